@@ -1,0 +1,42 @@
+using Dapper;
+using Hotline.Api.Privacy;
+using Hotline.Api.Storage;
+
+namespace Hotline.Api.Cases;
+
+/// <summary>A caseworker's internal note. Notes often hold what a person told in confidence, so they are encrypted like messages.</summary>
+public sealed record CaseNote(Guid Id, Guid CaseId, Guid AuthorUserId, string Body, DateTimeOffset CreatedAt);
+
+public sealed class CaseNoteRepository(FieldProtector protector, TimeProvider time)
+{
+    private const string BodyPurpose = "CaseNotes.Body";
+
+    public async Task<CaseNote> AddAsync(DbSession session, Guid caseId, Guid authorUserId, string body, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var note = new CaseNote(Guid.CreateVersion7(now), caseId, authorUserId, body, now);
+        await session.ExecuteAsync("CaseNotes_Create", new
+        {
+            note.Id,
+            note.CaseId,
+            note.AuthorUserId,
+            BodyCipher = protector.Protect(body, BodyPurpose),
+            note.CreatedAt,
+        }, cancellationToken);
+        return note;
+    }
+
+    public async Task<IReadOnlyList<CaseNote>> ReadByCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<CaseNoteRow>("CaseNotes_ReadByCase", new { CaseId = caseId }, cancellationToken))
+            .Select(r => new CaseNote(r.Id, r.CaseId, r.AuthorUserId, protector.Unprotect(r.BodyCipher, BodyPurpose), r.CreatedAt))
+            .AsList();
+
+    private sealed record CaseNoteRow
+    {
+        public Guid Id { get; init; }
+        public Guid CaseId { get; init; }
+        public Guid AuthorUserId { get; init; }
+        public string BodyCipher { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Cases;
+
+public static class CaseServices
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
+        services.AddSingleton<CaseEventLog>();
+        services.AddSingleton<CaseQueue>();
+        services.AddSingleton<CaseNoteRepository>();
+        services.AddHostedService<LeaseExpiryService>();
+        return services;
+    }
+}

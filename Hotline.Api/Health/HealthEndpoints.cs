@@ -1,0 +1,34 @@
+using Hotline.Api.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hotline.Api.Health;
+
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", GetHealth).WithTags("Health").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>200 when the database answers a query, 503 when it does not: a load balancer takes the instance out.</summary>
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(
+        Database database, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await using var session = await database.OpenAsync(timeout.Token);
+            await session.QuerySingleAsync<long>("Database_Ping", null, timeout.Token);
+            return TypedResults.Ok(new HealthReport("Healthy", database.Provider.ToString()));
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException or InvalidOperationException)
+        {
+            loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning("Health check failed: the database did not answer ({Error}).", ex.Message);
+            return TypedResults.Json(new HealthReport("Unhealthy", database.Provider.ToString()), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
+
+public sealed record HealthReport(string Status, string Database);

@@ -1,0 +1,48 @@
+using Hotline.Api.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Hosting;
+
+public static class HotlineStartup
+{
+    /// <summary>
+    /// Checks the configuration, brings the database to the current schema, then serves. A bad setting
+    /// or an unreachable database stops the start with one line that names the problem, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunHotlineAsync(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or DatabaseUnavailableException)
+        {
+            await Console.Error.WriteLineAsync($"Hotline cannot start: {OneLine(ex)}");
+            return 1;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static string OneLine(Exception ex) => ex switch
+    {
+        OptionsValidationException validation => string.Join(" ", validation.Failures),
+        InvalidOperationException { InnerException: { } inner } invalid when invalid.Message.StartsWith("Failed to convert", StringComparison.Ordinal) =>
+            $"{invalid.Message} ({inner.Message})",
+        _ => ex.Message,
+    };
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("Hotline is running. Console: {Console}  Health: {Health}", $"{address}/console/", $"{address}/health");
+        }
+    }
+}

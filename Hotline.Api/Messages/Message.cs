@@ -1,0 +1,44 @@
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.Messages;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}
+
+/// <summary>
+/// A message in the clear. <see cref="ChannelMessageId"/> is the channel's own id (Twilio's MessageSid,
+/// a Bot Framework activity id): unique per channel, it is what makes a repeated webhook harmless.
+/// <see cref="Media"/> holds references to attachments (URLs at the provider), never their content.
+/// </summary>
+public sealed record Message(
+    Guid Id,
+    Guid ConversationId,
+    Guid? CaseId,
+    MessageDirection Direction,
+    Channel Channel,
+    string? ChannelMessageId,
+    string Body,
+    string? Media,
+    int Segments,
+    Guid? AuthorUserId,
+    string DeliveryStatus,
+    DateTimeOffset CreatedAt);
+
+internal sealed record MessageRow
+{
+    public Guid Id { get; init; }
+    public Guid ConversationId { get; init; }
+    public Guid? CaseId { get; init; }
+    public MessageDirection Direction { get; init; }
+    public Channel Channel { get; init; }
+    public string? ChannelMessageId { get; init; }
+    public string BodyCipher { get; init; } = "";
+    public string? MediaCipher { get; init; }
+    public int Segments { get; init; }
+    public Guid? AuthorUserId { get; init; }
+    public string DeliveryStatus { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,45 @@
+using Dapper;
+using Hotline.Api.Privacy;
+using Hotline.Api.Storage;
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.Messages;
+
+public sealed class MessageRepository(FieldProtector protector)
+{
+    private const string BodyPurpose = "Messages.Body";
+    private const string MediaPurpose = "Messages.Media";
+
+    public Task AddAsync(DbSession session, Message message, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Messages_Create", new
+        {
+            message.Id,
+            message.ConversationId,
+            message.CaseId,
+            Direction = message.Direction.ToString(),
+            Channel = message.Channel.ToString(),
+            message.ChannelMessageId,
+            BodyCipher = protector.Protect(message.Body, BodyPurpose),
+            MediaCipher = protector.ProtectOrNull(message.Media, MediaPurpose),
+            message.Segments,
+            message.AuthorUserId,
+            message.DeliveryStatus,
+            message.CreatedAt,
+        }, cancellationToken);
+
+    public async Task<Message?> FindByChannelMessageIdAsync(DbSession session, Channel channel, string channelMessageId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<MessageRow>("Messages_ReadByChannelMessageId",
+            new { Channel = channel.ToString(), ChannelMessageId = channelMessageId }, cancellationToken);
+        return row is null ? null : Decrypt(row);
+    }
+
+    public async Task<IReadOnlyList<Message>> ReadConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<MessageRow>("Messages_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
+            .Select(Decrypt).AsList();
+
+    private Message Decrypt(MessageRow row) => new(
+        row.Id, row.ConversationId, row.CaseId, row.Direction, row.Channel, row.ChannelMessageId,
+        protector.Unprotect(row.BodyCipher, BodyPurpose), protector.UnprotectOrNull(row.MediaCipher, MediaPurpose),
+        row.Segments, row.AuthorUserId, row.DeliveryStatus, row.CreatedAt);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
+        services.AddSingleton<FieldProtector>();
+        services.AddSingleton<AddressHasher>();
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Storage;
+
+/// <summary>Opens sessions on the configured engine. Every write goes through <see cref="BeginWriteAsync"/>.</summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+    private readonly SqlStatements _sql;
+
+    public Database(IOptions<DatabaseOptions> options, IHostEnvironment environment)
+    {
+        DapperTypeHandlers.Register();
+        Provider = options.Value.Provider;
+        _sql = SqlStatements.For(Provider);
+        _connectionString = Provider == DatabaseProvider.Sqlite
+            ? SqliteConnections.Prepare(options.Value.ConnectionString, environment.ContentRootPath)
+            : options.Value.ConnectionString;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>A session without a transaction, for reads.</summary>
+    public async Task<DbSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        return new DbSession(connection, null, _sql);
+    }
+
+    /// <summary>
+    /// A write transaction. On SQLite it is <c>BEGIN IMMEDIATE</c>: it takes the write lock before its
+    /// first read, so a read-then-write never fails half way with SQLITE_BUSY on lock upgrade.
+    /// </summary>
+    public async Task<DbSession> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            DbTransaction transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: false)
+                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return new DbSession(connection, transaction, _sql);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(_connectionString)
+            : new SqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection sqlite)
+            {
+                SqliteConnections.ConfigureSession(sqlite);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using DbUp;
+using DbUp.Engine;
+using Microsoft.Data.SqlClient;
+
+namespace Hotline.Api.Storage;
+
+/// <summary>
+/// Applies the numbered, forward-only migrations of the configured dialect at start. Both dialect
+/// folders carry the same numbers, so one schema version means the same tables on either engine.
+/// </summary>
+public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
+{
+    public const string MigrationsRoot = "Hotline.Api.Storage.Migrations.";
+
+    public void Migrate()
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnections.UseWriteAheadLog(database.ConnectionString);
+        }
+
+        var prefix = $"{MigrationsRoot}{database.Provider}.";
+        var builder = database.Provider == DatabaseProvider.Sqlite
+            ? DeployChanges.To.SqliteDatabase(database.ConnectionString)
+            : DeployChanges.To.SqlDatabase(database.ConnectionString);
+        var result = builder
+            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogTo(loggers.CreateLogger<DatabaseMigrator>())
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new DatabaseUnavailableException(Describe(result), result.Error);
+        }
+    }
+
+    private string Describe(DatabaseUpgradeResult result) => result.Error switch
+    {
+        SqlException sql when result.ErrorScript is null =>
+            $"Cannot reach SQL Server ({sql.Message.Split('\n')[0].Trim()})",
+        _ when result.ErrorScript is not null =>
+            $"Migration {result.ErrorScript.Name[MigrationsRoot.Length..]} failed: {result.Error.Message}",
+        _ => $"Cannot prepare the {database.Provider} database: {result.Error.Message}",
+    };
+}
+
+public sealed class DatabaseUnavailableException(string message, Exception? inner) : Exception(message, inner);

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Hotline:Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public string ConnectionString { get; set; } = "Data Source=App_Data/hotline.db";
+}
+
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        if (!Enum.IsDefined(options.Provider))
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:Provider must be Sqlite or SqlServer.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ConnectionString is required.");
+        }
+
+        try
+        {
+            _ = options.Provider == DatabaseProvider.Sqlite
+                ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource
+                : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(options.ConnectionString).DataSource;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.Section}:ConnectionString is not a valid {options.Provider} connection string: {ex.Message}");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Hotline.Api.Storage;
+
+/// <summary>
+/// One open connection, with a transaction when it writes. Statements are run by name so that the SQL
+/// stays in its files and each dialect supplies its own where the engines differ.
+/// </summary>
+public sealed class DbSession : IAsyncDisposable
+{
+    private readonly SqlStatements _sql;
+    private DbTransaction? _transaction;
+
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql)
+    {
+        Connection = connection;
+        _transaction = transaction;
+        _sql = sql;
+    }
+
+    public DbConnection Connection { get; }
+
+    public DatabaseProvider Provider => _sql.Provider;
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string statement, object? args, CancellationToken cancellationToken) =>
+        Connection.QueryAsync<T>(Command(statement, args, cancellationToken));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string statement, object? args, CancellationToken cancellationToken) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(statement, args, cancellationToken));
+
+    public Task<T> QuerySingleAsync<T>(string statement, object? args, CancellationToken cancellationToken) =>
+        Connection.QuerySingleAsync<T>(Command(statement, args, cancellationToken));
+
+    public Task<int> ExecuteAsync(string statement, object? args, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(Command(statement, args, cancellationToken));
+
+    /// <summary>The database's own clock: leases are judged by it so that API instances with drifting
+    /// clocks agree on who holds what.</summary>
+    public Task<DateTimeOffset> DatabaseNowAsync(CancellationToken cancellationToken) =>
+        QuerySingleAsync<DateTimeOffset>("Clock_Now", null, cancellationToken);
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("This session has no transaction to commit.");
+        }
+
+        await _transaction.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        await Connection.DisposeAsync();
+    }
+
+    private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken) =>
+        new(_sql[statement], args, _transaction, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,2 @@
+INSERT INTO CaseNotes (Id, CaseId, AuthorUserId, BodyCipher, CreatedAt)
+VALUES (@Id, @CaseId, @AuthorUserId, @BodyCipher, @CreatedAt);

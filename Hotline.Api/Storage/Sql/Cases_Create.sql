@@ -1,0 +1,2 @@
+INSERT INTO Cases (Id, ConversationId, Status, Priority, TriageScore, TriageReasons, Language, QueuedAt, OpenedAt)
+VALUES (@Id, @ConversationId, 'Queued', @Priority, @TriageScore, @TriageReasons, @Language, @QueuedAt, @OpenedAt);

@@ -1,0 +1,3 @@
+SELECT Id, Channel, AddressCipher, Language, EngineStateCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version
+FROM Conversations
+WHERE Id = @Id;

@@ -1,0 +1,8 @@
+UPDATE Conversations
+SET Language = @Language,
+    EngineStateCipher = @EngineStateCipher,
+    Status = @Status,
+    StatusReason = @StatusReason,
+    LastInboundAt = @LastInboundAt,
+    Version = Version + 1
+WHERE Id = @Id AND Version = @Version;

@@ -1,0 +1,5 @@
+SELECT Id, ConversationId, CaseId, Direction, Channel, ChannelMessageId, BodyCipher, MediaCipher, Segments,
+       AuthorUserId, DeliveryStatus, DeliveryError, CreatedAt, SentAt, DeliveredAt
+FROM Messages
+WHERE ConversationId = @ConversationId
+ORDER BY CreatedAt, Id;

@@ -1,0 +1,3 @@
+INSERT INTO CaseEvents (CaseId, Type, Data, ActorUserId, OccurredAt)
+VALUES (@CaseId, @Type, @Data, @ActorUserId, @OccurredAt)
+RETURNING Sequence;

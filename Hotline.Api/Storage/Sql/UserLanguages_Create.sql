@@ -1,0 +1,2 @@
+INSERT INTO UserLanguages (UserId, Language)
+VALUES (@UserId, @Language);

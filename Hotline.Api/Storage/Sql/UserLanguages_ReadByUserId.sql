@@ -1,0 +1,4 @@
+SELECT Language
+FROM UserLanguages
+WHERE UserId = @UserId
+ORDER BY Language;

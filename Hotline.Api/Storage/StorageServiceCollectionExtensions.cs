@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddSingleton<Database>();
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Hotline.Api.Users;
+
+public enum UserRole
+{
+    Caseworker,
+    Supervisor,
+    Ngo,
+    Admin,
+}
+
+/// <summary>A person who signs in. <see cref="Languages"/> are BCP-47 tags; they decide which cases the person is offered.</summary>
+public sealed record User
+{
+    public Guid Id { get; init; }
+    public string UserName { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public UserRole Role { get; init; }
+    public string PasswordHash { get; init; } = "";
+    public Guid? OrganisationId { get; init; }
+    public int FailedSignIns { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public bool Disabled { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public IReadOnlyList<string> Languages { get; init; } = [];
+}
