@@ -26,7 +26,7 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
         var result = builder
             .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
             .WithTransactionPerScript()
-            .LogTo(loggers.CreateLogger<DatabaseMigrator>())
+            .LogTo(new DbUpLog(loggers.CreateLogger<DatabaseMigrator>()))
             .Build()
             .PerformUpgrade();
         if (!result.Successful)

@@ -1,0 +1,94 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Storage;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.Tests.Cases;
+
+public sealed class CaseQueueTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Claim_takes_the_highest_priority_first(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        var critical = await hotline.QueueCaseAsync("en", PriorityBand.Critical);
+        await hotline.QueueCaseAsync("en", PriorityBand.High);
+
+        var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
+
+        Assert.Equal(critical.Id, lease?.Case.Id);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Claim_takes_the_longest_waiting_within_a_priority(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var first = await hotline.QueueCaseAsync("en", PriorityBand.High);
+        await hotline.QueueCaseAsync("en", PriorityBand.High);
+
+        var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
+
+        Assert.Equal(first.Id, lease?.Case.Id);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Claim_offers_only_cases_in_a_language_the_caseworker_speaks(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne", "hi");
+        await hotline.QueueCaseAsync("ar", PriorityBand.Critical);
+        var nepali = await hotline.QueueCaseAsync("ne", PriorityBand.Medium);
+
+        var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
+
+        Assert.Equal(nepali.Id, lease?.Case.Id);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Claim_finds_nothing_when_no_case_is_in_the_caseworkers_languages(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "sw");
+        await hotline.QueueCaseAsync("am", PriorityBand.Critical);
+
+        Assert.Null(await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_claimed_case_is_not_offered_again(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var first = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var second = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        await hotline.QueueCaseAsync("en", PriorityBand.High);
+        await hotline.Queue.ClaimNextAsync(first.Id, Lease, Ct);
+
+        Assert.Null(await hotline.Queue.ClaimNextAsync(second.Id, Lease, Ct));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_claim_records_the_assignee_and_a_lease_in_the_future(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        await hotline.QueueCaseAsync("en", PriorityBand.High);
+
+        var lease = (await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct))!;
+
+        Assert.Equal((CaseStatus.Claimed, worker.Id, lease.LeaseToken), (lease.Case.Status, lease.Case.AssigneeId, lease.Case.LeaseToken));
+        Assert.InRange(lease.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Api.Health;
+using Hotline.Api.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Hotline.Api.Tests.Health;
+
+public sealed class HealthEndpointTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Health_is_200_when_the_database_answers()
+    {
+        await using var app = new HotlineApp();
+
+        var response = await app.CreateClient().GetAsync("/health", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new HealthReport("Healthy", "Sqlite"), await response.Content.ReadFromJsonAsync<HealthReport>(Ct));
+    }
+
+    [Fact]
+    public async Task Health_is_503_when_the_database_does_not_answer()
+    {
+        await using var app = new HotlineApp();
+        var client = app.CreateClient();
+        await client.GetAsync("/health", Ct);
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(app.Folder, "hotline.db*"))
+        {
+            File.Delete(file);
+        }
+
+        await File.WriteAllTextAsync(app.DatabaseFile, new string('x', 4096), Ct);
+
+        var response = await client.GetAsync("/health", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", (await response.Content.ReadFromJsonAsync<HealthReport>(Ct))?.Status);
+    }
+
+    [Fact]
+    public async Task The_first_start_creates_the_database_file()
+    {
+        await using var app = new HotlineApp();
+
+        await app.CreateClient().GetAsync("/health", Ct);
+
+        Assert.True(File.Exists(app.DatabaseFile));
+    }
+}

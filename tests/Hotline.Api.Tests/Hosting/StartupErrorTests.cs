@@ -1,0 +1,60 @@
+using Hotline.Api.Tests.Infrastructure;
+
+namespace Hotline.Api.Tests.Hosting;
+
+public sealed class StartupErrorTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private static Dictionary<string, string> WithKeys(params (string Key, string Value)[] settings)
+    {
+        var environment = TestKeys.AsConfiguration().ToDictionary(k => k.Key.Replace(":", "__", StringComparison.Ordinal), k => k.Value!);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    [Fact]
+    public async Task An_unknown_database_provider_stops_the_start_with_one_line_naming_the_key()
+    {
+        var outcome = await ApiProcess.RunAsync(WithKeys(("Hotline__Database__Provider", "Oracle")), Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Hotline:Database:Provider", line);
+    }
+
+    [Fact]
+    public async Task A_malformed_connection_string_stops_the_start_with_one_line_naming_the_key()
+    {
+        var outcome = await ApiProcess.RunAsync(WithKeys(("Hotline__Database__ConnectionString", "Data Source=x;Bogus Key=1")), Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Hotline:Database:ConnectionString", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task A_missing_encryption_key_outside_development_stops_the_start_naming_the_key()
+    {
+        var outcome = await ApiProcess.RunAsync(new Dictionary<string, string>(), Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Hotline:Privacy:CurrentKeyId", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task An_unreachable_sql_server_stops_the_start_with_a_clear_line_and_no_stack_trace()
+    {
+        var outcome = await ApiProcess.RunAsync(WithKeys(
+            ("Hotline__Database__Provider", "SqlServer"),
+            ("Hotline__Database__ConnectionString", "Server=tcp:127.0.0.1,9;Database=hotline;User Id=sa;Password=unused;Connect Timeout=2;Encrypt=False")),
+            Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Cannot reach SQL Server", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("   at ", outcome.StandardOutput + outcome.StandardError);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Hotline.Api.Tests.Infrastructure;
+
+/// <summary>The real host over a fresh SQLite file in a temporary folder, with keys made for the test run.</summary>
+public sealed class HotlineApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public HotlineApp(IDictionary<string, string?>? settings = null)
+    {
+        Folder = Directory.CreateTempSubdirectory("hotline-app-").FullName;
+        _settings = new Dictionary<string, string?>(TestKeys.AsConfiguration())
+        {
+            ["Hotline:Database:ConnectionString"] = $"Data Source={DatabaseFile}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Folder { get; }
+
+    public string DatabaseFile => Path.Combine(Folder, "hotline.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}

@@ -1,0 +1,87 @@
+using Hotline.Api.Storage;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A real, freshly migrated database for one test: a SQLite file in a temporary folder, or a new
+/// database on the SQL Server named by HOTLINE_TEST_SQLSERVER (the test is skipped, with that reason,
+/// when the variable is not set).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string SqlServerVariable = "HOTLINE_TEST_SQLSERVER";
+
+    private readonly Func<Task> _cleanup;
+
+    private TestDatabase(Database database, string folder, Func<Task> cleanup)
+    {
+        Database = database;
+        Folder = folder;
+        _cleanup = cleanup;
+    }
+
+    public Database Database { get; }
+
+    /// <summary>The folder the SQLite file (and its WAL) lives in.</summary>
+    public string Folder { get; }
+
+    public string SqliteFile => Path.Combine(Folder, "hotline.db");
+
+    public static TheoryData<DatabaseProvider> Engines => [DatabaseProvider.Sqlite, DatabaseProvider.SqlServer];
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var folder = Directory.CreateTempSubdirectory("hotline-test-").FullName;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var database = Open(provider, "Data Source=hotline.db", folder);
+            return new TestDatabase(database, folder, () =>
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+                return Task.CompletedTask;
+            });
+        }
+
+        var server = Environment.GetEnvironmentVariable(SqlServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Assert.Skip($"{SqlServerVariable} is not set: no SQL Server to run this test against.");
+        }
+
+        var name = $"hotline_test_{Guid.NewGuid():N}";
+        await ExecuteOnServerAsync(server, $"CREATE DATABASE [{name}];");
+        var connectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString;
+        return new TestDatabase(Open(provider, connectionString, folder), folder, async () =>
+        {
+            SqlConnection.ClearAllPools();
+            await ExecuteOnServerAsync(server, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}];");
+            Directory.Delete(folder, recursive: true);
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _cleanup();
+
+    private static Database Open(DatabaseProvider provider, string connectionString, string folder)
+    {
+        var database = new Database(
+            Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
+            new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Test" });
+        new DatabaseMigrator(database, NullLoggerFactory.Instance).Migrate();
+        return database;
+    }
+
+    private static async Task ExecuteOnServerAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqlConnection(new SqlConnectionStringBuilder(connectionString) { InitialCatalog = "master" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,72 @@
+using Hotline.Api.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Hotline.Api.Tests.Storage;
+
+public sealed class SqliteSettingsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_database_file_uses_the_write_ahead_log()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
+    }
+
+    [Fact]
+    public async Task Every_session_syncs_each_commit_to_disk()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        Assert.Equal("2", await PragmaAsync(db, "synchronous"));
+    }
+
+    [Fact]
+    public async Task Every_session_waits_for_a_busy_writer_instead_of_failing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        Assert.Equal("10000", await PragmaAsync(db, "busy_timeout"));
+    }
+
+    [Fact]
+    public async Task Foreign_keys_are_enforced()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        Assert.Equal("1", await PragmaAsync(db, "foreign_keys"));
+    }
+
+    [Fact]
+    public async Task A_write_session_holds_the_write_lock_from_its_start()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var writer = await db.Database.BeginWriteAsync(Ct);
+
+        await using var other = new SqliteConnection($"Data Source={db.SqliteFile};Pooling=False;Default Timeout=1");
+        await other.OpenAsync(Ct);
+        await using var command = other.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE;";
+        var busy = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync(Ct));
+
+        Assert.Equal(5, busy.SqliteErrorCode);
+    }
+
+    [Fact]
+    public async Task A_relative_database_path_lands_under_the_content_root()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        Assert.True(File.Exists(db.SqliteFile));
+    }
+
+    private static async Task<string> PragmaAsync(TestDatabase db, string name)
+    {
+        await using var session = await db.Database.OpenAsync(Ct);
+        await using var command = session.Connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToString(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+}
