@@ -1,9 +1,8 @@
 using Hotline.Api.Hosting;
-using Hotline.Api.Privacy;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddDevelopmentPrivacyKeys();
-builder.Services.AddHotline();
+builder.AddDevelopmentSecrets();
+builder.Services.AddHotline(builder.Configuration);
 
 var app = builder.Build();
 app.MapHotline();

@@ -14,14 +14,3 @@ public sealed record CaseEvent
     public Guid? ActorUserId { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }
-
-/// <summary>Event types, in the past tense: each names a change that has happened.</summary>
-public static class CaseEventTypes
-{
-    public const string Queued = "CaseQueued";
-    public const string Claimed = "CaseClaimed";
-    public const string LeaseExtended = "LeaseExtended";
-    public const string Released = "CaseReleased";
-    public const string LeaseExpired = "LeaseExpired";
-    public const string Closed = "CaseClosed";
-}

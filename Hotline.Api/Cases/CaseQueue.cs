@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hotline.Api.Storage;
+using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Cases;
 
@@ -29,6 +30,28 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
         await events.AppendAsync(session, id, CaseEventTypes.Queued,
             new { newCase.Language, Priority = newCase.Priority.ToString(), newCase.TriageReasons }, null, cancellationToken);
         return (await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = id }, cancellationToken));
+    }
+
+    /// <summary>The conversation's queued or claimed case, if it has one (it has at most one).</summary>
+    public Task<CaseRecord?> FindOpenAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadOpenByConversation", new { ConversationId = conversationId }, cancellationToken);
+
+    /// <summary>Re-triages an open case inside the caller's transaction; the queue order follows at once.</summary>
+    public async Task ChangePriorityAsync(DbSession session, Guid caseId, PriorityBand priority, int score, IReadOnlyList<string> reasons,
+        CancellationToken cancellationToken)
+    {
+        var changed = await session.ExecuteAsync("Cases_ChangePriority", new
+        {
+            Id = caseId,
+            Priority = (int)priority,
+            TriageScore = score,
+            TriageReasons = JsonSerializer.Serialize(reasons),
+        }, cancellationToken);
+        if (changed == 1)
+        {
+            await events.AppendAsync(session, caseId, CaseEventTypes.PriorityChanged,
+                new { Priority = priority.ToString(), Score = score, Reasons = reasons }, null, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -3,9 +3,14 @@ using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Conversations;
 
+/// <summary>
+/// Whether the hotline may send. Quiet: the person said it is not safe now, or used the discreet word;
+/// nothing is sent until they write again. OptedOut: they sent STOP; nothing is sent until START.
+/// </summary>
 public enum ConversationStatus
 {
     Active,
+    Quiet,
     OptedOut,
 }
 

@@ -18,7 +18,7 @@ public static class HotlineStartup
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
         }
-        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or DatabaseUnavailableException)
+        catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException)
         {
             await Console.Error.WriteLineAsync($"Hotline cannot start: {OneLine(ex)}");
             return 1;
@@ -32,6 +32,7 @@ public static class HotlineStartup
     private static string OneLine(Exception ex) => ex switch
     {
         OptionsValidationException validation => string.Join(" ", validation.Failures),
+        AggregateException aggregate => string.Join(" ", aggregate.InnerExceptions.Select(OneLine)),
         InvalidOperationException { InnerException: { } inner } invalid when invalid.Message.StartsWith("Failed to convert", StringComparison.Ordinal) =>
             $"{invalid.Message} ({inner.Message})",
         _ => ex.Message,

@@ -34,6 +34,12 @@ public sealed class MessageRepository(FieldProtector protector)
         return row is null ? null : Decrypt(row);
     }
 
+    public async Task<Message?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<MessageRow>("Messages_ReadById", new { Id = id }, cancellationToken);
+        return row is null ? null : Decrypt(row);
+    }
+
     public async Task<IReadOnlyList<Message>> ReadConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<MessageRow>("Messages_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();

@@ -23,6 +23,13 @@ internal static class DapperTypeHandlers
             return;
         }
 
+        // Dapper maps its built-in types before it looks for a handler; without removing the map, the
+        // handlers would read values but never write them.
+        foreach (var type in new[] { typeof(Guid), typeof(Guid?), typeof(DateTimeOffset), typeof(DateTimeOffset?) })
+        {
+            SqlMapper.RemoveTypeMap(type);
+        }
+
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
     }

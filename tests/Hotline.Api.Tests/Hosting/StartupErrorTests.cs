@@ -9,6 +9,8 @@ public sealed class StartupErrorTests
     private static Dictionary<string, string> WithKeys(params (string Key, string Value)[] settings)
     {
         var environment = TestKeys.AsConfiguration().ToDictionary(k => k.Key.Replace(":", "__", StringComparison.Ordinal), k => k.Value!);
+        environment["Hotline__PublicBaseUrl"] = "https://hotline.example.org";
+        environment["Twilio__AuthToken"] = "an-auth-token";
         foreach (var (key, value) in settings)
         {
             environment[key] = value;
@@ -43,6 +45,15 @@ public sealed class StartupErrorTests
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("Hotline:Privacy:CurrentKeyId", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task A_missing_public_base_url_outside_development_stops_the_start_naming_the_key()
+    {
+        var outcome = await ApiProcess.RunAsync(WithKeys(("Hotline__PublicBaseUrl", "")), Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Hotline:PublicBaseUrl", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     [Fact]

@@ -57,7 +57,8 @@ CREATE TABLE dbo.Cases (
 -- The claim reads the head of one language's queue: band first, then the longest waiting.
 CREATE CLUSTERED INDEX IX_Cases_Queue ON dbo.Cases (Status, Language, Priority DESC, QueuedAt);
 CREATE INDEX IX_Cases_Lease ON dbo.Cases (Status, LeaseExpiresAt);
-CREATE INDEX IX_Cases_Conversation ON dbo.Cases (ConversationId, Status);
+-- A conversation has at most one open case: two webhooks racing cannot open two.
+CREATE UNIQUE INDEX UX_Cases_OpenPerConversation ON dbo.Cases (ConversationId) WHERE Status IN (N'Queued', N'Claimed');
 
 CREATE TABLE dbo.Messages (
     Id UNIQUEIDENTIFIER NOT NULL CONSTRAINT PK_Messages PRIMARY KEY,
@@ -71,6 +72,7 @@ CREATE TABLE dbo.Messages (
     Segments INT NOT NULL CONSTRAINT DF_Messages_Segments DEFAULT 0,
     AuthorUserId UNIQUEIDENTIFIER NULL CONSTRAINT FK_Messages_Users REFERENCES dbo.Users (Id),
     DeliveryStatus NVARCHAR(20) NOT NULL,
+    DeliveryRank INT NOT NULL CONSTRAINT DF_Messages_DeliveryRank DEFAULT 0,
     DeliveryError NVARCHAR(400) NULL,
     CreatedAt DATETIME2(3) NOT NULL,
     SentAt DATETIME2(3) NULL,
@@ -126,3 +128,16 @@ CREATE TABLE dbo.Outbox (
     CreatedAt DATETIME2(3) NOT NULL
 );
 CREATE INDEX IX_Outbox_Due ON dbo.Outbox (Status, NextAttemptAt);
+CREATE INDEX IX_Outbox_Lease ON dbo.Outbox (Status, LeaseExpiresAt);
+
+-- A delivery callback can overtake the send it reports on (the provider answers the send, then calls
+-- back, and the callback may commit first). It waits here until the send is recorded.
+CREATE TABLE dbo.EarlyDeliveryStatuses (
+    Channel NVARCHAR(20) NOT NULL,
+    ChannelMessageId NVARCHAR(200) NOT NULL,
+    DeliveryStatus NVARCHAR(20) NOT NULL,
+    DeliveryRank INT NOT NULL,
+    DeliveryError NVARCHAR(400) NULL,
+    ReceivedAt DATETIME2(3) NOT NULL,
+    CONSTRAINT PK_EarlyDeliveryStatuses PRIMARY KEY (Channel, ChannelMessageId)
+);

@@ -57,7 +57,8 @@ CREATE TABLE Cases (
 -- The claim reads the head of one language's queue: band first, then the longest waiting.
 CREATE INDEX IX_Cases_Queue ON Cases (Status, Language, Priority DESC, QueuedAt, Id);
 CREATE INDEX IX_Cases_Lease ON Cases (Status, LeaseExpiresAt);
-CREATE INDEX IX_Cases_Conversation ON Cases (ConversationId, Status);
+-- A conversation has at most one open case: two webhooks racing cannot open two.
+CREATE UNIQUE INDEX UX_Cases_OpenPerConversation ON Cases (ConversationId) WHERE Status IN ('Queued', 'Claimed');
 
 CREATE TABLE Messages (
     Id TEXT NOT NULL PRIMARY KEY,
@@ -71,6 +72,7 @@ CREATE TABLE Messages (
     Segments INTEGER NOT NULL DEFAULT 0,
     AuthorUserId TEXT NULL REFERENCES Users (Id),
     DeliveryStatus TEXT NOT NULL,
+    DeliveryRank INTEGER NOT NULL DEFAULT 0,
     DeliveryError TEXT NULL,
     CreatedAt TEXT NOT NULL,
     SentAt TEXT NULL,
@@ -119,3 +121,16 @@ CREATE TABLE Outbox (
     CreatedAt TEXT NOT NULL
 );
 CREATE INDEX IX_Outbox_Due ON Outbox (Status, NextAttemptAt);
+CREATE INDEX IX_Outbox_Lease ON Outbox (Status, LeaseExpiresAt);
+
+-- A delivery callback can overtake the send it reports on (the provider answers the send, then calls
+-- back, and the callback may commit first). It waits here until the send is recorded.
+CREATE TABLE EarlyDeliveryStatuses (
+    Channel TEXT NOT NULL,
+    ChannelMessageId TEXT NOT NULL,
+    DeliveryStatus TEXT NOT NULL,
+    DeliveryRank INTEGER NOT NULL,
+    DeliveryError TEXT NULL,
+    ReceivedAt TEXT NOT NULL,
+    PRIMARY KEY (Channel, ChannelMessageId)
+);

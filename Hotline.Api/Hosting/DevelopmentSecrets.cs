@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Hotline.Api.Privacy;
+using Hotline.Api.Twilio;
+
+namespace Hotline.Api.Hosting;
+
+/// <summary>
+/// Lets a fresh clone start in Development with no setup. The secrets it needs and nobody configured
+/// (encryption keys, a Twilio auth token for the simulator to sign with) are made once, kept in
+/// App_Data (which git ignores) and reused at every later start, so the local database stays readable.
+/// A value configured elsewhere always wins. Outside Development nothing is made: a missing secret
+/// stops the start instead.
+/// </summary>
+public static class DevelopmentSecrets
+{
+    private const string FileName = "development-secrets.json";
+
+    public static void AddDevelopmentSecrets(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        var path = Path.Combine(builder.Environment.ContentRootPath, "App_Data", FileName);
+        var secrets = Load(path);
+        // The privacy keys only make sense as a set: any configured key means none is taken from the file.
+        var privacyConfigured = !string.IsNullOrEmpty(builder.Configuration[$"{PrivacyOptions.Section}:CurrentKeyId"]);
+        var missing = secrets
+            .Where(s => IsPrivacy(s.Key) ? !privacyConfigured : string.IsNullOrEmpty(builder.Configuration[s.Key]))
+            .ToDictionary();
+        builder.Configuration.AddInMemoryCollection(missing);
+    }
+
+    private static bool IsPrivacy(string key) => key.StartsWith(PrivacyOptions.Section, StringComparison.Ordinal);
+
+    private static Dictionary<string, string?> Load(string path)
+    {
+        if (File.Exists(path))
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(path)) ?? [];
+        }
+
+        var secrets = new Dictionary<string, string?>
+        {
+            [$"{PrivacyOptions.Section}:CurrentKeyId"] = "dev1",
+            [$"{PrivacyOptions.Section}:Keys:dev1"] = NewKey(),
+            [$"{PrivacyOptions.Section}:LookupKey"] = NewKey(),
+            [$"{TwilioOptions.Section}:AuthToken"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(secrets));
+        return secrets;
+    }
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+}

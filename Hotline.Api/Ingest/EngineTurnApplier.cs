@@ -1,0 +1,99 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Conversations;
+using Hotline.Api.Outbox;
+using Hotline.Api.Storage;
+using Hotline.Bot.Conversations;
+
+namespace Hotline.Api.Ingest;
+
+/// <summary>Turns the engine's decisions into stored changes, inside the caller's transaction.</summary>
+public sealed class EngineTurnApplier(ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound)
+{
+    public sealed record Applied(Conversation Conversation, Guid? CaseId);
+
+    public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, CaseRecord? openCase, EngineTurn turn,
+        CancellationToken cancellationToken)
+    {
+        var updated = conversation with { EngineState = turn.State, Language = turn.Language ?? conversation.Language };
+        var caseId = openCase?.Id;
+        var caseEvents = new List<(string Type, object Data)>();
+        foreach (var engineEvent in turn.Events)
+        {
+            switch (engineEvent)
+            {
+                case CaseRequested requested when caseId is null:
+                    var language = updated.Language ?? "und";
+                    caseId = (await queue.EnqueueAsync(session,
+                        new NewCase(updated.Id, language, requested.Priority, requested.Score, requested.Reasons), cancellationToken)).Id;
+                    break;
+                case CaseRequested requested:
+                    await queue.ChangePriorityAsync(session, caseId.Value, requested.Priority, requested.Score, requested.Reasons, cancellationToken);
+                    break;
+                case PriorityChanged changed when caseId is { } id:
+                    await queue.ChangePriorityAsync(session, id, changed.Priority, changed.Score, changed.Reasons, cancellationToken);
+                    break;
+                case OptedOut optedOut:
+                    updated = updated with { Status = ConversationStatus.OptedOut, StatusReason = $"The person sent {optedOut.Keyword}." };
+                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    break;
+                case OptedIn optedIn:
+                    updated = updated with { Status = ConversationStatus.Active, StatusReason = $"The person sent {optedIn.Keyword}." };
+                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    break;
+                case WentQuiet quiet when updated.Status != ConversationStatus.OptedOut:
+                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = QuietReason(quiet.Reason) };
+                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    break;
+                case HandoffRequested handoff:
+                    caseEvents.Add((CaseEventTypes.HandoffRequested, new { handoff.Reason }));
+                    break;
+                case AnswerRecorded answer:
+                    caseEvents.Add((CaseEventTypes.AnswerRecorded, new { answer.StepId, answer.AnswerCode }));
+                    break;
+            }
+        }
+
+        if (caseId is { } caseForEvents)
+        {
+            foreach (var (type, data) in caseEvents)
+            {
+                await events.AppendAsync(session, caseForEvents, type, data, null, cancellationToken);
+            }
+        }
+
+        if (!await conversations.UpdateAsync(session, updated, cancellationToken))
+        {
+            throw new ConcurrencyConflictException($"Conversation {updated.Id} changed while a message was being handled.");
+        }
+
+        return new Applied(updated with { Version = updated.Version + 1 }, caseId);
+    }
+
+    /// <summary>Queues the engine's replies unless the person has opted out; true when any was queued.</summary>
+    public async Task<bool> QueueRepliesAsync(DbSession session, Conversation conversation, Guid? caseId, EngineTurn turn,
+        CancellationToken cancellationToken)
+    {
+        if (conversation.Status == ConversationStatus.OptedOut)
+        {
+            return false;
+        }
+
+        // A turn that makes the conversation quiet still sends its own reply: that reply is the last word.
+        var thisTurn = conversation with { Status = ConversationStatus.Active };
+        var queued = false;
+        foreach (var reply in turn.Replies.Where(r => OutboundWriter.RefusalFor(thisTurn, r.Text) is null))
+        {
+            await outbound.WriteAsync(session, thisTurn, caseId, reply.Text, null, cancellationToken);
+            queued = true;
+        }
+
+        return queued;
+    }
+
+    private static string QuietReason(string reason) => reason switch
+    {
+        "not_safe_now" => "The person said it is not safe to text now.",
+        "discreet_word" => "The person used the discreet word.",
+        _ => "The person asked for silence.",
+    };
+}

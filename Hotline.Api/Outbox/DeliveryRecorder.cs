@@ -1,0 +1,97 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Messages;
+using Hotline.Api.Storage;
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.Outbox;
+
+/// <summary>
+/// Moves a sent message's delivery status forward only. A provider's callback can arrive before the
+/// send that it reports on is recorded; it then waits in EarlyDeliveryStatuses and is applied when the
+/// send is recorded, so no status is lost whatever the order.
+/// </summary>
+public sealed class DeliveryRecorder(Database database, CaseEventLog events, TimeProvider time)
+{
+    public async Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, CancellationToken cancellationToken)
+    {
+        var rank = DeliveryStatuses.Rank(status);
+        var receivedAt = time.GetUtcNow();
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var message = await session.QuerySingleOrDefaultAsync<DeliveryTarget>("Messages_ReadByChannelMessageIdForDelivery",
+            new { Channel = channel.ToString(), ChannelMessageId = providerMessageId }, cancellationToken);
+        var args = new
+        {
+            Channel = channel.ToString(),
+            ChannelMessageId = providerMessageId,
+            DeliveryStatus = status.ToLowerInvariant(),
+            DeliveryRank = rank,
+            DeliveryError = error,
+            Delivered = DeliveryStatuses.IsDelivered(status) ? 1 : 0,
+            ReceivedAt = receivedAt,
+        };
+        if (message is null)
+        {
+            var waiting = await session.QuerySingleOrDefaultAsync<EarlyStatus>("EarlyDeliveryStatuses_ReadByChannelMessageId", args, cancellationToken);
+            await session.ExecuteAsync(waiting is null ? "EarlyDeliveryStatuses_Create" : "EarlyDeliveryStatuses_Advance", args, cancellationToken);
+        }
+        else if (await session.ExecuteAsync("Messages_AdvanceDelivery", args, cancellationToken) == 1 && message.CaseId is { } caseId)
+        {
+            await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
+                new { MessageId = message.Id, Status = args.DeliveryStatus, Error = error }, null, cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records the provider's id on the message inside the caller's transaction, then any status that came early.</summary>
+    public async Task RecordSentAsync(DbSession session, Message message, string providerMessageId, string status, DateTimeOffset sentAt,
+        CancellationToken cancellationToken)
+    {
+        var key = new { Channel = message.Channel.ToString(), ChannelMessageId = providerMessageId };
+        var rank = DeliveryStatuses.TryRank(status, out var known) ? known : DeliveryStatuses.Rank(DeliveryStatuses.Queued);
+        await session.ExecuteAsync("Messages_MarkSent", new
+        {
+            message.Id,
+            key.ChannelMessageId,
+            DeliveryStatus = status.ToLowerInvariant(),
+            DeliveryRank = rank,
+            SentAt = sentAt,
+        }, cancellationToken);
+        var early = await session.QuerySingleOrDefaultAsync<EarlyStatus>("EarlyDeliveryStatuses_ReadByChannelMessageId", key, cancellationToken);
+        var final = early is not null && early.DeliveryRank > rank ? early.DeliveryStatus : status.ToLowerInvariant();
+        if (early is not null)
+        {
+            await session.ExecuteAsync("Messages_AdvanceDelivery", new
+            {
+                key.Channel,
+                key.ChannelMessageId,
+                early.DeliveryStatus,
+                early.DeliveryRank,
+                early.DeliveryError,
+                Delivered = DeliveryStatuses.IsDelivered(early.DeliveryStatus) ? 1 : 0,
+                early.ReceivedAt,
+            }, cancellationToken);
+            await session.ExecuteAsync("EarlyDeliveryStatuses_Delete", key, cancellationToken);
+        }
+
+        if (message.CaseId is { } caseId)
+        {
+            await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
+                new { MessageId = message.Id, Status = final, Error = (string?)null }, null, cancellationToken);
+        }
+    }
+
+    private sealed record DeliveryTarget
+    {
+        public Guid Id { get; init; }
+        public Guid? CaseId { get; init; }
+    }
+
+    private sealed record EarlyStatus
+    {
+        public string DeliveryStatus { get; init; } = "";
+        public int DeliveryRank { get; init; }
+        public string? DeliveryError { get; init; }
+        public DateTimeOffset ReceivedAt { get; init; }
+    }
+}

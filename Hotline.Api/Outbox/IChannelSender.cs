@@ -1,0 +1,36 @@
+using Hotline.Api.Privacy;
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.Outbox;
+
+public sealed record OutboundSend(Guid MessageId, ChannelAddress To, string Body, int Segments, DateTimeOffset CreatedAt);
+
+/// <summary>What a provider said to one attempt.</summary>
+public abstract record SendResult
+{
+    /// <summary>The provider has the message.</summary>
+    public sealed record Accepted(string ProviderMessageId, string Status) : SendResult;
+
+    /// <summary>The provider surely did not take it (429 rate limit): try again later.</summary>
+    public sealed record NotAccepted(string Error) : SendResult;
+
+    /// <summary>It may or may not have been taken (timeout, 5xx, connection lost): ask before sending again.</summary>
+    public sealed record Unknown(string Error) : SendResult;
+
+    /// <summary>Refused for good (invalid number, unsubscribed): retrying cannot help.</summary>
+    public sealed record Rejected(string Error) : SendResult;
+}
+
+/// <summary>Sends on one or more channels. One implementation per provider (Twilio, the Bot Connector, the local sink).</summary>
+public interface IChannelSender
+{
+    bool Handles(Channel channel);
+
+    /// <summary>Waits until the provider's rate for this sender allows the message's segments.</summary>
+    ValueTask WaitForTurnAsync(OutboundSend send, CancellationToken cancellationToken);
+
+    Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken);
+
+    /// <summary>The provider's id of this message if an earlier attempt reached it, else null.</summary>
+    Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken);
+}

@@ -1,0 +1,51 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Conversations;
+using Hotline.Api.Messages;
+using Hotline.Api.Storage;
+using Hotline.Bot.Channels;
+using Hotline.Bot.Channels.Sms;
+
+namespace Hotline.Api.Outbox;
+
+/// <summary>Why an outbound message was refused before anything was stored.</summary>
+public sealed class OutboundRefusedException(string reason) : Exception(reason);
+
+/// <summary>
+/// Writes an outbound message and its outbox row inside the caller's transaction, so the reply exists
+/// exactly when whatever caused it exists. The dispatcher sends it later, at least once, never blindly twice.
+/// </summary>
+public sealed class OutboundWriter(MessageRepository messages, OutboxRepository outbox, CaseEventLog events, TimeProvider time)
+{
+    /// <summary>Refuses text the channel cannot carry and conversations the hotline must not write to.</summary>
+    public static string? RefusalFor(Conversation conversation, string body) => (conversation.Status, body) switch
+    {
+        (ConversationStatus.OptedOut, _) => "The person has opted out (sent STOP); nothing can be sent until they send START.",
+        (ConversationStatus.Quiet, _) => "The person said it is not safe to text now; nothing can be sent until they write again.",
+        (_, { Length: 0 }) => "The message is empty.",
+        _ when SmsSegments.IsTooLong(body) => $"The message is {body.Length} characters; at most {SmsSegments.MaxCharacters} can be sent.",
+        _ => null,
+    };
+
+    public async Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
+        CancellationToken cancellationToken)
+    {
+        if (RefusalFor(conversation, body) is { } reason)
+        {
+            throw new OutboundRefusedException(reason);
+        }
+
+        var now = time.GetUtcNow();
+        var channel = conversation.Address.Channel;
+        var message = new Message(Guid.CreateVersion7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
+            channel == Channel.Chat ? 1 : SmsSegments.Measure(body).Segments, authorUserId, DeliveryStatuses.Pending, now);
+        await messages.AddAsync(session, message, cancellationToken);
+        await outbox.AddAsync(session, message.Id, conversation.Id, channel, cancellationToken);
+        if (caseId is { } id)
+        {
+            await events.AppendAsync(session, id, CaseEventTypes.ReplyQueued,
+                new { MessageId = message.Id, message.Segments, AuthorUserId = authorUserId }, authorUserId, cancellationToken);
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Data.Common;
+using Hotline.Api.Conversations;
+using Hotline.Api.Messages;
+using Hotline.Api.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Outbox;
+
+/// <summary>
+/// Sends what the outbox holds, at least once and never blindly twice. Several API instances can run it
+/// against one database: each attempt holds the row by a lease. An attempt whose outcome is unknown is
+/// checked with the provider before the message is sent again.
+/// </summary>
+public sealed class OutboxDispatcher(
+    Database database,
+    OutboxRepository outbox,
+    MessageRepository messages,
+    ConversationRepository conversations,
+    OutboxOutcomes outcomes,
+    IEnumerable<IChannelSender> senders,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (_options.RunDispatcher && !stoppingToken.IsCancellationRequested)
+        {
+            var dispatched = 0;
+            try
+            {
+                dispatched = await DispatchDueAsync(stoppingToken);
+            }
+            catch (DbException ex)
+            {
+                logger.LogWarning("The outbox could not be read ({Error}); trying again shortly.", ex.Message);
+            }
+
+            if (dispatched == 0)
+            {
+                await signal.WaitAsync(TimeSpan.FromMilliseconds(_options.PollMilliseconds), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass over the due messages; the number attempted.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> due;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            due = await outbox.ReadDueAsync(session, await session.DatabaseNowAsync(cancellationToken), _options.BatchSize, cancellationToken);
+        }
+
+        foreach (var id in due)
+        {
+            await DispatchAsync(id, cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    private async Task DispatchAsync(Guid outboxId, CancellationToken cancellationToken)
+    {
+        OutboxItem? item;
+        Message message;
+        Conversation conversation;
+        await using (var session = await database.BeginWriteAsync(cancellationToken))
+        {
+            var now = await session.DatabaseNowAsync(cancellationToken);
+            item = await outbox.ClaimAsync(session, outboxId, now, TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+            if (item is null)
+            {
+                return;
+            }
+
+            message = (await messages.FindByIdAsync(session, item.MessageId, cancellationToken))!;
+            conversation = (await conversations.FindByIdAsync(session, item.ConversationId, cancellationToken))!;
+            await session.CommitAsync(cancellationToken);
+        }
+
+        var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt);
+        try
+        {
+            await AttemptAsync(item, message, conversation, send, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, ex.Message);
+            await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown: true, ex.Message, cancellationToken);
+        }
+    }
+
+    private async Task AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, CancellationToken cancellationToken)
+    {
+        if (conversation.Status != ConversationStatus.Active)
+        {
+            await outcomes.CancelledAsync(item, message, conversation.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
+            return;
+        }
+
+        var sender = senders.First(s => s.Handles(send.To.Channel));
+        if (item.OutcomeUnknown && await sender.FindEarlierAttemptAsync(send, cancellationToken) is { } earlier)
+        {
+            logger.LogInformation("Outbox message {OutboxId}: an earlier attempt had reached the provider; not sending again.", item.Id);
+            await outcomes.SentAsync(item, message, earlier, DeliveryStatuses.Queued, cancellationToken);
+            return;
+        }
+
+        if (item.Attempts > _options.MaxAttempts)
+        {
+            await outcomes.FailedAsync(item, message, $"Not sent after {_options.MaxAttempts} attempts: {item.LastError}", cancellationToken);
+            return;
+        }
+
+        await sender.WaitForTurnAsync(send, cancellationToken);
+        var result = await sender.SendAsync(send, cancellationToken);
+        var recorded = result switch
+        {
+            SendResult.Accepted accepted => await outcomes.SentAsync(item, message, accepted.ProviderMessageId, accepted.Status, cancellationToken),
+            SendResult.Rejected rejected => await outcomes.FailedAsync(item, message, rejected.Error, cancellationToken),
+            SendResult.NotAccepted notAccepted => await RetryOrFailAsync(item, message, outcomeUnknown: false, notAccepted.Error, cancellationToken),
+            SendResult.Unknown unknown => await RetryOrFailAsync(item, message, outcomeUnknown: true, unknown.Error, cancellationToken),
+            _ => throw new InvalidOperationException($"Unexpected send result {result}."),
+        };
+        if (!recorded)
+        {
+            logger.LogWarning("Outbox message {OutboxId}: the lease was lost before the outcome was recorded.", item.Id);
+        }
+    }
+
+    /// <summary>
+    /// A last attempt that might have reached the provider is not failed at once: it stays unknown, and
+    /// the next pass asks the provider before it decides.
+    /// </summary>
+    private Task<bool> RetryOrFailAsync(OutboxItem item, Message message, bool outcomeUnknown, string error, CancellationToken cancellationToken) =>
+        item.Attempts >= _options.MaxAttempts && !outcomeUnknown
+            ? outcomes.FailedAsync(item, message, $"Not sent after {item.Attempts} attempts: {error}", cancellationToken)
+            : outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown, error, cancellationToken);
+
+    /// <summary>Exponential backoff with jitter, so that instances retrying together spread out.</summary>
+    private DateTimeOffset NextAttempt(int attempts)
+    {
+        var ceiling = Math.Min(_options.RetryMaxSeconds * 1000.0, _options.RetryBaseMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1)));
+        var delay = ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2;
+        return time.GetUtcNow() + TimeSpan.FromMilliseconds(delay);
+    }
+}

@@ -1,0 +1,34 @@
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.Outbox;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>
+/// A message waiting to leave. <see cref="OutcomeUnknown"/> is set when an earlier attempt may have
+/// reached the provider (a timeout, a 5xx, a dispatcher that died mid-send): the provider is asked
+/// before anything is sent again, since a duplicate text to a person in danger is itself a risk.
+/// </summary>
+public sealed record OutboxItem
+{
+    public Guid Id { get; init; }
+    public Guid MessageId { get; init; }
+    public Guid ConversationId { get; init; }
+    public Channel Channel { get; init; }
+    public OutboxStatus Status { get; init; }
+    public int Attempts { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public Guid? LeaseToken { get; init; }
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+    public bool OutcomeUnknown { get; init; }
+    public string? ProviderMessageId { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using Hotline.Api.Storage;
+
+namespace Hotline.Api.Outbox;
+
+/// <summary>Outbox rows. Every change after the claim is filtered by the lease token: zero rows means another dispatcher took over.</summary>
+public sealed class OutboxRepository(TimeProvider time)
+{
+    public Task AddAsync(DbSession session, Guid messageId, Guid conversationId, Bot.Channels.Channel channel, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return session.ExecuteAsync("Outbox_Create", new
+        {
+            Id = Guid.CreateVersion7(now),
+            MessageId = messageId,
+            ConversationId = conversationId,
+            Channel = channel.ToString(),
+            NextAttemptAt = now,
+            CreatedAt = now,
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Guid>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Guid>("Outbox_ReadDueIds", new { Now = now, Take = take }, cancellationToken)).AsList();
+
+    /// <summary>Takes the row for one attempt; null when another dispatcher got there first.</summary>
+    public async Task<OutboxItem?> ClaimAsync(DbSession session, Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid();
+        var claimed = await session.ExecuteAsync("Outbox_Claim",
+            new { Id = id, LeaseToken = token, LeaseExpiresAt = now + lease, Now = now }, cancellationToken);
+        return claimed == 1
+            ? await session.QuerySingleAsync<OutboxItem>("Outbox_ReadById", new { Id = id }, cancellationToken)
+            : null;
+    }
+
+    public Task<OutboxItem?> FindAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<OutboxItem>("Outbox_ReadById", new { Id = id }, cancellationToken);
+
+    public async Task<bool> MarkSentAsync(DbSession session, OutboxItem item, string providerMessageId, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("Outbox_MarkSent",
+            new { item.Id, item.LeaseToken, ProviderMessageId = providerMessageId }, cancellationToken) == 1;
+
+    public async Task<bool> RescheduleAsync(DbSession session, OutboxItem item, DateTimeOffset nextAttemptAt, bool outcomeUnknown, string error,
+        CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("Outbox_Reschedule",
+            new { item.Id, item.LeaseToken, NextAttemptAt = nextAttemptAt, OutcomeUnknown = outcomeUnknown, LastError = error }, cancellationToken) == 1;
+
+    public async Task<bool> FinishAsync(DbSession session, OutboxItem item, OutboxStatus status, string error, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("Outbox_Finish",
+            new { item.Id, item.LeaseToken, Status = status.ToString(), LastError = error }, cancellationToken) == 1;
+}

@@ -1,0 +1,58 @@
+"use strict";
+
+const fromInput = document.getElementById("from");
+const whatsApp = document.getElementById("whatsapp");
+const transcript = document.getElementById("transcript");
+const errorLine = document.getElementById("error");
+
+async function send(event) {
+  event.preventDefault();
+  const bodyInput = document.getElementById("body");
+  errorLine.textContent = "";
+  const signing = await fetch("/simulator/sms/sign", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ from: fromInput.value, body: bodyInput.value, whatsApp: whatsApp.checked }),
+  });
+  if (!signing.ok) {
+    errorLine.textContent = (await signing.json()).detail;
+    return;
+  }
+  const signed = await signing.json();
+  const webhook = await fetch(signed.url, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signed.signature },
+    body: new URLSearchParams(signed.fields),
+  });
+  if (!webhook.ok) {
+    errorLine.textContent = `The webhook answered ${webhook.status}.`;
+    return;
+  }
+  bodyInput.value = "";
+  await refresh();
+}
+
+async function refresh() {
+  const query = new URLSearchParams({ from: fromInput.value, whatsApp: whatsApp.checked });
+  const response = await fetch(`/simulator/sms/messages?${query}`, { cache: "no-store" });
+  if (!response.ok) {
+    return;
+  }
+  const lines = await response.json();
+  transcript.replaceChildren(...lines.map((line) => {
+    const bubble = document.createElement("div");
+    bubble.className = `line ${line.direction}`;
+    bubble.textContent = line.body;
+    const status = document.createElement("div");
+    status.className = "status";
+    status.textContent = line.direction === "Outbound" ? line.status : "";
+    bubble.append(status);
+    return bubble;
+  }));
+}
+
+document.getElementById("compose").addEventListener("submit", send);
+fromInput.addEventListener("change", refresh);
+whatsApp.addEventListener("change", refresh);
+setInterval(refresh, 1500);
+refresh();

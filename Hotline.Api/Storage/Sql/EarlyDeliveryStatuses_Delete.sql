@@ -1,0 +1,2 @@
+DELETE FROM EarlyDeliveryStatuses
+WHERE Channel = @Channel AND ChannelMessageId = @ChannelMessageId;

@@ -1,0 +1,3 @@
+UPDATE Messages
+SET DeliveryStatus = @DeliveryStatus, DeliveryRank = @DeliveryRank, DeliveryError = @DeliveryError
+WHERE Id = @Id;

@@ -1,0 +1,4 @@
+SELECT Id, ConversationId, CaseId, Direction, Channel, ChannelMessageId, BodyCipher, MediaCipher, Segments,
+       AuthorUserId, DeliveryStatus, DeliveryError, CreatedAt, SentAt, DeliveredAt
+FROM Messages
+WHERE Id = @Id;

@@ -1,0 +1,4 @@
+SELECT Id, MessageId, ConversationId, Channel, Status, Attempts, NextAttemptAt, LeaseToken, LeaseExpiresAt,
+       OutcomeUnknown, ProviderMessageId, LastError, CreatedAt
+FROM Outbox
+WHERE Id = @Id;

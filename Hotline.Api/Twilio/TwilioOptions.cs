@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Twilio;
+
+public sealed class TwilioOptions
+{
+    public const string Section = "Twilio";
+
+    /// <summary>When absent, outbound SMS and WhatsApp go to the local sink instead of Twilio.</summary>
+    public string? AccountSid { get; set; }
+
+    /// <summary>Signs Twilio's webhooks and authenticates our calls. In Development one is made locally for the simulator.</summary>
+    public string? AuthToken { get; set; }
+
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+
+    public string? PhoneNumber { get; set; }
+
+    public string? MessagingServiceSid { get; set; }
+
+    /// <summary>Send rate per sender; 1 segment per second is a long code's limit.</summary>
+    public double SegmentsPerSecond { get; set; } = 1;
+
+    public int RequestTimeoutSeconds { get; set; } = 15;
+
+    public ReconciliationOptions Reconciliation { get; set; } = new();
+
+    public bool SendsThroughTwilio => !string.IsNullOrWhiteSpace(AccountSid);
+}
+
+public sealed class ReconciliationOptions
+{
+    public bool Enabled { get; set; }
+
+    public int IntervalSeconds { get; set; } = 300;
+
+    public int LookbackMinutes { get; set; } = 60;
+}
+
+internal sealed partial class TwilioOptionsValidator(IHostEnvironment environment) : IValidateOptions<TwilioOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TwilioOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.AuthToken) && !environment.IsDevelopment())
+        {
+            failures.Add($"{TwilioOptions.Section}:AuthToken is required outside Development (webhooks are checked with it).");
+        }
+
+        if (options.SendsThroughTwilio)
+        {
+            if (!AccountSidPattern().IsMatch(options.AccountSid!))
+            {
+                failures.Add($"{TwilioOptions.Section}:AccountSid must be AC followed by 32 hexadecimal characters.");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.AuthToken))
+            {
+                failures.Add($"{TwilioOptions.Section}:AuthToken is required with {TwilioOptions.Section}:AccountSid.");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.PhoneNumber) && string.IsNullOrWhiteSpace(options.MessagingServiceSid))
+            {
+                failures.Add($"{TwilioOptions.Section}:PhoneNumber or {TwilioOptions.Section}:MessagingServiceSid is required with {TwilioOptions.Section}:AccountSid.");
+            }
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out _))
+        {
+            failures.Add($"{TwilioOptions.Section}:ApiBaseUrl must be an absolute URL.");
+        }
+
+        if (options.SegmentsPerSecond is <= 0 or > 10_000)
+        {
+            failures.Add($"{TwilioOptions.Section}:SegmentsPerSecond must be above 0 and at most 10000.");
+        }
+
+        if (options.RequestTimeoutSeconds is < 1 or > 120)
+        {
+            failures.Add($"{TwilioOptions.Section}:RequestTimeoutSeconds must be between 1 and 120.");
+        }
+
+        if (options.Reconciliation.IntervalSeconds is < 10 or > 86_400 || options.Reconciliation.LookbackMinutes is < 1 or > 10_080)
+        {
+            failures.Add($"{TwilioOptions.Section}:Reconciliation:IntervalSeconds must be 10..86400 and LookbackMinutes 1..10080.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
+    private static partial Regex AccountSidPattern();
+}

@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Hotline.Api.Ingest;
+using Hotline.Api.Privacy;
+using Hotline.Bot.Channels;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Hotline.Api.Twilio;
+
+/// <summary>
+/// Twilio does not retry a webhook that failed, so a message that arrived while we were down would be
+/// lost. When enabled, this job lists recent inbound messages through the API and ingests every
+/// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing).
+/// </summary>
+public sealed class TwilioReconciliation(
+    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliation> logger)
+    : BackgroundService
+{
+    private readonly TwilioOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Reconciliation.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.Reconciliation.IntervalSeconds), time);
+        do
+        {
+            try
+            {
+                var recovered = await ReconcileAsync(stoppingToken);
+                if (recovered > 0)
+                {
+                    logger.LogWarning("Reconciliation recovered {Count} inbound message(s) whose webhook never arrived.", recovered);
+                }
+            }
+            catch (Exception ex) when (ex is ApiException or ApiConnectionException or HttpRequestException or DbException)
+            {
+                logger.LogWarning("Reconciliation with Twilio failed ({Error}); it will run again.", ex.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass; the number of messages that were missing and are now stored.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow().AddMinutes(-_options.Reconciliation.LookbackMinutes).UtcDateTime;
+        var recovered = 0;
+        foreach (var to in Recipients())
+        {
+            var read = new ReadMessageOptions { To = to, DateSentAfter = since, PageSize = 100 };
+            foreach (var message in await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken))
+            {
+                if (message.Direction == MessageResource.DirectionEnum.Inbound && ToEnvelope(message) is { } envelope
+                    && (await pipeline.IngestAsync(envelope, cancellationToken)).Result == IngestResult.Stored)
+                {
+                    recovered++;
+                }
+            }
+        }
+
+        return recovered;
+    }
+
+    private IEnumerable<PhoneNumber?> Recipients() => string.IsNullOrWhiteSpace(_options.PhoneNumber)
+        ? [null]
+        : [new PhoneNumber(_options.PhoneNumber), new PhoneNumber($"whatsapp:{_options.PhoneNumber}")];
+
+    private InboundEnvelope? ToEnvelope(MessageResource message)
+    {
+        var from = message.From?.ToString() ?? "";
+        var channel = from.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
+        var number = channel == Channel.WhatsApp ? from["whatsapp:".Length..] : from;
+        if (!ChannelAddress.TryPhone(channel, number, null, out var address, out _))
+        {
+            logger.LogWarning("Reconciliation skipped message {Sid}: its sender is not a phone number.", message.Sid);
+            return null;
+        }
+
+        var receivedAt = message.DateCreated is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
+        return new InboundEnvelope(address, message.Sid, message.Body ?? "", [], null, receivedAt);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Hotline.Api.Hosting;
+using Hotline.Api.Outbox;
+using Hotline.Bot.Channels;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Hotline.Api.Twilio;
+
+/// <summary>Sends SMS and WhatsApp through Twilio's Messages API with the official SDK.</summary>
+public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline) : IChannelSender
+{
+    private const int SearchPageSize = 50;
+    private readonly TwilioOptions _options = twilio.Value;
+    private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(StringComparer.Ordinal);
+
+    public bool Handles(Channel channel) => channel is Channel.Sms or Channel.WhatsApp;
+
+    /// <summary>One segment at a time at the configured rate, per sending number: a long code's limit is per number.</summary>
+    public async ValueTask WaitForTurnAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        var limiter = _limiters.GetOrAdd(Sender(send.To.Channel), _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / _options.SegmentsPerSecond),
+            QueueLimit = int.MaxValue,
+            AutoReplenishment = true,
+        }));
+        for (var segment = 0; segment < Math.Max(1, send.Segments); segment++)
+        {
+            using var lease = await limiter.AcquireAsync(1, cancellationToken);
+        }
+    }
+
+    public async Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        var options = new CreateMessageOptions(To(send))
+        {
+            Body = send.Body,
+            StatusCallback = new Uri(hotline.Value.PublicUrl("/twilio/status")),
+        };
+        if (!string.IsNullOrWhiteSpace(_options.MessagingServiceSid))
+        {
+            options.MessagingServiceSid = _options.MessagingServiceSid;
+        }
+        else
+        {
+            options.From = new PhoneNumber(Sender(send.To.Channel));
+        }
+
+        try
+        {
+            var message = await MessageResource.CreateAsync(options, client).WaitAsync(cancellationToken);
+            return new SendResult.Accepted(message.Sid, message.Status?.ToString() ?? "queued");
+        }
+        catch (ApiException ex) when (ex.Status == 429)
+        {
+            return new SendResult.NotAccepted($"Twilio is limiting our rate (429, code {ex.Code}).");
+        }
+        catch (ApiException ex) when (ex.Status >= 500)
+        {
+            return new SendResult.Unknown($"Twilio answered {ex.Status}.");
+        }
+        catch (ApiException ex)
+        {
+            return new SendResult.Rejected($"Twilio refused the message (code {ex.Code}): {ex.Message}");
+        }
+        catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new SendResult.Unknown($"No answer from Twilio ({ex.GetType().Name}).");
+        }
+    }
+
+    /// <summary>Looks through Twilio's recent messages to this number for one with the same sender and text, created since we queued it.</summary>
+    public async Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        var read = new ReadMessageOptions { To = To(send), PageSize = SearchPageSize, Limit = SearchPageSize };
+        var recent = await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken);
+        var from = string.IsNullOrWhiteSpace(_options.MessagingServiceSid) ? Sender(send.To.Channel) : null;
+        var since = send.CreatedAt.AddMinutes(-1).UtcDateTime;
+        return recent.FirstOrDefault(m =>
+            m.Body == send.Body
+            && (from is null ? m.MessagingServiceSid == _options.MessagingServiceSid : m.From?.ToString() == from)
+            && (m.DateCreated is null || m.DateCreated >= since))?.Sid;
+    }
+
+    private string Sender(Channel channel) =>
+        channel == Channel.WhatsApp ? $"whatsapp:{_options.PhoneNumber}" : _options.PhoneNumber ?? _options.MessagingServiceSid!;
+
+    private static PhoneNumber To(OutboundSend send) =>
+        new(send.To.Channel == Channel.WhatsApp ? $"whatsapp:{send.To.Value}" : send.To.Value);
+}

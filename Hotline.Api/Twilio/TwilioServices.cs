@@ -1,0 +1,37 @@
+using Hotline.Api.Outbox;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Http;
+
+namespace Hotline.Api.Twilio;
+
+public static class TwilioServices
+{
+    public static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        services.AddSingleton<TwilioSignature>();
+        if (string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.Section}:AccountSid"]))
+        {
+            services.AddSingleton<IChannelSender, LocalSink>();
+            return services;
+        }
+
+        services.AddSingleton<ITwilioRestClient>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<TwilioOptions>>().Value;
+            var http = new System.Net.Http.HttpClient(new TwilioApiBaseUrlHandler(new Uri(options.ApiBaseUrl))
+            {
+                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            })
+            {
+                Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
+            };
+            return new TwilioRestClient(options.AccountSid, options.AuthToken, httpClient: new SystemNetHttpClient(http));
+        });
+        services.AddSingleton<IChannelSender, TwilioSender>();
+        services.AddHostedService<TwilioReconciliation>();
+        return services;
+    }
+}

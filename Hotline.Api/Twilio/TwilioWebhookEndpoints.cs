@@ -1,0 +1,79 @@
+using Hotline.Api.Ingest;
+using Hotline.Api.Outbox;
+using Hotline.Bot.Channels;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Twilio;
+
+public static class TwilioWebhookEndpoints
+{
+    /// <summary>An empty TwiML response: replies leave through the outbox, never in the webhook's answer.</summary>
+    public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+
+    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        var twilio = app.MapGroup("/twilio").WithTags("Twilio webhooks").DisableAntiforgery().AllowAnonymous();
+        twilio.MapPost("/sms", ReceiveMessage);
+        twilio.MapPost("/status", ReceiveStatus);
+        return app;
+    }
+
+    /// <summary>
+    /// Twilio's inbound messaging webhook. The message is committed before the 2xx goes back; the same
+    /// MessageSid again is stored once and answered the same way.
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveMessage(
+        HttpRequest request, TwilioSignature signature, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var form = await WebhookForm.ReadAsync(request, cancellationToken);
+        if (form.Fields is not { } fields)
+        {
+            return Refused(form.Status, form.Error!);
+        }
+
+        if (!signature.IsValid(request, fields))
+        {
+            return Refused(StatusCodes.Status403Forbidden, "The X-Twilio-Signature header is missing or does not match.");
+        }
+
+        if (!TwilioInboundMessage.TryParse(fields, options.Value.AccountSid, time.GetUtcNow(), out var envelope, out var error))
+        {
+            return Refused(StatusCodes.Status400BadRequest, error);
+        }
+
+        await pipeline.IngestAsync(envelope, cancellationToken);
+        return TypedResults.Content(EmptyTwiml, "text/xml");
+    }
+
+    /// <summary>Twilio's status callback: the delivery status of a message we sent only ever moves forward.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> ReceiveStatus(
+        HttpRequest request, TwilioSignature signature, DeliveryRecorder delivery, CancellationToken cancellationToken)
+    {
+        var form = await WebhookForm.ReadAsync(request, cancellationToken);
+        if (form.Fields is not { } fields)
+        {
+            return Refused(form.Status, form.Error!);
+        }
+
+        if (!signature.IsValid(request, fields))
+        {
+            return Refused(StatusCodes.Status403Forbidden, "The X-Twilio-Signature header is missing or does not match.");
+        }
+
+        var sid = fields.GetValueOrDefault("MessageSid");
+        var status = fields.GetValueOrDefault("MessageStatus") ?? fields.GetValueOrDefault("SmsStatus");
+        if (string.IsNullOrWhiteSpace(sid) || string.IsNullOrWhiteSpace(status) || !DeliveryStatuses.TryRank(status, out _))
+        {
+            return Refused(StatusCodes.Status400BadRequest, "MessageSid and a known MessageStatus are required.");
+        }
+
+        var channel = fields.GetValueOrDefault("To", "").StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
+        var error = fields.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null;
+        await delivery.RecordCallbackAsync(channel, sid, status, error, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult Refused(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
+}

@@ -1,0 +1,34 @@
+namespace Hotline.Api.Tests.Twilio.Fakes;
+
+/// <summary>A message the fake accepted through <c>POST .../Messages.json</c>, as the client sent it.</summary>
+public sealed record CreatedMessage(
+    string Sid,
+    string To,
+    string? From,
+    string? Body,
+    string? MessagingServiceSid,
+    string? StatusCallback,
+    IReadOnlyList<string> MediaUrls);
+
+/// <summary>One stored message, outbound or inbound, as the fake renders it on the wire.</summary>
+internal sealed record StoredMessage(
+    long Sequence,
+    string Sid,
+    string To,
+    string? From,
+    string Body,
+    string? MessagingServiceSid,
+    string Status,
+    string Direction,
+    int NumMedia,
+    DateTimeOffset Created);
+
+/// <summary>What the next create request meets, arranged by the test.</summary>
+internal abstract record Fault
+{
+    internal sealed record Fail(int StatusCode) : Fault;
+
+    internal sealed record FailAfterCreating(int StatusCode) : Fault;
+
+    internal sealed record Hang(TimeSpan Delay) : Fault;
+}

@@ -1,0 +1,17 @@
+using Hotline.Benchmarks;
+
+// One program for every benchmark; the first argument names the one to run.
+return args.FirstOrDefault() switch
+{
+    "queue" => await QueueBenchmark.RunAsync(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Hotline.Benchmarks -- <benchmark>");
+    Console.Error.WriteLine();
+    Console.Error.WriteLine("benchmarks:");
+    Console.Error.WriteLine("  queue   claim-next latency of the case queue with 1,000 / 100,000 / 1,000,000 queued cases (SQLite)");
+    return 2;
+}

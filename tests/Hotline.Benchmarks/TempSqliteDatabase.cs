@@ -1,0 +1,42 @@
+using Hotline.Api.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Benchmarks;
+
+/// <summary>
+/// A migrated SQLite file in a temp folder of its own, opened with the production settings (WAL,
+/// synchronous=FULL), and deleted on dispose. A real file on disk, because the fsync at each commit is
+/// part of what a caseworker waits for.
+/// </summary>
+internal sealed class TempSqliteDatabase : IDisposable
+{
+    private TempSqliteDatabase(string folder, Database database)
+    {
+        Folder = folder;
+        Database = database;
+    }
+
+    public string Folder { get; }
+
+    public Database Database { get; }
+
+    public static TempSqliteDatabase Create()
+    {
+        var folder = Directory.CreateTempSubdirectory("hotline-bench-").FullName;
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
+        var environment = new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Benchmark" };
+        var database = new Database(Options.Create(new DatabaseOptions { ConnectionString = connectionString }), environment);
+        new DatabaseMigrator(database, NullLoggerFactory.Instance).Migrate();
+        return new TempSqliteDatabase(folder, database);
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file (and its WAL) open; close them before removing the folder.
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
