@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Hotline.Api.Health;
 using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Tests.Health;
 
@@ -28,13 +27,7 @@ public sealed class HealthEndpointTests
         var client = app.CreateClient();
         await client.GetAsync("/health", Ct);
 
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(app.Folder, "hotline.db*"))
-        {
-            File.Delete(file);
-        }
-
-        await File.WriteAllTextAsync(app.DatabaseFile, new string('x', 4096), Ct);
+        SqliteConnectionBreaker.Break(app.DatabaseFile);
 
         var response = await client.GetAsync("/health", Ct);
 

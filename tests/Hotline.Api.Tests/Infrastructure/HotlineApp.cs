@@ -8,9 +8,11 @@ namespace Hotline.Api.Tests.Infrastructure;
 public sealed class HotlineApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public HotlineApp(IDictionary<string, string?>? settings = null)
+    public HotlineApp(IDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        _environment = environment;
         Folder = Directory.CreateTempSubdirectory("hotline-app-").FullName;
         _settings = new Dictionary<string, string?>(TestKeys.AsConfiguration())
         {
@@ -28,7 +30,7 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

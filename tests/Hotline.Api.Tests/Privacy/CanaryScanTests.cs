@@ -24,6 +24,9 @@ public sealed class CanaryScanTests
         var ct = TestContext.Current.CancellationToken;
         await using var db = await TestDatabase.CreateAsync();
         var hotline = new HotlineParts(db);
+        // SQLite folds the WAL into the file and deletes it when the last connection closes; holding one
+        // open keeps the WAL on disk so that both are scanned.
+        await using var holder = await hotline.Database.OpenAsync(ct);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
         await using (var session = await hotline.Database.BeginWriteAsync(ct))
         {

@@ -1,0 +1,233 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Scripts;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Bot.Intake.Engine;
+
+/// <summary>Walking the script: starting, answering, branching, handing off and going quiet.</summary>
+internal sealed partial class IntakeConversation
+{
+    private bool Consented =>
+        _script.ConsentStepId is { } consent && _state.Answers?.GetValueOrDefault(consent) == AnswerCodes.Yes;
+
+    private EngineTurn Start(string? keyword, string text)
+    {
+        _language ??= _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
+        if (_language is null)
+        {
+            _state.Step = _script.StartStep.Id;
+            return Finish(_engine.Replies.Menu);
+        }
+
+        GoTo(_script.StartStep.Next!);
+        return Finish();
+    }
+
+    /// <summary>Their case was closed and they write again: a new intake, in the language they chose before.</summary>
+    private EngineTurn Restart(string? keyword, string text)
+    {
+        _state = new IntakeState { Step = _script.StartStep.Id, LastInbound = _state.LastInbound };
+        return Start(keyword, text);
+    }
+
+    /// <summary>They write again after going quiet: ask first whether it is safe now, never carry on blindly.</summary>
+    private EngineTurn Wake()
+    {
+        _state.Status = IntakeStatus.Active;
+        _state.Reasked = false;
+        if (_language is null)
+        {
+            _state.Step = _script.StartStep.Id;
+            return Finish(_engine.Replies.Menu);
+        }
+
+        return Finish(_engine.Replies.Get(_language, _state.Step));
+    }
+
+    private EngineTurn Answer(string? keyword, string text)
+    {
+        var step = _script.FindStep(_state.Step)!;
+        if (step.Kind == StepKind.Language)
+        {
+            return ChooseLanguage(keyword, text);
+        }
+
+        var code = step.Kind == StepKind.YesNo ? ParseYesNo(keyword, text)
+            : string.IsNullOrWhiteSpace(text) ? null
+            : AnswerCodes.Text;
+        if (code is null)
+        {
+            if (!_state.Reasked)
+            {
+                _state.Reasked = true;
+                return Finish(_engine.Replies.Get(_language, step.Id));
+            }
+
+            code = AnswerCodes.Unknown;
+        }
+
+        Record(step, code, text);
+        var target = step.Target(code)!;
+        if (step.Id == _script.ResumeStepId && _state.ReturnStep is { } back && _script.FindStep(target)!.Kind != StepKind.Quiet)
+        {
+            target = back;
+            _state.ReturnStep = null;
+        }
+
+        GoTo(target);
+        return Finish();
+    }
+
+    private EngineTurn ChooseLanguage(string? keyword, string text)
+    {
+        var number = TextNormalizer.Number(keyword);
+        var chosen = number >= 1 && number <= _script.Languages.Count
+            ? _script.Languages[number - 1].Tag
+            : _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
+        if (chosen is null && !_state.Reasked)
+        {
+            _state.Reasked = true;
+            return Finish(_engine.Replies.Menu);
+        }
+
+        _language = chosen ?? _language ?? _script.BaseLanguage;
+        _state.Reasked = false;
+        _state.MenuOpen = false;
+        if (_state.Status == IntakeStatus.HandedOff)
+        {
+            return Finish(_engine.Replies.Get(_language, MessageIds.Person));
+        }
+
+        if (_state.Step == _script.StartStep.Id)
+        {
+            GoTo(_script.StartStep.Next!);
+            return Finish();
+        }
+
+        return Finish(_engine.Replies.Get(_language, _state.Step));
+    }
+
+    private string? ParseYesNo(string? keyword, string text)
+    {
+        var language = _language ?? _script.BaseLanguage;
+        foreach (var candidate in (ReadOnlySpan<string?>)[keyword, TextNormalizer.FirstWord(text)])
+        {
+            var answer = TextNormalizer.Number(candidate) switch
+            {
+                1 => AnswerCodes.Yes,
+                2 => AnswerCodes.No,
+                _ => _engine.Lexicon.Classify(candidate, language) switch
+                {
+                    WordClass.Yes => AnswerCodes.Yes,
+                    WordClass.No => AnswerCodes.No,
+                    _ => null,
+                },
+            };
+            if (answer is not null)
+            {
+                return answer;
+            }
+        }
+
+        return null;
+    }
+
+    private void Record(ScriptStep step, string code, string text)
+    {
+        var before = _caseOpen ? Evaluate() : null;
+        _state.AnswersOrEmpty[step.Id] = code;
+        if (code == AnswerCodes.Text)
+        {
+            (_state.Texts ??= new(StringComparer.Ordinal))[step.Id] = StateCodec.Clip(text);
+        }
+
+        if (step.Record && Consented)
+        {
+            _events.Add(new AnswerRecorded(step.Id, code));
+        }
+
+        if (before is not null && Evaluate() is var after && !after.SameAs(before))
+        {
+            _events.Add(new PriorityChanged(after.Band, after.Score, after.Reasons));
+        }
+    }
+
+    /// <summary>Moves to a step and runs it: a question is asked and waits; a handoff or quiet step acts and goes on.</summary>
+    private void GoTo(string target)
+    {
+        // The script was checked for loops of handoffs at load; the bound only guards against a bug.
+        for (var hops = 0; hops <= _script.Steps.Count; hops++)
+        {
+            var step = _script.FindStep(target)!;
+            switch (step.Kind)
+            {
+                case StepKind.Language:
+                    _state.Step = step.Id;
+                    _state.Reasked = false;
+                    _replies.Add(_engine.Replies.Menu);
+                    return;
+                case StepKind.YesNo or StepKind.Text:
+                    _state.Step = step.Id;
+                    _state.Reasked = false;
+                    _replies.Add(_engine.Replies.Get(_language, step.Id));
+                    return;
+                case StepKind.Quiet:
+                    _replies.Add(_engine.Replies.Get(_language, step.Id));
+                    _events.Add(new WentQuiet(step.Reason!));
+                    GoQuiet();
+                    return;
+                default:
+                    _replies.Add(_engine.Replies.Get(_language, step.Id));
+                    if (step.Next is null)
+                    {
+                        HandOff(step.Reason!);
+                        _state.Step = step.Id;
+                        return;
+                    }
+
+                    RequestHandoff(step.Reason!);
+                    target = step.Next;
+                    break;
+            }
+        }
+    }
+
+    private void GoQuiet()
+    {
+        _state.Status = IntakeStatus.Quiet;
+        _state.Step = _script.ResumeStepId;
+        _state.Reasked = false;
+    }
+
+    /// <summary>Opens the case with the triage so far if none is open, and asks for a person once per case.</summary>
+    private void RequestHandoff(string reason)
+    {
+        if (!_caseOpen)
+        {
+            var triage = Evaluate();
+            _events.Add(new CaseRequested(triage.Band, triage.Score, triage.Reasons));
+            _caseOpen = true;
+        }
+
+        if (!_state.HandoffRequested)
+        {
+            _events.Add(new HandoffRequested(reason));
+            _state.HandoffRequested = true;
+        }
+    }
+
+    /// <summary>Without consent nothing they answered stays behind once a person has the conversation.</summary>
+    private void ForgetUnlessConsented()
+    {
+        if (!Consented)
+        {
+            _state.Answers = null;
+            _state.Texts = null;
+        }
+    }
+
+    private TriageResult Evaluate() =>
+        _engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers);
+
+    private static readonly Dictionary<string, string> EmptyAnswers = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,202 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Scripts;
+
+namespace Hotline.Bot.Intake.Engine;
+
+/// <summary>
+/// One turn of one conversation: reads the stored state, applies the message or the tick, and gathers the
+/// replies and events. This half handles what works at any step (STOP, START, HELP, the discreet word, asking
+/// for a person or another language); <c>IntakeConversation.Flow.cs</c> walks the script.
+/// </summary>
+internal sealed partial class IntakeConversation
+{
+    private const string DiscreetReason = "discreet_word";
+    private const string AskedForPersonReason = "asked_for_person";
+    private const string UnansweredReason = "unanswered";
+
+    private readonly IntakeEngine _engine;
+    private readonly IntakeScript _script;
+    private readonly ConversationSnapshot _snapshot;
+    private readonly List<EngineReply> _replies = new(2);
+    private readonly List<EngineEvent> _events = new(2);
+    private IntakeState _state;
+    private string? _language;
+    private bool _caseOpen;
+
+    // No usable state and no open case: this message starts the conversation.
+    private bool _fresh;
+
+    public IntakeConversation(IntakeEngine engine, ConversationSnapshot snapshot)
+    {
+        _engine = engine;
+        _script = engine.Script;
+        _snapshot = snapshot ?? new ConversationSnapshot(null, null, false, false, null, null);
+        _caseOpen = _snapshot.HasOpenCase;
+        _language = LanguageTags.Match(_script, _snapshot.Language) ?? LanguageTags.Match(_script, _snapshot.RegisteredLanguage);
+        if (engine.Codec.TryRead(_snapshot.State, out var stored))
+        {
+            _state = stored;
+
+            // The case that handoff was for has been closed; a new one will need its own.
+            stored.HandoffRequested &= _caseOpen;
+        }
+        else
+        {
+            // Never lose an open case: with no usable state, it is the caseworker's conversation, not a new intake.
+            _fresh = !_caseOpen;
+            _state = new IntakeState
+            {
+                Step = _script.StartStep.Id,
+                Status = _caseOpen ? IntakeStatus.HandedOff : IntakeStatus.Active,
+                HandoffRequested = _caseOpen,
+            };
+        }
+    }
+
+    public EngineTurn Receive(InboundMessage? message)
+    {
+        var text = message?.Text ?? "";
+        var keyword = TextNormalizer.Keyword(text);
+        _language ??= LanguageTags.Match(_script, message?.Locale);
+        _state.LastInbound = Math.Max(0, (message?.ReceivedAt ?? default).ToUnixTimeSeconds());
+
+        var carrier = OptOutKeywords.Classify(text);
+        var word = _engine.Lexicon.Classify(keyword, _language);
+        if (_snapshot.OptedOut)
+        {
+            return WhileOptedOut(carrier, word, keyword);
+        }
+
+        if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
+        {
+            // No reply at all: the carrier confirms an opt-out, and a second message could be seen by the wrong person.
+            _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
+            return IntakeEngine.Unchanged(_snapshot, _language, _events);
+        }
+
+        if (keyword == _engine.DiscreetKeyword)
+        {
+            return Discreet();
+        }
+
+        if (carrier.Kind == KeywordKind.Help || word == WordClass.Help)
+        {
+            // A first message of "help" (or "madad") is someone asking for help, not for the carrier's HELP text.
+            return _fresh ? Start(keyword, text) : Finish(_engine.Replies.Get(_language, MessageIds.Help));
+        }
+
+        if (word == WordClass.Person)
+        {
+            return AskForPerson();
+        }
+
+        if (word == WordClass.Language)
+        {
+            return OpenMenu();
+        }
+
+        if (_fresh)
+        {
+            return Start(keyword, text);
+        }
+
+        return _state.Status switch
+        {
+            IntakeStatus.Quiet => Wake(),
+            IntakeStatus.HandedOff when !_caseOpen => Restart(keyword, text),
+            IntakeStatus.HandedOff => _state.MenuOpen ? ChooseLanguage(keyword, text) : Finish(),
+            _ => _state.MenuOpen ? ChooseLanguage(keyword, text) : Answer(keyword, text),
+        };
+    }
+
+    /// <summary>A silent conversation: hands an unanswered intake to a person, never with a reply.</summary>
+    public EngineTurn Expire(DateTimeOffset now)
+    {
+        var waiting = !_fresh && !_snapshot.OptedOut && _state.Status == IntakeStatus.Active && !_state.HandoffRequested;
+        DateTimeOffset? lastInbound = _snapshot.LastInboundAt
+            ?? (_state.LastInbound > 0 ? DateTimeOffset.FromUnixTimeSeconds(_state.LastInbound) : null);
+        if (!waiting || lastInbound is null || now - lastInbound.Value < _engine.Options.UnansweredHandoffAfter)
+        {
+            return IntakeEngine.Unchanged(_snapshot, _language, _events);
+        }
+
+        HandOff(UnansweredReason);
+        return Finish();
+    }
+
+    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword)
+    {
+        if (carrier.Kind == KeywordKind.OptIn || word == WordClass.Start)
+        {
+            _events.Add(new OptedIn(carrier.Kind == KeywordKind.OptIn ? carrier.Keyword : keyword!));
+            _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
+        }
+        else if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
+        {
+            _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
+        }
+        else if (carrier.Kind == KeywordKind.Help || word == WordClass.Help)
+        {
+            // Carriers require HELP to be answered even after STOP; the reply is as neutral as ever.
+            _replies.Add(_engine.Replies.Get(_language, MessageIds.Help));
+        }
+
+        return new EngineTurn(_snapshot.State, _language, _replies, _events);
+    }
+
+    private EngineTurn Discreet()
+    {
+        _events.Add(new WentQuiet(DiscreetReason));
+        if (_state.Status == IntakeStatus.Active)
+        {
+            // Come back to the question they were on, after asking again whether it is safe to write.
+            if (_state.Step != _script.ResumeStepId && _state.Step != _script.StartStep.Id)
+            {
+                _state.ReturnStep = _state.Step;
+            }
+
+            GoQuiet();
+        }
+
+        _state.MenuOpen = false;
+        return Finish(_engine.Replies.Get(_language, MessageIds.Discreet));
+    }
+
+    private EngineTurn AskForPerson()
+    {
+        HandOff(AskedForPersonReason);
+        return Finish(_engine.Replies.Get(_language, MessageIds.Person));
+    }
+
+    private EngineTurn OpenMenu()
+    {
+        if (_state.Status == IntakeStatus.Quiet)
+        {
+            _state.Status = IntakeStatus.Active;
+        }
+
+        // At the language step the menu is the question itself; anywhere else it opens on top of it.
+        _state.MenuOpen = _state.Status == IntakeStatus.HandedOff || _state.Step != _script.StartStep.Id;
+        _state.Reasked = false;
+        return Finish(_engine.Replies.Menu);
+    }
+
+    private void HandOff(string reason)
+    {
+        RequestHandoff(reason);
+        _state.Status = IntakeStatus.HandedOff;
+        _state.MenuOpen = false;
+        _state.ReturnStep = null;
+        ForgetUnlessConsented();
+    }
+
+    private EngineTurn Finish(EngineReply? reply = null)
+    {
+        if (reply is not null)
+        {
+            _replies.Add(reply);
+        }
+
+        return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
+    }
+}

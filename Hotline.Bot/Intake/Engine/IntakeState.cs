@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+
+namespace Hotline.Bot.Intake.Engine;
+
+internal enum IntakeStatus
+{
+    /// <summary>Waiting for the answer to <see cref="IntakeState.Step"/>.</summary>
+    Active,
+
+    /// <summary>Silent until the person writes again; then <see cref="IntakeState.Step"/> (the resume question) is asked.</summary>
+    Quiet,
+
+    /// <summary>A person owns the conversation; the engine answers only the global words.</summary>
+    HandedOff,
+}
+
+/// <summary>
+/// Everything the engine remembers of a conversation, stored by the host as compact JSON (encrypted at rest).
+/// Short keys keep the row small; <see cref="Version"/> lets a future engine recognise and recover old states.
+/// </summary>
+internal sealed class IntakeState
+{
+    public const int CurrentVersion = 1;
+
+    [JsonPropertyName("v")]
+    public int Version { get; set; } = CurrentVersion;
+
+    [JsonPropertyName("st")]
+    public string StatusCode { get; set; } = "a";
+
+    [JsonPropertyName("s")]
+    public string Step { get; set; } = "";
+
+    /// <summary>The current question was already asked again once; the next miss moves on with "unknown".</summary>
+    [JsonPropertyName("r")]
+    public bool Reasked { get; set; }
+
+    /// <summary>Where to go after the resume question is answered, when going quiet interrupted the intake.</summary>
+    [JsonPropertyName("rs")]
+    public string? ReturnStep { get; set; }
+
+    /// <summary>The person asked to change language: the next message is a choice from the menu.</summary>
+    [JsonPropertyName("lm")]
+    public bool MenuOpen { get; set; }
+
+    /// <summary>A handoff was requested for the open case; it is not requested twice.</summary>
+    [JsonPropertyName("ho")]
+    public bool HandoffRequested { get; set; }
+
+    /// <summary>Step id to answer code.</summary>
+    [JsonPropertyName("a")]
+    public Dictionary<string, string>? Answers { get; set; }
+
+    /// <summary>Step id to the free text given (where they are): only ever here, never in an event.</summary>
+    [JsonPropertyName("x")]
+    public Dictionary<string, string>? Texts { get; set; }
+
+    /// <summary>Unix seconds of the last message, for a host that does not pass LastInboundAt to Tick.</summary>
+    [JsonPropertyName("t")]
+    public long LastInbound { get; set; }
+
+    [JsonIgnore]
+    public IntakeStatus Status
+    {
+        get => StatusCode switch { "q" => IntakeStatus.Quiet, "h" => IntakeStatus.HandedOff, _ => IntakeStatus.Active };
+        set => StatusCode = value switch { IntakeStatus.Quiet => "q", IntakeStatus.HandedOff => "h", _ => "a" };
+    }
+
+    public Dictionary<string, string> AnswersOrEmpty => Answers ??= new(StringComparer.Ordinal);
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
+[JsonSerializable(typeof(IntakeState))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;

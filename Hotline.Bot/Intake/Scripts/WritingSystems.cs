@@ -1,0 +1,53 @@
+namespace Hotline.Bot.Intake.Scripts;
+
+/// <summary>
+/// The writing systems a script may declare (ISO 15924), with the Unicode blocks that identify them. A first
+/// message in, say, Tamil letters picks Tamil without a menu; Arabic letters are shared by Arabic and Urdu,
+/// so they pick nothing on their own.
+/// </summary>
+public static class WritingSystems
+{
+    private static readonly (string Code, char First, char Last)[] Blocks =
+    [
+        ("Arab", '\u0600', '\u06FF'),
+        ("Arab", '\u0750', '\u077F'),
+        ("Deva", '\u0900', '\u097F'),
+        ("Beng", '\u0980', '\u09FF'),
+        ("Taml", '\u0B80', '\u0BFF'),
+        ("Telu", '\u0C00', '\u0C7F'),
+        ("Mlym", '\u0D00', '\u0D7F'),
+        ("Sinh", '\u0D80', '\u0DFF'),
+        ("Ethi", '\u1200', '\u139F'),
+    ];
+
+    public static IReadOnlyList<string> Known { get; } = ["Latn", "Arab", "Deva", "Beng", "Taml", "Telu", "Mlym", "Sinh", "Ethi"];
+
+    /// <summary>The writing system of the first letter in the text, or null when it has none we know.</summary>
+    public static string? OfFirstLetter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z'))
+            {
+                return "Latn";
+            }
+
+            foreach (var (code, first, last) in Blocks)
+            {
+                if (c >= first && c <= last)
+                {
+                    return code;
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using Hotline.Api.Outbox;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.Tests.Outbox;
+
+public sealed class DeliveryRecorderTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_status_that_arrived_before_the_send_was_recorded_is_applied_with_it()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var hotline = new HotlineParts(db);
+        var recorder = new DeliveryRecorder(hotline.Database, hotline.Events, hotline.Time);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        await recorder.RecordCallbackAsync(Channel.Sms, "SMearly", DeliveryStatuses.Delivered, null, Ct);
+
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+            var message = await writer.WriteAsync(session, conversation, null, "hello", null, Ct);
+            await recorder.RecordSentAsync(session, message, "SMearly", DeliveryStatuses.Queued, hotline.Time.GetUtcNow(), Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        await using var read = await hotline.Database.OpenAsync(Ct);
+        Assert.Equal("delivered", await read.Connection.ExecuteScalarTextAsync("SELECT DeliveryStatus FROM Messages"));
+        Assert.Equal(0L, await read.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM EarlyDeliveryStatuses"));
+    }
+}

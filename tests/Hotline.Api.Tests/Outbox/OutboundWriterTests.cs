@@ -1,0 +1,59 @@
+using Hotline.Api.Conversations;
+using Hotline.Api.Outbox;
+using Hotline.Api.Tests.Infrastructure;
+
+namespace Hotline.Api.Tests.Outbox;
+
+public sealed class OutboundWriterTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(ConversationStatus.OptedOut, "hello", "opted out")]
+    [InlineData(ConversationStatus.Quiet, "hello", "not safe to text now")]
+    [InlineData(ConversationStatus.Active, "", "empty")]
+    public async Task A_message_that_must_not_be_sent_is_refused_with_the_reason_and_nothing_is_stored(
+        ConversationStatus status, string body, string reason)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var hotline = new HotlineParts(db);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+
+        var refused = await Assert.ThrowsAsync<OutboundRefusedException>(
+            () => writer.WriteAsync(session, conversation with { Status = status }, null, body, null, Ct));
+
+        Assert.Contains(reason, refused.Message);
+        Assert.Equal(0L, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Outbox"));
+    }
+
+    [Fact]
+    public async Task A_text_over_1600_characters_is_refused_with_its_length()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var hotline = new HotlineParts(db);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+
+        var refused = await Assert.ThrowsAsync<OutboundRefusedException>(
+            () => writer.WriteAsync(session, conversation, null, new string('a', 1601), null, Ct));
+
+        Assert.Equal("The message is 1601 characters; at most 1600 can be sent.", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_stored_reply_records_its_segment_count()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var hotline = new HotlineParts(db);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "ne", Ct);
+
+        var message = await writer.WriteAsync(session, conversation, null, new string('न', 71), null, Ct);
+
+        Assert.Equal(2, message.Segments);
+    }
+}

@@ -1,0 +1,93 @@
+using Hotline.Bot.Conversations;
+
+namespace Hotline.Api.Tests.Twilio;
+
+public sealed class OptOutTests
+{
+    private const string Worker = "+9779800000404";
+
+    [Theory]
+    [InlineData("STOP")]
+    [InlineData("stop")]
+    [InlineData(" Unsubscribe ")]
+    [InlineData("END")]
+    [InlineData("quit")]
+    [InlineData("STOPALL")]
+    [InlineData("revoke")]
+    [InlineData("OPTOUT")]
+    [InlineData("Cancel")]
+    public async Task An_opt_out_word_as_the_whole_message_opts_the_conversation_out_and_says_why(string word)
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, word));
+
+        Assert.Equal("OptedOut", await harness.ScalarAsync("SELECT Status FROM Conversations"));
+        Assert.Contains(word.Trim().ToUpperInvariant(), await harness.ScalarAsync("SELECT StatusReason FROM Conversations"));
+    }
+
+    [Fact]
+    public async Task An_opt_out_word_inside_a_sentence_is_a_report_not_an_opt_out()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "please stop them"));
+
+        Assert.Equal("Active", await harness.ScalarAsync("SELECT Status FROM Conversations"));
+    }
+
+    [Fact]
+    public async Task A_reply_queued_before_stop_is_cancelled_and_never_sent()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "STOP"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Empty(harness.Twilio.Created);
+        Assert.Equal("cancelled", await harness.ScalarAsync("SELECT DeliveryStatus FROM Messages WHERE Direction = 'Outbound'"));
+    }
+
+    [Fact]
+    public async Task An_opted_out_conversation_gets_no_reply_to_later_messages()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "STOP"));
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "are you there"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Empty(harness.Twilio.Created);
+        Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+    }
+
+    [Theory]
+    [InlineData("START")]
+    [InlineData("unstop")]
+    [InlineData("Yes")]
+    public async Task A_start_word_resubscribes_with_a_neutral_reply(string word)
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "STOP"));
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, word));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal("Active", await harness.ScalarAsync("SELECT Status FROM Conversations"));
+        Assert.Equal(FirstContactEngine.OptedInReply, harness.Twilio.Created.Single().Body);
+    }
+
+    [Fact]
+    public async Task Help_gets_a_short_reply_that_does_not_name_the_organisation()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "HELP"));
+        await harness.DispatchAllAsync();
+
+        var reply = harness.Twilio.Created.Single().Body!;
+        Assert.Equal(FirstContactEngine.HelpReply, reply);
+        Assert.DoesNotContain("hotline", reply, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,110 @@
+using Hotline.Bot.Conversations;
+
+namespace Hotline.Api.Tests.Twilio;
+
+public sealed class OutboxDispatchTests
+{
+    private const string Worker = "+9779800000303";
+
+    [Fact]
+    public async Task A_reply_is_sent_through_twilio_from_the_hotline_number_with_a_status_callback()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+
+        await harness.DispatchAllAsync();
+
+        var sent = Assert.Single(harness.Twilio.Created);
+        Assert.Equal((Worker, TwilioHarness.HotlineNumber, FirstContactEngine.Received, TwilioHarness.PublicBaseUrl + "/twilio/status"),
+            (sent.To, sent.From, sent.Body, sent.StatusCallback));
+    }
+
+    [Fact]
+    public async Task A_sent_reply_records_twilios_message_sid()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(harness.Twilio.Created.Single().Sid,
+            await harness.ScalarAsync("SELECT ChannelMessageId FROM Messages WHERE Direction = 'Outbound'"));
+    }
+
+    [Fact]
+    public async Task A_whatsapp_reply_goes_to_the_whatsapp_address()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields($"whatsapp:{Worker}", "hello"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(($"whatsapp:{Worker}", $"whatsapp:{TwilioHarness.HotlineNumber}"),
+            (harness.Twilio.Created.Single().To, harness.Twilio.Created.Single().From));
+    }
+
+    [Fact]
+    public async Task Retries_after_a_429_and_a_500_give_exactly_one_accepted_send()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.FailNext(1, 429);
+        harness.Twilio.FailNext(1, 500);
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Single(harness.Twilio.Created);
+        Assert.Equal(3, harness.Twilio.Requests);
+    }
+
+    [Fact]
+    public async Task A_500_after_twilio_took_the_message_is_not_sent_again()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.FailNextAfterCreating(1, 500);
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal((1, 1), (harness.Twilio.Created.Count, harness.Twilio.Requests));
+        Assert.Equal("Sent", await harness.ScalarAsync("SELECT Status FROM Outbox"));
+    }
+
+    [Fact]
+    public async Task A_timed_out_send_is_checked_with_twilio_before_any_resend()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.HangNext(1, TimeSpan.FromSeconds(3));
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal((1, 1), (harness.Twilio.Created.Count, harness.Twilio.Requests));
+    }
+
+    [Fact]
+    public async Task A_message_twilio_keeps_refusing_is_marked_failed_where_caseworkers_see_it()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.FailNext(10, 429);
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Empty(harness.Twilio.Created);
+        Assert.Equal("failed", await harness.ScalarAsync("SELECT DeliveryStatus FROM Messages WHERE Direction = 'Outbound'"));
+        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'MessageStatusChanged' AND Data LIKE '%failed%'"));
+    }
+
+    [Fact]
+    public async Task A_permanent_refusal_fails_at_once_without_retrying()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.FailNext(1, 400);
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal((1, "Failed"), (harness.Twilio.Requests, await harness.ScalarAsync("SELECT Status FROM Outbox")));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Api.Simulator;
+using Hotline.Api.Tests.Infrastructure;
+
+namespace Hotline.Api.Tests.Twilio;
+
+public sealed class SimulatorTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_simulated_phone_posts_a_correctly_signed_webhook_and_sees_the_reply()
+    {
+        await using var app = new HotlineApp(new Dictionary<string, string?>
+        {
+            ["Hotline:PublicBaseUrl"] = "http://localhost:5238",
+            ["Twilio:AuthToken"] = "simulator-token",
+            ["Hotline:Outbox:PollMilliseconds"] = "20",
+        });
+        var client = app.CreateClient();
+        var signed = await (await client.PostAsJsonAsync("/simulator/sms/sign",
+            new SimulatorEndpoints.SignRequest("+9779800000707", "namaste", false), Ct)).Content.ReadFromJsonAsync<SimulatorEndpoints.SignedWebhook>(Ct);
+
+        using var webhook = new HttpRequestMessage(HttpMethod.Post, signed!.Url) { Content = new FormUrlEncodedContent(signed.Fields) };
+        webhook.Headers.Add("X-Twilio-Signature", signed.Signature);
+        var response = await client.SendAsync(webhook, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var transcript = await WaitForReplyAsync(client);
+        Assert.Equal(["Inbound", "Outbound"], transcript.Select(l => l.Direction));
+    }
+
+    [Fact]
+    public async Task The_simulator_does_not_exist_outside_development()
+    {
+        await using var app = new HotlineApp(new Dictionary<string, string?>
+        {
+            ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
+            ["Twilio:AuthToken"] = "token",
+        }, environment: "Production");
+
+        var response = await app.CreateClient().GetAsync("/simulator/", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task<IReadOnlyList<SimulatorEndpoints.TranscriptLine>> WaitForReplyAsync(HttpClient client)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var lines = await client.GetFromJsonAsync<List<SimulatorEndpoints.TranscriptLine>>("/simulator/sms/messages?from=%2B9779800000707", Ct);
+            if (lines!.Count >= 2 || attempt == 100)
+            {
+                return lines;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hotline.Api.Outbox;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Tests.Twilio.Fakes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Tests.Twilio;
+
+/// <summary>
+/// The real host with a Twilio account pointed at a local Twilio stand-in. The dispatcher does not run
+/// in the background here: tests send the outbox with <see cref="DispatchAllAsync"/>, so that what
+/// happens between a reply being queued and being sent is under the test's control.
+/// </summary>
+public sealed class TwilioHarness : IAsyncDisposable
+{
+    public const string PublicBaseUrl = "https://hotline.example.org";
+    public const string HotlineNumber = "+15005550006";
+    public static readonly string AccountSid = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private TwilioHarness(FakeTwilioServer twilio, HotlineApp app, string authToken)
+    {
+        Twilio = twilio;
+        App = app;
+        AuthToken = authToken;
+        Client = app.CreateClient();
+    }
+
+    public FakeTwilioServer Twilio { get; }
+
+    public HotlineApp App { get; }
+
+    public HttpClient Client { get; }
+
+    public string AuthToken { get; }
+
+    public static async Task<TwilioHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var twilio = await FakeTwilioServer.StartAsync(AccountSid, authToken);
+        var all = new Dictionary<string, string?>
+        {
+            ["Hotline:PublicBaseUrl"] = PublicBaseUrl,
+            ["Twilio:AccountSid"] = AccountSid,
+            ["Twilio:AuthToken"] = authToken,
+            ["Twilio:PhoneNumber"] = HotlineNumber,
+            ["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString(),
+            ["Twilio:SegmentsPerSecond"] = "1000",
+            ["Twilio:RequestTimeoutSeconds"] = "1",
+            ["Hotline:Outbox:RunDispatcher"] = "false",
+            ["Hotline:Outbox:RetryBaseMilliseconds"] = "1",
+            ["Hotline:Outbox:RetryMaxSeconds"] = "1",
+            ["Hotline:Outbox:MaxAttempts"] = "4",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new TwilioHarness(twilio, new HotlineApp(all), authToken);
+    }
+
+    public static Dictionary<string, string> InboundFields(string from, string body, string? sid = null) => new()
+    {
+        ["MessageSid"] = sid ?? NewSid(),
+        ["AccountSid"] = AccountSid,
+        ["From"] = from,
+        ["To"] = HotlineNumber,
+        ["Body"] = body,
+        ["NumMedia"] = "0",
+        ["NumSegments"] = "1",
+        ["ApiVersion"] = "2010-04-01",
+    };
+
+    public static string NewSid() => "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Twilio's signature, computed here independently of the product's code: HMAC-SHA1 over the URL and the sorted fields.</summary>
+    public string Sign(string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var data = new StringBuilder(url);
+        foreach (var field in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            data.Append(field.Key).Append(field.Value);
+        }
+
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(AuthToken), Encoding.UTF8.GetBytes(data.ToString())));
+    }
+
+    public Task<HttpResponseMessage> PostSignedAsync(string path, IReadOnlyDictionary<string, string> fields) =>
+        PostAsync(path, fields, Sign(PublicBaseUrl + path, fields));
+
+    public async Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> fields, string? signature,
+        IDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Twilio-Signature", signature);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs the dispatcher until nothing is pending or being sent (bounded, so a stuck outbox fails the test).</summary>
+    public async Task DispatchAllAsync()
+    {
+        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
+        for (var pass = 0; pass < 500; pass++)
+        {
+            await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);
+            if (await CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status IN ('Pending', 'Sending')") == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The outbox still has messages waiting after 500 passes.");
+    }
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={App.DatabaseFile}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarCountAsync(sql);
+    }
+
+    public async Task<string?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={App.DatabaseFile}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))?.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Twilio.DisposeAsync();
+    }
+}

@@ -1,0 +1,132 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Tests.Intake.Support;
+using static Hotline.Bot.Tests.Intake.Support.Intake;
+
+namespace Hotline.Bot.Tests.Intake;
+
+public sealed class GlobalWordTests
+{
+    private static readonly string[] CarrierStopWords = ["STOP", "stop", "Unsubscribe", "END", "quit", "STOPALL", "revoke", "optout", "Cancel."];
+
+    public static TheoryData<string, string> StopWords() => Pairs(w => w.Stop);
+
+    public static TheoryData<string, string> StartWords() => Pairs(w => w.Start);
+
+    public static TheoryData<string, string> HelpWords() => Pairs(w => w.Help);
+
+    public static TheoryData<string, string> PersonWords() => Pairs(w => w.Person);
+
+    public static TheoryData<string, string> LanguageWords() => Pairs(w => w.Language);
+
+    public static TheoryData<string, string> CarrierStopWordsInEveryLanguage() =>
+        new(Tags.SelectMany(tag => CarrierStopWords.Select(word => (tag, word))));
+
+    [Theory]
+    [MemberData(nameof(StopWords))]
+    [MemberData(nameof(CarrierStopWordsInEveryLanguage))]
+    public void A_stop_word_opts_out_with_no_reply(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+
+        var turn = host.Send(word);
+
+        Assert.Empty(turn.Replies);
+        Assert.IsType<OptedOut>(Assert.Single(turn.Events));
+    }
+
+    [Theory]
+    [MemberData(nameof(StartWords))]
+    public void A_start_word_after_stop_opts_in_with_a_neutral_reply(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+        host.Send("STOP");
+
+        var turn = host.Send(word);
+
+        Assert.Equal(Text(language, "opted_in"), turn.Reply());
+        Assert.IsType<OptedIn>(Assert.Single(turn.Events));
+    }
+
+    [Fact]
+    public void After_opting_back_in_the_intake_goes_on_from_the_same_question()
+    {
+        var host = AtFirstQuestion("id");
+        host.Send("berhenti");
+        host.Send("mulai");
+
+        Assert.Equal(Text("id", "wages"), host.Send("ya").Reply());
+    }
+
+    [Fact]
+    public void While_opted_out_nothing_else_gets_a_reply_or_an_event()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("STOP");
+
+        var turn = host.Send("1");
+
+        Assert.Empty(turn.Replies);
+        Assert.Empty(turn.Events);
+    }
+
+    [Theory]
+    [MemberData(nameof(HelpWords))]
+    public void A_help_word_mid_intake_gets_the_neutral_help_and_keeps_the_question(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+
+        var turn = host.Send(word);
+
+        Assert.Equal(Text(language, "help"), turn.Reply());
+        Assert.Empty(turn.Events);
+        Assert.Equal(Text(language, "wages"), host.Send("1").Reply());
+    }
+
+    [Theory]
+    [MemberData(nameof(PersonWords))]
+    public void A_person_word_hands_off_at_once(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+
+        var turn = host.Send(word);
+
+        Assert.Equal(Text(language, "person"), turn.Reply());
+        Assert.Equal(
+            ["CaseRequested(Low, 0, [])", "HandoffRequested { Reason = asked_for_person }"],
+            turn.Events.Select(Describe));
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguageWords))]
+    public void A_language_word_shows_the_menu(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+
+        var turn = host.Send(word);
+
+        Assert.Equal(Script.LanguageMenu, turn.Reply());
+        Assert.Empty(turn.Events);
+    }
+
+    [Fact]
+    public void A_stop_word_inside_a_sentence_is_a_message_not_an_opt_out()
+    {
+        var host = AtSafetyQuestion("en");
+
+        var turn = host.Send("stop the beating please");
+
+        Assert.DoesNotContain(turn.Events, e => e is OptedOut);
+    }
+
+    [Fact]
+    public void The_first_message_stop_in_any_script_opts_out_before_a_language_is_known()
+    {
+        var turn = new FakeHost(Engine).Send("रुको");
+
+        Assert.Empty(turn.Replies);
+        Assert.IsType<OptedOut>(Assert.Single(turn.Events));
+    }
+
+    private static TheoryData<string, string> Pairs(Func<Hotline.Bot.Intake.Scripts.LanguageWords, IReadOnlyList<string>> list) =>
+        new(Tags.SelectMany(tag => list(Words(tag)).Select(word => (tag, word))));
+}

@@ -1,0 +1,58 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Engine;
+
+namespace Hotline.Bot.Tests.Intake.Support;
+
+/// <summary>
+/// Plays the host's part as the contract describes it: stores the state and language of every turn, turns
+/// OptedOut/OptedIn/CaseRequested into the snapshot's flags, and keeps a clock one minute per message.
+/// </summary>
+internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage = null)
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+    public ConversationSnapshot Snapshot { get; private set; } = new(null, null, false, false, registeredLanguage, null);
+
+    public DateTimeOffset Now { get; private set; } = Epoch;
+
+    public EngineTurn Send(string text, string? locale = null)
+    {
+        Now = Now.AddMinutes(1);
+        var turn = engine.Handle(Snapshot, new InboundMessage(text, 0, locale, Now));
+        Apply(turn, inbound: true);
+        return turn;
+    }
+
+    public EngineTurn Tick(TimeSpan after)
+    {
+        Now += after;
+        var turn = engine.Tick(Snapshot, Now);
+        Apply(turn, inbound: false);
+        return turn;
+    }
+
+    /// <summary>A caseworker closes the case.</summary>
+    public void CloseCase() => Snapshot = Snapshot with { HasOpenCase = false };
+
+    public void Replace(ConversationSnapshot snapshot) => Snapshot = snapshot;
+
+    private void Apply(EngineTurn turn, bool inbound)
+    {
+        var optedOut = Snapshot.OptedOut;
+        var open = Snapshot.HasOpenCase;
+        foreach (var e in turn.Events)
+        {
+            optedOut = e switch { OptedOut => true, OptedIn => false, _ => optedOut };
+            open |= e is CaseRequested;
+        }
+
+        Snapshot = Snapshot with
+        {
+            State = turn.State,
+            Language = turn.Language,
+            OptedOut = optedOut,
+            HasOpenCase = open,
+            LastInboundAt = inbound ? Now : Snapshot.LastInboundAt,
+        };
+    }
+}
