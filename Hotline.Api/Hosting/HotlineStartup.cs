@@ -16,7 +16,7 @@ public static class HotlineStartup
         try
         {
             app.Services.GetRequiredService<IStartupValidator>().Validate();
-            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         }
         catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException)
         {

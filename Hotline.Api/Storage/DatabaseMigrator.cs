@@ -12,12 +12,14 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
 {
     public const string MigrationsRoot = "Hotline.Api.Storage.Migrations.";
 
-    public void Migrate()
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             SqliteConnections.UseWriteAheadLog(database.ConnectionString);
         }
+
+        await using var migrationLock = await AcquireLockAsync(cancellationToken);
 
         var prefix = $"{MigrationsRoot}{database.Provider}.";
         var builder = database.Provider == DatabaseProvider.Sqlite
@@ -33,6 +35,29 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
         {
             throw new DatabaseUnavailableException(Describe(result), result.Error);
         }
+    }
+
+    /// <summary>Holds the migration lock on its own connection; disposing it releases the lock.</summary>
+    private async Task<DbSession> AcquireLockAsync(CancellationToken cancellationToken)
+    {
+        DbSession session;
+        try
+        {
+            session = await database.OpenAsync(cancellationToken);
+        }
+        catch (SqlException ex)
+        {
+            throw new DatabaseUnavailableException($"Cannot reach SQL Server ({ex.Message.Split('\n')[0].Trim()})", ex);
+        }
+
+        var result = await session.QuerySingleAsync<int>("Migrations_AcquireLock", null, cancellationToken);
+        if (result < 0)
+        {
+            await session.DisposeAsync();
+            throw new DatabaseUnavailableException($"Another instance held the migration lock for 5 minutes (sp_getapplock returned {result}).", null);
+        }
+
+        return session;
     }
 
     private string Describe(DatabaseUpgradeResult result) => result.Error switch

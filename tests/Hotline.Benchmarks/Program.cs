@@ -4,6 +4,7 @@ using Hotline.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "queue" => await QueueBenchmark.RunAsync(),
+    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,5 +14,7 @@ static int Usage()
     Console.Error.WriteLine();
     Console.Error.WriteLine("benchmarks:");
     Console.Error.WriteLine("  queue   claim-next latency of the case queue with 1,000 / 100,000 / 1,000,000 queued cases (SQLite)");
+    Console.Error.WriteLine($"  {IngestBenchmark.Usage}");
+    Console.Error.WriteLine("          inbound SMS webhooks per second into Hotline.Api, lost and duplicated, against a bare-endpoint floor");
     return 2;
 }

@@ -23,13 +23,13 @@ internal sealed class TempSqliteDatabase : IDisposable
 
     public Database Database { get; }
 
-    public static TempSqliteDatabase Create()
+    public static async Task<TempSqliteDatabase> CreateAsync()
     {
         var folder = Directory.CreateTempSubdirectory("hotline-bench-").FullName;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
         var environment = new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Benchmark" };
         var database = new Database(Options.Create(new DatabaseOptions { ConnectionString = connectionString }), environment);
-        new DatabaseMigrator(database, NullLoggerFactory.Instance).Migrate();
+        await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(CancellationToken.None);
         return new TempSqliteDatabase(folder, database);
     }
 

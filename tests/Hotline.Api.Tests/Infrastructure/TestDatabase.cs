@@ -39,7 +39,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("hotline-test-").FullName;
         if (provider == DatabaseProvider.Sqlite)
         {
-            var database = Open(provider, "Data Source=hotline.db", folder);
+            var database = await OpenAsync(provider, "Data Source=hotline.db", folder);
             return new TestDatabase(database, folder, () =>
             {
                 SqliteConnection.ClearAllPools();
@@ -57,7 +57,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var name = $"hotline_test_{Guid.NewGuid():N}";
         await ExecuteOnServerAsync(server, $"CREATE DATABASE [{name}];");
         var connectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString;
-        return new TestDatabase(Open(provider, connectionString, folder), folder, async () =>
+        return new TestDatabase(await OpenAsync(provider, connectionString, folder), folder, async () =>
         {
             SqlConnection.ClearAllPools();
             await ExecuteOnServerAsync(server, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}];");
@@ -67,12 +67,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _cleanup();
 
-    private static Database Open(DatabaseProvider provider, string connectionString, string folder)
+    private static async Task<Database> OpenAsync(DatabaseProvider provider, string connectionString, string folder)
     {
         var database = new Database(
             Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
             new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Test" });
-        new DatabaseMigrator(database, NullLoggerFactory.Instance).Migrate();
+        await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(CancellationToken.None);
         return database;
     }
 

@@ -76,7 +76,9 @@ public sealed class TwilioHarness : IAsyncDisposable
     public static string NewSid() => "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Twilio's signature, computed here independently of the product's code: HMAC-SHA1 over the URL and the sorted fields.</summary>
-    public string Sign(string url, IReadOnlyDictionary<string, string> fields)
+    public string Sign(string url, IReadOnlyDictionary<string, string> fields) => Sign(AuthToken, url, fields);
+
+    public static string Sign(string authToken, string url, IReadOnlyDictionary<string, string> fields)
     {
         var data = new StringBuilder(url);
         foreach (var field in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -84,7 +86,7 @@ public sealed class TwilioHarness : IAsyncDisposable
             data.Append(field.Key).Append(field.Value);
         }
 
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(AuthToken), Encoding.UTF8.GetBytes(data.ToString())));
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, IReadOnlyDictionary<string, string> fields) =>

@@ -1,0 +1,6 @@
+-- Several API instances may start together on an empty database; DbUp takes no lock of its own.
+-- The session-owned lock is held until this connection closes, after the migrations have run.
+DECLARE @Result INT;
+EXEC @Result = sp_getapplock @Resource = N'Hotline.Migrations', @LockMode = N'Exclusive', @LockOwner = N'Session',
+    @LockTimeout = 300000;
+SELECT @Result;

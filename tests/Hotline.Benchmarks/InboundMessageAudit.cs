@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+
+namespace Hotline.Benchmarks;
+
+/// <summary>
+/// Reads the hotline's database back after a run. Lost: a MessageSid that was answered 200 but has no
+/// inbound row (an acknowledgement that was not durable). Duplicated: a MessageSid stored more than once.
+/// The outbox's rows by status show how far the dispatcher kept up with the replies the run caused.
+/// </summary>
+internal sealed record InboundMessageAudit(int Rows, int Lost, int Duplicated, IReadOnlyDictionary<string, long> OutboxByStatus)
+{
+    public static InboundMessageAudit Of(string databasePath, IReadOnlySet<string> acceptedSids)
+    {
+        var stored = new Dictionary<string, int>(StringComparer.Ordinal);
+        var outbox = new Dictionary<string, long>(StringComparer.Ordinal);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            foreach (var (sid, _) in Read(connection, "SELECT ChannelMessageId, 1 FROM Messages WHERE Direction = 'Inbound'"))
+            {
+                stored[sid] = stored.GetValueOrDefault(sid) + 1;
+            }
+
+            foreach (var (status, count) in Read(connection, "SELECT Status, COUNT(*) FROM Outbox GROUP BY Status"))
+            {
+                outbox[status] = count;
+            }
+        }
+
+        return new InboundMessageAudit(
+            stored.Values.Sum(),
+            acceptedSids.Count(sid => !stored.ContainsKey(sid)),
+            stored.Count(s => s.Value > 1),
+            outbox);
+    }
+
+    private static List<(string Text, long Number)> Read(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, long)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return rows;
+    }
+}

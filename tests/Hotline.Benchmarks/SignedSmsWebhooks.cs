@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Hotline.Benchmarks;
+
+/// <summary>One inbound SMS webhook as Twilio would post it: the form body's exact bytes and their signature.</summary>
+internal sealed record SignedSmsWebhook(string MessageSid, byte[] Body, string Signature);
+
+/// <summary>
+/// Makes inbound SMS webhooks signed the way Twilio signs them: base64(HMAC-SHA1(auth token, URL + every
+/// field's name and value, sorted by name)). Written here rather than borrowed from the product, so the
+/// product's validator is checked against an independent signer.
+/// </summary>
+internal sealed class SignedSmsWebhooks
+{
+    public const string Path = "/twilio/sms";
+    public const string SignatureHeader = "X-Twilio-Signature";
+    private const string To = "+15005550006";
+
+    // Realistic first messages to a hotline; none is a keyword (STOP, HELP, START) on its own.
+    private static readonly string[] Bodies =
+    [
+        "Hello, I need help. My employer took my passport.",
+        "We work 16 hours a day and have no day off.",
+        "Is this number safe to text?",
+        "मलाई मद्दत चाहिन्छ। मेरो राहदानी मालिकले राखेको छ।",
+        "हामीलाई तीन महिनादेखि तलब दिइएको छैन।",
+        "म कोठाबाट बाहिर जान पाउँदिन।",
+        "मुझे मदद चाहिए, मालिक वेतन नहीं दे रहा है।",
+        "আমার পাসপোর্ট নিয়ে গেছে, সাহায্য করুন।",
+        "أحتاج مساعدة، صاحب العمل أخذ جوازي",
+        "Tulong po, hindi kami pinapayagang lumabas.",
+        "Saya tidak digaji sudah dua bulan.",
+    ];
+
+    private readonly byte[] _authToken;
+    private readonly string _url;
+    private readonly string _accountSid;
+    private readonly string[] _senders;
+
+    public SignedSmsWebhooks(string authToken, string publicBaseUrl, int senderCount, int seed)
+    {
+        _authToken = Encoding.UTF8.GetBytes(authToken);
+        _url = publicBaseUrl.TrimEnd('/') + Path;
+        var random = new Random(seed);
+        _accountSid = "AC" + RandomHex(random);
+        // Nepali mobile numbers (98 and eight digits), distinct, so every one is its own conversation.
+        var numbers = new HashSet<string>();
+        while (numbers.Count < senderCount)
+        {
+            numbers.Add($"+97798{random.Next(100_000_000):D8}");
+        }
+
+        _senders = [.. numbers];
+    }
+
+    public int SenderCount => _senders.Length;
+
+    /// <summary>A new message (a fresh MessageSid) from one of the senders, chosen at random.</summary>
+    public SignedSmsWebhook Next(Random random)
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AccountSid"] = _accountSid,
+            ["Body"] = Bodies[random.Next(Bodies.Length)],
+            ["From"] = _senders[random.Next(_senders.Length)],
+            ["MessageSid"] = "SM" + RandomHex(random),
+            ["NumMedia"] = "0",
+            ["To"] = To,
+        };
+        var signed = new StringBuilder(_url);
+        var body = new StringBuilder();
+        foreach (var (name, value) in fields)
+        {
+            signed.Append(name).Append(value);
+            body.Append(body.Length == 0 ? "" : "&").Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        var signature = Convert.ToBase64String(HMACSHA1.HashData(_authToken, Encoding.UTF8.GetBytes(signed.ToString())));
+        return new SignedSmsWebhook(fields["MessageSid"], Encoding.ASCII.GetBytes(body.ToString()), signature);
+    }
+
+    private static string RandomHex(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
+}

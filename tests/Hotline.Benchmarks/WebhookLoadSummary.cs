@@ -1,0 +1,52 @@
+namespace Hotline.Benchmarks;
+
+/// <summary>
+/// What one load run amounted to. Throughput and latency count only the steady window: after the
+/// warm-up (JIT, connection set-up, first pages of the database) and before the deadline (after it, the
+/// senders only drain what is in flight).
+/// </summary>
+internal sealed record WebhookLoadSummary(
+    int Requests,
+    int Repeats,
+    double AcceptedPerSecond,
+    double SlowestSecond,
+    double FastestSecond,
+    LatencyStats? Acknowledgement,
+    IReadOnlyDictionary<int, int> NotOk,
+    IReadOnlySet<string> AcceptedSids)
+{
+    public static WebhookLoadSummary From(IReadOnlyList<LoadSample> samples, TimeSpan warmUp, TimeSpan duration)
+    {
+        var steady = samples.Where(s => s.Status == 200 && s.AnsweredAt >= warmUp && s.AnsweredAt < duration).ToList();
+        var window = (duration - warmUp).TotalSeconds;
+        var perSecond = Enumerable.Range(0, (int)window)
+            .Select(second => steady.Count(s => (int)(s.AnsweredAt - warmUp).TotalSeconds == second))
+            .DefaultIfEmpty(0)
+            .ToList();
+        return new WebhookLoadSummary(
+            samples.Count,
+            samples.Count(s => s.Repeat),
+            steady.Count / window,
+            perSecond.Min(),
+            perSecond.Max(),
+            steady.Count == 0 ? null : LatencyStats.From(steady.Select(s => (s.AnsweredAt - s.SentAt).TotalMilliseconds).ToList()),
+            samples.Where(s => s.Status != 200).GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()),
+            samples.Where(s => s.Status == 200).Select(s => s.MessageSid).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public int NotOkCount => NotOk.Values.Sum();
+
+    public void Print(string label)
+    {
+        Console.WriteLine($"{label} {Requests:N0} posts ({Repeats:N0} repeats, {100.0 * Repeats / Math.Max(1, Requests):F1}%), "
+            + $"{AcceptedSids.Count:N0} distinct MessageSids answered 200");
+        Console.WriteLine($"{label} sustained: {AcceptedPerSecond:N0} accepted/s (slowest second {SlowestSecond:N0}, fastest {FastestSecond:N0})");
+        Console.WriteLine(Acknowledgement is { } ack
+            ? $"{label} acknowledgement: p50 {ack.P50:F2} ms, p99 {ack.P99:F2} ms, mean {ack.Mean:F2} ms, max {ack.Max:F2} ms"
+            : $"{label} acknowledgement: no 200 in the steady window");
+        var notOk = NotOk.Count == 0
+            ? "none"
+            : string.Join(", ", NotOk.OrderBy(n => n.Key).Select(n => $"{(n.Key == 0 ? "no answer" : n.Key.ToString())}: {n.Value:N0}"));
+        Console.WriteLine($"{label} non-200 answers: {notOk}");
+    }
+}

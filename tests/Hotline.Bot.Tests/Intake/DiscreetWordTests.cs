@@ -1,0 +1,78 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Engine;
+using Hotline.Bot.Tests.Intake.Support;
+using static Hotline.Bot.Tests.Intake.Support.Intake;
+
+namespace Hotline.Bot.Tests.Intake;
+
+public sealed class DiscreetWordTests
+{
+    [Theory]
+    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    public void The_discreet_word_gets_a_harmless_reply_and_goes_quiet(string language)
+    {
+        var host = AtFirstQuestion(language);
+
+        var turn = host.Send("Recipe");
+
+        Assert.Equal(Text(language, "discreet"), turn.Reply());
+        Assert.Equal(new WentQuiet("discreet_word"), Assert.Single(turn.Events));
+    }
+
+    [Fact]
+    public void After_the_discreet_word_a_tick_sends_nothing_and_hands_nothing_off()
+    {
+        var host = AtFirstQuestion("ta");
+        host.Send("recipe");
+
+        var tick = host.Tick(TimeSpan.FromHours(5));
+
+        Assert.Empty(tick.Replies);
+        Assert.Empty(tick.Events);
+    }
+
+    [Fact]
+    public void Writing_again_asks_whether_it_is_safe_then_returns_to_the_interrupted_question()
+    {
+        var host = AtFirstQuestion("hi");
+        host.Send("1");
+        host.Send("recipe");
+
+        Assert.Equal(Text("hi", "safe_now"), host.Send("फिर से").Reply());
+        Assert.Equal(Text("hi", "wages"), host.Send("हाँ").Reply());
+    }
+
+    [Fact]
+    public void Not_safe_after_returning_goes_quiet_again_and_still_remembers_the_question()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("recipe");
+        host.Send("hi");
+        host.Send("no");
+        host.Send("back");
+
+        Assert.Equal(Text("en", "documents"), host.Send("yes").Reply());
+    }
+
+    [Fact]
+    public void The_discreet_word_is_an_option()
+    {
+        var engine = new IntakeEngine(Script, Hotline.Bot.Triage.TriageRules.LoadDefault(), new IntakeOptions { DiscreetWord = "Bread" });
+        var host = new FakeHost(engine, "fil");
+        host.Send("kumusta");
+
+        var turn = host.Send("bread!");
+
+        Assert.Equal(Text("fil", "discreet"), turn.Reply());
+        Assert.Equal("recipe", Options.DiscreetWord);
+    }
+
+    [Fact]
+    public void The_discreet_word_as_a_first_message_answers_in_the_base_language_and_goes_quiet()
+    {
+        var turn = new FakeHost(Engine).Send("recipe");
+
+        Assert.Equal(Text("en", "discreet"), turn.Reply());
+        Assert.Equal(new WentQuiet("discreet_word"), Assert.Single(turn.Events));
+    }
+}

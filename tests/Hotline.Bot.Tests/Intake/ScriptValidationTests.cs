@@ -1,0 +1,206 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Hotline.Bot.Intake.Loading;
+using Hotline.Bot.Intake.Scripts;
+
+namespace Hotline.Bot.Tests.Intake;
+
+public sealed class ScriptValidationTests
+{
+    private const string FileName = "tiny-intake.json";
+
+    // The smallest script the loader accepts: two languages, a safety question and its two endings.
+    private const string Tiny = """
+        {
+          "id": "tiny", "version": 1, "base_language": "en", "resume_step": "safe_now",
+          "languages": [
+            { "tag": "en", "name": "English", "english_name": "English", "script": "Latn", "reviewed": false,
+              "words": { "yes": ["yes"], "no": ["no"], "stop": ["stop"], "start": ["start"], "help": ["help"],
+                         "person": ["person"], "language": ["language"], "greeting": ["hello"], "name": ["english"] } },
+            { "tag": "sw", "name": "Kiswahili", "english_name": "Swahili", "script": "Latn", "reviewed": false,
+              "words": { "yes": ["ndiyo"], "no": ["hapana"], "stop": ["acha"], "start": ["anza"], "help": ["msaada"],
+                         "person": ["mtu"], "language": ["lugha"], "greeting": ["habari"], "name": ["kiswahili"] } }
+          ],
+          "steps": [
+            { "id": "language", "type": "language", "next": "safe_now" },
+            { "id": "safe_now", "type": "yes_no", "text": "Safe now? 1 Yes 2 No", "on_yes": "done", "on_no": "not_safe", "on_unknown": "done" },
+            { "id": "not_safe", "type": "quiet", "text": "OK.", "reason": "not_safe_now" },
+            { "id": "done", "type": "handoff", "text": "Wait {wait_minutes} minutes.", "reason": "intake_complete" }
+          ],
+          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number." },
+          "localization": {
+            "sw": { "safe_now": "Salama sasa? 1 Ndiyo 2 Hapana", "not_safe": "Sawa.", "done": "Subiri dakika {wait_minutes}.",
+                    "help": "Msaada.", "opted_in": "Sawa.", "person": "Hivi karibuni.", "discreet": "Namba si sahihi." }
+          }
+        }
+        """;
+
+    [Fact]
+    public void The_tiny_script_loads()
+    {
+        var script = Load(JsonNode.Parse(Tiny)!);
+
+        Assert.Equal(["en", "sw"], script.Languages.Select(l => l.Tag));
+    }
+
+    [Fact]
+    public void A_missing_translation_refuses_to_load()
+    {
+        var error = Refused(s => s["localization"]!["sw"]!.AsObject().Remove("done"));
+
+        AssertNames(error, "done", "sw", "has no translation");
+    }
+
+    [Fact]
+    public void An_unreachable_step_refuses_to_load()
+    {
+        var error = Refused(s => s["steps"]!.AsArray().Add(JsonNode.Parse("""{ "id": "orphan", "type": "handoff", "text": "x", "reason": "lost" }""")));
+
+        AssertNames(error, "orphan", "en", "cannot be reached");
+    }
+
+    [Fact]
+    public void A_branch_to_a_missing_step_refuses_to_load()
+    {
+        var error = Refused(s => s["steps"]![1]!["on_yes"] = "danger");
+
+        AssertNames(error, "safe_now", "en", "branches to 'danger', which does not exist");
+    }
+
+    [Fact]
+    public void A_placeholder_that_differs_between_languages_refuses_to_load()
+    {
+        var error = Refused(s => s["localization"]!["sw"]!["done"] = "Subiri dakika {emergency_number}.");
+
+        AssertNames(error, "done", "sw", "placeholders");
+    }
+
+    [Fact]
+    public void An_unknown_placeholder_refuses_to_load()
+    {
+        var error = Refused(s =>
+        {
+            s["steps"]![3]!["text"] = "Wait {wait_minute} minutes.";
+            s["localization"]!["sw"]!["done"] = "Subiri dakika {wait_minute}.";
+        });
+
+        AssertNames(error, "done", "en", "{wait_minute} is not a placeholder");
+    }
+
+    [Fact]
+    public void A_prompt_longer_than_two_segments_in_its_encoding_refuses_to_load()
+    {
+        // Two UCS-2 parts hold 134 units; 135 Bengali letters need a third.
+        var error = Refused(s => s["localization"]!["sw"]!["safe_now"] = new string('ক', 135));
+
+        AssertNames(error, "safe_now", "sw", "3 SMS segments");
+    }
+
+    [Fact]
+    public void A_prompt_is_measured_as_sent_with_its_placeholders_at_their_widest()
+    {
+        // 118 letters and the 16-character widest number are 134 units: two parts, although the raw text is longer.
+        var script = JsonNode.Parse(Tiny)!;
+        WithEmergencyNumber(script, new string('ক', 118));
+
+        Assert.NotNull(Load(script));
+    }
+
+    [Fact]
+    public void A_prompt_too_long_once_its_placeholders_are_filled_refuses_to_load()
+    {
+        var error = Refused(s => WithEmergencyNumber(s, new string('ক', 119)));
+
+        AssertNames(error, "done", "sw", "3 SMS segments");
+    }
+
+    [Fact]
+    public void A_long_GSM_prompt_is_measured_in_septets()
+    {
+        var error = Refused(s => s["messages"]!["help"] = new string('a', 307));
+
+        AssertNames(error, "help", "en", "GSM-7 septets");
+    }
+
+    [Fact]
+    public void A_misspelt_key_refuses_to_load()
+    {
+        var error = Refused(s => s["steps"]![1]!["on_yse"] = "done");
+
+        Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("on_yse", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_language_without_stop_words_refuses_to_load()
+    {
+        var error = Refused(s => s["languages"]![1]!["words"]!["stop"] = new JsonArray());
+
+        AssertNames(error, "(none)", "sw", "has no 'stop' words");
+    }
+
+    [Fact]
+    public void A_word_that_means_two_things_refuses_to_load()
+    {
+        var error = Refused(s => s["languages"]![1]!["words"]!["stop"]!.AsArray().Add("ndiyo"));
+
+        AssertNames(error, "(none)", "sw", "'ndiyo' means both");
+    }
+
+    [Fact]
+    public void A_language_that_does_not_say_whether_it_was_reviewed_refuses_to_load()
+    {
+        var error = Refused(s => s["languages"]![1]!.AsObject().Remove("reviewed"));
+
+        AssertNames(error, "(none)", "sw", "reviewed");
+    }
+
+    [Fact]
+    public void Invalid_JSON_refuses_to_load_and_names_the_file()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("{ \"id\": "));
+
+        var error = Assert.Throws<ScriptValidationException>(() => IntakeScript.Load(stream, FileName));
+
+        Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_at_once()
+    {
+        var error = Refused(s =>
+        {
+            s["localization"]!["sw"]!.AsObject().Remove("done");
+            s["steps"]![1]!["on_yes"] = "danger";
+        });
+
+        Assert.Equal(2, error.Problems.Count);
+    }
+
+    private static void AssertNames(ScriptValidationException error, string step, string language, string reason)
+    {
+        Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"step '{step}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"language '{language}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    private static void WithEmergencyNumber(JsonNode script, string swahiliPrefix)
+    {
+        script["steps"]![3]!["text"] = "Call {emergency_number}.";
+        script["localization"]!["sw"]!["done"] = swahiliPrefix + "{emergency_number}";
+    }
+
+    private static ScriptValidationException Refused(Action<JsonNode> breakIt)
+    {
+        var script = JsonNode.Parse(Tiny)!;
+        breakIt(script);
+        return Assert.Throws<ScriptValidationException>(() => Load(script));
+    }
+
+    private static IntakeScript Load(JsonNode script)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(script.ToJsonString()));
+        return IntakeScript.Load(stream, FileName);
+    }
+}

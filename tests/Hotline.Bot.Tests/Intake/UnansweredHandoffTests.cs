@@ -1,0 +1,109 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Engine;
+using Hotline.Bot.Triage;
+using Hotline.Bot.Tests.Intake.Support;
+using static Hotline.Bot.Tests.Intake.Support.Intake;
+
+namespace Hotline.Bot.Tests.Intake;
+
+public sealed class UnansweredHandoffTests
+{
+    [Fact]
+    public void An_intake_unanswered_for_thirty_minutes_hands_off_with_the_answers_so_far_and_no_reply()
+    {
+        var host = AtFirstQuestion("bn");
+        host.Send("1");
+
+        var tick = host.Tick(TimeSpan.FromMinutes(30));
+
+        Assert.Empty(tick.Replies);
+        Assert.Equal(
+            ["CaseRequested(Medium, 20, [documents_retained])", "HandoffRequested { Reason = unanswered }"],
+            tick.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void Before_the_time_is_up_a_tick_does_nothing()
+    {
+        var host = AtFirstQuestion("bn");
+
+        var tick = host.Tick(TimeSpan.FromMinutes(29));
+
+        Assert.Empty(tick.Events);
+        Assert.Equal(host.Snapshot.State, tick.State);
+    }
+
+    [Fact]
+    public void A_second_tick_after_the_handoff_does_nothing()
+    {
+        var host = AtFirstQuestion("te");
+        host.Tick(TimeSpan.FromMinutes(31));
+
+        var tick = host.Tick(TimeSpan.FromHours(3));
+
+        Assert.Empty(tick.Events);
+        Assert.Empty(tick.Replies);
+    }
+
+    [Fact]
+    public void A_tick_never_acts_on_an_opted_out_conversation()
+    {
+        var host = AtFirstQuestion("te");
+        host.Send("STOP");
+
+        Assert.Empty(host.Tick(TimeSpan.FromHours(3)).Events);
+    }
+
+    [Fact]
+    public void A_tick_never_acts_after_asking_for_a_person()
+    {
+        var host = AtFirstQuestion("te");
+        host.Send("0");
+
+        Assert.Empty(host.Tick(TimeSpan.FromHours(3)).Events);
+    }
+
+    [Fact]
+    public void A_tick_after_danger_does_not_hand_off_again()
+    {
+        var host = AtSafetyQuestion("en");
+        host.Send("1");
+        host.Send("1");
+
+        Assert.Empty(host.Tick(TimeSpan.FromHours(3)).Events);
+    }
+
+    [Fact]
+    public void The_unanswered_time_is_an_option()
+    {
+        var engine = new IntakeEngine(Script, TriageRules.LoadDefault(), new IntakeOptions { UnansweredHandoffAfter = TimeSpan.FromMinutes(5) });
+        var host = new FakeHost(engine, "en");
+        host.Send("hi");
+
+        var tick = host.Tick(TimeSpan.FromMinutes(5));
+
+        Assert.Contains(new HandoffRequested("unanswered"), tick.Events);
+    }
+
+    [Fact]
+    public void Without_last_inbound_from_the_host_the_time_in_the_state_is_used()
+    {
+        var host = AtFirstQuestion("en");
+        var snapshot = host.Snapshot with { LastInboundAt = null };
+
+        var early = Engine.Tick(snapshot, host.Now.AddMinutes(10));
+        var late = Engine.Tick(snapshot, host.Now.AddMinutes(45));
+
+        Assert.Empty(early.Events);
+        Assert.Contains(new HandoffRequested("unanswered"), late.Events);
+    }
+
+    [Fact]
+    public void A_tick_on_a_conversation_that_never_started_does_nothing()
+    {
+        var tick = Engine.Tick(new ConversationSnapshot(null, null, false, false, null, null), FakeHost.Epoch);
+
+        Assert.Empty(tick.Events);
+        Assert.Null(tick.State);
+    }
+}
