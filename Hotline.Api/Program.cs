@@ -7,7 +7,7 @@ builder.Services.AddHotline(builder.Configuration);
 var app = builder.Build();
 app.MapHotline();
 
-return await app.RunHotlineAsync();
+return await app.RunHotlineAsync(args);
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

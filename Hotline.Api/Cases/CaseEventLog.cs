@@ -5,12 +5,14 @@ using Hotline.Api.Storage;
 namespace Hotline.Api.Cases;
 
 /// <summary>The append-only log of case changes. Appends join the caller's transaction, so a change and its event commit together or not at all.</summary>
-public sealed class CaseEventLog(TimeProvider time)
+public sealed class CaseEventLog(TimeProvider time, CaseEventSignal signal)
 {
     public const int MaxPage = 1000;
 
-    public Task<long> AppendAsync(DbSession session, Guid caseId, string type, object data, Guid? actorUserId, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync<long>("CaseEvents_Append", new
+    public Task<long> AppendAsync(DbSession session, Guid caseId, string type, object data, Guid? actorUserId, CancellationToken cancellationToken)
+    {
+        session.AfterCommit(signal.Notify);
+        return session.QuerySingleAsync<long>("CaseEvents_Append", new
         {
             CaseId = caseId,
             Type = type,
@@ -18,6 +20,7 @@ public sealed class CaseEventLog(TimeProvider time)
             ActorUserId = actorUserId,
             OccurredAt = time.GetUtcNow(),
         }, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<CaseEvent>> ReadAfterAsync(DbSession session, long afterSequence, int take, CancellationToken cancellationToken)
     {

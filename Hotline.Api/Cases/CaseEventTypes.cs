@@ -9,6 +9,8 @@ public static class CaseEventTypes
     public const string Released = "CaseReleased";
     public const string LeaseExpired = "LeaseExpired";
     public const string Closed = "CaseClosed";
+    public const string Transferred = "CaseTransferred";
+    public const string NoteAdded = "NoteAdded";
     public const string PriorityChanged = "PriorityChanged";
     public const string MessageReceived = "MessageReceived";
     public const string ReplyQueued = "ReplyQueued";

@@ -104,6 +104,55 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     public Task<bool> CloseAsync(Guid caseId, Guid leaseToken, Guid userId, string outcome, CancellationToken cancellationToken) =>
         ChangeUnderLeaseAsync("Cases_Close", CaseEventTypes.Closed, caseId, leaseToken, userId, outcome, cancellationToken);
 
+    /// <summary>Hands the claim to a colleague, who finds it among their cases with a lease of their own; null when the lease was lost.</summary>
+    public async Task<Guid?> TransferToUserAsync(Guid caseId, Guid leaseToken, Guid userId, Guid toUserId, TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var newToken = Guid.NewGuid();
+        var changed = await session.ExecuteAsync("Cases_TransferToUser", new
+        {
+            Id = caseId,
+            LeaseToken = leaseToken,
+            Now = now,
+            ToUserId = toUserId,
+            NewLeaseToken = newToken,
+            LeaseExpiresAt = now + lease,
+        }, cancellationToken);
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.Transferred, new { ToUserId = toUserId }, userId, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return newToken;
+    }
+
+    /// <summary>Returns the case to the queue for another language's caseworkers, keeping its place.</summary>
+    public async Task<bool> TransferToLanguageAsync(Guid caseId, Guid leaseToken, Guid userId, string language, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var before = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var changed = await session.ExecuteAsync("Cases_TransferToLanguage",
+            new { Id = caseId, LeaseToken = leaseToken, Now = now, Language = language }, cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.Transferred,
+            new { FromLanguage = before!.Language, ToLanguage = language }, userId, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Whether the token holds the case's lease right now, by the database clock.</summary>
+    public static bool Holds(CaseRecord record, Guid leaseToken, DateTimeOffset databaseNow) =>
+        record.Status == CaseStatus.Claimed && record.LeaseToken == leaseToken && record.LeaseExpiresAt > databaseNow;
+
     /// <summary>Returns every case whose lease has run out to the queue; the count of cases returned.</summary>
     public async Task<int> RequeueExpiredLeasesAsync(CancellationToken cancellationToken)
     {

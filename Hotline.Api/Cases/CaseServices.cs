@@ -8,6 +8,7 @@ public static class CaseServices
     {
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
+        services.AddSingleton<CaseEventSignal>();
         services.AddSingleton<CaseEventLog>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<CaseNoteRepository>();

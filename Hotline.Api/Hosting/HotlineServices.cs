@@ -1,10 +1,13 @@
+using Hotline.Api.Auth;
+using Hotline.Api.BotFramework;
 using Hotline.Api.Cases;
+using Hotline.Api.Casework;
 using Hotline.Api.Conversations;
 using Hotline.Api.Health;
 using Hotline.Api.Ingest;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
-using Hotline.Bot.Conversations;
+using Hotline.Api.Intake;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
@@ -27,11 +30,16 @@ public static class HotlineServices
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();
         services.AddSingleton<UserRepository>();
-        services.AddSingleton<IConversationEngine, FirstContactEngine>();
+        services.AddSingleton<UserAccounts>();
+        services.AddIntake();
         services.AddSingleton<EngineTurnApplier>();
         services.AddSingleton<InboundPipeline>();
         services.AddOutbox();
+        services.AddHotlineAuth();
+        services.AddCasework();
+        services.AddSingleton(Hotline.Bot.CannedReplies.CannedReplyCatalog.LoadDefault());
         services.AddTwilio(configuration);
+        services.AddBotFramework();
         services.AddProblemDetails();
         services.AddOpenApi();
         return services;
@@ -39,16 +47,31 @@ public static class HotlineServices
 
     public static WebApplication MapHotline(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A request the framework could not bind (bad JSON, a failed antiforgery check) is the caller's error: 4xx, never 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseHubOriginCheck();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();
+        app.MapBotEndpoints();
+        app.MapSessionEndpoints();
+        app.MapCaseworkEndpoints();
+        app.MapCannedReplyEndpoints();
+        app.MapHub<CaseHub>(CaseHub.Path);
         if (app.Environment.IsDevelopment())
         {
             app.MapSimulator();
+            app.MapChatSimulator();
         }
         return app;
     }

@@ -1,4 +1,8 @@
 using Hotline.Api.Storage;
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Loading;
+using Hotline.Bot.Triage;
+using Hotline.Api.Users;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -11,17 +15,30 @@ public static class HotlineStartup
     /// Checks the configuration, brings the database to the current schema, then serves. A bad setting
     /// or an unreachable database stops the start with one line that names the problem, not a stack trace.
     /// </summary>
-    public static async Task<int> RunHotlineAsync(this WebApplication app)
+    public static async Task<int> RunHotlineAsync(this WebApplication app, string[] args)
     {
         try
         {
             app.Services.GetRequiredService<IStartupValidator>().Validate();
+            _ = app.Services.GetRequiredService<IConversationEngine>();
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException)
+        catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException
+            or ScriptValidationException or TriageRulesException or ArgumentException)
         {
             await Console.Error.WriteLineAsync($"Hotline cannot start: {OneLine(ex)}");
             return 1;
+        }
+
+        if (OperatorCommands.IsCommand(args))
+        {
+            return await OperatorCommands.RunAsync(app.Services, args, Console.In, Console.Out, app.Lifetime.ApplicationStopping);
+        }
+
+        if (app.Environment.IsDevelopment()
+            && await app.Services.GetRequiredService<UserAccounts>().CreateFirstAdminAsync(["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"], app.Lifetime.ApplicationStopping) is { } password)
+        {
+            app.Logger.LogWarning("Created the first admin for Development. Sign in as 'admin' with the password {Password} (shown once).", password);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
@@ -32,6 +49,7 @@ public static class HotlineStartup
     private static string OneLine(Exception ex) => ex switch
     {
         OptionsValidationException validation => string.Join(" ", validation.Failures),
+        ScriptValidationException script => string.Join(" ", script.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
         AggregateException aggregate => string.Join(" ", aggregate.InnerExceptions.Select(OneLine)),
         InvalidOperationException { InnerException: { } inner } invalid when invalid.Message.StartsWith("Failed to convert", StringComparison.Ordinal) =>
             $"{invalid.Message} ({inner.Message})",

@@ -69,25 +69,21 @@ public sealed class EngineTurnApplier(ConversationRepository conversations, Case
         return new Applied(updated with { Version = updated.Version + 1 }, caseId);
     }
 
-    /// <summary>Queues the engine's replies unless the person has opted out; true when any was queued.</summary>
-    public async Task<bool> QueueRepliesAsync(DbSession session, Conversation conversation, Guid? caseId, EngineTurn turn,
+    /// <summary>Queues the engine's replies unless the person has opted out.</summary>
+    public async Task QueueRepliesAsync(DbSession session, Conversation conversation, Guid? caseId, EngineTurn turn,
         CancellationToken cancellationToken)
     {
         if (conversation.Status == ConversationStatus.OptedOut)
         {
-            return false;
+            return;
         }
 
         // A turn that makes the conversation quiet still sends its own reply: that reply is the last word.
         var thisTurn = conversation with { Status = ConversationStatus.Active };
-        var queued = false;
         foreach (var reply in turn.Replies.Where(r => OutboundWriter.RefusalFor(thisTurn, r.Text) is null))
         {
             await outbound.WriteAsync(session, thisTurn, caseId, reply.Text, null, cancellationToken);
-            queued = true;
         }
-
-        return queued;
     }
 
     private static string QuietReason(string reason) => reason switch

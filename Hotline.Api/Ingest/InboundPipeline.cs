@@ -22,8 +22,7 @@ public sealed class InboundPipeline(
     CaseQueue queue,
     CaseEventLog events,
     IConversationEngine engine,
-    EngineTurnApplier applier,
-    OutboxSignal outboxSignal)
+    EngineTurnApplier applier)
 {
     private const int Attempts = 3;
 
@@ -33,13 +32,7 @@ public sealed class InboundPipeline(
         {
             try
             {
-                var (outcome, queuedReplies) = await TryIngestAsync(envelope, cancellationToken);
-                if (queuedReplies)
-                {
-                    outboxSignal.Notify();
-                }
-
-                return outcome;
+                return await TryIngestAsync(envelope, cancellationToken);
             }
             catch (Exception ex) when (attempt < Attempts && IsRace(ex))
             {
@@ -48,20 +41,19 @@ public sealed class InboundPipeline(
         }
     }
 
-    private async Task<(IngestOutcome Outcome, bool QueuedReplies)> TryIngestAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var channel = envelope.From.Channel;
         if (await messages.FindByChannelMessageIdAsync(session, channel, envelope.ChannelMessageId, cancellationToken) is { } known)
         {
-            return (new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId), false);
+            return new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId);
         }
 
         var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken)
             ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenAsync(session, conversation.Id, cancellationToken);
-        var snapshot = new ConversationSnapshot(conversation.Language, conversation.EngineState,
-            conversation.Status == ConversationStatus.OptedOut, openCase is not null, null, conversation.LastInboundAt);
+        var snapshot = EngineSnapshots.Of(conversation, openCase, registeredLanguage: null);
         var turn = engine.Handle(snapshot, new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
 
         // Writing again ends a quiet spell: the person has chosen to talk.
@@ -83,9 +75,9 @@ public sealed class InboundPipeline(
                 new { MessageId = message.Id, Channel = channel.ToString(), MediaCount = envelope.Media.Count }, null, cancellationToken);
         }
 
-        var queuedReplies = await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
+        await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return (new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId), queuedReplies);
+        return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
     private static bool IsRace(Exception ex) =>

@@ -25,7 +25,8 @@ public sealed record Message(
     int Segments,
     Guid? AuthorUserId,
     string DeliveryStatus,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? DeliveryError = null);
 
 internal sealed record MessageRow
 {
@@ -40,5 +41,6 @@ internal sealed record MessageRow
     public int Segments { get; init; }
     public Guid? AuthorUserId { get; init; }
     public string DeliveryStatus { get; init; } = "";
+    public string? DeliveryError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -47,5 +47,5 @@ public sealed class MessageRepository(FieldProtector protector)
     private Message Decrypt(MessageRow row) => new(
         row.Id, row.ConversationId, row.CaseId, row.Direction, row.Channel, row.ChannelMessageId,
         protector.Unprotect(row.BodyCipher, BodyPurpose), protector.UnprotectOrNull(row.MediaCipher, MediaPurpose),
-        row.Segments, row.AuthorUserId, row.DeliveryStatus, row.CreatedAt);
+        row.Segments, row.AuthorUserId, row.DeliveryStatus, row.CreatedAt, row.DeliveryError);
 }

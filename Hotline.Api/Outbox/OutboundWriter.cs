@@ -14,7 +14,7 @@ public sealed class OutboundRefusedException(string reason) : Exception(reason);
 /// Writes an outbound message and its outbox row inside the caller's transaction, so the reply exists
 /// exactly when whatever caused it exists. The dispatcher sends it later, at least once, never blindly twice.
 /// </summary>
-public sealed class OutboundWriter(MessageRepository messages, OutboxRepository outbox, CaseEventLog events, TimeProvider time)
+public sealed class OutboundWriter(MessageRepository messages, OutboxRepository outbox, CaseEventLog events, OutboxSignal signal, TimeProvider time)
 {
     /// <summary>Refuses text the channel cannot carry and conversations the hotline must not write to.</summary>
     public static string? RefusalFor(Conversation conversation, string body) => (conversation.Status, body) switch
@@ -40,6 +40,7 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
             channel == Channel.Chat ? 1 : SmsSegments.Measure(body).Segments, authorUserId, DeliveryStatuses.Pending, now);
         await messages.AddAsync(session, message, cancellationToken);
         await outbox.AddAsync(session, message.Id, conversation.Id, channel, cancellationToken);
+        session.AfterCommit(signal.Notify);
         if (caseId is { } id)
         {
             await events.AppendAsync(session, id, CaseEventTypes.ReplyQueued,

@@ -10,6 +10,7 @@ namespace Hotline.Api.Storage;
 public sealed class DbSession : IAsyncDisposable
 {
     private readonly SqlStatements _sql;
+    private readonly List<Action> _afterCommit = [];
     private DbTransaction? _transaction;
 
     internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql)
@@ -40,6 +41,15 @@ public sealed class DbSession : IAsyncDisposable
     public Task<DateTimeOffset> DatabaseNowAsync(CancellationToken cancellationToken) =>
         QuerySingleAsync<DateTimeOffset>("Clock_Now", null, cancellationToken);
 
+    /// <summary>Runs once the transaction has committed (never if it rolls back): how other parts learn of durable changes.</summary>
+    public void AfterCommit(Action action)
+    {
+        if (!_afterCommit.Contains(action))
+        {
+            _afterCommit.Add(action);
+        }
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_transaction is null)
@@ -50,6 +60,10 @@ public sealed class DbSession : IAsyncDisposable
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
+        foreach (var action in _afterCommit)
+        {
+            action();
+        }
     }
 
     public async ValueTask DisposeAsync()

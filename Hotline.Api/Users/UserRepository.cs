@@ -29,6 +29,23 @@ public sealed class UserRepository
     public Task<User?> FindByUserNameAsync(DbSession session, string userName, CancellationToken cancellationToken) =>
         WithLanguagesAsync(session, session.QuerySingleOrDefaultAsync<User>("Users_ReadByUserName", new { UserName = userName }, cancellationToken), cancellationToken);
 
+    public async Task<long> CountAsync(DbSession session, CancellationToken cancellationToken) =>
+        await session.QuerySingleAsync<long>("Users_Count", null, cancellationToken);
+
+    public async Task<IReadOnlyList<User>> ReadActiveAsync(DbSession session, CancellationToken cancellationToken)
+    {
+        var users = await session.QueryAsync<User>("Users_ReadActive", null, cancellationToken);
+        var languages = (await session.QueryAsync<UserLanguage>("UserLanguages_ReadAll", null, cancellationToken))
+            .ToLookup(l => l.UserId, l => l.Language);
+        return users.Select(u => u with { Languages = languages[u.Id].Order(StringComparer.Ordinal).ToList() }).AsList();
+    }
+
+    public Task RecordSignInAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_RecordSignIn", new { Id = id }, cancellationToken);
+
+    public Task RecordFailedSignInAsync(DbSession session, Guid id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_RecordFailedSignIn", new { Id = id, MaxFailures = maxFailures, LockUntil = lockUntil }, cancellationToken);
+
     private static async Task<User?> WithLanguagesAsync(DbSession session, Task<User?> read, CancellationToken cancellationToken)
     {
         var user = await read;
@@ -39,5 +56,11 @@ public sealed class UserRepository
 
         var languages = await session.QueryAsync<string>("UserLanguages_ReadByUserId", new { UserId = user.Id }, cancellationToken);
         return user with { Languages = languages.AsList() };
+    }
+
+    private sealed record UserLanguage
+    {
+        public Guid UserId { get; init; }
+        public string Language { get; init; } = "";
     }
 }

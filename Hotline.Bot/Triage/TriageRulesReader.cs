@@ -47,7 +47,7 @@ internal static partial class TriageRulesReader
     private static List<BandThreshold> ReadBands(TriageRulesDocument document, List<string> problems)
     {
         var bands = new List<BandThreshold>();
-        foreach (var band in document.Bands ?? [])
+        foreach (var band in (document.Bands ?? []).OfType<BandDocument>())
         {
             if (!Enum.TryParse<PriorityBand>(band.Band, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
             {
@@ -75,7 +75,7 @@ internal static partial class TriageRulesReader
     {
         var rules = new List<TriageRule>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in document.Rules ?? [])
+        foreach (var row in (document.Rules ?? []).OfType<RuleDocument>())
         {
             var reason = row.Reason ?? "";
             var where = $"rule '{reason}'";

@@ -68,7 +68,7 @@ internal sealed class FloorServer : IAsyncDisposable
             return Results.Content(EmptyTwiml, "text/xml");
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FloorServer(app, new Uri(new Uri(address), SignedSmsWebhooks.Path), connectionString);
     }
 

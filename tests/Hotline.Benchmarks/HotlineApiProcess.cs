@@ -37,6 +37,16 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
 
     public string AuthToken { get; }
 
+    /// <summary>CPU time the API has used so far, user and system; with two cores, CPU per message caps throughput before the disk does.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Warnings and errors the API logged, by category, with the first message of each as an example.</summary>
     public IReadOnlyDictionary<string, (int Count, string Example)> Problems
     {

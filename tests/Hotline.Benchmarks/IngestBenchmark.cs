@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -15,6 +16,7 @@ internal static class IngestBenchmark
 
     private const int DefaultSeconds = 30;
     private const int DefaultSenders = 48;
+    private const int WarmUpSeconds = 15;
     private const int SenderNumbers = 5_000;
     private const int MaxRequestsPerSecond = 10_000;
     private const int TrafficSeed = 977;
@@ -31,17 +33,18 @@ internal static class IngestBenchmark
             return 2;
         }
 
-        var duration = TimeSpan.FromSeconds(seconds);
-        // Whole seconds, so the steady window splits into whole seconds too.
-        var warmUp = TimeSpan.FromSeconds(Math.Min(5, seconds / 3));
-        var maxRequests = seconds * MaxRequestsPerSecond;
+        // Untimed load first: tier-1 JIT of the API kept one of the two cores busy for about 10 s after start.
+        var warmUp = TimeSpan.FromSeconds(WarmUpSeconds);
+        var duration = warmUp + TimeSpan.FromSeconds(seconds);
+        var maxRequests = (WarmUpSeconds + seconds) * MaxRequestsPerSecond;
         var dll = HotlineApiProcess.FindBuild();
         var dispatcher = Environment.GetEnvironmentVariable("Hotline__Outbox__RunDispatcher") ?? "true (default)";
 
         Console.WriteLine("Inbound SMS: signed Twilio webhooks posted to Hotline.Api on 127.0.0.1, then its SQLite file read back.");
-        Console.WriteLine($"Load: {senders} concurrent senders (closed loop, {WebhookLoad.MaxConnections} connections at most), {seconds} s per phase, "
-            + $"at most {maxRequests:N0} posts; {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid; {SenderNumbers:N0} distinct +97798 numbers.");
-        Console.WriteLine($"Steady window: from {warmUp.TotalSeconds:F0} s to {seconds} s; posts still in flight at the deadline are drained, not counted.");
+        Console.WriteLine($"Load: {senders} concurrent senders (closed loop, {WebhookLoad.MaxConnections} connections at most), "
+            + $"{WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers, at most {maxRequests:N0} posts per phase.");
+        Console.WriteLine($"Each phase: {WarmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window); "
+            + "posts in flight at the deadline are drained, not counted.");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}.");
         Console.WriteLine();
@@ -68,8 +71,11 @@ internal static class IngestBenchmark
             {
                 Console.WriteLine($"{label} bare endpoint (form read + one INSERT) in this process at {server.Target}");
                 var webhooks = new SignedSmsWebhooks("floor-does-not-check", HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
-                summary = WebhookLoadSummary.From(await WebhookLoad.RunAsync(server.Target, webhooks, senders, duration, maxRequests), warmUp, duration);
+                var load = WebhookLoad.RunAsync(server.Target, webhooks, senders, duration, maxRequests);
+                var cpu = await CpuOverWindowAsync(warmUp, duration, OwnProcessorTime);
+                summary = WebhookLoadSummary.From(await load, warmUp, duration);
                 summary.Print(label);
+                Console.WriteLine($"{label} CPU in the steady window, endpoint and load generator together: {PerAccepted(cpu[0], summary, duration - warmUp)}");
                 Console.WriteLine($"{label} rows stored: {server.CountRows():N0} (one per post answered 200, repeats included: the floor does not deduplicate)");
             }
 
@@ -91,9 +97,13 @@ internal static class IngestBenchmark
         Console.WriteLine($"{label} Hotline.Api healthy at {api.BaseAddress} (database {api.DatabasePath})");
         var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
         var target = new Uri(api.BaseAddress, SignedSmsWebhooks.Path);
-        var summary = WebhookLoadSummary.From(await WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests), warmUp, duration);
+        var load = WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests);
+        var cpu = await CpuOverWindowAsync(warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
+        var summary = WebhookLoadSummary.From(await load, warmUp, duration);
         await api.StopAsync();
         summary.Print(label);
+        Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "
+            + $"load generator {PerAccepted(cpu[1], summary, duration - warmUp)}");
 
         var problems = api.Problems;
         Console.WriteLine($"{label} API log: {(problems.Count == 0 ? "no warnings or errors" : $"{problems.Values.Sum(p => p.Count):N0} warnings or errors")}");
@@ -128,6 +138,24 @@ internal static class IngestBenchmark
         Target("0 duplicated", audit.Duplicated == 0, $"{audit.Duplicated:N0}");
         Target($"at least {MinFloorRatio} of the floor", ratio >= MinFloorRatio, $"{ratio:F2}");
     }
+
+    /// <summary>
+    /// CPU used between the end of the warm-up and the deadline, read from each clock at both moments while
+    /// the load runs. Two cores shared by server and load generator: CPU per message caps throughput too.
+    /// </summary>
+    private static async Task<TimeSpan[]> CpuOverWindowAsync(TimeSpan warmUp, TimeSpan duration, params Func<TimeSpan>[] clocks)
+    {
+        await Task.Delay(warmUp);
+        var atStart = clocks.Select(clock => clock()).ToArray();
+        await Task.Delay(duration - warmUp);
+        return clocks.Select((clock, i) => clock() - atStart[i]).ToArray();
+    }
+
+    private static TimeSpan OwnProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    private static string PerAccepted(TimeSpan cpu, WebhookLoadSummary summary, TimeSpan window) =>
+        $"{cpu.TotalSeconds:F1} s of {Environment.ProcessorCount * window.TotalSeconds:F0} s "
+        + $"({cpu.TotalMilliseconds / Math.Max(1, summary.AcceptedPerSecond * window.TotalSeconds):F2} ms per 200)";
 
     private static void Target(string name, bool holds, string actual) =>
         Console.WriteLine($"target {name}: {(holds ? "holds" : "misses")} ({actual})");

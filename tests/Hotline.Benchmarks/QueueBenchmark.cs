@@ -51,7 +51,7 @@ internal static class QueueBenchmark
         using var temp = await TempSqliteDatabase.CreateAsync();
         QueueSeeder.Seed(temp.Database.ConnectionString, 1_000, await GuidSpelling.OfAppAsync(temp.Database), _ => { });
         var userId = await AddCaseworkerAsync(temp.Database);
-        var queue = new CaseQueue(temp.Database, new CaseEventLog(TimeProvider.System), TimeProvider.System);
+        var queue = new CaseQueue(temp.Database, new CaseEventLog(TimeProvider.System, new CaseEventSignal()), TimeProvider.System);
         for (var i = 0; i < ProcessWarmUpClaims; i++)
         {
             await ClaimAndReleaseAsync(queue, userId);
@@ -82,7 +82,7 @@ internal static class QueueBenchmark
         var userId = await AddCaseworkerAsync(temp.Database);
         PrintClaimPlan(temp.Database, guids.Spell(userId), label);
 
-        var queue = new CaseQueue(temp.Database, new CaseEventLog(TimeProvider.System), TimeProvider.System);
+        var queue = new CaseQueue(temp.Database, new CaseEventLog(TimeProvider.System, new CaseEventSignal()), TimeProvider.System);
         for (var i = 0; i < WarmUpClaims; i++)
         {
             await ClaimAndReleaseAsync(queue, userId);

@@ -3,7 +3,7 @@ namespace Hotline.Benchmarks;
 /// <summary>
 /// What one load run amounted to. Throughput and latency count only the steady window: after the
 /// warm-up (JIT, connection set-up, first pages of the database) and before the deadline (after it, the
-/// senders only drain what is in flight).
+/// senders only drain what is in flight). Counts and the accepted MessageSids cover the whole run.
 /// </summary>
 internal sealed record WebhookLoadSummary(
     int Requests,

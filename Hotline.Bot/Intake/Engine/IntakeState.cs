@@ -66,6 +66,7 @@ internal sealed class IntakeState
         set => StatusCode = value switch { IntakeStatus.Quiet => "q", IntakeStatus.HandedOff => "h", _ => "a" };
     }
 
+    [JsonIgnore]
     public Dictionary<string, string> AnswersOrEmpty => Answers ??= new(StringComparer.Ordinal);
 }
 

@@ -66,6 +66,12 @@ internal static partial class IntakeScriptReader
         var languages = new List<ScriptLanguage>();
         foreach (var entry in document.Languages ?? [])
         {
+            if (entry is null)
+            {
+                problems.Add(new ScriptProblem(null, null, "a language entry is null"));
+                continue;
+            }
+
             var tag = entry.Tag ?? "";
             if (!LanguageTag().IsMatch(tag) || languages.Any(l => l.Tag == tag))
             {
@@ -113,6 +119,12 @@ internal static partial class IntakeScriptReader
         var steps = new List<ScriptStep>();
         foreach (var entry in document.Steps ?? [])
         {
+            if (entry is null)
+            {
+                problems.Add(new ScriptProblem(null, baseLanguage, "a step entry is null"));
+                continue;
+            }
+
             var id = entry.Id ?? "";
             if (!IsCode(id) || steps.Any(s => s.Id == id))
             {

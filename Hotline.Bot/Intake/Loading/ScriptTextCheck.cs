@@ -18,7 +18,7 @@ internal static class ScriptTextCheck
         ScriptDocument document, IReadOnlyList<ScriptStep> steps, IReadOnlyList<ScriptLanguage> languages, string baseLanguage, List<ScriptProblem> problems)
     {
         var baseTexts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in document.Steps ?? [])
+        foreach (var entry in (document.Steps ?? []).OfType<StepDocument>())
         {
             if (entry.Id is not null && !string.IsNullOrWhiteSpace(entry.Text) && steps.Any(s => s.Id == entry.Id && s.HasText))
             {

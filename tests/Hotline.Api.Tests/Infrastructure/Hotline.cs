@@ -19,7 +19,7 @@ public sealed class HotlineParts(TestDatabase testDatabase)
 
     public Database Database => testDatabase.Database;
 
-    public CaseEventLog Events => new(Time);
+    public CaseEventLog Events => new(Time, new CaseEventSignal());
 
     public CaseQueue Queue => new(Database, Events, Time);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Infrastructure;
 
@@ -9,10 +10,12 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public HotlineApp(IDictionary<string, string?>? settings = null, string environment = "Development")
+    public HotlineApp(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         _environment = environment;
+        _services = services;
         Folder = Directory.CreateTempSubdirectory("hotline-app-").FullName;
         _settings = new Dictionary<string, string?>(TestKeys.AsConfiguration())
         {
@@ -34,6 +37,11 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

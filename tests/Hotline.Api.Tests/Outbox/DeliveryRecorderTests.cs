@@ -14,7 +14,7 @@ public sealed class DeliveryRecorderTests
         await using var db = await TestDatabase.CreateAsync();
         var hotline = new HotlineParts(db);
         var recorder = new DeliveryRecorder(hotline.Database, hotline.Events, hotline.Time);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
         await recorder.RecordCallbackAsync(Channel.Sms, "SMearly", DeliveryStatuses.Delivered, null, Ct);
 
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))

@@ -17,7 +17,7 @@ public sealed class OutboundWriterTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var hotline = new HotlineParts(db);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
         var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
 
@@ -33,7 +33,7 @@ public sealed class OutboundWriterTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var hotline = new HotlineParts(db);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
         var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
 
@@ -48,7 +48,7 @@ public sealed class OutboundWriterTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var hotline = new HotlineParts(db);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, hotline.Time);
+        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
         var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "ne", Ct);
 

@@ -137,23 +137,34 @@ public sealed class InboundWebhookTests
     }
 
     [Fact]
-    public async Task The_first_message_opens_a_conversation_and_queues_a_case_and_later_ones_continue_it()
+    public async Task The_first_message_opens_a_conversation_and_later_ones_continue_it()
     {
         await using var harness = await TwilioHarness.StartAsync();
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "I need help"));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "they took my passport"));
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "1"));
 
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Conversations"));
+        Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+    }
+
+    [Fact]
+    public async Task Asking_for_a_person_queues_a_case_that_later_messages_join()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "talk to a person"));
+        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "they took my passport"));
+
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Cases WHERE Status = 'Queued'"));
         Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound' AND CaseId IS NOT NULL"));
     }
 
     [Fact]
-    public async Task One_message_sid_posted_20_times_at_once_is_stored_once_with_one_event_and_one_reply()
+    public async Task One_message_sid_posted_20_times_at_once_is_stored_once_with_one_event_and_one_set_of_replies()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        var fields = TwilioHarness.InboundFields(Worker, "hello");
+        var fields = TwilioHarness.InboundFields(Worker, "talk to a person");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => harness.PostSignedAsync("/twilio/sms", fields)));
 
@@ -161,7 +172,8 @@ public sealed class InboundWebhookTests
         Assert.Single((await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync(Ct)))).Distinct());
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'MessageReceived'"));
-        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Outbox"));
+        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'CaseQueued'"));
+        Assert.Equal(await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'ReplyQueued'"), await harness.CountAsync("SELECT COUNT(*) FROM Outbox"));
     }
 
     [Fact]

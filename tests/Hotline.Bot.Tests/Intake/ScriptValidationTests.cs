@@ -156,6 +156,48 @@ public sealed class ScriptValidationTests
     }
 
     [Fact]
+    public void Null_entries_refuse_to_load_rather_than_crash()
+    {
+        var error = Refused(s =>
+        {
+            s["languages"]!.AsArray().Add(null);
+            s["steps"]!.AsArray().Add(null);
+            s["messages"]!["help"] = null;
+            s["localization"]!["sw"] = null;
+        });
+
+        Assert.Contains("a step entry is null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mangled_script_is_refused_with_a_validation_error_and_never_a_crash()
+    {
+        var random = new Random(7);
+        JsonNode?[] replacements = [null, 0, -1, "", "x", true, new JsonObject(), new JsonArray()];
+        for (var i = 0; i < 500; i++)
+        {
+            var script = JsonNode.Parse(Tiny)!;
+            for (var mutations = random.Next(1, 4); mutations > 0; mutations--)
+            {
+                var nodes = Descendants(script).ToList();
+                var node = nodes[random.Next(nodes.Count)];
+                var replacement = replacements[random.Next(replacements.Length)]?.DeepClone();
+                if (node.Parent is JsonObject parent)
+                {
+                    parent[node.GetPropertyName()] = replacement;
+                }
+                else if (node.Parent is JsonArray array)
+                {
+                    array[node.GetElementIndex()] = replacement;
+                }
+            }
+
+            var error = Record.Exception(() => Load(script));
+            Assert.True(error is null or ScriptValidationException, $"{error}\n{script.ToJsonString()}");
+        }
+    }
+
+    [Fact]
     public void Invalid_JSON_refuses_to_load_and_names_the_file()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("{ \"id\": "));
@@ -183,6 +225,24 @@ public sealed class ScriptValidationTests
         Assert.Contains($"step '{step}'", error.Message, StringComparison.Ordinal);
         Assert.Contains($"language '{language}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        var children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a.AsEnumerable(),
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>())
+        {
+            yield return child;
+            foreach (var grandchild in Descendants(child))
+            {
+                yield return grandchild;
+            }
+        }
     }
 
     private static void WithEmergencyNumber(JsonNode script, string swahiliPrefix)

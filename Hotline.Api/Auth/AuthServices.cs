@@ -1,0 +1,64 @@
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Auth;
+
+public static class AuthServices
+{
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>
+    /// Cookie sessions on the same origin as the hub, so no token ever travels in a URL. HttpOnly,
+    /// SameSite=Strict; idle and absolute limits; API and hub calls get 401/403 instead of a redirect.
+    /// </summary>
+    public static IServiceCollection AddHotlineAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SignInService>();
+        services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
+        services.AddAuthorization(Policies.Add);
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, TimeProvider>((cookie, auth, time) =>
+            {
+                cookie.Cookie.Name = "hotline.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.IdleMinutes);
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/console/signin.html";
+                cookie.TimeProvider = time;
+                cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+                cookie.Events.OnValidatePrincipal = context =>
+                {
+                    if (context.Principal?.SignedInTime() is not { } signedIn || time.GetUtcNow() - signedIn > TimeSpan.FromHours(auth.Value.AbsoluteHours))
+                    {
+                        context.RejectPrincipal();
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+        return services;
+    }
+
+    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

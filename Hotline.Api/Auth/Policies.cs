@@ -1,0 +1,18 @@
+using Hotline.Api.Users;
+
+namespace Hotline.Api.Auth;
+
+/// <summary>Who may do what. NGO partners never reach case data: referrals reach them through their own views.</summary>
+public static class Policies
+{
+    public const string CaseData = "CaseData";
+    public const string Supervision = "Supervision";
+    public const string Administration = "Administration";
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(CaseData, p => p.RequireRole(nameof(UserRole.Caseworker), nameof(UserRole.Supervisor), nameof(UserRole.Admin)));
+        options.AddPolicy(Supervision, p => p.RequireRole(nameof(UserRole.Supervisor), nameof(UserRole.Admin)));
+        options.AddPolicy(Administration, p => p.RequireRole(nameof(UserRole.Admin)));
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Security.Claims;
+using Hotline.Api.Users;
+
+namespace Hotline.Api.Auth;
+
+public static class SessionClaims
+{
+    public const string SignedInAt = "hotline:signed_in_at";
+
+    public static ClaimsPrincipal For(User user, DateTimeOffset signedInAt) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new Claim(ClaimTypes.Name, user.UserName),
+        new Claim(ClaimTypes.Role, user.Role.ToString()),
+        new Claim(SignedInAt, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+    ], Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public static Guid UserId(this ClaimsPrincipal principal) =>
+        Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The session has no user id."));
+
+    public static DateTimeOffset? SignedInTime(this ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(SignedInAt), CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

@@ -1,0 +1,41 @@
+using Hotline.Api.Auth;
+using Hotline.Bot.CannedReplies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hotline.Api.Casework;
+
+public static class CannedReplyEndpoints
+{
+    /// <summary>One reply as the console offers it. <paramref name="Language"/> is the language of the text, which is
+    /// English when the worker's language has no canned replies; <paramref name="Reviewed"/> false means the wording is a
+    /// machine draft no native speaker has checked.</summary>
+    public sealed record CannedReplyView(string Id, string Title, string Language, string Text, bool Reviewed);
+
+    public static IEndpointRouteBuilder MapCannedReplyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Casework").RequireAuthorization(Policies.CaseData).AddEndpointFilter<AntiforgeryFilter>();
+        api.MapGet("/canned-replies", GetCannedReplies);
+        return app;
+    }
+
+    /// <summary>The canned replies in the worker's language (a tag such as "ne", "hi-IN" or "fil_PH"), falling back to
+    /// English for a language that has none.</summary>
+    public static Results<Ok<IReadOnlyList<CannedReplyView>>, ProblemHttpResult> GetCannedReplies(string? language, CannedReplyCatalog catalog)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return TypedResults.Problem(detail: "language is required: the worker's language tag, such as ne, hi-IN or fil.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!CannedReplyCatalog.IsLanguageTag(language))
+        {
+            return TypedResults.Problem(detail: "language must be a language tag of 2 or 3 letters with optional subtags, such as ne, hi-IN or fil.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        IReadOnlyList<CannedReplyView> replies = catalog.For(language)
+            .Select(r => new CannedReplyView(r.Id, r.Title, r.Language, r.Text, r.Reviewed)).ToList();
+        return TypedResults.Ok(replies);
+    }
+}

@@ -1,0 +1,151 @@
+using Hotline.Api.Auth;
+using Hotline.Api.Cases;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Casework;
+
+/// <summary>
+/// The consoles' live connection. Groups come from the server-side user record (role, languages),
+/// re-read on every call, so a changed or disabled account takes effect at once. Every action answers
+/// with a value or a clear refusal; a refused action changes nothing.
+/// </summary>
+[Authorize(Policy = Policies.CaseData)]
+public sealed class CaseHub(
+    Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, IOptions<QueueOptions> queueOptions)
+    : Hub<ICaseClient>
+{
+    public const string Path = "/hubs/cases";
+    private const string NotAllowed = "You may not work on this case.";
+    private const string LeaseLost = "Your claim on this case has ended (it expired or was taken over).";
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            Context.Abort();
+            return;
+        }
+
+        var groups = new List<string> { CaseGroups.Staff, CaseGroups.User(user.Id) };
+        groups.AddRange(CaseAccess.SeesAll(user) ? [CaseGroups.Supervisors] : user.Languages.Select(CaseGroups.Language));
+        foreach (var group in groups)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+    }
+
+    public async Task<ActionAnswer<CaseDetail>> TakeNextCase()
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return ActionAnswer<CaseDetail>.Refused(NotAllowed);
+        }
+
+        var lease = await queue.ClaimNextAsync(user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
+        return lease is null
+            ? ActionAnswer<CaseDetail>.Refused("No case is waiting in your languages.")
+            : await OpenAsync(user, lease.Case.Id);
+    }
+
+    public async Task<ActionAnswer<CaseDetail>> OpenCase(Guid caseId)
+    {
+        var user = await CurrentUserAsync();
+        return user is null ? ActionAnswer<CaseDetail>.Refused(NotAllowed) : await OpenAsync(user, caseId);
+    }
+
+    public async Task LeaveCase(Guid caseId) => await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+
+    public Task<ActionAnswer<DateTimeOffset>> RenewLease(Guid caseId, Guid leaseToken) =>
+        UnderLeaseAsync(caseId, async user => await queue.ExtendAsync(caseId, leaseToken, user.Id, queueOptions.Value.Lease, Context.ConnectionAborted) is { } expiry
+            ? ActionAnswer<DateTimeOffset>.Done(expiry)
+            : ActionAnswer<DateTimeOffset>.Refused(LeaseLost));
+
+    public Task<ActionAnswer<bool>> ReleaseCase(Guid caseId, Guid leaseToken) =>
+        UnderLeaseAsync(caseId, async user => Answer(await queue.ReleaseAsync(caseId, leaseToken, user.Id, Context.ConnectionAborted)));
+
+    public Task<ActionAnswer<bool>> CloseCase(Guid caseId, Guid leaseToken, string outcome) =>
+        string.IsNullOrWhiteSpace(outcome) || outcome.Length > 100
+            ? Task.FromResult(ActionAnswer<bool>.Refused("Choose an outcome (at most 100 characters)."))
+            : UnderLeaseAsync(caseId, async user => Answer(await queue.CloseAsync(caseId, leaseToken, user.Id, outcome.Trim(), Context.ConnectionAborted)));
+
+    public Task<ActionAnswer<bool>> TransferToColleague(Guid caseId, Guid leaseToken, Guid colleagueId) =>
+        UnderLeaseAsync(caseId, async user =>
+        {
+            await using var session = await database.OpenAsync(Context.ConnectionAborted);
+            var colleague = await users.FindByIdAsync(session, colleagueId, Context.ConnectionAborted);
+            if (colleague is null || colleague.Disabled || colleague.Role is UserRole.Ngo || colleague.Id == user.Id)
+            {
+                return ActionAnswer<bool>.Refused("Choose an active colleague who works on cases.");
+            }
+
+            return Answer(await queue.TransferToUserAsync(caseId, leaseToken, user.Id, colleague.Id, queueOptions.Value.Lease, Context.ConnectionAborted) is not null);
+        });
+
+    public Task<ActionAnswer<bool>> TransferToLanguage(Guid caseId, Guid leaseToken, string language) =>
+        string.IsNullOrWhiteSpace(language) || language.Length > 35
+            ? Task.FromResult(ActionAnswer<bool>.Refused("Choose a language."))
+            : UnderLeaseAsync(caseId, async user => Answer(await queue.TransferToLanguageAsync(caseId, leaseToken, user.Id, language.Trim(), Context.ConnectionAborted)));
+
+    public Task<ActionAnswer<MessageView>> SendReply(Guid caseId, Guid leaseToken, string body) =>
+        UnderLeaseAsync(caseId, user => actions.ReplyAsync(user, caseId, leaseToken, body ?? "", Context.ConnectionAborted));
+
+    public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body)
+    {
+        var user = await CurrentUserAsync();
+        return user is null ? ActionAnswer<NoteView>.Refused(NotAllowed) : await actions.AddNoteAsync(user, caseId, body ?? "", Context.ConnectionAborted);
+    }
+
+    private async Task<ActionAnswer<CaseDetail>> OpenAsync(User user, Guid caseId)
+    {
+        await using var session = await database.OpenAsync(Context.ConnectionAborted);
+        var detail = await read.ReadDetailAsync(session, caseId, user, Context.ConnectionAborted);
+        if (detail is null || !CaseAccess.MaySee(user, detail.Case))
+        {
+            return ActionAnswer<CaseDetail>.Refused(NotAllowed);
+        }
+
+        await Clients.OthersInGroup(CaseGroups.Case(caseId)).ColleagueOpenedCase(caseId, user.DisplayName);
+        await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        return ActionAnswer<CaseDetail>.Done(detail);
+    }
+
+    /// <summary>Runs a lease action for a caller allowed to see the case; the lease token itself is checked by the queue.</summary>
+    private async Task<ActionAnswer<T>> UnderLeaseAsync<T>(Guid caseId, Func<User, Task<ActionAnswer<T>>> action)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return ActionAnswer<T>.Refused(NotAllowed);
+        }
+
+        await using (var session = await database.OpenAsync(Context.ConnectionAborted))
+        {
+            if (await read.ReadSummaryAsync(session, caseId, Context.ConnectionAborted) is not { } summary || !CaseAccess.MaySee(user, summary))
+            {
+                return ActionAnswer<T>.Refused(NotAllowed);
+            }
+        }
+
+        return await action(user);
+    }
+
+    private static ActionAnswer<bool> Answer(bool done) => done ? ActionAnswer<bool>.Done(true) : ActionAnswer<bool>.Refused(LeaseLost);
+
+    private async Task<User?> CurrentUserAsync()
+    {
+        if (Context.User is not { } principal)
+        {
+            return null;
+        }
+
+        await using var session = await database.OpenAsync(Context.ConnectionAborted);
+        var user = await users.FindByIdAsync(session, principal.UserId(), Context.ConnectionAborted);
+        return user is { Disabled: false, Role: not UserRole.Ngo } ? user : null;
+    }
+}

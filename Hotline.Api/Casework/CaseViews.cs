@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.Casework;
+
+/// <summary>A case as a queue shows it. No address and no message text: safe to send to every caseworker of the language.</summary>
+public sealed record CaseSummary(
+    Guid Id,
+    string Status,
+    string Priority,
+    int TriageScore,
+    IReadOnlyList<string> Reasons,
+    string Language,
+    string Channel,
+    DateTimeOffset QueuedAt,
+    Guid? AssigneeId,
+    string? AssigneeName,
+    string ConversationStatus,
+    string? ConversationStatusReason,
+    int Version);
+
+public sealed record MessageView(
+    Guid Id,
+    string Direction,
+    string Body,
+    int Segments,
+    string DeliveryStatus,
+    string? DeliveryError,
+    DateTimeOffset At,
+    Guid? AuthorUserId);
+
+public sealed record NoteView(Guid Id, Guid AuthorUserId, string Body, DateTimeOffset At);
+
+public sealed record AnswerView(string StepId, string AnswerCode, DateTimeOffset At);
+
+/// <summary>Everything a caseworker needs to work a case. <see cref="LeaseToken"/> is filled only for the assignee.</summary>
+public sealed record CaseDetail(
+    CaseSummary Case,
+    IReadOnlyList<MessageView> Transcript,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<AnswerView> Answers,
+    Guid? LeaseToken,
+    DateTimeOffset? LeaseExpiresAt,
+    long LastSequence);
+
+/// <summary>A change to a case, pushed to the consoles that may see it, with its case-event sequence number.</summary>
+public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);
+
+public sealed record MessageNotice(long Sequence, Guid CaseId, MessageView Message);
+
+public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid MessageId, string Status, string? Error);
+
+public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IReadOnlyDictionary<string, int> QueuedByPriority, double OldestWaitingSeconds);
+
+public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
+
+/// <summary>The outcome of a console's action: the value, or a clear refusal it shows as it is.</summary>
+public sealed record ActionAnswer<T>(bool Ok, string? Refusal, T? Value)
+{
+    public static ActionAnswer<T> Done(T value) => new(true, null, value);
+
+    public static ActionAnswer<T> Refused(string refusal) => new(false, refusal, default);
+}
+
+internal sealed record CaseSummaryRow
+{
+    public Guid Id { get; init; }
+    public string Status { get; init; } = "";
+    public PriorityBand Priority { get; init; }
+    public int TriageScore { get; init; }
+    public string TriageReasons { get; init; } = "[]";
+    public string Language { get; init; } = "";
+    public DateTimeOffset QueuedAt { get; init; }
+    public Guid? AssigneeId { get; init; }
+    public string? AssigneeName { get; init; }
+    public string Channel { get; init; } = "";
+    public string ConversationStatus { get; init; } = "";
+    public string? ConversationStatusReason { get; init; }
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+    public int Version { get; init; }
+
+    public CaseSummary ToView() => new(Id, Status, Priority.ToString(), TriageScore,
+        JsonSerializer.Deserialize<List<string>>(TriageReasons) ?? [], Language, Channel, QueuedAt, AssigneeId, AssigneeName,
+        ConversationStatus, ConversationStatusReason, Version);
+}

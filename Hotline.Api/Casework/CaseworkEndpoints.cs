@@ -1,0 +1,117 @@
+using Hotline.Api.Auth;
+using Hotline.Api.Cases;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hotline.Api.Casework;
+
+public static class CaseworkEndpoints
+{
+    public sealed record EventView(long Sequence, string Type, Guid CaseId, DateTimeOffset OccurredAt, CaseSummary? Case);
+
+    public sealed record EventsView(long LastSequence, IReadOnlyList<EventView> Events, bool More);
+
+    public sealed record Colleague(Guid Id, string DisplayName, string Role, IReadOnlyList<string> Languages);
+
+    public sealed record Workload(Guid UserId, string DisplayName, string Role, long OpenCases);
+
+    public sealed record SupervisorOverview(QueueView Queue, QueueStatistics Statistics, IReadOnlyList<Workload> Caseworkers);
+
+    public static IEndpointRouteBuilder MapCaseworkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Casework").RequireAuthorization(Policies.CaseData).AddEndpointFilter<AntiforgeryFilter>();
+        api.MapGet("/queue", GetQueue);
+        api.MapGet("/case-events", GetEventsAfter);
+        api.MapGet("/cases/{caseId:guid}", GetCase);
+        api.MapGet("/colleagues", GetColleagues);
+        api.MapGet("/supervisor/overview", GetOverview).RequireAuthorization(Policies.Supervision);
+        return app;
+    }
+
+    /// <summary>The open cases the caller may work, most urgent first, with the sequence number they reflect.</summary>
+    public static async Task<Results<Ok<QueueView>, ForbidHttpResult>> GetQueue(
+        HttpContext context, Database database, UserRepository users, CaseReadModel read, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        return await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is { Disabled: false } user
+            ? TypedResults.Ok(await read.ReadQueueAsync(session, user, cancellationToken))
+            : TypedResults.Forbid();
+    }
+
+    /// <summary>What changed after the last sequence number a console saw, with each case as it is now: how a console resyncs.</summary>
+    public static async Task<Results<Ok<EventsView>, ProblemHttpResult, ForbidHttpResult>> GetEventsAfter(
+        long after, int? take, HttpContext context, Database database, UserRepository users, CaseEventLog events, CaseReadModel read,
+        CancellationToken cancellationToken)
+    {
+        var page = take ?? 500;
+        if (after < 0 || page is < 1 or > CaseEventLog.MaxPage)
+        {
+            return TypedResults.Problem(detail: $"after must be 0 or more and take between 1 and {CaseEventLog.MaxPage}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await using var session = await database.OpenAsync(cancellationToken);
+        if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false } user)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var last = await read.LastSequenceAsync(session, cancellationToken);
+        if (after > last)
+        {
+            return TypedResults.Problem(detail: $"Sequence {after} is ahead of the log (the last is {last}); reload the queue.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var batch = await events.ReadAfterAsync(session, after, page, cancellationToken);
+        var views = new List<EventView>();
+        foreach (var caseEvent in batch)
+        {
+            var summary = await read.ReadSummaryAsync(session, caseEvent.CaseId, cancellationToken);
+            if (summary is not null && CaseAccess.MaySee(user, summary))
+            {
+                views.Add(new EventView(caseEvent.Sequence, caseEvent.Type, caseEvent.CaseId, caseEvent.OccurredAt, summary));
+            }
+        }
+
+        return TypedResults.Ok(new EventsView(batch.Count > 0 ? batch[^1].Sequence : after, views, batch.Count == page));
+    }
+
+    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult>> GetCase(
+        Guid caseId, HttpContext context, Database database, UserRepository users, CaseReadModel read, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false } user)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var detail = await read.ReadDetailAsync(session, caseId, user, cancellationToken);
+        return detail is null ? TypedResults.NotFound()
+            : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
+            : TypedResults.Forbid();
+    }
+
+    public static async Task<Ok<IReadOnlyList<Colleague>>> GetColleagues(Database database, UserRepository users, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        IReadOnlyList<Colleague> colleagues = (await users.ReadActiveAsync(session, cancellationToken))
+            .Where(u => u.Role is UserRole.Caseworker or UserRole.Supervisor)
+            .Select(u => new Colleague(u.Id, u.DisplayName, u.Role.ToString(), u.Languages)).ToList();
+        return TypedResults.Ok(colleagues);
+    }
+
+    public static async Task<Results<Ok<SupervisorOverview>, ForbidHttpResult>> GetOverview(
+        HttpContext context, Database database, UserRepository users, CaseReadModel read, QueueStatisticsReader statistics,
+        CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false } user)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var queue = await read.ReadQueueAsync(session, user, cancellationToken);
+        var workload = (await session.QueryAsync<Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
+        return TypedResults.Ok(new SupervisorOverview(queue, await statistics.ReadAsync(session, queue.LastSequence, cancellationToken), workload));
+    }
+}

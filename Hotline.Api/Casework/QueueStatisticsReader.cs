@@ -1,0 +1,29 @@
+using Hotline.Api.Storage;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.Casework;
+
+/// <summary>Counts for the queue header and the supervisor view: no case is named, only how many wait and for how long.</summary>
+public sealed class QueueStatisticsReader(TimeProvider time)
+{
+    public async Task<QueueStatistics> ReadAsync(DbSession session, long sequence, CancellationToken cancellationToken)
+    {
+        var rows = (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken)).ToList();
+        var queued = rows.Where(r => r.Status == "Queued").ToList();
+        var oldest = queued.Count == 0 ? (DateTimeOffset?)null : queued.Min(r => r.OldestQueuedAt);
+        return new QueueStatistics(
+            sequence,
+            (int)queued.Sum(r => r.Cases),
+            (int)rows.Where(r => r.Status == "Claimed").Sum(r => r.Cases),
+            queued.ToDictionary(r => r.Priority.ToString(), r => (int)r.Cases),
+            oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0);
+    }
+
+    private sealed record Row
+    {
+        public string Status { get; init; } = "";
+        public PriorityBand Priority { get; init; }
+        public long Cases { get; init; }
+        public DateTimeOffset OldestQueuedAt { get; init; }
+    }
+}

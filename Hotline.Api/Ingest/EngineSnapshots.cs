@@ -1,0 +1,13 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Conversations;
+using Hotline.Bot.Conversations;
+
+namespace Hotline.Api.Ingest;
+
+/// <summary>What the engine may know of a conversation: no address, no message history.</summary>
+public static class EngineSnapshots
+{
+    public static ConversationSnapshot Of(Conversation conversation, CaseRecord? openCase, string? registeredLanguage) =>
+        new(conversation.Language, conversation.EngineState, conversation.Status == ConversationStatus.OptedOut, openCase is not null,
+            registeredLanguage, conversation.LastInboundAt);
+}

@@ -1,0 +1,40 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Engine;
+using Hotline.Bot.Intake.Scripts;
+using Hotline.Bot.Triage;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Intake;
+
+public static class IntakeServices
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddOptions<IntakeHostOptions>().BindConfiguration(IntakeHostOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntakeHostOptions>, IntakeHostOptionsValidator>();
+        services.AddSingleton<IntakeScript>(provider =>
+        {
+            var file = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value.ScriptFile;
+            if (string.IsNullOrWhiteSpace(file))
+            {
+                return IntakeScript.LoadDefault();
+            }
+
+            using var stream = File.OpenRead(file);
+            return IntakeScript.Load(stream, file);
+        });
+        services.AddSingleton<IConversationEngine>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value;
+            return new IntakeEngine(provider.GetRequiredService<IntakeScript>(), TriageRules.LoadDefault(), new IntakeOptions
+            {
+                DiscreetWord = options.DiscreetWord,
+                EmergencyNumber = options.EmergencyNumber,
+                ExpectedWaitMinutes = options.ExpectedWaitMinutes,
+                UnansweredHandoffAfter = TimeSpan.FromMinutes(options.UnansweredHandoffMinutes),
+            });
+        });
+        services.AddHostedService<IntakeTimeoutService>();
+        return services;
+    }
+}

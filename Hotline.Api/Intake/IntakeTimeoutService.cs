@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Hotline.Api.Cases;
+using Hotline.Api.Conversations;
+using Hotline.Api.Ingest;
+using Hotline.Api.Storage;
+using Hotline.Bot.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Intake;
+
+/// <summary>
+/// Hands an intake left unanswered to a caseworker with the answers so far. The engine decides; this
+/// only asks it about conversations that have gone silent. The engine never replies to a tick: the
+/// hotline never texts first.
+/// </summary>
+public sealed class IntakeTimeoutService(
+    Database database,
+    ConversationRepository conversations,
+    CaseQueue queue,
+    IConversationEngine engine,
+    EngineTurnApplier applier,
+    IOptions<IntakeHostOptions> options,
+    TimeProvider time,
+    ILogger<IntakeTimeoutService> logger) : BackgroundService
+{
+    /// <summary>Conversations silent for longer than this past the hand-off time are not looked at again.</summary>
+    private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TickIntervalSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await TickSilentIntakesAsync(stoppingToken);
+            }
+            catch (DbException ex)
+            {
+                logger.LogWarning("Silent intakes could not be checked ({Error}); will try again.", ex.Message);
+            }
+        }
+    }
+
+    /// <summary>One pass; the number of conversations whose turn changed something.</summary>
+    public async Task<int> TickSilentIntakesAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var silentSince = now - TimeSpan.FromMinutes(options.Value.UnansweredHandoffMinutes);
+        IReadOnlyList<Guid> silent;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            silent = (await session.QueryAsync<Guid>("Conversations_ReadSilentIntakes",
+                new { SilentSince = silentSince, NotBefore = silentSince - LookBack }, cancellationToken)).ToList();
+        }
+
+        var changed = 0;
+        foreach (var id in silent)
+        {
+            changed += await TickAsync(id, now, cancellationToken) ? 1 : 0;
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> TickAsync(Guid conversationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var conversation = await conversations.FindByIdAsync(session, conversationId, cancellationToken);
+        if (conversation is not { Status: ConversationStatus.Active } || await queue.FindOpenAsync(session, conversationId, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var turn = engine.Tick(EngineSnapshots.Of(conversation, openCase: null, registeredLanguage: null), now);
+        if (turn.Events.Count == 0 && turn.State == conversation.EngineState)
+        {
+            return false;
+        }
+
+        await applier.ApplyAsync(session, conversation, null, turn with { Replies = [] }, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return true;
+    }
+}

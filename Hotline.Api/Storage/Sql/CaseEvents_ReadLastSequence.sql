@@ -1,0 +1,2 @@
+SELECT COALESCE(MAX(Sequence), 0)
+FROM CaseEvents;

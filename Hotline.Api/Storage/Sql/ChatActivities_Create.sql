@@ -1,0 +1,2 @@
+INSERT INTO ChatActivities (ActivityHash, Type, ReceivedAt)
+VALUES (@ActivityHash, @Type, @ReceivedAt);

@@ -1,0 +1,3 @@
+SELECT COUNT(*)
+FROM ChatActivities
+WHERE ActivityHash = @ActivityHash;

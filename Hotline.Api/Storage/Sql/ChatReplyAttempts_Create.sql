@@ -1,0 +1,2 @@
+INSERT INTO ChatReplyAttempts (MessageId, State, Posts, UpdatedAt)
+VALUES (@MessageId, 'Posting', 1, @UpdatedAt);

@@ -1,0 +1,3 @@
+UPDATE ChatReplyAttempts
+SET State = @State, UpdatedAt = @UpdatedAt
+WHERE MessageId = @MessageId AND State = 'Posting';

@@ -1,0 +1,3 @@
+SELECT MessageId, State, Posts, UpdatedAt
+FROM ChatReplyAttempts
+WHERE MessageId = @MessageId;

@@ -1,0 +1,2 @@
+SELECT UserId, Language
+FROM UserLanguages;

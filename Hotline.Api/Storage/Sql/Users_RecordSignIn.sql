@@ -1,0 +1,3 @@
+UPDATE Users
+SET FailedSignIns = 0, LockedUntil = NULL
+WHERE Id = @Id;

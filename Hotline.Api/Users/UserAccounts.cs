@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Hotline.Api.Storage;
+using Microsoft.AspNetCore.Identity;
+
+namespace Hotline.Api.Users;
+
+/// <summary>Creates accounts: the operator's command line and the first Development admin both come through here.</summary>
+public sealed partial class UserAccounts(Database database, UserRepository users, IPasswordHasher<User> hasher, TimeProvider time)
+{
+    public const int MinPasswordLength = 12;
+
+    public async Task<(User? User, string? Error)> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password,
+        CancellationToken cancellationToken)
+    {
+        var error = (userName, password) switch
+        {
+            _ when !UserNamePattern().IsMatch(userName) => "The name must be 1 to 100 letters, digits, '.', '_', '-' or '@'.",
+            _ when password.Length < MinPasswordLength => $"The password must have at least {MinPasswordLength} characters.",
+            _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor or admin needs at least one language (--languages en,ar).",
+            _ when languages.Any(l => !LanguagePattern().IsMatch(l)) => "Languages are BCP-47 tags such as en, ar, ne, fil.",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        if (await users.FindByUserNameAsync(session, userName, cancellationToken) is not null)
+        {
+            return (null, $"A user named '{userName}' already exists.");
+        }
+
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            UserName = userName,
+            DisplayName = userName,
+            Role = role,
+            CreatedAt = time.GetUtcNow(),
+            Languages = languages.Select(l => l.ToLowerInvariant()).Distinct().ToList(),
+        };
+        user = user with { PasswordHash = hasher.HashPassword(user, password) };
+        await users.AddAsync(session, user, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return (user, null);
+    }
+
+    /// <summary>In Development, a fresh database gets one admin with a random password, printed once.</summary>
+    public async Task<string?> CreateFirstAdminAsync(IReadOnlyList<string> languages, CancellationToken cancellationToken)
+    {
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            if (await users.CountAsync(session, cancellationToken) > 0)
+            {
+                return null;
+            }
+        }
+
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
+        var (user, _) = await AddAsync("admin", UserRole.Admin, languages, password, cancellationToken);
+        return user is null ? null : password;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9._@-]{1,100}$")]
+    private static partial Regex UserNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguagePattern();
+}

@@ -1,0 +1,110 @@
+// How the console words things: priorities, languages, channels, waiting times.
+
+export const PRIORITY_RANK = { Critical: 4, High: 3, Medium: 2, Low: 1 };
+
+const languageNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "language" }) : null;
+
+// The intake languages, in the order a caseworker looks for them when transferring.
+export const INTAKE_LANGUAGES = ["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"];
+
+export function languageName(tag) {
+  if (!tag || tag === "und") {
+    return "Language not yet known";
+  }
+  try {
+    const name = languageNames?.of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
+
+export function channelName(channel) {
+  return { Sms: "SMS", WhatsApp: "WhatsApp", Chat: "Web chat" }[channel] ?? channel;
+}
+
+export function conversationStatusText(status, reason) {
+  if (status === "OptedOut") {
+    return reason ? `Opted out: ${reason}` : "Opted out";
+  }
+  if (status === "Quiet") {
+    return reason ? `Quiet: ${reason}` : "Quiet";
+  }
+  return "";
+}
+
+// Reason codes such as "withholding_of_wages" read as "Withholding of wages".
+export function reasonText(code) {
+  const words = String(code).replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function outcomeText(code) {
+  return reasonText(code);
+}
+
+export function secondsSince(isoTime, now = Date.now()) {
+  return Math.max(0, Math.floor((now - Date.parse(isoTime)) / 1000));
+}
+
+export function durationText(totalSeconds) {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  if (seconds < 60) {
+    return `${seconds} s`;
+  }
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) {
+    return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    return `${hours} h ${String(minutes % 60).padStart(2, "0")} min`;
+  }
+  return `${Math.floor(hours / 24)} days`;
+}
+
+export function clockText(isoTime) {
+  const at = new Date(isoTime);
+  return at.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+export function deliveryText(status) {
+  return {
+    pending: "Waiting to send",
+    queued: "Queued",
+    accepted: "Queued",
+    scheduled: "Queued",
+    sending: "Sending",
+    sent: "Sent",
+    delivered: "Delivered",
+    read: "Read",
+    failed: "Failed",
+    undelivered: "Not delivered",
+    canceled: "Cancelled",
+    cancelled: "Cancelled",
+    received: "Received",
+  }[String(status).toLowerCase()] ?? status;
+}
+
+// Mirrors Hotline.Api.Outbox.DeliveryStatuses: a status only ever replaces one of lower rank.
+const DELIVERY_RANK = {
+  pending: 0, accepted: 1, scheduled: 1, queued: 1, sending: 2, sent: 3, delivered: 4, read: 5,
+  failed: 6, undelivered: 6, canceled: 6, cancelled: 6, received: 6,
+};
+
+export function deliveryRank(status) {
+  return DELIVERY_RANK[String(status).toLowerCase()] ?? -1;
+}
+
+// Every element with data-since shows how long ago that moment was; one timer keeps them all current.
+export function startTicking(root = document) {
+  const tick = () => {
+    const now = Date.now();
+    for (const element of root.querySelectorAll("[data-since]")) {
+      const offset = Number(element.dataset.offset ?? 0);
+      element.textContent = durationText(secondsSince(element.dataset.since, now) + offset);
+    }
+  };
+  tick();
+  return window.setInterval(tick, 1000);
+}

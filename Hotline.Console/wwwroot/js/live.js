@@ -1,0 +1,157 @@
+import { getJson, ApiError, goToSignIn } from "./api.js";
+
+// Never give up reconnecting: a caseworker's console may sit through a long network outage and must come
+// back by itself. Waits grow to 10 s.
+const retryPolicy = {
+  nextRetryDelayInMilliseconds(context) {
+    if (context.retryReason?.statusCode === 401) {
+      goToSignIn();
+      return null;
+    }
+    return Math.min(10_000, 500 * 2 ** Math.min(context.previousRetryCount, 5));
+  },
+};
+
+const PAGE_SIZE = 500;
+
+/**
+ * The live connection to /hubs/cases and the resync from case events. A push is a hint and may arrive
+ * twice; the database is the truth. The last sequence number seen is kept, and on start, on every
+ * reconnect and whenever a push skips numbers, the events after it are fetched and applied.
+ */
+export class Live {
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.lastSequence = 0;
+    this.state = "connecting";
+    this.resyncing = null;
+    this.resyncAgain = false;
+    this.resyncTimer = null;
+    this.connection = new window.signalR.HubConnectionBuilder()
+      .withUrl("/hubs/cases")
+      .withAutomaticReconnect(retryPolicy)
+      .configureLogging(window.signalR.LogLevel.Warning)
+      .build();
+    // Handlers before start(), so nothing pushed in between is lost.
+    this.connection.on("CaseQueued", (change) => this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true)));
+    this.connection.on("CaseUpdated", (change) => this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true)));
+    this.connection.on("MessageReceived", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
+    this.connection.on("ReplyQueued", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
+    this.connection.on("MessageStatusChanged", (notice) => this.pushed(notice.sequence, () => handlers.messageStatusChanged?.(notice)));
+    this.connection.on("QueueStatisticsChanged", (statistics) => handlers.statisticsChanged?.(statistics));
+    this.connection.on("ColleagueOpenedCase", (caseId, colleague) => handlers.colleagueOpenedCase?.(caseId, colleague));
+    this.connection.onreconnecting(() => this.setState("reconnecting"));
+    this.connection.onreconnected(async () => {
+      this.setState("connected");
+      await handlers.reconnected?.();
+      this.resync();
+    });
+    this.connection.onclose(() => {
+      this.setState("disconnected");
+      this.startLater(2_000);
+    });
+  }
+
+  setState(state) {
+    this.state = state;
+    this.handlers.stateChanged?.(state);
+  }
+
+  /** Starts the connection (retrying until it succeeds), then resyncs from lastSequence. */
+  async start() {
+    try {
+      await this.connection.start();
+      this.setState("connected");
+      this.resync();
+    } catch (error) {
+      if (error?.statusCode === 401) {
+        goToSignIn();
+        return;
+      }
+      if (error?.statusCode === 403) {
+        this.setState("refused");
+        return;
+      }
+      this.setState("disconnected");
+      this.startLater(2_000);
+    }
+  }
+
+  startLater(delay) {
+    window.setTimeout(() => {
+      if (this.connection.state === window.signalR.HubConnectionState.Disconnected) {
+        this.start();
+      }
+    }, delay);
+  }
+
+  /** Calls a hub method; each answers {ok, refusal, value}. A lost connection becomes a refusal to show. */
+  async invoke(method, ...args) {
+    if (this.connection.state !== window.signalR.HubConnectionState.Connected) {
+      return { ok: false, refusal: "The console is not connected to the server right now; it is reconnecting. Try again in a moment.", value: null };
+    }
+    try {
+      return await this.connection.invoke(method, ...args);
+    } catch (error) {
+      return { ok: false, refusal: `The server could not do that: ${error?.message ?? error}`, value: null };
+    }
+  }
+
+  // Applies a push at once (idempotently); if its number skips any, something may have been missed.
+  pushed(sequence, apply) {
+    apply();
+    if (sequence > this.lastSequence + 1) {
+      this.scheduleResync();
+    } else if (sequence === this.lastSequence + 1) {
+      this.lastSequence = sequence;
+    }
+  }
+
+  scheduleResync(delay = 250) {
+    if (this.resyncTimer === null) {
+      this.resyncTimer = window.setTimeout(() => {
+        this.resyncTimer = null;
+        this.resync();
+      }, delay);
+    }
+  }
+
+  /** Fetches every event after lastSequence, page by page, and hands each case as it is now to the page. */
+  resync() {
+    if (this.resyncing) {
+      this.resyncAgain = true;
+      return this.resyncing;
+    }
+    this.resyncing = (async () => {
+      try {
+        do {
+          this.resyncAgain = false;
+          await this.catchUp();
+        } while (this.resyncAgain);
+        this.handlers.resynced?.();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          await this.handlers.reload?.();
+        } else {
+          this.handlers.problem?.(error.message ?? String(error));
+          this.scheduleResync(3_000);
+        }
+      } finally {
+        this.resyncing = null;
+      }
+    })();
+    return this.resyncing;
+  }
+
+  async catchUp() {
+    let more = true;
+    while (more) {
+      const page = await getJson(`/api/case-events?after=${this.lastSequence}&take=${PAGE_SIZE}`);
+      for (const event of page.events) {
+        this.handlers.caseEvent?.(event);
+      }
+      this.lastSequence = Math.max(this.lastSequence, page.lastSequence);
+      more = page.more;
+    }
+  }
+}

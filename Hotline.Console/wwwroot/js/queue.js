@@ -1,0 +1,90 @@
+import { el } from "./dom.js";
+import { PRIORITY_RANK, languageName, channelName, reasonText, conversationStatusText, durationText, secondsSince } from "./format.js";
+
+const OPEN = new Set(["Queued", "Claimed"]);
+
+export function byUrgency(a, b) {
+  return (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0)
+    || Date.parse(a.queuedAt) - Date.parse(b.queuedAt)
+    || a.id.localeCompare(b.id);
+}
+
+/** The open cases this person may see, by id. Applying the same summary twice, or an older one, changes nothing. */
+export class QueueModel {
+  constructor(session) {
+    this.session = session;
+    this.cases = new Map();
+    this.seesAll = session.role === "Supervisor" || session.role === "Admin";
+    this.languages = new Set(session.languages.map((l) => l.toLowerCase()));
+  }
+
+  maySee(summary) {
+    return this.seesAll || summary.assigneeId === this.session.userId || this.languages.has(summary.language.toLowerCase());
+  }
+
+  replaceAll(cases) {
+    this.cases = new Map(cases.filter((c) => OPEN.has(c.status)).map((c) => [c.id, c]));
+  }
+
+  /** Returns "added", "updated", "removed" or null (nothing changed). */
+  apply(summary) {
+    const existing = this.cases.get(summary.id);
+    if (existing && existing.version > summary.version) {
+      return null;
+    }
+    if (!OPEN.has(summary.status) || !this.maySee(summary)) {
+      return this.cases.delete(summary.id) ? "removed" : null;
+    }
+    this.cases.set(summary.id, summary);
+    return existing ? "updated" : "added";
+  }
+
+  waiting() {
+    return [...this.cases.values()].filter((c) => c.status === "Queued").sort(byUrgency);
+  }
+
+  mine() {
+    return [...this.cases.values()].filter((c) => c.status === "Claimed" && c.assigneeId === this.session.userId).sort(byUrgency);
+  }
+
+  withColleagues() {
+    return [...this.cases.values()].filter((c) => c.status === "Claimed" && c.assigneeId !== this.session.userId).sort(byUrgency);
+  }
+}
+
+export function priorityBadge(priority) {
+  return el("span", { class: `priority priority-${priority.toLowerCase()}`, text: priority });
+}
+
+export function waitingTime(queuedAt) {
+  return el("time", { datetime: queuedAt, dataset: { since: queuedAt }, text: durationText(secondsSince(queuedAt)) });
+}
+
+function caseItem(summary, selectedId) {
+  const status = conversationStatusText(summary.conversationStatus, summary.conversationStatusReason);
+  const label = `${summary.priority} priority, ${languageName(summary.language)}, ${channelName(summary.channel)}`;
+  return el("li", { class: "case-item", dataset: { caseId: summary.id, priority: summary.priority, status: summary.status } },
+    el("button", { type: "button", class: "case-open", "aria-label": `Open case: ${label}`, "aria-current": summary.id === selectedId ? "true" : null, dataset: { caseId: summary.id } },
+      el("span", { class: "case-line" },
+        priorityBadge(summary.priority),
+        el("span", { class: "case-language", text: languageName(summary.language) }),
+        el("span", { class: "case-channel", text: channelName(summary.channel) }),
+        el("span", { class: "case-waiting" }, el("span", { class: "visually-hidden", text: "waiting " }), waitingTime(summary.queuedAt))),
+      summary.reasons.length > 0
+        ? el("span", { class: "reasons" }, summary.reasons.map((r) => el("span", { class: "reason", text: reasonText(r) })))
+        : null,
+      summary.status === "Claimed" && summary.assigneeName ? el("span", { class: "case-assignee", text: `With ${summary.assigneeName}` }) : null,
+      status ? el("span", { class: "conversation-status", text: status }) : null));
+}
+
+/** Redraws one list, keeping keyboard focus on the case it was on. */
+export function renderList(list, cases, selectedId, emptyText) {
+  const focusedId = document.activeElement?.closest?.("[data-case-id]")?.dataset.caseId;
+  const focusWasInside = list.contains(document.activeElement);
+  list.replaceChildren(...(cases.length === 0
+    ? [el("li", { class: "empty", text: emptyText })]
+    : cases.map((c) => caseItem(c, selectedId))));
+  if (focusWasInside && focusedId) {
+    list.querySelector(`button[data-case-id="${CSS.escape(focusedId)}"]`)?.focus();
+  }
+}

@@ -1,0 +1,32 @@
+// The sign-in form is a real form post; its antiforgery token comes from the API before it may be sent.
+const form = document.getElementById("signin");
+const button = form.querySelector("button[type='submit']");
+const problem = document.getElementById("signin-problem");
+
+const errors = {
+  wrong: "The name or password is not right. Check them and try again.",
+  locked: "This account is locked for a while after too many attempts. Try again later, or ask a supervisor.",
+};
+const error = new URLSearchParams(window.location.search).get("error");
+if (error) {
+  problem.textContent = errors[error] ?? "Signing in did not work. Try again.";
+  problem.hidden = false;
+}
+
+async function prepare() {
+  try {
+    const response = await fetch("/api/antiforgery", { credentials: "same-origin", cache: "no-store" });
+    if (!response.ok) {
+      throw new Error(String(response.status));
+    }
+    const { token } = await response.json();
+    form.querySelector("input[name='__RequestVerificationToken']").value = token;
+    button.disabled = false;
+    form.dataset.ready = "true";
+  } catch {
+    problem.textContent = "The server could not be reached. Reload the page to try again.";
+    problem.hidden = false;
+  }
+}
+
+prepare();

@@ -1,0 +1,97 @@
+import { getJson } from "./api.js";
+import { byId, el } from "./dom.js";
+import { requireCaseworkSession, showSignedIn, SUPERVISING_ROLES } from "./session.js";
+import { Live } from "./live.js";
+import { byUrgency, priorityBadge, waitingTime } from "./queue.js";
+import { languageName, channelName, reasonText, conversationStatusText, durationText, startTicking } from "./format.js";
+
+const session = await requireCaseworkSession();
+showSignedIn(session);
+
+if (!SUPERVISING_ROLES.includes(session.role)) {
+  byId("overview").replaceChildren(el("p", { class: "notice", text: "Only supervisors and administrators see this view." }),
+    el("p", {}, el("a", { href: "/console/", text: "Back to the queue" })));
+} else {
+  let refreshTimer = null;
+  let loading = null;
+
+  // Every push means the overview may be stale: fetch it again, at most a few times a second.
+  const refreshSoon = () => {
+    if (refreshTimer === null) {
+      refreshTimer = window.setTimeout(() => {
+        refreshTimer = null;
+        refresh();
+      }, 300);
+    }
+  };
+
+  const refresh = async () => {
+    if (loading) {
+      refreshSoon();
+      return;
+    }
+    try {
+      loading = getJson("/api/supervisor/overview");
+      render(await loading);
+      byId("status-message").textContent = "";
+    } catch (error) {
+      byId("status-message").textContent = error.message;
+    } finally {
+      loading = null;
+    }
+  };
+
+  const live = new Live({
+    caseChanged: refreshSoon,
+    caseEvent: refreshSoon,
+    statisticsChanged: refreshSoon,
+    reconnected: refreshSoon,
+    reload: refresh,
+    stateChanged: (state) => {
+      const badge = byId("connection");
+      badge.dataset.state = state;
+      badge.textContent = state === "connected" ? "Live" : state === "reconnecting" ? "Connection lost — reconnecting…" : "Connecting…";
+    },
+  });
+
+  await refresh();
+  startTicking();
+  await live.start();
+  document.body.dataset.ready = "true";
+}
+
+function render(overview) {
+  const s = overview.statistics;
+  const cards = [
+    ["Waiting", String(s.queued)],
+    ["Being answered", String(s.claimed)],
+    ["Critical waiting", String(s.queuedByPriority.Critical ?? 0)],
+    ["High waiting", String(s.queuedByPriority.High ?? 0)],
+  ];
+  byId("overview-statistics").replaceChildren(
+    ...cards.map(([label, value]) => el("div", { class: "stat" }, el("dt", { text: label }), el("dd", { text: value }))),
+    el("div", { class: "stat" }, el("dt", { text: "Oldest waiting" }),
+      el("dd", {}, s.queued > 0
+        ? el("time", { dataset: { since: new Date().toISOString(), offset: Math.floor(s.oldestWaitingSeconds) }, text: durationText(s.oldestWaitingSeconds) })
+        : "—")));
+
+  const cases = [...overview.queue.cases].sort(byUrgency);
+  byId("overview-cases").replaceChildren(...(cases.length === 0
+    ? [el("tr", {}, el("td", { colspan: 7, class: "empty", text: "No open case." }))]
+    : cases.map((c) => el("tr", { dataset: { caseId: c.id, status: c.status } },
+      el("td", {}, priorityBadge(c.priority)),
+      el("td", { text: languageName(c.language) }),
+      el("td", { text: channelName(c.channel) }),
+      el("td", { text: c.status === "Queued" ? "Waiting" : "Being answered" }),
+      el("td", { text: c.assigneeName ?? "—" }),
+      el("td", {}, waitingTime(c.queuedAt)),
+      el("td", { text: [c.reasons.map(reasonText).join(", "), conversationStatusText(c.conversationStatus, c.conversationStatusReason)].filter(Boolean).join(" · ") }))),
+  ));
+
+  byId("overview-caseworkers").replaceChildren(...(overview.caseworkers.length === 0
+    ? [el("tr", {}, el("td", { colspan: 3, class: "empty", text: "No caseworker accounts." }))]
+    : overview.caseworkers.map((w) => el("tr", { dataset: { userId: w.userId } },
+      el("td", { text: w.displayName }),
+      el("td", { text: w.role }),
+      el("td", { class: "number", text: String(w.openCases) })))));
+}

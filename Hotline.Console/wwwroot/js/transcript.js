@@ -1,0 +1,54 @@
+import { el } from "./dom.js";
+import { clockText, deliveryText, deliveryRank } from "./format.js";
+
+/** A case's messages by id, oldest first. Adding a message twice, or an older delivery status, changes nothing. */
+export class Transcript {
+  constructor(messages = []) {
+    this.messages = new Map(messages.map((m) => [m.id, m]));
+  }
+
+  add(message) {
+    const existing = this.messages.get(message.id);
+    if (existing && deliveryRank(existing.deliveryStatus) > deliveryRank(message.deliveryStatus)) {
+      return false;
+    }
+    this.messages.set(message.id, existing ? { ...existing, ...message } : message);
+    return true;
+  }
+
+  changeStatus(messageId, status, error) {
+    const message = this.messages.get(messageId);
+    if (!message || deliveryRank(status) < deliveryRank(message.deliveryStatus)) {
+      return false;
+    }
+    this.messages.set(messageId, { ...message, deliveryStatus: status, deliveryError: error ?? message.deliveryError });
+    return true;
+  }
+
+  ordered() {
+    return [...this.messages.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+  }
+}
+
+function author(message, session, names) {
+  if (message.direction === "Inbound") {
+    return "The person";
+  }
+  if (!message.authorUserId) {
+    return "Automatic reply";
+  }
+  return message.authorUserId === session.userId ? "You" : names.get(message.authorUserId) ?? "A colleague";
+}
+
+export function messageItem(message, session, names) {
+  const outbound = message.direction === "Outbound";
+  const status = String(message.deliveryStatus ?? "").toLowerCase();
+  return el("li", { class: `message ${outbound ? "outbound" : "inbound"}`, dataset: { messageId: message.id } },
+    el("p", { class: "message-body", dir: "auto", text: message.body }),
+    el("p", { class: "message-meta" },
+      el("span", { class: "message-author", text: author(message, session, names) }),
+      el("time", { datetime: message.at, text: clockText(message.at) }),
+      message.segments > 0 ? el("span", { text: message.segments === 1 ? "1 SMS" : `${message.segments} SMS` }) : null,
+      outbound ? el("span", { class: `delivery delivery-${status}`, dataset: { status }, text: deliveryText(status) }) : null,
+      outbound && message.deliveryError ? el("span", { class: "delivery-error", text: message.deliveryError }) : null));
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+
+namespace Hotline.Api.Tests.Auth;
+
+public sealed class SignInTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_right_password_sets_an_http_only_same_site_strict_session_cookie()
+    {
+        await using var app = new HotlineApp();
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+
+        var response = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), user.UserName, SignedInClient.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console/", response.Headers.Location?.ToString());
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hotline.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_goes_back_to_the_form_without_a_session()
+    {
+        await using var app = new HotlineApp();
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+
+        var response = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), user.UserName, "wrong password!!");
+
+        Assert.Equal("/console/signin.html?error=wrong", response.Headers.Location?.ToString());
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("hotline.session=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unknown_name_is_answered_like_a_wrong_password()
+    {
+        await using var app = new HotlineApp();
+
+        var response = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), "nobody", "whatever password");
+
+        Assert.Equal("/console/signin.html?error=wrong", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        await using var app = new HotlineApp();
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+        var browser = SignedInClient.NewBrowser(app);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignedInClient.PostSignInAsync(browser, user.UserName, "wrong password!!");
+        }
+
+        var response = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+
+        Assert.Equal("/console/signin.html?error=locked", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task The_sign_in_form_without_its_antiforgery_token_is_refused()
+    {
+        await using var app = new HotlineApp();
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+
+        var response = await SignedInClient.NewBrowser(app).PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user.UserName,
+            ["password"] = SignedInClient.Password,
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_ngo_partner_is_sent_to_the_partner_page()
+    {
+        await using var app = new HotlineApp();
+        var user = await SignedInClient.AddUserAsync(app, "shelter", UserRole.Ngo);
+
+        var response = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), user.UserName, SignedInClient.Password);
+
+        Assert.Equal("/console/partner.html", response.Headers.Location?.ToString());
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Tests.Infrastructure;
+
+/// <summary>A person signed in to the console through the real sign-in form: a cookie, an antiforgery token, and a hub connection when asked.</summary>
+public sealed class SignedInClient
+{
+    public const string Password = "correct horse battery staple";
+
+    private SignedInClient(HotlineApp app, HttpClient http, User user, string antiforgeryToken, string cookie)
+    {
+        App = app;
+        Http = http;
+        User = user;
+        AntiforgeryToken = antiforgeryToken;
+        Cookie = cookie;
+    }
+
+    public HotlineApp App { get; }
+
+    public HttpClient Http { get; }
+
+    public User User { get; }
+
+    public string AntiforgeryToken { get; }
+
+    public string Cookie { get; }
+
+    public static async Task<User> AddUserAsync(HotlineApp app, string name, UserRole role, params string[] languages)
+    {
+        var (user, error) = await app.Services.GetRequiredService<UserAccounts>()
+            .AddAsync(name, role, languages, Password, TestContext.Current.CancellationToken);
+        return user ?? throw new InvalidOperationException(error);
+    }
+
+    public static HttpClient NewBrowser(HotlineApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the sign-in form as the page does: antiforgery token first, then name and password.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string userName, string password)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var token = (await http.GetFromJsonAsync<Hotline.Api.Auth.SessionEndpoints.AntiforgeryView>("/api/antiforgery", ct))!.Token;
+        return await http.PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }), ct);
+    }
+
+    public static async Task<SignedInClient> SignInAsync(HotlineApp app, User user)
+    {
+        var http = NewBrowser(app);
+        var response = await PostSignInAsync(http, user.UserName, Password);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("error", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {response.StatusCode} {response.Headers.Location}");
+        }
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hotline.session=", StringComparison.Ordinal)).Split(';')[0];
+        var session = await http.GetFromJsonAsync<Hotline.Api.Auth.SessionEndpoints.SessionView>("/api/session", TestContext.Current.CancellationToken);
+        http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", session!.AntiforgeryToken);
+        return new SignedInClient(app, http, user, session.AntiforgeryToken, cookie);
+    }
+
+    /// <summary>A real SignalR client over the test server (long polling), carrying the session cookie.</summary>
+    public HubConnection Hub(string? origin = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(App.Server.BaseAddress, "hubs/cases"), options =>
+        {
+            options.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
+            options.Transports = HttpTransportType.LongPolling;
+            options.Headers["Cookie"] = Cookie;
+            if (origin is not null)
+            {
+                options.Headers["Origin"] = origin;
+            }
+        })
+        .Build();
+}

@@ -1,0 +1,2 @@
+// Browser tests share two cores with chromium and the host; one at a time keeps their timings honest.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

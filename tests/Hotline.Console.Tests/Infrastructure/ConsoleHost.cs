@@ -1,0 +1,175 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Hotline.Api.Cases;
+using Hotline.Api.Conversations;
+using Hotline.Api.Privacy;
+using Hotline.Api.Storage;
+using Hotline.Api.Tests.Twilio.Fakes;
+using Hotline.Api.Users;
+using Hotline.Bot.Channels;
+using Hotline.Bot.Triage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Console.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a real Kestrel port (a browser needs one), over a fresh SQLite file, with keys made
+/// for the run and a Twilio account pointed at the local Twilio stand-in. The outbox dispatcher runs in
+/// the background, as in production.
+/// </summary>
+public sealed class ConsoleHost : WebApplicationFactory<Program>
+{
+    public const string PublicBaseUrl = "https://hotline.example.org";
+    public const string HotlineNumber = "+15005550006";
+    public const string Password = "correct horse battery staple";
+
+    private readonly Dictionary<string, string?> _settings;
+    private int _nextPhone;
+
+    private ConsoleHost(FakeTwilioServer twilio, string accountSid, string authToken)
+    {
+        Twilio = twilio;
+        AccountSid = accountSid;
+        AuthToken = authToken;
+        Folder = Directory.CreateTempSubdirectory("hotline-console-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Hotline:Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "hotline.db")}",
+            ["Hotline:Privacy:CurrentKeyId"] = "test1",
+            ["Hotline:Privacy:Keys:test1"] = NewKey(),
+            ["Hotline:Privacy:LookupKey"] = NewKey(),
+            ["Hotline:PublicBaseUrl"] = PublicBaseUrl,
+            ["Hotline:Outbox:PollMilliseconds"] = "50",
+            ["Twilio:AccountSid"] = accountSid,
+            ["Twilio:AuthToken"] = authToken,
+            ["Twilio:PhoneNumber"] = HotlineNumber,
+            ["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString(),
+            ["Twilio:SegmentsPerSecond"] = "1000",
+            ["Twilio:RequestTimeoutSeconds"] = "5",
+        };
+    }
+
+    public FakeTwilioServer Twilio { get; }
+
+    public string AccountSid { get; }
+
+    public string AuthToken { get; }
+
+    public string Folder { get; }
+
+    public string DatabaseFile => Path.Combine(Folder, "hotline.db");
+
+    /// <summary>Where the browser reaches the host, e.g. <c>http://127.0.0.1:40123</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public static async Task<ConsoleHost> StartAsync()
+    {
+        var accountSid = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var twilio = await FakeTwilioServer.StartAsync(accountSid, authToken);
+        var host = new ConsoleHost(twilio, accountSid, authToken);
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        host.StartServer();
+        host.BaseUrl = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Single().TrimEnd('/');
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development serves the console's files from the static web assets manifest, as `dotnet run` does.
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<User> AddUserAsync(string userName, UserRole role, params string[] languages)
+    {
+        var (user, error) = await Services.GetRequiredService<UserAccounts>()
+            .AddAsync(userName, role, languages, Password, TestContext.Current.CancellationToken);
+        return user ?? throw new InvalidOperationException(error);
+    }
+
+    public string NextPhone() => $"+4420794{Interlocked.Increment(ref _nextPhone):D5}";
+
+    /// <summary>Posts an inbound SMS to /twilio/sms over real HTTP, signed as Twilio signs it.</summary>
+    public async Task PostSmsAsync(string from, string body)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            ["AccountSid"] = AccountSid,
+            ["From"] = from,
+            ["To"] = HotlineNumber,
+            ["Body"] = body,
+            ["NumMedia"] = "0",
+            ["NumSegments"] = "1",
+            ["ApiVersion"] = "2010-04-01",
+        };
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/twilio/sms") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Twilio-Signature", Sign(PublicBaseUrl + "/twilio/sms", fields));
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private string Sign(string url, Dictionary<string, string> fields)
+    {
+        var data = new StringBuilder(url);
+        foreach (var field in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            data.Append(field.Key).Append(field.Value);
+        }
+
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(AuthToken), Encoding.UTF8.GetBytes(data.ToString())));
+    }
+
+    /// <summary>Queues a case directly through the queue, as the engine would after an intake in a known language.</summary>
+    public async Task<Guid> SeedCaseAsync(string language, PriorityBand priority, params string[] reasons)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = Services.GetRequiredService<Database>();
+        await using var session = await database.BeginWriteAsync(ct);
+        var conversation = await Services.GetRequiredService<ConversationRepository>()
+            .CreateAsync(session, new ChannelAddress(Channel.Sms, NextPhone()), language, ct);
+        var queued = await Services.GetRequiredService<CaseQueue>()
+            .EnqueueAsync(session, new NewCase(conversation.Id, language, priority, (int)priority * 10, reasons), ct);
+        await session.CommitAsync(ct);
+        return queued.Id;
+    }
+
+    /// <summary>The open cases as the database has them: (id, status), in no particular order.</summary>
+    public async Task<IReadOnlyList<(string Id, string Status)>> OpenCasesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Status FROM Cases WHERE Status IN ('Queued', 'Claimed')";
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var cases = new List<(string, string)>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            cases.Add((reader.GetString(0).ToLowerInvariant(), reader.GetString(1)));
+        }
+
+        return cases;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Twilio.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+}

@@ -1,0 +1,53 @@
+using Hotline.Api.Users;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_caseworker_signs_in_through_the_form_and_reaches_the_live_queue()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en", "ar");
+        await using var console = await ConsolePage.OpenAsync(browser.Browser, host);
+
+        await console.Page.GotoAsync("/console/signin.html");
+        await Expect(console.Page.Locator("#signin[data-ready='true']")).ToBeAttachedAsync();
+        await Screenshots.TakeAsync(console.Page, "sign-in");
+        await console.Page.GetByLabel("User name").FillAsync("amira");
+        await console.Page.GetByLabel("Password").FillAsync(ConsoleHost.Password);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/");
+        await console.WaitUntilLiveAsync();
+        await Expect(console.Page.Locator("#who")).ToContainTextAsync("amira");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_reported_on_the_sign_in_page()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.OpenAsync(browser.Browser, host);
+
+        await console.SubmitSignInAsync("amira", "not the password at all");
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html?error=wrong");
+        await Expect(console.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The name or password is not right");
+    }
+
+    [Fact]
+    public async Task Opening_the_console_without_a_session_leads_to_the_sign_in_page()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.OpenAsync(browser.Browser, host);
+
+        await console.Page.GotoAsync("/console/");
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
+    }
+}
