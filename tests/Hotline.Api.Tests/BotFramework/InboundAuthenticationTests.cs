@@ -25,7 +25,7 @@ public sealed class InboundAuthenticationTests
 
         var response = await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token: null);
 
-        await AssertRefusedAsync(bot, response, HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, response, HttpStatusCode.Unauthorized, "Bearer");
         Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
@@ -36,7 +36,7 @@ public sealed class InboundAuthenticationTests
         using var impostor = RSA.Create(2048);
         var token = ActivityTokens.Rs256(impostor, bot.Login.CurrentKey.KeyId, new ActivityTokens.Claims(bot.AppId, bot.ServiceUrl));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "signature");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class InboundAuthenticationTests
         using var unknown = RSA.Create(2048);
         var token = ActivityTokens.Rs256(unknown, "never-published", new ActivityTokens.Claims(bot.AppId, bot.ServiceUrl));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "signing key");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class InboundAuthenticationTests
         await using var bot = await BotHarness.StartAsync();
         var token = bot.Login.CurrentKey.Sign(new ActivityTokens.Claims(bot.AppId, bot.ServiceUrl, Issuer: "https://sts.windows.net/attacker/"));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "issuer");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class InboundAuthenticationTests
         await using var bot = await BotHarness.StartAsync();
         var token = bot.Login.CurrentKey.Sign(new ActivityTokens.Claims(Guid.NewGuid().ToString(), bot.ServiceUrl));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "audience");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class InboundAuthenticationTests
         var now = DateTimeOffset.UtcNow;
         var token = bot.Login.CurrentKey.Sign(new ActivityTokens.Claims(bot.AppId, bot.ServiceUrl, NotBefore: now.AddHours(-1), Expires: now.AddMinutes(-6)));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "expired");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class InboundAuthenticationTests
         var now = DateTimeOffset.UtcNow;
         var token = bot.Login.CurrentKey.Sign(new ActivityTokens.Claims(bot.AppId, bot.ServiceUrl, NotBefore: now.AddMinutes(6), Expires: now.AddHours(1)));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "not valid yet");
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class InboundAuthenticationTests
         await using var bot = await BotHarness.StartAsync();
         var token = bot.Token(serviceUrl: "https://attacker.example.net/");
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Forbidden, "serviceUrl");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class InboundAuthenticationTests
         await using var bot = await BotHarness.StartAsync();
         var token = bot.Login.CurrentKey.Sign(new ActivityTokens.Claims(bot.AppId, ServiceUrl: null));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Forbidden, "serviceUrl");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class InboundAuthenticationTests
 
         var response = await bot.PostAsync(bot.Message("user-1", "hello", channel: "slack").ToJsonString(), bot.Token());
 
-        await AssertRefusedAsync(bot, response, HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(bot, response, HttpStatusCode.Forbidden, "endorsed");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class InboundAuthenticationTests
         await using var bot = await BotHarness.StartAsync();
         var token = ActivityTokens.Unsigned(new ActivityTokens.Claims(bot.AppId, bot.ServiceUrl));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "RS256");
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class InboundAuthenticationTests
         var key = bot.Login.CurrentKey;
         var token = ActivityTokens.Hs256WithPublicKey(key.Rsa, key.KeyId, new ActivityTokens.Claims(bot.AppId, bot.ServiceUrl));
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), token), HttpStatusCode.Unauthorized, "RS256");
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class InboundAuthenticationTests
     {
         await using var bot = await BotHarness.StartAsync();
 
-        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), "not-a-token"), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(bot, await bot.PostAsync(bot.Message("user-1", "hello").ToJsonString(), "not-a-token"), HttpStatusCode.Unauthorized, "JSON Web Token");
     }
 
     [Fact]
@@ -180,9 +180,10 @@ public sealed class InboundAuthenticationTests
         Assert.Equal(1, bot.Login.KeySetRequests);
     }
 
-    private static async Task AssertRefusedAsync(BotHarness bot, HttpResponseMessage response, HttpStatusCode expected)
+    private static async Task AssertRefusedAsync(BotHarness bot, HttpResponseMessage response, HttpStatusCode expected, string reason)
     {
         Assert.Equal(expected, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(0, await bot.WrittenRowsAsync());
     }
 }

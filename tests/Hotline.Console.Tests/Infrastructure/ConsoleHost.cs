@@ -114,9 +114,32 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
             ["NumSegments"] = "1",
             ["ApiVersion"] = "2010-04-01",
         };
+        await PostSignedAsync(PublicBaseUrl + "/twilio/sms", fields);
+    }
+
+    /// <summary>Twilio's status callback for a message it accepted, to the callback URL the hotline gave it.</summary>
+    public async Task PostStatusCallbackAsync(CreatedMessage message, string status)
+    {
+        await PostSignedAsync(message.StatusCallback ?? PublicBaseUrl + "/twilio/status", new Dictionary<string, string>
+        {
+            ["MessageSid"] = message.Sid,
+            ["SmsSid"] = message.Sid,
+            ["AccountSid"] = AccountSid,
+            ["From"] = HotlineNumber,
+            ["To"] = message.To,
+            ["MessageStatus"] = status,
+            ["SmsStatus"] = status,
+            ["ApiVersion"] = "2010-04-01",
+        });
+    }
+
+    /// <summary>Posts a form to the host over real HTTP with Twilio's signature for <paramref name="publicUrl"/>.</summary>
+    private async Task PostSignedAsync(string publicUrl, Dictionary<string, string> fields)
+    {
+        var path = new Uri(publicUrl).PathAndQuery;
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/twilio/sms") { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("X-Twilio-Signature", Sign(PublicBaseUrl + "/twilio/sms", fields));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Twilio-Signature", Sign(publicUrl, fields));
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
     }

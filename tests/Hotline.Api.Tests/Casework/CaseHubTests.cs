@@ -1,0 +1,198 @@
+using System.Net;
+using System.Threading.Channels;
+using Hotline.Api.Casework;
+using Hotline.Api.Conversations;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Hotline.Api.Tests.Casework;
+
+public sealed class CaseHubTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_connected_caseworker_hears_of_a_new_case_in_their_language_with_its_sequence()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "amina", "ar");
+        var queued = Channel.CreateUnbounded<CaseChange>();
+        await using var hub = worker.Hub();
+        hub.On<CaseChange>(nameof(ICaseClient.CaseQueued), change => queued.Writer.TryWrite(change));
+        await hub.StartAsync(Ct);
+
+        var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
+
+        var change = await ReadAsync(queued);
+        Assert.Equal((seeded.Id, "CaseQueued"), (change.Case.Id, change.Type));
+        Assert.True(change.Sequence > 0);
+    }
+
+    [Fact]
+    public async Task A_caseworker_of_another_language_hears_nothing_of_the_case()
+    {
+        await using var app = new HotlineApp();
+        var arabic = await SignInAsync(app, "amina", "ar");
+        var nepali = await SignInAsync(app, "ravi", "ne");
+        var heardByNepali = Channel.CreateUnbounded<CaseChange>();
+        var heardByArabic = Channel.CreateUnbounded<CaseChange>();
+        await using var nepaliHub = nepali.Hub();
+        await using var arabicHub = arabic.Hub();
+        nepaliHub.On<CaseChange>(nameof(ICaseClient.CaseQueued), change => heardByNepali.Writer.TryWrite(change));
+        arabicHub.On<CaseChange>(nameof(ICaseClient.CaseQueued), change => heardByArabic.Writer.TryWrite(change));
+        await nepaliHub.StartAsync(Ct);
+        await arabicHub.StartAsync(Ct);
+
+        await CaseSeeding.QueueCaseAsync(app, "ar");
+        await ReadAsync(heardByArabic);
+
+        Assert.False(heardByNepali.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Taking_the_next_case_gives_a_lease_and_colleagues_see_it_claimed()
+    {
+        await using var app = new HotlineApp();
+        var taker = await SignInAsync(app, "amina", "ar");
+        var colleague = await SignInAsync(app, "fatima", "ar");
+        var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
+        var updates = Channel.CreateUnbounded<CaseChange>();
+        await using var colleagueHub = colleague.Hub();
+        colleagueHub.On<CaseChange>(nameof(ICaseClient.CaseUpdated), change => updates.Writer.TryWrite(change));
+        await colleagueHub.StartAsync(Ct);
+        await using var takerHub = taker.Hub();
+        await takerHub.StartAsync(Ct);
+
+        var taken = await takerHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.True(taken.Ok, taken.Refusal);
+        Assert.Equal(seeded.Id, taken.Value!.Case.Id);
+        Assert.NotNull(taken.Value.LeaseToken);
+        var claimed = await ReadAsync(updates, c => c.Type == "CaseClaimed");
+        Assert.Equal(("Claimed", taker.User.Id), (claimed.Case.Status, claimed.Case.AssigneeId));
+    }
+
+    [Fact]
+    public async Task Opening_a_case_in_a_language_the_caseworker_does_not_speak_is_refused()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "ravi", "ne");
+        var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+
+        var opened = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
+
+        Assert.Equal((false, "You may not work on this case."), (opened.Ok, opened.Refusal));
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_person_who_opted_out_is_refused_with_the_reason()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "amina", "ar");
+        await CaseSeeding.QueueCaseAsync(app, "ar", status: ConversationStatus.OptedOut);
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "hello", Ct);
+
+        Assert.False(reply.Ok);
+        Assert.Contains("opted out", reply.Refusal);
+    }
+
+    [Fact]
+    public async Task A_reply_with_a_lease_token_that_is_not_the_current_one_is_refused_and_nothing_is_queued()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "amina", "ar");
+        await CaseSeeding.QueueCaseAsync(app, "ar");
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, Guid.NewGuid(), "hello", Ct);
+
+        Assert.False(reply.Ok);
+        Assert.Contains("claim on this case has ended", reply.Refusal);
+    }
+
+    [Fact]
+    public async Task A_reply_over_1600_characters_is_refused_with_its_length()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "amina", "ar");
+        await CaseSeeding.QueueCaseAsync(app, "ar");
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, new string('a', 1601), Ct);
+
+        Assert.Equal("The message is 1601 characters; at most 1600 can be sent.", reply.Refusal);
+    }
+
+    [Fact]
+    public async Task A_colleague_opening_the_same_case_is_announced_to_the_first()
+    {
+        await using var app = new HotlineApp();
+        var first = await SignInAsync(app, "amina", "ar");
+        var second = await SignInAsync(app, "fatima", "ar");
+        var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
+        var notices = Channel.CreateUnbounded<string>();
+        await using var firstHub = first.Hub();
+        firstHub.On<Guid, string>(nameof(ICaseClient.ColleagueOpenedCase), (_, colleague) => notices.Writer.TryWrite(colleague));
+        await firstHub.StartAsync(Ct);
+        await firstHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
+        await using var secondHub = second.Hub();
+        await secondHub.StartAsync(Ct);
+
+        await secondHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
+
+        Assert.Equal("fatima", await ReadAsync(notices));
+    }
+
+    [Fact]
+    public async Task A_page_from_another_origin_cannot_connect()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "amina", "ar");
+        await using var hub = worker.Hub(origin: "https://evil.example");
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_ngo_partner_cannot_connect_to_the_hub()
+    {
+        await using var app = new HotlineApp();
+        var partner = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "shelter", UserRole.Ngo));
+        await using var hub = partner.Hub();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    private static async Task<SignedInClient> SignInAsync(HotlineApp app, string name, params string[] languages) =>
+        await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, name, UserRole.Caseworker, languages));
+
+    private static async Task<T> ReadAsync<T>(Channel<T> channel, Func<T, bool>? match = null)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(Patience);
+        while (true)
+        {
+            var item = await channel.Reader.ReadAsync(timeout.Token);
+            if (match is null || match(item))
+            {
+                return item;
+            }
+        }
+    }
+}

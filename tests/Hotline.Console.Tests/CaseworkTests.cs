@@ -1,0 +1,133 @@
+using Hotline.Api.Users;
+using Hotline.Bot.Triage;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Take_next_opens_the_most_urgent_case_with_its_transcript()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en", "und");
+        await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        var phone = host.NextPhone();
+        await host.PostSmsAsync(phone, "مرحبا، صاحب العمل أخذ جواز سفري");
+        await host.PostSmsAsync(phone, "I cannot leave the house. Please help.");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await Expect(console.Waiting).ToHaveCountAsync(2);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+
+        var transcript = console.Page.Locator("#transcript");
+        await Expect(transcript.Locator(".message.inbound")).ToHaveCountAsync(2);
+        await Expect(transcript.Locator(".message.inbound .message-body").First).ToHaveAttributeAsync("dir", "auto");
+        await Expect(transcript).ToContainTextAsync("جواز سفري");
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        await Expect(console.Waiting).ToHaveCountAsync(1);
+        await Expect(console.Mine).ToHaveCountAsync(1);
+        await console.Page.Locator("#reply-body").FillAsync("Are you safe to talk now?");
+        await Expect(console.Page.Locator("#reply-counter")).ToContainTextAsync("1 SMS · GSM-7");
+        await Screenshots.TakeAsync(console.Page, "case");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_reply_reaches_the_twilio_server()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "und");
+        var phone = host.NextPhone();
+        await host.PostSmsAsync(phone, "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        const string reply = "We are here. Are you safe to talk now?";
+
+        await console.Page.Locator("#reply-body").FillAsync(reply);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+
+        // "Queued" is Twilio's answer to the create request: shown once the local Twilio server has the message.
+        var sent = console.Page.Locator(".message.outbound").Filter(new() { HasText = reply });
+        await Expect(sent.Locator(".delivery")).ToHaveTextAsync("Queued");
+        var created = Assert.Single(host.Twilio.Created, m => m.Body == reply);
+        Assert.Equal(phone, created.To);
+        Assert.Equal(ConsoleHost.HotlineNumber, created.From);
+        await Expect(console.Page.Locator("#reply-body")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task A_delivery_callback_updates_the_reply_status_live()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "und");
+        await host.PostSmsAsync(host.NextPhone(), "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        const string reply = "We are here.";
+        await console.Page.Locator("#reply-body").FillAsync(reply);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        var status = console.Page.Locator(".message.outbound").Filter(new() { HasText = reply }).Locator(".delivery");
+        await Expect(status).ToHaveTextAsync("Queued");
+
+        await host.PostStatusCallbackAsync(Assert.Single(host.Twilio.Created, m => m.Body == reply), "delivered");
+
+        await Expect(status).ToHaveTextAsync("Delivered");
+    }
+
+    [Fact]
+    public async Task An_opted_out_conversation_disables_the_reply_box_with_the_reason()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "und");
+        var phone = host.NextPhone();
+        await host.PostSmsAsync(phone, "hello");
+        await host.PostSmsAsync(phone, "STOP");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
+        await Expect(console.Page.Locator("#reply-disabled")).ToContainTextAsync("Opted out");
+        await Expect(console.Page.Locator("#conversation-status")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#reply-send")).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task A_note_added_to_a_case_is_listed_with_it()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+
+        await console.Page.GetByLabel("Add a note").FillAsync("Asked about the employer's address; waiting.");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#notes .note")).ToHaveCountAsync(1);
+        await Expect(console.Page.Locator("#notes")).ToContainTextAsync("employer's address");
+    }
+
+    [Fact]
+    public async Task Closing_a_case_with_an_outcome_removes_it_from_the_console()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(console.Mine).ToHaveCountAsync(1);
+
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("referred");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
+        await Expect(console.Mine).ToHaveCountAsync(0);
+        await Expect(console.Page.Locator("#case")).ToBeHiddenAsync();
+        Assert.Empty(await host.OpenCasesAsync());
+    }
+}
