@@ -8,6 +8,7 @@ using Hotline.Api.Ingest;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
 using Hotline.Api.Intake;
+using Hotline.Api.Sims;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
@@ -32,6 +33,7 @@ public static class HotlineServices
         services.AddSingleton<UserRepository>();
         services.AddSingleton<UserAccounts>();
         services.AddIntake();
+        services.AddSimRegistry();
         services.AddSingleton<EngineTurnApplier>();
         services.AddSingleton<InboundPipeline>();
         services.AddOutbox();
@@ -66,6 +68,7 @@ public static class HotlineServices
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
         app.MapCaseworkEndpoints();
+        app.MapSimEndpoints();
         app.MapCannedReplyEndpoints();
         app.MapHub<CaseHub>(CaseHub.Path);
         if (app.Environment.IsDevelopment())

@@ -1,3 +1,4 @@
+using Hotline.Api.Sims;
 using Hotline.Api.Users;
 
 namespace Hotline.Api.Hosting;
@@ -5,7 +6,7 @@ namespace Hotline.Api.Hosting;
 /// <summary>
 /// The operator's command line, run instead of the web server (so it works inside a container whose
 /// port is already taken): <c>users add NAME --role ROLE --languages en,ar</c> reads the password from
-/// standard input.
+/// standard input; <c>sims import FILE</c> loads the issued-SIM registry.
 /// </summary>
 public static class OperatorCommands
 {
@@ -16,6 +17,7 @@ public static class OperatorCommands
         return args switch
         {
             ["users", "add", var name, .. var options] => await AddUserAsync(services, name, options, input, output, cancellationToken),
+            ["sims", "import", var file] => await ImportSimsAsync(services, file, output, cancellationToken),
             _ => await UsageAsync(output),
         };
     }
@@ -37,6 +39,30 @@ public static class OperatorCommands
         return user is null ? 2 : 0;
     }
 
+    private static async Task<int> ImportSimsAsync(IServiceProvider services, string file, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            await output.WriteLineAsync($"No file '{file}'.");
+            return 2;
+        }
+
+        var report = await services.GetRequiredService<SimRegistry>().ImportAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
+        if (report.Refused is not null)
+        {
+            await output.WriteLineAsync($"Nothing imported: {report.Refused}");
+            return 2;
+        }
+
+        await output.WriteLineAsync($"Imported {report.Imported} SIM(s); rejected {report.Rejected.Count}.");
+        foreach (var row in report.Rejected)
+        {
+            await output.WriteLineAsync($"  line {row.Line}: {row.Reason}");
+        }
+
+        return report.Rejected.Count == 0 ? 0 : 1;
+    }
+
     private static string? Option(string[] options, string name)
     {
         var index = Array.IndexOf(options, name);
@@ -46,6 +72,7 @@ public static class OperatorCommands
     private static async Task<int> UsageAsync(TextWriter output)
     {
         await output.WriteLineAsync("Usage: users add NAME --role caseworker|supervisor|ngo|admin --languages en,ar   (the password is read from standard input)");
+        await output.WriteLineAsync("       sims import FILE   (CSV with the header phone_number,language,issued_on,programme)");
         return 2;
     }
 }

@@ -4,6 +4,7 @@ using Hotline.Api.Cases;
 using Hotline.Api.Conversations;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
+using Hotline.Api.Sims;
 using Hotline.Api.Storage;
 using Hotline.Bot.Conversations;
 
@@ -22,7 +23,8 @@ public sealed class InboundPipeline(
     CaseQueue queue,
     CaseEventLog events,
     IConversationEngine engine,
-    EngineTurnApplier applier)
+    EngineTurnApplier applier,
+    SimRegistry sims)
 {
     private const int Attempts = 3;
 
@@ -53,7 +55,9 @@ public sealed class InboundPipeline(
         var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken)
             ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenAsync(session, conversation.Id, cancellationToken);
-        var snapshot = EngineSnapshots.Of(conversation, openCase, registeredLanguage: null);
+        // Only a conversation whose language is not yet known needs the registry.
+        var registered = conversation.Language is null ? await sims.FindLanguageAsync(session, envelope.From, cancellationToken) : null;
+        var snapshot = EngineSnapshots.Of(conversation, openCase, registered);
         var turn = engine.Handle(snapshot, new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
 
         // Writing again ends a quiet spell: the person has chosen to talk.

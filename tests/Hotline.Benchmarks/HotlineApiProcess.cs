@@ -27,6 +27,9 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
         BaseAddress = baseAddress;
         Folder = folder;
         AuthToken = authToken;
+        // A benchmark stopped with Ctrl+C or SIGTERM must not leave an API running behind it.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+        Console.CancelKeyPress += KillOnExit;
     }
 
     public Uri BaseAddress { get; }
@@ -128,9 +131,23 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        Console.CancelKeyPress -= KillOnExit;
         await StopAsync();
         _process.Dispose();
         Directory.Delete(Folder, recursive: true);
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
     }
 
     private async Task WaitUntilHealthyAsync()

@@ -2,7 +2,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Dapper;
+using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
+using Hotline.Api.Storage;
 using Hotline.Api.Tests.BotFramework.Fakes;
 using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -176,6 +179,23 @@ public sealed class BotHarness : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The texts of the replies the hotline queued, decrypted by the product's own repository, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> OutboundTextsAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = App.Services.GetRequiredService<Database>();
+        var messages = App.Services.GetRequiredService<MessageRepository>();
+        await using var session = await database.OpenAsync(ct);
+        var ids = await session.Connection.QueryAsync<Guid>("SELECT Id FROM Messages WHERE Direction = 'Outbound' ORDER BY CreatedAt, Id");
+        var texts = new List<string>();
+        foreach (var id in ids)
+        {
+            texts.Add((await messages.FindByIdAsync(session, id, ct))!.Body);
+        }
+
+        return texts;
     }
 
     /// <summary>Rows a refused request must not have written: conversations, messages, routes, seen activities.</summary>

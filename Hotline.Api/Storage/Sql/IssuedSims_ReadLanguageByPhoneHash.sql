@@ -1,0 +1,3 @@
+SELECT Language
+FROM IssuedSims
+WHERE PhoneHash = @PhoneHash;
