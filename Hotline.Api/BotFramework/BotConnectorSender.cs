@@ -107,7 +107,7 @@ public sealed class BotConnectorSender(
                     tokens.Invalidate(token);
                     return (ReplyPostState.NotAccepted, new SendResult.NotAccepted($"The Bot Connector refused our token ({status}); a new one is requested."));
                 case >= 500:
-                    return (ReplyPostState.NotAccepted, new SendResult.NotAccepted("x"));
+                    return (ReplyPostState.Unknown, Unknown($"it answered {status}"));
                 default:
                     return (ReplyPostState.NotAccepted, new SendResult.Rejected($"The Bot Connector refused the reply ({status})."));
             }

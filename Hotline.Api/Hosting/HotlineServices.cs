@@ -69,6 +69,7 @@ public static class HotlineServices
         app.MapSessionEndpoints();
         app.MapCaseworkEndpoints();
         app.MapSimEndpoints();
+        app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
         app.MapHub<CaseHub>(CaseHub.Path);
         if (app.Environment.IsDevelopment())

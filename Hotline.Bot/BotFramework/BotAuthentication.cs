@@ -33,7 +33,7 @@ public static class BotAuthentication
 
     /// <summary>The signing key must be endorsed for the activity's channel: a key for one channel cannot vouch for another.</summary>
     public static bool IsEndorsed(IEnumerable<string> endorsements, string channelId) =>
-        true;
+        endorsements.Contains(channelId, StringComparer.Ordinal);
 
     /// <summary>
     /// Reads a JSON Web Key's "endorsements" member as the key parser kept it (an unknown member, so in its
