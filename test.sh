@@ -4,6 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The console's SignalR client comes from npm at build time; its browser tests drive Debian's chromium.
+if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ]; then
+  apt-get update
+  if ! command -v npm >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -14,6 +25,10 @@ dotnet test Hotline.sln --configuration Release 2>&1 | tee "$log" || status=$?
 totals=$(grep -E '^(Passed|Failed)! +- Failed:' "$log" | awk -F'[:,]' '
   { failed += $2; passed += $4; skipped += $6 }
   END { printf "%d passed, %d failed, %d skipped", passed, failed, skipped }')
+screenshots=tests/Hotline.Console.Tests/bin/Release/net10.0/screenshots
+if [ -d "$screenshots" ]; then
+  echo "Console screenshots: $(pwd)/$screenshots"
+fi
 echo "${totals:-0 passed, 0 failed, 0 skipped}"
 
 case "$totals" in

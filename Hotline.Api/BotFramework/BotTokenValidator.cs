@@ -29,8 +29,6 @@ public sealed class BotTokenValidator(BotIssuer? issuer, TimeProvider time, ILog
     private const int MaxTokenLength = 16 * 1024;
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
-    public bool Enabled => issuer is not null;
-
     public async Task<TokenCheck> ValidateAsync(StringValues authorization, CancellationToken cancellationToken)
     {
         if (issuer is null)

@@ -13,7 +13,7 @@ namespace Hotline.Api.BotFramework;
 public sealed class SigningKeys
 {
     /// <summary>How long a request waits for a forced refresh to land before its token is refused.</summary>
-    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(10);
 
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _manager;
     private readonly TimeProvider _time;

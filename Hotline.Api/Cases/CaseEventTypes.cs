@@ -18,4 +18,11 @@ public static class CaseEventTypes
     public const string HandoffRequested = "HandoffRequested";
     public const string AnswerRecorded = "AnswerRecorded";
     public const string ConversationStatusChanged = "ConversationStatusChanged";
+    public const string ReferralProposed = "ReferralProposed";
+    public const string ReferralConsentRecorded = "ReferralConsentRecorded";
+    public const string ReferralSent = "ReferralSent";
+    public const string ReferralAccepted = "ReferralAccepted";
+    public const string ReferralDeclined = "ReferralDeclined";
+    public const string ReferralCompleted = "ReferralCompleted";
+    public const string ReferralWithdrawn = "ReferralWithdrawn";
 }

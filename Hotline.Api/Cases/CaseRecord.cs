@@ -30,7 +30,11 @@ public sealed record CaseRecord
 }
 
 /// <summary>What the conversation engine decided when it handed a conversation to the caseworkers.</summary>
-public sealed record NewCase(Guid ConversationId, string Language, PriorityBand Priority, int TriageScore, IReadOnlyList<string> TriageReasons);
+public sealed record NewCase(Guid ConversationId, string Language, PriorityBand Priority, int TriageScore, IReadOnlyList<string> TriageReasons)
+{
+    /// <summary>BCP-47 "undetermined": the person asked for help before their language was known. Every caseworker is offered such a case.</summary>
+    public const string UnknownLanguage = "und";
+}
 
 /// <summary>A claim: only the holder of <see cref="LeaseToken"/> may extend, release or close the case.</summary>
 public sealed record CaseLease(CaseRecord Case, Guid LeaseToken, DateTimeOffset ExpiresAt);

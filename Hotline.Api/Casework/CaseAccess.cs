@@ -1,10 +1,11 @@
+using Hotline.Api.Cases;
 using Hotline.Api.Users;
 
 namespace Hotline.Api.Casework;
 
 /// <summary>
 /// Who may see a case: supervisors and admins all; a caseworker the cases in a language they speak and
-/// any case assigned to them; an NGO partner none (referrals reach partners through their own views).
+/// any case assigned to them or whose language is not known yet; an NGO partner none (referrals reach partners through their own views).
 /// </summary>
 public static class CaseAccess
 {
@@ -13,7 +14,8 @@ public static class CaseAccess
     public static bool MaySee(User user, CaseSummary summary) => user.Role switch
     {
         UserRole.Supervisor or UserRole.Admin => true,
-        UserRole.Caseworker => summary.AssigneeId == user.Id || user.Languages.Contains(summary.Language, StringComparer.OrdinalIgnoreCase),
+        UserRole.Caseworker => summary.AssigneeId == user.Id || summary.Language == NewCase.UnknownLanguage
+            || user.Languages.Contains(summary.Language, StringComparer.OrdinalIgnoreCase),
         _ => false,
     };
 }

@@ -15,6 +15,8 @@ using Hotline.Api.Privacy;
 using Hotline.Api.Simulator;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
+using Hotline.Api.Referrals;
+using Hotline.Api.Statistics;
 
 namespace Hotline.Api.Hosting;
 
@@ -39,6 +41,8 @@ public static class HotlineServices
         services.AddOutbox();
         services.AddHotlineAuth();
         services.AddCasework();
+        services.AddReferrals();
+        services.AddStatistics();
         services.AddSingleton(Hotline.Bot.CannedReplies.CannedReplyCatalog.LoadDefault());
         services.AddTwilio(configuration);
         services.AddBotFramework();
@@ -71,6 +75,8 @@ public static class HotlineServices
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
+        app.MapReferrals();
+        app.MapStatisticsEndpoints();
         app.MapHub<CaseHub>(CaseHub.Path);
         if (app.Environment.IsDevelopment())
         {

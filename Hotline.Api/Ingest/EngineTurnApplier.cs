@@ -22,7 +22,7 @@ public sealed class EngineTurnApplier(ConversationRepository conversations, Case
             switch (engineEvent)
             {
                 case CaseRequested requested when caseId is null:
-                    var language = updated.Language ?? "und";
+                    var language = updated.Language ?? NewCase.UnknownLanguage;
                     caseId = (await queue.EnqueueAsync(session,
                         new NewCase(updated.Id, language, requested.Priority, requested.Score, requested.Reasons), cancellationToken)).Id;
                     break;

@@ -35,19 +35,11 @@ public sealed class SimRegistry(Database database, AddressHasher hasher, IOption
         }
 
         var importedAt = time.GetUtcNow();
+        var rows = sims.AsParallel().AsOrdered()
+            .Select(sim => new { PhoneHash = hasher.Hash(sim.Phone), sim.Language, sim.IssuedOn, sim.Programme, ImportedAt = importedAt })
+            .ToList();
         await using var session = await database.BeginWriteAsync(cancellationToken);
-        foreach (var sim in sims)
-        {
-            await session.ExecuteAsync("IssuedSims_Upsert", new
-            {
-                PhoneHash = hasher.Hash(sim.Phone),
-                sim.Language,
-                sim.IssuedOn,
-                sim.Programme,
-                ImportedAt = importedAt,
-            }, cancellationToken);
-        }
-
+        await session.ExecuteManyAsync("IssuedSims_Upsert", rows, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return new SimImportReport(sims.Count, rejected, null);
     }

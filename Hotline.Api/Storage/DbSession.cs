@@ -36,6 +36,10 @@ public sealed class DbSession : IAsyncDisposable
     public Task<int> ExecuteAsync(string statement, object? args, CancellationToken cancellationToken) =>
         Connection.ExecuteAsync(Command(statement, args, cancellationToken));
 
+    /// <summary>Runs one statement for each argument set, reusing one prepared command: the bulk path.</summary>
+    public Task<int> ExecuteManyAsync<T>(string statement, IEnumerable<T> argumentSets, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(Command(statement, argumentSets, cancellationToken));
+
     /// <summary>The database's own clock: leases are judged by it so that API instances with drifting
     /// clocks agree on who holds what.</summary>
     public Task<DateTimeOffset> DatabaseNowAsync(CancellationToken cancellationToken) =>

@@ -12,10 +12,10 @@ namespace Hotline.Benchmarks;
 /// </summary>
 internal static class IngestBenchmark
 {
-    public const string Usage = "ingest [seconds=30] [senders=48]";
+    public const string Usage = "ingest [seconds=30] [senders=32]";
 
     private const int DefaultSeconds = 30;
-    private const int DefaultSenders = 48;
+    private const int DefaultSenders = 32;
     private const int WarmUpSeconds = 15;
     private const int SenderNumbers = 5_000;
     private const int MaxRequestsPerSecond = 10_000;
@@ -33,11 +33,16 @@ internal static class IngestBenchmark
             return 2;
         }
 
-        // Untimed load first: tier-1 JIT of the API kept one of the two cores busy for about 10 s after start.
+        // Untimed load first: for 10 to 20 s after start, the API's tier-1 JIT took about half of its CPU.
         var warmUp = TimeSpan.FromSeconds(WarmUpSeconds);
         var duration = warmUp + TimeSpan.FromSeconds(seconds);
         var maxRequests = (WarmUpSeconds + seconds) * MaxRequestsPerSecond;
-        var dll = HotlineApiProcess.FindBuild();
+        if (HotlineApiProcess.FindBuild() is not { } dll)
+        {
+            Console.Error.WriteLine("Hotline.Api is not built in Release: run `dotnet build -c Release Hotline.Api` from the repository root.");
+            return 1;
+        }
+
         var dispatcher = Environment.GetEnvironmentVariable("Hotline__Outbox__RunDispatcher") ?? "true (default)";
 
         Console.WriteLine("Inbound SMS: signed Twilio webhooks posted to Hotline.Api on 127.0.0.1, then its SQLite file read back.");
@@ -54,6 +59,7 @@ internal static class IngestBenchmark
         var (product, audit) = await MeasureProductAsync(dll, senders, duration, warmUp, maxRequests);
         Console.WriteLine();
         Report(senders, floor, product, audit);
+        Console.WriteLine($"1-minute load average after the run: {LoadAverage()}");
         return 0;
     }
 

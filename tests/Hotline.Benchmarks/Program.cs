@@ -5,6 +5,8 @@ return args.FirstOrDefault() switch
 {
     "queue" => await QueueBenchmark.RunAsync(),
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "stats" => await StatsBenchmark.RunAsync(),
+    "sims" => await SimsBenchmark.RunAsync(),
     _ => Usage(),
 };
 
@@ -16,5 +18,7 @@ static int Usage()
     Console.Error.WriteLine("  queue   claim-next latency of the case queue with 1,000 / 100,000 / 1,000,000 queued cases (SQLite)");
     Console.Error.WriteLine($"  {IngestBenchmark.Usage}");
     Console.Error.WriteLine("          inbound SMS webhooks per second into Hotline.Api, lost and duplicated, against a bare-endpoint floor");
+    Console.Error.WriteLine("  stats   the statistics page (JSON, charts, CSV) over 1,000,000 cases in SQLite, end to end through Hotline.Api");
+    Console.Error.WriteLine("  sims    issued-SIM import of 100,000 rows, and intake engine turns per second on one thread");
     return 2;
 }

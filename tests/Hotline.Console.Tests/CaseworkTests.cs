@@ -12,11 +12,9 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task Take_next_opens_the_most_urgent_case_with_its_transcript()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en", "und");
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en", "ar");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "مرحبا، صاحب العمل أخذ جواز سفري");
         await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
-        var phone = host.NextPhone();
-        await host.PostSmsAsync(phone, "مرحبا، صاحب العمل أخذ جواز سفري");
-        await host.PostSmsAsync(phone, "I cannot leave the house. Please help.");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await Expect(console.Waiting).ToHaveCountAsync(2);
 
@@ -40,9 +38,9 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task A_reply_reaches_the_twilio_server()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "und");
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var phone = host.NextPhone();
-        await host.PostSmsAsync(phone, "hello, I need help");
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
         const string reply = "We are here. Are you safe to talk now?";
@@ -63,8 +61,8 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task A_delivery_callback_updates_the_reply_status_live()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "und");
-        await host.PostSmsAsync(host.NextPhone(), "hello, I need help");
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
         const string reply = "We are here.";
@@ -82,9 +80,9 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task An_opted_out_conversation_disables_the_reply_box_with_the_reason()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "und");
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var phone = host.NextPhone();
-        await host.PostSmsAsync(phone, "hello");
+        await host.AskForPersonBySmsAsync(phone, "hello");
         await host.PostSmsAsync(phone, "STOP");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
 
@@ -129,5 +127,58 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(console.Mine).ToHaveCountAsync(0);
         await Expect(console.Page.Locator("#case")).ToBeHiddenAsync();
         Assert.Empty(await host.OpenCasesAsync());
+    }
+
+    [Fact]
+    public async Task Releasing_a_case_puts_it_back_in_the_queue()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(console.Item("my-cases", caseId)).ToBeVisibleAsync();
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is back in the queue.");
+        await Expect(console.Item("queue", caseId)).ToBeVisibleAsync();
+        Assert.Equal([(caseId.ToString(), "Queued")], await host.OpenCasesAsync());
+    }
+
+    [Fact]
+    public async Task A_new_message_in_a_case_put_aside_is_flagged_in_your_cases()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var takeNext = console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" });
+        await takeNext.ClickAsync();
+        await Expect(console.Mine).ToHaveCountAsync(1);
+        var first = await console.Mine.First.GetAttributeAsync("data-case-id");
+        await takeNext.ClickAsync();
+        await Expect(console.Mine).ToHaveCountAsync(2);
+
+        await host.PostSmsAsync(phone, "Are you still there?");
+
+        await Expect(console.Item("my-cases", first!)).ToContainTextAsync("New message");
+        await Expect(console.Page.Locator("#announcer")).ToHaveTextAsync("The person wrote again in one of your cases.");
+    }
+
+    [Fact]
+    public async Task Take_next_with_nothing_waiting_shows_the_servers_answer()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("ar", PriorityBand.Critical, "threats");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("No case is waiting in your languages.");
+        await Expect(console.Page.Locator("#case")).ToBeHiddenAsync();
     }
 }

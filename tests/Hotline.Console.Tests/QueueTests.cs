@@ -11,13 +11,15 @@ public sealed class QueueTests(BrowserFixture browser) : IClassFixture<BrowserFi
     public async Task A_signed_sms_appears_in_the_queue_within_two_seconds_without_a_reload()
     {
         await using var host = await ConsoleHost.StartAsync();
-        // A first message's language is not known yet ("und"); this caseworker takes those.
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en", "und");
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var phone = host.NextPhone();
+        await host.PostSmsAsync(phone, "Hello, my passport was taken");
         await Expect(console.Waiting).ToHaveCountAsync(0);
         var page = console.Page.Url;
 
-        await host.PostSmsAsync(host.NextPhone(), "Please help, my passport was taken");
+        // "0" asks for a person: the intake hands the conversation over and the case is queued.
+        await host.PostSmsAsync(phone, "0");
 
         await Expect(console.Waiting).ToHaveCountAsync(1, new() { Timeout = 2_000 });
         await Expect(console.Waiting.First).ToContainTextAsync("SMS");

@@ -50,4 +50,17 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
+        Assert.Equal(401, (await console.Context.APIRequest.GetAsync("/api/session")).Status);
+    }
 }

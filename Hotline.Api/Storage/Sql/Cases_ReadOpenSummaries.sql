@@ -1,5 +1,6 @@
 -- Everything a console's queue shows: open cases in the caller's languages (or all, for supervisors),
--- plus any case assigned to the caller, most urgent first, then longest waiting.
+-- plus any case assigned to the caller and any case whose language is not known yet, most urgent first,
+-- then longest waiting.
 SELECT c.Id, c.Status, c.Priority, c.TriageScore, c.TriageReasons, c.Language, c.QueuedAt, c.AssigneeId,
        u.DisplayName AS AssigneeName, v.Channel, v.Status AS ConversationStatus, v.StatusReason AS ConversationStatusReason,
        c.LeaseExpiresAt, c.Version
@@ -9,5 +10,6 @@ LEFT JOIN Users AS u ON u.Id = c.AssigneeId
 WHERE c.Status IN ('Queued', 'Claimed')
   AND (@All = 1
        OR c.AssigneeId = @UserId
+       OR c.Language = 'und'
        OR c.Language IN (SELECT ul.Language FROM UserLanguages AS ul WHERE ul.UserId = @UserId))
 ORDER BY c.Priority DESC, c.QueuedAt, c.Id;

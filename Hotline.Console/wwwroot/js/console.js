@@ -2,14 +2,17 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireCaseworkSession, showSignedIn } from "./session.js";
 import { Live } from "./live.js";
-import { QueueModel, renderList } from "./queue.js";
+import { QueueModel, renderList, waitingTime } from "./queue.js";
 import { CaseView } from "./case-view.js";
+import { Leases } from "./leases.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
 
 const session = await requireCaseworkSession();
 showSignedIn(session);
 
 const queue = new QueueModel(session);
+// Cases this person holds in which the person wrote again while the case was not on screen.
+const unread = new Set();
 let statistics = null;
 let statisticsAt = 0;
 const announcer = byId("announcer");
@@ -22,7 +25,14 @@ const live = new Live({
     }
     caseView.caseEvent(event);
   },
-  messageAdded: (caseId, message) => caseView.messageAdded(caseId, message),
+  messageAdded: (caseId, message) => {
+    caseView.messageAdded(caseId, message);
+    if (caseId !== caseView.caseId && message.direction === "Inbound" && leases.token(caseId) && !unread.has(caseId)) {
+      unread.add(caseId);
+      renderQueue();
+      announcer.textContent = "The person wrote again in one of your cases.";
+    }
+  },
   messageStatusChanged: (notice) => caseView.messageStatusChanged(notice),
   statisticsChanged: (next) => {
     statistics = next;
@@ -30,19 +40,37 @@ const live = new Live({
     renderStatistics();
   },
   colleagueOpenedCase: (caseId, colleague) => caseView.colleagueOpenedCase(caseId, colleague),
-  reconnected: () => caseView.rejoin(),
+  reconnected: async () => {
+    await caseView.rejoin();
+    await joinMyCases();
+  },
   reload: () => loadQueue(),
   resynced: () => renderQueue(),
   stateChanged: (state) => showConnection(state),
   problem: (text) => { byId("status-message").textContent = text; },
 });
 
+const leases = new Leases(live, {
+  lost: (caseId, refusal) => {
+    byId("status-message").textContent = `A claim could not be renewed: ${refusal}`;
+    caseView.leaseLost(caseId, refusal);
+  },
+  unreachable: (caseId, refusal) => caseView.leaseUnreachable(caseId, refusal),
+  renewed: (caseId) => caseView.leaseRenewed(caseId),
+});
 const colleagues = await getJson("/api/colleagues");
-const caseView = new CaseView({ live, session, colleagues, onClosed: () => renderQueue() });
+const caseView = new CaseView({ live, leases, session, colleagues, onClosed: () => renderQueue() });
 
 function applyCase(summary, pushed) {
   const change = queue.apply(summary);
   caseView.caseChanged(summary);
+  const mine = summary.status === "Claimed" && summary.assigneeId === session.userId;
+  if (leases.token(summary.id) && !mine) {
+    leases.drop(summary.id);
+  } else if (mine && !leases.token(summary.id) && live.state === "connected") {
+    // Handed to this person (a transfer from a colleague): keep it and hear it like any case they hold.
+    holdCase(summary.id);
+  }
   if (change) {
     renderQueue();
   }
@@ -61,10 +89,10 @@ async function loadQueue() {
 function renderQueue() {
   const selected = caseView.caseId;
   const waiting = queue.waiting();
-  renderList(byId("queue"), waiting, selected, "No case is waiting in your languages.");
-  renderList(byId("my-cases"), queue.mine(), selected, "You hold no case.");
+  renderList(byId("queue"), waiting, selected, session.userId, unread, "No case is waiting in your languages.");
+  renderList(byId("my-cases"), queue.mine(), selected, session.userId, unread, "You hold no case.");
   const others = queue.withColleagues();
-  renderList(byId("colleague-cases"), others, selected, "No case is with a colleague.");
+  renderList(byId("colleague-cases"), others, selected, session.userId, unread, "No case is with a colleague.");
   byId("waiting-count").textContent = String(waiting.length);
   byId("colleague-count").textContent = String(others.length);
   document.title = waiting.length > 0 ? `(${waiting.length}) Hotline console` : "Hotline console";
@@ -76,7 +104,7 @@ function renderStatistics() {
   const parts = [el("span", {}, el("strong", { text: String(mine.length) }), " waiting for you")];
   if (mine.length > 0) {
     const oldest = mine.reduce((a, c) => (Date.parse(a.queuedAt) <= Date.parse(c.queuedAt) ? a : c)).queuedAt;
-    parts.push(el("span", {}, "oldest ", el("time", { datetime: oldest, dataset: { since: oldest } })));
+    parts.push(el("span", {}, "oldest ", waitingTime(oldest)));
   }
   if (statistics) {
     const byPriority = ["Critical", "High", "Medium", "Low"]
@@ -106,6 +134,7 @@ for (const listId of ["queue", "my-cases", "colleague-cases"]) {
   byId(listId).addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-case-id]");
     if (button) {
+      unread.delete(button.dataset.caseId);
       await caseView.open(button.dataset.caseId);
       renderQueue();
     }
@@ -125,7 +154,35 @@ byId("take-next").addEventListener("click", async () => {
   }
 });
 
+/**
+ * Opens a case this person holds through the hub: that joins the case's live group (so a new message is
+ * heard even while another case is on screen) and gives back the claim to keep renewing.
+ */
+const joining = new Set();
+async function holdCase(caseId) {
+  if (joining.has(caseId) || caseId === caseView.caseId) {
+    return;
+  }
+  joining.add(caseId);
+  try {
+    const answer = await live.invoke("OpenCase", caseId);
+    if (answer.ok) {
+      leases.hold(caseId, answer.value.leaseToken, answer.value.leaseExpiresAt);
+    }
+  } finally {
+    joining.delete(caseId);
+  }
+}
+
+// After every (re)connection: a new connection belongs to no group.
+async function joinMyCases() {
+  for (const summary of queue.mine()) {
+    await holdCase(summary.id);
+  }
+}
+
 await loadQueue();
 startTicking();
 await live.start();
+await joinMyCases();
 document.body.dataset.ready = "true";

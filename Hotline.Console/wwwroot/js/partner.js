@@ -1,7 +1,123 @@
-// The partner page calls no case API: only the antiforgery token its sign-out form needs.
+// The partner organisation's inbox: the referrals sent to it, each with only what consent covers, and the
+// steps the partner takes (accept, decline, record the outcome). Text from the server is set with
+// textContent only.
+import { getJson, postJson, useAntiforgeryToken } from "./api.js";
+import { byId, el } from "./dom.js";
 import { prepareSignOut } from "./session.js";
+import { clockText, languageName, reasonText } from "./format.js";
 
-const response = await fetch("/api/antiforgery", { credentials: "same-origin", cache: "no-store" });
-if (response.ok) {
-  prepareSignOut((await response.json()).token);
+const session = await getJson("/api/session");
+if (session.role !== "Ngo") {
+  window.location.replace("/console/");
+  throw new Error("This page is for partner organisations.");
+}
+
+useAntiforgeryToken(session.antiforgeryToken);
+prepareSignOut(session.antiforgeryToken);
+byId("who").textContent = `${session.displayName} · partner`;
+
+const options = await getJson("/api/referral-options");
+await refresh();
+document.body.dataset.ready = "true";
+
+async function refresh() {
+  const status = byId("status-message");
+  try {
+    const referrals = await getJson("/api/partner/referrals");
+    byId("referrals").replaceChildren(...(referrals.length === 0
+      ? [el("li", { class: "empty", text: "No referral has been sent to your organisation yet." })]
+      : referrals.map(renderReferral)));
+    status.textContent = "";
+  } catch (error) {
+    status.textContent = error.message;
+  }
+}
+
+async function act(path, body) {
+  const problem = byId("problem");
+  problem.hidden = true;
+  try {
+    await postJson(path, body);
+    await refresh();
+  } catch (error) {
+    problem.textContent = error.message;
+    problem.hidden = false;
+  }
+}
+
+function label(list, code) {
+  return options[list]?.[code] ?? code;
+}
+
+function renderShared(shared) {
+  if (!shared) {
+    return el("p", { class: "muted", text: "The hotline withdrew this referral; nothing about the person is shared any more." });
+  }
+
+  const facts = [
+    ["Language", shared.language && languageName(shared.language)],
+    ["Nationality", shared.nationality],
+    ["Region", shared.region],
+    ["Urgency", shared.urgency],
+    ["Indicators of forced labour", shared.indicators && (shared.indicators.map(reasonText).join(", ") || "None recorded")],
+    ["How to reach the person", shared.contactRoute && label("contactRoutes", shared.contactRoute)],
+    ["Summary from the caseworker", shared.summary],
+  ].filter(([, value]) => value);
+  return facts.length === 0
+    ? el("p", { class: "muted", text: "The person agreed to this referral but to sharing no details." })
+    : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", { text: name }), el("dd", { dir: "auto", text: value })]));
+}
+
+function choice(id, list, prompt) {
+  return el("select", { id, required: true },
+    el("option", { value: "", text: prompt }),
+    Object.entries(options[list]).map(([code, text]) => el("option", { value: code, text })));
+}
+
+function renderActions(referral) {
+  const base = `/api/partner/referrals/${referral.id}`;
+  if (referral.status === "Sent") {
+    const accept = el("button", { type: "button", class: "primary", text: "Accept" });
+    accept.addEventListener("click", () => act(`${base}/accept`));
+    const reasonId = `decline-${referral.id}`;
+    const decline = el("form", {}, el("label", { for: reasonId, text: "Decline because" }), choice(reasonId, "declineReasons", "Choose a reason"),
+      el("button", { type: "submit", class: "danger", text: "Decline" }));
+    decline.addEventListener("submit", (event) => {
+      event.preventDefault();
+      act(`${base}/decline`, { reason: decline.querySelector("select").value });
+    });
+    return el("div", { class: "referral-actions" }, accept, decline);
+  }
+
+  if (referral.status === "Accepted") {
+    const outcomeId = `outcome-${referral.id}`;
+    const noteId = `note-${referral.id}`;
+    const complete = el("form", {},
+      el("label", { for: outcomeId, text: "Outcome" }), choice(outcomeId, "outcomes", "Choose an outcome"),
+      el("label", { for: noteId, text: "Note for the hotline (optional)" }), el("textarea", { id: noteId, rows: 2, maxlength: 2000, dir: "auto" }),
+      el("button", { type: "submit", class: "primary", text: "Record the outcome" }));
+    complete.addEventListener("submit", (event) => {
+      event.preventDefault();
+      act(`${base}/outcome`, { outcome: complete.querySelector("select").value, note: complete.querySelector("textarea").value });
+    });
+    return el("div", { class: "referral-actions" }, complete);
+  }
+
+  return null;
+}
+
+function renderReferral(referral) {
+  const ended = referral.status === "Declined"
+    ? `Declined: ${label("declineReasons", referral.declineReason)}`
+    : referral.status === "Completed"
+      ? `Completed: ${label("outcomes", referral.outcome)}${referral.outcomeNote ? ` · ${referral.outcomeNote}` : ""}`
+      : null;
+  return el("li", { class: "referral", dataset: { referralId: referral.id, status: referral.status } },
+    el("div", { class: "referral-head" },
+      el("h2", { text: label("services", referral.service) }),
+      el("span", { class: "status-badge", dataset: { status: referral.status }, text: referral.status }),
+      el("span", { class: "muted", text: `Sent ${clockText(referral.sentAt)}` })),
+    renderShared(referral.shared),
+    ended ? el("p", { text: ended }) : null,
+    renderActions(referral));
 }

@@ -60,30 +60,32 @@ export function waitingTime(queuedAt) {
   return el("time", { datetime: queuedAt, dataset: { since: queuedAt }, text: durationText(secondsSince(queuedAt)) });
 }
 
-function caseItem(summary, selectedId) {
+function caseItem(summary, selectedId, selfId, unread) {
   const status = conversationStatusText(summary.conversationStatus, summary.conversationStatusReason);
-  const label = `${summary.priority} priority, ${languageName(summary.language)}, ${channelName(summary.channel)}`;
   return el("li", { class: "case-item", dataset: { caseId: summary.id, priority: summary.priority, status: summary.status } },
-    el("button", { type: "button", class: "case-open", "aria-label": `Open case: ${label}`, "aria-current": summary.id === selectedId ? "true" : null, dataset: { caseId: summary.id } },
+    el("button", { type: "button", class: "case-open", "aria-current": summary.id === selectedId ? "true" : null, dataset: { caseId: summary.id } },
       el("span", { class: "case-line" },
         priorityBadge(summary.priority),
+        unread.has(summary.id) ? el("span", { class: "unread", text: "New message" }) : null,
         el("span", { class: "case-language", text: languageName(summary.language) }),
         el("span", { class: "case-channel", text: channelName(summary.channel) }),
         el("span", { class: "case-waiting" }, el("span", { class: "visually-hidden", text: "waiting " }), waitingTime(summary.queuedAt))),
       summary.reasons.length > 0
         ? el("span", { class: "reasons" }, summary.reasons.map((r) => el("span", { class: "reason", text: reasonText(r) })))
         : null,
-      summary.status === "Claimed" && summary.assigneeName ? el("span", { class: "case-assignee", text: `With ${summary.assigneeName}` }) : null,
+      summary.status === "Claimed"
+        ? el("span", { class: "case-assignee", text: summary.assigneeId === selfId ? "Yours" : `With ${summary.assigneeName ?? "a colleague"}` })
+        : null,
       status ? el("span", { class: "conversation-status", text: status }) : null));
 }
 
 /** Redraws one list, keeping keyboard focus on the case it was on. */
-export function renderList(list, cases, selectedId, emptyText) {
+export function renderList(list, cases, selectedId, selfId, unread, emptyText) {
   const focusedId = document.activeElement?.closest?.("[data-case-id]")?.dataset.caseId;
   const focusWasInside = list.contains(document.activeElement);
   list.replaceChildren(...(cases.length === 0
     ? [el("li", { class: "empty", text: emptyText })]
-    : cases.map((c) => caseItem(c, selectedId))));
+    : cases.map((c) => caseItem(c, selectedId, selfId, unread))));
   if (focusWasInside && focusedId) {
     list.querySelector(`button[data-case-id="${CSS.escape(focusedId)}"]`)?.focus();
   }

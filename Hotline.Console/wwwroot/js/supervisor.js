@@ -32,7 +32,10 @@ if (!SUPERVISING_ROLES.includes(session.role)) {
     }
     try {
       loading = getJson("/api/supervisor/overview");
-      render(await loading);
+      const overview = await loading;
+      render(overview);
+      // The overview is the truth up to its sequence number: resyncs only need what came after.
+      live.lastSequence = Math.max(live.lastSequence, overview.queue.lastSequence);
       byId("status-message").textContent = "";
     } catch (error) {
       byId("status-message").textContent = error.message;
@@ -85,8 +88,7 @@ function render(overview) {
       el("td", { text: c.status === "Queued" ? "Waiting" : "Being answered" }),
       el("td", { text: c.assigneeName ?? "—" }),
       el("td", {}, waitingTime(c.queuedAt)),
-      el("td", { text: [c.reasons.map(reasonText).join(", "), conversationStatusText(c.conversationStatus, c.conversationStatusReason)].filter(Boolean).join(" · ") }))),
-  ));
+      el("td", { text: [c.reasons.map(reasonText).join(", "), conversationStatusText(c.conversationStatus, c.conversationStatusReason)].filter(Boolean).join(" · ") })))));
 
   byId("overview-caseworkers").replaceChildren(...(overview.caseworkers.length === 0
     ? [el("tr", {}, el("td", { colspan: 3, class: "empty", text: "No caseworker accounts." }))]

@@ -59,7 +59,6 @@ public sealed class BotHarness : IAsyncDisposable
             ["Bot:TenantId"] = login.TenantId,
             ["Bot:OpenIdMetadataUrl"] = login.MetadataUrl,
             ["Bot:TokenEndpoint"] = login.TokenEndpoint,
-            ["Bot:RequestTimeoutSeconds"] = "2",
             ["Hotline:Outbox:RunDispatcher"] = "false",
             ["Hotline:Outbox:RetryBaseMilliseconds"] = "1",
             ["Hotline:Outbox:RetryMaxSeconds"] = "1",

@@ -91,4 +91,17 @@ public sealed class CaseQueueTests
         Assert.Equal((CaseStatus.Claimed, worker.Id, lease.LeaseToken), (lease.Case.Status, lease.Case.AssigneeId, lease.Case.LeaseToken));
         Assert.InRange(lease.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_case_whose_language_is_not_known_yet_is_offered_to_every_caseworker(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "sw");
+        var unknown = await hotline.QueueCaseAsync(NewCase.UnknownLanguage, PriorityBand.Critical);
+
+        var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
+
+        Assert.Equal(unknown.Id, lease?.Case.Id);
+    }
 }

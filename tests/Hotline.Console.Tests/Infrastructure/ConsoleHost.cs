@@ -117,6 +117,16 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         await PostSignedAsync(PublicBaseUrl + "/twilio/sms", fields);
     }
 
+    /// <summary>
+    /// A worker's first message, then "0" (a person, please), which the intake answers by handing the
+    /// conversation to the caseworkers: the case is queued by the second webhook.
+    /// </summary>
+    public async Task AskForPersonBySmsAsync(string from, string firstMessage)
+    {
+        await PostSmsAsync(from, firstMessage);
+        await PostSmsAsync(from, "0");
+    }
+
     /// <summary>Twilio's status callback for a message it accepted, to the callback URL the hotline gave it.</summary>
     public async Task PostStatusCallbackAsync(CreatedMessage message, string status)
     {

@@ -7,26 +7,41 @@ namespace Hotline.Console.Tests.Infrastructure;
 public sealed class ConsolePage : IAsyncDisposable
 {
     private readonly List<string> _scriptErrors = [];
+    private readonly List<IWebSocketRoute> _sockets = [];
+    private bool _cuttable;
 
     private ConsolePage(IBrowserContext context, IPage page)
     {
         Context = context;
         Page = page;
         page.PageError += (_, error) => _scriptErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            // The CSP forbids inline script and style: a violation means a page broke that rule.
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                _scriptErrors.Add(message.Text);
+            }
+        };
+        // What the page says about itself goes to the test's output, which shows when a test fails.
+        page.Console += (_, message) => TestContext.Current.TestOutputHelper?.WriteLine($"[browser {message.Type}] {message.Text}");
+        page.PageError += (_, error) => TestContext.Current.TestOutputHelper?.WriteLine($"[browser error] {error}");
+        page.SetDefaultTimeout(10_000);
     }
 
     public IBrowserContext Context { get; }
 
     public IPage Page { get; }
 
-    /// <summary>Uncaught errors and rejections in the page's scripts so far.</summary>
+    /// <summary>Uncaught errors and rejections in the page's scripts so far, and Content-Security-Policy violations.</summary>
     public IReadOnlyList<string> ScriptErrors => _scriptErrors;
 
     public ILocator Waiting => Page.Locator("#queue li.case-item");
 
     public ILocator Mine => Page.Locator("#my-cases li.case-item");
 
-    public static async Task<ConsolePage> OpenAsync(IBrowser browser, ConsoleHost host)
+    /// <param name="cuttable">Runs the page's WebSockets through Playwright, so that <see cref="CutConnectionAsync"/> can close them.</param>
+    public static async Task<ConsolePage> OpenAsync(IBrowser browser, ConsoleHost host, bool cuttable = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -34,7 +49,20 @@ public sealed class ConsolePage : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
             Locale = "en-GB",
         });
-        return new ConsolePage(context, await context.NewPageAsync());
+        var console = new ConsolePage(context, await context.NewPageAsync()) { _cuttable = cuttable };
+        if (cuttable)
+        {
+            await context.RouteWebSocketAsync("**/hubs/cases**", socket =>
+            {
+                socket.ConnectToServer();
+                lock (console._sockets)
+                {
+                    console._sockets.Add(socket);
+                }
+            });
+        }
+
+        return console;
     }
 
     /// <summary>Fills and submits the sign-in form as a person would.</summary>
@@ -48,9 +76,9 @@ public sealed class ConsolePage : IAsyncDisposable
     }
 
     /// <summary>Signs in and waits until the console has loaded its queue and connected live.</summary>
-    public static async Task<ConsolePage> SignInAsync(IBrowser browser, ConsoleHost host, string userName)
+    public static async Task<ConsolePage> SignInAsync(IBrowser browser, ConsoleHost host, string userName, bool cuttable = false)
     {
-        var console = await OpenAsync(browser, host);
+        var console = await OpenAsync(browser, host, cuttable);
         await console.SubmitSignInAsync(userName);
         await console.WaitUntilLiveAsync();
         return console;
@@ -62,7 +90,37 @@ public sealed class ConsolePage : IAsyncDisposable
         await Expect(Page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
     }
 
-    public ILocator CaseItem(ILocator list, Guid caseId) => list.Locator($"[data-case-id='{caseId}']");
+    /// <summary>
+    /// Takes the browser off the network: new requests fail, and the hub's open WebSocket is closed under the
+    /// page (chromium's offline mode leaves open sockets alone, so they run through a Playwright route).
+    /// </summary>
+    public async Task CutConnectionAsync()
+    {
+        if (!_cuttable)
+        {
+            throw new InvalidOperationException("Open the page with cuttable: true to cut its connection.");
+        }
+
+        await Context.SetOfflineAsync(true);
+        List<IWebSocketRoute> open;
+        lock (_sockets)
+        {
+            open = [.. _sockets];
+            _sockets.Clear();
+        }
+
+        foreach (var socket in open)
+        {
+            await socket.CloseAsync(new() { Code = 1001, Reason = "The test cut the network." });
+        }
+    }
+
+    public Task RestoreConnectionAsync() => Context.SetOfflineAsync(false);
+
+    /// <summary>A case's row in one of the lists: queue (waiting), my-cases or colleague-cases.</summary>
+    public ILocator Item(string list, object caseId) => Page.Locator($"#{list} li[data-case-id='{caseId}']");
+
+    public ILocator WithColleagues => Page.Locator("#colleague-cases li.case-item");
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }

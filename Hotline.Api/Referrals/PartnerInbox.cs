@@ -1,0 +1,109 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+
+namespace Hotline.Api.Referrals;
+
+/// <summary>
+/// The partner's side of a referral: its own inbox, accept, decline, record the outcome. An NGO account
+/// reaches only the referrals sent to its organisation; anything else is refused as forbidden, whether it
+/// exists or not, so that the answer says nothing about other partners' referrals.
+/// </summary>
+public sealed class PartnerInbox(Database database, ReferralRepository referrals, CaseEventLog events, TimeProvider time)
+{
+    private const string NotYours = "This referral was not sent to your organisation.";
+
+    public async Task<ReferralResult<IReadOnlyList<PartnerReferralView>>> ListAsync(User user, CancellationToken cancellationToken)
+    {
+        if (Organisation(user) is not { } partnerId)
+        {
+            return NoOrganisation<IReadOnlyList<PartnerReferralView>>();
+        }
+
+        await using var session = await database.OpenAsync(cancellationToken);
+        return ReferralResult<IReadOnlyList<PartnerReferralView>>.Done(await referrals.ReadInboxAsync(session, partnerId, cancellationToken));
+    }
+
+    public async Task<ReferralResult<PartnerReferralView>> GetAsync(User user, Guid referralId, CancellationToken cancellationToken)
+    {
+        if (Organisation(user) is not { } partnerId)
+        {
+            return NoOrganisation<PartnerReferralView>();
+        }
+
+        await using var session = await database.OpenAsync(cancellationToken);
+        return await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken) is { } row
+            ? ReferralResult<PartnerReferralView>.Done(referrals.ToPartnerView(row))
+            : ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Forbidden, NotYours);
+    }
+
+    public Task<ReferralResult<PartnerReferralView>> AcceptAsync(User user, Guid referralId, CancellationToken cancellationToken) =>
+        StepAsync(user, referralId, "Referrals_Accept", CaseEventTypes.ReferralAccepted, new { }, "accepted", "sent and waiting for your answer",
+            cancellationToken);
+
+    public Task<ReferralResult<PartnerReferralView>> DeclineAsync(User user, Guid referralId, DeclineReferral input, CancellationToken cancellationToken)
+    {
+        var reason = input.Reason?.Trim() ?? "";
+        return !ReferralCodes.DeclineReasons.ContainsKey(reason)
+            ? Task.FromResult(ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Invalid,
+                $"Give a reason for declining: {string.Join(", ", ReferralCodes.DeclineReasons.Keys)}."))
+            : StepAsync(user, referralId, "Referrals_Decline", CaseEventTypes.ReferralDeclined, new { Reason = reason }, "declined",
+                "sent and waiting for your answer", cancellationToken);
+    }
+
+    public Task<ReferralResult<PartnerReferralView>> CompleteAsync(User user, Guid referralId, CompleteReferral input, CancellationToken cancellationToken)
+    {
+        var outcome = input.Outcome?.Trim() ?? "";
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        var error = !ReferralCodes.Outcomes.ContainsKey(outcome) ? $"Choose an outcome: {string.Join(", ", ReferralCodes.Outcomes.Keys)}."
+            : note is { Length: > ReferralCodes.MaxOutcomeNoteLength } ? $"The note has at most {ReferralCodes.MaxOutcomeNoteLength} characters."
+            : null;
+        return error is not null
+            ? Task.FromResult(ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Invalid, error))
+            : StepAsync(user, referralId, "Referrals_Complete", CaseEventTypes.ReferralCompleted,
+                new { Outcome = outcome, OutcomeNoteCipher = referrals.Protect(note, ReferralRepository.OutcomeNotePurpose) },
+                "completed", "accepted", cancellationToken);
+    }
+
+    private async Task<ReferralResult<PartnerReferralView>> StepAsync(User user, Guid referralId, string statement, string eventType, object values,
+        string step, string needs, CancellationToken cancellationToken)
+    {
+        if (Organisation(user) is not { } partnerId)
+        {
+            return NoOrganisation<PartnerReferralView>();
+        }
+
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        if (await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken) is not { } row)
+        {
+            return ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Forbidden, NotYours);
+        }
+
+        var args = new Dapper.DynamicParameters(values);
+        args.AddDynamicParams(new { Id = referralId, PartnerId = partnerId, Now = time.GetUtcNow() });
+        if (!await referrals.TransitionAsync(session, statement, args, cancellationToken))
+        {
+            return ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.OutOfOrder, ReferralSteps.OutOfOrder(row.Status, step, needs));
+        }
+
+        // The event carries codes only: the outcome note is free text and stays in its encrypted column.
+        var data = new Dictionary<string, object?> { ["ReferralId"] = referralId, ["PartnerId"] = partnerId };
+        foreach (var name in new[] { "Reason", "Outcome" })
+        {
+            if (values.GetType().GetProperty(name)?.GetValue(values) is { } value)
+            {
+                data[name] = value;
+            }
+        }
+
+        await events.AppendAsync(session, row.CaseId, eventType, data, user.Id, cancellationToken);
+        var stored = (await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken))!;
+        await session.CommitAsync(cancellationToken);
+        return ReferralResult<PartnerReferralView>.Done(referrals.ToPartnerView(stored));
+    }
+
+    private static Guid? Organisation(User user) => user.Role == UserRole.Ngo ? user.OrganisationId : null;
+
+    private static ReferralResult<T> NoOrganisation<T>() => ReferralResult<T>.Refused(ReferralRefusal.Forbidden,
+        "Your account is not linked to a partner organisation; ask a hotline administrator to link it.");
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+
+namespace Hotline.Api.Referrals;
+
+/// <summary>A referral as stored, the summary and outcome note still encrypted.</summary>
+public sealed record ReferralRecord
+{
+    public Guid Id { get; init; }
+    public Guid CaseId { get; init; }
+    public Guid PartnerId { get; init; }
+    public string Service { get; init; } = "";
+    public ReferralStatus Status { get; init; }
+    public string? ConsentGivenBy { get; init; }
+    public string? ConsentChannel { get; init; }
+    public DateTimeOffset? ConsentGivenAt { get; init; }
+    public string? SharedFields { get; init; }
+    public string? SummaryCipher { get; init; }
+    public string? Nationality { get; init; }
+    public string? Region { get; init; }
+    public string? ContactRoute { get; init; }
+    public string? DeclineReason { get; init; }
+    public string? Outcome { get; init; }
+    public string? OutcomeNoteCipher { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public Guid CreatedBy { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? RespondedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public int Version { get; init; }
+
+    public IReadOnlyList<string> Shared => SharedFields is null ? [] : JsonSerializer.Deserialize<List<string>>(SharedFields) ?? [];
+
+    public bool Covers(string field) => Shared.Contains(field, StringComparer.Ordinal);
+}
+
+/// <summary>What a caseworker sees of a referral: everything, the summary decrypted.</summary>
+public sealed record ReferralView(
+    Guid Id,
+    Guid CaseId,
+    Guid PartnerId,
+    string PartnerName,
+    string Service,
+    string Status,
+    ConsentView? Consent,
+    string? DeclineReason,
+    string? Outcome,
+    string? OutcomeNote,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? RespondedAt,
+    DateTimeOffset? CompletedAt,
+    int Version);
+
+public sealed record ConsentView(
+    string GivenBy,
+    string Channel,
+    DateTimeOffset GivenAt,
+    IReadOnlyList<string> SharedFields,
+    string? Summary,
+    string? Nationality,
+    string? Region,
+    string? ContactRoute);
+
+/// <summary>
+/// What a partner sees of a referral made to it: the step it is at and, while consent stands, only the
+/// fields the consent covers. Never a case id, a phone number, a name or a message.
+/// </summary>
+public sealed record PartnerReferralView(
+    Guid Id,
+    string Service,
+    string Status,
+    DateTimeOffset SentAt,
+    DateTimeOffset? RespondedAt,
+    DateTimeOffset? CompletedAt,
+    string? DeclineReason,
+    string? Outcome,
+    string? OutcomeNote,
+    SharedDetails? Shared);
+
+public sealed record SharedDetails(
+    IReadOnlyList<string> Fields,
+    string? Language,
+    string? Nationality,
+    string? Region,
+    IReadOnlyList<string>? Indicators,
+    string? Urgency,
+    string? Summary,
+    string? ContactRoute);
+
+/// <summary>A caseworker's request to refer a case.</summary>
+public sealed record ProposeReferral(Guid? PartnerId, string? Service);
+
+/// <summary>The person's consent as the caseworker records it. The details are given only where the consent covers them.</summary>
+public sealed record RecordConsent(
+    string? GivenBy,
+    string? Channel,
+    DateTimeOffset? GivenAt,
+    IReadOnlyList<string>? SharedFields,
+    string? Summary,
+    string? Nationality,
+    string? Region,
+    string? ContactRoute);
+
+public sealed record DeclineReferral(string? Reason);
+
+public sealed record CompleteReferral(string? Outcome, string? Note);

@@ -1,0 +1,78 @@
+namespace Hotline.Api.Referrals;
+
+/// <summary>Where a referral is in its life. Each step only follows the one before it.</summary>
+public enum ReferralStatus
+{
+    Proposed,
+    ConsentRecorded,
+    Sent,
+    Accepted,
+    Declined,
+    Completed,
+    Withdrawn,
+}
+
+/// <summary>
+/// The closed lists a referral is recorded in. Codes, not free text, wherever a partner or a statistic
+/// reads the value: a code can never carry a name or a phone number.
+/// </summary>
+public static class ReferralCodes
+{
+    /// <summary>What a person's consent may cover. Nothing outside this list ever reaches a partner.</summary>
+    public static IReadOnlyDictionary<string, string> SharedFields { get; } = new Dictionary<string, string>
+    {
+        ["language"] = "Language",
+        ["nationality"] = "Nationality",
+        ["region"] = "Region",
+        ["indicators"] = "Indicators of forced labour",
+        ["urgency"] = "Urgency",
+        ["summary"] = "Summary written by the caseworker",
+        ["contact_route"] = "How the partner may reach the person",
+    };
+
+    public static IReadOnlyDictionary<string, string> ConsentGivers { get; } = new Dictionary<string, string>
+    {
+        ["person"] = "The person themself",
+        ["guardian"] = "A parent or guardian",
+        ["representative"] = "A legal representative",
+    };
+
+    public static IReadOnlyDictionary<string, string> ConsentChannels { get; } = new Dictionary<string, string>
+    {
+        ["sms"] = "SMS",
+        ["whatsapp"] = "WhatsApp",
+        ["chat"] = "Web chat",
+        ["phone_call"] = "Phone call",
+        ["in_person"] = "In person",
+    };
+
+    /// <summary>How a partner may get in touch: never a number or an address, only through whom.</summary>
+    public static IReadOnlyDictionary<string, string> ContactRoutes { get; } = new Dictionary<string, string>
+    {
+        ["through_hotline"] = "Through the hotline caseworker",
+        ["person_contacts_partner"] = "The person will contact the partner",
+    };
+
+    public static IReadOnlyDictionary<string, string> DeclineReasons { get; } = new Dictionary<string, string>
+    {
+        ["no_capacity"] = "No capacity",
+        ["out_of_scope"] = "Outside what we do",
+        ["not_in_region"] = "Not in our region",
+        ["language"] = "Cannot serve the language",
+        ["other"] = "Other",
+    };
+
+    public static IReadOnlyDictionary<string, string> Outcomes { get; } = new Dictionary<string, string>
+    {
+        ["supported"] = "Supported",
+        ["sheltered"] = "Sheltered",
+        ["legal_assistance"] = "Legal assistance given",
+        ["medical_care"] = "Medical care given",
+        ["repatriated"] = "Repatriated",
+        ["lost_contact"] = "Lost contact",
+        ["other"] = "Other",
+    };
+
+    public const int MaxSummaryLength = 4_000;
+    public const int MaxOutcomeNoteLength = 2_000;
+}

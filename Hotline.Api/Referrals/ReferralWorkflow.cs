@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Hotline.Api.Cases;
+using Hotline.Api.Casework;
+using Hotline.Api.Partners;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+
+namespace Hotline.Api.Referrals;
+
+/// <summary>
+/// The caseworker's side of a referral: propose, record consent, send, withdraw. Each step is one
+/// conditional update and one case event in the same transaction; a step out of order updates no row
+/// and is refused. Only a caseworker who may see the case may touch its referrals.
+/// </summary>
+public sealed class ReferralWorkflow(
+    Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseEventLog events, TimeProvider time)
+{
+    public async Task<ReferralResult<IReadOnlyList<ReferralView>>> ListAsync(User user, Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        if (await CheckCaseAsync(session, user, caseId, cancellationToken) is { } refusal)
+        {
+            return refusal.As<IReadOnlyList<ReferralView>>();
+        }
+
+        var names = (await partners.ReadAllAsync(session, cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
+        IReadOnlyList<ReferralView> views = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
+            .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
+        return ReferralResult<IReadOnlyList<ReferralView>>.Done(views);
+    }
+
+    public async Task<ReferralResult<ReferralView>> ProposeAsync(User user, Guid caseId, ProposeReferral input, CancellationToken cancellationToken)
+    {
+        if (input.PartnerId is not { } partnerId || string.IsNullOrWhiteSpace(input.Service))
+        {
+            return Invalid("Choose a partner and the service the referral asks for.");
+        }
+
+        var service = input.Service.Trim();
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        if (await CheckCaseAsync(session, user, caseId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var partner = await partners.FindByIdAsync(session, partnerId, cancellationToken);
+        if (partner is not { Active: true })
+        {
+            return Invalid($"No active partner has the id {partnerId}; choose one from the directory.");
+        }
+
+        if (!partner.Offers(service))
+        {
+            return Invalid($"{partner.Name} does not offer '{service}'; it offers {string.Join(", ", partner.Services)}.");
+        }
+
+        var record = await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        if (record.Status == CaseStatus.Closed)
+        {
+            return ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder, "The case is closed; a new referral needs an open case.");
+        }
+
+        var open = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
+            .FirstOrDefault(r => r.PartnerId == partnerId && r.Service == service && r.Status is not (ReferralStatus.Declined or ReferralStatus.Completed or ReferralStatus.Withdrawn));
+        if (open is not null)
+        {
+            return ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder,
+                $"This case already has a referral to {partner.Name} for '{service}' that is {ReferralSteps.Describe(open.Status)}.");
+        }
+
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        await referrals.CreateAsync(session, id, caseId, partnerId, service, user.Id, now, cancellationToken);
+        await events.AppendAsync(session, caseId, CaseEventTypes.ReferralProposed,
+            new { ReferralId = id, PartnerId = partnerId, Service = service }, user.Id, cancellationToken);
+        return await CommitWithViewAsync(session, id, partner.Name, cancellationToken);
+    }
+
+    public async Task<ReferralResult<ReferralView>> RecordConsentAsync(User user, Guid caseId, Guid referralId, RecordConsent input,
+        CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var (referral, refusal) = await FindAsync(session, user, caseId, referralId, cancellationToken);
+        if (referral is null)
+        {
+            return refusal!;
+        }
+
+        var record = await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var now = time.GetUtcNow();
+        var (consent, error) = ConsentValidation.Check(input, record.OpenedAt, now);
+        if (consent is null)
+        {
+            return Invalid(error!);
+        }
+
+        var args = new
+        {
+            Id = referralId,
+            consent.GivenBy,
+            consent.Channel,
+            consent.GivenAt,
+            SharedFields = JsonSerializer.Serialize(consent.SharedFields),
+            SummaryCipher = referrals.Protect(consent.Summary, ReferralRepository.SummaryPurpose),
+            consent.Nationality,
+            consent.Region,
+            consent.ContactRoute,
+            Now = now,
+        };
+        if (!await referrals.TransitionAsync(session, "Referrals_RecordConsent", args, cancellationToken))
+        {
+            return OutOfOrder(referral.Status, "given consent", "proposed");
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.ReferralConsentRecorded, new
+        {
+            ReferralId = referralId,
+            consent.GivenBy,
+            consent.Channel,
+            consent.GivenAt,
+            consent.SharedFields,
+        }, user.Id, cancellationToken);
+        return await CommitWithViewAsync(session, referralId, null, cancellationToken);
+    }
+
+    /// <summary>Sends a referral whose consent is recorded: from now on the partner sees what the consent covers.</summary>
+    public Task<ReferralResult<ReferralView>> SendAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
+        StepAsync(user, caseId, referralId, "Referrals_Send", CaseEventTypes.ReferralSent, "sent", "waiting to be sent (consent recorded)", cancellationToken);
+
+    public Task<ReferralResult<ReferralView>> WithdrawAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
+        StepAsync(user, caseId, referralId, "Referrals_Withdraw", CaseEventTypes.ReferralWithdrawn, "withdrawn", "still open", cancellationToken);
+
+    private async Task<ReferralResult<ReferralView>> StepAsync(User user, Guid caseId, Guid referralId, string statement, string eventType,
+        string step, string needs, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var (referral, refusal) = await FindAsync(session, user, caseId, referralId, cancellationToken);
+        if (referral is null)
+        {
+            return refusal!;
+        }
+
+        if (!await referrals.TransitionAsync(session, statement, new { Id = referralId, Now = time.GetUtcNow() }, cancellationToken))
+        {
+            return OutOfOrder(referral.Status, step, needs);
+        }
+
+        await events.AppendAsync(session, caseId, eventType,
+            new { ReferralId = referralId, referral.PartnerId, PreviousStatus = referral.Status.ToString() }, user.Id, cancellationToken);
+        return await CommitWithViewAsync(session, referralId, null, cancellationToken);
+    }
+
+    private async Task<(ReferralRecord? Referral, ReferralResult<ReferralView>? Refusal)> FindAsync(
+        DbSession session, User user, Guid caseId, Guid referralId, CancellationToken cancellationToken)
+    {
+        if (await CheckCaseAsync(session, user, caseId, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var referral = await referrals.FindByIdAsync(session, referralId, cancellationToken);
+        return referral is not null && referral.CaseId == caseId
+            ? (referral, null)
+            : (null, ReferralResult<ReferralView>.Refused(ReferralRefusal.NotFound, "This case has no such referral."));
+    }
+
+    private async Task<ReferralResult<ReferralView>?> CheckCaseAsync(DbSession session, User user, Guid caseId, CancellationToken cancellationToken) =>
+        await cases.ReadSummaryAsync(session, caseId, cancellationToken) switch
+        {
+            null => ReferralResult<ReferralView>.Refused(ReferralRefusal.NotFound, "No case has this id."),
+            var summary when !CaseAccess.MaySee(user, summary) => ReferralResult<ReferralView>.Refused(ReferralRefusal.Forbidden, "You may not work on this case."),
+            _ => null,
+        };
+
+    private async Task<ReferralResult<ReferralView>> CommitWithViewAsync(DbSession session, Guid referralId, string? partnerName,
+        CancellationToken cancellationToken)
+    {
+        var stored = (await referrals.FindByIdAsync(session, referralId, cancellationToken))!;
+        partnerName ??= (await partners.FindByIdAsync(session, stored.PartnerId, cancellationToken))?.Name ?? "";
+        await session.CommitAsync(cancellationToken);
+        return ReferralResult<ReferralView>.Done(referrals.ToView(stored, partnerName));
+    }
+
+    private static ReferralResult<ReferralView> Invalid(string detail) => ReferralResult<ReferralView>.Refused(ReferralRefusal.Invalid, detail);
+
+    private static ReferralResult<ReferralView> OutOfOrder(ReferralStatus current, string step, string needs) =>
+        ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder, ReferralSteps.OutOfOrder(current, step, needs));
+}

@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.Statistics;
+
+/// <summary>
+/// Turns a case's triage reason codes into ILO indicator codes, through the same triage table that gave the
+/// reasons, so a report and the queue never disagree on what a reason means.
+/// </summary>
+public sealed class IndicatorMap
+{
+    private readonly FrozenDictionary<string, IloIndicator[]> _byReason;
+
+    public IndicatorMap(TriageRules rules) =>
+        _byReason = rules.Rules.ToFrozenDictionary(r => r.Reason, r => r.Indicators.ToArray(), StringComparer.Ordinal);
+
+    public static IndicatorMap Default { get; } = new(TriageRules.LoadDefault());
+
+    /// <summary>The indicators behind a JSON array of reason codes, in the ILO's order, each once.</summary>
+    public IReadOnlyList<string> IndicatorsOf(string triageReasonsJson)
+    {
+        var reasons = JsonSerializer.Deserialize<List<string>>(triageReasonsJson) ?? [];
+        return reasons
+            .SelectMany(r => _byReason.TryGetValue(r, out var indicators) ? indicators : [])
+            .Distinct()
+            .Order()
+            .Select(i => i.Code())
+            .ToList();
+    }
+
+    public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
+    {
+        ["abuse_of_vulnerability"] = "Abuse of vulnerability",
+        ["deception"] = "Deception",
+        ["restriction_of_movement"] = "Restriction of movement",
+        ["isolation"] = "Isolation",
+        ["physical_and_sexual_violence"] = "Physical and sexual violence",
+        ["intimidation_and_threats"] = "Intimidation and threats",
+        ["retention_of_identity_documents"] = "Retention of identity documents",
+        ["withholding_of_wages"] = "Withholding of wages",
+        ["debt_bondage"] = "Debt bondage",
+        ["abusive_working_and_living_conditions"] = "Abusive working and living conditions",
+        ["excessive_overtime"] = "Excessive overtime",
+    };
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Hotline.Api.Statistics;
+
+/// <summary>The published tables as CSV: the same display strings as the page, cell for cell, so an export can never show more.</summary>
+public static class StatisticsCsv
+{
+    public static string Write(IEnumerable<StatisticsTableView> tables, bool withTitles)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            var first = true;
+            foreach (var table in tables)
+            {
+                if (withTitles)
+                {
+                    if (!first)
+                    {
+                        csv.NextRecord();
+                    }
+
+                    csv.WriteField(table.Title);
+                    csv.NextRecord();
+                }
+
+                first = false;
+                WriteRow(csv, table.RowHeading, table.Columns);
+                foreach (var row in table.Rows.Concat(table.Totals is null ? [] : [table.Totals]))
+                {
+                    WriteRow(csv, row.Label, row.Cells);
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteRow(CsvWriter csv, string first, IEnumerable<string> rest)
+    {
+        csv.WriteField(first);
+        foreach (var field in rest)
+        {
+            csv.WriteField(field);
+        }
+
+        csv.NextRecord();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using Hotline.Api.Auth;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hotline.Api.Statistics;
+
+/// <summary>
+/// The statistics page's data, its CSV export and its charts. Every signed-in role may read them,
+/// partners included: only suppressed aggregates leave here, never a case.
+/// </summary>
+public static class StatisticsEndpoints
+{
+    public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/statistics").WithTags("Statistics").RequireAuthorization();
+        api.MapGet("", Get);
+        api.MapGet("/csv", Csv);
+        api.MapGet("/charts/{tableId}.svg", Chart);
+        return app;
+    }
+
+    public static async Task<Results<Ok<StatisticsView>, ProblemHttpResult>> Get(
+        string? from, string? to, HttpContext context, Database database, UserRepository users, StatisticsReport report, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (view, refusal) = await BuildAsync(from, to, context, database, users, report, time, cancellationToken);
+        return view is not null ? TypedResults.Ok(view) : refusal!;
+    }
+
+    /// <summary>All tables, each under its title, or one table (<c>?table=id</c>) exactly as the page shows it.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound<string>, ProblemHttpResult>> Csv(
+        string? from, string? to, string? table, HttpContext context, Database database, UserRepository users, StatisticsReport report,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (view, refusal) = await BuildAsync(from, to, context, database, users, report, time, cancellationToken);
+        if (view is null)
+        {
+            return refusal!;
+        }
+
+        var tables = table is null ? view.Tables : view.Tables.Where(t => t.Id == table).ToList();
+        if (tables.Count == 0)
+        {
+            return TypedResults.NotFound($"No table '{table}'.");
+        }
+
+        var name = $"hotline-statistics-{table ?? "all"}-{view.From}-to-{view.To}.csv";
+        return TypedResults.File(Encoding.UTF8.GetBytes(StatisticsCsv.Write(tables, withTitles: table is null)), "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>A table's row totals as bars (<c>by=rows</c>, the default) or its column totals by month (<c>by=months</c>).</summary>
+    public static async Task<Results<ContentHttpResult, NotFound<string>, ProblemHttpResult>> Chart(
+        string tableId, string? by, string? from, string? to, HttpContext context, Database database, UserRepository users, StatisticsReport report,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (view, refusal) = await BuildAsync(from, to, context, database, users, report, time, cancellationToken);
+        if (view is null)
+        {
+            return refusal!;
+        }
+
+        if (view.Tables.FirstOrDefault(t => t.Id == tableId) is not { } table)
+        {
+            return TypedResults.NotFound($"No table '{tableId}'.");
+        }
+
+        if (by is "months")
+        {
+            if (table.Totals is null)
+            {
+                return TypedResults.NotFound($"'{tableId}' has no totals by month.");
+            }
+
+            var months = table.Columns.Take(table.Columns.Count - 1).Zip(table.Totals.Cells).ToList();
+            return TypedResults.Content(SvgBarChart.Render($"{table.Title}: total by month", months), "image/svg+xml");
+        }
+
+        var rows = table.Rows.Select(r => (r.Label, r.Cells[^1])).ToList();
+        return TypedResults.Content(SvgBarChart.Render($"{table.Title}, {view.From} to {view.To}", rows), "image/svg+xml");
+    }
+
+    private static async Task<(StatisticsView? View, ProblemHttpResult? Refusal)> BuildAsync(
+        string? from, string? to, HttpContext context, Database database, UserRepository users, StatisticsReport report, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(from, to, context, database, users, time, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var (range, _) = MonthRange.Parse(from, to, time.GetUtcNow());
+        return (await report.BuildAsync(range!, cancellationToken), null);
+    }
+
+    private static async Task<ProblemHttpResult?> RefusalAsync(
+        string? from, string? to, HttpContext context, Database database, UserRepository users, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false })
+            {
+                return TypedResults.Problem(detail: "This account is disabled.", statusCode: StatusCodes.Status403Forbidden);
+            }
+        }
+
+        var (_, error) = MonthRange.Parse(from, to, time.GetUtcNow());
+        return error is null ? null : TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
+    }
+}

@@ -1,0 +1,94 @@
+using Dapper;
+using Hotline.Api.Partners;
+using Hotline.Api.Storage;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.Statistics;
+
+/// <summary>
+/// Builds the published statistics for a range of months from the pre-aggregated counters: brings the
+/// counters up to date (a few batches at most, so a backlog never stalls a page), reads a few hundred rows,
+/// lays them out as tables and suppresses them together.
+/// </summary>
+public sealed class StatisticsReport(Database database, StatisticsProjection projection, PartnerRepository partners)
+{
+    /// <summary>Batches the endpoint counts before answering; the background loop does the rest.</summary>
+    public const int CatchUpBatches = 5;
+
+    public async Task<StatisticsView> BuildAsync(MonthRange range, CancellationToken cancellationToken)
+    {
+        var progress = await projection.CatchUpAsync(CatchUpBatches, cancellationToken);
+        List<CounterRow> rows;
+        IReadOnlyList<Partner> directory;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            rows = (await session.QueryAsync<CounterRow>("StatisticsCounts_ReadRange", new { From = range.FromKey, To = range.ToKey }, cancellationToken)).AsList();
+            directory = await partners.ReadAllAsync(session, cancellationToken);
+        }
+
+        var counts = rows.ToDictionary(r => (r.Month, r.Dimension, r.Value), r => r.Count);
+        var months = range.Months;
+        var tables = Tables(months, rows, counts, directory);
+        var marks = ConsistentSuppression.Apply(tables);
+        var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i])).ToList();
+        var timings = new[]
+        {
+            StatisticsViews.Timing("time-to-first-response", "Time from queueing to a caseworker's first reply",
+                tables.Single(t => t.Id == "cases-by-first-response"), Totals(rows, StatisticsKeys.CaseFirstResponseTime)),
+            StatisticsViews.Timing("time-to-referral", "Time from opening a case to sending a referral",
+                tables.Single(t => t.Id == "referrals-by-time"), Totals(rows, StatisticsKeys.ReferralTimeTotal)),
+        };
+        return new StatisticsView(range.FromKey, range.ToKey, views, timings, progress, StatisticsViews.SuppressionRule);
+    }
+
+    private static List<CountTable> Tables(
+        IReadOnlyList<string> months, List<CounterRow> rows, Dictionary<(string, string, string), long> counts, IReadOnlyList<Partner> directory)
+    {
+        List<(string, string)> Observed(string dimension, Func<string, string> label) =>
+            rows.Where(r => r.Dimension == dimension).Select(r => r.Value).Distinct().Order(StringComparer.Ordinal).Select(v => (v, label(v))).ToList();
+        List<(string, string)> Bands(string notYet) =>
+            [.. StatisticsKeys.TimeBands.Select(b => (b.Code, StatisticsLabels.TimeBand(b.Code, notYet))), (StatisticsKeys.NotYet, notYet)];
+
+        var partnerNames = directory.ToDictionary(p => p.Id.ToString("D"), p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var partnerRows = directory.Where(p => p.Active).Select(p => p.Id.ToString("D"))
+            .Union(rows.Where(r => r.Dimension == StatisticsKeys.ReferralPartner).Select(r => r.Value), StringComparer.OrdinalIgnoreCase)
+            .Select(id => (id, partnerNames.GetValueOrDefault(id, "Partner no longer listed")))
+            .OrderBy(p => p.Item2, StringComparer.OrdinalIgnoreCase).ToList();
+
+        return
+        [
+            CountTable.Build("cases-by-language", "Cases by language", "Language", "cases", StatisticsKeys.CaseLanguage,
+                Observed(StatisticsKeys.CaseLanguage, StatisticsLabels.Language), months, counts),
+            CountTable.Build("cases-by-channel", "Cases by channel", "Channel", "cases", StatisticsKeys.CaseChannel,
+                new[] { "Sms", "WhatsApp", "Chat" }.Select(c => (c, StatisticsLabels.Channel(c))).ToList(), months, counts),
+            CountTable.Build("cases-by-indicator", "Cases by ILO indicator of forced labour", "Indicator", "cases", StatisticsKeys.CaseIndicator,
+                IloIndicators.All.Select(i => i.Code()).Append(StatisticsKeys.NoIndicator).Select(c => (c, StatisticsLabels.Indicator(c))).ToList(),
+                months, counts, columnTotals: false,
+                note: "A case can show several indicators, so a month's rows do not add up to its cases; no column totals are given."),
+            CountTable.Build("cases-by-priority", "Cases by priority band", "Priority", "cases", StatisticsKeys.CasePriority,
+                StatisticsLabels.Priorities.Select(p => (p, p)).ToList(), months, counts),
+            CountTable.Build("cases-by-outcome", "Cases by outcome", "Outcome", "cases", StatisticsKeys.CaseOutcome,
+                StatisticsKeys.CaseOutcomes.Select(o => (o, StatisticsLabels.CaseOutcome(o))).ToList(), months, counts),
+            CountTable.Build("cases-by-first-response", "Cases by time to a caseworker's first reply", "Waited", "cases",
+                StatisticsKeys.CaseFirstResponse, Bands("No caseworker reply yet"), months, counts),
+            CountTable.Build("referrals-by-partner", "Referrals by partner", "Partner", "referrals", StatisticsKeys.ReferralPartner,
+                partnerRows, months, counts),
+            CountTable.Build("referrals-by-outcome", "Referrals by outcome", "Outcome", "referrals", StatisticsKeys.ReferralOutcome,
+                StatisticsLabels.ReferralOutcomes.Select(o => (o, StatisticsLabels.ReferralOutcome(o))).ToList(), months, counts),
+            CountTable.Build("referrals-by-time", "Referrals by time from opening the case to sending", "Time", "referrals",
+                StatisticsKeys.ReferralTime, Bands("Not sent yet"), months, counts),
+        ];
+    }
+
+    private static Dictionary<string, (long Count, long Seconds)> Totals(List<CounterRow> rows, string dimension) =>
+        rows.Where(r => r.Dimension == dimension).ToDictionary(r => r.Month, r => (r.Count, r.TotalSeconds));
+
+    private sealed record CounterRow
+    {
+        public string Month { get; init; } = "";
+        public string Dimension { get; init; } = "";
+        public string Value { get; init; } = "";
+        public long Count { get; init; }
+        public long TotalSeconds { get; init; }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Hotline.Api.Statistics;
+
+public static class StatisticsServices
+{
+    public static IServiceCollection AddStatistics(this IServiceCollection services)
+    {
+        services.AddSingleton(IndicatorMap.Default);
+        services.AddSingleton<StatisticsProjection>();
+        services.AddSingleton<StatisticsReport>();
+        services.AddHostedService<StatisticsProjectionService>();
+        return services;
+    }
+}

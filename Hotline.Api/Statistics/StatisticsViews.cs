@@ -1,0 +1,91 @@
+namespace Hotline.Api.Statistics;
+
+/// <summary>
+/// The statistics as published: every count is already a display string ("12", "&lt;5", "x"), so no value
+/// that suppression hid ever leaves the server, in JSON, CSV or a chart.
+/// </summary>
+public sealed record StatisticsView(
+    string From,
+    string To,
+    IReadOnlyList<StatisticsTableView> Tables,
+    IReadOnlyList<TimingView> Timings,
+    StatisticsProgress Progress,
+    string SuppressionRule);
+
+public sealed record StatisticsTableView(
+    string Id,
+    string Title,
+    string RowHeading,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<StatisticsRowView> Rows,
+    StatisticsRowView? Totals,
+    string? Note);
+
+public sealed record StatisticsRowView(string Label, IReadOnlyList<string> Cells);
+
+/// <summary>Median and mean of a waiting time per month and over the range; "fewer than 5" where fewer cases were measured.</summary>
+public sealed record TimingView(string Id, string Title, IReadOnlyList<string> Columns, IReadOnlyList<string> Median, IReadOnlyList<string> Mean);
+
+public static class StatisticsViews
+{
+    public const string SuppressionRule =
+        "Counts from 1 to 4 show as <5. Where a hidden count could be worked out from a row or column total, the next "
+        + "smallest count in that row or column is hidden too and shows as x; a total is hidden the same way. A figure that "
+        + "appears in several tables is hidden in all of them. Times are shown only where at least 5 cases were measured.";
+
+    public static StatisticsTableView ToView(CountTable table, CellMark[,] marks)
+    {
+        var months = table.Months.Count;
+        var columns = table.Months.Select(StatisticsLabels.Month).Append("Total").ToList();
+        IReadOnlyList<string> Cells(int r) =>
+            Enumerable.Range(0, months + 1).Select(c => SmallCountSuppression.Display(table.Values[r, c], marks[r, c])).ToList();
+        var rows = table.Rows.Select((row, r) => new StatisticsRowView(row.Label, Cells(r))).ToList();
+        var totals = table.ColumnTotals ? new StatisticsRowView("Total", Cells(table.Rows.Count)) : null;
+        return new StatisticsTableView(table.Id, table.Title, table.RowHeading, columns, rows, totals, table.Note);
+    }
+
+    /// <summary>
+    /// The median is read from the banded counts (linear within the band it falls in); the mean from the
+    /// running total of seconds. Both are withheld where fewer than 5 cases were measured.
+    /// </summary>
+    public static TimingView Timing(string id, string title, CountTable bands, IReadOnlyDictionary<string, (long Count, long Seconds)> totals)
+    {
+        var months = bands.Months.Count;
+        var median = new List<string>();
+        var mean = new List<string>();
+        for (var c = 0; c <= months; c++)
+        {
+            var (count, seconds) = c < months ? totals.GetValueOrDefault(bands.Months[c]) : (totals.Values.Sum(t => t.Count), totals.Values.Sum(t => t.Seconds));
+            var enough = count >= SmallCountSuppression.Threshold;
+            median.Add(enough ? Median(bands, c) : "fewer than 5");
+            mean.Add(enough ? StatisticsLabels.Duration((double)seconds / count) : "fewer than 5");
+        }
+
+        return new TimingView(id, title, bands.Months.Select(StatisticsLabels.Month).Append("All months").ToList(), median, mean);
+    }
+
+    private static string Median(CountTable bands, int column)
+    {
+        var measured = StatisticsKeys.TimeBands.Select((band, r) => (band.From, Count: bands.Values[r, column])).ToList();
+        var half = measured.Sum(b => b.Count) / 2.0;
+        var before = 0L;
+        for (var i = 0; i < measured.Count; i++)
+        {
+            var (from, count) = measured[i];
+            if (before + count >= half && count > 0)
+            {
+                if (i == measured.Count - 1)
+                {
+                    return "over " + StatisticsLabels.Duration(from);
+                }
+
+                var width = measured[i + 1].From - from;
+                return "about " + StatisticsLabels.Duration(from + width * (half - before) / count);
+            }
+
+            before += count;
+        }
+
+        return "fewer than 5";
+    }
+}

@@ -1,0 +1,3 @@
+SELECT Id, Name, Services, Languages, Regions, ContactName, ContactEmail, ContactPhone, Active, CreatedAt, UpdatedAt, Version
+FROM Partners
+WHERE Id = @Id;

@@ -1,0 +1,3 @@
+SELECT LastSequence
+FROM StatisticsCheckpoints
+WHERE Name = @Name;

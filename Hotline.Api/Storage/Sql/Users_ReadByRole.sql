@@ -1,0 +1,4 @@
+SELECT Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, FailedSignIns, LockedUntil, Disabled, CreatedAt
+FROM Users
+WHERE Role = @Role
+ORDER BY DisplayName;

@@ -1,0 +1,158 @@
+import { el, byId } from "./dom.js";
+import { getJson } from "./api.js";
+import { languageName, INTAKE_LANGUAGES } from "./format.js";
+import { isTooLong } from "./sms.js";
+import { renderTranscript, renderNotes, updateReplyBox } from "./case-render.js";
+
+// What a caseworker does to the open case. Each goes through the hub, which answers {ok, refusal, value};
+// a refusal is shown to the caseworker word for word.
+
+export function wireCaseActions(view) {
+  const onSubmit = (id, action) => byId(id).addEventListener("submit", (event) => {
+    event.preventDefault();
+    action(view);
+  });
+  byId("case-leave").addEventListener("click", () => view.leave());
+  byId("reply-body").addEventListener("input", () => updateReplyBox(view));
+  byId("canned").addEventListener("change", (event) => useCanned(view, event.target));
+  byId("release").addEventListener("click", () => release(view));
+  onSubmit("reply-form", sendReply);
+  onSubmit("note-form", addNote);
+  onSubmit("transfer-colleague-form", transferToColleague);
+  onSubmit("transfer-language-form", transferToLanguage);
+  onSubmit("close-form", closeCase);
+  byId("transfer-colleague").replaceChildren(el("option", { value: "", text: "Choose a colleague" }),
+    ...view.colleagues.filter((c) => c.id !== view.session.userId)
+      .map((c) => el("option", { value: c.id, text: `${c.displayName} (${c.languages.join(", ")})` })));
+  byId("transfer-language").replaceChildren(el("option", { value: "", text: "Choose a language" }),
+    ...INTAKE_LANGUAGES.map((l) => el("option", { value: l, text: languageName(l) })));
+}
+
+async function sendReply(view) {
+  const box = byId("reply-body");
+  const body = box.value;
+  if (!view.holdsLease || body.trim() === "" || isTooLong(body)) {
+    return;
+  }
+  byId("reply-send").disabled = true;
+  const answer = await view.live.invoke("SendReply", view.caseId, view.leaseToken, body);
+  if (answer.ok) {
+    box.value = "";
+    view.refuse(null);
+    view.transcript.add(answer.value);
+    renderTranscript(view);
+  } else {
+    view.refuse(answer.refusal);
+  }
+  updateReplyBox(view);
+}
+
+async function addNote(view) {
+  const box = byId("note-body");
+  if (box.value.trim() === "") {
+    return;
+  }
+  const answer = await view.live.invoke("AddNote", view.caseId, box.value);
+  if (!answer.ok) {
+    view.refuse(answer.refusal);
+    return;
+  }
+  box.value = "";
+  view.refuse(null);
+  if (!view.detail.notes.some((n) => n.id === answer.value.id)) {
+    view.detail.notes.push(answer.value);
+  }
+  renderNotes(view);
+}
+
+async function release(view) {
+  await finish(view, await view.live.invoke("ReleaseCase", view.caseId, view.leaseToken), "The case is back in the queue.");
+}
+
+async function transferToColleague(view) {
+  const select = byId("transfer-colleague");
+  if (!select.value) {
+    view.refuse("Choose a colleague to transfer the case to.");
+    return;
+  }
+  const name = select.selectedOptions[0].textContent;
+  await finish(view, await view.live.invoke("TransferToColleague", view.caseId, view.leaseToken, select.value),
+    `The case was transferred to ${name}.`);
+}
+
+async function transferToLanguage(view) {
+  const select = byId("transfer-language");
+  if (!select.value) {
+    view.refuse("Choose a language group to transfer the case to.");
+    return;
+  }
+  await finish(view, await view.live.invoke("TransferToLanguage", view.caseId, view.leaseToken, select.value),
+    `The case was transferred to the ${languageName(select.value)} group.`);
+}
+
+async function closeCase(view) {
+  const select = byId("close-outcome");
+  if (!select.value) {
+    view.refuse("Choose an outcome to close the case.");
+    return;
+  }
+  await finish(view, await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value), "The case is closed.");
+}
+
+/** The case left this person's hands: stop renewing it, hide it, say what happened. */
+async function finish(view, answer, doneText) {
+  if (!answer.ok) {
+    view.refuse(answer.refusal);
+    return;
+  }
+  view.leases.drop(view.caseId);
+  view.leave();
+  byId("status-message").textContent = doneText;
+}
+
+// A reply in another language (the English fallback) or a machine draft says so before it is used.
+function cannedLabel(reply, language) {
+  const notes = [];
+  if (reply.language && reply.language.toLowerCase() !== language.toLowerCase()) {
+    notes.push(`in ${languageName(reply.language)}`);
+  }
+  if (reply.reviewed === false) {
+    notes.push("draft, not reviewed");
+  }
+  return notes.length > 0 ? `${reply.title} (${notes.join("; ")})` : reply.title;
+}
+
+let cannedOffered = true;
+
+/** Canned replies in the worker's language; the picker stays hidden where the server offers none. */
+export async function loadCanned(view, language) {
+  const picker = byId("canned-picker");
+  picker.hidden = true;
+  if (!cannedOffered) {
+    return;
+  }
+  try {
+    const replies = await getJson(`/api/canned-replies?language=${encodeURIComponent(language)}`);
+    if (language !== view.detail?.case.language || !Array.isArray(replies) || replies.length === 0) {
+      return;
+    }
+    byId("canned").replaceChildren(el("option", { value: "", text: "Insert a canned reply…" }),
+      ...replies.map((r) => el("option", { value: r.id, text: cannedLabel(r, language), dataset: { text: r.text } })));
+    picker.hidden = false;
+  } catch (error) {
+    if (error.status === 404) {
+      cannedOffered = false;
+    }
+  }
+}
+
+function useCanned(view, select) {
+  const option = select.selectedOptions[0];
+  if (option?.dataset.text) {
+    const box = byId("reply-body");
+    box.value = option.dataset.text;
+    updateReplyBox(view);
+    box.focus();
+  }
+  select.value = "";
+}

@@ -1,0 +1,102 @@
+import { el, byId, show } from "./dom.js";
+import { languageName, channelName, reasonText, conversationStatusText, clockText } from "./format.js";
+import { priorityBadge, waitingTime } from "./queue.js";
+import { messageItem } from "./transcript.js";
+import { describe, measure, isTooLong } from "./sms.js";
+
+// Drawing the open case. Every text from a person or a note goes in with textContent (see dom.js).
+
+export function renderCase(view) {
+  renderFacts(view);
+  renderTranscript(view);
+  renderSide(view);
+  renderNotes(view);
+  updateReplyBox(view);
+}
+
+export function renderFacts(view) {
+  const c = view.detail.case;
+  const expiresAt = view.leases.expiresAt(c.id);
+  byId("case-title").textContent = `${c.priority} priority · ${languageName(c.language)} · ${channelName(c.channel)}`;
+  const facts = [
+    el("span", {}, priorityBadge(c.priority)),
+    el("span", {}, "Waiting since queued: ", waitingTime(c.queuedAt)),
+    el("span", { text: c.status === "Queued" ? "In the queue" : c.assigneeId === view.session.userId ? "Yours" : `With ${c.assigneeName ?? "a colleague"}` }),
+    view.holdsLease && expiresAt ? el("span", { text: `Your claim is renewed every minute (now until ${clockText(expiresAt)})` }) : null,
+  ];
+  byId("case-facts").replaceChildren(...facts.filter(Boolean).map((f) => el("li", {}, f)));
+  const status = conversationStatusText(c.conversationStatus, c.conversationStatusReason);
+  const banner = byId("conversation-status");
+  banner.textContent = status ? `${status}. Nothing is sent to this person until they write again.` : "";
+  banner.hidden = !status;
+  show(byId("case-actions"), view.holdsLease);
+}
+
+export function renderTranscript(view) {
+  const list = byId("transcript");
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  const messages = view.transcript.ordered();
+  list.replaceChildren(...(messages.length === 0
+    ? [el("li", { class: "empty", text: "No messages yet." })]
+    : messages.map((m) => messageItem(m, view.session, view.names))));
+  if (atBottom || messages.length < 4) {
+    list.scrollTop = list.scrollHeight;
+  }
+}
+
+function renderSide(view) {
+  const c = view.detail.case;
+  byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
+    ? [el("li", { class: "empty", text: "No triage reasons recorded." })]
+    : c.reasons.map((r) => el("li", { class: "reason", text: reasonText(r) }))));
+  byId("triage-score").textContent = `Triage score ${c.triageScore}`;
+  const answers = view.detail.answers;
+  byId("answers").replaceChildren(...(answers.length === 0
+    ? [el("p", { class: "empty", text: "No intake answers yet." })]
+    : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), el("dd", { text: reasonText(a.answerCode) })])));
+}
+
+export function renderNotes(view) {
+  const notes = [...view.detail.notes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const author = (n) => (n.authorUserId === view.session.userId ? "You" : view.names.get(n.authorUserId) ?? "A colleague");
+  byId("notes").replaceChildren(...(notes.length === 0
+    ? [el("li", { class: "empty", text: "No notes yet." })]
+    : notes.map((n) => el("li", { class: "note", dataset: { noteId: n.id } },
+      el("p", { class: "note-body", dir: "auto", text: n.body }),
+      el("p", { class: "note-meta", text: `${author(n)} · ${clockText(n.at)}` })))));
+}
+
+/** Why this person cannot reply now, or null when they can. */
+function replyBlocked(view) {
+  const c = view.detail.case;
+  const status = conversationStatusText(c.conversationStatus, c.conversationStatusReason);
+  if (status) {
+    return `Replies are off. ${status}.`;
+  }
+  if (!view.holdsLease) {
+    return c.status === "Claimed" && c.assigneeId !== view.session.userId
+      ? `Only ${c.assigneeName ?? "the colleague who holds this case"} can reply.`
+      : "Take the case to reply: only the caseworker who holds it can answer.";
+  }
+  return null;
+}
+
+export function updateReplyBox(view) {
+  if (!view.detail) {
+    return;
+  }
+  const box = byId("reply-body");
+  const blocked = replyBlocked(view);
+  box.disabled = blocked !== null;
+  const reason = byId("reply-disabled");
+  reason.textContent = blocked ?? "";
+  reason.hidden = blocked === null;
+  byId("canned").disabled = blocked !== null;
+  const counter = byId("reply-counter");
+  const m = measure(box.value);
+  counter.textContent = describe(box.value);
+  counter.dataset.segments = String(m.segments);
+  counter.dataset.encoding = m.encoding;
+  counter.classList.toggle("over", isTooLong(box.value));
+  byId("reply-send").disabled = blocked !== null || box.value.trim() === "" || isTooLong(box.value);
+}

@@ -1,0 +1,148 @@
+// The admin's partner directory: list, add and edit partners, and link NGO accounts to their organisation.
+import { getJson, postJson, useAntiforgeryToken, ApiError } from "./api.js";
+import { byId, el } from "./dom.js";
+import { requireCaseworkSession, showSignedIn } from "./session.js";
+import { languageName } from "./format.js";
+
+const session = await requireCaseworkSession();
+showSignedIn(session);
+useAntiforgeryToken(session.antiforgeryToken);
+
+let services = {};
+let partners = [];
+let editing = null;
+
+if (session.role !== "Admin") {
+  byId("directory").replaceChildren(el("p", { class: "notice", text: "Only administrators keep the partner directory." }));
+} else {
+  services = (await getJson("/api/referral-options")).services;
+  byId("services").append(...Object.entries(services).map(([code, text]) =>
+    el("label", {}, el("input", { type: "checkbox", value: code, name: "service" }), ` ${text}`)));
+  byId("partner-form").addEventListener("submit", save);
+  byId("cancel").addEventListener("click", () => edit(null));
+  await refresh();
+  document.body.dataset.ready = "true";
+}
+
+// api.js offers GET and POST; a change to an existing partner is a PUT with the same antiforgery header.
+async function putJson(path, body) {
+  const response = await fetch(path, {
+    method: "PUT",
+    headers: { Accept: "application/json", "Content-Type": "application/json", "X-CSRF-TOKEN": session.antiforgeryToken },
+    body: JSON.stringify(body),
+    credentials: "same-origin",
+    cache: "no-store",
+  });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, problem.detail || problem.title || `The server answered ${response.status}.`);
+  }
+  return response.json();
+}
+
+function showProblem(error) {
+  const problem = byId("problem");
+  problem.textContent = error ? error.message : "";
+  problem.hidden = !error;
+}
+
+async function refresh() {
+  try {
+    partners = await getJson("/api/admin/partners");
+    const accounts = await getJson("/api/admin/ngo-users");
+    renderPartners();
+    renderAccounts(accounts);
+    byId("status-message").textContent = "";
+  } catch (error) {
+    byId("status-message").textContent = error.message;
+  }
+}
+
+function list(text) {
+  return text.split(",").map((item) => item.trim()).filter(Boolean);
+}
+
+function renderPartners() {
+  byId("partners").replaceChildren(...(partners.length === 0
+    ? [el("tr", {}, el("td", { colspan: 7, class: "empty", text: "No partner yet." }))]
+    : partners.map((partner) => {
+      const button = el("button", { type: "button", class: "link", text: "Edit" });
+      button.addEventListener("click", () => edit(partner));
+      return el("tr", { dataset: { partnerId: partner.id } },
+        el("td", { text: partner.name }),
+        el("td", { text: partner.services.map((s) => services[s] ?? s).join(", ") }),
+        el("td", { text: partner.languages.map(languageName).join(", ") }),
+        el("td", { text: partner.regions.join(", ") }),
+        el("td", { text: [partner.contactName, partner.contactEmail, partner.contactPhone].filter(Boolean).join(" · ") }),
+        el("td", { text: partner.active ? "Active" : "Inactive" }),
+        el("td", {}, button));
+    })));
+}
+
+function renderAccounts(accounts) {
+  byId("accounts").replaceChildren(...(accounts.length === 0
+    ? [el("tr", {}, el("td", { colspan: 2, class: "empty", text: "No NGO account yet." }))]
+    : accounts.map((account) => {
+      const id = `organisation-${account.id}`;
+      const select = el("select", { id },
+        el("option", { value: "", text: "Not linked" }),
+        partners.map((p) => el("option", { value: p.id, selected: p.id === account.organisationId, text: p.name })));
+      select.addEventListener("change", async () => {
+        showProblem(null);
+        try {
+          await putJson(`/api/admin/users/${account.id}/organisation`, { organisationId: select.value || null });
+          byId("status-message").textContent = `${account.displayName} linked.`;
+        } catch (error) {
+          showProblem(error);
+        }
+      });
+      return el("tr", { dataset: { userId: account.id } },
+        el("td", {}, el("label", { for: id, text: `${account.displayName}${account.disabled ? " (disabled)" : ""}` })),
+        el("td", {}, select));
+    })));
+}
+
+function edit(partner) {
+  editing = partner;
+  byId("form-title").textContent = partner ? `Edit ${partner.name}` : "Add a partner";
+  byId("save").textContent = partner ? "Save changes" : "Add partner";
+  byId("cancel").hidden = !partner;
+  byId("name").value = partner?.name ?? "";
+  byId("languages").value = partner?.languages.join(", ") ?? "";
+  byId("regions").value = partner?.regions.join(", ") ?? "";
+  byId("contact-name").value = partner?.contactName ?? "";
+  byId("contact-email").value = partner?.contactEmail ?? "";
+  byId("contact-phone").value = partner?.contactPhone ?? "";
+  byId("active").checked = partner?.active ?? true;
+  for (const box of byId("services").querySelectorAll("input")) {
+    box.checked = partner?.services.includes(box.value) ?? false;
+  }
+  byId("name").focus();
+}
+
+async function save(event) {
+  event.preventDefault();
+  showProblem(null);
+  const body = {
+    name: byId("name").value,
+    services: [...byId("services").querySelectorAll("input:checked")].map((box) => box.value),
+    languages: list(byId("languages").value),
+    regions: list(byId("regions").value),
+    contactName: byId("contact-name").value,
+    contactEmail: byId("contact-email").value,
+    contactPhone: byId("contact-phone").value,
+    active: byId("active").checked,
+    version: editing?.version ?? null,
+  };
+  try {
+    if (editing) {
+      await putJson(`/api/admin/partners/${editing.id}`, body);
+    } else {
+      await postJson("/api/admin/partners", body);
+    }
+    edit(null);
+    await refresh();
+  } catch (error) {
+    showProblem(error);
+  }
+}

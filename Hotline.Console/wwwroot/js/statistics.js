@@ -1,0 +1,106 @@
+// The statistics page: suppressed tables, their server-drawn charts and CSV links. Everything shown comes as
+// display strings from the API ("12", "<5", "x"); the page never sees a hidden count, so it cannot leak one.
+import { getJson, useAntiforgeryToken } from "./api.js";
+import { byId, el } from "./dom.js";
+import { prepareSignOut } from "./session.js";
+
+const STAFF_ROLES = ["Caseworker", "Supervisor", "Admin"];
+
+const session = await getJson("/api/session");
+useAntiforgeryToken(session.antiforgeryToken);
+prepareSignOut(session.antiforgeryToken);
+byId("who").textContent = `${session.displayName} · ${session.role}`;
+for (const link of document.querySelectorAll("[data-staff-only]")) {
+  link.hidden = !STAFF_ROLES.includes(session.role);
+}
+for (const link of document.querySelectorAll("[data-partners-only]")) {
+  link.hidden = session.role !== "Ngo";
+}
+
+const form = byId("range");
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  load(byId("from").value, byId("to").value);
+});
+
+const initial = new URLSearchParams(window.location.search);
+await load(initial.get("from") ?? "", initial.get("to") ?? "");
+document.body.dataset.ready = "true";
+
+function query(from, to) {
+  return from && to ? `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` : "";
+}
+
+async function load(from, to) {
+  const status = byId("status-message");
+  status.textContent = "Loading…";
+  try {
+    const view = await getJson(`/api/statistics?${query(from, to)}`);
+    const range = query(view.from, view.to);
+    byId("from").value = view.from;
+    byId("to").value = view.to;
+    window.history.replaceState(null, "", `?${range}`);
+    byId("csv-all").href = `/api/statistics/csv?${range}`;
+    byId("rule").textContent = view.suppressionRule;
+    const behind = byId("progress");
+    behind.hidden = view.progress.countedThrough >= view.progress.lastSequence;
+    behind.textContent = "The newest changes are still being counted; reload in a minute for complete figures.";
+    renderTimings(view.timings);
+    byId("tables").replaceChildren(...view.tables.map((table) => renderTable(table, range)));
+    status.textContent = "";
+  } catch (error) {
+    status.textContent = error.message;
+  }
+}
+
+function cell(text, header = false) {
+  const hidden = text === "<5" || text === "x";
+  return el(header ? "th" : "td", {
+    class: hidden ? "number suppressed" : "number",
+    title: text === "<5" ? "Between 1 and 4" : text === "x" ? "Hidden so that a small count cannot be worked out" : null,
+    text,
+  });
+}
+
+function renderTable(table, range) {
+  const titleId = `table-${table.id}`;
+  const head = el("tr", {}, el("th", { scope: "col", text: table.rowHeading }),
+    table.columns.map((column) => el("th", { scope: "col", class: "number", text: column })));
+  const rows = table.rows.map((row) => el("tr", {}, el("th", { scope: "row", text: row.label }), row.cells.map((text) => cell(text))));
+  if (table.totals) {
+    rows.push(el("tr", { class: "totals" }, el("th", { scope: "row", text: table.totals.label }), table.totals.cells.map((text) => cell(text))));
+  }
+
+  const charts = [el("img", {
+    src: `/api/statistics/charts/${table.id}.svg?${range}`,
+    alt: `${table.title}: bar chart of the totals, with the same hidden counts as the table`,
+    loading: "lazy",
+  })];
+  if (table.totals) {
+    charts.push(el("img", {
+      src: `/api/statistics/charts/${table.id}.svg?by=months&${range}`,
+      alt: `${table.title}: bar chart of the totals by month`,
+      loading: "lazy",
+    }));
+  }
+
+  return el("section", { "aria-labelledby": titleId, dataset: { table: table.id } },
+    el("div", { class: "table-tools" },
+      el("h2", { id: titleId, text: table.title }),
+      el("a", { href: `/api/statistics/csv?table=${encodeURIComponent(table.id)}&${range}`, download: true, text: "CSV" })),
+    table.note ? el("p", { class: "muted", text: table.note }) : null,
+    el("div", { class: "charts" }, charts),
+    el("div", { class: "scroll" },
+      el("table", { class: "table" }, el("caption", { class: "visually-hidden", text: table.title }),
+        el("thead", {}, head), el("tbody", {}, rows))));
+}
+
+function renderTimings(timings) {
+  byId("timings").replaceChildren(...timings.map((timing) => el("div", { class: "scroll", dataset: { timing: timing.id } },
+    el("table", { class: "table" },
+      el("caption", { class: "muted", text: timing.title }),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "" }), timing.columns.map((c) => el("th", { scope: "col", class: "number", text: c })))),
+      el("tbody", {},
+        el("tr", {}, el("th", { scope: "row", text: "Median" }), timing.median.map((text) => el("td", { class: "number", text }))),
+        el("tr", {}, el("th", { scope: "row", text: "Mean" }), timing.mean.map((text) => el("td", { class: "number", text }))))))));
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Api.Partners;
+using Hotline.Api.Referrals;
+using static Hotline.Api.Tests.Referrals.ReferralHarness;
+
+namespace Hotline.Api.Tests.Referrals;
+
+public sealed class PartnerScopingTests
+{
+    [Fact]
+    public async Task An_ngo_account_sees_only_the_referrals_sent_to_its_own_organisation()
+    {
+        await using var h = await StartAsync();
+        var toShelter = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+        var toLegal = await h.SendAsync((await h.QueueCaseAsync()).Id, h.LegalAid, PartnerServices.LegalAid, Consent("language"));
+
+        var shelterInbox = await Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct));
+        var legalInbox = await Read<List<PartnerReferralView>>(await h.LegalAidStaff.Http.GetAsync("/api/partner/referrals", Ct));
+
+        Assert.Equal([toShelter.Id], shelterInbox.Select(r => r.Id));
+        Assert.Equal([toLegal.Id], legalInbox.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_referral_not_yet_sent_is_invisible_to_its_partner()
+    {
+        await using var h = await StartAsync();
+        var kase = await h.QueueCaseAsync();
+        var proposed = await Read<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
+        await Read<ReferralView>(await h.Caseworker.Http.PostAsJsonAsync($"/api/cases/{kase.Id}/referrals/{proposed.Id}/consent", Consent("summary"), Ct));
+
+        var inbox = await Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct));
+        var one = await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{proposed.Id}", Ct);
+        var accept = await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{proposed.Id}/accept", null, Ct);
+
+        Assert.Empty(inbox);
+        Assert.Equal(HttpStatusCode.Forbidden, one.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_organisations_referral_is_refused_with_403_for_reading_and_every_step()
+    {
+        await using var h = await StartAsync();
+        var kase = await h.QueueCaseAsync();
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "summary"));
+        var eventsBefore = (await h.EventsAsync(kase.Id)).Count;
+        var legal = h.LegalAidStaff.Http;
+
+        var responses = new[]
+        {
+            await legal.GetAsync($"/api/partner/referrals/{sent.Id}", Ct),
+            await legal.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct),
+            await legal.PostAsJsonAsync($"/api/partner/referrals/{sent.Id}/decline", new DeclineReferral("no_capacity"), Ct),
+            await legal.PostAsJsonAsync($"/api/partner/referrals/{sent.Id}/outcome", new CompleteReferral("supported", null), Ct),
+            await legal.GetAsync($"/api/partner/referrals/{Guid.NewGuid()}", Ct),
+        };
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.Equal(eventsBefore, (await h.EventsAsync(kase.Id)).Count);
+        Assert.Equal("Sent", (await Read<PartnerReferralView>(await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct))).Status);
+    }
+
+    [Fact]
+    public async Task An_ngo_account_is_refused_every_case_and_staff_route_with_403()
+    {
+        await using var h = await StartAsync();
+        var kase = await h.QueueCaseAsync();
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+        var ngo = h.ShelterStaff.Http;
+
+        string[] routes =
+        [
+            "/api/queue", $"/api/cases/{kase.Id}", $"/api/cases/{kase.Id}/referrals", "/api/case-events?after=0", "/api/colleagues",
+            "/api/supervisor/overview", "/api/partners", "/api/admin/partners", "/api/admin/ngo-users",
+        ];
+        var reads = await Task.WhenAll(routes.Select(r => ngo.GetAsync(r, Ct)));
+        var writes = new[]
+        {
+            await ngo.PostAsJsonAsync($"/api/cases/{kase.Id}/referrals", new ProposeReferral(h.Shelter.Id, PartnerServices.Shelter), Ct),
+            await ngo.PostAsync($"/api/cases/{kase.Id}/referrals/{sent.Id}/withdraw", null, Ct),
+            await ngo.PutAsJsonAsync($"/api/admin/users/{h.ShelterStaff.User.Id}/organisation", new { organisationId = h.LegalAid.Id }, Ct),
+        };
+
+        Assert.All(reads.Concat(writes), r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task An_ngo_account_not_linked_to_an_organisation_sees_no_referral()
+    {
+        await using var h = await StartAsync();
+        await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+        var unlinked = await h.NgoAsync("ngo-unlinked", null);
+
+        var response = await unlinked.Http.GetAsync("/api/partner/referrals", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("not linked", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_partner_sees_exactly_the_fields_the_consent_covers()
+    {
+        await using var h = await StartAsync();
+        var narrow = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+        var wide = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter,
+            Consent("language", "nationality", "region", "indicators", "urgency", "summary", "contact_route"));
+
+        var seenNarrow = (await Read<PartnerReferralView>(await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{narrow.Id}", Ct))).Shared!;
+        var seenWide = (await Read<PartnerReferralView>(await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{wide.Id}", Ct))).Shared!;
+
+        Assert.Equal(("ne", null, null, null, null, null, null),
+            (seenNarrow.Language, seenNarrow.Nationality, seenNarrow.Region, seenNarrow.Indicators, seenNarrow.Urgency, seenNarrow.Summary, seenNarrow.ContactRoute));
+        Assert.Equal(("ne", "NP", "Doha", "High", "through_hotline"),
+            (seenWide.Language, seenWide.Nationality, seenWide.Region, seenWide.Urgency, seenWide.ContactRoute));
+        Assert.Equal(["retention_of_identity_documents", "withholding_of_wages"], seenWide.Indicators!);
+        Assert.StartsWith("Needs a safe place", seenWide.Summary, StringComparison.Ordinal);
+    }
+}

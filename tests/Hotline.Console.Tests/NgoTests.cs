@@ -1,0 +1,61 @@
+using System.Net;
+using Hotline.Api.Users;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] CaseApis = ["/api/queue", "/api/case-events", "/api/cases", "/api/colleagues", "/api/supervisor", "/hubs/"];
+
+    [Fact]
+    public async Task An_ngo_user_lands_on_the_partner_page_which_calls_no_case_api()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        var requested = new List<string>();
+        partner.Page.Request += (_, request) => requested.Add(new Uri(request.Url).AbsolutePath);
+
+        await partner.SubmitSignInAsync("shelter");
+
+        await Expect(partner.Page).ToHaveURLAsync($"{host.BaseUrl}/console/partner.html");
+        await Expect(partner.Page.Locator("main")).ToContainTextAsync("Referrals from the hotline to your organisation will appear here.");
+        await Expect(partner.Page.Locator("#signout button")).ToBeEnabledAsync();
+        Assert.DoesNotContain(requested, path => CaseApis.Any(api => path.StartsWith(api, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_ngo_user_gets_403_from_the_queue()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.SubmitSignInAsync("shelter");
+        await Expect(partner.Page).ToHaveURLAsync($"{host.BaseUrl}/console/partner.html");
+
+        var response = await partner.Context.APIRequest.GetAsync("/api/queue");
+
+        Assert.Equal((int)HttpStatusCode.Forbidden, response.Status);
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_an_ngo_users_connection()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.SubmitSignInAsync("shelter");
+        await Expect(partner.Page).ToHaveURLAsync($"{host.BaseUrl}/console/partner.html");
+        var session = (await partner.Context.CookiesAsync()).Single(c => c.Name == "hotline.session");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl($"{host.BaseUrl}/hubs/cases", options => options.Headers["Cookie"] = $"{session.Name}={session.Value}")
+            .Build();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+}

@@ -1,0 +1,51 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Users;
+using Hotline.Bot.Triage;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+public sealed class ReconnectTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task After_the_connection_is_cut_and_restored_the_queue_equals_the_database()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var bilal = await host.AddUserAsync("bilal", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await host.SeedCaseAsync("en", PriorityBand.Medium, "excessive_overtime");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira", cuttable: true);
+        await Expect(console.Waiting).ToHaveCountAsync(2);
+
+        await console.CutConnectionAsync();
+        await Expect(console.Page.Locator("#connection")).ToHaveAttributeAsync("data-state", "reconnecting");
+        // While the console hears nothing: a colleague takes the most urgent case, one is closed, two arrive.
+        var queue = host.Services.GetRequiredService<CaseQueue>();
+        var taken = await queue.ClaimNextAsync(bilal.Id, TimeSpan.FromMinutes(5), Ct);
+        var closed = await queue.ClaimNextAsync(bilal.Id, TimeSpan.FromMinutes(5), Ct);
+        Assert.True(await queue.CloseAsync(closed!.Case.Id, closed.LeaseToken, bilal.Id, "duplicate", Ct));
+        await host.SeedCaseAsync("en", PriorityBand.Critical, "physical_and_sexual_violence");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "Hello, I need help");
+        await console.RestoreConnectionAsync();
+
+        await Expect(console.Page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        var open = await host.OpenCasesAsync();
+        var queued = open.Where(c => c.Status == "Queued").Select(c => c.Id).ToList();
+        var claimed = open.Where(c => c.Status == "Claimed").Select(c => c.Id).ToList();
+        Assert.Equal(2, queued.Count);
+        Assert.Equal([taken!.Case.Id.ToString()], claimed);
+        await Expect(console.Waiting).ToHaveCountAsync(queued.Count);
+        foreach (var id in queued)
+        {
+            await Expect(console.Item("queue", id)).ToHaveCountAsync(1);
+        }
+
+        await Expect(console.WithColleagues).ToHaveCountAsync(1);
+        await Expect(console.Item("colleague-cases", claimed[0])).ToHaveCountAsync(1);
+    }
+}

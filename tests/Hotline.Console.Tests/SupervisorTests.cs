@@ -1,0 +1,63 @@
+using Hotline.Api.Cases;
+using Hotline.Api.Users;
+using Hotline.Bot.Triage;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_supervisor_view_shows_every_open_case_and_each_caseworkers_load()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "ar");
+        await host.AddUserAsync("bilal", UserRole.Caseworker, "ne");
+        await host.SeedCaseAsync("ar", PriorityBand.Critical, "physical_and_sexual_violence");
+        await host.SeedCaseAsync("ne", PriorityBand.High, "retention_of_identity_documents", "debt_bondage");
+        await host.SeedCaseAsync("hi", PriorityBand.Low, "excessive_overtime");
+        await host.Services.GetRequiredService<CaseQueue>().ClaimNextAsync(amira.Id, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+
+        await console.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Supervisor view" }).ClickAsync();
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator("#overview-cases tr[data-case-id]")).ToHaveCountAsync(3);
+        await Expect(console.Page.Locator("#overview-cases tr[data-status='Claimed']")).ToContainTextAsync("amira");
+        await Expect(console.Page.Locator($"#overview-caseworkers tr[data-user-id='{amira.Id}'] td.number")).ToHaveTextAsync("1");
+        await Expect(console.Page.Locator("#overview-caseworkers tr")).ToHaveCountAsync(3);
+        await Expect(console.Page.Locator("#overview-statistics")).ToContainTextAsync("Waiting2");
+        await Screenshots.TakeAsync(console.Page, "supervisor");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_supervisor_view_updates_live_when_a_case_is_queued()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        await host.SeedCaseAsync("ar", PriorityBand.Medium, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await console.Page.GotoAsync("/console/supervisor.html");
+        await console.WaitUntilLiveAsync();
+        await Expect(console.Page.Locator("#overview-cases tr[data-case-id]")).ToHaveCountAsync(1);
+
+        var caseId = await host.SeedCaseAsync("sw", PriorityBand.Critical, "restriction_of_movement");
+
+        await Expect(console.Page.Locator($"#overview-cases tr[data-case-id='{caseId}']")).ToContainTextAsync("Swahili");
+        await Expect(console.Page.Locator("#overview-cases tr[data-case-id]")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task A_caseworker_is_not_offered_the_supervisor_view()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await Expect(console.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Supervisor view" })).ToBeHiddenAsync();
+    }
+}
