@@ -19,7 +19,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 status=0
-dotnet test Hotline.sln --configuration Release 2>&1 | tee "$log" || status=$?
+dotnet test Hotline.sln --configuration Release --blame-hang-timeout 5m 2>&1 | tee "$log" || status=$?
 
 # "Passed!  - Failed:     0, Passed:    95, Skipped:    21, Total:   116, ..." per test assembly.
 totals=$(grep -E '^(Passed|Failed)! +- Failed:' "$log" | awk -F'[:,]' '

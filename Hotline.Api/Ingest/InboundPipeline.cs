@@ -45,6 +45,13 @@ public sealed class InboundPipeline(
 
     private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
+        // A repeat is recognised without waiting for the writer (a read takes no lock in WAL mode); the
+        // check is made again inside the transaction, where it is decisive.
+        if (await FindKnownAsync(envelope, cancellationToken) is { } repeat)
+        {
+            return repeat;
+        }
+
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var channel = envelope.From.Channel;
         if (await messages.FindByChannelMessageIdAsync(session, channel, envelope.ChannelMessageId, cancellationToken) is { } known)
@@ -82,6 +89,13 @@ public sealed class InboundPipeline(
         await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
+    }
+
+    private async Task<IngestOutcome?> FindKnownAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var known = await messages.FindByChannelMessageIdAsync(session, envelope.From.Channel, envelope.ChannelMessageId, cancellationToken);
+        return known is null ? null : new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId);
     }
 
     private static bool IsRace(Exception ex) =>

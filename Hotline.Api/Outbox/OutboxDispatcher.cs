@@ -46,42 +46,38 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>One pass over the due messages; the number attempted.</summary>
+    /// <summary>
+    /// One pass: claims every due message in a single transaction (one turn at the writer for the whole
+    /// batch, not one per message), then attempts each; the number claimed.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid> due;
-        await using (var session = await database.OpenAsync(cancellationToken))
-        {
-            due = await outbox.ReadDueAsync(session, await session.DatabaseNowAsync(cancellationToken), _options.BatchSize, cancellationToken);
-        }
-
-        foreach (var id in due)
-        {
-            await DispatchAsync(id, cancellationToken);
-        }
-
-        return due.Count;
-    }
-
-    private async Task DispatchAsync(Guid outboxId, CancellationToken cancellationToken)
-    {
-        OutboxItem? item;
-        Message message;
-        Conversation conversation;
+        var claimed = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
         await using (var session = await database.BeginWriteAsync(cancellationToken))
         {
             var now = await session.DatabaseNowAsync(cancellationToken);
-            item = await outbox.ClaimAsync(session, outboxId, now, TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
-            if (item is null)
+            foreach (var id in await outbox.ReadDueAsync(session, now, _options.BatchSize, cancellationToken))
             {
-                return;
+                if (await outbox.ClaimAsync(session, id, now, TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken) is { } item)
+                {
+                    claimed.Add((item, (await messages.FindByIdAsync(session, item.MessageId, cancellationToken))!,
+                        (await conversations.FindByIdAsync(session, item.ConversationId, cancellationToken))!));
+                }
             }
 
-            message = (await messages.FindByIdAsync(session, item.MessageId, cancellationToken))!;
-            conversation = (await conversations.FindByIdAsync(session, item.ConversationId, cancellationToken))!;
             await session.CommitAsync(cancellationToken);
         }
 
+        foreach (var (item, message, conversation) in claimed)
+        {
+            await DispatchAsync(item, message, conversation, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, CancellationToken cancellationToken)
+    {
         var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt);
         try
         {

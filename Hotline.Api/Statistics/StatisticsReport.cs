@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Hotline.Api.Partners;
 using Hotline.Api.Storage;
@@ -8,16 +9,43 @@ namespace Hotline.Api.Statistics;
 /// <summary>
 /// Builds the published statistics for a range of months from the pre-aggregated counters: brings the
 /// counters up to date (a few batches at most, so a backlog never stalls a page), reads a few hundred rows,
-/// lays them out as tables and suppresses them together.
+/// lays them out as tables and suppresses them together. A page asks for the same report once for its
+/// tables and again for each chart, so a report is kept for a few seconds while nothing new was counted.
 /// </summary>
-public sealed class StatisticsReport(Database database, StatisticsProjection projection, PartnerRepository partners)
+public sealed class StatisticsReport(Database database, StatisticsProjection projection, PartnerRepository partners, TimeProvider time)
 {
     /// <summary>Batches the endpoint counts before answering; the background loop does the rest.</summary>
     public const int CatchUpBatches = 5;
 
+    /// <summary>How long a report is reused for the same months and the same counted events; a renamed partner shows after this.</summary>
+    public static readonly TimeSpan Reuse = TimeSpan.FromSeconds(10);
+
+    private const int MaxKept = 16;
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset BuiltAt, StatisticsView View)> _recent = new(StringComparer.Ordinal);
+
     public async Task<StatisticsView> BuildAsync(MonthRange range, CancellationToken cancellationToken)
     {
         var progress = await projection.CatchUpAsync(CatchUpBatches, cancellationToken);
+        var key = $"{range.FromKey}/{range.ToKey}/{progress.CountedThrough}";
+        var now = time.GetUtcNow();
+        if (_recent.TryGetValue(key, out var kept) && now - kept.BuiltAt < Reuse)
+        {
+            return kept.View with { Progress = progress };
+        }
+
+        var view = await BuildAsync(range, progress, cancellationToken);
+        if (_recent.Count >= MaxKept)
+        {
+            _recent.Clear();
+        }
+
+        _recent[key] = (now, view);
+        return view;
+    }
+
+    private async Task<StatisticsView> BuildAsync(MonthRange range, StatisticsProgress progress, CancellationToken cancellationToken)
+    {
         List<CounterRow> rows;
         IReadOnlyList<Partner> directory;
         await using (var session = await database.OpenAsync(cancellationToken))

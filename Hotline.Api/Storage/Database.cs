@@ -12,6 +12,11 @@ public sealed class Database
     private readonly string _connectionString;
     private readonly SqlStatements _sql;
 
+    // SQLite has one writer. Waiting for it inside SQLite's busy handler parks a thread-pool thread and
+    // lets waiters barge past each other for seconds; waiting here is asynchronous and first come, first
+    // served. The busy timeout still covers other processes (the operator's command line).
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     public Database(IOptions<DatabaseOptions> options, IHostEnvironment environment)
     {
         DapperTypeHandlers.Register();
@@ -39,17 +44,33 @@ public sealed class Database
     /// </summary>
     public async Task<DbSession> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken);
+        var gated = Provider == DatabaseProvider.Sqlite;
+        if (gated)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        DbConnection? connection = null;
         try
         {
+            connection = await OpenConnectionAsync(cancellationToken);
             DbTransaction transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: false)
                 : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new DbSession(connection, transaction, _sql);
+            return new DbSession(connection, transaction, _sql, gated ? () => _sqliteWriter.Release() : null);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            if (gated)
+            {
+                _sqliteWriter.Release();
+            }
+
             throw;
         }
     }

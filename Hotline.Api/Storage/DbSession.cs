@@ -11,13 +11,15 @@ public sealed class DbSession : IAsyncDisposable
 {
     private readonly SqlStatements _sql;
     private readonly List<Action> _afterCommit = [];
+    private Action? _onDispose;
     private DbTransaction? _transaction;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql)
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql, Action? onDispose = null)
     {
         Connection = connection;
         _transaction = transaction;
         _sql = sql;
+        _onDispose = onDispose;
     }
 
     public DbConnection Connection { get; }
@@ -72,12 +74,19 @@ public sealed class DbSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_transaction is not null)
+        try
         {
-            await _transaction.DisposeAsync();
-        }
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+            }
 
-        await Connection.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _onDispose, null)?.Invoke();
+        }
     }
 
     private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken) =>

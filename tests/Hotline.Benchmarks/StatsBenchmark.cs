@@ -26,7 +26,12 @@ internal static class StatsBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var dll = HotlineApiProcess.FindBuild();
+        if (HotlineApiProcess.FindBuild() is not { } dll)
+        {
+            Console.Error.WriteLine("Hotline.Api is not built in Release: run `dotnet build -c Release Hotline.Api` from the repository root.");
+            return 1;
+        }
+
         Console.WriteLine($"Statistics page over {Cases:N0} cases on SQLite: Hotline.Api in its own process ({dll}).");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores. Per request kind: {WarmUp} untimed, then {Measured} timed, one at a time.");
         Console.WriteLine();
@@ -105,6 +110,7 @@ internal static class StatsBenchmark
 
     private static async Task WaitForProjectionAsync(Database database, Stopwatch counting)
     {
+        var reported = TimeSpan.Zero;
         while (true)
         {
             await using var session = await database.OpenAsync(CancellationToken.None);
@@ -115,8 +121,9 @@ internal static class StatsBenchmark
                 return;
             }
 
-            if (counting.Elapsed.Seconds % 20 == 0)
+            if (counting.Elapsed - reported >= TimeSpan.FromSeconds(20))
             {
+                reported = counting.Elapsed;
                 Console.WriteLine($"[projection] {counted:N0} of {lastSequence:N0} events counted, {counting.Elapsed.TotalSeconds:F0} s");
             }
 

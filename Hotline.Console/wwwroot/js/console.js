@@ -41,6 +41,9 @@ const live = new Live({
   },
   colleagueOpenedCase: (caseId, colleague) => caseView.colleagueOpenedCase(caseId, colleague),
   reconnected: async () => {
+    // Events only name the cases this person may still see: one that moved out of their languages while
+    // the console was away would never be removed, so the queue itself is read again first.
+    await loadQueue();
     await caseView.rejoin();
     await joinMyCases();
   },
@@ -58,7 +61,8 @@ const leases = new Leases(live, {
   unreachable: (caseId, refusal) => caseView.leaseUnreachable(caseId, refusal),
   renewed: (caseId) => caseView.leaseRenewed(caseId),
 });
-const colleagues = await getJson("/api/colleagues");
+// Colleagues only name authors and transfer targets: the console works without them.
+const colleagues = await getJson("/api/colleagues").catch(() => []);
 const caseView = new CaseView({ live, leases, session, colleagues, onClosed: () => renderQueue() });
 
 function applyCase(summary, pushed) {
@@ -181,8 +185,12 @@ async function joinMyCases() {
   }
 }
 
-await loadQueue();
 startTicking();
+try {
+  await loadQueue();
+} catch (error) {
+  byId("status-message").textContent = `The queue could not be loaded: ${error.message}`;
+}
 await live.start();
 await joinMyCases();
 document.body.dataset.ready = "true";

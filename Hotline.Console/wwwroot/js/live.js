@@ -43,7 +43,11 @@ export class Live {
     this.connection.onreconnecting(() => this.setState("reconnecting"));
     this.connection.onreconnected(async () => {
       this.setState("connected");
-      await handlers.reconnected?.();
+      try {
+        await handlers.reconnected?.();
+      } catch (error) {
+        handlers.problem?.(error?.message ?? String(error));
+      }
       this.resync();
     });
     this.connection.onclose(() => {

@@ -74,11 +74,19 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var twilio = await FakeTwilioServer.StartAsync(accountSid, authToken);
         var host = new ConsoleHost(twilio, accountSid, authToken);
-        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        host.StartServer();
-        host.BaseUrl = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.Single().TrimEnd('/');
-        return host;
+        try
+        {
+            host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            host.StartServer();
+            host.BaseUrl = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+                .Addresses.Single().TrimEnd('/');
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
