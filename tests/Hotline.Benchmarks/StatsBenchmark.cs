@@ -62,25 +62,35 @@ internal static class StatsBenchmark
         using var client = await SignInAsync(api.BaseAddress);
         var range = $"from={first:yyyy-MM}&to={last:yyyy-MM}";
         Console.WriteLine($"[page] range {range.Replace('&', ' ')} (every seeded case)");
-        var json = await TimeAsync("GET /api/statistics", () => GetAsync(client, $"/api/statistics?{range}"));
+        // Fresh: one new case event before each request (untimed), as on a working hotline, so the endpoint counts it
+        // and rebuilds the report. Repeat: nothing changed since the last request, so the report built then is reused.
+        var touched = 0;
+        Task Touch() => TouchAsync(database, ++touched);
         var charts = await ChartUrlsAsync(client, range);
-        var page = await TimeAsync($"page: JSON, then its {charts.Count} charts in parallel", async () =>
+        var json = await TimeAsync("fresh GET /api/statistics", () => GetAsync(client, $"/api/statistics?{range}"), Touch);
+        var page = await TimeAsync($"fresh page: JSON, then its {charts.Count} charts in parallel", async () =>
         {
             await GetAsync(client, $"/api/statistics?{range}");
             await Task.WhenAll(charts.Select(url => GetAsync(client, url)));
-        });
-        var csv = await TimeAsync("GET /api/statistics/csv (every table)", () => GetAsync(client, $"/api/statistics/csv?{range}"));
+        }, Touch);
+        var csv = await TimeAsync("fresh GET /api/statistics/csv (every table)", () => GetAsync(client, $"/api/statistics/csv?{range}"), Touch);
+        var repeat = await TimeAsync("repeat page (nothing new counted)", async () =>
+        {
+            await GetAsync(client, $"/api/statistics?{range}");
+            await Task.WhenAll(charts.Select(url => GetAsync(client, url)));
+        }, null);
 
         Console.WriteLine();
         Console.WriteLine("request                                   |   p50 ms |   p99 ms |   max ms");
-        foreach (var (name, stats) in new[] { ("statistics JSON", json), ("whole page (JSON + charts)", page), ("CSV export", csv) })
+        foreach (var (name, stats) in new[] { ("statistics JSON, fresh", json), ("whole page (JSON + charts), fresh", page), ("CSV export, fresh", csv),
+            ("whole page, repeated", repeat) })
         {
             Console.WriteLine($"{name,-41} | {stats.P50,8:F1} | {stats.P99,8:F1} | {stats.Max,8:F1}");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"ratio whole page p50 / JSON p50 = {page.P50 / json.P50:F2}");
-        Console.WriteLine($"target: the page loads in under {TargetMilliseconds} ms over {Cases:N0} cases (p50 of the whole page): "
+        Console.WriteLine($"ratio fresh page p50 / fresh JSON p50 = {page.P50 / json.P50:F2}; fresh page p50 / repeated page p50 = {page.P50 / repeat.P50:F2}");
+        Console.WriteLine($"target: the page loads in under {TargetMilliseconds} ms over {Cases:N0} cases (p50 of the fresh whole page): "
             + $"{(page.P50 < TargetMilliseconds ? "holds" : "MISSED")} ({page.P50:F1} ms; p99 {page.P99:F1} ms)");
         foreach (var (category, (count, example)) in api.Problems)
         {
@@ -190,16 +200,18 @@ internal static class StatsBenchmark
         await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static async Task<LatencyStats> TimeAsync(string label, Func<Task> request)
+    private static async Task<LatencyStats> TimeAsync(string label, Func<Task> request, Func<Task>? before)
     {
         for (var i = 0; i < WarmUp; i++)
         {
+            await (before?.Invoke() ?? Task.CompletedTask);
             await request();
         }
 
         var samples = new double[Measured];
         for (var i = 0; i < Measured; i++)
         {
+            await (before?.Invoke() ?? Task.CompletedTask);
             var started = Stopwatch.GetTimestamp();
             await request();
             samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -208,6 +220,21 @@ internal static class StatsBenchmark
         var stats = LatencyStats.From(samples);
         Console.WriteLine($"[page] {label}: p50 {stats.P50:F1} ms, p99 {stats.P99:F1} ms, max {stats.Max:F1} ms");
         return stats;
+    }
+
+    /// <summary>Appends a case event for an existing case, as any change to a case would.</summary>
+    private static async Task TouchAsync(Database database, int n)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO CaseEvents (CaseId, Type, Data, ActorUserId, OccurredAt)
+            SELECT Id, 'NoteAdded', '{}', NULL, $at FROM Cases WHERE rowid = $row
+            """;
+        command.Parameters.AddWithValue("$at", DapperTypeHandlers.ToSqliteText(DateTimeOffset.UtcNow));
+        command.Parameters.AddWithValue("$row", 1 + (long)n * 7_919 % Cases);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static long Count(Database database, string table)

@@ -137,39 +137,11 @@ public sealed class BotHarness : IAsyncDisposable
         return await Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Runs the dispatcher until nothing is pending or being sent (bounded, so a stuck outbox fails the test).</summary>
-    public async Task DispatchAllAsync()
-    {
-        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
-        for (var pass = 0; pass < 500; pass++)
-        {
-            await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);
-            if (await CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status IN ('Pending', 'Sending')") == 0)
-            {
-                return;
-            }
+    public Task DispatchAllAsync() => App.DispatchAllAsync();
 
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
+    public Task<long> CountAsync(string sql) => App.CountAsync(sql);
 
-        throw new TimeoutException("The outbox still has messages waiting after 500 passes.");
-    }
-
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={App.DatabaseFile}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        return await connection.ExecuteScalarCountAsync(sql);
-    }
-
-    public async Task<string?> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={App.DatabaseFile}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))?.ToString();
-    }
+    public Task<string?> ScalarAsync(string sql) => App.ScalarAsync(sql);
 
     public async Task ExecuteAsync(string sql)
     {

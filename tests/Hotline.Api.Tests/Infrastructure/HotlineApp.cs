@@ -45,6 +45,39 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Runs the dispatcher until nothing is pending or being sent (bounded, so a stuck outbox fails the test).</summary>
+    public async Task DispatchAllAsync()
+    {
+        var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatcher>();
+        for (var pass = 0; pass < 500; pass++)
+        {
+            await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);
+            if (await CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status IN ('Pending', 'Sending')") == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The outbox still has messages waiting after 500 passes.");
+    }
+
+    /// <summary>A test's own look at the raw tables, on a connection of its own.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarCountAsync(sql);
+    }
+
+    public async Task<string?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarTextAsync(sql);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Hotline.Benchmarks;
+
+/// <summary>
+/// An open-loop stream of first messages, "talk to a person", each from its own registered number, posted
+/// at a fixed rate whatever the answers' pace (people do not wait for each other), and signed as Twilio
+/// signs them. <see cref="SignedSmsWebhooks"/> picks senders and texts at random; here each message's sender
+/// and text are given, so the signing (a few lines) is done here, to the same rule.
+/// </summary>
+internal static class ConsoleBenchmarkWebhooks
+{
+    public const string Text = "talk to a person";
+    public const int MaxConnections = 64;
+    private const string To = "+15005550006";
+
+    /// <summary>
+    /// Posts one webhook from each number in <paramref name="from"/>, the i-th due at i / perSecond after the
+    /// start. Times are measured from <paramref name="origin"/> (a Stopwatch timestamp), the clock the consoles use too.
+    /// </summary>
+    public static async Task<LoadSample[]> SendAsync(Uri target, string authToken, IReadOnlyList<string> from, double perSecond,
+        long origin, int seed)
+    {
+        if (!IPAddress.TryParse(target.Host, out var address) || !IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"The webhooks go to loopback addresses only, not {target.Host}.", nameof(target));
+        }
+
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = MaxConnections,
+            UseProxy = false,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        var random = new Random(seed);
+        var key = Encoding.UTF8.GetBytes(authToken);
+        var url = HotlineApiProcess.PublicBaseUrl + SignedSmsWebhooks.Path;
+        var accountSid = "AC" + RandomHex(random);
+        var webhooks = from.Select(number => Sign(key, url, accountSid, number, "SM" + RandomHex(random))).ToArray();
+
+        var posts = new Task<LoadSample>[webhooks.Length];
+        var begin = Stopwatch.GetTimestamp();
+        var next = 0;
+        while (next < posts.Length)
+        {
+            var due = Math.Min(posts.Length, (int)(Stopwatch.GetElapsedTime(begin).TotalSeconds * perSecond) + 1);
+            for (; next < due; next++)
+            {
+                posts[next] = PostAsync(client, target, webhooks[next], origin);
+            }
+
+            if (next < posts.Length)
+            {
+                await Task.Delay(1);
+            }
+        }
+
+        return await Task.WhenAll(posts);
+    }
+
+    private static SignedSmsWebhook Sign(byte[] key, string url, string accountSid, string from, string messageSid)
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AccountSid"] = accountSid,
+            ["Body"] = Text,
+            ["From"] = from,
+            ["MessageSid"] = messageSid,
+            ["NumMedia"] = "0",
+            ["To"] = To,
+        };
+        var signed = new StringBuilder(url);
+        var body = new StringBuilder();
+        foreach (var (name, value) in fields)
+        {
+            signed.Append(name).Append(value);
+            body.Append(body.Length == 0 ? "" : "&").Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        var signature = Convert.ToBase64String(HMACSHA1.HashData(key, Encoding.UTF8.GetBytes(signed.ToString())));
+        return new SignedSmsWebhook(messageSid, Encoding.ASCII.GetBytes(body.ToString()), signature);
+    }
+
+    private static async Task<LoadSample> PostAsync(HttpClient client, Uri target, SignedSmsWebhook webhook, long origin)
+    {
+        await Task.Yield();
+        var sentAt = Stopwatch.GetElapsedTime(origin);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(webhook.Body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.Add(SignedSmsWebhooks.SignatureHeader, webhook.Signature);
+        int status;
+        try
+        {
+            using var response = await client.SendAsync(request);
+            await response.Content.LoadIntoBufferAsync();
+            status = (int)response.StatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            status = 0;
+        }
+
+        return new LoadSample(webhook.MessageSid, false, status, sentAt, Stopwatch.GetElapsedTime(origin));
+    }
+
+    private static string RandomHex(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
+}
