@@ -64,7 +64,11 @@ public sealed class CaseEventStream(
 
     private async Task PushAsync(DbSession session, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
-        var caseGroup = hub.Clients.Group(CaseGroups.Case(caseEvent.CaseId));
+        // Message news goes to whoever has the case open and to its assignee, who may have put it aside.
+        var assignee = (await read.ReadSummaryAsync(session, caseEvent.CaseId, cancellationToken))?.AssigneeId;
+        var caseGroup = hub.Clients.Groups(assignee is { } id
+            ? [CaseGroups.Case(caseEvent.CaseId), CaseGroups.User(id)]
+            : [CaseGroups.Case(caseEvent.CaseId)]);
         using var data = JsonDocument.Parse(caseEvent.Data);
         switch (caseEvent.Type)
         {

@@ -32,7 +32,9 @@ public sealed class CaseHub(
         }
 
         var groups = new List<string> { CaseGroups.Staff, CaseGroups.User(user.Id) };
-        groups.AddRange(CaseAccess.SeesAll(user) ? [CaseGroups.Supervisors] : user.Languages.Select(CaseGroups.Language));
+        groups.AddRange(CaseAccess.SeesAll(user)
+            ? [CaseGroups.Supervisors]
+            : [.. user.Languages.Select(CaseGroups.Language), CaseGroups.Language(NewCase.UnknownLanguage)]);
         foreach (var group in groups)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);

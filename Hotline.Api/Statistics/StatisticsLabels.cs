@@ -72,12 +72,12 @@ public static class StatisticsLabels
         _ => code,
     };
 
-    /// <summary>A duration as a person says it: "12 min", "3 h 05 min", "2.5 days".</summary>
+    /// <summary>A duration as a person says it: "12 min", "3 h 05 min", "2.5 days", "3 days".</summary>
     public static string Duration(double seconds) => seconds switch
     {
         < 60 => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(seconds):0} s"),
         < 3_600 => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(seconds / 60):0} min"),
         < 172_800 => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(seconds / 3_600):0} h {Math.Floor(seconds % 3_600 / 60):00} min"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86_400:0.0} days"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86_400:0.#} days"),
     };
 }

@@ -25,8 +25,8 @@ internal static class ConsoleBenchmark
     private const int DefaultSeconds = 20;
     private const int Users = 20;
     private const string Language = "ne";
-    private const int WarmUpPerSecond = 50;
-    private const int WarmUpSeconds = 5;
+    private const int WarmUpPerSecond = 25;
+    private const int WarmUpSeconds = 4;
     private const int ConnectParallel = 32;
     private const int TrafficSeed = 2_026;
 
@@ -139,6 +139,7 @@ internal static class ConsoleBenchmark
         var loadAverageAtEnd = LoadAverage();
         var delivered = await DrainAsync(consoles, warmUpCount + measuredCount, connected, DrainLimit);
         var drainedAt = Stopwatch.GetElapsedTime(origin);
+        var wholeRun = (Api: api.ProcessorTime - before.Api, Own: Process.GetCurrentProcess().TotalProcessorTime - before.Own);
         var end = memory.Read();
         var dropped = consoles.Dropped;
         var records = consoles.Records - before.Records;
@@ -161,6 +162,9 @@ internal static class ConsoleBenchmark
         Console.WriteLine($"[push] the consoles received {records:N0} hub records ({bytes / 1024.0 / 1024.0:N0} MB) from the start of the load to the end of the drain "
             + $"({(drainedAt - loadStartedAt).TotalSeconds:F1} s); {dropped:N0} consoles dropped{(dropped > 0 ? $", e.g. {consoles.FirstDrop}" : "")}; "
             + $"{consoles.UnparsedCaseQueued:N0} CaseQueued records unparsed");
+        Console.WriteLine($"[push] {records / (drainedAt - loadStartedAt).TotalSeconds:N0} records/s to all consoles together; CPU from the start of the load to the end of the drain: "
+            + $"Hotline.Api {wholeRun.Api.TotalSeconds:F1} s ({wholeRun.Api.TotalMicroseconds / Math.Max(1, records):F1} us per record received), "
+            + $"consoles + sender {wholeRun.Own.TotalSeconds:F1} s ({wholeRun.Own.TotalMicroseconds / Math.Max(1, records):F1} us per record)");
         Console.WriteLine($"[push] case events written during the run: {string.Join(", ", facts.EventsByType.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {e.Value:N0}"))}");
         Console.WriteLine($"[push] cases by language: {string.Join(", ", facts.CasesByLanguage.Select(e => $"{e.Key} {e.Value:N0}"))}");
 

@@ -22,6 +22,8 @@ const live = new Live({
   caseEvent: (event) => {
     if (event.case) {
       applyCase(event.case, false);
+    } else if (queue.forget(event.caseId)) {
+      renderQueue();
     }
     caseView.caseEvent(event);
   },

@@ -116,7 +116,9 @@ function renderReferral(referral) {
     el("div", { class: "referral-head" },
       el("h2", { text: label("services", referral.service) }),
       el("span", { class: "status-badge", dataset: { status: referral.status }, text: referral.status }),
-      el("span", { class: "muted", text: `Sent ${clockText(referral.sentAt)}` })),
+      el("span", { class: "muted", text: `Sent ${clockText(referral.sentAt)}` }),
+      // A short reference a partner can quote to the hotline; caseworkers see the full id among the case's referrals.
+      el("span", { class: "muted reference", text: `Reference ${referral.id.slice(-8).toUpperCase()}` })),
     renderShared(referral.shared),
     ended ? el("p", { text: ended }) : null,
     renderActions(referral));

@@ -19,7 +19,9 @@ export class QueueModel {
   }
 
   maySee(summary) {
-    return this.seesAll || summary.assigneeId === this.session.userId || this.languages.has(summary.language.toLowerCase());
+    // A case whose language is not known yet ("und") is offered to every caseworker, as the server does.
+    return this.seesAll || summary.assigneeId === this.session.userId || summary.language === "und"
+      || this.languages.has(summary.language.toLowerCase());
   }
 
   replaceAll(cases) {
@@ -37,6 +39,11 @@ export class QueueModel {
     }
     this.cases.set(summary.id, summary);
     return existing ? "updated" : "added";
+  }
+
+  /** Drops a case the server says this person may no longer see; true when it was shown. */
+  forget(caseId) {
+    return this.cases.delete(caseId);
   }
 
   waiting() {
