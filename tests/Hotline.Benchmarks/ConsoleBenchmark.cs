@@ -31,7 +31,7 @@ internal static class ConsoleBenchmark
     private const int TrafficSeed = 2_026;
 
     // After the last webhook, pushes still on their way are awaited this long at most, and no longer
-    // than this without any console receiving anything.
+    // than this without any console receiving a CaseQueued (webhooks not answered may still never make a case).
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan DrainIdleLimit = TimeSpan.FromSeconds(10);
 
@@ -63,7 +63,8 @@ internal static class ConsoleBenchmark
         var measuredCount = perSecond * seconds;
         Console.WriteLine("Console fan-out: SignalR consoles on /hubs/cases of one Hotline.Api (Production, SQLite) on 127.0.0.1, while SMS webhooks arrive.");
         Console.WriteLine($"Consoles: {clients:N0} WebSocket connections (SignalR JSON protocol, cookie sessions of {Users} caseworkers, all with language {Language}).");
-        Console.WriteLine($"Load: {measuredCount:N0} webhooks, {perSecond:N0}/s open loop for {seconds} s (at most {ConsoleBenchmarkWebhooks.MaxConnections} HTTP connections), "
+        Console.WriteLine($"Load: {measuredCount:N0} webhooks, {perSecond:N0}/s open loop for {seconds} s (at most {ConsoleBenchmarkWebhooks.MaxConnections} HTTP connections, "
+            + $"a post unanswered after {ConsoleBenchmarkWebhooks.Timeout.TotalSeconds:F0} s is abandoned as Twilio abandons it), "
             + $"after an untimed warm-up of {warmUpCount:N0} at {WarmUpPerSecond}/s.");
         Console.WriteLine($"Each webhook is \"{ConsoleBenchmarkWebhooks.Text}\" from its own number, registered in the SIM registry with language {Language}: "
             + $"it queues one case (language {Language}) and the hub pushes CaseQueued to the group language:{Language}, which holds every console.");
@@ -259,11 +260,11 @@ internal static class ConsoleBenchmark
         return 0;
     }
 
-    /// <summary>Waits until the first <paramref name="cases"/> CaseQueued pushes have reached every console, or the drain gives up; returns how many had.</summary>
+    /// <summary>Waits until <paramref name="cases"/> cases' CaseQueued pushes have reached every console, or the drain gives up; returns how many had.</summary>
     private static async Task<int> DrainAsync(ConsoleBenchmarkClients consoles, int cases, int connected, TimeSpan limit)
     {
         var waited = Stopwatch.StartNew();
-        var lastRecords = consoles.Records;
+        var lastReceived = consoles.CaseQueuedReceived;
         var quietSince = Stopwatch.StartNew();
         while (true)
         {
@@ -274,9 +275,9 @@ internal static class ConsoleBenchmark
             }
 
             await Task.Delay(250);
-            if (consoles.Records != lastRecords)
+            if (consoles.CaseQueuedReceived != lastReceived)
             {
-                lastRecords = consoles.Records;
+                lastReceived = consoles.CaseQueuedReceived;
                 quietSince.Restart();
             }
         }
@@ -368,7 +369,7 @@ internal static class ConsoleBenchmark
     private static string NotOk(IEnumerable<LoadSample> samples)
     {
         var notOk = samples.Where(s => s.Status != 200).GroupBy(s => s.Status).OrderBy(g => g.Key).ToList();
-        return notOk.Count == 0 ? "none" : string.Join(", ", notOk.Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count():N0}"));
+        return notOk.Count == 0 ? "none" : string.Join(", ", notOk.Select(g => $"{(g.Key == 0 ? $"no answer in {ConsoleBenchmarkWebhooks.Timeout.TotalSeconds:F0} s" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count():N0}"));
     }
 
     private static string Ms(double milliseconds) => double.IsPositiveInfinity(milliseconds) ? "never" : $"{milliseconds:F0} ms";

@@ -69,6 +69,7 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
     private long _records;
     private long _bytes;
     private long _unparsedCaseQueued;
+    private long _caseQueued;
 
     public ConcurrentDictionary<long, CaseDelivery> Deliveries { get; } = new();
 
@@ -84,6 +85,9 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
     public long Bytes => Interlocked.Read(ref _bytes);
 
     public long UnparsedCaseQueued => Interlocked.Read(ref _unparsedCaseQueued);
+
+    /// <summary>CaseQueued pushes received, all consoles together.</summary>
+    public long CaseQueuedReceived => Interlocked.Read(ref _caseQueued);
 
     /// <summary>Connections that closed or failed after their handshake; a closed console misses every later push.</summary>
     public int Dropped => _connections.Count(c => !c.Open);
@@ -169,6 +173,7 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
             Interlocked.Increment(ref _records);
             if (CaseQueuedSequence(record) is { } sequence)
             {
+                Interlocked.Increment(ref _caseQueued);
                 Deliveries.GetOrAdd(sequence, static _ => new CaseDelivery()).Record(timestamp);
             }
         }

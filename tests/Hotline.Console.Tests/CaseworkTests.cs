@@ -35,6 +35,19 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task A_case_in_a_language_no_native_speaker_has_reviewed_says_so()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
+        await host.SeedCaseAsync("ne", PriorityBand.High, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("not yet reviewed by a native speaker");
+    }
+
+    [Fact]
     public async Task A_reply_reaches_the_twilio_server()
     {
         await using var host = await ConsoleHost.StartAsync();

@@ -3,6 +3,7 @@ import { languageName, channelName, reasonText, conversationStatusText, clockTex
 import { priorityBadge, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
+import { reviewNote } from "./languages.js";
 
 // Drawing the open case. Every text from a person or a note goes in with textContent (see dom.js).
 
@@ -23,6 +24,7 @@ export function renderFacts(view) {
     el("span", {}, "Waiting since queued: ", waitingTime(c.queuedAt)),
     el("span", { text: c.status === "Queued" ? "In the queue" : c.assigneeId === view.session.userId ? "Yours" : `With ${c.assigneeName ?? "a colleague"}` }),
     view.holdsLease && expiresAt ? el("span", { text: `Your claim is renewed every minute (now until ${clockText(expiresAt)})` }) : null,
+    reviewNote(c.language) ? el("span", { class: "review-note", text: reviewNote(c.language) }) : null,
   ];
   byId("case-facts").replaceChildren(...facts.filter(Boolean).map((f) => el("li", {}, f)));
   const status = conversationStatusText(c.conversationStatus, c.conversationStatusReason);

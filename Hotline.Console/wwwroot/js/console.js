@@ -6,9 +6,11 @@ import { QueueModel, renderList, waitingTime } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
+import { loadLanguageReviews } from "./languages.js";
 
 const session = await requireCaseworkSession();
 showSignedIn(session);
+await loadLanguageReviews();
 
 const queue = new QueueModel(session);
 // Cases this person holds in which the person wrote again while the case was not on screen.
