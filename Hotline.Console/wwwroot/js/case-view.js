@@ -3,6 +3,7 @@ import { getJson } from "./api.js";
 import { Transcript } from "./transcript.js";
 import { renderCase, renderTranscript, renderFacts, updateReplyBox } from "./case-render.js";
 import { wireCaseActions, loadCanned } from "./case-actions.js";
+import { Referrals } from "./referrals.js";
 
 const REFRESHING_EVENTS = new Set(["MessageReceived", "ReplyQueued", "MessageStatusChanged", "NoteAdded", "ConversationStatusChanged"]);
 
@@ -20,6 +21,7 @@ export class CaseView {
     this.root = byId("case");
     this.refreshTimer = null;
     wireCaseActions(this);
+    this.referrals = new Referrals(this);
   }
 
   get caseId() {
@@ -65,6 +67,7 @@ export class CaseView {
       this.refuse(null);
       byId("reply-body").value = "";
       loadCanned(this, detail.case.language);
+      this.referrals.load(detail.case.id);
     }
     renderCase(this);
     if (switching) {

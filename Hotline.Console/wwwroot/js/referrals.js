@@ -1,0 +1,250 @@
+import { el, byId } from "./dom.js";
+import { getJson, postJson } from "./api.js";
+import { clockText } from "./format.js";
+
+// Referrals of the open case to partner NGOs: list, propose, record consent, send, withdraw.
+// Every text goes in with textContent; every refusal from the server is shown as it is.
+
+const STATUS_TEXT = {
+  Proposed: "Proposed",
+  ConsentRecorded: "Consent recorded",
+  Sent: "Sent",
+  Accepted: "Accepted",
+  Declined: "Declined",
+  Completed: "Completed",
+  Withdrawn: "Withdrawn",
+};
+const WITHDRAWABLE = new Set(["Proposed", "ConsentRecorded", "Sent", "Accepted"]);
+// A consent field that needs a value from the caseworker, and the form control that gives it.
+const DETAILS = { summary: "summary", nationality: "nationality", region: "region", contact_route: "contactRoute" };
+
+let optionsPromise = null;
+function loadOptions() {
+  optionsPromise ??= getJson("/api/referral-options").catch((error) => {
+    optionsPromise = null;
+    throw error;
+  });
+  return optionsPromise;
+}
+
+function options(select, entries, placeholder) {
+  select.replaceChildren(
+    ...(placeholder ? [el("option", { value: "", text: placeholder })] : []),
+    ...entries.map(([value, label]) => el("option", { value, text: label })));
+}
+
+/** Shows the header link to the partner directory to admins only (index.html and supervisor.html). */
+export async function revealAdminLinks(session = null) {
+  const links = document.querySelectorAll("[data-admins-only]");
+  if (links.length === 0) {
+    return;
+  }
+  try {
+    const role = (session ?? (await getJson("/api/session"))).role;
+    for (const link of links) {
+      link.hidden = role !== "Admin";
+    }
+  } catch {
+    // Without a session the page sends the person to sign in anyway.
+  }
+}
+
+// Pages without a case view (supervisor.html) load this module only for the admin link.
+if (!document.getElementById("referrals")) {
+  revealAdminLinks();
+}
+
+export class Referrals {
+  constructor(view) {
+    this.view = view;
+    this.caseId = null;
+    this.list = [];
+    this.summaries = new Map();
+    this.openConsent = null;
+    this.options = null;
+    byId("referral-service").addEventListener("change", () => this.loadPartners());
+    byId("referral-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.propose();
+    });
+    revealAdminLinks(view.session);
+  }
+
+  refuse(text) {
+    const alert = byId("referral-refusal");
+    alert.textContent = text ?? "";
+    alert.hidden = !text;
+  }
+
+  get base() {
+    return `/api/cases/${this.caseId}/referrals`;
+  }
+
+  /** Called when a case is shown: loads its referrals (and, once, the closed lists). */
+  async load(caseId) {
+    if (caseId !== this.caseId) {
+      this.caseId = caseId;
+      this.list = [];
+      this.openConsent = null;
+      this.refuse(null);
+      byId("referral-summary").value = "";
+      this.render();
+    }
+    try {
+      if (!this.options) {
+        this.options = await loadOptions();
+        options(byId("referral-service"), Object.entries(this.options.services), "Choose a service");
+        await this.loadPartners();
+      }
+      const list = await getJson(this.base);
+      if (caseId === this.caseId) {
+        this.list = list;
+        this.render();
+      }
+    } catch (error) {
+      this.refuse(error.message);
+    }
+  }
+
+  async loadPartners() {
+    const service = byId("referral-service").value;
+    const select = byId("referral-partner");
+    if (!service) {
+      options(select, [], "Choose a service first");
+      return;
+    }
+    const language = this.view.detail?.case.language ?? "";
+    try {
+      const partners = await getJson(`/api/partners?service=${encodeURIComponent(service)}&language=${encodeURIComponent(language)}`);
+      options(select, partners.map((p) => [p.id, p.name]),
+        partners.length === 0 ? "No active partner offers this service in this language" : "Choose a partner");
+    } catch (error) {
+      this.refuse(error.message);
+    }
+  }
+
+  async propose() {
+    const caseId = this.caseId;
+    const summary = byId("referral-summary").value.trim();
+    try {
+      const referral = await postJson(this.base, {
+        partnerId: byId("referral-partner").value || null,
+        service: byId("referral-service").value || null,
+      });
+      this.refuse(null);
+      if (summary) {
+        this.summaries.set(referral.id, summary);
+      }
+      byId("referral-summary").value = "";
+      this.openConsent = referral.id;
+      if (caseId === this.caseId) {
+        this.upsert(referral);
+      }
+    } catch (error) {
+      this.refuse(error.message);
+    }
+  }
+
+  async step(referral, action, body = undefined) {
+    try {
+      const changed = await postJson(`${this.base}/${referral.id}/${action}`, body);
+      this.refuse(null);
+      if (action === "consent") {
+        this.openConsent = null;
+      }
+      this.upsert(changed);
+    } catch (error) {
+      this.refuse(error.message);
+    }
+  }
+
+  upsert(referral) {
+    this.list = [...this.list.filter((r) => r.id !== referral.id), referral];
+    this.render();
+  }
+
+  render() {
+    const items = [...this.list].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    byId("referrals").replaceChildren(...(items.length === 0
+      ? [el("li", { class: "empty", text: "No referrals yet." })]
+      : items.map((r) => this.item(r))));
+  }
+
+  item(r) {
+    const service = this.options?.services[r.service] ?? r.service;
+    const status = STATUS_TEXT[r.status] ?? r.status;
+    const time = r.completedAt ?? r.respondedAt ?? r.sentAt ?? r.createdAt;
+    const actions = el("div", { class: "referral-actions" });
+    if (r.status === "Proposed") {
+      const consent = el("button", { type: "button", class: "secondary", text: "Record consent" });
+      consent.addEventListener("click", () => {
+        this.openConsent = this.openConsent === r.id ? null : r.id;
+        this.render();
+      });
+      actions.append(consent);
+    }
+    if (r.status === "ConsentRecorded") {
+      const send = el("button", { type: "button", class: "primary", text: "Send referral" });
+      send.addEventListener("click", () => this.step(r, "send"));
+      actions.append(send);
+    }
+    if (WITHDRAWABLE.has(r.status)) {
+      const withdraw = el("button", { type: "button", class: "danger", text: "Withdraw" });
+      withdraw.addEventListener("click", () => this.step(r, "withdraw"));
+      actions.append(withdraw);
+    }
+    return el("li", { class: "referral", dataset: { referralId: r.id, status: r.status } },
+      el("p", { class: "referral-head" }, el("span", { class: "referral-partner", text: r.partnerName }), " · ", service),
+      el("p", { class: "referral-meta" }, el("span", { class: "referral-status", text: status }), ` · ${clockText(time)}`),
+      r.declineReason ? el("p", { class: "muted", text: `Declined: ${this.options?.declineReasons[r.declineReason] ?? r.declineReason}` }) : null,
+      r.outcome ? el("p", { class: "muted", text: `Outcome: ${this.options?.outcomes[r.outcome] ?? r.outcome}` }) : null,
+      r.outcomeNote ? el("p", { class: "muted", dir: "auto", text: r.outcomeNote }) : null,
+      actions.childElementCount > 0 ? actions : null,
+      r.status === "Proposed" && this.openConsent === r.id && this.options ? this.consentForm(r) : null);
+  }
+
+  consentForm(r) {
+    const id = (name) => `consent-${r.id}-${name}`;
+    const o = this.options;
+    const boxes = Object.entries(o.sharedFields).map(([code, label]) => {
+      const box = el("input", { type: "checkbox", id: id(`field-${code}`), value: code });
+      return el("li", {}, box, " ", el("label", { for: id(`field-${code}`), text: label }));
+    });
+    const giver = el("select", { id: id("giver") });
+    options(giver, Object.entries(o.consentGivers), "Choose who gave consent");
+    const channel = el("select", { id: id("channel") });
+    options(channel, Object.entries(o.consentChannels), "Choose the channel");
+    const summary = el("textarea", { id: id("summary"), dir: "auto", rows: "3" });
+    summary.value = this.summaries.get(r.id) ?? "";
+    const nationality = el("input", { type: "text", id: id("nationality"), maxlength: "2" });
+    const region = el("input", { type: "text", id: id("region"), maxlength: "100" });
+    const route = el("select", { id: id("contactRoute") });
+    options(route, Object.entries(o.contactRoutes), "Choose a contact route");
+    const controls = { summary, nationality, region, contactRoute: route };
+    const form = el("form", { class: "stack consent-form", "aria-label": `Consent for the referral to ${r.partnerName}` },
+      el("fieldset", {}, el("legend", { text: "What the person agrees to share" }), el("ul", { class: "consent-fields" }, boxes)),
+      el("label", { for: id("giver"), text: "Consent given by" }), giver,
+      el("label", { for: id("channel"), text: "Consent channel" }), channel,
+      el("label", { for: id("summary"), text: "Summary for the partner (if shared)" }), summary,
+      el("label", { for: id("nationality"), text: "Nationality, two-letter code (if shared)" }), nationality,
+      el("label", { for: id("region"), text: "Region (if shared)" }), region,
+      el("label", { for: id("contactRoute"), text: "Contact route (if shared)" }), route,
+      el("button", { type: "submit", class: "primary", text: "Save consent" }));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const fields = [...form.querySelectorAll("input[type=checkbox]:checked")].map((b) => b.value);
+      const detail = (code) => (fields.includes(code) ? controls[DETAILS[code]].value.trim() || null : null);
+      this.summaries.set(r.id, summary.value);
+      this.step(r, "consent", {
+        givenBy: giver.value || null,
+        channel: channel.value || null,
+        sharedFields: fields,
+        summary: detail("summary"),
+        nationality: detail("nationality"),
+        region: detail("region"),
+        contactRoute: detail("contact_route"),
+      });
+    });
+    return form;
+  }
+}

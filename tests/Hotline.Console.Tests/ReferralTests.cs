@@ -1,0 +1,81 @@
+using Hotline.Api.Partners;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+using Hotline.Bot.Triage;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_caseworker_proposes_a_referral_records_consent_and_sends_it()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var page = console.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(page.Locator("#case-facts")).ToContainTextAsync("Yours");
+        await Expect(page.Locator("#referrals")).ToContainTextAsync("No referrals yet.");
+
+        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
+        await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
+        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
+        await page.GetByLabel("Summary for the partner", new() { Exact = true }).FillAsync("Needs a safe place tonight.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
+
+        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Proposed");
+
+        // A consent without who gave it is refused by the server, and its words are shown as they are.
+        var form = referral.Locator("form.consent-form");
+        await Expect(form).ToBeVisibleAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+        await Expect(page.Locator("#referral-refusal")).ToContainTextAsync("Say who gave consent");
+
+        await form.GetByLabel("Language").CheckAsync();
+        await form.GetByLabel("Summary written by the caseworker").CheckAsync();
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await Expect(form.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("Needs a safe place tonight.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Consent recorded");
+        await Expect(page.Locator("#referral-refusal")).ToBeHiddenAsync();
+
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Sent");
+        await Expect(referral.GetByRole(AriaRole.Button, new() { Name = "Withdraw" })).ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='/console/statistics.html']")).ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='/console/partners.html']")).ToBeHiddenAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    private static async Task AddPartnerAsync(ConsoleHost host, string name, params string[] services)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var now = DateTimeOffset.UtcNow;
+        await using var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct);
+        await host.Services.GetRequiredService<PartnerRepository>().AddAsync(session, new Partner
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            Services = services,
+            Languages = ["en"],
+            Regions = ["Doha"],
+            ContactName = "Intake desk",
+            ContactEmail = "intake@example.org",
+            Active = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        }, ct);
+        await session.CommitAsync(ct);
+    }
+}
