@@ -46,6 +46,6 @@ public sealed class ChatMessageIntake(
 
         var media = activity.Attachments.Select(a => new MediaReference(a.Url.AbsoluteUri, a.ContentType)).ToList();
         var envelope = new InboundEnvelope(address, activityKey, activity.Text, media, activity.Locale, receivedAt);
-        return (await pipeline.IngestAsync(envelope, cancellationToken)).Result;
+        return (await pipeline.IngestAsync(envelope, cancellationToken)).Kind;
     }
 }

@@ -23,4 +23,4 @@ public enum IngestResult
     Duplicate,
 }
 
-public sealed record IngestOutcome(IngestResult Result, Guid ConversationId, Guid? CaseId);
+public sealed record IngestOutcome(IngestResult Kind, Guid ConversationId, Guid? CaseId);

@@ -19,6 +19,7 @@ namespace Hotline.Api.Simulator;
 public static class SimulatorEndpoints
 {
     public const string DevelopmentAccountSid = "AC00000000000000000000000000000000";
+    /// <summary>Twilio's documented magic test number: it belongs to nobody.</summary>
     public const string DevelopmentHotlineNumber = "+15005550006";
 
     public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)

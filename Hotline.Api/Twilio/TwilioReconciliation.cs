@@ -58,7 +58,7 @@ public sealed class TwilioReconciliation(
             foreach (var message in await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken))
             {
                 if (message.Direction == MessageResource.DirectionEnum.Inbound && ToEnvelope(message) is { } envelope
-                    && (await pipeline.IngestAsync(envelope, cancellationToken)).Result == IngestResult.Stored)
+                    && (await pipeline.IngestAsync(envelope, cancellationToken)).Kind == IngestResult.Stored)
                 {
                     recovered++;
                 }
