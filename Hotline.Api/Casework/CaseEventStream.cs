@@ -43,11 +43,12 @@ public sealed class CaseEventStream(
             {
                 await using var session = await database.OpenAsync(stoppingToken);
                 var batch = await events.ReadAfterAsync(session, last, CaseEventLog.MaxPage, stoppingToken);
-                foreach (var caseEvent in batch)
+                foreach (var caseEvent in Coalesce(batch))
                 {
                     await PushAsync(session, caseEvent, stoppingToken);
-                    last = caseEvent.Sequence;
                 }
+
+                last = batch.Count > 0 ? batch[^1].Sequence : last;
 
                 if (batch.Count > 0 && time.GetUtcNow() - statisticsSentAt >= StatisticsEvery)
                 {
@@ -61,6 +62,33 @@ public sealed class CaseEventStream(
             }
         }
     }
+
+    /// <summary>
+    /// Several changes to one case in a batch (queued and handed off in one commit, say) reach consoles as
+    /// one change carrying the case as it is now and the latest sequence: each push goes to every console
+    /// of the language, so halving them matters. Message events and transfers (which also tell the old
+    /// language group) are kept one by one.
+    /// </summary>
+    private static IEnumerable<CaseEvent> Coalesce(IReadOnlyList<CaseEvent> batch)
+    {
+        var lastChange = batch.Where(IsCaseChange).GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.Last());
+        var queuedInBatch = batch.Where(e => e.Type == CaseEventTypes.Queued).Select(e => e.CaseId).ToHashSet();
+        foreach (var caseEvent in batch)
+        {
+            if (!IsCaseChange(caseEvent))
+            {
+                yield return caseEvent;
+            }
+            else if (ReferenceEquals(lastChange[caseEvent.CaseId], caseEvent))
+            {
+                // A case first queued in this batch is announced as queued, whatever happened to it next.
+                yield return queuedInBatch.Contains(caseEvent.CaseId) ? caseEvent with { Type = CaseEventTypes.Queued } : caseEvent;
+            }
+        }
+    }
+
+    private static bool IsCaseChange(CaseEvent caseEvent) => caseEvent.Type is not (CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued
+        or CaseEventTypes.MessageStatusChanged or CaseEventTypes.LeaseExtended or CaseEventTypes.Transferred);
 
     private async Task PushAsync(DbSession session, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
