@@ -19,8 +19,8 @@ namespace Hotline.Api.Simulator;
 public static class SimulatorEndpoints
 {
     public const string DevelopmentAccountSid = "AC00000000000000000000000000000000";
-    /// <summary>Twilio's documented magic test number: it belongs to nobody.</summary>
-    public const string DevelopmentHotlineNumber = "+15005550006";
+    /// <summary>Stands for the hotline's own number when none is configured; the webhook never parses "To".</summary>
+    public const string UnconfiguredHotlineNumber = "simulator";
 
     public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
     {
@@ -51,7 +51,7 @@ public static class SimulatorEndpoints
             ["MessageSid"] = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}",
             ["AccountSid"] = twilio.Value.AccountSid ?? DevelopmentAccountSid,
             ["From"] = prefix + from.Value,
-            ["To"] = prefix + (twilio.Value.PhoneNumber ?? DevelopmentHotlineNumber),
+            ["To"] = prefix + (twilio.Value.PhoneNumber ?? UnconfiguredHotlineNumber),
             ["Body"] = request.Body,
             ["NumMedia"] = "0",
         };
