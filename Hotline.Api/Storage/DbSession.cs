@@ -56,15 +56,21 @@ public sealed class DbSession : IAsyncDisposable
         }
     }
 
+    internal int AfterCommitCount => _afterCommit.Count;
+
+    /// <summary>Drops what was registered after <paramref name="count"/> actions: their work was rolled back to a savepoint.</summary>
+    internal void ForgetAfterCommitFrom(int count) => _afterCommit.RemoveRange(count, _afterCommit.Count - count);
+
+    internal Task SaveAsync(string savepoint) => Transaction.SaveAsync(savepoint);
+
+    internal Task RollbackToAsync(string savepoint) => Transaction.RollbackAsync(savepoint);
+
+    internal Task ReleaseAsync(string savepoint) => Transaction.ReleaseAsync(savepoint);
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (_transaction is null)
-        {
-            throw new InvalidOperationException("This session has no transaction to commit.");
-        }
-
-        await _transaction.CommitAsync(cancellationToken);
-        await _transaction.DisposeAsync();
+        await Transaction.CommitAsync(cancellationToken);
+        await Transaction.DisposeAsync();
         _transaction = null;
         foreach (var action in _afterCommit)
         {
@@ -88,6 +94,8 @@ public sealed class DbSession : IAsyncDisposable
             Interlocked.Exchange(ref _onDispose, null)?.Invoke();
         }
     }
+
+    private DbTransaction Transaction => _transaction ?? throw new InvalidOperationException("This session has no open transaction.");
 
     private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken) =>
         new(_sql[statement], args, _transaction, cancellationToken: cancellationToken);
