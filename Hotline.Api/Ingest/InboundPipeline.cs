@@ -13,7 +13,8 @@ namespace Hotline.Api.Ingest;
 /// <summary>
 /// The one way in for every channel: in a single transaction it stores the message, runs the
 /// conversation engine, applies what it decided (case, status, replies in the outbox) and saves the
-/// engine's state. Only after the commit does the webhook answer, so an acknowledged message is durable.
+/// engine's state. Only after the commit does the webhook answer, so an acknowledged message is durable;
+/// on SQLite, messages arriving together share that commit (<see cref="Database.WriteAsync{T}"/>).
 /// A repeat of a channel message id changes nothing and gets the same answer.
 /// </summary>
 public sealed class InboundPipeline(
@@ -34,36 +35,56 @@ public sealed class InboundPipeline(
         {
             try
             {
-                return await TryIngestAsync(envelope, cancellationToken);
+                return await TryIngestAsync(envelope, readAhead: attempt < Attempts, cancellationToken);
             }
             catch (Exception ex) when (attempt < Attempts && IsRace(ex))
             {
-                // A concurrent request for the same message or person committed first; the next attempt sees its work.
+                // A concurrent request for the same message or person committed first, or the conversation
+                // read ahead was stale; the next attempt sees the other's work.
             }
         }
     }
 
-    private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what it can before joining the single writer: a read takes no lock in WAL mode, so the
+    /// writer's time goes to writing. The conversation read ahead is checked by its version when it is
+    /// saved; the last attempt reads it inside the transaction, where it cannot be stale.
+    /// </summary>
+    private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, bool readAhead, CancellationToken cancellationToken)
     {
-        // A repeat is recognised without waiting for the writer (a read takes no lock in WAL mode); the
-        // check is made again inside the transaction, where it is decisive.
-        if (await FindKnownAsync(envelope, cancellationToken) is { } repeat)
+        ReadAhead? ahead = null;
+        await using (var session = await database.OpenAsync(cancellationToken))
         {
-            return repeat;
+            // A repeat is recognised without waiting for the writer.
+            if (await messages.FindByChannelMessageIdAsync(session, envelope.From.Channel, envelope.ChannelMessageId, cancellationToken) is { } repeat)
+            {
+                return new IngestOutcome(IngestResult.Duplicate, repeat.ConversationId, repeat.CaseId);
+            }
+
+            if (readAhead)
+            {
+                var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
+                ahead = new ReadAhead(conversation, await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken));
+            }
         }
 
-        await using var session = await database.BeginWriteAsync(cancellationToken);
+        return await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, token), cancellationToken);
+    }
+
+    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, CancellationToken cancellationToken)
+    {
         var channel = envelope.From.Channel;
-        if (await messages.FindByChannelMessageIdAsync(session, channel, envelope.ChannelMessageId, cancellationToken) is { } known)
+        // With a read ahead, a repeat that got past the first check is refused by the unique index on the
+        // message id and the retry finds the original; the last attempt checks here, so it cannot fail that way.
+        if (ahead is null && await messages.FindByChannelMessageIdAsync(session, channel, envelope.ChannelMessageId, cancellationToken) is { } known)
         {
             return new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId);
         }
 
-        var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken)
-            ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
+        var found = ahead is null ? await conversations.FindByAddressAsync(session, envelope.From, cancellationToken) : ahead.Conversation;
+        var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenAsync(session, conversation.Id, cancellationToken);
-        // Only a conversation whose language is not yet known needs the registry.
-        var registered = conversation.Language is null ? await sims.FindLanguageAsync(session, envelope.From, cancellationToken) : null;
+        var registered = ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage;
         var snapshot = EngineSnapshots.Of(conversation, openCase, registered);
         var turn = engine.Handle(snapshot, new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
 
@@ -87,17 +108,16 @@ public sealed class InboundPipeline(
         }
 
         await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
-        await session.CommitAsync(cancellationToken);
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
-    private async Task<IngestOutcome?> FindKnownAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
-    {
-        await using var session = await database.OpenAsync(cancellationToken);
-        var known = await messages.FindByChannelMessageIdAsync(session, envelope.From.Channel, envelope.ChannelMessageId, cancellationToken);
-        return known is null ? null : new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId);
-    }
+    /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
+    private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation? conversation,
+        CancellationToken cancellationToken) =>
+        conversation?.Language is null ? sims.FindLanguageAsync(session, envelope.From, cancellationToken) : Task.FromResult<string?>(null);
 
     private static bool IsRace(Exception ex) =>
         ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));
+
+    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage);
 }
