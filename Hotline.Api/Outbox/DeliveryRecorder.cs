@@ -12,11 +12,14 @@ namespace Hotline.Api.Outbox;
 /// </summary>
 public sealed class DeliveryRecorder(Database database, CaseEventLog events, TimeProvider time)
 {
-    public async Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, CancellationToken cancellationToken)
+    public Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, CancellationToken cancellationToken) =>
+        database.WriteAsync((session, token) => RecordCallbackAsync(session, channel, providerMessageId, status, error, token), cancellationToken);
+
+    private async Task RecordCallbackAsync(DbSession session, Channel channel, string providerMessageId, string status, string? error,
+        CancellationToken cancellationToken)
     {
         var rank = DeliveryStatuses.Rank(status);
         var receivedAt = time.GetUtcNow();
-        await using var session = await database.BeginWriteAsync(cancellationToken);
         var message = await session.QuerySingleOrDefaultAsync<DeliveryTarget>("Messages_ReadByChannelMessageIdForDelivery",
             new { Channel = channel.ToString(), ChannelMessageId = providerMessageId }, cancellationToken);
         var args = new
@@ -39,8 +42,6 @@ public sealed class DeliveryRecorder(Database database, CaseEventLog events, Tim
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
                 new { MessageId = message.Id, Status = args.DeliveryStatus, Error = error }, null, cancellationToken);
         }
-
-        await session.CommitAsync(cancellationToken);
     }
 
     /// <summary>Records the provider's id on the message inside the caller's transaction, then any status that came early.</summary>

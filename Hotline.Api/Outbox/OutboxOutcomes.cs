@@ -7,22 +7,22 @@ namespace Hotline.Api.Outbox;
 /// <summary>
 /// Records what became of one attempt: the outbox row, the message's delivery status and the case
 /// event change together. Each write is filtered by the attempt's lease; if another dispatcher took the
-/// row over meanwhile, nothing is recorded and false comes back.
+/// row over meanwhile, nothing is recorded and false comes back. Outcomes come as fast as messages, so
+/// they share commits with them.
 /// </summary>
 public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, TimeProvider time)
 {
-    public async Task<bool> SentAsync(OutboxItem item, Message message, string providerMessageId, string status, CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken);
-        if (!await outbox.MarkSentAsync(session, item, providerMessageId, cancellationToken))
+    public Task<bool> SentAsync(OutboxItem item, Message message, string providerMessageId, string status, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (session, token) =>
         {
-            return false;
-        }
+            if (!await outbox.MarkSentAsync(session, item, providerMessageId, token))
+            {
+                return false;
+            }
 
-        await delivery.RecordSentAsync(session, message, providerMessageId, status, time.GetUtcNow(), cancellationToken);
-        await session.CommitAsync(cancellationToken);
-        return true;
-    }
+            await delivery.RecordSentAsync(session, message, providerMessageId, status, time.GetUtcNow(), token);
+            return true;
+        }, cancellationToken);
 
     public Task<bool> FailedAsync(OutboxItem item, Message message, string error, CancellationToken cancellationToken) =>
         FinishAsync(item, message, OutboxStatus.Failed, DeliveryStatuses.Failed, error, cancellationToken);
@@ -30,42 +30,32 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
     public Task<bool> CancelledAsync(OutboxItem item, Message message, string reason, CancellationToken cancellationToken) =>
         FinishAsync(item, message, OutboxStatus.Cancelled, DeliveryStatuses.Cancelled, reason, cancellationToken);
 
-    public async Task<bool> RetryLaterAsync(OutboxItem item, DateTimeOffset nextAttemptAt, bool outcomeUnknown, string error,
-        CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken);
-        if (!await outbox.RescheduleAsync(session, item, nextAttemptAt, outcomeUnknown, error, cancellationToken))
-        {
-            return false;
-        }
+    public Task<bool> RetryLaterAsync(OutboxItem item, DateTimeOffset nextAttemptAt, bool outcomeUnknown, string error,
+        CancellationToken cancellationToken) =>
+        database.WriteAsync((session, token) => outbox.RescheduleAsync(session, item, nextAttemptAt, outcomeUnknown, error, token), cancellationToken);
 
-        await session.CommitAsync(cancellationToken);
-        return true;
-    }
-
-    private async Task<bool> FinishAsync(OutboxItem item, Message message, OutboxStatus status, string deliveryStatus, string error,
-        CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken);
-        if (!await outbox.FinishAsync(session, item, status, error, cancellationToken))
+    private Task<bool> FinishAsync(OutboxItem item, Message message, OutboxStatus status, string deliveryStatus, string error,
+        CancellationToken cancellationToken) =>
+        database.WriteAsync(async (session, token) =>
         {
-            return false;
-        }
+            if (!await outbox.FinishAsync(session, item, status, error, token))
+            {
+                return false;
+            }
 
-        await session.ExecuteAsync("Messages_MarkUndeliverable", new
-        {
-            message.Id,
-            DeliveryStatus = deliveryStatus,
-            DeliveryRank = DeliveryStatuses.Rank(deliveryStatus),
-            DeliveryError = error,
+            await session.ExecuteAsync("Messages_MarkUndeliverable", new
+            {
+                message.Id,
+                DeliveryStatus = deliveryStatus,
+                DeliveryRank = DeliveryStatuses.Rank(deliveryStatus),
+                DeliveryError = error,
+            }, token);
+            if (message.CaseId is { } caseId)
+            {
+                await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
+                    new { MessageId = message.Id, Status = deliveryStatus, Error = error }, null, token);
+            }
+
+            return true;
         }, cancellationToken);
-        if (message.CaseId is { } caseId)
-        {
-            await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
-                new { MessageId = message.Id, Status = deliveryStatus, Error = error }, null, cancellationToken);
-        }
-
-        await session.CommitAsync(cancellationToken);
-        return true;
-    }
 }
