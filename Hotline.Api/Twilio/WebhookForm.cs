@@ -34,7 +34,17 @@ public static class WebhookForm
             return WebhookFormResult.Refused(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes} bytes.");
         }
 
-        var body = await ReadBoundedAsync(request.Body, cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(request.Body, cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The sender gave up mid-body or sent it too slowly: its request, not a fault of ours to log as one.
+            return WebhookFormResult.Refused(ex.StatusCode, "The body ended before its declared length, or arrived too slowly.");
+        }
+
         return body is null
             ? WebhookFormResult.Refused(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes} bytes.")
             : Parse(body);
