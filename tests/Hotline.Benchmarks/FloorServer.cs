@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace Hotline.Benchmarks;
 
@@ -18,6 +20,8 @@ namespace Hotline.Benchmarks;
 /// </summary>
 internal sealed class FloorServer : IAsyncDisposable
 {
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+
     private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
     private readonly WebApplication _app;
@@ -56,8 +60,14 @@ internal sealed class FloorServer : IAsyncDisposable
             var form = await request.ReadFormAsync(cancellationToken);
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
-            // The product's per-connection settings (SqliteConnections.ConfigureSession), applied the same way: at every open.
-            Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;");
+            // The product's per-connection settings (SqliteConnections.ConfigureSession), applied the same way:
+            // once per native connection of the pool.
+            if (!Configured.TryGetValue(connection.Handle!, out _))
+            {
+                Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;");
+                Configured.AddOrUpdate(connection.Handle!, Configured);
+            }
+
             await using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO Inbound (MessageSid, FromNumber, Body, ReceivedAt) VALUES ($sid, $from, $body, $at)";
             insert.Parameters.AddWithValue("$sid", form["MessageSid"].ToString());
