@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using Hotline.Api.Cases;
 using Hotline.Api.Messages;
@@ -8,8 +9,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Hotline.Api.Casework;
 
 /// <summary>
-/// Follows the case-event log and pushes each committed event to the consoles connected to this
-/// instance. Every instance follows the same log, so a change made on one reaches consoles on all
+/// Follows the case-event log and pushes what was committed, a batch at a time, to the consoles connected
+/// to this instance. Every instance follows the same log, so a change made on one reaches consoles on all
 /// (within the poll interval) with no message bus; and because pushes come from the log, a console
 /// never hears of a change that then rolled back.
 /// </summary>
@@ -27,6 +28,13 @@ public sealed class CaseEventStream(
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The shortest time from one read of the log to the next while changes keep coming. Every push costs
+    /// CPU per connection, so this turns N changes a second into at most 10 pushes a second per console,
+    /// whatever N is; it stays well under the 250 ms a console may wait to hear of a new case.
+    /// </summary>
+    private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         long last;
@@ -36,18 +44,23 @@ public sealed class CaseEventStream(
         }
 
         var statisticsSentAt = DateTimeOffset.MinValue;
+        var waitForCommit = true;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await signal.WaitAsync(Poll, stoppingToken);
+            if (waitForCommit)
+            {
+                await signal.WaitAsync(Poll, stoppingToken);
+            }
+
+            // Pacing is about CPU, not the hotline's clock: it uses real time even where tests fake the clock.
+            var readAt = Stopwatch.GetTimestamp();
+            var count = 0;
             try
             {
                 await using var session = await database.OpenAsync(stoppingToken);
                 var batch = await events.ReadAfterAsync(session, last, CaseEventLog.MaxPage, stoppingToken);
-                foreach (var caseEvent in Coalesce(batch))
-                {
-                    await PushAsync(session, caseEvent, stoppingToken);
-                }
-
+                count = batch.Count;
+                await PushAsync(session, batch, stoppingToken);
                 last = batch.Count > 0 ? batch[^1].Sequence : last;
 
                 if (batch.Count > 0 && time.GetUtcNow() - statisticsSentAt >= StatisticsEvery)
@@ -60,12 +73,19 @@ public sealed class CaseEventStream(
             {
                 logger.LogWarning("The case event stream could not read the log ({Error}); consoles resync when it recovers.", ex.Message);
             }
+
+            // A full page means more is waiting now; otherwise the next commit's signal (or the poll) wakes the loop.
+            waitForCommit = count < CaseEventLog.MaxPage;
+            if (count > 0 && MinimumInterval - Stopwatch.GetElapsedTime(readAt) is { Ticks: > 0 } rest)
+            {
+                await Task.Delay(rest, stoppingToken);
+            }
         }
     }
 
     /// <summary>
     /// Several changes to one case in a batch (queued and handed off in one commit, say) reach consoles as
-    /// one change carrying the case as it is now and the latest sequence: each push goes to every console
+    /// one change carrying the case as it is now and the latest sequence: each change goes to every console
     /// of the language, so halving them matters. Message events and transfers (which also tell the old
     /// language group) are kept one by one.
     /// </summary>
@@ -87,61 +107,108 @@ public sealed class CaseEventStream(
         }
     }
 
-    private static bool IsCaseChange(CaseEvent caseEvent) => caseEvent.Type is not (CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued
-        or CaseEventTypes.MessageStatusChanged or CaseEventTypes.LeaseExtended or CaseEventTypes.Transferred);
+    private static bool IsCaseChange(CaseEvent caseEvent) => !IsMessageNews(caseEvent)
+        && caseEvent.Type is not (CaseEventTypes.LeaseExtended or CaseEventTypes.Transferred);
 
-    private async Task PushAsync(DbSession session, CaseEvent caseEvent, CancellationToken cancellationToken)
+    private static bool IsMessageNews(CaseEvent caseEvent) =>
+        caseEvent.Type is CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued or CaseEventTypes.MessageStatusChanged;
+
+    /// <summary>
+    /// Pushes a batch: message news one event at a time to those who have the case, and every case change
+    /// gathered into one <see cref="ICaseClient.CasesChanged"/> per group that may see it, all sent at once
+    /// so that one slow group does not hold up the rest.
+    /// </summary>
+    private async Task PushAsync(DbSession session, IReadOnlyList<CaseEvent> batch, CancellationToken cancellationToken)
     {
-        // Message news goes to whoever has the case open and to its assignee, who may have put it aside.
-        var assignee = (await read.ReadSummaryAsync(session, caseEvent.CaseId, cancellationToken))?.AssigneeId;
-        var caseGroup = hub.Clients.Groups(assignee is { } id
-            ? [CaseGroups.Case(caseEvent.CaseId), CaseGroups.User(id)]
-            : [CaseGroups.Case(caseEvent.CaseId)]);
-        using var data = JsonDocument.Parse(caseEvent.Data);
-        switch (caseEvent.Type)
+        var summaries = new Dictionary<Guid, CaseSummary?>();
+        var changesByGroup = new Dictionary<string, List<CaseChange>>();
+        var sends = new List<Task>();
+        foreach (var caseEvent in Coalesce(batch))
         {
-            case CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued:
-                var message = await messages.FindByIdAsync(session, data.RootElement.GetProperty("MessageId").GetGuid(), cancellationToken);
-                if (message is not null)
-                {
-                    var notice = new MessageNotice(caseEvent.Sequence, caseEvent.CaseId, CaseReadModel.ToView(message));
-                    await (caseEvent.Type == CaseEventTypes.MessageReceived ? caseGroup.MessageReceived(notice) : caseGroup.ReplyQueued(notice));
-                }
+            if (caseEvent.Type == CaseEventTypes.LeaseExtended)
+            {
+                continue;
+            }
 
-                break;
-            case CaseEventTypes.MessageStatusChanged:
-                await caseGroup.MessageStatusChanged(new MessageStatusNotice(caseEvent.Sequence, caseEvent.CaseId,
-                    data.RootElement.GetProperty("MessageId").GetGuid(), data.RootElement.GetProperty("Status").GetString() ?? "",
-                    data.RootElement.TryGetProperty("Error", out var error) ? error.GetString() : null));
-                break;
-            case CaseEventTypes.LeaseExtended:
-                break;
-            default:
-                await PushCaseChangeAsync(session, caseEvent, data.RootElement, cancellationToken);
-                break;
+            if (!summaries.TryGetValue(caseEvent.CaseId, out var summary))
+            {
+                summary = await read.ReadSummaryAsync(session, caseEvent.CaseId, cancellationToken);
+                summaries.Add(caseEvent.CaseId, summary);
+            }
+
+            using var data = JsonDocument.Parse(caseEvent.Data);
+            if (IsMessageNews(caseEvent))
+            {
+                if (await MessageNewsAsync(session, caseEvent, summary?.AssigneeId, data.RootElement, cancellationToken) is { } send)
+                {
+                    sends.Add(send);
+                }
+            }
+            else if (summary is not null)
+            {
+                var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
+                foreach (var group in GroupsThatSee(summary, data.RootElement))
+                {
+                    ChangesFor(changesByGroup, group).Add(change);
+                }
+            }
         }
+
+        sends.AddRange(changesByGroup.Select(group => hub.Clients.Group(group.Key).CasesChanged(group.Value)));
+        await Task.WhenAll(sends);
     }
 
-    private async Task PushCaseChangeAsync(DbSession session, CaseEvent caseEvent, JsonElement data, CancellationToken cancellationToken)
+    private static List<CaseChange> ChangesFor(Dictionary<string, List<CaseChange>> changesByGroup, string group)
     {
-        if (await read.ReadSummaryAsync(session, caseEvent.CaseId, cancellationToken) is not { } summary)
+        if (!changesByGroup.TryGetValue(group, out var changes))
         {
-            return;
+            changes = [];
+            changesByGroup.Add(group, changes);
         }
 
-        var groups = new List<string> { CaseGroups.Language(summary.Language), CaseGroups.Supervisors, CaseGroups.Case(summary.Id) };
+        return changes;
+    }
+
+    /// <summary>Who may see a change: the case's language, supervisors, whoever has it open, its assignee, and on a transfer the language it left.</summary>
+    private static IEnumerable<string> GroupsThatSee(CaseSummary summary, JsonElement data)
+    {
+        yield return CaseGroups.Language(summary.Language);
+        yield return CaseGroups.Supervisors;
+        yield return CaseGroups.Case(summary.Id);
         if (summary.AssigneeId is { } assignee)
         {
-            groups.Add(CaseGroups.User(assignee));
+            yield return CaseGroups.User(assignee);
         }
 
         if (data.TryGetProperty("FromLanguage", out var from) && from.GetString() is { } fromLanguage)
         {
-            groups.Add(CaseGroups.Language(fromLanguage));
+            yield return CaseGroups.Language(fromLanguage);
         }
+    }
 
-        var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
-        var clients = hub.Clients.Groups(groups);
-        await (caseEvent.Type == CaseEventTypes.Queued ? clients.CaseQueued(change) : clients.CaseUpdated(change));
+    /// <summary>Message news goes to whoever has the case open and to its assignee, who may have put it aside.</summary>
+    private async Task<Task?> MessageNewsAsync(DbSession session, CaseEvent caseEvent, Guid? assignee, JsonElement data,
+        CancellationToken cancellationToken)
+    {
+        var caseGroup = hub.Clients.Groups(assignee is { } id
+            ? [CaseGroups.Case(caseEvent.CaseId), CaseGroups.User(id)]
+            : [CaseGroups.Case(caseEvent.CaseId)]);
+        switch (caseEvent.Type)
+        {
+            case CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued:
+                if (await messages.FindByIdAsync(session, data.GetProperty("MessageId").GetGuid(), cancellationToken) is not { } message)
+                {
+                    return null;
+                }
+
+                var notice = new MessageNotice(caseEvent.Sequence, caseEvent.CaseId, CaseReadModel.ToView(message));
+                return caseEvent.Type == CaseEventTypes.MessageReceived ? caseGroup.MessageReceived(notice) : caseGroup.ReplyQueued(notice);
+            case CaseEventTypes.MessageStatusChanged:
+                return caseGroup.MessageStatusChanged(new MessageStatusNotice(caseEvent.Sequence, caseEvent.CaseId,
+                    data.GetProperty("MessageId").GetGuid(), data.GetProperty("Status").GetString() ?? "",
+                    data.TryGetProperty("Error", out var error) ? error.GetString() : null));
+            default:
+                return null;
+        }
     }
 }

@@ -6,9 +6,11 @@ namespace Hotline.Api.Casework;
 /// </summary>
 public interface ICaseClient
 {
-    Task CaseQueued(CaseChange change);
-
-    Task CaseUpdated(CaseChange change);
+    /// <summary>
+    /// The changes to cases this group may see, in sequence order: one push per group per batch of the
+    /// event log, not one per change. A console in several groups may hear a change more than once.
+    /// </summary>
+    Task CasesChanged(IReadOnlyList<CaseChange> changes);
 
     Task MessageReceived(MessageNotice notice);
 

@@ -12,9 +12,9 @@ namespace Hotline.Benchmarks;
 /// <summary>
 /// Console fan-out: many consoles connected to one Hotline.Api while first messages arrive at a fixed
 /// rate. Each webhook is "talk to a person" from a new number registered with language ne, so it queues a
-/// case at once, and every connected caseworker (all speak ne) is pushed CaseQueued. The figure is, per
-/// webhook, the time from its 200 to the moment the last console received its CaseQueued; also the
-/// API's memory while it fans out.
+/// case at once, and every connected caseworker (all speak ne) hears of it as a CaseQueued change in a
+/// CasesChanged push (one push per batch of the event log). The figure is, per webhook, the time from its
+/// 200 to the moment the last console received its case's CaseQueued change; also the API's memory while it fans out.
 /// </summary>
 internal static class ConsoleBenchmark
 {
@@ -31,7 +31,7 @@ internal static class ConsoleBenchmark
     private const int TrafficSeed = 2_026;
 
     // After the last webhook, pushes still on their way are awaited this long at most, and no longer
-    // than this without any console receiving a CaseQueued (webhooks not answered may still never make a case).
+    // than this without any console receiving a CaseQueued change (webhooks not answered may still never make a case).
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan DrainIdleLimit = TimeSpan.FromSeconds(10);
 
@@ -67,9 +67,11 @@ internal static class ConsoleBenchmark
             + $"a post unanswered after {ConsoleBenchmarkWebhooks.Timeout.TotalSeconds:F0} s is abandoned as Twilio abandons it), "
             + $"after an untimed warm-up of {warmUpCount:N0} at {WarmUpPerSecond}/s.");
         Console.WriteLine($"Each webhook is \"{ConsoleBenchmarkWebhooks.Text}\" from its own number, registered in the SIM registry with language {Language}: "
-            + $"it queues one case (language {Language}) and the hub pushes CaseQueued to the group language:{Language}, which holds every console.");
-        Console.WriteLine("Latency of a webhook = when the LAST console received the CaseQueued of its case - when the webhook's 200 arrived (one clock, this process). "
-            + "Webhook -> case -> CaseQueued sequence is read from the API's database after the run (Messages.ChannelMessageId -> CaseId -> CaseEvents), "
+            + $"it queues one case (language {Language}), and the hub pushes it as a CaseQueued change in a CasesChanged push (one per batch of the event log, "
+            + $"carrying every change of the batch) to the group language:{Language}, which holds every console.");
+        Console.WriteLine("Latency of a webhook = when the LAST console received the CaseQueued change of its case - when the webhook's 200 arrived (one clock, this process). "
+            + "Webhook -> case -> its events' sequence numbers are read from the API's database after the run (Messages.ChannelMessageId -> CaseId -> CaseEvents; "
+            + "the CaseQueued change carries the case's latest sequence of its batch, which need not be the CaseQueued event's), "
             + "so nothing rests on arrival order. A case not received by every console within the drain counts as infinitely late.");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores shared by the API, the {clients:N0} consoles and the webhook sender; load average before the run {LoadAverage()}.");
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}).");
@@ -132,7 +134,8 @@ internal static class ConsoleBenchmark
 
         // The measured run.
         var loadAverageAtStart = LoadAverage();
-        var before = (Api: api.ProcessorTime, Own: Process.GetCurrentProcess().TotalProcessorTime, Records: consoles.Records, Bytes: consoles.Bytes);
+        var before = (Api: api.ProcessorTime, Own: Process.GetCurrentProcess().TotalProcessorTime, Records: consoles.Records, Bytes: consoles.Bytes,
+            Pushes: consoles.CasesChangedReceived, Queued: consoles.CaseQueuedReceived);
         var loadStartedAt = Stopwatch.GetElapsedTime(origin);
         var load = await ConsoleBenchmarkWebhooks.SendAsync(target, api.AuthToken, numbers[warmUpCount..], perSecond, origin, TrafficSeed + 1);
         var loadEndedAt = Stopwatch.GetElapsedTime(origin);
@@ -145,10 +148,12 @@ internal static class ConsoleBenchmark
         var dropped = consoles.Dropped;
         var records = consoles.Records - before.Records;
         var bytes = consoles.Bytes - before.Bytes;
+        var pushes = consoles.CasesChangedReceived - before.Pushes;
+        var queuedChanges = consoles.CaseQueuedReceived - before.Queued;
         var samples = memory.Samples.Where(s => s.At >= loadStartedAt).ToList();
         var problems = api.Problems;
 
-        var sequences = ReadCaseQueuedSequences(api.DatabasePath);
+        var sequences = ReadCaseSequences(api.DatabasePath);
         var facts = ReadFacts(api.DatabasePath);
         SqliteConnection.ClearAllPools();
 
@@ -162,7 +167,9 @@ internal static class ConsoleBenchmark
             + $"of {Environment.ProcessorCount * (loadEndedAt - loadStartedAt).TotalSeconds:F0} s on {Environment.ProcessorCount} cores; load average {loadAverageAtStart} at the start, {loadAverageAtEnd} at the end");
         Console.WriteLine($"[push] the consoles received {records:N0} hub records ({bytes / 1024.0 / 1024.0:N0} MB) from the start of the load to the end of the drain "
             + $"({(drainedAt - loadStartedAt).TotalSeconds:F1} s); {dropped:N0} consoles dropped{(dropped > 0 ? $", e.g. {consoles.FirstDrop}" : "")}; "
-            + $"{consoles.UnparsedCaseQueued:N0} CaseQueued records unparsed");
+            + $"{consoles.UnparsedCasesChanged:N0} CasesChanged records unparsed");
+        Console.WriteLine($"[push] {pushes:N0} CasesChanged pushes carried {queuedChanges:N0} CaseQueued changes "
+            + $"({queuedChanges / (double)Math.Max(1, pushes):F1} per push, {bytes / (double)Math.Max(1, queuedChanges):N0} bytes received per change)");
         Console.WriteLine($"[push] {records / (drainedAt - loadStartedAt).TotalSeconds:N0} records/s to all consoles together; CPU from the start of the load to the end of the drain: "
             + $"Hotline.Api {wholeRun.Api.TotalSeconds:F1} s ({wholeRun.Api.TotalMicroseconds / Math.Max(1, records):F1} us per record received), "
             + $"consoles + sender {wholeRun.Own.TotalSeconds:F1} s ({wholeRun.Own.TotalMicroseconds / Math.Max(1, records):F1} us per record)");
@@ -177,14 +184,15 @@ internal static class ConsoleBenchmark
         var undelivered = 0;
         foreach (var sample in accepted)
         {
-            if (!sequences.TryGetValue(sample.MessageSid, out var sequence))
+            if (!sequences.TryGetValue(sample.MessageSid, out var caseSequences))
             {
                 unmatched++;
                 toLast.Add(double.PositiveInfinity);
                 continue;
             }
 
-            var delivery = consoles.Deliveries.GetValueOrDefault(sequence);
+            // Every console hears a case's CaseQueued change in the same push, so under one of its sequence numbers.
+            var delivery = caseSequences.Select(consoles.Deliveries.GetValueOrDefault).FirstOrDefault(d => d is not null);
             var latency = double.PositiveInfinity;
             if (delivery is { Count: > 0 })
             {
@@ -260,7 +268,7 @@ internal static class ConsoleBenchmark
         return 0;
     }
 
-    /// <summary>Waits until <paramref name="cases"/> cases' CaseQueued pushes have reached every console, or the drain gives up; returns how many had.</summary>
+    /// <summary>Waits until <paramref name="cases"/> cases' CaseQueued changes have reached every console, or the drain gives up; returns how many had.</summary>
     private static async Task<int> DrainAsync(ConsoleBenchmarkClients consoles, int cases, int connected, TimeSpan limit)
     {
         var waited = Stopwatch.StartNew();
@@ -319,21 +327,23 @@ internal static class ConsoleBenchmark
         return csv.ToString();
     }
 
-    /// <summary>MessageSid of each inbound message -> the sequence number of its case's CaseQueued event.</summary>
-    private static Dictionary<string, long> ReadCaseQueuedSequences(string databasePath)
+    /// <summary>MessageSid of each inbound message -> the sequence numbers of its case's events, for a case that was queued.</summary>
+    private static Dictionary<string, List<long>> ReadCaseSequences(string databasePath)
     {
         using var connection = Open(databasePath);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT m.ChannelMessageId, e.Sequence
-            FROM Messages m JOIN CaseEvents e ON e.CaseId = m.CaseId AND e.Type = 'CaseQueued'
+            FROM Messages m JOIN CaseEvents e ON e.CaseId = m.CaseId
             WHERE m.Direction = 'Inbound' AND m.ChannelMessageId IS NOT NULL
+              AND EXISTS (SELECT 1 FROM CaseEvents q WHERE q.CaseId = m.CaseId AND q.Type = 'CaseQueued')
             """;
         using var reader = command.ExecuteReader();
-        var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
+        var sequences = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            sequences[reader.GetString(0)] = reader.GetInt64(1);
+            var messageSid = reader.GetString(0);
+            (sequences.TryGetValue(messageSid, out var list) ? list : sequences[messageSid] = []).Add(reader.GetInt64(1));
         }
 
         return sequences;

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 
 namespace Hotline.Benchmarks;
 
@@ -53,8 +52,8 @@ internal sealed class CaseDelivery
 /// Many console connections to /hubs/cases in this process, each a WebSocket speaking SignalR's JSON hub
 /// protocol directly (handshake, pings, records ended by 0x1E): what the browser's client does, without a
 /// HubConnection's per-message argument binding and dispatch, so that 2,000 of them on the same two cores
-/// as the server measure the server's fan-out rather than the clients' own cost. Each CaseQueued push is
-/// timed when its frame arrives and folded into one <see cref="CaseDelivery"/> per sequence number.
+/// as the server measure the server's fan-out rather than the clients' own cost. Each CaseQueued change of a
+/// CasesChanged push is timed when its frame arrives and folded into one <see cref="CaseDelivery"/> per sequence number.
 /// </summary>
 internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
 {
@@ -68,7 +67,8 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
     private Task? _pinger;
     private long _records;
     private long _bytes;
-    private long _unparsedCaseQueued;
+    private long _unparsedCasesChanged;
+    private long _casesChanged;
     private long _caseQueued;
 
     public ConcurrentDictionary<long, CaseDelivery> Deliveries { get; } = new();
@@ -84,9 +84,12 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public long UnparsedCaseQueued => Interlocked.Read(ref _unparsedCaseQueued);
+    public long UnparsedCasesChanged => Interlocked.Read(ref _unparsedCasesChanged);
 
-    /// <summary>CaseQueued pushes received, all consoles together.</summary>
+    /// <summary>CasesChanged pushes received, all consoles together.</summary>
+    public long CasesChangedReceived => Interlocked.Read(ref _casesChanged);
+
+    /// <summary>CaseQueued changes received (each push may carry many), all consoles together.</summary>
     public long CaseQueuedReceived => Interlocked.Read(ref _caseQueued);
 
     /// <summary>Connections that closed or failed after their handshake; a closed console misses every later push.</summary>
@@ -171,53 +174,55 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
             var record = end < 0 ? records : records[..end];
             records = end < 0 ? [] : records[(end + 1)..];
             Interlocked.Increment(ref _records);
-            if (CaseQueuedSequence(record) is { } sequence)
+            if (record.IndexOf("\"target\":\"CasesChanged\""u8) >= 0)
             {
-                Interlocked.Increment(ref _caseQueued);
-                Deliveries.GetOrAdd(sequence, static _ => new CaseDelivery()).Record(timestamp);
+                Interlocked.Increment(ref _casesChanged);
+                RecordCaseQueued(record, timestamp);
             }
         }
     }
 
     /// <summary>
-    /// The sequence number of a CaseQueued invocation: {"type":1,"target":"CaseQueued","arguments":[{"sequence":N,...}]}.
-    /// A cheap scan first, since every console reads every push; the full reader only for what the scan does not place.
+    /// Records each CaseQueued change of a CasesChanged invocation:
+    /// {"type":1,"target":"CasesChanged","arguments":[[{"sequence":N,"type":"CaseQueued","case":{...}},...]]}.
+    /// A byte scan, since every console reads every push: each change is the only object that opens with
+    /// "sequence", and a quote inside a string value is escaped, so the pattern cannot come from the case's text.
     /// </summary>
-    private long? CaseQueuedSequence(ReadOnlySpan<byte> record)
+    private void RecordCaseQueued(ReadOnlySpan<byte> record, long timestamp)
     {
-        if (record.IndexOf("\"target\":\"CaseQueued\""u8) < 0)
+        ReadOnlySpan<byte> opening = "{\"sequence\":"u8;
+        ReadOnlySpan<byte> typed = ",\"type\":\""u8;
+        ReadOnlySpan<byte> queued = ",\"type\":\"CaseQueued\""u8;
+        var changes = 0;
+        for (var at = record.IndexOf(opening); at >= 0; at = record.IndexOf(opening))
         {
-            return null;
-        }
-
-        ReadOnlySpan<byte> prefix = "\"arguments\":[{\"sequence\":"u8;
-        var at = record.IndexOf(prefix);
-        if (at >= 0)
-        {
-            var digits = record[(at + prefix.Length)..];
-            long value = 0;
+            record = record[(at + opening.Length)..];
+            long sequence = 0;
             var length = 0;
-            while (length < digits.Length && digits[length] is >= (byte)'0' and <= (byte)'9')
+            while (length < record.Length && record[length] is >= (byte)'0' and <= (byte)'9')
             {
-                value = (value * 10) + (digits[length] - '0');
+                sequence = (sequence * 10) + (record[length] - '0');
                 length++;
             }
 
-            if (length > 0)
+            if (length == 0 || !record[length..].StartsWith(typed))
             {
-                return value;
+                Interlocked.Increment(ref _unparsedCasesChanged);
+                return;
+            }
+
+            changes++;
+            if (record[length..].StartsWith(queued))
+            {
+                Interlocked.Increment(ref _caseQueued);
+                Deliveries.GetOrAdd(sequence, static _ => new CaseDelivery()).Record(timestamp);
             }
         }
 
-        try
+        // The server never pushes an empty list: a push with no change read is one this scan does not understand.
+        if (changes == 0)
         {
-            using var document = JsonDocument.Parse(record.ToArray());
-            return document.RootElement.GetProperty("arguments")[0].GetProperty("sequence").GetInt64();
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            Interlocked.Increment(ref _unparsedCaseQueued);
-            return null;
+            Interlocked.Increment(ref _unparsedCasesChanged);
         }
     }
 

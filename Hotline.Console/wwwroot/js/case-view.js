@@ -20,6 +20,7 @@ export class CaseView {
     this.transcript = new Transcript();
     this.root = byId("case");
     this.refreshTimer = null;
+    this.reopening = null;
     wireCaseActions(this);
     this.referrals = new Referrals(this);
   }
@@ -106,8 +107,11 @@ export class CaseView {
         ? `This case is now with ${summary.assigneeName ?? "a colleague"}.`
         : summary.status === "Queued" ? "Your claim on this case ended; it is back in the queue." : "This case is closed.", "warning", "lease");
     } else if (!held && mine) {
-      // Handed to this person by a colleague: open it again to get the claim.
-      this.open(summary.id);
+      // Handed to this person by a colleague: open it again to get the claim, once, however often the change is heard.
+      if (this.reopening !== summary.id) {
+        this.reopening = summary.id;
+        this.open(summary.id).finally(() => { this.reopening = null; });
+      }
       return;
     }
     renderCase(this);

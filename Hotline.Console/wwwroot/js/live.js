@@ -33,8 +33,12 @@ export class Live {
       .configureLogging(window.signalR.LogLevel.Warning)
       .build();
     // Handlers before start(), so nothing pushed in between is lost.
-    this.connection.on("CaseQueued", (change) => this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true)));
-    this.connection.on("CaseUpdated", (change) => this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true)));
+    // One push per batch of changes, in sequence order; a console in several groups may hear a change twice.
+    this.connection.on("CasesChanged", (changes) => {
+      for (const change of changes) {
+        this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true));
+      }
+    });
     this.connection.on("MessageReceived", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
     this.connection.on("ReplyQueued", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
     this.connection.on("MessageStatusChanged", (notice) => this.pushed(notice.sequence, () => handlers.messageStatusChanged?.(notice)));

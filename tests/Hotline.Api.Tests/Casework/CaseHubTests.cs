@@ -18,9 +18,8 @@ public sealed class CaseHubTests
     {
         await using var app = new HotlineApp();
         var worker = await SignInAsync(app, "amina", "ar");
-        var queued = Channel.CreateUnbounded<CaseChange>();
         await using var hub = worker.Hub();
-        hub.On<CaseChange>(nameof(ICaseClient.CaseQueued), change => queued.Writer.TryWrite(change));
+        var queued = ChangesHeardBy(hub);
         await hub.StartAsync(Ct);
 
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
@@ -31,22 +30,39 @@ public sealed class CaseHubTests
     }
 
     [Fact]
-    public async Task A_caseworker_of_another_language_hears_nothing_of_the_case()
+    public async Task Cases_queued_in_one_commit_reach_a_console_as_one_push_in_sequence_order()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "amina", "ar");
+        await using var hub = worker.Hub();
+        var pushes = PushesHeardBy(hub);
+        await hub.StartAsync(Ct);
+
+        var seeded = await CaseSeeding.QueueCasesAtOnceAsync(app, "ar", 5);
+
+        var push = await ReadAsync(pushes);
+        Assert.Equal(seeded.Select(c => (c.Id, "CaseQueued")), push.Select(c => (c.Case.Id, c.Type)));
+        Assert.Equal(push.Select(c => c.Sequence).Order(), push.Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public async Task A_caseworker_of_another_language_hears_none_of_a_burst_of_cases()
     {
         await using var app = new HotlineApp();
         var arabic = await SignInAsync(app, "amina", "ar");
         var nepali = await SignInAsync(app, "ravi", "ne");
-        var heardByNepali = Channel.CreateUnbounded<CaseChange>();
-        var heardByArabic = Channel.CreateUnbounded<CaseChange>();
         await using var nepaliHub = nepali.Hub();
         await using var arabicHub = arabic.Hub();
-        nepaliHub.On<CaseChange>(nameof(ICaseClient.CaseQueued), change => heardByNepali.Writer.TryWrite(change));
-        arabicHub.On<CaseChange>(nameof(ICaseClient.CaseQueued), change => heardByArabic.Writer.TryWrite(change));
+        var heardByNepali = ChangesHeardBy(nepaliHub);
+        var heardByArabic = ChangesHeardBy(arabicHub);
         await nepaliHub.StartAsync(Ct);
         await arabicHub.StartAsync(Ct);
 
-        await CaseSeeding.QueueCaseAsync(app, "ar");
-        await ReadAsync(heardByArabic);
+        var seeded = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => CaseSeeding.QueueCaseAsync(app, "ar")));
+        foreach (var queued in seeded)
+        {
+            await ReadAsync(heardByArabic, c => c.Case.Id == queued.Id);
+        }
 
         Assert.False(heardByNepali.Reader.TryRead(out _));
     }
@@ -58,9 +74,8 @@ public sealed class CaseHubTests
         var taker = await SignInAsync(app, "amina", "ar");
         var colleague = await SignInAsync(app, "fatima", "ar");
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
-        var updates = Channel.CreateUnbounded<CaseChange>();
         await using var colleagueHub = colleague.Hub();
-        colleagueHub.On<CaseChange>(nameof(ICaseClient.CaseUpdated), change => updates.Writer.TryWrite(change));
+        var updates = ChangesHeardBy(colleagueHub);
         await colleagueHub.StartAsync(Ct);
         await using var takerHub = taker.Hub();
         await takerHub.StartAsync(Ct);
@@ -181,6 +196,26 @@ public sealed class CaseHubTests
 
     private static async Task<SignedInClient> SignInAsync(HotlineApp app, string name, params string[] languages) =>
         await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, name, UserRole.Caseworker, languages));
+
+    private static Channel<IReadOnlyList<CaseChange>> PushesHeardBy(HubConnection hub)
+    {
+        var pushes = Channel.CreateUnbounded<IReadOnlyList<CaseChange>>();
+        hub.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes => pushes.Writer.TryWrite(changes));
+        return pushes;
+    }
+
+    private static Channel<CaseChange> ChangesHeardBy(HubConnection hub)
+    {
+        var heard = Channel.CreateUnbounded<CaseChange>();
+        hub.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes =>
+        {
+            foreach (var change in changes)
+            {
+                heard.Writer.TryWrite(change);
+            }
+        });
+        return heard;
+    }
 
     private static async Task<T> ReadAsync<T>(Channel<T> channel, Func<T, bool>? match = null)
     {

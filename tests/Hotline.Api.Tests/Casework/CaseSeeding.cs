@@ -19,8 +19,33 @@ public static class CaseSeeding
     {
         var ct = TestContext.Current.CancellationToken;
         var database = app.Services.GetRequiredService<Database>();
-        var conversations = app.Services.GetRequiredService<ConversationRepository>();
         await using var session = await database.BeginWriteAsync(ct);
+        var queued = await QueueInSessionAsync(app, session, language, priority, status);
+        await session.CommitAsync(ct);
+        return queued;
+    }
+
+    /// <summary>Queues <paramref name="count"/> cases in one commit, so the case event stream reads them in one batch.</summary>
+    public static async Task<IReadOnlyList<CaseRecord>> QueueCasesAtOnceAsync(HotlineApp app, string language, int count)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = app.Services.GetRequiredService<Database>();
+        await using var session = await database.BeginWriteAsync(ct);
+        var queued = new List<CaseRecord>();
+        for (var i = 0; i < count; i++)
+        {
+            queued.Add(await QueueInSessionAsync(app, session, language, PriorityBand.High, ConversationStatus.Active));
+        }
+
+        await session.CommitAsync(ct);
+        return queued;
+    }
+
+    private static async Task<CaseRecord> QueueInSessionAsync(HotlineApp app, DbSession session, string language, PriorityBand priority,
+        ConversationStatus status)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var conversations = app.Services.GetRequiredService<ConversationRepository>();
         var address = new ChannelAddress(Channel.Sms, $"+9779811{Interlocked.Increment(ref _phone):D6}");
         var conversation = await conversations.CreateAsync(session, address, language, ct);
         if (status != ConversationStatus.Active)
@@ -28,9 +53,7 @@ public static class CaseSeeding
             await conversations.UpdateAsync(session, conversation with { Status = status, StatusReason = "The person sent STOP." }, ct);
         }
 
-        var queued = await app.Services.GetRequiredService<CaseQueue>().EnqueueAsync(session,
+        return await app.Services.GetRequiredService<CaseQueue>().EnqueueAsync(session,
             new NewCase(conversation.Id, language, priority, 40, ["documents_retained"]), ct);
-        await session.CommitAsync(ct);
-        return queued;
     }
 }
