@@ -78,7 +78,8 @@ public sealed class Database
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a write transaction and commits it; the work must not commit itself.
+    /// Runs <paramref name="work"/> in a write transaction and commits it. The work must not commit, nor
+    /// begin another write: on SQLite it runs while the single writer is held.
     /// On SQLite, work from concurrent callers shares one commit (<see cref="GroupCommit"/>), the hot
     /// path's answer to one fsync per write; SQL Server groups log flushes by itself.
     /// </summary>
