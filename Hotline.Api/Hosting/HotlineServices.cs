@@ -17,6 +17,7 @@ using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
+using Hotline.Api.Retention;
 
 namespace Hotline.Api.Hosting;
 
@@ -43,6 +44,7 @@ public static class HotlineServices
         services.AddCasework();
         services.AddReferrals();
         services.AddStatistics();
+        services.AddRetention();
         services.AddSingleton(Hotline.Bot.CannedReplies.CannedReplyCatalog.LoadDefault());
         services.AddTwilio(configuration);
         services.AddBotFramework();

@@ -1,0 +1,2 @@
+DELETE FROM ChatActivities
+WHERE ReceivedAt < @Before;

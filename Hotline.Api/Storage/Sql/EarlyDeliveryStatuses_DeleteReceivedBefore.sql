@@ -1,0 +1,2 @@
+DELETE FROM EarlyDeliveryStatuses
+WHERE ReceivedAt < @Before;
