@@ -23,7 +23,7 @@ public sealed class GroupCommitTests
                 return session;
             }, Ct)).ToArray());
 
-        Assert.Single(sessions.Select(write => write.Result).Distinct());
+        Assert.Single((await Task.WhenAll(sessions)).Distinct());
         Assert.Equal(3, await CountPartnersAsync(db));
     }
 
@@ -35,7 +35,7 @@ public sealed class GroupCommitTests
         var results = await WhileWriterIsBusyAsync(db, () => Enumerable.Range(1, 5).Select(i =>
             db.Database.WriteAsync((_, _) => Task.FromResult(i * 10), Ct)).ToArray());
 
-        Assert.Equal([10, 20, 30, 40, 50], results.Select(write => write.Result));
+        Assert.Equal(new[] { 10, 20, 30, 40, 50 }, await Task.WhenAll(results));
     }
 
     [Fact]
