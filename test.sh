@@ -34,4 +34,8 @@ echo "${totals:-0 passed, 0 failed, 0 skipped}"
 case "$totals" in
   ""|"0 passed"*) echo "No test ran." >&2; exit 1 ;;
 esac
+if [ "$status" -ne 0 ]; then
+  # A project that does not build runs no tests and is missing from the count: say so.
+  echo "dotnet test exited with $status: see the errors above." >&2
+fi
 exit "$status"
