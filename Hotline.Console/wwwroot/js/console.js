@@ -25,7 +25,7 @@ const live = new Live({
     if (event.case) {
       applyCase(event.case, false);
     } else if (queue.forget(event.caseId)) {
-      renderQueue();
+      renderQueueSoon();
     }
     caseView.caseEvent(event);
   },
@@ -80,7 +80,7 @@ function applyCase(summary, pushed) {
     holdCase(summary.id);
   }
   if (change) {
-    renderQueue();
+    renderQueueSoon();
   }
   if (pushed && change === "added" && summary.status === "Queued") {
     announcer.textContent = `New case waiting: ${summary.priority} priority, ${languageName(summary.language)}, ${channelName(summary.channel)}.`;
@@ -92,6 +92,19 @@ async function loadQueue() {
   queue.replaceAll(view.cases);
   live.lastSequence = view.lastSequence;
   renderQueue();
+}
+
+// A push or a resync page carries many changes, applied one after another in one task: the queue is
+// drawn once after them, not once per change.
+let renderPending = false;
+function renderQueueSoon() {
+  if (!renderPending) {
+    renderPending = true;
+    queueMicrotask(() => {
+      renderPending = false;
+      renderQueue();
+    });
+  }
 }
 
 function renderQueue() {
