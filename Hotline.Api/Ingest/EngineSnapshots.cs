@@ -7,7 +7,8 @@ namespace Hotline.Api.Ingest;
 /// <summary>What the engine may know of a conversation: no address, no message history.</summary>
 public static class EngineSnapshots
 {
-    public static ConversationSnapshot Of(Conversation conversation, CaseRecord? openCase, string? registeredLanguage) =>
+    public static ConversationSnapshot Of(Conversation conversation, CaseRecord? openCase, string? registeredLanguage,
+        bool caseworkerHasWritten = false) =>
         new(conversation.Language, conversation.EngineState, conversation.Status == ConversationStatus.OptedOut, openCase is not null,
-            registeredLanguage, conversation.LastInboundAt);
+            registeredLanguage, conversation.LastInboundAt, caseworkerHasWritten);
 }

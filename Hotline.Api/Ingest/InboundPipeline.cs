@@ -85,7 +85,8 @@ public sealed class InboundPipeline(
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenAsync(session, conversation.Id, cancellationToken);
         var registered = ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage;
-        var snapshot = EngineSnapshots.Of(conversation, openCase, registered);
+        var caseworkerHasWritten = openCase is not null && await messages.CaseworkerHasWrittenAsync(session, openCase.Id, cancellationToken);
+        var snapshot = EngineSnapshots.Of(conversation, openCase, registered, caseworkerHasWritten);
         var turn = engine.Handle(snapshot, new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
 
         // Writing again ends a quiet spell: the person has chosen to talk.

@@ -5,6 +5,8 @@ namespace Hotline.Bot.Conversations;
 /// <summary>
 /// What the engine knows of a conversation: no address and no history beyond its own state.
 /// <paramref name="RegisteredLanguage"/> comes from the issued-SIM registry when the number is in it.
+/// <paramref name="CaseworkerHasWritten"/> says a caseworker has written to the person on the open case:
+/// from then on the conversation is theirs, and the script stops asking.
 /// </summary>
 public sealed record ConversationSnapshot(
     string? Language,
@@ -12,7 +14,8 @@ public sealed record ConversationSnapshot(
     bool OptedOut,
     bool HasOpenCase,
     string? RegisteredLanguage,
-    DateTimeOffset? LastInboundAt);
+    DateTimeOffset? LastInboundAt,
+    bool CaseworkerHasWritten = false);
 
 /// <summary>One message from the person, channel-neutral. <paramref name="Locale"/> is a BCP-47 tag when the channel gives one (chat does).</summary>
 public sealed record InboundMessage(string Text, int MediaCount, string? Locale, DateTimeOffset ReceivedAt);

@@ -100,6 +100,15 @@ internal sealed partial class IntakeConversation
             return Start(keyword, text);
         }
 
+        if (_caseOpen && _snapshot.CaseworkerHasWritten && _state.Status == IntakeStatus.Active)
+        {
+            // A caseworker is talking with the person: two voices at once would confuse them, and every
+            // automatic text is one more an abuser holding the phone may read. The script ends here.
+            _state.Status = IntakeStatus.HandedOff;
+            _state.MenuOpen = false;
+            return Finish();
+        }
+
         return _state.Status switch
         {
             IntakeStatus.Quiet => Wake(),

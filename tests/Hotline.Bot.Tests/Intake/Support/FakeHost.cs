@@ -32,7 +32,10 @@ internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage =
     }
 
     /// <summary>A caseworker closes the case.</summary>
-    public void CloseCase() => Snapshot = Snapshot with { HasOpenCase = false };
+    public void CloseCase() => Snapshot = Snapshot with { HasOpenCase = false, CaseworkerHasWritten = false };
+
+    /// <summary>A caseworker writes to the person on the open case.</summary>
+    public void CaseworkerWrites() => Snapshot = Snapshot with { CaseworkerHasWritten = true };
 
     public void Replace(ConversationSnapshot snapshot) => Snapshot = snapshot;
 

@@ -1,0 +1,59 @@
+using Hotline.Api.Casework;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Tests.Twilio;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Hotline.Api.Tests.Casework;
+
+/// <summary>Once a caseworker has written to the person, the intake script sends them nothing more.</summary>
+public sealed class CaseworkerTakesOverTests
+{
+    private const string Worker = "+9779800000707";
+    private const string AutomaticReplies = "SELECT COUNT(*) FROM Messages WHERE Direction = 'Outbound' AND AuthorUserId IS NULL";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task After_a_caseworker_has_replied_the_persons_next_answer_gets_no_automatic_question()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await TextAsync(harness, "hello", "1", "1", "yes");
+        await ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?");
+        var before = await harness.CountAsync(AutomaticReplies);
+
+        await TextAsync(harness, "1");
+
+        Assert.Equal(before, await harness.CountAsync(AutomaticReplies));
+    }
+
+    [Fact]
+    public async Task Without_a_caseworker_reply_the_intake_goes_on_after_a_danger_hand_off()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await TextAsync(harness, "hello", "1", "1", "yes");
+        var before = await harness.CountAsync(AutomaticReplies);
+
+        await TextAsync(harness, "1");
+
+        Assert.True(await harness.CountAsync(AutomaticReplies) > before);
+    }
+
+    private static async Task TextAsync(TwilioHarness harness, params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            (await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, text))).EnsureSuccessStatusCode();
+        }
+    }
+
+    private static async Task ReplyAsCaseworkerAsync(TwilioHarness harness, string text)
+    {
+        var caseworker = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
+        await using var hub = caseworker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, text, Ct);
+        Assert.True(reply.Ok, reply.Refusal);
+    }
+}
