@@ -1,4 +1,5 @@
 using Hotline.Api.Partners;
+using Hotline.Api.Referrals;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Hotline.Bot.Triage;
@@ -57,14 +58,43 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
-    private static async Task AddPartnerAsync(ConsoleHost host, string name, params string[] services)
+    [Fact]
+    public async Task A_partners_answer_shows_in_the_open_case_without_a_reload()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var page = console.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(page.Locator("#referrals")).ToContainTextAsync("No referrals yet.");
+        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
+        var proposed = await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct);
+        var referralId = proposed.Value!.Id;
+        await workflow.RecordConsentAsync(caseworker, caseId, referralId,
+            new RecordConsent("person", "sms", null, [], null, null, null, null), ct);
+        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Sent");
+
+        await host.Services.GetRequiredService<PartnerInbox>().AcceptAsync(ngo with { OrganisationId = partnerId }, referralId, ct);
+
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Accepted");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    private static async Task<Guid> AddPartnerAsync(ConsoleHost host, string name, params string[] services)
     {
         var ct = TestContext.Current.CancellationToken;
         var now = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7(now);
         await using var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct);
         await host.Services.GetRequiredService<PartnerRepository>().AddAsync(session, new Partner
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id,
             Name = name,
             Services = services,
             Languages = ["en"],
@@ -77,5 +107,6 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
             Version = 1,
         }, ct);
         await session.CommitAsync(ct);
+        return id;
     }
 }

@@ -161,6 +161,15 @@ export class CaseView {
       window.clearTimeout(this.refreshTimer);
       this.refreshTimer = window.setTimeout(() => this.refresh(), 100);
     }
+    this.caseEventHeard(event.caseId, event.type);
+  }
+
+  /** A referral of the open case moved (a partner accepted it, say): its list is read again. */
+  caseEventHeard(caseId, type) {
+    if (caseId === this.caseId && type.startsWith("Referral")) {
+      window.clearTimeout(this.referralsTimer);
+      this.referralsTimer = window.setTimeout(() => this.referrals.load(caseId), 100);
+    }
   }
 
   async refresh() {

@@ -20,7 +20,10 @@ let statisticsAt = 0;
 const announcer = byId("announcer");
 
 const live = new Live({
-  caseChanged: (summary, type, pushed) => applyCase(summary, pushed),
+  caseChanged: (summary, type, pushed) => {
+    applyCase(summary, pushed);
+    caseView.caseEventHeard(summary.id, type);
+  },
   caseEvent: (event) => {
     if (event.case) {
       applyCase(event.case, false);
