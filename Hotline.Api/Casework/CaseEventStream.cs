@@ -20,6 +20,7 @@ public sealed class CaseEventStream(
     CaseReadModel read,
     MessageRepository messages,
     QueueStatisticsReader statistics,
+    CaseListeners listeners,
     IHubContext<CaseHub, ICaseClient> hub,
     CaseEventSignal signal,
     TimeProvider time,
@@ -114,7 +115,8 @@ public sealed class CaseEventStream(
         caseEvent.Type is CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued or CaseEventTypes.MessageStatusChanged;
 
     /// <summary>
-    /// Pushes a batch: message news one event at a time to those who have the case, and every case change
+    /// Pushes a batch: message news one event at a time to those who have the case (and none at all, not even
+    /// a read of the message, when nobody connected here has it), and every case change
     /// gathered into one <see cref="ICaseClient.CasesChanged"/> per group that may see it, all sent at once
     /// so that one slow group does not hold up the rest.
     /// </summary>
@@ -139,7 +141,8 @@ public sealed class CaseEventStream(
             using var data = JsonDocument.Parse(caseEvent.Data);
             if (IsMessageNews(caseEvent))
             {
-                if (await MessageNewsAsync(session, caseEvent, summary?.AssigneeId, data.RootElement, cancellationToken) is { } send)
+                if (listeners.AnyoneHears(caseEvent.CaseId, summary?.AssigneeId)
+                    && await MessageNewsAsync(session, caseEvent, summary?.AssigneeId, data.RootElement, cancellationToken) is { } send)
                 {
                     sends.Add(send);
                 }

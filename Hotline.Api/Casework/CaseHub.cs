@@ -15,7 +15,8 @@ namespace Hotline.Api.Casework;
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
-    Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, IOptions<QueueOptions> queueOptions)
+    Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
+    IOptions<QueueOptions> queueOptions)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -39,6 +40,14 @@ public sealed class CaseHub(
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
+
+        listeners.Connected(Context.ConnectionId, user.Id);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        listeners.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     public async Task<ActionAnswer<CaseDetail>> TakeNextCase()
@@ -61,7 +70,11 @@ public sealed class CaseHub(
         return user is null ? ActionAnswer<CaseDetail>.Refused(NotAllowed) : await OpenAsync(user, caseId);
     }
 
-    public async Task LeaveCase(Guid caseId) => await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+    public async Task LeaveCase(Guid caseId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        listeners.Left(Context.ConnectionId, caseId);
+    }
 
     public Task<ActionAnswer<DateTimeOffset>> RenewLease(Guid caseId, Guid leaseToken) =>
         UnderLeaseAsync(caseId, async user => await queue.ExtendAsync(caseId, leaseToken, user.Id, queueOptions.Value.Lease, Context.ConnectionAborted) is { } expiry
@@ -105,10 +118,13 @@ public sealed class CaseHub(
 
     private async Task<ActionAnswer<CaseDetail>> OpenAsync(User user, Guid caseId)
     {
+        // Counted as listening before the case is read, so that news committed after the read is pushed.
+        listeners.Opened(Context.ConnectionId, caseId);
         await using var session = await database.OpenAsync(Context.ConnectionAborted);
         var detail = await read.ReadDetailAsync(session, caseId, user, Context.ConnectionAborted);
         if (detail is null || !CaseAccess.MaySee(user, detail.Case))
         {
+            listeners.Left(Context.ConnectionId, caseId);
             return ActionAnswer<CaseDetail>.Refused(NotAllowed);
         }
 

@@ -13,6 +13,7 @@ public static class CaseworkServices
             .AddJsonProtocol(json => json.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         services.AddSingleton<CaseReadModel>();
         services.AddSingleton<CaseActions>();
+        services.AddSingleton<CaseListeners>();
         services.AddSingleton<QueueStatisticsReader>();
         services.AddHostedService<CaseEventStream>();
         return services;

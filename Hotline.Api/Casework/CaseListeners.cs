@@ -1,0 +1,91 @@
+namespace Hotline.Api.Casework;
+
+/// <summary>
+/// Which cases the consoles connected to this instance have open, and which users are connected here.
+/// Message news goes only to a case's open consoles and its assignee, so a message nobody here could be
+/// told of is neither read nor decrypted for a push.
+/// </summary>
+public sealed class CaseListeners
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Listener> _connections = [];
+    private readonly Dictionary<Guid, int> _openCases = [];
+    private readonly Dictionary<Guid, int> _users = [];
+
+    public void Connected(string connectionId, Guid userId)
+    {
+        lock (_gate)
+        {
+            if (_connections.TryAdd(connectionId, new Listener(userId)))
+            {
+                Count(_users, userId, +1);
+            }
+        }
+    }
+
+    public void Opened(string connectionId, Guid caseId)
+    {
+        lock (_gate)
+        {
+            if (_connections.TryGetValue(connectionId, out var listener) && listener.OpenCases.Add(caseId))
+            {
+                Count(_openCases, caseId, +1);
+            }
+        }
+    }
+
+    public void Left(string connectionId, Guid caseId)
+    {
+        lock (_gate)
+        {
+            if (_connections.TryGetValue(connectionId, out var listener) && listener.OpenCases.Remove(caseId))
+            {
+                Count(_openCases, caseId, -1);
+            }
+        }
+    }
+
+    public void Disconnected(string connectionId)
+    {
+        lock (_gate)
+        {
+            if (!_connections.Remove(connectionId, out var listener))
+            {
+                return;
+            }
+
+            Count(_users, listener.UserId, -1);
+            foreach (var caseId in listener.OpenCases)
+            {
+                Count(_openCases, caseId, -1);
+            }
+        }
+    }
+
+    /// <summary>Whether a console here has the case open or its assignee is connected here.</summary>
+    public bool AnyoneHears(Guid caseId, Guid? assigneeId)
+    {
+        lock (_gate)
+        {
+            return _openCases.ContainsKey(caseId) || (assigneeId is { } assignee && _users.ContainsKey(assignee));
+        }
+    }
+
+    private static void Count(Dictionary<Guid, int> counts, Guid key, int change)
+    {
+        var count = counts.GetValueOrDefault(key) + change;
+        if (count > 0)
+        {
+            counts[key] = count;
+        }
+        else
+        {
+            counts.Remove(key);
+        }
+    }
+
+    private sealed record Listener(Guid UserId)
+    {
+        public HashSet<Guid> OpenCases { get; } = [];
+    }
+}
