@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Storage;
 
@@ -14,9 +15,14 @@ public sealed class DbSession : IAsyncDisposable
     private Action? _onDispose;
     private DbTransaction? _transaction;
 
+    // Microsoft.Data.Sqlite's async methods run synchronously underneath; awaiting them only adds a task and a
+    // state machine to every statement. SQLite is called synchronously, SQL Server asynchronously.
+    private readonly bool _runsSynchronously;
+
     internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql, Action? onDispose = null)
     {
         Connection = connection;
+        _runsSynchronously = connection is SqliteConnection;
         _transaction = transaction;
         _sql = sql;
         _onDispose = onDispose;
@@ -27,20 +33,30 @@ public sealed class DbSession : IAsyncDisposable
     public DatabaseProvider Provider => _sql.Provider;
 
     public Task<IEnumerable<T>> QueryAsync<T>(string statement, object? args, CancellationToken cancellationToken) =>
-        Connection.QueryAsync<T>(Command(statement, args, cancellationToken));
+        _runsSynchronously
+            ? Synchronously(() => Connection.Query<T>(Command(statement, args, cancellationToken)), cancellationToken)
+            : Connection.QueryAsync<T>(Command(statement, args, cancellationToken));
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string statement, object? args, CancellationToken cancellationToken) =>
-        Connection.QuerySingleOrDefaultAsync<T>(Command(statement, args, cancellationToken));
+        _runsSynchronously
+            ? Synchronously(() => Connection.QuerySingleOrDefault<T>(Command(statement, args, cancellationToken)), cancellationToken)
+            : Connection.QuerySingleOrDefaultAsync<T>(Command(statement, args, cancellationToken));
 
     public Task<T> QuerySingleAsync<T>(string statement, object? args, CancellationToken cancellationToken) =>
-        Connection.QuerySingleAsync<T>(Command(statement, args, cancellationToken));
+        _runsSynchronously
+            ? Synchronously(() => Connection.QuerySingle<T>(Command(statement, args, cancellationToken)), cancellationToken)
+            : Connection.QuerySingleAsync<T>(Command(statement, args, cancellationToken));
 
     public Task<int> ExecuteAsync(string statement, object? args, CancellationToken cancellationToken) =>
-        Connection.ExecuteAsync(Command(statement, args, cancellationToken));
+        _runsSynchronously
+            ? Synchronously(() => Connection.Execute(Command(statement, args, cancellationToken)), cancellationToken)
+            : Connection.ExecuteAsync(Command(statement, args, cancellationToken));
 
     /// <summary>Runs one statement for each argument set, reusing one prepared command: the bulk path.</summary>
     public Task<int> ExecuteManyAsync<T>(string statement, IEnumerable<T> argumentSets, CancellationToken cancellationToken) =>
-        Connection.ExecuteAsync(Command(statement, argumentSets, cancellationToken));
+        _runsSynchronously
+            ? Synchronously(() => Connection.Execute(Command(statement, argumentSets, cancellationToken)), cancellationToken)
+            : Connection.ExecuteAsync(Command(statement, argumentSets, cancellationToken));
 
     /// <summary>The database's own clock: leases are judged by it so that API instances with drifting
     /// clocks agree on who holds what.</summary>
@@ -96,6 +112,24 @@ public sealed class DbSession : IAsyncDisposable
     }
 
     private DbTransaction Transaction => _transaction ?? throw new InvalidOperationException("This session has no open transaction.");
+
+    /// <summary>A statement run on the calling thread, its outcome (result, error or cancellation) as a completed task.</summary>
+    private static Task<TResult> Synchronously<TResult>(Func<TResult> run, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResult>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(run());
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<TResult>(ex);
+        }
+    }
 
     private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken) =>
         new(_sql[statement], args, _transaction, cancellationToken: cancellationToken);
