@@ -59,6 +59,13 @@ public sealed class CaseEventStream(
             try
             {
                 await using var session = await database.OpenAsync(stoppingToken);
+                if (!listeners.AnyoneConnected)
+                {
+                    // Nobody here to tell: a console that connects later catches up from the log itself.
+                    last = await read.LastSequenceAsync(session, stoppingToken);
+                    continue;
+                }
+
                 var batch = await events.ReadAfterAsync(session, last, CaseEventLog.MaxPage, stoppingToken);
                 count = batch.Count;
                 await PushAsync(session, batch, stoppingToken);

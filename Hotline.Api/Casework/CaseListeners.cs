@@ -62,6 +62,18 @@ public sealed class CaseListeners
         }
     }
 
+    /// <summary>Whether any console is connected to this instance.</summary>
+    public bool AnyoneConnected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connections.Count > 0;
+            }
+        }
+    }
+
     /// <summary>Whether a console here has the case open or its assignee is connected here.</summary>
     public bool AnyoneHears(Guid caseId, Guid? assigneeId)
     {

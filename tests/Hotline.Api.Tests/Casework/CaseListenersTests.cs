@@ -89,4 +89,17 @@ public sealed class CaseListenersTests
 
         Assert.True(listeners.AnyoneHears(Case, Amina));
     }
+
+    [Fact]
+    public void Someone_is_connected_from_the_first_console_until_the_last_leaves()
+    {
+        var listeners = new CaseListeners();
+        var before = listeners.AnyoneConnected;
+        listeners.Connected("c1", Amina);
+        var during = listeners.AnyoneConnected;
+
+        listeners.Disconnected("c1");
+
+        Assert.Equal((false, true, false), (before, during, listeners.AnyoneConnected));
+    }
 }
