@@ -17,11 +17,11 @@ public sealed class CaseworkerTakesOverTests
     public async Task After_a_caseworker_has_replied_the_persons_next_answer_gets_no_automatic_question()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await TextAsync(harness, "hello", "1", "1", "yes");
+        await harness.TextAsync(Worker, "hello", "1", "1", "yes");
         await ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?");
         var before = await harness.CountAsync(AutomaticReplies);
 
-        await TextAsync(harness, "1");
+        await harness.TextAsync(Worker, "1");
 
         Assert.Equal(before, await harness.CountAsync(AutomaticReplies));
     }
@@ -30,20 +30,12 @@ public sealed class CaseworkerTakesOverTests
     public async Task Without_a_caseworker_reply_the_intake_goes_on_after_a_danger_hand_off()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await TextAsync(harness, "hello", "1", "1", "yes");
+        await harness.TextAsync(Worker, "hello", "1", "1", "yes");
         var before = await harness.CountAsync(AutomaticReplies);
 
-        await TextAsync(harness, "1");
+        await harness.TextAsync(Worker, "1");
 
         Assert.True(await harness.CountAsync(AutomaticReplies) > before);
-    }
-
-    private static async Task TextAsync(TwilioHarness harness, params string[] texts)
-    {
-        foreach (var text in texts)
-        {
-            (await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, text))).EnsureSuccessStatusCode();
-        }
     }
 
     private static async Task ReplyAsCaseworkerAsync(TwilioHarness harness, string text)

@@ -17,7 +17,7 @@ public sealed class MessageNewsTests
     public async Task A_console_that_opened_a_waiting_case_hears_the_persons_new_message()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await TextAsync(harness, "talk to a person");
+        await harness.TextAsync(Worker, "talk to a person");
         var caseworker = await SignedInClient.SignInAsync(harness.App,
             await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
         await using var hub = caseworker.Hub();
@@ -27,14 +27,11 @@ public sealed class MessageNewsTests
         var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
         Assert.True((await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct)).Ok);
 
-        await TextAsync(harness, "are you there?");
+        await harness.TextAsync(Worker, "are you there?");
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         wait.CancelAfter(TimeSpan.FromSeconds(10));
         var notice = await heard.Reader.ReadAsync(wait.Token);
         Assert.Equal((caseId, "are you there?"), (notice.CaseId, notice.Message.Body));
     }
-
-    private static async Task TextAsync(TwilioHarness harness, string text) =>
-        (await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, text))).EnsureSuccessStatusCode();
 }

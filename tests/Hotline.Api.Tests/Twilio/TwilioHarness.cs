@@ -89,6 +89,15 @@ public sealed class TwilioHarness : IAsyncDisposable
         return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
     }
 
+    /// <summary>The person at <paramref name="from"/> texts the hotline, one signed webhook per text, each answered 2xx.</summary>
+    public async Task TextAsync(string from, params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            (await PostSignedAsync("/twilio/sms", InboundFields(from, text))).EnsureSuccessStatusCode();
+        }
+    }
+
     public Task<HttpResponseMessage> PostSignedAsync(string path, IReadOnlyDictionary<string, string> fields) =>
         PostAsync(path, fields, Sign(PublicBaseUrl + path, fields));
 
