@@ -31,7 +31,8 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
     {
         var row = await session.QuerySingleOrDefaultAsync<ConversationRow>("Conversations_ReadByAddress",
             new { Channel = address.Channel.ToString(), AddressHash = hasher.Hash(address) }, cancellationToken);
-        return row is null ? null : Decrypt(row);
+        // Found by the keyed hash of this address: the stored cipher holds the same address, so it is not decrypted again.
+        return row is null ? null : Decrypt(row, address);
     }
 
     public async Task<Conversation?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken)
@@ -53,9 +54,9 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
             conversation.Version,
         }, cancellationToken) == 1;
 
-    private Conversation Decrypt(ConversationRow row) => new(
+    private Conversation Decrypt(ConversationRow row, ChannelAddress? knownAddress = null) => new(
         row.Id,
-        new ChannelAddress(row.Channel, protector.Unprotect(row.AddressCipher, AddressPurpose)),
+        knownAddress ?? new ChannelAddress(row.Channel, protector.Unprotect(row.AddressCipher, AddressPurpose)),
         row.Language,
         protector.UnprotectOrNull(row.EngineStateCipher, EngineStatePurpose),
         row.Status,
