@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -6,9 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Storage;
 
-/// <summary>Opens sessions on the configured engine. Every write goes through <see cref="BeginWriteAsync"/>.</summary>
-public sealed class Database
+/// <summary>
+/// Opens sessions on the configured engine. Every write goes through <see cref="BeginWriteAsync"/>.
+/// SQLite connections stay open between sessions, each keeping its statements prepared
+/// (<see cref="PreparedSqliteConnection"/>): the single writer has one of its own, readers share the rest.
+/// </summary>
+public sealed class Database : IAsyncDisposable
 {
+    // Enough for every request in flight on a busy instance to find one ready; beyond it, a connection
+    // that is given back is closed (its native connection returns to Microsoft.Data.Sqlite's pool).
+    private const int MaxIdleReaders = 32;
+
     private readonly string _connectionString;
     private readonly SqlStatements _sql;
 
@@ -17,6 +26,10 @@ public sealed class Database
     // served. The busy timeout still covers other processes (the operator's command line).
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly GroupCommit _groupCommit;
+    private readonly ConcurrentBag<PreparedSqliteConnection> _idleReaders = [];
+    private readonly WriteAheadLogSync? _logSync;
+    private PreparedSqliteConnection? _writer;
+    private volatile bool _disposed;
 
     public Database(IOptions<DatabaseOptions> options, IHostEnvironment environment)
     {
@@ -26,6 +39,7 @@ public sealed class Database
         _connectionString = Provider == DatabaseProvider.Sqlite
             ? SqliteConnections.Prepare(options.Value.ConnectionString, environment.ContentRootPath)
             : options.Value.ConnectionString;
+        _logSync = Provider == DatabaseProvider.Sqlite ? SqliteConnections.LogSyncFor(_connectionString) : null;
         _groupCommit = new GroupCommit(BeginWriteAsync);
     }
 
@@ -36,8 +50,13 @@ public sealed class Database
     /// <summary>A session without a transaction, for reads.</summary>
     public async Task<DbSession> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken);
-        return new DbSession(connection, null, _sql);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var reader = _idleReaders.TryTake(out var idle) ? idle : OpenSqlite(writer: false);
+            return new DbSession(reader, null, _sql, GiveBackReader);
+        }
+
+        return new DbSession(await OpenSqlServerAsync(cancellationToken), null, _sql, DisposeConnection);
     }
 
     /// <summary>
@@ -46,33 +65,20 @@ public sealed class Database
     /// </summary>
     public async Task<DbSession> BeginWriteAsync(CancellationToken cancellationToken)
     {
-        var gated = Provider == DatabaseProvider.Sqlite;
-        if (gated)
+        if (Provider == DatabaseProvider.Sqlite)
         {
-            await _sqliteWriter.WaitAsync(cancellationToken);
+            return await BeginSqliteWriteAsync(cancellationToken);
         }
 
-        DbConnection? connection = null;
+        var connection = await OpenSqlServerAsync(cancellationToken);
         try
         {
-            connection = await OpenConnectionAsync(cancellationToken);
-            DbTransaction transaction = connection is SqliteConnection sqlite
-                ? sqlite.BeginTransaction(deferred: false)
-                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new DbSession(connection, transaction, _sql, gated ? () => _sqliteWriter.Release() : null);
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return new DbSession(connection, transaction, _sql, DisposeConnection);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            if (gated)
-            {
-                _sqliteWriter.Release();
-            }
-
+            await connection.DisposeAsync();
             throw;
         }
     }
@@ -104,19 +110,95 @@ public sealed class Database
             return true;
         }, cancellationToken);
 
-    private async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        DbConnection connection = Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(_connectionString)
-            : new SqlConnection(_connectionString);
+        _disposed = true;
+        await _sqliteWriter.WaitAsync();
+        try
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _sqliteWriter.Release();
+        }
+
+        while (_idleReaders.TryTake(out var reader))
+        {
+            await reader.DisposeAsync();
+        }
+    }
+
+    private async Task<DbSession> BeginSqliteWriteAsync(CancellationToken cancellationToken)
+    {
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        try
+        {
+            _writer ??= OpenSqlite(writer: true);
+            return new DbSession(_writer, _writer.BeginTransaction(deferred: false), _sql, EndSqliteWrite, _logSync is null ? null : _logSync.SyncAsync);
+        }
+        catch
+        {
+            await EndSqliteWrite(_writer, clean: false);
+            throw;
+        }
+    }
+
+    /// <summary>Gives the writer back; a connection whose session ended badly is closed and the next write opens a new one.</summary>
+    private ValueTask EndSqliteWrite(DbConnection? connection, bool clean)
+    {
+        try
+        {
+            if ((!clean || _disposed) && connection is not null)
+            {
+                connection.Dispose();
+                _writer = null;
+            }
+        }
+        finally
+        {
+            _sqliteWriter.Release();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask GiveBackReader(DbConnection connection, bool clean)
+    {
+        if (clean && !_disposed && _idleReaders.Count < MaxIdleReaders)
+        {
+            _idleReaders.Add((PreparedSqliteConnection)connection);
+            return ValueTask.CompletedTask;
+        }
+
+        return connection.DisposeAsync();
+    }
+
+    private static ValueTask DisposeConnection(DbConnection connection, bool clean) => connection.DisposeAsync();
+
+    private PreparedSqliteConnection OpenSqlite(bool writer)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            SqliteConnections.ConfigureSession(connection, logSyncedAfterCommit: writer && _logSync is not null);
+            return new PreparedSqliteConnection(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<DbConnection> OpenSqlServerAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqlConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection sqlite)
-            {
-                SqliteConnections.ConfigureSession(sqlite);
-            }
-
             return connection;
         }
         catch

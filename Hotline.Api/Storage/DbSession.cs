@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Storage;
 
@@ -12,20 +11,26 @@ public sealed class DbSession : IAsyncDisposable
 {
     private readonly SqlStatements _sql;
     private readonly List<Action> _afterCommit = [];
-    private Action? _onDispose;
+    private Func<DbConnection, bool, ValueTask>? _release;
+    private readonly Func<Task>? _syncLog;
     private DbTransaction? _transaction;
 
     // Microsoft.Data.Sqlite's async methods run synchronously underneath; awaiting them only adds a task and a
     // state machine to every statement. SQLite is called synchronously, SQL Server asynchronously.
     private readonly bool _runsSynchronously;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql, Action? onDispose = null)
+    /// <param name="release">Takes the connection back when the session ends, told whether it ended cleanly
+    /// (any transaction closed without error): only a clean connection may serve another session.</param>
+    /// <param name="syncLog">Makes a commit durable when the connection commits without syncing (<see cref="WriteAheadLogSync"/>).</param>
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql, Func<DbConnection, bool, ValueTask> release,
+        Func<Task>? syncLog = null)
     {
+        _syncLog = syncLog;
         Connection = connection;
-        _runsSynchronously = connection is SqliteConnection;
+        _runsSynchronously = connection is PreparedSqliteConnection;
         _transaction = transaction;
         _sql = sql;
-        _onDispose = onDispose;
+        _release = release;
     }
 
     public DbConnection Connection { get; }
@@ -77,25 +82,56 @@ public sealed class DbSession : IAsyncDisposable
     /// <summary>Drops what was registered after <paramref name="count"/> actions: their work was rolled back to a savepoint.</summary>
     internal void ForgetAfterCommitFrom(int count) => _afterCommit.RemoveRange(count, _afterCommit.Count - count);
 
-    internal Task SaveAsync(string savepoint) => Transaction.SaveAsync(savepoint);
+    internal Task SaveAsync(string savepoint) =>
+        _runsSynchronously ? RunPreparedAsync($"SAVEPOINT \"{savepoint}\";") : Transaction.SaveAsync(savepoint);
 
-    internal Task RollbackToAsync(string savepoint) => Transaction.RollbackAsync(savepoint);
+    internal Task RollbackToAsync(string savepoint) =>
+        _runsSynchronously ? RunPreparedAsync($"ROLLBACK TO SAVEPOINT \"{savepoint}\";") : Transaction.RollbackAsync(savepoint);
 
-    internal Task ReleaseAsync(string savepoint) => Transaction.ReleaseAsync(savepoint);
+    internal Task ReleaseAsync(string savepoint) =>
+        _runsSynchronously ? RunPreparedAsync($"RELEASE SAVEPOINT \"{savepoint}\";") : Transaction.ReleaseAsync(savepoint);
 
+    /// <summary>Commits; returns once the changes are durable and the after-commit actions have run.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var madeDurable = await CommitVisibleAsync(cancellationToken);
+        await madeDurable();
+    }
+
+    /// <summary>
+    /// Commits, so others see the changes at once; the returned step makes them durable and then runs the
+    /// after-commit actions. It may run after the session has ended: the group commit lets the single
+    /// writer go before it waits for the disk. Nobody may be told of a change before that step has run.
+    /// </summary>
+    internal async Task<Func<Task>> CommitVisibleAsync(CancellationToken cancellationToken)
     {
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
         _transaction = null;
-        foreach (var action in _afterCommit)
+        var afterCommit = _afterCommit.ToArray();
+        var syncLog = _syncLog;
+        return async () =>
         {
-            action();
-        }
+            if (syncLog is not null)
+            {
+                await syncLog();
+            }
+
+            foreach (var action in afterCommit)
+            {
+                action();
+            }
+        };
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _release, null) is not { } release)
+        {
+            return;
+        }
+
+        var clean = false;
         try
         {
             if (_transaction is not null)
@@ -103,11 +139,11 @@ public sealed class DbSession : IAsyncDisposable
                 await _transaction.DisposeAsync();
             }
 
-            await Connection.DisposeAsync();
+            clean = Connection.State == System.Data.ConnectionState.Open;
         }
         finally
         {
-            Interlocked.Exchange(ref _onDispose, null)?.Invoke();
+            await release(Connection, clean);
         }
     }
 
@@ -130,6 +166,16 @@ public sealed class DbSession : IAsyncDisposable
             return Task.FromException<TResult>(ex);
         }
     }
+
+    /// <summary>A savepoint statement on the connection's prepared command, as SqliteTransaction would run it on a new one.</summary>
+    private Task RunPreparedAsync(string sql) =>
+        Synchronously(() =>
+        {
+            using var command = Connection.CreateCommand();
+            command.Transaction = Transaction;
+            command.CommandText = sql;
+            return command.ExecuteNonQuery();
+        }, CancellationToken.None);
 
     private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken) =>
         new(_sql[statement], args, _transaction, cancellationToken: cancellationToken);

@@ -52,12 +52,14 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbSession>> begin
 
     /// <summary>
     /// Takes the writer first and the group second, so that everything queued while the writer was busy
-    /// joins this group.
+    /// joins this group. The writer is let go as soon as the group has committed; the group's writes are
+    /// answered once the commit is durable, while the next group is already running.
     /// </summary>
     private async Task CommitGroupAsync()
     {
         var group = new List<IQueuedWrite>();
         var written = new List<IQueuedWrite>();
+        Func<Task> madeDurable;
         try
         {
             await using var session = await beginWrite(CancellationToken.None);
@@ -70,22 +72,42 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbSession>> begin
                 }
             }
 
-            await session.CommitAsync(CancellationToken.None);
+            madeDurable = await session.CommitVisibleAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
             // The transaction is lost (the disk, the connection) or never began: nothing in the group was committed.
-            foreach (var write in group.Count > 0 ? group : TakeAll())
-            {
-                write.Fail(ex);
-            }
+            FailAll(group.Count > 0 ? group : TakeAll(), ex);
+            return;
+        }
 
+        _ = AnswerWhenDurableAsync(madeDurable, written);
+    }
+
+    private static async Task AnswerWhenDurableAsync(Func<Task> madeDurable, List<IQueuedWrite> written)
+    {
+        try
+        {
+            await madeDurable();
+        }
+        catch (Exception ex)
+        {
+            // Committed but not known to be on disk: nobody is told it was written.
+            FailAll(written, ex);
             return;
         }
 
         foreach (var write in written)
         {
             write.Succeed();
+        }
+    }
+
+    private static void FailAll(List<IQueuedWrite> writes, Exception exception)
+    {
+        foreach (var write in writes)
+        {
+            write.Fail(exception);
         }
     }
 

@@ -1,14 +1,9 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Hotline.Api.Storage;
 
 internal static class SqliteConnections
 {
-    // Native connections already configured; an entry goes when the pool lets its connection go.
-    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
-
     /// <summary>
     /// Resolves a relative file against the content root (so <c>App_Data/hotline.db</c> lands beside the
     /// app whatever the working directory), creates its folder, and keeps connections pooled.
@@ -32,23 +27,27 @@ internal static class SqliteConnections
     }
 
     /// <summary>
-    /// Settings that belong to a connection rather than the file. WAL with synchronous=FULL syncs the log
-    /// at every commit: an acknowledged message survives a killed process and a power cut. The busy
-    /// timeout lets a writer wait its turn instead of failing while another commits. They stay with the
-    /// native connection, which the pool keeps open, so they are set once per native connection rather than
-    /// at every open: on the hot path that was one statement more per session.
+    /// Settings that belong to a connection rather than the file, set once when a session's connection is
+    /// opened (connections stay open between sessions). WAL with synchronous=FULL syncs the log at every
+    /// commit: an acknowledged change survives a killed process and a power cut. The single writer's
+    /// connection is the exception: it commits with synchronous=NORMAL and <see cref="WriteAheadLogSync"/>
+    /// syncs the log after the write lock is let go, before anything is acknowledged. The busy timeout lets
+    /// a writer wait its turn instead of failing while another process commits.
     /// </summary>
-    public static void ConfigureSession(SqliteConnection connection)
+    public static void ConfigureSession(SqliteConnection connection, bool logSyncedAfterCommit)
     {
-        if (Configured.TryGetValue(connection.Handle!, out _))
-        {
-            return;
-        }
-
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;";
+        command.CommandText = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {(logSyncedAfterCommit ? "NORMAL" : "FULL")};";
         command.ExecuteNonQuery();
-        Configured.AddOrUpdate(connection.Handle!, Configured);
+    }
+
+    /// <summary>Where the write-ahead log of a file database can be synced; none for an in-memory one.</summary>
+    public static WriteAheadLogSync? LogSyncFor(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:" or "" || builder.DataSource.StartsWith("file:", StringComparison.Ordinal)
+            ? null
+            : new WriteAheadLogSync(builder.DataSource);
     }
 
     /// <summary>WAL is a property of the file: set once, before anything else opens it.</summary>

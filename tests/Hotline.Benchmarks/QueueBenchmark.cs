@@ -48,7 +48,7 @@ internal static class QueueBenchmark
     private static async Task WarmUpProcessAsync()
     {
         var started = Stopwatch.StartNew();
-        using var temp = await TempSqliteDatabase.CreateAsync();
+        await using var temp = await TempSqliteDatabase.CreateAsync();
         QueueSeeder.Seed(temp.Database.ConnectionString, 1_000, await GuidSpelling.OfAppAsync(temp.Database), _ => { });
         var userId = await AddCaseworkerAsync(temp.Database);
         var queue = new CaseQueue(temp.Database, new CaseEventLog(TimeProvider.System, new CaseEventSignal()), TimeProvider.System);
@@ -64,7 +64,7 @@ internal static class QueueBenchmark
     private static async Task<LatencyStats> MeasureAsync(int queued)
     {
         var label = $"[{queued:N0}]";
-        using var temp = await TempSqliteDatabase.CreateAsync();
+        await using var temp = await TempSqliteDatabase.CreateAsync();
         var guids = await GuidSpelling.OfAppAsync(temp.Database);
         Console.WriteLine($"{label} seeding {queued:N0} queued cases in {temp.Folder} ({guids} Guid keys, as the app stores them)");
         var seeding = Stopwatch.StartNew();

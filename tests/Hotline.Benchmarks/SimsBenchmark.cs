@@ -32,7 +32,7 @@ internal static class SimsBenchmark
 
     private static async Task<double> MeasureImportAsync()
     {
-        using var temp = await TempSqliteDatabase.CreateAsync();
+        await using var temp = await TempSqliteDatabase.CreateAsync();
         var keys = Options.Create(new PrivacyOptions
         {
             CurrentKeyId = "bench",

@@ -11,7 +11,7 @@ namespace Hotline.Benchmarks;
 /// synchronous=FULL), and deleted on dispose. A real file on disk, because the fsync at each commit is
 /// part of what a caseworker waits for.
 /// </summary>
-internal sealed class TempSqliteDatabase : IDisposable
+internal sealed class TempSqliteDatabase : IAsyncDisposable
 {
     private TempSqliteDatabase(string folder, Database database)
     {
@@ -33,9 +33,10 @@ internal sealed class TempSqliteDatabase : IDisposable
         return new TempSqliteDatabase(folder, database);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file (and its WAL) open; close them before removing the folder.
+        // Open and pooled connections keep the file (and its WAL) open; close them before removing the folder.
+        await Database.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
     }

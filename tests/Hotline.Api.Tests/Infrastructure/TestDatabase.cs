@@ -40,11 +40,11 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == DatabaseProvider.Sqlite)
         {
             var database = await OpenAsync(provider, "Data Source=hotline.db", folder);
-            return new TestDatabase(database, folder, () =>
+            return new TestDatabase(database, folder, async () =>
             {
+                await database.DisposeAsync();
                 SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, recursive: true);
-                return Task.CompletedTask;
             });
         }
 
@@ -57,8 +57,10 @@ public sealed class TestDatabase : IAsyncDisposable
         var name = $"hotline_test_{Guid.NewGuid():N}";
         await ExecuteOnServerAsync(server, $"CREATE DATABASE [{name}];");
         var connectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString;
-        return new TestDatabase(await OpenAsync(provider, connectionString, folder), folder, async () =>
+        var serverDatabase = await OpenAsync(provider, connectionString, folder);
+        return new TestDatabase(serverDatabase, folder, async () =>
         {
+            await serverDatabase.DisposeAsync();
             SqlConnection.ClearAllPools();
             await ExecuteOnServerAsync(server, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}];");
             Directory.Delete(folder, recursive: true);

@@ -16,11 +16,20 @@ public sealed class SqliteSettingsTests
     }
 
     [Fact]
-    public async Task Every_session_syncs_each_commit_to_disk()
+    public async Task A_reading_session_syncs_any_commit_it_makes_to_disk()
     {
         await using var db = await TestDatabase.CreateAsync();
 
         Assert.Equal("2", await PragmaAsync(db, "synchronous"));
+    }
+
+    [Fact]
+    public async Task The_single_writer_commits_without_waiting_for_the_disk()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var writer = await db.Database.BeginWriteAsync(Ct);
+
+        Assert.Equal(1L, await writer.Connection.ExecuteScalarCountAsync("PRAGMA synchronous"));
     }
 
     [Fact]
