@@ -25,12 +25,12 @@ public sealed class DbSession : IAsyncDisposable
     internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql, Func<DbConnection, bool, ValueTask> release,
         Func<Task>? syncLog = null)
     {
-        _syncLog = syncLog;
         Connection = connection;
         _runsSynchronously = connection is PreparedSqliteConnection;
         _transaction = transaction;
         _sql = sql;
         _release = release;
+        _syncLog = syncLog;
     }
 
     public DbConnection Connection { get; }
@@ -101,7 +101,8 @@ public sealed class DbSession : IAsyncDisposable
     /// <summary>
     /// Commits, so others see the changes at once; the returned step makes them durable and then runs the
     /// after-commit actions. It may run after the session has ended: the group commit lets the single
-    /// writer go before it waits for the disk. Nobody may be told of a change before that step has run.
+    /// writer go before it waits for the disk. Other sessions may read the changes a moment before they are on
+    /// disk, but no caller may be told that its change was made before that step has run.
     /// </summary>
     internal async Task<Func<Task>> CommitVisibleAsync(CancellationToken cancellationToken)
     {

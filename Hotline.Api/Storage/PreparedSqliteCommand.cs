@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
@@ -12,6 +13,11 @@ namespace Hotline.Api.Storage;
 /// </summary>
 internal sealed class PreparedSqliteCommand(PreparedSqliteConnection connection) : DbCommand
 {
+    // Dapper names parameters without their prefix; Microsoft.Data.Sqlite then looks a bare name up four times
+    // (as given, then with @, $ and :, to catch ambiguity), each a native call with the name converted to
+    // UTF-8. Our statements use @ names only, so naming them so finds each in one.
+    private static readonly ConcurrentDictionary<string, string> PrefixedNames = new(StringComparer.Ordinal);
+
     private SqliteCommand? _prepared;
     // As SqliteConnection.CreateCommand does: a command made during a transaction runs in it.
     private SqliteTransaction? _transaction = connection.Transaction;
@@ -95,6 +101,11 @@ internal sealed class PreparedSqliteCommand(PreparedSqliteConnection connection)
     {
         var command = Prepared;
         command.Transaction = _transaction;
+        foreach (SqliteParameter parameter in command.Parameters)
+        {
+            parameter.ParameterName = PrefixedNames.GetOrAdd(parameter.ParameterName, name => name[0] is '@' or '$' or ':' ? name : "@" + name);
+        }
+
         if (_timeout is { } timeout)
         {
             command.CommandTimeout = timeout;
