@@ -4,14 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The console's SignalR client comes from npm at build time; its browser tests drive Debian's chromium.
-if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ]; then
+# The console's SignalR client comes from npm at build time; its browser tests drive Debian's chromium;
+# the shared send-rate tests start redis-servers of their own.
+if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || ! command -v redis-server >/dev/null 2>&1; then
   apt-get update
   if ! command -v npm >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
   fi
   if [ ! -x /usr/bin/chromium ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  fi
+  if ! command -v redis-server >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server
   fi
 fi
 

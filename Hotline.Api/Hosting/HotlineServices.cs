@@ -17,6 +17,7 @@ using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
+using Hotline.Api.Redis;
 using Hotline.Api.Retention;
 
 namespace Hotline.Api.Hosting;
@@ -46,6 +47,7 @@ public static class HotlineServices
         services.AddStatistics();
         services.AddRetention();
         services.AddSingleton(Hotline.Bot.CannedReplies.CannedReplyCatalog.LoadDefault());
+        services.AddRedis();
         services.AddTwilio(configuration);
         services.AddBotFramework();
         services.AddProblemDetails();

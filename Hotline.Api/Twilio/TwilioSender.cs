@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Hotline.Api.Hosting;
 using Hotline.Api.Outbox;
 using Hotline.Bot.Channels;
@@ -12,30 +10,17 @@ using Twilio.Types;
 namespace Hotline.Api.Twilio;
 
 /// <summary>Sends SMS and WhatsApp through Twilio's Messages API with the official SDK.</summary>
-public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline) : IChannelSender
+public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline, SendRate rate)
+    : IChannelSender
 {
     private const int SearchPageSize = 50;
     private readonly TwilioOptions _options = twilio.Value;
-    private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(StringComparer.Ordinal);
 
     public bool Handles(Channel channel) => channel is Channel.Sms or Channel.WhatsApp;
 
-    /// <summary>One segment at a time at the configured rate, per sending number: a long code's limit is per number.</summary>
-    public async ValueTask WaitForTurnAsync(OutboundSend send, CancellationToken cancellationToken)
-    {
-        var limiter = _limiters.GetOrAdd(Sender(send.To.Channel), _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / _options.SegmentsPerSecond),
-            QueueLimit = int.MaxValue,
-            AutoReplenishment = true,
-        }));
-        for (var segment = 0; segment < Math.Max(1, send.Segments); segment++)
-        {
-            using var lease = await limiter.AcquireAsync(1, cancellationToken);
-        }
-    }
+    /// <inheritdoc cref="SendRate"/>
+    public ValueTask WaitForTurnAsync(OutboundSend send, CancellationToken cancellationToken) =>
+        rate.WaitForTurnAsync(Sender(send.To.Channel), send.Segments, cancellationToken);
 
     public async Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {

@@ -30,6 +30,7 @@ public static class TwilioServices
             };
             return new TwilioRestClient(options.AccountSid, options.AuthToken, httpClient: new SystemNetHttpClient(http));
         });
+        services.AddSingleton<SendRate>();
         services.AddSingleton<IChannelSender, TwilioSender>();
         services.AddHostedService<TwilioReconciliation>();
         return services;

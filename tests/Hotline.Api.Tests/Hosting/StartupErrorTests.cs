@@ -39,6 +39,15 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task A_malformed_redis_connection_string_stops_the_start_with_one_line_naming_the_key()
+    {
+        var outcome = await ApiProcess.RunAsync(WithKeys(("Hotline__Redis__ConnectionString", "redis:6379,bogusKey=1")), Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Hotline:Redis:ConnectionString", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
     public async Task A_missing_encryption_key_outside_development_stops_the_start_naming_the_key()
     {
         var outcome = await ApiProcess.RunAsync(new Dictionary<string, string>(), Timeout);

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Hotline.Api.Redis;
+
+public static class RedisServices
+{
+    public static IServiceCollection AddRedis(this IServiceCollection services)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
+        services.AddSingleton(provider => new Lazy<IConnectionMultiplexer>(() =>
+            Connect(provider.GetRequiredService<IOptions<RedisOptions>>().Value.ConnectionString!)));
+        return services;
+    }
+
+    /// <summary>
+    /// Never fails for a Redis that is down or still starting: the connection keeps trying in the background
+    /// and each command that finds none fails on its own, so the caller can do without Redis meanwhile.
+    /// </summary>
+    public static IConnectionMultiplexer Connect(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(options);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Hotline.Api.Redis;
+using Microsoft.Extensions.Options;
+using RedisRateLimiting;
+using StackExchange.Redis;
+
+namespace Hotline.Api.Twilio;
+
+/// <summary>
+/// One segment at a time at the configured rate, per sending number: a long code's limit is per number,
+/// not per API instance. With Redis configured every instance draws on one bucket per number in Redis;
+/// without it (one instance) the bucket is in process. While Redis does not answer, each instance keeps
+/// the rate by itself: replies to people in danger go out, at worst a little faster than the number allows
+/// (Twilio queues what is over).
+/// </summary>
+public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptions> redis, Lazy<IConnectionMultiplexer> connection,
+    TimeProvider time, ILogger<SendRate> logger) : IDisposable
+{
+    private const string KeyPrefix = "hotline:send-rate:";
+
+    private readonly TimeSpan _period = TimeSpan.FromSeconds(1 / twilio.Value.SegmentsPerSecond);
+    private readonly ConcurrentDictionary<string, RateLimiter> _shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateLimiter> _local = new(StringComparer.Ordinal);
+
+    /// <summary>Returns once <paramref name="segments"/> segments may be sent from <paramref name="sender"/>.</summary>
+    public async ValueTask WaitForTurnAsync(string sender, int segments, CancellationToken cancellationToken)
+    {
+        for (var segment = 0; segment < Math.Max(1, segments); segment++)
+        {
+            while (!await TryTakeTurnAsync(sender, cancellationToken))
+            {
+                // The Redis bucket does not queue: an empty bucket refills one token per period.
+                await Task.Delay(_period, time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Takes one segment's turn if the number's bucket has one. The in-process bucket waits for one instead.</summary>
+    internal async ValueTask<bool> TryTakeTurnAsync(string sender, CancellationToken cancellationToken)
+    {
+        // A connection that is down fails over at once rather than after a command's timeout.
+        if (redis.Value.Configured && connection.Value.IsConnected)
+        {
+            try
+            {
+                using var shared = await _shared.GetOrAdd(sender, SharedBucket).AcquireAsync(1, cancellationToken);
+                return shared.IsAcquired;
+            }
+            catch (RedisException ex)
+            {
+                logger.LogWarning("Redis did not answer ({Error}); this instance keeps the send rate of {Sender} by itself meanwhile.",
+                    ex.Message, sender);
+            }
+        }
+
+        using var local = await _local.GetOrAdd(sender, LocalBucket).AcquireAsync(1, cancellationToken);
+        return local.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        foreach (var bucket in _shared.Values.Concat(_local.Values))
+        {
+            bucket.Dispose();
+        }
+    }
+
+    private RedisTokenBucketRateLimiter<string> SharedBucket(string sender) => new(KeyPrefix + sender, new RedisTokenBucketRateLimiterOptions
+    {
+        ConnectionMultiplexerFactory = () => connection.Value,
+        TokenLimit = 1,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = _period,
+    });
+
+    private TokenBucketRateLimiter LocalBucket(string sender) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = 1,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = _period,
+        QueueLimit = int.MaxValue,
+        AutoReplenishment = true,
+    });
+}
