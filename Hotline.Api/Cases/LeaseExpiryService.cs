@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Hotline.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Cases;
@@ -8,25 +8,18 @@ namespace Hotline.Api.Cases;
 /// requeue expired leases, so this job only makes the return visible sooner to everyone watching.
 /// </summary>
 public sealed class LeaseExpiryService(CaseQueue queue, IOptions<QueueOptions> options, TimeProvider time, ILogger<LeaseExpiryService> logger)
-    : BackgroundService
+    : PeriodicService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds);
+
+    protected override string PassName => "Returning expired leases to the queue";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var requeued = await queue.RequeueExpiredLeasesAsync(cancellationToken);
+        if (requeued > 0)
         {
-            try
-            {
-                var requeued = await queue.RequeueExpiredLeasesAsync(stoppingToken);
-                if (requeued > 0)
-                {
-                    logger.LogInformation("Returned {Count} case(s) with expired leases to the queue.", requeued);
-                }
-            }
-            catch (DbException ex)
-            {
-                logger.LogWarning(ex, "Could not return expired leases to the queue; will try again.");
-            }
+            Logger.LogInformation("Returned {Count} case(s) with expired leases to the queue.", requeued);
         }
     }
 }

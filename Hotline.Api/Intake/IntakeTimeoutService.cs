@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Hotline.Api.Cases;
 using Hotline.Api.Conversations;
+using Hotline.Api.Hosting;
 using Hotline.Api.Ingest;
 using Hotline.Api.Storage;
 using Hotline.Bot.Conversations;
@@ -21,31 +21,21 @@ public sealed class IntakeTimeoutService(
     EngineTurnApplier applier,
     IOptions<IntakeHostOptions> options,
     TimeProvider time,
-    ILogger<IntakeTimeoutService> logger) : BackgroundService
+    ILogger<IntakeTimeoutService> logger) : PeriodicService(time, logger)
 {
     /// <summary>Conversations silent for longer than this past the hand-off time are not looked at again.</summary>
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TickIntervalSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await TickSilentIntakesAsync(stoppingToken);
-            }
-            catch (DbException ex)
-            {
-                logger.LogWarning("Silent intakes could not be checked ({Error}); will try again.", ex.Message);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.TickIntervalSeconds);
+
+    protected override string PassName => "Checking silent intakes";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => TickSilentIntakesAsync(cancellationToken);
 
     /// <summary>One pass; the number of conversations whose turn changed something.</summary>
     public async Task<int> TickSilentIntakesAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var silentSince = now - TimeSpan.FromMinutes(options.Value.UnansweredHandoffMinutes);
         IReadOnlyList<Guid> silent;
         await using (var session = await database.OpenAsync(cancellationToken))

@@ -1,30 +1,23 @@
-using System.Data.Common;
+using Hotline.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Retention;
 
-/// <summary>Runs the retention sweep on its interval; a sweep that fails is tried again at the next one.</summary>
+/// <summary>Runs the retention sweep on its interval.</summary>
 public sealed class RetentionService(RetentionSweep sweep, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
-    : BackgroundService
+    : PeriodicService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
+
+    protected override string PassName => "The retention sweep";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var swept = await sweep.SweepAsync(cancellationToken);
+        if (swept.ChatActivities + swept.EarlyDeliveryStatuses > 0)
         {
-            try
-            {
-                var swept = await sweep.SweepAsync(stoppingToken);
-                if (swept.ChatActivities + swept.EarlyDeliveryStatuses > 0)
-                {
-                    logger.LogInformation("Retention: deleted {ChatActivities} chat activity record(s) and {EarlyStatuses} unmatched delivery status(es).",
-                        swept.ChatActivities, swept.EarlyDeliveryStatuses);
-                }
-            }
-            catch (DbException ex)
-            {
-                logger.LogWarning(ex, "The retention sweep failed; it runs again at its next interval.");
-            }
+            Logger.LogInformation("Retention: deleted {ChatActivities} chat activity record(s) and {EarlyStatuses} unmatched delivery status(es).",
+                swept.ChatActivities, swept.EarlyDeliveryStatuses);
         }
     }
 }

@@ -19,6 +19,7 @@ internal sealed class PreparedSqliteCommand(PreparedSqliteConnection connection)
     private static readonly ConcurrentDictionary<string, string> PrefixedNames = new(StringComparer.Ordinal);
 
     private SqliteCommand? _prepared;
+
     // As SqliteConnection.CreateCommand does: a command made during a transaction runs in it.
     private SqliteTransaction? _transaction = connection.Transaction;
     private int? _timeout;

@@ -63,6 +63,7 @@ internal sealed class PreparedSqliteConnection(SqliteConnection inner) : DbConne
     {
         command.Parameters.Clear();
         command.Transaction = null;
+        command.CommandTimeout = inner.DefaultTimeout;
         // A statement run again while its command was out (a nested read) is not kept twice.
         if (!_idle.TryAdd(command.CommandText, command))
         {

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Hotline.Api.Hosting;
 using Hotline.Api.Ingest;
 using Hotline.Api.Privacy;
 using Hotline.Bot.Channels;
@@ -17,40 +17,34 @@ namespace Hotline.Api.Twilio;
 /// </summary>
 public sealed class TwilioReconciliation(
     ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliation> logger)
-    : BackgroundService
+    : PeriodicService(time, logger)
 {
     private readonly TwilioOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.Reconciliation.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => _options.Reconciliation.Enabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.Reconciliation.IntervalSeconds), time);
-        do
+    protected override bool RunsAtStart => true;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(_options.Reconciliation.IntervalSeconds);
+
+    protected override string PassName => "Reconciliation with Twilio";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        var recovered = await ReconcileAsync(cancellationToken);
+        if (recovered > 0)
         {
-            try
-            {
-                var recovered = await ReconcileAsync(stoppingToken);
-                if (recovered > 0)
-                {
-                    logger.LogWarning("Reconciliation recovered {Count} inbound message(s) whose webhook never arrived.", recovered);
-                }
-            }
-            catch (Exception ex) when (ex is ApiException or ApiConnectionException or HttpRequestException or DbException)
-            {
-                logger.LogWarning("Reconciliation with Twilio failed ({Error}); it will run again.", ex.Message);
-            }
+            Logger.LogWarning("Reconciliation recovered {Count} inbound message(s) whose webhook never arrived.", recovered);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    protected override bool IsTransient(Exception exception) =>
+        exception is ApiException or ApiConnectionException or HttpRequestException || base.IsTransient(exception);
 
     /// <summary>One pass; the number of messages that were missing and are now stored.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow().AddMinutes(-_options.Reconciliation.LookbackMinutes).UtcDateTime;
+        var since = Time.GetUtcNow().AddMinutes(-_options.Reconciliation.LookbackMinutes).UtcDateTime;
         var recovered = 0;
         foreach (var to in Recipients())
         {
@@ -79,11 +73,11 @@ public sealed class TwilioReconciliation(
         var number = channel == Channel.WhatsApp ? from["whatsapp:".Length..] : from;
         if (!ChannelAddress.TryPhone(channel, number, null, out var address, out _))
         {
-            logger.LogWarning("Reconciliation skipped message {Sid}: its sender is not a phone number.", message.Sid);
+            Logger.LogWarning("Reconciliation skipped message {Sid}: its sender is not a phone number.", message.Sid);
             return null;
         }
 
-        var receivedAt = message.DateCreated is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
+        var receivedAt = message.DateCreated is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : Time.GetUtcNow();
         return new InboundEnvelope(address, message.Sid, message.Body ?? "", [], null, receivedAt);
     }
 }

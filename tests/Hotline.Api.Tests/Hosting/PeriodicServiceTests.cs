@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using Hotline.Api.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hotline.Api.Tests.Hosting;
+
+/// <summary>The loop every periodic job (lease expiry, retention, silent intakes, Twilio reconciliation) runs on.</summary>
+public sealed class PeriodicServiceTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // The host runs ExecuteAsync on a thread of its own: tests that count ticks let the job run a pass at
+    // start and wait for it, so its timer exists before fake time moves.
+
+    [Fact]
+    public async Task A_job_that_runs_at_start_does_not_wait_for_the_first_interval()
+    {
+        using var job = new CountingJob(new FakeTimeProvider()) { StartsRunning = true };
+        await job.StartAsync(Ct);
+
+        await job.NextPassAsync();
+
+        Assert.Equal(1, job.Passes);
+    }
+
+    [Fact]
+    public async Task A_pass_runs_at_each_interval()
+    {
+        var time = new FakeTimeProvider();
+        using var job = new CountingJob(time) { StartsRunning = true };
+        await job.StartAsync(Ct);
+        await job.NextPassAsync();
+
+        time.Advance(Interval);
+        await job.NextPassAsync();
+
+        Assert.Equal(2, job.Passes);
+    }
+
+    [Fact]
+    public async Task A_pass_the_database_failed_is_tried_again_at_the_next_interval()
+    {
+        var time = new FakeTimeProvider();
+        using var job = new CountingJob(time) { StartsRunning = true, FailFirstWith = new SqliteException("disk I/O error", 10) };
+        await job.StartAsync(Ct);
+        await job.NextPassAsync();
+
+        time.Advance(Interval);
+        await job.NextPassAsync();
+
+        Assert.Equal(2, job.Passes);
+        Assert.False(job.ExecuteTask!.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_pass_that_fails_unexpectedly_ends_the_job()
+    {
+        using var job = new CountingJob(new FakeTimeProvider()) { StartsRunning = true, FailFirstWith = new InvalidOperationException("a bug") };
+        await job.StartAsync(Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => job.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+    }
+
+    [Fact]
+    public async Task A_job_that_is_off_runs_no_pass()
+    {
+        using var job = new CountingJob(new FakeTimeProvider()) { IsOn = false, StartsRunning = true };
+        await job.StartAsync(Ct);
+
+        await job.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(0, job.Passes);
+    }
+
+    private sealed class CountingJob(TimeProvider time) : PeriodicService(time, NullLogger.Instance)
+    {
+        private readonly Channel<int> _passes = Channel.CreateUnbounded<int>();
+
+        public Exception? FailFirstWith { get; init; }
+
+        public bool IsOn { get; init; } = true;
+
+        public bool StartsRunning { get; init; }
+
+        public int Passes { get; private set; }
+
+        protected override TimeSpan Interval => PeriodicServiceTests.Interval;
+
+        protected override string PassName => "Counting";
+
+        protected override bool Enabled => IsOn;
+
+        protected override bool RunsAtStart => StartsRunning;
+
+        public async Task NextPassAsync() => await _passes.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        protected override Task RunPassAsync(CancellationToken cancellationToken)
+        {
+            Passes++;
+            _passes.Writer.TryWrite(Passes);
+            return Passes == 1 && FailFirstWith is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+        }
+    }
+}
