@@ -22,6 +22,7 @@ public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptio
     private readonly TimeSpan _period = TimeSpan.FromSeconds(1 / twilio.Value.SegmentsPerSecond);
     private readonly ConcurrentDictionary<string, RateLimiter> _shared = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimiter> _local = new(StringComparer.Ordinal);
+    private int _redisSilent;
 
     /// <summary>Returns once <paramref name="segments"/> segments may be sent from <paramref name="sender"/>.</summary>
     public async ValueTask WaitForTurnAsync(string sender, int segments, CancellationToken cancellationToken)
@@ -39,23 +40,47 @@ public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptio
     /// <summary>Takes one segment's turn if the number's bucket has one. The in-process bucket waits for one instead.</summary>
     internal async ValueTask<bool> TryTakeTurnAsync(string sender, CancellationToken cancellationToken)
     {
-        // A connection that is down fails over at once rather than after a command's timeout.
-        if (redis.Value.Configured && connection.Value.IsConnected)
+        if (redis.Value.Configured)
         {
-            try
+            // A connection that is down fails over at once rather than after a command's timeout.
+            if (!connection.Value.IsConnected)
             {
-                using var shared = await _shared.GetOrAdd(sender, SharedBucket).AcquireAsync(1, cancellationToken);
-                return shared.IsAcquired;
+                NoteRedisSilent("no connection");
             }
-            catch (RedisException ex)
+            else
             {
-                logger.LogWarning("Redis did not answer ({Error}); this instance keeps the send rate of {Sender} by itself meanwhile.",
-                    ex.Message, sender);
+                try
+                {
+                    using var shared = await _shared.GetOrAdd(sender, SharedBucket).AcquireAsync(1, cancellationToken);
+                    NoteRedisAnswers();
+                    return shared.IsAcquired;
+                }
+                catch (RedisException ex)
+                {
+                    NoteRedisSilent(ex.Message);
+                }
             }
         }
 
         using var local = await _local.GetOrAdd(sender, LocalBucket).AcquireAsync(1, cancellationToken);
         return local.IsAcquired;
+    }
+
+    /// <summary>Logs once when Redis stops answering, not once per segment sent meanwhile.</summary>
+    private void NoteRedisSilent(string error)
+    {
+        if (Interlocked.Exchange(ref _redisSilent, 1) == 0)
+        {
+            logger.LogWarning("Redis does not answer ({Error}); each instance keeps the send rate by itself until it does.", error);
+        }
+    }
+
+    private void NoteRedisAnswers()
+    {
+        if (Interlocked.Exchange(ref _redisSilent, 0) == 1)
+        {
+            logger.LogInformation("Redis answers again; the send rate is shared by all instances again.");
+        }
     }
 
     public void Dispose()

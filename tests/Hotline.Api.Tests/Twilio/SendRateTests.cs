@@ -1,7 +1,9 @@
 using Hotline.Api.Redis;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Twilio;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -69,10 +71,27 @@ public sealed class SendRateTests
         Assert.True(await instance.TryTakeTurnAsync(OtherNumber, Ct));
     }
 
-    private static SendRate Instance(RedisServer redis, double segmentsPerSecond) => new(
+    [Fact]
+    public async Task Redis_not_answering_is_logged_once_however_many_sends_meet_it()
+    {
+        var redis = await RedisServer.StartAsync();
+        var logger = new FakeLogger<SendRate>();
+        using var instance = Instance(redis, OneSegmentPerTenMinutes, logger);
+        Assert.True(await instance.TryTakeTurnAsync(Number, Ct));
+        await redis.DisposeAsync();
+
+        foreach (var sender in new[] { OtherNumber, "+15005550008", "+15005550009" })
+        {
+            await instance.TryTakeTurnAsync(sender, Ct);
+        }
+
+        Assert.Single(logger.Collector.GetSnapshot(), record => record.Level == LogLevel.Warning);
+    }
+
+    private static SendRate Instance(RedisServer redis, double segmentsPerSecond, ILogger<SendRate>? logger = null) => new(
         Options.Create(new TwilioOptions { SegmentsPerSecond = segmentsPerSecond }),
         Options.Create(new RedisOptions { ConnectionString = redis.ConnectionString }),
         new Lazy<IConnectionMultiplexer>(() => RedisServices.Connect(redis.ConnectionString)),
         TimeProvider.System,
-        NullLogger<SendRate>.Instance);
+        logger ?? NullLogger<SendRate>.Instance);
 }
