@@ -41,7 +41,10 @@ internal static class SqliteConnections
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Where the write-ahead log of a file database can be synced; none for an in-memory one.</summary>
+    /// <summary>
+    /// Where the write-ahead log of a file database can be synced. None for an in-memory database or a
+    /// <c>file:</c> URI: their writer keeps synchronous=FULL and syncs at each commit itself.
+    /// </summary>
     public static WriteAheadLogSync? LogSyncFor(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
