@@ -20,7 +20,7 @@ public sealed class SimIntakeTests
         var admin = await SignedInClient.SignInAsync(harness.App, await SignedInClient.AddUserAsync(harness.App, "root", UserRole.Admin, "en"));
         await admin.Http.PostAsync("/api/admin/sims", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct);
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields("+9779801234567", "hi"));
+        await harness.TextAsync("+9779801234567", "hi");
 
         Assert.Equal("ne", await harness.ScalarAsync("SELECT Language FROM Conversations"));
     }

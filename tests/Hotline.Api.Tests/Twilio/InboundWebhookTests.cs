@@ -116,8 +116,8 @@ public sealed class InboundWebhookTests
     {
         await using var harness = await TwilioHarness.StartAsync();
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields($"whatsapp:{Worker}", "hello"));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync($"whatsapp:{Worker}", "hello");
+        await harness.TextAsync(Worker, "hello");
 
         Assert.Equal("Sms,WhatsApp", await harness.ScalarAsync("SELECT group_concat(Channel, ',') FROM (SELECT Channel FROM Conversations ORDER BY Channel)"));
     }
@@ -141,8 +141,8 @@ public sealed class InboundWebhookTests
     {
         await using var harness = await TwilioHarness.StartAsync();
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "1"));
+        await harness.TextAsync(Worker, "hello");
+        await harness.TextAsync(Worker, "1");
 
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Conversations"));
         Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
@@ -153,8 +153,8 @@ public sealed class InboundWebhookTests
     {
         await using var harness = await TwilioHarness.StartAsync();
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "talk to a person"));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "they took my passport"));
+        await harness.TextAsync(Worker, "talk to a person");
+        await harness.TextAsync(Worker, "they took my passport");
 
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Cases WHERE Status = 'Queued'"));
         Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound' AND CaseId IS NOT NULL"));

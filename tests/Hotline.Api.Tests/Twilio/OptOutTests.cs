@@ -18,7 +18,7 @@ public sealed class OptOutTests
     {
         await using var harness = await TwilioHarness.StartAsync();
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, word));
+        await harness.TextAsync(Worker, word);
 
         Assert.Equal("OptedOut", await harness.ScalarAsync("SELECT Status FROM Conversations"));
         Assert.Contains(word.Trim().ToUpperInvariant(), await harness.ScalarAsync("SELECT StatusReason FROM Conversations"));
@@ -29,7 +29,7 @@ public sealed class OptOutTests
     {
         await using var harness = await TwilioHarness.StartAsync();
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "please stop them"));
+        await harness.TextAsync(Worker, "please stop them");
 
         Assert.Equal("Active", await harness.ScalarAsync("SELECT Status FROM Conversations"));
     }
@@ -38,8 +38,8 @@ public sealed class OptOutTests
     public async Task A_reply_queued_before_stop_is_cancelled_and_never_sent()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "STOP"));
+        await harness.TextAsync(Worker, "hello");
+        await harness.TextAsync(Worker, "STOP");
 
         await harness.DispatchAllAsync();
 
@@ -51,8 +51,8 @@ public sealed class OptOutTests
     public async Task An_opted_out_conversation_gets_no_reply_to_later_messages()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "STOP"));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "are you there"));
+        await harness.TextAsync(Worker, "STOP");
+        await harness.TextAsync(Worker, "are you there");
 
         await harness.DispatchAllAsync();
 
@@ -67,8 +67,8 @@ public sealed class OptOutTests
     public async Task A_start_word_resubscribes_with_a_neutral_reply(string word)
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "STOP"));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, word));
+        await harness.TextAsync(Worker, "STOP");
+        await harness.TextAsync(Worker, word);
 
         await harness.DispatchAllAsync();
 
@@ -81,9 +81,9 @@ public sealed class OptOutTests
     {
         await using var harness = await TwilioHarness.StartAsync();
 
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
         await harness.DispatchAllAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "HELP"));
+        await harness.TextAsync(Worker, "HELP");
         var before = harness.Twilio.Created.Count;
         await harness.DispatchAllAsync();
         Assert.Equal(before + 1, harness.Twilio.Created.Count);

@@ -8,7 +8,7 @@ public sealed class OutboxDispatchTests
     public async Task A_reply_is_sent_through_twilio_from_the_hotline_number_with_a_status_callback()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
 
         await harness.DispatchAllAsync();
 
@@ -21,7 +21,7 @@ public sealed class OutboxDispatchTests
     public async Task A_sent_reply_records_twilios_message_sid()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
 
         await harness.DispatchAllAsync();
 
@@ -33,7 +33,7 @@ public sealed class OutboxDispatchTests
     public async Task A_whatsapp_reply_goes_to_the_whatsapp_address()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields($"whatsapp:{Worker}", "hello"));
+        await harness.TextAsync($"whatsapp:{Worker}", "hello");
 
         await harness.DispatchAllAsync();
 
@@ -47,7 +47,7 @@ public sealed class OutboxDispatchTests
         await using var harness = await TwilioHarness.StartAsync();
         harness.Twilio.FailNext(1, 429);
         harness.Twilio.FailNext(1, 500);
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
 
         await harness.DispatchAllAsync();
 
@@ -60,7 +60,7 @@ public sealed class OutboxDispatchTests
     {
         await using var harness = await TwilioHarness.StartAsync();
         harness.Twilio.FailNextAfterCreating(1, 500);
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
 
         await harness.DispatchAllAsync();
 
@@ -73,7 +73,7 @@ public sealed class OutboxDispatchTests
     {
         await using var harness = await TwilioHarness.StartAsync();
         harness.Twilio.HangNext(1, TimeSpan.FromSeconds(3));
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
 
         await harness.DispatchAllAsync();
 
@@ -85,7 +85,7 @@ public sealed class OutboxDispatchTests
     {
         await using var harness = await TwilioHarness.StartAsync();
         harness.Twilio.FailNext(10, 429);
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "talk to a person"));
+        await harness.TextAsync(Worker, "talk to a person");
 
         await harness.DispatchAllAsync();
 
@@ -100,7 +100,7 @@ public sealed class OutboxDispatchTests
     {
         await using var harness = await TwilioHarness.StartAsync();
         harness.Twilio.FailNext(1, 400);
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
 
         await harness.DispatchAllAsync();
 

@@ -17,7 +17,7 @@ public sealed class StatusCallbackTests
 
     private static async Task<string> SendOneReplyAsync(TwilioHarness harness)
     {
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
         await harness.DispatchAllAsync();
         return harness.Twilio.Created.Single().Sid;
     }
@@ -65,7 +65,7 @@ public sealed class StatusCallbackTests
     public async Task A_callback_for_a_send_not_yet_recorded_is_kept_until_it_is()
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello"));
+        await harness.TextAsync(Worker, "hello");
         var early = Callback("SM" + new string('e', 32), "delivered");
         await harness.PostSignedAsync("/twilio/status", early);
 
