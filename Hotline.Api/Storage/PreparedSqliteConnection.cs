@@ -44,7 +44,12 @@ internal sealed class PreparedSqliteConnection(SqliteConnection inner) : DbConne
 
     public override void Open() => inner.Open();
 
-    public override void Close() => inner.Close();
+    /// <summary>Closing finalizes the commands' statements, so none of them may be handed out again.</summary>
+    public override void Close()
+    {
+        _idle.Clear();
+        inner.Close();
+    }
 
     /// <summary>The prepared command for <paramref name="commandText"/>, taken out of the cache until it is given back.</summary>
     internal SqliteCommand Take(string commandText)
@@ -79,8 +84,7 @@ internal sealed class PreparedSqliteConnection(SqliteConnection inner) : DbConne
     {
         if (disposing)
         {
-            // Closing the connection finalizes its commands' statements.
-            _idle.Clear();
+            Close();
             inner.Dispose();
         }
 
