@@ -31,10 +31,12 @@ public sealed class CaseEventStream(
 
     /// <summary>
     /// The shortest time from one read of the log to the next while changes keep coming. Every push costs
-    /// CPU per connection, so this turns N changes a second into at most 10 pushes a second per console,
-    /// whatever N is; it stays well under the 250 ms a console may wait to hear of a new case.
+    /// CPU per connection and per WebSocket frame (SignalR cuts a push into 4 KB frames), so this turns N
+    /// changes a second into at most 20 pushes a second per console, whatever N is; at 500 new cases a
+    /// second a push of compact changes (<see cref="CaseChangeJson"/>) still fits one frame, and a console
+    /// waits at most this long, well under the 250 ms it may wait to hear of a new case.
     /// </summary>
-    private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(50);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -183,20 +183,19 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
     }
 
     /// <summary>
-    /// Records each CaseQueued change of a CasesChanged invocation:
-    /// {"type":1,"target":"CasesChanged","arguments":[[{"sequence":N,"type":"CaseQueued","case":{...}},...]]}.
-    /// A byte scan, since every console reads every push: each change is the only object that opens with
-    /// "sequence", and a quote inside a string value is escaped, so the pattern cannot come from the case's text.
+    /// Records each CaseQueued change of a CasesChanged invocation, whose changes are positional arrays
+    /// (Casework/CaseChangeJson.cs): {"type":1,"target":"CasesChanged","arguments":[[[N,"CaseQueued","id",...],...]]}.
+    /// A byte scan, since every console reads every push: a change is the only array that opens with a number
+    /// followed by a string, and a quote inside a string value is escaped, so the pattern cannot come from the case's text.
     /// </summary>
     private void RecordCaseQueued(ReadOnlySpan<byte> record, long timestamp)
     {
-        ReadOnlySpan<byte> opening = "{\"sequence\":"u8;
-        ReadOnlySpan<byte> typed = ",\"type\":\""u8;
-        ReadOnlySpan<byte> queued = ",\"type\":\"CaseQueued\""u8;
+        ReadOnlySpan<byte> typed = ",\""u8;
+        ReadOnlySpan<byte> queued = ",\"CaseQueued\""u8;
         var changes = 0;
-        for (var at = record.IndexOf(opening); at >= 0; at = record.IndexOf(opening))
+        for (var at = record.IndexOf((byte)'['); at >= 0; at = record.IndexOf((byte)'['))
         {
-            record = record[(at + opening.Length)..];
+            record = record[(at + 1)..];
             long sequence = 0;
             var length = 0;
             while (length < record.Length && record[length] is >= (byte)'0' and <= (byte)'9')
@@ -207,8 +206,7 @@ internal sealed class ConsoleBenchmarkClients : IAsyncDisposable
 
             if (length == 0 || !record[length..].StartsWith(typed))
             {
-                Interlocked.Increment(ref _unparsedCasesChanged);
-                return;
+                continue;
             }
 
             changes++;

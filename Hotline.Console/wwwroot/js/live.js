@@ -15,6 +15,21 @@ const retryPolicy = {
 const PAGE_SIZE = 500;
 
 /**
+ * A pushed case change is an array of positional fields, to keep fan-out small (Casework/CaseChangeJson.cs
+ * on the server says why and in what order); this gives it the shape of a change anywhere else.
+ */
+export function caseChangeFromRow(row) {
+  const [sequence, type, id, version, status, priority, triageScore, language, channel, queuedAtMilliseconds, reasons,
+    conversationStatus, assigneeId = null, assigneeName = null, conversationStatusReason = null] = row;
+  const queuedAt = new Date(queuedAtMilliseconds).toISOString();
+  return {
+    sequence,
+    type,
+    case: { id, version, status, priority, triageScore, language, channel, queuedAt, reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason },
+  };
+}
+
+/**
  * The live connection to /hubs/cases and the resync from case events. A push is a hint and may arrive
  * twice; the database is the truth. The last sequence number seen is kept, and on start, on every
  * reconnect and whenever a push skips numbers, the events after it are fetched and applied.
@@ -34,8 +49,9 @@ export class Live {
       .build();
     // Handlers before start(), so nothing pushed in between is lost.
     // One push per batch of changes, in sequence order; a console in several groups may hear a change twice.
-    this.connection.on("CasesChanged", (changes) => {
-      for (const change of changes) {
+    this.connection.on("CasesChanged", (rows) => {
+      for (const row of rows) {
+        const change = caseChangeFromRow(row);
         this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true));
       }
     });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Hotline.Api.Casework;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -82,5 +83,6 @@ public sealed class SignedInClient
                 options.Headers["Origin"] = origin;
             }
         })
+        .AddJsonProtocol(json => CaseChangeJson.Configure(json.PayloadSerializerOptions))
         .Build();
 }

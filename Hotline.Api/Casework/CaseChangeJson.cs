@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hotline.Api.Casework;
+
+/// <summary>
+/// The hub's wire form of a <see cref="CaseChange"/>: one JSON array of positional fields, not an object.
+/// Every change goes to every console of its language, and fan-out costs the API per frame: SignalR cuts a
+/// push into 4 KB WebSocket frames, so a named change (about 270 bytes) made four frames of a busy push
+/// where this form (about 130) makes one or two. The positions, in order:
+/// sequence, type, id, version, status, priority, triageScore, language, channel, queuedAt (Unix
+/// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason.
+/// Nulls at the end are left out (a queued case has no assignee); a reader takes a missing field as null.
+/// </summary>
+public sealed class CaseChangeJson : JsonConverter<CaseChange>
+{
+    /// <summary>Hub JSON as the API writes it and its clients must read it.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        // Other payloads stay named objects; leaving out their null fields keeps them short too.
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new CaseChangeJson());
+    }
+
+    public override void Write(Utf8JsonWriter writer, CaseChange value, JsonSerializerOptions options)
+    {
+        var summary = value.Case;
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Sequence);
+        writer.WriteStringValue(value.Type);
+        writer.WriteStringValue(summary.Id);
+        writer.WriteNumberValue(summary.Version);
+        writer.WriteStringValue(summary.Status);
+        writer.WriteStringValue(summary.Priority);
+        writer.WriteNumberValue(summary.TriageScore);
+        writer.WriteStringValue(summary.Language);
+        writer.WriteStringValue(summary.Channel);
+        writer.WriteNumberValue(summary.QueuedAt.ToUnixTimeMilliseconds());
+        writer.WriteStartArray();
+        foreach (var reason in summary.Reasons)
+        {
+            writer.WriteStringValue(reason);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStringValue(summary.ConversationStatus);
+        string?[] optional = [summary.AssigneeId?.ToString(), summary.AssigneeName, summary.ConversationStatusReason];
+        var written = Array.FindLastIndex(optional, field => field is not null) + 1;
+        foreach (var field in optional.AsSpan(0, written))
+        {
+            writer.WriteStringValue(field);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public override CaseChange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var fields = JsonSerializer.Deserialize<JsonElement[]>(ref reader, options)
+            ?? throw new JsonException("A case change is a JSON array, not null.");
+        if (fields.Length < 12)
+        {
+            throw new JsonException($"A case change has at least 12 fields; this one has {fields.Length}.");
+        }
+
+        string? Optional(int index) => index < fields.Length ? fields[index].GetString() : null;
+        var summary = new CaseSummary(
+            fields[2].GetGuid(),
+            fields[4].GetString()!,
+            fields[5].GetString()!,
+            fields[6].GetInt32(),
+            fields[10].Deserialize<List<string>>(options)!,
+            fields[7].GetString()!,
+            fields[8].GetString()!,
+            DateTimeOffset.FromUnixTimeMilliseconds(fields[9].GetInt64()),
+            Optional(12) is { } assignee ? Guid.Parse(assignee) : null,
+            Optional(13),
+            fields[11].GetString()!,
+            Optional(14),
+            fields[3].GetInt32());
+        return new CaseChange(fields[0].GetInt64(), fields[1].GetString()!, summary);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.Json;
+using Hotline.Api.Casework;
+
+namespace Hotline.Api.Tests.Casework;
+
+/// <summary>The compact wire form of a pushed case change, which every console of a language receives.</summary>
+public sealed class CaseChangeJsonTests
+{
+    private static readonly Guid CaseId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+    private static readonly Guid Amina = Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+    private static readonly DateTimeOffset QueuedAt = DateTimeOffset.FromUnixTimeMilliseconds(1_795_830_303_123);
+
+    private static readonly JsonSerializerOptions HubJson = HubOptions();
+
+    private static JsonSerializerOptions HubOptions()
+    {
+        // As SignalR's JSON hub protocol sets its payload options before the API adds its own.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        CaseChangeJson.Configure(options);
+        return options;
+    }
+
+    private static CaseSummary Queued() => new(CaseId, "Queued", "High", 30, ["threats"], "ne", "sms", QueuedAt,
+        null, null, "Open", null, 2);
+
+    [Fact]
+    public void A_change_is_written_as_its_fields_in_the_documented_order()
+    {
+        var json = JsonSerializer.Serialize(new CaseChange(40_213, "CaseQueued", Queued()), HubJson);
+
+        Assert.Equal("""[40213,"CaseQueued","0f8fad5b-d9cb-469f-a165-70867728950e",2,"Queued","High",30,"ne","sms",1795830303123,["threats"],"Open"]""", json);
+    }
+
+    [Fact]
+    public void A_null_before_a_written_field_keeps_its_place()
+    {
+        var optedOut = Queued() with { ConversationStatus = "OptedOut", ConversationStatusReason = "STOP" };
+
+        var json = JsonSerializer.Serialize(new CaseChange(7, "CaseUpdated", optedOut), HubJson);
+
+        Assert.EndsWith("""["threats"],"OptedOut",null,null,"STOP"]""", json);
+    }
+
+    [Fact]
+    public void A_claimed_change_reads_back_as_the_change_that_was_written()
+    {
+        var claimed = Queued() with { Status = "Claimed", AssigneeId = Amina, AssigneeName = "Amina", Version = 3 };
+        var written = new CaseChange(41_000, "CaseClaimed", claimed);
+
+        var read = JsonSerializer.Deserialize<CaseChange>(JsonSerializer.Serialize(written, HubJson), HubJson)!;
+
+        Assert.Equal((written.Sequence, written.Type), (read.Sequence, read.Type));
+        Assert.Equal(claimed with { Reasons = read.Case.Reasons }, read.Case);
+        Assert.Equal(claimed.Reasons, read.Case.Reasons);
+    }
+
+    [Fact]
+    public void A_queued_change_takes_under_150_bytes_so_a_push_of_25_fits_one_4_KB_frame()
+    {
+        var change = new CaseChange(1_234_567, "CaseQueued", Queued() with { Reasons = ["asked-for-a-person"] });
+
+        var bytes = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(change, HubJson));
+
+        Assert.InRange(bytes, 1, 149);
+    }
+
+    [Fact]
+    public void Other_hub_payloads_leave_out_their_null_fields()
+    {
+        var json = JsonSerializer.Serialize(new MessageStatusNotice(5, CaseId, Amina, "sent", null), HubJson);
+
+        Assert.DoesNotContain("error", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_with_too_few_fields_is_refused_with_how_many_it_had()
+    {
+        var refused = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CaseChange>("""[1,"CaseQueued"]""", HubJson));
+
+        Assert.Contains("this one has 2", refused.Message, StringComparison.Ordinal);
+    }
+}
