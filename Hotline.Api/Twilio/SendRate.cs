@@ -14,7 +14,7 @@ namespace Hotline.Api.Twilio;
 /// the rate by itself: replies to people in danger go out, at worst a little faster than the number allows
 /// (Twilio queues what is over).
 /// </summary>
-public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptions> redis, Lazy<IConnectionMultiplexer> connection,
+public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptions> redis, RedisConnection connection,
     TimeProvider time, ILogger<SendRate> logger) : IDisposable
 {
     private const string KeyPrefix = "hotline:send-rate:";
@@ -43,7 +43,7 @@ public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptio
         if (redis.Value.Configured)
         {
             // A connection that is down fails over at once rather than after a command's timeout.
-            if (!connection.Value.IsConnected)
+            if (!connection.Multiplexer.IsConnected)
             {
                 NoteRedisSilent("no connection");
             }
@@ -93,7 +93,7 @@ public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptio
 
     private RedisTokenBucketRateLimiter<string> SharedBucket(string sender) => new(KeyPrefix + sender, new RedisTokenBucketRateLimiterOptions
     {
-        ConnectionMultiplexerFactory = () => connection.Value,
+        ConnectionMultiplexerFactory = () => connection.Multiplexer,
         TokenLimit = 1,
         TokensPerPeriod = 1,
         ReplenishmentPeriod = _period,

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Hotline.Api.Tests.Twilio;
 
@@ -91,7 +90,7 @@ public sealed class SendRateTests
     private static SendRate Instance(RedisServer redis, double segmentsPerSecond, ILogger<SendRate>? logger = null) => new(
         Options.Create(new TwilioOptions { SegmentsPerSecond = segmentsPerSecond }),
         Options.Create(new RedisOptions { ConnectionString = redis.ConnectionString }),
-        new Lazy<IConnectionMultiplexer>(() => RedisServices.Connect(redis.ConnectionString)),
+        new RedisConnection(redis.ConnectionString),
         TimeProvider.System,
         logger ?? NullLogger<SendRate>.Instance);
 }
