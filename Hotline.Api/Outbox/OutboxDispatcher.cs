@@ -47,37 +47,33 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// One pass: claims every due message in a single write (one turn at the writer for the whole batch,
-    /// not one per message), then attempts each; the number claimed. The claim joins the writes of the
-    /// moment (<see cref="Database.WriteAsync{T}"/>) rather than taking the writer for itself, which on
-    /// SQLite left incoming messages waiting behind the claim's own sync to disk.
+    /// One pass: claims every due message in a single transaction (one turn at the writer for the whole
+    /// batch, not one per message), then attempts each; the number claimed.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var claimed = await database.WriteAsync(ClaimDueAsync, cancellationToken);
+        var claimed = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
+        await using (var session = await database.BeginWriteAsync(cancellationToken))
+        {
+            var now = await session.DatabaseNowAsync(cancellationToken);
+            foreach (var id in await outbox.ReadDueAsync(session, now, _options.BatchSize, cancellationToken))
+            {
+                if (await outbox.ClaimAsync(session, id, now, TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken) is { } item)
+                {
+                    claimed.Add((item, (await messages.FindByIdAsync(session, item.MessageId, cancellationToken))!,
+                        (await conversations.FindByIdAsync(session, item.ConversationId, cancellationToken))!));
+                }
+            }
+
+            await session.CommitAsync(cancellationToken);
+        }
+
         foreach (var (item, message, conversation) in claimed)
         {
             await DispatchAsync(item, message, conversation, cancellationToken);
         }
 
         return claimed.Count;
-    }
-
-    private async Task<List<(OutboxItem Item, Message Message, Conversation Conversation)>> ClaimDueAsync(DbSession session,
-        CancellationToken cancellationToken)
-    {
-        var claimed = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
-        var now = await session.DatabaseNowAsync(cancellationToken);
-        foreach (var id in await outbox.ReadDueAsync(session, now, _options.BatchSize, cancellationToken))
-        {
-            if (await outbox.ClaimAsync(session, id, now, TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken) is { } item)
-            {
-                claimed.Add((item, (await messages.FindByIdAsync(session, item.MessageId, cancellationToken))!,
-                    (await conversations.FindByIdAsync(session, item.ConversationId, cancellationToken))!));
-            }
-        }
-
-        return claimed;
     }
 
     private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, CancellationToken cancellationToken)

@@ -20,12 +20,9 @@ public sealed class StatisticsProjection(Database database, IndicatorMap indicat
     public const int BatchSize = 1_000;
 
     /// <summary>Counts the next batch of events; returns how many events it covered (0 when there was nothing to do).</summary>
-    public Task<long> CountNextBatchAsync(CancellationToken cancellationToken) =>
-        // Joins the writes of the moment rather than taking the writer for itself and its own sync to disk.
-        database.WriteAsync(CountNextBatchAsync, cancellationToken);
-
-    private async Task<long> CountNextBatchAsync(DbSession session, CancellationToken cancellationToken)
+    public async Task<long> CountNextBatchAsync(CancellationToken cancellationToken)
     {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
         var after = await session.QuerySingleAsync<long>("StatisticsCheckpoints_Read", new { Name = CheckpointName }, cancellationToken);
         var until = await session.QuerySingleAsync<long?>("CaseEvents_ReadBatchEnd", new { After = after, Take = BatchSize }, cancellationToken);
         if (until is null
@@ -73,6 +70,7 @@ public sealed class StatisticsProjection(Database database, IndicatorMap indicat
                 new { Month = month, Dimension = dimension, Value = value, Count = count, TotalSeconds = seconds }, cancellationToken);
         }
 
+        await session.CommitAsync(cancellationToken);
         return until.Value - after;
     }
 
