@@ -6,8 +6,8 @@ namespace Hotline.Api.Casework;
 /// <summary>
 /// The hub's wire form of a <see cref="CaseChange"/>: one JSON array of positional fields, not an object.
 /// Every change goes to every console of its language, and fan-out costs the API per frame: SignalR cuts a
-/// push into 4 KB WebSocket frames, so a named change (about 270 bytes) made four frames of a busy push
-/// where this form (about 130) makes one or two. The positions, in order:
+/// push into 4 KB WebSocket frames, so a busy push of named changes (about 270 bytes each) took four frames
+/// where one of these (about 120 bytes each) takes one. The positions, in order:
 /// sequence, type, id, version, status, priority, triageScore, language, channel, queuedAt (Unix
 /// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason.
 /// Nulls at the end are left out (a queued case has no assignee); a reader takes a missing field as null.
