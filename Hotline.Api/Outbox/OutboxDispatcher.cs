@@ -47,28 +47,51 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// One pass: claims every due message in a single transaction (one turn at the writer for the whole
-    /// batch, not one per message), then attempts each; the number claimed.
+    /// One pass: finds what is due with a read, which takes no lock, then claims it all in a single
+    /// transaction (one turn at the writer for the whole batch, not one per message; none when nothing
+    /// is due), then attempts each; the number claimed. The claim checks again that each row is due.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var claimed = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
+        DateTimeOffset now;
+        IReadOnlyList<Guid> due;
+        await using (var reader = await database.OpenAsync(cancellationToken))
+        {
+            now = await reader.DatabaseNowAsync(cancellationToken);
+            due = await outbox.ReadDueAsync(reader, now, _options.BatchSize, cancellationToken);
+        }
+
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var claimed = new List<OutboxItem>();
         await using (var session = await database.BeginWriteAsync(cancellationToken))
         {
-            var now = await session.DatabaseNowAsync(cancellationToken);
-            foreach (var id in await outbox.ReadDueAsync(session, now, _options.BatchSize, cancellationToken))
+            foreach (var id in due)
             {
                 if (await outbox.ClaimAsync(session, id, now, TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken) is { } item)
                 {
-                    claimed.Add((item, (await messages.FindByIdAsync(session, item.MessageId, cancellationToken))!,
-                        (await conversations.FindByIdAsync(session, item.ConversationId, cancellationToken))!));
+                    claimed.Add(item);
                 }
             }
 
             await session.CommitAsync(cancellationToken);
         }
 
-        foreach (var (item, message, conversation) in claimed)
+        // Read outside the writer: the claim already holds the rows, and a read takes no lock.
+        var attempts = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
+        await using (var reader = await database.OpenAsync(cancellationToken))
+        {
+            foreach (var item in claimed)
+            {
+                attempts.Add((item, (await messages.FindByIdAsync(reader, item.MessageId, cancellationToken))!,
+                    (await conversations.FindByIdAsync(reader, item.ConversationId, cancellationToken))!));
+            }
+        }
+
+        foreach (var (item, message, conversation) in attempts)
         {
             await DispatchAsync(item, message, conversation, cancellationToken);
         }

@@ -19,52 +19,41 @@ public sealed class StatisticsProjection(Database database, IndicatorMap indicat
     public const string CheckpointName = "Statistics";
     public const int BatchSize = 1_000;
 
-    /// <summary>Counts the next batch of events; returns how many events it covered (0 when there was nothing to do).</summary>
+    /// <summary>
+    /// Counts the next batch of events; returns how many events it covered (0 when there was nothing to do,
+    /// or another instance counted it first). Everything is read before the writer is taken, so a batch
+    /// holds the single writer only for its changes; the checkpoint's conditional advance, in the same
+    /// transaction as those changes, makes sure that nobody counted in between.
+    /// </summary>
     public async Task<long> CountNextBatchAsync(CancellationToken cancellationToken)
     {
+        long after;
+        long? until;
+        Recount recount;
+        await using (var reader = await database.OpenAsync(cancellationToken))
+        {
+            after = await reader.QuerySingleAsync<long>("StatisticsCheckpoints_Read", new { Name = CheckpointName }, cancellationToken);
+            until = await reader.QuerySingleAsync<long?>("CaseEvents_ReadBatchEnd", new { After = after, Take = BatchSize }, cancellationToken);
+            if (until is null)
+            {
+                return 0;
+            }
+
+            recount = await RecountAsync(reader, new { After = after, Until = until }, cancellationToken);
+        }
+
         await using var session = await database.BeginWriteAsync(cancellationToken);
-        var after = await session.QuerySingleAsync<long>("StatisticsCheckpoints_Read", new { Name = CheckpointName }, cancellationToken);
-        var until = await session.QuerySingleAsync<long?>("CaseEvents_ReadBatchEnd", new { After = after, Take = BatchSize }, cancellationToken);
-        if (until is null
-            || await session.ExecuteAsync("StatisticsCheckpoints_Advance", new { Name = CheckpointName, After = after, Until = until }, cancellationToken) == 0)
+        if (await session.ExecuteAsync("StatisticsCheckpoints_Advance", new { Name = CheckpointName, After = after, Until = until }, cancellationToken) == 0)
         {
             return 0;
         }
 
-        var batch = new { After = after, Until = until };
-        var cases = await session.QueryAsync<CaseFacts>("Cases_ReadStatisticsFacts", batch, cancellationToken);
-        var replies = (await session.QueryAsync<FirstReply>("Messages_ReadFirstRepliesForStatistics", batch, cancellationToken))
-            .ToDictionary(r => r.CaseId, r => r.FirstReplyAt);
-        var referrals = (await session.QueryAsync<ReferralFacts>("Referrals_ReadStatisticsFacts", batch, cancellationToken)).ToLookup(r => r.CaseId);
-        var counted = (await session.QueryAsync<CountedCase>("StatisticsCaseFacts_ReadForBatch", batch, cancellationToken))
-            .ToDictionary(f => f.CaseId, f => f.Keys);
-
-        var changes = new Dictionary<(string Month, string Dimension, string Value), (long Count, long Seconds)>();
-        foreach (var kase in cases)
+        foreach (var (caseId, keys) in recount.CaseKeys)
         {
-            var keys = StatisticsKeys.For(kase, replies.TryGetValue(kase.Id, out var replied) ? replied : null, referrals[kase.Id], indicators);
-            var text = StatisticsKeys.Serialize(keys);
-            var before = counted.GetValueOrDefault(kase.Id);
-            if (before == text)
-            {
-                continue;
-            }
-
-            // Subtract exactly what was added last time, even if the way keys are made has changed since.
-            foreach (var key in before is null ? [] : StatisticsKeys.Deserialize(before))
-            {
-                Change(changes, key, -1);
-            }
-
-            foreach (var key in keys)
-            {
-                Change(changes, key, 1);
-            }
-
-            await session.ExecuteAsync("StatisticsCaseFacts_Upsert", new { CaseId = kase.Id, Keys = text }, cancellationToken);
+            await session.ExecuteAsync("StatisticsCaseFacts_Upsert", new { CaseId = caseId, Keys = keys }, cancellationToken);
         }
 
-        foreach (var ((month, dimension, value), (count, seconds)) in changes.Where(c => c.Value != (0, 0)))
+        foreach (var ((month, dimension, value), (count, seconds)) in recount.Changes.Where(c => c.Value != (0, 0)))
         {
             await session.ExecuteAsync("StatisticsCounts_Add",
                 new { Month = month, Dimension = dimension, Value = value, Count = count, TotalSeconds = seconds }, cancellationToken);
@@ -95,10 +84,58 @@ public sealed class StatisticsProjection(Database database, IndicatorMap indicat
             await session.QuerySingleAsync<long>("CaseEvents_ReadLastSequence", null, cancellationToken));
     }
 
-    private static void Change(Dictionary<(string, string, string), (long Count, long Seconds)> changes, StatisticsKey key, int sign)
+    /// <summary>
+    /// Recounts every case the batch touched from its rows: the keys each case now counts under (only
+    /// those that changed) and what that adds to and takes from the counters.
+    /// </summary>
+    private async Task<Recount> RecountAsync(DbSession reader, object batch, CancellationToken cancellationToken)
     {
-        var (count, seconds) = changes.GetValueOrDefault((key.Month, key.Dimension, key.Value));
-        changes[(key.Month, key.Dimension, key.Value)] = (count + sign, seconds + sign * key.Seconds);
+        var cases = await reader.QueryAsync<CaseFacts>("Cases_ReadStatisticsFacts", batch, cancellationToken);
+        var replies = (await reader.QueryAsync<FirstReply>("Messages_ReadFirstRepliesForStatistics", batch, cancellationToken))
+            .ToDictionary(r => r.CaseId, r => r.FirstReplyAt);
+        var referrals = (await reader.QueryAsync<ReferralFacts>("Referrals_ReadStatisticsFacts", batch, cancellationToken)).ToLookup(r => r.CaseId);
+        var counted = (await reader.QueryAsync<CountedCase>("StatisticsCaseFacts_ReadForBatch", batch, cancellationToken))
+            .ToDictionary(f => f.CaseId, f => f.Keys);
+
+        var recount = new Recount();
+        foreach (var kase in cases)
+        {
+            var keys = StatisticsKeys.For(kase, replies.TryGetValue(kase.Id, out var replied) ? replied : null, referrals[kase.Id], indicators);
+            var text = StatisticsKeys.Serialize(keys);
+            var before = counted.GetValueOrDefault(kase.Id);
+            if (before == text)
+            {
+                continue;
+            }
+
+            // Subtract exactly what was added last time, even if the way keys are made has changed since.
+            foreach (var key in before is null ? [] : StatisticsKeys.Deserialize(before))
+            {
+                recount.Change(key, -1);
+            }
+
+            foreach (var key in keys)
+            {
+                recount.Change(key, 1);
+            }
+
+            recount.CaseKeys.Add((kase.Id, text));
+        }
+
+        return recount;
+    }
+
+    private sealed class Recount
+    {
+        public List<(Guid CaseId, string Keys)> CaseKeys { get; } = [];
+
+        public Dictionary<(string Month, string Dimension, string Value), (long Count, long Seconds)> Changes { get; } = [];
+
+        public void Change(StatisticsKey key, int sign)
+        {
+            var (count, seconds) = Changes.GetValueOrDefault((key.Month, key.Dimension, key.Value));
+            Changes[(key.Month, key.Dimension, key.Value)] = (count + sign, seconds + sign * key.Seconds);
+        }
     }
 
     private sealed record FirstReply

@@ -1,8 +1,17 @@
 -- Due: waiting for its attempt time, or left in Sending by a dispatcher whose lease ran out (it may
--- have crashed mid-send, so the claim marks the outcome unknown). READPAST skips rows another
--- dispatcher is claiming right now.
+-- have crashed mid-send, so the claim marks the outcome unknown). Each kind is read in its own index's
+-- order and cut to @Take before the two are merged, so a backlog of due rows is never sorted whole.
+-- READPAST skips rows another dispatcher is claiming right now.
 SELECT TOP (@Take) Id
-FROM dbo.Outbox WITH (READPAST)
-WHERE (Status = N'Pending' AND NextAttemptAt <= @Now)
-   OR (Status = N'Sending' AND LeaseExpiresAt <= @Now)
+FROM (
+    SELECT Id, NextAttemptAt
+    FROM (SELECT TOP (@Take) Id, NextAttemptAt FROM dbo.Outbox WITH (READPAST)
+          WHERE Status = N'Pending' AND NextAttemptAt <= @Now
+          ORDER BY NextAttemptAt) AS pending
+    UNION ALL
+    SELECT Id, NextAttemptAt
+    FROM (SELECT TOP (@Take) Id, NextAttemptAt FROM dbo.Outbox WITH (READPAST)
+          WHERE Status = N'Sending' AND LeaseExpiresAt <= @Now
+          ORDER BY LeaseExpiresAt) AS expired
+) AS due
 ORDER BY NextAttemptAt;

@@ -1,8 +1,17 @@
 -- Due: waiting for its attempt time, or left in Sending by a dispatcher whose lease ran out (it may
--- have crashed mid-send, so the claim marks the outcome unknown).
+-- have crashed mid-send, so the claim marks the outcome unknown). Each kind is read in its own index's
+-- order and cut to @Take before the two are merged: as one OR, SQLite sorted every due row to return a
+-- few, and a backlog of thousands (a rate-limited sender) made that a scan at every pass.
 SELECT Id
-FROM Outbox
-WHERE (Status = 'Pending' AND NextAttemptAt <= @Now)
-   OR (Status = 'Sending' AND LeaseExpiresAt <= @Now)
+FROM (
+    SELECT Id, NextAttemptAt
+    FROM (SELECT Id, NextAttemptAt FROM Outbox
+          WHERE Status = 'Pending' AND NextAttemptAt <= @Now
+          ORDER BY NextAttemptAt LIMIT @Take)
+    UNION ALL
+    SELECT Id, NextAttemptAt
+    FROM (SELECT Id, NextAttemptAt FROM Outbox
+          WHERE Status = 'Sending' AND LeaseExpiresAt <= @Now
+          ORDER BY LeaseExpiresAt LIMIT @Take))
 ORDER BY NextAttemptAt
 LIMIT @Take;

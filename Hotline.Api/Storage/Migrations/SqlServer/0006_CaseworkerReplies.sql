@@ -1,0 +1,4 @@
+-- Caseworkers' replies (outbound messages with an author) by case. Every inbound message on an open
+-- case asks whether a caseworker has written, and statistics look for the first reply; without this
+-- index both read every message of the case.
+CREATE INDEX IX_Messages_CaseworkerReplies ON dbo.Messages (CaseId, CreatedAt) WHERE AuthorUserId IS NOT NULL;

@@ -1,0 +1,89 @@
+using Dapper;
+using Hotline.Api.Outbox;
+using Hotline.Api.Storage;
+using Hotline.Api.Tests.Infrastructure;
+
+namespace Hotline.Api.Tests.Outbox;
+
+public sealed class OutboxRepositoryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Due_messages_come_in_attempt_order_with_an_expired_lease_among_them()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var hotline = new HotlineParts(db);
+        var outbox = new OutboxRepository(hotline.Time);
+        var replies = await WriteRepliesAsync(hotline, outbox, count: 4);
+        DateTimeOffset claimedAt;
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            // The second reply's sender dies mid-send: its lease runs out while it is still Sending.
+            claimedAt = hotline.Time.GetUtcNow();
+            Assert.NotNull(await outbox.ClaimAsync(session, replies[1], claimedAt, TimeSpan.FromSeconds(5), Ct));
+            await session.CommitAsync(Ct);
+        }
+
+        await using var reader = await hotline.Database.OpenAsync(Ct);
+        var due = await outbox.ReadDueAsync(reader, claimedAt + TimeSpan.FromSeconds(6), take: 10, Ct);
+
+        Assert.Equal(replies, due);
+    }
+
+    [Fact]
+    public async Task Reading_due_messages_takes_the_oldest_up_to_the_batch_size()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var hotline = new HotlineParts(db);
+        var outbox = new OutboxRepository(hotline.Time);
+        var replies = await WriteRepliesAsync(hotline, outbox, count: 5);
+
+        await using var reader = await hotline.Database.OpenAsync(Ct);
+        var due = await outbox.ReadDueAsync(reader, hotline.Time.GetUtcNow(), take: 3, Ct);
+
+        Assert.Equal(replies.Take(3), due);
+    }
+
+    [Fact]
+    public async Task A_backlog_of_due_messages_is_read_along_its_indexes_not_sorted_whole()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+        await using var command = session.Connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqlStatements.For(DatabaseProvider.Sqlite)["Outbox_ReadDueIds"];
+        command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@Now", "2026-11-27T10:00:00.0000000+00:00"));
+        command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@Take", 20));
+
+        var plan = new List<string>();
+        await using (var rows = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await rows.ReadAsync(Ct))
+            {
+                plan.Add(rows.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Due", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Lease", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("MULTI-INDEX OR", StringComparison.Ordinal));
+    }
+
+    /// <summary>Replies written a second apart, so their attempt times are in the order returned.</summary>
+    private static async Task<List<Guid>> WriteRepliesAsync(HotlineParts hotline, OutboxRepository outbox, int count)
+    {
+        var writer = new OutboundWriter(hotline.Messages, outbox, hotline.Events, new OutboxSignal(), hotline.Time);
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+        for (var i = 0; i < count; i++)
+        {
+            await writer.WriteAsync(session, conversation, null, $"reply {i}", null, Ct);
+            hotline.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await session.CommitAsync(Ct);
+        await using var reader = await hotline.Database.OpenAsync(Ct);
+        var ids = (await reader.Connection.QueryAsync<Guid>("SELECT Id FROM Outbox ORDER BY CreatedAt")).AsList();
+        return ids;
+    }
+}
