@@ -36,6 +36,10 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     public Task<CaseRecord?> FindOpenAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadOpenByConversation", new { ConversationId = conversationId }, cancellationToken);
 
+    /// <summary>The conversation's open case, if it has one, as the intake engine sees it.</summary>
+    public Task<OpenCase?> FindOpenForIntakeAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<OpenCase>("Cases_ReadOpenForIntake", new { ConversationId = conversationId }, cancellationToken);
+
     /// <summary>Re-triages an open case inside the caller's transaction; the queue order follows at once.</summary>
     public async Task ChangePriorityAsync(DbSession session, Guid caseId, PriorityBand priority, int score, IReadOnlyList<string> reasons,
         CancellationToken cancellationToken)

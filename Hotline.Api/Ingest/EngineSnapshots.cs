@@ -7,8 +7,7 @@ namespace Hotline.Api.Ingest;
 /// <summary>What the engine may know of a conversation: no address, no message history.</summary>
 public static class EngineSnapshots
 {
-    public static ConversationSnapshot Of(Conversation conversation, CaseRecord? openCase, string? registeredLanguage,
-        bool caseworkerHasWritten = false) =>
+    public static ConversationSnapshot Of(Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
         new(conversation.Language, conversation.EngineState, conversation.Status == ConversationStatus.OptedOut, openCase is not null,
-            registeredLanguage, conversation.LastInboundAt, caseworkerHasWritten);
+            registeredLanguage, conversation.LastInboundAt, openCase?.CaseworkerHasWritten ?? false);
 }

@@ -11,11 +11,11 @@ public sealed class EngineTurnApplier(ConversationRepository conversations, Case
 {
     public sealed record Applied(Conversation Conversation, Guid? CaseId);
 
-    public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, CaseRecord? openCase, EngineTurn turn,
+    public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, Guid? openCaseId, EngineTurn turn,
         CancellationToken cancellationToken)
     {
         var updated = conversation with { EngineState = turn.State, Language = turn.Language ?? conversation.Language };
-        var caseId = openCase?.Id;
+        var caseId = openCaseId;
         var caseEvents = new List<(string Type, object Data)>();
         foreach (var engineEvent in turn.Events)
         {

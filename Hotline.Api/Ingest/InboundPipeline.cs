@@ -83,10 +83,9 @@ public sealed class InboundPipeline(
 
         var found = ahead is null ? await conversations.FindByAddressAsync(session, envelope.From, cancellationToken) : ahead.Conversation;
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
-        var openCase = await queue.FindOpenAsync(session, conversation.Id, cancellationToken);
+        var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
         var registered = ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage;
-        var caseworkerHasWritten = openCase is not null && await messages.CaseworkerHasWrittenAsync(session, openCase.Id, cancellationToken);
-        var snapshot = EngineSnapshots.Of(conversation, openCase, registered, caseworkerHasWritten);
+        var snapshot = EngineSnapshots.Of(conversation, openCase, registered);
         var turn = engine.Handle(snapshot, new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
 
         // Writing again ends a quiet spell: the person has chosen to talk.
@@ -96,7 +95,7 @@ public sealed class InboundPipeline(
             StatusReason = conversation.Status == ConversationStatus.Quiet ? null : conversation.StatusReason,
             LastInboundAt = envelope.ReceivedAt,
         };
-        var applied = await applier.ApplyAsync(session, awake, openCase, turn, cancellationToken);
+        var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken);
 
         var message = new Message(Guid.CreateVersion7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),

@@ -34,9 +34,6 @@ public sealed class MessageRepository(FieldProtector protector)
         return row is null ? null : Decrypt(row);
     }
 
-    public async Task<bool> CaseworkerHasWrittenAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
-        await session.QuerySingleAsync<long>("Messages_CaseworkerHasWritten", new { CaseId = caseId }, cancellationToken) == 1;
-
     public async Task<Message?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<MessageRow>("Messages_ReadById", new { Id = id }, cancellationToken);

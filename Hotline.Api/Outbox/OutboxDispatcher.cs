@@ -49,7 +49,7 @@ public sealed class OutboxDispatcher(
     /// <summary>
     /// One pass: finds what is due with a read, which takes no lock, then claims it all in a single
     /// transaction (one turn at the writer for the whole batch, not one per message; none when nothing
-    /// is due), then attempts each; the number claimed. The claim checks again that each row is due.
+    /// is due), then attempts them; the number claimed. The claim checks again that each row is due.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -91,10 +91,15 @@ public sealed class OutboxDispatcher(
             }
         }
 
-        foreach (var (item, message, conversation) in attempts)
+        // Different people's messages go out side by side, each person's in order: one slow send does not
+        // hold up the batch, and the outcomes, recorded together, share the writer's commits.
+        await Task.WhenAll(attempts.GroupBy(a => a.Item.ConversationId).Select(async person =>
         {
-            await DispatchAsync(item, message, conversation, cancellationToken);
-        }
+            foreach (var (item, message, conversation) in person)
+            {
+                await DispatchAsync(item, message, conversation, cancellationToken);
+            }
+        }));
 
         return claimed.Count;
     }

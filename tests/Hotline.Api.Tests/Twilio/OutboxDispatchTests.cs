@@ -3,6 +3,7 @@ namespace Hotline.Api.Tests.Twilio;
 public sealed class OutboxDispatchTests
 {
     private const string Worker = "+9779800000303";
+    private const string OtherWorker = "+9779800000304";
 
     [Fact]
     public async Task A_reply_is_sent_through_twilio_from_the_hotline_number_with_a_status_callback()
@@ -15,6 +16,38 @@ public sealed class OutboxDispatchTests
         var sent = Assert.Single(harness.Twilio.Created);
         Assert.Equal((Worker, TwilioHarness.HotlineNumber, TwilioHarness.PublicBaseUrl + "/twilio/status"), (sent.To, sent.From, sent.StatusCallback));
         Assert.False(string.IsNullOrWhiteSpace(sent.Body));
+    }
+
+    [Fact]
+    public async Task A_send_waiting_on_twilio_does_not_hold_up_replies_to_other_people()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.HoldNextUntilAnotherArrives();
+        await harness.TextAsync(Worker, "hello");
+        await harness.TextAsync(OtherWorker, "hello");
+
+        await harness.DispatchAllAsync();
+
+        // One at a time, the held send would have timed out and been attempted again.
+        Assert.Equal(2, harness.Twilio.Created.Count);
+        Assert.Equal(0L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Attempts <> 1 OR Status <> 'Sent'"));
+    }
+
+    [Fact]
+    public async Task Replies_to_one_person_go_out_in_the_order_they_were_written()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "3");
+        await harness.TextAsync(OtherWorker, "hello", "1");
+
+        await harness.DispatchAllAsync();
+
+        var sentToWorker = harness.Twilio.Created.Where(c => c.To == Worker).Select(c => c.Sid).ToList();
+        Assert.True(sentToWorker.Count > 1, $"The intake wrote {sentToWorker.Count} replies; the order of one cannot be seen.");
+        var writtenToWorker = await harness.ScalarAsync(
+            "SELECT group_concat(ChannelMessageId, ' ') FROM (SELECT ChannelMessageId FROM Messages WHERE Direction = 'Outbound' "
+            + $"AND ConversationId = (SELECT ConversationId FROM Messages WHERE ChannelMessageId = '{sentToWorker[0]}') ORDER BY rowid)");
+        Assert.Equal(writtenToWorker, string.Join(' ', sentToWorker));
     }
 
     [Fact]

@@ -31,4 +31,6 @@ internal abstract record Fault
     internal sealed record FailAfterCreating(int StatusCode) : Fault;
 
     internal sealed record Hang(TimeSpan Delay) : Fault;
+
+    internal sealed record HoldUntilAnother(TaskCompletionSource Release) : Fault;
 }

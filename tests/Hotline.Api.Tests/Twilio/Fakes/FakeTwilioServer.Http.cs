@@ -102,6 +102,7 @@ public sealed partial class FakeTwilioServer
             return;
         }
 
+        ReleaseHeld();
         var fault = TakeFault();
         if (fault is Fault.Fail fail)
         {
@@ -119,6 +120,10 @@ public sealed partial class FakeTwilioServer
                 return;
             case Fault.Hang hang:
                 await Task.Delay(hang.Delay, ct);
+                break;
+            case Fault.HoldUntilAnother held:
+                Hold(held.Release);
+                await held.Release.Task.WaitAsync(ct);
                 break;
         }
 

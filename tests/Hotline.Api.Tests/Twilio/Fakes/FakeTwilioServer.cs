@@ -18,6 +18,7 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     private readonly List<StoredMessage> _messages = [];
     private readonly List<CreatedMessage> _created = [];
     private readonly Queue<Fault> _faults = new();
+    private readonly List<TaskCompletionSource> _held = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly TimeProvider _time;
     private WebApplication? _app;
@@ -89,6 +90,12 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> valid create requests store the message, then answer after <paramref name="delay"/>.</summary>
     public void HangNext(int count, TimeSpan delay) => Arrange(count, () => new Fault.Hang(delay));
 
+    /// <summary>
+    /// The next valid create request stores the message, then answers only once another create request has
+    /// arrived: a client that sends one message at a time waits until it gives up.
+    /// </summary>
+    public void HoldNextUntilAnotherArrives() => Arrange(1, () => new Fault.HoldUntilAnother(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
+
     /// <summary>A message a worker sent to one of the account's numbers; it shows in lists and fetches.</summary>
     public string AddInbound(string from, string to, string body)
     {
@@ -133,6 +140,28 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
         lock (_gate)
         {
             return _faults.TryDequeue(out var fault) ? fault : null;
+        }
+    }
+
+    /// <summary>A create request has arrived: the requests held until then may answer.</summary>
+    private void ReleaseHeld()
+    {
+        lock (_gate)
+        {
+            foreach (var held in _held)
+            {
+                held.TrySetResult();
+            }
+
+            _held.Clear();
+        }
+    }
+
+    private void Hold(TaskCompletionSource release)
+    {
+        lock (_gate)
+        {
+            _held.Add(release);
         }
     }
 
