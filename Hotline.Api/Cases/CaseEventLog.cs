@@ -9,10 +9,10 @@ public sealed class CaseEventLog(TimeProvider time, CaseEventSignal signal)
 {
     public const int MaxPage = 1000;
 
-    public Task<long> AppendAsync(DbSession session, Guid caseId, string type, object data, Guid? actorUserId, CancellationToken cancellationToken)
+    public Task AppendAsync(DbSession session, Guid caseId, string type, object data, Guid? actorUserId, CancellationToken cancellationToken)
     {
         session.AfterCommit(signal.Notify);
-        return session.QuerySingleAsync<long>("CaseEvents_Append", new
+        return session.ExecuteAsync("CaseEvents_Append", new
         {
             CaseId = caseId,
             Type = type,

@@ -91,10 +91,15 @@ public sealed class DbSession : IAsyncDisposable
     internal Task ReleaseAsync(string savepoint) =>
         _runsSynchronously ? RunPreparedAsync($"RELEASE SAVEPOINT \"{savepoint}\";") : Transaction.ReleaseAsync(savepoint);
 
-    /// <summary>Commits; returns once the changes are durable and the after-commit actions have run.</summary>
+    /// <summary>
+    /// Commits and ends the session; returns once the changes are durable and the after-commit actions have
+    /// run. The connection is given back before the wait for the disk: on SQLite it is the single writer, and
+    /// the next write runs while this one's log is synced.
+    /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var madeDurable = await CommitVisibleAsync(cancellationToken);
+        await DisposeAsync();
         await madeDurable();
     }
 
@@ -178,6 +183,10 @@ public sealed class DbSession : IAsyncDisposable
             return command.ExecuteNonQuery();
         }, CancellationToken.None);
 
-    private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken) =>
-        new(_sql[statement], args, _transaction, cancellationToken: cancellationToken);
+    private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken)
+    {
+        // An ended session's connection may already serve another session.
+        ObjectDisposedException.ThrowIf(_release is null, this);
+        return new(_sql[statement], args, _transaction, cancellationToken: cancellationToken);
+    }
 }

@@ -8,5 +8,3 @@ WHERE Name = N'CaseEvents';
 
 INSERT INTO dbo.CaseEvents (Sequence, CaseId, Type, Data, ActorUserId, OccurredAt)
 VALUES (@Sequence, @CaseId, @Type, @Data, @ActorUserId, @OccurredAt);
-
-SELECT @Sequence;

@@ -1,3 +1,2 @@
 INSERT INTO CaseEvents (CaseId, Type, Data, ActorUserId, OccurredAt)
-VALUES (@CaseId, @Type, @Data, @ActorUserId, @OccurredAt)
-RETURNING Sequence;
+VALUES (@CaseId, @Type, @Data, @ActorUserId, @OccurredAt);
