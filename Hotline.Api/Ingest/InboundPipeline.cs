@@ -46,9 +46,11 @@ public sealed class InboundPipeline(
     }
 
     /// <summary>
-    /// Reads what it can before joining the single writer: a read takes no lock in WAL mode, so the
-    /// writer's time goes to writing. The conversation read ahead is checked by its version when it is
-    /// saved; the last attempt reads it inside the transaction, where it cannot be stale.
+    /// Reads and decides what it can before joining the single writer: a read takes no lock in WAL mode,
+    /// so the writer's time goes to writing. The engine's turn is taken on what was read ahead. In the
+    /// transaction, the turn stands only if the open case is still the one it saw (else the engine runs
+    /// again there), and the conversation is checked by its version when it is saved; the last attempt
+    /// reads everything inside the transaction, where nothing can be stale.
     /// </summary>
     private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, bool readAhead, CancellationToken cancellationToken)
     {
@@ -64,7 +66,10 @@ public sealed class InboundPipeline(
             if (readAhead)
             {
                 var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
-                ahead = new ReadAhead(conversation, await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken));
+                var registered = await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken);
+                var openCase = conversation is null ? null : await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+                ahead = new ReadAhead(conversation, registered, openCase,
+                    conversation is null ? null : TakeTurn(envelope, conversation, openCase, registered));
             }
         }
 
@@ -84,9 +89,10 @@ public sealed class InboundPipeline(
         var found = ahead is null ? await conversations.FindByAddressAsync(session, envelope.From, cancellationToken) : ahead.Conversation;
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
-        var registered = ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage;
-        var snapshot = EngineSnapshots.Of(conversation, openCase, registered);
-        var turn = engine.Handle(snapshot, new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
+        var turn = ahead?.Turn is { } decided && ahead.OpenCase == openCase
+            ? decided
+            : TakeTurn(envelope, conversation, openCase,
+                ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage);
 
         // Writing again ends a quiet spell: the person has chosen to talk.
         var awake = conversation with
@@ -111,6 +117,10 @@ public sealed class InboundPipeline(
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
+    private EngineTurn TakeTurn(InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
+        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
+            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
+
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
     private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation? conversation,
         CancellationToken cancellationToken) =>
@@ -119,5 +129,6 @@ public sealed class InboundPipeline(
     private static bool IsRace(Exception ex) =>
         ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));
 
-    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage);
+    /// <summary>What was read, and the turn taken on it, before the message joined the writer; no turn for a new conversation.</summary>
+    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage, OpenCase? OpenCase, EngineTurn? Turn);
 }

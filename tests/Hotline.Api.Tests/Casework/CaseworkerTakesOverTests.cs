@@ -2,6 +2,9 @@ using Hotline.Api.Casework;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio;
 using Hotline.Api.Users;
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Intake.Engine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Casework;
@@ -38,6 +41,20 @@ public sealed class CaseworkerTakesOverTests
         Assert.True(await harness.CountAsync(AutomaticReplies) > before);
     }
 
+    [Fact]
+    public async Task A_caseworker_reply_made_while_the_persons_answer_is_read_ahead_still_stops_the_automatic_question()
+    {
+        var engine = new InterruptedEngine();
+        await using var harness = await TwilioHarness.StartAsync(services: s => s.AddSingleton<IConversationEngine>(engine));
+        await harness.TextAsync(Worker, "hello", "1", "1", "yes");
+        var before = await harness.CountAsync(AutomaticReplies);
+        engine.BeforeNextTurn = () => ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?");
+
+        await harness.TextAsync(Worker, "1");
+
+        Assert.Equal(before, await harness.CountAsync(AutomaticReplies));
+    }
+
     private static async Task ReplyAsCaseworkerAsync(TwilioHarness harness, string text)
     {
         var caseworker = await SignedInClient.SignInAsync(harness.App,
@@ -47,5 +64,31 @@ public sealed class CaseworkerTakesOverTests
         var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
         var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, text, Ct);
         Assert.True(reply.Ok, reply.Refusal);
+    }
+
+    /// <summary>The intake engine, with something happening elsewhere while it takes one turn.</summary>
+    private sealed class InterruptedEngine : IConversationEngine
+    {
+        private readonly IntakeEngine _inner = IntakeEngine.CreateDefault();
+
+        private Func<Task>? _interruption;
+
+        public Func<Task>? BeforeNextTurn
+        {
+            set => _interruption = value;
+        }
+
+        public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
+        {
+            // The turn may be taken while the single writer is held: waiting for a write there would never end.
+            if (Interlocked.Exchange(ref _interruption, null) is { } interruption && !interruption().Wait(TimeSpan.FromSeconds(10)))
+            {
+                throw new TimeoutException("The interruption could not be written while the turn was taken.");
+            }
+
+            return _inner.Handle(conversation, message);
+        }
+
+        public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now) => _inner.Tick(conversation, now);
     }
 }

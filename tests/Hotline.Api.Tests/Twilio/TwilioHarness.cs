@@ -35,7 +35,7 @@ public sealed class TwilioHarness : IAsyncDisposable
 
     public string AuthToken { get; }
 
-    public static async Task<TwilioHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<TwilioHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var twilio = await FakeTwilioServer.StartAsync(AccountSid, authToken);
@@ -58,7 +58,7 @@ public sealed class TwilioHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return new TwilioHarness(twilio, new HotlineApp(all), authToken);
+        return new TwilioHarness(twilio, new HotlineApp(all, services: services), authToken);
     }
 
     public static Dictionary<string, string> InboundFields(string from, string body, string? sid = null) => new()
