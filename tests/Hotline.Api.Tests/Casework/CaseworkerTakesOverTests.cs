@@ -48,7 +48,7 @@ public sealed class CaseworkerTakesOverTests
         await using var harness = await TwilioHarness.StartAsync(services: s => s.AddSingleton<IConversationEngine>(engine));
         await harness.TextAsync(Worker, "hello", "1", "1", "yes");
         var before = await harness.CountAsync(AutomaticReplies);
-        engine.BeforeNextTurn = () => ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?");
+        engine.InterruptNextTurnWith(() => ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?"));
 
         await harness.TextAsync(Worker, "1");
 
@@ -73,10 +73,7 @@ public sealed class CaseworkerTakesOverTests
 
         private Func<Task>? _interruption;
 
-        public Func<Task>? BeforeNextTurn
-        {
-            set => _interruption = value;
-        }
+        public void InterruptNextTurnWith(Func<Task> interruption) => _interruption = interruption;
 
         public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
         {
