@@ -18,6 +18,8 @@ public sealed class Database : IAsyncDisposable
     // that is given back is closed (its native connection returns to Microsoft.Data.Sqlite's pool).
     private const int MaxIdleReaders = 32;
 
+    private const int RestartWaitsForReadersMilliseconds = 10;
+
     private readonly string _connectionString;
     private readonly SqlStatements _sql;
 
@@ -29,6 +31,7 @@ public sealed class Database : IAsyncDisposable
     private readonly ConcurrentBag<PreparedSqliteConnection> _idleReaders = [];
     private readonly WriteAheadLogSync? _logSync;
     private PreparedSqliteConnection? _writer;
+    private SqliteConnection? _checkpointer;
     private volatile bool _disposed;
 
     public Database(IOptions<DatabaseOptions> options, IHostEnvironment environment)
@@ -118,6 +121,8 @@ public sealed class Database : IAsyncDisposable
         {
             _writer?.Dispose();
             _writer = null;
+            _checkpointer?.Dispose();
+            _checkpointer = null;
         }
         finally
         {
@@ -128,6 +133,79 @@ public sealed class Database : IAsyncDisposable
         {
             await reader.DisposeAsync();
         }
+    }
+
+    /// <summary>Whether this is a SQLite file, whose write-ahead log <see cref="WriteAheadLogCheckpointer"/> keeps copied and short.</summary>
+    internal bool HasWriteAheadLog => _logSync is not null;
+
+    /// <summary>
+    /// Copies what it can of the write-ahead log into the database file and syncs that file, on a
+    /// connection of its own and without waiting for anyone: the writer goes on writing meanwhile.
+    /// Only <see cref="WriteAheadLogCheckpointer"/> calls it, one call at a time.
+    /// </summary>
+    internal WriteAheadLogProgress CopyLogWithoutWaiting()
+    {
+        if (_checkpointer is null)
+        {
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            SqliteConnections.ConfigureSession(connection, writer: false, logSyncedAfterCommit: false);
+            _checkpointer = connection;
+        }
+
+        var progress = Checkpoint(_checkpointer, "PASSIVE");
+        if (progress.LogFrames < 0)
+        {
+            // A connection opened before the file was put in WAL mode never sees the log: open a new one next time.
+            _checkpointer.Dispose();
+            _checkpointer = null;
+        }
+
+        return progress;
+    }
+
+    /// <summary>
+    /// Copies the rest of the log under the single writer, so that the next write starts the log again
+    /// from its beginning. Done when little is left to copy, it holds the writer only briefly; a reader
+    /// still on an older snapshot is waited for only a few milliseconds (the next pass tries again), so
+    /// a long report never holds up the writes behind it.
+    /// </summary>
+    internal async Task<WriteAheadLogProgress> RestartLogAsync(CancellationToken cancellationToken)
+    {
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        try
+        {
+            _writer ??= OpenSqlite(writer: true);
+            SetBusyTimeout(_writer.Inner, RestartWaitsForReadersMilliseconds);
+            try
+            {
+                return Checkpoint(_writer.Inner, "RESTART");
+            }
+            finally
+            {
+                SetBusyTimeout(_writer.Inner, SqliteConnections.BusyTimeoutMilliseconds);
+            }
+        }
+        finally
+        {
+            _sqliteWriter.Release();
+        }
+    }
+
+    private static void SetBusyTimeout(SqliteConnection connection, int milliseconds)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {milliseconds};";
+        command.ExecuteNonQuery();
+    }
+
+    private static WriteAheadLogProgress Checkpoint(SqliteConnection connection, string mode)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new WriteAheadLogProgress(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
     }
 
     private async Task<DbSession> BeginSqliteWriteAsync(CancellationToken cancellationToken)
@@ -183,7 +261,7 @@ public sealed class Database : IAsyncDisposable
         try
         {
             connection.Open();
-            SqliteConnections.ConfigureSession(connection, logSyncedAfterCommit: writer && _logSync is not null);
+            SqliteConnections.ConfigureSession(connection, writer, logSyncedAfterCommit: writer && _logSync is not null);
             return new PreparedSqliteConnection(connection);
         }
         catch

@@ -4,6 +4,11 @@ namespace Hotline.Api.Storage;
 
 internal static class SqliteConnections
 {
+    public const int BusyTimeoutMilliseconds = 10_000;
+
+    /// <summary>Twice the log's length at which the checkpointer starts it again: reached only if it stopped keeping up.</summary>
+    public static readonly int WriterBackstopCheckpointFrames = 2 * WriteAheadLogLimits.Default.RestartAtFrames;
+
     /// <summary>
     /// Resolves a relative file against the content root (so <c>App_Data/hotline.db</c> lands beside the
     /// app whatever the working directory), creates its folder, and keeps connections pooled.
@@ -34,10 +39,22 @@ internal static class SqliteConnections
     /// syncs the log after the write lock is let go, before anything is acknowledged. The busy timeout lets
     /// a writer wait its turn instead of failing while another process commits.
     /// </summary>
-    public static void ConfigureSession(SqliteConnection connection, bool logSyncedAfterCommit)
+    /// <remarks>
+    /// The writer keeps its temporary files in memory. Each write in a group runs under a savepoint, and
+    /// SQLite copies every page a savepoint changes into a statement journal so that it can roll back;
+    /// past 64 KiB that journal spills to a temporary file, and from then on every page costs two more
+    /// system calls: under load, twice as many writes as the write-ahead log itself. The journal only
+    /// ever holds one write's pages, since it is emptied each time a savepoint is released.
+    /// Where the log is synced after commit (a database file), <see cref="WriteAheadLogCheckpointer"/>
+    /// copies it into the file beside the writer; the writer's own copying at the end of a commit stays
+    /// only as a backstop, at <see cref="WriterBackstopCheckpointFrames"/> pages.
+    /// </remarks>
+    public static void ConfigureSession(SqliteConnection connection, bool writer, bool logSyncedAfterCommit)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = {(logSyncedAfterCommit ? "NORMAL" : "FULL")};";
+        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {(logSyncedAfterCommit ? "NORMAL" : "FULL")};"
+            + (writer ? " PRAGMA temp_store = MEMORY;" : "")
+            + (logSyncedAfterCommit ? $" PRAGMA wal_autocheckpoint = {WriterBackstopCheckpointFrames};" : "");
         command.ExecuteNonQuery();
     }
 

@@ -10,6 +10,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton(WriteAheadLogLimits.Default);
+        services.AddHostedService<WriteAheadLogCheckpointer>();
         return services;
     }
 }

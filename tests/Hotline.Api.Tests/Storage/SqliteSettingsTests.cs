@@ -1,3 +1,4 @@
+using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -30,6 +31,24 @@ public sealed class SqliteSettingsTests
         await using var writer = await db.Database.BeginWriteAsync(Ct);
 
         Assert.Equal(1L, await writer.Connection.ExecuteScalarCountAsync("PRAGMA synchronous"));
+    }
+
+    [Fact]
+    public async Task The_single_writer_keeps_its_savepoint_journal_in_memory()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var writer = await db.Database.BeginWriteAsync(Ct);
+
+        Assert.Equal(2L, await writer.Connection.ExecuteScalarCountAsync("PRAGMA temp_store"));
+    }
+
+    [Fact]
+    public async Task The_single_writer_copies_the_log_into_the_file_itself_only_as_a_backstop()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var writer = await db.Database.BeginWriteAsync(Ct);
+
+        Assert.Equal(SqliteConnections.WriterBackstopCheckpointFrames, await writer.Connection.ExecuteScalarCountAsync("PRAGMA wal_autocheckpoint"));
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using Hotline.Api.Hosting;
+
+namespace Hotline.Api.Storage;
+
+/// <summary>
+/// Keeps SQLite's write-ahead log copied into the database file away from the single writer. Left to
+/// itself, SQLite copies the log at the end of whichever commit fills 1,000 pages, inside the writer:
+/// every webhook behind that commit waits while the scattered pages are written and the file is synced,
+/// many times a second under load. Here the copying runs beside the writer, and seldom enough that a page
+/// changed many times between two copies is written once. Only starting the log again from its beginning
+/// needs the writer, and that waits until little is left to copy.
+/// </summary>
+internal sealed class WriteAheadLogCheckpointer(Database database, WriteAheadLogLimits limits, TimeProvider time,
+    ILogger<WriteAheadLogCheckpointer> logger) : PeriodicService(time, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(250);
+
+    protected override string PassName => "Copying the write-ahead log into the database file";
+
+    protected override bool Enabled => database.HasWriteAheadLog;
+
+    /// <summary>
+    /// Copies the log without waiting for anyone; once the log is past its limit, copies again until
+    /// little is left (what the writer wrote meanwhile), and lets the writer's next write start it afresh.
+    /// </summary>
+    internal async Task CopyAndRestartAsync(CancellationToken cancellationToken)
+    {
+        var progress = database.CopyLogWithoutWaiting();
+        for (var pass = 1; progress.LogFrames >= limits.RestartAtFrames && progress.Uncopied > limits.MostUncopiedForRestart
+            && pass < limits.MostCopiesBeforeRestart; pass++)
+        {
+            progress = database.CopyLogWithoutWaiting();
+        }
+
+        if (progress.LogFrames >= limits.RestartAtFrames && progress.Uncopied <= limits.MostUncopiedForRestart)
+        {
+            await database.RestartLogAsync(cancellationToken);
+        }
+    }
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => CopyAndRestartAsync(cancellationToken);
+}
