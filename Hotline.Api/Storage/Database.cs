@@ -205,7 +205,8 @@ public sealed class Database : IAsyncDisposable
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new WriteAheadLogProgress(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
+        // The first column says whether something kept the checkpoint from finishing; the counts say how far it got.
+        return new WriteAheadLogProgress(reader.GetInt32(1), reader.GetInt32(2));
     }
 
     private async Task<DbSession> BeginSqliteWriteAsync(CancellationToken cancellationToken)
