@@ -26,16 +26,23 @@ internal sealed class WriteAheadLogCheckpointer(Database database, WriteAheadLog
     internal async Task CopyAndRestartAsync(CancellationToken cancellationToken)
     {
         var progress = database.CopyLogWithoutWaiting();
-        for (var pass = 1; progress.LogFrames >= limits.RestartAtFrames && progress.Uncopied > limits.MostUncopiedForRestart
-            && pass < limits.MostCopiesBeforeRestart; pass++)
+        if (progress.LogFrames < limits.RestartAtFrames)
         {
+            return;
+        }
+
+        for (var copies = 1; progress.Uncopied > limits.MostUncopiedForRestart; copies++)
+        {
+            if (copies == limits.MostCopiesBeforeRestart)
+            {
+                // The writer is outrunning the copies: the next pass tries again.
+                return;
+            }
+
             progress = database.CopyLogWithoutWaiting();
         }
 
-        if (progress.LogFrames >= limits.RestartAtFrames && progress.Uncopied <= limits.MostUncopiedForRestart)
-        {
-            await database.RestartLogAsync(cancellationToken);
-        }
+        await database.RestartLogAsync(cancellationToken);
     }
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => CopyAndRestartAsync(cancellationToken);
