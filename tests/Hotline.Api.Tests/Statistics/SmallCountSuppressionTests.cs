@@ -5,7 +5,7 @@ namespace Hotline.Api.Tests.Statistics;
 public sealed class SmallCountSuppressionTests
 {
     /// <summary>A table with both margins filled in from its inner counts.</summary>
-    private static long[,] WithTotals(long[,] inner)
+    internal static long[,] WithTotals(long[,] inner)
     {
         int rows = inner.GetLength(0), columns = inner.GetLength(1);
         var grid = new long[rows + 1, columns + 1];
