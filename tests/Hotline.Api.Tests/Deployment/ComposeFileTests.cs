@@ -89,12 +89,19 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_api_instances_share_one_host_folder_of_session_keys()
+    {
+        Assert.All(ApiInstances, api => Assert.Equal(
+            ["${HOTLINE_KEYS_DIR:?set HOTLINE_KEYS_DIR in infra/.env}:/var/lib/hotline/data-protection-keys"], Compose.Strings(api, "volumes")));
+    }
+
+    [Fact]
     public void The_env_example_holds_no_secret_and_leaves_what_an_operator_must_choose_blank()
     {
         var settings = ComposeLikeEnvironment.EnvExample().ToDictionary();
 
         Assert.DoesNotContain(settings.Keys, SecretName().IsMatch);
-        Assert.All(new[] { "HOTLINE_API_TAG", "HOTLINE_BACKUP_DIR", "Hotline__PublicBaseUrl", "Twilio__AccountSid", "Twilio__PhoneNumber" },
+        Assert.All(new[] { "HOTLINE_API_TAG", "HOTLINE_BACKUP_DIR", "HOTLINE_KEYS_DIR", "Hotline__PublicBaseUrl", "Twilio__AccountSid", "Twilio__PhoneNumber" },
             key => Assert.Equal("", settings[key]));
         Assert.Equal("true", settings["Twilio__Reconciliation__Enabled"]);
     }
