@@ -16,10 +16,10 @@ public sealed class ScriptValidationTests
           "languages": [
             { "tag": "en", "name": "English", "english_name": "English", "script": "Latn", "reviewed": false,
               "words": { "yes": ["yes"], "no": ["no"], "stop": ["stop"], "start": ["start"], "help": ["help"],
-                         "person": ["person"], "language": ["language"], "greeting": ["hello"], "name": ["english"] } },
+                         "distress": ["save me"], "person": ["person"], "language": ["language"], "greeting": ["hello"], "name": ["english"] } },
             { "tag": "sw", "name": "Kiswahili", "english_name": "Swahili", "script": "Latn", "reviewed": false,
-              "words": { "yes": ["ndiyo"], "no": ["hapana"], "stop": ["acha"], "start": ["anza"], "help": ["msaada"],
-                         "person": ["mtu"], "language": ["lugha"], "greeting": ["habari"], "name": ["kiswahili"] } }
+              "words": { "yes": ["ndiyo"], "no": ["hapana"], "stop": ["sitisha"], "start": ["anza"], "help": ["msaada"],
+                         "distress": ["nisaidie"], "person": ["mtu"], "language": ["lugha"], "greeting": ["habari"], "name": ["kiswahili"] } }
           ],
           "steps": [
             { "id": "language", "type": "language", "next": "safe_now" },
@@ -27,10 +27,11 @@ public sealed class ScriptValidationTests
             { "id": "not_safe", "type": "quiet", "text": "OK.", "reason": "not_safe_now" },
             { "id": "done", "type": "handoff", "text": "Wait {wait_minutes} minutes.", "reason": "intake_complete" }
           ],
-          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number." },
+          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number.", "reask": "1 or 2?", "distress": "Call now." },
           "localization": {
             "sw": { "safe_now": "Salama sasa? 1 Ndiyo 2 Hapana", "not_safe": "Sawa.", "done": "Subiri dakika {wait_minutes}.",
-                    "help": "Msaada.", "opted_in": "Sawa.", "person": "Hivi karibuni.", "discreet": "Namba si sahihi." }
+                    "help": "Msaada.", "opted_in": "Sawa.", "person": "Hivi karibuni.", "discreet": "Namba si sahihi.",
+                    "reask": "1 au 2?", "distress": "Piga simu sasa." }
           }
         }
         """;
