@@ -6,9 +6,10 @@ namespace Hotline.Bot.Intake.Engine;
 /// <summary>
 /// Folds what a person typed into the form the word lists are compared in: trimmed of spaces and punctuation,
 /// lower case, digits of any script as ASCII ("١" and "१" are "1"), invisible marks and Arabic vowel signs
-/// dropped, alef variants as bare alef, the Arabic keyboard's heh, yeh and kaf as Urdu's (ه ھ as ہ, ي ى as ی,
-/// ك as ک), Unicode NFC. Phones type the same word in many byte sequences, and Urdu is often typed on an
-/// Arabic keyboard; both sides of a comparison are folded alike, so Arabic words still match Arabic words.
+/// dropped, alef variants as bare alef, Unicode NFC. Urdu is often typed on an Arabic keyboard, so that
+/// keyboard's heh, yeh and kaf fold to Urdu's (ه ھ as ہ, ي ى as ی, ك as ک) and the noon ghunna it lacks to
+/// noon (ں as ن); both sides of a comparison are folded alike, so Arabic words still match Arabic words.
+/// Phones type the same word in many byte sequences.
 /// </summary>
 internal static class TextNormalizer
 {
@@ -199,6 +200,7 @@ internal static class TextNormalizer
         '\u0647' or '\u06BE' => '\u06C1',
         '\u064A' or '\u0649' => '\u06CC',
         '\u0643' => '\u06A9',
+        '\u06BA' => '\u0646',
         _ => char.ToLowerInvariant(c),
     };
 
