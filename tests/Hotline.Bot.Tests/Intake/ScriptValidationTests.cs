@@ -10,7 +10,7 @@ public sealed class ScriptValidationTests
     private const string FileName = "tiny-intake.json";
 
     // The smallest script the loader accepts: two languages, a safety question and its two endings.
-    private const string Tiny = """
+    internal const string Tiny = """
         {
           "id": "tiny", "version": 1, "base_language": "en", "resume_step": "safe_now",
           "languages": [
@@ -220,7 +220,7 @@ public sealed class ScriptValidationTests
         Assert.Equal(2, error.Problems.Count);
     }
 
-    private static void AssertNames(ScriptValidationException error, string step, string language, string reason)
+    internal static void AssertNames(ScriptValidationException error, string step, string language, string reason)
     {
         Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
         Assert.Contains($"step '{step}'", error.Message, StringComparison.Ordinal);
@@ -252,14 +252,14 @@ public sealed class ScriptValidationTests
         script["localization"]!["sw"]!["done"] = swahiliPrefix + "{emergency_number}";
     }
 
-    private static ScriptValidationException Refused(Action<JsonNode> breakIt)
+    internal static ScriptValidationException Refused(Action<JsonNode> breakIt)
     {
         var script = JsonNode.Parse(Tiny)!;
         breakIt(script);
         return Assert.Throws<ScriptValidationException>(() => Load(script));
     }
 
-    private static IntakeScript Load(JsonNode script)
+    internal static IntakeScript Load(JsonNode script)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(script.ToJsonString()));
         return IntakeScript.Load(stream, FileName);
