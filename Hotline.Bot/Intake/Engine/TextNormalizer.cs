@@ -117,20 +117,34 @@ internal static class TextNormalizer
     /// </summary>
     public static string WithoutRepeats(string keyword, int longest)
     {
-        var text = new StringBuilder(keyword.Length);
         var run = 0;
+        var cut = false;
+        for (var i = 0; i < keyword.Length && !cut; i++)
+        {
+            run = i > 0 && keyword[i - 1] == keyword[i] ? run + 1 : 1;
+            cut = run > longest && Cuttable(keyword[i]);
+        }
+
+        if (!cut)
+        {
+            // Most messages have no drawn-out letters: no copy.
+            return keyword;
+        }
+
+        var text = new StringBuilder(keyword.Length);
         for (var i = 0; i < keyword.Length; i++)
         {
-            var c = keyword[i];
-            run = i > 0 && keyword[i - 1] == c ? run + 1 : 1;
-            if (run <= longest || char.IsAsciiDigit(c) || char.IsSurrogate(c))
+            run = i > 0 && keyword[i - 1] == keyword[i] ? run + 1 : 1;
+            if (run <= longest || !Cuttable(keyword[i]))
             {
-                text.Append(c);
+                text.Append(keyword[i]);
             }
         }
 
         return text.ToString();
     }
+
+    private static bool Cuttable(char c) => !char.IsAsciiDigit(c) && !char.IsSurrogate(c);
 
     /// <summary>The number a keyword spells (one to three digits), or -1.</summary>
     public static int Number(string? keyword)
