@@ -183,9 +183,10 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private EngineTurn Distress(string? keyword, string text)
     {
-        if (_caseOpen && _state.Status == IntakeStatus.HandedOff)
+        if (_caseOpen && (_state.Status == IntakeStatus.HandedOff || _snapshot.CaseworkerHasWritten))
         {
             RequestHandoff(DistressReason);
+            _state.Status = IntakeStatus.HandedOff;
             return Finish();
         }
 

@@ -95,6 +95,18 @@ public sealed class DistressTests
     }
 
     [Fact]
+    public void While_a_caseworker_is_writing_a_distress_word_gets_no_automatic_reply()
+    {
+        var host = AtStep("hi", "danger");
+        host.Send("1");
+        host.CaseworkerWrites();
+
+        var turn = host.Send("bachao");
+
+        Assert.Empty(turn.Replies);
+    }
+
+    [Fact]
     public void The_carriers_help_keyword_still_gets_the_neutral_help_text()
     {
         var host = AtFirstQuestion("en");
