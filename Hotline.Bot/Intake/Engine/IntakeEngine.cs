@@ -27,6 +27,7 @@ public sealed class IntakeEngine : IConversationEngine
         Triage = triage;
         Options = options;
         Lexicon = new Lexicon(script);
+        Answers = new AnswerReader(script);
         EngineSetupCheck.Run(script, triage, options, Lexicon);
         DiscreetKeyword = TextNormalizer.Keyword(options.DiscreetWord)!;
         Replies = new ReplyBook(script, options);
@@ -40,6 +41,8 @@ public sealed class IntakeEngine : IConversationEngine
     public IntakeOptions Options { get; }
 
     internal Lexicon Lexicon { get; }
+
+    internal AnswerReader Answers { get; }
 
     internal ReplyBook Replies { get; }
 

@@ -121,7 +121,7 @@ public sealed class GlobalWordTests
     [Fact]
     public void The_first_message_stop_in_any_script_opts_out_before_a_language_is_known()
     {
-        var turn = new FakeHost(Engine).Send("रुको");
+        var turn = new FakeHost(Engine).Send("बंद करो");
 
         Assert.Empty(turn.Replies);
         Assert.IsType<OptedOut>(Assert.Single(turn.Events));

@@ -61,7 +61,7 @@ public sealed class TriageTableTests
     [Fact]
     public void Immediate_danger_is_always_critical_even_when_nothing_else_is_wrong()
     {
-        var answers = Rules.Rules.Where(r => !r.IsCombination).ToDictionary(r => r.Step!, r => r.Answer == "yes" ? "no" : "yes");
+        var answers = Rules.Rules.Where(r => !r.IsCombination).GroupBy(r => r.Step!).ToDictionary(g => g.Key, g => g.First().Answer == "yes" ? "no" : "yes");
         answers["danger"] = "yes";
 
         var result = Rules.Evaluate(answers);
