@@ -24,6 +24,11 @@ public static class ComposeLikeEnvironment
         }
 
         environment["Hotline__PublicBaseUrl"] = PublicBaseUrl;
+        environment["Twilio__AccountSid"] = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        environment["Twilio__PhoneNumber"] = "+15005550006";
+
+        // Twilio's API stands at a closed local port: nothing the test starts reaches the internet.
+        environment["Twilio__ApiBaseUrl"] = "http://127.0.0.1:9/";
         var compose = ComposeFile.Read(Path.Combine(PublishedImage.Infra, "compose.yaml"));
         foreach (var (key, value) in compose.Environment("api1").Where(e => !ReplacedBySqlite(e.Key)))
         {

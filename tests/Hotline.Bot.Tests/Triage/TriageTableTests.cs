@@ -15,6 +15,7 @@ public sealed class TriageTableTests
     /// </summary>
     [Theory]
     [InlineData("danger=yes", "immediate_danger", 100, PriorityBand.Critical, "")]
+    [InlineData("danger=unknown", "danger_unclear", 45, PriorityBand.High, "")]
     [InlineData("threats=yes", "threats_or_violence", 30, PriorityBand.High, "intimidation_and_threats physical_and_sexual_violence")]
     [InlineData("free_to_leave=no", "not_free_to_leave", 25, PriorityBand.High, "restriction_of_movement")]
     [InlineData("documents=yes", "documents_retained", 20, PriorityBand.Medium, "retention_of_identity_documents")]
@@ -43,7 +44,7 @@ public sealed class TriageTableTests
     public void The_golden_table_covers_every_row()
     {
         Assert.Equal(
-            ["immediate_danger", "threats_or_violence", "not_free_to_leave", "documents_retained", "debt_to_employer", "wages_withheld",
+            ["immediate_danger", "danger_unclear", "threats_or_violence", "not_free_to_leave", "documents_retained", "debt_to_employer", "wages_withheld",
              "isolated", "deceived_about_job", "excessive_hours", "poor_living_conditions", "dependent_on_employer"],
             Rules.Rules.Select(r => r.Reason));
     }
