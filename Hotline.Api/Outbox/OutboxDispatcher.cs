@@ -120,7 +120,7 @@ public sealed class OutboxDispatcher(
 
     private async Task AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, CancellationToken cancellationToken)
     {
-        if (conversation.Status != ConversationStatus.Active)
+        if (!MaySend(conversation, item))
         {
             await outcomes.CancelledAsync(item, message, conversation.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
             return;
@@ -155,6 +155,17 @@ public sealed class OutboxDispatcher(
             logger.LogWarning("Outbox message {OutboxId}: the lease was lost before the outcome was recorded.", item.Id);
         }
     }
+
+    /// <summary>
+    /// Never text first: a quiet conversation gets only the last word of the turn that made it quiet, and only
+    /// while it is still that quiet spell (the version that turn wrote); an opted-out one gets nothing.
+    /// </summary>
+    private static bool MaySend(Conversation conversation, OutboxItem item) => conversation.Status switch
+    {
+        ConversationStatus.Active => true,
+        ConversationStatus.Quiet => item.SendWhileQuietAtVersion == conversation.Version,
+        _ => false,
+    };
 
     /// <summary>
     /// A last attempt that might have reached the provider is not failed at once: it stays unknown, and
