@@ -120,17 +120,19 @@ public sealed class OutboxDispatcher(
 
     private async Task AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, CancellationToken cancellationToken)
     {
-        if (!MaySend(conversation, item))
-        {
-            await outcomes.CancelledAsync(item, message, conversation.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
-            return;
-        }
-
+        // Asked before cancelling: a reply that already reached the phone is recorded as sent even if the person has
+        // gone quiet since, so that the console shows what the phone holds.
         var sender = senders.First(s => s.Handles(send.To.Channel));
         if (item.OutcomeUnknown && await sender.FindEarlierAttemptAsync(send, cancellationToken) is { } earlier)
         {
             logger.LogInformation("Outbox message {OutboxId}: an earlier attempt had reached the provider; not sending again.", item.Id);
             await outcomes.SentAsync(item, message, earlier, DeliveryStatuses.Queued, cancellationToken);
+            return;
+        }
+
+        if (!MaySend(conversation, item))
+        {
+            await outcomes.CancelledAsync(item, message, conversation.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
             return;
         }
 

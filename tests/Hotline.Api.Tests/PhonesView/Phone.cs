@@ -33,7 +33,7 @@ public sealed class Phone(string number, Func<string, Task> write, Func<Task> di
     }
 
     /// <summary>Something happened out of sight and its messages stay in the outbox: nothing is sent before the next line.</summary>
-    public void NoteWhileTheOutboxWaits(string what) => _view.Append("# ").Append(OneLine(what)).AppendLine("   (the outbox has not run yet)");
+    public void NoteWhileTheOutboxWaits(string what) => _view.Append("# ").Append(OneLine(what)).AppendLine("   (the outbox does not run before the next line)");
 
     /// <summary>Something happened out of sight (a caseworker, a timer, a restart); then the outbox is sent and what arrived is read.</summary>
     public async Task MeanwhileAsync(string what)
