@@ -18,6 +18,23 @@ public sealed class KeywordPhoneViewTests(PhoneViewHost host)
     }
 
     [Fact]
+    public async Task Each_languages_own_help_stop_and_start_words_work_as_help_stop_and_start()
+    {
+        var view = await PhoneViewHost.InEveryLanguageAsync(async language =>
+        {
+            var words = PhoneViewHost.Script.FindLanguage(language)!.Words;
+            var phone = await host.NewPhoneInAsync(language);
+            await phone.WriteShownAsAsync(words.Help[0], $"the first {language} help word");
+            await phone.WriteShownAsAsync(words.Stop[0], $"the first {language} stop word");
+            await phone.WriteShownAsAsync(words.Help[0], $"the first {language} help word");
+            await phone.WriteShownAsAsync(words.Start[0], $"the first {language} start word");
+            return phone;
+        });
+
+        GoldenFile.Match("own-words-stop-start-help", view);
+    }
+
+    [Fact]
     public async Task Stop_cancels_the_replies_still_waiting_in_the_outbox()
     {
         var view = await PhoneViewHost.InEveryLanguageAsync(async language =>

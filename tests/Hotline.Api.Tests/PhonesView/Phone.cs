@@ -25,6 +25,17 @@ public sealed class Phone(string number, Func<string, Task> write, Func<Task> di
         }
     }
 
+    /// <summary>
+    /// The person writes <paramref name="text"/>, shown in the view as <paramref name="label"/>: for words taken from
+    /// the script's word lists, so that the expected view names the kind of word and does not change with the lists.
+    /// </summary>
+    public async Task WriteShownAsAsync(string text, string label)
+    {
+        await write(text);
+        _view.Append("> [").Append(label).AppendLine("]");
+        await ReadAsync();
+    }
+
     /// <summary>The person writes before the hotline's reply has left: the reply waits in the outbox.</summary>
     public async Task WriteBeforeTheOutboxRunsAsync(string text)
     {
