@@ -35,12 +35,13 @@ public sealed class KeywordPhoneViewTests(PhoneViewHost host)
     }
 
     [Fact]
-    public async Task Stop_cancels_the_replies_still_waiting_in_the_outbox()
+    public async Task Stop_cancels_the_replies_still_waiting_in_the_outbox_the_last_word_included()
     {
         var view = await PhoneViewHost.InEveryLanguageAsync(async language =>
         {
             var phone = await host.NewPhoneInAsync(language);
             await phone.WriteBeforeTheOutboxRunsAsync("1");
+            await phone.WriteBeforeTheOutboxRunsAsync(IntakePhoneViewTests.DiscreetWord);
             await phone.WriteAsync("STOP");
             await phone.MeanwhileAsync("the outbox is sent again");
             return phone;
