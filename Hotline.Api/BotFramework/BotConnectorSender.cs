@@ -71,11 +71,13 @@ public sealed class BotConnectorSender(
     }
 
     /// <summary>
-    /// The id recorded for a reply the journal shows as accepted. Null otherwise, which does not make a second
+    /// The id recorded for a reply the journal shows as accepted. Not found otherwise, which does not make a second
     /// post safe by itself: <see cref="SendAsync"/> refuses to post while an unanswered post is journaled.
     /// </summary>
-    public async Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) =>
-        await journal.ReadAsync(send.MessageId, cancellationToken) == ReplyPostState.Accepted ? ProviderMessageId(send) : null;
+    public async Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) =>
+        await journal.ReadAsync(send.MessageId, cancellationToken) == ReplyPostState.Accepted
+            ? new EarlierAttempt.Found(ProviderMessageId(send))
+            : EarlierAttempt.None;
 
     /// <summary>
     /// The connector's own activity id is not kept (on some channels it embeds the conversation id, and nothing

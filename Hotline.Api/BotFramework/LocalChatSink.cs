@@ -19,8 +19,8 @@ public sealed class LocalChatSink(ILogger<LocalChatSink> logger) : IChannelSende
         return Task.FromResult<SendResult>(new SendResult.Accepted($"local:{send.MessageId:N}", DeliveryStatuses.Delivered));
     }
 
-    public Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>($"local:{send.MessageId:N}");
+    public Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) =>
+        Task.FromResult<EarlierAttempt>(new EarlierAttempt.Found($"local:{send.MessageId:N}"));
 }
 
 /// <summary>
@@ -37,5 +37,5 @@ public sealed class ChatNotConfiguredSender : IChannelSender
     public Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken) =>
         Task.FromResult<SendResult>(new SendResult.NotAccepted(BotTokenValidator.NotConfigured));
 
-    public Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    public Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) => Task.FromResult(EarlierAttempt.None);
 }

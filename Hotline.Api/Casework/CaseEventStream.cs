@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Hotline.Api.Cases;
+using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
 using Microsoft.AspNetCore.SignalR;
@@ -40,14 +40,10 @@ public sealed class CaseEventStream(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        long last;
-        await using (var session = await database.OpenAsync(stoppingToken))
-        {
-            last = await read.LastSequenceAsync(session, stoppingToken);
-        }
-
+        var guard = new GuardedPass("Pushing case events to consoles", logger, time);
+        long? last = null;
         var statisticsSentAt = DateTimeOffset.MinValue;
-        var waitForCommit = true;
+        var waitForCommit = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             if (waitForCommit)
@@ -58,34 +54,30 @@ public sealed class CaseEventStream(
             // Pacing is about CPU, not the hotline's clock: it uses real time even where tests fake the clock.
             var readAt = Stopwatch.GetTimestamp();
             var count = 0;
-            try
+            await guard.RunAsync(async token =>
             {
-                await using var session = await database.OpenAsync(stoppingToken);
-                if (!listeners.AnyoneConnected)
+                await using var session = await database.OpenAsync(token);
+                if (last is null || !listeners.AnyoneConnected)
                 {
                     // Nobody here to tell: a console that connects later catches up from the log itself.
-                    last = await read.LastSequenceAsync(session, stoppingToken);
-                    continue;
+                    last = await read.LastSequenceAsync(session, token);
+                    return;
                 }
 
-                var batch = await events.ReadAfterAsync(session, last, CaseEventLog.MaxPage, stoppingToken);
+                var batch = await events.ReadAfterAsync(session, last.Value, CaseEventLog.MaxPage, token);
                 count = batch.Count;
-                await PushAsync(session, batch, stoppingToken);
+                await PushAsync(session, batch, token);
                 last = batch.Count > 0 ? batch[^1].Sequence : last;
 
                 if (batch.Count > 0 && time.GetUtcNow() - statisticsSentAt >= StatisticsEvery)
                 {
-                    await hub.Clients.Group(CaseGroups.Staff).QueueStatisticsChanged(await statistics.ReadAsync(session, last, stoppingToken));
+                    await hub.Clients.Group(CaseGroups.Staff).QueueStatisticsChanged(await statistics.ReadAsync(session, last.Value, token));
                     statisticsSentAt = time.GetUtcNow();
                 }
-            }
-            catch (DbException ex)
-            {
-                logger.LogWarning("The case event stream could not read the log ({Error}); consoles resync when it recovers.", ex.Message);
-            }
+            }, stoppingToken);
 
             // A full page means more is waiting now; otherwise the next commit's signal (or the poll) wakes the loop.
-            waitForCommit = count < CaseEventLog.MaxPage;
+            waitForCommit = count < CaseEventLog.MaxPage && last is not null;
             if (count > 0 && MinimumInterval - Stopwatch.GetElapsedTime(readAt) is { Ticks: > 0 } rest)
             {
                 await Task.Delay(rest, stoppingToken);

@@ -1,11 +1,9 @@
-using System.Data.Common;
-
 namespace Hotline.Api.Hosting;
 
 /// <summary>
-/// A job that runs a pass on a fixed interval for as long as the host runs. A pass that fails the way a
-/// pass may (the database or a provider not answering) is logged and tried again at the next tick; any
-/// other failure stops the host, as a bug should.
+/// A job that runs a pass on a fixed interval for as long as the host runs. A pass that fails is logged
+/// and paused after by <see cref="GuardedPass"/>, and the job goes on at the next tick: a job never stops
+/// the host.
 /// </summary>
 public abstract class PeriodicService(TimeProvider time, ILogger logger) : BackgroundService
 {
@@ -26,9 +24,6 @@ public abstract class PeriodicService(TimeProvider time, ILogger logger) : Backg
 
     protected abstract Task RunPassAsync(CancellationToken cancellationToken);
 
-    /// <summary>A failure the next pass may well not meet: by default, the database not answering.</summary>
-    protected virtual bool IsTransient(Exception exception) => exception is DbException;
-
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
@@ -36,27 +31,16 @@ public abstract class PeriodicService(TimeProvider time, ILogger logger) : Backg
             return;
         }
 
+        var guard = new GuardedPass(PassName, logger, time);
         using var timer = new PeriodicTimer(Interval, time);
         if (RunsAtStart)
         {
-            await RunGuardedAsync(stoppingToken);
+            await guard.RunAsync(RunPassAsync, stoppingToken);
         }
 
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await RunGuardedAsync(stoppingToken);
-        }
-    }
-
-    private async Task RunGuardedAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RunPassAsync(stoppingToken);
-        }
-        catch (Exception ex) when (IsTransient(ex))
-        {
-            logger.LogWarning("{Pass} failed ({Error}); it runs again at the next interval.", PassName, ex.Message);
+            await guard.RunAsync(RunPassAsync, stoppingToken);
         }
     }
 }

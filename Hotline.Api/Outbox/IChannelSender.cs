@@ -21,6 +21,21 @@ public abstract record SendResult
     public sealed record Rejected(string Error) : SendResult;
 }
 
+/// <summary>What the provider said when asked whether an earlier attempt, whose outcome is unknown, reached it.</summary>
+public abstract record EarlierAttempt
+{
+    /// <summary>It did: the message must not be sent again.</summary>
+    public sealed record Found(string ProviderMessageId) : EarlierAttempt;
+
+    /// <summary>It did not: sending again cannot make a duplicate.</summary>
+    public sealed record NotFound : EarlierAttempt;
+
+    /// <summary>The provider could not be asked (it failed or did not answer): still unknown, so nothing is sent.</summary>
+    public sealed record CouldNotAsk(string Error) : EarlierAttempt;
+
+    public static readonly EarlierAttempt None = new NotFound();
+}
+
 /// <summary>Sends on one or more channels. One implementation per provider (Twilio, the Bot Connector, the local sink).</summary>
 public interface IChannelSender
 {
@@ -31,6 +46,6 @@ public interface IChannelSender
 
     Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken);
 
-    /// <summary>The provider's id of this message if an earlier attempt reached it, else null.</summary>
-    Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken);
+    /// <summary>Whether an earlier attempt of this message reached the provider. Never throws for a provider's failure.</summary>
+    Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken);
 }

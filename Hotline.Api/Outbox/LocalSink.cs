@@ -20,5 +20,5 @@ public sealed class LocalSink(ILogger<LocalSink> logger) : IChannelSender
         return Task.FromResult<SendResult>(new SendResult.Accepted($"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}", DeliveryStatuses.Delivered));
     }
 
-    public Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    public Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) => Task.FromResult(EarlierAttempt.None);
 }

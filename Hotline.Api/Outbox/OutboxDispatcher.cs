@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Hotline.Api.Conversations;
+using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -27,19 +29,11 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var guard = new GuardedPass("Sending the outbox", logger, time);
         while (_options.RunDispatcher && !stoppingToken.IsCancellationRequested)
         {
             var dispatched = 0;
-            try
-            {
-                dispatched = await DispatchDueAsync(stoppingToken);
-            }
-            catch (DbException ex)
-            {
-                logger.LogWarning("The outbox could not be read ({Error}); trying again shortly.", ex.Message);
-            }
-
-            if (dispatched == 0)
+            if (await guard.RunAsync(async token => dispatched = await DispatchDueAsync(token), stoppingToken) && dispatched == 0)
             {
                 await signal.WaitAsync(TimeSpan.FromMilliseconds(_options.PollMilliseconds), stoppingToken);
             }
@@ -53,6 +47,8 @@ public sealed class OutboxDispatcher(
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
+        // Taken before the database's clock is read for the leases, so the lease is never thought longer than it is.
+        var claimedAt = Stopwatch.GetTimestamp();
         DateTimeOffset now;
         IReadOnlyList<Guid> due;
         await using (var reader = await database.OpenAsync(cancellationToken))
@@ -71,7 +67,7 @@ public sealed class OutboxDispatcher(
         {
             foreach (var id in due)
             {
-                if (await outbox.ClaimAsync(session, id, now, TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken) is { } item)
+                if (await outbox.ClaimAsync(session, id, now, Lease, cancellationToken) is { } item)
                 {
                     claimed.Add(item);
                 }
@@ -82,13 +78,28 @@ public sealed class OutboxDispatcher(
 
         // Read outside the writer: the claim already holds the rows, and a read takes no lock.
         var attempts = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
+        var unreadable = new List<(OutboxItem Item, string Error)>();
         await using (var reader = await database.OpenAsync(cancellationToken))
         {
             foreach (var item in claimed)
             {
-                attempts.Add((item, (await messages.FindByIdAsync(reader, item.MessageId, cancellationToken))!,
-                    (await conversations.FindByIdAsync(reader, item.ConversationId, cancellationToken))!));
+                try
+                {
+                    attempts.Add((item, (await messages.FindByIdAsync(reader, item.MessageId, cancellationToken))!,
+                        (await conversations.FindByIdAsync(reader, item.ConversationId, cancellationToken))!));
+                }
+                catch (Exception ex) when (ex is not DbException && !cancellationToken.IsCancellationRequested)
+                {
+                    // A row that cannot be decrypted or decoded holds up only its own message, never the rest of the outbox.
+                    unreadable.Add((item, $"The message could not be read ({ex.GetType().FullName})."));
+                }
             }
+        }
+
+        foreach (var (item, error) in unreadable)
+        {
+            logger.LogError("Outbox message {OutboxId}: {Error} It waits and is tried again later.", item.Id, error);
+            await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), item.OutcomeUnknown, error, cancellationToken);
         }
 
         // Different people's messages go out side by side, each person's in order: one slow send does not
@@ -97,37 +108,50 @@ public sealed class OutboxDispatcher(
         {
             foreach (var (item, message, conversation) in person)
             {
-                await DispatchAsync(item, message, conversation, cancellationToken);
+                await DispatchAsync(item, message, conversation, claimedAt, cancellationToken);
             }
         }));
 
         return claimed.Count;
     }
 
-    private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, CancellationToken cancellationToken)
+    /// <summary>
+    /// One message's attempt. Whatever interrupts it (the database, the provider, a bug) leaves the message
+    /// waiting with its outcome unknown, so the provider is asked before it is ever sent again, and the other
+    /// messages of the batch go on.
+    /// </summary>
+    private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt, CancellationToken cancellationToken)
     {
         var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt);
         try
         {
-            await AttemptAsync(item, message, conversation, send, cancellationToken);
+            await AttemptAsync(item, message, conversation, send, claimedAt, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, ex.Message);
-            await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown: true, ex.Message, cancellationToken);
+            var error = GuardedPass.IsExpected(ex) ? ex.Message : ex.GetType().FullName!;
+            logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, error);
+            await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown: true, error, cancellationToken);
         }
     }
 
-    private async Task AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, CancellationToken cancellationToken)
+    private async Task AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, long claimedAt,
+        CancellationToken cancellationToken)
     {
         // Asked before cancelling: a reply that already reached the phone is recorded as sent even if the person has
         // gone quiet since, so that the console shows what the phone holds.
         var sender = senders.First(s => s.Handles(send.To.Channel));
-        if (item.OutcomeUnknown && await sender.FindEarlierAttemptAsync(send, cancellationToken) is { } earlier)
+        switch (item.OutcomeUnknown ? await sender.FindEarlierAttemptAsync(send, cancellationToken) : EarlierAttempt.None)
         {
-            logger.LogInformation("Outbox message {OutboxId}: an earlier attempt had reached the provider; not sending again.", item.Id);
-            await outcomes.SentAsync(item, message, earlier, DeliveryStatuses.Queued, cancellationToken);
-            return;
+            case EarlierAttempt.Found earlier:
+                logger.LogInformation("Outbox message {OutboxId}: an earlier attempt had reached the provider; not sending again.", item.Id);
+                await outcomes.SentAsync(item, message, earlier.ProviderMessageId, DeliveryStatuses.Queued, cancellationToken);
+                return;
+            case EarlierAttempt.CouldNotAsk couldNotAsk:
+                logger.LogWarning("Outbox message {OutboxId}: whether an earlier attempt arrived is still unknown ({Error}); asking again later.",
+                    item.Id, couldNotAsk.Error);
+                await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown: true, couldNotAsk.Error, cancellationToken);
+                return;
         }
 
         if (!MaySend(conversation, item))
@@ -143,6 +167,12 @@ public sealed class OutboxDispatcher(
         }
 
         await sender.WaitForTurnAsync(send, cancellationToken);
+        if (!await StillHeldAfterWaitingAsync(item, claimedAt, cancellationToken))
+        {
+            logger.LogWarning("Outbox message {OutboxId}: another dispatcher claimed it while this one waited for the send rate; left to that one.", item.Id);
+            return;
+        }
+
         var result = await sender.SendAsync(send, cancellationToken);
         var recorded = result switch
         {
@@ -157,6 +187,18 @@ public sealed class OutboxDispatcher(
             logger.LogWarning("Outbox message {OutboxId}: the lease was lost before the outcome was recorded.", item.Id);
         }
     }
+
+    /// <summary>
+    /// A send rate of one segment a second can keep a claimed message waiting longer than its lease, and
+    /// another instance may then claim and send it. So a message that waited for more than half its lease
+    /// renews it first, which fails if another dispatcher has claimed it; one that waited less still holds
+    /// it for longer than a send can take, and costs no write.
+    /// </summary>
+    private async Task<bool> StillHeldAfterWaitingAsync(OutboxItem item, long claimedAt, CancellationToken cancellationToken) =>
+        Stopwatch.GetElapsedTime(claimedAt) < Lease / 2
+        || await database.WriteAsync((session, token) => outbox.RenewLeaseAsync(session, item, Lease, token), cancellationToken);
+
+    private TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
 
     /// <summary>
     /// Never text first: a quiet conversation gets only the last word of the turn that made it quiet, and only

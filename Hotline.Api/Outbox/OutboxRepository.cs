@@ -39,6 +39,17 @@ public sealed class OutboxRepository(TimeProvider time)
     public Task<OutboxItem?> FindAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<OutboxItem>("Outbox_ReadById", new { Id = id }, cancellationToken);
 
+    /// <summary>
+    /// The fence before a send that waited: true when this attempt still holds the row, whose lease now runs
+    /// from the database's clock again; false when another dispatcher has claimed it meanwhile.
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(DbSession session, OutboxItem item, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        return await session.ExecuteAsync("Outbox_RenewLease",
+            new { item.Id, item.LeaseToken, LeaseExpiresAt = now + lease }, cancellationToken) == 1;
+    }
+
     public async Task<bool> MarkSentAsync(DbSession session, OutboxItem item, string providerMessageId, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("Outbox_MarkSent",
             new { item.Id, item.LeaseToken, ProviderMessageId = providerMessageId }, cancellationToken) == 1;

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Hotline.Api.Hosting;
 
 namespace Hotline.Api.Statistics;
 
@@ -6,23 +6,17 @@ namespace Hotline.Api.Statistics;
 /// Counts new case events in the background on every instance; the checkpoint lets only one count each
 /// batch. The statistics endpoint also catches up before it reads, so this loop only keeps that cheap.
 /// </summary>
-public sealed class StatisticsProjectionService(StatisticsProjection projection, ILogger<StatisticsProjectionService> logger) : BackgroundService
+public sealed class StatisticsProjectionService(StatisticsProjection projection, TimeProvider time, ILogger<StatisticsProjectionService> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var guard = new GuardedPass("Bringing statistics up to date", logger, time);
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await projection.CatchUpAsync(int.MaxValue, stoppingToken);
-            }
-            catch (DbException ex)
-            {
-                logger.LogWarning("Statistics could not be brought up to date ({Error}); retrying.", ex.Message);
-            }
-
+            await guard.RunAsync(token => projection.CatchUpAsync(int.MaxValue, token), stoppingToken);
             await Task.Delay(Poll, stoppingToken);
         }
     }

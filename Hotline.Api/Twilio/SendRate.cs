@@ -55,7 +55,7 @@ public sealed class SendRate(IOptions<TwilioOptions> twilio, IOptions<RedisOptio
                     NoteRedisAnswers();
                     return shared.IsAcquired;
                 }
-                catch (RedisException ex)
+                catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
                 {
                     NoteRedisSilent(ex.Message);
                 }

@@ -27,11 +27,15 @@ public sealed class TwilioOptions
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
     public bool SendsThroughTwilio => !string.IsNullOrWhiteSpace(AccountSid);
+
+    /// <summary>Reconciliation needs an account to list messages with; with one, it runs unless turned off.</summary>
+    public bool ReconciliationRuns => SendsThroughTwilio && Reconciliation.Enabled != false;
 }
 
 public sealed class ReconciliationOptions
 {
-    public bool Enabled { get; set; }
+    /// <summary>Unset means on whenever a Twilio account is configured: a webhook refused while we were down is found.</summary>
+    public bool? Enabled { get; set; }
 
     public int IntervalSeconds { get; set; } = 300;
 

@@ -4,7 +4,6 @@ using Hotline.Api.Privacy;
 using Hotline.Bot.Channels;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -12,7 +11,7 @@ namespace Hotline.Api.Twilio;
 
 /// <summary>
 /// Twilio does not retry a webhook that failed, so a message that arrived while we were down would be
-/// lost. When enabled, this job lists recent inbound messages through the API and ingests every
+/// lost. This job (on by default whenever a Twilio account is configured, and run once at start) lists recent inbound messages through the API and ingests every
 /// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing).
 /// </summary>
 public sealed class TwilioReconciliation(
@@ -21,7 +20,7 @@ public sealed class TwilioReconciliation(
 {
     private readonly TwilioOptions _options = options.Value;
 
-    protected override bool Enabled => _options.Reconciliation.Enabled;
+    protected override bool Enabled => _options.ReconciliationRuns;
 
     protected override bool RunsAtStart => true;
 
@@ -37,9 +36,6 @@ public sealed class TwilioReconciliation(
             Logger.LogWarning("Reconciliation recovered {Count} inbound message(s) whose webhook never arrived.", recovered);
         }
     }
-
-    protected override bool IsTransient(Exception exception) =>
-        exception is ApiException or ApiConnectionException or HttpRequestException || base.IsTransient(exception);
 
     /// <summary>One pass; the number of messages that were missing and are now stored.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)

@@ -61,17 +61,36 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         }
     }
 
-    /// <summary>Looks through Twilio's recent messages to this number for one with the same sender and text, created since we queued it.</summary>
-    public async Task<string?> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks through Twilio's recent messages to this number for one with the same sender and text, created
+    /// since we queued it. A list that fails (Twilio down, 5xx, 429, no answer) answers "could not ask": the
+    /// outcome stays unknown and nothing is sent on a guess.
+    /// </summary>
+    public async Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken)
     {
         var read = new ReadMessageOptions { To = To(send), PageSize = SearchPageSize, Limit = SearchPageSize };
-        var recent = await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken);
+        IEnumerable<MessageResource> recent;
+        try
+        {
+            recent = await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken);
+        }
+        catch (ApiException ex)
+        {
+            return new EarlierAttempt.CouldNotAsk($"Twilio's message list answered {ex.Status} (code {ex.Code}).");
+        }
+        catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new EarlierAttempt.CouldNotAsk($"No answer from Twilio's message list ({ex.GetType().Name}).");
+        }
+
         var from = string.IsNullOrWhiteSpace(_options.MessagingServiceSid) ? Sender(send.To.Channel) : null;
         var since = send.CreatedAt.AddMinutes(-1).UtcDateTime;
         return recent.FirstOrDefault(m =>
             m.Body == send.Body
             && (from is null ? m.MessagingServiceSid == _options.MessagingServiceSid : m.From?.ToString() == from)
-            && (m.DateCreated is null || m.DateCreated >= since))?.Sid;
+            && (m.DateCreated is null || m.DateCreated >= since)) is { } earlier
+            ? new EarlierAttempt.Found(earlier.Sid)
+            : EarlierAttempt.None;
     }
 
     private string Sender(Channel channel) =>

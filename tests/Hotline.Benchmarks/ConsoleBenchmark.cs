@@ -18,6 +18,7 @@ namespace Hotline.Benchmarks;
 /// </summary>
 internal static class ConsoleBenchmark
 {
+    public const string Name = "console";
     public const string Usage = "console [clients=2000] [per-second=500] [seconds=20]";
 
     private const int DefaultClients = 2_000;
@@ -39,25 +40,24 @@ internal static class ConsoleBenchmark
     private const double MaxP99Milliseconds = 250;
     private const long MaxMemoryBytes = 1L << 30;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, BenchmarkTargets targets)
     {
-        if (!TryParse(args, 0, DefaultClients, 1, 20_000, out var clients) || !TryParse(args, 1, DefaultPerSecond, 1, 5_000, out var perSecond)
-            || !TryParse(args, 2, DefaultSeconds, 1, 300, out var seconds))
+        if (!BenchmarkArguments.TryParse(args, 0, DefaultClients, 1, 20_000, out var clients)
+            || !BenchmarkArguments.TryParse(args, 1, DefaultPerSecond, 1, 5_000, out var perSecond)
+            || !BenchmarkArguments.TryParse(args, 2, DefaultSeconds, 1, 300, out var seconds))
         {
-            Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/Hotline.Benchmarks -- {Usage}");
-            return 2;
+            return BenchmarkArguments.Refuse(Usage);
         }
 
         if (!OperatingSystem.IsLinux())
         {
             Console.Error.WriteLine("The console benchmark reads the API's configuration and memory from /proc: run it on Linux.");
-            return 1;
+            return BenchmarkTargets.CouldNotRun;
         }
 
         if (HotlineApiProcess.FindBuild() is not { } dll)
         {
-            Console.Error.WriteLine("Hotline.Api is not built in Release: run `dotnet build -c Release Hotline.Api` from the repository root.");
-            return 1;
+            return BenchmarkArguments.NoReleaseBuild();
         }
 
         var warmUpCount = perSecond * WarmUpSeconds;
@@ -119,7 +119,7 @@ internal static class ConsoleBenchmark
             + (consoles.Failed > 0 ? $"; {consoles.Failed:N0} failed, e.g. {consoles.FirstFailure}" : ""));
         if (connected == 0)
         {
-            return 1;
+            return BenchmarkTargets.CouldNotRun;
         }
 
         var target = new Uri(api.BaseAddress, SignedSmsWebhooks.Path);
@@ -262,11 +262,17 @@ internal static class ConsoleBenchmark
         Console.WriteLine();
         var p99 = stats?.P99 ?? double.PositiveInfinity;
         var peakMemory = Math.Max(peak?.WorkingSet ?? 0, peakPrivate);
-        Target($"p99 from 200 to every console under {MaxP99Milliseconds} ms", p99 < MaxP99Milliseconds, stats is { } x ? $"p50 {Ms(x.P50)}, p99 {Ms(x.P99)}" : "no data");
-        Target($"API memory under {MaxMemoryBytes / 1024 / 1024:N0} MB (peak of working set and private bytes)", peakMemory < MaxMemoryBytes,
+        targets.Check(Name, $"every one of {clients:N0} consoles connected", connected == clients, $"{connected:N0}");
+        targets.Check(Name, $"every one of {load.Length:N0} webhooks at {perSecond:N0}/s answered 200", accepted.Count == load.Length,
+            $"{accepted.Count:N0}; non-200: {NotOk(load)}");
+        targets.Check(Name, "every accepted webhook's case reached every console", unmatched + undelivered == 0,
+            $"{undelivered:N0} not delivered, {unmatched:N0} without a CaseQueued");
+        targets.Check(Name, $"p99 from 200 to every console under {MaxP99Milliseconds} ms", p99 < MaxP99Milliseconds,
+            stats is { } x ? $"p50 {Ms(x.P50)}, p99 {Ms(x.P99)}" : "no data");
+        targets.Check(Name, $"API memory under {MaxMemoryBytes / 1024 / 1024:N0} MB (peak of working set and private bytes)", peakMemory < MaxMemoryBytes,
             $"peak {Mb(peakMemory)}, end {Mb(Math.Max(end?.WorkingSet ?? 0, end?.PrivateBytes ?? 0))}");
         Console.WriteLine($"1-minute load average after the run: {LoadAverage()}");
-        return 0;
+        return BenchmarkTargets.Completed;
     }
 
     /// <summary>Waits until <paramref name="cases"/> cases' CaseQueued changes have reached every console, or the drain gives up; returns how many had.</summary>
@@ -390,16 +396,6 @@ internal static class ConsoleBenchmark
     private static string Memory(MemorySample? sample) => sample is { } s
         ? $"working set {Mb(s.WorkingSet)}, private bytes {Mb(s.PrivateBytes)}, resident anonymous {Mb(s.ResidentAnonymous)}"
         : "the process had exited";
-
-    private static void Target(string name, bool holds, string actual) =>
-        Console.WriteLine($"target {name}: {(holds ? "holds" : "misses")} ({actual})");
-
-    private static bool TryParse(string[] args, int index, int fallback, int min, int max, out int value)
-    {
-        value = fallback;
-        return args.Length <= index
-            || (int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
-    }
 
     /// <summary>Others may be building on the same cores; the figures are only comparable between quiet machines.</summary>
     private static string LoadAverage() =>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -28,20 +26,7 @@ internal static class ConsoleBenchmarkWebhooks
     public static async Task<LoadSample[]> SendAsync(Uri target, string authToken, IReadOnlyList<string> from, double perSecond,
         long origin, int seed)
     {
-        if (!IPAddress.TryParse(target.Host, out var address) || !IPAddress.IsLoopback(address))
-        {
-            throw new ArgumentException($"The webhooks go to loopback addresses only, not {target.Host}.", nameof(target));
-        }
-
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = MaxConnections,
-            UseProxy = false,
-            PooledConnectionLifetime = System.Threading.Timeout.InfiniteTimeSpan,
-        })
-        {
-            Timeout = Timeout,
-        };
+        using var client = WebhookLoad.CreateClient(target, MaxConnections, Timeout);
 
         var random = new Random(seed);
         var key = Encoding.UTF8.GetBytes(authToken);
@@ -96,21 +81,7 @@ internal static class ConsoleBenchmarkWebhooks
     {
         await Task.Yield();
         var sentAt = Stopwatch.GetElapsedTime(origin);
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(webhook.Body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        request.Headers.Add(SignedSmsWebhooks.SignatureHeader, webhook.Signature);
-        int status;
-        try
-        {
-            using var response = await client.SendAsync(request);
-            await response.Content.LoadIntoBufferAsync();
-            status = (int)response.StatusCode;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            status = 0;
-        }
-
+        var status = await WebhookLoad.PostAsync(client, target, webhook);
         return new LoadSample(webhook.MessageSid, false, status, sentAt, Stopwatch.GetElapsedTime(origin));
     }
 

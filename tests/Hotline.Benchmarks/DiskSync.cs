@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Hotline.Benchmarks;
 
 /// <summary>
-/// The cost of one fsync on the disk under a folder. Every SQLite commit with synchronous=FULL pays it, so
+/// The cost of one fsync on the disk under a folder. Every durable SQLite commit pays it (with
+/// synchronous=FULL, or the product writer's own sync of the log after a commit), so
 /// it is the floor under write latencies and the first thing to compare between two machines' figures.
 /// </summary>
 internal static class DiskSync

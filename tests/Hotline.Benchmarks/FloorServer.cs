@@ -15,8 +15,9 @@ namespace Hotline.Benchmarks;
 /// <summary>
 /// The floor under the webhook: the least an ASP.NET Core endpoint can do and still acknowledge durably.
 /// It reads the form and inserts one row per request, with no signature check, no deduplication, no
-/// encryption and no engine, on a SQLite file with the product's settings (WAL, synchronous=FULL, a busy
-/// timeout, a pooled connection per request). Whatever the hotline does beyond this is its own cost.
+/// encryption and no engine, on a SQLite file in WAL mode with synchronous=FULL (each commit syncs the log
+/// before it returns, as the product's writer does after each commit of its own), a busy timeout and a
+/// pooled connection per request. Whatever the hotline does beyond this is its own cost.
 /// </summary>
 internal sealed class FloorServer : IAsyncDisposable
 {

@@ -1,22 +1,25 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Hotline.Benchmarks;
 
 /// <summary>
 /// Inbound SMS throughput: signed Twilio webhooks posted to the real Hotline.Api on 127.0.0.1 for a
-/// fixed time, then the database read back for lost and duplicated messages. The same load against a
-/// bare endpoint that only inserts a row (the floor) gives the ratio that says how much the hotline's
-/// own work costs on this machine, whatever its disk.
+/// fixed time, then the database read back for lost and duplicated messages. Two loads: a closed loop
+/// (a fixed number of senders, each waiting for its answer), which finds the most the API sustains, and an
+/// open loop (a constant arrival rate, latency from each post's intended start), which shows the queueing
+/// a closed loop hides. The same closed load against a bare endpoint that only inserts a row (the floor)
+/// gives the ratio that says how much the hotline's own work costs on this machine, whatever its disk.
 /// </summary>
 internal static class IngestBenchmark
 {
-    public const string Usage = "ingest [seconds=30] [senders=32]";
+    public const string Name = "ingest";
+    public const string Usage = "ingest [seconds=30] [senders=32] [per-second=2000] [warm-up-seconds=15]";
 
     private const int DefaultSeconds = 30;
     private const int DefaultSenders = 32;
-    private const int WarmUpSeconds = 15;
+    private const int DefaultPerSecond = 2_000;
+    private const int DefaultWarmUpSeconds = 15;
     private const int SenderNumbers = 5_000;
     private const int MaxRequestsPerSecond = 10_000;
     private const int TrafficSeed = 977;
@@ -25,42 +28,55 @@ internal static class IngestBenchmark
     private const double MaxP99Milliseconds = 50;
     private const double MinFloorRatio = 0.5;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, BenchmarkTargets targets)
     {
-        if (!TryParse(args, 0, DefaultSeconds, 6, 600, out var seconds) || !TryParse(args, 1, DefaultSenders, 1, 256, out var senders))
+        if (!BenchmarkArguments.TryParse(args, 0, DefaultSeconds, 5, 600, out var seconds)
+            || !BenchmarkArguments.TryParse(args, 1, DefaultSenders, 1, 256, out var senders)
+            || !BenchmarkArguments.TryParse(args, 2, DefaultPerSecond, 1, MaxRequestsPerSecond, out var perSecond)
+            || !BenchmarkArguments.TryParse(args, 3, DefaultWarmUpSeconds, 1, 120, out var warmUpSeconds))
         {
-            Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/Hotline.Benchmarks -- {Usage}");
-            return 2;
+            return BenchmarkArguments.Refuse(Usage);
+        }
+
+        if (HotlineApiProcess.FindBuild() is not { } dll)
+        {
+            return BenchmarkArguments.NoReleaseBuild();
         }
 
         // Untimed load first: for 10 to 20 s after start, the API's tier-1 JIT took about half of its CPU.
-        var warmUp = TimeSpan.FromSeconds(WarmUpSeconds);
+        var warmUp = TimeSpan.FromSeconds(warmUpSeconds);
         var duration = warmUp + TimeSpan.FromSeconds(seconds);
-        var maxRequests = (WarmUpSeconds + seconds) * MaxRequestsPerSecond;
-        if (HotlineApiProcess.FindBuild() is not { } dll)
-        {
-            Console.Error.WriteLine("Hotline.Api is not built in Release: run `dotnet build -c Release Hotline.Api` from the repository root.");
-            return 1;
-        }
-
+        var maxRequests = (warmUpSeconds + seconds) * MaxRequestsPerSecond;
         var dispatcher = Environment.GetEnvironmentVariable("Hotline__Outbox__RunDispatcher") ?? "true (default)";
 
         Console.WriteLine("Inbound SMS: signed Twilio webhooks posted to Hotline.Api on 127.0.0.1, then its SQLite file read back.");
-        Console.WriteLine($"Load: {senders} concurrent senders (closed loop, {WebhookLoad.MaxConnections} connections at most), "
-            + $"{WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers, at most {maxRequests:N0} posts per phase.");
-        Console.WriteLine($"Each phase: {WarmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window); "
-            + "posts in flight at the deadline are drained, not counted.");
+        Console.WriteLine($"Closed loop: {senders} concurrent senders, each waiting for its answer ({WebhookLoad.MaxConnections} connections at most), "
+            + $"at most {maxRequests:N0} posts per phase; latency from when a post left.");
+        Console.WriteLine($"Open loop: {perSecond:N0} posts/s whatever the answers' pace ({OpenLoopWebhookLoad.MaxConnections} connections at most, "
+            + $"a post unanswered after {OpenLoopWebhookLoad.RequestTimeout.TotalSeconds:F0} s abandoned as Twilio abandons it), on a fresh API; "
+            + "latency from each post's intended start, so time spent queueing anywhere counts.");
+        Console.WriteLine($"Both: {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers; "
+            + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window).");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}.");
         Console.WriteLine();
 
         var floor = await MeasureFloorAsync(senders, duration, warmUp, maxRequests);
         Console.WriteLine();
-        var (product, audit) = await MeasureProductAsync(dll, senders, duration, warmUp, maxRequests);
+        var closed = await MeasureProductAsync("[hotline closed]", dll, warmUp, duration, async (target, webhooks) =>
+            WebhookLoadSummary.ByAnswer(await WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests), warmUp, duration));
         Console.WriteLine();
-        Report(senders, floor, product, audit);
+        var open = await MeasureProductAsync("[hotline open]", dll, warmUp, duration, async (target, webhooks) =>
+        {
+            var run = await OpenLoopWebhookLoad.RunAsync(target, webhooks, perSecond, duration, TrafficSeed);
+            Console.WriteLine($"[hotline open] the generator's own lateness in starting a post: p50 {run.GeneratorLag.P50:F2} ms, "
+                + $"p99 {run.GeneratorLag.P99:F2} ms, max {run.GeneratorLag.Max:F2} ms (counted in the latency)");
+            return WebhookLoadSummary.ByIntendedStart(run.Samples, warmUp, duration);
+        });
+        Console.WriteLine();
+        Report(senders, perSecond, floor, closed, open, targets);
         Console.WriteLine($"1-minute load average after the run: {LoadAverage()}");
-        return 0;
+        return BenchmarkTargets.Completed;
     }
 
     private static async Task<WebhookLoadSummary> MeasureFloorAsync(int senders, TimeSpan duration, TimeSpan warmUp, int maxRequests)
@@ -75,11 +91,11 @@ internal static class IngestBenchmark
             WebhookLoadSummary summary;
             await using (var server = await FloorServer.StartAsync(folder))
             {
-                Console.WriteLine($"{label} bare endpoint (form read + one INSERT) in this process at {server.Target}");
+                Console.WriteLine($"{label} bare endpoint (form read + one INSERT) in this process at {server.Target}, closed loop");
                 var webhooks = new SignedSmsWebhooks("floor-does-not-check", HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
                 var load = WebhookLoad.RunAsync(server.Target, webhooks, senders, duration, maxRequests);
                 var cpu = await CpuOverWindowAsync(warmUp, duration, OwnProcessorTime);
-                summary = WebhookLoadSummary.From(await load, warmUp, duration);
+                summary = WebhookLoadSummary.ByAnswer(await load, warmUp, duration);
                 summary.Print(label);
                 Console.WriteLine($"{label} CPU in the steady window, endpoint and load generator together: {PerAccepted(cpu[0], summary, duration - warmUp)}");
                 Console.WriteLine($"{label} rows stored: {server.CountRows():N0} (one per post answered 200, repeats included: the floor does not deduplicate)");
@@ -95,17 +111,16 @@ internal static class IngestBenchmark
         }
     }
 
-    private static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit)> MeasureProductAsync(string dll, int senders,
-        TimeSpan duration, TimeSpan warmUp, int maxRequests)
+    /// <summary>One load against a fresh Hotline.Api, then its database read back.</summary>
+    private static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit)> MeasureProductAsync(string label, string dll,
+        TimeSpan warmUp, TimeSpan duration, Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> runLoad)
     {
-        const string label = "[hotline]";
         await using var api = await HotlineApiProcess.StartAsync(dll);
         Console.WriteLine($"{label} Hotline.Api healthy at {api.BaseAddress} (database {api.DatabasePath})");
         var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
-        var target = new Uri(api.BaseAddress, SignedSmsWebhooks.Path);
-        var load = WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests);
+        var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks);
         var cpu = await CpuOverWindowAsync(warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
-        var summary = WebhookLoadSummary.From(await load, warmUp, duration);
+        var summary = await load;
         await api.StopAsync();
         summary.Print(label);
         Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "
@@ -126,23 +141,42 @@ internal static class IngestBenchmark
         return (summary, audit);
     }
 
-    private static void Report(int senders, WebhookLoadSummary floor, WebhookLoadSummary product, InboundMessageAudit audit)
+    private static void Report(int senders, int perSecond, WebhookLoadSummary floor, (WebhookLoadSummary Load, InboundMessageAudit Audit) closed,
+        (WebhookLoadSummary Load, InboundMessageAudit Audit) open, BenchmarkTargets targets)
     {
-        var ratio = product.AcceptedPerSecond / floor.AcceptedPerSecond;
-        var p99 = product.Acknowledgement?.P99 ?? double.PositiveInfinity;
-        Console.WriteLine($"senders {senders} |  accepted/s |   p50 ms |   p99 ms | non-200");
-        foreach (var (name, run) in new[] { ("floor", floor), ("hotline", product) })
+        var ratio = closed.Load.AcceptedPerSecond / floor.AcceptedPerSecond;
+        Console.WriteLine("load                         |  accepted/s |   p50 ms |   p99 ms | non-200 in window");
+        foreach (var (name, run) in new[] { ($"floor, closed, {senders} senders", floor), ($"hotline, closed, {senders} senders", closed.Load),
+            ($"hotline, open, {perSecond:N0}/s", open.Load) })
         {
-            Console.WriteLine($"{name,-10} | {run.AcceptedPerSecond,11:N0} | {run.Acknowledgement?.P50,8:F2} | {run.Acknowledgement?.P99,8:F2} | {run.NotOkCount:N0}");
+            Console.WriteLine($"{name,-28} | {run.AcceptedPerSecond,11:N0} | {run.Acknowledgement?.P50,8:F2} | {run.Acknowledgement?.P99,8:F2} | "
+                + $"{run.WindowNotOk:N0} of {run.WindowRequests:N0}");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"ratio hotline / floor (accepted/s) = {ratio:F2}");
-        Target($"at least {MinAcceptedPerSecond:N0} messages/s sustained", product.AcceptedPerSecond >= MinAcceptedPerSecond, $"{product.AcceptedPerSecond:N0}/s");
-        Target($"p99 acknowledgement under {MaxP99Milliseconds} ms", p99 < MaxP99Milliseconds, $"{p99:F2} ms");
-        Target("0 lost", audit.Lost == 0, $"{audit.Lost:N0}");
-        Target("0 duplicated", audit.Duplicated == 0, $"{audit.Duplicated:N0}");
-        Target($"at least {MinFloorRatio} of the floor", ratio >= MinFloorRatio, $"{ratio:F2}");
+        Console.WriteLine($"ratio hotline closed / floor (accepted/s) = {ratio:F2}");
+        CheckClosed(closed.Load, closed.Audit, ratio, targets);
+        CheckOpen(perSecond, open.Load, open.Audit, targets);
+    }
+
+    private static void CheckClosed(WebhookLoadSummary load, InboundMessageAudit audit, double ratio, BenchmarkTargets targets)
+    {
+        var p99 = load.Acknowledgement?.P99 ?? double.PositiveInfinity;
+        targets.Check(Name, $"closed loop: at least {MinAcceptedPerSecond:N0} messages/s sustained", load.AcceptedPerSecond >= MinAcceptedPerSecond,
+            $"{load.AcceptedPerSecond:N0}/s");
+        targets.Check(Name, $"closed loop: p99 acknowledgement under {MaxP99Milliseconds} ms", p99 < MaxP99Milliseconds, $"{p99:F2} ms");
+        targets.Check(Name, "closed loop: 0 lost, 0 duplicated", audit.Lost == 0 && audit.Duplicated == 0, $"lost {audit.Lost:N0}, duplicated {audit.Duplicated:N0}");
+        targets.Check(Name, $"closed loop: at least {MinFloorRatio} of the floor", ratio >= MinFloorRatio, $"{ratio:F2}");
+    }
+
+    private static void CheckOpen(int perSecond, WebhookLoadSummary load, InboundMessageAudit audit, BenchmarkTargets targets)
+    {
+        var p99 = load.Acknowledgement?.P99 ?? double.PositiveInfinity;
+        targets.Check(Name, $"open loop: offered at least {MinAcceptedPerSecond:N0} messages/s", perSecond >= MinAcceptedPerSecond, $"{perSecond:N0}/s");
+        targets.Check(Name, "open loop: every post of the window answered 200", load.WindowRequests > 0 && load.WindowNotOk == 0,
+            $"{load.WindowRequests - load.WindowNotOk:N0} of {load.WindowRequests:N0}, {load.AcceptedPerSecond:N0}/s");
+        targets.Check(Name, $"open loop: p99 from intended start to acknowledgement under {MaxP99Milliseconds} ms", p99 < MaxP99Milliseconds, $"{p99:F2} ms");
+        targets.Check(Name, "open loop: 0 lost, 0 duplicated", audit.Lost == 0 && audit.Duplicated == 0, $"lost {audit.Lost:N0}, duplicated {audit.Duplicated:N0}");
     }
 
     /// <summary>
@@ -162,16 +196,6 @@ internal static class IngestBenchmark
     private static string PerAccepted(TimeSpan cpu, WebhookLoadSummary summary, TimeSpan window) =>
         $"{cpu.TotalSeconds:F1} s of {Environment.ProcessorCount * window.TotalSeconds:F0} s "
         + $"({cpu.TotalMilliseconds / Math.Max(1, summary.AcceptedPerSecond * window.TotalSeconds):F2} ms per 200)";
-
-    private static void Target(string name, bool holds, string actual) =>
-        Console.WriteLine($"target {name}: {(holds ? "holds" : "misses")} ({actual})");
-
-    private static bool TryParse(string[] args, int index, int fallback, int min, int max, out int value)
-    {
-        value = fallback;
-        return args.Length <= index
-            || (int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
-    }
 
     /// <summary>Others may be building on the same cores; the figures are only comparable between quiet machines.</summary>
     private static string LoadAverage() =>

@@ -1,26 +1,18 @@
 using Hotline.Benchmarks;
 
-// One program for every benchmark; the first argument names the one to run.
-return args.FirstOrDefault() switch
+// One program for every benchmark; the first argument names the one to run, or `all`.
+// Exit code: 0 every target held, 1 a target missed, 2 arguments not understood, 3 could not run here.
+var name = args.FirstOrDefault();
+if (name == AllBenchmarks.Name)
 {
-    "queue" => await QueueBenchmark.RunAsync(),
-    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
-    "stats" => await StatsBenchmark.RunAsync(),
-    "sims" => await SimsBenchmark.RunAsync(),
-    "console" => await ConsoleBenchmark.RunAsync(args[1..]),
-    _ => Usage(),
-};
-
-static int Usage()
-{
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Hotline.Benchmarks -- <benchmark>");
-    Console.Error.WriteLine();
-    Console.Error.WriteLine("benchmarks:");
-    Console.Error.WriteLine("  queue   claim-next latency of the case queue with 1,000 / 100,000 / 1,000,000 queued cases (SQLite)");
-    Console.Error.WriteLine($"  {IngestBenchmark.Usage}");
-    Console.Error.WriteLine("          inbound SMS webhooks per second into Hotline.Api, lost and duplicated, against a bare-endpoint floor");
-    Console.Error.WriteLine("  stats   the statistics page (JSON, charts, CSV) over 1,000,000 cases in SQLite, end to end through Hotline.Api");
-    Console.Error.WriteLine("  sims    issued-SIM import of 100,000 rows, and intake engine turns per second on one thread");
-    Console.Error.WriteLine($"  {ConsoleBenchmark.Usage}\n          SignalR consoles on one host while SMS webhooks arrive: 200 -> every console p50/p99, API memory");
-    return 2;
+    return await AllBenchmarks.RunAsync(args[1..]);
 }
+
+if (AllBenchmarks.Find(name) is not { } benchmark)
+{
+    return AllBenchmarks.Usage();
+}
+
+var targets = new BenchmarkTargets();
+var ran = await benchmark.RunAsync(args[1..], targets);
+return ran == BenchmarkTargets.Completed ? targets.ExitCode : ran;

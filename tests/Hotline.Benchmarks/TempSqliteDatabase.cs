@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Benchmarks;
 
 /// <summary>
-/// A migrated SQLite file in a temp folder of its own, opened with the production settings (WAL,
-/// synchronous=FULL), and deleted on dispose. A real file on disk, because the fsync at each commit is
-/// part of what a caseworker waits for.
+/// A migrated SQLite file in a temp folder of its own, opened through the product's <see cref="Database"/>
+/// (WAL; the writer commits with synchronous=NORMAL and syncs the log itself before a commit returns;
+/// readers use synchronous=FULL), and deleted on dispose. A real file on disk, because the fsync at each
+/// commit is part of what a caseworker waits for.
 /// </summary>
 internal sealed class TempSqliteDatabase : IAsyncDisposable
 {

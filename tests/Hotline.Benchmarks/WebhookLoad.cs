@@ -23,22 +23,7 @@ internal static class WebhookLoad
     public static async Task<IReadOnlyList<LoadSample>> RunAsync(Uri target, SignedSmsWebhooks webhooks, int senders, TimeSpan duration,
         int maxRequests)
     {
-        // The load goes to this machine only.
-        if (!IPAddress.TryParse(target.Host, out var address) || !IPAddress.IsLoopback(address))
-        {
-            throw new ArgumentException($"The load generator posts to loopback addresses only, not {target.Host}.", nameof(target));
-        }
-
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = MaxConnections,
-            UseProxy = false,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        })
-        {
-            Timeout = RequestTimeout,
-        };
-
+        using var client = CreateClient(target, MaxConnections, RequestTimeout);
         var issued = new RepeatPool();
         var requests = 0;
         var started = Stopwatch.GetTimestamp();
@@ -66,7 +51,27 @@ internal static class WebhookLoad
         return [.. (await Task.WhenAll(loops)).SelectMany(s => s)];
     }
 
-    private static async Task<int> PostAsync(HttpClient client, Uri target, SignedSmsWebhook webhook)
+    /// <summary>A client for loopback targets only: the load goes to this machine and nowhere else.</summary>
+    public static HttpClient CreateClient(Uri target, int maxConnections, TimeSpan requestTimeout)
+    {
+        if (!IPAddress.TryParse(target.Host, out var address) || !IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"The load generator posts to loopback addresses only, not {target.Host}.", nameof(target));
+        }
+
+        return new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            UseProxy = false,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            Timeout = requestTimeout,
+        };
+    }
+
+    /// <summary>Posts one webhook; its HTTP status, or 0 when no answer came.</summary>
+    public static async Task<int> PostAsync(HttpClient client, Uri target, SignedSmsWebhook webhook)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(webhook.Body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
@@ -83,25 +88,26 @@ internal static class WebhookLoad
         }
     }
 
-    /// <summary>Every original posted so far, for repeats to pick from; a repeat may race its original, as retries do.</summary>
-    private sealed class RepeatPool
+}
+
+/// <summary>Every original posted so far, for repeats to pick from; a repeat may race its original, as retries do.</summary>
+internal sealed class RepeatPool
+{
+    private readonly List<SignedSmsWebhook> _issued = [];
+
+    public void Add(SignedSmsWebhook webhook)
     {
-        private readonly List<SignedSmsWebhook> _issued = [];
-
-        public void Add(SignedSmsWebhook webhook)
+        lock (_issued)
         {
-            lock (_issued)
-            {
-                _issued.Add(webhook);
-            }
+            _issued.Add(webhook);
         }
+    }
 
-        public SignedSmsWebhook? Pick(Random random)
+    public SignedSmsWebhook? Pick(Random random)
+    {
+        lock (_issued)
         {
-            lock (_issued)
-            {
-                return _issued.Count == 0 ? null : _issued[random.Next(_issued.Count)];
-            }
+            return _issued.Count == 0 ? null : _issued[random.Next(_issued.Count)];
         }
     }
 }

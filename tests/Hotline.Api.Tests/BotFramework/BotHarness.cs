@@ -8,7 +8,6 @@ using Hotline.Api.Outbox;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.BotFramework.Fakes;
 using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.BotFramework;
@@ -143,14 +142,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public Task<string?> ScalarAsync(string sql) => App.ScalarAsync(sql);
 
-    public async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={App.DatabaseFile}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
+    public Task ExecuteAsync(string sql) => App.ExecuteAsync(sql);
 
     /// <summary>The texts of the replies the hotline queued, decrypted by the product's own repository, oldest first.</summary>
     public async Task<IReadOnlyList<string>> OutboundTextsAsync()

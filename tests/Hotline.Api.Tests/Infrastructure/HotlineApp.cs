@@ -78,6 +78,16 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
         return await connection.ExecuteScalarTextAsync(sql);
     }
 
+    /// <summary>A test's own change to the raw tables (to corrupt a row, say), on a connection of its own.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -7,8 +7,8 @@ namespace Hotline.Api.Tests.Infrastructure;
 /// <summary>A real redis-server of the test's own on 127.0.0.1, with nothing saved to disk; stopped on dispose.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly int _port;
+    private Process _process;
 
     private RedisServer(Process process, int port)
     {
@@ -22,14 +22,24 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo("redis-server", ["--bind", "127.0.0.1", "--port", $"{port}", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("redis-server did not start: test.sh installs it (apt-get install redis-server).");
-        var server = new RedisServer(process, port);
+        var server = new RedisServer(Launch(port), port);
         await server.WaitUntilItListensAsync();
         return server;
+    }
+
+    /// <summary>Kills the server, as a crash or a lost host would: clients see their connection drop.</summary>
+    public async Task StopAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts an empty server again on the same port, as a restarted Redis comes back.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Dispose();
+        _process = Launch(_port);
+        await WaitUntilItListensAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -42,6 +52,13 @@ public sealed class RedisServer : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    private static Process Launch(int port) =>
+        Process.Start(new ProcessStartInfo("redis-server", ["--bind", "127.0.0.1", "--port", $"{port}", "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("redis-server did not start: test.sh installs it (apt-get install redis-server).");
 
     /// <summary>redis-server answers commands once it listens; until then a connection is refused.</summary>
     private async Task WaitUntilItListensAsync()

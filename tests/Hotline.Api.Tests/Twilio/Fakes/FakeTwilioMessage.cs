@@ -33,4 +33,7 @@ internal abstract record Fault
     internal sealed record Hang(TimeSpan Delay) : Fault;
 
     internal sealed record HoldUntilAnother(TaskCompletionSource Release) : Fault;
+
+    /// <summary>The connection is dropped without an answer, before or after the message was created.</summary>
+    internal sealed record Drop(bool AfterCreating) : Fault;
 }

@@ -103,11 +103,15 @@ public sealed partial class FakeTwilioServer
         }
 
         ReleaseHeld();
-        var fault = TakeFault();
-        if (fault is Fault.Fail fail)
+        var fault = TakeFault() ?? OutageCreateFault();
+        switch (fault)
         {
-            await Failure(context, fail.StatusCode, ct);
-            return;
+            case Fault.Fail fail:
+                await Failure(context, fail.StatusCode, ct);
+                return;
+            case Fault.Drop { AfterCreating: false }:
+                context.Abort();
+                return;
         }
 
         var created = new CreatedMessage(
@@ -117,6 +121,9 @@ public sealed partial class FakeTwilioServer
         {
             case Fault.FailAfterCreating after:
                 await Failure(context, after.StatusCode, ct);
+                return;
+            case Fault.Drop:
+                context.Abort();
                 return;
             case Fault.Hang hang:
                 await Task.Delay(hang.Delay, ct);
@@ -132,6 +139,16 @@ public sealed partial class FakeTwilioServer
 
     private async Task ListAsync(HttpContext context, CancellationToken ct)
     {
+        switch (OutageListFault())
+        {
+            case Fault.Fail fail:
+                await Failure(context, fail.StatusCode, ct);
+                return;
+            case Fault.Drop:
+                context.Abort();
+                return;
+        }
+
         var query = context.Request.Query;
         string? Param(string name) => string.IsNullOrEmpty(query[name]) ? null : query[name].ToString();
         var filters = new List<KeyValuePair<string, string>>();

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using StackExchange.Redis;
+using Twilio.Exceptions;
+
+namespace Hotline.Api.Hosting;
+
+/// <summary>
+/// The one failure policy of every background loop (the outbox dispatcher, the case-event stream, the
+/// statistics projection and each <see cref="PeriodicService"/>). A pass that throws is logged without
+/// personal data, and the loop pauses, longer after each failure in a row, then goes on: one unreadable row
+/// or a third party that fails (Twilio, the Bot Connector, the login service, Redis) must never stop the
+/// host, because a stopped host refuses every webhook and Twilio does not retry them. Only the host's own
+/// stopping ends a loop.
+/// </summary>
+public sealed class GuardedPass(string passName, ILogger logger, TimeProvider time)
+{
+    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
+
+    private int _failuresInARow;
+
+    /// <summary>Failures since the last pass that succeeded; 0 when the last one did.</summary>
+    public int FailuresInARow => _failuresInARow;
+
+    /// <summary>
+    /// Runs one pass; true when it succeeded. After a failure it has already paused (1 s, doubling up to a
+    /// minute) when it returns false, so a loop that calls it again does not spin.
+    /// </summary>
+    public async Task<bool> RunAsync(Func<CancellationToken, Task> pass, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await pass(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var failures = ++_failuresInARow;
+            var pause = Pause(failures);
+            if (IsExpected(ex))
+            {
+                logger.LogWarning("{Pass} failed ({Error}); failure {Failures} in a row, trying again in {Pause} s.",
+                    passName, ex.Message, failures, pause.TotalSeconds);
+            }
+            else
+            {
+                // A bug, not an outage: its message may quote the data it choked on, so only where it happened is logged.
+                logger.LogError("{Pass} failed unexpectedly with {ExceptionType}; failure {Failures} in a row, trying again in {Pause} s. {StackTrace}",
+                    passName, ex.GetType().FullName, failures, pause.TotalSeconds, ex.StackTrace);
+            }
+
+            await Task.Delay(pause, time, stoppingToken);
+            return false;
+        }
+
+        if (Interlocked.Exchange(ref _failuresInARow, 0) > 0)
+        {
+            logger.LogInformation("{Pass} succeeded again.", passName);
+        }
+
+        return true;
+    }
+
+    private static TimeSpan Pause(int failuresInARow) =>
+        TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstPause.Ticks << Math.Min(failuresInARow - 1, 16)));
+
+    /// <summary>
+    /// The failures an outage causes: a database, a provider or Redis not answering. Their messages name the
+    /// failure, never a person's data, so they are logged whole.
+    /// </summary>
+    public static bool IsExpected(Exception exception) => exception is DbException or TimeoutException or HttpRequestException
+        or ApiException or ApiConnectionException or RedisException
+        || exception is TaskCanceledException { InnerException: TimeoutException };
+}

@@ -1,0 +1,69 @@
+using Hotline.Api.Outbox;
+using Hotline.Api.Tests.Twilio;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Tests.Outbox;
+
+/// <summary>
+/// A claimed reply can wait for the send rate longer than its lease; another instance may claim it
+/// meanwhile. The one that waited checks its claim just before sending, so the person gets it once.
+/// </summary>
+public sealed class OutboxFencingTests
+{
+    private const string First = "+9779800000501";
+    private const string Second = "+9779800000502";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_reply_claimed_by_another_dispatcher_while_this_one_waited_for_the_send_rate_is_not_sent_by_this_one()
+    {
+        // One segment every 6 s and a 5 s lease: the second reply's turn comes after its lease ran out.
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:SegmentsPerSecond"] = "0.1666",
+            ["Hotline:Outbox:LeaseSeconds"] = "5",
+        });
+        await harness.TextAsync(First, "hello");
+        await harness.TextAsync(Second, "hello");
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatcher>();
+
+        var pass = dispatcher.DispatchDueAsync(Ct);
+        await WaitUntilAsync(() => harness.Twilio.Created.Count == 1);
+        var takenOver = Guid.NewGuid();
+        await harness.App.ExecuteAsync(
+            $"UPDATE Outbox SET LeaseToken = '{takenOver}', LeaseExpiresAt = '2100-01-01T00:00:00.000Z' WHERE Status = 'Sending'");
+        await pass;
+
+        Assert.Equal([First], harness.Twilio.Created.Select(c => c.To));
+        Assert.Equal($"Sending|{takenOver}", await harness.ScalarAsync("SELECT Status || '|' || LeaseToken FROM Outbox WHERE Status <> 'Sent'"));
+    }
+
+    [Fact]
+    public async Task A_reply_whose_claim_ran_out_while_waiting_but_was_not_taken_over_is_sent_once()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:SegmentsPerSecond"] = "0.1666",
+            ["Hotline:Outbox:LeaseSeconds"] = "5",
+        });
+        await harness.TextAsync(First, "hello");
+        await harness.TextAsync(Second, "hello");
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatcher>();
+
+        await dispatcher.DispatchDueAsync(Ct);
+
+        Assert.Equal([First, Second], harness.Twilio.Created.Select(c => c.To));
+        Assert.Equal(0L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Waited 30 s for the first reply to be sent.");
+            await Task.Delay(20, Ct);
+        }
+    }
+}
