@@ -150,11 +150,9 @@ internal sealed partial class IntakeConversation
         {
             _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
         }
-        else if (carrier.Kind == KeywordKind.Help || word == WordClass.Help)
-        {
-            // Carriers require HELP to be answered even after STOP; the reply is as neutral as ever.
-            _replies.Add(_engine.Replies.Get(_language, MessageIds.Help));
-        }
+
+        // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
+        // wrote could reach an opted-out number (the host sends nothing until START).
 
         return new EngineTurn(_snapshot.State, _language, _replies, _events);
     }
