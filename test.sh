@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The console's SignalR client comes from npm at build time; its browser tests drive Debian's chromium;
-# the shared send-rate tests start redis-servers of their own.
-if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || ! command -v redis-server >/dev/null 2>&1; then
+# the shared send-rate tests start redis-servers of their own; the deployment tests run the nginx site
+# under Debian's nginx and encrypt backups with age.
+if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || ! command -v redis-server >/dev/null 2>&1 \
+  || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/age ]; then
   apt-get update
   if ! command -v npm >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
@@ -16,6 +18,12 @@ if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || ! command -
   fi
   if ! command -v redis-server >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server
+  fi
+  if [ ! -x /usr/sbin/nginx ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y nginx
+  fi
+  if [ ! -x /usr/bin/age ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y age
   fi
 fi
 

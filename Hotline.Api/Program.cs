@@ -1,6 +1,7 @@
 using Hotline.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostFolders.For(args));
+builder.AddSecretFiles();
 builder.AddDevelopmentSecrets();
 builder.Services.AddHotline(builder.Configuration);
 

@@ -42,6 +42,7 @@ public static class HotlineServices
         services.AddSingleton<InboundPipeline>();
         services.AddOutbox();
         services.AddHotlineAuth();
+        services.AddSharedKeys(configuration);
         services.AddCasework();
         services.AddReferrals();
         services.AddStatistics();

@@ -69,7 +69,11 @@ public sealed class EngineTurnApplier(ConversationRepository conversations, Case
         return new Applied(updated with { Version = updated.Version + 1 }, caseId);
     }
 
-    /// <summary>Queues the engine's replies unless the person has opted out.</summary>
+    /// <summary>
+    /// Queues the engine's replies unless the person has opted out. A turn that made the conversation quiet
+    /// still sends its own replies (the discreet word's decoy, the not-safe acknowledgement): they are the last
+    /// word, and the outbox knows them as such, so nothing queued before or after them goes out while quiet.
+    /// </summary>
     public async Task QueueRepliesAsync(DbSession session, Conversation conversation, Guid? caseId, EngineTurn turn,
         CancellationToken cancellationToken)
     {
@@ -78,11 +82,12 @@ public sealed class EngineTurnApplier(ConversationRepository conversations, Case
             return;
         }
 
-        // A turn that makes the conversation quiet still sends its own reply: that reply is the last word.
-        var thisTurn = conversation with { Status = ConversationStatus.Active };
-        foreach (var reply in turn.Replies.Where(r => OutboundWriter.RefusalFor(thisTurn, r.Text) is null))
+        var sendable = conversation with { Status = ConversationStatus.Active };
+        foreach (var reply in turn.Replies.Where(r => OutboundWriter.RefusalFor(sendable, r.Text) is null))
         {
-            await outbound.WriteAsync(session, thisTurn, caseId, reply.Text, null, cancellationToken);
+            await (conversation.Status == ConversationStatus.Quiet
+                ? outbound.WriteLastWordAsync(session, conversation, caseId, reply.Text, cancellationToken)
+                : outbound.WriteAsync(session, conversation, caseId, reply.Text, null, cancellationToken));
         }
     }
 

@@ -23,7 +23,7 @@ public static class IntakeServices
             using var stream = File.OpenRead(file);
             return IntakeScript.Load(stream, file);
         });
-        services.AddSingleton<IConversationEngine>(provider =>
+        services.AddKeyedSingleton<IConversationEngine>(EngineFaultHandoff.GuardedEngine, (provider, _) =>
         {
             var options = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value;
             return new IntakeEngine(provider.GetRequiredService<IntakeScript>(), TriageRules.LoadDefault(), new IntakeOptions
@@ -34,6 +34,7 @@ public static class IntakeServices
                 UnansweredHandoffAfter = TimeSpan.FromMinutes(options.UnansweredHandoffMinutes),
             });
         });
+        services.AddSingleton<IConversationEngine, EngineFaultHandoff>();
         services.AddHostedService<IntakeTimeoutService>();
         return services;
     }

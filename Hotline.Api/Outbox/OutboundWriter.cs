@@ -20,14 +20,28 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
     public static string? RefusalFor(Conversation conversation, string body) => (conversation.Status, body) switch
     {
         (ConversationStatus.OptedOut, _) => "The person has opted out (sent STOP); nothing can be sent until they send START.",
-        (ConversationStatus.Quiet, _) => "The person said it is not safe to text now; nothing can be sent until they write again.",
+        (ConversationStatus.Quiet, _) => $"{conversation.StatusReason ?? "The person asked for silence."} Nothing can be sent until they write again.",
         (_, { Length: 0 }) => "The message is empty.",
         _ when SmsSegments.IsTooLong(body) => $"The message is {body.Length} characters; at most {SmsSegments.MaxCharacters} can be sent.",
         _ => null,
     };
 
-    public async Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
-        CancellationToken cancellationToken)
+    public Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
+        CancellationToken cancellationToken) =>
+        WriteAsync(session, conversation, caseId, body, authorUserId, sendWhileQuietAtVersion: null, cancellationToken);
+
+    /// <summary>
+    /// Writes a reply of the turn that has just made <paramref name="conversation"/> quiet: the last word before
+    /// the silence, sent while the conversation stays quiet at the version that turn wrote, and only then.
+    /// </summary>
+    public Task<Message> WriteLastWordAsync(DbSession session, Conversation conversation, Guid? caseId, string body,
+        CancellationToken cancellationToken) =>
+        conversation.Status == ConversationStatus.Quiet
+            ? WriteAsync(session, conversation with { Status = ConversationStatus.Active }, caseId, body, null, conversation.Version, cancellationToken)
+            : throw new InvalidOperationException($"Conversation {conversation.Id} is {conversation.Status}: only a turn that made it quiet has a last word.");
+
+    private async Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
+        int? sendWhileQuietAtVersion, CancellationToken cancellationToken)
     {
         if (RefusalFor(conversation, body) is { } reason)
         {
@@ -39,7 +53,7 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
         var message = new Message(Guid.CreateVersion7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
             channel == Channel.Chat ? 1 : SmsSegments.Measure(body).Segments, authorUserId, DeliveryStatuses.Pending, now);
         await messages.AddAsync(session, message, cancellationToken);
-        await outbox.AddAsync(session, message.Id, conversation.Id, channel, cancellationToken);
+        await outbox.AddAsync(session, message.Id, conversation.Id, channel, sendWhileQuietAtVersion, cancellationToken);
         session.AfterCommit(signal.Notify);
         if (caseId is { } id)
         {

@@ -138,12 +138,8 @@ public sealed class OutboxDispatcher(
     private async Task AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, long claimedAt,
         CancellationToken cancellationToken)
     {
-        if (conversation.Status != ConversationStatus.Active)
-        {
-            await outcomes.CancelledAsync(item, message, conversation.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
-            return;
-        }
-
+        // Asked before cancelling: a reply that already reached the phone is recorded as sent even if the person has
+        // gone quiet since, so that the console shows what the phone holds.
         var sender = senders.First(s => s.Handles(send.To.Channel));
         switch (item.OutcomeUnknown ? await sender.FindEarlierAttemptAsync(send, cancellationToken) : EarlierAttempt.None)
         {
@@ -156,6 +152,12 @@ public sealed class OutboxDispatcher(
                     item.Id, couldNotAsk.Error);
                 await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown: true, couldNotAsk.Error, cancellationToken);
                 return;
+        }
+
+        if (!MaySend(conversation, item))
+        {
+            await outcomes.CancelledAsync(item, message, conversation.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
+            return;
         }
 
         if (item.Attempts > _options.MaxAttempts)
@@ -197,6 +199,17 @@ public sealed class OutboxDispatcher(
         || await database.WriteAsync((session, token) => outbox.RenewLeaseAsync(session, item, Lease, token), cancellationToken);
 
     private TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
+
+    /// <summary>
+    /// Never text first: a quiet conversation gets only the last word of the turn that made it quiet, and only
+    /// while it is still that quiet spell (the version that turn wrote); an opted-out one gets nothing.
+    /// </summary>
+    private static bool MaySend(Conversation conversation, OutboxItem item) => conversation.Status switch
+    {
+        ConversationStatus.Active => true,
+        ConversationStatus.Quiet => item.SendWhileQuietAtVersion == conversation.Version,
+        _ => false,
+    };
 
     /// <summary>
     /// A last attempt that might have reached the provider is not failed at once: it stays unknown, and

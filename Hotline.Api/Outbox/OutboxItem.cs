@@ -30,5 +30,13 @@ public sealed record OutboxItem
     public bool OutcomeUnknown { get; init; }
     public string? ProviderMessageId { get; init; }
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// Set on the replies of the turn that made the conversation quiet: the conversation version that turn
+    /// wrote. Such a reply is the last word and goes out while the conversation is quiet at that version;
+    /// anything else waiting for a quiet conversation is cancelled.
+    /// </summary>
+    public int? SendWhileQuietAtVersion { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Hotline.Api.Outbox;
 /// <summary>Outbox rows. Every change after the claim is filtered by the lease token: zero rows means another dispatcher took over.</summary>
 public sealed class OutboxRepository(TimeProvider time)
 {
-    public Task AddAsync(DbSession session, Guid messageId, Guid conversationId, Bot.Channels.Channel channel, CancellationToken cancellationToken)
+    public Task AddAsync(DbSession session, Guid messageId, Guid conversationId, Bot.Channels.Channel channel, int? sendWhileQuietAtVersion,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return session.ExecuteAsync("Outbox_Create", new
@@ -16,6 +17,7 @@ public sealed class OutboxRepository(TimeProvider time)
             ConversationId = conversationId,
             Channel = channel.ToString(),
             NextAttemptAt = now,
+            SendWhileQuietAtVersion = sendWhileQuietAtVersion,
             CreatedAt = now,
         }, cancellationToken);
     }

@@ -14,6 +14,21 @@ public sealed class RedisOptions
     /// <summary>A StackExchange.Redis configuration string, e.g. <c>redis:6379,password=...,abortConnect=false</c>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Kept out of the connection string so that it alone can come from a secret file (<c>Hotline:SecretsDirectory</c>).</summary>
+    public string? Password { get; set; }
+
+    public string? ConnectionStringWithPassword()
+    {
+        if (!Configured || Password is null)
+        {
+            return ConnectionString;
+        }
+
+        var options = ConfigurationOptions.Parse(ConnectionString!);
+        options.Password = Password;
+        return options.ToString(includePassword: true);
+    }
+
     public bool Configured => !string.IsNullOrWhiteSpace(ConnectionString);
 }
 
@@ -21,6 +36,13 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
 {
     public ValidateOptionsResult Validate(string? name, RedisOptions options)
     {
+        if (options.Password is not null && (!options.Configured || string.IsNullOrWhiteSpace(options.Password)))
+        {
+            return ValidateOptionsResult.Fail(options.Configured
+                ? $"{RedisOptions.Section}:Password is empty (a secret file left empty?)."
+                : $"{RedisOptions.Section}:Password needs {RedisOptions.Section}:ConnectionString.");
+        }
+
         if (!options.Configured)
         {
             return ValidateOptionsResult.Success;

@@ -9,7 +9,7 @@ public static class RedisServices
     {
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
-        services.AddSingleton(provider => new RedisConnection(provider.GetRequiredService<IOptions<RedisOptions>>().Value.ConnectionString));
+        services.AddSingleton(provider => new RedisConnection(provider.GetRequiredService<IOptions<RedisOptions>>().Value.ConnectionStringWithPassword()));
         return services;
     }
 

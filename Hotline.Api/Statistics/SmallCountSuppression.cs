@@ -24,7 +24,8 @@ public enum CellMark
 /// that line is hidden too (a cell inside the table before the line's total).</item>
 /// <item>Audit: what a reader can derive is computed line by line, knowing that "&lt;5" is 1 to 4 and "x" at least
 /// 5, and narrowing each hidden count's range until nothing changes. While some "&lt;5" is pinned to one value,
-/// the smallest shown count in one of its lines is hidden too, and the whole check runs again.</item>
+/// the smallest shown count in one of its lines is hidden too (or, when its lines have none left, in a line
+/// that fed the deduction), and the whole check runs again.</item>
 /// </list>
 /// Counts listed in <c>forced</c> start hidden: that is how a figure shown in several tables (a month's total
 /// of cases) is hidden in all of them or in none.

@@ -18,17 +18,30 @@ internal static class Audit
         {
             if (marks[r, c] == CellMark.Small && low == high)
             {
-                var through = lines.Where(l => l.Contains((r, c)))
-                    .FirstOrDefault(l => l.Any(cell => marks[cell.R, cell.C] == CellMark.Shown && values[cell.R, cell.C] > 0));
+                var through = lines.Where(l => l.Contains((r, c))).FirstOrDefault(l => HasShownCount(values, marks, l));
                 if (through is not null)
                 {
                     return through;
+                }
+
+                // Its own lines have nothing left to hide: the deduction ran through the shown counts of other lines
+                // (a total that fixes two hidden totals, which fix the "<5"). Hide in the line, of those holding a
+                // hidden count, whose smallest shown count is smallest; the audit runs again after each.
+                var feeding = lines
+                    .Where(l => l.Any(cell => marks[cell.R, cell.C] != CellMark.Shown) && HasShownCount(values, marks, l))
+                    .MinBy(l => l.Where(cell => marks[cell.R, cell.C] == CellMark.Shown && values[cell.R, cell.C] > 0).Min(cell => values[cell.R, cell.C]));
+                if (feeding is not null)
+                {
+                    return feeding;
                 }
             }
         }
 
         return null;
     }
+
+    private static bool HasShownCount(long[,] values, CellMark[,] marks, IReadOnlyList<(int R, int C)> line) =>
+        line.Any(cell => marks[cell.R, cell.C] == CellMark.Shown && values[cell.R, cell.C] > 0);
 
     /// <summary>The range a reader can derive for every hidden count.</summary>
     public static Dictionary<(int R, int C), (double Low, double High)> Ranges(

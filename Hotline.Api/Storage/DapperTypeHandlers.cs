@@ -8,7 +8,8 @@ namespace Hotline.Api.Storage;
 /// <summary>
 /// SQLite has no Guid or time types, and Microsoft.Data.Sqlite would bind a Guid as a blob; both engines
 /// must round-trip the same values, so Guids are lower-case text and times are fixed-width UTC text on
-/// SQLite (text order is then time order) and native types on SQL Server.
+/// SQLite (text order is then time order) and native types on SQL Server. Records are mapped by
+/// <see cref="UntypedColumnTypeMap"/>, so that an empty SQLite result maps as a full one does.
 /// </summary>
 internal static class DapperTypeHandlers
 {
@@ -32,6 +33,7 @@ internal static class DapperTypeHandlers
 
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.TypeMapProvider = type => new UntypedColumnTypeMap(type);
     }
 
     public static string ToSqliteText(DateTimeOffset value) =>

@@ -41,7 +41,7 @@ public sealed class Database : IAsyncDisposable
         _sql = SqlStatements.For(Provider);
         _connectionString = Provider == DatabaseProvider.Sqlite
             ? SqliteConnections.Prepare(options.Value.ConnectionString, environment.ContentRootPath)
-            : options.Value.ConnectionString;
+            : options.Value.ConnectionStringWithPassword();
         _logSync = Provider == DatabaseProvider.Sqlite ? SqliteConnections.LogSyncFor(_connectionString) : null;
         _groupCommit = new GroupCommit(BeginWriteAsync);
     }

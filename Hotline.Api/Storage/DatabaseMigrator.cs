@@ -12,6 +12,15 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
 {
     public const string MigrationsRoot = "Hotline.Api.Storage.Migrations.";
 
+    /// <summary>
+    /// How long an instance waits while another applies the migrations. The lock statement's own timeout
+    /// is longer, so the wait ends with sp_getapplock's answer and one clear line, never with the driver's
+    /// 30-second command timeout part way through.
+    /// </summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan LockCommandTimeout = LockWait + TimeSpan.FromSeconds(30);
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
@@ -56,11 +65,23 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
             throw new DatabaseUnavailableException($"Cannot reach SQL Server ({ex.Message.Split('\n')[0].Trim()})", ex);
         }
 
-        var result = await session.QuerySingleAsync<int>("Migrations_AcquireLock", null, cancellationToken);
+        int result;
+        try
+        {
+            result = await session.QuerySingleAsync<int>(
+                "Migrations_AcquireLock", new { LockTimeoutMilliseconds = (int)LockWait.TotalMilliseconds }, LockCommandTimeout, cancellationToken);
+        }
+        catch (SqlException ex)
+        {
+            await session.DisposeAsync();
+            throw new DatabaseUnavailableException($"Cannot take the migration lock ({ex.Message.Split('\n')[0].Trim()})", ex);
+        }
+
         if (result < 0)
         {
             await session.DisposeAsync();
-            throw new DatabaseUnavailableException($"Another instance held the migration lock for 5 minutes (sp_getapplock returned {result}).", null);
+            throw new DatabaseUnavailableException(
+                $"Another instance held the migration lock for {LockWait.TotalMinutes:0} minutes (sp_getapplock returned {result}).", null);
         }
 
         return session;

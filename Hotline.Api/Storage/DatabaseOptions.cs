@@ -15,6 +15,16 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public string ConnectionString { get; set; } = "Data Source=App_Data/hotline.db";
+
+    /// <summary>
+    /// SQL Server only: the login's password, kept out of the connection string so that the string can sit
+    /// in plain configuration and the password alone come from a secret file (<c>Hotline:SecretsDirectory</c>).
+    /// </summary>
+    public string? Password { get; set; }
+
+    public string ConnectionStringWithPassword() => Password is null
+        ? ConnectionString
+        : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString) { Password = Password }.ConnectionString;
 }
 
 internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
@@ -29,6 +39,13 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ConnectionString is required.");
+        }
+
+        if (options.Password is not null && (options.Provider != DatabaseProvider.SqlServer || string.IsNullOrWhiteSpace(options.Password)))
+        {
+            return ValidateOptionsResult.Fail(options.Provider == DatabaseProvider.SqlServer
+                ? $"{DatabaseOptions.Section}:Password is empty (a secret file left empty?)."
+                : $"{DatabaseOptions.Section}:Password applies to SqlServer only.");
         }
 
         try

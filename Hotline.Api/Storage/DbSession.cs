@@ -52,6 +52,12 @@ public sealed class DbSession : IAsyncDisposable
             ? Synchronously(() => Connection.QuerySingle<T>(Command(statement, args, cancellationToken)), cancellationToken)
             : Connection.QuerySingleAsync<T>(Command(statement, args, cancellationToken));
 
+    /// <summary>For the one statement that may rightly run longer than the driver's default timeout (30 s on SQL Server).</summary>
+    public Task<T> QuerySingleAsync<T>(string statement, object? args, TimeSpan commandTimeout, CancellationToken cancellationToken) =>
+        _runsSynchronously
+            ? Synchronously(() => Connection.QuerySingle<T>(Command(statement, args, cancellationToken, commandTimeout)), cancellationToken)
+            : Connection.QuerySingleAsync<T>(Command(statement, args, cancellationToken, commandTimeout));
+
     public Task<int> ExecuteAsync(string statement, object? args, CancellationToken cancellationToken) =>
         _runsSynchronously
             ? Synchronously(() => Connection.Execute(Command(statement, args, cancellationToken)), cancellationToken)
@@ -183,10 +189,10 @@ public sealed class DbSession : IAsyncDisposable
             return command.ExecuteNonQuery();
         }, CancellationToken.None);
 
-    private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken)
+    private CommandDefinition Command(string statement, object? args, CancellationToken cancellationToken, TimeSpan? commandTimeout = null)
     {
         // An ended session's connection may already serve another session.
         ObjectDisposedException.ThrowIf(_release is null, this);
-        return new(_sql[statement], args, _transaction, cancellationToken: cancellationToken);
+        return new(_sql[statement], args, _transaction, (int?)commandTimeout?.TotalSeconds, cancellationToken: cancellationToken);
     }
 }

@@ -7,7 +7,13 @@ public sealed class TwilioOptions
 {
     public const string Section = "Twilio";
 
-    /// <summary>When absent, outbound SMS and WhatsApp go to the local sink instead of Twilio.</summary>
+    /// <summary>
+    /// Unset means on. Off (<c>false</c>) runs the hotline without sending any SMS or WhatsApp reply: each is
+    /// marked not sent, never delivered. Outside Development a hotline that is on needs an account.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>In Development, when absent, outbound SMS and WhatsApp go to the local sink instead of Twilio.</summary>
     public string? AccountSid { get; set; }
 
     /// <summary>Signs Twilio's webhooks and authenticates our calls. In Development one is made locally for the simulator.</summary>
@@ -26,7 +32,9 @@ public sealed class TwilioOptions
 
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
-    public bool SendsThroughTwilio => !string.IsNullOrWhiteSpace(AccountSid);
+    public bool Disabled => Enabled == false;
+
+    public bool SendsThroughTwilio => !Disabled && !string.IsNullOrWhiteSpace(AccountSid);
 
     /// <summary>Reconciliation needs an account to list messages with; with one, it runs unless turned off.</summary>
     public bool ReconciliationRuns => SendsThroughTwilio && Reconciliation.Enabled != false;
@@ -50,6 +58,13 @@ internal sealed partial class TwilioOptionsValidator(IHostEnvironment environmen
         if (string.IsNullOrWhiteSpace(options.AuthToken) && !environment.IsDevelopment())
         {
             failures.Add($"{TwilioOptions.Section}:AuthToken is required outside Development (webhooks are checked with it).");
+        }
+
+        if (!options.Disabled && string.IsNullOrWhiteSpace(options.AccountSid) && !environment.IsDevelopment())
+        {
+            // Replies that silently reach nobody would look sent in the console: say so at start instead.
+            failures.Add($"{TwilioOptions.Section}:AccountSid is required outside Development, or set {TwilioOptions.Section}:Enabled=false " +
+                "to run without sending SMS or WhatsApp (replies are then marked not sent).");
         }
 
         if (options.SendsThroughTwilio)

@@ -12,6 +12,13 @@ public static class TwilioServices
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         services.AddSingleton<TwilioSignature>();
+        if (string.Equals(configuration[$"{TwilioOptions.Section}:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IChannelSender, TwilioDisabledSender>();
+            return services;
+        }
+
+        // Outside Development the options validation refuses a start without an account.
         if (string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.Section}:AccountSid"]))
         {
             services.AddSingleton<IChannelSender, LocalSink>();

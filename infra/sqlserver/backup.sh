@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# Backs up the hotline database from inside the sqlserver container and checks the file it wrote.
-#   docker compose -f infra/compose.yaml exec sqlserver bash /opt/hotline/backup.sh full   # whole database
-#   docker compose -f infra/compose.yaml exec sqlserver bash /opt/hotline/backup.sh log    # log since the last one
-# Files go to /var/opt/mssql/backup, which is in the data volume: copy them off the host (README).
+# Backs up the hotline database from inside the sqlserver container and checks the file it wrote. Run by
+# infra/backup.sh on the host, which encrypts and prunes. Prints the file's name.
+#   bash /opt/hotline/backup.sh full   # whole database
+#   bash /opt/hotline/backup.sh log    # log since the last one
+# /var/opt/mssql/backup is the host folder HOTLINE_BACKUP_DIR, not the data volume.
 set -euo pipefail
 
 kind=${1:-full}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 dir=/var/opt/mssql/backup
-mkdir -p "$dir"
 
 case "$kind" in
-  full) file="$dir/hotline-$stamp-full.bak"; statement="BACKUP DATABASE hotline" ;;
-  log)  file="$dir/hotline-$stamp-log.trn"; statement="BACKUP LOG hotline" ;;
+  full) name="hotline-$stamp-full.bak"; statement="BACKUP DATABASE hotline" ;;
+  log)  name="hotline-$stamp-log.trn"; statement="BACKUP LOG hotline" ;;
   *)    echo "usage: backup.sh full|log" >&2; exit 2 ;;
 esac
 
-export SQLCMDPASSWORD="$MSSQL_SA_PASSWORD"
+SQLCMDPASSWORD=$(cat /run/secrets/mssql_sa_password)
+export SQLCMDPASSWORD
 sqlcmd=(/opt/mssql-tools18/bin/sqlcmd -S localhost -U sa -C -b)
-"${sqlcmd[@]}" -Q "$statement TO DISK = N'$file' WITH CHECKSUM, INIT;"
-"${sqlcmd[@]}" -Q "RESTORE VERIFYONLY FROM DISK = N'$file' WITH CHECKSUM;"
-echo "$file"
+"${sqlcmd[@]}" -Q "$statement TO DISK = N'$dir/$name' WITH CHECKSUM, INIT;" >&2
+"${sqlcmd[@]}" -Q "RESTORE VERIFYONLY FROM DISK = N'$dir/$name' WITH CHECKSUM;" >&2
+echo "$name"

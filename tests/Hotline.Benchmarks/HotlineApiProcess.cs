@@ -94,6 +94,7 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
         start.Environment["Hotline__Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "hotline.db")}";
         start.Environment["Hotline__PublicBaseUrl"] = PublicBaseUrl;
         start.Environment["Twilio__AuthToken"] = authToken;
+        start.Environment["Twilio__Enabled"] = "false";
         start.Environment["Hotline__Privacy__CurrentKeyId"] = "bench";
         start.Environment["Hotline__Privacy__Keys__bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Hotline__Privacy__LookupKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -1,2 +1,2 @@
-INSERT INTO Outbox (Id, MessageId, ConversationId, Channel, Status, NextAttemptAt, CreatedAt)
-VALUES (@Id, @MessageId, @ConversationId, @Channel, 'Pending', @NextAttemptAt, @CreatedAt);
+INSERT INTO Outbox (Id, MessageId, ConversationId, Channel, Status, NextAttemptAt, SendWhileQuietAtVersion, CreatedAt)
+VALUES (@Id, @MessageId, @ConversationId, @Channel, 'Pending', @NextAttemptAt, @SendWhileQuietAtVersion, @CreatedAt);

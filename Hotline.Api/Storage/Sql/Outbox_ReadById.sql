@@ -1,4 +1,4 @@
 SELECT Id, MessageId, ConversationId, Channel, Status, Attempts, NextAttemptAt, LeaseToken, LeaseExpiresAt,
-       OutcomeUnknown, ProviderMessageId, LastError, CreatedAt
+       OutcomeUnknown, ProviderMessageId, LastError, SendWhileQuietAtVersion, CreatedAt
 FROM Outbox
 WHERE Id = @Id;

@@ -52,15 +52,16 @@ internal sealed partial class IntakeConversation
             return ChooseLanguage(keyword, text);
         }
 
-        var code = step.Kind == StepKind.YesNo ? ParseYesNo(keyword, text)
+        var code = step.Kind == StepKind.YesNo ? _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage)
             : string.IsNullOrWhiteSpace(text) ? null
             : AnswerCodes.Text;
         if (code is null)
         {
             if (!_state.Reasked)
             {
+                // Once, in simpler words; then the step's on_unknown branch decides, never a guess.
                 _state.Reasked = true;
-                return Finish(_engine.Replies.Get(_language, step.Id));
+                return Finish(_engine.Replies.Get(_language, step.Kind == StepKind.YesNo ? MessageIds.Reask : step.Id));
             }
 
             code = AnswerCodes.Unknown;
@@ -105,31 +106,6 @@ internal sealed partial class IntakeConversation
         }
 
         return Finish(_engine.Replies.Get(_language, _state.Step));
-    }
-
-    private string? ParseYesNo(string? keyword, string text)
-    {
-        var language = _language ?? _script.BaseLanguage;
-        foreach (var candidate in (ReadOnlySpan<string?>)[keyword, TextNormalizer.FirstWord(text)])
-        {
-            var answer = TextNormalizer.Number(candidate) switch
-            {
-                1 => AnswerCodes.Yes,
-                2 => AnswerCodes.No,
-                _ => _engine.Lexicon.Classify(candidate, language) switch
-                {
-                    WordClass.Yes => AnswerCodes.Yes,
-                    WordClass.No => AnswerCodes.No,
-                    _ => null,
-                },
-            };
-            if (answer is not null)
-            {
-                return answer;
-            }
-        }
-
-        return null;
     }
 
     private void Record(ScriptStep step, string code, string text)

@@ -13,6 +13,7 @@ internal sealed partial class IntakeConversation
     private const string DiscreetReason = "discreet_word";
     private const string AskedForPersonReason = "asked_for_person";
     private const string UnansweredReason = "unanswered";
+    private const string DistressReason = "distress";
 
     private readonly IntakeEngine _engine;
     private readonly IntakeScript _script;
@@ -77,6 +78,11 @@ internal sealed partial class IntakeConversation
         if (keyword == _engine.DiscreetKeyword)
         {
             return Discreet();
+        }
+
+        if (_engine.Lexicon.IsDistress(keyword, _language))
+        {
+            return Distress(keyword, text);
         }
 
         if (carrier.Kind == KeywordKind.Help || word == WordClass.Help)
@@ -144,11 +150,9 @@ internal sealed partial class IntakeConversation
         {
             _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
         }
-        else if (carrier.Kind == KeywordKind.Help || word == WordClass.Help)
-        {
-            // Carriers require HELP to be answered even after STOP; the reply is as neutral as ever.
-            _replies.Add(_engine.Replies.Get(_language, MessageIds.Help));
-        }
+
+        // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
+        // wrote could reach an opted-out number (the host sends nothing until START).
 
         return new EngineTurn(_snapshot.State, _language, _replies, _events);
     }
@@ -169,6 +173,32 @@ internal sealed partial class IntakeConversation
 
         _state.MenuOpen = false;
         return Finish(_engine.Replies.Get(_language, MessageIds.Discreet));
+    }
+
+    /// <summary>
+    /// A cry for help goes to a person at once, with the emergency number, whatever step it came at. Once a person
+    /// has the conversation it is theirs to answer: an automatic text beside theirs would be a second voice.
+    /// </summary>
+    private EngineTurn Distress(string? keyword, string text)
+    {
+        if (_caseOpen && (_state.Status == IntakeStatus.HandedOff || _snapshot.CaseworkerHasWritten))
+        {
+            RequestHandoff(DistressReason);
+            _state.Status = IntakeStatus.HandedOff;
+            return Finish();
+        }
+
+        _language ??= _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
+        HandOff(DistressReason);
+        _replies.Add(_engine.Replies.Get(_language, MessageIds.Distress));
+        if (_language is null)
+        {
+            // The caseworker will need their language; the choice then gets the person's reply in it.
+            _state.MenuOpen = true;
+            _replies.Add(_engine.Replies.Menu);
+        }
+
+        return Finish();
     }
 
     private EngineTurn AskForPerson()

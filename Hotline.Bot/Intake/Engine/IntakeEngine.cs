@@ -7,8 +7,10 @@ namespace Hotline.Bot.Intake.Engine;
 /// <summary>
 /// The scripted intake: asks, in the person's language, whether it is safe to write, whether they are in
 /// danger, for consent, then the questions of the ILO indicators and where they are, and hands the conversation
-/// to a person with a triaged case. Deterministic, free of I/O, safe to share between threads, and it never
-/// throws from <see cref="Handle"/> or <see cref="Tick"/>.
+/// to a person with a triaged case. Deterministic, free of I/O, safe to share between threads. It is built
+/// never to throw from <see cref="Handle"/> or <see cref="Tick"/> (the property tests feed it any input at
+/// any step), but it does not hide a bug if one slips through: the exception reaches the host, which logs
+/// it, counts it and hands the conversation to a caseworker.
 /// </summary>
 public sealed class IntakeEngine : IConversationEngine
 {
@@ -25,6 +27,7 @@ public sealed class IntakeEngine : IConversationEngine
         Triage = triage;
         Options = options;
         Lexicon = new Lexicon(script);
+        Answers = new AnswerReader(script);
         EngineSetupCheck.Run(script, triage, options, Lexicon);
         DiscreetKeyword = TextNormalizer.Keyword(options.DiscreetWord)!;
         Replies = new ReplyBook(script, options);
@@ -39,6 +42,8 @@ public sealed class IntakeEngine : IConversationEngine
 
     internal Lexicon Lexicon { get; }
 
+    internal AnswerReader Answers { get; }
+
     internal ReplyBook Replies { get; }
 
     internal StateCodec Codec { get; }
@@ -51,40 +56,17 @@ public sealed class IntakeEngine : IConversationEngine
 
     public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
     {
-        try
-        {
-            return new IntakeConversation(this, conversation).Receive(message);
-        }
-        catch (Exception)
-        {
-            // Defence in depth: the tests feed every kind of input at every step and this is never reached. If it
-            // ever is, a person still gets the conversation rather than the message vanishing.
-            return SafetyNet(conversation);
-        }
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(message);
+        return new IntakeConversation(this, conversation).Receive(message);
     }
 
     public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now)
     {
-        try
-        {
-            return new IntakeConversation(this, conversation).Expire(now);
-        }
-        catch (Exception)
-        {
-            // A tick that cannot decide does nothing: the next message or tick tries again.
-            return new EngineTurn(conversation?.State, conversation?.Language, NoReplies, NoEvents);
-        }
+        ArgumentNullException.ThrowIfNull(conversation);
+        return new IntakeConversation(this, conversation).Expire(now);
     }
 
     internal static EngineTurn Unchanged(ConversationSnapshot conversation, string? language, IReadOnlyList<EngineEvent> events) =>
         new(conversation.State, language, NoReplies, events.Count == 0 ? NoEvents : events);
-
-    private static EngineTurn SafetyNet(ConversationSnapshot? conversation)
-    {
-        const string reason = "engine_error";
-        IReadOnlyList<EngineEvent> events = conversation?.HasOpenCase == true
-            ? [new HandoffRequested(reason)]
-            : [new CaseRequested(PriorityBand.Medium, 0, [reason]), new HandoffRequested(reason)];
-        return new EngineTurn(conversation?.State, conversation?.Language, NoReplies, events);
-    }
 }

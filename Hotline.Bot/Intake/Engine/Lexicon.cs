@@ -12,12 +12,13 @@ internal enum WordClass : byte
     Help,
     Person,
     Language,
+    Distress,
 }
 
 /// <summary>
 /// Every word list of a script, folded by <see cref="TextNormalizer"/> and indexed once. In a known language
 /// the person's own words and the base language's work; before a language is known, the words of every language
-/// work for the global actions (stop, start, help, person, language) unless two languages disagree on one.
+/// work for the global actions (stop, start, help, person, language, distress) unless two languages disagree on one.
 /// </summary>
 internal sealed class Lexicon
 {
@@ -49,7 +50,8 @@ internal sealed class Lexicon
                 _anyLanguage[word] = wordClass;
             }
 
-            foreach (var hint in Fold(language.Words.Greeting.Concat(language.Words.Help).Concat(language.Words.Name).Append(language.Name)))
+            var hints = language.Words.Greeting.Concat(language.Words.Help).Concat(language.Words.Distress).Concat(language.Words.Name);
+            foreach (var hint in Fold(hints.Append(language.Name)))
             {
                 _languageHints[hint] = _languageHints.TryGetValue(hint, out var other) && other != language.Tag ? null : language.Tag;
             }
@@ -76,7 +78,36 @@ internal sealed class Lexicon
     }
 
     /// <summary>
-    /// The language a greeting, a help word, a language's name or a letter of a script unique to one language
+    /// Whether a folded message is a cry for help in the language (or any language when none is known yet),
+    /// also with its letters drawn out ("bachaooo", "tolonggg"): the safe direction to be generous in.
+    /// </summary>
+    public bool IsDistress(string? keyword, string? language)
+    {
+        if (string.IsNullOrEmpty(keyword))
+        {
+            return false;
+        }
+
+        // Another language's cry for help counts too, unless the word means something else in the person's own.
+        foreach (var form in (ReadOnlySpan<string>)[keyword, TextNormalizer.WithoutRepeats(keyword, 2), TextNormalizer.WithoutRepeats(keyword, 1)])
+        {
+            var own = Classify(form, language);
+            if (own == WordClass.Distress || (own == WordClass.None && language is not null && Classify(form, null) == WordClass.Distress))
+            {
+                return true;
+            }
+
+            if (own != WordClass.None)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The language a greeting, a distress word, a help word, a language's name or a letter of a script unique to one language
     /// points to; null when it points to none, or to several (such as "namaste", Hindi and Nepali).
     /// </summary>
     public string? RecogniseLanguage(string? keyword, string? firstWord, string rawText)
@@ -109,8 +140,9 @@ internal sealed class Lexicon
     [
         (words.Yes, WordClass.Yes), (words.No, WordClass.No), (words.Stop, WordClass.Stop), (words.Start, WordClass.Start),
         (words.Help, WordClass.Help), (words.Person, WordClass.Person), (words.Language, WordClass.Language),
+        (words.Distress, WordClass.Distress),
     ];
 
-    private static IEnumerable<string> Fold(IEnumerable<string> words) =>
+    internal static IEnumerable<string> Fold(IEnumerable<string> words) =>
         words.Select(TextNormalizer.Keyword).OfType<string>().Where(w => w.Length > 0);
 }

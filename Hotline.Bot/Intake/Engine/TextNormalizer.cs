@@ -6,12 +6,18 @@ namespace Hotline.Bot.Intake.Engine;
 /// <summary>
 /// Folds what a person typed into the form the word lists are compared in: trimmed of spaces and punctuation,
 /// lower case, digits of any script as ASCII ("١" and "१" are "1"), invisible marks and Arabic vowel signs
-/// dropped, alef variants as bare alef, Unicode NFC. Phones type the same word in many byte sequences.
+/// dropped, alef variants as bare alef, Unicode NFC. Urdu is often typed on an Arabic keyboard, so that
+/// keyboard's heh, yeh and kaf fold to Urdu's (ه ھ as ہ, ي ى as ی, ك as ک) and the noon ghunna it lacks to
+/// noon (ں as ن); both sides of a comparison are folded alike, so Arabic words still match Arabic words.
+/// Phones type the same word in many byte sequences.
 /// </summary>
 internal static class TextNormalizer
 {
     /// <summary>Longer messages are never a keyword, which keeps a 10,000-character message cheap.</summary>
     public const int MaxKeywordLength = 40;
+
+    /// <summary>How much of a message is read for its words: one SMS segment's worth of a long text is enough to answer.</summary>
+    public const int MaxWordsLength = 320;
 
     /// <summary>The whole message as a keyword, "" when it is empty, or null when it is too long to be one.</summary>
     public static string? Keyword(string? text) => text is null ? "" : Keyword(text.AsSpan());
@@ -74,6 +80,71 @@ internal static class TextNormalizer
 
         return null;
     }
+
+    /// <summary>
+    /// The folded words of a message, split at spaces and punctuation ("tidak apa-apa" gives tidak, apa, apa),
+    /// at most <paramref name="max"/> of them and only from its first <see cref="MaxWordsLength"/> characters.
+    /// </summary>
+    public static List<string> Words(string? text, int max)
+    {
+        var span = (text ?? "").AsSpan();
+        span = span[..Math.Min(span.Length, MaxWordsLength)];
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= span.Length && words.Count < max; i++)
+        {
+            var boundary = i == span.Length || char.IsWhiteSpace(span[i]) || char.IsPunctuation(span[i]);
+            if (!boundary)
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0 && Keyword(span[start..i]) is { Length: > 0 } word)
+            {
+                words.Add(word);
+            }
+
+            start = -1;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The keyword with every run of one letter longer than <paramref name="longest"/> cut to that length: with 2,
+    /// "haaan" gives "haan"; with 1, "nooo" gives "no". Digits are never cut ("111" is not "1").
+    /// </summary>
+    public static string WithoutRepeats(string keyword, int longest)
+    {
+        var run = 0;
+        var cut = false;
+        for (var i = 0; i < keyword.Length && !cut; i++)
+        {
+            run = i > 0 && keyword[i - 1] == keyword[i] ? run + 1 : 1;
+            cut = run > longest && Cuttable(keyword[i]);
+        }
+
+        if (!cut)
+        {
+            // Most messages have no drawn-out letters: no copy.
+            return keyword;
+        }
+
+        var text = new StringBuilder(keyword.Length);
+        for (var i = 0; i < keyword.Length; i++)
+        {
+            run = i > 0 && keyword[i - 1] == keyword[i] ? run + 1 : 1;
+            if (run <= longest || !Cuttable(keyword[i]))
+            {
+                text.Append(keyword[i]);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool Cuttable(char c) => !char.IsAsciiDigit(c) && !char.IsSurrogate(c);
 
     /// <summary>The number a keyword spells (one to three digits), or -1.</summary>
     public static int Number(string? keyword)
@@ -140,6 +211,10 @@ internal static class TextNormalizer
     private static char Fold(char c) => c switch
     {
         '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627',
+        '\u0647' or '\u06BE' => '\u06C1',
+        '\u064A' or '\u0649' => '\u06CC',
+        '\u0643' => '\u06A9',
+        '\u06BA' => '\u0646',
         _ => char.ToLowerInvariant(c),
     };
 

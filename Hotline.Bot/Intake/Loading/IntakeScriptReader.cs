@@ -103,12 +103,27 @@ internal static partial class IntakeScriptReader
                 entry.Reviewed ?? false,
                 new LanguageWords(
                     words.Yes ?? [], words.No ?? [], words.Stop ?? [], words.Start ?? [], words.Help ?? [],
-                    words.Person ?? [], words.Language ?? [], words.Greeting ?? [], words.Name ?? [])));
+                    words.Person ?? [], words.Language ?? [], words.Greeting ?? [], words.Name ?? [])
+                {
+                    Distress = words.Distress ?? [],
+                    Unsure = words.Unsure ?? [],
+                })
+            {
+                AnswersAlsoIn = entry.AnswersAlsoIn ?? [],
+            });
         }
 
         if (!languages.Any(l => l.Tag == baseLanguage))
         {
             problems.Add(new ScriptProblem(null, baseLanguage, "the base language is not among the languages"));
+        }
+
+        foreach (var language in languages)
+        {
+            foreach (var other in language.AnswersAlsoIn.Where(t => t == language.Tag || languages.All(l => l.Tag != t)))
+            {
+                problems.Add(new ScriptProblem(null, language.Tag, $"answers_also_in names '{other}', which is not another language of the script"));
+            }
         }
 
         return languages;

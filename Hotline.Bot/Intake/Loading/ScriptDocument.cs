@@ -25,6 +25,20 @@ internal sealed class ScriptDocument
     public Dictionary<string, string>? Messages { get; set; }
 
     public Dictionary<string, Dictionary<string, string>>? Localization { get; set; }
+
+    public List<HistoryDocument>? History { get; set; }
+}
+
+/// <summary>What changed in a version, and the words a review proposed that were left out, each with its reason.</summary>
+internal sealed class HistoryDocument
+{
+    public int Version { get; set; }
+
+    public string? Date { get; set; }
+
+    public List<string>? Changes { get; set; }
+
+    public List<string>? Rejected { get; set; }
 }
 
 internal sealed class LanguageDocument
@@ -40,6 +54,8 @@ internal sealed class LanguageDocument
     public bool? Reviewed { get; set; }
 
     public WordsDocument? Words { get; set; }
+
+    public List<string>? AnswersAlsoIn { get; set; }
 }
 
 internal sealed class WordsDocument
@@ -61,6 +77,10 @@ internal sealed class WordsDocument
     public List<string>? Greeting { get; set; }
 
     public List<string>? Name { get; set; }
+
+    public List<string>? Distress { get; set; }
+
+    public List<string>? Unsure { get; set; }
 }
 
 internal sealed class StepDocument

@@ -116,8 +116,8 @@ internal static class ScriptTextCheck
                 problems.Add(new ScriptProblem(null, language.Tag, $"has no '{list.Name}' words"));
             }
 
-            var all = words.Yes.Concat(words.No).Concat(words.Stop).Concat(words.Start).Concat(words.Help)
-                .Concat(words.Person).Concat(words.Language).Concat(words.Greeting).Concat(words.Name);
+            var all = words.Yes.Concat(words.No).Concat(words.Stop).Concat(words.Start).Concat(words.Help).Concat(words.Distress)
+                .Concat(words.Unsure).Concat(words.Person).Concat(words.Language).Concat(words.Greeting).Concat(words.Name);
             foreach (var word in all.Where(w => string.IsNullOrEmpty(TextNormalizer.Keyword(w))))
             {
                 problems.Add(new ScriptProblem(null, language.Tag, $"the word '{word}' is empty or longer than {TextNormalizer.MaxKeywordLength} characters"));
@@ -134,6 +134,12 @@ internal static class ScriptTextCheck
                 }
 
                 seen[word] = wordClass;
+            }
+
+            // An unsure phrase that is itself an answer or a command would make that word mean nothing.
+            foreach (var phrase in Lexicon.Fold(words.Unsure).Where(seen.ContainsKey))
+            {
+                problems.Add(new ScriptProblem(null, language.Tag, $"the unsure phrase '{phrase}' is also a {seen[phrase].ToString().ToLowerInvariant()} word"));
             }
         }
     }

@@ -5,7 +5,14 @@ namespace Hotline.Bot.Intake.Scripts;
 /// shows); <see cref="Reviewed"/> says whether a native speaker has checked every text, and is false until one has.
 /// <see cref="Script"/> is the ISO 15924 code of its writing system (Latn, Arab, Deva, ...).
 /// </summary>
-public sealed record ScriptLanguage(string Tag, string Name, string EnglishName, string Script, bool Reviewed, LanguageWords Words);
+public sealed record ScriptLanguage(string Tag, string Name, string EnglishName, string Script, bool Reviewed, LanguageWords Words)
+{
+    /// <summary>
+    /// Languages whose yes and no words are understood in this one too, where they are unambiguous: a worker
+    /// who chose English often answers "oo", "ndiyo" or "haan".
+    /// </summary>
+    public IReadOnlyList<string> AnswersAlsoIn { get; init; } = [];
+}
 
 /// <summary>
 /// The words the engine understands in one language, as the whole message. The base language's words work in
@@ -20,4 +27,14 @@ public sealed record LanguageWords(
     IReadOnlyList<string> Person,
     IReadOnlyList<string> Language,
     IReadOnlyList<string> Greeting,
-    IReadOnlyList<string> Name);
+    IReadOnlyList<string> Name)
+{
+    /// <summary>Cries for help ("bachao", "saklolo", "tolong saya"): they hand the conversation to a person at once.</summary>
+    public IReadOnlyList<string> Distress { get; init; } = [];
+
+    /// <summary>
+    /// Phrases that are neither yes nor no although they start like one ("tidak apa-apa", "nahi pata", "no problem"):
+    /// an answer containing one is unclear.
+    /// </summary>
+    public IReadOnlyList<string> Unsure { get; init; } = [];
+}

@@ -75,5 +75,11 @@ public static class MessageIds
     /// <summary>The harmless reply to the discreet word, as an ordinary contact would answer.</summary>
     public const string Discreet = "discreet";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, OptedIn, Person, Discreet];
+    /// <summary>Asked once, in simpler words, when a yes/no answer was not clear.</summary>
+    public const string Reask = "reask";
+
+    /// <summary>The reply to a cry for help: the emergency number, and that a person will write.</summary>
+    public const string Distress = "distress";
+
+    public static IReadOnlyList<string> Required { get; } = [Help, OptedIn, Person, Discreet, Reask, Distress];
 }

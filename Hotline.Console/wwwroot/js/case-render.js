@@ -29,7 +29,9 @@ export function renderFacts(view) {
   byId("case-facts").replaceChildren(...facts.filter(Boolean).map((f) => el("li", {}, f)));
   const status = conversationStatusText(c.conversationStatus, c.conversationStatusReason);
   const banner = byId("conversation-status");
-  banner.textContent = status ? `${status}. Nothing is sent to this person until they write again.` : "";
+  banner.textContent = !status ? ""
+    : c.conversationStatus === "Quiet" ? `${status}. Someone else may be reading their phone: nothing is sent to them until they write again.`
+    : `${status}. Nothing is sent to this person until they send START.`;
   banner.hidden = !status;
   show(byId("case-actions"), view.holdsLease);
 }

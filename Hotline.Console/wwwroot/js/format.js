@@ -24,11 +24,13 @@ export function channelName(channel) {
 }
 
 export function conversationStatusText(status, reason) {
+  // The server's reasons are sentences; the callers add their own full stop.
+  const why = reason ? String(reason).replace(/\.\s*$/, "") : "";
   if (status === "OptedOut") {
-    return reason ? `Opted out: ${reason}` : "Opted out";
+    return why ? `Opted out: ${why}` : "Opted out";
   }
   if (status === "Quiet") {
-    return reason ? `Quiet: ${reason}` : "Quiet";
+    return why ? `Quiet: ${why}` : "Quiet";
   }
   return "";
 }
@@ -80,8 +82,8 @@ export function deliveryText(status) {
     read: "Read",
     failed: "Failed",
     undelivered: "Not delivered",
-    canceled: "Cancelled",
-    cancelled: "Cancelled",
+    canceled: "Not sent (cancelled)",
+    cancelled: "Not sent (cancelled)",
     received: "Received",
   }[String(status).toLowerCase()] ?? status;
 }

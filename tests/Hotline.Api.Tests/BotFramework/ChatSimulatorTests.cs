@@ -73,6 +73,7 @@ public sealed class ChatSimulatorTests
         {
             ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
             ["Twilio:AuthToken"] = "token",
+            ["Twilio:Enabled"] = "false",
         }, environment: "Production");
         using var request = new HttpRequestMessage(HttpMethod.Post, BotEndpoints.Path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "x.y.z");

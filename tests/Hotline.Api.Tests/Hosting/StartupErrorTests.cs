@@ -66,6 +66,16 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task No_twilio_account_outside_development_stops_the_start_unless_twilio_is_turned_off()
+    {
+        var outcome = await ApiProcess.RunAsync(WithKeys(("Twilio__Enabled", "")), Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Twilio:AccountSid is required outside Development, or set Twilio:Enabled=false", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_sql_server_stops_the_start_with_a_clear_line_and_no_stack_trace()
     {
         var outcome = await ApiProcess.RunAsync(WithKeys(

@@ -22,6 +22,7 @@ public static class ApiProcess
             start.Environment["ASPNETCORE_CONTENTROOT"] = folder;
             start.Environment["DOTNET_ENVIRONMENT"] = "Production";
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["Twilio__Enabled"] = "false";
             foreach (var (key, value) in environment)
             {
                 start.Environment[key] = value;

@@ -33,6 +33,7 @@ public sealed partial class RunningApi : IAsyncDisposable
         start.Environment["ASPNETCORE_CONTENTROOT"] = folder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Hotline__Database__ConnectionString"] = "Data Source=hotline.db";
+        start.Environment["Twilio__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -56,10 +56,12 @@ public sealed class SignedInClient
         }), ct);
     }
 
-    public static async Task<SignedInClient> SignInAsync(HotlineApp app, User user)
+    public static Task<SignedInClient> SignInAsync(HotlineApp app, User user) => SignInAsync(app, user, Password);
+
+    public static async Task<SignedInClient> SignInAsync(HotlineApp app, User user, string password)
     {
         var http = NewBrowser(app);
-        var response = await PostSignInAsync(http, user.UserName, Password);
+        var response = await PostSignInAsync(http, user.UserName, password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("error", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException($"Sign-in failed: {response.StatusCode} {response.Headers.Location}");

@@ -36,6 +36,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        // Skipped before any folder is made: a skipped test leaves nothing behind.
+        var server = Environment.GetEnvironmentVariable(SqlServerVariable) ?? "";
+        if (provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(server))
+        {
+            Assert.Skip($"{SqlServerVariable} is not set: no SQL Server to run this test against.");
+        }
+
         var folder = Directory.CreateTempSubdirectory("hotline-test-").FullName;
         if (provider == DatabaseProvider.Sqlite)
         {

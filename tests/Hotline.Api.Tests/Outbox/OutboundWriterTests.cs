@@ -10,7 +10,7 @@ public sealed class OutboundWriterTests
 
     [Theory]
     [InlineData(ConversationStatus.OptedOut, "hello", "opted out")]
-    [InlineData(ConversationStatus.Quiet, "hello", "not safe to text now")]
+    [InlineData(ConversationStatus.Quiet, "hello", "Nothing can be sent until they write again")]
     [InlineData(ConversationStatus.Active, "", "empty")]
     public async Task A_message_that_must_not_be_sent_is_refused_with_the_reason_and_nothing_is_stored(
         ConversationStatus status, string body, string reason)

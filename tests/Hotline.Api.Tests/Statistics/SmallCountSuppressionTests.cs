@@ -5,7 +5,7 @@ namespace Hotline.Api.Tests.Statistics;
 public sealed class SmallCountSuppressionTests
 {
     /// <summary>A table with both margins filled in from its inner counts.</summary>
-    private static long[,] WithTotals(long[,] inner)
+    internal static long[,] WithTotals(long[,] inner)
     {
         int rows = inner.GetLength(0), columns = inner.GetLength(1);
         var grid = new long[rows + 1, columns + 1];
@@ -165,5 +165,21 @@ public sealed class SmallCountSuppressionTests
         }
 
         Assert.NotEqual(CellMark.Shown, marks[0][2, 1]);
+    }
+
+    /// <summary>
+    /// Found by <see cref="SuppressionPropertyTests"/> (seed 8Xl4ikgTkjK3). The grand total 21 and the row total 10 fix
+    /// the two hidden row totals to 5 and 6; the 6 is a hidden 5 or more plus a "&lt;5", so the "&lt;5" is 1. Every line
+    /// through that 1 had nothing shown left to hide, and the table used to be published as it was.
+    /// </summary>
+    [Fact]
+    public void A_small_count_pinned_through_other_lines_is_protected_by_hiding_in_the_lines_that_pin_it()
+    {
+        var grid = WithTotals(new long[,] { { 3, 2 }, { 5, 1 }, { 3, 7 } });
+
+        var marks = SmallCountSuppression.Apply(grid, rowTotals: true, columnTotals: true);
+
+        var ranges = Audit.Ranges(grid, marks, new SmallCountSuppression.Grid(grid, true, true).Lines());
+        Assert.NotEqual((1.0, 1.0), ranges[(1, 1)]);
     }
 }

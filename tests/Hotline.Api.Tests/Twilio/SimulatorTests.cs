@@ -38,6 +38,7 @@ public sealed class SimulatorTests
         {
             ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
             ["Twilio:AuthToken"] = "token",
+            ["Twilio:Enabled"] = "false",
         }, environment: "Production");
 
         var response = await app.CreateClient().GetAsync("/simulator/", Ct);

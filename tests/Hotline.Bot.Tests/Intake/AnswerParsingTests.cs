@@ -36,14 +36,14 @@ public sealed class AnswerParsingTests
     }
 
     [Fact]
-    public void An_unrecognised_answer_asks_once_more_then_moves_on_with_unknown()
+    public void An_unrecognised_answer_asks_once_more_in_simpler_words_then_moves_on_with_unknown()
     {
         var host = AtFirstQuestion("en");
 
         var again = host.Send("maybe?");
         var next = host.Send("I do not know");
 
-        Assert.Equal(Text("en", "documents"), again.Reply());
+        Assert.Equal("Please reply with just a number: 1 for yes, 2 for no. Reply 0 to talk to a person.", again.Reply());
         Assert.Empty(again.Events);
         Assert.Equal(Text("en", "wages"), next.Reply());
         Assert.Equal(new AnswerRecorded("documents", "unknown"), Assert.Single(next.Events));

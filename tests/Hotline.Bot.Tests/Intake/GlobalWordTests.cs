@@ -71,6 +71,19 @@ public sealed class GlobalWordTests
 
     [Theory]
     [MemberData(nameof(HelpWords))]
+    public void A_help_word_after_stop_gets_no_reply_because_the_carrier_answers_it_and_nothing_reaches_an_opted_out_phone(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+        host.Send("STOP");
+
+        var turn = host.Send(word);
+
+        Assert.Empty(turn.Replies);
+        Assert.Empty(turn.Events);
+    }
+
+    [Theory]
+    [MemberData(nameof(HelpWords))]
     public void A_help_word_mid_intake_gets_the_neutral_help_and_keeps_the_question(string language, string word)
     {
         var host = AtFirstQuestion(language);
@@ -121,7 +134,7 @@ public sealed class GlobalWordTests
     [Fact]
     public void The_first_message_stop_in_any_script_opts_out_before_a_language_is_known()
     {
-        var turn = new FakeHost(Engine).Send("रुको");
+        var turn = new FakeHost(Engine).Send("बंद करो");
 
         Assert.Empty(turn.Replies);
         Assert.IsType<OptedOut>(Assert.Single(turn.Events));

@@ -10,16 +10,16 @@ public sealed class ScriptValidationTests
     private const string FileName = "tiny-intake.json";
 
     // The smallest script the loader accepts: two languages, a safety question and its two endings.
-    private const string Tiny = """
+    internal const string Tiny = """
         {
           "id": "tiny", "version": 1, "base_language": "en", "resume_step": "safe_now",
           "languages": [
             { "tag": "en", "name": "English", "english_name": "English", "script": "Latn", "reviewed": false,
               "words": { "yes": ["yes"], "no": ["no"], "stop": ["stop"], "start": ["start"], "help": ["help"],
-                         "person": ["person"], "language": ["language"], "greeting": ["hello"], "name": ["english"] } },
+                         "distress": ["save me"], "person": ["person"], "language": ["language"], "greeting": ["hello"], "name": ["english"] } },
             { "tag": "sw", "name": "Kiswahili", "english_name": "Swahili", "script": "Latn", "reviewed": false,
-              "words": { "yes": ["ndiyo"], "no": ["hapana"], "stop": ["acha"], "start": ["anza"], "help": ["msaada"],
-                         "person": ["mtu"], "language": ["lugha"], "greeting": ["habari"], "name": ["kiswahili"] } }
+              "words": { "yes": ["ndiyo"], "no": ["hapana"], "stop": ["sitisha"], "start": ["anza"], "help": ["msaada"],
+                         "distress": ["nisaidie"], "person": ["mtu"], "language": ["lugha"], "greeting": ["habari"], "name": ["kiswahili"] } }
           ],
           "steps": [
             { "id": "language", "type": "language", "next": "safe_now" },
@@ -27,10 +27,11 @@ public sealed class ScriptValidationTests
             { "id": "not_safe", "type": "quiet", "text": "OK.", "reason": "not_safe_now" },
             { "id": "done", "type": "handoff", "text": "Wait {wait_minutes} minutes.", "reason": "intake_complete" }
           ],
-          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number." },
+          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number.", "reask": "1 or 2?", "distress": "Call now." },
           "localization": {
             "sw": { "safe_now": "Salama sasa? 1 Ndiyo 2 Hapana", "not_safe": "Sawa.", "done": "Subiri dakika {wait_minutes}.",
-                    "help": "Msaada.", "opted_in": "Sawa.", "person": "Hivi karibuni.", "discreet": "Namba si sahihi." }
+                    "help": "Msaada.", "opted_in": "Sawa.", "person": "Hivi karibuni.", "discreet": "Namba si sahihi.",
+                    "reask": "1 au 2?", "distress": "Piga simu sasa." }
           }
         }
         """;
@@ -219,7 +220,7 @@ public sealed class ScriptValidationTests
         Assert.Equal(2, error.Problems.Count);
     }
 
-    private static void AssertNames(ScriptValidationException error, string step, string language, string reason)
+    internal static void AssertNames(ScriptValidationException error, string step, string language, string reason)
     {
         Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
         Assert.Contains($"step '{step}'", error.Message, StringComparison.Ordinal);
@@ -251,14 +252,14 @@ public sealed class ScriptValidationTests
         script["localization"]!["sw"]!["done"] = swahiliPrefix + "{emergency_number}";
     }
 
-    private static ScriptValidationException Refused(Action<JsonNode> breakIt)
+    internal static ScriptValidationException Refused(Action<JsonNode> breakIt)
     {
         var script = JsonNode.Parse(Tiny)!;
         breakIt(script);
         return Assert.Throws<ScriptValidationException>(() => Load(script));
     }
 
-    private static IntakeScript Load(JsonNode script)
+    internal static IntakeScript Load(JsonNode script)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(script.ToJsonString()));
         return IntakeScript.Load(stream, FileName);

@@ -21,7 +21,8 @@ namespace Hotline.Console.Tests.Infrastructure;
 /// <summary>
 /// The real host on a real Kestrel port (a browser needs one), over a fresh SQLite file, with keys made
 /// for the run and a Twilio account pointed at the local Twilio stand-in. The outbox dispatcher runs in
-/// the background, as in production.
+/// the background, as in production, unless a test turns it off to send the outbox itself
+/// (<see cref="DispatchAllAsync"/>).
 /// </summary>
 public sealed class ConsoleHost : WebApplicationFactory<Program>
 {
@@ -32,7 +33,7 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private int _nextPhone;
 
-    private ConsoleHost(FakeTwilioServer twilio, string accountSid, string authToken)
+    private ConsoleHost(FakeTwilioServer twilio, string accountSid, string authToken, IDictionary<string, string?>? settings)
     {
         Twilio = twilio;
         AccountSid = accountSid;
@@ -53,6 +54,10 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
             ["Twilio:SegmentsPerSecond"] = "1000",
             ["Twilio:RequestTimeoutSeconds"] = "5",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     public FakeTwilioServer Twilio { get; }
@@ -68,12 +73,12 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
     /// <summary>Where the browser reaches the host, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<ConsoleHost> StartAsync()
+    public static async Task<ConsoleHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var accountSid = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var twilio = await FakeTwilioServer.StartAsync(accountSid, authToken);
-        var host = new ConsoleHost(twilio, accountSid, authToken);
+        var host = new ConsoleHost(twilio, accountSid, authToken, settings);
         try
         {
             host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -104,6 +109,15 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         var (user, error) = await Services.GetRequiredService<UserAccounts>()
             .AddAsync(userName, role, languages, Password, TestContext.Current.CancellationToken);
         return user ?? throw new InvalidOperationException(error);
+    }
+
+    /// <summary>Sends what the outbox holds, pass after pass, until nothing is waiting (for hosts whose dispatcher is off).</summary>
+    public async Task DispatchAllAsync()
+    {
+        var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatcher>();
+        while (await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken) > 0)
+        {
+        }
     }
 
     public string NextPhone() => $"+4420794{Interlocked.Increment(ref _nextPhone):D5}";

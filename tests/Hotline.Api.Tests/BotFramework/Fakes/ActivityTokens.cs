@@ -36,11 +36,15 @@ public static class ActivityTokens
 
     public static string Rs256(RSA key, string keyId, Claims claims) => Rs256(key, keyId, claims.ToJson());
 
-    public static string Rs256(RSA key, string keyId, JsonObject payload)
+    public static string Rs256(RSA key, string keyId, JsonObject payload) =>
+        Signed(new JsonObject { ["alg"] = "RS256", ["kid"] = keyId, ["typ"] = "JWT", ["x5t"] = keyId }, payload,
+            input => key.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
+    /// <summary>Any header and payload, signed over the JWS signing input by <paramref name="sign"/>.</summary>
+    public static string Signed(JsonObject header, JsonObject payload, Func<byte[], byte[]> sign)
     {
-        var signingInput = $"{Part(new JsonObject { ["alg"] = "RS256", ["kid"] = keyId, ["typ"] = "JWT", ["x5t"] = keyId })}.{Part(payload)}";
-        var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{signingInput}.{Base64Url(signature)}";
+        var signingInput = $"{Part(header)}.{Part(payload)}";
+        return $"{signingInput}.{Base64Url(sign(Encoding.ASCII.GetBytes(signingInput)))}";
     }
 
     /// <summary>An unsigned token ("alg": "none"), with an empty signature part.</summary>

@@ -58,6 +58,13 @@ public sealed class SqlServerSemanticTests
         AssertFails("SELECT Id FROM dbo.Cases WHERE Id = @CaseIdentifier;", "Broken_Parameter.sql", "@CaseIdentifier");
 
     [Fact]
+    public void A_statement_after_one_with_an_undeclared_parameter_is_still_validated() =>
+        Assert.Contains(
+            SqlServerStatementModel.Problems(
+                [("Broken_Parameter", "SELECT Id FROM dbo.Cases WHERE Id = @CaseIdentifier;"), ("Broken_Column", "SELECT UserNme FROM dbo.Users;")], Types),
+            p => p.StartsWith("Broken_Column.sql:", StringComparison.Ordinal) && p.Contains("[UserNme]", StringComparison.Ordinal));
+
+    [Fact]
     public void A_valid_statement_passes_validation() =>
         Assert.Empty(SqlServerStatementModel.Problems([("Valid_Statement", "SELECT c.Id FROM dbo.Cases AS c WHERE c.Id = @Id;")], Types));
 

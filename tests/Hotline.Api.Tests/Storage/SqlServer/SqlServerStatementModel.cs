@@ -20,7 +20,9 @@ internal static class SqlServerStatementModel
             var parameters = SqlServerParameters.Of(SqlServerScripts.ParseValid(name, sql));
             var undeclared = parameters.Where(p => !parameterTypes.ContainsKey(p)).ToList();
             problems.AddRange(undeclared.Select(p => $"{name}.sql: parameter @{p} has no declared type in SqlServerParameters"));
-            var declarations = parameters.Where(parameterTypes.ContainsKey).Select(p => $"@{p} {parameterTypes[p]}");
+            // An undeclared parameter is reported above; declaring it loosely keeps DacFx from refusing the
+            // procedure, because a refused object blocks every object added after it.
+            var declarations = parameters.Select(p => $"@{p} {parameterTypes.GetValueOrDefault(p, "SQL_VARIANT")}");
             procedures.Add(($"{name}.sql", $"CREATE PROCEDURE dbo.[{SqlServerModel.ProcedureFor(name)}] {string.Join(", ", declarations)}\nAS\nBEGIN\n{sql}\nEND;"));
         }
 

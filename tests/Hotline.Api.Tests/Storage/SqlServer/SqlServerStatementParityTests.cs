@@ -7,6 +7,13 @@ namespace Hotline.Api.Tests.Storage.SqlServer;
 /// <summary>A statement with a file per dialect takes the same parameters and returns the same columns on both.</summary>
 public sealed class SqlServerStatementParityTests
 {
+    /// <summary>Parameters SQL Server's file takes and SQLite's ignores, with the reason.</summary>
+    private static readonly IReadOnlyDictionary<(string Statement, string Parameter), string> OnlySqlServerTakes =
+        new Dictionary<(string, string), string>
+        {
+            [("Migrations_AcquireLock", "LockTimeoutMilliseconds")] = "SQLite has one instance and takes no lock, so there is no wait",
+        };
+
     [Fact]
     public async Task Each_dialect_pair_declares_the_same_parameters_and_returns_the_same_column_names()
     {
@@ -40,6 +47,7 @@ public sealed class SqlServerStatementParityTests
         {
             var lite = StatementShape.FromSqlite(connection, sqliteSql);
             var server = StatementShape.FromSqlServer(name, sqlServerSql);
+            server = server with { Parameters = server.Parameters.Where(p => !OnlySqlServerTakes.ContainsKey((name, p))).ToList() };
             if (!lite.Parameters.SequenceEqual(server.Parameters, StringComparer.OrdinalIgnoreCase))
             {
                 differences.Add($"{name}: parameters SQLite [{string.Join(", ", lite.Parameters)}], SQL Server [{string.Join(", ", server.Parameters)}]");

@@ -47,6 +47,30 @@ internal static class Intake
         return host;
     }
 
+    /// <summary>
+    /// A conversation waiting at a yes/no step, reached the shortest way: safe to write, not in danger, consent
+    /// given, and "no" to each question before it.
+    /// </summary>
+    public static FakeHost AtStep(string language, string step)
+    {
+        var host = AtSafetyQuestion(language);
+        var current = Script.ResumeStepId;
+        while (current != step)
+        {
+            var yes = current == Script.ResumeStepId || current == Script.ConsentStepId;
+            host.Send(yes ? "1" : "2");
+            var next = Script.FindStep(current)!.Target(yes ? AnswerCodes.Yes : AnswerCodes.No)!;
+            while (Script.FindStep(next) is { Kind: StepKind.Handoff, Next: { } after })
+            {
+                next = after;
+            }
+
+            current = next;
+        }
+
+        return host;
+    }
+
     /// <summary>One line per event, lists spelled out, so that two turns can be compared as text.</summary>
     public static string Describe(EngineEvent e) => e switch
     {

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net;
+using Hotline.Api.Tests.Infrastructure;
+
+namespace Hotline.Api.Tests.Deployment;
+
+/// <summary>
+/// Two API instances as Compose runs them, on one database: a caseworker signed in through one must stay
+/// signed in when nginx sends them to the other (their own instance down, or replaced by an upgrade).
+/// Each process has its own home here, as each container has, so only the shared keys folder is shared.
+/// </summary>
+[Collection(PublishedImageCollection.Name)]
+public sealed class SharedSessionTests(PublishedImage image) : IDisposable
+{
+    private readonly string _folder = PublishedImage.WorldReadableTemporaryFolder("hotline-instances-");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_session_from_one_instance_is_accepted_by_another_sharing_the_keys_folder()
+    {
+        var environment = ComposeLikeEnvironment.For(image, _folder);
+
+        Assert.Equal(HttpStatusCode.OK, await SessionOnSecondInstanceAsync(environment, environment));
+    }
+
+    [Fact]
+    public async Task Without_the_shared_keys_folder_another_instance_refuses_the_session()
+    {
+        var environment = ComposeLikeEnvironment.For(image, _folder);
+        var withoutKeys = new Dictionary<string, string>(environment);
+        withoutKeys.Remove("Hotline__DataProtection__KeysDirectory");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SessionOnSecondInstanceAsync(withoutKeys, withoutKeys));
+    }
+
+    private async Task<HttpStatusCode> SessionOnSecondInstanceAsync(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> second)
+    {
+        await AddCaseworkerAsync(first);
+        await using var one = await PublishedApp.StartAsync(image, image.App, first);
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = one.Address };
+        var signIn = await SignedInClient.PostSignInAsync(browser, "amal", SignedInClient.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var session = cookies.GetCookies(one.Address).Single(c => c.Name == "hotline.session");
+
+        await using var two = await PublishedApp.StartAsync(image, image.App, second);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(two.Address, "/api/session"));
+        request.Headers.Add("Cookie", $"{session.Name}={session.Value}");
+        using var client = new HttpClient();
+        return (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
+    }
+
+    /// <summary>The operator's command, as infra/README.md runs it in a container.</summary>
+    private async Task AddCaseworkerAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = PublishedApp.StartInfo(image, image.App, environment, [.. image.Runtime.Entrypoint, "users", "add", "amal", "--role", "caseworker", "--languages", "en"]);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(SignedInClient.Password);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, await output + await error);
+    }
+}

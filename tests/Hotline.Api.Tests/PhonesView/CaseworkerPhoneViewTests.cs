@@ -1,0 +1,102 @@
+using Hotline.Api.Casework;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Hotline.Api.Tests.PhonesView;
+
+/// <summary>
+/// A caseworker writing to a person who went quiet or opted out: the reply is refused with the reason, and a
+/// reply still waiting when the person goes quiet never leaves. Each scenario takes the only open case, and
+/// closes it at the end, so the next scenario's case is the next one taken.
+/// </summary>
+[Collection(nameof(CaseworkerViewHost))]
+public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_caseworker_cannot_write_to_a_person_who_used_the_discreet_word_until_they_write_again()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you still there?"));
+        await phone.WriteAsync("hi");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you for writing again."));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-discreet-word", phone.View);
+    }
+
+    [Fact]
+    public async Task A_caseworker_reply_still_waiting_when_the_discreet_word_arrives_never_leaves()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        phone.NoteWhileTheOutboxWaits(await caseworker.ReplyAsync(caseId, lease, "Where are you now?"));
+
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord);
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-reply-waiting-at-discreet-word", phone.View);
+    }
+
+    [Fact]
+    public async Task A_caseworker_cannot_write_to_a_person_who_said_it_is_not_safe_or_who_opted_out()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "hi", "2");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you safe?"));
+        await phone.WriteAsync("STOP");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you safe?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-not-safe-and-stop", phone.View);
+    }
+
+    /// <summary>A caseworker signed in through the real form, working through the real hub; refusals go into the phone's view as they are worded.</summary>
+    private sealed class Caseworker(HubConnection hub) : IAsyncDisposable
+    {
+        public static async Task<Caseworker> StartAsync(CaseworkerViewHost host)
+        {
+            var app = host.Harness.App;
+            var user = await SignedInClient.AddUserAsync(app, $"cw-{Guid.NewGuid():N}", UserRole.Caseworker, [.. PhoneViewHost.LanguageTags]);
+            var hub = (await SignedInClient.SignInAsync(app, user)).Hub();
+            await hub.StartAsync(Ct);
+            return new Caseworker(hub);
+        }
+
+        public async Task<(Guid CaseId, Guid Lease)> TakeAsync(Phone phone)
+        {
+            var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+            Assert.True(taken.Ok, taken.Refusal);
+            await phone.MeanwhileAsync("a caseworker takes the case");
+            return (taken.Value!.Case.Id, taken.Value.LeaseToken!.Value);
+        }
+
+        /// <summary>What the caseworker saw: the reply queued, or refused with the reason the console shows.</summary>
+        public async Task<string> ReplyAsync(Guid caseId, Guid lease, string text)
+        {
+            var answer = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), caseId, lease, text, Ct);
+            return answer.Ok ? $"a caseworker writes \"{text}\"" : $"a caseworker's reply \"{text}\" is refused: {answer.Refusal}";
+        }
+
+        public async Task CloseAsync(Guid caseId, Guid lease)
+        {
+            var closed = await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "phone's view scenario", Ct);
+            Assert.True(closed.Ok, closed.Refusal);
+        }
+
+        public ValueTask DisposeAsync() => hub.DisposeAsync();
+    }
+}

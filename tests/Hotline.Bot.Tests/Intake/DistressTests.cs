@@ -1,0 +1,116 @@
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Tests.Intake.Support;
+using static Hotline.Bot.Tests.Intake.Support.Intake;
+
+namespace Hotline.Bot.Tests.Intake;
+
+public sealed class DistressTests
+{
+    public static TheoryData<string, string> DistressWords() =>
+        new(Tags.SelectMany(tag => Words(tag).Distress.Select(word => (tag, word))));
+
+    [Theory]
+    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    public void Every_language_has_distress_words(string language)
+    {
+        Assert.NotEmpty(Words(language).Distress);
+    }
+
+    [Theory]
+    [MemberData(nameof(DistressWords))]
+    public void A_distress_word_mid_intake_hands_off_at_once_with_the_emergency_number(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+
+        var turn = host.Send(word);
+
+        Assert.Equal(Text(language, "distress"), turn.Reply());
+        Assert.Contains(Options.EmergencyNumber, turn.Reply(), StringComparison.Ordinal);
+        Assert.Equal(["CaseRequested(Low, 0, [])", "HandoffRequested { Reason = distress }"], turn.Events.Select(Describe));
+    }
+
+    [Theory]
+    [InlineData("saklolo", "fil")]
+    [InlineData("nisaidie", "sw")]
+    [InlineData("tolong saya", "id")]
+    [InlineData("النجدة", "ar")]
+    [InlineData("गुहार", "ne")]
+    [InlineData("እርዱኝ", "am")]
+    public void A_distress_word_as_the_first_message_picks_its_language_and_hands_off(string word, string language)
+    {
+        var turn = new FakeHost(Engine).Send(word);
+
+        Assert.Equal(language, turn.Language);
+        Assert.Equal(Text(language, "distress"), turn.Reply());
+        Assert.Contains(new HandoffRequested("distress"), turn.Events);
+    }
+
+    [Fact]
+    public void A_distress_word_two_languages_share_gets_the_emergency_number_and_the_menu_then_a_reply_in_the_chosen_language()
+    {
+        var host = new FakeHost(Engine);
+
+        var first = host.Send("bachao");
+        var chosen = host.Send(MenuNumber("bn"));
+
+        Assert.Equal([Text("en", "distress"), Script.LanguageMenu], first.Replies());
+        Assert.Contains(new HandoffRequested("distress"), first.Events);
+        Assert.Equal(Text("bn", "person"), chosen.Reply());
+        Assert.Equal("bn", chosen.Language);
+    }
+
+    [Theory]
+    [InlineData("en", "bachaooo")]
+    [InlineData("id", "tolonggg")]
+    [InlineData("en", "HELP ME!!!")]
+    public void A_distress_word_with_letters_drawn_out_or_from_another_language_still_counts(string language, string word)
+    {
+        var host = AtFirstQuestion(language);
+
+        Assert.Contains(new HandoffRequested("distress"), host.Send(word).Events);
+    }
+
+    [Fact]
+    public void A_distress_word_after_going_quiet_hands_off()
+    {
+        var host = AtSafetyQuestion("sw");
+        host.Send("2");
+
+        var turn = host.Send("nisaidie");
+
+        Assert.Equal(Text("sw", "distress"), turn.Reply());
+        Assert.Contains(new HandoffRequested("distress"), turn.Events);
+    }
+
+    [Fact]
+    public void Once_a_person_has_the_conversation_a_distress_word_is_theirs_to_answer()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("0");
+
+        var turn = host.Send("help me");
+
+        Assert.Empty(turn.Replies);
+        Assert.Empty(turn.Events);
+    }
+
+    [Fact]
+    public void While_a_caseworker_is_writing_a_distress_word_gets_no_automatic_reply()
+    {
+        var host = AtStep("hi", "danger");
+        host.Send("1");
+        host.CaseworkerWrites();
+
+        var turn = host.Send("bachao");
+
+        Assert.Empty(turn.Replies);
+    }
+
+    [Fact]
+    public void The_carriers_help_keyword_still_gets_the_neutral_help_text()
+    {
+        var host = AtFirstQuestion("en");
+
+        Assert.Equal(Text("en", "help"), host.Send("HELP").Reply());
+    }
+}

@@ -1,0 +1,140 @@
+using CsCheck;
+using Hotline.Bot.Channels.Sms;
+using Hotline.Bot.Conversations;
+using Hotline.Bot.Tests.Intake.Support;
+using static Hotline.Bot.Tests.Intake.Support.Intake;
+
+namespace Hotline.Bot.Tests.Intake;
+
+/// <summary>
+/// The intake's safety promises over random conversations: any mix of script words, keywords, noise, ticks
+/// and caseworker actions, from a fresh number or one registered in any language, so that every step meets
+/// every kind of input. CsCheck shrinks a failing conversation to its shortest form and prints the seed
+/// that replays it (set <c>CsCheck_Seed</c>); <c>CsCheck_Iter</c> runs more conversations.
+/// </summary>
+public sealed class IntakePropertyTests
+{
+    private abstract record Act;
+
+    private sealed record Send(string Text) : Act;
+
+    private sealed record Wait(int Minutes) : Act;
+
+    private sealed record CaseworkerWrites : Act;
+
+    private sealed record CaseClosed : Act;
+
+    private static readonly string[] ScriptWords = Script.Languages
+        .SelectMany(l => l.Words.Yes.Concat(l.Words.No).Concat(l.Words.Help).Concat(l.Words.Greeting).Concat(l.Words.Name))
+        .Concat(["0", "1", "2", "3", "9", "14", "15", "?", "language", "person", "STOP", "stop ", "START", "UNSTOP", "HELP", "recipe", " Recipe!", "RECIPE"])
+        .ToArray();
+
+    private static readonly Gen<string> Noise = Gen.Frequency(
+        (6, Gen.Char[' ', '~']),
+        (2, Gen.Char['\u0600', '\u06FF']),
+        (2, Gen.Char['\u0900', '\u0DFF']),
+        (1, Gen.Char['\u1200', '\u137F']),
+        (1, Gen.Char['\u4E00', '\u4FFF']),
+        (1, Gen.Char['\u0300', '\u036F']),
+        (1, Gen.Char["\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2069\0\t\n\r\uFEFF\uFFFE\uFFFF"]),
+        (1, Gen.Char['\uD800', '\uDFFF']))
+        .Array[0, 60].Select(chars => new string(chars));
+
+    private static readonly Gen<string> Text = Gen.Frequency(
+        (8, Gen.OneOf(ScriptWords)),
+        (3, Noise),
+        (1, Gen.OneOf("", " ", new string('a', 10_000), string.Concat(Enumerable.Repeat("مرحبا ", 2_000)), "🆘🆘🆘", "ＳＴＯＰ", "STOP\u200B", "١", "१")));
+
+    private static readonly Gen<Act> Step = Gen.Frequency(
+        (12, Text.Select(t => (Act)new Send(t))),
+        (2, Gen.Int[0, 120].Select(m => (Act)new Wait(m))),
+        (1, Gen.Const((Act)new CaseworkerWrites())),
+        (1, Gen.Const((Act)new CaseClosed())));
+
+    private static readonly Gen<(string? Registered, Act[] Acts)> Conversation =
+        Gen.Select(Gen.OneOf<string?>([null, .. Tags]), Step.Array[1, 40]);
+
+    private static readonly HashSet<string> DiscreetReplies = Tags.Select(tag => Support.Intake.Text(tag, "discreet")).ToHashSet(StringComparer.Ordinal);
+
+    [Fact]
+    public void No_input_at_any_step_makes_the_engine_throw_and_every_reply_fits_two_segments()
+    {
+        Conversation.Sample((registered, acts) => Play(registered, acts, (_, _, turn) =>
+            Assert.All(turn.Replies, reply => Assert.InRange(SmsSegments.Measure(reply.Text).Segments, 1, 2))), print: Describe);
+    }
+
+    /// <summary>
+    /// The engine's side of opting out: no reply at all until the person opts in again, HELP included (the carrier
+    /// answers HELP for an opted-out number, and the host sends nothing to one), so no decided reply is dropped.
+    /// </summary>
+    [Fact]
+    public void After_opting_out_no_reply_is_decided_until_the_person_opts_in_again()
+    {
+        Conversation.Sample((registered, acts) => Play(registered, acts, (before, _, turn) =>
+        {
+            if (turn.Events.Any(e => e is OptedOut) || (before.OptedOut && !turn.Events.Any(e => e is OptedIn)))
+            {
+                Assert.Empty(turn.Replies);
+            }
+        }), print: Describe);
+    }
+
+    [Fact]
+    public void A_tick_never_sends_anything()
+    {
+        Conversation.Sample((registered, acts) => Play(registered, acts, (_, act, turn) =>
+        {
+            if (act is Wait)
+            {
+                Assert.Empty(turn.Replies);
+            }
+        }), print: Describe);
+    }
+
+    [Fact]
+    public void The_discreet_word_always_goes_quiet_with_at_most_a_harmless_reply()
+    {
+        Conversation.Sample((registered, acts) => Play(registered, acts, (before, act, turn) =>
+        {
+            if (act is Send { Text: var text } && text.Trim(' ', '!').Equals(Options.DiscreetWord, StringComparison.OrdinalIgnoreCase) && !before.OptedOut)
+            {
+                Assert.Contains(new WentQuiet("discreet_word"), turn.Events);
+                Assert.All(turn.Replies, reply => Assert.Contains(reply.Text, DiscreetReplies));
+            }
+        }), print: Describe);
+    }
+
+    /// <summary>Plays the conversation through the contract's host, checking each turn against the snapshot it was taken on.</summary>
+    private static void Play(string? registered, Act[] acts, Action<ConversationSnapshot, Act, EngineTurn> check)
+    {
+        var host = new FakeHost(Engine, registered);
+        foreach (var act in acts)
+        {
+            var before = host.Snapshot;
+            switch (act)
+            {
+                case Send send:
+                    check(before, act, host.Send(send.Text));
+                    break;
+                case Wait wait:
+                    check(before, act, host.Tick(TimeSpan.FromMinutes(wait.Minutes)));
+                    break;
+                case CaseworkerWrites when before.HasOpenCase:
+                    host.CaseworkerWrites();
+                    break;
+                case CaseClosed:
+                    host.CloseCase();
+                    break;
+            }
+        }
+    }
+
+    private static string Describe((string? Registered, Act[] Acts) conversation) =>
+        $"registered={conversation.Registered ?? "none"}: " + string.Join(" | ", conversation.Acts.Select(act => act switch
+        {
+            Send send => $"\"{string.Concat(send.Text.Take(40).Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"))}\"" +
+                (send.Text.Length > 40 ? $"...({send.Text.Length})" : ""),
+            Wait wait => $"wait {wait.Minutes}m",
+            _ => act.GetType().Name,
+        }));
+}
