@@ -46,13 +46,19 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
         }
     }
 
-    /// <summary>Holds the migration lock on its own connection; disposing it releases the lock.</summary>
+    /// <summary>
+    /// Holds the migration lock on its own connection; disposing it releases the lock. On SQL Server the lock
+    /// belongs to a transaction of that session, which disposing rolls back (it wrote nothing) before the
+    /// connection returns to the pool.
+    /// </summary>
     private async Task<DbSession> AcquireLockAsync(CancellationToken cancellationToken)
     {
         DbSession session;
         try
         {
-            session = await database.OpenAsync(cancellationToken);
+            session = database.Provider == DatabaseProvider.Sqlite
+                ? await database.OpenAsync(cancellationToken)
+                : await database.BeginWriteAsync(cancellationToken);
         }
         catch (SqlException ex)
         {

@@ -55,16 +55,36 @@ public sealed class TestDatabase : IAsyncDisposable
             });
         }
 
-        var name = $"hotline_test_{Guid.NewGuid():N}";
-        await ExecuteOnServerAsync(server, $"CREATE DATABASE [{name}];");
-        var connectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString;
+        var (connectionString, drop) = await CreateEmptySqlServerDatabaseAsync();
         var serverDatabase = await OpenAsync(provider, connectionString, folder);
         return new TestDatabase(serverDatabase, folder, async () =>
         {
             await serverDatabase.DisposeAsync();
+            await drop();
+            Directory.Delete(folder, recursive: true);
+        });
+    }
+
+    /// <summary>
+    /// A new, unmigrated database on the server named by HOTLINE_TEST_SQLSERVER (skipping the test without
+    /// one), set up as infra/sqlserver/create-database.sql sets up production's, and the step that drops it.
+    /// </summary>
+    public static async Task<(string ConnectionString, Func<Task> Drop)> CreateEmptySqlServerDatabaseAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(SqlServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Assert.Skip($"{SqlServerVariable} is not set: no SQL Server to run this test against.");
+        }
+
+        var name = $"hotline_test_{Guid.NewGuid():N}";
+        await ExecuteOnServerAsync(server, $"CREATE DATABASE [{name}];");
+        // Production reads row versions instead of waiting for writers' locks; tests must see the same behaviour.
+        await ExecuteOnServerAsync(server, $"ALTER DATABASE [{name}] SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;");
+        return (new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString, async () =>
+        {
             SqlConnection.ClearAllPools();
             await ExecuteOnServerAsync(server, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}];");
-            Directory.Delete(folder, recursive: true);
         });
     }
 
@@ -72,12 +92,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task<Database> OpenAsync(DatabaseProvider provider, string connectionString, string folder)
     {
-        var database = new Database(
-            Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
-            new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Test" });
+        var database = Unmigrated(provider, connectionString, folder);
         await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(CancellationToken.None);
         return database;
     }
+
+    /// <summary>A <see cref="Hotline.Api.Storage.Database"/> over the connection string, with no migration run.</summary>
+    public static Database Unmigrated(DatabaseProvider provider, string connectionString, string folder) =>
+        new(Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }),
+            new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Test" });
 
     private static async Task ExecuteOnServerAsync(string connectionString, string sql)
     {

@@ -9,10 +9,10 @@ public sealed class OutboxRepositoryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Due_messages_come_in_attempt_order_with_an_expired_lease_among_them()
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Due_messages_come_in_attempt_order_with_an_expired_lease_among_them(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var hotline = new HotlineParts(db);
         var outbox = new OutboxRepository(hotline.Time);
         var replies = await WriteRepliesAsync(hotline, outbox, count: 4);
@@ -31,10 +31,10 @@ public sealed class OutboxRepositoryTests
         Assert.Equal(replies, due);
     }
 
-    [Fact]
-    public async Task Reading_due_messages_takes_the_oldest_up_to_the_batch_size()
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Reading_due_messages_takes_the_oldest_up_to_the_batch_size(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var hotline = new HotlineParts(db);
         var outbox = new OutboxRepository(hotline.Time);
         var replies = await WriteRepliesAsync(hotline, outbox, count: 5);

@@ -1,6 +1,7 @@
 using System.Text;
 using Hotline.Api.Privacy;
 using Hotline.Api.Sims;
+using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,10 @@ public sealed class SimRegistryTests
     private static SimRegistry Registry(TestDatabase db, string? region = null) =>
         new(db.Database, TestKeys.Hasher(), Options.Create(new SimRegistryOptions { DefaultRegion = region }), new FakeTimeProvider());
 
-    [Fact]
-    public async Task A_good_file_imports_every_row()
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_good_file_imports_every_row(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var report = await Registry(db).ImportAsync(Encoding.UTF8.GetBytes(Header +
             "+9779801234567,ne,2026-03-01,Doha arrivals\n+8801712345678,bn,2026-03-02,\"Doha, second group\"\n"), Ct);
@@ -27,10 +28,10 @@ public sealed class SimRegistryTests
         Assert.Equal((2, 0, (string?)null), (report.Imported, report.Rejected.Count, report.Refused));
     }
 
-    [Fact]
-    public async Task A_registered_number_is_found_with_its_language_from_sms_and_whatsapp()
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_registered_number_is_found_with_its_language_from_sms_and_whatsapp(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await Registry(db).ImportAsync(Encoding.UTF8.GetBytes(Header + "+9779801234567,ne,2026-03-01,Doha arrivals\n"), Ct);
 
         await using var session = await db.Database.OpenAsync(Ct);

@@ -2,6 +2,7 @@ using Dapper;
 using Hotline.Api.Cases;
 using Hotline.Api.Messages;
 using Hotline.Api.Statistics;
+using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
 using Hotline.Bot.Channels;
@@ -23,10 +24,10 @@ public sealed class StatisticsProjectionTests
             new { Month, Dimension = dimension, Value = value });
     }
 
-    [Fact]
-    public async Task Each_case_is_counted_once_under_each_of_its_dimensions()
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Each_case_is_counted_once_under_each_of_its_dimensions(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var hotline = new HotlineParts(db);
         await hotline.QueueCaseAsync("ne", PriorityBand.High, "documents_retained", "debt_to_employer", "dependent_on_employer");
         await hotline.QueueCaseAsync("ne", PriorityBand.Low);
@@ -43,10 +44,10 @@ public sealed class StatisticsProjectionTests
         Assert.Equal(2, await CounterAsync(db, StatisticsKeys.CaseChannel, "Sms"));
     }
 
-    [Fact]
-    public async Task Counting_the_same_events_again_counts_nothing_twice()
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Counting_the_same_events_again_counts_nothing_twice(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var hotline = new HotlineParts(db);
         await hotline.QueueCaseAsync("ne", PriorityBand.High);
         var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);

@@ -1,0 +1,74 @@
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Hotline.Api.Tests.Storage.SqlServer;
+
+/// <summary>
+/// The SQL Server type each statement parameter arrives as, by parameter name: the repositories bind a
+/// name to one C# type throughout, and Dapper with Hotline's type handlers sends Guid as UNIQUEIDENTIFIER,
+/// DateTimeOffset as DATETIME2 (its UTC time), string as NVARCHAR(4000), int as INT, long as BIGINT and
+/// bool as BIT. A test keeps this table complete (every parameter a statement uses is here) and free of
+/// names no statement uses.
+/// </summary>
+internal static class SqlServerParameters
+{
+    private const string Id = "UNIQUEIDENTIFIER";
+    private const string Time = "DATETIME2";
+    private const string Text = "NVARCHAR(4000)";
+
+    public static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ActivityHash"] = Text, ["Active"] = "BIT", ["ActorUserId"] = Id, ["AddressCipher"] = Text, ["AddressHash"] = Text,
+        ["After"] = "BIGINT", ["All"] = "INT", ["AuthorUserId"] = Id, ["Before"] = Time, ["BodyCipher"] = Text,
+        ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["Channel"] = Text,
+        ["ChannelId"] = Text, ["ChannelMessageId"] = Text, ["ContactEmail"] = Text, ["ContactName"] = Text,
+        ["ContactPhone"] = Text, ["ContactRoute"] = Text, ["ConversationId"] = Id, ["Count"] = "BIGINT", ["CreatedAt"] = Time,
+        ["CreatedBy"] = Id, ["Data"] = Text, ["Delivered"] = "INT", ["DeliveryError"] = Text, ["DeliveryRank"] = "INT",
+        ["DeliveryStatus"] = Text, ["Dimension"] = Text, ["Direction"] = Text, ["DisplayName"] = Text,
+        ["EngineStateCipher"] = Text, ["ExpectedVersion"] = "INT", ["From"] = Text, ["GivenAt"] = Time, ["GivenBy"] = Text,
+        ["Id"] = Id, ["ImportedAt"] = Time, ["IssuedOn"] = Text, ["Keys"] = Text, ["LockTimeoutMilliseconds"] = "INT", ["Language"] = Text, ["Languages"] = Text,
+        ["LastError"] = Text, ["LastInboundAt"] = Time, ["LeaseExpiresAt"] = Time, ["LeaseToken"] = Id, ["Locale"] = Text,
+        ["LockUntil"] = Time, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["Month"] = Text,
+        ["Name"] = Text, ["Nationality"] = Text, ["NewLeaseToken"] = Id, ["NextAttemptAt"] = Time, ["NotBefore"] = Time,
+        ["Now"] = Time, ["OccurredAt"] = Time, ["OpenedAt"] = Time, ["OrganisationId"] = Id, ["Outcome"] = Text,
+        ["OutcomeNoteCipher"] = Text, ["OutcomeUnknown"] = "BIT", ["PartnerId"] = Id, ["PasswordHash"] = Text,
+        ["PhoneHash"] = Text, ["Priority"] = "INT", ["Programme"] = Text, ["ProviderMessageId"] = Text, ["QueuedAt"] = Time,
+        ["Reason"] = Text, ["ReceivedAt"] = Time, ["Region"] = Text, ["Regions"] = Text, ["ReplyToIdCipher"] = Text,
+        ["Role"] = Text, ["Segments"] = "INT", ["SendWhileQuietAtVersion"] = "INT", ["SentAt"] = Time, ["Service"] = Text, ["Services"] = Text,
+        ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
+        ["StatusReason"] = Text, ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id,
+        ["TotalSeconds"] = "BIGINT", ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Type"] = Text, ["Until"] = "BIGINT",
+        ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
+        ["Value"] = Text, ["Version"] = "INT",
+    };
+
+    /// <summary>The parameters a statement reads: variables it names but does not DECLARE, without the '@'.</summary>
+    public static IReadOnlyList<string> Of(TSqlFragment statement)
+    {
+        var collector = new Collector();
+        statement.Accept(collector);
+        return collector.Used.Except(collector.Declared, StringComparer.OrdinalIgnoreCase)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed class Collector : TSqlFragmentVisitor
+    {
+        public List<string> Used { get; } = [];
+
+        public List<string> Declared { get; } = [];
+
+        public override void Visit(VariableReference node) => Used.Add(node.Name.TrimStart('@'));
+
+        public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
+
+        // In `EXEC proc @Name = value`, @Name is the callee's parameter, not one of ours.
+        public override void Visit(ExecuteParameter node)
+        {
+            if (node.Variable is { } name)
+            {
+                Declared.Add(name.Name.TrimStart('@'));
+            }
+        }
+    }
+}
