@@ -99,7 +99,7 @@ public sealed class OutboxDispatcher(
         foreach (var (item, error) in unreadable)
         {
             logger.LogError("Outbox message {OutboxId}: {Error} It waits and is tried again later.", item.Id, error);
-            await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), item.OutcomeUnknown, error, cancellationToken);
+            await outcomes.RetryLaterAsync(item, null, NextAttempt(item.Attempts), item.OutcomeUnknown, error, cancellationToken);
         }
 
         // Different people's messages go out side by side, each person's in order: one slow send does not
@@ -131,7 +131,7 @@ public sealed class OutboxDispatcher(
         {
             var error = GuardedPass.IsExpected(ex) ? ex.Message : ex.GetType().FullName!;
             logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, error);
-            await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown: true, error, cancellationToken);
+            await outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown: true, error, cancellationToken);
         }
     }
 
@@ -150,7 +150,7 @@ public sealed class OutboxDispatcher(
             case EarlierAttempt.CouldNotAsk couldNotAsk:
                 logger.LogWarning("Outbox message {OutboxId}: whether an earlier attempt arrived is still unknown ({Error}); asking again later.",
                     item.Id, couldNotAsk.Error);
-                await outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown: true, couldNotAsk.Error, cancellationToken);
+                await outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown: true, couldNotAsk.Error, cancellationToken);
                 return;
         }
 
@@ -218,7 +218,7 @@ public sealed class OutboxDispatcher(
     private Task<bool> RetryOrFailAsync(OutboxItem item, Message message, bool outcomeUnknown, string error, CancellationToken cancellationToken) =>
         item.Attempts >= _options.MaxAttempts && !outcomeUnknown
             ? outcomes.FailedAsync(item, message, $"Not sent after {item.Attempts} attempts: {error}", cancellationToken)
-            : outcomes.RetryLaterAsync(item, NextAttempt(item.Attempts), outcomeUnknown, error, cancellationToken);
+            : outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown, error, cancellationToken);
 
     /// <summary>Exponential backoff with jitter, so that instances retrying together spread out.</summary>
     private DateTimeOffset NextAttempt(int attempts)

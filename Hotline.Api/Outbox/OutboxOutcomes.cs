@@ -30,9 +30,32 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
     public Task<bool> CancelledAsync(OutboxItem item, Message message, string reason, CancellationToken cancellationToken) =>
         FinishAsync(item, message, OutboxStatus.Cancelled, DeliveryStatuses.Cancelled, reason, cancellationToken);
 
-    public Task<bool> RetryLaterAsync(OutboxItem item, DateTimeOffset nextAttemptAt, bool outcomeUnknown, string error,
+    /// <summary>
+    /// Puts the attempt back for later. The message, when it could be read, carries why it waits, and its case
+    /// hears of it, so the caseworker who wrote it sees a provider's outage rather than a reply that seems to hang.
+    /// </summary>
+    public Task<bool> RetryLaterAsync(OutboxItem item, Message? message, DateTimeOffset nextAttemptAt, bool outcomeUnknown, string error,
         CancellationToken cancellationToken) =>
-        database.WriteAsync((session, token) => outbox.RescheduleAsync(session, item, nextAttemptAt, outcomeUnknown, error, token), cancellationToken);
+        database.WriteAsync(async (session, token) =>
+        {
+            if (!await outbox.RescheduleAsync(session, item, nextAttemptAt, outcomeUnknown, error, token))
+            {
+                return false;
+            }
+
+            if (message is not null)
+            {
+                var waiting = $"Not sent yet: {error} It is tried again shortly.";
+                await session.ExecuteAsync("Messages_NoteWaitingToSend", new { message.Id, DeliveryError = waiting }, token);
+                if (message.CaseId is { } caseId)
+                {
+                    await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
+                        new { MessageId = message.Id, Status = DeliveryStatuses.Pending, Error = waiting }, null, token);
+                }
+            }
+
+            return true;
+        }, cancellationToken);
 
     private Task<bool> FinishAsync(OutboxItem item, Message message, OutboxStatus status, string deliveryStatus, string error,
         CancellationToken cancellationToken) =>

@@ -21,7 +21,9 @@ export class Transcript {
     if (!message || deliveryRank(status) < deliveryRank(message.deliveryStatus)) {
       return false;
     }
-    this.messages.set(messageId, { ...message, deliveryStatus: status, deliveryError: error ?? message.deliveryError });
+    // A status that moves forward brings its own explanation: a reply that waited and is now sent drops why it waited.
+    const advanced = deliveryRank(status) > deliveryRank(message.deliveryStatus);
+    this.messages.set(messageId, { ...message, deliveryStatus: status, deliveryError: error ?? (advanced ? null : message.deliveryError) });
     return true;
   }
 

@@ -117,6 +117,28 @@ public sealed class ThirdPartyOutageTests(ITestOutputHelper output)
             await harness.ScalarAsync("SELECT Status || '|' || LastError FROM Outbox WHERE Status <> 'Sent'"));
     }
 
+    [Fact]
+    public async Task A_reply_waiting_on_twilio_says_why_on_its_case_and_drops_the_reason_once_sent()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync("+9779800000403", "hello", "1");
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatcher>();
+        await harness.DispatchAllAsync();
+        harness.Twilio.FailNext(1, 429);
+        await harness.TextAsync("+9779800000403", "0");
+
+        await dispatcher.DispatchDueAsync(Ct);
+
+        const string waiting = "Not sent yet: Twilio is limiting our rate (429, code 20429). It is tried again shortly.";
+        Assert.Equal($"pending|{waiting}", await harness.ScalarAsync("SELECT DeliveryStatus || '|' || DeliveryError FROM Messages WHERE DeliveryError IS NOT NULL"));
+        Assert.Equal(1L, await harness.CountAsync(
+            $"SELECT COUNT(*) FROM CaseEvents WHERE Type = 'MessageStatusChanged' AND Data LIKE '%\"Status\":\"pending\"%' AND Data LIKE '%{waiting}%'"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(0L, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE DeliveryError IS NOT NULL"));
+    }
+
     private static void AssertStayedHealthy((int Checks, IReadOnlyList<string> Failures, bool HostStopping) watched)
     {
         Assert.False(watched.HostStopping, "The host began to stop.");
