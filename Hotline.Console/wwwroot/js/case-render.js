@@ -55,7 +55,14 @@ function renderSide(view) {
   const answers = view.detail.answers;
   byId("answers").replaceChildren(...(answers.length === 0
     ? [el("p", { class: "empty", text: "No intake answers yet." })]
-    : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), el("dd", { text: reasonText(a.answerCode) })])));
+    : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), answerItem(a)])));
+}
+
+/** A free-text answer is shown as the person wrote it, in its own direction; a coded one by its word. */
+function answerItem(answer) {
+  return answer.text != null
+    ? el("dd", { dir: "auto", text: answer.text })
+    : el("dd", { text: reasonText(answer.answerCode) });
 }
 
 export function renderNotes(view) {
