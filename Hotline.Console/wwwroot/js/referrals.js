@@ -207,8 +207,9 @@ export class Referrals {
     const id = (name) => `consent-${r.id}-${name}`;
     const o = this.options;
     const boxes = Object.entries(o.sharedFields).map(([code, label]) => {
+      // The box sits inside its own label, on its line: it cannot read as belonging to the item above or below.
       const box = el("input", { type: "checkbox", id: id(`field-${code}`), value: code });
-      return el("li", {}, box, " ", el("label", { for: id(`field-${code}`), text: label }));
+      return el("li", {}, el("label", { class: "check", for: id(`field-${code}`) }, box, el("span", { text: label })));
     });
     const giver = el("select", { id: id("giver") });
     options(giver, Object.entries(o.consentGivers), "Choose who gave consent");
