@@ -16,7 +16,7 @@ namespace Hotline.Api.Casework;
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    IOptions<QueueOptions> queueOptions)
+    SessionStore sessions, LiveSessions live, IOptions<QueueOptions> queueOptions)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -42,11 +42,13 @@ public sealed class CaseHub(
         }
 
         listeners.Connected(Context.ConnectionId, user.Id);
+        live.Connected(Context.User!.SessionId()!.Value, Context);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         listeners.Disconnected(Context.ConnectionId);
+        live.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -157,12 +159,18 @@ public sealed class CaseHub(
 
     private async Task<User?> CurrentUserAsync()
     {
-        if (Context.User is not { } principal)
+        // A connection may outlive its session on another instance until the sweep closes it: every call checks.
+        if (Context.User is not { } principal || principal.SessionId() is not { } sessionId)
         {
             return null;
         }
 
         await using var session = await database.OpenAsync(Context.ConnectionAborted);
+        if (!await sessions.IsActiveAsync(session, sessionId, Context.ConnectionAborted))
+        {
+            return null;
+        }
+
         var user = await users.FindByIdAsync(session, principal.UserId(), Context.ConnectionAborted);
         return user is { Disabled: false, Role: not UserRole.Ngo } ? user : null;
     }
