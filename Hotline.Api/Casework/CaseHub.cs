@@ -109,13 +109,16 @@ public sealed class CaseHub(
             ? Task.FromResult(ActionAnswer<bool>.Refused("Choose a language."))
             : UnderLeaseAsync(caseId, async user => Answer(await queue.TransferToLanguageAsync(caseId, leaseToken, user.Id, language.Trim(), Context.ConnectionAborted)));
 
-    public Task<ActionAnswer<MessageView>> SendReply(Guid caseId, Guid leaseToken, string body) =>
-        UnderLeaseAsync(caseId, user => actions.ReplyAsync(user, caseId, leaseToken, body ?? "", Context.ConnectionAborted));
+    /// <param name="requestId">The console's id for this reply: a repeat with it answers with the first reply.</param>
+    public Task<ActionAnswer<MessageView>> SendReply(Guid caseId, Guid leaseToken, string body, Guid requestId) =>
+        UnderLeaseAsync(caseId, user => actions.ReplyAsync(user, caseId, leaseToken, body ?? "", requestId, Context.ConnectionAborted));
 
-    public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body)
+    /// <param name="requestId">The console's id for this note: a repeat with it answers with the first note.</param>
+    public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body, Guid requestId)
     {
         var user = await CurrentUserAsync();
-        return user is null ? ActionAnswer<NoteView>.Refused(NotAllowed) : await actions.AddNoteAsync(user, caseId, body ?? "", Context.ConnectionAborted);
+        return user is null ? ActionAnswer<NoteView>.Refused(NotAllowed)
+            : await actions.AddNoteAsync(user, caseId, body ?? "", requestId, Context.ConnectionAborted);
     }
 
     private async Task<ActionAnswer<CaseDetail>> OpenAsync(User user, Guid caseId)

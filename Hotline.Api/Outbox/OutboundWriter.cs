@@ -26,8 +26,13 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
         _ => null,
     };
 
+    public Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
+        CancellationToken cancellationToken) =>
+        WriteAsync(session, conversation, caseId, body, authorUserId, null, cancellationToken);
+
+    /// <param name="messageId">The id the message takes: a console's request id, so that a repeat finds the message it made.</param>
     public async Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
-        CancellationToken cancellationToken)
+        Guid? messageId, CancellationToken cancellationToken)
     {
         if (RefusalFor(conversation, body) is { } reason)
         {
@@ -36,7 +41,7 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
 
         var now = time.GetUtcNow();
         var channel = conversation.Address.Channel;
-        var message = new Message(Guid.CreateVersion7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
+        var message = new Message(messageId ?? Guid.CreateVersion7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
             channel == Channel.Chat ? 1 : SmsSegments.Measure(body).Segments, authorUserId, DeliveryStatuses.Pending, now);
         await messages.AddAsync(session, message, cancellationToken);
         await outbox.AddAsync(session, message.Id, conversation.Id, channel, cancellationToken);

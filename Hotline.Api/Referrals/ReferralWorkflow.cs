@@ -43,6 +43,13 @@ public sealed class ReferralWorkflow(
             return refusal;
         }
 
+        if (input.RequestId is { } requestId && await referrals.FindByIdAsync(session, requestId, cancellationToken) is { } earlier)
+        {
+            return earlier.CaseId == caseId && earlier.CreatedBy == user.Id
+                ? await CommitWithViewAsync(session, earlier.Id, null, cancellationToken)
+                : Invalid("This request id was used for another referral; send a new one.");
+        }
+
         var partner = await partners.FindByIdAsync(session, partnerId, cancellationToken);
         if (partner is not { Active: true })
         {
@@ -65,11 +72,11 @@ public sealed class ReferralWorkflow(
         if (open is not null)
         {
             return ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder,
-                $"This case already has a referral to {partner.Name} for '{service}' that is {ReferralSteps.Describe(open.Status)}.");
+                $"This case already has a referral to {partner.Name} for {PartnerServices.Labels.GetValueOrDefault(service, service).ToLowerInvariant()} that is {ReferralSteps.Describe(open.Status)}.");
         }
 
         var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = input.RequestId ?? Guid.CreateVersion7(now);
         await referrals.CreateAsync(session, id, caseId, partnerId, service, user.Id, now, cancellationToken);
         await events.AppendAsync(session, caseId, CaseEventTypes.ReferralProposed,
             new { ReferralId = id, PartnerId = partnerId, Service = service }, user.Id, cancellationToken);

@@ -1,4 +1,4 @@
-import { el, byId } from "./dom.js";
+import { el, byId, whileBusy, submitButton } from "./dom.js";
 import { getJson } from "./api.js";
 import { languageName, INTAKE_LANGUAGES } from "./format.js";
 import { isTooLong } from "./sms.js";
@@ -7,15 +7,33 @@ import { renderTranscript, renderNotes, updateReplyBox } from "./case-render.js"
 // What a caseworker does to the open case. Each goes through the hub, which answers {ok, refusal, value};
 // a refusal is shown to the caseworker word for word.
 
+// A reply or a note carries a request id, kept until the server has answered: a retry after a lost answer
+// carries the same one, and the server answers it with what the first call made.
+const pendingRequests = new Map();
+
+function requestIdFor(kind, caseId) {
+  const key = `${kind}:${caseId}`;
+  if (!pendingRequests.has(key)) {
+    pendingRequests.set(key, crypto.randomUUID());
+  }
+  return pendingRequests.get(key);
+}
+
+function answered(kind, caseId, answer) {
+  if (!answer.lost) {
+    pendingRequests.delete(`${kind}:${caseId}`);
+  }
+}
+
 export function wireCaseActions(view) {
   const onSubmit = (id, action) => byId(id).addEventListener("submit", (event) => {
     event.preventDefault();
-    action(view);
+    whileBusy(submitButton(byId(id)), () => action(view));
   });
   byId("case-leave").addEventListener("click", () => view.leave());
   byId("reply-body").addEventListener("input", () => updateReplyBox(view));
   byId("canned").addEventListener("change", (event) => useCanned(view, event.target));
-  byId("release").addEventListener("click", () => release(view));
+  byId("release").addEventListener("click", () => whileBusy(byId("release"), () => release(view)));
   onSubmit("reply-form", sendReply);
   onSubmit("note-form", addNote);
   onSubmit("transfer-colleague-form", transferToColleague);
@@ -35,7 +53,9 @@ async function sendReply(view) {
     return;
   }
   byId("reply-send").disabled = true;
-  const answer = await view.live.invoke("SendReply", view.caseId, view.leaseToken, body);
+  const caseId = view.caseId;
+  const answer = await view.live.invoke("SendReply", caseId, view.leaseToken, body, requestIdFor("reply", caseId));
+  answered("reply", caseId, answer);
   if (answer.ok) {
     box.value = "";
     view.refuse(null);
@@ -52,7 +72,9 @@ async function addNote(view) {
   if (box.value.trim() === "") {
     return;
   }
-  const answer = await view.live.invoke("AddNote", view.caseId, box.value);
+  const caseId = view.caseId;
+  const answer = await view.live.invoke("AddNote", caseId, box.value, requestIdFor("note", caseId));
+  answered("note", caseId, answer);
   if (!answer.ok) {
     view.refuse(answer.refusal);
     return;

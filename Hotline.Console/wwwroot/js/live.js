@@ -136,13 +136,14 @@ export class Live {
 
   /** Calls a hub method; each answers {ok, refusal, value}. A lost connection becomes a refusal to show. */
   async invoke(method, ...args) {
+    // "lost" says the server may not have answered: a retry then carries the same request id.
     if (this.connection.state !== window.signalR.HubConnectionState.Connected) {
-      return { ok: false, refusal: "The console is not connected to the server right now; it is reconnecting. Try again in a moment.", value: null };
+      return { ok: false, lost: true, refusal: "The console is not connected to the server right now; it is reconnecting. Try again in a moment.", value: null };
     }
     try {
       return await this.connection.invoke(method, ...args);
     } catch (error) {
-      return { ok: false, refusal: `The server could not do that: ${error?.message ?? error}`, value: null };
+      return { ok: false, lost: true, refusal: `The server could not do that: ${error?.message ?? error}`, value: null };
     }
   }
 
