@@ -25,6 +25,10 @@ public sealed class SessionStore(Database database, TimeProvider time)
         return await IsActiveAsync(session, sessionId, cancellationToken);
     }
 
+    /// <summary>The people signed in now: a session not ended and started after <paramref name="since"/>.</summary>
+    public async Task<IReadOnlySet<Guid>> ReadSignedInUserIdsAsync(DbSession session, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Guid>("Sessions_ReadSignedInUserIds", new { Since = since }, cancellationToken)).ToHashSet();
+
     public Task EndAsync(Guid sessionId, CancellationToken cancellationToken) =>
         database.WriteAsync((session, token) =>
             session.ExecuteAsync("Sessions_End", new { Id = sessionId, Now = time.GetUtcNow() }, token), cancellationToken);

@@ -16,7 +16,7 @@ namespace Hotline.Api.Casework;
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    SessionStore sessions, LiveSessions live, IOptions<QueueOptions> queueOptions)
+    SessionStore sessions, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -107,7 +107,10 @@ public sealed class CaseHub(
     public Task<ActionAnswer<bool>> TransferToLanguage(Guid caseId, Guid leaseToken, string language) =>
         string.IsNullOrWhiteSpace(language) || language.Length > 35
             ? Task.FromResult(ActionAnswer<bool>.Refused("Choose a language."))
-            : UnderLeaseAsync(caseId, async user => Answer(await queue.TransferToLanguageAsync(caseId, leaseToken, user.Id, language.Trim(), Context.ConnectionAborted)));
+            : UnderLeaseAsync(caseId, async user =>
+                await languageCover.TransferRefusalAsync(user, language.Trim(), Context.ConnectionAborted) is { } refusal
+                    ? ActionAnswer<bool>.Refused(refusal)
+                    : Answer(await queue.TransferToLanguageAsync(caseId, leaseToken, user.Id, language.Trim(), Context.ConnectionAborted)));
 
     /// <param name="requestId">The console's id for this reply: a repeat with it answers with the first reply.</param>
     public Task<ActionAnswer<MessageView>> SendReply(Guid caseId, Guid leaseToken, string body, Guid requestId) =>

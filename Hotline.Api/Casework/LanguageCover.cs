@@ -1,0 +1,25 @@
+using Hotline.Api.Auth;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Casework;
+
+/// <summary>
+/// Whether anyone on shift (signed in now, on any instance) speaks a language: a case sent to a language
+/// group nobody present speaks would wait where no caseworker sees it.
+/// </summary>
+public sealed class LanguageCover(Database database, UserRepository users, SessionStore sessions, IOptions<AuthOptions> auth, TimeProvider time)
+{
+    /// <summary>Why a transfer to <paramref name="language"/> is refused, or null when a colleague on shift speaks it.</summary>
+    public async Task<string?> TransferRefusalAsync(User transferring, string language, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var onShift = await sessions.ReadSignedInUserIdsAsync(session, time.GetUtcNow() - TimeSpan.FromHours(auth.Value.AbsoluteHours), cancellationToken);
+        var speakers = (await users.ReadActiveAsync(session, cancellationToken))
+            .Any(u => u.Id != transferring.Id && onShift.Contains(u.Id) && u.Role is not UserRole.Ngo
+                && u.Languages.Contains(language, StringComparer.OrdinalIgnoreCase));
+        return speakers ? null
+            : $"Nobody on shift speaks {language} now, so the case would wait where no caseworker sees it. Keep it, or transfer it to a colleague.";
+    }
+}
