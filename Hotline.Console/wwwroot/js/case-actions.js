@@ -98,6 +98,9 @@ async function transferToColleague(view) {
     return;
   }
   const name = select.selectedOptions[0].textContent;
+  if (!window.confirm(`Transfer this case to ${name}? You will no longer be able to reply to this person.`)) {
+    return;
+  }
   await finish(view, await view.live.invoke("TransferToColleague", view.caseId, view.leaseToken, select.value),
     `The case was transferred to ${name}.`);
 }
@@ -108,6 +111,9 @@ async function transferToLanguage(view) {
     view.refuse("Choose a language group to transfer the case to.");
     return;
   }
+  if (!window.confirm(`Transfer this case to the ${languageName(select.value)} group? You will no longer be able to reply to this person.`)) {
+    return;
+  }
   await finish(view, await view.live.invoke("TransferToLanguage", view.caseId, view.leaseToken, select.value),
     `The case was transferred to the ${languageName(select.value)} group.`);
 }
@@ -116,6 +122,9 @@ async function closeCase(view) {
   const select = byId("close-outcome");
   if (!select.value) {
     view.refuse("Choose an outcome to close the case.");
+    return;
+  }
+  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.`)) {
     return;
   }
   await finish(view, await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value), "The case is closed.");
