@@ -66,6 +66,21 @@ public sealed class CaseHub(
             : await OpenAsync(user, lease.Case.Id);
     }
 
+    /// <summary>Takes the case the caseworker is reading, when it waits in their languages.</summary>
+    public async Task<ActionAnswer<CaseDetail>> TakeCase(Guid caseId)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return ActionAnswer<CaseDetail>.Refused(NotAllowed);
+        }
+
+        var lease = await queue.ClaimAsync(caseId, user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
+        return lease is null
+            ? ActionAnswer<CaseDetail>.Refused("This case is no longer waiting for someone who speaks its language: a colleague may have taken it.")
+            : await OpenAsync(user, lease.Case.Id);
+    }
+
     public async Task<ActionAnswer<CaseDetail>> OpenCase(Guid caseId)
     {
         var user = await CurrentUserAsync();

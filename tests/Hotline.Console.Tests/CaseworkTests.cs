@@ -185,6 +185,25 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task A_caseworker_takes_the_waiting_case_they_are_reading_not_the_most_urgent_one()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.Critical, "immediate_danger");
+        var reading = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Item("queue", reading).Locator("button").ClickAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take this case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
+        await Expect(console.Item("my-cases", reading)).ToHaveCountAsync(1);
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Take this case" })).ToBeHiddenAsync();
+        Assert.Contains((reading.ToString(), "Claimed"), await host.OpenCasesAsync());
+    }
+
+    [Fact]
     public async Task Releasing_a_case_puts_it_back_in_the_queue()
     {
         await using var host = await ConsoleHost.StartAsync();

@@ -31,6 +31,7 @@ export function wireCaseActions(view) {
     whileBusy(submitButton(byId(id)), () => action(view));
   });
   byId("case-leave").addEventListener("click", () => view.leave());
+  byId("case-take").addEventListener("click", () => whileBusy(byId("case-take"), () => takeThisCase(view)));
   byId("reply-body").addEventListener("input", () => updateReplyBox(view));
   byId("canned").addEventListener("change", (event) => useCanned(view, event.target));
   byId("release").addEventListener("click", () => whileBusy(byId("release"), () => release(view)));
@@ -44,6 +45,16 @@ export function wireCaseActions(view) {
       .map((c) => el("option", { value: c.id, text: `${c.displayName} (${c.languages.join(", ")})` })));
   byId("transfer-language").replaceChildren(el("option", { value: "", text: "Choose a language" }),
     ...INTAKE_LANGUAGES.map((l) => el("option", { value: l, text: languageName(l) })));
+}
+
+async function takeThisCase(view) {
+  const answer = await view.live.invoke("TakeCase", view.caseId);
+  if (answer.ok) {
+    view.refuse(null);
+    view.show(answer.value);
+  } else {
+    view.refuse(answer.refusal);
+  }
 }
 
 async function sendReply(view) {

@@ -85,7 +85,7 @@ function replyBlocked(view) {
   if (!view.holdsLease) {
     return c.status === "Claimed" && c.assigneeId !== view.session.userId
       ? `Only ${c.assigneeName ?? "the colleague who holds this case"} can reply.`
-      : "Take the case to reply: only the caseworker who holds it can answer.";
+      : "Take this case to reply: only the caseworker who holds it can answer.";
   }
   return null;
 }
@@ -96,6 +96,7 @@ export function updateReplyBox(view) {
   }
   const box = byId("reply-body");
   const blocked = replyBlocked(view);
+  byId("case-take").hidden = view.holdsLease || view.detail.case.status !== "Queued";
   box.disabled = blocked !== null;
   const reason = byId("reply-disabled");
   reason.textContent = blocked ?? "";
