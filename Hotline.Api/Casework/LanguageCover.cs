@@ -15,11 +15,17 @@ public sealed class LanguageCover(Database database, UserRepository users, Sessi
     public async Task<string?> TransferRefusalAsync(User transferring, string language, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
-        var onShift = await sessions.ReadSignedInUserIdsAsync(session, time.GetUtcNow() - TimeSpan.FromHours(auth.Value.AbsoluteHours), cancellationToken);
-        var speakers = (await users.ReadActiveAsync(session, cancellationToken))
-            .Any(u => u.Id != transferring.Id && onShift.Contains(u.Id) && u.Role is not UserRole.Ngo
-                && u.Languages.Contains(language, StringComparer.OrdinalIgnoreCase));
-        return speakers ? null
+        return (await LanguagesOnShiftAsync(session, transferring.Id, cancellationToken)).Contains(language) ? null
             : $"Nobody on shift speaks {language} now, so the case would wait where no caseworker sees it. Keep it, or transfer it to a colleague.";
+    }
+
+    /// <summary>The languages spoken by staff signed in now, leaving out <paramref name="except"/>.</summary>
+    public async Task<IReadOnlySet<string>> LanguagesOnShiftAsync(DbSession session, Guid? except, CancellationToken cancellationToken)
+    {
+        var onShift = await sessions.ReadSignedInUserIdsAsync(session, time.GetUtcNow() - TimeSpan.FromHours(auth.Value.AbsoluteHours), cancellationToken);
+        return (await users.ReadActiveAsync(session, cancellationToken))
+            .Where(u => u.Id != except && onShift.Contains(u.Id) && u.Role is not UserRole.Ngo)
+            .SelectMany(u => u.Languages)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -51,9 +51,11 @@ export class CaseView {
     return true;
   }
 
-  /** After a reload, opens the case this tab had open; one that can no longer be opened is forgotten quietly. */
+  /** After a reload (or from a link), opens the case this tab had open; one that can no longer be opened is forgotten quietly. */
   async reopen() {
-    const caseId = window.sessionStorage.getItem(OPEN_CASE_KEY);
+    // A link from the supervisor view names the case in the fragment; otherwise the tab's own last case.
+    const linked = new URLSearchParams(window.location.hash.slice(1)).get("case");
+    const caseId = linked ?? window.sessionStorage.getItem(OPEN_CASE_KEY);
     if (!caseId) {
       return;
     }
