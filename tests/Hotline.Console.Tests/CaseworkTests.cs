@@ -204,6 +204,24 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task A_person_who_opted_out_is_described_in_sentences_with_one_full_stop_each()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await host.PostSmsAsync(phone, "STOP");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#conversation-status")).ToContainTextAsync("Opted out: The person sent");
+        await Expect(console.Page.Locator("#conversation-status")).Not.ToContainTextAsync("..");
+        await Expect(console.Page.Locator("#reply-disabled")).ToContainTextAsync("Replies are off. Opted out");
+        await Expect(console.Page.Locator("#reply-disabled")).Not.ToContainTextAsync("..");
+    }
+
+    [Fact]
     public async Task Releasing_a_case_puts_it_back_in_the_queue()
     {
         await using var host = await ConsoleHost.StartAsync();

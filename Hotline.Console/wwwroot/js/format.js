@@ -23,7 +23,9 @@ export function channelName(channel) {
   return { Sms: "SMS", WhatsApp: "WhatsApp", Chat: "Web chat" }[channel] ?? channel;
 }
 
-export function conversationStatusText(status, reason) {
+export function conversationStatusText(status, rawReason) {
+  // The server's reasons are sentences; the console ends its own sentences, so one full stop is dropped here.
+  const reason = rawReason?.replace(/\.+$/, "");
   if (status === "OptedOut") {
     return reason ? `Opted out: ${reason}` : "Opted out";
   }
