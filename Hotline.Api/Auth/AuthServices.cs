@@ -19,6 +19,9 @@ public static class AuthServices
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<LiveSessions>();
+        services.AddHostedService<EndedSessionSweep>();
         services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
         services.AddAuthorization(Policies.Add);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
@@ -35,14 +38,15 @@ public static class AuthServices
                 cookie.TimeProvider = time;
                 cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
-                cookie.Events.OnValidatePrincipal = context =>
+                // A session ended on the server (signed out) is refused, whichever copy of the cookie comes.
+                cookie.Events.OnValidatePrincipal = async context =>
                 {
-                    if (context.Principal?.SignedInTime() is not { } signedIn || time.GetUtcNow() - signedIn > TimeSpan.FromHours(auth.Value.AbsoluteHours))
+                    if (context.Principal?.SignedInTime() is not { } signedIn || time.GetUtcNow() - signedIn > TimeSpan.FromHours(auth.Value.AbsoluteHours)
+                        || context.Principal.SessionId() is not { } sessionId
+                        || !await context.HttpContext.RequestServices.GetRequiredService<SessionStore>().IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
                     {
                         context.RejectPrincipal();
                     }
-
-                    return Task.CompletedTask;
                 };
             });
         return services;

@@ -8,8 +8,12 @@ public static class SessionClaims
 {
     public const string SignedInAt = "hotline:signed_in_at";
 
-    public static ClaimsPrincipal For(User user, DateTimeOffset signedInAt) => new(new ClaimsIdentity(
+    /// <summary>The server-side session (<see cref="SessionStore"/>) the cookie belongs to.</summary>
+    public const string Session = "hotline:session";
+
+    public static ClaimsPrincipal For(User user, DateTimeOffset signedInAt, Guid sessionId) => new(new ClaimsIdentity(
     [
+        new Claim(Session, sessionId.ToString()),
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
         new Claim(ClaimTypes.Name, user.UserName),
         new Claim(ClaimTypes.Role, user.Role.ToString()),
@@ -18,6 +22,9 @@ public static class SessionClaims
 
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The session has no user id."));
+
+    public static Guid? SessionId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(Session), out var id) ? id : null;
 
     public static DateTimeOffset? SignedInTime(this ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(SignedInAt), CultureInfo.InvariantCulture, out var seconds)

@@ -25,8 +25,8 @@ public static class SessionEndpoints
 
     /// <summary>The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the page never shows a password.</summary>
     public static async Task<RedirectHttpResult> SignIn(
-        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, TimeProvider time,
-        CancellationToken cancellationToken)
+        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SessionStore sessions,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var (result, user) = await signIn.CheckAsync(userName.Trim(), password, cancellationToken);
         if (result != SignInResult.SignedIn)
@@ -34,12 +34,21 @@ public static class SessionEndpoints
             return TypedResults.Redirect(result == SignInResult.LockedOut ? "/console/signin.html?error=locked" : "/console/signin.html?error=wrong");
         }
 
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user!, time.GetUtcNow()));
+        var sessionId = await sessions.StartAsync(user!.Id, cancellationToken);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user, time.GetUtcNow(), sessionId));
         return TypedResults.Redirect(user!.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
     }
 
-    public static async Task<RedirectHttpResult> SignOut([FromForm] string? reason, HttpContext context)
+    /// <summary>Ends the session on the server (every copy of the cookie is refused from now on) and closes its live connections.</summary>
+    public static async Task<RedirectHttpResult> SignOut(
+        [FromForm] string? reason, HttpContext context, SessionStore sessions, LiveSessions live, CancellationToken cancellationToken)
     {
+        if (context.User.SessionId() is { } sessionId)
+        {
+            await sessions.EndAsync(sessionId, cancellationToken);
+            live.Close(sessionId);
+        }
+
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect("/console/signin.html");
     }

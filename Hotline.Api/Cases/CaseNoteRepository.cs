@@ -11,10 +11,14 @@ public sealed class CaseNoteRepository(FieldProtector protector, TimeProvider ti
 {
     private const string BodyPurpose = "CaseNotes.Body";
 
-    public async Task<CaseNote> AddAsync(DbSession session, Guid caseId, Guid authorUserId, string body, CancellationToken cancellationToken)
+    public Task<CaseNote> AddAsync(DbSession session, Guid caseId, Guid authorUserId, string body, CancellationToken cancellationToken) =>
+        AddAsync(session, Guid.CreateVersion7(time.GetUtcNow()), caseId, authorUserId, body, cancellationToken);
+
+    /// <param name="id">The note's id: a console's request id, so that a repeat finds the note it made.</param>
+    public async Task<CaseNote> AddAsync(DbSession session, Guid id, Guid caseId, Guid authorUserId, string body, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var note = new CaseNote(Guid.CreateVersion7(now), caseId, authorUserId, body, now);
+        var note = new CaseNote(id, caseId, authorUserId, body, now);
         await session.ExecuteAsync("CaseNotes_Create", new
         {
             note.Id,
@@ -25,6 +29,11 @@ public sealed class CaseNoteRepository(FieldProtector protector, TimeProvider ti
         }, cancellationToken);
         return note;
     }
+
+    public async Task<CaseNote?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<CaseNoteRow>("CaseNotes_ReadById", new { Id = id }, cancellationToken) is { } r
+            ? new CaseNote(r.Id, r.CaseId, r.AuthorUserId, protector.Unprotect(r.BodyCipher, BodyPurpose), r.CreatedAt)
+            : null;
 
     public async Task<IReadOnlyList<CaseNote>> ReadByCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<CaseNoteRow>("CaseNotes_ReadByCase", new { CaseId = caseId }, cancellationToken))

@@ -62,15 +62,25 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     /// Claims the most urgent case in a language the caseworker speaks (then the longest waiting), or
     /// returns null when there is none. Expired leases are returned to the queue first.
     /// </summary>
-    public async Task<CaseLease?> ClaimNextAsync(Guid userId, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<CaseLease?> ClaimNextAsync(Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimWithAsync("Cases_ClaimNext", userId, lease, (token, expires) => new { UserId = userId, LeaseToken = token, LeaseExpiresAt = expires },
+            cancellationToken);
+
+    /// <summary>Claims one waiting case in a language the caseworker speaks; null when it is no longer waiting or not theirs to take.</summary>
+    public Task<CaseLease?> ClaimAsync(Guid caseId, Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimWithAsync("Cases_ClaimById", userId, lease,
+            (token, expires) => new { Id = caseId, UserId = userId, LeaseToken = token, LeaseExpiresAt = expires }, cancellationToken);
+
+    /// <summary>Runs a claim statement after returning expired leases to the queue, and records the claim as a case event.</summary>
+    private async Task<CaseLease?> ClaimWithAsync(string statement, Guid userId, TimeSpan lease, Func<Guid, DateTimeOffset, object> args,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var now = await session.DatabaseNowAsync(cancellationToken);
         await RequeueExpiredAsync(session, now, cancellationToken);
         var token = Guid.NewGuid();
-        var claimed = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ClaimNext",
-            new { UserId = userId, LeaseToken = token, LeaseExpiresAt = now + lease }, cancellationToken);
+        var claimed = await session.QuerySingleOrDefaultAsync<CaseRecord>(statement, args(token, now + lease), cancellationToken);
         if (claimed is null)
         {
             await session.CommitAsync(cancellationToken);

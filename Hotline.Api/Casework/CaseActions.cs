@@ -1,5 +1,6 @@
 using Hotline.Api.Cases;
 using Hotline.Api.Conversations;
+using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
@@ -8,14 +9,28 @@ namespace Hotline.Api.Casework;
 
 /// <summary>What a caseworker does to a case beyond the queue's own moves: reply to the person and keep notes.</summary>
 public sealed class CaseActions(
-    Database database, ConversationRepository conversations, OutboundWriter outbound, CaseNoteRepository notes, CaseEventLog events, CaseReadModel read)
+    Database database, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
+    CaseEventLog events, CaseReadModel read)
 {
     public const int MaxNoteLength = 10_000;
+    private const string ReusedRequest = "This request id was used for something else; reload the page and try again.";
 
-    /// <summary>Queues a reply in the outbox; only the lease holder may, and never to a person who opted out or went quiet.</summary>
-    public async Task<ActionAnswer<MessageView>> ReplyAsync(User user, Guid caseId, Guid leaseToken, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a reply in the outbox; only the lease holder may, and never to a person who opted out or went quiet.
+    /// The console's request id becomes the message's id: a repeat (a double click, a retry after a lost answer)
+    /// answers with the reply it queued and never texts the person twice.
+    /// </summary>
+    public async Task<ActionAnswer<MessageView>> ReplyAsync(User user, Guid caseId, Guid leaseToken, string body, Guid requestId,
+        CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
+        if (await messages.FindByIdAsync(session, requestId, cancellationToken) is { } earlier)
+        {
+            return earlier.CaseId == caseId && earlier.AuthorUserId == user.Id
+                ? ActionAnswer<MessageView>.Done(CaseReadModel.ToView(earlier))
+                : ActionAnswer<MessageView>.Refused(ReusedRequest);
+        }
+
         var record = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
         if (record is null || !CaseQueue.Holds(record, leaseToken, await session.DatabaseNowAsync(cancellationToken)))
         {
@@ -28,12 +43,13 @@ public sealed class CaseActions(
             return ActionAnswer<MessageView>.Refused(refusal);
         }
 
-        var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, cancellationToken);
+        var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return ActionAnswer<MessageView>.Done(CaseReadModel.ToView(message));
     }
 
-    public async Task<ActionAnswer<NoteView>> AddNoteAsync(User user, Guid caseId, string body, CancellationToken cancellationToken)
+    /// <summary>Adds a note; the console's request id becomes the note's id, so a repeat answers with the note it made.</summary>
+    public async Task<ActionAnswer<NoteView>> AddNoteAsync(User user, Guid caseId, string body, Guid requestId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body) || body.Length > MaxNoteLength)
         {
@@ -47,7 +63,14 @@ public sealed class CaseActions(
             return ActionAnswer<NoteView>.Refused("You may not work on this case.");
         }
 
-        var note = await notes.AddAsync(session, caseId, user.Id, body, cancellationToken);
+        if (await notes.FindByIdAsync(session, requestId, cancellationToken) is { } earlier)
+        {
+            return earlier.CaseId == caseId && earlier.AuthorUserId == user.Id
+                ? ActionAnswer<NoteView>.Done(new NoteView(earlier.Id, earlier.AuthorUserId, earlier.Body, earlier.CreatedAt))
+                : ActionAnswer<NoteView>.Refused(ReusedRequest);
+        }
+
+        var note = await notes.AddAsync(session, requestId, caseId, user.Id, body, cancellationToken);
         await events.AppendAsync(session, caseId, CaseEventTypes.NoteAdded, new { NoteId = note.Id }, user.Id, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return ActionAnswer<NoteView>.Done(new NoteView(note.Id, note.AuthorUserId, note.Body, note.CreatedAt));

@@ -16,7 +16,7 @@ namespace Hotline.Api.Casework;
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    IOptions<QueueOptions> queueOptions)
+    SessionStore sessions, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -42,11 +42,13 @@ public sealed class CaseHub(
         }
 
         listeners.Connected(Context.ConnectionId, user.Id);
+        live.Connected(Context.User!.SessionId()!.Value, Context);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         listeners.Disconnected(Context.ConnectionId);
+        live.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -61,6 +63,21 @@ public sealed class CaseHub(
         var lease = await queue.ClaimNextAsync(user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
         return lease is null
             ? ActionAnswer<CaseDetail>.Refused("No case is waiting in your languages.")
+            : await OpenAsync(user, lease.Case.Id);
+    }
+
+    /// <summary>Takes the case the caseworker is reading, when it waits in their languages.</summary>
+    public async Task<ActionAnswer<CaseDetail>> TakeCase(Guid caseId)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return ActionAnswer<CaseDetail>.Refused(NotAllowed);
+        }
+
+        var lease = await queue.ClaimAsync(caseId, user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
+        return lease is null
+            ? ActionAnswer<CaseDetail>.Refused("This case is no longer waiting for someone who speaks its language: a colleague may have taken it.")
             : await OpenAsync(user, lease.Case.Id);
     }
 
@@ -105,15 +122,21 @@ public sealed class CaseHub(
     public Task<ActionAnswer<bool>> TransferToLanguage(Guid caseId, Guid leaseToken, string language) =>
         string.IsNullOrWhiteSpace(language) || language.Length > 35
             ? Task.FromResult(ActionAnswer<bool>.Refused("Choose a language."))
-            : UnderLeaseAsync(caseId, async user => Answer(await queue.TransferToLanguageAsync(caseId, leaseToken, user.Id, language.Trim(), Context.ConnectionAborted)));
+            : UnderLeaseAsync(caseId, async user =>
+                await languageCover.TransferRefusalAsync(user, language.Trim(), Context.ConnectionAborted) is { } refusal
+                    ? ActionAnswer<bool>.Refused(refusal)
+                    : Answer(await queue.TransferToLanguageAsync(caseId, leaseToken, user.Id, language.Trim(), Context.ConnectionAborted)));
 
-    public Task<ActionAnswer<MessageView>> SendReply(Guid caseId, Guid leaseToken, string body) =>
-        UnderLeaseAsync(caseId, user => actions.ReplyAsync(user, caseId, leaseToken, body ?? "", Context.ConnectionAborted));
+    /// <param name="requestId">The console's id for this reply: a repeat with it answers with the first reply.</param>
+    public Task<ActionAnswer<MessageView>> SendReply(Guid caseId, Guid leaseToken, string body, Guid requestId) =>
+        UnderLeaseAsync(caseId, user => actions.ReplyAsync(user, caseId, leaseToken, body ?? "", requestId, Context.ConnectionAborted));
 
-    public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body)
+    /// <param name="requestId">The console's id for this note: a repeat with it answers with the first note.</param>
+    public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body, Guid requestId)
     {
         var user = await CurrentUserAsync();
-        return user is null ? ActionAnswer<NoteView>.Refused(NotAllowed) : await actions.AddNoteAsync(user, caseId, body ?? "", Context.ConnectionAborted);
+        return user is null ? ActionAnswer<NoteView>.Refused(NotAllowed)
+            : await actions.AddNoteAsync(user, caseId, body ?? "", requestId, Context.ConnectionAborted);
     }
 
     private async Task<ActionAnswer<CaseDetail>> OpenAsync(User user, Guid caseId)
@@ -157,12 +180,18 @@ public sealed class CaseHub(
 
     private async Task<User?> CurrentUserAsync()
     {
-        if (Context.User is not { } principal)
+        // A connection may outlive its session on another instance until the sweep closes it: every call checks.
+        if (Context.User is not { } principal || principal.SessionId() is not { } sessionId)
         {
             return null;
         }
 
         await using var session = await database.OpenAsync(Context.ConnectionAborted);
+        if (!await sessions.IsActiveAsync(session, sessionId, Context.ConnectionAborted))
+        {
+            return null;
+        }
+
         var user = await users.FindByIdAsync(session, principal.UserId(), Context.ConnectionAborted);
         return user is { Disabled: false, Role: not UserRole.Ngo } ? user : null;
     }

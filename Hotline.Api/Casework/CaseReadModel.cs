@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Dapper;
 using Hotline.Api.Cases;
+using Hotline.Api.Ingest;
 using Hotline.Api.Messages;
+using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 
 namespace Hotline.Api.Casework;
 
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
-public sealed class CaseReadModel(MessageRepository messages, CaseNoteRepository notes, CaseEventLog events)
+public sealed class CaseReadModel(MessageRepository messages, CaseNoteRepository notes, CaseEventLog events, FieldProtector protector)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
@@ -46,12 +48,14 @@ public sealed class CaseReadModel(MessageRepository messages, CaseNoteRepository
     public static MessageView ToView(Message message) => new(message.Id, message.Direction.ToString(), message.Body, message.Segments,
         message.DeliveryStatus, message.DeliveryError, message.CreatedAt, message.AuthorUserId);
 
-    private static AnswerView ToAnswer(CaseEvent caseEvent)
+    private AnswerView ToAnswer(CaseEvent caseEvent)
     {
         using var data = JsonDocument.Parse(caseEvent.Data);
         return new AnswerView(
             data.RootElement.TryGetProperty("StepId", out var step) ? step.GetString() ?? "" : "",
             data.RootElement.TryGetProperty("AnswerCode", out var code) ? code.GetString() ?? "" : "",
+            protector.UnprotectOrNull(
+                data.RootElement.TryGetProperty("TextCipher", out var text) ? text.GetString() : null, EngineTurnApplier.AnswerTextPurpose),
             caseEvent.OccurredAt);
     }
 }

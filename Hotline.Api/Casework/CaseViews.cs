@@ -31,7 +31,8 @@ public sealed record MessageView(
 
 public sealed record NoteView(Guid Id, Guid AuthorUserId, string Body, DateTimeOffset At);
 
-public sealed record AnswerView(string StepId, string AnswerCode, DateTimeOffset At);
+/// <summary>An intake answer: a code, and for a free-text answer what the person wrote.</summary>
+public sealed record AnswerView(string StepId, string AnswerCode, string? Text, DateTimeOffset At);
 
 /// <summary>Everything a caseworker needs to work a case. <see cref="LeaseToken"/> is filled only for the assignee.</summary>
 public sealed record CaseDetail(

@@ -16,7 +16,10 @@ public static class CaseworkEndpoints
 
     public sealed record Workload(Guid UserId, string DisplayName, string Role, long OpenCases);
 
-    public sealed record SupervisorOverview(QueueView Queue, QueueStatistics Statistics, IReadOnlyList<Workload> Caseworkers);
+    /// <param name="Staff">Everyone who works on cases, with the languages they answer.</param>
+    /// <param name="Unanswerable">Waiting cases in a language nobody on shift speaks: they wait where no caseworker sees them.</param>
+    public sealed record SupervisorOverview(
+        QueueView Queue, QueueStatistics Statistics, IReadOnlyList<Workload> Caseworkers, IReadOnlyList<Colleague> Staff, IReadOnlyList<Guid> Unanswerable);
 
     public static IEndpointRouteBuilder MapCaseworkEndpoints(this IEndpointRouteBuilder app)
     {
@@ -100,7 +103,7 @@ public static class CaseworkEndpoints
     }
 
     public static async Task<Results<Ok<SupervisorOverview>, ForbidHttpResult>> GetOverview(
-        HttpContext context, Database database, UserRepository users, CaseReadModel read, QueueStatisticsReader statistics,
+        HttpContext context, Database database, UserRepository users, CaseReadModel read, QueueStatisticsReader statistics, LanguageCover cover,
         CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
@@ -111,6 +114,14 @@ public static class CaseworkEndpoints
 
         var queue = await read.ReadQueueAsync(session, user, cancellationToken);
         var workload = (await session.QueryAsync<Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
-        return TypedResults.Ok(new SupervisorOverview(queue, await statistics.ReadAsync(session, queue.LastSequence, cancellationToken), workload));
+        IReadOnlyList<Colleague> staff = (await users.ReadActiveAsync(session, cancellationToken))
+            .Where(u => u.Role is not UserRole.Ngo)
+            .Select(u => new Colleague(u.Id, u.DisplayName, u.Role.ToString(), u.Languages)).ToList();
+        var spoken = await cover.LanguagesOnShiftAsync(session, null, cancellationToken);
+        IReadOnlyList<Guid> unanswerable = queue.Cases
+            .Where(c => c.Status == nameof(CaseStatus.Queued) && (c.Language == NewCase.UnknownLanguage ? spoken.Count == 0 : !spoken.Contains(c.Language)))
+            .Select(c => c.Id).ToList();
+        return TypedResults.Ok(new SupervisorOverview(queue, await statistics.ReadAsync(session, queue.LastSequence, cancellationToken), workload,
+            staff, unanswerable));
     }
 }

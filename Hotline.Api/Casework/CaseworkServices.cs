@@ -7,6 +7,7 @@ public static class CaseworkServices
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(json => CaseChangeJson.Configure(json.PayloadSerializerOptions));
         services.AddSingleton<CaseReadModel>();
+        services.AddSingleton<LanguageCover>();
         services.AddSingleton<CaseActions>();
         services.AddSingleton<CaseListeners>();
         services.AddSingleton<QueueStatisticsReader>();

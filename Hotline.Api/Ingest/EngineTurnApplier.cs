@@ -1,14 +1,19 @@
 using Hotline.Api.Cases;
 using Hotline.Api.Conversations;
 using Hotline.Api.Outbox;
+using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Bot.Conversations;
 
 namespace Hotline.Api.Ingest;
 
 /// <summary>Turns the engine's decisions into stored changes, inside the caller's transaction.</summary>
-public sealed class EngineTurnApplier(ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound)
+public sealed class EngineTurnApplier(
+    ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound, FieldProtector protector)
 {
+    /// <summary>The purpose a free-text intake answer is encrypted under in its case event.</summary>
+    public const string AnswerTextPurpose = "CaseEvents.AnswerText";
+
     public sealed record Applied(Conversation Conversation, Guid? CaseId);
 
     public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, Guid? openCaseId, EngineTurn turn,
@@ -48,7 +53,12 @@ public sealed class EngineTurnApplier(ConversationRepository conversations, Case
                     caseEvents.Add((CaseEventTypes.HandoffRequested, new { handoff.Reason }));
                     break;
                 case AnswerRecorded answer:
-                    caseEvents.Add((CaseEventTypes.AnswerRecorded, new { answer.StepId, answer.AnswerCode }));
+                    caseEvents.Add((CaseEventTypes.AnswerRecorded, new
+                    {
+                        answer.StepId,
+                        answer.AnswerCode,
+                        TextCipher = protector.ProtectOrNull(answer.Text, AnswerTextPurpose),
+                    }));
                     break;
             }
         }

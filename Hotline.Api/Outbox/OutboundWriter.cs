@@ -28,7 +28,12 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
 
     public Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
         CancellationToken cancellationToken) =>
-        WriteAsync(session, conversation, caseId, body, authorUserId, sendWhileQuietAtVersion: null, cancellationToken);
+        WriteMessageAsync(session, conversation, caseId, body, authorUserId, messageId: null, sendWhileQuietAtVersion: null, cancellationToken);
+
+    /// <param name="messageId">The id the message takes: a console's request id, so that a repeat finds the message it made.</param>
+    public Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
+        Guid? messageId, CancellationToken cancellationToken) =>
+        WriteMessageAsync(session, conversation, caseId, body, authorUserId, messageId, sendWhileQuietAtVersion: null, cancellationToken);
 
     /// <summary>
     /// Writes a reply of the turn that has just made <paramref name="conversation"/> quiet: the last word before
@@ -37,11 +42,12 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
     public Task<Message> WriteLastWordAsync(DbSession session, Conversation conversation, Guid? caseId, string body,
         CancellationToken cancellationToken) =>
         conversation.Status == ConversationStatus.Quiet
-            ? WriteAsync(session, conversation with { Status = ConversationStatus.Active }, caseId, body, null, conversation.Version, cancellationToken)
+            ? WriteMessageAsync(session, conversation with { Status = ConversationStatus.Active }, caseId, body, null, null, conversation.Version,
+                cancellationToken)
             : throw new InvalidOperationException($"Conversation {conversation.Id} is {conversation.Status}: only a turn that made it quiet has a last word.");
 
-    private async Task<Message> WriteAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
-        int? sendWhileQuietAtVersion, CancellationToken cancellationToken)
+    private async Task<Message> WriteMessageAsync(DbSession session, Conversation conversation, Guid? caseId, string body, Guid? authorUserId,
+        Guid? messageId, int? sendWhileQuietAtVersion, CancellationToken cancellationToken)
     {
         if (RefusalFor(conversation, body) is { } reason)
         {
@@ -50,7 +56,7 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
 
         var now = time.GetUtcNow();
         var channel = conversation.Address.Channel;
-        var message = new Message(Guid.CreateVersion7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
+        var message = new Message(messageId ?? Guid.CreateVersion7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
             channel == Channel.Chat ? 1 : SmsSegments.Measure(body).Segments, authorUserId, DeliveryStatuses.Pending, now);
         await messages.AddAsync(session, message, cancellationToken);
         await outbox.AddAsync(session, message.Id, conversation.Id, channel, sendWhileQuietAtVersion, cancellationToken);

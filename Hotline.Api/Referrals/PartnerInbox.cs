@@ -38,7 +38,7 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
     }
 
     public Task<ReferralResult<PartnerReferralView>> AcceptAsync(User user, Guid referralId, CancellationToken cancellationToken) =>
-        StepAsync(user, referralId, "Referrals_Accept", CaseEventTypes.ReferralAccepted, new { }, "accepted", "sent and waiting for your answer",
+        StepAsync(user, referralId, "Referrals_Accept", CaseEventTypes.ReferralAccepted, ReferralStatus.Accepted, new { }, "accepted", "sent and waiting for your answer",
             cancellationToken);
 
     public Task<ReferralResult<PartnerReferralView>> DeclineAsync(User user, Guid referralId, DeclineReferral input, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
         return !ReferralCodes.DeclineReasons.ContainsKey(reason)
             ? Task.FromResult(ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Invalid,
                 $"Give a reason for declining: {string.Join(", ", ReferralCodes.DeclineReasons.Keys)}."))
-            : StepAsync(user, referralId, "Referrals_Decline", CaseEventTypes.ReferralDeclined, new { Reason = reason }, "declined",
+            : StepAsync(user, referralId, "Referrals_Decline", CaseEventTypes.ReferralDeclined, ReferralStatus.Declined, new { Reason = reason }, "declined",
                 "sent and waiting for your answer", cancellationToken);
     }
 
@@ -60,13 +60,14 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
             : null;
         return error is not null
             ? Task.FromResult(ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Invalid, error))
-            : StepAsync(user, referralId, "Referrals_Complete", CaseEventTypes.ReferralCompleted,
+            : StepAsync(user, referralId, "Referrals_Complete", CaseEventTypes.ReferralCompleted, ReferralStatus.Completed,
                 new { Outcome = outcome, OutcomeNoteCipher = referrals.Protect(note, ReferralRepository.OutcomeNotePurpose) },
                 "completed", "accepted", cancellationToken);
     }
 
-    private async Task<ReferralResult<PartnerReferralView>> StepAsync(User user, Guid referralId, string statement, string eventType, object values,
-        string step, string needs, CancellationToken cancellationToken)
+    /// <param name="reaches">The status the step leads to: a repeat of a step already taken (a double click) answers with the referral as it is.</param>
+    private async Task<ReferralResult<PartnerReferralView>> StepAsync(User user, Guid referralId, string statement, string eventType,
+        ReferralStatus reaches, object values, string step, string needs, CancellationToken cancellationToken)
     {
         if (Organisation(user) is not { } partnerId)
         {
@@ -81,6 +82,11 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
 
         var args = new Dapper.DynamicParameters(values);
         args.AddDynamicParams(new { Id = referralId, PartnerId = partnerId, Now = time.GetUtcNow() });
+        if (row.Status == reaches)
+        {
+            return ReferralResult<PartnerReferralView>.Done(referrals.ToPartnerView(row));
+        }
+
         if (!await referrals.TransitionAsync(session, statement, args, cancellationToken))
         {
             return ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.OutOfOrder, ReferralSteps.OutOfOrder(row.Status, step, needs));

@@ -89,7 +89,8 @@ public sealed record SharedDetails(
     string? ContactRoute);
 
 /// <summary>A caseworker's request to refer a case.</summary>
-public sealed record ProposeReferral(Guid? PartnerId, string? Service);
+/// <param name="RequestId">The console's id for this proposal: it becomes the referral's id, so a repeat answers with the referral it made.</param>
+public sealed record ProposeReferral(Guid? PartnerId, string? Service, Guid? RequestId = null);
 
 /// <summary>The person's consent as the caseworker records it. The details are given only where the consent covers them.</summary>
 public sealed record RecordConsent(

@@ -43,6 +43,13 @@ public sealed class ReferralWorkflow(
             return refusal;
         }
 
+        if (input.RequestId is { } requestId && await referrals.FindByIdAsync(session, requestId, cancellationToken) is { } earlier)
+        {
+            return earlier.CaseId == caseId && earlier.CreatedBy == user.Id
+                ? await CommitWithViewAsync(session, earlier.Id, null, cancellationToken)
+                : Invalid("This request id was used for another referral; send a new one.");
+        }
+
         var partner = await partners.FindByIdAsync(session, partnerId, cancellationToken);
         if (partner is not { Active: true })
         {
@@ -57,7 +64,7 @@ public sealed class ReferralWorkflow(
         var record = await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
         if (record.Status == CaseStatus.Closed)
         {
-            return ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder, "The case is closed; a new referral needs an open case.");
+            return Closed("a new referral needs an open case");
         }
 
         var open = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
@@ -65,11 +72,11 @@ public sealed class ReferralWorkflow(
         if (open is not null)
         {
             return ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder,
-                $"This case already has a referral to {partner.Name} for '{service}' that is {ReferralSteps.Describe(open.Status)}.");
+                $"This case already has a referral to {partner.Name} for {PartnerServices.Labels.GetValueOrDefault(service, service).ToLowerInvariant()} that is {ReferralSteps.Describe(open.Status)}.");
         }
 
         var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = input.RequestId ?? Guid.CreateVersion7(now);
         await referrals.CreateAsync(session, id, caseId, partnerId, service, user.Id, now, cancellationToken);
         await events.AppendAsync(session, caseId, CaseEventTypes.ReferralProposed,
             new { ReferralId = id, PartnerId = partnerId, Service = service }, user.Id, cancellationToken);
@@ -87,6 +94,11 @@ public sealed class ReferralWorkflow(
         }
 
         var record = await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        if (record.Status == CaseStatus.Closed)
+        {
+            return Closed("consent is recorded only while the case is open; withdraw the referral instead");
+        }
+
         var now = time.GetUtcNow();
         var (consent, error) = ConsentValidation.Check(input, record.OpenedAt, now);
         if (consent is null)
@@ -125,19 +137,28 @@ public sealed class ReferralWorkflow(
 
     /// <summary>Sends a referral whose consent is recorded: from now on the partner sees what the consent covers.</summary>
     public Task<ReferralResult<ReferralView>> SendAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
-        StepAsync(user, caseId, referralId, "Referrals_Send", CaseEventTypes.ReferralSent, "sent", "waiting to be sent (consent recorded)", cancellationToken);
+        StepAsync(user, caseId, referralId, "Referrals_Send", CaseEventTypes.ReferralSent, "sent", "waiting to be sent (consent recorded)",
+            "a referral is sent only while the case is open; withdraw it instead", cancellationToken);
 
+    /// <summary>Withdrawing is allowed on a closed case too: it is how a referral left open at the close is ended.</summary>
     public Task<ReferralResult<ReferralView>> WithdrawAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
-        StepAsync(user, caseId, referralId, "Referrals_Withdraw", CaseEventTypes.ReferralWithdrawn, "withdrawn", "still open", cancellationToken);
+        StepAsync(user, caseId, referralId, "Referrals_Withdraw", CaseEventTypes.ReferralWithdrawn, "withdrawn", "still open", null, cancellationToken);
 
+    /// <param name="closedRefusal">Why the step is refused on a closed case, or null when a closed case allows it.</param>
     private async Task<ReferralResult<ReferralView>> StepAsync(User user, Guid caseId, Guid referralId, string statement, string eventType,
-        string step, string needs, CancellationToken cancellationToken)
+        string step, string needs, string? closedRefusal, CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var (referral, refusal) = await FindAsync(session, user, caseId, referralId, cancellationToken);
         if (referral is null)
         {
             return refusal!;
+        }
+
+        if (closedRefusal is not null
+            && (await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken)).Status == CaseStatus.Closed)
+        {
+            return Closed(closedRefusal);
         }
 
         if (!await referrals.TransitionAsync(session, statement, new { Id = referralId, Now = time.GetUtcNow() }, cancellationToken))
@@ -180,6 +201,9 @@ public sealed class ReferralWorkflow(
         await session.CommitAsync(cancellationToken);
         return ReferralResult<ReferralView>.Done(referrals.ToView(stored, partnerName));
     }
+
+    private static ReferralResult<ReferralView> Closed(string reason) =>
+        ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder, $"The case is closed: {reason}.");
 
     private static ReferralResult<ReferralView> Invalid(string detail) => ReferralResult<ReferralView>.Refused(ReferralRefusal.Invalid, detail);
 

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Hotline.Api.Storage;
+using Hotline.Bot.Intake.Scripts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hotline.Api.Users;
 
 /// <summary>Creates accounts: the operator's command line and the first Development admin both come through here.</summary>
-public sealed partial class UserAccounts(Database database, UserRepository users, IPasswordHasher<User> hasher, TimeProvider time)
+public sealed partial class UserAccounts(Database database, UserRepository users, IPasswordHasher<User> hasher, IntakeScript script, TimeProvider time)
 {
     public const int MinPasswordLength = 12;
 
@@ -19,6 +20,9 @@ public sealed partial class UserAccounts(Database database, UserRepository users
             _ when password.Length < MinPasswordLength => $"The password must have at least {MinPasswordLength} characters.",
             _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor or admin needs at least one language (--languages en,ar).",
             _ when languages.Any(l => !LanguagePattern().IsMatch(l)) => "Languages are BCP-47 tags such as en, ar, ne, fil.",
+            // A caseworker in a language no person can choose would never see a case of their own.
+            _ when languages.FirstOrDefault(l => !script.Languages.Any(s => string.Equals(s.Tag, l, StringComparison.OrdinalIgnoreCase))) is { } unknown =>
+                $"'{unknown}' is not a language of the intake; choose from {string.Join(", ", script.Languages.Select(s => s.Tag))}.",
             _ => null,
         };
         if (error is not null)

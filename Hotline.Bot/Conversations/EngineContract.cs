@@ -22,7 +22,7 @@ public sealed record InboundMessage(string Text, int MediaCount, string? Locale,
 
 public sealed record EngineReply(string Text);
 
-/// <summary>Facts the engine decided on. The host stores each in the same transaction as the message; none carries free text.</summary>
+/// <summary>Facts the engine decided on. The host stores each in the same transaction as the message; only an answer carries free text.</summary>
 public abstract record EngineEvent;
 
 /// <summary>Open a case and put it in the caseworkers' queue.</summary>
@@ -31,8 +31,12 @@ public sealed record CaseRequested(PriorityBand Priority, int Score, IReadOnlyLi
 /// <summary>The triage of an open case changed (a new answer raised or lowered it).</summary>
 public sealed record PriorityChanged(PriorityBand Priority, int Score, IReadOnlyList<string> Reasons) : EngineEvent;
 
-/// <summary>An intake answer, as a code (yes, no, an option id, or "text" for free text kept only in the encrypted state).</summary>
-public sealed record AnswerRecorded(string StepId, string AnswerCode) : EngineEvent;
+/// <summary>
+/// An intake answer, as a code (yes, no, an option id, or "text"), with what the person wrote for a "text" answer:
+/// the host stores that encrypted, like message text. When the case opens, every consented answer so far is
+/// recorded again after <see cref="CaseRequested"/>, since a host can only record answers against a case.
+/// </summary>
+public sealed record AnswerRecorded(string StepId, string AnswerCode, string? Text = null) : EngineEvent;
 
 /// <summary>A person is needed now: asked for, in danger, or the script was left unanswered.</summary>
 public sealed record HandoffRequested(string Reason) : EngineEvent;

@@ -134,12 +134,91 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(console.Mine).ToHaveCountAsync(1);
 
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("referred");
+        console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
         await Expect(console.Mine).ToHaveCountAsync(0);
         await Expect(console.Page.Locator("#case")).ToBeHiddenAsync();
         Assert.Empty(await host.OpenCasesAsync());
+    }
+
+    [Fact]
+    public async Task Closing_asks_first_and_a_caseworker_who_declines_keeps_the_case_open()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        var asked = new List<string>();
+        console.Page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        Assert.Equal(["Close this case as \"Resolved\"? Nobody can reply to this person on it afterwards."], asked);
+        Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_reload_reopens_the_case_that_was_open()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, my boss keeps my passport");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("keeps my passport");
+
+        await console.Page.ReloadAsync();
+        await console.WaitUntilLiveAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("keeps my passport");
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+    }
+
+    [Fact]
+    public async Task A_caseworker_takes_the_waiting_case_they_are_reading_not_the_most_urgent_one()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.Critical, "immediate_danger");
+        var reading = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Item("queue", reading).Locator("button").ClickAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take this case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
+        await Expect(console.Item("my-cases", reading)).ToHaveCountAsync(1);
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Take this case" })).ToBeHiddenAsync();
+        Assert.Contains((reading.ToString(), "Claimed"), await host.OpenCasesAsync());
+    }
+
+    [Fact]
+    public async Task A_person_who_opted_out_is_described_in_sentences_with_one_full_stop_each()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await host.PostSmsAsync(phone, "STOP");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#conversation-status")).ToContainTextAsync("Opted out: The person sent");
+        await Expect(console.Page.Locator("#conversation-status")).Not.ToContainTextAsync("..");
+        await Expect(console.Page.Locator("#reply-disabled")).ToContainTextAsync("Replies are off. Opted out");
+        await Expect(console.Page.Locator("#reply-disabled")).Not.ToContainTextAsync("..");
     }
 
     [Fact]

@@ -28,4 +28,31 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Screenshots.TakeAsync(console.Page, $"case-{width}x{height}");
         Assert.True(overflow <= 0, $"The page is {overflow}px wider than a {width}px window.");
     }
+
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1280, 800)]
+    public async Task A_taken_case_shows_the_conversation_and_the_reply_box_without_scrolling_and_its_actions_before_referrals(int width, int height)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, my employer took my passport and I cannot leave the house");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(width, height);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        await Screenshots.TakeAsync(console.Page, $"case-taken-{width}x{height}");
+
+        var transcript = (await console.Page.Locator("#transcript").BoundingBoxAsync())!;
+        var reply = (await console.Page.Locator("#reply-body").BoundingBoxAsync())!;
+        var send = (await console.Page.Locator("#reply-send").BoundingBoxAsync())!;
+        var actions = (await console.Page.Locator("#case-actions").BoundingBoxAsync())!;
+        var referrals = (await console.Page.Locator("#referrals-section").BoundingBoxAsync())!;
+        Assert.InRange(transcript.Y, 0, height - 40);
+        Assert.InRange(reply.Y + reply.Height, 0, height);
+        Assert.InRange(send.Y + send.Height, 0, height);
+        Assert.True(actions.Y < referrals.Y, $"The case actions start at {actions.Y}px, below the referrals at {referrals.Y}px.");
+    }
 }

@@ -86,6 +86,34 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
+    [Fact]
+    public async Task Each_consent_checkbox_sits_on_the_line_of_the_item_it_shares_before_its_words()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await host.Services.GetRequiredService<ReferralWorkflow>()
+            .ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        var referral = console.Page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
+        var items = referral.Locator(".consent-fields li");
+        await Expect(items).Not.ToHaveCountAsync(0);
+
+        foreach (var item in await items.AllAsync())
+        {
+            var box = (await item.Locator("input[type=checkbox]").BoundingBoxAsync())!;
+            var words = (await item.Locator("label span").BoundingBoxAsync())!;
+            var middle = box.Y + box.Height / 2;
+            Assert.InRange(middle, words.Y, words.Y + words.Height);
+            Assert.True(box.X + box.Width <= words.X, $"The box of '{await item.InnerTextAsync()}' is not before its words.");
+        }
+    }
+
     private static async Task<Guid> AddPartnerAsync(ConsoleHost host, string name, params string[] services)
     {
         var ct = TestContext.Current.CancellationToken;

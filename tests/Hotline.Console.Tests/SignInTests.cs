@@ -63,4 +63,25 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
         Assert.Equal(401, (await console.Context.APIRequest.GetAsync("/api/session")).Status);
     }
+
+    [Fact]
+    public async Task Signing_out_in_one_tab_brings_every_other_tab_to_the_sign_in_page_within_seconds()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var cookies = await console.Context.CookiesAsync();
+        var otherTab = await console.Context.NewPageAsync();
+        await otherTab.GotoAsync("/console/");
+        await Expect(otherTab.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(otherTab).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html", new() { Timeout = 5_000 });
+        var copy = cookies.Single(c => c.Name == "hotline.session");
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        http.DefaultRequestHeaders.Add("Cookie", $"{copy.Name}={copy.Value}");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized,
+            (await http.GetAsync("/api/queue", TestContext.Current.CancellationToken)).StatusCode);
+    }
 }

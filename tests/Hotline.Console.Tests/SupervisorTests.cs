@@ -35,6 +35,31 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task The_supervisor_view_flags_a_case_nobody_on_shift_speaks_shows_languages_and_links_to_each_case()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var sofia = await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        await host.AddUserAsync("ravi", UserRole.Caseworker, "hi");
+        var english = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var hindi = await host.SeedCaseAsync("hi", PriorityBand.Low, "excessive_overtime");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+
+        await console.Page.GotoAsync("/console/supervisor.html");
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator($"#overview-cases tr[data-case-id='{hindi}']")).ToHaveAttributeAsync("data-unanswerable", "true");
+        await Expect(console.Page.Locator($"#overview-cases tr[data-case-id='{hindi}']")).ToContainTextAsync("nobody on shift speaks it");
+        await Expect(console.Page.Locator($"#overview-cases tr[data-case-id='{english}']")).Not.ToHaveAttributeAsync("data-unanswerable", "true");
+        await Expect(console.Page.Locator($"#overview-caseworkers tr[data-user-id='{sofia.Id}'] td.languages")).ToHaveTextAsync("English (en)");
+
+        await console.Page.Locator($"#overview-cases tr[data-case-id='{english}']").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Open" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync("English (en)");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
     public async Task The_supervisor_view_updates_live_when_a_case_is_queued()
     {
         await using var host = await ConsoleHost.StartAsync();

@@ -58,6 +58,7 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
         await Expect(bilal.Mine).ToHaveCountAsync(0);
 
         await amira.Page.GetByLabel("Transfer to a colleague").SelectOptionAsync(new SelectOptionValue { Label = "bilal (ar)" });
+        amira.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await amira.Page.Locator("#transfer-colleague-form").GetByRole(AriaRole.Button, new() { Name = "Transfer" }).ClickAsync();
 
         await Expect(amira.Page.Locator("#status-message")).ToHaveTextAsync("The case was transferred to bilal (ar).");
@@ -79,6 +80,7 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
         await Expect(bilal.Waiting).ToHaveCountAsync(0);
 
         await amira.Page.GetByLabel("Transfer to a language group").SelectOptionAsync("ar");
+        amira.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await amira.Page.Locator("#transfer-language-form").GetByRole(AriaRole.Button, new() { Name = "Transfer" }).ClickAsync();
 
         await Expect(bilal.Item("queue", caseId)).ToContainTextAsync("Arabic");

@@ -1,5 +1,6 @@
--- The cases touched by the events of one batch, with only the codes and times statistics count.
-SELECT c.Id, c.Priority, c.TriageReasons, c.Language, c.Status, c.Outcome, c.QueuedAt, c.OpenedAt, v.Channel
+-- The cases touched by the events of one batch, with only the codes and times statistics count. The
+-- language counted is the person's, not the group a transfer sent the case to.
+SELECT c.Id, c.Priority, c.TriageReasons, c.PersonLanguage AS Language, c.Status, c.Outcome, c.QueuedAt, c.OpenedAt, v.Channel
 FROM Cases AS c
 JOIN Conversations AS v ON v.Id = c.ConversationId
 WHERE c.Id IN (SELECT e.CaseId FROM CaseEvents AS e WHERE e.Sequence > @After AND e.Sequence <= @Until);

@@ -119,7 +119,7 @@ internal sealed partial class IntakeConversation
 
         if (step.Record && Consented)
         {
-            _events.Add(new AnswerRecorded(step.Id, code));
+            _events.Add(Recorded(step.Id));
         }
 
         if (before is not null && Evaluate() is var after && !after.SameAs(before))
@@ -183,6 +183,7 @@ internal sealed partial class IntakeConversation
             var triage = Evaluate();
             _events.Add(new CaseRequested(triage.Band, triage.Score, triage.Reasons));
             _caseOpen = true;
+            RecordAnswersSoFar();
         }
 
         if (!_state.HandoffRequested)
@@ -191,6 +192,27 @@ internal sealed partial class IntakeConversation
             _state.HandoffRequested = true;
         }
     }
+
+    /// <summary>
+    /// A host records answers against a case, and before this turn there was none: every consented answer so far
+    /// is recorded again, in the order of the script, right after the case is requested.
+    /// </summary>
+    private void RecordAnswersSoFar()
+    {
+        _events.RemoveAll(e => e is AnswerRecorded);
+        if (!Consented)
+        {
+            return;
+        }
+
+        foreach (var step in _script.Steps.Where(s => s.Record && _state.AnswersOrEmpty.ContainsKey(s.Id)))
+        {
+            _events.Add(Recorded(step.Id));
+        }
+    }
+
+    private AnswerRecorded Recorded(string stepId) =>
+        new(stepId, _state.AnswersOrEmpty[stepId], _state.Texts?.GetValueOrDefault(stepId));
 
     /// <summary>Without consent nothing they answered stays behind once a person has the conversation.</summary>
     private void ForgetUnlessConsented()

@@ -1,4 +1,4 @@
-import { el, byId } from "./dom.js";
+import { el, byId, whileBusy, submitButton } from "./dom.js";
 import { getJson } from "./api.js";
 import { languageName, INTAKE_LANGUAGES } from "./format.js";
 import { isTooLong } from "./sms.js";
@@ -7,15 +7,34 @@ import { renderTranscript, renderNotes, updateReplyBox } from "./case-render.js"
 // What a caseworker does to the open case. Each goes through the hub, which answers {ok, refusal, value};
 // a refusal is shown to the caseworker word for word.
 
+// A reply or a note carries a request id, kept until the server has answered: a retry after a lost answer
+// carries the same one, and the server answers it with what the first call made.
+const pendingRequests = new Map();
+
+function requestIdFor(kind, caseId) {
+  const key = `${kind}:${caseId}`;
+  if (!pendingRequests.has(key)) {
+    pendingRequests.set(key, crypto.randomUUID());
+  }
+  return pendingRequests.get(key);
+}
+
+function answered(kind, caseId, answer) {
+  if (!answer.lost) {
+    pendingRequests.delete(`${kind}:${caseId}`);
+  }
+}
+
 export function wireCaseActions(view) {
   const onSubmit = (id, action) => byId(id).addEventListener("submit", (event) => {
     event.preventDefault();
-    action(view);
+    whileBusy(submitButton(byId(id)), () => action(view));
   });
   byId("case-leave").addEventListener("click", () => view.leave());
+  byId("case-take").addEventListener("click", () => whileBusy(byId("case-take"), () => takeThisCase(view)));
   byId("reply-body").addEventListener("input", () => updateReplyBox(view));
   byId("canned").addEventListener("change", (event) => useCanned(view, event.target));
-  byId("release").addEventListener("click", () => release(view));
+  byId("release").addEventListener("click", () => whileBusy(byId("release"), () => release(view)));
   onSubmit("reply-form", sendReply);
   onSubmit("note-form", addNote);
   onSubmit("transfer-colleague-form", transferToColleague);
@@ -28,6 +47,16 @@ export function wireCaseActions(view) {
     ...INTAKE_LANGUAGES.map((l) => el("option", { value: l, text: languageName(l) })));
 }
 
+async function takeThisCase(view) {
+  const answer = await view.live.invoke("TakeCase", view.caseId);
+  if (answer.ok) {
+    view.refuse(null);
+    view.show(answer.value);
+  } else {
+    view.refuse(answer.refusal);
+  }
+}
+
 async function sendReply(view) {
   const box = byId("reply-body");
   const body = box.value;
@@ -35,7 +64,9 @@ async function sendReply(view) {
     return;
   }
   byId("reply-send").disabled = true;
-  const answer = await view.live.invoke("SendReply", view.caseId, view.leaseToken, body);
+  const caseId = view.caseId;
+  const answer = await view.live.invoke("SendReply", caseId, view.leaseToken, body, requestIdFor("reply", caseId));
+  answered("reply", caseId, answer);
   if (answer.ok) {
     box.value = "";
     view.refuse(null);
@@ -52,7 +83,9 @@ async function addNote(view) {
   if (box.value.trim() === "") {
     return;
   }
-  const answer = await view.live.invoke("AddNote", view.caseId, box.value);
+  const caseId = view.caseId;
+  const answer = await view.live.invoke("AddNote", caseId, box.value, requestIdFor("note", caseId));
+  answered("note", caseId, answer);
   if (!answer.ok) {
     view.refuse(answer.refusal);
     return;
@@ -76,6 +109,9 @@ async function transferToColleague(view) {
     return;
   }
   const name = select.selectedOptions[0].textContent;
+  if (!window.confirm(`Transfer this case to ${name}? You will no longer be able to reply to this person.`)) {
+    return;
+  }
   await finish(view, await view.live.invoke("TransferToColleague", view.caseId, view.leaseToken, select.value),
     `The case was transferred to ${name}.`);
 }
@@ -86,6 +122,9 @@ async function transferToLanguage(view) {
     view.refuse("Choose a language group to transfer the case to.");
     return;
   }
+  if (!window.confirm(`Transfer this case to the ${languageName(select.value)} group? You will no longer be able to reply to this person.`)) {
+    return;
+  }
   await finish(view, await view.live.invoke("TransferToLanguage", view.caseId, view.leaseToken, select.value),
     `The case was transferred to the ${languageName(select.value)} group.`);
 }
@@ -94,6 +133,9 @@ async function closeCase(view) {
   const select = byId("close-outcome");
   if (!select.value) {
     view.refuse("Choose an outcome to close the case.");
+    return;
+  }
+  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.`)) {
     return;
   }
   await finish(view, await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value), "The case is closed.");

@@ -57,7 +57,14 @@ function renderSide(view) {
   const answers = view.detail.answers;
   byId("answers").replaceChildren(...(answers.length === 0
     ? [el("p", { class: "empty", text: "No intake answers yet." })]
-    : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), el("dd", { text: reasonText(a.answerCode) })])));
+    : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), answerItem(a)])));
+}
+
+/** A free-text answer is shown as the person wrote it, in its own direction; a coded one by its word. */
+function answerItem(answer) {
+  return answer.text != null
+    ? el("dd", { dir: "auto", text: answer.text })
+    : el("dd", { text: reasonText(answer.answerCode) });
 }
 
 export function renderNotes(view) {
@@ -80,7 +87,7 @@ function replyBlocked(view) {
   if (!view.holdsLease) {
     return c.status === "Claimed" && c.assigneeId !== view.session.userId
       ? `Only ${c.assigneeName ?? "the colleague who holds this case"} can reply.`
-      : "Take the case to reply: only the caseworker who holds it can answer.";
+      : "Take this case to reply: only the caseworker who holds it can answer.";
   }
   return null;
 }
@@ -91,6 +98,7 @@ export function updateReplyBox(view) {
   }
   const box = byId("reply-body");
   const blocked = replyBlocked(view);
+  byId("case-take").hidden = view.holdsLease || view.detail.case.status !== "Queued";
   box.disabled = blocked !== null;
   const reason = byId("reply-disabled");
   reason.textContent = blocked ?? "";

@@ -5,6 +5,9 @@ import { renderCase, renderTranscript, renderFacts, updateReplyBox } from "./cas
 import { wireCaseActions, loadCanned } from "./case-actions.js";
 import { Referrals } from "./referrals.js";
 
+// The case this tab has open, so that a reload reopens it (per tab: another tab may have another case open).
+const OPEN_CASE_KEY = "hotline.openCase";
+
 const REFRESHING_EVENTS = new Set(["MessageReceived", "ReplyQueued", "MessageStatusChanged", "NoteAdded", "ConversationStatusChanged"]);
 
 /** The open case: what it shows, how it follows live changes, and what its holder may do (case-actions.js). */
@@ -48,8 +51,25 @@ export class CaseView {
     return true;
   }
 
+  /** After a reload (or from a link), opens the case this tab had open; one that can no longer be opened is forgotten quietly. */
+  async reopen() {
+    // A link from the supervisor view names the case in the fragment; otherwise the tab's own last case.
+    const linked = new URLSearchParams(window.location.hash.slice(1)).get("case");
+    const caseId = linked ?? window.sessionStorage.getItem(OPEN_CASE_KEY);
+    if (!caseId) {
+      return;
+    }
+    const answer = await this.live.invoke("OpenCase", caseId);
+    if (answer.ok) {
+      this.show(answer.value);
+    } else {
+      window.sessionStorage.removeItem(OPEN_CASE_KEY);
+    }
+  }
+
   /** Shows a case the hub answered with (from OpenCase or TakeNextCase). */
   show(detail) {
+    window.sessionStorage.setItem(OPEN_CASE_KEY, detail.case.id);
     const switching = this.caseId !== detail.case.id;
     if (switching) {
       this.leaveGroup();
@@ -78,6 +98,7 @@ export class CaseView {
 
   /** Hides the case (it stays claimed, and its claim renewed, if this person holds it). */
   leave() {
+    window.sessionStorage.removeItem(OPEN_CASE_KEY);
     this.leaveGroup();
     this.detail = null;
     show(this.root, false);

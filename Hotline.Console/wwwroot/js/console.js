@@ -213,4 +213,5 @@ try {
 }
 await live.start();
 await joinMyCases();
+await caseView.reopen();
 document.body.dataset.ready = "true";

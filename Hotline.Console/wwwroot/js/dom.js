@@ -44,3 +44,24 @@ export function byId(id) {
 export function show(element, visible) {
   element.hidden = !visible;
 }
+
+/**
+ * Runs a state-changing call with its button disabled, so a double click cannot send it twice; the button
+ * comes back however the call ends.
+ */
+export async function whileBusy(button, work) {
+  if (button.disabled) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    await work();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** The submit button of a form. */
+export function submitButton(form) {
+  return form.querySelector("button[type='submit']");
+}

@@ -15,6 +15,23 @@ const retryPolicy = {
 const PAGE_SIZE = 500;
 
 /**
+ * Whether the session has ended on the server (signed out in another tab, or expired); if so the page goes
+ * to sign in. The SignalR client reports a refused negotiation without its status code, so this asks.
+ */
+async function sessionEnded() {
+  try {
+    const response = await fetch("/api/session", { credentials: "same-origin", cache: "no-store" });
+    if (response.status === 401) {
+      goToSignIn();
+      return true;
+    }
+  } catch {
+    // Offline: the connection keeps retrying, and asks again on its next failure.
+  }
+  return false;
+}
+
+/**
  * A pushed case change is an array of positional fields, to keep fan-out small (Casework/CaseChangeJson.cs
  * on the server says why and in what order); this gives it the shape of a change anywhere else.
  */
@@ -60,7 +77,10 @@ export class Live {
     this.connection.on("MessageStatusChanged", (notice) => this.pushed(notice.sequence, () => handlers.messageStatusChanged?.(notice)));
     this.connection.on("QueueStatisticsChanged", (statistics) => handlers.statisticsChanged?.(statistics));
     this.connection.on("ColleagueOpenedCase", (caseId, colleague) => handlers.colleagueOpenedCase?.(caseId, colleague));
-    this.connection.onreconnecting(() => this.setState("reconnecting"));
+    this.connection.onreconnecting(() => {
+      this.setState("reconnecting");
+      sessionEnded();
+    });
     this.connection.onreconnected(async () => {
       this.setState("connected");
       try {
@@ -70,9 +90,11 @@ export class Live {
       }
       this.resync();
     });
-    this.connection.onclose(() => {
+    this.connection.onclose(async () => {
       this.setState("disconnected");
-      this.startLater(2_000);
+      if (!(await sessionEnded())) {
+        this.startLater(2_000);
+      }
     });
   }
 
@@ -96,6 +118,9 @@ export class Live {
         this.setState("refused");
         return;
       }
+      if (await sessionEnded()) {
+        return;
+      }
       this.setState("disconnected");
       this.startLater(2_000);
     }
@@ -111,13 +136,14 @@ export class Live {
 
   /** Calls a hub method; each answers {ok, refusal, value}. A lost connection becomes a refusal to show. */
   async invoke(method, ...args) {
+    // "lost" says the server may not have answered: a retry then carries the same request id.
     if (this.connection.state !== window.signalR.HubConnectionState.Connected) {
-      return { ok: false, refusal: "The console is not connected to the server right now; it is reconnecting. Try again in a moment.", value: null };
+      return { ok: false, lost: true, refusal: "The console is not connected to the server right now; it is reconnecting. Try again in a moment.", value: null };
     }
     try {
       return await this.connection.invoke(method, ...args);
     } catch (error) {
-      return { ok: false, refusal: `The server could not do that: ${error?.message ?? error}`, value: null };
+      return { ok: false, lost: true, refusal: `The server could not do that: ${error?.message ?? error}`, value: null };
     }
   }
 

@@ -2,7 +2,7 @@
 // steps the partner takes (accept, decline, record the outcome). Text from the server is set with
 // textContent only.
 import { getJson, postJson, useAntiforgeryToken } from "./api.js";
-import { byId, el } from "./dom.js";
+import { byId, el, whileBusy, submitButton } from "./dom.js";
 import { prepareSignOut } from "./session.js";
 import { clockText, languageName, reasonText } from "./format.js";
 
@@ -78,13 +78,13 @@ function renderActions(referral) {
   const base = `/api/partner/referrals/${referral.id}`;
   if (referral.status === "Sent") {
     const accept = el("button", { type: "button", class: "primary", text: "Accept" });
-    accept.addEventListener("click", () => act(`${base}/accept`));
+    accept.addEventListener("click", () => whileBusy(accept, () => act(`${base}/accept`)));
     const reasonId = `decline-${referral.id}`;
     const decline = el("form", {}, el("label", { for: reasonId, text: "Decline because" }), choice(reasonId, "declineReasons", "Choose a reason"),
       el("button", { type: "submit", class: "danger", text: "Decline" }));
     decline.addEventListener("submit", (event) => {
       event.preventDefault();
-      act(`${base}/decline`, { reason: decline.querySelector("select").value });
+      whileBusy(submitButton(decline), () => act(`${base}/decline`, { reason: decline.querySelector("select").value }));
     });
     return el("div", { class: "referral-actions" }, accept, decline);
   }
@@ -98,7 +98,8 @@ function renderActions(referral) {
       el("button", { type: "submit", class: "primary", text: "Record the outcome" }));
     complete.addEventListener("submit", (event) => {
       event.preventDefault();
-      act(`${base}/outcome`, { outcome: complete.querySelector("select").value, note: complete.querySelector("textarea").value });
+      whileBusy(submitButton(complete), () =>
+        act(`${base}/outcome`, { outcome: complete.querySelector("select").value, note: complete.querySelector("textarea").value }));
     });
     return el("div", { class: "referral-actions" }, complete);
   }

@@ -1,4 +1,4 @@
-import { el, byId } from "./dom.js";
+import { el, byId, whileBusy, submitButton } from "./dom.js";
 import { getJson, postJson } from "./api.js";
 import { clockText } from "./format.js";
 
@@ -65,8 +65,10 @@ export class Referrals {
     byId("referral-service").addEventListener("change", () => this.loadPartners());
     byId("referral-form").addEventListener("submit", (event) => {
       event.preventDefault();
-      this.propose();
+      whileBusy(submitButton(byId("referral-form")), () => this.propose());
     });
+    // The proposal's request id, kept until the server has answered (see propose).
+    this.proposalRequest = null;
     revealAdminLinks(view.session);
   }
 
@@ -126,11 +128,14 @@ export class Referrals {
   async propose() {
     const caseId = this.caseId;
     const summary = byId("referral-summary").value.trim();
+    this.proposalRequest ??= crypto.randomUUID();
     try {
       const referral = await postJson(this.base, {
         partnerId: byId("referral-partner").value || null,
         service: byId("referral-service").value || null,
+        requestId: this.proposalRequest,
       });
+      this.proposalRequest = null;
       this.refuse(null);
       if (summary) {
         this.summaries.set(referral.id, summary);
@@ -141,6 +146,10 @@ export class Referrals {
         this.upsert(referral);
       }
     } catch (error) {
+      // Status 0: the server may not have answered, so a retry keeps the same request id.
+      if (error.status !== 0) {
+        this.proposalRequest = null;
+      }
       this.refuse(error.message);
     }
   }
@@ -185,12 +194,12 @@ export class Referrals {
     }
     if (r.status === "ConsentRecorded") {
       const send = el("button", { type: "button", class: "primary", text: "Send referral" });
-      send.addEventListener("click", () => this.step(r, "send"));
+      send.addEventListener("click", () => whileBusy(send, () => this.step(r, "send")));
       actions.append(send);
     }
     if (WITHDRAWABLE.has(r.status)) {
       const withdraw = el("button", { type: "button", class: "danger", text: "Withdraw" });
-      withdraw.addEventListener("click", () => this.step(r, "withdraw"));
+      withdraw.addEventListener("click", () => whileBusy(withdraw, () => this.step(r, "withdraw")));
       actions.append(withdraw);
     }
     return el("li", { class: "referral", dataset: { referralId: r.id, status: r.status } },
@@ -207,8 +216,9 @@ export class Referrals {
     const id = (name) => `consent-${r.id}-${name}`;
     const o = this.options;
     const boxes = Object.entries(o.sharedFields).map(([code, label]) => {
+      // The box sits inside its own label, on its line: it cannot read as belonging to the item above or below.
       const box = el("input", { type: "checkbox", id: id(`field-${code}`), value: code });
-      return el("li", {}, box, " ", el("label", { for: id(`field-${code}`), text: label }));
+      return el("li", {}, el("label", { class: "check", for: id(`field-${code}`) }, box, el("span", { text: label })));
     });
     const giver = el("select", { id: id("giver") });
     options(giver, Object.entries(o.consentGivers), "Choose who gave consent");
@@ -235,7 +245,7 @@ export class Referrals {
       const fields = [...form.querySelectorAll("input[type=checkbox]:checked")].map((b) => b.value);
       const detail = (code) => (fields.includes(code) ? controls[DETAILS[code]].value.trim() || null : null);
       this.summaries.set(r.id, summary.value);
-      this.step(r, "consent", {
+      whileBusy(submitButton(form), () => this.step(r, "consent", {
         givenBy: giver.value || null,
         channel: channel.value || null,
         sharedFields: fields,
@@ -243,7 +253,7 @@ export class Referrals {
         nationality: detail("nationality"),
         region: detail("region"),
         contactRoute: detail("contact_route"),
-      });
+      }));
     });
     return form;
   }

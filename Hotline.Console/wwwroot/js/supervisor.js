@@ -79,21 +79,26 @@ function render(overview) {
         : "—")));
 
   const cases = [...overview.queue.cases].sort(byUrgency);
+  const unanswerable = new Set(overview.unanswerable);
   byId("overview-cases").replaceChildren(...(cases.length === 0
-    ? [el("tr", {}, el("td", { colspan: 7, class: "empty", text: "No open case." }))]
-    : cases.map((c) => el("tr", { dataset: { caseId: c.id, status: c.status } },
+    ? [el("tr", {}, el("td", { colspan: 8, class: "empty", text: "No open case." }))]
+    : cases.map((c) => el("tr", { dataset: { caseId: c.id, status: c.status, unanswerable: unanswerable.has(c.id) ? "true" : null } },
+      el("td", {}, el("a", { href: `/console/#case=${c.id}`, text: "Open" })),
       el("td", {}, priorityBadge(c.priority)),
-      el("td", { text: languageName(c.language) }),
+      el("td", {}, languageName(c.language),
+        unanswerable.has(c.id) ? el("strong", { class: "unanswerable", text: " · nobody on shift speaks it" }) : null),
       el("td", { text: channelName(c.channel) }),
       el("td", { text: c.status === "Queued" ? "Waiting" : "Being answered" }),
       el("td", { text: c.assigneeName ?? "—" }),
       el("td", {}, waitingTime(c.queuedAt)),
       el("td", { text: [c.reasons.map(reasonText).join(", "), conversationStatusText(c.conversationStatus, c.conversationStatusReason)].filter(Boolean).join(" · ") })))));
 
+  const languages = new Map(overview.staff.map((p) => [p.id, p.languages]));
   byId("overview-caseworkers").replaceChildren(...(overview.caseworkers.length === 0
-    ? [el("tr", {}, el("td", { colspan: 3, class: "empty", text: "No caseworker accounts." }))]
+    ? [el("tr", {}, el("td", { colspan: 4, class: "empty", text: "No caseworker accounts." }))]
     : overview.caseworkers.map((w) => el("tr", { dataset: { userId: w.userId } },
       el("td", { text: w.displayName }),
       el("td", { text: w.role }),
+      el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
 }

@@ -27,6 +27,7 @@ public sealed class OperatorCommandTests
     [InlineData(new[] { "users", "add", "ravi", "--role", "caseworker", "--languages", "ne" }, "short", "at least 12 characters")]
     [InlineData(new[] { "users", "add", "ravi", "--role", "caseworker" }, "correct horse battery", "at least one language")]
     [InlineData(new[] { "users", "add", "bad name", "--role", "caseworker", "--languages", "ne" }, "correct horse battery", "The name must be")]
+    [InlineData(new[] { "users", "add", "ravi", "--role", "caseworker", "--languages", "ne,xx" }, "correct horse battery", "'xx' is not a language of the intake")]
     [InlineData(new[] { "users", "remove" }, "", "Usage:")]
     public async Task A_bad_command_exits_2_with_the_reason_and_adds_nobody(string[] args, string password, string reason)
     {

@@ -1,4 +1,5 @@
 using Hotline.Api.Cases;
+using Hotline.Api.Conversations;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
@@ -24,6 +25,35 @@ public sealed class CaseQueueTests
         var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
 
         Assert.Equal(critical.Id, lease?.Case.Id);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Claim_takes_a_person_who_can_be_answered_before_more_urgent_ones_who_opted_out_or_went_quiet(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en", "ar");
+        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("en", PriorityBand.Critical), ConversationStatus.OptedOut);
+        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("ar", PriorityBand.Critical), ConversationStatus.Quiet);
+        var answerable = await hotline.QueueCaseAsync("en", PriorityBand.Low);
+
+        var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
+
+        Assert.Equal(answerable.Id, lease?.Case.Id);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Claim_still_hands_out_a_case_nobody_can_answer_when_no_other_waits(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var hotline = new HotlineParts(db);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var optedOut = await hotline.QueueCaseAsync("en", PriorityBand.High);
+        await SetConversationStatusAsync(hotline, optedOut, ConversationStatus.OptedOut);
+
+        var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
+
+        Assert.Equal(optedOut.Id, lease?.Case.Id);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
@@ -103,5 +133,13 @@ public sealed class CaseQueueTests
         var lease = await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct);
 
         Assert.Equal(unknown.Id, lease?.Case.Id);
+    }
+
+    private static async Task SetConversationStatusAsync(HotlineParts hotline, CaseRecord queued, ConversationStatus status)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = (await hotline.Conversations.FindByIdAsync(session, queued.ConversationId, Ct))!;
+        Assert.True(await hotline.Conversations.UpdateAsync(session, conversation with { Status = status }, Ct));
+        await session.CommitAsync(Ct);
     }
 }

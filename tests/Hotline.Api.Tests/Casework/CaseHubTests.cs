@@ -113,7 +113,7 @@ public sealed class CaseHubTests
         await hub.StartAsync(Ct);
         var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
 
-        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "hello", Ct);
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "hello", Guid.NewGuid(), Ct);
 
         Assert.False(reply.Ok);
         Assert.Contains("opted out", reply.Refusal);
@@ -129,7 +129,7 @@ public sealed class CaseHubTests
         await hub.StartAsync(Ct);
         var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
 
-        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, Guid.NewGuid(), "hello", Ct);
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, Guid.NewGuid(), "hello", Guid.NewGuid(), Ct);
 
         Assert.False(reply.Ok);
         Assert.Contains("claim on this case has ended", reply.Refusal);
@@ -145,7 +145,7 @@ public sealed class CaseHubTests
         await hub.StartAsync(Ct);
         var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
 
-        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, new string('a', 1601), Ct);
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, new string('a', 1601), Guid.NewGuid(), Ct);
 
         Assert.Equal("The message is 1601 characters; at most 1600 can be sent.", reply.Refusal);
     }

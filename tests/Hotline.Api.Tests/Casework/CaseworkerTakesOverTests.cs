@@ -62,7 +62,7 @@ public sealed class CaseworkerTakesOverTests
         await using var hub = caseworker.Hub();
         await hub.StartAsync(Ct);
         var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
-        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, text, Ct);
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, text, Guid.NewGuid(), Ct);
         Assert.True(reply.Ok, reply.Refusal);
     }
 

@@ -78,6 +78,6 @@ public sealed class DangerTests
         var turn = host.Send("Doha");
 
         Assert.Equal(Text("en", "done"), turn.Reply());
-        Assert.Equal(["AnswerRecorded { StepId = location, AnswerCode = text }"], turn.Events.Select(Describe));
+        Assert.Equal(["AnswerRecorded { StepId = location, AnswerCode = text, Text = Doha }"], turn.Events.Select(Describe));
     }
 }

@@ -105,7 +105,7 @@ public sealed class GlobalWordTests
 
         Assert.Equal(Text(language, "person"), turn.Reply());
         Assert.Equal(
-            ["CaseRequested(Low, 0, [])", "HandoffRequested { Reason = asked_for_person }"],
+            ["CaseRequested(Low, 0, [])", "AnswerRecorded { StepId = consent, AnswerCode = yes }", "HandoffRequested { Reason = asked_for_person }"],
             turn.Events.Select(Describe));
     }
 

@@ -18,7 +18,12 @@ public sealed class UnansweredHandoffTests
 
         Assert.Empty(tick.Replies);
         Assert.Equal(
-            ["CaseRequested(Medium, 20, [documents_retained])", "HandoffRequested { Reason = unanswered }"],
+            [
+                "CaseRequested(Medium, 20, [documents_retained])",
+                "AnswerRecorded { StepId = consent, AnswerCode = yes }",
+                "AnswerRecorded { StepId = documents, AnswerCode = yes }",
+                "HandoffRequested { Reason = unanswered }",
+            ],
             tick.Events.Select(Describe));
     }
 

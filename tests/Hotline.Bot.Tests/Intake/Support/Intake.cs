@@ -76,6 +76,7 @@ internal static class Intake
     {
         CaseRequested c => $"CaseRequested({c.Priority}, {c.Score}, [{string.Join(", ", c.Reasons)}])",
         PriorityChanged p => $"PriorityChanged({p.Priority}, {p.Score}, [{string.Join(", ", p.Reasons)}])",
+        AnswerRecorded { Text: null } a => $"AnswerRecorded {{ StepId = {a.StepId}, AnswerCode = {a.AnswerCode} }}",
         _ => e.ToString(),
     };
 

@@ -1,0 +1,3 @@
+SELECT Id, CaseId, AuthorUserId, BodyCipher, CreatedAt
+FROM CaseNotes
+WHERE Id = @Id;

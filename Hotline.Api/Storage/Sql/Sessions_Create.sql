@@ -1,0 +1,2 @@
+INSERT INTO Sessions (Id, UserId, StartedAt)
+VALUES (@Id, @UserId, @StartedAt);

@@ -1,0 +1,3 @@
+UPDATE Sessions
+SET EndedAt = @Now
+WHERE Id = @Id AND EndedAt IS NULL;
