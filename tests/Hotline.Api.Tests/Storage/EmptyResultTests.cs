@@ -58,7 +58,7 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async Task The_case_read_model_finds_no_open_case_summary_or_detail()
     {
         var caseworker = await _hotline.AddUserAsync(UserRole.Caseworker, "en");
-        var read = new CaseReadModel(_hotline.Messages, _hotline.Notes, _hotline.Events);
+        var read = new CaseReadModel(_hotline.Messages, _hotline.Notes, _hotline.Events, TestKeys.Protector());
         await using var session = await _db.Database.OpenAsync(Ct);
 
         Assert.Empty((await read.ReadQueueAsync(session, caseworker, Ct)).Cases);
