@@ -87,7 +87,7 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         /// <summary>What the caseworker saw: the reply queued, or refused with the reason the console shows.</summary>
         public async Task<string> ReplyAsync(Guid caseId, Guid lease, string text)
         {
-            var answer = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), caseId, lease, text, Ct);
+            var answer = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), caseId, lease, text, Guid.NewGuid(), Ct);
             return answer.Ok ? $"a caseworker writes \"{text}\"" : $"a caseworker's reply \"{text}\" is refused: {answer.Refusal}";
         }
 
