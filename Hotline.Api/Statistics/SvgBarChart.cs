@@ -20,7 +20,7 @@ public static class SvgBarChart
     public static string Render(string title, IReadOnlyList<(string Label, string Display)> bars)
     {
         var values = bars.Select(b => long.TryParse(b.Display, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (long?)null).ToList();
-        var max = Math.Max(1, values.Max(v => v ?? 0));
+        var max = Math.Max(1, values.Select(v => v ?? 0).DefaultIfEmpty().Max());
         var height = Top + bars.Count * (BarHeight + Gap) + Gap;
         var plot = Width - LabelWidth - 70;
         var root = new XElement(Svg + "svg",
