@@ -27,6 +27,7 @@ public static class SimulatorEndpoints
         var simulator = app.MapGroup("/simulator").WithTags("Simulator (Development)").ExcludeFromDescription();
         simulator.MapGet("/", () => Asset("simulator.html", "text/html; charset=utf-8"));
         simulator.MapGet("/simulator.js", () => Asset("simulator.js", "text/javascript; charset=utf-8"));
+        simulator.MapGet("/simulator.css", () => Asset("simulator.css", "text/css; charset=utf-8"));
         simulator.MapPost("/sms/sign", Sign);
         simulator.MapGet("/sms/messages", Messages);
         return app;

@@ -32,6 +32,20 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task The_simulator_page_has_no_inline_style_the_content_security_policy_would_block_and_its_stylesheet_is_served()
+    {
+        await using var app = new HotlineApp(new Dictionary<string, string?> { ["Hotline:PublicBaseUrl"] = "http://localhost:5238" });
+        var client = app.CreateClient();
+
+        var page = await client.GetStringAsync("/simulator/", Ct);
+        using var stylesheet = await client.GetAsync("/simulator/simulator.css", Ct);
+
+        Assert.DoesNotContain("<style", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/simulator/simulator.css\">", page, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "text/css"), (stylesheet.StatusCode, stylesheet.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
     public async Task The_simulator_does_not_exist_outside_development()
     {
         await using var app = new HotlineApp(new Dictionary<string, string?>
