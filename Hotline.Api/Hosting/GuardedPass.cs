@@ -56,8 +56,9 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
             return false;
         }
 
-        if (Interlocked.Exchange(ref _failuresInARow, 0) > 0)
+        if (_failuresInARow > 0)
         {
+            _failuresInARow = 0;
             logger.LogInformation("{Pass} succeeded again.", passName);
         }
 
