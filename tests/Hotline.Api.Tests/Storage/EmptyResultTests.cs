@@ -8,6 +8,7 @@ using Hotline.Api.Statistics;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
 using Hotline.Bot.Channels;
+using Hotline.Bot.Intake.Scripts;
 using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.Storage;
@@ -58,7 +59,7 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async Task The_case_read_model_finds_no_open_case_summary_or_detail()
     {
         var caseworker = await _hotline.AddUserAsync(UserRole.Caseworker, "en");
-        var read = new CaseReadModel(_hotline.Messages, _hotline.Notes, _hotline.Events, TestKeys.Protector());
+        var read = new CaseReadModel(_hotline.Messages, _hotline.Notes, _hotline.Events, TestKeys.Protector(), IntakeScript.LoadDefault());
         await using var session = await _db.Database.OpenAsync(Ct);
 
         Assert.Empty((await read.ReadQueueAsync(session, caseworker, Ct)).Cases);
