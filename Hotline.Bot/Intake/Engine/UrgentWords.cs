@@ -15,6 +15,8 @@ internal sealed class UrgentWords
 
     private const int MaxWords = 400;
 
+    private static readonly System.Buffers.SearchValues<char> NotLetters = System.Buffers.SearchValues.Create(" 0123456789.,!?-+*#()\t\r\n");
+
     private readonly Dictionary<string, List<Phrase>> _byFirstWord = new(StringComparer.Ordinal);
 
     public UrgentWords(IntakeScript script)
@@ -42,7 +44,8 @@ internal sealed class UrgentWords
     /// <summary>The first urgent word or phrase in the message, as the script writes it, with its language; null when none.</summary>
     public UrgentWordMatch? Find(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // Most turns are an answer such as "1" or "2": no letter, no word to look for, nothing to split.
+        if (string.IsNullOrWhiteSpace(text) || !text.AsSpan(0, Math.Min(text.Length, MaxLength)).ContainsAnyExcept(NotLetters))
         {
             return null;
         }
@@ -67,8 +70,17 @@ internal sealed class UrgentWords
         return null;
     }
 
-    private static string[] Fold(string text) =>
-        [.. TextNormalizer.Words(text, MaxWords, MaxLength).Select(w => TextNormalizer.WithoutRepeats(w, 1))];
+    private static string[] Fold(string text)
+    {
+        var words = TextNormalizer.Words(text, MaxWords, MaxLength);
+        var folded = new string[words.Count];
+        for (var i = 0; i < folded.Length; i++)
+        {
+            folded[i] = TextNormalizer.WithoutRepeats(words[i], 1);
+        }
+
+        return folded;
+    }
 
     private sealed record Phrase(string[] Words, string Word, string Language);
 }
