@@ -19,6 +19,7 @@ public static class AuthServices
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SignInService>();
+        services.AddSignInRateLimits();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LiveSessions>();
         services.AddHostedService<EndedSessionSweep>();

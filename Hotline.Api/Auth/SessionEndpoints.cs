@@ -16,27 +16,37 @@ public static class SessionEndpoints
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/console/signin", SignIn).WithTags("Session").AllowAnonymous();
+        app.MapPost("/console/signin", SignIn).WithTags("Session").AllowAnonymous().RequireRateLimiting(SignInRateLimits.PerAddressPolicy);
         app.MapPost("/console/signout", SignOut).WithTags("Session").RequireAuthorization();
         app.MapGet("/api/antiforgery", Antiforgery).WithTags("Session").AllowAnonymous();
         app.MapGet("/api/session", Current).WithTags("Session").RequireAuthorization();
         return app;
     }
 
-    /// <summary>The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the page never shows a password.</summary>
-    public static async Task<RedirectHttpResult> SignIn(
-        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SessionStore sessions,
-        TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the
+    /// page never shows a password; every refusal is the same one, so it tells nothing about the account.
+    /// </summary>
+    public static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignIn(
+        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SignInNameLimiter nameLimiter,
+        SessionStore sessions, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (result, user) = await signIn.CheckAsync(userName.Trim(), password, cancellationToken);
-        if (result != SignInResult.SignedIn)
+        userName = userName.Trim();
+        using var lease = nameLimiter.AttemptAcquire(userName);
+        if (!lease.IsAcquired)
         {
-            return TypedResults.Redirect(result == SignInResult.LockedOut ? "/console/signin.html?error=locked" : "/console/signin.html?error=wrong");
+            SignInRateLimits.SetRetryAfter(context.Response, lease);
+            return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var sessionId = await sessions.StartAsync(user!.Id, cancellationToken);
+        if (await signIn.CheckAsync(userName, password, cancellationToken) is not { } user)
+        {
+            return TypedResults.Redirect("/console/signin.html?error=wrong");
+        }
+
+        var sessionId = await sessions.StartAsync(user.Id, cancellationToken);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user, time.GetUtcNow(), sessionId));
-        return TypedResults.Redirect(user!.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
+        return TypedResults.Redirect(user.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
     }
 
     /// <summary>Ends the session on the server (every copy of the cookie is refused from now on) and closes its live connections.</summary>

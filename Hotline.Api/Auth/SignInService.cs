@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Identity;
@@ -5,44 +7,86 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 
-public enum SignInResult
-{
-    SignedIn,
-    WrongNameOrPassword,
-    LockedOut,
-}
-
 /// <summary>
-/// Checks a password with ASP.NET Core's PasswordHasher and locks the account after repeated failures.
-/// An unknown name and a wrong password get the same answer, so names cannot be discovered.
+/// Checks a password with ASP.NET Core's PasswordHasher. The user is read on a reader's connection and the
+/// password verified with no lock held; only the failure counter is written, so a flood of sign-in attempts
+/// never holds the single writer that every incoming message needs.
+/// An unknown name, a wrong password, a disabled account and an account in its waiting time all get the
+/// same answer after the same work (a hash is verified every time), so names cannot be discovered.
 /// </summary>
 public sealed class SignInService(Database database, UserRepository users, IPasswordHasher<User> hasher, IOptions<AuthOptions> options, TimeProvider time)
 {
-    public async Task<(SignInResult Result, User? User)> CheckAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every refusal is answered no sooner than this after the attempt began, so the counter's write (made only
+    /// for a known name) cannot be told apart by timing. Wall-clock time on purpose: it hides real elapsed time.
+    /// </summary>
+    public static readonly TimeSpan RefusalAnswerTime = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The first wait after <see cref="AuthOptions.MaxFailedSignIns"/> wrong passwords in a row; each later one doubles it.</summary>
+    public static readonly TimeSpan FirstSignInDelay = TimeSpan.FromSeconds(5);
+
+    private readonly Lazy<string> _dummyHash = new(() =>
+        hasher.HashPassword(new User(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+
+    /// <returns>The user when the password is right and the account may sign in now; otherwise null.</returns>
+    public async Task<User?> CheckAsync(string userName, string password, CancellationToken cancellationToken)
     {
-        await using var session = await database.BeginWriteAsync(cancellationToken);
-        var user = await users.FindByUserNameAsync(session, userName, cancellationToken);
-        if (user is null || user.Disabled)
-        {
-            return (SignInResult.WrongNameOrPassword, null);
-        }
-
+        var started = Stopwatch.GetTimestamp();
+        var user = await ReadAsync(userName, cancellationToken);
+        var passwordRight = hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? _dummyHash.Value, password)
+            != PasswordVerificationResult.Failed;
         var now = time.GetUtcNow();
-        if (user.LockedUntil > now)
+        if (user is { Disabled: false } && !(user.LockedUntil > now))
         {
-            return (SignInResult.LockedOut, null);
+            if (passwordRight)
+            {
+                await RecordSignInAsync(user, cancellationToken);
+                return user;
+            }
+
+            await RecordFailureAsync(user, now, cancellationToken);
         }
 
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed < RefusalAnswerTime)
         {
-            await users.RecordFailedSignInAsync(session, user.Id, options.Value.MaxFailedSignIns,
-                now.AddMinutes(options.Value.LockoutMinutes), cancellationToken);
-            await session.CommitAsync(cancellationToken);
-            return (user.FailedSignIns + 1 >= options.Value.MaxFailedSignIns ? SignInResult.LockedOut : SignInResult.WrongNameOrPassword, null);
+            await Task.Delay(RefusalAnswerTime - elapsed, cancellationToken);
         }
 
-        await users.RecordSignInAsync(session, user.Id, cancellationToken);
-        await session.CommitAsync(cancellationToken);
-        return (SignInResult.SignedIn, user);
+        return null;
     }
+
+    /// <summary>The wait after the <paramref name="failures"/>-th wrong password in a row: none before the limit, then doubling up to the longest.</summary>
+    public static TimeSpan DelayAfter(int failures, AuthOptions options)
+    {
+        if (failures < options.MaxFailedSignIns)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var longest = TimeSpan.FromMinutes(options.LongestSignInDelayMinutes);
+        var doublings = Math.Min(failures - options.MaxFailedSignIns, 20);
+        var delay = FirstSignInDelay * Math.Pow(2, doublings);
+        return delay < longest ? delay : longest;
+    }
+
+    private async Task<User?> ReadAsync(string userName, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        return await users.FindByUserNameAsync(session, userName, cancellationToken);
+    }
+
+    private Task RecordFailureAsync(User user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var failures = user.FailedSignIns + 1;
+        var waitUntil = now + DelayAfter(failures, options.Value);
+        return database.WriteAsync((session, token) =>
+            users.RecordFailedSignInAsync(session, user.Id, options.Value.MaxFailedSignIns, waitUntil, token), cancellationToken);
+    }
+
+    /// <summary>A clean record stays untouched: a successful sign-in writes only when there were failures to forget.</summary>
+    private Task RecordSignInAsync(User user, CancellationToken cancellationToken) =>
+        user.FailedSignIns == 0 && user.LockedUntil is null
+            ? Task.CompletedTask
+            : database.WriteAsync((session, token) => users.RecordSignInAsync(session, user.Id, token), cancellationToken);
 }

@@ -68,6 +68,7 @@ public static class HotlineServices
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseHubOriginCheck();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
