@@ -18,6 +18,9 @@ public sealed class AuthOptions
     /// <summary>The wait between attempts doubles from 5 s with every further wrong password, up to this.</summary>
     public int LongestSignInDelayMinutes { get; set; } = 15;
 
+    /// <summary>Every account needs a code from an authenticator app at sign-in, and enrols at its next one. Development's appsettings turn it off.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
     /// <summary>Sign-in attempts one client address may make in a minute; more are answered 429.</summary>
     public int SignInsPerAddressPerMinute { get; set; } = 20;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 
@@ -29,7 +30,7 @@ public static class SessionEndpoints
     /// </summary>
     public static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignIn(
         [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SignInNameLimiter nameLimiter,
-        SessionStore sessions, TimeProvider time, CancellationToken cancellationToken)
+        TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter, CancellationToken cancellationToken)
     {
         userName = userName.Trim();
         using var lease = nameLimiter.AttemptAcquire(userName);
@@ -44,10 +45,28 @@ public static class SessionEndpoints
             return TypedResults.Redirect("/console/signin.html?error=wrong");
         }
 
-        var sessionId = await sessions.StartAsync(user.Id, cancellationToken);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user, time.GetUtcNow(), sessionId));
-        return TypedResults.Redirect(user.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
+        if (await twoFactor.IsEnrolledAsync(user.Id, cancellationToken))
+        {
+            await context.SignInAsync(PendingSignIn.Scheme, PendingSignIn.For(user, secretToEnrol: null));
+            return TypedResults.Redirect(TwoFactorEndpoints.Page);
+        }
+
+        if (options.Value.RequireTwoFactor)
+        {
+            await context.SignInAsync(PendingSignIn.Scheme, PendingSignIn.For(user, TwoFactorStore.NewSecret()));
+            return TypedResults.Redirect(TwoFactorEndpoints.EnrolPage);
+        }
+
+        return TypedResults.Redirect(await starter.StartAsync(context, user, cancellationToken));
     }
+
+    /// <summary>Where each role starts: the admin reads no case, so it starts at the partner directory.</summary>
+    public static string HomeOf(UserRole role) => role switch
+    {
+        UserRole.Ngo => "/console/partner.html",
+        UserRole.Admin => "/console/partners.html",
+        _ => "/console/",
+    };
 
     /// <summary>Ends the session on the server (every copy of the cookie is refused from now on) and closes its live connections.</summary>
     public static async Task<RedirectHttpResult> SignOut(

@@ -28,23 +28,22 @@ public sealed class SignInService(Database database, UserRepository users, IPass
     private readonly Lazy<string> _dummyHash = new(() =>
         hasher.HashPassword(new User(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
-    /// <returns>The user when the password is right and the account may sign in now; otherwise null.</returns>
+    /// <returns>The user when the password is right and the account may sign in now; otherwise null. Wrong tries are
+    /// forgotten only when the whole sign-in succeeds (<see cref="ClearFailuresAsync"/>), second factor included.</returns>
     public async Task<User?> CheckAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var user = await ReadAsync(userName, cancellationToken);
         var passwordRight = hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? _dummyHash.Value, password)
             != PasswordVerificationResult.Failed;
-        var now = time.GetUtcNow();
-        if (user is { Disabled: false } && !(user.LockedUntil > now))
+        if (user is not null && MayTryNow(user))
         {
             if (passwordRight)
             {
-                await RecordSignInAsync(user, cancellationToken);
                 return user;
             }
 
-            await RecordFailureAsync(user, now, cancellationToken);
+            await RecordFailureAsync(user, cancellationToken);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -76,16 +75,20 @@ public sealed class SignInService(Database database, UserRepository users, IPass
         return await users.FindByUserNameAsync(session, userName, cancellationToken);
     }
 
-    private Task RecordFailureAsync(User user, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Neither disabled nor waiting after wrong tries.</summary>
+    public bool MayTryNow(User user) => !user.Disabled && !(user.LockedUntil > time.GetUtcNow());
+
+    /// <summary>Counts a wrong password or code; from the limit on, the account waits before its next try.</summary>
+    public Task RecordFailureAsync(User user, CancellationToken cancellationToken)
     {
         var failures = user.FailedSignIns + 1;
-        var waitUntil = now + DelayAfter(failures, options.Value);
+        var waitUntil = time.GetUtcNow() + DelayAfter(failures, options.Value);
         return database.WriteAsync((session, token) =>
             users.RecordFailedSignInAsync(session, user.Id, options.Value.MaxFailedSignIns, waitUntil, token), cancellationToken);
     }
 
     /// <summary>A clean record stays untouched: a successful sign-in writes only when there were failures to forget.</summary>
-    private Task RecordSignInAsync(User user, CancellationToken cancellationToken) =>
+    public Task ClearFailuresAsync(User user, CancellationToken cancellationToken) =>
         user.FailedSignIns == 0 && user.LockedUntil is null
             ? Task.CompletedTask
             : database.WriteAsync((session, token) => users.RecordSignInAsync(session, user.Id, token), cancellationToken);
