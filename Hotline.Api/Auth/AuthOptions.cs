@@ -24,6 +24,9 @@ public sealed class AuthOptions
     /// <summary>Sign-in attempts one client address may make in a minute; more are answered 429.</summary>
     public int SignInsPerAddressPerMinute { get; set; } = 20;
 
+    /// <summary>Password checks running at once, whoever asks: a flood of sign-in attempts then takes at most this many cores from incoming messages.</summary>
+    public int ConcurrentPasswordChecks { get; set; } = 1;
+
     /// <summary>Sign-in attempts for one account name in a minute, from anywhere; more are answered 429.</summary>
     public int SignInsPerNamePerMinute { get; set; } = 10;
 }
@@ -38,6 +41,7 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         { LongestSignInDelayMinutes: < 1 or > 1_440 } => Fail("LongestSignInDelayMinutes must be between 1 and 1440."),
         { SignInsPerAddressPerMinute: < 1 or > 100_000 } => Fail("SignInsPerAddressPerMinute must be between 1 and 100000."),
         { SignInsPerNamePerMinute: < 1 or > 100_000 } => Fail("SignInsPerNamePerMinute must be between 1 and 100000."),
+        { ConcurrentPasswordChecks: < 1 or > 64 } => Fail("ConcurrentPasswordChecks must be between 1 and 64."),
         _ => ValidateOptionsResult.Success,
     };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -30,18 +31,31 @@ public static class SessionEndpoints
     /// </summary>
     public static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignIn(
         [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SignInNameLimiter nameLimiter,
-        TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter, CancellationToken cancellationToken)
+        PasswordCheckLimiter checkLimiter, TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter,
+        CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         userName = userName.Trim();
         using var lease = nameLimiter.AttemptAcquire(userName);
         if (!lease.IsAcquired)
         {
-            SignInRateLimits.SetRetryAfter(context.Response, lease);
-            return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
+            return TooManyAttempts(context, lease);
         }
 
-        if (await signIn.CheckAsync(userName, password, cancellationToken) is not { } user)
+        User? user;
+        using (var check = await checkLimiter.AcquireAsync(cancellationToken))
         {
+            if (!check.IsAcquired)
+            {
+                return TooManyAttempts(context, check);
+            }
+
+            user = await signIn.CheckAsync(userName, password, cancellationToken);
+        }
+
+        if (user is null)
+        {
+            await SignInService.AnswerRefusalAsync(started, cancellationToken);
             return TypedResults.Redirect("/console/signin.html?error=wrong");
         }
 
@@ -58,6 +72,12 @@ public static class SessionEndpoints
         }
 
         return TypedResults.Redirect(await starter.StartAsync(context, user, cancellationToken));
+    }
+
+    private static StatusCodeHttpResult TooManyAttempts(HttpContext context, System.Threading.RateLimiting.RateLimitLease refused)
+    {
+        SignInRateLimits.SetRetryAfter(context.Response, refused);
+        return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
     }
 
     /// <summary>Where each role starts: the admin reads no case, so it starts at the partner directory.</summary>

@@ -19,6 +19,7 @@ public static class SignInRateLimits
     public static IServiceCollection AddSignInRateLimits(this IServiceCollection services)
     {
         services.AddSingleton<SignInNameLimiter>();
+        services.AddSingleton<PasswordCheckLimiter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -37,9 +38,10 @@ public static class SignInRateLimits
     public static FixedWindowRateLimiterOptions OneMinute(int permits) =>
         new() { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true };
 
+    /// <summary>Retry-After from the limiter that refused; a concurrency limit has none, and a second is then soon enough.</summary>
     public static void SetRetryAfter(HttpResponse response, RateLimitLease lease)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
 }
@@ -51,6 +53,25 @@ public sealed class SignInNameLimiter(IOptions<AuthOptions> options) : IDisposab
         RateLimitPartition.GetFixedWindowLimiter(name.ToUpperInvariant(), _ => SignInRateLimits.OneMinute(options.Value.SignInsPerNamePerMinute)));
 
     public RateLimitLease AttemptAcquire(string userName) => _limiter.AttemptAcquire(userName);
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// Password hashing is slow on purpose (PBKDF2), so guesses from many addresses, each within its own limits,
+/// could still take every core from incoming messages. At most <see cref="AuthOptions.ConcurrentPasswordChecks"/>
+/// checks run at once; up to 100 more wait their turn, oldest first, and any beyond are answered 429 at once.
+/// </summary>
+public sealed class PasswordCheckLimiter(IOptions<AuthOptions> options) : IDisposable
+{
+    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.ConcurrentPasswordChecks,
+        QueueLimit = 100,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
 
     public void Dispose() => _limiter.Dispose();
 }

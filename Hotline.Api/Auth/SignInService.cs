@@ -17,8 +17,8 @@ namespace Hotline.Api.Auth;
 public sealed class SignInService(Database database, UserRepository users, IPasswordHasher<User> hasher, IOptions<AuthOptions> options, TimeProvider time)
 {
     /// <summary>
-    /// Every refusal is answered no sooner than this after the attempt began, so the counter's write (made only
-    /// for a known name) cannot be told apart by timing. Wall-clock time on purpose: it hides real elapsed time.
+    /// Every refusal is answered no sooner than this after the attempt began (<see cref="AnswerRefusalAsync"/>), so
+    /// the counter's write (made only for a known name) cannot be told apart by timing.
     /// </summary>
     public static readonly TimeSpan RefusalAnswerTime = TimeSpan.FromMilliseconds(250);
 
@@ -32,7 +32,6 @@ public sealed class SignInService(Database database, UserRepository users, IPass
     /// forgotten only when the whole sign-in succeeds (<see cref="ClearFailuresAsync"/>), second factor included.</returns>
     public async Task<User?> CheckAsync(string userName, string password, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var user = await ReadAsync(userName, cancellationToken);
         var passwordRight = hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? _dummyHash.Value, password)
             != PasswordVerificationResult.Failed;
@@ -46,13 +45,20 @@ public sealed class SignInService(Database database, UserRepository users, IPass
             await RecordFailureAsync(user, cancellationToken);
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Waits until <see cref="RefusalAnswerTime"/> has passed since <paramref name="started"/> (a <see cref="Stopwatch"/>
+    /// timestamp), outside any limiter's permit. Wall-clock time on purpose: it hides real elapsed time.
+    /// </summary>
+    public static async Task AnswerRefusalAsync(long started, CancellationToken cancellationToken)
+    {
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (elapsed < RefusalAnswerTime)
         {
             await Task.Delay(RefusalAnswerTime - elapsed, cancellationToken);
         }
-
-        return null;
     }
 
     /// <summary>The wait after the <paramref name="failures"/>-th wrong password in a row: none before the limit, then doubling up to the longest.</summary>
