@@ -31,7 +31,7 @@ public sealed class StatisticsProjectionTests
         var hotline = new HotlineParts(db);
         await hotline.QueueCaseAsync("ne", PriorityBand.High, "documents_retained", "debt_to_employer", "dependent_on_employer");
         await hotline.QueueCaseAsync("ne", PriorityBand.Low);
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = new StatisticsProjection(db.Database, hotline.Events, IndicatorMap.Default);
 
         var progress = await projection.CatchUpAsync(10, Ct);
 
@@ -50,7 +50,7 @@ public sealed class StatisticsProjectionTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var hotline = new HotlineParts(db);
         await hotline.QueueCaseAsync("ne", PriorityBand.High);
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = new StatisticsProjection(db.Database, hotline.Events, IndicatorMap.Default);
         await projection.CatchUpAsync(10, Ct);
         await using (var session = await db.Database.BeginWriteAsync(Ct))
         {
@@ -73,8 +73,8 @@ public sealed class StatisticsProjectionTests
             await hotline.QueueCaseAsync("bn", PriorityBand.Medium);
         }
 
-        var first = new StatisticsProjection(db.Database, IndicatorMap.Default);
-        var second = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var first = new StatisticsProjection(db.Database, hotline.Events, IndicatorMap.Default);
+        var second = new StatisticsProjection(db.Database, hotline.Events, IndicatorMap.Default);
 
         await Task.WhenAll(first.CatchUpAsync(100, Ct), second.CatchUpAsync(100, Ct), first.CatchUpAsync(100, Ct));
 
@@ -87,7 +87,7 @@ public sealed class StatisticsProjectionTests
         await using var db = await TestDatabase.CreateAsync();
         var hotline = new HotlineParts(db);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = new StatisticsProjection(db.Database, hotline.Events, IndicatorMap.Default);
         foreach (var outcome in new[] { "resolved", "Called Ramesh at his cousin's" })
         {
             var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
@@ -110,7 +110,7 @@ public sealed class StatisticsProjectionTests
         var hotline = new HotlineParts(db);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
         var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = new StatisticsProjection(db.Database, hotline.Events, IndicatorMap.Default);
         await projection.CatchUpAsync(10, Ct);
         Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
 

@@ -38,7 +38,7 @@ public sealed class EmptyResultTests : IAsyncLifetime
     {
         await using var session = await _db.Database.OpenAsync(Ct);
 
-        var workload = await session.QueryAsync<CaseworkEndpoints.Workload>("Cases_ReadWorkload", null, Ct);
+        var workload = await new QueueStatisticsReader(_hotline.Time).ReadWorkloadAsync(session, Ct);
 
         Assert.Empty(workload);
     }
@@ -58,7 +58,7 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async Task The_case_read_model_finds_no_open_case_summary_or_detail()
     {
         var caseworker = await _hotline.AddUserAsync(UserRole.Caseworker, "en");
-        var read = new CaseReadModel(_hotline.Messages, _hotline.Notes, _hotline.Events, TestKeys.Protector());
+        var read = new CaseReadModel(_hotline.Queue, _hotline.Messages, _hotline.Notes, _hotline.Events, TestKeys.Protector());
         await using var session = await _db.Database.OpenAsync(Ct);
 
         Assert.Empty((await read.ReadQueueAsync(session, caseworker, Ct)).Cases);
@@ -148,7 +148,7 @@ public sealed class EmptyResultTests : IAsyncLifetime
     [Fact]
     public async Task Statistics_of_an_empty_database_have_no_counts()
     {
-        var projection = new StatisticsProjection(_db.Database, IndicatorMap.Default);
+        var projection = new StatisticsProjection(_db.Database, _hotline.Events, IndicatorMap.Default);
         var report = new StatisticsReport(_db.Database, projection, new PartnerRepository(), _hotline.Time);
 
         var view = await report.BuildAsync(new MonthRange(new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 1)), Ct);
@@ -161,7 +161,7 @@ public sealed class EmptyResultTests : IAsyncLifetime
     {
         await _hotline.QueueCaseAsync("ne", PriorityBand.Low);
 
-        var progress = await new StatisticsProjection(_db.Database, IndicatorMap.Default).CatchUpAsync(10, Ct);
+        var progress = await new StatisticsProjection(_db.Database, _hotline.Events, IndicatorMap.Default).CatchUpAsync(10, Ct);
 
         Assert.True(progress.UpToDate);
         await using var session = await _db.Database.OpenAsync(Ct);

@@ -1,5 +1,6 @@
 using Dapper;
 using Hotline.Api.Storage;
+using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Tests.Infrastructure;
 using SQLitePCL;
 

@@ -1,4 +1,5 @@
 using Hotline.Api.Storage;
+using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
