@@ -4,7 +4,7 @@ using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Hotline.Api.Tests.Storage;
+namespace Hotline.Api.Tests.Storage.Sqlite;
 
 public sealed class WriteAheadLogCheckpointerTests
 {
