@@ -13,7 +13,7 @@ public sealed class CaseEventTests
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Every_queue_change_appends_its_event_with_a_strictly_increasing_sequence(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -34,7 +34,7 @@ public sealed class CaseEventTests
         Assert.All(events.Zip(events.Skip(1)), pair => Assert.True(pair.Second.Sequence > pair.First.Sequence));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_refused_change_appends_no_event(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -48,7 +48,7 @@ public sealed class CaseEventTests
         Assert.Equal([CaseEventTypes.Queued, CaseEventTypes.Claimed], (await ReadAllAsync(hotline)).Select(e => e.Type));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Reading_after_a_sequence_returns_only_the_later_events(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -63,7 +63,7 @@ public sealed class CaseEventTests
         Assert.Equal([later.Id], missed.Select(e => e.CaseId));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_failed_write_leaves_neither_the_case_nor_its_event(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);

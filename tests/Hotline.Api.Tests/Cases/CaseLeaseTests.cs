@@ -12,7 +12,7 @@ public sealed class CaseLeaseTests
     private static readonly TimeSpan ShortLease = TimeSpan.FromMilliseconds(300);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Extend_with_the_lease_token_moves_the_expiry(DatabaseProvider engine)
     {
         var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
@@ -23,7 +23,7 @@ public sealed class CaseLeaseTests
         Assert.True(extended > lease.ExpiresAt);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Extend_with_another_token_is_refused(DatabaseProvider engine)
     {
         var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
@@ -32,7 +32,7 @@ public sealed class CaseLeaseTests
         Assert.Null(await hotline.Queue.ExtendAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, Lease, Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Release_returns_the_case_to_the_queue_in_its_place(DatabaseProvider engine)
     {
         var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
@@ -43,7 +43,7 @@ public sealed class CaseLeaseTests
         Assert.Equal(lease.Case.Id, (await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct))?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Release_with_another_token_is_refused_and_changes_nothing(DatabaseProvider engine)
     {
         var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
@@ -53,7 +53,7 @@ public sealed class CaseLeaseTests
         Assert.Equal(CaseStatus.Claimed, (await ReadCaseAsync(hotline, lease.Case.Id)).Status);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Close_with_the_lease_token_records_the_outcome(DatabaseProvider engine)
     {
         var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
@@ -64,7 +64,7 @@ public sealed class CaseLeaseTests
         Assert.Equal((CaseStatus.Closed, "Referred", (Guid?)null), (closed.Status, closed.Outcome, closed.LeaseToken));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Close_with_another_token_is_refused(DatabaseProvider engine)
     {
         var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
@@ -73,7 +73,7 @@ public sealed class CaseLeaseTests
         Assert.False(await hotline.Queue.CloseAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, "Referred", Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_claimer_that_dies_leaves_its_case_to_return_when_the_lease_expires(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -88,7 +88,7 @@ public sealed class CaseLeaseTests
         Assert.Equal(queued.Id, (await hotline.Queue.ClaimNextAsync(colleague.Id, Lease, Ct))?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task An_expired_lease_can_no_longer_be_extended(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -102,7 +102,7 @@ public sealed class CaseLeaseTests
         Assert.Null(await hotline.Queue.ExtendAsync(lease.Case.Id, lease.LeaseToken, worker.Id, Lease, Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task The_sweep_returns_expired_leases_to_the_queue(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);

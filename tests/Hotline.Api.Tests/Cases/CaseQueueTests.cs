@@ -12,7 +12,7 @@ public sealed class CaseQueueTests
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Claim_takes_the_highest_priority_first(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -27,7 +27,7 @@ public sealed class CaseQueueTests
         Assert.Equal(critical.Id, lease?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Claim_takes_a_person_who_can_be_answered_before_more_urgent_ones_who_opted_out_or_went_quiet(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -42,7 +42,7 @@ public sealed class CaseQueueTests
         Assert.Equal(answerable.Id, lease?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Claim_still_hands_out_a_case_nobody_can_answer_when_no_other_waits(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -56,7 +56,7 @@ public sealed class CaseQueueTests
         Assert.Equal(optedOut.Id, lease?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Claim_takes_the_longest_waiting_within_a_priority(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -70,7 +70,7 @@ public sealed class CaseQueueTests
         Assert.Equal(first.Id, lease?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Claim_offers_only_cases_in_a_language_the_caseworker_speaks(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -84,7 +84,7 @@ public sealed class CaseQueueTests
         Assert.Equal(nepali.Id, lease?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Claim_finds_nothing_when_no_case_is_in_the_caseworkers_languages(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -95,7 +95,7 @@ public sealed class CaseQueueTests
         Assert.Null(await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_claimed_case_is_not_offered_again(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -108,7 +108,7 @@ public sealed class CaseQueueTests
         Assert.Null(await hotline.Queue.ClaimNextAsync(second.Id, Lease, Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_claim_records_the_assignee_and_a_lease_in_the_future(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -122,7 +122,7 @@ public sealed class CaseQueueTests
         Assert.InRange(lease.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_case_whose_language_is_not_known_yet_is_offered_to_every_caseworker(DatabaseProvider engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);

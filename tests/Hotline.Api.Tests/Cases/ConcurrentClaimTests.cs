@@ -11,7 +11,7 @@ public sealed class ConcurrentClaimTests
     private const int CaseCount = 2_000;
     private const int Claimers = 8;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Eight_parallel_claimers_take_each_of_2000_cases_exactly_once(DatabaseProvider engine)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -37,7 +37,7 @@ public sealed class ConcurrentClaimTests
         Assert.Equal(queued.Order(), claimed.Distinct().Order());
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Parallel_claims_still_come_out_in_priority_order_for_each_claimer(DatabaseProvider engine)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -10,8 +10,7 @@ public sealed class TranscriptOrderTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Messages_stored_in_the_same_millisecond_are_read_in_the_order_they_were_stored(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

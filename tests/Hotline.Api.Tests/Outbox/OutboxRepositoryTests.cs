@@ -9,7 +9,7 @@ public sealed class OutboxRepositoryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Due_messages_come_in_attempt_order_with_an_expired_lease_among_them(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -31,7 +31,7 @@ public sealed class OutboxRepositoryTests
         Assert.Equal(replies, due);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Reading_due_messages_takes_the_oldest_up_to_the_batch_size(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -12,8 +12,7 @@ public sealed class RetentionSweepTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Chat_activity_records_older_than_the_retention_are_deleted_and_younger_ones_kept(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -26,8 +25,7 @@ public sealed class RetentionSweepTests
         Assert.Equal(["young"], await KeysAsync(db, "SELECT ActivityHash FROM ChatActivities"));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Unmatched_delivery_statuses_older_than_the_retention_are_deleted_and_younger_ones_kept(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -17,7 +17,7 @@ public sealed class SimRegistryTests
     private static SimRegistry Registry(TestDatabase db, string? region = null) =>
         new(db.Database, TestKeys.Hasher(), Options.Create(new SimRegistryOptions { DefaultRegion = region }), new FakeTimeProvider());
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_good_file_imports_every_row(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -28,7 +28,7 @@ public sealed class SimRegistryTests
         Assert.Equal((2, 0, (string?)null), (report.Imported, report.Rejected.Count, report.Refused));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_registered_number_is_found_with_its_language_from_sms_and_whatsapp(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -24,7 +24,7 @@ public sealed class StatisticsProjectionTests
             new { Month, Dimension = dimension, Value = value });
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Each_case_is_counted_once_under_each_of_its_dimensions(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -44,7 +44,7 @@ public sealed class StatisticsProjectionTests
         Assert.Equal(2, await CounterAsync(db, StatisticsKeys.CaseChannel, "Sms"));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Counting_the_same_events_again_counts_nothing_twice(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
