@@ -60,7 +60,14 @@ public sealed partial class HotlineApp
         {
             _dropDatabase = drop,
         };
-        _ = app.Services;
+        // Program answers a failed start check with exit code 1, which the factory does not see: without
+        // this, a test would run on with an unmigrated database and fail far from the cause.
+        if (!app.Get<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException("Hotline did not start; Program wrote why on standard error (\"Hotline cannot start: ...\").");
+        }
+
         return app;
     }
 
