@@ -131,7 +131,7 @@ public sealed class EmptyResultTests : IAsyncLifetime
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);
 
-        Assert.Null(await new OutboxRepository(_hotline.Time).FindAsync(session, Guid.NewGuid(), Ct));
+        Assert.Null(await _hotline.Get<OutboxRepository>().FindAsync(session, Guid.NewGuid(), Ct));
         Assert.Null(await _hotline.Get<ChatRouteRepository>().FindAsync(session, Guid.NewGuid(), Ct));
         Assert.Null(await _hotline.Get<ChatReplyJournal>().ReadAsync(Guid.NewGuid(), Ct));
     }
