@@ -23,6 +23,9 @@ public static class SessionClaims
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The session has no user id."));
 
+    public static Guid? UserIdOrNull(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
     public static Guid? SessionId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(Session), out var id) ? id : null;
 

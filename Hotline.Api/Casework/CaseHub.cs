@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Casework;
 
 /// <summary>
-/// The consoles' live connection. Groups come from the server-side user record (role, languages),
-/// re-read on every call, so a changed or disabled account takes effect at once. Every action answers
+/// The consoles' live connection. Groups come from the server-side user record (role, languages), and
+/// every call re-checks the caller through <see cref="CallerCheck"/>, so a changed or disabled account takes effect at once. Every action answers
 /// with a value or a clear refusal; a refused action changes nothing.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    SessionStore sessions, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions)
+    CallerCheck callers, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -178,21 +178,7 @@ public sealed class CaseHub(
 
     private static ActionAnswer<bool> Answer(bool done) => done ? ActionAnswer<bool>.Done(true) : ActionAnswer<bool>.Refused(LeaseLost);
 
-    private async Task<User?> CurrentUserAsync()
-    {
-        // A connection may outlive its session on another instance until the sweep closes it: every call checks.
-        if (Context.User is not { } principal || principal.SessionId() is not { } sessionId)
-        {
-            return null;
-        }
-
-        await using var session = await database.OpenAsync(Context.ConnectionAborted);
-        if (!await sessions.IsActiveAsync(session, sessionId, Context.ConnectionAborted))
-        {
-            return null;
-        }
-
-        var user = await users.FindByIdAsync(session, principal.UserId(), Context.ConnectionAborted);
-        return user is { Disabled: false, Role: not UserRole.Ngo } ? user : null;
-    }
+    /// <summary>Every call checks the caller again: a connection may outlive its session, its account or its role.</summary>
+    private Task<User?> CurrentUserAsync() =>
+        Context.User is { } principal ? callers.ReadAsync(principal, Context.ConnectionAborted) : Task.FromResult<User?>(null);
 }
