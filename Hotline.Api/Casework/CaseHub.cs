@@ -41,7 +41,7 @@ public sealed class CaseHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
-        listeners.Connected(Context.ConnectionId, user.Id);
+        listeners.Connected(Context.ConnectionId, user.Id, CaseAccess.SeesAll(user));
         live.Connected(Context.User!.SessionId()!.Value, Context);
     }
 
