@@ -1,4 +1,5 @@
 using Hotline.Api.Auth;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Partners;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
