@@ -96,7 +96,7 @@ public static class CaseworkEndpoints
     {
         await using var session = await database.OpenAsync(cancellationToken);
         var queue = await read.ReadQueueAsync(session, caller.User, cancellationToken);
-        var workload = (await session.QueryAsync<Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
+        var workload = await statistics.ReadWorkloadAsync(session, cancellationToken);
         IReadOnlyList<Colleague> staff = (await users.ReadActiveAsync(session, cancellationToken))
             .Where(u => u.Role is not UserRole.Ngo)
             .Select(u => new Colleague(u.Id, u.DisplayName, u.Role.ToString(), u.Languages)).ToList();
