@@ -63,7 +63,7 @@ public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IRe
 
 public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
 
-/// <summary>The outcome of a console's action: the value, or a clear refusal it shows as it is.</summary>
+/// <summary>The hub's answer to a console's action, the wire form of an <see cref="Hotline.Api.Outcomes.Outcome{T}"/> (made by <c>OutcomeMappings.ToAnswer</c>): the value, or a clear refusal it shows as it is.</summary>
 public sealed record ActionAnswer<T>(bool Ok, string? Refusal, T? Value)
 {
     public static ActionAnswer<T> Done(T value) => new(true, null, value);

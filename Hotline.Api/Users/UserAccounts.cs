@@ -44,12 +44,22 @@ public sealed partial class UserAccounts(Database database, UserRepository users
             Role = role,
             CreatedAt = time.GetUtcNow(),
             Languages = languages.Select(l => l.ToLowerInvariant()).Distinct().ToList(),
+            SecurityStamp = NewSecurityStamp(),
         };
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         await users.AddAsync(session, user, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return (user, null);
     }
+
+    /// <summary>
+    /// Revokes every session of the user, on every instance: a request carrying the old stamp is refused, and the
+    /// user's hub connections are closed within one pass of the live-session sweep. Call it inside the same write
+    /// as whatever changes what a session was granted (disabling, a role or language change, a password change or
+    /// reset, signing out everywhere), so the change and the revocation commit together.
+    /// </summary>
+    public Task ChangeSecurityStampAsync(DbSession session, Guid userId, CancellationToken cancellationToken) =>
+        users.ChangeSecurityStampAsync(session, userId, NewSecurityStamp(), cancellationToken);
 
     /// <summary>
     /// In Development, a fresh database gets an admin and a supervisor, each with a random password printed once:
@@ -76,6 +86,8 @@ public sealed partial class UserAccounts(Database database, UserRepository users
 
         return created;
     }
+
+    private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     [GeneratedRegex(@"^[A-Za-z0-9._@-]{1,100}$")]
     private static partial Regex UserNamePattern();

@@ -33,7 +33,7 @@ internal static class SqlServerParameters
         ["OutcomeNoteCipher"] = Text, ["OutcomeUnknown"] = "BIT", ["PartnerId"] = Id, ["PasswordHash"] = Text,
         ["PhoneHash"] = Text, ["Priority"] = "INT", ["Programme"] = Text, ["ProviderMessageId"] = Text, ["QueuedAt"] = Time,
         ["Reason"] = Text, ["ReceivedAt"] = Time, ["Region"] = Text, ["Regions"] = Text, ["ReplyToIdCipher"] = Text,
-        ["Role"] = Text, ["Segments"] = "INT", ["SendWhileQuietAtVersion"] = "INT", ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Services"] = Text,
+        ["Role"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["SendWhileQuietAtVersion"] = "INT", ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Services"] = Text,
         ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id,
         ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Type"] = Text, ["Until"] = "BIGINT",
