@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -26,17 +27,22 @@ public static class SessionEndpoints
     /// <summary>The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the page never shows a password.</summary>
     public static async Task<RedirectHttpResult> SignIn(
         [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SessionStore sessions,
-        TimeProvider time, CancellationToken cancellationToken)
+        AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (result, user) = await signIn.CheckAsync(userName.Trim(), password, cancellationToken);
+        var (result, account) = await signIn.CheckAsync(userName.Trim(), password, cancellationToken);
         if (result != SignInResult.SignedIn)
         {
+            // The typed name is never recorded (it may be a password typed in the wrong field): only the account it named.
+            await audit.RecordAsync(AuditEntry.By(context, result == SignInResult.LockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed,
+                account?.Id, AuditOutcomes.Refused), cancellationToken);
             return TypedResults.Redirect(result == SignInResult.LockedOut ? "/console/signin.html?error=locked" : "/console/signin.html?error=wrong");
         }
 
-        var sessionId = await sessions.StartAsync(user!.Id, cancellationToken);
+        var user = account!;
+        var sessionId = await sessions.StartAsync(user.Id, cancellationToken);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user, time.GetUtcNow(), sessionId));
-        return TypedResults.Redirect(user!.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.SignInSucceeded, user.Id) with { Actor = user.Id.ToString() }, cancellationToken);
+        return TypedResults.Redirect(user.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
     }
 
     /// <summary>Ends the session on the server (every copy of the cookie is refused from now on) and closes its live connections.</summary>

@@ -14,11 +14,13 @@ public enum SignInResult
 
 /// <summary>
 /// Checks a password with ASP.NET Core's PasswordHasher and locks the account after repeated failures.
-/// An unknown name and a wrong password get the same answer, so names cannot be discovered.
+/// An unknown name and a wrong password get the same answer, so names cannot be discovered. The account
+/// the name belongs to comes back whatever the result (null for an unknown name), for the audit trail;
+/// only <see cref="SignInResult.SignedIn"/> signs it in.
 /// </summary>
 public sealed class SignInService(Database database, UserRepository users, IPasswordHasher<User> hasher, IOptions<AuthOptions> options, TimeProvider time)
 {
-    public async Task<(SignInResult Result, User? User)> CheckAsync(string userName, string password, CancellationToken cancellationToken)
+    public async Task<(SignInResult Result, User? Account)> CheckAsync(string userName, string password, CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var user = await users.FindByUserNameAsync(session, userName, cancellationToken);
@@ -30,7 +32,7 @@ public sealed class SignInService(Database database, UserRepository users, IPass
         var now = time.GetUtcNow();
         if (user.LockedUntil > now)
         {
-            return (SignInResult.LockedOut, null);
+            return (SignInResult.LockedOut, user);
         }
 
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
@@ -38,7 +40,7 @@ public sealed class SignInService(Database database, UserRepository users, IPass
             await users.RecordFailedSignInAsync(session, user.Id, options.Value.MaxFailedSignIns,
                 now.AddMinutes(options.Value.LockoutMinutes), cancellationToken);
             await session.CommitAsync(cancellationToken);
-            return (user.FailedSignIns + 1 >= options.Value.MaxFailedSignIns ? SignInResult.LockedOut : SignInResult.WrongNameOrPassword, null);
+            return (user.FailedSignIns + 1 >= options.Value.MaxFailedSignIns ? SignInResult.LockedOut : SignInResult.WrongNameOrPassword, user);
         }
 
         await users.RecordSignInAsync(session, user.Id, cancellationToken);

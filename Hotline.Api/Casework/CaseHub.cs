@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.Cases;
 using Hotline.Api.Storage;
@@ -16,7 +17,7 @@ namespace Hotline.Api.Casework;
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    SessionStore sessions, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions)
+    SessionStore sessions, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions, AuditTrail audit)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -148,11 +149,13 @@ public sealed class CaseHub(
         if (detail is null || !CaseAccess.MaySee(user, detail.Case))
         {
             listeners.Left(Context.ConnectionId, caseId);
+            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Refused), Context.ConnectionAborted);
             return ActionAnswer<CaseDetail>.Refused(NotAllowed);
         }
 
         await Clients.OthersInGroup(CaseGroups.Case(caseId)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Succeeded), Context.ConnectionAborted);
         return ActionAnswer<CaseDetail>.Done(detail);
     }
 
@@ -175,6 +178,9 @@ public sealed class CaseHub(
 
         return await action(user);
     }
+
+    private AuditEntry AuditEntryFor(User user, string action, Guid caseId, string outcome) =>
+        new(user.Id.ToString(), action, caseId.ToString(), Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString(), outcome);
 
     private static ActionAnswer<bool> Answer(bool done) => done ? ActionAnswer<bool>.Done(true) : ActionAnswer<bool>.Refused(LeaseLost);
 

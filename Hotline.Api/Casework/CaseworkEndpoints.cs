@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.Cases;
 using Hotline.Api.Storage;
@@ -79,18 +80,21 @@ public static class CaseworkEndpoints
     }
 
     public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult>> GetCase(
-        Guid caseId, HttpContext context, Database database, UserRepository users, CaseReadModel read, CancellationToken cancellationToken)
+        Guid caseId, HttpContext context, Database database, UserRepository users, CaseReadModel read, AuditTrail audit, CancellationToken cancellationToken)
     {
-        await using var session = await database.OpenAsync(cancellationToken);
-        if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false } user)
+        Results<Ok<CaseDetail>, NotFound, ForbidHttpResult> result;
+        await using (var session = await database.OpenAsync(cancellationToken))
         {
-            return TypedResults.Forbid();
+            var user = await users.FindByIdAsync(session, context.User.UserId(), cancellationToken);
+            var detail = user is { Disabled: false } ? await read.ReadDetailAsync(session, caseId, user, cancellationToken) : null;
+            result = user is not { Disabled: false } ? TypedResults.Forbid()
+                : detail is null ? TypedResults.NotFound()
+                : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
+                : TypedResults.Forbid();
         }
 
-        var detail = await read.ReadDetailAsync(session, caseId, user, cancellationToken);
-        return detail is null ? TypedResults.NotFound()
-            : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
-            : TypedResults.Forbid();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseFetched, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
     }
 
     public static async Task<Ok<IReadOnlyList<Colleague>>> GetColleagues(Database database, UserRepository users, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.BotFramework;
 using Hotline.Api.Cases;
@@ -31,6 +32,7 @@ public static class HotlineServices
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
         services.AddStorage();
         services.AddPrivacy();
+        services.AddAudit();
         services.AddCases();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();

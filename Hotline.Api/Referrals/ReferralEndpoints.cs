@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.Partners;
 using Hotline.Api.Storage;
@@ -49,9 +50,14 @@ public static class ReferralEndpoints
         PartnerServices.Labels, ReferralCodes.SharedFields, ReferralCodes.ConsentGivers, ReferralCodes.ConsentChannels,
         ReferralCodes.ContactRoutes, ReferralCodes.DeclineReasons, ReferralCodes.Outcomes));
 
-    public static Task<Results<Ok<IReadOnlyList<ReferralView>>, ProblemHttpResult>> List(
-        Guid caseId, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => workflow.ListAsync(user, caseId, cancellationToken), cancellationToken);
+    public static async Task<Results<Ok<IReadOnlyList<ReferralView>>, ProblemHttpResult>> List(
+        Guid caseId, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow, AuditTrail audit,
+        CancellationToken cancellationToken)
+    {
+        var result = await AsUserAsync(context, database, users, user => workflow.ListAsync(user, caseId, cancellationToken), cancellationToken);
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseReferralsRead, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
 
     public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Propose(
         Guid caseId, ProposeReferral input, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow,
@@ -73,13 +79,22 @@ public static class ReferralEndpoints
         CancellationToken cancellationToken) =>
         AsUserAsync(context, database, users, user => workflow.WithdrawAsync(user, caseId, referralId, cancellationToken), cancellationToken);
 
-    public static Task<Results<Ok<IReadOnlyList<PartnerReferralView>>, ProblemHttpResult>> Inbox(
-        HttpContext context, Database database, UserRepository users, PartnerInbox inbox, CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => inbox.ListAsync(user, cancellationToken), cancellationToken);
+    public static async Task<Results<Ok<IReadOnlyList<PartnerReferralView>>, ProblemHttpResult>> Inbox(
+        HttpContext context, Database database, UserRepository users, PartnerInbox inbox, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var result = await AsUserAsync(context, database, users, user => inbox.ListAsync(user, cancellationToken), cancellationToken);
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxRead, null, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
 
-    public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> InboxItem(
-        Guid referralId, HttpContext context, Database database, UserRepository users, PartnerInbox inbox, CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => inbox.GetAsync(user, referralId, cancellationToken), cancellationToken);
+    public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> InboxItem(
+        Guid referralId, HttpContext context, Database database, UserRepository users, PartnerInbox inbox, AuditTrail audit,
+        CancellationToken cancellationToken)
+    {
+        var result = await AsUserAsync(context, database, users, user => inbox.GetAsync(user, referralId, cancellationToken), cancellationToken);
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxItemRead, referralId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
 
     public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Accept(
         Guid referralId, HttpContext context, Database database, UserRepository users, PartnerInbox inbox, CancellationToken cancellationToken) =>

@@ -98,6 +98,7 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
         start.Environment["Hotline__Privacy__CurrentKeyId"] = "bench";
         start.Environment["Hotline__Privacy__Keys__bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Hotline__Privacy__LookupKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        start.Environment["Hotline__Audit__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
