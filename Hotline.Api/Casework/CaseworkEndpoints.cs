@@ -1,6 +1,6 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using Hotline.Api.Accountability;
-using Hotline.Api.Sims;
+using Hotline.Api.SimCards;
 using Hotline.Api.Users;
 
 namespace Hotline.Api.Hosting;
