@@ -84,6 +84,7 @@ public static class HotlineServices
         app.MapCannedReplyEndpoints();
         app.MapReferrals();
         app.MapStatisticsEndpoints();
+        app.MapAuditEndpoints();
         app.MapHub<CaseHub>(CaseHub.Path);
         if (app.Environment.IsDevelopment())
         {
