@@ -56,24 +56,22 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
-    public async Task Sign_in_success_failure_and_lockout_are_each_recorded_against_the_account()
+    public async Task Sign_in_success_and_failure_are_each_recorded_and_a_typed_name_never_is()
     {
-        await using var app = new HotlineApp(new Dictionary<string, string?> { ["Hotline:Auth:MaxFailedSignIns"] = "2" });
+        await using var app = new HotlineApp();
         var ravi = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne");
         await SignedInClient.SignInAsync(app, ravi);
         var browser = SignedInClient.NewBrowser(app);
 
         await SignedInClient.PostSignInAsync(browser, "ravi", "not the password");
-        await SignedInClient.PostSignInAsync(browser, "ravi", "not the password either");
         await SignedInClient.PostSignInAsync(browser, "nobody-by-this-name", "whatever");
 
         Assert.Equal(
         [
             $"{ravi.Id} signin.succeeded {ravi.Id} succeeded",
-            $"anonymous signin.failed {ravi.Id} refused",
-            $"anonymous signin.locked-out {ravi.Id} refused",
             "anonymous signin.failed - refused",
-        ], await AuditRows.ReadAsync(app));
+            "anonymous signin.failed - refused",
+        ], (await AuditRows.ReadAsync(app)).Where(r => r.Contains(" signin.", StringComparison.Ordinal)));
     }
 
     [Fact]
