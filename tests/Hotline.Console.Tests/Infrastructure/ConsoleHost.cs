@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Hotline.Api.Cases;
-using Hotline.Api.Conversations;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Twilio.Fakes;
