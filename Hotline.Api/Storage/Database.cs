@@ -135,13 +135,13 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether this is a SQLite file, whose write-ahead log <see cref="WriteAheadLogCheckpointer"/> keeps copied and short.</summary>
+    /// <summary>Whether this is a SQLite file, whose write-ahead log <see cref="WriteAheadLogCheckpointJob"/> keeps copied and short.</summary>
     internal bool HasWriteAheadLog => _logSync is not null;
 
     /// <summary>
     /// Copies what it can of the write-ahead log into the database file and syncs that file, on a
     /// connection of its own and without waiting for anyone: the writer goes on writing meanwhile.
-    /// Only <see cref="WriteAheadLogCheckpointer"/> calls it, one call at a time.
+    /// Only <see cref="WriteAheadLogCheckpointJob"/> calls it, one call at a time.
     /// </summary>
     internal WriteAheadLogProgress CopyLogWithoutWaiting()
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Storage;
 
-public static class StorageServiceCollectionExtensions
+public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(WriteAheadLogLimits.Default);
-        services.AddHostedService<WriteAheadLogCheckpointer>();
+        services.AddHostedService<WriteAheadLogCheckpointJob>();
         return services;
     }
 }
