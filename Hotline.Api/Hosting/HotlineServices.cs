@@ -63,12 +63,16 @@ public static class HotlineServices
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        // "/console/" is index.html: the path is rewritten before routing, so the static assets' endpoints match it.
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseRouting();
         app.UseHubOriginCheck();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // The console's files from the build's manifest: ETags, compressed variants and fingerprinted copies,
+        // with "no-cache" on the plain names so a browser asks again and never keeps stale JS after a deploy.
+        app.MapStaticAssets();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapTwilioWebhookEndpoints();

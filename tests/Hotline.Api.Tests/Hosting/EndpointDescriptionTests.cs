@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Hosting;
@@ -48,9 +49,14 @@ public sealed class EndpointDescriptionTests
             (string?)document["paths"]!["/api/queue"]!["get"]!["summary"]);
     }
 
-    /// <summary>The endpoints the host's features map: not the hub's, which SignalR maps, nor the OpenAPI document's.</summary>
+    /// <summary>
+    /// The endpoints the host's features map: not the hub's, which SignalR maps, nor the console's files, which
+    /// come from the static-asset manifest (with, in Development, a fallback for files added since the build), nor
+    /// the OpenAPI document's.
+    /// </summary>
     private static IEnumerable<RouteEndpoint> HotlineEndpoints(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HubMetadata>() is null)
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null && e.Order != int.MaxValue)
             .Where(e => e.RoutePattern.RawText != "/api/openapi/{documentName}.json");
 }
