@@ -67,17 +67,24 @@ public static class HotlineServices
         app.UseDefaultFiles();
         app.UseRouting();
         app.UseHubOriginCheck();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         // The console's files from the build's manifest: ETags, compressed variants and fingerprinted copies,
         // with "no-cache" on the plain names so a browser asks again and never keeps stale JS after a deploy.
         app.MapStaticAssets();
-        app.MapOpenApi("/api/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
+        if (!app.Environment.IsDevelopment())
+        {
+            openApi.RequireAuthorization();
+        }
+
         app.MapHealthEndpoints();
         app.MapTwilioWebhookEndpoints();
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
+        app.MapTwoFactorEndpoints();
         app.MapCaseworkEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
