@@ -9,8 +9,10 @@ namespace Hotline.Api.Casework;
 /// push into 4 KB WebSocket frames, so a busy push of named changes (about 270 bytes each) took four frames
 /// where one of these (about 120 bytes each) takes one. The positions, in order:
 /// sequence, type, id, version, status, priority, triageScore, language, channel, queuedAt (Unix
-/// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason.
-/// Nulls at the end are left out (a queued case has no assignee); a reader takes a missing field as null.
+/// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason,
+/// earlierCases (a number, the returning person's closed cases).
+/// Nulls (and an earlierCases of 0) at the end are left out (a queued case has no assignee); a reader takes a
+/// missing field as null (0).
 /// </summary>
 public sealed class CaseChangeJson : JsonConverter<CaseChange>
 {
@@ -45,10 +47,15 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
         writer.WriteEndArray();
         writer.WriteStringValue(summary.ConversationStatus);
         string?[] optional = [summary.AssigneeId?.ToString(), summary.AssigneeName, summary.ConversationStatusReason];
-        var written = Array.FindLastIndex(optional, field => field is not null) + 1;
+        var written = summary.EarlierCases > 0 ? optional.Length : Array.FindLastIndex(optional, field => field is not null) + 1;
         foreach (var field in optional.AsSpan(0, written))
         {
             writer.WriteStringValue(field);
+        }
+
+        if (summary.EarlierCases > 0)
+        {
+            writer.WriteNumberValue(summary.EarlierCases);
         }
 
         writer.WriteEndArray();
@@ -77,7 +84,8 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             Optional(13),
             fields[11].GetString()!,
             Optional(14),
-            fields[3].GetInt32());
+            fields[3].GetInt32(),
+            fields.Length > 15 ? fields[15].GetInt32() : 0);
         return new CaseChange(fields[0].GetInt64(), fields[1].GetString()!, summary);
     }
 }

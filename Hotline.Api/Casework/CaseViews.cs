@@ -4,6 +4,7 @@ using Hotline.Bot.Triage;
 namespace Hotline.Api.Casework;
 
 /// <summary>A case as a queue shows it. No address and no message text: safe to send to every caseworker of the language.</summary>
+/// <param name="EarlierCases">The person's closed cases before this one: more than none marks a returning person.</param>
 public sealed record CaseSummary(
     Guid Id,
     string Status,
@@ -17,7 +18,8 @@ public sealed record CaseSummary(
     string? AssigneeName,
     string ConversationStatus,
     string? ConversationStatusReason,
-    int Version);
+    int Version,
+    int EarlierCases = 0);
 
 public sealed record MessageView(
     Guid Id,
@@ -79,8 +81,9 @@ internal sealed record CaseSummaryRow
     public string? ConversationStatusReason { get; init; }
     public DateTimeOffset? LeaseExpiresAt { get; init; }
     public int Version { get; init; }
+    public int EarlierCases { get; init; }
 
     public CaseSummary ToView() => new(Id, Status, Priority.ToString(), TriageScore,
         JsonSerializer.Deserialize<List<string>>(TriageReasons) ?? [], Language, Channel, QueuedAt, AssigneeId, AssigneeName,
-        ConversationStatus, ConversationStatusReason, Version);
+        ConversationStatus, ConversationStatusReason, Version, EarlierCases);
 }

@@ -1,5 +1,6 @@
 using Hotline.Api.Auth;
 using Hotline.Api.BotFramework;
+using Hotline.Api.CaseHistory;
 using Hotline.Api.Cases;
 using Hotline.Api.Casework;
 using Hotline.Api.Conversations;
@@ -44,6 +45,7 @@ public static class HotlineServices
         services.AddHotlineAuth();
         services.AddSharedKeys(configuration);
         services.AddCasework();
+        services.AddCaseHistory();
         services.AddReferrals();
         services.AddStatistics();
         services.AddRetention();
@@ -77,6 +79,7 @@ public static class HotlineServices
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
         app.MapCaseworkEndpoints();
+        app.MapCaseHistoryEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();

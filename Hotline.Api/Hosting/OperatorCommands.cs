@@ -35,7 +35,7 @@ public static class OperatorCommands
         var languages = (Option(options, "--languages") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
         var (user, error) = await services.GetRequiredService<UserAccounts>().AddAsync(name, parsedRole, languages, password, cancellationToken);
-        await output.WriteLineAsync(user is null ? error : $"Added {user.Role.ToString().ToLowerInvariant()} '{user.UserName}' ({string.Join(",", user.Languages)}).");
+        await output.WriteLineAsync(user is null ? error : Added(user));
         return user is null ? 2 : 0;
     }
 
@@ -61,6 +61,14 @@ public static class OperatorCommands
         }
 
         return report.Rejected.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>What was added, with its languages when it has any (an NGO account or an admin may have none).</summary>
+    private static string Added(User user)
+    {
+        var languages = user.Languages.Count > 0 ? $" ({string.Join(",", user.Languages)})" : "";
+        var next = user.Role is UserRole.Ngo ? " Link it to its organisation in the partner directory: until then it sees nothing." : "";
+        return $"Added {user.Role.ToString().ToLowerInvariant()} '{user.UserName}'{languages}.{next}";
     }
 
     private static string? Option(string[] options, string name)

@@ -4,12 +4,27 @@ import { byId } from "./dom.js";
 export const CASE_ROLES = ["Caseworker", "Supervisor", "Admin"];
 export const SUPERVISING_ROLES = ["Supervisor", "Admin"];
 
+// What each role is called on every page. The API's role "Ngo" (users add --role ngo) is an NGO partner's account.
+const ROLE_NAMES = { Caseworker: "caseworker", Supervisor: "supervisor", Admin: "administrator", Ngo: "NGO partner" };
+
+export function roleName(role) {
+  return ROLE_NAMES[role] ?? role;
+}
+
+/**
+ * Leaves the page for another. The promise never settles: the page's script stops where it waits, and no
+ * error is raised (a thrown one would reach the browser's console as uncaught).
+ */
+export function redirectTo(path) {
+  window.location.replace(path);
+  return new Promise(() => {});
+}
+
 /** The signed-in person, or a redirect: to the sign-in page without a session, to the partner page for an NGO. */
 export async function requireCaseworkSession() {
   const session = await getJson("/api/session");
   if (!CASE_ROLES.includes(session.role)) {
-    window.location.replace("/console/partner.html");
-    throw new Error("This account does not work on cases.");
+    return redirectTo("/console/partner.html");
   }
   useAntiforgeryToken(session.antiforgeryToken);
   return session;
@@ -17,7 +32,7 @@ export async function requireCaseworkSession() {
 
 /** Fills the header: who is signed in, and the sign-out form's antiforgery token. */
 export function showSignedIn(session) {
-  byId("who").textContent = `${session.displayName} · ${session.role}`;
+  byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
   prepareSignOut(session.antiforgeryToken);
   for (const link of document.querySelectorAll("[data-supervisors-only]")) {
     link.hidden = !SUPERVISING_ROLES.includes(session.role);
