@@ -1,5 +1,5 @@
-using Hotline.Api.Cases;
-using Hotline.Api.Conversations;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.Referrals;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;

@@ -1,5 +1,5 @@
 using Hotline.Api.Auth;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Authorization;

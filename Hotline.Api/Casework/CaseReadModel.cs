@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dapper;
-using Hotline.Api.Cases;
-using Hotline.Api.Ingest;
+using Hotline.Api.CaseStore;
+using Hotline.Api.Inbound;
 using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;

@@ -1,5 +1,5 @@
 using Hotline.Api.Storage;
-using Hotline.Bot.Conversations;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Loading;
 using Hotline.Bot.Triage;
 using Hotline.Api.Users;

@@ -1,4 +1,4 @@
-using Hotline.Api.Sims;
+using Hotline.Api.SimCards;
 using Hotline.Api.Users;
 
 namespace Hotline.Api.Hosting;

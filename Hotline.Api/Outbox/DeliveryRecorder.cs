@@ -1,4 +1,4 @@
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
 using Hotline.Bot.Channels;

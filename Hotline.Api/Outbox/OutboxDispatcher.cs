@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Hotline.Api.Conversations;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.Partners;
 using Hotline.Api.Storage;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Hotline.Api.Ingest;
+using Hotline.Api.Inbound;
 using Hotline.Api.Privacy;
 using Hotline.Bot.Channels;
 

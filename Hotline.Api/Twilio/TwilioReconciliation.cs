@@ -1,5 +1,5 @@
 using Hotline.Api.Hosting;
-using Hotline.Api.Ingest;
+using Hotline.Api.Inbound;
 using Hotline.Api.Privacy;
 using Hotline.Bot.Channels;
 using Microsoft.Extensions.Options;

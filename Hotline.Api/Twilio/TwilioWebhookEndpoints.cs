@@ -1,4 +1,4 @@
-using Hotline.Api.Ingest;
+using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
 using Hotline.Bot.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 

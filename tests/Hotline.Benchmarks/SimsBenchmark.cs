@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Hotline.Api.Privacy;
-using Hotline.Api.Sims;
-using Hotline.Bot.Conversations;
+using Hotline.Api.SimCards;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Users;
 using Hotline.Bot.Triage;
 using Hotline.Console.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using Hotline.Bot.Conversations;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Scripts;
 using Hotline.Bot.Triage;
 

@@ -1,5 +1,5 @@
 using Hotline.Bot.Channels.Sms;
-using Hotline.Bot.Conversations;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.Intake.Engine;

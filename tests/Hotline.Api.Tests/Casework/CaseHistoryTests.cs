@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hotline.Api.CaseHistory;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
 using Hotline.Api.Casework;
-using Hotline.Api.Conversations;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.SignalR.Client;

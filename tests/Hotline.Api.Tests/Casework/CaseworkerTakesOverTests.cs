@@ -2,7 +2,7 @@ using Hotline.Api.Casework;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio;
 using Hotline.Api.Users;
-using Hotline.Bot.Conversations;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Hotline.Api.Intake;
+using Hotline.Api.IntakeHost;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
 

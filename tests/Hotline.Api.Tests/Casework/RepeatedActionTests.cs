@@ -74,6 +74,6 @@ public sealed class RepeatedActionTests
         var again = await Read<PartnerReferralView>(await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct));
 
         Assert.Equal("Accepted", again.Status);
-        Assert.Single(await h.EventsAsync(kase.Id), e => e.Type == Hotline.Api.Cases.CaseEventTypes.ReferralAccepted);
+        Assert.Single(await h.EventsAsync(kase.Id), e => e.Type == Hotline.Api.CaseStore.CaseEventTypes.ReferralAccepted);
     }
 }

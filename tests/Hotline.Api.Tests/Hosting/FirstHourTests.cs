@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Storage;

@@ -1,4 +1,4 @@
-using Hotline.Api.Conversations;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.Infrastructure;
 

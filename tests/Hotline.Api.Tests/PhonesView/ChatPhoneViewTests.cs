@@ -1,4 +1,4 @@
-using Hotline.Api.Tests.BotFramework;
+using Hotline.Api.Tests.BotConnector;
 
 namespace Hotline.Api.Tests.PhonesView;
 

@@ -1,4 +1,4 @@
-using Hotline.Api.Intake;
+using Hotline.Api.IntakeHost;
 using Hotline.Api.Outbox;
 using Hotline.Api.Retention;
 using Hotline.Api.Tests.Twilio;

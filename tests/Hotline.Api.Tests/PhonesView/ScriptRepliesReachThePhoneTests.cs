@@ -1,4 +1,4 @@
-using Hotline.Api.Intake;
+using Hotline.Api.IntakeHost;
 using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Tests.PhonesView;

@@ -33,7 +33,7 @@ public sealed class CanaryScanTests
             var sms = await hotline.Conversations.CreateAsync(session, new ChannelAddress(Channel.Sms, CanaryPhone), "ne", ct);
             await hotline.Conversations.CreateAsync(session, new ChannelAddress(Channel.WhatsApp, CanaryWhatsApp), "id", ct);
             await hotline.Conversations.UpdateAsync(session, sms with { EngineState = CanaryState }, ct);
-            var queued = await hotline.Queue.EnqueueAsync(session, new Api.Cases.NewCase(sms.Id, "ne", PriorityBand.High, 30, ["documents_retained"]), ct);
+            var queued = await hotline.Queue.EnqueueAsync(session, new Api.CaseStore.NewCase(sms.Id, "ne", PriorityBand.High, 30, ["documents_retained"]), ct);
             foreach (var text in new[] { CanaryText, CanaryNepali })
             {
                 await hotline.Messages.AddAsync(session, new Message(Guid.NewGuid(), sms.Id, queued.Id, MessageDirection.Inbound, Channel.Sms,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Hotline.Api.Cases;
-using Hotline.Api.Conversations;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Partners;
 using Hotline.Api.Privacy;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Tests.Infrastructure;

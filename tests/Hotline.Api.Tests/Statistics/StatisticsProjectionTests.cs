@@ -1,5 +1,5 @@
 using Dapper;
-using Hotline.Api.Cases;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Statistics;
 using Hotline.Api.Storage;

@@ -1,5 +1,5 @@
-using Hotline.Api.BotFramework;
-using Hotline.Api.Cases;
+using Hotline.Api.BotConnector;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.Outbox;
 using Hotline.Api.Partners;

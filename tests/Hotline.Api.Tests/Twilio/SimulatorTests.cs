@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Hotline.Api.Simulator;
+using Hotline.Api.PhoneSimulator;
 using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Twilio;

@@ -1,6 +1,6 @@
 using CsCheck;
 using Hotline.Bot.Channels.Sms;
-using Hotline.Bot.Conversations;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Tests.Intake.Support;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 

@@ -1,5 +1,5 @@
 using Hotline.Bot.Channels.Sms;
-using Hotline.Bot.Conversations;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Tests.Intake.Support;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 

@@ -1,4 +1,4 @@
-using Hotline.Bot.Conversations;
+using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Tests.Intake.Support;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 

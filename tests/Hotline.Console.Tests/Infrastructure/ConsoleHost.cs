@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Hotline.Api.Cases;
-using Hotline.Api.Conversations;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Twilio.Fakes;
@@ -197,6 +197,19 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
             .CreateAsync(session, new ChannelAddress(Channel.Sms, NextPhone()), language, ct);
         var queued = await Services.GetRequiredService<CaseQueue>()
             .EnqueueAsync(session, new NewCase(conversation.Id, language, priority, (int)priority * 10, reasons), ct);
+        await session.CommitAsync(ct);
+        return queued.Id;
+    }
+
+    /// <summary>Queues a case for a person writing from a chat app (Bot Framework), where SMS parts mean nothing.</summary>
+    public async Task<Guid> SeedChatCaseAsync(string language, PriorityBand priority)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await Services.GetRequiredService<Database>().BeginWriteAsync(ct);
+        var conversation = await Services.GetRequiredService<ConversationRepository>()
+            .CreateAsync(session, new ChannelAddress(Channel.Chat, $"simulator:person-{Interlocked.Increment(ref _nextPhone)}"), language, ct);
+        var queued = await Services.GetRequiredService<CaseQueue>()
+            .EnqueueAsync(session, new NewCase(conversation.Id, language, priority, (int)priority * 10, ["first_contact"]), ct);
         await session.CommitAsync(ct);
         return queued.Id;
     }

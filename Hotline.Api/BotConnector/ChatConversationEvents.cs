@@ -1,0 +1,109 @@
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Outbox;
+using Hotline.Api.Storage;
+using Hotline.Bot.ActivityProtocol;
+
+namespace Hotline.Api.BotConnector;
+
+/// <summary>
+/// The two activities without a message that the hotline acts on. conversationUpdate: a person joined the
+/// chat, so they get a short, neutral welcome in their locale's language, unless their conversation is quiet
+/// or opted out (the hotline never writes first after that). endOfConversation: the person closed the chat,
+/// so the conversation goes quiet and nothing more is sent until they write again. Each is done once per
+/// activity id, in one transaction with the record that it was done.
+/// </summary>
+public sealed class ChatConversationEvents(
+    Database database,
+    ConversationRepository conversations,
+    ChatRouteRepository routes,
+    CaseQueue queue,
+    CaseEventLog events,
+    OutboundWriter outbound,
+    OutboxSignal outboxSignal,
+    ChatActivityLog log,
+    ChatKeys keys)
+{
+    public const string ClosedReason = "The person closed the chat.";
+
+    /// <summary>Welcomes each person the activity adds (never the bot itself); true when a welcome was queued.</summary>
+    public async Task<bool> MembersAddedAsync(ReceivedActivity activity, CancellationToken cancellationToken)
+    {
+        var people = activity.MembersAdded.Where(m => !activity.IsBot(m)).ToList();
+        if (people.Count == 0)
+        {
+            return false;
+        }
+
+        var activityKey = keys.Activity(activity);
+        var queued = await ChatActivityLog.RetryOnRaceAsync(async () =>
+        {
+            await using var session = await database.BeginWriteAsync(cancellationToken);
+            if (await log.SeenAsync(session, activityKey, cancellationToken))
+            {
+                return false;
+            }
+
+            var welcomed = false;
+            foreach (var person in people)
+            {
+                var address = ChatKeys.Person(activity.ChannelId, person.Id);
+                var conversation = await conversations.FindByAddressAsync(session, address, cancellationToken)
+                    ?? await conversations.CreateAsync(session, address, null, cancellationToken);
+                await routes.SaveAsync(session, conversation.Id, ReplyAddress.ToSender(activity, person), cancellationToken);
+                if (conversation.Status == ConversationStatus.Active)
+                {
+                    var openCase = await queue.FindOpenAsync(session, conversation.Id, cancellationToken);
+                    await outbound.WriteAsync(session, conversation, openCase?.Id, ChatWelcome.TextFor(activity.Locale), null, cancellationToken);
+                    welcomed = true;
+                }
+            }
+
+            await log.RecordAsync(session, activityKey, activity.Type, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            return welcomed;
+        });
+        if (queued)
+        {
+            outboxSignal.Notify();
+        }
+
+        return queued;
+    }
+
+    /// <summary>Makes the sender's conversation quiet; true when it was active.</summary>
+    public async Task<bool> EndedAsync(ReceivedActivity activity, CancellationToken cancellationToken)
+    {
+        var activityKey = keys.Activity(activity);
+        var address = ChatKeys.Person(activity.ChannelId, activity.From.Id);
+        return await ChatActivityLog.RetryOnRaceAsync(async () =>
+        {
+            await using var session = await database.BeginWriteAsync(cancellationToken);
+            if (await log.SeenAsync(session, activityKey, cancellationToken))
+            {
+                return false;
+            }
+
+            var conversation = await conversations.FindByAddressAsync(session, address, cancellationToken);
+            var quietened = conversation is { Status: ConversationStatus.Active };
+            if (quietened)
+            {
+                var quiet = conversation! with { Status = ConversationStatus.Quiet, StatusReason = ClosedReason };
+                if (!await conversations.UpdateAsync(session, quiet, cancellationToken))
+                {
+                    throw new ConcurrencyConflictException($"Conversation {quiet.Id} changed while the chat was being closed.");
+                }
+
+                if (await queue.FindOpenAsync(session, quiet.Id, cancellationToken) is { } openCase)
+                {
+                    await events.AppendAsync(session, openCase.Id, CaseEventTypes.ConversationStatusChanged,
+                        new { Status = quiet.Status.ToString(), Reason = quiet.StatusReason }, null, cancellationToken);
+                }
+            }
+
+            await log.RecordAsync(session, activityKey, activity.Type, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            return quietened;
+        });
+    }
+}

@@ -1,0 +1,51 @@
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Inbound;
+using Hotline.Api.Messages;
+using Hotline.Api.Storage;
+using Hotline.Bot.ActivityProtocol;
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.BotConnector;
+
+/// <summary>
+/// A chat message goes the one way in, like an SMS: the inbound pipeline stores it, runs the conversation
+/// engine (the activity's locale is offered as the language) and queues the case and the replies. Before
+/// that, the reply route is saved from this authenticated activity, so the reply the pipeline queues can
+/// be sent; a message already stored (a repeated delivery) changes nothing, not even the route.
+/// </summary>
+public sealed class ChatMessageIntake(
+    Database database,
+    ConversationRepository conversations,
+    MessageRepository messages,
+    ChatRouteRepository routes,
+    ChatKeys keys,
+    InboundPipeline pipeline)
+{
+    public async Task<IngestResult> ReceiveAsync(ReceivedActivity activity, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var address = ChatKeys.Person(activity.ChannelId, activity.From.Id);
+        var activityKey = keys.Activity(activity);
+        var known = await ChatActivityLog.RetryOnRaceAsync(async () =>
+        {
+            await using var session = await database.BeginWriteAsync(cancellationToken);
+            if (await messages.FindByChannelMessageIdAsync(session, Channel.Chat, activityKey, cancellationToken) is not null)
+            {
+                return true;
+            }
+
+            var conversation = await conversations.FindByAddressAsync(session, address, cancellationToken)
+                ?? await conversations.CreateAsync(session, address, null, cancellationToken);
+            await routes.SaveAsync(session, conversation.Id, ReplyAddress.ToSender(activity, activity.From), cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            return false;
+        });
+        if (known)
+        {
+            return IngestResult.Duplicate;
+        }
+
+        var media = activity.Attachments.Select(a => new MediaReference(a.Url.AbsoluteUri, a.ContentType)).ToList();
+        var envelope = new InboundEnvelope(address, activityKey, activity.Text, media, activity.Locale, receivedAt);
+        return (await pipeline.IngestAsync(envelope, cancellationToken)).Kind;
+    }
+}

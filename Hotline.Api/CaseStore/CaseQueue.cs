@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Hotline.Api.Storage;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.CaseStore;
+
+/// <summary>
+/// The caseworkers' queue. A claim is a lease judged by the database clock; extend, release and close
+/// must present the lease token, and a false result means the lease was lost (expired, or taken over).
+/// Every change appends its case event in the same transaction.
+/// </summary>
+public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvider time)
+{
+    /// <summary>Queues a new case inside the caller's transaction (the message that caused it commits with it).</summary>
+    public async Task<CaseRecord> EnqueueAsync(DbSession session, NewCase newCase, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        await session.ExecuteAsync("Cases_Create", new
+        {
+            Id = id,
+            newCase.ConversationId,
+            Priority = (int)newCase.Priority,
+            newCase.TriageScore,
+            TriageReasons = JsonSerializer.Serialize(newCase.TriageReasons),
+            newCase.Language,
+            QueuedAt = now,
+            OpenedAt = now,
+        }, cancellationToken);
+        await events.AppendAsync(session, id, CaseEventTypes.Queued,
+            new { newCase.Language, Priority = newCase.Priority.ToString(), newCase.TriageReasons }, null, cancellationToken);
+        return (await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = id }, cancellationToken));
+    }
+
+    /// <summary>The conversation's queued or claimed case, if it has one (it has at most one).</summary>
+    public Task<CaseRecord?> FindOpenAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadOpenByConversation", new { ConversationId = conversationId }, cancellationToken);
+
+    /// <summary>The conversation's open case, if it has one, as the intake engine sees it.</summary>
+    public Task<OpenCase?> FindOpenForIntakeAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<OpenCase>("Cases_ReadOpenForIntake", new { ConversationId = conversationId }, cancellationToken);
+
+    /// <summary>Re-triages an open case inside the caller's transaction; the queue order follows at once.</summary>
+    public async Task ChangePriorityAsync(DbSession session, Guid caseId, PriorityBand priority, int score, IReadOnlyList<string> reasons,
+        CancellationToken cancellationToken)
+    {
+        var changed = await session.ExecuteAsync("Cases_ChangePriority", new
+        {
+            Id = caseId,
+            Priority = (int)priority,
+            TriageScore = score,
+            TriageReasons = JsonSerializer.Serialize(reasons),
+        }, cancellationToken);
+        if (changed == 1)
+        {
+            await events.AppendAsync(session, caseId, CaseEventTypes.PriorityChanged,
+                new { Priority = priority.ToString(), Score = score, Reasons = reasons }, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Claims the most urgent case in a language the caseworker speaks (then the longest waiting), or
+    /// returns null when there is none. Expired leases are returned to the queue first.
+    /// </summary>
+    public Task<CaseLease?> ClaimNextAsync(Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimWithAsync("Cases_ClaimNext", userId, lease, (token, expires) => new { UserId = userId, LeaseToken = token, LeaseExpiresAt = expires },
+            cancellationToken);
+
+    /// <summary>Claims one waiting case in a language the caseworker speaks; null when it is no longer waiting or not theirs to take.</summary>
+    public Task<CaseLease?> ClaimAsync(Guid caseId, Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
+        ClaimWithAsync("Cases_ClaimById", userId, lease,
+            (token, expires) => new { Id = caseId, UserId = userId, LeaseToken = token, LeaseExpiresAt = expires }, cancellationToken);
+
+    /// <summary>Runs a claim statement after returning expired leases to the queue, and records the claim as a case event.</summary>
+    private async Task<CaseLease?> ClaimWithAsync(string statement, Guid userId, TimeSpan lease, Func<Guid, DateTimeOffset, object> args,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        await RequeueExpiredAsync(session, now, cancellationToken);
+        var token = Guid.NewGuid();
+        var claimed = await session.QuerySingleOrDefaultAsync<CaseRecord>(statement, args(token, now + lease), cancellationToken);
+        if (claimed is null)
+        {
+            await session.CommitAsync(cancellationToken);
+            return null;
+        }
+
+        await events.AppendAsync(session, claimed.Id, CaseEventTypes.Claimed, new { AssigneeId = userId }, userId, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return new CaseLease(claimed, token, claimed.LeaseExpiresAt!.Value);
+    }
+
+    /// <summary>Renews a lease from now; null when the lease was lost.</summary>
+    public async Task<DateTimeOffset?> ExtendAsync(Guid caseId, Guid leaseToken, Guid userId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var expiresAt = now + lease;
+        var changed = await session.ExecuteAsync("Cases_ExtendLease",
+            new { Id = caseId, LeaseToken = leaseToken, LeaseExpiresAt = expiresAt, Now = now }, cancellationToken);
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.LeaseExtended, new { LeaseExpiresAt = expiresAt }, userId, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return expiresAt;
+    }
+
+    /// <summary>Gives the case back to the queue, keeping its place (its original queue time).</summary>
+    public Task<bool> ReleaseAsync(Guid caseId, Guid leaseToken, Guid userId, CancellationToken cancellationToken) =>
+        ChangeUnderLeaseAsync("Cases_Release", CaseEventTypes.Released, caseId, leaseToken, userId, null, cancellationToken);
+
+    public Task<bool> CloseAsync(Guid caseId, Guid leaseToken, Guid userId, string outcome, CancellationToken cancellationToken) =>
+        ChangeUnderLeaseAsync("Cases_Close", CaseEventTypes.Closed, caseId, leaseToken, userId, outcome, cancellationToken);
+
+    /// <summary>Hands the claim to a colleague, who finds it among their cases with a lease of their own; null when the lease was lost.</summary>
+    public async Task<Guid?> TransferToUserAsync(Guid caseId, Guid leaseToken, Guid userId, Guid toUserId, TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var newToken = Guid.NewGuid();
+        var changed = await session.ExecuteAsync("Cases_TransferToUser", new
+        {
+            Id = caseId,
+            LeaseToken = leaseToken,
+            Now = now,
+            ToUserId = toUserId,
+            NewLeaseToken = newToken,
+            LeaseExpiresAt = now + lease,
+        }, cancellationToken);
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.Transferred, new { ToUserId = toUserId }, userId, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return newToken;
+    }
+
+    /// <summary>Returns the case to the queue for another language's caseworkers, keeping its place.</summary>
+    public async Task<bool> TransferToLanguageAsync(Guid caseId, Guid leaseToken, Guid userId, string language, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var before = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var changed = await session.ExecuteAsync("Cases_TransferToLanguage",
+            new { Id = caseId, LeaseToken = leaseToken, Now = now, Language = language }, cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.Transferred,
+            new { FromLanguage = before!.Language, ToLanguage = language }, userId, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Whether the token holds the case's lease right now, by the database clock.</summary>
+    public static bool Holds(CaseRecord record, Guid leaseToken, DateTimeOffset databaseNow) =>
+        record.Status == CaseStatus.Claimed && record.LeaseToken == leaseToken && record.LeaseExpiresAt > databaseNow;
+
+    /// <summary>Returns every case whose lease has run out to the queue; the count of cases returned.</summary>
+    public async Task<int> RequeueExpiredLeasesAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var requeued = await RequeueExpiredAsync(session, now, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return requeued;
+    }
+
+    private async Task<int> RequeueExpiredAsync(DbSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var requeued = 0;
+        foreach (var id in await session.QueryAsync<Guid>("Cases_ReadExpiredLeases", new { Now = now }, cancellationToken))
+        {
+            if (await session.ExecuteAsync("Cases_RequeueExpired", new { Id = id, Now = now }, cancellationToken) == 1)
+            {
+                await events.AppendAsync(session, id, CaseEventTypes.LeaseExpired, new { }, null, cancellationToken);
+                requeued++;
+            }
+        }
+
+        return requeued;
+    }
+
+    private async Task<bool> ChangeUnderLeaseAsync(string statement, string eventType, Guid caseId, Guid leaseToken, Guid userId,
+        string? outcome, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var changed = await session.ExecuteAsync(statement,
+            new { Id = caseId, LeaseToken = leaseToken, Now = now, Outcome = outcome }, cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await events.AppendAsync(session, caseId, eventType, outcome is null ? new { } : new { Outcome = outcome }, userId, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return true;
+    }
+}

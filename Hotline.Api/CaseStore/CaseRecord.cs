@@ -1,0 +1,40 @@
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.CaseStore;
+
+public enum CaseStatus
+{
+    Queued,
+    Claimed,
+    Closed,
+}
+
+/// <summary>A case as stored. <see cref="TriageReasons"/> is a JSON array of reason codes, never free text.</summary>
+public sealed record CaseRecord
+{
+    public Guid Id { get; init; }
+    public Guid ConversationId { get; init; }
+    public CaseStatus Status { get; init; }
+    public PriorityBand Priority { get; init; }
+    public int TriageScore { get; init; }
+    public string TriageReasons { get; init; } = "[]";
+    public string Language { get; init; } = "";
+    public Guid? AssigneeId { get; init; }
+    public Guid? LeaseToken { get; init; }
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+    public DateTimeOffset QueuedAt { get; init; }
+    public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public string? Outcome { get; init; }
+    public int Version { get; init; }
+}
+
+/// <summary>What the conversation engine decided when it handed a conversation to the caseworkers.</summary>
+public sealed record NewCase(Guid ConversationId, string Language, PriorityBand Priority, int TriageScore, IReadOnlyList<string> TriageReasons)
+{
+    /// <summary>BCP-47 "undetermined": the person asked for help before their language was known. Every caseworker is offered such a case.</summary>
+    public const string UnknownLanguage = "und";
+}
+
+/// <summary>A claim: only the holder of <see cref="LeaseToken"/> may extend, release or close the case.</summary>
+public sealed record CaseLease(CaseRecord Case, Guid LeaseToken, DateTimeOffset ExpiresAt);

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.CaseStore;
+
+public static class CaseServices
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
+        services.AddSingleton<CaseEventSignal>();
+        services.AddSingleton<CaseEventLog>();
+        services.AddSingleton<CaseQueue>();
+        services.AddSingleton<CaseNoteRepository>();
+        services.AddHostedService<LeaseExpiryService>();
+        return services;
+    }
+}

@@ -1,6 +1,0 @@
-using Hotline.Api.Storage;
-
-namespace Hotline.Api.Cases;
-
-/// <summary>Wakes this instance's case event stream when a commit appended case events, so consoles hear of it at once.</summary>
-public sealed class CaseEventSignal : WakeSignal;

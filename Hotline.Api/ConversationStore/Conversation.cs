@@ -1,0 +1,41 @@
+using Hotline.Api.Privacy;
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.ConversationStore;
+
+/// <summary>
+/// Whether the hotline may send. Quiet: the person said it is not safe now, or used the discreet word;
+/// nothing is sent until they write again. OptedOut: they sent STOP; nothing is sent until START.
+/// </summary>
+public enum ConversationStatus
+{
+    Active,
+    Quiet,
+    OptedOut,
+}
+
+/// <summary>A conversation in the clear, as the host works with it; stored with its address and engine state encrypted.</summary>
+public sealed record Conversation(
+    Guid Id,
+    ChannelAddress Address,
+    string? Language,
+    string? EngineState,
+    ConversationStatus Status,
+    string? StatusReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastInboundAt,
+    int Version);
+
+internal sealed record ConversationRow
+{
+    public Guid Id { get; init; }
+    public Channel Channel { get; init; }
+    public string AddressCipher { get; init; } = "";
+    public string? Language { get; init; }
+    public string? EngineStateCipher { get; init; }
+    public ConversationStatus Status { get; init; }
+    public string? StatusReason { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastInboundAt { get; init; }
+    public int Version { get; init; }
+}

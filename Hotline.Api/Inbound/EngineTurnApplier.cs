@@ -1,0 +1,110 @@
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Outbox;
+using Hotline.Api.Privacy;
+using Hotline.Api.Storage;
+using Hotline.Bot.ConversationContract;
+
+namespace Hotline.Api.Inbound;
+
+/// <summary>Turns the engine's decisions into stored changes, inside the caller's transaction.</summary>
+public sealed class EngineTurnApplier(
+    ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound, FieldProtector protector)
+{
+    /// <summary>The purpose a free-text intake answer is encrypted under in its case event.</summary>
+    public const string AnswerTextPurpose = "CaseEvents.AnswerText";
+
+    public sealed record Applied(Conversation Conversation, Guid? CaseId);
+
+    public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, Guid? openCaseId, EngineTurn turn,
+        CancellationToken cancellationToken)
+    {
+        var updated = conversation with { EngineState = turn.State, Language = turn.Language ?? conversation.Language };
+        var caseId = openCaseId;
+        var caseEvents = new List<(string Type, object Data)>();
+        foreach (var engineEvent in turn.Events)
+        {
+            switch (engineEvent)
+            {
+                case CaseRequested requested when caseId is null:
+                    var language = updated.Language ?? NewCase.UnknownLanguage;
+                    caseId = (await queue.EnqueueAsync(session,
+                        new NewCase(updated.Id, language, requested.Priority, requested.Score, requested.Reasons), cancellationToken)).Id;
+                    break;
+                case CaseRequested requested:
+                    await queue.ChangePriorityAsync(session, caseId.Value, requested.Priority, requested.Score, requested.Reasons, cancellationToken);
+                    break;
+                case PriorityChanged changed when caseId is { } id:
+                    await queue.ChangePriorityAsync(session, id, changed.Priority, changed.Score, changed.Reasons, cancellationToken);
+                    break;
+                case OptedOut optedOut:
+                    updated = updated with { Status = ConversationStatus.OptedOut, StatusReason = $"The person sent {optedOut.Keyword}." };
+                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    break;
+                case OptedIn optedIn:
+                    updated = updated with { Status = ConversationStatus.Active, StatusReason = $"The person sent {optedIn.Keyword}." };
+                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    break;
+                case WentQuiet quiet when updated.Status != ConversationStatus.OptedOut:
+                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = QuietReason(quiet.Reason) };
+                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    break;
+                case HandoffRequested handoff:
+                    caseEvents.Add((CaseEventTypes.HandoffRequested, new { handoff.Reason }));
+                    break;
+                case AnswerRecorded answer:
+                    caseEvents.Add((CaseEventTypes.AnswerRecorded, new
+                    {
+                        answer.StepId,
+                        answer.AnswerCode,
+                        TextCipher = protector.ProtectOrNull(answer.Text, AnswerTextPurpose),
+                    }));
+                    break;
+            }
+        }
+
+        if (caseId is { } caseForEvents)
+        {
+            foreach (var (type, data) in caseEvents)
+            {
+                await events.AppendAsync(session, caseForEvents, type, data, null, cancellationToken);
+            }
+        }
+
+        if (!await conversations.UpdateAsync(session, updated, cancellationToken))
+        {
+            throw new ConcurrencyConflictException($"Conversation {updated.Id} changed while a message was being handled.");
+        }
+
+        return new Applied(updated with { Version = updated.Version + 1 }, caseId);
+    }
+
+    /// <summary>
+    /// Queues the engine's replies unless the person has opted out. A turn that made the conversation quiet
+    /// still sends its own replies (the discreet word's decoy, the not-safe acknowledgement): they are the last
+    /// word, and the outbox knows them as such, so nothing queued before or after them goes out while quiet.
+    /// </summary>
+    public async Task QueueRepliesAsync(DbSession session, Conversation conversation, Guid? caseId, EngineTurn turn,
+        CancellationToken cancellationToken)
+    {
+        if (conversation.Status == ConversationStatus.OptedOut)
+        {
+            return;
+        }
+
+        var sendable = conversation with { Status = ConversationStatus.Active };
+        foreach (var reply in turn.Replies.Where(r => OutboundWriter.RefusalFor(sendable, r.Text) is null))
+        {
+            await (conversation.Status == ConversationStatus.Quiet
+                ? outbound.WriteLastWordAsync(session, conversation, caseId, reply.Text, cancellationToken)
+                : outbound.WriteAsync(session, conversation, caseId, reply.Text, null, cancellationToken));
+        }
+    }
+
+    private static string QuietReason(string reason) => reason switch
+    {
+        "not_safe_now" => "The person said it is not safe to text now.",
+        "discreet_word" => "The person used the discreet word.",
+        _ => "The person asked for silence.",
+    };
+}

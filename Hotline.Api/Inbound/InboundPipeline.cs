@@ -1,0 +1,134 @@
+using System.Data.Common;
+using System.Text.Json;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Messages;
+using Hotline.Api.Outbox;
+using Hotline.Api.SimCards;
+using Hotline.Api.Storage;
+using Hotline.Bot.ConversationContract;
+
+namespace Hotline.Api.Inbound;
+
+/// <summary>
+/// The one way in for every channel: in a single transaction it stores the message, runs the
+/// conversation engine, applies what it decided (case, status, replies in the outbox) and saves the
+/// engine's state. Only after the commit does the webhook answer, so an acknowledged message is durable;
+/// on SQLite, messages arriving together share that commit (<see cref="Database.WriteAsync{T}"/>).
+/// A repeat of a channel message id changes nothing and gets the same answer.
+/// </summary>
+public sealed class InboundPipeline(
+    Database database,
+    ConversationRepository conversations,
+    MessageRepository messages,
+    CaseQueue queue,
+    CaseEventLog events,
+    IConversationEngine engine,
+    EngineTurnApplier applier,
+    SimRegistry sims)
+{
+    private const int Attempts = 3;
+
+    public async Task<IngestOutcome> IngestAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryIngestAsync(envelope, readAhead: attempt < Attempts, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < Attempts && IsRace(ex))
+            {
+                // A concurrent request for the same message or person committed first, or the conversation
+                // read ahead was stale; the next attempt sees the other's work.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads and decides what it can before joining the single writer: a read takes no lock in WAL mode,
+    /// so the writer's time goes to writing. The engine's turn is taken on what was read ahead. In the
+    /// transaction, the turn stands only if the open case is still the one it saw (else the engine runs
+    /// again there), and the conversation is checked by its version when it is saved; the last attempt
+    /// reads everything inside the transaction, where nothing can be stale.
+    /// </summary>
+    private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, bool readAhead, CancellationToken cancellationToken)
+    {
+        ReadAhead? ahead = null;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            // A repeat is recognised without waiting for the writer.
+            if (await messages.FindByChannelMessageIdAsync(session, envelope.From.Channel, envelope.ChannelMessageId, cancellationToken) is { } repeat)
+            {
+                return new IngestOutcome(IngestResult.Duplicate, repeat.ConversationId, repeat.CaseId);
+            }
+
+            if (readAhead)
+            {
+                var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
+                var registered = await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken);
+                var openCase = conversation is null ? null : await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+                ahead = new ReadAhead(conversation, registered, openCase,
+                    conversation is null ? null : TakeTurn(envelope, conversation, openCase, registered));
+            }
+        }
+
+        return await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, token), cancellationToken);
+    }
+
+    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, CancellationToken cancellationToken)
+    {
+        var channel = envelope.From.Channel;
+        // With a read ahead, a repeat that got past the first check is refused by the unique index on the
+        // message id and the retry finds the original; the last attempt checks here, so it cannot fail that way.
+        if (ahead is null && await messages.FindByChannelMessageIdAsync(session, channel, envelope.ChannelMessageId, cancellationToken) is { } known)
+        {
+            return new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId);
+        }
+
+        var found = ahead is null ? await conversations.FindByAddressAsync(session, envelope.From, cancellationToken) : ahead.Conversation;
+        var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
+        var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+        var turn = ahead?.Turn is { } decided && ahead.OpenCase == openCase
+            ? decided
+            : TakeTurn(envelope, conversation, openCase,
+                ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage);
+
+        // Writing again ends a quiet spell: the person has chosen to talk.
+        var awake = conversation with
+        {
+            Status = conversation.Status == ConversationStatus.Quiet ? ConversationStatus.Active : conversation.Status,
+            StatusReason = conversation.Status == ConversationStatus.Quiet ? null : conversation.StatusReason,
+            LastInboundAt = envelope.ReceivedAt,
+        };
+        var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken);
+
+        var message = new Message(Guid.CreateVersion7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
+            envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
+            0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
+        await messages.AddAsync(session, message, cancellationToken);
+        if (applied.CaseId is { } caseId)
+        {
+            await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,
+                new { MessageId = message.Id, Channel = channel.ToString(), MediaCount = envelope.Media.Count }, null, cancellationToken);
+        }
+
+        await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
+        return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
+    }
+
+    private EngineTurn TakeTurn(InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
+        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
+            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
+
+    /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
+    private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation? conversation,
+        CancellationToken cancellationToken) =>
+        conversation?.Language is null ? sims.FindLanguageAsync(session, envelope.From, cancellationToken) : Task.FromResult<string?>(null);
+
+    private static bool IsRace(Exception ex) =>
+        ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));
+
+    /// <summary>What was read, and the turn taken on it, before the message joined the writer; no turn for a new conversation.</summary>
+    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage, OpenCase? OpenCase, EngineTurn? Turn);
+}

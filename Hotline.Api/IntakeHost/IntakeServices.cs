@@ -1,0 +1,41 @@
+using Hotline.Bot.ConversationContract;
+using Hotline.Bot.Intake.Engine;
+using Hotline.Bot.Intake.Scripts;
+using Hotline.Bot.Triage;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.IntakeHost;
+
+public static class IntakeServices
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddOptions<IntakeHostOptions>().BindConfiguration(IntakeHostOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntakeHostOptions>, IntakeHostOptionsValidator>();
+        services.AddSingleton<IntakeScript>(provider =>
+        {
+            var file = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value.ScriptFile;
+            if (string.IsNullOrWhiteSpace(file))
+            {
+                return IntakeScript.LoadDefault();
+            }
+
+            using var stream = File.OpenRead(file);
+            return IntakeScript.Load(stream, file);
+        });
+        services.AddKeyedSingleton<IConversationEngine>(EngineFaultHandoff.GuardedEngine, (provider, _) =>
+        {
+            var options = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value;
+            return new IntakeEngine(provider.GetRequiredService<IntakeScript>(), TriageRules.LoadDefault(), new IntakeOptions
+            {
+                DiscreetWord = options.DiscreetWord,
+                EmergencyNumber = options.EmergencyNumber,
+                ExpectedWaitMinutes = options.ExpectedWaitMinutes,
+                UnansweredHandoffAfter = TimeSpan.FromMinutes(options.UnansweredHandoffMinutes),
+            });
+        });
+        services.AddSingleton<IConversationEngine, EngineFaultHandoff>();
+        services.AddHostedService<IntakeTimeoutService>();
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Hosting;
+using Hotline.Api.Inbound;
+using Hotline.Api.Storage;
+using Hotline.Bot.ConversationContract;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.IntakeHost;
+
+/// <summary>
+/// Hands an intake left unanswered to a caseworker with the answers so far. The engine decides; this
+/// only asks it about conversations that have gone silent. The engine never replies to a tick: the
+/// hotline never texts first.
+/// </summary>
+public sealed class IntakeTimeoutService(
+    Database database,
+    ConversationRepository conversations,
+    CaseQueue queue,
+    IConversationEngine engine,
+    EngineTurnApplier applier,
+    IOptions<IntakeHostOptions> options,
+    TimeProvider time,
+    ILogger<IntakeTimeoutService> logger) : PeriodicService(time, logger)
+{
+    /// <summary>Conversations silent for longer than this past the hand-off time are not looked at again.</summary>
+    private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.TickIntervalSeconds);
+
+    protected override string PassName => "Checking silent intakes";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => TickSilentIntakesAsync(cancellationToken);
+
+    /// <summary>One pass; the number of conversations whose turn changed something.</summary>
+    public async Task<int> TickSilentIntakesAsync(CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow();
+        var silentSince = now - TimeSpan.FromMinutes(options.Value.UnansweredHandoffMinutes);
+        IReadOnlyList<Guid> silent;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            silent = (await session.QueryAsync<Guid>("Conversations_ReadSilentIntakes",
+                new { SilentSince = silentSince, NotBefore = silentSince - LookBack }, cancellationToken)).ToList();
+        }
+
+        var changed = 0;
+        foreach (var id in silent)
+        {
+            changed += await TickAsync(id, now, cancellationToken) ? 1 : 0;
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> TickAsync(Guid conversationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var conversation = await conversations.FindByIdAsync(session, conversationId, cancellationToken);
+        if (conversation is not { Status: ConversationStatus.Active } || await queue.FindOpenAsync(session, conversationId, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var turn = engine.Tick(EngineSnapshots.Of(conversation, openCase: null, registeredLanguage: null), now);
+        if (turn.Events.Count == 0 && turn.State == conversation.EngineState)
+        {
+            return false;
+        }
+
+        await applier.ApplyAsync(session, conversation, null, turn with { Replies = [] }, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Hosting;
+using Hotline.Api.Messages;
+using Hotline.Api.Privacy;
+using Hotline.Api.Storage;
+using Hotline.Api.Twilio;
+using Hotline.Bot.Channels;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.PhoneSimulator;
+
+/// <summary>
+/// Development only: a page that plays a worker's phone. The server signs a webhook exactly as Twilio
+/// would (so the real signature check runs), the page posts it to the real /twilio/sms, and the replies
+/// are read back from the conversation.
+/// </summary>
+public static class SimulatorEndpoints
+{
+    public const string DevelopmentAccountSid = "AC00000000000000000000000000000000";
+    /// <summary>Stands for the hotline's own number when none is configured; the webhook never parses "To".</summary>
+    public const string UnconfiguredHotlineNumber = "simulator";
+
+    public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
+    {
+        var simulator = app.MapGroup("/simulator").WithTags("Simulator (Development)").ExcludeFromDescription();
+        simulator.MapGet("/", () => Asset("simulator.html", "text/html; charset=utf-8"));
+        simulator.MapGet("/simulator.js", () => Asset("simulator.js", "text/javascript; charset=utf-8"));
+        simulator.MapGet("/simulator.css", () => Asset("simulator.css", "text/css; charset=utf-8"));
+        simulator.MapPost("/sms/sign", Sign);
+        simulator.MapGet("/sms/messages", Messages);
+        return app;
+    }
+
+    public sealed record SignRequest(string From, string Body, bool WhatsApp);
+
+    public sealed record SignedWebhook(string Url, IReadOnlyDictionary<string, string> Fields, string Signature);
+
+    public sealed record TranscriptLine(string Direction, string Body, string Status, DateTimeOffset At);
+
+    public static Results<Ok<SignedWebhook>, ProblemHttpResult> Sign(SignRequest request, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline)
+    {
+        if (!ChannelAddress.TryPhone(Channel.Sms, request.From, null, out var from, out var error))
+        {
+            return TypedResults.Problem(detail: $"From: {error}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var prefix = request.WhatsApp ? "whatsapp:" : "";
+        var fields = new Dictionary<string, string>
+        {
+            ["MessageSid"] = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}",
+            ["AccountSid"] = twilio.Value.AccountSid ?? DevelopmentAccountSid,
+            ["From"] = prefix + from.Value,
+            ["To"] = prefix + (twilio.Value.PhoneNumber ?? UnconfiguredHotlineNumber),
+            ["Body"] = request.Body,
+            ["NumMedia"] = "0",
+        };
+        var signature = TwilioSignature.Compute(twilio.Value.AuthToken!, hotline.Value.PublicUrl("/twilio/sms"), fields);
+        return TypedResults.Ok(new SignedWebhook("/twilio/sms", fields, signature));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<TranscriptLine>>, ProblemHttpResult>> Messages(
+        string from, bool? whatsApp, Database database, ConversationRepository conversations, MessageRepository messages,
+        CancellationToken cancellationToken)
+    {
+        var channel = whatsApp == true ? Channel.WhatsApp : Channel.Sms;
+        if (!ChannelAddress.TryPhone(channel, from, null, out var address, out var error))
+        {
+            return TypedResults.Problem(detail: $"from: {error}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await using var session = await database.OpenAsync(cancellationToken);
+        var conversation = await conversations.FindByAddressAsync(session, address, cancellationToken);
+        IReadOnlyList<TranscriptLine> lines = conversation is null
+            ? []
+            : (await messages.ReadConversationAsync(session, conversation.Id, cancellationToken))
+                .Select(m => new TranscriptLine(m.Direction.ToString(), m.Body, m.DeliveryStatus, m.CreatedAt)).ToList();
+        return TypedResults.Ok(lines);
+    }
+
+    private static IResult Asset(string name, string contentType)
+    {
+        var stream = typeof(SimulatorEndpoints).Assembly.GetManifestResourceStream($"Hotline.Api.PhoneSimulator.{name}")!;
+        return Results.Stream(stream, contentType);
+    }
+}

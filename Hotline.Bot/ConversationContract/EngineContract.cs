@@ -1,0 +1,69 @@
+using Hotline.Bot.Triage;
+
+namespace Hotline.Bot.ConversationContract;
+
+/// <summary>
+/// What the engine knows of a conversation: no address and no history beyond its own state.
+/// <paramref name="RegisteredLanguage"/> comes from the issued-SIM registry when the number is in it.
+/// <paramref name="CaseworkerHasWritten"/> says a caseworker has written to the person on the open case:
+/// from then on the conversation is theirs, and the script stops asking.
+/// </summary>
+public sealed record ConversationSnapshot(
+    string? Language,
+    string? State,
+    bool OptedOut,
+    bool HasOpenCase,
+    string? RegisteredLanguage,
+    DateTimeOffset? LastInboundAt,
+    bool CaseworkerHasWritten = false);
+
+/// <summary>One message from the person, channel-neutral. <paramref name="Locale"/> is a BCP-47 tag when the channel gives one (chat does).</summary>
+public sealed record InboundMessage(string Text, int MediaCount, string? Locale, DateTimeOffset ReceivedAt);
+
+public sealed record EngineReply(string Text);
+
+/// <summary>Facts the engine decided on. The host stores each in the same transaction as the message; only an answer carries free text.</summary>
+public abstract record EngineEvent;
+
+/// <summary>Open a case and put it in the caseworkers' queue.</summary>
+public sealed record CaseRequested(PriorityBand Priority, int Score, IReadOnlyList<string> Reasons) : EngineEvent;
+
+/// <summary>The triage of an open case changed (a new answer raised or lowered it).</summary>
+public sealed record PriorityChanged(PriorityBand Priority, int Score, IReadOnlyList<string> Reasons) : EngineEvent;
+
+/// <summary>
+/// An intake answer, as a code (yes, no, an option id, or "text"), with what the person wrote for a "text" answer:
+/// the host stores that encrypted, like message text. When the case opens, every consented answer so far is
+/// recorded again after <see cref="CaseRequested"/>, since a host can only record answers against a case.
+/// </summary>
+public sealed record AnswerRecorded(string StepId, string AnswerCode, string? Text = null) : EngineEvent;
+
+/// <summary>A person is needed now: asked for, in danger, or the script was left unanswered.</summary>
+public sealed record HandoffRequested(string Reason) : EngineEvent;
+
+/// <summary>Send nothing until the person writes again (not safe to text now; the discreet word).</summary>
+public sealed record WentQuiet(string Reason) : EngineEvent;
+
+/// <summary>The person asked to receive nothing more (STOP and its synonyms).</summary>
+public sealed record OptedOut(string Keyword) : EngineEvent;
+
+/// <summary>The person asked to receive messages again (START and its synonyms).</summary>
+public sealed record OptedIn(string Keyword) : EngineEvent;
+
+/// <summary>The outcome of one turn: the state to store, the language if known, the replies and the events.</summary>
+public sealed record EngineTurn(string? State, string? Language, IReadOnlyList<EngineReply> Replies, IReadOnlyList<EngineEvent> Events);
+
+/// <summary>
+/// Deterministic and free of I/O: the same snapshot and message always give the same turn, and no input
+/// makes it throw. The host persists the state after every turn and sends the replies through the outbox.
+/// </summary>
+public interface IConversationEngine
+{
+    EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message);
+
+    /// <summary>
+    /// Called by the host for a conversation that has been silent; it may hand off an unanswered intake.
+    /// It never returns replies: the hotline never texts first.
+    /// </summary>
+    EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now);
+}

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Hotline.Api.BotConnector;
+using Hotline.Bot.ActivityProtocol;
+using Hotline.Bot.ConversationContract;
+using Hotline.Bot.Intake.Engine;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Tests.BotConnector;
+
+/// <summary>Chat from the activity to the reply: the same engine, case queue and outbox as SMS.</summary>
+public sealed class ChatFlowTests
+{
+    [Fact]
+    public async Task An_authenticated_message_queues_a_case_and_the_reply_is_posted_to_the_connector()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        const string conversation = "a:1Xy|0000;messageid=17";
+
+        var response = await bot.SendAsync(bot.Message("user-1", "person", id: "act-1", conversation: conversation));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await bot.CountAsync("SELECT COUNT(*) FROM Cases WHERE Status = 'Queued'"));
+        await bot.DispatchAllAsync();
+
+        var queued = await bot.OutboundTextsAsync();
+        Assert.NotEmpty(queued);
+        Assert.Equal(queued.Order(StringComparer.Ordinal), bot.Connector.Replies.Select(r => (string)r.Activity["text"]!).Order(StringComparer.Ordinal));
+        var reply = bot.Connector.Replies[0];
+        Assert.Equal(conversation, reply.ConversationId);
+        Assert.Equal("act-1", reply.ActivityId);
+        Assert.StartsWith("Bearer ", reply.Authorization, StringComparison.Ordinal);
+        Assert.True(bot.Login.IsIssued(reply.Authorization["Bearer ".Length..]));
+        var activity = reply.Activity;
+        Assert.Equal("message", (string?)activity["type"]);
+        Assert.Equal(BotHarness.BotId, (string?)activity["from"]!["id"]);
+        Assert.Equal(BotHarness.BotName, (string?)activity["from"]!["name"]);
+        Assert.Equal("user-1", (string?)activity["recipient"]!["id"]);
+        Assert.Equal(conversation, (string?)activity["conversation"]!["id"]);
+        Assert.Equal("act-1", (string?)activity["replyToId"]);
+        Assert.Equal("en-US", (string?)activity["locale"]);
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'"));
+    }
+
+    [Fact]
+    public async Task A_repeated_activity_id_is_stored_once_and_answered_once()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var activity = bot.Message("user-1", "hello", id: "act-1");
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(activity)).StatusCode);
+        var repliesToOne = await bot.CountAsync("SELECT COUNT(*) FROM Outbox");
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(activity)).StatusCode);
+        await bot.DispatchAllAsync();
+
+        Assert.Equal(1, await bot.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+        Assert.Equal(repliesToOne, bot.Connector.Replies.Count);
+    }
+
+    [Fact]
+    public async Task The_same_activity_id_on_another_channel_is_another_message()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.SendAsync(bot.Message("user-1", "hello", id: "1"));
+        await bot.SendAsync(bot.Message("user-1", "hello", id: "1", channel: "msteams"));
+
+        Assert.Equal(2, await bot.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+        Assert.Equal(2, await bot.CountAsync("SELECT COUNT(*) FROM Conversations WHERE Channel = 'Chat'"));
+    }
+
+    [Fact]
+    public async Task The_activity_locale_is_given_to_the_conversation_engine()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var engine = new RecordingEngine();
+        await using var app = bot.App.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IConversationEngine>(engine)));
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, BotEndpoints.Path)
+        {
+            Content = new StringContent(bot.Message("user-1", "namaste", locale: "ne-NP").ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bot.Token());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal("ne-NP", Assert.Single(engine.Messages).Locale);
+    }
+
+    [Fact]
+    public async Task Opening_a_chat_welcomes_the_person_in_the_language_of_their_locale()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(bot.MembersAdded("user-1", id: "update-1", locale: "ne-NP"))).StatusCode);
+        await bot.DispatchAllAsync();
+
+        var reply = Assert.Single(bot.Connector.Replies);
+        Assert.Equal(ChatWelcome.TextFor("ne"), (string?)reply.Activity["text"]);
+        Assert.NotEqual(ChatWelcome.TextFor("en"), (string?)reply.Activity["text"]);
+        Assert.Equal("update-1", reply.ActivityId);
+        Assert.Equal("ne-NP", (string?)reply.Activity["locale"]);
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Cases"));
+    }
+
+    [Fact]
+    public async Task A_conversationUpdate_that_adds_only_the_bot_sends_nothing()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(bot.MembersAdded("user-1", botOnly: true))).StatusCode);
+
+        Assert.Equal(0, await bot.WrittenRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_repeated_conversationUpdate_welcomes_once()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var update = bot.MembersAdded("user-1", id: "update-1");
+
+        await bot.SendAsync(update);
+        await bot.SendAsync(update);
+        await bot.DispatchAllAsync();
+
+        Assert.Single(bot.Connector.Replies);
+    }
+
+    [Fact]
+    public async Task Closing_the_chat_makes_the_conversation_quiet_and_cancels_replies_not_yet_sent()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SendAsync(bot.Message("user-1", "person"));
+        Assert.NotEqual(0, await bot.CountAsync("SELECT COUNT(*) FROM Outbox"));
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(bot.EndOfConversation("user-1"))).StatusCode);
+        await bot.DispatchAllAsync();
+
+        Assert.Equal("Quiet", await bot.ScalarAsync("SELECT Status FROM Conversations"));
+        Assert.Equal(ChatConversationEvents.ClosedReason, await bot.ScalarAsync("SELECT StatusReason FROM Conversations"));
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Cancelled'"));
+        Assert.Empty(bot.Connector.Replies);
+        Assert.Equal(1, await bot.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'ConversationStatusChanged'"));
+    }
+
+    [Fact]
+    public async Task Opening_the_chat_again_after_closing_it_sends_no_welcome()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SendAsync(bot.Message("user-1", "hello"));
+        await bot.SendAsync(bot.EndOfConversation("user-1"));
+        var before = await bot.CountAsync("SELECT COUNT(*) FROM Outbox");
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(bot.MembersAdded("user-1"))).StatusCode);
+
+        Assert.Equal(before, await bot.CountAsync("SELECT COUNT(*) FROM Outbox"));
+    }
+
+    [Fact]
+    public async Task Replies_follow_the_person_to_their_latest_bot_conversation()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SendAsync(bot.Message("user-1", "hello", conversation: "first"));
+        await bot.DispatchAllAsync();
+        var first = bot.Connector.Replies.Count;
+
+        await bot.SendAsync(bot.Message("user-1", "HELP", id: "act-2", conversation: "second"));
+        await bot.DispatchAllAsync();
+
+        Assert.NotEqual(0, first);
+        Assert.All(bot.Connector.Replies.Take(first), r => Assert.Equal("first", r.ConversationId));
+        var later = bot.Connector.Replies.Skip(first).ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, r => Assert.Equal(("second", "act-2"), (r.ConversationId, r.ActivityId)));
+        Assert.Equal(1, await bot.CountAsync("SELECT COUNT(*) FROM Conversations"));
+    }
+
+    [Fact]
+    public async Task Chat_ids_names_and_texts_never_reach_the_sqlite_file_or_its_wal_in_the_clear()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        const string user = "CANARYUSER77";
+        const string conversation = "CANARYCONVERSATION";
+        const string activityId = "CANARYACTIVITY";
+        const string text = "CANARY-passport-taken";
+
+        await bot.SendAsync(bot.MembersAdded(user, id: "CANARYUPDATE"));
+        await bot.SendAsync(bot.Message(user, text, id: activityId, conversation: conversation));
+        await bot.DispatchAllAsync();
+
+        var raw = Directory.GetFiles(bot.App.Folder, "hotline.db*").Select(File.ReadAllBytes).ToList();
+        string[] canaries = [user, $"{user} name", conversation, activityId, "CANARYUPDATE", text];
+        var found = canaries.Where(canary => raw.Any(bytes =>
+            bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(canary)) >= 0 || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(canary)) >= 0)).ToList();
+        Assert.Empty(found);
+        Assert.NotEmpty(bot.Connector.Replies);
+    }
+
+    private sealed class RecordingEngine : IConversationEngine
+    {
+        private readonly IntakeEngine _inner = IntakeEngine.CreateDefault();
+
+        public List<InboundMessage> Messages { get; } = [];
+
+        public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
+        {
+            lock (Messages)
+            {
+                Messages.Add(message);
+            }
+
+            return _inner.Handle(conversation, message);
+        }
+
+        public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now) => _inner.Tick(conversation, now);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Hotline.Api.CaseStore;
+using Hotline.Api.Storage;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+using Hotline.Bot.Triage;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Tests.CaseStore;
+
+/// <summary>
+/// The claim race with nothing in-process to serialise it: two OS processes, each with its own
+/// <see cref="Database"/> (and so its own writer gate), claim from one SQLite file at once. Only SQLite's own
+/// locking and the claim's SQL stand between them and a case claimed twice. Each process is this test
+/// assembly run again for the one explicit test that claims, started together on a signal file.
+/// </summary>
+public sealed class ProcessClaimRaceTests
+{
+    private const string DatabaseVariable = "HOTLINE_CLAIM_RACE_DATABASE";
+    private const string UserVariable = "HOTLINE_CLAIM_RACE_USER";
+    private const string OutputVariable = "HOTLINE_CLAIM_RACE_OUTPUT";
+    private const int CaseCount = 600;
+    private const int ClaimersPerProcess = 4;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Two_processes_claiming_from_one_SQLite_file_take_each_case_exactly_once()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var hotline = new HotlineParts(db);
+        var queued = await QueueAsync(hotline);
+        var outputs = new[] { Path.Combine(db.Folder, "claimed-1.txt"), Path.Combine(db.Folder, "claimed-2.txt") };
+        var claimers = new List<Process>();
+        foreach (var output in outputs)
+        {
+            claimers.Add(StartClaimer(db.SqliteFile, (await hotline.AddUserAsync(UserRole.Caseworker, "en")).Id, output));
+        }
+
+        await WaitForAsync(() => outputs.All(o => File.Exists(o + ".ready")));
+        await File.WriteAllTextAsync(Path.Combine(db.Folder, "go"), "", Ct);
+        foreach (var claimer in claimers)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(3));
+            await claimer.WaitForExitAsync(timeout.Token);
+            Assert.True(claimer.ExitCode == 0, await claimer.StandardOutput.ReadToEndAsync(Ct));
+        }
+
+        var claimed = outputs.Select(o => File.ReadAllLines(o).Select(Guid.Parse).ToList()).ToList();
+        Assert.All(claimed, Assert.NotEmpty);
+        Assert.Equal(queued.Order(), claimed.SelectMany(c => c).Order());
+    }
+
+    /// <summary>One racing process's part: run only by the test above, in a process of its own.</summary>
+    [Fact(Explicit = true)]
+    public async Task Claims_until_the_queue_is_empty_when_started_by_the_race()
+    {
+        var file = Environment.GetEnvironmentVariable(DatabaseVariable) ?? throw new InvalidOperationException($"{DatabaseVariable} is not set.");
+        var output = Environment.GetEnvironmentVariable(OutputVariable)!;
+        var userId = Guid.Parse(Environment.GetEnvironmentVariable(UserVariable)!);
+        var folder = Path.GetDirectoryName(file)!;
+        await using var database = new Database(
+            Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" }),
+            new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Test" });
+        var queue = new CaseQueue(database, new CaseEventLog(TimeProvider.System, new CaseEventSignal()), TimeProvider.System);
+        await File.WriteAllTextAsync(output + ".ready", "", Ct);
+        await WaitForAsync(() => File.Exists(Path.Combine(folder, "go")));
+
+        var claimed = new ConcurrentBag<Guid>();
+        await Task.WhenAll(Enumerable.Range(0, ClaimersPerProcess).Select(_ => Task.Run(async () =>
+        {
+            while (await queue.ClaimNextAsync(userId, TimeSpan.FromMinutes(10), Ct) is { } lease)
+            {
+                claimed.Add(lease.Case.Id);
+            }
+        }, Ct)));
+
+        await File.WriteAllLinesAsync(output, claimed.Select(id => id.ToString()), Ct);
+    }
+
+    private static Process StartClaimer(string databaseFile, Guid userId, string output)
+    {
+        var start = new ProcessStartInfo("dotnet",
+            [typeof(ProcessClaimRaceTests).Assembly.Location, "-method", $"{typeof(ProcessClaimRaceTests).FullName}.{nameof(Claims_until_the_queue_is_empty_when_started_by_the_race)}", "-explicit", "only"])
+        {
+            RedirectStandardOutput = true,
+        };
+        start.Environment[DatabaseVariable] = databaseFile;
+        start.Environment[UserVariable] = userId.ToString();
+        start.Environment[OutputVariable] = output;
+        return Process.Start(start)!;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    /// <summary>Cases in English in all four bands, written in one transaction to keep the setup quick.</summary>
+    private static async Task<List<Guid>> QueueAsync(HotlineParts hotline)
+    {
+        var ids = new List<Guid>();
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        for (var i = 0; i < CaseCount; i++)
+        {
+            var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+            ids.Add((await hotline.Queue.EnqueueAsync(session, new NewCase(conversation.Id, "en", (PriorityBand)(i % 4 + 1), 0, []), Ct)).Id);
+        }
+
+        await session.CommitAsync(Ct);
+        return ids;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics.Metrics;
+using Hotline.Api.CaseStore;
+using Hotline.Api.IntakeHost;
+using Hotline.Api.Tests.Twilio;
+using Hotline.Bot.ConversationContract;
+using Hotline.Bot.Intake.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hotline.Api.Tests.IntakeHost;
+
+/// <summary>
+/// A bug in the engine must neither vanish nor take the person with it: the host logs it without personal
+/// data, counts it and hands the conversation to a caseworker with the reason. Judged by what reaches the
+/// Twilio stand-in, the log, the meter and the stored case.
+/// </summary>
+public sealed class EngineFaultTests
+{
+    private const string Worker = "+9779800000077";
+    private const string FaultyAnswer = "locked in room 12 at Al Quoz";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_turn_that_throws_is_logged_without_personal_data_counted_and_handed_to_a_caseworker_with_the_reason()
+    {
+        await using var harness = await StartAsync(new FaultyStepEngine());
+        using var faults = FaultCounter(harness);
+
+        await harness.TextAsync(Worker, "hi", "1", FaultyAnswer);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(2, harness.Twilio.Created.Count);
+        Assert.Equal(3, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+        Assert.Equal("[\"engine_fault\"]", await harness.ScalarAsync("SELECT TriageReasons FROM Cases"));
+        Assert.Equal("{\"Reason\":\"engine_fault\"}", await harness.ScalarAsync($"SELECT Data FROM CaseEvents WHERE Type = '{CaseEventTypes.HandoffRequested}'"));
+        Assert.Equal(["turn"], faults.GetMeasurementSnapshot().Select(m => (string)m.Tags["operation"]!));
+        AssertOneErrorWithoutPersonalData(harness);
+    }
+
+    [Fact]
+    public async Task A_tick_that_throws_is_logged_counted_and_hands_the_silent_intake_to_a_caseworker()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await StartAsync(new FaultyStepEngine(), clock);
+        using var faults = FaultCounter(harness);
+        await harness.TextAsync(Worker, "hi", "1");
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        var handedOff = await harness.App.Services.GetServices<IHostedService>().OfType<IntakeTimeoutService>().Single().TickSilentIntakesAsync(Ct);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(1, handedOff);
+        Assert.Equal(2, harness.Twilio.Created.Count);
+        Assert.Equal("[\"engine_fault\"]", await harness.ScalarAsync("SELECT TriageReasons FROM Cases"));
+        Assert.Equal(["tick"], faults.GetMeasurementSnapshot().Select(m => (string)m.Tags["operation"]!));
+        AssertOneErrorWithoutPersonalData(harness);
+    }
+
+    private static Task<TwilioHarness> StartAsync(FaultyStepEngine engine, TimeProvider? clock = null) =>
+        TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Hotline:Intake:TickIntervalSeconds"] = "3600" }, services =>
+        {
+            services.AddFakeLogging();
+            services.AddKeyedSingleton<IConversationEngine>(EngineFaultHandoff.GuardedEngine, engine);
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
+
+    private static MetricCollector<long> FaultCounter(TwilioHarness harness) =>
+        new(harness.App.Services.GetRequiredService<IMeterFactory>(), EngineFaultHandoff.MeterName, EngineFaultHandoff.FaultCounterName);
+
+    private static void AssertOneErrorWithoutPersonalData(TwilioHarness harness)
+    {
+        var error = Assert.Single(harness.App.Services.GetFakeLogCollector().GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.Contains(typeof(FormatException).FullName!, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Al Quoz", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("7700000077", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The real intake with one faulty step: the answer after the language menu throws, and so does every tick,
+    /// each with a message that quotes what the person wrote, as a careless bug would.
+    /// </summary>
+    private sealed class FaultyStepEngine : IConversationEngine
+    {
+        private readonly IntakeEngine _inner = IntakeEngine.CreateDefault();
+
+        public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message) =>
+            message.Text == FaultyAnswer
+                ? throw new FormatException($"Could not read the answer '{message.Text}' from {Worker}.")
+                : _inner.Handle(conversation, message);
+
+        public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now) =>
+            throw new FormatException($"Could not read the state of {Worker}, who last wrote 'Al Quoz'.");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Hotline.Api.Hosting;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Tests.Twilio;
+using Hotline.Api.Users;
+
+namespace Hotline.Api.Tests.SimCards;
+
+public sealed class SimIntakeTests
+{
+    private const string Csv = "phone_number,language,issued_on,programme\n+9779801234567,ne,2026-03-01,Doha arrivals\n";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_message_from_a_registered_number_is_answered_in_its_language_without_the_menu()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        var admin = await SignedInClient.SignInAsync(harness.App, await SignedInClient.AddUserAsync(harness.App, "root", UserRole.Admin, "en"));
+        await admin.Http.PostAsync("/api/admin/sims", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct);
+
+        await harness.TextAsync("+9779801234567", "hi");
+
+        Assert.Equal("ne", await harness.ScalarAsync("SELECT Language FROM Conversations"));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_may_import_sims()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
+
+        var response = await worker.Http.PostAsync("/api/admin/sims", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_api_reports_bad_rows_with_their_line_numbers()
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+
+        var response = await admin.Http.PostAsync("/api/admin/sims", new StringContent(Csv + "junk,ne,2026-03-01,x\n", Encoding.UTF8, "text/csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"line\":3", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_command_line_imports_a_file_and_reports_rejected_lines()
+    {
+        await using var app = new HotlineApp();
+        var file = Path.Combine(app.Folder, "sims.csv");
+        await File.WriteAllTextAsync(file, Csv + "junk,ne,2026-03-01,x\n", Ct);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(app.Services, ["sims", "import", file], new StringReader(""), output, Ct);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(["Imported 1 SIM(s); rejected 1.", "  line 3: the phone number does not parse"],
+            output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+    }
+}
