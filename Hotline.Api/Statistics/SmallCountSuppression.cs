@@ -22,10 +22,10 @@ public enum CellMark
 /// <item>Primary: every count from 1 to 4, totals included, is <see cref="CellMark.Small"/>. Zeros are shown.</item>
 /// <item>Complementary: while a line holds exactly one hidden count, the smallest non-zero count still shown in
 /// that line is hidden too (a cell inside the table before the line's total).</item>
-/// <item>Audit: what a reader can derive is computed line by line, knowing that "&lt;5" is 1 to 4 and "x" at least
-/// 5, and narrowing each hidden count's range until nothing changes. While some "&lt;5" is pinned to one value,
-/// the smallest shown count in one of its lines is hidden too (or, when its lines have none left, in a line
-/// that fed the deduction), and the whole check runs again.</item>
+/// <item>Audit: whether a reader who knows that "&lt;5" is 1 to 4 and "x" at least 5 can work out a "&lt;5" exactly
+/// from any combination of the published sums (<see cref="Audit"/>, exact). While some "&lt;5" is pinned to one
+/// value, the smallest shown count in one of its lines is hidden too (or, when its lines have none left, in a
+/// line that fed the deduction), and the whole check runs again.</item>
 /// </list>
 /// Counts listed in <c>forced</c> start hidden: that is how a figure shown in several tables (a month's total
 /// of cases) is hidden in all of them or in none.
@@ -50,7 +50,7 @@ public static class SmallCountSuppression
         while (true)
         {
             var lone = lines.FirstOrDefault(line => line.Count(cell => marks[cell.R, cell.C] != CellMark.Shown) == 1);
-            var line = lone ?? Audit.FindExposedLine(values, marks, lines);
+            var line = lone ?? Audit.FindExposedLine(values, marks, grid, lines);
             if (line is null)
             {
                 return marks;
