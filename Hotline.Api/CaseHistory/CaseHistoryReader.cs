@@ -13,7 +13,7 @@ namespace Hotline.Api.CaseHistory;
 /// or whose other case they held; supervisors and admins read every closed case. Nothing is merged: each
 /// case keeps its own notes, answers and referrals.
 /// </summary>
-public sealed class CaseHistoryReader(CaseReadModel read, ReferralRepository referrals, PartnerRepository partners)
+public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, ReferralRepository referrals, PartnerRepository partners)
 {
     /// <summary>At most this many of the cases one handled are listed, the latest first.</summary>
     public const int HandledListLength = 50;
@@ -59,7 +59,7 @@ public sealed class CaseHistoryReader(CaseReadModel read, ReferralRepository ref
     }
 
     public Task<CaseRecord?> FindAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
-        session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        cases.FindByIdAsync(session, caseId, cancellationToken);
 
     /// <summary>The case and the person's closed cases, when the caller may read the case.</summary>
     private async Task<(CaseRecord Case, IReadOnlyList<CaseRecord> Closed)?> FindReadableAsync(
@@ -91,7 +91,7 @@ public sealed class CaseHistoryReader(CaseReadModel read, ReferralRepository ref
             return true;
         }
 
-        var open = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadOpenByConversation", new { record.ConversationId }, cancellationToken);
+        var open = await cases.FindOpenAsync(session, record.ConversationId, cancellationToken);
         return open is not null && await read.ReadSummaryAsync(session, open.Id, cancellationToken) is { } summary && CaseAccess.MaySee(user, summary);
     }
 

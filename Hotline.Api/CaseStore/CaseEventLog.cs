@@ -31,6 +31,10 @@ public sealed class CaseEventLog(TimeProvider time, CaseEventSignal signal)
         return events.AsList();
     }
 
+    /// <summary>The sequence number of the latest event, 0 when there is none.</summary>
+    public Task<long> ReadLastSequenceAsync(DbSession session, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync<long>("CaseEvents_ReadLastSequence", null, cancellationToken);
+
     public async Task<IReadOnlyList<CaseEvent>> ReadByCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<CaseEvent>("CaseEvents_ReadByCase", new { CaseId = caseId }, cancellationToken)).AsList();
 }

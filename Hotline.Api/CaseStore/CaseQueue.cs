@@ -29,8 +29,16 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
         }, cancellationToken);
         await events.AppendAsync(session, id, CaseEventTypes.Queued,
             new { newCase.Language, Priority = newCase.Priority.ToString(), newCase.TriageReasons }, null, cancellationToken);
-        return (await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = id }, cancellationToken));
+        return await ReadByIdAsync(session, id, cancellationToken);
     }
+
+    /// <summary>The case with this id, or null when there is none.</summary>
+    public Task<CaseRecord?> FindByIdAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+
+    /// <summary>A case the caller knows exists (it has just checked or written it); its absence is a bug, and throws.</summary>
+    public Task<CaseRecord> ReadByIdAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
 
     /// <summary>The conversation's queued or claimed case, if it has one (it has at most one).</summary>
     public Task<CaseRecord?> FindOpenAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
@@ -149,7 +157,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var now = await session.DatabaseNowAsync(cancellationToken);
-        var before = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var before = await FindByIdAsync(session, caseId, cancellationToken);
         var changed = await session.ExecuteAsync("Cases_TransferToLanguage",
             new { Id = caseId, LeaseToken = leaseToken, Now = now, Language = language }, cancellationToken);
         if (changed == 0)

@@ -10,7 +10,7 @@ namespace Hotline.Api.Casework;
 
 /// <summary>What a caseworker does to a case beyond the queue's own moves: reply to the person and keep notes.</summary>
 public sealed class CaseActions(
-    Database database, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
+    Database database, CaseQueue cases, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
     CaseEventLog events, CaseReadModel read, ReferralRepository referrals)
 {
     /// <summary>The outcome a caseworker picks when the case ends with a referral to a partner.</summary>
@@ -35,7 +35,7 @@ public sealed class CaseActions(
                 : ActionAnswer<MessageView>.Refused(ReusedRequest);
         }
 
-        var record = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var record = await cases.FindByIdAsync(session, caseId, cancellationToken);
         if (record is null || !CaseQueue.Holds(record, leaseToken, await session.DatabaseNowAsync(cancellationToken)))
         {
             return ActionAnswer<MessageView>.Refused("Your claim on this case has ended (it expired or was taken over); take the case again to reply.");

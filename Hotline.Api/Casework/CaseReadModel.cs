@@ -10,7 +10,7 @@ using Hotline.Api.Users;
 namespace Hotline.Api.Casework;
 
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
-public sealed class CaseReadModel(MessageRepository messages, CaseNoteRepository notes, CaseEventLog events, FieldProtector protector)
+public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, CaseNoteRepository notes, CaseEventLog events, FieldProtector protector)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class CaseReadModel(MessageRepository messages, CaseNoteRepository
 
     public async Task<CaseDetail?> ReadDetailAsync(DbSession session, Guid caseId, User viewer, CancellationToken cancellationToken)
     {
-        var record = await session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var record = await cases.FindByIdAsync(session, caseId, cancellationToken);
         var summary = await ReadSummaryAsync(session, caseId, cancellationToken);
         if (record is null || summary is null)
         {
@@ -43,7 +43,7 @@ public sealed class CaseReadModel(MessageRepository messages, CaseNoteRepository
     }
 
     public Task<long> LastSequenceAsync(DbSession session, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync<long>("CaseEvents_ReadLastSequence", null, cancellationToken);
+        events.ReadLastSequenceAsync(session, cancellationToken);
 
     public static MessageView ToView(Message message) => new(message.Id, message.Direction.ToString(), message.Body, message.Segments,
         message.DeliveryStatus, message.DeliveryError, message.CreatedAt, message.AuthorUserId);

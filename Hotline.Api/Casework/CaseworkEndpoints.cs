@@ -113,7 +113,7 @@ public static class CaseworkEndpoints
         }
 
         var queue = await read.ReadQueueAsync(session, user, cancellationToken);
-        var workload = (await session.QueryAsync<Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
+        var workload = await statistics.ReadWorkloadAsync(session, cancellationToken);
         IReadOnlyList<Colleague> staff = (await users.ReadActiveAsync(session, cancellationToken))
             .Where(u => u.Role is not UserRole.Ngo)
             .Select(u => new Colleague(u.Id, u.DisplayName, u.Role.ToString(), u.Languages)).ToList();

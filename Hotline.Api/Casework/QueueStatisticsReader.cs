@@ -19,6 +19,10 @@ public sealed class QueueStatisticsReader(TimeProvider time)
             oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0);
     }
 
+    /// <summary>How many cases each caseworker and supervisor holds: the supervisor's view of the load.</summary>
+    public async Task<IReadOnlyList<CaseworkEndpoints.Workload>> ReadWorkloadAsync(DbSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<CaseworkEndpoints.Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
+
     private sealed record Row
     {
         public string Status { get; init; } = "";

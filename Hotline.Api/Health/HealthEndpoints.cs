@@ -19,8 +19,7 @@ public static class HealthEndpoints
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await using var session = await database.OpenAsync(timeout.Token);
-            await session.QuerySingleAsync<long>("Database_Ping", null, timeout.Token);
+            await database.PingAsync(timeout.Token);
             return TypedResults.Ok(new HealthReport("Healthy", database.Provider.ToString()));
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException or InvalidOperationException)

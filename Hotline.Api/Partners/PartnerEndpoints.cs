@@ -107,10 +107,10 @@ public static class PartnerEndpoints
         return TypedResults.Ok(changed with { Version = valid.Version.Value + 1 });
     }
 
-    public static async Task<Ok<IReadOnlyList<NgoAccount>>> GetNgoAccounts(Database database, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<NgoAccount>>> GetNgoAccounts(Database database, UserRepository users, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
-        IReadOnlyList<NgoAccount> accounts = (await session.QueryAsync<User>("Users_ReadByRole", new { Role = nameof(UserRole.Ngo) }, cancellationToken))
+        IReadOnlyList<NgoAccount> accounts = (await users.ReadByRoleAsync(session, UserRole.Ngo, cancellationToken))
             .Select(u => new NgoAccount(u.Id, u.UserName, u.DisplayName, u.OrganisationId, u.Disabled)).ToList();
         return TypedResults.Ok(accounts);
     }
@@ -136,7 +136,7 @@ public static class PartnerEndpoints
             return Problem($"No partner has the id {organisationId}.", StatusCodes.Status400BadRequest);
         }
 
-        await session.ExecuteAsync("Users_UpdateOrganisation", new { Id = userId, assignment.OrganisationId }, cancellationToken);
+        await users.UpdateOrganisationAsync(session, userId, assignment.OrganisationId, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return TypedResults.Ok(new NgoAccount(user.Id, user.UserName, user.DisplayName, assignment.OrganisationId, user.Disabled));
     }

@@ -13,7 +13,8 @@ namespace Hotline.Api.Referrals;
 /// and is refused. Only a caseworker who may see the case may touch its referrals.
 /// </summary>
 public sealed class ReferralWorkflow(
-    Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseEventLog events, TimeProvider time)
+    Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseQueue queue, CaseEventLog events,
+    TimeProvider time)
 {
     public async Task<ReferralResult<IReadOnlyList<ReferralView>>> ListAsync(User user, Guid caseId, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public sealed class ReferralWorkflow(
             return Invalid($"{partner.Name} does not offer '{service}'; it offers {string.Join(", ", partner.Services)}.");
         }
 
-        var record = await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var record = await queue.ReadByIdAsync(session, caseId, cancellationToken);
         if (record.Status == CaseStatus.Closed)
         {
             return Closed("a new referral needs an open case");
@@ -93,7 +94,7 @@ public sealed class ReferralWorkflow(
             return refusal!;
         }
 
-        var record = await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken);
+        var record = await queue.ReadByIdAsync(session, caseId, cancellationToken);
         if (record.Status == CaseStatus.Closed)
         {
             return Closed("consent is recorded only while the case is open; withdraw the referral instead");
@@ -156,7 +157,7 @@ public sealed class ReferralWorkflow(
         }
 
         if (closedRefusal is not null
-            && (await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = caseId }, cancellationToken)).Status == CaseStatus.Closed)
+            && (await queue.ReadByIdAsync(session, caseId, cancellationToken)).Status == CaseStatus.Closed)
         {
             return Closed(closedRefusal);
         }

@@ -1,3 +1,4 @@
+using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
 
 namespace Hotline.Api.Statistics;
@@ -14,7 +15,7 @@ public sealed record StatisticsProgress(long CountedThrough, long LastSequence)
 /// added to the counters, in one transaction with the checkpoint. Replaying a batch is therefore harmless,
 /// and two instances never count the same batch (the second finds the checkpoint moved and stops).
 /// </summary>
-public sealed class StatisticsProjection(Database database, IndicatorMap indicators)
+public sealed class StatisticsProjection(Database database, CaseEventLog events, IndicatorMap indicators)
 {
     public const string CheckpointName = "Statistics";
     public const int BatchSize = 1_000;
@@ -81,7 +82,7 @@ public sealed class StatisticsProjection(Database database, IndicatorMap indicat
         await using var session = await database.OpenAsync(cancellationToken);
         return new StatisticsProgress(
             await session.QuerySingleAsync<long>("StatisticsCheckpoints_Read", new { Name = CheckpointName }, cancellationToken),
-            await session.QuerySingleAsync<long>("CaseEvents_ReadLastSequence", null, cancellationToken));
+            await events.ReadLastSequenceAsync(session, cancellationToken));
     }
 
     /// <summary>

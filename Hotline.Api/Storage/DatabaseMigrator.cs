@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Engine;
+using Hotline.Api.Storage.Sqlite;
 using Microsoft.Data.SqlClient;
 
 namespace Hotline.Api.Storage;

@@ -21,12 +21,13 @@ public sealed class DbSession : IAsyncDisposable
 
     /// <param name="release">Takes the connection back when the session ends, told whether it ended cleanly
     /// (any transaction closed without error): only a clean connection may serve another session.</param>
-    /// <param name="syncLog">Makes a commit durable when the connection commits without syncing (<see cref="WriteAheadLogSync"/>).</param>
+    /// <param name="runsSynchronously">Whether the driver's async methods only wrap synchronous work (Microsoft.Data.Sqlite's do).</param>
+    /// <param name="syncLog">Makes a commit durable when the connection commits without syncing (<see cref="Sqlite.WriteAheadLogSync"/>).</param>
     internal DbSession(DbConnection connection, DbTransaction? transaction, SqlStatements sql, Func<DbConnection, bool, ValueTask> release,
-        Func<Task>? syncLog = null)
+        bool runsSynchronously, Func<Task>? syncLog = null)
     {
         Connection = connection;
-        _runsSynchronously = connection is PreparedSqliteConnection;
+        _runsSynchronously = runsSynchronously;
         _transaction = transaction;
         _sql = sql;
         _release = release;

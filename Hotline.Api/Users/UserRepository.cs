@@ -40,6 +40,14 @@ public sealed class UserRepository
         return users.Select(u => u with { Languages = languages[u.Id].Order(StringComparer.Ordinal).ToList() }).AsList();
     }
 
+    /// <summary>Every account with this role, without their languages: for listing accounts, not for routing cases.</summary>
+    public async Task<IReadOnlyList<User>> ReadByRoleAsync(DbSession session, UserRole role, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<User>("Users_ReadByRole", new { Role = role.ToString() }, cancellationToken)).AsList();
+
+    /// <summary>Links the account to the partner organisation it works for, or unlinks it with null.</summary>
+    public Task UpdateOrganisationAsync(DbSession session, Guid id, Guid? organisationId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_UpdateOrganisation", new { Id = id, OrganisationId = organisationId }, cancellationToken);
+
     public Task RecordSignInAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Users_RecordSignIn", new { Id = id }, cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
+using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Users;
 
 namespace Hotline.Benchmarks;
@@ -37,9 +38,9 @@ internal static class QueueBenchmark
         var lengths = QueueLengths.Where(length => length < largest).Append(largest).ToList();
         Console.WriteLine("Case queue: claim-next latency on SQLite (a file in a temp folder, deleted afterwards).");
         Console.WriteLine("Production settings: WAL; readers' connections use synchronous=FULL; the single writer's connection commits with "
-            + "synchronous=NORMAL and then fsyncs the write-ahead log itself (Storage/WriteAheadLogSync.cs) before the claim returns, "
+            + "synchronous=NORMAL and then fsyncs the write-ahead log itself (Storage/Sqlite/WriteAheadLogSync.cs) before the claim returns, "
             + "so every timed claim includes one fsync of the log.");
-        Console.WriteLine("Not as in the API: its checkpointer (Storage/WriteAheadLogCheckpointer.cs) is a hosted service and does not run here; "
+        Console.WriteLine("Not as in the API: its checkpointer (Storage/Sqlite/WriteAheadLogCheckpointer.cs) is a hosted service and does not run here; "
             + $"only the writer's backstop checkpoint does, at {SqliteConnections.WriterBackstopCheckpointFrames:N0} pages of log.");
         Console.WriteLine($"Queue lengths: {string.Join(", ", lengths.Select(l => l.ToString("N0", CultureInfo.InvariantCulture)))}. "
             + $"Per length: {WarmUpClaims} warm-up claims, then {claims:N0} timed; a caseworker speaking {string.Join(", ", CaseworkerLanguages)}.");

@@ -12,122 +12,118 @@ public sealed class CaseLeaseTests
     private static readonly TimeSpan ShortLease = TimeSpan.FromMilliseconds(300);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Extend_with_the_lease_token_moves_the_expiry(DatabaseProvider engine)
     {
-        var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
-        await using var _ = db;
+        var (hotline, worker, lease) = await ClaimOneAsync(engine);
+        await using var _ = hotline;
 
-        var extended = await hotline.Queue.ExtendAsync(lease.Case.Id, lease.LeaseToken, worker.Id, TimeSpan.FromMinutes(30), Ct);
+        var extended = await hotline.Get<CaseQueue>().ExtendAsync(lease.Case.Id, lease.LeaseToken, worker.Id, TimeSpan.FromMinutes(30), Ct);
 
         Assert.True(extended > lease.ExpiresAt);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Extend_with_another_token_is_refused(DatabaseProvider engine)
     {
-        var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
-        await using var _ = db;
+        var (hotline, worker, lease) = await ClaimOneAsync(engine);
+        await using var _ = hotline;
 
-        Assert.Null(await hotline.Queue.ExtendAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, Lease, Ct));
+        Assert.Null(await hotline.Get<CaseQueue>().ExtendAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, Lease, Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Release_returns_the_case_to_the_queue_in_its_place(DatabaseProvider engine)
     {
-        var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
-        await using var _ = db;
+        var (hotline, worker, lease) = await ClaimOneAsync(engine);
+        await using var _ = hotline;
         await hotline.QueueCaseAsync("en", PriorityBand.High);
 
-        Assert.True(await hotline.Queue.ReleaseAsync(lease.Case.Id, lease.LeaseToken, worker.Id, Ct));
-        Assert.Equal(lease.Case.Id, (await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct))?.Case.Id);
+        Assert.True(await hotline.Get<CaseQueue>().ReleaseAsync(lease.Case.Id, lease.LeaseToken, worker.Id, Ct));
+        Assert.Equal(lease.Case.Id, (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, Lease, Ct))?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Release_with_another_token_is_refused_and_changes_nothing(DatabaseProvider engine)
     {
-        var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
-        await using var _ = db;
+        var (hotline, worker, lease) = await ClaimOneAsync(engine);
+        await using var _ = hotline;
 
-        Assert.False(await hotline.Queue.ReleaseAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, Ct));
+        Assert.False(await hotline.Get<CaseQueue>().ReleaseAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, Ct));
         Assert.Equal(CaseStatus.Claimed, (await ReadCaseAsync(hotline, lease.Case.Id)).Status);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Close_with_the_lease_token_records_the_outcome(DatabaseProvider engine)
     {
-        var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
-        await using var _ = db;
+        var (hotline, worker, lease) = await ClaimOneAsync(engine);
+        await using var _ = hotline;
 
-        Assert.True(await hotline.Queue.CloseAsync(lease.Case.Id, lease.LeaseToken, worker.Id, "Referred", Ct));
+        Assert.True(await hotline.Get<CaseQueue>().CloseAsync(lease.Case.Id, lease.LeaseToken, worker.Id, "Referred", Ct));
         var closed = await ReadCaseAsync(hotline, lease.Case.Id);
         Assert.Equal((CaseStatus.Closed, "Referred", (Guid?)null), (closed.Status, closed.Outcome, closed.LeaseToken));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Close_with_another_token_is_refused(DatabaseProvider engine)
     {
-        var (hotline, db, worker, lease) = await ClaimOneAsync(engine);
-        await using var _ = db;
+        var (hotline, worker, lease) = await ClaimOneAsync(engine);
+        await using var _ = hotline;
 
-        Assert.False(await hotline.Queue.CloseAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, "Referred", Ct));
+        Assert.False(await hotline.Get<CaseQueue>().CloseAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, "Referred", Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_claimer_that_dies_leaves_its_case_to_return_when_the_lease_expires(DatabaseProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var vanished = await hotline.AddUserAsync(UserRole.Caseworker, "en");
         var colleague = await hotline.AddUserAsync(UserRole.Caseworker, "en");
         var queued = await hotline.QueueCaseAsync("en", PriorityBand.High);
-        await hotline.Queue.ClaimNextAsync(vanished.Id, ShortLease, Ct);
+        await hotline.Get<CaseQueue>().ClaimNextAsync(vanished.Id, ShortLease, Ct);
 
         await Task.Delay(ShortLease * 2, Ct);
 
-        Assert.Equal(queued.Id, (await hotline.Queue.ClaimNextAsync(colleague.Id, Lease, Ct))?.Case.Id);
+        Assert.Equal(queued.Id, (await hotline.Get<CaseQueue>().ClaimNextAsync(colleague.Id, Lease, Ct))?.Case.Id);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task An_expired_lease_can_no_longer_be_extended(DatabaseProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
         await hotline.QueueCaseAsync("en", PriorityBand.High);
-        var lease = (await hotline.Queue.ClaimNextAsync(worker.Id, ShortLease, Ct))!;
+        var lease = (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, ShortLease, Ct))!;
 
         await Task.Delay(ShortLease * 2, Ct);
 
-        Assert.Null(await hotline.Queue.ExtendAsync(lease.Case.Id, lease.LeaseToken, worker.Id, Lease, Ct));
+        Assert.Null(await hotline.Get<CaseQueue>().ExtendAsync(lease.Case.Id, lease.LeaseToken, worker.Id, Lease, Ct));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task The_sweep_returns_expired_leases_to_the_queue(DatabaseProvider engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
         var queued = await hotline.QueueCaseAsync("en", PriorityBand.High);
-        await hotline.Queue.ClaimNextAsync(worker.Id, ShortLease, Ct);
+        await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, ShortLease, Ct);
         await Task.Delay(ShortLease * 2, Ct);
 
-        Assert.Equal(1, await hotline.Queue.RequeueExpiredLeasesAsync(Ct));
+        Assert.Equal(1, await hotline.Get<CaseQueue>().RequeueExpiredLeasesAsync(Ct));
         var requeued = await ReadCaseAsync(hotline, queued.Id);
         Assert.Equal((CaseStatus.Queued, (Guid?)null), (requeued.Status, requeued.AssigneeId));
     }
 
-    private static async Task<(HotlineParts, TestDatabase, User, CaseLease)> ClaimOneAsync(DatabaseProvider engine)
+    private static async Task<(HotlineApp, User, CaseLease)> ClaimOneAsync(DatabaseProvider engine)
     {
-        var db = await TestDatabase.CreateAsync(engine);
-        var hotline = new HotlineParts(db);
+        var hotline = await HotlineApp.StartPartsAsync(engine);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
         await hotline.QueueCaseAsync("en", PriorityBand.High);
-        var lease = (await hotline.Queue.ClaimNextAsync(worker.Id, Lease, Ct))!;
-        return (hotline, db, worker, lease);
+        var lease = (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, Lease, Ct))!;
+        return (hotline, worker, lease);
     }
 
-    private static async Task<CaseRecord> ReadCaseAsync(HotlineParts hotline, Guid id)
+    private static async Task<CaseRecord> ReadCaseAsync(HotlineApp hotline, Guid id)
     {
         await using var session = await hotline.Database.OpenAsync(Ct);
         return await session.QuerySingleAsync<CaseRecord>("Cases_ReadById", new { Id = id }, Ct);

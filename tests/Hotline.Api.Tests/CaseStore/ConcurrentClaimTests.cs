@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
@@ -11,12 +13,11 @@ public sealed class ConcurrentClaimTests
     private const int CaseCount = 2_000;
     private const int Claimers = 8;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Eight_parallel_claimers_take_each_of_2000_cases_exactly_once(DatabaseProvider engine)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var db = await TestDatabase.CreateAsync(engine);
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var queued = await QueueManyAsync(hotline);
         var workers = new List<User>();
         for (var i = 0; i < Claimers; i++)
@@ -27,7 +28,7 @@ public sealed class ConcurrentClaimTests
         var claimed = new ConcurrentBag<Guid>();
         await Task.WhenAll(workers.Select(worker => Task.Run(async () =>
         {
-            while (await hotline.Queue.ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(10), ct) is { } lease)
+            while (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(10), ct) is { } lease)
             {
                 claimed.Add(lease.Case.Id);
             }
@@ -37,12 +38,11 @@ public sealed class ConcurrentClaimTests
         Assert.Equal(queued.Order(), claimed.Distinct().Order());
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Parallel_claims_still_come_out_in_priority_order_for_each_claimer(DatabaseProvider engine)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var db = await TestDatabase.CreateAsync(engine);
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         await QueueManyAsync(hotline, count: 400);
         var workers = new List<User>();
         for (var i = 0; i < 4; i++)
@@ -53,7 +53,7 @@ public sealed class ConcurrentClaimTests
         var perWorker = await Task.WhenAll(workers.Select(worker => Task.Run(async () =>
         {
             var bands = new List<PriorityBand>();
-            while (await hotline.Queue.ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(10), ct) is { } lease)
+            while (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(10), ct) is { } lease)
             {
                 bands.Add(lease.Case.Priority);
             }
@@ -65,7 +65,7 @@ public sealed class ConcurrentClaimTests
     }
 
     /// <summary>Cases in two languages and all four bands, written in large transactions to keep the setup quick.</summary>
-    private static async Task<List<Guid>> QueueManyAsync(HotlineParts hotline, int count = CaseCount)
+    private static async Task<List<Guid>> QueueManyAsync(HotlineApp hotline, int count = CaseCount)
     {
         var ct = TestContext.Current.CancellationToken;
         var ids = new List<Guid>();
@@ -74,8 +74,8 @@ public sealed class ConcurrentClaimTests
         {
             var language = i % 3 == 0 ? "ar" : "en";
             var band = (PriorityBand)(i % 4 + 1);
-            var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), language, ct);
-            var queued = await hotline.Queue.EnqueueAsync(session, new Api.CaseStore.NewCase(conversation.Id, language, band, 0, []), ct);
+            var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), language, ct);
+            var queued = await hotline.Get<CaseQueue>().EnqueueAsync(session, new Api.CaseStore.NewCase(conversation.Id, language, band, 0, []), ct);
             ids.Add(queued.Id);
             hotline.Time.Advance(TimeSpan.FromMilliseconds(10));
         }

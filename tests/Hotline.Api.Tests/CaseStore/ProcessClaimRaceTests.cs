@@ -1,18 +1,17 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
 using Hotline.Bot.Triage;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.CaseStore;
 
 /// <summary>
-/// The claim race with nothing in-process to serialise it: two OS processes, each with its own
-/// <see cref="Database"/> (and so its own writer gate), claim from one SQLite file at once. Only SQLite's own
+/// The claim race with nothing in-process to serialise it: two OS processes, each with its own app and
+/// so its own <see cref="Database"/> (and its own writer gate), claim from one SQLite file at once. Only SQLite's own
 /// locking and the claim's SQL stand between them and a case claimed twice. Each process is this test
 /// assembly run again for the one explicit test that claims, started together on a signal file.
 /// </summary>
@@ -29,18 +28,17 @@ public sealed class ProcessClaimRaceTests
     [Fact]
     public async Task Two_processes_claiming_from_one_SQLite_file_take_each_case_exactly_once()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync();
         var queued = await QueueAsync(hotline);
-        var outputs = new[] { Path.Combine(db.Folder, "claimed-1.txt"), Path.Combine(db.Folder, "claimed-2.txt") };
+        var outputs = new[] { Path.Combine(hotline.Folder, "claimed-1.txt"), Path.Combine(hotline.Folder, "claimed-2.txt") };
         var claimers = new List<Process>();
         foreach (var output in outputs)
         {
-            claimers.Add(StartClaimer(db.SqliteFile, (await hotline.AddUserAsync(UserRole.Caseworker, "en")).Id, output));
+            claimers.Add(StartClaimer(hotline.DatabaseFile, (await hotline.AddUserAsync(UserRole.Caseworker, "en")).Id, output));
         }
 
         await WaitForAsync(() => outputs.All(o => File.Exists(o + ".ready")));
-        await File.WriteAllTextAsync(Path.Combine(db.Folder, "go"), "", Ct);
+        await File.WriteAllTextAsync(Path.Combine(hotline.Folder, "go"), "", Ct);
         foreach (var claimer in claimers)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -62,10 +60,8 @@ public sealed class ProcessClaimRaceTests
         var output = Environment.GetEnvironmentVariable(OutputVariable)!;
         var userId = Guid.Parse(Environment.GetEnvironmentVariable(UserVariable)!);
         var folder = Path.GetDirectoryName(file)!;
-        await using var database = new Database(
-            Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" }),
-            new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Test" });
-        var queue = new CaseQueue(database, new CaseEventLog(TimeProvider.System, new CaseEventSignal()), TimeProvider.System);
+        await using var hotline = await HotlineApp.StartPartsAsync(settings: new Dictionary<string, string?> { ["Hotline:Database:ConnectionString"] = $"Data Source={file}" });
+        var queue = hotline.Get<CaseQueue>();
         await File.WriteAllTextAsync(output + ".ready", "", Ct);
         await WaitForAsync(() => File.Exists(Path.Combine(folder, "go")));
 
@@ -105,14 +101,14 @@ public sealed class ProcessClaimRaceTests
     }
 
     /// <summary>Cases in English in all four bands, written in one transaction to keep the setup quick.</summary>
-    private static async Task<List<Guid>> QueueAsync(HotlineParts hotline)
+    private static async Task<List<Guid>> QueueAsync(HotlineApp hotline)
     {
         var ids = new List<Guid>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
         for (var i = 0; i < CaseCount; i++)
         {
-            var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
-            ids.Add((await hotline.Queue.EnqueueAsync(session, new NewCase(conversation.Id, "en", (PriorityBand)(i % 4 + 1), 0, []), Ct)).Id);
+            var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
+            ids.Add((await hotline.Get<CaseQueue>().EnqueueAsync(session, new NewCase(conversation.Id, "en", (PriorityBand)(i % 4 + 1), 0, []), Ct)).Id);
         }
 
         await session.CommitAsync(Ct);

@@ -1,34 +1,60 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Hotline.Api.Tests.Infrastructure;
 
-/// <summary>Runs the built Hotline.Api as its own process, as an operator would, and collects what it prints.</summary>
-public static class ApiProcess
+/// <summary>
+/// The built Hotline.Api in a process of its own, started as an operator starts it (Production, content
+/// root and working folder a temporary folder, SQLite file <c>hotline.db</c> there, Twilio off unless the
+/// environment says otherwise). <see cref="StartAsync"/> serves on a real port until the test kills it;
+/// <see cref="RunAsync"/> runs it to its exit (a start that must fail, an operator command) and collects
+/// what it printed.
+/// </summary>
+public sealed partial class ApiProcess : IAsyncDisposable
 {
+    private readonly Process _process;
+
+    private ApiProcess(Process process, Uri address, string folder)
+    {
+        _process = process;
+        Address = address;
+        Folder = folder;
+    }
+
     public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
 
+    public Uri Address { get; }
+
+    /// <summary>The process's content root and working folder; the caller owns it.</summary>
+    public string Folder { get; }
+
+    public string DatabaseFile => Path.Combine(Folder, "hotline.db");
+
+    /// <summary>Starts the API in <paramref name="folder"/> and returns once it listens on 127.0.0.1.</summary>
+    public static async Task<ApiProcess> StartAsync(IDictionary<string, string> environment, string folder)
+    {
+        var process = Process.Start(StartInfo(environment, folder))!;
+        _ = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (ListeningOn().Match(line) is { Success: true } match)
+            {
+                _ = process.StandardOutput.ReadToEndAsync();
+                return new ApiProcess(process, new Uri(match.Value), folder);
+            }
+        }
+
+        throw new InvalidOperationException($"Hotline.Api exited with {process.ExitCode} before it listened.");
+    }
+
+    /// <summary>Runs the API in a temporary folder of its own until it exits, and collects what it printed.</summary>
     public static async Task<Outcome> RunAsync(IDictionary<string, string> environment, TimeSpan timeout)
     {
         var folder = Directory.CreateTempSubdirectory("hotline-process-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet", [ApiAssembly()])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = folder,
-            };
-            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-            start.Environment["ASPNETCORE_CONTENTROOT"] = folder;
-            start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Twilio__Enabled"] = "false";
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-
-            using var process = Process.Start(start)!;
+            using var process = Process.Start(StartInfo(environment, folder))!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
             using var cancel = new CancellationTokenSource(timeout);
@@ -50,6 +76,46 @@ public static class ApiProcess
         }
     }
 
-    /// <summary>The API assembly built beside this test assembly (same configuration).</summary>
-    private static string ApiAssembly() => typeof(Program).Assembly.Location;
+    /// <summary>SIGKILL: no shutdown, no flush, no disposal; only what reached the disk survives.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The API assembly built beside this test assembly (same configuration), with the test's environment over the defaults.</summary>
+    private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string folder)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_CONTENTROOT"] = folder;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Hotline__Database__ConnectionString"] = "Data Source=hotline.db";
+        start.Environment["Twilio__Enabled"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
+    private static partial Regex ListeningOn();
 }

@@ -5,8 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Infrastructure;
 
-/// <summary>The real host over a fresh SQLite file in a temporary folder, with keys made for the test run.</summary>
-public sealed class HotlineApp : WebApplicationFactory<Program>
+/// <summary>
+/// The real host, wired by the app's own <c>Program</c>, over a fresh SQLite file in a temporary folder, with
+/// keys made for the test run; settings and services can be overridden. See tests/README.md.
+/// </summary>
+public sealed partial class HotlineApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
@@ -92,6 +95,11 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_dropDatabase is not null)
+        {
+            await _dropDatabase();
+        }
+
         Directory.Delete(Folder, recursive: true);
     }
 }

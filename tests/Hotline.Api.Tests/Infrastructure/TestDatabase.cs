@@ -32,15 +32,18 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string SqliteFile => Path.Combine(Folder, "hotline.db");
 
-    public static TheoryData<DatabaseProvider> Engines => [DatabaseProvider.Sqlite, DatabaseProvider.SqlServer];
+    /// <summary>Why a SQL Server test cannot run here, or null when HOTLINE_TEST_SQLSERVER names a server.</summary>
+    public static string? SqlServerMissing() =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SqlServerVariable))
+            ? $"{SqlServerVariable} is not set: no SQL Server to run this test against."
+            : null;
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         // Skipped before any folder is made: a skipped test leaves nothing behind.
-        var server = Environment.GetEnvironmentVariable(SqlServerVariable) ?? "";
-        if (provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(server))
+        if (provider == DatabaseProvider.SqlServer && SqlServerMissing() is { } missing)
         {
-            Assert.Skip($"{SqlServerVariable} is not set: no SQL Server to run this test against.");
+            Assert.Skip(missing);
         }
 
         var folder = Directory.CreateTempSubdirectory("hotline-test-").FullName;
@@ -71,11 +74,12 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public static async Task<(string ConnectionString, Func<Task> Drop)> CreateEmptySqlServerDatabaseAsync()
     {
-        var server = Environment.GetEnvironmentVariable(SqlServerVariable);
-        if (string.IsNullOrWhiteSpace(server))
+        if (SqlServerMissing() is { } missing)
         {
-            Assert.Skip($"{SqlServerVariable} is not set: no SQL Server to run this test against.");
+            Assert.Skip(missing);
         }
+
+        var server = Environment.GetEnvironmentVariable(SqlServerVariable)!;
 
         var name = $"hotline_test_{Guid.NewGuid():N}";
         await ExecuteOnServerAsync(server, $"CREATE DATABASE [{name}];");

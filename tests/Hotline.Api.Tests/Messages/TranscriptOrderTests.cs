@@ -1,3 +1,4 @@
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
@@ -10,27 +11,25 @@ public sealed class TranscriptOrderTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Messages_stored_in_the_same_millisecond_are_read_in_the_order_they_were_stored(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var parts = new HotlineParts(db);
+        await using var parts = await HotlineApp.StartPartsAsync(provider);
         var at = parts.Time.GetUtcNow();
-        await using (var session = await db.Database.BeginWriteAsync(Ct))
+        await using (var session = await parts.Database.BeginWriteAsync(Ct))
         {
-            var conversation = await parts.Conversations.CreateAsync(session, parts.NextPhone(), "en", Ct);
+            var conversation = await parts.Get<ConversationRepository>().CreateAsync(session, parts.NextPhone(), "en", Ct);
             // The ids sort against the order of storing, as random UUIDv7 low bits (or SQL Server's ordering) can.
-            await parts.Messages.AddAsync(session, Stored(Guid.Parse("ffffffff-0000-7000-8000-000000000000"), conversation.Id, "Are you in danger right now?", MessageDirection.Outbound, at), Ct);
-            await parts.Messages.AddAsync(session, Stored(Guid.Parse("eeeeeeee-0000-7000-8000-000000000000"), conversation.Id, "2", MessageDirection.Inbound, at), Ct);
-            await parts.Messages.AddAsync(session, Stored(Guid.Parse("00000000-0000-7000-8000-000000000000"), conversation.Id, "Thank you. Is it safe to write to you here?", MessageDirection.Outbound, at), Ct);
-            await parts.Messages.AddAsync(session, Stored(Guid.Parse("11111111-0000-7000-8000-000000000000"), conversation.Id, "1", MessageDirection.Inbound, at), Ct);
+            await parts.Get<MessageRepository>().AddAsync(session, Stored(Guid.Parse("ffffffff-0000-7000-8000-000000000000"), conversation.Id, "Are you in danger right now?", MessageDirection.Outbound, at), Ct);
+            await parts.Get<MessageRepository>().AddAsync(session, Stored(Guid.Parse("eeeeeeee-0000-7000-8000-000000000000"), conversation.Id, "2", MessageDirection.Inbound, at), Ct);
+            await parts.Get<MessageRepository>().AddAsync(session, Stored(Guid.Parse("00000000-0000-7000-8000-000000000000"), conversation.Id, "Thank you. Is it safe to write to you here?", MessageDirection.Outbound, at), Ct);
+            await parts.Get<MessageRepository>().AddAsync(session, Stored(Guid.Parse("11111111-0000-7000-8000-000000000000"), conversation.Id, "1", MessageDirection.Inbound, at), Ct);
             await session.CommitAsync(Ct);
         }
 
-        await using var reader = await db.Database.OpenAsync(Ct);
-        var conversationId = (await parts.Messages.FindByIdAsync(reader, Guid.Parse("11111111-0000-7000-8000-000000000000"), Ct))!.ConversationId;
-        var transcript = await parts.Messages.ReadConversationAsync(reader, conversationId, Ct);
+        await using var reader = await parts.Database.OpenAsync(Ct);
+        var conversationId = (await parts.Get<MessageRepository>().FindByIdAsync(reader, Guid.Parse("11111111-0000-7000-8000-000000000000"), Ct))!.ConversationId;
+        var transcript = await parts.Get<MessageRepository>().ReadConversationAsync(reader, conversationId, Ct);
 
         Assert.Equal(["Are you in danger right now?", "2", "Thank you. Is it safe to write to you here?", "1"], transcript.Select(m => m.Body));
     }
@@ -38,12 +37,11 @@ public sealed class TranscriptOrderTests
     [Fact]
     public async Task An_empty_conversation_has_an_empty_transcript()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var parts = new HotlineParts(db);
+        await using var parts = await HotlineApp.StartPartsAsync();
 
-        await using var reader = await db.Database.OpenAsync(Ct);
+        await using var reader = await parts.Database.OpenAsync(Ct);
 
-        Assert.Empty(await parts.Messages.ReadConversationAsync(reader, Guid.NewGuid(), Ct));
+        Assert.Empty(await parts.Get<MessageRepository>().ReadConversationAsync(reader, Guid.NewGuid(), Ct));
     }
 
     private static Message Stored(Guid id, Guid conversationId, string body, MessageDirection direction, DateTimeOffset at) =>

@@ -1,3 +1,4 @@
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
@@ -11,15 +12,14 @@ public sealed class DeliveryRecorderTests
     [Fact]
     public async Task A_status_that_arrived_before_the_send_was_recorded_is_applied_with_it()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
-        var recorder = new DeliveryRecorder(hotline.Database, hotline.Events, hotline.Time);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var recorder = hotline.Get<DeliveryRecorder>();
+        var writer = hotline.Get<OutboundWriter>();
         await recorder.RecordCallbackAsync(Channel.Sms, "SMearly", DeliveryStatuses.Delivered, null, Ct);
 
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
-            var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+            var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
             var message = await writer.WriteAsync(session, conversation, null, "hello", null, Ct);
             await recorder.RecordSentAsync(session, message, "SMearly", DeliveryStatuses.Queued, hotline.Time.GetUtcNow(), Ct);
             await session.CommitAsync(Ct);

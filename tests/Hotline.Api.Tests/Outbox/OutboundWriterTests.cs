@@ -15,11 +15,10 @@ public sealed class OutboundWriterTests
     public async Task A_message_that_must_not_be_sent_is_refused_with_the_reason_and_nothing_is_stored(
         ConversationStatus status, string body, string reason)
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var writer = hotline.Get<OutboundWriter>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+        var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
 
         var refused = await Assert.ThrowsAsync<OutboundRefusedException>(
             () => writer.WriteAsync(session, conversation with { Status = status }, null, body, null, Ct));
@@ -31,11 +30,10 @@ public sealed class OutboundWriterTests
     [Fact]
     public async Task A_text_over_1600_characters_is_refused_with_its_length()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var writer = hotline.Get<OutboundWriter>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+        var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
 
         var refused = await Assert.ThrowsAsync<OutboundRefusedException>(
             () => writer.WriteAsync(session, conversation, null, new string('a', 1601), null, Ct));
@@ -46,11 +44,10 @@ public sealed class OutboundWriterTests
     [Fact]
     public async Task A_stored_reply_records_its_segment_count()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
-        var writer = new OutboundWriter(hotline.Messages, new OutboxRepository(hotline.Time), hotline.Events, new OutboxSignal(), hotline.Time);
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var writer = hotline.Get<OutboundWriter>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "ne", Ct);
+        var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "ne", Ct);
 
         var message = await writer.WriteAsync(session, conversation, null, new string('न', 71), null, Ct);
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
@@ -9,12 +10,11 @@ public sealed class OutboxRepositoryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Due_messages_come_in_attempt_order_with_an_expired_lease_among_them(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var hotline = new HotlineParts(db);
-        var outbox = new OutboxRepository(hotline.Time);
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var outbox = hotline.Get<OutboxRepository>();
         var replies = await WriteRepliesAsync(hotline, outbox, count: 4);
         DateTimeOffset claimedAt;
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
@@ -31,12 +31,11 @@ public sealed class OutboxRepositoryTests
         Assert.Equal(replies, due);
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Reading_due_messages_takes_the_oldest_up_to_the_batch_size(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var hotline = new HotlineParts(db);
-        var outbox = new OutboxRepository(hotline.Time);
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var outbox = hotline.Get<OutboxRepository>();
         var replies = await WriteRepliesAsync(hotline, outbox, count: 5);
 
         await using var reader = await hotline.Database.OpenAsync(Ct);
@@ -48,8 +47,8 @@ public sealed class OutboxRepositoryTests
     [Fact]
     public async Task A_backlog_of_due_messages_is_read_along_its_indexes_not_sorted_whole()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var session = await db.Database.OpenAsync(Ct);
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var session = await hotline.Database.OpenAsync(Ct);
         await using var command = session.Connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + SqlStatements.For(DatabaseProvider.Sqlite)["Outbox_ReadDueIds"];
         command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@Now", "2026-11-27T10:00:00.0000000+00:00"));
@@ -70,11 +69,11 @@ public sealed class OutboxRepositoryTests
     }
 
     /// <summary>Replies written a second apart, so their attempt times are in the order returned.</summary>
-    private static async Task<List<Guid>> WriteRepliesAsync(HotlineParts hotline, OutboxRepository outbox, int count)
+    private static async Task<List<Guid>> WriteRepliesAsync(HotlineApp hotline, OutboxRepository outbox, int count)
     {
-        var writer = new OutboundWriter(hotline.Messages, outbox, hotline.Events, new OutboxSignal(), hotline.Time);
+        var writer = hotline.Get<OutboundWriter>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var conversation = await hotline.Conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+        var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
         for (var i = 0; i < count; i++)
         {
             await writer.WriteAsync(session, conversation, null, $"reply {i}", null, Ct);

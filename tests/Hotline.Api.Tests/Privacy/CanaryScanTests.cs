@@ -1,4 +1,6 @@
 using System.Text;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
 using Hotline.Api.Tests.Infrastructure;
@@ -22,29 +24,28 @@ public sealed class CanaryScanTests
     public async Task Canary_numbers_and_texts_never_reach_the_sqlite_file_or_its_wal_in_the_clear()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync();
         // SQLite folds the WAL into the file and deletes it when the last connection closes; holding one
         // open keeps the WAL on disk so that both are scanned.
         await using var holder = await hotline.Database.OpenAsync(ct);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
         await using (var session = await hotline.Database.BeginWriteAsync(ct))
         {
-            var sms = await hotline.Conversations.CreateAsync(session, new ChannelAddress(Channel.Sms, CanaryPhone), "ne", ct);
-            await hotline.Conversations.CreateAsync(session, new ChannelAddress(Channel.WhatsApp, CanaryWhatsApp), "id", ct);
-            await hotline.Conversations.UpdateAsync(session, sms with { EngineState = CanaryState }, ct);
-            var queued = await hotline.Queue.EnqueueAsync(session, new Api.CaseStore.NewCase(sms.Id, "ne", PriorityBand.High, 30, ["documents_retained"]), ct);
+            var sms = await hotline.Get<ConversationRepository>().CreateAsync(session, new ChannelAddress(Channel.Sms, CanaryPhone), "ne", ct);
+            await hotline.Get<ConversationRepository>().CreateAsync(session, new ChannelAddress(Channel.WhatsApp, CanaryWhatsApp), "id", ct);
+            await hotline.Get<ConversationRepository>().UpdateAsync(session, sms with { EngineState = CanaryState }, ct);
+            var queued = await hotline.Get<CaseQueue>().EnqueueAsync(session, new Api.CaseStore.NewCase(sms.Id, "ne", PriorityBand.High, 30, ["documents_retained"]), ct);
             foreach (var text in new[] { CanaryText, CanaryNepali })
             {
-                await hotline.Messages.AddAsync(session, new Message(Guid.NewGuid(), sms.Id, queued.Id, MessageDirection.Inbound, Channel.Sms,
+                await hotline.Get<MessageRepository>().AddAsync(session, new Message(Guid.NewGuid(), sms.Id, queued.Id, MessageDirection.Inbound, Channel.Sms,
                     $"SM{Guid.NewGuid():N}", text, $"https://api.twilio.com/media/{CanaryPhone}", 1, null, "received", hotline.Time.GetUtcNow()), ct);
             }
 
-            await hotline.Notes.AddAsync(session, queued.Id, worker.Id, CanaryNote, ct);
+            await hotline.Get<CaseNoteRepository>().AddAsync(session, queued.Id, worker.Id, CanaryNote, ct);
             await session.CommitAsync(ct);
         }
 
-        var files = Directory.GetFiles(db.Folder, "hotline.db*");
+        var files = Directory.GetFiles(hotline.Folder, "hotline.db*");
         Assert.Contains(files, f => f.EndsWith("-wal", StringComparison.Ordinal));
         var raw = files.Select(File.ReadAllBytes).ToList();
 
@@ -56,11 +57,10 @@ public sealed class CanaryScanTests
     [Fact]
     public async Task The_scan_finds_a_canary_that_is_stored_in_the_clear()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync();
         await hotline.AddUserAsync(UserRole.Caseworker, CanaryText);
 
-        Assert.Contains(Directory.GetFiles(db.Folder, "hotline.db*").Select(File.ReadAllBytes), bytes => Contains(bytes, CanaryText));
+        Assert.Contains(Directory.GetFiles(hotline.Folder, "hotline.db*").Select(File.ReadAllBytes), bytes => Contains(bytes, CanaryText));
     }
 
     private static bool Contains(byte[] haystack, string canary) =>

@@ -1,8 +1,6 @@
 using Hotline.Api.Retention;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.Retention;
 
@@ -12,32 +10,30 @@ public sealed class RetentionSweepTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Chat_activity_records_older_than_the_retention_are_deleted_and_younger_ones_kept(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await AddChatActivityAsync(db, "old", Now.AddHours(-49));
-        await AddChatActivityAsync(db, "young", Now.AddHours(-47));
+        await using var hotline = await StartAsync(provider);
+        await AddChatActivityAsync(hotline, "old", Now.AddHours(-49));
+        await AddChatActivityAsync(hotline, "young", Now.AddHours(-47));
 
-        var swept = await Sweep(db).SweepAsync(Ct);
+        var swept = await hotline.Get<RetentionSweep>().SweepAsync(Ct);
 
         Assert.Equal(1, swept.ChatActivities);
-        Assert.Equal(["young"], await KeysAsync(db, "SELECT ActivityHash FROM ChatActivities"));
+        Assert.Equal(["young"], await KeysAsync(hotline, "SELECT ActivityHash FROM ChatActivities"));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Unmatched_delivery_statuses_older_than_the_retention_are_deleted_and_younger_ones_kept(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await AddEarlyStatusAsync(db, "SMold", Now.AddHours(-49));
-        await AddEarlyStatusAsync(db, "SMyoung", Now.AddHours(-47));
+        await using var hotline = await StartAsync(provider);
+        await AddEarlyStatusAsync(hotline, "SMold", Now.AddHours(-49));
+        await AddEarlyStatusAsync(hotline, "SMyoung", Now.AddHours(-47));
 
-        var swept = await Sweep(db).SweepAsync(Ct);
+        var swept = await hotline.Get<RetentionSweep>().SweepAsync(Ct);
 
         Assert.Equal(1, swept.EarlyDeliveryStatuses);
-        Assert.Equal(["SMyoung"], await KeysAsync(db, "SELECT ChannelMessageId FROM EarlyDeliveryStatuses"));
+        Assert.Equal(["SMyoung"], await KeysAsync(hotline, "SELECT ChannelMessageId FROM EarlyDeliveryStatuses"));
     }
 
     [Theory]
@@ -52,15 +48,20 @@ public sealed class RetentionSweepTests
         Assert.Contains($"Hotline:Retention:{key}", result.FailureMessage);
     }
 
-    private static RetentionSweep Sweep(TestDatabase db) =>
-        new(db.Database, Options.Create(new RetentionOptions { ProtocolRecordHours = 48 }), new FakeTimeProvider(Now));
+    /// <summary>The app with a 48-hour retention and its clock at <see cref="Now"/>.</summary>
+    private static async Task<HotlineApp> StartAsync(DatabaseProvider provider)
+    {
+        var hotline = await HotlineApp.StartPartsAsync(provider, new Dictionary<string, string?> { [$"{RetentionOptions.Section}:ProtocolRecordHours"] = "48" });
+        hotline.Time.SetUtcNow(Now);
+        return hotline;
+    }
 
-    private static Task AddChatActivityAsync(TestDatabase db, string key, DateTimeOffset receivedAt) =>
-        db.Database.WriteAsync((session, token) =>
+    private static Task AddChatActivityAsync(HotlineApp hotline, string key, DateTimeOffset receivedAt) =>
+        hotline.Database.WriteAsync((session, token) =>
             session.ExecuteAsync("ChatActivities_Create", new { ActivityHash = key, Type = "conversationUpdate", ReceivedAt = receivedAt }, token), Ct);
 
-    private static Task AddEarlyStatusAsync(TestDatabase db, string messageId, DateTimeOffset receivedAt) =>
-        db.Database.WriteAsync((session, token) => session.ExecuteAsync("EarlyDeliveryStatuses_Create", new
+    private static Task AddEarlyStatusAsync(HotlineApp hotline, string messageId, DateTimeOffset receivedAt) =>
+        hotline.Database.WriteAsync((session, token) => session.ExecuteAsync("EarlyDeliveryStatuses_Create", new
         {
             Channel = "Sms",
             ChannelMessageId = messageId,
@@ -70,9 +71,9 @@ public sealed class RetentionSweepTests
             ReceivedAt = receivedAt,
         }, token), Ct);
 
-    private static async Task<List<string>> KeysAsync(TestDatabase db, string sql)
+    private static async Task<List<string>> KeysAsync(HotlineApp hotline, string sql)
     {
-        await using var session = await db.Database.OpenAsync(Ct);
+        await using var session = await hotline.Database.OpenAsync(Ct);
         await using var command = session.Connection.CreateCommand();
         command.CommandText = sql;
         var keys = new List<string>();

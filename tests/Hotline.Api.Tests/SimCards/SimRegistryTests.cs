@@ -4,8 +4,6 @@ using Hotline.Api.SimCards;
 using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.SimCards;
 
@@ -14,37 +12,37 @@ public sealed class SimRegistryTests
     private const string Header = "phone_number,language,issued_on,programme\n";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static SimRegistry Registry(TestDatabase db, string? region = null) =>
-        new(db.Database, TestKeys.Hasher(), Options.Create(new SimRegistryOptions { DefaultRegion = region }), new FakeTimeProvider());
+    private static Task<HotlineApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, string? region = null) =>
+        HotlineApp.StartPartsAsync(provider, new Dictionary<string, string?> { [$"{SimRegistryOptions.Section}:DefaultRegion"] = region });
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_good_file_imports_every_row(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var hotline = await StartAsync(provider);
 
-        var report = await Registry(db).ImportAsync(Encoding.UTF8.GetBytes(Header +
+        var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header +
             "+9779801234567,ne,2026-03-01,Doha arrivals\n+8801712345678,bn,2026-03-02,\"Doha, second group\"\n"), Ct);
 
         Assert.Equal((2, 0, (string?)null), (report.Imported, report.Rejected.Count, report.Refused));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_registered_number_is_found_with_its_language_from_sms_and_whatsapp(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await Registry(db).ImportAsync(Encoding.UTF8.GetBytes(Header + "+9779801234567,ne,2026-03-01,Doha arrivals\n"), Ct);
+        await using var hotline = await StartAsync(provider);
+        await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header + "+9779801234567,ne,2026-03-01,Doha arrivals\n"), Ct);
 
-        await using var session = await db.Database.OpenAsync(Ct);
-        Assert.Equal("ne", await Registry(db).FindLanguageAsync(session, new ChannelAddress(Channel.Sms, "+9779801234567"), Ct));
-        Assert.Equal("ne", await Registry(db).FindLanguageAsync(session, new ChannelAddress(Channel.WhatsApp, "+9779801234567"), Ct));
+        await using var session = await hotline.Database.OpenAsync(Ct);
+        Assert.Equal("ne", await hotline.Get<SimRegistry>().FindLanguageAsync(session, new ChannelAddress(Channel.Sms, "+9779801234567"), Ct));
+        Assert.Equal("ne", await hotline.Get<SimRegistry>().FindLanguageAsync(session, new ChannelAddress(Channel.WhatsApp, "+9779801234567"), Ct));
     }
 
     [Fact]
     public async Task Bad_rows_are_reported_with_their_line_and_reason_and_the_good_rows_still_import()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var hotline = await StartAsync();
 
-        var report = await Registry(db).ImportAsync(Encoding.UTF8.GetBytes(Header +
+        var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header +
             "+9779801234567,ne,2026-03-01,Doha\n" +
             "not-a-number,ne,2026-03-01,Doha\n" +
             "+9779801234568,nepali!,2026-03-01,Doha\n" +
@@ -62,22 +60,22 @@ public sealed class SimRegistryTests
     [Fact]
     public async Task A_file_with_the_wrong_header_is_refused_whole_and_writes_nothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var hotline = await StartAsync();
 
-        var report = await Registry(db).ImportAsync(Encoding.UTF8.GetBytes("number,lang,date,programme\n+9779801234567,ne,2026-03-01,Doha\n"), Ct);
+        var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes("number,lang,date,programme\n+9779801234567,ne,2026-03-01,Doha\n"), Ct);
 
         Assert.Equal("Line 1 must be the header 'phone_number,language,issued_on,programme'.", report.Refused);
-        await using var session = await db.Database.OpenAsync(Ct);
+        await using var session = await hotline.Database.OpenAsync(Ct);
         Assert.Equal(0L, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM IssuedSims"));
     }
 
     [Fact]
     public async Task A_file_that_is_not_utf8_is_refused_whole()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var hotline = await StartAsync();
         var latin1 = Encoding.Latin1.GetBytes(Header + "+9779801234567,ne,2026-03-01,Programa año\n");
 
-        var report = await Registry(db).ImportAsync(latin1, Ct);
+        var report = await hotline.Get<SimRegistry>().ImportAsync(latin1, Ct);
 
         Assert.StartsWith("The file is not UTF-8", report.Refused);
     }
@@ -85,9 +83,9 @@ public sealed class SimRegistryTests
     [Fact]
     public async Task Numbers_in_national_form_use_the_configured_region()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var hotline = await StartAsync(region: "NP");
 
-        var report = await Registry(db, region: "NP").ImportAsync(Encoding.UTF8.GetBytes(Header + "9801234567,ne,2026-03-01,Doha\n"), Ct);
+        var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header + "9801234567,ne,2026-03-01,Doha\n"), Ct);
 
         Assert.Equal(1, report.Imported);
     }
@@ -95,12 +93,12 @@ public sealed class SimRegistryTests
     [Fact]
     public async Task The_registry_file_holds_no_phone_number()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var holder = await db.Database.OpenAsync(Ct);
+        await using var hotline = await StartAsync();
+        await using var holder = await hotline.Database.OpenAsync(Ct);
 
-        await Registry(db).ImportAsync(Encoding.UTF8.GetBytes(Header + "+9779801234567,ne,2026-03-01,Doha\n"), Ct);
+        await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header + "+9779801234567,ne,2026-03-01,Doha\n"), Ct);
 
-        Assert.DoesNotContain(Directory.GetFiles(db.Folder, "hotline.db*").Select(File.ReadAllBytes),
+        Assert.DoesNotContain(Directory.GetFiles(hotline.Folder, "hotline.db*").Select(File.ReadAllBytes),
             bytes => bytes.AsSpan().IndexOf("9801234567"u8) >= 0);
     }
 }

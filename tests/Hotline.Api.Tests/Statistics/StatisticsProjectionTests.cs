@@ -7,6 +7,7 @@ using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
 using Hotline.Bot.Channels;
 using Hotline.Bot.Triage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Statistics;
 
@@ -16,43 +17,41 @@ public sealed class StatisticsProjectionTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<long> CounterAsync(TestDatabase db, string dimension, string value)
+    private static async Task<long> CounterAsync(HotlineApp hotline, string dimension, string value)
     {
-        await using var session = await db.Database.OpenAsync(Ct);
+        await using var session = await hotline.Database.OpenAsync(Ct);
         return await session.Connection.ExecuteScalarAsync<long>(
             "SELECT COALESCE(SUM(Count), 0) FROM StatisticsCounts WHERE Month = @Month AND Dimension = @Dimension AND Value = @Value",
             new { Month, Dimension = dimension, Value = value });
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Each_case_is_counted_once_under_each_of_its_dimensions(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
         await hotline.QueueCaseAsync("ne", PriorityBand.High, "documents_retained", "debt_to_employer", "dependent_on_employer");
         await hotline.QueueCaseAsync("ne", PriorityBand.Low);
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = hotline.Get<StatisticsProjection>();
 
         var progress = await projection.CatchUpAsync(10, Ct);
 
         Assert.True(progress.UpToDate);
-        Assert.Equal(2, await CounterAsync(db, StatisticsKeys.CaseLanguage, "ne"));
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CasePriority, "High"));
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseIndicator, "debt_bondage"));
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseIndicator, "abuse_of_vulnerability"));
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseIndicator, StatisticsKeys.NoIndicator));
-        Assert.Equal(2, await CounterAsync(db, StatisticsKeys.CaseChannel, "Sms"));
+        Assert.Equal(2, await CounterAsync(hotline, StatisticsKeys.CaseLanguage, "ne"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CasePriority, "High"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseIndicator, "debt_bondage"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseIndicator, "abuse_of_vulnerability"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseIndicator, StatisticsKeys.NoIndicator));
+        Assert.Equal(2, await CounterAsync(hotline, StatisticsKeys.CaseChannel, "Sms"));
     }
 
-    [Theory, MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task Counting_the_same_events_again_counts_nothing_twice(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
         await hotline.QueueCaseAsync("ne", PriorityBand.High);
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = hotline.Get<StatisticsProjection>();
         await projection.CatchUpAsync(10, Ct);
-        await using (var session = await db.Database.BeginWriteAsync(Ct))
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
             await session.Connection.ExecuteAsync("UPDATE StatisticsCheckpoints SET LastSequence = 0", transaction: null);
             await session.CommitAsync(Ct);
@@ -60,73 +59,70 @@ public sealed class StatisticsProjectionTests
 
         await projection.CatchUpAsync(10, Ct);
 
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseLanguage, "ne"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseLanguage, "ne"));
     }
 
     [Fact]
     public async Task Two_instances_counting_at_once_count_each_case_once()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync();
         for (var i = 0; i < 30; i++)
         {
             await hotline.QueueCaseAsync("bn", PriorityBand.Medium);
         }
 
-        var first = new StatisticsProjection(db.Database, IndicatorMap.Default);
-        var second = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var first = ActivatorUtilities.CreateInstance<StatisticsProjection>(hotline.Services);
+        var second = ActivatorUtilities.CreateInstance<StatisticsProjection>(hotline.Services);
 
         await Task.WhenAll(first.CatchUpAsync(100, Ct), second.CatchUpAsync(100, Ct), first.CatchUpAsync(100, Ct));
 
-        Assert.Equal(30, await CounterAsync(db, StatisticsKeys.CaseLanguage, "bn"));
+        Assert.Equal(30, await CounterAsync(hotline, StatisticsKeys.CaseLanguage, "bn"));
     }
 
     [Fact]
     public async Task A_closed_case_moves_from_open_to_its_outcome_and_free_text_outcomes_count_as_other()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync();
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = hotline.Get<StatisticsProjection>();
         foreach (var outcome in new[] { "resolved", "Called Ramesh at his cousin's" })
         {
             var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
             await projection.CatchUpAsync(10, Ct);
-            var lease = (await hotline.Queue.ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(5), Ct))!;
-            Assert.True(await hotline.Queue.CloseAsync(queued.Id, lease.LeaseToken, worker.Id, outcome, Ct));
+            var lease = (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(5), Ct))!;
+            Assert.True(await hotline.Get<CaseQueue>().CloseAsync(queued.Id, lease.LeaseToken, worker.Id, outcome, Ct));
         }
 
         await projection.CatchUpAsync(10, Ct);
 
-        Assert.Equal(0, await CounterAsync(db, StatisticsKeys.CaseOutcome, "open"));
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseOutcome, "resolved"));
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseOutcome, "other"));
+        Assert.Equal(0, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "open"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "resolved"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "other"));
     }
 
     [Fact]
     public async Task A_caseworkers_first_reply_moves_the_case_into_the_band_of_its_waiting_time()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var hotline = new HotlineParts(db);
+        await using var hotline = await HotlineApp.StartPartsAsync();
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
         var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
-        var projection = new StatisticsProjection(db.Database, IndicatorMap.Default);
+        var projection = hotline.Get<StatisticsProjection>();
         await projection.CatchUpAsync(10, Ct);
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
 
         hotline.Time.Advance(TimeSpan.FromMinutes(20));
-        await using (var session = await db.Database.BeginWriteAsync(Ct))
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
             var message = new Message(Guid.NewGuid(), queued.ConversationId, queued.Id, MessageDirection.Outbound, Channel.Sms, null,
                 "We are here to help.", null, 1, worker.Id, "pending", hotline.Time.GetUtcNow());
-            await hotline.Messages.AddAsync(session, message, Ct);
-            await hotline.Events.AppendAsync(session, queued.Id, CaseEventTypes.ReplyQueued, new { MessageId = message.Id }, worker.Id, Ct);
+            await hotline.Get<MessageRepository>().AddAsync(session, message, Ct);
+            await hotline.Get<CaseEventLog>().AppendAsync(session, queued.Id, CaseEventTypes.ReplyQueued, new { MessageId = message.Id }, worker.Id, Ct);
             await session.CommitAsync(Ct);
         }
 
         await projection.CatchUpAsync(10, Ct);
 
-        Assert.Equal(0, await CounterAsync(db, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
-        Assert.Equal(1, await CounterAsync(db, StatisticsKeys.CaseFirstResponse, "15_to_60_min"));
+        Assert.Equal(0, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, "15_to_60_min"));
     }
 }

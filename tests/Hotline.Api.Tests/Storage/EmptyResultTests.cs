@@ -1,6 +1,8 @@
 using Hotline.Api.BotConnector;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
@@ -20,25 +22,23 @@ namespace Hotline.Api.Tests.Storage;
 /// </summary>
 public sealed class EmptyResultTests : IAsyncLifetime
 {
-    private TestDatabase _db = null!;
-    private HotlineParts _hotline = null!;
+    private HotlineApp _hotline = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        _hotline = new HotlineParts(_db);
+        _hotline = await HotlineApp.StartPartsAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _hotline.DisposeAsync();
 
     [Fact]
     public async Task The_supervisors_workload_of_a_database_without_caseworkers_is_empty()
     {
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
-        var workload = await session.QueryAsync<CaseworkEndpoints.Workload>("Cases_ReadWorkload", null, Ct);
+        var workload = await _hotline.Get<QueueStatisticsReader>().ReadWorkloadAsync(session, Ct);
 
         Assert.Empty(workload);
     }
@@ -46,9 +46,9 @@ public sealed class EmptyResultTests : IAsyncLifetime
     [Fact]
     public async Task Queue_statistics_of_an_empty_queue_are_zero()
     {
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
-        var statistics = await new QueueStatisticsReader(_hotline.Time).ReadAsync(session, 0, Ct);
+        var statistics = await _hotline.Get<QueueStatisticsReader>().ReadAsync(session, 0, Ct);
 
         Assert.Equal((0, 0, 0.0), (statistics.Queued, statistics.Claimed, statistics.OldestWaitingSeconds));
         Assert.Empty(statistics.QueuedByPriority);
@@ -58,8 +58,8 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async Task The_case_read_model_finds_no_open_case_summary_or_detail()
     {
         var caseworker = await _hotline.AddUserAsync(UserRole.Caseworker, "en");
-        var read = new CaseReadModel(_hotline.Messages, _hotline.Notes, _hotline.Events, TestKeys.Protector());
-        await using var session = await _db.Database.OpenAsync(Ct);
+        var read = _hotline.Get<CaseReadModel>();
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
         Assert.Empty((await read.ReadQueueAsync(session, caseworker, Ct)).Cases);
         Assert.Null(await read.ReadSummaryAsync(session, Guid.NewGuid(), Ct));
@@ -70,53 +70,53 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async Task The_case_queue_finds_no_open_case_and_claims_nothing()
     {
         var caseworker = await _hotline.AddUserAsync(UserRole.Caseworker, "en");
-        await using (var session = await _db.Database.OpenAsync(Ct))
+        await using (var session = await _hotline.Database.OpenAsync(Ct))
         {
-            Assert.Null(await _hotline.Queue.FindOpenAsync(session, Guid.NewGuid(), Ct));
-            Assert.Null(await _hotline.Queue.FindOpenForIntakeAsync(session, Guid.NewGuid(), Ct));
+            Assert.Null(await _hotline.Get<CaseQueue>().FindOpenAsync(session, Guid.NewGuid(), Ct));
+            Assert.Null(await _hotline.Get<CaseQueue>().FindOpenForIntakeAsync(session, Guid.NewGuid(), Ct));
         }
 
-        Assert.Null(await _hotline.Queue.ClaimNextAsync(caseworker.Id, TimeSpan.FromMinutes(5), Ct));
+        Assert.Null(await _hotline.Get<CaseQueue>().ClaimNextAsync(caseworker.Id, TimeSpan.FromMinutes(5), Ct));
     }
 
     [Fact]
     public async Task The_case_event_log_and_notes_of_an_unknown_case_are_empty()
     {
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
-        Assert.Empty(await _hotline.Events.ReadAfterAsync(session, 0, 100, Ct));
-        Assert.Empty(await _hotline.Events.ReadByCaseAsync(session, Guid.NewGuid(), Ct));
-        Assert.Empty(await _hotline.Notes.ReadByCaseAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await _hotline.Get<CaseEventLog>().ReadAfterAsync(session, 0, 100, Ct));
+        Assert.Empty(await _hotline.Get<CaseEventLog>().ReadByCaseAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await _hotline.Get<CaseNoteRepository>().ReadByCaseAsync(session, Guid.NewGuid(), Ct));
     }
 
     [Fact]
     public async Task Conversations_and_messages_that_do_not_exist_are_not_found()
     {
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
-        Assert.Null(await _hotline.Conversations.FindByAddressAsync(session, _hotline.NextPhone(), Ct));
-        Assert.Null(await _hotline.Conversations.FindByIdAsync(session, Guid.NewGuid(), Ct));
-        Assert.Null(await _hotline.Messages.FindByChannelMessageIdAsync(session, Channel.Sms, "SM0000", Ct));
-        Assert.Null(await _hotline.Messages.FindByIdAsync(session, Guid.NewGuid(), Ct));
-        Assert.Empty(await _hotline.Messages.ReadConversationAsync(session, Guid.NewGuid(), Ct));
+        Assert.Null(await _hotline.Get<ConversationRepository>().FindByAddressAsync(session, _hotline.NextPhone(), Ct));
+        Assert.Null(await _hotline.Get<ConversationRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
+        Assert.Null(await _hotline.Get<MessageRepository>().FindByChannelMessageIdAsync(session, Channel.Sms, "SM0000", Ct));
+        Assert.Null(await _hotline.Get<MessageRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await _hotline.Get<MessageRepository>().ReadConversationAsync(session, Guid.NewGuid(), Ct));
     }
 
     [Fact]
     public async Task Users_are_not_found_and_none_is_active_in_an_empty_database()
     {
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
-        Assert.Null(await _hotline.Users.FindByIdAsync(session, Guid.NewGuid(), Ct));
-        Assert.Null(await _hotline.Users.FindByUserNameAsync(session, "nobody", Ct));
-        Assert.Empty(await _hotline.Users.ReadActiveAsync(session, Ct));
+        Assert.Null(await _hotline.Get<UserRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
+        Assert.Null(await _hotline.Get<UserRepository>().FindByUserNameAsync(session, "nobody", Ct));
+        Assert.Empty(await _hotline.Get<UserRepository>().ReadActiveAsync(session, Ct));
     }
 
     [Fact]
     public async Task Partners_and_referrals_that_do_not_exist_are_not_found()
     {
-        var referrals = new ReferralRepository(TestKeys.Protector(), IndicatorMap.Default);
-        var partners = new PartnerRepository();
-        await using var session = await _db.Database.OpenAsync(Ct);
+        var referrals = _hotline.Get<ReferralRepository>();
+        var partners = _hotline.Get<PartnerRepository>();
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
         Assert.Empty(await partners.ReadAllAsync(session, Ct));
         Assert.Null(await partners.FindByIdAsync(session, Guid.NewGuid(), Ct));
@@ -129,27 +129,26 @@ public sealed class EmptyResultTests : IAsyncLifetime
     [Fact]
     public async Task The_outbox_chat_routes_and_reply_journal_know_nothing_of_unknown_ids()
     {
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
 
-        Assert.Null(await new OutboxRepository(_hotline.Time).FindAsync(session, Guid.NewGuid(), Ct));
-        Assert.Null(await new ChatRouteRepository(TestKeys.Protector(), _hotline.Time).FindAsync(session, Guid.NewGuid(), Ct));
-        Assert.Null(await new ChatReplyJournal(_db.Database, _hotline.Time).ReadAsync(Guid.NewGuid(), Ct));
+        Assert.Null(await _hotline.Get<OutboxRepository>().FindAsync(session, Guid.NewGuid(), Ct));
+        Assert.Null(await _hotline.Get<ChatRouteRepository>().FindAsync(session, Guid.NewGuid(), Ct));
+        Assert.Null(await _hotline.Get<ChatReplyJournal>().ReadAsync(Guid.NewGuid(), Ct));
     }
 
     [Fact]
     public async Task A_delivery_status_for_an_unknown_message_is_kept_until_the_message_is_sent()
     {
-        await new DeliveryRecorder(_db.Database, _hotline.Events, _hotline.Time).RecordCallbackAsync(Channel.Sms, "SM0000", "delivered", null, Ct);
+        await _hotline.Get<DeliveryRecorder>().RecordCallbackAsync(Channel.Sms, "SM0000", "delivered", null, Ct);
 
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
         Assert.Equal(1, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM EarlyDeliveryStatuses"));
     }
 
     [Fact]
     public async Task Statistics_of_an_empty_database_have_no_counts()
     {
-        var projection = new StatisticsProjection(_db.Database, IndicatorMap.Default);
-        var report = new StatisticsReport(_db.Database, projection, new PartnerRepository(), _hotline.Time);
+        var report = _hotline.Get<StatisticsReport>();
 
         var view = await report.BuildAsync(new MonthRange(new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 1)), Ct);
 
@@ -161,10 +160,10 @@ public sealed class EmptyResultTests : IAsyncLifetime
     {
         await _hotline.QueueCaseAsync("ne", PriorityBand.Low);
 
-        var progress = await new StatisticsProjection(_db.Database, IndicatorMap.Default).CatchUpAsync(10, Ct);
+        var progress = await _hotline.Get<StatisticsProjection>().CatchUpAsync(10, Ct);
 
         Assert.True(progress.UpToDate);
-        await using var session = await _db.Database.OpenAsync(Ct);
+        await using var session = await _hotline.Database.OpenAsync(Ct);
         Assert.Equal(1, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM StatisticsCaseFacts"));
     }
 }

@@ -176,8 +176,7 @@ public sealed class GroupCommitTests
         Assert.False(ran);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    [Theory, DatabaseData]
     public async Task A_write_is_committed_when_it_is_reported_written(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

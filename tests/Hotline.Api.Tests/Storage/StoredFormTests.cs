@@ -9,24 +9,24 @@ public sealed class StoredFormTests
     [Fact]
     public async Task Guids_are_stored_as_lower_case_text()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        var user = await new HotlineParts(db).AddUserAsync(UserRole.Caseworker, "en");
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var user = await hotline.AddUserAsync(UserRole.Caseworker, "en");
 
-        Assert.Equal(user.Id.ToString("D"), await RawAsync(db, "SELECT Id FROM Users"));
+        Assert.Equal(user.Id.ToString("D"), await RawAsync(hotline, "SELECT Id FROM Users"));
     }
 
     [Fact]
     public async Task Times_are_stored_as_fixed_width_utc_text()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await new HotlineParts(db).AddUserAsync(UserRole.Caseworker, "en");
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        await hotline.AddUserAsync(UserRole.Caseworker, "en");
 
-        Assert.Equal("2026-11-27T10:00:00.000Z", await RawAsync(db, "SELECT CreatedAt FROM Users"));
+        Assert.Equal("2026-11-27T10:00:00.000Z", await RawAsync(hotline, "SELECT CreatedAt FROM Users"));
     }
 
-    private static async Task<string> RawAsync(TestDatabase db, string sql)
+    private static async Task<string> RawAsync(HotlineApp hotline, string sql)
     {
-        await using var session = await db.Database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var session = await hotline.Database.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = session.Connection.CreateCommand();
         command.CommandText = sql;
         return (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;

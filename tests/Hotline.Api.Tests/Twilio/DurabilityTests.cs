@@ -17,7 +17,7 @@ public sealed class DurabilityTests
             var environment = TestKeys.AsConfiguration().ToDictionary(k => k.Key.Replace(":", "__", StringComparison.Ordinal), k => k.Value!);
             environment["Hotline__PublicBaseUrl"] = TwilioHarness.PublicBaseUrl;
             environment["Twilio__AuthToken"] = authToken;
-            await using var api = await RunningApi.StartAsync(environment, folder);
+            await using var api = await ApiProcess.StartAsync(environment, folder);
             var fields = TwilioHarness.InboundFields("+9779800000808", "acknowledged, then the power went");
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api.Address, "/twilio/sms")) { Content = new FormUrlEncodedContent(fields) };
             request.Headers.Add("X-Twilio-Signature", TwilioHarness.Sign(authToken, TwilioHarness.PublicBaseUrl + "/twilio/sms", fields));

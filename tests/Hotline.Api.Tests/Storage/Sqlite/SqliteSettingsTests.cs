@@ -1,8 +1,9 @@
 using Hotline.Api.Storage;
+using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
-namespace Hotline.Api.Tests.Storage;
+namespace Hotline.Api.Tests.Storage.Sqlite;
 
 public sealed class SqliteSettingsTests
 {

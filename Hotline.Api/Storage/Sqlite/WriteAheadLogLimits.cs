@@ -1,4 +1,4 @@
-namespace Hotline.Api.Storage;
+namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
 /// When <see cref="WriteAheadLogCheckpointer"/> starts the log again. A longer log lets more repeated

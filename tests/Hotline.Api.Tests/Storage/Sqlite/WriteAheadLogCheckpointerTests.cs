@@ -1,9 +1,10 @@
 using Hotline.Api.Storage;
+using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Hotline.Api.Tests.Storage;
+namespace Hotline.Api.Tests.Storage.Sqlite;
 
 public sealed class WriteAheadLogCheckpointerTests
 {
@@ -20,7 +21,7 @@ public sealed class WriteAheadLogCheckpointerTests
         await CommitRowsAsync(db, 5);
         await using var busyWriter = await db.Database.BeginWriteAsync(Ct);
 
-        var progress = await Task.Run(db.Database.CopyLogWithoutWaiting, Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var progress = await Task.Run(db.Database.WriteAheadLog!.CopyWithoutWaiting, Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.True(progress.LogFrames > 0, $"The log had {progress.LogFrames} pages.");
         Assert.Equal(progress.LogFrames, progress.CopiedFrames);
@@ -32,10 +33,10 @@ public sealed class WriteAheadLogCheckpointerTests
         await using var db = await TestDatabase.CreateAsync();
         var before = await LeaveTheLogPartlyCopiedAsync(db);
 
-        await db.Database.RestartLogAsync(Ct);
+        await db.Database.WriteAheadLog!.RestartAsync(Ct);
         await CommitRowsAsync(db, 1);
 
-        Assert.InRange(db.Database.CopyLogWithoutWaiting().LogFrames, 1, before.LogFrames - 1);
+        Assert.InRange(db.Database.WriteAheadLog!.CopyWithoutWaiting().LogFrames, 1, before.LogFrames - 1);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class WriteAheadLogCheckpointerTests
         await using var db = await TestDatabase.CreateAsync();
         await LeaveTheLogPartlyCopiedAsync(db);
 
-        await db.Database.RestartLogAsync(Ct);
+        await db.Database.WriteAheadLog!.RestartAsync(Ct);
         await CommitRowsAsync(db, 1);
 
         await using var fresh = new SqliteConnection($"Data Source={db.SqliteFile};Pooling=False");
@@ -77,7 +78,7 @@ public sealed class WriteAheadLogCheckpointerTests
         await using (await OpenSnapshotAsync(db))
         {
             await CommitRowsAsync(db, 1);
-            progress = db.Database.CopyLogWithoutWaiting();
+            progress = db.Database.WriteAheadLog!.CopyWithoutWaiting();
         }
 
         Assert.True(progress.Uncopied > 0, "The reader should have kept the last commit from being copied.");

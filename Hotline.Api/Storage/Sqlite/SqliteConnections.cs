@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Hotline.Api.Storage;
+namespace Hotline.Api.Storage.Sqlite;
 
 internal static class SqliteConnections
 {
@@ -29,6 +29,23 @@ internal static class SqliteConnections
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>A connection opened and configured for a session, that keeps its statements prepared.</summary>
+    public static PreparedSqliteConnection OpenPrepared(string connectionString, bool writer, bool logSyncedAfterCommit)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            ConfigureSession(connection, writer, logSyncedAfterCommit);
+            return new PreparedSqliteConnection(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

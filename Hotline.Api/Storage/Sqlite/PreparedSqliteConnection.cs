@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 
-namespace Hotline.Api.Storage;
+namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
 /// An open SQLite connection that keeps every statement it has run prepared, for as long as it stays open.

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Hotline.Api.Storage;
+namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
 /// Group commit for SQLite's single writer. Concurrent callers' writes are queued; one drainer at a time

@@ -4,7 +4,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 
-namespace Hotline.Api.Storage;
+namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
 /// A command that runs on its connection's prepared statement for the same text: it takes that command

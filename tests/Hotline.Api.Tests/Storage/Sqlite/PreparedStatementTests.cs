@@ -1,9 +1,10 @@
 using Dapper;
 using Hotline.Api.Storage;
+using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Tests.Infrastructure;
 using SQLitePCL;
 
-namespace Hotline.Api.Tests.Storage;
+namespace Hotline.Api.Tests.Storage.Sqlite;
 
 /// <summary>
 /// SQLite sessions run on connections that keep their statements prepared (<see cref="PreparedSqliteConnection"/>):

@@ -1,6 +1,6 @@
 using Hotline.Api.Hosting;
 
-namespace Hotline.Api.Storage;
+namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
 /// Keeps SQLite's write-ahead log copied into the database file away from the single writer. Left to
@@ -17,7 +17,7 @@ internal sealed class WriteAheadLogCheckpointer(Database database, WriteAheadLog
 
     protected override string PassName => "Copying the write-ahead log into the database file";
 
-    protected override bool Enabled => database.HasWriteAheadLog;
+    protected override bool Enabled => database.WriteAheadLog is not null;
 
     /// <summary>
     /// Copies the log without waiting for anyone; once the log is past its limit, copies again until
@@ -25,7 +25,8 @@ internal sealed class WriteAheadLogCheckpointer(Database database, WriteAheadLog
     /// </summary>
     internal async Task CopyAndRestartAsync(CancellationToken cancellationToken)
     {
-        var progress = database.CopyLogWithoutWaiting();
+        var log = database.WriteAheadLog ?? throw new InvalidOperationException("Only a SQLite database file has a write-ahead log to copy.");
+        var progress = log.CopyWithoutWaiting();
         if (progress.LogFrames < limits.RestartAtFrames)
         {
             return;
@@ -39,10 +40,10 @@ internal sealed class WriteAheadLogCheckpointer(Database database, WriteAheadLog
                 return;
             }
 
-            progress = database.CopyLogWithoutWaiting();
+            progress = log.CopyWithoutWaiting();
         }
 
-        await database.RestartLogAsync(cancellationToken);
+        await log.RestartAsync(cancellationToken);
     }
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => CopyAndRestartAsync(cancellationToken);

@@ -1,4 +1,4 @@
-namespace Hotline.Api.Storage;
+namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
 /// Makes SQLite commits durable outside the write lock. The writer's connection commits with

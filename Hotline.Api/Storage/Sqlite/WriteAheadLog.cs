@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+
+namespace Hotline.Api.Storage.Sqlite;
+
+/// <summary>
+/// The write-ahead log of a SQLite database file, copied into the file by <see cref="WriteAheadLogCheckpointer"/>
+/// (its only caller, one call at a time): without waiting for anyone on a connection of its own, and now
+/// and then under the single writer to start the log again from its beginning.
+/// </summary>
+internal sealed class WriteAheadLog(string connectionString, SqliteWriter writer) : IDisposable
+{
+    private const int RestartWaitsForReadersMilliseconds = 10;
+
+    private SqliteConnection? _connection;
+
+    /// <summary>
+    /// Copies what it can of the log into the database file and syncs that file, on a connection of its
+    /// own and without waiting for anyone: the writer goes on writing meanwhile.
+    /// </summary>
+    public WriteAheadLogProgress CopyWithoutWaiting()
+    {
+        if (_connection is null)
+        {
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            SqliteConnections.ConfigureSession(connection, writer: false, logSyncedAfterCommit: false);
+            _connection = connection;
+        }
+
+        var progress = Checkpoint(_connection, "PASSIVE");
+        if (progress.LogFrames < 0)
+        {
+            // A connection opened before the file was put in WAL mode never sees the log: open a new one next time.
+            _connection.Dispose();
+            _connection = null;
+        }
+
+        return progress;
+    }
+
+    /// <summary>
+    /// Copies the rest of the log under the single writer, so that the next write starts the log again
+    /// from its beginning. Done when little is left to copy, it holds the writer only briefly; a reader
+    /// still on an older snapshot is waited for only a few milliseconds (the next pass tries again), so
+    /// a long report never holds up the writes behind it.
+    /// </summary>
+    public Task<WriteAheadLogProgress> RestartAsync(CancellationToken cancellationToken) =>
+        writer.RunBetweenWritesAsync(connection =>
+        {
+            SetBusyTimeout(connection, RestartWaitsForReadersMilliseconds);
+            try
+            {
+                return Checkpoint(connection, "RESTART");
+            }
+            finally
+            {
+                SetBusyTimeout(connection, SqliteConnections.BusyTimeoutMilliseconds);
+            }
+        }, cancellationToken);
+
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private static void SetBusyTimeout(SqliteConnection connection, int milliseconds)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {milliseconds};";
+        command.ExecuteNonQuery();
+    }
+
+    private static WriteAheadLogProgress Checkpoint(SqliteConnection connection, string mode)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        // The first column says whether something kept the checkpoint from finishing; the counts say how far it got.
+        return new WriteAheadLogProgress(reader.GetInt32(1), reader.GetInt32(2));
+    }
+}
