@@ -1,8 +1,9 @@
 import { getJson, useAntiforgeryToken, goToSignIn } from "./api.js";
 import { byId } from "./dom.js";
 
-export const CASE_ROLES = ["Caseworker", "Supervisor", "Admin"];
-export const SUPERVISING_ROLES = ["Supervisor", "Admin"];
+// The admin reads no case: it keeps accounts, partners and SIM cards (a person who does both has a supervisor account too).
+export const CASE_ROLES = ["Caseworker", "Supervisor"];
+export const SUPERVISING_ROLES = ["Supervisor"];
 
 // What each role is called on every page. The API's role "Ngo" (users add --role ngo) is an NGO partner's account.
 const ROLE_NAMES = { Caseworker: "caseworker", Supervisor: "supervisor", Admin: "administrator", Ngo: "NGO partner" };
@@ -20,11 +21,21 @@ export function redirectTo(path) {
   return new Promise(() => {});
 }
 
-/** The signed-in person, or a redirect: to the sign-in page without a session, to the partner page for an NGO. */
-export async function requireCaseworkSession() {
+/** Where each role starts, as the sign-in form sends it there. */
+export function homeOf(role) {
+  return role === "Admin" ? "/console/partners.html" : role === "Ngo" ? "/console/partner.html" : "/console/";
+}
+
+/** The signed-in person working on cases, or a redirect: to the sign-in page without a session, to their own start page otherwise. */
+export function requireCaseworkSession() {
+  return requireSession(CASE_ROLES);
+}
+
+/** The signed-in person if their role is one of `roles`; anyone else is sent to their own start page. */
+export async function requireSession(roles) {
   const session = await getJson("/api/session");
-  if (!CASE_ROLES.includes(session.role)) {
-    return redirectTo("/console/partner.html");
+  if (!roles.includes(session.role)) {
+    return redirectTo(homeOf(session.role));
   }
   useAntiforgeryToken(session.antiforgeryToken);
   return session;
