@@ -43,7 +43,7 @@ public static class OperatorCommands
             await services.GetRequiredService<AuditTrail>().RecordAsync(AuditEntry.ByActor(AuditActors.Operator, AuditActions.UserAdded, user.Id), cancellationToken);
         }
 
-        await output.WriteLineAsync(user is null ? error : $"Added {user.Role.ToString().ToLowerInvariant()} '{user.UserName}' ({string.Join(",", user.Languages)}).");
+        await output.WriteLineAsync(user is null ? error : Added(user));
         return user is null ? 2 : 0;
     }
 
@@ -79,6 +79,14 @@ public static class OperatorCommands
         var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
         await output.WriteLineAsync(verification.Describe());
         return verification.Intact ? 0 : 1;
+    }
+
+    /// <summary>What was added, with its languages when it has any (an NGO account or an admin may have none).</summary>
+    private static string Added(User user)
+    {
+        var languages = user.Languages.Count > 0 ? $" ({string.Join(",", user.Languages)})" : "";
+        var next = user.Role is UserRole.Ngo ? " Link it to its organisation in the partner directory: until then it sees nothing." : "";
+        return $"Added {user.Role.ToString().ToLowerInvariant()} '{user.UserName}'{languages}.{next}";
     }
 
     private static string? Option(string[] options, string name)
