@@ -19,12 +19,15 @@ public static class AuthServices
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SessionStarter>();
+        services.AddSingleton<TwoFactorStore>();
+        services.AddSignInRateLimits();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LiveSessions>();
         services.AddHostedService<EndedSessionSweep>();
         services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
         services.AddAuthorization(Policies.Add);
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie().AddPendingSignIn(services);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, TimeProvider>((cookie, auth, time) =>
             {
@@ -52,7 +55,7 @@ public static class AuthServices
         return services;
     }
 
-    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    internal static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {

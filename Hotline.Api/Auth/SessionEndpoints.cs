@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 
@@ -16,28 +18,75 @@ public static class SessionEndpoints
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/console/signin", SignIn).WithTags("Session").AllowAnonymous();
+        app.MapPost("/console/signin", SignIn).WithTags("Session").AllowAnonymous().RequireRateLimiting(SignInRateLimits.PerAddressPolicy);
         app.MapPost("/console/signout", SignOut).WithTags("Session").RequireAuthorization();
         app.MapGet("/api/antiforgery", Antiforgery).WithTags("Session").AllowAnonymous();
         app.MapGet("/api/session", Current).WithTags("Session").RequireAuthorization();
         return app;
     }
 
-    /// <summary>The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the page never shows a password.</summary>
-    public static async Task<RedirectHttpResult> SignIn(
-        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SessionStore sessions,
-        TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the
+    /// page never shows a password; every refusal is the same one, so it tells nothing about the account.
+    /// </summary>
+    public static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignIn(
+        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SignInNameLimiter nameLimiter,
+        PasswordCheckLimiter checkLimiter, TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter,
+        CancellationToken cancellationToken)
     {
-        var (result, user) = await signIn.CheckAsync(userName.Trim(), password, cancellationToken);
-        if (result != SignInResult.SignedIn)
+        var started = Stopwatch.GetTimestamp();
+        userName = userName.Trim();
+        using var lease = nameLimiter.AttemptAcquire(userName);
+        if (!lease.IsAcquired)
         {
-            return TypedResults.Redirect(result == SignInResult.LockedOut ? "/console/signin.html?error=locked" : "/console/signin.html?error=wrong");
+            return TooManyAttempts(context, lease);
         }
 
-        var sessionId = await sessions.StartAsync(user!.Id, cancellationToken);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user, time.GetUtcNow(), sessionId));
-        return TypedResults.Redirect(user!.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
+        User? user;
+        using (var check = await checkLimiter.AcquireAsync(cancellationToken))
+        {
+            if (!check.IsAcquired)
+            {
+                return TooManyAttempts(context, check);
+            }
+
+            user = await signIn.CheckAsync(userName, password, cancellationToken);
+        }
+
+        if (user is null)
+        {
+            await SignInService.AnswerRefusalAsync(started, cancellationToken);
+            return TypedResults.Redirect("/console/signin.html?error=wrong");
+        }
+
+        if (await twoFactor.IsEnrolledAsync(user.Id, cancellationToken))
+        {
+            await context.SignInAsync(PendingSignIn.Scheme, PendingSignIn.For(user, secretToEnrol: null));
+            return TypedResults.Redirect(TwoFactorEndpoints.Page);
+        }
+
+        if (options.Value.RequireTwoFactor)
+        {
+            await context.SignInAsync(PendingSignIn.Scheme, PendingSignIn.For(user, TwoFactorStore.NewSecret()));
+            return TypedResults.Redirect(TwoFactorEndpoints.EnrolPage);
+        }
+
+        return TypedResults.Redirect(await starter.StartAsync(context, user, cancellationToken));
     }
+
+    private static StatusCodeHttpResult TooManyAttempts(HttpContext context, System.Threading.RateLimiting.RateLimitLease refused)
+    {
+        SignInRateLimits.SetRetryAfter(context.Response, refused);
+        return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>Where each role starts: the admin reads no case, so it starts at the partner directory.</summary>
+    public static string HomeOf(UserRole role) => role switch
+    {
+        UserRole.Ngo => "/console/partner.html",
+        UserRole.Admin => "/console/partners.html",
+        _ => "/console/",
+    };
 
     /// <summary>Ends the session on the server (every copy of the cookie is refused from now on) and closes its live connections.</summary>
     public static async Task<RedirectHttpResult> SignOut(

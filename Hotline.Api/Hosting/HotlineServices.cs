@@ -68,14 +68,21 @@ public static class HotlineServices
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseHubOriginCheck();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi("/api/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
+        if (!app.Environment.IsDevelopment())
+        {
+            openApi.RequireAuthorization();
+        }
+
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
+        app.MapTwoFactorEndpoints();
         app.MapCaseworkEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();

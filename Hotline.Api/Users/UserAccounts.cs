@@ -99,20 +99,30 @@ public sealed partial class UserAccounts(
         return user is null ? (null, error) : (oneTimePassword, null);
     }
 
-    /// <summary>In Development, a fresh database gets one admin with a random password, printed once.</summary>
-    public async Task<string?> CreateFirstAdminAsync(IReadOnlyList<string> languages, CancellationToken cancellationToken)
+    /// <summary>
+    /// In Development, a fresh database gets an admin and a supervisor, each with a random password printed once:
+    /// the admin reads no case, so a newcomer tries the casework and supervisor views as the supervisor.
+    /// </summary>
+    public async Task<IReadOnlyList<(User User, string Password)>> CreateDevelopmentAccountsAsync(IReadOnlyList<string> languages,
+        CancellationToken cancellationToken)
     {
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             if (await users.CountAsync(session, cancellationToken) > 0)
             {
-                return null;
+                return [];
             }
         }
 
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
-        var (user, _) = await AddAsync("admin", UserRole.Admin, languages, password, cancellationToken);
-        return user is null ? null : password;
+        var created = new List<(User User, string Password)>();
+        foreach (var (name, role) in new[] { ("admin", UserRole.Admin), ("supervisor", UserRole.Supervisor) })
+        {
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
+            var (user, error) = await AddAsync(name, role, languages, password, cancellationToken);
+            created.Add((user ?? throw new InvalidOperationException(error), password));
+        }
+
+        return created;
     }
 
     private delegate Task<(User? User, string? Error)> AccountChange(DbSession session, User user, IReadOnlyList<User> all, CancellationToken cancellationToken);

@@ -14,7 +14,7 @@ export class QueueModel {
   constructor(session) {
     this.session = session;
     this.cases = new Map();
-    this.seesAll = session.role === "Supervisor" || session.role === "Admin";
+    this.seesAll = session.role === "Supervisor";
     this.languages = new Set(session.languages.map((l) => l.toLowerCase()));
   }
 

@@ -19,7 +19,7 @@ internal static class SqlServerParameters
     {
         ["ActivityHash"] = Text, ["Active"] = "BIT", ["ActorUserId"] = Id, ["AddressCipher"] = Text, ["AddressHash"] = Text,
         ["After"] = "BIGINT", ["All"] = "INT", ["AuthorUserId"] = Id, ["Before"] = Time, ["BodyCipher"] = Text,
-        ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["Channel"] = Text,
+        ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["CodeHash"] = Text, ["Channel"] = Text,
         ["ChannelId"] = Text, ["ChannelMessageId"] = Text, ["ContactEmail"] = Text, ["ContactName"] = Text,
         ["ContactPhone"] = Text, ["ContactRoute"] = Text, ["ConversationId"] = Id, ["Count"] = "BIGINT", ["CreatedAt"] = Time,
         ["CreatedBy"] = Id, ["Data"] = Text, ["Delivered"] = "INT", ["DeliveryError"] = Text, ["DeliveryRank"] = "INT",
@@ -35,8 +35,8 @@ internal static class SqlServerParameters
         ["Reason"] = Text, ["ReceivedAt"] = Time, ["Region"] = Text, ["Regions"] = Text, ["ReplyToIdCipher"] = Text,
         ["Role"] = Text, ["Segments"] = "INT", ["SendWhileQuietAtVersion"] = "INT", ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Services"] = Text,
         ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
-        ["StatusReason"] = Text, ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id,
-        ["TotalSeconds"] = "BIGINT", ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Type"] = Text, ["Until"] = "BIGINT",
+        ["StatusReason"] = Text, ["Step"] = "BIGINT", ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id,
+        ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Type"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
         ["Value"] = Text, ["Version"] = "INT",
     };
