@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -105,16 +104,9 @@ public static class SessionEndpoints
     public static Ok<AntiforgeryView> Antiforgery(HttpContext context, IAntiforgery antiforgery) =>
         TypedResults.Ok(new AntiforgeryView(antiforgery.GetAndStoreTokens(context).RequestToken!));
 
-    public static async Task<Results<Ok<SessionView>, UnauthorizedHttpResult>> Current(
-        HttpContext context, IAntiforgery antiforgery, Database database, UserRepository users, CancellationToken cancellationToken)
+    public static Ok<SessionView> Current(Caller caller, HttpContext context, IAntiforgery antiforgery)
     {
-        await using var session = await database.OpenAsync(cancellationToken);
-        var user = await users.FindByIdAsync(session, context.User.UserId(), cancellationToken);
-        if (user is null || user.Disabled)
-        {
-            return TypedResults.Unauthorized();
-        }
-
+        var user = caller.User;
         var token = antiforgery.GetAndStoreTokens(context).RequestToken!;
         return TypedResults.Ok(new SessionView(user.Id, user.UserName, user.DisplayName, user.Role.ToString(), user.Languages, token));
     }

@@ -89,7 +89,8 @@ public static class HotlineServices
         app.MapCannedReplyEndpoints();
         app.MapReferrals();
         app.MapStatisticsEndpoints();
-        app.MapHub<CaseHub>(CaseHub.Path);
+        // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
+        app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())
         {
             app.MapSimulator();

@@ -39,6 +39,7 @@ public sealed partial class UserAccounts(
             Role = role,
             CreatedAt = time.GetUtcNow(),
             Languages = Normalised(languages),
+            SecurityStamp = NewSecurityStamp(),
         };
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         await users.AddAsync(session, user, cancellationToken);
@@ -100,6 +101,15 @@ public sealed partial class UserAccounts(
     }
 
     /// <summary>
+    /// Revokes every session of the user, on every instance: a request carrying the old stamp is refused, and the
+    /// user's hub connections are closed within one pass of the live-session sweep. Call it inside the same write
+    /// as whatever changes what a session was granted (disabling, a role or language change, a password change or
+    /// reset, signing out everywhere), so the change and the revocation commit together.
+    /// </summary>
+    public Task ChangeSecurityStampAsync(DbSession session, Guid userId, CancellationToken cancellationToken) =>
+        users.ChangeSecurityStampAsync(session, userId, NewSecurityStamp(), cancellationToken);
+
+    /// <summary>
     /// In Development, a fresh database gets an admin and a supervisor, each with a random password printed once:
     /// the admin reads no case, so a newcomer tries the casework and supervisor views as the supervisor.
     /// </summary>
@@ -143,6 +153,7 @@ public sealed partial class UserAccounts(
             return (null, error);
         }
 
+        await ChangeSecurityStampAsync(session, user.Id, cancellationToken);
         await sessions.EndEverySessionOfUserAsync(session, user.Id, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return (changed, null);
@@ -162,6 +173,8 @@ public sealed partial class UserAccounts(
     };
 
     private static List<string> Normalised(IReadOnlyList<string> languages) => languages.Select(l => l.ToLowerInvariant()).Distinct().ToList();
+
+    private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     [GeneratedRegex(@"^[A-Za-z0-9._@-]{1,100}$")]
     private static partial Regex UserNamePattern();

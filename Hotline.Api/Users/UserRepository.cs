@@ -16,6 +16,7 @@ public sealed class UserRepository
             user.PasswordHash,
             user.OrganisationId,
             user.CreatedAt,
+            user.SecurityStamp,
         }, cancellationToken);
         foreach (var language in user.Languages.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -80,6 +81,9 @@ public sealed class UserRepository
 
     public Task UpdatePasswordAsync(DbSession session, Guid id, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Users_UpdatePassword", new { Id = id, PasswordHash = passwordHash, MustChangePassword = mustChangePassword }, cancellationToken);
+
+    public Task ChangeSecurityStampAsync(DbSession session, Guid id, string securityStamp, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_ChangeSecurityStamp", new { Id = id, SecurityStamp = securityStamp }, cancellationToken);
 
     private static async Task<User?> WithLanguagesAsync(DbSession session, Task<User?> read, CancellationToken cancellationToken)
     {

@@ -120,7 +120,13 @@ export class CaseView {
       return;
     }
     const held = this.holdsLease;
+    const before = this.detail.case;
     this.detail.case = summary;
+    if (summary.intakeQuestion !== before.intakeQuestion || summary.triageScore !== before.triageScore) {
+      // The intake went on while the case waits: its answers so far and the questions left are read again.
+      window.clearTimeout(this.refreshTimer);
+      this.refreshTimer = window.setTimeout(() => this.refresh(), 100);
+    }
     const mine = summary.status === "Claimed" && summary.assigneeId === this.session.userId;
     if (held && !mine) {
       this.leases.drop(summary.id);
