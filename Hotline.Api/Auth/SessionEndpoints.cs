@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Hotline.Api.Accountability;
+using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -31,13 +33,14 @@ public static class SessionEndpoints
     public static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignIn(
         [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SignInNameLimiter nameLimiter,
         PasswordCheckLimiter checkLimiter, TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter,
-        CancellationToken cancellationToken)
+        AuditTrail audit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         userName = userName.Trim();
         using var lease = nameLimiter.AttemptAcquire(userName);
         if (!lease.IsAcquired)
         {
+            await audit.RecordAsync(AuditEntry.By(context, AuditActions.SignInLockedOut, null, AuditOutcomes.Refused), cancellationToken);
             return TooManyAttempts(context, lease);
         }
 
@@ -54,10 +57,13 @@ public static class SessionEndpoints
 
         if (user is null)
         {
+            // The typed name is never recorded (it may be a password typed in the wrong field).
+            await audit.RecordAsync(AuditEntry.By(context, AuditActions.SignInFailed, null, AuditOutcomes.Refused), cancellationToken);
             await SignInService.AnswerRefusalAsync(started, cancellationToken);
             return TypedResults.Redirect("/console/signin.html?error=wrong");
         }
 
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.SignInSucceeded, user.Id) with { Actor = user.Id.ToString() }, cancellationToken);
         if (await twoFactor.IsEnrolledAsync(user.Id, cancellationToken))
         {
             await context.SignInAsync(PendingSignIn.Scheme, PendingSignIn.For(user, secretToEnrol: null));

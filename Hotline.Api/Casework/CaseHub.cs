@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Outcomes;
@@ -17,7 +18,7 @@ namespace Hotline.Api.Casework;
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    CallerCheck callers, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions)
+    CallerCheck callers, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions, AuditTrail audit)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -129,11 +130,13 @@ public sealed class CaseHub(
         if (detail is null || !CaseAccess.MaySee(user, detail.Case))
         {
             listeners.Left(Context.ConnectionId, caseId);
+            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Refused), Context.ConnectionAborted);
             return Outcome<CaseDetail>.Refused(Refusal.Forbidden, NotAllowed);
         }
 
         await Clients.OthersInGroup(CaseGroups.Case(caseId)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Succeeded), Context.ConnectionAborted);
         return Outcome<CaseDetail>.Done(detail);
     }
 
@@ -155,6 +158,9 @@ public sealed class CaseHub(
 
             return await action(user);
         })).ToAnswer();
+
+    private AuditEntry AuditEntryFor(User user, string action, Guid caseId, string outcome) =>
+        new(user.Id.ToString(), action, caseId.ToString(), Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString(), outcome);
 
     private static Outcome<bool> Answer(bool done) => done ? Outcome<bool>.Done(true) : Outcome<bool>.Refused(Refusal.Conflict, LeaseLost);
 

@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
@@ -71,14 +72,20 @@ public static class CaseworkEndpoints
     }
 
     public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult>> GetCase(
-        Guid caseId, Caller caller, Database database, CaseReadModel read, CancellationToken cancellationToken)
+        Guid caseId, Caller caller, HttpContext context, Database database, CaseReadModel read, AuditTrail audit, CancellationToken cancellationToken)
     {
         var user = caller.User;
-        await using var session = await database.OpenAsync(cancellationToken);
-        var detail = await read.ReadDetailAsync(session, caseId, user, cancellationToken);
-        return detail is null ? TypedResults.NotFound()
-            : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
-            : TypedResults.Forbid();
+        Results<Ok<CaseDetail>, NotFound, ForbidHttpResult> result;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            var detail = await read.ReadDetailAsync(session, caseId, user, cancellationToken);
+            result = detail is null ? TypedResults.NotFound()
+                : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
+                : TypedResults.Forbid();
+        }
+
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseFetched, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
     }
 
     public static async Task<Ok<IReadOnlyList<Colleague>>> GetColleagues(Database database, UserRepository users, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.BotConnector;
 using Hotline.Api.CaseStore;
@@ -31,6 +32,7 @@ public static class HotlineServices
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
         services.AddStorage();
         services.AddPrivacy();
+        services.AddAudit();
         services.AddCases();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();
@@ -89,6 +91,7 @@ public static class HotlineServices
         app.MapCannedReplyEndpoints();
         app.MapReferrals();
         app.MapStatisticsEndpoints();
+        app.MapAuditEndpoints();
         // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())

@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.SimCards;
 using Hotline.Api.Users;
 
@@ -6,11 +7,11 @@ namespace Hotline.Api.Hosting;
 /// <summary>
 /// The operator's command line, run instead of the web server (so it works inside a container whose
 /// port is already taken): the <c>users</c> verbs of <see cref="UserCommands"/> manage accounts;
-/// <c>sims import FILE</c> loads the issued-SIM registry.
+/// <c>sims import FILE</c> loads the issued-SIM registry; <c>audit verify</c> walks the audit chain.
 /// </summary>
 public static class OperatorCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ public static class OperatorCommands
         {
             ["users", ..] => await UserCommands.RunAsync(services, args, input, output, cancellationToken),
             ["sims", "import", var file] => await ImportSimsAsync(services, file, output, cancellationToken),
+            ["audit", "verify"] => await VerifyAuditAsync(services, output, cancellationToken),
             _ => await UsageAsync(output),
         };
     }
@@ -31,6 +33,9 @@ public static class OperatorCommands
         }
 
         var report = await services.GetRequiredService<SimRegistry>().ImportAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
+        await services.GetRequiredService<AuditTrail>().RecordAsync(
+            AuditEntry.ByActor(AuditActors.Operator, AuditActions.SimsImported, null, report.Refused is null ? AuditOutcomes.Succeeded : AuditOutcomes.Refused),
+            cancellationToken);
         if (report.Refused is not null)
         {
             await output.WriteLineAsync($"Nothing imported: {report.Refused}");
@@ -46,10 +51,18 @@ public static class OperatorCommands
         return report.Rejected.Count == 0 ? 0 : 1;
     }
 
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
+        await output.WriteLineAsync(verification.Describe());
+        return verification.Intact ? 0 : 1;
+    }
+
     private static async Task<int> UsageAsync(TextWriter output)
     {
         await output.WriteLineAsync(UserCommands.Usage);
         await output.WriteLineAsync("       sims import FILE   (CSV with the header phone_number,language,issued_on,programme)");
+        await output.WriteLineAsync("       audit verify   (walks the audit chain; exits 1 at the first row that does not verify)");
         return 2;
     }
 }

@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Users;
 
 namespace Hotline.Api.Hosting;
@@ -21,7 +22,7 @@ public static class UserCommands
         var accounts = services.GetRequiredService<UserAccounts>();
         return args switch
         {
-            ["users", "add", var name, .. var options] => await AddAsync(accounts, name, options, input, output, cancellationToken),
+            ["users", "add", var name, .. var options] => await AddAsync(services, accounts, name, options, input, output, cancellationToken),
             ["users", "list"] => await ListAsync(accounts, output, cancellationToken),
             ["users", "disable", var name] => await AnswerAsync(output, await accounts.SetDisabledAsync(name, true, cancellationToken), u => $"Disabled '{u.UserName}'; their sessions are ended."),
             ["users", "enable", var name] => await AnswerAsync(output, await accounts.SetDisabledAsync(name, false, cancellationToken), u => $"Enabled '{u.UserName}'."),
@@ -31,7 +32,7 @@ public static class UserCommands
         };
     }
 
-    private static async Task<int> AddAsync(UserAccounts accounts, string name, string[] options, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> AddAsync(IServiceProvider services, UserAccounts accounts, string name, string[] options, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         if (RoleOption(options) is not { } role)
         {
@@ -40,8 +41,13 @@ public static class UserCommands
 
         var languages = Languages(Option(options, "--languages") ?? "");
         var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
-        return await AnswerAsync(output, await accounts.AddAsync(name, role, languages, password, cancellationToken),
-            u => $"Added {Describe(u)}.");
+        var (user, error) = await accounts.AddAsync(name, role, languages, password, cancellationToken);
+        if (user is not null)
+        {
+            await services.GetRequiredService<AuditTrail>().RecordAsync(AuditEntry.ByActor(AuditActors.Operator, AuditActions.UserAdded, user.Id), cancellationToken);
+        }
+
+        return await AnswerAsync(output, (user, error), u => $"Added {Describe(u)}.");
     }
 
     private static async Task<int> ListAsync(UserAccounts accounts, TextWriter output, CancellationToken cancellationToken)

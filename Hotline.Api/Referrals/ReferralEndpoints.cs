@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.Outcomes;
 using Hotline.Api.Partners;
@@ -50,8 +51,12 @@ public static class ReferralEndpoints
         ReferralCodes.ContactRoutes, ReferralCodes.DeclineReasons, ReferralCodes.Outcomes));
 
     public static async Task<Results<Ok<IReadOnlyList<ReferralView>>, ProblemHttpResult>> List(
-        Guid caseId, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
-        (await workflow.ListAsync(caller.User, caseId, cancellationToken)).ToHttp();
+        Guid caseId, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var result = (await workflow.ListAsync(caller.User, caseId, cancellationToken)).ToHttp();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseReferralsRead, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
 
     public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Propose(
         Guid caseId, ProposeReferral input, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
@@ -70,12 +75,20 @@ public static class ReferralEndpoints
         (await workflow.WithdrawAsync(caller.User, caseId, referralId, cancellationToken)).ToHttp();
 
     public static async Task<Results<Ok<IReadOnlyList<PartnerReferralView>>, ProblemHttpResult>> Inbox(
-        Caller caller, PartnerInbox inbox, CancellationToken cancellationToken) =>
-        (await inbox.ListAsync(caller.User, cancellationToken)).ToHttp();
+        Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var result = (await inbox.ListAsync(caller.User, cancellationToken)).ToHttp();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxRead, null, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
 
     public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> InboxItem(
-        Guid referralId, Caller caller, PartnerInbox inbox, CancellationToken cancellationToken) =>
-        (await inbox.GetAsync(caller.User, referralId, cancellationToken)).ToHttp();
+        Guid referralId, Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var result = (await inbox.GetAsync(caller.User, referralId, cancellationToken)).ToHttp();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxItemRead, referralId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
 
     public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Accept(
         Guid referralId, Caller caller, PartnerInbox inbox, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using System.Text;
 using Hotline.Api.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,8 +30,8 @@ public static class StatisticsEndpoints
 
     /// <summary>All tables, each under its title, or one table (<c>?table=id</c>) exactly as the page shows it.</summary>
     public static async Task<Results<FileContentHttpResult, NotFound<string>, ProblemHttpResult>> Csv(
-        string? from, string? to, string? table, StatisticsReport report,
-        TimeProvider time, CancellationToken cancellationToken)
+        string? from, string? to, string? table, HttpContext context, StatisticsReport report,
+        AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (view, refusal) = await BuildAsync(from, to, report, time, cancellationToken);
         if (view is null)
@@ -45,6 +46,7 @@ public static class StatisticsEndpoints
         }
 
         var name = $"hotline-statistics-{table ?? "all"}-{view.From}-to-{view.To}.csv";
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.StatisticsExported, table ?? "all"), cancellationToken);
         return TypedResults.File(Encoding.UTF8.GetBytes(StatisticsCsv.Write(tables, withTitles: table is null)), "text/csv; charset=utf-8", name);
     }
 
