@@ -8,7 +8,7 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).WithTags("Health").AllowAnonymous();
+        app.MapGet("/health", GetHealth).WithName("GetHealth").WithSummary("Whether this instance can serve: 200 when the database answers a query, 503 when it does not.").WithTags("Health").AllowAnonymous();
         return app;
     }
 

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Retention;
 
 /// <summary>Runs the retention sweep on its interval.</summary>
-public sealed class RetentionService(RetentionSweep sweep, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider time,
-    ILogger<RetentionService> logger)
-    : PeriodicService(time, logger)
+public sealed class RetentionJob(RetentionSweep sweep, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider time,
+    ILogger<RetentionJob> logger)
+    : PeriodicJob(time, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
 

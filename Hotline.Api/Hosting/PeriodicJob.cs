@@ -5,7 +5,7 @@ namespace Hotline.Api.Hosting;
 /// and paused after by <see cref="GuardedPass"/>, and the job goes on at the next tick: a job never stops
 /// the host.
 /// </summary>
-public abstract class PeriodicService(TimeProvider time, ILogger logger) : BackgroundService
+public abstract class PeriodicJob(TimeProvider time, ILogger logger) : BackgroundService
 {
     protected TimeProvider Time => time;
 
