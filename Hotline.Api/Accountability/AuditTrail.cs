@@ -25,4 +25,12 @@ public sealed class AuditTrail(Database database, AuditChain chain)
             Sequence = sequence, OccurredAt = occurredAt, entry.Actor, entry.Action, entry.Subject, entry.ClientAddress, entry.Outcome, Mac = mac,
         }, cancellationToken);
     }
+
+    /// <summary>Audit rows, newest first, before a sequence number, filtered by whatever is given.</summary>
+    public async Task<IReadOnlyList<AuditListing>> SearchAsync(DbSession session, string? actor, string? action, string? subject,
+        DateTimeOffset? since, DateTimeOffset? before, long beforeSequence, int take, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<AuditListing>("AuditEntries_Search", new
+        {
+            Actor = actor, Action = action, Subject = subject, Since = since, Before = before, BeforeSequence = beforeSequence, Take = take,
+        }, cancellationToken)).ToList();
 }

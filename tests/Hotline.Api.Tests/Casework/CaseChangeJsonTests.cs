@@ -43,14 +43,26 @@ public sealed class CaseChangeJsonTests
     }
 
     [Fact]
-    public void A_returning_persons_earlier_cases_come_last_after_the_nulls_before_them()
+    public void A_returning_persons_earlier_cases_come_last_after_the_nulls_before_them_intake_progress_included()
     {
         var returning = Queued() with { EarlierCases = 2 };
 
         var json = JsonSerializer.Serialize(new CaseChange(8, "CaseQueued", returning), HubJson);
 
-        Assert.EndsWith("""["threats"],"Open",null,null,null,2]""", json);
+        Assert.EndsWith("""["threats"],"Open",null,null,null,null,null,2]""", json);
         Assert.Equal(2, JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case.EarlierCases);
+    }
+
+    [Fact]
+    public void A_returning_person_still_in_intake_carries_the_question_and_the_earlier_cases()
+    {
+        var returning = Queued() with { IntakeQuestion = 2, IntakeQuestions = 10, EarlierCases = 1 };
+
+        var json = JsonSerializer.Serialize(new CaseChange(9, "CaseUpdated", returning), HubJson);
+
+        Assert.EndsWith("""["threats"],"Open",null,null,null,2,10,1]""", json);
+        var read = JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case;
+        Assert.Equal((2, 10, 1), (read.IntakeQuestion, read.IntakeQuestions, read.EarlierCases));
     }
 
     [Fact]
