@@ -6,8 +6,8 @@ namespace Hotline.Api.Auth;
 /// Sign-out closes the session's connections on the instance that took it; this closes them on every
 /// other instance, within one interval, by asking the database which live sessions have ended.
 /// </summary>
-public sealed class EndedSessionSweep(LiveSessions live, SessionStore sessions, TimeProvider time, ILogger<EndedSessionSweep> logger)
-    : PeriodicService(time, logger)
+public sealed class EndedSessionSweep(LiveSessions live, SessionStore sessions, TimeProvider time, ILogger<EndedSessionSweep> logger,
+    Health.LoopWatch loops) : PeriodicService(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(3);
 

@@ -1,4 +1,5 @@
 using Hotline.Api.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Health;
@@ -8,6 +9,10 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", GetHealth).WithTags("Health").AllowAnonymous();
+        // Liveness runs no check: the process answering is the whole question, so a slow database never restarts it.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthServices.ReadyTag) })
+            .AllowAnonymous();
         return app;
     }
 

@@ -11,6 +11,7 @@ using Hotline.Api.IntakeHost;
 using Hotline.Api.SimCards;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
+using Hotline.Api.Metrics;
 using Hotline.Api.Privacy;
 using Hotline.Api.PhoneSimulator;
 using Hotline.Api.Storage;
@@ -29,6 +30,8 @@ public static class HotlineServices
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<HotlineOptions>().BindConfiguration(HotlineOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
+        services.AddHotlineMetrics();
+        services.AddHotlineHealth();
         services.AddStorage();
         services.AddPrivacy();
         services.AddCases();
@@ -64,6 +67,7 @@ public static class HotlineServices
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseHotlineMetrics();
         app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();

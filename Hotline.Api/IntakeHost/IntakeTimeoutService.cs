@@ -21,7 +21,8 @@ public sealed class IntakeTimeoutService(
     EngineTurnApplier applier,
     IOptions<IntakeHostOptions> options,
     TimeProvider time,
-    ILogger<IntakeTimeoutService> logger) : PeriodicService(time, logger)
+    ILogger<IntakeTimeoutService> logger,
+    Health.LoopWatch loops) : PeriodicService(time, logger, loops)
 {
     /// <summary>Conversations silent for longer than this past the hand-off time are not looked at again.</summary>
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);

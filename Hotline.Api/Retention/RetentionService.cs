@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Retention;
 
 /// <summary>Runs the retention sweep on its interval.</summary>
-public sealed class RetentionService(RetentionSweep sweep, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
-    : PeriodicService(time, logger)
+public sealed class RetentionService(RetentionSweep sweep, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger,
+    Health.LoopWatch loops) : PeriodicService(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
 

@@ -15,8 +15,8 @@ namespace Hotline.Api.Twilio;
 /// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing).
 /// </summary>
 public sealed class TwilioReconciliation(
-    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliation> logger)
-    : PeriodicService(time, logger)
+    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliation> logger,
+    Health.LoopWatch loops) : PeriodicService(time, logger, loops)
 {
     private readonly TwilioOptions _options = options.Value;
 

@@ -11,7 +11,7 @@ namespace Hotline.Api.Storage.Sqlite;
 /// needs the writer, and that waits until little is left to copy.
 /// </summary>
 internal sealed class WriteAheadLogCheckpointer(Database database, WriteAheadLogLimits limits, TimeProvider time,
-    ILogger<WriteAheadLogCheckpointer> logger) : PeriodicService(time, logger)
+    ILogger<WriteAheadLogCheckpointer> logger, Health.LoopWatch loops) : PeriodicService(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(250);
 

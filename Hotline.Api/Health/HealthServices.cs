@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Hotline.Api.Health;
+
+public static class HealthServices
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddHotlineHealth(this IServiceCollection services)
+    {
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LoopWatch>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag])
+            .AddCheck<LoopsReadyCheck>("background-loops", HealthStatus.Unhealthy, [ReadyTag]);
+        return services;
+    }
+}
