@@ -10,6 +10,8 @@ public static class HealthServices
     {
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoopWatch>();
+        services.AddSingleton<IHealthCheckPublisher, ReadinessPublisher>();
+        services.Configure<HealthCheckPublisherOptions>(publisher => publisher.Predicate = check => check.Tags.Contains(ReadyTag));
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag])
             .AddCheck<LoopsReadyCheck>("background-loops", HealthStatus.Unhealthy, [ReadyTag]);

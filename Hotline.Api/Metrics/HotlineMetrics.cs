@@ -37,6 +37,8 @@ public sealed class HotlineMetrics : IDisposable
             "Messages waiting to be sent or being sent.");
         _meter.CreateObservableGauge("hotline.outbox.oldest_pending_age", () => snapshot.OutboxOldestPendingSeconds, "s",
             "How long the oldest message waiting to be sent has waited.");
+        _meter.CreateObservableGauge("hotline.ready", () => snapshot.Ready, null,
+            "1 when this instance's readiness checks last passed (database, migrations, background loops), else 0.");
         _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases waiting, by priority band.");
         _meter.CreateObservableGauge("hotline.queue.oldest_waiting", () => snapshot.QueueOldestWaiting, "s",
             "How long the oldest waiting case of each priority band has waited.");

@@ -18,6 +18,9 @@ public sealed class OperationalSnapshot
 
     public IEnumerable<Measurement<double>> QueueOldestWaiting => _sample.QueueOldestWaiting;
 
+    /// <summary>1 when the last readiness checks passed, 0 when one failed or none has run yet.</summary>
+    public int Ready { get; set; }
+
     public void Update(Sample sample) => _sample = sample;
 
     public sealed record Sample(
