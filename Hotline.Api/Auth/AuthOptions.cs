@@ -12,10 +12,23 @@ public sealed class AuthOptions
     /// <summary>A session ends this long after sign-in, however active.</summary>
     public int AbsoluteHours { get; set; } = 12;
 
-    /// <summary>Wrong passwords in a row before the account locks.</summary>
+    /// <summary>Wrong passwords in a row before the account must wait between attempts.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
-    public int LockoutMinutes { get; set; } = 15;
+    /// <summary>The wait between attempts doubles from 5 s with every further wrong password, up to this.</summary>
+    public int LongestSignInDelayMinutes { get; set; } = 15;
+
+    /// <summary>Every account needs a code from an authenticator app at sign-in, and enrols at its next one. Development's appsettings turn it off.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>Sign-in attempts one client address may make in a minute; more are answered 429.</summary>
+    public int SignInsPerAddressPerMinute { get; set; } = 20;
+
+    /// <summary>Password checks running at once, whoever asks: a flood of sign-in attempts then takes at most this many cores from incoming messages.</summary>
+    public int ConcurrentPasswordChecks { get; set; } = 1;
+
+    /// <summary>Sign-in attempts for one account name in a minute, from anywhere; more are answered 429.</summary>
+    public int SignInsPerNamePerMinute { get; set; } = 10;
 }
 
 internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
@@ -25,7 +38,10 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         { IdleMinutes: < 1 or > 1_440 } => Fail("IdleMinutes must be between 1 and 1440."),
         { AbsoluteHours: < 1 or > 72 } => Fail("AbsoluteHours must be between 1 and 72."),
         { MaxFailedSignIns: < 1 or > 100 } => Fail("MaxFailedSignIns must be between 1 and 100."),
-        { LockoutMinutes: < 1 or > 10_080 } => Fail("LockoutMinutes must be between 1 and 10080."),
+        { LongestSignInDelayMinutes: < 1 or > 1_440 } => Fail("LongestSignInDelayMinutes must be between 1 and 1440."),
+        { SignInsPerAddressPerMinute: < 1 or > 100_000 } => Fail("SignInsPerAddressPerMinute must be between 1 and 100000."),
+        { SignInsPerNamePerMinute: < 1 or > 100_000 } => Fail("SignInsPerNamePerMinute must be between 1 and 100000."),
+        { ConcurrentPasswordChecks: < 1 or > 64 } => Fail("ConcurrentPasswordChecks must be between 1 and 64."),
         _ => ValidateOptionsResult.Success,
     };
 

@@ -19,12 +19,16 @@ public static class AuthServices
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SessionStarter>();
+        services.AddSingleton<TwoFactorStore>();
+        services.AddSignInRateLimits();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LiveSessions>();
+        services.AddSingleton<CallerCheck>();
         services.AddHostedService<EndedSessionSweep>();
         services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
         services.AddAuthorization(Policies.Add);
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie().AddPendingSignIn(services);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, TimeProvider>((cookie, auth, time) =>
             {
@@ -38,21 +42,24 @@ public static class AuthServices
                 cookie.TimeProvider = time;
                 cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
-                // A session ended on the server (signed out) is refused, whichever copy of the cookie comes.
+                // Every request re-reads the caller (CallerCheck): an ended session, a disabled account or a changed role
+                // is refused whichever copy of the cookie comes, and the endpoint gets the account as it is now.
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
-                    if (context.Principal?.SignedInTime() is not { } signedIn || time.GetUtcNow() - signedIn > TimeSpan.FromHours(auth.Value.AbsoluteHours)
-                        || context.Principal.SessionId() is not { } sessionId
-                        || !await context.HttpContext.RequestServices.GetRequiredService<SessionStore>().IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
+                    var check = context.HttpContext.RequestServices.GetRequiredService<CallerCheck>();
+                    if (context.Principal is not { } principal || await check.ReadAsync(principal, context.HttpContext.RequestAborted) is not { } user)
                     {
                         context.RejectPrincipal();
+                        return;
                     }
+
+                    context.HttpContext.Features.Set(new Caller(user));
                 };
             });
         return services;
     }
 
-    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    internal static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {

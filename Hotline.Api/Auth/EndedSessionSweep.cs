@@ -4,9 +4,10 @@ namespace Hotline.Api.Auth;
 
 /// <summary>
 /// Sign-out closes the session's connections on the instance that took it; this closes them on every
-/// other instance, within one interval, by asking the database which live sessions have ended.
+/// other instance, within one interval, by checking each live session's caller again: a session ended,
+/// an account disabled, a role changed or a security stamp changed all close its connections.
 /// </summary>
-public sealed class EndedSessionSweep(LiveSessions live, SessionStore sessions, TimeProvider time, ILogger<EndedSessionSweep> logger,
+public sealed class EndedSessionSweep(LiveSessions live, CallerCheck callers, TimeProvider time, ILogger<EndedSessionSweep> logger,
     Health.LoopWatch loops) : PeriodicService(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(3);
@@ -15,9 +16,9 @@ public sealed class EndedSessionSweep(LiveSessions live, SessionStore sessions, 
 
     protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        foreach (var sessionId in live.Sessions())
+        foreach (var (sessionId, principal) in live.Sessions())
         {
-            if (!await sessions.IsActiveAsync(sessionId, cancellationToken))
+            if (await callers.ReadAsync(principal, cancellationToken) is null)
             {
                 live.Close(sessionId);
             }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hotline.Api.Auth;
@@ -15,8 +16,9 @@ public sealed class LiveSessions
 
     public void Disconnected(string connectionId) => _connections.TryRemove(connectionId, out _);
 
-    /// <summary>The sessions that have a connection on this instance now.</summary>
-    public IReadOnlyList<Guid> Sessions() => _connections.Values.Select(c => c.SessionId).Distinct().ToList();
+    /// <summary>The sessions that have a connection on this instance now, each with the principal its connections signed in as.</summary>
+    public IReadOnlyList<(Guid SessionId, ClaimsPrincipal Principal)> Sessions() =>
+        _connections.Values.Where(c => c.Connection.User is not null).DistinctBy(c => c.SessionId).Select(c => (c.SessionId, c.Connection.User!)).ToList();
 
     /// <summary>Closes every connection of the session on this instance.</summary>
     public void Close(Guid sessionId)

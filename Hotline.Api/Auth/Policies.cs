@@ -2,7 +2,11 @@ using Hotline.Api.Users;
 
 namespace Hotline.Api.Auth;
 
-/// <summary>Who may do what. NGO partners never reach case data: referrals reach them through their own views.</summary>
+/// <summary>
+/// Who may do what. Least privilege: the admin keeps accounts, partners, SIM cards and settings but reads no
+/// case; a person who does both has a supervisor account too. NGO partners never reach case data: referrals
+/// reach them through their own views.
+/// </summary>
 public static class Policies
 {
     public const string CaseData = "CaseData";
@@ -11,8 +15,8 @@ public static class Policies
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
-        options.AddPolicy(CaseData, p => p.RequireRole(nameof(UserRole.Caseworker), nameof(UserRole.Supervisor), nameof(UserRole.Admin)));
-        options.AddPolicy(Supervision, p => p.RequireRole(nameof(UserRole.Supervisor), nameof(UserRole.Admin)));
+        options.AddPolicy(CaseData, p => p.RequireRole(nameof(UserRole.Caseworker), nameof(UserRole.Supervisor)));
+        options.AddPolicy(Supervision, p => p.RequireRole(nameof(UserRole.Supervisor)));
         options.AddPolicy(Administration, p => p.RequireRole(nameof(UserRole.Admin)));
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Hotline.Api.Accountability;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 
@@ -16,28 +19,79 @@ public static class SessionEndpoints
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/console/signin", SignIn).WithTags("Session").AllowAnonymous();
+        app.MapPost("/console/signin", SignIn).WithTags("Session").AllowAnonymous().RequireRateLimiting(SignInRateLimits.PerAddressPolicy);
         app.MapPost("/console/signout", SignOut).WithTags("Session").RequireAuthorization();
         app.MapGet("/api/antiforgery", Antiforgery).WithTags("Session").AllowAnonymous();
         app.MapGet("/api/session", Current).WithTags("Session").RequireAuthorization();
         return app;
     }
 
-    /// <summary>The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the page never shows a password.</summary>
-    public static async Task<RedirectHttpResult> SignIn(
-        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SessionStore sessions,
-        TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sign-in form (antiforgery-checked, since it is a form post). Success and failure both redirect, so the
+    /// page never shows a password; every refusal is the same one, so it tells nothing about the account.
+    /// </summary>
+    public static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignIn(
+        [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SignInNameLimiter nameLimiter,
+        PasswordCheckLimiter checkLimiter, TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter,
+        AuditTrail audit, CancellationToken cancellationToken)
     {
-        var (result, user) = await signIn.CheckAsync(userName.Trim(), password, cancellationToken);
-        if (result != SignInResult.SignedIn)
+        var started = Stopwatch.GetTimestamp();
+        userName = userName.Trim();
+        using var lease = nameLimiter.AttemptAcquire(userName);
+        if (!lease.IsAcquired)
         {
-            return TypedResults.Redirect(result == SignInResult.LockedOut ? "/console/signin.html?error=locked" : "/console/signin.html?error=wrong");
+            await audit.RecordAsync(AuditEntry.By(context, AuditActions.SignInLockedOut, null, AuditOutcomes.Refused), cancellationToken);
+            return TooManyAttempts(context, lease);
         }
 
-        var sessionId = await sessions.StartAsync(user!.Id, cancellationToken);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user, time.GetUtcNow(), sessionId));
-        return TypedResults.Redirect(user!.Role == UserRole.Ngo ? "/console/partner.html" : "/console/");
+        User? user;
+        using (var check = await checkLimiter.AcquireAsync(cancellationToken))
+        {
+            if (!check.IsAcquired)
+            {
+                return TooManyAttempts(context, check);
+            }
+
+            user = await signIn.CheckAsync(userName, password, cancellationToken);
+        }
+
+        if (user is null)
+        {
+            // The typed name is never recorded (it may be a password typed in the wrong field).
+            await audit.RecordAsync(AuditEntry.By(context, AuditActions.SignInFailed, null, AuditOutcomes.Refused), cancellationToken);
+            await SignInService.AnswerRefusalAsync(started, cancellationToken);
+            return TypedResults.Redirect("/console/signin.html?error=wrong");
+        }
+
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.SignInSucceeded, user.Id) with { Actor = user.Id.ToString() }, cancellationToken);
+        if (await twoFactor.IsEnrolledAsync(user.Id, cancellationToken))
+        {
+            await context.SignInAsync(PendingSignIn.Scheme, PendingSignIn.For(user, secretToEnrol: null));
+            return TypedResults.Redirect(TwoFactorEndpoints.Page);
+        }
+
+        if (options.Value.RequireTwoFactor)
+        {
+            await context.SignInAsync(PendingSignIn.Scheme, PendingSignIn.For(user, TwoFactorStore.NewSecret()));
+            return TypedResults.Redirect(TwoFactorEndpoints.EnrolPage);
+        }
+
+        return TypedResults.Redirect(await starter.StartAsync(context, user, cancellationToken));
     }
+
+    private static StatusCodeHttpResult TooManyAttempts(HttpContext context, System.Threading.RateLimiting.RateLimitLease refused)
+    {
+        SignInRateLimits.SetRetryAfter(context.Response, refused);
+        return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>Where each role starts: the admin reads no case, so it starts at the partner directory.</summary>
+    public static string HomeOf(UserRole role) => role switch
+    {
+        UserRole.Ngo => "/console/partner.html",
+        UserRole.Admin => "/console/partners.html",
+        _ => "/console/",
+    };
 
     /// <summary>Ends the session on the server (every copy of the cookie is refused from now on) and closes its live connections.</summary>
     public static async Task<RedirectHttpResult> SignOut(
@@ -56,16 +110,9 @@ public static class SessionEndpoints
     public static Ok<AntiforgeryView> Antiforgery(HttpContext context, IAntiforgery antiforgery) =>
         TypedResults.Ok(new AntiforgeryView(antiforgery.GetAndStoreTokens(context).RequestToken!));
 
-    public static async Task<Results<Ok<SessionView>, UnauthorizedHttpResult>> Current(
-        HttpContext context, IAntiforgery antiforgery, Database database, UserRepository users, CancellationToken cancellationToken)
+    public static Ok<SessionView> Current(Caller caller, HttpContext context, IAntiforgery antiforgery)
     {
-        await using var session = await database.OpenAsync(cancellationToken);
-        var user = await users.FindByIdAsync(session, context.User.UserId(), cancellationToken);
-        if (user is null || user.Disabled)
-        {
-            return TypedResults.Unauthorized();
-        }
-
+        var user = caller.User;
         var token = antiforgery.GetAndStoreTokens(context).RequestToken!;
         return TypedResults.Ok(new SessionView(user.Id, user.UserName, user.DisplayName, user.Role.ToString(), user.Languages, token));
     }

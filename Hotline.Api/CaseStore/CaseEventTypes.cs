@@ -17,6 +17,9 @@ public static class CaseEventTypes
     public const string MessageStatusChanged = "MessageStatusChanged";
     public const string HandoffRequested = "HandoffRequested";
     public const string AnswerRecorded = "AnswerRecorded";
+    public const string IntakeProgressed = "IntakeProgressed";
+    public const string IntakeEnded = "IntakeEnded";
+    public const string UrgentWordMatched = "UrgentWordMatched";
     public const string ConversationStatusChanged = "ConversationStatusChanged";
     public const string ReferralProposed = "ReferralProposed";
     public const string ReferralConsentRecorded = "ReferralConsentRecorded";

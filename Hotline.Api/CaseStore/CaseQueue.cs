@@ -68,6 +68,21 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     }
 
     /// <summary>
+    /// Records which question the intake of a waiting case asks now (null once it asks nothing more: the triage is then
+    /// final), inside the caller's transaction, with its case event: every console shows the change at once.
+    /// </summary>
+    public async Task ChangeIntakeProgressAsync(DbSession session, Guid caseId, int? question, int? questions, string eventType, object data,
+        CancellationToken cancellationToken)
+    {
+        var changed = await session.ExecuteAsync("Cases_ChangeIntakeProgress",
+            new { Id = caseId, IntakeQuestion = question, IntakeQuestions = questions }, cancellationToken);
+        if (changed == 1)
+        {
+            await events.AppendAsync(session, caseId, eventType, data, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Claims the most urgent case in a language the caseworker speaks (then the longest waiting), or
     /// returns null when there is none. Expired leases are returned to the queue first.
     /// </summary>

@@ -2,6 +2,7 @@ using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 
@@ -20,59 +21,59 @@ public sealed class CaseActions(
     /// The console's request id becomes the message's id: a repeat (a double click, a retry after a lost answer)
     /// answers with the reply it queued and never texts the person twice.
     /// </summary>
-    public async Task<ActionAnswer<MessageView>> ReplyAsync(User user, Guid caseId, Guid leaseToken, string body, Guid requestId,
+    public async Task<Outcome<MessageView>> ReplyAsync(User user, Guid caseId, Guid leaseToken, string body, Guid requestId,
         CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         if (await messages.FindByIdAsync(session, requestId, cancellationToken) is { } earlier)
         {
             return earlier.CaseId == caseId && earlier.AuthorUserId == user.Id
-                ? ActionAnswer<MessageView>.Done(CaseReadModel.ToView(earlier))
-                : ActionAnswer<MessageView>.Refused(ReusedRequest);
+                ? Outcome<MessageView>.Done(CaseReadModel.ToView(earlier))
+                : Outcome<MessageView>.Refused(Refusal.Conflict, ReusedRequest);
         }
 
         var record = await cases.FindByIdAsync(session, caseId, cancellationToken);
         if (record is null || !CaseQueue.Holds(record, leaseToken, await session.DatabaseNowAsync(cancellationToken)))
         {
-            return ActionAnswer<MessageView>.Refused("Your claim on this case has ended (it expired or was taken over); take the case again to reply.");
+            return Outcome<MessageView>.Refused(Refusal.Conflict, "Your claim on this case has ended (it expired or was taken over); take the case again to reply.");
         }
 
         var conversation = (await conversations.FindByIdAsync(session, record.ConversationId, cancellationToken))!;
         if (OutboundWriter.RefusalFor(conversation, body) is { } refusal)
         {
-            return ActionAnswer<MessageView>.Refused(refusal);
+            return Outcome<MessageView>.Refused(Refusal.Conflict, refusal);
         }
 
         var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return ActionAnswer<MessageView>.Done(CaseReadModel.ToView(message));
+        return Outcome<MessageView>.Done(CaseReadModel.ToView(message));
     }
 
     /// <summary>Adds a note; the console's request id becomes the note's id, so a repeat answers with the note it made.</summary>
-    public async Task<ActionAnswer<NoteView>> AddNoteAsync(User user, Guid caseId, string body, Guid requestId, CancellationToken cancellationToken)
+    public async Task<Outcome<NoteView>> AddNoteAsync(User user, Guid caseId, string body, Guid requestId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body) || body.Length > MaxNoteLength)
         {
-            return ActionAnswer<NoteView>.Refused($"A note must have text and at most {MaxNoteLength} characters.");
+            return Outcome<NoteView>.Refused(Refusal.Invalid, $"A note must have text and at most {MaxNoteLength} characters.");
         }
 
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var summary = await read.ReadSummaryAsync(session, caseId, cancellationToken);
         if (summary is null || !CaseAccess.MaySee(user, summary))
         {
-            return ActionAnswer<NoteView>.Refused("You may not work on this case.");
+            return Outcome<NoteView>.Refused(Refusal.Forbidden, "You may not work on this case.");
         }
 
         if (await notes.FindByIdAsync(session, requestId, cancellationToken) is { } earlier)
         {
             return earlier.CaseId == caseId && earlier.AuthorUserId == user.Id
-                ? ActionAnswer<NoteView>.Done(new NoteView(earlier.Id, earlier.AuthorUserId, earlier.Body, earlier.CreatedAt))
-                : ActionAnswer<NoteView>.Refused(ReusedRequest);
+                ? Outcome<NoteView>.Done(new NoteView(earlier.Id, earlier.AuthorUserId, earlier.Body, earlier.CreatedAt))
+                : Outcome<NoteView>.Refused(Refusal.Conflict, ReusedRequest);
         }
 
         var note = await notes.AddAsync(session, requestId, caseId, user.Id, body, cancellationToken);
         await events.AppendAsync(session, caseId, CaseEventTypes.NoteAdded, new { NoteId = note.Id }, user.Id, cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return ActionAnswer<NoteView>.Done(new NoteView(note.Id, note.AuthorUserId, note.Body, note.CreatedAt));
+        return Outcome<NoteView>.Done(new NoteView(note.Id, note.AuthorUserId, note.Body, note.CreatedAt));
     }
 }

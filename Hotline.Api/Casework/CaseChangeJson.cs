@@ -9,7 +9,8 @@ namespace Hotline.Api.Casework;
 /// push into 4 KB WebSocket frames, so a busy push of named changes (about 270 bytes each) took four frames
 /// where one of these (about 120 bytes each) takes one. The positions, in order:
 /// sequence, type, id, version, status, priority, triageScore, language, channel, queuedAt (Unix
-/// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason.
+/// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason,
+/// intakeQuestion, intakeQuestions (while the intake still asks: the band is provisional).
 /// Nulls at the end are left out (a queued case has no assignee); a reader takes a missing field as null.
 /// </summary>
 public sealed class CaseChangeJson : JsonConverter<CaseChange>
@@ -45,10 +46,17 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
         writer.WriteEndArray();
         writer.WriteStringValue(summary.ConversationStatus);
         string?[] optional = [summary.AssigneeId?.ToString(), summary.AssigneeName, summary.ConversationStatusReason];
-        var written = Array.FindLastIndex(optional, field => field is not null) + 1;
+        var inIntake = summary.IntakeQuestion is not null && summary.IntakeQuestions is not null;
+        var written = inIntake ? optional.Length : Array.FindLastIndex(optional, field => field is not null) + 1;
         foreach (var field in optional.AsSpan(0, written))
         {
             writer.WriteStringValue(field);
+        }
+
+        if (inIntake)
+        {
+            writer.WriteNumberValue(summary.IntakeQuestion!.Value);
+            writer.WriteNumberValue(summary.IntakeQuestions!.Value);
         }
 
         writer.WriteEndArray();
@@ -64,6 +72,7 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
         }
 
         string? Optional(int index) => index < fields.Length ? fields[index].GetString() : null;
+        int? OptionalNumber(int index) => index < fields.Length && fields[index].ValueKind == JsonValueKind.Number ? fields[index].GetInt32() : null;
         var summary = new CaseSummary(
             fields[2].GetGuid(),
             fields[4].GetString()!,
@@ -77,7 +86,9 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             Optional(13),
             fields[11].GetString()!,
             Optional(14),
-            fields[3].GetInt32());
+            fields[3].GetInt32(),
+            OptionalNumber(15),
+            OptionalNumber(16));
         return new CaseChange(fields[0].GetInt64(), fields[1].GetString()!, summary);
     }
 }

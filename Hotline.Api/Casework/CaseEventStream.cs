@@ -127,19 +127,32 @@ public sealed class CaseEventStream(
         var summaries = new Dictionary<Guid, CaseSummary?>();
         var changesByGroup = new Dictionary<string, List<CaseChange>>();
         var sends = new List<Task>();
+        // Moves are taken from the whole batch, since coalescing may fold a release into a later claim.
+        var moves = new Queue<CaseEvent>(batch.Where(MovesTheCase));
+        async Task<CaseSummary?> SummaryAsync(Guid caseId)
+        {
+            if (!summaries.TryGetValue(caseId, out var summary))
+            {
+                summary = await read.ReadSummaryAsync(session, caseId, cancellationToken);
+                summaries.Add(caseId, summary);
+            }
+
+            return summary;
+        }
+
         foreach (var caseEvent in Coalesce(batch))
         {
+            while (moves.TryPeek(out var move) && move.Sequence <= caseEvent.Sequence)
+            {
+                await WithdrawAsync(await SummaryAsync(moves.Dequeue().CaseId), cancellationToken);
+            }
+
             if (caseEvent.Type == CaseEventTypes.LeaseExtended)
             {
                 continue;
             }
 
-            if (!summaries.TryGetValue(caseEvent.CaseId, out var summary))
-            {
-                summary = await read.ReadSummaryAsync(session, caseEvent.CaseId, cancellationToken);
-                summaries.Add(caseEvent.CaseId, summary);
-            }
-
+            var summary = await SummaryAsync(caseEvent.CaseId);
             using var data = JsonDocument.Parse(caseEvent.Data);
             if (IsMessageNews(caseEvent))
             {
@@ -159,8 +172,35 @@ public sealed class CaseEventStream(
             }
         }
 
+        while (moves.TryDequeue(out var move))
+        {
+            await WithdrawAsync(await SummaryAsync(move.CaseId), cancellationToken);
+        }
+
         sends.AddRange(changesByGroup.Select(group => hub.Clients.Group(group.Key).CasesChanged(group.Value)));
         await Task.WhenAll(sends);
+    }
+
+    private static bool MovesTheCase(CaseEvent caseEvent) =>
+        caseEvent.Type is CaseEventTypes.Transferred or CaseEventTypes.Released or CaseEventTypes.LeaseExpired or CaseEventTypes.Closed;
+
+    /// <summary>
+    /// When a case moves (transferred, released, expired, closed), the server takes the consoles that followed it
+    /// out of its group itself, all but the holder's and those that see every case: a console that never calls
+    /// LeaveCase hears no message of a case that left it. This happens before anything later in the log is pushed.
+    /// </summary>
+    private async Task WithdrawAsync(CaseSummary? summary, CancellationToken cancellationToken)
+    {
+        if (summary is null)
+        {
+            return;
+        }
+
+        var holder = summary.Status == nameof(CaseStatus.Claimed) ? summary.AssigneeId : null;
+        foreach (var connectionId in listeners.Withdraw(summary.Id, holder))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, CaseGroups.Case(summary.Id), cancellationToken);
+        }
     }
 
     private static List<CaseChange> ChangesFor(Dictionary<string, List<CaseChange>> changesByGroup, string group)

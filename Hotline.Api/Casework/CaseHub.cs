@@ -1,5 +1,7 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.CaseStore;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -9,14 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Casework;
 
 /// <summary>
-/// The consoles' live connection. Groups come from the server-side user record (role, languages),
-/// re-read on every call, so a changed or disabled account takes effect at once. Every action answers
+/// The consoles' live connection. Groups come from the server-side user record (role, languages), and
+/// every call re-checks the caller through <see cref="CallerCheck"/>, so a changed or disabled account takes effect at once. Every action answers
 /// with a value or a clear refusal; a refused action changes nothing.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    SessionStore sessions, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions)
+    CallerCheck callers, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions, AuditTrail audit)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -41,7 +43,7 @@ public sealed class CaseHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
-        listeners.Connected(Context.ConnectionId, user.Id);
+        listeners.Connected(Context.ConnectionId, user.Id, CaseAccess.SeesAll(user));
         live.Connected(Context.User!.SessionId()!.Value, Context);
     }
 
@@ -52,40 +54,24 @@ public sealed class CaseHub(
         return base.OnDisconnectedAsync(exception);
     }
 
-    public async Task<ActionAnswer<CaseDetail>> TakeNextCase()
+    public async Task<ActionAnswer<CaseDetail>> TakeNextCase() => (await AsCallerAsync(async user =>
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
-        {
-            return ActionAnswer<CaseDetail>.Refused(NotAllowed);
-        }
-
         var lease = await queue.ClaimNextAsync(user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
         return lease is null
-            ? ActionAnswer<CaseDetail>.Refused("No case is waiting in your languages.")
+            ? Outcome<CaseDetail>.Refused(Refusal.NotFound, "No case is waiting in your languages.")
             : await OpenAsync(user, lease.Case.Id);
-    }
+    })).ToAnswer();
 
     /// <summary>Takes the case the caseworker is reading, when it waits in their languages.</summary>
-    public async Task<ActionAnswer<CaseDetail>> TakeCase(Guid caseId)
+    public async Task<ActionAnswer<CaseDetail>> TakeCase(Guid caseId) => (await AsCallerAsync(async user =>
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
-        {
-            return ActionAnswer<CaseDetail>.Refused(NotAllowed);
-        }
-
         var lease = await queue.ClaimAsync(caseId, user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
         return lease is null
-            ? ActionAnswer<CaseDetail>.Refused("This case is no longer waiting for someone who speaks its language: a colleague may have taken it.")
+            ? Outcome<CaseDetail>.Refused(Refusal.Conflict, "This case is no longer waiting for someone who speaks its language: a colleague may have taken it.")
             : await OpenAsync(user, lease.Case.Id);
-    }
+    })).ToAnswer();
 
-    public async Task<ActionAnswer<CaseDetail>> OpenCase(Guid caseId)
-    {
-        var user = await CurrentUserAsync();
-        return user is null ? ActionAnswer<CaseDetail>.Refused(NotAllowed) : await OpenAsync(user, caseId);
-    }
+    public async Task<ActionAnswer<CaseDetail>> OpenCase(Guid caseId) => (await AsCallerAsync(user => OpenAsync(user, caseId))).ToAnswer();
 
     public async Task LeaveCase(Guid caseId)
     {
@@ -95,15 +81,15 @@ public sealed class CaseHub(
 
     public Task<ActionAnswer<DateTimeOffset>> RenewLease(Guid caseId, Guid leaseToken) =>
         UnderLeaseAsync(caseId, async user => await queue.ExtendAsync(caseId, leaseToken, user.Id, queueOptions.Value.Lease, Context.ConnectionAborted) is { } expiry
-            ? ActionAnswer<DateTimeOffset>.Done(expiry)
-            : ActionAnswer<DateTimeOffset>.Refused(LeaseLost));
+            ? Outcome<DateTimeOffset>.Done(expiry)
+            : Outcome<DateTimeOffset>.Refused(Refusal.Conflict, LeaseLost));
 
     public Task<ActionAnswer<bool>> ReleaseCase(Guid caseId, Guid leaseToken) =>
         UnderLeaseAsync(caseId, async user => Answer(await queue.ReleaseAsync(caseId, leaseToken, user.Id, Context.ConnectionAborted)));
 
     public Task<ActionAnswer<bool>> CloseCase(Guid caseId, Guid leaseToken, string outcome) =>
         string.IsNullOrWhiteSpace(outcome) || outcome.Length > 100
-            ? Task.FromResult(ActionAnswer<bool>.Refused("Choose an outcome (at most 100 characters)."))
+            ? Task.FromResult(Outcome<bool>.Refused(Refusal.Invalid, "Choose an outcome (at most 100 characters).").ToAnswer())
             : UnderLeaseAsync(caseId, async user => Answer(await queue.CloseAsync(caseId, leaseToken, user.Id, outcome.Trim(), Context.ConnectionAborted)));
 
     public Task<ActionAnswer<bool>> TransferToColleague(Guid caseId, Guid leaseToken, Guid colleagueId) =>
@@ -113,7 +99,7 @@ public sealed class CaseHub(
             var colleague = await users.FindByIdAsync(session, colleagueId, Context.ConnectionAborted);
             if (colleague is null || colleague.Disabled || colleague.Role is UserRole.Ngo || colleague.Id == user.Id)
             {
-                return ActionAnswer<bool>.Refused("Choose an active colleague who works on cases.");
+                return Outcome<bool>.Refused(Refusal.Invalid, "Choose an active colleague who works on cases.");
             }
 
             return Answer(await queue.TransferToUserAsync(caseId, leaseToken, user.Id, colleague.Id, queueOptions.Value.Lease, Context.ConnectionAborted) is not null);
@@ -121,10 +107,10 @@ public sealed class CaseHub(
 
     public Task<ActionAnswer<bool>> TransferToLanguage(Guid caseId, Guid leaseToken, string language) =>
         string.IsNullOrWhiteSpace(language) || language.Length > 35
-            ? Task.FromResult(ActionAnswer<bool>.Refused("Choose a language."))
+            ? Task.FromResult(Outcome<bool>.Refused(Refusal.Invalid, "Choose a language.").ToAnswer())
             : UnderLeaseAsync(caseId, async user =>
                 await languageCover.TransferRefusalAsync(user, language.Trim(), Context.ConnectionAborted) is { } refusal
-                    ? ActionAnswer<bool>.Refused(refusal)
+                    ? Outcome<bool>.Refused(Refusal.Conflict, refusal)
                     : Answer(await queue.TransferToLanguageAsync(caseId, leaseToken, user.Id, language.Trim(), Context.ConnectionAborted)));
 
     /// <param name="requestId">The console's id for this reply: a repeat with it answers with the first reply.</param>
@@ -132,14 +118,10 @@ public sealed class CaseHub(
         UnderLeaseAsync(caseId, user => actions.ReplyAsync(user, caseId, leaseToken, body ?? "", requestId, Context.ConnectionAborted));
 
     /// <param name="requestId">The console's id for this note: a repeat with it answers with the first note.</param>
-    public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body, Guid requestId)
-    {
-        var user = await CurrentUserAsync();
-        return user is null ? ActionAnswer<NoteView>.Refused(NotAllowed)
-            : await actions.AddNoteAsync(user, caseId, body ?? "", requestId, Context.ConnectionAborted);
-    }
+    public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body, Guid requestId) =>
+        (await AsCallerAsync(user => actions.AddNoteAsync(user, caseId, body ?? "", requestId, Context.ConnectionAborted))).ToAnswer();
 
-    private async Task<ActionAnswer<CaseDetail>> OpenAsync(User user, Guid caseId)
+    private async Task<Outcome<CaseDetail>> OpenAsync(User user, Guid caseId)
     {
         // Counted as listening before the case is read, so that news committed after the read is pushed.
         listeners.Opened(Context.ConnectionId, caseId);
@@ -148,51 +130,41 @@ public sealed class CaseHub(
         if (detail is null || !CaseAccess.MaySee(user, detail.Case))
         {
             listeners.Left(Context.ConnectionId, caseId);
-            return ActionAnswer<CaseDetail>.Refused(NotAllowed);
+            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Refused), Context.ConnectionAborted);
+            return Outcome<CaseDetail>.Refused(Refusal.Forbidden, NotAllowed);
         }
 
         await Clients.OthersInGroup(CaseGroups.Case(caseId)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
-        return ActionAnswer<CaseDetail>.Done(detail);
+        await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Succeeded), Context.ConnectionAborted);
+        return Outcome<CaseDetail>.Done(detail);
     }
+
+    /// <summary>Runs an action for a caller who may still work; anyone else gets the same refusal, whatever the action.</summary>
+    private async Task<Outcome<T>> AsCallerAsync<T>(Func<User, Task<Outcome<T>>> action) =>
+        await CurrentUserAsync() is { } user ? await action(user) : Outcome<T>.Refused(Refusal.Forbidden, NotAllowed);
 
     /// <summary>Runs a lease action for a caller allowed to see the case; the lease token itself is checked by the queue.</summary>
-    private async Task<ActionAnswer<T>> UnderLeaseAsync<T>(Guid caseId, Func<User, Task<ActionAnswer<T>>> action)
-    {
-        var user = await CurrentUserAsync();
-        if (user is null)
+    private async Task<ActionAnswer<T>> UnderLeaseAsync<T>(Guid caseId, Func<User, Task<Outcome<T>>> action) =>
+        (await AsCallerAsync(async user =>
         {
-            return ActionAnswer<T>.Refused(NotAllowed);
-        }
-
-        await using (var session = await database.OpenAsync(Context.ConnectionAborted))
-        {
-            if (await read.ReadSummaryAsync(session, caseId, Context.ConnectionAborted) is not { } summary || !CaseAccess.MaySee(user, summary))
+            await using (var session = await database.OpenAsync(Context.ConnectionAborted))
             {
-                return ActionAnswer<T>.Refused(NotAllowed);
+                if (await read.ReadSummaryAsync(session, caseId, Context.ConnectionAborted) is not { } summary || !CaseAccess.MaySee(user, summary))
+                {
+                    return Outcome<T>.Refused(Refusal.Forbidden, NotAllowed);
+                }
             }
-        }
 
-        return await action(user);
-    }
+            return await action(user);
+        })).ToAnswer();
 
-    private static ActionAnswer<bool> Answer(bool done) => done ? ActionAnswer<bool>.Done(true) : ActionAnswer<bool>.Refused(LeaseLost);
+    private AuditEntry AuditEntryFor(User user, string action, Guid caseId, string outcome) =>
+        new(user.Id.ToString(), action, caseId.ToString(), Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString(), outcome);
 
-    private async Task<User?> CurrentUserAsync()
-    {
-        // A connection may outlive its session on another instance until the sweep closes it: every call checks.
-        if (Context.User is not { } principal || principal.SessionId() is not { } sessionId)
-        {
-            return null;
-        }
+    private static Outcome<bool> Answer(bool done) => done ? Outcome<bool>.Done(true) : Outcome<bool>.Refused(Refusal.Conflict, LeaseLost);
 
-        await using var session = await database.OpenAsync(Context.ConnectionAborted);
-        if (!await sessions.IsActiveAsync(session, sessionId, Context.ConnectionAborted))
-        {
-            return null;
-        }
-
-        var user = await users.FindByIdAsync(session, principal.UserId(), Context.ConnectionAborted);
-        return user is { Disabled: false, Role: not UserRole.Ngo } ? user : null;
-    }
+    /// <summary>Every call checks the caller again: a connection may outlive its session, its account or its role.</summary>
+    private Task<User?> CurrentUserAsync() =>
+        Context.User is { } principal ? callers.ReadAsync(principal, Context.ConnectionAborted) : Task.FromResult<User?>(null);
 }

@@ -12,11 +12,12 @@ public sealed class CaseListeners
     private readonly Dictionary<Guid, int> _openCases = [];
     private readonly Dictionary<Guid, int> _users = [];
 
-    public void Connected(string connectionId, Guid userId)
+    /// <param name="seesAllCases">A supervisor's or admin's console, which may follow any case whoever holds it.</param>
+    public void Connected(string connectionId, Guid userId, bool seesAllCases = false)
     {
         lock (_gate)
         {
-            if (_connections.TryAdd(connectionId, new Listener(userId)))
+            if (_connections.TryAdd(connectionId, new Listener(userId, seesAllCases)))
             {
                 Count(_users, userId, +1);
             }
@@ -62,6 +63,28 @@ public sealed class CaseListeners
         }
     }
 
+    /// <summary>
+    /// Forgets the case for every console here that may no longer follow it (all but the holder's and those that
+    /// see every case) and names their connections, so that the caller takes them out of the case's group.
+    /// </summary>
+    public IReadOnlyList<string> Withdraw(Guid caseId, Guid? holder)
+    {
+        lock (_gate)
+        {
+            var withdrawn = new List<string>();
+            foreach (var (connectionId, listener) in _connections)
+            {
+                if (!listener.SeesAllCases && listener.UserId != holder && listener.OpenCases.Remove(caseId))
+                {
+                    Count(_openCases, caseId, -1);
+                    withdrawn.Add(connectionId);
+                }
+            }
+
+            return withdrawn;
+        }
+    }
+
     /// <summary>Whether any console is connected to this instance.</summary>
     public bool AnyoneConnected
     {
@@ -96,7 +119,7 @@ public sealed class CaseListeners
         }
     }
 
-    private sealed record Listener(Guid UserId)
+    private sealed record Listener(Guid UserId, bool SeesAllCases)
     {
         public HashSet<Guid> OpenCases { get; } = [];
     }

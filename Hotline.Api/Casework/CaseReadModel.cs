@@ -6,11 +6,13 @@ using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
+using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Casework;
 
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
-public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, CaseNoteRepository notes, CaseEventLog events, FieldProtector protector)
+public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, CaseNoteRepository notes, CaseEventLog events,
+    FieldProtector protector, IntakeScript script)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
@@ -38,8 +40,40 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, C
         var caseEvents = await events.ReadByCaseAsync(session, caseId, cancellationToken);
         var answers = caseEvents.Where(e => e.Type == CaseEventTypes.AnswerRecorded).Select(ToAnswer).ToList();
         var isAssignee = record.AssigneeId == viewer.Id && record.Status == CaseStatus.Claimed;
+        var urgentWords = caseEvents.Where(e => e.Type == CaseEventTypes.UrgentWordMatched).Select(e => Field(e, "Word")).Distinct().ToList();
         return new CaseDetail(summary, transcript, caseNotes, answers, isAssignee ? record.LeaseToken : null,
-            isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken));
+            isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
+            Unanswered(caseEvents, summary, answers), urgentWords);
+    }
+
+    /// <summary>
+    /// The questions the person consented to and has not answered: as the intake listed them when it stopped, or, while it
+    /// still asks, those after the one it is on (a caseworker who takes the case now asks them in their own words).
+    /// </summary>
+    private List<string> Unanswered(IReadOnlyList<CaseEvent> caseEvents, CaseSummary summary, List<AnswerView> answers)
+    {
+        if (caseEvents.LastOrDefault(e => e.Type == CaseEventTypes.IntakeEnded) is { } ended)
+        {
+            using var data = JsonDocument.Parse(ended.Data);
+            return data.RootElement.TryGetProperty("Unanswered", out var list) && list.ValueKind == JsonValueKind.Array
+                ? [.. list.EnumerateArray().Select(step => step.GetString() ?? "")]
+                : [];
+        }
+
+        var consented = answers.Any(a => a.StepId == script.ConsentStepId && a.AnswerCode == AnswerCodes.Yes);
+        if (summary.IntakeQuestion is null || !consented)
+        {
+            return [];
+        }
+
+        var answered = answers.Select(a => a.StepId).ToHashSet(StringComparer.Ordinal);
+        return [.. script.Questions.Where(q => q.Record && !q.GrantsConsent && !answered.Contains(q.Id)).Select(q => q.Id)];
+    }
+
+    private static string Field(CaseEvent caseEvent, string name)
+    {
+        using var data = JsonDocument.Parse(caseEvent.Data);
+        return data.RootElement.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
     }
 
     public Task<long> LastSequenceAsync(DbSession session, CancellationToken cancellationToken) =>

@@ -17,7 +17,9 @@ public sealed record CaseSummary(
     string? AssigneeName,
     string ConversationStatus,
     string? ConversationStatusReason,
-    int Version);
+    int Version,
+    int? IntakeQuestion = null,
+    int? IntakeQuestions = null);
 
 public sealed record MessageView(
     Guid Id,
@@ -34,7 +36,11 @@ public sealed record NoteView(Guid Id, Guid AuthorUserId, string Body, DateTimeO
 /// <summary>An intake answer: a code, and for a free-text answer what the person wrote.</summary>
 public sealed record AnswerView(string StepId, string AnswerCode, string? Text, DateTimeOffset At);
 
-/// <summary>Everything a caseworker needs to work a case. <see cref="LeaseToken"/> is filled only for the assignee.</summary>
+/// <summary>
+/// Everything a caseworker needs to work a case. <see cref="LeaseToken"/> is filled only for the assignee.
+/// <see cref="Unanswered"/>: the intake questions (step ids) the person consented to but has not answered, for the
+/// caseworker to ask in their own words; <see cref="UrgentWords"/>: the script's words that made the case Critical.
+/// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
     IReadOnlyList<MessageView> Transcript,
@@ -42,7 +48,9 @@ public sealed record CaseDetail(
     IReadOnlyList<AnswerView> Answers,
     Guid? LeaseToken,
     DateTimeOffset? LeaseExpiresAt,
-    long LastSequence);
+    long LastSequence,
+    IReadOnlyList<string>? Unanswered = null,
+    IReadOnlyList<string>? UrgentWords = null);
 
 /// <summary>A change to a case, pushed to the consoles that may see it, with its case-event sequence number.</summary>
 public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);
@@ -55,7 +63,7 @@ public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IRe
 
 public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
 
-/// <summary>The outcome of a console's action: the value, or a clear refusal it shows as it is.</summary>
+/// <summary>The hub's answer to a console's action, the wire form of an <see cref="Hotline.Api.Outcomes.Outcome{T}"/> (made by <c>OutcomeMappings.ToAnswer</c>): the value, or a clear refusal it shows as it is.</summary>
 public sealed record ActionAnswer<T>(bool Ok, string? Refusal, T? Value)
 {
     public static ActionAnswer<T> Done(T value) => new(true, null, value);
@@ -79,8 +87,10 @@ internal sealed record CaseSummaryRow
     public string? ConversationStatusReason { get; init; }
     public DateTimeOffset? LeaseExpiresAt { get; init; }
     public int Version { get; init; }
+    public int? IntakeQuestion { get; init; }
+    public int? IntakeQuestions { get; init; }
 
     public CaseSummary ToView() => new(Id, Status, Priority.ToString(), TriageScore,
         JsonSerializer.Deserialize<List<string>>(TriageReasons) ?? [], Language, Channel, QueuedAt, AssigneeId, AssigneeName,
-        ConversationStatus, ConversationStatusReason, Version);
+        ConversationStatus, ConversationStatusReason, Version, IntakeQuestion, IntakeQuestions);
 }

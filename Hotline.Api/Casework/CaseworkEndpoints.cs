@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
@@ -33,19 +34,15 @@ public static class CaseworkEndpoints
     }
 
     /// <summary>The open cases the caller may work, most urgent first, with the sequence number they reflect.</summary>
-    public static async Task<Results<Ok<QueueView>, ForbidHttpResult>> GetQueue(
-        HttpContext context, Database database, UserRepository users, CaseReadModel read, CancellationToken cancellationToken)
+    public static async Task<Ok<QueueView>> GetQueue(Caller caller, Database database, CaseReadModel read, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
-        return await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is { Disabled: false } user
-            ? TypedResults.Ok(await read.ReadQueueAsync(session, user, cancellationToken))
-            : TypedResults.Forbid();
+        return TypedResults.Ok(await read.ReadQueueAsync(session, caller.User, cancellationToken));
     }
 
     /// <summary>What changed after the last sequence number a console saw, with each case as it is now: how a console resyncs.</summary>
-    public static async Task<Results<Ok<EventsView>, ProblemHttpResult, ForbidHttpResult>> GetEventsAfter(
-        long after, int? take, HttpContext context, Database database, UserRepository users, CaseEventLog events, CaseReadModel read,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EventsView>, ProblemHttpResult>> GetEventsAfter(
+        long after, int? take, Caller caller, Database database, CaseEventLog events, CaseReadModel read, CancellationToken cancellationToken)
     {
         var page = take ?? 500;
         if (after < 0 || page is < 1 or > CaseEventLog.MaxPage)
@@ -53,12 +50,8 @@ public static class CaseworkEndpoints
             return TypedResults.Problem(detail: $"after must be 0 or more and take between 1 and {CaseEventLog.MaxPage}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var user = caller.User;
         await using var session = await database.OpenAsync(cancellationToken);
-        if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false } user)
-        {
-            return TypedResults.Forbid();
-        }
-
         var last = await read.LastSequenceAsync(session, cancellationToken);
         if (after > last)
         {
@@ -79,18 +72,20 @@ public static class CaseworkEndpoints
     }
 
     public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult>> GetCase(
-        Guid caseId, HttpContext context, Database database, UserRepository users, CaseReadModel read, CancellationToken cancellationToken)
+        Guid caseId, Caller caller, HttpContext context, Database database, CaseReadModel read, AuditTrail audit, CancellationToken cancellationToken)
     {
-        await using var session = await database.OpenAsync(cancellationToken);
-        if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false } user)
+        var user = caller.User;
+        Results<Ok<CaseDetail>, NotFound, ForbidHttpResult> result;
+        await using (var session = await database.OpenAsync(cancellationToken))
         {
-            return TypedResults.Forbid();
+            var detail = await read.ReadDetailAsync(session, caseId, user, cancellationToken);
+            result = detail is null ? TypedResults.NotFound()
+                : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
+                : TypedResults.Forbid();
         }
 
-        var detail = await read.ReadDetailAsync(session, caseId, user, cancellationToken);
-        return detail is null ? TypedResults.NotFound()
-            : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
-            : TypedResults.Forbid();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseFetched, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
     }
 
     public static async Task<Ok<IReadOnlyList<Colleague>>> GetColleagues(Database database, UserRepository users, CancellationToken cancellationToken)
@@ -102,17 +97,12 @@ public static class CaseworkEndpoints
         return TypedResults.Ok(colleagues);
     }
 
-    public static async Task<Results<Ok<SupervisorOverview>, ForbidHttpResult>> GetOverview(
-        HttpContext context, Database database, UserRepository users, CaseReadModel read, QueueStatisticsReader statistics, LanguageCover cover,
+    public static async Task<Ok<SupervisorOverview>> GetOverview(
+        Caller caller, Database database, UserRepository users, CaseReadModel read, QueueStatisticsReader statistics, LanguageCover cover,
         CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
-        if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false } user)
-        {
-            return TypedResults.Forbid();
-        }
-
-        var queue = await read.ReadQueueAsync(session, user, cancellationToken);
+        var queue = await read.ReadQueueAsync(session, caller.User, cancellationToken);
         var workload = await statistics.ReadWorkloadAsync(session, cancellationToken);
         IReadOnlyList<Colleague> staff = (await users.ReadActiveAsync(session, cancellationToken))
             .Where(u => u.Role is not UserRole.Ngo)

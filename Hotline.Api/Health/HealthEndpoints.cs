@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,23 +17,36 @@ public static class HealthEndpoints
         return app;
     }
 
-    /// <summary>200 when the database answers a query, 503 when it does not: a load balancer takes the instance out.</summary>
+    /// <summary>
+    /// 200 when the database answers a query, 503 when it does not: a load balancer takes the instance out.
+    /// The audit chain's state is a detail: a broken chain is for the operator to see, never a reason to
+    /// take the hotline out of service.
+    /// </summary>
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(
-        Database database, ILoggerFactory loggers, CancellationToken cancellationToken)
+        Database database, AuditChainStatus auditChain, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await database.PingAsync(timeout.Token);
-            return TypedResults.Ok(new HealthReport("Healthy", database.Provider.ToString()));
+            return TypedResults.Ok(new HealthReport("Healthy", database.Provider.ToString(), AuditChainState(auditChain)));
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException or InvalidOperationException)
         {
             loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning("Health check failed: the database did not answer ({Error}).", ex.Message);
-            return TypedResults.Json(new HealthReport("Unhealthy", database.Provider.ToString()), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(new HealthReport("Unhealthy", database.Provider.ToString(), AuditChainState(auditChain)),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    private static string AuditChainState(AuditChainStatus status) => status.Last switch
+    {
+        null => "Unchecked",
+        { Intact: true } => "Intact",
+        var broken => $"Broken at row {broken.FirstBadSequence}: {broken.Problem}",
+    };
 }
 
-public sealed record HealthReport(string Status, string Database);
+/// <param name="AuditChain">"Intact", "Unchecked" (before this instance's first walk) or "Broken at row N: why".</param>
+public sealed record HealthReport(string Status, string Database, string AuditChain);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Hotline.Api.Accountability;
 using Hotline.Api.Privacy;
 using Hotline.Api.Twilio;
 
@@ -7,7 +8,7 @@ namespace Hotline.Api.Hosting;
 
 /// <summary>
 /// Lets a fresh clone start in Development with no setup. The secrets it needs and nobody configured
-/// (encryption keys, a Twilio auth token for the simulator to sign with) are made once, kept in
+/// (encryption keys, the audit key, a Twilio auth token for the simulator to sign with) are made once, kept in
 /// App_Data (which git ignores) and reused at every later start, so the local database stays readable.
 /// A value configured elsewhere always wins. Outside Development nothing is made: a missing secret
 /// stops the start instead.
@@ -37,22 +38,32 @@ public static class DevelopmentSecrets
 
     private static Dictionary<string, string?> Load(string path)
     {
-        if (File.Exists(path))
+        var secrets = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(path)) ?? [] : [];
+        // A secret added in a later version joins the file beside those already made, which stay as they are.
+        var added = Made().Where(s => !secrets.ContainsKey(s.Key)).ToList();
+        if (added.Count == 0)
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(path)) ?? [];
+            return secrets;
         }
 
-        var secrets = new Dictionary<string, string?>
+        foreach (var (key, value) in added)
         {
-            [$"{PrivacyOptions.Section}:CurrentKeyId"] = "dev1",
-            [$"{PrivacyOptions.Section}:Keys:dev1"] = NewKey(),
-            [$"{PrivacyOptions.Section}:LookupKey"] = NewKey(),
-            [$"{TwilioOptions.Section}:AuthToken"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-        };
+            secrets[key] = value;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, JsonSerializer.Serialize(secrets));
         return secrets;
     }
+
+    private static Dictionary<string, string?> Made() => new()
+    {
+        [$"{PrivacyOptions.Section}:CurrentKeyId"] = "dev1",
+        [$"{PrivacyOptions.Section}:Keys:dev1"] = NewKey(),
+        [$"{PrivacyOptions.Section}:LookupKey"] = NewKey(),
+        [$"{TwilioOptions.Section}:AuthToken"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        [$"{AuditOptions.Section}:Key"] = NewKey(),
+    };
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

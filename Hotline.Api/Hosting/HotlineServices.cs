@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.BotConnector;
 using Hotline.Api.CaseStore;
@@ -34,6 +35,7 @@ public static class HotlineServices
         services.AddHotlineHealth();
         services.AddStorage();
         services.AddPrivacy();
+        services.AddAudit();
         services.AddCases();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();
@@ -72,21 +74,30 @@ public static class HotlineServices
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseHubOriginCheck();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi("/api/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
+        if (!app.Environment.IsDevelopment())
+        {
+            openApi.RequireAuthorization();
+        }
+
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
+        app.MapTwoFactorEndpoints();
         app.MapCaseworkEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
         app.MapReferrals();
         app.MapStatisticsEndpoints();
-        app.MapHub<CaseHub>(CaseHub.Path);
+        app.MapAuditEndpoints();
+        // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
+        app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())
         {
             app.MapSimulator();

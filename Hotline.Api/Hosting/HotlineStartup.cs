@@ -35,15 +35,33 @@ public static class HotlineStartup
             return await OperatorCommands.RunAsync(app.Services, args, Console.In, Console.Out, app.Lifetime.ApplicationStopping);
         }
 
-        if (app.Environment.IsDevelopment()
-            && await app.Services.GetRequiredService<UserAccounts>().CreateFirstAdminAsync(["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"], app.Lifetime.ApplicationStopping) is { } password)
+        if (app.Environment.IsDevelopment())
         {
-            app.Logger.LogWarning("Created the first admin for Development. Sign in as 'admin' with the password {Password} (shown once).", password);
+            await CreateDevelopmentAccountsAsync(app);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         await app.RunAsync();
         return 0;
+    }
+
+    private static async Task CreateDevelopmentAccountsAsync(WebApplication app)
+    {
+        var accounts = await app.Services.GetRequiredService<UserAccounts>().CreateDevelopmentAccountsAsync(
+            ["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"], app.Lifetime.ApplicationStopping);
+        foreach (var (user, password) in accounts)
+        {
+            if (user.Role == UserRole.Admin)
+            {
+                app.Logger.LogWarning("Created the first admin for Development (accounts, partners, SIM cards; no case content). "
+                    + "Sign in as 'admin' with the password {Password} (shown once).", password);
+            }
+            else
+            {
+                app.Logger.LogWarning("Created a supervisor for Development (the queue, every case, the supervisor view). "
+                    + "Sign in as 'supervisor' with the password {Password} (shown once).", password);
+            }
+        }
     }
 
     private static string OneLine(Exception ex) => ex switch

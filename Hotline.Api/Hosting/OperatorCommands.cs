@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.SimCards;
 using Hotline.Api.Users;
 
@@ -6,11 +7,12 @@ namespace Hotline.Api.Hosting;
 /// <summary>
 /// The operator's command line, run instead of the web server (so it works inside a container whose
 /// port is already taken): <c>users add NAME --role ROLE --languages en,ar</c> reads the password from
-/// standard input; <c>sims import FILE</c> loads the issued-SIM registry.
+/// standard input; <c>sims import FILE</c> loads the issued-SIM registry;
+/// <c>audit verify</c> walks the audit chain.
 /// </summary>
 public static class OperatorCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -18,6 +20,7 @@ public static class OperatorCommands
         {
             ["users", "add", var name, .. var options] => await AddUserAsync(services, name, options, input, output, cancellationToken),
             ["sims", "import", var file] => await ImportSimsAsync(services, file, output, cancellationToken),
+            ["audit", "verify"] => await VerifyAuditAsync(services, output, cancellationToken),
             _ => await UsageAsync(output),
         };
     }
@@ -35,6 +38,11 @@ public static class OperatorCommands
         var languages = (Option(options, "--languages") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
         var (user, error) = await services.GetRequiredService<UserAccounts>().AddAsync(name, parsedRole, languages, password, cancellationToken);
+        if (user is not null)
+        {
+            await services.GetRequiredService<AuditTrail>().RecordAsync(AuditEntry.ByActor(AuditActors.Operator, AuditActions.UserAdded, user.Id), cancellationToken);
+        }
+
         await output.WriteLineAsync(user is null ? error : $"Added {user.Role.ToString().ToLowerInvariant()} '{user.UserName}' ({string.Join(",", user.Languages)}).");
         return user is null ? 2 : 0;
     }
@@ -48,6 +56,9 @@ public static class OperatorCommands
         }
 
         var report = await services.GetRequiredService<SimRegistry>().ImportAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
+        await services.GetRequiredService<AuditTrail>().RecordAsync(
+            AuditEntry.ByActor(AuditActors.Operator, AuditActions.SimsImported, null, report.Refused is null ? AuditOutcomes.Succeeded : AuditOutcomes.Refused),
+            cancellationToken);
         if (report.Refused is not null)
         {
             await output.WriteLineAsync($"Nothing imported: {report.Refused}");
@@ -63,6 +74,13 @@ public static class OperatorCommands
         return report.Rejected.Count == 0 ? 0 : 1;
     }
 
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
+        await output.WriteLineAsync(verification.Describe());
+        return verification.Intact ? 0 : 1;
+    }
+
     private static string? Option(string[] options, string name)
     {
         var index = Array.IndexOf(options, name);
@@ -73,6 +91,7 @@ public static class OperatorCommands
     {
         await output.WriteLineAsync("Usage: users add NAME --role caseworker|supervisor|ngo|admin --languages en,ar   (the password is read from standard input)");
         await output.WriteLineAsync("       sims import FILE   (CSV with the header phone_number,language,issued_on,programme)");
+        await output.WriteLineAsync("       audit verify   (walks the audit chain; exits 1 at the first row that does not verify)");
         return 2;
     }
 }

@@ -37,6 +37,17 @@ public sealed class EngineTurnApplier(
                 case PriorityChanged changed when caseId is { } id:
                     await queue.ChangePriorityAsync(session, id, changed.Priority, changed.Score, changed.Reasons, cancellationToken);
                     break;
+                case IntakeProgressed progressed when caseId is { } id:
+                    await queue.ChangeIntakeProgressAsync(session, id, progressed.Question, progressed.Questions, CaseEventTypes.IntakeProgressed,
+                        new { progressed.StepId, progressed.Question, progressed.Questions }, cancellationToken);
+                    break;
+                case IntakeEnded ended when caseId is { } id:
+                    await queue.ChangeIntakeProgressAsync(session, id, null, null, CaseEventTypes.IntakeEnded,
+                        new { ended.Reason, ended.Unanswered }, cancellationToken);
+                    break;
+                case UrgentWordMatched urgent:
+                    caseEvents.Add((CaseEventTypes.UrgentWordMatched, new { urgent.Word, urgent.Language }));
+                    break;
                 case OptedOut optedOut:
                     updated = updated with { Status = ConversationStatus.OptedOut, StatusReason = $"The person sent {optedOut.Keyword}." };
                     caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));

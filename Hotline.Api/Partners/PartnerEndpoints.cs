@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using System.Data.Common;
 using Hotline.Api.Auth;
 using Hotline.Api.Storage;
@@ -50,7 +51,8 @@ public static class PartnerEndpoints
     }
 
     public static async Task<Results<Created<Partner>, ProblemHttpResult>> Create(
-        PartnerInput input, Database database, PartnerRepository partners, TimeProvider time, CancellationToken cancellationToken)
+        PartnerInput input, HttpContext context, Database database, PartnerRepository partners, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var (valid, error) = PartnerValidation.Check(input);
         if (valid is null)
@@ -71,11 +73,13 @@ public static class PartnerEndpoints
             return Problem($"A partner named '{partner.Name}' already exists.", StatusCodes.Status409Conflict);
         }
 
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerCreated, partner.Id), cancellationToken);
         return TypedResults.Created($"/api/admin/partners/{partner.Id}", partner);
     }
 
     public static async Task<Results<Ok<Partner>, NotFound, ProblemHttpResult>> Update(
-        Guid partnerId, PartnerInput input, Database database, PartnerRepository partners, TimeProvider time, CancellationToken cancellationToken)
+        Guid partnerId, PartnerInput input, HttpContext context, Database database, PartnerRepository partners, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var (valid, error) = PartnerValidation.Check(input);
         if (valid is null || valid.Version is null)
@@ -104,6 +108,7 @@ public static class PartnerEndpoints
             return Problem($"A partner named '{changed.Name}' already exists.", StatusCodes.Status409Conflict);
         }
 
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerUpdated, partnerId), cancellationToken);
         return TypedResults.Ok(changed with { Version = valid.Version.Value + 1 });
     }
 
@@ -117,8 +122,8 @@ public static class PartnerEndpoints
 
     /// <summary>Links an NGO account to the partner it works for (or unlinks it with null): what scopes its referrals.</summary>
     public static async Task<Results<Ok<NgoAccount>, NotFound, ProblemHttpResult>> AssignOrganisation(
-        Guid userId, OrganisationAssignment assignment, Database database, UserRepository users, PartnerRepository partners,
-        CancellationToken cancellationToken)
+        Guid userId, OrganisationAssignment assignment, HttpContext context, Database database, UserRepository users, PartnerRepository partners,
+        AuditTrail audit, CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         if (await users.FindByIdAsync(session, userId, cancellationToken) is not { } user)
@@ -138,6 +143,7 @@ public static class PartnerEndpoints
 
         await users.UpdateOrganisationAsync(session, userId, assignment.OrganisationId, cancellationToken);
         await session.CommitAsync(cancellationToken);
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.UserOrganisationChanged, userId), cancellationToken);
         return TypedResults.Ok(new NgoAccount(user.Id, user.UserName, user.DisplayName, assignment.OrganisationId, user.Disabled));
     }
 

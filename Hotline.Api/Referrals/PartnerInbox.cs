@@ -1,4 +1,5 @@
 using Hotline.Api.CaseStore;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 
@@ -13,7 +14,7 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
 {
     private const string NotYours = "This referral was not sent to your organisation.";
 
-    public async Task<ReferralResult<IReadOnlyList<PartnerReferralView>>> ListAsync(User user, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<PartnerReferralView>>> ListAsync(User user, CancellationToken cancellationToken)
     {
         if (Organisation(user) is not { } partnerId)
         {
@@ -21,10 +22,10 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
         }
 
         await using var session = await database.OpenAsync(cancellationToken);
-        return ReferralResult<IReadOnlyList<PartnerReferralView>>.Done(await referrals.ReadInboxAsync(session, partnerId, cancellationToken));
+        return Outcome<IReadOnlyList<PartnerReferralView>>.Done(await referrals.ReadInboxAsync(session, partnerId, cancellationToken));
     }
 
-    public async Task<ReferralResult<PartnerReferralView>> GetAsync(User user, Guid referralId, CancellationToken cancellationToken)
+    public async Task<Outcome<PartnerReferralView>> GetAsync(User user, Guid referralId, CancellationToken cancellationToken)
     {
         if (Organisation(user) is not { } partnerId)
         {
@@ -33,25 +34,25 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
 
         await using var session = await database.OpenAsync(cancellationToken);
         return await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken) is { } row
-            ? ReferralResult<PartnerReferralView>.Done(referrals.ToPartnerView(row))
-            : ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Forbidden, NotYours);
+            ? Outcome<PartnerReferralView>.Done(referrals.ToPartnerView(row))
+            : Outcome<PartnerReferralView>.Refused(Refusal.Forbidden, NotYours);
     }
 
-    public Task<ReferralResult<PartnerReferralView>> AcceptAsync(User user, Guid referralId, CancellationToken cancellationToken) =>
+    public Task<Outcome<PartnerReferralView>> AcceptAsync(User user, Guid referralId, CancellationToken cancellationToken) =>
         StepAsync(user, referralId, "Referrals_Accept", CaseEventTypes.ReferralAccepted, ReferralStatus.Accepted, new { }, "accepted", "sent and waiting for your answer",
             cancellationToken);
 
-    public Task<ReferralResult<PartnerReferralView>> DeclineAsync(User user, Guid referralId, DeclineReferral input, CancellationToken cancellationToken)
+    public Task<Outcome<PartnerReferralView>> DeclineAsync(User user, Guid referralId, DeclineReferral input, CancellationToken cancellationToken)
     {
         var reason = input.Reason?.Trim() ?? "";
         return !ReferralCodes.DeclineReasons.ContainsKey(reason)
-            ? Task.FromResult(ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Invalid,
+            ? Task.FromResult(Outcome<PartnerReferralView>.Refused(Refusal.Invalid,
                 $"Give a reason for declining: {string.Join(", ", ReferralCodes.DeclineReasons.Keys)}."))
             : StepAsync(user, referralId, "Referrals_Decline", CaseEventTypes.ReferralDeclined, ReferralStatus.Declined, new { Reason = reason }, "declined",
                 "sent and waiting for your answer", cancellationToken);
     }
 
-    public Task<ReferralResult<PartnerReferralView>> CompleteAsync(User user, Guid referralId, CompleteReferral input, CancellationToken cancellationToken)
+    public Task<Outcome<PartnerReferralView>> CompleteAsync(User user, Guid referralId, CompleteReferral input, CancellationToken cancellationToken)
     {
         var outcome = input.Outcome?.Trim() ?? "";
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
@@ -59,14 +60,14 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
             : note is { Length: > ReferralCodes.MaxOutcomeNoteLength } ? $"The note has at most {ReferralCodes.MaxOutcomeNoteLength} characters."
             : null;
         return error is not null
-            ? Task.FromResult(ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Invalid, error))
+            ? Task.FromResult(Outcome<PartnerReferralView>.Refused(Refusal.Invalid, error))
             : StepAsync(user, referralId, "Referrals_Complete", CaseEventTypes.ReferralCompleted, ReferralStatus.Completed,
                 new { Outcome = outcome, OutcomeNoteCipher = referrals.Protect(note, ReferralRepository.OutcomeNotePurpose) },
                 "completed", "accepted", cancellationToken);
     }
 
     /// <param name="reaches">The status the step leads to: a repeat of a step already taken (a double click) answers with the referral as it is.</param>
-    private async Task<ReferralResult<PartnerReferralView>> StepAsync(User user, Guid referralId, string statement, string eventType,
+    private async Task<Outcome<PartnerReferralView>> StepAsync(User user, Guid referralId, string statement, string eventType,
         ReferralStatus reaches, object values, string step, string needs, CancellationToken cancellationToken)
     {
         if (Organisation(user) is not { } partnerId)
@@ -77,19 +78,19 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
         await using var session = await database.BeginWriteAsync(cancellationToken);
         if (await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken) is not { } row)
         {
-            return ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.Forbidden, NotYours);
+            return Outcome<PartnerReferralView>.Refused(Refusal.Forbidden, NotYours);
         }
 
         var args = new Dapper.DynamicParameters(values);
         args.AddDynamicParams(new { Id = referralId, PartnerId = partnerId, Now = time.GetUtcNow() });
         if (row.Status == reaches)
         {
-            return ReferralResult<PartnerReferralView>.Done(referrals.ToPartnerView(row));
+            return Outcome<PartnerReferralView>.Done(referrals.ToPartnerView(row));
         }
 
         if (!await referrals.TransitionAsync(session, statement, args, cancellationToken))
         {
-            return ReferralResult<PartnerReferralView>.Refused(ReferralRefusal.OutOfOrder, ReferralSteps.OutOfOrder(row.Status, step, needs));
+            return Outcome<PartnerReferralView>.Refused(Refusal.Conflict, ReferralSteps.OutOfOrder(row.Status, step, needs));
         }
 
         // The event carries codes only: the outcome note is free text and stays in its encrypted column.
@@ -105,11 +106,11 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
         await events.AppendAsync(session, row.CaseId, eventType, data, user.Id, cancellationToken);
         var stored = (await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken))!;
         await session.CommitAsync(cancellationToken);
-        return ReferralResult<PartnerReferralView>.Done(referrals.ToPartnerView(stored));
+        return Outcome<PartnerReferralView>.Done(referrals.ToPartnerView(stored));
     }
 
     private static Guid? Organisation(User user) => user.Role == UserRole.Ngo ? user.OrganisationId : null;
 
-    private static ReferralResult<T> NoOrganisation<T>() => ReferralResult<T>.Refused(ReferralRefusal.Forbidden,
+    private static Outcome<T> NoOrganisation<T>() => Outcome<T>.Refused(Refusal.Forbidden,
         "Your account is not linked to a partner organisation; ask a hotline administrator to link it.");
 }

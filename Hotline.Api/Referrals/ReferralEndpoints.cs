@@ -1,6 +1,7 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Partners;
-using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,64 +50,55 @@ public static class ReferralEndpoints
         PartnerServices.Labels, ReferralCodes.SharedFields, ReferralCodes.ConsentGivers, ReferralCodes.ConsentChannels,
         ReferralCodes.ContactRoutes, ReferralCodes.DeclineReasons, ReferralCodes.Outcomes));
 
-    public static Task<Results<Ok<IReadOnlyList<ReferralView>>, ProblemHttpResult>> List(
-        Guid caseId, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => workflow.ListAsync(user, caseId, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Propose(
-        Guid caseId, ProposeReferral input, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow,
-        CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => workflow.ProposeAsync(user, caseId, input, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> RecordConsent(
-        Guid caseId, Guid referralId, RecordConsent input, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow,
-        CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => workflow.RecordConsentAsync(user, caseId, referralId, input, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Send(
-        Guid caseId, Guid referralId, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow,
-        CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => workflow.SendAsync(user, caseId, referralId, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Withdraw(
-        Guid caseId, Guid referralId, HttpContext context, Database database, UserRepository users, ReferralWorkflow workflow,
-        CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => workflow.WithdrawAsync(user, caseId, referralId, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<IReadOnlyList<PartnerReferralView>>, ProblemHttpResult>> Inbox(
-        HttpContext context, Database database, UserRepository users, PartnerInbox inbox, CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => inbox.ListAsync(user, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> InboxItem(
-        Guid referralId, HttpContext context, Database database, UserRepository users, PartnerInbox inbox, CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => inbox.GetAsync(user, referralId, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Accept(
-        Guid referralId, HttpContext context, Database database, UserRepository users, PartnerInbox inbox, CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => inbox.AcceptAsync(user, referralId, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Decline(
-        Guid referralId, DeclineReferral input, HttpContext context, Database database, UserRepository users, PartnerInbox inbox,
-        CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => inbox.DeclineAsync(user, referralId, input, cancellationToken), cancellationToken);
-
-    public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Complete(
-        Guid referralId, CompleteReferral input, HttpContext context, Database database, UserRepository users, PartnerInbox inbox,
-        CancellationToken cancellationToken) =>
-        AsUserAsync(context, database, users, user => inbox.CompleteAsync(user, referralId, input, cancellationToken), cancellationToken);
-
-    /// <summary>Re-reads the account on every call, so a disabled account or a changed organisation takes effect at once.</summary>
-    private static async Task<Results<Ok<T>, ProblemHttpResult>> AsUserAsync<T>(
-        HttpContext context, Database database, UserRepository users, Func<User, Task<ReferralResult<T>>> action, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<ReferralView>>, ProblemHttpResult>> List(
+        Guid caseId, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit, CancellationToken cancellationToken)
     {
-        User? user;
-        await using (var session = await database.OpenAsync(cancellationToken))
-        {
-            user = await users.FindByIdAsync(session, context.User.UserId(), cancellationToken);
-        }
-
-        return user is { Disabled: false }
-            ? (await action(user)).ToHttp()
-            : TypedResults.Problem(detail: "This account is disabled.", statusCode: StatusCodes.Status403Forbidden);
+        var result = (await workflow.ListAsync(caller.User, caseId, cancellationToken)).ToHttp();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseReferralsRead, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
     }
+
+    public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Propose(
+        Guid caseId, ProposeReferral input, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
+        (await workflow.ProposeAsync(caller.User, caseId, input, cancellationToken)).ToHttp();
+
+    public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> RecordConsent(
+        Guid caseId, Guid referralId, RecordConsent input, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
+        (await workflow.RecordConsentAsync(caller.User, caseId, referralId, input, cancellationToken)).ToHttp();
+
+    public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Send(
+        Guid caseId, Guid referralId, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
+        (await workflow.SendAsync(caller.User, caseId, referralId, cancellationToken)).ToHttp();
+
+    public static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Withdraw(
+        Guid caseId, Guid referralId, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
+        (await workflow.WithdrawAsync(caller.User, caseId, referralId, cancellationToken)).ToHttp();
+
+    public static async Task<Results<Ok<IReadOnlyList<PartnerReferralView>>, ProblemHttpResult>> Inbox(
+        Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var result = (await inbox.ListAsync(caller.User, cancellationToken)).ToHttp();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxRead, null, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
+
+    public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> InboxItem(
+        Guid referralId, Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var result = (await inbox.GetAsync(caller.User, referralId, cancellationToken)).ToHttp();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxItemRead, referralId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
+
+    public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Accept(
+        Guid referralId, Caller caller, PartnerInbox inbox, CancellationToken cancellationToken) =>
+        (await inbox.AcceptAsync(caller.User, referralId, cancellationToken)).ToHttp();
+
+    public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Decline(
+        Guid referralId, DeclineReferral input, Caller caller, PartnerInbox inbox, CancellationToken cancellationToken) =>
+        (await inbox.DeclineAsync(caller.User, referralId, input, cancellationToken)).ToHttp();
+
+    public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Complete(
+        Guid referralId, CompleteReferral input, Caller caller, PartnerInbox inbox, CancellationToken cancellationToken) =>
+        (await inbox.CompleteAsync(caller.User, referralId, input, cancellationToken)).ToHttp();
 }

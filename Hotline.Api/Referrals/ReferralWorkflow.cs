@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Partners;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
@@ -16,7 +17,7 @@ public sealed class ReferralWorkflow(
     Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseQueue queue, CaseEventLog events,
     TimeProvider time)
 {
-    public async Task<ReferralResult<IReadOnlyList<ReferralView>>> ListAsync(User user, Guid caseId, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<ReferralView>>> ListAsync(User user, Guid caseId, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
         if (await CheckCaseAsync(session, user, caseId, cancellationToken) is { } refusal)
@@ -27,10 +28,10 @@ public sealed class ReferralWorkflow(
         var names = (await partners.ReadAllAsync(session, cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
         IReadOnlyList<ReferralView> views = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
             .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
-        return ReferralResult<IReadOnlyList<ReferralView>>.Done(views);
+        return Outcome<IReadOnlyList<ReferralView>>.Done(views);
     }
 
-    public async Task<ReferralResult<ReferralView>> ProposeAsync(User user, Guid caseId, ProposeReferral input, CancellationToken cancellationToken)
+    public async Task<Outcome<ReferralView>> ProposeAsync(User user, Guid caseId, ProposeReferral input, CancellationToken cancellationToken)
     {
         if (input.PartnerId is not { } partnerId || string.IsNullOrWhiteSpace(input.Service))
         {
@@ -72,7 +73,7 @@ public sealed class ReferralWorkflow(
             .FirstOrDefault(r => r.PartnerId == partnerId && r.Service == service && r.Status is not (ReferralStatus.Declined or ReferralStatus.Completed or ReferralStatus.Withdrawn));
         if (open is not null)
         {
-            return ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder,
+            return Outcome<ReferralView>.Refused(Refusal.Conflict,
                 $"This case already has a referral to {partner.Name} for {PartnerServices.Labels.GetValueOrDefault(service, service).ToLowerInvariant()} that is {ReferralSteps.Describe(open.Status)}.");
         }
 
@@ -84,7 +85,7 @@ public sealed class ReferralWorkflow(
         return await CommitWithViewAsync(session, id, partner.Name, cancellationToken);
     }
 
-    public async Task<ReferralResult<ReferralView>> RecordConsentAsync(User user, Guid caseId, Guid referralId, RecordConsent input,
+    public async Task<Outcome<ReferralView>> RecordConsentAsync(User user, Guid caseId, Guid referralId, RecordConsent input,
         CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
@@ -137,16 +138,16 @@ public sealed class ReferralWorkflow(
     }
 
     /// <summary>Sends a referral whose consent is recorded: from now on the partner sees what the consent covers.</summary>
-    public Task<ReferralResult<ReferralView>> SendAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
+    public Task<Outcome<ReferralView>> SendAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
         StepAsync(user, caseId, referralId, "Referrals_Send", CaseEventTypes.ReferralSent, "sent", "waiting to be sent (consent recorded)",
             "a referral is sent only while the case is open; withdraw it instead", cancellationToken);
 
     /// <summary>Withdrawing is allowed on a closed case too: it is how a referral left open at the close is ended.</summary>
-    public Task<ReferralResult<ReferralView>> WithdrawAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
+    public Task<Outcome<ReferralView>> WithdrawAsync(User user, Guid caseId, Guid referralId, CancellationToken cancellationToken) =>
         StepAsync(user, caseId, referralId, "Referrals_Withdraw", CaseEventTypes.ReferralWithdrawn, "withdrawn", "still open", null, cancellationToken);
 
     /// <param name="closedRefusal">Why the step is refused on a closed case, or null when a closed case allows it.</param>
-    private async Task<ReferralResult<ReferralView>> StepAsync(User user, Guid caseId, Guid referralId, string statement, string eventType,
+    private async Task<Outcome<ReferralView>> StepAsync(User user, Guid caseId, Guid referralId, string statement, string eventType,
         string step, string needs, string? closedRefusal, CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
@@ -172,7 +173,7 @@ public sealed class ReferralWorkflow(
         return await CommitWithViewAsync(session, referralId, null, cancellationToken);
     }
 
-    private async Task<(ReferralRecord? Referral, ReferralResult<ReferralView>? Refusal)> FindAsync(
+    private async Task<(ReferralRecord? Referral, Outcome<ReferralView>? Refusal)> FindAsync(
         DbSession session, User user, Guid caseId, Guid referralId, CancellationToken cancellationToken)
     {
         if (await CheckCaseAsync(session, user, caseId, cancellationToken) is { } refusal)
@@ -183,31 +184,31 @@ public sealed class ReferralWorkflow(
         var referral = await referrals.FindByIdAsync(session, referralId, cancellationToken);
         return referral is not null && referral.CaseId == caseId
             ? (referral, null)
-            : (null, ReferralResult<ReferralView>.Refused(ReferralRefusal.NotFound, "This case has no such referral."));
+            : (null, Outcome<ReferralView>.Refused(Refusal.NotFound, "This case has no such referral."));
     }
 
-    private async Task<ReferralResult<ReferralView>?> CheckCaseAsync(DbSession session, User user, Guid caseId, CancellationToken cancellationToken) =>
+    private async Task<Outcome<ReferralView>?> CheckCaseAsync(DbSession session, User user, Guid caseId, CancellationToken cancellationToken) =>
         await cases.ReadSummaryAsync(session, caseId, cancellationToken) switch
         {
-            null => ReferralResult<ReferralView>.Refused(ReferralRefusal.NotFound, "No case has this id."),
-            var summary when !CaseAccess.MaySee(user, summary) => ReferralResult<ReferralView>.Refused(ReferralRefusal.Forbidden, "You may not work on this case."),
+            null => Outcome<ReferralView>.Refused(Refusal.NotFound, "No case has this id."),
+            var summary when !CaseAccess.MaySee(user, summary) => Outcome<ReferralView>.Refused(Refusal.Forbidden, "You may not work on this case."),
             _ => null,
         };
 
-    private async Task<ReferralResult<ReferralView>> CommitWithViewAsync(DbSession session, Guid referralId, string? partnerName,
+    private async Task<Outcome<ReferralView>> CommitWithViewAsync(DbSession session, Guid referralId, string? partnerName,
         CancellationToken cancellationToken)
     {
         var stored = (await referrals.FindByIdAsync(session, referralId, cancellationToken))!;
         partnerName ??= (await partners.FindByIdAsync(session, stored.PartnerId, cancellationToken))?.Name ?? "";
         await session.CommitAsync(cancellationToken);
-        return ReferralResult<ReferralView>.Done(referrals.ToView(stored, partnerName));
+        return Outcome<ReferralView>.Done(referrals.ToView(stored, partnerName));
     }
 
-    private static ReferralResult<ReferralView> Closed(string reason) =>
-        ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder, $"The case is closed: {reason}.");
+    private static Outcome<ReferralView> Closed(string reason) =>
+        Outcome<ReferralView>.Refused(Refusal.Conflict, $"The case is closed: {reason}.");
 
-    private static ReferralResult<ReferralView> Invalid(string detail) => ReferralResult<ReferralView>.Refused(ReferralRefusal.Invalid, detail);
+    private static Outcome<ReferralView> Invalid(string detail) => Outcome<ReferralView>.Refused(Refusal.Invalid, detail);
 
-    private static ReferralResult<ReferralView> OutOfOrder(ReferralStatus current, string step, string needs) =>
-        ReferralResult<ReferralView>.Refused(ReferralRefusal.OutOfOrder, ReferralSteps.OutOfOrder(current, step, needs));
+    private static Outcome<ReferralView> OutOfOrder(ReferralStatus current, string step, string needs) =>
+        Outcome<ReferralView>.Refused(Refusal.Conflict, ReferralSteps.OutOfOrder(current, step, needs));
 }

@@ -1,11 +1,12 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Retention;
 
 /// <summary>Runs the retention sweep on its interval.</summary>
-public sealed class RetentionService(RetentionSweep sweep, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger,
-    Health.LoopWatch loops) : PeriodicService(time, logger, loops)
+public sealed class RetentionService(RetentionSweep sweep, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider time,
+    ILogger<RetentionService> logger, Health.LoopWatch loops) : PeriodicService(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
 
@@ -19,5 +20,7 @@ public sealed class RetentionService(RetentionSweep sweep, IOptions<RetentionOpt
             Logger.LogInformation("Retention: deleted {ChatActivities} chat activity record(s) and {EarlyStatuses} unmatched delivery status(es).",
                 swept.ChatActivities, swept.EarlyDeliveryStatuses);
         }
+
+        await audit.RecordAsync(AuditEntry.ByActor(AuditActors.System, AuditActions.RetentionSwept, null), cancellationToken);
     }
 }

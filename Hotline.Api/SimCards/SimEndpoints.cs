@@ -1,3 +1,4 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ public static class SimEndpoints
 
     /// <summary>Imports a CSV of issued SIMs (the request body, text/csv). Bad rows come back with line numbers; the good ones are stored.</summary>
     public static async Task<Results<Ok<SimImportReport>, BadRequest<SimImportReport>, ProblemHttpResult>> Import(
-        HttpRequest request, SimRegistry registry, CancellationToken cancellationToken)
+        HttpRequest request, SimRegistry registry, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > SimRegistry.MaxFileBytes)
         {
@@ -25,6 +26,7 @@ public static class SimEndpoints
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
         var report = await registry.ImportAsync(body.ToArray(), cancellationToken);
+        await audit.RecordAsync(AuditEntry.By(request.HttpContext, AuditActions.SimsImported, null, report.Refused is null ? AuditOutcomes.Succeeded : AuditOutcomes.Refused), cancellationToken);
         return report.Refused is null ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
     }
 }

@@ -1,7 +1,6 @@
+using Hotline.Api.Accountability;
 using System.Text;
 using Hotline.Api.Auth;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Statistics;
@@ -22,19 +21,19 @@ public static class StatisticsEndpoints
     }
 
     public static async Task<Results<Ok<StatisticsView>, ProblemHttpResult>> Get(
-        string? from, string? to, HttpContext context, Database database, UserRepository users, StatisticsReport report, TimeProvider time,
+        string? from, string? to, StatisticsReport report, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (view, refusal) = await BuildAsync(from, to, context, database, users, report, time, cancellationToken);
+        var (view, refusal) = await BuildAsync(from, to, report, time, cancellationToken);
         return view is not null ? TypedResults.Ok(view) : refusal!;
     }
 
     /// <summary>All tables, each under its title, or one table (<c>?table=id</c>) exactly as the page shows it.</summary>
     public static async Task<Results<FileContentHttpResult, NotFound<string>, ProblemHttpResult>> Csv(
-        string? from, string? to, string? table, HttpContext context, Database database, UserRepository users, StatisticsReport report,
-        TimeProvider time, CancellationToken cancellationToken)
+        string? from, string? to, string? table, HttpContext context, StatisticsReport report,
+        AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (view, refusal) = await BuildAsync(from, to, context, database, users, report, time, cancellationToken);
+        var (view, refusal) = await BuildAsync(from, to, report, time, cancellationToken);
         if (view is null)
         {
             return refusal!;
@@ -47,15 +46,16 @@ public static class StatisticsEndpoints
         }
 
         var name = $"hotline-statistics-{table ?? "all"}-{view.From}-to-{view.To}.csv";
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.StatisticsExported, table ?? "all"), cancellationToken);
         return TypedResults.File(Encoding.UTF8.GetBytes(StatisticsCsv.Write(tables, withTitles: table is null)), "text/csv; charset=utf-8", name);
     }
 
     /// <summary>A table's row totals as bars (<c>by=rows</c>, the default) or its column totals by month (<c>by=months</c>).</summary>
     public static async Task<Results<ContentHttpResult, NotFound<string>, ProblemHttpResult>> Chart(
-        string tableId, string? by, string? from, string? to, HttpContext context, Database database, UserRepository users, StatisticsReport report,
+        string tableId, string? by, string? from, string? to, StatisticsReport report,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var (view, refusal) = await BuildAsync(from, to, context, database, users, report, time, cancellationToken);
+        var (view, refusal) = await BuildAsync(from, to, report, time, cancellationToken);
         if (view is null)
         {
             return refusal!;
@@ -82,30 +82,11 @@ public static class StatisticsEndpoints
     }
 
     private static async Task<(StatisticsView? View, ProblemHttpResult? Refusal)> BuildAsync(
-        string? from, string? to, HttpContext context, Database database, UserRepository users, StatisticsReport report, TimeProvider time,
-        CancellationToken cancellationToken)
+        string? from, string? to, StatisticsReport report, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await RefusalAsync(from, to, context, database, users, time, cancellationToken) is { } refusal)
-        {
-            return (null, refusal);
-        }
-
-        var (range, _) = MonthRange.Parse(from, to, time.GetUtcNow());
-        return (await report.BuildAsync(range!, cancellationToken), null);
-    }
-
-    private static async Task<ProblemHttpResult?> RefusalAsync(
-        string? from, string? to, HttpContext context, Database database, UserRepository users, TimeProvider time, CancellationToken cancellationToken)
-    {
-        await using (var session = await database.OpenAsync(cancellationToken))
-        {
-            if (await users.FindByIdAsync(session, context.User.UserId(), cancellationToken) is not { Disabled: false })
-            {
-                return TypedResults.Problem(detail: "This account is disabled.", statusCode: StatusCodes.Status403Forbidden);
-            }
-        }
-
-        var (_, error) = MonthRange.Parse(from, to, time.GetUtcNow());
-        return error is null ? null : TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
+        var (range, error) = MonthRange.Parse(from, to, time.GetUtcNow());
+        return range is null
+            ? (null, TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest))
+            : (await report.BuildAsync(range, cancellationToken), null);
     }
 }

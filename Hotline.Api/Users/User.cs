@@ -22,4 +22,7 @@ public sealed record User
     public bool Disabled { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>Changes whenever what a session was granted changes; a session signed in under another stamp is refused.</summary>
+    public string SecurityStamp { get; init; } = "";
 }

@@ -44,6 +44,7 @@ public sealed partial class UserAccounts(Database database, UserRepository users
             Role = role,
             CreatedAt = time.GetUtcNow(),
             Languages = languages.Select(l => l.ToLowerInvariant()).Distinct().ToList(),
+            SecurityStamp = NewSecurityStamp(),
         };
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         await users.AddAsync(session, user, cancellationToken);
@@ -51,21 +52,42 @@ public sealed partial class UserAccounts(Database database, UserRepository users
         return (user, null);
     }
 
-    /// <summary>In Development, a fresh database gets one admin with a random password, printed once.</summary>
-    public async Task<string?> CreateFirstAdminAsync(IReadOnlyList<string> languages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes every session of the user, on every instance: a request carrying the old stamp is refused, and the
+    /// user's hub connections are closed within one pass of the live-session sweep. Call it inside the same write
+    /// as whatever changes what a session was granted (disabling, a role or language change, a password change or
+    /// reset, signing out everywhere), so the change and the revocation commit together.
+    /// </summary>
+    public Task ChangeSecurityStampAsync(DbSession session, Guid userId, CancellationToken cancellationToken) =>
+        users.ChangeSecurityStampAsync(session, userId, NewSecurityStamp(), cancellationToken);
+
+    /// <summary>
+    /// In Development, a fresh database gets an admin and a supervisor, each with a random password printed once:
+    /// the admin reads no case, so a newcomer tries the casework and supervisor views as the supervisor.
+    /// </summary>
+    public async Task<IReadOnlyList<(User User, string Password)>> CreateDevelopmentAccountsAsync(IReadOnlyList<string> languages,
+        CancellationToken cancellationToken)
     {
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             if (await users.CountAsync(session, cancellationToken) > 0)
             {
-                return null;
+                return [];
             }
         }
 
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
-        var (user, _) = await AddAsync("admin", UserRole.Admin, languages, password, cancellationToken);
-        return user is null ? null : password;
+        var created = new List<(User User, string Password)>();
+        foreach (var (name, role) in new[] { ("admin", UserRole.Admin), ("supervisor", UserRole.Supervisor) })
+        {
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
+            var (user, error) = await AddAsync(name, role, languages, password, cancellationToken);
+            created.Add((user ?? throw new InvalidOperationException(error), password));
+        }
+
+        return created;
     }
+
+    private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     [GeneratedRegex(@"^[A-Za-z0-9._@-]{1,100}$")]
     private static partial Regex UserNamePattern();

@@ -16,6 +16,7 @@ public sealed class UserRepository
             user.PasswordHash,
             user.OrganisationId,
             user.CreatedAt,
+            user.SecurityStamp,
         }, cancellationToken);
         foreach (var language in user.Languages.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -53,6 +54,9 @@ public sealed class UserRepository
 
     public Task RecordFailedSignInAsync(DbSession session, Guid id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Users_RecordFailedSignIn", new { Id = id, MaxFailures = maxFailures, LockUntil = lockUntil }, cancellationToken);
+
+    public Task ChangeSecurityStampAsync(DbSession session, Guid id, string securityStamp, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_ChangeSecurityStamp", new { Id = id, SecurityStamp = securityStamp }, cancellationToken);
 
     private static async Task<User?> WithLanguagesAsync(DbSession session, Task<User?> read, CancellationToken cancellationToken)
     {

@@ -38,6 +38,26 @@ public sealed record PriorityChanged(PriorityBand Priority, int Score, IReadOnly
 /// </summary>
 public sealed record AnswerRecorded(string StepId, string AnswerCode, string? Text = null) : EngineEvent;
 
+/// <summary>
+/// The intake goes on while the case waits: it now asks question <paramref name="Question"/> of
+/// <paramref name="Questions"/> (<paramref name="StepId"/>), and the case's triage stays provisional until
+/// <see cref="IntakeEnded"/>.
+/// </summary>
+public sealed record IntakeProgressed(string StepId, int Question, int Questions) : EngineEvent;
+
+/// <summary>
+/// The intake of an open case asks nothing more (finished, handed to a person, or a caseworker has written):
+/// the triage is no longer provisional. <paramref name="Unanswered"/> lists the recorded questions (step ids, in
+/// script order) the person was not asked, for the caseworker to ask in their own words; empty without consent.
+/// </summary>
+public sealed record IntakeEnded(string Reason, IReadOnlyList<string> Unanswered) : EngineEvent;
+
+/// <summary>
+/// A message held one of the script's urgent words: the case is Critical at once. <paramref name="Word"/> is the
+/// script's word that matched (never the person's text), <paramref name="Language"/> the list it came from.
+/// </summary>
+public sealed record UrgentWordMatched(string Word, string Language) : EngineEvent;
+
 /// <summary>A person is needed now: asked for, in danger, or the script was left unanswered.</summary>
 public sealed record HandoffRequested(string Reason) : EngineEvent;
 

@@ -98,7 +98,13 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
         start.Environment["Hotline__Privacy__CurrentKeyId"] = "bench";
         start.Environment["Hotline__Privacy__Keys__bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Hotline__Privacy__LookupKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        start.Environment["Hotline__Audit__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Every simulated person signs in from 127.0.0.1 with a password only: the sign-in limits and the second
+        // factor would measure the sign-in page's defences, not the console or the ingest under load.
+        start.Environment["Hotline__Auth__RequireTwoFactor"] = "false";
+        start.Environment["Hotline__Auth__SignInsPerAddressPerMinute"] = "100000";
+        start.Environment["Hotline__Auth__SignInsPerNamePerMinute"] = "100000";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var api = new HotlineApiProcess(process, baseAddress, folder, authToken);

@@ -14,7 +14,7 @@ namespace Hotline.Benchmarks;
 internal static class IngestBenchmark
 {
     public const string Name = "ingest";
-    public const string Usage = "ingest [seconds=30] [senders=32] [per-second=2000] [warm-up-seconds=15]";
+    public const string Usage = "ingest [seconds=30] [senders=32] [per-second=2000] [warm-up-seconds=15] [--sign-in-flood]";
 
     private const int DefaultSeconds = 30;
     private const int DefaultSenders = 32;
@@ -30,6 +30,8 @@ internal static class IngestBenchmark
 
     public static async Task<int> RunAsync(string[] args, BenchmarkTargets targets)
     {
+        var signInFlood = args.Contains(SignInFlood.Flag);
+        args = args.Where(arg => arg != SignInFlood.Flag).ToArray();
         if (!BenchmarkArguments.TryParse(args, 0, DefaultSeconds, 5, 600, out var seconds)
             || !BenchmarkArguments.TryParse(args, 1, DefaultSenders, 1, 256, out var senders)
             || !BenchmarkArguments.TryParse(args, 2, DefaultPerSecond, 1, MaxRequestsPerSecond, out var perSecond)
@@ -59,14 +61,20 @@ internal static class IngestBenchmark
             + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window).");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}.");
+        if (signInFlood)
+        {
+            Console.WriteLine($"Beside each hotline load: {SignInFlood.PerSecond} sign-in attempts/s with wrong passwords for unknown names, "
+                + "the sign-in rate limits lifted so that every one is verified.");
+        }
+
         Console.WriteLine();
 
         var floor = await MeasureFloorAsync(senders, duration, warmUp, maxRequests);
         Console.WriteLine();
-        var closed = await MeasureProductAsync("[hotline closed]", dll, warmUp, duration, async (target, webhooks) =>
+        var closed = await MeasureProductAsync("[hotline closed]", dll, signInFlood, warmUp, duration, async (target, webhooks) =>
             WebhookLoadSummary.ByAnswer(await WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests), warmUp, duration));
         Console.WriteLine();
-        var open = await MeasureProductAsync("[hotline open]", dll, warmUp, duration, async (target, webhooks) =>
+        var open = await MeasureProductAsync("[hotline open]", dll, signInFlood, warmUp, duration, async (target, webhooks) =>
         {
             var run = await OpenLoopWebhookLoad.RunAsync(target, webhooks, perSecond, duration, TrafficSeed);
             Console.WriteLine($"[hotline open] the generator's own lateness in starting a post: p50 {run.GeneratorLag.P50:F2} ms, "
@@ -112,15 +120,22 @@ internal static class IngestBenchmark
     }
 
     /// <summary>One load against a fresh Hotline.Api, then its database read back.</summary>
-    private static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit)> MeasureProductAsync(string label, string dll,
+    private static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit)> MeasureProductAsync(string label, string dll, bool signInFlood,
         TimeSpan warmUp, TimeSpan duration, Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> runLoad)
     {
         await using var api = await HotlineApiProcess.StartAsync(dll);
         Console.WriteLine($"{label} Hotline.Api healthy at {api.BaseAddress} (database {api.DatabasePath})");
         var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
+        await using var flood = signInFlood ? await SignInFlood.StartAsync(api.BaseAddress) : null;
         var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks);
         var cpu = await CpuOverWindowAsync(warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
         var summary = await load;
+        if (flood is not null)
+        {
+            await flood.StopAsync();
+            flood.Print(label);
+        }
+
         await api.StopAsync();
         summary.Print(label);
         Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "

@@ -56,14 +56,20 @@ internal sealed class SignedSmsWebhooks
 
     public int SenderCount => _senders.Length;
 
+    public IReadOnlyList<string> Senders => _senders;
+
     /// <summary>A new message (a fresh MessageSid) from one of the senders, chosen at random.</summary>
-    public SignedSmsWebhook Next(Random random)
+    public SignedSmsWebhook Next(Random random) =>
+        From(_senders[random.Next(_senders.Length)], Bodies[random.Next(Bodies.Length)], random);
+
+    /// <summary>One sender's next message (a fresh MessageSid), for a benchmark that plays whole conversations.</summary>
+    public SignedSmsWebhook From(string sender, string text, Random random)
     {
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["AccountSid"] = _accountSid,
-            ["Body"] = Bodies[random.Next(Bodies.Length)],
-            ["From"] = _senders[random.Next(_senders.Length)],
+            ["Body"] = text,
+            ["From"] = sender,
             ["MessageSid"] = "SM" + RandomHex(random),
             ["NumMedia"] = "0",
             ["To"] = To,

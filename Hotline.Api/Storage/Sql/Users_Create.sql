@@ -1,2 +1,2 @@
-INSERT INTO Users (Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, CreatedAt)
-VALUES (@Id, @UserName, @DisplayName, @Role, @PasswordHash, @OrganisationId, @CreatedAt);
+INSERT INTO Users (Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, CreatedAt, SecurityStamp)
+VALUES (@Id, @UserName, @DisplayName, @Role, @PasswordHash, @OrganisationId, @CreatedAt, @SecurityStamp);

@@ -1,4 +1,4 @@
-SELECT Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, FailedSignIns, LockedUntil, Disabled, CreatedAt
+SELECT Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, FailedSignIns, LockedUntil, Disabled, CreatedAt, SecurityStamp
 FROM Users
 WHERE Role = @Role
 ORDER BY DisplayName;

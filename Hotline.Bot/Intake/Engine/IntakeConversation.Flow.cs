@@ -26,7 +26,8 @@ internal sealed partial class IntakeConversation
     /// <summary>Their case was closed and they write again: a new intake, in the language they chose before.</summary>
     private EngineTurn Restart(string? keyword, string text)
     {
-        _state = new IntakeState { Step = _script.StartStep.Id, LastInbound = _state.LastInbound };
+        _state = new IntakeState { Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word };
+        _urgentIsNew = _urgent is not null;
         return Start(keyword, text);
     }
 
@@ -52,9 +53,16 @@ internal sealed partial class IntakeConversation
             return ChooseLanguage(keyword, text);
         }
 
+        _state.Exchanges++;
         var code = step.Kind == StepKind.YesNo ? _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage)
             : string.IsNullOrWhiteSpace(text) ? null
             : AnswerCodes.Text;
+        if (code is null && _urgent is not null)
+        {
+            // A message of danger is not a wrong answer: the emergency number goes first, then the same question again.
+            return Finish(_engine.Replies.Get(_language, step.Id));
+        }
+
         if (code is null)
         {
             if (!_state.Reasked)
@@ -65,6 +73,11 @@ internal sealed partial class IntakeConversation
             }
 
             code = AnswerCodes.Unknown;
+        }
+
+        if (step.Id == _script.ResumeStepId && code == AnswerCodes.Yes)
+        {
+            _state.Decoy = false;
         }
 
         Record(step, code, text);
@@ -178,19 +191,26 @@ internal sealed partial class IntakeConversation
     /// <summary>Opens the case with the triage so far if none is open, and asks for a person once per case.</summary>
     private void RequestHandoff(string reason)
     {
-        if (!_caseOpen)
-        {
-            var triage = Evaluate();
-            _events.Add(new CaseRequested(triage.Band, triage.Score, triage.Reasons));
-            _caseOpen = true;
-            RecordAnswersSoFar();
-        }
-
+        OpenCase();
         if (!_state.HandoffRequested)
         {
             _events.Add(new HandoffRequested(reason));
             _state.HandoffRequested = true;
         }
+    }
+
+    /// <summary>Queues the case with the triage so far, unless one is open.</summary>
+    private void OpenCase()
+    {
+        if (_caseOpen)
+        {
+            return;
+        }
+
+        var triage = Evaluate();
+        _events.Add(new CaseRequested(triage.Band, triage.Score, triage.Reasons));
+        _caseOpen = true;
+        RecordAnswersSoFar();
     }
 
     /// <summary>
@@ -225,7 +245,7 @@ internal sealed partial class IntakeConversation
     }
 
     private TriageResult Evaluate() =>
-        _engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers);
+        WithUrgentWord(_engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers));
 
     private static readonly Dictionary<string, string> EmptyAnswers = new(StringComparer.Ordinal);
 }

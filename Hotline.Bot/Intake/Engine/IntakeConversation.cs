@@ -27,6 +27,13 @@ internal sealed partial class IntakeConversation
     // No usable state and no open case: this message starts the conversation.
     private bool _fresh;
 
+    // Where the turn started, to tell the host what changed for a waiting case.
+    private readonly bool _caseOpenedBefore;
+    private readonly bool _startedQuiet;
+    private readonly IntakeStatus _startedStatus;
+    private readonly string _startedStep;
+    private string? _endReason;
+
     public IntakeConversation(IntakeEngine engine, ConversationSnapshot snapshot)
     {
         _engine = engine;
@@ -52,6 +59,11 @@ internal sealed partial class IntakeConversation
                 HandoffRequested = _caseOpen,
             };
         }
+
+        _caseOpenedBefore = _caseOpen;
+        _startedStatus = _state.Status;
+        _startedQuiet = _state.Status == IntakeStatus.Quiet;
+        _startedStep = _state.Step;
     }
 
     public EngineTurn Receive(InboundMessage? message)
@@ -63,6 +75,11 @@ internal sealed partial class IntakeConversation
 
         var carrier = OptOutKeywords.Classify(text);
         var word = _engine.Lexicon.Classify(keyword, _language);
+        if (keyword != _engine.DiscreetKeyword)
+        {
+            NoticeUrgentWord(text);
+        }
+
         if (_snapshot.OptedOut)
         {
             return WhileOptedOut(carrier, word, keyword);
@@ -110,6 +127,7 @@ internal sealed partial class IntakeConversation
         {
             // A caseworker is talking with the person: two voices at once would confuse them, and every
             // automatic text is one more an abuser holding the phone may read. The script ends here.
+            _endReason = CaseworkerWroteReason;
             _state.Status = IntakeStatus.HandedOff;
             _state.MenuOpen = false;
             return Finish();
@@ -152,14 +170,16 @@ internal sealed partial class IntakeConversation
         }
 
         // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
-        // wrote could reach an opted-out number (the host sends nothing until START).
+        // wrote could reach an opted-out number (the host sends nothing until START). An urgent word still makes
+        // the case Critical, silently.
 
-        return new EngineTurn(_snapshot.State, _language, _replies, _events);
+        return _urgent is null ? new EngineTurn(_snapshot.State, _language, _replies, _events) : Finish();
     }
 
     private EngineTurn Discreet()
     {
         _events.Add(new WentQuiet(DiscreetReason));
+        _state.Decoy = true;
         if (_state.Status == IntakeStatus.Active)
         {
             // Come back to the question they were on, after asking again whether it is safe to write.
@@ -222,6 +242,7 @@ internal sealed partial class IntakeConversation
 
     private void HandOff(string reason)
     {
+        _endReason ??= reason;
         RequestHandoff(reason);
         _state.Status = IntakeStatus.HandedOff;
         _state.MenuOpen = false;
@@ -236,6 +257,9 @@ internal sealed partial class IntakeConversation
             _replies.Add(reply);
         }
 
+        QueueEarly();
+        Escalate();
+        ReportProgress();
         return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
     }
 }

@@ -27,6 +27,7 @@ public sealed class IntakeEngine : IConversationEngine
         Triage = triage;
         Options = options;
         Lexicon = new Lexicon(script);
+        Urgent = new UrgentWords(script);
         Answers = new AnswerReader(script);
         EngineSetupCheck.Run(script, triage, options, Lexicon);
         DiscreetKeyword = TextNormalizer.Keyword(options.DiscreetWord)!;
@@ -43,6 +44,8 @@ public sealed class IntakeEngine : IConversationEngine
     internal Lexicon Lexicon { get; }
 
     internal AnswerReader Answers { get; }
+
+    internal UrgentWords Urgent { get; }
 
     internal ReplyBook Replies { get; }
 

@@ -59,6 +59,21 @@ internal sealed class IntakeState
     [JsonPropertyName("t")]
     public long LastInbound { get; set; }
 
+    /// <summary>Messages answering a question since the language was known: the case is queued by the third.</summary>
+    [JsonPropertyName("n")]
+    public int Exchanges { get; set; }
+
+    /// <summary>The script's urgent word that made the case Critical; it stays part of the triage, and the number is told once.</summary>
+    [JsonPropertyName("u")]
+    public string? UrgentWord { get; set; }
+
+    /// <summary>
+    /// The discreet word was used: someone else may hold the phone, so no urgent word is acted on until the person
+    /// says again that it is safe to write.
+    /// </summary>
+    [JsonPropertyName("d")]
+    public bool Decoy { get; set; }
+
     [JsonIgnore]
     public IntakeStatus Status
     {

@@ -85,10 +85,13 @@ internal static class TextNormalizer
     /// The folded words of a message, split at spaces and punctuation ("tidak apa-apa" gives tidak, apa, apa),
     /// at most <paramref name="max"/> of them and only from its first <see cref="MaxWordsLength"/> characters.
     /// </summary>
-    public static List<string> Words(string? text, int max)
+    public static List<string> Words(string? text, int max) => Words(text, max, MaxWordsLength);
+
+    /// <summary>The folded words of a message's first <paramref name="maxLength"/> characters, at most <paramref name="max"/> of them.</summary>
+    public static List<string> Words(string? text, int max, int maxLength)
     {
         var span = (text ?? "").AsSpan();
-        span = span[..Math.Min(span.Length, MaxWordsLength)];
+        span = span[..Math.Min(span.Length, maxLength)];
         var words = new List<string>();
         var start = -1;
         for (var i = 0; i <= span.Length && words.Count < max; i++)

@@ -107,6 +107,7 @@ internal static partial class IntakeScriptReader
                 {
                     Distress = words.Distress ?? [],
                     Unsure = words.Unsure ?? [],
+                    Urgent = words.Urgent ?? [],
                 })
             {
                 AnswersAlsoIn = entry.AnswersAlsoIn ?? [],

@@ -81,6 +81,8 @@ internal sealed class WordsDocument
     public List<string>? Distress { get; set; }
 
     public List<string>? Unsure { get; set; }
+
+    public List<string>? Urgent { get; set; }
 }
 
 internal sealed class StepDocument

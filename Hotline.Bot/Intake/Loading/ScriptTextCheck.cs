@@ -116,8 +116,13 @@ internal static class ScriptTextCheck
                 problems.Add(new ScriptProblem(null, language.Tag, $"has no '{list.Name}' words"));
             }
 
+            if (words.Urgent.Count == 0)
+            {
+                problems.Add(new ScriptProblem(null, language.Tag, "has no 'urgent' words"));
+            }
+
             var all = words.Yes.Concat(words.No).Concat(words.Stop).Concat(words.Start).Concat(words.Help).Concat(words.Distress)
-                .Concat(words.Unsure).Concat(words.Person).Concat(words.Language).Concat(words.Greeting).Concat(words.Name);
+                .Concat(words.Unsure).Concat(words.Urgent).Concat(words.Person).Concat(words.Language).Concat(words.Greeting).Concat(words.Name);
             foreach (var word in all.Where(w => string.IsNullOrEmpty(TextNormalizer.Keyword(w))))
             {
                 problems.Add(new ScriptProblem(null, language.Tag, $"the word '{word}' is empty or longer than {TextNormalizer.MaxKeywordLength} characters"));
@@ -140,6 +145,34 @@ internal static class ScriptTextCheck
             foreach (var phrase in Lexicon.Fold(words.Unsure).Where(seen.ContainsKey))
             {
                 problems.Add(new ScriptProblem(null, language.Tag, $"the unsure phrase '{phrase}' is also a {seen[phrase].ToString().ToLowerInvariant()} word"));
+            }
+
+            CheckUrgentWords(language, seen, problems);
+        }
+    }
+
+    /// <summary>
+    /// Urgent words are reviewed like the rest: written in the language's script or romanised, no placeholders, and
+    /// never an answer or a command (a "yes" that made every case Critical would mean nothing); a distress word may be urgent too.
+    /// </summary>
+    private static void CheckUrgentWords(ScriptLanguage language, Dictionary<string, WordClass> seen, List<ScriptProblem> problems)
+    {
+        foreach (var word in language.Words.Urgent)
+        {
+            if (word.Contains('{') || word.Contains('}'))
+            {
+                problems.Add(new ScriptProblem(null, language.Tag, $"the urgent word '{word}' has a placeholder; words are matched, never filled"));
+            }
+
+            if (word.Where(char.IsLetter).Any(c => WritingSystems.OfFirstLetter([c]) is not { } system || (system != "Latn" && system != language.Script)))
+            {
+                problems.Add(new ScriptProblem(null, language.Tag,
+                    $"the urgent word '{word}' is not written in {language.Script} or romanised"));
+            }
+
+            if (TextNormalizer.Keyword(word) is { Length: > 0 } folded && seen.TryGetValue(folded, out var other) && other != WordClass.Distress)
+            {
+                problems.Add(new ScriptProblem(null, language.Tag, $"the urgent word '{word}' is also a {other.ToString().ToLowerInvariant()} word"));
             }
         }
     }

@@ -38,6 +38,7 @@ public sealed class IntakeScript
         _languages = languages.ToDictionary(l => l.Tag, StringComparer.Ordinal);
         ConsentStepId = steps.FirstOrDefault(s => s.GrantsConsent)?.Id;
         LanguageMenu = BuildLanguageMenu(languages);
+        Questions = steps.Where(s => s.Kind is StepKind.YesNo or StepKind.Text).ToList();
     }
 
     public string Id { get; }
@@ -61,6 +62,9 @@ public sealed class IntakeScript
 
     /// <summary>The step whose "yes" allows answers to be recorded; without one, no answer ever is.</summary>
     public string? ConsentStepId { get; }
+
+    /// <summary>The steps that ask the person something (yes/no and text), in file order: "question N of M" counts these.</summary>
+    public IReadOnlyList<ScriptStep> Questions { get; }
 
     /// <summary>"1 English", "2 العربية", ... one per line, each name in its own script.</summary>
     public string LanguageMenu { get; }

@@ -37,4 +37,10 @@ public sealed record LanguageWords(
     /// an answer containing one is unclear.
     /// </summary>
     public IReadOnlyList<string> Unsure { get; init; } = [];
+
+    /// <summary>
+    /// Words and short phrases of danger ("they beat me", "locked in", "suicide"), found anywhere in a message: the case
+    /// is Critical at once and the person is told the emergency number. A false alarm costs a caseworker a look.
+    /// </summary>
+    public IReadOnlyList<string> Urgent { get; init; } = [];
 }

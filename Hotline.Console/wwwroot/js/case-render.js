@@ -1,6 +1,6 @@
 import { el, byId, show } from "./dom.js";
 import { languageName, channelName, reasonText, conversationStatusText, clockText } from "./format.js";
-import { priorityBadge, waitingTime } from "./queue.js";
+import { intakeNote, priorityBadge, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
 import { reviewNote } from "./languages.js";
@@ -53,7 +53,14 @@ function renderSide(view) {
   byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
     ? [el("li", { class: "empty", text: "No triage reasons recorded." })]
     : c.reasons.map((r) => el("li", { class: "reason", text: reasonText(r) }))));
-  byId("triage-score").textContent = `Triage score ${c.triageScore}`;
+  byId("triage-score").textContent = `Triage score ${c.triageScore}`
+    + (c.intakeQuestion != null ? ` (provisional): intake in progress, question ${c.intakeQuestion} of ${c.intakeQuestions}` : "");
+  const urgent = view.detail.urgentWords ?? [];
+  byId("urgent-words").hidden = urgent.length === 0;
+  byId("urgent-words").textContent = urgent.length === 0 ? "" : `Urgent words written: ${urgent.map((w) => `“${w}”`).join(", ")}`;
+  const unanswered = view.detail.unanswered ?? [];
+  byId("unanswered-section").hidden = unanswered.length === 0;
+  byId("unanswered").replaceChildren(...unanswered.map((step) => el("li", { text: reasonText(step) })));
   const answers = view.detail.answers;
   byId("answers").replaceChildren(...(answers.length === 0
     ? [el("p", { class: "empty", text: "No intake answers yet." })]

@@ -4,6 +4,7 @@ import { Transcript } from "./transcript.js";
 import { renderCase, renderTranscript, renderFacts, updateReplyBox } from "./case-render.js";
 import { wireCaseActions, loadCanned } from "./case-actions.js";
 import { Referrals } from "./referrals.js";
+import { showAccessHistory } from "./access-history.js";
 
 // The case this tab has open, so that a reload reopens it (per tab: another tab may have another case open).
 const OPEN_CASE_KEY = "hotline.openCase";
@@ -89,6 +90,7 @@ export class CaseView {
       byId("reply-body").value = "";
       loadCanned(this, detail.case.language);
       this.referrals.load(detail.case.id);
+      showAccessHistory(this.session, detail.case.id);
     }
     renderCase(this);
     if (switching) {
@@ -120,7 +122,13 @@ export class CaseView {
       return;
     }
     const held = this.holdsLease;
+    const before = this.detail.case;
     this.detail.case = summary;
+    if (summary.intakeQuestion !== before.intakeQuestion || summary.triageScore !== before.triageScore) {
+      // The intake went on while the case waits: its answers so far and the questions left are read again.
+      window.clearTimeout(this.refreshTimer);
+      this.refreshTimer = window.setTimeout(() => this.refresh(), 100);
+    }
     const mine = summary.status === "Claimed" && summary.assigneeId === this.session.userId;
     if (held && !mine) {
       this.leases.drop(summary.id);

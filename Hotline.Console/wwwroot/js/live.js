@@ -37,12 +37,15 @@ async function sessionEnded() {
  */
 export function caseChangeFromRow(row) {
   const [sequence, type, id, version, status, priority, triageScore, language, channel, queuedAtMilliseconds, reasons,
-    conversationStatus, assigneeId = null, assigneeName = null, conversationStatusReason = null] = row;
+    conversationStatus, assigneeId = null, assigneeName = null, conversationStatusReason = null, intakeQuestion = null, intakeQuestions = null] = row;
   const queuedAt = new Date(queuedAtMilliseconds).toISOString();
   return {
     sequence,
     type,
-    case: { id, version, status, priority, triageScore, language, channel, queuedAt, reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason },
+    case: {
+      id, version, status, priority, triageScore, language, channel, queuedAt, reasons, conversationStatus, assigneeId, assigneeName,
+      conversationStatusReason, intakeQuestion, intakeQuestions,
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 // The admin's partner directory: list, add and edit partners, and link NGO accounts to their organisation.
 import { getJson, postJson, useAntiforgeryToken, ApiError } from "./api.js";
 import { byId, el } from "./dom.js";
-import { requireCaseworkSession, showSignedIn } from "./session.js";
+import { requireSession, showSignedIn } from "./session.js";
 import { languageName } from "./format.js";
 
-const session = await requireCaseworkSession();
+const session = await requireSession(["Admin"]);
 showSignedIn(session);
 useAntiforgeryToken(session.antiforgeryToken);
 
@@ -12,17 +12,13 @@ let services = {};
 let partners = [];
 let editing = null;
 
-if (session.role !== "Admin") {
-  byId("directory").replaceChildren(el("p", { class: "notice", text: "Only administrators keep the partner directory." }));
-} else {
-  services = (await getJson("/api/referral-options")).services;
-  byId("services").append(...Object.entries(services).map(([code, text]) =>
-    el("label", {}, el("input", { type: "checkbox", value: code, name: "service" }), ` ${text}`)));
-  byId("partner-form").addEventListener("submit", save);
-  byId("cancel").addEventListener("click", () => edit(null));
-  await refresh();
-  document.body.dataset.ready = "true";
-}
+services = (await getJson("/api/referral-options")).services;
+byId("services").append(...Object.entries(services).map(([code, text]) =>
+  el("label", {}, el("input", { type: "checkbox", value: code, name: "service" }), ` ${text}`)));
+byId("partner-form").addEventListener("submit", save);
+byId("cancel").addEventListener("click", () => edit(null));
+await refresh();
+document.body.dataset.ready = "true";
 
 // api.js offers GET and POST; a change to an existing partner is a PUT with the same antiforgery header.
 async function putJson(path, body) {

@@ -14,7 +14,7 @@ export class QueueModel {
   constructor(session) {
     this.session = session;
     this.cases = new Map();
-    this.seesAll = session.role === "Supervisor" || session.role === "Admin";
+    this.seesAll = session.role === "Supervisor";
     this.languages = new Set(session.languages.map((l) => l.toLowerCase()));
   }
 
@@ -63,6 +63,13 @@ export function priorityBadge(priority) {
   return el("span", { class: `priority priority-${priority.toLowerCase()}`, text: priority });
 }
 
+/** While the intake still asks, the band is provisional: answers may raise or lower it. */
+export function intakeNote(summary) {
+  return summary.intakeQuestion != null
+    ? el("span", { class: "provisional", text: `provisional · intake question ${summary.intakeQuestion} of ${summary.intakeQuestions}` })
+    : null;
+}
+
 export function waitingTime(queuedAt) {
   return el("time", { datetime: queuedAt, dataset: { since: queuedAt }, text: durationText(secondsSince(queuedAt)) });
 }
@@ -73,6 +80,7 @@ function caseItem(summary, selectedId, selfId, unread) {
     el("button", { type: "button", class: "case-open", "aria-current": summary.id === selectedId ? "true" : null, dataset: { caseId: summary.id } },
       el("span", { class: "case-line" },
         priorityBadge(summary.priority),
+        intakeNote(summary),
         unread.has(summary.id) ? el("span", { class: "unread", text: "New message" }) : null,
         el("span", { class: "case-language", text: languageName(summary.language) }),
         el("span", { class: "case-channel", text: channelName(summary.channel) }),

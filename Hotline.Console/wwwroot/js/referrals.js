@@ -33,27 +33,6 @@ function options(select, entries, placeholder) {
     ...entries.map(([value, label]) => el("option", { value, text: label })));
 }
 
-/** Shows the header link to the partner directory to admins only (index.html and supervisor.html). */
-export async function revealAdminLinks(session = null) {
-  const links = document.querySelectorAll("[data-admins-only]");
-  if (links.length === 0) {
-    return;
-  }
-  try {
-    const role = (session ?? (await getJson("/api/session"))).role;
-    for (const link of links) {
-      link.hidden = role !== "Admin";
-    }
-  } catch {
-    // Without a session the page sends the person to sign in anyway.
-  }
-}
-
-// Pages without a case view (supervisor.html) load this module only for the admin link.
-if (!document.getElementById("referrals")) {
-  revealAdminLinks();
-}
-
 export class Referrals {
   constructor(view) {
     this.view = view;
@@ -69,7 +48,6 @@ export class Referrals {
     });
     // The proposal's request id, kept until the server has answered (see propose).
     this.proposalRequest = null;
-    revealAdminLinks(view.session);
   }
 
   refuse(text) {

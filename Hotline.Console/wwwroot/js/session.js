@@ -1,15 +1,26 @@
 import { getJson, useAntiforgeryToken, goToSignIn } from "./api.js";
 import { byId } from "./dom.js";
 
-export const CASE_ROLES = ["Caseworker", "Supervisor", "Admin"];
-export const SUPERVISING_ROLES = ["Supervisor", "Admin"];
+// The admin reads no case: it keeps accounts, partners and SIM cards (a person who does both has a supervisor account too).
+export const CASE_ROLES = ["Caseworker", "Supervisor"];
+export const SUPERVISING_ROLES = ["Supervisor"];
 
-/** The signed-in person, or a redirect: to the sign-in page without a session, to the partner page for an NGO. */
-export async function requireCaseworkSession() {
+/** Where each role starts, as the sign-in form sends it there. */
+export function homeOf(role) {
+  return role === "Admin" ? "/console/partners.html" : role === "Ngo" ? "/console/partner.html" : "/console/";
+}
+
+/** The signed-in person working on cases, or a redirect: to the sign-in page without a session, to their own start page otherwise. */
+export function requireCaseworkSession() {
+  return requireSession(CASE_ROLES);
+}
+
+/** The signed-in person if their role is one of `roles`; anyone else is sent to their own start page. */
+export async function requireSession(roles) {
   const session = await getJson("/api/session");
-  if (!CASE_ROLES.includes(session.role)) {
-    window.location.replace("/console/partner.html");
-    throw new Error("This account does not work on cases.");
+  if (!roles.includes(session.role)) {
+    window.location.replace(homeOf(session.role));
+    throw new Error("This page is not for this account.");
   }
   useAntiforgeryToken(session.antiforgeryToken);
   return session;

@@ -4,8 +4,8 @@ const button = form.querySelector("button[type='submit']");
 const problem = document.getElementById("signin-problem");
 
 const errors = {
-  wrong: "The name or password is not right. Check them and try again.",
-  locked: "This account is locked for a while after too many attempts. Try again later, or ask a supervisor.",
+  // One answer for every refusal: it must not tell whether a name exists, is disabled or is waiting.
+  wrong: "The name or password is not right, or the account must wait a little after several wrong tries. Check them and try again in a minute.",
 };
 const error = new URLSearchParams(window.location.search).get("error");
 if (error) {

@@ -4,14 +4,17 @@ import { getJson, useAntiforgeryToken } from "./api.js";
 import { byId, el } from "./dom.js";
 import { prepareSignOut } from "./session.js";
 
-const STAFF_ROLES = ["Caseworker", "Supervisor", "Admin"];
+const CASE_ROLES = ["Caseworker", "Supervisor"];
 
 const session = await getJson("/api/session");
 useAntiforgeryToken(session.antiforgeryToken);
 prepareSignOut(session.antiforgeryToken);
 byId("who").textContent = `${session.displayName} · ${session.role}`;
 for (const link of document.querySelectorAll("[data-staff-only]")) {
-  link.hidden = !STAFF_ROLES.includes(session.role);
+  link.hidden = !CASE_ROLES.includes(session.role);
+}
+for (const link of document.querySelectorAll("[data-admins-only]")) {
+  link.hidden = session.role !== "Admin";
 }
 for (const link of document.querySelectorAll("[data-partners-only]")) {
   link.hidden = session.role !== "Ngo";

@@ -9,7 +9,7 @@ const session = await requireCaseworkSession();
 showSignedIn(session);
 
 if (!SUPERVISING_ROLES.includes(session.role)) {
-  byId("overview").replaceChildren(el("p", { class: "notice", text: "Only supervisors and administrators see this view." }),
+  byId("overview").replaceChildren(el("p", { class: "notice", text: "Only supervisors see this view." }),
     el("p", {}, el("a", { href: "/console/", text: "Back to the queue" })));
 } else {
   let refreshTimer = null;

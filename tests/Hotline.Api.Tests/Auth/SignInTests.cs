@@ -46,22 +46,6 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        await using var app = new HotlineApp();
-        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
-        var browser = SignedInClient.NewBrowser(app);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await SignedInClient.PostSignInAsync(browser, user.UserName, "wrong password!!");
-        }
-
-        var response = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
-
-        Assert.Equal("/console/signin.html?error=locked", response.Headers.Location?.ToString());
-    }
-
-    [Fact]
     public async Task The_sign_in_form_without_its_antiforgery_token_is_refused()
     {
         await using var app = new HotlineApp();

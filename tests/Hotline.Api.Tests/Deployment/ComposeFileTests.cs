@@ -70,7 +70,8 @@ public sealed partial class ComposeFileTests
         {
             Assert.Equal("/run/secrets", Compose.Environment(api)["Hotline__SecretsDirectory"]);
             Assert.Equal(
-                ["Hotline__Database__Password", "Hotline__Redis__Password", "Hotline__Privacy__Keys__k1", "Hotline__Privacy__LookupKey", "Twilio__AuthToken"],
+                ["Hotline__Database__Password", "Hotline__Redis__Password", "Hotline__Privacy__Keys__k1", "Hotline__Privacy__LookupKey", "Hotline__Audit__Key",
+                    "Twilio__AuthToken"],
                 Compose.Secrets(api).Select(s => s.Target));
         });
     }

@@ -67,8 +67,8 @@ public static class ComposeLikeEnvironment
             .Select(line => line.Split('=', 2))
             .Select(pair => new KeyValuePair<string, string>(pair[0], pair[1]));
 
-    /// <summary>A value each secret accepts: the privacy keys are base64 of 32 bytes, the rest any random text.</summary>
-    public static string ValidSecret(string key) => key.StartsWith("Hotline__Privacy__", StringComparison.Ordinal)
+    /// <summary>A value each secret accepts: the privacy and audit keys are base64 of 32 bytes, the rest any random text.</summary>
+    public static string ValidSecret(string key) => key.StartsWith("Hotline__Privacy__", StringComparison.Ordinal) || key == "Hotline__Audit__Key"
         ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
         : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

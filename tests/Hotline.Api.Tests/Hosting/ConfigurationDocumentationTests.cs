@@ -38,7 +38,7 @@ public sealed partial class ConfigurationDocumentationTests
     private static readonly string[] KnownSections =
     [
         "Hotline", "Hotline:Database", "Hotline:Privacy", "Hotline:Queue", "Hotline:Outbox", "Hotline:Redis", "Hotline:Retention",
-        "Hotline:Auth", "Hotline:Intake", "Hotline:Sims", "Twilio", "Bot",
+        "Hotline:Auth", "Hotline:Intake", "Hotline:Sims", "Hotline:Audit", "Twilio", "Bot",
     ];
 
     [Fact]

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Hotline.Api.Tests.Hosting;
 
 /// <summary>
-/// A newcomer's first hour: a fresh Development database holds only the admin it made, and every page of
+/// A newcomer's first hour: a fresh Development database holds only the admin and the supervisor it made, and every page of
 /// the console asks the API for whatever it shows. No documented GET may answer 5xx, for any role, before
 /// or after the first cases.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed partial class FirstHourTests
     {
         await using var harness = await TwilioHarness.StartAsync(services: s => s.AddFakeLogging());
         var admin = await SignInAsDevelopmentAdminAsync(harness.App);
-        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM Users"));
         var failures = await SweepAsync("anonymous", harness.App.CreateClient(), ATableThatExists);
         failures.AddRange(await SweepAsync("admin", admin.Http, ATableThatExists));
 
@@ -103,7 +103,7 @@ public sealed partial class FirstHourTests
     private static async Task<SignedInClient> AddAndSignInAsync(HotlineApp app, UserRole role) =>
         await SignedInClient.SignInAsync(app, role == UserRole.Ngo
             ? await SignedInClient.AddUserAsync(app, "ngo-staff", role)
-            : await SignedInClient.AddUserAsync(app, role.ToString().ToLowerInvariant(), role, "en"));
+            : await SignedInClient.AddUserAsync(app, $"new-{role.ToString().ToLowerInvariant()}", role, "en"));
 
     private static async Task<Partner> CreatePartnerAsync(SignedInClient admin)
     {

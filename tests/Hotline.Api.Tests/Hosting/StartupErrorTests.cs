@@ -57,6 +57,18 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task A_missing_audit_key_outside_development_stops_the_start_with_one_line_naming_the_key()
+    {
+        var environment = WithKeys();
+        environment.Remove("Hotline__Audit__Key");
+
+        var outcome = await ApiProcess.RunAsync(environment, Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Hotline:Audit:Key is required", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
     public async Task A_missing_public_base_url_outside_development_stops_the_start_naming_the_key()
     {
         var outcome = await ApiProcess.RunAsync(WithKeys(("Hotline__PublicBaseUrl", "")), Timeout);

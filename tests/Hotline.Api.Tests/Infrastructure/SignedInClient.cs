@@ -87,4 +87,23 @@ public sealed class SignedInClient
         })
         .AddJsonProtocol(json => CaseChangeJson.Configure(json.PayloadSerializerOptions))
         .Build();
+
+    /// <summary>
+    /// A real SignalR client over one WebSocket carrying the session cookie: its calls reach the hub without a
+    /// new HTTP request each, as a browser's do, so they meet the hub's own checks rather than the cookie's.
+    /// </summary>
+    public HubConnection WebSocketHub() => new HubConnectionBuilder()
+        .WithUrl(new Uri(App.Server.BaseAddress, "hubs/cases"), options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+            options.WebSocketFactory = async (context, cancellationToken) =>
+            {
+                var client = App.Server.CreateWebSocketClient();
+                client.ConfigureRequest = request => request.Headers.Cookie = Cookie;
+                return await client.ConnectAsync(context.Uri, cancellationToken);
+            };
+        })
+        .AddJsonProtocol(json => CaseChangeJson.Configure(json.PayloadSerializerOptions))
+        .Build();
 }

@@ -9,6 +9,7 @@ public static class TestKeys
 {
     public static readonly string Current = NewKey();
     public static readonly string Lookup = NewKey();
+    public static readonly string Audit = NewKey();
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -28,5 +29,6 @@ public static class TestKeys
         new("Hotline:Privacy:CurrentKeyId", keyId),
         new($"Hotline:Privacy:Keys:{keyId}", Current),
         new("Hotline:Privacy:LookupKey", Lookup),
+        new("Hotline:Audit:Key", Audit),
     ];
 }

@@ -32,7 +32,7 @@ public sealed class AnswerParsingTests
 
         var turn = host.Send(answer);
 
-        Assert.Equal(new AnswerRecorded("documents", code), Assert.Single(turn.Events));
+        Assert.Equal(new AnswerRecorded("documents", code), Assert.Single(turn.Events.OfType<AnswerRecorded>()));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class AnswerParsingTests
         Assert.Equal("Please reply with just a number: 1 for yes, 2 for no. Reply 0 to talk to a person.", again.Reply());
         Assert.Empty(again.Events);
         Assert.Equal(Text("en", "wages"), next.Reply());
-        Assert.Equal(new AnswerRecorded("documents", "unknown"), Assert.Single(next.Events));
+        Assert.Equal(new AnswerRecorded("documents", "unknown"), Assert.Single(next.Events.OfType<AnswerRecorded>()));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class ConsentTests
         var turn = host.Send(Words(language).No[0]);
 
         Assert.Equal(Text(language, "no_consent"), turn.Reply());
-        Assert.Equal(["CaseRequested(Low, 0, [])", "HandoffRequested { Reason = no_consent }"], turn.Events.Select(Describe));
+        Assert.Equal(["CaseRequested(Low, 0, [])", "HandoffRequested { Reason = no_consent }", "IntakeEnded(no_consent, [])"],
+            turn.Events.Select(Describe));
         Assert.DoesNotContain("\"a\"", turn.State, StringComparison.Ordinal);
     }
 

@@ -35,7 +35,9 @@ public sealed class CorpusTests
     /// <summary>What the turn shows the engine understood, in the corpus's words.</summary>
     private static string Read(string language, string step, EngineTurn turn)
     {
-        var replies = turn.Replies();
+        // An urgent word in the reply ("yes they hit me") puts the emergency number first; the reading is what follows.
+        var replies = turn.Events.Any(e => e is UrgentWordMatched) && turn.Replies() is { Count: > 1 } all
+            && all[0] == Text(language, MessageIds.Distress) ? [.. all.Skip(1)] : turn.Replies();
         var first = replies.FirstOrDefault();
         var question = Script.FindStep(step)!;
         if (replies.Count == 0 && turn.Events.Any(e => e is OptedOut))
@@ -53,7 +55,7 @@ public sealed class CorpusTests
             return "person";
         }
 
-        if (replies is [var only] && only == Text(language, MessageIds.Reask) && turn.Events.Count == 0)
+        if (replies is [var only] && only == Text(language, MessageIds.Reask) && !turn.Events.Any(e => e is AnswerRecorded or HandoffRequested))
         {
             return "unclear";
         }

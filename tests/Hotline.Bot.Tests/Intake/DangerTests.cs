@@ -20,7 +20,11 @@ public sealed class DangerTests
         Assert.Equal([Text(language, "danger_help"), Text(language, "consent")], turn.Replies());
         Assert.Contains(Options.EmergencyNumber, turn.Replies()[0], StringComparison.Ordinal);
         Assert.Equal(
-            ["CaseRequested(Critical, 100, [immediate_danger])", "HandoffRequested { Reason = danger }"],
+            [
+                "CaseRequested(Critical, 100, [immediate_danger])",
+                "HandoffRequested { Reason = danger }",
+                "IntakeProgressed { StepId = consent, Question = 3, Questions = 13 }",
+            ],
             turn.Events.Select(Describe));
     }
 
@@ -46,7 +50,11 @@ public sealed class DangerTests
         var turn = host.Send("1");
 
         Assert.Equal(
-            ["AnswerRecorded { StepId = documents, AnswerCode = yes }", "PriorityChanged(Critical, 120, [immediate_danger, documents_retained])"],
+            [
+                "AnswerRecorded { StepId = documents, AnswerCode = yes }",
+                "PriorityChanged(Critical, 120, [immediate_danger, documents_retained])",
+                "IntakeProgressed { StepId = wages, Question = 5, Questions = 13 }",
+            ],
             turn.Events.Select(Describe));
     }
 
@@ -60,7 +68,9 @@ public sealed class DangerTests
 
         var turn = host.Send("2");
 
-        Assert.Equal(["AnswerRecorded { StepId = documents, AnswerCode = no }"], turn.Events.Select(Describe));
+        Assert.Equal(
+            ["AnswerRecorded { StepId = documents, AnswerCode = no }", "IntakeProgressed { StepId = wages, Question = 5, Questions = 13 }"],
+            turn.Events.Select(Describe));
     }
 
     [Fact]
@@ -78,6 +88,8 @@ public sealed class DangerTests
         var turn = host.Send("Doha");
 
         Assert.Equal(Text("en", "done"), turn.Reply());
-        Assert.Equal(["AnswerRecorded { StepId = location, AnswerCode = text, Text = Doha }"], turn.Events.Select(Describe));
+        Assert.Equal(
+            ["AnswerRecorded { StepId = location, AnswerCode = text, Text = Doha }", "IntakeEnded(intake_complete, [])"],
+            turn.Events.Select(Describe));
     }
 }

@@ -19,35 +19,30 @@ public sealed class FullIntakeTests
         Assert.Equal(language, host.Snapshot.Language);
         Step(host, "1", "danger");
         Step(host, no, "consent");
-        Step(host, yes, "documents", new AnswerRecorded("consent", "yes"));
-        Step(host, $"  {yes.ToUpperInvariant()}! ", "wages", new AnswerRecorded("documents", "yes"));
-        Step(host, "1", "free_to_leave", new AnswerRecorded("wages", "yes"));
-        Step(host, yes, "debt", new AnswerRecorded("free_to_leave", "yes"));
-        Step(host, "2", "threats", new AnswerRecorded("debt", "no"));
-        Step(host, no, "deceived", new AnswerRecorded("threats", "no"));
-        Step(host, "1", "hours", new AnswerRecorded("deceived", "yes"));
-        Step(host, "1", "isolation", new AnswerRecorded("hours", "yes"));
-        Step(host, "2", "living", new AnswerRecorded("isolation", "no"));
-        Step(host, "2", "location", new AnswerRecorded("living", "no"));
+        // Consent answered: the case is queued now, with a provisional triage, and the questions go on while it waits.
+        Step(host, yes, "documents", "CaseRequested(Low, 0, [])", "AnswerRecorded { StepId = consent, AnswerCode = yes }", Progress("documents", 4));
+        Step(host, $"  {yes.ToUpperInvariant()}! ", "wages", "AnswerRecorded { StepId = documents, AnswerCode = yes }",
+            "PriorityChanged(Medium, 20, [documents_retained])", Progress("wages", 5));
+        Step(host, "1", "free_to_leave", "AnswerRecorded { StepId = wages, AnswerCode = yes }",
+            "PriorityChanged(Medium, 35, [documents_retained, wages_withheld])", Progress("free_to_leave", 6));
+        Step(host, yes, "debt", "AnswerRecorded { StepId = free_to_leave, AnswerCode = yes }", Progress("debt", 7));
+        Step(host, "2", "threats", "AnswerRecorded { StepId = debt, AnswerCode = no }", Progress("threats", 8));
+        Step(host, no, "deceived", "AnswerRecorded { StepId = threats, AnswerCode = no }", Progress("deceived", 9));
+        Step(host, "1", "hours", "AnswerRecorded { StepId = deceived, AnswerCode = yes }",
+            "PriorityChanged(High, 45, [documents_retained, wages_withheld, deceived_about_job])", Progress("hours", 10));
+        Step(host, "1", "isolation", "AnswerRecorded { StepId = hours, AnswerCode = yes }",
+            "PriorityChanged(High, 55, [documents_retained, wages_withheld, deceived_about_job, excessive_hours])", Progress("isolation", 11));
+        Step(host, "2", "living", "AnswerRecorded { StepId = isolation, AnswerCode = no }", Progress("living", 12));
+        Step(host, "2", "location", "AnswerRecorded { StepId = living, AnswerCode = no }", Progress("location", 13));
 
         var last = host.Send("Near the big mall, Al Quoz 3");
 
         Assert.Equal(Text(language, "done"), last.Reply());
         Assert.Equal(
             [
-                "CaseRequested(High, 55, [documents_retained, wages_withheld, deceived_about_job, excessive_hours])",
-                "AnswerRecorded { StepId = consent, AnswerCode = yes }",
-                "AnswerRecorded { StepId = documents, AnswerCode = yes }",
-                "AnswerRecorded { StepId = wages, AnswerCode = yes }",
-                "AnswerRecorded { StepId = free_to_leave, AnswerCode = yes }",
-                "AnswerRecorded { StepId = debt, AnswerCode = no }",
-                "AnswerRecorded { StepId = threats, AnswerCode = no }",
-                "AnswerRecorded { StepId = deceived, AnswerCode = yes }",
-                "AnswerRecorded { StepId = hours, AnswerCode = yes }",
-                "AnswerRecorded { StepId = isolation, AnswerCode = no }",
-                "AnswerRecorded { StepId = living, AnswerCode = no }",
                 "AnswerRecorded { StepId = location, AnswerCode = text, Text = Near the big mall, Al Quoz 3 }",
                 "HandoffRequested { Reason = intake_complete }",
+                "IntakeEnded(intake_complete, [])",
             ],
             last.Events.Select(Describe));
         Assert.Equal(language, last.Language);
@@ -97,10 +92,12 @@ public sealed class FullIntakeTests
         Assert.Contains(new AnswerRecorded("location", "text", "Building 7, Al Nahda"), turn.Events);
     }
 
-    private static void Step(FakeHost host, string answer, string expectedStep, params EngineEvent[] expectedEvents)
+    private static void Step(FakeHost host, string answer, string expectedStep, params string[] expectedEvents)
     {
         var turn = host.Send(answer);
         Assert.Equal(Text(host.Snapshot.Language!, expectedStep), turn.Reply());
-        Assert.Equal(expectedEvents.Select(Describe), turn.Events.Select(Describe));
+        Assert.Equal(expectedEvents, turn.Events.Select(Describe));
     }
+
+    private static string Progress(string step, int question) => $"IntakeProgressed {{ StepId = {step}, Question = {question}, Questions = 13 }}";
 }

@@ -11,7 +11,7 @@ public sealed class UnansweredHandoffTests
     [Fact]
     public void An_intake_unanswered_for_thirty_minutes_hands_off_with_the_answers_so_far_and_no_reply()
     {
-        var host = AtFirstQuestion("bn");
+        var host = AtSafetyQuestion("bn");
         host.Send("1");
 
         var tick = host.Tick(TimeSpan.FromMinutes(30));
@@ -19,10 +19,9 @@ public sealed class UnansweredHandoffTests
         Assert.Empty(tick.Replies);
         Assert.Equal(
             [
-                "CaseRequested(Medium, 20, [documents_retained])",
-                "AnswerRecorded { StepId = consent, AnswerCode = yes }",
-                "AnswerRecorded { StepId = documents, AnswerCode = yes }",
+                "CaseRequested(Low, 0, [])",
                 "HandoffRequested { Reason = unanswered }",
+                "IntakeEnded(unanswered, [])",
             ],
             tick.Events.Select(Describe));
     }

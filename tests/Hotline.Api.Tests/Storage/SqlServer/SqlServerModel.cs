@@ -76,7 +76,8 @@ internal static class SqlServerModel
 
                         break;
                     case CreateViewStatement or CreateProcedureStatement or CreateFunctionStatement or CreateRoleStatement
-                        or CreateUserStatement or CreateSchemaStatement or CreateTypeStatement or CreateSequenceStatement:
+                        or CreateUserStatement or CreateSchemaStatement or CreateTypeStatement or CreateSequenceStatement
+                        or GrantStatement or DenyStatement:
                         others[$"{statement.GetType().Name}#{others.Count}"] = (name, "", text);
                         break;
                     case InsertStatement or UpdateStatement or DeleteStatement or MergeStatement or SelectStatement

@@ -77,6 +77,7 @@ internal static class Intake
         CaseRequested c => $"CaseRequested({c.Priority}, {c.Score}, [{string.Join(", ", c.Reasons)}])",
         PriorityChanged p => $"PriorityChanged({p.Priority}, {p.Score}, [{string.Join(", ", p.Reasons)}])",
         AnswerRecorded { Text: null } a => $"AnswerRecorded {{ StepId = {a.StepId}, AnswerCode = {a.AnswerCode} }}",
+        IntakeEnded ended => $"IntakeEnded({ended.Reason}, [{string.Join(", ", ended.Unanswered)}])",
         _ => e.ToString(),
     };
 

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Hotline.Api.Storage;
+using Hotline.Api.Users;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Auth;
+
+/// <summary>
+/// The one answer to "who is calling, and may they still?", for HTTP (the cookie's principal validation,
+/// every request) and the hub (every call, since a connection outlives the request that opened it). A
+/// caller is refused when the session was ended, is older than the absolute limit, the account is
+/// disabled or now has another role than the one signed in with, or its security stamp has changed
+/// (<see cref="UserAccounts.ChangeSecurityStampAsync"/>).
+/// </summary>
+public sealed class CallerCheck(Database database, UserRepository users, SessionStore sessions, IOptions<AuthOptions> options, TimeProvider time)
+{
+    /// <summary>The caller's account as the server holds it now, or null when the session no longer stands.</summary>
+    public async Task<User?> ReadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.SignedInTime() is not { } signedIn || time.GetUtcNow() - signedIn > TimeSpan.FromHours(options.Value.AbsoluteHours)
+            || principal.SessionId() is not { } sessionId || principal.UserIdOrNull() is not { } userId)
+        {
+            return null;
+        }
+
+        await using var session = await database.OpenAsync(cancellationToken);
+        if (!await sessions.IsActiveAsync(session, sessionId, cancellationToken))
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(session, userId, cancellationToken);
+        return user is { Disabled: false } && principal.IsInRole(user.Role.ToString())
+            && string.Equals(principal.FindFirstValue(SessionClaims.SecurityStamp), user.SecurityStamp, StringComparison.Ordinal)
+                ? user
+                : null;
+    }
+}

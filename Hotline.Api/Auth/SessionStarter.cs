@@ -1,0 +1,18 @@
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Hotline.Api.Auth;
+
+/// <summary>Turns a person who passed every check into a console session: their wrong tries forgotten, a server-side session started, the cookie set.</summary>
+public sealed class SessionStarter(SessionStore sessions, SignInService signIn, TimeProvider time)
+{
+    /// <returns>Where the person starts (<see cref="SessionEndpoints.HomeOf"/>).</returns>
+    public async Task<string> StartAsync(HttpContext context, User user, CancellationToken cancellationToken)
+    {
+        await signIn.ClearFailuresAsync(user, cancellationToken);
+        var sessionId = await sessions.StartAsync(user.Id, cancellationToken);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionClaims.For(user, time.GetUtcNow(), sessionId));
+        return SessionEndpoints.HomeOf(user.Role);
+    }
+}

@@ -1,0 +1,2 @@
+INSERT INTO AuditEntries (Sequence, OccurredAt, Actor, Action, Subject, ClientAddress, Outcome, Mac)
+VALUES (@Sequence, @OccurredAt, @Actor, @Action, @Subject, @ClientAddress, @Outcome, @Mac);

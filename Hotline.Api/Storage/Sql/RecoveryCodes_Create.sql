@@ -1,0 +1,2 @@
+INSERT INTO RecoveryCodes (UserId, CodeHash)
+VALUES (@UserId, @CodeHash);

@@ -1,0 +1,4 @@
+SELECT Sequence, Mac
+FROM AuditEntries
+ORDER BY Sequence DESC
+LIMIT 1;

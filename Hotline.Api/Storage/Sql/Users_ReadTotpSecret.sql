@@ -1,0 +1,3 @@
+SELECT TotpSecret
+FROM Users
+WHERE Id = @Id;

@@ -1,0 +1,130 @@
+using Hotline.Bot.ConversationContract;
+using Hotline.Bot.Intake.Scripts;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Bot.Intake.Engine;
+
+/// <summary>
+/// Sooner to a human: the case is queued early and the intake enriches it while it waits (progress and the end
+/// of the intake are events the host shows), and an urgent word makes it Critical at once.
+/// </summary>
+internal sealed partial class IntakeConversation
+{
+    private const string UrgentReason = "urgent_word";
+    private const string UrgentTriageReason = "urgent_word";
+    private const string IntakeCompleteReason = "intake_complete";
+    private const string CaseworkerWroteReason = "caseworker_wrote";
+
+    /// <summary>The case is queued by the answer that makes this many after the language is known, if it is safe to write.</summary>
+    public const int MaxExchangesBeforeQueued = 3;
+
+    // Points of an urgent word: as many as immediate danger, so the band is Critical whatever the answers.
+    private const int UrgentPoints = 100;
+
+    private UrgentWordMatch? _urgent;
+    private bool _urgentIsNew;
+
+    /// <summary>
+    /// Looks for an urgent word, except in the discreet word's decoy conversation (someone else may be writing).
+    /// The triage counts it from this turn on; <see cref="Escalate"/> acts on it when the turn finishes.
+    /// </summary>
+    private void NoticeUrgentWord(string text)
+    {
+        if (_state.Decoy || _engine.Urgent.Find(text) is not { } match)
+        {
+            return;
+        }
+
+        _urgent = match;
+        _urgentIsNew = _state.UrgentWord is null;
+        _state.UrgentWord ??= match.Word;
+    }
+
+    /// <summary>
+    /// Queues the case once the person has said it is safe to write and answered whether they are in danger and for
+    /// consent, or at the latest at the third answer after the language is known: no one waits behind the script.
+    /// </summary>
+    private void QueueEarly()
+    {
+        var pastSafety = _state.Step != _script.ResumeStepId && _state.Step != _script.StartStep.Id;
+        var consentAnswered = _script.ConsentStepId is { } consent && _state.AnswersOrEmpty.ContainsKey(consent);
+        if (!_caseOpen && _state.Status == IntakeStatus.Active && pastSafety
+            && (consentAnswered || _state.Exchanges >= MaxExchangesBeforeQueued))
+        {
+            OpenCase();
+        }
+    }
+
+    /// <summary>
+    /// An urgent word: Critical at once, a person asked for, which word matched recorded, and the emergency number
+    /// told once, as the danger path does; never while quiet or opted out, nor once a caseworker has written.
+    /// </summary>
+    private void Escalate()
+    {
+        if (_urgent is null)
+        {
+            return;
+        }
+
+        if (_caseOpenedBefore && _urgentIsNew)
+        {
+            // The case was queued before this turn; the triage it carries now counts the word.
+            _events.RemoveAll(e => e is PriorityChanged);
+            var triage = Evaluate();
+            _events.Add(new PriorityChanged(triage.Band, triage.Score, triage.Reasons));
+        }
+
+        RequestHandoff(UrgentReason);
+        _events.Add(new UrgentWordMatched(_urgent.Word, _urgent.Language));
+        var silent = _snapshot.OptedOut || _startedQuiet || _state.Status == IntakeStatus.Quiet || _snapshot.CaseworkerHasWritten;
+        // The danger path or a distress word may have told the number in this turn already: once is enough.
+        if (_urgentIsNew && !silent && !_replies.Any(r => r.Text.Contains(_engine.Options.EmergencyNumber, StringComparison.Ordinal)))
+        {
+            _replies.Insert(0, _engine.Replies.Get(_language, MessageIds.Distress));
+        }
+    }
+
+    /// <summary>While the case waits, says which question the intake asks now, and when it asks no more.</summary>
+    private void ReportProgress()
+    {
+        if (!_caseOpen)
+        {
+            return;
+        }
+
+        if (_state.Status == IntakeStatus.Active && (_state.Step != _startedStep || !_caseOpenedBefore || _startedStatus != IntakeStatus.Active))
+        {
+            var question = QuestionNumber(_state.Step);
+            if (question > 0)
+            {
+                _events.Add(new IntakeProgressed(_state.Step, question, _script.Questions.Count));
+            }
+        }
+        else if (_state.Status == IntakeStatus.HandedOff && _startedStatus != IntakeStatus.HandedOff)
+        {
+            _events.Add(new IntakeEnded(_endReason ?? IntakeCompleteReason, Unanswered()));
+        }
+    }
+
+    private int QuestionNumber(string stepId)
+    {
+        for (var i = 0; i < _script.Questions.Count; i++)
+        {
+            if (_script.Questions[i].Id == stepId)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The recorded questions not answered, in script order; none without consent (nothing may be recorded).</summary>
+    private IReadOnlyList<string> Unanswered() => Consented
+        ? [.. _script.Questions.Where(q => q.Record && !q.GrantsConsent && !_state.AnswersOrEmpty.ContainsKey(q.Id)).Select(q => q.Id)]
+        : [];
+
+    private TriageResult WithUrgentWord(TriageResult triage) => _state.UrgentWord is null
+        ? triage
+        : new TriageResult(PriorityBand.Critical, triage.Score + UrgentPoints, [UrgentTriageReason, .. triage.Reasons], triage.Indicators);
+}

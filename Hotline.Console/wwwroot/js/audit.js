@@ -1,0 +1,79 @@
+// The admin's audit trail: who read or changed what. Filter, page back through older rows, export as CSV.
+import { getJson } from "./api.js";
+import { byId, el, whileBusy } from "./dom.js";
+import { requireCaseworkSession, showSignedIn } from "./session.js";
+
+const ACTIONS = [
+  "case.opened", "case.fetched", "case.referrals-read", "partner-inbox.read", "partner-inbox.item-read", "statistics.exported",
+  "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.organisation-changed", "partner.created",
+  "partner.updated", "sims.imported", "person.erased", "retention.swept", "audit.searched", "audit.exported",
+];
+
+const session = await requireCaseworkSession();
+showSignedIn(session);
+let query = new URLSearchParams();
+
+if (session.role !== "Admin") {
+  byId("audit").replaceChildren(el("p", { class: "notice", text: "Only administrators read the audit trail." }));
+} else {
+  byId("action").replaceChildren(el("option", { value: "", text: "Any action" }), ...ACTIONS.map((a) => el("option", { value: a, text: a })));
+  byId("audit-filter").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    query = filters();
+    byId("export").href = `/api/admin/audit/csv?${query}`;
+    await show(null, false);
+  });
+  byId("older").addEventListener("click", () => whileBusy(byId("older"), () => show(byId("older").dataset.before, true)));
+  await show(null, false);
+  document.body.dataset.ready = "true";
+}
+
+/** The form's filters as query parameters; a "To" date includes the whole day. */
+function filters() {
+  const params = new URLSearchParams();
+  for (const name of ["actor", "action", "subject"]) {
+    const value = byId(name).value.trim();
+    if (value) {
+      params.set(name, value);
+    }
+  }
+  if (byId("since").value) {
+    params.set("since", `${byId("since").value}T00:00:00Z`);
+  }
+  if (byId("before").value) {
+    const day = new Date(`${byId("before").value}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + 1);
+    params.set("before", day.toISOString());
+  }
+  return params;
+}
+
+async function show(beforeSequence, append) {
+  const params = new URLSearchParams(query);
+  if (beforeSequence) {
+    params.set("beforeSequence", beforeSequence);
+  }
+  try {
+    const page = await getJson(`/api/admin/audit?${params}`);
+    const rows = page.entries.map((entry) => el("tr", { dataset: { sequence: entry.sequence, action: entry.action } },
+      el("td", { class: "number", text: entry.sequence }),
+      el("td", { text: entry.occurredAt.replace("T", " ").replace(/\.\d+Z$|Z$/, "") }),
+      el("td", { text: entry.actorName }),
+      el("td", { text: entry.action }),
+      el("td", { text: entry.subject ?? "" }),
+      el("td", { text: entry.clientAddress ?? "" }),
+      el("td", { text: entry.outcome })));
+    if (append) {
+      byId("entries").append(...rows);
+    } else {
+      byId("entries").replaceChildren(...(rows.length === 0
+        ? [el("tr", {}, el("td", { colspan: 7, class: "empty", text: "No entry matches." }))]
+        : rows));
+    }
+    byId("older").hidden = page.older === null;
+    byId("older").dataset.before = page.older ?? "";
+    byId("status-message").textContent = "";
+  } catch (error) {
+    byId("status-message").textContent = error.message;
+  }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Api.Accountability;
+using Hotline.Api.Casework;
+using Hotline.Api.Tests.Casework;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Tests.Accountability;
+
+/// <summary>The admin's audit search and export, and a supervisor's access history of a case; nobody else reads them.</summary>
+public sealed class AuditEndpointTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(UserRole.Caseworker, "/api/admin/audit")]
+    [InlineData(UserRole.Caseworker, "/api/admin/audit/csv")]
+    [InlineData(UserRole.Supervisor, "/api/admin/audit")]
+    [InlineData(UserRole.Ngo, "/api/admin/audit")]
+    [InlineData(UserRole.Caseworker, "/api/cases/0195f0a0-0000-7000-8000-000000000001/access-history")]
+    [InlineData(UserRole.Ngo, "/api/cases/0195f0a0-0000-7000-8000-000000000001/access-history")]
+    public async Task Only_admins_read_the_audit_trail_and_only_supervisors_and_admins_a_cases_access_history(UserRole role, string path)
+    {
+        await using var app = new HotlineApp();
+        var someone = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "someone", role, "en"));
+
+        var response = await someone.Http.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_finds_rows_by_user_name_and_action_and_pages_back_to_the_oldest()
+    {
+        await using var app = new HotlineApp();
+        var ravi = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "en");
+        await SignedInClient.SignInAsync(app, ravi);
+        await SignedInClient.SignInAsync(app, ravi);
+        await SignedInClient.SignInAsync(app, ravi);
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+
+        var first = await admin.Http.GetFromJsonAsync<AuditEndpoints.AuditPage>("/api/admin/audit?actor=ravi&action=signin.succeeded&take=2", Ct);
+        var second = await admin.Http.GetFromJsonAsync<AuditEndpoints.AuditPage>(
+            $"/api/admin/audit?actor=ravi&action=signin.succeeded&take=2&beforeSequence={first!.Older}", Ct);
+
+        Assert.Equal([3L, 2L], first.Entries.Select(e => e.Sequence));
+        Assert.Equal([1L], second!.Entries.Select(e => e.Sequence));
+        Assert.Null(second.Older);
+        Assert.All(first.Entries.Concat(second.Entries), e => Assert.Equal(("ravi", ravi.Id.ToString()), (e.ActorName, e.Actor)));
+    }
+
+    [Fact]
+    public async Task A_search_with_a_page_size_out_of_range_is_refused()
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+
+        var response = await admin.Http.GetAsync("/api/admin/audit?take=501", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_answers_an_empty_page()
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+
+        var page = await admin.Http.GetFromJsonAsync<AuditEndpoints.AuditPage>("/api/admin/audit?action=person.erased", Ct);
+
+        Assert.Equal((0, null), (page!.Entries.Count, page.Older));
+    }
+
+    [Fact]
+    public async Task The_csv_export_holds_the_filtered_rows_and_is_itself_audited()
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+
+        var csv = await admin.Http.GetStringAsync("/api/admin/audit/csv?action=signin.succeeded", Ct);
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("sequence,occurred_at,actor,actor_name,action,subject,client_address,outcome", lines[0]);
+        Assert.EndsWith($",{admin.User.Id},root,signin.succeeded,{admin.User.Id},,succeeded", Assert.Single(lines.Skip(1)));
+        Assert.Equal([$"{admin.User.Id} audit.exported - succeeded"], await AuditRows.ReadAsync(app, "audit.exported"));
+    }
+
+    [Fact]
+    public async Task A_supervisor_reads_who_opened_a_case_newest_first()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne"));
+        var supervisor = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "maria", UserRole.Supervisor, "en"));
+        var seeded = await CaseSeeding.QueueCaseAsync(app, "ne");
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
+        (await supervisor.Http.GetAsync($"/api/cases/{seeded.Id}", Ct)).EnsureSuccessStatusCode();
+
+        var history = await supervisor.Http.GetFromJsonAsync<List<AuditEndpoints.CaseAccessView>>($"/api/cases/{seeded.Id}/access-history", Ct);
+
+        Assert.Equal([("maria", "case.fetched"), ("ravi", "case.opened")], history!.Select(h => (h.ActorName, h.Action)));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Hotline.Api.Storage;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hotline.Api.Tests.Auth;
+
+/// <summary>Every refusal is the same answer, and wrong passwords make the account wait longer and longer rather than lock it.</summary>
+public sealed class SignInRefusalTests
+{
+    private const string Wrong = "/console/signin.html?error=wrong";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_disabled_account_with_the_right_password_is_answered_like_a_wrong_password()
+    {
+        await using var app = new HotlineApp();
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+        await app.ExecuteAsync("UPDATE Users SET Disabled = 1 WHERE UserName = 'amina'");
+
+        var response = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), user.UserName, SignedInClient.Password);
+
+        Assert.Equal(Wrong, response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task After_five_wrong_passwords_even_the_right_one_is_answered_like_a_wrong_one_for_five_seconds()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+        var browser = SignedInClient.NewBrowser(app);
+        await FailAsync(browser, user, times: 5);
+
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var during = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var after = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+
+        Assert.Equal(Wrong, during.Headers.Location?.ToString());
+        Assert.Equal("/console/", after.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Each_further_wrong_password_doubles_the_wait()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+        var browser = SignedInClient.NewBrowser(app);
+        await FailAsync(browser, user, times: 5);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await FailAsync(browser, user, times: 1);
+
+        clock.Advance(TimeSpan.FromSeconds(9));
+        var during = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var after = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+
+        Assert.Equal(Wrong, during.Headers.Location?.ToString());
+        Assert.Equal("/console/", after.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Attempts_during_the_wait_do_not_make_it_longer()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+        var browser = SignedInClient.NewBrowser(app);
+        await FailAsync(browser, user, times: 5);
+        await FailAsync(browser, user, times: 3);
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var response = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+
+        Assert.Equal("/console/", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task The_password_of_an_unknown_name_is_checked_while_another_write_holds_the_single_writer()
+    {
+        await using var app = new HotlineApp();
+        await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+        var browser = SignedInClient.NewBrowser(app);
+
+        HttpResponseMessage response;
+        await using (await app.Services.GetRequiredService<Database>().BeginWriteAsync(Ct))
+        {
+            response = await SignedInClient.PostSignInAsync(browser, "nobody", "whatever password").WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        }
+
+        Assert.Equal(Wrong, response.Headers.Location?.ToString());
+    }
+
+    private static async Task FailAsync(HttpClient browser, User user, int times)
+    {
+        for (var attempt = 0; attempt < times; attempt++)
+        {
+            var response = await SignedInClient.PostSignInAsync(browser, user.UserName, "wrong password!!");
+            Assert.Equal(Wrong, response.Headers.Location?.ToString());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using Hotline.Api.Casework;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Tests.Twilio;
+using Hotline.Api.Users;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Hotline.Api.Tests.Casework;
+
+/// <summary>
+/// Case groups follow the server's truth: when a case moves away from a console, the server takes that console
+/// out of the case's group itself. The clients here never call LeaveCase.
+/// </summary>
+public sealed class CaseGroupWithdrawalTests
+{
+    private const string Worker = "+9779800000909";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>Long enough for a push sent at the same moment as the control's to arrive over long polling.</summary>
+    private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task After_a_transfer_to_a_colleague_the_console_that_gave_the_case_away_hears_no_further_message_of_it()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "talk to a person");
+        var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
+        var bilal = await SignInAsync(harness, "bilal", UserRole.Caseworker);
+        await using var aminaHub = amina.Hub();
+        await using var bilalHub = bilal.Hub();
+        var heardByAmina = MessagesHeardBy(aminaHub);
+        var heardByBilal = MessagesHeardBy(bilalHub);
+        await aminaHub.StartAsync(Ct);
+        await bilalHub.StartAsync(Ct);
+        var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        var taken = await aminaHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), caseId, Ct);
+
+        var transferred = await aminaHub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.TransferToColleague), caseId, taken.Value!.LeaseToken!.Value, bilal.User.Id, Ct);
+        await harness.TextAsync(Worker, "are you there?");
+
+        Assert.True(transferred.Ok, transferred.Refusal);
+        Assert.Equal((caseId, "are you there?"), await ReadAsync(heardByBilal));
+        await Task.Delay(Straggler, Ct);
+        Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' after giving the case away");
+    }
+
+    [Fact]
+    public async Task After_a_release_the_console_that_released_the_case_hears_no_further_message_while_a_supervisor_following_it_does()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "talk to a person");
+        var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
+        var sara = await SignInAsync(harness, "sara", UserRole.Supervisor);
+        await using var aminaHub = amina.Hub();
+        await using var saraHub = sara.Hub();
+        var heardByAmina = MessagesHeardBy(aminaHub);
+        var heardBySara = MessagesHeardBy(saraHub);
+        await aminaHub.StartAsync(Ct);
+        await saraHub.StartAsync(Ct);
+        var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        var taken = await aminaHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), caseId, Ct);
+        Assert.True((await saraHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct)).Ok);
+
+        var released = await aminaHub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.ReleaseCase), caseId, taken.Value!.LeaseToken!.Value, Ct);
+        await harness.TextAsync(Worker, "are you there?");
+
+        Assert.True(released.Ok, released.Refusal);
+        Assert.Equal((caseId, "are you there?"), await ReadAsync(heardBySara));
+        await Task.Delay(Straggler, Ct);
+        Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' after releasing the case");
+    }
+
+    private static async Task<SignedInClient> SignInAsync(TwilioHarness harness, string name, UserRole role) =>
+        await SignedInClient.SignInAsync(harness.App, await SignedInClient.AddUserAsync(harness.App, name, role, "en"));
+
+    private static Channel<(Guid CaseId, string Body)> MessagesHeardBy(HubConnection hub)
+    {
+        var heard = Channel.CreateUnbounded<(Guid, string)>();
+        hub.On<MessageNotice>(nameof(ICaseClient.MessageReceived), notice => heard.Writer.TryWrite((notice.CaseId, notice.Message.Body)));
+        return heard;
+    }
+
+    private static async Task<(Guid CaseId, string Body)> ReadAsync(Channel<(Guid CaseId, string Body)> heard)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        wait.CancelAfter(Patience);
+        return await heard.Reader.ReadAsync(wait.Token);
+    }
+}

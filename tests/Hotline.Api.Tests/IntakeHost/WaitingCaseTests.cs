@@ -1,0 +1,53 @@
+using Hotline.Api.Tests.Twilio;
+
+namespace Hotline.Api.Tests.IntakeHost;
+
+/// <summary>The case is queued early and the intake enriches it while it waits, each change a case event in the answer's transaction.</summary>
+public sealed class WaitingCaseTests
+{
+    private const string Worker = "+9779800000622";
+
+    [Fact]
+    public async Task Consent_queues_the_case_at_the_third_answer_with_a_provisional_band()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+
+        await harness.TextAsync(Worker, "hello", "1", "2");
+        Assert.Equal(0, await harness.CountAsync("SELECT COUNT(*) FROM Cases"));
+
+        await harness.TextAsync(Worker, "1");
+
+        Assert.Equal("Queued|1|4|13", await harness.ScalarAsync(
+            "SELECT Status || '|' || Priority || '|' || IntakeQuestion || '|' || IntakeQuestions FROM Cases"));
+    }
+
+    [Fact]
+    public async Task Each_answer_re_scores_the_waiting_case_and_every_change_is_a_case_event()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1");
+
+        await harness.TextAsync(Worker, "1", "1", "1", "2", "2", "1");
+
+        Assert.Equal("3|45|10", await harness.ScalarAsync("SELECT Priority || '|' || TriageScore || '|' || IntakeQuestion FROM Cases"));
+        Assert.Equal(3, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'PriorityChanged'"));
+        Assert.Equal(
+            "{\"Priority\":\"High\",\"Score\":45,\"Reasons\":[\"documents_retained\",\"wages_withheld\",\"deceived_about_job\"]}",
+            await harness.ScalarAsync("SELECT Data FROM CaseEvents WHERE Type = 'PriorityChanged' ORDER BY Sequence DESC LIMIT 1"));
+        Assert.Equal(7, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'AnswerRecorded'"));
+    }
+
+    [Fact]
+    public async Task The_end_of_the_intake_makes_the_triage_final()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1", "2", "2", "1", "2", "2", "2", "2", "2", "2");
+
+        await harness.TextAsync(Worker, "Doha");
+
+        Assert.Equal("", await harness.ScalarAsync("SELECT COALESCE(IntakeQuestion, '') FROM Cases"));
+        Assert.Equal("{\"Reason\":\"intake_complete\",\"Unanswered\":[]}",
+            await harness.ScalarAsync("SELECT Data FROM CaseEvents WHERE Type = 'IntakeEnded'"));
+        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Cases"));
+    }
+}

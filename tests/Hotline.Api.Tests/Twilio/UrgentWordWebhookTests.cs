@@ -1,0 +1,63 @@
+namespace Hotline.Api.Tests.Twilio;
+
+/// <summary>Urgent words through the signed webhook, judged by what reaches the phone (the Twilio stand-in) and the stored case.</summary>
+public sealed class UrgentWordWebhookTests
+{
+    private const string Worker = "+9779800000522";
+    private const string EmergencyNumber = "112";
+
+    [Fact]
+    public async Task An_urgent_first_message_queues_a_critical_case_and_the_phone_gets_the_emergency_number()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+
+        await harness.TextAsync(Worker, "my boss took my passport and they locked me in");
+        await harness.DispatchAllAsync();
+
+        Assert.Equal("4", await harness.ScalarAsync("SELECT Priority FROM Cases"));
+        Assert.StartsWith("[\"urgent_word\"", await harness.ScalarAsync("SELECT TriageReasons FROM Cases"), StringComparison.Ordinal);
+        Assert.Equal("{\"Word\":\"locked me\",\"Language\":\"en\"}",
+            await harness.ScalarAsync("SELECT Data FROM CaseEvents WHERE Type = 'UrgentWordMatched'"));
+        Assert.Contains(harness.Twilio.Created, m => m.To == Worker && m.Body!.Contains(EmergencyNumber, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_the_discreet_word_an_urgent_word_sends_no_emergency_number_and_raises_nothing()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1", "recipe");
+
+        await harness.TextAsync(Worker, "who is this? I will beat you and call the police");
+        await harness.DispatchAllAsync();
+
+        Assert.DoesNotContain(harness.Twilio.Created, m => m.Body!.Contains(EmergencyNumber, StringComparison.Ordinal));
+        Assert.Equal(0, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'UrgentWordMatched'"));
+        Assert.Equal("1", await harness.ScalarAsync("SELECT Priority FROM Cases"));
+    }
+
+    [Fact]
+    public async Task After_not_safe_an_urgent_word_raises_the_case_but_the_phone_gets_no_emergency_number()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "2");
+
+        await harness.TextAsync(Worker, "he is beating me");
+        await harness.DispatchAllAsync();
+
+        Assert.DoesNotContain(harness.Twilio.Created, m => m.Body!.Contains(EmergencyNumber, StringComparison.Ordinal));
+        Assert.Equal("4", await harness.ScalarAsync("SELECT Priority FROM Cases"));
+    }
+
+    [Fact]
+    public async Task After_stop_an_urgent_word_raises_the_case_and_nothing_reaches_the_phone()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1", "STOP");
+
+        await harness.TextAsync(Worker, "they beat me");
+        await harness.DispatchAllAsync();
+
+        Assert.DoesNotContain(harness.Twilio.Created, m => m.Body!.Contains(EmergencyNumber, StringComparison.Ordinal));
+        Assert.Equal("4", await harness.ScalarAsync("SELECT Priority FROM Cases"));
+    }
+}

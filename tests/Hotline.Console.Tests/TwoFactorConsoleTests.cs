@@ -1,0 +1,65 @@
+using Hotline.Api.Users;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Playwright;
+using OtpNet;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>Two-factor sign-in as a caseworker meets it at 1366x768: enrolment at the first sign-in, then codes from the app or a recovery code.</summary>
+public sealed class TwoFactorConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_caseworker_enrols_then_signs_in_with_a_code_from_the_app_and_once_with_a_recovery_code()
+    {
+        await using var host = await ConsoleHost.StartAsync(new Dictionary<string, string?> { ["Hotline:Auth:RequireTwoFactor"] = "true" });
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.OpenAsync(browser.Browser, host);
+        var page = console.Page;
+
+        await console.SubmitSignInAsync("amira");
+        await Expect(page).ToHaveURLAsync($"{host.BaseUrl}/console/enrol.html");
+        await Expect(page.Locator("#enrol[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code that adds the hotline to an authenticator app" })).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#qr").EvaluateAsync<bool>("image => image.complete && image.naturalWidth > 0"));
+        await Screenshots.TakeAsync(page, "two-factor-enrolment");
+        var totp = new Totp(Base32Encoding.ToBytes(await page.Locator("#secret").InnerTextAsync()));
+        await page.GetByLabel("Code the app shows now").FillAsync(totp.ComputeTotp(DateTime.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        var recoveryCodes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continue to the console" }).ClickAsync();
+        await console.WaitUntilLiveAsync();
+        await SignOutAsync(page, host);
+
+        await SignInWithCodeAsync(console, totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
+        await console.WaitUntilLiveAsync();
+        await Expect(page.Locator("#who")).ToContainTextAsync("amira");
+        await SignOutAsync(page, host);
+
+        await SignInWithCodeAsync(console, recoveryCodes[0]);
+        await console.WaitUntilLiveAsync();
+        await SignOutAsync(page, host);
+
+        await SignInWithCodeAsync(console, recoveryCodes[0]);
+        await Expect(page).ToHaveURLAsync($"{host.BaseUrl}/console/two-factor.html?error=wrong");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right, or it was used already.");
+        Assert.Equal(401, (await console.Context.APIRequest.GetAsync("/api/session")).Status);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    private static async Task SignInWithCodeAsync(ConsolePage console, string code)
+    {
+        await console.SubmitSignInAsync("amira");
+        await Expect(console.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/two-factor\\.html$"));
+        await Expect(console.Page.Locator("#two-factor[data-ready='true']")).ToBeAttachedAsync();
+        await console.Page.GetByLabel("Code").FillAsync(code);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+    }
+
+    private static async Task SignOutAsync(IPage page, ConsoleHost host)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
+    }
+}
