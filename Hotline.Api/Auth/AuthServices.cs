@@ -13,8 +13,9 @@ public static class AuthServices
     /// Cookie sessions on the same origin as the hub, so no token ever travels in a URL. HttpOnly,
     /// SameSite=Strict; idle and absolute limits; API and hub calls get 401/403 instead of a redirect.
     /// </summary>
-    public static IServiceCollection AddHotlineAuth(this IServiceCollection services)
+    public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSharedKeys(configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
@@ -25,7 +26,7 @@ public static class AuthServices
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<CallerCheck>();
-        services.AddHostedService<EndedSessionSweep>();
+        services.AddHostedService<EndedSessionSweepJob>();
         services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
         services.AddAuthorization(Policies.Add);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie().AddPendingSignIn(services);

@@ -19,10 +19,10 @@ public static class SessionEndpoints
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/console/signin", SignIn).WithTags("Session").AllowAnonymous().RequireRateLimiting(SignInRateLimits.PerAddressPolicy);
-        app.MapPost("/console/signout", SignOut).WithTags("Session").RequireAuthorization();
-        app.MapGet("/api/antiforgery", Antiforgery).WithTags("Session").AllowAnonymous();
-        app.MapGet("/api/session", Current).WithTags("Session").RequireAuthorization();
+        app.MapPost("/console/signin", SignIn).WithName("SignIn").WithSummary("The sign-in form's post: starts a cookie session; success and failure both redirect.").WithTags("Session").AllowAnonymous().RequireRateLimiting(SignInRateLimits.PerAddressPolicy);
+        app.MapPost("/console/signout", SignOut).WithName("SignOut").WithSummary("Ends the caller's session on the server, so no copy of its cookie works again.").WithTags("Session").RequireAuthorization();
+        app.MapGet("/api/antiforgery", Antiforgery).WithName("GetAntiforgeryToken").WithSummary("Gives the antiforgery token that every state-changing console request carries.").WithTags("Session").AllowAnonymous();
+        app.MapGet("/api/session", Current).WithName("GetSession").WithSummary("Who is signed in: name, role and languages.").WithTags("Session").RequireAuthorization();
         return app;
     }
 

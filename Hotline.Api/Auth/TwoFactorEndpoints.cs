@@ -28,11 +28,11 @@ public static class TwoFactorEndpoints
 
     public static IEndpointRouteBuilder MapTwoFactorEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/two-factor", Pending).WithTags("Session").RequireAuthorization(PendingSignIn.Policy);
-        app.MapGet("/api/two-factor/qr.svg", QrCode).WithTags("Session").RequireAuthorization(PendingSignIn.Policy);
-        app.MapPost("/api/two-factor/enrolment", Enrol).WithTags("Session").RequireAuthorization(PendingSignIn.Policy)
+        app.MapGet("/api/two-factor", Pending).WithName("GetPendingTwoFactor").WithSummary("What the half-signed-in caller must do next: enrol an authenticator or enter a code.").WithTags("Session").RequireAuthorization(PendingSignIn.Policy);
+        app.MapGet("/api/two-factor/qr.svg", QrCode).WithName("GetTwoFactorQrCode").WithSummary("The QR code of the authenticator secret being enrolled, drawn by the server as SVG.").WithTags("Session").RequireAuthorization(PendingSignIn.Policy);
+        app.MapPost("/api/two-factor/enrolment", Enrol).WithName("EnrolTwoFactor").WithSummary("Confirms an authenticator with its first code and gives the single-use recovery codes.").WithTags("Session").RequireAuthorization(PendingSignIn.Policy)
             .AddEndpointFilter<AntiforgeryFilter>();
-        app.MapPost("/console/two-factor", Verify).WithTags("Session").RequireAuthorization(PendingSignIn.Policy)
+        app.MapPost("/console/two-factor", Verify).WithName("VerifyTwoFactor").WithSummary("The second step of sign-in: a code from the authenticator or a recovery code starts the session.").WithTags("Session").RequireAuthorization(PendingSignIn.Policy)
             .RequireRateLimiting(SignInRateLimits.PerAddressPolicy);
         return app;
     }

@@ -12,7 +12,7 @@ public static class BotEndpoints
 
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, ReceiveActivity).WithTags("Chat (Bot Framework)").DisableAntiforgery().AllowAnonymous();
+        app.MapPost(Path, ReceiveActivity).WithName("ReceiveActivity").WithSummary("The bot's messaging endpoint: one Bot Framework activity, authenticated by the Bot Connector's token.").WithTags("Chat (Bot Framework)").DisableAntiforgery().AllowAnonymous();
         return app;
     }
 

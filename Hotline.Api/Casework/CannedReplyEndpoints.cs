@@ -14,7 +14,7 @@ public static class CannedReplyEndpoints
     public static IEndpointRouteBuilder MapCannedReplyEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Casework").RequireAuthorization(Policies.CaseData).AddEndpointFilter<AntiforgeryFilter>();
-        api.MapGet("/canned-replies", GetCannedReplies);
+        api.MapGet("/canned-replies", GetCannedReplies).WithName("GetCannedReplies").WithSummary("The canned replies a caseworker can start a reply from, in every intake language.");
         return app;
     }
 

@@ -25,11 +25,11 @@ public static class CaseworkEndpoints
     public static IEndpointRouteBuilder MapCaseworkEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Casework").RequireAuthorization(Policies.CaseData).AddEndpointFilter<AntiforgeryFilter>();
-        api.MapGet("/queue", GetQueue);
-        api.MapGet("/case-events", GetEventsAfter);
-        api.MapGet("/cases/{caseId:guid}", GetCase);
-        api.MapGet("/colleagues", GetColleagues);
-        api.MapGet("/supervisor/overview", GetOverview).RequireAuthorization(Policies.Supervision);
+        api.MapGet("/queue", GetQueue).WithName("GetQueue").WithSummary("The open cases the caller may work, most urgent first.");
+        api.MapGet("/case-events", GetEventsAfter).WithName("GetCaseEvents").WithSummary("The case changes after a sequence number, for a console to resync from.");
+        api.MapGet("/cases/{caseId:guid}", GetCase).WithName("GetCase").WithSummary("One case with its transcript, notes and intake answers, for whoever may see it.");
+        api.MapGet("/colleagues", GetColleagues).WithName("GetColleagues").WithSummary("The colleagues a case can be transferred to.");
+        api.MapGet("/supervisor/overview", GetOverview).WithName("GetSupervisorOverview").WithSummary("Every open case and each caseworker's load, for supervisors.").RequireAuthorization(Policies.Supervision);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using Hotline.Bot.CannedReplies;
+
 namespace Hotline.Api.Casework;
 
 public static class CaseworkServices
@@ -11,7 +13,8 @@ public static class CaseworkServices
         services.AddSingleton<CaseActions>();
         services.AddSingleton<CaseListeners>();
         services.AddSingleton<QueueStatisticsReader>();
-        services.AddHostedService<CaseEventStream>();
+        services.AddSingleton(CannedReplyCatalog.LoadDefault());
+        services.AddHostedService<CaseEventStreamJob>();
         return services;
     }
 }

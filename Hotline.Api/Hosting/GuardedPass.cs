@@ -7,7 +7,7 @@ namespace Hotline.Api.Hosting;
 
 /// <summary>
 /// The one failure policy of every background loop (the outbox dispatcher, the case-event stream, the
-/// statistics projection and each <see cref="PeriodicService"/>). A pass that throws is logged without
+/// statistics projection and each <see cref="PeriodicJob"/>). A pass that throws is logged without
 /// personal data, and the loop pauses, longer after each failure in a row, then goes on: one unreadable row
 /// or a third party that fails (Twilio, the Bot Connector, the login service, Redis) must never stop the
 /// host, because a stopped host refuses every webhook and Twilio does not retry them. Only the host's own

@@ -17,6 +17,7 @@ using Hotline.Api.Privacy;
 using Hotline.Api.PhoneSimulator;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
+using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
@@ -35,27 +36,24 @@ public static class HotlineServices
         services.AddHotlineHealth();
         services.AddStorage();
         services.AddPrivacy();
-        services.AddAudit();
-        services.AddCases();
-        services.AddSingleton<ConversationRepository>();
-        services.AddSingleton<MessageRepository>();
-        services.AddSingleton<UserRepository>();
-        services.AddSingleton<UserAccounts>();
-        services.AddIntake();
-        services.AddSimRegistry();
-        services.AddSingleton<EngineTurnApplier>();
-        services.AddSingleton<InboundPipeline>();
+        services.AddAccountability();
+        services.AddCaseStore();
+        services.AddConversationStore();
+        services.AddMessages();
+        services.AddUsers();
+        services.AddIntakeHost();
+        services.AddSimCards();
+        services.AddInbound();
         services.AddOutbox();
-        services.AddHotlineAuth();
-        services.AddSharedKeys(configuration);
+        services.AddAuth(configuration);
         services.AddCasework();
+        services.AddPartnerDirectory();
         services.AddReferrals();
         services.AddStatistics();
         services.AddRetention();
-        services.AddSingleton(Hotline.Bot.CannedReplies.CannedReplyCatalog.LoadDefault());
         services.AddRedis();
         services.AddTwilio(configuration);
-        services.AddBotFramework();
+        services.AddBotConnector();
         services.AddProblemDetails();
         services.AddOpenApi();
         return services;
@@ -71,13 +69,17 @@ public static class HotlineServices
         app.UseStatusCodePages();
         app.UseHotlineMetrics();
         app.UseSecurityHeaders();
+        // "/console/" is index.html: the path is rewritten before routing, so the static assets' endpoints match it.
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseRouting();
         app.UseHubOriginCheck();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // The console's files from the build's manifest: ETags, compressed variants and fingerprinted copies,
+        // with "no-cache" on the plain names so a browser asks again and never keeps stale JS after a deploy.
+        app.MapStaticAssets();
         var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
         if (!app.Environment.IsDevelopment())
         {
@@ -85,7 +87,7 @@ public static class HotlineServices
         }
 
         app.MapHealthEndpoints();
-        app.MapTwilioWebhooks();
+        app.MapTwilioWebhookEndpoints();
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
@@ -93,15 +95,16 @@ public static class HotlineServices
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
-        app.MapReferrals();
+        app.MapPartnerEndpoints();
+        app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
         app.MapAuditEndpoints();
         // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())
         {
-            app.MapSimulator();
-            app.MapChatSimulator();
+            app.MapSimulatorEndpoints();
+            app.MapChatSimulatorEndpoints();
         }
         return app;
     }

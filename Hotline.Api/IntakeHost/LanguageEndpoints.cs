@@ -11,7 +11,7 @@ public static class LanguageEndpoints
 
     public static IEndpointRouteBuilder MapLanguageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/languages", GetLanguages).WithTags("Intake").RequireAuthorization(Policies.CaseData);
+        app.MapGet("/api/languages", GetLanguages).WithName("GetLanguages").WithSummary("The intake languages and whether a native speaker has reviewed each.").WithTags("Intake").RequireAuthorization(Policies.CaseData);
         return app;
     }
 

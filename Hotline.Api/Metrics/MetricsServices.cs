@@ -14,7 +14,7 @@ public static class MetricsServices
         services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         services.AddSingleton<OperationalSnapshot>();
         services.AddSingleton<HotlineMetrics>();
-        services.AddHostedService<OperationalSampler>();
+        services.AddHostedService<OperationalSamplerJob>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(HotlineMetrics.MeterName).AddPrometheusExporter());
         return services;
     }

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace Hotline.Api.Metrics;
 
 /// <summary>
-/// The latest counts read from the database by <see cref="OperationalSampler"/>. The gauges read these
+/// The latest counts read from the database by <see cref="OperationalSamplerJob"/>. The gauges read these
 /// values, never the database: a scrape must not queue behind the writer.
 /// </summary>
 public sealed class OperationalSnapshot

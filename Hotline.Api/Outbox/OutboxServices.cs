@@ -13,8 +13,8 @@ public static class OutboxServices
         services.AddSingleton<OutboundWriter>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<OutboxOutcomes>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<OutboxDispatchJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatchJob>());
         return services;
     }
 }

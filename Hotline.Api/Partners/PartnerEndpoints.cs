@@ -19,14 +19,14 @@ public static class PartnerEndpoints
 
     public static IEndpointRouteBuilder MapPartnerEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/partners", GetActive).WithTags("Partners").RequireAuthorization(Policies.CaseData);
+        app.MapGet("/api/partners", GetActive).WithName("GetActivePartners").WithSummary("The active partner organisations, filtered by service, language and region, for a caseworker choosing a referral.").WithTags("Partners").RequireAuthorization(Policies.CaseData);
         var admin = app.MapGroup("/api/admin").WithTags("Partners").RequireAuthorization(Policies.Administration)
             .AddEndpointFilter<AntiforgeryFilter>();
-        admin.MapGet("/partners", GetAll);
-        admin.MapPost("/partners", Create);
-        admin.MapPut("/partners/{partnerId:guid}", Update);
-        admin.MapGet("/ngo-users", GetNgoAccounts);
-        admin.MapPut("/users/{userId:guid}/organisation", AssignOrganisation);
+        admin.MapGet("/partners", GetAll).WithName("GetAllPartners").WithSummary("Every partner organisation, active or not, for the admin's directory.");
+        admin.MapPost("/partners", Create).WithName("CreatePartner").WithSummary("Adds a partner organisation to the directory.");
+        admin.MapPut("/partners/{partnerId:guid}", Update).WithName("UpdatePartner").WithSummary("Changes a partner organisation; a stale version is refused.");
+        admin.MapGet("/ngo-users", GetNgoAccounts).WithName("GetNgoAccounts").WithSummary("The NGO accounts and the organisation each is linked to.");
+        admin.MapPut("/users/{userId:guid}/organisation", AssignOrganisation).WithName("AssignOrganisation").WithSummary("Links an NGO account to its organisation (or unlinks it).");
         return app;
     }
 

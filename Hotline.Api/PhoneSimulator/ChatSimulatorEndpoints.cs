@@ -21,18 +21,18 @@ public static partial class ChatSimulatorEndpoints
 {
     public const string BotAccountId = "hotline-bot";
 
-    public static IEndpointRouteBuilder MapChatSimulator(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapChatSimulatorEndpoints(this IEndpointRouteBuilder app)
     {
         var chat = app.MapGroup("/simulator/chat").WithTags("Simulator (Development)").ExcludeFromDescription();
-        chat.MapGet("/", () => Asset("simulator.chat.html", "text/html; charset=utf-8"));
-        chat.MapGet("/simulator.chat.js", () => Asset("simulator.chat.js", "text/javascript; charset=utf-8"));
-        chat.MapGet("/simulator.chat.css", () => Asset("simulator.chat.css", "text/css; charset=utf-8"));
-        app.MapGet(DevelopmentBotIssuer.MetadataPath, (DevelopmentBotIssuer issuer) => Results.Text(issuer.MetadataDocument(), "application/json"))
+        chat.MapGet("/", () => Asset("simulator.chat.html", "text/html; charset=utf-8")).WithName("GetChatSimulatorPage").WithSummary("The chat simulator's page (Development).");
+        chat.MapGet("/simulator.chat.js", () => Asset("simulator.chat.js", "text/javascript; charset=utf-8")).WithName("GetChatSimulatorScript").WithSummary("The chat simulator's script (Development).");
+        chat.MapGet("/simulator.chat.css", () => Asset("simulator.chat.css", "text/css; charset=utf-8")).WithName("GetChatSimulatorStyle").WithSummary("The chat simulator's style sheet (Development).");
+        app.MapGet(DevelopmentBotIssuer.MetadataPath, (DevelopmentBotIssuer issuer) => Results.Text(issuer.MetadataDocument(), "application/json")).WithName("GetChatSimulatorOpenIdMetadata").WithSummary("The local OpenID metadata that stands in for the Bot Framework's (Development).")
             .ExcludeFromDescription();
-        app.MapGet(DevelopmentBotIssuer.KeysPath, (DevelopmentBotIssuer issuer) => Results.Text(issuer.KeysDocument(), "application/json"))
+        app.MapGet(DevelopmentBotIssuer.KeysPath, (DevelopmentBotIssuer issuer) => Results.Text(issuer.KeysDocument(), "application/json")).WithName("GetChatSimulatorSigningKeys").WithSummary("The local signing keys that stand in for the Bot Framework's (Development).")
             .ExcludeFromDescription();
-        chat.MapPost("/sign", Sign);
-        chat.MapGet("/messages", Messages);
+        chat.MapPost("/sign", Sign).WithName("SignSimulatedActivity").WithSummary("Signs a simulated chat activity as the Bot Connector would, for the page to post to /api/messages (Development).");
+        chat.MapGet("/messages", Messages).WithName("GetSimulatedChatMessages").WithSummary("The replies the local sink received for a simulated chat (Development).");
         return app;
     }
 

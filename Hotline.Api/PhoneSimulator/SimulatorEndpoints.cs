@@ -22,14 +22,14 @@ public static class SimulatorEndpoints
     /// <summary>Stands for the hotline's own number when none is configured; the webhook never parses "To".</summary>
     public const string UnconfiguredHotlineNumber = "simulator";
 
-    public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSimulatorEndpoints(this IEndpointRouteBuilder app)
     {
         var simulator = app.MapGroup("/simulator").WithTags("Simulator (Development)").ExcludeFromDescription();
-        simulator.MapGet("/", () => Asset("simulator.html", "text/html; charset=utf-8"));
-        simulator.MapGet("/simulator.js", () => Asset("simulator.js", "text/javascript; charset=utf-8"));
-        simulator.MapGet("/simulator.css", () => Asset("simulator.css", "text/css; charset=utf-8"));
-        simulator.MapPost("/sms/sign", Sign);
-        simulator.MapGet("/sms/messages", Messages);
+        simulator.MapGet("/", () => Asset("simulator.html", "text/html; charset=utf-8")).WithName("GetPhoneSimulatorPage").WithSummary("The phone simulator's page (Development).");
+        simulator.MapGet("/simulator.js", () => Asset("simulator.js", "text/javascript; charset=utf-8")).WithName("GetPhoneSimulatorScript").WithSummary("The phone simulator's script (Development).");
+        simulator.MapGet("/simulator.css", () => Asset("simulator.css", "text/css; charset=utf-8")).WithName("GetPhoneSimulatorStyle").WithSummary("The phone simulator's style sheet (Development).");
+        simulator.MapPost("/sms/sign", Sign).WithName("SignSimulatedSms").WithSummary("Signs a simulated SMS webhook exactly as Twilio would, for the page to post to /twilio/sms (Development).");
+        simulator.MapGet("/sms/messages", Messages).WithName("GetSimulatedPhoneMessages").WithSummary("The replies the local sink received for a simulated phone, with their delivery status (Development).");
         return app;
     }
 

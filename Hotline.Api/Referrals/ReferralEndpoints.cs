@@ -26,23 +26,23 @@ public static class ReferralEndpoints
 
     public static IEndpointRouteBuilder MapReferralEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/referral-options", GetOptions).WithTags("Referrals").RequireAuthorization();
+        app.MapGet("/api/referral-options", GetOptions).WithName("GetReferralOptions").WithSummary("The services, consent details and outcomes a referral can name.").WithTags("Referrals").RequireAuthorization();
 
         var cases = app.MapGroup("/api/cases/{caseId:guid}/referrals").WithTags("Referrals")
             .RequireAuthorization(Policies.CaseData).AddEndpointFilter<AntiforgeryFilter>();
-        cases.MapGet("", List);
-        cases.MapPost("", Propose);
-        cases.MapPost("/{referralId:guid}/consent", RecordConsent);
-        cases.MapPost("/{referralId:guid}/send", Send);
-        cases.MapPost("/{referralId:guid}/withdraw", Withdraw);
+        cases.MapGet("", List).WithName("ListReferrals").WithSummary("The referrals of a case.");
+        cases.MapPost("", Propose).WithName("ProposeReferral").WithSummary("Proposes referring a case to a partner for one service.");
+        cases.MapPost("/{referralId:guid}/consent", RecordConsent).WithName("RecordReferralConsent").WithSummary("Records who consented to the referral and which details may be shared.");
+        cases.MapPost("/{referralId:guid}/send", Send).WithName("SendReferral").WithSummary("Sends a consented referral to its partner.");
+        cases.MapPost("/{referralId:guid}/withdraw", Withdraw).WithName("WithdrawReferral").WithSummary("Withdraws a referral that is not yet declined or completed.");
 
         var inbox = app.MapGroup("/api/partner/referrals").WithTags("Partner inbox")
             .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Ngo))).AddEndpointFilter<AntiforgeryFilter>();
-        inbox.MapGet("", Inbox);
-        inbox.MapGet("/{referralId:guid}", InboxItem);
-        inbox.MapPost("/{referralId:guid}/accept", Accept);
-        inbox.MapPost("/{referralId:guid}/decline", Decline);
-        inbox.MapPost("/{referralId:guid}/outcome", Complete);
+        inbox.MapGet("", Inbox).WithName("GetPartnerInbox").WithSummary("The referrals sent to the caller's organisation, with only what consent covers.");
+        inbox.MapGet("/{referralId:guid}", InboxItem).WithName("GetPartnerInboxReferral").WithSummary("One referral sent to the caller's organisation, with only what consent covers.");
+        inbox.MapPost("/{referralId:guid}/accept", Accept).WithName("AcceptReferral").WithSummary("The partner accepts a referral sent to it.");
+        inbox.MapPost("/{referralId:guid}/decline", Decline).WithName("DeclineReferral").WithSummary("The partner declines a referral sent to it, with a reason.");
+        inbox.MapPost("/{referralId:guid}/outcome", Complete).WithName("CompleteReferral").WithSummary("The partner records the outcome of an accepted referral.");
         return app;
     }
 

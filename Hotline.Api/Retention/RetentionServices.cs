@@ -9,7 +9,7 @@ public static class RetentionServices
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<RetentionSweep>();
-        services.AddHostedService<RetentionService>();
+        services.AddHostedService<RetentionJob>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ public static class SimEndpoints
 {
     public static IEndpointRouteBuilder MapSimEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/admin/sims", Import).WithTags("Issued SIM registry")
+        app.MapPost("/api/admin/sims", Import).WithName("ImportSims").WithSummary("Imports a CSV of issued SIMs; bad rows come back with line numbers and reasons.").WithTags("Issued SIM registry")
             .RequireAuthorization(Policies.Administration).AddEndpointFilter<AntiforgeryFilter>()
             .Accepts<string>("text/csv").DisableAntiforgery();
         return app;

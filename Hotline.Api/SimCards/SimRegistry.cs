@@ -5,14 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.SimCards;
 
-public sealed class SimRegistryOptions
-{
-    public const string Section = "Hotline:Sims";
-
-    /// <summary>The region (ISO 3166 code, e.g. NP, AE) for numbers written without a country code.</summary>
-    public string? DefaultRegion { get; set; }
-}
-
 /// <summary>
 /// The issued-SIM registry: a person texting from a registered number is greeted in their language at
 /// once. Only the keyed HMAC of each number is stored; the file's numbers are never written anywhere.

@@ -1,15 +1,20 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace Hotline.Api.Statistics;
 
 /// <summary>The published tables as CSV: the same display strings as the page, cell for cell, so an export can never show more.</summary>
 public static class StatisticsCsv
 {
+    // Partner names are free text and NGOs open this file in spreadsheets: a name such as "=HYPERLINK(...)"
+    // must arrive as text, never as a formula, so a field that starts like one is escaped with a leading quote.
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+
     public static string Write(IEnumerable<StatisticsTableView> tables, bool withTitles)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new CsvWriter(text, Configuration))
         {
             var first = true;
             foreach (var table in tables)

@@ -14,9 +14,9 @@ public static class StatisticsEndpoints
     public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/statistics").WithTags("Statistics").RequireAuthorization();
-        api.MapGet("", Get);
-        api.MapGet("/csv", Csv);
-        api.MapGet("/charts/{tableId}.svg", Chart);
+        api.MapGet("", Get).WithName("GetStatistics").WithSummary("Cases and referrals by month and by each breakdown, small counts suppressed.");
+        api.MapGet("/csv", Csv).WithName("GetStatisticsCsv").WithSummary("The same tables as CSV, cell for cell, with spreadsheet formulas escaped.");
+        api.MapGet("/charts/{tableId}.svg", Chart).WithName("GetStatisticsChart").WithSummary("One table drawn as an SVG bar chart from its published cells.");
         return app;
     }
 

@@ -7,7 +7,7 @@ public static class StatisticsServices
         services.AddSingleton(IndicatorMap.Default);
         services.AddSingleton<StatisticsProjection>();
         services.AddSingleton<StatisticsReport>();
-        services.AddHostedService<StatisticsProjectionService>();
+        services.AddHostedService<StatisticsProjectionJob>();
         return services;
     }
 }

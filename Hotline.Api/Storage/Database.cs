@@ -36,7 +36,7 @@ public sealed class Database : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>The write-ahead log of a SQLite file, which <see cref="WriteAheadLogCheckpointer"/> keeps copied and short; null otherwise.</summary>
+    /// <summary>The write-ahead log of a SQLite file, which <see cref="WriteAheadLogCheckpointJob"/> keeps copied and short; null otherwise.</summary>
     internal WriteAheadLog? WriteAheadLog { get; }
 
     /// <summary>A session without a transaction, for reads.</summary>

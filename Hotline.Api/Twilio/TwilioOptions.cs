@@ -40,16 +40,6 @@ public sealed class TwilioOptions
     public bool ReconciliationRuns => SendsThroughTwilio && Reconciliation.Enabled != false;
 }
 
-public sealed class ReconciliationOptions
-{
-    /// <summary>Unset means on whenever a Twilio account is configured: a webhook refused while we were down is found.</summary>
-    public bool? Enabled { get; set; }
-
-    public int IntervalSeconds { get; set; } = 300;
-
-    public int LookbackMinutes { get; set; } = 60;
-}
-
 internal sealed partial class TwilioOptionsValidator(IHostEnvironment environment) : IValidateOptions<TwilioOptions>
 {
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)

@@ -39,7 +39,7 @@ public static class TwilioServices
         });
         services.AddSingleton<SendRate>();
         services.AddSingleton<IChannelSender, TwilioSender>();
-        services.AddHostedService<TwilioReconciliation>();
+        services.AddHostedService<TwilioReconciliationJob>();
         return services;
     }
 }

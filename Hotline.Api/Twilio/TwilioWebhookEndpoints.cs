@@ -11,11 +11,11 @@ public static class TwilioWebhookEndpoints
     /// <summary>An empty TwiML response: replies leave through the outbox, never in the webhook's answer.</summary>
     public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
-    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapTwilioWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var twilio = app.MapGroup("/twilio").WithTags("Twilio webhooks").DisableAntiforgery().AllowAnonymous();
-        twilio.MapPost("/sms", ReceiveMessage);
-        twilio.MapPost("/status", ReceiveStatus);
+        twilio.MapPost("/sms", ReceiveMessage).WithName("ReceiveTwilioMessage").WithSummary("Twilio's incoming-message webhook (SMS, WhatsApp, MMS), signed by Twilio.");
+        twilio.MapPost("/status", ReceiveStatus).WithName("ReceiveTwilioStatus").WithSummary("Twilio's delivery-status callback for a reply, signed by Twilio.");
         return app;
     }
 

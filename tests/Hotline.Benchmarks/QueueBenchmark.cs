@@ -43,7 +43,7 @@ internal static class QueueBenchmark
         Console.WriteLine("Production settings: WAL; readers' connections use synchronous=FULL; the single writer's connection commits with "
             + "synchronous=NORMAL and then fsyncs the write-ahead log itself (Storage/Sqlite/WriteAheadLogSync.cs) before the claim returns, "
             + "so every timed claim includes one fsync of the log.");
-        Console.WriteLine("Not as in the API: its checkpointer (Storage/Sqlite/WriteAheadLogCheckpointer.cs) is a hosted service and does not run here; "
+        Console.WriteLine("Not as in the API: its checkpointer (Storage/Sqlite/WriteAheadLogCheckpointJob.cs) is a hosted service and does not run here; "
             + $"only the writer's backstop checkpoint does, at {SqliteConnections.WriterBackstopCheckpointFrames:N0} pages of log.");
         Console.WriteLine($"Queue lengths: {string.Join(", ", lengths.Select(l => l.ToString("N0", CultureInfo.InvariantCulture)))}. "
             + $"Per length: {WarmUpClaims} warm-up claims, then {claims:N0} timed; a caseworker speaking {string.Join(", ", CaseworkerLanguages)}.");

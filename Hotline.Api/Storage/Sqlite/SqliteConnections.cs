@@ -62,7 +62,7 @@ internal static class SqliteConnections
     /// past 64 KiB that journal spills to a temporary file, and from then on every page costs two more
     /// system calls: under load, twice as many writes as the write-ahead log itself. The journal only
     /// ever holds one write's pages, since it is emptied each time a savepoint is released.
-    /// Where the log is synced after commit (a database file), <see cref="WriteAheadLogCheckpointer"/>
+    /// Where the log is synced after commit (a database file), <see cref="WriteAheadLogCheckpointJob"/>
     /// copies it into the file beside the writer; the writer's own copying at the end of a commit stays
     /// only as a backstop, at <see cref="WriterBackstopCheckpointFrames"/> pages.
     /// </remarks>

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
-/// The write-ahead log of a SQLite database file, copied into the file by <see cref="WriteAheadLogCheckpointer"/>
+/// The write-ahead log of a SQLite database file, copied into the file by <see cref="WriteAheadLogCheckpointJob"/>
 /// (its only caller, one call at a time): without waiting for anyone on a connection of its own, and now
 /// and then under the single writer to start the log again from its beginning.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
-/// When <see cref="WriteAheadLogCheckpointer"/> starts the log again. A longer log lets more repeated
+/// When <see cref="WriteAheadLogCheckpointJob"/> starts the log again. A longer log lets more repeated
 /// writes of one page be copied once; the restart holds the writer while the last frames are copied.
 /// </summary>
 /// <param name="RestartAtFrames">Log length, in pages, past which the log is started again.</param>

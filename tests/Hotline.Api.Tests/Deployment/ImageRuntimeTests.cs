@@ -122,6 +122,8 @@ public sealed class ImageRuntimeTests(PublishedImage image) : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<html", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, signalr.StatusCode);
+        Assert.NotNull(signalr.Headers.ETag);
+        Assert.True(signalr.Headers.CacheControl?.NoCache, $"Cache-Control: {signalr.Headers.CacheControl}");
     }
 
     private static async Task<(int ExitCode, string StandardError)> RunToExitAsync(ProcessStartInfo start)

@@ -108,7 +108,7 @@ public sealed class ThirdPartyOutageTests(ITestOutputHelper output)
         await harness.TextAsync("+9779800000401", "hello");
         await harness.App.ExecuteAsync("UPDATE Messages SET BodyCipher = 'hl1:unknown-key:garbage' WHERE Direction = 'Outbound'");
         await harness.TextAsync("+9779800000402", "hello");
-        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatcher>();
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
 
         Assert.Equal(2, await dispatcher.DispatchDueAsync(Ct));
 
@@ -122,7 +122,7 @@ public sealed class ThirdPartyOutageTests(ITestOutputHelper output)
     {
         await using var harness = await TwilioHarness.StartAsync();
         await harness.TextAsync("+9779800000403", "hello", "1");
-        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatcher>();
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
         await harness.DispatchAllAsync();
         harness.Twilio.FailNext(1, 429);
         await harness.TextAsync("+9779800000403", "0");

@@ -55,7 +55,7 @@ public sealed class ReadinessTests
     }
 
     private sealed class AlwaysFailingJob(TimeProvider time, ILogger<AlwaysFailingJob> logger, LoopWatch loops)
-        : PeriodicService(time, logger, loops)
+        : PeriodicJob(time, logger, loops)
     {
         protected override TimeSpan Interval => TimeSpan.FromMilliseconds(10);
 

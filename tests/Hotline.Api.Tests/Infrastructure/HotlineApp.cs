@@ -51,7 +51,7 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     /// <summary>Runs the dispatcher until nothing is pending or being sent (bounded, so a stuck outbox fails the test).</summary>
     public async Task DispatchAllAsync()
     {
-        var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatcher>();
+        var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatchJob>();
         for (var pass = 0; pass < 500; pass++)
         {
             await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);

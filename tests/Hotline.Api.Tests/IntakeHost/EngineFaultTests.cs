@@ -51,7 +51,7 @@ public sealed class EngineFaultTests
         await harness.TextAsync(Worker, "hi", "1");
         clock.Advance(TimeSpan.FromMinutes(31));
 
-        var handedOff = await harness.App.Services.GetServices<IHostedService>().OfType<IntakeTimeoutService>().Single().TickSilentIntakesAsync(Ct);
+        var handedOff = await harness.App.Services.GetServices<IHostedService>().OfType<IntakeTimeoutJob>().Single().TickSilentIntakesAsync(Ct);
         await harness.DispatchAllAsync();
 
         Assert.Equal(1, handedOff);

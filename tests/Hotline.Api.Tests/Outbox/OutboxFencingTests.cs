@@ -26,7 +26,7 @@ public sealed class OutboxFencingTests
         });
         await harness.TextAsync(First, "hello");
         await harness.TextAsync(Second, "hello");
-        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatcher>();
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
 
         var pass = dispatcher.DispatchDueAsync(Ct);
         await WaitUntilAsync(() => harness.Twilio.Created.Count == 1);
@@ -49,7 +49,7 @@ public sealed class OutboxFencingTests
         });
         await harness.TextAsync(First, "hello");
         await harness.TextAsync(Second, "hello");
-        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatcher>();
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
 
         await dispatcher.DispatchDueAsync(Ct);
 

@@ -21,7 +21,7 @@ public sealed class NeverTextFirstPhoneViewTests(PhoneViewHost host)
         await quiet.WriteAsync("2");
 
         var later = Later(TimeSpan.FromHours(3));
-        var handedOff = await ActivatorUtilities.CreateInstance<IntakeTimeoutService>(host.Harness.App.Services, (TimeProvider)later).TickSilentIntakesAsync(Ct);
+        var handedOff = await ActivatorUtilities.CreateInstance<IntakeTimeoutJob>(host.Harness.App.Services, (TimeProvider)later).TickSilentIntakesAsync(Ct);
         Assert.True(handedOff >= 1);
         await silent.MeanwhileAsync("three hours later the intake timer hands the silent intake to a caseworker");
         await ActivatorUtilities.CreateInstance<RetentionSweep>(host.Harness.App.Services, (TimeProvider)Later(TimeSpan.FromDays(3))).SweepAsync(Ct);
@@ -42,7 +42,7 @@ public sealed class NeverTextFirstPhoneViewTests(PhoneViewHost host)
         {
             ["Hotline:Database:ConnectionString"] = $"Data Source={host.Harness.App.DatabaseFile}",
         });
-        var dispatcher = restarted.App.Services.GetRequiredService<OutboxDispatcher>();
+        var dispatcher = restarted.App.Services.GetRequiredService<OutboxDispatchJob>();
         await dispatcher.DispatchDueAsync(Ct);
         await dispatcher.DispatchDueAsync(Ct);
 

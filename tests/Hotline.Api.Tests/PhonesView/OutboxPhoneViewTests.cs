@@ -13,7 +13,7 @@ public sealed class OutboxPhoneViewTests(PhoneViewHost host)
         var phone = host.NewPhone();
         await phone.WriteBeforeTheOutboxRunsAsync("👋");
         host.Harness.Twilio.FailNextAfterCreating(1, 500);
-        await host.Harness.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(TestContext.Current.CancellationToken);
+        await host.Harness.App.Services.GetRequiredService<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken);
         phone.NoteWhileTheOutboxWaits("the menu reached Twilio but the answer was lost (500): its outcome is unknown");
 
         await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord);

@@ -33,6 +33,6 @@ public sealed class ReconciliationTests
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
     }
 
-    private static TwilioReconciliation Reconciliation(TwilioHarness harness) =>
-        harness.App.Services.GetServices<IHostedService>().OfType<TwilioReconciliation>().Single();
+    private static TwilioReconciliationJob Reconciliation(TwilioHarness harness) =>
+        harness.App.Services.GetServices<IHostedService>().OfType<TwilioReconciliationJob>().Single();
 }

@@ -114,7 +114,7 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
     /// <summary>Sends what the outbox holds, pass after pass, until nothing is waiting (for hosts whose dispatcher is off).</summary>
     public async Task DispatchAllAsync()
     {
-        var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatcher>();
+        var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatchJob>();
         while (await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken) > 0)
         {
         }

@@ -43,7 +43,8 @@ public static class IntakeCorpus
         return lines;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The clone's root folder (where Hotline.sln is), for tests that read the repository's own files.</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.CaseStore;
 
-public static class CaseServices
+public static class CaseStoreServices
 {
-    public static IServiceCollection AddCases(this IServiceCollection services)
+    public static IServiceCollection AddCaseStore(this IServiceCollection services)
     {
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
@@ -12,7 +12,7 @@ public static class CaseServices
         services.AddSingleton<CaseEventLog>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<CaseNoteRepository>();
-        services.AddHostedService<LeaseExpiryService>();
+        services.AddHostedService<LeaseExpiryJob>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Hotline.Api.Tests.Hosting;
 
 /// <summary>The loop every periodic job (lease expiry, retention, silent intakes, Twilio reconciliation) runs on.</summary>
-public sealed class PeriodicServiceTests
+public sealed class PeriodicJobTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -79,7 +79,7 @@ public sealed class PeriodicServiceTests
         Assert.Equal(0, job.Passes);
     }
 
-    private sealed class CountingJob(TimeProvider time) : PeriodicService(time, NullLogger.Instance)
+    private sealed class CountingJob(TimeProvider time) : PeriodicJob(time, NullLogger.Instance)
     {
         private readonly Channel<int> _passes = Channel.CreateUnbounded<int>();
 
@@ -91,7 +91,7 @@ public sealed class PeriodicServiceTests
 
         public int Passes { get; private set; }
 
-        protected override TimeSpan Interval => PeriodicServiceTests.Interval;
+        protected override TimeSpan Interval => PeriodicJobTests.Interval;
 
         protected override string PassName => "Counting";
 
@@ -109,7 +109,7 @@ public sealed class PeriodicServiceTests
         {
             for (var tries = 0; tries < 300; tries++)
             {
-                time.Advance(PeriodicServiceTests.Interval);
+                time.Advance(PeriodicJobTests.Interval);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
                 wait.CancelAfter(TimeSpan.FromMilliseconds(100));
                 try

@@ -6,7 +6,7 @@ namespace Hotline.Api.Statistics;
 /// Counts new case events in the background on every instance; the checkpoint lets only one count each
 /// batch. The statistics endpoint also catches up before it reads, so this loop only keeps that cheap.
 /// </summary>
-public sealed class StatisticsProjectionService(StatisticsProjection projection, TimeProvider time, ILogger<StatisticsProjectionService> logger,
+public sealed class StatisticsProjectionJob(StatisticsProjection projection, TimeProvider time, ILogger<StatisticsProjectionJob> logger,
     Health.LoopWatch loops)
     : BackgroundService
 {

@@ -3,14 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.BotConnector;
 
-public static class BotServices
+public static class BotConnectorServices
 {
     /// <summary>
     /// Chat over the Bot Framework. With Bot:AppId: tokens checked against the Bot Framework's published keys,
     /// replies through the Bot Connector. Without it in Development: the simulator's local issuer and a local
     /// sink. Without it elsewhere: /api/messages answers 503.
     /// </summary>
-    public static IServiceCollection AddBotFramework(this IServiceCollection services)
+    public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();

@@ -13,7 +13,7 @@ namespace Hotline.Api.IntakeHost;
 /// only asks it about conversations that have gone silent. The engine never replies to a tick: the
 /// hotline never texts first.
 /// </summary>
-public sealed class IntakeTimeoutService(
+public sealed class IntakeTimeoutJob(
     Database database,
     ConversationRepository conversations,
     CaseQueue queue,
@@ -21,8 +21,7 @@ public sealed class IntakeTimeoutService(
     EngineTurnApplier applier,
     IOptions<IntakeHostOptions> options,
     TimeProvider time,
-    ILogger<IntakeTimeoutService> logger,
-    Health.LoopWatch loops) : PeriodicService(time, logger, loops)
+    ILogger<IntakeTimeoutJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
     /// <summary>Conversations silent for longer than this past the hand-off time are not looked at again.</summary>
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);

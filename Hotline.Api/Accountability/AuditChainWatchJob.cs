@@ -17,8 +17,8 @@ public sealed class AuditChainStatus
 /// Walks the chain at start and on its interval, so the health endpoint can say when it is broken. A broken
 /// chain is reported and logged, never a reason to stop: the hotline goes on answering.
 /// </summary>
-public sealed class AuditChainWatch(AuditVerifier verifier, AuditChainStatus status, IOptions<AuditOptions> options, TimeProvider time,
-    ILogger<AuditChainWatch> logger, Health.LoopWatch loops) : PeriodicService(time, logger, loops)
+public sealed class AuditChainWatchJob(AuditVerifier verifier, AuditChainStatus status, IOptions<AuditOptions> options, TimeProvider time,
+    ILogger<AuditChainWatchJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.VerifyIntervalMinutes);
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Retention;
 
 /// <summary>Runs the retention sweep on its interval.</summary>
-public sealed class RetentionService(RetentionSweep sweep, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider time,
-    ILogger<RetentionService> logger, Health.LoopWatch loops) : PeriodicService(time, logger, loops)
+public sealed class RetentionJob(RetentionSweep sweep, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider time,
+    ILogger<RetentionJob> logger, Health.LoopWatch loops)
+    : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
 

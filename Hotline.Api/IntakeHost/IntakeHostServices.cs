@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.IntakeHost;
 
-public static class IntakeServices
+public static class IntakeHostServices
 {
-    public static IServiceCollection AddIntake(this IServiceCollection services)
+    public static IServiceCollection AddIntakeHost(this IServiceCollection services)
     {
         services.AddOptions<IntakeHostOptions>().BindConfiguration(IntakeHostOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntakeHostOptions>, IntakeHostOptionsValidator>();
@@ -35,7 +35,7 @@ public static class IntakeServices
             });
         });
         services.AddSingleton<IConversationEngine, EngineFaultHandoff>();
-        services.AddHostedService<IntakeTimeoutService>();
+        services.AddHostedService<IntakeTimeoutJob>();
         return services;
     }
 }

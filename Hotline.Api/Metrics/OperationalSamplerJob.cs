@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Metrics;
 
 /// <summary>Reads the queue and the outbox backlog for the gauges, at start and then every few seconds.</summary>
-public sealed class OperationalSampler(
+public sealed class OperationalSamplerJob(
     Database database,
     OutboxRepository outbox,
     QueueStatisticsReader queue,
@@ -18,7 +18,7 @@ public sealed class OperationalSampler(
     IOptions<MetricsOptions> options,
     LoopWatch loops,
     TimeProvider time,
-    ILogger<OperationalSampler> logger) : PeriodicService(time, logger, loops)
+    ILogger<OperationalSamplerJob> logger) : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SampleSeconds);
 

@@ -14,7 +14,7 @@ namespace Hotline.Api.Casework;
 /// (within the poll interval) with no message bus; and because pushes come from the log, a console
 /// never hears of a change that then rolled back.
 /// </summary>
-public sealed class CaseEventStream(
+public sealed class CaseEventStreamJob(
     Database database,
     CaseEventLog events,
     CaseReadModel read,
@@ -24,7 +24,7 @@ public sealed class CaseEventStream(
     IHubContext<CaseHub, ICaseClient> hub,
     CaseEventSignal signal,
     TimeProvider time,
-    ILogger<CaseEventStream> logger,
+    ILogger<CaseEventStreamJob> logger,
     Health.LoopWatch loops) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);

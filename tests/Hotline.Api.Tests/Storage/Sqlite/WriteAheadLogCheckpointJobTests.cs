@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;
 
-public sealed class WriteAheadLogCheckpointerTests
+public sealed class WriteAheadLogCheckpointJobTests
 {
     private const int Rows = 30;
 
@@ -94,8 +94,8 @@ public sealed class WriteAheadLogCheckpointerTests
         return connection;
     }
 
-    private static WriteAheadLogCheckpointer Checkpointer(TestDatabase db, WriteAheadLogLimits limits) =>
-        new(db.Database, limits, TimeProvider.System, NullLogger<WriteAheadLogCheckpointer>.Instance, TestLoopWatch.Create());
+    private static WriteAheadLogCheckpointJob Checkpointer(TestDatabase db, WriteAheadLogLimits limits) =>
+        new(db.Database, limits, TimeProvider.System, NullLogger<WriteAheadLogCheckpointJob>.Instance, TestLoopWatch.Create());
 
     /// <summary>Each row in a commit of its own, so that each adds pages to the log.</summary>
     private static async Task CommitRowsAsync(TestDatabase db, int count)

@@ -1,8 +1,8 @@
 namespace Hotline.Api.SimCards;
 
-public static class SimServices
+public static class SimCardServices
 {
-    public static IServiceCollection AddSimRegistry(this IServiceCollection services)
+    public static IServiceCollection AddSimCards(this IServiceCollection services)
     {
         services.AddOptions<SimRegistryOptions>().BindConfiguration(SimRegistryOptions.Section);
         services.AddSingleton<SimRegistry>();

@@ -7,7 +7,7 @@ namespace Hotline.Api.Hosting;
 /// and paused after by <see cref="GuardedPass"/>, and the job goes on at the next tick: a job never stops
 /// the host.
 /// </summary>
-public abstract class PeriodicService(TimeProvider time, ILogger logger, LoopWatch? loops = null) : BackgroundService
+public abstract class PeriodicJob(TimeProvider time, ILogger logger, LoopWatch? loops = null) : BackgroundService
 {
     protected TimeProvider Time => time;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Storage;
 
-public static class StorageServiceCollectionExtensions
+public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
@@ -12,7 +12,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(WriteAheadLogLimits.Default);
-        services.AddHostedService<WriteAheadLogCheckpointer>();
+        services.AddHostedService<WriteAheadLogCheckpointJob>();
         return services;
     }
 }

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Accountability;
 
-public static class AuditServices
+public static class AccountabilityServices
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services)
+    public static IServiceCollection AddAccountability(this IServiceCollection services)
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
@@ -12,7 +12,7 @@ public static class AuditServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditChainStatus>();
-        services.AddHostedService<AuditChainWatch>();
+        services.AddHostedService<AuditChainWatchJob>();
         return services;
     }
 }

@@ -14,9 +14,9 @@ namespace Hotline.Api.Twilio;
 /// lost. This job (on by default whenever a Twilio account is configured, and run once at start) lists recent inbound messages through the API and ingests every
 /// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing).
 /// </summary>
-public sealed class TwilioReconciliation(
-    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliation> logger,
-    Health.LoopWatch loops) : PeriodicService(time, logger, loops)
+public sealed class TwilioReconciliationJob(
+    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliationJob> logger, Health.LoopWatch loops)
+    : PeriodicJob(time, logger, loops)
 {
     private readonly TwilioOptions _options = options.Value;
 

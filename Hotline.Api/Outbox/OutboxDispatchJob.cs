@@ -13,7 +13,7 @@ namespace Hotline.Api.Outbox;
 /// against one database: each attempt holds the row by a lease. An attempt whose outcome is unknown is
 /// checked with the provider before the message is sent again.
 /// </summary>
-public sealed class OutboxDispatcher(
+public sealed class OutboxDispatchJob(
     Database database,
     OutboxRepository outbox,
     MessageRepository messages,
@@ -23,7 +23,7 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger,
+    ILogger<OutboxDispatchJob> logger,
     Health.LoopWatch loops) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;

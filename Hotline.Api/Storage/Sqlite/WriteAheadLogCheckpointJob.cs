@@ -10,8 +10,8 @@ namespace Hotline.Api.Storage.Sqlite;
 /// changed many times between two copies is written once. Only starting the log again from its beginning
 /// needs the writer, and that waits until little is left to copy.
 /// </summary>
-internal sealed class WriteAheadLogCheckpointer(Database database, WriteAheadLogLimits limits, TimeProvider time,
-    ILogger<WriteAheadLogCheckpointer> logger, Health.LoopWatch loops) : PeriodicService(time, logger, loops)
+internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLogLimits limits, TimeProvider time,
+    ILogger<WriteAheadLogCheckpointJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(250);
 

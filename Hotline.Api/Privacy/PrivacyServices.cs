@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Privacy;
 
-public static class PrivacyServiceCollectionExtensions
+public static class PrivacyServices
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {

@@ -1,0 +1,11 @@
+namespace Hotline.Api.Inbound;
+
+public static class InboundServices
+{
+    public static IServiceCollection AddInbound(this IServiceCollection services)
+    {
+        services.AddSingleton<EngineTurnApplier>();
+        services.AddSingleton<InboundPipeline>();
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Hotline.Api.Tests.Infrastructure;
+
+namespace Hotline.Api.Tests.Hosting;
+
+/// <summary>
+/// The console's files come from the build's static-asset manifest (MapStaticAssets): a browser revalidates
+/// a plain name every time against its ETag, so after a deploy it never runs yesterday's script.
+/// </summary>
+public sealed class ConsoleAssetTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_console_script_carries_an_etag_and_must_be_revalidated_before_it_is_reused()
+    {
+        await using var app = new HotlineApp();
+
+        var response = await app.CreateClient().GetAsync("/console/js/console.js", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.True(response.Headers.CacheControl?.NoCache, $"Cache-Control: {response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task A_console_script_the_browser_already_has_is_answered_not_modified()
+    {
+        await using var app = new HotlineApp();
+        var client = app.CreateClient();
+        var first = await client.GetAsync("/console/js/console.js", Ct);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/console/js/console.js");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var second = await client.SendAsync(again, Ct);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_console_script_goes_compressed_to_a_browser_that_accepts_gzip()
+    {
+        await using var app = new HotlineApp();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/console/js/console.js");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        var response = await app.CreateClient().SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task The_console_folder_still_opens_its_index_page()
+    {
+        await using var app = new HotlineApp();
+
+        var response = await app.CreateClient().GetAsync("/console/", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<script src=\"js/console.js\" type=\"module\"></script>", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.NotNull(response.Headers.ETag);
+    }
+}
