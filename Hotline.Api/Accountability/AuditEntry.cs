@@ -46,6 +46,7 @@ public static class AuditActions
 {
     public const string CaseOpened = "case.opened";
     public const string CaseFetched = "case.fetched";
+    public const string ClosedCaseRead = "case.closed-read";
     public const string CaseReferralsRead = "case.referrals-read";
     public const string StatisticsExported = "statistics.exported";
     public const string PartnerInboxRead = "partner-inbox.read";

@@ -32,4 +32,8 @@ public sealed class SessionStore(Database database, TimeProvider time)
     public Task EndAsync(Guid sessionId, CancellationToken cancellationToken) =>
         database.WriteAsync((session, token) =>
             session.ExecuteAsync("Sessions_End", new { Id = sessionId, Now = time.GetUtcNow() }, token), cancellationToken);
+
+    /// <summary>Ends every session of the person, in the caller's transaction: their cookies are refused from the next request on.</summary>
+    public Task EndEverySessionOfUserAsync(DbSession session, Guid userId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Sessions_EndAllOfUser", new { UserId = userId, Now = time.GetUtcNow() }, cancellationToken);
 }

@@ -3,6 +3,7 @@ using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.Outcomes;
+using Hotline.Api.Referrals;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 
@@ -11,8 +12,11 @@ namespace Hotline.Api.Casework;
 /// <summary>What a caseworker does to a case beyond the queue's own moves: reply to the person and keep notes.</summary>
 public sealed class CaseActions(
     Database database, CaseQueue cases, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
-    CaseEventLog events, CaseReadModel read)
+    CaseEventLog events, CaseReadModel read, ReferralRepository referrals)
 {
+    /// <summary>The outcome a caseworker picks when the case ends with a referral to a partner.</summary>
+    public const string ReferredOutcome = "referred";
+
     public const int MaxNoteLength = 10_000;
     private const string ReusedRequest = "This request id was used for something else; reload the page and try again.";
 
@@ -49,6 +53,24 @@ public sealed class CaseActions(
         return Outcome<MessageView>.Done(CaseReadModel.ToView(message));
     }
 
+    /// <summary>
+    /// Why the case may not close with this outcome, or null. "Referred" needs a referral that reached the partner:
+    /// a proposal, or one with consent but not sent, has not referred anyone, and statistics would count it.
+    /// </summary>
+    public async Task<string?> CloseRefusalAsync(Guid caseId, string outcome, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(outcome, ReferredOutcome, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        await using var session = await database.OpenAsync(cancellationToken);
+        var sent = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
+            .Any(r => r.Status is ReferralStatus.Sent or ReferralStatus.Accepted or ReferralStatus.Completed);
+        return sent ? null
+            : "This case has no referral sent to a partner, so it cannot close as referred. Send the referral first (a proposed referral is not sent), or choose another outcome.";
+    }
+
     /// <summary>Adds a note; the console's request id becomes the note's id, so a repeat answers with the note it made.</summary>
     public async Task<Outcome<NoteView>> AddNoteAsync(User user, Guid caseId, string body, Guid requestId, CancellationToken cancellationToken)
     {
@@ -62,6 +84,11 @@ public sealed class CaseActions(
         if (summary is null || !CaseAccess.MaySee(user, summary))
         {
             return Outcome<NoteView>.Refused(Refusal.Forbidden, "You may not work on this case.");
+        }
+
+        if (summary.Status == nameof(CaseStatus.Closed))
+        {
+            return Outcome<NoteView>.Refused(Refusal.Conflict, "The case is closed: it is kept as it was closed, and notes can no longer be added.");
         }
 
         if (await notes.FindByIdAsync(session, requestId, cancellationToken) is { } earlier)

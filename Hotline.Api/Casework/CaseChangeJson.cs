@@ -10,8 +10,10 @@ namespace Hotline.Api.Casework;
 /// where one of these (about 120 bytes each) takes one. The positions, in order:
 /// sequence, type, id, version, status, priority, triageScore, language, channel, queuedAt (Unix
 /// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason,
-/// intakeQuestion, intakeQuestions (while the intake still asks: the band is provisional).
-/// Nulls at the end are left out (a queued case has no assignee); a reader takes a missing field as null.
+/// intakeQuestion, intakeQuestions (while the intake still asks: the band is provisional), earlierCases (a
+/// number, the returning person's closed cases).
+/// Nulls (and an earlierCases of 0) at the end are left out (a queued case has no assignee); a reader takes a
+/// missing field as null (0).
 /// </summary>
 public sealed class CaseChangeJson : JsonConverter<CaseChange>
 {
@@ -47,16 +49,22 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
         writer.WriteStringValue(summary.ConversationStatus);
         string?[] optional = [summary.AssigneeId?.ToString(), summary.AssigneeName, summary.ConversationStatusReason];
         var inIntake = summary.IntakeQuestion is not null && summary.IntakeQuestions is not null;
-        var written = inIntake ? optional.Length : Array.FindLastIndex(optional, field => field is not null) + 1;
+        var returning = summary.EarlierCases > 0;
+        var written = inIntake || returning ? optional.Length : Array.FindLastIndex(optional, field => field is not null) + 1;
         foreach (var field in optional.AsSpan(0, written))
         {
             writer.WriteStringValue(field);
         }
 
-        if (inIntake)
+        if (inIntake || returning)
         {
-            writer.WriteNumberValue(summary.IntakeQuestion!.Value);
-            writer.WriteNumberValue(summary.IntakeQuestions!.Value);
+            WriteOptionalNumber(writer, summary.IntakeQuestion);
+            WriteOptionalNumber(writer, summary.IntakeQuestions);
+        }
+
+        if (returning)
+        {
+            writer.WriteNumberValue(summary.EarlierCases);
         }
 
         writer.WriteEndArray();
@@ -88,7 +96,20 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             Optional(14),
             fields[3].GetInt32(),
             OptionalNumber(15),
-            OptionalNumber(16));
+            OptionalNumber(16),
+            OptionalNumber(17) ?? 0);
         return new CaseChange(fields[0].GetInt64(), fields[1].GetString()!, summary);
+    }
+
+    private static void WriteOptionalNumber(Utf8JsonWriter writer, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumberValue(number);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
     }
 }

@@ -23,6 +23,7 @@ public sealed class CaseHub(
 {
     public const string Path = "/hubs/cases";
     private const string NotAllowed = "You may not work on this case.";
+    private const string ClosedCase = "This case is closed: it opens read-only from the case history.";
     private const string LeaseLost = "Your claim on this case has ended (it expired or was taken over).";
 
     public override async Task OnConnectedAsync()
@@ -90,7 +91,10 @@ public sealed class CaseHub(
     public Task<ActionAnswer<bool>> CloseCase(Guid caseId, Guid leaseToken, string outcome) =>
         string.IsNullOrWhiteSpace(outcome) || outcome.Length > 100
             ? Task.FromResult(Outcome<bool>.Refused(Refusal.Invalid, "Choose an outcome (at most 100 characters).").ToAnswer())
-            : UnderLeaseAsync(caseId, async user => Answer(await queue.CloseAsync(caseId, leaseToken, user.Id, outcome.Trim(), Context.ConnectionAborted)));
+            : UnderLeaseAsync(caseId, async user =>
+                await actions.CloseRefusalAsync(caseId, outcome.Trim(), Context.ConnectionAborted) is { } refusal
+                    ? Outcome<bool>.Refused(Refusal.Conflict, refusal)
+                    : Answer(await queue.CloseAsync(caseId, leaseToken, user.Id, outcome.Trim(), Context.ConnectionAborted)));
 
     public Task<ActionAnswer<bool>> TransferToColleague(Guid caseId, Guid leaseToken, Guid colleagueId) =>
         UnderLeaseAsync(caseId, async user =>
@@ -134,7 +138,15 @@ public sealed class CaseHub(
             return Outcome<CaseDetail>.Refused(Refusal.Forbidden, NotAllowed);
         }
 
-        await Clients.OthersInGroup(CaseGroups.Case(caseId)).ColleagueOpenedCase(caseId, user.DisplayName);
+        if (detail.Case.Status == nameof(CaseStatus.Closed))
+        {
+            // A closed case is read only through the case history, the one place such a read happens.
+            listeners.Left(Context.ConnectionId, caseId);
+            return Outcome<CaseDetail>.Refused(Refusal.Conflict, ClosedCase);
+        }
+
+        // Someone else's console only: the person's own other tabs (this connection among them) are not a colleague.
+        await Clients.GroupExcept(CaseGroups.Case(caseId), listeners.ConnectionsOf(user.Id)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
         await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Succeeded), Context.ConnectionAborted);
         return Outcome<CaseDetail>.Done(detail);

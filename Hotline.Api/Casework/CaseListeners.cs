@@ -85,6 +85,15 @@ public sealed class CaseListeners
         }
     }
 
+    /// <summary>This instance's connections of one user: their own tabs, never to be announced to them as a colleague.</summary>
+    public IReadOnlyList<string> ConnectionsOf(Guid userId)
+    {
+        lock (_gate)
+        {
+            return [.. _connections.Where(c => c.Value.UserId == userId).Select(c => c.Key)];
+        }
+    }
+
     /// <summary>Whether any console is connected to this instance.</summary>
     public bool AnyoneConnected
     {

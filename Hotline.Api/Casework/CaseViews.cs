@@ -4,6 +4,7 @@ using Hotline.Bot.Triage;
 namespace Hotline.Api.Casework;
 
 /// <summary>A case as a queue shows it. No address and no message text: safe to send to every caseworker of the language.</summary>
+/// <param name="EarlierCases">The person's closed cases before this one: more than none marks a returning person.</param>
 public sealed record CaseSummary(
     Guid Id,
     string Status,
@@ -19,7 +20,8 @@ public sealed record CaseSummary(
     string? ConversationStatusReason,
     int Version,
     int? IntakeQuestion = null,
-    int? IntakeQuestions = null);
+    int? IntakeQuestions = null,
+    int EarlierCases = 0);
 
 public sealed record MessageView(
     Guid Id,
@@ -89,8 +91,9 @@ internal sealed record CaseSummaryRow
     public int Version { get; init; }
     public int? IntakeQuestion { get; init; }
     public int? IntakeQuestions { get; init; }
+    public int EarlierCases { get; init; }
 
     public CaseSummary ToView() => new(Id, Status, Priority.ToString(), TriageScore,
         JsonSerializer.Deserialize<List<string>>(TriageReasons) ?? [], Language, Channel, QueuedAt, AssigneeId, AssigneeName,
-        ConversationStatus, ConversationStatusReason, Version, IntakeQuestion, IntakeQuestions);
+        ConversationStatus, ConversationStatusReason, Version, IntakeQuestion, IntakeQuestions, EarlierCases);
 }

@@ -1,6 +1,7 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
 using Hotline.Api.BotConnector;
+using Hotline.Api.CaseHistory;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.ConversationStore;
@@ -48,6 +49,7 @@ public static class HotlineServices
         services.AddAuth(configuration);
         services.AddCasework();
         services.AddPartnerDirectory();
+        services.AddCaseHistory();
         services.AddReferrals();
         services.AddStatistics();
         services.AddRetention();
@@ -92,6 +94,7 @@ public static class HotlineServices
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
         app.MapCaseworkEndpoints();
+        app.MapCaseHistoryEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();

@@ -6,9 +6,8 @@ namespace Hotline.Api.Hosting;
 
 /// <summary>
 /// The operator's command line, run instead of the web server (so it works inside a container whose
-/// port is already taken): <c>users add NAME --role ROLE --languages en,ar</c> reads the password from
-/// standard input; <c>sims import FILE</c> loads the issued-SIM registry;
-/// <c>audit verify</c> walks the audit chain.
+/// port is already taken): the <c>users</c> verbs of <see cref="UserCommands"/> manage accounts;
+/// <c>sims import FILE</c> loads the issued-SIM registry; <c>audit verify</c> walks the audit chain.
 /// </summary>
 public static class OperatorCommands
 {
@@ -18,33 +17,11 @@ public static class OperatorCommands
     {
         return args switch
         {
-            ["users", "add", var name, .. var options] => await AddUserAsync(services, name, options, input, output, cancellationToken),
+            ["users", ..] => await UserCommands.RunAsync(services, args, input, output, cancellationToken),
             ["sims", "import", var file] => await ImportSimsAsync(services, file, output, cancellationToken),
             ["audit", "verify"] => await VerifyAuditAsync(services, output, cancellationToken),
             _ => await UsageAsync(output),
         };
-    }
-
-    private static async Task<int> AddUserAsync(IServiceProvider services, string name, string[] options, TextReader input, TextWriter output,
-        CancellationToken cancellationToken)
-    {
-        var role = Option(options, "--role");
-        if (!Enum.TryParse<UserRole>(role, ignoreCase: true, out var parsedRole) || int.TryParse(role, out _))
-        {
-            await output.WriteLineAsync("--role must be caseworker, supervisor, ngo or admin.");
-            return 2;
-        }
-
-        var languages = (Option(options, "--languages") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
-        var (user, error) = await services.GetRequiredService<UserAccounts>().AddAsync(name, parsedRole, languages, password, cancellationToken);
-        if (user is not null)
-        {
-            await services.GetRequiredService<AuditTrail>().RecordAsync(AuditEntry.ByActor(AuditActors.Operator, AuditActions.UserAdded, user.Id), cancellationToken);
-        }
-
-        await output.WriteLineAsync(user is null ? error : $"Added {user.Role.ToString().ToLowerInvariant()} '{user.UserName}' ({string.Join(",", user.Languages)}).");
-        return user is null ? 2 : 0;
     }
 
     private static async Task<int> ImportSimsAsync(IServiceProvider services, string file, TextWriter output, CancellationToken cancellationToken)
@@ -81,15 +58,9 @@ public static class OperatorCommands
         return verification.Intact ? 0 : 1;
     }
 
-    private static string? Option(string[] options, string name)
-    {
-        var index = Array.IndexOf(options, name);
-        return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;
-    }
-
     private static async Task<int> UsageAsync(TextWriter output)
     {
-        await output.WriteLineAsync("Usage: users add NAME --role caseworker|supervisor|ngo|admin --languages en,ar   (the password is read from standard input)");
+        await output.WriteLineAsync(UserCommands.Usage);
         await output.WriteLineAsync("       sims import FILE   (CSV with the header phone_number,language,issued_on,programme)");
         await output.WriteLineAsync("       audit verify   (walks the audit chain; exits 1 at the first row that does not verify)");
         return 2;

@@ -23,8 +23,13 @@ public sealed record StatisticsTableView(
 
 public sealed record StatisticsRowView(string Label, IReadOnlyList<string> Cells);
 
-/// <summary>Median and mean of a waiting time per month and over the range; "fewer than 5" where fewer cases were measured.</summary>
-public sealed record TimingView(string Id, string Title, IReadOnlyList<string> Columns, IReadOnlyList<string> Median, IReadOnlyList<string> Mean);
+/// <summary>Median and mean of a waiting time per month and over the range; "–" where fewer than 5 cases were measured.</summary>
+/// <param name="Withheld">
+/// The one line that says why figures are missing, or null when none is. When no column has 5 cases measured, the
+/// columns are left out and this line is all there is to show.
+/// </param>
+public sealed record TimingView(
+    string Id, string Title, IReadOnlyList<string> Columns, IReadOnlyList<string> Median, IReadOnlyList<string> Mean, string? Withheld);
 
 public static class StatisticsViews
 {
@@ -44,9 +49,12 @@ public static class StatisticsViews
         return new StatisticsTableView(table.Id, table.Title, table.RowHeading, columns, rows, totals, table.Note);
     }
 
+    /// <summary>A timing cell withheld because fewer than 5 cases were measured (none, in a month without cases).</summary>
+    public const string NotShown = "–";
+
     /// <summary>
     /// The median is read from the banded counts (linear within the band it falls in); the mean from the
-    /// running total of seconds. Both are withheld where fewer than 5 cases were measured.
+    /// running total of seconds. Both are withheld where fewer than 5 cases were measured, said once, not in every cell.
     /// </summary>
     public static TimingView Timing(string id, string title, CountTable bands, IReadOnlyDictionary<string, (long Count, long Seconds)> totals)
     {
@@ -57,11 +65,17 @@ public static class StatisticsViews
         {
             var (count, seconds) = c < months ? totals.GetValueOrDefault(bands.Months[c]) : (totals.Values.Sum(t => t.Count), totals.Values.Sum(t => t.Seconds));
             var enough = count >= SmallCountSuppression.Threshold;
-            median.Add(enough ? Median(bands, c) : "fewer than 5");
-            mean.Add(enough ? StatisticsLabels.Duration((double)seconds / count) : "fewer than 5");
+            median.Add(enough ? Median(bands, c) : NotShown);
+            mean.Add(enough ? StatisticsLabels.Duration((double)seconds / count) : NotShown);
         }
 
-        return new TimingView(id, title, bands.Months.Select(StatisticsLabels.Month).Append("All months").ToList(), median, mean);
+        if (median.All(cell => cell == NotShown))
+        {
+            return new TimingView(id, title, [], [], [], "Fewer than 5 cases were measured in this range, so no median or mean is shown.");
+        }
+
+        return new TimingView(id, title, bands.Months.Select(StatisticsLabels.Month).Append("All months").ToList(), median, mean,
+            median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, so no median or mean is shown." : null);
     }
 
     private static string Median(CountTable bands, int column)
@@ -86,6 +100,6 @@ public static class StatisticsViews
             before += count;
         }
 
-        return "fewer than 5";
+        return NotShown;
     }
 }

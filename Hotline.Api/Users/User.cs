@@ -20,6 +20,10 @@ public sealed record User
     public int FailedSignIns { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
     public bool Disabled { get; init; }
+
+    /// <summary>Set by an operator's reset: the one-time password only lets its holder choose a new one.</summary>
+    public bool MustChangePassword { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public IReadOnlyList<string> Languages { get; init; } = [];
 

@@ -1,30 +1,25 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Hotline.Api.Auth;
 using Hotline.Api.Storage;
 using Hotline.Bot.Intake.Scripts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hotline.Api.Users;
 
-/// <summary>Creates accounts: the operator's command line and the first Development admin both come through here.</summary>
-public sealed partial class UserAccounts(Database database, UserRepository users, IPasswordHasher<User> hasher, IntakeScript script, TimeProvider time)
+/// <summary>
+/// Creates and changes accounts: the operator's command line and the first Development admin both come through
+/// here. Every change to an existing account ends that person's sessions in the same transaction.
+/// </summary>
+public sealed partial class UserAccounts(
+    Database database, UserRepository users, SessionStore sessions, IPasswordHasher<User> hasher, IntakeScript script, TimeProvider time)
 {
-    public const int MinPasswordLength = 12;
-
     public async Task<(User? User, string? Error)> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password,
         CancellationToken cancellationToken)
     {
-        var error = (userName, password) switch
-        {
-            _ when !UserNamePattern().IsMatch(userName) => "The name must be 1 to 100 letters, digits, '.', '_', '-' or '@'.",
-            _ when password.Length < MinPasswordLength => $"The password must have at least {MinPasswordLength} characters.",
-            _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor or admin needs at least one language (--languages en,ar).",
-            _ when languages.Any(l => !LanguagePattern().IsMatch(l)) => "Languages are BCP-47 tags such as en, ar, ne, fil.",
-            // A caseworker in a language no person can choose would never see a case of their own.
-            _ when languages.FirstOrDefault(l => !script.Languages.Any(s => string.Equals(s.Tag, l, StringComparison.OrdinalIgnoreCase))) is { } unknown =>
-                $"'{unknown}' is not a language of the intake; choose from {string.Join(", ", script.Languages.Select(s => s.Tag))}.",
-            _ => null,
-        };
+        var error = UserNamePattern().IsMatch(userName)
+            ? PasswordRules.Refusal(userName, password) ?? LanguageRefusal(role, languages)
+            : "The name must be 1 to 100 letters, digits, '.', '_', '-' or '@'.";
         if (error is not null)
         {
             return (null, error);
@@ -43,13 +38,66 @@ public sealed partial class UserAccounts(Database database, UserRepository users
             DisplayName = userName,
             Role = role,
             CreatedAt = time.GetUtcNow(),
-            Languages = languages.Select(l => l.ToLowerInvariant()).Distinct().ToList(),
+            Languages = Normalised(languages),
             SecurityStamp = NewSecurityStamp(),
         };
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         await users.AddAsync(session, user, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return (user, null);
+    }
+
+    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        return await users.ReadAllAsync(session, cancellationToken);
+    }
+
+    /// <summary>Disables or re-enables the account; the last enabled admin cannot be disabled.</summary>
+    public Task<(User? User, string? Error)> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken) =>
+        ChangeAsync(userName, async (session, user, all, token) =>
+        {
+            if (disabled && IsLastEnabledAdmin(user, all))
+            {
+                return (null, $"'{user.UserName}' is the last enabled admin; add or enable another admin first.");
+            }
+
+            await users.UpdateDisabledAsync(session, user.Id, disabled, token);
+            return (user with { Disabled = disabled }, null);
+        }, cancellationToken);
+
+    /// <summary>Changes the role, the languages or both; the last enabled admin keeps the admin role.</summary>
+    public Task<(User? User, string? Error)> SetRoleAndLanguagesAsync(string userName, UserRole? role, IReadOnlyList<string>? languages,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(userName, async (session, user, all, token) =>
+        {
+            var newRole = role ?? user.Role;
+            var newLanguages = languages is null ? user.Languages : Normalised(languages);
+            if (newRole != UserRole.Admin && IsLastEnabledAdmin(user, all))
+            {
+                return (null, $"'{user.UserName}' is the last enabled admin; make another admin first.");
+            }
+
+            if (LanguageRefusal(newRole, newLanguages) is { } error)
+            {
+                return (null, error);
+            }
+
+            await users.UpdateRoleAsync(session, user.Id, newRole, token);
+            await users.ReplaceLanguagesAsync(session, user.Id, newLanguages, token);
+            return (user with { Role = newRole, Languages = newLanguages }, null);
+        }, cancellationToken);
+
+    /// <summary>Gives the account a random one-time password, returned once, that only lets its holder choose a new one.</summary>
+    public async Task<(string? OneTimePassword, string? Error)> ResetPasswordAsync(string userName, CancellationToken cancellationToken)
+    {
+        var oneTimePassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+        var (user, error) = await ChangeAsync(userName, async (session, user, _, token) =>
+        {
+            await users.UpdatePasswordAsync(session, user.Id, hasher.HashPassword(user, oneTimePassword), mustChangePassword: true, token);
+            return (user with { MustChangePassword = true }, null);
+        }, cancellationToken);
+        return user is null ? (null, error) : (oneTimePassword, null);
     }
 
     /// <summary>
@@ -86,6 +134,45 @@ public sealed partial class UserAccounts(Database database, UserRepository users
 
         return created;
     }
+
+    private delegate Task<(User? User, string? Error)> AccountChange(DbSession session, User user, IReadOnlyList<User> all, CancellationToken cancellationToken);
+
+    /// <summary>Reads every account and applies one change in a single write; a change that succeeds ends the person's sessions.</summary>
+    private async Task<(User? User, string? Error)> ChangeAsync(string userName, AccountChange change, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var all = await users.ReadAllAsync(session, cancellationToken);
+        if (all.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.Ordinal)) is not { } user)
+        {
+            return (null, $"No user named '{userName}'.");
+        }
+
+        var (changed, error) = await change(session, user, all, cancellationToken);
+        if (changed is null)
+        {
+            return (null, error);
+        }
+
+        await ChangeSecurityStampAsync(session, user.Id, cancellationToken);
+        await sessions.EndEverySessionOfUserAsync(session, user.Id, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return (changed, null);
+    }
+
+    private static bool IsLastEnabledAdmin(User user, IReadOnlyList<User> all) =>
+        user is { Role: UserRole.Admin, Disabled: false } && all.Count(u => u is { Role: UserRole.Admin, Disabled: false }) == 1;
+
+    private string? LanguageRefusal(UserRole role, IReadOnlyList<string> languages) => languages switch
+    {
+        _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor or admin needs at least one language (--languages en,ar).",
+        _ when languages.Any(l => !LanguagePattern().IsMatch(l)) => "Languages are BCP-47 tags such as en, ar, ne, fil.",
+        // A caseworker in a language no person can choose would never see a case of their own.
+        _ when languages.FirstOrDefault(l => !script.Languages.Any(s => string.Equals(s.Tag, l, StringComparison.OrdinalIgnoreCase))) is { } unknown =>
+            $"'{unknown}' is not a language of the intake; choose from {string.Join(", ", script.Languages.Select(s => s.Tag))}.",
+        _ => null,
+    };
+
+    private static List<string> Normalised(IReadOnlyList<string> languages) => languages.Select(l => l.ToLowerInvariant()).Distinct().ToList();
 
     private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

@@ -55,6 +55,33 @@ public sealed class UserRepository
     public Task RecordFailedSignInAsync(DbSession session, Guid id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Users_RecordFailedSignIn", new { Id = id, MaxFailures = maxFailures, LockUntil = lockUntil }, cancellationToken);
 
+    /// <summary>Every account, disabled ones too, with their languages: the operator's list.</summary>
+    public async Task<IReadOnlyList<User>> ReadAllAsync(DbSession session, CancellationToken cancellationToken)
+    {
+        var users = await session.QueryAsync<User>("Users_ReadAll", null, cancellationToken);
+        var languages = (await session.QueryAsync<UserLanguage>("UserLanguages_ReadAll", null, cancellationToken))
+            .ToLookup(l => l.UserId, l => l.Language);
+        return users.Select(u => u with { Languages = languages[u.Id].Order(StringComparer.Ordinal).ToList() }).AsList();
+    }
+
+    public Task UpdateDisabledAsync(DbSession session, Guid id, bool disabled, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_UpdateDisabled", new { Id = id, Disabled = disabled }, cancellationToken);
+
+    public Task UpdateRoleAsync(DbSession session, Guid id, UserRole role, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_UpdateRole", new { Id = id, Role = role.ToString() }, cancellationToken);
+
+    public async Task ReplaceLanguagesAsync(DbSession session, Guid id, IReadOnlyList<string> languages, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync("UserLanguages_DeleteByUserId", new { UserId = id }, cancellationToken);
+        foreach (var language in languages.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await session.ExecuteAsync("UserLanguages_Create", new { UserId = id, Language = language }, cancellationToken);
+        }
+    }
+
+    public Task UpdatePasswordAsync(DbSession session, Guid id, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Users_UpdatePassword", new { Id = id, PasswordHash = passwordHash, MustChangePassword = mustChangePassword }, cancellationToken);
+
     public Task ChangeSecurityStampAsync(DbSession session, Guid id, string securityStamp, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Users_ChangeSecurityStamp", new { Id = id, SecurityStamp = securityStamp }, cancellationToken);
 

@@ -133,7 +133,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
         await Expect(console.Mine).ToHaveCountAsync(1);
 
-        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("referred");
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
         console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
 

@@ -22,9 +22,53 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await partner.SubmitSignInAsync("shelter");
 
         await Expect(partner.Page).ToHaveURLAsync($"{host.BaseUrl}/console/partner.html");
-        await Expect(partner.Page.Locator("main")).ToContainTextAsync("Referrals from the hotline to your organisation will appear here.");
+        await Expect(partner.Page.Locator("main")).ToContainTextAsync("The referrals the hotline has sent to your organisation, newest first.");
         await Expect(partner.Page.Locator("#signout button")).ToBeEnabledAsync();
         Assert.DoesNotContain(requested, path => CaseApis.Any(api => path.StartsWith(api, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_ngo_account_is_sent_on_to_its_referrals_without_an_uncaught_error()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.SubmitSignInAsync("shelter");
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await partner.Page.GotoAsync("/console/");
+
+        await Expect(partner.Page).ToHaveURLAsync($"{host.BaseUrl}/console/partner.html");
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_caseworker_sent_away_from_the_partner_page_meets_no_uncaught_error()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.Page.GotoAsync("/console/partner.html");
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/");
+        await console.WaitUntilLiveAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task An_ngo_account_has_one_name_on_its_referrals_and_on_the_statistics()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.SubmitSignInAsync("shelter");
+        await Expect(partner.Page.Locator("#who")).ToHaveTextAsync("shelter · NGO partner");
+
+        await partner.Page.GotoAsync("/console/statistics.html");
+
+        await Expect(partner.Page.Locator("#who")).ToHaveTextAsync("shelter · NGO partner");
     }
 
     [Fact]

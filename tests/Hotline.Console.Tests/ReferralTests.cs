@@ -114,6 +114,59 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         }
     }
 
+    [Fact]
+    public async Task A_summary_typed_at_propose_is_still_offered_for_consent_after_a_reload()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var page = console.Page;
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
+        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
+        await page.GetByLabel("Summary for the partner", new() { Exact = true }).FillAsync("Needs a safe place tonight.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
+        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Proposed");
+
+        await page.ReloadAsync();
+        await console.WaitUntilLiveAsync();
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
+
+        await Expect(referral.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("Needs a safe place tonight.");
+    }
+
+    [Fact]
+    public async Task Closing_as_referred_with_only_a_proposed_referral_is_refused_beside_the_close_button()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        await host.Services.GetRequiredService<ReferralWorkflow>()
+            .ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var page = console.Page;
+        await page.SetViewportSizeAsync(1366, 768);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(page.Locator("#referrals .referral-status")).ToHaveTextAsync("Proposed");
+
+        await page.GetByLabel("Close with an outcome").SelectOptionAsync("referred");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        var refusal = page.Locator("#close-form .form-refusal");
+        await Expect(refusal).ToHaveTextAsync(
+            "This case has no referral sent to a partner, so it cannot close as referred. Send the referral first (a proposed referral is not sent), or choose another outcome.");
+        await Expect(refusal).ToBeInViewportAsync();
+        Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
+        Assert.Empty(console.ScriptErrors);
+    }
+
     private static async Task<Guid> AddPartnerAsync(ConsoleHost host, string name, params string[] services)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,4 +1,4 @@
-SELECT Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, FailedSignIns, LockedUntil, Disabled, CreatedAt, SecurityStamp
+SELECT Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, FailedSignIns, LockedUntil, Disabled, MustChangePassword, CreatedAt, SecurityStamp
 FROM Users
 WHERE Disabled = 0
 ORDER BY DisplayName;

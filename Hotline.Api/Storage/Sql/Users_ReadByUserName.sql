@@ -1,3 +1,3 @@
-SELECT Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, FailedSignIns, LockedUntil, Disabled, CreatedAt, SecurityStamp
+SELECT Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, FailedSignIns, LockedUntil, Disabled, MustChangePassword, CreatedAt, SecurityStamp
 FROM Users
 WHERE UserName = @UserName;

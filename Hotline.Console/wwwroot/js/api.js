@@ -49,8 +49,9 @@ async function send(method, path, body) {
     throw new ApiError(0, "The server could not be reached. Check the connection; the page retries by itself.");
   }
   if (response.status === 401) {
+    // The page is leaving for the sign-in page: nothing waits for this answer, and no error is left uncaught.
     goToSignIn();
-    throw new ApiError(401, "Your session has ended. Sign in again.");
+    return new Promise(() => {});
   }
   if (!response.ok) {
     throw new ApiError(response.status, await problemText(response));

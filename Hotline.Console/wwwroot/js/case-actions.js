@@ -105,7 +105,7 @@ async function release(view) {
 async function transferToColleague(view) {
   const select = byId("transfer-colleague");
   if (!select.value) {
-    view.refuse("Choose a colleague to transfer the case to.");
+    refuseAt("transfer-colleague-form", "Choose a colleague to transfer the case to.");
     return;
   }
   const name = select.selectedOptions[0].textContent;
@@ -113,38 +113,58 @@ async function transferToColleague(view) {
     return;
   }
   await finish(view, await view.live.invoke("TransferToColleague", view.caseId, view.leaseToken, select.value),
-    `The case was transferred to ${name}.`);
+    `The case was transferred to ${name}.`, "transfer-colleague-form");
 }
 
 async function transferToLanguage(view) {
   const select = byId("transfer-language");
   if (!select.value) {
-    view.refuse("Choose a language group to transfer the case to.");
+    refuseAt("transfer-language-form", "Choose a language group to transfer the case to.");
     return;
   }
   if (!window.confirm(`Transfer this case to the ${languageName(select.value)} group? You will no longer be able to reply to this person.`)) {
     return;
   }
   await finish(view, await view.live.invoke("TransferToLanguage", view.caseId, view.leaseToken, select.value),
-    `The case was transferred to the ${languageName(select.value)} group.`);
+    `The case was transferred to the ${languageName(select.value)} group.`, "transfer-language-form");
 }
 
 async function closeCase(view) {
   const select = byId("close-outcome");
   if (!select.value) {
-    view.refuse("Choose an outcome to close the case.");
+    refuseAt("close-form", "Choose an outcome to close the case.");
     return;
   }
   if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.`)) {
     return;
   }
-  await finish(view, await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value), "The case is closed.");
+  await finish(view, await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value), "The case is closed.", "close-form");
+}
+
+/**
+ * A refusal shown in the form that was used, where the caseworker is looking: the case's own alert sits at the
+ * top of the page, out of view from the foot of the side column.
+ */
+function refuseAt(formId, text) {
+  const form = byId(formId);
+  let alert = form.querySelector(".form-refusal");
+  if (!alert) {
+    alert = el("p", { class: "refusal form-refusal", role: "alert" });
+    form.append(alert);
+  }
+  alert.textContent = text;
+  alert.hidden = false;
+  alert.scrollIntoView({ block: "nearest" });
 }
 
 /** The case left this person's hands: stop renewing it, hide it, say what happened. */
-async function finish(view, answer, doneText) {
+async function finish(view, answer, doneText, formId = null) {
   if (!answer.ok) {
-    view.refuse(answer.refusal);
+    if (formId) {
+      refuseAt(formId, answer.refusal);
+    } else {
+      view.refuse(answer.refusal);
+    }
     return;
   }
   view.leases.drop(view.caseId);

@@ -1,5 +1,5 @@
 import { el, byId, show } from "./dom.js";
-import { languageName, channelName, reasonText, conversationStatusText, clockText } from "./format.js";
+import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText } from "./format.js";
 import { intakeNote, priorityBadge, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
@@ -22,7 +22,8 @@ export function renderFacts(view) {
   const facts = [
     el("span", {}, priorityBadge(c.priority)),
     el("span", {}, "Waiting since queued: ", waitingTime(c.queuedAt)),
-    el("span", { text: c.status === "Queued" ? "In the queue" : c.assigneeId === view.session.userId ? "Yours" : `With ${c.assigneeName ?? "a colleague"}` }),
+    el("span", { text: holderText(view) }),
+    c.earlierCases > 0 ? el("span", { class: "returning", text: returningText(c.earlierCases) }) : null,
     view.holdsLease && expiresAt ? el("span", { text: `Your claim is renewed every minute (now until ${clockText(expiresAt)})` }) : null,
     reviewNote(c.language) ? el("span", { class: "review-note", text: reviewNote(c.language) }) : null,
   ];
@@ -33,7 +34,34 @@ export function renderFacts(view) {
     : c.conversationStatus === "Quiet" ? `${status}. Someone else may be reading their phone: nothing is sent to them until they write again.`
     : `${status}. Nothing is sent to this person until they send START.`;
   banner.hidden = !status;
+  const readOnly = byId("case-readonly");
+  readOnly.textContent = readOnlyText(view) ?? "";
+  readOnly.hidden = !view.readOnly;
   show(byId("case-actions"), view.holdsLease);
+  show(byId("note-form"), !view.readOnly);
+  show(byId("referral-form"), !view.readOnly);
+}
+
+function holderText(view) {
+  const c = view.detail.case;
+  return c.status === "Closed" ? "Closed"
+    : c.status === "Queued" ? "In the queue"
+    : c.assigneeId === view.session.userId ? "Yours" : `With ${c.assigneeName ?? "a colleague"}`;
+}
+
+export function returningText(earlierCases) {
+  return earlierCases === 1 ? "Returning: 1 earlier case" : `Returning: ${earlierCases} earlier cases`;
+}
+
+/** Why nothing can be done on this case, said where the caseworker reads the case. */
+function readOnlyText(view) {
+  if (!view.readOnly) {
+    return null;
+  }
+  const record = view.record;
+  return record
+    ? `Read only: this case was closed on ${clockText(record.closedAt)} as "${outcomeText(record.outcome)}". Nothing can be sent or changed from it; a new message from the person opens a new case.`
+    : "Read only: this case has been closed. Nothing can be sent or changed from it.";
 }
 
 export function renderTranscript(view) {
@@ -42,7 +70,7 @@ export function renderTranscript(view) {
   const messages = view.transcript.ordered();
   list.replaceChildren(...(messages.length === 0
     ? [el("li", { class: "empty", text: "No messages yet." })]
-    : messages.map((m) => messageItem(m, view.session, view.names))));
+    : messages.map((m) => messageItem(m, view.session, view.names, view.detail.case.channel))));
   if (atBottom || messages.length < 4) {
     list.scrollTop = list.scrollHeight;
   }
@@ -87,6 +115,9 @@ export function renderNotes(view) {
 /** Why this person cannot reply now, or null when they can. */
 function replyBlocked(view) {
   const c = view.detail.case;
+  if (view.readOnly) {
+    return "This case is closed: it can be read, not answered.";
+  }
   const status = conversationStatusText(c.conversationStatus, c.conversationStatusReason);
   if (status) {
     return `Replies are off. ${status}.`;
@@ -113,7 +144,7 @@ export function updateReplyBox(view) {
   byId("canned").disabled = blocked !== null;
   const counter = byId("reply-counter");
   const m = measure(box.value);
-  counter.textContent = describe(box.value);
+  counter.textContent = describe(box.value, view.detail.case.channel);
   counter.dataset.segments = String(m.segments);
   counter.dataset.encoding = m.encoding;
   counter.classList.toggle("over", isTooLong(box.value));

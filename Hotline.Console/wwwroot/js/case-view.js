@@ -5,6 +5,7 @@ import { renderCase, renderTranscript, renderFacts, updateReplyBox } from "./cas
 import { wireCaseActions, loadCanned } from "./case-actions.js";
 import { Referrals } from "./referrals.js";
 import { showAccessHistory } from "./access-history.js";
+import { RECORD_HASH, showEarlierCases } from "./history.js";
 
 // The case this tab has open, so that a reload reopens it (per tab: another tab may have another case open).
 const OPEN_CASE_KEY = "hotline.openCase";
@@ -21,12 +22,20 @@ export class CaseView {
     this.names = new Map(colleagues.map((c) => [c.id, c.displayName]));
     this.onClosed = onClosed;
     this.detail = null;
+    // A closed case opened read-only: when, and how, it was closed.
+    this.record = null;
     this.transcript = new Transcript();
     this.root = byId("case");
     this.refreshTimer = null;
     this.reopening = null;
     wireCaseActions(this);
     this.referrals = new Referrals(this);
+    window.addEventListener("hashchange", () => this.openLinkedRecord());
+  }
+
+  /** A closed case is read and never changed: whether opened from the case history or closed while on screen. */
+  get readOnly() {
+    return this.detail?.case.status === "Closed";
   }
 
   get caseId() {
@@ -52,30 +61,64 @@ export class CaseView {
     return true;
   }
 
+  /** Opens a closed case read-only through the case history (the one place a closed case is read). */
+  async openRecord(caseId) {
+    let record;
+    try {
+      record = await getJson(`/api/case-history/${caseId}`);
+    } catch (error) {
+      if (this.detail) {
+        this.refuse(error.message);
+      } else {
+        byId("status-message").textContent = error.message;
+      }
+      return false;
+    }
+    this.show(record.detail, record);
+    return true;
+  }
+
+  /** A link to "#record=ID" (an earlier case, a case one handled) opens that case read-only. */
+  async openLinkedRecord() {
+    const caseId = new URLSearchParams(window.location.hash.slice(1)).get(RECORD_HASH);
+    if (caseId) {
+      // The fragment is taken, so that the same link opens the case again after another one.
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      await this.openRecord(caseId);
+    }
+  }
+
   /** After a reload (or from a link), opens the case this tab had open; one that can no longer be opened is forgotten quietly. */
   async reopen() {
     // A link from the supervisor view names the case in the fragment; otherwise the tab's own last case.
     const linked = new URLSearchParams(window.location.hash.slice(1)).get("case");
     const caseId = linked ?? window.sessionStorage.getItem(OPEN_CASE_KEY);
-    if (!caseId) {
+    if (!caseId && !window.location.hash.includes(RECORD_HASH)) {
+      return;
+    }
+    if (new URLSearchParams(window.location.hash.slice(1)).has(RECORD_HASH)) {
+      await this.openLinkedRecord();
       return;
     }
     const answer = await this.live.invoke("OpenCase", caseId);
+    // A closed case is not opened live: it is read from the case history, when this person may read it.
     if (answer.ok) {
       this.show(answer.value);
-    } else {
+    } else if (!(await this.openRecord(caseId))) {
+      byId("status-message").textContent = "";
       window.sessionStorage.removeItem(OPEN_CASE_KEY);
     }
   }
 
-  /** Shows a case the hub answered with (from OpenCase or TakeNextCase). */
-  show(detail) {
+  /** Shows a case the hub answered with (from OpenCase or TakeNextCase), or a closed case's record, read-only. */
+  show(detail, record = null) {
     window.sessionStorage.setItem(OPEN_CASE_KEY, detail.case.id);
     const switching = this.caseId !== detail.case.id;
     if (switching) {
       this.leaveGroup();
     }
     this.detail = detail;
+    this.record = record;
     this.transcript = new Transcript(detail.transcript);
     if (detail.leaseToken) {
       this.leases.hold(detail.case.id, detail.leaseToken, detail.leaseExpiresAt);
@@ -89,8 +132,14 @@ export class CaseView {
       this.refuse(null);
       byId("reply-body").value = "";
       loadCanned(this, detail.case.language);
-      this.referrals.load(detail.case.id);
-      showAccessHistory(this.session, detail.case.id);
+      if (record) {
+        this.referrals.showFixed(detail.case.id, record.referrals);
+      } else {
+        this.referrals.load(detail.case.id);
+      }
+      const caseId = detail.case.id;
+      showEarlierCases(caseId, detail.case.earlierCases ?? 0, () => this.caseId === caseId);
+      showAccessHistory(this.session, caseId);
     }
     renderCase(this);
     if (switching) {
@@ -103,6 +152,7 @@ export class CaseView {
     window.sessionStorage.removeItem(OPEN_CASE_KEY);
     this.leaveGroup();
     this.detail = null;
+    this.record = null;
     show(this.root, false);
     byId("case-empty").hidden = false;
     this.onClosed?.();
@@ -110,7 +160,7 @@ export class CaseView {
 
   // A case this person holds stays in its live group even when hidden, so a new message in it is heard.
   leaveGroup() {
-    if (this.caseId && !this.holdsLease) {
+    if (this.caseId && !this.holdsLease && !this.record) {
       this.live.invoke("LeaveCase", this.caseId);
     }
   }
@@ -195,7 +245,7 @@ export class CaseView {
 
   /** A referral of the open case moved (a partner accepted it, say): its list is read again. */
   caseEventHeard(caseId, type) {
-    if (caseId === this.caseId && type.startsWith("Referral")) {
+    if (caseId === this.caseId && !this.record && type.startsWith("Referral")) {
       window.clearTimeout(this.referralsTimer);
       this.referralsTimer = window.setTimeout(() => this.referrals.load(caseId), 100);
     }
@@ -203,7 +253,7 @@ export class CaseView {
 
   async refresh() {
     const caseId = this.caseId;
-    if (!caseId) {
+    if (!caseId || this.record) {
       return;
     }
     try {
@@ -225,7 +275,7 @@ export class CaseView {
   /** After a reconnect the hub has forgotten this connection's groups: open the case again. */
   async rejoin() {
     const caseId = this.caseId;
-    if (!caseId) {
+    if (!caseId || this.record) {
       return;
     }
     const held = this.holdsLease;
@@ -244,6 +294,12 @@ export class CaseView {
     const alert = byId("case-refusal");
     alert.textContent = text ?? "";
     alert.hidden = !text;
+    if (!text) {
+      // A new case, or an action that went through: the refusals shown beside the case's forms are over too.
+      for (const near of this.root.querySelectorAll(".form-refusal")) {
+        near.hidden = true;
+      }
+    }
   }
 
   notice(text, kind = "info", key = null) {

@@ -7,6 +7,7 @@ import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
 import { loadLanguageReviews } from "./languages.js";
+import { showHandledCases } from "./history.js";
 
 const session = await requireCaseworkSession();
 showSignedIn(session);
@@ -164,6 +165,13 @@ for (const listId of ["queue", "my-cases", "colleague-cases"]) {
     }
   });
 }
+
+// Read each time the list is unfolded: a case closed since then is in it.
+byId("handled").addEventListener("toggle", (event) => {
+  if (event.target.open) {
+    showHandledCases();
+  }
+});
 
 byId("take-next").addEventListener("click", async () => {
   const button = byId("take-next");

@@ -35,8 +35,25 @@ export function conversationStatusText(status, reason) {
   return "";
 }
 
-// Reason codes such as "withholding_of_wages" read as "Withholding of wages".
+// A triage reason that stands for one ILO indicator goes by that indicator's name, as statistics and partners
+// read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together).
+const REASON_NAMES = {
+  wages_withheld: "Withholding of wages",
+  documents_retained: "Retention of identity documents",
+  debt_to_employer: "Debt bondage",
+  isolated: "Isolation",
+  deceived_about_job: "Deception",
+  excessive_hours: "Excessive overtime",
+  poor_living_conditions: "Abusive working and living conditions",
+  not_free_to_leave: "Restriction of movement",
+  dependent_on_employer: "Abuse of vulnerability",
+};
+
+// Other codes such as "threats_or_violence" read as "Threats or violence".
 export function reasonText(code) {
+  if (Object.hasOwn(REASON_NAMES, code)) {
+    return REASON_NAMES[code];
+  }
   const words = String(code).replace(/[_-]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -37,14 +37,15 @@ async function sessionEnded() {
  */
 export function caseChangeFromRow(row) {
   const [sequence, type, id, version, status, priority, triageScore, language, channel, queuedAtMilliseconds, reasons,
-    conversationStatus, assigneeId = null, assigneeName = null, conversationStatusReason = null, intakeQuestion = null, intakeQuestions = null] = row;
+    conversationStatus, assigneeId = null, assigneeName = null, conversationStatusReason = null, intakeQuestion = null, intakeQuestions = null,
+    earlierCases = 0] = row;
   const queuedAt = new Date(queuedAtMilliseconds).toISOString();
   return {
     sequence,
     type,
     case: {
       id, version, status, priority, triageScore, language, channel, queuedAt, reasons, conversationStatus, assigneeId, assigneeName,
-      conversationStatusReason, intakeQuestion, intakeQuestions,
+      conversationStatusReason, intakeQuestion, intakeQuestions, earlierCases,
     },
   };
 }

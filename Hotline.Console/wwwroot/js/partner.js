@@ -3,18 +3,17 @@
 // textContent only.
 import { getJson, postJson, useAntiforgeryToken } from "./api.js";
 import { byId, el, whileBusy, submitButton } from "./dom.js";
-import { prepareSignOut } from "./session.js";
+import { prepareSignOut, redirectTo, roleName } from "./session.js";
 import { clockText, languageName, reasonText } from "./format.js";
 
 const session = await getJson("/api/session");
 if (session.role !== "Ngo") {
-  window.location.replace("/console/");
-  throw new Error("This page is for partner organisations.");
+  await redirectTo("/console/");
 }
 
 useAntiforgeryToken(session.antiforgeryToken);
 prepareSignOut(session.antiforgeryToken);
-byId("who").textContent = `${session.displayName} · partner`;
+byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
 
 const options = await getJson("/api/referral-options");
 await refresh();

@@ -82,6 +82,7 @@ function caseItem(summary, selectedId, selfId, unread) {
         priorityBadge(summary.priority),
         intakeNote(summary),
         unread.has(summary.id) ? el("span", { class: "unread", text: "New message" }) : null,
+        summary.earlierCases > 0 ? el("span", { class: "returning", title: "This person had a case before", text: "Returning" }) : null,
         el("span", { class: "case-language", text: languageName(summary.language) }),
         el("span", { class: "case-channel", text: channelName(summary.channel) }),
         el("span", { class: "case-waiting" }, el("span", { class: "visually-hidden", text: "waiting " }), waitingTime(summary.queuedAt))),

@@ -5,7 +5,7 @@ import { clockText } from "./format.js";
 // Referrals of the open case to partner NGOs: list, propose, record consent, send, withdraw.
 // Every text goes in with textContent; every refusal from the server is shown as it is.
 
-const STATUS_TEXT = {
+export const REFERRAL_STATUS_TEXT = {
   Proposed: "Proposed",
   ConsentRecorded: "Consent recorded",
   Sent: "Sent",
@@ -17,6 +17,16 @@ const STATUS_TEXT = {
 const WITHDRAWABLE = new Set(["Proposed", "ConsentRecorded", "Sent", "Accepted"]);
 // A consent field that needs a value from the caseworker, and the form control that gives it.
 const DETAILS = { summary: "summary", nationality: "nationality", region: "region", contact_route: "contactRoute" };
+
+// The summary typed at "Propose" waits for the consent that lets it be shared. It is kept in this tab's
+// sessionStorage (gone when the tab closes) so that a reload does not lose it, and dropped once consent is saved:
+// from then on the server holds it, encrypted.
+const SUMMARY_PREFIX = "hotline.referralSummary.";
+const summaries = {
+  get: (referralId) => window.sessionStorage.getItem(SUMMARY_PREFIX + referralId) ?? "",
+  set: (referralId, text) => window.sessionStorage.setItem(SUMMARY_PREFIX + referralId, text),
+  forget: (referralId) => window.sessionStorage.removeItem(SUMMARY_PREFIX + referralId),
+};
 
 let optionsPromise = null;
 function loadOptions() {
@@ -38,7 +48,6 @@ export class Referrals {
     this.view = view;
     this.caseId = null;
     this.list = [];
-    this.summaries = new Map();
     this.openConsent = null;
     this.options = null;
     byId("referral-service").addEventListener("change", () => this.loadPartners());
@@ -71,11 +80,7 @@ export class Referrals {
       this.render();
     }
     try {
-      if (!this.options) {
-        this.options = await loadOptions();
-        options(byId("referral-service"), Object.entries(this.options.services), "Choose a service");
-        await this.loadPartners();
-      }
+      await this.ensureOptions();
       const list = await getJson(this.base);
       if (caseId === this.caseId) {
         this.list = list;
@@ -84,6 +89,32 @@ export class Referrals {
     } catch (error) {
       this.refuse(error.message);
     }
+  }
+
+  async ensureOptions() {
+    if (!this.options) {
+      this.options = await loadOptions();
+      options(byId("referral-service"), Object.entries(this.options.services), "Choose a service");
+      await this.loadPartners();
+    }
+  }
+
+  /** A closed case's referrals, as its record gave them: shown, never acted on. */
+  async showFixed(caseId, list) {
+    this.caseId = caseId;
+    this.list = list;
+    this.openConsent = null;
+    this.refuse(null);
+    try {
+      await this.ensureOptions();
+    } catch (error) {
+      this.refuse(error.message);
+    }
+    this.render();
+  }
+
+  get readOnly() {
+    return this.view.readOnly;
   }
 
   async loadPartners() {
@@ -116,7 +147,7 @@ export class Referrals {
       this.proposalRequest = null;
       this.refuse(null);
       if (summary) {
-        this.summaries.set(referral.id, summary);
+        summaries.set(referral.id, summary);
       }
       byId("referral-summary").value = "";
       this.openConsent = referral.id;
@@ -138,6 +169,7 @@ export class Referrals {
       this.refuse(null);
       if (action === "consent") {
         this.openConsent = null;
+        summaries.forget(referral.id);
       }
       this.upsert(changed);
     } catch (error) {
@@ -159,10 +191,11 @@ export class Referrals {
 
   item(r) {
     const service = this.options?.services[r.service] ?? r.service;
-    const status = STATUS_TEXT[r.status] ?? r.status;
+    const status = REFERRAL_STATUS_TEXT[r.status] ?? r.status;
     const time = r.completedAt ?? r.respondedAt ?? r.sentAt ?? r.createdAt;
     const actions = el("div", { class: "referral-actions" });
-    if (r.status === "Proposed") {
+    // A closed case is read, never changed: no step is offered on it.
+    if (r.status === "Proposed" && !this.readOnly) {
       const consent = el("button", { type: "button", class: "secondary", text: "Record consent" });
       consent.addEventListener("click", () => {
         this.openConsent = this.openConsent === r.id ? null : r.id;
@@ -170,12 +203,12 @@ export class Referrals {
       });
       actions.append(consent);
     }
-    if (r.status === "ConsentRecorded") {
+    if (r.status === "ConsentRecorded" && !this.readOnly) {
       const send = el("button", { type: "button", class: "primary", text: "Send referral" });
       send.addEventListener("click", () => whileBusy(send, () => this.step(r, "send")));
       actions.append(send);
     }
-    if (WITHDRAWABLE.has(r.status)) {
+    if (WITHDRAWABLE.has(r.status) && !this.readOnly) {
       const withdraw = el("button", { type: "button", class: "danger", text: "Withdraw" });
       withdraw.addEventListener("click", () => whileBusy(withdraw, () => this.step(r, "withdraw")));
       actions.append(withdraw);
@@ -203,7 +236,7 @@ export class Referrals {
     const channel = el("select", { id: id("channel") });
     options(channel, Object.entries(o.consentChannels), "Choose the channel");
     const summary = el("textarea", { id: id("summary"), dir: "auto", rows: "3" });
-    summary.value = this.summaries.get(r.id) ?? "";
+    summary.value = summaries.get(r.id);
     const nationality = el("input", { type: "text", id: id("nationality"), maxlength: "2" });
     const region = el("input", { type: "text", id: id("region"), maxlength: "100" });
     const route = el("select", { id: id("contactRoute") });
@@ -222,7 +255,7 @@ export class Referrals {
       event.preventDefault();
       const fields = [...form.querySelectorAll("input[type=checkbox]:checked")].map((b) => b.value);
       const detail = (code) => (fields.includes(code) ? controls[DETAILS[code]].value.trim() || null : null);
-      this.summaries.set(r.id, summary.value);
+      summaries.set(r.id, summary.value);
       whileBusy(submitButton(form), () => this.step(r, "consent", {
         givenBy: giver.value || null,
         channel: channel.value || null,

@@ -5,6 +5,22 @@ import { byId } from "./dom.js";
 export const CASE_ROLES = ["Caseworker", "Supervisor"];
 export const SUPERVISING_ROLES = ["Supervisor"];
 
+// What each role is called on every page. The API's role "Ngo" (users add --role ngo) is an NGO partner's account.
+const ROLE_NAMES = { Caseworker: "caseworker", Supervisor: "supervisor", Admin: "administrator", Ngo: "NGO partner" };
+
+export function roleName(role) {
+  return ROLE_NAMES[role] ?? role;
+}
+
+/**
+ * Leaves the page for another. The promise never settles: the page's script stops where it waits, and no
+ * error is raised (a thrown one would reach the browser's console as uncaught).
+ */
+export function redirectTo(path) {
+  window.location.replace(path);
+  return new Promise(() => {});
+}
+
 /** Where each role starts, as the sign-in form sends it there. */
 export function homeOf(role) {
   return role === "Admin" ? "/console/partners.html" : role === "Ngo" ? "/console/partner.html" : "/console/";
@@ -19,8 +35,7 @@ export function requireCaseworkSession() {
 export async function requireSession(roles) {
   const session = await getJson("/api/session");
   if (!roles.includes(session.role)) {
-    window.location.replace(homeOf(session.role));
-    throw new Error("This page is not for this account.");
+    return redirectTo(homeOf(session.role));
   }
   useAntiforgeryToken(session.antiforgeryToken);
   return session;
@@ -28,7 +43,7 @@ export async function requireSession(roles) {
 
 /** Fills the header: who is signed in, and the sign-out form's antiforgery token. */
 export function showSignedIn(session) {
-  byId("who").textContent = `${session.displayName} · ${session.role}`;
+  byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
   prepareSignOut(session.antiforgeryToken);
   for (const link of document.querySelectorAll("[data-supervisors-only]")) {
     link.hidden = !SUPERVISING_ROLES.includes(session.role);

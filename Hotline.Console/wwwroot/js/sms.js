@@ -85,8 +85,12 @@ export function isTooLong(text) {
   return text.length > MAX_CHARACTERS;
 }
 
-export function describe(text) {
+/** The reply counter's words: SMS parts and encoding only for an SMS, where they decide what the person receives. */
+export function describe(text, channel = "Sms") {
   const m = measure(text);
+  if (channel !== "Sms") {
+    return `${m.characters} / ${MAX_CHARACTERS} characters${isTooLong(text) ? ` — over the ${MAX_CHARACTERS}-character limit` : ""}`;
+  }
   const encoding = m.encoding === "Gsm7" ? "GSM-7" : "UCS-2 (Unicode)";
   const parts = m.segments === 1 ? "1 SMS" : `${m.segments} SMS`;
   const limit = isTooLong(text) ? ` — over the ${MAX_CHARACTERS}-character limit` : "";

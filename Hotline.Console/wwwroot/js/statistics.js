@@ -2,14 +2,14 @@
 // display strings from the API ("12", "<5", "x"); the page never sees a hidden count, so it cannot leak one.
 import { getJson, useAntiforgeryToken } from "./api.js";
 import { byId, el } from "./dom.js";
-import { prepareSignOut } from "./session.js";
+import { prepareSignOut, roleName } from "./session.js";
 
 const CASE_ROLES = ["Caseworker", "Supervisor"];
 
 const session = await getJson("/api/session");
 useAntiforgeryToken(session.antiforgeryToken);
 prepareSignOut(session.antiforgeryToken);
-byId("who").textContent = `${session.displayName} · ${session.role}`;
+byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
 for (const link of document.querySelectorAll("[data-staff-only]")) {
   link.hidden = !CASE_ROLES.includes(session.role);
 }
@@ -98,12 +98,16 @@ function renderTable(table, range) {
         el("thead", {}, head), el("tbody", {}, rows))));
 }
 
+// Where too few cases were measured the server withholds the figure and says why in one line, not in every cell.
 function renderTimings(timings) {
-  byId("timings").replaceChildren(...timings.map((timing) => el("div", { class: "scroll", dataset: { timing: timing.id } },
-    el("table", { class: "table" },
-      el("caption", { class: "muted", text: timing.title }),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "" }), timing.columns.map((c) => el("th", { scope: "col", class: "number", text: c })))),
-      el("tbody", {},
-        el("tr", {}, el("th", { scope: "row", text: "Median" }), timing.median.map((text) => el("td", { class: "number", text }))),
-        el("tr", {}, el("th", { scope: "row", text: "Mean" }), timing.mean.map((text) => el("td", { class: "number", text }))))))));
+  byId("timings").replaceChildren(...timings.map((timing) => timing.columns.length === 0
+    ? el("p", { class: "muted", dataset: { timing: timing.id }, text: `${timing.title}: ${timing.withheld}` })
+    : el("div", { class: "scroll", dataset: { timing: timing.id } },
+      el("table", { class: "table" },
+        el("caption", { class: "muted", text: timing.title }),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "" }), timing.columns.map((c) => el("th", { scope: "col", class: "number", text: c })))),
+        el("tbody", {},
+          el("tr", {}, el("th", { scope: "row", text: "Median" }), timing.median.map((text) => el("td", { class: "number", text }))),
+          el("tr", {}, el("th", { scope: "row", text: "Mean" }), timing.mean.map((text) => el("td", { class: "number", text }))))),
+      timing.withheld ? el("p", { class: "muted", text: timing.withheld }) : null)));
 }

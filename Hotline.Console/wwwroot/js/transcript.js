@@ -42,7 +42,8 @@ function author(message, session, names) {
   return message.authorUserId === session.userId ? "You" : names.get(message.authorUserId) ?? "A colleague";
 }
 
-export function messageItem(message, session, names) {
+/** A message of the transcript; SMS parts are counted only where the channel is SMS (a chat or WhatsApp message has none). */
+export function messageItem(message, session, names, channel) {
   const outbound = message.direction === "Outbound";
   const status = String(message.deliveryStatus ?? "").toLowerCase();
   return el("li", { class: `message ${outbound ? "outbound" : "inbound"}`, dataset: { messageId: message.id } },
@@ -50,7 +51,7 @@ export function messageItem(message, session, names) {
     el("p", { class: "message-meta" },
       el("span", { class: "message-author", text: author(message, session, names) }),
       el("time", { datetime: message.at, text: clockText(message.at) }),
-      message.segments > 0 ? el("span", { text: message.segments === 1 ? "1 SMS" : `${message.segments} SMS` }) : null,
+      channel === "Sms" && message.segments > 0 ? el("span", { text: message.segments === 1 ? "1 SMS" : `${message.segments} SMS` }) : null,
       outbound ? el("span", { class: `delivery delivery-${status}`, dataset: { status }, text: deliveryText(status) }) : null,
       outbound && message.deliveryError ? el("span", { class: "delivery-error", text: message.deliveryError }) : null));
 }

@@ -22,6 +22,19 @@ public sealed class OperatorCommandTests
         Assert.Equal("/console/", response.Headers.Location?.ToString());
     }
 
+    [Fact]
+    public async Task Users_add_for_an_ngo_account_prints_no_empty_languages_and_says_to_link_it()
+    {
+        await using var app = new HotlineApp();
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(app.Services, ["users", "add", "shelter", "--role", "ngo"],
+            new StringReader(SignedInClient.Password + "\n"), output, Ct);
+
+        Assert.Equal((0, "Added ngo 'shelter'. Link it to its organisation in the partner directory: until then it sees nothing."),
+            (exit, output.ToString().Trim()));
+    }
+
     [Theory]
     [InlineData(new[] { "users", "add", "ravi", "--role", "pilot", "--languages", "ne" }, "correct horse battery", "--role must be")]
     [InlineData(new[] { "users", "add", "ravi", "--role", "caseworker", "--languages", "ne" }, "short", "at least 12 characters")]

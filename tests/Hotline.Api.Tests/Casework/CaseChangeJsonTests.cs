@@ -43,6 +43,17 @@ public sealed class CaseChangeJsonTests
     }
 
     [Fact]
+    public void A_returning_persons_earlier_cases_come_last_after_the_nulls_before_them()
+    {
+        var returning = Queued() with { EarlierCases = 2 };
+
+        var json = JsonSerializer.Serialize(new CaseChange(8, "CaseQueued", returning), HubJson);
+
+        Assert.EndsWith("""["threats"],"Open",null,null,null,2]""", json);
+        Assert.Equal(2, JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case.EarlierCases);
+    }
+
+    [Fact]
     public void A_claimed_change_reads_back_as_the_change_that_was_written()
     {
         var claimed = Queued() with { Status = "Claimed", AssigneeId = Amina, AssigneeName = "Amina", Version = 3 };

@@ -171,6 +171,30 @@ public sealed class CaseHubTests
     }
 
     [Fact]
+    public async Task Ones_own_second_tab_opening_the_case_is_not_announced_as_a_colleague()
+    {
+        await using var app = new HotlineApp();
+        var first = await SignInAsync(app, "amina", "ar");
+        var colleague = await SignInAsync(app, "fatima", "ar");
+        var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
+        var notices = Channel.CreateUnbounded<string>();
+        await using var firstHub = first.Hub();
+        firstHub.On<Guid, string>(nameof(ICaseClient.ColleagueOpenedCase), (_, name) => notices.Writer.TryWrite(name));
+        await firstHub.StartAsync(Ct);
+        await firstHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
+        await using var secondTab = first.Hub();
+        await secondTab.StartAsync(Ct);
+        await using var colleagueHub = colleague.Hub();
+        await colleagueHub.StartAsync(Ct);
+
+        await secondTab.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
+        await colleagueHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
+
+        // The colleague's notice comes after the second tab's would have: the first one heard is the colleague's.
+        Assert.Equal("fatima", await ReadAsync(notices));
+    }
+
+    [Fact]
     public async Task A_page_from_another_origin_cannot_connect()
     {
         await using var app = new HotlineApp();

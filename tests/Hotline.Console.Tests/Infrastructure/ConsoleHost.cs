@@ -201,6 +201,19 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         return queued.Id;
     }
 
+    /// <summary>Queues a case for a person writing from a chat app (Bot Framework), where SMS parts mean nothing.</summary>
+    public async Task<Guid> SeedChatCaseAsync(string language, PriorityBand priority)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await Services.GetRequiredService<Database>().BeginWriteAsync(ct);
+        var conversation = await Services.GetRequiredService<ConversationRepository>()
+            .CreateAsync(session, new ChannelAddress(Channel.Chat, $"simulator:person-{Interlocked.Increment(ref _nextPhone)}"), language, ct);
+        var queued = await Services.GetRequiredService<CaseQueue>()
+            .EnqueueAsync(session, new NewCase(conversation.Id, language, priority, (int)priority * 10, ["first_contact"]), ct);
+        await session.CommitAsync(ct);
+        return queued.Id;
+    }
+
     /// <summary>The open cases as the database has them: (id, status), in no particular order.</summary>
     public async Task<IReadOnlyList<(string Id, string Status)>> OpenCasesAsync()
     {

@@ -1,0 +1,6 @@
+namespace Hotline.Api.CaseHistory;
+
+public static class CaseHistoryServices
+{
+    public static IServiceCollection AddCaseHistory(this IServiceCollection services) => services.AddSingleton<CaseHistoryReader>();
+}

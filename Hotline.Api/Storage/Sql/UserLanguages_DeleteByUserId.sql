@@ -1,0 +1,2 @@
+DELETE FROM UserLanguages
+WHERE UserId = @UserId;

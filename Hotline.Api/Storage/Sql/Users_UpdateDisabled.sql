@@ -1,0 +1,3 @@
+UPDATE Users
+SET Disabled = @Disabled
+WHERE Id = @Id;

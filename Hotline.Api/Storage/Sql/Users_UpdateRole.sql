@@ -1,0 +1,3 @@
+UPDATE Users
+SET Role = @Role
+WHERE Id = @Id;

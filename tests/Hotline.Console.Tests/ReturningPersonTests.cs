@@ -1,0 +1,133 @@
+using Hotline.Api.Users;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>A person who writes again after a closed case, and closed cases opened read-only, as a caseworker sees them at 1366x768.</summary>
+public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_person_who_writes_again_after_a_closed_case_waits_marked_as_returning()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
+        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
+
+        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+
+        await Expect(console.Waiting).ToHaveCountAsync(1);
+        await Expect(console.Waiting.Locator(".returning")).ToHaveTextAsync("Returning");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_case_of_a_returning_person_lists_their_earlier_case_with_its_outcome()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
+        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
+        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+
+        await console.Waiting.First.Locator("button").ClickAsync();
+
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Returning: 1 earlier case");
+        var earlier = console.Page.Locator("#earlier-cases li.closed-case");
+        await Expect(earlier).ToHaveCountAsync(1);
+        await Expect(earlier).ToContainTextAsync("Closed: Resolved");
+        await Expect(earlier).ToContainTextAsync("No referral.");
+        await Expect(earlier.Locator("a.record-link")).ToBeInViewportAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task An_earlier_case_opens_read_only_with_its_own_part_of_the_conversation_and_says_why()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
+        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
+        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+        await console.Waiting.First.Locator("button").ClickAsync();
+
+        await console.Page.Locator("#earlier-cases a.record-link").ClickAsync();
+
+        var readOnly = console.Page.Locator("#case-readonly");
+        await Expect(readOnly).ToContainTextAsync("Read only: this case was closed on");
+        await Expect(readOnly).ToContainTextAsync("as \"Resolved\". Nothing can be sent or changed from it");
+        await Expect(readOnly).ToBeInViewportAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("my boss keeps my passport");
+        await Expect(console.Page.Locator("#transcript")).Not.ToContainTextAsync("it is me again");
+        await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
+        await Expect(console.Page.Locator("#reply-disabled")).ToHaveTextAsync("This case is closed: it can be read, not answered.");
+        await Expect(console.Page.Locator("#note-form")).ToBeHiddenAsync();
+        await Expect(console.Page.Locator("#referral-form")).ToBeHiddenAsync();
+        await Expect(console.Page.Locator("#case-actions")).ToBeHiddenAsync();
+        await Expect(console.Page.Locator("#case-take")).ToBeHiddenAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_closed_case_one_handled_opens_read_only_from_the_list_under_the_queue()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
+        await TakeAndCloseAsync(console, host, host.NextPhone(), "hello, my boss keeps my passport");
+
+        await console.Page.GetByText("Closed cases you handled").ClickAsync();
+        await console.Page.Locator("#handled-cases a.record-link").ClickAsync();
+
+        await Expect(console.Page.Locator("#case-readonly")).ToContainTextAsync("Read only: this case was closed on");
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Closed");
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("my boss keeps my passport");
+        await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_reload_reopens_the_closed_case_read_only()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
+        await TakeAndCloseAsync(console, host, host.NextPhone(), "hello, my boss keeps my passport");
+        await console.Page.GetByText("Closed cases you handled").ClickAsync();
+        await console.Page.Locator("#handled-cases a.record-link").ClickAsync();
+        await Expect(console.Page.Locator("#case-readonly")).ToBeVisibleAsync();
+
+        await console.Page.ReloadAsync();
+        await console.WaitUntilLiveAsync();
+
+        await Expect(console.Page.Locator("#case-readonly")).ToContainTextAsync("Read only: this case was closed on");
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("my boss keeps my passport");
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    private async Task<ConsolePage> SignInAtLaptopSizeAsync(ConsoleHost host, string userName)
+    {
+        var console = await ConsolePage.SignInAsync(browser.Browser, host, userName);
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        return console;
+    }
+
+    /// <summary>The person asks for someone; the caseworker takes the case and closes it as resolved.</summary>
+    private static async Task TakeAndCloseAsync(ConsolePage console, ConsoleHost host, string phone, string firstMessage)
+    {
+        await host.AskForPersonBySmsAsync(phone, firstMessage);
+        await Expect(console.Waiting).ToHaveCountAsync(1);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await Expect(console.Mine).ToHaveCountAsync(1);
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
+    }
+}
