@@ -18,7 +18,7 @@ public sealed class AuditChainStatus
 /// chain is reported and logged, never a reason to stop: the hotline goes on answering.
 /// </summary>
 public sealed class AuditChainWatchJob(AuditVerifier verifier, AuditChainStatus status, IOptions<AuditOptions> options, TimeProvider time,
-    ILogger<AuditChainWatchJob> logger) : PeriodicJob(time, logger)
+    ILogger<AuditChainWatchJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.VerifyIntervalMinutes);
 

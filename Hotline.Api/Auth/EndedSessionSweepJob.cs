@@ -7,8 +7,8 @@ namespace Hotline.Api.Auth;
 /// other instance, within one interval, by checking each live session's caller again: a session ended,
 /// an account disabled, a role changed or a security stamp changed all close its connections.
 /// </summary>
-public sealed class EndedSessionSweepJob(LiveSessions live, CallerCheck callers, TimeProvider time, ILogger<EndedSessionSweepJob> logger)
-    : PeriodicJob(time, logger)
+public sealed class EndedSessionSweepJob(LiveSessions live, CallerCheck callers, TimeProvider time, ILogger<EndedSessionSweepJob> logger, Health.LoopWatch loops)
+    : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(3);
 

@@ -1,3 +1,4 @@
+using Hotline.Api.Metrics;
 using System.Text.Json;
 using Hotline.Api.Storage;
 using Hotline.Bot.Triage;
@@ -9,7 +10,7 @@ namespace Hotline.Api.CaseStore;
 /// must present the lease token, and a false result means the lease was lost (expired, or taken over).
 /// Every change appends its case event in the same transaction.
 /// </summary>
-public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvider time)
+public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvider time, HotlineMetrics metrics)
 {
     /// <summary>Queues a new case inside the caller's transaction (the message that caused it commits with it).</summary>
     public async Task<CaseRecord> EnqueueAsync(DbSession session, NewCase newCase, CancellationToken cancellationToken)
@@ -112,6 +113,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
 
         await events.AppendAsync(session, claimed.Id, CaseEventTypes.Claimed, new { AssigneeId = userId }, userId, cancellationToken);
         await session.CommitAsync(cancellationToken);
+        metrics.CaseClaimed(claimed.Priority, now - claimed.QueuedAt);
         return new CaseLease(claimed, token, claimed.LeaseExpiresAt!.Value);
     }
 

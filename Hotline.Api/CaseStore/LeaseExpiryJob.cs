@@ -7,8 +7,8 @@ namespace Hotline.Api.CaseStore;
 /// Returns cases whose caseworker vanished (closed laptop, lost connection) to the queue. Claims also
 /// requeue expired leases, so this job only makes the return visible sooner to everyone watching.
 /// </summary>
-public sealed class LeaseExpiryJob(CaseQueue queue, IOptions<QueueOptions> options, TimeProvider time, ILogger<LeaseExpiryJob> logger)
-    : PeriodicJob(time, logger)
+public sealed class LeaseExpiryJob(CaseQueue queue, IOptions<QueueOptions> options, TimeProvider time, ILogger<LeaseExpiryJob> logger, Health.LoopWatch loops)
+    : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds);
 

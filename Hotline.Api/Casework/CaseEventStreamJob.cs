@@ -24,7 +24,8 @@ public sealed class CaseEventStreamJob(
     IHubContext<CaseHub, ICaseClient> hub,
     CaseEventSignal signal,
     TimeProvider time,
-    ILogger<CaseEventStreamJob> logger) : BackgroundService
+    ILogger<CaseEventStreamJob> logger,
+    Health.LoopWatch loops) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
@@ -40,7 +41,7 @@ public sealed class CaseEventStreamJob(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var guard = new GuardedPass("Pushing case events to consoles", logger, time);
+        var guard = new GuardedPass("Pushing case events to consoles", logger, time, loops);
         long? last = null;
         var statisticsSentAt = DateTimeOffset.MinValue;
         var waitForCommit = false;

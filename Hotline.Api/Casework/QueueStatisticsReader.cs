@@ -19,6 +19,13 @@ public sealed class QueueStatisticsReader(TimeProvider time)
             oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0);
     }
 
+    /// <summary>For the metrics: per priority band, how many cases wait and since when the oldest of them waits.</summary>
+    public async Task<IReadOnlyList<WaitingBand>> ReadWaitingBandsAsync(DbSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken))
+            .Where(r => r.Status == "Queued")
+            .Select(r => new WaitingBand(r.Priority, r.Cases, r.OldestQueuedAt))
+            .ToList();
+
     /// <summary>How many cases each caseworker and supervisor holds: the supervisor's view of the load.</summary>
     public async Task<IReadOnlyList<CaseworkEndpoints.Workload>> ReadWorkloadAsync(DbSession session, CancellationToken cancellationToken) =>
         (await session.QueryAsync<CaseworkEndpoints.Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
@@ -31,3 +38,5 @@ public sealed class QueueStatisticsReader(TimeProvider time)
         public DateTimeOffset OldestQueuedAt { get; init; }
     }
 }
+
+public sealed record WaitingBand(PriorityBand Band, long Cases, DateTimeOffset OldestQueuedAt);

@@ -1,5 +1,6 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Health;
@@ -9,6 +10,10 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", GetHealth).WithName("GetHealth").WithSummary("Whether this instance can serve: 200 when the database answers a query, 503 when it does not.").WithTags("Health").AllowAnonymous();
+        // Liveness runs no check: the process answering is the whole question, so a slow database never restarts it.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthServices.ReadyTag) })
+            .AllowAnonymous();
         return app;
     }
 

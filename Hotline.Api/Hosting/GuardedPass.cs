@@ -1,5 +1,6 @@
 using System.Data.Common;
 using StackExchange.Redis;
+using Hotline.Api.Health;
 using Twilio.Exceptions;
 
 namespace Hotline.Api.Hosting;
@@ -12,7 +13,8 @@ namespace Hotline.Api.Hosting;
 /// host, because a stopped host refuses every webhook and Twilio does not retry them. Only the host's own
 /// stopping ends a loop.
 /// </summary>
-public sealed class GuardedPass(string passName, ILogger logger, TimeProvider time)
+/// <remarks>Each outcome is reported to <paramref name="watch"/>, which readiness and the metrics read; only unit tests run without one.</remarks>
+public sealed class GuardedPass(string passName, ILogger logger, TimeProvider time, LoopWatch? watch = null)
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
@@ -40,6 +42,7 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
         {
             var failures = ++_failuresInARow;
             var pause = Pause(failures);
+            watch?.Failed(passName, failures);
             if (IsExpected(ex))
             {
                 logger.LogWarning("{Pass} failed ({Error}); failure {Failures} in a row, trying again in {Pause} s.",
@@ -56,6 +59,7 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
             return false;
         }
 
+        watch?.Succeeded(passName);
         if (_failuresInARow > 0)
         {
             _failuresInARow = 0;

@@ -13,6 +13,7 @@ using Hotline.Api.IntakeHost;
 using Hotline.Api.SimCards;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
+using Hotline.Api.Metrics;
 using Hotline.Api.Privacy;
 using Hotline.Api.PhoneSimulator;
 using Hotline.Api.Storage;
@@ -32,6 +33,8 @@ public static class HotlineServices
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<HotlineOptions>().BindConfiguration(HotlineOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
+        services.AddHotlineMetrics();
+        services.AddHotlineHealth();
         services.AddStorage();
         services.AddPrivacy();
         services.AddAccountability();
@@ -66,6 +69,7 @@ public static class HotlineServices
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseHotlineMetrics();
         app.UseSecurityHeaders();
         // "/console/" is index.html: the path is rewritten before routing, so the static assets' endpoints match it.
         app.UseDefaultFiles();

@@ -1,3 +1,5 @@
+using Hotline.Api.Health;
+
 namespace Hotline.Api.Hosting;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Hotline.Api.Hosting;
 /// and paused after by <see cref="GuardedPass"/>, and the job goes on at the next tick: a job never stops
 /// the host.
 /// </summary>
-public abstract class PeriodicJob(TimeProvider time, ILogger logger) : BackgroundService
+public abstract class PeriodicJob(TimeProvider time, ILogger logger, LoopWatch? loops = null) : BackgroundService
 {
     protected TimeProvider Time => time;
 
@@ -31,7 +33,7 @@ public abstract class PeriodicJob(TimeProvider time, ILogger logger) : Backgroun
             return;
         }
 
-        var guard = new GuardedPass(PassName, logger, time);
+        var guard = new GuardedPass(PassName, logger, time, loops);
         using var timer = new PeriodicTimer(Interval, time);
         if (RunsAtStart)
         {

@@ -1,3 +1,4 @@
+using Hotline.Api.Metrics;
 using System.Data.Common;
 using System.Text.Json;
 using Hotline.Api.CaseStore;
@@ -25,7 +26,8 @@ public sealed class InboundPipeline(
     CaseEventLog events,
     IConversationEngine engine,
     EngineTurnApplier applier,
-    SimRegistry sims)
+    SimRegistry sims,
+    HotlineMetrics metrics)
 {
     private const int Attempts = 3;
 
@@ -35,7 +37,9 @@ public sealed class InboundPipeline(
         {
             try
             {
-                return await TryIngestAsync(envelope, readAhead: attempt < Attempts, cancellationToken);
+                var outcome = await TryIngestAsync(envelope, readAhead: attempt < Attempts, cancellationToken);
+                metrics.MessageReceived(envelope.From.Channel, repeat: outcome.Kind == IngestResult.Duplicate);
+                return outcome;
             }
             catch (Exception ex) when (attempt < Attempts && IsRace(ex))
             {

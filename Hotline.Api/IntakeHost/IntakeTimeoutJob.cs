@@ -21,7 +21,7 @@ public sealed class IntakeTimeoutJob(
     EngineTurnApplier applier,
     IOptions<IntakeHostOptions> options,
     TimeProvider time,
-    ILogger<IntakeTimeoutJob> logger) : PeriodicJob(time, logger)
+    ILogger<IntakeTimeoutJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
     /// <summary>Conversations silent for longer than this past the hand-off time are not looked at again.</summary>
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(2);

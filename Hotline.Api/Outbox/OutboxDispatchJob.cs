@@ -23,13 +23,14 @@ public sealed class OutboxDispatchJob(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatchJob> logger) : BackgroundService
+    ILogger<OutboxDispatchJob> logger,
+    Health.LoopWatch loops) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var guard = new GuardedPass("Sending the outbox", logger, time);
+        var guard = new GuardedPass("Sending the outbox", logger, time, loops);
         while (_options.RunDispatcher && !stoppingToken.IsCancellationRequested)
         {
             var dispatched = 0;

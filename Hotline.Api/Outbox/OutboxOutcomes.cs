@@ -1,3 +1,4 @@
+using Hotline.Api.Metrics;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
@@ -10,7 +11,8 @@ namespace Hotline.Api.Outbox;
 /// row over meanwhile, nothing is recorded and false comes back. Outcomes come as fast as messages, so
 /// they share commits with them.
 /// </summary>
-public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, TimeProvider time)
+public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, TimeProvider time,
+    HotlineMetrics metrics)
 {
     public Task<bool> SentAsync(OutboxItem item, Message message, string providerMessageId, string status, CancellationToken cancellationToken) =>
         database.WriteAsync(async (session, token) =>
@@ -21,11 +23,20 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
             }
 
             await delivery.RecordSentAsync(session, message, providerMessageId, status, time.GetUtcNow(), token);
+            metrics.OutboxSent(item.Channel);
             return true;
         }, cancellationToken);
 
-    public Task<bool> FailedAsync(OutboxItem item, Message message, string error, CancellationToken cancellationToken) =>
-        FinishAsync(item, message, OutboxStatus.Failed, DeliveryStatuses.Failed, error, cancellationToken);
+    public async Task<bool> FailedAsync(OutboxItem item, Message message, string error, CancellationToken cancellationToken)
+    {
+        var failed = await FinishAsync(item, message, OutboxStatus.Failed, DeliveryStatuses.Failed, error, cancellationToken);
+        if (failed)
+        {
+            metrics.OutboxFailed(item.Channel);
+        }
+
+        return failed;
+    }
 
     public Task<bool> CancelledAsync(OutboxItem item, Message message, string reason, CancellationToken cancellationToken) =>
         FinishAsync(item, message, OutboxStatus.Cancelled, DeliveryStatuses.Cancelled, reason, cancellationToken);

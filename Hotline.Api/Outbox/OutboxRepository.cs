@@ -25,6 +25,10 @@ public sealed class OutboxRepository(TimeProvider time)
     public async Task<IReadOnlyList<Guid>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
         (await session.QueryAsync<Guid>("Outbox_ReadDueIds", new { Now = now, Take = take }, cancellationToken)).AsList();
 
+    /// <summary>How many messages wait to be sent or are being sent, and since when the oldest of them waits.</summary>
+    public Task<OutboxBacklog> ReadBacklogAsync(DbSession session, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync<OutboxBacklog>("Outbox_ReadBacklog", null, cancellationToken);
+
     /// <summary>Takes the row for one attempt; null when another dispatcher got there first.</summary>
     public async Task<OutboxItem?> ClaimAsync(DbSession session, Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -62,4 +66,10 @@ public sealed class OutboxRepository(TimeProvider time)
     public async Task<bool> FinishAsync(DbSession session, OutboxItem item, OutboxStatus status, string error, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("Outbox_Finish",
             new { item.Id, item.LeaseToken, Status = status.ToString(), LastError = error }, cancellationToken) == 1;
+}
+
+public sealed record OutboxBacklog
+{
+    public long Messages { get; init; }
+    public DateTimeOffset? OldestCreatedAt { get; init; }
 }

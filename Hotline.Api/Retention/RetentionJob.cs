@@ -6,8 +6,8 @@ namespace Hotline.Api.Retention;
 
 /// <summary>Runs the retention sweep on its interval.</summary>
 public sealed class RetentionJob(RetentionSweep sweep, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider time,
-    ILogger<RetentionJob> logger)
-    : PeriodicJob(time, logger)
+    ILogger<RetentionJob> logger, Health.LoopWatch loops)
+    : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SweepIntervalMinutes);
 

@@ -22,6 +22,9 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
 
     private static readonly TimeSpan LockCommandTimeout = LockWait + TimeSpan.FromSeconds(30);
 
+    /// <summary>True once this process has brought the database to the current schema; readiness waits for it.</summary>
+    public bool Completed { get; private set; }
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
@@ -45,6 +48,8 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
         {
             throw new DatabaseUnavailableException(Describe(result), result.Error);
         }
+
+        Completed = true;
     }
 
     /// <summary>

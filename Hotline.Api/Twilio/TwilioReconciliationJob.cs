@@ -15,8 +15,8 @@ namespace Hotline.Api.Twilio;
 /// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing).
 /// </summary>
 public sealed class TwilioReconciliationJob(
-    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliationJob> logger)
-    : PeriodicJob(time, logger)
+    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliationJob> logger, Health.LoopWatch loops)
+    : PeriodicJob(time, logger, loops)
 {
     private readonly TwilioOptions _options = options.Value;
 

@@ -1,3 +1,4 @@
+using Hotline.Api.Metrics;
 using Hotline.Api.Hosting;
 using Hotline.Api.Outbox;
 using Hotline.Bot.Channels;
@@ -10,7 +11,8 @@ using Twilio.Types;
 namespace Hotline.Api.Twilio;
 
 /// <summary>Sends SMS and WhatsApp through Twilio's Messages API with the official SDK.</summary>
-public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline, SendRate rate)
+public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline, SendRate rate,
+    HotlineMetrics metrics)
     : IChannelSender
 {
     private const int SearchPageSize = 50;
@@ -45,18 +47,22 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         }
         catch (ApiException ex) when (ex.Status == 429)
         {
+            metrics.TwilioSendError("rate_limited");
             return new SendResult.NotAccepted($"Twilio is limiting our rate (429, code {ex.Code}).");
         }
         catch (ApiException ex) when (ex.Status >= 500)
         {
+            metrics.TwilioSendError("server_error");
             return new SendResult.Unknown($"Twilio answered {ex.Status}.");
         }
         catch (ApiException ex)
         {
+            metrics.TwilioSendError("rejected");
             return new SendResult.Rejected($"Twilio refused the message (code {ex.Code}): {ex.Message}");
         }
         catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            metrics.TwilioSendError("no_answer");
             return new SendResult.Unknown($"No answer from Twilio ({ex.GetType().Name}).");
         }
     }

@@ -11,7 +11,7 @@ namespace Hotline.Api.Storage.Sqlite;
 /// needs the writer, and that waits until little is left to copy.
 /// </summary>
 internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLogLimits limits, TimeProvider time,
-    ILogger<WriteAheadLogCheckpointJob> logger) : PeriodicJob(time, logger)
+    ILogger<WriteAheadLogCheckpointJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(250);
 

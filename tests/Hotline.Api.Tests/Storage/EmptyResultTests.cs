@@ -55,6 +55,24 @@ public sealed class EmptyResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_waiting_bands_of_an_empty_queue_are_none()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        Assert.Empty(await _hotline.Get<QueueStatisticsReader>().ReadWaitingBandsAsync(session, Ct));
+    }
+
+    [Fact]
+    public async Task The_backlog_of_an_empty_outbox_is_zero_with_no_oldest_message()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        var backlog = await _hotline.Get<OutboxRepository>().ReadBacklogAsync(session, Ct);
+
+        Assert.Equal(new OutboxBacklog { Messages = 0, OldestCreatedAt = null }, backlog);
+    }
+
+    [Fact]
     public async Task The_case_read_model_finds_no_open_case_summary_or_detail()
     {
         var caseworker = await _hotline.AddUserAsync(UserRole.Caseworker, "en");

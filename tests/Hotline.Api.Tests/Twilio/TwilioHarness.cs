@@ -19,11 +19,17 @@ public sealed class TwilioHarness : IAsyncDisposable
     public const string HotlineNumber = "+15005550006";
     public static readonly string AccountSid = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private TwilioHarness(FakeTwilioServer twilio, HotlineApp app, string authToken)
+    private TwilioHarness(FakeTwilioServer twilio, HotlineApp app, string authToken, bool overKestrel)
     {
         Twilio = twilio;
         App = app;
         AuthToken = authToken;
+        if (overKestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+
         Client = app.CreateClient();
     }
 
@@ -35,7 +41,9 @@ public sealed class TwilioHarness : IAsyncDisposable
 
     public string AuthToken { get; }
 
-    public static async Task<TwilioHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="overKestrel">Serves on a real port of 127.0.0.1 instead of in memory, for what depends on the caller's address.</param>
+    public static async Task<TwilioHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        bool overKestrel = false)
     {
         var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var twilio = await FakeTwilioServer.StartAsync(AccountSid, authToken);
@@ -58,7 +66,7 @@ public sealed class TwilioHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return new TwilioHarness(twilio, new HotlineApp(all, services: services), authToken);
+        return new TwilioHarness(twilio, new HotlineApp(all, services: services), authToken, overKestrel);
     }
 
     public static Dictionary<string, string> InboundFields(string from, string body, string? sid = null) => new()

@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Hotline.Api.Metrics;
+
+public static class MetricsServices
+{
+    public const string Path = "/metrics";
+
+    public static IServiceCollection AddHotlineMetrics(this IServiceCollection services)
+    {
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.AddSingleton<OperationalSnapshot>();
+        services.AddSingleton<HotlineMetrics>();
+        services.AddHostedService<OperationalSamplerJob>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(HotlineMetrics.MeterName).AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>
+    /// Serves the Prometheus scrape only to the configured networks; to anyone else <c>/metrics</c> does not exist
+    /// (404), so the public address learns nothing, not even that it is there.
+    /// </summary>
+    public static WebApplication UseHotlineMetrics(this WebApplication app)
+    {
+        var networks = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Networks();
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+            context.Request.Path == Path && context.Connection.RemoteIpAddress is { } remote && IsAllowed(networks, remote));
+        return app;
+    }
+
+    private static bool IsAllowed(IReadOnlyList<IPNetwork> networks, IPAddress remote)
+    {
+        var address = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
+        return networks.Any(network => network.Contains(address));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics.Metrics;
+using Hotline.Api.Casework;
+using Hotline.Api.Health;
+using Hotline.Api.Hosting;
+using Hotline.Api.Outbox;
+using Hotline.Api.Storage;
+using Hotline.Bot.Triage;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Metrics;
+
+/// <summary>Reads the queue and the outbox backlog for the gauges, at start and then every few seconds.</summary>
+public sealed class OperationalSamplerJob(
+    Database database,
+    OutboxRepository outbox,
+    QueueStatisticsReader queue,
+    OperationalSnapshot snapshot,
+    IOptions<MetricsOptions> options,
+    LoopWatch loops,
+    TimeProvider time,
+    ILogger<OperationalSamplerJob> logger) : PeriodicJob(time, logger, loops)
+{
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SampleSeconds);
+
+    protected override string PassName => "Reading the queue and outbox for the metrics";
+
+    protected override bool RunsAtStart => true;
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var backlog = await outbox.ReadBacklogAsync(session, cancellationToken);
+        var bands = (await queue.ReadWaitingBandsAsync(session, cancellationToken)).ToDictionary(b => b.Band);
+
+        // Every band is reported, an empty one as 0, so an alert on a band never goes silent for lack of a series.
+        var depth = new List<Measurement<long>>();
+        var oldest = new List<Measurement<double>>();
+        foreach (var band in Enum.GetValues<PriorityBand>())
+        {
+            var tag = new KeyValuePair<string, object?>("band", band.ToString());
+            var waiting = bands.GetValueOrDefault(band);
+            depth.Add(new Measurement<long>(waiting?.Cases ?? 0, tag));
+            oldest.Add(new Measurement<double>(waiting is null ? 0 : SecondsSince(waiting.OldestQueuedAt, now), tag));
+        }
+
+        snapshot.Update(new OperationalSnapshot.Sample(
+            backlog.Messages,
+            backlog.OldestCreatedAt is { } created ? SecondsSince(created, now) : 0,
+            depth,
+            oldest));
+    }
+
+    private static double SecondsSince(DateTimeOffset then, DateTimeOffset now) => Math.Max(0, (now - then).TotalSeconds);
+}

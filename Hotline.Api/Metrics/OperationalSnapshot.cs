@@ -1,0 +1,31 @@
+using System.Diagnostics.Metrics;
+
+namespace Hotline.Api.Metrics;
+
+/// <summary>
+/// The latest counts read from the database by <see cref="OperationalSamplerJob"/>. The gauges read these
+/// values, never the database: a scrape must not queue behind the writer.
+/// </summary>
+public sealed class OperationalSnapshot
+{
+    private volatile Sample _sample = new(0, 0, [], []);
+
+    public long OutboxPending => _sample.OutboxPending;
+
+    public double OutboxOldestPendingSeconds => _sample.OutboxOldestPendingSeconds;
+
+    public IEnumerable<Measurement<long>> QueueDepth => _sample.QueueDepth;
+
+    public IEnumerable<Measurement<double>> QueueOldestWaiting => _sample.QueueOldestWaiting;
+
+    /// <summary>1 when the last readiness checks passed, 0 when one failed or none has run yet.</summary>
+    public int Ready { get; set; }
+
+    public void Update(Sample sample) => _sample = sample;
+
+    public sealed record Sample(
+        long OutboxPending,
+        double OutboxOldestPendingSeconds,
+        IReadOnlyList<Measurement<long>> QueueDepth,
+        IReadOnlyList<Measurement<double>> QueueOldestWaiting);
+}

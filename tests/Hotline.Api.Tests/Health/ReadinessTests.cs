@@ -1,0 +1,68 @@
+using System.Net;
+using Hotline.Api.Health;
+using Hotline.Api.Hosting;
+using Hotline.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Api.Tests.Health;
+
+public sealed class ReadinessTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Live_and_ready_are_200_when_the_database_answers_and_the_loops_run()
+    {
+        await using var app = new HotlineApp();
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_is_503_and_live_stays_200_when_the_database_does_not_answer()
+    {
+        await using var app = new HotlineApp();
+        var client = app.CreateClient();
+        await client.GetAsync("/health/ready", Ct);
+
+        SqliteConnectionBreaker.Break(app.DatabaseFile);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_turns_503_when_a_background_loop_keeps_failing()
+    {
+        await using var app = new HotlineApp(
+            new Dictionary<string, string?> { ["Hotline:Health:LoopFailuresBeforeUnready"] = "2" },
+            services: services => services.AddHostedService<AlwaysFailingJob>());
+        var client = app.CreateClient();
+
+        // The guard pauses 1 s after the first failure, 2 s after the second: unready within a few seconds.
+        var status = HttpStatusCode.OK;
+        for (var poll = 0; poll < 100 && status == HttpStatusCode.OK; poll++)
+        {
+            await Task.Delay(200, Ct);
+            status = (await client.GetAsync("/health/ready", Ct)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
+    }
+
+    private sealed class AlwaysFailingJob(TimeProvider time, ILogger<AlwaysFailingJob> logger, LoopWatch loops)
+        : PeriodicJob(time, logger, loops)
+    {
+        protected override TimeSpan Interval => TimeSpan.FromMilliseconds(10);
+
+        protected override string PassName => "A pass that always fails";
+
+        protected override bool RunsAtStart => true;
+
+        protected override Task RunPassAsync(CancellationToken cancellationToken) => throw new TimeoutException("The test's loop fails.");
+    }
+}

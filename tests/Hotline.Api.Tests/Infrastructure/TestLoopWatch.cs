@@ -1,0 +1,13 @@
+using System.Diagnostics.Metrics;
+using Hotline.Api.Health;
+using Hotline.Api.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Tests.Infrastructure;
+
+/// <summary>A <see cref="LoopWatch"/> for a background service a test builds on its own, outside the host.</summary>
+public static class TestLoopWatch
+{
+    public static LoopWatch Create() => new(new HotlineMetrics(
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), new OperationalSnapshot()));
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics.Metrics;
+using System.Text.RegularExpressions;
+using Hotline.Api.Metrics;
+using Hotline.Api.Tests.Deployment;
+using Hotline.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using YamlDotNet.RepresentationModel;
+
+namespace Hotline.Api.Tests.Metrics;
+
+/// <summary>infra/prometheus/alerts.yml parses, and every hotline metric its rules use is one the app publishes.</summary>
+public sealed partial class AlertRulesTests
+{
+    private static readonly string RulesFile = Path.Combine(PublishedImage.Infra, "prometheus", "alerts.yml");
+
+    [Fact]
+    public void Every_rule_has_a_name_an_expression_and_a_summary()
+    {
+        var rules = Rules();
+
+        Assert.Equal(
+            ["HotlineCriticalCaseWaiting", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineLoopFailing", "HotlineNotReady"],
+            rules.Select(r => ((YamlScalarNode)r["alert"]).Value));
+        Assert.All(rules, rule =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(((YamlScalarNode)rule["expr"]).Value));
+            Assert.False(string.IsNullOrWhiteSpace(((YamlScalarNode)((YamlMappingNode)rule["annotations"])["summary"]).Value));
+        });
+    }
+
+    [Fact]
+    public async Task Every_metric_a_rule_uses_is_published_by_the_app()
+    {
+        await using var app = new HotlineApp();
+        var published = new HashSet<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == HotlineMetrics.MeterName)
+                {
+                    published.Add(PrometheusName(instrument));
+                }
+            },
+        };
+        _ = app.Services.GetRequiredService<HotlineMetrics>();
+        listener.Start();
+
+        var used = Rules().SelectMany(r => MetricName().Matches(((YamlScalarNode)r["expr"]).Value!).Select(m => m.Value)).Distinct().ToList();
+
+        Assert.Equal(6, used.Count);
+        Assert.All(used, name => Assert.Contains(name, published));
+    }
+
+    /// <summary>How the OpenTelemetry Prometheus exporter spells an instrument: dots to underscores, the unit, _total on counters.</summary>
+    private static string PrometheusName(Instrument instrument)
+    {
+        var name = instrument.Name.Replace('.', '_') + (instrument.Unit == "s" ? "_seconds" : "");
+        return instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal) ? name + "_total" : name;
+    }
+
+    private static List<YamlMappingNode> Rules()
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(RulesFile))
+        {
+            stream.Load(reader);
+        }
+
+        var groups = (YamlSequenceNode)((YamlMappingNode)stream.Documents[0].RootNode)["groups"];
+        return groups.Cast<YamlMappingNode>().SelectMany(g => ((YamlSequenceNode)g["rules"]).Cast<YamlMappingNode>()).ToList();
+    }
+
+    [GeneratedRegex("hotline_[a-z_]+")]
+    private static partial Regex MetricName();
+}

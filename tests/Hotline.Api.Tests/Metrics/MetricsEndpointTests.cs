@@ -1,0 +1,87 @@
+using System.Net;
+using Hotline.Api.Tests.Twilio;
+
+namespace Hotline.Api.Tests.Metrics;
+
+/// <summary>The Prometheus scrape at /metrics, read over real HTTP from 127.0.0.1 as a scraper on the same host would.</summary>
+public sealed class MetricsEndpointTests
+{
+    private const string Worker = "+9779800000511";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_text_answered_through_twilio_is_counted_as_received_and_sent()
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains("hotline_inbound_messages_total{otel_scope_name=\"Hotline\",channel=\"Sms\",result=\"stored\"} 1", scrape);
+        Assert.Contains("hotline_outbox_sent_total{otel_scope_name=\"Hotline\",channel=\"Sms\"} 1", scrape);
+    }
+
+    [Fact]
+    public async Task A_repeated_webhook_is_counted_as_a_duplicate()
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+        var fields = TwilioHarness.InboundFields(Worker, "hello");
+        (await harness.PostSignedAsync("/twilio/sms", fields)).EnsureSuccessStatusCode();
+        (await harness.PostSignedAsync("/twilio/sms", fields)).EnsureSuccessStatusCode();
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains("hotline_inbound_messages_total{otel_scope_name=\"Hotline\",channel=\"Sms\",result=\"duplicate\"} 1", scrape);
+    }
+
+    [Fact]
+    public async Task Twilio_answering_500_is_counted_as_a_send_error()
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+        harness.Twilio.FailNext(1, 500);
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains("hotline_twilio_send_errors_total{otel_scope_name=\"Hotline\",kind=\"server_error\"} 1", scrape);
+    }
+
+    [Fact]
+    public async Task The_scrape_carries_no_phone_number_or_text()
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+        await harness.TextAsync(Worker, "canary-text-4711");
+        await harness.DispatchAllAsync();
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.DoesNotContain("9779800000511", scrape);
+        Assert.DoesNotContain("canary-text-4711", scrape);
+    }
+
+    [Fact]
+    public async Task Every_priority_band_has_a_queue_depth_even_when_empty()
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains("hotline_queue_depth{otel_scope_name=\"Hotline\",band=\"Critical\"} 0", scrape);
+        Assert.Contains("hotline_queue_oldest_waiting_seconds{otel_scope_name=\"Hotline\",band=\"Critical\"} 0", scrape);
+        Assert.Contains("hotline_outbox_pending{otel_scope_name=\"Hotline\"} 0", scrape);
+    }
+
+    [Fact]
+    public async Task A_caller_outside_the_allowed_networks_gets_404()
+    {
+        await using var harness = await TwilioHarness.StartAsync(
+            new Dictionary<string, string?> { ["Hotline:Metrics:AllowedNetworks"] = "10.0.0.0/8" }, overKestrel: true);
+
+        var response = await harness.Client.GetAsync("/metrics", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
