@@ -11,8 +11,10 @@ public static class HealthEndpoints
     {
         app.MapGet("/health", GetHealth).WithName("GetHealth").WithSummary("Whether this instance can serve: 200 when the database answers a query, 503 when it does not.").WithTags("Health").AllowAnonymous();
         // Liveness runs no check: the process answering is the whole question, so a slow database never restarts it.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithName("GetLiveness")
+            .WithSummary("Whether the process answers: 200 always, with no check (an orchestrator restarts an instance that does not).").AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthServices.ReadyTag) })
+            .WithName("GetReadiness").WithSummary("Whether this instance should get traffic: 503 while the database is unreachable or unmigrated or a background loop keeps failing.")
             .AllowAnonymous();
         return app;
     }

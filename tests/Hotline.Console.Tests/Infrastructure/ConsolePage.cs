@@ -80,8 +80,22 @@ public sealed class ConsolePage : IAsyncDisposable
     {
         var console = await OpenAsync(browser, host, cuttable);
         await console.SubmitSignInAsync(userName);
-        await console.WaitUntilLiveAsync();
+        await console.WaitUntilHomeAsync();
         return console;
+    }
+
+    /// <summary>
+    /// Waits for the page a role lands on: the header names who signed in, and where the page keeps a live
+    /// connection (the queue, the supervisor view) it is connected. An admin lands on the partner directory,
+    /// which has none.
+    /// </summary>
+    public async Task WaitUntilHomeAsync()
+    {
+        await Expect(Page.Locator("#who")).Not.ToBeEmptyAsync();
+        if (await Page.Locator("#connection").CountAsync() > 0)
+        {
+            await WaitUntilLiveAsync();
+        }
     }
 
     public async Task WaitUntilLiveAsync()
