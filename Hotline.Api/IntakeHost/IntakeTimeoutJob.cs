@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.IntakeHost;
 
 /// <summary>
-/// Hands an intake left unanswered to a caseworker with the answers so far. The engine decides; this
-/// only asks it about conversations that have gone silent. The engine never replies to a tick: the
-/// hotline never texts first.
+/// Hands an intake left unanswered to a caseworker with the answers so far, or ends the intake of a case
+/// queued early that still asks (its triage then stops being provisional). The engine decides; this only asks
+/// it about conversations that have gone silent. The engine never replies to a tick: the hotline never texts first.
 /// </summary>
 public sealed class IntakeTimeoutJob(
     Database database,
@@ -57,18 +57,19 @@ public sealed class IntakeTimeoutJob(
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var conversation = await conversations.FindByIdAsync(session, conversationId, cancellationToken);
-        if (conversation is not { Status: ConversationStatus.Active } || await queue.FindOpenAsync(session, conversationId, cancellationToken) is not null)
+        if (conversation is not { Status: ConversationStatus.Active })
         {
             return false;
         }
 
-        var turn = engine.Tick(EngineSnapshots.Of(conversation, openCase: null, registeredLanguage: null), now);
+        var openCase = await queue.FindOpenForIntakeAsync(session, conversationId, cancellationToken);
+        var turn = engine.Tick(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null), now);
         if (turn.Events.Count == 0 && turn.State == conversation.EngineState)
         {
             return false;
         }
 
-        await applier.ApplyAsync(session, conversation, null, turn with { Replies = [] }, cancellationToken);
+        await applier.ApplyAsync(session, conversation, openCase?.Id, turn with { Replies = [] }, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return true;
     }

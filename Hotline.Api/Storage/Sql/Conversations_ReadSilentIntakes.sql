@@ -1,9 +1,10 @@
--- Conversations that went silent mid-intake within the look-back window: active, with engine state,
--- no open case, and a last message between @NotBefore and @SilentSince.
+-- Conversations that went silent mid-intake within the look-back window: active, with engine state, a last
+-- message between @NotBefore and @SilentSince, and either no open case or an open case whose intake still asks.
 SELECT v.Id
 FROM Conversations AS v
 WHERE v.Status = 'Active'
   AND v.EngineStateCipher IS NOT NULL
   AND v.LastInboundAt <= @SilentSince
   AND v.LastInboundAt > @NotBefore
-  AND NOT EXISTS (SELECT 1 FROM Cases AS c WHERE c.ConversationId = v.Id AND c.Status IN ('Queued', 'Claimed'));
+  AND NOT EXISTS (SELECT 1 FROM Cases AS c
+                  WHERE c.ConversationId = v.Id AND c.Status IN ('Queued', 'Claimed') AND c.IntakeQuestion IS NULL);

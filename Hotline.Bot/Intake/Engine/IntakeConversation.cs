@@ -142,10 +142,14 @@ internal sealed partial class IntakeConversation
         };
     }
 
-    /// <summary>A silent conversation: hands an unanswered intake to a person, never with a reply.</summary>
+    /// <summary>
+    /// A silent conversation: hands an unanswered intake to a person, never with a reply. An intake still asking
+    /// while its case waits ends too, even when a person was already asked for (danger, an urgent word): otherwise
+    /// the case would stay provisional for good.
+    /// </summary>
     public EngineTurn Expire(DateTimeOffset now)
     {
-        var waiting = !_fresh && !_snapshot.OptedOut && _state.Status == IntakeStatus.Active && !_state.HandoffRequested;
+        var waiting = !_fresh && !_snapshot.OptedOut && _state.Status == IntakeStatus.Active;
         DateTimeOffset? lastInbound = _snapshot.LastInboundAt
             ?? (_state.LastInbound > 0 ? DateTimeOffset.FromUnixTimeSeconds(_state.LastInbound) : null);
         if (!waiting || lastInbound is null || now - lastInbound.Value < _engine.Options.UnansweredHandoffAfter)

@@ -1,4 +1,8 @@
+using Hotline.Api.IntakeHost;
 using Hotline.Api.Tests.Twilio;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.IntakeHost;
 
@@ -6,6 +10,8 @@ namespace Hotline.Api.Tests.IntakeHost;
 public sealed class WaitingCaseTests
 {
     private const string Worker = "+9779800000622";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Consent_queues_the_case_at_the_third_answer_with_a_provisional_band()
@@ -49,5 +55,28 @@ public sealed class WaitingCaseTests
         Assert.Equal("{\"Reason\":\"intake_complete\",\"Unanswered\":[]}",
             await harness.ScalarAsync("SELECT Data FROM CaseEvents WHERE Type = 'IntakeEnded'"));
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Cases"));
+    }
+
+    [Fact]
+    public async Task A_waiting_case_left_unanswered_ends_its_intake_and_is_no_longer_provisional_without_a_text()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Hotline:Intake:TickIntervalSeconds"] = "3600" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        await harness.TextAsync(Worker, "hello", "1", "2", "1", "1");
+        await harness.DispatchAllAsync();
+        Assert.Equal("Queued|5", await harness.ScalarAsync("SELECT Status || '|' || IntakeQuestion FROM Cases"));
+        Assert.Equal(5, harness.Twilio.Created.Count);
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        var ended = await harness.App.Services.GetServices<IHostedService>().OfType<IntakeTimeoutJob>().Single().TickSilentIntakesAsync(Ct);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(1, ended);
+        Assert.Equal("Queued|", await harness.ScalarAsync("SELECT Status || '|' || COALESCE(IntakeQuestion, '') FROM Cases"));
+        Assert.Equal(
+            "{\"Reason\":\"unanswered\",\"Unanswered\":[\"wages\",\"free_to_leave\",\"debt\",\"threats\",\"deceived\",\"hours\",\"isolation\",\"living\",\"location\"]}",
+            await harness.ScalarAsync("SELECT Data FROM CaseEvents WHERE Type = 'IntakeEnded'"));
+        Assert.Equal(5, harness.Twilio.Created.Count);
     }
 }

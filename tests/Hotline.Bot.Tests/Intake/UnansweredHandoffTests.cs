@@ -68,13 +68,33 @@ public sealed class UnansweredHandoffTests
     }
 
     [Fact]
-    public void A_tick_after_danger_does_not_hand_off_again()
+    public void A_tick_after_danger_ends_the_intake_without_handing_off_again()
     {
         var host = AtSafetyQuestion("en");
         host.Send("1");
         host.Send("1");
 
-        Assert.Empty(host.Tick(TimeSpan.FromHours(3)).Events);
+        var tick = host.Tick(TimeSpan.FromHours(3));
+
+        Assert.Empty(tick.Replies);
+        Assert.Equal(["IntakeEnded(unanswered, [])"], tick.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void A_waiting_case_whose_intake_goes_unanswered_ends_the_intake_with_the_questions_left_and_no_reply()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("1");
+
+        var tick = host.Tick(TimeSpan.FromMinutes(30));
+
+        Assert.Empty(tick.Replies);
+        Assert.Equal(
+            [
+                "HandoffRequested { Reason = unanswered }",
+                "IntakeEnded(unanswered, [wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])",
+            ],
+            tick.Events.Select(Describe));
     }
 
     [Fact]
