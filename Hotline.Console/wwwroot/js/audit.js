@@ -1,7 +1,7 @@
 // The admin's audit trail: who read or changed what. Filter, page back through older rows, export as CSV.
 import { getJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
-import { requireCaseworkSession, showSignedIn } from "./session.js";
+import { requireSession, showSignedIn } from "./session.js";
 
 const ACTIONS = [
   "case.opened", "case.fetched", "case.referrals-read", "partner-inbox.read", "partner-inbox.item-read", "statistics.exported",
@@ -9,7 +9,8 @@ const ACTIONS = [
   "partner.updated", "sims.imported", "person.erased", "retention.swept", "audit.searched", "audit.exported",
 ];
 
-const session = await requireCaseworkSession();
+// Staff who open it by hand are told whose page it is; NGO accounts are sent to their own start page.
+const session = await requireSession(["Caseworker", "Supervisor", "Admin"]);
 showSignedIn(session);
 let query = new URLSearchParams();
 
