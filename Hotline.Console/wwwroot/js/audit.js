@@ -4,7 +4,7 @@ import { byId, el, whileBusy } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
 
 const ACTIONS = [
-  "case.opened", "case.fetched", "case.referrals-read", "partner-inbox.read", "partner-inbox.item-read", "statistics.exported",
+  "case.opened", "case.fetched", "case.closed-read", "case.referrals-read", "partner-inbox.read", "partner-inbox.item-read", "statistics.exported",
   "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.organisation-changed", "partner.created",
   "partner.updated", "sims.imported", "person.erased", "retention.swept", "audit.searched", "audit.exported",
 ];
