@@ -4,6 +4,7 @@ using Hotline.Api.BotConnector;
 using Hotline.Api.CaseHistory;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
+using Hotline.Api.Erasure;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
@@ -53,6 +54,7 @@ public static class HotlineServices
         services.AddReferrals();
         services.AddStatistics();
         services.AddRetention();
+        services.AddErasure();
         services.AddRedis();
         services.AddTwilio(configuration);
         services.AddBotConnector();
@@ -102,6 +104,7 @@ public static class HotlineServices
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
         app.MapAuditEndpoints();
+        app.MapErasureEndpoints();
         // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())

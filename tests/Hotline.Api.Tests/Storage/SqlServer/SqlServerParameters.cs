@@ -17,9 +17,9 @@ internal static class SqlServerParameters
 
     public static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["Action"] = Text, ["ActivityHash"] = Text, ["Active"] = "BIT", ["Actor"] = Text, ["ActorUserId"] = Id, ["AddressCipher"] = Text, ["AddressHash"] = Text,
+        ["Action"] = Text, ["ActivityHash"] = Text, ["AnchoredAt"] = Time, ["AnchorMac"] = Text, ["Active"] = "BIT", ["Actor"] = Text, ["ActorUserId"] = Id, ["AddressCipher"] = Text, ["AddressHash"] = Text,
         ["After"] = "BIGINT", ["All"] = "INT", ["AuthorUserId"] = Id, ["Before"] = Time, ["BeforeSequence"] = "BIGINT", ["BodyCipher"] = Text,
-        ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["CodeHash"] = Text, ["Channel"] = Text,
+        ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["CaselessOnly"] = "INT", ["ClosedAt"] = Time, ["CodeHash"] = Text, ["Channel"] = Text,
         ["ChannelId"] = Text, ["ChannelMessageId"] = Text, ["ClientAddress"] = Text, ["ContactEmail"] = Text, ["ContactName"] = Text,
         ["ContactPhone"] = Text, ["ContactRoute"] = Text, ["ConversationId"] = Id, ["Count"] = "BIGINT", ["CreatedAt"] = Time,
         ["CreatedBy"] = Id, ["Data"] = Text, ["Delivered"] = "INT", ["DeliveryError"] = Text, ["DeliveryRank"] = "INT",
