@@ -56,10 +56,20 @@ internal static class RetentionBenchmark
             ["Hotline__Retention__SweepIntervalMinutes"] = "1",
         });
         Console.WriteLine($"[retention] Hotline.Api healthy at {api.BaseAddress}; its first sweep comes one interval (a minute) after it started");
+        var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
+        var target = new Uri(api.BaseAddress, SignedSmsWebhooks.Path);
+        var maxRequests = (warmUpSeconds + seconds) * 10_000;
+        // The same load in the minute before the sweep: what this machine gives ingest right now, without it.
+        var baseline = WebhookLoadSummary.ByAnswer(await WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests), warmUp, duration);
+        baseline.Print("[baseline, no sweep]");
+        if (Unswept(databasePath) < messages)
+        {
+            Console.WriteLine("[baseline, no sweep] the sweep began before the baseline ended: shorten the window to compare the two");
+        }
+
         var sweepStarted = await WaitForSweepToBeginAsync(databasePath, messages);
         Console.WriteLine($"[retention] the sweep began ({Unswept(databasePath):N0} contents left); the load starts now");
-        var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
-        var load = WebhookLoad.RunAsync(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks, senders, duration, (warmUpSeconds + seconds) * 10_000);
+        var load = WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests);
         await Task.Delay(warmUp);
         var atWindowStart = Unswept(databasePath);
         var summary = WebhookLoadSummary.ByAnswer(await load, warmUp, duration);
@@ -75,6 +85,8 @@ internal static class RetentionBenchmark
         SqliteConnection.ClearAllPools();
 
         var p99 = summary.Acknowledgement?.P99 ?? double.PositiveInfinity;
+        Console.WriteLine($"ratio during the sweep / without it: accepted/s {summary.AcceptedPerSecond / baseline.AcceptedPerSecond:F2}, "
+            + $"p99 {p99 / (baseline.Acknowledgement?.P99 ?? double.PositiveInfinity):F2}");
         targets.Check(Name, "the sweep was still running through the measured window", atWindowEnd > 0, $"{atWindowEnd:N0} contents left at its end");
         targets.Check(Name, $"during the sweep: at least {IngestBenchmark.MinAcceptedPerSecond:N0} messages/s sustained",
             summary.AcceptedPerSecond >= IngestBenchmark.MinAcceptedPerSecond, $"{summary.AcceptedPerSecond:N0}/s");
