@@ -150,6 +150,31 @@ public sealed class KeyRotationTests : IDisposable
             await hotline.ScalarAsync("SELECT Actor || ' ' || Action || ' ' || Outcome || ' ' || Subject FROM AuditEntries WHERE Action = 'keys.rotated'"));
     }
 
+    [Fact]
+    public async Task A_rotation_write_over_a_row_the_hotline_changed_since_the_rotation_read_it_leaves_the_hotlines_values()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High, "documents_retained");
+        var conversations = hotline.Get<ConversationRepository>();
+        var readByRotation = (await QueryAsync(hotline.DatabaseFile,
+            $"SELECT AddressCipher FROM Conversations WHERE Id = '{queued.ConversationId}'")).Single();
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            var conversation = (await conversations.FindByIdAsync(session, queued.ConversationId, Ct))!;
+            await conversations.UpdateAsync(session, conversation with { EngineState = "{\"step\":\"consent\"}" }, Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        var written = await hotline.Database.WriteAsync((session, token) => session.ExecuteAsync("Conversations_RotateKeys", new
+        {
+            Id = queued.ConversationId, AddressCipher = "rotated", EngineStateCipher = (string?)null,
+            OldAddressCipher = readByRotation, OldEngineStateCipher = (string?)null,
+        }, token), Ct);
+
+        await using var reader = await hotline.Database.OpenAsync(Ct);
+        Assert.Equal((0, "{\"step\":\"consent\"}"), (written, (await conversations.FindByIdAsync(reader, queued.ConversationId, Ct))!.EngineState));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -202,9 +227,11 @@ public sealed class KeyRotationTests : IDisposable
         ORDER BY 1
         """);
 
-    private async Task<IReadOnlyList<string>> QueryAsync(string sql)
+    private Task<IReadOnlyList<string>> QueryAsync(string sql) => QueryAsync(Path.Combine(_folder, "hotline.db"), sql);
+
+    private static async Task<IReadOnlyList<string>> QueryAsync(string databaseFile, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "hotline.db")}");
+        await using var connection = new SqliteConnection($"Data Source={databaseFile}");
         return [.. await connection.QueryAsync<string>(sql)];
     }
 
