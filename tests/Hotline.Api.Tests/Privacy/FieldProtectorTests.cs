@@ -2,6 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Hotline.Api.Privacy;
 using Hotline.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Privacy;
 
@@ -52,6 +55,20 @@ public sealed class FieldProtectorTests
 
         Assert.Equal("CaseNotes.Body of row 0193a1b2-0000-7000-8000-00000000000b: the value does not decrypt under key 'test1': "
             + "it was altered, or moved here from another row or column.", error.Message);
+    }
+
+    [Fact]
+    public void A_refused_value_is_logged_as_an_error_with_its_table_column_and_row_and_without_its_content()
+    {
+        var logger = new FakeLogger<FieldProtector>();
+        var protector = new FieldProtector(Options.Create(TestKeys.Options()), logger);
+        var body = protector.Protect("my passport is with the employer", ProtectedColumns.CaseNoteBody.At(RowA));
+
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(body, ProtectedColumns.CaseNoteBody.At(RowB)));
+
+        Assert.Equal((LogLevel.Error, "A protected value was refused: CaseNotes.Body of row 0193a1b2-0000-7000-8000-00000000000b: "
+            + "the value does not decrypt under key 'test1': it was altered, or moved here from another row or column."),
+            (logger.LatestRecord.Level, logger.LatestRecord.Message));
     }
 
     [Fact]
