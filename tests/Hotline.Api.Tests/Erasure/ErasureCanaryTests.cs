@@ -101,7 +101,7 @@ public sealed class ErasureCanaryTests
     /// <summary>Every value stored encrypted outside the accounts: in this test, all of them are the person's.</summary>
     private static async Task<IReadOnlyList<string>> EncryptedValuesAsync(HotlineApp app) =>
         (await AllCellsAsync(app)).Where(cell => !cell.Column.StartsWith("Users.", StringComparison.Ordinal))
-            .Select(cell => cell.Value).Where(value => value.Contains("hl1:", StringComparison.Ordinal)).Distinct().ToList();
+            .Select(cell => cell.Value).Where(value => value.Contains("hl2:", StringComparison.Ordinal) || value.Contains("hl1:", StringComparison.Ordinal)).Distinct().ToList();
 
     private static async Task<IReadOnlyList<string>> FindInTablesAsync(HotlineApp app, IReadOnlyList<string> needles) =>
         (await AllCellsAsync(app))

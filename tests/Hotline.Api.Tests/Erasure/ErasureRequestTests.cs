@@ -28,7 +28,7 @@ public sealed class ErasureRequestTests
 
         Assert.Equal(1, exit);
         Assert.Equal("Not erased: a caseworker holds this person's case right now. Erase again once the case is closed, or force it.", output.ToString().Trim());
-        Assert.StartsWith("hl1:", await hotline.ScalarAsync($"SELECT AddressCipher FROM Conversations WHERE Id = '{claimed.ConversationId}'"));
+        Assert.StartsWith("hl2:", await hotline.ScalarAsync($"SELECT AddressCipher FROM Conversations WHERE Id = '{claimed.ConversationId}'"));
         Assert.Equal("Claimed", await hotline.ScalarAsync($"SELECT Status FROM Cases WHERE Id = '{claimed.Id}'"));
     }
 
@@ -92,7 +92,7 @@ public sealed class ErasureRequestTests
         Assert.Single(output.ToString().Trim().Split('\n'));
         Assert.Contains(reason, output.ToString());
         Assert.Equal(auditRows, await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries"));
-        Assert.Equal(1, await hotline.CountAsync("SELECT COUNT(*) FROM Conversations WHERE AddressCipher LIKE 'hl1:%'"));
+        Assert.Equal(1, await hotline.CountAsync("SELECT COUNT(*) FROM Conversations WHERE AddressCipher LIKE 'hl2:%'"));
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class RetentionByDataClassTests
         var swept = await hotline.Get<RetentionSweep>().SweepAsync(Ct);
 
         Assert.Equal(0, swept.Conversations);
-        Assert.StartsWith("hl1:", await ScalarAsync<string>(hotline, "SELECT AddressCipher FROM Conversations WHERE Id = @Id", new { Id = closed.ConversationId }));
+        Assert.StartsWith("hl2:", await ScalarAsync<string>(hotline, "SELECT AddressCipher FROM Conversations WHERE Id = @Id", new { Id = closed.ConversationId }));
     }
 
     [Theory, DatabaseData]
@@ -113,7 +113,7 @@ public sealed class RetentionByDataClassTests
         var swept = await hotline.Get<RetentionSweep>().SweepAsync(Ct);
 
         Assert.Equal(0, swept.Conversations);
-        Assert.StartsWith("hl1:", await ScalarAsync<string>(hotline, "SELECT AddressCipher FROM Conversations WHERE Id = @Id", new { Id = waiting.ConversationId }));
+        Assert.StartsWith("hl2:", await ScalarAsync<string>(hotline, "SELECT AddressCipher FROM Conversations WHERE Id = @Id", new { Id = waiting.ConversationId }));
     }
 
     [Theory, DatabaseData]

@@ -1,7 +1,6 @@
 using Dapper;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
-using Hotline.Api.Inbound;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.Privacy;
@@ -39,7 +38,7 @@ internal static class RetentionSeeds
             {
                 StepId = "documents",
                 AnswerCode = "retained",
-                TextCipher = hotline.Get<FieldProtector>().Protect("the manager keeps it", EngineTurnApplier.AnswerTextPurpose),
+                TextCipher = hotline.Get<FieldProtector>().Protect("the manager keeps it", ProtectedColumns.AnswerTextOf(queued.Id, "documents")),
             }, null, Ct);
             var conversations = hotline.Get<ConversationRepository>();
             var conversation = await conversations.FindByIdAsync(session, queued.ConversationId, Ct) ?? throw new InvalidOperationException("No conversation.");
