@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Erasure;
 using Hotline.Api.Hosting;
+using Hotline.Api.Privacy;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Users;
 using Hotline.Bot.Triage;
@@ -108,6 +109,18 @@ public sealed class ErasureRequestTests
         Assert.Equal(before + 1, await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries"));
         Assert.Equal("operator|person.erased|messages 0, notes 0, conversations 1, SIM registrations 0, cases closed 1|succeeded",
             await hotline.ScalarAsync("SELECT Actor || '|' || Action || '|' || Subject || '|' || Outcome FROM AuditEntries ORDER BY Sequence DESC LIMIT 1"));
+    }
+
+    [Fact]
+    public async Task Keys_rotate_after_an_erasure_finds_nothing_unreadable_where_the_person_was()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", FirstPhone], TextReader.Null, new StringWriter(), Ct);
+
+        var report = await hotline.Get<KeyRotation>().RotateAsync(100, _ => Task.CompletedTask, Ct);
+
+        Assert.Equal(0, report.Unreadable);
     }
 
     [Fact]
