@@ -10,6 +10,7 @@ using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
 using Hotline.Api.IntakeHost;
+using Hotline.Api.Media;
 using Hotline.Api.SimCards;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
@@ -41,6 +42,7 @@ public static class HotlineServices
         services.AddCaseStore();
         services.AddConversationStore();
         services.AddMessages();
+        services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
         services.AddSimCards();
