@@ -96,6 +96,7 @@ public static class HotlineServices
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
         app.MapCaseworkEndpoints();
+        app.MapMediaEndpoints();
         app.MapCaseHistoryEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
