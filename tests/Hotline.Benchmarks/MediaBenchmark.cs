@@ -84,7 +84,7 @@ internal static class MediaBenchmark
     /// <summary>A photo of noise (which JPEG cannot shrink), sized to about 5 MB, with an EXIF block.</summary>
     private static byte[] FiveMegabytePhoto()
     {
-        using var image = new Image<Rgb24>(2200, 1650);
+        using var image = new Image<Rgb24>(2800, 2100);
         var random = new Random(20);
         image.ProcessPixelRows(rows =>
         {
