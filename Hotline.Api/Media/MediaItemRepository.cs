@@ -12,23 +12,21 @@ namespace Hotline.Api.Media;
 /// </summary>
 public sealed class MediaItemRepository(FieldProtector protector, TimeProvider time)
 {
-    private const string SourcePurpose = "MediaItems.Source";
-    private const string EvidencePurpose = "MediaItems.Evidence";
-
     public async Task AddAsync(DbSession session, Guid messageId, Guid conversationId, Channel channel, IReadOnlyList<MediaSource> sources,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         for (var position = 0; position < sources.Count; position++)
         {
+            var id = Guid.CreateVersion7(now);
             await session.ExecuteAsync("MediaItems_Create", new
             {
-                Id = Guid.CreateVersion7(now),
+                Id = id,
                 MessageId = messageId,
                 ConversationId = conversationId,
                 Position = position,
                 Channel = channel.ToString(),
-                SourceCipher = protector.Protect(JsonSerializer.Serialize(sources[position]), SourcePurpose),
+                SourceCipher = protector.Protect(JsonSerializer.Serialize(sources[position]), ProtectedColumns.MediaItemSource.At(id)),
                 NextAttemptAt = now,
                 CreatedAt = now,
             }, cancellationToken);
@@ -67,7 +65,7 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
             stored.Width,
             stored.Height,
             stored.HasView,
-            EvidenceCipher = protector.Protect(JsonSerializer.Serialize(stored.Evidence), EvidencePurpose),
+            EvidenceCipher = protector.Protect(JsonSerializer.Serialize(stored.Evidence), ProtectedColumns.MediaItemEvidence.At(item.Id)),
             StoredAt = time.GetUtcNow(),
         }, cancellationToken) == 1;
 
@@ -88,9 +86,9 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
 
     private MediaItem Decrypt(MediaItemRow row) => new(
         row.Id, row.MessageId, row.ConversationId, row.Position, row.Channel,
-        JsonSerializer.Deserialize<MediaSource>(protector.Unprotect(row.SourceCipher, SourcePurpose))!,
+        JsonSerializer.Deserialize<MediaSource>(protector.Unprotect(row.SourceCipher, ProtectedColumns.MediaItemSource.At(row.Id)))!,
         row.Status, row.Attempts, row.LeaseToken, row.Reason, row.ContentType, row.SizeBytes, row.Sha256, row.Width, row.Height, row.HasView,
         row.EvidenceCipher is null ? MediaEvidence.None
-            : JsonSerializer.Deserialize<MediaEvidence>(protector.Unprotect(row.EvidenceCipher, EvidencePurpose))!,
+            : JsonSerializer.Deserialize<MediaEvidence>(protector.Unprotect(row.EvidenceCipher, ProtectedColumns.MediaItemEvidence.At(row.Id)))!,
         row.StoredAt);
 }
