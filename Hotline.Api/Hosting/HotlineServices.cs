@@ -11,6 +11,7 @@ using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
 using Hotline.Api.IntakeHost;
+using Hotline.Api.Media;
 using Hotline.Api.SimCards;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
@@ -42,6 +43,7 @@ public static class HotlineServices
         services.AddCaseStore();
         services.AddConversationStore();
         services.AddMessages();
+        services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
         services.AddSimCards();
@@ -96,6 +98,7 @@ public static class HotlineServices
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
         app.MapCaseworkEndpoints();
+        app.MapMediaEndpoints();
         app.MapCaseHistoryEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();

@@ -4,6 +4,7 @@ using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Erasure;
+using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.Partners;
@@ -120,6 +121,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
         Assert.Null(await _hotline.Get<MessageRepository>().FindByChannelMessageIdAsync(session, Channel.Sms, "SM0000", Ct));
         Assert.Null(await _hotline.Get<MessageRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
         Assert.Empty(await _hotline.Get<MessageRepository>().ReadConversationAsync(session, Guid.NewGuid(), Ct));
+    }
+
+    [Fact]
+    public async Task Media_items_that_do_not_exist_are_not_found_and_none_is_due()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        Assert.Null(await _hotline.Get<MediaItemRepository>().FindAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await _hotline.Get<MediaItemRepository>().ReadConversationAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await _hotline.Get<MediaItemRepository>().ReadDueAsync(session, DateTimeOffset.UtcNow, 10, Ct));
     }
 
     [Fact]
