@@ -1,5 +1,6 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.CaseStore;
+using Hotline.Api.Media;
 using Hotline.Api.Outcomes;
 using Hotline.Api.Privacy;
 using Hotline.Api.Retention;
@@ -19,7 +20,7 @@ public sealed record ErasureReport(bool Known, ErasedCounts Removed, int CasesCl
 /// finds nothing: the lookup hash that found the person is gone.
 /// </summary>
 public sealed class PersonErasure(Database database, AddressHasher hasher, PersonalDataEraser eraser, CaseQueue queue, AuditTrail audit,
-    IOptions<RetentionOptions> options, ILogger<PersonErasure> logger)
+    MediaItemRepository mediaItems, MediaStore mediaStore, IOptions<RetentionOptions> options, ILogger<PersonErasure> logger)
 {
     public async Task<Outcome<ErasureReport>> EraseAsync(ChannelAddress address, bool force, string actor, string? clientAddress,
         CancellationToken cancellationToken)
@@ -59,6 +60,7 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
             foreach (var conversationId in people.Conversations)
             {
                 identities += await eraser.EraseIdentityAsync(session, conversationId, token);
+                await mediaItems.DeleteConversationAsync(session, conversationId, token);
             }
 
             // The SIM registry shares the phone numbers' lookup space, so the same hash finds the person's SIM.
@@ -67,6 +69,12 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 AuditOutcomes.Succeeded), token);
             return identities;
         }, cancellationToken);
+        // The photos' rows went with the identity; their encrypted files go once that is committed.
+        foreach (var conversationId in people.Conversations)
+        {
+            mediaStore.DeleteConversation(conversationId);
+        }
+
         if (!await database.ForgetOverwrittenPagesAsync(cancellationToken))
         {
             logger.LogWarning("After an erasure the write-ahead log could not be emptied (readers held it): the erased pages stay in it until it is reused.");
