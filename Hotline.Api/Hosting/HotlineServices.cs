@@ -9,6 +9,7 @@ using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
 using Hotline.Api.SimCards;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ public static class HotlineServices
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddTwilioDeletion();
         services.AddAuth(configuration);
         services.AddCasework();
         services.AddPartnerDirectory();

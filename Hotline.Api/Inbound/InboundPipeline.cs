@@ -7,6 +7,7 @@ using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.SimCards;
 using Hotline.Api.Storage;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Bot.ConversationContract;
 
 namespace Hotline.Api.Inbound;
@@ -27,6 +28,7 @@ public sealed class InboundPipeline(
     IConversationEngine engine,
     EngineTurnApplier applier,
     SimRegistry sims,
+    TwilioDeletions twilioDeletions,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -111,6 +113,8 @@ public sealed class InboundPipeline(
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
             0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
         await messages.AddAsync(session, message, cancellationToken);
+        // Stored here, so the provider's copy (text, number, photos) has served its purpose.
+        await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
         if (applied.CaseId is { } caseId)
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,

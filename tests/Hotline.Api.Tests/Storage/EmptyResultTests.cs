@@ -8,6 +8,7 @@ using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Api.Users;
 using Hotline.Bot.Channels;
 using Hotline.Bot.Triage;
@@ -183,5 +184,15 @@ public sealed class EmptyResultTests : IAsyncLifetime
         Assert.True(progress.UpToDate);
         await using var session = await _hotline.Database.OpenAsync(Ct);
         Assert.Equal(1, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM StatisticsCaseFacts"));
+    }
+
+    [Fact]
+    public async Task No_deletion_at_Twilio_is_due_in_a_fresh_database()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        var due = await _hotline.Get<TwilioDeletions>().ReadDueAsync(session, HotlineApp.PartsClockStart, 10, Ct);
+
+        Assert.Empty(due);
     }
 }

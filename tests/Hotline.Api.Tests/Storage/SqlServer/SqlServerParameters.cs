@@ -27,7 +27,7 @@ internal static class SqlServerParameters
         ["EngineStateCipher"] = Text, ["ExpectedVersion"] = "INT", ["From"] = Text, ["GivenAt"] = Time, ["GivenBy"] = Text,
         ["Id"] = Id, ["ImportedAt"] = Time, ["IntakeQuestion"] = "INT", ["IntakeQuestions"] = "INT", ["IssuedOn"] = Text, ["Keys"] = Text, ["LockTimeoutMilliseconds"] = "INT", ["Language"] = Text, ["Languages"] = Text,
         ["LastError"] = Text, ["LastInboundAt"] = Time, ["LeaseExpiresAt"] = Time, ["LeaseToken"] = Id, ["Locale"] = Text,
-        ["LockUntil"] = Time, ["Mac"] = Text, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["MustChangePassword"] = "BIT", ["Month"] = Text,
+        ["LockUntil"] = Time, ["Mac"] = Text, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["MessageSid"] = Text, ["MustChangePassword"] = "BIT", ["Month"] = Text,
         ["Name"] = Text, ["Nationality"] = Text, ["NewLeaseToken"] = Id, ["NextAttemptAt"] = Time, ["NotBefore"] = Time,
         ["Now"] = Time, ["OccurredAt"] = Time, ["OpenedAt"] = Time, ["OrganisationId"] = Id, ["Outcome"] = Text,
         ["OutcomeNoteCipher"] = Text, ["OutcomeUnknown"] = "BIT", ["PartnerId"] = Id, ["PasswordHash"] = Text,
