@@ -50,7 +50,7 @@ public sealed class StatusCallbackTests
 
         await harness.PostSignedAsync("/twilio/status", callback);
 
-        Assert.Equal("undelivered|Twilio error 30003",
+        Assert.Equal("undelivered|Twilio error 30003: the handset is unreachable",
             await harness.ScalarAsync("SELECT DeliveryStatus || '|' || DeliveryError FROM Messages WHERE Direction = 'Outbound'"));
     }
 

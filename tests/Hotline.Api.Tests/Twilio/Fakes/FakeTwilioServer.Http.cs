@@ -128,6 +128,9 @@ public sealed partial class FakeTwilioServer
             case Fault.Fail fail:
                 await Failure(context, fail.StatusCode, ct);
                 return;
+            case Fault.Reject reject:
+                await Answer(context, 400, FakeTwilioJson.Error(reject.Code, reject.Message.Replace("{To}", to, StringComparison.Ordinal), 400), ct);
+                return;
             case Fault.Drop { AfterCreating: false }:
                 context.Abort();
                 return;
