@@ -13,6 +13,9 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
     public const string SummaryPurpose = "Referrals.Summary";
     public const string OutcomeNotePurpose = "Referrals.OutcomeNote";
 
+    /// <summary>A place can identify a person as surely as a name: the region a consent shares is encrypted like a summary.</summary>
+    public const string RegionPurpose = "Referrals.Region";
+
     public Task<ReferralRecord?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<ReferralRecord>("Referrals_ReadById", new { Id = id }, cancellationToken);
 
@@ -34,10 +37,13 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
         r.Id, r.CaseId, r.PartnerId, partnerName, r.Service, r.Status.ToString(),
         r.ConsentGivenAt is { } givenAt
             ? new ConsentView(r.ConsentGivenBy ?? "", r.ConsentChannel ?? "", givenAt, r.Shared,
-                protector.UnprotectOrNull(r.SummaryCipher, SummaryPurpose), r.Nationality, r.Region, r.ContactRoute)
+                protector.UnprotectOrNull(r.SummaryCipher, SummaryPurpose), r.Nationality, RegionOf(r.RegionCipher, r.Region), r.ContactRoute)
             : null,
         r.DeclineReason, r.Outcome, protector.UnprotectOrNull(r.OutcomeNoteCipher, OutcomeNotePurpose),
         r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt, r.Version);
+
+    /// <summary>The encrypted region; a consent recorded before migration 0019 kept it in <paramref name="legacyClear"/>.</summary>
+    private string? RegionOf(string? cipher, string? legacyClear) => protector.UnprotectOrNull(cipher, RegionPurpose) ?? legacyClear;
 
     public async Task<IReadOnlyList<PartnerReferralView>> ReadInboxAsync(DbSession session, Guid partnerId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<PartnerInboxRow>("Referrals_ReadSentToPartner", new { PartnerId = partnerId }, cancellationToken))
@@ -58,7 +64,7 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             fields,
             Covers("language") ? row.CaseLanguage : null,
             Covers("nationality") ? row.Nationality : null,
-            Covers("region") ? row.Region : null,
+            Covers("region") ? RegionOf(row.RegionCipher, row.Region) : null,
             Covers("indicators") ? indicators.IndicatorsOf(row.CaseTriageReasons) : null,
             Covers("urgency") ? row.CasePriority.ToString() : null,
             Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, SummaryPurpose) : null,
@@ -79,6 +85,7 @@ public sealed record PartnerInboxRow
     public string? SummaryCipher { get; init; }
     public string? Nationality { get; init; }
     public string? Region { get; init; }
+    public string? RegionCipher { get; init; }
     public string? ContactRoute { get; init; }
     public string? DeclineReason { get; init; }
     public string? Outcome { get; init; }

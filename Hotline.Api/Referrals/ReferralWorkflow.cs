@@ -117,7 +117,7 @@ public sealed class ReferralWorkflow(
             SharedFields = JsonSerializer.Serialize(consent.SharedFields),
             SummaryCipher = referrals.Protect(consent.Summary, ReferralRepository.SummaryPurpose),
             consent.Nationality,
-            consent.Region,
+            RegionCipher = referrals.Protect(consent.Region, ReferralRepository.RegionPurpose),
             consent.ContactRoute,
             Now = now,
         };

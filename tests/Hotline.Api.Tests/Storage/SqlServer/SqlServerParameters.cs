@@ -32,7 +32,7 @@ internal static class SqlServerParameters
         ["Now"] = Time, ["OccurredAt"] = Time, ["OpenedAt"] = Time, ["OrganisationId"] = Id, ["Outcome"] = Text,
         ["OutcomeNoteCipher"] = Text, ["OutcomeUnknown"] = "BIT", ["PartnerId"] = Id, ["PasswordHash"] = Text,
         ["PhoneHash"] = Text, ["Priority"] = "INT", ["Programme"] = Text, ["ProviderMessageId"] = Text, ["QueuedAt"] = Time,
-        ["Reason"] = Text, ["ReceivedAt"] = Time, ["Region"] = Text, ["Regions"] = Text, ["ReplyToIdCipher"] = Text,
+        ["Reason"] = Text, ["ReceivedAt"] = Time, ["Regions"] = Text, ["RegionCipher"] = Text, ["ReplyToIdCipher"] = Text,
         ["Role"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["Sequence"] = "BIGINT", ["SendWhileQuietAtVersion"] = "INT", ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Services"] = Text,
         ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id,

@@ -11,3 +11,7 @@ CREATE TABLE TwilioDeletions (
     CreatedAt TEXT NOT NULL
 );
 CREATE INDEX IX_TwilioDeletions_Due ON TwilioDeletions (NextAttemptAt);
+
+-- A consent's region (a camp, a street, a town) can identify a person: it is stored encrypted from now on,
+-- and Region keeps only what consents recorded before this migration held.
+ALTER TABLE Referrals ADD COLUMN RegionCipher TEXT NULL;

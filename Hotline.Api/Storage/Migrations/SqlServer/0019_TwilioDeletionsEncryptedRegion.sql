@@ -12,3 +12,7 @@ CREATE TABLE dbo.TwilioDeletions (
 );
 
 CREATE INDEX IX_TwilioDeletions_Due ON dbo.TwilioDeletions (NextAttemptAt);
+
+-- A consent's region (a camp, a street, a town) can identify a person: it is stored encrypted from now on,
+-- and Region keeps only what consents recorded before this migration held.
+ALTER TABLE dbo.Referrals ADD RegionCipher NVARCHAR(1000) NULL;
