@@ -7,15 +7,9 @@ using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Referrals;
 
-/// <summary>Referrals as stored. The summary and the outcome note are encrypted with their column as associated data.</summary>
+/// <summary>Referrals as stored. The summary and the outcome note are encrypted, bound to their column and row.</summary>
 public sealed class ReferralRepository(FieldProtector protector, IndicatorMap indicators)
 {
-    public const string SummaryPurpose = "Referrals.Summary";
-    public const string OutcomeNotePurpose = "Referrals.OutcomeNote";
-
-    /// <summary>A place can identify a person as surely as a name: the region a consent shares is encrypted like a summary.</summary>
-    public const string RegionPurpose = "Referrals.Region";
-
     public Task<ReferralRecord?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<ReferralRecord>("Referrals_ReadById", new { Id = id }, cancellationToken);
 
@@ -31,19 +25,23 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
     public async Task<bool> TransitionAsync(DbSession session, string statement, object args, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(statement, args, cancellationToken) == 1;
 
-    public string? Protect(string? text, string purpose) => protector.ProtectOrNull(text, purpose);
+    public string? Protect(string? text, ProtectedColumn column, Guid referralId) => protector.ProtectOrNull(text, column.At(referralId));
 
     public ReferralView ToView(ReferralRecord r, string partnerName) => new(
         r.Id, r.CaseId, r.PartnerId, partnerName, r.Service, r.Status.ToString(),
         r.ConsentGivenAt is { } givenAt
             ? new ConsentView(r.ConsentGivenBy ?? "", r.ConsentChannel ?? "", givenAt, r.Shared,
-                protector.UnprotectOrNull(r.SummaryCipher, SummaryPurpose), r.Nationality, RegionOf(r.RegionCipher, r.Region), r.ContactRoute)
+                protector.UnprotectOrNull(r.SummaryCipher, ProtectedColumns.ReferralSummary.At(r.Id)), r.Nationality, RegionOf(r.Id, r.RegionCipher, r.Region), r.ContactRoute)
             : null,
-        r.DeclineReason, r.Outcome, protector.UnprotectOrNull(r.OutcomeNoteCipher, OutcomeNotePurpose),
+        r.DeclineReason, r.Outcome, protector.UnprotectOrNull(r.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(r.Id)),
         r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt, r.Version);
 
-    /// <summary>The encrypted region; a consent recorded before migration 0019 kept it in <paramref name="legacyClear"/>.</summary>
-    private string? RegionOf(string? cipher, string? legacyClear) => protector.UnprotectOrNull(cipher, RegionPurpose) ?? legacyClear;
+    /// <summary>
+    /// A place can identify a person as surely as a name: the region a consent shares is encrypted like a summary. A
+    /// consent recorded before migration 0019 kept it in <paramref name="legacyClear"/>.
+    /// </summary>
+    private string? RegionOf(Guid referralId, string? cipher, string? legacyClear) =>
+        protector.UnprotectOrNull(cipher, ProtectedColumns.ReferralRegion.At(referralId)) ?? legacyClear;
 
     public async Task<IReadOnlyList<PartnerReferralView>> ReadInboxAsync(DbSession session, Guid partnerId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<PartnerInboxRow>("Referrals_ReadSentToPartner", new { PartnerId = partnerId }, cancellationToken))
@@ -64,13 +62,13 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             fields,
             Covers("language") ? row.CaseLanguage : null,
             Covers("nationality") ? row.Nationality : null,
-            Covers("region") ? RegionOf(row.RegionCipher, row.Region) : null,
+            Covers("region") ? RegionOf(row.Id, row.RegionCipher, row.Region) : null,
             Covers("indicators") ? indicators.IndicatorsOf(row.CaseTriageReasons) : null,
             Covers("urgency") ? row.CasePriority.ToString() : null,
-            Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, SummaryPurpose) : null,
+            Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
             Covers("contact_route") ? row.ContactRoute : null);
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
-            row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, OutcomeNotePurpose), shared);
+            row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared);
     }
 }
 

