@@ -5,6 +5,7 @@ using Hotline.Api.Outcomes;
 using Hotline.Api.Privacy;
 using Hotline.Api.Retention;
 using Hotline.Api.Storage;
+using Hotline.Api.TwilioDeletion;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Erasure;
@@ -20,7 +21,7 @@ public sealed record ErasureReport(bool Known, ErasedCounts Removed, int CasesCl
 /// finds nothing: the lookup hash that found the person is gone.
 /// </summary>
 public sealed class PersonErasure(Database database, AddressHasher hasher, PersonalDataEraser eraser, CaseQueue queue, AuditTrail audit,
-    MediaItemRepository mediaItems, MediaStore mediaStore, IOptions<RetentionOptions> options, ILogger<PersonErasure> logger)
+    MediaItemRepository mediaItems, MediaStore mediaStore, TwilioDeletions twilioDeletions, IOptions<RetentionOptions> options, ILogger<PersonErasure> logger)
 {
     public async Task<Outcome<ErasureReport>> EraseAsync(ChannelAddress address, bool force, string actor, string? clientAddress,
         CancellationToken cancellationToken)
@@ -59,6 +60,8 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
             var identities = ErasedCounts.None;
             foreach (var conversationId in people.Conversations)
             {
+                // Whatever Twilio still keeps of their messages (text, number, photos) is deleted there too.
+                await twilioDeletions.EnqueueForConversationAsync(session, conversationId, token);
                 identities += await eraser.EraseIdentityAsync(session, conversationId, token);
                 await mediaItems.DeleteConversationAsync(session, conversationId, token);
             }

@@ -10,6 +10,7 @@ using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
 using Hotline.Api.Media;
 using Hotline.Api.SimCards;
@@ -49,6 +50,7 @@ public static class HotlineServices
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddTwilioDeletion();
         services.AddAuth(configuration);
         services.AddCasework();
         services.AddPartnerDirectory();

@@ -11,11 +11,12 @@ namespace Hotline.Api.Hosting;
 /// port is already taken): the <c>users</c> verbs of <see cref="UserCommands"/> manage accounts;
 /// <c>sims import FILE</c> loads the issued-SIM registry; <c>audit verify</c> walks the audit chain; <c>keys rotate</c>
 /// seals every stored value again under the current privacy key; <c>erase</c> erases a person on request
-/// (<see cref="ErasureCommand"/>).
+/// (<see cref="ErasureCommand"/>); <c>database migrate</c> only brings the schema up to date (every start does that
+/// first), for a deployment whose instances log in without the right to change the schema.
 /// </summary>
 public static class OperatorCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit" or "keys" or "erase";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit" or "keys" or "erase" or "database";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ public static class OperatorCommands
             ["keys", "rotate"] => await KeyCommands.RotateAsync(services, KeyRotation.DefaultBatchSize, output, cancellationToken),
             ["keys", "rotate", "--batch-size", var size] when int.TryParse(size, out var batchSize) && batchSize > 0 =>
                 await KeyCommands.RotateAsync(services, batchSize, output, cancellationToken),
+            ["database", "migrate"] => await ReportMigratedAsync(output),
             _ => await UsageAsync(output),
         };
     }
@@ -66,6 +68,13 @@ public static class OperatorCommands
         return verification.Intact ? 0 : 1;
     }
 
+    /// <summary>The migrations ran before any command (<see cref="HotlineStartup"/>); a failure stopped the start with its line.</summary>
+    private static async Task<int> ReportMigratedAsync(TextWriter output)
+    {
+        await output.WriteLineAsync("The database schema is up to date.");
+        return 0;
+    }
+
     private static async Task<int> UsageAsync(TextWriter output)
     {
         await output.WriteLineAsync(UserCommands.Usage);
@@ -73,6 +82,7 @@ public static class OperatorCommands
         await output.WriteLineAsync("       audit verify   (walks the audit chain; exits 1 at the first row that does not verify)");
         await output.WriteLineAsync(ErasureCommand.Usage);
         await output.WriteLineAsync($"       keys rotate [--batch-size N]   (re-encrypts every value not under the current key, {KeyRotation.DefaultBatchSize} rows a batch; exits 1 if any value does not decrypt)");
+        await output.WriteLineAsync("       database migrate   (applies the migrations and exits: run it as the login that owns the schema)");
         return 2;
     }
 }

@@ -8,6 +8,7 @@ using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.SimCards;
 using Hotline.Api.Storage;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Bot.ConversationContract;
 
 namespace Hotline.Api.Inbound;
@@ -29,6 +30,7 @@ public sealed class InboundPipeline(
     IConversationEngine engine,
     EngineTurnApplier applier,
     SimRegistry sims,
+    TwilioDeletions twilioDeletions,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -115,6 +117,13 @@ public sealed class InboundPipeline(
         await messages.AddAsync(session, message, cancellationToken);
         await media.AddAsync(session, message.Id, conversation.Id, channel,
             envelope.Media.Select(m => new MediaSource(m.Url, m.ContentType, m.ServiceUrl)).ToList(), cancellationToken);
+        if (envelope.Media.Count == 0)
+        {
+            // Stored here, so the provider's copy (text, number) has served its purpose. A message with photos is
+            // left to the media job, which deletes each photo at Twilio once it is kept: deleting the message
+            // now would take the photos with it before they were fetched.
+            await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
+        }
         if (applied.CaseId is { } caseId)
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,

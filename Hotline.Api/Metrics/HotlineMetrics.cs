@@ -19,6 +19,8 @@ public sealed class HotlineMetrics : IDisposable
     private readonly Counter<long> _outboxFailed;
     private readonly Counter<long> _twilioSendErrors;
     private readonly Counter<long> _loopFailures;
+    private readonly Counter<long> _twilioDeletionsDone;
+    private readonly Counter<long> _twilioDeletionsFailed;
     private readonly Histogram<double> _queuedToClaimed;
 
     public HotlineMetrics(IMeterFactory meters, OperationalSnapshot snapshot)
@@ -30,6 +32,10 @@ public sealed class HotlineMetrics : IDisposable
         _outboxFailed = _meter.CreateCounter<long>("hotline.outbox.failed", "{message}", "Messages given up on.");
         _twilioSendErrors = _meter.CreateCounter<long>("hotline.twilio.send_errors", "{error}",
             "Twilio REST calls to send a message that did not answer with an accepted message.");
+        _twilioDeletionsDone = _meter.CreateCounter<long>("hotline.twilio.deletions_done", "{message}",
+            "Messages deleted at Twilio (with their media), or found already gone.");
+        _twilioDeletionsFailed = _meter.CreateCounter<long>("hotline.twilio.deletion_failures", "{attempt}",
+            "Attempts to delete a message at Twilio that failed and will be tried again.");
         _loopFailures = _meter.CreateCounter<long>("hotline.loop.failures", "{failure}", "Background passes that failed.");
         _queuedToClaimed = _meter.CreateHistogram<double>("hotline.queue.claim_wait", "s",
             "How long a case waited in the queue before a caseworker claimed it.");
@@ -53,6 +59,11 @@ public sealed class HotlineMetrics : IDisposable
 
     /// <summary>kind: rate_limited, server_error, rejected or no_answer.</summary>
     public void TwilioSendError(string kind) => _twilioSendErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void TwilioDeletionDone() => _twilioDeletionsDone.Add(1);
+
+    /// <summary>kind: server_error, refused or no_answer.</summary>
+    public void TwilioDeletionFailed(string kind) => _twilioDeletionsFailed.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void LoopFailed(string loop) => _loopFailures.Add(1, new KeyValuePair<string, object?>("loop", loop));
 

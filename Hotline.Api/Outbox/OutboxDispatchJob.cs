@@ -130,7 +130,7 @@ public sealed class OutboxDispatchJob(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var error = GuardedPass.IsExpected(ex) ? ex.Message : ex.GetType().FullName!;
+            var error = GuardedPass.IsExpected(ex) ? GuardedPass.Describe(ex) : ex.GetType().FullName!;
             logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, error);
             await outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown: true, error, cancellationToken);
         }

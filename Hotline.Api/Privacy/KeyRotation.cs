@@ -31,7 +31,8 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
             ProtectedColumns.ChatRouteBotConversationId, ProtectedColumns.ChatRouteUserId, ProtectedColumns.ChatRouteUserName,
             ProtectedColumns.ChatRouteReplyToId,
         ]),
-        new("Referrals", "Referrals_ReadForKeyRotation", "Referrals_RotateKeys", [ProtectedColumns.ReferralSummary, ProtectedColumns.ReferralOutcomeNote]),
+        new("Referrals", "Referrals_ReadForKeyRotation", "Referrals_RotateKeys", 
+            [ProtectedColumns.ReferralSummary, ProtectedColumns.ReferralOutcomeNote, ProtectedColumns.ReferralRegion]),
         new("Users", "Users_ReadForKeyRotation", "Users_RotateKeys", [ProtectedColumns.UserTotpSecret]),
     ];
 

@@ -19,6 +19,7 @@ public static class ProtectedColumns
     public static readonly ProtectedColumn ChatRouteReplyToId = new("ChatRoutes", "ReplyToId", "ReplyToIdCipher");
     public static readonly ProtectedColumn ReferralSummary = new("Referrals", "Summary", "SummaryCipher");
     public static readonly ProtectedColumn ReferralOutcomeNote = new("Referrals", "OutcomeNote", "OutcomeNoteCipher");
+    public static readonly ProtectedColumn ReferralRegion = new("Referrals", "Region", "RegionCipher");
     public static readonly ProtectedColumn UserTotpSecret = new("Users", "TotpSecret", "TotpSecret");
 
     /// <summary>A free-text intake answer, kept as <c>TextCipher</c> inside an <c>AnswerRecorded</c> case event's data.</summary>

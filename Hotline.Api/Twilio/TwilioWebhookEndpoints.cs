@@ -70,7 +70,7 @@ public static class TwilioWebhookEndpoints
         }
 
         var channel = fields.GetValueOrDefault("To", "").StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
-        var error = fields.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null;
+        var error = fields.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? TwilioErrors.DescribeCode(code) : null;
         await delivery.RecordCallbackAsync(channel, sid, status, error, cancellationToken);
         return TypedResults.NoContent();
     }

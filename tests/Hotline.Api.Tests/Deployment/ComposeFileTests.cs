@@ -21,6 +21,8 @@ public sealed partial class ComposeFileTests
         {
             ["sqlserver"] = "mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04",
             ["db-init"] = "mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04",
+            ["migrate"] = ApiImage,
+            ["db-grant"] = "mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04",
             ["redis"] = "redis:7.4.6-alpine",
             ["api1"] = ApiImage,
             ["api2"] = ApiImage,

@@ -50,6 +50,23 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Deletions_at_twilio_are_counted_done_and_failed()
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+        var sid = harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "hello");
+        (await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello", sid))).EnsureSuccessStatusCode();
+        harness.Twilio.FailNextDeletes(1, 500);
+        await harness.DeleteAtTwilioAsync();
+        await Task.Delay(20, Ct);
+        await harness.DeleteAtTwilioAsync();
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains("hotline_twilio_deletion_failures_total{otel_scope_name=\"Hotline\",kind=\"server_error\"} 1", scrape);
+        Assert.Contains("hotline_twilio_deletions_done_total{otel_scope_name=\"Hotline\"} 1", scrape);
+    }
+
+    [Fact]
     public async Task The_scrape_carries_no_phone_number_or_text()
     {
         await using var harness = await TwilioHarness.StartAsync(overKestrel: true);

@@ -12,6 +12,7 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Retention;
 using Hotline.Api.Statistics;
 using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Api.Users;
 using Hotline.Bot.Channels;
 using Hotline.Bot.Triage;
@@ -221,5 +222,15 @@ public sealed class EmptyResultTests : IAsyncLifetime
         var outcome = await _hotline.Get<PersonErasure>().EraseAsync(_hotline.NextPhone(), false, "operator", null, Ct);
 
         Assert.Equal(new ErasureReport(false, ErasedCounts.None, 0), outcome.Value);
+    }
+
+    [Fact]
+    public async Task No_deletion_at_Twilio_is_due_in_a_fresh_database()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        var due = await _hotline.Get<TwilioDeletions>().ReadDueAsync(session, HotlineApp.PartsClockStart, 10, Ct);
+
+        Assert.Empty(due);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio.Fakes;
+using Hotline.Api.TwilioDeletion;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,6 +63,10 @@ public sealed class TwilioHarness : IAsyncDisposable
             ["Hotline:Outbox:MaxAttempts"] = "4",
             ["Hotline:Media:RunFetcher"] = "false",
             ["Hotline:Media:RetryBaseSeconds"] = "1",
+            // Deletions at Twilio run when a test asks (DeleteAtTwilioAsync), not every few seconds behind its back.
+            ["Twilio:Deletion:IntervalSeconds"] = "3600",
+            ["Twilio:Deletion:RetryBaseMilliseconds"] = "1",
+            ["Twilio:Deletion:RetryMaxSeconds"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -81,6 +86,16 @@ public sealed class TwilioHarness : IAsyncDisposable
         ["NumMedia"] = "0",
         ["NumSegments"] = "1",
         ["ApiVersion"] = "2010-04-01",
+    };
+
+    /// <summary>Twilio's status callback for a reply to <paramref name="to"/>, as it posts it to /twilio/status.</summary>
+    public static Dictionary<string, string> StatusFields(string to, string sid, string status) => new()
+    {
+        ["MessageSid"] = sid,
+        ["MessageStatus"] = status,
+        ["AccountSid"] = AccountSid,
+        ["To"] = to,
+        ["From"] = HotlineNumber,
     };
 
     public static string NewSid() => "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -129,6 +144,10 @@ public sealed class TwilioHarness : IAsyncDisposable
     }
 
     public Task DispatchAllAsync() => App.DispatchAllAsync();
+
+    /// <summary>One pass of the deletions at Twilio that are due; the number attempted.</summary>
+    public Task<int> DeleteAtTwilioAsync() =>
+        App.Services.GetRequiredService<TwilioDeletionJob>().DeleteDueAsync(TestContext.Current.CancellationToken);
 
     public Task<long> CountAsync(string sql) => App.CountAsync(sql);
 

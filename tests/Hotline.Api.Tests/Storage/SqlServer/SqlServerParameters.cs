@@ -27,12 +27,12 @@ internal static class SqlServerParameters
         ["EngineStateCipher"] = Text, ["EvidenceCipher"] = Text, ["HasView"] = "BIT", ["Height"] = "INT", ["ExpectedVersion"] = "INT", ["From"] = Text, ["GivenAt"] = Time, ["GivenBy"] = Text,
         ["Id"] = Id, ["ImportedAt"] = Time, ["IntakeQuestion"] = "INT", ["IntakeQuestions"] = "INT", ["IssuedOn"] = Text, ["Keys"] = Text, ["LockTimeoutMilliseconds"] = "INT", ["Language"] = Text, ["Languages"] = Text,
         ["LastError"] = Text, ["LastInboundAt"] = Time, ["LeaseExpiresAt"] = Time, ["LeaseToken"] = Id, ["Locale"] = Text,
-        ["LockUntil"] = Time, ["Mac"] = Text, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["MustChangePassword"] = "BIT", ["Month"] = Text,
+        ["LockUntil"] = Time, ["Mac"] = Text, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["MessageSid"] = Text, ["MustChangePassword"] = "BIT", ["Month"] = Text,
         ["Name"] = Text, ["Nationality"] = Text, ["NewLeaseToken"] = Id, ["NextAttemptAt"] = Time, ["NotBefore"] = Time,
         ["Now"] = Time, ["OccurredAt"] = Time, ["OpenedAt"] = Time, ["OrganisationId"] = Id, ["Outcome"] = Text,
         ["OutcomeNoteCipher"] = Text, ["OutcomeUnknown"] = "BIT", ["PartnerId"] = Id, ["PasswordHash"] = Text,
         ["PhoneHash"] = Text, ["Position"] = "INT", ["Priority"] = "INT", ["Programme"] = Text, ["ProviderMessageId"] = Text, ["QueuedAt"] = Time,
-        ["Reason"] = Text, ["ReceivedAt"] = Time, ["Region"] = Text, ["Regions"] = Text, ["ReplyToIdCipher"] = Text,
+        ["Reason"] = Text, ["ReceivedAt"] = Time, ["Region"] = Text, ["Regions"] = Text, ["RegionCipher"] = Text, ["ReplyToIdCipher"] = Text,
         ["Role"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["Sequence"] = "BIGINT", ["SendWhileQuietAtVersion"] = "INT", ["Sha256"] = Text, ["SizeBytes"] = "BIGINT", ["SourceCipher"] = Text, ["StoredAt"] = Time, ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Services"] = Text,
         ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id,
@@ -41,7 +41,7 @@ internal static class SqlServerParameters
         ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT",
         ["AfterId"] = Id, ["CurrentKeyPrefix"] = Text, ["KeyPrefixLength"] = "INT", ["OldAddressCipher"] = Text, ["OldBodyCipher"] = Text,
         ["OldBotConversationIdCipher"] = Text, ["OldData"] = Text, ["OldEngineStateCipher"] = Text, ["OldMediaCipher"] = Text,
-        ["OldOutcomeNoteCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
+        ["OldOutcomeNoteCipher"] = Text, ["OldRegionCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
         ["OldUserIdCipher"] = Text, ["OldUserNameCipher"] = Text,
     };
 

@@ -13,7 +13,7 @@ namespace Hotline.Api.Tests.Twilio.Fakes;
 public sealed partial class FakeTwilioServer
 {
     private const string CdnPrefix = "/cdn/";
-    private readonly ConcurrentDictionary<string, ServedMedia> _media = new();
+    private readonly ConcurrentDictionary<string, ServedMedia> _servedMedia = new();
     private readonly ConcurrentQueue<string> _deletedMedia = new();
     private readonly ConcurrentQueue<string> _mediaRequests = new();
 
@@ -43,18 +43,22 @@ public sealed partial class FakeTwilioServer
     public string AddMedia(string messageSid, byte[] bytes, string contentType, MediaServing? serving = null)
     {
         var mediaSid = "ME" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _media[mediaSid] = new ServedMedia(messageSid, bytes, contentType, serving ?? new MediaServing.ThroughCdn());
+        _servedMedia[mediaSid] = new ServedMedia(messageSid, bytes, contentType, serving ?? new MediaServing.ThroughCdn());
         return $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}/Media/{mediaSid}";
     }
 
     private static bool IsMediaPath(string[] parts) =>
         parts.Length == 7 && parts[0] == "2010-04-01" && parts[1] == "Accounts" && parts[3] == "Messages" && parts[5] == "Media";
 
+    /// <summary>A file added with <see cref="AddMedia"/> (the media a test serves), as against a message's media kept for deletion.</summary>
+    private bool IsServedMedia(string mediaPart) =>
+        _servedMedia.ContainsKey(mediaPart.EndsWith(".json", StringComparison.Ordinal) ? mediaPart[..^".json".Length] : mediaPart);
+
     private async Task MediaAsync(HttpContext context, string messageSid, string mediaPart, CancellationToken ct)
     {
         var isJson = mediaPart.EndsWith(".json", StringComparison.Ordinal);
         var mediaSid = isJson ? mediaPart[..^".json".Length] : mediaPart;
-        if (!_media.TryGetValue(mediaSid, out var media) || media.MessageSid != messageSid)
+        if (!_servedMedia.TryGetValue(mediaSid, out var media) || media.MessageSid != messageSid)
         {
             await NotFound(context, context.Request.Path, ct);
             return;
@@ -62,7 +66,7 @@ public sealed partial class FakeTwilioServer
 
         if (HttpMethods.IsDelete(context.Request.Method) && isJson)
         {
-            _media.TryRemove(mediaSid, out _);
+            _servedMedia.TryRemove(mediaSid, out _);
             _deletedMedia.Enqueue(mediaSid);
             context.Response.StatusCode = 204;
             return;
@@ -94,7 +98,7 @@ public sealed partial class FakeTwilioServer
 
     private async Task ServeFromCdnAsync(HttpContext context, string mediaSid, CancellationToken ct)
     {
-        if (!_media.TryGetValue(mediaSid, out var media) || context.Request.Headers.Authorization.Count > 0)
+        if (!_servedMedia.TryGetValue(mediaSid, out var media) || context.Request.Headers.Authorization.Count > 0)
         {
             // The CDN's links are signed; credentials sent there would be a leak, and the fake refuses them.
             context.Response.StatusCode = media is null ? 404 : 400;
