@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>Each benchmark's optional positional numbers, so that a short run can be asked for on the command line.</summary>

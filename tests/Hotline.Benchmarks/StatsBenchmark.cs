@@ -1,11 +1,7 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,7 @@
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;

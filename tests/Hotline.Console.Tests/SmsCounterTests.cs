@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels.Sms;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;

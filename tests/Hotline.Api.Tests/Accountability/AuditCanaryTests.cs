@@ -1,10 +1,3 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>The audit trail records who saw what, never what they saw: no number, text, name or note reaches it.</summary>

@@ -1,8 +1,5 @@
-using System.Net.Http.Json;
 using Hotline.Api.Health;
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Accountability;
 

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Accountability;
-using Hotline.Api.Casework;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Accountability;
 

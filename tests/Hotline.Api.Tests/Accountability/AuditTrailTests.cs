@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
 using Hotline.Api.Hosting;
-using Hotline.Api.Partners;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Accountability;
 

@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Hotline.Api.Storage;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.Auth;

@@ -1,10 +1,3 @@
-using System.Net;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>A changed security stamp, a disabled account or a changed role ends every session of that person, live connections included.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class SignInTests

@@ -1,8 +1,3 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>Signing out ends the session on the server, not only in the browser that asked.</summary>

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Auth;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OtpNet;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using Hotline.Api.BotConnector;
 using Hotline.Api.PhoneSimulator;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.ActivityProtocol;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,14 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.CaseHistory;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Casework;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Casework;
 

@@ -1,10 +1,4 @@
-using System.Net;
 using System.Threading.Channels;
-using Hotline.Api.Casework;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Casework;
 

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>What a person answered in the intake reaches their case, whichever path the intake took.</summary>

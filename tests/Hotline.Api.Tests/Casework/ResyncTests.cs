@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Casework;
 
 public sealed class ResyncTests

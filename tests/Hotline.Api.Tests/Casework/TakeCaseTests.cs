@@ -1,9 +1,3 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>A caseworker may take the waiting case they are reading, when it is theirs to take.</summary>

@@ -1,8 +1,3 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>A transfer changes who may answer the person, never the language recorded for them, and never strands the case.</summary>

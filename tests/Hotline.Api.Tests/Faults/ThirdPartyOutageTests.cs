@@ -1,8 +1,5 @@
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.BotConnector;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hotline.Api.Tests.Faults;

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Health;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Health;
 

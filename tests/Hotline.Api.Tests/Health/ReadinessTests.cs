@@ -1,8 +1,5 @@
-using System.Net;
 using Hotline.Api.Health;
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Api.Tests.Health;

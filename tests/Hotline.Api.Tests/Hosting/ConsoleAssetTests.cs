@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Hosting;
 

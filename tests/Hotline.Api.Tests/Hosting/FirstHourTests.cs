@@ -1,15 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Hotline.Api.Storage;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Referrals;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.Hosting;

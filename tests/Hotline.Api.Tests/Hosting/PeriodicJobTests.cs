@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Hotline.Api.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,10 +1,7 @@
 using System.Diagnostics.Metrics;
-using Hotline.Api.CaseStore;
 using Hotline.Api.IntakeHost;
-using Hotline.Api.Tests.Twilio;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,4 @@
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.Messages;

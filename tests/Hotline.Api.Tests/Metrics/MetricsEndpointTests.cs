@@ -1,6 +1,3 @@
-using System.Net;
-using Hotline.Api.Tests.Twilio;
-
 namespace Hotline.Api.Tests.Metrics;
 
 /// <summary>The Prometheus scrape at /metrics, read over real HTTP from 127.0.0.1 as a scraper on the same host would.</summary>

@@ -1,6 +1,4 @@
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.Outbox;

@@ -1,6 +1,4 @@
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Outbox;
 

@@ -1,6 +1,4 @@
 using Hotline.Api.Outbox;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Outbox;
 

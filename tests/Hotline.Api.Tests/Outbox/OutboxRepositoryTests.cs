@@ -1,8 +1,5 @@
 using Dapper;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Outbox;
 

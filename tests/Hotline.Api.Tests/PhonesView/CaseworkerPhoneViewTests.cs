@@ -1,8 +1,3 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.PhonesView;
 
 /// <summary>

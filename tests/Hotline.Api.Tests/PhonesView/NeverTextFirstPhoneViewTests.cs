@@ -1,8 +1,6 @@
 using Hotline.Api.IntakeHost;
 using Hotline.Api.Outbox;
 using Hotline.Api.Retention;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.PhonesView;

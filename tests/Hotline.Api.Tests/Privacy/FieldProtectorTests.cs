@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Hotline.Api.Privacy;
-using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Privacy;

@@ -1,6 +1,4 @@
 using Hotline.Api.Retention;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Retention;
 

@@ -1,8 +1,5 @@
-using System.Text;
 using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.SimCards;

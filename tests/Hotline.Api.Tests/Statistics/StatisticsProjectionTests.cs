@@ -1,13 +1,7 @@
 using Dapper;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Statistics;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Statistics;
 

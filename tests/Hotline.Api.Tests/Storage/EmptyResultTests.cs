@@ -1,16 +1,9 @@
 using Hotline.Api.BotConnector;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Casework;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.Storage;
 

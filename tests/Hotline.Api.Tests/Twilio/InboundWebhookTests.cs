@@ -1,6 +1,3 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Twilio;
 
 public sealed class InboundWebhookTests

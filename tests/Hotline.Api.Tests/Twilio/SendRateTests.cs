@@ -1,5 +1,4 @@
 using Hotline.Api.Redis;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Twilio;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using Hotline.Api.Outbox;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio.Fakes;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Twilio;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>Bad input gets a 4xx with a reason, writes nothing, and never a 5xx.</summary>

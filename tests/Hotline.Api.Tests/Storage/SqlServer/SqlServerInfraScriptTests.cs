@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Hotline.Api.Tests.Storage.SqlServer;
 
 /// <summary>The deployment's own T-SQL (infra/sqlserver/*.sql, run by sqlcmd) parsed like the application's.</summary>

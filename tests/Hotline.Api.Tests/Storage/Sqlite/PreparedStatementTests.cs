@@ -1,7 +1,5 @@
 using Dapper;
-using Hotline.Api.Storage;
 using Hotline.Api.Storage.Sqlite;
-using Hotline.Api.Tests.Infrastructure;
 using SQLitePCL;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;

@@ -1,7 +1,4 @@
-using Hotline.Api.Storage;
 using Hotline.Api.Storage.Sqlite;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;
 
