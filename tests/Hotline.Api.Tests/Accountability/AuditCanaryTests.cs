@@ -8,8 +8,6 @@ public sealed class AuditCanaryTests
     private const string CanaryNote = "CANARY-note-safe-house-address";
     private const string CanaryName = "CANARY-Rahman";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task No_phone_number_message_text_note_or_typed_name_reaches_the_audit_table()
     {

@@ -6,8 +6,6 @@ namespace Hotline.Api.Tests.Accountability;
 /// <summary>The admin's audit search and export, and a supervisor's access history of a case; nobody else reads them.</summary>
 public sealed class AuditEndpointTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(UserRole.Caseworker, "/api/admin/audit")]
     [InlineData(UserRole.Caseworker, "/api/admin/audit/csv")]

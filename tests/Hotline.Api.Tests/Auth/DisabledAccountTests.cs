@@ -8,8 +8,6 @@ namespace Hotline.Api.Tests.Auth;
 /// <summary>A disabled account is refused by every endpoint that needs a signed-in caller, and by the hub, on its next call.</summary>
 public sealed partial class DisabledAccountTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_authorised_endpoint_answers_401_to_a_disabled_account()
     {

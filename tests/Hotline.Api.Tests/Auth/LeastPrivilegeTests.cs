@@ -6,8 +6,6 @@ namespace Hotline.Api.Tests.Auth;
 /// <summary>The admin keeps accounts, partners and SIM cards but reads no case; the API's description is for signed-in people outside Development.</summary>
 public sealed partial class LeastPrivilegeTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_admin_is_refused_the_queue_a_case_and_the_supervisor_overview()
     {

@@ -4,8 +4,6 @@ namespace Hotline.Api.Tests.Auth;
 
 public sealed class OperatorCommandTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Users_add_reads_the_password_from_standard_input_and_the_user_can_sign_in()
     {

@@ -4,7 +4,6 @@ namespace Hotline.Api.Tests.Auth;
 public sealed class RevocationTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_cookie_from_before_the_security_stamp_changed_gets_401()

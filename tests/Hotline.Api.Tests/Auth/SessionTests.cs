@@ -4,8 +4,6 @@ namespace Hotline.Api.Tests.Auth;
 
 public sealed class SessionTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_api_answers_401_without_a_session_instead_of_redirecting()
     {

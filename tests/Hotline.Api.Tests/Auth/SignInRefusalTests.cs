@@ -7,8 +7,6 @@ public sealed class SignInRefusalTests
 {
     private const string Wrong = "/console/signin.html?error=wrong";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_disabled_account_with_the_right_password_is_answered_like_a_wrong_password()
     {

@@ -2,8 +2,6 @@ namespace Hotline.Api.Tests.Auth;
 
 public sealed class SignInTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_right_password_sets_an_http_only_same_site_strict_session_cookie()
     {

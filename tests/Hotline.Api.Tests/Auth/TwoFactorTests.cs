@@ -8,8 +8,6 @@ public sealed class TwoFactorTests
 {
     private static readonly Dictionary<string, string?> Required = new() { ["Hotline:Auth:RequireTwoFactor"] = "true" };
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task When_two_factor_is_required_the_right_password_leads_to_enrolment_and_to_no_session()
     {

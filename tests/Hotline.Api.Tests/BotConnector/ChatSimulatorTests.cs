@@ -9,8 +9,6 @@ namespace Hotline.Api.Tests.BotConnector;
 /// <summary>Trying chat locally: the simulator's chat mode in Development, and chat switched off elsewhere.</summary>
 public sealed class ChatSimulatorTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_chat_simulator_signs_an_activity_that_api_messages_accepts_and_shows_the_reply()
     {

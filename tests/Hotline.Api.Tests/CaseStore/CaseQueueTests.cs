@@ -3,7 +3,6 @@ namespace Hotline.Api.Tests.CaseStore;
 public sealed class CaseQueueTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
     public async Task Claim_takes_the_highest_priority_first(DatabaseProvider engine)

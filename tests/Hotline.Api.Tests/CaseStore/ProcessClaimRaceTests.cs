@@ -17,8 +17,6 @@ public sealed class ProcessClaimRaceTests
     private const int CaseCount = 600;
     private const int ClaimersPerProcess = 4;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Two_processes_claiming_from_one_SQLite_file_take_each_case_exactly_once()
     {

@@ -4,8 +4,6 @@ namespace Hotline.Api.Tests.Casework;
 
 public sealed class CannedReplyEndpointTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Canned_replies_come_in_the_workers_language()
     {

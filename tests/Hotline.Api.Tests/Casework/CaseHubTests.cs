@@ -5,7 +5,6 @@ namespace Hotline.Api.Tests.Casework;
 public sealed class CaseHubTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_connected_caseworker_hears_of_a_new_case_in_their_language_with_its_sequence()

@@ -5,7 +5,6 @@ public sealed class IntakeAnswerTests
 {
     private const string Worker = "+9779800000808";
     private const string Place = "Al Quoz camp 7, room 12";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Safe to write, not in danger, consent, nine indicator answers, then the place.
     private static readonly string[] WholeIntakeWithoutDanger = ["hello", "1", "2", "1", "1", "2", "1", "2", "2", "1", "1", "2", "2", Place];

@@ -6,7 +6,6 @@ namespace Hotline.Api.Tests.Casework;
 public sealed class MessageNewsTests
 {
     private const string Worker = "+9779800000808";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_console_that_opened_a_waiting_case_hears_the_persons_new_message()

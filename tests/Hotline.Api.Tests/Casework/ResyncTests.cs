@@ -2,8 +2,6 @@ namespace Hotline.Api.Tests.Casework;
 
 public sealed class ResyncTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_events_after_the_last_sequence_seen_bring_a_console_up_to_date()
     {

@@ -21,8 +21,6 @@ public sealed class ThirdPartyOutageTests(ITestOutputHelper output)
         ["Hotline:Outbox:MaxAttempts"] = "50",
     };
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Through_a_twilio_outage_every_webhook_is_answered_and_afterwards_each_first_time_writer_has_exactly_one_reply()
     {

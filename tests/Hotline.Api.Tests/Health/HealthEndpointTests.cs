@@ -4,8 +4,6 @@ namespace Hotline.Api.Tests.Health;
 
 public sealed class HealthEndpointTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Health_is_200_when_the_database_answers()
     {

@@ -13,8 +13,6 @@ namespace Hotline.Api.Tests.Hosting;
 /// </summary>
 public sealed class EndpointDescriptionTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_endpoint_the_host_maps_has_a_name_and_a_summary()
     {

@@ -20,8 +20,6 @@ public sealed partial class FirstHourTests
     /// </summary>
     private static readonly Dictionary<string, string> ATableThatExists = new() { ["tableId"] = "cases-by-language" };
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task On_a_database_holding_only_the_Development_admin_no_documented_GET_answers_5xx_for_any_role()
     {

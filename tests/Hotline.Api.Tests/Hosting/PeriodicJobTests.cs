@@ -10,8 +10,6 @@ public sealed class PeriodicJobTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     // The host runs ExecuteAsync on a thread of its own: tests that count ticks let the job run a pass at
     // start and wait for it, so its timer exists before fake time moves.
 

@@ -20,8 +20,6 @@ public sealed class EngineFaultTests
     private const string Worker = "+9779800000077";
     private const string FaultyAnswer = "locked in room 12 at Al Quoz";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_turn_that_throws_is_logged_without_personal_data_counted_and_handed_to_a_caseworker_with_the_reason()
     {

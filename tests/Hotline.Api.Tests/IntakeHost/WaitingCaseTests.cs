@@ -9,8 +9,6 @@ public sealed class WaitingCaseTests
 {
     private const string Worker = "+9779800000622";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Consent_queues_the_case_at_the_third_answer_with_a_provisional_band()
     {

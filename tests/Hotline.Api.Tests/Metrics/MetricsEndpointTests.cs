@@ -5,8 +5,6 @@ public sealed class MetricsEndpointTests
 {
     private const string Worker = "+9779800000511";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_text_answered_through_twilio_is_counted_as_received_and_sent()
     {

@@ -5,8 +5,6 @@ namespace Hotline.Api.Tests.Outbox;
 
 public sealed class DeliveryRecorderTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_status_that_arrived_before_the_send_was_recorded_is_applied_with_it()
     {

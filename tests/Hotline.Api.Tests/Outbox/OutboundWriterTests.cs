@@ -4,8 +4,6 @@ namespace Hotline.Api.Tests.Outbox;
 
 public sealed class OutboundWriterTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(ConversationStatus.OptedOut, "hello", "opted out")]
     [InlineData(ConversationStatus.Quiet, "hello", "Nothing can be sent until they write again")]

@@ -5,8 +5,6 @@ namespace Hotline.Api.Tests.Outbox;
 
 public sealed class OutboxRepositoryTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory, DatabaseData]
     public async Task Due_messages_come_in_attempt_order_with_an_expired_lease_among_them(DatabaseProvider provider)
     {

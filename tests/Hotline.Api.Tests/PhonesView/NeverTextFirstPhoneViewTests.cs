@@ -9,8 +9,6 @@ namespace Hotline.Api.Tests.PhonesView;
 [Collection(nameof(PhoneViewHost))]
 public sealed class NeverTextFirstPhoneViewTests(PhoneViewHost host)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task An_unanswered_intake_is_handed_to_a_person_without_a_text_and_the_timers_send_nothing()
     {

@@ -31,8 +31,6 @@ public sealed class ReferralHarness : IAsyncDisposable
 
     public SignedInClient LegalAidStaff { get; private set; } = null!;
 
-    public static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public static async Task<ReferralHarness> StartAsync()
     {
         var harness = new ReferralHarness(new HotlineApp());

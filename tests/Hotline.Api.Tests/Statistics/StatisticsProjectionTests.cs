@@ -9,8 +9,6 @@ public sealed class StatisticsProjectionTests
 {
     private const string Month = "2026-11";
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private static async Task<long> CounterAsync(HotlineApp hotline, string dimension, string value)
     {
         await using var session = await hotline.Database.OpenAsync(Ct);

@@ -17,8 +17,6 @@ public sealed class EmptyResultTests : IAsyncLifetime
 {
     private HotlineApp _hotline = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public async ValueTask InitializeAsync()
     {
         _hotline = await HotlineApp.StartPartsAsync();

@@ -4,8 +4,6 @@ namespace Hotline.Api.Tests.Twilio;
 
 public sealed class SimulatorTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_simulated_phone_posts_a_correctly_signed_webhook_and_sees_the_reply()
     {

@@ -4,7 +4,6 @@ namespace Hotline.Api.Tests.Twilio;
 public sealed class WebhookBadInputTests
 {
     private const string Worker = "+9779800000202";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string, string> BadFields => new()
     {

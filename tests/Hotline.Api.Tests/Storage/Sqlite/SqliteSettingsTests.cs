@@ -4,8 +4,6 @@ namespace Hotline.Api.Tests.Storage.Sqlite;
 
 public sealed class SqliteSettingsTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_database_file_uses_the_write_ahead_log()
     {

@@ -9,8 +9,6 @@ public sealed class WriteAheadLogCheckpointJobTests
 
     private static readonly WriteAheadLogLimits SmallLimits = new(RestartAtFrames: 20, MostUncopiedForRestart: 5, MostCopiesBeforeRestart: 3);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_log_is_copied_into_the_database_file_while_the_writer_is_busy()
     {
