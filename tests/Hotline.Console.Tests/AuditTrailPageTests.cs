@@ -67,7 +67,7 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
         await using (var caseworker = await ConsolePage.SignInAsync(browser.Browser, host, "amira"))
         {
-            await caseworker.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+            await caseworker.TakeNextCaseAsync();
             await Expect(caseworker.Page.Locator("#case")).ToBeVisibleAsync();
         }
 
