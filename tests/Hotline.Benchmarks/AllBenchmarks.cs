@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>One benchmark: its name on the command line, its usage and description, how to run it, and the arguments of a short run.</summary>

@@ -1,11 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Benchmarks;
 
@@ -55,7 +49,7 @@ internal static class ConsoleBenchmark
             return BenchmarkTargets.CouldNotRun;
         }
 
-        if (HotlineApiProcess.FindBuild() is not { } dll)
+        if (BenchmarkApi.FindBuild() is not { } dll)
         {
             return BenchmarkArguments.NoReleaseBuild();
         }
@@ -79,7 +73,7 @@ internal static class ConsoleBenchmark
         Console.WriteLine();
 
         var origin = Stopwatch.GetTimestamp();
-        await using var api = await HotlineApiProcess.StartAsync(dll);
+        await using var api = await BenchmarkApi.StartAsync();
         var host = ConsoleBenchmarkOperator.Attach(dll);
         Console.WriteLine($"[setup] Hotline.Api healthy at {api.BaseAddress}, pid {host.ProcessId}, database {api.DatabasePath}");
 

@@ -34,7 +34,7 @@ internal static class RetentionBenchmark
             return BenchmarkArguments.Refuse(Usage);
         }
 
-        if (HotlineApiProcess.FindBuild() is not { } dll)
+        if (BenchmarkApi.FindBuild() is null)
         {
             return BenchmarkArguments.NoReleaseBuild();
         }
@@ -50,13 +50,13 @@ internal static class RetentionBenchmark
 
         var warmUp = TimeSpan.FromSeconds(warmUpSeconds);
         var duration = warmUp + TimeSpan.FromSeconds(seconds);
-        await using var api = await HotlineApiProcess.StartAsync(dll, folder, new Dictionary<string, string>
+        await using var api = await BenchmarkApi.StartAsync(folder, new Dictionary<string, string>
         {
             ["Hotline__Retention__ClosedCaseContentDays"] = "1",
             ["Hotline__Retention__SweepIntervalMinutes"] = "1",
         });
         Console.WriteLine($"[retention] Hotline.Api healthy at {api.BaseAddress}; its first sweep comes one interval (a minute) after it started");
-        var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
+        var webhooks = new SignedSmsWebhooks(api.AuthToken, BenchmarkApi.PublicBaseUrl, SenderNumbers, TrafficSeed);
         var target = new Uri(api.BaseAddress, SignedSmsWebhooks.Path);
         var maxRequests = (warmUpSeconds + seconds) * 10_000;
         // The same load in the minute before the sweep: what this machine gives ingest right now, without it.
@@ -79,7 +79,7 @@ internal static class RetentionBenchmark
             + $"({atWindowStart - atWindowEnd:N0} swept in the window, {(atWindowStart - atWindowEnd) / (duration - warmUp).TotalSeconds:N0}/s)");
         var sweep = await WaitForSweepAsync(databasePath, sweepStarted);
         Console.WriteLine($"[retention] the sweep {sweep}");
-        await api.StopAsync();
+        await api.Process.KillAsync();
         var audit = InboundMessageAudit.Of(api.DatabasePath, summary.AcceptedSids);
         Console.WriteLine($"[retention] read back: {audit.Rows:N0} inbound rows; lost {audit.Lost:N0}, duplicated {audit.Duplicated:N0}");
         SqliteConnection.ClearAllPools();

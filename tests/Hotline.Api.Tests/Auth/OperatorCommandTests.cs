@@ -1,13 +1,9 @@
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class OperatorCommandTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Database_migrate_brings_the_schema_up_to_date_and_exits_zero()
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Hotline.Api.Tests.Deployment;

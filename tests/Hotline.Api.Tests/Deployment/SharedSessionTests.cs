@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Deployment;
 

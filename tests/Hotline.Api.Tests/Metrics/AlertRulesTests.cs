@@ -1,9 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Text.RegularExpressions;
 using Hotline.Api.Metrics;
 using Hotline.Api.Tests.Deployment;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.RepresentationModel;
 
 namespace Hotline.Api.Tests.Metrics;

@@ -1,14 +1,9 @@
-using System.Net;
-using Hotline.Api.Tests.Twilio;
-
 namespace Hotline.Api.Tests.Metrics;
 
 /// <summary>The Prometheus scrape at /metrics, read over real HTTP from 127.0.0.1 as a scraper on the same host would.</summary>
 public sealed class MetricsEndpointTests
 {
     private const string Worker = "+9779800000511";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_text_answered_through_twilio_is_counted_as_received_and_sent()

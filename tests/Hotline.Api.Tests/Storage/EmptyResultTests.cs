@@ -1,21 +1,14 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.BotConnector;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Casework;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Erasure;
 using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Retention;
 using Hotline.Api.Statistics;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.TwilioDeletion;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.Storage;
 
@@ -28,8 +21,6 @@ namespace Hotline.Api.Tests.Storage;
 public sealed class EmptyResultTests : IAsyncLifetime
 {
     private HotlineApp _hotline = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {

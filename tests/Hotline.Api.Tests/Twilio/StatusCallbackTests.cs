@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Hotline.Api.Tests.Twilio;
 
 public sealed class StatusCallbackTests

@@ -1,10 +1,10 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio.Fakes;
 using Hotline.Api.TwilioDeletion;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Twilio;
@@ -27,7 +27,7 @@ public sealed class TwilioHarness : IAsyncDisposable
         AuthToken = authToken;
         if (overKestrel)
         {
-            app.UseKestrel(0);
+            app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             app.StartServer();
         }
 
