@@ -93,6 +93,8 @@ public static class HotlineServices
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
+        app.MapPasswordEndpoints();
+        app.MapAccountEndpoints();
         app.MapCaseworkEndpoints();
         app.MapCaseHistoryEndpoints();
         app.MapSimEndpoints();
