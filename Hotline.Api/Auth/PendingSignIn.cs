@@ -46,12 +46,9 @@ public static class PendingSignIn
     public static AuthenticationBuilder AddPendingSignIn(this AuthenticationBuilder builder, IServiceCollection services)
     {
         builder.AddCookie(Scheme);
-        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<TimeProvider>((cookie, time) =>
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<TimeProvider, IHostEnvironment>((cookie, time, environment) =>
         {
-            cookie.Cookie.Name = "hotline.pending";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            CookieHardening.Apply(cookie.Cookie, "hotline.pending", environment);
             cookie.ExpireTimeSpan = Lifetime;
             cookie.SlidingExpiration = false;
             cookie.LoginPath = "/console/signin.html";
