@@ -43,6 +43,8 @@ public static class AuditActions
     public const string CaseFetched = "case.fetched";
     public const string ClosedCaseRead = "case.closed-read";
     public const string CaseReferralsRead = "case.referrals-read";
+    public const string MediaViewed = "media.viewed";
+    public const string MediaOriginalDownloaded = "media.original-downloaded";
     public const string StatisticsExported = "statistics.exported";
     public const string PartnerInboxRead = "partner-inbox.read";
     public const string PartnerInboxItemRead = "partner-inbox.item-read";
@@ -61,6 +63,7 @@ public static class AuditActions
     public const string SimsImported = "sims.imported";
     public const string PersonErased = "person.erased";
     public const string RetentionSwept = "retention.swept";
+    public const string KeysRotated = "keys.rotated";
     public const string AuditSearched = "audit.searched";
     public const string AuditExported = "audit.exported";
 }
