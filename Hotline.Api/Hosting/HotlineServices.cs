@@ -36,6 +36,7 @@ public static class HotlineServices
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<HotlineOptions>().BindConfiguration(HotlineOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
+        services.AddTrustedProxies();
         services.AddHotlineMetrics();
         services.AddHotlineHealth();
         services.AddStorage();
@@ -69,6 +70,7 @@ public static class HotlineServices
 
     public static WebApplication MapHotline(this WebApplication app)
     {
+        app.UseTrustedProxies();
         // A request the framework could not bind (bad JSON, a failed antiforgery check) is the caller's error: 4xx, never 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -99,6 +101,8 @@ public static class HotlineServices
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
+        app.MapPasswordEndpoints();
+        app.MapAccountEndpoints();
         app.MapCaseworkEndpoints();
         app.MapMediaEndpoints();
         app.MapCaseHistoryEndpoints();

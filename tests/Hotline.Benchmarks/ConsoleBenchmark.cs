@@ -1,3 +1,4 @@
+using Hotline.Api.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -294,8 +295,8 @@ internal static class ConsoleBenchmark
 
     private static async Task<string> SignInAsync(Uri baseAddress, string userName, string password)
     {
-        var cookies = new CookieContainer();
-        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseProxy = false })
+        var cookies = new ProxiedBrowserCookies(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, UseProxy = false });
+        using var client = new HttpClient(cookies)
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
@@ -308,7 +309,7 @@ internal static class ConsoleBenchmark
             ["__RequestVerificationToken"] = antiforgery.GetProperty("token").GetString() ?? "",
         });
         using var response = await client.PostAsync("/console/signin", form);
-        var header = cookies.GetCookieHeader(baseAddress);
+        var header = cookies.CookieHeader;
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/console/" || !header.Contains("hotline.session="))
         {
             throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode} to {response.Headers.Location}.");

@@ -1,3 +1,4 @@
+using Hotline.Api.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Text.Json;
 
@@ -32,7 +33,7 @@ internal sealed class SignInFlood : IAsyncDisposable
     /// <summary>Fetches the antiforgery token (and its cookie) once, as the sign-in page does, then posts the form 50 times a second.</summary>
     public static async Task<SignInFlood> StartAsync(Uri baseAddress)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        var client = new HttpClient(new ProxiedBrowserCookies(new SocketsHttpHandler { UseCookies = false, UseProxy = false, AllowAutoRedirect = false }))
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),

@@ -1,3 +1,4 @@
+using Hotline.Api.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hotline.Api.Users;
@@ -156,7 +157,7 @@ internal static class StatsBenchmark
 
     private static async Task<HttpClient> SignInAsync(Uri baseAddress)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var client = new HttpClient(new ProxiedBrowserCookies(new SocketsHttpHandler { UseCookies = false, UseProxy = false, AllowAutoRedirect = false }))
         {
             BaseAddress = baseAddress,
         };

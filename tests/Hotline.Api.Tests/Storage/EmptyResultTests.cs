@@ -40,6 +40,14 @@ public sealed class EmptyResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sign_in_facts_of_a_database_without_accounts_are_none()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        Assert.Empty(await _hotline.Get<UserRepository>().ReadSignInFactsAsync(session, Ct));
+    }
+
+    [Fact]
     public async Task Queue_statistics_of_an_empty_queue_are_zero()
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);
