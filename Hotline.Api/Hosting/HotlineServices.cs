@@ -15,6 +15,7 @@ using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
 using Hotline.Api.Metrics;
 using Hotline.Api.Privacy;
+using Hotline.Api.Quarantine;
 using Hotline.Api.PhoneSimulator;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
@@ -36,6 +37,7 @@ public static class HotlineServices
         services.AddHotlineMetrics();
         services.AddHotlineHealth();
         services.AddStorage();
+        services.AddQuarantine();
         services.AddPrivacy();
         services.AddAccountability();
         services.AddCaseStore();
@@ -64,9 +66,15 @@ public static class HotlineServices
     public static WebApplication MapHotline(this WebApplication app)
     {
         // A request the framework could not bind (bad JSON, a failed antiforgery check) is the caller's error: 4xx, never 500.
+        // A database that refuses writes (disk full, read-only) rolled the request back whole: 503, for the operator to fix.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                System.Data.Common.DbException db when DbErrors.CannotWrite(db) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         app.UseHotlineMetrics();
@@ -102,6 +110,7 @@ public static class HotlineServices
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
         app.MapAuditEndpoints();
+        app.MapQuarantineEndpoints();
         // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())

@@ -19,6 +19,7 @@ public sealed class HotlineMetrics : IDisposable
     private readonly Counter<long> _outboxFailed;
     private readonly Counter<long> _twilioSendErrors;
     private readonly Counter<long> _loopFailures;
+    private readonly Counter<long> _rowsQuarantined;
     private readonly Histogram<double> _queuedToClaimed;
 
     public HotlineMetrics(IMeterFactory meters, OperationalSnapshot snapshot)
@@ -31,6 +32,10 @@ public sealed class HotlineMetrics : IDisposable
         _twilioSendErrors = _meter.CreateCounter<long>("hotline.twilio.send_errors", "{error}",
             "Twilio REST calls to send a message that did not answer with an accepted message.");
         _loopFailures = _meter.CreateCounter<long>("hotline.loop.failures", "{failure}", "Background passes that failed.");
+        _rowsQuarantined = _meter.CreateCounter<long>("hotline.quarantine.set_aside", "{row}",
+            "Rows this instance set aside because a background job could not read them, by source.");
+        _meter.CreateObservableGauge("hotline.quarantined.rows", () => snapshot.QuarantinedRows, "{row}",
+            "Rows in quarantine, by source: any at all needs an operator (see docs/when-things-fail.md).");
         _queuedToClaimed = _meter.CreateHistogram<double>("hotline.queue.claim_wait", "s",
             "How long a case waited in the queue before a caseworker claimed it.");
         _meter.CreateObservableGauge("hotline.outbox.pending", () => snapshot.OutboxPending, "{message}",
@@ -53,6 +58,9 @@ public sealed class HotlineMetrics : IDisposable
 
     /// <summary>kind: rate_limited, server_error, rejected or no_answer.</summary>
     public void TwilioSendError(string kind) => _twilioSendErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>source: one of <see cref="Quarantine.QuarantineSources"/>.</summary>
+    public void RowQuarantined(string source) => _rowsQuarantined.Add(1, new KeyValuePair<string, object?>("source", source));
 
     public void LoopFailed(string loop) => _loopFailures.Add(1, new KeyValuePair<string, object?>("loop", loop));
 

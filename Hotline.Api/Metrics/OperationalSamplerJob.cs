@@ -3,6 +3,7 @@ using Hotline.Api.Casework;
 using Hotline.Api.Health;
 using Hotline.Api.Hosting;
 using Hotline.Api.Outbox;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
 using Hotline.Bot.Triage;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class OperationalSamplerJob(
     Database database,
     OutboxRepository outbox,
     QueueStatisticsReader queue,
+    QuarantineStore quarantine,
     OperationalSnapshot snapshot,
     IOptions<MetricsOptions> options,
     LoopWatch loops,
@@ -32,6 +34,7 @@ public sealed class OperationalSamplerJob(
         var now = await session.DatabaseNowAsync(cancellationToken);
         var backlog = await outbox.ReadBacklogAsync(session, cancellationToken);
         var bands = (await queue.ReadWaitingBandsAsync(session, cancellationToken)).ToDictionary(b => b.Band);
+        var quarantined = (await quarantine.CountBySourceAsync(session, cancellationToken)).ToDictionary(c => c.Source, c => c.Count);
 
         // Every band is reported, an empty one as 0, so an alert on a band never goes silent for lack of a series.
         var depth = new List<Measurement<long>>();
@@ -48,7 +51,10 @@ public sealed class OperationalSamplerJob(
             backlog.Messages,
             backlog.OldestCreatedAt is { } created ? SecondsSince(created, now) : 0,
             depth,
-            oldest));
+            oldest,
+            // Every source is reported, an empty one as 0, so the alert's series exists before the first bad row.
+            QuarantineSources.All.Select(source => new Measurement<long>(quarantined.GetValueOrDefault(source),
+                new KeyValuePair<string, object?>("source", source))).ToList()));
     }
 
     private static double SecondsSince(DateTimeOffset then, DateTimeOffset now) => Math.Max(0, (now - then).TotalSeconds);

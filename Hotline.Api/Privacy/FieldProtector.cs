@@ -54,7 +54,14 @@ public sealed class FieldProtector
             throw new CryptographicException($"A {purpose} value is under key '{parts[1]}', which is not configured.");
         }
 
-        var sealedBytes = Convert.FromBase64String(parts[2]);
+        // A value cut short or not base64 is as unreadable as one under a wrong key: the same exception says so.
+        var sealedBytes = new byte[parts[2].Length];
+        if (!Convert.TryFromBase64String(parts[2], sealedBytes, out var length) || length < NonceSize + TagSize)
+        {
+            throw new CryptographicException($"A {purpose} value is not in the protected form.");
+        }
+
+        sealedBytes = sealedBytes[..length];
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
