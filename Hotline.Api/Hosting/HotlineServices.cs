@@ -24,6 +24,7 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
+using Hotline.Api.Tracing;
 
 namespace Hotline.Api.Hosting;
 
@@ -35,6 +36,7 @@ public static class HotlineServices
         services.AddOptions<HotlineOptions>().BindConfiguration(HotlineOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
         services.AddHotlineMetrics();
+        services.AddHotlineTracing(configuration);
         services.AddHotlineHealth();
         services.AddStorage();
         services.AddQuarantine();

@@ -16,6 +16,7 @@ public sealed class OperationalSamplerJob(
     OutboxRepository outbox,
     QueueStatisticsReader queue,
     QuarantineStore quarantine,
+    CaseListeners listeners,
     OperationalSnapshot snapshot,
     IOptions<MetricsOptions> options,
     LoopWatch loops,
@@ -35,6 +36,7 @@ public sealed class OperationalSamplerJob(
         var backlog = await outbox.ReadBacklogAsync(session, cancellationToken);
         var bands = (await queue.ReadWaitingBandsAsync(session, cancellationToken)).ToDictionary(b => b.Band);
         var quarantined = (await quarantine.CountBySourceAsync(session, cancellationToken)).ToDictionary(c => c.Source, c => c.Count);
+        var languages = await queue.ReadWaitingLanguagesAsync(session, cancellationToken);
 
         // Every band is reported, an empty one as 0, so an alert on a band never goes silent for lack of a series.
         var depth = new List<Measurement<long>>();
@@ -54,7 +56,11 @@ public sealed class OperationalSamplerJob(
             oldest,
             // Every source is reported, an empty one as 0, so the alert's series exists before the first bad row.
             QuarantineSources.All.Select(source => new Measurement<long>(quarantined.GetValueOrDefault(source),
-                new KeyValuePair<string, object?>("source", source))).ToList()));
+                new KeyValuePair<string, object?>("source", source))).ToList(),
+            languages.Select(l => new Measurement<long>(l.Cases, new KeyValuePair<string, object?>("language", l.Language))).ToList(),
+            languages.Select(l => new Measurement<double>(SecondsSince(l.OldestQueuedAt, now),
+                new KeyValuePair<string, object?>("language", l.Language))).ToList(),
+            listeners.ConnectionCount));
     }
 
     private static double SecondsSince(DateTimeOffset then, DateTimeOffset now) => Math.Max(0, (now - then).TotalSeconds);

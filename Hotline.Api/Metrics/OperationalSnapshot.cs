@@ -8,7 +8,7 @@ namespace Hotline.Api.Metrics;
 /// </summary>
 public sealed class OperationalSnapshot
 {
-    private volatile Sample _sample = new(0, 0, [], [], []);
+    private volatile Sample _sample = new(0, 0, [], [], [], [], [], 0);
 
     public long OutboxPending => _sample.OutboxPending;
 
@@ -20,6 +20,12 @@ public sealed class OperationalSnapshot
 
     public IEnumerable<Measurement<long>> QuarantinedRows => _sample.QuarantinedRows;
 
+    public IEnumerable<Measurement<long>> QueueDepthByLanguage => _sample.QueueDepthByLanguage;
+
+    public IEnumerable<Measurement<double>> QueueOldestWaitingByLanguage => _sample.QueueOldestWaitingByLanguage;
+
+    public int HubConnections => _sample.HubConnections;
+
     /// <summary>1 when the last readiness checks passed, 0 when one failed or none has run yet.</summary>
     public int Ready { get; set; }
 
@@ -30,5 +36,8 @@ public sealed class OperationalSnapshot
         double OutboxOldestPendingSeconds,
         IReadOnlyList<Measurement<long>> QueueDepth,
         IReadOnlyList<Measurement<double>> QueueOldestWaiting,
-        IReadOnlyList<Measurement<long>> QuarantinedRows);
+        IReadOnlyList<Measurement<long>> QuarantinedRows,
+        IReadOnlyList<Measurement<long>> QueueDepthByLanguage,
+        IReadOnlyList<Measurement<double>> QueueOldestWaitingByLanguage,
+        int HubConnections);
 }

@@ -4,6 +4,7 @@ using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
 using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
+using Hotline.Api.Tracing;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Outbox;
@@ -126,6 +127,9 @@ public sealed class OutboxDispatchJob(
     private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt, CancellationToken cancellationToken)
     {
         var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt);
+        using var span = HotlineActivities.StartSend(item.TraceParent);
+        span?.SetTag("hotline.channel", item.Channel.ToString());
+        span?.SetTag("hotline.outbox.attempt", item.Attempts);
         try
         {
             await AttemptAsync(item, message, conversation, send, claimedAt, cancellationToken);

@@ -54,6 +54,11 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
                 return false;
             }
 
+            if (outcomeUnknown)
+            {
+                metrics.OutboxOutcomeUnknown(item.Channel);
+            }
+
             if (message is not null)
             {
                 var waiting = $"Not sent yet: {error} It is tried again shortly.";

@@ -10,7 +10,7 @@ namespace Hotline.Api.Tests.Faults;
 /// A database that cannot be written (full, or read-only) refuses webhooks with 503 and leaves nothing half
 /// written, readiness turns unready, and both come back by themselves once it can be written again. The writer's
 /// connection is capped with SQLite's own settings: <c>max_page_count</c> at the file's size is a full disk,
-/// <c>query_only</c> a read-only file.
+/// <c>query_only</c> a read-only file (SQLite refuses even <c>BEGIN IMMEDIATE</c> there).
 /// </summary>
 public sealed class StorageFullTests
 {
@@ -52,10 +52,13 @@ public sealed class StorageFullTests
     {
         await using var harness = await TwilioHarness.StartAsync();
         await harness.TextAsync("+9779800000621", "hello");
-        await QueryOnlyAsync(harness, true);
         var fields = TwilioHarness.InboundFields("+9779800000622", "hello");
 
+        // A write the file refuses makes the writer open its connection again, which on a read-only file is read-only
+        // again; query_only belongs to the connection, so it is set again before each request.
+        await QueryOnlyAsync(harness, true);
         var refused = await harness.PostSignedAsync("/twilio/sms", fields);
+        await QueryOnlyAsync(harness, true);
         var readyWhileReadOnly = (await harness.Client.GetAsync("/health/ready", Ct)).StatusCode;
         await QueryOnlyAsync(harness, false);
 

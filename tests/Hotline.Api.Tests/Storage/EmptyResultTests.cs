@@ -5,6 +5,7 @@ using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.Partners;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Tests.Infrastructure;
@@ -52,6 +53,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
 
         Assert.Equal((0, 0, 0.0), (statistics.Queued, statistics.Claimed, statistics.OldestWaitingSeconds));
         Assert.Empty(statistics.QueuedByPriority);
+    }
+
+    [Fact]
+    public async Task An_empty_quarantine_has_no_rows_and_no_counts()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+        var quarantine = _hotline.Get<QuarantineStore>();
+
+        Assert.Empty(await quarantine.ReadRecentAsync(session, Ct));
+        Assert.Empty(await quarantine.CountBySourceAsync(session, Ct));
     }
 
     [Fact]

@@ -16,3 +16,7 @@ CREATE TABLE dbo.WriteProbes (
     Id INT IDENTITY(1, 1) NOT NULL CONSTRAINT PK_WriteProbes PRIMARY KEY,
     Filler NVARCHAR(MAX) NOT NULL
 );
+
+-- The W3C trace context a reply was written in (a trace and a span id, nothing else): the send's span continues
+-- that trace, so one message can be followed from its webhook to its commit and to each reply's send.
+ALTER TABLE dbo.Outbox ADD TraceParent NVARCHAR(64) NULL;

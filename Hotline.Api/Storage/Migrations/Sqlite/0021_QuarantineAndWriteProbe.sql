@@ -16,3 +16,7 @@ CREATE TABLE WriteProbes (
     Id INTEGER NOT NULL PRIMARY KEY,
     Filler TEXT NOT NULL
 );
+
+-- The W3C trace context a reply was written in (a trace and a span id, nothing else): the send's span continues
+-- that trace, so one message can be followed from its webhook to its commit and to each reply's send.
+ALTER TABLE Outbox ADD COLUMN TraceParent TEXT NULL;
