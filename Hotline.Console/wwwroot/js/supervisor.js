@@ -5,6 +5,16 @@ import { Live } from "./live.js";
 import { byUrgency, priorityBadge, waitingTime } from "./queue.js";
 import { languageName, channelName, reasonText, conversationStatusText, durationText, clockText, startTicking } from "./format.js";
 
+// Before the first await: the module's top level awaits, and the first refresh already draws these.
+const QUARANTINE_SOURCES = {
+  "outbox": "Reply waiting to be sent",
+  "conversation": "Conversation (intake timer)",
+  "case-event": "Case event (live updates)",
+  "statistics-facts": "Statistics of a case",
+};
+
+const QUARANTINE_REASONS = { undecryptable: "Does not decrypt", unparseable: "Does not parse" };
+
 const session = await requireCaseworkSession();
 showSignedIn(session);
 
@@ -103,15 +113,6 @@ function render(overview) {
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
 }
-
-const QUARANTINE_SOURCES = {
-  "outbox": "Reply waiting to be sent",
-  "conversation": "Conversation (intake timer)",
-  "case-event": "Case event (live updates)",
-  "statistics-facts": "Statistics of a case",
-};
-
-const QUARANTINE_REASONS = { undecryptable: "Does not decrypt", unparseable: "Does not parse" };
 
 function renderQuarantine(rows) {
   byId("quarantine-rows").replaceChildren(...(rows.length === 0
