@@ -48,6 +48,8 @@ public static class AuditActions
     public const string CaseFetched = "case.fetched";
     public const string ClosedCaseRead = "case.closed-read";
     public const string CaseReferralsRead = "case.referrals-read";
+    public const string MediaViewed = "media.viewed";
+    public const string MediaOriginalDownloaded = "media.original-downloaded";
     public const string StatisticsExported = "statistics.exported";
     public const string PartnerInboxRead = "partner-inbox.read";
     public const string PartnerInboxItemRead = "partner-inbox.item-read";

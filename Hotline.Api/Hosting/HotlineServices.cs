@@ -4,12 +4,14 @@ using Hotline.Api.BotConnector;
 using Hotline.Api.CaseHistory;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
+using Hotline.Api.Erasure;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
 using Hotline.Api.IntakeHost;
+using Hotline.Api.Media;
 using Hotline.Api.SimCards;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
@@ -45,6 +47,7 @@ public static class HotlineServices
         services.AddCaseStore();
         services.AddConversationStore();
         services.AddMessages();
+        services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
         services.AddSimCards();
@@ -57,6 +60,7 @@ public static class HotlineServices
         services.AddReferrals();
         services.AddStatistics();
         services.AddRetention();
+        services.AddErasure();
         services.AddRedis();
         services.AddTwilio(configuration);
         services.AddBotConnector();
@@ -104,6 +108,7 @@ public static class HotlineServices
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
         app.MapCaseworkEndpoints();
+        app.MapMediaEndpoints();
         app.MapCaseHistoryEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
@@ -113,6 +118,7 @@ public static class HotlineServices
         app.MapStatisticsEndpoints();
         app.MapAuditEndpoints();
         app.MapQuarantineEndpoints();
+        app.MapErasureEndpoints();
         // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
+using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.SimCards;
@@ -24,6 +25,7 @@ public sealed class InboundPipeline(
     Database database,
     ConversationRepository conversations,
     MessageRepository messages,
+    MediaItemRepository media,
     CaseQueue queue,
     CaseEventLog events,
     IConversationEngine engine,
@@ -124,6 +126,8 @@ public sealed class InboundPipeline(
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
             0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
         await messages.AddAsync(session, message, cancellationToken);
+        await media.AddAsync(session, message.Id, conversation.Id, channel,
+            envelope.Media.Select(m => new MediaSource(m.Url, m.ContentType, m.ServiceUrl)).ToList(), cancellationToken);
         if (applied.CaseId is { } caseId)
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,

@@ -68,6 +68,15 @@ public sealed class Database : IAsyncDisposable
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// After personal data was erased: on a SQLite file, copies the write-ahead log into the file and empties
+    /// it, so the pages as they were before the erasure do not linger in the <c>-wal</c> file (the writer
+    /// zeroes what it frees inside the file itself: <c>secure_delete</c>). Nothing to do on SQL Server.
+    /// False when readers kept the log from being emptied.
+    /// </summary>
+    public Task<bool> ForgetOverwrittenPagesAsync(CancellationToken cancellationToken) =>
+        WriteAheadLog?.TruncateAsync(cancellationToken) ?? Task.FromResult(true);
+
     /// <summary>Runs a trivial query on a reader's session: throws when the database does not answer.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {

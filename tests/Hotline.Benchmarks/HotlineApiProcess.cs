@@ -75,9 +75,11 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
         return dll is not null && File.Exists(dll) ? dll : null;
     }
 
-    public static async Task<HotlineApiProcess> StartAsync(string dll)
+    /// <param name="folder">A folder with a database made beforehand (it becomes the process's, deleted on dispose); a fresh one when null.</param>
+    /// <param name="settings">Environment variables set after the defaults (Hotline__Retention__BatchSize=...).</param>
+    public static async Task<HotlineApiProcess> StartAsync(string dll, string? folder = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var folder = Directory.CreateTempSubdirectory("hotline-bench-api-").FullName;
+        folder ??= Directory.CreateTempSubdirectory("hotline-bench-api-").FullName;
         var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -105,6 +107,10 @@ internal sealed class HotlineApiProcess : IAsyncDisposable
         start.Environment["Hotline__Auth__RequireTwoFactor"] = "false";
         start.Environment["Hotline__Auth__SignInsPerAddressPerMinute"] = "100000";
         start.Environment["Hotline__Auth__SignInsPerNamePerMinute"] = "100000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var api = new HotlineApiProcess(process, baseAddress, folder, authToken);

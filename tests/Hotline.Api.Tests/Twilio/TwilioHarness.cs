@@ -60,6 +60,8 @@ public sealed class TwilioHarness : IAsyncDisposable
             ["Hotline:Outbox:RetryBaseMilliseconds"] = "1",
             ["Hotline:Outbox:RetryMaxSeconds"] = "1",
             ["Hotline:Outbox:MaxAttempts"] = "4",
+            ["Hotline:Media:RunFetcher"] = "false",
+            ["Hotline:Media:RetryBaseSeconds"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

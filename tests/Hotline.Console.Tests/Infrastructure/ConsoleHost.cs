@@ -53,6 +53,8 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
             ["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString(),
             ["Twilio:SegmentsPerSecond"] = "1000",
             ["Twilio:RequestTimeoutSeconds"] = "5",
+            ["Hotline:Media:Path"] = Path.Combine(Folder, "media"),
+            ["Hotline:Media:PollSeconds"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -137,6 +139,44 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
             ["ApiVersion"] = "2010-04-01",
         };
         await PostSignedAsync(PublicBaseUrl + "/twilio/sms", fields);
+    }
+
+    /// <summary>An MMS: <paramref name="bytes"/> waits at the Twilio stand-in, and the signed webhook carries its link.</summary>
+    public async Task PostMmsAsync(string from, string body, byte[] bytes, string contentType)
+    {
+        var sid = "MM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await PostSignedAsync(PublicBaseUrl + "/twilio/sms", new Dictionary<string, string>
+        {
+            ["MessageSid"] = sid,
+            ["AccountSid"] = AccountSid,
+            ["From"] = from,
+            ["To"] = HotlineNumber,
+            ["Body"] = body,
+            ["NumMedia"] = "1",
+            ["MediaUrl0"] = Twilio.AddMedia(sid, bytes, contentType),
+            ["MediaContentType0"] = contentType,
+            ["ApiVersion"] = "2010-04-01",
+        });
+    }
+
+    /// <summary>Waits until the media job has settled every attachment (kept or not), as the database has it.</summary>
+    public async Task WaitForMediaAsync()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM MediaItems WHERE Status IN ('Pending', 'Stored')";
+            if ((long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))! == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The media job did not settle the attachments within 20 s.");
     }
 
     /// <summary>

@@ -31,10 +31,22 @@ public sealed partial class FakeTwilioServer
             Interlocked.Increment(ref _requests);
         }
 
+        if (path.StartsWith(CdnPrefix, StringComparison.Ordinal))
+        {
+            await ServeFromCdnAsync(context, path[CdnPrefix.Length..], ct);
+            return;
+        }
+
         if (!Authenticated(request))
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"Twilio API\"";
             await Answer(context, 401, FakeTwilioJson.Error(20003, "Authenticate", 401), ct);
+            return;
+        }
+
+        if (IsMediaPath(parts) && parts[2] == AccountSid)
+        {
+            await MediaAsync(context, parts[4], parts[6], ct);
             return;
         }
 
