@@ -18,6 +18,7 @@ using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
 using Hotline.Api.Metrics;
 using Hotline.Api.Privacy;
+using Hotline.Api.Quarantine;
 using Hotline.Api.PhoneSimulator;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
@@ -26,6 +27,7 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
+using Hotline.Api.Tracing;
 
 namespace Hotline.Api.Hosting;
 
@@ -38,8 +40,10 @@ public static class HotlineServices
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
         services.AddTrustedProxies();
         services.AddHotlineMetrics();
+        services.AddHotlineTracing(configuration);
         services.AddHotlineHealth();
         services.AddStorage();
+        services.AddQuarantine();
         services.AddPrivacy();
         services.AddAccountability();
         services.AddCaseStore();
@@ -72,9 +76,15 @@ public static class HotlineServices
     {
         app.UseTrustedProxies();
         // A request the framework could not bind (bad JSON, a failed antiforgery check) is the caller's error: 4xx, never 500.
+        // A database that refuses writes (disk full, read-only) rolled the request back whole: 503, for the operator to fix.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                System.Data.Common.DbException db when DbErrors.CannotWrite(db) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         app.UseHotlineMetrics();
@@ -113,6 +123,7 @@ public static class HotlineServices
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
         app.MapAuditEndpoints();
+        app.MapQuarantineEndpoints();
         app.MapErasureEndpoints();
         // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);

@@ -1,5 +1,6 @@
 using Hotline.Api.Metrics;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
@@ -8,6 +9,7 @@ using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.SimCards;
 using Hotline.Api.Storage;
+using Hotline.Api.Tracing;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Bot.ConversationContract;
 
@@ -81,11 +83,22 @@ public sealed class InboundPipeline(
             }
         }
 
-        return await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, token), cancellationToken);
+        using var span = HotlineActivities.Source.StartActivity(HotlineActivities.Store);
+        span?.SetTag("hotline.channel", envelope.From.Channel.ToString());
+        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, span, token), cancellationToken);
+        span?.SetTag("hotline.result", outcome.Kind.ToString());
+        return outcome;
     }
 
-    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, Activity? span,
+        CancellationToken cancellationToken)
     {
+        // Grouped writes may run on another caller's flow: the replies written here record this message's trace.
+        if (span is not null)
+        {
+            Activity.Current = span;
+        }
+
         var channel = envelope.From.Channel;
         // With a read ahead, a repeat that got past the first check is refused by the unique index on the
         // message id and the retry finds the original; the last attempt checks here, so it cannot fail that way.

@@ -11,6 +11,9 @@ namespace Hotline.Api.Storage;
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
+    /// <summary>Two SQLite pages of the default 4 KiB: the write probe needs pages the file may not have free.</summary>
+    private static readonly string WriteProbeFiller = new('-', 8_192);
+
     private readonly IDatabaseEngine _engine;
 
     public Database(IOptions<DatabaseOptions> options, IHostEnvironment environment)
@@ -80,6 +83,26 @@ public sealed class Database : IAsyncDisposable
         await using var session = await OpenAsync(cancellationToken);
         await session.QuerySingleAsync<long>("Database_Ping", null, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the database can still be written and grow: a row larger than a page, written on the writer and
+    /// always rolled back. Throws what the write threw (a full disk, a read-only file, a database that does not
+    /// answer); a database whose file cannot grow fails here even when a small update would still fit.
+    /// </summary>
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await BeginWriteAsync(cancellationToken);
+        await session.ExecuteAsync("WriteProbes_Create", new { Filler = WriteProbeFiller }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on SQLite's writer connection while no write holds it: for a setting that only
+    /// that connection keeps (the tests cap <c>max_page_count</c> there to fill the database).
+    /// </summary>
+    internal Task<T> RunOnSqliteWriterAsync<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> work, CancellationToken cancellationToken) =>
+        _engine is SqliteSessions sqlite
+            ? sqlite.RunOnWriterAsync(work, cancellationToken)
+            : throw new InvalidOperationException("Only a SQLite database has a writer connection.");
 
     public ValueTask DisposeAsync() => _engine.DisposeAsync();
 }

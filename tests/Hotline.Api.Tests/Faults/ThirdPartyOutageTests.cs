@@ -108,7 +108,7 @@ public sealed class ThirdPartyOutageTests(ITestOutputHelper output)
         Assert.Equal(2, await dispatcher.DispatchDueAsync(Ct));
 
         Assert.Equal(["+9779800000402"], harness.Twilio.Created.Select(c => c.To));
-        Assert.Equal("Pending|The message could not be read (System.Security.Cryptography.CryptographicException).",
+        Assert.Equal("Failed|Not sent: the stored reply could not be read (undecryptable) and was set aside.",
             await harness.ScalarAsync("SELECT Status || '|' || LastError FROM Outbox WHERE Status <> 'Sent'"));
     }
 

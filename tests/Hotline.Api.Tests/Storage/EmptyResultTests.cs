@@ -4,6 +4,7 @@ using Hotline.Api.Erasure;
 using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Referrals;
 using Hotline.Api.Retention;
 using Hotline.Api.Statistics;
@@ -56,6 +57,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
 
         Assert.Equal((0, 0, 0.0), (statistics.Queued, statistics.Claimed, statistics.OldestWaitingSeconds));
         Assert.Empty(statistics.QueuedByPriority);
+    }
+
+    [Fact]
+    public async Task An_empty_quarantine_has_no_rows_and_no_counts()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+        var quarantine = _hotline.Get<QuarantineStore>();
+
+        Assert.Empty(await quarantine.ReadRecentAsync(session, Ct));
+        Assert.Empty(await quarantine.CountBySourceAsync(session, Ct));
     }
 
     [Fact]
