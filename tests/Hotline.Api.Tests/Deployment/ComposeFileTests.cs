@@ -115,10 +115,11 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void The_api_instances_share_one_host_folder_of_session_keys()
+    public void The_api_instances_share_one_host_folder_of_session_keys_and_one_volume_of_evidence()
     {
         Assert.All(ApiInstances, api => Assert.Equal(
-            ["${HOTLINE_KEYS_DIR:?set HOTLINE_KEYS_DIR in infra/.env}:/var/lib/hotline/data-protection-keys"], Compose.Strings(api, "volumes")));
+            ["${HOTLINE_KEYS_DIR:?set HOTLINE_KEYS_DIR in infra/.env}:/var/lib/hotline/data-protection-keys", "media-data:/var/lib/hotline/media"],
+            Compose.Strings(api, "volumes")));
     }
 
     [Fact]
