@@ -71,6 +71,10 @@ public sealed class ApiFleet : IAsyncDisposable
         _processes[slot] = await ApiProcess.StartAsync(environment, folder);
     }
 
+    /// <summary>An operator command (<c>users add ...</c>) against the fleet's database, with <paramref name="standardInput"/> (a password).</summary>
+    public async Task<ApiProcess.Outcome> RunCommandAsync(IReadOnlyList<string> arguments, string? standardInput) =>
+        await ApiProcess.RunAsync(_environment, TimeSpan.FromMinutes(1), arguments, standardInput);
+
     /// <summary>SIGKILL to the process of <paramref name="slot"/>: no shutdown, no flush.</summary>
     public async Task KillAsync(int slot)
     {

@@ -12,6 +12,9 @@ namespace Hotline.Api.Tests.Infrastructure;
 /// </summary>
 public sealed partial class ApiProcess : IAsyncDisposable
 {
+    /// <summary>Generous: on a machine shared with many builds, a start has been seen to take over a minute.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     private readonly Process _process;
 
     private ApiProcess(Process process, Uri address, string folder)
@@ -35,26 +38,52 @@ public sealed partial class ApiProcess : IAsyncDisposable
     {
         var process = Process.Start(StartInfo(environment, folder))!;
         _ = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
         {
-            if (ListeningOn().Match(line) is { Success: true } match)
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
-                _ = process.StandardOutput.ReadToEndAsync();
-                return new ApiProcess(process, new Uri(match.Value), folder);
+                if (ListeningOn().Match(line) is { Success: true } match)
+                {
+                    _ = process.StandardOutput.ReadToEndAsync();
+                    return new ApiProcess(process, new Uri(match.Value), folder);
+                }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // A process that never said where it listens must not outlive the test that started it.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Hotline.Api did not listen within {StartTimeout}.");
         }
 
         throw new InvalidOperationException($"Hotline.Api exited with {process.ExitCode} before it listened.");
     }
 
-    /// <summary>Runs the API in a temporary folder of its own until it exits, and collects what it printed.</summary>
-    public static async Task<Outcome> RunAsync(IDictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>
+    /// Runs the API in a temporary folder of its own until it exits, and collects what it printed; with
+    /// <paramref name="arguments"/>, an operator command, given <paramref name="standardInput"/> (a password).
+    /// </summary>
+    public static async Task<Outcome> RunAsync(IDictionary<string, string> environment, TimeSpan timeout,
+        IReadOnlyList<string>? arguments = null, string? standardInput = null)
     {
         var folder = Directory.CreateTempSubdirectory("hotline-process-").FullName;
         try
         {
-            using var process = Process.Start(StartInfo(environment, folder))!;
+            var start = StartInfo(environment, folder);
+            foreach (var argument in arguments ?? [])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.RedirectStandardInput = standardInput is not null;
+            using var process = Process.Start(start)!;
+            if (standardInput is not null)
+            {
+                await process.StandardInput.WriteLineAsync(standardInput);
+                process.StandardInput.Close();
+            }
+
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
             using var cancel = new CancellationTokenSource(timeout);
@@ -96,7 +125,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
     /// <summary>The API assembly built beside this test assembly (same configuration), with the test's environment over the defaults.</summary>
     private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string folder)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        var start = new ProcessStartInfo("dotnet", [typeof(Hotline.Api.Storage.Database).Assembly.Location])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
