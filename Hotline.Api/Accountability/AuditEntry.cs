@@ -61,6 +61,7 @@ public static class AuditActions
     public const string SimsImported = "sims.imported";
     public const string PersonErased = "person.erased";
     public const string RetentionSwept = "retention.swept";
+    public const string KeysRotated = "keys.rotated";
     public const string AuditSearched = "audit.searched";
     public const string AuditExported = "audit.exported";
 }

@@ -14,7 +14,6 @@ namespace Hotline.Api.Auth;
 public sealed class TwoFactorStore(Database database, FieldProtector protector, TimeProvider time)
 {
     public const int RecoveryCodeCount = 10;
-    private const string SecretPurpose = "Users.TotpSecret";
 
     public static string NewSecret() => Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
 
@@ -38,7 +37,7 @@ public sealed class TwoFactorStore(Database database, FieldProtector protector, 
         var codes = Enumerable.Range(0, RecoveryCodeCount).Select(_ => NewRecoveryCode()).ToList();
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var enrolled = await session.ExecuteAsync("Users_SetTotpSecret",
-            new { Id = userId, TotpSecret = protector.Protect(secret, SecretPurpose), Step = step }, cancellationToken);
+            new { Id = userId, TotpSecret = protector.Protect(secret, ProtectedColumns.UserTotpSecret.At(userId)), Step = step }, cancellationToken);
         if (enrolled != 1)
         {
             return null;
@@ -65,7 +64,7 @@ public sealed class TwoFactorStore(Database database, FieldProtector protector, 
                 stored = await session.QuerySingleOrDefaultAsync<string?>("Users_ReadTotpSecret", new { Id = userId }, cancellationToken);
             }
 
-            return stored is not null && Step(protector.Unprotect(stored, SecretPurpose), code) is { } step
+            return stored is not null && Step(protector.Unprotect(stored, ProtectedColumns.UserTotpSecret.At(userId)), code) is { } step
                 && await database.WriteAsync((session, token) =>
                     session.ExecuteAsync("Users_AcceptTotpStep", new { Id = userId, Step = step }, token), cancellationToken) == 1;
         }

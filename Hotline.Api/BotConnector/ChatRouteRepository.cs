@@ -15,11 +15,6 @@ public sealed record ChatRoute(Guid ConversationId, ReplyAddress Address, DateTi
 /// </summary>
 public sealed class ChatRouteRepository(FieldProtector protector, TimeProvider time)
 {
-    private const string BotConversationIdPurpose = "ChatRoutes.BotConversationId";
-    private const string UserIdPurpose = "ChatRoutes.UserId";
-    private const string UserNamePurpose = "ChatRoutes.UserName";
-    private const string ReplyToIdPurpose = "ChatRoutes.ReplyToId";
-
     public async Task<ChatRoute?> FindAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<ChatRouteRow>("ChatRoutes_ReadByConversation",
@@ -37,12 +32,12 @@ public sealed class ChatRouteRepository(FieldProtector protector, TimeProvider t
             ConversationId = conversationId,
             ServiceUrl = address.ServiceUrl.OriginalString,
             address.ChannelId,
-            BotConversationIdCipher = protector.Protect(address.ConversationId, BotConversationIdPurpose),
+            BotConversationIdCipher = protector.Protect(address.ConversationId, ProtectedColumns.ChatRouteBotConversationId.At(conversationId)),
             BotId = address.Bot.Id,
             BotName = address.Bot.Name,
-            UserIdCipher = protector.Protect(address.User.Id, UserIdPurpose),
-            UserNameCipher = protector.ProtectOrNull(address.User.Name, UserNamePurpose),
-            ReplyToIdCipher = protector.Protect(address.ReplyToId, ReplyToIdPurpose),
+            UserIdCipher = protector.Protect(address.User.Id, ProtectedColumns.ChatRouteUserId.At(conversationId)),
+            UserNameCipher = protector.ProtectOrNull(address.User.Name, ProtectedColumns.ChatRouteUserName.At(conversationId)),
+            ReplyToIdCipher = protector.Protect(address.ReplyToId, ProtectedColumns.ChatRouteReplyToId.At(conversationId)),
             address.Locale,
             UpdatedAt = time.GetUtcNow(),
         }, cancellationToken);
@@ -53,10 +48,11 @@ public sealed class ChatRouteRepository(FieldProtector protector, TimeProvider t
         new ReplyAddress(
             new Uri(row.ServiceUrl),
             row.ChannelId,
-            protector.Unprotect(row.BotConversationIdCipher, BotConversationIdPurpose),
+            protector.Unprotect(row.BotConversationIdCipher, ProtectedColumns.ChatRouteBotConversationId.At(row.ConversationId)),
             new ChatParty(row.BotId, row.BotName),
-            new ChatParty(protector.Unprotect(row.UserIdCipher, UserIdPurpose), protector.UnprotectOrNull(row.UserNameCipher, UserNamePurpose)),
-            protector.Unprotect(row.ReplyToIdCipher, ReplyToIdPurpose),
+            new ChatParty(protector.Unprotect(row.UserIdCipher, ProtectedColumns.ChatRouteUserId.At(row.ConversationId)),
+                protector.UnprotectOrNull(row.UserNameCipher, ProtectedColumns.ChatRouteUserName.At(row.ConversationId))),
+            protector.Unprotect(row.ReplyToIdCipher, ProtectedColumns.ChatRouteReplyToId.At(row.ConversationId)),
             row.Locale),
         row.UpdatedAt);
 

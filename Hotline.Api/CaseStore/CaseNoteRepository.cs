@@ -9,8 +9,6 @@ public sealed record CaseNote(Guid Id, Guid CaseId, Guid AuthorUserId, string Bo
 
 public sealed class CaseNoteRepository(FieldProtector protector, TimeProvider time)
 {
-    private const string BodyPurpose = "CaseNotes.Body";
-
     public Task<CaseNote> AddAsync(DbSession session, Guid caseId, Guid authorUserId, string body, CancellationToken cancellationToken) =>
         AddAsync(session, Guid.CreateVersion7(time.GetUtcNow()), caseId, authorUserId, body, cancellationToken);
 
@@ -24,7 +22,7 @@ public sealed class CaseNoteRepository(FieldProtector protector, TimeProvider ti
             note.Id,
             note.CaseId,
             note.AuthorUserId,
-            BodyCipher = protector.Protect(body, BodyPurpose),
+            BodyCipher = protector.Protect(body, ProtectedColumns.CaseNoteBody.At(id)),
             note.CreatedAt,
         }, cancellationToken);
         return note;
@@ -32,12 +30,12 @@ public sealed class CaseNoteRepository(FieldProtector protector, TimeProvider ti
 
     public async Task<CaseNote?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         await session.QuerySingleOrDefaultAsync<CaseNoteRow>("CaseNotes_ReadById", new { Id = id }, cancellationToken) is { } r
-            ? new CaseNote(r.Id, r.CaseId, r.AuthorUserId, protector.Unprotect(r.BodyCipher, BodyPurpose), r.CreatedAt)
+            ? new CaseNote(r.Id, r.CaseId, r.AuthorUserId, protector.Unprotect(r.BodyCipher, ProtectedColumns.CaseNoteBody.At(r.Id)), r.CreatedAt)
             : null;
 
     public async Task<IReadOnlyList<CaseNote>> ReadByCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<CaseNoteRow>("CaseNotes_ReadByCase", new { CaseId = caseId }, cancellationToken))
-            .Select(r => new CaseNote(r.Id, r.CaseId, r.AuthorUserId, protector.Unprotect(r.BodyCipher, BodyPurpose), r.CreatedAt))
+            .Select(r => new CaseNote(r.Id, r.CaseId, r.AuthorUserId, protector.Unprotect(r.BodyCipher, ProtectedColumns.CaseNoteBody.At(r.Id)), r.CreatedAt))
             .AsList();
 
     private sealed record CaseNoteRow

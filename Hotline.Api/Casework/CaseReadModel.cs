@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using Hotline.Api.CaseStore;
-using Hotline.Api.Inbound;
 using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
@@ -85,11 +84,12 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, C
     private AnswerView ToAnswer(CaseEvent caseEvent)
     {
         using var data = JsonDocument.Parse(caseEvent.Data);
+        var stepId = data.RootElement.TryGetProperty("StepId", out var step) ? step.GetString() ?? "" : "";
         return new AnswerView(
-            data.RootElement.TryGetProperty("StepId", out var step) ? step.GetString() ?? "" : "",
+            stepId,
             data.RootElement.TryGetProperty("AnswerCode", out var code) ? code.GetString() ?? "" : "",
-            protector.UnprotectOrNull(
-                data.RootElement.TryGetProperty("TextCipher", out var text) ? text.GetString() : null, EngineTurnApplier.AnswerTextPurpose),
+            protector.UnprotectOrNull(data.RootElement.TryGetProperty("TextCipher", out var text) ? text.GetString() : null,
+                ProtectedColumns.AnswerTextOf(caseEvent.CaseId, stepId)),
             caseEvent.OccurredAt);
     }
 }

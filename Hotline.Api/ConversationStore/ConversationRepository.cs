@@ -5,9 +5,6 @@ namespace Hotline.Api.ConversationStore;
 
 public sealed class ConversationRepository(FieldProtector protector, AddressHasher hasher, TimeProvider time)
 {
-    private const string AddressPurpose = "Conversations.Address";
-    private const string EngineStatePurpose = "Conversations.EngineState";
-
     public async Task<Conversation> CreateAsync(DbSession session, ChannelAddress address, string? language, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -17,7 +14,7 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
             conversation.Id,
             Channel = address.Channel.ToString(),
             AddressHash = hasher.Hash(address),
-            AddressCipher = protector.Protect(address.Value, AddressPurpose),
+            AddressCipher = protector.Protect(address.Value, ProtectedColumns.ConversationAddress.At(conversation.Id)),
             conversation.Language,
             EngineStateCipher = (string?)null,
             Status = conversation.Status.ToString(),
@@ -47,7 +44,7 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         {
             conversation.Id,
             conversation.Language,
-            EngineStateCipher = protector.ProtectOrNull(conversation.EngineState, EngineStatePurpose),
+            EngineStateCipher = protector.ProtectOrNull(conversation.EngineState, ProtectedColumns.ConversationEngineState.At(conversation.Id)),
             Status = conversation.Status.ToString(),
             conversation.StatusReason,
             conversation.LastInboundAt,
@@ -56,9 +53,9 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
 
     private Conversation Decrypt(ConversationRow row, ChannelAddress? knownAddress = null) => new(
         row.Id,
-        knownAddress ?? new ChannelAddress(row.Channel, protector.Unprotect(row.AddressCipher, AddressPurpose)),
+        knownAddress ?? new ChannelAddress(row.Channel, protector.Unprotect(row.AddressCipher, ProtectedColumns.ConversationAddress.At(row.Id))),
         row.Language,
-        protector.UnprotectOrNull(row.EngineStateCipher, EngineStatePurpose),
+        protector.UnprotectOrNull(row.EngineStateCipher, ProtectedColumns.ConversationEngineState.At(row.Id)),
         row.Status,
         row.StatusReason,
         row.CreatedAt,

@@ -1,4 +1,5 @@
 using Hotline.Api.Accountability;
+using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
 using Hotline.Api.Users;
 
@@ -7,11 +8,12 @@ namespace Hotline.Api.Hosting;
 /// <summary>
 /// The operator's command line, run instead of the web server (so it works inside a container whose
 /// port is already taken): the <c>users</c> verbs of <see cref="UserCommands"/> manage accounts;
-/// <c>sims import FILE</c> loads the issued-SIM registry; <c>audit verify</c> walks the audit chain.
+/// <c>sims import FILE</c> loads the issued-SIM registry; <c>audit verify</c> walks the audit chain; <c>keys rotate</c>
+/// seals every stored value again under the current privacy key.
 /// </summary>
 public static class OperatorCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit" or "keys";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -20,6 +22,9 @@ public static class OperatorCommands
             ["users", ..] => await UserCommands.RunAsync(services, args, input, output, cancellationToken),
             ["sims", "import", var file] => await ImportSimsAsync(services, file, output, cancellationToken),
             ["audit", "verify"] => await VerifyAuditAsync(services, output, cancellationToken),
+            ["keys", "rotate"] => await KeyCommands.RotateAsync(services, KeyRotation.DefaultBatchSize, output, cancellationToken),
+            ["keys", "rotate", "--batch-size", var size] when int.TryParse(size, out var batchSize) && batchSize > 0 =>
+                await KeyCommands.RotateAsync(services, batchSize, output, cancellationToken),
             _ => await UsageAsync(output),
         };
     }
@@ -63,6 +68,7 @@ public static class OperatorCommands
         await output.WriteLineAsync(UserCommands.Usage);
         await output.WriteLineAsync("       sims import FILE   (CSV with the header phone_number,language,issued_on,programme)");
         await output.WriteLineAsync("       audit verify   (walks the audit chain; exits 1 at the first row that does not verify)");
+        await output.WriteLineAsync($"       keys rotate [--batch-size N]   (re-encrypts every value not under the current key, {KeyRotation.DefaultBatchSize} rows a batch; exits 1 if any value does not decrypt)");
         return 2;
     }
 }

@@ -11,9 +11,6 @@ namespace Hotline.Api.Inbound;
 public sealed class EngineTurnApplier(
     ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound, FieldProtector protector)
 {
-    /// <summary>The purpose a free-text intake answer is encrypted under in its case event.</summary>
-    public const string AnswerTextPurpose = "CaseEvents.AnswerText";
-
     public sealed record Applied(Conversation Conversation, Guid? CaseId);
 
     public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, Guid? openCaseId, EngineTurn turn,
@@ -64,12 +61,8 @@ public sealed class EngineTurnApplier(
                     caseEvents.Add((CaseEventTypes.HandoffRequested, new { handoff.Reason }));
                     break;
                 case AnswerRecorded answer:
-                    caseEvents.Add((CaseEventTypes.AnswerRecorded, new
-                    {
-                        answer.StepId,
-                        answer.AnswerCode,
-                        TextCipher = protector.ProtectOrNull(answer.Text, AnswerTextPurpose),
-                    }));
+                    // Sealed when appended below: the answer is bound to its case, which this turn may not have opened yet.
+                    caseEvents.Add((CaseEventTypes.AnswerRecorded, answer));
                     break;
             }
         }
@@ -78,7 +71,8 @@ public sealed class EngineTurnApplier(
         {
             foreach (var (type, data) in caseEvents)
             {
-                await events.AppendAsync(session, caseForEvents, type, data, null, cancellationToken);
+                var stored = data is AnswerRecorded answer ? AnswerData(caseForEvents, answer) : data;
+                await events.AppendAsync(session, caseForEvents, type, stored, null, cancellationToken);
             }
         }
 
@@ -89,6 +83,13 @@ public sealed class EngineTurnApplier(
 
         return new Applied(updated with { Version = updated.Version + 1 }, caseId);
     }
+
+    private object AnswerData(Guid caseId, AnswerRecorded answer) => new
+    {
+        answer.StepId,
+        answer.AnswerCode,
+        TextCipher = protector.ProtectOrNull(answer.Text, ProtectedColumns.AnswerTextOf(caseId, answer.StepId)),
+    };
 
     /// <summary>
     /// Queues the engine's replies unless the person has opted out. A turn that made the conversation quiet

@@ -7,9 +7,6 @@ namespace Hotline.Api.Messages;
 
 public sealed class MessageRepository(FieldProtector protector)
 {
-    private const string BodyPurpose = "Messages.Body";
-    private const string MediaPurpose = "Messages.Media";
-
     public Task AddAsync(DbSession session, Message message, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Messages_Create", new
         {
@@ -19,8 +16,8 @@ public sealed class MessageRepository(FieldProtector protector)
             Direction = message.Direction.ToString(),
             Channel = message.Channel.ToString(),
             message.ChannelMessageId,
-            BodyCipher = protector.Protect(message.Body, BodyPurpose),
-            MediaCipher = protector.ProtectOrNull(message.Media, MediaPurpose),
+            BodyCipher = protector.Protect(message.Body, ProtectedColumns.MessageBody.At(message.Id)),
+            MediaCipher = protector.ProtectOrNull(message.Media, ProtectedColumns.MessageMedia.At(message.Id)),
             message.Segments,
             message.AuthorUserId,
             message.DeliveryStatus,
@@ -46,6 +43,7 @@ public sealed class MessageRepository(FieldProtector protector)
 
     private Message Decrypt(MessageRow row) => new(
         row.Id, row.ConversationId, row.CaseId, row.Direction, row.Channel, row.ChannelMessageId,
-        protector.Unprotect(row.BodyCipher, BodyPurpose), protector.UnprotectOrNull(row.MediaCipher, MediaPurpose),
+        protector.Unprotect(row.BodyCipher, ProtectedColumns.MessageBody.At(row.Id)),
+        protector.UnprotectOrNull(row.MediaCipher, ProtectedColumns.MessageMedia.At(row.Id)),
         row.Segments, row.AuthorUserId, row.DeliveryStatus, row.CreatedAt, row.DeliveryError);
 }

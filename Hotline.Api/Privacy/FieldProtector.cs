@@ -6,27 +6,36 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Privacy;
 
 /// <summary>
-/// Encrypts personal data before it reaches the database: AES-256-GCM, a fresh nonce per value, and the
-/// column it belongs to as associated data, so a value copied into another column does not decrypt.
-/// Stored form: <c>hl1:{keyId}:{base64(nonce | tag | ciphertext)}</c>. The marked prefix tells a
-/// re-encryption job which key a value is under; the key id lets keys rotate without a rewrite.
+/// Encrypts personal data before it reaches the database: AES-256-GCM, a fresh nonce per value, and the value's
+/// place as associated data (key id, table, column and the row's id), so a value copied into another column or
+/// another row does not decrypt. Stored form: <c>hl2:{keyId}:{base64(nonce | tag | ciphertext)}</c>. The marked
+/// prefix tells <c>keys rotate</c> which key a value is under; the key id lets keys rotate without a rewrite.
+/// Values written before rows were bound (<c>hl1:</c>, table and column only) still read; rotation rewrites them.
 /// </summary>
 public sealed class FieldProtector
 {
-    public const string Marker = "hl1";
+    public const string Marker = "hl2";
+    public const string UnboundMarker = "hl1";
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
     private readonly string _currentKeyId;
     private readonly FrozenDictionary<string, byte[]> _keys;
+    private readonly ILogger<FieldProtector> _logger;
 
-    public FieldProtector(IOptions<PrivacyOptions> options)
+    public FieldProtector(IOptions<PrivacyOptions> options, ILogger<FieldProtector> logger)
     {
         _currentKeyId = options.Value.CurrentKeyId;
         _keys = options.Value.Keys.ToFrozenDictionary(k => k.Key, k => Convert.FromBase64String(k.Value), StringComparer.Ordinal);
+        _logger = logger;
     }
 
-    public string Protect(string plaintext, string purpose)
+    public string CurrentKeyId => _currentKeyId;
+
+    /// <summary>How every value under the current key begins: a value that does not begin so needs rotating.</summary>
+    public string CurrentPrefix => $"{Marker}:{_currentKeyId}:";
+
+    public string Protect(string plaintext, ProtectedCell cell)
     {
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
@@ -34,38 +43,66 @@ public sealed class FieldProtector
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_keys[_currentKeyId], TagSize);
         aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
-            Encoding.UTF8.GetBytes(purpose));
-        return $"{Marker}:{_currentKeyId}:{Convert.ToBase64String(sealedBytes)}";
+            BoundData(_currentKeyId, cell));
+        return $"{CurrentPrefix}{Convert.ToBase64String(sealedBytes)}";
     }
 
-    public string? ProtectOrNull(string? plaintext, string purpose) =>
-        plaintext is null ? null : Protect(plaintext, purpose);
+    public string? ProtectOrNull(string? plaintext, ProtectedCell cell) =>
+        plaintext is null ? null : Protect(plaintext, cell);
 
-    public string Unprotect(string stored, string purpose)
+    /// <summary>The plaintext of a value stored in <paramref name="cell"/>; a value from anywhere else is refused, and the refusal logged.</summary>
+    public string Unprotect(string stored, ProtectedCell cell)
     {
         var parts = stored.Split(':', 3);
-        if (parts.Length != 3 || parts[0] != Marker)
+        if (parts.Length != 3 || parts[0] is not (Marker or UnboundMarker))
         {
-            throw new CryptographicException($"A {purpose} value is not in the protected form.");
+            throw Refused(cell, "the value is not in a protected form");
         }
 
         if (!_keys.TryGetValue(parts[1], out var key))
         {
-            throw new CryptographicException($"A {purpose} value is under key '{parts[1]}', which is not configured.");
+            throw Refused(cell, $"the value is under key '{parts[1]}', which is not configured");
         }
 
-        var sealedBytes = Convert.FromBase64String(parts[2]);
-        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
+        var sealedBytes = new byte[parts[2].Length];
+        if (!Convert.TryFromBase64String(parts[2], sealedBytes, out var length) || length < NonceSize + TagSize)
+        {
+            throw Refused(cell, "the value is not in a protected form");
+        }
+
+        var plain = new byte[length - NonceSize - TagSize];
+        var associatedData = parts[0] == Marker ? BoundData(parts[1], cell) : Encoding.UTF8.GetBytes(cell.Column.ToString());
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
-            plain, Encoding.UTF8.GetBytes(purpose));
+        try
+        {
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize, plain.Length),
+                sealedBytes.AsSpan(NonceSize, TagSize), plain, associatedData);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            throw Refused(cell, $"the value does not decrypt under key '{parts[1]}': it was altered, or moved here from another row or column");
+        }
+
         return Encoding.UTF8.GetString(plain);
     }
 
-    public string? UnprotectOrNull(string? stored, string purpose) =>
-        stored is null ? null : Unprotect(stored, purpose);
+    public string? UnprotectOrNull(string? stored, ProtectedCell cell) =>
+        stored is null ? null : Unprotect(stored, cell);
 
-    /// <summary>Whether a stored value is under a key other than the current one (a rotation job re-encrypts those).</summary>
-    public bool NeedsRotation(string stored) =>
-        !stored.StartsWith($"{Marker}:{_currentKeyId}:", StringComparison.Ordinal);
+    /// <summary>Whether a stored value is under a key other than the current one, or in the unbound form (rotation rewrites those).</summary>
+    public bool NeedsRotation(string stored) => !stored.StartsWith(CurrentPrefix, StringComparison.Ordinal);
+
+    /// <summary>The same plaintext sealed again under the current key, bound to its cell.</summary>
+    public string Reprotect(string stored, ProtectedCell cell) => Protect(Unprotect(stored, cell), cell);
+
+    // The key id cannot hold ':' (PrivacyOptionsValidator) and the row id comes last, so no two places share one encoding.
+    private static byte[] BoundData(string keyId, ProtectedCell cell) =>
+        Encoding.UTF8.GetBytes($"{Marker}:{keyId}:{cell.Column.Table}.{cell.Column.Name}:{cell.RowId}");
+
+    private CryptographicException Refused(ProtectedCell cell, string problem)
+    {
+        _logger.LogError("A protected value was refused: {Table}.{Column} of row {RowId}: {Problem}.",
+            cell.Column.Table, cell.Column.Name, cell.RowId, problem);
+        return new CryptographicException($"{cell}: {problem}.");
+    }
 }

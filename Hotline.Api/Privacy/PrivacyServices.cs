@@ -10,6 +10,7 @@ public static class PrivacyServices
         services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<AddressHasher>();
+        services.AddSingleton<KeyRotation>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Hotline.Api.CaseStore;
 using Hotline.Api.Outcomes;
+using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 
@@ -62,7 +63,7 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
         return error is not null
             ? Task.FromResult(Outcome<PartnerReferralView>.Refused(Refusal.Invalid, error))
             : StepAsync(user, referralId, "Referrals_Complete", CaseEventTypes.ReferralCompleted, ReferralStatus.Completed,
-                new { Outcome = outcome, OutcomeNoteCipher = referrals.Protect(note, ReferralRepository.OutcomeNotePurpose) },
+                new { Outcome = outcome, OutcomeNoteCipher = referrals.Protect(note, ProtectedColumns.ReferralOutcomeNote, referralId) },
                 "completed", "accepted", cancellationToken);
     }
 

@@ -7,12 +7,9 @@ using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Referrals;
 
-/// <summary>Referrals as stored. The summary and the outcome note are encrypted with their column as associated data.</summary>
+/// <summary>Referrals as stored. The summary and the outcome note are encrypted, bound to their column and row.</summary>
 public sealed class ReferralRepository(FieldProtector protector, IndicatorMap indicators)
 {
-    public const string SummaryPurpose = "Referrals.Summary";
-    public const string OutcomeNotePurpose = "Referrals.OutcomeNote";
-
     public Task<ReferralRecord?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<ReferralRecord>("Referrals_ReadById", new { Id = id }, cancellationToken);
 
@@ -28,15 +25,15 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
     public async Task<bool> TransitionAsync(DbSession session, string statement, object args, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(statement, args, cancellationToken) == 1;
 
-    public string? Protect(string? text, string purpose) => protector.ProtectOrNull(text, purpose);
+    public string? Protect(string? text, ProtectedColumn column, Guid referralId) => protector.ProtectOrNull(text, column.At(referralId));
 
     public ReferralView ToView(ReferralRecord r, string partnerName) => new(
         r.Id, r.CaseId, r.PartnerId, partnerName, r.Service, r.Status.ToString(),
         r.ConsentGivenAt is { } givenAt
             ? new ConsentView(r.ConsentGivenBy ?? "", r.ConsentChannel ?? "", givenAt, r.Shared,
-                protector.UnprotectOrNull(r.SummaryCipher, SummaryPurpose), r.Nationality, r.Region, r.ContactRoute)
+                protector.UnprotectOrNull(r.SummaryCipher, ProtectedColumns.ReferralSummary.At(r.Id)), r.Nationality, r.Region, r.ContactRoute)
             : null,
-        r.DeclineReason, r.Outcome, protector.UnprotectOrNull(r.OutcomeNoteCipher, OutcomeNotePurpose),
+        r.DeclineReason, r.Outcome, protector.UnprotectOrNull(r.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(r.Id)),
         r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt, r.Version);
 
     public async Task<IReadOnlyList<PartnerReferralView>> ReadInboxAsync(DbSession session, Guid partnerId, CancellationToken cancellationToken) =>
@@ -61,10 +58,10 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("region") ? row.Region : null,
             Covers("indicators") ? indicators.IndicatorsOf(row.CaseTriageReasons) : null,
             Covers("urgency") ? row.CasePriority.ToString() : null,
-            Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, SummaryPurpose) : null,
+            Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
             Covers("contact_route") ? row.ContactRoute : null);
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
-            row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, OutcomeNotePurpose), shared);
+            row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared);
     }
 }
 

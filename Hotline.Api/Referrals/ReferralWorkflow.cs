@@ -3,6 +3,7 @@ using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.Outcomes;
 using Hotline.Api.Partners;
+using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
 
@@ -115,7 +116,7 @@ public sealed class ReferralWorkflow(
             consent.Channel,
             consent.GivenAt,
             SharedFields = JsonSerializer.Serialize(consent.SharedFields),
-            SummaryCipher = referrals.Protect(consent.Summary, ReferralRepository.SummaryPurpose),
+            SummaryCipher = referrals.Protect(consent.Summary, ProtectedColumns.ReferralSummary, referralId),
             consent.Nationality,
             consent.Region,
             consent.ContactRoute,

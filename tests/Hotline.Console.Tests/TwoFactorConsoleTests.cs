@@ -24,7 +24,8 @@ public sealed class TwoFactorConsoleTests(BrowserFixture browser) : IClassFixtur
         Assert.True(await page.Locator("#qr").EvaluateAsync<bool>("image => image.complete && image.naturalWidth > 0"));
         await Screenshots.TakeAsync(page, "two-factor-enrolment");
         var totp = new Totp(Base32Encoding.ToBytes(await page.Locator("#secret").InnerTextAsync()));
-        await page.GetByLabel("Code the app shows now").FillAsync(totp.ComputeTotp(DateTime.UtcNow));
+        var enrolmentStep = TimeStepNow();
+        await page.GetByLabel("Code the app shows now").FillAsync(totp.ComputeTotp(StepStart(enrolmentStep)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
         var recoveryCodes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
@@ -32,28 +33,34 @@ public sealed class TwoFactorConsoleTests(BrowserFixture browser) : IClassFixtur
         await console.WaitUntilLiveAsync();
         await SignOutAsync(page, host);
 
-        await SignInWithCodeAsync(console, totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
+        // A code is accepted once: the next sign-in needs a later time step than enrolment's, computed just
+        // before it is typed, so a slow run cannot push it out of the one-step window either way.
+        await SignInWithCodeAsync(console, () => totp.ComputeTotp(StepStart(Math.Max(TimeStepNow(), enrolmentStep + 1))));
         await console.WaitUntilLiveAsync();
         await Expect(page.Locator("#who")).ToContainTextAsync("amira");
         await SignOutAsync(page, host);
 
-        await SignInWithCodeAsync(console, recoveryCodes[0]);
+        await SignInWithCodeAsync(console, () => recoveryCodes[0]);
         await console.WaitUntilLiveAsync();
         await SignOutAsync(page, host);
 
-        await SignInWithCodeAsync(console, recoveryCodes[0]);
+        await SignInWithCodeAsync(console, () => recoveryCodes[0]);
         await Expect(page).ToHaveURLAsync($"{host.BaseUrl}/console/two-factor.html?error=wrong");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right, or it was used already.");
         Assert.Equal(401, (await console.Context.APIRequest.GetAsync("/api/session")).Status);
         Assert.Empty(console.ScriptErrors);
     }
 
-    private static async Task SignInWithCodeAsync(ConsolePage console, string code)
+    private static long TimeStepNow() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+
+    private static DateTime StepStart(long step) => DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime;
+
+    private static async Task SignInWithCodeAsync(ConsolePage console, Func<string> code)
     {
         await console.SubmitSignInAsync("amira");
         await Expect(console.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/two-factor\\.html$"));
         await Expect(console.Page.Locator("#two-factor[data-ready='true']")).ToBeAttachedAsync();
-        await console.Page.GetByLabel("Code").FillAsync(code);
+        await console.Page.GetByLabel("Code").FillAsync(code());
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 

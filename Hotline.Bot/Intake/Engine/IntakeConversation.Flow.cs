@@ -16,7 +16,7 @@ internal sealed partial class IntakeConversation
         if (_language is null)
         {
             _state.Step = _script.StartStep.Id;
-            return Finish(_engine.Replies.Menu);
+            return FinishWithMenu();
         }
 
         GoTo(_script.StartStep.Next!);
@@ -39,7 +39,7 @@ internal sealed partial class IntakeConversation
         if (_language is null)
         {
             _state.Step = _script.StartStep.Id;
-            return Finish(_engine.Replies.Menu);
+            return FinishWithMenu();
         }
 
         return Finish(_engine.Replies.Get(_language, _state.Step));
@@ -101,7 +101,7 @@ internal sealed partial class IntakeConversation
         if (chosen is null && !_state.Reasked)
         {
             _state.Reasked = true;
-            return Finish(_engine.Replies.Menu);
+            return FinishWithMenu();
         }
 
         _language = chosen ?? _language ?? _script.BaseLanguage;
@@ -153,7 +153,7 @@ internal sealed partial class IntakeConversation
                 case StepKind.Language:
                     _state.Step = step.Id;
                     _state.Reasked = false;
-                    _replies.Add(_engine.Replies.Menu);
+                    _replies.AddRange(_engine.Replies.Menu(_language));
                     return;
                 case StepKind.YesNo or StepKind.Text:
                     _state.Step = step.Id;

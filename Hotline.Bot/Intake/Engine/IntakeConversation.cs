@@ -219,7 +219,7 @@ internal sealed partial class IntakeConversation
         {
             // The caseworker will need their language; the choice then gets the person's reply in it.
             _state.MenuOpen = true;
-            _replies.Add(_engine.Replies.Menu);
+            _replies.AddRange(_engine.Replies.Menu(_language));
         }
 
         return Finish();
@@ -241,7 +241,7 @@ internal sealed partial class IntakeConversation
         // At the language step the menu is the question itself; anywhere else it opens on top of it.
         _state.MenuOpen = _state.Status == IntakeStatus.HandedOff || _state.Step != _script.StartStep.Id;
         _state.Reasked = false;
-        return Finish(_engine.Replies.Menu);
+        return FinishWithMenu();
     }
 
     private void HandOff(string reason)
@@ -252,6 +252,12 @@ internal sealed partial class IntakeConversation
         _state.MenuOpen = false;
         _state.ReturnStep = null;
         ForgetUnlessConsented();
+    }
+
+    private EngineTurn FinishWithMenu()
+    {
+        _replies.AddRange(_engine.Replies.Menu(_language));
+        return Finish();
     }
 
     private EngineTurn Finish(EngineReply? reply = null)

@@ -12,11 +12,12 @@ internal sealed class ReplyBook
 {
     private readonly Dictionary<string, Dictionary<string, EngineReply>> _replies = new(StringComparer.Ordinal);
     private readonly string _baseLanguage;
+    private readonly EngineReply _menu;
 
     public ReplyBook(IntakeScript script, IntakeOptions options)
     {
         _baseLanguage = script.BaseLanguage;
-        Menu = new EngineReply(script.LanguageMenu);
+        _menu = new EngineReply(script.LanguageMenu);
         foreach (var language in script.Languages)
         {
             var replies = new Dictionary<string, EngineReply>(StringComparer.Ordinal);
@@ -35,7 +36,12 @@ internal sealed class ReplyBook
         }
     }
 
-    public EngineReply Menu { get; }
+    /// <summary>
+    /// The language menu, after a line saying how to answer it. The menu itself fills two SMS segments with
+    /// fourteen names in their own scripts, so the instruction travels as its own short message, in the
+    /// person's language when it is known (they asked for the menu again) and in the base language otherwise.
+    /// </summary>
+    public IEnumerable<EngineReply> Menu(string? language) => [Get(language, MessageIds.LanguageMenu), _menu];
 
     /// <summary>The reply in the person's language, or in the base language while theirs is unknown.</summary>
     public EngineReply Get(string? language, string textId) =>

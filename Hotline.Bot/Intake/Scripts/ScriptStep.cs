@@ -81,5 +81,8 @@ public static class MessageIds
     /// <summary>The reply to a cry for help: the emergency number, and that a person will write.</summary>
     public const string Distress = "distress";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, OptedIn, Person, Discreet, Reask, Distress];
+    /// <summary>Sent just before the language menu: how to answer it ("Reply with the number of your language.").</summary>
+    public const string LanguageMenu = "language_menu";
+
+    public static IReadOnlyList<string> Required { get; } = [Help, OptedIn, Person, Discreet, Reask, Distress, LanguageMenu];
 }

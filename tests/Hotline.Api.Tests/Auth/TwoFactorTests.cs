@@ -52,7 +52,7 @@ public sealed class TwoFactorTests
         var stored = await app.ScalarAsync("SELECT TotpSecret FROM Users WHERE UserName = 'amina'");
         var hashes = await app.CountAsync($"SELECT COUNT(*) FROM RecoveryCodes WHERE CodeHash IN ('{string.Join("','", recoveryCodes)}')");
 
-        Assert.StartsWith("hl1:", stored);
+        Assert.StartsWith("hl2:", stored);
         Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
         Assert.Equal(0, hashes);
         Assert.Equal(10, await app.CountAsync("SELECT COUNT(*) FROM RecoveryCodes"));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Hotline.Api.Privacy;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Infrastructure;
@@ -20,7 +21,10 @@ public static class TestKeys
         LookupKey = Lookup,
     };
 
-    public static FieldProtector Protector() => new(Microsoft.Extensions.Options.Options.Create(Options()));
+    public static FieldProtector Protector() => Protector(Options());
+
+    public static FieldProtector Protector(PrivacyOptions options) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), NullLogger<FieldProtector>.Instance);
 
     public static AddressHasher Hasher() => new(Microsoft.Extensions.Options.Options.Create(Options()));
 

@@ -35,6 +35,21 @@ public sealed class KeywordPhoneViewTests(PhoneViewHost host)
     }
 
     [Fact]
+    public async Task Each_languages_own_language_word_brings_the_menu_with_how_to_answer_it_in_that_language()
+    {
+        var view = await PhoneViewHost.InEveryLanguageAsync(async language =>
+        {
+            var words = PhoneViewHost.Script.FindLanguage(language)!.Words;
+            var phone = await host.NewPhoneInAsync(language);
+            await phone.WriteShownAsAsync(words.Language[0], $"the first {language} language word");
+            await phone.WriteAsync(PhoneViewHost.MenuNumber(language));
+            return phone;
+        });
+
+        GoldenFile.Match("own-language-word-menu", view);
+    }
+
+    [Fact]
     public async Task Stop_cancels_the_replies_still_waiting_in_the_outbox_the_last_word_included()
     {
         var view = await PhoneViewHost.InEveryLanguageAsync(async language =>

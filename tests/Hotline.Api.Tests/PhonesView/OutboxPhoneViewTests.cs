@@ -14,13 +14,13 @@ public sealed class OutboxPhoneViewTests(PhoneViewHost host)
         await phone.WriteBeforeTheOutboxRunsAsync("👋");
         host.Harness.Twilio.FailNextAfterCreating(1, 500);
         await host.Harness.App.Services.GetRequiredService<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken);
-        phone.NoteWhileTheOutboxWaits("the menu reached Twilio but the answer was lost (500): its outcome is unknown");
+        phone.NoteWhileTheOutboxWaits("the first reply reached Twilio but the answer was lost (500): its outcome is unknown");
 
         await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord);
 
         GoldenFile.Match("reply-reached-phone-before-quiet", phone.View);
         // The scenarios of this host run one at a time: the newest conversation is this phone's.
-        Assert.Equal("queued,queued", await host.Harness.ScalarAsync("""
+        Assert.Equal("queued,queued,queued", await host.Harness.ScalarAsync("""
             SELECT group_concat(DeliveryStatus, ',') FROM (
                 SELECT DeliveryStatus FROM Messages
                 WHERE Direction = 'Outbound' AND ConversationId = (SELECT Id FROM Conversations ORDER BY CreatedAt DESC LIMIT 1)

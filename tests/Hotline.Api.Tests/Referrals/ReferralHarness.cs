@@ -43,9 +43,10 @@ public sealed class ReferralHarness : IAsyncDisposable
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<ReferralHarness> StartAsync()
+    /// <param name="settings">Configuration over the test defaults, e.g. another database file or other privacy keys.</param>
+    public static async Task<ReferralHarness> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var harness = new ReferralHarness(new HotlineApp());
+        var harness = new ReferralHarness(new HotlineApp(settings));
         var app = harness.App;
         harness.Admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-referrals", UserRole.Admin, "en"));
         harness.Caseworker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "caseworker-ne", UserRole.Caseworker, Language));

@@ -14,7 +14,7 @@ public sealed class FullIntakeTests
         var yes = Words(language).Yes[0];
         var no = Words(language).No[0];
 
-        Assert.Equal(Script.LanguageMenu, host.Send("...").Reply());
+        Assert.Equal(Menu(), host.Send("...").Replies());
         Step(host, MenuNumber(language), "safe_now");
         Assert.Equal(language, host.Snapshot.Language);
         Step(host, "1", "danger");

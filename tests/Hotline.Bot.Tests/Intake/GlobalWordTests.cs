@@ -121,7 +121,7 @@ public sealed class GlobalWordTests
 
         var turn = host.Send(word);
 
-        Assert.Equal(Script.LanguageMenu, turn.Reply());
+        Assert.Equal(Menu(language), turn.Replies());
         Assert.Empty(turn.Events);
     }
 

@@ -48,7 +48,7 @@ public sealed class LanguageSelectionTests
     {
         var turn = new FakeHost(Engine, registeredLanguage: registered).Send("bonjour");
 
-        Assert.Equal(Script.LanguageMenu, turn.Reply());
+        Assert.Equal(Menu(), turn.Replies());
         Assert.Null(turn.Language);
     }
 
@@ -89,7 +89,7 @@ public sealed class LanguageSelectionTests
     {
         var turn = new FakeHost(Engine).Send(first);
 
-        Assert.Equal(Script.LanguageMenu, turn.Reply());
+        Assert.Equal(Menu(), turn.Replies());
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class LanguageSelectionTests
         var host = new FakeHost(Engine);
         host.Send("?");
 
-        Assert.Equal(Script.LanguageMenu, host.Send("99").Reply());
+        Assert.Equal(Menu(), host.Send("99").Replies());
         Assert.Equal(Text("en", "safe_now"), host.Send("xyz").Reply());
     }
 
@@ -123,7 +123,7 @@ public sealed class LanguageSelectionTests
     {
         var host = AtFirstQuestion("en");
 
-        Assert.Equal(Script.LanguageMenu, host.Send("language").Reply());
+        Assert.Equal(Menu("en"), host.Send("language").Replies());
         var turn = host.Send("2");
 
         Assert.Equal(Text("ar", "documents"), turn.Reply());

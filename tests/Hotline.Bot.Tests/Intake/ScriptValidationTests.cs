@@ -27,11 +27,11 @@ public sealed class ScriptValidationTests
             { "id": "not_safe", "type": "quiet", "text": "OK.", "reason": "not_safe_now" },
             { "id": "done", "type": "handoff", "text": "Wait {wait_minutes} minutes.", "reason": "intake_complete" }
           ],
-          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number.", "reask": "1 or 2?", "distress": "Call now." },
+          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number.", "reask": "1 or 2?", "distress": "Call now.", "language_menu": "Reply with a number." },
           "localization": {
             "sw": { "safe_now": "Salama sasa? 1 Ndiyo 2 Hapana", "not_safe": "Sawa.", "done": "Subiri dakika {wait_minutes}.",
                     "help": "Msaada.", "opted_in": "Sawa.", "person": "Hivi karibuni.", "discreet": "Namba si sahihi.",
-                    "reask": "1 au 2?", "distress": "Piga simu sasa." }
+                    "reask": "1 au 2?", "distress": "Piga simu sasa.", "language_menu": "Jibu kwa namba." }
           }
         }
         """;

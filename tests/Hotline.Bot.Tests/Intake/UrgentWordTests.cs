@@ -19,7 +19,7 @@ public sealed class UrgentWordTests
     {
         var turn = new FakeHost(Engine).Send("my boss took my passport and they locked me in");
 
-        Assert.Equal([Text("en", "distress"), Script.LanguageMenu], turn.Replies());
+        Assert.Equal([Text("en", "distress"), .. Menu()], turn.Replies());
         Assert.Equal(
             [
                 "CaseRequested(Critical, 100, [urgent_word])",

@@ -39,6 +39,10 @@ internal static class SqlServerParameters
         ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Type"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
         ["Value"] = Text, ["Version"] = "INT",
+        ["AfterId"] = Id, ["CurrentKeyPrefix"] = Text, ["KeyPrefixLength"] = "INT", ["OldAddressCipher"] = Text, ["OldBodyCipher"] = Text,
+        ["OldBotConversationIdCipher"] = Text, ["OldData"] = Text, ["OldEngineStateCipher"] = Text, ["OldMediaCipher"] = Text,
+        ["OldOutcomeNoteCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
+        ["OldUserIdCipher"] = Text, ["OldUserNameCipher"] = Text,
     };
 
     /// <summary>The parameters a statement reads: variables it names but does not DECLARE, without the '@'.</summary>

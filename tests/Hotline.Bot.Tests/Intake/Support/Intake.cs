@@ -25,6 +25,9 @@ internal static class Intake
 
     public static string MenuNumber(string language) => (Tags.ToList().IndexOf(language) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The language menu as it is sent: how to answer it, in the given language, then the menu itself.</summary>
+    public static IReadOnlyList<string> Menu(string language = "en") => [Text(language, MessageIds.LanguageMenu), Script.LanguageMenu];
+
     public static IReadOnlyList<string> Replies(this EngineTurn turn) => turn.Replies.Select(r => r.Text).ToList();
 
     public static string Reply(this EngineTurn turn) => Assert.Single(turn.Replies).Text;

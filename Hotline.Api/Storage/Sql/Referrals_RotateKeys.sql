@@ -1,0 +1,7 @@
+-- keys rotate: compare-and-set on the values read, so a row the hotline changed meanwhile keeps the hotline's values.
+UPDATE Referrals
+SET SummaryCipher = @SummaryCipher,
+    OutcomeNoteCipher = @OutcomeNoteCipher
+WHERE Id = @Id
+  AND (SummaryCipher = @OldSummaryCipher OR (SummaryCipher IS NULL AND @OldSummaryCipher IS NULL))
+  AND (OutcomeNoteCipher = @OldOutcomeNoteCipher OR (OutcomeNoteCipher IS NULL AND @OldOutcomeNoteCipher IS NULL));

@@ -1,0 +1,11 @@
+-- keys rotate: the next rows, in id order after @AfterId, holding a value not under the current key
+-- (an older key, or the unbound hl1 form). NULL matches neither side of <>, so an empty column is skipped.
+-- The binary collation compares key ids exactly, as the application does.
+SELECT TOP (@Take) ConversationId AS Id, BotConversationIdCipher, UserIdCipher, UserNameCipher, ReplyToIdCipher
+FROM dbo.ChatRoutes
+WHERE ConversationId > @AfterId
+  AND (SUBSTRING(BotConversationIdCipher, 1, @KeyPrefixLength) COLLATE Latin1_General_BIN2 <> @CurrentKeyPrefix
+       OR SUBSTRING(UserIdCipher, 1, @KeyPrefixLength) COLLATE Latin1_General_BIN2 <> @CurrentKeyPrefix
+       OR SUBSTRING(UserNameCipher, 1, @KeyPrefixLength) COLLATE Latin1_General_BIN2 <> @CurrentKeyPrefix
+       OR SUBSTRING(ReplyToIdCipher, 1, @KeyPrefixLength) COLLATE Latin1_General_BIN2 <> @CurrentKeyPrefix)
+ORDER BY ConversationId;

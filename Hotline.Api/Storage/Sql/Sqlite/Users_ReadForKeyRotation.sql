@@ -1,0 +1,8 @@
+-- keys rotate: the next rows, in id order after @AfterId, holding a value not under the current key
+-- (an older key, or the unbound hl1 form). NULL matches neither side of <>, so an empty column is skipped.
+SELECT Id, TotpSecret
+FROM Users
+WHERE Id > @AfterId
+  AND (substr(TotpSecret, 1, @KeyPrefixLength) <> @CurrentKeyPrefix)
+ORDER BY Id
+LIMIT @Take;
