@@ -94,7 +94,9 @@ public sealed class ChaosConsoles : IAsyncDisposable
 
         public Watcher(Uri proxy, string cookie)
         {
-            _http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = proxy, Timeout = TimeSpan.FromSeconds(10) };
+            // A page of case events reads each case's summary: on a loaded machine it can take longer than 10 s, and a
+            // page that always times out would be asked for forever.
+            _http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = proxy, Timeout = TimeSpan.FromSeconds(90) };
             _http.DefaultRequestHeaders.Add("Cookie", cookie);
             _hub = new HubConnectionBuilder()
                 .WithUrl(new Uri(proxy, "/hubs/cases"), options =>
@@ -155,7 +157,7 @@ public sealed class ChaosConsoles : IAsyncDisposable
                 JsonElement page;
                 try
                 {
-                    page = await _http.GetFromJsonAsync<JsonElement>($"/api/case-events?after={after}&take=500", cancellationToken);
+                    page = await _http.GetFromJsonAsync<JsonElement>($"/api/case-events?after={after}&take=200", cancellationToken);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
                 {
