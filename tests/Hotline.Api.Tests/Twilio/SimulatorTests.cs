@@ -27,8 +27,9 @@ public sealed class SimulatorTests
         var response = await client.SendAsync(webhook, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var transcript = await WaitForReplyAsync(client);
-        Assert.Equal(["Inbound", "Outbound"], transcript.Select(l => l.Direction));
+        var transcript = await WaitForLinesAsync(client, 3);
+        Assert.Equal(["Inbound", "Outbound", "Outbound"], transcript.Select(l => l.Direction));
+        Assert.Equal("Reply with the number of your language.", transcript[1].Body);
     }
 
     [Fact]
@@ -60,12 +61,12 @@ public sealed class SimulatorTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static async Task<IReadOnlyList<SimulatorEndpoints.TranscriptLine>> WaitForReplyAsync(HttpClient client)
+    private static async Task<IReadOnlyList<SimulatorEndpoints.TranscriptLine>> WaitForLinesAsync(HttpClient client, int count)
     {
         for (var attempt = 0; ; attempt++)
         {
             var lines = await client.GetFromJsonAsync<List<SimulatorEndpoints.TranscriptLine>>("/simulator/sms/messages?from=%2B9779800000707", Ct);
-            if (lines!.Count >= 2 || attempt == 100)
+            if (lines!.Count >= count || attempt == 100)
             {
                 return lines;
             }
