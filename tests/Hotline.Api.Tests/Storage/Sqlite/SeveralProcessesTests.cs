@@ -65,7 +65,7 @@ public sealed class SeveralProcessesTests
     }
 
     [Fact]
-    public async Task Webhooks_spread_over_three_processes_are_each_stored_once_and_each_first_time_writer_gets_one_reply()
+    public async Task Webhooks_spread_over_three_processes_are_each_stored_once_and_each_reply_is_sent_once()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var twilio = await FakeTwilioServer.StartAsync(TwilioHarness.AccountSid, AuthToken);
@@ -92,9 +92,10 @@ public sealed class SeveralProcessesTests
         Assert.Equal(240, await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
         Assert.Equal(240, await connection.ExecuteScalarCountAsync("SELECT COUNT(DISTINCT ChannelMessageId) FROM Messages WHERE Direction = 'Inbound'"));
         await WaitUntilAsync(async () => await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'") == 0);
-        var repliesPerPerson = twilio.Created.GroupBy(c => c.To).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal([], people.Where(p => repliesPerPerson.GetValueOrDefault(p) != 1).Select(p => $"{p}: {repliesPerPerson.GetValueOrDefault(p)}"));
-        Assert.Equal(240, await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Sent'"));
+        // A first message may be answered with one reply or two (the language menu and how to answer it): each once.
+        Assert.Equal([], people.Where(p => !twilio.Created.Any(c => c.To == p)));
+        Assert.Equal([], twilio.Created.GroupBy(c => (c.To, c.Body)).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Equal(twilio.Created.Count, await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Sent'"));
     }
 
     private static async Task<HttpStatusCode> PostSignedAsync(HttpClient client, Uri address, Dictionary<string, string> fields)
