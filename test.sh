@@ -6,9 +6,9 @@ cd "$(dirname "$0")"
 
 # The console's SignalR client comes from npm at build time; its browser tests drive Debian's chromium;
 # the shared send-rate tests start redis-servers of their own; the deployment tests run the nginx site
-# under Debian's nginx and encrypt backups with age.
+# under Debian's nginx and encrypt backups with age; the alert rules are checked by Prometheus's promtool.
 if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || ! command -v redis-server >/dev/null 2>&1 \
-  || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/age ]; then
+  || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/age ] || ! command -v promtool >/dev/null 2>&1; then
   apt-get update
   if ! command -v npm >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
@@ -24,6 +24,9 @@ if ! command -v npm >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || ! command -
   fi
   if [ ! -x /usr/bin/age ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y age
+  fi
+  if ! command -v promtool >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus
   fi
 fi
 

@@ -2,8 +2,8 @@
 # First start and every upgrade of the API, without closing the site: builds hotline-api:<commit>, then
 # replaces api1, api2 and api3 one at a time, each only after the one before is healthy. nginx sends the
 # requests of an instance being replaced to the others (infra/nginx/site/hotline.conf), so port 443 stays
-# open throughout. api1 goes first because it applies new migrations: they must suit the old code too
-# (add columns and tables; remove them in a later release), since api2 and api3 run it meanwhile.
+# open throughout. The new image's migrations run first, as the migrator login (the `migrate` service):
+# they must suit the old code too (add columns and tables; remove them in a later release).
 #
 #   infra/upgrade.sh          build the checked-out commit and roll it out
 #   infra/upgrade.sh TAG      roll out an image built before (a rollback: the previous tag is printed)
@@ -73,8 +73,13 @@ rollback_hint() {
 "${compose[@]}" up -d --no-recreate sqlserver redis
 wait_healthy sqlserver
 wait_healthy redis
-# Creates the database and login on the first start; sets the login's password if its secret changed.
+# Creates the database and logins on the first start; sets a login's password if its secret changed. Then
+# the new image applies its migrations as the database's owner (the instances cannot change the schema),
+# and the instances' user is put into the roles the migrations made. Migrations suit the old code too
+# (add now, remove in a later release): api2 and api3 run it until they are replaced.
 "${compose[@]}" run --rm --no-deps db-init
+"${compose[@]}" run --rm --no-deps migrate
+"${compose[@]}" run --rm --no-deps db-grant
 
 for service in api1 api2 api3; do
   echo "Replacing $service."

@@ -11,6 +11,7 @@ public static class AccountabilityServices
         services.AddSingleton<AuditChain>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<AuditRetention>();
         services.AddSingleton<AuditChainStatus>();
         services.AddHostedService<AuditChainWatchJob>();
         return services;

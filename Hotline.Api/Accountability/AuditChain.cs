@@ -12,6 +12,9 @@ public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string A
 /// <summary>The last row of the chain: what the next row follows.</summary>
 public sealed record AuditLink(long Sequence, string Mac);
 
+/// <summary>Where the chain starts after its oldest rows were deleted: the last deleted row's sequence and MAC, and the anchor's own MAC.</summary>
+public sealed record AuditAnchor(long Sequence, string Mac, string AnchorMac);
+
 /// <summary>
 /// HMAC-SHA256 under the audit key over the previous row's MAC and the row's own fields, as a JSON array
 /// (unambiguous whatever a field holds). The first row follows an all-zero MAC. Times are taken to the
@@ -36,6 +39,13 @@ public sealed class AuditChain(IOptions<AuditOptions> options)
 
     public string MacOf(string previousMac, AuditRow row) =>
         MacOf(previousMac, row.Sequence, row.OccurredAt, row.Actor, row.Action, row.Subject, row.ClientAddress, row.Outcome);
+
+    /// <summary>
+    /// The MAC of a retention anchor: the sequence and MAC of the last row deleted, under the audit key, so an
+    /// anchor (where `audit verify` starts once old rows are gone) cannot be made or moved without the key.
+    /// </summary>
+    public string AnchorMacOf(long sequence, string mac) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, JsonSerializer.SerializeToUtf8Bytes(new object[] { "anchor", sequence, mac })));
 
     /// <summary>The database clock's reading as the column keeps it: whole milliseconds.</summary>
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset time) =>

@@ -1,5 +1,3 @@
-using Hotline.Api.Auth;
-
 namespace Hotline.Api.Accountability;
 
 /// <summary>
@@ -11,14 +9,11 @@ public sealed record AuditEntry(string Actor, string Action, string? Subject, st
 {
     /// <summary>What the signed-in caller of a request (anonymous when none) did, from the connection's address.</summary>
     public static AuditEntry By(HttpContext context, string action, object? subject, string outcome = AuditOutcomes.Succeeded) =>
-        new(ActorOf(context), action, subject?.ToString(), context.Connection.RemoteIpAddress?.ToString(), outcome);
+        AuditSource.Of(context).Entry(action, subject, outcome);
 
     /// <summary>What the hotline itself, or the operator's command line, did.</summary>
     public static AuditEntry ByActor(string actor, string action, object? subject, string outcome = AuditOutcomes.Succeeded) =>
         new(actor, action, subject?.ToString(), null, outcome);
-
-    private static string ActorOf(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : AuditActors.Anonymous;
 }
 
 public static class AuditActors
@@ -48,6 +43,8 @@ public static class AuditActions
     public const string CaseFetched = "case.fetched";
     public const string ClosedCaseRead = "case.closed-read";
     public const string CaseReferralsRead = "case.referrals-read";
+    public const string MediaViewed = "media.viewed";
+    public const string MediaOriginalDownloaded = "media.original-downloaded";
     public const string StatisticsExported = "statistics.exported";
     public const string PartnerInboxRead = "partner-inbox.read";
     public const string PartnerInboxItemRead = "partner-inbox.item-read";
@@ -55,6 +52,11 @@ public static class AuditActions
     public const string SignInFailed = "signin.failed";
     public const string SignInLockedOut = "signin.locked-out";
     public const string UserAdded = "user.added";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserAccessChanged = "user.access-changed";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string UserPasswordChanged = "user.password-changed";
     public const string UserOrganisationChanged = "user.organisation-changed";
     public const string PartnerCreated = "partner.created";
     public const string PartnerUpdated = "partner.updated";

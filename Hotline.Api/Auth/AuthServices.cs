@@ -11,7 +11,7 @@ public static class AuthServices
 
     /// <summary>
     /// Cookie sessions on the same origin as the hub, so no token ever travels in a URL. HttpOnly,
-    /// SameSite=Strict; idle and absolute limits; API and hub calls get 401/403 instead of a redirect.
+    /// SameSite=Strict, Secure and __Host- prefixed outside Development (<see cref="CookieHardening"/>); idle and absolute limits; API and hub calls get 401/403 instead of a redirect.
     /// </summary>
     public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,16 +27,15 @@ public static class AuthServices
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<CallerCheck>();
         services.AddHostedService<EndedSessionSweepJob>();
+        // The antiforgery cookie stays Secure only on an https request (behind the trusted proxy, every request):
+        // ASP.NET Core's antiforgery refuses to work at all over http when told to always be Secure.
         services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
         services.AddAuthorization(Policies.Add);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie().AddPendingSignIn(services);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, TimeProvider>((cookie, auth, time) =>
+            .Configure<IOptions<AuthOptions>, TimeProvider, IHostEnvironment>((cookie, auth, time, environment) =>
             {
-                cookie.Cookie.Name = "hotline.session";
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                CookieHardening.Apply(cookie.Cookie, "hotline.session", environment);
                 cookie.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.IdleMinutes);
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = "/console/signin.html";

@@ -9,7 +9,7 @@ namespace Hotline.Api.Auth;
 /// The one answer to "who is calling, and may they still?", for HTTP (the cookie's principal validation,
 /// every request) and the hub (every call, since a connection outlives the request that opened it). A
 /// caller is refused when the session was ended, is older than the absolute limit, the account is
-/// disabled or now has another role than the one signed in with, or its security stamp has changed
+/// disabled, must replace a one-time password, or now has another role than the one signed in with, or its security stamp has changed
 /// (<see cref="UserAccounts.ChangeSecurityStampAsync"/>).
 /// </summary>
 public sealed class CallerCheck(Database database, UserRepository users, SessionStore sessions, IOptions<AuthOptions> options, TimeProvider time)
@@ -30,7 +30,7 @@ public sealed class CallerCheck(Database database, UserRepository users, Session
         }
 
         var user = await users.FindByIdAsync(session, userId, cancellationToken);
-        return user is { Disabled: false } && principal.IsInRole(user.Role.ToString())
+        return user is { Disabled: false, MustChangePassword: false } && principal.IsInRole(user.Role.ToString())
             && string.Equals(principal.FindFirstValue(SessionClaims.SecurityStamp), user.SecurityStamp, StringComparison.Ordinal)
                 ? user
                 : null;

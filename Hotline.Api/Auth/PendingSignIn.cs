@@ -16,6 +16,9 @@ public static class PendingSignIn
     public const string Scheme = "hotline.pending";
     public const string SecretToEnrolClaim = "hotline:totp_secret_to_enrol";
 
+    /// <summary>Set when the password given was a one-time one: the cookie then reaches only the page that replaces it.</summary>
+    public const string MustChangePasswordClaim = "hotline:must_change_password";
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public static readonly AuthorizationPolicy Policy = new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build();
@@ -27,17 +30,25 @@ public static class PendingSignIn
         .. secretToEnrol is null ? Array.Empty<Claim>() : [new Claim(SecretToEnrolClaim, secretToEnrol)],
     ], Scheme));
 
+    /// <summary>Every other step done, but the password was a one-time one: the stamp is kept so a later reset or disabling refuses this cookie.</summary>
+    public static ClaimsPrincipal ForPasswordChange(User user) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new Claim(ClaimTypes.Name, user.UserName),
+        new Claim(MustChangePasswordClaim, "true"),
+        new Claim(SessionClaims.SecurityStamp, user.SecurityStamp),
+    ], Scheme));
+
     public static string? SecretToEnrol(this ClaimsPrincipal principal) => principal.FindFirstValue(SecretToEnrolClaim);
+
+    public static bool MustChangePassword(this ClaimsPrincipal principal) => principal.HasClaim(MustChangePasswordClaim, "true");
 
     public static AuthenticationBuilder AddPendingSignIn(this AuthenticationBuilder builder, IServiceCollection services)
     {
         builder.AddCookie(Scheme);
-        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<TimeProvider>((cookie, time) =>
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<TimeProvider, IHostEnvironment>((cookie, time, environment) =>
         {
-            cookie.Cookie.Name = "hotline.pending";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            CookieHardening.Apply(cookie.Cookie, "hotline.pending", environment);
             cookie.ExpireTimeSpan = Lifetime;
             cookie.SlidingExpiration = false;
             cookie.LoginPath = "/console/signin.html";

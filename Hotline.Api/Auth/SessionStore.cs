@@ -36,4 +36,8 @@ public sealed class SessionStore(Database database, TimeProvider time)
     /// <summary>Ends every session of the person, in the caller's transaction: their cookies are refused from the next request on.</summary>
     public Task EndEverySessionOfUserAsync(DbSession session, Guid userId, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Sessions_EndAllOfUser", new { UserId = userId, Now = time.GetUtcNow() }, cancellationToken);
+
+    /// <summary>Ends every session of the person but <paramref name="keepSessionId"/>, in the caller's transaction.</summary>
+    public Task EndOtherSessionsOfUserAsync(DbSession session, Guid userId, Guid keepSessionId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Sessions_EndOthersOfUser", new { UserId = userId, KeepId = keepSessionId, Now = time.GetUtcNow() }, cancellationToken);
 }

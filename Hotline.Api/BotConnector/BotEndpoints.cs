@@ -1,3 +1,4 @@
+using Hotline.Api.Metrics;
 using Hotline.Bot.ActivityProtocol;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ public static class BotEndpoints
 
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, ReceiveActivity).WithName("ReceiveActivity").WithSummary("The bot's messaging endpoint: one Bot Framework activity, authenticated by the Bot Connector's token.").WithTags("Chat (Bot Framework)").DisableAntiforgery().AllowAnonymous();
+        app.MapPost(Path, ReceiveActivity).AddEndpointFilter(new WebhookTelemetryFilter("bot")).WithName("ReceiveActivity").WithSummary("The bot's messaging endpoint: one Bot Framework activity, authenticated by the Bot Connector's token.").WithTags("Chat (Bot Framework)").DisableAntiforgery().AllowAnonymous();
         return app;
     }
 

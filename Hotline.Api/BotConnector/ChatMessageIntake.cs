@@ -44,7 +44,7 @@ public sealed class ChatMessageIntake(
             return IngestResult.Duplicate;
         }
 
-        var media = activity.Attachments.Select(a => new MediaReference(a.Url.AbsoluteUri, a.ContentType)).ToList();
+        var media = activity.Attachments.Select(a => new MediaReference(a.Url.AbsoluteUri, a.ContentType, activity.ServiceUrl.AbsoluteUri)).ToList();
         var envelope = new InboundEnvelope(address, activityKey, activity.Text, media, activity.Locale, receivedAt);
         return (await pipeline.IngestAsync(envelope, cancellationToken)).Kind;
     }

@@ -12,6 +12,9 @@ namespace Hotline.Api.CaseStore;
 /// </summary>
 public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvider time, HotlineMetrics metrics)
 {
+    /// <summary>The outcome code of a case closed because its person was erased.</summary>
+    public const string ErasedOutcome = "erased";
+
     /// <summary>Queues a new case inside the caller's transaction (the message that caused it commits with it).</summary>
     public async Task<CaseRecord> EnqueueAsync(DbSession session, NewCase newCase, CancellationToken cancellationToken)
     {
@@ -142,6 +145,24 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
 
     public Task<bool> CloseAsync(Guid caseId, Guid leaseToken, Guid userId, string outcome, CancellationToken cancellationToken) =>
         ChangeUnderLeaseAsync("Cases_Close", CaseEventTypes.Closed, caseId, leaseToken, userId, outcome, cancellationToken);
+
+    /// <summary>
+    /// Closes an open case whose person is being erased (outcome <c>erased</c>), with its case event, whoever holds it:
+    /// nobody could answer it. False when it was closed already.
+    /// </summary>
+    public async Task<bool> CloseForErasureAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        if (await session.ExecuteAsync("Cases_CloseForErasure", new { Id = caseId, Now = now }, cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.Closed, new { Outcome = ErasedOutcome }, null, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>Hands the claim to a colleague, who finds it among their cases with a lease of their own; null when the lease was lost.</summary>
     public async Task<Guid?> TransferToUserAsync(Guid caseId, Guid leaseToken, Guid userId, Guid toUserId, TimeSpan lease,

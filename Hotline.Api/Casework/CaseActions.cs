@@ -1,6 +1,7 @@
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
+using Hotline.Api.Metrics;
 using Hotline.Api.Outbox;
 using Hotline.Api.Outcomes;
 using Hotline.Api.Referrals;
@@ -12,7 +13,7 @@ namespace Hotline.Api.Casework;
 /// <summary>What a caseworker does to a case beyond the queue's own moves: reply to the person and keep notes.</summary>
 public sealed class CaseActions(
     Database database, CaseQueue cases, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
-    CaseEventLog events, CaseReadModel read, ReferralRepository referrals)
+    CaseEventLog events, CaseReadModel read, ReferralRepository referrals, HotlineMetrics metrics)
 {
     /// <summary>The outcome a caseworker picks when the case ends with a referral to a partner.</summary>
     public const string ReferredOutcome = "referred";
@@ -37,7 +38,8 @@ public sealed class CaseActions(
         }
 
         var record = await cases.FindByIdAsync(session, caseId, cancellationToken);
-        if (record is null || !CaseQueue.Holds(record, leaseToken, await session.DatabaseNowAsync(cancellationToken)))
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        if (record is null || !CaseQueue.Holds(record, leaseToken, now))
         {
             return Outcome<MessageView>.Refused(Refusal.Conflict, "Your claim on this case has ended (it expired or was taken over); take the case again to reply.");
         }
@@ -48,8 +50,14 @@ public sealed class CaseActions(
             return Outcome<MessageView>.Refused(Refusal.Conflict, refusal);
         }
 
+        var firstReply = await cases.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken) is { CaseworkerHasWritten: false };
         var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
         await session.CommitAsync(cancellationToken);
+        if (firstReply)
+        {
+            metrics.FirstCaseworkerReply(record.Priority, now - record.QueuedAt);
+        }
+
         return Outcome<MessageView>.Done(CaseReadModel.ToView(message));
     }
 

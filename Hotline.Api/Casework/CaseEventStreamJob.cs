@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
 using Microsoft.AspNetCore.SignalR;
 
@@ -23,6 +25,7 @@ public sealed class CaseEventStreamJob(
     CaseListeners listeners,
     IHubContext<CaseHub, ICaseClient> hub,
     CaseEventSignal signal,
+    QuarantineStore quarantine,
     TimeProvider time,
     ILogger<CaseEventStreamJob> logger,
     Health.LoopWatch loops) : BackgroundService
@@ -153,11 +156,23 @@ public sealed class CaseEventStreamJob(
             }
 
             var summary = await SummaryAsync(caseEvent.CaseId);
-            using var data = JsonDocument.Parse(caseEvent.Data);
+            CaseEventPayload payload;
+            try
+            {
+                payload = CaseEventPayload.Read(caseEvent);
+            }
+            catch (JsonException ex)
+            {
+                // One event no console can be told of is set aside; the stream goes on past it.
+                await quarantine.SetAsideAsync(QuarantineSources.CaseEvent, caseEvent.Sequence.ToString(CultureInfo.InvariantCulture),
+                    QuarantineReasons.Unparseable, ex, cancellationToken);
+                continue;
+            }
+
             if (IsMessageNews(caseEvent))
             {
                 if (listeners.AnyoneHears(caseEvent.CaseId, summary?.AssigneeId)
-                    && await MessageNewsAsync(session, caseEvent, summary?.AssigneeId, data.RootElement, cancellationToken) is { } send)
+                    && await MessageNewsAsync(session, caseEvent, summary?.AssigneeId, payload, cancellationToken) is { } send)
                 {
                     sends.Add(send);
                 }
@@ -165,7 +180,7 @@ public sealed class CaseEventStreamJob(
             else if (summary is not null)
             {
                 var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
-                foreach (var group in GroupsThatSee(summary, data.RootElement))
+                foreach (var group in GroupsThatSee(summary, payload))
                 {
                     ChangesFor(changesByGroup, group).Add(change);
                 }
@@ -215,7 +230,7 @@ public sealed class CaseEventStreamJob(
     }
 
     /// <summary>Who may see a change: the case's language, supervisors, whoever has it open, its assignee, and on a transfer the language it left.</summary>
-    private static IEnumerable<string> GroupsThatSee(CaseSummary summary, JsonElement data)
+    private static IEnumerable<string> GroupsThatSee(CaseSummary summary, CaseEventPayload payload)
     {
         yield return CaseGroups.Language(summary.Language);
         yield return CaseGroups.Supervisors;
@@ -225,23 +240,36 @@ public sealed class CaseEventStreamJob(
             yield return CaseGroups.User(assignee);
         }
 
-        if (data.TryGetProperty("FromLanguage", out var from) && from.GetString() is { } fromLanguage)
+        if (payload.FromLanguage is { } fromLanguage)
         {
             yield return CaseGroups.Language(fromLanguage);
         }
     }
 
     /// <summary>Message news goes to whoever has the case open and to its assignee, who may have put it aside.</summary>
-    private async Task<Task?> MessageNewsAsync(DbSession session, CaseEvent caseEvent, Guid? assignee, JsonElement data,
+    private async Task<Task?> MessageNewsAsync(DbSession session, CaseEvent caseEvent, Guid? assignee, CaseEventPayload payload,
         CancellationToken cancellationToken)
     {
         var caseGroup = hub.Clients.Groups(assignee is { } id
             ? [CaseGroups.Case(caseEvent.CaseId), CaseGroups.User(id)]
             : [CaseGroups.Case(caseEvent.CaseId)]);
+        var messageId = payload.MessageId!.Value;
         switch (caseEvent.Type)
         {
             case CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued:
-                if (await messages.FindByIdAsync(session, data.GetProperty("MessageId").GetGuid(), cancellationToken) is not { } message)
+                Message? message;
+                try
+                {
+                    message = await messages.FindByIdAsync(session, messageId, cancellationToken);
+                }
+                catch (Exception ex) when (UnreadableRow.Reason(ex) is { } reason)
+                {
+                    await quarantine.SetAsideAsync(QuarantineSources.CaseEvent, caseEvent.Sequence.ToString(CultureInfo.InvariantCulture), reason, ex,
+                        cancellationToken);
+                    return null;
+                }
+
+                if (message is null)
                 {
                     return null;
                 }
@@ -250,8 +278,7 @@ public sealed class CaseEventStreamJob(
                 return caseEvent.Type == CaseEventTypes.MessageReceived ? caseGroup.MessageReceived(notice) : caseGroup.ReplyQueued(notice);
             case CaseEventTypes.MessageStatusChanged:
                 return caseGroup.MessageStatusChanged(new MessageStatusNotice(caseEvent.Sequence, caseEvent.CaseId,
-                    data.GetProperty("MessageId").GetGuid(), data.GetProperty("Status").GetString() ?? "",
-                    data.TryGetProperty("Error", out var error) ? error.GetString() : null));
+                    messageId, payload.Status ?? "", payload.Error));
             default:
                 return null;
         }

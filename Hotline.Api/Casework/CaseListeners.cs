@@ -95,6 +95,18 @@ public sealed class CaseListeners
     }
 
     /// <summary>Whether any console is connected to this instance.</summary>
+    /// <summary>How many console connections this instance holds, for the metrics.</summary>
+    public int ConnectionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connections.Count;
+            }
+        }
+    }
+
     public bool AnyoneConnected
     {
         get

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Hotline.Api.CaseStore;
+using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
@@ -10,8 +11,8 @@ using Hotline.Bot.Intake.Scripts;
 namespace Hotline.Api.Casework;
 
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
-public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, CaseNoteRepository notes, CaseEventLog events,
-    FieldProtector protector, IntakeScript script)
+public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, MediaItemRepository media, CaseNoteRepository notes,
+    CaseEventLog events, FieldProtector protector, IntakeScript script)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
@@ -33,7 +34,10 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, C
             return null;
         }
 
-        var transcript = (await messages.ReadConversationAsync(session, record.ConversationId, cancellationToken)).Select(ToView).ToList();
+        var attachments = (await media.ReadConversationAsync(session, record.ConversationId, cancellationToken)).ToLookup(m => m.MessageId);
+        var transcript = (await messages.ReadConversationAsync(session, record.ConversationId, cancellationToken))
+            .Select(m => ToView(m) with { Attachments = attachments.Contains(m.Id) ? [.. attachments[m.Id].Select(AttachmentView.Of)] : null })
+            .ToList();
         var caseNotes = (await notes.ReadByCaseAsync(session, caseId, cancellationToken))
             .Select(n => new NoteView(n.Id, n.AuthorUserId, n.Body, n.CreatedAt)).ToList();
         var caseEvents = await events.ReadByCaseAsync(session, caseId, cancellationToken);

@@ -31,7 +31,8 @@ public sealed record MessageView(
     string DeliveryStatus,
     string? DeliveryError,
     DateTimeOffset At,
-    Guid? AuthorUserId);
+    Guid? AuthorUserId,
+    IReadOnlyList<Media.AttachmentView>? Attachments = null);
 
 public sealed record NoteView(Guid Id, Guid AuthorUserId, string Body, DateTimeOffset At);
 

@@ -8,6 +8,11 @@ public static class CaseworkServices
     {
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(json => CaseChangeJson.Configure(json.PayloadSerializerOptions));
+        // SignalR's debug and trace lines quote each hub call's arguments and payloads (a caseworker's reply, a note):
+        // whatever Logging:LogLevel says, nothing below Information leaves these categories.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.SignalR", LogLevel.Information)
+            .AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Information));
         services.AddSingleton<CaseReadModel>();
         services.AddSingleton<LanguageCover>();
         services.AddSingleton<CaseActions>();

@@ -26,6 +26,10 @@ public sealed class QueueStatisticsReader(TimeProvider time)
             .Select(r => new WaitingBand(r.Priority, r.Cases, r.OldestQueuedAt))
             .ToList();
 
+    /// <summary>The waiting cases of each language: how many, and since when the oldest waits.</summary>
+    public async Task<IReadOnlyList<WaitingLanguage>> ReadWaitingLanguagesAsync(DbSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<WaitingLanguage>("Cases_ReadWaitingByLanguage", null, cancellationToken)).ToList();
+
     /// <summary>How many cases each caseworker and supervisor holds: the supervisor's view of the load.</summary>
     public async Task<IReadOnlyList<CaseworkEndpoints.Workload>> ReadWorkloadAsync(DbSession session, CancellationToken cancellationToken) =>
         (await session.QueryAsync<CaseworkEndpoints.Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
@@ -40,3 +44,12 @@ public sealed class QueueStatisticsReader(TimeProvider time)
 }
 
 public sealed record WaitingBand(PriorityBand Band, long Cases, DateTimeOffset OldestQueuedAt);
+
+public sealed record WaitingLanguage
+{
+    public string Language { get; init; } = "";
+
+    public long Cases { get; init; }
+
+    public DateTimeOffset OldestQueuedAt { get; init; }
+}

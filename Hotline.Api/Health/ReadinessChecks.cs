@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Health;
 
-/// <summary>Ready when the database answers and this process has brought it to the current schema.</summary>
+/// <summary>Ready when the database answers, can be written and can grow, and this process has brought it to the current schema.</summary>
 public sealed class DatabaseReadyCheck(Database database, DatabaseMigrator migrator) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -20,11 +20,23 @@ public sealed class DatabaseReadyCheck(Database database, DatabaseMigrator migra
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await database.PingAsync(timeout.Token);
-            return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is DbException or OperationCanceledException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy($"The database did not answer ({ex.GetType().Name}).");
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            // Answering is not enough: a full disk or a read-only file answers reads and refuses every webhook.
+            await database.ProbeWriteAsync(timeout.Token);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is DbException or OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"The database cannot be written ({ex.Message}).");
         }
     }
 }

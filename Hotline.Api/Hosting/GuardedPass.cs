@@ -46,7 +46,7 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
             if (IsExpected(ex))
             {
                 logger.LogWarning("{Pass} failed ({Error}); failure {Failures} in a row, trying again in {Pause} s.",
-                    passName, ex.Message, failures, pause.TotalSeconds);
+                    passName, Describe(ex), failures, pause.TotalSeconds);
             }
             else
             {
@@ -71,6 +71,13 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
 
     private static TimeSpan Pause(int failuresInARow) =>
         TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstPause.Ticks << Math.Min(failuresInARow - 1, 16)));
+
+    /// <summary>
+    /// An expected failure in words that carry no personal data: Twilio's answer by status and code only (its
+    /// text can quote a phone number), the others by their message, which names the failure.
+    /// </summary>
+    public static string Describe(Exception exception) =>
+        exception is ApiException twilio ? Twilio.TwilioErrors.Describe(twilio) : exception.Message;
 
     /// <summary>
     /// The failures an outage causes: a database, a provider or Redis not answering. Their messages name the

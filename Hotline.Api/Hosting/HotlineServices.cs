@@ -4,17 +4,21 @@ using Hotline.Api.BotConnector;
 using Hotline.Api.CaseHistory;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
+using Hotline.Api.Erasure;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
 using Hotline.Api.Twilio;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
+using Hotline.Api.Media;
 using Hotline.Api.SimCards;
 using Microsoft.Extensions.Options;
 using Hotline.Api.Messages;
 using Hotline.Api.Metrics;
 using Hotline.Api.Privacy;
+using Hotline.Api.Quarantine;
 using Hotline.Api.PhoneSimulator;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
@@ -23,6 +27,7 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
+using Hotline.Api.Tracing;
 
 namespace Hotline.Api.Hosting;
 
@@ -33,19 +38,24 @@ public static class HotlineServices
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<HotlineOptions>().BindConfiguration(HotlineOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
+        services.AddTrustedProxies();
         services.AddHotlineMetrics();
+        services.AddHotlineTracing(configuration);
         services.AddHotlineHealth();
         services.AddStorage();
+        services.AddQuarantine();
         services.AddPrivacy();
         services.AddAccountability();
         services.AddCaseStore();
         services.AddConversationStore();
         services.AddMessages();
+        services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddTwilioDeletion();
         services.AddAuth(configuration);
         services.AddCasework();
         services.AddPartnerDirectory();
@@ -53,6 +63,7 @@ public static class HotlineServices
         services.AddReferrals();
         services.AddStatistics();
         services.AddRetention();
+        services.AddErasure();
         services.AddRedis();
         services.AddTwilio(configuration);
         services.AddBotConnector();
@@ -63,10 +74,17 @@ public static class HotlineServices
 
     public static WebApplication MapHotline(this WebApplication app)
     {
+        app.UseTrustedProxies();
         // A request the framework could not bind (bad JSON, a failed antiforgery check) is the caller's error: 4xx, never 500.
+        // A database that refuses writes (disk full, read-only) rolled the request back whole: 503, for the operator to fix.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                System.Data.Common.DbException db when DbErrors.CannotWrite(db) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         app.UseHotlineMetrics();
@@ -93,7 +111,10 @@ public static class HotlineServices
         app.MapBotEndpoints();
         app.MapSessionEndpoints();
         app.MapTwoFactorEndpoints();
+        app.MapPasswordEndpoints();
+        app.MapAccountEndpoints();
         app.MapCaseworkEndpoints();
+        app.MapMediaEndpoints();
         app.MapCaseHistoryEndpoints();
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
@@ -102,6 +123,8 @@ public static class HotlineServices
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
         app.MapAuditEndpoints();
+        app.MapQuarantineEndpoints();
+        app.MapErasureEndpoints();
         // A connection ends when its cookie would have expired, so an idle session cannot live on in an open socket.
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())

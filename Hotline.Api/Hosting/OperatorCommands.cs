@@ -1,4 +1,5 @@
 using Hotline.Api.Accountability;
+using Hotline.Api.Erasure;
 using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
 using Hotline.Api.Users;
@@ -9,11 +10,13 @@ namespace Hotline.Api.Hosting;
 /// The operator's command line, run instead of the web server (so it works inside a container whose
 /// port is already taken): the <c>users</c> verbs of <see cref="UserCommands"/> manage accounts;
 /// <c>sims import FILE</c> loads the issued-SIM registry; <c>audit verify</c> walks the audit chain; <c>keys rotate</c>
-/// seals every stored value again under the current privacy key.
+/// seals every stored value again under the current privacy key; <c>erase</c> erases a person on request
+/// (<see cref="ErasureCommand"/>); <c>database migrate</c> only brings the schema up to date (every start does that
+/// first), for a deployment whose instances log in without the right to change the schema.
 /// </summary>
 public static class OperatorCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit" or "keys";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "sims" or "audit" or "keys" or "erase" or "database";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -22,9 +25,11 @@ public static class OperatorCommands
             ["users", ..] => await UserCommands.RunAsync(services, args, input, output, cancellationToken),
             ["sims", "import", var file] => await ImportSimsAsync(services, file, output, cancellationToken),
             ["audit", "verify"] => await VerifyAuditAsync(services, output, cancellationToken),
+            ["erase", ..] => await ErasureCommand.RunAsync(services, args, output, cancellationToken),
             ["keys", "rotate"] => await KeyCommands.RotateAsync(services, KeyRotation.DefaultBatchSize, output, cancellationToken),
             ["keys", "rotate", "--batch-size", var size] when int.TryParse(size, out var batchSize) && batchSize > 0 =>
                 await KeyCommands.RotateAsync(services, batchSize, output, cancellationToken),
+            ["database", "migrate"] => await ReportMigratedAsync(output),
             _ => await UsageAsync(output),
         };
     }
@@ -63,12 +68,21 @@ public static class OperatorCommands
         return verification.Intact ? 0 : 1;
     }
 
+    /// <summary>The migrations ran before any command (<see cref="HotlineStartup"/>); a failure stopped the start with its line.</summary>
+    private static async Task<int> ReportMigratedAsync(TextWriter output)
+    {
+        await output.WriteLineAsync("The database schema is up to date.");
+        return 0;
+    }
+
     private static async Task<int> UsageAsync(TextWriter output)
     {
         await output.WriteLineAsync(UserCommands.Usage);
         await output.WriteLineAsync("       sims import FILE   (CSV with the header phone_number,language,issued_on,programme)");
         await output.WriteLineAsync("       audit verify   (walks the audit chain; exits 1 at the first row that does not verify)");
+        await output.WriteLineAsync(ErasureCommand.Usage);
         await output.WriteLineAsync($"       keys rotate [--batch-size N]   (re-encrypts every value not under the current key, {KeyRotation.DefaultBatchSize} rows a batch; exits 1 if any value does not decrypt)");
+        await output.WriteLineAsync("       database migrate   (applies the migrations and exits: run it as the login that owns the schema)");
         return 2;
     }
 }

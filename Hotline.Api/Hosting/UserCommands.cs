@@ -1,4 +1,5 @@
 using Hotline.Api.Accountability;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Users;
 
 namespace Hotline.Api.Hosting;
@@ -22,17 +23,17 @@ public static class UserCommands
         var accounts = services.GetRequiredService<UserAccounts>();
         return args switch
         {
-            ["users", "add", var name, .. var options] => await AddAsync(services, accounts, name, options, input, output, cancellationToken),
+            ["users", "add", var name, .. var options] => await AddAsync(accounts, name, options, input, output, cancellationToken),
             ["users", "list"] => await ListAsync(accounts, output, cancellationToken),
-            ["users", "disable", var name] => await AnswerAsync(output, await accounts.SetDisabledAsync(name, true, cancellationToken), u => $"Disabled '{u.UserName}'; their sessions are ended."),
-            ["users", "enable", var name] => await AnswerAsync(output, await accounts.SetDisabledAsync(name, false, cancellationToken), u => $"Enabled '{u.UserName}'."),
+            ["users", "disable", var name] => await AnswerAsync(output, await accounts.SetDisabledAsync(name, true, AuditSource.Operator, cancellationToken), u => $"Disabled '{u.UserName}'; their sessions are ended."),
+            ["users", "enable", var name] => await AnswerAsync(output, await accounts.SetDisabledAsync(name, false, AuditSource.Operator, cancellationToken), u => $"Enabled '{u.UserName}'."),
             ["users", "set", var name, .. var options] when options.Length > 0 => await SetAsync(accounts, name, options, output, cancellationToken),
             ["users", "reset-password", var name] => await ResetPasswordAsync(accounts, name, output, cancellationToken),
             _ => await RefuseAsync(output, Usage),
         };
     }
 
-    private static async Task<int> AddAsync(IServiceProvider services, UserAccounts accounts, string name, string[] options, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> AddAsync(UserAccounts accounts, string name, string[] options, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         if (RoleOption(options) is not { } role)
         {
@@ -41,13 +42,8 @@ public static class UserCommands
 
         var languages = Languages(Option(options, "--languages") ?? "");
         var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
-        var (user, error) = await accounts.AddAsync(name, role, languages, password, cancellationToken);
-        if (user is not null)
-        {
-            await services.GetRequiredService<AuditTrail>().RecordAsync(AuditEntry.ByActor(AuditActors.Operator, AuditActions.UserAdded, user.Id), cancellationToken);
-        }
-
-        return await AnswerAsync(output, (user, error), u => $"Added {Describe(u)}.{NextStep(u)}");
+        return await AnswerAsync(output, await accounts.AddAsync(name, role, languages, password, AuditSource.Operator, cancellationToken),
+            u => $"Added {Describe(u)}.{NextStep(u)}");
     }
 
     private static async Task<int> ListAsync(UserAccounts accounts, TextWriter output, CancellationToken cancellationToken)
@@ -81,30 +77,30 @@ public static class UserCommands
         }
 
         var languages = Option(options, "--languages") is { } list ? Languages(list) : null;
-        return await AnswerAsync(output, await accounts.SetRoleAndLanguagesAsync(name, role, languages, cancellationToken),
+        return await AnswerAsync(output, await accounts.SetRoleAndLanguagesAsync(name, role, languages, AuditSource.Operator, cancellationToken),
             u => $"'{u.UserName}' is now {Describe(u)}; their sessions are ended.");
     }
 
     private static async Task<int> ResetPasswordAsync(UserAccounts accounts, string name, TextWriter output, CancellationToken cancellationToken)
     {
-        var (oneTimePassword, error) = await accounts.ResetPasswordAsync(name, cancellationToken);
-        if (oneTimePassword is null)
+        var reset = await accounts.ResetPasswordAsync(name, Guid.NewGuid(), AuditSource.Operator, cancellationToken);
+        if (reset.Value is not { } issued)
         {
-            return await RefuseAsync(output, error!);
+            return await RefuseAsync(output, reset.Detail!);
         }
 
-        await output.WriteLineAsync($"One-time password for '{name}': {oneTimePassword}   (it must be changed at the next sign-in; their sessions are ended)");
+        await output.WriteLineAsync($"One-time password for '{name}': {issued.OneTimePassword}   (it must be changed at the next sign-in; their sessions are ended)");
         return 0;
     }
 
-    private static async Task<int> AnswerAsync(TextWriter output, (User? User, string? Error) result, Func<User, string> success)
+    private static async Task<int> AnswerAsync(TextWriter output, Outcome<User> result, Func<User, string> success)
     {
-        if (result.User is null)
+        if (result.Value is not { } user)
         {
-            return await RefuseAsync(output, result.Error!);
+            return await RefuseAsync(output, result.Detail!);
         }
 
-        await output.WriteLineAsync(success(result.User));
+        await output.WriteLineAsync(success(user));
         return 0;
     }
 
@@ -121,8 +117,7 @@ public static class UserCommands
     private static string NextStep(User user) =>
         user.Role is UserRole.Ngo ? " Link it to its organisation in the partner directory: until then it sees nothing." : "";
 
-    private static UserRole? RoleOption(string[] options) =>
-        Option(options, "--role") is { } role && !int.TryParse(role, out _) && Enum.TryParse<UserRole>(role, ignoreCase: true, out var parsed) ? parsed : null;
+    private static UserRole? RoleOption(string[] options) => AccountRules.ParseRole(Option(options, "--role"));
 
     private static string[] Languages(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

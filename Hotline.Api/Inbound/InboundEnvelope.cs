@@ -2,8 +2,11 @@ using Hotline.Api.Privacy;
 
 namespace Hotline.Api.Inbound;
 
-/// <summary>A reference to an attachment held by the provider; the hotline keeps the link, not the content.</summary>
-public sealed record MediaReference(string Url, string ContentType);
+/// <summary>
+/// A reference to an attachment held by the provider, with the type the sender declared; for chat, the
+/// activity's service URL, the only host its attachments are fetched from. The media job fetches it.
+/// </summary>
+public sealed record MediaReference(string Url, string ContentType, string? ServiceUrl = null);
 
 /// <summary>
 /// One inbound message, already authenticated and validated by its channel adapter.

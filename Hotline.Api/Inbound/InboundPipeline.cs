@@ -1,12 +1,16 @@
 using Hotline.Api.Metrics;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
+using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
 using Hotline.Api.SimCards;
 using Hotline.Api.Storage;
+using Hotline.Api.Tracing;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Bot.ConversationContract;
 
 namespace Hotline.Api.Inbound;
@@ -22,11 +26,13 @@ public sealed class InboundPipeline(
     Database database,
     ConversationRepository conversations,
     MessageRepository messages,
+    MediaItemRepository media,
     CaseQueue queue,
     CaseEventLog events,
     IConversationEngine engine,
     EngineTurnApplier applier,
     SimRegistry sims,
+    TwilioDeletions twilioDeletions,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -77,11 +83,22 @@ public sealed class InboundPipeline(
             }
         }
 
-        return await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, token), cancellationToken);
+        using var span = HotlineActivities.Source.StartActivity(HotlineActivities.Store);
+        span?.SetTag("hotline.channel", envelope.From.Channel.ToString());
+        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, span, token), cancellationToken);
+        span?.SetTag("hotline.result", outcome.Kind.ToString());
+        return outcome;
     }
 
-    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, Activity? span,
+        CancellationToken cancellationToken)
     {
+        // Grouped writes may run on another caller's flow: the replies written here record this message's trace.
+        if (span is not null)
+        {
+            Activity.Current = span;
+        }
+
         var channel = envelope.From.Channel;
         // With a read ahead, a repeat that got past the first check is refused by the unique index on the
         // message id and the retry finds the original; the last attempt checks here, so it cannot fail that way.
@@ -111,6 +128,15 @@ public sealed class InboundPipeline(
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
             0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
         await messages.AddAsync(session, message, cancellationToken);
+        await media.AddAsync(session, message.Id, conversation.Id, channel,
+            envelope.Media.Select(m => new MediaSource(m.Url, m.ContentType, m.ServiceUrl)).ToList(), cancellationToken);
+        if (envelope.Media.Count == 0)
+        {
+            // Stored here, so the provider's copy (text, number) has served its purpose. A message with photos is
+            // left to the media job, which deletes each photo at Twilio once it is kept: deleting the message
+            // now would take the photos with it before they were fetched.
+            await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
+        }
         if (applied.CaseId is { } caseId)
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,

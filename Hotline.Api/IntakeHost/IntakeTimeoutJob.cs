@@ -2,6 +2,7 @@ using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Hosting;
 using Hotline.Api.Inbound;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
 using Hotline.Bot.ConversationContract;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class IntakeTimeoutJob(
     CaseQueue queue,
     IConversationEngine engine,
     EngineTurnApplier applier,
+    QuarantineStore quarantine,
     IOptions<IntakeHostOptions> options,
     TimeProvider time,
     ILogger<IntakeTimeoutJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
@@ -47,7 +49,15 @@ public sealed class IntakeTimeoutJob(
         var changed = 0;
         foreach (var id in silent)
         {
-            changed += await TickAsync(id, now, cancellationToken) ? 1 : 0;
+            try
+            {
+                changed += await TickAsync(id, now, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception ex) when (UnreadableRow.Reason(ex) is { } reason)
+            {
+                // A conversation whose address or engine state cannot be read holds up only itself.
+                await quarantine.SetAsideAsync(QuarantineSources.Conversation, id.ToString(), reason, ex, cancellationToken);
+            }
         }
 
         return changed;

@@ -41,9 +41,10 @@ public sealed class MessageRepository(FieldProtector protector)
         (await session.QueryAsync<MessageRow>("Messages_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();
 
+    /// <summary>A body the retention or an erasure removed is stored empty and reads as empty; the row stays for statistics.</summary>
     private Message Decrypt(MessageRow row) => new(
         row.Id, row.ConversationId, row.CaseId, row.Direction, row.Channel, row.ChannelMessageId,
-        protector.Unprotect(row.BodyCipher, ProtectedColumns.MessageBody.At(row.Id)),
+        row.BodyCipher.Length == 0 ? "" : protector.Unprotect(row.BodyCipher, ProtectedColumns.MessageBody.At(row.Id)),
         protector.UnprotectOrNull(row.MediaCipher, ProtectedColumns.MessageMedia.At(row.Id)),
         row.Segments, row.AuthorUserId, row.DeliveryStatus, row.CreatedAt, row.DeliveryError);
 }

@@ -3,6 +3,7 @@ using Hotline.Api.Casework;
 using Hotline.Api.Health;
 using Hotline.Api.Hosting;
 using Hotline.Api.Outbox;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
 using Hotline.Bot.Triage;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ public sealed class OperationalSamplerJob(
     Database database,
     OutboxRepository outbox,
     QueueStatisticsReader queue,
+    QuarantineStore quarantine,
+    CaseListeners listeners,
     OperationalSnapshot snapshot,
     IOptions<MetricsOptions> options,
     LoopWatch loops,
@@ -32,6 +35,8 @@ public sealed class OperationalSamplerJob(
         var now = await session.DatabaseNowAsync(cancellationToken);
         var backlog = await outbox.ReadBacklogAsync(session, cancellationToken);
         var bands = (await queue.ReadWaitingBandsAsync(session, cancellationToken)).ToDictionary(b => b.Band);
+        var quarantined = (await quarantine.CountBySourceAsync(session, cancellationToken)).ToDictionary(c => c.Source, c => c.Count);
+        var languages = await queue.ReadWaitingLanguagesAsync(session, cancellationToken);
 
         // Every band is reported, an empty one as 0, so an alert on a band never goes silent for lack of a series.
         var depth = new List<Measurement<long>>();
@@ -48,7 +53,14 @@ public sealed class OperationalSamplerJob(
             backlog.Messages,
             backlog.OldestCreatedAt is { } created ? SecondsSince(created, now) : 0,
             depth,
-            oldest));
+            oldest,
+            // Every source is reported, an empty one as 0, so the alert's series exists before the first bad row.
+            QuarantineSources.All.Select(source => new Measurement<long>(quarantined.GetValueOrDefault(source),
+                new KeyValuePair<string, object?>("source", source))).ToList(),
+            languages.Select(l => new Measurement<long>(l.Cases, new KeyValuePair<string, object?>("language", l.Language))).ToList(),
+            languages.Select(l => new Measurement<double>(SecondsSince(l.OldestQueuedAt, now),
+                new KeyValuePair<string, object?>("language", l.Language))).ToList(),
+            listeners.ConnectionCount));
     }
 
     private static double SecondsSince(DateTimeOffset then, DateTimeOffset now) => Math.Max(0, (now - then).TotalSeconds);

@@ -8,7 +8,7 @@ namespace Hotline.Api.Metrics;
 /// </summary>
 public sealed class OperationalSnapshot
 {
-    private volatile Sample _sample = new(0, 0, [], []);
+    private volatile Sample _sample = new(0, 0, [], [], [], [], [], 0);
 
     public long OutboxPending => _sample.OutboxPending;
 
@@ -17,6 +17,14 @@ public sealed class OperationalSnapshot
     public IEnumerable<Measurement<long>> QueueDepth => _sample.QueueDepth;
 
     public IEnumerable<Measurement<double>> QueueOldestWaiting => _sample.QueueOldestWaiting;
+
+    public IEnumerable<Measurement<long>> QuarantinedRows => _sample.QuarantinedRows;
+
+    public IEnumerable<Measurement<long>> QueueDepthByLanguage => _sample.QueueDepthByLanguage;
+
+    public IEnumerable<Measurement<double>> QueueOldestWaitingByLanguage => _sample.QueueOldestWaitingByLanguage;
+
+    public int HubConnections => _sample.HubConnections;
 
     /// <summary>1 when the last readiness checks passed, 0 when one failed or none has run yet.</summary>
     public int Ready { get; set; }
@@ -27,5 +35,9 @@ public sealed class OperationalSnapshot
         long OutboxPending,
         double OutboxOldestPendingSeconds,
         IReadOnlyList<Measurement<long>> QueueDepth,
-        IReadOnlyList<Measurement<double>> QueueOldestWaiting);
+        IReadOnlyList<Measurement<double>> QueueOldestWaiting,
+        IReadOnlyList<Measurement<long>> QuarantinedRows,
+        IReadOnlyList<Measurement<long>> QueueDepthByLanguage,
+        IReadOnlyList<Measurement<double>> QueueOldestWaitingByLanguage,
+        int HubConnections);
 }

@@ -1,6 +1,7 @@
 using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Outbox;
@@ -9,8 +10,9 @@ namespace Hotline.Api.Outbox;
 /// Moves a sent message's delivery status forward only. A provider's callback can arrive before the
 /// send that it reports on is recorded; it then waits in EarlyDeliveryStatuses and is applied when the
 /// send is recorded, so no status is lost whatever the order.
+/// A message that reaches a final status is deleted at the provider afterwards (<see cref="TwilioDeletions"/>).
 /// </summary>
-public sealed class DeliveryRecorder(Database database, CaseEventLog events, TimeProvider time)
+public sealed class DeliveryRecorder(Database database, CaseEventLog events, TwilioDeletions twilioDeletions, TimeProvider time)
 {
     public Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, CancellationToken cancellationToken) =>
         database.WriteAsync((session, token) => RecordCallbackAsync(session, channel, providerMessageId, status, error, token), cancellationToken);
@@ -37,10 +39,18 @@ public sealed class DeliveryRecorder(Database database, CaseEventLog events, Tim
             var waiting = await session.QuerySingleOrDefaultAsync<EarlyStatus>("EarlyDeliveryStatuses_ReadByChannelMessageId", args, cancellationToken);
             await session.ExecuteAsync(waiting is null ? "EarlyDeliveryStatuses_Create" : "EarlyDeliveryStatuses_Advance", args, cancellationToken);
         }
-        else if (await session.ExecuteAsync("Messages_AdvanceDelivery", args, cancellationToken) == 1 && message.CaseId is { } caseId)
+        else if (await session.ExecuteAsync("Messages_AdvanceDelivery", args, cancellationToken) == 1)
         {
-            await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
-                new { MessageId = message.Id, Status = args.DeliveryStatus, Error = error }, null, cancellationToken);
+            if (DeliveryStatuses.IsFinal(rank) && !DeliveryStatuses.IsFinal(message.DeliveryRank))
+            {
+                await twilioDeletions.EnqueueAsync(session, channel, providerMessageId, cancellationToken);
+            }
+
+            if (message.CaseId is { } caseId)
+            {
+                await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
+                    new { MessageId = message.Id, Status = args.DeliveryStatus, Error = error }, null, cancellationToken);
+            }
         }
     }
 
@@ -60,6 +70,11 @@ public sealed class DeliveryRecorder(Database database, CaseEventLog events, Tim
         }, cancellationToken);
         var early = await session.QuerySingleOrDefaultAsync<EarlyStatus>("EarlyDeliveryStatuses_ReadByChannelMessageId", key, cancellationToken);
         var final = early is not null && early.DeliveryRank > rank ? early.DeliveryStatus : status.ToLowerInvariant();
+        if (DeliveryStatuses.IsFinal(Math.Max(rank, early?.DeliveryRank ?? 0)))
+        {
+            await twilioDeletions.EnqueueAsync(session, message.Channel, providerMessageId, cancellationToken);
+        }
+
         if (early is not null)
         {
             await session.ExecuteAsync("Messages_AdvanceDelivery", new
@@ -86,6 +101,7 @@ public sealed class DeliveryRecorder(Database database, CaseEventLog events, Tim
     {
         public Guid Id { get; init; }
         public Guid? CaseId { get; init; }
+        public int DeliveryRank { get; init; }
     }
 
     private sealed record EarlyStatus

@@ -35,6 +35,9 @@ public static class DeliveryStatuses
 
     public static int Rank(string status) => Ranks[status];
 
+    /// <summary>Delivered, read, failed, undelivered or cancelled: nothing more will happen to the message at the provider.</summary>
+    public static bool IsFinal(int rank) => rank >= Ranks[Delivered];
+
     public static bool IsDelivered(string status) =>
         string.Equals(status, Delivered, StringComparison.OrdinalIgnoreCase) || string.Equals(status, "read", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,9 +1,10 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
+using Hotline.Api.Tracing;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Outbox;
@@ -19,6 +20,7 @@ public sealed class OutboxDispatchJob(
     MessageRepository messages,
     ConversationRepository conversations,
     OutboxOutcomes outcomes,
+    QuarantineStore quarantine,
     IEnumerable<IChannelSender> senders,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -79,7 +81,7 @@ public sealed class OutboxDispatchJob(
 
         // Read outside the writer: the claim already holds the rows, and a read takes no lock.
         var attempts = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
-        var unreadable = new List<(OutboxItem Item, string Error)>();
+        var unreadable = new List<(OutboxItem Item, Exception Cause)>();
         await using (var reader = await database.OpenAsync(cancellationToken))
         {
             foreach (var item in claimed)
@@ -89,18 +91,19 @@ public sealed class OutboxDispatchJob(
                     attempts.Add((item, (await messages.FindByIdAsync(reader, item.MessageId, cancellationToken))!,
                         (await conversations.FindByIdAsync(reader, item.ConversationId, cancellationToken))!));
                 }
-                catch (Exception ex) when (ex is not DbException && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (UnreadableRow.Reason(ex) is not null)
                 {
-                    // A row that cannot be decrypted or decoded holds up only its own message, never the rest of the outbox.
-                    unreadable.Add((item, $"The message could not be read ({ex.GetType().FullName})."));
+                    unreadable.Add((item, ex));
                 }
             }
         }
 
-        foreach (var (item, error) in unreadable)
+        // A row that cannot be decrypted or decoded is set aside and failed: it holds up only itself, and only once.
+        foreach (var (item, cause) in unreadable)
         {
-            logger.LogError("Outbox message {OutboxId}: {Error} It waits and is tried again later.", item.Id, error);
-            await outcomes.RetryLaterAsync(item, null, NextAttempt(item.Attempts), item.OutcomeUnknown, error, cancellationToken);
+            var reason = UnreadableRow.Reason(cause)!;
+            await quarantine.SetAsideAsync(QuarantineSources.Outbox, item.Id.ToString(), reason, cause, cancellationToken);
+            await outcomes.SetAsideAsync(item, $"Not sent: the stored reply could not be read ({reason}) and was set aside.", cancellationToken);
         }
 
         // Different people's messages go out side by side, each person's in order: one slow send does not
@@ -124,13 +127,16 @@ public sealed class OutboxDispatchJob(
     private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt, CancellationToken cancellationToken)
     {
         var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt);
+        using var span = HotlineActivities.StartSend(item.TraceParent);
+        span?.SetTag("hotline.channel", item.Channel.ToString());
+        span?.SetTag("hotline.outbox.attempt", item.Attempts);
         try
         {
             await AttemptAsync(item, message, conversation, send, claimedAt, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var error = GuardedPass.IsExpected(ex) ? ex.Message : ex.GetType().FullName!;
+            var error = GuardedPass.IsExpected(ex) ? GuardedPass.Describe(ex) : ex.GetType().FullName!;
             logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, error);
             await outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown: true, error, cancellationToken);
         }

@@ -39,4 +39,7 @@ public sealed record OutboxItem
     public int? SendWhileQuietAtVersion { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The trace context the reply was written in, for the send's span; null when none was recorded.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -54,6 +54,11 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
                 return false;
             }
 
+            if (outcomeUnknown)
+            {
+                metrics.OutboxOutcomeUnknown(item.Channel);
+            }
+
             if (message is not null)
             {
                 var waiting = $"Not sent yet: {error} It is tried again shortly.";
@@ -68,6 +73,23 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Fails a reply whose stored message could not be read, so that no dispatcher claims it again; the message
+    /// row says why, by its id alone, since nothing else of it can be read.
+    /// </summary>
+    public Task<bool> SetAsideAsync(OutboxItem item, string error, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (session, token) =>
+        {
+            if (!await outbox.FinishAsync(session, item, OutboxStatus.Failed, error, token))
+            {
+                return false;
+            }
+
+            await MarkUndeliverableAsync(session, item.MessageId, DeliveryStatuses.Failed, error, token);
+            metrics.OutboxFailed(item.Channel);
+            return true;
+        }, cancellationToken);
+
     private Task<bool> FinishAsync(OutboxItem item, Message message, OutboxStatus status, string deliveryStatus, string error,
         CancellationToken cancellationToken) =>
         database.WriteAsync(async (session, token) =>
@@ -77,13 +99,7 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
                 return false;
             }
 
-            await session.ExecuteAsync("Messages_MarkUndeliverable", new
-            {
-                message.Id,
-                DeliveryStatus = deliveryStatus,
-                DeliveryRank = DeliveryStatuses.Rank(deliveryStatus),
-                DeliveryError = error,
-            }, token);
+            await MarkUndeliverableAsync(session, message.Id, deliveryStatus, error, token);
             if (message.CaseId is { } caseId)
             {
                 await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
@@ -91,5 +107,15 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
             }
 
             return true;
+        }, cancellationToken);
+
+    private static Task<int> MarkUndeliverableAsync(DbSession session, Guid messageId, string deliveryStatus, string error,
+        CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Messages_MarkUndeliverable", new
+        {
+            Id = messageId,
+            DeliveryStatus = deliveryStatus,
+            DeliveryRank = DeliveryStatuses.Rank(deliveryStatus),
+            DeliveryError = error,
         }, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Hotline.Api.Storage;
 
@@ -19,6 +20,7 @@ public sealed class OutboxRepository(TimeProvider time)
             NextAttemptAt = now,
             SendWhileQuietAtVersion = sendWhileQuietAtVersion,
             CreatedAt = now,
+            TraceParent = Activity.Current?.Id,
         }, cancellationToken);
     }
 

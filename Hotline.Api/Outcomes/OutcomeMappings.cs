@@ -10,8 +10,12 @@ public static class OutcomeMappings
     public static Results<Ok<T>, ProblemHttpResult> ToHttp<T>(this Outcome<T> outcome) => outcome.Refusal switch
     {
         null => TypedResults.Ok(outcome.Value!),
-        { } refusal => TypedResults.Problem(detail: outcome.Detail, statusCode: StatusCode(refusal)),
+        not null => outcome.ToProblem(),
     };
+
+    /// <summary>A refused outcome as problem details, for an endpoint whose success is not the outcome's value as it is.</summary>
+    public static ProblemHttpResult ToProblem<T>(this Outcome<T> refused) =>
+        TypedResults.Problem(detail: refused.Detail, statusCode: StatusCode(refused.Refusal ?? throw new InvalidOperationException("The outcome was not refused.")));
 
     /// <summary>The hub's answer: the console shows the refusal's sentence as it is.</summary>
     public static ActionAnswer<T> ToAnswer<T>(this Outcome<T> outcome) =>

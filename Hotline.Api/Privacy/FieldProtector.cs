@@ -89,6 +89,20 @@ public sealed class FieldProtector
     public string? UnprotectOrNull(string? stored, ProtectedCell cell) =>
         stored is null ? null : Unprotect(stored, cell);
 
+    /// <summary>The current key id and a key derived from it for one purpose (HKDF), for data too large for a column: media files.</summary>
+    public (string KeyId, byte[] Key) DeriveCurrentKey(string purpose) => (_currentKeyId, DeriveKey(_currentKeyId, purpose));
+
+    /// <summary>The key for <paramref name="purpose"/> under key <paramref name="keyId"/>; a key that is no longer configured cannot be derived.</summary>
+    public byte[] DeriveKey(string keyId, string purpose)
+    {
+        if (!_keys.TryGetValue(keyId, out var key))
+        {
+            throw new CryptographicException($"A {purpose} value is under key '{keyId}', which is not configured.");
+        }
+
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+    }
+
     /// <summary>Whether a stored value is under a key other than the current one, or in the unbound form (rotation rewrites those).</summary>
     public bool NeedsRotation(string stored) => !stored.StartsWith(CurrentPrefix, StringComparison.Ordinal);
 

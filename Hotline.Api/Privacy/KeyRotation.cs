@@ -31,7 +31,8 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
             ProtectedColumns.ChatRouteBotConversationId, ProtectedColumns.ChatRouteUserId, ProtectedColumns.ChatRouteUserName,
             ProtectedColumns.ChatRouteReplyToId,
         ]),
-        new("Referrals", "Referrals_ReadForKeyRotation", "Referrals_RotateKeys", [ProtectedColumns.ReferralSummary, ProtectedColumns.ReferralOutcomeNote]),
+        new("Referrals", "Referrals_ReadForKeyRotation", "Referrals_RotateKeys", 
+            [ProtectedColumns.ReferralSummary, ProtectedColumns.ReferralOutcomeNote, ProtectedColumns.ReferralRegion]),
         new("Users", "Users_ReadForKeyRotation", "Users_RotateKeys", [ProtectedColumns.UserTotpSecret]),
     ];
 
@@ -99,7 +100,8 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
         {
             var old = row[column.StoredColumn] as string;
             var value = old;
-            if (old is not null && protector.NeedsRotation(old))
+            // An empty value is content the retention or an erasure removed: nothing is sealed there to rotate.
+            if (!string.IsNullOrEmpty(old) && protector.NeedsRotation(old))
             {
                 // The protector has logged which cell; the row is left as it is and counted.
                 if (Reprotect(old, column.At(id)) is not { } sealedAgain)

@@ -10,6 +10,8 @@ public static class ProtectedColumns
     public static readonly ProtectedColumn ConversationEngineState = new("Conversations", "EngineState", "EngineStateCipher");
     public static readonly ProtectedColumn MessageBody = new("Messages", "Body", "BodyCipher");
     public static readonly ProtectedColumn MessageMedia = new("Messages", "Media", "MediaCipher");
+    public static readonly ProtectedColumn MediaItemSource = new("MediaItems", "Source", "SourceCipher");
+    public static readonly ProtectedColumn MediaItemEvidence = new("MediaItems", "Evidence", "EvidenceCipher");
     public static readonly ProtectedColumn CaseNoteBody = new("CaseNotes", "Body", "BodyCipher");
     public static readonly ProtectedColumn ChatRouteBotConversationId = new("ChatRoutes", "BotConversationId", "BotConversationIdCipher");
     public static readonly ProtectedColumn ChatRouteUserId = new("ChatRoutes", "UserId", "UserIdCipher");
@@ -17,6 +19,7 @@ public static class ProtectedColumns
     public static readonly ProtectedColumn ChatRouteReplyToId = new("ChatRoutes", "ReplyToId", "ReplyToIdCipher");
     public static readonly ProtectedColumn ReferralSummary = new("Referrals", "Summary", "SummaryCipher");
     public static readonly ProtectedColumn ReferralOutcomeNote = new("Referrals", "OutcomeNote", "OutcomeNoteCipher");
+    public static readonly ProtectedColumn ReferralRegion = new("Referrals", "Region", "RegionCipher");
     public static readonly ProtectedColumn UserTotpSecret = new("Users", "TotpSecret", "TotpSecret");
 
     /// <summary>A free-text intake answer, kept as <c>TextCipher</c> inside an <c>AnswerRecorded</c> case event's data.</summary>

@@ -16,7 +16,9 @@ public sealed record ReferralRecord
     public string? SharedFields { get; init; }
     public string? SummaryCipher { get; init; }
     public string? Nationality { get; init; }
+    /// <summary>Only in referrals whose consent was recorded before the region was encrypted (migration 0018).</summary>
     public string? Region { get; init; }
+    public string? RegionCipher { get; init; }
     public string? ContactRoute { get; init; }
     public string? DeclineReason { get; init; }
     public string? Outcome { get; init; }

@@ -31,10 +31,17 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
         r.Id, r.CaseId, r.PartnerId, partnerName, r.Service, r.Status.ToString(),
         r.ConsentGivenAt is { } givenAt
             ? new ConsentView(r.ConsentGivenBy ?? "", r.ConsentChannel ?? "", givenAt, r.Shared,
-                protector.UnprotectOrNull(r.SummaryCipher, ProtectedColumns.ReferralSummary.At(r.Id)), r.Nationality, r.Region, r.ContactRoute)
+                protector.UnprotectOrNull(r.SummaryCipher, ProtectedColumns.ReferralSummary.At(r.Id)), r.Nationality, RegionOf(r.Id, r.RegionCipher, r.Region), r.ContactRoute)
             : null,
         r.DeclineReason, r.Outcome, protector.UnprotectOrNull(r.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(r.Id)),
         r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt, r.Version);
+
+    /// <summary>
+    /// A place can identify a person as surely as a name: the region a consent shares is encrypted like a summary. A
+    /// consent recorded before migration 0018 kept it in <paramref name="legacyClear"/>.
+    /// </summary>
+    private string? RegionOf(Guid referralId, string? cipher, string? legacyClear) =>
+        protector.UnprotectOrNull(cipher, ProtectedColumns.ReferralRegion.At(referralId)) ?? legacyClear;
 
     public async Task<IReadOnlyList<PartnerReferralView>> ReadInboxAsync(DbSession session, Guid partnerId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<PartnerInboxRow>("Referrals_ReadSentToPartner", new { PartnerId = partnerId }, cancellationToken))
@@ -55,7 +62,7 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             fields,
             Covers("language") ? row.CaseLanguage : null,
             Covers("nationality") ? row.Nationality : null,
-            Covers("region") ? row.Region : null,
+            Covers("region") ? RegionOf(row.Id, row.RegionCipher, row.Region) : null,
             Covers("indicators") ? indicators.IndicatorsOf(row.CaseTriageReasons) : null,
             Covers("urgency") ? row.CasePriority.ToString() : null,
             Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
@@ -76,6 +83,7 @@ public sealed record PartnerInboxRow
     public string? SummaryCipher { get; init; }
     public string? Nationality { get; init; }
     public string? Region { get; init; }
+    public string? RegionCipher { get; init; }
     public string? ContactRoute { get; init; }
     public string? DeclineReason { get; init; }
     public string? Outcome { get; init; }

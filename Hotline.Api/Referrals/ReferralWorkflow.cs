@@ -118,7 +118,7 @@ public sealed class ReferralWorkflow(
             SharedFields = JsonSerializer.Serialize(consent.SharedFields),
             SummaryCipher = referrals.Protect(consent.Summary, ProtectedColumns.ReferralSummary, referralId),
             consent.Nationality,
-            consent.Region,
+            RegionCipher = referrals.Protect(consent.Region, ProtectedColumns.ReferralRegion, referralId),
             consent.ContactRoute,
             Now = now,
         };

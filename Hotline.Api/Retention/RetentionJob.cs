@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Retention;
 
-/// <summary>Runs the retention sweep on its interval.</summary>
+/// <summary>Runs the retention sweep on its interval; each pass writes one audit row with what it removed (counts only).</summary>
 public sealed class RetentionJob(RetentionSweep sweep, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider time,
     ILogger<RetentionJob> logger, Health.LoopWatch loops)
     : PeriodicJob(time, logger, loops)
@@ -16,12 +16,7 @@ public sealed class RetentionJob(RetentionSweep sweep, AuditTrail audit, IOption
     protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
         var swept = await sweep.SweepAsync(cancellationToken);
-        if (swept.ChatActivities + swept.EarlyDeliveryStatuses > 0)
-        {
-            Logger.LogInformation("Retention: deleted {ChatActivities} chat activity record(s) and {EarlyStatuses} unmatched delivery status(es).",
-                swept.ChatActivities, swept.EarlyDeliveryStatuses);
-        }
-
-        await audit.RecordAsync(AuditEntry.ByActor(AuditActors.System, AuditActions.RetentionSwept, null), cancellationToken);
+        Logger.LogInformation("Retention: {Swept}.", swept.Describe());
+        await audit.RecordAsync(AuditEntry.ByActor(AuditActors.System, AuditActions.RetentionSwept, swept.Describe()), cancellationToken);
     }
 }

@@ -3,9 +3,13 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Api.Retention;
 
 /// <summary>
-/// How long the records that only guard against a repeated delivery are kept: chat activity ids (the
-/// Bot Connector redelivers within minutes) and delivery statuses that arrived before their send was
-/// recorded (the send is recorded within the outbox lease). Past that they guard nothing and only grow.
+/// How long each class of data is kept (docs/accountability.md, "Retention"). Protocol records only guard
+/// against a repeated delivery: chat activity ids (the Bot Connector redelivers within minutes) and delivery
+/// statuses that arrived before their send was recorded. A closed case's content (message bodies, media,
+/// notes, intake answers, referral summaries and consent details) goes <see cref="ClosedCaseContentDays"/>
+/// after closing; a conversation's address and identity <see cref="IdleConversationDays"/> after its last
+/// message, once no case of it is open; outbox rows in a final state after <see cref="FinishedOutboxDays"/>;
+/// audit rows after <see cref="AuditEntryDays"/>. The anonymous skeletons statistics count stay.
 /// </summary>
 public sealed class RetentionOptions
 {
@@ -13,18 +17,42 @@ public sealed class RetentionOptions
 
     public int ProtocolRecordHours { get; set; } = 48;
 
+    public int ClosedCaseContentDays { get; set; } = 90;
+
+    public int IdleConversationDays { get; set; } = 180;
+
+    public int FinishedOutboxDays { get; set; } = 7;
+
+    public int AuditEntryDays { get; set; } = 2_557;
+
+    /// <summary>Rows one write of the sweep (or of an erasure) changes at most: each batch is its own short transaction.</summary>
+    public int BatchSize { get; set; } = 500;
+
     public int SweepIntervalMinutes { get; set; } = 60;
 }
 
 internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOptions>
 {
-    public ValidateOptionsResult Validate(string? name, RetentionOptions options) =>
-        options switch
+    public ValidateOptionsResult Validate(string? name, RetentionOptions options)
+    {
+        (string Key, int Value, int Min, int Max)[] ranges =
+        [
+            (nameof(options.ProtocolRecordHours), options.ProtocolRecordHours, 1, 8_760),
+            (nameof(options.ClosedCaseContentDays), options.ClosedCaseContentDays, 1, 3_650),
+            (nameof(options.IdleConversationDays), options.IdleConversationDays, 1, 3_650),
+            (nameof(options.FinishedOutboxDays), options.FinishedOutboxDays, 1, 365),
+            (nameof(options.AuditEntryDays), options.AuditEntryDays, 365, 36_500),
+            (nameof(options.BatchSize), options.BatchSize, 1, 10_000),
+            (nameof(options.SweepIntervalMinutes), options.SweepIntervalMinutes, 1, 1_440),
+        ];
+        foreach (var (key, value, min, max) in ranges)
         {
-            { ProtocolRecordHours: < 1 or > 8_760 } =>
-                ValidateOptionsResult.Fail($"{RetentionOptions.Section}:ProtocolRecordHours must be between 1 and 8760."),
-            { SweepIntervalMinutes: < 1 or > 1_440 } =>
-                ValidateOptionsResult.Fail($"{RetentionOptions.Section}:SweepIntervalMinutes must be between 1 and 1440."),
-            _ => ValidateOptionsResult.Success,
-        };
+            if (value < min || value > max)
+            {
+                return ValidateOptionsResult.Fail($"{RetentionOptions.Section}:{key} must be between {min} and {max}.");
+            }
+        }
+
+        return ValidateOptionsResult.Success;
+    }
 }

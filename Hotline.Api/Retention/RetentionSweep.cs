@@ -1,18 +1,108 @@
+using Hotline.Api.Accountability;
+using Hotline.Api.Erasure;
 using Hotline.Api.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Retention;
 
-/// <summary>Deletes the protocol records older than the retention allows, in one transaction.</summary>
-public sealed class RetentionSweep(Database database, IOptions<RetentionOptions> options, TimeProvider time)
+/// <summary>
+/// One pass of retention by data class (<see cref="RetentionOptions"/>): protocol records, the content of
+/// closed cases, the identity of idle conversations, finished outbox rows and old audit rows. Everything
+/// goes in batches of <see cref="RetentionOptions.BatchSize"/>, each its own short write, so the single
+/// writer is never held long and incoming messages commit between batches.
+/// </summary>
+public sealed class RetentionSweep(Database database, PersonalDataEraser eraser, AuditRetention auditRetention, IOptions<RetentionOptions> options,
+    TimeProvider time)
 {
-    public sealed record Swept(int ChatActivities, int EarlyDeliveryStatuses);
-
-    public Task<Swept> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>What one pass removed: protocol records, emptied cases (and their contents), erased conversations, outbox and audit rows.</summary>
+    public sealed record Swept(int ChatActivities, int EarlyDeliveryStatuses, int Cases, int Conversations, int OutboxRows, int AuditEntries,
+        ErasedCounts Content)
     {
-        var before = new { Before = time.GetUtcNow().AddHours(-options.Value.ProtocolRecordHours) };
-        return database.WriteAsync(async (session, token) => new Swept(
-            await session.ExecuteAsync("ChatActivities_DeleteReceivedBefore", before, token),
-            await session.ExecuteAsync("EarlyDeliveryStatuses_DeleteReceivedBefore", before, token)), cancellationToken);
+        /// <summary>Counts only, short enough for the audit row's subject.</summary>
+        public string Describe() =>
+            $"cases {Cases}, messages {Content.Messages}, conversations {Conversations}, outbox {OutboxRows}, audit {AuditEntries}, "
+            + $"protocol {ChatActivities + EarlyDeliveryStatuses}";
+    }
+
+    public async Task<Swept> SweepAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var protocolBefore = new { Before = now.AddHours(-settings.ProtocolRecordHours) };
+        var (chatActivities, earlyStatuses) = await database.WriteAsync(async (session, token) => (
+            await session.ExecuteAsync("ChatActivities_DeleteReceivedBefore", protocolBefore, token),
+            await session.ExecuteAsync("EarlyDeliveryStatuses_DeleteReceivedBefore", protocolBefore, token)), cancellationToken);
+        var (cases, content) = await EraseClosedCaseContentAsync(now.AddDays(-settings.ClosedCaseContentDays), settings.BatchSize, cancellationToken);
+        var (conversations, identities) = await EraseIdleConversationsAsync(now.AddDays(-settings.IdleConversationDays), settings.BatchSize, cancellationToken);
+        var outbox = await DeleteFinishedOutboxAsync(now.AddDays(-settings.FinishedOutboxDays), settings.BatchSize, cancellationToken);
+        var audit = await auditRetention.DeleteBeforeAsync(now.AddDays(-settings.AuditEntryDays), settings.BatchSize, cancellationToken);
+        return new Swept(chatActivities, earlyStatuses, cases, conversations, outbox, audit, content + identities);
+    }
+
+    private async Task<(int Cases, ErasedCounts Content)> EraseClosedCaseContentAsync(DateTimeOffset before, int batchSize,
+        CancellationToken cancellationToken)
+    {
+        var (cases, content) = (0, ErasedCounts.None);
+        while (true)
+        {
+            IReadOnlyList<CaseToErase> due;
+            await using (var session = await database.OpenAsync(cancellationToken))
+            {
+                due = (await session.QueryAsync<CaseToErase>("Cases_ReadContentToErase", new { Before = before, Take = batchSize }, cancellationToken)).ToList();
+            }
+
+            foreach (var closed in due)
+            {
+                content += await eraser.EraseCaseContentAsync(closed, batchSize, cancellationToken);
+            }
+
+            cases += due.Count;
+            if (due.Count < batchSize)
+            {
+                return (cases, content);
+            }
+        }
+    }
+
+    private async Task<(int Conversations, ErasedCounts Identities)> EraseIdleConversationsAsync(DateTimeOffset before, int batchSize,
+        CancellationToken cancellationToken)
+    {
+        var (conversations, removed) = (0, ErasedCounts.None);
+        while (true)
+        {
+            IReadOnlyList<Guid> idle;
+            await using (var session = await database.OpenAsync(cancellationToken))
+            {
+                idle = (await session.QueryAsync<Guid>("Conversations_ReadIdentityToErase", new { Before = before, Take = batchSize }, cancellationToken)).ToList();
+            }
+
+            foreach (var conversationId in idle)
+            {
+                // Messages outside any case have no case to be swept with: they go with the conversation.
+                removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: true, batchSize, cancellationToken));
+                removed += await database.WriteAsync((session, token) => eraser.EraseIdentityAsync(session, conversationId, token), cancellationToken);
+            }
+
+            conversations += idle.Count;
+            if (idle.Count < batchSize)
+            {
+                return (conversations, removed);
+            }
+        }
+    }
+
+    private async Task<int> DeleteFinishedOutboxAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        while (true)
+        {
+            var batch = await database.WriteAsync((session, token) =>
+                session.ExecuteAsync("Outbox_DeleteFinishedBefore", new { Before = before, Take = batchSize }, token), cancellationToken);
+            deleted += batch;
+            if (batch < batchSize)
+            {
+                return deleted;
+            }
+        }
     }
 }

@@ -140,10 +140,13 @@ public static class StatisticsKeys
         return text.ToString();
     }
 
+    /// <summary>Reads the stored form back; throws <see cref="FormatException"/> for a line that is not a key.</summary>
     public static IReadOnlyList<StatisticsKey> Deserialize(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))
-            .Select(f => new StatisticsKey(f[0], f[1], f[2], long.Parse(f[3], CultureInfo.InvariantCulture)))
+            .Select(f => f.Length == 4
+                ? new StatisticsKey(f[0], f[1], f[2], long.Parse(f[3], CultureInfo.InvariantCulture))
+                : throw new FormatException($"A stored statistics key has {f.Length} fields, not 4."))
             .ToList();
 
     private static string Clean(string value) =>

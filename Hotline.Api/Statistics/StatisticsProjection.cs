@@ -1,4 +1,5 @@
 using Hotline.Api.CaseStore;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
 
 namespace Hotline.Api.Statistics;
@@ -15,7 +16,7 @@ public sealed record StatisticsProgress(long CountedThrough, long LastSequence)
 /// added to the counters, in one transaction with the checkpoint. Replaying a batch is therefore harmless,
 /// and two instances never count the same batch (the second finds the checkpoint moved and stops).
 /// </summary>
-public sealed class StatisticsProjection(Database database, CaseEventLog events, IndicatorMap indicators)
+public sealed class StatisticsProjection(Database database, CaseEventLog events, IndicatorMap indicators, QuarantineStore quarantine)
 {
     public const string CheckpointName = "Statistics";
     public const int BatchSize = 1_000;
@@ -41,6 +42,12 @@ public sealed class StatisticsProjection(Database database, CaseEventLog events,
             }
 
             recount = await RecountAsync(reader, new { After = after, Until = until }, cancellationToken);
+        }
+
+        // A case whose stored facts cannot be read is left as it was counted and set aside; the batch goes on.
+        foreach (var (caseId, cause) in recount.Unreadable)
+        {
+            await quarantine.SetAsideAsync(QuarantineSources.StatisticsFacts, caseId.ToString(), UnreadableRow.Reason(cause)!, cause, cancellationToken);
         }
 
         await using var session = await database.BeginWriteAsync(cancellationToken);
@@ -101,16 +108,28 @@ public sealed class StatisticsProjection(Database database, CaseEventLog events,
         var recount = new Recount();
         foreach (var kase in cases)
         {
-            var keys = StatisticsKeys.For(kase, replies.TryGetValue(kase.Id, out var replied) ? replied : null, referrals[kase.Id], indicators);
-            var text = StatisticsKeys.Serialize(keys);
+            IReadOnlyList<StatisticsKey> keys;
+            IReadOnlyList<StatisticsKey> counts;
             var before = counted.GetValueOrDefault(kase.Id);
+            try
+            {
+                keys = StatisticsKeys.For(kase, replies.TryGetValue(kase.Id, out var replied) ? replied : null, referrals[kase.Id], indicators);
+                counts = before is null ? [] : StatisticsKeys.Deserialize(before);
+            }
+            catch (Exception ex) when (UnreadableRow.Reason(ex) is not null)
+            {
+                recount.Unreadable.Add((kase.Id, ex));
+                continue;
+            }
+
+            var text = StatisticsKeys.Serialize(keys);
             if (before == text)
             {
                 continue;
             }
 
             // Subtract exactly what was added last time, even if the way keys are made has changed since.
-            foreach (var key in before is null ? [] : StatisticsKeys.Deserialize(before))
+            foreach (var key in counts)
             {
                 recount.Change(key, -1);
             }
@@ -129,6 +148,8 @@ public sealed class StatisticsProjection(Database database, CaseEventLog events,
     private sealed class Recount
     {
         public List<(Guid CaseId, string Keys)> CaseKeys { get; } = [];
+
+        public List<(Guid CaseId, Exception Cause)> Unreadable { get; } = [];
 
         public Dictionary<(string Month, string Dimension, string Value), (long Count, long Seconds)> Changes { get; } = [];
 

@@ -11,6 +11,9 @@ namespace Hotline.Api.Storage;
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
+    /// <summary>Two SQLite pages of the default 4 KiB: the write probe needs pages the file may not have free.</summary>
+    private static readonly string WriteProbeFiller = new('-', 8_192);
+
     private readonly IDatabaseEngine _engine;
 
     public Database(IOptions<DatabaseOptions> options, IHostEnvironment environment)
@@ -65,12 +68,41 @@ public sealed class Database : IAsyncDisposable
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// After personal data was erased: on a SQLite file, copies the write-ahead log into the file and empties
+    /// it, so the pages as they were before the erasure do not linger in the <c>-wal</c> file (the writer
+    /// zeroes what it frees inside the file itself: <c>secure_delete</c>). Nothing to do on SQL Server.
+    /// False when readers kept the log from being emptied.
+    /// </summary>
+    public Task<bool> ForgetOverwrittenPagesAsync(CancellationToken cancellationToken) =>
+        WriteAheadLog?.TruncateAsync(cancellationToken) ?? Task.FromResult(true);
+
     /// <summary>Runs a trivial query on a reader's session: throws when the database does not answer.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
         await session.QuerySingleAsync<long>("Database_Ping", null, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the database can still be written and grow: a row larger than a page, written on the writer and
+    /// always rolled back. Throws what the write threw (a full disk, a read-only file, a database that does not
+    /// answer); a database whose file cannot grow fails here even when a small update would still fit.
+    /// </summary>
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await BeginWriteAsync(cancellationToken);
+        await session.ExecuteAsync("WriteProbes_Create", new { Filler = WriteProbeFiller }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on SQLite's writer connection while no write holds it: for a setting that only
+    /// that connection keeps (the tests cap <c>max_page_count</c> there to fill the database).
+    /// </summary>
+    internal Task<T> RunOnSqliteWriterAsync<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> work, CancellationToken cancellationToken) =>
+        _engine is SqliteSessions sqlite
+            ? sqlite.RunOnWriterAsync(work, cancellationToken)
+            : throw new InvalidOperationException("Only a SQLite database has a writer connection.");
 
     public ValueTask DisposeAsync() => _engine.DisposeAsync();
 }

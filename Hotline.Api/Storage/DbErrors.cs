@@ -16,6 +16,21 @@ public static class DbErrors
         SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };
+
+    /// <summary>
+    /// The database refused a write for lack of room or permission (SQLite: full, read-only; SQL Server: no space
+    /// in the file group or the log, a read-only database): the write changed nothing, and it can succeed once the
+    /// operator has made room, so the caller answers 503 rather than 500.
+    /// </summary>
+    public static bool CannotWrite(DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode is SqliteFull or SqliteReadOnly,
+        SqlException sql => sql.Number is 1105 or 9002 or 3906,
+        _ => false,
+    };
+
+    private const int SqliteReadOnly = 8;
+    private const int SqliteFull = 13;
 }
 
 /// <summary>Someone else changed the row since it was read; the caller runs its transaction again.</summary>

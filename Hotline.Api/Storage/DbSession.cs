@@ -194,6 +194,6 @@ public sealed class DbSession : IAsyncDisposable
     {
         // An ended session's connection may already serve another session.
         ObjectDisposedException.ThrowIf(_release is null, this);
-        return new(_sql[statement], args, _transaction, (int?)commandTimeout?.TotalSeconds, cancellationToken: cancellationToken);
+        return new(_sql.ToRun(statement), args, _transaction, (int?)commandTimeout?.TotalSeconds, cancellationToken: cancellationToken);
     }
 }

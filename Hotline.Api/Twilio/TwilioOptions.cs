@@ -32,12 +32,23 @@ public sealed class TwilioOptions
 
     public ReconciliationOptions Reconciliation { get; set; } = new();
 
+    /// <summary>
+    /// Unset means on: once a message is stored (inbound) or has its final status (outbound), its record and
+    /// media are deleted at Twilio, which otherwise keeps body, numbers and photos indefinitely.
+    /// </summary>
+    public bool DeleteFromTwilio { get; set; } = true;
+
+    public TwilioDeletion.TwilioDeletionOptions Deletion { get; set; } = new();
+
     public bool Disabled => Enabled == false;
 
     public bool SendsThroughTwilio => !Disabled && !string.IsNullOrWhiteSpace(AccountSid);
 
     /// <summary>Reconciliation needs an account to list messages with; with one, it runs unless turned off.</summary>
     public bool ReconciliationRuns => SendsThroughTwilio && Reconciliation.Enabled != false;
+
+    /// <summary>Deleting needs an account to call the API with; without one nothing was ever at Twilio through us.</summary>
+    public bool DeletesAtTwilio => SendsThroughTwilio && DeleteFromTwilio;
 }
 
 internal sealed partial class TwilioOptionsValidator(IHostEnvironment environment) : IValidateOptions<TwilioOptions>
@@ -93,6 +104,12 @@ internal sealed partial class TwilioOptionsValidator(IHostEnvironment environmen
         if (options.Reconciliation.IntervalSeconds is < 10 or > 86_400 || options.Reconciliation.LookbackMinutes is < 1 or > 10_080)
         {
             failures.Add($"{TwilioOptions.Section}:Reconciliation:IntervalSeconds must be 10..86400 and LookbackMinutes 1..10080.");
+        }
+
+        if (options.Deletion.RetryBaseMilliseconds is < 1 or > 3_600_000 || options.Deletion.RetryMaxSeconds is < 1 or > 86_400
+            || options.Deletion.IntervalSeconds is < 1 or > 3_600)
+        {
+            failures.Add($"{TwilioOptions.Section}:Deletion:RetryBaseMilliseconds must be 1..3600000, RetryMaxSeconds 1..86400 and IntervalSeconds 1..3600.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

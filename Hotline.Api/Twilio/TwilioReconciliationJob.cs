@@ -1,5 +1,6 @@
 using Hotline.Api.Hosting;
 using Hotline.Api.Inbound;
+using Hotline.Api.Metrics;
 using Hotline.Api.Privacy;
 using Hotline.Bot.Channels;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace Hotline.Api.Twilio;
 /// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing).
 /// </summary>
 public sealed class TwilioReconciliationJob(
-    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioReconciliationJob> logger, Health.LoopWatch loops)
+    ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, HotlineMetrics metrics, TimeProvider time,
+    ILogger<TwilioReconciliationJob> logger, Health.LoopWatch loops)
     : PeriodicJob(time, logger, loops)
 {
     private readonly TwilioOptions _options = options.Value;
@@ -31,6 +33,7 @@ public sealed class TwilioReconciliationJob(
     protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
         var recovered = await ReconcileAsync(cancellationToken);
+        metrics.ReconciliationFound(recovered);
         if (recovered > 0)
         {
             Logger.LogWarning("Reconciliation recovered {Count} inbound message(s) whose webhook never arrived.", recovered);

@@ -58,7 +58,7 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         catch (ApiException ex)
         {
             metrics.TwilioSendError("rejected");
-            return new SendResult.Rejected($"Twilio refused the message (code {ex.Code}): {ex.Message}");
+            return new SendResult.Rejected($"Twilio refused the message: {TwilioErrors.Describe(ex)}.");
         }
         catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

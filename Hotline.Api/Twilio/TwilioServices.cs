@@ -1,4 +1,5 @@
 using Hotline.Api.Outbox;
+using Hotline.Api.TwilioDeletion;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;
@@ -40,6 +41,7 @@ public static class TwilioServices
         services.AddSingleton<SendRate>();
         services.AddSingleton<IChannelSender, TwilioSender>();
         services.AddHostedService<TwilioReconciliationJob>();
+        services.AddTwilioDeletionJob();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Hotline.Api.Inbound;
+using Hotline.Api.Metrics;
 using Hotline.Api.Outbox;
 using Hotline.Bot.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class TwilioWebhookEndpoints
     public static IEndpointRouteBuilder MapTwilioWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var twilio = app.MapGroup("/twilio").WithTags("Twilio webhooks").DisableAntiforgery().AllowAnonymous();
-        twilio.MapPost("/sms", ReceiveMessage).WithName("ReceiveTwilioMessage").WithSummary("Twilio's incoming-message webhook (SMS, WhatsApp, MMS), signed by Twilio.");
+        twilio.MapPost("/sms", ReceiveMessage).AddEndpointFilter(new WebhookTelemetryFilter("twilio")).WithName("ReceiveTwilioMessage").WithSummary("Twilio's incoming-message webhook (SMS, WhatsApp, MMS), signed by Twilio.");
         twilio.MapPost("/status", ReceiveStatus).WithName("ReceiveTwilioStatus").WithSummary("Twilio's delivery-status callback for a reply, signed by Twilio.");
         return app;
     }
@@ -70,7 +71,7 @@ public static class TwilioWebhookEndpoints
         }
 
         var channel = fields.GetValueOrDefault("To", "").StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
-        var error = fields.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null;
+        var error = fields.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? TwilioErrors.DescribeCode(code) : null;
         await delivery.RecordCallbackAsync(channel, sid, status, error, cancellationToken);
         return TypedResults.NoContent();
     }

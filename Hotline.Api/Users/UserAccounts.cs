@@ -1,50 +1,52 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
+using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
+using Hotline.Api.Outcomes;
 using Hotline.Api.Storage;
-using Hotline.Bot.Intake.Scripts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hotline.Api.Users;
 
 /// <summary>
-/// Creates and changes accounts: the operator's command line and the first Development admin both come through
-/// here. Every change to an existing account ends that person's sessions in the same transaction.
+/// Creates and changes accounts: the operator's command line, the admin's accounts page and the first Development
+/// accounts all come through here, under the same rules (<see cref="AccountRules"/>, <see cref="PasswordRules"/>).
+/// A change commits with its audit row and, when it changes what a session was granted, with a new security stamp
+/// and the end of the person's sessions. Asking for the state an account is already in changes nothing and writes
+/// nothing, so every change can be repeated safely. Password hashes are made before the write begins.
 /// </summary>
-public sealed partial class UserAccounts(
-    Database database, UserRepository users, SessionStore sessions, IPasswordHasher<User> hasher, IntakeScript script, TimeProvider time)
+public sealed class UserAccounts(
+    Database database, UserRepository users, SessionStore sessions, IPasswordHasher<User> hasher, AccountRules rules,
+    OneTimePasswords oneTimePasswords, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>Adds an account with a password the operator chose, unaudited: the first Development accounts and tests' accounts.</summary>
     public async Task<(User? User, string? Error)> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password,
         CancellationToken cancellationToken)
     {
-        var error = UserNamePattern().IsMatch(userName)
-            ? PasswordRules.Refusal(userName, password) ?? LanguageRefusal(role, languages)
-            : "The name must be 1 to 100 letters, digits, '.', '_', '-' or '@'.";
-        if (error is not null)
-        {
-            return (null, error);
-        }
+        var added = await AddAsync(Guid.CreateVersion7(time.GetUtcNow()), userName, role, languages, password, mustChangePassword: false, by: null, cancellationToken);
+        return (added.Value, added.Detail);
+    }
 
-        await using var session = await database.BeginWriteAsync(cancellationToken);
-        if (await users.FindByUserNameAsync(session, userName, cancellationToken) is not null)
-        {
-            return (null, $"A user named '{userName}' already exists.");
-        }
+    /// <summary>Adds an account with a password its holder chose (the command line reads it from standard input).</summary>
+    public Task<Outcome<User>> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password, AuditSource by,
+        CancellationToken cancellationToken) =>
+        AddAsync(Guid.CreateVersion7(time.GetUtcNow()), userName, role, languages, password, mustChangePassword: false, by, cancellationToken);
 
-        var user = new User
+    /// <summary>
+    /// Adds an account whose id is the console's request id, with a one-time password (shown once) that must be changed
+    /// at the first sign-in. A repeat of the request answers the same account and password while it is still unused.
+    /// </summary>
+    public async Task<Outcome<IssuedPassword>> AddWithOneTimePasswordAsync(Guid requestId, string userName, UserRole role, IReadOnlyList<string> languages,
+        AuditSource by, CancellationToken cancellationToken)
+    {
+        var oneTimePassword = oneTimePasswords.For(requestId, requestId);
+        var added = await AddAsync(requestId, userName, role, languages, oneTimePassword, mustChangePassword: true, by, cancellationToken);
+        return added switch
         {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            UserName = userName,
-            DisplayName = userName,
-            Role = role,
-            CreatedAt = time.GetUtcNow(),
-            Languages = Normalised(languages),
-            SecurityStamp = NewSecurityStamp(),
+            { Value: { } user } when IsCurrentOneTimePassword(user, oneTimePassword) => Outcome<IssuedPassword>.Done(new IssuedPassword(user, oneTimePassword)),
+            { Value: not null } => Outcome<IssuedPassword>.Refused(Refusal.Conflict,
+                $"'{userName}' was added by this request and has chosen a password since; reset it to issue another one-time password."),
+            _ => added.As<IssuedPassword>(),
         };
-        user = user with { PasswordHash = hasher.HashPassword(user, password) };
-        await users.AddAsync(session, user, cancellationToken);
-        await session.CommitAsync(cancellationToken);
-        return (user, null);
     }
 
     public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken)
@@ -54,57 +56,80 @@ public sealed partial class UserAccounts(
     }
 
     /// <summary>Disables or re-enables the account; the last enabled admin cannot be disabled.</summary>
-    public Task<(User? User, string? Error)> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken) =>
-        ChangeAsync(userName, async (session, user, all, token) =>
+    public Task<Outcome<User>> SetDisabledAsync(string userName, bool disabled, AuditSource by, CancellationToken cancellationToken) =>
+        ChangeAsync(userName, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, by, async (session, user, all, token) =>
         {
-            if (disabled && IsLastEnabledAdmin(user, all))
+            if (user.Disabled == disabled)
             {
-                return (null, $"'{user.UserName}' is the last enabled admin; add or enable another admin first.");
+                return Outcome<User>.Done(user);
+            }
+
+            if (disabled && AccountRules.IsLastEnabledAdmin(user, all))
+            {
+                return Refused(Refusal.Conflict, $"'{user.UserName}' is the last enabled admin; add or enable another admin first.");
             }
 
             await users.UpdateDisabledAsync(session, user.Id, disabled, token);
-            return (user with { Disabled = disabled }, null);
+            return Outcome<User>.Done(user with { Disabled = disabled });
         }, cancellationToken);
 
     /// <summary>Changes the role, the languages or both; the last enabled admin keeps the admin role.</summary>
-    public Task<(User? User, string? Error)> SetRoleAndLanguagesAsync(string userName, UserRole? role, IReadOnlyList<string>? languages,
+    public Task<Outcome<User>> SetRoleAndLanguagesAsync(string userName, UserRole? role, IReadOnlyList<string>? languages, AuditSource by,
         CancellationToken cancellationToken) =>
-        ChangeAsync(userName, async (session, user, all, token) =>
+        ChangeAsync(userName, AuditActions.UserAccessChanged, by, async (session, user, all, token) =>
         {
             var newRole = role ?? user.Role;
-            var newLanguages = languages is null ? user.Languages : Normalised(languages);
-            if (newRole != UserRole.Admin && IsLastEnabledAdmin(user, all))
+            var newLanguages = languages is null ? user.Languages : AccountRules.Normalised(languages);
+            if (newRole != UserRole.Admin && AccountRules.IsLastEnabledAdmin(user, all))
             {
-                return (null, $"'{user.UserName}' is the last enabled admin; make another admin first.");
+                return Refused(Refusal.Conflict, $"'{user.UserName}' is the last enabled admin; make another admin first.");
             }
 
-            if (LanguageRefusal(newRole, newLanguages) is { } error)
+            if (rules.LanguageRefusal(newRole, newLanguages) is { } error)
             {
-                return (null, error);
+                return Refused(Refusal.Invalid, error);
+            }
+
+            if (newRole == user.Role && newLanguages.Order(StringComparer.Ordinal).SequenceEqual(user.Languages.Order(StringComparer.Ordinal)))
+            {
+                return Outcome<User>.Done(user);
             }
 
             await users.UpdateRoleAsync(session, user.Id, newRole, token);
             await users.ReplaceLanguagesAsync(session, user.Id, newLanguages, token);
-            return (user with { Role = newRole, Languages = newLanguages }, null);
+            return Outcome<User>.Done(user with { Role = newRole, Languages = newLanguages });
         }, cancellationToken);
 
-    /// <summary>Gives the account a random one-time password, returned once, that only lets its holder choose a new one.</summary>
-    public async Task<(string? OneTimePassword, string? Error)> ResetPasswordAsync(string userName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the account a one-time password, returned once, that only lets its holder choose a new one. The password
+    /// comes from <paramref name="requestId"/>: a repeat while it is still unused answers it again and changes nothing.
+    /// </summary>
+    public async Task<Outcome<IssuedPassword>> ResetPasswordAsync(string userName, Guid requestId, AuditSource by, CancellationToken cancellationToken)
     {
-        var oneTimePassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
-        var (user, error) = await ChangeAsync(userName, async (session, user, _, token) =>
+        if (await FindAsync(userName, cancellationToken) is not { } current)
         {
-            await users.UpdatePasswordAsync(session, user.Id, hasher.HashPassword(user, oneTimePassword), mustChangePassword: true, token);
-            return (user with { MustChangePassword = true }, null);
+            return Outcome<IssuedPassword>.Refused(Refusal.NotFound, NoUser(userName));
+        }
+
+        var oneTimePassword = oneTimePasswords.For(requestId, current.Id);
+        if (IsCurrentOneTimePassword(current, oneTimePassword))
+        {
+            return Outcome<IssuedPassword>.Done(new IssuedPassword(current, oneTimePassword));
+        }
+
+        var hash = hasher.HashPassword(current, oneTimePassword);
+        var reset = await ChangeAsync(userName, AuditActions.UserPasswordReset, by, async (session, user, _, token) =>
+        {
+            await users.UpdatePasswordAsync(session, user.Id, hash, mustChangePassword: true, token);
+            return Outcome<User>.Done(user with { MustChangePassword = true });
         }, cancellationToken);
-        return user is null ? (null, error) : (oneTimePassword, null);
+        return reset.Value is { } user ? Outcome<IssuedPassword>.Done(new IssuedPassword(user, oneTimePassword)) : reset.As<IssuedPassword>();
     }
 
     /// <summary>
     /// Revokes every session of the user, on every instance: a request carrying the old stamp is refused, and the
     /// user's hub connections are closed within one pass of the live-session sweep. Call it inside the same write
-    /// as whatever changes what a session was granted (disabling, a role or language change, a password change or
-    /// reset, signing out everywhere), so the change and the revocation commit together.
+    /// as whatever changes what a session was granted, so the change and the revocation commit together.
     /// </summary>
     public Task ChangeSecurityStampAsync(DbSession session, Guid userId, CancellationToken cancellationToken) =>
         users.ChangeSecurityStampAsync(session, userId, NewSecurityStamp(), cancellationToken);
@@ -135,50 +160,105 @@ public sealed partial class UserAccounts(
         return created;
     }
 
-    private delegate Task<(User? User, string? Error)> AccountChange(DbSession session, User user, IReadOnlyList<User> all, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inside the change's write: a new security stamp, the end of the person's sessions (but <paramref name="keepSessionId"/>,
+    /// the one making the change, when given) and the audit row. Returns the new stamp.
+    /// </summary>
+    internal async Task<string> RevokeAndRecordAsync(DbSession session, Guid userId, Guid? keepSessionId, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var stamp = NewSecurityStamp();
+        await users.ChangeSecurityStampAsync(session, userId, stamp, cancellationToken);
+        await (keepSessionId is { } keep
+            ? sessions.EndOtherSessionsOfUserAsync(session, userId, keep, cancellationToken)
+            : sessions.EndEverySessionOfUserAsync(session, userId, cancellationToken));
+        await audit.AppendAsync(session, entry, cancellationToken);
+        return stamp;
+    }
 
-    /// <summary>Reads every account and applies one change in a single write; a change that succeeds ends the person's sessions.</summary>
-    private async Task<(User? User, string? Error)> ChangeAsync(string userName, AccountChange change, CancellationToken cancellationToken)
+    internal static string NoUser(string userName) => $"No user named '{userName}'.";
+
+    private async Task<Outcome<User>> AddAsync(Guid id, string userName, UserRole role, IReadOnlyList<string> languages, string password,
+        bool mustChangePassword, AuditSource? by, CancellationToken cancellationToken)
+    {
+        if ((AccountRules.NameRefusal(userName) ?? PasswordRules.Refusal(userName, password) ?? rules.LanguageRefusal(role, languages)) is { } error)
+        {
+            return Refused(Refusal.Invalid, error);
+        }
+
+        var user = new User
+        {
+            Id = id,
+            UserName = userName,
+            DisplayName = userName,
+            Role = role,
+            CreatedAt = time.GetUtcNow(),
+            Languages = AccountRules.Normalised(languages),
+            SecurityStamp = NewSecurityStamp(),
+            MustChangePassword = mustChangePassword,
+        };
+        user = user with { PasswordHash = hasher.HashPassword(user, password) };
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        if (await users.FindByIdAsync(session, id, cancellationToken) is { } earlier)
+        {
+            return string.Equals(earlier.UserName, userName, StringComparison.Ordinal)
+                ? Outcome<User>.Done(earlier)
+                : Refused(Refusal.Conflict, "This request id was used for another account; reload the page and try again.");
+        }
+
+        if (await users.FindByUserNameAsync(session, userName, cancellationToken) is not null)
+        {
+            return Refused(Refusal.Conflict, $"A user named '{userName}' already exists.");
+        }
+
+        await users.AddAsync(session, user, cancellationToken);
+        if (by is not null)
+        {
+            await audit.AppendAsync(session, by.Entry(AuditActions.UserAdded, user.Id), cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        return Outcome<User>.Done(user);
+    }
+
+    private delegate Task<Outcome<User>> AccountChange(DbSession session, User user, IReadOnlyList<User> all, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads every account and applies one change in a single write. A change that answers the account as it was has
+    /// written nothing and commits nothing; any other ends the person's sessions and is audited, all in the same commit.
+    /// </summary>
+    private async Task<Outcome<User>> ChangeAsync(string userName, string action, AuditSource by, AccountChange change, CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var all = await users.ReadAllAsync(session, cancellationToken);
         if (all.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.Ordinal)) is not { } user)
         {
-            return (null, $"No user named '{userName}'.");
+            return Refused(Refusal.NotFound, NoUser(userName));
         }
 
-        var (changed, error) = await change(session, user, all, cancellationToken);
-        if (changed is null)
+        var outcome = await change(session, user, all, cancellationToken);
+        if (outcome.Value is not { } changed || ReferenceEquals(changed, user))
         {
-            return (null, error);
+            return outcome;
         }
 
-        await ChangeSecurityStampAsync(session, user.Id, cancellationToken);
-        await sessions.EndEverySessionOfUserAsync(session, user.Id, cancellationToken);
+        var stamp = await RevokeAndRecordAsync(session, user.Id, keepSessionId: null, by.Entry(action, user.Id), cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return (changed, null);
+        return Outcome<User>.Done(changed with { SecurityStamp = stamp });
     }
 
-    private static bool IsLastEnabledAdmin(User user, IReadOnlyList<User> all) =>
-        user is { Role: UserRole.Admin, Disabled: false } && all.Count(u => u is { Role: UserRole.Admin, Disabled: false }) == 1;
-
-    private string? LanguageRefusal(UserRole role, IReadOnlyList<string> languages) => languages switch
+    private async Task<User?> FindAsync(string userName, CancellationToken cancellationToken)
     {
-        _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor or admin needs at least one language (--languages en,ar).",
-        _ when languages.Any(l => !LanguagePattern().IsMatch(l)) => "Languages are BCP-47 tags such as en, ar, ne, fil.",
-        // A caseworker in a language no person can choose would never see a case of their own.
-        _ when languages.FirstOrDefault(l => !script.Languages.Any(s => string.Equals(s.Tag, l, StringComparison.OrdinalIgnoreCase))) is { } unknown =>
-            $"'{unknown}' is not a language of the intake; choose from {string.Join(", ", script.Languages.Select(s => s.Tag))}.",
-        _ => null,
-    };
+        await using var session = await database.OpenAsync(cancellationToken);
+        return await users.FindByUserNameAsync(session, userName, cancellationToken);
+    }
 
-    private static List<string> Normalised(IReadOnlyList<string> languages) => languages.Select(l => l.ToLowerInvariant()).Distinct().ToList();
+    private bool IsCurrentOneTimePassword(User user, string oneTimePassword) =>
+        user.MustChangePassword && hasher.VerifyHashedPassword(user, user.PasswordHash, oneTimePassword) != PasswordVerificationResult.Failed;
+
+    private static Outcome<User> Refused(Refusal refusal, string detail) => Outcome<User>.Refused(refusal, detail);
 
     private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    [GeneratedRegex(@"^[A-Za-z0-9._@-]{1,100}$")]
-    private static partial Regex UserNamePattern();
-
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex LanguagePattern();
 }
+
+/// <summary>An account and the one-time password it was just given, shown once.</summary>
+public sealed record IssuedPassword(User User, string OneTimePassword);

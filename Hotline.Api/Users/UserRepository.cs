@@ -17,6 +17,7 @@ public sealed class UserRepository
             user.OrganisationId,
             user.CreatedAt,
             user.SecurityStamp,
+            user.MustChangePassword,
         }, cancellationToken);
         foreach (var language in user.Languages.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -85,6 +86,10 @@ public sealed class UserRepository
     public Task ChangeSecurityStampAsync(DbSession session, Guid id, string securityStamp, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Users_ChangeSecurityStamp", new { Id = id, SecurityStamp = securityStamp }, cancellationToken);
 
+    /// <summary>Per account: two-factor enrolment and the last session started (none yet: null), for the admin's list.</summary>
+    public async Task<IReadOnlyDictionary<Guid, SignInFacts>> ReadSignInFactsAsync(DbSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<SignInFacts>("Users_ReadSignInFacts", null, cancellationToken)).ToDictionary(f => f.Id);
+
     private static async Task<User?> WithLanguagesAsync(DbSession session, Task<User?> read, CancellationToken cancellationToken)
     {
         var user = await read;
@@ -102,4 +107,12 @@ public sealed class UserRepository
         public Guid UserId { get; init; }
         public string Language { get; init; } = "";
     }
+}
+
+/// <summary>What the admin's list shows of an account's sign-ins (never the secret itself).</summary>
+public sealed record SignInFacts
+{
+    public Guid Id { get; init; }
+    public long TwoFactorEnrolled { get; init; }
+    public DateTimeOffset? LastSignInAt { get; init; }
 }

@@ -5,7 +5,10 @@ public static class UserServices
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
         services.AddSingleton<UserRepository>();
+        services.AddSingleton<AccountRules>();
+        services.AddSingleton<OneTimePasswords>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<PasswordChanges>();
         return services;
     }
 }

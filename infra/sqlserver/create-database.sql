@@ -22,8 +22,16 @@ IF EXISTS (SELECT 1 FROM sys.databases WHERE name = N'hotline' AND recovery_mode
     ALTER DATABASE hotline SET RECOVERY FULL;
 GO
 
--- The APIs log in as hotline, which owns this one database and nothing else on the server. Changing
--- HOTLINE_DB_PASSWORD in infra/.env and running `up` again sets the new password here.
+-- Two logins. hotline_migrator owns the database and runs the migrations (the `migrate` service, once per
+-- rollout); hotline, which the APIs log in as, reads and writes rows and changes no schema. Changing a
+-- password in infra/secrets and running `up` again sets the new one here.
+IF SUSER_ID(N'hotline_migrator') IS NULL
+    CREATE LOGIN hotline_migrator WITH PASSWORD = N'$(HOTLINE_MIGRATOR_PASSWORD)', DEFAULT_DATABASE = hotline,
+        CHECK_POLICY = ON, CHECK_EXPIRATION = OFF;
+ELSE IF PWDCOMPARE(N'$(HOTLINE_MIGRATOR_PASSWORD)', (SELECT password_hash FROM sys.sql_logins WHERE name = N'hotline_migrator')) = 0
+    ALTER LOGIN hotline_migrator WITH PASSWORD = N'$(HOTLINE_MIGRATOR_PASSWORD)';
+GO
+
 IF SUSER_ID(N'hotline') IS NULL
     CREATE LOGIN hotline WITH PASSWORD = N'$(HOTLINE_DB_PASSWORD)', DEFAULT_DATABASE = hotline,
         CHECK_POLICY = ON, CHECK_EXPIRATION = OFF;
@@ -34,11 +42,24 @@ GO
 USE hotline;
 GO
 
--- After a restore onto another server the user exists but points at the old server's login: relink it.
+-- After a restore onto another server the users exist but point at the old server's logins: relink them.
+IF USER_ID(N'hotline_migrator') IS NULL
+    CREATE USER hotline_migrator FOR LOGIN hotline_migrator;
+ELSE
+    ALTER USER hotline_migrator WITH LOGIN = hotline_migrator;
+IF IS_ROLEMEMBER(N'db_owner', N'hotline_migrator') = 0
+    ALTER ROLE db_owner ADD MEMBER hotline_migrator;
+GO
+
 IF USER_ID(N'hotline') IS NULL
     CREATE USER hotline FOR LOGIN hotline;
 ELSE
     ALTER USER hotline WITH LOGIN = hotline;
-IF IS_ROLEMEMBER(N'db_owner', N'hotline') = 0
-    ALTER ROLE db_owner ADD MEMBER hotline;
+-- Deployments before the migrator login made hotline the owner; an owner is above every DENY.
+IF IS_ROLEMEMBER(N'db_owner', N'hotline') = 1
+    ALTER ROLE db_owner DROP MEMBER hotline;
+IF IS_ROLEMEMBER(N'db_datareader', N'hotline') = 0
+    ALTER ROLE db_datareader ADD MEMBER hotline;
+IF IS_ROLEMEMBER(N'db_datawriter', N'hotline') = 0
+    ALTER ROLE db_datawriter ADD MEMBER hotline;
 GO

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>One benchmark: its name on the command line, its usage and description, how to run it, and the arguments of a short run.</summary>
@@ -23,6 +21,9 @@ internal static class AllBenchmarks
         new(IngestBenchmark.Name, IngestBenchmark.Usage,
             "inbound SMS webhooks into Hotline.Api, closed loop against a bare-endpoint floor and open loop at a constant rate; lost and duplicated",
             IngestBenchmark.RunAsync, ["5", "32", "2000", "5"]),
+        new(RetentionBenchmark.Name, RetentionBenchmark.Usage,
+            "ingest (closed loop of signed SMS webhooks) while the retention sweep empties 1,000,000 expired messages; how far the sweep got",
+            RetentionBenchmark.RunAsync, ["100000", "10", "16", "5"]),
         new(SimsBenchmark.Name, SimsBenchmark.Usage,
             "issued-SIM import of 100,000 rows, and intake engine turns per second on one thread",
             SimsBenchmark.RunAsync, ["20000", "100000"]),
@@ -32,6 +33,9 @@ internal static class AllBenchmarks
         new(StatsBenchmark.Name, StatsBenchmark.Usage,
             "the statistics page (JSON, charts, CSV) over 1,000,000 cases in SQLite, end to end through Hotline.Api",
             StatsBenchmark.RunAsync, ["100000"]),
+        new(MediaBenchmark.Name, MediaBenchmark.Usage,
+            "the media job's work on a ~5 MB photo: fetch over HTTP, inspect, hash, strip, store encrypted (median of runs)",
+            MediaBenchmark.RunAsync, ["2"]),
         new(ConsoleBenchmark.Name, ConsoleBenchmark.Usage,
             "SignalR consoles on one host while SMS webhooks arrive: 200 -> every console p50/p99, API memory",
             ConsoleBenchmark.RunAsync, ["500", "500", "5"]),

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>Each benchmark's optional positional numbers, so that a short run can be asked for on the command line.</summary>
@@ -24,7 +22,7 @@ internal static class BenchmarkArguments
     /// <summary>The benchmarks that start Hotline.Api run its Release build, which `dotnet run -c Release` of this project builds.</summary>
     public static int NoReleaseBuild()
     {
-        Console.Error.WriteLine("Hotline.Api is not built in Release: run `dotnet build -c Release Hotline.Api` from the repository root.");
+        Console.Error.WriteLine("The benchmarks (and the Hotline.Api beside them) are not built in Release: run them with `dotnet run -c Release --project tests/Hotline.Benchmarks -- MODE`.");
         return BenchmarkTargets.CouldNotRun;
     }
 }

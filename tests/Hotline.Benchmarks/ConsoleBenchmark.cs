@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
+using Hotline.Api.Tests.Infrastructure;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Benchmarks;
 
@@ -55,7 +50,7 @@ internal static class ConsoleBenchmark
             return BenchmarkTargets.CouldNotRun;
         }
 
-        if (HotlineApiProcess.FindBuild() is not { } dll)
+        if (BenchmarkApi.FindBuild() is not { } dll)
         {
             return BenchmarkArguments.NoReleaseBuild();
         }
@@ -79,7 +74,7 @@ internal static class ConsoleBenchmark
         Console.WriteLine();
 
         var origin = Stopwatch.GetTimestamp();
-        await using var api = await HotlineApiProcess.StartAsync(dll);
+        await using var api = await BenchmarkApi.StartAsync();
         var host = ConsoleBenchmarkOperator.Attach(dll);
         Console.WriteLine($"[setup] Hotline.Api healthy at {api.BaseAddress}, pid {host.ProcessId}, database {api.DatabasePath}");
 
@@ -300,8 +295,8 @@ internal static class ConsoleBenchmark
 
     private static async Task<string> SignInAsync(Uri baseAddress, string userName, string password)
     {
-        var cookies = new CookieContainer();
-        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseProxy = false })
+        var cookies = new ProxiedBrowserCookies(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, UseProxy = false });
+        using var client = new HttpClient(cookies)
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
@@ -314,7 +309,7 @@ internal static class ConsoleBenchmark
             ["__RequestVerificationToken"] = antiforgery.GetProperty("token").GetString() ?? "",
         });
         using var response = await client.PostAsync("/console/signin", form);
-        var header = cookies.GetCookieHeader(baseAddress);
+        var header = cookies.CookieHeader;
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/console/" || !header.Contains("hotline.session="))
         {
             throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode} to {response.Headers.Location}.");

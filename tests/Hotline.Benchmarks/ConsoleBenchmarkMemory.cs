@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>One reading of the API process's memory, in bytes: resident (working set), .NET's private bytes and resident anonymous memory.</summary>

@@ -1,12 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>
 /// The operator's command line (<c>users add</c>, <c>sims import</c>) run against a running
-/// <see cref="HotlineApiProcess"/>'s database with that process's own configuration. The API was given
+/// <see cref="BenchmarkApi"/>'s database with that process's own configuration. The API was given
 /// its keys through its environment, so the commands read them from /proc/{pid}/environ: the SIM import
 /// must hash numbers with the same lookup key the API uses to find them.
 /// </summary>

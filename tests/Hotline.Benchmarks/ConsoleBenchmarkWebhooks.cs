@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>
@@ -30,7 +26,7 @@ internal static class ConsoleBenchmarkWebhooks
 
         var random = new Random(seed);
         var key = Encoding.UTF8.GetBytes(authToken);
-        var url = HotlineApiProcess.PublicBaseUrl + SignedSmsWebhooks.Path;
+        var url = BenchmarkApi.PublicBaseUrl + SignedSmsWebhooks.Path;
         var accountSid = "AC" + RandomHex(random);
         var webhooks = from.Select(number => Sign(key, url, accountSid, number, "SM" + RandomHex(random))).ToArray();
 

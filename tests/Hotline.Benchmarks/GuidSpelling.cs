@@ -1,5 +1,4 @@
 using Dapper;
-using Hotline.Api.Storage;
 
 namespace Hotline.Benchmarks;
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>
@@ -24,8 +21,8 @@ internal static class IngestBenchmark
     private const int MaxRequestsPerSecond = 10_000;
     private const int TrafficSeed = 977;
 
-    private const double MinAcceptedPerSecond = 2_000;
-    private const double MaxP99Milliseconds = 50;
+    public const double MinAcceptedPerSecond = 2_000;
+    public const double MaxP99Milliseconds = 50;
     private const double MinFloorRatio = 0.5;
 
     public static async Task<int> RunAsync(string[] args, BenchmarkTargets targets)
@@ -40,7 +37,7 @@ internal static class IngestBenchmark
             return BenchmarkArguments.Refuse(Usage);
         }
 
-        if (HotlineApiProcess.FindBuild() is not { } dll)
+        if (BenchmarkApi.FindBuild() is not { } dll)
         {
             return BenchmarkArguments.NoReleaseBuild();
         }
@@ -100,7 +97,7 @@ internal static class IngestBenchmark
             await using (var server = await FloorServer.StartAsync(folder))
             {
                 Console.WriteLine($"{label} bare endpoint (form read + one INSERT) in this process at {server.Target}, closed loop");
-                var webhooks = new SignedSmsWebhooks("floor-does-not-check", HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
+                var webhooks = new SignedSmsWebhooks("floor-does-not-check", BenchmarkApi.PublicBaseUrl, SenderNumbers, TrafficSeed);
                 var load = WebhookLoad.RunAsync(server.Target, webhooks, senders, duration, maxRequests);
                 var cpu = await CpuOverWindowAsync(warmUp, duration, OwnProcessorTime);
                 summary = WebhookLoadSummary.ByAnswer(await load, warmUp, duration);
@@ -123,9 +120,9 @@ internal static class IngestBenchmark
     private static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit)> MeasureProductAsync(string label, string dll, bool signInFlood,
         TimeSpan warmUp, TimeSpan duration, Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> runLoad)
     {
-        await using var api = await HotlineApiProcess.StartAsync(dll);
+        await using var api = await BenchmarkApi.StartAsync();
         Console.WriteLine($"{label} Hotline.Api healthy at {api.BaseAddress} (database {api.DatabasePath})");
-        var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, SenderNumbers, TrafficSeed);
+        var webhooks = new SignedSmsWebhooks(api.AuthToken, BenchmarkApi.PublicBaseUrl, SenderNumbers, TrafficSeed);
         await using var flood = signInFlood ? await SignInFlood.StartAsync(api.BaseAddress) : null;
         var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks);
         var cpu = await CpuOverWindowAsync(warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
@@ -136,7 +133,7 @@ internal static class IngestBenchmark
             flood.Print(label);
         }
 
-        await api.StopAsync();
+        await api.Process.KillAsync();
         summary.Print(label);
         Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "
             + $"load generator {PerAccepted(cpu[1], summary, duration - warmUp)}");
@@ -213,7 +210,7 @@ internal static class IngestBenchmark
         + $"({cpu.TotalMilliseconds / Math.Max(1, summary.AcceptedPerSecond * window.TotalSeconds):F2} ms per 200)";
 
     /// <summary>Others may be building on the same cores; the figures are only comparable between quiet machines.</summary>
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "...";

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>
@@ -30,7 +26,7 @@ internal static class IntakeFlowBenchmark
             return BenchmarkArguments.Refuse(Usage);
         }
 
-        if (HotlineApiProcess.FindBuild() is not { } dll)
+        if (BenchmarkApi.FindBuild() is not { } dll)
         {
             return BenchmarkArguments.NoReleaseBuild();
         }
@@ -42,8 +38,8 @@ internal static class IntakeFlowBenchmark
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}).");
         Console.WriteLine();
 
-        await using var api = await HotlineApiProcess.StartAsync(dll);
-        var webhooks = new SignedSmsWebhooks(api.AuthToken, HotlineApiProcess.PublicBaseUrl, people, Seed);
+        await using var api = await BenchmarkApi.StartAsync();
+        var webhooks = new SignedSmsWebhooks(api.AuthToken, BenchmarkApi.PublicBaseUrl, people, Seed);
         using var client = WebhookLoad.CreateClient(api.BaseAddress, 1, TimeSpan.FromSeconds(30));
         await using var reader = new SqliteConnection($"Data Source={api.DatabasePath};Mode=ReadOnly");
         await reader.OpenAsync();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>What an open-loop run sent, and how late the generator itself was in sending it.</summary>

@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Metrics;
-using Hotline.Api.Storage;
 using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Users;
 using Microsoft.Extensions.DependencyInjection;

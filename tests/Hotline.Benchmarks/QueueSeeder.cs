@@ -1,6 +1,3 @@
-using Hotline.Api.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>

@@ -1,6 +1,5 @@
+using Hotline.Api.Tests.Infrastructure;
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 
 namespace Hotline.Benchmarks;
@@ -8,7 +7,7 @@ namespace Hotline.Benchmarks;
 /// <summary>
 /// Sign-in attempts at a steady 50 a second beside the ingest load, each a wrong password for a name nobody
 /// has, as guesses from many addresses arrive. The benchmarks' API process runs with the per-address and
-/// per-name limits lifted (<see cref="HotlineApiProcess"/>), so every attempt gets its password hash verified:
+/// per-name limits lifted (<see cref="BenchmarkApi"/>), so every attempt gets its password hash verified:
 /// the most CPU a flood can cost, and the case that used to hold the single SQLite writer while it hashed.
 /// </summary>
 internal sealed class SignInFlood : IAsyncDisposable
@@ -34,7 +33,7 @@ internal sealed class SignInFlood : IAsyncDisposable
     /// <summary>Fetches the antiforgery token (and its cookie) once, as the sign-in page does, then posts the form 50 times a second.</summary>
     public static async Task<SignInFlood> StartAsync(Uri baseAddress)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        var client = new HttpClient(new ProxiedBrowserCookies(new SocketsHttpHandler { UseCookies = false, UseProxy = false, AllowAutoRedirect = false }))
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>One inbound SMS webhook as Twilio would post it: the form body's exact bytes and their signature.</summary>

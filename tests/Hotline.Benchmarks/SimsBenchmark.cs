@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
 using Hotline.Bot.ConversationContract;

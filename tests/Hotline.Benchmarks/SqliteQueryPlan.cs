@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> as indented lines, so a run shows which indexes a statement used.</summary>

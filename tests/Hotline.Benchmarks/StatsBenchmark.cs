@@ -1,11 +1,8 @@
-using System.Diagnostics;
-using System.Net;
+using Hotline.Api.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hotline.Api.Storage;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +31,7 @@ internal static class StatsBenchmark
             return BenchmarkArguments.Refuse(Usage);
         }
 
-        if (HotlineApiProcess.FindBuild() is not { } dll)
+        if (BenchmarkApi.FindBuild() is not { } dll)
         {
             return BenchmarkArguments.NoReleaseBuild();
         }
@@ -43,7 +40,7 @@ internal static class StatsBenchmark
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores. Per request kind: {WarmUp} untimed, then {Measured} timed, one at a time.");
         Console.WriteLine();
 
-        await using var api = await HotlineApiProcess.StartAsync(dll);
+        await using var api = await BenchmarkApi.StartAsync();
         var database = Open(api.DatabasePath);
         var guids = await GuidSpelling.OfAppAsync(database);
         var adminId = await AddAdminAsync(database);
@@ -160,7 +157,7 @@ internal static class StatsBenchmark
 
     private static async Task<HttpClient> SignInAsync(Uri baseAddress)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var client = new HttpClient(new ProxiedBrowserCookies(new SocketsHttpHandler { UseCookies = false, UseProxy = false, AllowAutoRedirect = false }))
         {
             BaseAddress = baseAddress,
         };

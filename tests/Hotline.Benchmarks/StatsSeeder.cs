@@ -1,6 +1,3 @@
-using Hotline.Api.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>
@@ -42,7 +39,7 @@ internal static class StatsSeeder
         using var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         // Seeding is not under test: no fsync per commit, and room in memory for the index builds.
-        Execute(connection, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA busy_timeout = 120000;");
+        SeedCommands.Execute(connection, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA busy_timeout = 120000;");
 
         var random = new Random(20261127);
         var last = DateTimeOffset.UtcNow.AddHours(-1);
@@ -50,22 +47,22 @@ internal static class StatsSeeder
         var spacing = (last - first) / count;
         var partnerIds = SeedPartners(connection, guids, first);
 
-        using var conversation = Prepare(connection, """
+        using var conversation = SeedCommands.Prepare(connection, """
             INSERT INTO Conversations (Id, Channel, AddressHash, AddressCipher, Language, Status, CreatedAt, LastInboundAt)
             VALUES ($id, $channel, $address, 'bench', $language, 'Active', $at, $at)
             """);
-        using var kase = Prepare(connection, """
+        using var kase = SeedCommands.Prepare(connection, """
             INSERT INTO Cases (Id, ConversationId, Status, Priority, TriageScore, TriageReasons, Language, QueuedAt, OpenedAt, ClosedAt, Outcome)
             VALUES ($id, $conversationId, $status, $priority, $priority * 20, $reasons, $language, $at, $at, $closedAt, $outcome)
             """);
-        using var caseEvent = Prepare(connection, """
+        using var caseEvent = SeedCommands.Prepare(connection, """
             INSERT INTO CaseEvents (CaseId, Type, Data, ActorUserId, OccurredAt) VALUES ($caseId, 'CaseQueued', '{}', NULL, $at)
             """);
-        using var reply = Prepare(connection, """
+        using var reply = SeedCommands.Prepare(connection, """
             INSERT INTO Messages (Id, ConversationId, CaseId, Direction, Channel, BodyCipher, Segments, AuthorUserId, DeliveryStatus, CreatedAt)
             VALUES ($id, $conversationId, $caseId, 'Outbound', $channel, 'bench', 1, $author, 'delivered', $at)
             """);
-        using var referral = Prepare(connection, """
+        using var referral = SeedCommands.Prepare(connection, """
             INSERT INTO Referrals (Id, CaseId, PartnerId, Service, Status, Outcome, CreatedAt, CreatedBy, SentAt, UpdatedAt)
             VALUES ($id, $caseId, $partnerId, 'shelter', $status, $outcome, $at, $author, $sentAt, $at)
             """);
@@ -87,18 +84,18 @@ internal static class StatsSeeder
                 var caseId = guids.Spell(Guid.CreateVersion7(at));
                 var channel = Pick(random, Channels);
                 var open = written >= count - 2_000;
-                Run(conversation, ("$id", conversationId), ("$channel", channel), ("$address", $"bench-{written}"), ("$language", Pick(random, Languages)),
+                SeedCommands.Run(conversation, ("$id", conversationId), ("$channel", channel), ("$address", $"bench-{written}"), ("$language", Pick(random, Languages)),
                     ("$at", atText));
-                Run(kase, ("$id", caseId), ("$conversationId", conversationId), ("$status", open ? "Queued" : "Closed"),
+                SeedCommands.Run(kase, ("$id", caseId), ("$conversationId", conversationId), ("$status", open ? "Queued" : "Closed"),
                     ("$priority", 1 + (int)Math.Min(3, Math.Floor(-Math.Log(random.NextDouble()) * 0.9))), ("$reasons", Pick(random, Reasons)),
                     ("$language", Pick(random, Languages)), ("$at", atText),
                     ("$closedAt", open ? DBNull.Value : DapperTypeHandlers.ToSqliteText(at.AddDays(2))), ("$outcome", open ? DBNull.Value : Pick(random, Outcomes)));
-                Run(caseEvent, ("$caseId", caseId), ("$at", atText));
+                SeedCommands.Run(caseEvent, ("$caseId", caseId), ("$at", atText));
                 if (random.Next(10) < 9)
                 {
                     // Minutes to a first reply, long-tailed: most within the hour, some after days.
                     var waited = TimeSpan.FromMinutes(Math.Exp(random.NextDouble() * 8));
-                    Run(reply, ("$id", guids.Spell(Guid.CreateVersion7(at + waited))), ("$conversationId", conversationId), ("$caseId", caseId),
+                    SeedCommands.Run(reply, ("$id", guids.Spell(Guid.CreateVersion7(at + waited))), ("$conversationId", conversationId), ("$caseId", caseId),
                         ("$channel", channel), ("$author", guids.Spell(authorId)), ("$at", DapperTypeHandlers.ToSqliteText(at + waited)));
                 }
 
@@ -106,7 +103,7 @@ internal static class StatsSeeder
                 {
                     var status = Pick(random, ReferralStatuses);
                     var sent = status is "Proposed" ? (object)DBNull.Value : DapperTypeHandlers.ToSqliteText(at.AddHours(2 + random.Next(48)));
-                    Run(referral, ("$id", guids.Spell(Guid.CreateVersion7(at.AddHours(1)))), ("$caseId", caseId),
+                    SeedCommands.Run(referral, ("$id", guids.Spell(Guid.CreateVersion7(at.AddHours(1)))), ("$caseId", caseId),
                         ("$partnerId", guids.Spell(partnerIds[random.Next(partnerIds.Count)])), ("$status", status),
                         ("$outcome", status == "Completed" ? "supported" : DBNull.Value), ("$at", DapperTypeHandlers.ToSqliteText(at.AddHours(1))),
                         ("$author", guids.Spell(authorId)), ("$sentAt", sent));
@@ -117,20 +114,20 @@ internal static class StatsSeeder
             progress(written);
         }
 
-        Execute(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+        SeedCommands.Execute(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         return (first, last);
     }
 
     private static List<Guid> SeedPartners(SqliteConnection connection, GuidSpelling guids, DateTimeOffset at)
     {
-        using var insert = Prepare(connection, """
+        using var insert = SeedCommands.Prepare(connection, """
             INSERT INTO Partners (Id, Name, Services, Languages, Regions, Active, CreatedAt, UpdatedAt)
             VALUES ($id, $name, '["shelter","legal_aid"]', '["en","ne"]', '["Doha"]', 1, $at, $at)
             """);
         var ids = Enumerable.Range(0, Partners).Select(_ => Guid.CreateVersion7(at)).ToList();
         for (var i = 0; i < ids.Count; i++)
         {
-            Run(insert, ("$id", guids.Spell(ids[i])), ("$name", $"Benchmark partner {i + 1:D2}"), ("$at", DapperTypeHandlers.ToSqliteText(at)));
+            SeedCommands.Run(insert, ("$id", guids.Spell(ids[i])), ("$name", $"Benchmark partner {i + 1:D2}"), ("$at", DapperTypeHandlers.ToSqliteText(at)));
         }
 
         return ids;
@@ -148,37 +145,5 @@ internal static class StatsSeeder
         }
 
         return weighted[^1].Value;
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params (string Name, object Value)[] values)
-    {
-        foreach (var (name, value) in values)
-        {
-            if (command.Parameters.Contains(name))
-            {
-                command.Parameters[name].Value = value;
-            }
-            else
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 
 namespace Hotline.Benchmarks;

@@ -1,9 +1,5 @@
 using Hotline.Api.Accountability;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -71,7 +67,7 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
         await using (var caseworker = await ConsolePage.SignInAsync(browser.Browser, host, "amira"))
         {
-            await caseworker.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+            await caseworker.TakeNextCaseAsync();
             await Expect(caseworker.Page.Locator("#case")).ToBeVisibleAsync();
         }
 

@@ -1,7 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -18,7 +14,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await Expect(console.Waiting).ToHaveCountAsync(2);
 
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
 
         var transcript = console.Page.Locator("#transcript");
         await Expect(transcript.Locator(".message.inbound")).ToHaveCountAsync(2);
@@ -42,7 +38,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.SeedCaseAsync("ne", PriorityBand.High, "first_contact");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
 
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
 
         await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("not yet reviewed by a native speaker");
     }
@@ -55,7 +51,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         var phone = host.NextPhone();
         await host.AskForPersonBySmsAsync(phone, "hello, I need help");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         const string reply = "We are here. Are you safe to talk now?";
 
         await console.Page.Locator("#reply-body").FillAsync(reply);
@@ -77,7 +73,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         const string reply = "We are here.";
         await console.Page.Locator("#reply-body").FillAsync(reply);
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
@@ -99,7 +95,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.PostSmsAsync(phone, "STOP");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
 
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
 
         await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
         await Expect(console.Page.Locator("#reply-disabled")).ToContainTextAsync("Opted out");
@@ -114,7 +110,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.SeedCaseAsync("en", PriorityBand.High, "deception");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
 
         await console.Page.GetByLabel("Add a note").FillAsync("Asked about the employer's address; waiting.");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
@@ -130,7 +126,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.SeedCaseAsync("en", PriorityBand.High, "deception");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(console.Mine).ToHaveCountAsync(1);
 
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
@@ -150,7 +146,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.SeedCaseAsync("en", PriorityBand.High, "deception");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
         var asked = new List<string>();
         console.Page.Dialog += async (_, dialog) =>
@@ -173,7 +169,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, my boss keeps my passport");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("keeps my passport");
 
         await console.Page.ReloadAsync();
@@ -213,7 +209,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.PostSmsAsync(phone, "STOP");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
 
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
 
         await Expect(console.Page.Locator("#conversation-status")).ToContainTextAsync("Opted out: The person sent");
         await Expect(console.Page.Locator("#conversation-status")).Not.ToContainTextAsync("..");
@@ -228,7 +224,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "deception");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(console.Item("my-cases", caseId)).ToBeVisibleAsync();
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
@@ -268,7 +264,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await host.SeedCaseAsync("ar", PriorityBand.Critical, "threats");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
 
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("No case is waiting in your languages.");
         await Expect(console.Page.Locator("#case")).ToBeHiddenAsync();

@@ -1,7 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -13,11 +9,7 @@ public sealed class ChatCaseTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task The_reply_box_of_a_chat_case_counts_characters_and_no_sms_parts()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await host.SeedChatCaseAsync("en", PriorityBand.High);
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await using var console = await TakeAChatCaseAsync(host);
 
         await console.Page.Locator("#reply-body").FillAsync("Are you safe to talk now?");
 
@@ -28,11 +20,7 @@ public sealed class ChatCaseTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task A_reply_in_a_chat_case_is_not_labelled_as_an_sms()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await host.SeedChatCaseAsync("en", PriorityBand.High);
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await using var console = await TakeAChatCaseAsync(host);
 
         await console.Page.Locator("#reply-body").FillAsync("Are you safe to talk now?");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
@@ -40,5 +28,16 @@ public sealed class ChatCaseTests(BrowserFixture browser) : IClassFixture<Browse
         var reply = console.Page.Locator(".message.outbound").Filter(new() { HasText = "Are you safe to talk now?" });
         await Expect(reply.Locator(".message-author")).ToHaveTextAsync("You");
         await Expect(reply.Locator(".message-meta")).Not.ToContainTextAsync("SMS");
+    }
+
+    /// <summary>A person writes from a chat app; Amira signs in at 1366x768 and takes their case.</summary>
+    private async Task<ConsolePage> TakeAChatCaseAsync(ConsoleHost host)
+    {
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedChatCaseAsync("en", PriorityBand.High);
+        var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        return console;
     }
 }

@@ -1,8 +1,4 @@
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -17,8 +13,8 @@ public sealed class DoubleClickTests(BrowserFixture browser) : IClassFixture<Bro
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
         var page = console.Page;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
         await page.Locator("#note-body").FillAsync("Called the embassy; they will call back.");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).DblClickAsync();
@@ -35,8 +31,8 @@ public sealed class DoubleClickTests(BrowserFixture browser) : IClassFixture<Bro
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
         var page = console.Page;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
         const string reply = "We are here. Are you safe to talk now?";
         await page.Locator("#reply-body").FillAsync(reply);
 

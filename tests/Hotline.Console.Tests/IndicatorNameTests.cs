@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Hotline.Api.Statistics;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;

@@ -1,7 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -20,7 +16,7 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
         await host.AskForPersonBySmsAsync(host.NextPhone(), "مرحبا، صاحب العمل أخذ جواز سفري ولا أستطيع الخروج من البيت");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(width, height);
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
 
         var overflow = await console.Page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
@@ -40,7 +36,7 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(width, height);
 
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(console.Page.Locator("#reply-body")).ToBeVisibleAsync();
         await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
         await Screenshots.TakeAsync(console.Page, $"case-taken-{width}x{height}");

@@ -1,6 +1,4 @@
 using System.Net;
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using static Microsoft.Playwright.Assertions;
 

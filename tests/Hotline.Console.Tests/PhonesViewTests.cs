@@ -1,6 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -18,7 +15,7 @@ public sealed class PhonesViewTests(BrowserFixture browser) : IClassFixture<Brow
         await host.AskForPersonBySmsAsync(phone, "hello, I need help");
         await host.DispatchAllAsync();
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
 
         await ReplyAsync(console, "We are here.");
         await host.DispatchAllAsync();

@@ -1,11 +1,7 @@
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -20,19 +16,12 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
         await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
         var page = console.Page;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
         await Expect(page.Locator("#case-facts")).ToContainTextAsync("Yours");
         await Expect(page.Locator("#referrals")).ToContainTextAsync("No referrals yet.");
 
-        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
-        await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
-        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
-        await page.GetByLabel("Summary for the partner", new() { Exact = true }).FillAsync("Needs a safe place tonight.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
-
-        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
-        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Proposed");
+        var referral = await ProposeToSafeHouseAsync(page);
 
         // A consent without who gave it is refused by the server, and its words are shown as they are.
         var form = referral.Locator("form.consent-form");
@@ -68,8 +57,8 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
         var partnerId = await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
         var page = console.Page;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
         await Expect(page.Locator("#referrals")).ToContainTextAsync("No referrals yet.");
         var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
         var proposed = await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct);
@@ -98,7 +87,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await console.Page.SetViewportSizeAsync(1366, 768);
         await host.Services.GetRequiredService<ReferralWorkflow>()
             .ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct);
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         var referral = console.Page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
         await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
         var items = referral.Locator(".consent-fields li");
@@ -124,13 +113,8 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         var page = console.Page;
         await page.SetViewportSizeAsync(1366, 768);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
-        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
-        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
-        await page.GetByLabel("Summary for the partner", new() { Exact = true }).FillAsync("Needs a safe place tonight.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
-        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
-        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Proposed");
+        await console.TakeNextCaseAsync();
+        var referral = await ProposeToSafeHouseAsync(page);
 
         await page.ReloadAsync();
         await console.WaitUntilLiveAsync();
@@ -153,7 +137,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         var page = console.Page;
         await page.SetViewportSizeAsync(1366, 768);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(page.Locator("#referrals .referral-status")).ToHaveTextAsync("Proposed");
 
         await page.GetByLabel("Close with an outcome").SelectOptionAsync("referred");
@@ -189,5 +173,18 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         }, ct);
         await session.CommitAsync(ct);
         return id;
+    }
+
+    /// <summary>Proposes a shelter referral to Safe House Doha with a summary, through the case's referral form.</summary>
+    private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
+    {
+        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
+        await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
+        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
+        await page.GetByLabel("Summary for the partner", new() { Exact = true }).FillAsync("Needs a safe place tonight.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
+        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Proposed");
+        return referral;
     }
 }

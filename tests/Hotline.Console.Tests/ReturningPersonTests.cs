@@ -1,6 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -12,12 +9,9 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     public async Task A_person_who_writes_again_after_a_closed_case_waits_marked_as_returning()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        var phone = host.NextPhone();
-        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
-        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
 
-        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+        await WritesAgainAfterAClosedCaseAsync(console, host);
 
         await Expect(console.Waiting).ToHaveCountAsync(1);
         await Expect(console.Waiting.Locator(".returning")).ToHaveTextAsync("Returning");
@@ -28,11 +22,8 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     public async Task The_case_of_a_returning_person_lists_their_earlier_case_with_its_outcome()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        var phone = host.NextPhone();
-        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
-        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
-        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
+        await WritesAgainAfterAClosedCaseAsync(console, host);
 
         await console.Waiting.First.Locator("button").ClickAsync();
 
@@ -49,11 +40,8 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     public async Task An_earlier_case_opens_read_only_with_its_own_part_of_the_conversation_and_says_why()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        var phone = host.NextPhone();
-        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
-        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
-        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
+        await WritesAgainAfterAClosedCaseAsync(console, host);
         await console.Waiting.First.Locator("button").ClickAsync();
 
         await console.Page.Locator("#earlier-cases a.record-link").ClickAsync();
@@ -77,8 +65,7 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     public async Task A_closed_case_one_handled_opens_read_only_from_the_list_under_the_queue()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
         await TakeAndCloseAsync(console, host, host.NextPhone(), "hello, my boss keeps my passport");
 
         await console.Page.GetByText("Closed cases you handled").ClickAsync();
@@ -95,8 +82,7 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     public async Task A_reload_reopens_the_closed_case_read_only()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await SignInAtLaptopSizeAsync(host, "amira");
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
         await TakeAndCloseAsync(console, host, host.NextPhone(), "hello, my boss keeps my passport");
         await console.Page.GetByText("Closed cases you handled").ClickAsync();
         await console.Page.Locator("#handled-cases a.record-link").ClickAsync();
@@ -111,12 +97,22 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
         Assert.Empty(console.ScriptErrors);
     }
 
-    private async Task<ConsolePage> SignInAtLaptopSizeAsync(ConsoleHost host, string userName)
+    /// <summary>Amira, a caseworker, signed in at 1366x768, confirming what the page asks to confirm.</summary>
+    private async Task<ConsolePage> SignInAmiraAtLaptopSizeAsync(ConsoleHost host)
     {
-        var console = await ConsolePage.SignInAsync(browser.Browser, host, userName);
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
         console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         return console;
+    }
+
+    /// <summary>A person's first case is taken and closed as resolved; then they write again and ask for a person.</summary>
+    private static async Task WritesAgainAfterAClosedCaseAsync(ConsolePage console, ConsoleHost host)
+    {
+        var phone = host.NextPhone();
+        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
+        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
     }
 
     /// <summary>The person asks for someone; the caseworker takes the case and closes it as resolved.</summary>
@@ -124,7 +120,7 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     {
         await host.AskForPersonBySmsAsync(phone, firstMessage);
         await Expect(console.Waiting).ToHaveCountAsync(1);
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(console.Mine).ToHaveCountAsync(1);
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();

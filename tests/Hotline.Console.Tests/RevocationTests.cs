@@ -1,5 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels.Sms;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -62,7 +59,7 @@ public sealed class SmsCounterTests(BrowserFixture browser) : IClassFixture<Brow
         await host.AddUserAsync("amira", UserRole.Caseworker, "ar");
         await host.SeedCaseAsync("ar", Hotline.Bot.Triage.PriorityBand.High, "deception");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         var counter = console.Page.Locator("#reply-counter");
 
         await console.Page.Locator("#reply-body").FillAsync(new string('ب', 71));

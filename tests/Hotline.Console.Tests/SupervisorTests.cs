@@ -1,7 +1,5 @@
 using Hotline.Api.CaseStore;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
+using Hotline.Api.Quarantine;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -75,6 +73,23 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
 
         await Expect(console.Page.Locator($"#overview-cases tr[data-case-id='{caseId}']")).ToContainTextAsync("Swahili");
         await Expect(console.Page.Locator("#overview-cases tr[data-case-id]")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task The_supervisor_view_lists_a_row_set_aside_with_its_source_id_and_reason()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        await host.Services.GetRequiredService<QuarantineStore>().SetAsideAsync(QuarantineSources.Outbox, "0193a5e1-0000-7000-8000-000000000001",
+            QuarantineReasons.Undecryptable, new System.Security.Cryptography.CryptographicException(), TestContext.Current.CancellationToken);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+
+        await console.Page.GotoAsync("/console/supervisor.html");
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator("#quarantine-rows tr[data-source='outbox']"))
+            .ToContainTextAsync("Reply waiting to be sent0193a5e1-0000-7000-8000-000000000001Does not decrypt");
+        Assert.Empty(console.ScriptErrors);
     }
 
     [Fact]

@@ -1,7 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -11,15 +7,11 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task A_case_taken_by_one_caseworker_leaves_the_others_queue_live()
     {
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await host.AddUserAsync("bilal", UserRole.Caseworker, "en");
-        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
-        await using var amira = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await using var bilal = await ConsolePage.SignInAsync(browser.Browser, host, "bilal");
+        await using var team = await TwoCaseworkers.StartAsync(browser, bilalSpeaks: "en", PriorityBand.High, "withholding_of_wages");
+        var (amira, bilal, caseId) = (team.Amira, team.Bilal, team.CaseId);
         await Expect(bilal.Item("queue", caseId)).ToBeVisibleAsync();
 
-        await amira.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await amira.TakeNextCaseAsync();
 
         await Expect(amira.Item("my-cases", caseId)).ToBeVisibleAsync();
         await Expect(bilal.Waiting).ToHaveCountAsync(0);
@@ -29,13 +21,9 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task A_caseworker_is_told_when_a_colleague_opens_the_same_case()
     {
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await host.AddUserAsync("bilal", UserRole.Caseworker, "en");
-        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "threats");
-        await using var amira = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await using var bilal = await ConsolePage.SignInAsync(browser.Browser, host, "bilal");
-        await amira.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await using var team = await TwoCaseworkers.StartAsync(browser, bilalSpeaks: "en", PriorityBand.High, "threats");
+        var (amira, bilal, caseId) = (team.Amira, team.Bilal, team.CaseId);
+        await amira.TakeNextCaseAsync();
         await Expect(amira.Page.Locator("#case")).ToBeVisibleAsync();
 
         await bilal.Page.Locator("details.colleague-cases summary").ClickAsync();
@@ -48,13 +36,9 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task A_case_transferred_to_a_colleague_arrives_in_their_cases_live()
     {
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await host.AddUserAsync("bilal", UserRole.Caseworker, "ar");
-        var caseId = await host.SeedCaseAsync("en", PriorityBand.Medium, "debt_bondage");
-        await using var amira = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await using var bilal = await ConsolePage.SignInAsync(browser.Browser, host, "bilal");
-        await amira.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await using var team = await TwoCaseworkers.StartAsync(browser, bilalSpeaks: "ar", PriorityBand.Medium, "debt_bondage");
+        var (amira, bilal, caseId) = (team.Amira, team.Bilal, team.CaseId);
+        await amira.TakeNextCaseAsync();
         await Expect(bilal.Mine).ToHaveCountAsync(0);
 
         await amira.Page.GetByLabel("Transfer to a colleague").SelectOptionAsync(new SelectOptionValue { Label = "bilal (ar)" });
@@ -69,13 +53,9 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task A_case_transferred_to_a_language_group_moves_to_that_groups_queue_live()
     {
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await host.AddUserAsync("bilal", UserRole.Caseworker, "ar");
-        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "deception");
-        await using var amira = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await using var bilal = await ConsolePage.SignInAsync(browser.Browser, host, "bilal");
-        await amira.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await using var team = await TwoCaseworkers.StartAsync(browser, bilalSpeaks: "ar", PriorityBand.High, "deception");
+        var (amira, bilal, caseId) = (team.Amira, team.Bilal, team.CaseId);
+        await amira.TakeNextCaseAsync();
         await Expect(amira.Item("my-cases", caseId)).ToBeVisibleAsync();
         await Expect(bilal.Waiting).ToHaveCountAsync(0);
 
@@ -85,5 +65,54 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
 
         await Expect(bilal.Item("queue", caseId)).ToContainTextAsync("Arabic");
         await Expect(amira.Page.Locator($"li[data-case-id='{caseId}']")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Amira (English) and Bilal (<c>bilalSpeaks</c>), caseworkers each signed in with a browser of their own,
+    /// and one English case waiting for them.
+    /// </summary>
+    private sealed class TwoCaseworkers : IAsyncDisposable
+    {
+        private ConsoleHost _host = null!;
+
+        public ConsolePage Amira { get; private set; } = null!;
+
+        public ConsolePage Bilal { get; private set; } = null!;
+
+        public Guid CaseId { get; private set; }
+
+        public static async Task<TwoCaseworkers> StartAsync(BrowserFixture browser, string bilalSpeaks, PriorityBand priority, string reason)
+        {
+            var team = new TwoCaseworkers { _host = await ConsoleHost.StartAsync() };
+            try
+            {
+                await team._host.AddUserAsync("amira", UserRole.Caseworker, "en");
+                await team._host.AddUserAsync("bilal", UserRole.Caseworker, bilalSpeaks);
+                team.CaseId = await team._host.SeedCaseAsync("en", priority, reason);
+                team.Amira = await ConsolePage.SignInAsync(browser.Browser, team._host, "amira");
+                team.Bilal = await ConsolePage.SignInAsync(browser.Browser, team._host, "bilal");
+                return team;
+            }
+            catch
+            {
+                await team.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Bilal is not null)
+            {
+                await Bilal.DisposeAsync();
+            }
+
+            if (Amira is not null)
+            {
+                await Amira.DisposeAsync();
+            }
+
+            await _host.DisposeAsync();
+        }
     }
 }

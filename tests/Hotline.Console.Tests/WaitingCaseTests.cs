@@ -1,6 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
@@ -43,7 +40,7 @@ public sealed class WaitingCaseTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(console.Waiting.First).ToContainTextAsync("provisional · intake question 10 of 13");
 
         // A caseworker takes it while the intake still asks: the answers so far, and the questions left to ask.
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
+        await console.TakeNextCaseAsync();
         await Expect(console.Page.Locator("#triage-score")).ToContainTextAsync("(provisional): intake in progress, question 10 of 13");
         await Expect(console.Page.Locator("#answers")).ToContainTextAsync("Yes");
         await Expect(console.Page.Locator("#unanswered")).ToContainTextAsync("Location");

@@ -1,2 +1,2 @@
-INSERT INTO Outbox (Id, MessageId, ConversationId, Channel, Status, NextAttemptAt, SendWhileQuietAtVersion, CreatedAt)
-VALUES (@Id, @MessageId, @ConversationId, @Channel, 'Pending', @NextAttemptAt, @SendWhileQuietAtVersion, @CreatedAt);
+INSERT INTO Outbox (Id, MessageId, ConversationId, Channel, Status, NextAttemptAt, SendWhileQuietAtVersion, CreatedAt, TraceParent)
+VALUES (@Id, @MessageId, @ConversationId, @Channel, 'Pending', @NextAttemptAt, @SendWhileQuietAtVersion, @CreatedAt, @TraceParent);

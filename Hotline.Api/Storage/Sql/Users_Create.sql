@@ -1,2 +1,2 @@
-INSERT INTO Users (Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, CreatedAt, SecurityStamp)
-VALUES (@Id, @UserName, @DisplayName, @Role, @PasswordHash, @OrganisationId, @CreatedAt, @SecurityStamp);
+INSERT INTO Users (Id, UserName, DisplayName, Role, PasswordHash, OrganisationId, CreatedAt, SecurityStamp, MustChangePassword)
+VALUES (@Id, @UserName, @DisplayName, @Role, @PasswordHash, @OrganisationId, @CreatedAt, @SecurityStamp, @MustChangePassword);

@@ -57,6 +57,8 @@ internal static class SqliteConnections
     /// a writer wait its turn instead of failing while another process commits.
     /// </summary>
     /// <remarks>
+    /// The writer zeroes what it deletes or overwrites (<c>secure_delete</c>): an erased message body or
+    /// phone number must not stay readable in a free page or a cell's old space in the file.
     /// The writer keeps its temporary files in memory. Each write in a group runs under a savepoint, and
     /// SQLite copies every page a savepoint changes into a statement journal so that it can roll back;
     /// past 64 KiB that journal spills to a temporary file, and from then on every page costs two more
@@ -70,7 +72,7 @@ internal static class SqliteConnections
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {(logSyncedAfterCommit ? "NORMAL" : "FULL")};"
-            + (writer ? " PRAGMA temp_store = MEMORY;" : "")
+            + (writer ? " PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON;" : "")
             + (logSyncedAfterCommit ? $" PRAGMA wal_autocheckpoint = {WriterBackstopCheckpointFrames};" : "");
         command.ExecuteNonQuery();
     }

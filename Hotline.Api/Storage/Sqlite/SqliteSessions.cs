@@ -33,6 +33,10 @@ internal sealed class SqliteSessions : IDatabaseEngine
     public Task<T> WriteAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         _groupCommit.RunAsync(work, cancellationToken);
 
+    /// <summary>Runs <paramref name="work"/> on the writer's connection between writes: for a setting only that connection holds.</summary>
+    public Task<T> RunOnWriterAsync<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> work, CancellationToken cancellationToken) =>
+        _writer.RunBetweenWritesAsync(work, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync();

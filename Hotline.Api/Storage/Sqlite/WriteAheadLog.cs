@@ -4,12 +4,15 @@ namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
 /// The write-ahead log of a SQLite database file, copied into the file by <see cref="WriteAheadLogCheckpointJob"/>
-/// (its only caller, one call at a time): without waiting for anyone on a connection of its own, and now
-/// and then under the single writer to start the log again from its beginning.
+/// (one call at a time): without waiting for anyone on a connection of its own, and now and then under the
+/// single writer to start the log again from its beginning. After an erasure, <see cref="TruncateAsync"/>
+/// empties it.
 /// </summary>
 internal sealed class WriteAheadLog(string connectionString, SqliteWriter writer) : IDisposable
 {
     private const int RestartWaitsForReadersMilliseconds = 10;
+    private const int TruncateAttempts = 20;
+    private const int TruncateRetryMilliseconds = 50;
 
     private SqliteConnection? _connection;
 
@@ -58,6 +61,27 @@ internal sealed class WriteAheadLog(string connectionString, SqliteWriter writer
             }
         }, cancellationToken);
 
+    /// <summary>
+    /// Copies the whole log under the single writer and truncates the file to nothing, so the frames that still
+    /// hold erased data are gone from the file, not merely marked for reuse. A reader on an older snapshot, or
+    /// the passive copy running at that moment, keeps it from finishing: it tries again, between writes, for
+    /// about a second. False when it never finished.
+    /// </summary>
+    public async Task<bool> TruncateAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < TruncateAttempts; attempt++)
+        {
+            if (await writer.RunBetweenWritesAsync(Truncated, cancellationToken))
+            {
+                return true;
+            }
+
+            await Task.Delay(TruncateRetryMilliseconds, cancellationToken);
+        }
+
+        return false;
+    }
+
     public void Dispose()
     {
         _connection?.Dispose();
@@ -69,6 +93,16 @@ internal sealed class WriteAheadLog(string connectionString, SqliteWriter writer
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {milliseconds};";
         command.ExecuteNonQuery();
+    }
+
+    private static bool Truncated(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        // The first column is 1 when something kept the checkpoint from finishing.
+        return reader.GetInt32(0) == 0;
     }
 
     private static WriteAheadLogProgress Checkpoint(SqliteConnection connection, string mode)

@@ -66,3 +66,7 @@ export function getJson(path) {
 export function postJson(path, body) {
   return send("POST", path, body);
 }
+
+export function putJson(path, body) {
+  return send("PUT", path, body);
+}

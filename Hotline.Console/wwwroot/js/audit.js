@@ -5,7 +5,8 @@ import { requireSession, showSignedIn } from "./session.js";
 
 const ACTIONS = [
   "case.opened", "case.fetched", "case.closed-read", "case.referrals-read", "partner-inbox.read", "partner-inbox.item-read", "statistics.exported",
-  "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.organisation-changed", "partner.created",
+  "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.disabled", "user.enabled", "user.access-changed",
+  "user.password-reset", "user.password-changed", "user.organisation-changed", "partner.created",
   "partner.updated", "sims.imported", "person.erased", "retention.swept", "audit.searched", "audit.exported",
 ];
 

@@ -70,7 +70,7 @@ export function renderTranscript(view) {
   const messages = view.transcript.ordered();
   list.replaceChildren(...(messages.length === 0
     ? [el("li", { class: "empty", text: "No messages yet." })]
-    : messages.map((m) => messageItem(m, view.session, view.names, view.detail.case.channel))));
+    : messages.map((m) => messageItem(m, view.session, view.names, view.detail.case.channel, view.detail.case.id))));
   if (atBottom || messages.length < 4) {
     list.scrollTop = list.scrollHeight;
   }

@@ -1,5 +1,5 @@
 // The admin's partner directory: list, add and edit partners, and link NGO accounts to their organisation.
-import { getJson, postJson, useAntiforgeryToken, ApiError } from "./api.js";
+import { getJson, postJson, putJson, useAntiforgeryToken } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
 import { languageName } from "./format.js";
@@ -19,22 +19,6 @@ byId("partner-form").addEventListener("submit", save);
 byId("cancel").addEventListener("click", () => edit(null));
 await refresh();
 document.body.dataset.ready = "true";
-
-// api.js offers GET and POST; a change to an existing partner is a PUT with the same antiforgery header.
-async function putJson(path, body) {
-  const response = await fetch(path, {
-    method: "PUT",
-    headers: { Accept: "application/json", "Content-Type": "application/json", "X-CSRF-TOKEN": session.antiforgeryToken },
-    body: JSON.stringify(body),
-    credentials: "same-origin",
-    cache: "no-store",
-  });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, problem.detail || problem.title || `The server answered ${response.status}.`);
-  }
-  return response.json();
-}
 
 function showProblem(error) {
   const problem = byId("problem");

@@ -1,5 +1,5 @@
 import { getJson, useAntiforgeryToken, goToSignIn } from "./api.js";
-import { byId } from "./dom.js";
+import { byId, el } from "./dom.js";
 
 // The admin reads no case: it keeps accounts, partners and SIM cards (a person who does both has a supervisor account too).
 export const CASE_ROLES = ["Caseworker", "Supervisor"];
@@ -43,7 +43,11 @@ export async function requireSession(roles) {
 
 /** Fills the header: who is signed in, and the sign-out form's antiforgery token. */
 export function showSignedIn(session) {
-  byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
+  const who = byId("who");
+  who.textContent = `${session.displayName} · ${roleName(session.role)}`;
+  if (!document.getElementById("change-password")) {
+    who.after(el("a", { id: "change-password", class: "who", href: "/console/password.html", text: "Change password" }));
+  }
   prepareSignOut(session.antiforgeryToken);
   for (const link of document.querySelectorAll("[data-supervisors-only]")) {
     link.hidden = !SUPERVISING_ROLES.includes(session.role);

@@ -3,7 +3,17 @@ import { byId, el } from "./dom.js";
 import { requireCaseworkSession, showSignedIn, SUPERVISING_ROLES } from "./session.js";
 import { Live } from "./live.js";
 import { byUrgency, priorityBadge, waitingTime } from "./queue.js";
-import { languageName, channelName, reasonText, conversationStatusText, durationText, startTicking } from "./format.js";
+import { languageName, channelName, reasonText, conversationStatusText, durationText, clockText, startTicking } from "./format.js";
+
+// Before the first await: the module's top level awaits, and the first refresh already draws these.
+const QUARANTINE_SOURCES = {
+  "outbox": "Reply waiting to be sent",
+  "conversation": "Conversation (intake timer)",
+  "case-event": "Case event (live updates)",
+  "statistics-facts": "Statistics of a case",
+};
+
+const QUARANTINE_REASONS = { undecryptable: "Does not decrypt", unparseable: "Does not parse" };
 
 const session = await requireCaseworkSession();
 showSignedIn(session);
@@ -34,6 +44,7 @@ if (!SUPERVISING_ROLES.includes(session.role)) {
       loading = getJson("/api/supervisor/overview");
       const overview = await loading;
       render(overview);
+      renderQuarantine(await getJson("/api/quarantine"));
       // The overview is the truth up to its sequence number: resyncs only need what came after.
       live.lastSequence = Math.max(live.lastSequence, overview.queue.lastSequence);
       byId("status-message").textContent = "";
@@ -101,4 +112,14 @@ function render(overview) {
       el("td", { text: w.role }),
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
+}
+
+function renderQuarantine(rows) {
+  byId("quarantine-rows").replaceChildren(...(rows.length === 0
+    ? [el("tr", {}, el("td", { colspan: 4, class: "empty", text: "None: every stored row could be read." }))]
+    : rows.map((r) => el("tr", { dataset: { source: r.source } },
+      el("td", { text: QUARANTINE_SOURCES[r.source] ?? r.source }),
+      el("td", {}, el("code", { text: r.rowId })),
+      el("td", { text: QUARANTINE_REASONS[r.reason] ?? r.reason }),
+      el("td", {}, el("time", { datetime: r.quarantinedAt, text: clockText(r.quarantinedAt) }))))));
 }

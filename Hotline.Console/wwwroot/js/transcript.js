@@ -1,4 +1,5 @@
 import { el } from "./dom.js";
+import { attachmentItems } from "./attachments.js";
 import { clockText, deliveryText, deliveryRank } from "./format.js";
 
 /** A case's messages by id, oldest first. Adding a message twice, or an older delivery status, changes nothing. */
@@ -43,11 +44,12 @@ function author(message, session, names) {
 }
 
 /** A message of the transcript; SMS parts are counted only where the channel is SMS (a chat or WhatsApp message has none). */
-export function messageItem(message, session, names, channel) {
+export function messageItem(message, session, names, channel, caseId) {
   const outbound = message.direction === "Outbound";
   const status = String(message.deliveryStatus ?? "").toLowerCase();
   return el("li", { class: `message ${outbound ? "outbound" : "inbound"}`, dataset: { messageId: message.id } },
-    el("p", { class: "message-body", dir: "auto", text: message.body }),
+    message.body ? el("p", { class: "message-body", dir: "auto", text: message.body }) : null,
+    attachmentItems(message, caseId, session),
     el("p", { class: "message-meta" },
       el("span", { class: "message-author", text: author(message, session, names) }),
       el("time", { datetime: message.at, text: clockText(message.at) }),

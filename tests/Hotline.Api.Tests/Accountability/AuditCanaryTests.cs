@@ -1,10 +1,3 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>The audit trail records who saw what, never what they saw: no number, text, name or note reaches it.</summary>
@@ -14,8 +7,6 @@ public sealed class AuditCanaryTests
     private const string CanaryText = "CANARY-employer-took-my-passport";
     private const string CanaryNote = "CANARY-note-safe-house-address";
     private const string CanaryName = "CANARY-Rahman";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task No_phone_number_message_text_note_or_typed_name_reaches_the_audit_table()

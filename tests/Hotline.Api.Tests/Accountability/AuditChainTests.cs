@@ -1,8 +1,5 @@
-using System.Net.Http.Json;
 using Hotline.Api.Health;
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Accountability;
 
@@ -12,8 +9,6 @@ namespace Hotline.Api.Tests.Accountability;
 /// </summary>
 public sealed class AuditChainTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task An_untouched_chain_verifies_and_the_command_says_how_many_rows_it_checked()
     {

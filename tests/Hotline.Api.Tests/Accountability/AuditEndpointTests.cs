@@ -1,20 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Accountability;
-using Hotline.Api.Casework;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>The admin's audit search and export, and a supervisor's access history of a case; nobody else reads them.</summary>
 public sealed class AuditEndpointTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(UserRole.Caseworker, "/api/admin/audit")]
     [InlineData(UserRole.Caseworker, "/api/admin/audit/csv")]

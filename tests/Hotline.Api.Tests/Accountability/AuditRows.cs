@@ -1,6 +1,3 @@
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>A test's raw look at the audit table: each row as "actor action subject outcome", in sequence order.</summary>

@@ -1,20 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
 using Hotline.Api.Hosting;
-using Hotline.Api.Partners;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>Every read of case content, export, sign-in and change leaves one row naming who, what, which subject and the outcome.</summary>
 public sealed class AuditTrailTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Fetching_a_case_through_the_api_records_who_fetched_which_case()
     {

@@ -1,22 +1,13 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Hotline.Api.Auth;
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>A disabled account is refused by every endpoint that needs a signed-in caller, and by the hub, on its next call.</summary>
 public sealed partial class DisabledAccountTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_authorised_endpoint_answers_401_to_a_disabled_account()
     {

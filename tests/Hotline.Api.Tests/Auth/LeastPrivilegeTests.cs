@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Hotline.Api.Storage;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.Auth;
@@ -13,8 +6,6 @@ namespace Hotline.Api.Tests.Auth;
 /// <summary>The admin keeps accounts, partners and SIM cards but reads no case; the API's description is for signed-in people outside Development.</summary>
 public sealed partial class LeastPrivilegeTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_admin_is_refused_the_queue_a_case_and_the_supervisor_overview()
     {

@@ -1,12 +1,20 @@
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class OperatorCommandTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    [Fact]
+    public async Task Database_migrate_brings_the_schema_up_to_date_and_exits_zero()
+    {
+        await using var app = new HotlineApp();
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(app.Services, ["database", "migrate"], new StringReader(""), output, Ct);
+
+        Assert.Equal((0, "The database schema is up to date."), (exit, output.ToString().Trim()));
+        Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM TwilioDeletions"));
+    }
 
     [Fact]
     public async Task Users_add_reads_the_password_from_standard_input_and_the_user_can_sign_in()

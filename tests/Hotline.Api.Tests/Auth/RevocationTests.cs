@@ -1,17 +1,9 @@
-using System.Net;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>A changed security stamp, a disabled account or a changed role ends every session of that person, live connections included.</summary>
 public sealed class RevocationTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_cookie_from_before_the_security_stamp_changed_gets_401()

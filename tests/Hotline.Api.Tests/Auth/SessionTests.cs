@@ -1,15 +1,9 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class SessionTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_api_answers_401_without_a_session_instead_of_redirecting()
     {

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Auth;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Auth;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.Auth;
@@ -11,73 +6,69 @@ namespace Hotline.Api.Tests.Auth;
 public sealed class SignInRefusalTests
 {
     private const string Wrong = "/console/signin.html?error=wrong";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly DateTimeOffset Morning = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task A_disabled_account_with_the_right_password_is_answered_like_a_wrong_password()
     {
         await using var app = new HotlineApp();
-        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
+        var (user, browser) = await AminaAtTheFormAsync(app);
         await app.ExecuteAsync("UPDATE Users SET Disabled = 1 WHERE UserName = 'amina'");
 
-        var response = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), user.UserName, SignedInClient.Password);
+        var response = await RightPasswordAsync(browser, user);
 
-        Assert.Equal(Wrong, response.Headers.Location?.ToString());
+        Assert.Equal(Wrong, response);
     }
 
     [Fact]
     public async Task After_five_wrong_passwords_even_the_right_one_is_answered_like_a_wrong_one_for_five_seconds()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(Morning);
         await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
-        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
-        var browser = SignedInClient.NewBrowser(app);
+        var (user, browser) = await AminaAtTheFormAsync(app);
         await FailAsync(browser, user, times: 5);
 
         clock.Advance(TimeSpan.FromSeconds(4));
-        var during = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+        var during = await RightPasswordAsync(browser, user);
         clock.Advance(TimeSpan.FromSeconds(1));
-        var after = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+        var after = await RightPasswordAsync(browser, user);
 
-        Assert.Equal(Wrong, during.Headers.Location?.ToString());
-        Assert.Equal("/console/", after.Headers.Location?.ToString());
+        Assert.Equal(Wrong, during);
+        Assert.Equal("/console/", after);
     }
 
     [Fact]
     public async Task Each_further_wrong_password_doubles_the_wait()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(Morning);
         await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
-        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
-        var browser = SignedInClient.NewBrowser(app);
+        var (user, browser) = await AminaAtTheFormAsync(app);
         await FailAsync(browser, user, times: 5);
         clock.Advance(TimeSpan.FromSeconds(5));
         await FailAsync(browser, user, times: 1);
 
         clock.Advance(TimeSpan.FromSeconds(9));
-        var during = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+        var during = await RightPasswordAsync(browser, user);
         clock.Advance(TimeSpan.FromSeconds(1));
-        var after = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+        var after = await RightPasswordAsync(browser, user);
 
-        Assert.Equal(Wrong, during.Headers.Location?.ToString());
-        Assert.Equal("/console/", after.Headers.Location?.ToString());
+        Assert.Equal(Wrong, during);
+        Assert.Equal("/console/", after);
     }
 
     [Fact]
     public async Task Attempts_during_the_wait_do_not_make_it_longer()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(Morning);
         await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
-        var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
-        var browser = SignedInClient.NewBrowser(app);
+        var (user, browser) = await AminaAtTheFormAsync(app);
         await FailAsync(browser, user, times: 5);
         await FailAsync(browser, user, times: 3);
 
         clock.Advance(TimeSpan.FromSeconds(5));
-        var response = await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password);
+        var response = await RightPasswordAsync(browser, user);
 
-        Assert.Equal("/console/", response.Headers.Location?.ToString());
+        Assert.Equal("/console/", response);
     }
 
     [Fact]
@@ -100,6 +91,13 @@ public sealed class SignInRefusalTests
         Assert.Equal(Wrong, response.Headers.Location?.ToString());
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'signin.failed'"));
     }
+
+    private static async Task<(User User, HttpClient Browser)> AminaAtTheFormAsync(HotlineApp app) =>
+        (await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"), SignedInClient.NewBrowser(app));
+
+    /// <summary>Where the sign-in form sends Amina when she types the right password.</summary>
+    private static async Task<string?> RightPasswordAsync(HttpClient browser, User user) =>
+        (await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password)).Headers.Location?.ToString();
 
     private static async Task FailAsync(HttpClient browser, User user, int times)
     {

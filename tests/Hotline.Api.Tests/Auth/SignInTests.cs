@@ -1,13 +1,7 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class SignInTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_right_password_sets_an_http_only_same_site_strict_session_cookie()
     {

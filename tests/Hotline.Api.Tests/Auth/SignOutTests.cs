@@ -1,15 +1,8 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>Signing out ends the session on the server, not only in the browser that asked.</summary>
 public sealed class SignOutTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task After_sign_out_a_copy_of_the_session_cookie_gets_401()
     {

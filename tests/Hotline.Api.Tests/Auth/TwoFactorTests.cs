@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Auth;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OtpNet;
 
@@ -12,8 +7,6 @@ namespace Hotline.Api.Tests.Auth;
 public sealed class TwoFactorTests
 {
     private static readonly Dictionary<string, string?> Required = new() { ["Hotline:Auth:RequireTwoFactor"] = "true" };
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task When_two_factor_is_required_the_right_password_leads_to_enrolment_and_to_no_session()

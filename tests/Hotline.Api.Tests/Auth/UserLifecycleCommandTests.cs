@@ -1,15 +1,10 @@
-using System.Net;
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>The account lifecycle verbs of the operator's command line, on a real SQLite file and the real sign-in form.</summary>
 public sealed class UserLifecycleCommandTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Users_list_prints_every_account_with_role_languages_and_state()
     {

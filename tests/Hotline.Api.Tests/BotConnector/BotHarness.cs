@@ -1,14 +1,10 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
-using Hotline.Api.Storage;
 using Hotline.Api.Tests.BotConnector.Fakes;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.BotConnector;
 

@@ -1,12 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Hotline.Api.BotConnector;
 using Hotline.Bot.ActivityProtocol;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.BotConnector;
 

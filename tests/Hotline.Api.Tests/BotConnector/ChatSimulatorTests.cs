@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using Hotline.Api.BotConnector;
 using Hotline.Api.PhoneSimulator;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.ActivityProtocol;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,8 +9,6 @@ namespace Hotline.Api.Tests.BotConnector;
 /// <summary>Trying chat locally: the simulator's chat mode in Development, and chat switched off elsewhere.</summary>
 public sealed class ChatSimulatorTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_chat_simulator_signs_an_activity_that_api_messages_accepts_and_shows_the_reply()
     {

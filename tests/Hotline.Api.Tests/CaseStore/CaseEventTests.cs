@@ -1,17 +1,10 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.CaseStore;
 
 public sealed class CaseEventTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
     public async Task Every_queue_change_appends_its_event_with_a_strictly_increasing_sequence(DatabaseProvider engine)

@@ -1,16 +1,9 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.Tests.CaseStore;
 
 public sealed class CaseLeaseTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ShortLease = TimeSpan.FromMilliseconds(300);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
     public async Task Extend_with_the_lease_token_moves_the_expiry(DatabaseProvider engine)

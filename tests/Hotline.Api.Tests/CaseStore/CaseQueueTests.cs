@@ -1,16 +1,8 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.Tests.CaseStore;
 
 public sealed class CaseQueueTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
     public async Task Claim_takes_the_highest_priority_first(DatabaseProvider engine)

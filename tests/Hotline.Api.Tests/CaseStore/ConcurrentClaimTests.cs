@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.CaseStore;
 

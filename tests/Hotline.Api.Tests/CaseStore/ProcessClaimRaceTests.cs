@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.CaseStore;
 
@@ -22,8 +16,6 @@ public sealed class ProcessClaimRaceTests
     private const string OutputVariable = "HOTLINE_CLAIM_RACE_OUTPUT";
     private const int CaseCount = 600;
     private const int ClaimersPerProcess = 4;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Two_processes_claiming_from_one_SQLite_file_take_each_case_exactly_once()

@@ -1,15 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Casework;
 
 public sealed class CannedReplyEndpointTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Canned_replies_come_in_the_workers_language()
     {

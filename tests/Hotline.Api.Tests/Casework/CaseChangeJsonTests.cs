@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Hotline.Api.Casework;
 
 namespace Hotline.Api.Tests.Casework;
 

@@ -1,9 +1,4 @@
 using System.Threading.Channels;
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Casework;
 
@@ -18,8 +13,6 @@ public sealed class CaseGroupWithdrawalTests
 
     /// <summary>Long enough for a push sent at the same moment as the control's to arrive over long polling.</summary>
     private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task After_a_transfer_to_a_colleague_the_console_that_gave_the_case_away_hears_no_further_message_of_it()

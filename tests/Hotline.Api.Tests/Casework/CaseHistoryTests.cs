@@ -1,22 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.CaseHistory;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Casework;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>Closed cases are read, never changed, by those who held them or work the person's case now; NGO accounts never see them.</summary>
 public sealed class CaseHistoryTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_queue_counts_the_earlier_cases_of_a_person_who_writes_again_after_a_closed_case()
     {

@@ -1,17 +1,10 @@
-using System.Net;
 using System.Threading.Channels;
-using Hotline.Api.Casework;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Casework;
 
 public sealed class CaseHubTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_connected_caseworker_hears_of_a_new_case_in_their_language_with_its_sequence()

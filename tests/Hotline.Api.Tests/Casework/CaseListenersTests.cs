@@ -1,5 +1,3 @@
-using Hotline.Api.Casework;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>Who on this instance could be told of a case's messages.</summary>

@@ -1,11 +1,5 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Casework;
 

@@ -1,11 +1,5 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Casework;
 
@@ -14,7 +8,6 @@ public sealed class CaseworkerTakesOverTests
 {
     private const string Worker = "+9779800000707";
     private const string AutomaticReplies = "SELECT COUNT(*) FROM Messages WHERE Direction = 'Outbound' AND AuthorUserId IS NULL";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task After_a_caseworker_has_replied_the_persons_next_answer_gets_no_automatic_question()

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>What a person answered in the intake reaches their case, whichever path the intake took.</summary>
@@ -11,7 +5,6 @@ public sealed class IntakeAnswerTests
 {
     private const string Worker = "+9779800000808";
     private const string Place = "Al Quoz camp 7, room 12";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Safe to write, not in danger, consent, nine indicator answers, then the place.
     private static readonly string[] WholeIntakeWithoutDanger = ["hello", "1", "2", "1", "1", "2", "1", "2", "2", "1", "1", "2", "2", Place];

@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using Hotline.Api.IntakeHost;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.Casework;
 

@@ -1,9 +1,4 @@
 using System.Threading.Channels;
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Api.Tests.Casework;
 
@@ -11,7 +6,6 @@ namespace Hotline.Api.Tests.Casework;
 public sealed class MessageNewsTests
 {
     private const string Worker = "+9779800000808";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_console_that_opened_a_waiting_case_hears_the_persons_new_message()

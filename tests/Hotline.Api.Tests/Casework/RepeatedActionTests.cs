@@ -1,10 +1,4 @@
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Casework;

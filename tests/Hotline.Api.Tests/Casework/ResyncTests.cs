@@ -1,15 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Casework;
 
 public sealed class ResyncTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_events_after_the_last_sequence_seen_bring_a_console_up_to_date()
     {

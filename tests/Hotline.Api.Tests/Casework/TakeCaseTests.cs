@@ -1,16 +1,8 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>A caseworker may take the waiting case they are reading, when it is theirs to take.</summary>
 public sealed class TakeCaseTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Taking_a_waiting_case_in_ones_language_claims_that_case_and_answers_with_its_lease()
     {

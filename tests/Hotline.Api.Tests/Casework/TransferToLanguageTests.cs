@@ -1,15 +1,8 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>A transfer changes who may answer the person, never the language recorded for them, and never strands the case.</summary>
 public sealed class TransferToLanguageTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_transfer_to_a_language_nobody_on_shift_speaks_is_refused_with_that_reason_and_the_case_stays_with_the_caseworker()
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Hotline.Api.Tests.Deployment;
@@ -21,10 +20,13 @@ public sealed partial class ComposeFileTests
         {
             ["sqlserver"] = "mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04",
             ["db-init"] = "mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04",
+            ["migrate"] = ApiImage,
+            ["db-grant"] = "mcr.microsoft.com/mssql/server:2022-CU21-ubuntu-22.04",
             ["redis"] = "redis:7.4.6-alpine",
             ["api1"] = ApiImage,
             ["api2"] = ApiImage,
             ["api3"] = ApiImage,
+            ["prometheus"] = "prom/prometheus:v2.53.4",
             ["nginx"] = "nginx:1.28.0-alpine",
         }, images);
     }
@@ -82,6 +84,29 @@ public sealed partial class ComposeFileTests
         Assert.All(ApiInstances, api => Assert.Equal("bash", Compose.HealthCheck(api)[0]));
         Assert.False(Compose.Service("nginx").Children.ContainsKey(new YamlScalarNode("depends_on")), "nginx would be restarted with every API instance.");
     }
+
+    [Fact]
+    public void Prometheus_alone_shares_the_monitoring_network_that_the_api_instances_serve_metrics_to()
+    {
+        var subnet = ComposeFile.Scalar((YamlMappingNode)((YamlSequenceNode)ComposeFile.Mapping(
+            ComposeFile.Mapping(Compose.TopLevel("networks")!, "monitoring")!, "ipam")!["config"]).Children[0], "subnet");
+
+        Assert.Equal("172.30.90.0/24", subnet);
+        Assert.All(ApiInstances, api => Assert.Equal(subnet, Compose.Environment(api)["Hotline__Metrics__AllowedNetworks"]));
+        Assert.Equal([.. ApiInstances, "prometheus"],
+            Compose.Services.Where(s => Networks(s.Value).Contains("monitoring")).Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["monitoring"], Networks(Compose.Service("prometheus")));
+        Assert.False(Compose.Service("prometheus").Children.ContainsKey(new YamlScalarNode("ports")), "Prometheus would be reachable from outside.");
+    }
+
+    private static List<string> Networks(YamlMappingNode service) => service.Children.TryGetValue(new YamlScalarNode("networks"), out var networks)
+        ? networks switch
+        {
+            YamlSequenceNode list => list.Children.Select(n => ((YamlScalarNode)n).Value!).ToList(),
+            YamlMappingNode map => map.Children.Keys.Select(n => ((YamlScalarNode)n).Value!).ToList(),
+            _ => [],
+        }
+        : [];
 
     [Fact]
     public void Backups_go_to_their_own_host_folder_not_the_data_volume()

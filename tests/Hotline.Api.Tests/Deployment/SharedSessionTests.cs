@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Deployment;
 
@@ -38,15 +36,15 @@ public sealed class SharedSessionTests(PublishedImage image) : IDisposable
     {
         await AddCaseworkerAsync(first);
         await using var one = await PublishedApp.StartAsync(image, image.App, first);
-        var cookies = new CookieContainer();
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = one.Address };
+        var cookies = new ProxiedBrowserCookies(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        using var browser = new HttpClient(cookies) { BaseAddress = one.Address };
         var signIn = await SignedInClient.PostSignInAsync(browser, "amal", SignedInClient.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var session = cookies.GetCookies(one.Address).Single(c => c.Name == "hotline.session");
+        var session = cookies["__Host-hotline.session"];
 
         await using var two = await PublishedApp.StartAsync(image, image.App, second);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(two.Address, "/api/session"));
-        request.Headers.Add("Cookie", $"{session.Name}={session.Value}");
+        request.Headers.Add("Cookie", $"__Host-hotline.session={session}");
         using var client = new HttpClient();
         return (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
     }

@@ -38,7 +38,7 @@ public sealed class UpgradeScriptTests : IDisposable
     }
 
     [Fact]
-    public async Task It_starts_the_database_and_redis_without_recreating_them_and_runs_db_init_first()
+    public async Task It_starts_the_database_and_redis_without_recreating_them_then_migrates_as_the_migrator_before_any_instance()
     {
         await UpgradeAsync("new222");
 
@@ -49,6 +49,8 @@ public sealed class UpgradeScriptTests : IDisposable
             "compose -f compose.yaml ps -q sqlserver", "inspect container-sqlserver",
             "compose -f compose.yaml ps -q redis", "inspect container-redis",
             "compose -f compose.yaml run --rm --no-deps db-init",
+            "compose -f compose.yaml run --rm --no-deps migrate",
+            "compose -f compose.yaml run --rm --no-deps db-grant",
         ], Calls().TakeWhile(c => !c.EndsWith("up -d --no-deps api1", StringComparison.Ordinal)).Select(WithoutFormat));
     }
 

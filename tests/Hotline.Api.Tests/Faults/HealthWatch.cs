@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hotline.Api.Tests.Faults;

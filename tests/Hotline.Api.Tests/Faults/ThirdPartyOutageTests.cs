@@ -1,8 +1,5 @@
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.BotConnector;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hotline.Api.Tests.Faults;
@@ -23,8 +20,6 @@ public sealed class ThirdPartyOutageTests(ITestOutputHelper output)
         ["Hotline:Outbox:RetryMaxSeconds"] = "1",
         ["Hotline:Outbox:MaxAttempts"] = "50",
     };
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Through_a_twilio_outage_every_webhook_is_answered_and_afterwards_each_first_time_writer_has_exactly_one_reply()
@@ -113,7 +108,7 @@ public sealed class ThirdPartyOutageTests(ITestOutputHelper output)
         Assert.Equal(2, await dispatcher.DispatchDueAsync(Ct));
 
         Assert.Equal(["+9779800000402"], harness.Twilio.Created.Select(c => c.To));
-        Assert.Equal("Pending|The message could not be read (System.Security.Cryptography.CryptographicException).",
+        Assert.Equal("Failed|Not sent: the stored reply could not be read (undecryptable) and was set aside.",
             await harness.ScalarAsync("SELECT Status || '|' || LastError FROM Outbox WHERE Status <> 'Sent'"));
     }
 

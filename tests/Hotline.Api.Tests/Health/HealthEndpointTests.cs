@@ -1,14 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Health;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Health;
 
 public sealed class HealthEndpointTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Health_is_200_when_the_database_answers()
     {

@@ -1,16 +1,11 @@
-using System.Net;
 using Hotline.Api.Health;
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Api.Tests.Health;
 
 public sealed class ReadinessTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Live_and_ready_are_200_when_the_database_answers_and_the_loops_run()
     {

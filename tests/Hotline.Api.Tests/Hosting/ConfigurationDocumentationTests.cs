@@ -1,8 +1,6 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Hotline.Api.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Hosting;

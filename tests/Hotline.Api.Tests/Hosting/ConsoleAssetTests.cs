@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Hosting;
 
@@ -10,8 +8,6 @@ namespace Hotline.Api.Tests.Hosting;
 /// </summary>
 public sealed class ConsoleAssetTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_console_script_carries_an_etag_and_must_be_revalidated_before_it_is_reused()
     {

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
-using Hotline.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.StaticAssets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Hosting;
 
@@ -15,8 +13,6 @@ namespace Hotline.Api.Tests.Hosting;
 /// </summary>
 public sealed class EndpointDescriptionTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Every_endpoint_the_host_maps_has_a_name_and_a_summary()
     {

@@ -1,15 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Hotline.Api.Storage;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Referrals;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.Hosting;
@@ -28,8 +19,6 @@ public sealed partial class FirstHourTests
     /// hid a 500 on an empty database (a chart with no bars).
     /// </summary>
     private static readonly Dictionary<string, string> ATableThatExists = new() { ["tableId"] = "cases-by-language" };
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task On_a_database_holding_only_the_Development_admin_no_documented_GET_answers_5xx_for_any_role()

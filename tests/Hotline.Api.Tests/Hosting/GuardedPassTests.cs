@@ -14,8 +14,6 @@ public sealed class GuardedPassTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
     private readonly FakeLogger _logger = new();
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_pass_that_fails_with_a_bug_is_logged_by_its_type_and_place_never_its_message()
     {

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Hotline.Api.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,8 +9,6 @@ namespace Hotline.Api.Tests.Hosting;
 public sealed class PeriodicJobTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // The host runs ExecuteAsync on a thread of its own: tests that count ticks let the job run a pass at
     // start and wait for it, so its timer exists before fake time moves.

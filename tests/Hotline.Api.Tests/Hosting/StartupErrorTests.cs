@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Hosting;
 
 public sealed class StartupErrorTests

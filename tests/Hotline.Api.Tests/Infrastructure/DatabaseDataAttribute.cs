@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hotline.Api.Storage;
 using Xunit.Sdk;
 using Xunit.v3;
 

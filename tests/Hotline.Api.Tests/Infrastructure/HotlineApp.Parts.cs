@@ -103,12 +103,19 @@ public sealed partial class HotlineApp
     /// <summary>Opens a conversation and queues its case; the clock moves a second so queue times differ.</summary>
     public async Task<CaseRecord> QueueCaseAsync(string language, PriorityBand priority, params string[] reasons)
     {
+        var queued = await QueueCaseAsync(NextPhone(), language, priority, reasons);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        return queued;
+    }
+
+    /// <summary>Opens a conversation with <paramref name="address"/> and queues its case, as the engine would after an intake in a known language; on whatever clock the app runs.</summary>
+    public async Task<CaseRecord> QueueCaseAsync(ChannelAddress address, string language, PriorityBand priority, params string[] reasons)
+    {
         var ct = TestContext.Current.CancellationToken;
         await using var session = await Database.BeginWriteAsync(ct);
-        var conversation = await Get<ConversationRepository>().CreateAsync(session, NextPhone(), language, ct);
+        var conversation = await Get<ConversationRepository>().CreateAsync(session, address, language, ct);
         var queued = await Get<CaseQueue>().EnqueueAsync(session, new NewCase(conversation.Id, language, priority, (int)priority * 10, reasons), ct);
         await session.CommitAsync(ct);
-        Time.Advance(TimeSpan.FromSeconds(1));
         return queued;
     }
 

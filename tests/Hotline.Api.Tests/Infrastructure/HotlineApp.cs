@@ -23,6 +23,7 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(TestKeys.AsConfiguration())
         {
             ["Hotline:Database:ConnectionString"] = $"Data Source={DatabaseFile}",
+            ["Hotline:Media:Path"] = Path.Combine(Folder, "media"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -49,6 +50,10 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Runs the dispatcher until nothing is pending or being sent (bounded, so a stuck outbox fails the test).</summary>
+    /// <summary>One pass of the media job (tests run it instead of the background loop, with Hotline:Media:RunFetcher off).</summary>
+    public Task<int> FetchMediaAsync() =>
+        Services.GetRequiredService<Hotline.Api.Media.MediaFetchJob>().FetchDueAsync(TestContext.Current.CancellationToken);
+
     public async Task DispatchAllAsync()
     {
         var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatchJob>();

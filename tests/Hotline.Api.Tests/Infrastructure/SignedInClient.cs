@@ -40,8 +40,9 @@ public sealed class SignedInClient
         return user ?? throw new InvalidOperationException(error);
     }
 
+    /// <summary>A browser reaching the host over https, as it does behind the proxy: outside Development every cookie is Secure.</summary>
     public static HttpClient NewBrowser(HotlineApp app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>Posts the sign-in form as the page does: antiforgery token first, then name and password.</summary>
     public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string userName, string password)
@@ -67,7 +68,7 @@ public sealed class SignedInClient
             throw new InvalidOperationException($"Sign-in failed: {response.StatusCode} {response.Headers.Location}");
         }
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hotline.session=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.Contains("hotline.session=", StringComparison.Ordinal)).Split(';')[0];
         var session = await http.GetFromJsonAsync<Hotline.Api.Auth.SessionEndpoints.SessionView>("/api/session", TestContext.Current.CancellationToken);
         http.DefaultRequestHeaders.Add("X-CSRF-TOKEN", session!.AntiforgeryToken);
         return new SignedInClient(app, http, user, session.AntiforgeryToken, cookie);

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Hotline.Api.Health;
 using Hotline.Api.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Infrastructure;
 

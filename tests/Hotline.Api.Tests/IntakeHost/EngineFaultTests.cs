@@ -1,10 +1,7 @@
 using System.Diagnostics.Metrics;
-using Hotline.Api.CaseStore;
 using Hotline.Api.IntakeHost;
-using Hotline.Api.Tests.Twilio;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,8 +19,6 @@ public sealed class EngineFaultTests
 {
     private const string Worker = "+9779800000077";
     private const string FaultyAnswer = "locked in room 12 at Al Quoz";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_turn_that_throws_is_logged_without_personal_data_counted_and_handed_to_a_caseworker_with_the_reason()

@@ -1,6 +1,4 @@
 using Hotline.Api.IntakeHost;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,8 +8,6 @@ namespace Hotline.Api.Tests.IntakeHost;
 public sealed class WaitingCaseTests
 {
     private const string Worker = "+9779800000622";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Consent_queues_the_case_at_the_third_answer_with_a_provisional_band()

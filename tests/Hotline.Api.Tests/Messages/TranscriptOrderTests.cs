@@ -1,7 +1,4 @@
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.Messages;
@@ -9,8 +6,6 @@ namespace Hotline.Api.Tests.Messages;
 /// <summary>A caseworker reads the transcript in the order it happened, even when a message and its reply share a millisecond.</summary>
 public sealed class TranscriptOrderTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory, DatabaseData]
     public async Task Messages_stored_in_the_same_millisecond_are_read_in_the_order_they_were_stored(DatabaseProvider provider)
     {

@@ -1,9 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Text.RegularExpressions;
 using Hotline.Api.Metrics;
 using Hotline.Api.Tests.Deployment;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.RepresentationModel;
 
 namespace Hotline.Api.Tests.Metrics;
@@ -19,7 +16,8 @@ public sealed partial class AlertRulesTests
         var rules = Rules();
 
         Assert.Equal(
-            ["HotlineCriticalCaseWaiting", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineLoopFailing", "HotlineNotReady"],
+            ["HotlineCriticalCaseWaiting", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineLoopFailing", "HotlineNotReady",
+                "HotlineRowsQuarantined"],
             rules.Select(r => ((YamlScalarNode)r["alert"]).Value));
         Assert.All(rules, rule =>
         {
@@ -48,8 +46,34 @@ public sealed partial class AlertRulesTests
 
         var used = Rules().SelectMany(r => MetricName().Matches(((YamlScalarNode)r["expr"]).Value!).Select(m => m.Value)).Distinct().ToList();
 
-        Assert.Equal(6, used.Count);
+        Assert.Equal(7, used.Count);
         Assert.All(used, name => Assert.Contains(name, published));
+    }
+
+    [Fact]
+    public async Task Promtool_accepts_the_rules_and_the_scrape_configuration_that_loads_them()
+    {
+        var promtool = Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, "promtool")).FirstOrDefault(File.Exists);
+        Assert.SkipWhen(promtool is null, "promtool is not on PATH (Debian's prometheus package provides it: apt-get install -y prometheus).");
+
+        var (rulesExit, rulesOutput) = await RunAsync(promtool!, "check", "rules", RulesFile);
+        var (configExit, configOutput) = await RunAsync(promtool!, "check", "config", Path.Combine(PublishedImage.Infra, "prometheus", "prometheus.yml"));
+
+        Assert.True(rulesExit == 0, rulesOutput);
+        Assert.Contains("SUCCESS: 7 rules found", rulesOutput);
+        Assert.True(configExit == 0, configOutput);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string file, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)
+            + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, output);
     }
 
     /// <summary>How the OpenTelemetry Prometheus exporter spells an instrument: dots to underscores, the unit, _total on counters.</summary>

@@ -1,14 +1,9 @@
-using System.Net;
-using Hotline.Api.Tests.Twilio;
-
 namespace Hotline.Api.Tests.Metrics;
 
 /// <summary>The Prometheus scrape at /metrics, read over real HTTP from 127.0.0.1 as a scraper on the same host would.</summary>
 public sealed class MetricsEndpointTests
 {
     private const string Worker = "+9779800000511";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_text_answered_through_twilio_is_counted_as_received_and_sent()
@@ -47,6 +42,23 @@ public sealed class MetricsEndpointTests
         var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
 
         Assert.Contains("hotline_twilio_send_errors_total{otel_scope_name=\"Hotline\",kind=\"server_error\"} 1", scrape);
+    }
+
+    [Fact]
+    public async Task Deletions_at_twilio_are_counted_done_and_failed()
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+        var sid = harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "hello");
+        (await harness.PostSignedAsync("/twilio/sms", TwilioHarness.InboundFields(Worker, "hello", sid))).EnsureSuccessStatusCode();
+        harness.Twilio.FailNextDeletes(1, 500);
+        await harness.DeleteAtTwilioAsync();
+        await Task.Delay(20, Ct);
+        await harness.DeleteAtTwilioAsync();
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains("hotline_twilio_deletion_failures_total{otel_scope_name=\"Hotline\",kind=\"server_error\"} 1", scrape);
+        Assert.Contains("hotline_twilio_deletions_done_total{otel_scope_name=\"Hotline\"} 1", scrape);
     }
 
     [Fact]

@@ -1,14 +1,10 @@
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.Outbox;
 
 public sealed class DeliveryRecorderTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_status_that_arrived_before_the_send_was_recorded_is_applied_with_it()
     {

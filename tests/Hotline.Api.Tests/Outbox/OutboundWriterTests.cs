@@ -1,13 +1,9 @@
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Outbox;
 
 public sealed class OutboundWriterTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(ConversationStatus.OptedOut, "hello", "opted out")]
     [InlineData(ConversationStatus.Quiet, "hello", "Nothing can be sent until they write again")]

@@ -1,6 +1,4 @@
 using Hotline.Api.Outbox;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Outbox;
 
@@ -12,8 +10,6 @@ public sealed class OutboxFencingTests
 {
     private const string First = "+9779800000501";
     private const string Second = "+9779800000502";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_reply_claimed_by_another_dispatcher_while_this_one_waited_for_the_send_rate_is_not_sent_by_this_one()

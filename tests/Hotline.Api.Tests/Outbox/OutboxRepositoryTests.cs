@@ -1,15 +1,10 @@
 using Dapper;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Outbox;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Outbox;
 
 public sealed class OutboxRepositoryTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory, DatabaseData]
     public async Task Due_messages_come_in_attempt_order_with_an_expired_lease_among_them(DatabaseProvider provider)
     {

@@ -1,8 +1,3 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Hotline.Api.Tests.PhonesView;
 
 /// <summary>
@@ -13,8 +8,6 @@ namespace Hotline.Api.Tests.PhonesView;
 [Collection(nameof(CaseworkerViewHost))]
 public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_caseworker_cannot_write_to_a_person_who_used_the_discreet_word_until_they_write_again()
     {

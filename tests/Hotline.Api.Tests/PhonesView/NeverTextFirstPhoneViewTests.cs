@@ -1,8 +1,6 @@
 using Hotline.Api.IntakeHost;
 using Hotline.Api.Outbox;
 using Hotline.Api.Retention;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.PhonesView;
@@ -11,8 +9,6 @@ namespace Hotline.Api.Tests.PhonesView;
 [Collection(nameof(PhoneViewHost))]
 public sealed class NeverTextFirstPhoneViewTests(PhoneViewHost host)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task An_unanswered_intake_is_handed_to_a_person_without_a_text_and_the_timers_send_nothing()
     {

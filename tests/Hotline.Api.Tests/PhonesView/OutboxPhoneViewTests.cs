@@ -1,5 +1,4 @@
 using Hotline.Api.Outbox;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.PhonesView;
 

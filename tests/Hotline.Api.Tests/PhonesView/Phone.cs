@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Hotline.Api.Tests.PhonesView;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using Hotline.Api.Tests.Twilio;
 using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Tests.PhonesView;

@@ -1,5 +1,4 @@
 using Hotline.Api.Privacy;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 using Microsoft.Extensions.Options;
 

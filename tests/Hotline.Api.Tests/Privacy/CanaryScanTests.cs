@@ -1,12 +1,6 @@
-using System.Text;
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.Privacy;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using Hotline.Api.Privacy;
-using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using Hotline.Api.Redis;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Redis;
 

@@ -1,7 +1,4 @@
-using Hotline.Api.Casework;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Microsoft.AspNetCore.SignalR.Client;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Referrals;

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 

@@ -1,17 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Messages;
-using Hotline.Api.Partners;
 using Hotline.Api.Privacy;
 using Hotline.Api.Referrals;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Referrals;
 
@@ -40,8 +30,6 @@ public sealed class ReferralHarness : IAsyncDisposable
     public SignedInClient ShelterStaff { get; private set; } = null!;
 
     public SignedInClient LegalAidStaff { get; private set; } = null!;
-
-    public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="settings">Configuration over the test defaults, e.g. another database file or other privacy keys.</param>
     public static async Task<ReferralHarness> StartAsync(IDictionary<string, string?>? settings = null)

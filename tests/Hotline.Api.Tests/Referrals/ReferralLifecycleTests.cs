@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Referrals;

@@ -1,6 +1,4 @@
 using Hotline.Api.Retention;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Retention;
 
@@ -8,7 +6,6 @@ namespace Hotline.Api.Tests.Retention;
 public sealed class RetentionSweepTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
     public async Task Chat_activity_records_older_than_the_retention_are_deleted_and_younger_ones_kept(DatabaseProvider provider)

@@ -1,17 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Hotline.Api.Hosting;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Tests.SimCards;
 
 public sealed class SimIntakeTests
 {
     private const string Csv = "phone_number,language,issued_on,programme\n+9779801234567,ne,2026-03-01,Doha arrivals\n";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_message_from_a_registered_number_is_answered_in_its_language_without_the_menu()

@@ -1,8 +1,5 @@
-using System.Text;
 using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.SimCards;
@@ -10,7 +7,6 @@ namespace Hotline.Api.Tests.SimCards;
 public sealed class SimRegistryTests
 {
     private const string Header = "phone_number,language,issued_on,programme\n";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<HotlineApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, string? region = null) =>
         HotlineApp.StartPartsAsync(provider, new Dictionary<string, string?> { [$"{SimRegistryOptions.Section}:DefaultRegion"] = region });

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using Hotline.Api.Partners;
 using Hotline.Api.Tests.Referrals;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 

@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using CsvHelper;
-using Hotline.Api.Partners;
 using Hotline.Api.Statistics;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Referrals;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Statistics;

@@ -1,21 +1,13 @@
 using Dapper;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Statistics;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Statistics;
 
 public sealed class StatisticsProjectionTests
 {
     private const string Month = "2026-11";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<long> CounterAsync(HotlineApp hotline, string dimension, string value)
     {

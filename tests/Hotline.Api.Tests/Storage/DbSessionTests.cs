@@ -1,11 +1,7 @@
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Storage;
 
 public sealed class DbSessionTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_committed_session_runs_no_more_statements_on_the_connection_it_gave_back()
     {

@@ -1,16 +1,15 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.BotConnector;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Casework;
-using Hotline.Api.ConversationStore;
+using Hotline.Api.Erasure;
+using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
-using Hotline.Api.Partners;
+using Hotline.Api.Quarantine;
 using Hotline.Api.Referrals;
+using Hotline.Api.Retention;
 using Hotline.Api.Statistics;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
+using Hotline.Api.TwilioDeletion;
 using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.Storage;
 
@@ -23,8 +22,6 @@ namespace Hotline.Api.Tests.Storage;
 public sealed class EmptyResultTests : IAsyncLifetime
 {
     private HotlineApp _hotline = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
@@ -44,6 +41,14 @@ public sealed class EmptyResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sign_in_facts_of_a_database_without_accounts_are_none()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        Assert.Empty(await _hotline.Get<UserRepository>().ReadSignInFactsAsync(session, Ct));
+    }
+
+    [Fact]
     public async Task Queue_statistics_of_an_empty_queue_are_zero()
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);
@@ -52,6 +57,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
 
         Assert.Equal((0, 0, 0.0), (statistics.Queued, statistics.Claimed, statistics.OldestWaitingSeconds));
         Assert.Empty(statistics.QueuedByPriority);
+    }
+
+    [Fact]
+    public async Task An_empty_quarantine_has_no_rows_and_no_counts()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+        var quarantine = _hotline.Get<QuarantineStore>();
+
+        Assert.Empty(await quarantine.ReadRecentAsync(session, Ct));
+        Assert.Empty(await quarantine.CountBySourceAsync(session, Ct));
     }
 
     [Fact]
@@ -120,6 +135,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Media_items_that_do_not_exist_are_not_found_and_none_is_due()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        Assert.Null(await _hotline.Get<MediaItemRepository>().FindAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await _hotline.Get<MediaItemRepository>().ReadConversationAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await _hotline.Get<MediaItemRepository>().ReadDueAsync(session, DateTimeOffset.UtcNow, 10, Ct));
+    }
+
+    [Fact]
     public async Task Users_are_not_found_and_none_is_active_in_an_empty_database()
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);
@@ -183,5 +208,39 @@ public sealed class EmptyResultTests : IAsyncLifetime
         Assert.True(progress.UpToDate);
         await using var session = await _hotline.Database.OpenAsync(Ct);
         Assert.Equal(1, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM StatisticsCaseFacts"));
+    }
+
+    [Fact]
+    public async Task A_retention_sweep_of_an_empty_database_finds_nothing_to_remove()
+    {
+        var swept = await _hotline.Get<RetentionSweep>().SweepAsync(Ct);
+
+        Assert.Equal((0, 0, 0, 0), (swept.Cases, swept.Conversations, swept.OutboxRows, swept.AuditEntries));
+    }
+
+    [Fact]
+    public async Task Verifying_an_audit_chain_without_a_retention_anchor_starts_at_its_first_row()
+    {
+        var verification = await _hotline.Get<AuditVerifier>().VerifyAsync(Ct);
+
+        Assert.Equal((true, 0L), (verification.Intact, verification.AnchoredAfter));
+    }
+
+    [Fact]
+    public async Task Erasing_a_number_the_hotline_never_heard_from_finds_nothing()
+    {
+        var outcome = await _hotline.Get<PersonErasure>().EraseAsync(_hotline.NextPhone(), false, "operator", null, Ct);
+
+        Assert.Equal(new ErasureReport(false, ErasedCounts.None, 0), outcome.Value);
+    }
+
+    [Fact]
+    public async Task No_deletion_at_Twilio_is_due_in_a_fresh_database()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        var due = await _hotline.Get<TwilioDeletions>().ReadDueAsync(session, HotlineApp.PartsClockStart, 10, Ct);
+
+        Assert.Empty(due);
     }
 }

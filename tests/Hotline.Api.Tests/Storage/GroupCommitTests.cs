@@ -1,6 +1,3 @@
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Storage;
 
 /// <summary>
@@ -9,8 +6,6 @@ namespace Hotline.Api.Tests.Storage;
 /// </summary>
 public sealed class GroupCommitTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Writes_queued_while_the_writer_is_busy_share_one_transaction()
     {

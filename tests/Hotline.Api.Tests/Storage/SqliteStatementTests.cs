@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Api.Tests.Storage;
 
 public sealed partial class SqliteStatementTests

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
-using Hotline.Api.Storage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,6 +1,3 @@
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Storage;
 
 /// <summary>On SQLite, Guids and times are text; their exact spelling decides equality and order.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Api.Tests.Twilio;
 
 public sealed class DurabilityTests

@@ -1,12 +1,8 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Twilio;
 
 public sealed class InboundWebhookTests
 {
     private const string Worker = "+9779800000101";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_signed_message_is_stored_and_answered_with_empty_twiml()

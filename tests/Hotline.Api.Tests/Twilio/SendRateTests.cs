@@ -1,5 +1,4 @@
 using Hotline.Api.Redis;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Twilio;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,8 +18,6 @@ public sealed class SendRateTests
 
     // One segment every ten minutes: no bucket refills while a test runs.
     private const double OneSegmentPerTenMinutes = 1.0 / 600;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_number_s_turn_taken_on_one_instance_is_not_given_to_another()

@@ -1,14 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.PhoneSimulator;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Api.Tests.Twilio;
 
 public sealed class SimulatorTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_simulated_phone_posts_a_correctly_signed_webhook_and_sees_the_reply()
     {

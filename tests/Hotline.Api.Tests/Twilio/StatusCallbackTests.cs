@@ -1,19 +1,10 @@
-using System.Net;
-
 namespace Hotline.Api.Tests.Twilio;
 
 public sealed class StatusCallbackTests
 {
     private const string Worker = "+9779800000505";
 
-    private static Dictionary<string, string> Callback(string sid, string status) => new()
-    {
-        ["MessageSid"] = sid,
-        ["MessageStatus"] = status,
-        ["AccountSid"] = TwilioHarness.AccountSid,
-        ["To"] = Worker,
-        ["From"] = TwilioHarness.HotlineNumber,
-    };
+    private static Dictionary<string, string> Callback(string sid, string status) => TwilioHarness.StatusFields(Worker, sid, status);
 
     private static async Task<string> SendOneReplyAsync(TwilioHarness harness)
     {
@@ -57,7 +48,7 @@ public sealed class StatusCallbackTests
 
         await harness.PostSignedAsync("/twilio/status", callback);
 
-        Assert.Equal("undelivered|Twilio error 30003",
+        Assert.Equal("undelivered|Twilio error 30003: the handset is unreachable",
             await harness.ScalarAsync("SELECT DeliveryStatus || '|' || DeliveryError FROM Messages WHERE Direction = 'Outbound'"));
     }
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>A hotline run with <c>Twilio:Enabled=false</c> says its replies were not sent; none looks delivered.</summary>

@@ -1,8 +1,9 @@
+using System.Net;
 using System.Security.Cryptography;
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio.Fakes;
-using Microsoft.Data.Sqlite;
+using Hotline.Api.TwilioDeletion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Twilio;
@@ -25,7 +26,7 @@ public sealed class TwilioHarness : IAsyncDisposable
         AuthToken = authToken;
         if (overKestrel)
         {
-            app.UseKestrel(0);
+            app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             app.StartServer();
         }
 
@@ -59,6 +60,12 @@ public sealed class TwilioHarness : IAsyncDisposable
             ["Hotline:Outbox:RetryBaseMilliseconds"] = "1",
             ["Hotline:Outbox:RetryMaxSeconds"] = "1",
             ["Hotline:Outbox:MaxAttempts"] = "4",
+            ["Hotline:Media:RunFetcher"] = "false",
+            ["Hotline:Media:RetryBaseSeconds"] = "1",
+            // Deletions at Twilio run when a test asks (DeleteAtTwilioAsync), not every few seconds behind its back.
+            ["Twilio:Deletion:IntervalSeconds"] = "3600",
+            ["Twilio:Deletion:RetryBaseMilliseconds"] = "1",
+            ["Twilio:Deletion:RetryMaxSeconds"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -78,6 +85,16 @@ public sealed class TwilioHarness : IAsyncDisposable
         ["NumMedia"] = "0",
         ["NumSegments"] = "1",
         ["ApiVersion"] = "2010-04-01",
+    };
+
+    /// <summary>Twilio's status callback for a reply to <paramref name="to"/>, as it posts it to /twilio/status.</summary>
+    public static Dictionary<string, string> StatusFields(string to, string sid, string status) => new()
+    {
+        ["MessageSid"] = sid,
+        ["MessageStatus"] = status,
+        ["AccountSid"] = AccountSid,
+        ["To"] = to,
+        ["From"] = HotlineNumber,
     };
 
     public static string NewSid() => "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -118,6 +135,10 @@ public sealed class TwilioHarness : IAsyncDisposable
     }
 
     public Task DispatchAllAsync() => App.DispatchAllAsync();
+
+    /// <summary>One pass of the deletions at Twilio that are due; the number attempted.</summary>
+    public Task<int> DeleteAtTwilioAsync() =>
+        App.Services.GetRequiredService<TwilioDeletionJob>().DeleteDueAsync(TestContext.Current.CancellationToken);
 
     public Task<long> CountAsync(string sql) => App.CountAsync(sql);
 

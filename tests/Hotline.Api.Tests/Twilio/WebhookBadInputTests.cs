@@ -1,13 +1,9 @@
-using System.Net;
-using System.Text;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>Bad input gets a 4xx with a reason, writes nothing, and never a 5xx.</summary>
 public sealed class WebhookBadInputTests
 {
     private const string Worker = "+9779800000202";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string, string> BadFields => new()
     {

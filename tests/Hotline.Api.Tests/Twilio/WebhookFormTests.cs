@@ -6,8 +6,6 @@ namespace Hotline.Api.Tests.Twilio;
 /// <summary>The form reader on its own, for what a real client cannot be made to do on cue.</summary>
 public sealed class WebhookFormTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_body_abandoned_by_its_sender_is_refused_with_the_servers_status_rather_than_thrown()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Hotline.Bot.ActivityProtocol;
 
 namespace Hotline.Bot.Tests.ActivityProtocol;

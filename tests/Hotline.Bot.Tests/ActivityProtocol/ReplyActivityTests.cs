@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hotline.Bot.ActivityProtocol;
 
 namespace Hotline.Bot.Tests.ActivityProtocol;

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Hotline.Bot.CannedReplies;
 
 namespace Hotline.Bot.Tests.CannedReplies;

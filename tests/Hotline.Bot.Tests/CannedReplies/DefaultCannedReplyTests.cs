@@ -1,6 +1,4 @@
 using Hotline.Bot.CannedReplies;
-using Hotline.Bot.Channels.Sms;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.Tests.CannedReplies;
 

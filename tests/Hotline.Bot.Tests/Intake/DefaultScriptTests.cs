@@ -1,5 +1,3 @@
-using Hotline.Bot.Channels.Sms;
-using Hotline.Bot.Intake.Scripts;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 
 namespace Hotline.Bot.Tests.Intake;

@@ -1,6 +1,3 @@
-using System.Text;
-using Hotline.Bot.Intake.Engine;
-using Hotline.Bot.Triage;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 
 namespace Hotline.Bot.Tests.Intake;

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
-using Hotline.Bot.Tests.Intake.Support;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 
 namespace Hotline.Bot.Tests.Intake;

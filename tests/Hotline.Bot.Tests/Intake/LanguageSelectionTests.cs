@@ -1,4 +1,3 @@
-using Hotline.Bot.Tests.Intake.Support;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 
 namespace Hotline.Bot.Tests.Intake;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Hotline.Bot.Tests.Intake.Support;
 using Json.Schema;
 
 namespace Hotline.Bot.Tests.Intake;

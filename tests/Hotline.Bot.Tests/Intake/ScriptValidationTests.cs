@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Hotline.Bot.Intake.Loading;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.Tests.Intake;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static Hotline.Bot.Tests.Intake.ScriptValidationTests;
 
 namespace Hotline.Bot.Tests.Intake;

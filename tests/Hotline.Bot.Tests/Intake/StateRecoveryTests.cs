@@ -1,5 +1,3 @@
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Tests.Intake.Support;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 
 namespace Hotline.Bot.Tests.Intake;

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsCheck;
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Tests.Intake.Support;
-using Hotline.Bot.Triage;
 using static Hotline.Bot.Tests.Intake.Support.Intake;
 
 namespace Hotline.Bot.Tests.Intake;

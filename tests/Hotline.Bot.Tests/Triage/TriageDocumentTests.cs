@@ -1,6 +1,3 @@
-using Hotline.Bot.Tests.Intake.Support;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Bot.Tests.Triage;
 
 public sealed class TriageDocumentTests

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Bot.Tests.Triage;
 
 public sealed class TriageRulesLoadingTests

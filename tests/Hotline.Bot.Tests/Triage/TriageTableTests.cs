@@ -1,5 +1,3 @@
-using Hotline.Bot.Triage;
-
 namespace Hotline.Bot.Tests.Triage;
 
 public sealed class TriageTableTests

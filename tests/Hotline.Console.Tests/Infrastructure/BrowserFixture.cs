@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Hotline.Console.Tests.Infrastructure;
 
 /// <summary>One headless Debian chromium per test class; each test gets its own contexts (cookie jars).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests.Infrastructure;
@@ -130,6 +129,9 @@ public sealed class ConsolePage : IAsyncDisposable
     }
 
     public Task RestoreConnectionAsync() => Context.SetOfflineAsync(false);
+
+    /// <summary>Takes the next case from the queue, as a caseworker does with the button above it.</summary>
+    public Task TakeNextCaseAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
 
     /// <summary>A case's row in one of the lists: queue (waiting), my-cases or colleague-cases.</summary>
     public ILocator Item(string list, object caseId) => Page.Locator($"#{list} li[data-case-id='{caseId}']");

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Hotline.Console.Tests.Infrastructure;
 
 /// <summary>Pictures of the main screens, kept beside the test assembly as artifacts of the run.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.SqlServer.Dac.Model;
 using Index = Microsoft.SqlServer.Dac.Model.Index;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Tests.Storage.SqlServer;
 
 public sealed partial class SqlServerDialectParityTests

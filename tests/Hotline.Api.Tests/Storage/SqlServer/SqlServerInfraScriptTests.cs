@@ -1,8 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace Hotline.Api.Tests.Storage.SqlServer;
 
-/// <summary>The deployment's own T-SQL (infra/sqlserver/*.sql, run by sqlcmd) parsed like the application's.</summary>
+/// <summary>
+/// The deployment's own T-SQL (infra/sqlserver/*.sql, run by sqlcmd) parsed like the application's, and its
+/// database-level security (users, roles, role members, GRANT/DENY/REVOKE) validated by DacFx against the
+/// schema the migrations build, whatever those statements are.
+/// </summary>
 public sealed partial class SqlServerInfraScriptTests
 {
     [Fact]
@@ -24,12 +26,42 @@ public sealed partial class SqlServerInfraScriptTests
     public void A_broken_infra_script_fails_to_parse() =>
         Assert.NotEmpty(Errors("IF DB_ID(N'hotline') IS NULL\nCREATE DATABSE hotline;\nGO"));
 
+    [Fact]
+    public void The_infra_scripts_security_statements_validate_against_the_migrated_schema()
+    {
+        var security = Directory.GetFiles(InfraFolder(), "*.sql").Order(StringComparer.Ordinal)
+            .SelectMany(path => SqlServerSecurity.Statements(Path.GetFileName(path), Substituted(File.ReadAllText(path))))
+            .ToList();
+
+        Assert.NotEmpty(security);
+        var problems = SqlServerSecurity.Problems(security);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void A_grant_on_a_table_that_does_not_exist_fails_validation()
+    {
+        var security = SqlServerSecurity.Statements("broken.sql", "GRANT SELECT ON dbo.AuditEntriez TO hotline_audit_append;");
+
+        Assert.Contains(SqlServerSecurity.Problems(security), p => p.Contains("[dbo].[AuditEntriez]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_role_member_added_to_a_role_that_does_not_exist_fails_validation()
+    {
+        var security = SqlServerSecurity.Statements("broken.sql", "IF USER_ID(N'hotline') IS NULL\n    CREATE USER hotline WITHOUT LOGIN;\nGO\nALTER ROLE hotline_audit_appendd ADD MEMBER hotline;");
+
+        Assert.Contains(SqlServerSecurity.Problems(security), p => p.Contains("[hotline_audit_appendd]", StringComparison.Ordinal));
+    }
+
     // sqlcmd replaces $(NAME) before SQL Server sees the text; a literal stands in for it here.
     private static IList<Microsoft.SqlServer.TransactSql.ScriptDom.ParseError> Errors(string sqlcmdScript)
     {
-        SqlServerScripts.Parse(SqlcmdVariable().Replace(sqlcmdScript, "sqlcmd-variable"), out var errors);
+        SqlServerScripts.Parse(Substituted(sqlcmdScript), out var errors);
         return errors;
     }
+
+    private static string Substituted(string sqlcmdScript) => SqlcmdVariable().Replace(sqlcmdScript, "sqlcmd-variable");
 
     private static string InfraFolder()
     {

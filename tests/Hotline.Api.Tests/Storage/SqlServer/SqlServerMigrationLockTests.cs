@@ -1,5 +1,3 @@
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;

@@ -1,4 +1,3 @@
-using Hotline.Api.Storage;
 using Microsoft.SqlServer.Dac.Model;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Tests.Storage.SqlServer;
 
 public sealed class SqlServerParseTests

@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Storage.SqlServer;
 
 /// <summary>After every migration, a real migrated SQLite file and the DacFx model of SQL Server's schema agree.</summary>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hotline.Api.Storage;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Hotline.Api.Tests.Storage.SqlServer;

@@ -1,5 +1,3 @@
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Tests.Storage.SqlServer;
 
 /// <summary>DacFx's semantic validation of the SQL Server schema and of every statement against it.</summary>

@@ -1,7 +1,3 @@
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Api.Tests.Storage.SqlServer;
 
 /// <summary>A statement with a file per dialect takes the same parameters and returns the same columns on both.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using SQLitePCL;
 

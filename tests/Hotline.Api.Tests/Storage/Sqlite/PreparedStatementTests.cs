@@ -1,7 +1,5 @@
 using Dapper;
-using Hotline.Api.Storage;
 using Hotline.Api.Storage.Sqlite;
-using Hotline.Api.Tests.Infrastructure;
 using SQLitePCL;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;
@@ -14,8 +12,6 @@ public sealed class PreparedStatementTests
 {
     // sqlite3_db_status counter: heap used by the connection's prepared statements that are still alive.
     private const int StatementMemory = 3;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_statement_run_again_in_a_later_session_reuses_its_prepared_statement()

@@ -1,14 +1,9 @@
-using Hotline.Api.Storage;
 using Hotline.Api.Storage.Sqlite;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;
 
 public sealed class SqliteSettingsTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_database_file_uses_the_write_ahead_log()
     {

@@ -1,7 +1,4 @@
-using Hotline.Api.Storage;
 using Hotline.Api.Storage.Sqlite;
-using Hotline.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;
@@ -11,8 +8,6 @@ public sealed class WriteAheadLogCheckpointJobTests
     private const int Rows = 30;
 
     private static readonly WriteAheadLogLimits SmallLimits = new(RestartAtFrames: 20, MostUncopiedForRestart: 5, MostCopiesBeforeRestart: 3);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_log_is_copied_into_the_database_file_while_the_writer_is_busy()

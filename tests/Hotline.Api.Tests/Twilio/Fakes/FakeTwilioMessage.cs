@@ -28,6 +28,9 @@ internal abstract record Fault
 {
     internal sealed record Fail(int StatusCode) : Fault;
 
+    /// <summary>Refused with 400 and Twilio's error; <c>{To}</c> in the text is replaced by the recipient, as Twilio's texts quote it.</summary>
+    internal sealed record Reject(int Code, string Message) : Fault;
+
     internal sealed record FailAfterCreating(int StatusCode) : Fault;
 
     internal sealed record Hang(TimeSpan Delay) : Fault;

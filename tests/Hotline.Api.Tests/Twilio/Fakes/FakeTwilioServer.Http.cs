@@ -25,10 +25,18 @@ public sealed partial class FakeTwilioServer
         var isMessages = parts.Length >= 4 && parts[0] == "2010-04-01" && parts[1] == "Accounts";
         var isCollection = isMessages && parts.Length == 4 && parts[3] == "Messages.json";
         var isInstance = isMessages && parts.Length == 5 && parts[3] == "Messages" && parts[4].EndsWith(".json", StringComparison.Ordinal);
+        var isMediaList = isMessages && parts.Length == 6 && parts[3] == "Messages" && parts[5] == "Media.json";
+        var isMedia = isMessages && parts.Length == 7 && parts[3] == "Messages" && parts[5] == "Media" && parts[6].EndsWith(".json", StringComparison.Ordinal);
 
         if (isCollection && HttpMethods.IsPost(request.Method))
         {
             Interlocked.Increment(ref _requests);
+        }
+
+        if (path.StartsWith(CdnPrefix, StringComparison.Ordinal))
+        {
+            await ServeFromCdnAsync(context, path[CdnPrefix.Length..], ct);
+            return;
         }
 
         if (!Authenticated(request))
@@ -38,9 +46,21 @@ public sealed partial class FakeTwilioServer
             return;
         }
 
-        if ((!isCollection && !isInstance) || parts[2] != AccountSid)
+        if (IsMediaPath(parts) && parts[2] == AccountSid && IsServedMedia(parts[6]))
+        {
+            await MediaAsync(context, parts[4], parts[6], ct);
+            return;
+        }
+
+        if ((!isCollection && !isInstance && !isMediaList && !isMedia) || parts[2] != AccountSid)
         {
             await NotFound(context, path, ct);
+            return;
+        }
+
+        if (isMediaList || isMedia)
+        {
+            await HandleMediaAsync(context, parts, path, ct);
             return;
         }
 
@@ -55,11 +75,22 @@ public sealed partial class FakeTwilioServer
             case (false, "GET"):
                 await FetchAsync(context, parts[4][..^".json".Length], path, ct);
                 break;
+            case (false, "DELETE"):
+                await DeleteMessageAsync(context, parts[4][..^".json".Length], path, ct);
+                break;
             default:
                 await Answer(context, 405, FakeTwilioJson.Error(20004, "Method not allowed", 405), ct);
                 break;
         }
     }
+
+    private Task HandleMediaAsync(HttpContext context, string[] parts, string path, CancellationToken ct) =>
+        (parts.Length, context.Request.Method) switch
+        {
+            (6, "GET") => ListMediaAsync(context, parts[4], path, ct),
+            (7, "DELETE") => DeleteMediaAsync(context, parts[4], parts[6][..^".json".Length], path, ct),
+            _ => Answer(context, 405, FakeTwilioJson.Error(20004, "Method not allowed", 405), ct),
+        };
 
     private bool Authenticated(HttpRequest request)
     {
@@ -108,6 +139,9 @@ public sealed partial class FakeTwilioServer
         {
             case Fault.Fail fail:
                 await Failure(context, fail.StatusCode, ct);
+                return;
+            case Fault.Reject reject:
+                await Answer(context, 400, FakeTwilioJson.Error(reject.Code, reject.Message.Replace("{To}", to, StringComparison.Ordinal), 400), ct);
                 return;
             case Fault.Drop { AfterCreating: false }:
                 context.Abort();

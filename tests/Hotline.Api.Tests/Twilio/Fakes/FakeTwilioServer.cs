@@ -84,6 +84,12 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> valid create requests answer <paramref name="statusCode"/> and create nothing.</summary>
     public void FailNext(int count, int statusCode) => Arrange(count, () => new Fault.Fail(statusCode));
 
+    /// <summary>
+    /// The next valid create request is refused with 400 and Twilio's error <paramref name="code"/>, whose text
+    /// quotes the recipient where <paramref name="message"/> says <c>{To}</c> (as 21211's does).
+    /// </summary>
+    public void RejectNext(int code, string message) => Arrange(1, () => new Fault.Reject(code, message));
+
     /// <summary>The next <paramref name="count"/> valid create requests store the message, then answer <paramref name="statusCode"/>.</summary>
     public void FailNextAfterCreating(int count, int statusCode) => Arrange(count, () => new Fault.FailAfterCreating(statusCode));
 

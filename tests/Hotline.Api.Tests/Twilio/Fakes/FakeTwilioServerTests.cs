@@ -1,4 +1,3 @@
-using System.Net;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;

@@ -1,5 +1,4 @@
 using CsCheck;
-using Hotline.Bot.Channels.Sms;
 
 namespace Hotline.Bot.Tests.Channels.Sms;
 

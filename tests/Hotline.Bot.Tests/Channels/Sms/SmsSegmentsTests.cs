@@ -1,5 +1,3 @@
-using Hotline.Bot.Channels.Sms;
-
 namespace Hotline.Bot.Tests.Channels.Sms;
 
 public sealed class SmsSegmentsTests

@@ -1,6 +1,3 @@
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Engine;
-
 namespace Hotline.Bot.Tests.Intake.Support;
 
 /// <summary>

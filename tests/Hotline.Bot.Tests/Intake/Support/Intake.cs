@@ -1,7 +1,3 @@
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Engine;
-using Hotline.Bot.Intake.Scripts;
-
 namespace Hotline.Bot.Tests.Intake.Support;
 
 /// <summary>The default script and engine, loaded once, and the words and texts tests speak in.</summary>

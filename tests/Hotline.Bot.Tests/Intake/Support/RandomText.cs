@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Hotline.Bot.Tests.Intake.Support;
 
 /// <summary>

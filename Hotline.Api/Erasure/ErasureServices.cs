@@ -1,0 +1,11 @@
+namespace Hotline.Api.Erasure;
+
+public static class ErasureServices
+{
+    public static IServiceCollection AddErasure(this IServiceCollection services)
+    {
+        services.AddSingleton<PersonalDataEraser>();
+        services.AddSingleton<PersonErasure>();
+        return services;
+    }
+}

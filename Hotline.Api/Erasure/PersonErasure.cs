@@ -1,0 +1,111 @@
+using Hotline.Api.Accountability;
+using Hotline.Api.CaseStore;
+using Hotline.Api.Media;
+using Hotline.Api.Outcomes;
+using Hotline.Api.Privacy;
+using Hotline.Api.Retention;
+using Hotline.Api.Storage;
+using Hotline.Api.TwilioDeletion;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Erasure;
+
+/// <summary>What an erasure on request did: whether the hotline held anything of the person, what it removed, which open cases it closed.</summary>
+public sealed record ErasureReport(bool Known, ErasedCounts Removed, int CasesClosed);
+
+/// <summary>
+/// Erasure on request (GDPR Art. 17), the one service behind <c>erase</c> on the command line and the admin's
+/// erase page. Removes every piece of a person's personal data and keeps the anonymous skeletons statistics
+/// count; closes their open cases (outcome <c>erased</c>), since nobody could answer them; refuses while a
+/// caseworker holds one of their cases, unless forced. Writes one audit row, with counts only. A second run
+/// finds nothing: the lookup hash that found the person is gone.
+/// </summary>
+public sealed class PersonErasure(Database database, AddressHasher hasher, PersonalDataEraser eraser, CaseQueue queue, AuditTrail audit,
+    MediaItemRepository mediaItems, MediaStore mediaStore, TwilioDeletions twilioDeletions, IOptions<RetentionOptions> options, ILogger<PersonErasure> logger)
+{
+    public async Task<Outcome<ErasureReport>> EraseAsync(ChannelAddress address, bool force, string actor, string? clientAddress,
+        CancellationToken cancellationToken)
+    {
+        var addressHash = hasher.Hash(address);
+        var people = await ReadAsync(addressHash, cancellationToken);
+        if (!force && people.Cases.Any(c => c.Status == "Claimed"))
+        {
+            await audit.RecordAsync(new AuditEntry(actor, AuditActions.PersonErased, null, clientAddress, AuditOutcomes.Refused), cancellationToken);
+            return Outcome<ErasureReport>.Refused(Refusal.Conflict,
+                "Not erased: a caseworker holds this person's case right now. Erase again once the case is closed, or force it.");
+        }
+
+        var closed = 0;
+        foreach (var open in people.Cases.Where(c => c.Status != "Closed"))
+        {
+            closed += await queue.CloseForErasureAsync(open.Id, cancellationToken) ? 1 : 0;
+        }
+
+        var batchSize = options.Value.BatchSize;
+        var removed = ErasedCounts.None;
+        foreach (var conversationId in people.Conversations)
+        {
+            var (_, media) = await eraser.CountConversationContentAsync(conversationId, cancellationToken);
+            removed += new ErasedCounts(Media: media);
+            foreach (var ofConversation in people.Cases.Where(c => c.ConversationId == conversationId))
+            {
+                removed += await eraser.EraseCaseContentAsync(new CaseToErase(ofConversation.Id, conversationId, null), batchSize, cancellationToken);
+            }
+
+            removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, batchSize, cancellationToken));
+        }
+
+        removed += await database.WriteAsync(async (session, token) =>
+        {
+            var identities = ErasedCounts.None;
+            foreach (var conversationId in people.Conversations)
+            {
+                // Whatever Twilio still keeps of their messages (text, number, photos) is deleted there too.
+                await twilioDeletions.EnqueueForConversationAsync(session, conversationId, token);
+                identities += await eraser.EraseIdentityAsync(session, conversationId, token);
+                await mediaItems.DeleteConversationAsync(session, conversationId, token);
+            }
+
+            // The SIM registry shares the phone numbers' lookup space, so the same hash finds the person's SIM.
+            identities += await eraser.EraseSimRegistrationAsync(session, addressHash, token);
+            await audit.AppendAsync(session, new AuditEntry(actor, AuditActions.PersonErased, Summary(removed + identities, closed), clientAddress,
+                AuditOutcomes.Succeeded), token);
+            return identities;
+        }, cancellationToken);
+        // The photos' rows went with the identity; their encrypted files go once that is committed.
+        foreach (var conversationId in people.Conversations)
+        {
+            mediaStore.DeleteConversation(conversationId);
+        }
+
+        if (!await database.ForgetOverwrittenPagesAsync(cancellationToken))
+        {
+            logger.LogWarning("After an erasure the write-ahead log could not be emptied (readers held it): the erased pages stay in it until it is reused.");
+        }
+
+        return Outcome<ErasureReport>.Done(new ErasureReport(people.Conversations.Count > 0 || removed.SimRegistrations > 0, removed, closed));
+    }
+
+    /// <summary>The audit row's subject: how much went, never whose.</summary>
+    private static string Summary(ErasedCounts removed, int closed) =>
+        $"messages {removed.Messages}, notes {removed.Notes}, conversations {removed.Conversations}, SIM registrations {removed.SimRegistrations}, cases closed {closed}";
+
+    private async Task<(IReadOnlyList<Guid> Conversations, IReadOnlyList<PersonCase> Cases)> ReadAsync(string addressHash,
+        CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var conversations = (await session.QueryAsync<Guid>("Conversations_ReadIdsByAddressHash", new { AddressHash = addressHash }, cancellationToken)).ToList();
+        var cases = new List<PersonCase>();
+        foreach (var conversationId in conversations)
+        {
+            cases.AddRange((await session.QueryAsync<CaseStatus>("Cases_ReadStatusByConversation", new { ConversationId = conversationId }, cancellationToken))
+                .Select(c => new PersonCase(c.Id, conversationId, c.Status)));
+        }
+
+        return (conversations, cases);
+    }
+
+    private sealed record PersonCase(Guid Id, Guid ConversationId, string Status);
+
+    internal sealed record CaseStatus(Guid Id, string Status);
+}

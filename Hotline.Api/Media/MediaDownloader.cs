@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Hotline.Api.BotConnector;
+using Hotline.Api.Twilio;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Media;
+
+/// <summary>
+/// Fetches one attachment from where <see cref="MediaOrigin"/> allows, following at most a few redirects by
+/// hand: each must stay on the origin's own scheme, host and port or go to an https host listed in
+/// Hotline:Media:AllowedHosts (Twilio's CDN), and credentials are sent with the first request only. The size limit
+/// holds while the body streams, so a file that lies about its length costs no more than the limit.
+/// </summary>
+public sealed class MediaDownloader(
+    MediaHttp http,
+    BotTokenClient botTokens,
+    IOptions<BotOptions> bot,
+    IOptions<TwilioOptions> twilio,
+    IOptions<MediaOptions> options)
+{
+    private const int MaxRedirects = 3;
+
+    public async Task<MediaDownload> DownloadAsync(MediaOrigin origin, CancellationToken cancellationToken)
+    {
+        var url = origin.FetchUrl;
+        for (var hop = 0; hop <= MaxRedirects; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            // Only the origin itself is given credentials: a redirect's link is signed for its own host.
+            if (hop == 0)
+            {
+                request.Headers.Authorization = await CredentialsAsync(origin, cancellationToken);
+            }
+
+            try
+            {
+                using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (IsRedirect(response.StatusCode))
+                {
+                    if (response.Headers.Location is not { } location || !Allowed(origin, url = new Uri(url, location)))
+                    {
+                        return new MediaDownload.Failed("the link redirected to a host that is not allowed", Retry: false);
+                    }
+
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    var status = (int)response.StatusCode;
+                    return new MediaDownload.Failed($"the provider answered HTTP {status}", Retry: status >= 500 || status is 408 or 429);
+                }
+
+                return await ReadLimitedAsync(response, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                return new MediaDownload.Failed("the download failed (network)", Retry: true);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new MediaDownload.Failed("the download timed out", Retry: true);
+            }
+        }
+
+        return new MediaDownload.Failed("the link redirected too many times", Retry: false);
+    }
+
+    private async Task<MediaDownload> ReadLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxBytes;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var bytes = new MemoryStream();
+        var buffer = new byte[81_920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (bytes.Length + read > limit)
+            {
+                return TooLarge(limit);
+            }
+
+            bytes.Write(buffer, 0, read);
+        }
+
+        return new MediaDownload.Fetched(bytes.ToArray());
+    }
+
+    private static MediaDownload.Failed TooLarge(long limit) =>
+        new($"the file is larger than {limit / (1024 * 1024.0):0.#} MB", Retry: false);
+
+    private bool Allowed(MediaOrigin origin, Uri next) =>
+        string.Equals(next.GetLeftPart(UriPartial.Authority), origin.Authority, StringComparison.OrdinalIgnoreCase)
+        || (next.Scheme == Uri.UriSchemeHttps && next.IsDefaultPort
+            && options.Value.AllowedHosts.Contains(next.Host, StringComparer.OrdinalIgnoreCase));
+
+    private async Task<AuthenticationHeaderValue?> CredentialsAsync(MediaOrigin origin, CancellationToken cancellationToken) => origin switch
+    {
+        MediaOrigin.TwilioMedia => new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.Value.AccountSid}:{twilio.Value.AuthToken}"))),
+        MediaOrigin.ChatService when bot.Value.Configured => new AuthenticationHeaderValue("Bearer", await botTokens.GetAsync(cancellationToken)),
+        _ => null,
+    };
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+}
+
+/// <summary>The media fetcher's own client: it never follows a redirect by itself, and gives up after Hotline:Media:RequestTimeoutSeconds.</summary>
+public sealed class MediaHttp : IDisposable
+{
+    public MediaHttp(IOptions<MediaOptions> options)
+    {
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds),
+        };
+    }
+
+    public HttpClient Client { get; }
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Dapper;
+using Hotline.Api.Privacy;
+using Hotline.Api.Storage;
+using Hotline.Bot.Channels;
+
+namespace Hotline.Api.Media;
+
+/// <summary>
+/// Media item rows. Every change after the claim is filtered by the lease token: zero rows means another
+/// instance took the item over, and this one's work on it does not count.
+/// </summary>
+public sealed class MediaItemRepository(FieldProtector protector, TimeProvider time)
+{
+    public async Task AddAsync(DbSession session, Guid messageId, Guid conversationId, Channel channel, IReadOnlyList<MediaSource> sources,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        for (var position = 0; position < sources.Count; position++)
+        {
+            var id = Guid.CreateVersion7(now);
+            await session.ExecuteAsync("MediaItems_Create", new
+            {
+                Id = id,
+                MessageId = messageId,
+                ConversationId = conversationId,
+                Position = position,
+                Channel = channel.ToString(),
+                SourceCipher = protector.Protect(JsonSerializer.Serialize(sources[position]), ProtectedColumns.MediaItemSource.At(id)),
+                NextAttemptAt = now,
+                CreatedAt = now,
+            }, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<Guid>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Guid>("MediaItems_ReadDueIds", new { Now = now, Take = take }, cancellationToken)).AsList();
+
+    /// <summary>Takes the item for one attempt; null when another instance got there first.</summary>
+    public async Task<MediaItem?> ClaimAsync(DbSession session, Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var claimed = await session.ExecuteAsync("MediaItems_Claim",
+            new { Id = id, LeaseToken = Guid.NewGuid(), LeaseExpiresAt = now + lease, Now = now }, cancellationToken);
+        return claimed == 1 ? await FindAsync(session, id, cancellationToken) : null;
+    }
+
+    public async Task<MediaItem?> FindAsync(DbSession session, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<MediaItemRow>("MediaItems_ReadById", new { Id = id }, cancellationToken);
+        return row is null ? null : Decrypt(row);
+    }
+
+    public async Task<IReadOnlyList<MediaItem>> ReadConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<MediaItemRow>("MediaItems_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
+            .Select(Decrypt).AsList();
+
+    public async Task<bool> StoreAsync(DbSession session, MediaItem item, StoredMedia stored, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("MediaItems_Store", new
+        {
+            item.Id,
+            item.LeaseToken,
+            stored.ContentType,
+            stored.SizeBytes,
+            stored.Sha256,
+            stored.Width,
+            stored.Height,
+            stored.HasView,
+            EvidenceCipher = protector.Protect(JsonSerializer.Serialize(stored.Evidence), ProtectedColumns.MediaItemEvidence.At(item.Id)),
+            StoredAt = time.GetUtcNow(),
+        }, cancellationToken) == 1;
+
+    public async Task<bool> MarkKeptAsync(DbSession session, MediaItem item, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("MediaItems_MarkKept", new { item.Id, item.LeaseToken }, cancellationToken) == 1;
+
+    public async Task<bool> RefuseAsync(DbSession session, MediaItem item, string reason, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("MediaItems_Refuse", new { item.Id, item.LeaseToken, Reason = reason }, cancellationToken) == 1;
+
+    public async Task<bool> RescheduleAsync(DbSession session, MediaItem item, DateTimeOffset nextAttemptAt, string reason,
+        CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("MediaItems_Reschedule",
+            new { item.Id, item.LeaseToken, NextAttemptAt = nextAttemptAt, Reason = reason }, cancellationToken) == 1;
+
+    /// <summary>For erasure: the rows of a conversation's media (the files go with <see cref="MediaStore.DeleteConversation"/>).</summary>
+    public Task<int> DeleteConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("MediaItems_DeleteByConversation", new { ConversationId = conversationId }, cancellationToken);
+
+    private MediaItem Decrypt(MediaItemRow row) => new(
+        row.Id, row.MessageId, row.ConversationId, row.Position, row.Channel,
+        JsonSerializer.Deserialize<MediaSource>(protector.Unprotect(row.SourceCipher, ProtectedColumns.MediaItemSource.At(row.Id)))!,
+        row.Status, row.Attempts, row.LeaseToken, row.Reason, row.ContentType, row.SizeBytes, row.Sha256, row.Width, row.Height, row.HasView,
+        row.EvidenceCipher is null ? MediaEvidence.None
+            : JsonSerializer.Deserialize<MediaEvidence>(protector.Unprotect(row.EvidenceCipher, ProtectedColumns.MediaItemEvidence.At(row.Id)))!,
+        row.StoredAt);
+}

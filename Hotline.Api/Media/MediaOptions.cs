@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Media;
+
+/// <summary>
+/// How attachments are fetched and kept (docs/evidence.md). The limits are checked on the bytes, not on
+/// what the sender claims: the size while the download streams, the type by its first bytes, an image's
+/// pixels from its header before anything decodes it.
+/// </summary>
+public sealed class MediaOptions
+{
+    public const string Section = "Hotline:Media";
+
+    /// <summary>The media store's folder (a mounted volume in production); relative to the content root.</summary>
+    public string Path { get; set; } = "App_Data/media";
+
+    /// <summary>Whether this instance fetches attachments; off for an instance that should only take webhooks and serve consoles.</summary>
+    public bool RunFetcher { get; set; } = true;
+
+    /// <summary>Twilio's own limit for a message's media is 5 MB; WhatsApp documents reach more.</summary>
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>A photo above this many pixels is refused before it is decoded: a small file can claim a huge image.</summary>
+    public long MaxPixels { get; set; } = 40_000_000;
+
+    /// <summary>
+    /// Hosts a media link may redirect to, besides Twilio's API host itself. Twilio redirects a media URL to
+    /// its CDN: mms.twiliocdn.com when HTTP Basic authentication is enforced on media (the setting Hotline
+    /// needs). Unauthenticated media redirect to s3-external-1.amazonaws.com, a host every AWS customer
+    /// shares, which is therefore not allowed by default.
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = ["mms.twiliocdn.com"];
+
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Attempts for a failure that can pass (the network, a 5xx) before the item is marked not kept.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    public int RetryBaseSeconds { get; set; } = 10;
+
+    public int PollSeconds { get; set; } = 2;
+
+    public int LeaseSeconds { get; set; } = 120;
+}
+
+internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MediaOptions options) => options switch
+    {
+        { Path: null or "" } => Fail("Path is required."),
+        { MaxBytes: < 1024 or > 100 * 1024 * 1024 } => Fail("MaxBytes must be between 1024 and 104857600."),
+        { MaxPixels: < 10_000 or > 200_000_000 } => Fail("MaxPixels must be between 10000 and 200000000."),
+        _ when options.AllowedHosts.Any(h => Uri.CheckHostName(h) == UriHostNameType.Unknown) =>
+            Fail("AllowedHosts must hold host names only (no scheme, port or path)."),
+        { RequestTimeoutSeconds: < 1 or > 300 } => Fail("RequestTimeoutSeconds must be between 1 and 300."),
+        { MaxAttempts: < 1 or > 50 } => Fail("MaxAttempts must be between 1 and 50."),
+        { RetryBaseSeconds: < 1 or > 3_600 } => Fail("RetryBaseSeconds must be between 1 and 3600."),
+        { PollSeconds: < 1 or > 600 } => Fail("PollSeconds must be between 1 and 600."),
+        { LeaseSeconds: < 10 or > 3_600 } => Fail("LeaseSeconds must be between 10 and 3600."),
+        _ => ValidateOptionsResult.Success,
+    };
+
+    private static ValidateOptionsResult Fail(string message) => ValidateOptionsResult.Fail($"{MediaOptions.Section}:{message}");
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Hotline.Api.Twilio;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Media;
+
+/// <summary>
+/// Once a file is in the media store, the copy Twilio keeps (until it is deleted: Twilio never expires
+/// media) is deleted with a DELETE on the Media resource. A chat attachment has no copy the hotline can
+/// delete. Gone already (404) counts as deleted.
+/// </summary>
+public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> twilio)
+{
+    /// <summary>Null when the provider holds no copy any more; otherwise why not, for another attempt.</summary>
+    public async Task<string?> DeleteAsync(MediaOrigin origin, CancellationToken cancellationToken)
+    {
+        if (origin is not MediaOrigin.TwilioMedia media)
+        {
+            return null;
+        }
+
+        var options = twilio.Value;
+        var url = new Uri(new Uri(options.ApiBaseUrl),
+            $"/2010-04-01/Accounts/{options.AccountSid}/Messages/{media.MessageSid}/Media/{media.MediaSid}.json");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.AccountSid}:{options.AuthToken}")));
+        try
+        {
+            using var response = await http.Client.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound
+                ? null
+                : $"deleting Twilio's copy answered HTTP {(int)response.StatusCode}";
+        }
+        catch (HttpRequestException)
+        {
+            return "deleting Twilio's copy failed (network)";
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return "deleting Twilio's copy timed out";
+        }
+    }
+}

@@ -1,0 +1,2 @@
+INSERT INTO AuditAnchors (Sequence, Mac, AnchoredAt, AnchorMac)
+VALUES (@Sequence, @Mac, @AnchoredAt, @AnchorMac);

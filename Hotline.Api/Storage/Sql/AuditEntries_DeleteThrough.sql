@@ -1,0 +1,2 @@
+DELETE FROM AuditEntries
+WHERE Sequence <= @Sequence;

@@ -1,0 +1,2 @@
+DELETE FROM CaseNotes
+WHERE CaseId = @CaseId;

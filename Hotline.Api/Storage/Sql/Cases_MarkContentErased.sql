@@ -1,0 +1,3 @@
+UPDATE Cases
+SET ContentErasedAt = @Now
+WHERE Id = @CaseId AND ContentErasedAt IS NULL;

@@ -1,0 +1,3 @@
+SELECT Id, Status
+FROM Cases
+WHERE ConversationId = @ConversationId;

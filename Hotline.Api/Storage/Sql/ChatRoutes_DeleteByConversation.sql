@@ -1,0 +1,2 @@
+DELETE FROM ChatRoutes
+WHERE ConversationId = @ConversationId;

@@ -1,0 +1,2 @@
+DELETE FROM IssuedSims
+WHERE PhoneHash = @PhoneHash;

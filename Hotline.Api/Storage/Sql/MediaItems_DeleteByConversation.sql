@@ -1,0 +1,2 @@
+DELETE FROM MediaItems
+WHERE ConversationId = @ConversationId;

@@ -1,0 +1,5 @@
+SELECT Id, MessageId, ConversationId, Position, Channel, SourceCipher, Status, Attempts, LeaseToken, Reason, ContentType,
+       SizeBytes, Sha256, Width, Height, HasView, EvidenceCipher, StoredAt
+FROM MediaItems
+WHERE ConversationId = @ConversationId
+ORDER BY MessageId, Position;

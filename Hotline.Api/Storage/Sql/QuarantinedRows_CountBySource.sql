@@ -1,0 +1,3 @@
+SELECT Source, COUNT(*) AS Count
+FROM QuarantinedRows
+GROUP BY Source;

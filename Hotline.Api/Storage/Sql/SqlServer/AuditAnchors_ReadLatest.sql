@@ -1,0 +1,3 @@
+SELECT TOP (1) Sequence, Mac, AnchorMac
+FROM dbo.AuditAnchors
+ORDER BY Sequence DESC;

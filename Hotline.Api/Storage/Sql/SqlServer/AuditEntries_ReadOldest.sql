@@ -1,0 +1,3 @@
+SELECT TOP (@Take) Sequence, OccurredAt, Mac
+FROM dbo.AuditEntries
+ORDER BY Sequence;

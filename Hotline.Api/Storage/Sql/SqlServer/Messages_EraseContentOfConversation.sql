@@ -1,0 +1,5 @@
+-- One batch of a conversation's message contents (only those outside any case when @CaselessOnly is 1):
+-- the row stays, its body, media references and the provider's error text go.
+UPDATE TOP (@Take) dbo.Messages
+SET BodyCipher = N'', MediaCipher = NULL, DeliveryError = NULL
+WHERE ConversationId = @ConversationId AND BodyCipher <> N'' AND (@CaselessOnly = 0 OR CaseId IS NULL);

@@ -1,0 +1,4 @@
+SELECT Sequence, OccurredAt, Mac
+FROM AuditEntries
+ORDER BY Sequence
+LIMIT @Take;

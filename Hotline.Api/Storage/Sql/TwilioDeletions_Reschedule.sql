@@ -1,0 +1,3 @@
+UPDATE TwilioDeletions
+SET NextAttemptAt = @NextAttemptAt, LeaseToken = NULL, LastError = @LastError
+WHERE MessageSid = @MessageSid AND LeaseToken = @LeaseToken;

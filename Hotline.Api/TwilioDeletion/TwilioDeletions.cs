@@ -1,0 +1,80 @@
+using Dapper;
+using Hotline.Api.Storage;
+using Hotline.Api.Twilio;
+using Hotline.Bot.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.TwilioDeletion;
+
+/// <summary>
+/// The messages waiting to be deleted at Twilio. Rows are written in the transaction that stored the message
+/// or its final status, so a deletion is never lost; the REST calls happen later, in
+/// <see cref="TwilioDeletionJob"/>, never on a webhook's path. Every change after the claim is filtered by the
+/// lease token: zero rows means another deleter took over.
+/// </summary>
+public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvider time)
+{
+    private readonly TwilioOptions _options = options.Value;
+
+    /// <summary>Whether messages are deleted at Twilio at all (<c>Twilio:DeleteFromTwilio</c>, with an account to call).</summary>
+    public bool Enabled => _options.DeletesAtTwilio;
+
+    /// <summary>One message stored or finished: deleted at Twilio once it may be. Nothing for chat, or when deletion is off.</summary>
+    public async Task EnqueueAsync(DbSession session, Channel channel, string messageSid, CancellationToken cancellationToken)
+    {
+        if (Enabled && channel is Channel.Sms or Channel.WhatsApp)
+        {
+            var now = time.GetUtcNow();
+            await session.ExecuteAsync("TwilioDeletions_Create",
+                new { MessageSid = messageSid, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Every SMS and WhatsApp message of one conversation, in and out, that Twilio may still hold: for an
+    /// erasure, in the erasure's transaction. The number of messages newly waiting; 0 when deletion is off.
+    /// </summary>
+    public async Task<int> EnqueueForConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken)
+    {
+        if (!Enabled)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        return await session.ExecuteAsync("TwilioDeletions_CreateForConversation",
+            new { ConversationId = conversationId, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DueDeletion>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<DueDeletion>("TwilioDeletions_ReadDue", new { Now = now, Take = take }, cancellationToken)).AsList();
+
+    /// <summary>Takes the row for one attempt; null when another deleter got there first.</summary>
+    public async Task<ClaimedDeletion?> ClaimAsync(DbSession session, DueDeletion due, DateTimeOffset now, TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid();
+        var claimed = await session.ExecuteAsync("TwilioDeletions_Claim",
+            new { due.MessageSid, LeaseToken = token, LeaseExpiresAt = now + lease, Now = now }, cancellationToken);
+        return claimed == 1 ? new ClaimedDeletion(due.MessageSid, token, (int)due.Attempts + 1) : null;
+    }
+
+    public async Task<bool> CompleteAsync(DbSession session, ClaimedDeletion deletion, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("TwilioDeletions_Delete",
+            new { deletion.MessageSid, deletion.LeaseToken }, cancellationToken) == 1;
+
+    public async Task<bool> RescheduleAsync(DbSession session, ClaimedDeletion deletion, DateTimeOffset nextAttemptAt, string error,
+        CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("TwilioDeletions_Reschedule",
+            new { deletion.MessageSid, deletion.LeaseToken, NextAttemptAt = nextAttemptAt, LastError = error }, cancellationToken) == 1;
+}
+
+/// <summary>A deletion that is due. Attempts is Int64 because Dapper reads SQLite's integers as such.</summary>
+public sealed record DueDeletion
+{
+    public string MessageSid { get; init; } = "";
+    public long Attempts { get; init; }
+}
+
+/// <summary>A deletion held by one deleter for one attempt; <see cref="Attempt"/> counts from 1.</summary>
+public sealed record ClaimedDeletion(string MessageSid, Guid LeaseToken, int Attempt);

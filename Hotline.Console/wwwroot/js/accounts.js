@@ -1,0 +1,137 @@
+// The admin's accounts: list, add, disable or enable, change role and languages, reset a password. The same
+// changes as the command line's `users` verbs, through the same server rules.
+import { getJson, postJson, putJson } from "./api.js";
+import { byId, el, whileBusy } from "./dom.js";
+import { requireSession, showSignedIn, roleName } from "./session.js";
+import { languageName, clockText } from "./format.js";
+
+const session = await requireSession(["Admin"]);
+showSignedIn(session);
+
+let editing = null;
+// Adding and resetting carry a request id, kept until the server has answered: a retry after a lost answer
+// (status 0) is then the same request, and the server answers it again without a second change.
+let addRequest = null;
+const resetRequests = new Map();
+
+byId("account-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  whileBusy(byId("save"), save);
+});
+byId("cancel").addEventListener("click", () => edit(null));
+byId("issued-done").addEventListener("click", () => showIssued(null));
+await refresh();
+document.body.dataset.ready = "true";
+
+function showProblem(error) {
+  const problem = byId("problem");
+  problem.textContent = error ? error.message : "";
+  problem.hidden = !error;
+}
+
+function showIssued(issued) {
+  byId("issued").hidden = !issued;
+  byId("issued-name").textContent = issued?.account.userName ?? "";
+  byId("issued-password").textContent = issued?.oneTimePassword ?? "";
+}
+
+async function refresh() {
+  try {
+    renderAccounts(await getJson("/api/admin/accounts"));
+  } catch (error) {
+    showProblem(error);
+  }
+}
+
+function list(text) {
+  return text.split(",").map((item) => item.trim()).filter(Boolean);
+}
+
+function actionButton(text, work) {
+  const button = el("button", { type: "button", class: "link", text });
+  button.addEventListener("click", () => whileBusy(button, async () => {
+    showProblem(null);
+    try {
+      await work();
+      await refresh();
+    } catch (error) {
+      showProblem(error);
+    }
+  }));
+  return button;
+}
+
+function renderAccounts(accounts) {
+  byId("accounts").replaceChildren(...accounts.map((account) => {
+    const path = `/api/admin/accounts/${encodeURIComponent(account.userName)}`;
+    const toggle = account.enabled
+      ? actionButton(`Disable ${account.userName}`, async () => {
+        await postJson(`${path}/disable`);
+        byId("status-message").textContent = `${account.userName} is disabled; their sessions have ended.`;
+      })
+      : actionButton(`Enable ${account.userName}`, async () => {
+        await postJson(`${path}/enable`);
+        byId("status-message").textContent = `${account.userName} may sign in again.`;
+      });
+    const reset = actionButton(`Reset password of ${account.userName}`, async () => {
+      if (!resetRequests.has(account.userName)) {
+        resetRequests.set(account.userName, crypto.randomUUID());
+      }
+      try {
+        showIssued(await postJson(`${path}/password-reset`, { requestId: resetRequests.get(account.userName) }));
+        resetRequests.delete(account.userName);
+      } catch (error) {
+        if (error.status !== 0) {
+          resetRequests.delete(account.userName);
+        }
+        throw error;
+      }
+    });
+    const change = el("button", { type: "button", class: "link", text: `Change ${account.userName}` });
+    change.addEventListener("click", () => edit(account));
+    return el("tr", { dataset: { userName: account.userName } },
+      el("td", { text: account.userName }),
+      el("td", { text: roleName(account.role) }),
+      el("td", { text: account.languages.map(languageName).join(", ") }),
+      el("td", { text: account.enabled ? "Enabled" : "Disabled" }),
+      el("td", { text: account.twoFactorEnrolled ? "Enrolled" : "Not enrolled" }),
+      el("td", { text: account.lastSignInAt ? clockText(account.lastSignInAt) : account.mustChangePassword ? "Not yet (one-time password)" : "Never" }),
+      el("td", { class: "actions" }, change, " ", toggle, " ", reset));
+  }));
+}
+
+function edit(account) {
+  editing = account;
+  byId("form-title").textContent = account ? `Change ${account.userName}` : "Add an account";
+  byId("save").textContent = account ? "Save role and languages" : "Add account";
+  byId("cancel").hidden = !account;
+  byId("user-name").value = account?.userName ?? "";
+  byId("user-name").readOnly = Boolean(account);
+  byId("role").value = account?.role.toLowerCase() ?? "caseworker";
+  byId("languages").value = account?.languages.join(", ") ?? "";
+  byId("role").focus();
+}
+
+async function save() {
+  showProblem(null);
+  const body = { role: byId("role").value, languages: list(byId("languages").value) };
+  try {
+    if (editing) {
+      await putJson(`/api/admin/accounts/${encodeURIComponent(editing.userName)}/access`, body);
+      byId("status-message").textContent = `${editing.userName} is changed; their sessions have ended.`;
+    } else {
+      addRequest ??= crypto.randomUUID();
+      const issued = await postJson("/api/admin/accounts", { ...body, requestId: addRequest, userName: byId("user-name").value });
+      addRequest = null;
+      showIssued(issued);
+      byId("status-message").textContent = `${issued.account.userName} is added.`;
+    }
+    edit(null);
+    await refresh();
+  } catch (error) {
+    if (error.status !== 0) {
+      addRequest = null;
+    }
+    showProblem(error);
+  }
+}

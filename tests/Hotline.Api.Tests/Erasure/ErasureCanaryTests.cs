@@ -1,0 +1,159 @@
+using System.Net.Http.Json;
+using System.Text;
+using Hotline.Api.Casework;
+using Hotline.Api.Hosting;
+using Hotline.Api.Partners;
+using Hotline.Api.Privacy;
+using Hotline.Api.Referrals;
+using Hotline.Api.Statistics;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Tests.Twilio;
+using Hotline.Api.Users;
+using Hotline.Bot.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Api.Tests.Erasure;
+
+/// <summary>
+/// Erasure on request leaves nothing of the person: a complete flow through the real webhook, the hub, the
+/// outbox, a referral and the SIM registry with canary values, then <c>erase --phone</c>; no table, no column,
+/// and no byte of the database file or its write-ahead log holds a canary, nor any value that was stored
+/// encrypted for them; the statistics still count the case.
+/// </summary>
+public sealed class ErasureCanaryTests
+{
+    private const string CanaryPhone = "+9779800099321";
+    private const string CanaryText = "CANARY-ERASE-boss-holds-my-passport";
+    private const string CanaryNote = "CANARY-ERASE-note-hiding-at-cousins";
+    private const string CanaryReply = "CANARY-ERASE-reply-stay-safe";
+    private const string CanarySummary = "CANARY-ERASE-summary-needs-shelter";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task After_erasure_no_table_column_or_byte_of_the_database_files_holds_the_person_and_statistics_still_count_the_case()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        var app = harness.App;
+        var caseId = await RunCompleteFlowAsync(harness);
+        string[] canaries = [CanaryPhone, CanaryPhone[1..], CanaryText, CanaryNote, CanaryReply, CanarySummary,
+            app.Services.GetRequiredService<AddressHasher>().Hash(new ChannelAddress(Channel.Sms, CanaryPhone))];
+        var storedForThePerson = await EncryptedValuesAsync(app);
+        Assert.NotEmpty(storedForThePerson);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(app.Services, ["erase", "--phone", CanaryPhone], TextReader.Null, output, Ct);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Erased. Removed: messages ", output.ToString());
+        Assert.Contains("notes 1, referrals 1,", output.ToString());
+        Assert.Contains("conversations 1, chat routes 0, outbox rows ", output.ToString());
+        Assert.Contains("SIM registrations 1;", output.ToString());
+        string[] everything = [.. canaries, .. storedForThePerson];
+        Assert.Empty(await FindInTablesAsync(app, everything));
+        Assert.Empty(FindInFiles(app.DatabaseFile, everything));
+        await app.Services.GetRequiredService<StatisticsProjection>().CatchUpAsync(10, Ct);
+        Assert.Equal("1", await app.ScalarAsync($"SELECT SUM(Count) FROM StatisticsCounts WHERE Dimension = '{StatisticsKeys.CaseLanguage}'"));
+        Assert.Equal("Closed", await app.ScalarAsync($"SELECT Status FROM Cases WHERE Id = '{caseId}'"));
+    }
+
+    /// <summary>
+    /// The person's SIM is registered, they text the hotline, a caseworker takes the case, notes, replies (sent to
+    /// the phone), refers it to a shelter with a summary, and closes it as referred.
+    /// </summary>
+    private static async Task<Guid> RunCompleteFlowAsync(TwilioHarness harness)
+    {
+        var app = harness.App;
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-erase", UserRole.Admin, "en"));
+        (await admin.Http.PostAsync("/api/admin/sims",
+            new StringContent($"phone_number,language,issued_on,programme\n{CanaryPhone},ne,2026-01-05,Pilot\n", Encoding.UTF8, "text/csv"), Ct)).EnsureSuccessStatusCode();
+        var created = await admin.Http.PostAsJsonAsync("/api/admin/partners", new PartnerInput(
+            "Safe House", [PartnerServices.Shelter], ["ne", "en"], ["Doha"], "Intake desk", "intake@example.org", "+97444000000", null, null), Ct);
+        var partner = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Partner>(Ct))!;
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne", "en"));
+        await harness.TextAsync(CanaryPhone, "talk to a person", CanaryText);
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value
+            ?? throw new InvalidOperationException("No case was waiting for the caseworker.");
+        var (caseId, lease) = (taken.Case.Id, taken.LeaseToken!.Value);
+        Assert.True((await hub.InvokeAsync<ActionAnswer<NoteView>>(nameof(CaseHub.AddNote), caseId, CanaryNote, Guid.NewGuid(), Ct)).Ok);
+        Assert.True((await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), caseId, lease, CanaryReply, Guid.NewGuid(), Ct)).Ok);
+        await harness.DispatchAllAsync();
+        var referral = await ReadAsync<ReferralView>(await worker.Http.PostAsJsonAsync($"/api/cases/{caseId}/referrals",
+            new ProposeReferral(partner.Id, PartnerServices.Shelter), Ct));
+        await ReadAsync<ReferralView>(await worker.Http.PostAsJsonAsync($"/api/cases/{caseId}/referrals/{referral.Id}/consent",
+            new RecordConsent("person", "sms", null, ["summary", "language"], CanarySummary, null, null, null), Ct));
+        await ReadAsync<ReferralView>(await worker.Http.PostAsync($"/api/cases/{caseId}/referrals/{referral.Id}/send", null, Ct));
+        Assert.True((await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "referred", Ct)).Value);
+        return caseId;
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonSerializer.Deserialize<T>(body, System.Text.Json.JsonSerializerOptions.Web)!;
+    }
+
+    /// <summary>Every value stored encrypted outside the accounts: in this test, all of them are the person's.</summary>
+    private static async Task<IReadOnlyList<string>> EncryptedValuesAsync(HotlineApp app) =>
+        (await AllCellsAsync(app)).Where(cell => !cell.Column.StartsWith("Users.", StringComparison.Ordinal))
+            .Select(cell => cell.Value).Where(value => value.Contains("hl2:", StringComparison.Ordinal) || value.Contains("hl1:", StringComparison.Ordinal)).Distinct().ToList();
+
+    private static async Task<IReadOnlyList<string>> FindInTablesAsync(HotlineApp app, IReadOnlyList<string> needles) =>
+        (await AllCellsAsync(app))
+            .SelectMany(cell => needles.Where(needle => cell.Value.Contains(needle, StringComparison.OrdinalIgnoreCase)).Select(needle => $"{cell.Column}: {needle}"))
+            .ToList();
+
+    private static async Task<IReadOnlyList<(string Column, string Value)>> AllCellsAsync(HotlineApp app)
+    {
+        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile}");
+        await connection.OpenAsync(Ct);
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            await using var reader = await list.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var cells = new List<(string, string)>();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (!reader.IsDBNull(i))
+                    {
+                        cells.Add(($"{table}.{reader.GetName(i)}", Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+                    }
+                }
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>The raw bytes of the database file and its write-ahead log, as a disk image would show them.</summary>
+    private static IReadOnlyList<string> FindInFiles(string databaseFile, IReadOnlyList<string> needles) =>
+        new[] { databaseFile, databaseFile + "-wal" }.Where(File.Exists)
+            .SelectMany(file =>
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                var bytes = copy.ToArray();
+                return needles.Where(needle => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0).Select(needle => $"{Path.GetFileName(file)}: {needle}");
+            })
+            .ToList();
+}

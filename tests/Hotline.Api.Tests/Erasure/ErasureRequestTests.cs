@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Api.CaseStore;
+using Hotline.Api.Erasure;
+using Hotline.Api.Hosting;
+using Hotline.Api.Privacy;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Users;
+using Hotline.Bot.Triage;
+
+namespace Hotline.Api.Tests.Erasure;
+
+/// <summary>The erase command and the admin's erase action: who is refused, what a malformed request changes (nothing), what a second run finds (nothing).</summary>
+public sealed class ErasureRequestTests
+{
+    /// <summary>The number <see cref="HotlineApp.QueueCaseAsync"/> gives the first person of a fresh app.</summary>
+    private const string FirstPhone = "+442079460001";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_person_whose_case_a_caseworker_holds_is_not_erased_and_the_command_says_why()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var (phone, claimed) = await ClaimedCaseAsync(hotline);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", phone], TextReader.Null, output, Ct);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("Not erased: a caseworker holds this person's case right now. Erase again once the case is closed, or force it.", output.ToString().Trim());
+        Assert.StartsWith("hl2:", await hotline.ScalarAsync($"SELECT AddressCipher FROM Conversations WHERE Id = '{claimed.ConversationId}'"));
+        Assert.Equal("Claimed", await hotline.ScalarAsync($"SELECT Status FROM Cases WHERE Id = '{claimed.Id}'"));
+    }
+
+    [Fact]
+    public async Task Force_erases_a_person_whose_case_is_held_and_closes_the_case_as_erased()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var (phone, claimed) = await ClaimedCaseAsync(hotline);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", phone, "--force"], TextReader.Null, output, Ct);
+
+        Assert.Equal(0, exit);
+        Assert.EndsWith("open cases closed: 1.", output.ToString().Trim());
+        Assert.Equal("Closed|erased", await hotline.ScalarAsync($"SELECT Status || '|' || Outcome FROM Cases WHERE Id = '{claimed.Id}'"));
+        Assert.Equal("", await hotline.ScalarAsync($"SELECT AddressCipher FROM Conversations WHERE Id = '{claimed.ConversationId}'"));
+    }
+
+    [Fact]
+    public async Task A_second_erasure_of_the_same_person_finds_nothing_and_removes_nothing()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        const string phone = FirstPhone;
+        await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", phone], TextReader.Null, new StringWriter(), Ct);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", phone], TextReader.Null, output, Ct);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("No personal data of this person is held (nothing to erase). Removed: messages 0, media 0, notes 0, referrals 0, intake answers 0, "
+            + "engine states 0, conversations 0, chat routes 0, outbox rows 0, SIM registrations 0.", output.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task An_unknown_number_is_reported_as_unknown_and_exits_0()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", "+447700900123"], TextReader.Null, output, Ct);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("No personal data of this person is held (nothing to erase).", output.ToString());
+    }
+
+    [Theory]
+    [InlineData("07700900123", "is not a phone number in E.164 form")]
+    [InlineData("+44 7700 900123", "is not a phone number in E.164 form")]
+    [InlineData("+12", "'+12' is not a phone number: ")]
+    public async Task A_malformed_number_gets_one_clear_line_a_non_zero_exit_and_changes_nothing(string phone, string reason)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        var auditRows = await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries");
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", phone], TextReader.Null, output, Ct);
+
+        Assert.Equal(2, exit);
+        Assert.Single(output.ToString().Trim().Split('\n'));
+        Assert.Contains(reason, output.ToString());
+        Assert.Equal(auditRows, await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries"));
+        Assert.Equal(1, await hotline.CountAsync("SELECT COUNT(*) FROM Conversations WHERE AddressCipher LIKE 'hl2:%'"));
+    }
+
+    [Fact]
+    public async Task Each_erasure_writes_one_audit_row_with_counts_and_no_number()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        const string phone = FirstPhone;
+        await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        var before = await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries");
+
+        await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", phone], TextReader.Null, new StringWriter(), Ct);
+
+        Assert.Equal(before + 1, await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries"));
+        Assert.Equal("operator|person.erased|messages 0, notes 0, conversations 1, SIM registrations 0, cases closed 1|succeeded",
+            await hotline.ScalarAsync("SELECT Actor || '|' || Action || '|' || Subject || '|' || Outcome FROM AuditEntries ORDER BY Sequence DESC LIMIT 1"));
+    }
+
+    [Fact]
+    public async Task Keys_rotate_after_an_erasure_finds_nothing_unreadable_where_the_person_was()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", FirstPhone], TextReader.Null, new StringWriter(), Ct);
+
+        var report = await hotline.Get<KeyRotation>().RotateAsync(100, _ => Task.CompletedTask, Ct);
+
+        Assert.Equal(0, report.Unreadable);
+    }
+
+    [Fact]
+    public async Task A_chat_person_is_erased_by_channel_and_id()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--chat", "webchat:user-42"], TextReader.Null, output, Ct);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("No personal data of this person is held", output.ToString());
+    }
+
+    [Fact]
+    public async Task The_admin_erases_from_the_console_and_sees_counts_only()
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-erase", UserRole.Admin, "en"));
+
+        var response = await admin.Http.PostAsJsonAsync("/api/admin/erasures", new ErasureEndpoints.ErasureInput("+447700900123", null, false), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new ErasureReport(false, ErasedCounts.None, 0), await response.Content.ReadFromJsonAsync<ErasureReport>(Ct));
+    }
+
+    [Fact]
+    public async Task The_console_refuses_a_malformed_number_with_400_and_the_reason()
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-erase", UserRole.Admin, "en"));
+
+        var response = await admin.Http.PostAsJsonAsync("/api/admin/erasures", new ErasureEndpoints.ErasureInput("0770", null, false), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("E.164", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_caseworker_may_not_erase()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "en"));
+
+        var response = await worker.Http.PostAsJsonAsync("/api/admin/erasures", new ErasureEndpoints.ErasureInput("+447700900123", null, false), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    /// <summary>The first person's case, claimed by a caseworker.</summary>
+    private static async Task<(string Phone, CaseRecord Case)> ClaimedCaseAsync(HotlineApp hotline)
+    {
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        Assert.NotNull(await hotline.Get<CaseQueue>().ClaimAsync(queued.Id, worker.Id, TimeSpan.FromMinutes(5), Ct));
+        return (FirstPhone, queued);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using Hotline.Api.Media;
+using Hotline.Api.Tests.Twilio;
+using Microsoft.Extensions.DependencyInjection;
+using SixLabors.ImageSharp;
+
+namespace Hotline.Api.Tests.Media;
+
+/// <summary>A photo sent by MMS, end to end: the signed webhook, the media job, the Twilio stand-in (which checks the account's Basic credentials), the media store.</summary>
+public sealed class MediaPipelineTests
+{
+    [Fact]
+    public async Task The_webhook_answers_without_fetching_the_photo()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+
+        Assert.Empty(harness.Twilio.MediaRequests);
+        Assert.Equal("Pending", await harness.ScalarAsync("SELECT Status FROM MediaItems"));
+    }
+
+    [Fact]
+    public async Task A_photo_is_fetched_with_the_accounts_credentials_through_the_cdn_and_kept_with_its_hash()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        var photo = TestPhotos.WithGps();
+        await MediaWebhooks.SendAsync(harness, photo, "image/jpeg");
+
+        Assert.Equal(1, await harness.App.FetchMediaAsync());
+
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+        Assert.Equal(MediaStatus.Kept, item.Status);
+        Assert.Equal("image/jpeg", item.ContentType);
+        Assert.Equal(photo.LongLength, item.SizeBytes);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(photo)), item.Sha256);
+        Assert.Equal((64, 48), (item.Width!.Value, item.Height!.Value));
+        Assert.Single(harness.Twilio.MediaRequests);
+    }
+
+    [Fact]
+    public async Task What_the_photo_says_about_itself_is_recorded()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+
+        await harness.App.FetchMediaAsync();
+
+        var evidence = (await MediaWebhooks.OnlyItemAsync(harness)).Evidence;
+        Assert.Equal("2026-11-30 14:02:11", evidence.CapturedAt);
+        Assert.Equal(52.520094, evidence.Latitude!.Value, 6);
+        Assert.Equal(13.41, evidence.Longitude!.Value, 6);
+        Assert.Equal(34.5, evidence.Altitude!.Value, 6);
+        Assert.Equal(("Nokia", "G42"), (evidence.Make, evidence.Model));
+    }
+
+    [Fact]
+    public async Task Twilios_copy_is_deleted_once_the_photo_is_stored()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+
+        await harness.App.FetchMediaAsync();
+
+        Assert.Equal(harness.Twilio.MediaRequests, harness.Twilio.DeletedMedia);
+    }
+
+    [Fact]
+    public async Task The_stored_original_is_encrypted_on_disk_and_reads_back_byte_for_byte()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        var photo = TestPhotos.WithGps();
+        await MediaWebhooks.SendAsync(harness, photo, "image/jpeg");
+        await harness.App.FetchMediaAsync();
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+
+        var onDisk = await File.ReadAllBytesAsync(Path.Combine(harness.App.Folder, "media", item.ConversationId.ToString("N"), $"{item.Id:N}.original"),
+            TestContext.Current.CancellationToken);
+        var readBack = await harness.App.Services.GetRequiredService<MediaStore>()
+            .ReadAsync(item.ConversationId, item.Id, MediaCopy.Original, TestContext.Current.CancellationToken);
+
+        Assert.Equal(-1, onDisk.AsSpan().IndexOf(photo.AsSpan(0, 64)));
+        Assert.Equal(photo, readBack);
+    }
+
+    [Fact]
+    public async Task The_copy_to_show_has_no_metadata_and_is_turned_upright()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(width: 64, height: 48), "image/jpeg");
+        await harness.App.FetchMediaAsync();
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+
+        var view = (await harness.App.Services.GetRequiredService<MediaStore>()
+            .ReadAsync(item.ConversationId, item.Id, MediaCopy.View, TestContext.Current.CancellationToken))!;
+
+        using var image = Image.Load(view);
+        Assert.Equal((48, 64), (image.Width, image.Height));
+        Assert.Null(image.Metadata.ExifProfile);
+        Assert.Null(image.Metadata.XmpProfile);
+        Assert.Null(image.Metadata.IptcProfile);
+    }
+
+    [Fact]
+    public async Task A_second_pass_finds_nothing_left_to_do()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+        await harness.App.FetchMediaAsync();
+
+        Assert.Equal(0, await harness.App.FetchMediaAsync());
+        Assert.Single(harness.Twilio.MediaRequests);
+    }
+}

@@ -1,0 +1,40 @@
+using Hotline.Api.Storage;
+using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Tests.Storage;
+
+[assembly: AssemblyFixture(typeof(StatementCoverage))]
+
+namespace Hotline.Api.Tests.Storage;
+
+/// <summary>
+/// Statement coverage of the test process, checked when the last test has run. With HOTLINE_TEST_SQLSERVER a
+/// SQL Server statement file that no test ran fails the run, naming the files, so no statement stays checked
+/// only statically by accident; set HOTLINE_TEST_STATEMENT_COVERAGE=report when running a filtered subset.
+/// SQLite statements that never ran are only written to statements-never-run.txt beside the test assembly:
+/// a filtered run leaves most unrun, and whether the full suite runs every SQLite statement is not yet known.
+/// </summary>
+public sealed class StatementCoverage : IAsyncDisposable
+{
+    public const string ModeVariable = "HOTLINE_TEST_STATEMENT_COVERAGE";
+
+    /// <summary>The statement names of a dialect not among <paramref name="run"/>, in order.</summary>
+    public static IReadOnlyList<string> NeverRun(DatabaseProvider provider, IReadOnlySet<string> run) =>
+        SqlStatements.For(provider).Names.Where(n => !run.Contains(n)).Order(StringComparer.Ordinal).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        var sqlite = NeverRun(DatabaseProvider.Sqlite, SqlStatements.RunSoFar(DatabaseProvider.Sqlite));
+        var sqlServer = TestDatabase.SqlServerMissing() is null
+            ? NeverRun(DatabaseProvider.SqlServer, SqlStatements.RunSoFar(DatabaseProvider.SqlServer))
+            : [];
+        await File.WriteAllLinesAsync(
+            Path.Combine(AppContext.BaseDirectory, "statements-never-run.txt"),
+            sqlite.Select(n => $"Sqlite {n}").Concat(sqlServer.Select(n => $"SqlServer {n}")));
+
+        if (sqlServer.Count > 0 && Environment.GetEnvironmentVariable(ModeVariable) != "report")
+        {
+            throw new InvalidOperationException(
+                $"SQL Server statements no test ran ({ModeVariable}=report to only list them): {string.Join(", ", sqlServer)}");
+        }
+    }
+}

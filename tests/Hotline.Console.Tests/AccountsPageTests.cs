@@ -1,0 +1,101 @@
+using Hotline.Api.Users;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>The account lifecycle as people meet it at 1366x768: the admin's accounts page, a forced new password, and one's own change.</summary>
+public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string NewPassword = "lanterns over the harbour";
+
+    [Fact]
+    public async Task The_admin_disables_a_caseworker_on_the_accounts_page_and_their_session_ends()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en");
+        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
+        await using var ravi = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
+        await using var admin = await OpenAccountsPageAsync(host);
+
+        var row = admin.Page.Locator("#accounts tr[data-user-name='ravi']");
+        await Expect(row).ToContainTextAsync("caseworker");
+        await Expect(row).ToContainTextAsync("Nepali");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Disable ravi" }).ClickAsync();
+
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("Disabled");
+        await Expect(admin.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("ravi is disabled; their sessions have ended.");
+        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Enable ravi" })).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(admin.Page, "accounts-page");
+        Assert.Equal(401, (await ravi.Context.APIRequest.GetAsync("/api/session")).Status);
+        Assert.Empty(admin.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task After_a_reset_on_the_page_the_caseworker_must_choose_a_new_password_before_the_console_opens()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en");
+        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
+        await using var admin = await OpenAccountsPageAsync(host);
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Reset password of ravi" }).ClickAsync();
+        await Expect(admin.Page.Locator("#issued")).ToBeVisibleAsync();
+        var oneTimePassword = await admin.Page.Locator("#issued-password").InnerTextAsync();
+        Assert.Matches("^[0-9a-f]{20}$", oneTimePassword);
+
+        await using var ravi = await ConsolePage.OpenAsync(browser.Browser, host);
+        await ravi.Page.SetViewportSizeAsync(1366, 768);
+        await ravi.SubmitSignInAsync("ravi", oneTimePassword);
+        await Expect(ravi.Page).ToHaveURLAsync($"{host.BaseUrl}/console/choose-password.html");
+        await Expect(ravi.Page.Locator("#choose-password[data-ready='true']")).ToBeAttachedAsync();
+        Assert.Equal(401, (await ravi.Context.APIRequest.GetAsync("/api/queue")).Status);
+        await ravi.Page.GetByLabel("New password", new() { Exact = true }).FillAsync("short words");
+        await ravi.Page.GetByLabel("New password again").FillAsync("short words");
+        await ravi.Page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        await Expect(ravi.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The password must have at least 12 characters.");
+        await Screenshots.TakeAsync(ravi.Page, "choose-password");
+        await ravi.Page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
+        await ravi.Page.GetByLabel("New password again").FillAsync(NewPassword);
+        await ravi.Page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+
+        await Expect(ravi.Page).ToHaveURLAsync($"{host.BaseUrl}/console/");
+        await ravi.WaitUntilLiveAsync();
+        Assert.Empty(ravi.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_caseworker_changes_their_own_password_and_their_other_browser_is_signed_out()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
+        await using var laptop = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
+        await using var office = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
+        await office.Page.SetViewportSizeAsync(1366, 768);
+
+        await office.Page.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
+        await Expect(office.Page.Locator("#password-form[data-ready='true']")).ToBeAttachedAsync();
+        await office.Page.GetByLabel("Current password").FillAsync(ConsoleHost.Password);
+        await office.Page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
+        await office.Page.GetByLabel("New password again").FillAsync(NewPassword);
+        await office.Page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+
+        await Expect(office.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your password is changed. Your other sessions have ended.");
+        await Screenshots.TakeAsync(office.Page, "own-password-change");
+        Assert.Equal(200, (await office.Context.APIRequest.GetAsync("/api/session")).Status);
+        Assert.Equal(401, (await laptop.Context.APIRequest.GetAsync("/api/session")).Status);
+        await office.Page.GetByRole(AriaRole.Link, new() { Name = "Back to the console" }).ClickAsync();
+        await office.WaitUntilLiveAsync();
+        Assert.Empty(office.ScriptErrors);
+    }
+
+    private async Task<ConsolePage> OpenAccountsPageAsync(ConsoleHost host)
+    {
+        var admin = await ConsolePage.SignInAsync(browser.Browser, host, "ines");
+        await admin.Page.SetViewportSizeAsync(1366, 768);
+        await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
+        await Expect(admin.Page).ToHaveURLAsync($"{host.BaseUrl}/console/accounts.html");
+        await Expect(admin.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        return admin;
+    }
+}
