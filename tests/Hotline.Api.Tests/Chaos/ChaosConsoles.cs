@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hotline.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -54,8 +55,9 @@ public sealed class ChaosConsoles : IAsyncDisposable
     {
         while (true)
         {
-            var cookies = new CookieContainer();
-            using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = proxy };
+            // Outside Development the session cookie is Secure; the consoles reach the processes over plain http.
+            var cookies = new ProxiedBrowserCookies(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, UseProxy = false });
+            using var client = new HttpClient(cookies) { BaseAddress = proxy };
             try
             {
                 var antiforgery = await client.GetFromJsonAsync<JsonElement>("/api/antiforgery", cancellationToken);
@@ -66,7 +68,7 @@ public sealed class ChaosConsoles : IAsyncDisposable
                     ["__RequestVerificationToken"] = antiforgery.GetProperty("token").GetString() ?? "",
                 });
                 using var response = await client.PostAsync("/console/signin", form, cancellationToken);
-                var header = cookies.GetCookieHeader(proxy);
+                var header = cookies.CookieHeader;
                 if (response.StatusCode == HttpStatusCode.Redirect && header.Contains("hotline.session=", StringComparison.Ordinal))
                 {
                     return header;
