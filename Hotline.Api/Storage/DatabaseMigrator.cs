@@ -9,7 +9,7 @@ namespace Hotline.Api.Storage;
 /// Applies the numbered, forward-only migrations of the configured dialect at start. Both dialect
 /// folders carry the same numbers, so one schema version means the same tables on either engine.
 /// </summary>
-public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
+public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers, TimeProvider time)
 {
     public const string MigrationsRoot = "Hotline.Api.Storage.Migrations.";
 
@@ -27,6 +27,10 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        // On SQLite the lock is a file's, taken before the switch to WAL: a fresh file is switched by one process at a time.
+        await using var fileLock = database.Provider == DatabaseProvider.Sqlite
+            ? await MigrationFileLock.AcquireAsync(database.ConnectionString, LockWait, time, cancellationToken)
+            : null;
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             SqliteConnections.UseWriteAheadLog(database.ConnectionString);

@@ -39,6 +39,9 @@ internal static class AllBenchmarks
         new(ConsoleBenchmark.Name, ConsoleBenchmark.Usage,
             "SignalR consoles on one host while SMS webhooks arrive: 200 -> every console p50/p99, API memory",
             ConsoleBenchmark.RunAsync, ["500", "500", "5"]),
+        new(ChaosBenchmark.Name, ChaosBenchmark.Usage,
+            "three API processes on one SQLite file behind a proxy, one SIGKILLed every 10 s, Redis down 30 s, Twilio failing: nothing lost or sent twice, every case seen, ingest back within 5 s",
+            ChaosBenchmark.RunAsync, ["600", "30"]),
     ];
 
     public static Benchmark? Find(string? name) => Benchmarks.FirstOrDefault(b => b.Name == name);

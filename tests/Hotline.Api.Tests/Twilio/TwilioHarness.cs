@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using Hotline.Api.Outbox;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio.Fakes;
@@ -100,19 +99,11 @@ public sealed class TwilioHarness : IAsyncDisposable
 
     public static string NewSid() => "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Twilio's signature, computed here independently of the product's code: HMAC-SHA1 over the URL and the sorted fields.</summary>
+    /// <summary>Twilio's signature with this harness's auth token (<see cref="TwilioWebhookSignature"/>).</summary>
     public string Sign(string url, IReadOnlyDictionary<string, string> fields) => Sign(AuthToken, url, fields);
 
-    public static string Sign(string authToken, string url, IReadOnlyDictionary<string, string> fields)
-    {
-        var data = new StringBuilder(url);
-        foreach (var field in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            data.Append(field.Key).Append(field.Value);
-        }
-
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
-    }
+    /// <inheritdoc cref="TwilioWebhookSignature.Sign"/>
+    public static string Sign(string authToken, string url, IReadOnlyDictionary<string, string> fields) => TwilioWebhookSignature.Sign(authToken, url, fields);
 
     /// <summary>The person at <paramref name="from"/> texts the hotline, one signed webhook per text, each answered 2xx.</summary>
     public async Task TextAsync(string from, params string[] texts)

@@ -1,2 +1,2 @@
--- Hotline on SQLite is one instance with one file: there is no other instance to wait for.
+-- On SQLite the lock between processes is a file's (MigrationFileLock), already held when this runs: nothing to take here.
 SELECT 0;

@@ -7,7 +7,7 @@ public sealed class SqlServerStatementParityTests
     private static readonly IReadOnlyDictionary<(string Statement, string Parameter), string> OnlySqlServerTakes =
         new Dictionary<(string, string), string>
         {
-            [("Migrations_AcquireLock", "LockTimeoutMilliseconds")] = "SQLite has one instance and takes no lock, so there is no wait",
+            [("Migrations_AcquireLock", "LockTimeoutMilliseconds")] = "SQLite's lock is a file's, taken before the statement runs, so the statement waits for nothing",
         };
 
     [Fact]
