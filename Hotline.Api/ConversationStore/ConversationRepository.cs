@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 
@@ -29,13 +30,13 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         var row = await session.QuerySingleOrDefaultAsync<ConversationRow>("Conversations_ReadByAddress",
             new { Channel = address.Channel.ToString(), AddressHash = hasher.Hash(address) }, cancellationToken);
         // Found by the keyed hash of this address: the stored cipher holds the same address, so it is not decrypted again.
-        return row is null ? null : Decrypt(row, address);
+        return row is null ? null : Decrypt(row, ReadableEngineStateOf(row), address);
     }
 
     public async Task<Conversation?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<ConversationRow>("Conversations_ReadById", new { Id = id }, cancellationToken);
-        return row is null ? null : Decrypt(row);
+        return row is null ? null : Decrypt(row, protector.UnprotectOrNull(row.EngineStateCipher, ProtectedColumns.ConversationEngineState.At(row.Id)));
     }
 
     /// <summary>Saves a changed conversation; false when someone else changed it since it was read.</summary>
@@ -51,11 +52,31 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
             conversation.Version,
         }, cancellationToken) == 1;
 
-    private Conversation Decrypt(ConversationRow row, ChannelAddress? knownAddress = null) => new(
+    /// <summary>
+    /// For a message the person just sent: the engine's state, or null when it does not decrypt (altered, or
+    /// under a key no longer configured; the protector has logged which row). An unreadable state is treated
+    /// as one that does not parse: the engine starts the intake again at the safety question, or, with a case
+    /// open, leaves the person with their caseworker, and the state written after the turn replaces it.
+    /// Refusing it would refuse every message the person sends, and Twilio retries none. Background jobs read
+    /// by id and set such a conversation aside instead.
+    /// </summary>
+    private string? ReadableEngineStateOf(ConversationRow row)
+    {
+        try
+        {
+            return protector.UnprotectOrNull(row.EngineStateCipher, ProtectedColumns.ConversationEngineState.At(row.Id));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private Conversation Decrypt(ConversationRow row, string? engineState, ChannelAddress? knownAddress = null) => new(
         row.Id,
         knownAddress ?? new ChannelAddress(row.Channel, protector.Unprotect(row.AddressCipher, ProtectedColumns.ConversationAddress.At(row.Id))),
         row.Language,
-        protector.UnprotectOrNull(row.EngineStateCipher, ProtectedColumns.ConversationEngineState.At(row.Id)),
+        engineState,
         row.Status,
         row.StatusReason,
         row.CreatedAt,

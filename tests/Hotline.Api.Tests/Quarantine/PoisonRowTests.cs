@@ -67,6 +67,22 @@ public sealed class PoisonRowTests
     }
 
     [Fact]
+    public async Task A_person_whose_engine_state_cannot_be_decrypted_is_still_answered_from_the_safety_question_when_they_write()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync("+9779800000521", "hello", "1");
+        await harness.App.ExecuteAsync($"UPDATE Conversations SET EngineStateCipher = '{Garbage}'");
+
+        await harness.TextAsync("+9779800000521", "are you there?");
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(3, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+        Assert.Equal("Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.",
+            harness.Twilio.Created[^1].Body);
+        Assert.DoesNotContain(Garbage, await harness.ScalarAsync("SELECT EngineStateCipher FROM Conversations"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_case_event_whose_payload_is_not_json_is_set_aside_and_consoles_still_hear_the_next_case()
     {
         await using var app = new HotlineApp();

@@ -243,7 +243,7 @@ public sealed class RetentionByDataClassTests
             await session.ExecuteAsync("Outbox_Create", new
             {
                 Id = Guid.NewGuid(), MessageId = message.Id, ofCase.ConversationId, Channel = nameof(Channel.Sms), NextAttemptAt = createdAt,
-                SendWhileQuietAtVersion = (int?)null, CreatedAt = createdAt,
+                SendWhileQuietAtVersion = (int?)null, CreatedAt = createdAt, TraceParent = (string?)null,
             }, Ct);
             await session.CommitAsync(Ct);
         }
