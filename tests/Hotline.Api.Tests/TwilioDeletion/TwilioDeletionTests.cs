@@ -41,17 +41,18 @@ public sealed class TwilioDeletionTests
     }
 
     [Fact]
-    public async Task An_inbound_message_and_its_photos_are_deleted_at_Twilio_once_stored()
+    public async Task An_inbound_message_with_photos_is_left_at_Twilio_for_the_media_job_which_fetches_the_photos_first()
     {
         await using var harness = await TwilioHarness.StartAsync();
         var sid = await ReceiveAsync(harness, photos: 2);
 
         await harness.DeleteAtTwilioAsync();
 
-        Assert.False(harness.Twilio.Holds(sid), "Twilio still holds the message's record.");
-        Assert.Equal(0, harness.Twilio.MediaHeld(sid));
+        // Deleting the message would take its photos with it before the media job has kept them as evidence.
+        Assert.True(harness.Twilio.Holds(sid), "The message was deleted at Twilio before its photos were fetched.");
+        Assert.Equal(2, harness.Twilio.MediaHeld(sid));
         Assert.Equal(0, await harness.CountAsync("SELECT COUNT(*) FROM TwilioDeletions"));
-        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+        Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM MediaItems"));
     }
 
     [Fact]
