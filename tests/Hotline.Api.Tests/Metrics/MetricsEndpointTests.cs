@@ -1,6 +1,14 @@
 namespace Hotline.Api.Tests.Metrics;
 
+/// <summary>
+/// Each host's OpenTelemetry listens to the meter by its name, so measurements of other hosts running in this
+/// process at the same time would reach its scrape: these tests run alone, after the parallel ones.
+/// </summary>
+[CollectionDefinition(nameof(MetricsEndpointTests), DisableParallelization = true)]
+public sealed class MetricsAlone;
+
 /// <summary>The Prometheus scrape at /metrics, read over real HTTP from 127.0.0.1 as a scraper on the same host would.</summary>
+[Collection(nameof(MetricsEndpointTests))]
 public sealed class MetricsEndpointTests
 {
     private const string Worker = "+9779800000511";
