@@ -1,14 +1,15 @@
 namespace Hotline.Api.Tests.Metrics;
 
 /// <summary>
-/// Each host's OpenTelemetry listens to the meter by its name, so measurements of other hosts running in this
-/// process at the same time would reach its scrape: these tests run alone, after the parallel ones.
+/// Each host's OpenTelemetry listens to the meter and the activity source by their names, so measurements and
+/// spans of other hosts running in this process at the same time would reach its scrape or exporter: tests that
+/// read them run alone, after the parallel ones.
 /// </summary>
-[CollectionDefinition(nameof(MetricsEndpointTests), DisableParallelization = true)]
-public sealed class MetricsAlone;
+[CollectionDefinition(nameof(TelemetryAlone), DisableParallelization = true)]
+public sealed class TelemetryAlone;
 
 /// <summary>The Prometheus scrape at /metrics, read over real HTTP from 127.0.0.1 as a scraper on the same host would.</summary>
-[Collection(nameof(MetricsEndpointTests))]
+[Collection(nameof(TelemetryAlone))]
 public sealed class MetricsEndpointTests
 {
     private const string Worker = "+9779800000511";

@@ -6,6 +6,7 @@ using OpenTelemetry.Trace;
 namespace Hotline.Api.Tests.Tracing;
 
 /// <summary>One message can be followed from its webhook to its commit and on to its reply's send, with no personal data on the way.</summary>
+[Collection(nameof(Hotline.Api.Tests.Metrics.TelemetryAlone))]
 public sealed class MessageTraceTests
 {
     private const string Phone = "+9779800088123";
