@@ -35,7 +35,7 @@ public static class ErasureRequest
         address = default;
         if (!raw.StartsWith('+') || raw.Skip(1).Any(c => !char.IsAsciiDigit(c)))
         {
-            error = $"'{raw}' is not a phone number in E.164 form: a plus sign, the country code and the number, digits only (+9779812345678).";
+            error = $"'{raw}' is not a phone number in E.164 form: a plus sign, the country code and the number, digits only, e.g. +CCNNNNNNNN.";
             return false;
         }
 

@@ -35,7 +35,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
 
-    public Uri Address => _listening.Task.Result;
+    /// <summary>Where it listens; set before <see cref="StartAsync"/> returns.</summary>
+    public Uri Address { get; private set; } = null!;
 
     /// <summary>The process's content root and working folder; the caller owns it.</summary>
     public string Folder { get; }
@@ -75,7 +76,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await api._listening.Task.WaitAsync(StartTimeout);
+            api.Address = await api._listening.Task.WaitAsync(StartTimeout);
             return api;
         }
         catch
