@@ -27,6 +27,7 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
+using Hotline.Api.SessionKeys;
 using Hotline.Api.Tracing;
 
 namespace Hotline.Api.Hosting;
@@ -56,7 +57,8 @@ public static class HotlineServices
         services.AddInbound();
         services.AddOutbox();
         services.AddTwilioDeletion();
-        services.AddAuth(configuration);
+        services.AddSessionKeys();
+        services.AddAuth();
         services.AddCasework();
         services.AddPartnerDirectory();
         services.AddCaseHistory();

@@ -31,6 +31,14 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _hotline.DisposeAsync();
 
     [Fact]
+    public async Task The_session_key_ring_of_a_database_without_one_is_empty()
+    {
+        await _hotline.ExecuteAsync("DELETE FROM DataProtectionKeys");
+
+        Assert.Empty(_hotline.Get<Hotline.Api.SessionKeys.DatabaseKeyRepository>().GetAllElements());
+    }
+
+    [Fact]
     public async Task The_supervisors_workload_of_a_database_without_caseworkers_is_empty()
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);
