@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Gif;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Processing;
+using SkiaSharp;
 
 namespace Hotline.Api.Media;
 
@@ -12,8 +9,14 @@ namespace Hotline.Api.Media;
 /// a type other than it claims), an image's pixel count from its header before anything decodes it (a
 /// few kilobytes can claim a picture that fills the memory), and that the image decodes at all. A photo
 /// that passes gets the copy that is shown: turned the way the camera meant (EXIF orientation) and
-/// re-encoded with every metadata block left out (EXIF, GPS, XMP, IPTC, ICC).
+/// re-encoded from its pixels alone, so no metadata block (EXIF, GPS, XMP, IPTC, ICC) can reach it.
 /// </summary>
+/// <remarks>
+/// Images sent by strangers are decoded with SkiaSharp (Google's Skia, the decoders Chrome runs on the web's
+/// images), not ImageSharp 2, for which security flaws with crafted images are reported. <see cref="SKCodec"/>
+/// reads only the header until the pixels are asked for, so an oversized image is refused before anything is
+/// allocated for it.
+/// </remarks>
 public sealed class MediaInspector(IOptions<MediaOptions> options)
 {
     private const int ViewQuality = 85;
@@ -35,19 +38,20 @@ public sealed class MediaInspector(IOptions<MediaOptions> options)
         byte[]? view = null;
         if (MediaTypes.IsDecodableImage(type))
         {
-            var header = Identify(bytes);
-            if (header is null)
+            using var data = SKData.CreateCopy(bytes);
+            using var codec = SKCodec.Create(data);
+            if (codec is null || codec.Info.Width < 1 || codec.Info.Height < 1)
             {
                 return new MediaInspection.Refuse("the image is damaged");
             }
 
-            if ((long)header.Value.Width * header.Value.Height > options.Value.MaxPixels)
+            if ((long)codec.Info.Width * codec.Info.Height > options.Value.MaxPixels)
             {
-                return new MediaInspection.Refuse($"the image is too large ({header.Value.Width} x {header.Value.Height} pixels)");
+                return new MediaInspection.Refuse($"the image is too large ({codec.Info.Width} x {codec.Info.Height} pixels)");
             }
 
-            (width, height) = header.Value;
-            view = StrippedCopy(bytes, type);
+            (width, height) = (codec.Info.Width, codec.Info.Height);
+            view = StrippedCopy(codec);
             if (view is null)
             {
                 return new MediaInspection.Refuse("the image is damaged");
@@ -59,48 +63,48 @@ public sealed class MediaInspector(IOptions<MediaOptions> options)
         return new MediaInspection.Keep(media, view);
     }
 
-    private static (int Width, int Height)? Identify(byte[] bytes)
+    /// <summary>
+    /// The first frame's pixels (an animated GIF is shown by it: the others cost memory and show nothing new), drawn
+    /// upright on white (a transparent part would turn black in a JPEG) and encoded as a new JPEG. The pixels are
+    /// decoded without a colour space, so not even the ICC profile is carried over. Null when the pixels do not
+    /// decode whole: a truncated image is refused, not shown half grey.
+    /// </summary>
+    private static byte[]? StrippedCopy(SKCodec codec)
     {
-        try
-        {
-            var info = Image.Identify(new MemoryStream(bytes, writable: false));
-            return info is null || info.Width < 1 || info.Height < 1 ? null : (info.Width, info.Height);
-        }
-        catch (ImageFormatException)
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var pixels = new SKBitmap(info);
+        if (codec.GetPixels(info, pixels.GetPixels()) != SKCodecResult.Success)
         {
             return null;
         }
+
+        var (uprightWidth, uprightHeight, turn) = Upright(codec.EncodedOrigin, info.Width, info.Height);
+        using var surface = SKSurface.Create(new SKImageInfo(uprightWidth, uprightHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+        surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.SetMatrix(turn);
+        using (var image = SKImage.FromBitmap(pixels))
+        {
+            surface.Canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
+        }
+
+        using var upright = surface.Snapshot();
+        using var encoded = upright.Encode(SKEncodedImageFormat.Jpeg, ViewQuality);
+        return encoded?.ToArray();
     }
 
-    private static byte[]? StrippedCopy(byte[] bytes, string type)
+    /// <summary>
+    /// The size of the upright picture and the matrix that draws the stored pixels into it, for each EXIF orientation
+    /// (1 to 8): the stored rows may be mirrored, upside down, or lie on their side (5 to 8 swap width and height).
+    /// </summary>
+    private static (int Width, int Height, SKMatrix Turn) Upright(SKEncodedOrigin origin, int width, int height) => origin switch
     {
-        try
-        {
-            using var source = new MemoryStream(bytes, writable: false);
-            // An animated GIF is shown by its first frame: the others cost memory and show nothing new.
-            using var image = type == MediaTypes.Gif
-                ? Image.Load(source, new GifDecoder { DecodingMode = SixLabors.ImageSharp.Metadata.FrameDecodingMode.First })
-                : Image.Load(source);
-            image.Mutate(x => x.AutoOrient().BackgroundColor(Color.White));
-            image.Metadata.ExifProfile = null;
-            image.Metadata.XmpProfile = null;
-            image.Metadata.IptcProfile = null;
-            image.Metadata.IccProfile = null;
-            foreach (var frame in image.Frames)
-            {
-                frame.Metadata.ExifProfile = null;
-                frame.Metadata.XmpProfile = null;
-                frame.Metadata.IptcProfile = null;
-                frame.Metadata.IccProfile = null;
-            }
-
-            using var copy = new MemoryStream();
-            image.SaveAsJpeg(copy, new JpegEncoder { Quality = ViewQuality });
-            return copy.ToArray();
-        }
-        catch (ImageFormatException)
-        {
-            return null;
-        }
-    }
+        SKEncodedOrigin.TopRight => (width, height, new SKMatrix(-1, 0, width, 0, 1, 0, 0, 0, 1)),
+        SKEncodedOrigin.BottomRight => (width, height, new SKMatrix(-1, 0, width, 0, -1, height, 0, 0, 1)),
+        SKEncodedOrigin.BottomLeft => (width, height, new SKMatrix(1, 0, 0, 0, -1, height, 0, 0, 1)),
+        SKEncodedOrigin.LeftTop => (height, width, new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1)),
+        SKEncodedOrigin.RightTop => (height, width, new SKMatrix(0, -1, height, 1, 0, 0, 0, 0, 1)),
+        SKEncodedOrigin.RightBottom => (height, width, new SKMatrix(0, -1, height, -1, 0, width, 0, 0, 1)),
+        SKEncodedOrigin.LeftBottom => (height, width, new SKMatrix(0, 1, 0, -1, 0, width, 0, 0, 1)),
+        _ => (width, height, SKMatrix.Identity),
+    };
 }

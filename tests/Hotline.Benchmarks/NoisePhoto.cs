@@ -1,7 +1,6 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.Metadata.Profiles.Exif;
-using SixLabors.ImageSharp.PixelFormats;
+using System.Runtime.InteropServices;
+using Hotline.Api.Tests.Media;
+using SkiaSharp;
 
 namespace Hotline.Benchmarks;
 
@@ -14,22 +13,18 @@ internal static class NoisePhoto
 {
     public static byte[] Jpeg(int width, int height, int seed)
     {
-        using var image = new Image<Rgb24>(width, height);
-        var random = new Random(seed);
-        image.ProcessPixelRows(rows =>
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var pixels = new byte[width * height * 4];
+        new Random(seed).NextBytes(pixels);
+        for (var alpha = 3; alpha < pixels.Length; alpha += 4)
         {
-            for (var y = 0; y < rows.Height; y++)
-            {
-                foreach (ref var pixel in rows.GetRowSpan(y))
-                {
-                    pixel = new Rgb24((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
-                }
-            }
-        });
-        image.Metadata.ExifProfile = new ExifProfile();
-        image.Metadata.ExifProfile.SetValue(ExifTag.Make, "Bench");
-        using var file = new MemoryStream();
-        image.SaveAsJpeg(file, new JpegEncoder { Quality = 90 });
-        return file.ToArray();
+            pixels[alpha] = 255;
+        }
+
+        Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        var exif = new ExifWriter();
+        return ExifWriter.InsertInto(encoded.ToArray(), exif.Finish([new(0x010F, ExifWriter.Ascii, 6, exif.Text("Bench"))]));
     }
 }

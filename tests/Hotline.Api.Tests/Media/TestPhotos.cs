@@ -1,6 +1,4 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Metadata.Profiles.Exif;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Hotline.Api.Tests.Media;
 
@@ -11,35 +9,10 @@ public static class TestPhotos
     /// A JPEG taken at 52°31'12.34"N 13°24'36.00"E (52.520094, 13.41), 34.5 m up, on 30 November 2026 at 14:02:11, with a
     /// "Nokia" "G42", turned 90° (orientation 6: the camera was held upright, the pixels lie on their side).
     /// </summary>
-    public static byte[] WithGps(int width = 64, int height = 48, Action<Image<Rgb24>>? paint = null)
-    {
-        using var image = new Image<Rgb24>(width, height, new Rgb24(200, 40, 40));
-        paint?.Invoke(image);
-        var exif = new ExifProfile();
-        exif.SetValue(ExifTag.Make, "Nokia");
-        exif.SetValue(ExifTag.Model, "G42");
-        exif.SetValue(ExifTag.DateTimeOriginal, "2026:11:30 14:02:11");
-        exif.SetValue(ExifTag.Orientation, (ushort)6);
-        exif.SetValue(ExifTag.GPSLatitudeRef, "N");
-        exif.SetValue(ExifTag.GPSLatitude, [new Rational(52, 1), new Rational(31, 1), new Rational(1234, 100)]);
-        exif.SetValue(ExifTag.GPSLongitudeRef, "E");
-        exif.SetValue(ExifTag.GPSLongitude, [new Rational(13, 1), new Rational(24, 1), new Rational(36, 1)]);
-        exif.SetValue(ExifTag.GPSAltitudeRef, (byte)0);
-        exif.SetValue(ExifTag.GPSAltitude, new Rational(345, 10));
-        image.Metadata.ExifProfile = exif;
-        using var file = new MemoryStream();
-        image.SaveAsJpeg(file);
-        return file.ToArray();
-    }
+    public static byte[] WithGps(int width = 64, int height = 48) => ExifWriter.InsertInto(Jpeg(width, height, new SKColor(200, 40, 40)), PhoneExif());
 
     /// <summary>A JPEG with no metadata at all.</summary>
-    public static byte[] Plain(int width, int height)
-    {
-        using var image = new Image<Rgb24>(width, height, new Rgb24(30, 90, 160));
-        using var file = new MemoryStream();
-        image.SaveAsJpeg(file);
-        return file.ToArray();
-    }
+    public static byte[] Plain(int width, int height) => Jpeg(width, height, new SKColor(30, 90, 160));
 
     /// <summary>A JPEG's first bytes and then nothing that decodes.</summary>
     public static byte[] Corrupt() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06];
@@ -53,5 +26,38 @@ public static class TestPhotos
         var bytes = new byte[length];
         "%PDF-1.7\n"u8.CopyTo(bytes);
         return bytes;
+    }
+
+    private static byte[] Jpeg(int width, int height, SKColor color)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(color);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return encoded.ToArray();
+    }
+
+    /// <summary>A little-endian TIFF block: IFD0 (make, model, orientation, and links to the Exif and GPS IFDs), then those two.</summary>
+    private static byte[] PhoneExif()
+    {
+        var tiff = new ExifWriter();
+        var exifIfd = tiff.Ifd([new(0x9003, ExifWriter.Ascii, 20, tiff.Text("2026:11:30 14:02:11"))]);
+        var gpsIfd = tiff.Ifd(
+        [
+            new(0x0001, ExifWriter.Ascii, 2, tiff.Inline("N\0"u8)),
+            new(0x0002, ExifWriter.Rational, 3, tiff.Rationals((52, 1), (31, 1), (1234, 100))),
+            new(0x0003, ExifWriter.Ascii, 2, tiff.Inline("E\0"u8)),
+            new(0x0004, ExifWriter.Rational, 3, tiff.Rationals((13, 1), (24, 1), (36, 1))),
+            new(0x0005, ExifWriter.Byte, 1, tiff.Inline([0])),
+            new(0x0006, ExifWriter.Rational, 1, tiff.Rationals((345, 10))),
+        ]);
+        return tiff.Finish(
+        [
+            new(0x010F, ExifWriter.Ascii, 6, tiff.Text("Nokia")),
+            new(0x0110, ExifWriter.Ascii, 4, tiff.Text("G42")),
+            new(0x0112, ExifWriter.Short, 1, tiff.Inline([6, 0])),
+            new(0x8769, ExifWriter.Long, 1, exifIfd),
+            new(0x8825, ExifWriter.Long, 1, gpsIfd),
+        ]);
     }
 }
