@@ -9,6 +9,7 @@ using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
+using Hotline.Api.Translations;
 using Hotline.Api.Twilio;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
@@ -52,6 +53,7 @@ public static class HotlineServices
         services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
+        services.AddTranslations();
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
@@ -119,6 +121,7 @@ public static class HotlineServices
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
+        app.MapTranslationEndpoints();
         app.MapPartnerEndpoints();
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
