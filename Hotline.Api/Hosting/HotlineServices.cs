@@ -28,6 +28,7 @@ using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
 using Hotline.Api.Tracing;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Hosting;
 
@@ -55,6 +56,7 @@ public static class HotlineServices
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddWhatsApp();
         services.AddTwilioDeletion();
         services.AddAuth(configuration);
         services.AddCasework();
