@@ -29,6 +29,7 @@ using Hotline.Api.Redis;
 using Hotline.Api.Retention;
 using Hotline.Api.SessionKeys;
 using Hotline.Api.Tracing;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Hosting;
 
@@ -56,6 +57,7 @@ public static class HotlineServices
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddWhatsApp();
         services.AddTwilioDeletion();
         services.AddSessionKeys();
         services.AddAuth();
