@@ -28,7 +28,9 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
+using Hotline.Api.SessionKeys;
 using Hotline.Api.Tracing;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Hosting;
 
@@ -57,8 +59,10 @@ public static class HotlineServices
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddWhatsApp();
         services.AddTwilioDeletion();
-        services.AddAuth(configuration);
+        services.AddSessionKeys();
+        services.AddAuth();
         services.AddCasework();
         services.AddPartnerDirectory();
         services.AddCaseHistory();

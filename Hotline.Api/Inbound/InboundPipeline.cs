@@ -12,6 +12,8 @@ using Hotline.Api.SimCards;
 using Hotline.Api.Storage;
 using Hotline.Api.Tracing;
 using Hotline.Api.TwilioDeletion;
+using Hotline.Api.WhatsApp;
+using Hotline.Bot.Channels;
 using Hotline.Bot.ConversationContract;
 
 namespace Hotline.Api.Inbound;
@@ -34,6 +36,7 @@ public sealed class InboundPipeline(
     EngineTurnApplier applier,
     SimRegistry sims,
     TwilioDeletions twilioDeletions,
+    WhatsAppHolds whatsAppHolds,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -149,6 +152,12 @@ public sealed class InboundPipeline(
             // now would take the photos with it before they were fetched.
             await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
         }
+        if (channel == Channel.WhatsApp)
+        {
+            // The person wrote: WhatsApp's window is open again, and what waited for it goes before any reply to this message.
+            await whatsAppHolds.ReleaseAsync(session, conversation.Id, cancellationToken);
+        }
+
         if (applied.CaseId is { } caseId)
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,

@@ -50,7 +50,7 @@ internal static class SqlServerModel
                         {
                             RemoveNamed(definition.ColumnDefinitions, c => c.ColumnIdentifier.Value, element.Name.Value);
                             RemoveNamed(definition.TableConstraints, c => c.ConstraintIdentifier?.Value, element.Name.Value);
-                            // A constraint declared with its column ("Role ... CONSTRAINT CK_Users_Role CHECK (...)") is dropped by name too.
+                            // A constraint declared on its column (CONSTRAINT CK_... CHECK after the type) is dropped by name too.
                             foreach (var column in definition.ColumnDefinitions)
                             {
                                 RemoveNamed(column.Constraints, c => c.ConstraintIdentifier?.Value, element.Name.Value);

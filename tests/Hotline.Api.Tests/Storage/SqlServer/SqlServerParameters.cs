@@ -43,6 +43,7 @@ internal static class SqlServerParameters
         ["OldBotConversationIdCipher"] = Text, ["OldData"] = Text, ["OldEngineStateCipher"] = Text, ["OldMediaCipher"] = Text,
         ["OldOutcomeNoteCipher"] = Text, ["OldRegionCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
         ["OldUserIdCipher"] = Text, ["OldUserNameCipher"] = Text,
+        ["FriendlyName"] = Text, ["XmlCipher"] = Text, ["OldXmlCipher"] = Text,
     };
 
     /// <summary>The parameters a statement reads: variables it names but does not DECLARE, without the '@'.</summary>
