@@ -9,6 +9,7 @@ using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
+using Hotline.Api.Translations;
 using Hotline.Api.Twilio;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
@@ -29,6 +30,7 @@ using Hotline.Api.Redis;
 using Hotline.Api.Retention;
 using Hotline.Api.SessionKeys;
 using Hotline.Api.Tracing;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Hosting;
 
@@ -53,9 +55,11 @@ public static class HotlineServices
         services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
+        services.AddTranslations();
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddWhatsApp();
         services.AddTwilioDeletion();
         services.AddSessionKeys();
         services.AddAuth();
@@ -121,6 +125,7 @@ public static class HotlineServices
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
+        app.MapTranslationEndpoints();
         app.MapPartnerEndpoints();
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
