@@ -48,6 +48,8 @@ public sealed class KeyRotationTests : IDisposable
                 "Conversations.EngineState: 1 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Body: 29 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Media: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Source: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Evidence: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseNotes.Body: 1 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.BotConversationId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.UserId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
@@ -58,6 +60,7 @@ public sealed class KeyRotationTests : IDisposable
                 "Referrals.Region: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Users.TotpSecret: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseEvents.AnswerText: 1 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaStore.File: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Done: rewritten 35; changed meanwhile 0; unreadable 0.",
             ],
             lines.Where(line => !line.StartsWith(' ') && !line.StartsWith("Sealing", StringComparison.Ordinal)));
@@ -135,6 +138,8 @@ public sealed class KeyRotationTests : IDisposable
                 "Conversations.EngineState: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Body: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Media: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Source: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Evidence: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseNotes.Body: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.BotConversationId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.UserId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
@@ -145,6 +150,7 @@ public sealed class KeyRotationTests : IDisposable
                 "Referrals.Region: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Users.TotpSecret: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseEvents.AnswerText: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaStore.File: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Done: rewritten 0; changed meanwhile 0; unreadable 0.",
             ],
             lines);
