@@ -1,4 +1,5 @@
 using Hotline.Api.CaseStore;
+using Hotline.Api.SessionKeys;
 using Hotline.Api.Storage;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Loading;
@@ -22,7 +23,8 @@ public static class HotlineStartup
         {
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             _ = app.Services.GetRequiredService<IConversationEngine>();
-            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(
+                app.Lifetime.ApplicationStopping, app.Services.GetRequiredService<SessionKeyRingCheck>().CheckAsync);
             await app.Services.GetRequiredService<CaseOutcomeBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
         }
         catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException
