@@ -98,8 +98,12 @@ public sealed class ErasureCanaryTests
         return System.Text.Json.JsonSerializer.Deserialize<T>(body, System.Text.Json.JsonSerializerOptions.Web)!;
     }
 
-    /// <summary>Every value stored encrypted outside the accounts: in this test, all of them are the person's.</summary>
+    /// <summary>
+    /// Every value stored encrypted outside the accounts and the hosts' own key ring (DataProtectionKeys): in this test,
+    /// all of them are the person's.
+    /// </summary>
     private static async Task<IReadOnlyList<string>> EncryptedValuesAsync(HotlineApp app) =>
-        (await CanaryScan.CellsAsync(app.DatabaseFile)).Where(cell => !cell.Column.StartsWith("Users.", StringComparison.Ordinal))
+        (await CanaryScan.CellsAsync(app.DatabaseFile))
+            .Where(cell => !cell.Column.StartsWith("Users.", StringComparison.Ordinal) && !cell.Column.StartsWith("DataProtectionKeys.", StringComparison.Ordinal))
             .Select(cell => cell.Text).Where(value => value.Contains("hl2:", StringComparison.Ordinal) || value.Contains("hl1:", StringComparison.Ordinal)).Distinct().ToList();
 }
