@@ -12,9 +12,6 @@ namespace Hotline.Api.CaseStore;
 /// </summary>
 public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvider time, HotlineMetrics metrics)
 {
-    /// <summary>The outcome code of a case closed because its person was erased.</summary>
-    public const string ErasedOutcome = "erased";
-
     /// <summary>Queues a new case inside the caller's transaction (the message that caused it commits with it).</summary>
     public async Task<CaseRecord> EnqueueAsync(DbSession session, NewCase newCase, CancellationToken cancellationToken)
     {
@@ -141,10 +138,23 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
 
     /// <summary>Gives the case back to the queue, keeping its place (its original queue time).</summary>
     public Task<bool> ReleaseAsync(Guid caseId, Guid leaseToken, Guid userId, CancellationToken cancellationToken) =>
-        ChangeUnderLeaseAsync("Cases_Release", CaseEventTypes.Released, caseId, leaseToken, userId, null, cancellationToken);
+        ChangeUnderLeaseAsync("Cases_Release", CaseEventTypes.Released, caseId, leaseToken, userId, cancellationToken);
 
-    public Task<bool> CloseAsync(Guid caseId, Guid leaseToken, Guid userId, string outcome, CancellationToken cancellationToken) =>
-        ChangeUnderLeaseAsync("Cases_Close", CaseEventTypes.Closed, caseId, leaseToken, userId, outcome, cancellationToken);
+    /// <summary>
+    /// Closes the case with an outcome code (<see cref="CaseOutcomes"/>) inside the caller's transaction, so that a note
+    /// written with the close commits with it; false when the lease was lost.
+    /// </summary>
+    public async Task<bool> CloseAsync(DbSession session, Guid caseId, Guid leaseToken, Guid userId, string outcome, CancellationToken cancellationToken)
+    {
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        if (await session.ExecuteAsync("Cases_Close", new { Id = caseId, LeaseToken = leaseToken, Now = now, Outcome = outcome }, cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.Closed, new { Outcome = outcome }, userId, cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Closes an open case whose person is being erased (outcome <c>erased</c>), with its case event, whoever holds it:
@@ -159,7 +169,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
             return false;
         }
 
-        await events.AppendAsync(session, caseId, CaseEventTypes.Closed, new { Outcome = ErasedOutcome }, null, cancellationToken);
+        await events.AppendAsync(session, caseId, CaseEventTypes.Closed, new { Outcome = CaseOutcomes.Erased }, null, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return true;
     }
@@ -239,18 +249,18 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     }
 
     private async Task<bool> ChangeUnderLeaseAsync(string statement, string eventType, Guid caseId, Guid leaseToken, Guid userId,
-        string? outcome, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var now = await session.DatabaseNowAsync(cancellationToken);
         var changed = await session.ExecuteAsync(statement,
-            new { Id = caseId, LeaseToken = leaseToken, Now = now, Outcome = outcome }, cancellationToken);
+            new { Id = caseId, LeaseToken = leaseToken, Now = now }, cancellationToken);
         if (changed == 0)
         {
             return false;
         }
 
-        await events.AppendAsync(session, caseId, eventType, outcome is null ? new { } : new { Outcome = outcome }, userId, cancellationToken);
+        await events.AppendAsync(session, caseId, eventType, new { }, userId, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return true;
     }

@@ -12,6 +12,7 @@ public static class CaseStoreServices
         services.AddSingleton<CaseEventLog>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<CaseNoteRepository>();
+        services.AddSingleton<CaseOutcomeBackfill>();
         services.AddHostedService<LeaseExpiryJob>();
         return services;
     }

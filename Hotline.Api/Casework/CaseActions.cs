@@ -16,10 +16,8 @@ public sealed class CaseActions(
     Database database, CaseQueue cases, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
     CaseEventLog events, CaseReadModel read, ReferralRepository referrals, WhatsAppHolds whatsAppHolds, TimeProvider time, HotlineMetrics metrics)
 {
-    /// <summary>The outcome a caseworker picks when the case ends with a referral to a partner.</summary>
-    public const string ReferredOutcome = "referred";
-
     public const int MaxNoteLength = 10_000;
+    public const string LeaseLost = "Your claim on this case has ended (it expired or was taken over).";
     private const string ReusedRequest = "This request id was used for something else; reload the page and try again.";
 
     /// <summary>
@@ -75,21 +73,46 @@ public sealed class CaseActions(
     }
 
     /// <summary>
-    /// Why the case may not close with this outcome, or null. "Referred" needs a referral that reached the partner:
-    /// a proposal, or one with consent but not sent, has not referred anyone, and statistics would count it.
+    /// Closes the case with an outcome code; the caseworker's own words, if any, become an encrypted note written in the
+    /// same transaction. "Referred" needs a referral that reached the partner: a proposal, or one with consent but not
+    /// sent, has not referred anyone, and statistics would count it. A refused close changes nothing.
     /// </summary>
-    public async Task<string?> CloseRefusalAsync(Guid caseId, string outcome, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> CloseAsync(User user, Guid caseId, Guid leaseToken, string? outcome, string? note,
+        CancellationToken cancellationToken)
     {
-        if (!string.Equals(outcome, ReferredOutcome, StringComparison.OrdinalIgnoreCase))
+        var code = outcome?.Trim() ?? "";
+        if (!CaseOutcomes.IsChoice(code))
         {
-            return null;
+            return Outcome<bool>.Refused(Refusal.Invalid,
+                $"Choose an outcome: {string.Join(", ", CaseOutcomes.Choices.Select(c => c.Code))}. Anything else goes into the note.");
         }
 
-        await using var session = await database.OpenAsync(cancellationToken);
-        var sent = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
-            .Any(r => r.Status is ReferralStatus.Sent or ReferralStatus.Accepted or ReferralStatus.Completed);
-        return sent ? null
-            : "This case has no referral sent to a partner, so it cannot close as referred. Send the referral first (a proposed referral is not sent), or choose another outcome.";
+        if (note is { Length: > MaxNoteLength })
+        {
+            return Outcome<bool>.Refused(Refusal.Invalid, $"The note has at most {MaxNoteLength} characters.");
+        }
+
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        if (code == CaseOutcomes.Referred && !(await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
+                .Any(r => r.Status is ReferralStatus.Sent or ReferralStatus.Accepted or ReferralStatus.Completed))
+        {
+            return Outcome<bool>.Refused(Refusal.Conflict,
+                "This case has no referral sent to a partner, so it cannot close as referred. Send the referral first (a proposed referral is not sent), or choose another outcome.");
+        }
+
+        if (!await cases.CloseAsync(session, caseId, leaseToken, user.Id, code, cancellationToken))
+        {
+            return Outcome<bool>.Refused(Refusal.Conflict, LeaseLost);
+        }
+
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            var written = await notes.AddAsync(session, caseId, user.Id, note.Trim(), cancellationToken);
+            await events.AppendAsync(session, caseId, CaseEventTypes.NoteAdded, new { NoteId = written.Id }, user.Id, cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        return Outcome<bool>.Done(true);
     }
 
     /// <summary>Adds a note; the console's request id becomes the note's id, so a repeat answers with the note it made.</summary>

@@ -24,7 +24,7 @@ public sealed class CaseHub(
     public const string Path = "/hubs/cases";
     private const string NotAllowed = "You may not work on this case.";
     private const string ClosedCase = "This case is closed: it opens read-only from the case history.";
-    private const string LeaseLost = "Your claim on this case has ended (it expired or was taken over).";
+    private const string LeaseLost = CaseActions.LeaseLost;
 
     public override async Task OnConnectedAsync()
     {
@@ -88,13 +88,10 @@ public sealed class CaseHub(
     public Task<ActionAnswer<bool>> ReleaseCase(Guid caseId, Guid leaseToken) =>
         UnderLeaseAsync(caseId, async user => Answer(await queue.ReleaseAsync(caseId, leaseToken, user.Id, Context.ConnectionAborted)));
 
-    public Task<ActionAnswer<bool>> CloseCase(Guid caseId, Guid leaseToken, string outcome) =>
-        string.IsNullOrWhiteSpace(outcome) || outcome.Length > 100
-            ? Task.FromResult(Outcome<bool>.Refused(Refusal.Invalid, "Choose an outcome (at most 100 characters).").ToAnswer())
-            : UnderLeaseAsync(caseId, async user =>
-                await actions.CloseRefusalAsync(caseId, outcome.Trim(), Context.ConnectionAborted) is { } refusal
-                    ? Outcome<bool>.Refused(Refusal.Conflict, refusal)
-                    : Answer(await queue.CloseAsync(caseId, leaseToken, user.Id, outcome.Trim(), Context.ConnectionAborted)));
+    /// <param name="outcome">One of <see cref="CaseOutcomes.Choices"/>' codes.</param>
+    /// <param name="note">The caseworker's own words on how the case ended, kept as an encrypted note; null or empty for none.</param>
+    public Task<ActionAnswer<bool>> CloseCase(Guid caseId, Guid leaseToken, string outcome, string? note) =>
+        UnderLeaseAsync(caseId, user => actions.CloseAsync(user, caseId, leaseToken, outcome, note, Context.ConnectionAborted));
 
     public Task<ActionAnswer<bool>> TransferToColleague(Guid caseId, Guid leaseToken, Guid colleagueId) =>
         UnderLeaseAsync(caseId, async user =>

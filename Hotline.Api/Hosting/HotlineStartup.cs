@@ -1,3 +1,4 @@
+using Hotline.Api.CaseStore;
 using Hotline.Api.SessionKeys;
 using Hotline.Api.Storage;
 using Hotline.Bot.ConversationContract;
@@ -24,6 +25,7 @@ public static class HotlineStartup
             _ = app.Services.GetRequiredService<IConversationEngine>();
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(
                 app.Lifetime.ApplicationStopping, app.Services.GetRequiredService<SessionKeyRingCheck>().CheckAsync);
+            await app.Services.GetRequiredService<CaseOutcomeBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
         }
         catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException
             or ScriptValidationException or TriageRulesException or ArgumentException)

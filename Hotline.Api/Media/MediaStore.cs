@@ -13,12 +13,21 @@ public enum MediaCopy
     View,
 }
 
+/// <summary>What <see cref="MediaStore.RotateAsync"/> found: already under the current key, sealed again, or erased meanwhile.</summary>
+public enum MediaRotation
+{
+    Current,
+    Rewritten,
+    Gone,
+}
+
 /// <summary>
 /// The media store: one folder per conversation, one file per copy, each encrypted at rest with AES-256-GCM
 /// in 64 KiB chunks under a key derived from the privacy key ring. Each chunk's associated data names the
 /// item, the copy, the chunk's index and whether it is the last, so chunks cannot be swapped, reordered,
 /// moved to another item or cut off without the read failing. A file is written beside its place and
-/// renamed into it, so a crash never leaves half a file under the real name.
+/// renamed into it, so a crash never leaves half a file under the real name. <c>keys rotate</c> seals each file again
+/// under the current key the same way (<see cref="RotateAsync"/>).
 /// </summary>
 public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> options, IHostEnvironment environment)
 {
@@ -26,6 +35,9 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
     private const int ChunkSize = 64 * 1024;
     private const int NonceSize = 12;
     private const int TagSize = 16;
+
+    /// <summary>A sealed chunk's length prefix, nonce and tag.</summary>
+    private const int Overhead = 4 + NonceSize + TagSize;
     private static readonly byte[] Magic = "HLM1"u8.ToArray();
 
     private readonly string _root = System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
@@ -38,27 +50,17 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
         var (keyId, key) = protector.DeriveCurrentKey(Purpose);
         await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
         {
-            var keyIdBytes = Encoding.UTF8.GetBytes(keyId);
-            var header = new byte[Magic.Length + 1 + keyIdBytes.Length];
-            Magic.CopyTo(header, 0);
-            header[Magic.Length] = (byte)keyIdBytes.Length;
-            keyIdBytes.CopyTo(header, Magic.Length + 1);
-            await file.WriteAsync(header, cancellationToken);
-
+            await file.WriteAsync(Header(keyId), cancellationToken);
             using var aes = new AesGcm(key, TagSize);
-            var sealedChunk = new byte[4 + NonceSize + TagSize + ChunkSize];
+            var sealedChunk = new byte[Overhead + ChunkSize];
             var index = 0;
             var offset = 0;
             do
             {
                 var length = Math.Min(ChunkSize, plain.Length - offset);
                 var last = offset + length == plain.Length;
-                BinaryPrimitives.WriteInt32LittleEndian(sealedChunk, length);
-                var nonce = sealedChunk.AsSpan(4, NonceSize);
-                RandomNumberGenerator.Fill(nonce);
-                aes.Encrypt(nonce, plain.Span.Slice(offset, length), sealedChunk.AsSpan(4 + NonceSize + TagSize, length),
-                    sealedChunk.AsSpan(4 + NonceSize, TagSize), AssociatedData(mediaId, copy, index, last));
-                await file.WriteAsync(sealedChunk.AsMemory(0, 4 + NonceSize + TagSize + length), cancellationToken);
+                Seal(aes, plain.Span.Slice(offset, length), sealedChunk, AssociatedData(mediaId, copy, index, last));
+                await file.WriteAsync(sealedChunk.AsMemory(0, Overhead + length), cancellationToken);
                 offset += length;
                 index++;
             }
@@ -69,6 +71,97 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
         }
 
         File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>Every copy in the store, by its conversation, item and copy, for <c>keys rotate</c>; files of no such form are not listed.</summary>
+    public IEnumerable<(Guid ConversationId, Guid MediaId, MediaCopy Copy)> ListFiles()
+    {
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(_root))
+        {
+            if (!Guid.TryParseExact(System.IO.Path.GetFileName(folder), "N", out var conversationId))
+            {
+                continue;
+            }
+
+            // Listed before any is rotated: a rotation renames its new file over the old one in this folder.
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                var name = System.IO.Path.GetFileName(file).Split('.');
+                if (name.Length == 2 && Guid.TryParseExact(name[0], "N", out var mediaId) && Enum.TryParse<MediaCopy>(name[1], ignoreCase: true, out var copy)
+                    && name[1] == copy.ToString().ToLowerInvariant())
+                {
+                    yield return (conversationId, mediaId, copy);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Seals a copy again under the current key, chunk by chunk (never the whole file in memory) into a file beside it
+    /// that is then renamed over it: an interrupted rotation leaves the old file whole, readable under its old key, and
+    /// a run again finishes it. A copy erased meanwhile is <see cref="MediaRotation.Gone"/>; one that does not decrypt
+    /// throws <see cref="CryptographicException"/> and is left as it is.
+    /// </summary>
+    public async Task<MediaRotation> RotateAsync(Guid conversationId, Guid mediaId, MediaCopy copy, CancellationToken cancellationToken)
+    {
+        var path = PathOf(conversationId, mediaId, copy);
+        var rotating = path + ".rotating";
+        try
+        {
+            await using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous))
+            {
+                var keyId = await ReadHeaderAsync(source, cancellationToken);
+                if (keyId == protector.CurrentKeyId)
+                {
+                    return MediaRotation.Current;
+                }
+
+                await using var target = new FileStream(rotating, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                await ResealAsync(source, keyId, target, mediaId, copy, cancellationToken);
+            }
+
+            File.Move(rotating, path, overwrite: true);
+            return MediaRotation.Rewritten;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            File.Delete(rotating);
+            return MediaRotation.Gone;
+        }
+    }
+
+    private async Task ResealAsync(FileStream source, string keyId, FileStream target, Guid mediaId, MediaCopy copy, CancellationToken cancellationToken)
+    {
+        var (currentKeyId, currentKey) = protector.DeriveCurrentKey(Purpose);
+        using var opener = new AesGcm(protector.DeriveKey(keyId, Purpose), TagSize);
+        using var sealer = new AesGcm(currentKey, TagSize);
+        await target.WriteAsync(Header(currentKeyId), cancellationToken);
+        var sealedChunk = new byte[Overhead + ChunkSize];
+        var plain = new byte[ChunkSize];
+        for (var index = 0; source.Position < source.Length; index++)
+        {
+            await ReadExactlyAsync(source, sealedChunk.AsMemory(0, 4), cancellationToken);
+            var length = BinaryPrimitives.ReadInt32LittleEndian(sealedChunk);
+            if (length is < 0 or > ChunkSize)
+            {
+                throw new CryptographicException("A media file is cut short or damaged.");
+            }
+
+            await ReadExactlyAsync(source, sealedChunk.AsMemory(4, NonceSize + TagSize + length), cancellationToken);
+            var last = source.Position == source.Length;
+            opener.Decrypt(sealedChunk.AsSpan(4, NonceSize), sealedChunk.AsSpan(Overhead, length), sealedChunk.AsSpan(4 + NonceSize, TagSize),
+                plain.AsSpan(0, length), AssociatedData(mediaId, copy, index, last));
+            Seal(sealer, plain.AsSpan(0, length), sealedChunk, AssociatedData(mediaId, copy, index, last));
+            await target.WriteAsync(sealedChunk.AsMemory(0, Overhead + length), cancellationToken);
+        }
+
+        await target.FlushAsync(cancellationToken);
+        target.Flush(flushToDisk: true);
     }
 
     /// <summary>The copy's bytes in the clear; null when there is no such copy. A file that was altered fails to decrypt.</summary>
@@ -121,6 +214,52 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static byte[] Header(string keyId)
+    {
+        var keyIdBytes = Encoding.UTF8.GetBytes(keyId);
+        var header = new byte[Magic.Length + 1 + keyIdBytes.Length];
+        Magic.CopyTo(header, 0);
+        header[Magic.Length] = (byte)keyIdBytes.Length;
+        keyIdBytes.CopyTo(header, Magic.Length + 1);
+        return header;
+    }
+
+    /// <summary>The key id a file names, the stream left at its first chunk.</summary>
+    private static async Task<string> ReadHeaderAsync(FileStream source, CancellationToken cancellationToken)
+    {
+        var start = new byte[Magic.Length + 1];
+        await ReadExactlyAsync(source, start, cancellationToken);
+        if (!start.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            throw new CryptographicException("A media file is not in the media store's form.");
+        }
+
+        var keyId = new byte[start[Magic.Length]];
+        await ReadExactlyAsync(source, keyId, cancellationToken);
+        return Encoding.UTF8.GetString(keyId);
+    }
+
+    private static async Task ReadExactlyAsync(FileStream source, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.ReadExactlyAsync(buffer, cancellationToken);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new CryptographicException("A media file is cut short or damaged.", ex);
+        }
+    }
+
+    /// <summary>Writes the chunk's length, a fresh nonce, the tag and the ciphertext of <paramref name="plain"/> into <paramref name="sealedChunk"/>.</summary>
+    private static void Seal(AesGcm aes, ReadOnlySpan<byte> plain, byte[] sealedChunk, byte[] associatedData)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(sealedChunk, plain.Length);
+        var nonce = sealedChunk.AsSpan(4, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        aes.Encrypt(nonce, plain, sealedChunk.AsSpan(Overhead, plain.Length), sealedChunk.AsSpan(4 + NonceSize, TagSize), associatedData);
     }
 
     private string PathOf(Guid conversationId, Guid mediaId, MediaCopy copy) =>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Hotline.Api.Accountability;
 using Hotline.Api.CaseStore;
+using Hotline.Api.Media;
 using Hotline.Api.Storage;
 
 namespace Hotline.Api.Privacy;
@@ -15,9 +16,12 @@ namespace Hotline.Api.Privacy;
 /// on the values read, so the single writer is held only for the updates, and a row the hotline changed meanwhile keeps
 /// the hotline's values. Interrupted, it leaves only finished batches behind; run again, it finds only what is left.
 /// </summary>
-public sealed class KeyRotation(Database database, FieldProtector protector, AuditTrail audit)
+public sealed class KeyRotation(Database database, FieldProtector protector, AuditTrail audit, MediaStore media, ILogger<KeyRotation> logger)
 {
     public const int DefaultBatchSize = 500;
+
+    /// <summary>The media store's files (photos and their shown copies), counted in the report as one column.</summary>
+    private static readonly ProtectedColumn MediaFiles = new("MediaStore", "File", "");
 
     /// <summary>Every table with encrypted columns, each with its two statements. A new encrypted column joins its table's entry.</summary>
     private static readonly RotatedTable[] Tables =
@@ -25,6 +29,7 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
         new("Conversations", "Conversations_ReadForKeyRotation", "Conversations_RotateKeys",
             [ProtectedColumns.ConversationAddress, ProtectedColumns.ConversationEngineState]),
         new("Messages", "Messages_ReadForKeyRotation", "Messages_RotateKeys", [ProtectedColumns.MessageBody, ProtectedColumns.MessageMedia]),
+        new("MediaItems", "MediaItems_ReadForKeyRotation", "MediaItems_RotateKeys", [ProtectedColumns.MediaItemSource, ProtectedColumns.MediaItemEvidence]),
         new("CaseNotes", "CaseNotes_ReadForKeyRotation", "CaseNotes_RotateKeys", [ProtectedColumns.CaseNoteBody]),
         new("ChatRoutes", "ChatRoutes_ReadForKeyRotation", "ChatRoutes_RotateKeys",
         [
@@ -40,7 +45,7 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
     /// <summary>Runs to the end and writes one audit row (counts only); an interrupted run writes its row too, as failed.</summary>
     public async Task<KeyRotationReport> RotateAsync(int batchSize, Func<RotationBatch, Task> onBatch, CancellationToken cancellationToken)
     {
-        var tally = new RotationTally([.. Tables.SelectMany(t => t.Columns), ProtectedColumns.CaseEventAnswerText]);
+        var tally = new RotationTally([.. Tables.SelectMany(t => t.Columns), ProtectedColumns.CaseEventAnswerText, MediaFiles]);
         try
         {
             foreach (var table in Tables)
@@ -49,6 +54,7 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
             }
 
             await RotateAnswersAsync(batchSize, tally, onBatch, cancellationToken);
+            await RotateMediaFilesAsync(batchSize, tally, onBatch, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -161,6 +167,47 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
             await WriteAsync("CaseEvents_RotateAnswerKey", rewrites, tally, cancellationToken);
             after = answers[^1].Sequence;
             await onBatch(new RotationBatch(column.Table, answers.Count, tally.RewrittenIn(column.Table)));
+        }
+    }
+
+    /// <summary>
+    /// Each media file under an older key is sealed again, one file at a time, each replaced whole (<see cref="MediaStore.RotateAsync"/>);
+    /// a file erased meanwhile counts as changed meanwhile, one that does not decrypt as unreadable, and is left as it is.
+    /// </summary>
+    private async Task RotateMediaFilesAsync(int batchSize, RotationTally tally, Func<RotationBatch, Task> onBatch, CancellationToken cancellationToken)
+    {
+        var inBatch = 0;
+        foreach (var (conversationId, mediaId, copy) in media.ListFiles())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var rotation = await media.RotateAsync(conversationId, mediaId, copy, cancellationToken);
+                if (rotation == MediaRotation.Rewritten)
+                {
+                    tally.Rewritten(MediaFiles);
+                }
+                else if (rotation == MediaRotation.Gone)
+                {
+                    tally.ChangedMeanwhile(MediaFiles);
+                }
+            }
+            catch (CryptographicException)
+            {
+                tally.Unreadable(MediaFiles);
+                logger.LogWarning("The {Copy} copy of media item {MediaId} does not decrypt with the key it names; it is left as it is.", copy, mediaId);
+            }
+
+            if (++inBatch == batchSize)
+            {
+                await onBatch(new RotationBatch(MediaFiles.Table, inBatch, tally.RewrittenIn(MediaFiles.Table)));
+                inBatch = 0;
+            }
+        }
+
+        if (inBatch > 0)
+        {
+            await onBatch(new RotationBatch(MediaFiles.Table, inBatch, tally.RewrittenIn(MediaFiles.Table)));
         }
     }
 

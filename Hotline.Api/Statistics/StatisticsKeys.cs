@@ -55,8 +55,8 @@ public static class StatisticsKeys
     public const string NotYet = "not_yet";
     public const string All = "all";
 
-    /// <summary>Known case outcomes; anything else a console sent is counted as "other", never as its text.</summary>
-    public static readonly string[] CaseOutcomes = ["open", "referred", "resolved", "no_contact", "duplicate", "other"];
+    /// <summary>The case outcome codes counted, "open" first; anything else (an erased person's case) counts as "other".</summary>
+    public static readonly string[] CaseOutcomes = ["open", .. Hotline.Api.CaseStore.CaseOutcomes.Choices.Select(choice => choice.Code)];
 
     /// <summary>Lower bounds, in seconds, of the bands a waiting time is counted in.</summary>
     public static readonly (string Code, long From)[] TimeBands =
@@ -123,8 +123,7 @@ public static class StatisticsKeys
 
     public static string OutcomeCode(string? outcome)
     {
-        var code = outcome?.Trim().ToLowerInvariant();
-        return code is not null and not "open" && CaseOutcomes.Contains(code) ? code : "other";
+        return outcome is not null && Hotline.Api.CaseStore.CaseOutcomes.IsChoice(outcome) ? outcome : Hotline.Api.CaseStore.CaseOutcomes.Other;
     }
 
     /// <summary>The stored form: one key per line, fields separated by tabs (no code holds either).</summary>

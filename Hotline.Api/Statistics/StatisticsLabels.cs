@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Referrals;
 
 namespace Hotline.Api.Statistics;
@@ -30,15 +31,7 @@ public static class StatisticsLabels
     public static string Indicator(string code) =>
         code == StatisticsKeys.NoIndicator ? "No indicator recorded" : IndicatorMap.Labels.GetValueOrDefault(code, code);
 
-    public static string CaseOutcome(string code) => code switch
-    {
-        "open" => "Still open",
-        "referred" => "Referred to a partner",
-        "resolved" => "Resolved",
-        "no_contact" => "No contact",
-        "duplicate" => "Duplicate",
-        _ => "Other",
-    };
+    public static string CaseOutcome(string code) => code == "open" ? "Still open" : CaseOutcomes.LabelOf(code);
 
     public static string TimeBand(string code, string notYet) => code switch
     {

@@ -140,6 +140,28 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task Closing_with_words_on_how_it_ended_keeps_the_outcome_a_code_and_the_words_an_encrypted_note()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("declined_help");
+        var note = console.Page.GetByLabel("Note on how it ended (optional, kept as an encrypted note)");
+        await note.FillAsync("Went home with her cousin; will write again if it gets worse.");
+        await Expect(note).ToBeInViewportAsync();
+        console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
+        Assert.Equal("declined_help", await host.App.ScalarAsync($"SELECT Outcome FROM Cases WHERE Id = '{caseId}'"));
+        Assert.Equal(1, await host.App.CountAsync($"SELECT COUNT(*) FROM CaseNotes WHERE CaseId = '{caseId}' AND BodyCipher LIKE 'hl2:%'"));
+        Assert.Equal(0, await host.App.CountAsync("SELECT COUNT(*) FROM CaseNotes WHERE BodyCipher LIKE '%cousin%'"));
+    }
+
+    [Fact]
     public async Task Closing_asks_first_and_a_caseworker_who_declines_keeps_the_case_open()
     {
         await using var host = await ConsoleHost.StartAsync();
@@ -158,7 +180,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
 
         await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
-        Assert.Equal(["Close this case as \"Resolved\"? Nobody can reply to this person on it afterwards."], asked);
+        Assert.Equal(["Close this case as \"Resolved by the hotline\"? Nobody can reply to this person on it afterwards."], asked);
         Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
     }
 

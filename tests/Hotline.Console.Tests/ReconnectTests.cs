@@ -1,4 +1,5 @@
 using Hotline.Api.CaseStore;
+using Hotline.Api.Casework;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,7 +26,7 @@ public sealed class ReconnectTests(BrowserFixture browser) : IClassFixture<Brows
         var queue = host.Services.GetRequiredService<CaseQueue>();
         var taken = await queue.ClaimNextAsync(bilal.Id, TimeSpan.FromMinutes(5), Ct);
         var closed = await queue.ClaimNextAsync(bilal.Id, TimeSpan.FromMinutes(5), Ct);
-        Assert.True(await queue.CloseAsync(closed!.Case.Id, closed.LeaseToken, bilal.Id, "duplicate", Ct));
+        Assert.True((await host.Services.GetRequiredService<CaseActions>().CloseAsync(bilal, closed!.Case.Id, closed.LeaseToken, "duplicate", null, Ct)).Value);
         await host.SeedCaseAsync("en", PriorityBand.Critical, "physical_and_sexual_violence");
         await host.AskForPersonBySmsAsync(host.NextPhone(), "Hello, I need help");
         await console.RestoreConnectionAsync();

@@ -48,7 +48,7 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
 
         var readOnly = console.Page.Locator("#case-readonly");
         await Expect(readOnly).ToContainTextAsync("Read only: this case was closed on");
-        await Expect(readOnly).ToContainTextAsync("as \"Resolved\". Nothing can be sent or changed from it");
+        await Expect(readOnly).ToContainTextAsync("as \"Resolved by the hotline\". Nothing can be sent or changed from it");
         await Expect(readOnly).ToBeInViewportAsync();
         await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("my boss keeps my passport");
         await Expect(console.Page.Locator("#transcript")).Not.ToContainTextAsync("it is me again");

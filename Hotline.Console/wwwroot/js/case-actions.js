@@ -138,7 +138,12 @@ async function closeCase(view) {
   if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.`)) {
     return;
   }
-  await finish(view, await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value), "The case is closed.", "close-form");
+  const note = byId("close-note");
+  const answer = await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value, note.value.trim() || null);
+  if (answer.ok) {
+    note.value = "";
+  }
+  await finish(view, answer, "The case is closed.", "close-form");
 }
 
 /**

@@ -58,8 +58,19 @@ export function reasonText(code) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+// The case outcome codes (CaseStore/CaseOutcomes on the server); referral services and outcomes read as their words.
+const OUTCOME_NAMES = {
+  referred: "Referred to a partner",
+  resolved: "Resolved by the hotline",
+  no_contact: "No contact",
+  declined_help: "Declined help",
+  not_trafficking: "Not trafficking or exploitation",
+  duplicate: "Duplicate",
+  erased: "Erased on request",
+};
+
 export function outcomeText(code) {
-  return reasonText(code);
+  return Object.hasOwn(OUTCOME_NAMES, code) ? OUTCOME_NAMES[code] : reasonText(code);
 }
 
 export function secondsSince(isoTime, now = Date.now()) {

@@ -1,3 +1,5 @@
+using Hotline.Api.Tests.Privacy;
+
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>The audit trail records who saw what, never what they saw: no number, text, name or note reaches it.</summary>
@@ -24,26 +26,10 @@ public sealed class AuditCanaryTests
         (await worker.Http.GetAsync($"/api/cases/{taken.Case.Id}/referrals", Ct)).EnsureSuccessStatusCode();
         await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), CanaryName, CanaryText);
 
-        var audit = await AllAuditTextAsync(app);
+        var audit = (await CanaryScan.CellsAsync(app.DatabaseFile)).Where(cell => cell.Column.StartsWith("AuditEntries.", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(5, audit.Count);
+        Assert.Equal(5, await app.CountAsync("SELECT COUNT(*) FROM AuditEntries"));
         string[] canaries = [CanaryPhone, CanaryPhone[1..], CanaryPhone[4..], CanaryText, CanaryNote, CanaryName, "Rahman", "passport"];
-        Assert.DoesNotContain(canaries, canary => audit.Any(row => row.Contains(canary, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static async Task<IReadOnlyList<string>> AllAuditTextAsync(HotlineApp app)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile}");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM AuditEntries ORDER BY Sequence";
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Ct))
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetValue(i).ToString())));
-        }
-
-        return rows;
+        Assert.Empty(CanaryScan.InCells(audit, canaries));
     }
 }

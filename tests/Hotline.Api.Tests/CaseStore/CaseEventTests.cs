@@ -16,7 +16,7 @@ public sealed class CaseEventTests
         await hotline.Get<CaseQueue>().ExtendAsync(queued.Id, lease.LeaseToken, worker.Id, Lease, Ct);
         await hotline.Get<CaseQueue>().ReleaseAsync(queued.Id, lease.LeaseToken, worker.Id, Ct);
         var again = (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, Lease, Ct))!;
-        await hotline.Get<CaseQueue>().CloseAsync(queued.Id, again.LeaseToken, worker.Id, "Resolved", Ct);
+        await hotline.Get<CaseActions>().CloseAsync(worker, queued.Id, again.LeaseToken, "resolved", null, Ct);
 
         var events = await ReadAllAsync(hotline);
 

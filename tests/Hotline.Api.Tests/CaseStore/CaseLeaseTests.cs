@@ -1,3 +1,5 @@
+using Hotline.Api.Outcomes;
+
 namespace Hotline.Api.Tests.CaseStore;
 
 public sealed class CaseLeaseTests
@@ -52,9 +54,9 @@ public sealed class CaseLeaseTests
         var (hotline, worker, lease) = await ClaimOneAsync(engine);
         await using var _ = hotline;
 
-        Assert.True(await hotline.Get<CaseQueue>().CloseAsync(lease.Case.Id, lease.LeaseToken, worker.Id, "Referred", Ct));
+        Assert.True((await hotline.Get<CaseActions>().CloseAsync(worker, lease.Case.Id, lease.LeaseToken, "duplicate", null, Ct)).Value);
         var closed = await ReadCaseAsync(hotline, lease.Case.Id);
-        Assert.Equal((CaseStatus.Closed, "Referred", (Guid?)null), (closed.Status, closed.Outcome, closed.LeaseToken));
+        Assert.Equal((CaseStatus.Closed, "duplicate", (Guid?)null), (closed.Status, closed.Outcome, closed.LeaseToken));
     }
 
     [Theory, DatabaseData]
@@ -63,7 +65,7 @@ public sealed class CaseLeaseTests
         var (hotline, worker, lease) = await ClaimOneAsync(engine);
         await using var _ = hotline;
 
-        Assert.False(await hotline.Get<CaseQueue>().CloseAsync(lease.Case.Id, Guid.NewGuid(), worker.Id, "Referred", Ct));
+        Assert.Equal(Refusal.Conflict, (await hotline.Get<CaseActions>().CloseAsync(worker, lease.Case.Id, Guid.NewGuid(), "duplicate", null, Ct)).Refusal);
     }
 
     [Theory, DatabaseData]

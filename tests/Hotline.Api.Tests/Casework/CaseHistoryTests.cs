@@ -176,7 +176,7 @@ public sealed class CaseHistoryTests
         await using var hub = worker.Hub();
         await hub.StartAsync(Ct);
         var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), queued.Id, Ct);
-        var closed = await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), queued.Id, taken.Value!.LeaseToken!.Value, outcome, Ct);
+        var closed = await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), queued.Id, taken.Value!.LeaseToken!.Value, outcome, null, Ct);
         Assert.True(closed.Ok, closed.Refusal);
         return queued;
     }

@@ -7,11 +7,11 @@ using Hotline.Api.Privacy;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Tests.Infrastructure;
+using Hotline.Api.Tests.Privacy;
 using Hotline.Api.Tests.Twilio;
 using Hotline.Api.Users;
 using Hotline.Bot.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Erasure;
@@ -52,8 +52,8 @@ public sealed class ErasureCanaryTests
         Assert.Contains("conversations 1, chat routes 0, outbox rows ", output.ToString());
         Assert.Contains("SIM registrations 1;", output.ToString());
         string[] everything = [.. canaries, .. storedForThePerson];
-        Assert.Empty(await FindInTablesAsync(app, everything));
-        Assert.Empty(FindInFiles(app.DatabaseFile, everything));
+        Assert.Empty(await CanaryScan.InTablesAsync(app.DatabaseFile, everything));
+        Assert.Empty(CanaryScan.InFiles([app.DatabaseFile, app.DatabaseFile + "-wal"], everything));
         await app.Services.GetRequiredService<StatisticsProjection>().CatchUpAsync(10, Ct);
         Assert.Equal("1", await app.ScalarAsync($"SELECT SUM(Count) FROM StatisticsCounts WHERE Dimension = '{StatisticsKeys.CaseLanguage}'"));
         Assert.Equal("Closed", await app.ScalarAsync($"SELECT Status FROM Cases WHERE Id = '{caseId}'"));
@@ -87,7 +87,7 @@ public sealed class ErasureCanaryTests
         await ReadAsync<ReferralView>(await worker.Http.PostAsJsonAsync($"/api/cases/{caseId}/referrals/{referral.Id}/consent",
             new RecordConsent("person", "sms", null, ["summary", "language"], CanarySummary, null, null, null), Ct));
         await ReadAsync<ReferralView>(await worker.Http.PostAsync($"/api/cases/{caseId}/referrals/{referral.Id}/send", null, Ct));
-        Assert.True((await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "referred", Ct)).Value);
+        Assert.True((await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "referred", null, Ct)).Value);
         return caseId;
     }
 
@@ -98,62 +98,12 @@ public sealed class ErasureCanaryTests
         return System.Text.Json.JsonSerializer.Deserialize<T>(body, System.Text.Json.JsonSerializerOptions.Web)!;
     }
 
-    /// <summary>Every value stored encrypted outside the accounts: in this test, all of them are the person's.</summary>
+    /// <summary>
+    /// Every value stored encrypted outside the accounts and the hosts' own key ring (DataProtectionKeys): in this test,
+    /// all of them are the person's.
+    /// </summary>
     private static async Task<IReadOnlyList<string>> EncryptedValuesAsync(HotlineApp app) =>
-        (await AllCellsAsync(app)).Where(cell => !cell.Column.StartsWith("Users.", StringComparison.Ordinal))
-            .Select(cell => cell.Value).Where(value => value.Contains("hl2:", StringComparison.Ordinal) || value.Contains("hl1:", StringComparison.Ordinal)).Distinct().ToList();
-
-    private static async Task<IReadOnlyList<string>> FindInTablesAsync(HotlineApp app, IReadOnlyList<string> needles) =>
-        (await AllCellsAsync(app))
-            .SelectMany(cell => needles.Where(needle => cell.Value.Contains(needle, StringComparison.OrdinalIgnoreCase)).Select(needle => $"{cell.Column}: {needle}"))
-            .ToList();
-
-    private static async Task<IReadOnlyList<(string Column, string Value)>> AllCellsAsync(HotlineApp app)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile}");
-        await connection.OpenAsync(Ct);
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync(Ct);
-            while (await reader.ReadAsync(Ct))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var cells = new List<(string, string)>();
-        foreach (var table in tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\"";
-            await using var reader = await command.ExecuteReaderAsync(Ct);
-            while (await reader.ReadAsync(Ct))
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (!reader.IsDBNull(i))
-                    {
-                        cells.Add(($"{table}.{reader.GetName(i)}", Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-                    }
-                }
-            }
-        }
-
-        return cells;
-    }
-
-    /// <summary>The raw bytes of the database file and its write-ahead log, as a disk image would show them.</summary>
-    private static IReadOnlyList<string> FindInFiles(string databaseFile, IReadOnlyList<string> needles) =>
-        new[] { databaseFile, databaseFile + "-wal" }.Where(File.Exists)
-            .SelectMany(file =>
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                var bytes = copy.ToArray();
-                return needles.Where(needle => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0).Select(needle => $"{Path.GetFileName(file)}: {needle}");
-            })
-            .ToList();
+        (await CanaryScan.CellsAsync(app.DatabaseFile))
+            .Where(cell => !cell.Column.StartsWith("Users.", StringComparison.Ordinal) && !cell.Column.StartsWith("DataProtectionKeys.", StringComparison.Ordinal))
+            .Select(cell => cell.Text).Where(value => value.Contains("hl2:", StringComparison.Ordinal) || value.Contains("hl1:", StringComparison.Ordinal)).Distinct().ToList();
 }

@@ -57,7 +57,7 @@ public sealed partial class FirstHourTests
         var closed = await CaseSeeding.QueueCaseAsync(app, "en");
         var lease = (await queue.ClaimNextAsync(supervisor.User.Id, TimeSpan.FromMinutes(30), Ct))!;
         Assert.Equal(closed.Id, lease.Case.Id);
-        Assert.True(await queue.CloseAsync(closed.Id, lease.LeaseToken, supervisor.User.Id, "Referred", Ct));
+        Assert.True((await app.Services.GetRequiredService<CaseActions>().CloseAsync(supervisor.User, closed.Id, lease.LeaseToken, "resolved", null, Ct)).Value);
         Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM Cases"));
 
         var known = new Dictionary<string, string>

@@ -14,15 +14,16 @@ public static class MediaWebhooks
 
     /// <summary>Sends one MMS carrying <paramref name="bytes"/> declared as <paramref name="declaredType"/>; the webhook is answered 2xx.</summary>
     public static async Task SendAsync(TwilioHarness harness, byte[] bytes, string declaredType, FakeTwilioServer.MediaServing? serving = null,
-        string text = "this is where they keep us")
+        string text = "this is where they keep us", string from = Worker)
     {
         var sid = "MM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await SendLinkAsync(harness, sid, harness.Twilio.AddMedia(sid, bytes, declaredType, serving), declaredType, text);
+        await SendLinkAsync(harness, sid, harness.Twilio.AddMedia(sid, bytes, declaredType, serving), declaredType, text, from);
     }
 
-    public static async Task SendLinkAsync(TwilioHarness harness, string sid, string url, string declaredType, string text = "this is where they keep us")
+    public static async Task SendLinkAsync(TwilioHarness harness, string sid, string url, string declaredType, string text = "this is where they keep us",
+        string from = Worker)
     {
-        var fields = TwilioHarness.InboundFields(Worker, text, sid);
+        var fields = TwilioHarness.InboundFields(from, text, sid);
         fields["NumMedia"] = "1";
         fields["MediaUrl0"] = url;
         fields["MediaContentType0"] = declaredType;

@@ -86,7 +86,7 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
 
         public async Task CloseAsync(Guid caseId, Guid lease)
         {
-            var closed = await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "phone's view scenario", Ct);
+            var closed = await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "resolved", null, Ct);
             Assert.True(closed.Ok, closed.Refusal);
         }
 

@@ -48,6 +48,8 @@ public sealed class KeyRotationTests : IDisposable
                 "Conversations.EngineState: 1 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Body: 29 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Media: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Source: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Evidence: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseNotes.Body: 1 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.BotConversationId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.UserId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
@@ -59,6 +61,7 @@ public sealed class KeyRotationTests : IDisposable
                 "Users.TotpSecret: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "DataProtectionKeys.Xml: 1 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseEvents.AnswerText: 1 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaStore.File: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Done: rewritten 36; changed meanwhile 0; unreadable 0.",
             ],
             lines.Where(line => !line.StartsWith(' ') && !line.StartsWith("Sealing", StringComparison.Ordinal)));
@@ -136,6 +139,8 @@ public sealed class KeyRotationTests : IDisposable
                 "Conversations.EngineState: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Body: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Messages.Media: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Source: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaItems.Evidence: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseNotes.Body: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.BotConversationId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "ChatRoutes.UserId: 0 rewritten, 0 changed meanwhile, 0 unreadable",
@@ -147,6 +152,7 @@ public sealed class KeyRotationTests : IDisposable
                 "Users.TotpSecret: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "DataProtectionKeys.Xml: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseEvents.AnswerText: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "MediaStore.File: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Done: rewritten 0; changed meanwhile 0; unreadable 0.",
             ],
             lines);

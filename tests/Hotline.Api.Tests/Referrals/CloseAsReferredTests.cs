@@ -50,6 +50,6 @@ public sealed class CloseAsReferredTests
         await hub.StartAsync(Ct);
         var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), caseId, Ct);
         Assert.True(taken.Ok, taken.Refusal);
-        return await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, taken.Value!.LeaseToken!.Value, outcome, Ct);
+        return await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, taken.Value!.LeaseToken!.Value, outcome, null, Ct);
     }
 }

@@ -56,7 +56,7 @@ public sealed class ClosedCaseReferralTests
     {
         var queue = h.App.Services.GetRequiredService<CaseQueue>();
         var lease = (await queue.ClaimNextAsync(h.Caseworker.User.Id, TimeSpan.FromMinutes(10), Ct))!;
-        Assert.True(await queue.CloseAsync(lease.Case.Id, lease.LeaseToken, h.Caseworker.User.Id, "resolved", Ct));
+        Assert.True((await h.App.Services.GetRequiredService<CaseActions>().CloseAsync(h.Caseworker.User, lease.Case.Id, lease.LeaseToken, "resolved", null, Ct)).Value);
     }
 
     private static async Task<string> StatusAsync(ReferralHarness h, Guid caseId, Guid referralId) =>

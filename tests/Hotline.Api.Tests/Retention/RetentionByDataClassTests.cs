@@ -62,7 +62,7 @@ public sealed class RetentionByDataClassTests
         await hotline.Get<StatisticsProjection>().CatchUpAsync(10, Ct);
 
         var id = new { Id = closed.CaseId };
-        Assert.Equal("Closed|en|en|referred|Sms", await ScalarAsync<string>(hotline,
+        Assert.Equal("Closed|en|en|resolved|Sms", await ScalarAsync<string>(hotline,
             "SELECT c.Status + '|' + c.Language + '|' + c.PersonLanguage + '|' + c.Outcome + '|' + v.Channel FROM Cases AS c JOIN Conversations AS v ON v.Id = c.ConversationId WHERE c.Id = @Id"
                 .Replace(" + ", engine == DatabaseProvider.Sqlite ? " || " : " + ", StringComparison.Ordinal), id));
         Assert.Equal(3, await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM Messages WHERE CaseId = @Id", id));

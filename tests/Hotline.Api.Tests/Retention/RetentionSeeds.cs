@@ -48,7 +48,7 @@ internal static class RetentionSeeds
 
         var queue = hotline.Get<CaseQueue>();
         var lease = await queue.ClaimAsync(queued.Id, worker.Id, TimeSpan.FromMinutes(5), Ct) ?? throw new InvalidOperationException("The case was not claimed.");
-        Assert.True(await queue.CloseAsync(queued.Id, lease.LeaseToken, worker.Id, "referred", Ct));
+        Assert.True((await hotline.Get<CaseActions>().CloseAsync(worker, queued.Id, lease.LeaseToken, "resolved", null, Ct)).Value);
         var closedAt = await ScalarAsync<DateTimeOffset>(hotline, "SELECT ClosedAt FROM Cases WHERE Id = @Id", new { Id = queued.Id });
         return new ClosedCase(queued.Id, queued.ConversationId, closedAt);
     }

@@ -72,24 +72,24 @@ public sealed class StatisticsProjectionTests
     }
 
     [Theory, DatabaseData]
-    public async Task A_closed_case_moves_from_open_to_its_outcome_and_free_text_outcomes_count_as_other(DatabaseProvider engine)
+    public async Task A_closed_case_moves_from_open_to_its_outcome_code(DatabaseProvider engine)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
         var projection = hotline.Get<StatisticsProjection>();
-        foreach (var outcome in new[] { "resolved", "Called Ramesh at his cousin's" })
+        foreach (var outcome in new[] { "resolved", "declined_help" })
         {
             var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
             await projection.CatchUpAsync(10, Ct);
             var lease = (await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(5), Ct))!;
-            Assert.True(await hotline.Get<CaseQueue>().CloseAsync(queued.Id, lease.LeaseToken, worker.Id, outcome, Ct));
+            Assert.True((await hotline.Get<CaseActions>().CloseAsync(worker, queued.Id, lease.LeaseToken, outcome, null, Ct)).Value);
         }
 
         await projection.CatchUpAsync(10, Ct);
 
         Assert.Equal(0, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "open"));
         Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "resolved"));
-        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "other"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "declined_help"));
     }
 
     [Theory, DatabaseData]

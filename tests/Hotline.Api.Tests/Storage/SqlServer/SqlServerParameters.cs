@@ -41,7 +41,7 @@ internal static class SqlServerParameters
         ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT",
         ["AfterId"] = Id, ["CurrentKeyPrefix"] = Text, ["KeyPrefixLength"] = "INT", ["OldAddressCipher"] = Text, ["OldBodyCipher"] = Text,
         ["OldBotConversationIdCipher"] = Text, ["OldData"] = Text, ["OldEngineStateCipher"] = Text, ["OldMediaCipher"] = Text,
-        ["OldOutcomeNoteCipher"] = Text, ["OldRegionCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
+        ["OldEvidenceCipher"] = Text, ["OldOutcomeNoteCipher"] = Text, ["OldRegionCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSourceCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
         ["OldUserIdCipher"] = Text, ["OldUserNameCipher"] = Text,
         ["FriendlyName"] = Text, ["XmlCipher"] = Text, ["OldXmlCipher"] = Text,
     };

@@ -1,0 +1,1 @@
+DELETE FROM CaseOutcomeTexts WHERE CaseId = @CaseId;

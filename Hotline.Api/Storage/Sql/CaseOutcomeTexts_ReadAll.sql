@@ -1,0 +1,1 @@
+SELECT CaseId, AuthorUserId, Text FROM CaseOutcomeTexts;
