@@ -11,7 +11,7 @@ public sealed class DeliveryRecorderTests
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var recorder = hotline.Get<DeliveryRecorder>();
         var writer = hotline.Get<OutboundWriter>();
-        await recorder.RecordCallbackAsync(Channel.Sms, "SMearly", DeliveryStatuses.Delivered, null, Ct);
+        await recorder.RecordCallbackAsync(Channel.Sms, "SMearly", DeliveryStatuses.Delivered, null, windowClosed: false, Ct);
 
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
