@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Hotline.Api.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
