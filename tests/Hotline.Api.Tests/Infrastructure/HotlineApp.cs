@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Hotline.Api.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;

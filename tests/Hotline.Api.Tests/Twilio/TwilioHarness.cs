@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using Hotline.Api.Outbox;
-using Hotline.Api.Storage;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio.Fakes;
 using Hotline.Api.TwilioDeletion;
