@@ -14,10 +14,10 @@ public sealed class CaseGroupWithdrawalTests
     /// <summary>Long enough for a push sent at the same moment as the control's to arrive over long polling.</summary>
     private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
 
-    [Fact]
-    public async Task After_a_transfer_to_a_colleague_the_console_that_gave_the_case_away_hears_no_further_message_of_it()
+    [Theory, DatabaseData]
+    public async Task After_a_transfer_to_a_colleague_the_console_that_gave_the_case_away_hears_no_further_message_of_it(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await harness.TextAsync(Worker, "talk to a person");
         var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
         var bilal = await SignInAsync(harness, "bilal", UserRole.Caseworker);
@@ -39,10 +39,10 @@ public sealed class CaseGroupWithdrawalTests
         Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' after giving the case away");
     }
 
-    [Fact]
-    public async Task After_a_release_the_console_that_released_the_case_hears_no_further_message_while_a_supervisor_following_it_does()
+    [Theory, DatabaseData]
+    public async Task After_a_release_the_console_that_released_the_case_hears_no_further_message_while_a_supervisor_following_it_does(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await harness.TextAsync(Worker, "talk to a person");
         var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
         var sara = await SignInAsync(harness, "sara", UserRole.Supervisor);

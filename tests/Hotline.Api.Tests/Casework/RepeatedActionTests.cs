@@ -6,10 +6,10 @@ namespace Hotline.Api.Tests.Casework;
 /// <summary>A console's action sent twice (a double click, a retry after a lost answer) acts once and answers as the first time.</summary>
 public sealed class RepeatedActionTests
 {
-    [Fact]
-    public async Task A_note_sent_twice_with_one_request_id_is_added_once_and_both_answers_are_that_note()
+    [Theory, DatabaseData]
+    public async Task A_note_sent_twice_with_one_request_id_is_added_once_and_both_answers_are_that_note(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
         await using var hub = worker.Hub();
@@ -24,10 +24,10 @@ public sealed class RepeatedActionTests
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM CaseNotes"));
     }
 
-    [Fact]
-    public async Task A_reply_sent_twice_with_one_request_id_is_queued_once_for_the_person()
+    [Theory, DatabaseData]
+    public async Task A_reply_sent_twice_with_one_request_id_is_queued_once_for_the_person(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         await CaseSeeding.QueueCaseAsync(app, "ar");
         await using var hub = worker.Hub();
@@ -43,10 +43,10 @@ public sealed class RepeatedActionTests
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM Outbox"));
     }
 
-    [Fact]
-    public async Task A_proposal_sent_twice_with_one_request_id_makes_one_referral_and_both_answers_are_it()
+    [Theory, DatabaseData]
+    public async Task A_proposal_sent_twice_with_one_request_id_makes_one_referral_and_both_answers_are_it(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var proposal = new ProposeReferral(h.Shelter.Id, PartnerServices.Shelter, Guid.NewGuid());
 
@@ -57,10 +57,10 @@ public sealed class RepeatedActionTests
         Assert.Equal(1, await h.CountAsync("Referrals"));
     }
 
-    [Fact]
-    public async Task A_partner_accepting_twice_gets_the_accepted_referral_both_times()
+    [Theory, DatabaseData]
+    public async Task A_partner_accepting_twice_gets_the_accepted_referral_both_times(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
 

@@ -3,10 +3,10 @@ namespace Hotline.Api.Tests.Casework;
 /// <summary>A transfer changes who may answer the person, never the language recorded for them, and never strands the case.</summary>
 public sealed class TransferToLanguageTests
 {
-    [Fact]
-    public async Task A_transfer_to_a_language_nobody_on_shift_speaks_is_refused_with_that_reason_and_the_case_stays_with_the_caseworker()
+    [Theory, DatabaseData]
+    public async Task A_transfer_to_a_language_nobody_on_shift_speaks_is_refused_with_that_reason_and_the_case_stays_with_the_caseworker(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         await SignedInClient.AddUserAsync(app, "juma", UserRole.Caseworker, "sw");
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
         await CaseSeeding.QueueCaseAsync(app, "en");
@@ -18,13 +18,13 @@ public sealed class TransferToLanguageTests
 
         Assert.False(transfer.Ok);
         Assert.StartsWith("Nobody on shift speaks sw now", transfer.Refusal, StringComparison.Ordinal);
-        Assert.Equal("Claimed|en", await app.ScalarAsync("SELECT Status || '|' || Language FROM Cases"));
+        Assert.Equal("Claimed|en", await app.ScalarAsync("SELECT CONCAT(Status, '|', Language) FROM Cases"));
     }
 
-    [Fact]
-    public async Task A_transfer_to_a_colleague_on_shifts_language_routes_the_case_and_keeps_the_persons_language()
+    [Theory, DatabaseData]
+    public async Task A_transfer_to_a_colleague_on_shifts_language_routes_the_case_and_keeps_the_persons_language(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "juma", UserRole.Caseworker, "sw"));
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
         await CaseSeeding.QueueCaseAsync(app, "en");
@@ -35,6 +35,6 @@ public sealed class TransferToLanguageTests
         var transfer = await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.TransferToLanguage), taken.Case.Id, taken.LeaseToken, "sw", Ct);
 
         Assert.True(transfer.Ok, transfer.Refusal);
-        Assert.Equal("Queued|sw|en", await app.ScalarAsync("SELECT Status || '|' || Language || '|' || PersonLanguage FROM Cases"));
+        Assert.Equal("Queued|sw|en", await app.ScalarAsync("SELECT CONCAT(Status, '|', Language, '|', PersonLanguage) FROM Cases"));
     }
 }

@@ -8,10 +8,10 @@ namespace Hotline.Api.Tests.Media;
 /// <summary>A photo sent by MMS, end to end: the signed webhook, the media job, the Twilio stand-in (which checks the account's Basic credentials), the media store.</summary>
 public sealed class MediaPipelineTests
 {
-    [Fact]
-    public async Task The_webhook_answers_without_fetching_the_photo()
+    [Theory, DatabaseData]
+    public async Task The_webhook_answers_without_fetching_the_photo(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
 
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
 
@@ -19,10 +19,10 @@ public sealed class MediaPipelineTests
         Assert.Equal("Pending", await harness.ScalarAsync("SELECT Status FROM MediaItems"));
     }
 
-    [Fact]
-    public async Task A_photo_is_fetched_with_the_accounts_credentials_through_the_cdn_and_kept_with_its_hash()
+    [Theory, DatabaseData]
+    public async Task A_photo_is_fetched_with_the_accounts_credentials_through_the_cdn_and_kept_with_its_hash(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         var photo = TestPhotos.WithGps();
         await MediaWebhooks.SendAsync(harness, photo, "image/jpeg");
 
@@ -37,10 +37,10 @@ public sealed class MediaPipelineTests
         Assert.Single(harness.Twilio.MediaRequests);
     }
 
-    [Fact]
-    public async Task What_the_photo_says_about_itself_is_recorded()
+    [Theory, DatabaseData]
+    public async Task What_the_photo_says_about_itself_is_recorded(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
 
         await harness.App.FetchMediaAsync();
@@ -53,10 +53,10 @@ public sealed class MediaPipelineTests
         Assert.Equal(("Nokia", "G42"), (evidence.Make, evidence.Model));
     }
 
-    [Fact]
-    public async Task Twilios_copy_is_deleted_once_the_photo_is_stored()
+    [Theory, DatabaseData]
+    public async Task Twilios_copy_is_deleted_once_the_photo_is_stored(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
 
         await harness.App.FetchMediaAsync();
@@ -64,10 +64,10 @@ public sealed class MediaPipelineTests
         Assert.Equal(harness.Twilio.MediaRequests, harness.Twilio.DeletedMedia);
     }
 
-    [Fact]
-    public async Task The_stored_original_is_encrypted_on_disk_and_reads_back_byte_for_byte()
+    [Theory, DatabaseData]
+    public async Task The_stored_original_is_encrypted_on_disk_and_reads_back_byte_for_byte(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         var photo = TestPhotos.WithGps();
         await MediaWebhooks.SendAsync(harness, photo, "image/jpeg");
         await harness.App.FetchMediaAsync();
@@ -82,10 +82,10 @@ public sealed class MediaPipelineTests
         Assert.Equal(photo, readBack);
     }
 
-    [Fact]
-    public async Task The_copy_to_show_has_no_metadata_and_is_turned_upright()
+    [Theory, DatabaseData]
+    public async Task The_copy_to_show_has_no_metadata_and_is_turned_upright(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(width: 64, height: 48), "image/jpeg");
         await harness.App.FetchMediaAsync();
         var item = await MediaWebhooks.OnlyItemAsync(harness);
@@ -97,10 +97,10 @@ public sealed class MediaPipelineTests
         Assert.Empty(StrippedPhoto.MetadataBlocks(view));
     }
 
-    [Fact]
-    public async Task A_second_pass_finds_nothing_left_to_do()
+    [Theory, DatabaseData]
+    public async Task A_second_pass_finds_nothing_left_to_do(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
         await harness.App.FetchMediaAsync();
 

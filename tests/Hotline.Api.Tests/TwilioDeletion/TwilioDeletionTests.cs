@@ -40,10 +40,10 @@ public sealed class TwilioDeletionTests
         }
     }
 
-    [Fact]
-    public async Task An_inbound_message_with_photos_is_left_at_Twilio_for_the_media_job_which_fetches_the_photos_first()
+    [Theory, DatabaseData]
+    public async Task An_inbound_message_with_photos_is_left_at_Twilio_for_the_media_job_which_fetches_the_photos_first(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         var sid = await ReceiveAsync(harness, photos: 2);
 
         await harness.DeleteAtTwilioAsync();
@@ -55,10 +55,10 @@ public sealed class TwilioDeletionTests
         Assert.Equal(2, await harness.CountAsync("SELECT COUNT(*) FROM MediaItems"));
     }
 
-    [Fact]
-    public async Task A_reply_is_deleted_at_Twilio_once_it_is_delivered_and_not_before()
+    [Theory, DatabaseData]
+    public async Task A_reply_is_deleted_at_Twilio_once_it_is_delivered_and_not_before(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await ReceiveAsync(harness);
         await harness.DispatchAllAsync();
         var reply = harness.Twilio.Created[0].Sid;
@@ -75,11 +75,11 @@ public sealed class TwilioDeletionTests
     }
 
     [Theory]
-    [InlineData("undelivered")]
-    [InlineData("failed")]
-    public async Task A_reply_that_could_not_be_delivered_is_deleted_at_Twilio_too(string status)
+    [DatabaseData("undelivered")]
+    [DatabaseData("failed")]
+    public async Task A_reply_that_could_not_be_delivered_is_deleted_at_Twilio_too(DatabaseProvider engine, string status)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await ReceiveAsync(harness);
         await harness.DispatchAllAsync();
         var reply = harness.Twilio.Created[0].Sid;
@@ -91,10 +91,10 @@ public sealed class TwilioDeletionTests
         Assert.False(harness.Twilio.Holds(reply));
     }
 
-    [Fact]
-    public async Task A_message_Twilio_is_still_processing_waits_and_is_deleted_once_Twilio_allows_it()
+    [Theory, DatabaseData]
+    public async Task A_message_Twilio_is_still_processing_waits_and_is_deleted_once_Twilio_allows_it(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await ReceiveAsync(harness);
         await harness.DispatchAllAsync();
         var reply = harness.Twilio.Created[0].Sid;
@@ -111,10 +111,10 @@ public sealed class TwilioDeletionTests
         Assert.False(harness.Twilio.Holds(reply));
     }
 
-    [Fact]
-    public async Task A_deletion_that_Twilio_answers_with_500_is_tried_again_and_then_done()
+    [Theory, DatabaseData]
+    public async Task A_deletion_that_Twilio_answers_with_500_is_tried_again_and_then_done(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         var sid = await ReceiveAsync(harness);
         harness.Twilio.FailNextDeletes(1, 500);
 
@@ -122,7 +122,7 @@ public sealed class TwilioDeletionTests
 
         Assert.True(harness.Twilio.Holds(sid));
         Assert.Equal("1|Twilio answered 500 (code 20500).",
-            await harness.ScalarAsync($"SELECT Attempts || '|' || LastError FROM TwilioDeletions WHERE MessageSid = '{sid}'"));
+            await harness.ScalarAsync($"SELECT CONCAT(Attempts, '|', LastError) FROM TwilioDeletions WHERE MessageSid = '{sid}'"));
 
         await DeleteUntilNoneWaitsAsync(harness);
 
@@ -130,10 +130,10 @@ public sealed class TwilioDeletionTests
         Assert.Equal([sid], harness.Twilio.DeletedMessages);
     }
 
-    [Fact]
-    public async Task A_message_Twilio_no_longer_has_counts_as_deleted()
+    [Theory, DatabaseData]
+    public async Task A_message_Twilio_no_longer_has_counts_as_deleted(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await harness.TextAsync(Worker, "a message the stand-in never held");
 
         Assert.Equal(1, await harness.DeleteAtTwilioAsync());
@@ -142,10 +142,10 @@ public sealed class TwilioDeletionTests
         Assert.Empty(harness.Twilio.DeletedMessages);
     }
 
-    [Fact]
-    public async Task With_DeleteFromTwilio_false_nothing_is_deleted_at_Twilio()
+    [Theory, DatabaseData]
+    public async Task With_DeleteFromTwilio_false_nothing_is_deleted_at_Twilio(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:DeleteFromTwilio"] = "false" });
+        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Twilio:DeleteFromTwilio"] = "false" });
         var sid = await ReceiveAsync(harness, photos: 1);
         await harness.DispatchAllAsync();
         var reply = harness.Twilio.Created[0].Sid;
@@ -159,10 +159,10 @@ public sealed class TwilioDeletionTests
         Assert.Equal(0, harness.Twilio.DeleteRequests);
     }
 
-    [Fact]
-    public async Task Every_twilio_message_of_a_conversation_can_be_queued_for_deletion_again_for_an_erasure()
+    [Theory, DatabaseData]
+    public async Task Every_twilio_message_of_a_conversation_can_be_queued_for_deletion_again_for_an_erasure(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await ReceiveAsync(harness);
         await harness.DispatchAllAsync();
         await DeleteUntilNoneWaitsAsync(harness);
