@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
+using Hotline.Api.IntakeHost;
 using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
@@ -31,7 +32,7 @@ public sealed class InboundPipeline(
     MediaItemRepository media,
     CaseQueue queue,
     CaseEventLog events,
-    IConversationEngine engine,
+    IntakeEngines engines,
     EngineTurnApplier applier,
     SimRegistry sims,
     TwilioDeletions twilioDeletions,
@@ -81,8 +82,9 @@ public sealed class InboundPipeline(
                 var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
                 var registered = await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken);
                 var openCase = conversation is null ? null : await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+                var chosen = conversation is null ? null : await engines.ForConversationAsync(session, conversation, cancellationToken);
                 ahead = new ReadAhead(conversation, registered, openCase,
-                    conversation is null ? null : TakeTurn(envelope, conversation, openCase, registered));
+                    chosen is null ? null : TakeTurn(chosen.Engine, envelope, conversation!, openCase, registered), chosen?.TranslationVersion ?? 0);
             }
         }
 
@@ -113,10 +115,19 @@ public sealed class InboundPipeline(
         var found = ahead is null ? await conversations.FindByAddressAsync(session, envelope.From, cancellationToken) : ahead.Conversation;
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
-        var turn = ahead?.Turn is { } decided && ahead.OpenCase == openCase
-            ? decided
-            : TakeTurn(envelope, conversation, openCase,
+        EngineTurn turn;
+        long translationVersion;
+        if (ahead?.Turn is { } decided && ahead.OpenCase == openCase)
+        {
+            (turn, translationVersion) = (decided, ahead.TranslationVersion);
+        }
+        else
+        {
+            var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
+            turn = TakeTurn(chosen.Engine, envelope, conversation, openCase,
                 ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage);
+            translationVersion = chosen.TranslationVersion;
+        }
 
         // Writing again ends a quiet spell: the person has chosen to talk.
         var awake = conversation with
@@ -124,6 +135,7 @@ public sealed class InboundPipeline(
             Status = conversation.Status == ConversationStatus.Quiet ? ConversationStatus.Active : conversation.Status,
             StatusReason = conversation.Status == ConversationStatus.Quiet ? null : conversation.StatusReason,
             LastInboundAt = envelope.ReceivedAt,
+            TranslationVersion = translationVersion,
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken);
 
@@ -156,7 +168,7 @@ public sealed class InboundPipeline(
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
-    private EngineTurn TakeTurn(InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
+    private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
         engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
 
@@ -168,6 +180,7 @@ public sealed class InboundPipeline(
     private static bool IsRace(Exception ex) =>
         ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));
 
-    /// <summary>What was read, and the turn taken on it, before the message joined the writer; no turn for a new conversation.</summary>
-    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage, OpenCase? OpenCase, EngineTurn? Turn);
+    /// <summary>What was read, and the turn taken on it (in the translations of <paramref name="TranslationVersion"/>), before the
+    /// message joined the writer; no turn for a new conversation.</summary>
+    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage, OpenCase? OpenCase, EngineTurn? Turn, long TranslationVersion);
 }

@@ -8,6 +8,7 @@ using Hotline.Api.Quarantine;
 using Hotline.Api.Referrals;
 using Hotline.Api.Retention;
 using Hotline.Api.Statistics;
+using Hotline.Api.Translations;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Bot.Channels;
 
@@ -31,6 +32,14 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _hotline.DisposeAsync();
 
     [Fact]
+    public async Task The_session_key_ring_of_a_database_without_one_is_empty()
+    {
+        await _hotline.ExecuteAsync("DELETE FROM DataProtectionKeys");
+
+        Assert.Empty(_hotline.Get<Hotline.Api.SessionKeys.DatabaseKeyRepository>().GetAllElements());
+    }
+
+    [Fact]
     public async Task The_supervisors_workload_of_a_database_without_caseworkers_is_empty()
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);
@@ -38,6 +47,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
         var workload = await _hotline.Get<QueueStatisticsReader>().ReadWorkloadAsync(session, Ct);
 
         Assert.Empty(workload);
+    }
+
+    [Fact]
+    public async Task A_fresh_database_has_no_translation_corrections_and_is_at_version_0()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+        var store = _hotline.Get<TranslationRevisionStore>();
+
+        Assert.Empty(await store.ReadThroughAsync(session, long.MaxValue, Ct));
+        Assert.Equal(0, await store.ReadLatestVersionAsync(session, Ct));
     }
 
     [Fact]
