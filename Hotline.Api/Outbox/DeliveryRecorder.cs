@@ -1,6 +1,7 @@
 using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
+using Hotline.Api.Twilio;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Api.WhatsApp;
 using Hotline.Bot.Channels;
@@ -15,6 +16,10 @@ namespace Hotline.Api.Outbox;
 /// </summary>
 public sealed class DeliveryRecorder(Database database, CaseEventLog events, TwilioDeletions twilioDeletions, WhatsAppHolds holds, TimeProvider time)
 {
+    /// <summary>How an early 63016 callback is kept (its error as the callback endpoint describes it), to be recognised once the send is recorded.</summary>
+    private static readonly string WindowClosedError =
+        TwilioErrors.DescribeCode(TwilioErrors.WhatsAppWindowClosed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <param name="windowClosed">WhatsApp refused the message outside its 24-hour window (63016): it is held, not failed.</param>
     public Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, bool windowClosed,
         CancellationToken cancellationToken) =>
@@ -81,6 +86,15 @@ public sealed class DeliveryRecorder(Database database, CaseEventLog events, Twi
             SentAt = sentAt,
         }, cancellationToken);
         var early = await session.QuerySingleOrDefaultAsync<EarlyStatus>("EarlyDeliveryStatuses_ReadByChannelMessageId", key, cancellationToken);
+        if (early?.DeliveryError == WindowClosedError)
+        {
+            // WhatsApp's 63016 overtook the record of this send: the reply is held, as if the callback had come after it.
+            await session.ExecuteAsync("EarlyDeliveryStatuses_Delete", key, cancellationToken);
+            await twilioDeletions.EnqueueAsync(session, message.Channel, providerMessageId, cancellationToken);
+            await holds.HoldSentAsync(session, message.Id, message.CaseId, cancellationToken);
+            return;
+        }
+
         var final = early is not null && early.DeliveryRank > rank ? early.DeliveryStatus : status.ToLowerInvariant();
         if (DeliveryStatuses.IsFinal(Math.Max(rank, early?.DeliveryRank ?? 0)))
         {

@@ -131,6 +131,29 @@ public sealed class WhatsAppWindowTests
     }
 
     [Fact]
+    public async Task A_63016_callback_that_overtakes_the_record_of_its_send_still_holds_the_reply()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Person);
+        await line.ReplyAsync("Are you safe now?");
+        line.Harness.Twilio.HangNext(1, TimeSpan.FromMilliseconds(500));
+
+        var dispatching = line.Harness.DispatchAllAsync();
+        while (line.CaseworkerTexts().Count == 0)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        var callback = TwilioHarness.StatusFields(Person, line.CaseworkerTexts()[0].Sid, "undelivered");
+        callback["ErrorCode"] = "63016";
+        (await line.Harness.PostSignedAsync("/twilio/status", callback)).EnsureSuccessStatusCode();
+        await dispatching;
+
+        Assert.Equal("held|Held|0", await line.Harness.ScalarAsync(
+            "SELECT m.DeliveryStatus || '|' || o.Status || '|' || (SELECT COUNT(*) FROM EarlyDeliveryStatuses) " +
+            "FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.AuthorUserId IS NOT NULL"));
+    }
+
+    [Fact]
     public async Task An_sms_reply_a_day_later_is_sent_as_usual()
     {
         await using var line = await WhatsAppLine.StartAsync(Number, WithTemplate);
