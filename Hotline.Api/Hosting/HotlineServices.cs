@@ -1,5 +1,6 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
+using Hotline.Api.Availability;
 using Hotline.Api.BotConnector;
 using Hotline.Api.CaseHistory;
 using Hotline.Api.CaseStore;
@@ -52,6 +53,7 @@ public static class HotlineServices
         services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
+        services.AddAvailability();
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();

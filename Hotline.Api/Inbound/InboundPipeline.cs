@@ -2,6 +2,7 @@ using Hotline.Api.Metrics;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
+using Hotline.Api.Availability;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.Media;
@@ -33,6 +34,7 @@ public sealed class InboundPipeline(
     EngineTurnApplier applier,
     SimRegistry sims,
     TwilioDeletions twilioDeletions,
+    ServiceAvailabilitySource availability,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -65,6 +67,7 @@ public sealed class InboundPipeline(
     private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, bool readAhead, CancellationToken cancellationToken)
     {
         ReadAhead? ahead = null;
+        var teams = await availability.AtAsync(envelope.ReceivedAt, cancellationToken);
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             // A repeat is recognised without waiting for the writer.
@@ -79,18 +82,18 @@ public sealed class InboundPipeline(
                 var registered = await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken);
                 var openCase = conversation is null ? null : await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
                 ahead = new ReadAhead(conversation, registered, openCase,
-                    conversation is null ? null : TakeTurn(envelope, conversation, openCase, registered));
+                    conversation is null ? null : TakeTurn(envelope, teams, conversation, openCase, registered));
             }
         }
 
         using var span = HotlineActivities.Source.StartActivity(HotlineActivities.Store);
         span?.SetTag("hotline.channel", envelope.From.Channel.ToString());
-        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, span, token), cancellationToken);
+        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, teams, ahead, span, token), cancellationToken);
         span?.SetTag("hotline.result", outcome.Kind.ToString());
         return outcome;
     }
 
-    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, Activity? span,
+    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ServiceAvailability teams, ReadAhead? ahead, Activity? span,
         CancellationToken cancellationToken)
     {
         // Grouped writes may run on another caller's flow: the replies written here record this message's trace.
@@ -112,7 +115,7 @@ public sealed class InboundPipeline(
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
         var turn = ahead?.Turn is { } decided && ahead.OpenCase == openCase
             ? decided
-            : TakeTurn(envelope, conversation, openCase,
+            : TakeTurn(envelope, teams, conversation, openCase,
                 ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage);
 
         // Writing again ends a quiet spell: the person has chosen to talk.
@@ -147,9 +150,10 @@ public sealed class InboundPipeline(
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
-    private EngineTurn TakeTurn(InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
+    private EngineTurn TakeTurn(InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation, OpenCase? openCase,
+        string? registeredLanguage) =>
         engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
-            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
+            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
     private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation? conversation,
