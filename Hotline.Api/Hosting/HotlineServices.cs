@@ -10,6 +10,7 @@ using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
+using Hotline.Api.Translations;
 using Hotline.Api.Twilio;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
@@ -28,7 +29,9 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
+using Hotline.Api.SessionKeys;
 using Hotline.Api.Tracing;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Hosting;
 
@@ -54,11 +57,14 @@ public static class HotlineServices
         services.AddUsers();
         services.AddIntakeHost();
         services.AddAvailability();
+        services.AddTranslations();
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddWhatsApp();
         services.AddTwilioDeletion();
-        services.AddAuth(configuration);
+        services.AddSessionKeys();
+        services.AddAuth();
         services.AddCasework();
         services.AddPartnerDirectory();
         services.AddCaseHistory();
@@ -121,6 +127,7 @@ public static class HotlineServices
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
+        app.MapTranslationEndpoints();
         app.MapPartnerEndpoints();
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();
