@@ -87,16 +87,16 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     /// returns null when there is none. Expired leases are returned to the queue first.
     /// </summary>
     public Task<CaseLease?> ClaimNextAsync(Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
-        ClaimWithAsync("Cases_ClaimNext", userId, lease, (token, expires) => new { UserId = userId, LeaseToken = token, LeaseExpiresAt = expires },
-            cancellationToken);
+        ClaimWithAsync("Cases_ClaimNext", userId, lease,
+            (token, claimedAt, expires) => new { UserId = userId, LeaseToken = token, LeaseExpiresAt = expires, Now = claimedAt }, cancellationToken);
 
     /// <summary>Claims one waiting case in a language the caseworker speaks; null when it is no longer waiting or not theirs to take.</summary>
     public Task<CaseLease?> ClaimAsync(Guid caseId, Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
         ClaimWithAsync("Cases_ClaimById", userId, lease,
-            (token, expires) => new { Id = caseId, UserId = userId, LeaseToken = token, LeaseExpiresAt = expires }, cancellationToken);
+            (token, claimedAt, expires) => new { Id = caseId, UserId = userId, LeaseToken = token, LeaseExpiresAt = expires, Now = claimedAt }, cancellationToken);
 
     /// <summary>Runs a claim statement after returning expired leases to the queue, and records the claim as a case event.</summary>
-    private async Task<CaseLease?> ClaimWithAsync(string statement, Guid userId, TimeSpan lease, Func<Guid, DateTimeOffset, object> args,
+    private async Task<CaseLease?> ClaimWithAsync(string statement, Guid userId, TimeSpan lease, Func<Guid, DateTimeOffset, DateTimeOffset, object> args,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
@@ -104,7 +104,8 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
         var now = await session.DatabaseNowAsync(cancellationToken);
         await RequeueExpiredAsync(session, now, cancellationToken);
         var token = Guid.NewGuid();
-        var claimed = await session.QuerySingleOrDefaultAsync<CaseRecord>(statement, args(token, now + lease), cancellationToken);
+        // The lease runs on the database clock; the first claim is stamped on the clock QueuedAt was, so the wait it measures is true.
+        var claimed = await session.QuerySingleOrDefaultAsync<CaseRecord>(statement, args(token, time.GetUtcNow(), now + lease), cancellationToken);
         if (claimed is null)
         {
             await session.CommitAsync(cancellationToken);

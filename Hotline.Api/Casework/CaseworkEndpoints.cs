@@ -1,8 +1,10 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
+using Hotline.Api.Availability;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
+using Hotline.Bot.Triage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Casework;
@@ -19,8 +21,10 @@ public static class CaseworkEndpoints
 
     /// <param name="Staff">Everyone who works on cases, with the languages they answer.</param>
     /// <param name="Unanswerable">Waiting cases in a language nobody on shift speaks: they wait where no caseworker sees them.</param>
+    /// <param name="CriticalOutsideHours">Waiting Critical cases whose language team is outside its opening hours now: a supervisor must act.</param>
     public sealed record SupervisorOverview(
-        QueueView Queue, QueueStatistics Statistics, IReadOnlyList<Workload> Caseworkers, IReadOnlyList<Colleague> Staff, IReadOnlyList<Guid> Unanswerable);
+        QueueView Queue, QueueStatistics Statistics, IReadOnlyList<Workload> Caseworkers, IReadOnlyList<Colleague> Staff, IReadOnlyList<Guid> Unanswerable,
+        IReadOnlyList<Guid> CriticalOutsideHours);
 
     public static IEndpointRouteBuilder MapCaseworkEndpoints(this IEndpointRouteBuilder app)
     {
@@ -99,7 +103,7 @@ public static class CaseworkEndpoints
 
     public static async Task<Ok<SupervisorOverview>> GetOverview(
         Caller caller, Database database, UserRepository users, CaseReadModel read, QueueStatisticsReader statistics, LanguageCover cover,
-        CancellationToken cancellationToken)
+        TeamHours hours, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
         var queue = await read.ReadQueueAsync(session, caller.User, cancellationToken);
@@ -111,7 +115,11 @@ public static class CaseworkEndpoints
         IReadOnlyList<Guid> unanswerable = queue.Cases
             .Where(c => c.Status == nameof(CaseStatus.Queued) && (c.Language == NewCase.UnknownLanguage ? spoken.Count == 0 : !spoken.Contains(c.Language)))
             .Select(c => c.Id).ToList();
+        var now = time.GetUtcNow();
+        IReadOnlyList<Guid> criticalOutsideHours = queue.Cases
+            .Where(c => c.Status == nameof(CaseStatus.Queued) && c.Priority == nameof(PriorityBand.Critical) && !hours.IsOpen(c.Language, now))
+            .Select(c => c.Id).ToList();
         return TypedResults.Ok(new SupervisorOverview(queue, await statistics.ReadAsync(session, queue.LastSequence, cancellationToken), workload,
-            staff, unanswerable));
+            staff, unanswerable, criticalOutsideHours));
     }
 }

@@ -1,5 +1,6 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.Auth;
+using Hotline.Api.Availability;
 using Hotline.Api.BotConnector;
 using Hotline.Api.CaseHistory;
 using Hotline.Api.CaseStore;
@@ -55,6 +56,7 @@ public static class HotlineServices
         services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
+        services.AddAvailability();
         services.AddTranslations();
         services.AddSimCards();
         services.AddInbound();

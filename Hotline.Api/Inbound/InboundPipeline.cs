@@ -2,6 +2,7 @@ using Hotline.Api.Metrics;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
+using Hotline.Api.Availability;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
 using Hotline.Api.IntakeHost;
@@ -36,6 +37,7 @@ public sealed class InboundPipeline(
     EngineTurnApplier applier,
     SimRegistry sims,
     TwilioDeletions twilioDeletions,
+    ServiceAvailabilitySource availability,
     WhatsAppHolds whatsAppHolds,
     HotlineMetrics metrics)
 {
@@ -69,6 +71,7 @@ public sealed class InboundPipeline(
     private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, bool readAhead, CancellationToken cancellationToken)
     {
         ReadAhead? ahead = null;
+        var teams = await availability.AtAsync(envelope.ReceivedAt, cancellationToken);
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             // A repeat is recognised without waiting for the writer.
@@ -84,18 +87,18 @@ public sealed class InboundPipeline(
                 var openCase = conversation is null ? null : await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
                 var chosen = conversation is null ? null : await engines.ForConversationAsync(session, conversation, cancellationToken);
                 ahead = new ReadAhead(conversation, registered, openCase,
-                    chosen is null ? null : TakeTurn(chosen.Engine, envelope, conversation!, openCase, registered), chosen?.TranslationVersion ?? 0);
+                    chosen is null ? null : TakeTurn(chosen.Engine, envelope, teams, conversation!, openCase, registered), chosen?.TranslationVersion ?? 0);
             }
         }
 
         using var span = HotlineActivities.Source.StartActivity(HotlineActivities.Store);
         span?.SetTag("hotline.channel", envelope.From.Channel.ToString());
-        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, ahead, span, token), cancellationToken);
+        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, teams, ahead, span, token), cancellationToken);
         span?.SetTag("hotline.result", outcome.Kind.ToString());
         return outcome;
     }
 
-    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ReadAhead? ahead, Activity? span,
+    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ServiceAvailability teams, ReadAhead? ahead, Activity? span,
         CancellationToken cancellationToken)
     {
         // Grouped writes may run on another caller's flow: the replies written here record this message's trace.
@@ -124,7 +127,7 @@ public sealed class InboundPipeline(
         else
         {
             var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
-            turn = TakeTurn(chosen.Engine, envelope, conversation, openCase,
+            turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
                 ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage);
             translationVersion = chosen.TranslationVersion;
         }
@@ -168,9 +171,10 @@ public sealed class InboundPipeline(
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
-    private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
+    private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
+        OpenCase? openCase, string? registeredLanguage) =>
         engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
-            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
+            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
     private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation? conversation,

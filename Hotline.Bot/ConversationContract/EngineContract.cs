@@ -17,8 +17,12 @@ public sealed record ConversationSnapshot(
     DateTimeOffset? LastInboundAt,
     bool CaseworkerHasWritten = false);
 
-/// <summary>One message from the person, channel-neutral. <paramref name="Locale"/> is a BCP-47 tag when the channel gives one (chat does).</summary>
-public sealed record InboundMessage(string Text, int MediaCount, string? Locale, DateTimeOffset ReceivedAt);
+/// <summary>
+/// One message from the person, channel-neutral. <paramref name="Locale"/> is a BCP-47 tag when the channel gives
+/// one (chat does). <paramref name="Availability"/> is what the host knew of the teams when it arrived; without it
+/// the hotline is always open and the wait is the configured one.
+/// </summary>
+public sealed record InboundMessage(string Text, int MediaCount, string? Locale, DateTimeOffset ReceivedAt, ServiceAvailability? Availability = null);
 
 public sealed record EngineReply(string Text);
 

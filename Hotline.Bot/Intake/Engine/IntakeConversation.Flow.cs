@@ -109,7 +109,7 @@ internal sealed partial class IntakeConversation
         _state.MenuOpen = false;
         if (_state.Status == IntakeStatus.HandedOff)
         {
-            return Finish(_engine.Replies.Get(_language, MessageIds.Person));
+            return Finish(HandoffReply(MessageIds.Person));
         }
 
         if (_state.Step == _script.StartStep.Id)
@@ -166,7 +166,7 @@ internal sealed partial class IntakeConversation
                     GoQuiet();
                     return;
                 default:
-                    _replies.Add(_engine.Replies.Get(_language, step.Id));
+                    _replies.Add(HandoffReply(step.Id));
                     if (step.Next is null)
                     {
                         HandOff(step.Reason!);

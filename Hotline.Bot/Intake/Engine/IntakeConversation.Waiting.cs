@@ -80,7 +80,7 @@ internal sealed partial class IntakeConversation
         // The danger path or a distress word may have told the number in this turn already: once is enough.
         if (_urgentIsNew && !silent && !_replies.Any(r => r.Text.Contains(_engine.Options.EmergencyNumber, StringComparison.Ordinal)))
         {
-            _replies.Insert(0, _engine.Replies.Get(_language, MessageIds.Distress));
+            _replies.Insert(0, HandoffReply(MessageIds.Distress));
         }
     }
 

@@ -34,6 +34,9 @@ internal sealed partial class IntakeConversation
     private readonly string _startedStep;
     private string? _endReason;
 
+    // What the host measured before this turn: the teams' hours and the waits.
+    private ServiceAvailability _availability = ServiceAvailability.AlwaysOpen;
+
     public IntakeConversation(IntakeEngine engine, ConversationSnapshot snapshot)
     {
         _engine = engine;
@@ -71,6 +74,7 @@ internal sealed partial class IntakeConversation
         var text = message?.Text ?? "";
         var keyword = TextNormalizer.Keyword(text);
         _language ??= LanguageTags.Match(_script, message?.Locale);
+        _availability = message?.Availability ?? ServiceAvailability.AlwaysOpen;
         _state.LastInbound = Math.Max(0, (message?.ReceivedAt ?? default).ToUnixTimeSeconds());
 
         var carrier = OptOutKeywords.Classify(text);
@@ -214,7 +218,7 @@ internal sealed partial class IntakeConversation
 
         _language ??= _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
         HandOff(DistressReason);
-        _replies.Add(_engine.Replies.Get(_language, MessageIds.Distress));
+        _replies.Add(HandoffReply(MessageIds.Distress));
         if (_language is null)
         {
             // The caseworker will need their language; the choice then gets the person's reply in it.
@@ -228,7 +232,19 @@ internal sealed partial class IntakeConversation
     private EngineTurn AskForPerson()
     {
         HandOff(AskedForPersonReason);
-        return Finish(_engine.Replies.Get(_language, MessageIds.Person));
+        return Finish(HandoffReply(MessageIds.Person));
+    }
+
+    /// <summary>
+    /// A text that hands the conversation to a person says when one will read it: in the measured wait for the
+    /// language and band while the team is open; outside its hours, when it opens, with the emergency number.
+    /// </summary>
+    private EngineReply HandoffReply(string textId)
+    {
+        var team = _availability.For(_language);
+        return team.Open
+            ? _engine.Replies.Get(_language, textId, _availability.WaitMinutes(_language, Evaluate().Band))
+            : _engine.Replies.Closed(_language, team);
     }
 
     private EngineTurn OpenMenu()

@@ -100,7 +100,11 @@ internal static class ScriptTextCheck
                     problems.Add(new ScriptProblem(id, language, mismatch));
                 }
 
-                CheckLength(id, language, Placeholders.FillWidest(text), problems);
+                // The widest of a text's forms: one problem for the text, not one for each weekday and month.
+                var widest = Placeholders.FillWidest(text, language)
+                    .Select(filled => (Text: filled, Measure: SmsSegments.Measure(filled)))
+                    .MaxBy(f => (f.Measure.Segments, f.Measure.SeptetsOrUnits)).Text;
+                CheckLength(id, language, widest, problems);
             }
         }
 
@@ -163,7 +167,8 @@ internal static class ScriptTextCheck
     /// </summary>
     private static void CheckUrgentWords(ScriptLanguage language, Dictionary<string, WordClass> seen, List<ScriptProblem> problems)
     {
-        foreach (var word in language.Words.Urgent)
+        // A null word is already reported as empty by CheckWords.
+        foreach (var word in language.Words.Urgent.Where(w => w is not null))
         {
             if (word.Contains('{') || word.Contains('}'))
             {

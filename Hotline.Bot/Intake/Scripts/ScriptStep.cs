@@ -84,5 +84,11 @@ public static class MessageIds
     /// <summary>Sent just before the language menu: how to answer it ("Reply with the number of your language.").</summary>
     public const string LanguageMenu = "language_menu";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, OptedIn, Person, Discreet, Reask, Distress, LanguageMenu];
+    /// <summary>
+    /// Instead of every hand-off text while the person's language team is not reading messages: when it will
+    /// ({opens_at}), and the emergency number.
+    /// </summary>
+    public const string Closed = "closed";
+
+    public static IReadOnlyList<string> Required { get; } = [Help, OptedIn, Person, Discreet, Reask, Distress, LanguageMenu, Closed];
 }

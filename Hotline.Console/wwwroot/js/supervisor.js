@@ -74,6 +74,17 @@ if (!SUPERVISING_ROLES.includes(session.role)) {
   document.body.dataset.ready = "true";
 }
 
+/** A Critical case whose language team is closed waits for nobody: every supervisor sees it at the top until it is taken. */
+function renderCriticalOutsideHours(cases) {
+  const banner = byId("critical-outside-hours");
+  banner.hidden = cases.length === 0;
+  banner.replaceChildren(...(cases.length === 0 ? [] : [
+    el("strong", { text: "Critical, outside its team's hours: " }),
+    ...cases.flatMap((c, i) => [i > 0 ? ", " : "", el("a", { href: `/console/#case=${c.id}`, dataset: { caseId: c.id }, text: languageName(c.language) })]),
+    ". Nobody on the team reads it before they open: take it or call someone in.",
+  ]));
+}
+
 function render(overview) {
   const s = overview.statistics;
   const cards = [
@@ -90,6 +101,7 @@ function render(overview) {
         : "—")));
 
   const cases = [...overview.queue.cases].sort(byUrgency);
+  renderCriticalOutsideHours(cases.filter((c) => overview.criticalOutsideHours.includes(c.id)));
   const unanswerable = new Set(overview.unanswerable);
   byId("overview-cases").replaceChildren(...(cases.length === 0
     ? [el("tr", {}, el("td", { colspan: 8, class: "empty", text: "No open case." }))]

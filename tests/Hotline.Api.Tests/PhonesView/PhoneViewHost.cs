@@ -25,7 +25,10 @@ public class PhoneViewHost : IAsyncLifetime
 
     public static IEnumerable<string> LanguageTags => Script.Languages.Select(l => l.Tag);
 
-    public async ValueTask InitializeAsync() => Harness = await TwilioHarness.StartAsync();
+    public async ValueTask InitializeAsync() => Harness = await StartHarnessAsync();
+
+    /// <summary>The harness the scenarios share; a host of other settings starts its own.</summary>
+    protected virtual Task<TwilioHarness> StartHarnessAsync() => TwilioHarness.StartAsync();
 
     public async ValueTask DisposeAsync() => await Harness.DisposeAsync();
 

@@ -23,7 +23,9 @@ public sealed class ScriptRepliesReachThePhoneTests
         var missing = (from language in script.Languages
                        from id in script.TextIds
                        where !NeverSent.ContainsKey(id)
-                       let text = Phone.OneLine(Placeholders.Fill(script.Text(language.Tag, id), options.EmergencyNumber, options.ExpectedWaitMinutes))
+                       let text = Phone.OneLine(id == MessageIds.Closed
+                           ? OutsideHoursViewHost.ClosedText(language.Tag, options.EmergencyNumber)
+                           : Placeholders.Fill(script.Text(language.Tag, id), options.EmergencyNumber, options.ExpectedWaitMinutes))
                        where !arrived.Contains(text)
                        select $"{language.Tag}/{id}: {text}").ToList();
         if (!arrived.Contains(Phone.OneLine(script.LanguageMenu)))

@@ -79,6 +79,14 @@ public sealed class EmptyResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Measured_waits_of_a_queue_where_nobody_was_claimed_are_none()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        Assert.Empty(await _hotline.Get<Hotline.Api.Availability.MeasuredWaits>().ReadAsync(session, _hotline.Time.GetUtcNow(), Ct));
+    }
+
+    [Fact]
     public async Task An_empty_quarantine_has_no_rows_and_no_counts()
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);

@@ -24,11 +24,11 @@ public sealed class ScriptValidationTests
             { "id": "not_safe", "type": "quiet", "text": "OK.", "reason": "not_safe_now" },
             { "id": "done", "type": "handoff", "text": "Wait {wait_minutes} minutes.", "reason": "intake_complete" }
           ],
-          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number.", "reask": "1 or 2?", "distress": "Call now.", "language_menu": "Reply with a number." },
+          "messages": { "help": "Help.", "opted_in": "On.", "person": "Soon.", "discreet": "Wrong number.", "reask": "1 or 2?", "distress": "Call now.", "language_menu": "Reply with a number.", "closed": "From {opens_at}." },
           "localization": {
             "sw": { "safe_now": "Salama sasa? 1 Ndiyo 2 Hapana", "not_safe": "Sawa.", "done": "Subiri dakika {wait_minutes}.",
                     "help": "Msaada.", "opted_in": "Sawa.", "person": "Hivi karibuni.", "discreet": "Namba si sahihi.",
-                    "reask": "1 au 2?", "distress": "Piga simu sasa.", "language_menu": "Jibu kwa namba." }
+                    "reask": "1 au 2?", "distress": "Piga simu sasa.", "language_menu": "Jibu kwa namba.", "closed": "Kuanzia {opens_at}." }
           }
         }
         """;
@@ -110,6 +110,25 @@ public sealed class ScriptValidationTests
         var error = Refused(s => WithEmergencyNumber(s, new string('ŵ', 119)));
 
         AssertNames(error, "done", "sw", "3 SMS segments");
+    }
+
+    [Fact]
+    public void The_closed_text_is_measured_with_its_widest_opening_time()
+    {
+        // Swahili's widest opening time is "Jumapili 28 Jan 23:59" (21 septets, the form with a date): 285 + 1 + 21
+        // septets need a third part, although the weekday-only form ("Jumapili 23:59") would fit.
+        var error = Refused(s => s["localization"]!["sw"]!["closed"] = new string('a', 285) + " {opens_at}");
+
+        AssertNames(error, "closed", "sw", "3 SMS segments");
+    }
+
+    [Fact]
+    public void A_closed_text_that_fits_with_its_widest_opening_time_loads()
+    {
+        var script = JsonNode.Parse(Tiny)!;
+        script["localization"]!["sw"]!["closed"] = new string('a', 284) + " {opens_at}";
+
+        Assert.NotNull(Load(script));
     }
 
     [Fact]

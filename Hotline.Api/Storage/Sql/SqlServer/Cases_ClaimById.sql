@@ -2,7 +2,7 @@
 -- speak (or one not known yet). Zero rows back means someone else took it first, or it is not theirs to take.
 UPDATE dbo.Cases
 SET Status = N'Claimed', AssigneeId = @UserId, LeaseToken = @LeaseToken, LeaseExpiresAt = @LeaseExpiresAt,
-    Version = Version + 1
+    FirstClaimedAt = COALESCE(FirstClaimedAt, @Now), Version = Version + 1
 OUTPUT inserted.Id, inserted.ConversationId, inserted.Status, inserted.Priority, inserted.TriageScore,
        inserted.TriageReasons, inserted.Language, inserted.AssigneeId, inserted.LeaseToken, inserted.LeaseExpiresAt,
        inserted.QueuedAt, inserted.OpenedAt, inserted.ClosedAt, inserted.Outcome, inserted.Version

@@ -2,7 +2,7 @@
 -- speak (or one not known yet). Zero rows back means someone else took it first, or it is not theirs to take.
 UPDATE Cases
 SET Status = 'Claimed', AssigneeId = @UserId, LeaseToken = @LeaseToken, LeaseExpiresAt = @LeaseExpiresAt,
-    Version = Version + 1
+    FirstClaimedAt = COALESCE(FirstClaimedAt, @Now), Version = Version + 1
 WHERE Id = @Id AND Status = 'Queued'
   AND Language IN (SELECT Language FROM UserLanguages WHERE UserId = @UserId UNION SELECT 'und')
 RETURNING Id, ConversationId, Status, Priority, TriageScore, TriageReasons, Language, AssigneeId, LeaseToken,

@@ -6,7 +6,7 @@
 -- is not known yet ('und') is offered to every caseworker: nobody must be unable to take it.
 UPDATE Cases
 SET Status = 'Claimed', AssigneeId = @UserId, LeaseToken = @LeaseToken, LeaseExpiresAt = @LeaseExpiresAt,
-    Version = Version + 1
+    FirstClaimedAt = COALESCE(FirstClaimedAt, @Now), Version = Version + 1
 WHERE Id = (
     SELECT head.Id
     FROM (SELECT Language FROM UserLanguages WHERE UserId = @UserId UNION SELECT 'und') AS ul

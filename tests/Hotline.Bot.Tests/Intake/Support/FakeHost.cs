@@ -12,10 +12,13 @@ internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage =
 
     public DateTimeOffset Now { get; private set; } = Epoch;
 
+    /// <summary>What the host tells the engine of the teams' hours and waits with each message; none: always open.</summary>
+    public ServiceAvailability? Availability { get; set; }
+
     public EngineTurn Send(string text, string? locale = null)
     {
         Now = Now.AddMinutes(1);
-        var turn = engine.Handle(Snapshot, new InboundMessage(text, 0, locale, Now));
+        var turn = engine.Handle(Snapshot, new InboundMessage(text, 0, locale, Now, Availability));
         Apply(turn, inbound: true);
         return turn;
     }

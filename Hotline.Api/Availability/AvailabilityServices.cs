@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Availability;
+
+public static class AvailabilityServices
+{
+    /// <summary>Opening hours per language team (<c>Hotline:Hours</c>) and the measured wait, given to the engine with each message.</summary>
+    public static IServiceCollection AddAvailability(this IServiceCollection services)
+    {
+        services.AddOptions<OpeningHoursOptions>().BindConfiguration(OpeningHoursOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpeningHoursOptions>, OpeningHoursOptionsValidator>();
+        services.AddSingleton<TeamHours>();
+        services.AddSingleton<MeasuredWaits>();
+        services.AddSingleton<ServiceAvailabilitySource>();
+        return services;
+    }
+}
