@@ -63,7 +63,8 @@ internal static class IngestBenchmark
         Console.WriteLine($"Both: {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers; "
             + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window).");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
-        Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}.");
+        Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}; "
+            + $"runtime: {BenchmarkApi.RuntimeSettings(dll)}.");
         if (signInFlood)
         {
             Console.WriteLine($"Beside each hotline load: {SignInFlood.PerSecond} sign-in attempts/s with wrong passwords for unknown names, "
