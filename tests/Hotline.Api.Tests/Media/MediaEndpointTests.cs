@@ -1,7 +1,3 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
 using SixLabors.ImageSharp;
 
 namespace Hotline.Api.Tests.Media;
