@@ -12,7 +12,8 @@ internal sealed class SignedSmsWebhooks
 {
     public const string Path = "/twilio/sms";
     public const string SignatureHeader = "X-Twilio-Signature";
-    private const string To = "+15005550006";
+    /// <summary>The hotline's number the messages are sent to.</summary>
+    public const string To = "+15005550006";
 
     // Realistic first messages to a hotline; none is a keyword (STOP, HELP, START) on its own.
     private static readonly string[] Bodies =
@@ -34,13 +35,17 @@ internal sealed class SignedSmsWebhooks
     private readonly string _url;
     private readonly string _accountSid;
     private readonly string[] _senders;
+    private readonly PhotoMessages? _photos;
 
-    public SignedSmsWebhooks(string authToken, string publicBaseUrl, int senderCount, int seed)
+    public SignedSmsWebhooks(string authToken, string publicBaseUrl, int senderCount, int seed, PhotoMessages? photos = null)
     {
+        _photos = photos;
         _authToken = Encoding.UTF8.GetBytes(authToken);
         _url = publicBaseUrl.TrimEnd('/') + Path;
         var random = new Random(seed);
-        _accountSid = "AC" + RandomHex(random);
+        var anyAccount = "AC" + RandomHex(random);
+        // With a Twilio stand-in, the webhooks must name the account the hotline is configured with.
+        _accountSid = photos?.AccountSid ?? anyAccount;
         // Nepali mobile numbers (98 and eight digits), distinct, so every one is its own conversation.
         var numbers = new HashSet<string>();
         while (numbers.Count < senderCount)
@@ -55,22 +60,41 @@ internal sealed class SignedSmsWebhooks
 
     public IReadOnlyList<string> Senders => _senders;
 
-    /// <summary>A new message (a fresh MessageSid) from one of the senders, chosen at random.</summary>
-    public SignedSmsWebhook Next(Random random) =>
-        From(_senders[random.Next(_senders.Length)], Bodies[random.Next(Bodies.Length)], random);
+    /// <summary>
+    /// A new message (a fresh MessageSid) from one of the senders, chosen at random; with <see cref="PhotoMessages"/>,
+    /// a share of them are MMS carrying a photo that the Twilio stand-in serves.
+    /// </summary>
+    public SignedSmsWebhook Next(Random random)
+    {
+        var sender = _senders[random.Next(_senders.Length)];
+        var text = Bodies[random.Next(Bodies.Length)];
+        if (_photos?.NextCarriesPhoto() != true)
+        {
+            return From(sender, text, random);
+        }
+
+        var fields = Fields(sender, text, "MM" + RandomHex(random));
+        fields["NumMedia"] = "1";
+        fields["MediaUrl0"] = _photos.Attach(fields["MessageSid"]);
+        fields["MediaContentType0"] = PhotoMessages.ContentType;
+        return Sign(fields);
+    }
 
     /// <summary>One sender's next message (a fresh MessageSid), for a benchmark that plays whole conversations.</summary>
-    public SignedSmsWebhook From(string sender, string text, Random random)
+    public SignedSmsWebhook From(string sender, string text, Random random) => Sign(Fields(sender, text, "SM" + RandomHex(random)));
+
+    private SortedDictionary<string, string> Fields(string sender, string text, string messageSid) => new(StringComparer.Ordinal)
     {
-        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["AccountSid"] = _accountSid,
-            ["Body"] = text,
-            ["From"] = sender,
-            ["MessageSid"] = "SM" + RandomHex(random),
-            ["NumMedia"] = "0",
-            ["To"] = To,
-        };
+        ["AccountSid"] = _accountSid,
+        ["Body"] = text,
+        ["From"] = sender,
+        ["MessageSid"] = messageSid,
+        ["NumMedia"] = "0",
+        ["To"] = To,
+    };
+
+    private SignedSmsWebhook Sign(SortedDictionary<string, string> fields)
+    {
         var signed = new StringBuilder(_url);
         var body = new StringBuilder();
         foreach (var (name, value) in fields)
