@@ -66,4 +66,6 @@ public static class AuditActions
     public const string KeysRotated = "keys.rotated";
     public const string AuditSearched = "audit.searched";
     public const string AuditExported = "audit.exported";
+    public const string TranslationCorrected = "translation.corrected";
+    public const string TranslationReviewed = "translation.reviewed";
 }

@@ -13,9 +13,8 @@ public static class AuthServices
     /// Cookie sessions on the same origin as the hub, so no token ever travels in a URL. HttpOnly,
     /// SameSite=Strict, Secure and __Host- prefixed outside Development (<see cref="CookieHardening"/>); idle and absolute limits; API and hub calls get 401/403 instead of a redirect.
     /// </summary>
-    public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAuth(this IServiceCollection services)
     {
-        services.AddSharedKeys(configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

@@ -85,11 +85,12 @@ public static class SessionEndpoints
         return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
     }
 
-    /// <summary>Where each role starts: the admin reads no case, so it starts at the partner directory.</summary>
+    /// <summary>Where each role starts: the admin reads no case, so it starts at the partner directory; the reviewer at the translations.</summary>
     public static string HomeOf(UserRole role) => role switch
     {
         UserRole.Ngo => "/console/partner.html",
         UserRole.Admin => "/console/partners.html",
+        UserRole.Reviewer => "/console/translations.html",
         _ => "/console/",
     };
 

@@ -1,4 +1,6 @@
 using Hotline.Api.Auth;
+using Hotline.Api.Storage;
+using Hotline.Api.Translations;
 using Hotline.Bot.CannedReplies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,8 +21,9 @@ public static class CannedReplyEndpoints
     }
 
     /// <summary>The canned replies in the worker's language (a tag such as "ne", "hi-IN" or "fil_PH"), falling back to
-    /// English for a language that has none.</summary>
-    public static Results<Ok<IReadOnlyList<CannedReplyView>>, ProblemHttpResult> GetCannedReplies(string? language, CannedReplyCatalog catalog)
+    /// English for a language that has none; as corrected on the translation review page.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<CannedReplyView>>, ProblemHttpResult>> GetCannedReplies(string? language, Database database,
+        TranslationBooks books, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(language))
         {
@@ -34,6 +37,8 @@ public static class CannedReplyEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
+        await using var session = await database.OpenAsync(cancellationToken);
+        var catalog = (await books.CurrentAsync(session, cancellationToken)).Replies;
         IReadOnlyList<CannedReplyView> replies = catalog.For(language)
             .Select(r => new CannedReplyView(r.Id, r.Title, r.Language, r.Text, r.Reviewed)).ToList();
         return TypedResults.Ok(replies);

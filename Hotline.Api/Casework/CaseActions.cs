@@ -7,13 +7,14 @@ using Hotline.Api.Outcomes;
 using Hotline.Api.Referrals;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Casework;
 
 /// <summary>What a caseworker does to a case beyond the queue's own moves: reply to the person and keep notes.</summary>
 public sealed class CaseActions(
     Database database, CaseQueue cases, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
-    CaseEventLog events, CaseReadModel read, ReferralRepository referrals, HotlineMetrics metrics)
+    CaseEventLog events, CaseReadModel read, ReferralRepository referrals, WhatsAppHolds whatsAppHolds, TimeProvider time, HotlineMetrics metrics)
 {
     /// <summary>The outcome a caseworker picks when the case ends with a referral to a partner.</summary>
     public const string ReferredOutcome = "referred";
@@ -50,8 +51,20 @@ public sealed class CaseActions(
             return Outcome<MessageView>.Refused(Refusal.Conflict, refusal);
         }
 
+        // Outside WhatsApp's window free text would be refused: held behind the approved template, or refused without one.
+        var windowClosed = WhatsAppWindow.IsClosed(conversation, time.GetUtcNow());
+        if (windowClosed && !whatsAppHolds.SendsTemplate)
+        {
+            return Outcome<MessageView>.Refused(Refusal.Conflict, WhatsAppWindow.ClosedRefusal);
+        }
+
         var firstReply = await cases.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken) is { CaseworkerHasWritten: false };
         var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
+        if (windowClosed)
+        {
+            message = await whatsAppHolds.HoldNewAsync(session, conversation, message, cancellationToken);
+        }
+
         await session.CommitAsync(cancellationToken);
         if (firstReply)
         {

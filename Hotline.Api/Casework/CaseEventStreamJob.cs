@@ -6,6 +6,7 @@ using Hotline.Api.Hosting;
 using Hotline.Api.Messages;
 using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
+using Hotline.Api.WhatsApp;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hotline.Api.Casework;
@@ -274,7 +275,8 @@ public sealed class CaseEventStreamJob(
                     return null;
                 }
 
-                var notice = new MessageNotice(caseEvent.Sequence, caseEvent.CaseId, CaseReadModel.ToView(message));
+                var notice = new MessageNotice(caseEvent.Sequence, caseEvent.CaseId, CaseReadModel.ToView(message),
+                    message.Direction == MessageDirection.Inbound ? WhatsAppWindow.Of(message.Channel, message.CreatedAt, time.GetUtcNow()) : null);
                 return caseEvent.Type == CaseEventTypes.MessageReceived ? caseGroup.MessageReceived(notice) : caseGroup.ReplyQueued(notice);
             case CaseEventTypes.MessageStatusChanged:
                 return caseGroup.MessageStatusChanged(new MessageStatusNotice(caseEvent.Sequence, caseEvent.CaseId,

@@ -101,7 +101,7 @@ public sealed class CaseHub(
         {
             await using var session = await database.OpenAsync(Context.ConnectionAborted);
             var colleague = await users.FindByIdAsync(session, colleagueId, Context.ConnectionAborted);
-            if (colleague is null || colleague.Disabled || colleague.Role is UserRole.Ngo || colleague.Id == user.Id)
+            if (colleague is null || colleague.Disabled || colleague.Role is UserRole.Ngo or UserRole.Reviewer || colleague.Id == user.Id)
             {
                 return Outcome<bool>.Refused(Refusal.Invalid, "Choose an active colleague who works on cases.");
             }

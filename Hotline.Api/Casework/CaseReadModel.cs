@@ -6,13 +6,14 @@ using Hotline.Api.Messages;
 using Hotline.Api.Privacy;
 using Hotline.Api.Storage;
 using Hotline.Api.Users;
+using Hotline.Api.WhatsApp;
 using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Casework;
 
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
 public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, MediaItemRepository media, CaseNoteRepository notes,
-    CaseEventLog events, FieldProtector protector, IntakeScript script)
+    CaseEventLog events, FieldProtector protector, IntakeScript script, TimeProvider time)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
@@ -44,9 +45,10 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         var answers = caseEvents.Where(e => e.Type == CaseEventTypes.AnswerRecorded).Select(ToAnswer).ToList();
         var isAssignee = record.AssigneeId == viewer.Id && record.Status == CaseStatus.Claimed;
         var urgentWords = caseEvents.Where(e => e.Type == CaseEventTypes.UrgentWordMatched).Select(e => Field(e, "Word")).Distinct().ToList();
+        var lastInbound = transcript.LastOrDefault(m => m.Direction == nameof(MessageDirection.Inbound))?.At;
         return new CaseDetail(summary, transcript, caseNotes, answers, isAssignee ? record.LeaseToken : null,
             isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
-            Unanswered(caseEvents, summary, answers), urgentWords);
+            Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()));
     }
 
     /// <summary>

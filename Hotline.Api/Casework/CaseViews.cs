@@ -42,7 +42,8 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// <summary>
 /// Everything a caseworker needs to work a case. <see cref="LeaseToken"/> is filled only for the assignee.
 /// <see cref="Unanswered"/>: the intake questions (step ids) the person consented to but has not answered, for the
-/// caseworker to ask in their own words; <see cref="UrgentWords"/>: the script's words that made the case Critical.
+/// caseworker to ask in their own words; <see cref="UrgentWords"/>: the script's words that made the case Critical;
+/// <see cref="WhatsAppWindow"/>: for a WhatsApp case, whether a free-text reply can reach the person now (null otherwise).
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
@@ -53,12 +54,14 @@ public sealed record CaseDetail(
     DateTimeOffset? LeaseExpiresAt,
     long LastSequence,
     IReadOnlyList<string>? Unanswered = null,
-    IReadOnlyList<string>? UrgentWords = null);
+    IReadOnlyList<string>? UrgentWords = null,
+    WhatsApp.WhatsAppWindowView? WhatsAppWindow = null);
 
 /// <summary>A change to a case, pushed to the consoles that may see it, with its case-event sequence number.</summary>
 public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);
 
-public sealed record MessageNotice(long Sequence, Guid CaseId, MessageView Message);
+/// <param name="WhatsAppWindow">On a WhatsApp message from the person: the window it opened (null otherwise).</param>
+public sealed record MessageNotice(long Sequence, Guid CaseId, MessageView Message, WhatsApp.WhatsAppWindowView? WhatsAppWindow = null);
 
 public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid MessageId, string Status, string? Error);
 

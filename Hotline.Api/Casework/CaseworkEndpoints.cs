@@ -105,7 +105,7 @@ public static class CaseworkEndpoints
         var queue = await read.ReadQueueAsync(session, caller.User, cancellationToken);
         var workload = await statistics.ReadWorkloadAsync(session, cancellationToken);
         IReadOnlyList<Colleague> staff = (await users.ReadActiveAsync(session, cancellationToken))
-            .Where(u => u.Role is not UserRole.Ngo)
+            .Where(u => u.Role is not (UserRole.Ngo or UserRole.Reviewer))
             .Select(u => new Colleague(u.Id, u.DisplayName, u.Role.ToString(), u.Languages)).ToList();
         var spoken = await cover.LanguagesOnShiftAsync(session, null, cancellationToken);
         IReadOnlyList<Guid> unanswerable = queue.Cases

@@ -24,7 +24,7 @@ public sealed class LanguageCover(Database database, UserRepository users, Sessi
     {
         var onShift = await sessions.ReadSignedInUserIdsAsync(session, time.GetUtcNow() - TimeSpan.FromHours(auth.Value.AbsoluteHours), cancellationToken);
         return (await users.ReadActiveAsync(session, cancellationToken))
-            .Where(u => u.Id != except && onShift.Contains(u.Id) && u.Role is not UserRole.Ngo)
+            .Where(u => u.Id != except && onShift.Contains(u.Id) && u.Role is not (UserRole.Ngo or UserRole.Reviewer))
             .SelectMany(u => u.Languages)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }

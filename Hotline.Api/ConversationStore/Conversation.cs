@@ -24,7 +24,11 @@ public sealed record Conversation(
     string? StatusReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastInboundAt,
-    int Version);
+    int Version)
+{
+    /// <summary>The translations the intake started under (Translations/TranslationBooks); null: the shipped ones.</summary>
+    public long? TranslationVersion { get; init; }
+}
 
 internal sealed record ConversationRow
 {
@@ -38,4 +42,5 @@ internal sealed record ConversationRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastInboundAt { get; init; }
     public int Version { get; init; }
+    public long? TranslationVersion { get; init; }
 }

@@ -50,6 +50,7 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
             conversation.StatusReason,
             conversation.LastInboundAt,
             conversation.Version,
+            conversation.TranslationVersion,
         }, cancellationToken) == 1;
 
     /// <summary>
@@ -81,5 +82,8 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         row.StatusReason,
         row.CreatedAt,
         row.LastInboundAt,
-        row.Version);
+        row.Version)
+    {
+        TranslationVersion = row.TranslationVersion,
+    };
 }

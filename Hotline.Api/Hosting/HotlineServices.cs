@@ -9,6 +9,7 @@ using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
 using Hotline.Api.Outbox;
+using Hotline.Api.Translations;
 using Hotline.Api.Twilio;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
@@ -27,7 +28,9 @@ using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
 using Hotline.Api.Redis;
 using Hotline.Api.Retention;
+using Hotline.Api.SessionKeys;
 using Hotline.Api.Tracing;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Hosting;
 
@@ -52,11 +55,14 @@ public static class HotlineServices
         services.AddMedia();
         services.AddUsers();
         services.AddIntakeHost();
+        services.AddTranslations();
         services.AddSimCards();
         services.AddInbound();
         services.AddOutbox();
+        services.AddWhatsApp();
         services.AddTwilioDeletion();
-        services.AddAuth(configuration);
+        services.AddSessionKeys();
+        services.AddAuth();
         services.AddCasework();
         services.AddPartnerDirectory();
         services.AddCaseHistory();
@@ -119,6 +125,7 @@ public static class HotlineServices
         app.MapSimEndpoints();
         app.MapLanguageEndpoints();
         app.MapCannedReplyEndpoints();
+        app.MapTranslationEndpoints();
         app.MapPartnerEndpoints();
         app.MapReferralEndpoints();
         app.MapStatisticsEndpoints();

@@ -1,3 +1,4 @@
+using Hotline.Api.SessionKeys;
 using Hotline.Api.Storage;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Loading;
@@ -21,7 +22,8 @@ public static class HotlineStartup
         {
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             _ = app.Services.GetRequiredService<IConversationEngine>();
-            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(
+                app.Lifetime.ApplicationStopping, app.Services.GetRequiredService<SessionKeyRingCheck>().CheckAsync);
         }
         catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException
             or ScriptValidationException or TriageRulesException or ArgumentException)

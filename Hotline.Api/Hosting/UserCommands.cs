@@ -11,7 +11,7 @@ namespace Hotline.Api.Hosting;
 public static class UserCommands
 {
     public const string Usage = """
-        Usage: users add NAME --role caseworker|supervisor|ngo|admin --languages en,ar   (the password is read from standard input)
+        Usage: users add NAME --role caseworker|supervisor|ngo|admin|reviewer --languages en,ar   (the password is read from standard input)
                users list
                users disable NAME | users enable NAME
                users set NAME [--role ROLE] [--languages en,ar]
@@ -37,7 +37,7 @@ public static class UserCommands
     {
         if (RoleOption(options) is not { } role)
         {
-            return await RefuseAsync(output, "--role must be caseworker, supervisor, ngo or admin.");
+            return await RefuseAsync(output, "--role must be caseworker, supervisor, ngo, admin or reviewer.");
         }
 
         var languages = Languages(Option(options, "--languages") ?? "");
@@ -73,7 +73,7 @@ public static class UserCommands
         UserRole? role = null;
         if (Option(options, "--role") is not null && (role = RoleOption(options)) is null)
         {
-            return await RefuseAsync(output, "--role must be caseworker, supervisor, ngo or admin.");
+            return await RefuseAsync(output, "--role must be caseworker, supervisor, ngo, admin or reviewer.");
         }
 
         var languages = Option(options, "--languages") is { } list ? Languages(list) : null;

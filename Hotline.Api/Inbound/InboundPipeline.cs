@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Hotline.Api.CaseStore;
 using Hotline.Api.ConversationStore;
+using Hotline.Api.IntakeHost;
 using Hotline.Api.Media;
 using Hotline.Api.Messages;
 using Hotline.Api.Outbox;
@@ -11,6 +12,8 @@ using Hotline.Api.SimCards;
 using Hotline.Api.Storage;
 using Hotline.Api.Tracing;
 using Hotline.Api.TwilioDeletion;
+using Hotline.Api.WhatsApp;
+using Hotline.Bot.Channels;
 using Hotline.Bot.ConversationContract;
 
 namespace Hotline.Api.Inbound;
@@ -29,10 +32,11 @@ public sealed class InboundPipeline(
     MediaItemRepository media,
     CaseQueue queue,
     CaseEventLog events,
-    IConversationEngine engine,
+    IntakeEngines engines,
     EngineTurnApplier applier,
     SimRegistry sims,
     TwilioDeletions twilioDeletions,
+    WhatsAppHolds whatsAppHolds,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -78,8 +82,9 @@ public sealed class InboundPipeline(
                 var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
                 var registered = await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken);
                 var openCase = conversation is null ? null : await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+                var chosen = conversation is null ? null : await engines.ForConversationAsync(session, conversation, cancellationToken);
                 ahead = new ReadAhead(conversation, registered, openCase,
-                    conversation is null ? null : TakeTurn(envelope, conversation, openCase, registered));
+                    chosen is null ? null : TakeTurn(chosen.Engine, envelope, conversation!, openCase, registered), chosen?.TranslationVersion ?? 0);
             }
         }
 
@@ -110,10 +115,19 @@ public sealed class InboundPipeline(
         var found = ahead is null ? await conversations.FindByAddressAsync(session, envelope.From, cancellationToken) : ahead.Conversation;
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
-        var turn = ahead?.Turn is { } decided && ahead.OpenCase == openCase
-            ? decided
-            : TakeTurn(envelope, conversation, openCase,
+        EngineTurn turn;
+        long translationVersion;
+        if (ahead?.Turn is { } decided && ahead.OpenCase == openCase)
+        {
+            (turn, translationVersion) = (decided, ahead.TranslationVersion);
+        }
+        else
+        {
+            var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
+            turn = TakeTurn(chosen.Engine, envelope, conversation, openCase,
                 ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage);
+            translationVersion = chosen.TranslationVersion;
+        }
 
         // Writing again ends a quiet spell: the person has chosen to talk.
         var awake = conversation with
@@ -121,6 +135,7 @@ public sealed class InboundPipeline(
             Status = conversation.Status == ConversationStatus.Quiet ? ConversationStatus.Active : conversation.Status,
             StatusReason = conversation.Status == ConversationStatus.Quiet ? null : conversation.StatusReason,
             LastInboundAt = envelope.ReceivedAt,
+            TranslationVersion = translationVersion,
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken);
 
@@ -137,6 +152,12 @@ public sealed class InboundPipeline(
             // now would take the photos with it before they were fetched.
             await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
         }
+        if (channel == Channel.WhatsApp)
+        {
+            // The person wrote: WhatsApp's window is open again, and what waited for it goes before any reply to this message.
+            await whatsAppHolds.ReleaseAsync(session, conversation.Id, cancellationToken);
+        }
+
         if (applied.CaseId is { } caseId)
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,
@@ -147,7 +168,7 @@ public sealed class InboundPipeline(
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
-    private EngineTurn TakeTurn(InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
+    private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, Conversation conversation, OpenCase? openCase, string? registeredLanguage) =>
         engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt));
 
@@ -159,6 +180,7 @@ public sealed class InboundPipeline(
     private static bool IsRace(Exception ex) =>
         ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));
 
-    /// <summary>What was read, and the turn taken on it, before the message joined the writer; no turn for a new conversation.</summary>
-    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage, OpenCase? OpenCase, EngineTurn? Turn);
+    /// <summary>What was read, and the turn taken on it (in the translations of <paramref name="TranslationVersion"/>), before the
+    /// message joined the writer; no turn for a new conversation.</summary>
+    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage, OpenCase? OpenCase, EngineTurn? Turn, long TranslationVersion);
 }

@@ -33,6 +33,16 @@ public sealed class EngineFaultHandoff : IConversationEngine
         _faults = meters.Create(MeterName).CreateCounter<long>(FaultCounterName, description: "Engine turns and ticks that threw and were handed to a caseworker.");
     }
 
+    private EngineFaultHandoff(IConversationEngine engine, ILogger<EngineFaultHandoff> logger, Counter<long> faults)
+    {
+        _engine = engine;
+        _logger = logger;
+        _faults = faults;
+    }
+
+    /// <summary>The same guard around another engine (one built on corrected translations), counting into the same meter.</summary>
+    public EngineFaultHandoff Guarding(IConversationEngine engine) => new(engine, _logger, _faults);
+
     public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
     {
         try

@@ -22,6 +22,14 @@ public sealed class IntakeHostOptions
 
     /// <summary>How often silent intakes are checked.</summary>
     public int TickIntervalSeconds { get; set; } = 60;
+
+    public Hotline.Bot.Intake.Engine.IntakeOptions ToEngineOptions() => new()
+    {
+        DiscreetWord = DiscreetWord,
+        EmergencyNumber = EmergencyNumber,
+        ExpectedWaitMinutes = ExpectedWaitMinutes,
+        UnansweredHandoffAfter = TimeSpan.FromMinutes(UnansweredHandoffMinutes),
+    };
 }
 
 internal sealed class IntakeHostOptionsValidator : IValidateOptions<IntakeHostOptions>

@@ -26,15 +26,11 @@ public static class IntakeHostServices
         services.AddKeyedSingleton<IConversationEngine>(EngineFaultHandoff.GuardedEngine, (provider, _) =>
         {
             var options = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value;
-            return new IntakeEngine(provider.GetRequiredService<IntakeScript>(), TriageRules.LoadDefault(), new IntakeOptions
-            {
-                DiscreetWord = options.DiscreetWord,
-                EmergencyNumber = options.EmergencyNumber,
-                ExpectedWaitMinutes = options.ExpectedWaitMinutes,
-                UnansweredHandoffAfter = TimeSpan.FromMinutes(options.UnansweredHandoffMinutes),
-            });
+            return new IntakeEngine(provider.GetRequiredService<IntakeScript>(), TriageRules.LoadDefault(), options.ToEngineOptions());
         });
-        services.AddSingleton<IConversationEngine, EngineFaultHandoff>();
+        services.AddSingleton<EngineFaultHandoff>();
+        services.AddSingleton<IConversationEngine>(provider => provider.GetRequiredService<EngineFaultHandoff>());
+        services.AddSingleton<IntakeEngines>();
         services.AddHostedService<IntakeTimeoutJob>();
         return services;
     }

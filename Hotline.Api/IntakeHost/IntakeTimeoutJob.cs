@@ -18,7 +18,7 @@ public sealed class IntakeTimeoutJob(
     Database database,
     ConversationRepository conversations,
     CaseQueue queue,
-    IConversationEngine engine,
+    IntakeEngines engines,
     EngineTurnApplier applier,
     QuarantineStore quarantine,
     IOptions<IntakeHostOptions> options,
@@ -73,6 +73,7 @@ public sealed class IntakeTimeoutJob(
         }
 
         var openCase = await queue.FindOpenForIntakeAsync(session, conversationId, cancellationToken);
+        var engine = (await engines.ForConversationAsync(session, conversation, cancellationToken)).Engine;
         var turn = engine.Tick(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null), now);
         if (turn.Events.Count == 0 && turn.State == conversation.EngineState)
         {

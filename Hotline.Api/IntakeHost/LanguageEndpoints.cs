@@ -1,5 +1,6 @@
 using Hotline.Api.Auth;
-using Hotline.Bot.Intake.Scripts;
+using Hotline.Api.Storage;
+using Hotline.Api.Translations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.IntakeHost;
@@ -15,6 +16,11 @@ public static class LanguageEndpoints
         return app;
     }
 
-    public static Ok<IReadOnlyList<LanguageView>> GetLanguages(IntakeScript script) =>
-        TypedResults.Ok<IReadOnlyList<LanguageView>>(script.Languages.Select(l => new LanguageView(l.Tag, l.Name, l.EnglishName, l.Reviewed)).ToList());
+    /// <summary>The review state is the newest translation version's: a language marked reviewed on the review page loses its notice at once.</summary>
+    public static async Task<Ok<IReadOnlyList<LanguageView>>> GetLanguages(Database database, TranslationBooks books, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var script = (await books.CurrentAsync(session, cancellationToken)).Script;
+        return TypedResults.Ok<IReadOnlyList<LanguageView>>(script.Languages.Select(l => new LanguageView(l.Tag, l.Name, l.EnglishName, l.Reviewed)).ToList());
+    }
 }

@@ -2,6 +2,7 @@ using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
 using Hotline.Api.TwilioDeletion;
+using Hotline.Api.WhatsApp;
 using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Outbox;
@@ -12,13 +13,16 @@ namespace Hotline.Api.Outbox;
 /// send is recorded, so no status is lost whatever the order.
 /// A message that reaches a final status is deleted at the provider afterwards (<see cref="TwilioDeletions"/>).
 /// </summary>
-public sealed class DeliveryRecorder(Database database, CaseEventLog events, TwilioDeletions twilioDeletions, TimeProvider time)
+public sealed class DeliveryRecorder(Database database, CaseEventLog events, TwilioDeletions twilioDeletions, WhatsAppHolds holds, TimeProvider time)
 {
-    public Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, CancellationToken cancellationToken) =>
-        database.WriteAsync((session, token) => RecordCallbackAsync(session, channel, providerMessageId, status, error, token), cancellationToken);
+    /// <param name="windowClosed">WhatsApp refused the message outside its 24-hour window (63016): it is held, not failed.</param>
+    public Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, bool windowClosed,
+        CancellationToken cancellationToken) =>
+        database.WriteAsync((session, token) => RecordCallbackAsync(session, channel, providerMessageId, status, error, windowClosed, token),
+            cancellationToken);
 
     private async Task RecordCallbackAsync(DbSession session, Channel channel, string providerMessageId, string status, string? error,
-        CancellationToken cancellationToken)
+        bool windowClosed, CancellationToken cancellationToken)
     {
         var rank = DeliveryStatuses.Rank(status);
         var receivedAt = time.GetUtcNow();
@@ -34,7 +38,15 @@ public sealed class DeliveryRecorder(Database database, CaseEventLog events, Twi
             Delivered = DeliveryStatuses.IsDelivered(status) ? 1 : 0,
             ReceivedAt = receivedAt,
         };
-        if (message is null)
+        if (message is not null && windowClosed)
+        {
+            // Nothing reached the phone: the reply waits for the person, and Twilio's refused copy is deleted like any final one.
+            if (await holds.HoldSentAsync(session, message.Id, message.CaseId, cancellationToken))
+            {
+                await twilioDeletions.EnqueueAsync(session, channel, providerMessageId, cancellationToken);
+            }
+        }
+        else if (message is null)
         {
             var waiting = await session.QuerySingleOrDefaultAsync<EarlyStatus>("EarlyDeliveryStatuses_ReadByChannelMessageId", args, cancellationToken);
             await session.ExecuteAsync(waiting is null ? "EarlyDeliveryStatuses_Create" : "EarlyDeliveryStatuses_Advance", args, cancellationToken);

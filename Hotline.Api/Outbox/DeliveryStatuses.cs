@@ -8,6 +8,9 @@ public static class DeliveryStatuses
 {
     public const string Received = "received";
     public const string Pending = "pending";
+
+    /// <summary>Waiting for the person to write (WhatsApp's 24-hour window); moved back here even from sent, since WhatsApp refused it.</summary>
+    public const string Held = "held";
     public const string Queued = "queued";
     public const string Sent = "sent";
     public const string Delivered = "delivered";
@@ -17,6 +20,7 @@ public static class DeliveryStatuses
     private static readonly Dictionary<string, int> Ranks = new(StringComparer.OrdinalIgnoreCase)
     {
         [Pending] = 0,
+        [Held] = 0,
         ["accepted"] = 1,
         ["scheduled"] = 1,
         [Queued] = 1,

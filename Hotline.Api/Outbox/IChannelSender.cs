@@ -3,7 +3,8 @@ using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Outbox;
 
-public sealed record OutboundSend(Guid MessageId, ChannelAddress To, string Body, int Segments, DateTimeOffset CreatedAt);
+/// <param name="Reengagement">Send the configured WhatsApp template instead of <paramref name="Body"/>, which only describes it.</param>
+public sealed record OutboundSend(Guid MessageId, ChannelAddress To, string Body, int Segments, DateTimeOffset CreatedAt, bool Reengagement = false);
 
 /// <summary>What a provider said to one attempt.</summary>
 public abstract record SendResult
@@ -19,6 +20,9 @@ public abstract record SendResult
 
     /// <summary>Refused for good (invalid number, unsubscribed): retrying cannot help.</summary>
     public sealed record Rejected(string Error) : SendResult;
+
+    /// <summary>WhatsApp refused free text outside its 24-hour window: the message waits until the person writes.</summary>
+    public sealed record WindowClosed(string Error) : SendResult;
 }
 
 /// <summary>What the provider said when asked whether an earlier attempt, whose outcome is unknown, reached it.</summary>

@@ -5,6 +5,7 @@ using Hotline.Api.Messages;
 using Hotline.Api.Quarantine;
 using Hotline.Api.Storage;
 using Hotline.Api.Tracing;
+using Hotline.Api.WhatsApp;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Outbox;
@@ -105,7 +106,7 @@ public sealed class OutboxDispatchJob(
     /// </summary>
     private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt, CancellationToken cancellationToken)
     {
-        var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt);
+        var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt, item.Reengagement);
         using var span = HotlineActivities.StartSend(item.TraceParent);
         span?.SetTag("hotline.channel", item.Channel.ToString());
         span?.SetTag("hotline.outbox.attempt", item.Attempts);
@@ -152,6 +153,13 @@ public sealed class OutboxDispatchJob(
             return;
         }
 
+        // Written while the window was open, but still unsent after it closed (a backlog, an outage): free text would be refused.
+        if (!item.Reengagement && WhatsAppWindow.IsClosed(conversation, time.GetUtcNow()))
+        {
+            await outcomes.HeldAsync(item, message, conversation, cancellationToken);
+            return;
+        }
+
         await sender.WaitForTurnAsync(send, cancellationToken);
         if (!await StillHeldAfterWaitingAsync(item, claimedAt, cancellationToken))
         {
@@ -164,6 +172,7 @@ public sealed class OutboxDispatchJob(
         {
             SendResult.Accepted accepted => await outcomes.SentAsync(item, message, accepted.ProviderMessageId, accepted.Status, cancellationToken),
             SendResult.Rejected rejected => await outcomes.FailedAsync(item, message, rejected.Error, cancellationToken),
+            SendResult.WindowClosed => await outcomes.HeldAsync(item, message, conversation, cancellationToken),
             SendResult.NotAccepted notAccepted => await RetryOrFailAsync(item, message, outcomeUnknown: false, notAccepted.Error, cancellationToken),
             SendResult.Unknown unknown => await RetryOrFailAsync(item, message, outcomeUnknown: true, unknown.Error, cancellationToken),
             _ => throw new InvalidOperationException($"Unexpected send result {result}."),

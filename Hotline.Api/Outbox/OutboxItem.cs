@@ -9,6 +9,9 @@ public enum OutboxStatus
     Sent,
     Failed,
     Cancelled,
+
+    /// <summary>WhatsApp's 24-hour window is closed: it waits, unsent, until the person writes again (WhatsApp/WhatsAppHolds).</summary>
+    Held,
 }
 
 /// <summary>
@@ -42,4 +45,7 @@ public sealed record OutboxItem
 
     /// <summary>The trace context the reply was written in, for the send's span; null when none was recorded.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>The approved WhatsApp template sent outside the 24-hour window: it goes as a template, never as free text.</summary>
+    public bool Reengagement { get; init; }
 }

@@ -2,6 +2,8 @@ using Hotline.Api.Metrics;
 using Hotline.Api.CaseStore;
 using Hotline.Api.Messages;
 using Hotline.Api.Storage;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Outbox;
 
@@ -11,8 +13,8 @@ namespace Hotline.Api.Outbox;
 /// row over meanwhile, nothing is recorded and false comes back. Outcomes come as fast as messages, so
 /// they share commits with them.
 /// </summary>
-public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, TimeProvider time,
-    HotlineMetrics metrics)
+public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, WhatsAppHolds holds,
+    TimeProvider time, HotlineMetrics metrics)
 {
     public Task<bool> SentAsync(OutboxItem item, Message message, string providerMessageId, string status, CancellationToken cancellationToken) =>
         database.WriteAsync(async (session, token) =>
@@ -37,6 +39,10 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
 
         return failed;
     }
+
+    /// <summary>Not sent as free text because WhatsApp's window is closed: it waits until the person writes (<see cref="WhatsAppHolds"/>).</summary>
+    public Task<bool> HeldAsync(OutboxItem item, Message message, Conversation conversation, CancellationToken cancellationToken) =>
+        database.WriteAsync((session, token) => holds.HoldClaimedAsync(session, item, message, conversation, token), cancellationToken);
 
     public Task<bool> CancelledAsync(OutboxItem item, Message message, string reason, CancellationToken cancellationToken) =>
         FinishAsync(item, message, OutboxStatus.Cancelled, DeliveryStatuses.Cancelled, reason, cancellationToken);

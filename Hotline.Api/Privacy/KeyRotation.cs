@@ -34,6 +34,7 @@ public sealed class KeyRotation(Database database, FieldProtector protector, Aud
         new("Referrals", "Referrals_ReadForKeyRotation", "Referrals_RotateKeys", 
             [ProtectedColumns.ReferralSummary, ProtectedColumns.ReferralOutcomeNote, ProtectedColumns.ReferralRegion]),
         new("Users", "Users_ReadForKeyRotation", "Users_RotateKeys", [ProtectedColumns.UserTotpSecret]),
+        new("DataProtectionKeys", "DataProtectionKeys_ReadForKeyRotation", "DataProtectionKeys_RotateKeys", [ProtectedColumns.DataProtectionKeyXml]),
     ];
 
     /// <summary>Runs to the end and writes one audit row (counts only); an interrupted run writes its row too, as failed.</summary>

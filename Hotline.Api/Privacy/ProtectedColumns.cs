@@ -22,6 +22,9 @@ public static class ProtectedColumns
     public static readonly ProtectedColumn ReferralRegion = new("Referrals", "Region", "RegionCipher");
     public static readonly ProtectedColumn UserTotpSecret = new("Users", "TotpSecret", "TotpSecret");
 
+    /// <summary>An element of the session key ring (<c>SessionKeys</c>): no personal data, but the keys that seal every session.</summary>
+    public static readonly ProtectedColumn DataProtectionKeyXml = new("DataProtectionKeys", "Xml", "XmlCipher");
+
     /// <summary>A free-text intake answer, kept as <c>TextCipher</c> inside an <c>AnswerRecorded</c> case event's data.</summary>
     public static readonly ProtectedColumn CaseEventAnswerText = new("CaseEvents", "AnswerText", "Data");
 

@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Storage.SqlServer;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Storage;
@@ -15,12 +18,14 @@ public sealed class Database : IAsyncDisposable
     private static readonly string WriteProbeFiller = new('-', 8_192);
 
     private readonly IDatabaseEngine _engine;
+    private readonly SqlStatements _sql;
 
     public Database(IOptions<DatabaseOptions> options, IHostEnvironment environment)
     {
         DapperTypeHandlers.Register();
         Provider = options.Value.Provider;
         var sql = SqlStatements.For(Provider);
+        _sql = sql;
         if (Provider == DatabaseProvider.Sqlite)
         {
             ConnectionString = SqliteConnections.Prepare(options.Value.ConnectionString, environment.ContentRootPath);
@@ -76,6 +81,30 @@ public sealed class Database : IAsyncDisposable
     /// </summary>
     public Task<bool> ForgetOverwrittenPagesAsync(CancellationToken cancellationToken) =>
         WriteAheadLog?.TruncateAsync(cancellationToken) ?? Task.FromResult(true);
+
+    /// <summary>
+    /// A session for a caller that cannot await (<see cref="SynchronousSession"/>): a connection of its own, opened
+    /// synchronously, outside the readers' pool and the writer's turn. Not for the hot path.
+    /// </summary>
+    public SynchronousSession OpenSynchronous()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : new SqlConnection(ConnectionString);
+        try
+        {
+            connection.Open();
+            if (connection is SqliteConnection sqlite)
+            {
+                SqliteConnections.ConfigureSession(sqlite, writer: false, logSyncedAfterCommit: false);
+            }
+
+            return new SynchronousSession(connection, _sql);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Runs a trivial query on a reader's session: throws when the database does not answer.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)

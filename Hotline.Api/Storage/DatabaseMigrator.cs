@@ -25,7 +25,9 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers, 
     /// <summary>True once this process has brought the database to the current schema; readiness waits for it.</summary>
     public bool Completed { get; private set; }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <param name="whileLocked">Work that must not run on two instances at once, run after the migrations while the
+    /// lock is still held (the session key ring's first key).</param>
+    public async Task MigrateAsync(CancellationToken cancellationToken, Func<CancellationToken, Task>? whileLocked = null)
     {
         // On SQLite the lock is a file's, taken before the switch to WAL: a fresh file is switched by one process at a time.
         await using var fileLock = database.Provider == DatabaseProvider.Sqlite
@@ -51,6 +53,11 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers, 
         if (!result.Successful)
         {
             throw new DatabaseUnavailableException(Describe(result), result.Error);
+        }
+
+        if (whileLocked is not null)
+        {
+            await whileLocked(cancellationToken);
         }
 
         Completed = true;

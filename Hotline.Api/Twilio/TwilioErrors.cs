@@ -9,6 +9,9 @@ namespace Hotline.Api.Twilio;
 /// </summary>
 public static class TwilioErrors
 {
+    /// <summary>WhatsApp refused free text: the person last wrote more than 24 hours ago. The reply is held, never retried blindly.</summary>
+    public const int WhatsAppWindowClosed = 63016;
+
     private static readonly Dictionary<int, string> Meanings = new()
     {
         [20003] = "authentication failed",
@@ -28,7 +31,7 @@ public static class TwilioErrors
         [30006] = "the number cannot receive SMS (a landline, or an unreachable carrier)",
         [30007] = "the carrier filtered the message",
         [30008] = "unknown delivery error",
-        [63016] = "WhatsApp: outside the 24-hour window, a template is needed",
+        [WhatsAppWindowClosed] = "WhatsApp: outside the 24-hour window, a template is needed",
     };
 
     /// <summary>"Twilio answered 400 (code 21211: the recipient's number is not valid)".</summary>
@@ -38,6 +41,10 @@ public static class TwilioErrors
     /// <summary>A status callback's ErrorCode, with its fixed meaning when known.</summary>
     public static string DescribeCode(string code) =>
         int.TryParse(code, out var number) ? $"Twilio error {number}{Meaning(number)}" : "Twilio error (an unreadable code)";
+
+    /// <summary>Whether a status callback's ErrorCode is <see cref="WhatsAppWindowClosed"/>.</summary>
+    public static bool IsWhatsAppWindowClosed(string? code) =>
+        int.TryParse(code, out var number) && number == WhatsAppWindowClosed;
 
     private static string Meaning(int code) => Meanings.TryGetValue(code, out var meaning) ? $": {meaning}" : "";
 }

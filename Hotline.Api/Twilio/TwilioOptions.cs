@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,8 @@ public sealed class TwilioOptions
     public bool DeleteFromTwilio { get; set; } = true;
 
     public TwilioDeletion.TwilioDeletionOptions Deletion { get; set; } = new();
+
+    public WhatsAppTemplateOptions WhatsApp { get; set; } = new();
 
     public bool Disabled => Enabled == false;
 
@@ -112,9 +115,49 @@ internal sealed partial class TwilioOptionsValidator(IHostEnvironment environmen
             failures.Add($"{TwilioOptions.Section}:Deletion:RetryBaseMilliseconds must be 1..3600000, RetryMaxSeconds 1..86400 and IntervalSeconds 1..3600.");
         }
 
+        failures.AddRange(WhatsAppTemplateFailures(options.WhatsApp));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> WhatsAppTemplateFailures(WhatsAppTemplateOptions template)
+    {
+        if (template.SendsTemplate && !ContentSidPattern().IsMatch(template.ReengageContentSid!))
+        {
+            yield return $"{TwilioOptions.Section}:WhatsApp:ReengageContentSid must be HX followed by 32 hexadecimal characters.";
+        }
+
+        if (string.IsNullOrWhiteSpace(template.ReengageContentVariables))
+        {
+            yield break;
+        }
+
+        if (!template.SendsTemplate)
+        {
+            yield return $"{TwilioOptions.Section}:WhatsApp:ReengageContentVariables needs {TwilioOptions.Section}:WhatsApp:ReengageContentSid.";
+        }
+        else if (!IsObjectOfStrings(template.ReengageContentVariables))
+        {
+            yield return $"{TwilioOptions.Section}:WhatsApp:ReengageContentVariables must be a JSON object of strings, e.g. {{\"1\":\"...\"}}.";
+        }
+    }
+
+    private static bool IsObjectOfStrings(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
     private static partial Regex AccountSidPattern();
+
+    [GeneratedRegex("^HX[0-9a-fA-F]{32}$")]
+    private static partial Regex ContentSidPattern();
 }

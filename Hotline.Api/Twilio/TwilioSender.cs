@@ -26,11 +26,18 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
 
     public async Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {
-        var options = new CreateMessageOptions(To(send))
+        var options = new CreateMessageOptions(To(send)) { StatusCallback = new Uri(hotline.Value.PublicUrl("/twilio/status")) };
+        if (send.Reengagement)
         {
-            Body = send.Body,
-            StatusCallback = new Uri(hotline.Value.PublicUrl("/twilio/status")),
-        };
+            // The approved template, with no Body: free text is what WhatsApp refuses outside the window.
+            options.ContentSid = _options.WhatsApp.ReengageContentSid;
+            options.ContentVariables = string.IsNullOrWhiteSpace(_options.WhatsApp.ReengageContentVariables) ? null : _options.WhatsApp.ReengageContentVariables;
+        }
+        else
+        {
+            options.Body = send.Body;
+        }
+
         if (!string.IsNullOrWhiteSpace(_options.MessagingServiceSid))
         {
             options.MessagingServiceSid = _options.MessagingServiceSid;
@@ -44,6 +51,11 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         {
             var message = await MessageResource.CreateAsync(options, client).WaitAsync(cancellationToken);
             return new SendResult.Accepted(message.Sid, message.Status?.ToString() ?? "queued");
+        }
+        catch (ApiException ex) when (ex.Code == TwilioErrors.WhatsAppWindowClosed)
+        {
+            metrics.TwilioSendError("whatsapp_window_closed");
+            return new SendResult.WindowClosed($"Twilio refused the message: {TwilioErrors.Describe(ex)}.");
         }
         catch (ApiException ex) when (ex.Status == 429)
         {

@@ -71,8 +71,9 @@ public static class TwilioWebhookEndpoints
         }
 
         var channel = fields.GetValueOrDefault("To", "").StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
-        var error = fields.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? TwilioErrors.DescribeCode(code) : null;
-        await delivery.RecordCallbackAsync(channel, sid, status, error, cancellationToken);
+        var code = fields.GetValueOrDefault("ErrorCode");
+        var error = code is { Length: > 0 } ? TwilioErrors.DescribeCode(code) : null;
+        await delivery.RecordCallbackAsync(channel, sid, status, error, TwilioErrors.IsWhatsAppWindowClosed(code), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -12,7 +12,7 @@ public sealed partial class AccountRules(IntakeScript script)
 
     public string? LanguageRefusal(UserRole role, IReadOnlyList<string> languages) => languages switch
     {
-        _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor or admin needs at least one language (--languages en,ar).",
+        _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor, reviewer or admin needs at least one language (--languages en,ar).",
         _ when languages.Any(l => !LanguagePattern().IsMatch(l)) => "Languages are BCP-47 tags such as en, ar, ne, fil.",
         // A caseworker in a language no person can choose would never see a case of their own.
         _ when languages.FirstOrDefault(l => !script.Languages.Any(s => string.Equals(s.Tag, l, StringComparison.OrdinalIgnoreCase))) is { } unknown =>
@@ -20,7 +20,7 @@ public sealed partial class AccountRules(IntakeScript script)
         _ => null,
     };
 
-    public const string RoleRule = "The role must be caseworker, supervisor, ngo or admin.";
+    public const string RoleRule = "The role must be caseworker, supervisor, ngo, admin or reviewer.";
 
     /// <summary>A role by its name in any case; a number is not a role name.</summary>
     public static UserRole? ParseRole(string? role) =>

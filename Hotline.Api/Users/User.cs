@@ -6,6 +6,9 @@ public enum UserRole
     Supervisor,
     Ngo,
     Admin,
+
+    /// <summary>Reads and corrects the intake's translations in the languages it holds; reads no case.</summary>
+    Reviewer,
 }
 
 /// <summary>A person who signs in. <see cref="Languages"/> are BCP-47 tags; they decide which cases the person is offered.</summary>

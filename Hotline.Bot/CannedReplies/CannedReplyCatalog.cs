@@ -1,5 +1,6 @@
 using System.Resources;
 using System.Text.RegularExpressions;
+using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.CannedReplies;
 
@@ -51,6 +52,49 @@ public sealed partial class CannedReplyCatalog
             ?? throw new CannedReplyException(DefaultFileName, ["the embedded file is missing"]);
         using var stream = new MemoryStream(bytes, writable: false);
         return Load(stream, DefaultFileName);
+    }
+
+    /// <summary>
+    /// This catalog with some texts replaced and some languages' review state set, each text checked as the reader
+    /// checks the file (no placeholder, two SMS segments) and for the writing system <paramref name="writingSystemOf"/>
+    /// gives its language; throws <see cref="CannedReplyException"/> naming every problem, and returns nothing unless all is well.
+    /// </summary>
+    public CannedReplyCatalog Revise(
+        IReadOnlyDictionary<TranslationKey, string> texts, IReadOnlyDictionary<string, bool> reviewed, Func<string, string?> writingSystemOf)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(reviewed);
+        ArgumentNullException.ThrowIfNull(writingSystemOf);
+        var problems = new List<string>();
+        foreach (var (key, text) in texts)
+        {
+            if (!_byLanguage.TryGetValue(key.Language, out var replies) || replies.All(r => r.Id != key.TextId) || string.IsNullOrWhiteSpace(text))
+            {
+                problems.Add($"reply '{key.TextId}': has no text in '{key.Language}' to replace, or the new one is empty");
+                continue;
+            }
+
+            CannedReplyReader.CheckText(key.TextId, key.Language, text, problems);
+            if (writingSystemOf(key.Language) is { } script && WritingSystems.Mismatch(text, script) is { } mismatch)
+            {
+                problems.Add($"reply '{key.TextId}': the text in '{key.Language}' {mismatch}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CannedReplyException(DefaultFileName, problems);
+        }
+
+        var byLanguage = _byLanguage.ToDictionary(
+            p => p.Key,
+            p => (IReadOnlyList<CannedReply>)p.Value.Select(r => r with
+            {
+                Text = texts.GetValueOrDefault(new TranslationKey(p.Key, r.Id), r.Text),
+                Reviewed = reviewed.GetValueOrDefault(p.Key, r.Reviewed),
+            }).ToList(),
+            StringComparer.Ordinal);
+        return new CannedReplyCatalog(Languages, byLanguage);
     }
 
     /// <summary>Whether a value has the shape of a language tag ("ne", "hi-IN", "fil_PH"), known or not.</summary>

@@ -131,7 +131,7 @@ internal static partial class CannedReplyReader
         return byLanguage.ToDictionary(p => p.Key, p => (IReadOnlyList<CannedReply>)p.Value, StringComparer.Ordinal);
     }
 
-    private static void CheckText(string id, string language, string text, List<string> problems)
+    internal static void CheckText(string id, string language, string text, List<string> problems)
     {
         // The text is inserted as written: a placeholder would reach the worker's phone unfilled.
         if (text.IndexOfAny(['{', '}']) >= 0)

@@ -43,6 +43,24 @@ internal sealed class BenchmarkApi : IAsyncDisposable
             ? ApiProcess.ApiAssembly.Location
             : null;
 
+    /// <summary>
+    /// The runtime settings the API's build carries for its thread pool, compiler and garbage collector (from its
+    /// runtimeconfig.json), so that a figure is labelled with the configuration that produced it.
+    /// </summary>
+    public static string RuntimeSettings(string dll)
+    {
+        var file = Path.ChangeExtension(dll, ".runtimeconfig.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        var settings = document.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            ? properties.EnumerateObject()
+                .Where(p => p.Name.StartsWith("System.Threading.", StringComparison.Ordinal) || p.Name.StartsWith("System.GC.", StringComparison.Ordinal)
+                    || p.Name.StartsWith("System.Runtime.Tiered", StringComparison.Ordinal))
+                .Select(p => $"{p.Name}={p.Value}")
+                .ToList()
+            : [];
+        return settings.Count == 0 ? "runtime defaults" : string.Join(", ", settings);
+    }
+
     /// <summary>Starts the API on a new temporary folder, or on <paramref name="folder"/> when a benchmark seeded its database there first.</summary>
     public static async Task<BenchmarkApi> StartAsync(string? folder = null, IReadOnlyDictionary<string, string>? settings = null)
     {

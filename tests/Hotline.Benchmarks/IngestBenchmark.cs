@@ -27,6 +27,9 @@ internal static class IngestBenchmark
     public const double MaxP99Milliseconds = 50;
     private const double MinFloorRatio = 0.5;
 
+    /// <summary>At 2,000 messages/s this is 35% of two cores: headroom for bursts, so that they do not queue behind the CPU.</summary>
+    public const double MaxApiCpuMillisecondsPerMessage = 0.35;
+
     public static async Task<int> RunAsync(string[] args, BenchmarkTargets targets)
     {
         var signInFlood = args.Contains(SignInFlood.Flag);
@@ -60,7 +63,8 @@ internal static class IngestBenchmark
         Console.WriteLine($"Both: {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers; "
             + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window).");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
-        Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}.");
+        Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}; "
+            + $"runtime: {BenchmarkApi.RuntimeSettings(dll)}.");
         if (signInFlood)
         {
             Console.WriteLine($"Beside each hotline load: {SignInFlood.PerSecond} sign-in attempts/s with wrong passwords for unknown names, "
@@ -80,14 +84,17 @@ internal static class IngestBenchmark
             WebhookLoadSummary.ByAnswer(await WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests), warmUp, duration));
         Console.WriteLine();
         var open = await MeasureProductAsync("[hotline open]", signInFlood, warmUp, duration, OpenLoop("[hotline open]", perSecond, warmUp, duration));
+        var floorCpu = floor.Cpu with { ApiMilliseconds = Math.Max(0, floor.Cpu.ApiMilliseconds - closed.Cpu.GeneratorMilliseconds) };
         Console.WriteLine();
         var withPhotos = photos ? await IngestWithPhotos.MeasureAsync(signInFlood, perSecond, warmUp, duration) : null;
-        Report(senders, perSecond, floor, closed, open, withPhotos, targets);
+        Report(senders, perSecond, floor.Load, closed, open, withPhotos, targets);
+        ReportCpu(floorCpu, closed.Cpu, open.Cpu, targets);
         Console.WriteLine($"1-minute load average after the run: {LoadAverage()}");
         return BenchmarkTargets.Completed;
     }
 
-    private static async Task<WebhookLoadSummary> MeasureFloorAsync(int senders, TimeSpan duration, TimeSpan warmUp, int maxRequests)
+    /// <summary>The floor's load and its process's CPU per message; the floor's endpoint shares that process with the load generator.</summary>
+    private static async Task<(WebhookLoadSummary Load, MessageCpu Cpu)> MeasureFloorAsync(int senders, TimeSpan duration, TimeSpan warmUp, int maxRequests)
     {
         const string label = "[floor]";
         var folder = Directory.CreateTempSubdirectory("hotline-bench-floor-").FullName;
@@ -97,6 +104,7 @@ internal static class IngestBenchmark
             Console.WriteLine($"{label} fsync of a 4 KB write on this disk: p50 {sync.P50:F3} ms, p99 {sync.P99:F3} ms "
                 + $"(one commit's worth: at most about {1000 / sync.P50:N0} serial commits/s)");
             WebhookLoadSummary summary;
+            MessageCpu cpuPerMessage;
             await using (var server = await FloorServer.StartAsync(folder))
             {
                 Console.WriteLine($"{label} bare endpoint (form read + one INSERT) in this process at {server.Target}, closed loop");
@@ -106,10 +114,11 @@ internal static class IngestBenchmark
                 summary = WebhookLoadSummary.ByAnswer(await load, warmUp, duration);
                 summary.Print(label);
                 Console.WriteLine($"{label} CPU in the steady window, endpoint and load generator together: {PerAccepted(cpu[0], summary, duration - warmUp)}");
+                cpuPerMessage = new MessageCpu(MillisecondsPerAccepted(cpu[0], summary, duration - warmUp), 0);
                 Console.WriteLine($"{label} rows stored: {server.CountRows():N0} (one per post answered 200, repeats included: the floor does not deduplicate)");
             }
 
-            return summary;
+            return (summary, cpuPerMessage);
         }
         finally
         {
@@ -133,7 +142,7 @@ internal static class IngestBenchmark
     /// One load against a fresh Hotline.Api, then its database read back. With <paramref name="twilio"/>, the API's
     /// Twilio account is that stand-in and the load carries its photos; without, no account is configured.
     /// </summary>
-    public static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit)> MeasureProductAsync(string label, bool signInFlood,
+    public static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit, MessageCpu Cpu)> MeasureProductAsync(string label, bool signInFlood,
         TimeSpan warmUp, TimeSpan duration, Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> runLoad, PhotoMessages? twilio = null)
     {
         await using var api = await BenchmarkApi.StartAsync(settings: twilio?.Settings);
@@ -176,11 +185,12 @@ internal static class IngestBenchmark
         }
 
         SqliteConnection.ClearAllPools();
-        return (summary, audit);
+        var window = duration - warmUp;
+        return (summary, audit, new MessageCpu(MillisecondsPerAccepted(cpu[0], summary, window), MillisecondsPerAccepted(cpu[1], summary, window)));
     }
 
-    private static void Report(int senders, int perSecond, WebhookLoadSummary floor, (WebhookLoadSummary Load, InboundMessageAudit Audit) closed,
-        (WebhookLoadSummary Load, InboundMessageAudit Audit) open, IngestWithPhotos? withPhotos, BenchmarkTargets targets)
+    private static void Report(int senders, int perSecond, WebhookLoadSummary floor, (WebhookLoadSummary Load, InboundMessageAudit Audit, MessageCpu Cpu) closed,
+        (WebhookLoadSummary Load, InboundMessageAudit Audit, MessageCpu Cpu) open, IngestWithPhotos? withPhotos, BenchmarkTargets targets)
     {
         var ratio = closed.Load.AcceptedPerSecond / floor.AcceptedPerSecond;
         Console.WriteLine("load                                   |  accepted/s |   p50 ms |   p99 ms | non-200 in window");
@@ -198,6 +208,19 @@ internal static class IngestBenchmark
         CheckClosed(closed.Load, closed.Audit, ratio, targets);
         CheckOpen("open loop", perSecond, open.Load, open.Audit, targets);
         withPhotos?.Check(perSecond, targets);
+    }
+
+    /// <summary>
+    /// CPU per message, which a shared machine's load moves far less than latency: the floor's endpoint (its process less
+    /// the load generator's share, as measured beside the closed hotline run), the hotline in both loads, and their ratio.
+    /// </summary>
+    private static void ReportCpu(MessageCpu floor, MessageCpu closed, MessageCpu open, BenchmarkTargets targets)
+    {
+        Console.WriteLine($"CPU per message answered 200, steady window: floor endpoint about {floor.ApiMilliseconds:F3} ms; "
+            + $"Hotline.Api closed {closed.ApiMilliseconds:F3} ms, open {open.ApiMilliseconds:F3} ms; "
+            + $"ratio Hotline.Api open / floor = {open.ApiMilliseconds / Math.Max(0.001, floor.ApiMilliseconds):F1}");
+        targets.Check(Name, $"open loop: Hotline.Api CPU under {MaxApiCpuMillisecondsPerMessage} ms per message", open.ApiMilliseconds < MaxApiCpuMillisecondsPerMessage,
+            $"{open.ApiMilliseconds:F3} ms: at {MinAcceptedPerSecond:N0}/s, {open.ApiMilliseconds * MinAcceptedPerSecond / 1_000 / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores");
     }
 
     private static void CheckClosed(WebhookLoadSummary load, InboundMessageAudit audit, double ratio, BenchmarkTargets targets)
@@ -236,8 +259,10 @@ internal static class IngestBenchmark
     private static TimeSpan OwnProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
     private static string PerAccepted(TimeSpan cpu, WebhookLoadSummary summary, TimeSpan window) =>
-        $"{cpu.TotalSeconds:F1} s of {Environment.ProcessorCount * window.TotalSeconds:F0} s "
-        + $"({cpu.TotalMilliseconds / Math.Max(1, summary.AcceptedPerSecond * window.TotalSeconds):F2} ms per 200)";
+        $"{cpu.TotalSeconds:F1} s of {Environment.ProcessorCount * window.TotalSeconds:F0} s ({MillisecondsPerAccepted(cpu, summary, window):F3} ms per 200)";
+
+    private static double MillisecondsPerAccepted(TimeSpan cpu, WebhookLoadSummary summary, TimeSpan window) =>
+        cpu.TotalMilliseconds / Math.Max(1, summary.AcceptedPerSecond * window.TotalSeconds);
 
     /// <summary>Others may be building on the same cores; the figures are only comparable between quiet machines.</summary>
     public static string LoadAverage() =>
@@ -245,3 +270,6 @@ internal static class IngestBenchmark
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "...";
 }
+
+/// <summary>CPU per message answered 200 in a steady window: the API process's own, and the load generator's beside it.</summary>
+internal sealed record MessageCpu(double ApiMilliseconds, double GeneratorMilliseconds);

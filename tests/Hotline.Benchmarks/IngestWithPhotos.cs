@@ -65,7 +65,7 @@ internal sealed class IngestWithPhotos
     private static async Task<Phase> MeasureAsync(string label, double share, bool signInFlood, int perSecond, TimeSpan warmUp, TimeSpan duration)
     {
         await using var twilio = await PhotoMessages.StartAsync(share, PhotoSeed);
-        var (load, audit) = await IngestBenchmark.MeasureProductAsync(label, signInFlood, warmUp, duration,
+        var (load, audit, _) = await IngestBenchmark.MeasureProductAsync(label, signInFlood, warmUp, duration,
             IngestBenchmark.OpenLoop(label, perSecond, warmUp, duration), twilio);
         Console.WriteLine($"{label} Twilio stand-in: {twilio.Attached:N0} photos attached to webhooks, {twilio.Fetched:N0} fetched with the account's "
             + $"credentials, {twilio.Deleted:N0} deleted once kept");

@@ -1,6 +1,5 @@
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Hotline.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,3 +1,3 @@
-SELECT Id, Channel, AddressCipher, Language, EngineStateCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version
+SELECT Id, Channel, AddressCipher, Language, EngineStateCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version, TranslationVersion
 FROM Conversations
 WHERE Id = @Id;

@@ -4,5 +4,6 @@ SET Language = @Language,
     Status = @Status,
     StatusReason = @StatusReason,
     LastInboundAt = @LastInboundAt,
+    TranslationVersion = @TranslationVersion,
     Version = Version + 1
 WHERE Id = @Id AND Version = @Version;

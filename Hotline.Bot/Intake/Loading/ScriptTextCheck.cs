@@ -82,6 +82,7 @@ internal static class ScriptTextCheck
             }
         }
 
+        var scripts = languages.ToDictionary(l => l.Tag, l => l.Script, StringComparer.Ordinal);
         foreach (var (language, byId) in texts)
         {
             foreach (var (id, text) in byId)
@@ -92,6 +93,11 @@ internal static class ScriptTextCheck
                 {
                     problems.Add(new ScriptProblem(id, language,
                         $"uses placeholders [{string.Join(", ", found)}] where the base language uses [{string.Join(", ", expected)}]"));
+                }
+
+                if (scripts.GetValueOrDefault(language) is { } script && WritingSystems.Mismatch(text, script) is { } mismatch)
+                {
+                    problems.Add(new ScriptProblem(id, language, mismatch));
                 }
 
                 CheckLength(id, language, Placeholders.FillWidest(text), problems);

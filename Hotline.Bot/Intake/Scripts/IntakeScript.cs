@@ -86,6 +86,45 @@ public sealed class IntakeScript
         return Load(stream, DefaultFileName);
     }
 
+    /// <summary>
+    /// This script with some translations replaced and some languages' review state set, checked as the loader checks
+    /// a file (placeholders, two SMS segments at the widest placeholders, the writing system); throws
+    /// <see cref="ScriptValidationException"/> naming every problem, and returns nothing unless all is well. The base
+    /// language's texts are the script's own and cannot be replaced.
+    /// </summary>
+    public IntakeScript Revise(IReadOnlyDictionary<TranslationKey, string> translations, IReadOnlyDictionary<string, bool> reviewed)
+    {
+        ArgumentNullException.ThrowIfNull(translations);
+        ArgumentNullException.ThrowIfNull(reviewed);
+        var problems = new List<ScriptProblem>();
+        var texts = _texts.ToDictionary(t => t.Key, t => new Dictionary<string, string>(t.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (key, text) in translations)
+        {
+            if (key.Language == BaseLanguage || !texts.TryGetValue(key.Language, out var byId) || !_texts[BaseLanguage].ContainsKey(key.TextId))
+            {
+                problems.Add(new ScriptProblem(key.TextId, key.Language, "is not a translated text of the script"));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                problems.Add(new ScriptProblem(key.TextId, key.Language, "has no translation"));
+                continue;
+            }
+
+            byId[key.TextId] = text;
+        }
+
+        var languages = Languages.Select(l => reviewed.TryGetValue(l.Tag, out var isReviewed) ? l with { Reviewed = isReviewed } : l).ToList();
+        ScriptTextCheck.Run(texts, languages, Steps, BaseLanguage, problems);
+        if (problems.Count > 0)
+        {
+            throw new ScriptValidationException(FileName, problems);
+        }
+
+        return new IntakeScript(Id, Version, FileName, BaseLanguage, ResumeStepId, languages, Steps, texts);
+    }
+
     public ScriptStep? FindStep(string? id) => id is not null && _steps.TryGetValue(id, out var step) ? step : null;
 
     public ScriptLanguage? FindLanguage(string? tag) => tag is not null && _languages.TryGetValue(tag, out var language) ? language : null;

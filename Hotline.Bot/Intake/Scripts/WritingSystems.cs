@@ -22,6 +22,32 @@ public static class WritingSystems
 
     public static IReadOnlyList<string> Known { get; } = ["Latn", "Arab", "Deva", "Beng", "Taml", "Telu", "Mlym", "Sinh", "Ethi"];
 
+    /// <summary>
+    /// Why a text is not written in <paramref name="script"/>, or null when it is: most of its letters are of that
+    /// writing system, and none of another the script knows except Latin (a Hindi text may name "STOP"; accented
+    /// Latin letters count as Latin). A text pasted into the wrong language, or left in English, is refused.
+    /// </summary>
+    public static string? Mismatch(string text, string script)
+    {
+        var letters = 0;
+        var own = 0;
+        foreach (var c in text.Where(char.IsLetter))
+        {
+            letters++;
+            var system = c is >= '\u00C0' and <= '\u024F' ? "Latn" : OfFirstLetter([c]);
+            if (system == script)
+            {
+                own++;
+            }
+            else if (system is not null and not "Latn")
+            {
+                return $"has letters of {system}; it must be written in {script}";
+            }
+        }
+
+        return own * 2 > letters ? null : $"is not written in {script}: {own} of its {letters} letters are";
+    }
+
     /// <summary>The writing system of the first letter in the text, or null when it has none we know.</summary>
     public static string? OfFirstLetter(ReadOnlySpan<char> text)
     {

@@ -24,6 +24,7 @@ export function renderFacts(view) {
     el("span", {}, "Waiting since queued: ", waitingTime(c.queuedAt)),
     el("span", { text: holderText(view) }),
     c.earlierCases > 0 ? el("span", { class: "returning", text: returningText(c.earlierCases) }) : null,
+    whatsAppWindowFact(view.detail.whatsAppWindow),
     view.holdsLease && expiresAt ? el("span", { text: `Your claim is renewed every minute (now until ${clockText(expiresAt)})` }) : null,
     reviewNote(c.language) ? el("span", { class: "review-note", text: reviewNote(c.language) }) : null,
   ];
@@ -40,6 +41,21 @@ export function renderFacts(view) {
   show(byId("case-actions"), view.holdsLease);
   show(byId("note-form"), !view.readOnly);
   show(byId("referral-form"), !view.readOnly);
+}
+
+/**
+ * WhatsApp delivers free text only within 24 hours of the person's last message: whether that window is open, as the
+ * server computed it, and closed once its time has passed on this screen too. SMS and chat cases have none.
+ */
+export function whatsAppWindowFact(window) {
+  if (!window) {
+    return null;
+  }
+  const open = window.open && Date.parse(window.closesAt) > Date.now();
+  return el("span", {
+    class: `whatsapp-window ${open ? "open" : "closed"}`,
+    text: open ? `WhatsApp window open until ${clockText(window.closesAt)}` : "WhatsApp window closed: a reply waits for the person to write",
+  });
 }
 
 function holderText(view) {

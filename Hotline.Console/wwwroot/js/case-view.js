@@ -216,8 +216,16 @@ export class CaseView {
     }
   }
 
-  messageAdded(caseId, message) {
-    if (caseId === this.caseId && this.transcript.add(message)) {
+  /** A message added to the case; one from the person on WhatsApp brings the window it opened. */
+  messageAdded(caseId, message, whatsAppWindow) {
+    if (caseId !== this.caseId) {
+      return;
+    }
+    if (whatsAppWindow) {
+      this.detail.whatsAppWindow = whatsAppWindow;
+      renderFacts(this);
+    }
+    if (this.transcript.add(message)) {
       renderTranscript(this);
     }
   }

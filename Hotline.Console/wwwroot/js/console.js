@@ -33,8 +33,8 @@ const live = new Live({
     }
     caseView.caseEvent(event);
   },
-  messageAdded: (caseId, message) => {
-    caseView.messageAdded(caseId, message);
+  messageAdded: (caseId, message, whatsAppWindow) => {
+    caseView.messageAdded(caseId, message, whatsAppWindow);
     if (caseId !== caseView.caseId && message.direction === "Inbound" && leases.token(caseId) && !unread.has(caseId)) {
       unread.add(caseId);
       renderQueue();

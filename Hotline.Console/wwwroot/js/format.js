@@ -90,6 +90,7 @@ export function clockText(isoTime) {
 export function deliveryText(status) {
   return {
     pending: "Waiting to send",
+    held: "Waiting for the person to write",
     queued: "Queued",
     accepted: "Queued",
     scheduled: "Queued",
@@ -107,7 +108,7 @@ export function deliveryText(status) {
 
 // Mirrors Hotline.Api.Outbox.DeliveryStatuses: a status only ever replaces one of lower rank.
 const DELIVERY_RANK = {
-  pending: 0, accepted: 1, scheduled: 1, queued: 1, sending: 2, sent: 3, delivered: 4, read: 5,
+  pending: 0, held: 0, accepted: 1, scheduled: 1, queued: 1, sending: 2, sent: 3, delivered: 4, read: 5,
   failed: 6, undelivered: 6, canceled: 6, cancelled: 6, received: 6,
 };
 

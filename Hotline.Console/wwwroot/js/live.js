@@ -76,7 +76,8 @@ export class Live {
         this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true));
       }
     });
-    this.connection.on("MessageReceived", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
+    this.connection.on("MessageReceived", (notice) => this.pushed(notice.sequence,
+      () => handlers.messageAdded?.(notice.caseId, notice.message, notice.whatsAppWindow)));
     this.connection.on("ReplyQueued", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
     this.connection.on("MessageStatusChanged", (notice) => this.pushed(notice.sequence, () => handlers.messageStatusChanged?.(notice)));
     this.connection.on("QueueStatisticsChanged", (statistics) => handlers.statisticsChanged?.(statistics));

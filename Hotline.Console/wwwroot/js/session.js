@@ -6,7 +6,7 @@ export const CASE_ROLES = ["Caseworker", "Supervisor"];
 export const SUPERVISING_ROLES = ["Supervisor"];
 
 // What each role is called on every page. The API's role "Ngo" (users add --role ngo) is an NGO partner's account.
-const ROLE_NAMES = { Caseworker: "caseworker", Supervisor: "supervisor", Admin: "administrator", Ngo: "NGO partner" };
+const ROLE_NAMES = { Caseworker: "caseworker", Supervisor: "supervisor", Admin: "administrator", Ngo: "NGO partner", Reviewer: "translation reviewer" };
 
 export function roleName(role) {
   return ROLE_NAMES[role] ?? role;
@@ -23,7 +23,8 @@ export function redirectTo(path) {
 
 /** Where each role starts, as the sign-in form sends it there. */
 export function homeOf(role) {
-  return role === "Admin" ? "/console/partners.html" : role === "Ngo" ? "/console/partner.html" : "/console/";
+  const homes = { Admin: "/console/partners.html", Ngo: "/console/partner.html", Reviewer: "/console/translations.html" };
+  return homes[role] ?? "/console/";
 }
 
 /** The signed-in person working on cases, or a redirect: to the sign-in page without a session, to their own start page otherwise. */

@@ -10,7 +10,7 @@ export class Transcript {
 
   add(message) {
     const existing = this.messages.get(message.id);
-    if (existing && deliveryRank(existing.deliveryStatus) > deliveryRank(message.deliveryStatus)) {
+    if (existing && deliveryRank(existing.deliveryStatus) > deliveryRank(message.deliveryStatus) && !isHeld(message.deliveryStatus)) {
       return false;
     }
     this.messages.set(message.id, existing ? { ...existing, ...message } : message);
@@ -19,11 +19,13 @@ export class Transcript {
 
   changeStatus(messageId, status, error) {
     const message = this.messages.get(messageId);
-    if (!message || deliveryRank(status) < deliveryRank(message.deliveryStatus)) {
+    // "held" may follow any status: WhatsApp refused the reply outside its 24-hour window, and it waits for the person.
+    if (!message || (!isHeld(status) && deliveryRank(status) < deliveryRank(message.deliveryStatus))) {
       return false;
     }
     // A status that moves forward brings its own explanation: a reply that waited and is now sent drops why it waited.
-    const advanced = deliveryRank(status) > deliveryRank(message.deliveryStatus);
+    const advanced = deliveryRank(status) > deliveryRank(message.deliveryStatus)
+      || isHeld(message.deliveryStatus);
     this.messages.set(messageId, { ...message, deliveryStatus: status, deliveryError: error ?? (advanced ? null : message.deliveryError) });
     return true;
   }
@@ -31,6 +33,10 @@ export class Transcript {
   ordered() {
     return [...this.messages.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
   }
+}
+
+function isHeld(status) {
+  return String(status).toLowerCase() === "held";
 }
 
 function author(message, session, names) {

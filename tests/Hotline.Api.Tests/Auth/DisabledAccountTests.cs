@@ -18,6 +18,7 @@ public sealed partial class DisabledAccountTests
         Assert.Contains(("POST", "/api/admin/sims"), endpoints);
         Assert.Contains(("GET", "/api/canned-replies"), endpoints);
         Assert.Contains(("GET", "/api/languages"), endpoints);
+        Assert.Contains(("PUT", "/api/translations/x/x/x"), endpoints);
         Assert.True(endpoints.Any(e => e.Path.StartsWith("/hubs/cases", StringComparison.Ordinal)), string.Join(", ", endpoints));
         var refusedWhileEnabled = await StatusesAsync(admin, endpoints);
         Assert.DoesNotContain(refusedWhileEnabled, r => r.Status is "401" || r.Status.Contains("ReturnUrl", StringComparison.Ordinal));
@@ -31,6 +32,17 @@ public sealed partial class DisabledAccountTests
                 ? (answer.Method, answer.Path, "401")
                 : (answer.Method, answer.Path, "302 /console/signin.html?ReturnUrl"),
             answer));
+    }
+
+    [Fact]
+    public async Task A_disabled_reviewer_is_refused_the_translations()
+    {
+        await using var app = new HotlineApp();
+        var reviewer = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "baraka", UserRole.Reviewer, "sw"));
+
+        await DisableAsync(app, reviewer.User);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await reviewer.Http.PostAsync("/api/translations/sw/review", null, Ct)).StatusCode);
     }
 
     [Fact]

@@ -61,6 +61,19 @@ public sealed class UserLifecycleCommandTests
     }
 
     [Fact]
+    public async Task Users_set_makes_a_caseworker_a_translation_reviewer_who_starts_at_the_translations()
+    {
+        await using var app = new HotlineApp();
+        await SignedInClient.AddUserAsync(app, "baraka", UserRole.Caseworker, "sw");
+
+        var (exit, output) = await RunAsync(app, "users", "set", "baraka", "--role", "reviewer");
+
+        var signIn = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), "baraka", SignedInClient.Password);
+        Assert.Equal((0, "'baraka' is now reviewer 'baraka' (sw); their sessions are ended."), (exit, output));
+        Assert.Equal(("baraka\treviewer\tsw", "/console/translations.html"), (await ListedAsync(app, "baraka"), signIn.Headers.Location?.ToString()));
+    }
+
+    [Fact]
     public async Task Users_reset_password_prints_a_one_time_password_that_replaces_the_old_one()
     {
         await using var app = new HotlineApp();
@@ -81,10 +94,10 @@ public sealed class UserLifecycleCommandTests
     [InlineData(new[] { "users", "enable", "nobody" }, "No user named 'nobody'.")]
     [InlineData(new[] { "users", "reset-password", "nobody" }, "No user named 'nobody'.")]
     [InlineData(new[] { "users", "set", "nobody", "--role", "admin" }, "No user named 'nobody'.")]
-    [InlineData(new[] { "users", "set", "ravi", "--role", "pilot" }, "--role must be caseworker, supervisor, ngo or admin.")]
-    [InlineData(new[] { "users", "set", "ravi", "--role", "3" }, "--role must be caseworker, supervisor, ngo or admin.")]
+    [InlineData(new[] { "users", "set", "ravi", "--role", "pilot" }, "--role must be caseworker, supervisor, ngo, admin or reviewer.")]
+    [InlineData(new[] { "users", "set", "ravi", "--role", "3" }, "--role must be caseworker, supervisor, ngo, admin or reviewer.")]
     [InlineData(new[] { "users", "set", "ravi", "--languages", "en;ar" }, "Languages are BCP-47 tags such as en, ar, ne, fil.")]
-    [InlineData(new[] { "users", "set", "ravi", "--languages", "," }, "A caseworker, supervisor or admin needs at least one language (--languages en,ar).")]
+    [InlineData(new[] { "users", "set", "ravi", "--languages", "," }, "A caseworker, supervisor, reviewer or admin needs at least one language (--languages en,ar).")]
     [InlineData(new[] { "users", "set", "ravi", "--colour", "red" }, "users set takes --role ROLE and/or --languages en,ar.")]
     [InlineData(new[] { "users", "set", "ravi", "--role" }, "users set takes --role ROLE and/or --languages en,ar.")]
     [InlineData(new[] { "users", "disable", "admin" }, "'admin' is the last enabled admin; add or enable another admin first.")]

@@ -3,10 +3,10 @@ namespace Hotline.Api.Tests.Casework;
 /// <summary>A caseworker may take the waiting case they are reading, when it is theirs to take.</summary>
 public sealed class TakeCaseTests
 {
-    [Fact]
-    public async Task Taking_a_waiting_case_in_ones_language_claims_that_case_and_answers_with_its_lease()
+    [Theory, DatabaseData]
+    public async Task Taking_a_waiting_case_in_ones_language_claims_that_case_and_answers_with_its_lease(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         await CaseSeeding.QueueCaseAsync(app, "ar", PriorityBand.Critical);
         var reading = await CaseSeeding.QueueCaseAsync(app, "ar", PriorityBand.Low);
@@ -20,10 +20,10 @@ public sealed class TakeCaseTests
         Assert.NotNull(taken.Value.LeaseToken);
     }
 
-    [Fact]
-    public async Task Taking_a_case_a_colleague_holds_is_refused_and_leaves_it_with_them()
+    [Theory, DatabaseData]
+    public async Task Taking_a_case_a_colleague_holds_is_refused_and_leaves_it_with_them(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var colleague = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "bilal", UserRole.Caseworker, "ar"));
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
@@ -39,10 +39,10 @@ public sealed class TakeCaseTests
         Assert.Equal(colleague.User.Id.ToString(), await app.ScalarAsync("SELECT AssigneeId FROM Cases"));
     }
 
-    [Fact]
-    public async Task Taking_a_waiting_case_in_a_language_one_does_not_speak_is_refused()
+    [Theory, DatabaseData]
+    public async Task Taking_a_waiting_case_in_a_language_one_does_not_speak_is_refused(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ne");
         await using var hub = worker.Hub();

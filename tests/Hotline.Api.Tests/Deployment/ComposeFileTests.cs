@@ -115,10 +115,10 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void The_api_instances_share_one_host_folder_of_session_keys_and_one_volume_of_evidence()
+    public void The_api_instances_share_one_volume_of_evidence_and_no_folder_of_session_keys()
     {
         Assert.All(ApiInstances, api => Assert.Equal(
-            ["${HOTLINE_KEYS_DIR:?set HOTLINE_KEYS_DIR in infra/.env}:/var/lib/hotline/data-protection-keys", "${HOTLINE_MEDIA_DIR:?set HOTLINE_MEDIA_DIR in infra/.env}:/var/lib/hotline/media"],
+            ["${HOTLINE_MEDIA_DIR:?set HOTLINE_MEDIA_DIR in infra/.env}:/var/lib/hotline/media"],
             Compose.Strings(api, "volumes")));
     }
 
@@ -128,7 +128,7 @@ public sealed partial class ComposeFileTests
         var settings = ComposeLikeEnvironment.EnvExample().ToDictionary();
 
         Assert.DoesNotContain(settings.Keys, SecretName().IsMatch);
-        Assert.All(new[] { "HOTLINE_API_TAG", "HOTLINE_BACKUP_DIR", "HOTLINE_KEYS_DIR", "HOTLINE_MEDIA_DIR", "Hotline__PublicBaseUrl", "Twilio__AccountSid", "Twilio__PhoneNumber" },
+        Assert.All(new[] { "HOTLINE_API_TAG", "HOTLINE_BACKUP_DIR", "HOTLINE_MEDIA_DIR", "Hotline__PublicBaseUrl", "Twilio__AccountSid", "Twilio__PhoneNumber" },
             key => Assert.Equal("", settings[key]));
         Assert.Equal("true", settings["Twilio__Reconciliation__Enabled"]);
     }

@@ -3,7 +3,7 @@ namespace Hotline.Api.Tests.Deployment;
 /// <summary>
 /// What an API container gets from Compose, with SQLite in place of SQL Server and Redis: the image's ENV,
 /// infra/.env (here infra/.env.example with the blanks an operator fills), compose.yaml's environment,
-/// its secrets as files in a folder standing for /run/secrets, and a folder standing for the shared keys.
+/// and its secrets as files in a folder standing for /run/secrets.
 /// </summary>
 public static class ComposeLikeEnvironment
 {
@@ -32,12 +32,6 @@ public static class ComposeLikeEnvironment
         {
             environment[key] = value;
         }
-
-        var keys = Path.Combine(folder, "data-protection-keys");
-        Directory.CreateDirectory(keys);
-        PublishedImage.SetMode(keys, (UnixFileMode)0b111_111_111);
-        Assert.Equal("/var/lib/hotline/data-protection-keys", environment["Hotline__DataProtection__KeysDirectory"]);
-        environment["Hotline__DataProtection__KeysDirectory"] = keys;
 
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);

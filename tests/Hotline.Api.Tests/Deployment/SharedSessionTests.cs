@@ -3,7 +3,7 @@ namespace Hotline.Api.Tests.Deployment;
 /// <summary>
 /// Two API instances as Compose runs them, on one database: a caseworker signed in through one must stay
 /// signed in when nginx sends them to the other (their own instance down, or replaced by an upgrade).
-/// Each process has its own home here, as each container has, so only the shared keys folder is shared.
+/// Each process has its own home here, as each container has, and no folder is shared: the key ring is in the database.
 /// </summary>
 [Collection(PublishedImageCollection.Name)]
 public sealed class SharedSessionTests(PublishedImage image) : IDisposable
@@ -13,21 +13,11 @@ public sealed class SharedSessionTests(PublishedImage image) : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task A_session_from_one_instance_is_accepted_by_another_sharing_the_keys_folder()
+    public async Task A_session_from_one_instance_is_accepted_by_another_on_the_same_database()
     {
         var environment = WithoutSecondFactor(ComposeLikeEnvironment.For(image, _folder));
 
         Assert.Equal(HttpStatusCode.OK, await SessionOnSecondInstanceAsync(environment, environment));
-    }
-
-    [Fact]
-    public async Task Without_the_shared_keys_folder_another_instance_refuses_the_session()
-    {
-        var environment = WithoutSecondFactor(ComposeLikeEnvironment.For(image, _folder));
-        var withoutKeys = new Dictionary<string, string>(environment);
-        withoutKeys.Remove("Hotline__DataProtection__KeysDirectory");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, await SessionOnSecondInstanceAsync(withoutKeys, withoutKeys));
     }
 
     private async Task<HttpStatusCode> SessionOnSecondInstanceAsync(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> second)

@@ -8,10 +8,10 @@ public sealed class ErasureRequestTests
     /// <summary>The number <see cref="HotlineApp.QueueCaseAsync"/> gives the first person of a fresh app.</summary>
     private const string FirstPhone = "+442079460001";
 
-    [Fact]
-    public async Task A_person_whose_case_a_caseworker_holds_is_not_erased_and_the_command_says_why()
+    [Theory, DatabaseData]
+    public async Task A_person_whose_case_a_caseworker_holds_is_not_erased_and_the_command_says_why(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var (phone, claimed) = await ClaimedCaseAsync(hotline);
         var output = new StringWriter();
 
@@ -23,10 +23,10 @@ public sealed class ErasureRequestTests
         Assert.Equal("Claimed", await hotline.ScalarAsync($"SELECT Status FROM Cases WHERE Id = '{claimed.Id}'"));
     }
 
-    [Fact]
-    public async Task Force_erases_a_person_whose_case_is_held_and_closes_the_case_as_erased()
+    [Theory, DatabaseData]
+    public async Task Force_erases_a_person_whose_case_is_held_and_closes_the_case_as_erased(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var (phone, claimed) = await ClaimedCaseAsync(hotline);
         var output = new StringWriter();
 
@@ -34,14 +34,14 @@ public sealed class ErasureRequestTests
 
         Assert.Equal(0, exit);
         Assert.EndsWith("open cases closed: 1.", output.ToString().Trim());
-        Assert.Equal("Closed|erased", await hotline.ScalarAsync($"SELECT Status || '|' || Outcome FROM Cases WHERE Id = '{claimed.Id}'"));
+        Assert.Equal("Closed|erased", await hotline.ScalarAsync($"SELECT CONCAT(Status, '|', Outcome) FROM Cases WHERE Id = '{claimed.Id}'"));
         Assert.Equal("", await hotline.ScalarAsync($"SELECT AddressCipher FROM Conversations WHERE Id = '{claimed.ConversationId}'"));
     }
 
-    [Fact]
-    public async Task A_second_erasure_of_the_same_person_finds_nothing_and_removes_nothing()
+    [Theory, DatabaseData]
+    public async Task A_second_erasure_of_the_same_person_finds_nothing_and_removes_nothing(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         const string phone = FirstPhone;
         await hotline.QueueCaseAsync("en", PriorityBand.Low);
         await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", phone], TextReader.Null, new StringWriter(), Ct);
@@ -54,10 +54,10 @@ public sealed class ErasureRequestTests
             + "engine states 0, conversations 0, chat routes 0, outbox rows 0, SIM registrations 0.", output.ToString().Trim());
     }
 
-    [Fact]
-    public async Task An_unknown_number_is_reported_as_unknown_and_exits_0()
+    [Theory, DatabaseData]
+    public async Task An_unknown_number_is_reported_as_unknown_and_exits_0(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var output = new StringWriter();
 
         var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", "+447700900123"], TextReader.Null, output, Ct);
@@ -67,12 +67,12 @@ public sealed class ErasureRequestTests
     }
 
     [Theory]
-    [InlineData("07700900123", "is not a phone number in E.164 form")]
-    [InlineData("+44 7700 900123", "is not a phone number in E.164 form")]
-    [InlineData("+12", "'+12' is not a phone number: ")]
-    public async Task A_malformed_number_gets_one_clear_line_a_non_zero_exit_and_changes_nothing(string phone, string reason)
+    [DatabaseData("07700900123", "is not a phone number in E.164 form")]
+    [DatabaseData("+44 7700 900123", "is not a phone number in E.164 form")]
+    [DatabaseData("+12", "'+12' is not a phone number: ")]
+    public async Task A_malformed_number_gets_one_clear_line_a_non_zero_exit_and_changes_nothing(DatabaseProvider engine, string phone, string reason)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         await hotline.QueueCaseAsync("en", PriorityBand.Low);
         var auditRows = await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries");
         var output = new StringWriter();
@@ -86,10 +86,10 @@ public sealed class ErasureRequestTests
         Assert.Equal(1, await hotline.CountAsync("SELECT COUNT(*) FROM Conversations WHERE AddressCipher LIKE 'hl2:%'"));
     }
 
-    [Fact]
-    public async Task Each_erasure_writes_one_audit_row_with_counts_and_no_number()
+    [Theory, DatabaseData]
+    public async Task Each_erasure_writes_one_audit_row_with_counts_and_no_number(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         const string phone = FirstPhone;
         await hotline.QueueCaseAsync("en", PriorityBand.Low);
         var before = await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries");
@@ -98,13 +98,13 @@ public sealed class ErasureRequestTests
 
         Assert.Equal(before + 1, await hotline.CountAsync("SELECT COUNT(*) FROM AuditEntries"));
         Assert.Equal("operator|person.erased|messages 0, notes 0, conversations 1, SIM registrations 0, cases closed 1|succeeded",
-            await hotline.ScalarAsync("SELECT Actor || '|' || Action || '|' || Subject || '|' || Outcome FROM AuditEntries ORDER BY Sequence DESC LIMIT 1"));
+            await hotline.ScalarAsync("SELECT CONCAT(Actor, '|', Action, '|', Subject, '|', Outcome) FROM AuditEntries WHERE Sequence = (SELECT MAX(Sequence) FROM AuditEntries)"));
     }
 
-    [Fact]
-    public async Task Keys_rotate_after_an_erasure_finds_nothing_unreadable_where_the_person_was()
+    [Theory, DatabaseData]
+    public async Task Keys_rotate_after_an_erasure_finds_nothing_unreadable_where_the_person_was(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         await hotline.QueueCaseAsync("en", PriorityBand.Low);
         await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", FirstPhone], TextReader.Null, new StringWriter(), Ct);
 
@@ -113,10 +113,10 @@ public sealed class ErasureRequestTests
         Assert.Equal(0, report.Unreadable);
     }
 
-    [Fact]
-    public async Task A_chat_person_is_erased_by_channel_and_id()
+    [Theory, DatabaseData]
+    public async Task A_chat_person_is_erased_by_channel_and_id(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var output = new StringWriter();
 
         var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--chat", "webchat:user-42"], TextReader.Null, output, Ct);
@@ -125,10 +125,10 @@ public sealed class ErasureRequestTests
         Assert.StartsWith("No personal data of this person is held", output.ToString());
     }
 
-    [Fact]
-    public async Task The_admin_erases_from_the_console_and_sees_counts_only()
+    [Theory, DatabaseData]
+    public async Task The_admin_erases_from_the_console_and_sees_counts_only(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-erase", UserRole.Admin, "en"));
 
         var response = await admin.Http.PostAsJsonAsync("/api/admin/erasures", new ErasureEndpoints.ErasureInput("+447700900123", null, false), Ct);
@@ -137,10 +137,10 @@ public sealed class ErasureRequestTests
         Assert.Equal(new ErasureReport(false, ErasedCounts.None, 0), await response.Content.ReadFromJsonAsync<ErasureReport>(Ct));
     }
 
-    [Fact]
-    public async Task The_console_refuses_a_malformed_number_with_400_and_the_reason()
+    [Theory, DatabaseData]
+    public async Task The_console_refuses_a_malformed_number_with_400_and_the_reason(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-erase", UserRole.Admin, "en"));
 
         var response = await admin.Http.PostAsJsonAsync("/api/admin/erasures", new ErasureEndpoints.ErasureInput("0770", null, false), Ct);
@@ -149,10 +149,10 @@ public sealed class ErasureRequestTests
         Assert.Contains("E.164", await response.Content.ReadAsStringAsync(Ct));
     }
 
-    [Fact]
-    public async Task A_caseworker_may_not_erase()
+    [Theory, DatabaseData]
+    public async Task A_caseworker_may_not_erase(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "en"));
 
         var response = await worker.Http.PostAsJsonAsync("/api/admin/erasures", new ErasureEndpoints.ErasureInput("+447700900123", null, false), Ct);

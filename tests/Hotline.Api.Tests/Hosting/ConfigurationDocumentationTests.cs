@@ -15,7 +15,6 @@ public sealed partial class ConfigurationDocumentationTests
     // development secret is needed). Every file that reads configuration directly, with its number of reads.
     private static readonly Dictionary<string, int> DirectReadsBySourceFile = new()
     {
-        ["Hotline.Api/Auth/SharedKeys.cs"] = 1,
         ["Hotline.Api/Hosting/DevelopmentSecrets.cs"] = 2,
         ["Hotline.Api/Hosting/SecretFiles.cs"] = 1,
         ["Hotline.Api/Twilio/TwilioServices.cs"] = 2,
@@ -23,11 +22,11 @@ public sealed partial class ConfigurationDocumentationTests
 
     // The keys those reads name: the privacy key id, the development secrets (Hotline:Privacy:*, Twilio:AuthToken),
     // Twilio's switch and account that decide between Twilio, the local sink and no sending, the folder of secret
-    // files read before the rest, and the shared keys folder that Data Protection is set up with.
+    // files read before the rest.
     private static readonly string[] DirectlyReadKeys =
     [
         "Hotline:Privacy:CurrentKeyId", "Hotline:Privacy:Keys:{id}", "Hotline:Privacy:LookupKey", "Twilio:AuthToken", "Twilio:AccountSid",
-        "Twilio:Enabled", "Hotline:SecretsDirectory", "Hotline:DataProtection:KeysDirectory",
+        "Twilio:Enabled", "Hotline:SecretsDirectory",
     ];
 
     // Written out so that a discovery that finds nothing cannot pass: these sections must be among those found.

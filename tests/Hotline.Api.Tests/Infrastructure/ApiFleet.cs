@@ -7,7 +7,7 @@ namespace Hotline.Api.Tests.Infrastructure;
 /// <summary>
 /// Several <see cref="ApiProcess"/>es on one SQLite file, as a rolling restart overlaps them: each process has
 /// a folder and a port of its own (kept across a restart, so a proxy in front keeps its list), and all share
-/// the database file, the privacy and audit keys and the session keys. A slot can be killed (SIGKILL) and
+/// the database file, and the privacy and audit keys (the session keys are in the database). A slot can be killed (SIGKILL) and
 /// started again.
 /// </summary>
 public sealed class ApiFleet : IAsyncDisposable
@@ -23,7 +23,7 @@ public sealed class ApiFleet : IAsyncDisposable
         _environment = environment;
     }
 
-    /// <summary>The fleet's folder: the database file, the session keys and one folder per process; the fleet deletes it.</summary>
+    /// <summary>The fleet's folder: the database file and one folder per process; the fleet deletes it.</summary>
     public string Folder { get; }
 
     public string DatabaseFile => Path.Combine(Folder, "hotline.db");
@@ -39,7 +39,6 @@ public sealed class ApiFleet : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             ["Hotline__Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "hotline.db")}",
-            ["Hotline__DataProtection__KeysDirectory"] = Path.Combine(folder, "session-keys"),
             ["Hotline__Privacy__CurrentKeyId"] = "fleet",
             ["Hotline__Privacy__Keys__fleet"] = NewKey(),
             ["Hotline__Privacy__LookupKey"] = NewKey(),

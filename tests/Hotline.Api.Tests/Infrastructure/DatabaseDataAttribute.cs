@@ -8,15 +8,16 @@ namespace Hotline.Api.Tests.Infrastructure;
 /// Runs a theory once per storage engine, in the spirit of bitwarden's <c>[DatabaseTheory, DatabaseData]</c>:
 /// <c>[Theory, DatabaseData]</c> on a test that takes one <see cref="DatabaseProvider"/>. SQLite always
 /// runs; the SQL Server row is reported skipped, with the reason, unless HOTLINE_TEST_SQLSERVER names a
-/// server, so a run without one still shows what it did not cover.
+/// server, so a run without one still shows what it did not cover. A test that also takes cases gives each
+/// as <c>[DatabaseData(case arguments)]</c> (the engine comes first), once per case, on both engines.
 /// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class DatabaseDataAttribute : DataAttribute
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class DatabaseDataAttribute(params object?[] arguments) : DataAttribute
 {
     public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker) =>
         new([
-            new TheoryDataRow<DatabaseProvider>(DatabaseProvider.Sqlite),
-            new TheoryDataRow<DatabaseProvider>(DatabaseProvider.SqlServer) { Skip = TestDatabase.SqlServerMissing() },
+            new TheoryDataRow([DatabaseProvider.Sqlite, .. arguments]),
+            new TheoryDataRow([DatabaseProvider.SqlServer, .. arguments]) { Skip = TestDatabase.SqlServerMissing() },
         ]);
 
     public override bool SupportsDiscoveryEnumeration() => true;

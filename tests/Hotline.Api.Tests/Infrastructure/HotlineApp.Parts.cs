@@ -21,7 +21,6 @@ public sealed partial class HotlineApp
     /// <summary>Where a <see cref="StartPartsAsync"/> clock starts; the test moves it.</summary>
     public static readonly DateTimeOffset PartsClockStart = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
-    private Func<Task>? _dropDatabase;
     private int _nextPhone;
 
     /// <summary>
@@ -32,34 +31,19 @@ public sealed partial class HotlineApp
     /// </summary>
     public static async Task<HotlineApp> StartPartsAsync(DatabaseProvider engine = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>
+        var all = Overridden(new Dictionary<string, string?>
         {
             ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
             ["Twilio:Enabled"] = "false",
             ["Twilio:AuthToken"] = "parts-auth-token",
-        };
-        Func<Task>? drop = null;
-        if (engine == DatabaseProvider.SqlServer)
-        {
-            (var connectionString, drop) = await TestDatabase.CreateEmptySqlServerDatabaseAsync();
-            all["Hotline:Database:Provider"] = nameof(DatabaseProvider.SqlServer);
-            all["Hotline:Database:ConnectionString"] = connectionString;
-        }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
+        }, settings);
 
         var clock = new FakeTimeProvider(PartsClockStart);
-        var app = new HotlineApp(all, Environments.Production, services =>
+        var app = await CreateAsync(engine, all, Environments.Production, services =>
         {
             WithoutBackgroundJobs(services);
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-        })
-        {
-            _dropDatabase = drop,
-        };
+        });
         // Program answers a failed start check with exit code 1, which the factory does not see: without
         // this, a test would run on with an unmigrated database and fail far from the cause.
         if (!app.Get<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested)

@@ -1,34 +1,67 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real host, wired by the app's own <c>Program</c>, over a fresh SQLite file in a temporary folder, with
-/// keys made for the test run; settings and services can be overridden. See tests/README.md.
+/// The real host, wired by the app's own <c>Program</c>, over a fresh SQLite file in a temporary folder (or, through
+/// <see cref="CreateAsync"/>, a fresh database on either engine), with keys made for the test run; settings and
+/// services can be overridden. See tests/README.md.
 /// </summary>
 public sealed partial class HotlineApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
+    private Func<Task>? _dropDatabase;
 
     public HotlineApp(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         _environment = environment;
         _services = services;
         Folder = Directory.CreateTempSubdirectory("hotline-app-").FullName;
-        _settings = new Dictionary<string, string?>(TestKeys.AsConfiguration())
+        _settings = Overridden(new Dictionary<string, string?>(TestKeys.AsConfiguration())
         {
             ["Hotline:Database:ConnectionString"] = $"Data Source={DatabaseFile}",
             ["Hotline:Media:Path"] = Path.Combine(Folder, "media"),
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        }, settings);
+    }
+
+    /// <summary>
+    /// The host over a fresh, empty database on <paramref name="engine"/>: a SQLite file in <see cref="Folder"/>, or a
+    /// database of its own on the server named by HOTLINE_TEST_SQLSERVER (the test is skipped, before anything is made,
+    /// without one), dropped when the app is disposed. <paramref name="settings"/> apply over the engine's.
+    /// </summary>
+    public static async Task<HotlineApp> CreateAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null,
+        string environment = "Development", Action<IServiceCollection>? services = null)
+    {
+        if (engine == DatabaseProvider.Sqlite)
         {
-            _settings[key] = value;
+            return new HotlineApp(settings, environment, services);
         }
+
+        var (connectionString, drop) = await TestDatabase.CreateEmptySqlServerDatabaseAsync();
+        var onServer = Overridden(new Dictionary<string, string?>
+        {
+            ["Hotline:Database:Provider"] = nameof(DatabaseProvider.SqlServer),
+            ["Hotline:Database:ConnectionString"] = connectionString,
+        }, settings);
+        return new HotlineApp(onServer, environment, services) { _dropDatabase = drop };
+    }
+
+    /// <summary><paramref name="settings"/> with <paramref name="overrides"/> written over them.</summary>
+    internal static Dictionary<string, string?> Overridden(Dictionary<string, string?> settings, IDictionary<string, string?>? overrides)
+    {
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     /// <summary>
@@ -53,7 +86,12 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
+    /// <summary>The SQLite file the host runs on (unless the settings chose SQL Server: see <see cref="Engine"/>).</summary>
     public string DatabaseFile => Path.Combine(Folder, "hotline.db");
+
+    /// <summary>The engine the host was configured with.</summary>
+    public DatabaseProvider Engine =>
+        Enum.Parse<DatabaseProvider>(_settings.GetValueOrDefault("Hotline:Database:Provider") ?? nameof(DatabaseProvider.Sqlite));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -94,26 +132,33 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     /// <summary>A test's own look at the raw tables, on a connection of its own.</summary>
     public async Task<long> CountAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await OpenOwnConnectionAsync();
         return await connection.ExecuteScalarCountAsync(sql);
     }
 
     public async Task<string?> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await OpenOwnConnectionAsync();
         return await connection.ExecuteScalarTextAsync(sql);
     }
 
     /// <summary>A test's own change to the raw tables (to corrupt a row, say), on a connection of its own.</summary>
     public async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await OpenOwnConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A connection outside the app's own sessions, on the engine and database the host runs on.</summary>
+    private async Task<DbConnection> OpenOwnConnectionAsync()
+    {
+        DbConnection connection = Engine == DatabaseProvider.Sqlite
+            ? new SqliteConnection($"Data Source={DatabaseFile}")
+            : new SqlConnection(_settings["Hotline:Database:ConnectionString"]);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
     }
 
     public override async ValueTask DisposeAsync()

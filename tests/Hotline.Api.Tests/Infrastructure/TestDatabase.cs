@@ -38,13 +38,19 @@ public sealed class TestDatabase : IAsyncDisposable
             ? $"{SqlServerVariable} is not set: no SQL Server to run this test against."
             : null;
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <summary>Skips the running test when <paramref name="provider"/> is SQL Server and HOTLINE_TEST_SQLSERVER names none.</summary>
+    public static void SkipWithoutServer(DatabaseProvider provider)
     {
-        // Skipped before any folder is made: a skipped test leaves nothing behind.
         if (provider == DatabaseProvider.SqlServer && SqlServerMissing() is { } missing)
         {
             Assert.Skip(missing);
         }
+    }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        // Skipped before any folder is made: a skipped test leaves nothing behind.
+        SkipWithoutServer(provider);
 
         var folder = Directory.CreateTempSubdirectory("hotline-test-").FullName;
         if (provider == DatabaseProvider.Sqlite)
@@ -74,10 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public static async Task<(string ConnectionString, Func<Task> Drop)> CreateEmptySqlServerDatabaseAsync()
     {
-        if (SqlServerMissing() is { } missing)
-        {
-            Assert.Skip(missing);
-        }
+        SkipWithoutServer(DatabaseProvider.SqlServer);
 
         var server = Environment.GetEnvironmentVariable(SqlServerVariable)!;
 

@@ -26,10 +26,10 @@ public sealed class TranscriptOrderTests
         Assert.Equal(["Are you in danger right now?", "2", "Thank you. Is it safe to write to you here?", "1"], transcript.Select(m => m.Body));
     }
 
-    [Fact]
-    public async Task An_empty_conversation_has_an_empty_transcript()
+    [Theory, DatabaseData]
+    public async Task An_empty_conversation_has_an_empty_transcript(DatabaseProvider engine)
     {
-        await using var parts = await HotlineApp.StartPartsAsync();
+        await using var parts = await HotlineApp.StartPartsAsync(engine);
 
         await using var reader = await parts.Database.OpenAsync(Ct);
 

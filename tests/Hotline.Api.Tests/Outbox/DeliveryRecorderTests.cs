@@ -2,13 +2,13 @@ namespace Hotline.Api.Tests.Outbox;
 
 public sealed class DeliveryRecorderTests
 {
-    [Fact]
-    public async Task A_status_that_arrived_before_the_send_was_recorded_is_applied_with_it()
+    [Theory, DatabaseData]
+    public async Task A_status_that_arrived_before_the_send_was_recorded_is_applied_with_it(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var recorder = hotline.Get<DeliveryRecorder>();
         var writer = hotline.Get<OutboundWriter>();
-        await recorder.RecordCallbackAsync(Channel.Sms, "SMearly", DeliveryStatuses.Delivered, null, Ct);
+        await recorder.RecordCallbackAsync(Channel.Sms, "SMearly", DeliveryStatuses.Delivered, null, windowClosed: false, Ct);
 
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {

@@ -3,13 +3,13 @@ namespace Hotline.Api.Tests.Outbox;
 public sealed class OutboundWriterTests
 {
     [Theory]
-    [InlineData(ConversationStatus.OptedOut, "hello", "opted out")]
-    [InlineData(ConversationStatus.Quiet, "hello", "Nothing can be sent until they write again")]
-    [InlineData(ConversationStatus.Active, "", "empty")]
+    [DatabaseData(ConversationStatus.OptedOut, "hello", "opted out")]
+    [DatabaseData(ConversationStatus.Quiet, "hello", "Nothing can be sent until they write again")]
+    [DatabaseData(ConversationStatus.Active, "", "empty")]
     public async Task A_message_that_must_not_be_sent_is_refused_with_the_reason_and_nothing_is_stored(
-        ConversationStatus status, string body, string reason)
+        DatabaseProvider engine, ConversationStatus status, string body, string reason)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var writer = hotline.Get<OutboundWriter>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
         var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
@@ -21,10 +21,10 @@ public sealed class OutboundWriterTests
         Assert.Equal(0L, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Outbox"));
     }
 
-    [Fact]
-    public async Task A_text_over_1600_characters_is_refused_with_its_length()
+    [Theory, DatabaseData]
+    public async Task A_text_over_1600_characters_is_refused_with_its_length(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var writer = hotline.Get<OutboundWriter>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
         var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
@@ -35,10 +35,10 @@ public sealed class OutboundWriterTests
         Assert.Equal("The message is 1601 characters; at most 1600 can be sent.", refused.Message);
     }
 
-    [Fact]
-    public async Task A_stored_reply_records_its_segment_count()
+    [Theory, DatabaseData]
+    public async Task A_stored_reply_records_its_segment_count(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var writer = hotline.Get<OutboundWriter>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
         var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "ne", Ct);

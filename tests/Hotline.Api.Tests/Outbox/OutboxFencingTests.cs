@@ -33,10 +33,10 @@ public sealed class OutboxFencingTests
         Assert.Equal($"Sending|{takenOver}", await harness.ScalarAsync("SELECT Status || '|' || LeaseToken FROM Outbox WHERE Status <> 'Sent'"));
     }
 
-    [Fact]
-    public async Task A_reply_whose_claim_ran_out_while_waiting_but_was_not_taken_over_is_sent_once()
+    [Theory, DatabaseData]
+    public async Task A_reply_whose_claim_ran_out_while_waiting_but_was_not_taken_over_is_sent_once(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?>
+        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?>
         {
             ["Twilio:SegmentsPerSecond"] = "0.1666",
             ["Hotline:Outbox:LeaseSeconds"] = "5",

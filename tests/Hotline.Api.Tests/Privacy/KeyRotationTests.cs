@@ -22,7 +22,7 @@ public sealed class KeyRotationTests : IDisposable
     public async Task Rotation_seals_every_value_under_the_current_key_whichever_key_or_form_it_was_in()
     {
         await WriteUnderTwoOldKeysAndTheUnboundFormAsync();
-        Assert.Equal(["hl1:k1 1", "hl2:k1 3", "hl2:k2 31"], await StoredFormsAsync());
+        Assert.Equal(["hl1:k1 1", "hl2:k1 4", "hl2:k2 31"], await StoredFormsAsync());
 
         await using var rotating = await HotlineApp.StartPartsAsync(settings: Keys("k3", "k1", "k2", "k3"));
         var (exit, lines) = await RotateAsync(rotating, "--batch-size", "2");
@@ -43,11 +43,12 @@ public sealed class KeyRotationTests : IDisposable
                 "Referrals.OutcomeNote: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Referrals.Region: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Users.TotpSecret: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "DataProtectionKeys.Xml: 1 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseEvents.AnswerText: 1 rewritten, 0 changed meanwhile, 0 unreadable",
-                "Done: rewritten 35; changed meanwhile 0; unreadable 0.",
+                "Done: rewritten 36; changed meanwhile 0; unreadable 0.",
             ],
             lines.Where(line => !line.StartsWith(' ') && !line.StartsWith("Sealing", StringComparison.Ordinal)));
-        Assert.Equal(["hl2:k3 35"], await StoredFormsAsync());
+        Assert.Equal(["hl2:k3 36"], await StoredFormsAsync());
     }
 
     [Fact]
@@ -96,12 +97,12 @@ public sealed class KeyRotationTests : IDisposable
             return Task.CompletedTask;
         }, stop.Token));
 
-        Assert.Equal(["hl1:k1 1", "hl2:k1 2", "hl2:k2 31", "hl2:k3 1"], await StoredFormsAsync());
+        Assert.Equal(["hl1:k1 1", "hl2:k1 3", "hl2:k2 31", "hl2:k3 1"], await StoredFormsAsync());
         var second = await rotating.Get<KeyRotation>().RotateAsync(1, _ => Task.CompletedTask, Ct);
-        Assert.Equal((34, 0, 0), (second.Rewritten, second.ChangedMeanwhile, second.Unreadable));
-        Assert.Equal(["hl2:k3 35"], await StoredFormsAsync());
+        Assert.Equal((35, 0, 0), (second.Rewritten, second.ChangedMeanwhile, second.Unreadable));
+        Assert.Equal(["hl2:k3 36"], await StoredFormsAsync());
         Assert.Equal(
-            ["failed: rewritten 1; changed meanwhile 0; unreadable 0", "succeeded: rewritten 34; changed meanwhile 0; unreadable 0"],
+            ["failed: rewritten 1; changed meanwhile 0; unreadable 0", "succeeded: rewritten 35; changed meanwhile 0; unreadable 0"],
             await QueryAsync("SELECT Outcome || ': ' || Subject FROM AuditEntries WHERE Action = 'keys.rotated' ORDER BY Sequence"));
     }
 
@@ -130,6 +131,7 @@ public sealed class KeyRotationTests : IDisposable
                 "Referrals.OutcomeNote: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Referrals.Region: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Users.TotpSecret: 0 rewritten, 0 changed meanwhile, 0 unreadable",
+                "DataProtectionKeys.Xml: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "CaseEvents.AnswerText: 0 rewritten, 0 changed meanwhile, 0 unreadable",
                 "Done: rewritten 0; changed meanwhile 0; unreadable 0.",
             ],
@@ -199,7 +201,7 @@ public sealed class KeyRotationTests : IDisposable
         await second.TextAsync(Worker, WholeIntake);
     }
 
-    /// <summary>How many stored values are in each form and key ("hl2:k3 35"), over every encrypted column and the intake answers.</summary>
+    /// <summary>How many stored values are in each form and key ("hl2:k3 35"), over every encrypted column, the session key ring and the intake answers.</summary>
     private Task<IReadOnlyList<string>> StoredFormsAsync() => QueryAsync("""
         SELECT substr(Value, 1, 6) || ' ' || COUNT(*) FROM (
             SELECT AddressCipher AS Value FROM Conversations UNION ALL SELECT EngineStateCipher FROM Conversations
@@ -209,6 +211,7 @@ public sealed class KeyRotationTests : IDisposable
             UNION ALL SELECT UserNameCipher FROM ChatRoutes UNION ALL SELECT ReplyToIdCipher FROM ChatRoutes
             UNION ALL SELECT SummaryCipher FROM Referrals UNION ALL SELECT OutcomeNoteCipher FROM Referrals
             UNION ALL SELECT TotpSecret FROM Users
+            UNION ALL SELECT XmlCipher FROM DataProtectionKeys
             UNION ALL SELECT json_extract(Data, '$.TextCipher') FROM CaseEvents WHERE Type = 'AnswerRecorded')
         WHERE Value IS NOT NULL
         GROUP BY substr(Value, 1, 6)

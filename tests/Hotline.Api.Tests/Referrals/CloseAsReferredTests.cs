@@ -5,10 +5,10 @@ namespace Hotline.Api.Tests.Referrals;
 /// <summary>A case closes as referred only once a referral reached a partner: a proposal has referred nobody.</summary>
 public sealed class CloseAsReferredTests
 {
-    [Fact]
-    public async Task Closing_as_referred_with_only_a_proposed_referral_is_refused_and_the_case_stays_open()
+    [Theory, DatabaseData]
+    public async Task Closing_as_referred_with_only_a_proposed_referral_is_refused_and_the_case_stays_open(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         await Read<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
 
@@ -19,10 +19,10 @@ public sealed class CloseAsReferredTests
         Assert.Equal("Claimed", await h.App.ScalarAsync("SELECT Status FROM Cases"));
     }
 
-    [Fact]
-    public async Task Closing_as_referred_after_a_referral_was_sent_closes_the_case()
+    [Theory, DatabaseData]
+    public async Task Closing_as_referred_after_a_referral_was_sent_closes_the_case(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
 
@@ -32,10 +32,10 @@ public sealed class CloseAsReferredTests
         Assert.Equal("Closed", await h.App.ScalarAsync("SELECT Status FROM Cases"));
     }
 
-    [Fact]
-    public async Task Closing_with_another_outcome_needs_no_referral()
+    [Theory, DatabaseData]
+    public async Task Closing_with_another_outcome_needs_no_referral(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
 
         var closed = await CloseThroughHubAsync(h, kase.Id, "resolved");

@@ -5,10 +5,10 @@ namespace Hotline.Api.Tests.Referrals;
 /// <summary>Closing a case ends what a referral may still do: nothing more is shared, but one left open can be withdrawn.</summary>
 public sealed class ClosedCaseReferralTests
 {
-    [Fact]
-    public async Task Consent_for_a_referral_proposed_before_the_close_is_refused_with_409_and_changes_nothing()
+    [Theory, DatabaseData]
+    public async Task Consent_for_a_referral_proposed_before_the_close_is_refused_with_409_and_changes_nothing(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var proposed = await Read<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
         await CloseAsync(h);
@@ -21,10 +21,10 @@ public sealed class ClosedCaseReferralTests
         Assert.Equal("Proposed", (await StatusAsync(h, kase.Id, proposed.Id)));
     }
 
-    [Fact]
-    public async Task Sending_a_referral_with_consent_after_the_close_is_refused_with_409_and_the_partner_sees_nothing()
+    [Theory, DatabaseData]
+    public async Task Sending_a_referral_with_consent_after_the_close_is_refused_with_409_and_the_partner_sees_nothing(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var proposed = await Read<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
         await Read<ReferralView>(await h.Caseworker.Http.PostAsJsonAsync(
@@ -38,10 +38,10 @@ public sealed class ClosedCaseReferralTests
         Assert.Empty(await Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct)));
     }
 
-    [Fact]
-    public async Task A_referral_left_open_at_the_close_can_be_withdrawn()
+    [Theory, DatabaseData]
+    public async Task A_referral_left_open_at_the_close_can_be_withdrawn(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
         await CloseAsync(h);

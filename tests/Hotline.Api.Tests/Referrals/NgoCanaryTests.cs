@@ -15,10 +15,10 @@ public sealed class NgoCanaryTests
 
     private static readonly string[] Canaries = [CanaryPhone, CanaryPhone[1..], CanaryPhone[4..], "Canarydevi", "Canaryrai", "CANARY"];
 
-    [Fact]
-    public async Task No_response_an_ngo_account_can_get_carries_a_phone_number_a_name_or_message_text()
+    [Theory, DatabaseData]
+    public async Task No_response_an_ngo_account_can_get_carries_a_phone_number_a_name_or_message_text(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var referrals = new List<ReferralView>();
         for (var i = 0; i < 6; i++)
         {
@@ -56,10 +56,10 @@ public sealed class NgoCanaryTests
         Assert.Empty(hits);
     }
 
-    [Fact]
-    public async Task The_scan_finds_a_canary_the_consent_let_through()
+    [Theory, DatabaseData]
+    public async Task The_scan_finds_a_canary_the_consent_let_through(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync(phone: CanaryPhone, texts: [CanaryText]);
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("summary") with { Summary = $"Ask for {CanaryName}." });
 

@@ -4,10 +4,10 @@ namespace Hotline.Api.Tests.Referrals;
 
 public sealed class PartnerDirectoryTests
 {
-    [Fact]
-    public async Task An_admin_adds_and_changes_a_partner_and_caseworkers_see_only_active_partners()
+    [Theory, DatabaseData]
+    public async Task An_admin_adds_and_changes_a_partner_and_caseworkers_see_only_active_partners(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var embassy = await h.CreatePartnerAsync("Embassy of Nepal", [PartnerServices.RepatriationOrEmbassy]);
 
         var changed = await Read<Partner>(await h.Admin.Http.PutAsJsonAsync($"/api/admin/partners/{embassy.Id}", new PartnerInput(
@@ -23,10 +23,10 @@ public sealed class PartnerDirectoryTests
         Assert.Equal([h.LegalAid.Id], legal.Select(p => p.Id));
     }
 
-    [Fact]
-    public async Task A_change_made_from_a_stale_version_is_refused_with_409()
+    [Theory, DatabaseData]
+    public async Task A_change_made_from_a_stale_version_is_refused_with_409(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var input = new PartnerInput("Safe House Doha", [PartnerServices.Shelter], ["ne"], ["Doha"], null, null, null, true, h.Shelter.Version);
         await Read<Partner>(await h.Admin.Http.PutAsJsonAsync($"/api/admin/partners/{h.Shelter.Id}", input, Ct));
 
@@ -36,12 +36,12 @@ public sealed class PartnerDirectoryTests
     }
 
     [Theory]
-    [InlineData("", "shelter")]
-    [InlineData("Helpers", "massage")]
-    [InlineData("Migrant Legal Aid", "legal_aid")]
-    public async Task A_partner_with_no_name_an_unknown_service_or_a_taken_name_is_refused(string name, string service)
+    [DatabaseData("", "shelter")]
+    [DatabaseData("Helpers", "massage")]
+    [DatabaseData("Migrant Legal Aid", "legal_aid")]
+    public async Task A_partner_with_no_name_an_unknown_service_or_a_taken_name_is_refused(DatabaseProvider engine, string name, string service)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
 
         var response = await h.Admin.Http.PostAsJsonAsync("/api/admin/partners",
             new PartnerInput(name, [service], ["en"], [], null, null, null, null, null), Ct);
@@ -50,10 +50,10 @@ public sealed class PartnerDirectoryTests
         Assert.Equal(2, (await Read<List<Partner>>(await h.Admin.Http.GetAsync("/api/admin/partners", Ct))).Count);
     }
 
-    [Fact]
-    public async Task Only_an_admin_keeps_the_directory()
+    [Theory, DatabaseData]
+    public async Task Only_an_admin_keeps_the_directory(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var supervisor = await SignedInClient.SignInAsync(h.App, await SignedInClient.AddUserAsync(h.App, "supervisor-1", UserRole.Supervisor, "en"));
 
         var create = await supervisor.Http.PostAsJsonAsync("/api/admin/partners",
@@ -64,10 +64,10 @@ public sealed class PartnerDirectoryTests
         Assert.Equal(HttpStatusCode.Forbidden, assign.StatusCode);
     }
 
-    [Fact]
-    public async Task Only_an_ngo_account_can_be_linked_and_only_to_a_partner_that_exists()
+    [Theory, DatabaseData]
+    public async Task Only_an_ngo_account_can_be_linked_and_only_to_a_partner_that_exists(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
 
         var staff = await h.Admin.Http.PutAsJsonAsync($"/api/admin/users/{h.Caseworker.User.Id}/organisation", new { organisationId = h.Shelter.Id }, Ct);
         var unknown = await h.Admin.Http.PutAsJsonAsync($"/api/admin/users/{h.ShelterStaff.User.Id}/organisation", new { organisationId = Guid.NewGuid() }, Ct);

@@ -4,10 +4,10 @@ namespace Hotline.Api.Tests.Referrals;
 
 public sealed class PartnerScopingTests
 {
-    [Fact]
-    public async Task An_ngo_account_sees_only_the_referrals_sent_to_its_own_organisation()
+    [Theory, DatabaseData]
+    public async Task An_ngo_account_sees_only_the_referrals_sent_to_its_own_organisation(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var toShelter = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
         var toLegal = await h.SendAsync((await h.QueueCaseAsync()).Id, h.LegalAid, PartnerServices.LegalAid, Consent("language"));
 
@@ -18,10 +18,10 @@ public sealed class PartnerScopingTests
         Assert.Equal([toLegal.Id], legalInbox.Select(r => r.Id));
     }
 
-    [Fact]
-    public async Task A_referral_not_yet_sent_is_invisible_to_its_partner()
+    [Theory, DatabaseData]
+    public async Task A_referral_not_yet_sent_is_invisible_to_its_partner(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var proposed = await Read<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
         await Read<ReferralView>(await h.Caseworker.Http.PostAsJsonAsync($"/api/cases/{kase.Id}/referrals/{proposed.Id}/consent", Consent("summary"), Ct));
@@ -35,10 +35,10 @@ public sealed class PartnerScopingTests
         Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
     }
 
-    [Fact]
-    public async Task Another_organisations_referral_is_refused_with_403_for_reading_and_every_step()
+    [Theory, DatabaseData]
+    public async Task Another_organisations_referral_is_refused_with_403_for_reading_and_every_step(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "summary"));
         var eventsBefore = (await h.EventsAsync(kase.Id)).Count;
@@ -58,10 +58,10 @@ public sealed class PartnerScopingTests
         Assert.Equal("Sent", (await Read<PartnerReferralView>(await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct))).Status);
     }
 
-    [Fact]
-    public async Task An_ngo_account_is_refused_every_case_and_staff_route_with_403()
+    [Theory, DatabaseData]
+    public async Task An_ngo_account_is_refused_every_case_and_staff_route_with_403(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
         var ngo = h.ShelterStaff.Http;
@@ -82,10 +82,10 @@ public sealed class PartnerScopingTests
         Assert.All(reads.Concat(writes), r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
     }
 
-    [Fact]
-    public async Task An_ngo_account_not_linked_to_an_organisation_sees_no_referral()
+    [Theory, DatabaseData]
+    public async Task An_ngo_account_not_linked_to_an_organisation_sees_no_referral(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
         var unlinked = await h.NgoAsync("ngo-unlinked", null);
 
@@ -95,10 +95,10 @@ public sealed class PartnerScopingTests
         Assert.Contains("not linked", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_partner_sees_exactly_the_fields_the_consent_covers()
+    [Theory, DatabaseData]
+    public async Task The_partner_sees_exactly_the_fields_the_consent_covers(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var narrow = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
         var wide = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter,
             Consent("language", "nationality", "region", "indicators", "urgency", "summary", "contact_route"));

@@ -27,9 +27,13 @@ public sealed class ReferralHarness : IAsyncDisposable
     public SignedInClient LegalAidStaff { get; private set; } = null!;
 
     /// <param name="settings">Configuration over the test defaults, e.g. another database file or other privacy keys.</param>
-    public static async Task<ReferralHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    public static Task<ReferralHarness> StartAsync(IDictionary<string, string?>? settings = null) =>
+        StartAsync(DatabaseProvider.Sqlite, settings);
+
+    /// <summary>The harness over a fresh database on <paramref name="engine"/> (see <see cref="HotlineApp.CreateAsync"/>).</summary>
+    public static async Task<ReferralHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null)
     {
-        var harness = new ReferralHarness(new HotlineApp(settings));
+        var harness = new ReferralHarness(await HotlineApp.CreateAsync(engine, settings));
         var app = harness.App;
         harness.Admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-referrals", UserRole.Admin, "en"));
         harness.Caseworker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "caseworker-ne", UserRole.Caseworker, Language));

@@ -4,10 +4,10 @@ namespace Hotline.Api.Tests.Referrals;
 
 public sealed class ReferralLifecycleTests
 {
-    [Fact]
-    public async Task A_referral_goes_from_proposed_to_completed_and_every_step_is_a_case_event_with_its_time()
+    [Theory, DatabaseData]
+    public async Task A_referral_goes_from_proposed_to_completed_and_every_step_is_a_case_event_with_its_time(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
 
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "summary"));
@@ -29,10 +29,10 @@ public sealed class ReferralLifecycleTests
         Assert.DoesNotContain(steps, e => e.Data.Contains("safe place", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_partner_can_decline_a_sent_referral_with_a_reason()
+    [Theory, DatabaseData]
+    public async Task A_partner_can_decline_a_sent_referral_with_a_reason(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.LegalAid, PartnerServices.LegalAid, Consent("language"));
 
@@ -43,10 +43,10 @@ public sealed class ReferralLifecycleTests
         Assert.Contains(await h.EventsAsync(kase.Id), e => e.Type == CaseEventTypes.ReferralDeclined && e.Data.Contains("no_capacity", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Sending_before_consent_is_recorded_is_refused_with_409_and_changes_nothing()
+    [Theory, DatabaseData]
+    public async Task Sending_before_consent_is_recorded_is_refused_with_409_and_changes_nothing(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var proposed = await Read<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
         var eventsBefore = (await h.EventsAsync(kase.Id)).Count;
@@ -61,10 +61,10 @@ public sealed class ReferralLifecycleTests
         Assert.Empty(await Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct)));
     }
 
-    [Fact]
-    public async Task Completing_a_referral_that_was_not_accepted_is_refused_with_409_and_changes_nothing()
+    [Theory, DatabaseData]
+    public async Task Completing_a_referral_that_was_not_accepted_is_refused_with_409_and_changes_nothing(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent());
         var eventsBefore = (await h.EventsAsync(kase.Id)).Count;
@@ -77,10 +77,10 @@ public sealed class ReferralLifecycleTests
         Assert.Equal("Accepted", (await Read<PartnerReferralView>(await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct))).Status);
     }
 
-    [Fact]
-    public async Task A_referral_to_an_unknown_partner_is_refused_with_400_and_writes_nothing()
+    [Theory, DatabaseData]
+    public async Task A_referral_to_an_unknown_partner_is_refused_with_400_and_writes_nothing(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var eventsBefore = (await h.EventsAsync(kase.Id)).Count;
 
@@ -92,10 +92,10 @@ public sealed class ReferralLifecycleTests
         Assert.Equal(eventsBefore, (await h.EventsAsync(kase.Id)).Count);
     }
 
-    [Fact]
-    public async Task A_service_the_partner_does_not_offer_is_refused_with_400()
+    [Theory, DatabaseData]
+    public async Task A_service_the_partner_does_not_offer_is_refused_with_400(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
 
         var response = await h.ProposeAsync(kase.Id, h.LegalAid.Id, PartnerServices.Shelter);
@@ -105,14 +105,14 @@ public sealed class ReferralLifecycleTests
     }
 
     [Theory]
-    [InlineData("a summary given that the consent does not cover")]
-    [InlineData("a field the consent covers left empty")]
-    [InlineData("consent dated in the future")]
-    [InlineData("an unknown shared field")]
-    [InlineData("no channel")]
-    public async Task A_consent_that_does_not_add_up_is_refused_with_400_and_changes_nothing(string problem)
+    [DatabaseData("a summary given that the consent does not cover")]
+    [DatabaseData("a field the consent covers left empty")]
+    [DatabaseData("consent dated in the future")]
+    [DatabaseData("an unknown shared field")]
+    [DatabaseData("no channel")]
+    public async Task A_consent_that_does_not_add_up_is_refused_with_400_and_changes_nothing(DatabaseProvider engine, string problem)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var proposed = await Read<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
         var consent = problem switch
@@ -132,10 +132,10 @@ public sealed class ReferralLifecycleTests
         Assert.DoesNotContain(await h.EventsAsync(kase.Id), e => e.Type == CaseEventTypes.ReferralConsentRecorded);
     }
 
-    [Fact]
-    public async Task A_caseworker_who_may_not_see_the_case_is_refused_its_referrals_with_403()
+    [Theory, DatabaseData]
+    public async Task A_caseworker_who_may_not_see_the_case_is_refused_its_referrals_with_403(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var other = await SignedInClient.SignInAsync(h.App, await SignedInClient.AddUserAsync(h.App, "caseworker-tl", UserRole.Caseworker, "fil"));
 
@@ -147,10 +147,10 @@ public sealed class ReferralLifecycleTests
         Assert.Equal(0, await h.CountAsync("Referrals"));
     }
 
-    [Fact]
-    public async Task A_state_changing_referral_call_without_the_antiforgery_header_is_refused()
+    [Theory, DatabaseData]
+    public async Task A_state_changing_referral_call_without_the_antiforgery_header_is_refused(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         h.Caseworker.Http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
 
@@ -160,10 +160,10 @@ public sealed class ReferralLifecycleTests
         Assert.Equal(0, await h.CountAsync("Referrals"));
     }
 
-    [Fact]
-    public async Task A_withdrawn_referral_leaves_the_partner_nothing_but_the_fact_of_withdrawal()
+    [Theory, DatabaseData]
+    public async Task A_withdrawn_referral_leaves_the_partner_nothing_but_the_fact_of_withdrawal(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "summary"));
 

@@ -6,10 +6,10 @@ public sealed class SimIntakeTests
 {
     private const string Csv = "phone_number,language,issued_on,programme\n+9779801234567,ne,2026-03-01,Doha arrivals\n";
 
-    [Fact]
-    public async Task A_message_from_a_registered_number_is_answered_in_its_language_without_the_menu()
+    [Theory, DatabaseData]
+    public async Task A_message_from_a_registered_number_is_answered_in_its_language_without_the_menu(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         var admin = await SignedInClient.SignInAsync(harness.App, await SignedInClient.AddUserAsync(harness.App, "root", UserRole.Admin, "en"));
         await admin.Http.PostAsync("/api/admin/sims", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct);
 
@@ -18,10 +18,10 @@ public sealed class SimIntakeTests
         Assert.Equal("ne", await harness.ScalarAsync("SELECT Language FROM Conversations"));
     }
 
-    [Fact]
-    public async Task Only_an_admin_may_import_sims()
+    [Theory, DatabaseData]
+    public async Task Only_an_admin_may_import_sims(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
 
         var response = await worker.Http.PostAsync("/api/admin/sims", new StringContent(Csv, Encoding.UTF8, "text/csv"), Ct);
@@ -29,10 +29,10 @@ public sealed class SimIntakeTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
-    public async Task The_admin_api_reports_bad_rows_with_their_line_numbers()
+    [Theory, DatabaseData]
+    public async Task The_admin_api_reports_bad_rows_with_their_line_numbers(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
 
         var response = await admin.Http.PostAsync("/api/admin/sims", new StringContent(Csv + "junk,ne,2026-03-01,x\n", Encoding.UTF8, "text/csv"), Ct);
@@ -41,10 +41,10 @@ public sealed class SimIntakeTests
         Assert.Contains("\"line\":3", await response.Content.ReadAsStringAsync(Ct));
     }
 
-    [Fact]
-    public async Task The_command_line_imports_a_file_and_reports_rejected_lines()
+    [Theory, DatabaseData]
+    public async Task The_command_line_imports_a_file_and_reports_rejected_lines(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var file = Path.Combine(app.Folder, "sims.csv");
         await File.WriteAllTextAsync(file, Csv + "junk,ne,2026-03-01,x\n", Ct);
         var output = new StringWriter();

@@ -6,7 +6,7 @@ public sealed class SimRegistryTests
 {
     private const string Header = "phone_number,language,issued_on,programme\n";
 
-    private static Task<HotlineApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, string? region = null) =>
+    private static Task<HotlineApp> StartAsync(DatabaseProvider provider, string? region = null) =>
         HotlineApp.StartPartsAsync(provider, new Dictionary<string, string?> { [$"{SimRegistryOptions.Section}:DefaultRegion"] = region });
 
     [Theory, DatabaseData]
@@ -31,10 +31,10 @@ public sealed class SimRegistryTests
         Assert.Equal("ne", await hotline.Get<SimRegistry>().FindLanguageAsync(session, new ChannelAddress(Channel.WhatsApp, "+9779801234567"), Ct));
     }
 
-    [Fact]
-    public async Task Bad_rows_are_reported_with_their_line_and_reason_and_the_good_rows_still_import()
+    [Theory, DatabaseData]
+    public async Task Bad_rows_are_reported_with_their_line_and_reason_and_the_good_rows_still_import(DatabaseProvider engine)
     {
-        await using var hotline = await StartAsync();
+        await using var hotline = await StartAsync(engine);
 
         var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header +
             "+9779801234567,ne,2026-03-01,Doha\n" +
@@ -51,10 +51,10 @@ public sealed class SimRegistryTests
             report.Rejected.Select(r => (r.Line, r.Reason)));
     }
 
-    [Fact]
-    public async Task A_file_with_the_wrong_header_is_refused_whole_and_writes_nothing()
+    [Theory, DatabaseData]
+    public async Task A_file_with_the_wrong_header_is_refused_whole_and_writes_nothing(DatabaseProvider engine)
     {
-        await using var hotline = await StartAsync();
+        await using var hotline = await StartAsync(engine);
 
         var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes("number,lang,date,programme\n+9779801234567,ne,2026-03-01,Doha\n"), Ct);
 
@@ -63,10 +63,10 @@ public sealed class SimRegistryTests
         Assert.Equal(0L, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM IssuedSims"));
     }
 
-    [Fact]
-    public async Task A_file_that_is_not_utf8_is_refused_whole()
+    [Theory, DatabaseData]
+    public async Task A_file_that_is_not_utf8_is_refused_whole(DatabaseProvider engine)
     {
-        await using var hotline = await StartAsync();
+        await using var hotline = await StartAsync(engine);
         var latin1 = Encoding.Latin1.GetBytes(Header + "+9779801234567,ne,2026-03-01,Programa año\n");
 
         var report = await hotline.Get<SimRegistry>().ImportAsync(latin1, Ct);
@@ -74,10 +74,10 @@ public sealed class SimRegistryTests
         Assert.StartsWith("The file is not UTF-8", report.Refused);
     }
 
-    [Fact]
-    public async Task Numbers_in_national_form_use_the_configured_region()
+    [Theory, DatabaseData]
+    public async Task Numbers_in_national_form_use_the_configured_region(DatabaseProvider engine)
     {
-        await using var hotline = await StartAsync(region: "NP");
+        await using var hotline = await StartAsync(engine, region: "NP");
 
         var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header + "9801234567,ne,2026-03-01,Doha\n"), Ct);
 
@@ -87,7 +87,7 @@ public sealed class SimRegistryTests
     [Fact]
     public async Task The_registry_file_holds_no_phone_number()
     {
-        await using var hotline = await StartAsync();
+        await using var hotline = await StartAsync(DatabaseProvider.Sqlite);
         await using var holder = await hotline.Database.OpenAsync(Ct);
 
         await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header + "+9779801234567,ne,2026-03-01,Doha\n"), Ct);

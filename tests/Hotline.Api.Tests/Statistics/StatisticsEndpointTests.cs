@@ -15,10 +15,10 @@ public sealed class StatisticsEndpointTests
     private static StatisticsRowView Row(StatisticsView view, string table, string label) =>
         view.Tables.Single(t => t.Id == table).Rows.Single(r => r.Label == label);
 
-    [Fact]
-    public async Task Cases_are_counted_by_language_priority_indicator_and_channel_and_small_counts_show_as_less_than_5()
+    [Theory, DatabaseData]
+    public async Task Cases_are_counted_by_language_priority_indicator_and_channel_and_small_counts_show_as_less_than_5(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         for (var i = 0; i < 7; i++)
         {
             await h.QueueCaseAsync(priority: PriorityBand.High);
@@ -51,10 +51,10 @@ public sealed class StatisticsEndpointTests
         Assert.True(view.Progress.UpToDate);
     }
 
-    [Fact]
-    public async Task Referrals_are_counted_by_partner_and_outcome_once_sent()
+    [Theory, DatabaseData]
+    public async Task Referrals_are_counted_by_partner_and_outcome_once_sent(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         for (var i = 0; i < 6; i++)
         {
             var sent = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
@@ -70,10 +70,10 @@ public sealed class StatisticsEndpointTests
         Assert.StartsWith("about", view.Timings.Single(t => t.Id == "time-to-referral").Median[^1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_csv_of_every_table_equals_the_table_cell_for_cell()
+    [Theory, DatabaseData]
+    public async Task The_csv_of_every_table_equals_the_table_cell_for_cell(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         for (var i = 0; i < 8; i++)
         {
             await h.QueueCaseAsync(language: i < 6 ? "ne" : "bn", priority: i % 3 == 0 ? PriorityBand.Low : PriorityBand.High);
@@ -98,10 +98,10 @@ public sealed class StatisticsEndpointTests
         }
     }
 
-    [Fact]
-    public async Task A_chart_is_svg_drawn_only_from_the_published_cells()
+    [Theory, DatabaseData]
+    public async Task A_chart_is_svg_drawn_only_from_the_published_cells(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         for (var i = 0; i < 6; i++)
         {
             await h.QueueCaseAsync();
@@ -124,14 +124,14 @@ public sealed class StatisticsEndpointTests
     }
 
     [Theory]
-    [InlineData("?from=2026-06&to=2026-01")]
-    [InlineData("?from=2026-01")]
-    [InlineData("?from=20260101&to=20260201")]
-    [InlineData("?from=2020-01&to=2026-01")]
-    [InlineData("?from=2999-01&to=2999-02")]
-    public async Task A_date_range_that_makes_no_sense_gets_400_with_the_reason(string query)
+    [DatabaseData("?from=2026-06&to=2026-01")]
+    [DatabaseData("?from=2026-01")]
+    [DatabaseData("?from=20260101&to=20260201")]
+    [DatabaseData("?from=2020-01&to=2026-01")]
+    [DatabaseData("?from=2999-01&to=2999-02")]
+    public async Task A_date_range_that_makes_no_sense_gets_400_with_the_reason(DatabaseProvider engine, string query)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
 
         var json = await h.Admin.Http.GetAsync("/api/statistics" + query, Ct);
         var csv = await h.Admin.Http.GetAsync("/api/statistics/csv" + query, Ct);
@@ -141,10 +141,10 @@ public sealed class StatisticsEndpointTests
         Assert.False(string.IsNullOrWhiteSpace(JsonDocument.Parse(await json.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("detail").GetString()));
     }
 
-    [Fact]
-    public async Task A_given_range_reports_its_months_and_an_unknown_table_is_not_found()
+    [Theory, DatabaseData]
+    public async Task A_given_range_reports_its_months_and_an_unknown_table_is_not_found(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         await h.QueueCaseAsync();
 
         var view = await GetAsync(h.Caseworker, $"?from={ThisMonth}&to={ThisMonth}");
@@ -155,10 +155,10 @@ public sealed class StatisticsEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    [Fact]
-    public async Task Statistics_need_a_session()
+    [Theory, DatabaseData]
+    public async Task Statistics_need_a_session(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var response = await SignedInClient.NewBrowser(app).GetAsync("/api/statistics", Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -49,10 +49,10 @@ public sealed class StatisticsProjectionTests
         Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseLanguage, "ne"));
     }
 
-    [Fact]
-    public async Task Two_instances_counting_at_once_count_each_case_once()
+    [Theory, DatabaseData]
+    public async Task Two_instances_counting_at_once_count_each_case_once(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         for (var i = 0; i < 30; i++)
         {
             await hotline.QueueCaseAsync("bn", PriorityBand.Medium);
@@ -66,10 +66,10 @@ public sealed class StatisticsProjectionTests
         Assert.Equal(30, await CounterAsync(hotline, StatisticsKeys.CaseLanguage, "bn"));
     }
 
-    [Fact]
-    public async Task A_closed_case_moves_from_open_to_its_outcome_and_free_text_outcomes_count_as_other()
+    [Theory, DatabaseData]
+    public async Task A_closed_case_moves_from_open_to_its_outcome_and_free_text_outcomes_count_as_other(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
         var projection = hotline.Get<StatisticsProjection>();
         foreach (var outcome in new[] { "resolved", "Called Ramesh at his cousin's" })
@@ -87,10 +87,10 @@ public sealed class StatisticsProjectionTests
         Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "other"));
     }
 
-    [Fact]
-    public async Task A_caseworkers_first_reply_moves_the_case_into_the_band_of_its_waiting_time()
+    [Theory, DatabaseData]
+    public async Task A_caseworkers_first_reply_moves_the_case_into_the_band_of_its_waiting_time(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
         var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
         var projection = hotline.Get<StatisticsProjection>();

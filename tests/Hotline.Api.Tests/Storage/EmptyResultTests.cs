@@ -4,6 +4,7 @@ using Hotline.Api.Erasure;
 using Hotline.Api.Media;
 using Hotline.Api.Quarantine;
 using Hotline.Api.Retention;
+using Hotline.Api.Translations;
 using Hotline.Api.TwilioDeletion;
 
 namespace Hotline.Api.Tests.Storage;
@@ -26,6 +27,14 @@ public sealed class EmptyResultTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _hotline.DisposeAsync();
 
     [Fact]
+    public async Task The_session_key_ring_of_a_database_without_one_is_empty()
+    {
+        await _hotline.ExecuteAsync("DELETE FROM DataProtectionKeys");
+
+        Assert.Empty(_hotline.Get<Hotline.Api.SessionKeys.DatabaseKeyRepository>().GetAllElements());
+    }
+
+    [Fact]
     public async Task The_supervisors_workload_of_a_database_without_caseworkers_is_empty()
     {
         await using var session = await _hotline.Database.OpenAsync(Ct);
@@ -33,6 +42,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
         var workload = await _hotline.Get<QueueStatisticsReader>().ReadWorkloadAsync(session, Ct);
 
         Assert.Empty(workload);
+    }
+
+    [Fact]
+    public async Task A_fresh_database_has_no_translation_corrections_and_is_at_version_0()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+        var store = _hotline.Get<TranslationRevisionStore>();
+
+        Assert.Empty(await store.ReadThroughAsync(session, long.MaxValue, Ct));
+        Assert.Equal(0, await store.ReadLatestVersionAsync(session, Ct));
     }
 
     [Fact]
@@ -177,10 +196,21 @@ public sealed class EmptyResultTests : IAsyncLifetime
     [Fact]
     public async Task A_delivery_status_for_an_unknown_message_is_kept_until_the_message_is_sent()
     {
-        await _hotline.Get<DeliveryRecorder>().RecordCallbackAsync(Channel.Sms, "SM0000", "delivered", null, Ct);
+        await _hotline.Get<DeliveryRecorder>().RecordCallbackAsync(Channel.Sms, "SM0000", "delivered", null, windowClosed: false, Ct);
 
         await using var session = await _hotline.Database.OpenAsync(Ct);
         Assert.Equal(1, await session.Connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM EarlyDeliveryStatuses"));
+    }
+
+    [Fact]
+    public async Task A_whatsapp_message_from_a_person_with_no_held_reply_releases_nothing()
+    {
+        await using var session = await _hotline.Database.BeginWriteAsync(Ct);
+
+        await _hotline.Get<Hotline.Api.WhatsApp.WhatsAppHolds>().ReleaseAsync(session, Guid.NewGuid(), Ct);
+        await session.CommitAsync(Ct);
+
+        Assert.Equal(0, await _hotline.CountAsync("SELECT COUNT(*) FROM Outbox"));
     }
 
     [Fact]

@@ -42,9 +42,16 @@ public sealed class TwilioHarness : IAsyncDisposable
     public string AuthToken { get; }
 
     /// <param name="overKestrel">Serves on a real port of 127.0.0.1 instead of in memory, for what depends on the caller's address.</param>
-    public static async Task<TwilioHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
-        bool overKestrel = false)
+    public static Task<TwilioHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        bool overKestrel = false) =>
+        StartAsync(DatabaseProvider.Sqlite, settings, services, overKestrel);
+
+    /// <summary>The harness over a fresh database on <paramref name="engine"/> (see <see cref="HotlineApp.CreateAsync"/>).</summary>
+    public static async Task<TwilioHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null, bool overKestrel = false)
     {
+        // Skipped before the Twilio stand-in starts: a skipped test leaves nothing behind.
+        TestDatabase.SkipWithoutServer(engine);
         var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var twilio = await FakeTwilioServer.StartAsync(AccountSid, authToken);
         var all = new Dictionary<string, string?>
@@ -67,12 +74,8 @@ public sealed class TwilioHarness : IAsyncDisposable
             ["Twilio:Deletion:RetryBaseMilliseconds"] = "1",
             ["Twilio:Deletion:RetryMaxSeconds"] = "1",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        return new TwilioHarness(twilio, new HotlineApp(all, services: services), authToken, overKestrel);
+        return new TwilioHarness(twilio, await HotlineApp.CreateAsync(engine, HotlineApp.Overridden(all, settings), services: services),
+            authToken, overKestrel);
     }
 
     public static Dictionary<string, string> InboundFields(string from, string body, string? sid = null) => new()

@@ -97,9 +97,9 @@ public sealed class ScriptValidationTests
     [Fact]
     public void A_prompt_is_measured_as_sent_with_its_placeholders_at_their_widest()
     {
-        // 118 letters and the 16-character widest number are 134 units: two parts, although the raw text is longer.
+        // 118 letters outside GSM-7 (Latin, as Swahili is written) and the 16-character widest number are 134 units: two parts, although the raw text is longer.
         var script = JsonNode.Parse(Tiny)!;
-        WithEmergencyNumber(script, new string('ক', 118));
+        WithEmergencyNumber(script, new string('ŵ', 118));
 
         Assert.NotNull(Load(script));
     }
@@ -107,9 +107,17 @@ public sealed class ScriptValidationTests
     [Fact]
     public void A_prompt_too_long_once_its_placeholders_are_filled_refuses_to_load()
     {
-        var error = Refused(s => WithEmergencyNumber(s, new string('ক', 119)));
+        var error = Refused(s => WithEmergencyNumber(s, new string('ŵ', 119)));
 
         AssertNames(error, "done", "sw", "3 SMS segments");
+    }
+
+    [Fact]
+    public void A_translation_in_another_writing_system_refuses_to_load()
+    {
+        var error = Refused(s => s["localization"]!["sw"]!["help"] = "मदद");
+
+        AssertNames(error, "help", "sw", "has letters of Deva");
     }
 
     [Fact]

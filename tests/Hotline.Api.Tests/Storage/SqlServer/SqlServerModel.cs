@@ -50,6 +50,11 @@ internal static class SqlServerModel
                         {
                             RemoveNamed(definition.ColumnDefinitions, c => c.ColumnIdentifier.Value, element.Name.Value);
                             RemoveNamed(definition.TableConstraints, c => c.ConstraintIdentifier?.Value, element.Name.Value);
+                            // A constraint declared on its column (CONSTRAINT CK_... CHECK after the type) is dropped by name too.
+                            foreach (var column in definition.ColumnDefinitions)
+                            {
+                                RemoveNamed(column.Constraints, c => c.ConstraintIdentifier?.Value, element.Name.Value);
+                            }
                         }
 
                         break;

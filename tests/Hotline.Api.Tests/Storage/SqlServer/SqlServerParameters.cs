@@ -19,13 +19,13 @@ internal static class SqlServerParameters
     {
         ["Action"] = Text, ["ActivityHash"] = Text, ["AnchoredAt"] = Time, ["AnchorMac"] = Text, ["Active"] = "BIT", ["Actor"] = Text, ["ActorUserId"] = Id, ["AddressCipher"] = Text, ["AddressHash"] = Text,
         ["After"] = "BIGINT", ["All"] = "INT", ["AuthorUserId"] = Id, ["Before"] = Time, ["BeforeSequence"] = "BIGINT", ["BodyCipher"] = Text,
-        ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["CaselessOnly"] = "INT", ["ClosedAt"] = Time, ["CodeHash"] = Text, ["Channel"] = Text,
+        ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["ChangedAt"] = Time, ["ChangedBy"] = Id, ["CaselessOnly"] = "INT", ["ClosedAt"] = Time, ["CodeHash"] = Text, ["Channel"] = Text,
         ["ChannelId"] = Text, ["ChannelMessageId"] = Text, ["ClientAddress"] = Text, ["ContactEmail"] = Text, ["ContactName"] = Text,
         ["ContactPhone"] = Text, ["ContentType"] = Text, ["ContactRoute"] = Text, ["ConversationId"] = Id, ["Count"] = "BIGINT", ["CreatedAt"] = Time,
         ["CreatedBy"] = Id, ["Data"] = Text, ["Delivered"] = "INT", ["DeliveryError"] = Text, ["DeliveryRank"] = "INT",
         ["DeliveryStatus"] = Text, ["Dimension"] = Text, ["Direction"] = Text, ["Disabled"] = "BIT", ["DisplayName"] = Text,
         ["EngineStateCipher"] = Text, ["EvidenceCipher"] = Text, ["HasView"] = "BIT", ["Height"] = "INT", ["ExpectedVersion"] = "INT", ["Filler"] = Text, ["From"] = Text, ["GivenAt"] = Time, ["GivenBy"] = Text,
-        ["Id"] = Id, ["ImportedAt"] = Time, ["IntakeQuestion"] = "INT", ["IntakeQuestions"] = "INT", ["IssuedOn"] = Text, ["KeepId"] = Id, ["Keys"] = Text, ["LockTimeoutMilliseconds"] = "INT", ["Language"] = Text, ["Languages"] = Text,
+        ["Id"] = Id, ["ImportedAt"] = Time, ["IntakeQuestion"] = "INT", ["IntakeQuestions"] = "INT", ["IssuedOn"] = Text, ["KeepId"] = Id, ["Keys"] = Text, ["Kind"] = Text, ["LockTimeoutMilliseconds"] = "INT", ["Language"] = Text, ["Languages"] = Text,
         ["LastError"] = Text, ["LastInboundAt"] = Time, ["LeaseExpiresAt"] = Time, ["LeaseToken"] = Id, ["Locale"] = Text,
         ["LockUntil"] = Time, ["Mac"] = Text, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["MessageSid"] = Text, ["MustChangePassword"] = "BIT", ["Month"] = Text,
         ["Name"] = Text, ["Nationality"] = Text, ["NewLeaseToken"] = Id, ["NextAttemptAt"] = Time, ["NotBefore"] = Time,
@@ -36,13 +36,14 @@ internal static class SqlServerParameters
         ["Role"] = Text, ["RowId"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["Sequence"] = "BIGINT", ["SendWhileQuietAtVersion"] = "INT", ["Sha256"] = Text, ["SizeBytes"] = "BIGINT", ["SourceCipher"] = Text, ["StoredAt"] = Time, ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Source"] = Text, ["Services"] = Text,
         ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
-        ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Type"] = Text, ["Until"] = "BIGINT",
+        ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Text"] = Text, ["TextId"] = Text, ["ThroughVersion"] = "BIGINT", ["TranslationVersion"] = "BIGINT", ["Type"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
         ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT",
         ["AfterId"] = Id, ["CurrentKeyPrefix"] = Text, ["KeyPrefixLength"] = "INT", ["OldAddressCipher"] = Text, ["OldBodyCipher"] = Text,
         ["OldBotConversationIdCipher"] = Text, ["OldData"] = Text, ["OldEngineStateCipher"] = Text, ["OldMediaCipher"] = Text,
         ["OldOutcomeNoteCipher"] = Text, ["OldRegionCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
         ["OldUserIdCipher"] = Text, ["OldUserNameCipher"] = Text,
+        ["FriendlyName"] = Text, ["XmlCipher"] = Text, ["OldXmlCipher"] = Text,
     };
 
     /// <summary>The parameters a statement reads: variables it names but does not DECLARE, without the '@'.</summary>

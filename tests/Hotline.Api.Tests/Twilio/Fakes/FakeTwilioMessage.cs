@@ -1,6 +1,9 @@
 namespace Hotline.Api.Tests.Twilio.Fakes;
 
-/// <summary>A message the fake accepted through <c>POST .../Messages.json</c>, as the client sent it.</summary>
+/// <summary>
+/// A message the fake accepted through <c>POST .../Messages.json</c>, as the client sent it; a WhatsApp template
+/// comes as <see cref="ContentSid"/> (and <see cref="ContentVariables"/>) instead of a body.
+/// </summary>
 public sealed record CreatedMessage(
     string Sid,
     string To,
@@ -8,7 +11,9 @@ public sealed record CreatedMessage(
     string? Body,
     string? MessagingServiceSid,
     string? StatusCallback,
-    IReadOnlyList<string> MediaUrls);
+    IReadOnlyList<string> MediaUrls,
+    string? ContentSid = null,
+    string? ContentVariables = null);
 
 /// <summary>One stored message, outbound or inbound, as the fake renders it on the wire.</summary>
 internal sealed record StoredMessage(

@@ -119,13 +119,15 @@ public sealed partial class FakeTwilioServer
         var to = Field("To");
         var body = Field("Body");
         var media = form["MediaUrl"].Where(u => !string.IsNullOrEmpty(u)).Select(u => u!).ToList();
+        var contentSid = Field("ContentSid");
 
         var invalid =
             to is null ? (21604, "A 'To' phone number is required.") :
             !Address().IsMatch(to) ? (21211, $"Invalid 'To' Phone Number: {to}") :
             Field("From") is null && Field("MessagingServiceSid") is null ? (21603, "A 'From' phone number is required.") :
-            body is null && media.Count == 0 ? (21602, "Message body is required.") :
+            body is null && media.Count == 0 && contentSid is null ? (21602, "Message body is required.") :
             body?.Length > MaxBodyLength ? (21617, "The concatenated message body exceeds the 1600 character limit.") :
+            contentSid is null && IsWhatsAppWindowClosed(to) ? (WhatsAppWindowClosedCode, WhatsAppWindowClosedText) :
             ((int Code, string Message)?)null;
         if (invalid is { } error)
         {
@@ -149,7 +151,7 @@ public sealed partial class FakeTwilioServer
         }
 
         var created = new CreatedMessage(
-            NewSid(), to!, Field("From"), body, Field("MessagingServiceSid"), Field("StatusCallback"), media);
+            NewSid(), to!, Field("From"), body, Field("MessagingServiceSid"), Field("StatusCallback"), media, contentSid, Field("ContentVariables"));
         var message = Store(created);
         switch (fault)
         {

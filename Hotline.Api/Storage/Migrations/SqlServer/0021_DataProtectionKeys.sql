@@ -1,0 +1,10 @@
+-- The Data Protection key ring: the keys that seal session cookies and antiforgery tokens, shared by every
+-- instance and kept across restarts. Each element's XML is encrypted with the privacy keys and bound to its
+-- row (XmlCipher); FriendlyName is Data Protection's name for the element (key-{id}, revocation-...), unique
+-- so that an element is stored once whichever instance writes it.
+CREATE TABLE dbo.DataProtectionKeys (
+    Id UNIQUEIDENTIFIER NOT NULL CONSTRAINT PK_DataProtectionKeys PRIMARY KEY,
+    FriendlyName NVARCHAR(200) NOT NULL CONSTRAINT UX_DataProtectionKeys_FriendlyName UNIQUE,
+    XmlCipher NVARCHAR(MAX) NOT NULL,
+    CreatedAt DATETIME2(3) NOT NULL
+);

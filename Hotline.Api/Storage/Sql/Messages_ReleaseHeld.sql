@@ -1,0 +1,3 @@
+UPDATE Messages
+SET DeliveryStatus = 'pending', DeliveryError = NULL
+WHERE Id = @Id AND DeliveryStatus = 'held';

@@ -1,0 +1,3 @@
+UPDATE Outbox
+SET Reengagement = 1
+WHERE MessageId = @MessageId;

@@ -1,0 +1,3 @@
+SELECT ConversationId
+FROM Outbox
+WHERE MessageId = @MessageId;

@@ -1,0 +1,130 @@
+using Dapper;
+using Hotline.Api.CaseStore;
+using Hotline.Api.ConversationStore;
+using Hotline.Api.Messages;
+using Hotline.Api.Outbox;
+using Hotline.Api.Storage;
+using Hotline.Api.Twilio;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.WhatsApp;
+
+/// <summary>
+/// Free text that WhatsApp will not deliver now waits in the outbox, Held, until the person writes again; then it
+/// goes, in the order it was written. Whatever finds the window closed comes here: a caseworker's reply written
+/// after it closed, a reply still unsent when it closed (a backlog, an outage), and Twilio's 63016 on the send or
+/// in a status callback. Where an approved template is configured it is queued once per silence, so that the
+/// person may see there is something to read and write back. Every step runs inside the caller's transaction.
+/// </summary>
+public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository conversations, CaseEventLog events, OutboxSignal signal,
+    IOptions<TwilioOptions> twilio)
+{
+    private readonly WhatsAppTemplateOptions _template = twilio.Value.WhatsApp;
+
+    /// <summary>Whether a reply outside the window is held behind the template (true) or refused (false).</summary>
+    public bool SendsTemplate => _template.SendsTemplate;
+
+    /// <summary>Holds a reply just written to a conversation whose window is closed; the message as the caseworker sees it.</summary>
+    public async Task<Message> HoldNewAsync(DbSession session, Conversation conversation, Message message, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync("Outbox_HoldNew", new { MessageId = message.Id, LastError = WhatsAppWindow.HeldReason }, cancellationToken);
+        await MarkHeldAsync(session, conversation, message.Id, message.CaseId, cancellationToken);
+        return message with { DeliveryStatus = DeliveryStatuses.Held, DeliveryError = WhatsAppWindow.HeldReason };
+    }
+
+    /// <summary>Holds a claimed reply the dispatcher must not send as free text; false when the lease was lost meanwhile.</summary>
+    public async Task<bool> HoldClaimedAsync(DbSession session, OutboxItem item, Message message, Conversation conversation,
+        CancellationToken cancellationToken)
+    {
+        if (await session.ExecuteAsync("Outbox_HoldClaimed", new { item.Id, item.LeaseToken, LastError = WhatsAppWindow.HeldReason },
+                cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        await MarkHeldAsync(session, conversation, message.Id, message.CaseId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Holds a reply that Twilio took and WhatsApp then refused with 63016 (a status callback); false when its outbox row
+    /// is not a sent one (held already by an earlier copy of the callback, or gone).
+    /// </summary>
+    public async Task<bool> HoldSentAsync(DbSession session, Guid messageId, Guid? caseId, CancellationToken cancellationToken)
+    {
+        var conversationId = await session.QuerySingleOrDefaultAsync<Guid?>("Outbox_ReadConversationIdByMessageId", new { MessageId = messageId },
+            cancellationToken);
+        if (conversationId is not { } id
+            || await session.ExecuteAsync("Outbox_HoldSent", new { MessageId = messageId, LastError = WhatsAppWindow.HeldReason }, cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        await MarkHeldAsync(session, (await conversations.FindByIdAsync(session, id, cancellationToken))!, messageId, caseId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The person wrote: every reply held for them is due again, in the order written.</summary>
+    public async Task ReleaseAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var held = (await session.QueryAsync<HeldReply>("Outbox_ReadHeldByConversation", new { ConversationId = conversationId }, cancellationToken))
+            .AsList();
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        await session.ExecuteAsync("Outbox_ReleaseHeld", new { ConversationId = conversationId }, cancellationToken);
+        foreach (var reply in held)
+        {
+            await session.ExecuteAsync("Messages_ReleaseHeld", new { Id = reply.MessageId }, cancellationToken);
+            if (reply.CaseId is { } caseId)
+            {
+                await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
+                    new { reply.MessageId, Status = DeliveryStatuses.Pending, Error = (string?)null }, null, cancellationToken);
+            }
+        }
+
+        session.AfterCommit(signal.Notify);
+    }
+
+    private async Task MarkHeldAsync(DbSession session, Conversation conversation, Guid messageId, Guid? caseId, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync("Messages_MarkHeld", new { Id = messageId, DeliveryError = WhatsAppWindow.HeldReason }, cancellationToken);
+        if (caseId is { } id)
+        {
+            await events.AppendAsync(session, id, CaseEventTypes.MessageStatusChanged,
+                new { MessageId = messageId, Status = DeliveryStatuses.Held, Error = WhatsAppWindow.HeldReason }, null, cancellationToken);
+        }
+
+        await ReengageOnceAsync(session, conversation, caseId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues the template unless one went (or waits to go) since the person last wrote: the person is invited to write
+    /// once, however many replies wait. Never to a person who went quiet or opted out.
+    /// </summary>
+    private async Task ReengageOnceAsync(DbSession session, Conversation conversation, Guid? caseId, CancellationToken cancellationToken)
+    {
+        if (!SendsTemplate || conversation.Status != ConversationStatus.Active)
+        {
+            return;
+        }
+
+        var since = conversation.LastInboundAt ?? conversation.CreatedAt;
+        if (await session.QuerySingleAsync<long>("Outbox_CountReengagementsSince", new { ConversationId = conversation.Id, Since = since },
+                cancellationToken) > 0)
+        {
+            return;
+        }
+
+        var template = await writer.WriteAsync(session, conversation, caseId, WhatsAppWindow.TemplateNote, null, cancellationToken);
+        await session.ExecuteAsync("Outbox_MarkReengagement", new { MessageId = template.Id }, cancellationToken);
+    }
+
+    private sealed record HeldReply
+    {
+        public Guid MessageId { get; init; }
+        public Guid? CaseId { get; init; }
+    }
+}

@@ -1,0 +1,196 @@
+using Hotline.Api.Outcomes;
+using Hotline.Api.Tests.Twilio.Fakes;
+using Hotline.Api.WhatsApp;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hotline.Api.Tests.WhatsApp;
+
+/// <summary>
+/// WhatsApp's 24-hour window, judged by what reaches the Twilio stand-in: free text inside it, the reply refused or
+/// held behind the template outside it, and what was held going out, in order, once the person writes again.
+/// </summary>
+public sealed class WhatsAppWindowTests
+{
+    private const string Number = "+9779800000723";
+    private const string Person = "whatsapp:" + Number;
+    private const string TemplateSid = "HX0123456789abcdef0123456789abcdef";
+    private const string TemplateVariables = "{\"1\":\"Hello\"}";
+
+    private static readonly Dictionary<string, string?> WithTemplate = new()
+    {
+        ["Twilio:WhatsApp:ReengageContentSid"] = TemplateSid,
+        ["Twilio:WhatsApp:ReengageContentVariables"] = TemplateVariables,
+    };
+
+    [Fact]
+    public async Task A_reply_inside_the_window_goes_as_free_text()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Person);
+        line.Clock.Advance(TimeSpan.FromHours(23));
+
+        var answer = await line.ReplyAsync("Are you safe now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.True(answer.Ok, answer.Refusal);
+        var sent = Assert.Single(line.CaseworkerTexts());
+        Assert.Equal(("Are you safe now?", null), (sent.Body, sent.ContentSid));
+    }
+
+    [Fact]
+    public async Task A_reply_after_the_window_closed_is_refused_with_the_reason_when_no_template_is_configured()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Person);
+        line.Clock.Advance(TimeSpan.FromHours(25));
+
+        var answer = await line.ReplyAsync("Are you safe now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.False(answer.Ok);
+        Assert.Equal("WhatsApp's 24-hour window is closed: the person last wrote more than 24 hours ago, and WhatsApp delivers a reply " +
+            "only within 24 hours of their last message. A reply waits for the person to write.", answer.Refusal);
+        Assert.Empty(line.CaseworkerTexts());
+        Assert.Equal(0, await line.Harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE AuthorUserId IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Outside_the_window_the_template_goes_once_and_the_replies_wait_for_the_person_then_go_in_order()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Person, WithTemplate);
+        line.Clock.Advance(TimeSpan.FromHours(25));
+
+        var first = await line.ReplyAsync("Are you safe now?");
+        var second = await line.ReplyAsync("You can write whenever you are able to.");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal(("held", "held"), (first.Value!.DeliveryStatus, second.Value!.DeliveryStatus));
+        var template = Assert.Single(line.CaseworkerTexts());
+        Assert.Equal((null, TemplateSid, TemplateVariables), (template.Body, template.ContentSid, template.ContentVariables));
+        Assert.Equal(2, await line.Harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Held'"));
+
+        line.Clock.Advance(TimeSpan.FromHours(2));
+        await line.Harness.TextAsync(Person, "I can talk now");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal(["Are you safe now?", "You can write whenever you are able to."],
+            line.CaseworkerTexts().Skip(1).Select(m => m.Body));
+        Assert.Equal(0, await line.Harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Held'"));
+    }
+
+    [Fact]
+    public async Task A_reply_still_unsent_when_the_window_closes_is_held_at_send_time()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Person);
+        line.Clock.Advance(TimeSpan.FromHours(23));
+        await line.ReplyAsync("Are you safe now?");
+
+        line.Clock.Advance(TimeSpan.FromHours(2));
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Empty(line.CaseworkerTexts());
+        Assert.Equal("held|" + WhatsAppWindow.HeldReason,
+            await line.Harness.ScalarAsync("SELECT DeliveryStatus || '|' || DeliveryError FROM Messages WHERE AuthorUserId IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_63016_on_the_send_holds_the_reply_until_the_person_writes()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Person);
+        line.Harness.Twilio.CloseWhatsAppWindow(Person);
+
+        await line.ReplyAsync("Are you safe now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Empty(line.CaseworkerTexts());
+        Assert.Equal("held", await line.Harness.ScalarAsync("SELECT DeliveryStatus FROM Messages WHERE AuthorUserId IS NOT NULL"));
+        Assert.Equal("Held|1", await line.Harness.ScalarAsync("SELECT o.Status || '|' || o.Attempts FROM Outbox AS o JOIN Messages AS m ON m.Id = o.MessageId WHERE m.AuthorUserId IS NOT NULL"));
+
+        line.Harness.Twilio.OpenWhatsAppWindow(Person);
+        await line.Harness.TextAsync(Person, "I can talk now");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal("Are you safe now?", Assert.Single(line.CaseworkerTexts()).Body);
+    }
+
+    [Fact]
+    public async Task A_63016_in_a_status_callback_holds_the_reply_instead_of_failing_it()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Person, WithTemplate);
+        await line.ReplyAsync("Are you safe now?");
+        await line.Harness.DispatchAllAsync();
+        var sent = Assert.Single(line.CaseworkerTexts());
+
+        var callback = TwilioHarness.StatusFields(Person, sent.Sid, "undelivered");
+        callback["ErrorCode"] = "63016";
+        (await line.Harness.PostSignedAsync("/twilio/status", callback)).EnsureSuccessStatusCode();
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal("held|Held", await line.Harness.ScalarAsync(
+            "SELECT m.DeliveryStatus || '|' || o.Status FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.AuthorUserId IS NOT NULL"));
+        Assert.Equal(TemplateSid, line.CaseworkerTexts()[^1].ContentSid);
+    }
+
+    [Fact]
+    public async Task An_sms_reply_a_day_later_is_sent_as_usual()
+    {
+        await using var line = await WhatsAppLine.StartAsync(Number, WithTemplate);
+        line.Clock.Advance(TimeSpan.FromHours(25));
+
+        var answer = await line.ReplyAsync("Are you safe now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.True(answer.Ok, answer.Refusal);
+        var sent = Assert.Single(line.CaseworkerTexts());
+        Assert.Equal(("Are you safe now?", null), (sent.Body, sent.ContentSid));
+    }
+
+    [Fact]
+    public void A_template_sid_that_is_not_HX_and_32_hex_characters_stops_the_start()
+    {
+        var result = new Hotline.Api.Twilio.TwilioOptionsValidator(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" })
+            .Validate(null, new Hotline.Api.Twilio.TwilioOptions { WhatsApp = { ReengageContentSid = "HX123" } });
+
+        Assert.Equal("Twilio:WhatsApp:ReengageContentSid must be HX followed by 32 hexadecimal characters.", result.FailureMessage);
+    }
+
+    /// <summary>
+    /// A person on <paramref name="address"/> who wrote and asked for a person at the clock's start, their case taken by a
+    /// caseworker, and the intake's own replies sent; the clock is the host's. The caseworker acts through
+    /// <see cref="CaseActions"/>, as the hub does: SignalR's keep-alive runs on the host's clock, which these tests move by days.
+    /// </summary>
+    private sealed class WhatsAppLine(TwilioHarness harness, FakeTimeProvider clock, string address, User caseworker, CaseLease taken)
+        : IAsyncDisposable
+    {
+        private int _intakeReplies;
+
+        public TwilioHarness Harness { get; } = harness;
+
+        public FakeTimeProvider Clock { get; } = clock;
+
+        public static async Task<WhatsAppLine> StartAsync(string address, IDictionary<string, string?>? settings = null)
+        {
+            var clock = new FakeTimeProvider(HotlineApp.PartsClockStart);
+            var harness = await TwilioHarness.StartAsync(settings, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+            await harness.TextAsync(address, "hello", "0");
+            await harness.DispatchAllAsync();
+            var user = await SignedInClient.AddUserAsync(harness.App, "caseworker", UserRole.Caseworker,
+                [.. Hotline.Bot.Intake.Scripts.IntakeScript.LoadDefault().Languages.Select(l => l.Tag)]);
+            var taken = await harness.App.Services.GetRequiredService<CaseQueue>().ClaimNextAsync(user.Id, TimeSpan.FromDays(3), Ct);
+            return new WhatsAppLine(harness, clock, address, user, taken!) { _intakeReplies = harness.Twilio.Created.Count };
+        }
+
+        public async Task<ActionAnswer<MessageView>> ReplyAsync(string text) =>
+            (await Harness.App.Services.GetRequiredService<CaseActions>()
+                .ReplyAsync(caseworker, taken.Case.Id, taken.LeaseToken, text, Guid.NewGuid(), Ct)).ToAnswer();
+
+        /// <summary>What reached Twilio for the person after the intake's own replies, oldest first.</summary>
+        public IReadOnlyList<CreatedMessage> CaseworkerTexts() =>
+            [.. Harness.Twilio.Created.Skip(_intakeReplies).Where(m => m.To == address && (m.Body is null || !IsIntakeReply(m.Body)))];
+
+        /// <summary>The intake answers the person's later messages too; those are not the caseworker's.</summary>
+        private bool IsIntakeReply(string body) =>
+            Harness.Twilio.Created.Take(_intakeReplies).Any(m => m.Body == body);
+
+        public ValueTask DisposeAsync() => Harness.DisposeAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using Hotline.Api.Users;
+using Hotline.Console.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>What a translation reviewer sees at 1366x768: each text beside the English, a correction saved or refused with its reason, the language marked reviewed.</summary>
+public sealed class TranslationsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Corrected = "Je, uko hatarini sasa? 1 Ndiyo 2 Hapana";
+
+    [Fact]
+    public async Task A_reviewer_corrects_a_text_sees_a_refusal_explained_and_marks_the_language_reviewed()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("baraka", UserRole.Reviewer, "sw");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "baraka");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        var danger = console.Page.Locator("tr[data-text='intake/danger']");
+        await Expect(danger.Locator("td").First).ToHaveTextAsync("Are you in danger right now? 1 Yes 2 No");
+        await Expect(console.Page.Locator("#review-state")).ToHaveTextAsync("Not reviewed: machine-drafted or changed since the last review");
+
+        await danger.Locator("textarea").FillAsync(Corrected);
+        await danger.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("Saved \"danger\". New conversations use it now.");
+        var help = console.Page.Locator("tr[data-text='intake/danger_help']");
+        await help.Locator("textarea").FillAsync("Piga simu sasa.");
+        await help.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var refusal = help.GetByRole(AriaRole.Alert);
+        await Expect(refusal).ToHaveTextAsync("Not saved: danger_help: uses placeholders [] where the base language uses [{emergency_number}].");
+        await Expect(refusal).ToBeInViewportAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#review-state")).ToContainTextAsync("Reviewed by baraka");
+        await Screenshots.TakeAsync(console.Page, "translations");
+        await console.Page.ReloadAsync();
+        await Expect(console.Page.Locator("tr[data-text='intake/danger'] textarea")).ToHaveValueAsync(Corrected);
+        await Expect(console.Page.Locator("tr[data-text='intake/danger'] .muted").Last).ToContainTextAsync("Corrected by baraka");
+        Assert.Equal(2, await host.App.CountAsync("SELECT COUNT(*) FROM TranslationRevisions"));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_admin_opens_the_translations_from_the_partner_directory()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("root", UserRole.Admin, "en");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "root");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GetByRole(AriaRole.Link, new() { Name = "Translations" }).ClickAsync();
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator("#language option")).ToHaveCountAsync(13);
+        await Expect(console.Page.Locator("tr[data-text='canned-reply/safe_to_write'] td").First).ToHaveTextAsync("Is it safe for you to write now?");
+    }
+}
