@@ -43,32 +43,7 @@ public sealed class MediaFetchJob(
     /// <summary>One pass: claims what is due in one write, then works on each item; the number claimed.</summary>
     public async Task<int> FetchDueAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset now;
-        IReadOnlyList<Guid> due;
-        await using (var reader = await database.OpenAsync(cancellationToken))
-        {
-            now = await reader.DatabaseNowAsync(cancellationToken);
-            due = await items.ReadDueAsync(reader, now, BatchSize, cancellationToken);
-        }
-
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
-        var claimed = new List<MediaItem>();
-        await using (var session = await database.BeginWriteAsync(cancellationToken))
-        {
-            foreach (var id in due)
-            {
-                if (await items.ClaimAsync(session, id, now, TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken) is { } item)
-                {
-                    claimed.Add(item);
-                }
-            }
-
-            await session.CommitAsync(cancellationToken);
-        }
+        var claimed = await database.ClaimDueAsync(items, BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken);
 
         foreach (var item in claimed)
         {

@@ -10,7 +10,7 @@ namespace Hotline.Api.Media;
 /// Media item rows. Every change after the claim is filtered by the lease token: zero rows means another
 /// instance took the item over, and this one's work on it does not count.
 /// </summary>
-public sealed class MediaItemRepository(FieldProtector protector, TimeProvider time)
+public sealed class MediaItemRepository(FieldProtector protector, TimeProvider time) : ILeasedQueue<Guid, MediaItem>
 {
     public async Task AddAsync(DbSession session, Guid messageId, Guid conversationId, Channel channel, IReadOnlyList<MediaSource> sources,
         CancellationToken cancellationToken)
@@ -36,7 +36,6 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
     public async Task<IReadOnlyList<Guid>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
         (await session.QueryAsync<Guid>("MediaItems_ReadDueIds", new { Now = now, Take = take }, cancellationToken)).AsList();
 
-    /// <summary>Takes the item for one attempt; null when another instance got there first.</summary>
     public async Task<MediaItem?> ClaimAsync(DbSession session, Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var claimed = await session.ExecuteAsync("MediaItems_Claim",

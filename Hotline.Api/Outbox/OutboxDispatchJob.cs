@@ -53,31 +53,10 @@ public sealed class OutboxDispatchJob(
     {
         // Taken before the database's clock is read for the leases, so the lease is never thought longer than it is.
         var claimedAt = Stopwatch.GetTimestamp();
-        DateTimeOffset now;
-        IReadOnlyList<Guid> due;
-        await using (var reader = await database.OpenAsync(cancellationToken))
-        {
-            now = await reader.DatabaseNowAsync(cancellationToken);
-            due = await outbox.ReadDueAsync(reader, now, _options.BatchSize, cancellationToken);
-        }
-
-        if (due.Count == 0)
+        var claimed = await database.ClaimDueAsync(outbox, _options.BatchSize, Lease, cancellationToken);
+        if (claimed.Count == 0)
         {
             return 0;
-        }
-
-        var claimed = new List<OutboxItem>();
-        await using (var session = await database.BeginWriteAsync(cancellationToken))
-        {
-            foreach (var id in due)
-            {
-                if (await outbox.ClaimAsync(session, id, now, Lease, cancellationToken) is { } item)
-                {
-                    claimed.Add(item);
-                }
-            }
-
-            await session.CommitAsync(cancellationToken);
         }
 
         // Read outside the writer: the claim already holds the rows, and a read takes no lock.

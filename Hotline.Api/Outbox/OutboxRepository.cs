@@ -5,7 +5,7 @@ using Hotline.Api.Storage;
 namespace Hotline.Api.Outbox;
 
 /// <summary>Outbox rows. Every change after the claim is filtered by the lease token: zero rows means another dispatcher took over.</summary>
-public sealed class OutboxRepository(TimeProvider time)
+public sealed class OutboxRepository(TimeProvider time) : ILeasedQueue<Guid, OutboxItem>
 {
     public Task AddAsync(DbSession session, Guid messageId, Guid conversationId, Bot.Channels.Channel channel, int? sendWhileQuietAtVersion,
         CancellationToken cancellationToken)
@@ -31,7 +31,6 @@ public sealed class OutboxRepository(TimeProvider time)
     public Task<OutboxBacklog> ReadBacklogAsync(DbSession session, CancellationToken cancellationToken) =>
         session.QuerySingleAsync<OutboxBacklog>("Outbox_ReadBacklog", null, cancellationToken);
 
-    /// <summary>Takes the row for one attempt; null when another dispatcher got there first.</summary>
     public async Task<OutboxItem?> ClaimAsync(DbSession session, Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();

@@ -24,9 +24,9 @@ public static partial class ChatSimulatorEndpoints
     public static IEndpointRouteBuilder MapChatSimulatorEndpoints(this IEndpointRouteBuilder app)
     {
         var chat = app.MapGroup("/simulator/chat").WithTags("Simulator (Development)").ExcludeFromDescription();
-        chat.MapGet("/", () => Asset("simulator.chat.html", "text/html; charset=utf-8")).WithName("GetChatSimulatorPage").WithSummary("The chat simulator's page (Development).");
-        chat.MapGet("/simulator.chat.js", () => Asset("simulator.chat.js", "text/javascript; charset=utf-8")).WithName("GetChatSimulatorScript").WithSummary("The chat simulator's script (Development).");
-        chat.MapGet("/simulator.chat.css", () => Asset("simulator.chat.css", "text/css; charset=utf-8")).WithName("GetChatSimulatorStyle").WithSummary("The chat simulator's style sheet (Development).");
+        chat.MapGet("/", () => SimulatorEndpoints.Asset("simulator.chat.html", "text/html; charset=utf-8")).WithName("GetChatSimulatorPage").WithSummary("The chat simulator's page (Development).");
+        chat.MapGet("/simulator.chat.js", () => SimulatorEndpoints.Asset("simulator.chat.js", "text/javascript; charset=utf-8")).WithName("GetChatSimulatorScript").WithSummary("The chat simulator's script (Development).");
+        chat.MapGet("/simulator.chat.css", () => SimulatorEndpoints.Asset("simulator.chat.css", "text/css; charset=utf-8")).WithName("GetChatSimulatorStyle").WithSummary("The chat simulator's style sheet (Development).");
         app.MapGet(DevelopmentBotIssuer.MetadataPath, (DevelopmentBotIssuer issuer) => Results.Text(issuer.MetadataDocument(), "application/json")).WithName("GetChatSimulatorOpenIdMetadata").WithSummary("The local OpenID metadata that stands in for the Bot Framework's (Development).")
             .ExcludeFromDescription();
         app.MapGet(DevelopmentBotIssuer.KeysPath, (DevelopmentBotIssuer issuer) => Results.Text(issuer.KeysDocument(), "application/json")).WithName("GetChatSimulatorSigningKeys").WithSummary("The local signing keys that stand in for the Bot Framework's (Development).")
@@ -96,9 +96,6 @@ public static partial class ChatSimulatorEndpoints
                 .Select(m => new ChatLine(m.Direction.ToString(), m.Body, m.DeliveryStatus, m.CreatedAt)).ToList();
         return TypedResults.Ok(lines);
     }
-
-    private static IResult Asset(string name, string contentType) =>
-        Results.Stream(typeof(ChatSimulatorEndpoints).Assembly.GetManifestResourceStream($"Hotline.Api.PhoneSimulator.{name}")!, contentType);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex Name();

@@ -27,7 +27,8 @@ public static class SimulatorEndpoints
         var simulator = app.MapGroup("/simulator").WithTags("Simulator (Development)").ExcludeFromDescription();
         simulator.MapGet("/", () => Asset("simulator.html", "text/html; charset=utf-8")).WithName("GetPhoneSimulatorPage").WithSummary("The phone simulator's page (Development).");
         simulator.MapGet("/simulator.js", () => Asset("simulator.js", "text/javascript; charset=utf-8")).WithName("GetPhoneSimulatorScript").WithSummary("The phone simulator's script (Development).");
-        simulator.MapGet("/simulator.css", () => Asset("simulator.css", "text/css; charset=utf-8")).WithName("GetPhoneSimulatorStyle").WithSummary("The phone simulator's style sheet (Development).");
+        simulator.MapGet("/simulator.css", () => Asset("simulator.css", "text/css; charset=utf-8")).WithName("GetPhoneSimulatorStyle").WithSummary("The phone simulator's style sheet, which the chat simulator builds on (Development).");
+        simulator.MapGet("/simulator.transcript.js", () => Asset("simulator.transcript.js", "text/javascript; charset=utf-8")).WithName("GetSimulatorTranscriptScript").WithSummary("The transcript both simulators show (Development).");
         simulator.MapPost("/sms/sign", Sign).WithName("SignSimulatedSms").WithSummary("Signs a simulated SMS webhook exactly as Twilio would, for the page to post to /twilio/sms (Development).");
         simulator.MapGet("/sms/messages", Messages).WithName("GetSimulatedPhoneMessages").WithSummary("The replies the local sink received for a simulated phone, with their delivery status (Development).");
         return app;
@@ -79,9 +80,7 @@ public static class SimulatorEndpoints
         return TypedResults.Ok(lines);
     }
 
-    private static IResult Asset(string name, string contentType)
-    {
-        var stream = typeof(SimulatorEndpoints).Assembly.GetManifestResourceStream($"Hotline.Api.PhoneSimulator.{name}")!;
-        return Results.Stream(stream, contentType);
-    }
+    /// <summary>A page, script or style sheet of either simulator, embedded in the assembly.</summary>
+    internal static IResult Asset(string name, string contentType) =>
+        Results.Stream(typeof(SimulatorEndpoints).Assembly.GetManifestResourceStream($"Hotline.Api.PhoneSimulator.{name}")!, contentType);
 }

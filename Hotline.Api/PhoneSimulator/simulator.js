@@ -38,17 +38,7 @@ async function refresh() {
   if (!response.ok) {
     return;
   }
-  const lines = await response.json();
-  transcript.replaceChildren(...lines.map((line) => {
-    const bubble = document.createElement("div");
-    bubble.className = `line ${line.direction}`;
-    bubble.textContent = line.body;
-    const status = document.createElement("div");
-    status.className = "status";
-    status.textContent = line.direction === "Outbound" ? line.status : "";
-    bubble.append(status);
-    return bubble;
-  }));
+  showTranscript(transcript, await response.json());
 }
 
 document.getElementById("compose").addEventListener("submit", send);

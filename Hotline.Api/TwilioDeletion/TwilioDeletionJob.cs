@@ -42,32 +42,7 @@ public sealed class TwilioDeletionJob(
     /// <summary>One batch: finds what is due with a read, claims it in one write, then deletes each; the number claimed.</summary>
     public async Task<int> DeleteDueAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset now;
-        IReadOnlyList<DueDeletion> due;
-        await using (var reader = await database.OpenAsync(cancellationToken))
-        {
-            now = await reader.DatabaseNowAsync(cancellationToken);
-            due = await deletions.ReadDueAsync(reader, now, BatchSize, cancellationToken);
-        }
-
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
-        var claimed = new List<ClaimedDeletion>();
-        await using (var session = await database.BeginWriteAsync(cancellationToken))
-        {
-            foreach (var deletion in due)
-            {
-                if (await deletions.ClaimAsync(session, deletion, now, Lease, cancellationToken) is { } held)
-                {
-                    claimed.Add(held);
-                }
-            }
-
-            await session.CommitAsync(cancellationToken);
-        }
+        var claimed = await database.ClaimDueAsync(deletions, BatchSize, Lease, cancellationToken);
 
         foreach (var deletion in claimed)
         {

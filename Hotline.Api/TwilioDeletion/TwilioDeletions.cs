@@ -12,7 +12,7 @@ namespace Hotline.Api.TwilioDeletion;
 /// <see cref="TwilioDeletionJob"/>, never on a webhook's path. Every change after the claim is filtered by the
 /// lease token: zero rows means another deleter took over.
 /// </summary>
-public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvider time)
+public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvider time) : ILeasedQueue<DueDeletion, ClaimedDeletion>
 {
     private readonly TwilioOptions _options = options.Value;
 
@@ -49,7 +49,6 @@ public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvide
     public async Task<IReadOnlyList<DueDeletion>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
         (await session.QueryAsync<DueDeletion>("TwilioDeletions_ReadDue", new { Now = now, Take = take }, cancellationToken)).AsList();
 
-    /// <summary>Takes the row for one attempt; null when another deleter got there first.</summary>
     public async Task<ClaimedDeletion?> ClaimAsync(DbSession session, DueDeletion due, DateTimeOffset now, TimeSpan lease,
         CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hotline.Api.Tests.Infrastructure;
 
 namespace Hotline.Benchmarks;
 

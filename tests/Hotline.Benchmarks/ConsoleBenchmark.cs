@@ -1,6 +1,4 @@
-using Hotline.Api.Tests.Infrastructure;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Hotline.Benchmarks;
 

@@ -3,7 +3,6 @@ using Hotline.Api.CaseStore;
 using Hotline.Api.Metrics;
 using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Benchmarks;
 

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using Hotline.Api.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Benchmarks;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Benchmarks;
 
 /// <summary>Prepared INSERTs for seeding a SQLite file in bulk: prepared once, their parameters set again for every row.</summary>

@@ -1,6 +1,4 @@
-using Hotline.Api.Tests.Infrastructure;
 using System.Collections.Concurrent;
-using System.Text.Json;
 
 namespace Hotline.Benchmarks;
 

@@ -2,7 +2,6 @@ using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Benchmarks;
 

@@ -1,10 +1,6 @@
-using Hotline.Api.Tests.Infrastructure;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Hotline.Api.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Benchmarks;
 

@@ -1,5 +1,4 @@
 using Hotline.Api.Health;
-using Hotline.Api.Hosting;
 
 namespace Hotline.Api.Tests.Accountability;
 

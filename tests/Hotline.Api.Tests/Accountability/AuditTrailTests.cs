@@ -1,4 +1,3 @@
-using Hotline.Api.Hosting;
 using Hotline.Api.Tests.Casework;
 
 namespace Hotline.Api.Tests.Accountability;

@@ -63,13 +63,7 @@ public sealed partial class LeastPrivilegeTests
     [Fact]
     public async Task Outside_Development_the_api_description_needs_a_signed_in_person()
     {
-        await using var app = new HotlineApp(new Dictionary<string, string?>
-        {
-            ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
-            ["Twilio:AuthToken"] = "token",
-            ["Twilio:Enabled"] = "false",
-            ["Hotline:Auth:RequireTwoFactor"] = "false",
-        }, environment: "Production");
+        await using var app = HotlineApp.InProduction(new Dictionary<string, string?> { ["Hotline:Auth:RequireTwoFactor"] = "false" });
         var caseworker = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
 
         var anonymous = await app.CreateClient().GetAsync(OpenApiGets.DocumentPath, Ct);

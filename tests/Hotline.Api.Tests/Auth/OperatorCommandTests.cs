@@ -1,5 +1,3 @@
-using Hotline.Api.Hosting;
-
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class OperatorCommandTests

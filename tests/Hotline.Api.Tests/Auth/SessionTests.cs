@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class SessionTests

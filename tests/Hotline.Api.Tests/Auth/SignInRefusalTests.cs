@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>Every refusal is the same answer, and wrong passwords make the account wait longer and longer rather than lock it.</summary>
@@ -28,10 +26,7 @@ public sealed class SignInRefusalTests
         var (user, browser) = await AminaAtTheFormAsync(app);
         await FailAsync(browser, user, times: 5);
 
-        clock.Advance(TimeSpan.FromSeconds(4));
-        var during = await RightPasswordAsync(browser, user);
-        clock.Advance(TimeSpan.FromSeconds(1));
-        var after = await RightPasswordAsync(browser, user);
+        var (during, after) = await RightPasswordJustBeforeAndAtAsync(clock, browser, user, TimeSpan.FromSeconds(5));
 
         Assert.Equal(Wrong, during);
         Assert.Equal("/console/", after);
@@ -47,10 +42,7 @@ public sealed class SignInRefusalTests
         clock.Advance(TimeSpan.FromSeconds(5));
         await FailAsync(browser, user, times: 1);
 
-        clock.Advance(TimeSpan.FromSeconds(9));
-        var during = await RightPasswordAsync(browser, user);
-        clock.Advance(TimeSpan.FromSeconds(1));
-        var after = await RightPasswordAsync(browser, user);
+        var (during, after) = await RightPasswordJustBeforeAndAtAsync(clock, browser, user, TimeSpan.FromSeconds(10));
 
         Assert.Equal(Wrong, during);
         Assert.Equal("/console/", after);
@@ -98,6 +90,16 @@ public sealed class SignInRefusalTests
     /// <summary>Where the sign-in form sends Amina when she types the right password.</summary>
     private static async Task<string?> RightPasswordAsync(HttpClient browser, User user) =>
         (await SignedInClient.PostSignInAsync(browser, user.UserName, SignedInClient.Password)).Headers.Location?.ToString();
+
+    /// <summary>Where the right password leads a second before <paramref name="wait"/> has passed, and once it has.</summary>
+    private static async Task<(string? During, string? After)> RightPasswordJustBeforeAndAtAsync(FakeTimeProvider clock, HttpClient browser,
+        User user, TimeSpan wait)
+    {
+        clock.Advance(wait - TimeSpan.FromSeconds(1));
+        var during = await RightPasswordAsync(browser, user);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        return (during, await RightPasswordAsync(browser, user));
+    }
 
     private static async Task FailAsync(HttpClient browser, User user, int times)
     {

@@ -1,5 +1,4 @@
 using Hotline.Api.Auth;
-using Microsoft.Extensions.Options;
 using OtpNet;
 
 namespace Hotline.Api.Tests.Auth;
@@ -84,12 +83,7 @@ public sealed class TwoFactorTests
     public async Task Two_factor_is_required_by_default_outside_Development_and_not_in_Development()
     {
         await using var development = new HotlineApp();
-        await using var production = new HotlineApp(new Dictionary<string, string?>
-        {
-            ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
-            ["Twilio:AuthToken"] = "token",
-            ["Twilio:Enabled"] = "false",
-        }, environment: "Production");
+        await using var production = HotlineApp.InProduction();
 
         Assert.False(development.Services.GetRequiredService<IOptions<AuthOptions>>().Value.RequireTwoFactor);
         Assert.True(production.Services.GetRequiredService<IOptions<AuthOptions>>().Value.RequireTwoFactor);

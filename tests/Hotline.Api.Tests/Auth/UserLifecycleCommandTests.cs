@@ -1,5 +1,3 @@
-using Hotline.Api.Hosting;
-
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>The account lifecycle verbs of the operator's command line, on a real SQLite file and the real sign-in form.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Hotline.Api.Tests.BotConnector;
 
 /// <summary>Bad bodies from an authenticated caller: a 4xx with a reason and nothing written, or ignored where the protocol says so; never a 5xx.</summary>

@@ -1,9 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using Dapper;
-using Hotline.Api.Messages;
-using Hotline.Api.Outbox;
 using Hotline.Api.Tests.BotConnector.Fakes;
 
 namespace Hotline.Api.Tests.BotConnector;

@@ -63,12 +63,7 @@ public sealed class ChatSimulatorTests
     [Fact]
     public async Task Without_Bot_AppId_outside_Development_api_messages_answers_503_and_says_why()
     {
-        await using var app = new HotlineApp(new Dictionary<string, string?>
-        {
-            ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
-            ["Twilio:AuthToken"] = "token",
-            ["Twilio:Enabled"] = "false",
-        }, environment: "Production");
+        await using var app = HotlineApp.InProduction();
         using var request = new HttpRequestMessage(HttpMethod.Post, BotEndpoints.Path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "x.y.z");
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hotline.Api.Tests.BotConnector.Fakes;
 
 namespace Hotline.Api.Tests.BotConnector;

@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Hotline.Api.Tests.BotConnector.Fakes;
 
 namespace Hotline.Api.Tests.BotConnector;

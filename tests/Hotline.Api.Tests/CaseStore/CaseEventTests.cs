@@ -1,5 +1,3 @@
-using Hotline.Api.Messages;
-
 namespace Hotline.Api.Tests.CaseStore;
 
 public sealed class CaseEventTests

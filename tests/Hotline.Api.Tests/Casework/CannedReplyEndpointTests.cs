@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Hotline.Api.Tests.Casework;
 
 public sealed class CannedReplyEndpointTests

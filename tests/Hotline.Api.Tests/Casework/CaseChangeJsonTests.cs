@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>The compact wire form of a pushed case change, which every console of a language receives.</summary>

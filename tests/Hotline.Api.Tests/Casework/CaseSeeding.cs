@@ -1,6 +1,3 @@
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>Puts cases in a running host's queue through its own services, as the intake would.</summary>

@@ -1,5 +1,3 @@
-using Hotline.Api.IntakeHost;
-
 namespace Hotline.Api.Tests.Casework;
 
 public sealed class LanguageEndpointTests

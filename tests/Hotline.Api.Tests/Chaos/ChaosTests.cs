@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Chaos;
 
 /// <summary>

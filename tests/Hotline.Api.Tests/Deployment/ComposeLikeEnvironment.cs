@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Hotline.Api.Tests.Deployment;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hotline.Api.Tests.Storage.SqlServer;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Hotline.Api.Tests.Deployment;
 
 /// <summary>A Dockerfile read into its stages, with line continuations joined and comments dropped.</summary>

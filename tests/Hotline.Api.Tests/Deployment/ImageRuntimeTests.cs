@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hotline.Api.Tests.Deployment;
 
 /// <summary>The runtime stage's /app started the way compose.yaml starts an API container (SQLite standing in for SQL Server).</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Hotline.Api.Tests.Deployment;
 
 /// <summary>

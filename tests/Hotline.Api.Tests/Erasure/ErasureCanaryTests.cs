@@ -1,18 +1,4 @@
-using System.Net.Http.Json;
-using System.Text;
-using Hotline.Api.Casework;
-using Hotline.Api.Hosting;
-using Hotline.Api.Partners;
-using Hotline.Api.Privacy;
-using Hotline.Api.Referrals;
-using Hotline.Api.Statistics;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Privacy;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Hotline.Bot.Channels;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Erasure;
 
@@ -29,8 +15,6 @@ public sealed class ErasureCanaryTests
     private const string CanaryNote = "CANARY-ERASE-note-hiding-at-cousins";
     private const string CanaryReply = "CANARY-ERASE-reply-stay-safe";
     private const string CanarySummary = "CANARY-ERASE-summary-needs-shelter";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task After_erasure_no_table_column_or_byte_of_the_database_files_holds_the_person_and_statistics_still_count_the_case()

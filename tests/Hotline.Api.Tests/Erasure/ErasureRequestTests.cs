@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Erasure;
-using Hotline.Api.Hosting;
-using Hotline.Api.Privacy;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Tests.Erasure;
 
@@ -15,8 +7,6 @@ public sealed class ErasureRequestTests
 {
     /// <summary>The number <see cref="HotlineApp.QueueCaseAsync"/> gives the first person of a fresh app.</summary>
     private const string FirstPhone = "+442079460001";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
     public async Task A_person_whose_case_a_caseworker_holds_is_not_erased_and_the_command_says_why(DatabaseProvider engine)

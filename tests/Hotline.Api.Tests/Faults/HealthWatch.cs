@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace Hotline.Api.Tests.Faults;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Hotline.Api.Tests.Faults;
 
 /// <summary>
@@ -14,8 +8,6 @@ namespace Hotline.Api.Tests.Faults;
 /// </summary>
 public sealed class StorageFullTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_full_database_answers_webhooks_503_stores_nothing_of_them_and_turns_unready()
     {

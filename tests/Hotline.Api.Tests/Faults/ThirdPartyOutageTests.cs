@@ -1,6 +1,4 @@
-using Hotline.Api.Outbox;
 using Hotline.Api.Tests.BotConnector;
-using Microsoft.Extensions.Hosting;
 
 namespace Hotline.Api.Tests.Faults;
 

@@ -1,6 +1,4 @@
 using Hotline.Api.Health;
-using Hotline.Api.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Hotline.Api.Tests.Health;
 

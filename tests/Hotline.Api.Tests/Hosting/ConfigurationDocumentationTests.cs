@@ -1,7 +1,5 @@
 using System.Reflection;
-using Hotline.Api.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Hosting;
 

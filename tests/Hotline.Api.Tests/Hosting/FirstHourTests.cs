@@ -1,4 +1,3 @@
-using Hotline.Api.Referrals;
 using Hotline.Api.Tests.Casework;
 using Hotline.Api.Tests.Referrals;
 using Microsoft.Extensions.Logging.Testing;

@@ -1,7 +1,4 @@
-using Hotline.Api.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 using Twilio.Exceptions;
 
 namespace Hotline.Api.Tests.Hosting;

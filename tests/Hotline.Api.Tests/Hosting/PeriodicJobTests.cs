@@ -1,7 +1,6 @@
 using System.Threading.Channels;
-using Hotline.Api.Hosting;
+using Channel = System.Threading.Channels.Channel;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.Hosting;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Hosting;
 
@@ -16,8 +10,6 @@ namespace Hotline.Api.Tests.Hosting;
 /// </summary>
 public sealed class TrustedProxyTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task From_a_trusted_proxy_the_forwarded_address_is_audited_and_rate_limited()
     {
@@ -63,13 +55,7 @@ public sealed class TrustedProxyTests
     [Fact]
     public async Task Outside_Development_the_session_cookie_is_Secure_and_host_prefixed_even_over_plain_http()
     {
-        await using var app = new HotlineApp(new Dictionary<string, string?>
-        {
-            ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
-            ["Twilio:AuthToken"] = "token",
-            ["Twilio:Enabled"] = "false",
-            ["Hotline:Auth:RequireTwoFactor"] = "false",
-        }, environment: "Production");
+        await using var app = HotlineApp.InProduction(new Dictionary<string, string?> { ["Hotline:Auth:RequireTwoFactor"] = "false" });
         await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
         using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://localhost") });
 

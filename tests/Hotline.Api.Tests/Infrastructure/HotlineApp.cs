@@ -64,6 +64,26 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
         return settings;
     }
 
+    /// <summary>
+    /// The host as Production starts it with the least configuration it accepts: a public URL, and Twilio
+    /// configured but switched off, so nothing is sent. <paramref name="settings"/> add to these or override them.
+    /// </summary>
+    public static HotlineApp InProduction(IDictionary<string, string?>? settings = null)
+    {
+        var production = new Dictionary<string, string?>
+        {
+            ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
+            ["Twilio:AuthToken"] = "token",
+            ["Twilio:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            production[key] = value;
+        }
+
+        return new HotlineApp(production, "Production");
+    }
+
     public string Folder { get; }
 
     /// <summary>The SQLite file the host runs on (unless the settings chose SQL Server: see <see cref="Engine"/>).</summary>
@@ -87,11 +107,11 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Runs the dispatcher until nothing is pending or being sent (bounded, so a stuck outbox fails the test).</summary>
     /// <summary>One pass of the media job (tests run it instead of the background loop, with Hotline:Media:RunFetcher off).</summary>
     public Task<int> FetchMediaAsync() =>
         Services.GetRequiredService<Hotline.Api.Media.MediaFetchJob>().FetchDueAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>Runs the dispatcher until nothing is pending or being sent (bounded, so a stuck outbox fails the test).</summary>
     public async Task DispatchAllAsync()
     {
         var dispatcher = Services.GetRequiredService<Hotline.Api.Outbox.OutboxDispatchJob>();

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Hotline.Api.Tests.Infrastructure;
 
 /// <summary>Every GET path the host's own OpenAPI document lists, with its path parameters filled in.</summary>

@@ -1,12 +1,8 @@
 using System.Diagnostics.Metrics;
-using Hotline.Api.IntakeHost;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.IntakeHost;
 

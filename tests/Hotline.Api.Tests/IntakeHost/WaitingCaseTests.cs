@@ -1,7 +1,3 @@
-using Hotline.Api.IntakeHost;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Hotline.Api.Tests.IntakeHost;
 
 /// <summary>The case is queued early and the intake enriches it while it waits, each change a case event in the answer's transaction.</summary>

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using Hotline.Api.Media;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Tests.Twilio.Fakes;
 
 namespace Hotline.Api.Tests.Media;
 

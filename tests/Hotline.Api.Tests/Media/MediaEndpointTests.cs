@@ -1,8 +1,3 @@
-using System.Net;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Media;
 
 /// <summary>A case's photo served by the host: the stripped copy to whoever may see the case, the original to supervisors only; never cached; every read audited.</summary>

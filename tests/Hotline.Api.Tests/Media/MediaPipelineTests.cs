@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using Hotline.Api.Media;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Media;
 

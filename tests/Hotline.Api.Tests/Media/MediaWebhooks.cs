@@ -1,9 +1,4 @@
-using System.Security.Cryptography;
 using Hotline.Api.Media;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Tests.Twilio.Fakes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.Media;
 

@@ -1,6 +1,3 @@
-using Hotline.Api.Messages;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Tests.Messages;
 
 /// <summary>A caseworker reads the transcript in the order it happened, even when a message and its reply share a millisecond.</summary>

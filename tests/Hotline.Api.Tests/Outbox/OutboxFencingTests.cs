@@ -1,5 +1,3 @@
-using Hotline.Api.Outbox;
-
 namespace Hotline.Api.Tests.Outbox;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Dapper;
-using Hotline.Api.Outbox;
-
 namespace Hotline.Api.Tests.Outbox;
 
 public sealed class OutboxRepositoryTests

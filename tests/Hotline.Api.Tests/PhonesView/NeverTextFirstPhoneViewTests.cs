@@ -1,7 +1,4 @@
-using Hotline.Api.IntakeHost;
-using Hotline.Api.Outbox;
 using Hotline.Api.Retention;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.PhonesView;
 

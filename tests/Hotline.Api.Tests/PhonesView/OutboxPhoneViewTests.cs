@@ -1,5 +1,3 @@
-using Hotline.Api.Outbox;
-
 namespace Hotline.Api.Tests.PhonesView;
 
 /// <summary>What the outbox records about a reply is what the phone holds, even when a send's outcome was unknown.</summary>

@@ -1,4 +1,3 @@
-using Hotline.Api.IntakeHost;
 using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Tests.PhonesView;

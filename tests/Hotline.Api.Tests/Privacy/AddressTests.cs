@@ -1,7 +1,3 @@
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Tests.Privacy;
 
 public sealed class AddressTests

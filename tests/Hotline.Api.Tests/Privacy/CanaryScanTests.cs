@@ -1,7 +1,3 @@
-using Hotline.Api.Messages;
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Tests.Privacy;
 
 /// <summary>Writes recognisable phone numbers and texts through every personal-data column, then reads the raw files.</summary>

@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using Hotline.Api.Privacy;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Privacy;
 

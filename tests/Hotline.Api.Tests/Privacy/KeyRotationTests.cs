@@ -1,16 +1,4 @@
-using Dapper;
-using Hotline.Api.Casework;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Hosting;
-using Hotline.Api.Partners;
-using Hotline.Api.Privacy;
-using Hotline.Api.Referrals;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Referrals;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Tests.Privacy;
 
@@ -29,8 +17,6 @@ public sealed class KeyRotationTests : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("hotline-keys-").FullName;
     private readonly Dictionary<string, string> _keys = new() { ["k1"] = TestKeys.NewKey(), ["k2"] = TestKeys.NewKey(), ["k3"] = TestKeys.NewKey() };
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Rotation_seals_every_value_under_the_current_key_whichever_key_or_form_it_was_in()

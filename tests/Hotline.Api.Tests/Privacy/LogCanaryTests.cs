@@ -1,15 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Hotline.Api.Casework;
-using Hotline.Api.Partners;
-using Hotline.Api.Referrals;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Referrals;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hotline.Api.Tests.Privacy;
 
@@ -24,8 +13,6 @@ public sealed class LogCanaryTests
     private const string CanaryText = "CANARY-log-passport-taken-by-Rahman";
     private const string CanaryReply = "CANARY-log-reply-shelter-in-Doha";
     private const string CanarySummary = "CANARY-log-summary-camp-7";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Webhook_intake_hand_off_claim_reply_a_twilio_error_and_a_referral_log_no_number_and_no_text()

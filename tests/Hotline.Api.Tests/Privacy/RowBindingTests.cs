@@ -1,16 +1,8 @@
-using System.Security.Cryptography;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.Tests.Privacy;
 
 /// <summary>A stored value only decrypts in the row it was written for: someone with write access to the database cannot move it.</summary>
 public sealed class RowBindingTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_note_copied_over_another_note_does_not_decrypt_and_the_refusal_names_the_table_column_and_row()
     {

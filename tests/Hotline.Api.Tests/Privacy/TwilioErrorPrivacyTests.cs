@@ -1,9 +1,3 @@
-using System.Text;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Hotline.Api.Tests.Privacy;
 
 /// <summary>

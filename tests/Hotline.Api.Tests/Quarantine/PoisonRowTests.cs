@@ -1,18 +1,6 @@
 using System.Threading.Channels;
-using Hotline.Api.Casework;
-using Hotline.Api.IntakeHost;
-using Hotline.Api.Outbox;
-using Hotline.Api.Statistics;
-using Hotline.Api.Storage;
+using Channel = System.Threading.Channels.Channel;
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.Quarantine;
 
@@ -23,8 +11,6 @@ namespace Hotline.Api.Tests.Quarantine;
 public sealed class PoisonRowTests
 {
     private const string Garbage = "hl1:unknown-key:garbage";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task An_outbox_reply_that_cannot_be_decrypted_is_set_aside_failed_and_never_claimed_again()

@@ -1,14 +1,7 @@
-using System.Net;
-using System.Text.Json;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Tests.Quarantine;
 
 public sealed class QuarantineEndpointTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_supervisor_sees_each_set_aside_row_by_source_id_reason_and_time()
     {

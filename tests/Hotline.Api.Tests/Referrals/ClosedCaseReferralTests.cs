@@ -1,4 +1,3 @@
-using Hotline.Api.Referrals;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Referrals;

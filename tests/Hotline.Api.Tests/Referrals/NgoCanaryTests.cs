@@ -1,5 +1,3 @@
-using Hotline.Api.Referrals;
-using Hotline.Api.Statistics;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Referrals;

@@ -1,8 +1,3 @@
-using Hotline.Api.Messages;
-using Hotline.Api.Privacy;
-using Hotline.Api.Referrals;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Tests.Referrals;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using Hotline.Api.Partners;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Referrals;

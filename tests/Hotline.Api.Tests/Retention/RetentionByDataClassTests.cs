@@ -1,11 +1,5 @@
 using Hotline.Api.Accountability;
-using Hotline.Api.Messages;
 using Hotline.Api.Retention;
-using Hotline.Api.Statistics;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
 using static Hotline.Api.Tests.Retention.RetentionSeeds;
 
 namespace Hotline.Api.Tests.Retention;
@@ -17,8 +11,6 @@ namespace Hotline.Api.Tests.Retention;
 /// </summary>
 public sealed class RetentionByDataClassTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory, DatabaseData]
     public async Task A_closed_cases_content_is_kept_until_the_day_its_retention_ends(DatabaseProvider engine)
     {
@@ -166,15 +158,7 @@ public sealed class RetentionByDataClassTests
     public async Task An_audit_anchor_forged_without_the_key_is_named_by_verify(DatabaseProvider engine)
     {
         await using var hotline = await StartAsync(engine);
-        var audit = hotline.Get<AuditTrail>();
-        for (var i = 0; i < 3; i++)
-        {
-            await audit.RecordAsync(AuditEntry.ByActor(AuditActors.System, AuditActions.RetentionSwept, null), Ct);
-        }
-
-        var all = await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM AuditEntries");
-        hotline.Time.SetUtcNow((await ScalarAsync<DateTimeOffset>(hotline, "SELECT MAX(OccurredAt) FROM AuditEntries")).AddDays(365));
-        await hotline.Get<RetentionSweep>().SweepAsync(Ct);
+        var all = await SweepThreeAuditRowsAYearOnAsync(hotline);
         await RawAsync(hotline, "UPDATE AuditAnchors SET Sequence = Sequence - 1");
 
         var verification = await hotline.Get<AuditVerifier>().VerifyAsync(Ct);
@@ -187,15 +171,7 @@ public sealed class RetentionByDataClassTests
     public async Task Deleting_the_audit_anchor_shows_as_the_rows_before_the_chain_missing(DatabaseProvider engine)
     {
         await using var hotline = await StartAsync(engine);
-        var audit = hotline.Get<AuditTrail>();
-        for (var i = 0; i < 3; i++)
-        {
-            await audit.RecordAsync(AuditEntry.ByActor(AuditActors.System, AuditActions.RetentionSwept, null), Ct);
-        }
-
-        var all = await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM AuditEntries");
-        hotline.Time.SetUtcNow((await ScalarAsync<DateTimeOffset>(hotline, "SELECT MAX(OccurredAt) FROM AuditEntries")).AddDays(365));
-        await hotline.Get<RetentionSweep>().SweepAsync(Ct);
+        var all = await SweepThreeAuditRowsAYearOnAsync(hotline);
         await RawAsync(hotline, "DELETE FROM AuditAnchors");
 
         var verification = await hotline.Get<AuditVerifier>().VerifyAsync(Ct);
@@ -221,6 +197,21 @@ public sealed class RetentionByDataClassTests
     }
 
     /// <summary>The parts with the retentions this class describes, in batches of 2.</summary>
+    /// <summary>Three more audit rows, then the sweep on the day the newest passes its retention; the number of rows before the sweep.</summary>
+    private static async Task<long> SweepThreeAuditRowsAYearOnAsync(HotlineApp hotline)
+    {
+        var audit = hotline.Get<AuditTrail>();
+        for (var i = 0; i < 3; i++)
+        {
+            await audit.RecordAsync(AuditEntry.ByActor(AuditActors.System, AuditActions.RetentionSwept, null), Ct);
+        }
+
+        var all = await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM AuditEntries");
+        hotline.Time.SetUtcNow((await ScalarAsync<DateTimeOffset>(hotline, "SELECT MAX(OccurredAt) FROM AuditEntries")).AddDays(365));
+        await hotline.Get<RetentionSweep>().SweepAsync(Ct);
+        return all;
+    }
+
     private static Task<HotlineApp> StartAsync(DatabaseProvider engine) =>
         HotlineApp.StartPartsAsync(engine, new Dictionary<string, string?>
         {

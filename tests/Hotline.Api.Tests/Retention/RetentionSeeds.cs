@@ -1,21 +1,8 @@
-using Dapper;
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Messages;
-using Hotline.Api.Outbox;
-using Hotline.Api.Privacy;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.Tests.Retention;
 
 /// <summary>A closed case with content of every kind, and raw looks at what the tables hold, on either engine.</summary>
 internal static class RetentionSeeds
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public sealed record ClosedCase(Guid CaseId, Guid ConversationId, DateTimeOffset ClosedAt);
 
     /// <summary>

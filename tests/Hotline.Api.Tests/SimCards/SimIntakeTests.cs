@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Hotline.Api.Hosting;
 
 namespace Hotline.Api.Tests.SimCards;
 

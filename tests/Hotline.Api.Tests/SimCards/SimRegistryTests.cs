@@ -1,6 +1,4 @@
-using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
-using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.SimCards;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Statistics;
-
 namespace Hotline.Api.Tests.Statistics;
 
 public sealed class SmallCountSuppressionTests

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
-using Hotline.Api.Statistics;
 using Hotline.Api.Tests.Referrals;
 using static Hotline.Api.Tests.Referrals.ReferralHarness;
 

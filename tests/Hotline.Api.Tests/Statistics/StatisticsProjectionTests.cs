@@ -1,8 +1,3 @@
-using Dapper;
-using Hotline.Api.Messages;
-using Hotline.Api.Statistics;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Tests.Statistics;
 
 public sealed class StatisticsProjectionTests

@@ -1,5 +1,4 @@
 using CsCheck;
-using Hotline.Api.Statistics;
 
 namespace Hotline.Api.Tests.Statistics;
 

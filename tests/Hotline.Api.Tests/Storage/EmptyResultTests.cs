@@ -2,15 +2,10 @@ using Hotline.Api.Accountability;
 using Hotline.Api.BotConnector;
 using Hotline.Api.Erasure;
 using Hotline.Api.Media;
-using Hotline.Api.Messages;
-using Hotline.Api.Outbox;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Referrals;
 using Hotline.Api.Retention;
-using Hotline.Api.Statistics;
 using Hotline.Api.Translations;
 using Hotline.Api.TwilioDeletion;
-using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Tests.Storage;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Storage;
 
 [assembly: AssemblyFixture(typeof(StatementCoverage))]

@@ -1,6 +1,3 @@
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-
 namespace Hotline.Api.Tests.Storage;
 
 /// <summary>The statement coverage mechanism, shown on SQLite (the same hook records SQL Server's statements).</summary>

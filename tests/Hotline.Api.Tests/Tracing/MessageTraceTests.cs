@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Hotline.Api.Tests.Twilio;
 using Hotline.Api.Tracing;
 using OpenTelemetry.Trace;
 

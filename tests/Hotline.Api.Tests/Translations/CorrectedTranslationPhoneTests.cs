@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Hotline.Api.Translations;
 
 namespace Hotline.Api.Tests.Translations;

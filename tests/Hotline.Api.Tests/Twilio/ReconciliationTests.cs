@@ -1,5 +1,4 @@
 using Hotline.Api.Twilio;
-using Microsoft.Extensions.Hosting;
 
 namespace Hotline.Api.Tests.Twilio;
 

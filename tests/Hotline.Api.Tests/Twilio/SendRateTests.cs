@@ -1,9 +1,7 @@
 using Hotline.Api.Redis;
 using Hotline.Api.Twilio;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Twilio;
 

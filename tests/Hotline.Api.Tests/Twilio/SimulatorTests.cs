@@ -41,15 +41,28 @@ public sealed class SimulatorTests
         Assert.Equal((HttpStatusCode.OK, "text/css"), (stylesheet.StatusCode, stylesheet.Content.Headers.ContentType?.MediaType));
     }
 
+    [Theory]
+    [InlineData("/simulator/")]
+    [InlineData("/simulator/chat/")]
+    public async Task Each_simulator_page_loads_the_shared_transcript_script_before_its_own_and_the_script_is_served(string pagePath)
+    {
+        await using var app = new HotlineApp(new Dictionary<string, string?> { ["Hotline:PublicBaseUrl"] = "http://localhost:5238" });
+        var client = app.CreateClient();
+
+        var page = await client.GetStringAsync(pagePath, Ct);
+        using var script = await client.GetAsync("/simulator/simulator.transcript.js", Ct);
+
+        var shared = page.IndexOf("<script src=\"/simulator/simulator.transcript.js\" defer></script>", StringComparison.Ordinal);
+        var own = page.IndexOf("<script src=\"/simulator/", shared + 1, StringComparison.Ordinal);
+        Assert.True(shared >= 0 && own > shared, $"{pagePath} does not load the transcript script before its own.");
+        Assert.Equal((HttpStatusCode.OK, "text/javascript"), (script.StatusCode, script.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("function showTranscript(transcript, lines)", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_simulator_does_not_exist_outside_development()
     {
-        await using var app = new HotlineApp(new Dictionary<string, string?>
-        {
-            ["Hotline:PublicBaseUrl"] = "https://hotline.example.org",
-            ["Twilio:AuthToken"] = "token",
-            ["Twilio:Enabled"] = "false",
-        }, environment: "Production");
+        await using var app = HotlineApp.InProduction();
 
         var response = await app.CreateClient().GetAsync("/simulator/", Ct);
 

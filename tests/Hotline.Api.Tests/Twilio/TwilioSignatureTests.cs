@@ -1,7 +1,5 @@
-using Hotline.Api.Hosting;
 using Hotline.Api.Twilio;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Twilio;
 

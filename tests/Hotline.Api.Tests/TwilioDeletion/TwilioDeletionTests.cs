@@ -1,6 +1,4 @@
-using Hotline.Api.Tests.Twilio;
 using Hotline.Api.TwilioDeletion;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Api.Tests.TwilioDeletion;
 

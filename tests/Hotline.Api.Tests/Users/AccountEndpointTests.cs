@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Tests.Accountability;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
 using static Hotline.Api.Users.AccountEndpoints;
 
 namespace Hotline.Api.Tests.Users;
@@ -11,8 +7,6 @@ namespace Hotline.Api.Tests.Users;
 public sealed class AccountEndpointTests
 {
     private const string Accounts = "/api/admin/accounts";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_list_shows_role_languages_enabled_two_factor_and_last_sign_in_of_every_account()

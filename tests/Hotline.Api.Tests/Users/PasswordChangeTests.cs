@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Hotline.Api.Tests.Accountability;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Users;
-using Microsoft.Extensions.DependencyInjection;
 using static Hotline.Api.Users.PasswordEndpoints;
 
 namespace Hotline.Api.Tests.Users;
@@ -12,8 +7,6 @@ namespace Hotline.Api.Tests.Users;
 public sealed class PasswordChangeTests
 {
     private const string NewPassword = "lanterns over the harbour";
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Signing_in_with_a_one_time_password_leads_only_to_choosing_a_new_one()

@@ -1,8 +1,6 @@
 using Hotline.Api.Outcomes;
-using Hotline.Api.Tests.Twilio.Fakes;
 using Hotline.Api.WhatsApp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.WhatsApp;
 

@@ -1,5 +1,3 @@
-using Hotline.Bot.ActivityProtocol;
-
 namespace Hotline.Bot.Tests.ActivityProtocol;
 
 public sealed class ActivityRulesTests

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Hotline.Bot.ActivityProtocol;
-
 namespace Hotline.Bot.Tests.ActivityProtocol;
 
 public sealed class ChatWelcomeTests

@@ -1,5 +1,3 @@
-using Hotline.Bot.CannedReplies;
-
 namespace Hotline.Bot.Tests.CannedReplies;
 
 public sealed class CannedReplyLanguageTests

@@ -1,5 +1,3 @@
-using Hotline.Bot.CannedReplies;
-
 namespace Hotline.Bot.Tests.CannedReplies;
 
 /// <summary>A reviewer's correction of a canned reply is checked as the reader checks the file, and for its writing system.</summary>

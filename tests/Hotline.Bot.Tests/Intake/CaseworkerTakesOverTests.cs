@@ -1,5 +1,3 @@
-using static Hotline.Bot.Tests.Intake.Support.Intake;
-
 namespace Hotline.Bot.Tests.Intake;
 
 /// <summary>Once a caseworker has written on the open case, the conversation is theirs: the script stops asking.</summary>

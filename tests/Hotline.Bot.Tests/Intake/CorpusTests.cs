@@ -1,5 +1,3 @@
-using static Hotline.Bot.Tests.Intake.Support.Intake;
-
 namespace Hotline.Bot.Tests.Intake;
 
 /// <summary>Every reply of the corpus (Intake/Corpus, one file per language) is read as its file says.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using static Hotline.Bot.Tests.Intake.Support.Intake;
 
 namespace Hotline.Bot.Tests.Intake;
 

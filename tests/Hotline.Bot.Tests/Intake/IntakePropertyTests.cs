@@ -1,6 +1,3 @@
-using CsCheck;
-using static Hotline.Bot.Tests.Intake.Support.Intake;
-
 namespace Hotline.Bot.Tests.Intake;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using static Hotline.Bot.Tests.Intake.Support.Intake;
-
 namespace Hotline.Bot.Tests.Intake;
 
 public sealed class NotSafeTests

@@ -1,5 +1,3 @@
-using static Hotline.Bot.Tests.Intake.Support.Intake;
-
 namespace Hotline.Bot.Tests.Intake;
 
 /// <summary>An urgent word makes the case Critical at once, says which word, and tells the number only where it is safe to.</summary>

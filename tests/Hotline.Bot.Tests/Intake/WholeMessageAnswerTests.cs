@@ -1,5 +1,3 @@
-using static Hotline.Bot.Tests.Intake.Support.Intake;
-
 namespace Hotline.Bot.Tests.Intake;
 
 /// <summary>An answer is read from the whole message; what is not clearly yes or no is asked again, never guessed.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-
 namespace Hotline.Api.Tests.BotConnector.Fakes;
 
 /// <summary>

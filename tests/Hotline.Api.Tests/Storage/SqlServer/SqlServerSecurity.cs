@@ -1,4 +1,3 @@
-using Hotline.Api.Storage;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Hotline.Api.Tests.Storage.SqlServer;

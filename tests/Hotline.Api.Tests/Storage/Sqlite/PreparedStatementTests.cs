@@ -1,4 +1,3 @@
-using Dapper;
 using Hotline.Api.Storage.Sqlite;
 using SQLitePCL;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using Hotline.Api.Storage;
-using Hotline.Api.Tests.Infrastructure;
-using Hotline.Api.Tests.Twilio;
-using Hotline.Api.Tests.Twilio.Fakes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;
@@ -19,8 +13,6 @@ public sealed class SeveralProcessesTests
 
     private static readonly int MigrationCount = typeof(DatabaseMigrator).Assembly.GetManifestResourceNames()
         .Count(name => name.StartsWith(DatabaseMigrator.MigrationsRoot + "Sqlite.", StringComparison.Ordinal));
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Three_processes_started_at_once_on_a_new_file_apply_each_migration_once()

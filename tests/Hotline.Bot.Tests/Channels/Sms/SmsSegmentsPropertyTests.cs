@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Hotline.Bot.Tests.Channels.Sms;
 
 /// <summary>

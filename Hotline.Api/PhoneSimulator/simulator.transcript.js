@@ -1,0 +1,14 @@
+// The transcript both simulators show: a bubble for each message, the delivery status under each reply.
+// A classic script, like the pages' own, loaded before them: it defines the function they call.
+function showTranscript(transcript, lines) {
+  transcript.replaceChildren(...lines.map((line) => {
+    const bubble = document.createElement("div");
+    bubble.className = `line ${line.direction}`;
+    bubble.textContent = line.body;
+    const status = document.createElement("div");
+    status.className = "status";
+    status.textContent = line.direction === "Outbound" ? line.status : "";
+    bubble.append(status);
+    return bubble;
+  }));
+}
