@@ -24,8 +24,11 @@ public sealed class AuthOptions
     /// <summary>Sign-in attempts one client address may make in a minute; more are answered 429.</summary>
     public int SignInsPerAddressPerMinute { get; set; } = 20;
 
-    /// <summary>Password checks running at once, whoever asks: a flood of sign-in attempts then takes at most this many cores from incoming messages.</summary>
+    /// <summary>Password checks running at once, whoever asks, each on a thread of the lowest priority (<see cref="PasswordChecks"/>).</summary>
     public int ConcurrentPasswordChecks { get; set; } = 1;
+
+    /// <summary>Password checks a second, whoever asks: attempts beyond are answered 429 at once, before any CPU is spent on them.</summary>
+    public int PasswordChecksPerSecond { get; set; } = 10;
 
     /// <summary>Sign-in attempts for one account name in a minute, from anywhere; more are answered 429.</summary>
     public int SignInsPerNamePerMinute { get; set; } = 10;
@@ -42,6 +45,7 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         { SignInsPerAddressPerMinute: < 1 or > 100_000 } => Fail("SignInsPerAddressPerMinute must be between 1 and 100000."),
         { SignInsPerNamePerMinute: < 1 or > 100_000 } => Fail("SignInsPerNamePerMinute must be between 1 and 100000."),
         { ConcurrentPasswordChecks: < 1 or > 64 } => Fail("ConcurrentPasswordChecks must be between 1 and 64."),
+        { PasswordChecksPerSecond: < 1 or > 1_000 } => Fail("PasswordChecksPerSecond must be between 1 and 1000."),
         _ => ValidateOptionsResult.Success,
     };
 

@@ -20,6 +20,7 @@ public static class AuthServices
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<SessionStarter>();
+        services.AddSingleton<KnownDevices>();
         services.AddSingleton<TwoFactorStore>();
         services.AddSignInRateLimits();
         services.AddSingleton<SessionStore>();

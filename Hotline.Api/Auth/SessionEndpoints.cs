@@ -32,7 +32,7 @@ public static class SessionEndpoints
     /// </summary>
     public static async Task<Results<RedirectHttpResult, StatusCodeHttpResult>> SignIn(
         [FromForm] string userName, [FromForm] string password, HttpContext context, SignInService signIn, SignInNameLimiter nameLimiter,
-        PasswordCheckLimiter checkLimiter, TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter,
+        PasswordChecks checks, KnownDevices devices, TwoFactorStore twoFactor, IOptions<AuthOptions> options, SessionStarter starter,
         AuditTrail audit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -45,14 +45,15 @@ public static class SessionEndpoints
         }
 
         User? user;
-        using (var check = await checkLimiter.AcquireAsync(cancellationToken))
+        var knownDevice = devices.Vouches(context, userName);
+        using (var check = checks.AttemptAcquire(knownDevice))
         {
             if (!check.IsAcquired)
             {
                 return TooManyAttempts(context, check);
             }
 
-            user = await signIn.CheckAsync(userName, password, cancellationToken);
+            user = await signIn.CheckAsync(userName, password, knownDevice, cancellationToken);
         }
 
         if (user is null)

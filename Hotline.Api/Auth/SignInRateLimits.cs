@@ -19,7 +19,7 @@ public static class SignInRateLimits
     public static IServiceCollection AddSignInRateLimits(this IServiceCollection services)
     {
         services.AddSingleton<SignInNameLimiter>();
-        services.AddSingleton<PasswordCheckLimiter>();
+        services.AddSingleton<PasswordChecks>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -53,25 +53,6 @@ public sealed class SignInNameLimiter(IOptions<AuthOptions> options) : IDisposab
         RateLimitPartition.GetFixedWindowLimiter(name.ToUpperInvariant(), _ => SignInRateLimits.OneMinute(options.Value.SignInsPerNamePerMinute)));
 
     public RateLimitLease AttemptAcquire(string userName) => _limiter.AttemptAcquire(userName);
-
-    public void Dispose() => _limiter.Dispose();
-}
-
-/// <summary>
-/// Password hashing is slow on purpose (PBKDF2), so guesses from many addresses, each within its own limits,
-/// could still take every core from incoming messages. At most <see cref="AuthOptions.ConcurrentPasswordChecks"/>
-/// checks run at once; up to 100 more wait their turn, oldest first, and any beyond are answered 429 at once.
-/// </summary>
-public sealed class PasswordCheckLimiter(IOptions<AuthOptions> options) : IDisposable
-{
-    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
-    {
-        PermitLimit = options.Value.ConcurrentPasswordChecks,
-        QueueLimit = 100,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
-
-    public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -9,12 +9,12 @@ namespace Hotline.Api.Auth;
 
 /// <summary>
 /// Checks a password with ASP.NET Core's PasswordHasher. The user is read on a reader's connection and the
-/// password verified with no lock held; only the failure counter is written, so a flood of sign-in attempts
-/// never holds the single writer that every incoming message needs.
+/// password verified with no lock held, on a low-priority thread (<see cref="PasswordChecks"/>); only the failure
+/// counter is written, so a flood of sign-in attempts never holds the single writer that every incoming message needs.
 /// An unknown name, a wrong password, a disabled account and an account in its waiting time all get the
 /// same answer after the same work (a hash is verified every time), so names cannot be discovered.
 /// </summary>
-public sealed class SignInService(Database database, UserRepository users, IPasswordHasher<User> hasher, IOptions<AuthOptions> options, TimeProvider time)
+public sealed class SignInService(Database database, UserRepository users, IPasswordHasher<User> hasher, PasswordChecks checks, IOptions<AuthOptions> options, TimeProvider time)
 {
     /// <summary>
     /// Every refusal is answered no sooner than this after the attempt began (<see cref="AnswerRefusalAsync"/>), so
@@ -30,11 +30,12 @@ public sealed class SignInService(Database database, UserRepository users, IPass
 
     /// <returns>The user when the password is right and the account may sign in now; otherwise null. Wrong tries are
     /// forgotten only when the whole sign-in succeeds (<see cref="ClearFailuresAsync"/>), second factor included.</returns>
-    public async Task<User?> CheckAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <param name="knownDevice">The browser signed in as <paramref name="userName"/> before (<see cref="KnownDevices"/>): its check does not wait behind strangers' guesses.</param>
+    public async Task<User?> CheckAsync(string userName, string password, bool knownDevice, CancellationToken cancellationToken)
     {
         var user = await ReadAsync(userName, cancellationToken);
-        var passwordRight = hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? _dummyHash.Value, password)
-            != PasswordVerificationResult.Failed;
+        var passwordRight = await checks.RunAsync(() => hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? _dummyHash.Value, password)
+            != PasswordVerificationResult.Failed, knownDevice, cancellationToken);
         if (user is not null && MayTryNow(user))
         {
             if (passwordRight)

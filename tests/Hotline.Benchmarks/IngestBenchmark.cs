@@ -68,7 +68,8 @@ internal static class IngestBenchmark
         if (signInFlood)
         {
             Console.WriteLine($"Beside each hotline load: {SignInFlood.PerSecond} sign-in attempts/s with wrong passwords for unknown names, "
-                + "the sign-in rate limits lifted so that every one is verified.");
+                + "the per-address and per-name limits lifted (guesses from many addresses), the budget of password checks a second the product's default "
+                + $"({SignInFlood.Settings.Single().Value}/s); and one caseworker signing in every few seconds with the right password.");
         }
 
         if (photos)
@@ -145,10 +146,16 @@ internal static class IngestBenchmark
     public static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit, MessageCpu Cpu)> MeasureProductAsync(string label, bool signInFlood,
         TimeSpan warmUp, TimeSpan duration, Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> runLoad, PhotoMessages? twilio = null)
     {
-        await using var api = await BenchmarkApi.StartAsync(settings: twilio?.Settings);
+        var settings = new Dictionary<string, string>(twilio?.Settings ?? new Dictionary<string, string>());
+        foreach (var (key, value) in signInFlood ? SignInFlood.Settings : new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        await using var api = await BenchmarkApi.StartAsync(settings: settings);
         Console.WriteLine($"{label} Hotline.Api healthy at {api.BaseAddress} (database {api.DatabasePath})");
         var webhooks = new SignedSmsWebhooks(api.AuthToken, BenchmarkApi.PublicBaseUrl, SenderNumbers, TrafficSeed, twilio);
-        await using var flood = signInFlood ? await SignInFlood.StartAsync(api.BaseAddress) : null;
+        await using var flood = signInFlood ? await SignInFlood.StartAsync(api, BenchmarkApi.FindBuild()!) : null;
         var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks);
         var cpu = await CpuOverWindowAsync(warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
         var summary = await load;

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+
+namespace Hotline.Api.Hosting;
+
+/// <summary>
+/// A small fixed set of dedicated threads for CPU-heavy work that can wait (password hashing, image decoding),
+/// each with its scheduling priority lowered as far as it goes (Linux: nice 19 for that thread alone,
+/// <see cref="ThreadNice"/>), so that the scheduler always prefers the request path: the work takes the cores nothing
+/// else wants, and almost none of the CPU that incoming messages need when they need it all. Where lowering is not
+/// permitted the threads run at normal priority, and <see cref="Priority"/> says which happened. The lane queues
+/// without limit: each caller bounds what it hands over (and answers what is beyond it at once).
+/// </summary>
+/// <remarks>
+/// On Linux a thread inherits the nice value of the thread that creates it, and the thread pool may create a worker
+/// from whichever thread queues work when none is free. So a lowered thread never completes the caller's task
+/// itself: it hands the result to one hand-back thread at normal priority, whose completion queues the caller's
+/// continuation to the pool (the design of branch s11-photos's MediaWorkers).
+/// </remarks>
+public sealed class LowPriorityLane : IDisposable
+{
+    /// <summary>The lowest priority a Linux thread can have short of SCHED_IDLE.</summary>
+    public const int LowestNice = 19;
+
+    private readonly BlockingCollection<Action> _work = new();
+    private readonly BlockingCollection<Action> _handBack = new();
+    private readonly Thread[] _workers;
+    private readonly Thread _handBackThread;
+
+    /// <param name="name">What the lane runs, for its threads' names: "{name}-low-1"... and "{name}-handback" (Linux shows the first 15 characters in /proc/self/task/*/comm).</param>
+    /// <param name="threads">How many pieces of work run at once.</param>
+    public LowPriorityLane(string name, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var refusals = new string?[threads];
+        using var started = new CountdownEvent(threads);
+        _workers = Enumerable.Range(0, threads).Select(index => new Thread(() =>
+        {
+            refusals[index] = ThreadNice.TryLowerCurrentThread(LowestNice);
+            started.Signal();
+            foreach (var work in _work.GetConsumingEnumerable())
+            {
+                work();
+            }
+        })
+        {
+            Name = $"{name}-low-{index + 1}",
+            IsBackground = true,
+        }).ToArray();
+        _handBackThread = new Thread(() =>
+        {
+            foreach (var complete in _handBack.GetConsumingEnumerable())
+            {
+                complete();
+            }
+        })
+        {
+            Name = $"{name}-handback",
+            IsBackground = true,
+        };
+        _handBackThread.Start();
+        foreach (var worker in _workers)
+        {
+            worker.Start();
+        }
+
+        started.Wait();
+        Priority = refusals.FirstOrDefault(refusal => refusal is not null) is { } refused
+            ? new LanePriority(false, $"normal priority: {refused}")
+            : new LanePriority(true, $"nice {LowestNice} (setpriority on each thread)");
+    }
+
+    /// <summary>Whether every thread of the lane runs at the lowest priority, and how (or why not).</summary>
+    public LanePriority Priority { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on one of the lane's threads. The caller's continuation runs on the thread pool,
+    /// never on a lane thread. Work whose caller has cancelled before its turn is skipped.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+        _work.Add(() =>
+        {
+            if (done.Task.IsCompleted)
+            {
+                _handBack.Add(cancelled.Dispose);
+                return;
+            }
+
+            // Not a catch-all: the exception reaches the awaiting caller, as if the work had run there.
+            try
+            {
+                var result = work();
+                _handBack.Add(() => Complete(cancelled, () => done.TrySetResult(result)));
+            }
+            catch (Exception ex)
+            {
+                _handBack.Add(() => Complete(cancelled, () => done.TrySetException(ex)));
+            }
+        });
+        return done.Task;
+    }
+
+    /// <summary>Takes no more work; what was handed over still runs, then the threads end.</summary>
+    public void Dispose()
+    {
+        _work.CompleteAdding();
+        foreach (var worker in _workers)
+        {
+            worker.Join();
+        }
+
+        _handBack.CompleteAdding();
+        _handBackThread.Join();
+        _work.Dispose();
+        _handBack.Dispose();
+    }
+
+    private static void Complete(CancellationTokenRegistration cancelled, Func<bool> complete)
+    {
+        cancelled.Dispose();
+        complete();
+    }
+}
+
+/// <summary>Whether a <see cref="LowPriorityLane"/>'s threads run below the request path, and how it was done or why not.</summary>
+public sealed record LanePriority(bool Lowered, string How);
