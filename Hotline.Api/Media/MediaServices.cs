@@ -14,6 +14,7 @@ public static class MediaServices
         services.AddSingleton<MediaHttp>();
         services.AddSingleton<MediaDownloader>();
         services.AddSingleton<MediaInspector>();
+        services.AddSingleton<MediaWorkers>();
         services.AddSingleton<ProviderCopyDeleter>();
         services.AddSingleton<MediaFetchJob>();
         services.AddHostedService(provider => provider.GetRequiredService<MediaFetchJob>());

@@ -110,6 +110,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_backlog_of_an_empty_media_queue_is_zero_with_no_oldest_item()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        var backlog = await _hotline.Get<MediaItemRepository>().ReadBacklogAsync(session, Ct);
+
+        Assert.Equal(new MediaBacklog { Items = 0, OldestCreatedAt = null }, backlog);
+    }
+
+    [Fact]
     public async Task The_case_read_model_finds_no_open_case_summary_or_detail()
     {
         var caseworker = await _hotline.AddUserAsync(UserRole.Caseworker, "en");
