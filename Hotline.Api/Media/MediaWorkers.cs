@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Media;
 
 /// <summary>

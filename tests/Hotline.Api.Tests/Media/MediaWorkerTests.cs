@@ -1,6 +1,3 @@
-using System.Globalization;
-using Hotline.Api.Media;
-
 namespace Hotline.Api.Tests.Media;
 
 /// <summary>
