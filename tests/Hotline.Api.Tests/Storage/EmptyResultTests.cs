@@ -1,9 +1,5 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.BotConnector;
 using Hotline.Api.Erasure;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Retention;
-using Hotline.Api.Translations;
 using Hotline.Api.TwilioDeletion;
 
 namespace Hotline.Api.Tests.Storage;
