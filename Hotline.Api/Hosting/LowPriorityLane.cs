@@ -14,7 +14,7 @@ namespace Hotline.Api.Hosting;
 /// On Linux a thread inherits the nice value of the thread that creates it, and the thread pool may create a worker
 /// from whichever thread queues work when none is free. So a lowered thread never completes the caller's task
 /// itself: it hands the result to one hand-back thread at normal priority, whose completion queues the caller's
-/// continuation to the pool (the design of branch s11-photos's MediaWorkers).
+/// continuation to the pool (the design of Media/MediaWorkers, which could run on this lane).
 /// </remarks>
 public sealed class LowPriorityLane : IDisposable
 {

@@ -4,9 +4,9 @@ namespace Hotline.Api.Hosting;
 
 /// <summary>
 /// Lowers the OS scheduling priority of the calling thread alone. On Linux each thread has its own nice value
-/// (setpriority on the thread's id), so a thread that hashes passwords or decodes photos can yield the cores to the
-/// threads that answer webhooks without slowing the rest of the process (the same helper as branch s11-photos's
-/// Media/ThreadNice, made generic here for <see cref="LowPriorityLane"/>). Lowering needs no privilege; raising it back would, so this is
+/// (setpriority on the thread's id), so a thread that hashes passwords (<see cref="LowPriorityLane"/>) or decodes photos
+/// (Media/MediaWorkers) can yield the cores to the threads that answer webhooks without slowing the rest of the
+/// process. Lowering needs no privilege; raising it back would, so this is
 /// only for a thread that does nothing else for the rest of its life.
 /// </summary>
 public static class ThreadNice
