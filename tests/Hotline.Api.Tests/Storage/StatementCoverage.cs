@@ -10,6 +10,9 @@ namespace Hotline.Api.Tests.Storage;
 /// only statically by accident; set HOTLINE_TEST_STATEMENT_COVERAGE=report when running a filtered subset.
 /// SQLite statements that never ran are only written to statements-never-run.txt beside the test assembly:
 /// a filtered run leaves most unrun, and whether the full suite runs every SQLite statement is not yet known.
+/// Without a server too, once every test that takes both engines has run (a full run, or one filtered to them),
+/// a statement that none of them ran fails the run unless <see cref="StatementsNotOnBothEngines"/> lists it
+/// with its reason, so a new statement cannot go untested on SQL Server by accident.
 /// </summary>
 public sealed class StatementCoverage : IAsyncDisposable
 {
@@ -18,6 +21,17 @@ public sealed class StatementCoverage : IAsyncDisposable
     /// <summary>The statement names of a dialect not among <paramref name="run"/>, in order.</summary>
     public static IReadOnlyList<string> NeverRun(DatabaseProvider provider, IReadOnlySet<string> run) =>
         SqlStatements.For(provider).Names.Where(n => !run.Contains(n)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The statements none of the tests that take both engines ran (<paramref name="runOnBoth"/>, their SQLite rows)
+    /// that are not listed, and the listed ones that such a test did run (take them off the list).
+    /// </summary>
+    public static (IReadOnlyList<string> Unlisted, IReadOnlyList<string> Stale) NotRunOnBothEngines(IReadOnlySet<string> runOnBoth)
+    {
+        var neverRun = NeverRun(DatabaseProvider.Sqlite, runOnBoth);
+        return (neverRun.Where(n => !StatementsNotOnBothEngines.Reasons.ContainsKey(n)).ToList(),
+            StatementsNotOnBothEngines.Reasons.Keys.Where(n => !neverRun.Contains(n)).Order(StringComparer.Ordinal).ToList());
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -28,6 +42,17 @@ public sealed class StatementCoverage : IAsyncDisposable
         await File.WriteAllLinesAsync(
             Path.Combine(AppContext.BaseDirectory, "statements-never-run.txt"),
             sqlite.Select(n => $"Sqlite {n}").Concat(sqlServer.Select(n => $"SqlServer {n}")));
+
+        if (BothEngineStatements.EveryTestThatTakesBothEnginesRan())
+        {
+            var (unlisted, stale) = NotRunOnBothEngines(BothEngineStatements.RunSoFar(DatabaseProvider.Sqlite));
+            if (unlisted.Count > 0 || stale.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Statements no test that takes both engines ran (give them a [Theory, DatabaseData] test, or list them in StatementsNotOnBothEngines with the reason): {string.Join(", ", unlisted)}. "
+                    + $"Listed as not run on both engines, but a test that takes both ran them (take them off the list): {string.Join(", ", stale)}");
+            }
+        }
 
         if (sqlServer.Count > 0 && Environment.GetEnvironmentVariable(ModeVariable) != "report")
         {
