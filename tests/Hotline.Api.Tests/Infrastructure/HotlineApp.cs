@@ -164,7 +164,7 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A connection outside the app's own sessions, on the engine and database the host runs on.</summary>
-    private async Task<DbConnection> OpenOwnConnectionAsync()
+    internal async Task<DbConnection> OpenOwnConnectionAsync()
     {
         DbConnection connection = Engine == DatabaseProvider.Sqlite
             ? new SqliteConnection($"Data Source={DatabaseFile}")
