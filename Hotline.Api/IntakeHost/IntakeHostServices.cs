@@ -1,8 +1,5 @@
-using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
 using Hotline.Bot.Intake.Scripts;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.IntakeHost;
 
@@ -10,8 +7,7 @@ public static class IntakeHostServices
 {
     public static IServiceCollection AddIntakeHost(this IServiceCollection services)
     {
-        services.AddOptions<IntakeHostOptions>().BindConfiguration(IntakeHostOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IntakeHostOptions>, IntakeHostOptionsValidator>();
+        services.AddValidatedOptions<IntakeHostOptions, IntakeHostOptionsValidator>(IntakeHostOptions.Section);
         services.AddSingleton<IntakeScript>(provider =>
         {
             var file = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value.ScriptFile;

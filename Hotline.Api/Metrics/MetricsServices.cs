@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Hotline.Api.Metrics;
@@ -10,8 +9,7 @@ public static class MetricsServices
 
     public static IServiceCollection AddHotlineMetrics(this IServiceCollection services)
     {
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
         services.AddSingleton<OperationalSnapshot>();
         services.AddSingleton<HotlineMetrics>();
         services.AddHostedService<OperationalSamplerJob>();

@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>A double click on an action acts once and shows what happened, not a false error.</summary>

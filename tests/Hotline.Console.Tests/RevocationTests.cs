@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 public sealed class RevocationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>

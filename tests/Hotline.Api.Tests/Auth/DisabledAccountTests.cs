@@ -1,6 +1,4 @@
-using Hotline.Api.Auth;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Hotline.Api.Tests.Auth;

@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using Hotline.Api.BotConnector;
 using Hotline.Bot.ActivityProtocol;
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Engine;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Hotline.Api.Tests.BotConnector;

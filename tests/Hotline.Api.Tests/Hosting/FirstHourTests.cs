@@ -1,7 +1,3 @@
-using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Referrals;
-using Microsoft.Extensions.Logging.Testing;
-
 namespace Hotline.Api.Tests.Hosting;
 
 /// <summary>

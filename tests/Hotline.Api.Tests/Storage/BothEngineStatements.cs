@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using Hotline.Api.Tests.Storage;
 using Xunit.v3;

@@ -1,10 +1,5 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.BotConnector;
 using Hotline.Api.Erasure;
-using Hotline.Api.Media;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Retention;
-using Hotline.Api.Translations;
 using Hotline.Api.TwilioDeletion;
 
 namespace Hotline.Api.Tests.Storage;
@@ -107,6 +102,17 @@ public sealed class EmptyResultTests
         var backlog = await hotline.Get<OutboxRepository>().ReadBacklogAsync(session, Ct);
 
         Assert.Equal(new OutboxBacklog { Messages = 0, OldestCreatedAt = null }, backlog);
+    }
+
+    [Theory, DatabaseData]
+    public async Task The_backlog_of_an_empty_media_queue_is_zero_with_no_oldest_item(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await using var session = await hotline.Database.OpenAsync(Ct);
+
+        var backlog = await hotline.Get<MediaItemRepository>().ReadBacklogAsync(session, Ct);
+
+        Assert.Equal(new MediaBacklog { Items = 0, OldestCreatedAt = null }, backlog);
     }
 
     [Theory, DatabaseData]

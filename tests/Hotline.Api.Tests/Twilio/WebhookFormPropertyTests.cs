@@ -1,7 +1,3 @@
-using CsCheck;
-using Hotline.Api.Twilio;
-using Microsoft.AspNetCore.Http;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Hotline.Api.Twilio;
-using Microsoft.AspNetCore.Http;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>The form reader on its own, for what a real client cannot be made to do on cue.</summary>

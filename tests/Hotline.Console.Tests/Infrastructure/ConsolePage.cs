@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests.Infrastructure;
 
 /// <summary>One person's browser (its own cookies) on the console, signed in through the real form.</summary>
@@ -81,6 +79,13 @@ public sealed class ConsolePage : IAsyncDisposable
         await console.SubmitSignInAsync(userName);
         await console.WaitUntilHomeAsync();
         return console;
+    }
+
+    /// <summary>Adds an account with the test password and signs it in: the opening most tests share.</summary>
+    public static async Task<ConsolePage> SignInAsNewUserAsync(IBrowser browser, ConsoleHost host, string userName, UserRole role, params string[] languages)
+    {
+        await host.AddUserAsync(userName, role, languages);
+        return await SignInAsync(browser, host, userName);
     }
 
     /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Hotline.Api.Tests.BotConnector.Fakes;
 
 /// <summary>

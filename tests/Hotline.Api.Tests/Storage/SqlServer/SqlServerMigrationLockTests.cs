@@ -1,5 +1,4 @@
 using Microsoft.Data.SqlClient;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Hotline.Api.Tests.Storage.SqlServer;
@@ -62,7 +61,7 @@ public sealed class SqlServerMigrationLockTests
     }
 
     private static Task MigrateAsync(string connectionString) =>
-        new DatabaseMigrator(TestDatabase.Unmigrated(DatabaseProvider.SqlServer, connectionString, Path.GetTempPath()), NullLoggerFactory.Instance, TimeProvider.System)
+        new DatabaseMigrator(TestDatabase.Unmigrated(DatabaseProvider.SqlServer, connectionString, Path.GetTempPath()), NullLoggerFactory.Instance)
             .MigrateAsync(TestContext.Current.CancellationToken);
 
     private sealed class LockOwner : TSqlFragmentVisitor

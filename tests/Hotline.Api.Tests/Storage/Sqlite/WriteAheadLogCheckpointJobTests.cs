@@ -1,6 +1,3 @@
-using Hotline.Api.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Hotline.Api.Tests.Storage.Sqlite;
 
 public sealed class WriteAheadLogCheckpointJobTests
