@@ -276,4 +276,14 @@ public sealed class EmptyResultTests : IAsyncLifetime
 
         Assert.Empty(due);
     }
+
+    [Fact]
+    public async Task A_case_without_photos_has_none_a_referral_could_share()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        var photos = await _hotline.Get<MediaItemRepository>().ReadShareablePhotosAsync(session, Guid.NewGuid(), HotlineApp.PartsClockStart, Ct);
+
+        Assert.Empty(photos);
+    }
 }
