@@ -1,7 +1,4 @@
 using Hotline.Api.Media;
-using Hotline.Api.Outcomes;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Referrals;
 

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Hotline.Api.Hosting;
-using Microsoft.Extensions.Options;
 using Twilio.Security;
 
 namespace Hotline.Api.Twilio;

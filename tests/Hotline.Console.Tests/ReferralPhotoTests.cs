@@ -1,8 +1,6 @@
 using Hotline.Api.Partners;
 using Hotline.Api.Tests.Media;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 
