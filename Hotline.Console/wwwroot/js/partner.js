@@ -3,7 +3,7 @@
 // textContent only.
 import { getJson, postJson, useAntiforgeryToken } from "./api.js";
 import { byId, el, whileBusy, submitButton } from "./dom.js";
-import { prepareSignOut, redirectTo, roleName } from "./session.js";
+import { redirectTo, showSignedInBar } from "./session.js";
 import { clockText, languageName, reasonText } from "./format.js";
 import { altitudeText, copyButton, positionText, row } from "./attachments.js";
 
@@ -13,8 +13,7 @@ if (session.role !== "Ngo") {
 }
 
 useAntiforgeryToken(session.antiforgeryToken);
-prepareSignOut(session.antiforgeryToken);
-byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
+showSignedInBar(session);
 
 const options = await getJson("/api/referral-options");
 await refresh();
