@@ -48,6 +48,7 @@ public static class AuditActions
     public const string StatisticsExported = "statistics.exported";
     public const string PartnerInboxRead = "partner-inbox.read";
     public const string PartnerInboxItemRead = "partner-inbox.item-read";
+    public const string PartnerInboxPhotoRead = "partner-inbox.photo-read";
     public const string SignInSucceeded = "signin.succeeded";
     public const string SignInFailed = "signin.failed";
     public const string SignInLockedOut = "signin.locked-out";

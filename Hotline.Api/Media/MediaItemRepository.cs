@@ -47,6 +47,15 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
         (await session.QueryAsync<MediaItemRow>("MediaItems_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();
 
+    /// <summary>
+    /// The photos a referral with consent to share photos may pass on: the case's kept photos that have a stripped copy,
+    /// from messages received up to <paramref name="consentGivenAt"/>, oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<MediaItem>> ReadShareablePhotosAsync(DbSession session, Guid caseId, DateTimeOffset consentGivenAt,
+        CancellationToken cancellationToken) =>
+        (await session.QueryAsync<MediaItemRow>("MediaItems_ReadShareablePhotosByCase", new { CaseId = caseId, GivenAt = consentGivenAt },
+            cancellationToken)).Select(Decrypt).AsList();
+
     public async Task<bool> StoreAsync(DbSession session, MediaItem item, StoredMedia stored, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("MediaItems_Store", new
         {

@@ -39,6 +39,8 @@ public static partial class ConsentValidation
             _ when fields.FirstOrDefault(f => !ReferralCodes.SharedFields.ContainsKey(f)) is { } unknown =>
                 $"'{unknown}' is not something a consent can cover; choose from {string.Join(", ", ReferralCodes.SharedFields.Keys)}.",
             _ when fields.Distinct().Count() != fields.Count => "Name each shared field once.",
+            _ when fields.Contains("location") && !fields.Contains("photos") =>
+                "'location' shares where the person's photos were taken: add 'photos' to the shared fields, or leave 'location' out.",
             _ => Detail("summary", fields, summary, "a summary for the partner")
                 ?? Detail("nationality", fields, nationality, "a nationality")
                 ?? Detail("region", fields, region, "a region")

@@ -7,7 +7,7 @@ namespace Hotline.Api.Referrals;
 /// </summary>
 public sealed class PartnerInbox(Database database, ReferralRepository referrals, CaseEventLog events, TimeProvider time)
 {
-    private const string NotYours = "This referral was not sent to your organisation.";
+    internal const string NotYours = "This referral was not sent to your organisation.";
 
     public async Task<Outcome<IReadOnlyList<PartnerReferralView>>> ListAsync(User user, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
 
         await using var session = await database.OpenAsync(cancellationToken);
         return await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken) is { } row
-            ? Outcome<PartnerReferralView>.Done(referrals.ToPartnerView(row))
+            ? Outcome<PartnerReferralView>.Done(await referrals.PartnerViewAsync(session, row, cancellationToken))
             : Outcome<PartnerReferralView>.Refused(Refusal.Forbidden, NotYours);
     }
 
@@ -80,7 +80,7 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
         args.AddDynamicParams(new { Id = referralId, PartnerId = partnerId, Now = time.GetUtcNow() });
         if (row.Status == reaches)
         {
-            return Outcome<PartnerReferralView>.Done(referrals.ToPartnerView(row));
+            return Outcome<PartnerReferralView>.Done(await referrals.PartnerViewAsync(session, row, cancellationToken));
         }
 
         if (!await referrals.TransitionAsync(session, statement, args, cancellationToken))
@@ -100,12 +100,13 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
 
         await events.AppendAsync(session, row.CaseId, eventType, data, user.Id, cancellationToken);
         var stored = (await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken))!;
+        var view = await referrals.PartnerViewAsync(session, stored, cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return Outcome<PartnerReferralView>.Done(referrals.ToPartnerView(stored));
+        return Outcome<PartnerReferralView>.Done(view);
     }
 
-    private static Guid? Organisation(User user) => user.Role == UserRole.Ngo ? user.OrganisationId : null;
+    internal static Guid? Organisation(User user) => user.Role == UserRole.Ngo ? user.OrganisationId : null;
 
-    private static Outcome<T> NoOrganisation<T>() => Outcome<T>.Refused(Refusal.Forbidden,
+    internal static Outcome<T> NoOrganisation<T>() => Outcome<T>.Refused(Refusal.Forbidden,
         "Your account is not linked to a partner organisation; ask a hotline administrator to link it.");
 }

@@ -86,7 +86,18 @@ public sealed record SharedDetails(
     IReadOnlyList<string>? Indicators,
     string? Urgency,
     string? Summary,
-    string? ContactRoute);
+    string? ContactRoute,
+    IReadOnlyList<SharedPhoto>? Photos);
+
+/// <summary>
+/// A photo as a partner receives it with consent to 'photos': served as the stripped copy (<c>Path</c>), with the
+/// SHA-256 of the original the hotline keeps (so the two can be matched as evidence later) and the time the device's
+/// clock gave it. Where it was taken only with consent to 'location' too. Never the device, never the original.
+/// </summary>
+public sealed record SharedPhoto(string Sha256, string Path, int? Width, int? Height, string? CapturedAt, SharedPlace? Place);
+
+/// <summary>The GPS position a photo's file recorded (altitude in metres, when the file gives it).</summary>
+public sealed record SharedPlace(double Latitude, double Longitude, double? Altitude);
 
 /// <summary>A caseworker's request to refer a case.</summary>
 /// <param name="RequestId">The console's id for this proposal: it becomes the referral's id, so a repeat answers with the referral it made.</param>

@@ -28,6 +28,8 @@ public static class ReferralCodes
         ["urgency"] = "Urgency",
         ["summary"] = "Summary written by the caseworker",
         ["contact_route"] = "How the partner may reach the person",
+        ["photos"] = "Photos the person sent (copies without metadata)",
+        ["location"] = "Where the photos were taken (GPS position)",
     };
 
     public static IReadOnlyDictionary<string, string> ConsentGivers { get; } = new Dictionary<string, string>

@@ -35,6 +35,8 @@ public static class ReferralEndpoints
             .RequireAuthorization(p => p.RequireRole(nameof(UserRole.Ngo))).AddEndpointFilter<AntiforgeryFilter>();
         inbox.MapGet("", Inbox).WithName("GetPartnerInbox").WithSummary("The referrals sent to the caller's organisation, with only what consent covers.");
         inbox.MapGet("/{referralId:guid}", InboxItem).WithName("GetPartnerInboxReferral").WithSummary("One referral sent to the caller's organisation, with only what consent covers.");
+        inbox.MapGet("/{referralId:guid}/photos/{sha256}", InboxPhoto).WithName("GetPartnerInboxPhoto")
+            .WithSummary("A photo a referral's consent shares: the copy without metadata, never the original.");
         inbox.MapPost("/{referralId:guid}/accept", Accept).WithName("AcceptReferral").WithSummary("The partner accepts a referral sent to it.");
         inbox.MapPost("/{referralId:guid}/decline", Decline).WithName("DeclineReferral").WithSummary("The partner declines a referral sent to it, with a reason.");
         inbox.MapPost("/{referralId:guid}/outcome", Complete).WithName("CompleteReferral").WithSummary("The partner records the outcome of an accepted referral.");
@@ -83,6 +85,18 @@ public static class ReferralEndpoints
         var result = (await inbox.GetAsync(caller.User, referralId, cancellationToken)).ToHttp();
         await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxItemRead, referralId, AuditOutcomes.Of(result)), cancellationToken);
         return result;
+    }
+
+    /// <summary>Never cached; every answer is audited, with the photo's media item as subject when one was served.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> InboxPhoto(
+        Guid referralId, string sha256, Caller caller, HttpContext context, PartnerPhotos photos, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var photo = await photos.ReadAsync(caller.User, referralId, sha256, cancellationToken);
+        await audit.RecordAsync(photo.Value is { } served
+            ? AuditEntry.By(context, AuditActions.PartnerInboxPhotoRead, served.MediaId)
+            : AuditEntry.By(context, AuditActions.PartnerInboxPhotoRead, referralId, AuditOutcomes.Refused), cancellationToken);
+        return photo.Value is { } jpeg ? TypedResults.File(jpeg.Jpeg, "image/jpeg") : photo.ToProblem();
     }
 
     public static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Accept(

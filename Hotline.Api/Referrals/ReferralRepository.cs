@@ -1,9 +1,10 @@
+using Hotline.Api.Media;
 using Hotline.Api.Statistics;
 
 namespace Hotline.Api.Referrals;
 
 /// <summary>Referrals as stored. The summary and the outcome note are encrypted, bound to their column and row.</summary>
-public sealed class ReferralRepository(FieldProtector protector, IndicatorMap indicators)
+public sealed class ReferralRepository(FieldProtector protector, IndicatorMap indicators, MediaItemRepository media)
 {
     public Task<ReferralRecord?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<ReferralRecord>("Referrals_ReadById", new { Id = id }, cancellationToken);
@@ -38,21 +39,40 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
     private string? RegionOf(Guid referralId, string? cipher, string? legacyClear) =>
         protector.UnprotectOrNull(cipher, ProtectedColumns.ReferralRegion.At(referralId)) ?? legacyClear;
 
-    public async Task<IReadOnlyList<PartnerReferralView>> ReadInboxAsync(DbSession session, Guid partnerId, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<PartnerInboxRow>("Referrals_ReadSentToPartner", new { PartnerId = partnerId }, cancellationToken))
-            .Select(ToPartnerView).ToList();
+    public async Task<IReadOnlyList<PartnerReferralView>> ReadInboxAsync(DbSession session, Guid partnerId, CancellationToken cancellationToken)
+    {
+        var views = new List<PartnerReferralView>();
+        foreach (var row in await session.QueryAsync<PartnerInboxRow>("Referrals_ReadSentToPartner", new { PartnerId = partnerId }, cancellationToken))
+        {
+            views.Add(await PartnerViewAsync(session, row, cancellationToken));
+        }
+
+        return views;
+    }
 
     public Task<PartnerInboxRow?> FindInInboxAsync(DbSession session, Guid partnerId, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<PartnerInboxRow>("Referrals_ReadSentToPartnerById", new { Id = id, PartnerId = partnerId }, cancellationToken);
 
     /// <summary>
+    /// The photos a referral shares with its partner: none unless its consent covers 'photos' and it is not withdrawn;
+    /// then the case's kept photos received up to when consent was given.
+    /// </summary>
+    public async Task<IReadOnlyList<MediaItem>> SharedPhotosAsync(DbSession session, PartnerInboxRow row, CancellationToken cancellationToken) =>
+        row.Status != ReferralStatus.Withdrawn && Fields(row).Contains("photos") && row.ConsentGivenAt is { } givenAt
+            ? await media.ReadShareablePhotosAsync(session, row.CaseId, givenAt, cancellationToken)
+            : [];
+
+    /// <summary>
     /// The partner's view, built field by field from what the consent covers: a field the consent does not
     /// name is never read into the view, and a withdrawn referral shares nothing at all.
     /// </summary>
-    public PartnerReferralView ToPartnerView(PartnerInboxRow row)
+    public async Task<PartnerReferralView> PartnerViewAsync(DbSession session, PartnerInboxRow row, CancellationToken cancellationToken)
     {
-        var fields = row.SharedFields is null ? [] : JsonSerializer.Deserialize<List<string>>(row.SharedFields) ?? [];
+        var fields = Fields(row);
         bool Covers(string field) => fields.Contains(field, StringComparer.Ordinal);
+        var photos = Covers("photos")
+            ? (await SharedPhotosAsync(session, row, cancellationToken)).Select(p => PartnerPhotos.Shared(row.Id, p, Covers("location"))).ToList()
+            : null;
         var shared = row.Status == ReferralStatus.Withdrawn ? null : new SharedDetails(
             fields,
             Covers("language") ? row.CaseLanguage : null,
@@ -61,10 +81,14 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("indicators") ? indicators.IndicatorsOf(row.CaseTriageReasons) : null,
             Covers("urgency") ? row.CasePriority.ToString() : null,
             Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
-            Covers("contact_route") ? row.ContactRoute : null);
+            Covers("contact_route") ? row.ContactRoute : null,
+            photos);
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
             row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared);
     }
+
+    private static List<string> Fields(PartnerInboxRow row) =>
+        row.SharedFields is null ? [] : JsonSerializer.Deserialize<List<string>>(row.SharedFields) ?? [];
 }
 
 /// <summary>A referral in a partner's inbox with the case columns a consent can cover. Never leaves the server as it is.</summary>
@@ -75,6 +99,7 @@ public sealed record PartnerInboxRow
     public string Service { get; init; } = "";
     public ReferralStatus Status { get; init; }
     public string? SharedFields { get; init; }
+    public DateTimeOffset? ConsentGivenAt { get; init; }
     public string? SummaryCipher { get; init; }
     public string? Nationality { get; init; }
     public string? Region { get; init; }

@@ -7,6 +7,7 @@ public static class ReferralServices
         services.AddSingleton<ReferralRepository>();
         services.AddSingleton<ReferralWorkflow>();
         services.AddSingleton<PartnerInbox>();
+        services.AddSingleton<PartnerPhotos>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 -- A partner's inbox. A referral reaches it only once sent, that is once consent was recorded. The case
--- columns are the ones a consent can cover (language, triage reasons, urgency); the view drops what it does not.
-SELECT r.Id, r.CaseId, r.Service, r.Status, r.SharedFields, r.SummaryCipher, r.Nationality, r.Region, r.RegionCipher, r.ContactRoute, r.DeclineReason,
+-- columns are the ones a consent can cover (language, triage reasons, urgency; photos are read after); the view drops what it does not.
+SELECT r.Id, r.CaseId, r.Service, r.Status, r.SharedFields, r.ConsentGivenAt, r.SummaryCipher, r.Nationality, r.Region, r.RegionCipher, r.ContactRoute, r.DeclineReason,
        r.Outcome, r.OutcomeNoteCipher, r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt,
        c.Language AS CaseLanguage, c.TriageReasons AS CaseTriageReasons, c.Priority AS CasePriority
 FROM Referrals AS r

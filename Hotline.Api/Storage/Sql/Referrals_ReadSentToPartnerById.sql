@@ -1,6 +1,6 @@
 -- One referral of a partner's inbox; another partner's referral, or one not yet sent, is not found.
 -- The case columns are the ones a consent can cover; the view drops what it does not.
-SELECT r.Id, r.CaseId, r.Service, r.Status, r.SharedFields, r.SummaryCipher, r.Nationality, r.Region, r.RegionCipher, r.ContactRoute, r.DeclineReason,
+SELECT r.Id, r.CaseId, r.Service, r.Status, r.SharedFields, r.ConsentGivenAt, r.SummaryCipher, r.Nationality, r.Region, r.RegionCipher, r.ContactRoute, r.DeclineReason,
        r.Outcome, r.OutcomeNoteCipher, r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt,
        c.Language AS CaseLanguage, c.TriageReasons AS CaseTriageReasons, c.Priority AS CasePriority
 FROM Referrals AS r

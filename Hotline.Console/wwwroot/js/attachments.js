@@ -36,18 +36,25 @@ function photo(source) {
   return image;
 }
 
+// "52.520094, 13.410000": what the copy button copies; the altitude is shown after it.
+export function positionText(latitude, longitude) {
+  return latitude != null && longitude != null ? `${latitude.toFixed(6)}, ${longitude.toFixed(6)}` : null;
+}
+
+export function altitudeText(altitude) {
+  return altitude != null ? `, ${altitude.toFixed(1)} m` : "";
+}
+
 function evidencePanel(attachment, originalUrl) {
   const evidence = attachment.evidence ?? {};
-  const position = evidence.latitude != null && evidence.longitude != null
-    ? `${evidence.latitude.toFixed(6)}, ${evidence.longitude.toFixed(6)}`
-    : null;
+  const position = positionText(evidence.latitude, evidence.longitude);
   const device = [evidence.make, evidence.model].filter((part) => part).join(" ");
   return el("figcaption", { class: "evidence-panel" },
     el("dl", {},
       row("SHA-256", el("code", { class: "evidence-hash", text: attachment.sha256 })),
       row("Taken", evidence.capturedAt ? `${evidence.capturedAt} (the device's clock)` : "not recorded in the file"),
       row("Position", position
-        ? [el("span", { class: "evidence-position", text: position + (evidence.altitude != null ? `, ${evidence.altitude.toFixed(1)} m` : "") }),
+        ? [el("span", { class: "evidence-position", text: position + altitudeText(evidence.altitude) }),
           copyButton(position)]
         : "not recorded in the file"),
       row("Device", device || "not recorded in the file"),
@@ -55,11 +62,11 @@ function evidencePanel(attachment, originalUrl) {
     originalUrl ? el("a", { class: "evidence-original", href: originalUrl, download: "", text: "Download the original" }) : null);
 }
 
-function row(label, value) {
+export function row(label, value) {
   return [el("dt", { text: label }), el("dd", {}, value)];
 }
 
-function copyButton(text) {
+export function copyButton(text) {
   const button = el("button", { type: "button", class: "evidence-copy", text: "Copy coordinates" });
   button.addEventListener("click", async () => {
     try {

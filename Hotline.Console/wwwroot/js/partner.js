@@ -5,6 +5,7 @@ import { getJson, postJson, useAntiforgeryToken } from "./api.js";
 import { byId, el, whileBusy, submitButton } from "./dom.js";
 import { redirectTo, showSignedInBar } from "./session.js";
 import { clockText, languageName, reasonText } from "./format.js";
+import { altitudeText, copyButton, positionText, row } from "./attachments.js";
 
 const session = await getJson("/api/session");
 if (session.role !== "Ngo") {
@@ -61,9 +62,27 @@ function renderShared(shared) {
     ["How to reach the person", shared.contactRoute && label("contactRoutes", shared.contactRoute)],
     ["Summary from the caseworker", shared.summary],
   ].filter(([, value]) => value);
-  return facts.length === 0
+  const photos = shared.photos?.length ? renderPhotos(shared.photos) : null;
+  return facts.length === 0 && !photos
     ? el("p", { class: "muted", text: "The person agreed to this referral but to sharing no details." })
-    : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", { text: name }), el("dd", { dir: "auto", text: value })]));
+    : [facts.length === 0 ? null : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", { text: name }), el("dd", { dir: "auto", text: value })])),
+      photos];
+}
+
+// The photos the person agreed to share: the copy without metadata, served by the hotline itself, beside its hash and
+// the time the device's clock gave it. A position is in the answer only when the person agreed to share it too.
+function renderPhotos(photos) {
+  return el("ul", { class: "shared-photos", "aria-label": "Photos the person sent" }, photos.map((photo) => {
+    const position = photo.place ? positionText(photo.place.latitude, photo.place.longitude) : null;
+    return el("li", {}, el("figure", { class: "attachment attachment-kept" },
+      el("img", { class: "attachment-photo", src: photo.path, alt: "Photo sent by the person" }),
+      el("figcaption", { class: "evidence-panel" }, el("dl", {},
+        row("SHA-256", el("code", { class: "evidence-hash", text: photo.sha256 })),
+        row("Taken", photo.capturedAt ? `${photo.capturedAt} (the device's clock)` : "not recorded in the file"),
+        position
+          ? row("Position", [el("span", { class: "evidence-position", text: position + altitudeText(photo.place.altitude) }), copyButton(position)])
+          : null))));
+  }));
 }
 
 function choice(id, list, prompt) {

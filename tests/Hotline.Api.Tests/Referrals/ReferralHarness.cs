@@ -10,7 +10,14 @@ public sealed class ReferralHarness : IAsyncDisposable
 
     private static int _phone;
 
-    private ReferralHarness(HotlineApp app) => App = app;
+    /// <summary>False when another harness started the host and disposes it.</summary>
+    private readonly bool _ownsApp;
+
+    private ReferralHarness(HotlineApp app, bool ownsApp)
+    {
+        App = app;
+        _ownsApp = ownsApp;
+    }
 
     public HotlineApp App { get; }
 
@@ -31,17 +38,27 @@ public sealed class ReferralHarness : IAsyncDisposable
         StartAsync(DatabaseProvider.Sqlite, settings);
 
     /// <summary>The harness over a fresh database on <paramref name="engine"/> (see <see cref="HotlineApp.CreateAsync"/>).</summary>
-    public static async Task<ReferralHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null)
+    public static async Task<ReferralHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null) =>
+        await new ReferralHarness(await HotlineApp.CreateAsync(engine, settings), ownsApp: true).SetUpAsync([Language]);
+
+    /// <summary>
+    /// The same people and partners on a host another harness started (a <c>TwilioHarness</c>, for cases whose messages
+    /// came through the webhook), with a caseworker who speaks <paramref name="caseworkerLanguages"/>; that harness
+    /// disposes the host.
+    /// </summary>
+    public static Task<ReferralHarness> OnAsync(HotlineApp app, params string[] caseworkerLanguages) =>
+        new ReferralHarness(app, ownsApp: false).SetUpAsync(caseworkerLanguages);
+
+    private async Task<ReferralHarness> SetUpAsync(string[] caseworkerLanguages)
     {
-        var harness = new ReferralHarness(await HotlineApp.CreateAsync(engine, settings));
-        var app = harness.App;
-        harness.Admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "admin-referrals", UserRole.Admin, "en"));
-        harness.Caseworker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "caseworker-ne", UserRole.Caseworker, Language));
-        harness.Shelter = await harness.CreatePartnerAsync("Safe House Doha", [PartnerServices.Shelter, PartnerServices.Psychosocial]);
-        harness.LegalAid = await harness.CreatePartnerAsync("Migrant Legal Aid", [PartnerServices.LegalAid]);
-        harness.ShelterStaff = await harness.NgoAsync("ngo-shelter", harness.Shelter.Id);
-        harness.LegalAidStaff = await harness.NgoAsync("ngo-legal", harness.LegalAid.Id);
-        return harness;
+        Admin = await SignedInClient.SignInAsync(App, await SignedInClient.AddUserAsync(App, "admin-referrals", UserRole.Admin, "en"));
+        Caseworker = await SignedInClient.SignInAsync(App,
+            await SignedInClient.AddUserAsync(App, "caseworker-ne", UserRole.Caseworker, caseworkerLanguages));
+        Shelter = await CreatePartnerAsync("Safe House Doha", [PartnerServices.Shelter, PartnerServices.Psychosocial]);
+        LegalAid = await CreatePartnerAsync("Migrant Legal Aid", [PartnerServices.LegalAid]);
+        ShelterStaff = await NgoAsync("ngo-shelter", Shelter.Id);
+        LegalAidStaff = await NgoAsync("ngo-legal", LegalAid.Id);
+        return this;
     }
 
     public async Task<Partner> CreatePartnerAsync(string name, string[] services)
@@ -127,5 +144,5 @@ public sealed class ReferralHarness : IAsyncDisposable
         return await session.Connection.ExecuteScalarCountAsync($"SELECT COUNT(*) FROM {table}");
     }
 
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsApp ? App.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -298,4 +298,15 @@ public sealed class EmptyResultTests
 
         Assert.Empty(due);
     }
+
+    [Theory, DatabaseData]
+    public async Task A_case_without_photos_has_none_a_referral_could_share(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await using var session = await hotline.Database.OpenAsync(Ct);
+
+        var photos = await hotline.Get<MediaItemRepository>().ReadShareablePhotosAsync(session, Guid.NewGuid(), HotlineApp.PartsClockStart, Ct);
+
+        Assert.Empty(photos);
+    }
 }

@@ -1,0 +1,140 @@
+using Hotline.Api.Partners;
+using Hotline.Api.Tests.Media;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>
+/// A referral's consent to share photos, at 1366x768: the caseworker chooses it in the referral's consent form, and the
+/// partner's page shows the photo the person sent (taken at 52.520094 N, 13.41 E), with its position only when the
+/// person agreed to share that too.
+/// </summary>
+public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string PhotosBox = "Photos the person sent (copies without metadata)";
+    private const string LocationBox = "Where the photos were taken (GPS position)";
+
+    [Fact]
+    public async Task With_photos_but_not_location_the_partner_sees_the_photo_and_its_time_but_no_position()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await ReferAPhotoThroughTheConsoleAsync(host, PhotosBox);
+
+        await using var partner = await OpenPartnerPageAsync(host, "shelter");
+
+        var photo = partner.Page.Locator("#referrals .shared-photos figure");
+        await Expect(photo.Locator("img.attachment-photo")).ToBeVisibleAsync();
+        Assert.Equal(240, await photo.Locator("img.attachment-photo").EvaluateAsync<int>("img => img.naturalWidth"));
+        await Expect(photo.Locator(".evidence-panel")).ToContainTextAsync("2026-11-30 14:02:11 (the device's clock)");
+        await Expect(photo.Locator(".evidence-position")).ToHaveCountAsync(0);
+        await Expect(partner.Page.Locator("main")).Not.ToContainTextAsync("52.52");
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task With_photos_and_location_the_partner_sees_where_the_photo_was_taken()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await ReferAPhotoThroughTheConsoleAsync(host, PhotosBox, LocationBox);
+
+        await using var partner = await OpenPartnerPageAsync(host, "shelter");
+
+        var photo = partner.Page.Locator("#referrals .shared-photos figure");
+        await Expect(photo.Locator(".evidence-position")).ToHaveTextAsync("52.520094, 13.410000, 34.5 m");
+        await Expect(photo.Locator("img.attachment-photo")).ToBeInViewportAsync();
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    /// <summary>
+    /// A person sends a photo with GPS; the caseworker amira takes the case, proposes a referral to Safe House Doha (whose
+    /// NGO account is "shelter"), finds both photo choices in view in its consent form, ticks <paramref name="boxes"/>,
+    /// records the consent and sends the referral.
+    /// </summary>
+    private async Task ReferAPhotoThroughTheConsoleAsync(ConsoleHost host, params string[] boxes)
+    {
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await AddLinkedPartnerAsync(host, "shelter");
+        await SendPhotoAsync(host);
+        await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
+        await console.TakeNextCaseAsync();
+        var form = await ProposeToSafeHouseAsync(console.Page);
+        await Expect(form.GetByLabel(PhotosBox)).ToBeInViewportAsync();
+        await Expect(form.GetByLabel(LocationBox)).ToBeInViewportAsync();
+
+        foreach (var box in boxes)
+        {
+            await form.GetByLabel(box).CheckAsync();
+        }
+
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+        var referral = console.Page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Sent");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>The person asks for someone, then sends a photo with GPS; the test waits until the media job has kept it.</summary>
+    private static async Task SendPhotoAsync(ConsoleHost host)
+    {
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, my boss keeps my passport");
+        await host.PostMmsAsync(phone, "this is the door they lock", TestPhotos.WithGps(width: 320, height: 240), "image/jpeg");
+        await host.WaitForMediaAsync();
+    }
+
+    /// <summary>Safe House Doha in the directory, and an NGO account linked to it, written as the admin's pages write them.</summary>
+    private static async Task AddLinkedPartnerAsync(ConsoleHost host, string ngoUserName)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ngo = await host.AddUserAsync(ngoUserName, UserRole.Ngo);
+        var now = DateTimeOffset.UtcNow;
+        var partnerId = Guid.CreateVersion7(now);
+        await using var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct);
+        await host.Services.GetRequiredService<PartnerRepository>().AddAsync(session, new Partner
+        {
+            Id = partnerId,
+            Name = "Safe House Doha",
+            Services = [PartnerServices.Shelter],
+            Languages = ["en"],
+            Regions = ["Doha"],
+            ContactName = "Intake desk",
+            ContactEmail = "intake@example.org",
+            Active = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        }, ct);
+        await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
+        await session.CommitAsync(ct);
+    }
+
+    /// <summary>Proposes a shelter referral to Safe House Doha through the case's referral form; its consent form opens.</summary>
+    private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
+    {
+        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
+        await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
+        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
+        var form = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" }).Locator("form.consent-form");
+        await Expect(form).ToBeVisibleAsync();
+        // Hovering scrolls the box into view, and unlike a bare scroll it is retried if the list is drawn again meanwhile.
+        await form.GetByLabel(PhotosBox).HoverAsync();
+        return form;
+    }
+
+    private async Task<ConsolePage> OpenPartnerPageAsync(ConsoleHost host, string userName)
+    {
+        var partner = await AtLaptopSizeAsync(await ConsolePage.OpenAsync(browser.Browser, host));
+        await partner.SubmitSignInAsync(userName);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        return partner;
+    }
+
+    private static async Task<ConsolePage> AtLaptopSizeAsync(ConsolePage console)
+    {
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        return console;
+    }
+}
