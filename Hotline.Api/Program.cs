@@ -1,5 +1,3 @@
-using Hotline.Api.Hosting;
-
 var builder = WebApplication.CreateBuilder(HostFolders.For(args));
 builder.AddSecretFiles();
 builder.AddDevelopmentSecrets();

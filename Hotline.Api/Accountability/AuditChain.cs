@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Accountability;
 
 /// <summary>A stored audit row, with the MAC that chains it to the row before.</summary>

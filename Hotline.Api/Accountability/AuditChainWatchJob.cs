@@ -1,6 +1,3 @@
-using Hotline.Api.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Accountability;
 
 /// <summary>The last walk of the chain on this instance, for the health endpoint; null before the first.</summary>

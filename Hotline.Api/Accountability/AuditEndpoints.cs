@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Hotline.Api.Auth;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Hotline.Api.Accountability;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Auth;
 

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,3 @@
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Auth;
 
 /// <summary>

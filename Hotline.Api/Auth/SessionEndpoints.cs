@@ -1,13 +1,8 @@
 using System.Diagnostics;
-using Hotline.Api.Accountability;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 

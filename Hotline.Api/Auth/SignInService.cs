@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Auth;
 

@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using System.Text;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 

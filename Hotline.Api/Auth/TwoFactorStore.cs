@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
 using OtpNet;
 
 namespace Hotline.Api.Auth;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Availability;
 
 public static class AvailabilityServices

@@ -1,7 +1,3 @@
-using Hotline.Api.Storage;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Availability;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Hotline.Bot.Intake.Scripts;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Availability;
 

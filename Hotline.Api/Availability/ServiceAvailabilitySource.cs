@@ -1,5 +1,3 @@
-using Hotline.Bot.ConversationContract;
-
 namespace Hotline.Api.Availability;
 
 /// <summary>What the engine is told with a message that arrived at an instant: the teams' hours then and the measured waits.</summary>

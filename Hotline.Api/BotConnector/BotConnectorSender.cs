@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Outbox;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
 using Hotline.Bot.ActivityProtocol;
-using Hotline.Bot.Channels;
 
 namespace Hotline.Api.BotConnector;
 

@@ -1,6 +1,3 @@
-using Hotline.Api.Outbox;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.BotConnector;
 
 public static class BotConnectorServices

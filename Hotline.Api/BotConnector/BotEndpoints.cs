@@ -1,6 +1,4 @@
-using Hotline.Api.Metrics;
 using Hotline.Bot.ActivityProtocol;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.BotConnector;
 

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Hotline.Bot.ActivityProtocol;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.BotConnector;
 

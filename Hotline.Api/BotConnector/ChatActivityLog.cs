@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.BotConnector;
 
 /// <summary>

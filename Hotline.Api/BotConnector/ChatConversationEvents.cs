@@ -1,7 +1,3 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Outbox;
-using Hotline.Api.Storage;
 using Hotline.Bot.ActivityProtocol;
 
 namespace Hotline.Api.BotConnector;

@@ -1,4 +1,3 @@
-using Hotline.Api.Privacy;
 using Hotline.Bot.ActivityProtocol;
 
 namespace Hotline.Api.BotConnector;

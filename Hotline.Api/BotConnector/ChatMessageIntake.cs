@@ -1,9 +1,5 @@
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Inbound;
-using Hotline.Api.Messages;
-using Hotline.Api.Storage;
 using Hotline.Bot.ActivityProtocol;
-using Hotline.Bot.Channels;
 
 namespace Hotline.Api.BotConnector;
 

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.BotConnector;
 
 /// <summary>What is known of the posts of one reply to the Bot Connector.</summary>

@@ -1,5 +1,3 @@
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
 using Hotline.Bot.ActivityProtocol;
 
 namespace Hotline.Api.BotConnector;

@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Hotline.Api.Hosting;
 using Hotline.Bot.ActivityProtocol;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;

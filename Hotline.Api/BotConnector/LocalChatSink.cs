@@ -1,6 +1,3 @@
-using Hotline.Api.Outbox;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.BotConnector;
 
 /// <summary>

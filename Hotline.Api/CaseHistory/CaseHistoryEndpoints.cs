@@ -1,9 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Hotline.Api.CaseHistory;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.CaseHistory;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Dapper;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.CaseStore;
 
 /// <summary>The append-only log of case changes. Appends join the caller's transaction, so a change and its event commit together or not at all.</summary>

@@ -1,7 +1,3 @@
-using Dapper;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.CaseStore;
 
 /// <summary>A caseworker's internal note. Notes often hold what a person told in confidence, so they are encrypted like messages.</summary>

@@ -1,8 +1,3 @@
-using Hotline.Api.Metrics;
-using System.Text.Json;
-using Hotline.Api.Storage;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.CaseStore;
 
 /// <summary>

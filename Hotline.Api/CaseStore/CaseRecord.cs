@@ -1,5 +1,3 @@
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.CaseStore;
 
 public enum CaseStatus

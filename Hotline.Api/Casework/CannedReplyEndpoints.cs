@@ -1,8 +1,5 @@
-using Hotline.Api.Auth;
-using Hotline.Api.Storage;
 using Hotline.Api.Translations;
 using Hotline.Bot.CannedReplies;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Casework;
 

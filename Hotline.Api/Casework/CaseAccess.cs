@@ -1,6 +1,3 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Casework;
 
 /// <summary>

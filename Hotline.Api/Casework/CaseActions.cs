@@ -1,13 +1,4 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Messages;
-using Hotline.Api.Metrics;
-using Hotline.Api.Outbox;
-using Hotline.Api.Outcomes;
 using Hotline.Api.Referrals;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Casework;
 

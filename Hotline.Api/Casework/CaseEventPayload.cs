@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Hotline.Api.CaseStore;
-
 namespace Hotline.Api.Casework;
 
 /// <summary>What the stream to the consoles reads from a case event's data; the rest of it is for the case's history.</summary>

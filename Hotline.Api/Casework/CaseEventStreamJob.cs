@@ -1,12 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Hosting;
-using Hotline.Api.Messages;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Storage;
-using Hotline.Api.WhatsApp;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hotline.Api.Casework;

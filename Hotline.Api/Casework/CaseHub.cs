@@ -1,12 +1,5 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Outcomes;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Casework;
 

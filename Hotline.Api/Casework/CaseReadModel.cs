@@ -1,12 +1,4 @@
-using System.Text.Json;
-using Dapper;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Media;
-using Hotline.Api.Messages;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Hotline.Api.WhatsApp;
 using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Casework;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.Casework;
 
 /// <summary>A case as a queue shows it. No address and no message text: safe to send to every caseworker of the language.</summary>

@@ -1,11 +1,4 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
 using Hotline.Api.Availability;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Hotline.Bot.Triage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Casework;
 

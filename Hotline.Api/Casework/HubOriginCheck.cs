@@ -1,6 +1,3 @@
-using Hotline.Api.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Casework;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Hotline.Api.Auth;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Casework;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Hotline.Api.Storage;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Api.Casework;
 
 /// <summary>Counts for the queue header and the supervisor view: no case is named, only how many wait and for how long.</summary>

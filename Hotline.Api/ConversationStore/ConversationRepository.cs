@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.ConversationStore;
 
 public sealed class ConversationRepository(FieldProtector protector, AddressHasher hasher, TimeProvider time)

@@ -1,5 +1,3 @@
-using Hotline.Api.Accountability;
-
 namespace Hotline.Api.Erasure;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Hotline.Api.Outcomes;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Hotline.Api.Erasure;
 
 /// <summary>

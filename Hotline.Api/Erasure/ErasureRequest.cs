@@ -1,6 +1,3 @@
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Erasure;
 
 /// <summary>

@@ -1,12 +1,6 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Media;
-using Hotline.Api.Outcomes;
-using Hotline.Api.Privacy;
 using Hotline.Api.Retention;
-using Hotline.Api.Storage;
 using Hotline.Api.TwilioDeletion;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Erasure;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Erasure;
 
 /// <summary>A closed case the retention sweep found past its time, or a case of a person being erased.</summary>

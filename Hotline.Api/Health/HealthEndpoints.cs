@@ -1,7 +1,4 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Health;
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Hotline.Api.Metrics;
-
 namespace Hotline.Api.Health;
 
 /// <summary>

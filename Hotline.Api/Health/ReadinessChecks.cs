@@ -1,7 +1,4 @@
-using System.Data.Common;
-using Hotline.Api.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Health;
 

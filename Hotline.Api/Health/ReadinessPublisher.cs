@@ -1,4 +1,3 @@
-using Hotline.Api.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Hotline.Api.Health;

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Hotline.Api.Accountability;
-using Hotline.Api.Privacy;
-using Hotline.Api.Twilio;
-
 namespace Hotline.Api.Hosting;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using StackExchange.Redis;
 using Hotline.Api.Health;
 using Twilio.Exceptions;

@@ -1,29 +1,17 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
 using Hotline.Api.Availability;
 using Hotline.Api.BotConnector;
 using Hotline.Api.CaseHistory;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Hotline.Api.Erasure;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.Health;
 using Hotline.Api.Inbound;
-using Hotline.Api.Outbox;
 using Hotline.Api.Translations;
-using Hotline.Api.Twilio;
 using Hotline.Api.TwilioDeletion;
 using Hotline.Api.IntakeHost;
 using Hotline.Api.Media;
 using Hotline.Api.SimCards;
-using Microsoft.Extensions.Options;
-using Hotline.Api.Messages;
-using Hotline.Api.Metrics;
-using Hotline.Api.Privacy;
 using Hotline.Api.Quarantine;
 using Hotline.Api.PhoneSimulator;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Hotline.Api.Statistics;
@@ -31,7 +19,6 @@ using Hotline.Api.Redis;
 using Hotline.Api.Retention;
 using Hotline.Api.SessionKeys;
 using Hotline.Api.Tracing;
-using Hotline.Api.WhatsApp;
 
 namespace Hotline.Api.Hosting;
 

@@ -1,13 +1,7 @@
-using Hotline.Api.CaseStore;
 using Hotline.Api.SessionKeys;
-using Hotline.Api.Storage;
-using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Loading;
-using Hotline.Bot.Triage;
-using Hotline.Api.Users;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Hosting;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Privacy;
-
 namespace Hotline.Api.Hosting;
 
 /// <summary><c>keys rotate</c> on the operator's command line: progress per batch, then the counts per column.</summary>

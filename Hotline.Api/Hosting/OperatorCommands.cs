@@ -1,8 +1,5 @@
-using Hotline.Api.Accountability;
 using Hotline.Api.Erasure;
-using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Hosting;
 

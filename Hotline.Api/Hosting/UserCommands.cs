@@ -1,7 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Outcomes;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Hosting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Bot.ConversationContract;
-
 namespace Hotline.Api.Inbound;
 
 /// <summary>What the engine may know of a conversation: no address, no message history.</summary>

@@ -1,10 +1,3 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Outbox;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Bot.ConversationContract;
-
 namespace Hotline.Api.Inbound;
 
 /// <summary>Turns the engine's decisions into stored changes, inside the caller's transaction.</summary>

@@ -1,5 +1,3 @@
-using Hotline.Api.Privacy;
-
 namespace Hotline.Api.Inbound;
 
 /// <summary>

@@ -1,21 +1,10 @@
-using Hotline.Api.Metrics;
-using System.Data.Common;
 using System.Diagnostics;
-using System.Text.Json;
 using Hotline.Api.Availability;
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
 using Hotline.Api.IntakeHost;
 using Hotline.Api.Media;
-using Hotline.Api.Messages;
-using Hotline.Api.Outbox;
 using Hotline.Api.SimCards;
-using Hotline.Api.Storage;
 using Hotline.Api.Tracing;
 using Hotline.Api.TwilioDeletion;
-using Hotline.Api.WhatsApp;
-using Hotline.Bot.Channels;
-using Hotline.Bot.ConversationContract;
 
 namespace Hotline.Api.Inbound;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.IntakeHost;
 

@@ -1,11 +1,5 @@
-using System.Collections.Concurrent;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Storage;
 using Hotline.Api.Translations;
-using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.IntakeHost;
 

@@ -1,8 +1,5 @@
-using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
 using Hotline.Bot.Intake.Scripts;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.IntakeHost;
 

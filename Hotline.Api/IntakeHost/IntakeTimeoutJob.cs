@@ -1,11 +1,5 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Hosting;
 using Hotline.Api.Inbound;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Storage;
-using Hotline.Bot.ConversationContract;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.IntakeHost;
 

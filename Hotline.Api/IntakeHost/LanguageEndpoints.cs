@@ -1,7 +1,4 @@
-using Hotline.Api.Auth;
-using Hotline.Api.Storage;
 using Hotline.Api.Translations;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.IntakeHost;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Hotline.Api.BotConnector;
-using Hotline.Api.Twilio;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Media;
 

@@ -1,9 +1,4 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
-using Hotline.Api.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Media;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Hotline.Api.Hosting;
-using Hotline.Api.Storage;
-using Hotline.Api.Twilio;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Media;
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace Hotline.Api.Media;

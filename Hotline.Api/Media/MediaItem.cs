@@ -1,5 +1,3 @@
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Media;
 
 public enum MediaStatus

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Dapper;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Media;
 
 /// <summary>

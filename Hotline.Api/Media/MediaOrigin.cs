@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Hotline.Api.Twilio;
-
 namespace Hotline.Api.Media;
 
 /// <summary>

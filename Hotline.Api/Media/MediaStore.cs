@@ -1,8 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
-using Hotline.Api.Privacy;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Media;
 

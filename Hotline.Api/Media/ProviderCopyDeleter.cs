@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using Hotline.Api.Twilio;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Media;
 

@@ -1,8 +1,3 @@
-using Dapper;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Messages;
 
 public sealed class MessageRepository(FieldProtector protector)

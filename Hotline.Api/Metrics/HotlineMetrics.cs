@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Hotline.Bot.Channels;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Metrics;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Hotline.Api.Metrics;

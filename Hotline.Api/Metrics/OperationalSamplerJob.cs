@@ -1,12 +1,7 @@
 using System.Diagnostics.Metrics;
 using Hotline.Api.Casework;
 using Hotline.Api.Health;
-using Hotline.Api.Hosting;
-using Hotline.Api.Outbox;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Storage;
-using Hotline.Bot.Triage;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Metrics;
 

@@ -1,10 +1,4 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.Messages;
-using Hotline.Api.Storage;
-using Hotline.Api.Twilio;
 using Hotline.Api.TwilioDeletion;
-using Hotline.Api.WhatsApp;
-using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Outbox;
 

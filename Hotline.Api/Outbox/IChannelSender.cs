@@ -1,6 +1,3 @@
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Outbox;
 
 /// <param name="Reengagement">Send the configured WhatsApp template instead of <paramref name="Body"/>, which only describes it.</param>

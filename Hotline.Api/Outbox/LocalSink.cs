@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Outbox;
 
 /// <summary>

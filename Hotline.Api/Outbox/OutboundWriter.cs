@@ -1,8 +1,3 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Messages;
-using Hotline.Api.Storage;
-using Hotline.Bot.Channels;
 using Hotline.Bot.Channels.Sms;
 
 namespace Hotline.Api.Outbox;

@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Hosting;
-using Hotline.Api.Messages;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Storage;
 using Hotline.Api.Tracing;
-using Hotline.Api.WhatsApp;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Outbox;
 

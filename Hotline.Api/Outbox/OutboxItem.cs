@@ -1,5 +1,3 @@
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.Outbox;
 
 public enum OutboxStatus

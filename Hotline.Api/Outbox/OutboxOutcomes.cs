@@ -1,10 +1,3 @@
-using Hotline.Api.Metrics;
-using Hotline.Api.CaseStore;
-using Hotline.Api.Messages;
-using Hotline.Api.Storage;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.WhatsApp;
-
 namespace Hotline.Api.Outbox;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Dapper;
-using Hotline.Api.Storage;
 
 namespace Hotline.Api.Outbox;
 

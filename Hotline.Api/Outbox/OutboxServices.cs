@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Outbox;
 
 public static class OutboxServices

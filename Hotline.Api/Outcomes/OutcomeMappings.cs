@@ -1,5 +1,4 @@
 using Hotline.Api.Casework;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Outcomes;
 

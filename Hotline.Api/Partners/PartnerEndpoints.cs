@@ -1,10 +1,3 @@
-using Hotline.Api.Accountability;
-using System.Data.Common;
-using Hotline.Api.Auth;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Hotline.Api.Partners;
 
 /// <summary>

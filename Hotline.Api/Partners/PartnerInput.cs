@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Hotline.Api.Partners;
 
 /// <summary>What an admin sends to create or change a partner. <see cref="Version"/> is the version the editor read (changes only).</summary>

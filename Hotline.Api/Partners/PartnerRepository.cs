@@ -1,5 +1,3 @@
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Partners;
 
 public sealed class PartnerRepository

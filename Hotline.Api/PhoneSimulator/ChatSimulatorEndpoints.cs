@@ -1,13 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Hotline.Api.BotConnector;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Messages;
-using Hotline.Api.Storage;
 using Hotline.Bot.ActivityProtocol;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.PhoneSimulator;
 

@@ -1,14 +1,3 @@
-using System.Security.Cryptography;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Hosting;
-using Hotline.Api.Messages;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Api.Twilio;
-using Hotline.Bot.Channels;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.PhoneSimulator;
 
 /// <summary>

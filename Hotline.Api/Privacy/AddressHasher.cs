@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Hotline.Bot.Channels;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Privacy;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Hotline.Bot.Channels;
 using PhoneNumbers;
 
 namespace Hotline.Api.Privacy;

@@ -1,11 +1,6 @@
 using System.Data;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Dapper;
-using Hotline.Api.Accountability;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Media;
-using Hotline.Api.Storage;
 
 namespace Hotline.Api.Privacy;
 

@@ -1,7 +1,3 @@
-using Hotline.Api.Auth;
-using Hotline.Api.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Hotline.Api.Quarantine;
 
 public static class QuarantineEndpoints

@@ -1,6 +1,3 @@
-using Hotline.Api.Metrics;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Quarantine;
 
 /// <summary>

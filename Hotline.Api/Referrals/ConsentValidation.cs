@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Hotline.Api.Referrals;
 
 /// <summary>A consent as it will be stored: every detail present exactly when the consent covers it.</summary>

@@ -1,9 +1,3 @@
-using Hotline.Api.CaseStore;
-using Hotline.Api.Outcomes;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
-
 namespace Hotline.Api.Referrals;
 
 /// <summary>

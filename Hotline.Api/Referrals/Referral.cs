@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Hotline.Api.Referrals;
 
 /// <summary>A referral as stored, the summary and outcome note still encrypted.</summary>

@@ -1,9 +1,4 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Hotline.Api.Outcomes;
 using Hotline.Api.Partners;
-using Hotline.Api.Users;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Referrals;
 

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Dapper;
-using Hotline.Api.Privacy;
 using Hotline.Api.Statistics;
-using Hotline.Api.Storage;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Referrals;
 

@@ -1,11 +1,5 @@
-using System.Text.Json;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
-using Hotline.Api.Outcomes;
 using Hotline.Api.Partners;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 
 namespace Hotline.Api.Referrals;
 

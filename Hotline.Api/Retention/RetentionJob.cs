@@ -1,7 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Retention;
 
 /// <summary>Runs the retention sweep on its interval; each pass writes one audit row with what it removed (counts only).</summary>

@@ -1,7 +1,4 @@
-using Hotline.Api.Accountability;
 using Hotline.Api.Erasure;
-using Hotline.Api.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Retention;
 

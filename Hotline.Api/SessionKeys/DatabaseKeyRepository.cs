@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace Hotline.Api.SessionKeys;

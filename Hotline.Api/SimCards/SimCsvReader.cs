@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
 
 namespace Hotline.Api.SimCards;
 

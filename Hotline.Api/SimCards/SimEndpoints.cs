@@ -1,7 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Hotline.Api.SimCards;
 
 public static class SimEndpoints

@@ -1,8 +1,3 @@
-using Hotline.Api.Privacy;
-using Hotline.Api.Storage;
-using Hotline.Bot.Channels;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.SimCards;
 
 /// <summary>

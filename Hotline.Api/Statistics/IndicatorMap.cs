@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Statistics;
 

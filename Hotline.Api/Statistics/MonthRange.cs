@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotline.Api.Statistics;
 
 /// <summary>An inclusive range of calendar months (UTC), the only granularity statistics are published at.</summary>

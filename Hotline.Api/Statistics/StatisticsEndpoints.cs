@@ -1,8 +1,3 @@
-using Hotline.Api.Accountability;
-using System.Text;
-using Hotline.Api.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Hotline.Api.Statistics;
 
 /// <summary>

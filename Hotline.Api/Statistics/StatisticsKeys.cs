@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Hotline.Api.Referrals;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Statistics;
 

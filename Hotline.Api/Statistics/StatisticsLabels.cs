@@ -1,5 +1,3 @@
-using System.Globalization;
-using Hotline.Api.CaseStore;
 using Hotline.Api.Referrals;
 
 namespace Hotline.Api.Statistics;

@@ -1,6 +1,4 @@
-using Hotline.Api.CaseStore;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Storage;
 
 namespace Hotline.Api.Statistics;
 

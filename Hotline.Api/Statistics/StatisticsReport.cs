@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using Dapper;
 using Hotline.Api.Partners;
-using Hotline.Api.Storage;
-using Hotline.Bot.Triage;
 
 namespace Hotline.Api.Statistics;
 

@@ -1,7 +1,4 @@
 using System.Data;
-using System.Globalization;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Storage;
 

@@ -1,9 +1,6 @@
-using System.Data.Common;
 using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Storage.SqlServer;
 using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Storage;
 

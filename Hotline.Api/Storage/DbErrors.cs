@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Data.SqlClient;
 
 namespace Hotline.Api.Storage;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DbUp.Engine.Output;
 
 namespace Hotline.Api.Storage;

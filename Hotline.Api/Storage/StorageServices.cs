@@ -1,5 +1,4 @@
 using Hotline.Api.Storage.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Storage;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Dapper;
 
 namespace Hotline.Api.Storage;
 

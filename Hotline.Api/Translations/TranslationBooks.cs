@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Hotline.Api.Storage;
 using Hotline.Bot.CannedReplies;
 using Hotline.Bot.Intake.Scripts;
 

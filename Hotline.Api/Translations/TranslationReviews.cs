@@ -1,6 +1,3 @@
-using Hotline.Api.Outcomes;
-using Hotline.Api.Storage;
-using Hotline.Api.Users;
 using Hotline.Bot.CannedReplies;
 using Hotline.Bot.Intake.Loading;
 

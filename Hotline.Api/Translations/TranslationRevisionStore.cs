@@ -1,5 +1,3 @@
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Translations;
 
 /// <summary>The stored corrections: added one row at a time, never changed, read up to a version.</summary>

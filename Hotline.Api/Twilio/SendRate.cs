@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Hotline.Api.Redis;
-using Microsoft.Extensions.Options;
 using RedisRateLimiting;
 using StackExchange.Redis;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Hotline.Api.Inbound;
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
 
 namespace Hotline.Api.Twilio;
 

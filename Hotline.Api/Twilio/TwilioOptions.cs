@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Twilio;
 
 public sealed class TwilioOptions

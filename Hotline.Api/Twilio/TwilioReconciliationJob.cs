@@ -1,9 +1,4 @@
-using Hotline.Api.Hosting;
 using Hotline.Api.Inbound;
-using Hotline.Api.Metrics;
-using Hotline.Api.Privacy;
-using Hotline.Bot.Channels;
-using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;

@@ -1,8 +1,3 @@
-using Hotline.Api.Metrics;
-using Hotline.Api.Hosting;
-using Hotline.Api.Outbox;
-using Hotline.Bot.Channels;
-using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;

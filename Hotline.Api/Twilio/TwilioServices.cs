@@ -1,6 +1,4 @@
-using Hotline.Api.Outbox;
 using Hotline.Api.TwilioDeletion;
-using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;
 

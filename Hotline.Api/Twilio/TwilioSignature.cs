@@ -1,8 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
-using Hotline.Api.Hosting;
-using Microsoft.Extensions.Options;
 using Twilio.Security;
 
 namespace Hotline.Api.Twilio;

@@ -1,9 +1,4 @@
 using Hotline.Api.Inbound;
-using Hotline.Api.Metrics;
-using Hotline.Api.Outbox;
-using Hotline.Bot.Channels;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Twilio;
 

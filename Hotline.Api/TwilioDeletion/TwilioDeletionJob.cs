@@ -1,9 +1,3 @@
-using Hotline.Api.Hosting;
-using Hotline.Api.Metrics;
-using Hotline.Api.Storage;
-using Hotline.Api.Twilio;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.TwilioDeletion;
 
 /// <summary>

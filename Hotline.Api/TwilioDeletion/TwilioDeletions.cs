@@ -1,9 +1,3 @@
-using Dapper;
-using Hotline.Api.Storage;
-using Hotline.Api.Twilio;
-using Hotline.Bot.Channels;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.TwilioDeletion;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Users;

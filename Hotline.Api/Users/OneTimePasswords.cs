@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Hotline.Api.Privacy;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.Users;
 
 /// <summary>

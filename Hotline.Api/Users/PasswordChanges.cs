@@ -1,6 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Outcomes;
-using Hotline.Api.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hotline.Api.Users;

@@ -1,11 +1,7 @@
 using System.Security.Claims;
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Hotline.Api.Outcomes;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Users;
 

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using Hotline.Api.Accountability;
-using Hotline.Api.Auth;
-using Hotline.Api.Outcomes;
-using Hotline.Api.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hotline.Api.Users;

@@ -1,6 +1,3 @@
-using Dapper;
-using Hotline.Api.Storage;
-
 namespace Hotline.Api.Users;
 
 public sealed class UserRepository

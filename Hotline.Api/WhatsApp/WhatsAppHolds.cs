@@ -1,12 +1,3 @@
-using Dapper;
-using Hotline.Api.CaseStore;
-using Hotline.Api.ConversationStore;
-using Hotline.Api.Messages;
-using Hotline.Api.Outbox;
-using Hotline.Api.Storage;
-using Hotline.Api.Twilio;
-using Microsoft.Extensions.Options;
-
 namespace Hotline.Api.WhatsApp;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Hotline.Api.ConversationStore;
-using Hotline.Bot.Channels;
-
 namespace Hotline.Api.WhatsApp;
 
 /// <summary>Whether a WhatsApp case's window is open, and when it closes, as the console shows it.</summary>

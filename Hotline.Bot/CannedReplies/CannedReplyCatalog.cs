@@ -1,6 +1,4 @@
 using System.Resources;
-using System.Text.RegularExpressions;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.CannedReplies;
 

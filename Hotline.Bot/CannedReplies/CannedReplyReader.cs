@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using Hotline.Bot.Channels.Sms;
 
 namespace Hotline.Bot.CannedReplies;

@@ -1,5 +1,3 @@
-using Hotline.Bot.Triage;
-
 namespace Hotline.Bot.ConversationContract;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
-
 namespace Hotline.Bot.Triage;
 
 /// <summary>Reads <c>triage-rules.json</c> and refuses, naming the file and the row, anything a supervisor could

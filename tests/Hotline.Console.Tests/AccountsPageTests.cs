@@ -1,8 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>The account lifecycle as people meet it at 1366x768: the admin's accounts page, a forced new password, and one's own change.</summary>

@@ -1,6 +1,5 @@
 using Hotline.Api.Accountability;
 using Microsoft.Extensions.DependencyInjection;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

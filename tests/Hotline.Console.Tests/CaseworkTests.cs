@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixture>

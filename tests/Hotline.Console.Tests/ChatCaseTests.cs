@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>A chat conversation has no SMS parts: the console does not count them there.</summary>

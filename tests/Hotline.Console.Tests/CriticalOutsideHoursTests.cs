@@ -1,5 +1,4 @@
 using System.Globalization;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

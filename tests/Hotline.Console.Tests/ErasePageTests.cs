@@ -1,8 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>What an admin sees of erasure on request at 1366x768: a number in, counts out, never a case's content.</summary>

@@ -1,8 +1,4 @@
 using Hotline.Api.Tests.Media;
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

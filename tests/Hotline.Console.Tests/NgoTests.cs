@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

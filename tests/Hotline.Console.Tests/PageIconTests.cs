@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>Every console page names an icon the host serves, so no page asks for a missing one (a 404 each time).</summary>

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>The phone's view in the console: for each reply, whether it reached the phone; and a banner when the person is not safe or discreet.</summary>

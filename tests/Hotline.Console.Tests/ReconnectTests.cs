@@ -1,7 +1,6 @@
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
 using Microsoft.Extensions.DependencyInjection;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

@@ -1,7 +1,6 @@
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 using Microsoft.Extensions.DependencyInjection;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>A person who writes again after a closed case, and closed cases opened read-only, as a caseworker sees them at 1366x768.</summary>

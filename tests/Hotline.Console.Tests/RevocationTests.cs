@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

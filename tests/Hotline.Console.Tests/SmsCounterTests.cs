@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Hotline.Bot.Channels.Sms;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

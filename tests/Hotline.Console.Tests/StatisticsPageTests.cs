@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>The statistics page as a reader sees it at 1366x768.</summary>

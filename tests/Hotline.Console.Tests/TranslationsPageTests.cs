@@ -1,8 +1,3 @@
-using Hotline.Api.Users;
-using Hotline.Console.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>What a translation reviewer sees at 1366x768: each text beside the English, a correction saved or refused with its reason, the language marked reviewed.</summary>

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<BrowserFixture>

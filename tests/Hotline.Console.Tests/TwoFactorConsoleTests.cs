@@ -1,5 +1,4 @@
 using OtpNet;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

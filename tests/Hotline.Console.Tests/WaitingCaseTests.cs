@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>The intake goes on while the case waits: a console sees its provisional band move as the answers arrive.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.Console.Tests;
 

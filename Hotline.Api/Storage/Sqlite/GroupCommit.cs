@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>

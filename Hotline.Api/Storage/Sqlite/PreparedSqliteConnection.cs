@@ -1,7 +1,5 @@
 using System.Data;
-using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Storage.Sqlite;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Api.Storage.Sqlite;
 
 internal static class SqliteConnections

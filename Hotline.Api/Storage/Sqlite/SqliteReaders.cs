@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-
 namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>

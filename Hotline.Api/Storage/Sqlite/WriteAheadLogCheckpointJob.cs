@@ -1,5 +1,3 @@
-using Hotline.Api.Hosting;
-
 namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Scripts;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>The checks that need the script, the triage table and the options together, run once at start.</summary>

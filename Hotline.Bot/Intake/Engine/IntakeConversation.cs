@@ -1,6 +1,3 @@
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Scripts;
-
 namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>

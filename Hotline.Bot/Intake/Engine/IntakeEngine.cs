@@ -1,7 +1,3 @@
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Scripts;
-using Hotline.Bot.Triage;
-
 namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Hotline.Bot.Intake.Engine;
 
 internal enum IntakeStatus

@@ -1,5 +1,3 @@
-using Hotline.Bot.Intake.Scripts;
-
 namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>

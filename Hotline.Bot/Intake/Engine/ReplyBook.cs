@@ -1,6 +1,4 @@
 using Hotline.Bot.Channels.Sms;
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.Intake.Engine;
 

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.Intake.Engine;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.Intake.Loading;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Hotline.Bot.Intake.Loading;
 
 // The file as written (docs/intake/intake-script.schema.json). Everything is nullable so that a missing field

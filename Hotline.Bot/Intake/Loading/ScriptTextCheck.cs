@@ -1,6 +1,5 @@
 using Hotline.Bot.Channels.Sms;
 using Hotline.Bot.Intake.Engine;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Bot.Intake.Loading;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Hotline.Bot.Intake.Scripts;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Hotline.Api.Auth;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Hotline.Api.Tests.Auth;

@@ -1,5 +1,4 @@
 using Hotline.Api.Tests.Casework;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.Auth;
 

@@ -1,5 +1,4 @@
 using Hotline.Api.Availability;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Tests.Availability;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Hotline.Api.Tests.BotConnector.Fakes;
 
 namespace Hotline.Api.Tests.BotConnector;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Hotline.Api.BotConnector;
 using Hotline.Bot.ActivityProtocol;
 using Hotline.Bot.ConversationContract;

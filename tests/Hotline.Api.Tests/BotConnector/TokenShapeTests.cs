@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Hotline.Api.Tests.BotConnector.Fakes;
 
 namespace Hotline.Api.Tests.BotConnector;

@@ -1,5 +1,3 @@
-using static Hotline.Api.Tests.Referrals.ReferralHarness;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>A console's action sent twice (a double click, a retry after a lost answer) acts once and answers as the first time.</summary>

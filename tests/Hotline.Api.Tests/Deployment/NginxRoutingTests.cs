@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Api.Tests.Deployment;
 

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace Hotline.Api.Tests.Deployment;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Hotline.Api.Tests.Hosting;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Hotline.Api.Tests.Casework;
-using Hotline.Api.Tests.Referrals;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.Hosting;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Testing;
 using Twilio.Exceptions;
 
 namespace Hotline.Api.Tests.Hosting;

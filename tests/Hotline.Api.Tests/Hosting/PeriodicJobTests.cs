@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Channel = System.Threading.Channels.Channel;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotline.Api.Tests.Hosting;
 

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.IntakeHost;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Media;
-
 namespace Hotline.Api.Tests.Media;
 
 /// <summary>

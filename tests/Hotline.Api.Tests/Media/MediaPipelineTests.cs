@@ -1,5 +1,3 @@
-using Hotline.Api.Media;
-
 namespace Hotline.Api.Tests.Media;
 
 /// <summary>A photo sent by MMS, end to end: the signed webhook, the media job, the Twilio stand-in (which checks the account's Basic credentials), the media store.</summary>

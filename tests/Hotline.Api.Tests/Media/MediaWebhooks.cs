@@ -1,5 +1,3 @@
-using Hotline.Api.Media;
-
 namespace Hotline.Api.Tests.Media;
 
 /// <summary>A person sends a file the way Twilio delivers it: the file at the Twilio stand-in, its link in a signed webhook.</summary>

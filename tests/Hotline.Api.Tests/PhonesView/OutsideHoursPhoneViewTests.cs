@@ -1,6 +1,4 @@
-using Hotline.Bot.Intake.Scripts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.PhonesView;
 

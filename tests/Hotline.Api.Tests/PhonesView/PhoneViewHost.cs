@@ -1,5 +1,3 @@
-using Hotline.Bot.Intake.Scripts;
-
 namespace Hotline.Api.Tests.PhonesView;
 
 [CollectionDefinition(nameof(PhoneViewHost))]

@@ -1,9 +1,4 @@
-using Hotline.Api.Media;
-using Hotline.Api.Referrals;
 using Hotline.Api.Tests.Media;
-using Hotline.Api.Tests.Referrals;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Privacy;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Testing;
-
 namespace Hotline.Api.Tests.Privacy;
 
 public sealed class FieldProtectorTests

@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Referrals;
-
 namespace Hotline.Api.Tests.Privacy;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Dapper;
-using Hotline.Api.Media;
-using Hotline.Api.Privacy;
 using Hotline.Api.Tests.Media;
 
 namespace Hotline.Api.Tests.Privacy;

@@ -1,5 +1,3 @@
-using static Hotline.Api.Tests.Referrals.ReferralHarness;
-
 namespace Hotline.Api.Tests.Referrals;
 
 /// <summary>A case closes as referred only once a referral reached a partner: a proposal has referred nobody.</summary>

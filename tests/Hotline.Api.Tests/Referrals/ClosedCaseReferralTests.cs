@@ -1,5 +1,3 @@
-using static Hotline.Api.Tests.Referrals.ReferralHarness;
-
 namespace Hotline.Api.Tests.Referrals;
 
 /// <summary>Closing a case ends what a referral may still do: nothing more is shared, but one left open can be withdrawn.</summary>

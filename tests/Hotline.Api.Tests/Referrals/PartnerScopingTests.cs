@@ -1,5 +1,3 @@
-using static Hotline.Api.Tests.Referrals.ReferralHarness;
-
 namespace Hotline.Api.Tests.Referrals;
 
 public sealed class PartnerScopingTests

@@ -1,5 +1,3 @@
-using static Hotline.Api.Tests.Referrals.ReferralHarness;
-
 namespace Hotline.Api.Tests.Referrals;
 
 /// <summary>A region a consent shares (a camp, a street) can identify a person: stored encrypted, still shown to whom the consent lets see it.</summary>

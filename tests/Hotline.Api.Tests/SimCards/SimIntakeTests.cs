@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Hotline.Api.Tests.SimCards;
 
 public sealed class SimIntakeTests

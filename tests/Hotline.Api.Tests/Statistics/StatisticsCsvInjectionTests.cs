@@ -1,7 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using Hotline.Api.Tests.Referrals;
-using static Hotline.Api.Tests.Referrals.ReferralHarness;
 
 namespace Hotline.Api.Tests.Statistics;
 

@@ -1,7 +1,6 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.BotConnector;
 using Hotline.Api.Erasure;
-using Hotline.Api.Media;
 using Hotline.Api.Quarantine;
 using Hotline.Api.Retention;
 using Hotline.Api.Translations;

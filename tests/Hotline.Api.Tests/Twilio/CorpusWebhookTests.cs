@@ -1,4 +1,3 @@
-using Hotline.Bot.Intake.Scripts;
 using Hotline.Bot.Tests.Intake.Support;
 
 namespace Hotline.Api.Tests.Twilio;

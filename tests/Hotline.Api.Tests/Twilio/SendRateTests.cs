@@ -1,7 +1,5 @@
 using Hotline.Api.Redis;
 using Hotline.Api.Twilio;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace Hotline.Api.Tests.Twilio;
 

@@ -1,5 +1,4 @@
 using Hotline.Api.Twilio;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Api.Tests.Twilio;
 

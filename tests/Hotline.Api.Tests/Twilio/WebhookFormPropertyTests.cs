@@ -1,6 +1,5 @@
 using CsCheck;
 using Hotline.Api.Twilio;
-using Microsoft.AspNetCore.Http;
 
 namespace Hotline.Api.Tests.Twilio;
 

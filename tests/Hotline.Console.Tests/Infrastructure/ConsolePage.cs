@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Hotline.Console.Tests.Infrastructure;
 
 /// <summary>One person's browser (its own cookies) on the console, signed in through the real form.</summary>

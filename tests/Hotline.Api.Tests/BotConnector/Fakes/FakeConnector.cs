@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Hotline.Api.Tests.BotConnector.Fakes;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Hotline.Api.Tests.Storage.Sqlite;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Hotline.Api.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;
 
