@@ -58,7 +58,8 @@ public sealed class TwilioSignature(IOptions<TwilioOptions> twilio, IOptions<Hot
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Cleared: it held the fields, a person's number and words among them.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
