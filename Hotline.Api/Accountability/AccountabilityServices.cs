@@ -4,8 +4,7 @@ public static class AccountabilityServices
 {
     public static IServiceCollection AddAccountability(this IServiceCollection services)
     {
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(AuditOptions.Section);
         services.AddSingleton<AuditChain>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();

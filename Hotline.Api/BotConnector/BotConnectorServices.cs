@@ -9,8 +9,7 @@ public static class BotConnectorServices
     /// </summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.AddValidatedOptions<BotOptions, BotOptionsValidator>(BotOptions.Section);
         services.AddSingleton<BotHttp>();
         services.AddSingleton<BotTokenClient>();
         services.AddSingleton<DevelopmentBotIssuer>();

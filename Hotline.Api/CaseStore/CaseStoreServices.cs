@@ -4,8 +4,7 @@ public static class CaseStoreServices
 {
     public static IServiceCollection AddCaseStore(this IServiceCollection services)
     {
-        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
+        services.AddValidatedOptions<QueueOptions, QueueOptionsValidator>(QueueOptions.Section);
         services.AddSingleton<CaseEventSignal>();
         services.AddSingleton<CaseEventLog>();
         services.AddSingleton<CaseQueue>();

@@ -27,8 +27,7 @@ public static class HotlineServices
     public static IServiceCollection AddHotline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<HotlineOptions>().BindConfiguration(HotlineOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
+        services.AddValidatedOptions<HotlineOptions, HotlineOptionsValidator>(HotlineOptions.Section);
         services.AddTrustedProxies();
         services.AddHotlineMetrics();
         services.AddHotlineTracing(configuration);

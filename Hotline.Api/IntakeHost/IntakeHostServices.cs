@@ -7,8 +7,7 @@ public static class IntakeHostServices
 {
     public static IServiceCollection AddIntakeHost(this IServiceCollection services)
     {
-        services.AddOptions<IntakeHostOptions>().BindConfiguration(IntakeHostOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IntakeHostOptions>, IntakeHostOptionsValidator>();
+        services.AddValidatedOptions<IntakeHostOptions, IntakeHostOptionsValidator>(IntakeHostOptions.Section);
         services.AddSingleton<IntakeScript>(provider =>
         {
             var file = provider.GetRequiredService<IOptions<IntakeHostOptions>>().Value.ScriptFile;

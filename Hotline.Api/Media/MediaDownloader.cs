@@ -74,7 +74,8 @@ public sealed class MediaDownloader(
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var bytes = new MemoryStream();
+        // Sized from the announced length when there is one, so a photo is read into one array, not a series of doubling copies.
+        using var bytes = new MemoryStream((int)(response.Content.Headers.ContentLength ?? 0));
         var buffer = new byte[81_920];
         int read;
         while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
@@ -87,7 +88,7 @@ public sealed class MediaDownloader(
             bytes.Write(buffer, 0, read);
         }
 
-        return new MediaDownload.Fetched(bytes.ToArray());
+        return new MediaDownload.Fetched(bytes.Length == bytes.Capacity ? bytes.GetBuffer() : bytes.ToArray());
     }
 
     private static MediaDownload.Failed TooLarge(long limit) =>

@@ -15,6 +15,7 @@ public sealed class MediaFetchJob(
     MediaItemRepository items,
     MediaDownloader downloader,
     MediaInspector inspector,
+    MediaWorkers workers,
     MediaStore store,
     ProviderCopyDeleter deleter,
     IOptions<MediaOptions> options,
@@ -23,7 +24,8 @@ public sealed class MediaFetchJob(
     ILogger<MediaFetchJob> logger,
     Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
-    private const int BatchSize = 10;
+    /// <summary>A pass ends after this many items, so that a long backlog still reports each pass's outcome to the loop watch.</summary>
+    private const int MostItemsPerPass = 100;
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
@@ -36,17 +38,29 @@ public sealed class MediaFetchJob(
 
     protected override async Task RunPassAsync(CancellationToken cancellationToken) => await FetchDueAsync(cancellationToken);
 
-    /// <summary>One pass: claims what is due in one write, then works on each item; the number claimed.</summary>
+    /// <summary>
+    /// One pass: claims Hotline:Media:ConcurrentItems items at a time (each claim one short write) and works on them
+    /// together, until nothing more is due; the number worked on. An item is worked on once a pass: one given another
+    /// attempt is left for a later pass. Claiming only what is worked on now keeps the rest of a backlog unleased, so
+    /// a slow item never holds others past their lease.
+    /// </summary>
     public async Task<int> FetchDueAsync(CancellationToken cancellationToken)
     {
-        var claimed = await database.ClaimDueAsync(items, BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken);
-
-        foreach (var item in claimed)
+        var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        var thisPass = new NotWorkedThisPass(items);
+        while (thisPass.Worked < MostItemsPerPass)
         {
-            await WorkOnAsync(item, cancellationToken);
+            var claimed = await database.ClaimDueAsync(thisPass, options.Value.ConcurrentItems, lease, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+
+            thisPass.Add(claimed);
+            await Task.WhenAll(claimed.Select(item => WorkOnAsync(item, cancellationToken)));
         }
 
-        return claimed.Count;
+        return thisPass.Worked;
     }
 
     private async Task WorkOnAsync(MediaItem item, CancellationToken cancellationToken)
@@ -73,7 +87,7 @@ public sealed class MediaFetchJob(
     private async Task<bool> FetchAsync(MediaItem item, MediaOrigin origin, CancellationToken cancellationToken) =>
         await downloader.DownloadAsync(origin, cancellationToken) switch
         {
-            MediaDownload.Fetched fetched => inspector.Inspect(fetched.Bytes, item.Source.DeclaredType) switch
+            MediaDownload.Fetched fetched => await workers.RunAsync(() => inspector.Inspect(fetched.Bytes, item.Source.DeclaredType), cancellationToken) switch
             {
                 MediaInspection.Keep keep => await KeepAsync(item, keep, fetched.Bytes, cancellationToken),
                 MediaInspection.Refuse refuse => await NotKeptAsync(item, refuse.Reason, cancellationToken),
@@ -129,5 +143,21 @@ public sealed class MediaFetchJob(
         }
 
         return held;
+    }
+
+    /// <summary>The media queue less the items this pass has already worked on.</summary>
+    private sealed class NotWorkedThisPass(MediaItemRepository items) : ILeasedQueue<Guid, MediaItem>
+    {
+        private readonly HashSet<Guid> _worked = [];
+
+        public int Worked => _worked.Count;
+
+        public void Add(IEnumerable<MediaItem> claimed) => _worked.UnionWith(claimed.Select(item => item.Id));
+
+        public async Task<IReadOnlyList<Guid>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
+            (await items.ReadDueAsync(session, now, take + _worked.Count, cancellationToken)).Where(id => !_worked.Contains(id)).Take(take).ToList();
+
+        public Task<MediaItem?> ClaimAsync(DbSession session, Guid due, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+            items.ClaimAsync(session, due, now, lease, cancellationToken);
     }
 }

@@ -76,6 +76,14 @@ public sealed class MediaInspector(IOptions<MediaOptions> options)
             return null;
         }
 
+        // Already upright and with nothing transparent to paint white: the decoded pixels are encoded as they are, which
+        // spares a second picture's memory and a full-size draw (most phone photos are JPEGs stored upright).
+        if (codec.EncodedOrigin == SKEncodedOrigin.TopLeft && codec.Info.AlphaType == SKAlphaType.Opaque)
+        {
+            using var direct = pixels.Encode(SKEncodedImageFormat.Jpeg, ViewQuality);
+            return direct?.ToArray();
+        }
+
         var (uprightWidth, uprightHeight, turn) = Upright(codec.EncodedOrigin, info.Width, info.Height);
         using var surface = SKSurface.Create(new SKImageInfo(uprightWidth, uprightHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
         surface.Canvas.Clear(SKColors.White);

@@ -73,6 +73,10 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
         await session.ExecuteAsync("MediaItems_Reschedule",
             new { item.Id, item.LeaseToken, NextAttemptAt = nextAttemptAt, Reason = reason }, cancellationToken) == 1;
 
+    /// <summary>The items the media job has still to finish, for the metrics (<see cref="Metrics.OperationalSamplerJob"/>).</summary>
+    public Task<MediaBacklog> ReadBacklogAsync(DbSession session, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync<MediaBacklog>("MediaItems_ReadBacklog", null, cancellationToken);
+
     /// <summary>For erasure: the rows of a conversation's media (the files go with <see cref="MediaStore.DeleteConversation"/>).</summary>
     public Task<int> DeleteConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         session.ExecuteAsync("MediaItems_DeleteByConversation", new { ConversationId = conversationId }, cancellationToken);
@@ -84,4 +88,11 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
         row.EvidenceCipher is null ? MediaEvidence.None
             : JsonSerializer.Deserialize<MediaEvidence>(protector.Unprotect(row.EvidenceCipher, ProtectedColumns.MediaItemEvidence.At(row.Id)))!,
         row.StoredAt);
+}
+
+/// <summary>Media items still to fetch or still to delete at the provider, and when the oldest of them arrived.</summary>
+public sealed record MediaBacklog
+{
+    public long Items { get; init; }
+    public DateTimeOffset? OldestCreatedAt { get; init; }
 }

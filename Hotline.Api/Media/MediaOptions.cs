@@ -39,6 +39,15 @@ public sealed class MediaOptions
     public int PollSeconds { get; set; } = 2;
 
     public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Items worked on at once by this instance, each on its own <see cref="MediaWorkers"/> thread. Decoding a photo
+    /// takes a core for about half a second: more at once only takes more of the cores the webhooks need.
+    /// </summary>
+    public int ConcurrentItems { get; set; } = 1;
+
+    /// <summary>The Linux nice value of the media workers' threads: 19, the lowest priority, gives them only what the webhooks leave idle.</summary>
+    public int WorkerNice { get; set; } = 19;
 }
 
 internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
@@ -55,6 +64,8 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         { RetryBaseSeconds: < 1 or > 3_600 } => Fail("RetryBaseSeconds must be between 1 and 3600."),
         { PollSeconds: < 1 or > 600 } => Fail("PollSeconds must be between 1 and 600."),
         { LeaseSeconds: < 10 or > 3_600 } => Fail("LeaseSeconds must be between 10 and 3600."),
+        { ConcurrentItems: < 1 or > 8 } => Fail("ConcurrentItems must be between 1 and 8."),
+        { WorkerNice: < 0 or > 19 } => Fail("WorkerNice must be between 0 and 19 (a media worker never runs above the webhooks)."),
         _ => ValidateOptionsResult.Success,
     };
 

@@ -67,6 +67,10 @@ public sealed class HotlineMetrics : IDisposable
             "Messages waiting to be sent or being sent.");
         _meter.CreateObservableGauge("hotline.outbox.oldest_pending_age", () => snapshot.OutboxOldestPendingSeconds, "s",
             "How long the oldest message waiting to be sent has waited.");
+        _meter.CreateObservableGauge("hotline.media.pending", () => snapshot.MediaPending, "{item}",
+            "Attachments waiting to be fetched and kept, or kept with the provider's copy still to delete.");
+        _meter.CreateObservableGauge("hotline.media.oldest_pending_age", () => snapshot.MediaOldestPendingSeconds, "s",
+            "How long the oldest attachment still waiting for the media job has waited.");
         _meter.CreateObservableGauge("hotline.ready", () => snapshot.Ready, null,
             "1 when this instance's readiness checks last passed (database, migrations, background loops), else 0.");
         _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases waiting, by priority band.");

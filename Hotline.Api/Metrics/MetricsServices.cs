@@ -12,8 +12,7 @@ public static class MetricsServices
 
     public static IServiceCollection AddHotlineMetrics(this IServiceCollection services)
     {
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
         services.AddSingleton<OperationalSnapshot>();
         services.AddSingleton<HotlineMetrics>();
         services.AddHostedService<OperationalSamplerJob>();

@@ -1,14 +1,16 @@
 using System.Diagnostics.Metrics;
 using Hotline.Api.Casework;
 using Hotline.Api.Health;
+using Hotline.Api.Media;
 using Hotline.Api.Quarantine;
 
 namespace Hotline.Api.Metrics;
 
-/// <summary>Reads the queue and the outbox backlog for the gauges, at start and then every few seconds.</summary>
+/// <summary>Reads the queue, the outbox backlog and the media backlog for the gauges, at start and then every few seconds.</summary>
 public sealed class OperationalSamplerJob(
     Database database,
     OutboxRepository outbox,
+    MediaItemRepository media,
     QueueStatisticsReader queue,
     QuarantineStore quarantine,
     CaseListeners listeners,
@@ -29,6 +31,7 @@ public sealed class OperationalSamplerJob(
         await using var session = await database.OpenAsync(cancellationToken);
         var now = await session.DatabaseNowAsync(cancellationToken);
         var backlog = await outbox.ReadBacklogAsync(session, cancellationToken);
+        var mediaBacklog = await media.ReadBacklogAsync(session, cancellationToken);
         var bands = (await queue.ReadWaitingBandsAsync(session, cancellationToken)).ToDictionary(b => b.Band);
         var quarantined = (await quarantine.CountBySourceAsync(session, cancellationToken)).ToDictionary(c => c.Source, c => c.Count);
         var languages = await queue.ReadWaitingLanguagesAsync(session, cancellationToken);
@@ -55,7 +58,9 @@ public sealed class OperationalSamplerJob(
             languages.Select(l => new Measurement<long>(l.Cases, new KeyValuePair<string, object?>("language", l.Language))).ToList(),
             languages.Select(l => new Measurement<double>(SecondsSince(l.OldestQueuedAt, now),
                 new KeyValuePair<string, object?>("language", l.Language))).ToList(),
-            listeners.ConnectionCount));
+            listeners.ConnectionCount,
+            mediaBacklog.Items,
+            mediaBacklog.OldestCreatedAt is { } arrived ? SecondsSince(arrived, now) : 0));
     }
 
     private static double SecondsSince(DateTimeOffset then, DateTimeOffset now) => Math.Max(0, (now - then).TotalSeconds);

@@ -8,7 +8,7 @@ namespace Hotline.Api.Metrics;
 /// </summary>
 public sealed class OperationalSnapshot
 {
-    private volatile Sample _sample = new(0, 0, [], [], [], [], [], 0);
+    private volatile Sample _sample = new(0, 0, [], [], [], [], [], 0, 0, 0);
 
     public long OutboxPending => _sample.OutboxPending;
 
@@ -26,6 +26,10 @@ public sealed class OperationalSnapshot
 
     public int HubConnections => _sample.HubConnections;
 
+    public long MediaPending => _sample.MediaPending;
+
+    public double MediaOldestPendingSeconds => _sample.MediaOldestPendingSeconds;
+
     /// <summary>1 when the last readiness checks passed, 0 when one failed or none has run yet.</summary>
     public int Ready { get; set; }
 
@@ -39,5 +43,7 @@ public sealed class OperationalSnapshot
         IReadOnlyList<Measurement<long>> QuarantinedRows,
         IReadOnlyList<Measurement<long>> QueueDepthByLanguage,
         IReadOnlyList<Measurement<double>> QueueOldestWaitingByLanguage,
-        int HubConnections);
+        int HubConnections,
+        long MediaPending,
+        double MediaOldestPendingSeconds);
 }

@@ -4,8 +4,7 @@ public static class OutboxServices
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.Section);
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboundWriter>();

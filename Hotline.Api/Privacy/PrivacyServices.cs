@@ -4,8 +4,7 @@ public static class PrivacyServices
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
+        services.AddValidatedOptions<PrivacyOptions, PrivacyOptionsValidator>(PrivacyOptions.Section);
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<AddressHasher>();
         services.AddSingleton<KeyRotation>();

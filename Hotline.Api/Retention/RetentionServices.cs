@@ -4,8 +4,7 @@ public static class RetentionServices
 {
     public static IServiceCollection AddRetention(this IServiceCollection services)
     {
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(RetentionOptions.Section);
         services.AddSingleton<RetentionSweep>();
         services.AddHostedService<RetentionJob>();
         return services;

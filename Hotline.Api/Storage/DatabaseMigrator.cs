@@ -9,7 +9,7 @@ namespace Hotline.Api.Storage;
 /// Applies the numbered, forward-only migrations of the configured dialect at start. Both dialect
 /// folders carry the same numbers, so one schema version means the same tables on either engine.
 /// </summary>
-public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers, TimeProvider time)
+public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers)
 {
     public const string MigrationsRoot = "Hotline.Api.Storage.Migrations.";
 
@@ -31,7 +31,7 @@ public sealed class DatabaseMigrator(Database database, ILoggerFactory loggers, 
     {
         // On SQLite the lock is a file's, taken before the switch to WAL: a fresh file is switched by one process at a time.
         await using var fileLock = database.Provider == DatabaseProvider.Sqlite
-            ? await MigrationFileLock.AcquireAsync(database.ConnectionString, LockWait, time, cancellationToken)
+            ? await MigrationFileLock.AcquireAsync(database.ConnectionString, LockWait, loggers.CreateLogger<DatabaseMigrator>(), cancellationToken)
             : null;
         if (database.Provider == DatabaseProvider.Sqlite)
         {

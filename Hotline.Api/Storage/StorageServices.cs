@@ -6,8 +6,7 @@ public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton(WriteAheadLogLimits.Default);

@@ -8,8 +8,7 @@ public static class TwilioServices
 {
     public static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        services.AddValidatedOptions<TwilioOptions, TwilioOptionsValidator>(TwilioOptions.Section);
         services.AddSingleton<TwilioSignature>();
         if (string.Equals(configuration[$"{TwilioOptions.Section}:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
         {

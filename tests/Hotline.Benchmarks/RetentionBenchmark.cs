@@ -99,7 +99,7 @@ internal static class RetentionBenchmark
         var environment = new HostingEnvironment { ContentRootPath = Path.GetDirectoryName(databasePath)!, EnvironmentName = "Benchmark" };
         await using (var database = new Database(Options.Create(new DatabaseOptions { ConnectionString = connectionString }), environment))
         {
-            await new DatabaseMigrator(database, NullLoggerFactory.Instance, TimeProvider.System).MigrateAsync(CancellationToken.None);
+            await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(CancellationToken.None);
         }
 
         SqliteConnection.ClearAllPools();

@@ -26,7 +26,7 @@ internal sealed class TempSqliteDatabase : IAsyncDisposable
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
         var environment = new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Benchmark" };
         var database = new Database(Options.Create(new DatabaseOptions { ConnectionString = connectionString }), environment);
-        await new DatabaseMigrator(database, NullLoggerFactory.Instance, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(CancellationToken.None);
         return new TempSqliteDatabase(folder, database);
     }
 

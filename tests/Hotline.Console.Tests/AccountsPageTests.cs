@@ -10,8 +10,7 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
     {
         await using var host = await ConsoleHost.StartAsync();
         await host.AddUserAsync("ines", UserRole.Admin, "en");
-        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
-        await using var ravi = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
+        await using var ravi = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "ravi", UserRole.Caseworker, "ne");
         await using var admin = await OpenAccountsPageAsync(host);
 
         var row = admin.Page.Locator("#accounts tr[data-user-name='ravi']");
@@ -63,8 +62,7 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
     public async Task A_caseworker_changes_their_own_password_and_their_other_browser_is_signed_out()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
-        await using var laptop = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
+        await using var laptop = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "ravi", UserRole.Caseworker, "ne");
         await using var office = await ConsolePage.SignInAsync(browser.Browser, host, "ravi");
         await office.Page.SetViewportSizeAsync(1366, 768);
 

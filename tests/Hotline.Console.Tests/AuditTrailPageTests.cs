@@ -1,5 +1,4 @@
 using Hotline.Api.Accountability;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Console.Tests;
 
@@ -47,8 +46,7 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
     public async Task A_caseworker_opening_the_audit_page_is_told_it_is_for_administrators_and_sees_no_link_to_it()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await Expect(console.Page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" })).ToBeHiddenAsync();
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Console.Tests;
 
 /// <summary>A double click on an action acts once and shows what happened, not a false error.</summary>

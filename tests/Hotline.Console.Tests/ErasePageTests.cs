@@ -7,8 +7,7 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task The_admin_erases_a_number_from_the_partner_directory_and_sees_only_counts()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("root", UserRole.Admin, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "root");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await console.Page.GetByRole(AriaRole.Link, new() { Name = "Erase a person" }).ClickAsync();
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
@@ -27,8 +26,7 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task A_malformed_number_is_refused_with_the_reason_on_the_page()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("root", UserRole.Admin, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "root");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await console.Page.GotoAsync("/console/erase.html");
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
@@ -44,8 +42,7 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task A_caseworker_opening_the_erase_page_is_told_it_is_for_administrators()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
 
         await console.Page.GotoAsync("/console/erase.html");

@@ -10,8 +10,7 @@ public sealed class IndicatorNameTests(BrowserFixture browser) : IClassFixture<B
     public async Task A_triage_reason_that_stands_for_one_indicator_is_named_as_statistics_name_it()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         var single = TriageRules.LoadDefault().Rules.Where(r => r.Indicators.Count == 1).ToList();
 
         var named = await console.Page.EvaluateAsync<JsonElement>(

@@ -44,8 +44,7 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     public async Task A_caseworker_sent_away_from_the_partner_page_meets_no_uncaught_error()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
 
         await console.Page.GotoAsync("/console/partner.html");
 

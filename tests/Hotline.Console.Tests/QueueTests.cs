@@ -6,8 +6,7 @@ public sealed class QueueTests(BrowserFixture browser) : IClassFixture<BrowserFi
     public async Task A_signed_sms_appears_in_the_queue_within_two_seconds_without_a_reload()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         var phone = host.NextPhone();
         await host.PostSmsAsync(phone, "Hello, my passport was taken");
         await Expect(console.Waiting).ToHaveCountAsync(0);

@@ -1,6 +1,5 @@
 using Hotline.Api.CaseStore;
 using Hotline.Api.Casework;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Console.Tests;
 

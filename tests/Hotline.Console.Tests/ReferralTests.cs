@@ -1,6 +1,5 @@
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Console.Tests;
 

@@ -98,8 +98,7 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     /// <summary>Amira, a caseworker, signed in at 1366x768, confirming what the page asks to confirm.</summary>
     private async Task<ConsolePage> SignInAmiraAtLaptopSizeAsync(ConsoleHost host)
     {
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
         console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         return console;

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Hotline.Console.Tests;
 
 public sealed class RevocationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>

@@ -50,8 +50,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
     public async Task Signing_out_ends_the_session()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
@@ -63,8 +62,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
     public async Task Signing_out_in_one_tab_brings_every_other_tab_to_the_sign_in_page_within_seconds()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         var cookies = await console.Context.CookiesAsync();
         var otherTab = await console.Context.NewPageAsync();
         await otherTab.GotoAsync("/console/");

@@ -37,8 +37,7 @@ public sealed class SmsCounterTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task The_counter_measures_texts_exactly_as_the_server_does()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
 
         var measured = await console.Page.EvaluateAsync<JsonElement>(
             "async texts => { const sms = await import('/console/js/sms.js'); return texts.map(t => sms.measure(t)); }", Texts);

@@ -7,8 +7,7 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
     public async Task Timings_measured_on_fewer_than_5_cases_say_so_in_one_line_each()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("root", UserRole.Admin, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "root");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
 
         await console.Page.GotoAsync("/console/statistics.html?from=2026-01&to=2026-12");

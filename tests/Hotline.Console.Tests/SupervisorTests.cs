@@ -1,6 +1,5 @@
 using Hotline.Api.CaseStore;
 using Hotline.Api.Quarantine;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Console.Tests;
 
@@ -95,8 +94,7 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task A_caseworker_is_not_offered_the_supervisor_view()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
 
         await Expect(console.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Supervisor view" })).ToBeHiddenAsync();
     }

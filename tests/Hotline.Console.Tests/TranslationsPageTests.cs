@@ -9,8 +9,7 @@ public sealed class TranslationsPageTests(BrowserFixture browser) : IClassFixtur
     public async Task A_reviewer_corrects_a_text_sees_a_refusal_explained_and_marks_the_language_reviewed()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("baraka", UserRole.Reviewer, "sw");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "baraka");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "baraka", UserRole.Reviewer, "sw");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
         var danger = console.Page.Locator("tr[data-text='intake/danger']");
@@ -41,8 +40,7 @@ public sealed class TranslationsPageTests(BrowserFixture browser) : IClassFixtur
     public async Task The_admin_opens_the_translations_from_the_partner_directory()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("root", UserRole.Admin, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "root");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
 
         await console.Page.GetByRole(AriaRole.Link, new() { Name = "Translations" }).ClickAsync();

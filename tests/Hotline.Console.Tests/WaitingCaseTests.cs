@@ -7,8 +7,7 @@ public sealed class WaitingCaseTests(BrowserFixture browser) : IClassFixture<Bro
     public async Task A_console_watches_a_waiting_case_rise_from_medium_to_high_as_answers_arrive()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         var phone = host.NextPhone();
         foreach (var text in new[] { "hello", "1", "2" })
         {

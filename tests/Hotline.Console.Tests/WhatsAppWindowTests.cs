@@ -90,8 +90,7 @@ public sealed class WhatsAppWindowTests(BrowserFixture browser) : IClassFixture<
 
     private async Task<ConsolePage> TakeTheCaseAsync(ConsoleHost host)
     {
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await Expect(console.Waiting).ToHaveCountAsync(1);
         await console.TakeNextCaseAsync();

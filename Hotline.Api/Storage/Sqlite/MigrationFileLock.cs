@@ -6,6 +6,11 @@ namespace Hotline.Api.Storage.Sqlite;
 /// migrations while the others wait, then find nothing left to do. The operating system lets the lock go when
 /// its holder exits, however it exits: a process killed mid-migration never leaves the others waiting.
 /// </summary>
+/// <remarks>
+/// The wait is timed on the machine's monotonic clock, never on the app's <see cref="TimeProvider"/>: it waits for
+/// another process, which lets go in real time, and a clock that a test holds still (or that jumps) must neither
+/// stretch the retry into a wait that never ends nor cut the five minutes short.
+/// </remarks>
 internal sealed class MigrationFileLock : IAsyncDisposable
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(50);
@@ -15,7 +20,7 @@ internal sealed class MigrationFileLock : IAsyncDisposable
     private MigrationFileLock(FileStream? held) => _held = held;
 
     /// <summary>Waits up to <paramref name="wait"/> for the lock; an in-memory database, which no other process can open, needs none.</summary>
-    public static async Task<MigrationFileLock> AcquireAsync(string connectionString, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<MigrationFileLock> AcquireAsync(string connectionString, TimeSpan wait, ILogger logger, CancellationToken cancellationToken)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:" or "" || builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
@@ -24,7 +29,8 @@ internal sealed class MigrationFileLock : IAsyncDisposable
         }
 
         var path = builder.DataSource + ".migrations-lock";
-        var giveUpAt = time.GetUtcNow() + wait;
+        var started = TimeProvider.System.GetTimestamp();
+        var waiting = false;
         while (true)
         {
             try
@@ -32,9 +38,15 @@ internal sealed class MigrationFileLock : IAsyncDisposable
                 // FileShare.None is an exclusive advisory lock (flock) on Linux and a share lock on Windows: either way one holder at a time.
                 return new MigrationFileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException) when (time.GetUtcNow() < giveUpAt)
+            catch (IOException) when (TimeProvider.System.GetElapsedTime(started) < wait)
             {
-                await Task.Delay(RetryEvery, time, cancellationToken);
+                if (!waiting)
+                {
+                    waiting = true;
+                    logger.LogInformation("Waiting for the migration lock ({Path}): another process is starting on this database file.", path);
+                }
+
+                await Task.Delay(RetryEvery, TimeProvider.System, cancellationToken);
             }
             catch (IOException ex)
             {

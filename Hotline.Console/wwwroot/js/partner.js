@@ -3,7 +3,7 @@
 // textContent only.
 import { getJson, postJson, useAntiforgeryToken } from "./api.js";
 import { byId, el, whileBusy, submitButton } from "./dom.js";
-import { prepareSignOut, redirectTo, roleName } from "./session.js";
+import { redirectTo, showSignedInBar } from "./session.js";
 import { clockText, languageName, reasonText } from "./format.js";
 
 const session = await getJson("/api/session");
@@ -12,8 +12,7 @@ if (session.role !== "Ngo") {
 }
 
 useAntiforgeryToken(session.antiforgeryToken);
-prepareSignOut(session.antiforgeryToken);
-byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
+showSignedInBar(session);
 
 const options = await getJson("/api/referral-options");
 await refresh();

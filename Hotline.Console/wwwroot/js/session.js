@@ -1,5 +1,5 @@
 import { getJson, useAntiforgeryToken, goToSignIn } from "./api.js";
-import { byId, el } from "./dom.js";
+import { el } from "./dom.js";
 
 // The admin reads no case: it keeps accounts, partners and SIM cards (a person who does both has a supervisor account too).
 export const CASE_ROLES = ["Caseworker", "Supervisor"];
@@ -42,26 +42,34 @@ export async function requireSession(roles) {
   return session;
 }
 
-/** Fills the header: who is signed in, and the sign-out form's antiforgery token. */
+/** Fills the header: who is signed in, a link to change the password, and the sign-out form. */
 export function showSignedIn(session) {
-  const who = byId("who");
-  who.textContent = `${session.displayName} · ${roleName(session.role)}`;
+  const who = showSignedInBar(session);
   if (!document.getElementById("change-password")) {
     who.after(el("a", { id: "change-password", class: "who", href: "/console/password.html", text: "Change password" }));
   }
-  prepareSignOut(session.antiforgeryToken);
   for (const link of document.querySelectorAll("[data-supervisors-only]")) {
     link.hidden = !SUPERVISING_ROLES.includes(session.role);
   }
 }
 
-export function prepareSignOut(token) {
-  const form = document.getElementById("signout");
-  if (!form) {
-    return;
+/**
+ * Ends the top bar the same way on every signed-in page, built here once rather than written into each page: who
+ * is signed in, then the sign-out form, which posts the session's antiforgery token. Returns the name's element.
+ */
+export function showSignedInBar(session) {
+  const text = `${session.displayName} · ${roleName(session.role)}`;
+  const shown = document.getElementById("who");
+  if (shown) {
+    shown.textContent = text;
+    return shown;
   }
-  form.querySelector("input[name='__RequestVerificationToken']").value = token;
-  form.querySelector("button").disabled = false;
+  const who = el("span", { id: "who", class: "who", text });
+  const signOut = el("form", { id: "signout", method: "post", action: "/console/signout" },
+    el("input", { type: "hidden", name: "__RequestVerificationToken", value: session.antiforgeryToken }),
+    el("button", { type: "submit", class: "secondary", text: "Sign out" }));
+  document.querySelector("header.top").append(who, signOut);
+  return who;
 }
 
 export { goToSignIn };

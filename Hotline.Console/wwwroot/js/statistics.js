@@ -2,14 +2,13 @@
 // display strings from the API ("12", "<5", "x"); the page never sees a hidden count, so it cannot leak one.
 import { getJson, useAntiforgeryToken } from "./api.js";
 import { byId, el } from "./dom.js";
-import { prepareSignOut, roleName } from "./session.js";
+import { showSignedInBar } from "./session.js";
 
 const CASE_ROLES = ["Caseworker", "Supervisor"];
 
 const session = await getJson("/api/session");
 useAntiforgeryToken(session.antiforgeryToken);
-prepareSignOut(session.antiforgeryToken);
-byId("who").textContent = `${session.displayName} · ${roleName(session.role)}`;
+showSignedInBar(session);
 for (const link of document.querySelectorAll("[data-staff-only]")) {
   link.hidden = !CASE_ROLES.includes(session.role);
 }

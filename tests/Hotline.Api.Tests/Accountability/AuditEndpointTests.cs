@@ -1,6 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Tests.Casework;
-
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>The admin's audit search and export, and a supervisor's access history of a case; nobody else reads them.</summary>

@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Casework;
-
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>Every read of case content, export, sign-in and change leaves one row naming who, what, which subject and the outcome.</summary>

@@ -1,4 +1,3 @@
-using Hotline.Api.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Casework;
-
 namespace Hotline.Api.Tests.Auth;
 
 /// <summary>The admin keeps accounts, partners and SIM cards but reads no case; the API's description is for signed-in people outside Development.</summary>

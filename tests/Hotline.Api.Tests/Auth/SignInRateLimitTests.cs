@@ -1,5 +1,3 @@
-using Hotline.Api.Auth;
-
 namespace Hotline.Api.Tests.Auth;
 
 public sealed class SignInRateLimitTests

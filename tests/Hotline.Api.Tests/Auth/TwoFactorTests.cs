@@ -1,4 +1,3 @@
-using Hotline.Api.Auth;
 using OtpNet;
 
 namespace Hotline.Api.Tests.Auth;

@@ -1,5 +1,3 @@
-using Hotline.Api.Availability;
-
 namespace Hotline.Api.Tests.Availability;
 
 /// <summary>

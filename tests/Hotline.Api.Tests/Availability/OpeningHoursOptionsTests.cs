@@ -1,5 +1,3 @@
-using Hotline.Api.Availability;
-
 namespace Hotline.Api.Tests.Availability;
 
 /// <summary>Hours that could not be kept stop the start, in one line that names the key to fix.</summary>

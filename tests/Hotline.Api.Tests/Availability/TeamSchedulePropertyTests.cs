@@ -1,6 +1,3 @@
-using CsCheck;
-using Hotline.Api.Availability;
-
 namespace Hotline.Api.Tests.Availability;
 
 /// <summary>

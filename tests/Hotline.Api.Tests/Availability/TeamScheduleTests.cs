@@ -1,5 +1,3 @@
-using Hotline.Api.Availability;
-
 namespace Hotline.Api.Tests.Availability;
 
 /// <summary>Opening times worked out by hand, in the zones and on the days where a mistake would show.</summary>

@@ -1,7 +1,4 @@
-using Hotline.Api.BotConnector;
 using Hotline.Bot.ActivityProtocol;
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Engine;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Hotline.Api.Tests.BotConnector;

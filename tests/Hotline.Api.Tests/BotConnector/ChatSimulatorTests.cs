@@ -1,4 +1,3 @@
-using Hotline.Api.BotConnector;
 using Hotline.Api.PhoneSimulator;
 using Hotline.Bot.ActivityProtocol;
 using Microsoft.IdentityModel.Tokens;

@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.BotConnector.Fakes;
-
 namespace Hotline.Api.Tests.BotConnector;
 
 /// <summary>The Bot Connector authentication specification, one requirement per test: every refusal writes nothing.</summary>

@@ -1,5 +1,3 @@
-using Hotline.Api.Outcomes;
-
 namespace Hotline.Api.Tests.CaseStore;
 
 public sealed class CaseLeaseTests

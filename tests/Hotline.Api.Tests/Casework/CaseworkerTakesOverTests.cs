@@ -1,6 +1,3 @@
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Engine;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>Once a caseworker has written to the person, the intake script sends them nothing more.</summary>

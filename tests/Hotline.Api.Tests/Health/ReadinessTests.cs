@@ -1,5 +1,3 @@
-using Hotline.Api.Health;
-
 namespace Hotline.Api.Tests.Health;
 
 public sealed class ReadinessTests

@@ -1,5 +1,3 @@
-using Hotline.Api.Tests.Casework;
-
 namespace Hotline.Api.Tests.Hosting;
 
 /// <summary>

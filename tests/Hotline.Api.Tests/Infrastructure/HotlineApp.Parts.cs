@@ -27,9 +27,11 @@ public sealed partial class HotlineApp
     /// The app as Production wires it, over a fresh, migrated database on <paramref name="engine"/> (a SQL
     /// Server test is skipped without HOTLINE_TEST_SQLSERVER), with a <see cref="FakeTimeProvider"/> for its
     /// clock and none of its own background jobs running (dispatcher, sweeps, projections), so nothing moves
-    /// behind the test's back. Started before it returns: the schema is in place.
+    /// behind the test's back. Started before it returns: the schema is in place. <paramref name="services"/> run
+    /// after the app's own registration (a log provider, say).
     /// </summary>
-    public static async Task<HotlineApp> StartPartsAsync(DatabaseProvider engine = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    public static async Task<HotlineApp> StartPartsAsync(DatabaseProvider engine = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var all = Overridden(new Dictionary<string, string?>
         {
@@ -39,10 +41,11 @@ public sealed partial class HotlineApp
         }, settings);
 
         var clock = new FakeTimeProvider(PartsClockStart);
-        var app = await CreateAsync(engine, all, Environments.Production, services =>
+        var app = await CreateAsync(engine, all, Environments.Production, registered =>
         {
-            WithoutBackgroundJobs(services);
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            WithoutBackgroundJobs(registered);
+            registered.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            services?.Invoke(registered);
         });
         // Program answers a failed start check with exit code 1, which the factory does not see: without
         // this, a test would run on with an unmigrated database and fail far from the cause.

@@ -100,7 +100,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static async Task<Database> OpenAsync(DatabaseProvider provider, string connectionString, string folder)
     {
         var database = Unmigrated(provider, connectionString, folder);
-        await new DatabaseMigrator(database, NullLoggerFactory.Instance, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(CancellationToken.None);
         return database;
     }
 

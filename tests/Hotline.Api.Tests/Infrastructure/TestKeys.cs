@@ -5,12 +5,24 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Tests.Infrastructure;
 
-/// <summary>Keys made fresh for each test run: none is ever written into the repository.</summary>
+/// <summary>
+/// Keys made fresh for each test run: none is ever written into the repository. A process that a test starts from
+/// this assembly to share its database (<see cref="PassTo"/>) takes its parent's keys: with keys of its own it could
+/// read nothing the parent sealed, and its start would refuse the parent's session key ring.
+/// </summary>
 public static class TestKeys
 {
-    public static readonly string Current = NewKey();
-    public static readonly string Lookup = NewKey();
-    public static readonly string Audit = NewKey();
+    private const string InheritedVariable = "HOTLINE_TEST_RUN_KEYS";
+
+    private static readonly string[] RunKeys = Environment.GetEnvironmentVariable(InheritedVariable)?.Split(' ') ?? [NewKey(), NewKey(), NewKey()];
+
+    public static readonly string Current = RunKeys[0];
+    public static readonly string Lookup = RunKeys[1];
+    public static readonly string Audit = RunKeys[2];
+
+    /// <summary>Gives a child process this run's keys (through its environment, never a file or its command line).</summary>
+    public static void PassTo(System.Diagnostics.ProcessStartInfo start) =>
+        start.Environment[InheritedVariable] = string.Join(' ', Current, Lookup, Audit);
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Hotline.Api.Health;
 using Hotline.Api.Metrics;
 
 namespace Hotline.Api.Tests.Infrastructure;

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Hotline.Bot.ConversationContract;
-using Hotline.Bot.Intake.Engine;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Hotline.Api.Tests.IntakeHost;

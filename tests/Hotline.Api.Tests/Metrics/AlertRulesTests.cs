@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Hotline.Api.Metrics;
-using Hotline.Api.Tests.Deployment;
 using YamlDotNet.RepresentationModel;
 
 namespace Hotline.Api.Tests.Metrics;

@@ -96,6 +96,27 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task A_photo_the_media_job_has_not_kept_yet_shows_in_the_media_backlog()
+    {
+        await using var harness = await TwilioHarness.StartAsync(
+            new Dictionary<string, string?> { ["Hotline:Metrics:SampleSeconds"] = "1" }, overKestrel: true);
+        var before = await harness.Client.GetStringAsync("/metrics", Ct);
+        await Media.MediaWebhooks.SendAsync(harness, Media.TestPhotos.WithGps(), "image/jpeg");
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
+
+        var after = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Equal((0.0, 0.0), (Gauge(before, "hotline_media_pending"), Gauge(before, "hotline_media_oldest_pending_age_seconds")));
+        Assert.Equal(1.0, Gauge(after, "hotline_media_pending"));
+        Assert.InRange(Gauge(after, "hotline_media_oldest_pending_age_seconds"), 0.5, 60);
+    }
+
+    /// <summary>The value of a gauge without labels of its own, as the scrape prints it.</summary>
+    private static double Gauge(string scrape, string name) =>
+        double.Parse(Regex.Match(scrape, $@"^{name}\{{otel_scope_name=""Hotline""\}} (\S+)", RegexOptions.Multiline).Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_caller_outside_the_allowed_networks_gets_404()
     {
         await using var harness = await TwilioHarness.StartAsync(

@@ -1,4 +1,3 @@
-using Hotline.Api.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Tests.Outcomes;

@@ -1,5 +1,3 @@
-using Hotline.Api.Retention;
-
 namespace Hotline.Api.Tests.PhonesView;
 
 /// <summary>Never text first: time passing, timers and restarts send nothing to anyone; only the person's own message does.</summary>

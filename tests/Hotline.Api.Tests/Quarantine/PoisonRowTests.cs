@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Channel = System.Threading.Channels.Channel;
-using Hotline.Api.Tests.Casework;
 
 namespace Hotline.Api.Tests.Quarantine;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.Retention;
 using static Hotline.Api.Tests.Retention.RetentionSeeds;
 
 namespace Hotline.Api.Tests.Retention;

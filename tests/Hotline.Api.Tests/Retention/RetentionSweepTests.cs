@@ -1,5 +1,3 @@
-using Hotline.Api.Retention;
-
 namespace Hotline.Api.Tests.Retention;
 
 /// <summary>Protocol records that only guard against a repeated delivery go once the retention has passed.</summary>

@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Hotline.Api.Tests.Statistics;
 
 /// <summary>

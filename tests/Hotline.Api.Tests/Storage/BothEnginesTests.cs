@@ -1,4 +1,3 @@
-using Hotline.Api.Tests.Deployment;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -1,9 +1,5 @@
-using Hotline.Api.Accountability;
-using Hotline.Api.BotConnector;
 using Hotline.Api.Erasure;
 using Hotline.Api.Quarantine;
-using Hotline.Api.Retention;
-using Hotline.Api.Translations;
 using Hotline.Api.TwilioDeletion;
 
 namespace Hotline.Api.Tests.Storage;
@@ -106,6 +102,16 @@ public sealed class EmptyResultTests : IAsyncLifetime
         var backlog = await _hotline.Get<OutboxRepository>().ReadBacklogAsync(session, Ct);
 
         Assert.Equal(new OutboxBacklog { Messages = 0, OldestCreatedAt = null }, backlog);
+    }
+
+    [Fact]
+    public async Task The_backlog_of_an_empty_media_queue_is_zero_with_no_oldest_item()
+    {
+        await using var session = await _hotline.Database.OpenAsync(Ct);
+
+        var backlog = await _hotline.Get<MediaItemRepository>().ReadBacklogAsync(session, Ct);
+
+        Assert.Equal(new MediaBacklog { Items = 0, OldestCreatedAt = null }, backlog);
     }
 
     [Fact]

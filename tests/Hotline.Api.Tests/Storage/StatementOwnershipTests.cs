@@ -1,4 +1,3 @@
-using Hotline.Api.Tests.Deployment;
 using static Hotline.Api.Tests.Storage.StatementOwnership;
 
 namespace Hotline.Api.Tests.Storage;

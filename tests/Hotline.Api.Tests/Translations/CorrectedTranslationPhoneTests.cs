@@ -1,5 +1,3 @@
-using Hotline.Api.Translations;
-
 namespace Hotline.Api.Tests.Translations;
 
 /// <summary>What reaches the phone after a correction: the new words for an intake that starts after it, the old ones for an intake already under way.</summary>

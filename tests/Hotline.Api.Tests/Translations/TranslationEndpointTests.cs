@@ -1,5 +1,3 @@
-using Hotline.Api.Translations;
-
 namespace Hotline.Api.Tests.Translations;
 
 /// <summary>The review page's API: a correction checked as the script loader checks it, a language marked reviewed, and who may do either.</summary>

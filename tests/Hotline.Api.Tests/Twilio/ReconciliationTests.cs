@@ -1,5 +1,3 @@
-using Hotline.Api.Twilio;
-
 namespace Hotline.Api.Tests.Twilio;
 
 public sealed class ReconciliationTests

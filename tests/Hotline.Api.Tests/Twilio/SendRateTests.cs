@@ -1,5 +1,4 @@
 using Hotline.Api.Redis;
-using Hotline.Api.Twilio;
 
 namespace Hotline.Api.Tests.Twilio;
 

@@ -1,5 +1,3 @@
-using Hotline.Api.Twilio;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>The signature check on its own, where many requests are judged at once.</summary>

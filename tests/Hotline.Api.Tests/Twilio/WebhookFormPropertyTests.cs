@@ -1,6 +1,3 @@
-using CsCheck;
-using Hotline.Api.Twilio;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>

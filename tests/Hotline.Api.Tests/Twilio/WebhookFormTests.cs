@@ -1,5 +1,3 @@
-using Hotline.Api.Twilio;
-
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>The form reader on its own, for what a real client cannot be made to do on cue.</summary>

@@ -1,4 +1,3 @@
-using Hotline.Api.Outcomes;
 using Hotline.Api.WhatsApp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

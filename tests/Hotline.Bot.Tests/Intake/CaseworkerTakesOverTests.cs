@@ -3,8 +3,7 @@ namespace Hotline.Bot.Tests.Intake;
 /// <summary>Once a caseworker has written on the open case, the conversation is theirs: the script stops asking.</summary>
 public sealed class CaseworkerTakesOverTests
 {
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void After_a_caseworker_has_written_an_answer_gets_no_further_question(string language)
     {
         var host = InDangerWithCaseworker(language);

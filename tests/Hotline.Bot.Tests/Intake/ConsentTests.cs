@@ -2,8 +2,7 @@ namespace Hotline.Bot.Tests.Intake;
 
 public sealed class ConsentTests
 {
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void No_consent_hands_off_without_recording_any_answer(string language)
     {
         var host = AtSafetyQuestion(language);

@@ -2,8 +2,7 @@ namespace Hotline.Bot.Tests.Intake;
 
 public sealed class DangerTests
 {
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void Danger_opens_a_critical_case_at_once_hands_off_and_gives_the_emergency_number(string language)
     {
         var host = AtSafetyQuestion(language);

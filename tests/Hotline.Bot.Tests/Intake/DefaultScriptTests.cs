@@ -35,8 +35,7 @@ public sealed class DefaultScriptTests
         Assert.All(Script.Languages, l => Assert.False(l.Reviewed, $"{l.Tag} is marked reviewed"));
     }
 
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void Each_language_is_named_in_its_own_script(string language)
     {
         var entry = Script.FindLanguage(language)!;
@@ -44,8 +43,7 @@ public sealed class DefaultScriptTests
         Assert.Equal(entry.Script, WritingSystems.OfFirstLetter(entry.Name));
     }
 
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void Every_text_fits_two_SMS_segments_even_with_the_widest_placeholders(string language)
     {
         Assert.All(Script.TextIds.SelectMany(id => Placeholders.FillWidest(Script.Text(language, id), language).Select(text => (id, text))), filled =>
@@ -61,8 +59,7 @@ public sealed class DefaultScriptTests
         Assert.True(SmsSegments.Measure(Script.LanguageMenu).Segments <= 2);
     }
 
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void No_text_names_the_organisation_or_what_it_is_for(string language)
     {
         var words = Forbidden[language].Concat(Forbidden["en"]).ToList();
@@ -77,8 +74,7 @@ public sealed class DefaultScriptTests
         Assert.Equal(Tags.Order(), Forbidden.Keys.Order());
     }
 
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void Every_yes_no_question_offers_1_and_2(string language)
     {
         var questions = Script.Steps.Where(s => s.Kind == StepKind.YesNo && s.Id != Script.ResumeStepId);

@@ -2,8 +2,7 @@ namespace Hotline.Bot.Tests.Intake;
 
 public sealed class DiscreetWordTests
 {
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void The_discreet_word_gets_a_harmless_reply_and_goes_quiet(string language)
     {
         var host = AtFirstQuestion(language);

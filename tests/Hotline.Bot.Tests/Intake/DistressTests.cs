@@ -5,8 +5,7 @@ public sealed class DistressTests
     public static TheoryData<string, string> DistressWords() =>
         new(Tags.SelectMany(tag => Words(tag).Distress.Select(word => (tag, word))));
 
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void Every_language_has_distress_words(string language)
     {
         Assert.NotEmpty(Words(language).Distress);

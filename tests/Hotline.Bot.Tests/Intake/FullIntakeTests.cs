@@ -2,8 +2,7 @@ namespace Hotline.Bot.Tests.Intake;
 
 public sealed class FullIntakeTests
 {
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void A_whole_intake_runs_in_the_persons_language_from_menu_to_handoff(string language)
     {
         var host = new FakeHost(Engine);

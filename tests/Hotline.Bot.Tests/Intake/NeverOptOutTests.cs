@@ -56,8 +56,7 @@ public sealed class NeverOptOutTests
         Assert.NotEmpty(turn.Replies);
     }
 
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void No_stop_word_of_a_language_is_on_the_never_list(string language)
     {
         var stops = Support.Intake.Words(language).Stop.Select(w => w.ToLowerInvariant());

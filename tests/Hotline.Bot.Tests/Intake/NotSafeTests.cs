@@ -2,8 +2,7 @@ namespace Hotline.Bot.Tests.Intake;
 
 public sealed class NotSafeTests
 {
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void Not_safe_now_gets_exactly_one_reply_and_goes_quiet(string language)
     {
         var host = AtSafetyQuestion(language);

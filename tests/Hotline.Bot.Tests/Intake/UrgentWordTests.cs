@@ -3,8 +3,7 @@ namespace Hotline.Bot.Tests.Intake;
 /// <summary>An urgent word makes the case Critical at once, says which word, and tells the number only where it is safe to.</summary>
 public sealed class UrgentWordTests
 {
-    [Theory]
-    [MemberData(nameof(AllTags), MemberType = typeof(Support.Intake))]
+    [Theory, IntakeLanguageData]
     public void Every_language_has_urgent_words(string language)
     {
         Assert.NotEmpty(Words(language).Urgent);

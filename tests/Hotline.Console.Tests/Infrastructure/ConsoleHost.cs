@@ -6,8 +6,6 @@ using Hotline.Api.Tests.Twilio.Fakes;
 using Hotline.Bot.Channels;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Console.Tests.Infrastructure;
 

@@ -81,6 +81,13 @@ public sealed class ConsolePage : IAsyncDisposable
         return console;
     }
 
+    /// <summary>Adds an account with the test password and signs it in: the opening most tests share.</summary>
+    public static async Task<ConsolePage> SignInAsNewUserAsync(IBrowser browser, ConsoleHost host, string userName, UserRole role, params string[] languages)
+    {
+        await host.AddUserAsync(userName, role, languages);
+        return await SignInAsync(browser, host, userName);
+    }
+
     /// <summary>
     /// Waits for the page a role lands on: the header names who signed in, and where the page keeps a live
     /// connection (the queue, the supervisor view) it is connected. An admin lands on the partner directory,

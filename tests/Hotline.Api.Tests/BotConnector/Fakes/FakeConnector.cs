@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Hotline.Api.Tests.BotConnector.Fakes;

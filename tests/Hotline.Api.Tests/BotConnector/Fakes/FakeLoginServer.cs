@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace Hotline.Api.Tests.BotConnector.Fakes;
 
 /// <summary>

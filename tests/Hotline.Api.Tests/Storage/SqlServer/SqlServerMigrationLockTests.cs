@@ -61,7 +61,7 @@ public sealed class SqlServerMigrationLockTests
     }
 
     private static Task MigrateAsync(string connectionString) =>
-        new DatabaseMigrator(TestDatabase.Unmigrated(DatabaseProvider.SqlServer, connectionString, Path.GetTempPath()), NullLoggerFactory.Instance, TimeProvider.System)
+        new DatabaseMigrator(TestDatabase.Unmigrated(DatabaseProvider.SqlServer, connectionString, Path.GetTempPath()), NullLoggerFactory.Instance)
             .MigrateAsync(TestContext.Current.CancellationToken);
 
     private sealed class LockOwner : TSqlFragmentVisitor

@@ -1,4 +1,3 @@
-using Hotline.Api.Storage.Sqlite;
 using SQLitePCL;
 
 namespace Hotline.Api.Tests.Storage.Sqlite;

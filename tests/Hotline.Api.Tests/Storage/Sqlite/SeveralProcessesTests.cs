@@ -40,12 +40,44 @@ public sealed class SeveralProcessesTests
         {
             var file = Path.Combine(folder, "hotline.db");
             await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
-                new DatabaseMigrator(TestDatabase.Unmigrated(DatabaseProvider.Sqlite, $"Data Source={file}", folder), NullLoggerFactory.Instance, TimeProvider.System)
+                new DatabaseMigrator(TestDatabase.Unmigrated(DatabaseProvider.Sqlite, $"Data Source={file}", folder), NullLoggerFactory.Instance)
                     .MigrateAsync(Ct), Ct)));
 
             await using var connection = new SqliteConnection($"Data Source={file};Pooling=False;Mode=ReadOnly");
             await connection.OpenAsync(Ct);
             Assert.Equal(MigrationCount, await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM SchemaVersions"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A second instance (a rolling restart's, or a test's second host on a shared file) that finds the migration lock
+    /// held waits for it, then starts. The host here runs on a test's frozen clock: the wait must not be timed by it.
+    /// </summary>
+    [Fact]
+    public async Task A_host_on_a_frozen_clock_that_finds_the_migration_lock_held_starts_once_it_is_let_go()
+    {
+        var folder = Directory.CreateTempSubdirectory("hotline-lock-wait-").FullName;
+        var file = Path.Combine(folder, "hotline.db");
+        var logs = new CapturedLogs();
+        try
+        {
+            Task<HotlineApp> starting;
+            // Held as another process holds it: an exclusive open of the lock file beside the database.
+            await using (new FileStream(file + ".migrations-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                starting = Task.Run(() => HotlineApp.StartPartsAsync(
+                    settings: new Dictionary<string, string?> { ["Hotline:Database:ConnectionString"] = $"Data Source={file}" },
+                    services: services => services.AddSingleton<ILoggerProvider>(logs)), Ct);
+                await WaitUntilAsync(() => Task.FromResult(logs.Lines.Any(line => line.Contains("Waiting for the migration lock", StringComparison.Ordinal))));
+            }
+
+            await using var hotline = await starting.WaitAsync(TimeSpan.FromMinutes(2), Ct);
+            Assert.True(hotline.Get<DatabaseMigrator>().Completed);
         }
         finally
         {

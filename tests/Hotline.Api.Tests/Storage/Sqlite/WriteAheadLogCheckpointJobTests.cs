@@ -1,5 +1,3 @@
-using Hotline.Api.Storage.Sqlite;
-
 namespace Hotline.Api.Tests.Storage.Sqlite;
 
 public sealed class WriteAheadLogCheckpointJobTests

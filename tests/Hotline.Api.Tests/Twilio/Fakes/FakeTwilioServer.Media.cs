@@ -16,6 +16,8 @@ public sealed partial class FakeTwilioServer
     private readonly ConcurrentDictionary<string, ServedMedia> _servedMedia = new();
     private readonly ConcurrentQueue<string> _deletedMedia = new();
     private readonly ConcurrentQueue<string> _mediaRequests = new();
+    private int _mediaRequestsInFlight;
+    private int _mostMediaRequestsAtOnce;
 
     /// <summary>How a file is served.</summary>
     public abstract record MediaServing
@@ -38,6 +40,9 @@ public sealed partial class FakeTwilioServer
 
     /// <summary>Authenticated GETs of media, by media sid, in order.</summary>
     public IReadOnlyList<string> MediaRequests => [.. _mediaRequests];
+
+    /// <summary>The most GETs of media served with <see cref="MediaServing.Hang"/> that were held at the same moment.</summary>
+    public int MostMediaRequestsAtOnce => Volatile.Read(ref _mostMediaRequestsAtOnce);
 
     /// <summary>A file attached to <paramref name="messageSid"/>; its URL as Twilio puts it in the webhook (on api.twilio.com).</summary>
     public string AddMedia(string messageSid, byte[] bytes, string contentType, MediaServing? serving = null)
@@ -89,11 +94,29 @@ public sealed partial class FakeTwilioServer
                 context.Response.StatusCode = fail.StatusCode;
                 return;
             case MediaServing.Hang hang:
-                await Task.Delay(hang.Delay, ct);
+                await HangAsync(hang.Delay, ct);
                 break;
         }
 
         context.Response.Redirect($"{CdnPrefix}{mediaSid}");
+    }
+
+    private async Task HangAsync(TimeSpan delay, CancellationToken ct)
+    {
+        var inFlight = Interlocked.Increment(ref _mediaRequestsInFlight);
+        int most;
+        while (inFlight > (most = Volatile.Read(ref _mostMediaRequestsAtOnce)) && Interlocked.CompareExchange(ref _mostMediaRequestsAtOnce, inFlight, most) != most)
+        {
+        }
+
+        try
+        {
+            await Task.Delay(delay, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _mediaRequestsInFlight);
+        }
     }
 
     private async Task ServeFromCdnAsync(HttpContext context, string mediaSid, CancellationToken ct)

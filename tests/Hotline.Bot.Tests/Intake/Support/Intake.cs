@@ -11,8 +11,6 @@ internal static class Intake
 
     public static IReadOnlyList<string> Tags { get; } = Script.Languages.Select(l => l.Tag).ToList();
 
-    public static TheoryData<string> AllTags() => new(Tags);
-
     /// <summary>A text as the engine sends it, with the default options filled in.</summary>
     public static string Text(string language, string id) =>
         Placeholders.Fill(Script.Text(language, id), Options.EmergencyNumber, Options.ExpectedWaitMinutes);

@@ -1,0 +1,102 @@
+namespace Hotline.Api.Tests.Media;
+
+/// <summary>
+/// Photos never take the cores the webhooks need: the media job works on at most Hotline:Media:ConcurrentItems items
+/// at once, and decodes them on threads whose Linux nice value is lowered, while every other thread keeps its own.
+/// Read from the kernel's view of each thread (/proc/self/task), not from what the product believes it set, and relative to
+/// the nice value the test run started with (a run started with nice 19 can see no thread lowered further).
+/// </summary>
+public sealed class MediaWorkerTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task No_more_items_are_worked_on_at_once_than_configured(int concurrentItems)
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hotline:Media:ConcurrentItems"] = concurrentItems.ToString(CultureInfo.InvariantCulture),
+        });
+        for (var photo = 0; photo < 5; photo++)
+        {
+            await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg", new FakeTwilioServer.MediaServing.Hang(TimeSpan.FromMilliseconds(300)));
+        }
+
+        Assert.Equal(5, await harness.App.FetchMediaAsync());
+
+        Assert.Equal(concurrentItems, harness.Twilio.MostMediaRequestsAtOnce);
+        Assert.Equal("5", await harness.ScalarAsync("SELECT COUNT(*) FROM MediaItems WHERE Status = 'Kept'"));
+    }
+
+    [Theory]
+    [InlineData(19)]
+    [InlineData(10)]
+    public async Task A_photo_is_decoded_on_a_thread_at_the_configured_nice_value(int nice)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(settings: new Dictionary<string, string?>
+        {
+            ["Hotline:Media:WorkerNice"] = nice.ToString(CultureInfo.InvariantCulture),
+        });
+
+        var seen = await hotline.Get<MediaWorkers>().RunAsync(KernelThread.NiceOfCurrent, Ct);
+
+        // A process started at a lower priority than configured keeps it: a worker is never raised above the webhooks.
+        Assert.Equal(Math.Max(nice, KernelThread.NiceOfProcess()), seen);
+    }
+
+    [Fact]
+    public async Task The_job_goes_on_at_normal_priority_after_a_photo_is_decoded()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+
+        await hotline.Get<MediaWorkers>().RunAsync(() => 0, Ct);
+
+        Assert.Equal(KernelThread.NiceOfProcess(), KernelThread.NiceOfCurrent());
+    }
+
+    [Fact]
+    public async Task Only_the_media_workers_run_at_lowered_priority_even_when_the_pool_grows_meanwhile()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync();
+        var workers = hotline.Get<MediaWorkers>();
+        using var release = new ManualResetEventSlim();
+        // Pool threads kept busy while photos complete, so the pool must add threads: none may start at a worker's priority.
+        var blockers = Enumerable.Range(0, Environment.ProcessorCount * 4).Select(_ => Task.Run(() => release.Wait(TimeSpan.FromSeconds(5)), Ct)).ToList();
+
+        var decoded = await Task.WhenAll(Enumerable.Range(0, 200).Select(n => workers.RunAsync(() => n, Ct)));
+        var lowered = KernelThread.All().Where(t => t.Nice != KernelThread.NiceOfProcess()).ToList();
+        release.Set();
+        await Task.WhenAll(blockers);
+
+        Assert.Equal(200, decoded.Length);
+        Assert.All(lowered, thread => Assert.StartsWith(MediaWorkers.ThreadName, thread.Name));
+    }
+
+    /// <summary>The kernel's view of this process's threads: /proc/self/task/{tid}/stat (field 19 is the nice value) and comm (the name).</summary>
+    private static class KernelThread
+    {
+        public static int NiceOfCurrent() => Nice(File.ReadAllText("/proc/thread-self/stat"));
+
+        /// <summary>The process's first thread, which nothing here lowers: the nice value the test run was started with.</summary>
+        public static int NiceOfProcess() => Nice(File.ReadAllText("/proc/self/stat"));
+
+        public static IReadOnlyList<(string Name, int Nice)> All() =>
+        [
+            .. Directory.GetDirectories("/proc/self/task").Select(task =>
+            {
+                try
+                {
+                    return ((string Name, int Nice)?)(File.ReadAllText(Path.Combine(task, "comm")).Trim(), Nice(File.ReadAllText(Path.Combine(task, "stat"))));
+                }
+                catch (IOException)
+                {
+                    return null; // The thread ended between the listing and the read.
+                }
+            }).OfType<(string Name, int Nice)>(),
+        ];
+
+        /// <summary>The fields after the name, which is in parentheses and may hold spaces; the nice value is field 19 of the line.</summary>
+        private static int Nice(string stat) =>
+            int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], CultureInfo.InvariantCulture);
+    }
+}
