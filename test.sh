@@ -49,6 +49,13 @@ echo "${totals:-0 passed, 0 failed, 0 skipped}"
 case "$totals" in
   ""|"0 passed"*) echo "No test ran." >&2; exit 1 ;;
 esac
+# A failed assembly fixture (the statement coverage check) is reported as a cleanup failure that changes no
+# count and shows no message: say so, with the reasons the check wrote.
+if grep -q 'Test Assembly Cleanup Failure' "$log"; then
+  cat tests/*/bin/Release/net10.0/statement-coverage-failed.txt 2>/dev/null >&2 || true
+  echo "A test assembly's cleanup failed: see above." >&2
+  [ "$status" -ne 0 ] || status=1
+fi
 if [ "$status" -ne 0 ]; then
   # A project that does not build runs no tests and is missing from the count: say so.
   echo "dotnet test exited with $status: see the errors above." >&2

@@ -39,6 +39,9 @@ public sealed class Database : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The names of the statements this database has run (the test suite's statement coverage reads them).</summary>
+    internal IReadOnlyCollection<string> StatementsRun => _sql.RunThroughThisInstance;
+
     public string ConnectionString { get; }
 
     /// <summary>The write-ahead log of a SQLite file, which <see cref="WriteAheadLogCheckpointJob"/> keeps copied and short; null otherwise.</summary>

@@ -17,6 +17,10 @@ public sealed class SqlStatements
     // is a lookup.
     private static readonly ConcurrentDictionary<(DatabaseProvider Provider, string Name), byte> RunInThisProcess = new();
 
+    // Which statements ran through this instance (one per Database): the test suite attributes them to the
+    // test that made the database, to know which statements the tests that take both engines run.
+    private readonly ConcurrentDictionary<string, byte> _runThroughThisInstance = new(StringComparer.Ordinal);
+
     private readonly FrozenDictionary<string, string> _statements;
 
     private SqlStatements(DatabaseProvider provider, FrozenDictionary<string, string> statements)
@@ -38,9 +42,16 @@ public sealed class SqlStatements
     internal string ToRun(string name)
     {
         var sql = this[name];
-        RunInThisProcess.TryAdd((Provider, name), 0);
+        if (_runThroughThisInstance.TryAdd(name, 0))
+        {
+            RunInThisProcess.TryAdd((Provider, name), 0);
+        }
+
         return sql;
     }
+
+    /// <summary>The names of the statements run through this instance so far.</summary>
+    internal IReadOnlyCollection<string> RunThroughThisInstance => [.. _runThroughThisInstance.Keys];
 
     /// <summary>The names of the statements of one dialect this process has run so far.</summary>
     public static IReadOnlySet<string> RunSoFar(DatabaseProvider provider) =>

@@ -20,10 +20,10 @@ public sealed class AuditEndpointTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
-    public async Task The_admin_finds_rows_by_user_name_and_action_and_pages_back_to_the_oldest()
+    [Theory, DatabaseData]
+    public async Task The_admin_finds_rows_by_user_name_and_action_and_pages_back_to_the_oldest(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var ravi = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "en");
         await SignedInClient.SignInAsync(app, ravi);
         await SignedInClient.SignInAsync(app, ravi);

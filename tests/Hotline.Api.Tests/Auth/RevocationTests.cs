@@ -5,10 +5,10 @@ public sealed class RevocationTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task A_cookie_from_before_the_security_stamp_changed_gets_401()
+    [Theory, DatabaseData]
+    public async Task A_cookie_from_before_the_security_stamp_changed_gets_401(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         Assert.Equal(HttpStatusCode.OK, (await worker.Http.GetAsync("/api/queue", Ct)).StatusCode);
 

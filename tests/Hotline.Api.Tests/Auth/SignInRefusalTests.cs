@@ -18,11 +18,11 @@ public sealed class SignInRefusalTests
         Assert.Equal(Wrong, response);
     }
 
-    [Fact]
-    public async Task After_five_wrong_passwords_even_the_right_one_is_answered_like_a_wrong_one_for_five_seconds()
+    [Theory, DatabaseData]
+    public async Task After_five_wrong_passwords_even_the_right_one_is_answered_like_a_wrong_one_for_five_seconds(DatabaseProvider engine)
     {
         var clock = new FakeTimeProvider(Morning);
-        await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var app = await HotlineApp.CreateAsync(engine, services: s => s.AddSingleton<TimeProvider>(clock));
         var (user, browser) = await AminaAtTheFormAsync(app);
         await FailAsync(browser, user, times: 5);
 

@@ -2,10 +2,10 @@ namespace Hotline.Api.Tests.Auth;
 
 public sealed class SignInTests
 {
-    [Fact]
-    public async Task The_right_password_sets_an_http_only_same_site_strict_session_cookie()
+    [Theory, DatabaseData]
+    public async Task The_right_password_sets_an_http_only_same_site_strict_session_cookie(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
 
         var response = await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), user.UserName, SignedInClient.Password);

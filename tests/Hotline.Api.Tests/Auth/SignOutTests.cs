@@ -3,10 +3,10 @@ namespace Hotline.Api.Tests.Auth;
 /// <summary>Signing out ends the session on the server, not only in the browser that asked.</summary>
 public sealed class SignOutTests
 {
-    [Fact]
-    public async Task After_sign_out_a_copy_of_the_session_cookie_gets_401()
+    [Theory, DatabaseData]
+    public async Task After_sign_out_a_copy_of_the_session_cookie_gets_401(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         var copy = WithCookie(app, worker.Cookie);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/queue", Ct)).StatusCode);

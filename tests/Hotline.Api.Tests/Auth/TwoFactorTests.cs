@@ -20,10 +20,10 @@ public sealed class TwoFactorTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/queue", Ct)).StatusCode);
     }
 
-    [Fact]
-    public async Task The_first_code_from_the_app_turns_two_factor_on_starts_the_session_and_answers_ten_recovery_codes()
+    [Theory, DatabaseData]
+    public async Task The_first_code_from_the_app_turns_two_factor_on_starts_the_session_and_answers_ten_recovery_codes(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp(Required);
+        await using var app = await HotlineApp.CreateAsync(engine, Required);
         var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
         var browser = SignedInClient.NewBrowser(app);
 
@@ -49,10 +49,10 @@ public sealed class TwoFactorTests
         Assert.Equal(10, await app.CountAsync("SELECT COUNT(*) FROM RecoveryCodes"));
     }
 
-    [Fact]
-    public async Task An_enrolled_person_signs_in_with_a_code_from_the_app_and_the_same_code_is_refused_a_second_time()
+    [Theory, DatabaseData]
+    public async Task An_enrolled_person_signs_in_with_a_code_from_the_app_and_the_same_code_is_refused_a_second_time(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp(Required);
+        await using var app = await HotlineApp.CreateAsync(engine, Required);
         var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
         var (secret, _) = await EnrolAsync(SignedInClient.NewBrowser(app), user);
         var nextCode = new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(30));
@@ -64,10 +64,10 @@ public sealed class TwoFactorTests
         Assert.Equal("/console/two-factor.html?error=wrong", again.Headers.Location?.ToString());
     }
 
-    [Fact]
-    public async Task A_recovery_code_signs_in_once_and_is_refused_the_second_time()
+    [Theory, DatabaseData]
+    public async Task A_recovery_code_signs_in_once_and_is_refused_the_second_time(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp(Required);
+        await using var app = await HotlineApp.CreateAsync(engine, Required);
         var user = await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar");
         var (_, recoveryCodes) = await EnrolAsync(SignedInClient.NewBrowser(app), user);
 

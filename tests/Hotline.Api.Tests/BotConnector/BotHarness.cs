@@ -33,8 +33,13 @@ public sealed class BotHarness : IAsyncDisposable
 
     public string ServiceUrl => Connector.ServiceUrl.ToString();
 
-    public static async Task<BotHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    public static Task<BotHarness> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(DatabaseProvider.Sqlite, settings);
+
+    /// <summary>The harness over a fresh database on <paramref name="engine"/> (see <see cref="HotlineApp.CreateAsync"/>).</summary>
+    public static async Task<BotHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null)
     {
+        // Skipped before the stand-ins start: a skipped test leaves nothing behind.
+        TestDatabase.SkipWithoutServer(engine);
         var login = await FakeLoginServer.StartAsync(
             Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), EndorsedChannels);
         var connector = await FakeConnector.StartAsync(login.IsIssued);
@@ -56,7 +61,7 @@ public sealed class BotHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return new BotHarness(login, connector, new HotlineApp(all));
+        return new BotHarness(login, connector, await HotlineApp.CreateAsync(engine, all));
     }
 
     public static string NewId(string prefix) => $"{prefix}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";

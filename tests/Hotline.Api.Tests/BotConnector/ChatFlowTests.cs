@@ -6,10 +6,10 @@ namespace Hotline.Api.Tests.BotConnector;
 /// <summary>Chat from the activity to the reply: the same engine, case queue and outbox as SMS.</summary>
 public sealed class ChatFlowTests
 {
-    [Fact]
-    public async Task An_authenticated_message_queues_a_case_and_the_reply_is_posted_to_the_connector()
+    [Theory, DatabaseData]
+    public async Task An_authenticated_message_queues_a_case_and_the_reply_is_posted_to_the_connector(DatabaseProvider engine)
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(engine);
         const string conversation = "a:1Xy|0000;messageid=17";
 
         var response = await bot.SendAsync(bot.Message("user-1", "person", id: "act-1", conversation: conversation));
@@ -36,10 +36,10 @@ public sealed class ChatFlowTests
         Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'"));
     }
 
-    [Fact]
-    public async Task A_repeated_activity_id_is_stored_once_and_answered_once()
+    [Theory, DatabaseData]
+    public async Task A_repeated_activity_id_is_stored_once_and_answered_once(DatabaseProvider engine)
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(engine);
         var activity = bot.Message("user-1", "hello", id: "act-1");
         Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(activity)).StatusCode);
         var repliesToOne = await bot.CountAsync("SELECT COUNT(*) FROM Outbox");
@@ -107,10 +107,10 @@ public sealed class ChatFlowTests
         Assert.Equal(0, await bot.WrittenRowsAsync());
     }
 
-    [Fact]
-    public async Task A_repeated_conversationUpdate_welcomes_once()
+    [Theory, DatabaseData]
+    public async Task A_repeated_conversationUpdate_welcomes_once(DatabaseProvider engine)
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(engine);
         var update = bot.MembersAdded("user-1", id: "update-1");
 
         await bot.SendAsync(update);
@@ -150,10 +150,10 @@ public sealed class ChatFlowTests
         Assert.Equal(before, await bot.CountAsync("SELECT COUNT(*) FROM Outbox"));
     }
 
-    [Fact]
-    public async Task Replies_follow_the_person_to_their_latest_bot_conversation()
+    [Theory, DatabaseData]
+    public async Task Replies_follow_the_person_to_their_latest_bot_conversation(DatabaseProvider engine)
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(engine);
         await bot.SendAsync(bot.Message("user-1", "hello", conversation: "first"));
         await bot.DispatchAllAsync();
         var first = bot.Connector.Replies.Count;

@@ -22,10 +22,10 @@ public sealed class ChatOutboxTests
         Assert.Equal("Unknown", await bot.ScalarAsync("SELECT State FROM ChatReplyAttempts WHERE State <> 'Accepted'"));
     }
 
-    [Fact]
-    public async Task A_429_from_the_connector_is_retried_and_the_reply_posted_once()
+    [Theory, DatabaseData]
+    public async Task A_429_from_the_connector_is_retried_and_the_reply_posted_once(DatabaseProvider engine)
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(engine);
         await bot.SendAsync(bot.Message("user-1", "hello"));
         var replies = await bot.CountAsync("SELECT COUNT(*) FROM Outbox");
         bot.Connector.FailNext(2, 429);

@@ -5,10 +5,10 @@ namespace Hotline.Api.Tests.Casework;
 /// <summary>Closed cases are read, never changed, by those who held them or work the person's case now; NGO accounts never see them.</summary>
 public sealed class CaseHistoryTests
 {
-    [Fact]
-    public async Task The_queue_counts_the_earlier_cases_of_a_person_who_writes_again_after_a_closed_case()
+    [Theory, DatabaseData]
+    public async Task The_queue_counts_the_earlier_cases_of_a_person_who_writes_again_after_a_closed_case(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         var first = await CloseNewCaseAsync(app, worker, "resolved");
 
@@ -31,10 +31,10 @@ public sealed class CaseHistoryTests
         Assert.Equal(0, Assert.Single((await worker.Http.GetFromJsonAsync<QueueView>("/api/queue", Ct))!.Cases).EarlierCases);
     }
 
-    [Fact]
-    public async Task The_earlier_cases_list_dates_band_and_outcome_of_each_closed_case_of_the_person()
+    [Theory, DatabaseData]
+    public async Task The_earlier_cases_list_dates_band_and_outcome_of_each_closed_case_of_the_person(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         var first = await CloseNewCaseAsync(app, worker, "no_contact");
         var again = await QueueAgainAsync(app, first);
@@ -71,10 +71,10 @@ public sealed class CaseHistoryTests
         Assert.Empty(handled!);
     }
 
-    [Fact]
-    public async Task The_cases_one_handled_list_the_closed_case_one_held()
+    [Theory, DatabaseData]
+    public async Task The_cases_one_handled_list_the_closed_case_one_held(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
         var closed = await CloseNewCaseAsync(app, worker, "duplicate");
 

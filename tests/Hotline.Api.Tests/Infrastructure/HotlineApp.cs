@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Hotline.Api.Tests.Infrastructure;
 
@@ -18,6 +19,7 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
     private Func<Task>? _dropDatabase;
+    private Database? _database;
 
     public HotlineApp(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
@@ -107,6 +109,16 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>What the test assembly notes of the database this app ran on once it is disposed (statement coverage).</summary>
+    partial void Disposed(Database database);
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _database = host.Services.GetRequiredService<Database>();
+        return host;
+    }
+
     /// <summary>One pass of the media job (tests run it instead of the background loop, with Hotline:Media:RunFetcher off).</summary>
     public Task<int> FetchMediaAsync() =>
         Services.GetRequiredService<Hotline.Api.Media.MediaFetchJob>().FetchDueAsync(TestContext.Current.CancellationToken);
@@ -152,7 +164,7 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A connection outside the app's own sessions, on the engine and database the host runs on.</summary>
-    private async Task<DbConnection> OpenOwnConnectionAsync()
+    internal async Task<DbConnection> OpenOwnConnectionAsync()
     {
         DbConnection connection = Engine == DatabaseProvider.Sqlite
             ? new SqliteConnection($"Data Source={DatabaseFile}")
@@ -164,6 +176,11 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_database is not null)
+        {
+            Disposed(_database);
+        }
+
         SqliteConnection.ClearAllPools();
         if (_dropDatabase is not null)
         {

@@ -12,7 +12,7 @@ namespace Hotline.Api.Tests.Infrastructure;
 /// database on the SQL Server named by HOTLINE_TEST_SQLSERVER (the test is skipped, with that reason,
 /// when the variable is not set).
 /// </summary>
-public sealed class TestDatabase : IAsyncDisposable
+public sealed partial class TestDatabase : IAsyncDisposable
 {
     public const string SqlServerVariable = "HOTLINE_TEST_SQLSERVER";
 
@@ -95,7 +95,14 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync() => await _cleanup();
+    public async ValueTask DisposeAsync()
+    {
+        await _cleanup();
+        Disposed(Database);
+    }
+
+    /// <summary>What the test assembly notes of the database once it is disposed (statement coverage).</summary>
+    partial void Disposed(Database database);
 
     private static async Task<Database> OpenAsync(DatabaseProvider provider, string connectionString, string folder)
     {

@@ -6,10 +6,10 @@ namespace Hotline.Api.Tests.Media;
 /// </summary>
 public sealed class BadFileTests
 {
-    [Fact]
-    public async Task A_damaged_image_is_not_kept_and_the_message_stands()
+    [Theory, DatabaseData]
+    public async Task A_damaged_image_is_not_kept_and_the_message_stands(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.Corrupt(), "image/jpeg");
 
         await harness.App.FetchMediaAsync();
@@ -82,10 +82,10 @@ public sealed class BadFileTests
         Assert.Equal((MediaStatus.NotKept, "the image is too large (200 x 100 pixels)"), (item.Status, item.Reason));
     }
 
-    [Fact]
-    public async Task A_5xx_is_tried_again_and_the_photo_is_then_kept()
+    [Theory, DatabaseData]
+    public async Task A_5xx_is_tried_again_and_the_photo_is_then_kept(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg", new FakeTwilioServer.MediaServing.FailFirst(503, 1));
 
         await harness.App.FetchMediaAsync();

@@ -107,10 +107,10 @@ public sealed class KeyRotationTests : IDisposable
             await QueryAsync("SELECT Outcome || ': ' || Subject FROM AuditEntries WHERE Action = 'keys.rotated' ORDER BY Sequence"));
     }
 
-    [Fact]
-    public async Task Keys_rotate_with_nothing_under_an_old_key_reports_zeros_and_audits_the_run()
+    [Theory, DatabaseData]
+    public async Task Keys_rotate_with_nothing_under_an_old_key_reports_zeros_and_audits_the_run(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         await hotline.QueueCaseAsync("ne", PriorityBand.High, "documents_retained");
 
         var (exit, lines) = await RotateAsync(hotline);
@@ -141,17 +141,16 @@ public sealed class KeyRotationTests : IDisposable
             ],
             lines);
         Assert.Equal("operator keys.rotated succeeded rewritten 0; changed meanwhile 0; unreadable 0",
-            await hotline.ScalarAsync("SELECT Actor || ' ' || Action || ' ' || Outcome || ' ' || Subject FROM AuditEntries WHERE Action = 'keys.rotated'"));
+            await hotline.ScalarAsync("SELECT CONCAT(Actor, ' ', Action, ' ', Outcome, ' ', Subject) FROM AuditEntries WHERE Action = 'keys.rotated'"));
     }
 
-    [Fact]
-    public async Task A_rotation_write_over_a_row_the_hotline_changed_since_the_rotation_read_it_leaves_the_hotlines_values()
+    [Theory, DatabaseData]
+    public async Task A_rotation_write_over_a_row_the_hotline_changed_since_the_rotation_read_it_leaves_the_hotlines_values(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync();
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High, "documents_retained");
         var conversations = hotline.Get<ConversationRepository>();
-        var readByRotation = (await QueryAsync(hotline.DatabaseFile,
-            $"SELECT AddressCipher FROM Conversations WHERE Id = '{queued.ConversationId}'")).Single();
+        var readByRotation = await hotline.ScalarAsync($"SELECT AddressCipher FROM Conversations WHERE Id = '{queued.ConversationId}'");
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
             var conversation = (await conversations.FindByIdAsync(session, queued.ConversationId, Ct))!;
@@ -222,11 +221,9 @@ public sealed class KeyRotationTests : IDisposable
         ORDER BY 1
         """);
 
-    private Task<IReadOnlyList<string>> QueryAsync(string sql) => QueryAsync(Path.Combine(_folder, "hotline.db"), sql);
-
-    private static async Task<IReadOnlyList<string>> QueryAsync(string databaseFile, string sql)
+    private async Task<IReadOnlyList<string>> QueryAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "hotline.db")}");
         return [.. await connection.QueryAsync<string>(sql)];
     }
 

@@ -11,10 +11,10 @@ public sealed class PoisonRowTests
 {
     private const string Garbage = "hl1:unknown-key:garbage";
 
-    [Fact]
-    public async Task An_outbox_reply_that_cannot_be_decrypted_is_set_aside_failed_and_never_claimed_again()
+    [Theory, DatabaseData]
+    public async Task An_outbox_reply_that_cannot_be_decrypted_is_set_aside_failed_and_never_claimed_again(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await harness.TextAsync("+9779800000501", "hello");
         var poisoned = await harness.ScalarAsync("SELECT Id FROM Outbox");
         await harness.App.ExecuteAsync("UPDATE Messages SET BodyCipher = 'hl1:unknown-key:garbage' WHERE Direction = 'Outbound'");
@@ -25,9 +25,9 @@ public sealed class PoisonRowTests
         Assert.Equal(0, await dispatcher.DispatchDueAsync(Ct));
 
         Assert.Equal(["+9779800000502"], harness.Twilio.Created.Select(c => c.To));
-        Assert.Equal($"outbox|{poisoned}|undecryptable", await harness.ScalarAsync("SELECT Source || '|' || RowId || '|' || Reason FROM QuarantinedRows"));
+        Assert.Equal($"outbox|{poisoned}|undecryptable", await harness.ScalarAsync("SELECT CONCAT(Source, '|', RowId, '|', Reason) FROM QuarantinedRows"));
         Assert.Equal("Failed|failed", await harness.ScalarAsync(
-            "SELECT o.Status || '|' || m.DeliveryStatus FROM Outbox o JOIN Messages m ON m.Id = o.MessageId WHERE o.Status <> 'Sent'"));
+            "SELECT CONCAT(o.Status, '|', m.DeliveryStatus) FROM Outbox o JOIN Messages m ON m.Id = o.MessageId WHERE o.Status <> 'Sent'"));
     }
 
     [Fact]

@@ -10,14 +10,31 @@ namespace Hotline.Api.Tests.Storage;
 /// only statically by accident; set HOTLINE_TEST_STATEMENT_COVERAGE=report when running a filtered subset.
 /// SQLite statements that never ran are only written to statements-never-run.txt beside the test assembly:
 /// a filtered run leaves most unrun, and whether the full suite runs every SQLite statement is not yet known.
+/// Without a server too, once every test that takes both engines has run (a full run, or one filtered to them),
+/// a statement that none of them ran fails the run unless <see cref="StatementsNotOnBothEngines"/> lists it
+/// with its reason, so a new statement cannot go untested on SQL Server by accident.
 /// </summary>
 public sealed class StatementCoverage : IAsyncDisposable
 {
     public const string ModeVariable = "HOTLINE_TEST_STATEMENT_COVERAGE";
 
+    /// <summary>Written beside the test assembly, with the reasons, when the check fails.</summary>
+    public const string FailureFile = "statement-coverage-failed.txt";
+
     /// <summary>The statement names of a dialect not among <paramref name="run"/>, in order.</summary>
     public static IReadOnlyList<string> NeverRun(DatabaseProvider provider, IReadOnlySet<string> run) =>
         SqlStatements.For(provider).Names.Where(n => !run.Contains(n)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The statements none of the tests that take both engines ran (<paramref name="runOnBoth"/>, their SQLite rows)
+    /// that are not listed, and the listed ones that such a test did run (take them off the list).
+    /// </summary>
+    public static (IReadOnlyList<string> Unlisted, IReadOnlyList<string> Stale) NotRunOnBothEngines(IReadOnlySet<string> runOnBoth)
+    {
+        var neverRun = NeverRun(DatabaseProvider.Sqlite, runOnBoth);
+        return (neverRun.Where(n => !StatementsNotOnBothEngines.Reasons.ContainsKey(n)).ToList(),
+            StatementsNotOnBothEngines.Reasons.Keys.Where(n => !neverRun.Contains(n)).Order(StringComparer.Ordinal).ToList());
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -29,10 +46,37 @@ public sealed class StatementCoverage : IAsyncDisposable
             Path.Combine(AppContext.BaseDirectory, "statements-never-run.txt"),
             sqlite.Select(n => $"Sqlite {n}").Concat(sqlServer.Select(n => $"SqlServer {n}")));
 
+        var failures = new List<string>();
+        if (BothEngineStatements.EveryTestThatTakesBothEnginesRan())
+        {
+            var runOnBoth = BothEngineStatements.RunSoFar(DatabaseProvider.Sqlite);
+            await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "statements-not-on-both-engines.txt"), NeverRun(DatabaseProvider.Sqlite, runOnBoth));
+            var (unlisted, stale) = NotRunOnBothEngines(runOnBoth);
+            if (unlisted.Count > 0)
+            {
+                failures.Add("Statements no test that takes both engines ran (give them a [Theory, DatabaseData] test, or list them in "
+                    + $"StatementsNotOnBothEngines with the reason): {string.Join(", ", unlisted)}.");
+            }
+
+            if (stale.Count > 0)
+            {
+                failures.Add($"Listed in StatementsNotOnBothEngines, but a test that takes both engines ran them (take them off the list): {string.Join(", ", stale)}.");
+            }
+        }
+
         if (sqlServer.Count > 0 && Environment.GetEnvironmentVariable(ModeVariable) != "report")
         {
-            throw new InvalidOperationException(
-                $"SQL Server statements no test ran ({ModeVariable}=report to only list them): {string.Join(", ", sqlServer)}");
+            failures.Add($"SQL Server statements no test ran ({ModeVariable}=report to only list them): {string.Join(", ", sqlServer)}.");
+        }
+
+        // The runner reports a fixture's failure as a cleanup failure without its message and without changing the
+        // counts: test.sh fails the run on it and prints this file.
+        var failed = Path.Combine(AppContext.BaseDirectory, FailureFile);
+        File.Delete(failed);
+        if (failures.Count > 0)
+        {
+            await File.WriteAllLinesAsync(failed, failures);
+            throw new InvalidOperationException(string.Join(" ", failures));
         }
     }
 }

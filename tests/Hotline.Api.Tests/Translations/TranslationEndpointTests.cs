@@ -6,17 +6,17 @@ public sealed class TranslationEndpointTests
     private const string SwahiliDanger = "/api/translations/sw/intake/danger";
     private const string Corrected = "Je, uko hatarini sasa? 1 Ndiyo 2 Hapana";
 
-    [Fact]
-    public async Task A_correction_is_stored_as_a_new_version_with_who_made_it()
+    [Theory, DatabaseData]
+    public async Task A_correction_is_stored_as_a_new_version_with_who_made_it(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var reviewer = await SignInAsync(app, "baraka", UserRole.Reviewer, "sw");
 
         var response = await reviewer.Http.PutAsJsonAsync(SwahiliDanger, new TranslationEndpoints.TranslationEdit(Corrected), Ct);
 
         var text = await response.Content.ReadFromJsonAsync<TranslationEndpoints.TranslatedText>(Ct);
         Assert.Equal((HttpStatusCode.OK, Corrected, "Are you in danger right now? 1 Yes 2 No", "baraka"), (response.StatusCode, text!.Text, text.English, text.ChangedBy));
-        Assert.Equal("1 Intake sw danger", await app.ScalarAsync("SELECT Id || ' ' || Kind || ' ' || Language || ' ' || TextId FROM TranslationRevisions"));
+        Assert.Equal("1 Intake sw danger", await app.ScalarAsync("SELECT CONCAT(Id, ' ', Kind, ' ', Language, ' ', TextId) FROM TranslationRevisions"));
         Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'translation.corrected' AND Subject = '1' AND Outcome = 'succeeded'"));
     }
 

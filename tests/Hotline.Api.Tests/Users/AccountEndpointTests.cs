@@ -8,10 +8,10 @@ public sealed class AccountEndpointTests
 {
     private const string Accounts = "/api/admin/accounts";
 
-    [Fact]
-    public async Task The_list_shows_role_languages_enabled_two_factor_and_last_sign_in_of_every_account()
+    [Theory, DatabaseData]
+    public async Task The_list_shows_role_languages_enabled_two_factor_and_last_sign_in_of_every_account(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await AdminAsync(app);
         await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne", "hi");
 
@@ -60,10 +60,10 @@ public sealed class AccountEndpointTests
         Assert.Empty(await AuditRows.ReadAsync(app, "user.added"));
     }
 
-    [Fact]
-    public async Task Disabling_ends_the_persons_session_and_disabling_again_changes_nothing()
+    [Theory, DatabaseData]
+    public async Task Disabling_ends_the_persons_session_and_disabling_again_changes_nothing(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await AdminAsync(app);
         var ravi = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne"));
 
@@ -90,10 +90,10 @@ public sealed class AccountEndpointTests
         Assert.Equal([$"{admin.User.Id} user.enabled {ravi.Id} succeeded"], await AuditRows.ReadAsync(app, "user.enabled"));
     }
 
-    [Fact]
-    public async Task Setting_role_and_languages_changes_them_and_ends_the_persons_session()
+    [Theory, DatabaseData]
+    public async Task Setting_role_and_languages_changes_them_and_ends_the_persons_session(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await AdminAsync(app);
         var ravi = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne"));
 
@@ -134,10 +134,10 @@ public sealed class AccountEndpointTests
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync(Accounts, Ct)).StatusCode);
     }
 
-    [Fact]
-    public async Task Resetting_a_password_answers_a_one_time_password_once_per_request_and_ends_the_sessions()
+    [Theory, DatabaseData]
+    public async Task Resetting_a_password_answers_a_one_time_password_once_per_request_and_ends_the_sessions(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await AdminAsync(app);
         var ravi = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne"));
         var request = new PasswordReset(Guid.NewGuid());

@@ -24,10 +24,10 @@ public sealed class PasswordChangeTests
         Assert.Equal("ravi", (await browser.GetFromJsonAsync<PendingChangeView>("/api/password-change", Ct))!.UserName);
     }
 
-    [Fact]
-    public async Task Choosing_a_password_starts_the_session_and_retires_the_one_time_password()
+    [Theory, DatabaseData]
+    public async Task Choosing_a_password_starts_the_session_and_retires_the_one_time_password(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var ravi = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne");
         var oneTime = await ResetAsync(app, ravi);
         var browser = await PendingAsync(app, "ravi", oneTime);
@@ -63,10 +63,10 @@ public sealed class PasswordChangeTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/session", Ct)).StatusCode);
     }
 
-    [Fact]
-    public async Task A_person_changes_their_own_password_and_only_their_other_sessions_end()
+    [Theory, DatabaseData]
+    public async Task A_person_changes_their_own_password_and_only_their_other_sessions_end(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var user = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne");
         var office = await SignedInClient.SignInAsync(app, user);
         var laptop = await SignedInClient.SignInAsync(app, user);

@@ -20,10 +20,10 @@ public sealed class WhatsAppWindowTests
         ["Twilio:WhatsApp:ReengageContentVariables"] = TemplateVariables,
     };
 
-    [Fact]
-    public async Task A_reply_inside_the_window_goes_as_free_text()
+    [Theory, DatabaseData]
+    public async Task A_reply_inside_the_window_goes_as_free_text(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Person);
+        await using var line = await WhatsAppLine.StartAsync(engine, Person);
         line.Clock.Advance(TimeSpan.FromHours(23));
 
         var answer = await line.ReplyAsync("Are you safe now?");
@@ -34,10 +34,10 @@ public sealed class WhatsAppWindowTests
         Assert.Equal(("Are you safe now?", null), (sent.Body, sent.ContentSid));
     }
 
-    [Fact]
-    public async Task A_reply_after_the_window_closed_is_refused_with_the_reason_when_no_template_is_configured()
+    [Theory, DatabaseData]
+    public async Task A_reply_after_the_window_closed_is_refused_with_the_reason_when_no_template_is_configured(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Person);
+        await using var line = await WhatsAppLine.StartAsync(engine, Person);
         line.Clock.Advance(TimeSpan.FromHours(25));
 
         var answer = await line.ReplyAsync("Are you safe now?");
@@ -50,10 +50,10 @@ public sealed class WhatsAppWindowTests
         Assert.Equal(0, await line.Harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE AuthorUserId IS NOT NULL"));
     }
 
-    [Fact]
-    public async Task Outside_the_window_the_template_goes_once_and_the_replies_wait_for_the_person_then_go_in_order()
+    [Theory, DatabaseData]
+    public async Task Outside_the_window_the_template_goes_once_and_the_replies_wait_for_the_person_then_go_in_order(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Person, WithTemplate);
+        await using var line = await WhatsAppLine.StartAsync(engine, Person, WithTemplate);
         line.Clock.Advance(TimeSpan.FromHours(25));
 
         var first = await line.ReplyAsync("Are you safe now?");
@@ -74,10 +74,10 @@ public sealed class WhatsAppWindowTests
         Assert.Equal(0, await line.Harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Held'"));
     }
 
-    [Fact]
-    public async Task A_reply_still_unsent_when_the_window_closes_is_held_at_send_time()
+    [Theory, DatabaseData]
+    public async Task A_reply_still_unsent_when_the_window_closes_is_held_at_send_time(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Person);
+        await using var line = await WhatsAppLine.StartAsync(engine, Person);
         line.Clock.Advance(TimeSpan.FromHours(23));
         await line.ReplyAsync("Are you safe now?");
 
@@ -86,13 +86,13 @@ public sealed class WhatsAppWindowTests
 
         Assert.Empty(line.CaseworkerTexts());
         Assert.Equal("held|" + WhatsAppWindow.HeldReason,
-            await line.Harness.ScalarAsync("SELECT DeliveryStatus || '|' || DeliveryError FROM Messages WHERE AuthorUserId IS NOT NULL"));
+            await line.Harness.ScalarAsync("SELECT CONCAT(DeliveryStatus, '|', DeliveryError) FROM Messages WHERE AuthorUserId IS NOT NULL"));
     }
 
-    [Fact]
-    public async Task A_63016_on_the_send_holds_the_reply_until_the_person_writes()
+    [Theory, DatabaseData]
+    public async Task A_63016_on_the_send_holds_the_reply_until_the_person_writes(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Person);
+        await using var line = await WhatsAppLine.StartAsync(engine, Person);
         line.Harness.Twilio.CloseWhatsAppWindow(Person);
 
         await line.ReplyAsync("Are you safe now?");
@@ -100,7 +100,7 @@ public sealed class WhatsAppWindowTests
 
         Assert.Empty(line.CaseworkerTexts());
         Assert.Equal("held", await line.Harness.ScalarAsync("SELECT DeliveryStatus FROM Messages WHERE AuthorUserId IS NOT NULL"));
-        Assert.Equal("Held|1", await line.Harness.ScalarAsync("SELECT o.Status || '|' || o.Attempts FROM Outbox AS o JOIN Messages AS m ON m.Id = o.MessageId WHERE m.AuthorUserId IS NOT NULL"));
+        Assert.Equal("Held|1", await line.Harness.ScalarAsync("SELECT CONCAT(o.Status, '|', o.Attempts) FROM Outbox AS o JOIN Messages AS m ON m.Id = o.MessageId WHERE m.AuthorUserId IS NOT NULL"));
 
         line.Harness.Twilio.OpenWhatsAppWindow(Person);
         await line.Harness.TextAsync(Person, "I can talk now");
@@ -109,10 +109,10 @@ public sealed class WhatsAppWindowTests
         Assert.Equal("Are you safe now?", Assert.Single(line.CaseworkerTexts()).Body);
     }
 
-    [Fact]
-    public async Task A_63016_in_a_status_callback_holds_the_reply_instead_of_failing_it()
+    [Theory, DatabaseData]
+    public async Task A_63016_in_a_status_callback_holds_the_reply_instead_of_failing_it(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Person, WithTemplate);
+        await using var line = await WhatsAppLine.StartAsync(engine, Person, WithTemplate);
         await line.ReplyAsync("Are you safe now?");
         await line.Harness.DispatchAllAsync();
         var sent = Assert.Single(line.CaseworkerTexts());
@@ -123,14 +123,14 @@ public sealed class WhatsAppWindowTests
         await line.Harness.DispatchAllAsync();
 
         Assert.Equal("held|Held", await line.Harness.ScalarAsync(
-            "SELECT m.DeliveryStatus || '|' || o.Status FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.AuthorUserId IS NOT NULL"));
+            "SELECT CONCAT(m.DeliveryStatus, '|', o.Status) FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.AuthorUserId IS NOT NULL"));
         Assert.Equal(TemplateSid, line.CaseworkerTexts()[^1].ContentSid);
     }
 
-    [Fact]
-    public async Task A_63016_callback_that_overtakes_the_record_of_its_send_still_holds_the_reply()
+    [Theory, DatabaseData]
+    public async Task A_63016_callback_that_overtakes_the_record_of_its_send_still_holds_the_reply(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Person);
+        await using var line = await WhatsAppLine.StartAsync(engine, Person);
         await line.ReplyAsync("Are you safe now?");
         line.Harness.Twilio.HangNext(1, TimeSpan.FromMilliseconds(500));
 
@@ -146,14 +146,14 @@ public sealed class WhatsAppWindowTests
         await dispatching;
 
         Assert.Equal("held|Held|0", await line.Harness.ScalarAsync(
-            "SELECT m.DeliveryStatus || '|' || o.Status || '|' || (SELECT COUNT(*) FROM EarlyDeliveryStatuses) " +
+            "SELECT CONCAT(m.DeliveryStatus, '|', o.Status, '|', (SELECT COUNT(*) FROM EarlyDeliveryStatuses)) " +
             "FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.AuthorUserId IS NOT NULL"));
     }
 
-    [Fact]
-    public async Task An_sms_reply_a_day_later_is_sent_as_usual()
+    [Theory, DatabaseData]
+    public async Task An_sms_reply_a_day_later_is_sent_as_usual(DatabaseProvider engine)
     {
-        await using var line = await WhatsAppLine.StartAsync(Number, WithTemplate);
+        await using var line = await WhatsAppLine.StartAsync(engine, Number, WithTemplate);
         line.Clock.Advance(TimeSpan.FromHours(25));
 
         var answer = await line.ReplyAsync("Are you safe now?");
@@ -187,10 +187,10 @@ public sealed class WhatsAppWindowTests
 
         public FakeTimeProvider Clock { get; } = clock;
 
-        public static async Task<WhatsAppLine> StartAsync(string address, IDictionary<string, string?>? settings = null)
+        public static async Task<WhatsAppLine> StartAsync(DatabaseProvider engine, string address, IDictionary<string, string?>? settings = null)
         {
             var clock = new FakeTimeProvider(HotlineApp.PartsClockStart);
-            var harness = await TwilioHarness.StartAsync(settings, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+            var harness = await TwilioHarness.StartAsync(engine, settings, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
             await harness.TextAsync(address, "hello", "0");
             await harness.DispatchAllAsync();
             var user = await SignedInClient.AddUserAsync(harness.App, "caseworker", UserRole.Caseworker,
