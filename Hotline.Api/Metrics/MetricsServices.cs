@@ -7,13 +7,18 @@ public static class MetricsServices
 {
     public const string Path = "/metrics";
 
+    /// <summary>The meter .NET itself publishes its garbage collector, thread pool and JIT figures under.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     public static IServiceCollection AddHotlineMetrics(this IServiceCollection services)
     {
         services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
         services.AddSingleton<OperationalSnapshot>();
         services.AddSingleton<HotlineMetrics>();
         services.AddHostedService<OperationalSamplerJob>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(HotlineMetrics.MeterName).AddPrometheusExporter());
+        // The runtime's own meter (garbage collections and their pauses, the thread pool's queue, lock contention): what a
+        // latency tail that the hotline's counters cannot explain is read against. Its instruments are read only when scraped.
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(HotlineMetrics.MeterName, RuntimeMeterName).AddPrometheusExporter());
         return services;
     }
 

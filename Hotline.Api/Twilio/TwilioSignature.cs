@@ -1,17 +1,27 @@
+using System.Buffers;
 using Twilio.Security;
 
 namespace Hotline.Api.Twilio;
 
 /// <summary>
-/// Checks X-Twilio-Signature with the SDK's validator over every field received, against the URL built
-/// from the configured public base URL. The request's Host and X-Forwarded-* headers are never used:
-/// whoever sends the request controls them.
+/// Checks X-Twilio-Signature over every field received, against the URL built from the configured public
+/// base URL. The request's Host and X-Forwarded-* headers are never used: whoever sends the request
+/// controls them.
 /// </summary>
+/// <remarks>
+/// Twilio signs the URL it was configured with, which is the configured public URL: one HMAC over it decides
+/// nearly every webhook. The SDK's validator computes two (the URL with and without its default port) and
+/// copies the fields first; it is asked only when that one HMAC does not match, so a webhook signed over the
+/// other spelling of the URL is still accepted, and a forged one is refused by both.
+/// </remarks>
 public sealed class TwilioSignature(IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline)
 {
     public const string Header = "X-Twilio-Signature";
 
+    private const int Sha1Bytes = 20;
+
     private readonly RequestValidator _validator = new(twilio.Value.AuthToken ?? "");
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(twilio.Value.AuthToken ?? "");
 
     public bool IsValid(HttpRequest request, IReadOnlyDictionary<string, string> fields)
     {
@@ -22,11 +32,38 @@ public sealed class TwilioSignature(IOptions<TwilioOptions> twilio, IOptions<Hot
         }
 
         var url = hotline.Value.PublicUrl(request.Path + request.QueryString);
-        return _validator.Validate(url, fields.ToDictionary(), signature);
+        return MatchesExactly(url, fields, signature) || _validator.Validate(url, fields.ToDictionary(), signature);
     }
 
     /// <summary>Twilio's scheme (HMAC-SHA1 over the URL and the fields sorted by name), for the simulator to sign as Twilio does.</summary>
-    public static string Compute(string authToken, string url, IReadOnlyDictionary<string, string> fields)
+    public static string Compute(string authToken, string url, IReadOnlyDictionary<string, string> fields) =>
+        Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(SignedText(url, fields))));
+
+    private bool MatchesExactly(string url, IReadOnlyDictionary<string, string> fields, string signature)
+    {
+        Span<byte> expected = stackalloc byte[Sha1Bytes];
+        if (!Convert.TryFromBase64String(signature, expected, out var written) || written != Sha1Bytes)
+        {
+            return false;
+        }
+
+        var text = SignedText(url, fields);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            Span<byte> actual = stackalloc byte[Sha1Bytes];
+            HMACSHA1.HashData(_key, buffer.AsSpan(0, length), actual);
+            return CryptographicOperations.FixedTimeEquals(actual, expected);
+        }
+        finally
+        {
+            // Cleared: it held the fields, a person's number and words among them.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    private static string SignedText(string url, IReadOnlyDictionary<string, string> fields)
     {
         var data = new StringBuilder(url);
         foreach (var (name, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -34,6 +71,6 @@ public sealed class TwilioSignature(IOptions<TwilioOptions> twilio, IOptions<Hot
             data.Append(name).Append(value);
         }
 
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+        return data.ToString();
     }
 }

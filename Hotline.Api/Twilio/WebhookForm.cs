@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 
 namespace Hotline.Api.Twilio;
@@ -36,7 +37,7 @@ public static class WebhookForm
         byte[]? body;
         try
         {
-            body = await ReadBoundedAsync(request.Body, cancellationToken);
+            body = await ReadBoundedAsync(request.Body, request.ContentLength, cancellationToken);
         }
         catch (BadHttpRequestException ex)
         {
@@ -97,21 +98,40 @@ public static class WebhookForm
         }
     }
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, or null past <see cref="MaxBytes"/>. Read into a pooled buffer sized by the declared length (a webhook's
+    /// is a few hundred bytes): a fresh 8 KB chunk and a growing stream per request were a seventh of what a message allocated.
+    /// Cleared when given back: it held a person's words and number.
+    /// </summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long? declaredLength, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(declaredLength is > 0 and <= MaxBytes ? (int)declaredLength.Value + 1 : 1024);
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            var length = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                return null;
+                length += read;
+                if (length > MaxBytes)
+                {
+                    return null;
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return buffer.AsSpan(0, length).ToArray();
         }
-
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
     }
 }

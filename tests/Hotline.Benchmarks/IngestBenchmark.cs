@@ -157,7 +157,7 @@ internal static class IngestBenchmark
         var webhooks = new SignedSmsWebhooks(api.AuthToken, BenchmarkApi.PublicBaseUrl, SenderNumbers, TrafficSeed, twilio);
         await using var flood = signInFlood ? await SignInFlood.StartAsync(api, BenchmarkApi.FindBuild()!) : null;
         var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks);
-        var cpu = await CpuOverWindowAsync(warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
+        var (cpu, runtime) = await CpuAndRuntimeOverWindowAsync(api.BaseAddress, warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
         var summary = await load;
         if (flood is not null)
         {
@@ -169,6 +169,7 @@ internal static class IngestBenchmark
         summary.Print(label);
         Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "
             + $"load generator {PerAccepted(cpu[1], summary, duration - warmUp)}");
+        Console.WriteLine($"{label} Hotline.Api's garbage collector in the steady window: {runtime}");
 
         var problems = api.Problems;
         Console.WriteLine($"{label} API log: {(problems.Count == 0 ? "no warnings or errors" : $"{problems.Values.Sum(p => p.Count):N0} warnings or errors")}");
@@ -261,6 +262,18 @@ internal static class IngestBenchmark
         var atStart = clocks.Select(clock => clock()).ToArray();
         await Task.Delay(duration - warmUp);
         return clocks.Select((clock, i) => clock() - atStart[i]).ToArray();
+    }
+
+    /// <summary>As <see cref="CpuOverWindowAsync"/>, with the API's collections and pauses over the same window.</summary>
+    private static async Task<(TimeSpan[] Cpu, string Runtime)> CpuAndRuntimeOverWindowAsync(Uri api, TimeSpan warmUp, TimeSpan duration,
+        params Func<TimeSpan>[] clocks)
+    {
+        await Task.Delay(warmUp);
+        var atStart = clocks.Select(clock => clock()).ToArray();
+        var runtimeAtStart = await RuntimeProbe.ReadAsync(api);
+        await Task.Delay(duration - warmUp);
+        var cpu = clocks.Select((clock, i) => clock() - atStart[i]).ToArray();
+        return (cpu, RuntimeProbe.Describe(runtimeAtStart, await RuntimeProbe.ReadAsync(api), duration - warmUp));
     }
 
     private static TimeSpan OwnProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;

@@ -17,6 +17,7 @@ internal sealed record WebhookLoadSummary(
     double SlowestSecond,
     double FastestSecond,
     LatencyStats? Acknowledgement,
+    IReadOnlyList<LatencyStats?> BySecond,
     IReadOnlyDictionary<int, int> NotOk,
     IReadOnlySet<string> AcceptedSids)
 {
@@ -33,10 +34,10 @@ internal sealed record WebhookLoadSummary(
         var inWindow = samples.Where(s => placedAt(s) >= warmUp && placedAt(s) < duration).ToList();
         var steady = inWindow.Where(s => s.Status == 200).ToList();
         var window = (duration - warmUp).TotalSeconds;
-        var perSecond = Enumerable.Range(0, (int)window)
-            .Select(second => steady.Count(s => (int)(placedAt(s) - warmUp).TotalSeconds == second))
-            .DefaultIfEmpty(0)
+        var seconds = Enumerable.Range(0, (int)window)
+            .Select(second => steady.Where(s => (int)(placedAt(s) - warmUp).TotalSeconds == second).ToList())
             .ToList();
+        var perSecond = seconds.Select(second => second.Count).DefaultIfEmpty(0).ToList();
         return new WebhookLoadSummary(
             samples.Count,
             samples.Count(s => s.Repeat),
@@ -45,12 +46,16 @@ internal sealed record WebhookLoadSummary(
             steady.Count / window,
             perSecond.Min(),
             perSecond.Max(),
-            steady.Count == 0 ? null : LatencyStats.From(steady.Select(s => (s.AnsweredAt - s.SentAt).TotalMilliseconds).ToList()),
+            Latency(steady),
+            seconds.Select(Latency).ToList(),
             samples.Where(s => s.Status != 200).GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()),
             samples.Where(s => s.Status == 200).Select(s => s.MessageSid).ToHashSet(StringComparer.Ordinal));
     }
 
     public int NotOkCount => NotOk.Values.Sum();
+
+    private static LatencyStats? Latency(IReadOnlyCollection<LoadSample> samples) =>
+        samples.Count == 0 ? null : LatencyStats.From(samples.Select(s => (s.AnsweredAt - s.SentAt).TotalMilliseconds).ToList());
 
     public void Print(string label)
     {
@@ -64,5 +69,8 @@ internal sealed record WebhookLoadSummary(
             ? "none"
             : string.Join(", ", NotOk.OrderBy(n => n.Key).Select(n => $"{(n.Key == 0 ? "no answer" : n.Key.ToString())}: {n.Value:N0}"));
         Console.WriteLine($"{label} non-200 answers: {notOk}");
+        // A tail made of a few stalled seconds (a pause, a checkpoint, a burst of background work) reads differently from one spread evenly.
+        Console.WriteLine($"{label} p99 by second of the window (ms): "
+            + string.Join(" ", BySecond.Select(second => second is { } stats ? stats.P99.ToString("F0") : "-")));
     }
 }

@@ -1,0 +1,41 @@
+namespace Hotline.Benchmarks;
+
+/// <summary>
+/// The API's garbage collections and their pauses over the steady window, from its own <c>/metrics</c> (the runtime's
+/// meter, served to loopback): a latency tail made of pauses shows here, one made of queueing elsewhere does not.
+/// </summary>
+internal sealed record RuntimeProbe(double Collections, double Gen2Collections, double PauseSeconds, double ThreadPoolQueue)
+{
+    private const string CollectionsMetric = "dotnet_gc_collections_total";
+    private const string PauseMetric = "dotnet_gc_pause_time_seconds_total";
+    private const string QueueMetric = "dotnet_thread_pool_queue_length";
+
+    public static async Task<RuntimeProbe?> ReadAsync(Uri api)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            var lines = (await client.GetStringAsync(new Uri(api, "/metrics"))).Split('\n');
+            return new RuntimeProbe(Sum(lines, CollectionsMetric, null), Sum(lines, CollectionsMetric, "gen2"), Sum(lines, PauseMetric, null),
+                Sum(lines, QueueMetric, null));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            // The API too busy to answer within 5 s: the window is then reported without its GC figures.
+            return null;
+        }
+    }
+
+    /// <summary>What happened between two reads, as one line for the report.</summary>
+    public static string Describe(RuntimeProbe? start, RuntimeProbe? end, TimeSpan window) =>
+        start is null || end is null
+            ? "not read (the API did not answer /metrics in time)"
+            : $"{end.Collections - start.Collections:N0} collections ({end.Gen2Collections - start.Gen2Collections:N0} of generation 2), "
+                + $"paused {(end.PauseSeconds - start.PauseSeconds) * 1000:N0} ms in all ({(end.PauseSeconds - start.PauseSeconds) / window.TotalSeconds:P1} of the window); "
+                + $"thread-pool queue at the end {end.ThreadPoolQueue:N0}";
+
+    private static double Sum(IEnumerable<string> lines, string metric, string? generation) =>
+        lines.Where(line => line.StartsWith(metric, StringComparison.Ordinal) && (line.Length == metric.Length || line[metric.Length] is '{' or ' ')
+                && (generation is null || line.Contains($"gc_heap_generation=\"{generation}\"", StringComparison.Ordinal)))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+}
