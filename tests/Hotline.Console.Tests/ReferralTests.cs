@@ -73,6 +73,38 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task What_is_ticked_and_typed_in_a_consent_form_stays_when_another_referral_changes_meanwhile()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("lawyers", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        var legalAidId = await AddPartnerAsync(host, "Legal Aid Doha", PartnerServices.LegalAid);
+        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
+        var legalAid = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(legalAidId, PartnerServices.LegalAid), ct)).Value!.Id;
+        await workflow.RecordConsentAsync(caseworker, caseId, legalAid, new RecordConsent("person", "sms", null, [], null, null, null, null), ct);
+        await workflow.SendAsync(caseworker, caseId, legalAid, ct);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        var form = (await ProposeToSafeHouseAsync(console.Page)).Locator("form.consent-form");
+        await form.GetByLabel("Language").CheckAsync();
+        await form.GetByLabel("Region", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("Region (if shared)").FillAsync("Al Rayyan");
+
+        await host.Services.GetRequiredService<PartnerInbox>().AcceptAsync(ngo with { OrganisationId = legalAidId }, legalAid, ct);
+
+        var answered = console.Page.Locator("#referrals li.referral").Filter(new() { HasText = "Legal Aid Doha" });
+        await Expect(answered.Locator(".referral-status")).ToHaveTextAsync("Accepted");
+        await Expect(form.GetByLabel("Language")).ToBeCheckedAsync();
+        await Expect(form.GetByLabel("Region", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(form.GetByLabel("Region (if shared)")).ToHaveValueAsync("Al Rayyan");
+        await Expect(form.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("Needs a safe place tonight.");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
     public async Task Each_consent_checkbox_sits_on_the_line_of_the_item_it_shares_before_its_words()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -49,6 +49,8 @@ export class Referrals {
     this.caseId = null;
     this.list = [];
     this.openConsent = null;
+    // The open consent form, kept across redraws (see consentForm).
+    this.openForm = null;
     this.options = null;
     byId("referral-service").addEventListener("change", () => this.loadPartners());
     byId("referral-form").addEventListener("submit", (event) => {
@@ -183,6 +185,9 @@ export class Referrals {
   }
 
   render() {
+    if (this.openForm?.referralId !== this.openConsent) {
+      this.openForm = null;
+    }
     const items = [...this.list].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
     byId("referrals").replaceChildren(...(items.length === 0
       ? [el("li", { class: "empty", text: "No referrals yet." })]
@@ -223,7 +228,15 @@ export class Referrals {
       r.status === "Proposed" && this.openConsent === r.id && this.options ? this.consentForm(r) : null);
   }
 
+  /**
+   * The consent form of a proposed referral. A live update (a partner's answer on another referral, say) redraws the
+   * list: the same form is put back, so what the caseworker has ticked and typed so far stays; closing it or saving
+   * the consent lets it go.
+   */
   consentForm(r) {
+    if (this.openForm?.referralId === r.id) {
+      return this.openForm.form;
+    }
     const id = (name) => `consent-${r.id}-${name}`;
     const o = this.options;
     const boxes = Object.entries(o.sharedFields).map(([code, label]) => {
@@ -266,6 +279,7 @@ export class Referrals {
         contactRoute: detail("contact_route"),
       }));
     });
+    this.openForm = { referralId: r.id, form };
     return form;
   }
 }
