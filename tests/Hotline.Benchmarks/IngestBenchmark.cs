@@ -59,7 +59,8 @@ internal static class IngestBenchmark
             + $"at most {maxRequests:N0} posts per phase; latency from when a post left.");
         Console.WriteLine($"Open loop: {perSecond:N0} posts/s whatever the answers' pace ({OpenLoopWebhookLoad.MaxConnections} connections at most, "
             + $"a post unanswered after {OpenLoopWebhookLoad.RequestTimeout.TotalSeconds:F0} s abandoned as Twilio abandons it), on a fresh API; "
-            + "latency from each post's intended start, so time spent queueing anywhere counts.");
+            + "latency from each post's intended start, so time spent queueing anywhere counts; "
+            + $"during its warm-up the rate climbs from {OpenLoopWebhookLoad.RampStartShare:P0} of it to all of it, then holds.");
         Console.WriteLine($"Both: {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers; "
             + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window).");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
@@ -133,9 +134,14 @@ internal static class IngestBenchmark
     public static Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> OpenLoop(string label, int perSecond, TimeSpan warmUp, TimeSpan duration) =>
         async (target, webhooks) =>
         {
-            var run = await OpenLoopWebhookLoad.RunAsync(target, webhooks, perSecond, duration, TrafficSeed);
+            var run = await OpenLoopWebhookLoad.RunAsync(target, webhooks, perSecond, warmUp, duration, TrafficSeed);
             Console.WriteLine($"{label} the generator's own lateness in starting a post: p50 {run.GeneratorLag.P50:F2} ms, "
                 + $"p99 {run.GeneratorLag.P99:F2} ms, max {run.GeneratorLag.Max:F2} ms (counted in the latency)");
+            if (WebhookLoadSummary.ByIntendedStart(run.Samples, TimeSpan.Zero, warmUp).Acknowledgement is { } start)
+            {
+                Console.WriteLine($"{label} warm-up, the rate climbing from {OpenLoopWebhookLoad.RampStartShare:P0} of it to all of it (not judged): "
+                    + $"p50 {start.P50:F2} ms, p99 {start.P99:F2} ms, max {start.Max:F2} ms");
+            }
             return WebhookLoadSummary.ByIntendedStart(run.Samples, warmUp, duration);
         };
 
