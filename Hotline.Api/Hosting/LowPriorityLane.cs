@@ -4,7 +4,7 @@ namespace Hotline.Api.Hosting;
 
 /// <summary>
 /// A small fixed set of dedicated threads for CPU-heavy work that can wait (password hashing, image decoding),
-/// each with its scheduling priority lowered as far as it goes (Linux: nice 19 for that thread alone,
+/// each with its scheduling priority lowered (Linux: a nice value for that thread alone, 19 unless told,
 /// <see cref="ThreadNice"/>), so that the scheduler always prefers the request path: the work takes the cores nothing
 /// else wants, and almost none of the CPU that incoming messages need when they need it all. Where lowering is not
 /// permitted the threads run at normal priority, and <see cref="Priority"/> says which happened. The lane queues
@@ -14,12 +14,15 @@ namespace Hotline.Api.Hosting;
 /// On Linux a thread inherits the nice value of the thread that creates it, and the thread pool may create a worker
 /// from whichever thread queues work when none is free. So a lowered thread never completes the caller's task
 /// itself: it hands the result to one hand-back thread at normal priority, whose completion queues the caller's
-/// continuation to the pool (the design of Media/MediaWorkers, which could run on this lane).
+/// continuation to the pool. Password checks (Auth/PasswordChecks) and photo decoding (Media/MediaWorkers) run on it.
 /// </remarks>
 public sealed class LowPriorityLane : IDisposable
 {
     /// <summary>The lowest priority a Linux thread can have short of SCHED_IDLE.</summary>
     public const int LowestNice = 19;
+
+    /// <summary>In every lowered thread's name, and in no other thread's: "{name}-low-{number}".</summary>
+    public const string ThreadNameMark = "-low-";
 
     private readonly BlockingCollection<Action> _work = new();
     private readonly BlockingCollection<Action> _handBack = new();
@@ -28,14 +31,15 @@ public sealed class LowPriorityLane : IDisposable
 
     /// <param name="name">What the lane runs, for its threads' names: "{name}-low-1"... and "{name}-handback" (Linux shows the first 15 characters in /proc/self/task/*/comm).</param>
     /// <param name="threads">How many pieces of work run at once.</param>
-    public LowPriorityLane(string name, int threads)
+    /// <param name="nice">The threads' nice value (never raised above the process's own).</param>
+    public LowPriorityLane(string name, int threads, int nice = LowestNice)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var refusals = new string?[threads];
         using var started = new CountdownEvent(threads);
         _workers = Enumerable.Range(0, threads).Select(index => new Thread(() =>
         {
-            refusals[index] = ThreadNice.TryLowerCurrentThread(LowestNice);
+            refusals[index] = ThreadNice.TryLowerCurrentThread(nice);
             started.Signal();
             foreach (var work in _work.GetConsumingEnumerable())
             {
@@ -43,7 +47,7 @@ public sealed class LowPriorityLane : IDisposable
             }
         })
         {
-            Name = $"{name}-low-{index + 1}",
+            Name = $"{name}{ThreadNameMark}{index + 1}",
             IsBackground = true,
         }).ToArray();
         _handBackThread = new Thread(() =>
@@ -66,7 +70,7 @@ public sealed class LowPriorityLane : IDisposable
         started.Wait();
         Priority = refusals.FirstOrDefault(refusal => refusal is not null) is { } refused
             ? new LanePriority(false, $"normal priority: {refused}")
-            : new LanePriority(true, $"nice {LowestNice} (setpriority on each thread)");
+            : new LanePriority(true, $"nice {nice} (setpriority on each thread)");
     }
 
     /// <summary>Whether every thread of the lane runs at the lowest priority, and how (or why not).</summary>
