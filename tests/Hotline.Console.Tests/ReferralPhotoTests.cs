@@ -89,23 +89,8 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
     {
         var ct = TestContext.Current.CancellationToken;
         var ngo = await host.AddUserAsync(ngoUserName, UserRole.Ngo);
-        var now = DateTimeOffset.UtcNow;
-        var partnerId = Guid.CreateVersion7(now);
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
         await using var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct);
-        await host.Services.GetRequiredService<PartnerRepository>().AddAsync(session, new Partner
-        {
-            Id = partnerId,
-            Name = "Safe House Doha",
-            Services = [PartnerServices.Shelter],
-            Languages = ["en"],
-            Regions = ["Doha"],
-            ContactName = "Intake desk",
-            ContactEmail = "intake@example.org",
-            Active = true,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        }, ct);
         await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
         await session.CommitAsync(ct);
     }

@@ -11,7 +11,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await using var host = await ConsoleHost.StartAsync();
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
-        await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
         var page = console.Page;
@@ -52,7 +52,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
-        var partnerId = await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
         var page = console.Page;
@@ -80,8 +80,8 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var ngo = await host.AddUserAsync("lawyers", UserRole.Ngo);
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
-        await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
-        var legalAidId = await AddPartnerAsync(host, "Legal Aid Doha", PartnerServices.LegalAid);
+        await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        var legalAidId = await host.AddPartnerAsync("Legal Aid Doha", PartnerServices.LegalAid);
         var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
         var legalAid = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(legalAidId, PartnerServices.LegalAid), ct)).Value!.Id;
         await workflow.RecordConsentAsync(caseworker, caseId, legalAid, new RecordConsent("person", "sms", null, [], null, null, null, null), ct);
@@ -111,7 +111,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await using var host = await ConsoleHost.StartAsync();
         var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
-        var partnerId = await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await host.Services.GetRequiredService<ReferralWorkflow>()
@@ -138,7 +138,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await using var host = await ConsoleHost.StartAsync();
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
-        await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         var page = console.Page;
         await page.SetViewportSizeAsync(1366, 768);
@@ -159,7 +159,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await using var host = await ConsoleHost.StartAsync();
         var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
-        var partnerId = await AddPartnerAsync(host, "Safe House Doha", PartnerServices.Shelter);
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
         await host.Services.GetRequiredService<ReferralWorkflow>()
             .ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
@@ -178,30 +178,6 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(refusal).ToBeInViewportAsync();
         Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
         Assert.Empty(console.ScriptErrors);
-    }
-
-    private static async Task<Guid> AddPartnerAsync(ConsoleHost host, string name, params string[] services)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var now = DateTimeOffset.UtcNow;
-        var id = Guid.CreateVersion7(now);
-        await using var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct);
-        await host.Services.GetRequiredService<PartnerRepository>().AddAsync(session, new Partner
-        {
-            Id = id,
-            Name = name,
-            Services = services,
-            Languages = ["en"],
-            Regions = ["Doha"],
-            ContactName = "Intake desk",
-            ContactEmail = "intake@example.org",
-            Active = true,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        }, ct);
-        await session.CommitAsync(ct);
-        return id;
     }
 
     /// <summary>Proposes a shelter referral to Safe House Doha with a summary, through the case's referral form.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hotline.Api.Partners;
 using Hotline.Api.Privacy;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio;
@@ -135,6 +136,31 @@ public sealed class ConsoleHost : IAsyncDisposable
     }
 
     /// <summary>Queues a case directly through the queue, as the engine would after an intake in a known language.</summary>
+    /// <summary>A partner in the directory, in English and Doha, written as the admin's pages write it.</summary>
+    public async Task<Guid> AddPartnerAsync(string name, params string[] services)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7(now);
+        await using var session = await Services.GetRequiredService<Database>().BeginWriteAsync(ct);
+        await Services.GetRequiredService<PartnerRepository>().AddAsync(session, new Partner
+        {
+            Id = id,
+            Name = name,
+            Services = services,
+            Languages = ["en"],
+            Regions = ["Doha"],
+            ContactName = "Intake desk",
+            ContactEmail = "intake@example.org",
+            Active = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        }, ct);
+        await session.CommitAsync(ct);
+        return id;
+    }
+
     public async Task<Guid> SeedCaseAsync(string language, PriorityBand priority, params string[] reasons) =>
         (await App.QueueCaseAsync(App.NextPhone(), language, priority, reasons)).Id;
 
