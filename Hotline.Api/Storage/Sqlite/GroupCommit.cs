@@ -82,10 +82,6 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbSession>> begin
         _ = AnswerWhenDurableAsync(madeDurable, written);
     }
 
-    /// <summary>
-    /// Runs where the log's sync completes, and the callers continue there one after another. Without a sync to wait for
-    /// (an in-memory database) that is the drainer, after it has let the writer go.
-    /// </summary>
     private static async Task AnswerWhenDurableAsync(Func<Task> madeDurable, List<IQueuedWrite> written)
     {
         try
@@ -168,10 +164,8 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbSession>> begin
 
     private sealed class QueuedWrite<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : IQueuedWrite
     {
-        // A caller whose write is durable continues on the thread that saw it become so (the log's sync), not queued again to
-        // the thread pool: a thread hop and often a sleeping worker's wake-up fewer per message. A failure can be known while
-        // the drainer holds the writer, so it is answered through the pool: no caller runs inside the drainer then.
-        private readonly TaskCompletionSource<T> _completion = new();
+        // Callers continue on their own threads, never inside the drainer while it holds the writer.
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
 
         public Task<T> Completion => _completion.Task;
@@ -182,10 +176,7 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<DbSession>> begin
 
         public void Succeed() => _completion.TrySetResult(_result);
 
-        public void Fail(Exception exception) => ThreadPool.UnsafeQueueUserWorkItem(static failure => failure.Write.Answer(failure.Exception),
-            (Write: this, Exception: exception), preferLocal: false);
-
-        private void Answer(Exception exception)
+        public void Fail(Exception exception)
         {
             if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
