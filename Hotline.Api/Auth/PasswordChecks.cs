@@ -8,11 +8,13 @@ namespace Hotline.Api.Auth;
 /// Where sign-in's password checks run, and how many. A check is PBKDF2, slow on purpose (tens of milliseconds of one
 /// core), so guesses from many addresses, each within its own limits, could take the cores incoming messages need.
 /// Checks run on <see cref="AuthOptions.ConcurrentPasswordChecks"/> dedicated threads of the lowest priority
-/// (<see cref="LowPriorityLane"/>): they get only CPU the webhooks leave. Admission spends no CPU: at most
-/// <see cref="AuthOptions.PasswordChecksPerSecond"/> attempts a second, whoever makes them, and no more under way than
-/// the lane's threads plus one second's budget; an attempt beyond either is answered 429 at once. A browser that signed
-/// in as the same person before (<see cref="KnownDevices"/>) has a budget of its own, and its check runs at once at
-/// normal priority: one check per real sign-in, so a flood of guesses cannot keep a caseworker out.
+/// (<see cref="LowPriorityLane"/>), which together use at most <see cref="AuthOptions.PasswordCheckCoreShare"/> of one
+/// core, measured in their own CPU time: even the lowest priority would otherwise take every idle moment, and each
+/// preemption costs a webhook its wake-up. Admission spends no CPU: at most <see cref="AuthOptions.PasswordChecksPerSecond"/>
+/// attempts a second, whoever makes them, and no more under way than one at work and one waiting per thread; an
+/// attempt beyond either is answered 429 at once. A browser that signed in as the same person before
+/// (<see cref="KnownDevices"/>) has a budget of its own, and its check runs at once at normal priority: one check per
+/// real sign-in, so a flood of guesses cannot keep a caseworker out.
 /// </summary>
 public sealed class PasswordChecks : IDisposable
 {
@@ -29,17 +31,18 @@ public sealed class PasswordChecks : IDisposable
     public PasswordChecks(IOptions<AuthOptions> options, ILogger<PasswordChecks> logger)
     {
         var auth = options.Value;
-        _lane = new LowPriorityLane(LaneName, auth.ConcurrentPasswordChecks);
+        _lane = new LowPriorityLane(LaneName, auth.ConcurrentPasswordChecks, coreShare: auth.PasswordCheckCoreShare);
         _budget = Budget(auth.PasswordChecksPerSecond);
         _knownDeviceBudget = Budget(auth.PasswordChecksPerSecond);
         _underWay = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = auth.ConcurrentPasswordChecks + auth.PasswordChecksPerSecond,
+            PermitLimit = 2 * auth.ConcurrentPasswordChecks,
             QueueLimit = 0,
         });
         if (_lane.Priority.Lowered)
         {
-            logger.LogInformation("Password checks run on {Threads} thread(s) at the lowest priority: {How}.", auth.ConcurrentPasswordChecks, _lane.Priority.How);
+            logger.LogInformation("Password checks run on {Threads} thread(s) at the lowest priority ({How}), with {Share} of one core at most.",
+                auth.ConcurrentPasswordChecks, _lane.Priority.How, auth.PasswordCheckCoreShare);
         }
         else
         {
@@ -53,7 +56,7 @@ public sealed class PasswordChecks : IDisposable
 
     /// <summary>
     /// A place for one check, held until it is done, or a refusal (with the wait it suggests) when the second's budget is
-    /// spent or as many as it allows are under way. Decided before the user is read, so it is the same for every name.
+    /// spent or as many as the lane holds are under way. Decided before the user is read, so it is the same for every name.
     /// </summary>
     /// <param name="knownDevice">The browser signed in as the person it names now (<see cref="KnownDevices.Vouches"/>).</param>
     public RateLimitLease AttemptAcquire(bool knownDevice)
