@@ -11,7 +11,7 @@ namespace Hotline.Api.Auth;
 /// (<see cref="LowPriorityLane"/>), which together use at most <see cref="AuthOptions.PasswordCheckCoreShare"/> of one
 /// core, measured in their own CPU time: even the lowest priority would otherwise take every idle moment, and each
 /// preemption costs a webhook its wake-up. Admission spends no CPU: at most <see cref="AuthOptions.PasswordChecksPerSecond"/>
-/// attempts a second, whoever makes them, and no more under way than one at work and one waiting per thread; an
+/// attempts a second, whoever makes them, and no more under way than the lane's threads plus one second's budget; an
 /// attempt beyond either is answered 429 at once. A browser that signed in as the same person before
 /// (<see cref="KnownDevices"/>) has a budget of its own, and its check runs at once at normal priority: one check per
 /// real sign-in, so a flood of guesses cannot keep a caseworker out.
@@ -36,7 +36,7 @@ public sealed class PasswordChecks : IDisposable
         _knownDeviceBudget = Budget(auth.PasswordChecksPerSecond);
         _underWay = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = 2 * auth.ConcurrentPasswordChecks,
+            PermitLimit = auth.ConcurrentPasswordChecks + auth.PasswordChecksPerSecond,
             QueueLimit = 0,
         });
         if (_lane.Priority.Lowered)
@@ -56,7 +56,7 @@ public sealed class PasswordChecks : IDisposable
 
     /// <summary>
     /// A place for one check, held until it is done, or a refusal (with the wait it suggests) when the second's budget is
-    /// spent or as many as the lane holds are under way. Decided before the user is read, so it is the same for every name.
+    /// spent or as many as it allows are under way. Decided before the user is read, so it is the same for every name.
     /// </summary>
     /// <param name="knownDevice">The browser signed in as the person it names now (<see cref="KnownDevices.Vouches"/>).</param>
     public RateLimitLease AttemptAcquire(bool knownDevice)
