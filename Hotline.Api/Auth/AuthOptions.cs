@@ -28,6 +28,12 @@ public sealed class AuthOptions
     /// <summary>Password checks a second, whoever asks: attempts beyond are answered 429 at once, before any CPU is spent on them.</summary>
     public int PasswordChecksPerSecond { get; set; } = 10;
 
+    /// <summary>
+    /// The share of one core that password checks may use together, measured in their threads' own CPU time: after each
+    /// check the lane rests long enough to keep under it (<see cref="Hosting.CoreShare"/>), however idle the machine is.
+    /// </summary>
+    public double PasswordCheckCoreShare { get; set; } = 0.2;
+
     /// <summary>Sign-in attempts for one account name in a minute, from anywhere; more are answered 429.</summary>
     public int SignInsPerNamePerMinute { get; set; } = 10;
 }
@@ -44,6 +50,7 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         { SignInsPerNamePerMinute: < 1 or > 100_000 } => Fail("SignInsPerNamePerMinute must be between 1 and 100000."),
         { ConcurrentPasswordChecks: < 1 or > 64 } => Fail("ConcurrentPasswordChecks must be between 1 and 64."),
         { PasswordChecksPerSecond: < 1 or > 1_000 } => Fail("PasswordChecksPerSecond must be between 1 and 1000."),
+        { PasswordCheckCoreShare: < 0.01 or > 1 or double.NaN } => Fail("PasswordCheckCoreShare must be between 0.01 and 1."),
         _ => ValidateOptionsResult.Success,
     };
 

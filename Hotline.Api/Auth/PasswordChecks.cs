@@ -8,11 +8,13 @@ namespace Hotline.Api.Auth;
 /// Where sign-in's password checks run, and how many. A check is PBKDF2, slow on purpose (tens of milliseconds of one
 /// core), so guesses from many addresses, each within its own limits, could take the cores incoming messages need.
 /// Checks run on <see cref="AuthOptions.ConcurrentPasswordChecks"/> dedicated threads of the lowest priority
-/// (<see cref="LowPriorityLane"/>): they get only CPU the webhooks leave. Admission spends no CPU: at most
-/// <see cref="AuthOptions.PasswordChecksPerSecond"/> attempts a second, whoever makes them, and no more under way than
-/// the lane's threads plus one second's budget; an attempt beyond either is answered 429 at once. A browser that signed
-/// in as the same person before (<see cref="KnownDevices"/>) has a budget of its own, and its check runs at once at
-/// normal priority: one check per real sign-in, so a flood of guesses cannot keep a caseworker out.
+/// (<see cref="LowPriorityLane"/>), which together use at most <see cref="AuthOptions.PasswordCheckCoreShare"/> of one
+/// core, measured in their own CPU time: even the lowest priority would otherwise take every idle moment, and each
+/// preemption costs a webhook its wake-up. Admission spends no CPU: at most <see cref="AuthOptions.PasswordChecksPerSecond"/>
+/// attempts a second, whoever makes them, and no more under way than the lane's threads plus one second's budget; an
+/// attempt beyond either is answered 429 at once. A browser that signed in as the same person before
+/// (<see cref="KnownDevices"/>) has a budget of its own, and its check runs at once at normal priority: one check per
+/// real sign-in, so a flood of guesses cannot keep a caseworker out.
 /// </summary>
 public sealed class PasswordChecks : IDisposable
 {
@@ -29,7 +31,7 @@ public sealed class PasswordChecks : IDisposable
     public PasswordChecks(IOptions<AuthOptions> options, ILogger<PasswordChecks> logger)
     {
         var auth = options.Value;
-        _lane = new LowPriorityLane(LaneName, auth.ConcurrentPasswordChecks);
+        _lane = new LowPriorityLane(LaneName, auth.ConcurrentPasswordChecks, coreShare: auth.PasswordCheckCoreShare);
         _budget = Budget(auth.PasswordChecksPerSecond);
         _knownDeviceBudget = Budget(auth.PasswordChecksPerSecond);
         _underWay = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -39,7 +41,8 @@ public sealed class PasswordChecks : IDisposable
         });
         if (_lane.Priority.Lowered)
         {
-            logger.LogInformation("Password checks run on {Threads} thread(s) at the lowest priority: {How}.", auth.ConcurrentPasswordChecks, _lane.Priority.How);
+            logger.LogInformation("Password checks run on {Threads} thread(s) at the lowest priority ({How}), with {Share} of one core at most.",
+                auth.ConcurrentPasswordChecks, _lane.Priority.How, auth.PasswordCheckCoreShare);
         }
         else
         {

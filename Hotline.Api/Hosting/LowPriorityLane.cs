@@ -15,6 +15,9 @@ namespace Hotline.Api.Hosting;
 /// from whichever thread queues work when none is free. So a lowered thread never completes the caller's task
 /// itself: it hands the result to one hand-back thread at normal priority, whose completion queues the caller's
 /// continuation to the pool. Password checks (Auth/PasswordChecks) and photo decoding (Media/MediaWorkers) run on it.
+/// Even the lowest priority takes every moment a core is idle, and the request path pays for each preemption in wake-up
+/// latency and cache; a lane given a share of one core (<see cref="CoreShare"/>) rests after each piece of work so that
+/// it never uses more, measured in its threads' own CPU time. The result is handed back before the rest.
 /// </remarks>
 public sealed class LowPriorityLane : IDisposable
 {
@@ -32,9 +35,11 @@ public sealed class LowPriorityLane : IDisposable
     /// <param name="name">What the lane runs, for its threads' names: "{name}-low-1"... and "{name}-handback" (Linux shows the first 15 characters in /proc/self/task/*/comm).</param>
     /// <param name="threads">How many pieces of work run at once.</param>
     /// <param name="nice">The threads' nice value (never raised above the process's own).</param>
-    public LowPriorityLane(string name, int threads, int nice = LowestNice)
+    /// <param name="coreShare">The share of one core the lane's threads may use together, each an equal part of it; all of every thread's core unless told.</param>
+    public LowPriorityLane(string name, int threads, int nice = LowestNice, double? coreShare = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var perThread = coreShare is { } share ? new CoreShare(share / threads) : CoreShare.Whole;
         var refusals = new string?[threads];
         using var started = new CountdownEvent(threads);
         _workers = Enumerable.Range(0, threads).Select(index => new Thread(() =>
@@ -43,7 +48,7 @@ public sealed class LowPriorityLane : IDisposable
             started.Signal();
             foreach (var work in _work.GetConsumingEnumerable())
             {
-                work();
+                perThread.RunThenRest(work);
             }
         })
         {

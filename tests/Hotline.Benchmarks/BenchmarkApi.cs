@@ -77,11 +77,12 @@ internal sealed class BenchmarkApi : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             // Every simulated person signs in from 127.0.0.1 with a password only (twenty at once in the console benchmark):
             // the sign-in limits and the second factor would measure the sign-in page's defences, not the console or the
-            // ingest under load. The sign-in flood puts the budget of password checks back (SignInFlood.Settings).
+            // ingest under load. The sign-in flood puts the budget of password checks and their share of a core back (SignInFlood.Settings).
             ["Hotline__Auth__RequireTwoFactor"] = "false",
             ["Hotline__Auth__SignInsPerAddressPerMinute"] = "100000",
             ["Hotline__Auth__SignInsPerNamePerMinute"] = "100000",
             ["Hotline__Auth__PasswordChecksPerSecond"] = "1000",
+            ["Hotline__Auth__PasswordCheckCoreShare"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -69,8 +69,8 @@ internal static class IngestBenchmark
         if (signInFlood)
         {
             Console.WriteLine($"Beside each hotline load: {SignInFlood.PerSecond} sign-in attempts/s with wrong passwords for unknown names, "
-                + "the per-address and per-name limits lifted (guesses from many addresses), the budget of password checks a second the product's default "
-                + $"({SignInFlood.Settings.Single().Value}/s); and one caseworker signing in every few seconds with the right password.");
+                + "the per-address and per-name limits lifted (guesses from many addresses), the budget of password checks the product's default "
+                + $"({string.Join(", ", SignInFlood.Settings.Select(setting => $"{setting.Key} {setting.Value}"))}); and one caseworker signing in every few seconds with the right password.");
         }
 
         if (photos)

@@ -66,6 +66,16 @@ public sealed class PasswordCheckBudgetTests
         Assert.Equal("Hotline:Auth:PasswordChecksPerSecond must be between 1 and 1000.", result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    public void A_share_of_one_core_for_password_checks_of_none_or_more_than_the_core_is_refused_at_start(double share)
+    {
+        var result = new AuthOptionsValidator().Validate(null, new AuthOptions { PasswordCheckCoreShare = share });
+
+        Assert.Equal("Hotline:Auth:PasswordCheckCoreShare must be between 0.01 and 1.", result.FailureMessage);
+    }
+
     [Fact]
     public async Task The_password_checks_run_on_threads_whose_priority_was_lowered()
     {
