@@ -14,9 +14,7 @@ public sealed class MediaFetchJob(
     Database database,
     MediaItemRepository items,
     MediaDownloader downloader,
-    MediaInspector inspector,
-    MediaWorkers workers,
-    MediaStore store,
+    MediaKeeper keeper,
     ProviderCopyDeleter deleter,
     IOptions<MediaOptions> options,
     IOptions<TwilioOptions> twilio,
@@ -87,12 +85,7 @@ public sealed class MediaFetchJob(
     private async Task<bool> FetchAsync(MediaItem item, MediaOrigin origin, CancellationToken cancellationToken) =>
         await downloader.DownloadAsync(origin, cancellationToken) switch
         {
-            MediaDownload.Fetched fetched => await workers.RunAsync(() => inspector.Inspect(fetched.Bytes, item.Source.DeclaredType), cancellationToken) switch
-            {
-                MediaInspection.Keep keep => await KeepAsync(item, keep, fetched.Bytes, cancellationToken),
-                MediaInspection.Refuse refuse => await NotKeptAsync(item, refuse.Reason, cancellationToken),
-                _ => throw new UnreachableException(),
-            },
+            MediaDownload.Fetched fetched => await KeepOrRefuseAsync(item, fetched, cancellationToken),
             MediaDownload.Failed { Retry: true } failed when item.Attempts < options.Value.MaxAttempts =>
                 await RetryLaterAsync(item, failed.Reason, cancellationToken),
             MediaDownload.Failed { Retry: true } failed =>
@@ -100,6 +93,23 @@ public sealed class MediaFetchJob(
             MediaDownload.Failed failed => await NotKeptAsync(item, failed.Reason, cancellationToken),
             _ => throw new UnreachableException(),
         };
+
+    /// <summary>The file's CPU work on the media lane, then one short write with what was found.</summary>
+    private async Task<bool> KeepOrRefuseAsync(MediaItem item, MediaDownload.Fetched fetched, CancellationToken cancellationToken)
+    {
+        MediaInspection inspection;
+        using (fetched)
+        {
+            inspection = await keeper.KeepAsync(item.ConversationId, item.Id, item.Source.DeclaredType, fetched.Body, cancellationToken);
+        }
+
+        return inspection switch
+        {
+            MediaInspection.Keep keep => await WriteAsync((session, token) => items.StoreAsync(session, item, keep.Media, token), cancellationToken),
+            MediaInspection.Refuse refuse => await NotKeptAsync(item, refuse.Reason, cancellationToken),
+            _ => throw new UnreachableException(),
+        };
+    }
 
     /// <summary>Always false: the item is not in the media store yet.</summary>
     private async Task<bool> RetryLaterAsync(MediaItem item, string reason, CancellationToken cancellationToken)
@@ -113,17 +123,6 @@ public sealed class MediaFetchJob(
     {
         await WriteAsync((session, token) => items.RefuseAsync(session, item, reason, token), cancellationToken);
         return false;
-    }
-
-    private async Task<bool> KeepAsync(MediaItem item, MediaInspection.Keep keep, byte[] original, CancellationToken cancellationToken)
-    {
-        await store.WriteAsync(item.ConversationId, item.Id, MediaCopy.Original, original, cancellationToken);
-        if (keep.View is { } view)
-        {
-            await store.WriteAsync(item.ConversationId, item.Id, MediaCopy.View, view, cancellationToken);
-        }
-
-        return await WriteAsync((session, token) => items.StoreAsync(session, item, keep.Media, token), cancellationToken);
     }
 
     private DateTimeOffset NextAttempt(int attempts)
