@@ -31,9 +31,12 @@ public sealed class OutboxDispatchJob(
         while (_options.RunDispatcher && !stoppingToken.IsCancellationRequested)
         {
             var dispatched = 0;
-            if (await guard.RunAsync(async token => dispatched = await DispatchDueAsync(token), stoppingToken) && dispatched == 0)
+            if (await guard.RunAsync(async token => dispatched = await DispatchDueAsync(token), stoppingToken) && dispatched < _options.BatchSize
+                && await signal.WaitAsync(TimeSpan.FromMilliseconds(_options.PollMilliseconds), stoppingToken) && _options.GatherMilliseconds > 0)
             {
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(_options.PollMilliseconds), stoppingToken);
+                // Woken by a commit that queued a reply: the replies of the commits just behind it join the same pass, so that
+                // a busy line costs a claim and a few outcome writes per batch, not per reply.
+                await Task.Delay(TimeSpan.FromMilliseconds(_options.GatherMilliseconds), time, stoppingToken);
             }
         }
     }
@@ -72,23 +75,28 @@ public sealed class OutboxDispatchJob(
             }
         }
 
+        var recorder = new OutcomeRecorder(outcomes, cancellationToken);
+        var recorded = new List<Task>();
+
         // A row that cannot be decrypted or decoded is set aside and failed: it holds up only itself, and only once.
         foreach (var (item, cause) in unreadable)
         {
             var reason = UnreadableRow.Reason(cause)!;
             await quarantine.SetAsideAsync(QuarantineSources.Outbox, item.Id.ToString(), reason, cause, cancellationToken);
-            await outcomes.SetAsideAsync(item, $"Not sent: the stored reply could not be read ({reason}) and was set aside.", cancellationToken);
+            recorded.Add(recorder.RecordAsync(new OutboxOutcome.SetAside(item, $"Not sent: the stored reply could not be read ({reason}) and was set aside.")));
         }
 
         // Different people's messages go out side by side, each person's in order: one slow send does not
-        // hold up the batch, and the outcomes, recorded together, share the writer's commits.
-        await Task.WhenAll(attempts.GroupBy(a => a.Item.ConversationId).Select(async person =>
+        // hold up the batch, and the outcomes that come together are recorded in one write.
+        recorded.AddRange(attempts.GroupBy(a => a.Item.ConversationId).Select(async person =>
         {
             foreach (var (item, message, conversation) in person)
             {
-                await DispatchAsync(item, message, conversation, claimedAt, cancellationToken);
+                await DispatchAsync(item, message, conversation, claimedAt, recorder, cancellationToken);
             }
         }));
+        recorder.StartWriting();
+        await Task.WhenAll(recorded);
 
         return claimed.Count;
     }
@@ -98,7 +106,8 @@ public sealed class OutboxDispatchJob(
     /// waiting with its outcome unknown, so the provider is asked before it is ever sent again, and the other
     /// messages of the batch go on.
     /// </summary>
-    private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt, CancellationToken cancellationToken)
+    private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt, OutcomeRecorder recorder,
+        CancellationToken cancellationToken)
     {
         var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt, item.Reengagement);
         using var span = HotlineActivities.StartSend(item.TraceParent);
@@ -106,17 +115,22 @@ public sealed class OutboxDispatchJob(
         span?.SetTag("hotline.outbox.attempt", item.Attempts);
         try
         {
-            await AttemptAsync(item, message, conversation, send, claimedAt, cancellationToken);
+            if (await AttemptAsync(item, message, conversation, send, claimedAt, cancellationToken) is { } outcome
+                && !await recorder.RecordAsync(outcome))
+            {
+                logger.LogWarning("Outbox message {OutboxId}: the lease was lost before the outcome was recorded.", item.Id);
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var error = GuardedPass.IsExpected(ex) ? GuardedPass.Describe(ex) : ex.GetType().FullName!;
             logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, error);
-            await outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown: true, error, cancellationToken);
+            await recorder.RecordAsync(new OutboxOutcome.RetryLater(item, message, NextAttempt(item.Attempts), OutcomeUnknown: true, error));
         }
     }
 
-    private async Task AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, long claimedAt,
+    /// <summary>What became of the attempt, to be recorded; null when another dispatcher has taken the message over.</summary>
+    private async Task<OutboxOutcome?> AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, long claimedAt,
         CancellationToken cancellationToken)
     {
         // Asked before cancelling: a reply that already reached the phone is recorded as sent even if the person has
@@ -126,56 +140,50 @@ public sealed class OutboxDispatchJob(
         {
             case EarlierAttempt.Found earlier:
                 logger.LogInformation("Outbox message {OutboxId}: an earlier attempt had reached the provider; not sending again.", item.Id);
-                await outcomes.SentAsync(item, message, earlier.ProviderMessageId, DeliveryStatuses.Queued, cancellationToken);
-                return;
+                return new OutboxOutcome.Sent(item, message, earlier.ProviderMessageId, DeliveryStatuses.Queued);
             case EarlierAttempt.CouldNotAsk couldNotAsk:
                 logger.LogWarning("Outbox message {OutboxId}: whether an earlier attempt arrived is still unknown ({Error}); asking again later.",
                     item.Id, couldNotAsk.Error);
-                await outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown: true, couldNotAsk.Error, cancellationToken);
-                return;
+                return new OutboxOutcome.RetryLater(item, message, NextAttempt(item.Attempts), OutcomeUnknown: true, couldNotAsk.Error);
         }
 
         if (!MaySend(conversation, item))
         {
-            await outcomes.CancelledAsync(item, message, conversation.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
-            return;
+            return Finished(item, message, OutboxStatus.Cancelled, conversation.StatusReason ?? "The conversation does not accept messages now.");
         }
 
         if (item.Attempts > _options.MaxAttempts)
         {
-            await outcomes.FailedAsync(item, message, $"Not sent after {_options.MaxAttempts} attempts: {item.LastError}", cancellationToken);
-            return;
+            return Finished(item, message, OutboxStatus.Failed, $"Not sent after {_options.MaxAttempts} attempts: {item.LastError}");
         }
 
         // Written while the window was open, but still unsent after it closed (a backlog, an outage): free text would be refused.
         if (!item.Reengagement && WhatsAppWindow.IsClosed(conversation, time.GetUtcNow()))
         {
-            await outcomes.HeldAsync(item, message, conversation, cancellationToken);
-            return;
+            return new OutboxOutcome.Held(item, message, conversation);
         }
 
         await sender.WaitForTurnAsync(send, cancellationToken);
         if (!await StillHeldAfterWaitingAsync(item, claimedAt, cancellationToken))
         {
             logger.LogWarning("Outbox message {OutboxId}: another dispatcher claimed it while this one waited for the send rate; left to that one.", item.Id);
-            return;
+            return null;
         }
 
         var result = await sender.SendAsync(send, cancellationToken);
-        var recorded = result switch
+        return result switch
         {
-            SendResult.Accepted accepted => await outcomes.SentAsync(item, message, accepted.ProviderMessageId, accepted.Status, cancellationToken),
-            SendResult.Rejected rejected => await outcomes.FailedAsync(item, message, rejected.Error, cancellationToken),
-            SendResult.WindowClosed => await outcomes.HeldAsync(item, message, conversation, cancellationToken),
-            SendResult.NotAccepted notAccepted => await RetryOrFailAsync(item, message, outcomeUnknown: false, notAccepted.Error, cancellationToken),
-            SendResult.Unknown unknown => await RetryOrFailAsync(item, message, outcomeUnknown: true, unknown.Error, cancellationToken),
+            SendResult.Accepted accepted => new OutboxOutcome.Sent(item, message, accepted.ProviderMessageId, accepted.Status),
+            SendResult.Rejected rejected => Finished(item, message, OutboxStatus.Failed, rejected.Error),
+            SendResult.WindowClosed => new OutboxOutcome.Held(item, message, conversation),
+            SendResult.NotAccepted notAccepted => RetryOrFail(item, message, outcomeUnknown: false, notAccepted.Error),
+            SendResult.Unknown unknown => RetryOrFail(item, message, outcomeUnknown: true, unknown.Error),
             _ => throw new InvalidOperationException($"Unexpected send result {result}."),
         };
-        if (!recorded)
-        {
-            logger.LogWarning("Outbox message {OutboxId}: the lease was lost before the outcome was recorded.", item.Id);
-        }
     }
+
+    private static OutboxOutcome.Finished Finished(OutboxItem item, Message message, OutboxStatus status, string error) =>
+        new(item, message, status, status == OutboxStatus.Cancelled ? DeliveryStatuses.Cancelled : DeliveryStatuses.Failed, error);
 
     /// <summary>
     /// A send rate of one segment a second can keep a claimed message waiting longer than its lease, and
@@ -204,10 +212,10 @@ public sealed class OutboxDispatchJob(
     /// A last attempt that might have reached the provider is not failed at once: it stays unknown, and
     /// the next pass asks the provider before it decides.
     /// </summary>
-    private Task<bool> RetryOrFailAsync(OutboxItem item, Message message, bool outcomeUnknown, string error, CancellationToken cancellationToken) =>
+    private OutboxOutcome RetryOrFail(OutboxItem item, Message message, bool outcomeUnknown, string error) =>
         item.Attempts >= _options.MaxAttempts && !outcomeUnknown
-            ? outcomes.FailedAsync(item, message, $"Not sent after {item.Attempts} attempts: {error}", cancellationToken)
-            : outcomes.RetryLaterAsync(item, message, NextAttempt(item.Attempts), outcomeUnknown, error, cancellationToken);
+            ? Finished(item, message, OutboxStatus.Failed, $"Not sent after {item.Attempts} attempts: {error}")
+            : new OutboxOutcome.RetryLater(item, message, NextAttempt(item.Attempts), outcomeUnknown, error);
 
     /// <summary>Exponential backoff with jitter, so that instances retrying together spread out.</summary>
     private DateTimeOffset NextAttempt(int attempts)

@@ -21,7 +21,17 @@ public sealed class OutboxOptions
     /// <summary>How long one attempt may hold a message; after that another dispatcher treats the outcome as unknown.</summary>
     public int LeaseSeconds { get; set; } = 120;
 
-    public int BatchSize { get; set; } = 20;
+    /// <summary>
+    /// Due messages one pass claims at most. A pass costs a claim and a few outcome writes whatever its size, and a larger
+    /// one shares them among more replies: alone, a dispatcher spent 0.30 ms of CPU a reply at 20 and 0.22 ms at 100.
+    /// </summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// How long a dispatcher woken by a new reply waits before its pass, so that the replies committed just after it go in
+    /// the same pass; 0 sends at once.
+    /// </summary>
+    public int GatherMilliseconds { get; set; } = 20;
 }
 
 internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
@@ -34,6 +44,7 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         { PollMilliseconds: < 10 or > 600_000 } => Fail("PollMilliseconds must be between 10 and 600000."),
         { LeaseSeconds: < 5 or > 3_600 } => Fail("LeaseSeconds must be between 5 and 3600."),
         { BatchSize: < 1 or > 1_000 } => Fail("BatchSize must be between 1 and 1000."),
+        { GatherMilliseconds: < 0 or > 1_000 } => Fail("GatherMilliseconds must be between 0 and 1000."),
         _ => ValidateOptionsResult.Success,
     };
 

@@ -1,112 +1,132 @@
 namespace Hotline.Api.Outbox;
 
 /// <summary>
-/// Records what became of one attempt: the outbox row, the message's delivery status and the case
-/// event change together. Each write is filtered by the attempt's lease; if another dispatcher took the
-/// row over meanwhile, nothing is recorded and false comes back. Outcomes come as fast as messages, so
-/// they share commits with them.
+/// Records what became of attempts: for each, the outbox row, the message's delivery status and the case
+/// event change together. Each change is filtered by the attempt's lease; if another dispatcher took the
+/// row over meanwhile, nothing of that attempt is recorded and false comes back for it. Outcomes come as
+/// fast as messages, so the outcomes given together share one write, which shares commits with the messages.
 /// </summary>
 public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, WhatsAppHolds holds,
     TimeProvider time, HotlineMetrics metrics)
 {
-    public Task<bool> SentAsync(OutboxItem item, Message message, string providerMessageId, string status, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (session, token) =>
+    /// <summary>
+    /// Records <paramref name="outcomes"/> in one write, all or none; for each, whether it was recorded (false: its lease
+    /// was lost). Counted in the metrics once durable.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<OutboxOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var recorded = await database.WriteAsync(async (session, token) =>
         {
-            if (!await outbox.MarkSentAsync(session, item, providerMessageId, token))
+            var results = new bool[outcomes.Count];
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                return false;
+                results[i] = await RecordAsync(session, outcomes[i], token);
             }
 
-            await delivery.RecordSentAsync(session, message, providerMessageId, status, time.GetUtcNow(), token);
-            metrics.OutboxSent(item.Channel);
-            return true;
+            return results;
         }, cancellationToken);
-
-    public async Task<bool> FailedAsync(OutboxItem item, Message message, string error, CancellationToken cancellationToken)
-    {
-        var failed = await FinishAsync(item, message, OutboxStatus.Failed, DeliveryStatuses.Failed, error, cancellationToken);
-        if (failed)
+        for (var i = 0; i < outcomes.Count; i++)
         {
-            metrics.OutboxFailed(item.Channel);
+            if (recorded[i])
+            {
+                Count(outcomes[i]);
+            }
         }
 
-        return failed;
+        return recorded;
     }
 
-    /// <summary>Not sent as free text because WhatsApp's window is closed: it waits until the person writes (<see cref="WhatsAppHolds"/>).</summary>
-    public Task<bool> HeldAsync(OutboxItem item, Message message, Conversation conversation, CancellationToken cancellationToken) =>
-        database.WriteAsync((session, token) => holds.HoldClaimedAsync(session, item, message, conversation, token), cancellationToken);
+    private Task<bool> RecordAsync(DbSession session, OutboxOutcome outcome, CancellationToken cancellationToken) => outcome switch
+    {
+        OutboxOutcome.Sent sent => SentAsync(session, sent, cancellationToken),
+        OutboxOutcome.Finished finished => FinishAsync(session, finished, cancellationToken),
+        OutboxOutcome.Held held => holds.HoldClaimedAsync(session, held.Item, held.Message, held.Conversation, cancellationToken),
+        OutboxOutcome.RetryLater retry => RetryLaterAsync(session, retry, cancellationToken),
+        OutboxOutcome.SetAside setAside => SetAsideAsync(session, setAside, cancellationToken),
+        _ => throw new InvalidOperationException($"Unexpected outbox outcome {outcome.GetType().Name}."),
+    };
 
-    public Task<bool> CancelledAsync(OutboxItem item, Message message, string reason, CancellationToken cancellationToken) =>
-        FinishAsync(item, message, OutboxStatus.Cancelled, DeliveryStatuses.Cancelled, reason, cancellationToken);
+    private void Count(OutboxOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case OutboxOutcome.Sent:
+                metrics.OutboxSent(outcome.Item.Channel);
+                break;
+            case OutboxOutcome.Finished { Status: OutboxStatus.Failed } or OutboxOutcome.SetAside:
+                metrics.OutboxFailed(outcome.Item.Channel);
+                break;
+            case OutboxOutcome.RetryLater { OutcomeUnknown: true }:
+                metrics.OutboxOutcomeUnknown(outcome.Item.Channel);
+                break;
+        }
+    }
+
+    private async Task<bool> SentAsync(DbSession session, OutboxOutcome.Sent sent, CancellationToken cancellationToken)
+    {
+        if (!await outbox.MarkSentAsync(session, sent.Item, sent.ProviderMessageId, cancellationToken))
+        {
+            return false;
+        }
+
+        await delivery.RecordSentAsync(session, sent.Message, sent.ProviderMessageId, sent.Status, time.GetUtcNow(), cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Puts the attempt back for later. The message, when it could be read, carries why it waits, and its case
     /// hears of it, so the caseworker who wrote it sees a provider's outage rather than a reply that seems to hang.
     /// </summary>
-    public Task<bool> RetryLaterAsync(OutboxItem item, Message? message, DateTimeOffset nextAttemptAt, bool outcomeUnknown, string error,
-        CancellationToken cancellationToken) =>
-        database.WriteAsync(async (session, token) =>
+    private async Task<bool> RetryLaterAsync(DbSession session, OutboxOutcome.RetryLater retry, CancellationToken cancellationToken)
+    {
+        if (!await outbox.RescheduleAsync(session, retry.Item, retry.NextAttemptAt, retry.OutcomeUnknown, retry.Error, cancellationToken))
         {
-            if (!await outbox.RescheduleAsync(session, item, nextAttemptAt, outcomeUnknown, error, token))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            if (outcomeUnknown)
-            {
-                metrics.OutboxOutcomeUnknown(item.Channel);
-            }
-
-            if (message is not null)
-            {
-                var waiting = $"Not sent yet: {error} It is tried again shortly.";
-                await session.ExecuteAsync("Messages_NoteWaitingToSend", new { message.Id, DeliveryError = waiting }, token);
-                if (message.CaseId is { } caseId)
-                {
-                    await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
-                        new { MessageId = message.Id, Status = DeliveryStatuses.Pending, Error = waiting }, null, token);
-                }
-            }
-
-            return true;
-        }, cancellationToken);
-
-    /// <summary>
-    /// Fails a reply whose stored message could not be read, so that no dispatcher claims it again; the message
-    /// row says why, by its id alone, since nothing else of it can be read.
-    /// </summary>
-    public Task<bool> SetAsideAsync(OutboxItem item, string error, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (session, token) =>
+        if (retry.Message is { } message)
         {
-            if (!await outbox.FinishAsync(session, item, OutboxStatus.Failed, error, token))
-            {
-                return false;
-            }
-
-            await MarkUndeliverableAsync(session, item.MessageId, DeliveryStatuses.Failed, error, token);
-            metrics.OutboxFailed(item.Channel);
-            return true;
-        }, cancellationToken);
-
-    private Task<bool> FinishAsync(OutboxItem item, Message message, OutboxStatus status, string deliveryStatus, string error,
-        CancellationToken cancellationToken) =>
-        database.WriteAsync(async (session, token) =>
-        {
-            if (!await outbox.FinishAsync(session, item, status, error, token))
-            {
-                return false;
-            }
-
-            await MarkUndeliverableAsync(session, message.Id, deliveryStatus, error, token);
+            var waiting = $"Not sent yet: {retry.Error} It is tried again shortly.";
+            await session.ExecuteAsync("Messages_NoteWaitingToSend", new { message.Id, DeliveryError = waiting }, cancellationToken);
             if (message.CaseId is { } caseId)
             {
                 await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
-                    new { MessageId = message.Id, Status = deliveryStatus, Error = error }, null, token);
+                    new { MessageId = message.Id, Status = DeliveryStatuses.Pending, Error = waiting }, null, cancellationToken);
             }
+        }
 
-            return true;
-        }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The message row says why, by its id alone, since nothing else of it can be read.</summary>
+    private async Task<bool> SetAsideAsync(DbSession session, OutboxOutcome.SetAside setAside, CancellationToken cancellationToken)
+    {
+        if (!await outbox.FinishAsync(session, setAside.Item, OutboxStatus.Failed, setAside.Error, cancellationToken))
+        {
+            return false;
+        }
+
+        await MarkUndeliverableAsync(session, setAside.Item.MessageId, DeliveryStatuses.Failed, setAside.Error, cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> FinishAsync(DbSession session, OutboxOutcome.Finished finished, CancellationToken cancellationToken)
+    {
+        if (!await outbox.FinishAsync(session, finished.Item, finished.Status, finished.Error, cancellationToken))
+        {
+            return false;
+        }
+
+        var message = finished.Message;
+        await MarkUndeliverableAsync(session, message.Id, finished.DeliveryStatus, finished.Error, cancellationToken);
+        if (message.CaseId is { } caseId)
+        {
+            await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
+                new { MessageId = message.Id, Status = finished.DeliveryStatus, Error = finished.Error }, null, cancellationToken);
+        }
+
+        return true;
+    }
 
     private static Task<int> MarkUndeliverableAsync(DbSession session, Guid messageId, string deliveryStatus, string error,
         CancellationToken cancellationToken) =>

@@ -4,11 +4,12 @@ namespace Hotline.Benchmarks;
 /// The API's garbage collections and their pauses over the steady window, from its own <c>/metrics</c> (the runtime's
 /// meter, served to loopback): a latency tail made of pauses shows here, one made of queueing elsewhere does not.
 /// </summary>
-internal sealed record RuntimeProbe(double Collections, double Gen2Collections, double PauseSeconds, double ThreadPoolQueue)
+internal sealed record RuntimeProbe(double Collections, double Gen2Collections, double PauseSeconds, double ThreadPoolQueue, double AllocatedBytes)
 {
     private const string CollectionsMetric = "dotnet_gc_collections_total";
     private const string PauseMetric = "dotnet_gc_pause_time_seconds_total";
     private const string QueueMetric = "dotnet_thread_pool_queue_length";
+    private const string AllocatedMetric = "dotnet_gc_heap_total_allocated_bytes_total";
 
     public static async Task<RuntimeProbe?> ReadAsync(Uri api)
     {
@@ -17,7 +18,7 @@ internal sealed record RuntimeProbe(double Collections, double Gen2Collections, 
         {
             var lines = (await client.GetStringAsync(new Uri(api, "/metrics"))).Split('\n');
             return new RuntimeProbe(Sum(lines, CollectionsMetric, null), Sum(lines, CollectionsMetric, "gen2"), Sum(lines, PauseMetric, null),
-                Sum(lines, QueueMetric, null));
+                Sum(lines, QueueMetric, null), Sum(lines, AllocatedMetric, null));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
@@ -32,6 +33,7 @@ internal sealed record RuntimeProbe(double Collections, double Gen2Collections, 
             ? "not read (the API did not answer /metrics in time)"
             : $"{end.Collections - start.Collections:N0} collections ({end.Gen2Collections - start.Gen2Collections:N0} of generation 2), "
                 + $"paused {(end.PauseSeconds - start.PauseSeconds) * 1000:N0} ms in all ({(end.PauseSeconds - start.PauseSeconds) / window.TotalSeconds:P1} of the window); "
+                + $"allocated {(end.AllocatedBytes - start.AllocatedBytes) / 1e6:N0} MB ({(end.AllocatedBytes - start.AllocatedBytes) / 1e6 / window.TotalSeconds:N1} MB/s); "
                 + $"thread-pool queue at the end {end.ThreadPoolQueue:N0}";
 
     private static double Sum(IEnumerable<string> lines, string metric, string? generation) =>

@@ -70,7 +70,7 @@ public sealed class AuditChainTests
         await using var first = await AppWithFourRowsAsync();
         await first.ExecuteAsync("UPDATE AuditEntries SET Outcome = 'succeeded' WHERE Sequence = 3");
 
-        await using var restarted = new HotlineApp(new Dictionary<string, string?> { ["Hotline:Database:ConnectionString"] = $"Data Source={first.DatabaseFile}" });
+        await using var restarted = await HotlineApp.CreateAsync(first.HostDatabase);
         var client = restarted.CreateClient();
         HealthReport? report = null;
         for (var attempt = 0; attempt < 200 && report?.AuditChain is null or "Unchecked"; attempt++)

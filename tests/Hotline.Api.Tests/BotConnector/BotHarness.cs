@@ -36,10 +36,13 @@ public sealed class BotHarness : IAsyncDisposable
     public static Task<BotHarness> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(DatabaseProvider.Sqlite, settings);
 
     /// <summary>The harness over a fresh database on <paramref name="engine"/> (see <see cref="HotlineApp.CreateAsync"/>).</summary>
-    public static async Task<BotHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null)
+    public static Task<BotHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null) =>
+        // The database is made (or the test skipped) before the stand-ins start: a skipped test leaves nothing behind.
+        HostDatabase.FreshAsync(engine, database => StartAsync(database, settings));
+
+    /// <summary>The harness over <paramref name="database"/>, which other hosts run on before, after or beside it (see <see cref="HostDatabase"/>).</summary>
+    public static async Task<BotHarness> StartAsync(HostDatabase database, IDictionary<string, string?>? settings = null)
     {
-        // Skipped before the stand-ins start: a skipped test leaves nothing behind.
-        TestDatabase.SkipWithoutServer(engine);
         var login = await FakeLoginServer.StartAsync(
             Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), EndorsedChannels);
         var connector = await FakeConnector.StartAsync(login.IsIssued);
@@ -56,12 +59,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Hotline:Outbox:RetryMaxSeconds"] = "1",
             ["Hotline:Outbox:MaxAttempts"] = "4",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        return new BotHarness(login, connector, await HotlineApp.CreateAsync(engine, all));
+        return new BotHarness(login, connector, await HotlineApp.CreateAsync(database, HotlineApp.Overridden(all, settings)));
     }
 
     public static string NewId(string prefix) => $"{prefix}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";

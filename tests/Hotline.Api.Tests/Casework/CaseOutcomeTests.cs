@@ -56,35 +56,67 @@ public sealed class CaseOutcomeTests
         Assert.StartsWith("Choose an outcome: referred, resolved,", closed.Refusal);
     }
 
-    [Fact]
-    public async Task A_free_text_outcome_stored_before_the_codes_becomes_a_note_by_the_closer_at_the_next_start()
+    [Theory, DatabaseData]
+    public async Task A_free_text_outcome_stored_before_migration_0022_becomes_a_note_by_the_closer_at_the_next_start(DatabaseProvider engine)
     {
-        await using var before = await HotlineApp.StartPartsAsync();
-        var (worker, lease) = await ClaimAsync(before);
-        Assert.True((await before.Get<CaseActions>().CloseAsync(worker, lease.Case.Id, lease.LeaseToken, "resolved", null, Ct)).Value);
-        var kept = await ClaimAsync(before, worker);
-        Assert.True((await before.Get<CaseActions>().CloseAsync(worker, kept.Case.Id, kept.LeaseToken, "duplicate", null, Ct)).Value);
-        // The database as an older hotline left it: the words in the outcome and in the closing event, migration 0022 not run.
-        await before.ExecuteAsync($"""
-            UPDATE Cases SET Outcome = '{Words.Replace("'", "''")}' WHERE Id = '{lease.Case.Id}';
-            UPDATE Cases SET Outcome = ' Duplicate' WHERE Id = '{kept.Case.Id}';
-            UPDATE CaseEvents SET Data = json_set(Data, '$.Outcome', (SELECT Outcome FROM Cases WHERE Id = CaseEvents.CaseId)) WHERE Type = 'CaseClosed';
-            DROP TABLE CaseOutcomeTexts;
-            DELETE FROM SchemaVersions WHERE ScriptName LIKE '%0022_CaseOutcomeCodes.sql';
-            """);
-
-        await using var after = await HotlineApp.StartPartsAsync(settings: new Dictionary<string, string?>
+        await using var database = await HostDatabase.CreateAsync(engine);
+        await MigrateUpToAsync(database, 21);
+        var (worker, freeText, codeInOtherLetters) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using (var connection = await database.OpenConnectionAsync())
         {
-            ["Hotline:Database:ConnectionString"] = $"Data Source={before.DatabaseFile}",
-        });
+            await connection.ExecuteAsync(ClosedCasesAsOf0021(engine, worker, (freeText, Words), (codeInOtherLetters, " Duplicate")));
+        }
 
-        Assert.Equal("other", await before.ScalarAsync($"SELECT Outcome FROM Cases WHERE Id = '{lease.Case.Id}'"));
-        Assert.Equal("duplicate", await before.ScalarAsync($"SELECT Outcome FROM Cases WHERE Id = '{kept.Case.Id}'"));
-        Assert.Equal(0, await before.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Data LIKE '%Ramesh%' OR Data LIKE '% Duplicate%'"));
-        Assert.Equal(0, await before.CountAsync("SELECT COUNT(*) FROM CaseOutcomeTexts"));
-        var notes = await NotesAsync(after, lease.Case.Id);
-        Assert.Equal([("Outcome written at closing: " + Words, worker.Id)], notes.Select(n => (n.Body, n.AuthorUserId)));
-        Assert.Empty(await NotesAsync(after, kept.Case.Id));
+        await using var after = await HotlineApp.StartPartsAsync(database);
+
+        Assert.Equal([("Outcome written at closing: " + Words, worker)], (await NotesAsync(after, freeText)).Select(n => (n.Body, n.AuthorUserId)));
+        Assert.Empty(await NotesAsync(after, codeInOtherLetters));
+        Assert.Equal("other", await after.ScalarAsync($"SELECT Outcome FROM Cases WHERE Id = '{freeText}'"));
+        Assert.Equal("duplicate", await after.ScalarAsync($"SELECT Outcome FROM Cases WHERE Id = '{codeInOtherLetters}'"));
+        Assert.Equal(0, await after.CountAsync("SELECT COUNT(*) FROM CaseOutcomeTexts"));
+        Assert.Equal(0, await after.CountAsync("SELECT COUNT(*) FROM CaseNotes WHERE BodyCipher LIKE '%Ramesh%'"));
+        Assert.Equal(0, await after.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Data LIKE '%Ramesh%' OR Data LIKE '% Duplicate%'"));
+    }
+
+    /// <summary>The database as a hotline of migration 0021 left it, by the product's own migrator stopped there.</summary>
+    private static async Task MigrateUpToAsync(HostDatabase database, int lastMigration)
+    {
+        await using var old = TestDatabase.Unmigrated(database.Engine, database.ConnectionString, database.Folder);
+        await new DatabaseMigrator(old, NullLoggerFactory.Instance).MigrateUpToAsync(lastMigration, Ct);
+    }
+
+    /// <summary>
+    /// Closed cases as the consoles of migration 0021 wrote them, the outcome as the caseworker typed it, in the case and in
+    /// its closing event; written against that schema (a fixture of the past, so SQL here rather than today's code).
+    /// </summary>
+    private static string ClosedCasesAsOf0021(DatabaseProvider engine, Guid worker, params (Guid Id, string Outcome)[] cases)
+    {
+        // SQLite keeps times as UTC text; SQL Server as DATETIME2, which takes the same text without the zone letter.
+        var at = engine == DatabaseProvider.Sqlite ? "2026-10-01T09:00:00.000Z" : "2026-10-01T09:00:00.000";
+        var sql = new StringBuilder($"""
+            INSERT INTO Users (Id, UserName, DisplayName, Role, PasswordHash, CreatedAt)
+            VALUES ('{worker}', 'ravi', 'Ravi', 'Caseworker', 'not-a-real-hash', '{at}');
+
+            """);
+        var sequence = 0;
+        foreach (var (id, outcome) in cases)
+        {
+            var conversation = Guid.NewGuid();
+            var words = outcome.Replace("'", "''", StringComparison.Ordinal);
+            var closing = $"{{\"Outcome\":\"{words}\"}}";
+            sql.Append($"""
+                INSERT INTO Conversations (Id, Channel, AddressHash, AddressCipher, Status, CreatedAt)
+                VALUES ('{conversation}', 'Sms', '{conversation:N}', 'hl2:old:not-read-here', 'Active', '{at}');
+                INSERT INTO Cases (Id, ConversationId, Status, Priority, TriageScore, TriageReasons, Language, AssigneeId, QueuedAt, OpenedAt, ClosedAt, Outcome)
+                VALUES ('{id}', '{conversation}', 'Closed', 1, 10, '[]', 'en', '{worker}', '{at}', '{at}', '{at}', '{words}');
+                INSERT INTO CaseEvents (Sequence, CaseId, Type, Data, ActorUserId, OccurredAt)
+                VALUES ({++sequence}, '{id}', 'CaseClosed', '{closing}', '{worker}', '{at}');
+
+                """);
+        }
+
+        // SQL Server hands out event numbers from a counter row (SQLite's are the rowid).
+        return engine == DatabaseProvider.Sqlite ? sql.ToString() : sql.Append($"UPDATE Counters SET Value = {sequence} WHERE Name = 'CaseEvents';").ToString();
     }
 
     private static async Task<(User Worker, CaseLease Lease)> ClaimAsync(HotlineApp hotline)

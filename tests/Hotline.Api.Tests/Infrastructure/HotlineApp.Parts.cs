@@ -30,7 +30,12 @@ public sealed partial class HotlineApp
     /// behind the test's back. Started before it returns: the schema is in place. <paramref name="services"/> run
     /// after the app's own registration (a log provider, say).
     /// </summary>
-    public static async Task<HotlineApp> StartPartsAsync(DatabaseProvider engine = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null,
+    public static Task<HotlineApp> StartPartsAsync(DatabaseProvider engine = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        HostDatabase.FreshAsync(engine, database => StartPartsAsync(database, settings, services));
+
+    /// <summary>The same host over <paramref name="database"/>, which other hosts run on before, after or beside it (see <see cref="HostDatabase"/>).</summary>
+    public static async Task<HotlineApp> StartPartsAsync(HostDatabase database, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
     {
         var all = Overridden(new Dictionary<string, string?>
@@ -41,7 +46,7 @@ public sealed partial class HotlineApp
         }, settings);
 
         var clock = new FakeTimeProvider(PartsClockStart);
-        var app = await CreateAsync(engine, all, Environments.Production, registered =>
+        var app = await CreateAsync(database, all, Environments.Production, registered =>
         {
             WithoutBackgroundJobs(registered);
             registered.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));

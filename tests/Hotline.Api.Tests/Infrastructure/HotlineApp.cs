@@ -15,22 +15,24 @@ namespace Hotline.Api.Tests.Infrastructure;
 /// </summary>
 public sealed partial class HotlineApp : WebApplicationFactory<Program>
 {
+    private readonly HostDatabase _hostDatabase;
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
-    private Func<Task>? _dropDatabase;
     private Database? _database;
 
     public HotlineApp(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
+        : this(HostDatabase.NewSqlite(), settings, environment, services)
     {
+    }
+
+    /// <param name="held">The database this app runs on, already held for it: the app lets go of it when disposed.</param>
+    private HotlineApp(HostDatabase held, IDictionary<string, string?>? settings, string environment, Action<IServiceCollection>? services)
+    {
+        _hostDatabase = held;
         _environment = environment;
         _services = services;
-        Folder = Directory.CreateTempSubdirectory("hotline-app-").FullName;
-        _settings = Overridden(new Dictionary<string, string?>(TestKeys.AsConfiguration())
-        {
-            ["Hotline:Database:ConnectionString"] = $"Data Source={DatabaseFile}",
-            ["Hotline:Media:Path"] = Path.Combine(Folder, "media"),
-        }, settings);
+        _settings = Overridden(Overridden(new Dictionary<string, string?>(TestKeys.AsConfiguration()), held.Settings()), settings);
     }
 
     /// <summary>
@@ -38,22 +40,17 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     /// database of its own on the server named by HOTLINE_TEST_SQLSERVER (the test is skipped, before anything is made,
     /// without one), dropped when the app is disposed. <paramref name="settings"/> apply over the engine's.
     /// </summary>
-    public static async Task<HotlineApp> CreateAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null,
-        string environment = "Development", Action<IServiceCollection>? services = null)
-    {
-        if (engine == DatabaseProvider.Sqlite)
-        {
-            return new HotlineApp(settings, environment, services);
-        }
+    public static Task<HotlineApp> CreateAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null,
+        string environment = "Development", Action<IServiceCollection>? services = null) =>
+        HostDatabase.FreshAsync(engine, database => CreateAsync(database, settings, environment, services));
 
-        var (connectionString, drop) = await TestDatabase.CreateEmptySqlServerDatabaseAsync();
-        var onServer = Overridden(new Dictionary<string, string?>
-        {
-            ["Hotline:Database:Provider"] = nameof(DatabaseProvider.SqlServer),
-            ["Hotline:Database:ConnectionString"] = connectionString,
-        }, settings);
-        return new HotlineApp(onServer, environment, services) { _dropDatabase = drop };
-    }
+    /// <summary>
+    /// The host over <paramref name="database"/>, which other hosts may run on before, after or beside it (see
+    /// <see cref="HostDatabase"/>): the same SQLite file, or the same SQL Server database, and the same media folder.
+    /// </summary>
+    public static Task<HotlineApp> CreateAsync(HostDatabase database, IDictionary<string, string?>? settings = null,
+        string environment = "Development", Action<IServiceCollection>? services = null) =>
+        Task.FromResult(new HotlineApp(database.Hold(), settings, environment, services));
 
     /// <summary><paramref name="settings"/> with <paramref name="overrides"/> written over them.</summary>
     internal static Dictionary<string, string?> Overridden(Dictionary<string, string?> settings, IDictionary<string, string?>? overrides)
@@ -86,10 +83,14 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
         return new HotlineApp(production, "Production");
     }
 
-    public string Folder { get; }
+    /// <summary>The database the host runs on: a second host started on it (<c>HotlineApp.CreateAsync(first.HostDatabase)</c>) shares it, and keeps it after this one is disposed.</summary>
+    public HostDatabase HostDatabase => _hostDatabase;
+
+    /// <summary>The folder of the database the host runs on (its SQLite file, its media).</summary>
+    public string Folder => _hostDatabase.Folder;
 
     /// <summary>The SQLite file the host runs on (unless the settings chose SQL Server: see <see cref="Engine"/>).</summary>
-    public string DatabaseFile => Path.Combine(Folder, "hotline.db");
+    public string DatabaseFile => _hostDatabase.SqliteFile;
 
     /// <summary>The engine the host was configured with.</summary>
     public DatabaseProvider Engine =>
@@ -182,11 +183,6 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
         }
 
         SqliteConnection.ClearAllPools();
-        if (_dropDatabase is not null)
-        {
-            await _dropDatabase();
-        }
-
-        Directory.Delete(Folder, recursive: true);
+        await _hostDatabase.DisposeAsync();
     }
 }

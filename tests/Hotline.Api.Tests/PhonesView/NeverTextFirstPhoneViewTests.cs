@@ -29,10 +29,7 @@ public sealed class NeverTextFirstPhoneViewTests(PhoneViewHost host)
         await phone.WriteBeforeTheOutboxRunsAsync(IntakePhoneViewTests.DiscreetWord);
 
         // A second host over the same database file stands for the same service after a restart.
-        await using var restarted = await TwilioHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["Hotline:Database:ConnectionString"] = $"Data Source={host.Harness.App.DatabaseFile}",
-        });
+        await using var restarted = await TwilioHarness.StartAsync(host.Harness.App.HostDatabase);
         var dispatcher = restarted.App.Services.GetRequiredService<OutboxDispatchJob>();
         await dispatcher.DispatchDueAsync(Ct);
         await dispatcher.DispatchDueAsync(Ct);

@@ -3,9 +3,10 @@ namespace Hotline.Api.Tests.Privacy;
 /// <summary>
 /// <c>keys rotate</c> over a database written by the hotline's own write paths under two older keys (k1: a queued case with
 /// a text, a note and a referral summary; k2: a whole intake through the Twilio webhook), with the note in the unbound form
-/// of before rows were bound; the current key is k3.
+/// of before rows were bound; the current key is k3. The hosts run one after another on one database
+/// (<see cref="HostDatabase"/>), on either engine.
 /// </summary>
-public sealed class KeyRotationTests : IDisposable
+public sealed class KeyRotationTests
 {
     private const string Worker = "+9779800000931";
     private const string FirstText = "my boss took my passport";
@@ -13,16 +14,16 @@ public sealed class KeyRotationTests : IDisposable
     private const string Place = "Jebel Ali labour camp, block C";
     private static readonly string[] WholeIntake = ["hello", "1", "2", "1", "1", "2", "1", "2", "2", "1", "1", "2", "2", Place];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("hotline-keys-").FullName;
-    private readonly Dictionary<string, string> _keys = new() { ["k1"] = TestKeys.NewKey(), ["k2"] = TestKeys.NewKey(), ["k3"] = TestKeys.NewKey() };
+    private readonly NamedKeys _keys = new("k1", "k2", "k3");
 
-    [Fact]
-    public async Task Rotation_seals_every_value_under_the_current_key_whichever_key_or_form_it_was_in()
+    [Theory, DatabaseData]
+    public async Task Rotation_seals_every_value_under_the_current_key_whichever_key_or_form_it_was_in(DatabaseProvider engine)
     {
-        await WriteUnderTwoOldKeysAndTheUnboundFormAsync();
-        Assert.Equal(["hl1:k1 1", "hl2:k1 4", "hl2:k2 31"], await StoredFormsAsync());
+        await using var database = await HostDatabase.CreateAsync(engine);
+        await WriteUnderTwoOldKeysAndTheUnboundFormAsync(database);
+        Assert.Equal(["hl1:k1 1", "hl2:k1 4", "hl2:k2 31"], await StoredFormsAsync(database));
 
-        await using var rotating = await HotlineApp.StartPartsAsync(settings: Keys("k3", "k1", "k2", "k3"));
+        await using var rotating = await HotlineApp.StartPartsAsync(database, _keys.Settings("k3", "k1", "k2", "k3"));
         var (exit, lines) = await RotateAsync(rotating, "--batch-size", "2");
 
         Assert.Equal(0, exit);
@@ -49,33 +50,34 @@ public sealed class KeyRotationTests : IDisposable
                 "Done: rewritten 36; changed meanwhile 0; unreadable 0.",
             ],
             lines.Where(line => !line.StartsWith(' ') && !line.StartsWith("Sealing", StringComparison.Ordinal)));
-        Assert.Equal(["hl2:k3 36"], await StoredFormsAsync());
+        Assert.Equal(["hl2:k3 36"], await StoredFormsAsync(database));
     }
 
-    [Fact]
-    public async Task After_rotation_every_value_reads_with_the_old_keys_removed_from_the_configuration()
+    [Theory, DatabaseData]
+    public async Task After_rotation_every_value_reads_with_the_old_keys_removed_from_the_configuration(DatabaseProvider engine)
     {
-        await WriteUnderTwoOldKeysAndTheUnboundFormAsync();
-        await using (var rotating = await HotlineApp.StartPartsAsync(settings: Keys("k3", "k1", "k2", "k3")))
+        await using var database = await HostDatabase.CreateAsync(engine);
+        await WriteUnderTwoOldKeysAndTheUnboundFormAsync(database);
+        await using (var rotating = await HotlineApp.StartPartsAsync(database, _keys.Settings("k3", "k1", "k2", "k3")))
         {
             Assert.Equal(0, (await RotateAsync(rotating)).Exit);
         }
 
-        await using var after = await HotlineApp.StartPartsAsync(settings: Keys("k3", "k3"));
+        await using var after = await HotlineApp.StartPartsAsync(database, _keys.Settings("k3", "k3"));
         var supervisor = await after.AddUserAsync(UserRole.Supervisor, "en");
         await using var session = await after.Database.OpenAsync(Ct);
         var details = new List<CaseDetail>();
-        foreach (var caseId in await session.Connection.QueryAsync<string>("SELECT Id FROM Cases ORDER BY OpenedAt"))
+        foreach (var caseId in await session.Connection.QueryAsync<Guid>("SELECT Id FROM Cases ORDER BY OpenedAt"))
         {
-            details.Add((await after.Get<CaseReadModel>().ReadDetailAsync(session, Guid.Parse(caseId), supervisor, Ct))!);
+            details.Add((await after.Get<CaseReadModel>().ReadDetailAsync(session, caseId, supervisor, Ct))!);
         }
 
         var referrals = after.Get<ReferralRepository>();
         var summary = (await referrals.ReadByCaseAsync(session, details[0].Case.Id, Ct)).Select(r => referrals.ToView(r, "shelter").Consent!.Summary);
         var addresses = new List<string>();
-        foreach (var conversationId in await session.Connection.QueryAsync<string>("SELECT Id FROM Conversations ORDER BY CreatedAt"))
+        foreach (var conversationId in await session.Connection.QueryAsync<Guid>("SELECT Id FROM Conversations ORDER BY CreatedAt"))
         {
-            addresses.Add((await after.Get<ConversationRepository>().FindByIdAsync(session, Guid.Parse(conversationId), Ct))!.Address.Value);
+            addresses.Add((await after.Get<ConversationRepository>().FindByIdAsync(session, conversationId, Ct))!.Address.Value);
         }
 
         Assert.Equal((FirstText, Note), (details[0].Transcript[0].Body, details[0].Notes.Single().Body));
@@ -85,11 +87,12 @@ public sealed class KeyRotationTests : IDisposable
         Assert.Equal(Worker, addresses[1]);
     }
 
-    [Fact]
-    public async Task A_run_stopped_after_its_first_batch_keeps_that_batch_and_a_second_run_does_the_rest()
+    [Theory, DatabaseData]
+    public async Task A_run_stopped_after_its_first_batch_keeps_that_batch_and_a_second_run_does_the_rest(DatabaseProvider engine)
     {
-        await WriteUnderTwoOldKeysAndTheUnboundFormAsync();
-        await using var rotating = await HotlineApp.StartPartsAsync(settings: Keys("k3", "k1", "k2", "k3"));
+        await using var database = await HostDatabase.CreateAsync(engine);
+        await WriteUnderTwoOldKeysAndTheUnboundFormAsync(database);
+        await using var rotating = await HotlineApp.StartPartsAsync(database, _keys.Settings("k3", "k1", "k2", "k3"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rotating.Get<KeyRotation>().RotateAsync(1, _ =>
@@ -98,13 +101,13 @@ public sealed class KeyRotationTests : IDisposable
             return Task.CompletedTask;
         }, stop.Token));
 
-        Assert.Equal(["hl1:k1 1", "hl2:k1 3", "hl2:k2 31", "hl2:k3 1"], await StoredFormsAsync());
+        Assert.Equal(["hl1:k1 1", "hl2:k1 3", "hl2:k2 31", "hl2:k3 1"], await StoredFormsAsync(database));
         var second = await rotating.Get<KeyRotation>().RotateAsync(1, _ => Task.CompletedTask, Ct);
         Assert.Equal((35, 0, 0), (second.Rewritten, second.ChangedMeanwhile, second.Unreadable));
-        Assert.Equal(["hl2:k3 36"], await StoredFormsAsync());
+        Assert.Equal(["hl2:k3 36"], await StoredFormsAsync(database));
         Assert.Equal(
             ["failed: rewritten 1; changed meanwhile 0; unreadable 0", "succeeded: rewritten 35; changed meanwhile 0; unreadable 0"],
-            await QueryAsync("SELECT Outcome || ': ' || Subject FROM AuditEntries WHERE Action = 'keys.rotated' ORDER BY Sequence"));
+            await QueryAsync(database, "SELECT CONCAT(Outcome, ': ', Subject) FROM AuditEntries WHERE Action = 'keys.rotated' ORDER BY Sequence"));
     }
 
     [Theory, DatabaseData]
@@ -168,46 +171,32 @@ public sealed class KeyRotationTests : IDisposable
         Assert.Equal((0, "{\"step\":\"consent\"}"), (written, (await conversations.FindByIdAsync(reader, queued.ConversationId, Ct))!.EngineState));
     }
 
-    public void Dispose()
+    private async Task WriteUnderTwoOldKeysAndTheUnboundFormAsync(HostDatabase database)
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private Dictionary<string, string?> Keys(string current, params string[] listed)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hotline:Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "hotline.db")}",
-            ["Hotline:Privacy:CurrentKeyId"] = current,
-        };
-        foreach (var id in listed)
-        {
-            settings[$"Hotline:Privacy:Keys:{id}"] = _keys[id];
-        }
-
-        return settings;
-    }
-
-    private async Task WriteUnderTwoOldKeysAndTheUnboundFormAsync()
-    {
-        await using (var first = await ReferralHarness.StartAsync(Keys("k1", "k1")))
+        await using (var first = await ReferralHarness.StartAsync(database, _keys.Settings("k1", "k1")))
         {
             var queued = await first.QueueCaseAsync(texts: [FirstText], note: Note);
             await first.SendAsync(queued.Id, first.Shelter, PartnerServices.Shelter, ReferralHarness.Consent("summary"));
         }
 
         // As a database from before rows were bound holds it: sealed with only "CaseNotes.Body" as associated data.
-        await ExecuteAsync($"UPDATE CaseNotes SET BodyCipher = '{FieldProtectorTests.UnboundValue(Note, "CaseNotes.Body", _keys["k1"], "k1")}'");
+        await using (var connection = await database.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync($"UPDATE CaseNotes SET BodyCipher = '{FieldProtectorTests.UnboundValue(Note, "CaseNotes.Body", _keys["k1"], "k1")}'");
+        }
 
-        await using var second = await TwilioHarness.StartAsync(Keys("k2", "k1", "k2"));
+        await using var second = await TwilioHarness.StartAsync(database, _keys.Settings("k2", "k1", "k2"));
         await second.TextAsync(Worker, WholeIntake);
     }
 
-    /// <summary>How many stored values are in each form and key ("hl2:k3 35"), over every encrypted column, the session key ring and the intake answers.</summary>
-    private Task<IReadOnlyList<string>> StoredFormsAsync() => QueryAsync("""
-        SELECT substr(Value, 1, 6) || ' ' || COUNT(*) FROM (
-            SELECT AddressCipher AS Value FROM Conversations UNION ALL SELECT EngineStateCipher FROM Conversations
+    /// <summary>
+    /// How many stored values are in each form and key ("hl2:k3 35"), over every encrypted column, the session key ring and
+    /// the intake answers (their cipher inside each event's JSON, read here rather than with either engine's JSON functions).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> StoredFormsAsync(HostDatabase database)
+    {
+        var columns = await QueryAsync(database, """
+            SELECT AddressCipher FROM Conversations UNION ALL SELECT EngineStateCipher FROM Conversations
             UNION ALL SELECT BodyCipher FROM Messages UNION ALL SELECT MediaCipher FROM Messages
             UNION ALL SELECT BodyCipher FROM CaseNotes
             UNION ALL SELECT BotConversationIdCipher FROM ChatRoutes UNION ALL SELECT UserIdCipher FROM ChatRoutes
@@ -215,22 +204,17 @@ public sealed class KeyRotationTests : IDisposable
             UNION ALL SELECT SummaryCipher FROM Referrals UNION ALL SELECT OutcomeNoteCipher FROM Referrals
             UNION ALL SELECT TotpSecret FROM Users
             UNION ALL SELECT XmlCipher FROM DataProtectionKeys
-            UNION ALL SELECT json_extract(Data, '$.TextCipher') FROM CaseEvents WHERE Type = 'AnswerRecorded')
-        WHERE Value IS NOT NULL
-        GROUP BY substr(Value, 1, 6)
-        ORDER BY 1
-        """);
-
-    private async Task<IReadOnlyList<string>> QueryAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "hotline.db")}");
-        return [.. await connection.QueryAsync<string>(sql)];
+            """);
+        var answers = (await QueryAsync(database, "SELECT Data FROM CaseEvents WHERE Type = 'AnswerRecorded'"))
+            .Select(data => JsonNode.Parse(data!)!["TextCipher"]?.GetValue<string>());
+        return [.. columns.Concat(answers).OfType<string>().GroupBy(value => value[..Math.Min(6, value.Length)]).OrderBy(form => form.Key, StringComparer.Ordinal)
+            .Select(form => $"{form.Key} {form.Count()}")];
     }
 
-    private async Task ExecuteAsync(string sql)
+    private static async Task<IReadOnlyList<string?>> QueryAsync(HostDatabase database, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "hotline.db")}");
-        await connection.ExecuteAsync(sql);
+        await using var connection = await database.OpenConnectionAsync();
+        return [.. await connection.QueryAsync<string?>(sql)];
     }
 
     private static async Task<(int Exit, IReadOnlyList<string> Lines)> RotateAsync(HotlineApp app, params string[] options)

@@ -38,8 +38,12 @@ public sealed class ReferralHarness : IAsyncDisposable
         StartAsync(DatabaseProvider.Sqlite, settings);
 
     /// <summary>The harness over a fresh database on <paramref name="engine"/> (see <see cref="HotlineApp.CreateAsync"/>).</summary>
-    public static async Task<ReferralHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null) =>
-        await new ReferralHarness(await HotlineApp.CreateAsync(engine, settings), ownsApp: true).SetUpAsync([Language]);
+    public static Task<ReferralHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null) =>
+        HostDatabase.FreshAsync(engine, database => StartAsync(database, settings));
+
+    /// <summary>The harness over <paramref name="database"/>, which other hosts run on before, after or beside it (see <see cref="HostDatabase"/>).</summary>
+    public static async Task<ReferralHarness> StartAsync(HostDatabase database, IDictionary<string, string?>? settings = null) =>
+        await new ReferralHarness(await HotlineApp.CreateAsync(database, settings), ownsApp: true).SetUpAsync([Language]);
 
     /// <summary>
     /// The same people and partners on a host another harness started (a <c>TwilioHarness</c>, for cases whose messages

@@ -47,11 +47,15 @@ public sealed class TwilioHarness : IAsyncDisposable
         StartAsync(DatabaseProvider.Sqlite, settings, services, overKestrel);
 
     /// <summary>The harness over a fresh database on <paramref name="engine"/> (see <see cref="HotlineApp.CreateAsync"/>).</summary>
-    public static async Task<TwilioHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null,
+    public static Task<TwilioHarness> StartAsync(DatabaseProvider engine, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null, bool overKestrel = false) =>
+        // The database is made (or the test skipped) before the Twilio stand-in starts: a skipped test leaves nothing behind.
+        HostDatabase.FreshAsync(engine, database => StartAsync(database, settings, services, overKestrel));
+
+    /// <summary>The harness over <paramref name="database"/>, which other hosts run on before, after or beside it (see <see cref="HostDatabase"/>).</summary>
+    public static async Task<TwilioHarness> StartAsync(HostDatabase database, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null, bool overKestrel = false)
     {
-        // Skipped before the Twilio stand-in starts: a skipped test leaves nothing behind.
-        TestDatabase.SkipWithoutServer(engine);
         var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var twilio = await FakeTwilioServer.StartAsync(AccountSid, authToken);
         var all = new Dictionary<string, string?>
@@ -74,7 +78,7 @@ public sealed class TwilioHarness : IAsyncDisposable
             ["Twilio:Deletion:RetryBaseMilliseconds"] = "1",
             ["Twilio:Deletion:RetryMaxSeconds"] = "1",
         };
-        return new TwilioHarness(twilio, await HotlineApp.CreateAsync(engine, HotlineApp.Overridden(all, settings), services: services),
+        return new TwilioHarness(twilio, await HotlineApp.CreateAsync(database, HotlineApp.Overridden(all, settings), services: services),
             authToken, overKestrel);
     }
 
