@@ -13,12 +13,13 @@ public static class EvidenceReader
     /// <summary>EXIF 2.31's OffsetTimeOriginal ("+03:00"), which this version of MetadataExtractor does not name.</summary>
     private const int OffsetTimeOriginal = 0x9011;
 
-    public static MediaEvidence Read(byte[] bytes)
+    /// <summary>The evidence in <paramref name="file"/>, read from where it stands (a seekable stream: the reader looks back at the file's start).</summary>
+    public static MediaEvidence Read(Stream file)
     {
         IReadOnlyList<MetadataExtractor.Directory> directories;
         try
         {
-            directories = ImageMetadataReader.ReadMetadata(new MemoryStream(bytes, writable: false));
+            directories = ImageMetadataReader.ReadMetadata(file);
         }
         catch (ImageProcessingException)
         {

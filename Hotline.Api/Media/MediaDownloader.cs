@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using Hotline.Api.BotConnector;
@@ -8,16 +9,21 @@ namespace Hotline.Api.Media;
 /// Fetches one attachment from where <see cref="MediaOrigin"/> allows, following at most a few redirects by
 /// hand: each must stay on the origin's own scheme, host and port or go to an https host listed in
 /// Hotline:Media:AllowedHosts (Twilio's CDN), and credentials are sent with the first request only. The size limit
-/// holds while the body streams, so a file that lies about its length costs no more than the limit.
+/// holds while the body streams, so a file that lies about its length costs no more than the limit, and the body
+/// goes into pooled blocks, never one large array.
 /// </summary>
 public sealed class MediaDownloader(
     MediaHttp http,
+    MediaBuffers buffers,
     BotTokenClient botTokens,
     IOptions<BotOptions> bot,
     IOptions<TwilioOptions> twilio,
     IOptions<MediaOptions> options)
 {
     private const int MaxRedirects = 3;
+
+    /// <summary>What one read from the socket asks for: below the large-object heap's threshold, and pooled.</summary>
+    private const int ReadSize = 16 * 1024;
 
     public async Task<MediaDownload> DownloadAsync(MediaOrigin origin, CancellationToken cancellationToken)
     {
@@ -65,6 +71,11 @@ public sealed class MediaDownloader(
         return new MediaDownload.Failed("the link redirected too many times", Retry: false);
     }
 
+    /// <summary>
+    /// The body, read into pooled blocks (<see cref="MediaBuffers"/>) a buffer at a time; the limit is counted on the bytes as
+    /// they arrive, whatever the announced length says. Only waiting on the network and copying what arrives run here: the
+    /// file's CPU work waits for the media lane.
+    /// </summary>
     private async Task<MediaDownload> ReadLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxBytes;
@@ -74,21 +85,34 @@ public sealed class MediaDownloader(
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        // Sized from the announced length when there is one, so a photo is read into one array, not a series of doubling copies.
-        using var bytes = new MemoryStream((int)(response.Content.Headers.ContentLength ?? 0));
-        var buffer = new byte[81_920];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        var file = buffers.Rent("media-download");
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
+        var handedOver = false;
+        try
         {
-            if (bytes.Length + read > limit)
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, ReadSize), cancellationToken)) > 0)
             {
-                return TooLarge(limit);
+                if (file.Length + read > limit)
+                {
+                    return TooLarge(limit);
+                }
+
+                file.Write(buffer, 0, read);
             }
 
-            bytes.Write(buffer, 0, read);
+            file.Position = 0;
+            handedOver = true;
+            return new MediaDownload.Fetched(file);
         }
-
-        return new MediaDownload.Fetched(bytes.Length == bytes.Capacity ? bytes.GetBuffer() : bytes.ToArray());
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (!handedOver)
+            {
+                file.Dispose();
+            }
+        }
     }
 
     private static MediaDownload.Failed TooLarge(long limit) =>

@@ -1,3 +1,4 @@
+using Hotline.Api.Tracing;
 using SkiaSharp;
 
 namespace Hotline.Api.Media;
@@ -19,9 +20,21 @@ public sealed class MediaInspector(IOptions<MediaOptions> options)
 {
     private const int ViewQuality = 85;
 
-    public MediaInspection Inspect(byte[] bytes, string declaredType)
+    /// <summary>
+    /// Inspects <paramref name="original"/> (seekable; read from its start, more than once) and, for a photo it keeps,
+    /// writes the stripped copy to <paramref name="view"/>. Read as a stream, never copied whole: the decoder pulls what
+    /// it needs through <see cref="SKManagedStream"/>, the hash and the metadata reader likewise.
+    /// </summary>
+    public MediaInspection Inspect(Stream original, string declaredType, Stream view)
     {
-        var type = MediaTypes.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypes.SniffLength)));
+        string? type;
+        using (HotlineActivities.Source.StartActivity(HotlineActivities.MediaInspect))
+        {
+            Span<byte> start = stackalloc byte[MediaTypes.SniffLength];
+            original.Position = 0;
+            type = MediaTypes.Sniff(start[..original.ReadAtLeast(start, start.Length, throwOnEndOfStream: false)]);
+        }
+
         if (type is null)
         {
             return new MediaInspection.Refuse("the file type is not one the hotline keeps");
@@ -32,56 +45,77 @@ public sealed class MediaInspector(IOptions<MediaOptions> options)
             return new MediaInspection.Refuse("the file is not the type it claims to be");
         }
 
-        int? width = null, height = null;
-        byte[]? view = null;
-        if (MediaTypes.IsDecodableImage(type))
+        (MediaInspection.Refuse? Refusal, int? Width, int? Height) image = MediaTypes.IsDecodableImage(type) ? Stripped(original, view) : (null, null, null);
+        if (image.Refusal is { } refusal)
         {
-            using var data = SKData.CreateCopy(bytes);
-            using var codec = SKCodec.Create(data);
-            if (codec is null || codec.Info.Width < 1 || codec.Info.Height < 1)
-            {
-                return new MediaInspection.Refuse("the image is damaged");
-            }
-
-            if ((long)codec.Info.Width * codec.Info.Height > options.Value.MaxPixels)
-            {
-                return new MediaInspection.Refuse($"the image is too large ({codec.Info.Width} x {codec.Info.Height} pixels)");
-            }
-
-            (width, height) = (codec.Info.Width, codec.Info.Height);
-            view = StrippedCopy(codec);
-            if (view is null)
-            {
-                return new MediaInspection.Refuse("the image is damaged");
-            }
+            return refusal;
         }
 
-        var media = new StoredMedia(type, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), width, height, view is not null,
-            EvidenceReader.Read(bytes));
-        return new MediaInspection.Keep(media, view);
+        var media = new StoredMedia(type, original.Length, Hash(original), image.Width, image.Height, view.Length > 0, Evidence(original));
+        return new MediaInspection.Keep(media);
+    }
+
+    /// <summary>Writes the stripped copy of an image to <paramref name="view"/> and gives its size; why it is refused otherwise.</summary>
+    private (MediaInspection.Refuse? Refusal, int? Width, int? Height) Stripped(Stream original, Stream view)
+    {
+        using var header = HotlineActivities.Source.StartActivity(HotlineActivities.MediaInspect);
+        original.Position = 0;
+        // The codec owns the Skia stream from here; the pooled original stays the caller's.
+        using var codec = SKCodec.Create(new SKManagedStream(original, disposeManagedStream: false));
+        if (codec is null || codec.Info.Width < 1 || codec.Info.Height < 1)
+        {
+            return (new MediaInspection.Refuse("the image is damaged"), null, null);
+        }
+
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if ((long)width * height > options.Value.MaxPixels)
+        {
+            return (new MediaInspection.Refuse($"the image is too large ({width} x {height} pixels)"), null, null);
+        }
+
+        header?.Stop();
+        return StrippedCopy(codec, view) ? (null, width, height) : (new MediaInspection.Refuse("the image is damaged"), null, null);
+    }
+
+    private static string Hash(Stream original)
+    {
+        using var span = HotlineActivities.Source.StartActivity(HotlineActivities.MediaHash);
+        original.Position = 0;
+        return Convert.ToHexStringLower(SHA256.HashData(original));
+    }
+
+    private static MediaEvidence Evidence(Stream original)
+    {
+        using var span = HotlineActivities.Source.StartActivity(HotlineActivities.MediaEvidence);
+        original.Position = 0;
+        return EvidenceReader.Read(original);
     }
 
     /// <summary>
     /// The first frame's pixels (an animated GIF is shown by it: the others cost memory and show nothing new), drawn
-    /// upright on white (a transparent part would turn black in a JPEG) and encoded as a new JPEG. The pixels are
-    /// decoded without a colour space, so not even the ICC profile is carried over. Null when the pixels do not
-    /// decode whole: a truncated image is refused, not shown half grey.
+    /// upright on white (a transparent part would turn black in a JPEG) and encoded as a new JPEG into <paramref name="view"/>.
+    /// The pixels are decoded without a colour space, so not even the ICC profile is carried over. False when the pixels
+    /// do not decode whole: a truncated image is refused, not shown half grey.
     /// </summary>
-    private static byte[]? StrippedCopy(SKCodec codec)
+    private static bool StrippedCopy(SKCodec codec, Stream view)
     {
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var pixels = new SKBitmap(info);
-        if (codec.GetPixels(info, pixels.GetPixels()) != SKCodecResult.Success)
+        using (HotlineActivities.Source.StartActivity(HotlineActivities.MediaDecode))
         {
-            return null;
+            if (codec.GetPixels(info, pixels.GetPixels()) != SKCodecResult.Success)
+            {
+                return false;
+            }
         }
 
+        using var strip = HotlineActivities.Source.StartActivity(HotlineActivities.MediaStrip);
         // Already upright and with nothing transparent to paint white: the decoded pixels are encoded as they are, which
         // spares a second picture's memory and a full-size draw (most phone photos are JPEGs stored upright).
         if (codec.EncodedOrigin == SKEncodedOrigin.TopLeft && codec.Info.AlphaType == SKAlphaType.Opaque)
         {
             using var direct = pixels.Encode(SKEncodedImageFormat.Jpeg, ViewQuality);
-            return direct?.ToArray();
+            return WriteTo(view, direct);
         }
 
         var (uprightWidth, uprightHeight, turn) = Upright(codec.EncodedOrigin, info.Width, info.Height);
@@ -95,7 +129,19 @@ public sealed class MediaInspector(IOptions<MediaOptions> options)
 
         using var upright = surface.Snapshot();
         using var encoded = upright.Encode(SKEncodedImageFormat.Jpeg, ViewQuality);
-        return encoded?.ToArray();
+        return WriteTo(view, encoded);
+    }
+
+    /// <summary>Copies the encoder's output from Skia's memory into the pooled <paramref name="view"/>, with no managed array between.</summary>
+    private static bool WriteTo(Stream view, SKData? encoded)
+    {
+        if (encoded is null)
+        {
+            return false;
+        }
+
+        view.Write(encoded.AsSpan());
+        return true;
     }
 
     /// <summary>

@@ -11,7 +11,9 @@ public static class MediaServices
         services.AddSingleton<MediaHttp>();
         services.AddSingleton<MediaDownloader>();
         services.AddSingleton<MediaInspector>();
+        services.AddSingleton<MediaBuffers>();
         services.AddSingleton<MediaWorkers>();
+        services.AddSingleton<MediaKeeper>();
         services.AddSingleton<ProviderCopyDeleter>();
         services.AddSingleton<MediaFetchJob>();
         services.AddHostedService(provider => provider.GetRequiredService<MediaFetchJob>());

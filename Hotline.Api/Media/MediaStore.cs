@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using Hotline.Api.Tracing;
 
 namespace Hotline.Api.Media;
 
@@ -38,35 +40,53 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
 
     private readonly string _root = System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
 
-    public async Task WriteAsync(Guid conversationId, Guid mediaId, MediaCopy copy, ReadOnlyMemory<byte> plain, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seals <paramref name="plain"/> (read from where it stands to its end) into the store, a chunk at a time: never the
+    /// whole file in one array. Synchronous on purpose: it runs on the media lane (<see cref="MediaKeeper"/>), whose thread
+    /// may wait on the disk, where an await would hand the rest of the encryption to the thread pool the webhooks need.
+    /// </summary>
+    public void Write(Guid conversationId, Guid mediaId, MediaCopy copy, Stream plain)
     {
+        using var span = HotlineActivities.Source.StartActivity(HotlineActivities.MediaSeal);
         var path = PathOf(conversationId, mediaId, copy);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var partial = path + ".partial";
         var (keyId, key) = protector.DeriveCurrentKey(Purpose);
-        await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+        var pool = ArrayPool<byte>.Shared;
+        var (current, next, sealedChunk) = (pool.Rent(ChunkSize), pool.Rent(ChunkSize), pool.Rent(Overhead + ChunkSize));
+        try
         {
-            await file.WriteAsync(Header(keyId), cancellationToken);
-            using var aes = new AesGcm(key, TagSize);
-            var sealedChunk = new byte[Overhead + ChunkSize];
-            var index = 0;
-            var offset = 0;
-            do
+            using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1))
             {
-                var length = Math.Min(ChunkSize, plain.Length - offset);
-                var last = offset + length == plain.Length;
-                Seal(aes, plain.Span.Slice(offset, length), sealedChunk, AssociatedData(mediaId, copy, index, last));
-                await file.WriteAsync(sealedChunk.AsMemory(0, Overhead + length), cancellationToken);
-                offset += length;
-                index++;
+                file.Write(Header(keyId));
+                using var aes = new AesGcm(key, TagSize);
+                // One chunk read ahead: a chunk is the last when nothing follows it (an empty file is one empty last chunk).
+                var length = plain.ReadAtLeast(current.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false);
+                for (var index = 0; ; index++)
+                {
+                    var nextLength = length == ChunkSize ? plain.ReadAtLeast(next.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false) : 0;
+                    var last = nextLength == 0;
+                    Seal(aes, current.AsSpan(0, length), sealedChunk, AssociatedData(mediaId, copy, index, last));
+                    file.Write(sealedChunk, 0, Overhead + length);
+                    if (last)
+                    {
+                        break;
+                    }
+
+                    (current, next, length) = (next, current, nextLength);
+                }
+
+                file.Flush(flushToDisk: true);
             }
-            while (offset < plain.Length);
 
-            await file.FlushAsync(cancellationToken);
-            file.Flush(flushToDisk: true);
+            File.Move(partial, path, overwrite: true);
         }
-
-        File.Move(partial, path, overwrite: true);
+        finally
+        {
+            pool.Return(current);
+            pool.Return(next);
+            pool.Return(sealedChunk);
+        }
     }
 
     /// <summary>Every copy in the store, by its conversation, item and copy, for <c>keys rotate</c>; files of no such form are not listed.</summary>

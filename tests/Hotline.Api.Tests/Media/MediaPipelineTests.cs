@@ -77,6 +77,25 @@ public sealed class MediaPipelineTests
         Assert.Equal(photo, readBack);
     }
 
+    [Theory]
+    [InlineData(2 * 65_536)]
+    [InlineData(150_000)]
+    public async Task A_file_of_several_chunks_reads_back_byte_for_byte(int length)
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        var document = TestPhotos.Pdf(length);
+        new Random(length).NextBytes(document.AsSpan(16));
+        await MediaWebhooks.SendAsync(harness, document, "application/pdf");
+        await harness.App.FetchMediaAsync();
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+
+        var readBack = await harness.App.Services.GetRequiredService<MediaStore>()
+            .ReadAsync(item.ConversationId, item.Id, MediaCopy.Original, TestContext.Current.CancellationToken);
+
+        Assert.Equal(document, readBack);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(document)), item.Sha256);
+    }
+
     [Theory, DatabaseData]
     public async Task The_copy_to_show_has_no_metadata_and_is_turned_upright(DatabaseProvider engine)
     {

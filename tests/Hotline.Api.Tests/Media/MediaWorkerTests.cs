@@ -1,3 +1,5 @@
+using Hotline.Api.Tracing;
+
 namespace Hotline.Api.Tests.Media;
 
 /// <summary>
@@ -71,6 +73,36 @@ public sealed class MediaWorkerTests
         Assert.Equal(200, decoded.Length);
         // Other tests' hosts run beside this one, with lanes of their own (password checks): every lowered thread is a lane's.
         Assert.All(lowered, thread => Assert.Contains(LowPriorityLane.ThreadNameMark, thread.Name));
+    }
+
+    [Fact]
+    public async Task Every_step_of_a_photo_that_costs_the_cpu_runs_on_a_media_lane_thread()
+    {
+        var steps = new ConcurrentQueue<(string Step, string? Thread)>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == HotlineActivities.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = activity =>
+            {
+                if (HotlineActivities.MediaSteps.Contains(activity.OperationName))
+                {
+                    steps.Enqueue((activity.OperationName, Thread.CurrentThread.Name));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+
+        Assert.Equal(1, await harness.App.FetchMediaAsync());
+
+        // Telling the type, decoding, re-encoding the stripped copy, hashing, reading the EXIF, encrypting into the store.
+        Assert.Equal(
+            ["hotline.media.decode", "hotline.media.evidence", "hotline.media.hash", "hotline.media.inspect", "hotline.media.seal", "hotline.media.strip"],
+            steps.Select(step => step.Step).Distinct().Order());
+        // Other tests' hosts run their own lanes beside this one: each step must be on one ("media-low-N"), never on the pool.
+        Assert.All(steps, step => Assert.StartsWith("media" + LowPriorityLane.ThreadNameMark, step.Thread));
     }
 
     /// <summary>The kernel's view of this process's threads: /proc/self/task/{tid}/stat (field 19 is the nice value) and comm (the name).</summary>
