@@ -10,6 +10,8 @@ public enum MessageDirection
 /// A message in the clear. <see cref="ChannelMessageId"/> is the channel's own id (Twilio's MessageSid,
 /// a Bot Framework activity id): unique per channel, it is what makes a repeated webhook harmless.
 /// <see cref="Media"/> holds references to attachments (URLs at the provider), never their content.
+/// <see cref="Sequence"/> is its place in the conversation, given when it is stored (0 before that): a message and the
+/// replies it causes share a millisecond, so only the sequence says which came first.
 /// </summary>
 public sealed record Message(
     Guid Id,
@@ -24,7 +26,8 @@ public sealed record Message(
     Guid? AuthorUserId,
     string DeliveryStatus,
     DateTimeOffset CreatedAt,
-    string? DeliveryError = null);
+    string? DeliveryError = null,
+    long Sequence = 0);
 
 internal sealed record MessageRow
 {
@@ -41,4 +44,5 @@ internal sealed record MessageRow
     public string DeliveryStatus { get; init; } = "";
     public string? DeliveryError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    public long Sequence { get; init; }
 }

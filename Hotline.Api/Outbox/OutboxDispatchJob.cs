@@ -86,11 +86,12 @@ public sealed class OutboxDispatchJob(
             recorded.Add(recorder.RecordAsync(new OutboxOutcome.SetAside(item, $"Not sent: the stored reply could not be read ({reason}) and was set aside.")));
         }
 
-        // Different people's messages go out side by side, each person's in order: one slow send does not
-        // hold up the batch, and the outcomes that come together are recorded in one write.
+        // Different people's messages go out side by side, each person's in the order they were written: one slow send
+        // does not hold up the batch, and the outcomes that come together are recorded in one write. The claim's order
+        // cannot say which of one turn's replies comes first (they are due in the same millisecond); the sequence can.
         recorded.AddRange(attempts.GroupBy(a => a.Item.ConversationId).Select(async person =>
         {
-            foreach (var (item, message, conversation) in person)
+            foreach (var (item, message, conversation) in person.OrderBy(a => a.Message.Sequence))
             {
                 await DispatchAsync(item, message, conversation, claimedAt, recorder, cancellationToken);
             }

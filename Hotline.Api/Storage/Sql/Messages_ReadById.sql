@@ -1,4 +1,4 @@
 SELECT Id, ConversationId, CaseId, Direction, Channel, ChannelMessageId, BodyCipher, MediaCipher, Segments,
-       AuthorUserId, DeliveryStatus, DeliveryError, CreatedAt, SentAt, DeliveredAt
+       AuthorUserId, DeliveryStatus, DeliveryError, CreatedAt, SentAt, DeliveredAt, Sequence
 FROM Messages
 WHERE Id = @Id;
