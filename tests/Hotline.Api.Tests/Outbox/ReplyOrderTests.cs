@@ -9,22 +9,25 @@ namespace Hotline.Api.Tests.Outbox;
 public sealed class ReplyOrderTests
 {
     private const string Worker = "+9779800000711";
-    private const string OutboundInWrittenOrder =
-        "SELECT group_concat(ChannelMessageId, ' ') FROM (SELECT ChannelMessageId FROM Messages WHERE Direction = 'Outbound' ORDER BY Sequence)";
+    private const string Replies = "FROM Messages WHERE Direction = 'Outbound'";
 
-    [Fact]
-    public async Task A_persons_due_replies_reach_the_phone_in_the_order_they_were_written_whichever_the_pass_finds_first()
+    [Theory, DatabaseData]
+    public async Task A_persons_due_replies_reach_the_phone_in_the_order_they_were_written_whichever_the_pass_finds_first(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await harness.TextAsync(Worker, "hello", "1");
         Assert.Equal(2L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Pending'"));
-        // The last reply written is found first, as a reply due in the same millisecond as the others may be.
+        // The later reply is found first, as a reply due in the same millisecond as another may be.
         await harness.App.ExecuteAsync("UPDATE Outbox SET NextAttemptAt = '2000-01-01T00:00:00.000Z' WHERE MessageId = "
-            + "(SELECT Id FROM Messages WHERE Direction = 'Outbound' ORDER BY Sequence DESC LIMIT 1)");
+            + $"(SELECT Id {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies}))");
 
         await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, harness.Twilio.Created.Count);
-        Assert.Equal(await harness.ScalarAsync(OutboundInWrittenOrder), string.Join(' ', harness.Twilio.Created.Select(message => message.Sid)));
+        string?[] writtenOrder =
+        [
+            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MIN(Sequence) {Replies})"),
+            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies})"),
+        ];
+        Assert.Equal(writtenOrder, harness.Twilio.Created.Select(message => message.Sid));
     }
 }
