@@ -48,6 +48,14 @@ public sealed class MediaOptions
 
     /// <summary>The Linux nice value of the media workers' threads: 19, the lowest priority, gives them only what the webhooks leave idle.</summary>
     public int WorkerNice { get; set; } = 19;
+
+    /// <summary>
+    /// The share of one core the media workers may use together, measured in their threads' own CPU time: after each
+    /// item they rest long enough to stay under it (<see cref="Hosting.CoreShare"/>), however idle the machine looks. Nice 19
+    /// alone lets them take every idle moment between webhooks, and each of those turns costs a webhook that wakes its
+    /// wake-up and its cache; a backlog then drains at this pace, waiting in the database.
+    /// </summary>
+    public double WorkerCoreShare { get; set; } = 0.25;
 }
 
 internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
@@ -66,6 +74,7 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         { LeaseSeconds: < 10 or > 3_600 } => Fail("LeaseSeconds must be between 10 and 3600."),
         { ConcurrentItems: < 1 or > 8 } => Fail("ConcurrentItems must be between 1 and 8."),
         { WorkerNice: < 0 or > 19 } => Fail("WorkerNice must be between 0 and 19 (a media worker never runs above the webhooks)."),
+        { WorkerCoreShare: < 0.01 or > 1 or double.NaN } => Fail("WorkerCoreShare must be between 0.01 and 1."),
         _ => ValidateOptionsResult.Success,
     };
 

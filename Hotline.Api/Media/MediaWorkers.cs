@@ -3,7 +3,8 @@ namespace Hotline.Api.Media;
 /// <summary>
 /// Where a media item's CPU work (decode, hash, strip, re-encode) runs: a <see cref="LowPriorityLane"/> of
 /// Hotline:Media:ConcurrentItems threads at the nice value Hotline:Media:WorkerNice, so that photos get the cores only
-/// when the webhooks leave them idle. Photos that arrive faster than that wait as pending items in the database, under
+/// when the webhooks leave them idle, and together no more than Hotline:Media:WorkerCoreShare of one core, so that they do
+/// not take every such moment either (each costs a webhook that wakes then a little of its latency). Photos that arrive faster than that wait as pending items in the database, under
 /// their leases, not in memory. The lane starts with the first photo.
 /// </summary>
 public sealed class MediaWorkers : IDisposable
@@ -17,7 +18,8 @@ public sealed class MediaWorkers : IDisposable
     {
         _lane = new(() =>
         {
-            var lane = new LowPriorityLane(LaneName, options.Value.ConcurrentItems, options.Value.WorkerNice);
+            var media = options.Value;
+            var lane = new LowPriorityLane(LaneName, media.ConcurrentItems, media.WorkerNice, media.WorkerCoreShare);
             if (!lane.Priority.Lowered)
             {
                 logger.LogWarning("Media workers run at {How}: photos may then slow the webhooks under load.", lane.Priority.How);

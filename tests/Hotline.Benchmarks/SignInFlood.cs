@@ -14,11 +14,15 @@ internal sealed class SignInFlood : IAsyncDisposable
     public const string Flag = "--sign-in-flood";
     public const int PerSecond = 50;
 
-    /// <summary>The product's default budget of password checks a second and their share of one core, which the benchmarks' API otherwise lifts for its simulated people.</summary>
+    /// <summary>
+    /// The product's default budget of password checks a second and their share of one core, which the benchmarks' API
+    /// otherwise lifts for its simulated people; either is taken from the benchmark's own environment instead when set
+    /// there, to measure another value (e.g. <c>Hotline__Auth__PasswordCheckCoreShare=0.1</c>).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
-        ["Hotline__Auth__PasswordChecksPerSecond"] = new Hotline.Api.Auth.AuthOptions().PasswordChecksPerSecond.ToString(CultureInfo.InvariantCulture),
-        ["Hotline__Auth__PasswordCheckCoreShare"] = new Hotline.Api.Auth.AuthOptions().PasswordCheckCoreShare.ToString(CultureInfo.InvariantCulture),
+        ["Hotline__Auth__PasswordChecksPerSecond"] = FromEnvironmentOr("Hotline__Auth__PasswordChecksPerSecond", new Hotline.Api.Auth.AuthOptions().PasswordChecksPerSecond),
+        ["Hotline__Auth__PasswordCheckCoreShare"] = FromEnvironmentOr("Hotline__Auth__PasswordCheckCoreShare", new Hotline.Api.Auth.AuthOptions().PasswordCheckCoreShare),
     };
 
     private readonly HttpClient _client;
@@ -143,4 +147,7 @@ internal sealed class SignInFlood : IAsyncDisposable
             Interlocked.Increment(ref _failed);
         }
     }
+
+    private static string FromEnvironmentOr(string key, IFormattable productDefault) =>
+        Environment.GetEnvironmentVariable(key) ?? productDefault.ToString(null, CultureInfo.InvariantCulture);
 }

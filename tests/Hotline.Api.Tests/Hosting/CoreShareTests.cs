@@ -41,21 +41,9 @@ public sealed class CoreShareTests
     {
         using var lane = new LowPriorityLane("test-work", threads: 1, coreShare: 0.2);
 
-        var firstEnded = await lane.RunAsync(() => SpinForCpu(TimeSpan.FromMilliseconds(40)), Ct);
+        var firstEnded = await lane.RunAsync(() => CpuWork.SpinFor(TimeSpan.FromMilliseconds(40)), Ct);
         var secondStarted = await lane.RunAsync(Stopwatch.GetTimestamp, Ct);
 
         Assert.True(Stopwatch.GetElapsedTime(firstEnded, secondStarted) >= TimeSpan.FromMilliseconds(160));
-    }
-
-    /// <summary>Keeps the calling thread busy until it has used <paramref name="cpu"/> of its own CPU time; gives when it ended.</summary>
-    private static long SpinForCpu(TimeSpan cpu)
-    {
-        var used = TimeSpan.Zero;
-        while (used < cpu)
-        {
-            used += ThreadCpuTime.Measure(() => Thread.SpinWait(10_000));
-        }
-
-        return Stopwatch.GetTimestamp();
     }
 }

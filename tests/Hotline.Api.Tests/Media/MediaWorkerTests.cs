@@ -1,3 +1,4 @@
+using Hotline.Api.Tests.Hosting;
 using Hotline.Api.Tracing;
 
 namespace Hotline.Api.Tests.Media;
@@ -44,6 +45,31 @@ public sealed class MediaWorkerTests
 
         // A process started at a lower priority than configured keeps it: a worker is never raised above the webhooks.
         Assert.Equal(Math.Max(nice, KernelThread.NiceOfProcess()), seen);
+    }
+
+    [Fact]
+    public async Task A_media_lane_given_a_fifth_of_one_core_starts_its_next_item_no_sooner_than_four_times_the_cpu_time_of_the_last()
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(settings: new Dictionary<string, string?>
+        {
+            ["Hotline:Media:WorkerCoreShare"] = "0.2",
+        });
+        var workers = hotline.Get<MediaWorkers>();
+
+        var firstEnded = await workers.RunAsync(() => CpuWork.SpinFor(TimeSpan.FromMilliseconds(40)), Ct);
+        var secondStarted = await workers.RunAsync(Stopwatch.GetTimestamp, Ct);
+
+        Assert.True(Stopwatch.GetElapsedTime(firstEnded, secondStarted) >= TimeSpan.FromMilliseconds(160));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    public void A_share_of_one_core_for_the_media_workers_of_none_or_more_than_the_core_is_refused_at_start(double share)
+    {
+        var result = new MediaOptionsValidator().Validate(null, new MediaOptions { WorkerCoreShare = share });
+
+        Assert.Equal("Hotline:Media:WorkerCoreShare must be between 0.01 and 1.", result.FailureMessage);
     }
 
     [Fact]
