@@ -7,7 +7,7 @@ public sealed class OutboxRepositoryTests
     {
         await using var hotline = await HotlineApp.StartPartsAsync(provider);
         var outbox = hotline.Get<OutboxRepository>();
-        var replies = await WriteRepliesAsync(hotline, outbox, count: 4);
+        var replies = await WriteRepliesAsync(hotline, count: 4);
         DateTimeOffset claimedAt;
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
@@ -28,12 +28,25 @@ public sealed class OutboxRepositoryTests
     {
         await using var hotline = await HotlineApp.StartPartsAsync(provider);
         var outbox = hotline.Get<OutboxRepository>();
-        var replies = await WriteRepliesAsync(hotline, outbox, count: 5);
+        var replies = await WriteRepliesAsync(hotline, count: 5, eachToAnotherPerson: true);
 
         await using var reader = await hotline.Database.OpenAsync(Ct);
         var due = await outbox.ReadDueAsync(reader, hotline.Time.GetUtcNow(), take: 3, Ct);
 
         Assert.Equal(replies.Take(3), due);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Reading_due_messages_never_cuts_between_one_persons_replies(DatabaseProvider provider)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var outbox = hotline.Get<OutboxRepository>();
+        var replies = await WriteRepliesAsync(hotline, count: 3);
+
+        await using var reader = await hotline.Database.OpenAsync(Ct);
+        var due = await outbox.ReadDueAsync(reader, hotline.Time.GetUtcNow(), take: 1, Ct);
+
+        Assert.Equal(replies, due);
     }
 
     [Fact]
@@ -60,14 +73,20 @@ public sealed class OutboxRepositoryTests
         Assert.DoesNotContain(plan, step => step.Contains("MULTI-INDEX OR", StringComparison.Ordinal));
     }
 
-    /// <summary>Replies written a second apart, so their attempt times are in the order returned.</summary>
-    private static async Task<List<Guid>> WriteRepliesAsync(HotlineApp hotline, OutboxRepository outbox, int count)
+    /// <summary>Replies written a second apart, so their attempt times are in the order returned; to one person, or each to another.</summary>
+    private static async Task<List<Guid>> WriteRepliesAsync(HotlineApp hotline, int count, bool eachToAnotherPerson = false)
     {
         var writer = hotline.Get<OutboundWriter>();
+        var conversations = hotline.Get<ConversationRepository>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
+        var conversation = await conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
         for (var i = 0; i < count; i++)
         {
+            if (eachToAnotherPerson && i > 0)
+            {
+                conversation = await conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+            }
+
             await writer.WriteAsync(session, conversation, null, $"reply {i}", null, Ct);
             hotline.Time.Advance(TimeSpan.FromSeconds(1));
         }

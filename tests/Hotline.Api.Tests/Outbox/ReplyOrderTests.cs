@@ -30,4 +30,24 @@ public sealed class ReplyOrderTests
         ];
         Assert.Equal(writtenOrder, harness.Twilio.Created.Select(message => message.Sid));
     }
+
+    [Theory, DatabaseData]
+    public async Task A_pass_too_small_for_a_turns_replies_takes_them_all_and_the_phone_gets_them_in_the_order_they_were_written(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Hotline:Outbox:BatchSize"] = "1" });
+        await harness.TextAsync(Worker, "hello", "1");
+        Assert.Equal(2L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Pending'"));
+        // The later reply is found first, as a reply due in the same millisecond as another may be, and a pass of one takes only it.
+        await harness.App.ExecuteAsync("UPDATE Outbox SET NextAttemptAt = '2000-01-01T00:00:00.000Z' WHERE MessageId = "
+            + $"(SELECT Id {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies}))");
+
+        Assert.Equal(2, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken));
+
+        string?[] writtenOrder =
+        [
+            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MIN(Sequence) {Replies})"),
+            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies})"),
+        ];
+        Assert.Equal(writtenOrder, harness.Twilio.Created.Select(message => message.Sid));
+    }
 }
