@@ -63,17 +63,19 @@ public sealed class InboundPipeline(
         var teams = await availability.AtAsync(envelope.ReceivedAt, cancellationToken);
         await using (var session = await database.OpenAsync(cancellationToken))
         {
-            // A repeat is recognised without waiting for the writer.
-            if (await messages.FindByChannelMessageIdAsync(session, envelope.From.Channel, envelope.ChannelMessageId, cancellationToken) is { } repeat)
+            // A repeat is recognised without waiting for the writer; with a read ahead, in the same statement as the rest.
+            var lookup = readAhead
+                ? await conversations.ReadForInboundAsync(session, envelope.From, envelope.ChannelMessageId, cancellationToken)
+                : new InboundLookup(await RepeatedAsync(session, envelope, cancellationToken), null, null);
+            if (lookup.Repeat is { } repeat)
             {
                 return new IngestOutcome(IngestResult.Duplicate, repeat.ConversationId, repeat.CaseId);
             }
 
             if (readAhead)
             {
-                var conversation = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
+                var (conversation, openCase) = (lookup.Conversation, lookup.OpenCase);
                 var registered = await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken);
-                var openCase = conversation is null ? null : await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
                 var chosen = conversation is null ? null : await engines.ForConversationAsync(session, conversation, cancellationToken);
                 ahead = new ReadAhead(conversation, registered, openCase,
                     chosen is null ? null : TakeTurn(chosen.Engine, envelope, teams, conversation!, openCase, registered), chosen?.TranslationVersion ?? 0);
@@ -99,7 +101,7 @@ public sealed class InboundPipeline(
         var channel = envelope.From.Channel;
         // With a read ahead, a repeat that got past the first check is refused by the unique index on the
         // message id and the retry finds the original; the last attempt checks here, so it cannot fail that way.
-        if (ahead is null && await messages.FindByChannelMessageIdAsync(session, channel, envelope.ChannelMessageId, cancellationToken) is { } known)
+        if (ahead is null && await RepeatedAsync(session, envelope, cancellationToken) is { } known)
         {
             return new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId);
         }
@@ -159,6 +161,11 @@ public sealed class InboundPipeline(
         await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
+
+    private async Task<RepeatedMessage?> RepeatedAsync(DbSession session, InboundEnvelope envelope, CancellationToken cancellationToken) =>
+        await messages.FindByChannelMessageIdAsync(session, envelope.From.Channel, envelope.ChannelMessageId, cancellationToken) is { } stored
+            ? new RepeatedMessage(stored.ConversationId, stored.CaseId)
+            : null;
 
     private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
         OpenCase? openCase, string? registeredLanguage) =>

@@ -9,7 +9,7 @@ namespace Hotline.Api.Privacy;
 /// prefix tells <c>keys rotate</c> which key a value is under; the key id lets keys rotate without a rewrite.
 /// Values written before rows were bound (<c>hl1:</c>, table and column only) still read; rotation rewrites them.
 /// </summary>
-public sealed class FieldProtector
+public sealed class FieldProtector : IDisposable
 {
     public const string Marker = "hl2";
     public const string UnboundMarker = "hl1";
@@ -19,6 +19,11 @@ public sealed class FieldProtector
     private readonly string _currentKeyId;
     private readonly FrozenDictionary<string, byte[]> _keys;
     private readonly ILogger<FieldProtector> _logger;
+
+    // A cipher per key and thread, kept: making one sets up an OpenSSL context and expands the key, which costs about as much
+    // as sealing a short field, and a webhook seals or opens several. An AesGcm serves one thread at a time; a fresh
+    // nonce per value is what GCM needs, and each call below draws one.
+    private readonly ThreadLocal<Dictionary<string, AesGcm>> _ciphers = new(() => new(StringComparer.Ordinal), trackAllValues: true);
 
     public FieldProtector(IOptions<PrivacyOptions> options, ILogger<FieldProtector> logger)
     {
@@ -38,8 +43,7 @@ public sealed class FieldProtector
         var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_keys[_currentKeyId], TagSize);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
+        CipherFor(_currentKeyId).Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
             BoundData(_currentKeyId, cell));
         return $"{CurrentPrefix}{Convert.ToBase64String(sealedBytes)}";
     }
@@ -69,10 +73,9 @@ public sealed class FieldProtector
 
         var plain = new byte[length - NonceSize - TagSize];
         var associatedData = parts[0] == Marker ? BoundData(parts[1], cell) : Encoding.UTF8.GetBytes(cell.Column.ToString());
-        using var aes = new AesGcm(key, TagSize);
         try
         {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize, plain.Length),
+            CipherFor(parts[1], key).Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize, plain.Length),
                 sealedBytes.AsSpan(NonceSize, TagSize), plain, associatedData);
         }
         catch (AuthenticationTagMismatchException)
@@ -105,6 +108,30 @@ public sealed class FieldProtector
 
     /// <summary>The same plaintext sealed again under the current key, bound to its cell.</summary>
     public string Reprotect(string stored, ProtectedCell cell) => Protect(Unprotect(stored, cell), cell);
+
+    public void Dispose()
+    {
+        foreach (var cipher in _ciphers.Values.SelectMany(ciphers => ciphers.Values))
+        {
+            cipher.Dispose();
+        }
+
+        _ciphers.Dispose();
+    }
+
+    private AesGcm CipherFor(string keyId) => CipherFor(keyId, _keys[keyId]);
+
+    private AesGcm CipherFor(string keyId, byte[] key)
+    {
+        var ciphers = _ciphers.Value!;
+        if (!ciphers.TryGetValue(keyId, out var cipher))
+        {
+            cipher = new AesGcm(key, TagSize);
+            ciphers.Add(keyId, cipher);
+        }
+
+        return cipher;
+    }
 
     // The key id cannot hold ':' (PrivacyOptionsValidator) and the row id comes last, so no two places share one encoding.
     private static byte[] BoundData(string keyId, ProtectedCell cell) =>
