@@ -50,6 +50,16 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         return row is null ? null : Decrypt(row, protector.UnprotectOrNull(row.EngineStateCipher, ProtectedColumns.ConversationEngineState.At(row.Id)));
     }
 
+    /// <summary>
+    /// Conversations by id in one statement, for sending: without the intake's state and language, which sending never
+    /// reads. Each is decrypted only when its own is asked for: one that cannot be decrypted throws then, and holds up
+    /// no other. Ids not found are not in it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Func<Conversation>>> ReadForSendingByIdsAsync(DbSession session, IEnumerable<Guid> ids,
+        CancellationToken cancellationToken) =>
+        (await session.QueryAsync<ConversationRow>("Conversations_ReadForSendingByIds", new { Ids = JsonSerializer.Serialize(ids) }, cancellationToken))
+        .ToDictionary(row => row.Id, row => (Func<Conversation>)(() => Decrypt(row, engineState: null)));
+
     /// <summary>Saves a changed conversation; false when someone else changed it since it was read.</summary>
     public async Task<bool> UpdateAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("Conversations_Update", new

@@ -32,6 +32,15 @@ public sealed class MessageRepository(FieldProtector protector)
         return row is null ? null : Decrypt(row);
     }
 
+    /// <summary>
+    /// Messages by id in one statement, each decrypted only when its own is asked for: one that cannot be decrypted
+    /// throws then, and holds up no other. Ids not found are not in it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Func<Message>>> ReadByIdsAsync(DbSession session, IEnumerable<Guid> ids,
+        CancellationToken cancellationToken) =>
+        (await session.QueryAsync<MessageRow>("Messages_ReadByIds", new { Ids = JsonSerializer.Serialize(ids) }, cancellationToken))
+        .ToDictionary(row => row.Id, row => (Func<Message>)(() => Decrypt(row)));
+
     public async Task<IReadOnlyList<Message>> ReadConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<MessageRow>("Messages_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();

@@ -56,22 +56,28 @@ public sealed class OutboxDispatchJob(
             return 0;
         }
 
-        // Read outside the writer: the claim already holds the rows, and a read takes no lock.
-        var attempts = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
-        var unreadable = new List<(OutboxItem Item, Exception Cause)>();
+        // Read outside the writer, the batch's messages in one statement and its people in another: the claim already holds
+        // the rows, and a read takes no lock. Each row is decrypted apart, so one that cannot be read holds up only itself.
+        IReadOnlyDictionary<Guid, Func<Message>> messagesById;
+        IReadOnlyDictionary<Guid, Func<Conversation>> conversationsById;
         await using (var reader = await database.OpenAsync(cancellationToken))
         {
-            foreach (var item in claimed)
+            messagesById = await messages.ReadByIdsAsync(reader, claimed.Select(item => item.MessageId), cancellationToken);
+            conversationsById = await conversations.ReadForSendingByIdsAsync(reader, claimed.Select(item => item.ConversationId).Distinct(),
+                cancellationToken);
+        }
+
+        var attempts = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
+        var unreadable = new List<(OutboxItem Item, Exception Cause)>();
+        foreach (var item in claimed)
+        {
+            try
             {
-                try
-                {
-                    attempts.Add((item, (await messages.FindByIdAsync(reader, item.MessageId, cancellationToken))!,
-                        (await conversations.FindByIdAsync(reader, item.ConversationId, cancellationToken))!));
-                }
-                catch (Exception ex) when (UnreadableRow.Reason(ex) is not null)
-                {
-                    unreadable.Add((item, ex));
-                }
+                attempts.Add((item, messagesById.GetValueOrDefault(item.MessageId)?.Invoke()!, conversationsById.GetValueOrDefault(item.ConversationId)?.Invoke()!));
+            }
+            catch (Exception ex) when (UnreadableRow.Reason(ex) is not null)
+            {
+                unreadable.Add((item, ex));
             }
         }
 

@@ -22,7 +22,8 @@ public sealed class OutboxOptions
     public int LeaseSeconds { get; set; } = 120;
 
     /// <summary>
-    /// Due messages one pass claims at most. A pass costs a claim and a few outcome writes whatever its size, and a larger
+    /// Due messages one pass claims; a few more when others are due in the very millisecond the cut ended at, since a pass
+    /// never cuts between one turn's replies (their order on the phone depends on it). A pass costs a claim and a few outcome writes whatever its size, and a larger
     /// one shares them among more replies: alone, a dispatcher spent 0.30 ms of CPU a reply at 20 and 0.22 ms at 100.
     /// </summary>
     public int BatchSize { get; set; } = 100;

@@ -13,4 +13,23 @@ public interface ILeasedQueue<TDue, TClaimed>
 
     /// <summary>Takes one row for one attempt; null when another instance got there first.</summary>
     Task<TClaimed?> ClaimAsync(DbSession session, TDue due, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the rows of one pass, each for one attempt, leaving out those another instance got first. One claim
+    /// per row unless the queue claims a batch in one statement (the outbox: its claim is a pass's turn at the writer).
+    /// </summary>
+    async Task<IReadOnlyList<TClaimed>> ClaimAllAsync(DbSession session, IReadOnlyList<TDue> due, DateTimeOffset now, TimeSpan lease,
+        CancellationToken cancellationToken)
+    {
+        var claimed = new List<TClaimed>();
+        foreach (var row in due)
+        {
+            if (await ClaimAsync(session, row, now, lease, cancellationToken) is { } held)
+            {
+                claimed.Add(held);
+            }
+        }
+
+        return claimed;
+    }
 }

@@ -24,20 +24,9 @@ public static class LeasedQueueClaims
             return [];
         }
 
-        var claimed = new List<TClaimed>();
-        await using (var session = await database.BeginWriteAsync(cancellationToken))
-        {
-            foreach (var row in due)
-            {
-                if (await queue.ClaimAsync(session, row, now, lease, cancellationToken) is { } held)
-                {
-                    claimed.Add(held);
-                }
-            }
-
-            await session.CommitAsync(cancellationToken);
-        }
-
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var claimed = await queue.ClaimAllAsync(session, due, now, lease, cancellationToken);
+        await session.CommitAsync(cancellationToken);
         return claimed;
     }
 }

@@ -7,7 +7,7 @@ public sealed class OutboxRepositoryTests
     {
         await using var hotline = await HotlineApp.StartPartsAsync(provider);
         var outbox = hotline.Get<OutboxRepository>();
-        var replies = await WriteRepliesAsync(hotline, outbox, count: 4);
+        var replies = await WriteRepliesAsync(hotline, count: 4);
         DateTimeOffset claimedAt;
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
@@ -28,7 +28,7 @@ public sealed class OutboxRepositoryTests
     {
         await using var hotline = await HotlineApp.StartPartsAsync(provider);
         var outbox = hotline.Get<OutboxRepository>();
-        var replies = await WriteRepliesAsync(hotline, outbox, count: 5);
+        var replies = await WriteRepliesAsync(hotline, count: 5, eachToAnotherPerson: true);
 
         await using var reader = await hotline.Database.OpenAsync(Ct);
         var due = await outbox.ReadDueAsync(reader, hotline.Time.GetUtcNow(), take: 3, Ct);
@@ -36,15 +36,49 @@ public sealed class OutboxRepositoryTests
         Assert.Equal(replies.Take(3), due);
     }
 
+    [Theory, DatabaseData]
+    public async Task Reading_due_messages_never_cuts_between_replies_due_in_the_same_millisecond(DatabaseProvider provider)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var outbox = hotline.Get<OutboxRepository>();
+        var replies = await WriteRepliesAsync(hotline, count: 3, apart: TimeSpan.Zero);
+
+        await using var reader = await hotline.Database.OpenAsync(Ct);
+        var due = await outbox.ReadDueAsync(reader, hotline.Time.GetUtcNow(), take: 1, Ct);
+
+        Assert.Equal(replies.Order(), due.Order());
+    }
+
     [Fact]
     public async Task A_backlog_of_due_messages_is_read_along_its_indexes_not_sorted_whole()
+    {
+        var plan = await SqlitePlanAsync("Outbox_ReadDueIds", ("@Now", "2026-11-27T10:00:00.0000000+00:00"), ("@Take", 20));
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Due", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Lease", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("MULTI-INDEX OR", StringComparison.Ordinal));
+    }
+
+    /// <summary>The claim holds the writer: read along the due indexes, it would visit every due row of a backlog.</summary>
+    [Fact]
+    public async Task A_pass_claims_its_rows_by_their_ids_not_along_the_due_indexes()
+    {
+        var plan = await SqlitePlanAsync("Outbox_ClaimByIds", ("@Ids", "[]"), ("@LeaseToken", ""), ("@LeaseExpiresAt", ""),
+            ("@Now", "2026-11-27T10:00:00.0000000+00:00"));
+
+        Assert.Equal(["SEARCH Outbox USING INDEX sqlite_autoindex_Outbox_1 (Id=?)", "LIST SUBQUERY 1", "SCAN json_each VIRTUAL TABLE INDEX 1:"], plan);
+    }
+
+    private static async Task<List<string>> SqlitePlanAsync(string statement, params (string Name, object Value)[] parameters)
     {
         await using var hotline = await HotlineApp.StartPartsAsync();
         await using var session = await hotline.Database.OpenAsync(Ct);
         await using var command = session.Connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SqlStatements.For(DatabaseProvider.Sqlite)["Outbox_ReadDueIds"];
-        command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@Now", "2026-11-27T10:00:00.0000000+00:00"));
-        command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@Take", 20));
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqlStatements.For(DatabaseProvider.Sqlite)[statement];
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(name, value));
+        }
 
         var plan = new List<string>();
         await using (var rows = await command.ExecuteReaderAsync(Ct))
@@ -55,21 +89,25 @@ public sealed class OutboxRepositoryTests
             }
         }
 
-        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Due", StringComparison.Ordinal));
-        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Lease", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, step => step.Contains("MULTI-INDEX OR", StringComparison.Ordinal));
+        return plan;
     }
 
-    /// <summary>Replies written a second apart, so their attempt times are in the order returned.</summary>
-    private static async Task<List<Guid>> WriteRepliesAsync(HotlineApp hotline, OutboxRepository outbox, int count)
+    /// <summary>Replies written <paramref name="apart"/> (a second unless said), in the order returned; to one person, or each to another.</summary>
+    private static async Task<List<Guid>> WriteRepliesAsync(HotlineApp hotline, int count, bool eachToAnotherPerson = false, TimeSpan? apart = null)
     {
         var writer = hotline.Get<OutboundWriter>();
+        var conversations = hotline.Get<ConversationRepository>();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
+        var conversation = await conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
         for (var i = 0; i < count; i++)
         {
+            if (eachToAnotherPerson && i > 0)
+            {
+                conversation = await conversations.CreateAsync(session, hotline.NextPhone(), "en", Ct);
+            }
+
             await writer.WriteAsync(session, conversation, null, $"reply {i}", null, Ct);
-            hotline.Time.Advance(TimeSpan.FromSeconds(1));
+            hotline.Time.Advance(apart ?? TimeSpan.FromSeconds(1));
         }
 
         await session.CommitAsync(Ct);

@@ -30,4 +30,24 @@ public sealed class ReplyOrderTests
         ];
         Assert.Equal(writtenOrder, harness.Twilio.Created.Select(message => message.Sid));
     }
+
+    [Theory, DatabaseData]
+    public async Task A_pass_too_small_for_a_turns_replies_due_in_one_millisecond_takes_them_all_and_the_phone_gets_them_in_order(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Hotline:Outbox:BatchSize"] = "1" });
+        await harness.TextAsync(Worker, "hello", "1");
+        Assert.Equal(2L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Pending'"));
+        // One turn's replies, due in the same millisecond: a pass that took one alone would leave the other to the next pass, or to
+        // another instance sending at the same time.
+        await harness.App.ExecuteAsync("UPDATE Outbox SET NextAttemptAt = '2000-01-01T00:00:00.000Z' WHERE Status = 'Pending'");
+
+        Assert.Equal(2, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken));
+
+        string?[] writtenOrder =
+        [
+            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MIN(Sequence) {Replies})"),
+            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies})"),
+        ];
+        Assert.Equal(writtenOrder, harness.Twilio.Created.Select(message => message.Sid));
+    }
 }

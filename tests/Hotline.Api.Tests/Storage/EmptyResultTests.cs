@@ -165,6 +165,8 @@ public sealed class EmptyResultTests
         Assert.Null(await hotline.Get<MessageRepository>().FindByChannelMessageIdAsync(session, Channel.Sms, "SM0000", Ct));
         Assert.Null(await hotline.Get<MessageRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
         Assert.Empty(await hotline.Get<MessageRepository>().ReadConversationAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await hotline.Get<MessageRepository>().ReadByIdsAsync(session, [Guid.NewGuid()], Ct));
+        Assert.Empty(await hotline.Get<ConversationRepository>().ReadForSendingByIdsAsync(session, [Guid.NewGuid()], Ct));
     }
 
     [Theory, DatabaseData]
@@ -214,6 +216,15 @@ public sealed class EmptyResultTests
         Assert.Null(await hotline.Get<OutboxRepository>().FindAsync(session, Guid.NewGuid(), Ct));
         Assert.Null(await hotline.Get<ChatRouteRepository>().FindAsync(session, Guid.NewGuid(), Ct));
         Assert.Null(await hotline.Get<ChatReplyJournal>().ReadAsync(Guid.NewGuid(), Ct));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_claim_of_outbox_rows_that_do_not_exist_takes_none(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+
+        Assert.Empty(await hotline.Get<OutboxRepository>().ClaimAllAsync(session, [Guid.NewGuid()], hotline.Time.GetUtcNow(), TimeSpan.FromMinutes(1), Ct));
     }
 
     [Theory, DatabaseData]

@@ -2,16 +2,27 @@
 -- have crashed mid-send, so the claim marks the outcome unknown). Each kind is read in its own index's
 -- order and cut to @Take before the two are merged: as one OR, SQLite sorted every due row to return a
 -- few, and a backlog of thousands (a rate-limited sender) made that a scan at every pass.
+-- The cut never falls inside a millisecond: one turn's replies are due in the same one, and a pass that
+-- took the later reply alone would send it before the earlier one. So the rows waiting for the very time
+-- the cut ended at come too (a few more than @Take at most), and the pass sends each person's in order.
+WITH Cut AS (
+    SELECT Id, NextAttemptAt
+    FROM (
+        SELECT Id, NextAttemptAt
+        FROM (SELECT Id, NextAttemptAt FROM Outbox
+              WHERE Status = 'Pending' AND NextAttemptAt <= @Now
+              ORDER BY NextAttemptAt LIMIT @Take)
+        UNION ALL
+        SELECT Id, NextAttemptAt
+        FROM (SELECT Id, NextAttemptAt FROM Outbox
+              WHERE Status = 'Sending' AND LeaseExpiresAt <= @Now
+              ORDER BY LeaseExpiresAt LIMIT @Take))
+    ORDER BY NextAttemptAt
+    LIMIT @Take)
 SELECT Id
 FROM (
-    SELECT Id, NextAttemptAt
-    FROM (SELECT Id, NextAttemptAt FROM Outbox
-          WHERE Status = 'Pending' AND NextAttemptAt <= @Now
-          ORDER BY NextAttemptAt LIMIT @Take)
-    UNION ALL
-    SELECT Id, NextAttemptAt
-    FROM (SELECT Id, NextAttemptAt FROM Outbox
-          WHERE Status = 'Sending' AND LeaseExpiresAt <= @Now
-          ORDER BY LeaseExpiresAt LIMIT @Take))
-ORDER BY NextAttemptAt
-LIMIT @Take;
+    SELECT Id, NextAttemptAt FROM Cut
+    UNION
+    SELECT Id, NextAttemptAt FROM Outbox
+    WHERE Status = 'Pending' AND NextAttemptAt = (SELECT MAX(NextAttemptAt) FROM Cut))
+ORDER BY NextAttemptAt;

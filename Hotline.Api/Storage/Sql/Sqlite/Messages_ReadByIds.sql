@@ -1,0 +1,5 @@
+-- A batch of messages by id in one statement (@Ids: a JSON array), for a pass of the outbox.
+SELECT Id, ConversationId, CaseId, Direction, Channel, ChannelMessageId, BodyCipher, MediaCipher, Segments,
+       AuthorUserId, DeliveryStatus, DeliveryError, CreatedAt, SentAt, DeliveredAt, Sequence
+FROM Messages
+WHERE Id IN (SELECT value FROM json_each(@Ids));
