@@ -21,7 +21,7 @@ public sealed class ReplyOrderTests
         await harness.App.ExecuteAsync("UPDATE Outbox SET NextAttemptAt = '2000-01-01T00:00:00.000Z' WHERE MessageId = "
             + $"(SELECT Id {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies}))");
 
-        await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken);
+        await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct);
 
         string?[] writtenOrder =
         [
@@ -41,7 +41,7 @@ public sealed class ReplyOrderTests
         // another instance sending at the same time.
         await harness.App.ExecuteAsync("UPDATE Outbox SET NextAttemptAt = '2000-01-01T00:00:00.000Z' WHERE Status = 'Pending'");
 
-        Assert.Equal(2, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct));
 
         string?[] writtenOrder =
         [
