@@ -23,12 +23,7 @@ public sealed class ReplyOrderTests
 
         await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct);
 
-        string?[] writtenOrder =
-        [
-            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MIN(Sequence) {Replies})"),
-            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies})"),
-        ];
-        Assert.Equal(writtenOrder, harness.Twilio.Created.Select(message => message.Sid));
+        Assert.Equal(await WrittenOrderAsync(harness), harness.Twilio.Created.Select(message => message.Sid));
     }
 
     [Theory, DatabaseData]
@@ -43,11 +38,13 @@ public sealed class ReplyOrderTests
 
         Assert.Equal(2, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct));
 
-        string?[] writtenOrder =
-        [
-            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MIN(Sequence) {Replies})"),
-            await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies})"),
-        ];
-        Assert.Equal(writtenOrder, harness.Twilio.Created.Select(message => message.Sid));
+        Assert.Equal(await WrittenOrderAsync(harness), harness.Twilio.Created.Select(message => message.Sid));
     }
+
+    /// <summary>The two replies' Twilio message ids, the first written first.</summary>
+    private static async Task<string?[]> WrittenOrderAsync(TwilioHarness harness) =>
+    [
+        await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MIN(Sequence) {Replies})"),
+        await harness.ScalarAsync($"SELECT ChannelMessageId {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies})"),
+    ];
 }
