@@ -161,8 +161,21 @@ public sealed class ConsoleHost : IAsyncDisposable
         return id;
     }
 
-    public async Task<Guid> SeedCaseAsync(string language, PriorityBand priority, params string[] reasons) =>
-        (await App.QueueCaseAsync(App.NextPhone(), language, priority, reasons)).Id;
+    /// <summary>
+    /// Queues a case on the real clock, and returns only once that clock has left the millisecond it was queued in: queue
+    /// times are kept to the millisecond, and two cases queued in the same one are equally old, so the queue may show
+    /// either first (it did, once the writes got fast enough for two seeds to share one).
+    /// </summary>
+    public async Task<Guid> SeedCaseAsync(string language, PriorityBand priority, params string[] reasons)
+    {
+        var queued = await App.QueueCaseAsync(App.NextPhone(), language, priority, reasons);
+        while (App.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeMilliseconds() <= queued.QueuedAt.ToUnixTimeMilliseconds())
+        {
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        return queued.Id;
+    }
 
     /// <summary>Queues a case for a person writing from a chat app (Bot Framework), where SMS parts mean nothing.</summary>
     public async Task<Guid> SeedChatCaseAsync(string language, PriorityBand priority)
