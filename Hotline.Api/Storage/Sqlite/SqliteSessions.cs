@@ -19,7 +19,7 @@ internal sealed class SqliteSessions : IDatabaseEngine
         _readers = new SqliteReaders(connectionString, sql);
         _writer = new SqliteWriter(connectionString, sql, logSync);
         _groupCommit = new GroupCommit(_writer.BeginAsync);
-        WriteAheadLog = logSync is null ? null : new WriteAheadLog(connectionString, _writer);
+        WriteAheadLog = logSync is null ? null : new WriteAheadLog(connectionString, logSync.DatabaseFile, _writer);
     }
 
     /// <summary>The log to keep copied into the file; none for an in-memory database or a <c>file:</c> URI.</summary>

@@ -6,7 +6,12 @@ namespace Hotline.Api.Storage.Sqlite;
 /// single writer to start the log again from its beginning. After an erasure, <see cref="TruncateAsync"/>
 /// empties it.
 /// </summary>
-internal sealed class WriteAheadLog(string connectionString, SqliteWriter writer) : IDisposable
+/// <remarks>
+/// SQLite syncs the database file only when a copy reaches the log's end, and under load only the restart does: it would
+/// then write to disk everything copied since the last restart while every write waits. <see cref="SyncDatabaseFile"/>
+/// does that beforehand, beside the writer.
+/// </remarks>
+internal sealed class WriteAheadLog(string connectionString, string databaseFile, SqliteWriter writer) : IDisposable
 {
     private const int RestartWaitsForReadersMilliseconds = 10;
     private const int TruncateAttempts = 20;
@@ -38,6 +43,13 @@ internal sealed class WriteAheadLog(string connectionString, SqliteWriter writer
 
         return progress;
     }
+
+    /// <summary>
+    /// Puts on disk the pages the copies have written into the database file, without holding the writer: thousands of
+    /// pages two seconds into a restart's cycle under load, which SQLite's own sync in <see cref="RestartAsync"/> would
+    /// otherwise write while every write waited (21 to 34 ms at 2,000 webhooks a second on the development machine).
+    /// </summary>
+    public void SyncDatabaseFile() => FileSync.ToDisk(databaseFile);
 
     /// <summary>
     /// Copies the rest of the log under the single writer, so that the next write starts the log again

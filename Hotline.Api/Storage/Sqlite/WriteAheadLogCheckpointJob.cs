@@ -6,7 +6,7 @@ namespace Hotline.Api.Storage.Sqlite;
 /// every webhook behind that commit waits while the scattered pages are written and the file is synced,
 /// many times a second under load. Here the copying runs beside the writer, and seldom enough that a page
 /// changed many times between two copies is written once. Only starting the log again from its beginning
-/// needs the writer, and that waits until little is left to copy.
+/// needs the writer, and that waits until little is left to copy and the copies are on disk.
 /// </summary>
 internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLogLimits limits, TimeProvider time,
     ILogger<WriteAheadLogCheckpointJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
@@ -19,7 +19,8 @@ internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLo
 
     /// <summary>
     /// Copies the log without waiting for anyone; once the log is past its limit, copies again until
-    /// little is left (what the writer wrote meanwhile), and lets the writer's next write start it afresh.
+    /// little is left (what the writer wrote meanwhile), puts the copies on disk, copies what the writer
+    /// wrote during that, and lets the writer's next write start the log afresh.
     /// </summary>
     internal async Task CopyAndRestartAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +42,8 @@ internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLo
             progress = log.CopyWithoutWaiting();
         }
 
+        log.SyncDatabaseFile();
+        log.CopyWithoutWaiting();
         await log.RestartAsync(cancellationToken);
     }
 

@@ -10,18 +10,14 @@ namespace Hotline.Api.Storage.Sqlite;
 /// <remarks>
 /// Safe because SQLite only ever appends committed frames to the log or copies them into the database
 /// file at a checkpoint, which with synchronous=NORMAL syncs the log first and the file after; an fsync of
-/// the log after a commit returned covers that commit's frames either way. The log is opened by name for
-/// each sync, so a log that SQLite has replaced is never synced through a stale handle.
+/// the log after a commit returned covers that commit's frames either way (<see cref="FileSync"/>).
 /// </remarks>
 internal sealed class WriteAheadLogSync(string databaseFile)
 {
     private readonly string _log = databaseFile + "-wal";
 
-    public Task SyncAsync() => Task.Run(Sync);
+    /// <summary>The database file whose log this syncs.</summary>
+    public string DatabaseFile => databaseFile;
 
-    private void Sync()
-    {
-        using var handle = File.OpenHandle(_log, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-        RandomAccess.FlushToDisk(handle);
-    }
+    public Task SyncAsync() => Task.Run(() => FileSync.ToDisk(_log));
 }

@@ -46,6 +46,22 @@ public sealed class WriteAheadLogCheckpointJobTests
     }
 
     [Fact]
+    public async Task A_pass_past_the_limit_puts_the_copies_on_disk_and_restarts_the_log_keeping_every_row()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await CommitRowsAsync(db, Rows);
+        var before = db.Database.WriteAheadLog!.CopyWithoutWaiting();
+
+        await Checkpointer(db, SmallLimits).CopyAndRestartAsync(Ct);
+        await CommitRowsAsync(db, 1);
+
+        Assert.InRange(db.Database.WriteAheadLog!.CopyWithoutWaiting().LogFrames, 1, before.LogFrames - 1);
+        await using var fresh = new SqliteConnection($"Data Source={db.SqliteFile};Pooling=False");
+        await fresh.OpenAsync(Ct);
+        Assert.Equal(Rows + 1, await fresh.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Filler"));
+    }
+
+    [Fact]
     public async Task A_reader_on_an_older_snapshot_delays_the_restart_without_holding_up_the_writer()
     {
         await using var db = await TestDatabase.CreateAsync();
