@@ -1,3 +1,0 @@
-SELECT COUNT(*) AS Messages, MIN(CreatedAt) AS OldestCreatedAt
-FROM Outbox
-WHERE Status IN ('Pending', 'Sending');

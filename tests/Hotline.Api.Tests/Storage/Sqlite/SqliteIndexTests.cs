@@ -1,0 +1,128 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+
+namespace Hotline.Api.Tests.Storage.Sqlite;
+
+/// <summary>
+/// An index is one more page to write for every row it holds: on the tables a webhook writes, each index must be one that
+/// some statement reads through, as SQLite plans it. Plans are read with every parameter null, as
+/// <see cref="SqliteStatementTests"/> compiles them: SQLite keeps no statistics here, so the plan does not depend on the values.
+/// </summary>
+public sealed partial class SqliteIndexTests
+{
+    private static readonly string[] TablesEachWebhookWrites = ["Conversations", "Cases", "Messages", "Outbox", "MediaItems"];
+
+    [Fact]
+    public async Task Every_index_on_the_tables_each_webhook_writes_is_read_by_some_statement()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+        var plans = await AllPlansAsync(session.Connection);
+
+        var unread = new List<string>();
+        foreach (var table in TablesEachWebhookWrites)
+        {
+            foreach (var index in await CreatedIndexesAsync(session.Connection, table))
+            {
+                if (!plans.Any(step => Regex.IsMatch(step, $@"\bINDEX {index}\b")))
+                {
+                    unread.Add(index);
+                }
+            }
+        }
+
+        Assert.Empty(unread);
+    }
+
+    [Fact]
+    public async Task A_conversations_messages_are_indexed_by_conversation_once_in_the_order_of_the_transcript()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+
+        var byConversation = new List<string>();
+        foreach (var index in await CreatedIndexesAsync(session.Connection, "Messages"))
+        {
+            if (await FirstColumnAsync(session.Connection, index) == "ConversationId")
+            {
+                byConversation.Add(index);
+            }
+        }
+
+        Assert.Equal(["UX_Messages_ConversationSequence"], byConversation);
+    }
+
+    [Theory]
+    [InlineData("Cases_ReadContentToErase", "SEARCH Cases USING INDEX IX_Cases_ContentToErase (ClosedAt<?)")]
+    [InlineData("Outbox_DeleteFinishedBefore", "SEARCH Outbox USING INDEX IX_Outbox_Finished (CreatedAt<?)")]
+    [InlineData("Outbox_ReadBacklog", "SEARCH Outbox USING INDEX IX_Outbox_Due (Status=?)")]
+    [InlineData("MediaItems_ReadDueIds", "SEARCH MediaItems USING INDEX IX_MediaItems_Due (Status=? AND NextAttemptAt<?)")]
+    public async Task A_periodic_pass_reads_only_what_is_due_through_its_own_index_whatever_else_the_table_holds(string statement, string expectedStep)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+
+        var plan = await PlanAsync(session.Connection, SqlStatements.For(DatabaseProvider.Sqlite)[statement]);
+
+        Assert.Contains(expectedStep, plan);
+        Assert.DoesNotContain(plan, step => step.StartsWith($"SCAN {expectedStep.Split(' ')[1]}", StringComparison.Ordinal) || step.Contains("TEMP B-TREE"));
+    }
+
+    private static async Task<List<string>> AllPlansAsync(DbConnection connection)
+    {
+        var sql = SqlStatements.For(DatabaseProvider.Sqlite);
+        var steps = new List<string>();
+        foreach (var name in sql.Names)
+        {
+            steps.AddRange(await PlanAsync(connection, sql[name]));
+        }
+
+        return steps;
+    }
+
+    private static async Task<List<string>> PlanAsync(DbConnection connection, string statement)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+        foreach (var parameter in Parameter().Matches(statement).Select(m => m.Value).Distinct())
+        {
+            command.Parameters.Add(new SqliteParameter(parameter, DBNull.Value));
+        }
+
+        var steps = new List<string>();
+        await using var rows = await command.ExecuteReaderAsync(Ct);
+        while (await rows.ReadAsync(Ct))
+        {
+            steps.Add(rows.GetString(3));
+        }
+
+        return steps;
+    }
+
+    /// <summary>The indexes a migration created by name; not those SQLite makes for a PRIMARY KEY or UNIQUE constraint, which keep rows unique.</summary>
+    private static async Task<List<string>> CreatedIndexesAsync(DbConnection connection, string table)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_index_list(@Table) WHERE origin = 'c' ORDER BY name";
+        command.Parameters.Add(new SqliteParameter("@Table", table));
+        var names = new List<string>();
+        await using var rows = await command.ExecuteReaderAsync(Ct);
+        while (await rows.ReadAsync(Ct))
+        {
+            names.Add(rows.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static async Task<string?> FirstColumnAsync(DbConnection connection, string index)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_index_info(@Index) WHERE seqno = 0";
+        command.Parameters.Add(new SqliteParameter("@Index", index));
+        return (string?)await command.ExecuteScalarAsync(Ct);
+    }
+
+    [GeneratedRegex(@"@\w+")]
+    private static partial Regex Parameter();
+}
