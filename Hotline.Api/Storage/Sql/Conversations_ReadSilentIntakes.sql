@@ -1,9 +1,12 @@
 -- Conversations that went silent mid-intake within the look-back window: active, with engine state, a last
 -- message between @NotBefore and @SilentSince, and either no open case or an open case whose intake still asks.
+-- Erasure takes the engine state with the identity, so "not erased" excludes nothing more; it lets the window be
+-- read from the filtered index on LastInboundAt rather than from every conversation ever held, at every tick.
 SELECT v.Id
 FROM Conversations AS v
 WHERE v.Status = 'Active'
   AND v.EngineStateCipher IS NOT NULL
+  AND v.IdentityErasedAt IS NULL
   AND v.LastInboundAt <= @SilentSince
   AND v.LastInboundAt > @NotBefore
   AND NOT EXISTS (SELECT 1 FROM Cases AS c

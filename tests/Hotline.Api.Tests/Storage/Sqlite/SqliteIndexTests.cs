@@ -57,6 +57,7 @@ public sealed partial class SqliteIndexTests
     [InlineData("Outbox_DeleteFinishedBefore", "SEARCH Outbox USING INDEX IX_Outbox_Finished (CreatedAt<?)")]
     [InlineData("Outbox_ReadBacklog", "SEARCH Outbox USING INDEX IX_Outbox_Due (Status=?)")]
     [InlineData("MediaItems_ReadDueIds", "SEARCH MediaItems USING INDEX IX_MediaItems_Due (Status=? AND NextAttemptAt<?)")]
+    [InlineData("Conversations_ReadSilentIntakes", "SEARCH v USING INDEX IX_Conversations_IdentityToErase (LastInboundAt>? AND LastInboundAt<?)")]
     public async Task A_periodic_pass_reads_only_what_is_due_through_its_own_index_whatever_else_the_table_holds(string statement, string expectedStep)
     {
         await using var db = await TestDatabase.CreateAsync();
