@@ -65,8 +65,9 @@ public sealed partial class SqliteIndexTests
 
         var plan = await PlanAsync(session.Connection, SqlStatements.For(DatabaseProvider.Sqlite)[statement]);
 
+        var table = expectedStep.Split(' ')[1]; // as the statement names it: its alias where it has one
         Assert.Contains(expectedStep, plan);
-        Assert.DoesNotContain(plan, step => step.StartsWith($"SCAN {expectedStep.Split(' ')[1]}", StringComparison.Ordinal) || step.Contains("TEMP B-TREE"));
+        Assert.DoesNotContain(plan, step => step.StartsWith($"SCAN {table}", StringComparison.Ordinal) || step.Contains("TEMP B-TREE"));
     }
 
     private static async Task<List<string>> AllPlansAsync(DbConnection connection)
