@@ -1,3 +1,5 @@
+using Hotline.Api.Tests.Storage.Sqlite;
+
 namespace Hotline.Api.Tests.Outbox;
 
 public sealed class OutboxRepositoryTests
@@ -52,7 +54,7 @@ public sealed class OutboxRepositoryTests
     [Fact]
     public async Task A_backlog_of_due_messages_is_read_along_its_indexes_not_sorted_whole()
     {
-        var plan = await SqlitePlanAsync("Outbox_ReadDueIds", ("@Now", "2026-11-27T10:00:00.0000000+00:00"), ("@Take", 20));
+        var plan = await SqlitePlanAsync("Outbox_ReadDueIds");
 
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Due", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Outbox_Lease", StringComparison.Ordinal));
@@ -63,33 +65,16 @@ public sealed class OutboxRepositoryTests
     [Fact]
     public async Task A_pass_claims_its_rows_by_their_ids_not_along_the_due_indexes()
     {
-        var plan = await SqlitePlanAsync("Outbox_ClaimByIds", ("@Ids", "[]"), ("@LeaseToken", ""), ("@LeaseExpiresAt", ""),
-            ("@Now", "2026-11-27T10:00:00.0000000+00:00"));
+        var plan = await SqlitePlanAsync("Outbox_ClaimByIds");
 
         Assert.Equal(["SEARCH Outbox USING INDEX sqlite_autoindex_Outbox_1 (Id=?)", "LIST SUBQUERY 1", "SCAN json_each VIRTUAL TABLE INDEX 1:"], plan);
     }
 
-    private static async Task<List<string>> SqlitePlanAsync(string statement, params (string Name, object Value)[] parameters)
+    private static async Task<List<string>> SqlitePlanAsync(string statement)
     {
         await using var hotline = await HotlineApp.StartPartsAsync();
         await using var session = await hotline.Database.OpenAsync(Ct);
-        await using var command = session.Connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SqlStatements.For(DatabaseProvider.Sqlite)[statement];
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(name, value));
-        }
-
-        var plan = new List<string>();
-        await using (var rows = await command.ExecuteReaderAsync(Ct))
-        {
-            while (await rows.ReadAsync(Ct))
-            {
-                plan.Add(rows.GetString(3));
-            }
-        }
-
-        return plan;
+        return await SqlitePlan.OfAsync(session.Connection, statement);
     }
 
     /// <summary>Replies written <paramref name="apart"/> (a second unless said), in the order returned; to one person, or each to another.</summary>
