@@ -79,6 +79,8 @@ public static class HotlineServices
                 System.Data.Common.DbException db when DbErrors.CannotWrite(db) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // The caller's error is answered, not logged as the server's: an alert on errors must not fire for a stale tab.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
         app.UseHotlineMetrics();
