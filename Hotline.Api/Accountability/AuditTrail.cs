@@ -25,9 +25,15 @@ public sealed class AuditTrail(Database database, AuditChain chain)
     }
 
     /// <summary>Audit rows, newest first, before a sequence number, filtered by whatever is given.</summary>
+    /// <remarks>
+    /// A subject or an actor is sought through its index, by a statement of its own: an "@X IS NULL OR X = @X" filter
+    /// cannot use one, so finding who read one case would read the trail back to its first row.
+    /// </remarks>
     public async Task<IReadOnlyList<AuditListing>> SearchAsync(DbSession session, string? actor, string? action, string? subject,
         DateTimeOffset? since, DateTimeOffset? before, long beforeSequence, int take, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<AuditListing>("AuditEntries_Search", new
+        (await session.QueryAsync<AuditListing>(subject is not null ? "AuditEntries_SearchBySubject"
+            : actor is not null ? "AuditEntries_SearchByActor"
+            : "AuditEntries_Search", new
         {
             Actor = actor, Action = action, Subject = subject, Since = since, Before = before, BeforeSequence = beforeSequence, Take = take,
         }, cancellationToken)).ToList();

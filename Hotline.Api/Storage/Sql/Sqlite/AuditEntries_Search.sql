@@ -1,9 +1,7 @@
 SELECT Sequence, OccurredAt, Actor, Action, Subject, ClientAddress, Outcome
 FROM AuditEntries
 WHERE Sequence < @BeforeSequence
-  AND (@Actor IS NULL OR Actor = @Actor)
   AND (@Action IS NULL OR Action = @Action)
-  AND (@Subject IS NULL OR Subject = @Subject)
   AND (@Since IS NULL OR OccurredAt >= @Since)
   AND (@Before IS NULL OR OccurredAt < @Before)
 ORDER BY Sequence DESC

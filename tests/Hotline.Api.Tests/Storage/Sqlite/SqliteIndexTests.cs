@@ -71,6 +71,20 @@ public sealed class SqliteIndexTests
         Assert.DoesNotContain(plan, step => step.StartsWith($"SCAN {table}", StringComparison.Ordinal) || step.Contains("TEMP B-TREE"));
     }
 
+    [Theory]
+    [InlineData("AuditEntries_SearchBySubject", "SEARCH AuditEntries USING INDEX IX_AuditEntries_Subject (Subject=? AND rowid<?)")]
+    [InlineData("AuditEntries_SearchByActor", "SEARCH AuditEntries USING INDEX IX_AuditEntries_Actor (Actor=? AND rowid<?)")]
+    public async Task Who_read_a_case_and_what_one_person_did_are_read_from_their_own_rows_newest_first_not_from_the_whole_trail(
+        string statement, string expectedStep)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+
+        var plan = await SqlitePlan.OfAsync(session.Connection, statement);
+
+        Assert.Equal([expectedStep], plan);
+    }
+
     private static async Task<List<string>> AllPlansAsync(DbConnection connection)
     {
         var steps = new List<string>();

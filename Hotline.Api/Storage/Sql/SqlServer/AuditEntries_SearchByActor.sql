@@ -1,0 +1,8 @@
+SELECT TOP (@Take) Sequence, OccurredAt, Actor, Action, Subject, ClientAddress, Outcome
+FROM dbo.AuditEntries
+WHERE Actor = @Actor
+  AND Sequence < @BeforeSequence
+  AND (@Action IS NULL OR Action = @Action)
+  AND (@Since IS NULL OR OccurredAt >= @Since)
+  AND (@Before IS NULL OR OccurredAt < @Before)
+ORDER BY Sequence DESC;

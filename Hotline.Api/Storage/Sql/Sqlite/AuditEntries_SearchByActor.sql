@@ -1,0 +1,9 @@
+SELECT Sequence, OccurredAt, Actor, Action, Subject, ClientAddress, Outcome
+FROM AuditEntries
+WHERE Actor = @Actor
+  AND Sequence < @BeforeSequence
+  AND (@Action IS NULL OR Action = @Action)
+  AND (@Since IS NULL OR OccurredAt >= @Since)
+  AND (@Before IS NULL OR OccurredAt < @Before)
+ORDER BY Sequence DESC
+LIMIT @Take;
