@@ -24,8 +24,8 @@ public sealed record CoreShare
     /// <summary>The rest after work that took <paramref name="cpu"/> of the thread's CPU time.</summary>
     public TimeSpan RestAfter(TimeSpan cpu) => cpu * ((1 - Share) / Share);
 
-    /// <summary>Runs <paramref name="work"/>, then rests on the calling thread as long as its CPU time asks.</summary>
-    public void RunThenRest(Action work)
+    /// <summary>Runs <paramref name="work"/>, then rests on the calling thread as long as its CPU time asks, or until <paramref name="stopResting"/>.</summary>
+    public void RunThenRest(Action work, CancellationToken stopResting = default)
     {
         if (Share >= 1)
         {
@@ -36,7 +36,7 @@ public sealed record CoreShare
         var rest = RestAfter(ThreadCpuTime.Measure(work));
         if (rest > TimeSpan.Zero)
         {
-            Thread.Sleep(rest);
+            stopResting.WaitHandle.WaitOne(rest);
         }
     }
 }

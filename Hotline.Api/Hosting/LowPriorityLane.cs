@@ -28,6 +28,7 @@ public sealed class LowPriorityLane : IDisposable
     public const string ThreadNameMark = "-low-";
 
     private readonly BlockingCollection<Action> _work = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly BlockingCollection<Action> _handBack = new();
     private readonly Thread[] _workers;
     private readonly Thread _handBackThread;
@@ -48,7 +49,7 @@ public sealed class LowPriorityLane : IDisposable
             started.Signal();
             foreach (var work in _work.GetConsumingEnumerable())
             {
-                perThread.RunThenRest(work);
+                perThread.RunThenRest(work, _stopping.Token);
             }
         })
         {
@@ -111,10 +112,14 @@ public sealed class LowPriorityLane : IDisposable
         return done.Task;
     }
 
-    /// <summary>Takes no more work; what was handed over still runs, then the threads end.</summary>
+    /// <summary>
+    /// Takes no more work; what was handed over still runs, without the rests between (the share is kept for the
+    /// request path of a host that goes on, and a host that stops should not wait out a rest), then the threads end.
+    /// </summary>
     public void Dispose()
     {
         _work.CompleteAdding();
+        _stopping.Cancel();
         foreach (var worker in _workers)
         {
             worker.Join();
@@ -124,6 +129,7 @@ public sealed class LowPriorityLane : IDisposable
         _handBackThread.Join();
         _work.Dispose();
         _handBack.Dispose();
+        _stopping.Dispose();
     }
 
     private static void Complete(CancellationTokenRegistration cancelled, Func<bool> complete)

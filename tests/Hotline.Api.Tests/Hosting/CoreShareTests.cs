@@ -46,4 +46,16 @@ public sealed class CoreShareTests
 
         Assert.True(Stopwatch.GetElapsedTime(firstEnded, secondStarted) >= TimeSpan.FromMilliseconds(160));
     }
+
+    [Fact]
+    public async Task A_lane_that_is_disposed_ends_without_waiting_out_its_rest()
+    {
+        var lane = new LowPriorityLane("test-work", threads: 1, coreShare: 0.01);
+        await lane.RunAsync(() => CpuWork.SpinFor(TimeSpan.FromMilliseconds(30)), Ct); // then a rest of 99 times that: about 3 s
+
+        var disposing = Stopwatch.StartNew();
+        lane.Dispose();
+
+        Assert.True(disposing.Elapsed < TimeSpan.FromSeconds(1), $"Dispose took {disposing.Elapsed.TotalMilliseconds:F0} ms");
+    }
 }
