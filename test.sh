@@ -52,7 +52,7 @@ esac
 # A failed assembly fixture (the statement coverage check) is reported as a cleanup failure that changes no
 # count and shows no message: say so, with the reasons the check wrote.
 if grep -q 'Test Assembly Cleanup Failure' "$log"; then
-  cat tests/*/bin/Release/net10.0/statement-coverage-failed.txt 2>/dev/null >&2 || true
+  if cat tests/*/bin/Release/net10.0/statement-coverage-failed.txt >&2 2>/dev/null; then echo >&2; fi
   echo "A test assembly's cleanup failed: see above." >&2
   [ "$status" -ne 0 ] || status=1
 fi

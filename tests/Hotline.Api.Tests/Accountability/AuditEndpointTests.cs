@@ -51,10 +51,10 @@ public sealed class AuditEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
-    public async Task A_search_that_finds_nothing_answers_an_empty_page()
+    [Theory, DatabaseData]
+    public async Task A_search_that_finds_nothing_answers_an_empty_page(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
 
         var page = await admin.Http.GetFromJsonAsync<AuditEndpoints.AuditPage>("/api/admin/audit?action=person.erased", Ct);
@@ -76,10 +76,10 @@ public sealed class AuditEndpointTests
         Assert.Equal([$"{admin.User.Id} audit.exported - succeeded"], await AuditRows.ReadAsync(app, "audit.exported"));
     }
 
-    [Fact]
-    public async Task A_supervisor_reads_who_opened_a_case_newest_first()
+    [Theory, DatabaseData]
+    public async Task A_supervisor_reads_who_opened_a_case_newest_first(DatabaseProvider engine)
     {
-        await using var app = new HotlineApp();
+        await using var app = await HotlineApp.CreateAsync(engine);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne"));
         var supervisor = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "maria", UserRole.Supervisor, "en"));
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ne");
