@@ -62,6 +62,20 @@ public sealed class AuditEndpointTests
         Assert.Equal((0, null), (page!.Entries.Count, page.Older));
     }
 
+    [Theory]
+    [InlineData("subject=0195f0a0-0000-7000-8000-000000000001")]
+    [InlineData("actor=nobody")]
+    [InlineData("subject=0195f0a0-0000-7000-8000-000000000001&actor=root")]
+    public async Task A_search_for_a_subject_or_an_actor_with_no_rows_answers_an_empty_page(string query)
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+
+        var page = await admin.Http.GetFromJsonAsync<AuditEndpoints.AuditPage>($"/api/admin/audit?{query}", Ct);
+
+        Assert.Equal((0, null), (page!.Entries.Count, page.Older));
+    }
+
     [Fact]
     public async Task The_csv_export_holds_the_filtered_rows_and_is_itself_audited()
     {
