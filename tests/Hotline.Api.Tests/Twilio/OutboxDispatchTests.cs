@@ -21,7 +21,9 @@ public sealed class OutboxDispatchTests
     [Theory, DatabaseData]
     public async Task A_send_waiting_on_twilio_does_not_hold_up_replies_to_other_people(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine);
+        // Long enough that the other person's send arrives on a loaded machine; sent one at a time, the held send
+        // would still time out and be attempted again.
+        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Twilio:RequestTimeoutSeconds"] = "10" });
         harness.Twilio.HoldNextUntilAnotherArrives();
         await harness.TextAsync(Worker, "hello");
         await harness.TextAsync(OtherWorker, "hello");
