@@ -38,8 +38,8 @@ dotnet build Hotline.sln --configuration Release 2>&1 | tee "$log" || status=$?
 # The tests are bound by what the runtime compiles: every test starts a host of its own, and each host compiles some
 # 300 endpoint bindings (expression trees) that run a few times each, at full optimisation. The JIT's least
 # optimisation took the run from about 20 to 14 minutes (docs/testing.md). The build above, and every benchmark,
-# keep the runtime's defaults. One test assembly at a time (-m:1): the browser tests beside the API
-# tests on two cores starved their sign-ins into timeouts.
+# keep the runtime's defaults. One test assembly at a time (-m:1): browser tests run beside the API tests had their
+# sign-ins starved into timeouts on two cores.
 if [ "$status" -eq 0 ]; then
   DOTNET_JITMinOpts=1 dotnet test Hotline.sln --configuration Release --no-build -m:1 --blame-hang-timeout 5m 2>&1 | tee -a "$log" || status=$?
 fi

@@ -100,8 +100,8 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
     /// <summary>
     /// PBKDF2 iterations of the passwords a test host hashes: Identity's own hasher and format, at a hundredth of its
     /// 100,000 (which the product keeps). A run hashes thousands of passwords (each host's Development accounts, every
-    /// sign-in), and at the product's cost that was a fifth of the tests' CPU; what a test checks of a password
-    /// (accepted, refused, stored only as a hash) does not depend on the count.
+    /// sign-in), and at the product's cost that was about a fifth of the in-process tests' CPU; what a test checks of
+    /// a password (accepted, refused, stored only as a hash) does not depend on the count.
     /// </summary>
     private const int TestPasswordHashIterations = 1_000;
 
