@@ -37,7 +37,7 @@ status=0
 dotnet build Hotline.sln --configuration Release 2>&1 | tee "$log" || status=$?
 # The tests are bound by what the runtime compiles: every test starts a host of its own, and each host compiles some
 # 300 endpoint bindings (expression trees) that run a few times each, at full optimisation. The JIT's least
-# optimisation took the run from about 20 to 14 minutes (docs/testing.md). The build above, and every benchmark,
+# optimisation took the run from 20–22 to 13–16 minutes (docs/testing.md). The build above, and every benchmark,
 # keep the runtime's defaults. One test assembly at a time (-m:1): browser tests run beside the API tests had their
 # sign-ins starved into timeouts on two cores.
 if [ "$status" -eq 0 ]; then
