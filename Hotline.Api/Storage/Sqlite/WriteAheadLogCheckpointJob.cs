@@ -11,6 +11,8 @@ namespace Hotline.Api.Storage.Sqlite;
 internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLogLimits limits, TimeProvider time,
     ILogger<WriteAheadLogCheckpointJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
+    private bool _writingAheadRefused;
+
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(250);
 
     protected override string PassName => "Copying the write-ahead log into the database file";
@@ -18,14 +20,16 @@ internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLo
     protected override bool Enabled => database.WriteAheadLog is not null;
 
     /// <summary>
-    /// Copies the log without waiting for anyone; once the log is past its limit, copies again until
-    /// little is left (what the writer wrote meanwhile), puts the copies on disk, copies what the writer
-    /// wrote during that, and lets the writer's next write start the log afresh.
+    /// Copies the log without waiting for anyone and has the copies start on their way to the disk; once the
+    /// log is past its limit, copies again until little is left (what the writer wrote meanwhile), puts the
+    /// copies on disk, copies what the writer wrote during that, and lets the writer's next write start the
+    /// log afresh.
     /// </summary>
     internal async Task CopyAndRestartAsync(CancellationToken cancellationToken)
     {
         var log = database.WriteAheadLog ?? throw new InvalidOperationException("Only a SQLite database file has a write-ahead log to copy.");
         var progress = log.CopyWithoutWaiting();
+        StartWritingCopies(log);
         if (progress.LogFrames < limits.RestartAtFrames)
         {
             return;
@@ -45,6 +49,22 @@ internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLo
         log.SyncDatabaseFile();
         log.CopyWithoutWaiting();
         await log.RestartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A file system that refuses the hint refuses it every time: said once, then the copies wait for the sync before a
+    /// restart, as SQLite would leave them. Nothing is lost either way; only that sync takes longer.
+    /// </summary>
+    private void StartWritingCopies(WriteAheadLog log)
+    {
+        if (_writingAheadRefused || log.StartWritingDatabaseFile() is not { } error)
+        {
+            return;
+        }
+
+        _writingAheadRefused = true;
+        logger.LogWarning("The file system refused to start writing the database file's copied pages ahead of its sync (error {Error}); "
+            + "each restart of the write-ahead log will sync them all at once, and webhooks may wait while it does.", error);
     }
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => CopyAndRestartAsync(cancellationToken);
