@@ -14,6 +14,7 @@ internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLo
     ILogger<WriteAheadLogCheckpointJob> logger, Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
     private bool _writingAheadRefused;
+    private int? _copiedWhenLastStarted;
 
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(100);
 
@@ -31,7 +32,7 @@ internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLo
     {
         var log = database.WriteAheadLog ?? throw new InvalidOperationException("Only a SQLite database file has a write-ahead log to copy.");
         var progress = log.CopyWithoutWaiting();
-        StartWritingCopies(log);
+        StartWritingCopies(log, progress);
         if (progress.LogFrames < limits.RestartAtFrames)
         {
             return;
@@ -54,12 +55,19 @@ internal sealed class WriteAheadLogCheckpointJob(Database database, WriteAheadLo
     }
 
     /// <summary>
-    /// A file system that refuses the hint refuses it every time: said once, then the copies wait for the sync before a
-    /// restart, as SQLite would leave them. Nothing is lost either way; only that sync takes longer.
+    /// Only when the copy added pages: an idle line's log copies nothing new, and the file is not opened ten times a second
+    /// for nothing. A file system that refuses the hint refuses it every time: said once, then the copies wait for the sync
+    /// before a restart, as SQLite would leave them. Nothing is lost either way; only that sync takes longer.
     /// </summary>
-    private void StartWritingCopies(WriteAheadLog log)
+    private void StartWritingCopies(WriteAheadLog log, WriteAheadLogProgress progress)
     {
-        if (_writingAheadRefused || log.StartWritingDatabaseFile() is not { } error)
+        if (_writingAheadRefused || progress.CopiedFrames == _copiedWhenLastStarted)
+        {
+            return;
+        }
+
+        _copiedWhenLastStarted = progress.CopiedFrames;
+        if (log.StartWritingDatabaseFile() is not { } error)
         {
             return;
         }
