@@ -107,15 +107,34 @@ public sealed class RetentionByDataClassTests
     }
 
     [Theory, DatabaseData]
+    public async Task A_conversation_with_a_reply_still_to_send_keeps_its_identity_and_once_nothing_waits_to_go_loses_it_with_its_outbox_rows(
+        DatabaseProvider engine)
+    {
+        await using var hotline = await StartAsync(engine);
+        var closed = await SeedClosedCaseAsync(hotline);
+        var lastInbound = await LastInboundAsync(hotline, closed.ConversationId);
+        await AddOutboxRowAsync(hotline, closed.CaseId, closed.ConversationId, lastInbound, "Pending");
+        hotline.Time.SetUtcNow(lastInbound.AddDays(180));
+        var sweep = hotline.Get<RetentionSweep>();
+
+        var whilePending = await sweep.SweepAsync(Ct);
+        await RawAsync(hotline, "UPDATE Outbox SET Status = 'Held'", new { });
+        var onceHeld = await sweep.SweepAsync(Ct);
+
+        Assert.Equal((0, 1), (whilePending.Conversations, onceHeld.Conversations));
+        Assert.Equal(0, await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM Outbox"));
+    }
+
+    [Theory, DatabaseData]
     public async Task Finished_outbox_rows_are_kept_until_their_retention_ends_and_then_deleted(DatabaseProvider engine)
     {
         await using var hotline = await StartAsync(engine);
         var waiting = await hotline.QueueCaseAsync("en", PriorityBand.Low);
         var createdAt = hotline.Time.GetUtcNow();
-        await AddOutboxRowAsync(hotline, waiting, createdAt, "Sent");
-        await AddOutboxRowAsync(hotline, waiting, createdAt, "Failed");
-        await AddOutboxRowAsync(hotline, waiting, createdAt, "Cancelled");
-        await AddOutboxRowAsync(hotline, waiting, createdAt, "Pending");
+        await AddOutboxRowAsync(hotline, waiting.Id, waiting.ConversationId, createdAt, "Sent");
+        await AddOutboxRowAsync(hotline, waiting.Id, waiting.ConversationId, createdAt, "Failed");
+        await AddOutboxRowAsync(hotline, waiting.Id, waiting.ConversationId, createdAt, "Cancelled");
+        await AddOutboxRowAsync(hotline, waiting.Id, waiting.ConversationId, createdAt, "Pending");
         var sweep = hotline.Get<RetentionSweep>();
 
         hotline.Time.SetUtcNow(createdAt.AddDays(6));
@@ -223,15 +242,16 @@ public sealed class RetentionByDataClassTests
     private static Task<DateTimeOffset> LastInboundAsync(HotlineApp hotline, Guid conversationId) =>
         ScalarAsync<DateTimeOffset>(hotline, "SELECT LastInboundAt FROM Conversations WHERE Id = @Id", new { Id = conversationId });
 
-    private static async Task AddOutboxRowAsync(HotlineApp hotline, Hotline.Api.CaseStore.CaseRecord ofCase, DateTimeOffset createdAt, string status)
+    private static async Task AddOutboxRowAsync(HotlineApp hotline, Guid caseId, Guid conversationId, DateTimeOffset createdAt, string status)
     {
-        var message = NewMessage(ofCase, MessageDirection.Outbound, "reply", null, null, createdAt);
+        var message = new Message(Guid.CreateVersion7(createdAt), conversationId, caseId, MessageDirection.Outbound, Channel.Sms, null, "reply", null, 1, null,
+            DeliveryStatuses.Pending, createdAt);
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
             await hotline.Get<MessageRepository>().AddAsync(session, message, Ct);
             await session.ExecuteAsync("Outbox_Create", new
             {
-                Id = Guid.NewGuid(), MessageId = message.Id, ofCase.ConversationId, Channel = nameof(Channel.Sms), NextAttemptAt = createdAt,
+                Id = Guid.NewGuid(), MessageId = message.Id, ConversationId = conversationId, Channel = nameof(Channel.Sms), NextAttemptAt = createdAt,
                 SendWhileQuietAtVersion = (int?)null, CreatedAt = createdAt, TraceParent = (string?)null,
             }, Ct);
             await session.CommitAsync(Ct);

@@ -53,6 +53,41 @@ public sealed class SqliteIndexTests
         Assert.Equal(["UX_Messages_ConversationSequence"], byConversation);
     }
 
+    [Fact]
+    public async Task Outbox_rows_are_indexed_by_conversation_only_while_held_or_as_a_reengagement_so_an_ordinary_reply_adds_no_such_entry()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+
+        var byConversation = new List<(string Index, bool Partial)>();
+        foreach (var index in await CreatedIndexesAsync(session.Connection, "Outbox"))
+        {
+            if (await FirstColumnAsync(session.Connection, index) == "ConversationId")
+            {
+                byConversation.Add((index, await IsPartialAsync(session.Connection, "Outbox", index)));
+            }
+        }
+
+        Assert.Equal([("IX_Outbox_HeldByConversation", true), ("IX_Outbox_ReengagementsByConversation", true)], byConversation);
+    }
+
+    [Theory]
+    [InlineData("Outbox_ReadHeldByConversation", "SEARCH o USING INDEX IX_Outbox_HeldByConversation (ConversationId=?)")]
+    [InlineData("Outbox_ReleaseHeld", "SEARCH Outbox USING INDEX IX_Outbox_HeldByConversation (ConversationId=?)")]
+    [InlineData("Outbox_CountReengagementsSince", "SEARCH Outbox USING INDEX IX_Outbox_ReengagementsByConversation (ConversationId=? AND CreatedAt>?)")]
+    [InlineData("Outbox_DeleteByConversation", "SEARCH m USING INDEX UX_Messages_ConversationSequence (ConversationId=?)")]
+    [InlineData("Conversations_ReadIdentityToErase", "SEARCH m USING INDEX UX_Messages_ConversationSequence (ConversationId=?)")]
+    public async Task A_persons_outbox_rows_are_found_through_a_held_or_reengagement_index_or_through_their_messages(string statement, string expectedStep)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+
+        var plan = await SqlitePlan.OfAsync(session.Connection, statement);
+
+        Assert.Contains(expectedStep, plan);
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Cases_ReadContentToErase", "SEARCH Cases USING INDEX IX_Cases_ContentToErase (ClosedAt<?)")]
     [InlineData("Outbox_DeleteFinishedBefore", "SEARCH Outbox USING INDEX IX_Outbox_Finished (CreatedAt<?)")]
@@ -110,6 +145,15 @@ public sealed class SqliteIndexTests
         }
 
         return names;
+    }
+
+    private static async Task<bool> IsPartialAsync(DbConnection connection, string table, string index)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT partial FROM pragma_index_list(@Table) WHERE name = @Index";
+        command.Parameters.Add(new SqliteParameter("@Table", table));
+        command.Parameters.Add(new SqliteParameter("@Index", index));
+        return (long)(await command.ExecuteScalarAsync(Ct) ?? 0L) == 1;
     }
 
     private static async Task<string?> FirstColumnAsync(DbConnection connection, string index)
