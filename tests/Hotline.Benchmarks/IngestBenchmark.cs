@@ -62,7 +62,8 @@ internal static class IngestBenchmark
             + "latency from each post's intended start, so time spent queueing anywhere counts; "
             + $"during its warm-up the rate climbs from {OpenLoopWebhookLoad.RampStartShare:P0} of it to all of it, then holds.");
         Console.WriteLine($"Both: {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers; "
-            + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window).");
+            + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window); "
+            + $"/metrics is scraped from the API's start every {PrometheusScrapes.Interval.TotalSeconds:F0} s, as infra's Prometheus does.");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}; "
             + $"runtime: {BenchmarkApi.RuntimeSettings(dll)}.");
@@ -162,9 +163,11 @@ internal static class IngestBenchmark
         Console.WriteLine($"{label} Hotline.Api healthy at {api.BaseAddress} (database {api.DatabasePath})");
         var webhooks = new SignedSmsWebhooks(api.AuthToken, BenchmarkApi.PublicBaseUrl, SenderNumbers, TrafficSeed, twilio);
         await using var flood = signInFlood ? await SignInFlood.StartAsync(api, BenchmarkApi.FindBuild()!) : null;
+        await using var scrapes = PrometheusScrapes.Start(api.BaseAddress);
         var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks);
         var (cpu, runtime) = await CpuAndRuntimeOverWindowAsync(api.BaseAddress, warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
         var summary = await load;
+        await scrapes.StopAsync();
         if (flood is not null)
         {
             await flood.StopAsync();
@@ -176,6 +179,7 @@ internal static class IngestBenchmark
         Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "
             + $"load generator {PerAccepted(cpu[1], summary, duration - warmUp)}");
         Console.WriteLine($"{label} Hotline.Api's garbage collector in the steady window: {runtime}");
+        Console.WriteLine($"{label} monitoring: {scrapes.Describe()}");
 
         var problems = api.Problems;
         Console.WriteLine($"{label} API log: {(problems.Count == 0 ? "no warnings or errors" : $"{problems.Values.Sum(p => p.Count):N0} warnings or errors")}");
