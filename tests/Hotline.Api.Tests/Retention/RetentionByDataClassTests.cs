@@ -107,7 +107,7 @@ public sealed class RetentionByDataClassTests
     }
 
     [Theory, DatabaseData]
-    public async Task A_conversation_with_a_reply_still_to_send_keeps_its_identity_and_once_nothing_waits_to_go_loses_it_with_its_outbox_rows(
+    public async Task A_silent_conversation_keeps_its_identity_while_a_reply_is_queued_to_go_and_with_only_a_held_reply_left_loses_it_with_its_outbox_rows(
         DatabaseProvider engine)
     {
         await using var hotline = await StartAsync(engine);
@@ -118,10 +118,10 @@ public sealed class RetentionByDataClassTests
         var sweep = hotline.Get<RetentionSweep>();
 
         var whilePending = await sweep.SweepAsync(Ct);
-        await RawAsync(hotline, "UPDATE Outbox SET Status = 'Held'", new { });
+        await RawAsync(hotline, "UPDATE Outbox SET Status = 'Held'");
         var onceHeld = await sweep.SweepAsync(Ct);
 
-        Assert.Equal((0, 1), (whilePending.Conversations, onceHeld.Conversations));
+        Assert.Equal((0, 1, 1), (whilePending.Conversations, onceHeld.Conversations, onceHeld.Content.OutboxRows));
         Assert.Equal(0, await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM Outbox"));
     }
 
@@ -244,8 +244,7 @@ public sealed class RetentionByDataClassTests
 
     private static async Task AddOutboxRowAsync(HotlineApp hotline, Guid caseId, Guid conversationId, DateTimeOffset createdAt, string status)
     {
-        var message = new Message(Guid.CreateVersion7(createdAt), conversationId, caseId, MessageDirection.Outbound, Channel.Sms, null, "reply", null, 1, null,
-            DeliveryStatuses.Pending, createdAt);
+        var message = NewMessage(caseId, conversationId, MessageDirection.Outbound, "reply", null, null, createdAt);
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
             await hotline.Get<MessageRepository>().AddAsync(session, message, Ct);

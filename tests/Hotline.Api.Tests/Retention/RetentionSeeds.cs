@@ -41,7 +41,10 @@ internal static class RetentionSeeds
     }
 
     public static Message NewMessage(CaseRecord ofCase, MessageDirection direction, string body, string? media, Guid? author, DateTimeOffset at) =>
-        new(Guid.CreateVersion7(at), ofCase.ConversationId, ofCase.Id, direction, Channel.Sms, null, body, media, 1, author,
+        NewMessage(ofCase.Id, ofCase.ConversationId, direction, body, media, author, at);
+
+    public static Message NewMessage(Guid caseId, Guid conversationId, MessageDirection direction, string body, string? media, Guid? author, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(at), conversationId, caseId, direction, Channel.Sms, null, body, media, 1, author,
             direction == MessageDirection.Inbound ? DeliveryStatuses.Received : DeliveryStatuses.Pending, at);
 
     public static async Task<T> ScalarAsync<T>(HotlineApp hotline, string sql, object? args = null)
