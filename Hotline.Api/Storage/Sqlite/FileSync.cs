@@ -25,12 +25,13 @@ internal static class FileSync
     /// </summary>
     public static int? StartWriting(string path)
     {
+        // Opened first on every system, so that a missing file is the same error everywhere.
+        using var handle = Open(path);
         if (!OperatingSystem.IsLinux())
         {
             return null;
         }
 
-        using var handle = Open(path);
         return sync_file_range(handle, 0, 0, SyncFileRangeWrite) == 0 ? null : Marshal.GetLastPInvokeError();
     }
 

@@ -82,10 +82,7 @@ public sealed class SqliteIndexTests
     [InlineData("Conversations_ReadIdentityToErase", "SEARCH m USING INDEX UX_Messages_ConversationSequence (ConversationId=?)")]
     public async Task A_persons_outbox_rows_are_found_through_a_held_or_reengagement_index_or_through_their_messages(string statement, string expectedStep)
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var session = await db.Database.OpenAsync(Ct);
-
-        var plan = await SqlitePlan.OfAsync(session.Connection, statement);
+        var plan = await PlanOnTheMigratedSchemaAsync(statement);
 
         Assert.Contains(expectedStep, plan);
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
@@ -99,10 +96,7 @@ public sealed class SqliteIndexTests
     [InlineData("Conversations_ReadSilentIntakes", "SEARCH v USING INDEX IX_Conversations_IdentityToErase (LastInboundAt>? AND LastInboundAt<?)")]
     public async Task A_periodic_pass_reads_only_what_is_due_through_its_own_index_whatever_else_the_table_holds(string statement, string expectedStep)
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var session = await db.Database.OpenAsync(Ct);
-
-        var plan = await SqlitePlan.OfAsync(session.Connection, statement);
+        var plan = await PlanOnTheMigratedSchemaAsync(statement);
 
         var table = expectedStep.Split(' ')[1]; // as the statement names it: its alias where it has one
         Assert.Contains(expectedStep, plan);
@@ -115,12 +109,16 @@ public sealed class SqliteIndexTests
     public async Task Who_read_a_case_and_what_one_person_did_are_read_from_their_own_rows_newest_first_not_from_the_whole_trail(
         string statement, string expectedStep)
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var session = await db.Database.OpenAsync(Ct);
-
-        var plan = await SqlitePlan.OfAsync(session.Connection, statement);
+        var plan = await PlanOnTheMigratedSchemaAsync(statement);
 
         Assert.Equal([expectedStep], plan);
+    }
+
+    private static async Task<List<string>> PlanOnTheMigratedSchemaAsync(string statement)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+        return await SqlitePlan.OfAsync(session.Connection, statement);
     }
 
     private static async Task<List<string>> AllPlansAsync(DbConnection connection)
