@@ -24,7 +24,7 @@ public sealed class ChatMessageIntake(
         var known = await ChatActivityLog.RetryOnRaceAsync(async () =>
         {
             await using var session = await database.BeginWriteAsync(cancellationToken);
-            if (await messages.FindByChannelMessageIdAsync(session, Channel.Chat, activityKey, cancellationToken) is not null)
+            if (await messages.FindRepeatAsync(session, Channel.Chat, activityKey, cancellationToken) is not null)
             {
                 return true;
             }

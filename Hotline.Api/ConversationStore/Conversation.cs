@@ -41,21 +41,3 @@ internal record ConversationRow
     public int Version { get; init; }
     public long? TranslationVersion { get; init; }
 }
-
-/// <summary>
-/// What an inbound message needs before it joins the writer, read together: the message it repeats (same channel
-/// message id) if any, the conversation of its address, and that conversation's open case.
-/// </summary>
-public sealed record InboundLookup(RepeatedMessage? Repeat, Conversation? Conversation, OpenCase? OpenCase);
-
-/// <summary>Where a message already stored under the same channel message id went.</summary>
-public sealed record RepeatedMessage(Guid ConversationId, Guid? CaseId);
-
-/// <summary>A conversation's row beside the repeat and the open case; the conversation's columns are empty (an empty Id) when none was found.</summary>
-internal sealed record InboundLookupRow : ConversationRow
-{
-    public Guid? RepeatConversationId { get; init; }
-    public Guid? RepeatCaseId { get; init; }
-    public Guid? OpenCaseId { get; init; }
-    public bool CaseworkerHasWritten { get; init; }
-}

@@ -29,21 +29,6 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         return row is null ? null : Decrypt(row, ReadableEngineStateOf(row), address);
     }
 
-    /// <summary>
-    /// The repeat check, the conversation and its open case for a message from <paramref name="address"/>, in one
-    /// statement: before the writer, each read is a statement and a read transaction of its own otherwise.
-    /// </summary>
-    public async Task<InboundLookup> ReadForInboundAsync(DbSession session, ChannelAddress address, string channelMessageId,
-        CancellationToken cancellationToken)
-    {
-        var row = await session.QuerySingleAsync<InboundLookupRow>("Conversations_ReadForInbound",
-            new { Channel = address.Channel.ToString(), ChannelMessageId = channelMessageId, AddressHash = hasher.Hash(address) }, cancellationToken);
-        var repeat = row.RepeatConversationId is { } repeated ? new RepeatedMessage(repeated, row.RepeatCaseId) : null;
-        var conversation = row.Id == Guid.Empty ? null : Decrypt(row, ReadableEngineStateOf(row), address);
-        var openCase = row.OpenCaseId is { } open ? new OpenCase { Id = open, CaseworkerHasWritten = row.CaseworkerHasWritten } : null;
-        return new InboundLookup(repeat, conversation, openCase);
-    }
-
     public async Task<Conversation?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<ConversationRow>("Conversations_ReadById", new { Id = id }, cancellationToken);

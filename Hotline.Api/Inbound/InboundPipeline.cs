@@ -38,58 +38,36 @@ public sealed class InboundPipeline(
         {
             try
             {
-                var outcome = await TryIngestAsync(envelope, readAhead: attempt < Attempts, cancellationToken);
+                var outcome = await TryIngestAsync(envelope, cancellationToken);
                 metrics.MessageReceived(envelope.From.Channel, repeat: outcome.Kind == IngestResult.Duplicate);
                 return outcome;
             }
             catch (Exception ex) when (attempt < Attempts && IsRace(ex))
             {
-                // A concurrent request for the same message or person committed first, or the conversation
-                // read ahead was stale; the next attempt sees the other's work.
+                // Another instance on the same SQL Server committed first for the same message or person (stored the
+                // message, created or changed the conversation); the next attempt sees its work. SQLite's single writer
+                // leaves no such race.
             }
         }
     }
 
     /// <summary>
-    /// Reads and decides what it can before joining the single writer: a read takes no lock in WAL mode,
-    /// so the writer's time goes to writing. The engine's turn is taken on what was read ahead. In the
-    /// transaction, the turn stands only if the open case is still the one it saw (else the engine runs
-    /// again there), and the conversation is checked by its version when it is saved; the last attempt
-    /// reads everything inside the transaction, where nothing can be stale.
+    /// Reads, takes the engine's turn and writes in the one transaction, so nothing it decides on can be stale. On SQLite
+    /// that transaction is the single writer's, whose connection keeps its pages cached across its own commits: the
+    /// message's reads find them there, where a reading connection, whose cache every commit empties, would read each
+    /// page from the file again.
     /// </summary>
-    private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, bool readAhead, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
-        ReadAhead? ahead = null;
         var teams = await availability.AtAsync(envelope.ReceivedAt, cancellationToken);
-        await using (var session = await database.OpenAsync(cancellationToken))
-        {
-            // A repeat is recognised without waiting for the writer; with a read ahead, in the same statement as the rest.
-            var lookup = readAhead
-                ? await conversations.ReadForInboundAsync(session, envelope.From, envelope.ChannelMessageId, cancellationToken)
-                : new InboundLookup(await RepeatedAsync(session, envelope, cancellationToken), null, null);
-            if (lookup.Repeat is { } repeat)
-            {
-                return new IngestOutcome(IngestResult.Duplicate, repeat.ConversationId, repeat.CaseId);
-            }
-
-            if (readAhead)
-            {
-                var (conversation, openCase) = (lookup.Conversation, lookup.OpenCase);
-                var registered = await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken);
-                var chosen = conversation is null ? null : await engines.ForConversationAsync(session, conversation, cancellationToken);
-                ahead = new ReadAhead(conversation, registered, openCase,
-                    chosen is null ? null : TakeTurn(chosen.Engine, envelope, teams, conversation!, openCase, registered), chosen?.TranslationVersion ?? 0);
-            }
-        }
-
         using var span = HotlineActivities.Source.StartActivity(HotlineActivities.Store);
         span?.SetTag("hotline.channel", envelope.From.Channel.ToString());
-        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, teams, ahead, span, token), cancellationToken);
+        var outcome = await database.WriteAsync((session, token) => StoreAsync(session, envelope, teams, span, token), cancellationToken);
         span?.SetTag("hotline.result", outcome.Kind.ToString());
         return outcome;
     }
 
-    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ServiceAvailability teams, ReadAhead? ahead, Activity? span,
+    private async Task<IngestOutcome> StoreAsync(DbSession session, InboundEnvelope envelope, ServiceAvailability teams, Activity? span,
         CancellationToken cancellationToken)
     {
         // Grouped writes may run on another caller's flow: the replies written here record this message's trace.
@@ -99,29 +77,17 @@ public sealed class InboundPipeline(
         }
 
         var channel = envelope.From.Channel;
-        // With a read ahead, a repeat that got past the first check is refused by the unique index on the
-        // message id and the retry finds the original; the last attempt checks here, so it cannot fail that way.
-        if (ahead is null && await RepeatedAsync(session, envelope, cancellationToken) is { } known)
+        if (await messages.FindRepeatAsync(session, channel, envelope.ChannelMessageId, cancellationToken) is { } known)
         {
             return new IngestOutcome(IngestResult.Duplicate, known.ConversationId, known.CaseId);
         }
 
-        var found = ahead is null ? await conversations.FindByAddressAsync(session, envelope.From, cancellationToken) : ahead.Conversation;
+        var found = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
-        EngineTurn turn;
-        long translationVersion;
-        if (ahead?.Turn is { } decided && ahead.OpenCase == openCase)
-        {
-            (turn, translationVersion) = (decided, ahead.TranslationVersion);
-        }
-        else
-        {
-            var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
-            turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
-                ahead is null ? await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken) : ahead.RegisteredLanguage);
-            translationVersion = chosen.TranslationVersion;
-        }
+        var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
+        var turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
+            await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken));
 
         // Writing again ends a quiet spell: the person has chosen to talk.
         var awake = conversation with
@@ -129,7 +95,7 @@ public sealed class InboundPipeline(
             Status = conversation.Status == ConversationStatus.Quiet ? ConversationStatus.Active : conversation.Status,
             StatusReason = conversation.Status == ConversationStatus.Quiet ? null : conversation.StatusReason,
             LastInboundAt = envelope.ReceivedAt,
-            TranslationVersion = translationVersion,
+            TranslationVersion = chosen.TranslationVersion,
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken);
 
@@ -162,11 +128,6 @@ public sealed class InboundPipeline(
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
 
-    private async Task<RepeatedMessage?> RepeatedAsync(DbSession session, InboundEnvelope envelope, CancellationToken cancellationToken) =>
-        await messages.FindByChannelMessageIdAsync(session, envelope.From.Channel, envelope.ChannelMessageId, cancellationToken) is { } stored
-            ? new RepeatedMessage(stored.ConversationId, stored.CaseId)
-            : null;
-
     private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
         OpenCase? openCase, string? registeredLanguage) =>
         engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
@@ -179,8 +140,4 @@ public sealed class InboundPipeline(
 
     private static bool IsRace(Exception ex) =>
         ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));
-
-    /// <summary>What was read, and the turn taken on it (in the translations of <paramref name="TranslationVersion"/>), before the
-    /// message joined the writer; no turn for a new conversation.</summary>
-    private sealed record ReadAhead(Conversation? Conversation, string? RegisteredLanguage, OpenCase? OpenCase, EngineTurn? Turn, long TranslationVersion);
 }

@@ -19,12 +19,10 @@ public sealed class MessageRepository(FieldProtector protector)
             message.CreatedAt,
         }, cancellationToken);
 
-    public async Task<Message?> FindByChannelMessageIdAsync(DbSession session, Channel channel, string channelMessageId, CancellationToken cancellationToken)
-    {
-        var row = await session.QuerySingleOrDefaultAsync<MessageRow>("Messages_ReadByChannelMessageId",
+    /// <summary>Where the message stored under this channel message id went, if one is: a webhook sent again is answered from it.</summary>
+    public Task<RepeatedMessage?> FindRepeatAsync(DbSession session, Channel channel, string channelMessageId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<RepeatedMessage>("Messages_ReadByChannelMessageId",
             new { Channel = channel.ToString(), ChannelMessageId = channelMessageId }, cancellationToken);
-        return row is null ? null : Decrypt(row);
-    }
 
     public async Task<Message?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken)
     {

@@ -161,8 +161,7 @@ public sealed class EmptyResultTests
 
         Assert.Null(await hotline.Get<ConversationRepository>().FindByAddressAsync(session, hotline.NextPhone(), Ct));
         Assert.Null(await hotline.Get<ConversationRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
-        Assert.Equal(new InboundLookup(null, null, null), await hotline.Get<ConversationRepository>().ReadForInboundAsync(session, hotline.NextPhone(), "SM0000", Ct));
-        Assert.Null(await hotline.Get<MessageRepository>().FindByChannelMessageIdAsync(session, Channel.Sms, "SM0000", Ct));
+        Assert.Null(await hotline.Get<MessageRepository>().FindRepeatAsync(session, Channel.Sms, "SM0000", Ct));
         Assert.Null(await hotline.Get<MessageRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
         Assert.Empty(await hotline.Get<MessageRepository>().ReadConversationAsync(session, Guid.NewGuid(), Ct));
         Assert.Empty(await hotline.Get<MessageRepository>().ReadByIdsAsync(session, [Guid.NewGuid()], Ct));
