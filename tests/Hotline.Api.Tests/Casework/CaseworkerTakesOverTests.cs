@@ -32,7 +32,7 @@ public sealed class CaseworkerTakesOverTests
     }
 
     [Fact]
-    public async Task A_caseworker_reply_made_while_the_persons_answer_is_read_ahead_still_stops_the_automatic_question()
+    public async Task A_caseworker_reply_sent_while_the_persons_answer_is_handled_waits_for_it_and_follows_the_automatic_question()
     {
         var engine = new InterruptedEngine();
         await using var harness = await TwilioHarness.StartAsync(services: s => s.AddSingleton<IConversationEngine>(engine));
@@ -41,8 +41,14 @@ public sealed class CaseworkerTakesOverTests
         engine.InterruptNextTurnWith(() => ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?"));
 
         await harness.TextAsync(Worker, "1");
+        await engine.Interruption!;
 
-        Assert.Equal(before, await harness.CountAsync(AutomaticReplies));
+        Assert.True(await harness.CountAsync(AutomaticReplies) > before);
+        Assert.Equal(1, await harness.CountAsync("""
+            SELECT COUNT(*) FROM Messages AS reply
+            WHERE reply.AuthorUserId IS NOT NULL
+              AND reply.Sequence > (SELECT MAX(Sequence) FROM Messages WHERE Direction = 'Outbound' AND AuthorUserId IS NULL)
+            """));
     }
 
     private static async Task ReplyAsCaseworkerAsync(TwilioHarness harness, string text)
@@ -56,21 +62,25 @@ public sealed class CaseworkerTakesOverTests
         Assert.True(reply.Ok, reply.Refusal);
     }
 
-    /// <summary>The intake engine, with something happening elsewhere while it takes one turn.</summary>
+    /// <summary>
+    /// The intake engine, with something started elsewhere as it takes one turn. The turn is taken in the message's write
+    /// transaction: what was started cannot write until that transaction commits, so the turn does not wait for it.
+    /// </summary>
     private sealed class InterruptedEngine : IConversationEngine
     {
         private readonly IntakeEngine _inner = IntakeEngine.CreateDefault();
 
         private Func<Task>? _interruption;
 
+        public Task? Interruption { get; private set; }
+
         public void InterruptNextTurnWith(Func<Task> interruption) => _interruption = interruption;
 
         public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
         {
-            // The turn may be taken while the single writer is held: waiting for a write there would never end.
-            if (Interlocked.Exchange(ref _interruption, null) is { } interruption && !interruption().Wait(TimeSpan.FromSeconds(10)))
+            if (Interlocked.Exchange(ref _interruption, null) is { } interruption)
             {
-                throw new TimeoutException("The interruption could not be written while the turn was taken.");
+                Interruption = Task.Run(interruption);
             }
 
             return _inner.Handle(conversation, message);
