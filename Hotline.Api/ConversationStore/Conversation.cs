@@ -27,7 +27,7 @@ public sealed record Conversation(
     public long? TranslationVersion { get; init; }
 }
 
-internal record ConversationRow
+internal sealed record ConversationRow
 {
     public Guid Id { get; init; }
     public Channel Channel { get; init; }

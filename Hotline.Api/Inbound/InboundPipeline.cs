@@ -44,18 +44,19 @@ public sealed class InboundPipeline(
             }
             catch (Exception ex) when (attempt < Attempts && IsRace(ex))
             {
-                // Another instance on the same SQL Server committed first for the same message or person (stored the
-                // message, created or changed the conversation); the next attempt sees its work. SQLite's single writer
-                // leaves no such race.
+                // On SQL Server another transaction (of this instance or another) committed first for the same message or
+                // person: it stored the message, or created or changed the conversation. The next attempt sees its work.
+                // SQLite's single writer leaves no such race.
             }
         }
     }
 
     /// <summary>
-    /// Reads, takes the engine's turn and writes in the one transaction, so nothing it decides on can be stale. On SQLite
-    /// that transaction is the single writer's, whose connection keeps its pages cached across its own commits: the
+    /// Reads, takes the engine's turn and writes in the one transaction. On SQLite that transaction is the single writer's,
+    /// so nothing it decides on can be stale, and its connection keeps its pages cached across its own commits: the
     /// message's reads find them there, where a reading connection, whose cache every commit empties, would read each
-    /// page from the file again.
+    /// page from the file again. On SQL Server the conversation's version and the unique indexes refuse what a concurrent
+    /// transaction changed first (retried above); its reads of the open case take no lock.
     /// </summary>
     private async Task<IngestOutcome> TryIngestAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -134,9 +135,9 @@ public sealed class InboundPipeline(
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
-    private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation? conversation,
+    private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation conversation,
         CancellationToken cancellationToken) =>
-        conversation?.Language is null ? sims.FindLanguageAsync(session, envelope.From, cancellationToken) : Task.FromResult<string?>(null);
+        conversation.Language is null ? sims.FindLanguageAsync(session, envelope.From, cancellationToken) : Task.FromResult<string?>(null);
 
     private static bool IsRace(Exception ex) =>
         ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));

@@ -19,9 +19,9 @@ public sealed class IntakeEngines(IConversationEngine shipped, EngineFaultHandof
     private readonly ConcurrentDictionary<long, IConversationEngine> _engines = new();
     private readonly Lazy<TriageRules> _triage = new(TriageRules.LoadDefault);
 
-    public async Task<VersionedEngine> ForConversationAsync(DbSession session, Conversation? conversation, CancellationToken cancellationToken)
+    public async Task<VersionedEngine> ForConversationAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken)
     {
-        var version = conversation is { EngineState: not null }
+        var version = conversation.EngineState is not null
             ? conversation.TranslationVersion ?? 0
             : await books.LatestVersionAsync(session, cancellationToken);
         return new VersionedEngine(await ForVersionAsync(session, version, cancellationToken), version);

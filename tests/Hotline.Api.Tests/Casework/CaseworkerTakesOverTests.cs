@@ -38,11 +38,19 @@ public sealed class CaseworkerTakesOverTests
         await using var harness = await TwilioHarness.StartAsync(services: s => s.AddSingleton<IConversationEngine>(engine));
         await harness.TextAsync(Worker, "hello", "1", "1", "yes");
         var before = await harness.CountAsync(AutomaticReplies);
-        engine.InterruptNextTurnWith(() => ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?"));
+        var (hub, taken) = await TakeTheCaseAsync(harness);
+        await using var _ = hub;
+        engine.InterruptNextTurnWith(async () =>
+        {
+            var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+                "I am here. Are you somewhere safe?", Guid.NewGuid(), Ct);
+            Assert.True(reply.Ok, reply.Refusal);
+        });
 
         await harness.TextAsync(Worker, "1");
         await engine.Interruption!;
 
+        Assert.False(engine.InterruptionEndedDuringTheTurn);
         Assert.True(await harness.CountAsync(AutomaticReplies) > before);
         Assert.Equal(1, await harness.CountAsync("""
             SELECT COUNT(*) FROM Messages AS reply
@@ -53,18 +61,25 @@ public sealed class CaseworkerTakesOverTests
 
     private static async Task ReplyAsCaseworkerAsync(TwilioHarness harness, string text)
     {
-        var caseworker = await SignedInClient.SignInAsync(harness.App,
-            await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
-        await using var hub = caseworker.Hub();
-        await hub.StartAsync(Ct);
-        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var (hub, taken) = await TakeTheCaseAsync(harness);
+        await using var _ = hub;
         var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, text, Guid.NewGuid(), Ct);
         Assert.True(reply.Ok, reply.Refusal);
     }
 
+    /// <summary>A caseworker signed in, her console connected, the person's case taken.</summary>
+    private static async Task<(HubConnection Hub, CaseDetail Taken)> TakeTheCaseAsync(TwilioHarness harness)
+    {
+        var caseworker = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
+        var hub = caseworker.Hub();
+        await hub.StartAsync(Ct);
+        return (hub, (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!);
+    }
+
     /// <summary>
-    /// The intake engine, with something started elsewhere as it takes one turn. The turn is taken in the message's write
-    /// transaction: what was started cannot write until that transaction commits, so the turn does not wait for it.
+    /// The intake engine, with something started elsewhere as it takes one turn, given a second to end while the turn
+    /// waits. The turn is taken in the message's write transaction: what was started cannot write until it commits.
     /// </summary>
     private sealed class InterruptedEngine : IConversationEngine
     {
@@ -74,6 +89,8 @@ public sealed class CaseworkerTakesOverTests
 
         public Task? Interruption { get; private set; }
 
+        public bool InterruptionEndedDuringTheTurn { get; private set; }
+
         public void InterruptNextTurnWith(Func<Task> interruption) => _interruption = interruption;
 
         public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
@@ -81,6 +98,7 @@ public sealed class CaseworkerTakesOverTests
             if (Interlocked.Exchange(ref _interruption, null) is { } interruption)
             {
                 Interruption = Task.Run(interruption);
+                InterruptionEndedDuringTheTurn = Task.WhenAny(Interruption, Task.Delay(TimeSpan.FromSeconds(1))).Result == Interruption;
             }
 
             return _inner.Handle(conversation, message);

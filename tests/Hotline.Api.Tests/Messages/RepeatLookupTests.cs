@@ -15,6 +15,23 @@ public sealed class RepeatLookupTests
     }
 
     [Theory, DatabaseData]
+    public async Task A_stored_message_id_whose_message_went_to_no_case_is_found_with_its_conversation_alone(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var queued = await hotline.QueueCaseAsync(hotline.NextPhone(), "ne", PriorityBand.High);
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            await hotline.Get<MessageRepository>().AddAsync(session, new Message(Guid.NewGuid(), queued.ConversationId, null, MessageDirection.Inbound,
+                Channel.Sms, "SM00000000000000000000000000000003", "hello", null, 0, null, DeliveryStatuses.Received, hotline.Time.GetUtcNow()), Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        var repeat = await FindRepeatAsync(hotline, Channel.Sms, "SM00000000000000000000000000000003");
+
+        Assert.Equal(new RepeatedMessage(queued.ConversationId, null), repeat);
+    }
+
+    [Theory, DatabaseData]
     public async Task Another_message_id_or_the_same_id_on_another_channel_is_no_repeat(DatabaseProvider engine)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
