@@ -19,12 +19,7 @@ public sealed class RepeatLookupTests
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var queued = await hotline.QueueCaseAsync(hotline.NextPhone(), "ne", PriorityBand.High);
-        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
-        {
-            await hotline.Get<MessageRepository>().AddAsync(session, new Message(Guid.NewGuid(), queued.ConversationId, null, MessageDirection.Inbound,
-                Channel.Sms, "SM00000000000000000000000000000003", "hello", null, 0, null, DeliveryStatuses.Received, hotline.Time.GetUtcNow()), Ct);
-            await session.CommitAsync(Ct);
-        }
+        await StoreMessageAsync(hotline, queued.ConversationId, caseId: null, "SM00000000000000000000000000000003");
 
         var repeat = await FindRepeatAsync(hotline, Channel.Sms, "SM00000000000000000000000000000003");
 
@@ -47,11 +42,16 @@ public sealed class RepeatLookupTests
     private static async Task<CaseRecord> CaseWithAMessageAsync(HotlineApp hotline, string messageSid)
     {
         var queued = await hotline.QueueCaseAsync(hotline.NextPhone(), "ne", PriorityBand.High);
+        await StoreMessageAsync(hotline, queued.ConversationId, queued.Id, messageSid);
+        return queued;
+    }
+
+    private static async Task StoreMessageAsync(HotlineApp hotline, Guid conversationId, Guid? caseId, string messageSid)
+    {
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        await hotline.Get<MessageRepository>().AddAsync(session, new Message(Guid.NewGuid(), queued.ConversationId, queued.Id, MessageDirection.Inbound,
+        await hotline.Get<MessageRepository>().AddAsync(session, new Message(Guid.NewGuid(), conversationId, caseId, MessageDirection.Inbound,
             Channel.Sms, messageSid, "My employer took my passport.", null, 0, null, DeliveryStatuses.Received, hotline.Time.GetUtcNow()), Ct);
         await session.CommitAsync(Ct);
-        return queued;
     }
 
     private static async Task<RepeatedMessage?> FindRepeatAsync(HotlineApp hotline, Channel channel, string messageSid)
