@@ -8,7 +8,7 @@ public sealed class SessionStore(Database database, TimeProvider time)
 {
     public async Task<Guid> StartAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var id = Guid.CreateVersion7(time.GetUtcNow());
+        var id = RowIds.Version7(time.GetUtcNow());
         await database.WriteAsync((session, token) =>
             session.ExecuteAsync("Sessions_Create", new { Id = id, UserId = userId, StartedAt = time.GetUtcNow() }, token), cancellationToken);
         return id;

@@ -6,7 +6,7 @@ public sealed record CaseNote(Guid Id, Guid CaseId, Guid AuthorUserId, string Bo
 public sealed class CaseNoteRepository(FieldProtector protector, TimeProvider time)
 {
     public Task<CaseNote> AddAsync(DbSession session, Guid caseId, Guid authorUserId, string body, CancellationToken cancellationToken) =>
-        AddAsync(session, Guid.CreateVersion7(time.GetUtcNow()), caseId, authorUserId, body, cancellationToken);
+        AddAsync(session, RowIds.Version7(time.GetUtcNow()), caseId, authorUserId, body, cancellationToken);
 
     /// <param name="id">The note's id: a console's request id, so that a repeat finds the note it made.</param>
     public async Task<CaseNote> AddAsync(DbSession session, Guid id, Guid caseId, Guid authorUserId, string body, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     public async Task<CaseRecord> EnqueueAsync(DbSession session, NewCase newCase, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = RowIds.Version7(now);
         await session.ExecuteAsync("Cases_Create", new
         {
             Id = id,

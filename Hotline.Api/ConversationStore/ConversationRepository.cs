@@ -5,7 +5,7 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
     public async Task<Conversation> CreateAsync(DbSession session, ChannelAddress address, string? language, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var conversation = new Conversation(Guid.CreateVersion7(now), address, language, null, ConversationStatus.Active, null, now, now, 1);
+        var conversation = new Conversation(RowIds.Version7(now), address, language, null, ConversationStatus.Active, null, now, now, 1);
         await session.ExecuteAsync("Conversations_Create", new
         {
             conversation.Id,

@@ -100,7 +100,7 @@ public sealed class InboundPipeline(
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken);
 
-        var message = new Message(Guid.CreateVersion7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
+        var message = new Message(RowIds.Version7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
             0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
         await messages.AddAsync(session, message, cancellationToken);

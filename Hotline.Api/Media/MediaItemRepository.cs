@@ -12,7 +12,7 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
         var now = time.GetUtcNow();
         for (var position = 0; position < sources.Count; position++)
         {
-            var id = Guid.CreateVersion7(now);
+            var id = RowIds.Version7(now);
             await session.ExecuteAsync("MediaItems_Create", new
             {
                 Id = id,

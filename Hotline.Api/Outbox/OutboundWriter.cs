@@ -51,7 +51,7 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
 
         var now = time.GetUtcNow();
         var channel = conversation.Address.Channel;
-        var message = new Message(messageId ?? Guid.CreateVersion7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
+        var message = new Message(messageId ?? RowIds.Version7(now), conversation.Id, caseId, MessageDirection.Outbound, channel, null, body, null,
             channel == Channel.Chat ? 1 : SmsSegments.Measure(body).Segments, authorUserId, DeliveryStatuses.Pending, now);
         await messages.AddAsync(session, message, cancellationToken);
         await outbox.AddAsync(session, message.Id, conversation.Id, channel, sendWhileQuietAtVersion, cancellationToken);

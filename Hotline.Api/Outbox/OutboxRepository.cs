@@ -11,7 +11,7 @@ public sealed class OutboxRepository(TimeProvider time) : ILeasedQueue<Guid, Out
         var now = time.GetUtcNow();
         return session.ExecuteAsync("Outbox_Create", new
         {
-            Id = Guid.CreateVersion7(now),
+            Id = RowIds.Version7(now),
             MessageId = messageId,
             ConversationId = conversationId,
             Channel = channel.ToString(),

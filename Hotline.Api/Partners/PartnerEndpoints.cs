@@ -54,7 +54,7 @@ public static class PartnerEndpoints
         }
 
         var now = time.GetUtcNow();
-        var partner = Apply(new Partner { Id = Guid.CreateVersion7(now), CreatedAt = now, Version = 1 }, valid, now) with { Active = valid.Active ?? true };
+        var partner = Apply(new Partner { Id = RowIds.Version7(now), CreatedAt = now, Version = 1 }, valid, now) with { Active = valid.Active ?? true };
         await using var session = await database.BeginWriteAsync(cancellationToken);
         try
         {

@@ -73,7 +73,7 @@ public sealed class ReferralWorkflow(
         }
 
         var now = time.GetUtcNow();
-        var id = input.RequestId ?? Guid.CreateVersion7(now);
+        var id = input.RequestId ?? RowIds.Version7(now);
         await referrals.CreateAsync(session, id, caseId, partnerId, service, user.Id, now, cancellationToken);
         await events.AppendAsync(session, caseId, CaseEventTypes.ReferralProposed,
             new { ReferralId = id, PartnerId = partnerId, Service = service }, user.Id, cancellationToken);

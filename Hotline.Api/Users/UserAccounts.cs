@@ -17,14 +17,14 @@ public sealed class UserAccounts(
     public async Task<(User? User, string? Error)> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password,
         CancellationToken cancellationToken)
     {
-        var added = await AddAsync(Guid.CreateVersion7(time.GetUtcNow()), userName, role, languages, password, mustChangePassword: false, by: null, cancellationToken);
+        var added = await AddAsync(RowIds.Version7(time.GetUtcNow()), userName, role, languages, password, mustChangePassword: false, by: null, cancellationToken);
         return (added.Value, added.Detail);
     }
 
     /// <summary>Adds an account with a password its holder chose (the command line reads it from standard input).</summary>
     public Task<Outcome<User>> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password, AuditSource by,
         CancellationToken cancellationToken) =>
-        AddAsync(Guid.CreateVersion7(time.GetUtcNow()), userName, role, languages, password, mustChangePassword: false, by, cancellationToken);
+        AddAsync(RowIds.Version7(time.GetUtcNow()), userName, role, languages, password, mustChangePassword: false, by, cancellationToken);
 
     /// <summary>
     /// Adds an account whose id is the console's request id, with a one-time password (shown once) that must be changed
