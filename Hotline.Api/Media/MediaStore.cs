@@ -274,7 +274,7 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
     {
         BinaryPrimitives.WriteInt32LittleEndian(sealedChunk, plain.Length);
         var nonce = sealedChunk.AsSpan(4, NonceSize);
-        ClearRandom.Fill(nonce);
+        NonSecretRandom.Fill(nonce);
         aes.Encrypt(nonce, plain, sealedChunk.AsSpan(Overhead, plain.Length), sealedChunk.AsSpan(4 + NonceSize, TagSize), associatedData);
     }
 

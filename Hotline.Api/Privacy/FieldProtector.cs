@@ -42,7 +42,7 @@ public sealed class FieldProtector : IDisposable
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
-        ClearRandom.Fill(nonce);
+        NonSecretRandom.Fill(nonce);
         CipherFor(_currentKeyId).Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
             BoundData(_currentKeyId, cell));
         return $"{CurrentPrefix}{Convert.ToBase64String(sealedBytes)}";

@@ -30,7 +30,7 @@ public sealed class DatabaseKeyRepository(IServiceProvider services, TimeProvide
     /// <summary>Stored once per name: an element another instance stored first under the same name is kept, not replaced.</summary>
     public void StoreElement(XElement element, string friendlyName)
     {
-        var id = Guid.NewGuid();
+        var id = RowIds.Version7(time.GetUtcNow());
         var xml = element.ToString(SaveOptions.DisableFormatting);
         using var session = Database.OpenSynchronous();
         session.Execute("DataProtectionKeys_Create", new
