@@ -1,6 +1,7 @@
 using Hotline.Api.Inbound;
 using Twilio.Clients;
 using Twilio.Rest.Api.V2010.Account;
+using Twilio.Rest.Api.V2010.Account.Message;
 using Twilio.Types;
 
 namespace Hotline.Api.Twilio;
@@ -8,7 +9,9 @@ namespace Hotline.Api.Twilio;
 /// <summary>
 /// Twilio does not retry a webhook that failed, so a message that arrived while we were down would be
 /// lost. This job (on by default whenever a Twilio account is configured, and run once at start) lists recent inbound messages through the API and ingests every
-/// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing).
+/// MessageSid we do not have, through the same pipeline as the webhook (a known one changes nothing). A message with photos
+/// is ingested with them, listed through the API as the webhook would have named them: without them the pipeline would
+/// take it for a text alone and have Twilio's copy deleted, photos and all, before anyone had kept them.
 /// </summary>
 public sealed class TwilioReconciliationJob(
     ITwilioRestClient client, InboundPipeline pipeline, IOptions<TwilioOptions> options, HotlineMetrics metrics, TimeProvider time,
@@ -45,7 +48,7 @@ public sealed class TwilioReconciliationJob(
             var read = new ReadMessageOptions { To = to, DateSentAfter = since, PageSize = 100 };
             foreach (var message in await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken))
             {
-                if (message.Direction == MessageResource.DirectionEnum.Inbound && ToEnvelope(message) is { } envelope
+                if (message.Direction == MessageResource.DirectionEnum.Inbound && await ToEnvelopeAsync(message, cancellationToken) is { } envelope
                     && (await pipeline.IngestAsync(envelope, cancellationToken)).Kind == IngestResult.Stored)
                 {
                     recovered++;
@@ -60,7 +63,7 @@ public sealed class TwilioReconciliationJob(
         ? [null]
         : [new PhoneNumber(_options.PhoneNumber), new PhoneNumber($"whatsapp:{_options.PhoneNumber}")];
 
-    private InboundEnvelope? ToEnvelope(MessageResource message)
+    private async Task<InboundEnvelope?> ToEnvelopeAsync(MessageResource message, CancellationToken cancellationToken)
     {
         var from = message.From?.ToString() ?? "";
         var channel = from.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
@@ -72,6 +75,26 @@ public sealed class TwilioReconciliationJob(
         }
 
         var receivedAt = message.DateCreated is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : Time.GetUtcNow();
-        return new InboundEnvelope(address, message.Sid, message.Body ?? "", [], null, receivedAt);
+        return new InboundEnvelope(address, message.Sid, message.Body ?? "", await MediaOfAsync(message, cancellationToken), null, receivedAt);
     }
+
+    /// <summary>
+    /// The message's photos as the webhook names them (<c>https://api.twilio.com/.../Media/{MediaSid}</c>, with their type); listed
+    /// only for a message that has some. A listing that fails fails the pass, which the next one repeats: never a message
+    /// ingested without the photos it had.
+    /// </summary>
+    private async Task<IReadOnlyList<MediaReference>> MediaOfAsync(MessageResource message, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(message.NumMedia, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count == 0)
+        {
+            return [];
+        }
+
+        var media = await MediaResource.ReadAsync(new ReadMediaOptions(message.Sid), client).WaitAsync(cancellationToken);
+        return [.. media.Select(medium => new MediaReference(
+            $"https://{Media.MediaOrigin.TwilioMediaHost}{WithoutJsonSuffix(medium.Uri)}", medium.ContentType ?? "application/octet-stream"))];
+    }
+
+    /// <summary>The API names a medium's record <c>.../Media/{MediaSid}.json</c>; its bytes are at the same path without the suffix.</summary>
+    private static string WithoutJsonSuffix(string uri) => uri.EndsWith(".json", StringComparison.Ordinal) ? uri[..^".json".Length] : uri;
 }

@@ -29,6 +29,30 @@ public sealed class ReconciliationTests
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
     }
 
+    [Fact]
+    public async Task A_message_with_photos_whose_webhook_never_arrived_is_ingested_with_its_photos_and_left_at_Twilio_for_them()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" });
+        var sid = harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "they locked the door", media: 2);
+        var photos = harness.Twilio.MediaUrls(sid);
+
+        var recovered = await Reconciliation(harness).ReconcileAsync(TestContext.Current.CancellationToken);
+        await harness.DeleteAtTwilioAsync();
+
+        Assert.Equal(1, recovered);
+        var conversationId = Guid.Parse((await harness.ScalarAsync("SELECT ConversationId FROM Messages WHERE Direction = 'Inbound'"))!);
+        await using (var session = await harness.App.Database.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            var items = await harness.App.Get<MediaItemRepository>().ReadConversationAsync(session, conversationId, TestContext.Current.CancellationToken);
+            Assert.Equal(photos, items.OrderBy(item => item.Position).Select(item => item.Source.Url));
+            Assert.All(items, item => Assert.Equal("image/jpeg", item.Source.DeclaredType));
+        }
+
+        Assert.Equal(0, await harness.CountAsync("SELECT COUNT(*) FROM TwilioDeletions"));
+        Assert.True(harness.Twilio.Holds(sid), "The message was deleted at Twilio before its photos were fetched.");
+        Assert.Equal(2, harness.Twilio.MediaHeld(sid));
+    }
+
     private static TwilioReconciliationJob Reconciliation(TwilioHarness harness) =>
         harness.App.Services.GetServices<IHostedService>().OfType<TwilioReconciliationJob>().Single();
 }

@@ -39,6 +39,9 @@ public sealed partial class FakeTwilioServer
         lock (_gate)
         {
             _media[sid] = Enumerable.Range(0, media).Select(_ => "ME" + Guid.NewGuid().ToString("N")).ToList();
+            // Its record counts them, as Twilio's num_media does.
+            var index = _messages.FindIndex(m => m.Sid == sid);
+            _messages[index] = _messages[index] with { NumMedia = media };
         }
 
         return sid;
