@@ -135,8 +135,7 @@ public sealed partial class FakeTwilioServer
             return;
         }
 
-        ReleaseHeld();
-        var fault = TakeFault() ?? OutageCreateFault();
+        var fault = ArriveAndTakeFault() ?? OutageCreateFault();
         switch (fault)
         {
             case Fault.Fail fail:
@@ -165,7 +164,6 @@ public sealed partial class FakeTwilioServer
                 await Task.Delay(hang.Delay, ct);
                 break;
             case Fault.HoldUntilAnother held:
-                Hold(held.Release);
                 await held.Release.Task.WaitAsync(ct);
                 break;
         }

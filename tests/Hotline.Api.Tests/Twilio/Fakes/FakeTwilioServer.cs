@@ -141,16 +141,12 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
         }
     }
 
-    private Fault? TakeFault()
-    {
-        lock (_gate)
-        {
-            return _faults.TryDequeue(out var fault) ? fault : null;
-        }
-    }
-
-    /// <summary>A create request has arrived: the requests held until then may answer.</summary>
-    private void ReleaseHeld()
+    /// <summary>
+    /// A create request has arrived: the requests held until then may answer, and this one takes the next fault arranged.
+    /// One step under the lock, so that a request to be held is on the list before any later request looks: two sends that
+    /// crossed could otherwise leave the first held, registered just after the second had released nobody.
+    /// </summary>
+    private Fault? ArriveAndTakeFault()
     {
         lock (_gate)
         {
@@ -160,14 +156,13 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
             }
 
             _held.Clear();
-        }
-    }
+            var fault = _faults.TryDequeue(out var next) ? next : null;
+            if (fault is Fault.HoldUntilAnother hold)
+            {
+                _held.Add(hold.Release);
+            }
 
-    private void Hold(TaskCompletionSource release)
-    {
-        lock (_gate)
-        {
-            _held.Add(release);
+            return fault;
         }
     }
 
