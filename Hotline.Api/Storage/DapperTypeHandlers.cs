@@ -10,8 +10,6 @@ namespace Hotline.Api.Storage;
 /// </summary>
 internal static class DapperTypeHandlers
 {
-    public const string SqliteTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
     private static int _registered;
 
     public static void Register()
@@ -33,8 +31,7 @@ internal static class DapperTypeHandlers
         SqlMapper.TypeMapProvider = type => new UntypedColumnTypeMap(type);
     }
 
-    public static string ToSqliteText(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(SqliteTimeFormat, CultureInfo.InvariantCulture);
+    public static string ToSqliteText(DateTimeOffset value) => SqliteTimeText.Write(value);
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
@@ -81,7 +78,7 @@ internal static class DapperTypeHandlers
         {
             DateTimeOffset offset => offset.ToUniversalTime(),
             DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            string text => SqliteTimeText.Read(text),
             _ => throw new DataException($"Cannot read a time from {value.GetType().Name}."),
         };
     }
