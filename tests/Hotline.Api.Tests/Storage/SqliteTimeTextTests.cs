@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotline.Api.Tests.Storage;
 
 /// <summary>
