@@ -3,8 +3,8 @@ namespace Hotline.Api.Storage;
 /// <summary>
 /// Times as SQLite holds them: fixed-width UTC text to the millisecond (<c>2026-12-05T08:30:15.123Z</c>), so that text
 /// order is time order. Written and read here digit by digit: a webhook binds and reads a dozen times on the single
-/// writer, and the runtime's formatter and parser took each pattern apart again every time (about 4% of the writer's
-/// own code in a profile). Text in any other form still reads as it always did.
+/// writer, where the runtime's formatter took the pattern apart for every value and its general parser tokenised every
+/// string (3.7% of the writer's managed samples in a profile). Text in any other form still reads as it always did.
 /// </summary>
 internal static class SqliteTimeText
 {
@@ -12,11 +12,12 @@ internal static class SqliteTimeText
 
     public static string Write(DateTimeOffset value) => string.Create(Length, value.UtcDateTime, static (text, time) =>
     {
-        Digits(text[..4], time.Year);
+        var (year, month, day) = time;
+        Digits(text[..4], year);
         text[4] = '-';
-        Digits(text[5..7], time.Month);
+        Digits(text[5..7], month);
         text[7] = '-';
-        Digits(text[8..10], time.Day);
+        Digits(text[8..10], day);
         text[10] = 'T';
         Digits(text[11..13], time.Hour);
         text[13] = ':';

@@ -97,7 +97,7 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     public void HangNext(int count, TimeSpan delay) => Arrange(count, () => new Fault.Hang(delay));
 
     /// <summary>
-    /// The next valid create request stores the message, then answers only once another create request has
+    /// The next valid create request stores the message, then answers only once another valid create request has
     /// arrived: a client that sends one message at a time waits until it gives up.
     /// </summary>
     public void HoldNextUntilAnotherArrives() => Arrange(1, () => new Fault.HoldUntilAnother(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
