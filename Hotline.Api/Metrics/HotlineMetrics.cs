@@ -27,7 +27,7 @@ public sealed class HotlineMetrics : IDisposable
     private readonly Histogram<double> _firstReply;
     private readonly Counter<long> _reconciliationFound;
 
-    public HotlineMetrics(IMeterFactory meters, OperationalSnapshot snapshot)
+    public HotlineMetrics(IMeterFactory meters, OperationalSnapshot snapshot, Database database)
     {
         _meter = meters.Create(MeterName);
         _inbound = _meter.CreateCounter<long>("hotline.inbound.messages", "{message}",
@@ -73,6 +73,8 @@ public sealed class HotlineMetrics : IDisposable
             "How long the oldest attachment still waiting for the media job has waited.");
         _meter.CreateObservableGauge("hotline.ready", () => snapshot.Ready, null,
             "1 when this instance's readiness checks last passed (database, migrations, background loops), else 0.");
+        _meter.CreateObservableCounter("hotline.sqlite.writer_busy", () => WriterBusy(database), "s",
+            "How long SQLite's single writer has been held (absent on SQL Server): its rate is the writer's load, and webhooks queue behind it as that nears 1.");
         _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases waiting, by priority band.");
         _meter.CreateObservableGauge("hotline.queue.oldest_waiting", () => snapshot.QueueOldestWaiting, "s",
             "How long the oldest waiting case of each priority band has waited.");
@@ -116,4 +118,7 @@ public sealed class HotlineMetrics : IDisposable
         _queuedToClaimed.Record(Math.Max(0, waited.TotalSeconds), new KeyValuePair<string, object?>("band", band.ToString()));
 
     public void Dispose() => _meter.Dispose();
+
+    private static IEnumerable<Measurement<double>> WriterBusy(Database database) =>
+        database.SqliteWriterHeld is { } held ? [new Measurement<double>(held.TotalSeconds)] : [];
 }

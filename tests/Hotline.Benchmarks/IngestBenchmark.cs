@@ -178,7 +178,7 @@ internal static class IngestBenchmark
         summary.Print(label);
         Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "
             + $"load generator {PerAccepted(cpu[1], summary, duration - warmUp)}");
-        Console.WriteLine($"{label} Hotline.Api's garbage collector in the steady window: {runtime}");
+        Console.WriteLine($"{label} Hotline.Api's garbage collector and writer in the steady window: {runtime}");
         Console.WriteLine($"{label} monitoring: {scrapes.Describe()}");
 
         var problems = api.Problems;

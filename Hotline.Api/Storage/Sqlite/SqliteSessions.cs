@@ -22,6 +22,9 @@ internal sealed class SqliteSessions : IDatabaseEngine
         WriteAheadLog = logSync is null ? null : new WriteAheadLog(connectionString, logSync.DatabaseFile, _writer);
     }
 
+    /// <inheritdoc cref="SqliteWriter.Held"/>
+    public TimeSpan WriterHeld => _writer.Held;
+
     /// <summary>The log to keep copied into the file; none for an in-memory database or a <c>file:</c> URI.</summary>
     public WriteAheadLog? WriteAheadLog { get; }
 

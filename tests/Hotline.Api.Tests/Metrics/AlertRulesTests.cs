@@ -16,7 +16,7 @@ public sealed partial class AlertRulesTests
 
         Assert.Equal(
             ["HotlineCriticalCaseWaiting", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineLoopFailing", "HotlineNotReady",
-                "HotlineRowsQuarantined"],
+                "HotlineRowsQuarantined", "HotlineSqliteWriterSaturated"],
             rules.Select(r => ((YamlScalarNode)r["alert"]).Value));
         Assert.All(rules, rule =>
         {
@@ -45,7 +45,7 @@ public sealed partial class AlertRulesTests
 
         var used = Rules().SelectMany(r => MetricName().Matches(((YamlScalarNode)r["expr"]).Value!).Select(m => m.Value)).Distinct().ToList();
 
-        Assert.Equal(7, used.Count);
+        Assert.Equal(8, used.Count);
         Assert.All(used, name => Assert.Contains(name, published));
     }
 
@@ -60,7 +60,7 @@ public sealed partial class AlertRulesTests
         var (configExit, configOutput) = await RunAsync(promtool!, "check", "config", Path.Combine(PublishedImage.Infra, "prometheus", "prometheus.yml"));
 
         Assert.True(rulesExit == 0, rulesOutput);
-        Assert.Contains("SUCCESS: 7 rules found", rulesOutput);
+        Assert.Contains("SUCCESS: 8 rules found", rulesOutput);
         Assert.True(configExit == 0, configOutput);
     }
 
@@ -75,11 +75,13 @@ public sealed partial class AlertRulesTests
         return (process.ExitCode, output);
     }
 
-    /// <summary>How the OpenTelemetry Prometheus exporter spells an instrument: dots to underscores, the unit, _total on counters.</summary>
+    /// <summary>How the OpenTelemetry Prometheus exporter spells an instrument: dots to underscores, the unit, _total on counters (observed ones too).</summary>
     private static string PrometheusName(Instrument instrument)
     {
         var name = instrument.Name.Replace('.', '_') + (instrument.Unit == "s" ? "_seconds" : "");
-        return instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal) ? name + "_total" : name;
+        var monotonic = instrument.GetType().Name is var type
+            && (type.StartsWith("Counter", StringComparison.Ordinal) || type.StartsWith("ObservableCounter", StringComparison.Ordinal));
+        return monotonic ? name + "_total" : name;
     }
 
     private static List<YamlMappingNode> Rules()

@@ -70,6 +70,25 @@ public sealed class MetricsEndpointTests
         Assert.Contains("hotline_twilio_deletions_done_total{otel_scope_name=\"Hotline\"} 1", scrape);
     }
 
+    [Theory, DatabaseData]
+    public async Task The_time_the_single_writer_is_held_grows_with_a_message_on_sqlite_and_is_absent_on_sql_server(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine, overKestrel: true);
+        var before = await WriterBusyAsync(harness);
+
+        await harness.TextAsync(Worker, "hello");
+        var after = await WriterBusyAsync(harness);
+
+        if (engine == DatabaseProvider.SqlServer)
+        {
+            Assert.Equal((null, null), (before, after));
+        }
+        else
+        {
+            Assert.True(after > before, $"The writer was held {before} s in all before the message, {after} s after it.");
+        }
+    }
+
     [Fact]
     public async Task The_scrape_carries_no_phone_number_or_text()
     {
@@ -125,5 +144,13 @@ public sealed class MetricsEndpointTests
         var response = await harness.Client.GetAsync("/metrics", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The writer's held time in the scrape, or null when the scrape has none.</summary>
+    private static async Task<double?> WriterBusyAsync(TwilioHarness harness)
+    {
+        const string Series = "hotline_sqlite_writer_busy_seconds_total{otel_scope_name=\"Hotline\"} ";
+        var line = (await harness.Client.GetStringAsync("/metrics", Ct)).Split('\n').SingleOrDefault(l => l.StartsWith(Series, StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line[Series.Length..], CultureInfo.InvariantCulture);
     }
 }

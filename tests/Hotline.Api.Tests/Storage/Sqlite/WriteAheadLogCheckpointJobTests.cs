@@ -103,7 +103,7 @@ public sealed class WriteAheadLogCheckpointJobTests
     }
 
     private static WriteAheadLogCheckpointJob Checkpointer(TestDatabase db, WriteAheadLogLimits limits) =>
-        new(db.Database, limits, TimeProvider.System, NullLogger<WriteAheadLogCheckpointJob>.Instance, TestLoopWatch.Create());
+        new(db.Database, limits, TimeProvider.System, NullLogger<WriteAheadLogCheckpointJob>.Instance, TestLoopWatch.Create(db.Database));
 
     /// <summary>Each row in a commit of its own, so that each adds pages to the log.</summary>
     private static async Task CommitRowsAsync(TestDatabase db, int count)
