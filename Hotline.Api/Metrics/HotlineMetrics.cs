@@ -74,7 +74,7 @@ public sealed class HotlineMetrics : IDisposable
         _meter.CreateObservableGauge("hotline.ready", () => snapshot.Ready, null,
             "1 when this instance's readiness checks last passed (database, migrations, background loops), else 0.");
         _meter.CreateObservableCounter("hotline.sqlite.writer_busy", () => WriterBusy(database), "s",
-            "How long SQLite's single writer has been held (absent on SQL Server): its rate is the writer's load, and webhooks queue behind it as that nears 1.");
+            "How long SQLite's single writer has been held (absent on SQL Server): its rate is the writer's load; the higher, the longer webhooks queue behind it.");
         _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases waiting, by priority band.");
         _meter.CreateObservableGauge("hotline.queue.oldest_waiting", () => snapshot.QueueOldestWaiting, "s",
             "How long the oldest waiting case of each priority band has waited.");

@@ -48,10 +48,10 @@ public sealed class Database : IAsyncDisposable
     internal WriteAheadLog? WriteAheadLog { get; }
 
     /// <summary>
-    /// On SQLite, how long its single writer has been held in all since this process started (every write waits for the one
-    /// before it); null on SQL Server, which has no single writer.
+    /// On SQLite, how long its single writer has been held in all since this database was opened (every write waits for the
+    /// one before it); null on SQL Server, which has no single writer.
     /// </summary>
-    public TimeSpan? SqliteWriterHeld => _engine is SqliteSessions sqlite ? sqlite.WriterHeld : null;
+    internal TimeSpan? SqliteWriterHeld => _engine is SqliteSessions sqlite ? sqlite.WriterHeld : null;
 
     /// <summary>A session without a transaction, for reads.</summary>
     public Task<DbSession> OpenAsync(CancellationToken cancellationToken) => _engine.OpenAsync(cancellationToken);

@@ -17,12 +17,12 @@ internal sealed class SqliteWriter(string connectionString, SqlStatements sql, W
     private PreparedSqliteConnection? _connection;
     private volatile bool _disposed;
 
-    // Every write waits for the one before it, so the share of its time the writer is held is how near the webhooks are to
-    // queueing behind it (docs/performance.md: the open loop's tail grows once it passes about 0.7).
+    // Every write waits for the one before it, so the share of its time the writer is held says how long webhooks queue
+    // behind it (docs/performance.md: the open loop's p99 passed 50 ms in most runs where it was held 77% of the time or more).
     private long _heldTicks;
     private long _heldSince;
 
-    /// <summary>How long the writer has been held in all since the process started, its sessions and the work between them.</summary>
+    /// <summary>How long the writer has been held in all since it was made, by its sessions and the work between them.</summary>
     public TimeSpan Held => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _heldTicks));
 
     /// <summary>A write transaction on the single writer; the writer is let go when the session ends.</summary>
