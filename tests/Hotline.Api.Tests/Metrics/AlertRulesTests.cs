@@ -79,9 +79,10 @@ public sealed partial class AlertRulesTests
     private static string PrometheusName(Instrument instrument)
     {
         var name = instrument.Name.Replace('.', '_') + (instrument.Unit == "s" ? "_seconds" : "");
-        var monotonic = instrument.GetType().Name is var type
-            && (type.StartsWith("Counter", StringComparison.Ordinal) || type.StartsWith("ObservableCounter", StringComparison.Ordinal));
-        return monotonic ? name + "_total" : name;
+        var type = instrument.GetType().Name;
+        return type.StartsWith("Counter", StringComparison.Ordinal) || type.StartsWith("ObservableCounter", StringComparison.Ordinal)
+            ? name + "_total"
+            : name;
     }
 
     private static List<YamlMappingNode> Rules()
