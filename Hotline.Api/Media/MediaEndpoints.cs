@@ -51,7 +51,7 @@ public static class MediaEndpoints
             result = summary is not null && !CaseAccess.MaySee(caller.User, summary) ? TypedResults.Forbid()
                 : bytes is null ? TypedResults.NotFound()
                 : request.Copy == MediaCopy.View ? TypedResults.File(bytes, "image/jpeg")
-                : TypedResults.File(bytes, item!.ContentType ?? "application/octet-stream", $"evidence-{item.Sha256![..16]}{Extension(item.ContentType)}");
+                : TypedResults.File(bytes, item!.ContentType ?? MediaTypes.Undeclared, $"evidence-{item.Sha256![..16]}{Extension(item.ContentType)}");
         }
 
         // A file result has no status code for AuditOutcomes.Of to read: whether bytes were served is the outcome.

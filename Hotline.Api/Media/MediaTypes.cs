@@ -16,6 +16,9 @@ public static class MediaTypes
     public const string Amr = "audio/amr";
     public const string Mp4Audio = "audio/mp4";
 
+    /// <summary>What a file is declared as when its sender (or Twilio's record of it) says nothing about it.</summary>
+    public const string Undeclared = "application/octet-stream";
+
     /// <summary>Enough of a file's start to tell every allowed kind apart.</summary>
     public const int SniffLength = 16;
 
@@ -45,7 +48,7 @@ public static class MediaTypes
     public static bool AgreesWith(string sniffed, string declared)
     {
         var family = declared.Split('/', 2)[0].Trim().ToLowerInvariant();
-        return declared.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase)
+        return declared.StartsWith(Undeclared, StringComparison.OrdinalIgnoreCase)
             || family == sniffed.Split('/', 2)[0]
             || (sniffed == Mp4Audio && family == "video");
     }

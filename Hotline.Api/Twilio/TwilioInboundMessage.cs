@@ -76,7 +76,7 @@ public static partial class TwilioInboundMessage
                 return false;
             }
 
-            references.Add(new MediaReference(url.ToString(), fields.GetValueOrDefault($"MediaContentType{i}", "application/octet-stream")));
+            references.Add(new MediaReference(url.ToString(), fields.GetValueOrDefault($"MediaContentType{i}", Media.MediaTypes.Undeclared)));
         }
 
         media = references;

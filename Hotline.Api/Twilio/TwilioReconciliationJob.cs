@@ -92,7 +92,7 @@ public sealed class TwilioReconciliationJob(
 
         var media = await MediaResource.ReadAsync(new ReadMediaOptions(message.Sid), client).WaitAsync(cancellationToken);
         return [.. media.Select(medium => new MediaReference(
-            $"https://{Media.MediaOrigin.TwilioMediaHost}{WithoutJsonSuffix(medium.Uri)}", medium.ContentType ?? "application/octet-stream"))];
+            $"https://{Media.MediaOrigin.TwilioMediaHost}{WithoutJsonSuffix(medium.Uri)}", medium.ContentType ?? Media.MediaTypes.Undeclared))];
     }
 
     /// <summary>The API names a medium's record <c>.../Media/{MediaSid}.json</c>; its bytes are at the same path without the suffix.</summary>
