@@ -30,9 +30,16 @@ public static class DevelopmentSecrets
 
     private static bool IsPrivacy(string key) => key.StartsWith(PrivacyOptions.Section, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Reads the file, adding what it lacks, while holding it exclusively: hosts starting at once on a fresh clone (the
+    /// test suite starts many) each found no file, made their own keys and wrote them over each other, and one read
+    /// another's half-written file. Now the first makes the keys and the others wait, then read and use the same ones.
+    /// </summary>
     private static Dictionary<string, string?> Load(string path)
     {
-        var secrets = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(path)) ?? [] : [];
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var file = OpenExclusively(path);
+        var secrets = file.Length == 0 ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(file) ?? [];
         // A secret added in a later version joins the file beside those already made, which stay as they are.
         var added = Made().Where(s => !secrets.ContainsKey(s.Key)).ToList();
         if (added.Count == 0)
@@ -45,9 +52,30 @@ public static class DevelopmentSecrets
             secrets[key] = value;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(secrets));
+        file.SetLength(0);
+        JsonSerializer.Serialize(file, secrets);
+        file.Flush(flushToDisk: true);
         return secrets;
+    }
+
+    /// <summary>
+    /// The file, held by this process alone (an exclusive advisory lock on Linux, as the migration lock takes), waiting
+    /// while another start holds it: it holds it only to read and write a few hundred bytes.
+    /// </summary>
+    private static FileStream OpenExclusively(string path)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(20);
+            }
+        }
     }
 
     private static Dictionary<string, string?> Made() => new()
