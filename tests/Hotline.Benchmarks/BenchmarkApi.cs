@@ -5,8 +5,10 @@ namespace Hotline.Benchmarks;
 /// <summary>
 /// The API under benchmark, as it runs in production: its own process, thread pool, GC and Kestrel, started
 /// the one way the tests start a real API (<see cref="ApiProcess"/>, linked from Hotline.Api.Tests), with a
-/// fresh SQLite file in a temporary folder. No Twilio account is configured, so replies go to the local sink,
-/// but the outbox dispatcher still runs.
+/// fresh SQLite file in a temporary folder. Twilio is disabled (<c>Twilio:Enabled=false</c>, as <see cref="ApiProcess"/>
+/// starts every API), so the outbox dispatcher still claims each reply and writes its outcome, but the outcome is
+/// Failed, "Twilio is disabled", at once: nothing is sent, and no delivery callbacks come back. A benchmark that
+/// stands in for Twilio enables it.
 /// </summary>
 internal sealed class BenchmarkApi : IAsyncDisposable
 {

@@ -66,6 +66,8 @@ internal static class IngestBenchmark
             + $"/metrics is scraped from the API's start every {PrometheusScrapes.Interval.TotalSeconds:F0} s, as infra's Prometheus does.");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}); outbox dispatcher: {dispatcher}; "
+            + "replies: refused at once by the disabled Twilio sender (Twilio:Enabled=false) and recorded Failed, no delivery callbacks"
+            + (photos ? " (the phases against the Twilio stand-in send them to it)" : "") + "; "
             + $"runtime: {BenchmarkApi.RuntimeSettings(dll)}.");
         if (signInFlood)
         {
@@ -148,7 +150,7 @@ internal static class IngestBenchmark
 
     /// <summary>
     /// One load against a fresh Hotline.Api, then its database read back. With <paramref name="twilio"/>, the API's
-    /// Twilio account is that stand-in and the load carries its photos; without, no account is configured.
+    /// Twilio account is that stand-in and the load carries its photos; without, Twilio is disabled and every reply fails at once.
     /// </summary>
     public static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit, MessageCpu Cpu)> MeasureProductAsync(string label, bool signInFlood,
         TimeSpan warmUp, TimeSpan duration, Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> runLoad, PhotoMessages? twilio = null)

@@ -2,8 +2,8 @@ namespace Hotline.Benchmarks;
 
 /// <summary>
 /// Time to a human: simulated people play the intake through the signed `/twilio/sms` webhook of the real
-/// Hotline.Api (replies go to the local sink), one message at a time, and after every message the SQLite file
-/// is read for their case. Printed: how many exchanges and seconds from the first message until the case is
+/// Hotline.Api (Twilio disabled: replies are recorded Failed at once), one message at a time, and after every
+/// message the SQLite file is read for their case. Printed: how many exchanges and seconds from the first message until the case is
 /// queued, and from a message with an urgent word until the case is Critical.
 /// </summary>
 internal static class IntakeFlowBenchmark
@@ -32,7 +32,7 @@ internal static class IntakeFlowBenchmark
         }
 
         Console.WriteLine($"Intake flow: {people:N0} simulated people, one message at a time, through the signed /twilio/sms webhook of "
-            + "Hotline.Api on 127.0.0.1 (local sink); the SQLite file read after every message.");
+            + "Hotline.Api on 127.0.0.1 (Twilio disabled: replies recorded Failed at once, nothing sent); the SQLite file read after every message.");
         Console.WriteLine($"Seconds are the person's time: {MinThinkSeconds:F0} to {MaxThinkSeconds:F0} s to read and answer each reply "
             + "(seeded), plus the webhooks' measured time.");
         Console.WriteLine($"Product: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm:ss}).");
