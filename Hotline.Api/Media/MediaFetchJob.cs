@@ -28,6 +28,9 @@ public sealed class MediaFetchJob(
     private const int MostItemsPerPass = 100;
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
+    private readonly BusyMachineYield _yield =
+        new(options.Value.YieldWhileCoresFreeBelow, TimeSpan.FromSeconds(options.Value.LongestYieldSeconds), time, () => CoreTimes.Read());
+
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
 
     protected override string PassName => "Fetching media";
@@ -40,7 +43,8 @@ public sealed class MediaFetchJob(
 
     /// <summary>
     /// One pass: claims Hotline:Media:ConcurrentItems items at a time (each claim one short write) and works on them
-    /// together, until nothing more is due; the number worked on. An item is worked on once a pass: one given another
+    /// together, until nothing more is due; the number worked on. Claimed items wait while the webhooks keep the cores busy
+    /// (Hotline:Media:YieldWhileCoresFreeBelow), well within their lease. An item is worked on once a pass: one given another
     /// attempt is left for a later pass. Claiming only what is worked on now keeps the rest of a backlog unleased, so
     /// a slow item never holds others past their lease.
     /// </summary>
@@ -57,6 +61,7 @@ public sealed class MediaFetchJob(
             }
 
             thisPass.Add(claimed);
+            await _yield.WaitWhileBusyAsync(cancellationToken);
             await Task.WhenAll(claimed.Select(item => WorkOnAsync(item, cancellationToken)));
         }
 

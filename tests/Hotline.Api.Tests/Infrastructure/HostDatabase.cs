@@ -65,12 +65,17 @@ public sealed class HostDatabase : IAsyncDisposable
         return new HostDatabase(DatabaseProvider.Sqlite, folder, $"Data Source={Path.Combine(folder, "hotline.db")}", () => Task.CompletedTask);
     }
 
-    /// <summary>The settings that put a host on this database, and its media beside it.</summary>
+    /// <summary>
+    /// The settings that put a host on this database, and its media beside it. Its media job does not wait for free cores:
+    /// the tests keep the machine's cores busy for each other, so it would wait in most of them (MediaWorkerTests and
+    /// BusyMachineYieldTests try the wait itself).
+    /// </summary>
     internal Dictionary<string, string?> Settings() => new()
     {
         ["Hotline:Database:Provider"] = Engine.ToString(),
         ["Hotline:Database:ConnectionString"] = ConnectionString,
         ["Hotline:Media:Path"] = Path.Combine(Folder, "media"),
+        ["Hotline:Media:YieldWhileCoresFreeBelow"] = "0",
     };
 
     /// <summary>A test's own connection to this database, outside the hosts' sessions (between two hosts, say).</summary>

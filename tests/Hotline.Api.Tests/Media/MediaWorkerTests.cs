@@ -62,6 +62,30 @@ public sealed class MediaWorkerTests
         Assert.True(Stopwatch.GetElapsedTime(firstEnded, secondStarted) >= TimeSpan.FromMilliseconds(160));
     }
 
+    [Fact]
+    public async Task While_every_core_is_busy_a_claimed_photo_waits_the_longest_yield_and_is_then_kept()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hotline:Media:YieldWhileCoresFreeBelow"] = "0.5",
+            ["Hotline:Media:LongestYieldSeconds"] = "1",
+        });
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+
+        using var spinning = new CancellationTokenSource();
+        var spinners = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(_ => Task.Factory.StartNew(() => CpuWork.SpinUntil(spinning.Token), TaskCreationOptions.LongRunning)).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        var worked = await harness.App.FetchMediaAsync();
+        var took = Stopwatch.GetElapsedTime(started);
+        await spinning.CancelAsync();
+        await Task.WhenAll(spinners);
+
+        Assert.Equal(1, worked);
+        Assert.InRange(took, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Equal("1", await harness.ScalarAsync("SELECT COUNT(*) FROM MediaItems WHERE Status = 'Kept'"));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1.5)]
@@ -70,6 +94,18 @@ public sealed class MediaWorkerTests
         var result = new MediaOptionsValidator().Validate(null, new MediaOptions { WorkerCoreShare = share });
 
         Assert.Equal("Hotline:Media:WorkerCoreShare must be between 0.01 and 1.", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData(-0.1, 10, "Hotline:Media:YieldWhileCoresFreeBelow must be at least 0 and below 1.")]
+    [InlineData(1, 10, "Hotline:Media:YieldWhileCoresFreeBelow must be at least 0 and below 1.")]
+    [InlineData(0.5, 0, "Hotline:Media:LongestYieldSeconds must be between 1 and 600.")]
+    [InlineData(0.5, 120, "Hotline:Media:LongestYieldSeconds must be below LeaseSeconds: a claimed item waits within its lease.")]
+    public void A_wait_for_free_cores_that_could_never_end_or_outlast_the_claim_is_refused_at_start(double freeBelow, int longestSeconds, string refusal)
+    {
+        var result = new MediaOptionsValidator().Validate(null, new MediaOptions { YieldWhileCoresFreeBelow = freeBelow, LongestYieldSeconds = longestSeconds });
+
+        Assert.Equal(refusal, result.FailureMessage);
     }
 
     [Fact]
