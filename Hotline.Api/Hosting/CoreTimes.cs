@@ -34,7 +34,7 @@ public readonly record struct CoreTimes(long Free, long Busy)
     public static CoreTimes? Parse(string? line)
     {
         var fields = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields is not ["cpu", _, _, _, _, ..] || fields.Length < 9)
+        if (fields is not ["cpu", ..] || fields.Length < 9)
         {
             return null;
         }

@@ -21,6 +21,7 @@ public sealed class MediaFetchJob(
     IOptions<MediaOptions> options,
     IOptions<TwilioOptions> twilio,
     TimeProvider time,
+    ReadCoreTimes readCores,
     ILogger<MediaFetchJob> logger,
     Health.LoopWatch loops) : PeriodicJob(time, logger, loops)
 {
@@ -29,7 +30,7 @@ public sealed class MediaFetchJob(
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     private readonly BusyMachineYield _yield =
-        new(options.Value.YieldWhileCoresFreeBelow, TimeSpan.FromSeconds(options.Value.LongestYieldSeconds), time, () => CoreTimes.Read());
+        new(options.Value.YieldWhileCoresFreeBelow, TimeSpan.FromSeconds(options.Value.LongestYieldSeconds), time, readCores);
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
 
@@ -43,8 +44,9 @@ public sealed class MediaFetchJob(
 
     /// <summary>
     /// One pass: claims Hotline:Media:ConcurrentItems items at a time (each claim one short write) and works on them
-    /// together, until nothing more is due; the number worked on. Claimed items wait while the webhooks keep the cores busy
-    /// (Hotline:Media:YieldWhileCoresFreeBelow), well within their lease. An item is worked on once a pass: one given another
+    /// together, until nothing more is due; the number worked on. Claimed items first wait for free cores
+    /// (Hotline:Media:YieldWhileCoresFreeBelow), within their lease; while the webhooks keep the cores busy a pass works on
+    /// one claim only. An item is worked on once a pass: one given another
     /// attempt is left for a later pass. Claiming only what is worked on now keeps the rest of a backlog unleased, so
     /// a slow item never holds others past their lease.
     /// </summary>
@@ -61,8 +63,13 @@ public sealed class MediaFetchJob(
             }
 
             thisPass.Add(claimed);
-            await _yield.WaitWhileBusyAsync(cancellationToken);
+            var coresFree = await _yield.WaitForFreeCoresAsync(cancellationToken);
             await Task.WhenAll(claimed.Select(item => WorkOnAsync(item, cancellationToken)));
+            if (!coresFree)
+            {
+                // The webhooks keep the cores: one claim a pass, so that each pass still ends and reports.
+                break;
+            }
         }
 
         return thisPass.Worked;

@@ -58,13 +58,16 @@ public sealed class MediaOptions
     public double WorkerCoreShare { get; set; } = 0.25;
 
     /// <summary>
-    /// Before each item the media job waits while less than this share of all the cores' time is free (idle, or running
+    /// Before the items it has claimed the media job waits while less than this share of all the cores' time is free (idle, or running
     /// lowered work), so that photos are worked on when the webhooks leave the cores to them, not in the little they
     /// leave under load (<see cref="Hosting.BusyMachineYield"/>); 0 never waits.
     /// </summary>
     public double YieldWhileCoresFreeBelow { get; set; } = 0.5;
 
-    /// <summary>The longest the media job waits for free cores before an item: under a load that does not end, a backlog still moves at one item a wait.</summary>
+    /// <summary>
+    /// The longest the media job waits for free cores before the items it has claimed (<see cref="ConcurrentItems"/>): under a
+    /// load that does not end, a backlog still moves, one claim a wait.
+    /// </summary>
     public int LongestYieldSeconds { get; set; } = 10;
 }
 
@@ -87,7 +90,8 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         { WorkerCoreShare: < 0.01 or > 1 or double.NaN } => Fail("WorkerCoreShare must be between 0.01 and 1."),
         { YieldWhileCoresFreeBelow: < 0 or >= 1 or double.NaN } => Fail("YieldWhileCoresFreeBelow must be at least 0 and below 1."),
         { LongestYieldSeconds: < 1 or > 600 } => Fail("LongestYieldSeconds must be between 1 and 600."),
-        _ when options.LongestYieldSeconds >= options.LeaseSeconds => Fail("LongestYieldSeconds must be below LeaseSeconds: a claimed item waits within its lease."),
+        _ when options.LongestYieldSeconds + 2 * options.RequestTimeoutSeconds >= options.LeaseSeconds =>
+            Fail("LeaseSeconds must be more than LongestYieldSeconds and two requests of RequestTimeoutSeconds (the download, the deletion): a claimed item is worked on within its lease."),
         _ => ValidateOptionsResult.Success,
     };
 

@@ -15,6 +15,7 @@ public static class MediaServices
         services.AddSingleton<MediaWorkers>();
         services.AddSingleton<MediaKeeper>();
         services.AddSingleton<ProviderCopyDeleter>();
+        services.AddSingleton<ReadCoreTimes>(() => CoreTimes.Read());
         services.AddSingleton<MediaFetchJob>();
         services.AddHostedService(provider => provider.GetRequiredService<MediaFetchJob>());
         return services;

@@ -3,8 +3,8 @@ namespace Hotline.Benchmarks;
 /// <summary>
 /// Time to a human: simulated people play the intake through the signed `/twilio/sms` webhook of the real
 /// Hotline.Api (Twilio disabled: replies are recorded Failed at once), one message at a time, and after every
-/// message the SQLite file is read for their case. Printed: how many exchanges and seconds from the first message until the case is
-/// queued, and from a message with an urgent word until the case is Critical.
+/// message the SQLite file is read for their case. Printed: how many exchanges and seconds from the first message
+/// until the case is queued, and from a message with an urgent word until the case is Critical.
 /// </summary>
 internal static class IntakeFlowBenchmark
 {

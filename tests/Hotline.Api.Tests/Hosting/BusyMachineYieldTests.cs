@@ -12,14 +12,14 @@ public sealed class BusyMachineYieldTests
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task After_a_quiet_spell_work_waits_one_look_to_see_the_cores_now_and_then_none_while_they_stay_free()
+    public async Task On_free_cores_work_waits_one_look_to_see_them_each_time()
     {
         var clock = new FakeTimeProvider();
         var cores = new PacedCores(clock, _ => (Free: 150, Busy: 50));
         var yielding = new BusyMachineYield(0.5, Longest, clock, cores.Read);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(250), await RunAsync(clock, cores, yielding));
-        Assert.Equal(TimeSpan.Zero, await RunAsync(clock, cores, yielding));
+        Assert.Equal((true, TimeSpan.FromMilliseconds(250)), await RunAsync(clock, cores, yielding));
+        Assert.Equal((true, TimeSpan.FromMilliseconds(250)), await RunAsync(clock, cores, yielding));
     }
 
     [Fact]
@@ -29,17 +29,28 @@ public sealed class BusyMachineYieldTests
         var freeFromTwoSeconds = new PacedCores(clock, elapsed => elapsed < TimeSpan.FromSeconds(2) ? (Free: 10, Busy: 190) : (Free: 190, Busy: 10));
         var yielding = new BusyMachineYield(0.5, Longest, clock, freeFromTwoSeconds.Read);
 
-        Assert.Equal(TimeSpan.FromSeconds(2.25), await RunAsync(clock, freeFromTwoSeconds, yielding));
+        Assert.Equal((true, TimeSpan.FromSeconds(2.25)), await RunAsync(clock, freeFromTwoSeconds, yielding));
     }
 
     [Fact]
-    public async Task Under_a_load_that_does_not_end_work_goes_on_after_the_longest_wait()
+    public async Task Under_a_load_that_does_not_end_work_goes_on_after_the_longest_wait_and_says_the_cores_were_busy()
     {
         var clock = new FakeTimeProvider();
         var busy = new PacedCores(clock, _ => (Free: 10, Busy: 190));
         var yielding = new BusyMachineYield(0.5, Longest, clock, busy.Read);
 
-        Assert.Equal(Longest, await RunAsync(clock, busy, yielding));
+        Assert.Equal((false, Longest), await RunAsync(clock, busy, yielding));
+        Assert.Equal((false, Longest), await RunAsync(clock, busy, yielding));
+    }
+
+    [Fact]
+    public async Task Cores_whose_time_did_not_move_are_not_taken_for_free()
+    {
+        var clock = new FakeTimeProvider();
+        var still = new PacedCores(clock, _ => (Free: 0, Busy: 0));
+        var yielding = new BusyMachineYield(0.5, Longest, clock, still.Read);
+
+        Assert.Equal((false, Longest), await RunAsync(clock, still, yielding));
     }
 
     [Fact]
@@ -47,30 +58,33 @@ public sealed class BusyMachineYieldTests
     {
         var clock = new FakeTimeProvider();
 
-        Assert.Equal(TimeSpan.Zero, await new BusyMachineYield(0, Longest, clock, () => throw new InvalidOperationException("not read")).WaitWhileBusyAsync(Ct));
-        Assert.Equal(TimeSpan.Zero, await new BusyMachineYield(0.5, Longest, clock, () => null).WaitWhileBusyAsync(Ct));
+        Assert.True(await new BusyMachineYield(0, Longest, clock, () => throw new InvalidOperationException("not read")).WaitForFreeCoresAsync(Ct));
+        Assert.True(await new BusyMachineYield(0.5, Longest, clock, () => null).WaitForFreeCoresAsync(Ct));
     }
 
-    /// <summary>Runs one wait, moving the test clock on a look at a time, each once the wait has read the counts and so is waiting for it.</summary>
-    private static async Task<TimeSpan> RunAsync(FakeTimeProvider clock, PacedCores cores, BusyMachineYield yielding)
+    /// <summary>
+    /// Runs one wait, moving the test clock on a look at a time, each once the wait has read the counts (it reads them, then
+    /// registers its next look); gives what it answered and how long it took on the test clock.
+    /// </summary>
+    private static async Task<(bool CoresFree, TimeSpan Took)> RunAsync(FakeTimeProvider clock, PacedCores cores, BusyMachineYield yielding)
     {
+        var started = clock.GetTimestamp();
         var reads = cores.Reads;
-        var waiting = yielding.WaitWhileBusyAsync(Ct);
+        var waiting = yielding.WaitForFreeCoresAsync(Ct);
         while (!waiting.IsCompleted)
         {
-            var deadline = Stopwatch.GetTimestamp();
-            while (cores.Reads == reads && !waiting.IsCompleted && Stopwatch.GetElapsedTime(deadline) < TimeSpan.FromSeconds(10))
+            var since = Stopwatch.GetTimestamp();
+            while (cores.Reads == reads && !waiting.IsCompleted && Stopwatch.GetElapsedTime(since) < TimeSpan.FromSeconds(10))
             {
                 await Task.Delay(5, Ct);
             }
 
-            // The wait registers its next look just after the read: a moment for it, then the look passes.
             reads = cores.Reads;
             await Task.Delay(20, Ct);
             clock.Advance(BusyMachineYield.Look);
         }
 
-        return await waiting;
+        return (await waiting, clock.GetElapsedTime(started));
     }
 
     /// <summary>Counts that grow by the pace's ticks a second of the test clock (the pace may change with the time elapsed).</summary>

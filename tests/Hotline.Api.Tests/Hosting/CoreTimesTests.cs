@@ -60,17 +60,17 @@ public sealed class CoreTimesTests
     }
 
     [Fact]
-    public void The_kernel_counts_only_grow()
+    public void The_kernels_busy_count_only_grows()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "Linux keeps the counts in /proc/stat.");
 
+        // Only the busy columns: the kernel's iowait may go down (proc(5)), and with it the free count.
         var earlier = CoreTimes.Read();
         Thread.Sleep(50);
         var later = CoreTimes.Read();
 
         Assert.NotNull(earlier);
         Assert.NotNull(later);
-        Assert.InRange(later.Value.Free, earlier.Value.Free, long.MaxValue);
         Assert.InRange(later.Value.Busy, earlier.Value.Busy, long.MaxValue);
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Hotline.Api.Tests.Hosting;
 
-/// <summary>Work that costs a known amount of CPU, for the lanes' core shares, or keeps a core busy.</summary>
+/// <summary>Work that costs a known amount of CPU, for the lanes' core shares.</summary>
 internal static class CpuWork
 {
     /// <summary>Keeps the calling thread busy until it has used <paramref name="cpu"/> of its own CPU time; gives when it ended.</summary>
@@ -15,14 +15,5 @@ internal static class CpuWork
         }
 
         return Stopwatch.GetTimestamp();
-    }
-
-    /// <summary>Keeps the calling thread busy until <paramref name="stop"/> is cancelled.</summary>
-    public static void SpinUntil(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            Thread.SpinWait(10_000);
-        }
     }
 }
