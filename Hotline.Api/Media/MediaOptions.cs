@@ -91,7 +91,7 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         { YieldWhileCoresFreeBelow: < 0 or >= 1 or double.NaN } => Fail("YieldWhileCoresFreeBelow must be at least 0 and below 1."),
         { LongestYieldSeconds: < 1 or > 600 } => Fail("LongestYieldSeconds must be between 1 and 600."),
         _ when options.LongestYieldSeconds + 2 * options.RequestTimeoutSeconds >= options.LeaseSeconds =>
-            Fail("LeaseSeconds must be more than LongestYieldSeconds and two requests of RequestTimeoutSeconds (the download, the deletion): a claimed item is worked on within its lease."),
+            Fail("LeaseSeconds must be more than LongestYieldSeconds and two requests of RequestTimeoutSeconds (the download, the deletion): the wait for free cores must leave a claimed item's lease the time its requests may take."),
         _ => ValidateOptionsResult.Success,
     };
 
