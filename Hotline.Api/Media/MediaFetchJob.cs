@@ -45,10 +45,9 @@ public sealed class MediaFetchJob(
     /// <summary>
     /// One pass: claims Hotline:Media:ConcurrentItems items at a time (each claim one short write) and works on them
     /// together, until nothing more is due; the number worked on. Claimed items first wait for free cores
-    /// (Hotline:Media:YieldWhileCoresFreeBelow), within their lease; while the webhooks keep the cores busy a pass works on
-    /// one claim only. An item is worked on once a pass: one given another
-    /// attempt is left for a later pass. Claiming only what is worked on now keeps the rest of a backlog unleased, so
-    /// a slow item never holds others past their lease.
+    /// (Hotline:Media:YieldWhileCoresFreeBelow), within their lease; while the webhooks keep the cores busy a pass works
+    /// on one claim only. An item is worked on once a pass: one given another attempt is left for a later pass. Claiming
+    /// only what is worked on now keeps the rest of a backlog unleased, so a slow item never holds others past their lease.
     /// </summary>
     public async Task<int> FetchDueAsync(CancellationToken cancellationToken)
     {

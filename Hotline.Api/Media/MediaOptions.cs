@@ -58,15 +58,15 @@ public sealed class MediaOptions
     public double WorkerCoreShare { get; set; } = 0.25;
 
     /// <summary>
-    /// Before the items it has claimed the media job waits while less than this share of all the cores' time is free (idle, or running
-    /// lowered work), so that photos are worked on when the webhooks leave the cores to them, not in the little they
-    /// leave under load (<see cref="Hosting.BusyMachineYield"/>); 0 never waits.
+    /// Before the items it has claimed the media job waits while less than this share of all the cores' time is free
+    /// (idle, or running lowered work), so that photos are worked on when the webhooks leave the cores to them, not in
+    /// the little they leave under load (<see cref="Hosting.BusyMachineYield"/>); 0 never waits.
     /// </summary>
     public double YieldWhileCoresFreeBelow { get; set; } = 0.5;
 
     /// <summary>
-    /// The longest the media job waits for free cores before the items it has claimed (<see cref="ConcurrentItems"/>): under a
-    /// load that does not end, a backlog still moves, one claim a wait.
+    /// The longest the media job waits for free cores before the items it has claimed (<see cref="ConcurrentItems"/>):
+    /// under a load that does not end, a backlog still moves, one claim a wait.
     /// </summary>
     public int LongestYieldSeconds { get; set; } = 10;
 }
