@@ -10,7 +10,9 @@ namespace Hotline.Api.Media;
 /// hand: each must stay on the origin's own scheme, host and port or go to an https host listed in
 /// Hotline:Media:AllowedHosts (Twilio's CDN), and credentials are sent with the first request only. The size limit
 /// holds while the body streams, so a file that lies about its length costs no more than the limit, and the body
-/// goes into pooled blocks, never one large array.
+/// goes into pooled blocks, never one large array. Hotline:Media:RequestTimeoutSeconds bounds the whole download, every hop
+/// and the body: a server that answers at once and then sends a byte at a time holds the media job no longer than one
+/// that does not answer.
 /// </summary>
 public sealed class MediaDownloader(
     MediaHttp http,
@@ -18,7 +20,8 @@ public sealed class MediaDownloader(
     BotTokenClient botTokens,
     IOptions<BotOptions> bot,
     IOptions<TwilioOptions> twilio,
-    IOptions<MediaOptions> options)
+    IOptions<MediaOptions> options,
+    TimeProvider time)
 {
     private const int MaxRedirects = 3;
 
@@ -26,6 +29,29 @@ public sealed class MediaDownloader(
     private const int ReadSize = 16 * 1024;
 
     public async Task<MediaDownload> DownloadAsync(MediaOrigin origin, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await FollowAsync(origin, linked.Token);
+        }
+        catch (HttpRequestException)
+        {
+            return new MediaDownload.Failed("the download failed (network)", Retry: true);
+        }
+        catch (IOException)
+        {
+            // The body's stream reports a connection lost after the headers as an IOException (HttpIOException).
+            return new MediaDownload.Failed("the download failed (network)", Retry: true);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new MediaDownload.Failed("the download timed out", Retry: true);
+        }
+    }
+
+    private async Task<MediaDownload> FollowAsync(MediaOrigin origin, CancellationToken cancellationToken)
     {
         var url = origin.FetchUrl;
         for (var hop = 0; hop <= MaxRedirects; hop++)
@@ -37,35 +63,24 @@ public sealed class MediaDownloader(
                 request.Headers.Authorization = await CredentialsAsync(origin, cancellationToken);
             }
 
-            try
+            using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (IsRedirect(response.StatusCode))
             {
-                using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                if (IsRedirect(response.StatusCode))
+                if (response.Headers.Location is not { } location || !Allowed(origin, url = new Uri(url, location)))
                 {
-                    if (response.Headers.Location is not { } location || !Allowed(origin, url = new Uri(url, location)))
-                    {
-                        return new MediaDownload.Failed("the link redirected to a host that is not allowed", Retry: false);
-                    }
-
-                    continue;
+                    return new MediaDownload.Failed("the link redirected to a host that is not allowed", Retry: false);
                 }
 
-                if (!response.IsSuccessStatusCode)
-                {
-                    var status = (int)response.StatusCode;
-                    return new MediaDownload.Failed($"the provider answered HTTP {status}", Retry: status >= 500 || status is 408 or 429);
-                }
+                continue;
+            }
 
-                return await ReadLimitedAsync(response, cancellationToken);
-            }
-            catch (HttpRequestException)
+            if (!response.IsSuccessStatusCode)
             {
-                return new MediaDownload.Failed("the download failed (network)", Retry: true);
+                var status = (int)response.StatusCode;
+                return new MediaDownload.Failed($"the provider answered HTTP {status}", Retry: status >= 500 || status is 408 or 429);
             }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return new MediaDownload.Failed("the download timed out", Retry: true);
-            }
+
+            return await ReadLimitedAsync(response, cancellationToken);
         }
 
         return new MediaDownload.Failed("the link redirected too many times", Retry: false);
@@ -136,7 +151,10 @@ public sealed class MediaDownloader(
             or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 }
 
-/// <summary>The media fetcher's own client: it never follows a redirect by itself, and gives up after Hotline:Media:RequestTimeoutSeconds.</summary>
+/// <summary>
+/// The media fetcher's own client: it never follows a redirect by itself, and a request gives up after
+/// Hotline:Media:RequestTimeoutSeconds (the downloader's own limit also covers the body and every hop together).
+/// </summary>
 public sealed class MediaHttp : IDisposable
 {
     public MediaHttp(IOptions<MediaOptions> options)

@@ -128,6 +128,37 @@ public sealed class BadFileTests
     }
 
     [Fact]
+    public async Task A_file_that_trickles_in_past_the_download_time_is_not_kept()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hotline:Media:RequestTimeoutSeconds"] = "1",
+            ["Hotline:Media:MaxAttempts"] = "1",
+        });
+        var photo = TestPhotos.WithGps();
+        // The headers come at once and every byte would arrive within a minute: only a limit on the whole download stops it.
+        var interval = TimeSpan.FromMilliseconds(100);
+        await MediaWebhooks.SendAsync(harness, photo, "image/jpeg", new FakeTwilioServer.MediaServing.Drip(Math.Max(1, photo.Length / 300), interval));
+
+        await harness.App.FetchMediaAsync();
+
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+        Assert.Equal((MediaStatus.NotKept, "the download timed out; gave up after 1 attempt"), (item.Status, item.Reason));
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_halfway_through_the_file_is_a_network_failure_that_can_pass()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Hotline:Media:MaxAttempts"] = "1" });
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg", new FakeTwilioServer.MediaServing.CutOffHalfway());
+
+        await harness.App.FetchMediaAsync();
+
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+        Assert.Equal((MediaStatus.NotKept, "the download failed (network); gave up after 1 attempt"), (item.Status, item.Reason));
+    }
+
+    [Fact]
     public async Task A_redirect_to_a_host_that_is_not_allowed_is_not_followed()
     {
         await using var harness = await TwilioHarness.StartAsync();

@@ -33,6 +33,12 @@ public sealed partial class FakeTwilioServer
 
         /// <summary>Waits <paramref name="Delay"/> before answering, every time.</summary>
         public sealed record Hang(TimeSpan Delay) : MediaServing;
+
+        /// <summary>Through the CDN, which answers at once and then sends <paramref name="BytesAtOnce"/> of the file each <paramref name="Interval"/>.</summary>
+        public sealed record Drip(int BytesAtOnce, TimeSpan Interval) : MediaServing;
+
+        /// <summary>Through the CDN, which announces the whole file, sends half of it and drops the connection.</summary>
+        public sealed record CutOffHalfway : MediaServing;
     }
 
     /// <summary>Media sids deleted through the API, in order.</summary>
@@ -129,7 +135,27 @@ public sealed partial class FakeTwilioServer
         }
 
         context.Response.ContentType = media.ContentType;
-        await context.Response.Body.WriteAsync(media.Bytes, ct);
+        context.Response.ContentLength = media.Bytes.Length;
+        switch (media.Serving)
+        {
+            case MediaServing.Drip drip:
+                for (var sent = 0; sent < media.Bytes.Length; sent += drip.BytesAtOnce)
+                {
+                    await context.Response.Body.WriteAsync(media.Bytes.AsMemory(sent, Math.Min(drip.BytesAtOnce, media.Bytes.Length - sent)), ct);
+                    await context.Response.Body.FlushAsync(ct);
+                    await Task.Delay(drip.Interval, ct);
+                }
+
+                return;
+            case MediaServing.CutOffHalfway:
+                await context.Response.Body.WriteAsync(media.Bytes.AsMemory(0, media.Bytes.Length / 2), ct);
+                await context.Response.Body.FlushAsync(ct);
+                context.Abort();
+                return;
+            default:
+                await context.Response.Body.WriteAsync(media.Bytes, ct);
+                return;
+        }
     }
 
     private sealed record ServedMedia(string MessageSid, byte[] Bytes, string ContentType, MediaServing Serving);
