@@ -13,8 +13,6 @@ public static class DevelopmentSecrets
 
     private static readonly TimeSpan HeldAtMost = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(20);
-
     public static void AddDevelopmentSecrets(this IHostApplicationBuilder builder)
     {
         if (!builder.Environment.IsDevelopment())
@@ -63,29 +61,21 @@ public static class DevelopmentSecrets
     }
 
     /// <summary>
-    /// The file, held by this process alone (an exclusive advisory lock on Linux, as <c>MigrationFileLock</c> takes),
-    /// waiting while another start holds it: it holds it only to read and write a few hundred bytes. The wait blocks:
-    /// configuration is read synchronously while the host is built, before anything else runs.
+    /// The file, held by this process alone, waiting while another start holds it: it holds it only to read and write a few
+    /// hundred bytes. The wait blocks the thread: configuration is read synchronously while the host is built, before
+    /// anything else runs.
     /// </summary>
     private static FileStream OpenExclusively(string path)
     {
-        var started = TimeProvider.System.GetTimestamp();
-        while (true)
+        try
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (TimeProvider.System.GetElapsedTime(started) < HeldAtMost)
-            {
-                Thread.Sleep(RetryEvery);
-            }
-            catch (IOException ex)
-            {
-                throw new IOException(
-                    $"The Development secrets ({path}) could not be opened for {HeldAtMost.TotalSeconds:0} s: another start holds them, or the folder cannot be written.",
-                    ex);
-            }
+            return ExclusiveFile.OpenAsync(path, HeldAtMost, firstWait: () => { }, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (IOException ex)
+        {
+            throw new IOException(
+                $"The Development secrets ({path}) could not be opened for {HeldAtMost.TotalSeconds:0} s: another start holds them, or the folder cannot be written.",
+                ex);
         }
     }
 

@@ -1,3 +1,5 @@
+using Hotline.Api.Hosting;
+
 namespace Hotline.Api.Storage.Sqlite;
 
 /// <summary>
@@ -6,15 +8,8 @@ namespace Hotline.Api.Storage.Sqlite;
 /// migrations while the others wait, then find nothing left to do. The operating system lets the lock go when
 /// its holder exits, however it exits: a process killed mid-migration never leaves the others waiting.
 /// </summary>
-/// <remarks>
-/// The wait is timed on the machine's monotonic clock, never on the app's <see cref="TimeProvider"/>: it waits for
-/// another process, which lets go in real time, and a clock that a test holds still (or that jumps) must neither
-/// stretch the retry into a wait that never ends nor cut the five minutes short.
-/// </remarks>
 internal sealed class MigrationFileLock : IAsyncDisposable
 {
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(50);
-
     private readonly FileStream? _held;
 
     private MigrationFileLock(FileStream? held) => _held = held;
@@ -29,30 +24,15 @@ internal sealed class MigrationFileLock : IAsyncDisposable
         }
 
         var path = builder.DataSource + ".migrations-lock";
-        var started = TimeProvider.System.GetTimestamp();
-        var waiting = false;
-        while (true)
+        try
         {
-            try
-            {
-                // FileShare.None is an exclusive advisory lock (flock) on Linux and a share lock on Windows: either way one holder at a time.
-                return new MigrationFileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (TimeProvider.System.GetElapsedTime(started) < wait)
-            {
-                if (!waiting)
-                {
-                    waiting = true;
-                    logger.LogInformation("Waiting for the migration lock ({Path}): another process is starting on this database file.", path);
-                }
-
-                await Task.Delay(RetryEvery, TimeProvider.System, cancellationToken);
-            }
-            catch (IOException ex)
-            {
-                throw new DatabaseUnavailableException(
-                    $"Another process held the migration lock ({path}) for {wait.TotalMinutes:0} minutes.", ex);
-            }
+            return new MigrationFileLock(await ExclusiveFile.OpenAsync(path, wait,
+                () => logger.LogInformation("Waiting for the migration lock ({Path}): another process is starting on this database file.", path),
+                cancellationToken));
+        }
+        catch (IOException ex)
+        {
+            throw new DatabaseUnavailableException($"Another process held the migration lock ({path}) for {wait.TotalMinutes:0} minutes.", ex);
         }
     }
 
