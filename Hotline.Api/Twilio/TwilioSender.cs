@@ -45,7 +45,22 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         try
         {
             var message = await MessageResource.CreateAsync(options, client).WaitAsync(cancellationToken);
+            if (string.IsNullOrEmpty(message.Sid))
+            {
+                // A success without the message's sid (an empty object, a 304 from something between us) proves nothing.
+                metrics.TwilioSendError("unreadable_answer");
+                return new SendResult.Unknown("Twilio's answer named no message.");
+            }
+
             return new SendResult.Accepted(message.Sid, message.Status?.ToString() ?? "queued");
+        }
+        catch (ApiException ex) when (ex.Status == 0)
+        {
+            // The SDK could not read the answer: an HTML page from a gateway or proxy (a 502 after Twilio took the
+            // message, a 503 before), a body cut short. Its status is lost, so the message may exist: ask before sending
+            // again. The answer's text is not kept: a cut 201 would carry the person's number and the message.
+            metrics.TwilioSendError("unreadable_answer");
+            return new SendResult.Unknown("Twilio's answer could not be read.");
         }
         catch (ApiException ex) when (ex.Code == TwilioErrors.WhatsAppWindowClosed)
         {

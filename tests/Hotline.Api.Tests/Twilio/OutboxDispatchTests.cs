@@ -103,6 +103,56 @@ public sealed class OutboxDispatchTests
         Assert.Equal("Sent", await harness.ScalarAsync("SELECT Status FROM Outbox"));
     }
 
+    [Fact]
+    public async Task A_gateways_502_page_after_twilio_took_the_message_is_not_sent_again()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.AnswerNextWithGatewayPage(502, afterCreating: true);
+        await harness.TextAsync(Worker, "hello");
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal((1, 1), (harness.Twilio.Created.Count, harness.Twilio.Requests));
+        Assert.Equal("Sent", await harness.ScalarAsync("SELECT Status FROM Outbox"));
+    }
+
+    [Fact]
+    public async Task A_gateways_503_page_before_twilio_took_the_message_is_followed_by_one_send()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        harness.Twilio.AnswerNextWithGatewayPage(503, afterCreating: false);
+        await harness.TextAsync(Worker, "hello");
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal((1, 2), (harness.Twilio.Created.Count, harness.Twilio.Requests));
+        Assert.Equal("Sent", await harness.ScalarAsync("SELECT Status FROM Outbox"));
+    }
+
+    [Theory]
+    [InlineData("cut halfway")]
+    [InlineData("empty")]
+    public async Task A_201_that_cannot_be_read_is_not_sent_again(string answer)
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        if (answer == "empty")
+        {
+            harness.Twilio.AnswerNextEmpty();
+        }
+        else
+        {
+            harness.Twilio.CutNextAnswer();
+        }
+
+        await harness.TextAsync(Worker, "hello");
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal((1, 1), (harness.Twilio.Created.Count, harness.Twilio.Requests));
+        Assert.Equal(("Sent", harness.Twilio.Created[0].Sid), (await harness.ScalarAsync("SELECT Status FROM Outbox"),
+            await harness.ScalarAsync("SELECT ChannelMessageId FROM Messages WHERE Direction = 'Outbound'")));
+    }
+
     [Theory, DatabaseData]
     public async Task A_timed_out_send_is_checked_with_twilio_before_any_resend(DatabaseProvider engine)
     {

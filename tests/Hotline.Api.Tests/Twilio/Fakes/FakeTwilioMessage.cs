@@ -42,6 +42,15 @@ internal abstract record Fault
 
     internal sealed record HoldUntilAnother(TaskCompletionSource Release) : Fault;
 
+    /// <summary>A gateway or proxy in front of Twilio answers its own HTML page with the status, before or after the message was created.</summary>
+    internal sealed record GatewayPage(int StatusCode, bool AfterCreating) : Fault;
+
+    /// <summary>The message is created and its 201 answer cut off halfway through its JSON.</summary>
+    internal sealed record CutAnswer : Fault;
+
+    /// <summary>The message is created and the answer is 201 with an empty object.</summary>
+    internal sealed record EmptyAnswer : Fault;
+
     /// <summary>The connection is dropped without an answer, before or after the message was created.</summary>
     internal sealed record Drop(bool AfterCreating) : Fault;
 }

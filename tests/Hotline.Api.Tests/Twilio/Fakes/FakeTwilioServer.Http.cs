@@ -147,6 +147,9 @@ public sealed partial class FakeTwilioServer
             case Fault.Drop { AfterCreating: false }:
                 context.Abort();
                 return;
+            case Fault.GatewayPage { AfterCreating: false } page:
+                await GatewayPageAsync(context, page.StatusCode, ct);
+                return;
         }
 
         var created = new CreatedMessage(
@@ -159,6 +162,16 @@ public sealed partial class FakeTwilioServer
                 return;
             case Fault.Drop:
                 context.Abort();
+                return;
+            case Fault.GatewayPage page:
+                await GatewayPageAsync(context, page.StatusCode, ct);
+                return;
+            case Fault.CutAnswer:
+                var json = FakeTwilioJson.Write(FakeTwilioJson.Message(AccountSid, message));
+                await AnswerText(context, 201, json[..(json.Length / 2)], ct);
+                return;
+            case Fault.EmptyAnswer:
+                await Answer(context, 201, new JsonObject(), ct);
                 return;
             case Fault.Hang hang:
                 await Task.Delay(hang.Delay, ct);
@@ -243,6 +256,13 @@ public sealed partial class FakeTwilioServer
     private static Task NotFound(HttpContext context, string path, CancellationToken ct) =>
         Answer(context, 404, FakeTwilioJson.Error(20404, $"The requested resource {path} was not found", 404), ct);
 
+    private static async Task GatewayPageAsync(HttpContext context, int status, CancellationToken ct)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html";
+        await context.Response.WriteAsync($"<html><head><title>{status} {ReasonPhrases.GetReasonPhrase(status)}</title></head><body><center><h1>{status} {ReasonPhrases.GetReasonPhrase(status)}</h1></center></body></html>", ct);
+    }
+
     private static Task Failure(HttpContext context, int status, CancellationToken ct)
     {
         var (code, message) = status switch
@@ -260,10 +280,13 @@ public sealed partial class FakeTwilioServer
         return Answer(context, status, FakeTwilioJson.Error(code, message, status), ct);
     }
 
-    private static async Task Answer(HttpContext context, int status, JsonNode json, CancellationToken ct)
+    private static Task Answer(HttpContext context, int status, JsonNode json, CancellationToken ct) =>
+        AnswerText(context, status, FakeTwilioJson.Write(json), ct);
+
+    private static async Task AnswerText(HttpContext context, int status, string json, CancellationToken ct)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(FakeTwilioJson.Write(json), ct);
+        await context.Response.WriteAsync(json, ct);
     }
 }

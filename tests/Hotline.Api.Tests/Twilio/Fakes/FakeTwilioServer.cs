@@ -93,6 +93,18 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> valid create requests store the message, then answer <paramref name="statusCode"/>.</summary>
     public void FailNextAfterCreating(int count, int statusCode) => Arrange(count, () => new Fault.FailAfterCreating(statusCode));
 
+    /// <summary>
+    /// The next valid create request is answered <paramref name="statusCode"/> with an HTML page, as a gateway or proxy in front
+    /// of Twilio answers, after storing the message when <paramref name="afterCreating"/>.
+    /// </summary>
+    public void AnswerNextWithGatewayPage(int statusCode, bool afterCreating) => Arrange(1, () => new Fault.GatewayPage(statusCode, afterCreating));
+
+    /// <summary>The next valid create request stores the message and answers 201 with its JSON cut off halfway.</summary>
+    public void CutNextAnswer() => Arrange(1, () => new Fault.CutAnswer());
+
+    /// <summary>The next valid create request stores the message and answers 201 with an empty object.</summary>
+    public void AnswerNextEmpty() => Arrange(1, () => new Fault.EmptyAnswer());
+
     /// <summary>The next <paramref name="count"/> valid create requests store the message, then answer after <paramref name="delay"/>.</summary>
     public void HangNext(int count, TimeSpan delay) => Arrange(count, () => new Fault.Hang(delay));
 
