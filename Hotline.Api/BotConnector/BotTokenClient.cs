@@ -9,45 +9,82 @@ public sealed class BotTokenException(string message) : Exception(message);
 /// Gets the bearer token for calling the Bot Connector with the OAuth 2.0 client-credentials flow (single
 /// tenant: the bot's app id and password at the tenant's token endpoint, scope api.botframework.com) and
 /// keeps it until five minutes before it expires, or half its life when it is shorter than ten minutes.
-/// One request at a time goes to the login service, however many replies wait for a token.
+/// One request at a time goes to the login service, however many replies wait for a token, and all who wait while it
+/// is out take its answer: a token, or its failure at once (each asking in turn, twenty chat replies in one dispatch
+/// pass waited twenty timeouts of a login service that hung).
 /// </summary>
 public sealed class BotTokenClient(BotHttp http, IOptions<BotOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _gate = new();
     private (string Token, DateTimeOffset RenewAt)? _cached;
+    private Task<string>? _request;
 
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } hit && time.GetUtcNow() < hit.RenewAt)
+        TaskCompletionSource<string>? mine = null;
+        Task<string> request;
+        lock (_gate)
         {
-            return hit.Token;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_cached is { } fresh && time.GetUtcNow() < fresh.RenewAt)
+            if (_cached is { } hit && time.GetUtcNow() < hit.RenewAt)
             {
-                return fresh.Token;
+                return hit.Token;
             }
 
-            var (token, lifetime) = await RequestAsync(cancellationToken);
-            _cached = (token, time.GetUtcNow() + (lifetime > 2 * Margin ? lifetime - Margin : lifetime / 2));
-            return token;
+            if (_request is null)
+            {
+                mine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _request = mine.Task;
+            }
+
+            request = _request;
         }
-        finally
+
+        if (mine is not null)
         {
-            _gate.Release();
+            _ = AskAsync(mine);
         }
+
+        return await request.WaitAsync(cancellationToken);
     }
 
     /// <summary>Forgets a token the Bot Connector refused, so the next send asks for a new one.</summary>
     public void Invalidate(string token)
     {
-        if (_cached is { } current && current.Token == token)
+        lock (_gate)
         {
-            _cached = null;
+            if (_cached is { } current && current.Token == token)
+            {
+                _cached = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One request for everyone waiting; no caller's cancellation ends it (the client's timeout does), so one who stops
+    /// waiting does not fail the others. Whatever it throws goes to every waiter.
+    /// </summary>
+    private async Task AskAsync(TaskCompletionSource<string> answer)
+    {
+        try
+        {
+            var (token, lifetime) = await RequestAsync(CancellationToken.None);
+            lock (_gate)
+            {
+                _cached = (token, time.GetUtcNow() + (lifetime > 2 * Margin ? lifetime - Margin : lifetime / 2));
+                _request = null;
+            }
+
+            answer.SetResult(token);
+        }
+        catch (Exception ex)
+        {
+            lock (_gate)
+            {
+                _request = null;
+            }
+
+            answer.SetException(ex);
         }
     }
 
@@ -79,12 +116,15 @@ public sealed class BotTokenClient(BotHttp http, IOptions<BotOptions> options, T
         if (!response.IsSuccessStatusCode)
         {
             // The OAuth error code (invalid_client, unauthorized_client, ...) says what to fix; the description may echo ids, so it is not kept.
-            var code = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var error) ? error.GetString() : null;
+            var code = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+                ? error.GetString()
+                : null;
             throw new BotTokenException($"The token endpoint answered {(int)response.StatusCode}{(code is null ? "" : $" ({code})")}.");
         }
 
         if (json.ValueKind != JsonValueKind.Object
-            || !json.TryGetProperty("access_token", out var accessToken) || accessToken.GetString() is not { Length: > 0 } token
+            || !json.TryGetProperty("access_token", out var accessToken) || accessToken.ValueKind != JsonValueKind.String
+            || accessToken.GetString() is not { Length: > 0 } token
             || !json.TryGetProperty("expires_in", out var expiresIn) || Seconds(expiresIn) is not { } seconds)
         {
             throw new BotTokenException("The token endpoint's answer has no access_token or expires_in.");

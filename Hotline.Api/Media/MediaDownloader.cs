@@ -49,6 +49,10 @@ public sealed class MediaDownloader(
         {
             return new MediaDownload.Failed("the download timed out", Retry: true);
         }
+        catch (BotTokenException)
+        {
+            return new MediaDownload.Failed("the chat service's login gave no token", Retry: true);
+        }
     }
 
     private async Task<MediaDownload> FollowAsync(MediaOrigin origin, CancellationToken cancellationToken)

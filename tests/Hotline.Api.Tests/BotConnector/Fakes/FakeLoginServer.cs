@@ -11,7 +11,7 @@ public sealed class FakeLoginServer : IAsyncDisposable
 
     private readonly Lock _gate = new();
     private readonly HashSet<string> _issued = new(StringComparer.Ordinal);
-    private readonly Queue<int> _tokenFaults = new();
+    private readonly Queue<TokenFault> _tokenFaults = new();
     private readonly string[] _endorsements;
     private WebApplication? _app;
     private int _metadataRequests;
@@ -87,16 +87,13 @@ public sealed class FakeLoginServer : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> token requests answer <paramref name="status"/>.</summary>
-    public void FailNextTokenRequests(int count, int status)
-    {
-        lock (_gate)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                _tokenFaults.Enqueue(status);
-            }
-        }
-    }
+    public void FailNextTokenRequests(int count, int status) => ArrangeTokenFaults(count, new TokenFault.Fail(status));
+
+    /// <summary>The next <paramref name="count"/> token requests are answered after <paramref name="delay"/> (or when the caller gives up).</summary>
+    public void HangNextTokenRequests(int count, TimeSpan delay) => ArrangeTokenFaults(count, new TokenFault.Hang(delay));
+
+    /// <summary>The next token request is answered <paramref name="status"/> with <paramref name="body"/>, whatever it is.</summary>
+    public void AnswerNextTokenRequest(int status, string body) => ArrangeTokenFaults(1, new TokenFault.Answer(status, body));
 
     public async ValueTask DisposeAsync()
     {
@@ -147,16 +144,25 @@ public sealed class FakeLoginServer : IAsyncDisposable
     private async Task TokenAsync(HttpContext context, CancellationToken ct)
     {
         Interlocked.Increment(ref _tokenRequests);
-        int? fault;
+        TokenFault? fault;
         lock (_gate)
         {
-            fault = _tokenFaults.TryDequeue(out var status) ? status : null;
+            _tokenFaults.TryDequeue(out fault);
         }
 
-        if (fault is { } failure)
+        switch (fault)
         {
-            await Json(context, failure, new JsonObject { ["error"] = "temporarily_unavailable" }, ct);
-            return;
+            case TokenFault.Fail failure:
+                await Json(context, failure.Status, new JsonObject { ["error"] = "temporarily_unavailable" }, ct);
+                return;
+            case TokenFault.Hang hang:
+                await Task.Delay(hang.Delay, ct);
+                break;
+            case TokenFault.Answer answer:
+                context.Response.StatusCode = answer.Status;
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync(answer.Body, ct);
+                return;
         }
 
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(ct) : FormCollection.Empty;
@@ -187,11 +193,31 @@ public sealed class FakeLoginServer : IAsyncDisposable
         }, ct);
     }
 
+    private void ArrangeTokenFaults(int count, TokenFault fault)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _tokenFaults.Enqueue(fault);
+            }
+        }
+    }
+
     private static async Task Json(HttpContext context, int status, JsonNode json, CancellationToken ct)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(json.ToJsonString(), ct);
+    }
+
+    private abstract record TokenFault
+    {
+        public sealed record Fail(int Status) : TokenFault;
+
+        public sealed record Hang(TimeSpan Delay) : TokenFault;
+
+        public sealed record Answer(int Status, string Body) : TokenFault;
     }
 
     /// <summary>One signing key: its id, the RSA key, and the channels it is endorsed for.</summary>
