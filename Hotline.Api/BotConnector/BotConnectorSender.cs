@@ -71,7 +71,7 @@ public sealed class BotConnectorSender(
     /// </summary>
     public async Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) =>
         await journal.ReadAsync(send.MessageId, cancellationToken) == ReplyPostState.Accepted
-            ? new EarlierAttempt.Found(ProviderMessageId(send))
+            ? new EarlierAttempt.Found([ProviderMessageId(send)])
             : EarlierAttempt.None;
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class LocalChatSink(ILogger<LocalChatSink> logger) : IChannelSende
     }
 
     public Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken) =>
-        Task.FromResult<EarlierAttempt>(new EarlierAttempt.Found($"local:{send.MessageId:N}"));
+        Task.FromResult<EarlierAttempt>(new EarlierAttempt.Found([$"local:{send.MessageId:N}"]));
 }
 
 /// <summary>

@@ -25,8 +25,12 @@ public abstract record SendResult
 /// <summary>What the provider said when asked whether an earlier attempt, whose outcome is unknown, reached it.</summary>
 public abstract record EarlierAttempt
 {
-    /// <summary>It did: the message must not be sent again.</summary>
-    public sealed record Found(string ProviderMessageId) : EarlierAttempt;
+    /// <summary>
+    /// The provider's messages that match it, newest first: the one not yet recorded against another of our messages is
+    /// the attempt, which must not be sent again. A match that is another reply's (the same words to the same person a
+    /// moment before) is not.
+    /// </summary>
+    public sealed record Found(IReadOnlyList<string> ProviderMessageIds) : EarlierAttempt;
 
     /// <summary>It did not: sending again cannot make a duplicate.</summary>
     public sealed record NotFound : EarlierAttempt;

@@ -145,9 +145,9 @@ public sealed class OutboxDispatchJob(
         var sender = senders.First(s => s.Handles(send.To.Channel));
         switch (item.OutcomeUnknown ? await sender.FindEarlierAttemptAsync(send, cancellationToken) : EarlierAttempt.None)
         {
-            case EarlierAttempt.Found earlier:
+            case EarlierAttempt.Found earlier when await NotRecordedYetAsync(send.To.Channel, earlier.ProviderMessageIds, cancellationToken) is { } sent:
                 logger.LogInformation("Outbox message {OutboxId}: an earlier attempt had reached the provider; not sending again.", item.Id);
-                return new OutboxOutcome.Sent(item, message, earlier.ProviderMessageId, DeliveryStatuses.Queued);
+                return new OutboxOutcome.Sent(item, message, sent, DeliveryStatuses.Queued);
             case EarlierAttempt.CouldNotAsk couldNotAsk:
                 logger.LogWarning("Outbox message {OutboxId}: whether an earlier attempt arrived is still unknown ({Error}); asking again later.",
                     item.Id, couldNotAsk.Error);
@@ -201,6 +201,24 @@ public sealed class OutboxDispatchJob(
     private async Task<bool> StillHeldAfterWaitingAsync(OutboxItem item, long claimedAt, CancellationToken cancellationToken) =>
         Stopwatch.GetElapsedTime(claimedAt) < Lease / 2
         || await database.WriteAsync((session, token) => outbox.RenewLeaseAsync(session, item, Lease, token), cancellationToken);
+
+    /// <summary>
+    /// The first of the provider's matches that no message of ours holds yet: the earlier attempt. When every match is
+    /// another message's (the same words sent to the same person a moment before), the attempt did not arrive.
+    /// </summary>
+    private async Task<string?> NotRecordedYetAsync(Channel channel, IReadOnlyList<string> providerMessageIds, CancellationToken cancellationToken)
+    {
+        await using var reader = await database.OpenAsync(cancellationToken);
+        foreach (var id in providerMessageIds)
+        {
+            if (await messages.FindRepeatAsync(reader, channel, id, cancellationToken) is null)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
 
     private TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
 

@@ -74,7 +74,7 @@ public sealed class TwilioReconciliationJob(
             return null;
         }
 
-        var receivedAt = message.DateCreated is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : Time.GetUtcNow();
+        var receivedAt = message.DateCreated is { } created ? TwilioTimes.Utc(created) : Time.GetUtcNow();
         return new InboundEnvelope(address, message.Sid, message.Body ?? "", await MediaOfAsync(message, cancellationToken), null, receivedAt);
     }
 

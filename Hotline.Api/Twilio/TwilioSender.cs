@@ -112,13 +112,14 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         }
 
         var from = string.IsNullOrWhiteSpace(_options.MessagingServiceSid) ? Sender(send.To.Channel) : null;
-        var since = send.CreatedAt.AddMinutes(-1).UtcDateTime;
-        return recent.FirstOrDefault(m =>
-            m.Body == send.Body
-            && (from is null ? m.MessagingServiceSid == _options.MessagingServiceSid : m.From?.ToString() == from)
-            && (m.DateCreated is null || m.DateCreated >= since)) is { } earlier
-            ? new EarlierAttempt.Found(earlier.Sid)
-            : EarlierAttempt.None;
+        var since = send.CreatedAt.AddMinutes(-1);
+        var matches = recent
+            .Where(m => m.Body == send.Body
+                && (from is null ? m.MessagingServiceSid == _options.MessagingServiceSid : m.From?.ToString() == from)
+                && (m.DateCreated is not { } created || TwilioTimes.Utc(created) >= since))
+            .Select(m => m.Sid)
+            .ToList();
+        return matches.Count > 0 ? new EarlierAttempt.Found(matches) : EarlierAttempt.None;
     }
 
     private string Sender(Channel channel) =>

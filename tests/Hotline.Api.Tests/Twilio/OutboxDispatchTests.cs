@@ -153,6 +153,24 @@ public sealed class OutboxDispatchTests
             await harness.ScalarAsync("SELECT ChannelMessageId FROM Messages WHERE Direction = 'Outbound'")));
     }
 
+    [Fact]
+    public async Task A_reply_whose_words_went_to_the_same_person_a_moment_before_is_still_sent_after_a_500()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello");
+        await QueueCaseworkerTextAsync(harness, "A caseworker is reading your messages.");
+        await harness.DispatchAllAsync();
+        harness.Twilio.FailNext(1, 500);
+        await QueueCaseworkerTextAsync(harness, "A caseworker is reading your messages.");
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(3, harness.Twilio.Created.Count);
+        Assert.Equal(harness.Twilio.Created[1].Body, harness.Twilio.Created[2].Body);
+        Assert.Equal((0L, 3L), (await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'"),
+            await harness.CountAsync("SELECT COUNT(DISTINCT ChannelMessageId) FROM Messages WHERE Direction = 'Outbound'")));
+    }
+
     [Theory, DatabaseData]
     public async Task A_timed_out_send_is_checked_with_twilio_before_any_resend(DatabaseProvider engine)
     {
@@ -191,5 +209,16 @@ public sealed class OutboxDispatchTests
         await harness.DispatchAllAsync();
 
         Assert.Equal((1, "Failed"), (harness.Twilio.Requests, await harness.ScalarAsync("SELECT Status FROM Outbox")));
+    }
+
+    /// <summary>A caseworker's reply to <see cref="Worker"/>, written as the console writes one.</summary>
+    private static async Task QueueCaseworkerTextAsync(TwilioHarness harness, string body)
+    {
+        Assert.True(ChannelAddress.TryPhone(Channel.Sms, Worker, null, out var address, out _));
+        await harness.App.Database.WriteAsync(async (session, token) =>
+        {
+            var conversation = await harness.App.Get<ConversationRepository>().FindByAddressAsync(session, address, token);
+            await harness.App.Get<OutboundWriter>().WriteAsync(session, conversation!, null, body, null, token);
+        }, TestContext.Current.CancellationToken);
     }
 }
