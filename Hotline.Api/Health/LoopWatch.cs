@@ -8,6 +8,10 @@ public sealed class LoopWatch(HotlineMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, int> _failuresInARow = new();
 
+    /// <summary>
+    /// A failed pass, counted in the metrics; <paramref name="failuresInARow"/> is what readiness counts (the failures in a
+    /// row that were not a third party's outage).
+    /// </summary>
     public void Failed(string loop, int failuresInARow)
     {
         _failuresInARow[loop] = failuresInARow;

@@ -20,6 +20,9 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
 
     private int _failuresInARow;
 
+    /// <summary>The failures in a row that were not a third party's outage: what readiness counts.</summary>
+    private int _ownFailuresInARow;
+
     /// <summary>Failures since the last pass that succeeded; 0 when the last one did.</summary>
     public int FailuresInARow => _failuresInARow;
 
@@ -41,7 +44,9 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
         {
             var failures = ++_failuresInARow;
             var pause = Pause(failures);
-            watch?.Failed(passName, failures);
+            // A third party down fails the same pass on every instance: counting it would take them all out of
+            // readiness, and the webhooks with them, for an outage the hotline is built to ride out.
+            watch?.Failed(passName, IsThirdPartyOutage(ex) ? _ownFailuresInARow : ++_ownFailuresInARow);
             if (IsExpected(ex))
             {
                 logger.LogWarning("{Pass} failed ({Error}); failure {Failures} in a row, trying again in {Pause} s.",
@@ -59,6 +64,7 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
         }
 
         watch?.Succeeded(passName);
+        _ownFailuresInARow = 0;
         if (_failuresInARow > 0)
         {
             _failuresInARow = 0;
@@ -82,6 +88,10 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
     /// The failures an outage causes: a database, a provider or Redis not answering. Their messages name the
     /// failure, never a person's data, so they are logged whole.
     /// </summary>
+    /// <summary>A provider outside the hotline failing or not answering (Twilio, the Bot Connector, its login service, Redis).</summary>
+    public static bool IsThirdPartyOutage(Exception exception) => exception is HttpRequestException or ApiException or ApiConnectionException
+        or RedisException or BotConnector.BotTokenException;
+
     public static bool IsExpected(Exception exception) => exception is DbException or TimeoutException or HttpRequestException
         or ApiException or ApiConnectionException or RedisException
         || exception is TaskCanceledException { InnerException: TimeoutException };

@@ -45,6 +45,44 @@ public sealed class ReadinessTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Ready_stays_200_while_a_loop_fails_only_because_a_third_party_is_down()
+    {
+        await using var app = new HotlineApp(
+            new Dictionary<string, string?> { ["Hotline:Health:LoopFailuresBeforeUnready"] = "2" },
+            services: services => services.AddSingleton<ProviderDownJob>().AddHostedService(s => s.GetRequiredService<ProviderDownJob>()));
+        var client = app.CreateClient();
+        var job = app.Services.GetRequiredService<ProviderDownJob>();
+
+        // The guard pauses 1 s, then 2 s: the third failure comes about 3 s after the first.
+        for (var poll = 0; poll < 100 && job.Passes < 3; poll++)
+        {
+            await Task.Delay(200, Ct);
+        }
+
+        Assert.Equal((true, HttpStatusCode.OK), (job.Passes >= 3, (await client.GetAsync("/health/ready", Ct)).StatusCode));
+    }
+
+    private sealed class ProviderDownJob(TimeProvider time, ILogger<ProviderDownJob> logger, LoopWatch loops)
+        : PeriodicJob(time, logger, loops)
+    {
+        private int _passes;
+
+        public int Passes => Volatile.Read(ref _passes);
+
+        protected override TimeSpan Interval => TimeSpan.FromMilliseconds(10);
+
+        protected override string PassName => "A pass whose provider is down";
+
+        protected override bool RunsAtStart => true;
+
+        protected override Task RunPassAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _passes);
+            throw new HttpRequestException("The provider does not answer.");
+        }
+    }
+
     private sealed class AlwaysFailingJob(TimeProvider time, ILogger<AlwaysFailingJob> logger, LoopWatch loops)
         : PeriodicJob(time, logger, loops)
     {
