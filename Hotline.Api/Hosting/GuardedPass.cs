@@ -89,10 +89,11 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
     /// failure, never a person's data, so they are logged whole.
     /// </summary>
     /// <summary>A provider outside the hotline failing or not answering (Twilio, the Bot Connector, its login service, Redis).</summary>
+    /// <remarks>Newtonsoft's <c>JsonException</c> is the Twilio SDK's (the hotline's own JSON is System.Text.Json): a list it could not read.</remarks>
     public static bool IsThirdPartyOutage(Exception exception) => exception is HttpRequestException or ApiException or ApiConnectionException
-        or RedisException or BotConnector.BotTokenException;
+        or RedisException or BotConnector.BotTokenException or Newtonsoft.Json.JsonException;
 
     public static bool IsExpected(Exception exception) => exception is DbException or TimeoutException or HttpRequestException
-        or ApiException or ApiConnectionException or RedisException
+        or ApiException or ApiConnectionException or RedisException or Newtonsoft.Json.JsonException
         || exception is TaskCanceledException { InnerException: TimeoutException };
 }

@@ -106,6 +106,11 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         {
             return new EarlierAttempt.CouldNotAsk($"Twilio's message list answered {ex.Status} (code {ex.Code}).");
         }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // A list answered 200 with something other than JSON: the SDK's page reader throws this, not an ApiException.
+            return new EarlierAttempt.CouldNotAsk("Twilio's message list could not be read.");
+        }
         catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new EarlierAttempt.CouldNotAsk($"No answer from Twilio's message list ({ex.GetType().Name}).");

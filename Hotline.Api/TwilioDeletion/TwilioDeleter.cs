@@ -38,10 +38,20 @@ public sealed class TwilioDeleter(ITwilioRestClient client)
         {
             return new DeletionResult.NotYet($"Twilio is still processing the message ({ex.Status}, code {ex.Code}).");
         }
+        catch (ApiException ex) when (ex.Status == 0)
+        {
+            // The SDK could not read the answer (a gateway's HTML page, a body cut short); its status is lost.
+            return new DeletionResult.Failed("Twilio's answer could not be read.", "server_error");
+        }
         catch (ApiException ex)
         {
             // Only the status and code: Twilio's message text can quote a phone number.
             return new DeletionResult.Failed($"Twilio answered {ex.Status} (code {ex.Code}).", ex.Status >= 500 ? "server_error" : "refused");
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // A list answered 200 with something other than JSON: the SDK's page reader throws this, not an ApiException.
+            return new DeletionResult.Failed("Twilio's answer could not be read.", "server_error");
         }
         catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

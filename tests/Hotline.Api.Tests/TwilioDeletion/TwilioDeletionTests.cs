@@ -128,6 +128,21 @@ public sealed class TwilioDeletionTests
         Assert.Equal([sid], harness.Twilio.DeletedMessages);
     }
 
+    [Fact]
+    public async Task A_media_list_that_cannot_be_read_puts_off_that_message_alone()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        var first = await ReceiveAsync(harness);
+        var second = await ReceiveAsync(harness);
+        harness.Twilio.AnswerNextMediaListWithPage();
+
+        await harness.DeleteAtTwilioAsync();
+
+        Assert.Equal(1, new[] { first, second }.Count(harness.Twilio.Holds));
+        Assert.Equal("1|Twilio's answer could not be read.",
+            await harness.ScalarAsync("SELECT CONCAT(Attempts, '|', LastError) FROM TwilioDeletions"));
+    }
+
     [Theory, DatabaseData]
     public async Task A_message_Twilio_no_longer_has_counts_as_deleted(DatabaseProvider engine)
     {

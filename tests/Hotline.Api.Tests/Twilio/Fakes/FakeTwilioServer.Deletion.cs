@@ -14,6 +14,7 @@ public sealed partial class FakeTwilioServer
     private static readonly HashSet<string> InProgress = ["accepted", "scheduled", "queued", "sending"];
     private readonly Dictionary<string, List<string>> _media = [];
     private readonly Queue<int> _deleteFailures = new();
+    private int _mediaListPages;
     private readonly List<string> _deletedMessages = [];
     private int _deleteRequests;
 
@@ -90,6 +91,15 @@ public sealed partial class FakeTwilioServer
         }
     }
 
+    /// <summary>The next list of a message's media answers 200 with an HTML page, as something between the hotline and Twilio might.</summary>
+    public void AnswerNextMediaListWithPage()
+    {
+        lock (_gate)
+        {
+            _mediaListPages++;
+        }
+    }
+
     private string MediaPath(string messageSid) => $"/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}/Media";
 
     private async Task DeleteMessageAsync(HttpContext context, string sid, string path, CancellationToken ct)
@@ -130,6 +140,20 @@ public sealed partial class FakeTwilioServer
     private async Task ListMediaAsync(HttpContext context, string messageSid, string path, CancellationToken ct)
     {
         List<string>? media;
+        bool page;
+        lock (_gate)
+        {
+            page = _mediaListPages > 0;
+            _mediaListPages -= page ? 1 : 0;
+        }
+
+        if (page)
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body>Service Unavailable</body></html>", ct);
+            return;
+        }
+
         lock (_gate)
         {
             media = _messages.Any(m => m.Sid == messageSid) ? [.. _media.GetValueOrDefault(messageSid, [])] : null;
