@@ -3,11 +3,14 @@ import { getJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
 
+// Every code of AuditActions (Hotline.Api/Accountability/AuditEntry.cs), in its order; a test holds the two together.
 const ACTIONS = [
-  "case.opened", "case.fetched", "case.closed-read", "case.referrals-read", "partner-inbox.read", "partner-inbox.item-read", "statistics.exported",
+  "case.opened", "case.fetched", "case.closed-read", "case.referrals-read", "media.viewed", "media.original-downloaded",
+  "statistics.exported", "partner-inbox.read", "partner-inbox.item-read", "partner-inbox.photo-read",
   "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.disabled", "user.enabled", "user.access-changed",
   "user.password-reset", "user.password-changed", "user.organisation-changed", "partner.created",
-  "partner.updated", "sims.imported", "person.erased", "retention.swept", "audit.searched", "audit.exported",
+  "partner.updated", "sims.imported", "person.erased", "retention.swept", "keys.rotated", "audit.searched", "audit.exported",
+  "translation.corrected", "translation.reviewed",
 ];
 
 // Staff who open it by hand are told whose page it is; NGO accounts are sent to their own start page.
