@@ -6,10 +6,13 @@ namespace Hotline.Api.Media;
 /// <summary>
 /// Once a file is in the media store, the copy Twilio keeps (until it is deleted: Twilio never expires
 /// media) is deleted with a DELETE on the Media resource. A chat attachment has no copy the hotline can
-/// delete. Gone already (404) counts as deleted.
+/// delete. Gone already (404 with Twilio's own not-found code) counts as deleted; a 404 from anything else on the way (a
+/// proxy, a wrong API address) is a failure to try again, or the photo would silently stay at Twilio.
 /// </summary>
 public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> twilio)
 {
+    private const int TwilioNotFoundCode = 20404;
+
     /// <summary>Null when the provider holds no copy any more; otherwise why not, for another attempt.</summary>
     public async Task<string?> DeleteAsync(MediaOrigin origin, CancellationToken cancellationToken)
     {
@@ -27,9 +30,9 @@ public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> 
         try
         {
             using var response = await http.Client.SendAsync(request, cancellationToken);
-            return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound
+            return response.IsSuccessStatusCode || (response.StatusCode == HttpStatusCode.NotFound && await IsTwilioNotFoundAsync(response, cancellationToken))
                 ? null
-                : $"deleting Twilio's copy answered HTTP {(int)response.StatusCode}";
+                : $"deleting Twilio's copy answered HTTP {(int)response.StatusCode}{(response.StatusCode == HttpStatusCode.NotFound ? " without Twilio's not-found code" : "")}";
         }
         catch (HttpRequestException)
         {
@@ -38,6 +41,23 @@ public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> 
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return "deleting Twilio's copy timed out";
+        }
+    }
+
+    /// <summary>Twilio's JSON error with its code 20404 ("The requested resource ... was not found").</summary>
+    private static async Task<bool> IsTwilioNotFoundAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number
+                && code.TryGetInt32(out var value) && value == TwilioNotFoundCode;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }

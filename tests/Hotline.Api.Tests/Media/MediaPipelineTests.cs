@@ -59,6 +59,20 @@ public sealed class MediaPipelineTests
         Assert.Equal(harness.Twilio.MediaRequests, harness.Twilio.DeletedMedia);
     }
 
+    [Fact]
+    public async Task A_404_that_is_not_twilios_leaves_the_copy_to_delete_again()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+        harness.Twilio.AnswerNextMediaDeleteWithPage();
+
+        await harness.App.FetchMediaAsync();
+
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+        Assert.Equal((MediaStatus.Stored, "deleting Twilio's copy answered HTTP 404 without Twilio's not-found code", 0),
+            (item.Status, item.Reason, harness.Twilio.DeletedMedia.Count));
+    }
+
     [Theory, DatabaseData]
     public async Task The_stored_original_is_encrypted_on_disk_and_reads_back_byte_for_byte(DatabaseProvider engine)
     {

@@ -17,6 +17,7 @@ public sealed partial class FakeTwilioServer
     private readonly ConcurrentQueue<string> _deletedMedia = new();
     private readonly ConcurrentQueue<string> _mediaRequests = new();
     private int _mediaRequestsInFlight;
+    private int _mediaDeletesAnsweredWithPage;
     private int _mostMediaRequestsAtOnce;
 
     /// <summary>How a file is served.</summary>
@@ -50,6 +51,9 @@ public sealed partial class FakeTwilioServer
     /// <summary>The most GETs of media served with <see cref="MediaServing.Hang"/> that were held at the same moment.</summary>
     public int MostMediaRequestsAtOnce => Volatile.Read(ref _mostMediaRequestsAtOnce);
 
+    /// <summary>The next DELETE of a file is answered 404 with an HTML page (a proxy's, not Twilio's), and deletes nothing.</summary>
+    public void AnswerNextMediaDeleteWithPage() => Volatile.Write(ref _mediaDeletesAnsweredWithPage, 1);
+
     /// <summary>A file attached to <paramref name="messageSid"/>; its URL as Twilio puts it in the webhook (on api.twilio.com).</summary>
     public string AddMedia(string messageSid, byte[] bytes, string contentType, MediaServing? serving = null)
     {
@@ -72,6 +76,12 @@ public sealed partial class FakeTwilioServer
         if (!_servedMedia.TryGetValue(mediaSid, out var media) || media.MessageSid != messageSid)
         {
             await NotFound(context, context.Request.Path, ct);
+            return;
+        }
+
+        if (HttpMethods.IsDelete(context.Request.Method) && isJson && Interlocked.Exchange(ref _mediaDeletesAnsweredWithPage, 0) == 1)
+        {
+            await GatewayPageAsync(context, 404, ct);
             return;
         }
 
