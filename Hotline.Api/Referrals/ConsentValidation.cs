@@ -60,8 +60,8 @@ public static partial class ConsentValidation
     private static string? Detail(string field, List<string> fields, string? value, string what) =>
         (fields.Contains(field), value is not null) switch
         {
-            (true, false) => $"The consent covers {what}: give it, or leave '{field}' out of the shared fields.",
-            (false, true) => $"The consent does not cover {what}: leave it out, or add '{field}' to the shared fields.",
+            (true, false) => $"The consent covers {what} (\"{ReferralCodes.SharedFields[field]}\", '{field}'): give it, or leave it out of the shared fields.",
+            (false, true) => $"The consent does not cover {what}: leave it out, or add \"{ReferralCodes.SharedFields[field]}\" ('{field}') to the shared fields.",
             _ => null,
         };
 
