@@ -37,6 +37,24 @@ public sealed class TranslationsPageTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_reviewer_reads_another_language_but_is_not_offered_to_change_it()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "baraka", UserRole.Reviewer, "sw");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await console.Page.Locator("#language").SelectOptionAsync("hi");
+
+        var danger = console.Page.Locator("tr[data-text='intake/danger']");
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("You review sw: this language is shown read only.");
+        await Expect(danger.Locator("textarea")).Not.ToBeEditableAsync();
+        await Expect(danger.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeHiddenAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed" })).ToBeHiddenAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
     public async Task The_admin_opens_the_translations_from_the_partner_directory()
     {
         await using var host = await ConsoleHost.StartAsync();

@@ -11,9 +11,13 @@ for (const link of document.querySelectorAll("[data-admins-only]")) {
   link.hidden = session.role !== "Admin";
 }
 
+// A reviewer corrects and marks only the languages of their account (the server refuses the others); the rest are
+// shown read-only, to compare with, rather than offered and then refused at each Save.
+const mayEdit = (tag) => session.role === "Admin" || (session.languages ?? []).includes(tag);
+
 const overview = await getJson("/api/translations");
 byId("language").replaceChildren(...overview.languages.map((language) =>
-  el("option", { value: language.tag, text: `${language.englishName} (${language.name})` })));
+  el("option", { value: language.tag, text: `${language.englishName} (${language.name})${mayEdit(language.tag) ? "" : ", read only"}` })));
 const mine = overview.languages.find((language) => session.languages?.includes(language.tag));
 if (mine) {
   byId("language").value = mine.tag;
@@ -44,13 +48,18 @@ async function load() {
   byId("status-message").textContent = "";
   const page = await getJson(`/api/translations/${encodeURIComponent(currentLanguage())}`);
   showReview(page.language);
+  byId("mark-reviewed").hidden = !mayEdit(currentLanguage());
   byId("texts").replaceChildren(...page.texts.map(row));
+  if (!mayEdit(currentLanguage())) {
+    byId("status-message").textContent = `You review ${(session.languages ?? []).join(", ")}: this language is shown read only.`;
+  }
 }
 
 function row(text) {
   const field = el("textarea", { rows: "3", "aria-label": `${text.title} in ${currentLanguage()}` });
   field.value = text.text;
   field.lang = currentLanguage();
+  field.readOnly = !mayEdit(currentLanguage());
   const save = el("button", { type: "button", class: "secondary", text: "Save" });
   const changed = el("span", { class: "muted", text: changedText(text) });
   // A refusal is shown in the row, beside the text it is about: the page is long, and the top is out of view.
@@ -72,6 +81,7 @@ function row(text) {
     }
   }));
   const kind = text.kind === "canned-reply" ? "Canned reply" : "Intake";
+  save.hidden = field.readOnly;
   return el("tr", { "data-text": `${text.kind}/${text.id}` },
     el("th", { scope: "row" }, el("div", { text: text.title }), el("div", { class: "muted", text: kind })),
     el("td", { lang: "en", text: text.english }),
