@@ -19,9 +19,13 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(transcript.Locator(".message.inbound .message-body").First).ToHaveAttributeAsync("dir", "auto");
         await Expect(transcript).ToContainTextAsync("جواز سفري");
         await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
+        // Held, the case is no longer waiting for a caseworker: its clock says how long it has been open.
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Open since queued:");
+        await Expect(console.Page.Locator("#case-facts")).Not.ToContainTextAsync("Waiting");
         await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
         await Expect(console.Waiting).ToHaveCountAsync(1);
         await Expect(console.Mine).ToHaveCountAsync(1);
+        await Expect(console.Mine.First.Locator(".case-waiting")).ToContainTextAsync("open ");
         await console.Page.Locator("#reply-body").FillAsync("Are you safe to talk now?");
         await Expect(console.Page.Locator("#reply-counter")).ToContainTextAsync("1 SMS · GSM-7");
         await Screenshots.TakeAsync(console.Page, "case");

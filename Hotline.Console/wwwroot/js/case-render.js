@@ -21,7 +21,8 @@ export function renderFacts(view) {
   byId("case-title").textContent = `${c.priority} priority · ${languageName(c.language)} · ${channelName(c.channel)}`;
   const facts = [
     el("span", {}, priorityBadge(c.priority)),
-    el("span", {}, "Waiting since queued: ", waitingTime(c.queuedAt)),
+    // Once a caseworker holds the case the person is no longer waiting for one: the clock then says how long it is open.
+    c.status === "Closed" ? null : el("span", {}, c.status === "Queued" ? "Waiting since queued: " : "Open since queued: ", waitingTime(c.queuedAt)),
     el("span", { text: holderText(view) }),
     c.earlierCases > 0 ? el("span", { class: "returning", text: returningText(c.earlierCases) }) : null,
     whatsAppWindowFact(view.detail.whatsAppWindow),

@@ -85,7 +85,9 @@ function caseItem(summary, selectedId, selfId, unread) {
         summary.earlierCases > 0 ? el("span", { class: "returning", title: "This person had a case before", text: "Returning" }) : null,
         el("span", { class: "case-language", text: languageName(summary.language) }),
         el("span", { class: "case-channel", text: channelName(summary.channel) }),
-        el("span", { class: "case-waiting" }, el("span", { class: "visually-hidden", text: "waiting " }), waitingTime(summary.queuedAt))),
+        el("span", { class: "case-waiting" },
+          el("span", { class: summary.status === "Queued" ? "visually-hidden" : "case-open-for", text: summary.status === "Queued" ? "waiting " : "open " }),
+          waitingTime(summary.queuedAt))),
       summary.reasons.length > 0
         ? el("span", { class: "reasons" }, summary.reasons.map((r) => el("span", { class: "reason", text: reasonText(r) })))
         : null,
