@@ -90,8 +90,8 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
     }
 
     /// <summary>
-    /// Looks through Twilio's recent messages to this number for one with the same sender and text, created
-    /// since we queued it. A list that fails (Twilio down, 5xx, 429, no answer) answers "could not ask": the
+    /// Looks through Twilio's recent messages to this number for those with the same sender and text (a template: any),
+    /// created since we queued it, newest first. A list that fails (Twilio down, 5xx, 429, no answer) answers "could not ask": the
     /// outcome stays unknown and nothing is sent on a guess.
     /// </summary>
     public async Task<EarlierAttempt> FindEarlierAttemptAsync(OutboundSend send, CancellationToken cancellationToken)
@@ -118,8 +118,11 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
 
         var from = string.IsNullOrWhiteSpace(_options.MessagingServiceSid) ? Sender(send.To.Channel) : null;
         var since = send.CreatedAt.AddMinutes(-1);
+        // Twilio keeps a template's text as rendered, which the hotline never sees: a re-engagement is matched by sender,
+        // recipient and time alone. While the window is closed nothing else goes to the person, and matches already
+        // recorded against another message are set aside by the dispatcher.
         var matches = recent
-            .Where(m => m.Body == send.Body
+            .Where(m => (send.Reengagement || m.Body == send.Body)
                 && (from is null ? m.MessagingServiceSid == _options.MessagingServiceSid : m.From?.ToString() == from)
                 && (m.DateCreated is not { } created || TwilioTimes.Utc(created) >= since))
             .Select(m => m.Sid)

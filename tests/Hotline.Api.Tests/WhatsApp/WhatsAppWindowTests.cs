@@ -75,6 +75,22 @@ public sealed class WhatsAppWindowTests
     }
 
     [Theory, DatabaseData]
+    public async Task A_template_whose_send_timed_out_is_found_at_twilio_and_not_sent_again(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Person, WithTemplate);
+        line.Clock.Advance(TimeSpan.FromHours(25));
+        // Twilio takes the template, then answers after the hotline has stopped waiting (1 s).
+        line.Harness.Twilio.HangNext(1, TimeSpan.FromSeconds(3));
+
+        await line.ReplyAsync("Are you safe now?");
+        await line.Harness.DispatchAllAsync();
+
+        var template = Assert.Single(line.CaseworkerTexts());
+        Assert.Equal(TemplateSid, template.ContentSid);
+        Assert.Equal(0, await line.Harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status NOT IN ('Sent', 'Held')"));
+    }
+
+    [Theory, DatabaseData]
     public async Task A_reply_still_unsent_when_the_window_closes_is_held_at_send_time(DatabaseProvider engine)
     {
         await using var line = await WhatsAppLine.StartAsync(engine, Person);
