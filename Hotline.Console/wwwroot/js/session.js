@@ -48,9 +48,6 @@ export function showSignedIn(session) {
   if (!document.getElementById("change-password")) {
     who.after(el("a", { id: "change-password", class: "who", href: "/console/password.html", text: "Change password" }));
   }
-  for (const link of document.querySelectorAll("[data-supervisors-only]")) {
-    link.hidden = !SUPERVISING_ROLES.includes(session.role);
-  }
 }
 
 /**
@@ -58,6 +55,7 @@ export function showSignedIn(session) {
  * is signed in, then the sign-out form, which posts the session's antiforgery token. Returns the name's element.
  */
 export function showSignedInBar(session) {
+  showLinksFor(session.role);
   const text = `${session.displayName} · ${roleName(session.role)}`;
   const shown = document.getElementById("who");
   if (shown) {
@@ -73,3 +71,19 @@ export function showSignedInBar(session) {
 }
 
 export { goToSignIn };
+
+// The header's links a page marks for some roles only, shown to those roles: one rule for every page.
+const LINKS_FOR = {
+  "data-staff-only": ["Caseworker", "Supervisor"],
+  "data-supervisors-only": SUPERVISING_ROLES,
+  "data-admins-only": ["Admin"],
+  "data-partners-only": ["Ngo"],
+};
+
+function showLinksFor(role) {
+  for (const [attribute, roles] of Object.entries(LINKS_FOR)) {
+    for (const link of document.querySelectorAll(`[${attribute}]`)) {
+      link.hidden = !roles.includes(role);
+    }
+  }
+}

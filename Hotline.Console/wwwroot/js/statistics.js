@@ -4,20 +4,9 @@ import { getJson, useAntiforgeryToken } from "./api.js";
 import { byId, el } from "./dom.js";
 import { showSignedInBar } from "./session.js";
 
-const CASE_ROLES = ["Caseworker", "Supervisor"];
-
 const session = await getJson("/api/session");
 useAntiforgeryToken(session.antiforgeryToken);
 showSignedInBar(session);
-for (const link of document.querySelectorAll("[data-staff-only]")) {
-  link.hidden = !CASE_ROLES.includes(session.role);
-}
-for (const link of document.querySelectorAll("[data-admins-only]")) {
-  link.hidden = session.role !== "Admin";
-}
-for (const link of document.querySelectorAll("[data-partners-only]")) {
-  link.hidden = session.role !== "Ngo";
-}
 
 const form = byId("range");
 form.addEventListener("submit", (event) => {
