@@ -10,8 +10,8 @@ public sealed class BotTokenException(string message) : Exception(message);
 /// tenant: the bot's app id and password at the tenant's token endpoint, scope api.botframework.com) and
 /// keeps it until five minutes before it expires, or half its life when it is shorter than ten minutes.
 /// One request at a time goes to the login service, however many replies wait for a token, and all who wait while it
-/// is out take its answer: a token, or its failure at once (each asking in turn, twenty chat replies in one dispatch
-/// pass waited twenty timeouts of a login service that hung).
+/// is out take its answer: a token, or its failure (each asking in turn, the replies to twenty people in one dispatch
+/// pass waited twenty timeouts of a login service that hung). A failure is not kept: the next reply asks again.
 /// </summary>
 public sealed class BotTokenClient(BotHttp http, IOptions<BotOptions> options, TimeProvider time)
 {
@@ -42,7 +42,11 @@ public sealed class BotTokenClient(BotHttp http, IOptions<BotOptions> options, T
 
         if (mine is not null)
         {
-            _ = AskAsync(mine);
+            // The request is everyone's: it does not run in the first caller's context (its trace, its log scope).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => AskAsync(mine), CancellationToken.None);
+            }
         }
 
         return await request.WaitAsync(cancellationToken);

@@ -35,7 +35,8 @@ internal static class ExclusiveFile
                     firstWait();
                 }
 
-                await Task.Delay(RetryEvery, TimeProvider.System, cancellationToken);
+                // Not back on the caller's context: the Development secrets block on this while the host is built.
+                await Task.Delay(RetryEvery, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -81,18 +81,28 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
     /// An expected failure in words that carry no personal data: Twilio's answer by status and code only (its
     /// text can quote a phone number), the others by their message, which names the failure.
     /// </summary>
-    public static string Describe(Exception exception) =>
-        exception is ApiException twilio ? Twilio.TwilioErrors.Describe(twilio) : exception.Message;
+    public static string Describe(Exception exception) => exception switch
+    {
+        ApiException twilio => Twilio.TwilioErrors.Describe(twilio),
+        // Its message can quote the value it could not convert.
+        Newtonsoft.Json.JsonException json => $"Twilio's answer could not be read ({json.GetType().Name})",
+        _ => exception.Message,
+    };
+
+    /// <summary>A provider outside the hotline failing or not answering (Twilio, the Bot Connector, its login service, Redis).</summary>
+    /// <remarks>
+    /// Newtonsoft's <c>JsonException</c> is the Twilio SDK's (the hotline's own JSON is System.Text.Json): a list it could not
+    /// read. Redis's timeout is a <see cref="TimeoutException"/>, not a <see cref="RedisException"/>; an HTTP client's is a
+    /// <see cref="TaskCanceledException"/> around one.
+    /// </remarks>
+    public static bool IsThirdPartyOutage(Exception exception) => exception is HttpRequestException or ApiException or ApiConnectionException
+        or RedisException or RedisTimeoutException or BotConnector.BotTokenException or Newtonsoft.Json.JsonException
+        || exception is TaskCanceledException { InnerException: TimeoutException };
 
     /// <summary>
     /// The failures an outage causes: a database, a provider or Redis not answering. Their messages name the
-    /// failure, never a person's data, so they are logged whole.
+    /// failure, never a person's data, so they are logged whole (but for the SDK's JSON reader's: see <see cref="Describe"/>).
     /// </summary>
-    /// <summary>A provider outside the hotline failing or not answering (Twilio, the Bot Connector, its login service, Redis).</summary>
-    /// <remarks>Newtonsoft's <c>JsonException</c> is the Twilio SDK's (the hotline's own JSON is System.Text.Json): a list it could not read.</remarks>
-    public static bool IsThirdPartyOutage(Exception exception) => exception is HttpRequestException or ApiException or ApiConnectionException
-        or RedisException or BotConnector.BotTokenException or Newtonsoft.Json.JsonException;
-
     public static bool IsExpected(Exception exception) => exception is DbException or TimeoutException or HttpRequestException
         or ApiException or ApiConnectionException or RedisException or Newtonsoft.Json.JsonException
         || exception is TaskCanceledException { InnerException: TimeoutException };

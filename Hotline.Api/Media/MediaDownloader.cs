@@ -20,8 +20,7 @@ public sealed class MediaDownloader(
     BotTokenClient botTokens,
     IOptions<BotOptions> bot,
     IOptions<TwilioOptions> twilio,
-    IOptions<MediaOptions> options,
-    TimeProvider time)
+    IOptions<MediaOptions> options)
 {
     private const int MaxRedirects = 3;
 
@@ -30,7 +29,9 @@ public sealed class MediaDownloader(
 
     public async Task<MediaDownload> DownloadAsync(MediaOrigin origin, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds), time);
+        // Timed in real time, not on the app's clock: it bounds a remote server, which sends in real time (a test clock held
+        // still would leave the body unbounded, one moved on would cut a download short).
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {

@@ -45,9 +45,9 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         try
         {
             var message = await MessageResource.CreateAsync(options, client).WaitAsync(cancellationToken);
-            if (string.IsNullOrEmpty(message.Sid))
+            if (message is null || string.IsNullOrEmpty(message.Sid))
             {
-                // A success without the message's sid (an empty object, a 304 from something between us) proves nothing.
+                // A success without the message's sid (an empty body or object, a 304 from something between us) proves nothing.
                 metrics.TwilioSendError("unreadable_answer");
                 return new SendResult.Unknown("Twilio's answer named no message.");
             }
@@ -119,12 +119,16 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         var from = string.IsNullOrWhiteSpace(_options.MessagingServiceSid) ? Sender(send.To.Channel) : null;
         var since = send.CreatedAt.AddMinutes(-1);
         // Twilio keeps a template's text as rendered, which the hotline never sees: a re-engagement is matched by sender,
-        // recipient and time alone. While the window is closed nothing else goes to the person, and matches already
-        // recorded against another message are set aside by the dispatcher.
+        // recipient and time alone. While the window is closed nothing else reaches the person: a message WhatsApp refused
+        // for the closed window (63016, the reply whose refusal queued this template) is left out, and matches already
+        // recorded against another message are set aside by the dispatcher. Newest first by creation (Twilio lists by
+        // the time sent).
         var matches = recent
             .Where(m => (send.Reengagement || m.Body == send.Body)
+                && m.ErrorCode != TwilioErrors.WhatsAppWindowClosed
                 && (from is null ? m.MessagingServiceSid == _options.MessagingServiceSid : m.From?.ToString() == from)
                 && (m.DateCreated is not { } created || TwilioTimes.Utc(created) >= since))
+            .OrderByDescending(m => m.DateCreated is { } created ? TwilioTimes.Utc(created) : DateTimeOffset.MaxValue)
             .Select(m => m.Sid)
             .ToList();
         return matches.Count > 0 ? new EarlierAttempt.Found(matches) : EarlierAttempt.None;

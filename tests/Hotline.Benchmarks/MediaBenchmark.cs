@@ -84,7 +84,7 @@ internal static class MediaBenchmark
             LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         });
         var buffers = new MediaBuffers(media);
-        var downloader = new MediaDownloader(new MediaHttp(media), buffers, new BotTokenClient(new BotHttp(bot), bot, TimeProvider.System), bot, twilio, media, TimeProvider.System);
+        var downloader = new MediaDownloader(new MediaHttp(media), buffers, new BotTokenClient(new BotHttp(bot), bot, TimeProvider.System), bot, twilio, media);
         var store = new MediaStore(new FieldProtector(privacy, Microsoft.Extensions.Logging.Abstractions.NullLogger<FieldProtector>.Instance), media, new HostingEnvironment { ContentRootPath = folder });
         var url = $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/MM{new string('1', 32)}/Media/ME{new string('2', 32)}";
         var origin = MediaOrigin.Of(new MediaSource(url, MediaTypes.Jpeg, null), twilio.Value)!;

@@ -48,7 +48,10 @@ async function load() {
   byId("mark-reviewed").hidden = !mayEdit(currentLanguage());
   byId("texts").replaceChildren(...page.texts.map(row));
   if (!mayEdit(currentLanguage())) {
-    byId("status-message").textContent = `You review ${(session.languages ?? []).join(", ")}: this language is shown read only.`;
+    const yours = session.languages ?? [];
+    byId("status-message").textContent = yours.length > 0
+      ? `You review ${yours.join(", ")}: this language is shown read only.`
+      : "Your account reviews no language yet (an admin adds them): this language is shown read only.";
   }
 }
 

@@ -144,6 +144,25 @@ public sealed class WhatsAppWindowTests
     }
 
     [Theory, DatabaseData]
+    public async Task A_template_refused_before_twilio_took_it_is_not_taken_for_the_reply_whatsapp_refused(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Person, WithTemplate);
+        await line.ReplyAsync("Are you safe now?");
+        await line.Harness.DispatchAllAsync();
+        var refused = Assert.Single(line.CaseworkerTexts());
+        line.Harness.Twilio.SetStatus(refused.Sid, "undelivered", errorCode: 63016);
+        var callback = TwilioHarness.StatusFields(Person, refused.Sid, "undelivered");
+        callback["ErrorCode"] = "63016";
+        // The template's first send meets a 503 before Twilio takes it: its outcome is unknown, so Twilio's list is read.
+        line.Harness.Twilio.FailNext(1, 503);
+
+        (await line.Harness.PostSignedAsync("/twilio/status", callback)).EnsureSuccessStatusCode();
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal([null, TemplateSid], line.CaseworkerTexts().Select(m => m.ContentSid));
+    }
+
+    [Theory, DatabaseData]
     public async Task A_63016_callback_that_overtakes_the_record_of_its_send_still_holds_the_reply(DatabaseProvider engine)
     {
         await using var line = await WhatsAppLine.StartAsync(engine, Person);

@@ -37,7 +37,7 @@ internal static class FakeTwilioJson
             ["date_sent"] = date,
             ["date_updated"] = date,
             ["direction"] = message.Direction,
-            ["error_code"] = null,
+            ["error_code"] = message.ErrorCode,
             ["error_message"] = null,
             ["from"] = message.From,
             ["messaging_service_sid"] = message.MessagingServiceSid,

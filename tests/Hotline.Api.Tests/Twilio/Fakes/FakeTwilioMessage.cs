@@ -26,7 +26,8 @@ internal sealed record StoredMessage(
     string Status,
     string Direction,
     int NumMedia,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    int? ErrorCode = null);
 
 /// <summary>What the next create request meets, arranged by the test.</summary>
 internal abstract record Fault
@@ -48,8 +49,8 @@ internal abstract record Fault
     /// <summary>The message is created and its 201 answer cut off halfway through its JSON.</summary>
     internal sealed record CutAnswer : Fault;
 
-    /// <summary>The message is created and the answer is 201 with an empty object.</summary>
-    internal sealed record EmptyAnswer : Fault;
+    /// <summary>The message is created and the answer is 201 with <paramref name="Body"/>: an empty object, or nothing.</summary>
+    internal sealed record EmptyAnswer(string Body) : Fault;
 
     /// <summary>The connection is dropped without an answer, before or after the message was created.</summary>
     internal sealed record Drop(bool AfterCreating) : Fault;

@@ -69,13 +69,16 @@ public sealed partial class FakeTwilioServer
         }
     }
 
-    /// <summary>Moves a message to a status, as Twilio does when the carrier reports (delivered, undelivered, failed).</summary>
-    public void SetStatus(string messageSid, string status)
+    /// <summary>
+    /// Moves a message to a status, as Twilio does when the carrier reports (delivered, undelivered, failed), with the
+    /// error code Twilio then lists it with (63016: WhatsApp's window was closed).
+    /// </summary>
+    public void SetStatus(string messageSid, string status, int? errorCode = null)
     {
         lock (_gate)
         {
             var index = _messages.FindIndex(m => m.Sid == messageSid);
-            _messages[index] = _messages[index] with { Status = status };
+            _messages[index] = _messages[index] with { Status = status, ErrorCode = errorCode };
         }
     }
 

@@ -170,8 +170,8 @@ public sealed partial class FakeTwilioServer
                 var json = FakeTwilioJson.Write(FakeTwilioJson.Message(AccountSid, message));
                 await AnswerText(context, 201, json[..(json.Length / 2)], ct);
                 return;
-            case Fault.EmptyAnswer:
-                await Answer(context, 201, new JsonObject(), ct);
+            case Fault.EmptyAnswer empty:
+                await AnswerText(context, 201, empty.Body, ct);
                 return;
             case Fault.Hang hang:
                 await Task.Delay(hang.Delay, ct);

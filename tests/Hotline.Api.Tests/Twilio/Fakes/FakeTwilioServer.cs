@@ -102,8 +102,8 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     /// <summary>The next valid create request stores the message and answers 201 with its JSON cut off halfway.</summary>
     public void CutNextAnswer() => Arrange(1, () => new Fault.CutAnswer());
 
-    /// <summary>The next valid create request stores the message and answers 201 with an empty object.</summary>
-    public void AnswerNextEmpty() => Arrange(1, () => new Fault.EmptyAnswer());
+    /// <summary>The next valid create request stores the message and answers 201 with <paramref name="body"/>: an empty object, or nothing.</summary>
+    public void AnswerNextEmpty(string body) => Arrange(1, () => new Fault.EmptyAnswer(body));
 
     /// <summary>The next <paramref name="count"/> valid create requests store the message, then answer after <paramref name="delay"/>.</summary>
     public void HangNext(int count, TimeSpan delay) => Arrange(count, () => new Fault.Hang(delay));
