@@ -119,13 +119,12 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         var from = string.IsNullOrWhiteSpace(_options.MessagingServiceSid) ? Sender(send.To.Channel) : null;
         var since = send.CreatedAt.AddMinutes(-1);
         // Twilio keeps a template's text as rendered, which the hotline never sees: a re-engagement is matched by sender,
-        // recipient and time alone. While the window is closed nothing else reaches the person: a message WhatsApp refused
-        // for the closed window (63016, the reply whose refusal queued this template) is left out, and matches already
-        // recorded against another message are set aside by the dispatcher. Newest first by creation (Twilio lists by
-        // the time sent).
+        // recipient and time alone. While the window is closed nothing else reaches the person: for a template, a message
+        // WhatsApp refused for the closed window (63016, the reply whose refusal queued it) is left out; a reply's own
+        // refused copy is still its attempt (recorded, it is held and its copy deleted at Twilio). Matches already recorded
+        // against another message are set aside by the dispatcher. Newest first by creation (Twilio lists by time sent).
         var matches = recent
-            .Where(m => (send.Reengagement || m.Body == send.Body)
-                && m.ErrorCode != TwilioErrors.WhatsAppWindowClosed
+            .Where(m => (send.Reengagement ? m.ErrorCode != TwilioErrors.WhatsAppWindowClosed : m.Body == send.Body)
                 && (from is null ? m.MessagingServiceSid == _options.MessagingServiceSid : m.From?.ToString() == from)
                 && (m.DateCreated is not { } created || TwilioTimes.Utc(created) >= since))
             .OrderByDescending(m => m.DateCreated is { } created ? TwilioTimes.Utc(created) : DateTimeOffset.MaxValue)

@@ -163,6 +163,28 @@ public sealed class WhatsAppWindowTests
     }
 
     [Theory, DatabaseData]
+    public async Task A_reply_whose_answer_was_lost_and_that_whatsapp_then_refused_is_found_at_twilio_and_not_sent_again(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Person);
+        await line.ReplyAsync("Are you safe now?");
+        // Twilio takes the reply and answers after the hotline has stopped waiting (1 s); WhatsApp refuses it meanwhile.
+        line.Harness.Twilio.HangNext(1, TimeSpan.FromSeconds(3));
+
+        var dispatching = line.Harness.DispatchAllAsync();
+        while (line.CaseworkerTexts().Count == 0)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        line.Harness.Twilio.SetStatus(line.CaseworkerTexts()[0].Sid, "undelivered", errorCode: 63016);
+        await dispatching;
+
+        // Its sid is recorded: the refusal's callback then holds it, and erasure and deletion at Twilio can find it.
+        var sent = Assert.Single(line.CaseworkerTexts());
+        Assert.Equal(sent.Sid, await line.Harness.ScalarAsync("SELECT ChannelMessageId FROM Messages WHERE AuthorUserId IS NOT NULL"));
+    }
+
+    [Theory, DatabaseData]
     public async Task A_63016_callback_that_overtakes_the_record_of_its_send_still_holds_the_reply(DatabaseProvider engine)
     {
         await using var line = await WhatsAppLine.StartAsync(engine, Person);
