@@ -103,7 +103,5 @@ public sealed class GuardedPass(string passName, ILogger logger, TimeProvider ti
     /// The failures an outage causes: a database, a provider or Redis not answering. Their messages name the
     /// failure, never a person's data, so they are logged whole (but for the SDK's JSON reader's: see <see cref="Describe"/>).
     /// </summary>
-    public static bool IsExpected(Exception exception) => exception is DbException or TimeoutException or HttpRequestException
-        or ApiException or ApiConnectionException or RedisException or Newtonsoft.Json.JsonException
-        || exception is TaskCanceledException { InnerException: TimeoutException };
+    public static bool IsExpected(Exception exception) => exception is DbException or TimeoutException || IsThirdPartyOutage(exception);
 }

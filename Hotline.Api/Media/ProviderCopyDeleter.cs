@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Twilio.Exceptions;
 
 namespace Hotline.Api.Media;
 
@@ -11,7 +12,6 @@ namespace Hotline.Api.Media;
 /// </summary>
 public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> twilio)
 {
-    private const int TwilioNotFoundCode = 20404;
 
     /// <summary>Null when the provider holds no copy any more; otherwise why not, for another attempt.</summary>
     public async Task<string?> DeleteAsync(MediaOrigin origin, CancellationToken cancellationToken)
@@ -44,18 +44,15 @@ public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> 
         }
     }
 
-    /// <summary>Twilio's JSON error with its code 20404 ("The requested resource ... was not found").</summary>
+    /// <summary>Twilio's JSON error (read as the SDK reads it) with its own not-found code.</summary>
     private static async Task<bool> IsTwilioNotFoundAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number
-                && code.TryGetInt32(out var value) && value == TwilioNotFoundCode;
+            return RestException.FromJson(body)?.Code == TwilioErrors.NotFound;
         }
-        catch (JsonException)
+        catch (Newtonsoft.Json.JsonException)
         {
             return false;
         }

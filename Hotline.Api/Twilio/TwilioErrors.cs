@@ -12,11 +12,14 @@ public static class TwilioErrors
     /// <summary>WhatsApp refused free text: the person last wrote more than 24 hours ago. The reply is held, never retried blindly.</summary>
     public const int WhatsAppWindowClosed = 63016;
 
+    /// <summary>Twilio's own "not found": a 404 with any other code (a wrong API address, a proxy) is no proof a resource is gone.</summary>
+    public const int NotFound = 20404;
+
     private static readonly Dictionary<int, string> Meanings = new()
     {
         [20003] = "authentication failed",
         [20009] = "the message is still being processed",
-        [20404] = "not found",
+        [NotFound] = "not found",
         [20429] = "too many requests",
         [21211] = "the recipient's number is not valid",
         [21408] = "sending to that region is not enabled",

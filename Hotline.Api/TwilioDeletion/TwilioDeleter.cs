@@ -1,3 +1,4 @@
+using Hotline.Api.Twilio;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
@@ -16,9 +17,6 @@ public sealed class TwilioDeleter(ITwilioRestClient client)
     /// <summary>Twilio's code for a message it is still processing (queued, sending): "wait several minutes and try again".</summary>
     public const int StillInProgressCode = 20009;
 
-    /// <summary>Twilio's own "not found": a 404 with any other code (a wrong API address, a proxy) is not proof the message is gone.</summary>
-    private const int NotFoundCode = 20404;
-
     public async Task<DeletionResult> DeleteAsync(string messageSid, CancellationToken cancellationToken)
     {
         try
@@ -32,7 +30,7 @@ public sealed class TwilioDeleter(ITwilioRestClient client)
             await DeleteUnlessGoneAsync(() => MessageResource.DeleteAsync(messageSid, client: client), cancellationToken);
             return DeletionResult.Deleted;
         }
-        catch (ApiException ex) when (ex.Status == 404 && ex.Code == NotFoundCode)
+        catch (ApiException ex) when (ex.Status == 404 && ex.Code == TwilioErrors.NotFound)
         {
             // The message's media list answers 404 when the message itself is gone.
             return DeletionResult.Deleted;
@@ -68,7 +66,7 @@ public sealed class TwilioDeleter(ITwilioRestClient client)
         {
             await delete().WaitAsync(cancellationToken);
         }
-        catch (ApiException ex) when (ex.Status == 404 && ex.Code == NotFoundCode)
+        catch (ApiException ex) when (ex.Status == 404 && ex.Code == TwilioErrors.NotFound)
         {
             // Deleted by an earlier attempt that did not live to record it.
         }

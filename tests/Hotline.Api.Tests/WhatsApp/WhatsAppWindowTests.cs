@@ -1,3 +1,4 @@
+using Hotline.Api.Twilio;
 using Hotline.Api.WhatsApp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -133,9 +134,7 @@ public sealed class WhatsAppWindowTests
         await line.Harness.DispatchAllAsync();
         var sent = Assert.Single(line.CaseworkerTexts());
 
-        var callback = TwilioHarness.StatusFields(Person, sent.Sid, "undelivered");
-        callback["ErrorCode"] = "63016";
-        (await line.Harness.PostSignedAsync("/twilio/status", callback)).EnsureSuccessStatusCode();
+        await line.RefusedForClosedWindowAsync(sent.Sid);
         await line.Harness.DispatchAllAsync();
 
         Assert.Equal("held|Held", await line.Harness.ScalarAsync(
@@ -151,12 +150,10 @@ public sealed class WhatsAppWindowTests
         await line.Harness.DispatchAllAsync();
         var refused = Assert.Single(line.CaseworkerTexts());
         line.Harness.Twilio.SetStatus(refused.Sid, "undelivered", errorCode: 63016);
-        var callback = TwilioHarness.StatusFields(Person, refused.Sid, "undelivered");
-        callback["ErrorCode"] = "63016";
         // The template's first send meets a 503 before Twilio takes it: its outcome is unknown, so Twilio's list is read.
         line.Harness.Twilio.FailNext(1, 503);
 
-        (await line.Harness.PostSignedAsync("/twilio/status", callback)).EnsureSuccessStatusCode();
+        await line.RefusedForClosedWindowAsync(refused.Sid);
         await line.Harness.DispatchAllAsync();
 
         Assert.Equal([null, TemplateSid], line.CaseworkerTexts().Select(m => m.ContentSid));
@@ -171,10 +168,7 @@ public sealed class WhatsAppWindowTests
         line.Harness.Twilio.HangNext(1, TimeSpan.FromSeconds(3));
 
         var dispatching = line.Harness.DispatchAllAsync();
-        while (line.CaseworkerTexts().Count == 0)
-        {
-            await Task.Delay(10, Ct);
-        }
+        await line.UntilTwilioHoldsAReplyAsync();
 
         line.Harness.Twilio.SetStatus(line.CaseworkerTexts()[0].Sid, "undelivered", errorCode: 63016);
         await dispatching;
@@ -192,14 +186,9 @@ public sealed class WhatsAppWindowTests
         line.Harness.Twilio.HangNext(1, TimeSpan.FromMilliseconds(500));
 
         var dispatching = line.Harness.DispatchAllAsync();
-        while (line.CaseworkerTexts().Count == 0)
-        {
-            await Task.Delay(10, Ct);
-        }
+        await line.UntilTwilioHoldsAReplyAsync();
 
-        var callback = TwilioHarness.StatusFields(Person, line.CaseworkerTexts()[0].Sid, "undelivered");
-        callback["ErrorCode"] = "63016";
-        (await line.Harness.PostSignedAsync("/twilio/status", callback)).EnsureSuccessStatusCode();
+        await line.RefusedForClosedWindowAsync(line.CaseworkerTexts()[0].Sid);
         await dispatching;
 
         Assert.Equal("held|Held|0", await line.Harness.ScalarAsync(
@@ -254,6 +243,23 @@ public sealed class WhatsAppWindowTests
                 [.. Hotline.Bot.Intake.Scripts.IntakeScript.LoadDefault().Languages.Select(l => l.Tag)]);
             var taken = await harness.App.Services.GetRequiredService<CaseQueue>().ClaimNextAsync(user.Id, TimeSpan.FromDays(3), Ct);
             return new WhatsAppLine(harness, clock, address, user, taken!) { _intakeReplies = harness.Twilio.Created.Count };
+        }
+
+        /// <summary>Waits until a caseworker's text has reached the stand-in (while a dispatch runs beside).</summary>
+        public async Task UntilTwilioHoldsAReplyAsync()
+        {
+            while (CaseworkerTexts().Count == 0)
+            {
+                await Task.Delay(10, Ct);
+            }
+        }
+
+        /// <summary>Twilio's status callback for <paramref name="sid"/>: undelivered, WhatsApp's window closed (63016).</summary>
+        public async Task RefusedForClosedWindowAsync(string sid)
+        {
+            var callback = TwilioHarness.StatusFields(address, sid, "undelivered");
+            callback["ErrorCode"] = TwilioErrors.WhatsAppWindowClosed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            (await Harness.PostSignedAsync("/twilio/status", callback)).EnsureSuccessStatusCode();
         }
 
         public async Task<ActionAnswer<MessageView>> ReplyAsync(string text) =>
