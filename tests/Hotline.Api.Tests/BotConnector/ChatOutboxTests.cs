@@ -115,6 +115,22 @@ public sealed class ChatOutboxTests
     }
 
     [Fact]
+    public async Task A_connection_never_made_in_time_is_retried_because_nothing_was_sent()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?> { ["Bot:RequestTimeoutSeconds"] = "1" });
+        using var unreachable = await NeverAcceptingPort.StartAsync();
+        var activity = bot.Message("user-1", "hello");
+        activity["serviceUrl"] = unreachable.BaseUrl.ToString();
+        await bot.PostAsync(activity.ToJsonString(), bot.Token(unreachable.BaseUrl.ToString()));
+
+        await bot.DispatchAllAsync();
+
+        Assert.Equal(4, await bot.CountAsync("SELECT MIN(Attempts) FROM Outbox"));
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Failed' OR LastError NOT LIKE '%Could not connect%'"));
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM ChatReplyAttempts WHERE State <> 'NotAccepted'"));
+    }
+
+    [Fact]
     public async Task A_post_interrupted_before_its_answer_was_recorded_is_not_posted_again()
     {
         await using var bot = await BotHarness.StartAsync();
