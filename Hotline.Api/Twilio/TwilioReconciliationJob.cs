@@ -46,7 +46,7 @@ public sealed class TwilioReconciliationJob(
         foreach (var to in Recipients())
         {
             var read = new ReadMessageOptions { To = to, DateSentAfter = since, PageSize = 100 };
-            foreach (var message in await MessageResource.ReadAsync(read, client).WaitAsync(cancellationToken))
+            await foreach (var message in TwilioMessageList.ReadAsync(read, client, cancellationToken))
             {
                 if (message.Direction == MessageResource.DirectionEnum.Inbound && await ToEnvelopeAsync(message, cancellationToken) is { } envelope
                     && (await pipeline.IngestAsync(envelope, cancellationToken)).Kind == IngestResult.Stored)

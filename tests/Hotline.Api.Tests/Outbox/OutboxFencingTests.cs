@@ -23,7 +23,7 @@ public sealed class OutboxFencingTests
         var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
 
         var pass = dispatcher.DispatchDueAsync(Ct);
-        await WaitUntilAsync(() => harness.Twilio.Created.Count == 1);
+        await Poll.UntilAsync(() => harness.Twilio.Created.Count == 1, "the first reply to be sent", TimeSpan.FromSeconds(30));
         var takenOver = Guid.NewGuid();
         await harness.App.ExecuteAsync(
             $"UPDATE Outbox SET LeaseToken = '{takenOver}', LeaseExpiresAt = '2100-01-01T00:00:00.000Z' WHERE Status = 'Sending'");
@@ -49,15 +49,5 @@ public sealed class OutboxFencingTests
 
         Assert.Equal([First, Second], harness.Twilio.Created.Select(c => c.To));
         Assert.Equal(0L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'"));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Waited 30 s for the first reply to be sent.");
-            await Task.Delay(20, Ct);
-        }
     }
 }

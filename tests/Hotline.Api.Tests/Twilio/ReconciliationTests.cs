@@ -53,6 +53,42 @@ public sealed class ReconciliationTests
         Assert.Equal(2, harness.Twilio.MediaHeld(sid));
     }
 
+    [Fact]
+    public async Task Messages_over_several_pages_of_Twilios_list_are_all_found()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" });
+        for (var i = 0; i < 230; i++)
+        {
+            harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, $"lost webhook {i}");
+        }
+
+        var recovered = await Reconciliation(harness).ReconcileAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(230, recovered);
+        Assert.Equal(230, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+    }
+
+    [Fact]
+    public async Task A_pass_stopped_while_Twilio_holds_a_later_page_ends_at_once_and_keeps_what_it_had_found()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" });
+        for (var i = 0; i < 130; i++)
+        {
+            harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, $"lost webhook {i}");
+        }
+
+        harness.Twilio.HoldLaterListPages(TimeSpan.FromSeconds(60));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var pass = Reconciliation(harness).ReconcileAsync(stop.Token);
+        await Poll.UntilAsync(async () => await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'") == 100, "the first page's messages", TimeSpan.FromSeconds(30));
+        var stoppedAt = System.Diagnostics.Stopwatch.StartNew();
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pass);
+        Assert.True(stoppedAt.Elapsed < TimeSpan.FromSeconds(5), $"The pass ended {stoppedAt.Elapsed} after it was stopped.");
+        Assert.Equal(100, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+    }
+
     private static TwilioReconciliationJob Reconciliation(TwilioHarness harness) =>
         harness.App.Services.GetServices<IHostedService>().OfType<TwilioReconciliationJob>().Single();
 }

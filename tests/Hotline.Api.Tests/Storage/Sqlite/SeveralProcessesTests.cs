@@ -73,7 +73,7 @@ public sealed class SeveralProcessesTests
                 starting = Task.Run(() => HotlineApp.StartPartsAsync(
                     settings: new Dictionary<string, string?> { ["Hotline:Database:ConnectionString"] = $"Data Source={file}" },
                     services: services => services.AddSingleton<ILoggerProvider>(logs)), Ct);
-                await WaitUntilAsync(() => Task.FromResult(logs.Lines.Any(line => line.Contains("Waiting for the migration lock", StringComparison.Ordinal))));
+                await Poll.UntilAsync(() => logs.Lines.Any(line => line.Contains("Waiting for the migration lock", StringComparison.Ordinal)), "the second process to wait for the migration lock", TimeSpan.FromSeconds(60));
             }
 
             await using var hotline = await starting.WaitAsync(TimeSpan.FromMinutes(2), Ct);
@@ -113,7 +113,7 @@ public sealed class SeveralProcessesTests
         await using var connection = await OpenAsync(fleet);
         Assert.Equal(240, await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
         Assert.Equal(240, await connection.ExecuteScalarCountAsync("SELECT COUNT(DISTINCT ChannelMessageId) FROM Messages WHERE Direction = 'Inbound'"));
-        await WaitUntilAsync(async () => await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'") == 0);
+        await Poll.UntilAsync(async () => await connection.ExecuteScalarCountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Sent'") == 0, "every reply to be sent", TimeSpan.FromSeconds(60));
         // A first message may be answered with one reply or two (the language menu and how to answer it): each once.
         Assert.Equal([], people.Where(p => !twilio.Created.Any(c => c.To == p)));
         Assert.Equal([], twilio.Created.GroupBy(c => (c.To, c.Body)).Where(g => g.Count() > 1).Select(g => g.Key));
@@ -133,15 +133,5 @@ public sealed class SeveralProcessesTests
         var connection = new SqliteConnection($"Data Source={fleet.DatabaseFile};Pooling=False;Mode=ReadOnly");
         await connection.OpenAsync(Ct);
         return connection;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(200, timeout.Token);
-        }
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     private WebApplication? _app;
     private long _sequence;
     private int _requests;
+    private long _laterListPagesHeldTicks;
 
     private FakeTwilioServer(string accountSid, string authToken, TimeProvider time)
     {
@@ -113,6 +114,9 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     /// arrived: a client that sends one message at a time waits until it gives up.
     /// </summary>
     public void HoldNextUntilAnotherArrives() => Arrange(1, () => new Fault.HoldUntilAnother(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
+
+    /// <summary>Every later page of a message list (one asked for by its page token) is answered only after <paramref name="delay"/>.</summary>
+    public void HoldLaterListPages(TimeSpan delay) => Volatile.Write(ref _laterListPagesHeldTicks, delay.Ticks);
 
     /// <summary>A message a worker sent to one of the account's numbers; it shows in lists and fetches.</summary>
     public string AddInbound(string from, string to, string body)
