@@ -106,7 +106,8 @@ public sealed class BotTokenClient(BotHttp http, IOptions<BotOptions> options, T
             }),
         };
         using var response = await http.Client.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        // JSON is UTF-8 (RFC 8259) whatever charset the answer is labelled with: a label .NET does not know would otherwise throw.
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         JsonElement json;
         try
         {

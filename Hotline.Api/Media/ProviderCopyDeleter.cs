@@ -47,7 +47,8 @@ public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> 
     /// <summary>Twilio's JSON error (read as the SDK reads it) with its own not-found code.</summary>
     private static async Task<bool> IsTwilioNotFoundAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        // JSON is UTF-8 (RFC 8259) whatever charset the answer is labelled with: a label .NET does not know would otherwise throw.
+        var body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken));
         try
         {
             return RestException.FromJson(body)?.Code == TwilioErrors.NotFound;

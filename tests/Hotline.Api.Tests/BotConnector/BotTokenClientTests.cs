@@ -51,6 +51,16 @@ public sealed class BotTokenClientTests
         Assert.Equal("BotTokenException", await OutcomeAsync(Client(login, http)));
     }
 
+    [Fact]
+    public async Task A_token_labelled_with_an_unknown_charset_is_read_as_the_UTF_8_that_JSON_is()
+    {
+        await using var login = await FakeLoginServer.StartAsync("tenant-1", "app-1", "secret-1");
+        login.AnswerNextTokenRequest(200, """{"token_type": "Bearer", "expires_in": 3600, "access_token": "eyJ0eXAi.e30.c2ln"}""", "application/json; charset=klingon");
+        using var http = Http(requestTimeoutSeconds: 5);
+
+        Assert.Equal("eyJ0eXAi.e30.c2ln", await Client(login, http).GetAsync(TestContext.Current.CancellationToken));
+    }
+
     private static BotHttp Http(int requestTimeoutSeconds) => new(Options.Create(new BotOptions { RequestTimeoutSeconds = requestTimeoutSeconds }));
 
     private static BotTokenClient Client(FakeLoginServer login, BotHttp http) => new(http,

@@ -73,6 +73,19 @@ public sealed class MediaPipelineTests
             (item.Status, item.Reason, harness.Twilio.DeletedMedia.Count));
     }
 
+    [Fact]
+    public async Task Twilios_not_found_labelled_with_an_unknown_charset_still_counts_as_gone()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+        harness.Twilio.AnswerNextMediaDeleteAsGone("application/json; charset=klingon");
+
+        await harness.App.FetchMediaAsync();
+
+        var item = await MediaWebhooks.OnlyItemAsync(harness);
+        Assert.Equal((MediaStatus.Kept, (string?)null), (item.Status, item.Reason));
+    }
+
     [Theory, DatabaseData]
     public async Task The_stored_original_is_encrypted_on_disk_and_reads_back_byte_for_byte(DatabaseProvider engine)
     {

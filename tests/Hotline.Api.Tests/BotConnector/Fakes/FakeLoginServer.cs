@@ -93,7 +93,8 @@ public sealed class FakeLoginServer : IAsyncDisposable
     public void HangNextTokenRequests(int count, TimeSpan delay) => ArrangeTokenFaults(count, new TokenFault.Hang(delay));
 
     /// <summary>The next token request is answered <paramref name="status"/> with <paramref name="body"/>, whatever it is.</summary>
-    public void AnswerNextTokenRequest(int status, string body) => ArrangeTokenFaults(1, new TokenFault.Answer(status, body));
+    public void AnswerNextTokenRequest(int status, string body, string contentType = "application/json; charset=utf-8") =>
+        ArrangeTokenFaults(1, new TokenFault.Answer(status, body, contentType));
 
     public async ValueTask DisposeAsync()
     {
@@ -160,7 +161,7 @@ public sealed class FakeLoginServer : IAsyncDisposable
                 break;
             case TokenFault.Answer answer:
                 context.Response.StatusCode = answer.Status;
-                context.Response.ContentType = "application/json; charset=utf-8";
+                context.Response.ContentType = answer.ContentType;
                 await context.Response.WriteAsync(answer.Body, ct);
                 return;
         }
@@ -217,7 +218,7 @@ public sealed class FakeLoginServer : IAsyncDisposable
 
         public sealed record Hang(TimeSpan Delay) : TokenFault;
 
-        public sealed record Answer(int Status, string Body) : TokenFault;
+        public sealed record Answer(int Status, string Body, string ContentType) : TokenFault;
     }
 
     /// <summary>One signing key: its id, the RSA key, and the channels it is endorsed for.</summary>

@@ -18,6 +18,7 @@ public sealed partial class FakeTwilioServer
     private readonly ConcurrentQueue<string> _mediaRequests = new();
     private int _mediaRequestsInFlight;
     private int _mediaDeletesAnsweredWithPage;
+    private string? _mediaDeleteGoneLabelledAs;
     private int _mostMediaRequestsAtOnce;
 
     /// <summary>How a file is served.</summary>
@@ -54,6 +55,9 @@ public sealed partial class FakeTwilioServer
     /// <summary>The next DELETE of a file is answered 404 with an HTML page (a proxy's, not Twilio's), and deletes nothing.</summary>
     public void AnswerNextMediaDeleteWithPage() => Volatile.Write(ref _mediaDeletesAnsweredWithPage, 1);
 
+    /// <summary>The next media delete finds the file already gone: Twilio's 404 with code 20404, its type labelled <paramref name="contentType"/>.</summary>
+    public void AnswerNextMediaDeleteAsGone(string contentType) => Volatile.Write(ref _mediaDeleteGoneLabelledAs, contentType);
+
     /// <summary>A file attached to <paramref name="messageSid"/>; its URL as Twilio puts it in the webhook (on api.twilio.com).</summary>
     public string AddMedia(string messageSid, byte[] bytes, string contentType, MediaServing? serving = null)
     {
@@ -82,6 +86,15 @@ public sealed partial class FakeTwilioServer
         if (HttpMethods.IsDelete(context.Request.Method) && isJson && Interlocked.Exchange(ref _mediaDeletesAnsweredWithPage, 0) == 1)
         {
             await GatewayPageAsync(context, 404, ct);
+            return;
+        }
+
+        if (HttpMethods.IsDelete(context.Request.Method) && isJson && Interlocked.Exchange(ref _mediaDeleteGoneLabelledAs, null) is { } label)
+        {
+            _servedMedia.TryRemove(mediaSid, out _);
+            context.Response.StatusCode = 404;
+            context.Response.ContentType = label;
+            await context.Response.WriteAsync(FakeTwilioJson.Write(FakeTwilioJson.Error(20404, $"The requested resource {context.Request.Path} was not found", 404)), ct);
             return;
         }
 
