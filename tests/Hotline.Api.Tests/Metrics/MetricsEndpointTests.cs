@@ -53,6 +53,30 @@ public sealed class MetricsEndpointTests
         Assert.Contains("hotline_twilio_send_errors_total{otel_scope_name=\"Hotline\",kind=\"server_error\"} 1", scrape);
     }
 
+    [Theory]
+    [InlineData("cut halfway")]
+    [InlineData("{}")]
+    [InlineData("")]
+    public async Task A_201_that_cannot_be_read_is_counted_as_an_unreadable_answer(string answer)
+    {
+        await using var harness = await TwilioHarness.StartAsync(overKestrel: true);
+        if (answer == "cut halfway")
+        {
+            harness.Twilio.CutNextAnswer();
+        }
+        else
+        {
+            harness.Twilio.AnswerNextEmpty(answer);
+        }
+
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+
+        var scrape = await harness.Client.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains("hotline_twilio_send_errors_total{otel_scope_name=\"Hotline\",kind=\"unreadable_answer\"} 1", scrape);
+    }
+
     [Fact]
     public async Task Deletions_at_twilio_are_counted_done_and_failed()
     {
