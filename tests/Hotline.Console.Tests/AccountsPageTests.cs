@@ -14,7 +14,7 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
         await using var admin = await OpenAccountsPageAsync(host);
 
         var row = admin.Page.Locator("#accounts tr[data-user-name='ravi']");
-        await Expect(row).ToContainTextAsync("caseworker");
+        await Expect(row).ToContainTextAsync("Caseworker");
         await Expect(row).ToContainTextAsync("Nepali");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Disable ravi" }).ClickAsync();
 
@@ -24,6 +24,33 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
         await Screenshots.TakeAsync(admin.Page, "accounts-page");
         Assert.Equal(401, (await ravi.Context.APIRequest.GetAsync("/api/session")).Status);
         Assert.Empty(admin.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Each_accounts_actions_sit_on_one_line_in_the_same_places_as_every_other_rows()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en");
+        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne", "hi", "ur", "bn", "en", "ar", "ml", "ta");
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        await host.AddUserAsync("safehouse", UserRole.Ngo);
+        await using var admin = await OpenAccountsPageAsync(host);
+        var rows = admin.Page.Locator("#accounts tr");
+        await Expect(rows.Filter(new() { HasText = "safehouse" })).ToHaveCountAsync(1);
+
+        var placed = new List<string>();
+        foreach (var row in await rows.AllAsync())
+        {
+            var buttons = await row.Locator("td.actions button").AllAsync();
+            var boxes = await Task.WhenAll(buttons.Select(async b => (await b.BoundingBoxAsync())!));
+            Assert.Single(boxes.Select(b => b.Y).Distinct());
+            placed.Add(string.Join(", ", (await Task.WhenAll(buttons.Select(b => b.InnerTextAsync()))).Zip(boxes, (text, box) => $"{text} at {box.X}")));
+        }
+
+        // Every account here is enabled, so each row's last action has the same word too.
+        Assert.Single(placed.Distinct());
+        Assert.StartsWith("Change at ", placed[0], StringComparison.Ordinal);
+        await Screenshots.TakeAsync(admin.Page, "accounts-actions");
     }
 
     [Fact]

@@ -43,6 +43,30 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task At_1366x768_each_filter_label_sits_on_the_line_of_its_field()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/audit.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var labels = console.Page.Locator("#audit-filter label");
+        Assert.Equal(["Who", "Action", "Subject id", "From", "To"], await labels.AllInnerTextsAsync());
+        foreach (var label in await labels.AllAsync())
+        {
+            var text = (await label.BoundingBoxAsync())!;
+            var field = (await console.Page.Locator($"#{await label.GetAttributeAsync("for")}").BoundingBoxAsync())!;
+            var middle = text.Y + (text.Height / 2);
+            Assert.True(middle > field.Y && middle < field.Y + field.Height,
+                $"The label \"{await label.InnerTextAsync()}\" (middle at {middle}px) is not on the line of its field ({field.Y}px to {field.Y + field.Height}px).");
+        }
+
+        await Screenshots.TakeAsync(console.Page, "audit-filter-1366x768");
+    }
+
+    [Fact]
     public async Task A_caseworker_opening_the_audit_page_is_told_it_is_for_administrators_and_sees_no_link_to_it()
     {
         await using var host = await ConsoleHost.StartAsync();

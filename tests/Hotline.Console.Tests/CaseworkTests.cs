@@ -151,7 +151,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await console.TakeNextCaseAsync();
 
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("declined_help");
-        var note = console.Page.GetByLabel("Note on how it ended (optional, kept as an encrypted note)");
+        var note = console.Page.GetByLabel("Closing note (optional, kept encrypted)");
         await note.FillAsync("Went home with her cousin; will write again if it gets worse.");
         await Expect(note).ToBeInViewportAsync();
         console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
@@ -251,6 +251,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await console.TakeNextCaseAsync();
         await Expect(console.Item("my-cases", caseId)).ToBeVisibleAsync();
 
+        await console.Page.Locator("summary", new() { HasText = "Release or transfer" }).ClickAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is back in the queue.");

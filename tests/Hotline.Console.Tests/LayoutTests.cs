@@ -49,4 +49,31 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.InRange(send.Y + send.Height, 0, height);
         Assert.True(actions.Y < referrals.Y, $"The case actions start at {actions.Y}px, below the referrals at {referrals.Y}px.");
     }
+
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1280, 800)]
+    public async Task A_taken_case_offers_closing_on_the_first_screen_and_referring_and_transferring_one_click_away(int width, int height)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "retention_of_identity_documents", "withholding_of_wages", "debt_bondage", "isolated");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(width, height);
+
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        var fullyInView = new LocatorAssertionsToBeInViewportOptions { Ratio = 1 };
+        await Screenshots.TakeAsync(console.Page, $"case-actions-{width}x{height}");
+
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" })).ToBeInViewportAsync(fullyInView);
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" })).ToBeInViewportAsync(fullyInView);
+        await console.Page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
+        await Expect(console.Page.GetByLabel("Service")).ToBeVisibleAsync();
+        await console.Page.Locator("summary", new() { HasText = "Release or transfer" }).ClickAsync();
+        await Expect(console.Page.GetByLabel("Transfer to a colleague")).ToBeVisibleAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" })).ToBeVisibleAsync();
+        Assert.Equal(0, await console.Page.EvaluateAsync<int>("window.scrollY"));
+    }
 }

@@ -68,6 +68,22 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task An_ngo_account_finds_change_password_beside_its_name_as_every_account_does()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.SubmitSignInAsync("shelter");
+        await Expect(partner.Page).ToHaveURLAsync($"{host.BaseUrl}/console/partner.html");
+
+        await partner.Page.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
+
+        await Expect(partner.Page).ToHaveURLAsync($"{host.BaseUrl}/console/password.html");
+        await partner.Page.GotoAsync("/console/statistics.html");
+        await Expect(partner.Page.GetByRole(AriaRole.Link, new() { Name = "Change password" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_ngo_user_gets_403_from_the_queue()
     {
         await using var host = await ConsoleHost.StartAsync();

@@ -98,6 +98,7 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
     /// <summary>Proposes a shelter referral to Safe House Doha through the case's referral form; its consent form opens.</summary>
     private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
     {
+        await page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
         await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
         await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
         await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });

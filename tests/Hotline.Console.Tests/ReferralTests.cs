@@ -183,6 +183,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
     /// <summary>Proposes a shelter referral to Safe House Doha with a summary, through the case's referral form.</summary>
     private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
     {
+        await page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
         await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
         await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
         await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });

@@ -20,4 +20,46 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         ]);
         Assert.Empty(console.ScriptErrors);
     }
+
+    [Fact]
+    public async Task On_a_fresh_install_each_table_says_it_has_nothing_to_count_in_place_of_an_empty_chart()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/statistics.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var said = await ChartPlacesAsync(console.Page);
+        Assert.NotEmpty(said);
+        Assert.All(said, place => Assert.Matches(@"^(cases-[a-z-]+: No cases|referrals-[a-z-]+: No referrals) in these months\.$", place));
+        await Expect(console.Page.Locator("#tables img")).ToHaveCountAsync(0);
+        await Screenshots.TakeAsync(console.Page, "statistics-fresh-install");
+    }
+
+    [Fact]
+    public async Task A_table_whose_every_count_is_hidden_says_so_in_place_of_a_chart_without_bars()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/statistics.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(console.Page.Locator("section[data-table='cases-by-language'] tr.totals td").Last).ToHaveTextAsync("<5");
+        var said = await ChartPlacesAsync(console.Page);
+        Assert.Contains("cases-by-language: Too few cases in these months for a chart: every count is hidden.", said);
+        Assert.Contains("cases-by-priority: Too few cases in these months for a chart: every count is hidden.", said);
+        Assert.Contains("referrals-by-partner: No referrals in these months.", said);
+        await Expect(console.Page.Locator("#tables img")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>What stands where each table's charts would be: "table-id: the sentence", or "table-id: charts".</summary>
+    private static async Task<string[]> ChartPlacesAsync(IPage page) =>
+        await page.Locator("#tables section[data-table]").EvaluateAllAsync<string[]>(
+            "sections => sections.map(s => `${s.dataset.table}: ${s.querySelector('.no-chart')?.textContent ?? 'charts'}`)");
 }

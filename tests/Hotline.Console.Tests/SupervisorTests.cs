@@ -31,6 +31,17 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.Empty(console.ScriptErrors);
     }
 
+    [Theory]
+    [InlineData(UserRole.Supervisor, "Nobody is waiting.")]
+    [InlineData(UserRole.Caseworker, "Nobody is waiting in your languages.")]
+    public async Task An_empty_queue_says_nobody_is_waiting_naming_languages_only_to_whoever_sees_just_their_own(UserRole role, string said)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "sofia", role, "en");
+
+        await Expect(console.Page.Locator("#queue")).ToHaveTextAsync(said);
+    }
+
     [Fact]
     public async Task The_supervisor_view_flags_a_case_nobody_on_shift_speaks_shows_languages_and_links_to_each_case()
     {

@@ -39,6 +39,7 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
         await amira.TakeNextCaseAsync();
         await Expect(bilal.Mine).ToHaveCountAsync(0);
 
+        await amira.Page.Locator("summary", new() { HasText = "Release or transfer" }).ClickAsync();
         await amira.Page.GetByLabel("Transfer to a colleague").SelectOptionAsync(new SelectOptionValue { Label = "bilal (ar)" });
         amira.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await amira.Page.Locator("#transfer-colleague-form").GetByRole(AriaRole.Button, new() { Name = "Transfer" }).ClickAsync();
@@ -57,6 +58,7 @@ public sealed class TwoCaseworkersTests(BrowserFixture browser) : IClassFixture<
         await Expect(amira.Item("my-cases", caseId)).ToBeVisibleAsync();
         await Expect(bilal.Waiting).ToHaveCountAsync(0);
 
+        await amira.Page.Locator("summary", new() { HasText = "Release or transfer" }).ClickAsync();
         await amira.Page.GetByLabel("Transfer to a language group").SelectOptionAsync("ar");
         amira.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await amira.Page.Locator("#transfer-language-form").GetByRole(AriaRole.Button, new() { Name = "Transfer" }).ClickAsync();

@@ -2,7 +2,7 @@
 // changes as the command line's `users` verbs, through the same server rules.
 import { getJson, postJson, putJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
-import { requireSession, showSignedIn, roleName } from "./session.js";
+import { requireSession, showSignedIn, roleName, ROLES } from "./session.js";
 import { languageName, clockText } from "./format.js";
 
 const session = await requireSession(["Admin"]);
@@ -14,6 +14,8 @@ let editing = null;
 let addRequest = null;
 const resetRequests = new Map();
 
+// The API takes a role by its name in lower case ("ngo"), and answers with it capitalised ("Ngo").
+byId("role").replaceChildren(...ROLES.map((role) => el("option", { value: role.toLowerCase(), text: roleName(role) })));
 byId("account-form").addEventListener("submit", (event) => {
   event.preventDefault();
   whileBusy(byId("save"), save);
@@ -47,8 +49,13 @@ function list(text) {
   return text.split(",").map((item) => item.trim()).filter(Boolean);
 }
 
-function actionButton(text, work) {
-  const button = el("button", { type: "button", class: "link", text });
+/** A row's action reads short, since the row names the account; its accessible name (`label`) says which account. */
+function rowButton(text, label) {
+  return el("button", { type: "button", class: "link", text, "aria-label": label });
+}
+
+function actionButton(text, label, work) {
+  const button = rowButton(text, label);
   button.addEventListener("click", () => whileBusy(button, async () => {
     showProblem(null);
     try {
@@ -65,15 +72,15 @@ function renderAccounts(accounts) {
   byId("accounts").replaceChildren(...accounts.map((account) => {
     const path = `/api/admin/accounts/${encodeURIComponent(account.userName)}`;
     const toggle = account.enabled
-      ? actionButton(`Disable ${account.userName}`, async () => {
+      ? actionButton("Disable", `Disable ${account.userName}`, async () => {
         await postJson(`${path}/disable`);
         byId("status-message").textContent = `${account.userName} is disabled; their sessions have ended.`;
       })
-      : actionButton(`Enable ${account.userName}`, async () => {
+      : actionButton("Enable", `Enable ${account.userName}`, async () => {
         await postJson(`${path}/enable`);
         byId("status-message").textContent = `${account.userName} may sign in again.`;
       });
-    const reset = actionButton(`Reset password of ${account.userName}`, async () => {
+    const reset = actionButton("Reset password", `Reset password of ${account.userName}`, async () => {
       if (!resetRequests.has(account.userName)) {
         resetRequests.set(account.userName, crypto.randomUUID());
       }
@@ -87,7 +94,7 @@ function renderAccounts(accounts) {
         throw error;
       }
     });
-    const change = el("button", { type: "button", class: "link", text: `Change ${account.userName}` });
+    const change = rowButton("Change", `Change ${account.userName}`);
     change.addEventListener("click", () => edit(account));
     return el("tr", { dataset: { userName: account.userName } },
       el("td", { text: account.userName }),
@@ -96,7 +103,7 @@ function renderAccounts(accounts) {
       el("td", { text: account.enabled ? "Enabled" : "Disabled" }),
       el("td", { text: account.twoFactorEnrolled ? "Enrolled" : "Not enrolled" }),
       el("td", { text: account.lastSignInAt ? clockText(account.lastSignInAt) : account.mustChangePassword ? "Not yet (one-time password)" : "Never" }),
-      el("td", { class: "actions" }, change, " ", toggle, " ", reset));
+      el("td", { class: "actions" }, change, reset, toggle));
   }));
 }
 

@@ -41,7 +41,7 @@ export function renderFacts(view) {
   readOnly.hidden = !view.readOnly;
   show(byId("case-actions"), view.holdsLease);
   show(byId("note-form"), !view.readOnly);
-  show(byId("referral-form"), !view.readOnly);
+  show(byId("propose-referral"), !view.readOnly);
 }
 
 /**

@@ -131,6 +131,8 @@ export class CaseView {
       byId("case-notices").replaceChildren();
       this.refuse(null);
       byId("reply-body").value = "";
+      // Another case starts with its rarer actions folded, so that closing it is on the first screen.
+      this.root.querySelectorAll("details.disclosure").forEach((disclosure) => { disclosure.open = false; });
       loadCanned(this, detail.case.language);
       if (record) {
         this.referrals.showFixed(detail.case.id, record.referrals);

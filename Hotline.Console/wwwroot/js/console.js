@@ -114,7 +114,8 @@ function renderQueueSoon() {
 function renderQueue() {
   const selected = caseView.caseId;
   const waiting = queue.waiting();
-  renderList(byId("queue"), waiting, selected, session.userId, unread, "Nobody is waiting in your languages.");
+  // A supervisor's queue holds every language; a caseworker's only theirs.
+  renderList(byId("queue"), waiting, selected, session.userId, unread, queue.seesAll ? "Nobody is waiting." : "Nobody is waiting in your languages.");
   renderList(byId("my-cases"), queue.mine(), selected, session.userId, unread, "You hold no case.");
   const others = queue.withColleagues();
   renderList(byId("colleague-cases"), others, selected, session.userId, unread, "No case is with a colleague.");

@@ -4,12 +4,21 @@ export const PRIORITY_RANK = { Critical: 4, High: 3, Medium: 2, Low: 1 };
 
 const languageNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "language" }) : null;
 
-// The intake languages, in the order a caseworker looks for them when transferring.
-export const INTAKE_LANGUAGES = ["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"];
+// The intake languages, in the order a caseworker looks for them when transferring, by the English names the intake
+// script, the translations page and the statistics use: the browser's own names differ (Chromium says "Bangla").
+const INTAKE_LANGUAGE_NAMES = {
+  en: "English", ar: "Arabic", hi: "Hindi", ur: "Urdu", bn: "Bengali", ne: "Nepali", ml: "Malayalam",
+  ta: "Tamil", te: "Telugu", si: "Sinhala", fil: "Filipino", id: "Indonesian", am: "Amharic", sw: "Swahili",
+};
+
+export const INTAKE_LANGUAGES = Object.keys(INTAKE_LANGUAGE_NAMES);
 
 export function languageName(tag) {
   if (!tag || tag === "und") {
     return "Language not yet known";
+  }
+  if (Object.hasOwn(INTAKE_LANGUAGE_NAMES, tag)) {
+    return `${INTAKE_LANGUAGE_NAMES[tag]} (${tag})`;
   }
   try {
     const name = languageNames?.of(tag);

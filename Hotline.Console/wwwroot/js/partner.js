@@ -3,7 +3,7 @@
 // textContent only.
 import { getJson, postJson, useAntiforgeryToken } from "./api.js";
 import { byId, el, whileBusy, submitButton } from "./dom.js";
-import { redirectTo, showSignedInBar } from "./session.js";
+import { redirectTo, showSignedIn } from "./session.js";
 import { clockText, languageName, reasonText } from "./format.js";
 import { altitudeText, copyButton, positionText, row } from "./attachments.js";
 
@@ -13,7 +13,7 @@ if (session.role !== "Ngo") {
 }
 
 useAntiforgeryToken(session.antiforgeryToken);
-showSignedInBar(session);
+showSignedIn(session);
 
 const options = await getJson("/api/referral-options");
 await refresh();

@@ -5,8 +5,11 @@ import { el } from "./dom.js";
 export const CASE_ROLES = ["Caseworker", "Supervisor"];
 export const SUPERVISING_ROLES = ["Supervisor"];
 
-// What each role is called on every page. The API's role "Ngo" (users add --role ngo) is an NGO partner's account.
-const ROLE_NAMES = { Caseworker: "caseworker", Supervisor: "supervisor", Admin: "administrator", Ngo: "NGO partner", Reviewer: "translation reviewer" };
+// What each role is called on every page (the header, the accounts page and its form, the supervisor view), in the
+// order the accounts form offers them. The API's role "Ngo" (users add --role ngo) is an NGO partner's account.
+const ROLE_NAMES = { Caseworker: "Caseworker", Supervisor: "Supervisor", Ngo: "NGO partner", Admin: "Administrator", Reviewer: "Translation reviewer" };
+
+export const ROLES = Object.keys(ROLE_NAMES);
 
 export function roleName(role) {
   return ROLE_NAMES[role] ?? role;
@@ -42,7 +45,7 @@ export async function requireSession(roles) {
   return session;
 }
 
-/** Fills the header: who is signed in, a link to change the password, and the sign-out form. */
+/** Fills the header of every signed-in page: who is signed in, a link to change the password, and the sign-out form. */
 export function showSignedIn(session) {
   const who = showSignedInBar(session);
   if (!document.getElementById("change-password")) {
@@ -54,7 +57,7 @@ export function showSignedIn(session) {
  * Ends the top bar the same way on every signed-in page, built here once rather than written into each page: who
  * is signed in, then the sign-out form, which posts the session's antiforgery token. Returns the name's element.
  */
-export function showSignedInBar(session) {
+function showSignedInBar(session) {
   showLinksFor(session.role);
   const text = `${session.displayName} · ${roleName(session.role)}`;
   const shown = document.getElementById("who");

@@ -2,11 +2,11 @@
 // display strings from the API ("12", "<5", "x"); the page never sees a hidden count, so it cannot leak one.
 import { getJson, useAntiforgeryToken } from "./api.js";
 import { byId, el } from "./dom.js";
-import { showSignedInBar } from "./session.js";
+import { showSignedIn } from "./session.js";
 
 const session = await getJson("/api/session");
 useAntiforgeryToken(session.antiforgeryToken);
-showSignedInBar(session);
+showSignedIn(session);
 
 const form = byId("range");
 form.addEventListener("submit", (event) => {
@@ -44,10 +44,13 @@ async function load(from, to) {
   }
 }
 
+function isHidden(text) {
+  return text === "<5" || text === "x";
+}
+
 function cell(text, header = false) {
-  const hidden = text === "<5" || text === "x";
   return el(header ? "th" : "td", {
-    class: hidden ? "number suppressed" : "number",
+    class: isHidden(text) ? "number suppressed" : "number",
     title: text === "<5" ? "Between 1 and 4" : text === "x" ? "Hidden so that a small count cannot be worked out" : null,
     text,
   });
@@ -55,6 +58,7 @@ function cell(text, header = false) {
 
 function renderTable(table, range) {
   const titleId = `table-${table.id}`;
+  const noChart = whyNoChart(table);
   const head = el("tr", {}, el("th", { scope: "col", text: table.rowHeading }),
     table.columns.map((column) => el("th", { scope: "col", class: "number", text: column })));
   const rows = table.rows.map((row) => el("tr", {}, el("th", { scope: "row", text: row.label }), row.cells.map((text) => cell(text))));
@@ -62,28 +66,47 @@ function renderTable(table, range) {
     rows.push(el("tr", { class: "totals" }, el("th", { scope: "row", text: table.totals.label }), table.totals.cells.map((text) => cell(text))));
   }
 
-  const charts = [el("img", {
-    src: `/api/statistics/charts/${table.id}.svg?${range}`,
-    alt: `${table.title}: bar chart of the totals, with the same hidden counts as the table`,
-    loading: "lazy",
-  })];
-  if (table.totals) {
-    charts.push(el("img", {
-      src: `/api/statistics/charts/${table.id}.svg?by=months&${range}`,
-      alt: `${table.title}: bar chart of the totals by month`,
-      loading: "lazy",
-    }));
-  }
-
   return el("section", { "aria-labelledby": titleId, dataset: { table: table.id } },
     el("div", { class: "table-tools" },
       el("h2", { id: titleId, text: table.title }),
       el("a", { href: `/api/statistics/csv?table=${encodeURIComponent(table.id)}&${range}`, download: true, text: "CSV" })),
     table.note ? el("p", { class: "muted", text: table.note }) : null,
-    el("div", { class: "charts" }, charts),
+    noChart ? el("p", { class: "no-chart", text: noChart }) : el("div", { class: "charts" }, charts(table, range)),
     el("div", { class: "scroll" },
       el("table", { class: "table" }, el("caption", { class: "visually-hidden", text: table.title }),
         el("thead", {}, head), el("tbody", {}, rows))));
+}
+
+function charts(table, range) {
+  const drawn = [el("img", {
+    src: `/api/statistics/charts/${table.id}.svg?${range}`,
+    alt: `${table.title}: bar chart of the totals, with the same hidden counts as the table`,
+    loading: "lazy",
+  })];
+  if (table.totals) {
+    drawn.push(el("img", {
+      src: `/api/statistics/charts/${table.id}.svg?by=months&${range}`,
+      alt: `${table.title}: bar chart of the totals by month`,
+      loading: "lazy",
+    }));
+  }
+  return drawn;
+}
+
+/**
+ * A chart with no bar is an empty box that reads as broken (a fresh install has nothing to count; a hidden count gets
+ * no bar): the sentence that says why stands in its place. The tables' ids say what they count ("referrals-by-…").
+ */
+function whyNoChart(table) {
+  const counted = table.id.startsWith("referrals-") ? "referrals" : "cases";
+  const counts = [...table.rows.flatMap((row) => row.cells), ...(table.totals?.cells ?? [])];
+  if (counts.every((text) => text === "0")) {
+    return `No ${counted} in these months.`;
+  }
+  if (counts.every((text) => text === "0" || isHidden(text))) {
+    return `Too few ${counted} in these months for a chart: every count is hidden.`;
+  }
+  return null;
 }
 
 // Where too few cases were measured the server withholds the figure and says why in one line, not in every cell.

@@ -1,6 +1,6 @@
 import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
-import { requireCaseworkSession, showSignedIn, SUPERVISING_ROLES } from "./session.js";
+import { requireCaseworkSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
 import { Live } from "./live.js";
 import { byUrgency, priorityBadge, waitingTime } from "./queue.js";
 import { languageName, channelName, reasonText, conversationStatusText, durationText, clockText, startTicking } from "./format.js";
@@ -121,7 +121,7 @@ function render(overview) {
     ? [el("tr", {}, el("td", { colspan: 4, class: "empty", text: "No caseworker accounts." }))]
     : overview.caseworkers.map((w) => el("tr", { dataset: { userId: w.userId } },
       el("td", { text: w.displayName }),
-      el("td", { text: w.role }),
+      el("td", { text: roleName(w.role) }),
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
 }
