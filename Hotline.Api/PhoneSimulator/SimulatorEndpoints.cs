@@ -29,6 +29,9 @@ public static class SimulatorEndpoints
 
     public sealed record TranscriptLine(string Direction, string Body, string Status, DateTimeOffset At);
 
+    /// <summary>What the phone shows, and whether the number has opted out: after STOP the hotline sends it nothing, not even a reply.</summary>
+    public sealed record SimulatedPhone(bool OptedOut, IReadOnlyList<TranscriptLine> Lines);
+
     public static Results<Ok<SignedWebhook>, ProblemHttpResult> Sign(SignRequest request, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline)
     {
         if (!ChannelAddress.TryPhone(Channel.Sms, request.From, null, out var from, out var error))
@@ -50,7 +53,7 @@ public static class SimulatorEndpoints
         return TypedResults.Ok(new SignedWebhook("/twilio/sms", fields, signature));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<TranscriptLine>>, ProblemHttpResult>> Messages(
+    public static async Task<Results<Ok<SimulatedPhone>, ProblemHttpResult>> Messages(
         string from, bool? whatsApp, Database database, ConversationRepository conversations, MessageRepository messages,
         CancellationToken cancellationToken)
     {
@@ -66,7 +69,7 @@ public static class SimulatorEndpoints
             ? []
             : (await messages.ReadConversationAsync(session, conversation.Id, cancellationToken))
                 .Select(m => new TranscriptLine(m.Direction.ToString(), m.Body, m.DeliveryStatus, m.CreatedAt)).ToList();
-        return TypedResults.Ok(lines);
+        return TypedResults.Ok(new SimulatedPhone(conversation?.Status == ConversationStatus.OptedOut, lines));
     }
 
     /// <summary>A page, script or style sheet of either simulator, embedded in the assembly.</summary>

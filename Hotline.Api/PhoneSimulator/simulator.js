@@ -38,7 +38,9 @@ async function refresh() {
   if (!response.ok) {
     return;
   }
-  showTranscript(transcript, await response.json());
+  const phone = await response.json();
+  showTranscript(transcript, phone.lines);
+  document.getElementById("opted-out").hidden = !phone.optedOut;
 }
 
 document.getElementById("compose").addEventListener("submit", send);

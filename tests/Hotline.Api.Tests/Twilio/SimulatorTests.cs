@@ -14,17 +14,35 @@ public sealed class SimulatorTests
             ["Hotline:Outbox:PollMilliseconds"] = "20",
         });
         var client = app.CreateClient();
-        var signed = await (await client.PostAsJsonAsync("/simulator/sms/sign",
-            new SimulatorEndpoints.SignRequest("+9779800000707", "namaste", false), Ct)).Content.ReadFromJsonAsync<SimulatorEndpoints.SignedWebhook>(Ct);
 
-        using var webhook = new HttpRequestMessage(HttpMethod.Post, signed!.Url) { Content = new FormUrlEncodedContent(signed.Fields) };
-        webhook.Headers.Add("X-Twilio-Signature", signed.Signature);
-        var response = await client.SendAsync(webhook, Ct);
+        var response = await SendFromPhoneAsync(client, "namaste");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var transcript = await WaitForLinesAsync(client, 3);
-        Assert.Equal(["Inbound", "Outbound", "Outbound"], transcript.Select(l => l.Direction));
-        Assert.Equal("Reply with the number of your language.", transcript[1].Body);
+        var phone = await WaitForLinesAsync(client, 3);
+        Assert.Equal(["Inbound", "Outbound", "Outbound"], phone.Lines.Select(l => l.Direction));
+        Assert.Equal("Reply with the number of your language.", phone.Lines[1].Body);
+        Assert.False(phone.OptedOut);
+    }
+
+    [Fact]
+    public async Task After_STOP_the_simulated_phone_gets_no_reply_and_says_the_number_opted_out()
+    {
+        await using var app = new HotlineApp(new Dictionary<string, string?>
+        {
+            ["Hotline:PublicBaseUrl"] = "http://localhost:5238",
+            ["Twilio:AuthToken"] = "simulator-token",
+            ["Hotline:Outbox:PollMilliseconds"] = "20",
+        });
+        var client = app.CreateClient();
+        await SendFromPhoneAsync(client, "namaste");
+        await WaitForLinesAsync(client, 3);
+
+        await SendFromPhoneAsync(client, "STOP");
+        await app.DispatchAllAsync();
+
+        var phone = await client.GetFromJsonAsync<SimulatorEndpoints.SimulatedPhone>("/simulator/sms/messages?from=%2B9779800000707", Ct);
+        Assert.True(phone!.OptedOut);
+        Assert.Equal(["Inbound", "Outbound", "Outbound", "Inbound"], phone.Lines.Select(l => l.Direction));
     }
 
     [Fact]
@@ -69,14 +87,23 @@ public sealed class SimulatorTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static async Task<IReadOnlyList<SimulatorEndpoints.TranscriptLine>> WaitForLinesAsync(HttpClient client, int count)
+    private static async Task<HttpResponseMessage> SendFromPhoneAsync(HttpClient client, string body)
+    {
+        var signed = await (await client.PostAsJsonAsync("/simulator/sms/sign",
+            new SimulatorEndpoints.SignRequest("+9779800000707", body, false), Ct)).Content.ReadFromJsonAsync<SimulatorEndpoints.SignedWebhook>(Ct);
+        using var webhook = new HttpRequestMessage(HttpMethod.Post, signed!.Url) { Content = new FormUrlEncodedContent(signed.Fields) };
+        webhook.Headers.Add("X-Twilio-Signature", signed.Signature);
+        return await client.SendAsync(webhook, Ct);
+    }
+
+    private static async Task<SimulatorEndpoints.SimulatedPhone> WaitForLinesAsync(HttpClient client, int count)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var lines = await client.GetFromJsonAsync<List<SimulatorEndpoints.TranscriptLine>>("/simulator/sms/messages?from=%2B9779800000707", Ct);
-            if (lines!.Count >= count || attempt == 100)
+            var phone = await client.GetFromJsonAsync<SimulatorEndpoints.SimulatedPhone>("/simulator/sms/messages?from=%2B9779800000707", Ct);
+            if (phone!.Lines.Count >= count || attempt == 100)
             {
-                return lines;
+                return phone;
             }
 
             await Task.Delay(50, Ct);
