@@ -187,6 +187,30 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task Closing_with_a_typed_reply_not_yet_sent_says_the_reply_will_be_lost()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await console.Page.Locator("#reply-body").FillAsync("A lawyer from our partner will contact you through us tomorrow.");
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        var asked = new List<string>();
+        console.Page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#reply-body")).ToHaveValueAsync("A lawyer from our partner will contact you through us tomorrow.");
+        Assert.Equal(["Close this case as \"Resolved by the hotline\"? Nobody can reply to this person on it afterwards. The reply you typed has not been sent: it will be lost."], asked);
+        Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_reload_reopens_the_case_that_was_open()
     {
         await using var host = await ConsoleHost.StartAsync();

@@ -13,9 +13,16 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
 
         await console.Page.GetByLabel("Phone number").FillAsync("+447700900123");
+        var asked = new List<string>();
+        console.Page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Erase" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("No personal data of this person is held: nothing was erased.");
+        Assert.Equal(["Erase everything held about +447700900123? It cannot be undone."], asked);
         await Expect(console.Page.Locator("#counts tr")).ToHaveCountAsync(10);
         await Expect(console.Page.Locator("#counts tr").First).ToHaveTextAsync("Message texts0");
         await Screenshots.TakeAsync(console.Page, "erase-a-person");
@@ -32,10 +39,33 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
 
         await console.Page.GetByLabel("Phone number").FillAsync("07700 900123");
+        console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Erase" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToContainTextAsync("is not a phone number in E.164 form");
         await Expect(console.Page.Locator("#removed")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_who_declines_the_question_erases_nothing()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.GetByRole(AriaRole.Link, new() { Name = "Erase a person" }).ClickAsync();
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await console.Page.GetByLabel("Phone number").FillAsync("+447700900123");
+        var dismissed = new TaskCompletionSource();
+        console.Page.Dialog += async (_, dialog) =>
+        {
+            await dialog.DismissAsync();
+            dismissed.TrySetResult();
+        };
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Erase" }).ClickAsync();
+        await dismissed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
+        Assert.Equal(0, await host.App.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action LIKE 'person.erase%'"));
     }
 
     [Fact]

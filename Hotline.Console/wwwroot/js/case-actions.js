@@ -135,7 +135,9 @@ async function closeCase(view) {
     refuseAt("close-form", "Choose an outcome to close the case.");
     return;
   }
-  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.`)) {
+  // A reply typed and not sent would vanish with the case: the person would never get it, and the caseworker believe they had.
+  const unsent = byId("reply-body").value.trim() ? " The reply you typed has not been sent: it will be lost." : "";
+  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.${unsent}`)) {
     return;
   }
   const note = byId("close-note");

@@ -26,6 +26,10 @@ if (session.role !== "Admin") {
 async function erase() {
   const phone = byId("phone").value.trim();
   const chat = byId("chat").value.trim();
+  // One wrong digit would erase a stranger's case history, and nothing brings it back.
+  if ((phone || chat) && !window.confirm(`Erase everything held about ${phone || chat}? It cannot be undone.`)) {
+    return;
+  }
   byId("removed").hidden = true;
   try {
     const report = await postJson("/api/admin/erasures", { phone: phone || null, chat: chat || null, force: byId("force").checked });
