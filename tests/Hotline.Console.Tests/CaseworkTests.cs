@@ -211,6 +211,20 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task A_case_whose_intake_recorded_no_answers_says_its_danger_was_not_assessed()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.Low);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator("#triage-reasons")).ToHaveTextAsync("Danger not assessed: the intake recorded no answers. Ask whether they are safe now.");
+        await Expect(console.Page.Locator("#answers")).ToHaveTextAsync("No intake answers recorded.");
+    }
+
+    [Fact]
     public async Task A_reload_reopens_the_case_that_was_open()
     {
         await using var host = await ConsoleHost.StartAsync();

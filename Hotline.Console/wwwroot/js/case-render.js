@@ -95,8 +95,14 @@ export function renderTranscript(view) {
 
 function renderSide(view) {
   const c = view.detail.case;
+  const answers = view.detail.answers;
+  // A person who asked for a human, or did not agree to questions, answered none: their low score says nothing about danger.
+  const intakeAsking = c.intakeQuestion != null;
+  const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking;
   byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
-    ? [el("li", { class: "empty", text: "No triage reasons recorded." })]
+    ? [el("li", { class: notAssessed ? "reason" : "empty", text: notAssessed
+      ? "Danger not assessed: the intake recorded no answers. Ask whether they are safe now."
+      : "No triage reasons recorded." })]
     : c.reasons.map((r) => el("li", { class: "reason", text: reasonText(r) }))));
   byId("triage-score").textContent = `Triage score ${c.triageScore}`
     + (c.intakeQuestion != null ? ` (provisional): intake in progress, question ${c.intakeQuestion} of ${c.intakeQuestions}` : "");
@@ -106,9 +112,8 @@ function renderSide(view) {
   const unanswered = view.detail.unanswered ?? [];
   byId("unanswered-section").hidden = unanswered.length === 0;
   byId("unanswered").replaceChildren(...unanswered.map((step) => el("li", { text: reasonText(step) })));
-  const answers = view.detail.answers;
   byId("answers").replaceChildren(...(answers.length === 0
-    ? [el("p", { class: "empty", text: "No intake answers yet." })]
+    ? [el("p", { class: "empty", text: intakeAsking ? "No intake answers yet." : "No intake answers recorded." })]
     : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), answerItem(a)])));
 }
 
