@@ -46,6 +46,20 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task An_English_case_carries_no_review_warning_since_English_is_what_the_others_are_translated_from()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator("#triage-reasons")).ToContainTextAsync("First contact");
+        await Expect(console.Page.Locator("#case")).Not.ToContainTextAsync("reviewed");
+    }
+
+    [Fact]
     public async Task A_reply_reaches_the_twilio_server()
     {
         await using var host = await ConsoleHost.StartAsync();

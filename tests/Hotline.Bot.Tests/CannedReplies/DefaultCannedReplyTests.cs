@@ -106,6 +106,6 @@ public sealed class DefaultCannedReplyTests
     [MemberData(nameof(AllTags))]
     public void No_translation_claims_a_native_speakers_review_it_has_not_had(string language)
     {
-        Assert.All(Catalog.For(language), r => Assert.False(r.Reviewed, $"{language}/{r.Id} is marked reviewed"));
+        Assert.All(Catalog.For(language), r => Assert.Equal(language == "en", r.Reviewed));
     }
 }
