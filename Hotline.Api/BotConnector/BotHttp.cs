@@ -51,6 +51,12 @@ public sealed class BotHttp : IDisposable
             socket.Dispose();
             throw new SocketException((int)SocketError.TimedOut);
         }
+        catch (OperationCanceledException)
+        {
+            // The handler's own cancellation, carried by its own token so that it reads as a cancellation, not a connection error.
+            socket.Dispose();
+            throw new OperationCanceledException(cancellationToken);
+        }
         catch
         {
             socket.Dispose();

@@ -107,11 +107,11 @@ public sealed class BotTokenClient(BotHttp http, IOptions<BotOptions> options, T
         };
         using var response = await http.Client.SendAsync(request, cancellationToken);
         // JSON is UTF-8 (RFC 8259) whatever charset the answer is labelled with: a label .NET does not know would otherwise throw.
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         JsonElement json;
         try
         {
-            json = JsonSerializer.Deserialize<JsonElement>(body);
+            json = await JsonSerializer.DeserializeAsync<JsonElement>(body, cancellationToken: cancellationToken);
         }
         catch (JsonException)
         {

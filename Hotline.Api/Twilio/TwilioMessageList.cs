@@ -11,6 +11,7 @@ namespace Hotline.Api.Twilio;
 /// Twilio's message list, every page read asynchronously. The SDK's own list reads its first page asynchronously and each
 /// later one synchronously while it is enumerated (a pool thread held for up to the request's timeout, and the caller's
 /// cancellation not heard): so the pages are requested here, through the same client, request and page reader the SDK uses.
+/// Every page is read, whatever the options' <c>Limit</c>: the filters and <c>PageSize</c> are what they carry here.
 /// </summary>
 public static class TwilioMessageList
 {

@@ -55,7 +55,8 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
 
         await console.TakeNextCaseAsync();
 
-        await Expect(console.Page.Locator("#triage-reasons")).ToContainTextAsync("First contact");
+        await Expect(console.Page.Locator("#canned-picker")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#canned option").Nth(1)).ToBeAttachedAsync();
         await Expect(console.Page.Locator("#case")).Not.ToContainTextAsync("reviewed");
     }
 
@@ -221,6 +222,47 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
 
         await Expect(console.Page.Locator("#reply-body")).ToHaveValueAsync("A lawyer from our partner will contact you through us tomorrow.");
         Assert.Equal(["Close this case as \"Resolved by the hotline\"? Nobody can reply to this person on it afterwards. The reply you typed has not been sent: it will be lost."], asked);
+        Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_reply_typed_in_a_case_put_aside_is_there_again_when_the_case_is_opened_again()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await console.Page.Locator("#reply-body").FillAsync("We can help you get your passport back.");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Put this case aside" }).ClickAsync();
+        await Expect(console.Page.Locator("#case")).ToBeHiddenAsync();
+        await console.Mine.First.ClickAsync();
+
+        await Expect(console.Page.Locator("#reply-body")).ToHaveValueAsync("We can help you get your passport back.");
+    }
+
+    [Fact]
+    public async Task Releasing_with_a_typed_reply_not_yet_sent_asks_first_and_says_the_reply_will_be_lost()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await console.Page.Locator("#reply-body").FillAsync("We can help you get your passport back.");
+        var asked = new List<string>();
+        console.Page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+
+        await console.Page.GetByText("Release or transfer").ClickAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#reply-body")).ToHaveValueAsync("We can help you get your passport back.");
+        Assert.Equal(["Release this case to the queue? The reply you typed has not been sent: it will be lost."], asked);
         Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
     }
 

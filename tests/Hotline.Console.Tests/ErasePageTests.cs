@@ -63,6 +63,7 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Erase" }).ClickAsync();
         await dismissed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Erase" })).ToBeEnabledAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
         Assert.Equal(0, await host.App.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action LIKE 'person.erase%'"));

@@ -98,7 +98,16 @@ async function addNote(view) {
   renderNotes(view);
 }
 
+// A reply typed and not sent goes with the case: the person would never get it, and the caseworker believe they had.
+function unsentReplyWarning() {
+  return byId("reply-body").value.trim() ? " The reply you typed has not been sent: it will be lost." : "";
+}
+
 async function release(view) {
+  const unsent = unsentReplyWarning();
+  if (unsent && !window.confirm(`Release this case to the queue?${unsent}`)) {
+    return;
+  }
   await finish(view, await view.live.invoke("ReleaseCase", view.caseId, view.leaseToken), "The case is back in the queue.");
 }
 
@@ -109,7 +118,7 @@ async function transferToColleague(view) {
     return;
   }
   const name = select.selectedOptions[0].textContent;
-  if (!window.confirm(`Transfer this case to ${name}? You will no longer be able to reply to this person.`)) {
+  if (!window.confirm(`Transfer this case to ${name}? You will no longer be able to reply to this person.${unsentReplyWarning()}`)) {
     return;
   }
   await finish(view, await view.live.invoke("TransferToColleague", view.caseId, view.leaseToken, select.value),
@@ -122,7 +131,7 @@ async function transferToLanguage(view) {
     refuseAt("transfer-language-form", "Choose a language group to transfer the case to.");
     return;
   }
-  if (!window.confirm(`Transfer this case to the ${languageName(select.value)} group? You will no longer be able to reply to this person.`)) {
+  if (!window.confirm(`Transfer this case to the ${languageName(select.value)} group? You will no longer be able to reply to this person.${unsentReplyWarning()}`)) {
     return;
   }
   await finish(view, await view.live.invoke("TransferToLanguage", view.caseId, view.leaseToken, select.value),
@@ -135,9 +144,7 @@ async function closeCase(view) {
     refuseAt("close-form", "Choose an outcome to close the case.");
     return;
   }
-  // A reply typed and not sent would vanish with the case: the person would never get it, and the caseworker believe they had.
-  const unsent = byId("reply-body").value.trim() ? " The reply you typed has not been sent: it will be lost." : "";
-  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.${unsent}`)) {
+  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.${unsentReplyWarning()}`)) {
     return;
   }
   const note = byId("close-note");
@@ -175,6 +182,8 @@ async function finish(view, answer, doneText, formId = null) {
     return;
   }
   view.leases.drop(view.caseId);
+  // The caseworker was told an unsent reply goes with the case: it is not kept for later.
+  byId("reply-body").value = "";
   view.leave();
   byId("status-message").textContent = doneText;
 }

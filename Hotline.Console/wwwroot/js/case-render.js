@@ -98,7 +98,7 @@ function renderSide(view) {
   const answers = view.detail.answers;
   // A person who asked for a human, or did not agree to questions, answered none: their low score says nothing about danger.
   const intakeAsking = c.intakeQuestion != null;
-  const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking;
+  const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking && !view.readOnly;
   byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
     ? [el("li", { class: notAssessed ? "reason" : "empty", text: notAssessed
       ? "Danger not assessed: the intake recorded no answers. Ask whether they are safe now."

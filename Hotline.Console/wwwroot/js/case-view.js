@@ -28,6 +28,8 @@ export class CaseView {
     this.root = byId("case");
     this.refreshTimer = null;
     this.reopening = null;
+    // Each held case's reply typed and not yet sent, kept while another case is on screen or this one is put aside.
+    this.drafts = new Map();
     wireCaseActions(this);
     this.referrals = new Referrals(this);
     window.addEventListener("hashchange", () => this.openLinkedRecord());
@@ -115,6 +117,7 @@ export class CaseView {
     window.sessionStorage.setItem(OPEN_CASE_KEY, detail.case.id);
     const switching = this.caseId !== detail.case.id;
     if (switching) {
+      this.keepDraft();
       this.leaveGroup();
     }
     this.detail = detail;
@@ -130,7 +133,8 @@ export class CaseView {
     if (switching) {
       byId("case-notices").replaceChildren();
       this.refuse(null);
-      byId("reply-body").value = "";
+      byId("reply-body").value = this.drafts.get(detail.case.id) ?? "";
+      byId("reply-body").dispatchEvent(new Event("input"));
       // Another case starts with its rarer actions folded, so that closing it is on the first screen.
       this.root.querySelectorAll("details.disclosure").forEach((disclosure) => { disclosure.open = false; });
       loadCanned(this, detail.case.language);
@@ -152,12 +156,19 @@ export class CaseView {
   /** Hides the case (it stays claimed, and its claim renewed, if this person holds it). */
   leave() {
     window.sessionStorage.removeItem(OPEN_CASE_KEY);
+    this.keepDraft();
     this.leaveGroup();
     this.detail = null;
     this.record = null;
     show(this.root, false);
     byId("case-empty").hidden = false;
     this.onClosed?.();
+  }
+
+  keepDraft() {
+    if (this.caseId) {
+      this.drafts.set(this.caseId, byId("reply-body").value);
+    }
   }
 
   // A case this person holds stays in its live group even when hidden, so a new message in it is heard.

@@ -27,7 +27,7 @@ async function erase() {
   const phone = byId("phone").value.trim();
   const chat = byId("chat").value.trim();
   // One wrong digit would erase a stranger's case history, and nothing brings it back.
-  if ((phone || chat) && !window.confirm(`Erase everything held about ${phone || chat}? It cannot be undone.`)) {
+  if (Boolean(phone) !== Boolean(chat) && !window.confirm(`Erase everything held about ${phone || chat}? It cannot be undone.`)) {
     return;
   }
   byId("removed").hidden = true;
