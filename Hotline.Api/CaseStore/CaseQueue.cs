@@ -219,6 +219,26 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     public static bool Holds(CaseRecord record, Guid leaseToken, DateTimeOffset databaseNow) =>
         record.Status == CaseStatus.Claimed && record.LeaseToken == leaseToken && record.LeaseExpiresAt > databaseNow;
 
+    /// <summary>
+    /// Returns every case <paramref name="userId"/> holds to the queue, keeping each one's place, inside the caller's
+    /// write: an account disabled or given a role without cases cannot answer them, and they should not wait for the
+    /// claim to run out. The count of cases returned.
+    /// </summary>
+    public async Task<int> ReturnClaimsOfAsync(DbSession session, Guid userId, CancellationToken cancellationToken)
+    {
+        var returned = 0;
+        foreach (var id in await session.QueryAsync<Guid>("Cases_ReadClaimedBy", new { UserId = userId }, cancellationToken))
+        {
+            if (await session.ExecuteAsync("Cases_ReturnClaimOf", new { Id = id, UserId = userId }, cancellationToken) == 1)
+            {
+                await events.AppendAsync(session, id, CaseEventTypes.Released, new { }, null, cancellationToken);
+                returned++;
+            }
+        }
+
+        return returned;
+    }
+
     /// <summary>Returns every case whose lease has run out to the queue; the count of cases returned.</summary>
     public async Task<int> RequeueExpiredLeasesAsync(CancellationToken cancellationToken)
     {

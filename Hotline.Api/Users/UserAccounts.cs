@@ -11,7 +11,7 @@ namespace Hotline.Api.Users;
 /// </summary>
 public sealed class UserAccounts(
     Database database, UserRepository users, SessionStore sessions, IPasswordHasher<User> hasher, AccountRules rules,
-    OneTimePasswords oneTimePasswords, AuditTrail audit, TimeProvider time)
+    OneTimePasswords oneTimePasswords, AuditTrail audit, CaseQueue cases, TimeProvider time)
 {
     /// <summary>Adds an account with a password the operator chose, unaudited: the first Development accounts and tests' accounts.</summary>
     public async Task<(User? User, string? Error)> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password,
@@ -65,6 +65,11 @@ public sealed class UserAccounts(
             }
 
             await users.UpdateDisabledAsync(session, user.Id, disabled, token);
+            if (disabled)
+            {
+                await cases.ReturnClaimsOfAsync(session, user.Id, token);
+            }
+
             return Outcome<User>.Done(user with { Disabled = disabled });
         }, cancellationToken);
 
@@ -92,6 +97,10 @@ public sealed class UserAccounts(
 
             await users.UpdateRoleAsync(session, user.Id, newRole, token);
             await users.ReplaceLanguagesAsync(session, user.Id, newLanguages, token);
+            if (newRole is not (UserRole.Caseworker or UserRole.Supervisor))
+            {
+                await cases.ReturnClaimsOfAsync(session, user.Id, token);
+            }
             return Outcome<User>.Done(user with { Role = newRole, Languages = newLanguages });
         }, cancellationToken);
 

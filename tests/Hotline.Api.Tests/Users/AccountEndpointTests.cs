@@ -75,6 +75,40 @@ public sealed class AccountEndpointTests
         Assert.Equal([$"{admin.User.Id} user.disabled {ravi.User.Id} succeeded"], await AuditRows.ReadAsync(app, "user.disabled"));
     }
 
+    [Theory, DatabaseData]
+    public async Task Disabling_returns_the_cases_the_person_holds_to_the_queue_at_once(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var admin = await AdminAsync(app);
+        var ravi = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne");
+        var held = await app.QueueCaseAsync(app.NextPhone(), "ne", PriorityBand.High, "deception");
+        await app.Get<CaseQueue>().ClaimNextAsync(ravi.Id, TimeSpan.FromMinutes(5), Ct);
+
+        await admin.Http.PostAsync($"{Accounts}/ravi/disable", null, Ct);
+
+        Assert.Equal("Queued|", await app.ScalarAsync($"SELECT Status || '|' || COALESCE(AssigneeId, '') FROM Cases WHERE Id = '{held.Id}'"));
+        Assert.Equal(1, await app.CountAsync($"SELECT COUNT(*) FROM CaseEvents WHERE CaseId = '{held.Id}' AND Type = 'CaseReleased'"));
+    }
+
+    [Fact]
+    public async Task A_caseworker_made_a_reviewer_gives_back_the_cases_they_held_and_one_made_a_supervisor_keeps_them()
+    {
+        await using var app = new HotlineApp();
+        var admin = await AdminAsync(app);
+        var ravi = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne");
+        var maya = await SignedInClient.AddUserAsync(app, "maya", UserRole.Caseworker, "ne");
+        await app.QueueCaseAsync(app.NextPhone(), "ne", PriorityBand.High, "deception");
+        await app.QueueCaseAsync(app.NextPhone(), "ne", PriorityBand.High, "deception");
+        await app.Get<CaseQueue>().ClaimNextAsync(ravi.Id, TimeSpan.FromMinutes(5), Ct);
+        await app.Get<CaseQueue>().ClaimNextAsync(maya.Id, TimeSpan.FromMinutes(5), Ct);
+
+        await admin.Http.PutAsJsonAsync($"{Accounts}/ravi/access", new AccessChange("reviewer", ["ne"]), Ct);
+        await admin.Http.PutAsJsonAsync($"{Accounts}/maya/access", new AccessChange("supervisor", ["ne"]), Ct);
+
+        Assert.Equal(0, await app.CountAsync($"SELECT COUNT(*) FROM Cases WHERE AssigneeId = '{ravi.Id}'"));
+        Assert.Equal(1, await app.CountAsync($"SELECT COUNT(*) FROM Cases WHERE AssigneeId = '{maya.Id}' AND Status = 'Claimed'"));
+    }
+
     [Fact]
     public async Task Enabling_lets_a_disabled_person_sign_in_again()
     {

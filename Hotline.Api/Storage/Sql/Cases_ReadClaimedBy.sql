@@ -1,0 +1,3 @@
+SELECT Id
+FROM Cases
+WHERE Status = 'Claimed' AND AssigneeId = @UserId;
