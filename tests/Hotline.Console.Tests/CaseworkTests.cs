@@ -147,7 +147,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(console.Mine).ToHaveCountAsync(1);
 
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
-        console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        console.AnswerQuestions(accept: true);
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
@@ -169,7 +169,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         var note = console.Page.GetByLabel("Closing note (optional, kept encrypted)");
         await note.FillAsync("Went home with her cousin; will write again if it gets worse.");
         await Expect(note).ToBeInViewportAsync();
-        console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        console.AnswerQuestions(accept: true);
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
@@ -187,12 +187,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
-        var asked = new List<string>();
-        console.Page.Dialog += async (_, dialog) =>
-        {
-            asked.Add(dialog.Message);
-            await dialog.DismissAsync();
-        };
+        var asked = console.AnswerQuestions(accept: false);
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
 
@@ -211,12 +206,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await console.TakeNextCaseAsync();
         await console.Page.Locator("#reply-body").FillAsync("A lawyer from our partner will contact you through us tomorrow.");
         await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
-        var asked = new List<string>();
-        console.Page.Dialog += async (_, dialog) =>
-        {
-            asked.Add(dialog.Message);
-            await dialog.DismissAsync();
-        };
+        var asked = console.AnswerQuestions(accept: false);
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
 
@@ -251,12 +241,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
         await console.Page.Locator("#reply-body").FillAsync("We can help you get your passport back.");
-        var asked = new List<string>();
-        console.Page.Dialog += async (_, dialog) =>
-        {
-            asked.Add(dialog.Message);
-            await dialog.DismissAsync();
-        };
+        var asked = console.AnswerQuestions(accept: false);
 
         await console.Page.GetByText("Release or transfer").ClickAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();

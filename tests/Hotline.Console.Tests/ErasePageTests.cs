@@ -13,12 +13,7 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
 
         await console.Page.GetByLabel("Phone number").FillAsync("+447700900123");
-        var asked = new List<string>();
-        console.Page.Dialog += async (_, dialog) =>
-        {
-            asked.Add(dialog.Message);
-            await dialog.AcceptAsync();
-        };
+        var asked = console.AnswerQuestions(accept: true);
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Erase" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("No personal data of this person is held: nothing was erased.");
@@ -39,7 +34,7 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
 
         await console.Page.GetByLabel("Phone number").FillAsync("07700 900123");
-        console.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        console.AnswerQuestions(accept: true);
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Erase" }).ClickAsync();
 
         await Expect(console.Page.Locator("#status-message")).ToContainTextAsync("is not a phone number in E.164 form");

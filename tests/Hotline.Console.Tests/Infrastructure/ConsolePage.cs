@@ -33,6 +33,25 @@ public sealed class ConsolePage : IAsyncDisposable
     /// <summary>Uncaught errors and rejections in the page's scripts so far, and Content-Security-Policy violations.</summary>
     public IReadOnlyList<string> ScriptErrors => _scriptErrors;
 
+    /// <summary>
+    /// Answers every question the page asks (<c>window.confirm</c>) from now on, yes when <paramref name="accept"/>;
+    /// the questions asked, in order, so a test can say what the person was told.
+    /// </summary>
+    public IReadOnlyList<string> AnswerQuestions(bool accept)
+    {
+        var asked = new List<string>();
+        Page.Dialog += async (_, dialog) =>
+        {
+            lock (asked)
+            {
+                asked.Add(dialog.Message);
+            }
+
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        return asked;
+    }
+
     public ILocator Waiting => Page.Locator("#queue li.case-item");
 
     public ILocator Mine => Page.Locator("#my-cases li.case-item");
