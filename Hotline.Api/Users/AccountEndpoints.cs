@@ -27,7 +27,7 @@ public static class AccountEndpoints
         accounts.MapPost("/{userName}/disable", Disable).WithName("DisableAccount").WithSummary("Disables an account and ends its sessions; the last enabled admin cannot be disabled.");
         accounts.MapPost("/{userName}/enable", Enable).WithName("EnableAccount").WithSummary("Lets a disabled account sign in again.");
         accounts.MapPut("/{userName}/access", SetAccess).WithName("SetAccountAccess").WithSummary("Sets an account's role and languages and ends its sessions; the last enabled admin stays an admin.");
-        accounts.MapPost("/{userName}/password-reset", ResetPassword).WithName("ResetAccountPassword").WithSummary("Gives an account a one-time password, shown once, and ends its sessions.");
+        accounts.MapPost("/{userName}/password-reset", ResetPassword).WithName("ResetAccountPassword").WithSummary("Gives an account a one-time password, shown once, ends its sessions and returns the cases it holds to the queue.");
         return app;
     }
 

@@ -105,7 +105,8 @@ public sealed class UserAccounts(
         }, cancellationToken);
 
     /// <summary>
-    /// Gives the account a one-time password, returned once, that only lets its holder choose a new one. The password
+    /// Gives the account a one-time password, returned once, that only lets its holder choose a new one, and returns the
+    /// cases it holds to the queue. The password
     /// comes from <paramref name="requestId"/>: a repeat while it is still unused answers it again and changes nothing.
     /// </summary>
     public async Task<Outcome<IssuedPassword>> ResetPasswordAsync(string userName, Guid requestId, AuditSource by, CancellationToken cancellationToken)
@@ -125,6 +126,8 @@ public sealed class UserAccounts(
         var reset = await ChangeAsync(userName, AuditActions.UserPasswordReset, by, async (session, user, _, token) =>
         {
             await users.UpdatePasswordAsync(session, user.Id, hash, mustChangePassword: true, token);
+            // A reset is for a forgotten or stolen password: either way the holder is not answering their cases now.
+            await cases.ReturnClaimsOfAsync(session, user.Id, token);
             return Outcome<User>.Done(user with { MustChangePassword = true });
         }, cancellationToken);
         return reset.Value is { } user ? Outcome<IssuedPassword>.Done(new IssuedPassword(user, oneTimePassword)) : reset.As<IssuedPassword>();

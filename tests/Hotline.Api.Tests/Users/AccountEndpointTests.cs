@@ -90,6 +90,22 @@ public sealed class AccountEndpointTests
         Assert.Equal(1, await app.CountAsync($"SELECT COUNT(*) FROM CaseEvents WHERE CaseId = '{held.Id}' AND Type = 'CaseReleased'"));
     }
 
+    [Theory, DatabaseData]
+    public async Task Resetting_the_password_returns_the_cases_the_person_holds_to_the_queue_at_once(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var admin = await AdminAsync(app);
+        var ravi = await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne");
+        var held = await app.QueueCaseAsync(app.NextPhone(), "ne", PriorityBand.High, "deception");
+        await app.Get<CaseQueue>().ClaimNextAsync(ravi.Id, TimeSpan.FromMinutes(5), Ct);
+
+        var reset = await admin.Http.PostAsJsonAsync($"{Accounts}/ravi/password-reset", new PasswordReset(Guid.NewGuid()), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal("Queued|", await app.ScalarAsync($"SELECT Status || '|' || COALESCE(AssigneeId, '') FROM Cases WHERE Id = '{held.Id}'"));
+        Assert.Equal(1, await app.CountAsync($"SELECT COUNT(*) FROM CaseEvents WHERE CaseId = '{held.Id}' AND Type = 'CaseReleased'"));
+    }
+
     [Fact]
     public async Task A_caseworker_made_a_reviewer_gives_back_the_cases_they_held_and_one_made_a_supervisor_keeps_them()
     {
