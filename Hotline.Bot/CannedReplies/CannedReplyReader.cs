@@ -140,7 +140,7 @@ internal static partial class CannedReplyReader
         var measure = SmsSegments.Measure(text);
         if (measure.Segments > CannedReplyCatalog.MaxSegments)
         {
-            problems.Add($"reply '{id}': the text in '{language}' is {measure.Segments} SMS segments ({measure.Encoding}); at most {CannedReplyCatalog.MaxSegments}");
+            problems.Add($"reply '{id}': the text in '{language}' is too long: {measure.Segments} SMS segments ({(measure.Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2")}) where at most {CannedReplyCatalog.MaxSegments} are allowed; shorten it");
         }
     }
 

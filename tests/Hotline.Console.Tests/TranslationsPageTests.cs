@@ -23,7 +23,7 @@ public sealed class TranslationsPageTests(BrowserFixture browser) : IClassFixtur
         await help.Locator("textarea").FillAsync("Piga simu sasa.");
         await help.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         var refusal = help.GetByRole(AriaRole.Alert);
-        await Expect(refusal).ToHaveTextAsync("Not saved: danger_help: uses placeholders [] where the base language uses [{emergency_number}].");
+        await Expect(refusal).ToHaveTextAsync("Not saved: danger_help: must keep {emergency_number} exactly as written, brackets included (the hotline fills it in when it sends the text).");
         await Expect(refusal).ToBeInViewportAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed" }).ClickAsync();
 
@@ -47,7 +47,7 @@ public sealed class TranslationsPageTests(BrowserFixture browser) : IClassFixtur
         await console.Page.Locator("#language").SelectOptionAsync("hi");
 
         var danger = console.Page.Locator("tr[data-text='intake/danger']");
-        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("You review sw: this language is shown read only.");
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("You review Swahili (sw): this language is shown read only.");
         await Expect(danger.Locator("textarea")).Not.ToBeEditableAsync();
         await Expect(danger.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeHiddenAsync();
         await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed" })).ToBeHiddenAsync();

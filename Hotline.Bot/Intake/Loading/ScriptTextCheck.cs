@@ -90,8 +90,7 @@ internal static class ScriptTextCheck
                 var found = Placeholders.Find(text);
                 if (language != baseLanguage && !found.SequenceEqual(expected))
                 {
-                    problems.Add(new ScriptProblem(id, language,
-                        $"uses placeholders [{string.Join(", ", found)}] where the base language uses [{string.Join(", ", expected)}]"));
+                    problems.Add(new ScriptProblem(id, language, PlaceholderMismatch(expected, found)));
                 }
 
                 if (scripts.GetValueOrDefault(language) is { } script && WritingSystems.Mismatch(text, script) is { } mismatch)
@@ -177,7 +176,7 @@ internal static class ScriptTextCheck
             if (word.Where(char.IsLetter).Any(c => WritingSystems.OfFirstLetter([c]) is not { } system || (system != "Latn" && system != language.Script)))
             {
                 problems.Add(new ScriptProblem(null, language.Tag,
-                    $"the urgent word '{word}' is not written in {language.Script} or romanised"));
+                    $"the urgent word '{word}' is not written in the {WritingSystems.NameOf(language.Script)} script or romanised"));
             }
 
             if (TextNormalizer.Keyword(word) is { Length: > 0 } folded && seen.TryGetValue(folded, out var other) && other != WordClass.Distress)
@@ -187,13 +186,25 @@ internal static class ScriptTextCheck
         }
     }
 
+    /// <summary>Read by a translator: which bracketed words to keep exactly as written, and which to take out.</summary>
+    private static string PlaceholderMismatch(IReadOnlyList<string> expected, IReadOnlyList<string> found)
+    {
+        var missing = expected.Except(found, StringComparer.Ordinal).ToList();
+        var extra = found.Except(expected, StringComparer.Ordinal).ToList();
+        return string.Join("; ", new[]
+        {
+            missing.Count == 0 ? null : $"must keep {string.Join(" and ", missing)} exactly as written, brackets included (the hotline fills it in when it sends the text)",
+            extra.Count == 0 ? null : $"has {string.Join(" and ", extra)}, which the original text does not: take it out",
+        }.OfType<string>());
+    }
+
     private static void CheckLength(string id, string? language, string text, List<ScriptProblem> problems)
     {
         var measure = SmsSegments.Measure(text);
         if (measure.Segments > MaxSegments)
         {
             problems.Add(new ScriptProblem(id, language,
-                $"is {measure.Segments} SMS segments ({measure.SeptetsOrUnits} {(measure.Encoding == SmsEncoding.Gsm7 ? "GSM-7 septets" : "UCS-2 units")}); at most {MaxSegments} are allowed"));
+                $"is too long: {measure.Segments} SMS segments ({measure.SeptetsOrUnits} {(measure.Encoding == SmsEncoding.Gsm7 ? "GSM-7 septets" : "UCS-2 units")}) where at most {MaxSegments} are allowed; shorten it"));
         }
     }
 }

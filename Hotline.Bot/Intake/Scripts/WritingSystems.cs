@@ -22,6 +22,13 @@ public static class WritingSystems
 
     public static IReadOnlyList<string> Known { get; } = ["Latn", "Arab", "Deva", "Beng", "Taml", "Telu", "Mlym", "Sinh", "Ethi"];
 
+    /// <summary>What a translator calls each writing system: refusals are read by them, not by developers.</summary>
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["Latn"] = "Latin", ["Arab"] = "Arabic", ["Deva"] = "Devanagari", ["Beng"] = "Bengali", ["Taml"] = "Tamil",
+        ["Telu"] = "Telugu", ["Mlym"] = "Malayalam", ["Sinh"] = "Sinhala", ["Ethi"] = "Ethiopic (Ge'ez)",
+    };
+
     /// <summary>
     /// Why a text is not written in <paramref name="script"/>, or null when it is: most of its letters are of that
     /// writing system, and none of another the script knows except Latin (a Hindi text may name "STOP"; accented
@@ -41,12 +48,15 @@ public static class WritingSystems
             }
             else if (system is not null and not "Latn")
             {
-                return $"has letters of {system}; it must be written in {script}";
+                return $"has letters of the {NameOf(system)} script; write it in the {NameOf(script)} script";
             }
         }
 
-        return own * 2 > letters ? null : $"is not written in {script}: {own} of its {letters} letters are";
+        return own * 2 > letters ? null : $"is not written in the {NameOf(script)} script: {own} of its {letters} letters are";
     }
+
+    /// <summary>The writing system's name, or its code when a script declares one this table does not name.</summary>
+    public static string NameOf(string script) => Names.GetValueOrDefault(script, script);
 
     /// <summary>The writing system of the first letter in the text, or null when it has none we know.</summary>
     public static string? OfFirstLetter(ReadOnlySpan<char> text)

@@ -29,7 +29,7 @@ public sealed class TranslationEndpointTests
         var response = await admin.Http.PutAsJsonAsync("/api/translations/sw/intake/danger_help", new TranslationEndpoints.TranslationEdit("Piga simu sasa."), Ct);
 
         var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Ct);
-        Assert.Equal((HttpStatusCode.BadRequest, "danger_help: uses placeholders [] where the base language uses [{emergency_number}]."),
+        Assert.Equal((HttpStatusCode.BadRequest, "danger_help: must keep {emergency_number} exactly as written, brackets included (the hotline fills it in when it sends the text)."),
             (response.StatusCode, problem!.Detail));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM TranslationRevisions"));
     }
@@ -44,7 +44,7 @@ public sealed class TranslationEndpointTests
             new TranslationEndpoints.TranslationEdit("Is it safe to write now?"), Ct);
 
         var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Ct);
-        Assert.Equal((HttpStatusCode.BadRequest, "reply 'safe_to_write': the text in 'hi' is not written in Deva: 0 of its 18 letters are."),
+        Assert.Equal((HttpStatusCode.BadRequest, "reply 'safe_to_write': the text in 'hi' is not written in the Devanagari script: 0 of its 18 letters are."),
             (response.StatusCode, problem!.Detail));
     }
 

@@ -55,7 +55,7 @@ public sealed class CannedReplyLoadingTests
     {
         var error = Refused(f => f["replies"]![0]!["text"]!["ne"] = string.Concat(Enumerable.Repeat("के अहिले लेख्न सुरक्षित छ? ", 6)));
 
-        Assert.Contains("reply 'safe_to_write': the text in 'ne' is 3 SMS segments (Ucs2); at most 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reply 'safe_to_write': the text in 'ne' is too long: 3 SMS segments (UCS-2) where at most 2 are allowed; shorten it", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,6 @@ public sealed class CannedReplyRevisionTests
         var refused = Assert.Throws<CannedReplyException>(() => Shipped.Revise(
             new Dictionary<TranslationKey, string> { [new("ta", "safe_to_write")] = "Is it safe to write now?" }, NoReviews, WritingSystemOf));
 
-        Assert.Equal(["reply 'safe_to_write': the text in 'ta' is not written in Taml: 0 of its 18 letters are"], refused.Problems);
+        Assert.Equal(["reply 'safe_to_write': the text in 'ta' is not written in the Tamil script: 0 of its 18 letters are"], refused.Problems);
     }
 }

@@ -31,7 +31,7 @@ public sealed class ScriptRevisionTests
         var refused = Assert.Throws<ScriptValidationException>(() =>
             Shipped.Revise(new Dictionary<TranslationKey, string> { [new("sw", "danger_help")] = "Piga simu sasa." }, NoReviews));
 
-        Assert.Equal([new ScriptProblem("danger_help", "sw", "uses placeholders [] where the base language uses [{emergency_number}]")], refused.Problems);
+        Assert.Equal([new ScriptProblem("danger_help", "sw", "must keep {emergency_number} exactly as written, brackets included (the hotline fills it in when it sends the text)")], refused.Problems);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ScriptRevisionTests
         var refused = Assert.Throws<ScriptValidationException>(() =>
             Shipped.Revise(new Dictionary<TranslationKey, string> { [new("sw", "not_safe")] = string.Join(' ', Enumerable.Repeat("Sawa sana.", 31)) }, NoReviews));
 
-        Assert.Equal([new ScriptProblem("not_safe", "sw", "is 3 SMS segments (340 GSM-7 septets); at most 2 are allowed")], refused.Problems);
+        Assert.Equal([new ScriptProblem("not_safe", "sw", "is too long: 3 SMS segments (340 GSM-7 septets) where at most 2 are allowed; shorten it")], refused.Problems);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ScriptRevisionTests
         var refused = Assert.Throws<ScriptValidationException>(() =>
             Shipped.Revise(new Dictionary<TranslationKey, string> { [new("hi", "not_safe")] = "OK. Write again when it is safe." }, NoReviews));
 
-        Assert.Equal([new ScriptProblem("not_safe", "hi", "is not written in Deva: 0 of its 24 letters are")], refused.Problems);
+        Assert.Equal([new ScriptProblem("not_safe", "hi", "is not written in the Devanagari script: 0 of its 24 letters are")], refused.Problems);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ScriptRevisionTests
         var refused = Assert.Throws<ScriptValidationException>(() =>
             Shipped.Revise(new Dictionary<TranslationKey, string> { [new("hi", "not_safe")] = "ठीक है। جب محفوظ ہو" }, NoReviews));
 
-        Assert.Equal([new ScriptProblem("not_safe", "hi", "has letters of Arab; it must be written in Deva")], refused.Problems);
+        Assert.Equal([new ScriptProblem("not_safe", "hi", "has letters of the Arabic script; write it in the Devanagari script")], refused.Problems);
     }
 
     [Fact]

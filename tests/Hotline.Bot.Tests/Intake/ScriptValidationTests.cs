@@ -70,7 +70,8 @@ public sealed class ScriptValidationTests
     {
         var error = Refused(s => s["localization"]!["sw"]!["done"] = "Subiri dakika {emergency_number}.");
 
-        AssertNames(error, "done", "sw", "placeholders");
+        AssertNames(error, "done", "sw",
+            "must keep {wait_minutes} exactly as written, brackets included (the hotline fills it in when it sends the text); has {emergency_number}, which the original text does not: take it out");
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class ScriptValidationTests
     {
         var error = Refused(s => s["localization"]!["sw"]!["help"] = "मदद");
 
-        AssertNames(error, "help", "sw", "has letters of Deva");
+        AssertNames(error, "help", "sw", "has letters of the Devanagari script");
     }
 
     [Fact]
