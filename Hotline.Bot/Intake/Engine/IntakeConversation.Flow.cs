@@ -27,11 +27,16 @@ internal sealed partial class IntakeConversation
         return Start(keyword, text);
     }
 
-    /// <summary>They write again after going quiet: ask first whether it is safe now, never carry on blindly.</summary>
-    private EngineTurn Wake()
+    /// <summary>
+    /// They write again after going quiet: ask first whether it is safe now, never carry on blindly. A language not
+    /// known yet is read from this message as from a first one, so "hello" after the discreet word is answered as a
+    /// first "hello" is.
+    /// </summary>
+    private EngineTurn Wake(string? keyword, string text)
     {
         _state.Status = IntakeStatus.Active;
         _state.Reasked = false;
+        _language ??= _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
         if (_language is null)
         {
             _state.Step = _script.StartStep.Id;

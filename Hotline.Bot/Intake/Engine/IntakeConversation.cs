@@ -136,7 +136,7 @@ internal sealed partial class IntakeConversation
 
         return _state.Status switch
         {
-            IntakeStatus.Quiet => Wake(),
+            IntakeStatus.Quiet => Wake(keyword, text),
             IntakeStatus.HandedOff when !_caseOpen => Restart(keyword, text),
             IntakeStatus.HandedOff => _state.MenuOpen ? ChooseLanguage(keyword, text) : Finish(),
             _ => _state.MenuOpen ? ChooseLanguage(keyword, text) : Answer(keyword, text),

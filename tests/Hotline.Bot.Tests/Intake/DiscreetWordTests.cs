@@ -69,4 +69,31 @@ public sealed class DiscreetWordTests
         Assert.Equal(Text("en", "discreet"), turn.Reply());
         Assert.Equal(new WentQuiet("discreet_word"), Assert.Single(turn.Events));
     }
+
+    [Theory]
+    [InlineData("hello", "en")]
+    [InlineData("habari", "sw")]
+    [InlineData("kumusta", "fil")]
+    public void A_greeting_after_the_discreet_word_as_a_first_message_is_answered_as_a_first_greeting_is(string greeting, string language)
+    {
+        var first = new FakeHost(Engine).Send(greeting);
+        var host = new FakeHost(Engine);
+        host.Send("recipe");
+
+        var afterDiscreet = host.Send(greeting);
+
+        Assert.Equal(Text(language, "safe_now"), first.Replies[^1].Text);
+        Assert.Equal(first.Replies.Select(r => r.Text), afterDiscreet.Replies.Select(r => r.Text));
+    }
+
+    [Fact]
+    public void Writing_again_in_no_language_it_knows_after_the_discreet_word_as_a_first_message_gets_the_language_menu()
+    {
+        var host = new FakeHost(Engine);
+        host.Send("recipe");
+
+        var turn = host.Send("?");
+
+        Assert.Equal("Reply with the number of your language.", turn.Replies[0].Text);
+    }
 }
