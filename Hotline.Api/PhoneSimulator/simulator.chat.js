@@ -46,12 +46,16 @@ async function send(event) {
   }
 }
 
+// Only the newest refresh is drawn: an answer for the user id as it was a keystroke ago must not replace this one's.
+let newestRefresh = 0;
+
 async function refresh() {
+  const mine = ++newestRefresh;
   const response = await fetch(`/simulator/chat/messages?${new URLSearchParams({ user: userInput.value })}`, { cache: "no-store" });
-  if (!response.ok) {
+  if (mine !== newestRefresh) {
     return;
   }
-  showTranscript(transcript, await response.json());
+  showTranscript(transcript, response.ok ? await response.json() : []);
 }
 
 userInput.value = newId("user").replace("-", "_");
@@ -61,6 +65,6 @@ document.getElementById("open").addEventListener("click", () => {
   post("conversationUpdate");
 });
 document.getElementById("close").addEventListener("click", () => post("endOfConversation"));
-userInput.addEventListener("change", refresh);
+userInput.addEventListener("input", refresh);
 setInterval(refresh, 1500);
 refresh();

@@ -32,10 +32,20 @@ async function send(event) {
   await refresh();
 }
 
+// Only the newest refresh is drawn: an answer for the number as it was a keystroke ago must not replace this one's.
+let newestRefresh = 0;
+
 async function refresh() {
+  const mine = ++newestRefresh;
   const query = new URLSearchParams({ from: fromInput.value, whatsApp: whatsApp.checked });
   const response = await fetch(`/simulator/sms/messages?${query}`, { cache: "no-store" });
+  if (mine !== newestRefresh) {
+    return;
+  }
   if (!response.ok) {
+    // A number being typed is not yet one: show no thread rather than the previous number's.
+    showTranscript(transcript, []);
+    document.getElementById("opted-out").hidden = true;
     return;
   }
   const phone = await response.json();
@@ -44,7 +54,7 @@ async function refresh() {
 }
 
 document.getElementById("compose").addEventListener("submit", send);
-fromInput.addEventListener("change", refresh);
+fromInput.addEventListener("input", refresh);
 whatsApp.addEventListener("change", refresh);
 setInterval(refresh, 1500);
 refresh();

@@ -1,0 +1,49 @@
+namespace Hotline.Console.Tests;
+
+/// <summary>The Development phone simulator as a newcomer uses it, in a real browser at 1366x768.</summary>
+public sealed class SimulatorPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task While_another_number_is_typed_the_previous_numbers_thread_is_not_shown()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var first = host.NextPhone();
+        await host.PostSmsAsync(first, "hello");
+        await using var simulator = await OpenAsync(host, first);
+        await Expect(simulator.Page.Locator("#transcript .line.Inbound")).ToHaveTextAsync("hello");
+
+        await simulator.Page.Locator("#from").FillAsync("+977");
+
+        await Expect(simulator.Page.Locator("#transcript .line")).ToHaveCountAsync(0);
+        Assert.Empty(simulator.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_long_thread_scrolls_inside_its_box_showing_the_newest_message_and_the_message_field_stays_in_view()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var phone = host.NextPhone();
+        foreach (var answer in new[] { "hello", "1", "2", "2", "1", "1", "2", "2", "2", "2", "Dubai" })
+        {
+            await host.PostSmsAsync(phone, answer);
+        }
+
+        await using var simulator = await OpenAsync(host, phone);
+
+        await Expect(simulator.Page.Locator("#transcript .line.Inbound").Last).ToHaveTextAsync("Dubai");
+        await Expect(simulator.Page.Locator("#transcript .line").Last).ToBeInViewportAsync();
+        var field = await simulator.Page.Locator("#body").BoundingBoxAsync();
+        Assert.True(field!.Y + field.Height <= 768, $"The message field ends at {field.Y + field.Height} px, below the 768 px window.");
+        Assert.Empty(simulator.ScriptErrors);
+    }
+
+    /// <summary>The simulator page at 1366x768, showing <paramref name="phone"/>'s thread.</summary>
+    private async Task<ConsolePage> OpenAsync(ConsoleHost host, string phone)
+    {
+        var simulator = await ConsolePage.OpenAsync(browser.Browser, host);
+        await simulator.Page.SetViewportSizeAsync(1366, 768);
+        await simulator.Page.GotoAsync("/simulator/");
+        await simulator.Page.Locator("#from").FillAsync(phone);
+        return simulator;
+    }
+}
