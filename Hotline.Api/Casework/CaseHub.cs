@@ -16,6 +16,8 @@ public sealed class CaseHub(
 {
     public const string Path = "/hubs/cases";
     private const string NotAllowed = "You may not work on this case.";
+    /// <summary>Said when the account no longer stands (disabled, changed, signed out elsewhere): not the case's fault.</summary>
+    public const string SessionEnded = "Your session has ended (your account was changed or disabled, or you signed out): sign in again.";
     private const string ClosedCase = "This case is closed: it opens read-only from the case history.";
     private const string LeaseLost = CaseActions.LeaseLost;
 
@@ -144,7 +146,7 @@ public sealed class CaseHub(
 
     /// <summary>Runs an action for a caller who may still work; anyone else gets the same refusal, whatever the action.</summary>
     private async Task<Outcome<T>> AsCallerAsync<T>(Func<User, Task<Outcome<T>>> action) =>
-        await CurrentUserAsync() is { } user ? await action(user) : Outcome<T>.Refused(Refusal.Forbidden, NotAllowed);
+        await CurrentUserAsync() is { } user ? await action(user) : Outcome<T>.Refused(Refusal.Forbidden, SessionEnded);
 
     /// <summary>Runs a lease action for a caller allowed to see the case; the lease token itself is checked by the queue.</summary>
     private async Task<ActionAnswer<T>> UnderLeaseAsync<T>(Guid caseId, Func<User, Task<Outcome<T>>> action) =>

@@ -58,7 +58,7 @@ public sealed partial class DisabledAccountTests
         // Every 3 s the ended-session sweep closes a disabled account's connections; a call that comes before it is
         // refused by the call's own check of the caller. Either way the case does not open again.
         var answer = await OpenCaseAsync(hub, waiting.Id);
-        Assert.True(answer is null || (answer.Ok, answer.Refusal) == (false, "You may not work on this case."),
+        Assert.True(answer is null || (answer.Ok, answer.Refusal) == (false, "Your session has ended (your account was changed or disabled, or you signed out): sign in again."),
             $"the case opened again for a disabled account: {answer}");
     }
 
