@@ -30,6 +30,8 @@ async function post(type, text) {
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${signed.token}` },
     body: JSON.stringify(signed.activity),
   });
+  // Read to the end though it is empty: the browser reports an unread answer as an aborted request, which reads as breakage.
+  await answer.text();
   if (!answer.ok) {
     errorLine.textContent = `/api/messages answered ${answer.status}.`;
     return false;

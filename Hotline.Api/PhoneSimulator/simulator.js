@@ -24,6 +24,8 @@ async function send(event) {
     headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signed.signature },
     body: new URLSearchParams(signed.fields),
   });
+  // Read to the end: the browser reports an unread answer as an aborted request, which reads as breakage.
+  await webhook.text();
   if (!webhook.ok) {
     errorLine.textContent = `The webhook answered ${webhook.status}.`;
     return;

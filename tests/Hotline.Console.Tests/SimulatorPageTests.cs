@@ -37,6 +37,24 @@ public sealed class SimulatorPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(simulator.ScriptErrors);
     }
 
+    [Fact]
+    public async Task A_message_sent_from_the_chat_simulator_gets_its_reply_and_no_request_of_the_page_fails()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var simulator = await ConsolePage.OpenAsync(browser.Browser, host);
+        var failed = new List<string>();
+        simulator.Page.RequestFailed += (_, request) => failed.Add($"{request.Method} {request.Url}: {request.Failure}");
+        await simulator.Page.GotoAsync("/simulator/chat/");
+
+        await simulator.Page.Locator("#body").FillAsync("hello");
+        await simulator.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        await Expect(simulator.Page.Locator("#transcript .line.Outbound").Last)
+            .ToContainTextAsync("Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.");
+        Assert.Empty(failed);
+        Assert.Empty(simulator.ScriptErrors);
+    }
+
     /// <summary>The simulator page at 1366x768, showing <paramref name="phone"/>'s thread.</summary>
     private async Task<ConsolePage> OpenAsync(ConsoleHost host, string phone)
     {
