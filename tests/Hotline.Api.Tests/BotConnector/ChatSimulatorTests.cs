@@ -88,15 +88,12 @@ public sealed class ChatSimulatorTests
 
     private static async Task<List<ChatSimulatorEndpoints.ChatLine>> WaitForReplyAsync(HttpClient client)
     {
-        for (var attempt = 0; ; attempt++)
+        List<ChatSimulatorEndpoints.ChatLine> lines = [];
+        await Poll.UntilAsync(async () =>
         {
-            var lines = await client.GetFromJsonAsync<List<ChatSimulatorEndpoints.ChatLine>>("/simulator/chat/messages?user=sim_user", Ct) ?? [];
-            if (lines.Any(l => l.Direction == "Outbound") || attempt == 100)
-            {
-                return lines;
-            }
-
-            await Task.Delay(50, Ct);
-        }
+            lines = await client.GetFromJsonAsync<List<ChatSimulatorEndpoints.ChatLine>>("/simulator/chat/messages?user=sim_user", Ct) ?? [];
+            return lines.Any(l => l.Direction == "Outbound");
+        }, "the bot's reply in the chat simulator's transcript", TimeSpan.FromSeconds(5));
+        return lines;
     }
 }

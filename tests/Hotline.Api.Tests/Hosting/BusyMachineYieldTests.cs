@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hotline.Api.Tests.Hosting;
@@ -73,12 +72,7 @@ public sealed class BusyMachineYieldTests
         var waiting = yielding.WaitForFreeCoresAsync(Ct);
         while (!waiting.IsCompleted)
         {
-            var since = Stopwatch.GetTimestamp();
-            while (cores.Reads == reads && !waiting.IsCompleted && Stopwatch.GetElapsedTime(since) < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(5, Ct);
-            }
-
+            await Poll.UntilAsync(() => cores.Reads != reads || waiting.IsCompleted, "the wait to read the cores' counts", TimeSpan.FromSeconds(10));
             reads = cores.Reads;
             await Task.Delay(20, Ct);
             clock.Advance(BusyMachineYield.Look);

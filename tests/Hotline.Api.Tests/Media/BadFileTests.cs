@@ -186,12 +186,10 @@ public sealed class BadFileTests
     }
 
     /// <summary>Passes of the media job until nothing is waiting (a retry waits Hotline:Media:RetryBaseSeconds, 1 s here).</summary>
-    private static async Task FetchUntilSettledAsync(TwilioHarness harness)
-    {
-        for (var pass = 0; pass < 100 && await harness.CountAsync("SELECT COUNT(*) FROM MediaItems WHERE Status IN ('Pending', 'Stored')") > 0; pass++)
+    private static Task FetchUntilSettledAsync(TwilioHarness harness) =>
+        Poll.UntilAsync(async () =>
         {
             await harness.App.FetchMediaAsync();
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+            return await harness.CountAsync("SELECT COUNT(*) FROM MediaItems WHERE Status IN ('Pending', 'Stored')") == 0;
+        }, "the media job to settle every item", TimeSpan.FromSeconds(10));
 }

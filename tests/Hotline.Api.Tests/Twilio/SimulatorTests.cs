@@ -98,15 +98,12 @@ public sealed class SimulatorTests
 
     private static async Task<SimulatorEndpoints.SimulatedPhone> WaitForLinesAsync(HttpClient client, int count)
     {
-        for (var attempt = 0; ; attempt++)
+        SimulatorEndpoints.SimulatedPhone? phone = null;
+        await Poll.UntilAsync(async () =>
         {
-            var phone = await client.GetFromJsonAsync<SimulatorEndpoints.SimulatedPhone>("/simulator/sms/messages?from=%2B9779800000707", Ct);
-            if (phone!.Lines.Count >= count || attempt == 100)
-            {
-                return phone;
-            }
-
-            await Task.Delay(50, Ct);
-        }
+            phone = await client.GetFromJsonAsync<SimulatorEndpoints.SimulatedPhone>("/simulator/sms/messages?from=%2B9779800000707", Ct);
+            return phone!.Lines.Count >= count;
+        }, $"{count} lines on the simulated phone", TimeSpan.FromSeconds(5));
+        return phone!;
     }
 }

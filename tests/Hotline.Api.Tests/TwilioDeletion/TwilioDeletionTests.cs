@@ -29,14 +29,12 @@ public sealed class TwilioDeletionTests
     }
 
     /// <summary>Runs the deletions until none is waiting; the backoff in these tests is a millisecond.</summary>
-    private static async Task DeleteUntilNoneWaitsAsync(TwilioHarness harness)
-    {
-        for (var pass = 0; pass < 50 && await harness.CountAsync("SELECT COUNT(*) FROM TwilioDeletions") > 0; pass++)
+    private static Task DeleteUntilNoneWaitsAsync(TwilioHarness harness) =>
+        Poll.UntilAsync(async () =>
         {
             await harness.DeleteAtTwilioAsync();
-            await Task.Delay(5, TestContext.Current.CancellationToken);
-        }
-    }
+            return await harness.CountAsync("SELECT COUNT(*) FROM TwilioDeletions") == 0;
+        }, "every deletion at Twilio to be done", TimeSpan.FromSeconds(10));
 
     [Theory, DatabaseData]
     public async Task An_inbound_message_with_photos_is_left_at_Twilio_for_the_media_job_which_fetches_the_photos_first(DatabaseProvider engine)

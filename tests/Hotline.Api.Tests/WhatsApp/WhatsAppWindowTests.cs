@@ -246,13 +246,8 @@ public sealed class WhatsAppWindowTests
         }
 
         /// <summary>Waits until a caseworker's text has reached the stand-in (while a dispatch runs beside).</summary>
-        public async Task UntilTwilioHoldsAReplyAsync()
-        {
-            while (CaseworkerTexts().Count == 0)
-            {
-                await Task.Delay(10, Ct);
-            }
-        }
+        public Task UntilTwilioHoldsAReplyAsync() =>
+            Poll.UntilAsync(() => CaseworkerTexts().Count > 0, "a caseworker's text to reach the stand-in for Twilio", TimeSpan.FromSeconds(30));
 
         /// <summary>Twilio's status callback for <paramref name="sid"/>: undelivered, WhatsApp's window closed (63016).</summary>
         public async Task RefusedForClosedWindowAsync(string sid)

@@ -25,14 +25,8 @@ public sealed class FileSyncTests
 
             Assert.Null(FileSync.StartWriting(file));
 
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (DirtyBytes() > written - FileBytes / 2 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(10, Ct);
-            }
-
-            Assert.True(DirtyBytes() <= written - FileBytes / 2,
-                $"Dirty pages went from {written:N0} bytes to {DirtyBytes():N0}; the file's {FileBytes:N0} were not on their way to the disk.");
+            await Poll.UntilAsync(() => DirtyBytes() <= written - FileBytes / 2,
+                $"the file's changed pages to be on their way to the disk (half its {FileBytes:N0} bytes gone from the {written:N0} dirty)", TimeSpan.FromSeconds(10));
         }
         finally
         {
