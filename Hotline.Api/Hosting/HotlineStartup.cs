@@ -52,12 +52,12 @@ public static class HotlineStartup
             if (user.Role == UserRole.Admin)
             {
                 app.Logger.LogWarning("Created the first admin for Development (accounts, partners, SIM cards; no case content). "
-                    + "Sign in as 'admin' with the password {Password} (shown once).", password);
+                    + "Sign in as 'admin' with the one-time password {Password} (shown once); you choose your own at the first sign-in.", password);
             }
             else
             {
                 app.Logger.LogWarning("Created a supervisor for Development (the queue, every case, the supervisor view). "
-                    + "Sign in as 'supervisor' with the password {Password} (shown once).", password);
+                    + "Sign in as 'supervisor' with the one-time password {Password} (shown once); you choose your own at the first sign-in.", password);
             }
         }
     }

@@ -13,7 +13,7 @@ public sealed class UserAccounts(
     Database database, UserRepository users, SessionStore sessions, IPasswordHasher<User> hasher, AccountRules rules,
     OneTimePasswords oneTimePasswords, AuditTrail audit, CaseQueue cases, TimeProvider time)
 {
-    /// <summary>Adds an account with a password the operator chose, unaudited: the first Development accounts and tests' accounts.</summary>
+    /// <summary>Adds an account with a password chosen for it, unaudited: the accounts tests start with.</summary>
     public async Task<(User? User, string? Error)> AddAsync(string userName, UserRole role, IReadOnlyList<string> languages, string password,
         CancellationToken cancellationToken)
     {
@@ -142,8 +142,9 @@ public sealed class UserAccounts(
         users.ChangeSecurityStampAsync(session, userId, NewSecurityStamp(), cancellationToken);
 
     /// <summary>
-    /// In Development, a fresh database gets an admin and a supervisor, each with a random password printed once:
-    /// the admin reads no case, so a newcomer tries the casework and supervisor views as the supervisor.
+    /// In Development, a fresh database gets an admin and a supervisor, each with a random one-time password printed
+    /// once: the admin reads no case, so a newcomer tries the casework and supervisor views as the supervisor. The
+    /// printed password stays in the terminal and any log kept of it, so it only lets its holder choose their own.
     /// </summary>
     public async Task<IReadOnlyList<(User User, string Password)>> CreateDevelopmentAccountsAsync(IReadOnlyList<string> languages,
         CancellationToken cancellationToken)
@@ -160,8 +161,8 @@ public sealed class UserAccounts(
         foreach (var (name, role) in new[] { ("admin", UserRole.Admin), ("supervisor", UserRole.Supervisor) })
         {
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
-            var (user, error) = await AddAsync(name, role, languages, password, cancellationToken);
-            created.Add((user ?? throw new InvalidOperationException(error), password));
+            var added = await AddAsync(RowIds.Version7(time.GetUtcNow()), name, role, languages, password, mustChangePassword: true, by: null, cancellationToken);
+            created.Add((added.Value ?? throw new InvalidOperationException(added.Detail), password));
         }
 
         return created;

@@ -43,7 +43,7 @@ public sealed partial class LeastPrivilegeTests
     }
 
     [Fact]
-    public async Task A_fresh_Development_database_has_a_supervisor_whose_printed_password_opens_the_supervisor_overview()
+    public async Task A_fresh_Development_database_has_a_supervisor_whose_printed_one_time_password_leads_to_the_supervisor_overview_once_replaced()
     {
         await using var app = new HotlineApp(services: s => s.AddFakeLogging());
         var printed = app.Services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message)
@@ -51,10 +51,13 @@ public sealed partial class LeastPrivilegeTests
         await using var session = await app.Services.GetRequiredService<Database>().OpenAsync(Ct);
         var supervisor = await app.Services.GetRequiredService<UserRepository>().FindByUserNameAsync(session, "supervisor", Ct);
 
-        var signedIn = await SignedInClient.SignInAsync(app, supervisor!, PrintedPassword().Match(printed).Groups[1].Value);
+        var printedPassword = PrintedPassword().Match(printed).Groups[1].Value;
+        var signedIn = await SignedInClient.SignInChoosingPasswordAsync(app, supervisor!, printedPassword, "lanterns over the harbour");
         var overview = await signedIn.Http.GetAsync("/api/supervisor/overview", Ct);
 
         Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
+        Assert.Equal("/console/signin.html?error=wrong",
+            (await SignedInClient.PostSignInAsync(SignedInClient.NewBrowser(app), "supervisor", printedPassword)).Headers.Location?.ToString());
     }
 
     [Fact]
@@ -80,6 +83,6 @@ public sealed partial class LeastPrivilegeTests
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
     }
 
-    [GeneratedRegex(@"password (\S+) \(shown once\)")]
+    [GeneratedRegex(@"one-time password (\S+) \(shown once\)")]
     private static partial Regex PrintedPassword();
 }

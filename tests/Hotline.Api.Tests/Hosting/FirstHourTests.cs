@@ -73,14 +73,14 @@ public sealed partial class FirstHourTests
         Assert.Empty(failures);
     }
 
-    /// <summary>Signs in as the newcomer does: with the password the first start printed for 'admin'.</summary>
+    /// <summary>Signs in as the newcomer does: with the one-time password the first start printed for 'admin', replaced by their own.</summary>
     private static async Task<SignedInClient> SignInAsDevelopmentAdminAsync(HotlineApp app)
     {
         var printed = app.Services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message).Single(m => m.StartsWith("Created the first admin", StringComparison.Ordinal));
         var password = PrintedPassword().Match(printed).Groups[1].Value;
         await using var session = await app.Services.GetRequiredService<Database>().OpenAsync(Ct);
         var admin = await app.Services.GetRequiredService<UserRepository>().FindByUserNameAsync(session, "admin", Ct);
-        return await SignedInClient.SignInAsync(app, admin!, password);
+        return await SignedInClient.SignInChoosingPasswordAsync(app, admin!, password, "lanterns over the harbour");
     }
 
     /// <summary>One account of the role, made through the same accounts service as the operator's <c>users add</c>.</summary>
@@ -124,6 +124,6 @@ public sealed partial class FirstHourTests
         return failures;
     }
 
-    [GeneratedRegex(@"password (\S+) \(shown once\)")]
+    [GeneratedRegex(@"one-time password (\S+) \(shown once\)")]
     private static partial Regex PrintedPassword();
 }

@@ -59,6 +59,20 @@ public sealed class SignedInClient
 
     public static Task<SignedInClient> SignInAsync(HotlineApp app, User user) => SignInAsync(app, user, Password);
 
+    /// <summary>Signs in as a newcomer does with a one-time password: chooses <paramref name="ownPassword"/>, then signs in with it.</summary>
+    public static async Task<SignedInClient> SignInChoosingPasswordAsync(HotlineApp app, User user, string oneTimePassword, string ownPassword)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = NewBrowser(app);
+        var signIn = await PostSignInAsync(browser, user.UserName, oneTimePassword);
+        Assert.Equal(Hotline.Api.Users.PasswordEndpoints.ChoosePage, signIn.Headers.Location?.ToString());
+        var pending = await browser.GetFromJsonAsync<Hotline.Api.Users.PasswordEndpoints.PendingChangeView>("/api/password-change", ct);
+        browser.DefaultRequestHeaders.Add("X-CSRF-TOKEN", pending!.AntiforgeryToken);
+        var chosen = await browser.PostAsJsonAsync("/api/password-change", new Hotline.Api.Users.PasswordEndpoints.ChosenPassword(ownPassword), ct);
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        return await SignInAsync(app, user, ownPassword);
+    }
+
     public static async Task<SignedInClient> SignInAsync(HotlineApp app, User user, string password)
     {
         var http = NewBrowser(app);
