@@ -1,4 +1,5 @@
 using Hotline.Api.Accountability;
+using Hotline.Api.Partners;
 
 namespace Hotline.Console.Tests;
 
@@ -76,7 +77,8 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
 
         await console.Page.GotoAsync("/console/audit.html");
 
-        await Expect(console.Page.Locator("#audit")).ToHaveTextAsync("Only administrators read the audit trail.");
+        await Expect(console.Page.Locator("#not-for-role")).ToHaveTextAsync("Only administrators read the audit trail. Your role: Caseworker.");
+        await Expect(console.Page.GetByRole(AriaRole.Link, new() { Name = "Go to the queue and cases" })).ToHaveAttributeAsync("href", "/console/");
     }
 
     [Fact]
@@ -102,5 +104,88 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
         await Expect(console.Page.Locator("#access-history li").Last).ToContainTextAsync("Opened by amira");
         await Expect(console.Page.Locator("#access-history")).ToBeVisibleAsync();
         Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_access_history_words_every_read_and_counts_repeats_instead_of_listing_them()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var audit = host.Services.GetRequiredService<AuditTrail>();
+        await audit.RecordAsync(AuditEntry.ByActor(amira.Id.ToString(), AuditActions.CaseFetched, caseId), Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await audit.RecordAsync(AuditEntry.ByActor(amira.Id.ToString(), AuditActions.ClosedCaseRead, caseId), Ct);
+        }
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Page.GotoAsync("/console/supervisor.html");
+        await console.Page.Locator($"#overview-cases tr[data-case-id='{caseId}']").GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
+
+        var entries = console.Page.Locator("#access-history li");
+        await Expect(entries).ToHaveCountAsync(3);
+        // Newest first; the referrals the console read as sofia opened the case are part of that opening.
+        await Expect(entries.Nth(0)).ToContainTextAsync("Opened by sofia at ");
+        await Expect(entries.Nth(1)).ToContainTextAsync("Read after it was closed by amira 3 times, ");
+        await Expect(entries.Nth(2)).ToContainTextAsync("Fetched through the API by amira at ");
+        await Expect(console.Page.Locator("#access-history")).Not.ToContainTextAsync("case.");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_names_accounts_and_partners_keeps_their_ids_at_hand_and_writes_every_time_alike()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var root = await host.AddUserAsync("root", UserRole.Admin, "en");
+        var ravi = await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var audit = host.Services.GetRequiredService<AuditTrail>();
+        await audit.RecordAsync(AuditEntry.ByActor(root.Id.ToString(), AuditActions.UserDisabled, ravi.Id), Ct);
+        await audit.RecordAsync(AuditEntry.ByActor(root.Id.ToString(), AuditActions.PartnerUpdated, partnerId), Ct);
+        await audit.RecordAsync(AuditEntry.ByActor(ravi.Id.ToString(), AuditActions.CaseOpened, caseId), Ct);
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "root");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Page.GotoAsync("/console/audit.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var disabled = console.Page.Locator("#entries tr[data-action='user.disabled'] td.subject");
+        await Expect(disabled).ToHaveTextAsync("ravi account");
+        await Expect(disabled).ToHaveAttributeAsync("title", ravi.Id.ToString());
+        var updated = console.Page.Locator("#entries tr[data-action='partner.updated'] td.subject");
+        await Expect(updated).ToHaveTextAsync("Safe House Doha partner");
+        await Expect(updated).ToHaveAttributeAsync("title", partnerId.ToString());
+        // A case is never named, only its id.
+        await Expect(console.Page.Locator("#entries tr[data-action='case.opened'] td.subject")).ToHaveTextAsync(caseId.ToString());
+        var times = await console.Page.Locator("#entries td.time").AllInnerTextsAsync();
+        Assert.NotEmpty(times);
+        Assert.All(times, time => Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", time));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task At_1366x768_the_who_fields_placeholder_shows_whole()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Page.GotoAsync("/console/audit.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var room = await console.Page.Locator("#actor").EvaluateAsync<double>("""
+            field => {
+              const style = getComputedStyle(field);
+              const context = document.createElement("canvas").getContext("2d");
+              context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+              const inside = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+              return inside - context.measureText(field.placeholder).width;
+            }
+            """);
+
+        Assert.True(room >= 0, $"The placeholder is {-room}px wider than its field.");
     }
 }

@@ -373,4 +373,43 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("No case is waiting in your languages.");
         await Expect(console.Page.Locator("#case")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task The_case_is_closed_line_goes_once_a_new_case_arrives()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        console.AnswerQuestions(accept: true);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
+
+        await host.SeedCaseAsync("en", PriorityBand.Medium, "deception");
+
+        await Expect(console.Waiting).ToHaveCountAsync(1);
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
+    }
+
+    [Fact]
+    public async Task The_case_is_closed_line_goes_once_another_case_is_opened()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        var waiting = await host.SeedCaseAsync("en", PriorityBand.Medium, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        console.AnswerQuestions(accept: true);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
+
+        await console.Item("queue", waiting).Locator("button").ClickAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
+    }
 }

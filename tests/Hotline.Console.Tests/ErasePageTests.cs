@@ -73,6 +73,7 @@ public sealed class ErasePageTests(BrowserFixture browser) : IClassFixture<Brows
 
         await console.Page.GotoAsync("/console/erase.html");
 
-        await Expect(console.Page.Locator("#erase")).ToHaveTextAsync("Only administrators erase a person's data.");
+        await Expect(console.Page.Locator("#not-for-role")).ToHaveTextAsync("Only administrators erase a person's data. Your role: Caseworker.");
+        await Expect(console.Page.GetByRole(AriaRole.Link, new() { Name = "Go to the queue and cases" })).ToHaveAttributeAsync("href", "/console/");
     }
 }

@@ -31,4 +31,16 @@ public sealed class LanguageNameTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(console.Waiting.Locator(".case-language")).ToHaveTextAsync(Hotline.Api.Statistics.StatisticsLabels.Language("bn"));
         await Expect(console.Waiting.Locator(".case-language")).ToHaveTextAsync("Bengali (bn)");
     }
+
+    [Fact]
+    public async Task The_translations_page_names_each_language_as_the_rest_of_the_console_does()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.GotoAsync("/console/translations.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(console.Page.Locator("#language option[value='id']")).ToHaveTextAsync("Indonesian (id)");
+        await Expect(console.Page.Locator("#language option[value='bn']")).ToHaveTextAsync("Bengali (bn)");
+    }
 }

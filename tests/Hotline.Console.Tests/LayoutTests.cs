@@ -76,4 +76,46 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" })).ToBeVisibleAsync();
         Assert.Equal(0, await console.Page.EvaluateAsync<int>("window.scrollY"));
     }
+
+    [Fact]
+    public async Task At_1366x768_changing_an_account_brings_its_form_with_the_save_button_into_view()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en");
+        foreach (var name in new[] { "amira", "bilal", "chen", "dara", "eli", "farah", "gita", "hana", "ivan", "jo", "kofi", "lena", "mina", "ravi" })
+        {
+            await host.AddUserAsync(name, UserRole.Caseworker, "en");
+        }
+
+        await using var admin = await ConsolePage.SignInAsync(browser.Browser, host, "ines");
+        await admin.Page.SetViewportSizeAsync(1366, 768);
+        await admin.Page.GotoAsync("/console/accounts.html");
+        await Expect(admin.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Change ravi" }).ClickAsync();
+
+        await Expect(admin.Page.Locator("#form-title")).ToHaveTextAsync("Change ravi");
+        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Save role and languages" })).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(admin.Page.GetByLabel("Role")).ToBeFocusedAsync();
+        await Expect(admin.Page.Locator("#form-title")).ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task At_1366x768_the_supervisor_views_column_headings_each_sit_on_one_line()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "My employer keeps my passport and has not paid me for three months, I cannot leave");
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "sofia", UserRole.Supervisor, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Page.GotoAsync("/console/supervisor.html");
+        await Expect(console.Page.Locator("#overview-cases tr[data-case-id]")).ToHaveCountAsync(1);
+
+        var lines = await console.Page.Locator("#overview thead th").EvaluateAllAsync<int[]>("""
+            headings => headings.map(th => { const range = document.createRange(); range.selectNodeContents(th); return range.getClientRects().length; })
+            """);
+
+        Assert.All(lines, count => Assert.Equal(1, count));
+        Assert.Equal(1, await console.Page.GetByRole(AriaRole.Columnheader, new() { Name = "Since queued" })
+            .EvaluateAsync<int>("th => { const range = document.createRange(); range.selectNodeContents(th); return range.getClientRects().length; }"));
+    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using Hotline.Api.Partners;
+using Hotline.Api.Referrals;
 
 namespace Hotline.Console.Tests;
 
@@ -25,7 +27,7 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     [Fact]
-    public async Task An_ngo_account_is_sent_on_to_its_referrals_without_an_uncaught_error()
+    public async Task An_ngo_account_opening_the_front_door_is_taken_on_to_its_referrals_without_an_uncaught_error()
     {
         await using var host = await ConsoleHost.StartAsync();
         await host.AddUserAsync("shelter", UserRole.Ngo);
@@ -41,13 +43,15 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     [Fact]
-    public async Task A_caseworker_sent_away_from_the_partner_page_meets_no_uncaught_error()
+    public async Task A_caseworker_on_the_partner_page_is_told_it_is_for_partners_and_led_back_without_an_uncaught_error()
     {
         await using var host = await ConsoleHost.StartAsync();
         await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
 
         await console.Page.GotoAsync("/console/partner.html");
 
+        await Expect(console.Page.Locator("#not-for-role")).ToHaveTextAsync("This page is for partner organisations' accounts. Your role: Caseworker.");
+        await console.Page.GetByRole(AriaRole.Link, new() { Name = "Go to the queue and cases" }).ClickAsync();
         await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/");
         await console.WaitUntilLiveAsync();
         Assert.Empty(console.ScriptErrors);
@@ -113,5 +117,40 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task At_1366x768_each_label_of_the_outcome_form_sits_above_its_field_as_in_every_other_form()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await using (var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct))
+        {
+            await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
+            await session.CommitAsync(ct);
+        }
+
+        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
+        var referralId = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct)).Value!.Id;
+        await workflow.RecordConsentAsync(caseworker, caseId, referralId, new RecordConsent("person", "sms", null, [], null, null, null, null), ct);
+        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+        await host.Services.GetRequiredService<PartnerInbox>().AcceptAsync(ngo with { OrganisationId = partnerId }, referralId, ct);
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        foreach (var name in new[] { "Outcome", "Note for the hotline (optional)" })
+        {
+            var label = partner.Page.Locator("label", new() { HasTextString = name });
+            var text = (await label.BoundingBoxAsync())!;
+            var field = (await partner.Page.GetByLabel(name).BoundingBoxAsync())!;
+            Assert.True(text.Y + text.Height <= field.Y, $"The label \"{name}\" (bottom at {text.Y + text.Height}px) is not above its field (top at {field.Y}px).");
+            Assert.Equal(text.X, field.X, 1.0);
+        }
     }
 }

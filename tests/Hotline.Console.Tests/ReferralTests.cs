@@ -180,6 +180,75 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
+    [Fact]
+    public async Task After_a_proposal_the_form_is_empty_and_folded_and_the_consent_form_stays_open_when_record_consent_is_looked_for()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var page = console.Page;
+        await page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+
+        var referral = await ProposeToSafeHouseAsync(page);
+
+        await Expect(page.Locator("#referral-status")).ToHaveTextAsync(
+            "Referral to Safe House Doha proposed. Record the person's consent below; nothing is sent before that.");
+        await Expect(page.Locator("#propose-referral")).Not.ToHaveAttributeAsync("open", "");
+        await Expect(page.Locator("#referral-service")).ToHaveValueAsync("");
+        await Expect(page.Locator("#referral-partner")).ToHaveValueAsync("");
+        await Expect(page.Locator("#referral-summary")).ToHaveValueAsync("");
+        // The consent form is open already: no "Record consent" button is offered that would fold it away.
+        await Expect(referral.Locator("form.consent-form")).ToBeVisibleAsync();
+        await Expect(referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" })).ToHaveCountAsync(0);
+
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Not now" }).ClickAsync();
+        await Expect(referral.Locator("form.consent-form")).ToHaveCountAsync(0);
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
+        var form = referral.Locator("form.consent-form");
+        await Expect(form).ToBeVisibleAsync();
+        await Expect(form.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("Needs a safe place tonight.");
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Consent recorded");
+        await Expect(page.Locator("#referral-status")).ToHaveTextAsync("Consent recorded for the referral to Safe House Doha. Send it when ready.");
+        await Expect(page.Locator("#referrals li.referral")).ToHaveCountAsync(1);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_caseworker_sees_the_reference_the_partner_quotes_on_the_referral()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
+        var referralId = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct)).Value!.Id;
+        await workflow.RecordConsentAsync(caseworker, caseId, referralId, new RecordConsent("person", "sms", null, [], null, null, null, null), ct);
+        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+        await using (var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct))
+        {
+            await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
+            await session.CommitAsync(ct);
+        }
+
+        var reference = "Reference " + referralId.ToString()[^8..].ToUpperInvariant();
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await Expect(partner.Page.Locator($"li[data-referral-id='{referralId}'] .reference")).ToHaveTextAsync(reference);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator($"#referrals li[data-referral-id='{referralId}'] .referral-reference")).ToHaveTextAsync(reference);
+    }
+
     /// <summary>Proposes a shelter referral to Safe House Doha with a summary, through the case's referral form.</summary>
     private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
     {

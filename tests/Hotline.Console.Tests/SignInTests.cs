@@ -77,4 +77,19 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized,
             (await http.GetAsync("/api/queue", TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_sign_in_page_says_the_person_has_signed_out_after_signing_out_and_only_then()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
+        await Expect(console.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You have signed out.");
+        await console.Page.ReloadAsync();
+        await Expect(console.Page.Locator("#signin[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator("#signed-out")).ToHaveTextAsync("");
+    }
 }

@@ -5,7 +5,7 @@ import { byId, el, whileBusy } from "./dom.js";
 import { requireSession, showSignedIn, roleName, ROLES } from "./session.js";
 import { languageName, clockText } from "./format.js";
 
-const session = await requireSession(["Admin"]);
+const session = await requireSession(["Admin"], "Only administrators keep the accounts.");
 showSignedIn(session);
 
 let editing = null;
@@ -31,10 +31,19 @@ function showProblem(error) {
   problem.hidden = !error;
 }
 
+/** What a change did, at the top of the page, brought into view: the row or form that made it may be far below. */
+function say(text) {
+  byId("status-message").textContent = text;
+  byId("status-message").scrollIntoView({ block: "nearest" });
+}
+
 function showIssued(issued) {
   byId("issued").hidden = !issued;
   byId("issued-name").textContent = issued?.account.userName ?? "";
   byId("issued-password").textContent = issued?.oneTimePassword ?? "";
+  if (issued) {
+    byId("issued").scrollIntoView({ block: "nearest" });
+  }
 }
 
 async function refresh() {
@@ -74,11 +83,11 @@ function renderAccounts(accounts) {
     const toggle = account.enabled
       ? actionButton("Disable", `Disable ${account.userName}`, async () => {
         await postJson(`${path}/disable`);
-        byId("status-message").textContent = `${account.userName} is disabled; their sessions have ended.`;
+        say(`${account.userName} is disabled; their sessions have ended.`);
       })
       : actionButton("Enable", `Enable ${account.userName}`, async () => {
         await postJson(`${path}/enable`);
-        byId("status-message").textContent = `${account.userName} may sign in again.`;
+        say(`${account.userName} may sign in again.`);
       });
     const reset = actionButton("Reset password", `Reset password of ${account.userName}`, async () => {
       if (!resetRequests.has(account.userName)) {
@@ -116,7 +125,11 @@ function edit(account) {
   byId("user-name").readOnly = Boolean(account);
   byId("role").value = account?.role.toLowerCase() ?? "caseworker";
   byId("languages").value = account?.languages.join(", ") ?? "";
-  byId("role").focus();
+  if (account) {
+    // The whole form, its Save button too, comes into view: focusing the first field alone left Save below the fold.
+    byId("account-form").closest("section").scrollIntoView({ block: "nearest" });
+    byId("role").focus({ preventScroll: true });
+  }
 }
 
 async function save() {
@@ -125,13 +138,13 @@ async function save() {
   try {
     if (editing) {
       await putJson(`/api/admin/accounts/${encodeURIComponent(editing.userName)}/access`, body);
-      byId("status-message").textContent = `${editing.userName} is changed; their sessions have ended.`;
+      say(`${editing.userName} is changed; their sessions have ended.`);
     } else {
       addRequest ??= crypto.randomUUID();
       const issued = await postJson("/api/admin/accounts", { ...body, requestId: addRequest, userName: byId("user-name").value });
       addRequest = null;
       showIssued(issued);
-      byId("status-message").textContent = `${issued.account.userName} is added.`;
+      say(`${issued.account.userName} is added.`);
     }
     edit(null);
     await refresh();

@@ -2,6 +2,7 @@
 import { getJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
+import { utcText } from "./format.js";
 
 // Every code of AuditActions (Hotline.Api/Accountability/AuditEntry.cs), in its order; a test holds the two together.
 const ACTIONS = [
@@ -13,25 +14,21 @@ const ACTIONS = [
   "translation.corrected", "translation.reviewed",
 ];
 
-// Staff who open it by hand are told whose page it is; NGO accounts are sent to their own start page.
-const session = await requireSession(["Caseworker", "Supervisor", "Admin"]);
+const session = await requireSession(["Admin"], "Only administrators read the audit trail.");
 showSignedIn(session);
 let query = new URLSearchParams();
+const subjectNames = await readableSubjects();
 
-if (session.role !== "Admin") {
-  byId("audit").replaceChildren(el("p", { class: "notice", text: "Only administrators read the audit trail." }));
-} else {
-  byId("action").replaceChildren(el("option", { value: "", text: "Any action" }), ...ACTIONS.map((a) => el("option", { value: a, text: a })));
-  byId("audit-filter").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    query = filters();
-    byId("export").href = `/api/admin/audit/csv?${query}`;
-    await show(null, false);
-  });
-  byId("older").addEventListener("click", () => whileBusy(byId("older"), () => show(byId("older").dataset.before, true)));
+byId("action").replaceChildren(el("option", { value: "", text: "Any action" }), ...ACTIONS.map((a) => el("option", { value: a, text: a })));
+byId("audit-filter").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  query = filters();
+  byId("export").href = `/api/admin/audit/csv?${query}`;
   await show(null, false);
-  document.body.dataset.ready = "true";
-}
+});
+byId("older").addEventListener("click", () => whileBusy(byId("older"), () => show(byId("older").dataset.before, true)));
+await show(null, false);
+document.body.dataset.ready = "true";
 
 /** The form's filters as query parameters; a "To" date includes the whole day. */
 function filters() {
@@ -62,10 +59,10 @@ async function show(beforeSequence, append) {
     const page = await getJson(`/api/admin/audit?${params}`);
     const rows = page.entries.map((entry) => el("tr", { dataset: { sequence: entry.sequence, action: entry.action } },
       el("td", { class: "number", text: entry.sequence }),
-      el("td", { text: entry.occurredAt.replace("T", " ").replace(/\.\d+Z$|Z$/, "") }),
+      el("td", { class: "time", text: utcText(entry.occurredAt) }),
       el("td", { text: entry.actorName }),
       el("td", { text: entry.action }),
-      el("td", { text: entry.subject ?? "" }),
+      subjectCell(entry.subject),
       el("td", { text: entry.clientAddress ?? "" }),
       el("td", { text: entry.outcome })));
     if (append) {
@@ -81,4 +78,30 @@ async function show(beforeSequence, append) {
   } catch (error) {
     byId("status-message").textContent = error.message;
   }
+}
+
+/**
+ * The accounts' and partners' names by id, so that a subject reads as a name. Only those: a case, a referral or a
+ * person is never named here (the audit trail records ids, never a name or a number, and the page keeps it so).
+ */
+async function readableSubjects() {
+  const names = new Map();
+  try {
+    const [accounts, partners] = await Promise.all([getJson("/api/admin/accounts"), getJson("/api/admin/partners")]);
+    accounts.forEach((account) => names.set(account.id, { name: account.userName, kind: "account" }));
+    partners.forEach((partner) => names.set(partner.id, { name: partner.name, kind: "partner" }));
+  } catch {
+    // The ids alone still say everything; the names only help to read them.
+  }
+  return names;
+}
+
+/** A subject by its name where the page knows one, the id kept in the cell's title (and the filter's "Subject id"). */
+function subjectCell(subject) {
+  const known = subject ? subjectNames.get(subject) : null;
+  if (!known) {
+    return el("td", { class: "subject", text: subject ?? "" });
+  }
+  return el("td", { class: "subject", title: subject, dataset: { subject } },
+    known.name, " ", el("span", { class: "muted", text: known.kind }));
 }

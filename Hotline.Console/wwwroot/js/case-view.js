@@ -133,6 +133,8 @@ export class CaseView {
     if (switching) {
       byId("case-notices").replaceChildren();
       this.refuse(null);
+      // The line under "Take next case" was about the case before (closed, transferred, refused): this one is on screen now.
+      byId("status-message").textContent = "";
       byId("reply-body").value = this.drafts.get(detail.case.id) ?? "";
       byId("reply-body").dispatchEvent(new Event("input"));
       // Another case starts with its rarer actions folded, so that closing it is on the first screen.

@@ -86,6 +86,10 @@ function applyCase(summary, pushed) {
   if (change) {
     renderQueueSoon();
   }
+  if (change === "added" && summary.status === "Queued") {
+    // What the line under "Take next case" said ("The case is closed.", "No case is waiting") is over once a case arrives.
+    byId("status-message").textContent = "";
+  }
   if (pushed && change === "added" && summary.status === "Queued") {
     announcer.textContent = `New case waiting: ${summary.priority} priority, ${languageName(summary.language)}, ${channelName(summary.channel)}.`;
   }

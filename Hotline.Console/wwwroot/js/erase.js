@@ -9,19 +9,15 @@ const KINDS = [
   ["chatRoutes", "Chat routes"], ["outboxRows", "Queued or sent replies"], ["simRegistrations", "SIM registrations"],
 ];
 
-const session = await requireSession(["Caseworker", "Supervisor", "Admin"]);
+const session = await requireSession(["Admin"], "Only administrators erase a person's data.");
 showSignedIn(session);
 
-if (session.role !== "Admin") {
-  byId("erase").replaceChildren(el("p", { class: "notice", text: "Only administrators erase a person's data." }));
-} else {
-  const form = byId("erase-form");
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    return whileBusy(submitButton(form), erase);
-  });
-  document.body.dataset.ready = "true";
-}
+const form = byId("erase-form");
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  return whileBusy(submitButton(form), erase);
+});
+document.body.dataset.ready = "true";
 
 async function erase() {
   const phone = byId("phone").value.trim();

@@ -28,6 +28,11 @@ export function languageName(tag) {
   }
 }
 
+/** A referral's short reference, the same on the partner's page and in the case (the end of its id). */
+export function referralReference(referralId) {
+  return referralId.slice(-8).toUpperCase();
+}
+
 export function channelName(channel) {
   return { Sms: "SMS", WhatsApp: "WhatsApp", Chat: "Web chat" }[channel] ?? channel;
 }
@@ -105,6 +110,11 @@ export function durationText(totalSeconds) {
 export function clockText(isoTime) {
   const at = new Date(isoTime);
   return at.toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+/** A moment in UTC, always as "2025-06-01 14:02:07": the audit trail's rows line up, whatever precision the server gave. */
+export function utcText(isoTime) {
+  return new Date(isoTime).toISOString().slice(0, 19).replace("T", " ");
 }
 
 export function deliveryText(status) {

@@ -1,18 +1,13 @@
 // The partner organisation's inbox: the referrals sent to it, each with only what consent covers, and the
 // steps the partner takes (accept, decline, record the outcome). Text from the server is set with
 // textContent only.
-import { getJson, postJson, useAntiforgeryToken } from "./api.js";
+import { getJson, postJson } from "./api.js";
 import { byId, el, whileBusy, submitButton } from "./dom.js";
-import { redirectTo, showSignedIn } from "./session.js";
-import { clockText, languageName, reasonText } from "./format.js";
+import { requireSession, showSignedIn } from "./session.js";
+import { clockText, languageName, reasonText, referralReference } from "./format.js";
 import { altitudeText, copyButton, positionText, row } from "./attachments.js";
 
-const session = await getJson("/api/session");
-if (session.role !== "Ngo") {
-  await redirectTo("/console/");
-}
-
-useAntiforgeryToken(session.antiforgeryToken);
+const session = await requireSession(["Ngo"], "This page is for partner organisations' accounts.");
 showSignedIn(session);
 
 const options = await getJson("/api/referral-options");
@@ -91,13 +86,18 @@ function choice(id, list, prompt) {
     Object.entries(options[list]).map(([code, text]) => el("option", { value: code, text })));
 }
 
+/** A label above its control, as in every other form of the console. */
+function field(label, control) {
+  return el("span", { class: "field-above" }, label, control);
+}
+
 function renderActions(referral) {
   const base = `/api/partner/referrals/${referral.id}`;
   if (referral.status === "Sent") {
     const accept = el("button", { type: "button", class: "primary", text: "Accept" });
     accept.addEventListener("click", () => whileBusy(accept, () => act(`${base}/accept`)));
     const reasonId = `decline-${referral.id}`;
-    const decline = el("form", {}, el("label", { for: reasonId, text: "Decline because" }), choice(reasonId, "declineReasons", "Choose a reason"),
+    const decline = el("form", {}, field(el("label", { for: reasonId, text: "Decline because" }), choice(reasonId, "declineReasons", "Choose a reason")),
       el("button", { type: "submit", class: "danger", text: "Decline" }));
     decline.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -110,8 +110,8 @@ function renderActions(referral) {
     const outcomeId = `outcome-${referral.id}`;
     const noteId = `note-${referral.id}`;
     const complete = el("form", {},
-      el("label", { for: outcomeId, text: "Outcome" }), choice(outcomeId, "outcomes", "Choose an outcome"),
-      el("label", { for: noteId, text: "Note for the hotline (optional)" }), el("textarea", { id: noteId, rows: 2, maxlength: 2000, dir: "auto" }),
+      field(el("label", { for: outcomeId, text: "Outcome" }), choice(outcomeId, "outcomes", "Choose an outcome")),
+      field(el("label", { for: noteId, text: "Note for the hotline (optional)" }), el("textarea", { id: noteId, rows: 2, maxlength: 2000, dir: "auto" })),
       el("button", { type: "submit", class: "primary", text: "Record the outcome" }));
     complete.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -135,8 +135,8 @@ function renderReferral(referral) {
       el("h2", { text: label("services", referral.service) }),
       el("span", { class: "status-badge", dataset: { status: referral.status }, text: referral.status }),
       el("span", { class: "muted", text: `Sent ${clockText(referral.sentAt)}` }),
-      // A short reference a partner can quote to the hotline; caseworkers see the full id among the case's referrals.
-      el("span", { class: "muted reference", text: `Reference ${referral.id.slice(-8).toUpperCase()}` })),
+      // A short reference a partner can quote to the hotline; the caseworker sees the same one on the case's referral.
+      el("span", { class: "muted reference", text: `Reference ${referralReference(referral.id)}` })),
     renderShared(referral.shared),
     ended ? el("p", { text: ended }) : null,
     renderActions(referral));

@@ -1,12 +1,11 @@
 // The admin's partner directory: list, add and edit partners, and link NGO accounts to their organisation.
-import { getJson, postJson, putJson, useAntiforgeryToken } from "./api.js";
+import { getJson, postJson, putJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
 import { languageName } from "./format.js";
 
-const session = await requireSession(["Admin"]);
+const session = await requireSession(["Admin"], "Only administrators keep the partner directory.");
 showSignedIn(session);
-useAntiforgeryToken(session.antiforgeryToken);
 
 let services = {};
 let partners = [];
@@ -67,18 +66,25 @@ function renderAccounts(accounts) {
       const select = el("select", { id },
         el("option", { value: "", text: "Not linked" }),
         partners.map((p) => el("option", { value: p.id, selected: p.id === account.organisationId, text: p.name })));
+      // The answer shows beside the select that was changed: the page's own status line is far above, out of view.
+      const answer = el("span", { class: "link-answer", role: "status" });
       select.addEventListener("change", async () => {
         showProblem(null);
+        answer.className = "link-answer";
         try {
           await putJson(`/api/admin/users/${account.id}/organisation`, { organisationId: select.value || null });
-          byId("status-message").textContent = `${account.displayName} linked.`;
+          answer.textContent = select.value
+            ? `Linked to ${select.selectedOptions[0].textContent}.`
+            : "Not linked to any partner now.";
         } catch (error) {
-          showProblem(error);
+          answer.className = "link-answer refusal";
+          answer.textContent = error.message;
         }
+        answer.scrollIntoView({ block: "nearest" });
       });
       return el("tr", { dataset: { userId: account.id } },
         el("td", {}, el("label", { for: id, text: `${account.displayName}${account.disabled ? " (disabled)" : ""}` })),
-        el("td", {}, select));
+        el("td", {}, select, " ", answer));
     })));
 }
 

@@ -1,6 +1,6 @@
 import { el, byId, whileBusy, submitButton } from "./dom.js";
 import { getJson, postJson } from "./api.js";
-import { clockText } from "./format.js";
+import { clockText, referralReference } from "./format.js";
 
 // Referrals of the open case to partner NGOs: list, propose, record consent, send, withdraw.
 // Every text goes in with textContent; every refusal from the server is shown as it is.
@@ -13,6 +13,12 @@ export const REFERRAL_STATUS_TEXT = {
   Declined: "Declined",
   Completed: "Completed",
   Withdrawn: "Withdrawn",
+};
+// What each step of the caseworker's tells them once it went through.
+const STEP_DONE = {
+  consent: (partner) => `Consent recorded for the referral to ${partner}. Send it when ready.`,
+  send: (partner) => `Referral sent to ${partner}.`,
+  withdraw: (partner) => `Referral to ${partner} withdrawn.`,
 };
 const WITHDRAWABLE = new Set(["Proposed", "ConsentRecorded", "Sent", "Accepted"]);
 // A consent field that needs a value from the caseworker, and the form control that gives it.
@@ -65,6 +71,21 @@ export class Referrals {
     const alert = byId("referral-refusal");
     alert.textContent = text ?? "";
     alert.hidden = !text;
+    if (text) {
+      this.say(null);
+    }
+  }
+
+  /** What the last step did and what comes next, beside the list the caseworker is looking at; gone with the case. */
+  say(text) {
+    byId("referral-status").textContent = text ?? "";
+  }
+
+  /** After a proposal the form starts empty and folded, so the same referral is not proposed twice by mistake. */
+  resetProposalForm() {
+    byId("referral-form").reset();
+    this.loadPartners();
+    byId("propose-referral").open = false;
   }
 
   get base() {
@@ -78,6 +99,7 @@ export class Referrals {
       this.list = [];
       this.openConsent = null;
       this.refuse(null);
+      this.say(null);
       byId("referral-summary").value = "";
       this.render();
     }
@@ -107,6 +129,7 @@ export class Referrals {
     this.list = list;
     this.openConsent = null;
     this.refuse(null);
+    this.say(null);
     try {
       await this.ensureOptions();
     } catch (error) {
@@ -151,10 +174,11 @@ export class Referrals {
       if (summary) {
         summaries.set(referral.id, summary);
       }
-      byId("referral-summary").value = "";
       this.openConsent = referral.id;
       if (caseId === this.caseId) {
+        this.resetProposalForm();
         this.upsert(referral);
+        this.say(`Referral to ${referral.partnerName} proposed. Record the person's consent below; nothing is sent before that.`);
       }
     } catch (error) {
       // Status 0: the server may not have answered, so a retry keeps the same request id.
@@ -174,6 +198,7 @@ export class Referrals {
         summaries.forget(referral.id);
       }
       this.upsert(changed);
+      this.say(STEP_DONE[action](changed.partnerName));
     } catch (error) {
       this.refuse(error.message);
     }
@@ -200,11 +225,13 @@ export class Referrals {
     const time = r.completedAt ?? r.respondedAt ?? r.sentAt ?? r.createdAt;
     const actions = el("div", { class: "referral-actions" });
     // A closed case is read, never changed: no step is offered on it.
-    if (r.status === "Proposed" && !this.readOnly) {
+    // "Record consent" only opens the form (the form has its own way to close): a second click never folds away what was typed.
+    if (r.status === "Proposed" && !this.readOnly && this.openConsent !== r.id) {
       const consent = el("button", { type: "button", class: "secondary", text: "Record consent" });
       consent.addEventListener("click", () => {
-        this.openConsent = this.openConsent === r.id ? null : r.id;
+        this.openConsent = r.id;
         this.render();
+        byId(`consent-${r.id}-giver`).closest("form").scrollIntoView({ block: "nearest" });
       });
       actions.append(consent);
     }
@@ -220,7 +247,9 @@ export class Referrals {
     }
     return el("li", { class: "referral", dataset: { referralId: r.id, status: r.status } },
       el("p", { class: "referral-head" }, el("span", { class: "referral-partner", text: r.partnerName }), " · ", service),
-      el("p", { class: "referral-meta" }, el("span", { class: "referral-status", text: status }), ` · ${clockText(time)}`),
+      el("p", { class: "referral-meta" }, el("span", { class: "referral-status", text: status }), ` · ${clockText(time)} · `,
+        // The reference the partner sees on its side, so that both can name the same referral.
+        el("span", { class: "referral-reference", text: `Reference ${referralReference(r.id)}` })),
       r.declineReason ? el("p", { class: "muted", text: `Declined: ${this.options?.declineReasons[r.declineReason] ?? r.declineReason}` }) : null,
       r.outcome ? el("p", { class: "muted", text: `Outcome: ${this.options?.outcomes[r.outcome] ?? r.outcome}` }) : null,
       r.outcomeNote ? el("p", { class: "muted", dir: "auto", text: r.outcomeNote }) : null,
@@ -263,7 +292,14 @@ export class Referrals {
       el("label", { for: id("nationality"), text: "Nationality, two-letter code (if shared)" }), nationality,
       el("label", { for: id("region"), text: "Region (if shared)" }), region,
       el("label", { for: id("contactRoute"), text: "Contact route (if shared)" }), route,
-      el("button", { type: "submit", class: "primary", text: "Save consent" }));
+      el("span", { class: "field-row" },
+        el("button", { type: "submit", class: "primary", text: "Save consent" }),
+        el("button", { type: "button", class: "secondary", text: "Not now", "data-close": "" })));
+    form.querySelector("[data-close]").addEventListener("click", () => {
+      summaries.set(r.id, summary.value);
+      this.openConsent = null;
+      this.render();
+    });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const fields = [...form.querySelectorAll("input[type=checkbox]:checked")].map((b) => b.value);

@@ -15,35 +15,65 @@ export function roleName(role) {
   return ROLE_NAMES[role] ?? role;
 }
 
-/**
- * Leaves the page for another. The promise never settles: the page's script stops where it waits, and no
- * error is raised (a thrown one would reach the browser's console as uncaught).
- */
-export function redirectTo(path) {
-  window.location.replace(path);
-  return new Promise(() => {});
-}
+// Where each role starts, as the sign-in form sends it there (SessionEndpoints.HomeOf on the server), and that page's name.
+const HOMES = {
+  Admin: { path: "/console/partners.html", name: "the partner directory" },
+  Ngo: { path: "/console/partner.html", name: "your organisation's referrals" },
+  Reviewer: { path: "/console/translations.html", name: "the translations" },
+};
+const CASEWORK_HOME = { path: "/console/", name: "the queue and cases" };
 
 /** Where each role starts, as the sign-in form sends it there. */
 export function homeOf(role) {
-  const homes = { Admin: "/console/partners.html", Ngo: "/console/partner.html", Reviewer: "/console/translations.html" };
-  return homes[role] ?? "/console/";
+  return (HOMES[role] ?? CASEWORK_HOME).path;
 }
 
-/** The signed-in person working on cases, or a redirect: to the sign-in page without a session, to their own start page otherwise. */
-export function requireCaseworkSession() {
-  return requireSession(CASE_ROLES);
-}
-
-/** The signed-in person if their role is one of `roles`; anyone else is sent to their own start page. */
-export async function requireSession(roles) {
+/**
+ * The signed-in person working on cases. `/console/` is everyone's front door (the README and bookmarks point there),
+ * so anyone else is taken on to their own start page rather than told it is not theirs. Without a session, the
+ * sign-in page.
+ */
+export async function requireCaseworkSession() {
   const session = await getJson("/api/session");
-  if (!roles.includes(session.role)) {
-    return redirectTo(homeOf(session.role));
+  if (!CASE_ROLES.includes(session.role)) {
+    // The promise never settles: the page's script stops where it waits, and no error reaches the browser's console.
+    window.location.replace(homeOf(session.role));
+    return new Promise(() => {});
   }
   useAntiforgeryToken(session.antiforgeryToken);
   return session;
 }
+
+/**
+ * The signed-in person if their role is one of `roles`. Anyone else stays on the page and is told, in `whoFor`'s
+ * words, that it is not for them, with a link to their own start page (a silent redirect left people wondering
+ * where the page they opened had gone). The promise then never settles: the page's script stops where it waits.
+ */
+export async function requireSession(roles, whoFor) {
+  const session = await getJson("/api/session");
+  useAntiforgeryToken(session.antiforgeryToken);
+  if (!roles.includes(session.role)) {
+    showNotForRole(session, whoFor);
+    return new Promise(() => {});
+  }
+  return session;
+}
+
+function showNotForRole(session, whoFor) {
+  showSignedInBar(session);
+  // A page that is not going to connect says nothing about a connection.
+  document.getElementById("connection")?.remove();
+  document.querySelector(".skip-link")?.remove();
+  const home = HOMES[session.role] ?? CASEWORK_HOME;
+  const main = document.querySelector("main");
+  main.className = "overview";
+  main.replaceChildren(
+    el("p", { id: "not-for-role", class: "notice", role: "alert", text: `${whoFor} Your role: ${roleName(session.role)}.` }),
+    el("p", {}, el("a", { href: home.path, text: `Go to ${home.name}` })));
+}
+
+// Read and removed by signin.js (a classic script, so the key is written out there too).
+const SIGNED_OUT_KEY = "hotline.signedOut";
 
 /** Fills the header of every signed-in page: who is signed in, a link to change the password, and the sign-out form. */
 export function showSignedIn(session) {
@@ -69,6 +99,8 @@ function showSignedInBar(session) {
   const signOut = el("form", { id: "signout", method: "post", action: "/console/signout" },
     el("input", { type: "hidden", name: "__RequestVerificationToken", value: session.antiforgeryToken }),
     el("button", { type: "submit", class: "secondary", text: "Sign out" }));
+  // The server answers the sign-out with the sign-in page, which cannot tell why it was opened: this tab tells it.
+  signOut.addEventListener("submit", () => window.sessionStorage.setItem(SIGNED_OUT_KEY, "true"));
   document.querySelector("header.top").append(who, signOut);
   return who;
 }

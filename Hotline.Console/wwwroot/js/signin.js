@@ -7,6 +7,13 @@ const errors = {
   // One answer for every refusal: it must not tell whether a name exists, is disabled or is waiting.
   wrong: "The name or password is not right, or the account must wait a little after several wrong tries. Check them and try again in a minute.",
 };
+// Set by the sign-out button of this tab (session.js): the person is told it worked, once.
+const SIGNED_OUT_KEY = "hotline.signedOut";
+if (window.sessionStorage.getItem(SIGNED_OUT_KEY)) {
+  window.sessionStorage.removeItem(SIGNED_OUT_KEY);
+  document.getElementById("signed-out").textContent = "You have signed out.";
+}
+
 const error = new URLSearchParams(window.location.search).get("error");
 if (error) {
   problem.textContent = errors[error] ?? "Signing in did not work. Try again.";

@@ -1,6 +1,6 @@
 import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
-import { requireCaseworkSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
+import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
 import { Live } from "./live.js";
 import { byUrgency, priorityBadge, waitingTime } from "./queue.js";
 import { languageName, channelName, reasonText, conversationStatusText, durationText, clockText, startTicking } from "./format.js";
@@ -15,64 +15,59 @@ const QUARANTINE_SOURCES = {
 
 const QUARANTINE_REASONS = { undecryptable: "Does not decrypt", unparseable: "Does not parse" };
 
-const session = await requireCaseworkSession();
+const session = await requireSession(SUPERVISING_ROLES, "Only supervisors see this view.");
 showSignedIn(session);
 
-if (!SUPERVISING_ROLES.includes(session.role)) {
-  byId("overview").replaceChildren(el("p", { class: "notice", text: "Only supervisors see this view." }),
-    el("p", {}, el("a", { href: "/console/", text: "Back to the queue" })));
-} else {
-  let refreshTimer = null;
-  let loading = null;
+let refreshTimer = null;
+let loading = null;
 
-  // Every push means the overview may be stale: fetch it again, at most a few times a second.
-  const refreshSoon = () => {
-    if (refreshTimer === null) {
-      refreshTimer = window.setTimeout(() => {
-        refreshTimer = null;
-        refresh();
-      }, 300);
-    }
-  };
+// Every push means the overview may be stale: fetch it again, at most a few times a second.
+const refreshSoon = () => {
+  if (refreshTimer === null) {
+    refreshTimer = window.setTimeout(() => {
+      refreshTimer = null;
+      refresh();
+    }, 300);
+  }
+};
 
-  const refresh = async () => {
-    if (loading) {
-      refreshSoon();
-      return;
-    }
-    try {
-      loading = getJson("/api/supervisor/overview");
-      const overview = await loading;
-      render(overview);
-      renderQuarantine(await getJson("/api/quarantine"));
-      // The overview is the truth up to its sequence number: resyncs only need what came after.
-      live.lastSequence = Math.max(live.lastSequence, overview.queue.lastSequence);
-      byId("status-message").textContent = "";
-    } catch (error) {
-      byId("status-message").textContent = error.message;
-    } finally {
-      loading = null;
-    }
-  };
+const refresh = async () => {
+  if (loading) {
+    refreshSoon();
+    return;
+  }
+  try {
+    loading = getJson("/api/supervisor/overview");
+    const overview = await loading;
+    render(overview);
+    renderQuarantine(await getJson("/api/quarantine"));
+    // The overview is the truth up to its sequence number: resyncs only need what came after.
+    live.lastSequence = Math.max(live.lastSequence, overview.queue.lastSequence);
+    byId("status-message").textContent = "";
+  } catch (error) {
+    byId("status-message").textContent = error.message;
+  } finally {
+    loading = null;
+  }
+};
 
-  const live = new Live({
-    caseChanged: refreshSoon,
-    caseEvent: refreshSoon,
-    statisticsChanged: refreshSoon,
-    reconnected: refreshSoon,
-    reload: refresh,
-    stateChanged: (state) => {
-      const badge = byId("connection");
-      badge.dataset.state = state;
-      badge.textContent = state === "connected" ? "Live" : state === "reconnecting" ? "Connection lost — reconnecting…" : "Connecting…";
-    },
-  });
+const live = new Live({
+  caseChanged: refreshSoon,
+  caseEvent: refreshSoon,
+  statisticsChanged: refreshSoon,
+  reconnected: refreshSoon,
+  reload: refresh,
+  stateChanged: (state) => {
+    const badge = byId("connection");
+    badge.dataset.state = state;
+    badge.textContent = state === "connected" ? "Live" : state === "reconnecting" ? "Connection lost — reconnecting…" : "Connecting…";
+  },
+});
 
-  await refresh();
-  startTicking();
-  await live.start();
-  document.body.dataset.ready = "true";
-}
+await refresh();
+startTicking();
+await live.start();
+document.body.dataset.ready = "true";
 
 /** A Critical case whose language team is closed waits for nobody: every supervisor sees it at the top until it is taken. */
 function renderCriticalOutsideHours(cases) {

@@ -3,9 +3,9 @@
 import { getJson, postJson, putJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
-import { clockText } from "./format.js";
+import { clockText, languageName } from "./format.js";
 
-const session = await requireSession(["Admin", "Reviewer"]);
+const session = await requireSession(["Admin", "Reviewer"], "Only translation reviewers and administrators correct translations.");
 showSignedIn(session);
 
 // A reviewer corrects and marks only the languages of their account (the server refuses the others); the rest are
@@ -14,7 +14,8 @@ const mayEdit = (tag) => session.role === "Admin" || (session.languages ?? []).i
 
 const overview = await getJson("/api/translations");
 byId("language").replaceChildren(...overview.languages.map((language) =>
-  el("option", { value: language.tag, text: `${language.englishName} (${language.name})${mayEdit(language.tag) ? "" : ", read only"}` })));
+  // Named as every other page of the console names a language (format.js), so a language has one name throughout.
+  el("option", { value: language.tag, text: `${languageName(language.tag)}${mayEdit(language.tag) ? "" : ", read only"}` })));
 const mine = overview.languages.find((language) => session.languages?.includes(language.tag));
 if (mine) {
   byId("language").value = mine.tag;
@@ -50,7 +51,7 @@ async function load() {
   if (!mayEdit(currentLanguage())) {
     const yours = session.languages ?? [];
     byId("status-message").textContent = yours.length > 0
-      ? `You review ${yours.join(", ")}: this language is shown read only.`
+      ? `You review ${yours.map(languageName).join(", ")}: this language is shown read only.`
       : "Your account reviews no language yet (an admin adds them): this language is shown read only.";
   }
 }
@@ -97,7 +98,7 @@ async function markReviewed() {
   try {
     const language = await postJson(`/api/translations/${encodeURIComponent(currentLanguage())}/review`);
     showReview(language);
-    byId("status-message").textContent = `${language.englishName} is marked reviewed.`;
+    byId("status-message").textContent = `${languageName(language.tag)} is marked reviewed.`;
   } catch (error) {
     showProblem(error.message);
   }

@@ -1,0 +1,34 @@
+using Hotline.Api.Partners;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>The admin's partner directory at 1366x768.</summary>
+public sealed class PartnersPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Linking_an_ngo_account_is_confirmed_beside_the_select_that_was_changed()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        for (var i = 1; i <= 8; i++)
+        {
+            await host.AddPartnerAsync($"Partner {i}", PartnerServices.Shelter);
+        }
+
+        await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        var row = console.Page.Locator("#accounts tr").Filter(new() { HasText = "shelter" });
+        await row.Locator("select").ScrollIntoViewIfNeededAsync();
+
+        await row.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
+
+        await Expect(row.GetByRole(AriaRole.Status)).ToHaveTextAsync("Linked to Safe House Doha.");
+        await Expect(row.GetByRole(AriaRole.Status)).ToBeInViewportAsync();
+        await row.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "Not linked" });
+        await Expect(row.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not linked to any partner now.");
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
+        Assert.Empty(console.ScriptErrors);
+    }
+}
