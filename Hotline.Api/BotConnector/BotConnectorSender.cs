@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Hotline.Bot.ActivityProtocol;
 
@@ -82,12 +83,16 @@ public sealed class BotConnectorSender(
 
     private async Task<(ReplyPostState, SendResult)> PostAsync(ReplyAddress address, OutboundSend send, string token, CancellationToken cancellationToken)
     {
+        var content = new UnsentProofContent(ReplyActivity.Create(address, send.Body).ToUtf8Json())
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+        };
+        // HTTP/1.1 exactly: the proof that a failed post sent nothing rests on how it writes a request (UnsentProofContent).
         using var request = new HttpRequestMessage(HttpMethod.Post, address.ReplyUrl())
         {
-            Content = new ByteArrayContent(ReplyActivity.Create(address, send.Body).ToUtf8Json())
-            {
-                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
-            },
+            Content = content,
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
@@ -114,6 +119,12 @@ public sealed class BotConnectorSender(
         {
             // No connection was made, so nothing was sent: safe to try again.
             return (ReplyPostState.NotAccepted, new SendResult.NotAccepted($"Could not connect to the Bot Connector ({ex.HttpRequestError})."));
+        }
+        catch (Exception ex) when ((ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)) && !content.Begun)
+        {
+            // Held up before a byte of it was written (a connection or TLS handshake never completed in time): nothing was sent.
+            return (ReplyPostState.NotAccepted, new SendResult.NotAccepted(
+                $"Could not connect to the Bot Connector in time ({(ex is TaskCanceledException ? "no connection" : ex.Message)}); nothing of the reply was sent."));
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {

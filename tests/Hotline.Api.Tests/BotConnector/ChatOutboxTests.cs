@@ -131,6 +131,37 @@ public sealed class ChatOutboxTests
     }
 
     [Fact]
+    public async Task A_TLS_handshake_never_completed_in_time_is_retried_because_nothing_was_sent()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?> { ["Bot:RequestTimeoutSeconds"] = "1" });
+        await using var silent = SilentPort.Start();
+        var activity = bot.Message("user-1", "hello");
+        activity["serviceUrl"] = silent.HttpsUrl.ToString();
+        await bot.PostAsync(activity.ToJsonString(), bot.Token(silent.HttpsUrl.ToString()));
+
+        await bot.DispatchAllAsync();
+
+        Assert.Equal(4, await bot.CountAsync("SELECT MIN(Attempts) FROM Outbox"));
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Failed' OR LastError NOT LIKE '%nothing of the reply was sent%'"));
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM ChatReplyAttempts WHERE State <> 'NotAccepted'"));
+    }
+
+    [Fact]
+    public async Task A_reply_taken_but_not_answered_in_time_fails_as_unknown_and_is_never_posted_again()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?> { ["Bot:RequestTimeoutSeconds"] = "1" });
+        bot.Connector.TakeNextWithoutAnswering(1);
+        await bot.SendAsync(bot.Message("user-1", "hello"));
+
+        await bot.DispatchAllAsync();
+        await bot.DispatchAllAsync();
+
+        Assert.Equal(await bot.CountAsync("SELECT COUNT(*) FROM Outbox"), bot.Connector.Requests);
+        Assert.Equal(1, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Failed' AND LastError LIKE '%may or may not have delivered%'"));
+        Assert.Equal("Unknown", await bot.ScalarAsync("SELECT State FROM ChatReplyAttempts WHERE State <> 'Accepted'"));
+    }
+
+    [Fact]
     public async Task A_post_interrupted_before_its_answer_was_recorded_is_not_posted_again()
     {
         await using var bot = await BotHarness.StartAsync();

@@ -6,10 +6,14 @@ namespace Hotline.Api.Tests.BotConnector.Fakes;
 /// The Bot Connector's "reply to activity" operation on 127.0.0.1: POST
 /// /v3/conversations/{conversationId}/activities/{activityId} with a bearer token from the login service
 /// and a message activity. It records what it took, answers 200 with a resource id, and can be told to fail
-/// before taking a reply (the reply is lost) or after (the reply arrived, the answer says otherwise).
+/// before taking a reply (the reply is lost) or after (the reply arrived, the answer says otherwise), or to take
+/// it and never answer.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
+    /// <summary>The status of a fault that takes the reply and holds the answer until the caller gives up.</summary>
+    private const int NoAnswer = 0;
+
     private readonly Lock _gate = new();
     private readonly List<Reply> _replies = [];
     private readonly Queue<(int Status, bool AfterTaking)> _faults = new();
@@ -50,6 +54,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>The next <paramref name="count"/> authenticated posts take the reply, then answer <paramref name="status"/>.</summary>
     public void FailNextAfterTaking(int count, int status) => Arrange(count, status, afterTaking: true);
+
+    /// <summary>The next <paramref name="count"/> authenticated posts take the reply and never answer: the caller's time runs out.</summary>
+    public void TakeNextWithoutAnswering(int count) => Arrange(count, NoAnswer, afterTaking: true);
 
     public async ValueTask DisposeAsync()
     {
@@ -114,6 +121,12 @@ public sealed class FakeConnector : IAsyncDisposable
             {
                 _replies.Add(new Reply(Uri.UnescapeDataString(raw[3]), Uri.UnescapeDataString(raw[5]), activity, authorization));
             }
+        }
+
+        if (fault is { Status: NoAnswer })
+        {
+            await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
         }
 
         if (fault is { } failure)
