@@ -95,6 +95,8 @@ public sealed class BotConnectorSender(
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // Never asked to wait for "100 Continue": that would send the headers before the body, and the proof with them.
+        request.Headers.ExpectContinue = false;
         try
         {
             using var response = await http.Client.SendAsync(request, cancellationToken);
@@ -114,8 +116,8 @@ public sealed class BotConnectorSender(
                     return (ReplyPostState.NotAccepted, new SendResult.Rejected($"The Bot Connector refused the reply ({status})."));
             }
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
-                                                  or HttpRequestError.SecureConnectionError)
+        catch (HttpRequestException ex) when ((ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                                                   or HttpRequestError.SecureConnectionError) && !content.Begun)
         {
             // No connection was made, so nothing was sent: safe to try again.
             return (ReplyPostState.NotAccepted, new SendResult.NotAccepted($"Could not connect to the Bot Connector ({ex.HttpRequestError})."));
@@ -123,8 +125,9 @@ public sealed class BotConnectorSender(
         catch (Exception ex) when ((ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)) && !content.Begun)
         {
             // Held up before a byte of it was written (a connection or TLS handshake never completed in time): nothing was sent.
-            return (ReplyPostState.NotAccepted, new SendResult.NotAccepted(
-                $"Could not connect to the Bot Connector in time ({(ex is TaskCanceledException ? "no connection" : ex.Message)}); nothing of the reply was sent."));
+            return (ReplyPostState.NotAccepted, new SendResult.NotAccepted(ex is TaskCanceledException
+                ? "Could not connect to the Bot Connector in time; nothing of the reply was sent."
+                : $"Could not reach the Bot Connector ({ex.Message}); nothing of the reply was sent."));
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -54,10 +54,10 @@ let newestRefresh = 0;
 async function refresh() {
   const mine = ++newestRefresh;
   const response = await fetch(`/simulator/chat/messages?${new URLSearchParams({ user: userInput.value })}`, { cache: "no-store" });
-  if (mine !== newestRefresh) {
-    return;
+  const lines = response.ok ? await response.json() : [];
+  if (mine === newestRefresh) {
+    showTranscript(transcript, lines);
   }
-  showTranscript(transcript, response.ok ? await response.json() : []);
 }
 
 userInput.value = newId("user").replace("-", "_");

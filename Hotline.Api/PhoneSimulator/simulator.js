@@ -41,16 +41,16 @@ async function refresh() {
   const mine = ++newestRefresh;
   const query = new URLSearchParams({ from: fromInput.value, whatsApp: whatsApp.checked });
   const response = await fetch(`/simulator/sms/messages?${query}`, { cache: "no-store" });
+  const phone = response.ok ? await response.json() : null;
   if (mine !== newestRefresh) {
     return;
   }
-  if (!response.ok) {
+  if (!phone) {
     // A number being typed is not yet one: show no thread rather than the previous number's.
     showTranscript(transcript, []);
     document.getElementById("opted-out").hidden = true;
     return;
   }
-  const phone = await response.json();
   showTranscript(transcript, phone.lines);
   document.getElementById("opted-out").hidden = !phone.optedOut;
 }

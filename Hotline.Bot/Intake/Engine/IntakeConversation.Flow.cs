@@ -8,7 +8,7 @@ internal sealed partial class IntakeConversation
 
     private EngineTurn Start(string? keyword, string text)
     {
-        _language ??= _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
+        _language ??= RecogniseLanguage(keyword, text);
         if (_language is null)
         {
             _state.Step = _script.StartStep.Id;
@@ -36,7 +36,7 @@ internal sealed partial class IntakeConversation
     {
         _state.Status = IntakeStatus.Active;
         _state.Reasked = false;
-        _language ??= _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
+        _language ??= RecogniseLanguage(keyword, text);
         if (_language is null)
         {
             _state.Step = _script.StartStep.Id;
@@ -98,7 +98,7 @@ internal sealed partial class IntakeConversation
         var number = TextNormalizer.Number(keyword);
         var chosen = number >= 1 && number <= _script.Languages.Count
             ? _script.Languages[number - 1].Tag
-            : _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
+            : RecogniseLanguage(keyword, text);
         if (chosen is null && !_state.Reasked)
         {
             _state.Reasked = true;

@@ -213,7 +213,7 @@ internal sealed partial class IntakeConversation
             return Finish();
         }
 
-        _language ??= _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
+        _language ??= RecogniseLanguage(keyword, text);
         HandOff(DistressReason);
         _replies.Add(HandoffReply(MessageIds.Distress));
         if (_language is null)
@@ -225,6 +225,10 @@ internal sealed partial class IntakeConversation
 
         return Finish();
     }
+
+    /// <summary>The language a message is written in (its words, its first word, its letters), or null when it does not say.</summary>
+    private string? RecogniseLanguage(string? keyword, string text) =>
+        _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
 
     private EngineTurn AskForPerson()
     {

@@ -194,7 +194,7 @@ internal static class ScriptTextCheck
         return string.Join("; ", new[]
         {
             missing.Count == 0 ? null : $"must keep {string.Join(" and ", missing)} exactly as written, brackets included (the hotline fills it in when it sends the text)",
-            extra.Count == 0 ? null : $"has {string.Join(" and ", extra)}, which the original text does not: take it out",
+            extra.Count == 0 ? null : $"has {string.Join(" and ", extra)}, which the original text does not: take {(extra.Count == 1 ? "it" : "them")} out",
         }.OfType<string>());
     }
 

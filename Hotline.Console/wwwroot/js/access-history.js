@@ -14,6 +14,8 @@ const VERBS = {
 
 // Opening a case in the console also reads its referrals, a second audit row a moment later: one visit, shown once.
 const SAME_VISIT_MS = 60_000;
+// Repeats further apart than this are separate lines: a supervisor cannot open the audit page to see the times between.
+const REPEAT_WINDOW_MS = 15 * 60_000;
 
 export async function showAccessHistory(session, caseId) {
   if (!SUPERVISING_ROLES.includes(session.role)) {
@@ -53,14 +55,16 @@ function withoutVisitReads(entries) {
 }
 
 /**
- * Runs of the same read by the same person with the same outcome are one line with a count: each is a separate audit
- * row (the audit trail page lists every one), but a supervisor asks who read the case, not how often a console reloaded.
+ * Runs of the same read by the same person with the same outcome, each within a quarter of an hour of the one before,
+ * are one line with a count: each is a separate audit row (the audit trail page lists every one), but a supervisor asks
+ * who read the case, not how often a console reloaded.
  */
 function collapseRepeats(entries) {
   const runs = [];
   for (const entry of entries) {
     const last = runs.at(-1);
-    if (last && last.entry.action === entry.action && last.entry.actorName === entry.actorName && last.entry.outcome === entry.outcome) {
+    if (last && last.entry.action === entry.action && last.entry.actorName === entry.actorName && last.entry.outcome === entry.outcome
+      && Date.parse(last.firstAt) - Date.parse(entry.occurredAt) <= REPEAT_WINDOW_MS) {
       last.times += 1;
       last.firstAt = entry.occurredAt;
     } else {

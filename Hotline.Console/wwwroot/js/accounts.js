@@ -20,7 +20,11 @@ byId("account-form").addEventListener("submit", (event) => {
   event.preventDefault();
   whileBusy(byId("save"), save);
 });
-byId("cancel").addEventListener("click", () => edit(null));
+byId("cancel").addEventListener("click", () => {
+  edit(null);
+  // Cancel hides itself: the keyboard's place goes to the form it returned to, not to a hidden button.
+  byId("user-name").focus();
+});
 byId("issued-done").addEventListener("click", () => showIssued(null));
 await refresh();
 document.body.dataset.ready = "true";

@@ -3,6 +3,7 @@ import { getJson } from "./api.js";
 import { languageName, INTAKE_LANGUAGES } from "./format.js";
 import { isTooLong } from "./sms.js";
 import { renderTranscript, renderNotes, updateReplyBox } from "./case-render.js";
+import { sayOutcome } from "./status-line.js";
 
 // What a caseworker does to the open case. Each goes through the hub, which answers {ok, refusal, value};
 // a refusal is shown to the caseworker word for word.
@@ -185,7 +186,7 @@ async function finish(view, answer, doneText, formId = null) {
   // The caseworker was told an unsent reply goes with the case: it is not kept for later.
   byId("reply-body").value = "";
   view.leave();
-  byId("status-message").textContent = doneText;
+  sayOutcome(doneText);
 }
 
 // A reply in another language (the English fallback) or a machine draft says so before it is used.

@@ -6,6 +6,7 @@ import { wireCaseActions, loadCanned } from "./case-actions.js";
 import { Referrals } from "./referrals.js";
 import { showAccessHistory } from "./access-history.js";
 import { RECORD_HASH, showEarlierCases } from "./history.js";
+import { sayOutcome, clearOutcome } from "./status-line.js";
 
 // The case this tab has open, so that a reload reopens it (per tab: another tab may have another case open).
 const OPEN_CASE_KEY = "hotline.openCase";
@@ -72,7 +73,7 @@ export class CaseView {
       if (this.detail) {
         this.refuse(error.message);
       } else {
-        byId("status-message").textContent = error.message;
+        sayOutcome(error.message);
       }
       return false;
     }
@@ -107,7 +108,7 @@ export class CaseView {
     if (answer.ok) {
       this.show(answer.value);
     } else if (!(await this.openRecord(caseId))) {
-      byId("status-message").textContent = "";
+      clearOutcome();
       window.sessionStorage.removeItem(OPEN_CASE_KEY);
     }
   }
@@ -134,7 +135,7 @@ export class CaseView {
       byId("case-notices").replaceChildren();
       this.refuse(null);
       // The line under "Take next case" was about the case before (closed, transferred, refused): this one is on screen now.
-      byId("status-message").textContent = "";
+      clearOutcome();
       byId("reply-body").value = this.drafts.get(detail.case.id) ?? "";
       byId("reply-body").dispatchEvent(new Event("input"));
       // Another case starts with its rarer actions folded, so that closing it is on the first screen.

@@ -8,6 +8,7 @@ import { Leases } from "./leases.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
 import { loadLanguageReviews } from "./languages.js";
 import { showHandledCases } from "./history.js";
+import { sayOutcome, warn, clearOutcome } from "./status-line.js";
 
 const session = await requireCaseworkSession();
 showSignedIn(session);
@@ -58,12 +59,12 @@ const live = new Live({
   reload: () => loadQueue(),
   resynced: () => renderQueue(),
   stateChanged: (state) => showConnection(state),
-  problem: (text) => { byId("status-message").textContent = text; },
+  problem: (text) => warn(text),
 });
 
 const leases = new Leases(live, {
   lost: (caseId, refusal) => {
-    byId("status-message").textContent = `A claim could not be renewed: ${refusal}`;
+    warn(`A claim could not be renewed: ${refusal}`);
     caseView.leaseLost(caseId, refusal);
   },
   unreachable: (caseId, refusal) => caseView.leaseUnreachable(caseId, refusal),
@@ -88,7 +89,7 @@ function applyCase(summary, pushed) {
   }
   if (change === "added" && summary.status === "Queued") {
     // What the line under "Take next case" said ("The case is closed.", "No case is waiting") is over once a case arrives.
-    byId("status-message").textContent = "";
+    clearOutcome();
   }
   if (pushed && change === "added" && summary.status === "Queued") {
     announcer.textContent = `New case waiting: ${summary.priority} priority, ${languageName(summary.language)}, ${channelName(summary.channel)}.`;
@@ -183,7 +184,7 @@ byId("take-next").addEventListener("click", async () => {
   button.disabled = true;
   const answer = await live.invoke("TakeNextCase");
   button.disabled = false;
-  byId("status-message").textContent = answer.ok ? "" : answer.refusal;
+  sayOutcome(answer.ok ? "" : answer.refusal);
   if (answer.ok) {
     queue.apply(answer.value.case);
     caseView.show(answer.value);
@@ -222,7 +223,7 @@ startTicking();
 try {
   await loadQueue();
 } catch (error) {
-  byId("status-message").textContent = `The queue could not be loaded: ${error.message}`;
+  warn(`The queue could not be loaded: ${error.message}`);
 }
 await live.start();
 await joinMyCases();
