@@ -394,6 +394,35 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task A_warning_on_the_line_under_take_next_case_stays_when_a_case_arrives()
+    {
+        const string Warning = "The queue could not be loaded: The database is busy.";
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.OpenAsync(browser.Browser, host);
+        var answered = 0;
+        await console.Page.RouteAsync("**/api/queue", async route =>
+        {
+            if (Interlocked.Increment(ref answered) == 1)
+            {
+                await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = """{"detail":"The database is busy."}""" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await console.SubmitSignInAsync("amira");
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync(Warning);
+        await console.WaitUntilLiveAsync();
+
+        await host.SeedCaseAsync("en", PriorityBand.Medium, "deception");
+
+        await Expect(console.Waiting).ToHaveCountAsync(1);
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync(Warning);
+    }
+
+    [Fact]
     public async Task The_case_is_closed_line_goes_once_another_case_is_opened()
     {
         await using var host = await ConsoleHost.StartAsync();
