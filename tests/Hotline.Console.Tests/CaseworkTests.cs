@@ -394,6 +394,50 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task The_outcome_chosen_to_close_a_case_is_not_chosen_for_the_next_one()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "deception");
+        await host.SeedCaseAsync("en", PriorityBand.Medium, "deception");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("declined_help");
+        console.AnswerQuestions(accept: true);
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        await Expect(console.Mine).ToHaveCountAsync(0);
+        Assert.Single(await host.OpenCasesAsync());
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.GetByLabel("Close with an outcome")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task The_automatic_replies_to_one_message_read_in_the_order_the_phone_received_them()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        // "1" to the danger question: the emergency number and the next question, written in the same moment.
+        foreach (var text in new[] { "hello", "1", "1" })
+        {
+            await host.PostSmsAsync(phone, text);
+        }
+
+        await host.DispatchAllAsync();
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+
+        string[] received = ["Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.",
+            "Are you in danger right now? 1 Yes 2 No",
+            "If you can, call 112 now. A person will also write to you here soon.",
+            "Can we save your answers so we can help you? 1 Yes 2 No"];
+        Assert.Equal(received, host.Twilio.Created.Where(m => m.To == phone).Select(m => m.Body));
+        await Expect(console.Page.Locator(".message.outbound .message-body")).ToHaveTextAsync(received);
+    }
+
+    [Fact]
     public async Task A_warning_on_the_line_under_take_next_case_stays_when_a_case_arrives()
     {
         const string Warning = "The queue could not be loaded: The database is busy.";

@@ -151,7 +151,8 @@ async function closeCase(view) {
   const note = byId("close-note");
   const answer = await view.live.invoke("CloseCase", view.caseId, view.leaseToken, select.value, note.value.trim() || null);
   if (answer.ok) {
-    note.value = "";
+    // The outcome and note were this case's: left chosen, one click would close the next case the same way.
+    byId("close-form").reset();
   }
   await finish(view, answer, "The case is closed.", "close-form");
 }

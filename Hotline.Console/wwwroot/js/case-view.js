@@ -136,6 +136,8 @@ export class CaseView {
       this.refuse(null);
       // The line under "Take next case" was about the case before (closed, transferred, refused): this one is on screen now.
       clearOutcome();
+      // An outcome chosen for the case before is not this one's.
+      byId("close-form").reset();
       byId("reply-body").value = this.drafts.get(detail.case.id) ?? "";
       byId("reply-body").dispatchEvent(new Event("input"));
       // Another case starts with its rarer actions folded, so that closing it is on the first screen.

@@ -30,8 +30,13 @@ export class Transcript {
     return true;
   }
 
+  /**
+   * Oldest first. A message and the replies it causes share a millisecond; within one, the order they came in is the
+   * order they were stored (the server sends a transcript in that order, and pushes follow it), so the sort is by time
+   * alone and keeps it: ordering ties by id put "call 112 now" after the question that followed it on the phone.
+   */
   ordered() {
-    return [...this.messages.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+    return [...this.messages.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   }
 }
 
