@@ -44,6 +44,24 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task When_the_names_cannot_be_read_the_page_says_subjects_show_as_ids_and_still_lists_the_entries()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.RouteAsync("**/api/admin/partners", route => route.FulfillAsync(new()
+        {
+            Status = 503, ContentType = "application/problem+json", Body = """{"detail":"The database is busy."}""",
+        }));
+
+        await console.Page.GotoAsync("/console/audit.html");
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync(
+            "Subjects show as ids: the names could not be read (The database is busy.).");
+        await Expect(console.Page.Locator("#entries tr[data-action]").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task At_1366x768_each_filter_label_sits_on_the_line_of_its_field()
     {
         await using var host = await ConsoleHost.StartAsync();

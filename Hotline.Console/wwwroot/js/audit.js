@@ -17,6 +17,8 @@ const ACTIONS = [
 const session = await requireSession(["Admin"], "Only administrators read the audit trail.");
 showSignedIn(session);
 let query = new URLSearchParams();
+// Why subjects show as ids, when the names could not be read; said after every page of entries, not wiped by one.
+let namesProblem = "";
 const subjectNames = await readableSubjects();
 
 byId("action").replaceChildren(el("option", { value: "", text: "Any action" }), ...ACTIONS.map((a) => el("option", { value: a, text: a })));
@@ -74,7 +76,7 @@ async function show(beforeSequence, append) {
     }
     byId("older").hidden = page.older === null;
     byId("older").dataset.before = page.older ?? "";
-    byId("status-message").textContent = "";
+    byId("status-message").textContent = namesProblem;
   } catch (error) {
     byId("status-message").textContent = error.message;
   }
@@ -90,8 +92,9 @@ async function readableSubjects() {
     const [accounts, partners] = await Promise.all([getJson("/api/admin/accounts"), getJson("/api/admin/partners")]);
     accounts.forEach((account) => names.set(account.id, { name: account.userName, kind: "account" }));
     partners.forEach((partner) => names.set(partner.id, { name: partner.name, kind: "partner" }));
-  } catch {
-    // The ids alone still say everything; the names only help to read them.
+  } catch (error) {
+    // The ids alone still say everything; the names only help to read them, and the page says why they are missing.
+    namesProblem = `Subjects show as ids: the names could not be read (${error.message}).`;
   }
   return names;
 }
