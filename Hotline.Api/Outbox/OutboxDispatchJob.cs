@@ -95,11 +95,21 @@ public sealed class OutboxDispatchJob(
         // Different people's messages go out side by side, each person's in the order they were written: one slow send
         // does not hold up the batch, and the outcomes that come together are recorded in one write. The claim's order
         // cannot say which of one turn's replies comes first (they are due in the same millisecond); the sequence can.
+        // A reply that did not go (it waits for a later attempt, or another dispatcher has it) keeps the person's later
+        // replies back with it: sent now, they would reach the phone before it.
         recorded.AddRange(attempts.GroupBy(a => a.Item.ConversationId).Select(async person =>
         {
+            var earlierWent = true;
             foreach (var (item, message, conversation) in person.OrderBy(a => a.Message.Sequence))
             {
-                await DispatchAsync(item, message, conversation, claimedAt, recorder, cancellationToken);
+                if (!earlierWent)
+                {
+                    await recorder.RecordAsync(new OutboxOutcome.WaitsForEarlier(item));
+                    continue;
+                }
+
+                earlierWent = await DispatchAsync(item, message, conversation, claimedAt, recorder, cancellationToken) is
+                    OutboxOutcome.Sent or OutboxOutcome.Finished or OutboxOutcome.Held;
             }
         }));
         recorder.StartWriting();
@@ -109,21 +119,22 @@ public sealed class OutboxDispatchJob(
     }
 
     /// <summary>
-    /// One message's attempt. Whatever interrupts it (the database, the provider, a bug) leaves the message
-    /// waiting with its outcome unknown, so the provider is asked before it is ever sent again, and the other
-    /// messages of the batch go on.
+    /// One message's attempt, and what became of it (null when another dispatcher has taken it over). Whatever
+    /// interrupts it (the database, the provider, a bug) leaves the message waiting with its outcome unknown, so the
+    /// provider is asked before it is ever sent again, and the other people's messages of the batch go on.
     /// </summary>
-    private async Task DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt, OutcomeRecorder recorder,
-        CancellationToken cancellationToken)
+    private async Task<OutboxOutcome?> DispatchAsync(OutboxItem item, Message message, Conversation conversation, long claimedAt,
+        OutcomeRecorder recorder, CancellationToken cancellationToken)
     {
         var send = new OutboundSend(message.Id, conversation.Address, message.Body, message.Segments, message.CreatedAt, item.Reengagement);
         using var span = HotlineActivities.StartSend(item.TraceParent);
         span?.SetTag("hotline.channel", item.Channel.ToString());
         span?.SetTag("hotline.outbox.attempt", item.Attempts);
+        OutboxOutcome? outcome;
         try
         {
-            if (await AttemptAsync(item, message, conversation, send, claimedAt, cancellationToken) is { } outcome
-                && !await recorder.RecordAsync(outcome))
+            outcome = await AttemptAsync(item, message, conversation, send, claimedAt, cancellationToken);
+            if (outcome is not null && !await recorder.RecordAsync(outcome))
             {
                 logger.LogWarning("Outbox message {OutboxId}: the lease was lost before the outcome was recorded.", item.Id);
             }
@@ -132,8 +143,11 @@ public sealed class OutboxDispatchJob(
         {
             var error = GuardedPass.IsExpected(ex) ? GuardedPass.Describe(ex) : ex.GetType().FullName!;
             logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} was interrupted ({Error}).", item.Id, item.Attempts, error);
-            await recorder.RecordAsync(new OutboxOutcome.RetryLater(item, message, NextAttempt(item.Attempts), OutcomeUnknown: true, error));
+            outcome = new OutboxOutcome.RetryLater(item, message, NextAttempt(item.Attempts), OutcomeUnknown: true, error);
+            await recorder.RecordAsync(outcome);
         }
+
+        return outcome;
     }
 
     /// <summary>What became of the attempt, to be recorded; null when another dispatcher has taken the message over.</summary>

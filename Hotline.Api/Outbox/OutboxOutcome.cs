@@ -16,6 +16,12 @@ public abstract record OutboxOutcome(OutboxItem Item)
     public sealed record RetryLater(OutboxItem Item, Message? Message, DateTimeOffset NextAttemptAt, bool OutcomeUnknown, string Error)
         : OutboxOutcome(Item);
 
+    /// <summary>
+    /// Claimed but not attempted: an earlier reply to the same person did not go, and this one would reach the phone before
+    /// it. Back to waiting, its attempt not counted.
+    /// </summary>
+    public sealed record WaitsForEarlier(OutboxItem Item) : OutboxOutcome(Item);
+
     /// <summary>The stored reply could not be read: failed by its id alone, so that no dispatcher claims it again.</summary>
     public sealed record SetAside(OutboxItem Item, string Error) : OutboxOutcome(Item);
 }

@@ -43,6 +43,7 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
         OutboxOutcome.Held held => holds.HoldClaimedAsync(session, held.Item, held.Message, held.Conversation, cancellationToken),
         OutboxOutcome.RetryLater retry => RetryLaterAsync(session, retry, cancellationToken),
         OutboxOutcome.SetAside setAside => SetAsideAsync(session, setAside, cancellationToken),
+        OutboxOutcome.WaitsForEarlier waits => outbox.PutBackAsync(session, waits.Item, cancellationToken),
         _ => throw new InvalidOperationException($"Unexpected outbox outcome {outcome.GetType().Name}."),
     };
 

@@ -64,6 +64,9 @@ public sealed class OutboxRepository(TimeProvider time) : ILeasedQueue<Guid, Out
         await session.ExecuteAsync("Outbox_Reschedule",
             new { item.Id, item.LeaseToken, NextAttemptAt = nextAttemptAt, OutcomeUnknown = outcomeUnknown, LastError = error }, cancellationToken) == 1;
 
+    public async Task<bool> PutBackAsync(DbSession session, OutboxItem item, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("Outbox_PutBack", new { item.Id, item.LeaseToken }, cancellationToken) == 1;
+
     public async Task<bool> FinishAsync(DbSession session, OutboxItem item, OutboxStatus status, string error, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("Outbox_Finish",
             new { item.Id, item.LeaseToken, Status = status.ToString(), LastError = error }, cancellationToken) == 1;

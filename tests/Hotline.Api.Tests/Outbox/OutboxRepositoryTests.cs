@@ -9,7 +9,7 @@ public sealed class OutboxRepositoryTests
     {
         await using var hotline = await HotlineApp.StartPartsAsync(provider);
         var outbox = hotline.Get<OutboxRepository>();
-        var replies = await WriteRepliesAsync(hotline, count: 4);
+        var replies = await WriteRepliesAsync(hotline, count: 4, eachToAnotherPerson: true);
         DateTimeOffset claimedAt;
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
@@ -23,6 +23,47 @@ public sealed class OutboxRepositoryTests
         var due = await outbox.ReadDueAsync(reader, claimedAt + TimeSpan.FromSeconds(6), take: 10, Ct);
 
         Assert.Equal(replies, due);
+    }
+
+    /// <summary>
+    /// Sent behind an earlier reply that is still on its way (another dispatcher sends it, or it waits to be tried again), a
+    /// reply could reach the phone first. Each step of one earlier reply's way, and what of the person's later replies is due.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_persons_later_replies_are_not_due_until_the_earlier_one_has_gone(DatabaseProvider provider)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var outbox = hotline.Get<OutboxRepository>();
+        var replies = await WriteRepliesAsync(hotline, count: 3);
+        var someoneElses = (await WriteRepliesAsync(hotline, count: 1)).Except(replies).Single();
+        var now = hotline.Time.GetUtcNow();
+
+        var first = Assert.IsType<OutboxItem>(await ClaimAsync(hotline, replies[0], now));
+        Assert.Equal([someoneElses], await ReadDueAsync(hotline, now));
+        Assert.Null(await ClaimAsync(hotline, replies[1], now));
+
+        await WriteAsync(hotline, session => outbox.RescheduleAsync(session, first, now + TimeSpan.FromMinutes(1), outcomeUnknown: true, "answer lost", Ct));
+        Assert.Equal([someoneElses], await ReadDueAsync(hotline, now));
+        Assert.Equal([someoneElses, replies[0]], await ReadDueAsync(hotline, now + TimeSpan.FromMinutes(2)));
+
+        var again = await ClaimAsync(hotline, replies[0], now + TimeSpan.FromMinutes(2));
+        await WriteAsync(hotline, session => outbox.MarkSentAsync(session, again!, "SM0001", Ct));
+        Assert.Equal([replies[1], replies[2], someoneElses], await ReadDueAsync(hotline, now + TimeSpan.FromMinutes(2)));
+    }
+
+    [Theory, DatabaseData]
+    public async Task An_earlier_reply_that_failed_for_good_does_not_hold_up_the_persons_later_replies(DatabaseProvider provider)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var outbox = hotline.Get<OutboxRepository>();
+        var replies = await WriteRepliesAsync(hotline, count: 2);
+        var now = hotline.Time.GetUtcNow();
+
+        var first = Assert.IsType<OutboxItem>(await ClaimAsync(hotline, replies[0], now));
+        await WriteAsync(hotline, session => outbox.FinishAsync(session, first, OutboxStatus.Failed, "Twilio refused the number", Ct));
+
+        Assert.Equal([replies[1]], await ReadDueAsync(hotline, now));
+        Assert.NotNull(await ClaimAsync(hotline, replies[1], now));
     }
 
     [Theory, DatabaseData]
@@ -61,13 +102,49 @@ public sealed class OutboxRepositoryTests
         Assert.DoesNotContain(plan, step => step.Contains("MULTI-INDEX OR", StringComparison.Ordinal));
     }
 
+    /// <summary>Whether a person has an earlier reply in the way is asked of the few rows not yet sent, never of the whole outbox.</summary>
+    [Theory]
+    [InlineData("Outbox_ReadDueIds")]
+    [InlineData("Outbox_ClaimByIds")]
+    public async Task Whether_an_earlier_reply_is_in_the_way_is_read_from_the_persons_unsent_rows(string statement)
+    {
+        var plan = await SqlitePlanAsync(statement);
+
+        Assert.Contains("SEARCH earlier USING INDEX IX_Outbox_UnsentByConversation (ConversationId=?)", plan);
+        Assert.Contains("SEARCH Messages USING INDEX sqlite_autoindex_Messages_1 (Id=?)", plan);
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.StartsWith("SCAN (subquery", StringComparison.Ordinal)
+            && !step.StartsWith("SCAN json_each", StringComparison.Ordinal) && step != "SCAN Cut");
+    }
+
     /// <summary>The claim holds the writer: read along the due indexes, it would visit every due row of a backlog.</summary>
     [Fact]
     public async Task A_pass_claims_its_rows_by_their_ids_not_along_the_due_indexes()
     {
         var plan = await SqlitePlanAsync("Outbox_ClaimByIds");
 
-        Assert.Equal(["SEARCH Outbox USING INDEX sqlite_autoindex_Outbox_1 (Id=?)", "LIST SUBQUERY 1", "SCAN json_each VIRTUAL TABLE INDEX 1:"], plan);
+        Assert.Equal(["SEARCH later USING INDEX sqlite_autoindex_Outbox_1 (Id=?)", "LIST SUBQUERY 1", "SCAN json_each VIRTUAL TABLE INDEX 1:"], plan.Take(3));
+    }
+
+    private static async Task<IReadOnlyList<Guid>> ReadDueAsync(HotlineApp hotline, DateTimeOffset now)
+    {
+        await using var reader = await hotline.Database.OpenAsync(Ct);
+        return await hotline.Get<OutboxRepository>().ReadDueAsync(reader, now, take: 10, Ct);
+    }
+
+    /// <summary>The row under a 30-second lease, or null when it is not due or another reply is in its way.</summary>
+    private static async Task<OutboxItem?> ClaimAsync(HotlineApp hotline, Guid id, DateTimeOffset now)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var claimed = await hotline.Get<OutboxRepository>().ClaimAsync(session, id, now, TimeSpan.FromSeconds(30), Ct);
+        await session.CommitAsync(Ct);
+        return claimed;
+    }
+
+    private static async Task WriteAsync(HotlineApp hotline, Func<DbSession, Task<bool>> change)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        Assert.True(await change(session));
+        await session.CommitAsync(Ct);
     }
 
     private static async Task<List<string>> SqlitePlanAsync(string statement)

@@ -21,7 +21,7 @@ public sealed class ReplyOrderTests
         await harness.App.ExecuteAsync("UPDATE Outbox SET NextAttemptAt = '2000-01-01T00:00:00.000Z' WHERE MessageId = "
             + $"(SELECT Id {Replies} AND Sequence = (SELECT MAX(Sequence) {Replies}))");
 
-        await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct);
+        await harness.DispatchAllAsync();
 
         Assert.Equal(await WrittenOrderAsync(harness), harness.Twilio.Created.Select(message => message.Sid));
     }
@@ -38,6 +38,54 @@ public sealed class ReplyOrderTests
 
         Assert.Equal(2, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct));
 
+        Assert.Equal(await WrittenOrderAsync(harness), harness.Twilio.Created.Select(message => message.Sid));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_that_must_be_tried_again_keeps_the_persons_next_reply_of_the_same_pass_back_until_it_has_gone(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Hotline:Outbox:RetryBaseMilliseconds"] = "50" });
+        await harness.TextAsync(Worker, "hello", "1");
+        await harness.App.ExecuteAsync("UPDATE Outbox SET NextAttemptAt = '2000-01-01T00:00:00.000Z' WHERE Status = 'Pending'");
+        harness.Twilio.FailNext(1, 429);
+
+        Assert.Equal(2, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct));
+        Assert.Empty(harness.Twilio.Created);
+        // The reply kept back was not attempted, so the other reply's outage does not use up its attempts.
+        const string attempts = "SELECT o.Attempts FROM Outbox o JOIN Messages m ON m.Id = o.MessageId WHERE m.Sequence = ";
+        Assert.Equal(1L, await harness.CountAsync($"{attempts}(SELECT MIN(Sequence) {Replies})"));
+        Assert.Equal(0L, await harness.CountAsync($"{attempts}(SELECT MAX(Sequence) {Replies})"));
+
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(await WrittenOrderAsync(harness), harness.Twilio.Created.Select(message => message.Sid));
+    }
+
+    /// <summary>Another API instance's dispatcher has claimed the earlier reply and not sent it yet (it waits for the number's send rate).</summary>
+    [Theory, DatabaseData]
+    public async Task A_reply_written_while_another_dispatcher_holds_the_persons_earlier_reply_waits_for_it(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(Worker, "hello");
+        await using (var session = await harness.App.Database.BeginWriteAsync(Ct))
+        {
+            var now = await session.DatabaseNowAsync(Ct);
+            var earlier = await harness.App.Get<OutboxRepository>().ReadDueAsync(session, now, take: 10, Ct);
+            // A lease that runs out in a second, as the other instance's would if it died before sending.
+            Assert.Single(await harness.App.Get<OutboxRepository>().ClaimAllAsync(session, earlier, now, TimeSpan.FromSeconds(1), Ct));
+            await session.CommitAsync(Ct);
+        }
+
+        await harness.TextAsync(Worker, "1");
+
+        Assert.Equal(0, await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct));
+        Assert.Empty(harness.Twilio.Created);
+
+        await Poll.UntilAsync(async () =>
+        {
+            await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(Ct);
+            return harness.Twilio.Created.Count == 2;
+        }, "both replies to reach the phone once the other dispatcher's lease ran out", TimeSpan.FromSeconds(20));
         Assert.Equal(await WrittenOrderAsync(harness), harness.Twilio.Created.Select(message => message.Sid));
     }
 

@@ -16,8 +16,10 @@ public sealed class OutboxPhoneViewTests(PhoneViewHost host)
         await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord);
 
         GoldenFile.Match("reply-reached-phone-before-quiet", phone.View);
-        // The scenarios of this host run one at a time: the newest conversation is this phone's.
-        Assert.Equal("queued,queued,queued", await host.Harness.ScalarAsync("""
+        // The scenarios of this host run one at a time: the newest conversation is this phone's. The list of languages waited
+        // behind the reply whose outcome was unknown (sent first, it could have reached the phone before it), and was then
+        // cancelled, unsent, when the person went quiet.
+        Assert.Equal("queued,cancelled,queued", await host.Harness.ScalarAsync("""
             SELECT group_concat(DeliveryStatus, ',') FROM (
                 SELECT DeliveryStatus FROM Messages
                 WHERE Direction = 'Outbound' AND ConversationId = (SELECT Id FROM Conversations ORDER BY CreatedAt DESC LIMIT 1)

@@ -5,16 +5,27 @@
 -- The cut never falls inside a millisecond: one turn's replies are due in the same one, and a pass that
 -- took the later reply alone would send it before the earlier one. So the rows waiting for the very time
 -- the cut ended at come too (a few more than @Take at most), and the pass sends each person's in order.
-WITH Cut AS (
+-- Only a reply whose person has no earlier one being sent or waiting for a later attempt can be due
+-- (Outbox_ClaimByIds says why). Left to the claim alone, such replies, the oldest due, would fill every cut
+-- during an outage and keep the earlier replies they wait for from ever being read.
+WITH InTurn AS NOT MATERIALIZED (
+    SELECT Id, Status, NextAttemptAt, LeaseExpiresAt
+    FROM Outbox AS later
+    WHERE NOT EXISTS (SELECT 1 FROM Outbox AS earlier
+                      WHERE earlier.ConversationId = later.ConversationId AND earlier.Status IN ('Pending', 'Sending')
+                        AND (earlier.Status = 'Sending' OR earlier.NextAttemptAt > later.NextAttemptAt)
+                        AND (SELECT Sequence FROM Messages WHERE Id = earlier.MessageId)
+                            < (SELECT Sequence FROM Messages WHERE Id = later.MessageId))),
+Cut AS (
     SELECT Id, NextAttemptAt
     FROM (
         SELECT Id, NextAttemptAt
-        FROM (SELECT Id, NextAttemptAt FROM Outbox
+        FROM (SELECT Id, NextAttemptAt FROM InTurn
               WHERE Status = 'Pending' AND NextAttemptAt <= @Now
               ORDER BY NextAttemptAt LIMIT @Take)
         UNION ALL
         SELECT Id, NextAttemptAt
-        FROM (SELECT Id, NextAttemptAt FROM Outbox
+        FROM (SELECT Id, NextAttemptAt FROM InTurn
               WHERE Status = 'Sending' AND LeaseExpiresAt <= @Now
               ORDER BY LeaseExpiresAt LIMIT @Take))
     ORDER BY NextAttemptAt
@@ -23,6 +34,6 @@ SELECT Id
 FROM (
     SELECT Id, NextAttemptAt FROM Cut
     UNION
-    SELECT Id, NextAttemptAt FROM Outbox
+    SELECT Id, NextAttemptAt FROM InTurn
     WHERE Status = 'Pending' AND NextAttemptAt = (SELECT MAX(NextAttemptAt) FROM Cut))
 ORDER BY NextAttemptAt;

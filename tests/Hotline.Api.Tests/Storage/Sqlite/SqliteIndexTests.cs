@@ -54,7 +54,7 @@ public sealed class SqliteIndexTests
     }
 
     [Fact]
-    public async Task Outbox_rows_are_indexed_by_conversation_only_while_held_or_as_a_reengagement_so_an_ordinary_reply_adds_no_such_entry()
+    public async Task Outbox_rows_are_indexed_by_conversation_only_while_unsent_held_or_a_reengagement_so_a_sent_reply_keeps_no_such_entry()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var session = await db.Database.OpenAsync(Ct);
@@ -71,6 +71,7 @@ public sealed class SqliteIndexTests
         Assert.Equal([
             "CREATE INDEX IX_Outbox_HeldByConversation ON Outbox (ConversationId, CreatedAt) WHERE Status = 'Held'",
             "CREATE INDEX IX_Outbox_ReengagementsByConversation ON Outbox (ConversationId, CreatedAt) WHERE Reengagement = 1",
+            "CREATE INDEX IX_Outbox_UnsentByConversation ON Outbox (ConversationId) WHERE Status IN ('Pending', 'Sending')",
         ], byConversation);
     }
 
