@@ -51,16 +51,18 @@ public sealed class CaseActions(
         var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
         if (windowClosed)
         {
-            message = await whatsAppHolds.HoldNewAsync(session, conversation, message, cancellationToken);
+            await whatsAppHolds.HoldNewAsync(session, conversation, message, cancellationToken);
         }
 
+        // Read back for the place in the conversation the database gave it, by which the console orders the transcript.
+        var stored = (await messages.FindByIdAsync(session, message.Id, cancellationToken))!;
         await session.CommitAsync(cancellationToken);
         if (firstReply)
         {
             metrics.FirstCaseworkerReply(record.Priority, now - record.QueuedAt);
         }
 
-        return Outcome<MessageView>.Done(CaseReadModel.ToView(message));
+        return Outcome<MessageView>.Done(CaseReadModel.ToView(stored));
     }
 
     /// <summary>

@@ -76,8 +76,9 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
     public Task<long> LastSequenceAsync(DbSession session, CancellationToken cancellationToken) =>
         events.ReadLastSequenceAsync(session, cancellationToken);
 
+    /// <summary>A stored message's view (one just written has no <see cref="Message.Sequence"/> until it is read back).</summary>
     public static MessageView ToView(Message message) => new(message.Id, message.Direction.ToString(), message.Body, message.Segments,
-        message.DeliveryStatus, message.DeliveryError, message.CreatedAt, message.AuthorUserId);
+        message.DeliveryStatus, message.DeliveryError, message.CreatedAt, message.AuthorUserId, message.Sequence);
 
     private AnswerView ToAnswer(CaseEvent caseEvent)
     {

@@ -20,6 +20,10 @@ public sealed record CaseSummary(
     int? IntakeQuestions = null,
     int EarlierCases = 0);
 
+/// <param name="Sequence">
+/// The message's place in its conversation (a case has one): the order the console shows. <see cref="At"/> cannot say it: a
+/// message and the replies it causes share a millisecond, and instances' clocks may differ by more.
+/// </param>
 public sealed record MessageView(
     Guid Id,
     string Direction,
@@ -29,6 +33,7 @@ public sealed record MessageView(
     string? DeliveryError,
     DateTimeOffset At,
     Guid? AuthorUserId,
+    long Sequence,
     IReadOnlyList<Media.AttachmentView>? Attachments = null);
 
 public sealed record NoteView(Guid Id, Guid AuthorUserId, string Body, DateTimeOffset At);

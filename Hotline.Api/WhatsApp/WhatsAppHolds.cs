@@ -15,12 +15,11 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
     /// <summary>Whether a reply outside the window is held behind the template (true) or refused (false).</summary>
     public bool SendsTemplate => _template.SendsTemplate;
 
-    /// <summary>Holds a reply just written to a conversation whose window is closed; the message as the caseworker sees it.</summary>
-    public async Task<Message> HoldNewAsync(DbSession session, Conversation conversation, Message message, CancellationToken cancellationToken)
+    /// <summary>Holds a reply just written to a conversation whose window is closed.</summary>
+    public async Task HoldNewAsync(DbSession session, Conversation conversation, Message message, CancellationToken cancellationToken)
     {
         await session.ExecuteAsync("Outbox_HoldNew", new { MessageId = message.Id, LastError = WhatsAppWindow.HeldReason }, cancellationToken);
         await MarkHeldAsync(session, conversation, message.Id, message.CaseId, cancellationToken);
-        return message with { DeliveryStatus = DeliveryStatuses.Held, DeliveryError = WhatsAppWindow.HeldReason };
     }
 
     /// <summary>Holds a claimed reply the dispatcher must not send as free text; false when the lease was lost meanwhile.</summary>

@@ -437,6 +437,35 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task The_transcript_reads_in_the_order_messages_were_stored_when_an_instances_clock_was_behind()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        foreach (var text in new[] { "hello", "1", "1" })
+        {
+            await host.PostSmsAsync(phone, text);
+        }
+
+        // The last reply was stored by an instance whose clock was a minute behind the others'.
+        await host.App.ExecuteAsync("""
+            UPDATE Messages SET CreatedAt = strftime('%Y-%m-%dT%H:%M:%fZ', (SELECT MIN(CreatedAt) FROM Messages), '-60 seconds')
+            WHERE Sequence = (SELECT MAX(Sequence) FROM Messages)
+            """);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator(".message .message-body")).ToHaveTextAsync([
+            "hello",
+            "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.",
+            "1",
+            "Are you in danger right now? 1 Yes 2 No",
+            "1",
+            "If you can, call 112 now. A person will also write to you here soon.",
+            "Can we save your answers so we can help you? 1 Yes 2 No"]);
+    }
+
+    [Fact]
     public async Task A_warning_on_the_line_under_take_next_case_stays_when_a_case_arrives()
     {
         const string Warning = "The queue could not be loaded: The database is busy.";

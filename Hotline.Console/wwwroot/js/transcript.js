@@ -31,12 +31,12 @@ export class Transcript {
   }
 
   /**
-   * Oldest first. A message and the replies it causes share a millisecond; within one, the order they came in is the
-   * order they were stored (the server sends a transcript in that order, and pushes follow it), so the sort is by time
-   * alone and keeps it: ordering ties by id put "call 112 now" after the question that followed it on the phone.
+   * In the order they were stored: by their place in the conversation. Their times cannot say it: a message and the
+   * replies it causes share a millisecond (ordering ties by id put "call 112 now" after the question that followed it on
+   * the phone), and two instances' clocks may differ by more than the moment between two messages.
    */
   ordered() {
-    return [...this.messages.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    return [...this.messages.values()].sort((a, b) => a.sequence - b.sequence);
   }
 }
 

@@ -97,6 +97,24 @@ public sealed class CaseHubTests
         Assert.Equal((false, "You may not work on this case."), (opened.Ok, opened.Refusal));
     }
 
+    /// <summary>The console orders the transcript by the place of each message in its conversation, its own reply's too.</summary>
+    [Fact]
+    public async Task A_reply_comes_back_with_its_place_in_the_conversation()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignInAsync(app, "amina", "ar");
+        await CaseSeeding.QueueCaseAsync(app, "ar");
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+
+        var first = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "hello", Guid.NewGuid(), Ct);
+        var second = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "are you safe?", Guid.NewGuid(), Ct);
+
+        Assert.Empty(taken.Transcript);
+        Assert.Equal((1L, 2L), (first.Value!.Sequence, second.Value!.Sequence));
+    }
+
     [Fact]
     public async Task A_reply_to_a_person_who_opted_out_is_refused_with_the_reason()
     {
