@@ -252,7 +252,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task A_case_whose_intake_recorded_no_answers_says_its_danger_was_not_assessed()
+    public async Task A_case_whose_intake_kept_no_answers_says_its_danger_is_unknown()
     {
         await using var host = await ConsoleHost.StartAsync();
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
@@ -261,7 +261,7 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
 
         await console.TakeNextCaseAsync();
 
-        await Expect(console.Page.Locator("#triage-reasons")).ToHaveTextAsync("Danger not assessed: the intake recorded no answers. Ask whether they are safe now.");
+        await Expect(console.Page.Locator("#triage-reasons")).ToHaveTextAsync("Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now.");
         await Expect(console.Page.Locator("#answers")).ToHaveTextAsync("No intake answers recorded.");
     }
 

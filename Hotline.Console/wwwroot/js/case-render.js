@@ -96,12 +96,13 @@ export function renderTranscript(view) {
 function renderSide(view) {
   const c = view.detail.case;
   const answers = view.detail.answers;
-  // A person who asked for a human, or did not agree to questions, answered none: their low score says nothing about danger.
+  // A person who asked for a human, or did not agree to keep their answers, has none kept: their low score says nothing about
+  // danger, whatever they answered.
   const intakeAsking = c.intakeQuestion != null;
   const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking && !view.readOnly;
   byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
     ? [el("li", { class: notAssessed ? "reason" : "empty", text: notAssessed
-      ? "Danger not assessed: the intake recorded no answers. Ask whether they are safe now."
+      ? "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now."
       : "No triage reasons recorded." })]
     : c.reasons.map((r) => el("li", { class: "reason", text: reasonText(r) }))));
   byId("triage-score").textContent = `Triage score ${c.triageScore}`
