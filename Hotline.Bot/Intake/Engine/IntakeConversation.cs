@@ -168,6 +168,10 @@ internal sealed partial class IntakeConversation
         {
             _events.Add(new OptedIn(carrier.Kind == KeywordKind.OptIn ? carrier.Keyword : keyword!));
             _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
+            if (_language is not null && _state.Status == IntakeStatus.Active)
+            {
+                return RepeatQuestionAfterOptIn();
+            }
         }
         else if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
         {
@@ -180,6 +184,13 @@ internal sealed partial class IntakeConversation
 
         return _urgent is null ? new EngineTurn(_snapshot.State, _language, _replies, _events) : Finish();
     }
+
+    /// <summary>
+    /// The question the person stopped the intake at, asked again after the opt-in's confirmation: otherwise they would not
+    /// know what the next message answers. A quiet intake stays quiet: their next message asks whether it is safe to write.
+    /// </summary>
+    private EngineTurn RepeatQuestionAfterOptIn() =>
+        _state.MenuOpen ? FinishWithMenu() : Finish(_engine.Replies.Get(_language, _state.Step));
 
     private EngineTurn Discreet()
     {

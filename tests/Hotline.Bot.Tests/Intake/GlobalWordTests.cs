@@ -33,15 +33,26 @@ public sealed class GlobalWordTests
 
     [Theory]
     [MemberData(nameof(StartWords))]
-    public void A_start_word_after_stop_opts_in_with_a_neutral_reply(string language, string word)
+    public void A_start_word_after_stop_opts_in_with_a_neutral_reply_and_asks_again_the_question_it_stopped_at(string language, string word)
     {
         var host = AtFirstQuestion(language);
         host.Send("STOP");
 
         var turn = host.Send(word);
 
-        Assert.Equal(Text(language, "opted_in"), turn.Reply());
+        Assert.Equal([Text(language, "opted_in"), Text(language, "documents")], turn.Replies());
         Assert.IsType<OptedIn>(Assert.Single(turn.Events));
+    }
+
+    [Fact]
+    public void A_start_word_after_the_discreet_word_and_stop_asks_nothing_more_until_the_person_writes()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("recipe");
+        host.Send("STOP");
+
+        Assert.Equal([Text("en", "opted_in")], host.Send("START").Replies());
+        Assert.Equal(Text("en", "safe_now"), host.Send("hi").Reply());
     }
 
     [Fact]
