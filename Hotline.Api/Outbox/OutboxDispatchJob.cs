@@ -104,7 +104,7 @@ public sealed class OutboxDispatchJob(
             {
                 if (!earlierWent)
                 {
-                    await recorder.RecordAsync(new OutboxOutcome.WaitsForEarlier(item));
+                    await PutBackAsync(item, recorder);
                     continue;
                 }
 
@@ -150,6 +150,23 @@ public sealed class OutboxDispatchJob(
         return outcome;
     }
 
+    /// <summary>
+    /// A reply kept back behind one that did not go. If the write fails, the claim's lease runs out and the next claim asks the
+    /// provider before sending (an attempt that never was, counted): the person's other replies are still recorded.
+    /// </summary>
+    private async Task PutBackAsync(OutboxItem item, OutcomeRecorder recorder)
+    {
+        try
+        {
+            await recorder.RecordAsync(new OutboxOutcome.WaitsForEarlier(item));
+        }
+        catch (Exception ex) when (GuardedPass.IsExpected(ex))
+        {
+            logger.LogWarning("Outbox message {OutboxId}: kept back behind an earlier reply, but could not be put back ({Error}); left to its lease.",
+                item.Id, GuardedPass.Describe(ex));
+        }
+    }
+
     /// <summary>What became of the attempt, to be recorded; null when another dispatcher has taken the message over.</summary>
     private async Task<OutboxOutcome?> AttemptAsync(OutboxItem item, Message message, Conversation conversation, OutboundSend send, long claimedAt,
         CancellationToken cancellationToken)
@@ -162,6 +179,13 @@ public sealed class OutboxDispatchJob(
             case EarlierAttempt.Found earlier when await NotRecordedYetAsync(send.To.Channel, earlier.ProviderMessageIds, cancellationToken) is { } sent:
                 logger.LogInformation("Outbox message {OutboxId}: an earlier attempt had reached the provider; not sending again.", item.Id);
                 return new OutboxOutcome.Sent(item, message, sent, DeliveryStatuses.Queued);
+            case EarlierAttempt.CouldNotAsk couldNotAsk when item.Attempts > _options.MaxAttempts:
+                // Asked for good, it would hold the person's later replies back for good (a "call 112" among them) while the
+                // provider keeps refusing to be asked (a key not allowed to list messages).
+                logger.LogWarning("Outbox message {OutboxId}: whether an earlier attempt arrived could not be asked in {Attempts} attempts ({Error}); given up.",
+                    item.Id, item.Attempts, couldNotAsk.Error);
+                return Finished(item, message, OutboxStatus.Failed,
+                    $"May not have reached the phone: whether it arrived could not be checked after {_options.MaxAttempts} attempts ({couldNotAsk.Error}).");
             case EarlierAttempt.CouldNotAsk couldNotAsk:
                 logger.LogWarning("Outbox message {OutboxId}: whether an earlier attempt arrived is still unknown ({Error}); asking again later.",
                     item.Id, couldNotAsk.Error);

@@ -51,6 +51,30 @@ public sealed class OutboxRepositoryTests
         Assert.Equal([replies[1], replies[2], someoneElses], await ReadDueAsync(hotline, now + TimeSpan.FromMinutes(2)));
     }
 
+    /// <summary>
+    /// The first reply waits for a later attempt; the second, put back behind it, kept its earlier time; the third was written
+    /// after the first's new time. Compared only with each reply before it, the third would go with the first, before the second.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_reply_waits_for_every_unsent_reply_before_it_even_one_due_before_it_held_up_by_another(DatabaseProvider provider)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var outbox = hotline.Get<OutboxRepository>();
+        var replies = await WriteRepliesAsync(hotline, count: 3);
+        var now = hotline.Time.GetUtcNow();
+
+        var first = Assert.IsType<OutboxItem>(await ClaimAsync(hotline, replies[0], now));
+        var between = now - TimeSpan.FromMilliseconds(1500);
+        await WriteAsync(hotline, session => outbox.RescheduleAsync(session, first, between, outcomeUnknown: false, "Twilio answered 429", Ct));
+
+        Assert.Equal([replies[0]], await ReadDueAsync(hotline, now));
+        Assert.Null(await ClaimAsync(hotline, replies[2], now));
+
+        var again = Assert.IsType<OutboxItem>(await ClaimAsync(hotline, replies[0], now));
+        await WriteAsync(hotline, session => outbox.MarkSentAsync(session, again, "SM0001", Ct));
+        Assert.Equal([replies[1], replies[2]], await ReadDueAsync(hotline, now));
+    }
+
     [Theory, DatabaseData]
     public async Task An_earlier_reply_that_failed_for_good_does_not_hold_up_the_persons_later_replies(DatabaseProvider provider)
     {
