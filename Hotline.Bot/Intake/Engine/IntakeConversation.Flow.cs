@@ -19,11 +19,16 @@ internal sealed partial class IntakeConversation
         return Finish();
     }
 
-    /// <summary>Their case was closed and they write again: a new intake, in the language they chose before.</summary>
+    /// <summary>
+    /// Their case was closed and they write again: a new intake, in the language they chose before, and a new case at once.
+    /// What they write may be about the last one ("when will the shelter call me?"): a caseworker sees it now, not after the
+    /// intake's questions, which still come and whose answers reach the case as they are given.
+    /// </summary>
     private EngineTurn Restart(string? keyword, string text)
     {
         _state = new IntakeState { Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word };
         _urgentIsNew = _urgent is not null;
+        OpenCase();
         return Start(keyword, text);
     }
 

@@ -83,7 +83,7 @@ internal sealed partial class IntakeConversation
 
         if (_snapshot.OptedOut)
         {
-            return WhileOptedOut(carrier, word, keyword);
+            return WhileOptedOut(carrier, word, keyword, text);
         }
 
         if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
@@ -162,12 +162,18 @@ internal sealed partial class IntakeConversation
         return Finish();
     }
 
-    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword)
+    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword, string text)
     {
         if (carrier.Kind == KeywordKind.OptIn || word == WordClass.Start)
         {
             _events.Add(new OptedIn(carrier.Kind == KeywordKind.OptIn ? carrier.Keyword : keyword!));
             _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
+            if (_fresh)
+            {
+                // Their first message was STOP: START begins the intake, as a first message would.
+                return Start(keyword, text);
+            }
+
             if (_language is not null && _state.Status == IntakeStatus.Active)
             {
                 return RepeatQuestionAfterOptIn();
@@ -190,7 +196,7 @@ internal sealed partial class IntakeConversation
     /// know what the next message answers. A quiet intake stays quiet: their next message asks whether it is safe to write.
     /// </summary>
     private EngineTurn RepeatQuestionAfterOptIn() =>
-        _state.MenuOpen ? FinishWithMenu() : Finish(_engine.Replies.Get(_language, _state.Step));
+        _state.MenuOpen || _state.Step == _script.StartStep.Id ? FinishWithMenu() : Finish(_engine.Replies.Get(_language, _state.Step));
 
     private EngineTurn Discreet()
     {

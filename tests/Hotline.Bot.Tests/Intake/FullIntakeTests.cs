@@ -60,7 +60,7 @@ public sealed class FullIntakeTests
     }
 
     [Fact]
-    public void Writing_again_after_the_case_was_closed_starts_a_new_intake_in_the_same_language()
+    public void Writing_again_after_the_case_was_closed_opens_a_new_case_at_once_and_starts_a_new_intake_in_the_same_language()
     {
         var host = AtSafetyQuestion("sw");
         host.Send("0");
@@ -69,7 +69,10 @@ public sealed class FullIntakeTests
         var turn = host.Send("habari tena");
 
         Assert.Equal(Text("sw", "safe_now"), turn.Reply());
-        Assert.Empty(turn.Events);
+        var requested = Assert.IsType<CaseRequested>(turn.Events[0]);
+        Assert.Equal((PriorityBand.Low, 0, 0), (requested.Priority, requested.Score, requested.Reasons.Count));
+        Assert.Equal(new IntakeProgressed("safe_now", 1, 13), turn.Events[1]);
+        Assert.Equal(2, turn.Events.Count);
     }
 
     [Fact]

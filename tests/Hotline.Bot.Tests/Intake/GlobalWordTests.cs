@@ -45,6 +45,25 @@ public sealed class GlobalWordTests
     }
 
     [Fact]
+    public void A_start_word_after_stop_at_the_language_menu_sends_the_menu_again()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("language");
+        host.Send("STOP");
+
+        Assert.Equal([Text("en", "opted_in"), .. Menu("en")], host.Send("START").Replies());
+    }
+
+    [Fact]
+    public void A_start_word_after_a_first_message_of_stop_begins_the_intake()
+    {
+        var host = new FakeHost(Engine, registeredLanguage: "sw");
+        host.Send("STOP");
+
+        Assert.Equal([Text("sw", "opted_in"), Text("sw", "safe_now")], host.Send("START").Replies());
+    }
+
+    [Fact]
     public void A_start_word_after_the_discreet_word_and_stop_asks_nothing_more_until_the_person_writes()
     {
         var host = AtFirstQuestion("en");
