@@ -53,7 +53,10 @@ function renderShared(shared) {
     ["Nationality", shared.nationality],
     ["Region", shared.region],
     ["Urgency", shared.urgency],
-    ["Indicators of forced labour", shared.indicators && (shared.indicators.map(reasonText).join(", ") || "None recorded")],
+    // The ILO's names, not the person's words: "yes" to being threatened, hit or hurt points to "Physical and sexual violence"
+    // too, which a reader could take for a report of sexual violence.
+    ["Indicators of forced labour (the ILO's categories the person's answers point to, not what they said)",
+      shared.indicators && (shared.indicators.map(reasonText).join(", ") || "None recorded")],
     ["How to reach the person", shared.contactRoute && label("contactRoutes", shared.contactRoute)],
     ["Summary from the caseworker", shared.summary],
   ].filter(([, value]) => value);
