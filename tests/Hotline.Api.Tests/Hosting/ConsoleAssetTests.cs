@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hotline.Api.Tests.Hosting;
 
 /// <summary>
@@ -46,6 +48,24 @@ public sealed class ConsoleAssetTests
         Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
     }
 
+    /// <summary>
+    /// A file whose name begins with the base path's name lost its folder in the build's manifest ("console.css" was routed
+    /// at "/console.css"), and Development served it through a fallback that warned at every request that a published
+    /// build would not have it.
+    /// </summary>
+    [Fact]
+    public void Every_file_of_the_console_is_routed_under_console_in_the_builds_manifest()
+    {
+        var routes = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Hotline.Api.staticwebassets.endpoints.json")))
+            .RootElement.GetProperty("Endpoints").EnumerateArray().Select(e => e.GetProperty("Route").GetString()).ToHashSet(StringComparer.Ordinal);
+        var root = ConsoleFolder();
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => "console/" + Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Contains("console/index.html", files);
+        Assert.All(files, file => Assert.Contains(file, routes));
+    }
+
     [Fact]
     public async Task The_console_folder_still_opens_its_index_page()
     {
@@ -57,4 +77,7 @@ public sealed class ConsoleAssetTests
         Assert.Contains("<script src=\"js/console.js\" type=\"module\"></script>", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.NotNull(response.Headers.ETag);
     }
+
+    private static string ConsoleFolder([CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "Hotline.Console", "wwwroot"));
 }
