@@ -64,7 +64,9 @@ public static class TranslationEndpoints
         }
 
         var outcome = await reviews.CorrectAsync(caller.User, language, storedKind, textId, edit.Text, cancellationToken);
-        await audit.RecordAsync(AuditEntry.By(context, AuditActions.TranslationCorrected, outcome.Value,
+        // Which text, and the version it made: the version alone did not say what was changed, and a refusal made none.
+        var text = $"{language}/{kind}/{textId}";
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.TranslationCorrected, outcome.Refusal is null ? $"{text} v{outcome.Value}" : text,
             outcome.Refusal is null ? AuditOutcomes.Succeeded : AuditOutcomes.Refused), cancellationToken);
         if (outcome.Refusal is not null)
         {
@@ -79,7 +81,7 @@ public static class TranslationEndpoints
         TranslationReviews reviews, Database database, TranslationBooks books, AuditTrail audit, CancellationToken cancellationToken)
     {
         var outcome = await reviews.MarkReviewedAsync(caller.User, language, cancellationToken);
-        await audit.RecordAsync(AuditEntry.By(context, AuditActions.TranslationReviewed, outcome.Value,
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.TranslationReviewed, outcome.Refusal is null ? $"{language} v{outcome.Value}" : language,
             outcome.Refusal is null ? AuditOutcomes.Succeeded : AuditOutcomes.Refused), cancellationToken);
         return outcome.Refusal is null
             ? TypedResults.Ok(ReviewOf(await CurrentAsync(database, books, cancellationToken), language))

@@ -17,7 +17,7 @@ public sealed class TranslationEndpointTests
         var text = await response.Content.ReadFromJsonAsync<TranslationEndpoints.TranslatedText>(Ct);
         Assert.Equal((HttpStatusCode.OK, Corrected, "Are you in danger right now? 1 Yes 2 No", "baraka"), (response.StatusCode, text!.Text, text.English, text.ChangedBy));
         Assert.Equal("1 Intake sw danger", await app.ScalarAsync("SELECT CONCAT(Id, ' ', Kind, ' ', Language, ' ', TextId) FROM TranslationRevisions"));
-        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'translation.corrected' AND Subject = '1' AND Outcome = 'succeeded'"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'translation.corrected' AND Subject = 'sw/intake/danger v1' AND Outcome = 'succeeded'"));
     }
 
     [Fact]
@@ -32,6 +32,8 @@ public sealed class TranslationEndpointTests
         Assert.Equal((HttpStatusCode.BadRequest, "danger_help: must keep {emergency_number} exactly as written, brackets included (the hotline fills it in when it sends the text)."),
             (response.StatusCode, problem!.Detail));
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM TranslationRevisions"));
+        Assert.Equal("sw/intake/danger_help refused",
+            await app.ScalarAsync("SELECT CONCAT(Subject, ' ', Outcome) FROM AuditEntries WHERE Action = 'translation.corrected'"));
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class TranslationEndpointTests
         var languages = await caseworker.Http.GetFromJsonAsync<List<Hotline.Api.IntakeHost.LanguageEndpoints.LanguageView>>("/api/languages", Ct);
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
         Assert.Equal((true, false), (languages!.Single(l => l.Tag == "sw").Reviewed, languages!.Single(l => l.Tag == "fil").Reviewed));
-        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'translation.reviewed' AND Outcome = 'succeeded'"));
+        Assert.Equal(1, await app.CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'translation.reviewed' AND Subject = 'sw v1' AND Outcome = 'succeeded'"));
     }
 
     [Fact]
