@@ -33,20 +33,23 @@ public static class HotlineStartup
             return await OperatorCommands.RunAsync(app.Services, args, Console.In, Console.Out, app.Lifetime.ApplicationStopping);
         }
 
-        if (app.Environment.IsDevelopment())
-        {
-            await CreateDevelopmentAccountsAsync(app);
-        }
+        var created = app.Environment.IsDevelopment()
+            ? await app.Services.GetRequiredService<UserAccounts>().CreateDevelopmentAccountsAsync(
+                ["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"], app.Lifetime.ApplicationStopping)
+            : [];
 
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        // The one-time passwords come last, after the address: shown once, they were lost among the migrations' lines above them.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            AnnounceAddresses(app);
+            AnnounceDevelopmentAccounts(app, created);
+        });
         await app.RunAsync();
         return 0;
     }
 
-    private static async Task CreateDevelopmentAccountsAsync(WebApplication app)
+    private static void AnnounceDevelopmentAccounts(WebApplication app, IEnumerable<(User User, string Password)> accounts)
     {
-        var accounts = await app.Services.GetRequiredService<UserAccounts>().CreateDevelopmentAccountsAsync(
-            ["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"], app.Lifetime.ApplicationStopping);
         foreach (var (user, password) in accounts)
         {
             if (user.Role == UserRole.Admin)
