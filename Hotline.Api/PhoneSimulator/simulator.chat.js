@@ -4,7 +4,16 @@ const userInput = document.getElementById("user");
 const localeSelect = document.getElementById("locale");
 const transcript = document.getElementById("transcript");
 const errorLine = document.getElementById("error");
-let conversation = newId("sim");
+const languageUnknown = document.getElementById("language-unknown");
+
+// The person this tab plays, kept in the tab's sessionStorage: a reload goes on with the same person and conversation, as a
+// chat app would, and only "New person" starts over. Each user id the tab played keeps the language chosen for it, so an
+// id typed back gets its language again.
+const PERSON_KEY = "hotline.simulator.chat.person";
+const LANGUAGES_KEY = "hotline.simulator.chat.languages";
+const DEFAULT_LOCALE = "en-US";
+const languages = JSON.parse(sessionStorage.getItem(LANGUAGES_KEY) ?? "{}");
+let conversation;
 
 function newId(prefix) {
   const bytes = new Uint8Array(6);
@@ -18,7 +27,7 @@ async function post(type, text) {
   const signing = await fetch("/simulator/chat/sign", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ type, user: userInput.value, conversation, text, locale: localeSelect.value }),
+    body: JSON.stringify({ type, user: userInput.value, conversation, text, locale: localeSelect.value || null }),
   });
   if (!signing.ok) {
     errorLine.textContent = (await signing.json()).detail;
@@ -60,13 +69,56 @@ async function refresh() {
   }
 }
 
-userInput.value = newId("user").replace("-", "_");
+function keepPerson() {
+  sessionStorage.setItem(PERSON_KEY, JSON.stringify({ user: userInput.value, conversation }));
+}
+
+function keepLanguage() {
+  languages[userInput.value] = localeSelect.value;
+  sessionStorage.setItem(LANGUAGES_KEY, JSON.stringify(languages));
+  languageUnknown.hidden = true;
+}
+
+/** The language this tab chose for the user id shown, or "Not known" and a line saying so: never another person's. */
+function showLanguage() {
+  const known = Object.hasOwn(languages, userInput.value);
+  localeSelect.value = known ? languages[userInput.value] : "";
+  languageUnknown.hidden = known;
+}
+
+function startNewPerson() {
+  userInput.value = newId("user").replace("-", "_");
+  conversation = newId("sim");
+  localeSelect.value = DEFAULT_LOCALE;
+  keepLanguage();
+  keepPerson();
+}
+
+const kept = JSON.parse(sessionStorage.getItem(PERSON_KEY) ?? "null");
+if (kept) {
+  userInput.value = kept.user;
+  conversation = kept.conversation;
+  showLanguage();
+} else {
+  startNewPerson();
+}
+
 document.getElementById("compose").addEventListener("submit", send);
 document.getElementById("open").addEventListener("click", () => {
   conversation = newId("sim");
+  keepPerson();
   post("conversationUpdate");
 });
 document.getElementById("close").addEventListener("click", () => post("endOfConversation"));
-userInput.addEventListener("input", refresh);
+document.getElementById("new-person").addEventListener("click", () => {
+  startNewPerson();
+  refresh();
+});
+userInput.addEventListener("input", () => {
+  keepPerson();
+  showLanguage();
+  refresh();
+});
+localeSelect.addEventListener("change", keepLanguage);
 setInterval(refresh, 1500);
 refresh();

@@ -263,6 +263,29 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
 
         await Expect(console.Page.Locator("#triage-reasons")).ToHaveTextAsync("Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now.");
         await Expect(console.Page.Locator("#answers")).ToHaveTextAsync("No intake answers recorded.");
+        await Expect(console.Page.Locator("#safety-answers-note")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_intake_answers_say_that_the_safety_questions_answers_are_not_among_them()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        // Safe to write, not in danger, answers may be kept, documents taken.
+        foreach (var text in new[] { "hello", "1", "2", "1", "1" })
+        {
+            await host.PostSmsAsync(phone, text);
+        }
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator("#answers")).ToContainTextAsync("Yes");
+        await Expect(console.Page.Locator("#safety-answers-note")).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#safety-answers-note")).ToHaveTextAsync(
+            "The answers to “Is it safe for you to write now?” and “Are you in danger right now?” are not kept as answers: danger, or an unclear answer about it, shows as a triage reason above.");
     }
 
     [Fact]

@@ -31,4 +31,29 @@ public sealed class PartnersPageTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
         Assert.Empty(console.ScriptErrors);
     }
+
+    [Fact]
+    public async Task Adding_a_partner_says_it_is_added_in_view_and_a_refusal_is_shown_as_it_is()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await console.Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Migrant Legal Aid");
+        await console.Page.Locator($"#services input[value='{PartnerServices.Shelter}']").CheckAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add partner" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("Migrant Legal Aid is added.");
+        await Expect(console.Page.Locator("#status-message")).ToBeInViewportAsync();
+        await Expect(console.Page.Locator("#partners tr").Filter(new() { HasText = "Migrant Legal Aid" })).ToHaveCountAsync(1);
+
+        await console.Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Safe House Doha");
+        await console.Page.Locator($"#services input[value='{PartnerServices.Shelter}']").CheckAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add partner" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#problem")).ToHaveTextAsync("A partner named 'Safe House Doha' already exists.");
+        Assert.Empty(console.ScriptErrors);
+    }
 }

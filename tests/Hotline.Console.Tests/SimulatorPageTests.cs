@@ -55,6 +55,42 @@ public sealed class SimulatorPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(simulator.ScriptErrors);
     }
 
+    [Fact]
+    public async Task The_chat_simulator_keeps_its_person_and_language_across_a_reload_and_starts_over_only_on_new_person()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var simulator = await ConsolePage.OpenAsync(browser.Browser, host);
+        var page = simulator.Page;
+        await page.GotoAsync("/simulator/chat/");
+        await page.GetByLabel("Language").SelectOptionAsync("ar-SA");
+        await page.Locator("#body").FillAsync("hello");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page.Locator("#transcript .line.Outbound")).Not.ToHaveCountAsync(0);
+        var person = await page.GetByLabel("User id").InputValueAsync();
+
+        await page.ReloadAsync();
+
+        await Expect(page.GetByLabel("User id")).ToHaveValueAsync(person);
+        await Expect(page.GetByLabel("Language")).ToHaveValueAsync("ar-SA");
+        await Expect(page.Locator("#transcript .line.Inbound").First).ToHaveTextAsync("hello");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New person" }).ClickAsync();
+
+        await Expect(page.GetByLabel("User id")).Not.ToHaveValueAsync(person);
+        await Expect(page.GetByLabel("Language")).ToHaveValueAsync("en-US");
+        await Expect(page.Locator("#transcript .line")).ToHaveCountAsync(0);
+
+        // The earlier person, typed back, comes back with their language; one this page never played is said to be unknown.
+        await page.GetByLabel("User id").FillAsync(person);
+        await Expect(page.GetByLabel("Language")).ToHaveValueAsync("ar-SA");
+        await Expect(page.Locator("#transcript .line.Inbound").First).ToHaveTextAsync("hello");
+        await Expect(page.Locator("#language-unknown")).ToBeHiddenAsync();
+        await page.GetByLabel("User id").FillAsync("user_from_another_tab");
+        await Expect(page.GetByLabel("Language")).ToHaveValueAsync("");
+        await Expect(page.Locator("#language-unknown")).ToHaveTextAsync("This page does not know the language of this user id: choose it.");
+        Assert.Empty(simulator.ScriptErrors);
+    }
+
     /// <summary>The simulator page at 1366x768, showing <paramref name="phone"/>'s thread.</summary>
     private async Task<ConsolePage> OpenAsync(ConsoleHost host, string phone)
     {

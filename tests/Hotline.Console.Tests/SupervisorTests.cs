@@ -31,6 +31,42 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.Empty(console.ScriptErrors);
     }
 
+    [Fact]
+    public async Task The_supervisor_view_shows_each_cases_triage_and_conversation_as_the_queue_does_and_marks_a_returning_person()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "sofia", UserRole.Supervisor, "en");
+        console.AnswerQuestions(accept: true);
+        // A person asks for someone, is answered and their case closed; then they write again.
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, my boss keeps my passport");
+        await console.TakeNextCaseAsync();
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        await console.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("The case is closed.");
+        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+        var opted = host.NextPhone();
+        await host.AskForPersonBySmsAsync(opted, "hello, I need help");
+        await host.PostSmsAsync(opted, "STOP");
+        var wages = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages", "deception");
+
+        await console.Page.GotoAsync("/console/supervisor.html");
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        var rows = console.Page.Locator("#overview-cases tr[data-case-id]");
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.Locator(".reason")).ToHaveTextAsync(["Withholding of wages", "Deception"]);
+        await Expect(console.Page.Locator($"#overview-cases tr[data-case-id='{wages}'] .reason")).ToHaveCountAsync(2);
+        var returning = rows.Filter(new() { Has = console.Page.Locator(".returning") });
+        await Expect(returning).ToHaveCountAsync(1);
+        await Expect(returning.Locator(".returning")).ToHaveTextAsync("Returning");
+        await Expect(returning).ToContainTextAsync("No triage reasons recorded");
+        await Expect(rows.Locator(".conversation-status")).ToHaveCountAsync(1);
+        await Expect(rows.Filter(new() { Has = console.Page.Locator(".conversation-status") })).Not.ToContainTextAsync("Returning");
+        await Expect(rows.Locator(".conversation-status")).ToContainTextAsync("Opted out");
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Theory]
     [InlineData(UserRole.Supervisor, "Nobody is waiting.")]
     [InlineData(UserRole.Caseworker, "Nobody is waiting in your languages.")]

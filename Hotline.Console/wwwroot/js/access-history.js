@@ -21,6 +21,7 @@ export async function showAccessHistory(session, caseId) {
   if (!SUPERVISING_ROLES.includes(session.role)) {
     return;
   }
+  byId("access-section").hidden = false;
   const list = byId("access-history");
   try {
     const entries = await getJson(`/api/cases/${caseId}/access-history`);

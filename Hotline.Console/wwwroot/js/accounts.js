@@ -4,6 +4,7 @@ import { getJson, postJson, putJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
 import { requireSession, showSignedIn, roleName, ROLES } from "./session.js";
 import { languageName, clockText } from "./format.js";
+import { sayOutcomeInView } from "./status-line.js";
 
 const session = await requireSession(["Admin"], "Only administrators keep the accounts.");
 showSignedIn(session);
@@ -33,12 +34,6 @@ function showProblem(error) {
   const problem = byId("problem");
   problem.textContent = error ? error.message : "";
   problem.hidden = !error;
-}
-
-/** What a change did, at the top of the page, brought into view: the row or form that made it may be far below. */
-function say(text) {
-  byId("status-message").textContent = text;
-  byId("status-message").scrollIntoView({ block: "nearest" });
 }
 
 function showIssued(issued) {
@@ -87,11 +82,11 @@ function renderAccounts(accounts) {
     const toggle = account.enabled
       ? actionButton("Disable", `Disable ${account.userName}`, async () => {
         await postJson(`${path}/disable`);
-        say(`${account.userName} is disabled; their sessions have ended.`);
+        sayOutcomeInView(`${account.userName} is disabled; their sessions have ended.`);
       })
       : actionButton("Enable", `Enable ${account.userName}`, async () => {
         await postJson(`${path}/enable`);
-        say(`${account.userName} may sign in again.`);
+        sayOutcomeInView(`${account.userName} may sign in again.`);
       });
     const reset = actionButton("Reset password", `Reset password of ${account.userName}`, async () => {
       if (!resetRequests.has(account.userName)) {
@@ -142,13 +137,13 @@ async function save() {
   try {
     if (editing) {
       await putJson(`/api/admin/accounts/${encodeURIComponent(editing.userName)}/access`, body);
-      say(`${editing.userName} is changed; their sessions have ended.`);
+      sayOutcomeInView(`${editing.userName} is changed; their sessions have ended.`);
     } else {
       addRequest ??= crypto.randomUUID();
       const issued = await postJson("/api/admin/accounts", { ...body, requestId: addRequest, userName: byId("user-name").value });
       addRequest = null;
       showIssued(issued);
-      say(`${issued.account.userName} is added.`);
+      sayOutcomeInView(`${issued.account.userName} is added.`);
     }
     edit(null);
     await refresh();

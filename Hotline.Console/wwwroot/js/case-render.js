@@ -116,6 +116,9 @@ function renderSide(view) {
   byId("answers").replaceChildren(...(answers.length === 0
     ? [el("p", { class: "empty", text: intakeAsking ? "No intake answers yet." : "No intake answers recorded." })]
     : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), answerItem(a)])));
+  // The intake keeps no answer to its two safety questions, by design: a list of answers without them must not read as if
+  // danger was never asked.
+  byId("safety-answers-note").hidden = answers.length === 0;
 }
 
 /** A free-text answer is shown as the person wrote it, in its own direction; a coded one by its word. */

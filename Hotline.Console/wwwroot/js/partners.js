@@ -3,6 +3,7 @@ import { getJson, postJson, putJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
 import { languageName } from "./format.js";
+import { sayOutcomeInView } from "./status-line.js";
 
 const session = await requireSession(["Admin"], "Only administrators keep the partner directory.");
 showSignedIn(session);
@@ -31,9 +32,9 @@ async function refresh() {
     const accounts = await getJson("/api/admin/ngo-users");
     renderPartners();
     renderAccounts(accounts);
-    byId("status-message").textContent = "";
   } catch (error) {
-    byId("status-message").textContent = error.message;
+    // In the problem's place, as the accounts page does: the status line says how the last change went.
+    showProblem(error);
   }
 }
 
@@ -121,13 +122,14 @@ async function save(event) {
     version: editing?.version ?? null,
   };
   try {
-    if (editing) {
-      await putJson(`/api/admin/partners/${editing.id}`, body);
-    } else {
-      await postJson("/api/admin/partners", body);
-    }
+    const saved = editing
+      ? await putJson(`/api/admin/partners/${editing.id}`, body)
+      : await postJson("/api/admin/partners", body);
+    const outcome = editing ? `${saved.name} is changed.` : `${saved.name} is added.`;
     edit(null);
     await refresh();
+    // Said last: emptying the form puts the keyboard in its first field, which scrolls the page down to it.
+    sayOutcomeInView(outcome);
   } catch (error) {
     showProblem(error);
   }

@@ -74,27 +74,41 @@ export function waitingTime(queuedAt) {
   return el("time", { datetime: queuedAt, dataset: { since: queuedAt }, text: durationText(secondsSince(queuedAt)) });
 }
 
-function caseItem(summary, selectedId, selfId, unread) {
+/** A person who had a case before: the queue and the supervisor view mark them alike. */
+export function returningMark(summary) {
+  return summary.earlierCases > 0 ? el("span", { class: "returning", title: "This person had a case before", text: "Returning" }) : null;
+}
+
+export function reasonChips(reasons) {
+  return reasons.length > 0
+    ? el("span", { class: "reasons" }, reasons.map((r) => el("span", { class: "reason", text: reasonText(r) })))
+    : null;
+}
+
+/** Why nothing reaches the person now (opted out, gone quiet), or nothing when they can be written to. */
+export function conversationNote(summary) {
   const status = conversationStatusText(summary.conversationStatus, summary.conversationStatusReason);
+  return status ? el("span", { class: "conversation-status", text: status }) : null;
+}
+
+function caseItem(summary, selectedId, selfId, unread) {
   return el("li", { class: "case-item", dataset: { caseId: summary.id, priority: summary.priority, status: summary.status } },
     el("button", { type: "button", class: "case-open", "aria-current": summary.id === selectedId ? "true" : null, dataset: { caseId: summary.id } },
       el("span", { class: "case-line" },
         priorityBadge(summary.priority),
         intakeNote(summary),
         unread.has(summary.id) ? el("span", { class: "unread", text: "New message" }) : null,
-        summary.earlierCases > 0 ? el("span", { class: "returning", title: "This person had a case before", text: "Returning" }) : null,
+        returningMark(summary),
         el("span", { class: "case-language", text: languageName(summary.language) }),
         el("span", { class: "case-channel", text: channelName(summary.channel) }),
         el("span", { class: "case-waiting" },
           el("span", { class: summary.status === "Queued" ? "visually-hidden" : "case-open-for", text: summary.status === "Queued" ? "waiting " : "open " }),
           waitingTime(summary.queuedAt))),
-      summary.reasons.length > 0
-        ? el("span", { class: "reasons" }, summary.reasons.map((r) => el("span", { class: "reason", text: reasonText(r) })))
-        : null,
+      reasonChips(summary.reasons),
       summary.status === "Claimed"
         ? el("span", { class: "case-assignee", text: summary.assigneeId === selfId ? "Yours" : `With ${summary.assigneeName ?? "a colleague"}` })
         : null,
-      status ? el("span", { class: "conversation-status", text: status }) : null));
+      conversationNote(summary)));
 }
 
 /** Redraws one list, keeping keyboard focus on the case it was on. */

@@ -60,7 +60,8 @@ export async function requireSession(roles, whoFor) {
 }
 
 function showNotForRole(session, whoFor) {
-  showSignedInBar(session);
+  // The same top bar as on the person's own pages: their views, and their password to change.
+  showSignedIn(session);
   // A page that is not going to connect says nothing about a connection.
   document.getElementById("connection")?.remove();
   document.querySelector(".skip-link")?.remove();
@@ -88,7 +89,7 @@ export function showSignedIn(session) {
  * is signed in, then the sign-out form, which posts the session's antiforgery token. Returns the name's element.
  */
 function showSignedInBar(session) {
-  showLinksFor(session.role);
+  showViewsOf(session.role);
   const text = `${session.displayName} · ${roleName(session.role)}`;
   const shown = document.getElementById("who");
   if (shown) {
@@ -107,18 +108,24 @@ function showSignedInBar(session) {
 
 export { goToSignIn };
 
-// The header's links a page marks for some roles only, shown to those roles: one rule for every page.
-const LINKS_FOR = {
-  "data-staff-only": ["Caseworker", "Supervisor"],
-  "data-supervisors-only": SUPERVISING_ROLES,
-  "data-admins-only": ["Admin"],
-  "data-partners-only": ["Ngo"],
-};
+// Each role's views, in the order every page's header lists them. The header is built from this list alone, from the
+// role of whoever is signed in, not from the page: a page not for their role offers the same links as their own pages.
+const VIEWS = [
+  { path: "/console/", name: "Queue and cases", roles: CASE_ROLES },
+  { path: "/console/supervisor.html", name: "Supervisor view", roles: SUPERVISING_ROLES },
+  { path: "/console/partner.html", name: "Referrals", roles: ["Ngo"] },
+  { path: "/console/partners.html", name: "Partner directory", roles: ["Admin"] },
+  { path: "/console/accounts.html", name: "Accounts", roles: ["Admin"] },
+  { path: "/console/statistics.html", name: "Statistics", roles: [...CASE_ROLES, "Ngo", "Admin"] },
+  { path: "/console/audit.html", name: "Audit trail", roles: ["Admin"] },
+  { path: "/console/erase.html", name: "Erase a person", roles: ["Admin"] },
+  { path: "/console/translations.html", name: "Translations", roles: ["Admin", "Reviewer"] },
+];
 
-function showLinksFor(role) {
-  for (const [attribute, roles] of Object.entries(LINKS_FOR)) {
-    for (const link of document.querySelectorAll(`[${attribute}]`)) {
-      link.hidden = !roles.includes(role);
-    }
-  }
+/** Fills the header's list of views with the role's own, less the page it is on. */
+function showViewsOf(role) {
+  const here = window.location.pathname.replace(/index\.html$/, "");
+  document.querySelector("nav.top-nav")?.replaceChildren(...VIEWS
+    .filter((view) => view.roles.includes(role) && view.path !== here)
+    .map((view) => el("a", { href: view.path, text: view.name })));
 }

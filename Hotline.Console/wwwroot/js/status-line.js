@@ -1,12 +1,19 @@
-// The line under "Take next case". It says either how the last step went ("The case is closed.", "No case is waiting
-// in your languages."), which is over once the queue or the open case moves on, or a warning (a claim lost, the queue
-// not loaded, the hub's problem), which stays until the next step: a new case arriving must not wipe it unread.
+// A page's status line: under "Take next case", and at the top of the admin's pages. It says either how the last step
+// went ("The case is closed.", "rev1 is added."), which is over once the queue or the open case moves on, or a warning
+// (a claim lost, the queue not loaded, the hub's problem), which stays until the next step: a new case arriving must
+// not wipe it unread.
 import { byId } from "./dom.js";
 
 export function sayOutcome(text) {
   const line = byId("status-message");
   line.textContent = text;
   line.dataset.outcome = "";
+}
+
+/** How a change went, on a page whose line is at its top: brought into view, as the form that made it may be far below. */
+export function sayOutcomeInView(text) {
+  sayOutcome(text);
+  byId("status-message").scrollIntoView({ block: "nearest" });
 }
 
 export function warn(text) {

@@ -2,8 +2,8 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
 import { Live } from "./live.js";
-import { byUrgency, priorityBadge, waitingTime } from "./queue.js";
-import { languageName, channelName, reasonText, conversationStatusText, durationText, clockText, startTicking } from "./format.js";
+import { byUrgency, priorityBadge, waitingTime, intakeNote, returningMark, reasonChips, conversationNote } from "./queue.js";
+import { languageName, channelName, durationText, clockText, startTicking } from "./format.js";
 
 // Before the first await: the module's top level awaits, and the first refresh already draws these.
 const QUARANTINE_SOURCES = {
@@ -102,14 +102,17 @@ function render(overview) {
     ? [el("tr", {}, el("td", { colspan: 8, class: "empty", text: "No open case." }))]
     : cases.map((c) => el("tr", { dataset: { caseId: c.id, status: c.status, unanswerable: unanswerable.has(c.id) ? "true" : null } },
       el("td", {}, el("a", { href: `/console/#case=${c.id}`, text: "Open" })),
-      el("td", {}, priorityBadge(c.priority)),
+      el("td", {}, el("span", { class: "case-line" }, priorityBadge(c.priority), returningMark(c))),
       el("td", {}, languageName(c.language),
         unanswerable.has(c.id) ? el("strong", { class: "unanswerable", text: " · nobody on shift speaks it" }) : null),
       el("td", { text: channelName(c.channel) }),
       el("td", { text: c.status === "Queued" ? "Waiting" : "Being answered" }),
       el("td", { text: c.assigneeName ?? "—" }),
       el("td", {}, waitingTime(c.queuedAt)),
-      el("td", { text: [c.reasons.map(reasonText).join(", "), conversationStatusText(c.conversationStatus, c.conversationStatusReason)].filter(Boolean).join(" · ") })))));
+      el("td", {}, el("span", { class: "case-line" },
+        intakeNote(c),
+        reasonChips(c.reasons) ?? el("span", { class: "muted", text: "No triage reasons recorded" }),
+        conversationNote(c)))))));
 
   const languages = new Map(overview.staff.map((p) => [p.id, p.languages]));
   byId("overview-caseworkers").replaceChildren(...(overview.caseworkers.length === 0
