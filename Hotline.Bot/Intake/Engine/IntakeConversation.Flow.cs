@@ -21,6 +21,8 @@ internal sealed partial class IntakeConversation
 
     /// <summary>
     /// Their case was closed and they write again: a new intake, in the language they chose before, and a new case at once.
+    /// (A first message of the person after the close, whatever the old intake was doing, unless it had gone quiet: then the
+    /// question whether it is safe to write comes first, as always.)
     /// What they write may be about the last one ("when will the shelter call me?"): a caseworker sees it now, not after the
     /// intake's questions, which still come and whose answers reach the case as they are given.
     /// </summary>
@@ -216,6 +218,7 @@ internal sealed partial class IntakeConversation
         var triage = Evaluate();
         _events.Add(new CaseRequested(triage.Band, triage.Score, triage.Reasons));
         _caseOpen = true;
+        _state.CaseOpened = true;
         RecordAnswersSoFar();
     }
 

@@ -24,6 +24,9 @@ internal sealed partial class IntakeConversation
     // No usable state and no open case: this message starts the conversation.
     private bool _fresh;
 
+    // The intake's case was closed since its last turn: its questions belong to that case.
+    private readonly bool _caseClosedSince;
+
     // Where the turn started, to tell the host what changed for a waiting case.
     private readonly bool _caseOpenedBefore;
     private readonly bool _startedQuiet;
@@ -47,6 +50,8 @@ internal sealed partial class IntakeConversation
 
             // The case that handoff was for has been closed; a new one will need its own.
             stored.HandoffRequested &= _caseOpen;
+            _caseClosedSince = stored.CaseOpened && !_caseOpen;
+            stored.CaseOpened = _caseOpen;
         }
         else
         {
@@ -57,6 +62,7 @@ internal sealed partial class IntakeConversation
                 Step = _script.StartStep.Id,
                 Status = _caseOpen ? IntakeStatus.HandedOff : IntakeStatus.Active,
                 HandoffRequested = _caseOpen,
+                CaseOpened = _caseOpen,
             };
         }
 
@@ -138,6 +144,9 @@ internal sealed partial class IntakeConversation
         {
             IntakeStatus.Quiet => Wake(keyword, text),
             IntakeStatus.HandedOff when !_caseOpen => Restart(keyword, text),
+            // Still asking when a caseworker closed the case (they wrote to the person, or closed it as it waited): the
+            // question was the old case's, and "please reply with just a number" to a new message would answer nobody.
+            IntakeStatus.Active when _caseClosedSince => Restart(keyword, text),
             IntakeStatus.HandedOff => _state.MenuOpen ? ChooseLanguage(keyword, text) : Finish(),
             _ => _state.MenuOpen ? ChooseLanguage(keyword, text) : Answer(keyword, text),
         };

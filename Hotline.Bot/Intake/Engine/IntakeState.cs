@@ -45,6 +45,10 @@ internal sealed class IntakeState
     [JsonPropertyName("ho")]
     public bool HandoffRequested { get; set; }
 
+    /// <summary>A case was open for this intake: when the host says none is open now, it has been closed since.</summary>
+    [JsonPropertyName("c")]
+    public bool CaseOpened { get; set; }
+
     /// <summary>Step id to answer code.</summary>
     [JsonPropertyName("a")]
     public Dictionary<string, string>? Answers { get; set; }

@@ -8,11 +8,14 @@ public sealed class ReturningPersonTests
 {
     private const string Worker = "+9779800000733";
 
-    [Fact]
-    public async Task The_first_message_after_a_closed_case_queues_a_new_case_at_once_while_the_intake_asks_again()
+    /// <param name="texts">What the person wrote before: asking for a person ends the intake; "in danger" hands off while it goes on asking.</param>
+    [Theory]
+    [InlineData("hello", "0")]
+    [InlineData("hello", "1", "1", "yes")]
+    public async Task The_first_message_after_a_closed_case_queues_a_new_case_at_once_while_the_intake_asks_again(params string[] texts)
     {
         await using var harness = await TwilioHarness.StartAsync();
-        await harness.TextAsync(Worker, "hello", "0");
+        await harness.TextAsync(Worker, texts);
         var caseworker = await SignedInClient.SignInAsync(harness.App,
             await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
         await using var hub = caseworker.Hub();

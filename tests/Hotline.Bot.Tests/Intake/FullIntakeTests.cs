@@ -75,6 +75,21 @@ public sealed class FullIntakeTests
         Assert.Equal(2, turn.Events.Count);
     }
 
+    /// <summary>The case was closed while its intake still asked (a caseworker had written, or closed it as it waited).</summary>
+    [Fact]
+    public void Writing_again_after_the_case_was_closed_while_the_intake_still_asked_starts_a_new_intake_and_a_new_case()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("2");
+        Assert.True(host.Snapshot.HasOpenCase);
+        host.CloseCase();
+
+        var turn = host.Send("when will the shelter call me?");
+
+        Assert.Equal(Text("en", "safe_now"), turn.Reply());
+        Assert.IsType<CaseRequested>(turn.Events[0]);
+    }
+
     [Fact]
     public void The_place_they_give_is_recorded_with_its_text_for_the_host_to_store_encrypted()
     {
