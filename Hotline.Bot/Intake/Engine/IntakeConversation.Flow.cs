@@ -20,18 +20,22 @@ internal sealed partial class IntakeConversation
     }
 
     /// <summary>
-    /// Their case was closed and they write again: a new intake, in the language they chose before, and a new case at once.
-    /// (A first message of the person after the close, whatever the old intake was doing, unless it had gone quiet: then the
-    /// question whether it is safe to write comes first, as always.)
-    /// What they write may be about the last one ("when will the shelter call me?"): a caseworker sees it now, not after the
-    /// intake's questions, which still come and whose answers reach the case as they are given.
+    /// Their case was closed and they write again: a new intake, in the language they chose before, taken as a first message
+    /// is (the old intake's questions, quiet and hand-off belonged to the closed case), and a new case at once. What they write
+    /// may be about the last case ("when will the shelter call me?"): a caseworker sees it now, not after the intake's
+    /// questions, which still come, whether it is safe to write first, and whose answers reach the case as they are given.
+    /// A phone that had used the discreet word keeps its warning: no urgent word is acted on until they say it is safe.
     /// </summary>
-    private EngineTurn Restart(string? keyword, string text)
+    private void BeginAgain()
     {
-        _state = new IntakeState { Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word };
+        _state = new IntakeState
+        {
+            Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word, Decoy = _state.Decoy,
+        };
         _urgentIsNew = _urgent is not null;
+        _caseClosedSince = false;
+        _fresh = true;
         OpenCase();
-        return Start(keyword, text);
     }
 
     /// <summary>

@@ -24,8 +24,9 @@ internal sealed partial class IntakeConversation
     // No usable state and no open case: this message starts the conversation.
     private bool _fresh;
 
-    // The intake's case was closed since its last turn: its questions belong to that case.
-    private readonly bool _caseClosedSince;
+    // The intake's case has been closed since (the state says one was open; the host says none is): its questions, its
+    // quiet and its hand-off belonged to that case.
+    private bool _caseClosedSince;
 
     // Where the turn started, to tell the host what changed for a waiting case.
     private readonly bool _caseOpenedBefore;
@@ -50,8 +51,7 @@ internal sealed partial class IntakeConversation
 
             // The case that handoff was for has been closed; a new one will need its own.
             stored.HandoffRequested &= _caseOpen;
-            _caseClosedSince = stored.CaseOpened && !_caseOpen;
-            stored.CaseOpened = _caseOpen;
+            _caseClosedSince = !_caseOpen && (stored.CaseOpened || stored.Status == IntakeStatus.HandedOff);
         }
         else
         {
@@ -104,6 +104,11 @@ internal sealed partial class IntakeConversation
             return Discreet();
         }
 
+        if (_caseClosedSince)
+        {
+            BeginAgain();
+        }
+
         if (_engine.Lexicon.IsDistress(keyword, _language))
         {
             return Distress(keyword, text);
@@ -143,10 +148,6 @@ internal sealed partial class IntakeConversation
         return _state.Status switch
         {
             IntakeStatus.Quiet => Wake(keyword, text),
-            IntakeStatus.HandedOff when !_caseOpen => Restart(keyword, text),
-            // Still asking when a caseworker closed the case (they wrote to the person, or closed it as it waited): the
-            // question was the old case's, and "please reply with just a number" to a new message would answer nobody.
-            IntakeStatus.Active when _caseClosedSince => Restart(keyword, text),
             IntakeStatus.HandedOff => _state.MenuOpen ? ChooseLanguage(keyword, text) : Finish(),
             _ => _state.MenuOpen ? ChooseLanguage(keyword, text) : Answer(keyword, text),
         };
@@ -159,7 +160,8 @@ internal sealed partial class IntakeConversation
     /// </summary>
     public EngineTurn Expire(DateTimeOffset now)
     {
-        var waiting = !_fresh && !_snapshot.OptedOut && _state.Status == IntakeStatus.Active;
+        // An intake whose case was closed waits for nothing: a hand-off now would queue a case nobody wrote for.
+        var waiting = !_fresh && !_caseClosedSince && !_snapshot.OptedOut && _state.Status == IntakeStatus.Active;
         DateTimeOffset? lastInbound = _snapshot.LastInboundAt
             ?? (_state.LastInbound > 0 ? DateTimeOffset.FromUnixTimeSeconds(_state.LastInbound) : null);
         if (!waiting || lastInbound is null || now - lastInbound.Value < _engine.Options.UnansweredHandoffAfter)
@@ -183,7 +185,8 @@ internal sealed partial class IntakeConversation
                 return Start(keyword, text);
             }
 
-            if (_language is not null && _state.Status == IntakeStatus.Active)
+            // Not a question of a closed case's, nor beside a caseworker who has written, nor after the discreet word.
+            if (_language is not null && _state.Status == IntakeStatus.Active && !_caseClosedSince && !(_caseOpen && _snapshot.CaseworkerHasWritten))
             {
                 return RepeatQuestionAfterOptIn();
             }
@@ -191,6 +194,12 @@ internal sealed partial class IntakeConversation
         else if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
         {
             _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
+        }
+        else if (keyword == _engine.DiscreetKeyword && _state.Status == IntakeStatus.Active)
+        {
+            // Nothing is sent while opted out, but the warning stands: after START the intake waits, quiet, until they write.
+            GoQuietAfterDiscreetWord();
+            return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
         }
 
         // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
@@ -210,6 +219,12 @@ internal sealed partial class IntakeConversation
     private EngineTurn Discreet()
     {
         _events.Add(new WentQuiet(DiscreetReason));
+        GoQuietAfterDiscreetWord();
+        return Finish(_engine.Replies.Get(_language, MessageIds.Discreet));
+    }
+
+    private void GoQuietAfterDiscreetWord()
+    {
         _state.Decoy = true;
         if (_state.Status == IntakeStatus.Active)
         {
@@ -223,7 +238,6 @@ internal sealed partial class IntakeConversation
         }
 
         _state.MenuOpen = false;
-        return Finish(_engine.Replies.Get(_language, MessageIds.Discreet));
     }
 
     /// <summary>

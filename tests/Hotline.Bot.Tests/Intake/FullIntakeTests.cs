@@ -91,6 +91,32 @@ public sealed class FullIntakeTests
     }
 
     [Fact]
+    public void Help_after_the_case_was_closed_while_the_intake_still_asked_begins_again_as_a_first_help_does()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("2");
+        host.CloseCase();
+
+        var turn = host.Send("help");
+
+        Assert.Equal(Text("en", "safe_now"), turn.Reply());
+        Assert.IsType<CaseRequested>(turn.Events[0]);
+    }
+
+    [Fact]
+    public void An_intake_whose_case_was_closed_while_it_still_asked_hands_nothing_off_when_the_person_stays_silent()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("2");
+        host.CloseCase();
+
+        var tick = host.Tick(TimeSpan.FromHours(5));
+
+        Assert.Empty(tick.Replies);
+        Assert.Empty(tick.Events);
+    }
+
+    [Fact]
     public void The_place_they_give_is_recorded_with_its_text_for_the_host_to_store_encrypted()
     {
         var host = AtFirstQuestion("en");

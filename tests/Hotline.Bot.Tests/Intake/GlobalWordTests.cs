@@ -45,6 +45,43 @@ public sealed class GlobalWordTests
     }
 
     [Fact]
+    public void A_start_word_after_stop_beside_a_caseworker_who_has_written_asks_nothing_more()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("2");
+        Assert.True(host.Snapshot.HasOpenCase);
+        host.CaseworkerWrites();
+        host.Send("STOP");
+
+        Assert.Equal([Text("en", "opted_in")], host.Send("START").Replies());
+    }
+
+    [Fact]
+    public void A_start_word_after_stop_once_the_case_was_closed_asks_nothing_of_the_closed_case_and_the_next_message_begins_again()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("2");
+        host.CloseCase();
+        host.Send("STOP");
+
+        Assert.Equal([Text("en", "opted_in")], host.Send("START").Replies());
+        var next = host.Send("hello again");
+        Assert.Equal([Text("en", "safe_now")], next.Replies());
+        Assert.IsType<CaseRequested>(next.Events[0]);
+    }
+
+    [Fact]
+    public void The_discreet_word_while_opted_out_keeps_start_from_asking_and_the_next_message_asks_whether_it_is_safe()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("STOP");
+        Assert.Empty(host.Send("recipe").Replies);
+
+        Assert.Equal([Text("en", "opted_in")], host.Send("START").Replies());
+        Assert.Equal(Text("en", "safe_now"), host.Send("hi").Reply());
+    }
+
+    [Fact]
     public void A_start_word_after_stop_at_the_language_menu_sends_the_menu_again()
     {
         var host = AtFirstQuestion("en");
