@@ -89,7 +89,7 @@ internal sealed partial class IntakeConversation
 
         if (_snapshot.OptedOut)
         {
-            return WhileOptedOut(carrier, word, keyword, text);
+            return WhileOptedOut(carrier, word, keyword);
         }
 
         if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
@@ -173,20 +173,16 @@ internal sealed partial class IntakeConversation
         return Finish();
     }
 
-    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword, string text)
+    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword)
     {
         if (carrier.Kind == KeywordKind.OptIn || word == WordClass.Start)
         {
             _events.Add(new OptedIn(carrier.Kind == KeywordKind.OptIn ? carrier.Keyword : keyword!));
             _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
-            if (_fresh)
-            {
-                // Their first message was STOP: START begins the intake, as a first message would.
-                return Start(keyword, text);
-            }
-
-            // Not a question of a closed case's, nor beside a caseworker who has written, nor after the discreet word.
-            if (_language is not null && _state.Status == IntakeStatus.Active && !_caseClosedSince && !(_caseOpen && _snapshot.CaseworkerHasWritten))
+            // Not a question of a closed case's, nor beside a caseworker who has written, nor after the discreet word, nor
+            // before any was asked (their first message was STOP: their next begins the intake, as a first message does).
+            if (!_fresh && _language is not null && _state.Status == IntakeStatus.Active && !_caseClosedSince
+                && !(_caseOpen && _snapshot.CaseworkerHasWritten))
             {
                 return RepeatQuestionAfterOptIn();
             }
