@@ -5,6 +5,13 @@ namespace Hotline.Api.Tests.Casework;
 
 public sealed class CaseHubTests
 {
+    /// <summary>The caseworker's console connected, and the next case taken.</summary>
+    private static async Task<CaseDetail> TakeNextCaseAsync(HubConnection hub)
+    {
+        await hub.StartAsync(Ct);
+        return (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+    }
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
@@ -105,8 +112,7 @@ public sealed class CaseHubTests
         var worker = await SignInAsync(app, "amina", "ar");
         await CaseSeeding.QueueCaseAsync(app, "ar");
         await using var hub = worker.Hub();
-        await hub.StartAsync(Ct);
-        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var taken = await TakeNextCaseAsync(hub);
 
         var first = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "hello", Guid.NewGuid(), Ct);
         var second = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "are you safe?", Guid.NewGuid(), Ct);
@@ -122,8 +128,7 @@ public sealed class CaseHubTests
         var worker = await SignInAsync(app, "amina", "ar");
         await CaseSeeding.QueueCaseAsync(app, "ar", status: ConversationStatus.OptedOut);
         await using var hub = worker.Hub();
-        await hub.StartAsync(Ct);
-        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var taken = await TakeNextCaseAsync(hub);
 
         var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, "hello", Guid.NewGuid(), Ct);
 
@@ -138,8 +143,7 @@ public sealed class CaseHubTests
         var worker = await SignInAsync(app, "amina", "ar");
         await CaseSeeding.QueueCaseAsync(app, "ar");
         await using var hub = worker.Hub();
-        await hub.StartAsync(Ct);
-        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var taken = await TakeNextCaseAsync(hub);
 
         var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, Guid.NewGuid(), "hello", Guid.NewGuid(), Ct);
 
@@ -154,8 +158,7 @@ public sealed class CaseHubTests
         var worker = await SignInAsync(app, "amina", "ar");
         await CaseSeeding.QueueCaseAsync(app, "ar");
         await using var hub = worker.Hub();
-        await hub.StartAsync(Ct);
-        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var taken = await TakeNextCaseAsync(hub);
 
         var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken, new string('a', 1601), Guid.NewGuid(), Ct);
 
