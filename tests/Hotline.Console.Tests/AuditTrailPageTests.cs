@@ -1,5 +1,6 @@
 using Hotline.Api.Accountability;
 using Hotline.Api.Partners;
+using Hotline.Api.Tests.Accountability;
 
 namespace Hotline.Console.Tests;
 
@@ -117,10 +118,54 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
         await console.Page.GotoAsync("/console/supervisor.html");
         await console.Page.Locator($"#overview-cases tr[data-case-id='{caseId}']").GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
 
-        // Each opening also reads the case's referrals, a row of its own, and the console that took the case opened it more than once.
+        // Each opening also reads the case's referrals, a row of its own.
         await Expect(console.Page.Locator("#access-history li").Filter(new() { HasText = "Opened by sofia" })).ToHaveCountAsync(1);
         await Expect(console.Page.Locator("#access-history li").Last).ToContainTextAsync("Opened by amira");
         await Expect(console.Page.Locator("#access-history")).ToBeVisibleAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Taking_the_next_case_records_one_reading_of_it_however_soon_the_claim_is_heard()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var first = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var second = await host.SeedCaseAsync("en", PriorityBand.Medium, "first_contact");
+        var third = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await Expect(console.Waiting).ToHaveCountAsync(3);
+
+        foreach (var held in (int[])[1, 2, 3])
+        {
+            await console.TakeNextCaseAsync();
+            await Expect(console.Mine).ToHaveCountAsync(held);
+        }
+
+        // The claim's own push reaches the console before the answer to "Take next case" at times; it must not open the case again.
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        await Task.Delay(500, Ct);
+        Assert.Equal([$"{amira.Id} case.opened {first} succeeded", $"{amira.Id} case.opened {second} succeeded", $"{amira.Id} case.opened {third} succeeded"],
+            await AuditRows.ReadAsync(host.App, AuditActions.CaseOpened));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Taking_the_case_on_screen_records_its_opening_and_its_taking_only()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var reading = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Item("queue", reading).Locator("button").ClickAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take this case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        await Task.Delay(500, Ct);
+        Assert.Equal([$"{amira.Id} case.opened {reading} succeeded", $"{amira.Id} case.opened {reading} succeeded"],
+            await AuditRows.ReadAsync(host.App, AuditActions.CaseOpened));
         Assert.Empty(console.ScriptErrors);
     }
 

@@ -49,13 +49,14 @@ export function wireCaseActions(view) {
 }
 
 async function takeThisCase(view) {
-  const answer = await view.live.invoke("TakeCase", view.caseId);
-  if (answer.ok) {
-    view.refuse(null);
-    view.show(answer.value);
-  } else {
-    view.refuse(answer.refusal);
-  }
+  await view.leases.claim(view.live.invoke("TakeCase", view.caseId), (answer) => {
+    if (answer.ok) {
+      view.refuse(null);
+      view.show(answer.value);
+    } else {
+      view.refuse(answer.refusal);
+    }
+  });
 }
 
 async function sendReply(view) {

@@ -205,10 +205,12 @@ export class CaseView {
         : summary.status === "Queued" ? "Your claim on this case ended; it is back in the queue." : "This case is closed.", "warning", "lease");
     } else if (!held && mine) {
       // Handed to this person by a colleague: open it again to get the claim, once, however often the change is heard.
-      if (this.reopening !== summary.id) {
-        this.reopening = summary.id;
-        this.open(summary.id).finally(() => { this.reopening = null; });
-      }
+      this.leases.whenUnclaimed(summary.id, () => {
+        if (this.reopening !== summary.id && this.caseId === summary.id) {
+          this.reopening = summary.id;
+          this.open(summary.id).finally(() => { this.reopening = null; });
+        }
+      });
       return;
     }
     renderCase(this);

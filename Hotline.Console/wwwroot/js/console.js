@@ -82,7 +82,7 @@ function applyCase(summary, pushed) {
     leases.drop(summary.id);
   } else if (mine && !leases.token(summary.id) && live.state === "connected") {
     // Handed to this person (a transfer from a colleague): keep it and hear it like any case they hold.
-    holdCase(summary.id);
+    leases.whenUnclaimed(summary.id, () => holdCase(summary.id));
   }
   if (change) {
     renderQueueSoon();
@@ -182,14 +182,15 @@ byId("handled").addEventListener("toggle", (event) => {
 byId("take-next").addEventListener("click", async () => {
   const button = byId("take-next");
   button.disabled = true;
-  const answer = await live.invoke("TakeNextCase");
-  button.disabled = false;
-  sayOutcome(answer.ok ? "" : answer.refusal);
-  if (answer.ok) {
-    queue.apply(answer.value.case);
-    caseView.show(answer.value);
-    renderQueue();
-  }
+  await leases.claim(live.invoke("TakeNextCase"), (answer) => {
+    button.disabled = false;
+    sayOutcome(answer.ok ? "" : answer.refusal);
+    if (answer.ok) {
+      queue.apply(answer.value.case);
+      caseView.show(answer.value);
+      renderQueue();
+    }
+  });
 });
 
 /**

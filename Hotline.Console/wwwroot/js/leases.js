@@ -12,12 +12,44 @@ export class Leases {
     this.lost = lost;
     this.unreachable = unreachable;
     this.renewed = renewed;
+    this.claimsInFlight = 0;
+    this.afterClaims = [];
     this.timer = window.setInterval(() => this.renewAll(), RENEW_EVERY_MS);
   }
 
   hold(caseId, token, expiresAt) {
     if (token) {
       this.held.set(caseId, { token, expiresAt });
+    }
+  }
+
+  /**
+   * Makes a claim (take next, take this case) and hands its answer to `use`, which holds the lease it brings. The claim's
+   * own push can arrive first and say the case is now this person's: opening it then would read it twice.
+   */
+  async claim(invocation, use) {
+    this.claimsInFlight += 1;
+    try {
+      use(await invocation);
+    } finally {
+      this.claimsInFlight -= 1;
+      if (this.claimsInFlight === 0) {
+        this.afterClaims.splice(0).forEach((action) => action());
+      }
+    }
+  }
+
+  /** Runs `action` for a case heard to be this person's once no claim is in flight, unless a claim brought its lease. */
+  whenUnclaimed(caseId, action) {
+    const run = () => {
+      if (!this.token(caseId)) {
+        action();
+      }
+    };
+    if (this.claimsInFlight === 0) {
+      run();
+    } else {
+      this.afterClaims.push(run);
     }
   }
 

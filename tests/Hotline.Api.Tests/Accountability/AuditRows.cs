@@ -1,3 +1,6 @@
+using Dapper;
+using Hotline.Api.Tests.Infrastructure;
+
 namespace Hotline.Api.Tests.Accountability;
 
 /// <summary>A test's raw look at the audit table: each row as "actor action subject outcome", in sequence order.</summary>
