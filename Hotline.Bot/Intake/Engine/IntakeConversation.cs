@@ -154,6 +154,12 @@ internal sealed partial class IntakeConversation
     }
 
     /// <summary>
+    /// The intake has asked this person something and waits for the answer: not before its first question, not once it went
+    /// quiet or handed off, and not when the case it belonged to was closed since (their next message begins a new one).
+    /// </summary>
+    private bool IsAsking => !_fresh && !_caseClosedSince && _state.Status == IntakeStatus.Active;
+
+    /// <summary>
     /// A silent conversation: hands an unanswered intake to a person, never with a reply. An intake still asking
     /// while its case waits ends too, even when a person was already asked for (danger, an urgent word): otherwise
     /// the case would stay provisional for good.
@@ -161,7 +167,7 @@ internal sealed partial class IntakeConversation
     public EngineTurn Expire(DateTimeOffset now)
     {
         // An intake whose case was closed waits for nothing: a hand-off now would queue a case nobody wrote for.
-        var waiting = !_fresh && !_caseClosedSince && !_snapshot.OptedOut && _state.Status == IntakeStatus.Active;
+        var waiting = IsAsking && !_snapshot.OptedOut;
         DateTimeOffset? lastInbound = _snapshot.LastInboundAt
             ?? (_state.LastInbound > 0 ? DateTimeOffset.FromUnixTimeSeconds(_state.LastInbound) : null);
         if (!waiting || lastInbound is null || now - lastInbound.Value < _engine.Options.UnansweredHandoffAfter)
@@ -181,8 +187,7 @@ internal sealed partial class IntakeConversation
             _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
             // Not a question of a closed case's, nor beside a caseworker who has written, nor after the discreet word, nor
             // before any was asked (their first message was STOP: their next begins the intake, as a first message does).
-            if (!_fresh && _language is not null && _state.Status == IntakeStatus.Active && !_caseClosedSince
-                && !(_caseOpen && _snapshot.CaseworkerHasWritten))
+            if (IsAsking && _language is not null && !(_caseOpen && _snapshot.CaseworkerHasWritten))
             {
                 return RepeatQuestionAfterOptIn();
             }
