@@ -9,7 +9,10 @@ public enum CellMark
     /// <summary>A count from 1 to 4: shown as "&lt;5" (primary suppression).</summary>
     Small,
 
-    /// <summary>Hidden so that a small count cannot be worked out from the totals (complementary suppression): shown as "x".</summary>
+    /// <summary>
+    /// Shown as "x": a count hidden so that a small count cannot be worked out from the totals (complementary
+    /// suppression), or a total over months of which one is not shown.
+    /// </summary>
     Hidden,
 }
 
@@ -28,7 +31,8 @@ public enum CellMark
 /// line that fed the deduction), and the whole check runs again.</item>
 /// </list>
 /// Counts listed in <c>forced</c> start hidden: that is how a figure shown in several tables (a month's total
-/// of cases) is hidden in all of them or in none.
+/// of cases) is hidden in all of them or in none. The statistics suppress one month at a time, as a single column
+/// with its total (<see cref="ConsistentSuppression"/>), so that a month's marks never depend on the range asked for.
 /// </summary>
 public static class SmallCountSuppression
 {

@@ -5,8 +5,9 @@ namespace Hotline.Api.Statistics;
 /// <summary>
 /// Builds the published statistics for a range of months from the pre-aggregated counters: brings the
 /// counters up to date (a few batches at most, so a backlog never stalls a page), reads a few hundred rows,
-/// lays them out as tables and suppresses them together. A page asks for the same report once for its
-/// tables and again for each chart, so a report is kept for a few seconds while nothing new was counted.
+/// lays them out as tables and suppresses them month by month (<see cref="ConsistentSuppression"/>). A page asks
+/// for the same report once for its tables and again for each chart, so a report is kept for a few seconds while
+/// nothing new was counted.
 /// </summary>
 public sealed class StatisticsReport(Database database, StatisticsProjection projection, PartnerRepository partners, TimeProvider time)
 {
@@ -74,10 +75,12 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
             [.. StatisticsKeys.TimeBands.Select(b => (b.Code, StatisticsLabels.TimeBand(b.Code, notYet))), (StatisticsKeys.NotYet, notYet)];
 
         var partnerNames = directory.ToDictionary(p => p.Id.ToString("D"), p => p.Name, StringComparer.OrdinalIgnoreCase);
+        // Suppression breaks ties between equal counts by row order, so the rows keep one order whatever the range
+        // (partners no longer listed share a name): a month's marks must not change with the range asked for.
         var partnerRows = directory.Where(p => p.Active).Select(p => p.Id.ToString("D"))
             .Union(rows.Where(r => r.Dimension == StatisticsKeys.ReferralPartner).Select(r => r.Value), StringComparer.OrdinalIgnoreCase)
             .Select(id => (id, partnerNames.GetValueOrDefault(id, "Partner no longer listed")))
-            .OrderBy(p => p.Item2, StringComparer.OrdinalIgnoreCase).ToList();
+            .OrderBy(p => p.Item2, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Item1, StringComparer.OrdinalIgnoreCase).ToList();
 
         return
         [

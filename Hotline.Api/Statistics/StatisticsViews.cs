@@ -34,9 +34,11 @@ public sealed record TimingView(
 public static class StatisticsViews
 {
     public const string SuppressionRule =
-        "Counts from 1 to 4 show as <5. Where a hidden count could be worked out from a row or column total, the next "
-        + "smallest count in that row or column is hidden too and shows as x; a total is hidden the same way. A figure that "
-        + "appears in several tables is hidden in all of them. Times are shown only where at least 5 cases were measured.";
+        "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for. Counts "
+        + "from 1 to 4 show as <5. Where a hidden count could be worked out from the month's total, the next smallest count "
+        + "in that month is hidden too and shows as x; a month's total is hidden the same way, and in every table that shows "
+        + "it. A total over several months is shown only when every month it adds up is shown, and shows as x otherwise, "
+        + "whatever its size, unless all but one of those months are 0: it is then that month's figure and reads as it does. Times are shown only where at least 5 cases were measured.";
 
     public static StatisticsTableView ToView(CountTable table, CellMark[,] marks)
     {

@@ -165,6 +165,29 @@ public sealed class SmallCountSuppressionTests
         Assert.NotEqual(CellMark.Shown, marks[0][2, 1]);
     }
 
+    [Fact]
+    public void A_total_over_months_is_shown_only_when_every_month_it_adds_up_is_shown()
+    {
+        // January: a's 3 is "<5" and c's 6, the next smallest, "x"; February shows every count. So a's and c's totals
+        // are hidden whatever their size, while b's and the grand total add up shown figures only.
+        var months = new[] { "2026-01", "2026-02" };
+        var counts = new Dictionary<(string, string, string), long>
+        {
+            [("2026-01", "d", "a")] = 3, [("2026-02", "d", "a")] = 30,
+            [("2026-01", "d", "b")] = 20, [("2026-02", "d", "b")] = 40,
+            [("2026-01", "d", "c")] = 6,
+        };
+        var table = CountTable.Build("t", "T", "D", "cases", "d", [("a", "a"), ("b", "b"), ("c", "c"), ("e", "e")], months, counts);
+
+        var view = StatisticsViews.ToView(table, ConsistentSuppression.Apply([table])[0]);
+
+        Assert.Equal(["<5", "30", "x"], view.Rows[0].Cells);
+        Assert.Equal(["20", "40", "60"], view.Rows[1].Cells);
+        Assert.Equal(["x", "0", "x"], view.Rows[2].Cells);
+        Assert.Equal(["0", "0", "0"], view.Rows[3].Cells);
+        Assert.Equal(["29", "70", "99"], view.Totals!.Cells);
+    }
+
     /// <summary>
     /// Found by <see cref="SuppressionPropertyTests"/> (seed 8Xl4ikgTkjK3). The grand total 21 and the row total 10 fix
     /// the two hidden row totals to 5 and 6; the 6 is a hidden 5 or more plus a "&lt;5", so the "&lt;5" is 1. Every line
