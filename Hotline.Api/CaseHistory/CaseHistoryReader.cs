@@ -37,7 +37,7 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
     /// <summary>A closed case to read; null when it does not exist, is still open, or the caller may not read it.</summary>
     public async Task<ClosedCaseRecord?> ReadClosedAsync(DbSession session, User user, Guid caseId, CancellationToken cancellationToken)
     {
-        if (await FindReadableAsync(session, user, caseId, cancellationToken) is not var (record, closed)
+        if (await FindReadableAsync(session, user, caseId, cancellationToken) is not var (record, _)
             || record.Status != CaseStatus.Closed
             || await read.ReadDetailAsync(session, caseId, user, cancellationToken) is not { } detail)
         {
@@ -45,9 +45,9 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
         }
 
         var closedAt = record.ClosedAt!.Value;
-        // The conversation holds all of the person's cases: this one's part ends at its close and begins after the close before it.
-        var after = closed.Where(c => c.ClosedAt < record.OpenedAt).Select(c => c.ClosedAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
-        var transcript = detail.Transcript.Where(m => m.At > after && m.At <= closedAt).ToList();
+        // The conversation holds all of the person's cases: this one's part begins after the close before it (the detail begins
+        // there) and ends at its own close.
+        var transcript = detail.Transcript.Where(m => m.At <= closedAt).ToList();
         var names = (await partners.ReadAllAsync(session, cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
         var referralViews = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
             .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
@@ -67,11 +67,20 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
             return null;
         }
 
-        var closed = (await session.QueryAsync<CaseRecord>("Cases_ReadClosedByConversation", new { record.ConversationId }, cancellationToken)).ToList();
-        return await MayReadAsync(session, user, record, closed, cancellationToken) ? (record, closed) : null;
+        var closed = await cases.ReadClosedOfConversationAsync(session, record.ConversationId, cancellationToken);
+        return await MayReadAsync(session, user, closed, record.ConversationId, cancellationToken) ? (record, closed) : null;
     }
 
-    private async Task<bool> MayReadAsync(DbSession session, User user, CaseRecord record, IReadOnlyList<CaseRecord> closed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the caller may read a closed case's content (its attachments, its referrals), by the case history's rule: the
+    /// language rule that lets a caseworker see an open case would let anyone of the language read every closed one.
+    /// </summary>
+    public async Task<bool> MayReadClosedAsync(DbSession session, User user, CaseRecord record, CancellationToken cancellationToken) =>
+        await MayReadAsync(session, user, await cases.ReadClosedOfConversationAsync(session, record.ConversationId, cancellationToken),
+            record.ConversationId, cancellationToken);
+
+    private async Task<bool> MayReadAsync(DbSession session, User user, IReadOnlyList<CaseRecord> closed, Guid conversationId,
+        CancellationToken cancellationToken)
     {
         if (CaseAccess.SeesAll(user))
         {
@@ -88,7 +97,7 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
             return true;
         }
 
-        var open = await cases.FindOpenAsync(session, record.ConversationId, cancellationToken);
+        var open = await cases.FindOpenAsync(session, conversationId, cancellationToken);
         return open is not null && await read.ReadSummaryAsync(session, open.Id, cancellationToken) is { } summary && CaseAccess.MaySee(user, summary);
     }
 

@@ -40,6 +40,10 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     public Task<CaseRecord?> FindOpenAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<CaseRecord>("Cases_ReadOpenByConversation", new { ConversationId = conversationId }, cancellationToken);
 
+    /// <summary>The person's closed cases, oldest first: the windows that split their one conversation into the cases it held.</summary>
+    public async Task<IReadOnlyList<CaseRecord>> ReadClosedOfConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<CaseRecord>("Cases_ReadClosedByConversation", new { ConversationId = conversationId }, cancellationToken)).AsList();
+
     /// <summary>The conversation's open case, if it has one, as the intake engine sees it.</summary>
     public Task<OpenCase?> FindOpenForIntakeAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<OpenCase>("Cases_ReadOpenForIntake", new { ConversationId = conversationId }, cancellationToken);

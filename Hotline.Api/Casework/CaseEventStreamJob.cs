@@ -240,10 +240,14 @@ public sealed class CaseEventStreamJob(
         }
     }
 
-    /// <summary>Message news goes to whoever has the case open and to its assignee, who may have put it aside.</summary>
+    /// <summary>
+    /// Message news goes to whoever has the case open; its assignee, who may have put it aside, hears on every console that a
+    /// message came, but not the message: a body is read only by opening the case, which is audited.
+    /// </summary>
     private async Task<Task?> MessageNewsAsync(DbSession session, CaseEvent caseEvent, Guid? assignee, CaseEventPayload payload,
         CancellationToken cancellationToken)
     {
+        var openedBy = hub.Clients.Group(CaseGroups.Case(caseEvent.CaseId));
         var caseGroup = hub.Clients.Groups(assignee is { } id
             ? [CaseGroups.Case(caseEvent.CaseId), CaseGroups.User(id)]
             : [CaseGroups.Case(caseEvent.CaseId)]);
@@ -270,7 +274,11 @@ public sealed class CaseEventStreamJob(
 
                 var notice = new MessageNotice(caseEvent.Sequence, caseEvent.CaseId, CaseReadModel.ToView(message),
                     message.Direction == MessageDirection.Inbound ? WhatsAppWindow.Of(message.Channel, message.CreatedAt, time.GetUtcNow()) : null);
-                return caseEvent.Type == CaseEventTypes.MessageReceived ? caseGroup.MessageReceived(notice) : caseGroup.ReplyQueued(notice);
+                var told = caseEvent.Type == CaseEventTypes.MessageReceived ? openedBy.MessageReceived(notice) : openedBy.ReplyQueued(notice);
+                return assignee is { } holder
+                    ? Task.WhenAll(told, hub.Clients.Group(CaseGroups.User(holder))
+                        .MessageHeard(new MessageHeardNotice(caseEvent.Sequence, caseEvent.CaseId, message.Direction.ToString())))
+                    : told;
             case CaseEventTypes.MessageStatusChanged:
                 return caseGroup.MessageStatusChanged(new MessageStatusNotice(caseEvent.Sequence, caseEvent.CaseId,
                     messageId, payload.Status ?? "", payload.Error));

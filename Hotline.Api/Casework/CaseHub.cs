@@ -134,6 +134,7 @@ public sealed class CaseHub(
         {
             // A closed case is read only through the case history, the one place such a read happens.
             listeners.Left(Context.ConnectionId, caseId);
+            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Refused), Context.ConnectionAborted);
             return Outcome<CaseDetail>.Refused(Refusal.Conflict, ClosedCase);
         }
 

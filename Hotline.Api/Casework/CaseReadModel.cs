@@ -28,7 +28,9 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         }
 
         var attachments = (await media.ReadConversationAsync(session, record.ConversationId, cancellationToken)).ToLookup(m => m.MessageId);
+        var begins = await BeginsAfterAsync(session, record, summary, cancellationToken);
         var transcript = (await messages.ReadConversationAsync(session, record.ConversationId, cancellationToken))
+            .Where(m => m.CreatedAt > begins)
             .Select(m => ToView(m) with { Attachments = attachments.Contains(m.Id) ? [.. attachments[m.Id].Select(AttachmentView.Of)] : null })
             .ToList();
         var caseNotes = (await notes.ReadByCaseAsync(session, caseId, cancellationToken))
@@ -42,6 +44,15 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
             isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
             Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()));
     }
+
+    /// <summary>
+    /// Where a case's part of the person's one conversation begins: after the close of the case before it. The earlier case is
+    /// read in the case history, where that read is audited under its own id, not shown again in the returning person's new one.
+    /// </summary>
+    private async Task<DateTimeOffset> BeginsAfterAsync(DbSession session, CaseRecord record, CaseSummary summary, CancellationToken cancellationToken) =>
+        summary.EarlierCases == 0 ? DateTimeOffset.MinValue
+            : (await cases.ReadClosedOfConversationAsync(session, record.ConversationId, cancellationToken))
+                .Where(c => c.Id != record.Id && c.ClosedAt < record.OpenedAt).Select(c => c.ClosedAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 
     /// <summary>
     /// The questions the person consented to and has not answered: as the intake listed them when it stopped, or, while it

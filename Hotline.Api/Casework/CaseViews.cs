@@ -65,6 +65,12 @@ public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);
 /// <param name="WhatsAppWindow">On a WhatsApp message from the person: the window it opened (null otherwise).</param>
 public sealed record MessageNotice(long Sequence, Guid CaseId, MessageView Message, WhatsApp.WhatsAppWindowView? WhatsAppWindow = null);
 
+/// <summary>
+/// That a message was added to a case, without the message: what the case's assignee hears on consoles that do not have the
+/// case open (its body reaches only those that opened it, each opening audited).
+/// </summary>
+public sealed record MessageHeardNotice(long Sequence, Guid CaseId, string Direction);
+
 public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid MessageId, string Status, string? Error);
 
 public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IReadOnlyDictionary<string, int> QueuedByPriority, double OldestWaitingSeconds);

@@ -68,17 +68,20 @@ public static class CaseworkEndpoints
         return TypedResults.Ok(new EventsView(batch.Count > 0 ? batch[^1].Sequence : after, views, batch.Count == page));
     }
 
-    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult>> GetCase(
+    /// <summary>An open case; a closed one is read through the case history, whose rule says who may read it.</summary>
+    public static async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ProblemHttpResult>> GetCase(
         Guid caseId, Caller caller, HttpContext context, Database database, CaseReadModel read, AuditTrail audit, CancellationToken cancellationToken)
     {
         var user = caller.User;
-        Results<Ok<CaseDetail>, NotFound, ForbidHttpResult> result;
+        Results<Ok<CaseDetail>, NotFound, ForbidHttpResult, ProblemHttpResult> result;
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             var detail = await read.ReadDetailAsync(session, caseId, user, cancellationToken);
             result = detail is null ? TypedResults.NotFound()
-                : CaseAccess.MaySee(user, detail.Case) ? TypedResults.Ok(detail)
-                : TypedResults.Forbid();
+                : !CaseAccess.MaySee(user, detail.Case) ? TypedResults.Forbid()
+                : detail.Case.Status == nameof(CaseStatus.Closed) ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                    detail: $"The case is closed: it is read in the case history, /api/case-history/{caseId}.")
+                : TypedResults.Ok(detail);
         }
 
         await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseFetched, caseId, AuditOutcomes.Of(result)), cancellationToken);

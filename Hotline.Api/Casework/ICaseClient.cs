@@ -16,6 +16,8 @@ public interface ICaseClient
 
     Task ReplyQueued(MessageNotice notice);
 
+    Task MessageHeard(MessageHeardNotice notice);
+
     Task MessageStatusChanged(MessageStatusNotice notice);
 
     Task QueueStatisticsChanged(QueueStatistics statistics);

@@ -1,3 +1,4 @@
+using Hotline.Api.CaseHistory;
 using Hotline.Api.Casework;
 
 namespace Hotline.Api.Media;
@@ -21,19 +22,20 @@ public static class MediaEndpoints
 
     public static Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> GetMediaView(
         Guid caseId, Guid mediaId, Caller caller, HttpContext context, Database database, CaseQueue queue, CaseReadModel read,
-        MediaItemRepository items, MediaStore store, AuditTrail audit, CancellationToken cancellationToken) =>
+        MediaItemRepository items, MediaStore store, CaseHistoryReader history, AuditTrail audit, CancellationToken cancellationToken) =>
         ServeAsync(new MediaRequest(caseId, mediaId, MediaCopy.View, AuditActions.MediaViewed), caller, context, database, queue, read, items, store,
-            audit, cancellationToken);
+            history, audit, cancellationToken);
 
     public static Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> GetMediaOriginal(
         Guid caseId, Guid mediaId, Caller caller, HttpContext context, Database database, CaseQueue queue, CaseReadModel read,
-        MediaItemRepository items, MediaStore store, AuditTrail audit, CancellationToken cancellationToken) =>
+        MediaItemRepository items, MediaStore store, CaseHistoryReader history, AuditTrail audit, CancellationToken cancellationToken) =>
         ServeAsync(new MediaRequest(caseId, mediaId, MediaCopy.Original, AuditActions.MediaOriginalDownloaded), caller, context, database, queue,
-            read, items, store, audit, cancellationToken);
+            read, items, store, history, audit, cancellationToken);
 
+    /// <remarks>An open case's attachments go to whoever may see the case; a closed case's by the case history's rule.</remarks>
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> ServeAsync(
         MediaRequest request, Caller caller, HttpContext context, Database database, CaseQueue queue, CaseReadModel read,
-        MediaItemRepository items, MediaStore store, AuditTrail audit, CancellationToken cancellationToken)
+        MediaItemRepository items, MediaStore store, CaseHistoryReader history, AuditTrail audit, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
         Results<FileContentHttpResult, NotFound, ForbidHttpResult> result;
@@ -43,12 +45,14 @@ public static class MediaEndpoints
             var record = await queue.FindByIdAsync(session, request.CaseId, cancellationToken);
             var summary = record is null ? null : await read.ReadSummaryAsync(session, request.CaseId, cancellationToken);
             var item = record is null ? null : await items.FindAsync(session, request.MediaId, cancellationToken);
-            var bytes = summary is not null && item is { IsKept: true } && item.ConversationId == record!.ConversationId
-                && CaseAccess.MaySee(caller.User, summary)
+            var mayRead = summary is not null && (record!.Status == CaseStatus.Closed
+                ? await history.MayReadClosedAsync(session, caller.User, record, cancellationToken)
+                : CaseAccess.MaySee(caller.User, summary));
+            var bytes = mayRead && item is { IsKept: true } && item.ConversationId == record!.ConversationId
                 ? await store.ReadAsync(item.ConversationId, item.Id, request.Copy, cancellationToken)
                 : null;
             served = bytes is not null;
-            result = summary is not null && !CaseAccess.MaySee(caller.User, summary) ? TypedResults.Forbid()
+            result = summary is not null && !mayRead ? TypedResults.Forbid()
                 : bytes is null ? TypedResults.NotFound()
                 : request.Copy == MediaCopy.View ? TypedResults.File(bytes, "image/jpeg")
                 : TypedResults.File(bytes, item!.ContentType ?? MediaTypes.Undeclared, $"evidence-{item.Sha256![..16]}{Extension(item.ContentType)}");

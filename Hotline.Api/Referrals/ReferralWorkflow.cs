@@ -1,3 +1,4 @@
+using Hotline.Api.CaseHistory;
 using Hotline.Api.Casework;
 using Hotline.Api.Partners;
 
@@ -6,11 +7,12 @@ namespace Hotline.Api.Referrals;
 /// <summary>
 /// The caseworker's side of a referral: propose, record consent, send, withdraw. Each step is one
 /// conditional update and one case event in the same transaction; a step out of order updates no row
-/// and is refused. Only a caseworker who may see the case may touch its referrals.
+/// and is refused. Only a caseworker who may see the case may touch its referrals, and a closed case's only one who may read
+/// it in the case history.
 /// </summary>
 public sealed class ReferralWorkflow(
-    Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseQueue queue, CaseEventLog events,
-    TimeProvider time)
+    Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseQueue queue, CaseHistoryReader history,
+    CaseEventLog events, TimeProvider time)
 {
     public async Task<Outcome<IReadOnlyList<ReferralView>>> ListAsync(User user, Guid caseId, CancellationToken cancellationToken)
     {
@@ -182,13 +184,19 @@ public sealed class ReferralWorkflow(
             : (null, Outcome<ReferralView>.Refused(Refusal.NotFound, "This case has no such referral."));
     }
 
-    private async Task<Outcome<ReferralView>?> CheckCaseAsync(DbSession session, User user, Guid caseId, CancellationToken cancellationToken) =>
-        await cases.ReadSummaryAsync(session, caseId, cancellationToken) switch
+    /// <summary>An open case's referrals are for whoever may see the case; a closed case's by the case history's rule.</summary>
+    private async Task<Outcome<ReferralView>?> CheckCaseAsync(DbSession session, User user, Guid caseId, CancellationToken cancellationToken)
+    {
+        if (await cases.ReadSummaryAsync(session, caseId, cancellationToken) is not { } summary)
         {
-            null => Outcome<ReferralView>.Refused(Refusal.NotFound, "No case has this id."),
-            var summary when !CaseAccess.MaySee(user, summary) => Outcome<ReferralView>.Refused(Refusal.Forbidden, "You may not work on this case."),
-            _ => null,
-        };
+            return Outcome<ReferralView>.Refused(Refusal.NotFound, "No case has this id.");
+        }
+
+        var mayWork = summary.Status == nameof(CaseStatus.Closed)
+            ? await history.MayReadClosedAsync(session, user, await queue.ReadByIdAsync(session, caseId, cancellationToken), cancellationToken)
+            : CaseAccess.MaySee(user, summary);
+        return mayWork ? null : Outcome<ReferralView>.Refused(Refusal.Forbidden, "You may not work on this case.");
+    }
 
     private async Task<Outcome<ReferralView>> CommitWithViewAsync(DbSession session, Guid referralId, string? partnerName,
         CancellationToken cancellationToken)

@@ -143,9 +143,29 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
         }
 
         // The claim's own push reaches the console before the answer to "Take next case" at times; it must not open the case again.
-        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
         await Task.Delay(500, Ct);
         Assert.Equal([$"{amira.Id} case.opened {first} succeeded", $"{amira.Id} case.opened {second} succeeded", $"{amira.Id} case.opened {third} succeeded"],
+            await AuditRows.ReadAsync(host.App, AuditActions.CaseOpened));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Reloading_the_console_with_a_held_case_on_screen_records_one_more_reading_of_it()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var held = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
+
+        await console.Page.ReloadAsync();
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
+        await Task.Delay(500, Ct);
+        Assert.Equal([$"{amira.Id} case.opened {held} succeeded", $"{amira.Id} case.opened {held} succeeded"],
             await AuditRows.ReadAsync(host.App, AuditActions.CaseOpened));
         Assert.Empty(console.ScriptErrors);
     }
@@ -162,7 +182,7 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take this case" }).ClickAsync();
 
-        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Yours");
         await Task.Delay(500, Ct);
         Assert.Equal([$"{amira.Id} case.opened {reading} succeeded", $"{amira.Id} case.opened {reading} succeeded"],
             await AuditRows.ReadAsync(host.App, AuditActions.CaseOpened));

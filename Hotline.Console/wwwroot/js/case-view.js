@@ -281,7 +281,8 @@ export class CaseView {
 
   async refresh() {
     const caseId = this.caseId;
-    if (!caseId || this.record) {
+    // A closed case is read in the case history only: what it showed when it closed stays on screen.
+    if (!caseId || this.record || this.readOnly) {
       return;
     }
     try {

@@ -36,12 +36,9 @@ const live = new Live({
   },
   messageAdded: (caseId, message, whatsAppWindow) => {
     caseView.messageAdded(caseId, message, whatsAppWindow);
-    if (caseId !== caseView.caseId && message.direction === "Inbound" && leases.token(caseId) && !unread.has(caseId)) {
-      unread.add(caseId);
-      renderQueue();
-      announcer.textContent = "The person wrote again in one of your cases.";
-    }
+    markUnread(caseId, message.direction);
   },
+  messageHeard: (caseId, direction) => markUnread(caseId, direction),
   messageStatusChanged: (notice) => caseView.messageStatusChanged(notice),
   statisticsChanged: (next) => {
     statistics = next;
@@ -73,6 +70,15 @@ const leases = new Leases(live, {
 // Colleagues only name authors and transfer targets: the console works without them.
 const colleagues = await getJson("/api/colleagues").catch(() => []);
 const caseView = new CaseView({ live, leases, session, colleagues, onClosed: () => renderQueue() });
+
+/** The person wrote again in a case this person holds and is not reading: the case is marked until they open it. */
+function markUnread(caseId, direction) {
+  if (caseId !== caseView.caseId && direction === "Inbound" && leases.token(caseId) && !unread.has(caseId)) {
+    unread.add(caseId);
+    renderQueue();
+    announcer.textContent = "The person wrote again in one of your cases.";
+  }
+}
 
 function applyCase(summary, pushed) {
   const change = queue.apply(summary);
@@ -227,6 +233,7 @@ try {
   warn(`The queue could not be loaded: ${error.message}`);
 }
 await live.start();
-await joinMyCases();
+// The case this tab had open first: joining the cases one holds then passes over it, rather than opening it twice.
 await caseView.reopen();
+await joinMyCases();
 document.body.dataset.ready = "true";

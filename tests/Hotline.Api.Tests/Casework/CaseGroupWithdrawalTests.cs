@@ -16,7 +16,8 @@ public sealed class CaseGroupWithdrawalTests
     private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
 
     [Theory, DatabaseData]
-    public async Task After_a_transfer_to_a_colleague_the_console_that_gave_the_case_away_hears_no_further_message_of_it(DatabaseProvider engine)
+    public async Task After_a_transfer_the_console_that_gave_the_case_away_hears_nothing_more_and_the_colleague_hears_that_a_message_came_not_what_it_says(
+        DatabaseProvider engine)
     {
         await using var harness = await TwilioHarness.StartAsync(engine);
         await harness.TextAsync(Worker, "talk to a person");
@@ -35,9 +36,15 @@ public sealed class CaseGroupWithdrawalTests
         await harness.TextAsync(Worker, "are you there?");
 
         Assert.True(transferred.Ok, transferred.Refusal);
-        Assert.Equal((caseId, "are you there?"), await ReadAsync(heardByBilal));
+        // Bilal has not opened the case: what it says reaches him when he does, an opening the audit trail records.
+        Assert.Equal((caseId, "a message came: Inbound"), await ReadAsync(heardByBilal));
         await Task.Delay(Straggler, Ct);
         Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' after giving the case away");
+        Assert.False(heardByBilal.Reader.TryRead(out var unopened), $"bilal heard '{unopened.Body}' of a case he had not opened");
+
+        Assert.True((await bilalHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct)).Ok);
+        await harness.TextAsync(Worker, "hello?");
+        Assert.Equal([(caseId, "a message came: Inbound"), (caseId, "hello?")], new[] { await ReadAsync(heardByBilal), await ReadAsync(heardByBilal) }.Order());
     }
 
     [Theory, DatabaseData]
@@ -73,6 +80,7 @@ public sealed class CaseGroupWithdrawalTests
     {
         var heard = Channel.CreateUnbounded<(Guid, string)>();
         hub.On<MessageNotice>(nameof(ICaseClient.MessageReceived), notice => heard.Writer.TryWrite((notice.CaseId, notice.Message.Body)));
+        hub.On<MessageHeardNotice>(nameof(ICaseClient.MessageHeard), notice => heard.Writer.TryWrite((notice.CaseId, $"a message came: {notice.Direction}")));
         return heard;
     }
 

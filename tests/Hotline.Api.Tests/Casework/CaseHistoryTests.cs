@@ -1,4 +1,5 @@
 using Hotline.Api.CaseHistory;
+using Hotline.Api.Tests.Accountability;
 
 namespace Hotline.Api.Tests.Casework;
 
@@ -97,6 +98,47 @@ public sealed class CaseHistoryTests
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (read.StatusCode, earlier.StatusCode));
     }
 
+    /// <summary>
+    /// Bilal speaks the case's language, never held it, and the person has no open case: the language rule would let him see it
+    /// open, but a closed case, its attachments and its referrals are read only by the case history's rule.
+    /// </summary>
+    [Fact]
+    public async Task A_closed_case_is_refused_on_every_live_route_to_a_caseworker_of_its_language_the_case_history_refuses()
+    {
+        await using var app = new HotlineApp();
+        var holder = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
+        var colleague = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "bilal", UserRole.Caseworker, "ar"));
+        var closed = await CloseNewCaseAsync(app, holder, "resolved");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[]
+                 {
+                     $"/api/case-history/{closed.Id}", $"/api/cases/{closed.Id}", $"/api/cases/{closed.Id}/media/{Guid.NewGuid()}",
+                     $"/api/cases/{closed.Id}/referrals",
+                 })
+        {
+            statuses.Add((await colleague.Http.GetAsync(path, Ct)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], statuses);
+        Assert.Equal([$"{colleague.User.Id} case.fetched {closed.Id} refused"], await AuditRows.ReadAsync(app, "case.fetched"));
+    }
+
+    [Fact]
+    public async Task The_caseworker_who_held_a_closed_case_fetches_it_only_from_the_case_history()
+    {
+        await using var app = new HotlineApp();
+        var holder = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
+        var closed = await CloseNewCaseAsync(app, holder, "resolved");
+
+        var fetched = await holder.Http.GetAsync($"/api/cases/{closed.Id}", Ct);
+        var referrals = await holder.Http.GetAsync($"/api/cases/{closed.Id}/referrals", Ct);
+
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.OK), (fetched.StatusCode, referrals.StatusCode));
+        Assert.Equal($"The case is closed: it is read in the case history, /api/case-history/{closed.Id}.",
+            (await fetched.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct))!.Detail);
+    }
+
     [Fact]
     public async Task A_colleague_working_the_persons_new_case_reads_their_earlier_case()
     {
@@ -152,6 +194,9 @@ public sealed class CaseHistoryTests
         var opened = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), closed.Id, Ct);
 
         Assert.Equal((false, "This case is closed: it opens read-only from the case history."), (opened.Ok, opened.Refusal));
+        // The first opening is the take before the close.
+        Assert.Equal([$"{worker.User.Id} case.opened {closed.Id} succeeded", $"{worker.User.Id} case.opened {closed.Id} refused"],
+            await AuditRows.ReadAsync(app, "case.opened"));
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class ReturningPersonTests
         var returning = Assert.Single((await caseworker.Http.GetFromJsonAsync<QueueView>("/api/queue", Ct))!.Cases);
         Assert.Equal((1, "Queued"), (returning.EarlierCases, returning.Status));
         var detail = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), returning.Id, Ct)).Value!;
+        // The closed case's messages are read in the case history, where that read is recorded under its own id.
         Assert.Equal(["when will the shelter call me?", "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person."],
-            detail.Transcript.TakeLast(2).Select(m => m.Body));
+            detail.Transcript.Select(m => m.Body));
     }
 }
