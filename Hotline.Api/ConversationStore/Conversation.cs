@@ -2,7 +2,7 @@ namespace Hotline.Api.ConversationStore;
 
 /// <summary>
 /// Whether the hotline may send. Quiet: the person said it is not safe now, or used the discreet word;
-/// nothing is sent until they write again. OptedOut: they sent STOP; nothing is sent until START.
+/// nothing is sent until they write again and say it is safe (or ask for a person). OptedOut: they sent STOP; nothing is sent until START.
 /// </summary>
 public enum ConversationStatus
 {

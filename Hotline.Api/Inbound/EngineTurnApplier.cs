@@ -6,12 +6,18 @@ public sealed class EngineTurnApplier(
 {
     public sealed record Applied(Conversation Conversation, Guid? CaseId);
 
+    /// <param name="wokeUp">The person's message ended a quiet spell: the consoles are told, as of every change of status.</param>
     public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, Guid? openCaseId, EngineTurn turn,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool wokeUp = false)
     {
         var updated = conversation with { EngineState = turn.State, Language = turn.Language ?? conversation.Language };
         var caseId = openCaseId;
         var caseEvents = new List<(string Type, object Data)>();
+        if (wokeUp)
+        {
+            caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = WokeUpReason }));
+        }
+
         foreach (var engineEvent in turn.Events)
         {
             switch (engineEvent)
@@ -44,6 +50,10 @@ public sealed class EngineTurnApplier(
                     break;
                 case OptedIn optedIn:
                     updated = updated with { Status = ConversationStatus.Active, StatusReason = $"The person sent {optedIn.Keyword}." };
+                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    break;
+                case WaitsUntilSafe when updated.Status != ConversationStatus.OptedOut:
+                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = AskedIfSafeReason };
                     caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
                     break;
                 case WentQuiet quiet when updated.Status != ConversationStatus.OptedOut:
@@ -105,6 +115,10 @@ public sealed class EngineTurnApplier(
                 : outbound.WriteAsync(session, conversation, caseId, reply.Text, null, cancellationToken));
         }
     }
+
+    private const string WokeUpReason = "The person wrote again.";
+
+    private const string AskedIfSafeReason = "The person wrote again and is asked whether it is safe to write now.";
 
     private static string QuietReason(string reason) => reason switch
     {

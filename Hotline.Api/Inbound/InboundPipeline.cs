@@ -90,15 +90,16 @@ public sealed class InboundPipeline(
         var turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
             await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken));
 
-        // Writing again ends a quiet spell: the person has chosen to talk.
+        // Writing again ends a quiet spell, the person having chosen to talk, unless the engine asks first whether it is safe.
+        var wakes = conversation.Status == ConversationStatus.Quiet && !turn.Events.Any(e => e is WaitsUntilSafe or WentQuiet);
         var awake = conversation with
         {
-            Status = conversation.Status == ConversationStatus.Quiet ? ConversationStatus.Active : conversation.Status,
-            StatusReason = conversation.Status == ConversationStatus.Quiet ? null : conversation.StatusReason,
+            Status = wakes ? ConversationStatus.Active : conversation.Status,
+            StatusReason = wakes ? null : conversation.StatusReason,
             LastInboundAt = envelope.ReceivedAt,
             TranslationVersion = chosen.TranslationVersion,
         };
-        var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken);
+        var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUp: wakes);
 
         var message = new Message(RowIds.Version7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),

@@ -15,7 +15,7 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
     public static string? RefusalFor(Conversation conversation, string body) => (conversation.Status, body) switch
     {
         (ConversationStatus.OptedOut, _) => "The person has opted out (sent STOP); nothing can be sent until they send START.",
-        (ConversationStatus.Quiet, _) => $"{conversation.StatusReason ?? "The person asked for silence."} Nothing can be sent until they write again.",
+        (ConversationStatus.Quiet, _) => $"{conversation.StatusReason ?? "The person asked for silence."} Nothing can be sent until they say it is safe to write.",
         (_, { Length: 0 }) => "The message is empty.",
         _ when SmsSegments.IsTooLong(body) => $"The message is {body.Length} characters; at most {SmsSegments.MaxCharacters} can be sent.",
         _ => null,

@@ -66,6 +66,12 @@ public sealed record HandoffRequested(string Reason) : EngineEvent;
 /// <summary>Send nothing until the person writes again (not safe to text now; the discreet word).</summary>
 public sealed record WentQuiet(string Reason) : EngineEvent;
 
+/// <summary>
+/// The person wrote again after going quiet and is asked first whether it is safe to write: the conversation stays quiet,
+/// and nothing but the engine's question reaches the phone, until they say it is (a turn without this event).
+/// </summary>
+public sealed record WaitsUntilSafe : EngineEvent;
+
 /// <summary>The person asked to receive nothing more (STOP and its synonyms).</summary>
 public sealed record OptedOut(string Keyword) : EngineEvent;
 

@@ -47,6 +47,7 @@ internal sealed partial class IntakeConversation
     {
         _state.Status = IntakeStatus.Active;
         _state.Reasked = false;
+        _state.AskingIfSafe = true;
         _language ??= RecogniseLanguage(keyword, text);
         if (_language is null)
         {
@@ -87,12 +88,29 @@ internal sealed partial class IntakeConversation
             code = AnswerCodes.Unknown;
         }
 
-        if (step.Id == _script.ResumeStepId && code == AnswerCodes.Yes)
+        if (step.Id == _script.ResumeStepId)
         {
-            _state.Decoy = false;
+            _state.AskingIfSafe = false;
+            if (code == AnswerCodes.Yes)
+            {
+                _state.Decoy = false;
+            }
+
+            if (_state.ResumesHandedOff || (_caseOpen && _snapshot.CaseworkerHasWritten))
+            {
+                // Not an answer to the intake, which a person has taken over: nothing is recorded or re-triaged.
+                if (code == AnswerCodes.Yes)
+                {
+                    return ResumeWithCaseworker();
+                }
+
+                GoTo(step.Target(code)!);
+                return Finish();
+            }
         }
 
         Record(step, code, text);
+
         var target = step.Target(code)!;
         if (step.Id == _script.ResumeStepId && _state.ReturnStep is { } back && _script.FindStep(target)!.Kind != StepKind.Quiet)
         {
@@ -102,6 +120,25 @@ internal sealed partial class IntakeConversation
 
         GoTo(target);
         return Finish();
+    }
+
+    /// <summary>
+    /// Safe to write again, and a person has the conversation: it is theirs again, and the intake asks nothing more (its
+    /// question beside theirs would be a second voice). Once a caseworker has written, their next message is the answer;
+    /// before, the person is told when someone will write.
+    /// </summary>
+    private EngineTurn ResumeWithCaseworker()
+    {
+        if (!_state.ResumesHandedOff)
+        {
+            _endReason ??= CaseworkerWroteReason;
+        }
+
+        _handOffResumed = _state.ResumesHandedOff;
+        _state.ResumesHandedOff = false;
+        _state.ReturnStep = null;
+        _state.Status = IntakeStatus.HandedOff;
+        return _snapshot.CaseworkerHasWritten ? Finish() : Finish(HandoffReply(MessageIds.Person));
     }
 
     private EngineTurn ChooseLanguage(string? keyword, string text)

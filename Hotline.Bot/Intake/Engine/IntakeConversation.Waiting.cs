@@ -88,6 +88,13 @@ internal sealed partial class IntakeConversation
             return;
         }
 
+        // Asking again whether it is safe to write, after a quiet spell, is not the intake going on; nor is the hand-off it
+        // gives back once it is safe, an intake ending again.
+        if (_state.AskingIfSafe || _handOffResumed)
+        {
+            return;
+        }
+
         if (_state.Status == IntakeStatus.Active && (_state.Step != _startedStep || !_caseOpenedBefore || _startedStatus != IntakeStatus.Active))
         {
             var question = QuestionNumber(_state.Step);

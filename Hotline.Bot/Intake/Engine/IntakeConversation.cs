@@ -28,6 +28,9 @@ internal sealed partial class IntakeConversation
     // quiet and its hand-off belonged to that case.
     private bool _caseClosedSince;
 
+    /// <summary>This turn gave a conversation back to the person who had it before the discreet word.</summary>
+    private bool _handOffResumed;
+
     // Where the turn started, to tell the host what changed for a waiting case.
     private readonly bool _caseOpenedBefore;
     private readonly bool _startedQuiet;
@@ -135,7 +138,7 @@ internal sealed partial class IntakeConversation
             return Start(keyword, text);
         }
 
-        if (_caseOpen && _snapshot.CaseworkerHasWritten && _state.Status == IntakeStatus.Active)
+        if (_caseOpen && _snapshot.CaseworkerHasWritten && _state.Status == IntakeStatus.Active && !_state.AskingIfSafe)
         {
             // A caseworker is talking with the person: two voices at once would confuse them, and every
             // automatic text is one more an abuser holding the phone may read. The script ends here.
@@ -167,7 +170,9 @@ internal sealed partial class IntakeConversation
     public EngineTurn Expire(DateTimeOffset now)
     {
         // An intake whose case was closed waits for nothing: a hand-off now would queue a case nobody wrote for.
-        var waiting = IsAsking && !_snapshot.OptedOut;
+        // Nor one asking whether it is safe to write after a quiet spell: a hand-off would let a caseworker write to a phone
+        // its owner has not said is safe.
+        var waiting = IsAsking && !_snapshot.OptedOut && !_state.AskingIfSafe;
         DateTimeOffset? lastInbound = _snapshot.LastInboundAt
             ?? (_state.LastInbound > 0 ? DateTimeOffset.FromUnixTimeSeconds(_state.LastInbound) : null);
         if (!waiting || lastInbound is null || now - lastInbound.Value < _engine.Options.UnansweredHandoffAfter)
@@ -237,6 +242,12 @@ internal sealed partial class IntakeConversation
 
             GoQuiet();
         }
+        else if (_state.Status == IntakeStatus.HandedOff)
+        {
+            // A caseworker has the conversation: their replies wait too, until the person says it is safe to write.
+            _state.ResumesHandedOff = true;
+            GoQuiet();
+        }
 
         _state.MenuOpen = false;
     }
@@ -273,6 +284,9 @@ internal sealed partial class IntakeConversation
 
     private EngineTurn AskForPerson()
     {
+        // Asking for a person is choosing to talk, whatever the intake was asking.
+        _state.AskingIfSafe = false;
+        _state.ResumesHandedOff = false;
         HandOff(AskedForPersonReason);
         return Finish(HandoffReply(MessageIds.Person));
     }
@@ -323,6 +337,11 @@ internal sealed partial class IntakeConversation
         if (reply is not null)
         {
             _replies.Add(reply);
+        }
+
+        if (_state.AskingIfSafe && _state.Status == IntakeStatus.Active)
+        {
+            _events.Add(new WaitsUntilSafe());
         }
 
         QueueEarly();

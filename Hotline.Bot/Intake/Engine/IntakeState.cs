@@ -76,6 +76,17 @@ internal sealed class IntakeState
     [JsonPropertyName("d")]
     public bool Decoy { get; set; }
 
+    /// <summary>
+    /// They wrote again after going quiet and are asked whether it is safe to write: nothing else may reach the phone, a
+    /// caseworker's reply included, until they say it is.
+    /// </summary>
+    [JsonPropertyName("ai")]
+    public bool AskingIfSafe { get; set; }
+
+    /// <summary>The discreet word came while a person had the conversation: once it is safe again, it is theirs again.</summary>
+    [JsonPropertyName("rh")]
+    public bool ResumesHandedOff { get; set; }
+
     [JsonIgnore]
     public IntakeStatus Status
     {

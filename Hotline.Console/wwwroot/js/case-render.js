@@ -33,7 +33,7 @@ export function renderFacts(view) {
   const status = conversationStatusText(c.conversationStatus, c.conversationStatusReason);
   const banner = byId("conversation-status");
   banner.textContent = !status ? ""
-    : c.conversationStatus === "Quiet" ? `${status}. Someone else may be reading their phone: nothing is sent to them until they write again.`
+    : c.conversationStatus === "Quiet" ? `${status}. Someone else may be reading their phone: nothing is sent to them until they say it is safe to write.`
     : `${status}. Nothing is sent to this person until they send START.`;
   banner.hidden = !status;
   const readOnly = byId("case-readonly");

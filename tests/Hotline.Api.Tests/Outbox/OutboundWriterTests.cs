@@ -4,7 +4,7 @@ public sealed class OutboundWriterTests
 {
     [Theory]
     [DatabaseData(ConversationStatus.OptedOut, "hello", "opted out")]
-    [DatabaseData(ConversationStatus.Quiet, "hello", "Nothing can be sent until they write again")]
+    [DatabaseData(ConversationStatus.Quiet, "hello", "Nothing can be sent until they say it is safe to write")]
     [DatabaseData(ConversationStatus.Active, "", "empty")]
     public async Task A_message_that_must_not_be_sent_is_refused_with_the_reason_and_nothing_is_stored(
         DatabaseProvider engine, ConversationStatus status, string body, string reason)

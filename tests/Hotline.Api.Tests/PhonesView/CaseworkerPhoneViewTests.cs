@@ -9,7 +9,7 @@ namespace Hotline.Api.Tests.PhonesView;
 public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
 {
     [Fact]
-    public async Task A_caseworker_cannot_write_to_a_person_who_used_the_discreet_word_until_they_write_again()
+    public async Task A_caseworker_cannot_write_to_a_person_who_used_the_discreet_word_until_they_say_it_is_safe_again()
     {
         await using var caseworker = await Caseworker.StartAsync(host);
         var phone = await host.NewPhoneInAsync("en");
@@ -21,9 +21,34 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you still there?"));
         await phone.WriteAsync("hi");
         await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you for writing again."));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you for writing again."));
         await caseworker.CloseAsync(caseId, lease);
 
         GoldenFile.Match("caseworker-after-discreet-word", phone.View);
+    }
+
+    /// <summary>
+    /// Found by a newcomer: once the person had answered the caseworker (the intake handed over), the discreet word's quiet
+    /// ended with their next message, without the safety question, and the caseworker's next reply reached the phone.
+    /// </summary>
+    [Fact]
+    public async Task After_the_intake_handed_over_the_discreet_word_still_holds_the_caseworker_until_the_person_says_it_is_safe()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await phone.WriteAsync("yes, the boss is out");
+
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "hi it's me again");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Did your boss see your phone?"));
+        await phone.WriteAsync("yes");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Did your boss see your phone?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-discreet-word-once-handed-over", phone.View);
     }
 
     [Fact]

@@ -37,6 +37,52 @@ public sealed class DiscreetWordTests
     }
 
     [Fact]
+    public void While_asking_whether_it_is_safe_after_the_discreet_word_every_turn_says_the_phone_waits_until_it_is()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("recipe");
+
+        var woken = host.Send("hi");
+        var unclear = host.Send("what?");
+        var safe = host.Send("yes");
+
+        Assert.Equal([true, true, false], new[] { woken, unclear, safe }.Select(t => t.Events.OfType<WaitsUntilSafe>().Any()));
+        Assert.Equal(Text("en", "documents"), safe.Reply());
+    }
+
+    /// <summary>Found by a newcomer: the quiet ended with the person's next message, without the question, beside a caseworker.</summary>
+    [Theory, IntakeLanguageData]
+    public void After_a_caseworker_took_over_the_discreet_word_still_asks_whether_it_is_safe_and_then_gives_the_conversation_back(string language)
+    {
+        var host = AtSafetyQuestion(language);
+        host.Send("1");
+        host.Send(Words(language).Yes[0]);
+        host.CaseworkerWrites();
+        host.Send("ok");
+        host.Send("recipe");
+
+        var woken = host.Send("hi");
+        var safe = host.Send("1");
+
+        Assert.Equal((Text(language, "safe_now"), true), (woken.Reply(), woken.Events.OfType<WaitsUntilSafe>().Any()));
+        Assert.Empty(safe.Replies);
+        Assert.Empty(safe.Events.OfType<WaitsUntilSafe>());
+        Assert.Empty(host.Send("and now?").Replies);
+    }
+
+    [Fact]
+    public void A_silence_while_asking_whether_it_is_safe_hands_nothing_to_a_caseworker()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("recipe");
+        host.Send("hi");
+
+        var tick = host.Tick(TimeSpan.FromHours(5));
+
+        Assert.Empty(tick.Events);
+    }
+
+    [Fact]
     public void Not_safe_after_returning_goes_quiet_again_and_still_remembers_the_question()
     {
         var host = AtFirstQuestion("en");
