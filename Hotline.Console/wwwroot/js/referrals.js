@@ -222,7 +222,8 @@ export class Referrals {
   item(r) {
     const service = this.options?.services[r.service] ?? r.service;
     const status = REFERRAL_STATUS_TEXT[r.status] ?? r.status;
-    const time = r.completedAt ?? r.respondedAt ?? r.sentAt ?? r.createdAt;
+    // The time of the step the status names: consent is recorded after the proposal, sometimes long after.
+    const time = r.completedAt ?? r.respondedAt ?? r.sentAt ?? r.consent?.givenAt ?? r.createdAt;
     const actions = el("div", { class: "referral-actions" });
     // A closed case is read, never changed: no step is offered on it.
     // "Record consent" only opens the form (the form has its own way to close): a second click never folds away what was typed.

@@ -1,3 +1,5 @@
+using Hotline.Api.Tests.Accountability;
+
 namespace Hotline.Api.Tests.Referrals;
 
 public sealed class ReferralLifecycleTests
@@ -25,6 +27,25 @@ public sealed class ReferralLifecycleTests
         Assert.Equal(h.ShelterStaff.User.Id, steps[3].ActorUserId);
         Assert.DoesNotContain(steps, e => e.Data.Contains("women's shelter", StringComparison.Ordinal));
         Assert.DoesNotContain(steps, e => e.Data.Contains("safe place", StringComparison.Ordinal));
+    }
+
+    /// <summary>From a review: each step answers with the referral's details (consent summary, shared fields), unaudited.</summary>
+    [Fact]
+    public async Task Every_step_that_answers_with_the_referral_is_recorded_as_a_read_and_a_refused_step_is_not()
+    {
+        await using var h = await StartAsync();
+        var kase = await h.QueueCaseAsync();
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "summary"));
+        await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct);
+
+        var refused = await h.Caseworker.Http.PostAsync($"/api/cases/{kase.Id}/referrals/{sent.Id}/send", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(
+        [
+            $"{h.Caseworker.User.Id} case.referrals-read {kase.Id} succeeded", $"{h.Caseworker.User.Id} case.referrals-read {kase.Id} succeeded",
+            $"{h.Caseworker.User.Id} case.referrals-read {kase.Id} succeeded", $"{h.ShelterStaff.User.Id} partner-inbox.item-read {sent.Id} succeeded",
+        ], (await AuditRows.ReadAsync(h.App)).Where(row => row.Contains("referrals-read", StringComparison.Ordinal) || row.Contains("item-read", StringComparison.Ordinal)));
     }
 
     [Theory, DatabaseData]
