@@ -110,7 +110,6 @@ internal sealed partial class IntakeConversation
         }
 
         Record(step, code, text);
-
         var target = step.Target(code)!;
         if (step.Id == _script.ResumeStepId && _state.ReturnStep is { } back && _script.FindStep(target)!.Kind != StepKind.Quiet)
         {
