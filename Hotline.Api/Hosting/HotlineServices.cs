@@ -126,7 +126,13 @@ public static class HotlineServices
         app.MapHub<CaseHub>(CaseHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         if (app.Environment.IsDevelopment())
         {
-            app.MapSimulatorEndpoints();
+            // The phone simulator answers anyone with any number's transcript and signs webhooks with the token: with a
+            // real Twilio account configured, those would be real people's conversations.
+            if (!app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.ReachesRealTwilio)
+            {
+                app.MapSimulatorEndpoints();
+            }
+
             app.MapChatSimulatorEndpoints();
         }
         return app;

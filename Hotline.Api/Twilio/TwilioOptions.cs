@@ -18,6 +18,11 @@ public sealed class TwilioOptions
 
     public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
 
+    /// <summary>An account is configured and calls go to Twilio itself (not a local stand-in): messages reach real phones.</summary>
+    public bool ReachesRealTwilio =>
+        !string.IsNullOrWhiteSpace(AccountSid) && Enabled != false
+        && Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) && api.Host.EndsWith("twilio.com", StringComparison.OrdinalIgnoreCase);
+
     public string? PhoneNumber { get; set; }
 
     public string? MessagingServiceSid { get; set; }

@@ -87,6 +87,24 @@ public sealed class SimulatorTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// <summary>From a review: the simulator answers anyone with any number's transcript, and signs webhooks with the token.</summary>
+    [Fact]
+    public async Task The_phone_simulator_does_not_exist_in_development_while_a_real_twilio_account_is_configured()
+    {
+        await using var app = new HotlineApp(new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = "AC00000000000000000000000000000000",
+            ["Twilio:AuthToken"] = "a-real-looking-token",
+            ["Twilio:PhoneNumber"] = "+15005550006",
+        });
+        var client = app.CreateClient();
+
+        var page = await client.GetAsync("/simulator/", Ct);
+        var transcript = await client.GetAsync("/simulator/sms/messages?from=%2B9779800000707", Ct);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (page.StatusCode, transcript.StatusCode));
+    }
+
     private static async Task<HttpResponseMessage> SendFromPhoneAsync(HttpClient client, string body)
     {
         var signed = await (await client.PostAsJsonAsync("/simulator/sms/sign",
