@@ -58,34 +58,38 @@ public static class ReferralEndpoints
     public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Propose(
         Guid caseId, ProposeReferral input, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit,
         CancellationToken cancellationToken) =>
-        AnsweredAsync(caseId, context, audit, workflow.ProposeAsync(caller.User, caseId, input, cancellationToken), cancellationToken);
+        AnsweredAsync(AuditActions.CaseReferralsRead, caseId, context, audit,
+            workflow.ProposeAsync(caller.User, caseId, input, cancellationToken), cancellationToken);
 
     public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> RecordConsent(
         Guid caseId, Guid referralId, RecordConsent input, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit,
         CancellationToken cancellationToken) =>
-        AnsweredAsync(caseId, context, audit, workflow.RecordConsentAsync(caller.User, caseId, referralId, input, cancellationToken), cancellationToken);
+        AnsweredAsync(AuditActions.CaseReferralsRead, caseId, context, audit,
+            workflow.RecordConsentAsync(caller.User, caseId, referralId, input, cancellationToken), cancellationToken);
 
     public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Send(
         Guid caseId, Guid referralId, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit,
         CancellationToken cancellationToken) =>
-        AnsweredAsync(caseId, context, audit, workflow.SendAsync(caller.User, caseId, referralId, cancellationToken), cancellationToken);
+        AnsweredAsync(AuditActions.CaseReferralsRead, caseId, context, audit,
+            workflow.SendAsync(caller.User, caseId, referralId, cancellationToken), cancellationToken);
 
     public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Withdraw(
         Guid caseId, Guid referralId, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit,
         CancellationToken cancellationToken) =>
-        AnsweredAsync(caseId, context, audit, workflow.WithdrawAsync(caller.User, caseId, referralId, cancellationToken), cancellationToken);
+        AnsweredAsync(AuditActions.CaseReferralsRead, caseId, context, audit,
+            workflow.WithdrawAsync(caller.User, caseId, referralId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// A step's answer is the referral as it now stands, consent summary and shared details included (a colleague may have
-    /// written them): a read of the case's referrals, audited as the list is. A refused step showed nothing.
+    /// written them): a read, audited as the list or the inbox item is (<paramref name="action"/>). A refused step showed nothing.
     /// </summary>
-    private static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> AnsweredAsync(
-        Guid caseId, HttpContext context, AuditTrail audit, Task<Outcome<ReferralView>> step, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> AnsweredAsync<T>(
+        string action, Guid subject, HttpContext context, AuditTrail audit, Task<Outcome<T>> step, CancellationToken cancellationToken)
     {
         var result = (await step).ToHttp();
         if (AuditOutcomes.Of(result) == AuditOutcomes.Succeeded)
         {
-            await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseReferralsRead, caseId), cancellationToken);
+            await audit.RecordAsync(AuditEntry.By(context, action, subject), cancellationToken);
         }
 
         return result;
@@ -121,28 +125,18 @@ public static class ReferralEndpoints
 
     public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Accept(
         Guid referralId, Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit, CancellationToken cancellationToken) =>
-        PartnerAnsweredAsync(referralId, context, audit, inbox.AcceptAsync(caller.User, referralId, cancellationToken), cancellationToken);
+        AnsweredAsync(AuditActions.PartnerInboxItemRead, referralId, context, audit,
+            inbox.AcceptAsync(caller.User, referralId, cancellationToken), cancellationToken);
 
     public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Decline(
         Guid referralId, DeclineReferral input, Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit,
         CancellationToken cancellationToken) =>
-        PartnerAnsweredAsync(referralId, context, audit, inbox.DeclineAsync(caller.User, referralId, input, cancellationToken), cancellationToken);
+        AnsweredAsync(AuditActions.PartnerInboxItemRead, referralId, context, audit,
+            inbox.DeclineAsync(caller.User, referralId, input, cancellationToken), cancellationToken);
 
     public static Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> Complete(
         Guid referralId, CompleteReferral input, Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit,
         CancellationToken cancellationToken) =>
-        PartnerAnsweredAsync(referralId, context, audit, inbox.CompleteAsync(caller.User, referralId, input, cancellationToken), cancellationToken);
-
-    /// <summary>A partner's step answers with the referral's shared details: a read of the item, audited as opening it is.</summary>
-    private static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> PartnerAnsweredAsync(
-        Guid referralId, HttpContext context, AuditTrail audit, Task<Outcome<PartnerReferralView>> step, CancellationToken cancellationToken)
-    {
-        var result = (await step).ToHttp();
-        if (AuditOutcomes.Of(result) == AuditOutcomes.Succeeded)
-        {
-            await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxItemRead, referralId), cancellationToken);
-        }
-
-        return result;
-    }
+        AnsweredAsync(AuditActions.PartnerInboxItemRead, referralId, context, audit,
+            inbox.CompleteAsync(caller.User, referralId, input, cancellationToken), cancellationToken);
 }
