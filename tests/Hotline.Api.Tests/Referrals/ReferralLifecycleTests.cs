@@ -30,10 +30,10 @@ public sealed class ReferralLifecycleTests
     }
 
     /// <summary>From a review: each step answers with the referral's details (consent summary, shared fields), unaudited.</summary>
-    [Fact]
-    public async Task Every_step_that_answers_with_the_referral_is_recorded_as_a_read_and_a_refused_step_is_not()
+    [Theory, DatabaseData]
+    public async Task Every_step_that_answers_with_the_referral_is_recorded_as_a_read_and_a_refused_step_is_not(DatabaseProvider engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var kase = await h.QueueCaseAsync();
         var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "summary"));
         await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct);
