@@ -55,6 +55,13 @@ public sealed class OutboxRepository(TimeProvider time) : ILeasedQueue<Guid, Out
             new { item.Id, item.LeaseToken, LeaseExpiresAt = now + lease }, cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Before a send that waited: whether the person may still be written to, or null when this attempt no longer holds the
+    /// row (another dispatcher claimed it, or the person was erased with it). A read: it takes no turn at the writer.
+    /// </summary>
+    public Task<SendingState?> ReadSendingStateAsync(DbSession session, OutboxItem item, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<SendingState>("Outbox_ReadSendingState", new { item.Id, item.LeaseToken }, cancellationToken);
+
     public async Task<bool> MarkSentAsync(DbSession session, OutboxItem item, string providerMessageId, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("Outbox_MarkSent",
             new { item.Id, item.LeaseToken, ProviderMessageId = providerMessageId }, cancellationToken) == 1;
@@ -76,4 +83,12 @@ public sealed record OutboxBacklog
 {
     public long Messages { get; init; }
     public DateTimeOffset? OldestCreatedAt { get; init; }
+}
+
+/// <summary>What a conversation says now about sending to it: read again after a long wait for the send rate.</summary>
+public sealed record SendingState
+{
+    public ConversationStatus Status { get; init; }
+    public string? StatusReason { get; init; }
+    public int Version { get; init; }
 }

@@ -1,13 +1,69 @@
 namespace Hotline.Api.Tests.Outbox;
 
 /// <summary>
-/// A claimed reply can wait for the send rate longer than its lease; another instance may claim it
-/// meanwhile. The one that waited checks its claim just before sending, so the person gets it once.
+/// A claimed reply can wait for the send rate for minutes, longer than its lease: another instance may claim it
+/// meanwhile, and the person may send STOP or the discreet word, or be erased. The one that waited checks its claim and
+/// the person's conversation just before sending, so the person gets it once, and never after asking for silence.
 /// </summary>
 public sealed class OutboxFencingTests
 {
     private const string First = "+9779800000501";
     private const string Second = "+9779800000502";
+
+    /// <summary>Another person's reply has just taken the number's turn: at one segment in five seconds, the next waits 5 s.</summary>
+    private static async Task<(TwilioHarness Harness, Task Pass)> ReplyWaitingForTheSendRateAsync(DatabaseProvider engine, string phone)
+    {
+        var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Twilio:SegmentsPerSecond"] = "0.2" });
+        await harness.TextAsync(phone, "hello");
+        await harness.App.Services.GetRequiredService<SendRate>().WaitForTurnAsync(TwilioHarness.HotlineNumber, 1, Ct);
+        var pass = harness.App.Services.GetRequiredService<OutboxDispatchJob>().DispatchDueAsync(Ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Empty(harness.Twilio.Created);
+        return (harness, pass);
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_waiting_for_the_send_rate_when_the_person_sends_stop_is_not_sent(DatabaseProvider engine)
+    {
+        var (harness, pass) = await ReplyWaitingForTheSendRateAsync(engine, First);
+        await using var _ = harness;
+
+        await harness.TextAsync(First, "STOP");
+        await pass;
+        await harness.DispatchAllAsync();
+
+        Assert.Empty(harness.Twilio.Created);
+        Assert.Equal("Cancelled", await harness.ScalarAsync("SELECT Status FROM Outbox"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_waiting_for_the_send_rate_when_the_person_sends_the_discreet_word_is_not_sent_and_the_decoy_is(DatabaseProvider engine)
+    {
+        var (harness, pass) = await ReplyWaitingForTheSendRateAsync(engine, First);
+        await using var _ = harness;
+
+        await harness.TextAsync(First, "recipe");
+        await pass;
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(["Sorry, wrong number."], harness.Twilio.Created.Select(c => c.Body));
+        Assert.Equal(1L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Cancelled'"));
+        Assert.Equal(1L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Sent'"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_waiting_for_the_send_rate_when_the_person_is_erased_is_not_sent(DatabaseProvider engine)
+    {
+        var (harness, pass) = await ReplyWaitingForTheSendRateAsync(engine, First);
+        await using var _ = harness;
+
+        Assert.Equal(0, await OperatorCommands.RunAsync(harness.App.Services, ["erase", "--phone", First, "--force"], TextReader.Null, new StringWriter(), Ct));
+        await pass;
+        await harness.DispatchAllAsync();
+
+        Assert.Empty(harness.Twilio.Created);
+        Assert.Equal(0L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox"));
+    }
 
     [Fact]
     public async Task A_reply_claimed_by_another_dispatcher_while_this_one_waited_for_the_send_rate_is_not_sent_by_this_one()
