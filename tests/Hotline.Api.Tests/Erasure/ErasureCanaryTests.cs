@@ -15,6 +15,7 @@ public sealed class ErasureCanaryTests
     private const string CanaryNote = "CANARY-ERASE-note-hiding-at-cousins";
     private const string CanaryReply = "CANARY-ERASE-reply-stay-safe";
     private const string CanarySummary = "CANARY-ERASE-summary-needs-shelter";
+    private const string CanaryRegion = "CANARY-ERASE-region-labour-camp-7";
 
     [Fact]
     public async Task After_erasure_no_table_column_or_byte_of_the_database_files_holds_the_person_and_statistics_still_count_the_case()
@@ -22,7 +23,7 @@ public sealed class ErasureCanaryTests
         await using var harness = await TwilioHarness.StartAsync();
         var app = harness.App;
         var caseId = await RunCompleteFlowAsync(harness);
-        string[] canaries = [CanaryPhone, CanaryPhone[1..], CanaryText, CanaryNote, CanaryReply, CanarySummary,
+        string[] canaries = [CanaryPhone, CanaryPhone[1..], CanaryText, CanaryNote, CanaryReply, CanarySummary, CanaryRegion,
             app.Services.GetRequiredService<AddressHasher>().Hash(new ChannelAddress(Channel.Sms, CanaryPhone))];
         var storedForThePerson = await EncryptedValuesAsync(app);
         Assert.NotEmpty(storedForThePerson);
@@ -45,7 +46,7 @@ public sealed class ErasureCanaryTests
 
     /// <summary>
     /// The person's SIM is registered, they text the hotline, a caseworker takes the case, notes, replies (sent to
-    /// the phone), refers it to a shelter with a summary, and closes it as referred.
+    /// the phone), refers it to a shelter with a summary and the region the person is in, and closes it as referred.
     /// </summary>
     private static async Task<Guid> RunCompleteFlowAsync(TwilioHarness harness)
     {
@@ -69,7 +70,7 @@ public sealed class ErasureCanaryTests
         var referral = await ReadAsync<ReferralView>(await worker.Http.PostAsJsonAsync($"/api/cases/{caseId}/referrals",
             new ProposeReferral(partner.Id, PartnerServices.Shelter), Ct));
         await ReadAsync<ReferralView>(await worker.Http.PostAsJsonAsync($"/api/cases/{caseId}/referrals/{referral.Id}/consent",
-            new RecordConsent("person", "sms", null, ["summary", "language"], CanarySummary, null, null, null), Ct));
+            new RecordConsent("person", "sms", null, ["summary", "language", "region"], CanarySummary, null, CanaryRegion, null), Ct));
         await ReadAsync<ReferralView>(await worker.Http.PostAsync($"/api/cases/{caseId}/referrals/{referral.Id}/send", null, Ct));
         Assert.True((await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "referred", null, Ct)).Value);
         return caseId;
