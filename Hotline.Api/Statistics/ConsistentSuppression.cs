@@ -10,6 +10,8 @@ namespace Hotline.Api.Statistics;
 /// <item>Within a month, a figure shown in more than one table (the month's total of cases) is hidden in all of them or
 /// in none: a total hidden in one table but read in another would undo the first table's protection. The month's
 /// tables are suppressed again, with every figure any of them hid starting hidden, until nothing more is hidden.</item>
+/// <item>In a month of fewer than 5 (a total "&lt;5"), every row of a table with totals shows "&lt;5", 0 included: shown zeros
+/// would leave four "&lt;5" under a total of at most 4 pinned to 1 each.</item>
 /// <item>A total over the range's months (a row's, or the grand total) is shown only when every month figure it adds
 /// up is shown, so it says nothing the months do not; otherwise it is hidden whatever its size, since even "&lt;5"
 /// would say more than the months. A total of 0 adds only zeros, which are always shown; a total of one unshown month
@@ -63,10 +65,29 @@ public static class ConsistentSuppression
 
             if (hidden.IsSubsetOf(forced))
             {
+                foreach (var (table, column, marks) in columns.Where(c => c.Table.ColumnTotals && c.Marks[c.Table.Rows.Count, c.Column] == CellMark.Small))
+                {
+                    HideZeros(table, column, marks);
+                }
+
                 return;
             }
 
             forced.UnionWith(hidden);
+        }
+    }
+
+    /// <summary>
+    /// A month of fewer than 5 (its total "&lt;5") shows every row as "&lt;5", 0 included. With its zeros shown, four rows of "&lt;5"
+    /// under a total of at most 4 are 1 each (four people, one in each of four languages), and the other tables' lone rows are
+    /// then 4: no count can be hidden there that a reader cannot work out. A row of such a month is 0 to 4, which the total
+    /// already says.
+    /// </summary>
+    private static void HideZeros(CountTable table, int column, CellMark[,] marks)
+    {
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            marks[r, column] = CellMark.Small;
         }
     }
 

@@ -96,7 +96,13 @@ public sealed class RangeSuppressionPropertyTests
             select (Range: range, Line: line, Cell: cell, Value: value)).ToList();
         var varies = new bool[small.Count];
         var guess = new long[rows, months];
+        var truthFits = false;
         Search(0);
+        if (!truthFits)
+        {
+            return ["The attacker's reading of what is published rules out the true counts."];
+        }
+
         return small.Where((_, i) => !varies[i]).Select(f =>
             $"In {Months[f.Range.From]} to {Months[f.Range.To]}, the {f.Value} at line {f.Line}, cell {f.Cell} can be worked out from what is published.");
 
@@ -104,6 +110,7 @@ public sealed class RangeSuppressionPropertyTests
         {
             if (month == months)
             {
+                truthFits |= guess.Cast<long>().SequenceEqual(counts.Cast<long>());
                 for (var i = 0; i < small.Count; i++)
                 {
                     varies[i] |= Figure(guess, small[i].Range, small[i].Line, small[i].Cell) != small[i].Value;
@@ -133,7 +140,7 @@ public sealed class RangeSuppressionPropertyTests
         var showing = ranges.Where(range => range.From <= month && month <= range.To).ToList();
         var candidates = Enumerable.Range(0, rows)
             .Select(r => Enumerable.Range(0, (int)cap + 1).Select(v => (long)v)
-                .Where(v => showing.All(range => Fits(v, range.Lines[r][month - range.From], overMonths: false))).ToList())
+                .Where(v => showing.All(range => Fits(v, range.Lines[r][month - range.From], overMonths: false, RowsMayBeZero(range, month, rows)))).ToList())
             .ToList();
         IEnumerable<long[]> columns = [[]];
         foreach (var values in candidates)
@@ -146,9 +153,21 @@ public sealed class RangeSuppressionPropertyTests
             .ToList();
     }
 
-    private static bool TotalsFit(long[,] guess, Published range) =>
-        Enumerable.Range(0, range.Lines.Count).All(line =>
-            Fits(Figure(guess, range, line, range.MonthCount), range.Lines[line][range.MonthCount], overMonths: true));
+    private static bool TotalsFit(long[,] guess, Published range)
+    {
+        var rows = guess.GetLength(0);
+        var anyMonthMayBeZero = Enumerable.Range(range.From, range.MonthCount).Any(month => RowsMayBeZero(range, month, rows));
+        return Enumerable.Range(0, range.Lines.Count).All(line =>
+            Fits(Figure(guess, range, line, range.MonthCount), range.Lines[line][range.MonthCount], overMonths: true, line < rows && anyMonthMayBeZero));
+    }
+
+    /// <summary>
+    /// As the published rule says: in a month of fewer than 5 (its total "&lt;5") every row shows "&lt;5", so one may be 0, and so
+    /// may a row's total over months that includes it ("&lt;5" or "x"). A month that shows a 0 there follows no such rule: its "&lt;5" are 1 to 4.
+    /// </summary>
+    private static bool RowsMayBeZero(Published range, int month, int rows) =>
+        range.Lines.Count > rows && range.Lines[rows][month - range.From] == "<5"
+        && Enumerable.Range(0, rows).All(r => range.Lines[r][month - range.From] != "0");
 
     /// <summary>What a published cell adds up: a row's or all rows' counts, in one month or over the range's months (the Total column).</summary>
     private static long Figure(long[,] counts, Published range, int line, int cell)
@@ -169,10 +188,10 @@ public sealed class RangeSuppressionPropertyTests
     }
 
     /// <summary>What a reader knows of a figure from its text.</summary>
-    private static bool Fits(long value, string text, bool overMonths) => text switch
+    private static bool Fits(long value, string text, bool overMonths, bool mayBeZero = false) => text switch
     {
-        "<5" => value is >= 1 and <= 4,
-        "x" => value >= (overMonths ? 1 : SmallestHidden),
+        "<5" => value is >= 1 and <= 4 || (mayBeZero && value == 0),
+        "x" => value >= (!overMonths ? SmallestHidden : mayBeZero ? 0 : 1),
         _ => value == long.Parse(text, CultureInfo.InvariantCulture),
     };
 
