@@ -294,7 +294,7 @@ internal sealed partial class IntakeConversation
     }
 
     private TriageResult Evaluate() =>
-        WithUrgentWord(_engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers));
+        WithUrgentWord(WithDistressWord(_engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers)));
 
     private static readonly Dictionary<string, string> EmptyAnswers = new(StringComparer.Ordinal);
 }

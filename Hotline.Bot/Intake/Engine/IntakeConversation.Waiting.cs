@@ -17,6 +17,12 @@ internal sealed partial class IntakeConversation
     // Points of an urgent word: as many as immediate danger, so the band is Critical whatever the answers.
     private const int UrgentPoints = 100;
 
+    private const string DistressTriageReason = "distress_word";
+
+    // Points of a distress word: as many as an unclear answer about danger, which it is (they were told to call the
+    // emergency number, and nobody knows yet why), so the band is at least High.
+    private const int DistressPoints = 45;
+
     private UrgentWordMatch? _urgent;
     private bool _urgentIsNew;
 
@@ -126,6 +132,33 @@ internal sealed partial class IntakeConversation
     private IReadOnlyList<string> Unanswered() => Consented
         ? [.. _script.Questions.Where(q => q.Record && !q.GrantsConsent && !_state.AnswersOrEmpty.ContainsKey(q.Id)).Select(q => q.Id)]
         : [];
+
+    /// <summary>
+    /// A distress word counts in the triage from now on: without it a cry for help with no answers yet waited as Low behind
+    /// every case that had answered. A case queued early changes band now: the intake still holds every answer it was
+    /// triaged on, so the new triage only adds. Not once a person has the conversation: answers given without consent
+    /// are forgotten then, and a triage of what is left could lower the case.
+    /// </summary>
+    private void RaiseForDistress()
+    {
+        if (_state.Distressed)
+        {
+            return;
+        }
+
+        var before = _caseOpen ? Evaluate() : null;
+        _state.Distressed = true;
+        if (before is not null && Evaluate() is var after && !after.SameAs(before))
+        {
+            _events.RemoveAll(e => e is PriorityChanged);
+            _events.Add(new PriorityChanged(after.Band, after.Score, after.Reasons));
+        }
+    }
+
+    private TriageResult WithDistressWord(TriageResult triage) => _state.Distressed
+        ? new TriageResult((PriorityBand)Math.Max((int)triage.Band, (int)PriorityBand.High), triage.Score + DistressPoints,
+            [DistressTriageReason, .. triage.Reasons], triage.Indicators)
+        : triage;
 
     private TriageResult WithUrgentWord(TriageResult triage) => _state.UrgentWord is null
         ? triage

@@ -265,6 +265,7 @@ internal sealed partial class IntakeConversation
             return Finish();
         }
 
+        RaiseForDistress();
         _language ??= RecogniseLanguage(keyword, text);
         HandOff(DistressReason);
         _replies.Add(HandoffReply(MessageIds.Distress));

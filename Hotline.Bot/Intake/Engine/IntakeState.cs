@@ -69,6 +69,10 @@ internal sealed class IntakeState
     [JsonPropertyName("u")]
     public string? UrgentWord { get; set; }
 
+    /// <summary>A distress word asked for a person: the case is at least High from then on, whatever was answered.</summary>
+    [JsonPropertyName("sos")]
+    public bool Distressed { get; set; }
+
     /// <summary>
     /// The discreet word was used: someone else may hold the phone, so no urgent word is acted on until the person
     /// says again that it is safe to write.

@@ -21,9 +21,11 @@ public sealed class DistressTests
 
         Assert.Equal(Text(language, "distress"), turn.Reply());
         Assert.Contains(Options.EmergencyNumber, turn.Reply(), StringComparison.Ordinal);
-        // The case was queued when consent was answered; it goes to a person, and the intake ends.
+        // The case was queued when consent was answered, Low on the answers so far; it is High now, goes to a person, and
+        // the intake ends.
         Assert.Equal(
             [
+                "PriorityChanged(High, 45, [distress_word])",
                 "HandoffRequested { Reason = distress }",
                 "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])",
             ],
@@ -69,6 +71,15 @@ public sealed class DistressTests
         var host = AtFirstQuestion(language);
 
         Assert.Contains(new HandoffRequested("distress"), host.Send(word).Events);
+    }
+
+    /// <summary>Told to call the emergency number, with nothing answered yet: not Low behind every case that answered.</summary>
+    [Fact]
+    public void A_distress_word_as_the_first_message_queues_the_case_as_high()
+    {
+        var turn = new FakeHost(Engine).Send("help me please");
+
+        Assert.Contains("CaseRequested(High, 45, [distress_word])", turn.Events.Select(Describe));
     }
 
     [Fact]
