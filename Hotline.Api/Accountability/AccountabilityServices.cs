@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace Hotline.Api.Accountability;
 
 public static class AccountabilityServices
@@ -7,6 +9,7 @@ public static class AccountabilityServices
         services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(AuditOptions.Section);
         services.AddSingleton<AuditChain>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusedAccessAudit>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditRetention>();
         services.AddSingleton<AuditChainStatus>();

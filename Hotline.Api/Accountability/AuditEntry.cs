@@ -65,6 +65,7 @@ public static class AuditActions
     public const string PersonErased = "person.erased";
     public const string RetentionSwept = "retention.swept";
     public const string KeysRotated = "keys.rotated";
+    public const string AccessRefused = "access.refused";
     public const string AuditSearched = "audit.searched";
     public const string AuditExported = "audit.exported";
     public const string TranslationCorrected = "translation.corrected";

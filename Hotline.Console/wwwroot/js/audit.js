@@ -10,7 +10,7 @@ const ACTIONS = [
   "statistics.exported", "partner-inbox.read", "partner-inbox.item-read", "partner-inbox.photo-read",
   "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.disabled", "user.enabled", "user.access-changed",
   "user.password-reset", "user.password-changed", "user.organisation-changed", "partner.created",
-  "partner.updated", "sims.imported", "person.erased", "retention.swept", "keys.rotated", "audit.searched", "audit.exported",
+  "partner.updated", "sims.imported", "person.erased", "retention.swept", "keys.rotated", "access.refused", "audit.searched", "audit.exported",
   "translation.corrected", "translation.reviewed",
 ];
 

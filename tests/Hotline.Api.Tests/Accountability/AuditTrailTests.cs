@@ -114,4 +114,42 @@ public sealed class AuditTrailTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal([$"{worker.User.Id} case.fetched {seeded.Id} refused"], await AuditRows.ReadAsync(app, "case.fetched"));
     }
+
+    /// <summary>A newcomer probed as the admin: every one of these answered 403 and left no row.</summary>
+    [Fact]
+    public async Task An_admin_refused_a_cases_content_by_the_role_policy_is_recorded_with_what_was_asked_for()
+    {
+        await using var app = new HotlineApp();
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+        var seeded = await CaseSeeding.QueueCaseAsync(app, "en");
+        var media = Guid.NewGuid();
+
+        foreach (var path in new[] { $"/api/cases/{seeded.Id}", $"/api/case-history/{seeded.Id}", "/api/queue", $"/api/cases/{seeded.Id}/media/{media}/original" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await admin.Http.GetAsync(path, Ct)).StatusCode);
+        }
+
+        Assert.Equal(
+            [
+                $"{admin.User.Id} access.refused GET /api/cases/{seeded.Id} refused",
+                $"{admin.User.Id} access.refused GET /api/case-history/{seeded.Id} refused",
+                $"{admin.User.Id} access.refused GET /api/queue refused",
+                $"{admin.User.Id} access.refused GET /api/cases/{seeded.Id}/media/{media}/original refused",
+            ],
+            await AuditRows.ReadAsync(app, "access.refused"));
+    }
+
+    [Fact]
+    public async Task A_refusal_by_the_role_policy_names_no_account_in_its_subject()
+    {
+        await using var app = new HotlineApp();
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "ne"));
+        await SignedInClient.AddUserAsync(app, "sita", UserRole.Caseworker, "ne");
+
+        var response = await worker.Http.PostAsync("/api/admin/accounts/sita/disable", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(await AuditRows.ReadAsync(app), row => row.Contains("sita", StringComparison.Ordinal));
+        Assert.Single(await AuditRows.ReadAsync(app, "access.refused"));
+    }
 }
