@@ -1,4 +1,3 @@
-using Hotline.Api.Media;
 using Hotline.Api.Retention;
 using Hotline.Api.TwilioDeletion;
 
@@ -15,7 +14,7 @@ public sealed record ErasureReport(bool Known, ErasedCounts Removed, int CasesCl
 /// finds nothing: the lookup hash that found the person is gone.
 /// </summary>
 public sealed class PersonErasure(Database database, AddressHasher hasher, PersonalDataEraser eraser, CaseQueue queue, AuditTrail audit,
-    MediaItemRepository mediaItems, MediaStore mediaStore, TwilioDeletions twilioDeletions, IOptions<RetentionOptions> options, ILogger<PersonErasure> logger)
+    TwilioDeletions twilioDeletions, IOptions<RetentionOptions> options, ILogger<PersonErasure> logger)
 {
     public async Task<Outcome<ErasureReport>> EraseAsync(ChannelAddress address, bool force, string actor, string? clientAddress,
         CancellationToken cancellationToken)
@@ -39,8 +38,6 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
         var removed = ErasedCounts.None;
         foreach (var conversationId in people.Conversations)
         {
-            var (_, media) = await eraser.CountConversationContentAsync(conversationId, cancellationToken);
-            removed += new ErasedCounts(Media: media);
             foreach (var ofConversation in people.Cases.Where(c => c.ConversationId == conversationId))
             {
                 removed += await eraser.EraseCaseContentAsync(new CaseToErase(ofConversation.Id, conversationId, null), batchSize, cancellationToken);
@@ -57,7 +54,7 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 // Whatever Twilio still keeps of their messages (text, number, photos) is deleted there too.
                 await twilioDeletions.EnqueueForConversationAsync(session, conversationId, token);
                 identities += await eraser.EraseIdentityAsync(session, conversationId, token);
-                await mediaItems.DeleteConversationAsync(session, conversationId, token);
+                identities += await eraser.EraseMediaAsync(session, conversationId, caselessOnly: false, token);
             }
 
             // The SIM registry shares the phone numbers' lookup space, so the same hash finds the person's SIM.
@@ -66,10 +63,11 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 AuditOutcomes.Succeeded), token);
             return identities;
         }, cancellationToken);
-        // The photos' rows went with the identity; their encrypted files go once that is committed.
+        // The photos' rows went with the identity; their encrypted files go once that is committed (should the process
+        // stop before, the retention sweep's pass over the media store finds them).
         foreach (var conversationId in people.Conversations)
         {
-            mediaStore.DeleteConversation(conversationId);
+            await eraser.RemoveMediaFilesAsync(conversationId, cancellationToken);
         }
 
         if (!await database.ForgetOverwrittenPagesAsync(cancellationToken))

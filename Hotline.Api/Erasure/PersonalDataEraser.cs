@@ -1,3 +1,5 @@
+using Hotline.Api.Media;
+
 namespace Hotline.Api.Erasure;
 
 /// <summary>A closed case the retention sweep found past its time, or a case of a person being erased.</summary>
@@ -8,21 +10,25 @@ public sealed record CaseToErase(Guid Id, Guid ConversationId, DateTimeOffset? C
 /// band, indicators, outcome code), its events' codes, the rows of its messages (direction, author, times)
 /// and of its referrals (partner, service, status, outcome code); a conversation's channel and language.
 /// Shared by the retention sweep and erasure on request. Message contents go in batches, each its own short
-/// write, so the single writer is never held for long however much there is.
+/// write, so the single writer is never held for long however much there is. Photos and files go as rows in the
+/// write and as files once it has committed (<see cref="StrandedMediaFiles"/>, which also finds the files of a
+/// process that stopped in between).
 /// </summary>
-public sealed class PersonalDataEraser(Database database, TimeProvider time)
+public sealed class PersonalDataEraser(Database database, MediaItemRepository mediaItems, StrandedMediaFiles mediaFiles, TimeProvider time)
 {
     /// <summary>
-    /// A case's content: message bodies and media references (in batches of <paramref name="batchSize"/>), notes,
-    /// referral summaries and consent details, intake answers' own words, and, when nothing was written after it
-    /// closed, the conversation's engine state. Marks the case as emptied in the last write.
+    /// A case's content: message bodies and media references (in batches of <paramref name="batchSize"/>), its photos
+    /// and files, notes, referral summaries and consent details, intake answers' own words, and, when nothing was
+    /// written after it closed, the conversation's engine state. Marks the case as emptied in the last write, with
+    /// the photos' rows; their files go once that has committed.
     /// </summary>
     public async Task<ErasedCounts> EraseCaseContentAsync(CaseToErase target, int batchSize, CancellationToken cancellationToken)
     {
         var messages = await InBatchesAsync("Messages_EraseContentOfCase", new { CaseId = target.Id, Take = batchSize }, batchSize, cancellationToken);
-        return await database.WriteAsync(async (session, token) =>
+        var erased = await database.WriteAsync(async (session, token) =>
         {
             var caseArgs = new { CaseId = target.Id };
+            var media = await mediaItems.DeleteCaseAsync(session, target.Id, token);
             var notes = await session.ExecuteAsync("CaseNotes_DeleteByCase", caseArgs, token);
             var referrals = await session.ExecuteAsync("Referrals_EraseDetailsByCase", caseArgs, token);
             var answers = await session.ExecuteAsync("CaseEvents_EraseAnswerTextsByCase", caseArgs, token);
@@ -30,8 +36,10 @@ public sealed class PersonalDataEraser(Database database, TimeProvider time)
                 ? await session.ExecuteAsync("Conversations_EraseEngineStateAfterClose", new { target.ConversationId, ClosedAt = closedAt }, token)
                 : 0;
             await session.ExecuteAsync("Cases_MarkContentErased", new { CaseId = target.Id, Now = time.GetUtcNow() }, token);
-            return new ErasedCounts(Messages: messages, Notes: notes, Referrals: referrals, IntakeAnswers: answers, EngineStates: engineStates);
+            return new ErasedCounts(Messages: messages, Media: media, Notes: notes, Referrals: referrals, IntakeAnswers: answers, EngineStates: engineStates);
         }, cancellationToken);
+        await mediaFiles.RemoveAsync(target.ConversationId, cancellationToken);
+        return erased;
     }
 
     /// <summary>The contents of a conversation's messages (only those outside any case when <paramref name="caselessOnly"/>), in batches.</summary>
@@ -39,13 +47,15 @@ public sealed class PersonalDataEraser(Database database, TimeProvider time)
         InBatchesAsync("Messages_EraseContentOfConversation",
             new { ConversationId = conversationId, CaselessOnly = caselessOnly ? 1 : 0, Take = batchSize }, batchSize, cancellationToken);
 
-    /// <summary>How many message contents, and media references among them, a conversation still holds.</summary>
-    public async Task<(int Messages, int Media)> CountConversationContentAsync(Guid conversationId, CancellationToken cancellationToken)
-    {
-        await using var session = await database.OpenAsync(cancellationToken);
-        var counts = await session.QuerySingleAsync<ContentCounts>("Messages_CountContentOfConversation", new { ConversationId = conversationId }, cancellationToken);
-        return ((int)counts.Messages, (int)counts.Media);
-    }
+    /// <summary>
+    /// Inside the caller's write: a conversation's photos and files (only those of messages outside any case when
+    /// <paramref name="caselessOnly"/>); the caller removes their files with <see cref="RemoveMediaFilesAsync"/> once it has committed.
+    /// </summary>
+    public async Task<ErasedCounts> EraseMediaAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken) =>
+        new(Media: await mediaItems.DeleteConversationAsync(session, conversationId, caselessOnly, cancellationToken));
+
+    /// <summary>After the commit of <see cref="EraseMediaAsync"/>: the files of the conversation's items whose rows are gone.</summary>
+    public Task RemoveMediaFilesAsync(Guid conversationId, CancellationToken cancellationToken) => mediaFiles.RemoveAsync(conversationId, cancellationToken);
 
     /// <summary>
     /// Inside the caller's write: a conversation's address, lookup hash and engine state, its chat route and
@@ -77,6 +87,4 @@ public sealed class PersonalDataEraser(Database database, TimeProvider time)
             }
         }
     }
-
-    private sealed record ContentCounts(long Messages, long Media);
 }

@@ -17,6 +17,7 @@ public sealed class MediaFetchJob(
     MediaItemRepository items,
     MediaDownloader downloader,
     MediaKeeper keeper,
+    StrandedMediaFiles strandedFiles,
     ProviderCopyDeleter deleter,
     IOptions<MediaOptions> options,
     IOptions<TwilioOptions> twilio,
@@ -118,10 +119,26 @@ public sealed class MediaFetchJob(
 
         return inspection switch
         {
-            MediaInspection.Keep keep => await WriteAsync((session, token) => items.StoreAsync(session, item, keep.Media, token), cancellationToken),
+            MediaInspection.Keep keep => await StoreAsync(item, keep.Media, cancellationToken),
             MediaInspection.Refuse refuse => await NotKeptAsync(item, refuse.Reason, cancellationToken),
             _ => throw new UnreachableException(),
         };
+    }
+
+    /// <summary>
+    /// Records the file now in the store. The row is written after the file, so an erasure or retention that removed the
+    /// row meanwhile has already removed the conversation's files and would leave this one: it goes at once. When another
+    /// instance took the item over instead, its row is still there and the file is that instance's to keep.
+    /// </summary>
+    private async Task<bool> StoreAsync(MediaItem item, StoredMedia stored, CancellationToken cancellationToken)
+    {
+        if (await WriteAsync((session, token) => items.StoreAsync(session, item, stored, token), cancellationToken))
+        {
+            return true;
+        }
+
+        await strandedFiles.RemoveAsync(item.ConversationId, cancellationToken);
+        return false;
     }
 
     /// <summary>Always false: the item is not in the media store yet.</summary>

@@ -86,9 +86,20 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
     public Task<MediaBacklog> ReadBacklogAsync(DbSession session, CancellationToken cancellationToken) =>
         session.QuerySingleAsync<MediaBacklog>("MediaItems_ReadBacklog", null, cancellationToken);
 
-    /// <summary>For erasure: the rows of a conversation's media (the files go with <see cref="MediaStore.DeleteConversation"/>).</summary>
-    public Task<int> DeleteConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
-        session.ExecuteAsync("MediaItems_DeleteByConversation", new { ConversationId = conversationId }, cancellationToken);
+    /// <summary>For retention and erasure: the rows of a case's media (the files go with <see cref="StrandedMediaFiles"/> after the commit).</summary>
+    public Task<int> DeleteCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("MediaItems_DeleteByCase", new { CaseId = caseId }, cancellationToken);
+
+    /// <summary>
+    /// For retention and erasure: the rows of a conversation's media, only those outside any case when <paramref name="caselessOnly"/>
+    /// (the files go with <see cref="StrandedMediaFiles"/> after the commit).
+    /// </summary>
+    public Task<int> DeleteConversationAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("MediaItems_DeleteByConversation", new { ConversationId = conversationId, CaselessOnly = caselessOnly ? 1 : 0 }, cancellationToken);
+
+    /// <summary>The ids of a conversation's items that still have a row.</summary>
+    public async Task<IReadOnlySet<Guid>> ReadIdsAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Guid>("MediaItems_ReadIdsByConversation", new { ConversationId = conversationId }, cancellationToken)).ToHashSet();
 
     private MediaItem Decrypt(MediaItemRow row) => new(
         row.Id, row.MessageId, row.ConversationId, row.Position, row.Channel,

@@ -8,6 +8,7 @@ public static class MediaServices
         services.AddValidatedOptions<MediaOptions, MediaOptionsValidator>(MediaOptions.Section);
         services.AddSingleton<MediaItemRepository>();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<StrandedMediaFiles>();
         services.AddSingleton<MediaHttp>();
         services.AddSingleton<MediaDownloader>();
         services.AddSingleton<MediaInspector>();

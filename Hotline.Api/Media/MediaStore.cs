@@ -92,20 +92,10 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
     /// <summary>Every copy in the store, by its conversation, item and copy, for <c>keys rotate</c>; files of no such form are not listed.</summary>
     public IEnumerable<(Guid ConversationId, Guid MediaId, MediaCopy Copy)> ListFiles()
     {
-        if (!Directory.Exists(_root))
+        foreach (var conversationId in ListConversations())
         {
-            yield break;
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(_root))
-        {
-            if (!Guid.TryParseExact(System.IO.Path.GetFileName(folder), "N", out var conversationId))
-            {
-                continue;
-            }
-
             // Listed before any is rotated: a rotation renames its new file over the old one in this folder.
-            foreach (var file in Directory.GetFiles(folder))
+            foreach (var file in FilesOf(conversationId))
             {
                 var name = System.IO.Path.GetFileName(file).Split('.');
                 if (name.Length == 2 && Guid.TryParseExact(name[0], "N", out var mediaId) && Enum.TryParse<MediaCopy>(name[1], ignoreCase: true, out var copy)
@@ -114,6 +104,40 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
                     yield return (conversationId, mediaId, copy);
                 }
             }
+        }
+    }
+
+    /// <summary>The conversations that have a folder in the store.</summary>
+    public IEnumerable<Guid> ListConversations() =>
+        Directory.Exists(_root)
+            ? Directory.EnumerateDirectories(_root).Select(folder => Guid.TryParseExact(System.IO.Path.GetFileName(folder), "N", out var id) ? id : (Guid?)null)
+                .OfType<Guid>()
+            : [];
+
+    /// <summary>
+    /// The items a conversation's folder holds any file of: a copy, or one being written (<c>.partial</c>) or rotated
+    /// (<c>.rotating</c>), which holds the photo just the same.
+    /// </summary>
+    public IReadOnlySet<Guid> ListItems(Guid conversationId) => FilesOf(conversationId).Select(ItemOf).OfType<Guid>().ToHashSet();
+
+    /// <summary>
+    /// Removes every file of <paramref name="mediaIds"/> in a conversation's folder, and the folder once it is empty; for
+    /// erasure and retention, once the items' rows are gone (<see cref="StrandedMediaFiles"/>). Nothing to remove is not an error.
+    /// </summary>
+    public void Delete(Guid conversationId, IReadOnlySet<Guid> mediaIds)
+    {
+        foreach (var file in FilesOf(conversationId).Where(file => ItemOf(file) is { } mediaId && mediaIds.Contains(mediaId)))
+        {
+            File.Delete(file);
+        }
+
+        try
+        {
+            Directory.Delete(FolderOf(conversationId), recursive: false);
+        }
+        catch (IOException)
+        {
+            // The folder still holds other items' files, or another instance removed it first: either way it is not ours to remove.
         }
     }
 
@@ -219,19 +243,6 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
         return plain.ToArray();
     }
 
-    /// <summary>
-    /// Removes every file of a conversation's media, for erasure and retention; the rows go with
-    /// <see cref="MediaItemRepository.DeleteConversationAsync"/>. Nothing to remove is not an error.
-    /// </summary>
-    public void DeleteConversation(Guid conversationId)
-    {
-        var folder = System.IO.Path.Combine(_root, conversationId.ToString("N"));
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
     private static byte[] Header(string keyId)
     {
         var keyIdBytes = Encoding.UTF8.GetBytes(keyId);
@@ -278,8 +289,27 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
         aes.Encrypt(nonce, plain, sealedChunk.AsSpan(Overhead, plain.Length), sealedChunk.AsSpan(4 + NonceSize, TagSize), associatedData);
     }
 
+    private string FolderOf(Guid conversationId) => System.IO.Path.Combine(_root, conversationId.ToString("N"));
+
     private string PathOf(Guid conversationId, Guid mediaId, MediaCopy copy) =>
-        System.IO.Path.Combine(_root, conversationId.ToString("N"), $"{mediaId:N}.{copy.ToString().ToLowerInvariant()}");
+        System.IO.Path.Combine(FolderOf(conversationId), $"{mediaId:N}.{copy.ToString().ToLowerInvariant()}");
+
+    /// <summary>The files in a conversation's folder as it is now (none when it has no folder, or another instance just removed it).</summary>
+    private string[] FilesOf(Guid conversationId)
+    {
+        try
+        {
+            return Directory.GetFiles(FolderOf(conversationId));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The item a file in the store belongs to, by the id its name starts with.</summary>
+    private static Guid? ItemOf(string file) =>
+        Guid.TryParseExact(System.IO.Path.GetFileName(file).Split('.')[0], "N", out var mediaId) ? mediaId : null;
 
     private static byte[] AssociatedData(Guid mediaId, MediaCopy copy, int index, bool last) =>
         Encoding.UTF8.GetBytes($"{mediaId:N}|{copy}|{index}|{(last ? "last" : "more")}");

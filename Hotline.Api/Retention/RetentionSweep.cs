@@ -1,4 +1,5 @@
 using Hotline.Api.Erasure;
+using Hotline.Api.Media;
 
 namespace Hotline.Api.Retention;
 
@@ -6,19 +7,23 @@ namespace Hotline.Api.Retention;
 /// One pass of retention by data class (<see cref="RetentionOptions"/>): protocol records, the content of
 /// closed cases, the identity of idle conversations, finished outbox rows and old audit rows. Everything
 /// goes in batches of <see cref="RetentionOptions.BatchSize"/>, each its own short write, so the single
-/// writer is never held long and incoming messages commit between batches.
+/// writer is never held long and incoming messages commit between batches. Last, the media store's files
+/// whose rows are gone: those an erasure or a pass left when its process stopped between its commit and the files.
 /// </summary>
-public sealed class RetentionSweep(Database database, PersonalDataEraser eraser, AuditRetention auditRetention, IOptions<RetentionOptions> options,
-    TimeProvider time)
+public sealed class RetentionSweep(Database database, PersonalDataEraser eraser, AuditRetention auditRetention, StrandedMediaFiles mediaFiles,
+    IOptions<RetentionOptions> options, TimeProvider time)
 {
-    /// <summary>What one pass removed: protocol records, emptied cases (and their contents), erased conversations, outbox and audit rows.</summary>
+    /// <summary>
+    /// What one pass removed: protocol records, emptied cases (and their contents), erased conversations, outbox and audit
+    /// rows, and the media items whose files had been left behind.
+    /// </summary>
     public sealed record Swept(int ChatActivities, int EarlyDeliveryStatuses, int Cases, int Conversations, int OutboxRows, int AuditEntries,
-        ErasedCounts Content)
+        ErasedCounts Content, int StrandedMedia)
     {
         /// <summary>Counts only, short enough for the audit row's subject.</summary>
         public string Describe() =>
-            $"cases {Cases}, messages {Content.Messages}, conversations {Conversations}, outbox {OutboxRows}, audit {AuditEntries}, "
-            + $"protocol {ChatActivities + EarlyDeliveryStatuses}";
+            $"cases {Cases}, messages {Content.Messages}, media {Content.Media}, conversations {Conversations}, outbox {OutboxRows}, "
+            + $"audit {AuditEntries}, protocol {ChatActivities + EarlyDeliveryStatuses}, stranded media {StrandedMedia}";
     }
 
     public async Task<Swept> SweepAsync(CancellationToken cancellationToken)
@@ -33,7 +38,8 @@ public sealed class RetentionSweep(Database database, PersonalDataEraser eraser,
         var (conversations, identities) = await EraseIdleConversationsAsync(now.AddDays(-settings.IdleConversationDays), settings.BatchSize, cancellationToken);
         var outbox = await DeleteFinishedOutboxAsync(now.AddDays(-settings.FinishedOutboxDays), settings.BatchSize, cancellationToken);
         var audit = await auditRetention.DeleteBeforeAsync(now.AddDays(-settings.AuditEntryDays), settings.BatchSize, cancellationToken);
-        return new Swept(chatActivities, earlyStatuses, cases, conversations, outbox, audit, content + identities);
+        var strandedMedia = await mediaFiles.RemoveEverywhereAsync(cancellationToken);
+        return new Swept(chatActivities, earlyStatuses, cases, conversations, outbox, audit, content + identities, strandedMedia);
     }
 
     private async Task<(int Cases, ErasedCounts Content)> EraseClosedCaseContentAsync(DateTimeOffset before, int batchSize,
@@ -75,9 +81,12 @@ public sealed class RetentionSweep(Database database, PersonalDataEraser eraser,
 
             foreach (var conversationId in idle)
             {
-                // Messages outside any case have no case to be swept with: they go with the conversation.
+                // Messages outside any case, and their photos, have no case to be swept with: they go with the conversation.
                 removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: true, batchSize, cancellationToken));
-                removed += await database.WriteAsync((session, token) => eraser.EraseIdentityAsync(session, conversationId, token), cancellationToken);
+                removed += await database.WriteAsync(async (session, token) =>
+                    await eraser.EraseIdentityAsync(session, conversationId, token)
+                    + await eraser.EraseMediaAsync(session, conversationId, caselessOnly: true, token), cancellationToken);
+                await eraser.RemoveMediaFilesAsync(conversationId, cancellationToken);
             }
 
             conversations += idle.Count;

@@ -85,6 +85,34 @@ public sealed class MediaEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_photo_is_not_served_once_retention_has_emptied_its_closed_case()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        var (caseId, mediaId) = await KeptPhotoAsync(harness);
+        await CloseAsync(harness, Guid.Parse(caseId));
+        var retention = harness.App.Get<IOptions<RetentionOptions>>().Value.ClosedCaseContentDays;
+        await Retention.RetentionSeeds.RawAsync(harness.App, "UPDATE Cases SET ClosedAt = @At WHERE Id = @Id",
+            new { At = DateTimeOffset.UtcNow.AddDays(-retention), Id = Guid.Parse(caseId) });
+        await harness.App.Get<RetentionSweep>().SweepAsync(TestContext.Current.CancellationToken);
+        var supervisor = await SignInAsync(harness, "sam", UserRole.Supervisor);
+
+        using var shown = await supervisor.Http.GetAsync($"/api/cases/{caseId}/media/{mediaId}", TestContext.Current.CancellationToken);
+        using var original = await supervisor.Http.GetAsync($"/api/cases/{caseId}/media/{mediaId}/original", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (shown.StatusCode, original.StatusCode));
+    }
+
+    /// <summary>A caseworker takes the case and closes it as resolved.</summary>
+    private static async Task CloseAsync(TwilioHarness harness, Guid caseId)
+    {
+        var worker = await SignedInClient.AddUserAsync(harness.App, "ravi", UserRole.Caseworker, "en");
+        var lease = await harness.App.Get<CaseQueue>().ClaimAsync(caseId, worker.Id, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken)
+            ?? throw new InvalidOperationException("The case was not claimed.");
+        Assert.True((await harness.App.Get<CaseActions>().CloseAsync(worker, caseId, lease.LeaseToken, "resolved", null,
+            TestContext.Current.CancellationToken)).Value);
+    }
+
     /// <summary>The person asks for someone, then sends a photo; the media job keeps it. The case's id and the photo's.</summary>
     private static async Task<(string CaseId, string MediaId)> KeptPhotoAsync(TwilioHarness harness, byte[]? photo = null)
     {

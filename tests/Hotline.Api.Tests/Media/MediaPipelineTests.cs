@@ -86,6 +86,22 @@ public sealed class MediaPipelineTests
         Assert.Equal((MediaStatus.Kept, (string?)null), (item.Status, item.Reason));
     }
 
+    [Fact]
+    public async Task A_photo_whose_person_is_erased_while_it_is_fetched_leaves_no_file_behind()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(MediaWebhooks.Worker, "hello", "0");
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg", new FakeTwilioServer.MediaServing.Hang(TimeSpan.FromSeconds(2)));
+        var fetching = harness.App.FetchMediaAsync();
+        await Poll.UntilAsync(() => harness.Twilio.MediaRequests.Count > 0, "the media job to ask for the photo", TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await OperatorCommands.RunAsync(harness.App.Services, ["erase", "--phone", MediaWebhooks.Worker, "--force"], TextReader.Null,
+            new StringWriter(), TestContext.Current.CancellationToken));
+
+        await fetching;
+
+        Assert.Empty(Directory.GetFiles(Path.Combine(harness.App.Folder, "media"), "*", SearchOption.AllDirectories));
+    }
+
     [Theory, DatabaseData]
     public async Task The_stored_original_is_encrypted_on_disk_and_reads_back_byte_for_byte(DatabaseProvider engine)
     {
