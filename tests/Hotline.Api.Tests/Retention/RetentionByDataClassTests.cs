@@ -213,6 +213,18 @@ public sealed class RetentionByDataClassTests
         Assert.Contains($"Hotline:Retention:{key} must be between", result.FailureMessage);
     }
 
+    [Fact]
+    public void Forgetting_a_number_before_its_closed_cases_content_is_refused()
+    {
+        var options = new RetentionOptions { ClosedCaseContentDays = 90, IdleConversationDays = 30 };
+
+        var result = new RetentionOptionsValidator().Validate(null, options);
+
+        Assert.Equal(
+            "Hotline:Retention:IdleConversationDays (30) must be at least Hotline:Retention:ClosedCaseContentDays (90): a person whose "
+            + "number is forgotten first can no longer have their case's content erased on request.", result.FailureMessage);
+    }
+
     /// <summary>The parts with the retentions this class describes, in batches of 2.</summary>
     /// <summary>Three more audit rows, then the sweep on the day the newest passes its retention; the number of rows before the sweep.</summary>
     private static async Task<long> SweepThreeAuditRowsAYearOnAsync(HotlineApp hotline)
