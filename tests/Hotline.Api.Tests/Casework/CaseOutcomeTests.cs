@@ -60,7 +60,7 @@ public sealed class CaseOutcomeTests
     public async Task A_free_text_outcome_stored_before_migration_0022_becomes_a_note_by_the_closer_at_the_next_start(DatabaseProvider engine)
     {
         await using var database = await HostDatabase.CreateAsync(engine);
-        await MigrateUpToAsync(database, 21);
+        await database.MigrateUpToAsync(21);
         var (worker, freeText, codeInOtherLetters) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await using (var connection = await database.OpenConnectionAsync())
         {
@@ -76,13 +76,6 @@ public sealed class CaseOutcomeTests
         Assert.Equal(0, await after.CountAsync("SELECT COUNT(*) FROM CaseOutcomeTexts"));
         Assert.Equal(0, await after.CountAsync("SELECT COUNT(*) FROM CaseNotes WHERE BodyCipher LIKE '%Ramesh%'"));
         Assert.Equal(0, await after.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Data LIKE '%Ramesh%' OR Data LIKE '% Duplicate%'"));
-    }
-
-    /// <summary>The database as a hotline of migration 0021 left it, by the product's own migrator stopped there.</summary>
-    private static async Task MigrateUpToAsync(HostDatabase database, int lastMigration)
-    {
-        await using var old = TestDatabase.Unmigrated(database.Engine, database.ConnectionString, database.Folder);
-        await new DatabaseMigrator(old, NullLoggerFactory.Instance).MigrateUpToAsync(lastMigration, Ct);
     }
 
     /// <summary>
