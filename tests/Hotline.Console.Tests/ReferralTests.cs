@@ -30,7 +30,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await form.GetByLabel("Summary written by the caseworker").CheckAsync();
         await form.GetByLabel("Consent given by").SelectOptionAsync("person");
         await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
-        await Expect(form.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("Needs a safe place tonight.");
+        await form.GetByLabel("Summary for the partner (if shared)").FillAsync("Needs a safe place tonight.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
         await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Consent recorded");
         await Expect(page.Locator("#referral-refusal")).ToBeHiddenAsync();
@@ -92,6 +92,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await form.GetByLabel("Language").CheckAsync();
         await form.GetByLabel("Region", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("Region (if shared)").FillAsync("Al Rayyan");
+        await form.GetByLabel("Summary for the partner (if shared)").FillAsync("Needs a safe place tonight.");
 
         await host.Services.GetRequiredService<PartnerInbox>().AcceptAsync(ngo with { OrganisationId = legalAidId }, legalAid, ct);
 
@@ -133,24 +134,71 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task A_summary_typed_at_propose_is_still_offered_for_consent_after_a_reload()
+    public async Task Consent_recorded_in_another_browser_hours_after_the_proposal_takes_the_summary_written_with_it_and_no_browser_keeps_it()
     {
+        var ct = TestContext.Current.CancellationToken;
+        const string Summary = "Needs a safe place tonight.";
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
-        await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
         await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await using (var proposing = await ConsolePage.SignInAsync(browser.Browser, host, "amira"))
+        {
+            await proposing.Page.SetViewportSizeAsync(1366, 768);
+            await proposing.TakeNextCaseAsync();
+            await ProposeToSafeHouseAsync(proposing.Page);
+            // The proposal form asks for no summary, and says when it is written.
+            await proposing.Page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
+            await Expect(proposing.Page.Locator("#referral-summary-when")).ToBeVisibleAsync();
+            await Expect(proposing.Page.Locator("#referral-summary-when")).ToHaveTextAsync(
+                "You write the summary for the partner when you record the person's consent, once you know what they agree to share.");
+            await Expect(proposing.Page.Locator("#referral-form textarea")).ToHaveCountAsync(0);
+        }
+
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         var page = console.Page;
         await page.SetViewportSizeAsync(1366, 768);
-        await console.TakeNextCaseAsync();
-        var referral = await ProposeToSafeHouseAsync(page);
+        await console.Item("my-cases", caseId).ClickAsync();
+        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
+        var form = referral.Locator("form.consent-form");
+        await form.GetByLabel("Summary for the partner (if shared)").FillAsync(Summary);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Not now" }).ClickAsync();
+        Assert.DoesNotContain(Summary, await StorageAsync(page), StringComparison.Ordinal);
+
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
+        await Expect(form.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("");
+        await form.GetByLabel("Summary written by the caseworker").CheckAsync();
+        await form.GetByLabel("Summary for the partner (if shared)").FillAsync(Summary);
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Consent recorded");
+        var stored = (await host.Services.GetRequiredService<ReferralWorkflow>().ListAsync(caseworker, caseId, ct)).Value!;
+        Assert.Equal(Summary, Assert.Single(stored).Consent!.Summary);
+        Assert.DoesNotContain(Summary, await StorageAsync(page), StringComparison.Ordinal);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_summary_an_earlier_version_left_in_the_tabs_session_storage_is_removed_when_the_console_starts()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var page = console.Page;
+        await page.EvaluateAsync("() => window.sessionStorage.setItem('hotline.referralSummary.0191f0c2-0000-7000-8000-000000000001', 'Needs a safe place tonight.')");
 
         await page.ReloadAsync();
         await console.WaitUntilLiveAsync();
-        await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
 
-        await Expect(referral.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("Needs a safe place tonight.");
+        Assert.DoesNotContain("Needs a safe place tonight.", await StorageAsync(page), StringComparison.Ordinal);
     }
+
+    /// <summary>Everything the page's origin keeps in the browser's session and local storage, keys and values.</summary>
+    private static Task<string> StorageAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => JSON.stringify([{ ...window.sessionStorage }, { ...window.localStorage }])");
 
     [Fact]
     public async Task Closing_as_referred_with_only_a_proposed_referral_is_refused_beside_the_close_button()
@@ -199,7 +247,6 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("#propose-referral")).Not.ToHaveAttributeAsync("open", "");
         await Expect(page.Locator("#referral-service")).ToHaveValueAsync("");
         await Expect(page.Locator("#referral-partner")).ToHaveValueAsync("");
-        await Expect(page.Locator("#referral-summary")).ToHaveValueAsync("");
         // The consent form is open already: no "Record consent" button is offered that would fold it away.
         await Expect(referral.Locator("form.consent-form")).ToBeVisibleAsync();
         await Expect(referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" })).ToHaveCountAsync(0);
@@ -209,7 +256,6 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await referral.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
         var form = referral.Locator("form.consent-form");
         await Expect(form).ToBeVisibleAsync();
-        await Expect(form.GetByLabel("Summary for the partner (if shared)")).ToHaveValueAsync("Needs a safe place tonight.");
         await form.GetByLabel("Consent given by").SelectOptionAsync("person");
         await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
@@ -249,14 +295,13 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(console.Page.Locator($"#referrals li[data-referral-id='{referralId}'] .referral-reference")).ToHaveTextAsync(reference);
     }
 
-    /// <summary>Proposes a shelter referral to Safe House Doha with a summary, through the case's referral form.</summary>
+    /// <summary>Proposes a shelter referral to Safe House Doha through the case's referral form.</summary>
     private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
     {
         await page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
         await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
         await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
         await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
-        await page.GetByLabel("Summary for the partner", new() { Exact = true }).FillAsync("Needs a safe place tonight.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
         var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
         await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Proposed");

@@ -24,15 +24,15 @@ const WITHDRAWABLE = new Set(["Proposed", "ConsentRecorded", "Sent", "Accepted"]
 // A consent field that needs a value from the caseworker, and the form control that gives it.
 const DETAILS = { summary: "summary", nationality: "nationality", region: "region", contact_route: "contactRoute" };
 
-// The summary typed at "Propose" waits for the consent that lets it be shared. It is kept in this tab's
-// sessionStorage (gone when the tab closes) so that a reload does not lose it, and dropped once consent is saved:
-// from then on the server holds it, encrypted.
-const SUMMARY_PREFIX = "hotline.referralSummary.";
-const summaries = {
-  get: (referralId) => window.sessionStorage.getItem(SUMMARY_PREFIX + referralId) ?? "",
-  set: (referralId, text) => window.sessionStorage.setItem(SUMMARY_PREFIX + referralId, text),
-  forget: (referralId) => window.sessionStorage.removeItem(SUMMARY_PREFIX + referralId),
-};
+// The summary for the partner is written in the consent form, beside what the person agrees to share, and goes to
+// the server (encrypted there) with the consent: the browser keeps no copy. Earlier versions kept a summary typed at
+// "Propose" in the tab's sessionStorage, in the clear; a tab open across the upgrade still holds it until this removes it.
+const FORMER_SUMMARY_PREFIX = "hotline.referralSummary.";
+function removeFormerSummaries() {
+  for (const key of Object.keys(window.sessionStorage).filter((k) => k.startsWith(FORMER_SUMMARY_PREFIX))) {
+    window.sessionStorage.removeItem(key);
+  }
+}
 
 let optionsPromise = null;
 function loadOptions() {
@@ -58,6 +58,7 @@ export class Referrals {
     // The open consent form, kept across redraws (see consentForm).
     this.openForm = null;
     this.options = null;
+    removeFormerSummaries();
     byId("referral-service").addEventListener("change", () => this.loadPartners());
     byId("referral-form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -100,7 +101,6 @@ export class Referrals {
       this.openConsent = null;
       this.refuse(null);
       this.say(null);
-      byId("referral-summary").value = "";
       this.render();
     }
     try {
@@ -161,7 +161,6 @@ export class Referrals {
 
   async propose() {
     const caseId = this.caseId;
-    const summary = byId("referral-summary").value.trim();
     this.proposalRequest ??= crypto.randomUUID();
     try {
       const referral = await postJson(this.base, {
@@ -171,9 +170,6 @@ export class Referrals {
       });
       this.proposalRequest = null;
       this.refuse(null);
-      if (summary) {
-        summaries.set(referral.id, summary);
-      }
       this.openConsent = referral.id;
       if (caseId === this.caseId) {
         this.resetProposalForm();
@@ -195,7 +191,6 @@ export class Referrals {
       this.refuse(null);
       if (action === "consent") {
         this.openConsent = null;
-        summaries.forget(referral.id);
       }
       this.upsert(changed);
       this.say(STEP_DONE[action](changed.partnerName));
@@ -279,7 +274,6 @@ export class Referrals {
     const channel = el("select", { id: id("channel") });
     options(channel, Object.entries(o.consentChannels), "Choose the channel");
     const summary = el("textarea", { id: id("summary"), dir: "auto", rows: "3" });
-    summary.value = summaries.get(r.id);
     const nationality = el("input", { type: "text", id: id("nationality"), maxlength: "2" });
     const region = el("input", { type: "text", id: id("region"), maxlength: "100" });
     const route = el("select", { id: id("contactRoute") });
@@ -297,7 +291,6 @@ export class Referrals {
         el("button", { type: "submit", class: "primary", text: "Save consent" }),
         el("button", { type: "button", class: "secondary", text: "Not now", "data-close": "" })));
     form.querySelector("[data-close]").addEventListener("click", () => {
-      summaries.set(r.id, summary.value);
       this.openConsent = null;
       this.render();
     });
@@ -305,7 +298,6 @@ export class Referrals {
       event.preventDefault();
       const fields = [...form.querySelectorAll("input[type=checkbox]:checked")].map((b) => b.value);
       const detail = (code) => (fields.includes(code) ? controls[DETAILS[code]].value.trim() || null : null);
-      summaries.set(r.id, summary.value);
       whileBusy(submitButton(form), () => this.step(r, "consent", {
         givenBy: giver.value || null,
         channel: channel.value || null,
