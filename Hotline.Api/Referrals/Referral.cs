@@ -66,6 +66,10 @@ public sealed record ConsentView(
 /// What a partner sees of a referral made to it: the step it is at and, while consent stands, only the
 /// fields the consent covers. Never a case id, a phone number, a name or a message.
 /// </summary>
+/// <param name="DetailsRemoved">
+/// The hotline removed the referral's details (the person was erased at their request, or the case's content reached the end
+/// of its retention): <c>Shared</c> is null, which does not mean the person agreed to share nothing.
+/// </param>
 public sealed record PartnerReferralView(
     Guid Id,
     string Service,
@@ -76,7 +80,8 @@ public sealed record PartnerReferralView(
     string? DeclineReason,
     string? Outcome,
     string? OutcomeNote,
-    SharedDetails? Shared);
+    SharedDetails? Shared,
+    bool DetailsRemoved);
 
 public sealed record SharedDetails(
     IReadOnlyList<string> Fields,

@@ -64,16 +64,20 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
 
     /// <summary>
     /// The partner's view, built field by field from what the consent covers: a field the consent does not
-    /// name is never read into the view, and a withdrawn referral shares nothing at all.
+    /// name is never read into the view, and a withdrawn referral, or one whose details went with its case's content,
+    /// shares nothing at all.
     /// </summary>
     public async Task<PartnerReferralView> PartnerViewAsync(DbSession session, PartnerInboxRow row, CancellationToken cancellationToken)
     {
         var fields = Fields(row);
         bool Covers(string field) => fields.Contains(field, StringComparer.Ordinal);
+        // Erasure and retention empty the consent's shared fields with the rest: read as a consent, that would say the
+        // person agreed to share nothing, so the partner is told the details were removed instead.
+        var detailsRemoved = row.CaseContentErasedAt is not null;
         var photos = Covers("photos")
             ? (await SharedPhotosAsync(session, row, cancellationToken)).Select(p => PartnerPhotos.Shared(row.Id, p, Covers("location"))).ToList()
             : null;
-        var shared = row.Status == ReferralStatus.Withdrawn ? null : new SharedDetails(
+        var shared = row.Status == ReferralStatus.Withdrawn || detailsRemoved ? null : new SharedDetails(
             fields,
             Covers("language") ? row.CaseLanguage : null,
             Covers("nationality") ? row.Nationality : null,
@@ -84,7 +88,8 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("contact_route") ? row.ContactRoute : null,
             photos);
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
-            row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared);
+            row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared,
+            detailsRemoved);
     }
 
     private static List<string> Fields(PartnerInboxRow row) =>
@@ -115,4 +120,6 @@ public sealed record PartnerInboxRow
     public string CaseLanguage { get; init; } = "";
     public string CaseTriageReasons { get; init; } = "[]";
     public PriorityBand CasePriority { get; init; }
+    /// <summary>When the case's content was erased (on request or by retention), the referral's details with it.</summary>
+    public DateTimeOffset? CaseContentErasedAt { get; init; }
 }

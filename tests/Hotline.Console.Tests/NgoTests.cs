@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using Hotline.Api.Erasure;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
 
@@ -152,5 +153,43 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             Assert.True(text.Y + text.Height <= field.Y, $"The label \"{name}\" (bottom at {text.Y + text.Height}px) is not above its field (top at {field.Y}px).");
             Assert.Equal(text.X, field.X, 1.0);
         }
+    }
+
+    [Fact]
+    public async Task After_the_person_is_erased_the_partner_reads_that_the_details_were_removed_not_that_none_were_shared()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var phone = host.App.NextPhone();
+        var caseId = (await host.App.QueueCaseAsync(phone, "en", PriorityBand.High, "documents_retained")).Id;
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await using (var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct))
+        {
+            await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
+            await session.CommitAsync(ct);
+        }
+
+        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
+        var referralId = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct)).Value!.Id;
+        await workflow.RecordConsentAsync(caseworker, caseId, referralId,
+            new RecordConsent("person", "sms", null, ["summary"], "Needs a safe place tonight.", null, null, null), ct);
+        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+        var inbox = host.Services.GetRequiredService<PartnerInbox>();
+        await inbox.AcceptAsync(ngo with { OrganisationId = partnerId }, referralId, ct);
+        await inbox.CompleteAsync(ngo with { OrganisationId = partnerId }, referralId, new CompleteReferral("sheltered", null), ct);
+        Assert.NotNull((await host.Services.GetRequiredService<PersonErasure>().EraseAsync(phone, force: true, "operator", null, ct)).Value);
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var referral = partner.Page.Locator($"li[data-referral-id='{referralId}']");
+        await Expect(referral).ToContainTextAsync(
+            "The details of this referral were removed by the hotline: at the person's request, or because the time the hotline keeps them ended.");
+        await Expect(referral).Not.ToContainTextAsync("agreed to this referral but to sharing no details");
+        await Expect(referral).ToContainTextAsync("Completed: Sheltered");
+        Assert.Empty(partner.ScriptErrors);
     }
 }

@@ -43,10 +43,18 @@ function label(list, code) {
   return options[list]?.[code] ?? code;
 }
 
-function renderShared(shared) {
-  if (!shared) {
+function renderShared(referral) {
+  if (referral.status === "Withdrawn") {
     return el("p", { class: "muted", text: "The hotline withdrew this referral; nothing about the person is shared any more." });
   }
+  // Erasure on request and the end of retention remove the same details, and the hotline does not record which of the
+  // two did: the text names both, and never reads as the person having agreed to share nothing.
+  if (referral.detailsRemoved) {
+    return el("p", { class: "muted details-removed",
+      text: "The details of this referral were removed by the hotline: at the person's request, or because the time the hotline keeps them ended." });
+  }
+
+  const shared = referral.shared;
 
   const facts = [
     ["Language", shared.language && languageName(shared.language)],
@@ -128,8 +136,9 @@ function renderActions(referral) {
 }
 
 function renderReferral(referral) {
+  // A declined referral's reason goes with its other details when they are removed.
   const ended = referral.status === "Declined"
-    ? `Declined: ${label("declineReasons", referral.declineReason)}`
+    ? (referral.declineReason ? `Declined: ${label("declineReasons", referral.declineReason)}` : "Declined")
     : referral.status === "Completed"
       ? `Completed: ${label("outcomes", referral.outcome)}${referral.outcomeNote ? ` · ${referral.outcomeNote}` : ""}`
       : null;
@@ -140,7 +149,7 @@ function renderReferral(referral) {
       el("span", { class: "muted", text: `Sent ${clockText(referral.sentAt)}` }),
       // A short reference a partner can quote to the hotline; the caseworker sees the same one on the case's referral.
       el("span", { class: "muted reference", text: `Reference ${referralReference(referral.id)}` })),
-    renderShared(referral.shared),
+    renderShared(referral),
     ended ? el("p", { text: ended }) : null,
     renderActions(referral));
 }
