@@ -40,13 +40,20 @@ public static class AuthServices
                 cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
                 // Every request re-reads the caller (CallerCheck): an ended session, a disabled account or a changed role
-                // is refused whichever copy of the cookie comes, and the endpoint gets the account as it is now.
+                // is refused whichever copy of the cookie comes, and the endpoint gets the account as it is now. An account
+                // change that ended the session is kept for the 401 to name (Refuse).
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
                     var check = context.HttpContext.RequestServices.GetRequiredService<CallerCheck>();
-                    if (context.Principal is not { } principal || await check.ReadAsync(principal, context.HttpContext.RequestAborted) is not { } user)
+                    var (user, ended) = context.Principal is { } principal ? await check.CheckAsync(principal, context.HttpContext.RequestAborted) : (null, null);
+                    if (user is null)
                     {
                         context.RejectPrincipal();
+                        if (ended is { } end)
+                        {
+                            context.HttpContext.Items[typeof(SessionEnd)] = end;
+                        }
+
                         return;
                     }
 
@@ -61,6 +68,10 @@ public static class AuthServices
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized && context.HttpContext.Items[typeof(SessionEnd)] is SessionEnd end)
+            {
+                context.Response.Headers[SessionEnds.Header] = end.Code();
+            }
         }
         else
         {

@@ -12,24 +12,31 @@ namespace Hotline.Api.Auth;
 public sealed class CallerCheck(Database database, UserRepository users, SessionStore sessions, IOptions<AuthOptions> options, TimeProvider time)
 {
     /// <summary>The caller's account as the server holds it now, or null when the session no longer stands.</summary>
-    public async Task<User?> ReadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    public async Task<User?> ReadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        (await CheckAsync(principal, cancellationToken)).Caller;
+
+    /// <summary>
+    /// The caller's account as the server holds it now; or, when the session no longer stands, no caller and the account
+    /// change that ended it, if one did (a session past its limit or signed out has none).
+    /// </summary>
+    public async Task<(User? Caller, SessionEnd? Ended)> CheckAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (principal.SignedInTime() is not { } signedIn || time.GetUtcNow() - signedIn > TimeSpan.FromHours(options.Value.AbsoluteHours)
             || principal.SessionId() is not { } sessionId || principal.UserIdOrNull() is not { } userId)
         {
-            return null;
+            return (null, null);
         }
 
         await using var session = await database.OpenAsync(cancellationToken);
-        if (!await sessions.IsActiveAsync(session, sessionId, cancellationToken))
-        {
-            return null;
-        }
-
+        var active = await sessions.IsActiveAsync(session, sessionId, cancellationToken);
         var user = await users.FindByIdAsync(session, userId, cancellationToken);
-        return user is { Disabled: false, MustChangePassword: false } && principal.IsInRole(user.Role.ToString())
-            && string.Equals(principal.FindFirstValue(SessionClaims.SecurityStamp), user.SecurityStamp, StringComparison.Ordinal)
-                ? user
-                : null;
+        var stampHolds = string.Equals(principal.FindFirstValue(SessionClaims.SecurityStamp), user?.SecurityStamp, StringComparison.Ordinal);
+        return user switch
+        {
+            { Disabled: true } => (null, SessionEnd.AccountDisabled),
+            not null when !stampHolds => (null, SessionEnd.AccountChanged),
+            { MustChangePassword: false } when active && principal.IsInRole(user.Role.ToString()) => (user, null),
+            _ => (null, null),
+        };
     }
 }

@@ -93,7 +93,7 @@ public static class UserCommands
     {
         if (result.Value is not { } user)
         {
-            return await RefuseAsync(output, result.Detail!);
+            return await RefuseAsync(output, InCommandLineWords(result.Detail!));
         }
 
         await output.WriteLineAsync(success(user));
@@ -105,6 +105,13 @@ public static class UserCommands
         await output.WriteLineAsync(reason);
         return 2;
     }
+
+    /// <summary>
+    /// A refusal as the operator reads it: the account rules word a missing language for the web page too, so the flag
+    /// that gives one is named here.
+    /// </summary>
+    private static string InCommandLineWords(string refusal) =>
+        refusal == AccountRules.NoLanguageRule ? "A caseworker, supervisor, reviewer or admin needs at least one language (--languages en,ar)." : refusal;
 
     /// <summary>The account, with its languages when it has any (an NGO account or an admin may have none).</summary>
     private static string Describe(User user) =>

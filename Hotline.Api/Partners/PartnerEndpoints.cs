@@ -44,10 +44,10 @@ public static class PartnerEndpoints
     }
 
     public static async Task<Results<Created<Partner>, ProblemHttpResult>> Create(
-        PartnerInput input, HttpContext context, Database database, PartnerRepository partners, AuditTrail audit, TimeProvider time,
-        CancellationToken cancellationToken)
+        PartnerInput input, HttpContext context, IntakeLanguageRule intakeLanguages, Database database, PartnerRepository partners, AuditTrail audit,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var (valid, error) = PartnerValidation.Check(input);
+        var (valid, error) = PartnerValidation.Check(input, intakeLanguages);
         if (valid is null)
         {
             return Problem(error!, StatusCodes.Status400BadRequest);
@@ -71,10 +71,10 @@ public static class PartnerEndpoints
     }
 
     public static async Task<Results<Ok<Partner>, NotFound, ProblemHttpResult>> Update(
-        Guid partnerId, PartnerInput input, HttpContext context, Database database, PartnerRepository partners, AuditTrail audit, TimeProvider time,
-        CancellationToken cancellationToken)
+        Guid partnerId, PartnerInput input, HttpContext context, IntakeLanguageRule intakeLanguages, Database database, PartnerRepository partners,
+        AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (valid, error) = PartnerValidation.Check(input);
+        var (valid, error) = PartnerValidation.Check(input, intakeLanguages);
         if (valid is null || valid.Version is null)
         {
             return Problem(error ?? "Send the version of the partner you edited.", StatusCodes.Status400BadRequest);

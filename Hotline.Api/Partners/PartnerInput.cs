@@ -12,12 +12,15 @@ public sealed record PartnerInput(
     bool? Active,
     int? Version);
 
-/// <summary>Checks a <see cref="PartnerInput"/> at the edge: a refusal names the field and what it must be.</summary>
+/// <summary>
+/// Checks a <see cref="PartnerInput"/> at the edge: a refusal names the field and what it must be. Languages meet the
+/// accounts' rule (<see cref="IntakeLanguageRule"/>): a partner is offered for a case's language, always one of the intake's.
+/// </summary>
 public static partial class PartnerValidation
 {
     public const int MaxListItems = 50;
 
-    public static (PartnerInput? Valid, string? Error) Check(PartnerInput input)
+    public static (PartnerInput? Valid, string? Error) Check(PartnerInput input, IntakeLanguageRule intakeLanguages)
     {
         var name = input.Name?.Trim() ?? "";
         var services = Clean(input.Services);
@@ -29,7 +32,7 @@ public static partial class PartnerValidation
             _ when services.Count == 0 => "Choose at least one service.",
             _ when services.FirstOrDefault(s => !PartnerServices.IsKnown(s)) is { } unknown =>
                 $"Unknown service '{unknown}'; services are {string.Join(", ", PartnerServices.Labels.Keys)}.",
-            _ when languages.FirstOrDefault(l => !LanguagePattern().IsMatch(l)) is { } bad => $"'{bad}' is not a language tag such as en, ar, ne, fil.",
+            _ when intakeLanguages.Refusal(languages) is { } refusal => refusal,
             _ when regions.Any(r => r.Length > 100) => "A region has at most 100 characters.",
             _ when new[] { services.Count, languages.Count, regions.Count }.Any(c => c > MaxListItems) => $"A list has at most {MaxListItems} items.",
             _ when Too(input.ContactName, 200) || Too(input.ContactEmail, 200) || Too(input.ContactPhone, 50) =>
@@ -57,9 +60,6 @@ public static partial class PartnerValidation
     private static bool Too(string? value, int max) => value is not null && value.Trim().Length > max;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
-    private static partial Regex LanguagePattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

@@ -1,23 +1,20 @@
-using Hotline.Bot.Intake.Scripts;
-
 namespace Hotline.Api.Users;
 
 /// <summary>What an account may be: a name, languages of the intake, and always one enabled admin. The command line and the admin's page meet the same rules here.</summary>
-public sealed partial class AccountRules(IntakeScript script)
+public sealed partial class AccountRules(IntakeLanguageRule intakeLanguages)
 {
     public const string NameRule = "The name must be 1 to 100 letters, digits, '.', '_', '-' or '@'.";
 
     public static string? NameRefusal(string userName) => UserNamePattern().IsMatch(userName) ? null : NameRule;
 
-    public string? LanguageRefusal(UserRole role, IReadOnlyList<string> languages) => languages switch
-    {
-        _ when role != UserRole.Ngo && languages.Count == 0 => "A caseworker, supervisor, reviewer or admin needs at least one language (--languages en,ar).",
-        _ when languages.Any(l => !LanguagePattern().IsMatch(l)) => "Languages are BCP-47 tags such as en, ar, ne, fil.",
-        // A caseworker in a language no person can choose would never see a case of their own.
-        _ when languages.FirstOrDefault(l => !script.Languages.Any(s => string.Equals(s.Tag, l, StringComparison.OrdinalIgnoreCase))) is { } unknown =>
-            $"'{unknown}' is not a language of the intake; choose from {string.Join(", ", script.Languages.Select(s => s.Tag))}.",
-        _ => null,
-    };
+    /// <summary>
+    /// Worded for the web page and the command line alike, so it names no form field and no flag; the command line adds
+    /// its flag (<see cref="Hosting.UserCommands"/>).
+    /// </summary>
+    public const string NoLanguageRule = "A caseworker, supervisor, reviewer or admin needs at least one language.";
+
+    public string? LanguageRefusal(UserRole role, IReadOnlyList<string> languages) =>
+        role != UserRole.Ngo && languages.Count == 0 ? NoLanguageRule : intakeLanguages.Refusal(languages);
 
     public const string RoleRule = "The role must be caseworker, supervisor, ngo, admin or reviewer.";
 
@@ -32,7 +29,4 @@ public sealed partial class AccountRules(IntakeScript script)
 
     [GeneratedRegex(@"^[A-Za-z0-9._@-]{1,100}$")]
     private static partial Regex UserNamePattern();
-
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex LanguagePattern();
 }

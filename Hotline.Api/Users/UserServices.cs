@@ -5,6 +5,7 @@ public static class UserServices
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
         services.AddSingleton<UserRepository>();
+        services.AddSingleton<IntakeLanguageRule>();
         services.AddSingleton<AccountRules>();
         services.AddSingleton<OneTimePasswords>();
         services.AddSingleton<UserAccounts>();

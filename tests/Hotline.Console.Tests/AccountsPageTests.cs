@@ -16,13 +16,106 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
         var row = admin.Page.Locator("#accounts tr[data-user-name='ravi']");
         await Expect(row).ToContainTextAsync("Caseworker");
         await Expect(row).ToContainTextAsync("Nepali");
+        var asked = admin.AnswerQuestions(accept: true);
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Disable ravi" }).ClickAsync();
 
         await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("Disabled");
+        Assert.Equal(["Disable ravi? Their sessions end now, and any cases they hold go back to the queue."], asked);
         await Expect(admin.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("ravi is disabled; their sessions have ended.");
         await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Enable ravi" })).ToBeVisibleAsync();
         await Screenshots.TakeAsync(admin.Page, "accounts-page");
+        // Ravi's open console is told why it is at the sign-in form, within a pass of the ended-session sweep.
+        await Expect(ravi.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html?ended=disabled", new() { Timeout = 10_000 });
+        await Expect(ravi.Page.Locator("#signed-out")).ToHaveTextAsync("This account was disabled, so you were signed out. An administrator can enable it again.");
+        await ravi.Page.SetViewportSizeAsync(1366, 768);
+        await Screenshots.TakeAsync(ravi.Page, "signed-in-account-disabled");
         Assert.Equal(401, (await ravi.Context.APIRequest.GetAsync("/api/session")).Status);
+        Assert.Empty(admin.ScriptErrors);
+        Assert.Empty(ravi.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_question_before_a_disable_a_reset_or_a_change_leaves_the_account_and_its_session_as_they_were()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en");
+        await using var ravi = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "ravi", UserRole.Caseworker, "ne");
+        await using var admin = await OpenAccountsPageAsync(host);
+        var row = admin.Page.Locator("#accounts tr[data-user-name='ravi']");
+        var asked = admin.AnswerQuestions(accept: false);
+
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Disable ravi" }).ClickAsync();
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Reset password of ravi" }).ClickAsync();
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Change ravi" }).ClickAsync();
+        await admin.Page.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = "NGO partner" });
+        await admin.Page.GetByLabel("Languages").FillAsync("");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Save role and languages" }).ClickAsync();
+
+        await Expect(admin.Page.Locator("#form-title")).ToHaveTextAsync("Change ravi");
+        Assert.Equal([
+            "Disable ravi? Their sessions end now, and any cases they hold go back to the queue.",
+            "Reset the password of ravi? Their sessions end now, and any cases they hold go back to the queue. They sign in next with a one-time password, shown here once, and choose their own.",
+            "Change ravi to NGO partner? Their sessions end now, and any cases they hold go back to the queue.",
+        ], asked);
+        await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("Caseworker");
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("Enabled");
+        await Expect(admin.Page.Locator("#issued")).ToBeHiddenAsync();
+        Assert.Equal(200, (await ravi.Context.APIRequest.GetAsync("/api/session")).Status);
+        Assert.Empty(admin.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_caseworker_whose_languages_the_admin_changes_is_told_at_the_sign_in_form_why_they_are_there()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en");
+        await using var ravi = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "ravi", UserRole.Caseworker, "ne");
+        await using var admin = await OpenAccountsPageAsync(host);
+        var asked = admin.AnswerQuestions(accept: true);
+
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Change ravi" }).ClickAsync();
+        await admin.Page.GetByLabel("Languages").FillAsync("ne, en");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Save role and languages" }).ClickAsync();
+
+        await Expect(admin.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("ravi is changed; their sessions have ended.");
+        Assert.Equal(["Change ravi to Caseworker in Nepali (ne), English (en)? Their sessions end now."], asked);
+        await Expect(ravi.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html?ended=changed", new() { Timeout = 10_000 });
+        await Expect(ravi.Page.Locator("#signed-out")).ToHaveTextAsync("Your account was changed (its role, languages or password), so you were signed out. Sign in again.");
+        await ravi.SubmitSignInAsync("ravi");
+        await ravi.WaitUntilHomeAsync();
+        Assert.Empty(ravi.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_refused_new_account_is_said_under_the_form_in_view_and_the_earlier_success_is_gone()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en");
+        for (var i = 1; i <= 8; i++)
+        {
+            await host.AddUserAsync($"worker{i}", UserRole.Caseworker, "ne", "hi", "ur", "bn", "en", "ar", "ml", "ta");
+        }
+
+        await using var admin = await OpenAccountsPageAsync(host);
+        var problem = admin.Page.Locator("#form-problem");
+
+        await AddAccountAsync(admin, "tmpuser", "en");
+        await Expect(admin.Page.Locator("#status-message")).ToHaveTextAsync("tmpuser is added.");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "I have passed it on" }).ClickAsync();
+        await AddAccountAsync(admin, "worker1", "en");
+
+        await Expect(problem).ToHaveTextAsync("A user named 'worker1' already exists.");
+        await Expect(problem).ToBeInViewportAsync();
+        await Expect(admin.Page.Locator("#status-message")).ToHaveTextAsync("");
+        await Screenshots.TakeAsync(admin.Page, "accounts-refused-name");
+
+        // The refusal speaks to the page, not to the command line.
+        await AddAccountAsync(admin, "newcomer", "");
+        await Expect(problem).ToHaveTextAsync("A caseworker, supervisor, reviewer or admin needs at least one language.");
+        await Expect(problem).ToBeInViewportAsync();
+        await AddAccountAsync(admin, "newcomer", "en");
+        await Expect(problem).ToBeHiddenAsync();
+        await Expect(admin.Page.Locator("#status-message")).ToHaveTextAsync("newcomer is added.");
         Assert.Empty(admin.ScriptErrors);
     }
 
@@ -60,6 +153,7 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
         await host.AddUserAsync("ines", UserRole.Admin, "en");
         await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
         await using var admin = await OpenAccountsPageAsync(host);
+        admin.AnswerQuestions(accept: true);
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Reset password of ravi" }).ClickAsync();
         await Expect(admin.Page.Locator("#issued")).ToBeVisibleAsync();
         var oneTimePassword = await admin.Page.Locator("#issued-password").InnerTextAsync();
@@ -107,6 +201,13 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
         await office.Page.GetByRole(AriaRole.Link, new() { Name = "Back to the console" }).ClickAsync();
         await office.WaitUntilLiveAsync();
         Assert.Empty(office.ScriptErrors);
+    }
+
+    private static async Task AddAccountAsync(ConsolePage admin, string userName, string languages)
+    {
+        await admin.Page.GetByLabel("User name").FillAsync(userName);
+        await admin.Page.GetByLabel("Languages").FillAsync(languages);
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Add account" }).ClickAsync();
     }
 
     private async Task<ConsolePage> OpenAccountsPageAsync(ConsoleHost host)

@@ -53,7 +53,30 @@ public sealed class PartnersPageTests(BrowserFixture browser) : IClassFixture<Br
         await console.Page.Locator($"#services input[value='{PartnerServices.Shelter}']").CheckAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add partner" }).ClickAsync();
 
-        await Expect(console.Page.Locator("#problem")).ToHaveTextAsync("A partner named 'Safe House Doha' already exists.");
+        await Expect(console.Page.Locator("#form-problem")).ToHaveTextAsync("A partner named 'Safe House Doha' already exists.");
+        await Expect(console.Page.Locator("#form-problem")).ToBeInViewportAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_language_the_intake_does_not_have_is_refused_for_a_partner_as_for_an_account()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await console.Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Migrant Legal Aid");
+        await console.Page.Locator($"#services input[value='{PartnerServices.Shelter}']").CheckAsync();
+        await console.Page.GetByLabel("Languages").FillAsync("en, zz");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Add partner" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#form-problem"))
+            .ToHaveTextAsync("'zz' is not a language of the intake; choose from en, ar, hi, ur, bn, ne, ml, ta, te, si, fil, id, am, sw.");
+        await Expect(console.Page.Locator("#form-problem")).ToBeInViewportAsync();
+        await Screenshots.TakeAsync(console.Page, "partners-unknown-language");
+        await Expect(console.Page.Locator("#partners")).ToContainTextAsync("No partner yet.");
         Assert.Empty(console.ScriptErrors);
     }
 }

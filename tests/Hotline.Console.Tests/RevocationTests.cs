@@ -18,6 +18,6 @@ public sealed class RevocationTests(BrowserFixture browser) : IClassFixture<Brow
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html", new() { Timeout = 5_000 });
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html?ended=disabled", new() { Timeout = 5_000 });
     }
 }

@@ -2,9 +2,9 @@
 // changes as the command line's `users` verbs, through the same server rules.
 import { getJson, postJson, putJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
-import { requireSession, showSignedIn, roleName, ROLES } from "./session.js";
+import { requireSession, showSignedIn, roleName, ROLES, CASE_ROLES } from "./session.js";
 import { languageName, clockText } from "./format.js";
-import { sayOutcomeInView } from "./status-line.js";
+import { sayOutcomeInView, clearOutcome, showRefusal } from "./status-line.js";
 
 const session = await requireSession(["Admin"], "Only administrators keep the accounts.");
 showSignedIn(session);
@@ -19,7 +19,11 @@ const resetRequests = new Map();
 byId("role").replaceChildren(...ROLES.map((role) => el("option", { value: role.toLowerCase(), text: roleName(role) })));
 byId("account-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  whileBusy(byId("save"), save);
+  const change = editing && accessChange(editing);
+  if (change?.question && !window.confirm(change.question)) {
+    return;
+  }
+  whileBusy(byId("save"), () => save(change));
 });
 byId("cancel").addEventListener("click", () => {
   edit(null);
@@ -30,10 +34,26 @@ byId("issued-done").addEventListener("click", () => showIssued(null));
 await refresh();
 document.body.dataset.ready = "true";
 
+/** A row's refusal, at the top of the page above the rows; the form's shows under the form (#form-problem). */
 function showProblem(error) {
-  const problem = byId("problem");
-  problem.textContent = error ? error.message : "";
-  problem.hidden = !error;
+  showRefusal(byId("problem"), error);
+}
+
+/** A new action starts: the last one's outcome or refusal is over, and must not stand beside the next one's. */
+function clearOutcomes() {
+  clearOutcome();
+  showRefusal(byId("problem"), null);
+  showRefusal(byId("form-problem"), null);
+}
+
+/**
+ * What a change does to the person, said before it is made: every change ends their sessions, and some return the
+ * cases they hold to the queue (UserAccounts on the server). The page does not know how many they hold, so it says "any".
+ */
+function consequences(returnsCases) {
+  return returnsCases
+    ? "Their sessions end now, and any cases they hold go back to the queue."
+    : "Their sessions end now.";
 }
 
 function showIssued(issued) {
@@ -62,48 +82,60 @@ function rowButton(text, label) {
   return el("button", { type: "button", class: "link", text, "aria-label": label });
 }
 
-function actionButton(text, label, work) {
+/** A row's action; `question`, when given, is asked first, and Cancel leaves the page as it was. */
+function actionButton(text, label, question, work) {
   const button = rowButton(text, label);
-  button.addEventListener("click", () => whileBusy(button, async () => {
-    showProblem(null);
-    try {
-      await work();
-      await refresh();
-    } catch (error) {
-      showProblem(error);
+  button.addEventListener("click", () => {
+    if (question && !window.confirm(question)) {
+      return;
     }
-  }));
+    whileBusy(button, async () => {
+      clearOutcomes();
+      try {
+        await work();
+        await refresh();
+      } catch (error) {
+        showProblem(error);
+      }
+    });
+  });
   return button;
 }
 
 function renderAccounts(accounts) {
   byId("accounts").replaceChildren(...accounts.map((account) => {
     const path = `/api/admin/accounts/${encodeURIComponent(account.userName)}`;
+    const holdsCases = CASE_ROLES.includes(account.role);
     const toggle = account.enabled
-      ? actionButton("Disable", `Disable ${account.userName}`, async () => {
+      ? actionButton("Disable", `Disable ${account.userName}`, `Disable ${account.userName}? ${consequences(holdsCases)}`, async () => {
         await postJson(`${path}/disable`);
         sayOutcomeInView(`${account.userName} is disabled; their sessions have ended.`);
       })
-      : actionButton("Enable", `Enable ${account.userName}`, async () => {
+      : actionButton("Enable", `Enable ${account.userName}`, null, async () => {
         await postJson(`${path}/enable`);
         sayOutcomeInView(`${account.userName} may sign in again.`);
       });
-    const reset = actionButton("Reset password", `Reset password of ${account.userName}`, async () => {
-      if (!resetRequests.has(account.userName)) {
-        resetRequests.set(account.userName, crypto.randomUUID());
-      }
-      try {
-        showIssued(await postJson(`${path}/password-reset`, { requestId: resetRequests.get(account.userName) }));
-        resetRequests.delete(account.userName);
-      } catch (error) {
-        if (error.status !== 0) {
-          resetRequests.delete(account.userName);
+    const reset = actionButton("Reset password", `Reset password of ${account.userName}`,
+      `Reset the password of ${account.userName}? ${consequences(holdsCases)} They sign in next with a one-time password, shown here once, and choose their own.`,
+      async () => {
+        if (!resetRequests.has(account.userName)) {
+          resetRequests.set(account.userName, crypto.randomUUID());
         }
-        throw error;
-      }
-    });
+        try {
+          showIssued(await postJson(`${path}/password-reset`, { requestId: resetRequests.get(account.userName) }));
+          resetRequests.delete(account.userName);
+        } catch (error) {
+          if (error.status !== 0) {
+            resetRequests.delete(account.userName);
+          }
+          throw error;
+        }
+      });
     const change = rowButton("Change", `Change ${account.userName}`);
-    change.addEventListener("click", () => edit(account));
+    change.addEventListener("click", () => {
+      clearOutcomes();
+      edit(account);
+    });
     return el("tr", { dataset: { userName: account.userName } },
       el("td", { text: account.userName }),
       el("td", { text: roleName(account.role) }),
@@ -131,11 +163,30 @@ function edit(account) {
   }
 }
 
-async function save() {
-  showProblem(null);
+/**
+ * The form's role and languages against the account's: whether anything would change and, if so, the question that
+ * says what the change does.
+ */
+function accessChange(account) {
+  const role = ROLES.find((name) => name.toLowerCase() === byId("role").value);
+  const languages = [...new Set(list(byId("languages").value).map((tag) => tag.toLowerCase()))];
+  const same = role === account.role && languages.length === account.languages.length
+    && languages.every((tag) => account.languages.includes(tag));
+  if (same) {
+    return { same };
+  }
+  const returnsCases = CASE_ROLES.includes(account.role) && !CASE_ROLES.includes(role);
+  const speaking = languages.length > 0 ? ` in ${languages.map(languageName).join(", ")}` : "";
+  return { question: `Change ${account.userName} to ${roleName(role)}${speaking}? ${consequences(returnsCases)}` };
+}
+
+async function save(change) {
+  clearOutcomes();
   const body = { role: byId("role").value, languages: list(byId("languages").value) };
   try {
-    if (editing) {
+    if (editing && change.same) {
+      sayOutcomeInView(`${editing.userName} already has this role and these languages; nothing is changed.`);
+    } else if (editing) {
       await putJson(`/api/admin/accounts/${encodeURIComponent(editing.userName)}/access`, body);
       sayOutcomeInView(`${editing.userName} is changed; their sessions have ended.`);
     } else {
@@ -151,6 +202,6 @@ async function save() {
     if (error.status !== 0) {
       addRequest = null;
     }
-    showProblem(error);
+    showRefusal(byId("form-problem"), error);
   }
 }

@@ -15,8 +15,14 @@ export class ApiError extends Error {
   }
 }
 
-export function goToSignIn() {
-  window.location.assign(SIGN_IN_PAGE);
+// On a 401, the account change that ended the session, if one did (Auth/SessionEnd.cs): a fixed code the sign-in page
+// turns into its own sentence.
+const SESSION_ENDED_HEADER = "Hotline-Session-Ended";
+
+/** The sign-in page, told why the session ended when the server's refusal `response` says. */
+export function goToSignIn(response) {
+  const ended = response?.headers.get(SESSION_ENDED_HEADER);
+  window.location.assign(ended ? `${SIGN_IN_PAGE}?ended=${encodeURIComponent(ended)}` : SIGN_IN_PAGE);
 }
 
 async function problemText(response) {
@@ -50,7 +56,7 @@ async function send(method, path, body) {
   }
   if (response.status === 401) {
     // The page is leaving for the sign-in page: nothing waits for this answer, and no error is left uncaught.
-    goToSignIn();
+    goToSignIn(response);
     return new Promise(() => {});
   }
   if (!response.ok) {

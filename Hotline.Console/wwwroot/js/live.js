@@ -5,7 +5,8 @@ import { getJson, ApiError, goToSignIn } from "./api.js";
 const retryPolicy = {
   nextRetryDelayInMilliseconds(context) {
     if (context.retryReason?.statusCode === 401) {
-      goToSignIn();
+      // The refusal's reason is not in what the client reports: sessionEnded asks, and takes the page to sign in.
+      sessionEnded();
       return null;
     }
     return Math.min(5_000, 1_000 * context.previousRetryCount);
@@ -22,7 +23,7 @@ async function sessionEnded() {
   try {
     const response = await fetch("/api/session", { credentials: "same-origin", cache: "no-store" });
     if (response.status === 401) {
-      goToSignIn();
+      goToSignIn(response);
       return true;
     }
   } catch {
@@ -118,7 +119,10 @@ export class Live {
       this.resync();
     } catch (error) {
       if (error?.statusCode === 401) {
-        goToSignIn();
+        // Asked once more, for the reason the client does not report; the session has ended either way.
+        if (!(await sessionEnded())) {
+          goToSignIn();
+        }
         return;
       }
       if (error?.statusCode === 403) {

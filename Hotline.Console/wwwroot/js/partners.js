@@ -3,7 +3,7 @@ import { getJson, postJson, putJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
 import { languageName } from "./format.js";
-import { sayOutcomeInView } from "./status-line.js";
+import { sayOutcomeInView, clearOutcome, showRefusal } from "./status-line.js";
 
 const session = await requireSession(["Admin"], "Only administrators keep the partner directory.");
 showSignedIn(session);
@@ -21,9 +21,7 @@ await refresh();
 document.body.dataset.ready = "true";
 
 function showProblem(error) {
-  const problem = byId("problem");
-  problem.textContent = error ? error.message : "";
-  problem.hidden = !error;
+  showRefusal(byId("problem"), error);
 }
 
 async function refresh() {
@@ -109,7 +107,10 @@ function edit(partner) {
 
 async function save(event) {
   event.preventDefault();
+  // The last change's outcome is over: it must not stand beside this one's.
+  clearOutcome();
   showProblem(null);
+  showRefusal(byId("form-problem"), null);
   const body = {
     name: byId("name").value,
     services: [...byId("services").querySelectorAll("input:checked")].map((box) => box.value),
@@ -131,6 +132,7 @@ async function save(event) {
     // Said last: emptying the form puts the keyboard in its first field, which scrolls the page down to it.
     sayOutcomeInView(outcome);
   } catch (error) {
-    showProblem(error);
+    // Under the form, where the person is: the page's own problem line is far above it.
+    showRefusal(byId("form-problem"), error);
   }
 }

@@ -14,6 +14,18 @@ if (window.sessionStorage.getItem(SIGNED_OUT_KEY)) {
   document.getElementById("signed-out").textContent = "You have signed out.";
 }
 
+// Why the console brought this browser here: an account change ended its session (Auth/SessionEnd.cs on the server).
+// Fixed codes, each with its own sentence: the address carries no text of its own, and a code typed into it by anyone
+// names no account.
+const endings = new Map([
+  ["disabled", "This account was disabled, so you were signed out. An administrator can enable it again."],
+  ["changed", "Your account was changed (its role, languages or password), so you were signed out. Sign in again."],
+]);
+const ended = endings.get(new URLSearchParams(window.location.search).get("ended"));
+if (ended) {
+  document.getElementById("signed-out").textContent = ended;
+}
+
 const error = new URLSearchParams(window.location.search).get("error");
 if (error) {
   problem.textContent = errors[error] ?? "Signing in did not work. Try again.";

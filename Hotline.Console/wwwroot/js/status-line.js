@@ -29,3 +29,15 @@ export function clearOutcome() {
     delete line.dataset.outcome;
   }
 }
+
+/**
+ * A refusal in `place`, a role="alert" paragraph beside what was refused (a screen reader hears it), brought into view:
+ * a refusal out of view looked like a button that did nothing. No error empties and hides the place.
+ */
+export function showRefusal(place, error) {
+  place.textContent = error ? error.message : "";
+  place.hidden = !error;
+  if (error) {
+    place.scrollIntoView({ block: "nearest" });
+  }
+}
