@@ -63,6 +63,7 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 AuditOutcomes.Succeeded), token);
             return identities;
         }, cancellationToken);
+        closed += await EraseLatecomersAsync(people, batchSize, cancellationToken);
         // The photos' rows went with the identity; their encrypted files go once that is committed (should the process
         // stop before, the retention sweep's pass over the media store finds them).
         foreach (var conversationId in people.Conversations)
@@ -78,6 +79,31 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
         return Outcome<ErasureReport>.Done(new ErasureReport(people.Conversations.Count > 0 || removed.SimRegistrations > 0, removed, closed));
     }
 
+    /// <summary>
+    /// The person may write while this runs: their message joins the conversation and, their case being closed, opens a new
+    /// one, which nobody could answer once the address is gone. Nothing more can join once the identity's write has
+    /// committed (a later message starts a conversation of its own), so the conversations are read again by id and what came
+    /// meanwhile is closed and erased like the rest; the number of cases it closed.
+    /// </summary>
+    private async Task<int> EraseLatecomersAsync((IReadOnlyList<Guid> Conversations, IReadOnlyList<PersonCase> Cases) people, int batchSize,
+        CancellationToken cancellationToken)
+    {
+        var latecomers = (await ReadCasesAsync(people.Conversations, cancellationToken)).Where(c => people.Cases.All(known => known.Id != c.Id)).ToList();
+        var closed = 0;
+        foreach (var late in latecomers)
+        {
+            closed += late.Status != "Closed" && await queue.CloseForErasureAsync(late.Id, cancellationToken) ? 1 : 0;
+            await eraser.EraseCaseContentAsync(new CaseToErase(late.Id, late.ConversationId, null), batchSize, cancellationToken);
+        }
+
+        foreach (var conversationId in people.Conversations)
+        {
+            await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, batchSize, cancellationToken);
+        }
+
+        return closed;
+    }
+
     /// <summary>The audit row's subject: how much went, never whose.</summary>
     private static string Summary(ErasedCounts removed, int closed) =>
         $"messages {removed.Messages}, notes {removed.Notes}, conversations {removed.Conversations}, SIM registrations {removed.SimRegistrations}, cases closed {closed}";
@@ -85,8 +111,18 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
     private async Task<(IReadOnlyList<Guid> Conversations, IReadOnlyList<PersonCase> Cases)> ReadAsync(string addressHash,
         CancellationToken cancellationToken)
     {
+        List<Guid> conversations;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            conversations = (await session.QueryAsync<Guid>("Conversations_ReadIdsByAddressHash", new { AddressHash = addressHash }, cancellationToken)).ToList();
+        }
+
+        return (conversations, await ReadCasesAsync(conversations, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<PersonCase>> ReadCasesAsync(IReadOnlyList<Guid> conversations, CancellationToken cancellationToken)
+    {
         await using var session = await database.OpenAsync(cancellationToken);
-        var conversations = (await session.QueryAsync<Guid>("Conversations_ReadIdsByAddressHash", new { AddressHash = addressHash }, cancellationToken)).ToList();
         var cases = new List<PersonCase>();
         foreach (var conversationId in conversations)
         {
@@ -94,7 +130,7 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 .Select(c => new PersonCase(c.Id, conversationId, c.Status)));
         }
 
-        return (conversations, cases);
+        return cases;
     }
 
     private sealed record PersonCase(Guid Id, Guid ConversationId, string Status);
