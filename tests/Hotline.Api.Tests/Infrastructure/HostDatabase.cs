@@ -78,17 +78,6 @@ public sealed class HostDatabase : IAsyncDisposable
         ["Hotline:Media:YieldWhileCoresFreeBelow"] = "0",
     };
 
-    /// <summary>
-    /// Brings this database to the schema a hotline of migration <paramref name="lastMigration"/> left, by the product's own
-    /// migrator stopped there: a test then writes rows as the code of that time wrote them, and the next host to start on it
-    /// (<c>HotlineApp.StartPartsAsync(database)</c>) applies the later migrations to them.
-    /// </summary>
-    public async Task MigrateUpToAsync(int lastMigration)
-    {
-        await using var old = TestDatabase.Unmigrated(Engine, ConnectionString, Folder);
-        await new DatabaseMigrator(old, NullLoggerFactory.Instance).MigrateUpToAsync(lastMigration, TestContext.Current.CancellationToken);
-    }
-
     /// <summary>A test's own connection to this database, outside the hosts' sessions (between two hosts, say).</summary>
     public async Task<DbConnection> OpenConnectionAsync()
     {
