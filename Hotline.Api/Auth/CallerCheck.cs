@@ -17,7 +17,7 @@ public sealed class CallerCheck(Database database, UserRepository users, Session
 
     /// <summary>
     /// The caller's account as the server holds it now; or, when the session no longer stands, no caller and the account
-    /// change that ended it, if one did (a session past its limit or signed out has none).
+    /// change that ended it, if one did (a session past its limit has none, nor one signed out of an account unchanged since).
     /// </summary>
     public async Task<(User? Caller, SessionEnd? Ended)> CheckAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {

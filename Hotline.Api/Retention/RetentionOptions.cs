@@ -51,16 +51,6 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
             }
         }
 
-        // The lookup hash is how an erasure request finds a person: gone before their closed case's content, that content
-        // would stay until its own retention with no way to erase it on request.
-        if (options.IdleConversationDays < options.ClosedCaseContentDays)
-        {
-            return ValidateOptionsResult.Fail(
-                $"{RetentionOptions.Section}:{nameof(options.IdleConversationDays)} ({options.IdleConversationDays}) must be at least "
-                + $"{RetentionOptions.Section}:{nameof(options.ClosedCaseContentDays)} ({options.ClosedCaseContentDays}): a person whose "
-                + "number is forgotten first can no longer have their case's content erased on request.");
-        }
-
         return ValidateOptionsResult.Success;
     }
 }

@@ -136,12 +136,13 @@ internal sealed partial class IntakeConversation
     /// <summary>
     /// A distress word counts in the triage from now on: without it a cry for help with no answers yet waited as Low behind
     /// every case that had answered. A case queued early changes band now: the intake still holds every answer it was
-    /// triaged on, so the new triage only adds. Not once a person has the conversation: answers given without consent
-    /// are forgotten then, and a triage of what is left could lower the case.
+    /// triaged on, so the new triage only adds. Not once a person has had the conversation, also while it is quiet or asks
+    /// whether it is safe after the discreet word: answers given without consent were forgotten at the hand-off, and a triage
+    /// of what is left could lower the case (a Critical one to High).
     /// </summary>
     private void RaiseForDistress()
     {
-        if (_state.Distressed)
+        if (_state.Distressed || _state.ResumesHandedOff)
         {
             return;
         }

@@ -82,6 +82,24 @@ public sealed class DistressTests
         Assert.Contains("CaseRequested(High, 45, [distress_word])", turn.Events.Select(Describe));
     }
 
+    /// <summary>
+    /// A review: in danger, handed to a person without consent (the answers are forgotten), then the discreet word. A distress
+    /// word while they are asked whether it is safe was triaged on the nothing left, and the Critical case became High.
+    /// </summary>
+    [Fact]
+    public void A_distress_word_after_the_discreet_word_never_lowers_a_case_handed_over_without_its_answers()
+    {
+        var host = AtSafetyQuestion("en");
+        host.Send("1");
+        Assert.Contains("CaseRequested(Critical, 100, [immediate_danger])", host.Send("1").Events.Select(Describe));
+        host.Send("2");
+        host.Send("recipe");
+
+        var turn = host.Send("help me");
+
+        Assert.Empty(turn.Events.OfType<PriorityChanged>());
+    }
+
     [Fact]
     public void A_distress_word_after_going_quiet_hands_off()
     {
