@@ -63,7 +63,9 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 AuditOutcomes.Succeeded), token);
             return identities;
         }, cancellationToken);
-        closed += await EraseLatecomersAsync(people, batchSize, cancellationToken);
+        var (lateClosed, lateRemoved) = await EraseLatecomersAsync(people, batchSize, cancellationToken);
+        closed += lateClosed;
+        removed += lateRemoved;
         // The photos' rows went with the identity; their encrypted files go once that is committed (should the process
         // stop before, the retention sweep's pass over the media store finds them).
         foreach (var conversationId in people.Conversations)
@@ -83,25 +85,27 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
     /// The person may write while this runs: their message joins the conversation and, their case being closed, opens a new
     /// one, which nobody could answer once the address is gone. Nothing more can join once the identity's write has
     /// committed (a later message starts a conversation of its own), so the conversations are read again by id and what came
-    /// meanwhile is closed and erased like the rest; the number of cases it closed.
+    /// meanwhile is closed and erased like the rest. The audit row, written with the identity's removal, does not count it;
+    /// the report does.
     /// </summary>
-    private async Task<int> EraseLatecomersAsync((IReadOnlyList<Guid> Conversations, IReadOnlyList<PersonCase> Cases) people, int batchSize,
-        CancellationToken cancellationToken)
+    private async Task<(int Closed, ErasedCounts Removed)> EraseLatecomersAsync((IReadOnlyList<Guid> Conversations, IReadOnlyList<PersonCase> Cases) people,
+        int batchSize, CancellationToken cancellationToken)
     {
         var latecomers = (await ReadCasesAsync(people.Conversations, cancellationToken)).Where(c => people.Cases.All(known => known.Id != c.Id)).ToList();
         var closed = 0;
+        var removed = ErasedCounts.None;
         foreach (var late in latecomers)
         {
             closed += late.Status != "Closed" && await queue.CloseForErasureAsync(late.Id, cancellationToken) ? 1 : 0;
-            await eraser.EraseCaseContentAsync(new CaseToErase(late.Id, late.ConversationId, null), batchSize, cancellationToken);
+            removed += await eraser.EraseCaseContentAsync(new CaseToErase(late.Id, late.ConversationId, null), batchSize, cancellationToken);
         }
 
         foreach (var conversationId in people.Conversations)
         {
-            await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, batchSize, cancellationToken);
+            removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, batchSize, cancellationToken));
         }
 
-        return closed;
+        return (closed, removed);
     }
 
     /// <summary>The audit row's subject: how much went, never whose.</summary>

@@ -14,7 +14,7 @@ namespace Hotline.Api.Statistics;
 /// would leave four "&lt;5" under a total of at most 4 pinned to 1 each.</item>
 /// <item>A total over the range's months (a row's, or the grand total) is shown only when every month figure it adds
 /// up is shown, so it says nothing the months do not; otherwise it is hidden whatever its size, since even "&lt;5"
-/// would say more than the months. A total of 0 adds only zeros, which are always shown; a total of one unshown month
+/// would say more than the months. A total of shown zeros is 0; a total of one unshown month
 /// and zeros is that month's figure, and is marked as the month is.</item>
 /// </list>
 /// So a reader who combines any number of ranges learns the months' published figures and sums of shown ones, no more.

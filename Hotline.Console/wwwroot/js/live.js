@@ -5,8 +5,7 @@ import { getJson, ApiError, goToSignIn } from "./api.js";
 const retryPolicy = {
   nextRetryDelayInMilliseconds(context) {
     if (context.retryReason?.statusCode === 401) {
-      // The refusal's reason is not in what the client reports: sessionEnded asks, and takes the page to sign in.
-      sessionEnded();
+      // No retry: the connection closes, and onclose asks why (the client does not report it) and takes the page to sign in.
       return null;
     }
     return Math.min(5_000, 1_000 * context.previousRetryCount);
