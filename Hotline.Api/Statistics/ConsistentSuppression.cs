@@ -10,8 +10,8 @@ namespace Hotline.Api.Statistics;
 /// <item>Within a month, a figure shown in more than one table (the month's total of cases) is hidden in all of them or
 /// in none: a total hidden in one table but read in another would undo the first table's protection. The month's
 /// tables are suppressed again, with every figure any of them hid starting hidden, until nothing more is hidden.</item>
-/// <item>In a month of fewer than 5 (a total "&lt;5"), every row of a table with totals shows "&lt;5", 0 included: shown zeros
-/// would leave four "&lt;5" under a total of at most 4 pinned to 1 each.</item>
+/// <item>In a month whose total is not shown, a table with totals shows its zeros as "&lt;5": shown zeros let the tables,
+/// set against each other, pin the hidden total and the counts beside it.</item>
 /// <item>A total over the range's months (a row's, or the grand total) is shown only when every month figure it adds
 /// up is shown, so it says nothing the months do not; otherwise it is hidden whatever its size, since even "&lt;5"
 /// would say more than the months. A total of shown zeros is 0; a total of one unshown month
@@ -65,7 +65,7 @@ public static class ConsistentSuppression
 
             if (hidden.IsSubsetOf(forced))
             {
-                foreach (var (table, column, marks) in columns.Where(c => c.Table.ColumnTotals && c.Marks[c.Table.Rows.Count, c.Column] == CellMark.Small))
+                foreach (var (table, column, marks) in columns.Where(c => c.Table.ColumnTotals && c.Marks[c.Table.Rows.Count, c.Column] != CellMark.Shown))
                 {
                     HideZeros(table, column, marks);
                 }
@@ -78,16 +78,19 @@ public static class ConsistentSuppression
     }
 
     /// <summary>
-    /// A month of fewer than 5 (its total "&lt;5") shows every row as "&lt;5", 0 included. With its zeros shown, four rows of "&lt;5"
-    /// under a total of at most 4 are 1 each (four people, one in each of four languages), and the other tables' lone rows are
-    /// then 4: no count can be hidden there that a reader cannot work out. A row of such a month is 0 to 4, which the total
-    /// already says.
+    /// A month whose total is not shown ("&lt;5", or "x" because a table's small counts could be worked out from it) shows its
+    /// zeros as "&lt;5" too. With zeros shown, the tables set against each other bound the hidden total from both sides and
+    /// pin it: four "&lt;5" beside zeros under a total of at most 4 are 1 each; "&lt;5 &lt;5" is at most 8 cases, and "&lt;5 &lt;5 &lt;5 x"
+    /// at least 8, so 1, 1, 1 and 5. A "&lt;5" in such a month is 0 to 4.
     /// </summary>
     private static void HideZeros(CountTable table, int column, CellMark[,] marks)
     {
         for (var r = 0; r < table.Rows.Count; r++)
         {
-            marks[r, column] = CellMark.Small;
+            if (table.Values[r, column] == 0)
+            {
+                marks[r, column] = CellMark.Small;
+            }
         }
     }
 

@@ -6,7 +6,7 @@ public enum CellMark
     /// <summary>The count itself (0, or 5 and more).</summary>
     Shown,
 
-    /// <summary>A count from 1 to 4: shown as "&lt;5" (primary suppression); from 0 to 4 in a month of fewer than 5 (<see cref="ConsistentSuppression"/>).</summary>
+    /// <summary>A count from 1 to 4: shown as "&lt;5" (primary suppression); from 0 to 4 in a month whose total is not shown (<see cref="ConsistentSuppression"/>).</summary>
     Small,
 
     /// <summary>

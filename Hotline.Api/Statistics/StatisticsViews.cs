@@ -35,7 +35,7 @@ public static class StatisticsViews
 {
     public const string SuppressionRule =
         "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for. Counts "
-        + "from 1 to 4 show as <5; in a month of fewer than 5 cases (or referrals) every row shows <5, 0 included. Where a hidden count could be worked out from the month's total, the next smallest count "
+        + "from 1 to 4 show as <5; in a month whose total is not shown, zeros show as <5 too. Where a hidden count could be worked out from the month's total, the next smallest count "
         + "in that month is hidden too and shows as x; a month's total is hidden the same way, and in every table that shows "
         + "it. A total over several months is shown only when every month it adds up is shown, and shows as x otherwise, "
         + "whatever its size, unless all but one of those months are 0: it is then that month's figure and reads as it does. Times are shown only where at least 5 cases were measured.";

@@ -162,11 +162,12 @@ public sealed class RangeSuppressionPropertyTests
     }
 
     /// <summary>
-    /// As the published rule says: in a month of fewer than 5 (its total "&lt;5") every row shows "&lt;5", so one may be 0, and so
-    /// may a row's total over months that includes it ("&lt;5" or "x"). A month that shows a 0 there follows no such rule: its "&lt;5" are 1 to 4.
+    /// As the published rule says: in a month whose total is not shown ("&lt;5" or "x") zeros show as "&lt;5", so one may be 0, and
+    /// so may a row's total over months that includes it ("&lt;5" or "x"). A month that shows a 0 there follows no such rule: its
+    /// "&lt;5" are 1 to 4.
     /// </summary>
     private static bool RowsMayBeZero(Published range, int month, int rows) =>
-        range.Lines.Count > rows && range.Lines[rows][month - range.From] == "<5"
+        range.Lines.Count > rows && range.Lines[rows][month - range.From] is "<5" or "x"
         && Enumerable.Range(0, rows).All(r => range.Lines[r][month - range.From] != "0");
 
     /// <summary>What a published cell adds up: a row's or all rows' counts, in one month or over the range's months (the Total column).</summary>
