@@ -1,3 +1,5 @@
+using Hotline.Bot.Channels;
+
 namespace Hotline.Bot.ConversationContract;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace Hotline.Bot.ConversationContract;
 /// <paramref name="RegisteredLanguage"/> comes from the issued-SIM registry when the number is in it.
 /// <paramref name="CaseworkerHasWritten"/> says a caseworker has written to the person on the open case:
 /// from then on the conversation is theirs, and the script stops asking.
+/// <paramref name="Channel"/> is the conversation's channel: what a reply can look like to whoever reads the screen
+/// depends on it (<see cref="ChannelTraits"/>).
 /// </summary>
 public sealed record ConversationSnapshot(
     string? Language,
@@ -13,7 +17,8 @@ public sealed record ConversationSnapshot(
     bool HasOpenCase,
     string? RegisteredLanguage,
     DateTimeOffset? LastInboundAt,
-    bool CaseworkerHasWritten = false);
+    bool CaseworkerHasWritten = false,
+    Channel Channel = Channel.Sms);
 
 /// <summary>
 /// One message from the person, channel-neutral. <paramref name="Locale"/> is a BCP-47 tag when the channel gives

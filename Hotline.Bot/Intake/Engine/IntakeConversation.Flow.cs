@@ -146,6 +146,14 @@ internal sealed partial class IntakeConversation
         var chosen = number >= 1 && number <= _script.Languages.Count
             ? _script.Languages[number - 1].Tag
             : RecogniseLanguage(keyword, text);
+        if (chosen is null && TextNormalizer.HasNoWords(text))
+        {
+            // An empty message, an emoji or a sticker says nothing, not even a language: it neither uses up the menu's one
+            // repeat nor lets the base language be guessed. The menu is just above on the phone (two SMS segments, three
+            // with its instruction): the instruction alone points back to it.
+            return Finish(_engine.Replies.Get(_language, MessageIds.LanguageMenu));
+        }
+
         if (chosen is null && !_state.Reasked)
         {
             _state.Reasked = true;

@@ -1,3 +1,5 @@
+using Hotline.Bot.Channels;
+
 namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>
@@ -140,12 +142,8 @@ internal sealed partial class IntakeConversation
 
         if (_caseOpen && _snapshot.CaseworkerHasWritten && _state.Status == IntakeStatus.Active && !_state.AskingIfSafe)
         {
-            // A caseworker is talking with the person: two voices at once would confuse them, and every
-            // automatic text is one more an abuser holding the phone may read. The script ends here.
-            _endReason = CaseworkerWroteReason;
-            _state.Status = IntakeStatus.HandedOff;
-            _state.MenuOpen = false;
-            return Finish();
+            // A caseworker is talking with the person: the script ends here, keeping the answer to its last question.
+            return AnswerBesideCaseworker(keyword, text);
         }
 
         return _state.Status switch
@@ -222,11 +220,16 @@ internal sealed partial class IntakeConversation
     private EngineTurn RepeatQuestionAfterOptIn() =>
         _state.MenuOpen || _state.Step == _script.StartStep.Id ? FinishWithMenu() : Finish(_engine.Replies.Get(_language, _state.Step));
 
+    /// <summary>
+    /// The decoy makes a phone's thread look like an ordinary contact's. In a chat, with the hotline's bot under its name, a
+    /// "wrong number" would stand out, and any reply is one more line (and notification) on the screen: the chat goes quiet
+    /// with no reply, as it does when the person closes it.
+    /// </summary>
     private EngineTurn Discreet()
     {
         _events.Add(new WentQuiet(DiscreetReason));
         GoQuietAfterDiscreetWord();
-        return Finish(_engine.Replies.Get(_language, MessageIds.Discreet));
+        return Finish(_snapshot.Channel.IsPhoneNumber() ? _engine.Replies.Get(_language, MessageIds.Discreet) : null);
     }
 
     private void GoQuietAfterDiscreetWord()

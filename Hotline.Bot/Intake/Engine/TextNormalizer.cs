@@ -115,6 +115,23 @@ internal static class TextNormalizer
     }
 
     /// <summary>
+    /// Whether a message holds no letter or digit of any script: empty, only spaces, emoji or punctuation, or a photo or
+    /// sticker sent with no text. It says nothing the intake could read, not even which language it is in.
+    /// </summary>
+    public static bool HasNoWords(string? text)
+    {
+        foreach (var rune in (text ?? "").EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The keyword with every run of one letter longer than <paramref name="longest"/> cut to that length: with 2,
     /// "haaan" gives "haan"; with 1, "nooo" gives "no". Digits are never cut ("111" is not "1").
     /// </summary>

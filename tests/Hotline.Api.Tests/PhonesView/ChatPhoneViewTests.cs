@@ -6,7 +6,7 @@ namespace Hotline.Api.Tests.PhonesView;
 public sealed class ChatPhoneViewTests
 {
     [Fact]
-    public async Task In_chat_the_discreet_word_gets_the_decoy_even_if_the_chat_closes_first_and_closing_the_chat_silences_what_was_still_waiting()
+    public async Task In_chat_the_discreet_word_gets_no_reply_and_closing_the_chat_silences_what_was_still_waiting_but_not_the_last_word()
     {
         await using var bot = await BotHarness.StartAsync();
         var discreet = ChatScreen(bot, "user-discreet");
@@ -21,14 +21,14 @@ public sealed class ChatPhoneViewTests
         await closed.MeanwhileAsync("the person closes the chat (endOfConversation)");
         await closed.WriteAsync("hello again");
 
-        var closedAfterDecoy = ChatScreen(bot, "user-closed-after-decoy");
-        await closedAfterDecoy.WriteAsync("hello");
-        await closedAfterDecoy.WriteBeforeTheOutboxRunsAsync(IntakePhoneViewTests.DiscreetWord);
-        (await bot.SendAsync(bot.EndOfConversation("user-closed-after-decoy"))).EnsureSuccessStatusCode();
-        await closedAfterDecoy.MeanwhileAsync("the person closes the chat (endOfConversation) before the decoy has left: the chat was already quiet");
+        var closedAfterNotSafe = ChatScreen(bot, "user-closed-after-not-safe");
+        await closedAfterNotSafe.WriteAsync("hello");
+        await closedAfterNotSafe.WriteBeforeTheOutboxRunsAsync("2");
+        (await bot.SendAsync(bot.EndOfConversation("user-closed-after-not-safe"))).EnsureSuccessStatusCode();
+        await closedAfterNotSafe.MeanwhileAsync("the person closes the chat (endOfConversation) before the acknowledgement has left: the chat was already quiet");
 
         GoldenFile.Match("chat", "## the discreet word\n" + discreet.View + "## closing the chat\n" + closed.View
-            + "## closing the chat while the decoy, the last word, still waits\n" + closedAfterDecoy.View);
+            + "## closing the chat while the not-safe acknowledgement, the last word, still waits\n" + closedAfterNotSafe.View);
     }
 
     private static Phone ChatScreen(BotHarness bot, string user) => new(user,

@@ -4,15 +4,97 @@ namespace Hotline.Bot.Tests.Intake;
 public sealed class CaseworkerTakesOverTests
 {
     [Theory, IntakeLanguageData]
-    public void After_a_caseworker_has_written_an_answer_gets_no_further_question(string language)
+    public void After_a_caseworker_has_written_an_answer_gets_no_further_question_and_is_kept(string language)
     {
         var host = InDangerWithCaseworker(language);
 
         var turn = host.Send("1");
 
         Assert.Empty(turn.Replies);
-        // The intake ends; consent was not yet given, so there are no recorded questions to list for the caseworker.
+        // "1" answered the consent question on the phone: consent is kept, and the caseworker is given every question to ask.
+        Assert.Equal(
+        [
+            "AnswerRecorded { StepId = consent, AnswerCode = yes }",
+            "IntakeEnded(caseworker_wrote, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])",
+        ], turn.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void The_answer_to_the_last_question_given_after_a_caseworker_wrote_is_recorded_and_not_listed_as_left_to_ask()
+    {
+        var host = AtStep("en", "location");
+        host.CaseworkerWrites();
+
+        var turn = host.Send("Al Quoz, Dubai");
+
+        Assert.Empty(turn.Replies);
+        Assert.Equal(
+        [
+            "AnswerRecorded { StepId = location, AnswerCode = text, Text = Al Quoz, Dubai }",
+            "IntakeEnded(caseworker_wrote, [])",
+        ], turn.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void A_clear_answer_to_a_question_asked_before_the_caseworker_wrote_is_recorded_and_triaged()
+    {
+        var host = AtStep("en", "documents");
+        host.CaseworkerWrites();
+
+        var turn = host.Send("yes they took it");
+
+        Assert.Empty(turn.Replies);
+        Assert.Equal(
+        [
+            "AnswerRecorded { StepId = documents, AnswerCode = yes }",
+            "PriorityChanged(Medium, 20, [documents_retained])",
+            "IntakeEnded(caseworker_wrote, [wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])",
+        ], turn.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void An_unclear_answer_after_a_caseworker_wrote_is_neither_asked_again_nor_recorded()
+    {
+        var host = AtStep("en", "wages");
+        host.CaseworkerWrites();
+
+        var turn = host.Send("who is this?");
+
+        Assert.Empty(turn.Replies);
+        Assert.Equal(
+            ["IntakeEnded(caseworker_wrote, [wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])"],
+            turn.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void No_to_consent_after_a_caseworker_wrote_records_nothing()
+    {
+        var host = InDangerWithCaseworker("en");
+
+        var turn = host.Send("2");
+
+        Assert.Empty(turn.Replies);
         Assert.Equal(["IntakeEnded(caseworker_wrote, [])"], turn.Events.Select(Describe));
+        Assert.DoesNotContain("\"a\"", turn.State, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Not_safe_to_write_after_a_caseworker_wrote_goes_quiet_caseworker_included()
+    {
+        // An urgent word queued the case Critical before the safety question was answered, and a caseworker wrote at once.
+        var host = new FakeHost(Engine, "en");
+        host.Send("they beat me");
+        host.CaseworkerWrites();
+
+        var turn = host.Send("2");
+
+        Assert.Equal(["OK. Write again when it is safe."], turn.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], turn.Events.Select(Describe));
+        Assert.Equal(["Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person."],
+            host.Send("hello").Replies());
+        var safe = host.Send("1");
+        Assert.Empty(safe.Replies);
+        Assert.Equal(["IntakeEnded(caseworker_wrote, [])"], safe.Events.Select(Describe));
     }
 
     [Fact]

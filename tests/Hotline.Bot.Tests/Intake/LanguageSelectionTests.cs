@@ -140,4 +140,61 @@ public sealed class LanguageSelectionTests
         Assert.Equal(Text("am", "person"), turn.Reply());
         Assert.Empty(turn.Events);
     }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("   ", 0)]
+    [InlineData("\U0001F44D", 0)]
+    [InlineData("\U0001F64F\U0001F64F \u2764\uFE0F", 0)]
+    [InlineData("?!", 0)]
+    [InlineData("", 1)]
+    public void A_message_with_no_words_at_the_menu_gets_one_short_line_pointing_to_it_not_the_menu_again(string text, int media)
+    {
+        var host = new FakeHost(Engine);
+        Assert.Equal(["Reply with the number of your language.", Script.LanguageMenu], host.Send("hallo?").Replies());
+
+        var turn = host.Send(text, media: media);
+
+        Assert.Equal(["Reply with the number of your language."], turn.Replies());
+        Assert.Null(turn.Language);
+        Assert.Empty(turn.Events);
+    }
+
+    [Fact]
+    public void A_first_message_with_no_words_gets_the_menu()
+    {
+        var host = new FakeHost(Engine);
+
+        var turn = host.Send("\U0001F44B", media: 1);
+
+        Assert.Equal(["Reply with the number of your language.", Script.LanguageMenu], turn.Replies());
+    }
+
+    [Fact]
+    public void Messages_with_no_words_neither_use_up_the_menu_repeat_nor_choose_the_base_language()
+    {
+        var host = new FakeHost(Engine);
+        host.Send("hallo?");
+        host.Send("");
+        host.Send("\U0001F44D");
+        host.Send("", media: 1);
+
+        Assert.Equal(["Reply with the number of your language.", Script.LanguageMenu], host.Send("99").Replies());
+        var turn = host.Send("2");
+
+        Assert.Equal(["هل من الآمن أن تكتب الآن؟ أرسل 1 نعم، 2 لا. أرسل 0 في أي وقت للتحدث مع شخص."], turn.Replies());
+        Assert.Equal("ar", turn.Language);
+    }
+
+    [Fact]
+    public void A_message_with_no_words_at_a_menu_asked_for_mid_intake_gets_the_line_in_the_persons_language()
+    {
+        var host = AtFirstQuestion("hi");
+        host.Send("language");
+
+        var turn = host.Send("\U0001F44D");
+
+        Assert.Equal(["अपनी भाषा का नंबर भेजें।"], turn.Replies());
+        Assert.Equal(Text("hi", "documents"), host.Send("3").Reply());
+    }
 }

@@ -1,24 +1,27 @@
+using Hotline.Bot.Channels;
+
 namespace Hotline.Bot.Tests.Intake.Support;
 
 /// <summary>
 /// Plays the host's part as the contract describes it: stores the state and language of every turn, turns
 /// OptedOut/OptedIn/CaseRequested into the snapshot's flags, and keeps a clock one minute per message.
 /// </summary>
-internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage = null)
+internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage = null, Channel channel = Channel.Sms)
 {
     public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
-    public ConversationSnapshot Snapshot { get; private set; } = new(null, null, false, false, registeredLanguage, null);
+    public ConversationSnapshot Snapshot { get; private set; } = new(null, null, false, false, registeredLanguage, null, Channel: channel);
 
     public DateTimeOffset Now { get; private set; } = Epoch;
 
     /// <summary>What the host tells the engine of the teams' hours and waits with each message; none: always open.</summary>
     public ServiceAvailability? Availability { get; set; }
 
-    public EngineTurn Send(string text, string? locale = null)
+    /// <summary>A message from the person; <paramref name="media"/> photos or stickers with it.</summary>
+    public EngineTurn Send(string text, string? locale = null, int media = 0)
     {
         Now = Now.AddMinutes(1);
-        var turn = engine.Handle(Snapshot, new InboundMessage(text, 0, locale, Now, Availability));
+        var turn = engine.Handle(Snapshot, new InboundMessage(text, media, locale, Now, Availability));
         Apply(turn, inbound: true);
         return turn;
     }
