@@ -11,7 +11,9 @@ namespace Hotline.Api.Statistics;
 /// in none: a total hidden in one table but read in another would undo the first table's protection. The month's
 /// tables are suppressed again, with every figure any of them hid starting hidden, until nothing more is hidden.</item>
 /// <item>In a month whose total is not shown, a table with totals shows its zeros as "&lt;5": shown zeros let the tables,
-/// set against each other, pin the hidden total and the counts beside it.</item>
+/// set against each other, pin the hidden total and the counts beside it. The tables sharing that total are then read
+/// together (<see cref="MonthWideAudit"/>): while one of their "&lt;5" can be worked out, one more count of its table is
+/// hidden, or the table's month withheld ("–") when it shows no count left to hide.</item>
 /// <item>A total over the range's months (a row's, or the grand total) is shown only when every month figure it adds
 /// up is shown, so it says nothing the months do not; otherwise it is hidden whatever its size, since even "&lt;5"
 /// would say more than the months. A total of shown zeros is 0; a total of one unshown month
@@ -41,8 +43,6 @@ public static class ConsistentSuppression
         return marks;
     }
 
-    private sealed record MonthColumn(CountTable Table, int Column, CellMark[,] Marks);
-
     private static void SuppressMonth(IReadOnlyList<MonthColumn> columns)
     {
         var forced = new HashSet<string>(StringComparer.Ordinal);
@@ -65,9 +65,15 @@ public static class ConsistentSuppression
 
             if (hidden.IsSubsetOf(forced))
             {
-                foreach (var (table, column, marks) in columns.Where(c => c.Table.ColumnTotals && c.Marks[c.Table.Rows.Count, c.Column] != CellMark.Shown))
+                var hiddenTotals = columns.Where(c => c.Table.ColumnTotals && c.Mark(c.TotalRow) != CellMark.Shown).ToList();
+                foreach (var (table, column, marks) in hiddenTotals)
                 {
                     HideZeros(table, column, marks);
+                }
+
+                foreach (var sharingATotal in hiddenTotals.GroupBy(c => c.Table.KeyOf(c.TotalRow, c.Column), StringComparer.Ordinal))
+                {
+                    MonthWideAudit.Protect(sharingATotal.ToList());
                 }
 
                 return;

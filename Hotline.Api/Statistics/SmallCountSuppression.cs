@@ -14,6 +14,12 @@ public enum CellMark
     /// suppression), or a total over months of which one is not shown.
     /// </summary>
     Hidden,
+
+    /// <summary>
+    /// Shown as "–": a table's whole month not published, because its small counts could be worked out from the month's
+    /// other tables and it had no count left to hide (<see cref="MonthWideAudit"/>). A reader learns nothing of it.
+    /// </summary>
+    Withheld,
 }
 
 /// <summary>
@@ -80,6 +86,7 @@ public static class SmallCountSuppression
     {
         CellMark.Small => "<5",
         CellMark.Hidden => "x",
+        CellMark.Withheld => "–",
         _ => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

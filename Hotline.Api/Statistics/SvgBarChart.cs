@@ -4,7 +4,7 @@ namespace Hotline.Api.Statistics;
 
 /// <summary>
 /// A horizontal bar chart drawn on the server from published display strings only: a hidden count ("&lt;5",
-/// "x") gets no bar, just its marker, so a chart never shows what the table hides. Presentation attributes
+/// "x", "–") gets no bar, just its marker, so a chart never shows what the table hides. Presentation attributes
 /// only, no style element: the Content-Security-Policy allows no inline style.
 /// </summary>
 public static class SvgBarChart

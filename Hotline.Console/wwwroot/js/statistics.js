@@ -45,13 +45,14 @@ async function load(from, to) {
 }
 
 function isHidden(text) {
-  return text === "<5" || text === "x";
+  return text === "<5" || text === "x" || text === "–";
 }
 
 function cell(text, header = false) {
   return el(header ? "th" : "td", {
     class: isHidden(text) ? "number suppressed" : "number",
-    title: text === "<5" ? "Between 1 and 4" : text === "x" ? "Hidden so that a small count cannot be worked out" : null,
+    title: text === "<5" ? "Between 1 and 4" : text === "x" ? "Hidden so that a small count cannot be worked out"
+      : text === "–" ? "Not published for this month, so that a small count cannot be worked out from the month's other tables" : null,
     text,
   });
 }
