@@ -8,7 +8,7 @@ internal sealed partial class IntakeConversation
     /// confuse the person and every automatic text is one more an abuser holding the phone may read. This message may
     /// still answer the question on the phone, asked before the caseworker wrote. A clear answer counts as any answer
     /// does: recorded (with consent) and triaged, so the caseworker never reads it listed as a question left to ask;
-    /// a "no" to consent forgets what was answered, and a "no" to whether it is safe to write makes the conversation
+    /// consent alone is never read from such a reply, and a "no" to whether it is safe to write makes the conversation
     /// quiet, caseworker included, as it would without them. Nothing is guessed: an unclear answer is not asked again
     /// and not recorded (the question stays in the list to ask), and the caseworker reads it in the transcript under
     /// the question. No branch's text is sent (the emergency number, the next question): the caseworker answers.
@@ -17,7 +17,9 @@ internal sealed partial class IntakeConversation
     {
         _endReason = CaseworkerWroteReason;
         var step = _script.FindStep(_state.Step)!;
-        var code = _state.MenuOpen ? null : ReadAnswer(step, keyword, text);
+        // Consent is given to the question, never read from a reply that may be the caseworker's ("yes", "no"): a guessed
+        // "yes" would share the person's answers with a partner, a guessed "no" would forget them. The caseworker asks.
+        var code = _state.MenuOpen || step.GrantsConsent ? null : ReadAnswer(step, keyword, text);
         _state.MenuOpen = false;
         _state.Status = IntakeStatus.HandedOff;
         if (code is null)
@@ -38,11 +40,6 @@ internal sealed partial class IntakeConversation
         }
 
         Record(step, code, text);
-        if (step.GrantsConsent)
-        {
-            ForgetUnlessConsented();
-        }
-
         return Finish();
     }
 
