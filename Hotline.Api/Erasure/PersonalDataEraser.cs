@@ -1,4 +1,5 @@
 using Hotline.Api.Media;
+using Hotline.Api.TwilioDeletion;
 
 namespace Hotline.Api.Erasure;
 
@@ -12,9 +13,11 @@ public sealed record CaseToErase(Guid Id, Guid ConversationId, DateTimeOffset? C
 /// Shared by the retention sweep and erasure on request. Message contents go in batches, each its own short
 /// write, so the single writer is never held for long however much there is. Photos and files go as rows in the
 /// write and as files once it has committed (<see cref="StrandedMediaFiles"/>, which also finds the files of a
-/// process that stopped in between).
+/// process that stopped in between). Photos' rows never go without the messages that brought them queued for deletion at
+/// Twilio in the same write (<see cref="TwilioDeletions"/>): the rows are what the media job deletes Twilio's copy by.
 /// </summary>
-public sealed class PersonalDataEraser(Database database, MediaItemRepository mediaItems, StrandedMediaFiles mediaFiles, TimeProvider time)
+public sealed class PersonalDataEraser(Database database, MediaItemRepository mediaItems, StrandedMediaFiles mediaFiles, TwilioDeletions twilioDeletions,
+    TimeProvider time)
 {
     /// <summary>
     /// A case's content: message bodies and media references (in batches of <paramref name="batchSize"/>), its photos
@@ -28,6 +31,7 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
         var erased = await database.WriteAsync(async (session, token) =>
         {
             var caseArgs = new { CaseId = target.Id };
+            await twilioDeletions.EnqueueForMediaOfCaseAsync(session, target.Id, token);
             var media = await mediaItems.DeleteCaseAsync(session, target.Id, token);
             var notes = await session.ExecuteAsync("CaseNotes_DeleteByCase", caseArgs, token);
             var referrals = await session.ExecuteAsync("Referrals_EraseDetailsByCase", caseArgs, token);
@@ -51,8 +55,11 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
     /// Inside the caller's write: a conversation's photos and files (only those of messages outside any case when
     /// <paramref name="caselessOnly"/>); the caller removes their files with <see cref="RemoveMediaFilesAsync"/> once it has committed.
     /// </summary>
-    public async Task<ErasedCounts> EraseMediaAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken) =>
-        new(Media: await mediaItems.DeleteConversationAsync(session, conversationId, caselessOnly, cancellationToken));
+    public async Task<ErasedCounts> EraseMediaAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken)
+    {
+        await twilioDeletions.EnqueueForMediaOfConversationAsync(session, conversationId, caselessOnly, cancellationToken);
+        return new(Media: await mediaItems.DeleteConversationAsync(session, conversationId, caselessOnly, cancellationToken));
+    }
 
     /// <summary>After the commit of <see cref="EraseMediaAsync"/>: the files of the conversation's items whose rows are gone.</summary>
     public Task RemoveMediaFilesAsync(Guid conversationId, CancellationToken cancellationToken) => mediaFiles.RemoveAsync(conversationId, cancellationToken);

@@ -44,11 +44,12 @@ public static class MediaEndpoints
         {
             var record = await queue.FindByIdAsync(session, request.CaseId, cancellationToken);
             var summary = record is null ? null : await read.ReadSummaryAsync(session, request.CaseId, cancellationToken);
-            var item = record is null ? null : await items.FindAsync(session, request.MediaId, cancellationToken);
+            // Found through the case, not the person's conversation: another case of theirs may be one the caller may not read.
+            var item = record is null ? null : await items.FindInCaseAsync(session, request.CaseId, request.MediaId, cancellationToken);
             var mayRead = summary is not null && (record!.Status == CaseStatus.Closed
                 ? await history.MayReadClosedAsync(session, caller.User, record, cancellationToken)
                 : CaseAccess.MaySee(caller.User, summary));
-            var bytes = mayRead && item is { IsKept: true } && item.ConversationId == record!.ConversationId
+            var bytes = mayRead && item is { IsKept: true }
                 ? await store.ReadAsync(item.ConversationId, item.Id, request.Copy, cancellationToken)
                 : null;
             served = bytes is not null;

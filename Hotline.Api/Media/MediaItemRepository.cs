@@ -43,6 +43,13 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
         return row is null ? null : Decrypt(row);
     }
 
+    /// <summary>An item as <paramref name="caseId"/> serves it: null unless it is in the case's part of the conversation (see the statement).</summary>
+    public async Task<MediaItem?> FindInCaseAsync(DbSession session, Guid caseId, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<MediaItemRow>("MediaItems_ReadByIdInCase", new { CaseId = caseId, Id = id }, cancellationToken);
+        return row is null ? null : Decrypt(row);
+    }
+
     public async Task<IReadOnlyList<MediaItem>> ReadConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<MediaItemRow>("MediaItems_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();
@@ -100,6 +107,10 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
     /// <summary>The ids of a conversation's items that still have a row.</summary>
     public async Task<IReadOnlySet<Guid>> ReadIdsAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<Guid>("MediaItems_ReadIdsByConversation", new { ConversationId = conversationId }, cancellationToken)).ToHashSet();
+
+    /// <summary>The ids of every item that still has a row.</summary>
+    public async Task<IReadOnlySet<Guid>> ReadAllIdsAsync(DbSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Guid>("MediaItems_ReadIds", null, cancellationToken)).ToHashSet();
 
     private MediaItem Decrypt(MediaItemRow row) => new(
         row.Id, row.MessageId, row.ConversationId, row.Position, row.Channel,

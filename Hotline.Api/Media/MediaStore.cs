@@ -98,7 +98,7 @@ public sealed class MediaStore(FieldProtector protector, IOptions<MediaOptions> 
             foreach (var file in FilesOf(conversationId))
             {
                 var name = System.IO.Path.GetFileName(file).Split('.');
-                if (name.Length == 2 && Guid.TryParseExact(name[0], "N", out var mediaId) && Enum.TryParse<MediaCopy>(name[1], ignoreCase: true, out var copy)
+                if (name.Length == 2 && ItemOf(file) is { } mediaId && Enum.TryParse<MediaCopy>(name[1], ignoreCase: true, out var copy)
                     && name[1] == copy.ToString().ToLowerInvariant())
                 {
                     yield return (conversationId, mediaId, copy);

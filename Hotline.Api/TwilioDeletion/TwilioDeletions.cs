@@ -28,17 +28,30 @@ public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvide
     /// Every SMS and WhatsApp message of one conversation, in and out, that Twilio may still hold: for an
     /// erasure, in the erasure's transaction. The number of messages newly waiting; 0 when deletion is off.
     /// </summary>
-    public async Task<int> EnqueueForConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken)
-    {
-        if (!Enabled)
-        {
-            return 0;
-        }
+    public Task<int> EnqueueForConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        EnqueueManyAsync(session, "TwilioDeletions_CreateForConversation",
+            now => new { ConversationId = conversationId, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
 
-        var now = time.GetUtcNow();
-        return await session.ExecuteAsync("TwilioDeletions_CreateForConversation",
-            new { ConversationId = conversationId, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
-    }
+    /// <summary>
+    /// The messages that brought a case's photos and files, in the write that removes their rows (retention, erasure): once
+    /// the rows are gone the media job can no longer delete Twilio's copy of a file it had not kept yet, so the messages are
+    /// deleted there, files and all, as for an erasure. The number of messages newly waiting; 0 when deletion is off.
+    /// </summary>
+    public Task<int> EnqueueForMediaOfCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
+        EnqueueManyAsync(session, "TwilioDeletions_CreateForMediaOfCase",
+            now => new { CaseId = caseId, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueForMediaOfCaseAsync"/>, for a conversation's photos and files (only those of messages outside any
+    /// case when <paramref name="caselessOnly"/>).
+    /// </summary>
+    public Task<int> EnqueueForMediaOfConversationAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken) =>
+        EnqueueManyAsync(session, "TwilioDeletions_CreateForMediaOfConversation",
+            now => new { ConversationId = conversationId, CaselessOnly = caselessOnly ? 1 : 0, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
+
+    /// <summary>Runs one of the statements that queue several messages at once, each due now; nothing when deletion is off.</summary>
+    private async Task<int> EnqueueManyAsync(DbSession session, string statement, Func<DateTimeOffset, object> args, CancellationToken cancellationToken) =>
+        Enabled ? await session.ExecuteAsync(statement, args(time.GetUtcNow()), cancellationToken) : 0;
 
     public async Task<IReadOnlyList<DueDeletion>> ReadDueAsync(DbSession session, DateTimeOffset now, int take, CancellationToken cancellationToken) =>
         (await session.QueryAsync<DueDeletion>("TwilioDeletions_ReadDue", new { Now = now, Take = take }, cancellationToken)).AsList();

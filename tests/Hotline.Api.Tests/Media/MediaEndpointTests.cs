@@ -85,6 +85,45 @@ public sealed class MediaEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory, DatabaseData]
+    public async Task A_photo_of_the_persons_newer_case_is_not_found_through_a_closed_case_the_caller_may_read(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(MediaWebhooks.Worker, "hello", "0");
+        var closed = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        await CloseAsync(harness, closed);
+        // Ravi now works in Arabic only: he may read the English case he held and closed, not the person's next one, which he does not hold.
+        var arabicOnly = await harness.App.Get<UserAccounts>().SetRoleAndLanguagesAsync("ravi", null, ["ar"], AuditSource.Operator, Ct);
+        var ravi = await SignedInClient.SignInAsync(harness.App, arabicOnly.Value!);
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
+        await harness.App.FetchMediaAsync();
+        var newer = await harness.ScalarAsync("SELECT CaseId FROM Messages WHERE Id = (SELECT MessageId FROM MediaItems)");
+        var mediaId = await harness.ScalarAsync("SELECT Id FROM MediaItems WHERE Status = 'Kept'");
+
+        using var throughNewer = await ravi.Http.GetAsync($"/api/cases/{newer}/media/{mediaId}", Ct);
+        using var throughClosed = await ravi.Http.GetAsync($"/api/cases/{closed}/media/{mediaId}", Ct);
+
+        Assert.NotEqual(closed.ToString(), newer);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NotFound), (throughNewer.StatusCode, throughClosed.StatusCode));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_photo_sent_before_the_case_opened_is_served_through_the_case_whose_transcript_shows_it(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg", text: "hello");
+        await harness.TextAsync(MediaWebhooks.Worker, "0");
+        await harness.App.FetchMediaAsync();
+        var caseId = await harness.ScalarAsync("SELECT Id FROM Cases");
+        var mediaId = await harness.ScalarAsync("SELECT Id FROM MediaItems WHERE Status = 'Kept'");
+        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Id = (SELECT MessageId FROM MediaItems) AND CaseId IS NULL"));
+        var supervisor = await SignInAsync(harness, "sam", UserRole.Supervisor);
+
+        using var response = await supervisor.Http.GetAsync($"/api/cases/{caseId}/media/{mediaId}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_photo_is_not_served_once_retention_has_emptied_its_closed_case()
     {
@@ -103,7 +142,7 @@ public sealed class MediaEndpointTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (shown.StatusCode, original.StatusCode));
     }
 
-    /// <summary>A caseworker takes the case and closes it as resolved.</summary>
+    /// <summary>A caseworker, ravi, takes the case and closes it as resolved.</summary>
     private static async Task CloseAsync(TwilioHarness harness, Guid caseId)
     {
         var worker = await SignedInClient.AddUserAsync(harness.App, "ravi", UserRole.Caseworker, "en");

@@ -59,10 +59,10 @@ public sealed class MediaPipelineTests
         Assert.Equal(harness.Twilio.MediaRequests, harness.Twilio.DeletedMedia);
     }
 
-    [Fact]
-    public async Task A_404_that_is_not_twilios_leaves_the_copy_to_delete_again()
+    [Theory, DatabaseData]
+    public async Task A_404_that_is_not_twilios_leaves_the_copy_to_delete_again(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
         harness.Twilio.AnswerNextMediaDeleteWithPage();
 
@@ -73,10 +73,10 @@ public sealed class MediaPipelineTests
             (item.Status, item.Reason, harness.Twilio.DeletedMedia.Count));
     }
 
-    [Fact]
-    public async Task Twilios_not_found_labelled_with_an_unknown_charset_still_counts_as_gone()
+    [Theory, DatabaseData]
+    public async Task Twilios_not_found_labelled_with_an_unknown_charset_still_counts_as_gone(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg");
         harness.Twilio.AnswerNextMediaDeleteAsGone("application/json; charset=klingon");
 
