@@ -124,6 +124,7 @@ public sealed class EngineTurnApplier(
     {
         "not_safe_now" => "The person said it is not safe to text now.",
         "discreet_word" => "The person used the discreet word.",
+        "safety_unanswered" => "The person went silent before saying it is safe to write.",
         _ => "The person asked for silence.",
     };
 }

@@ -12,6 +12,7 @@ internal sealed partial class IntakeConversation
     private const string DiscreetReason = "discreet_word";
     private const string AskedForPersonReason = "asked_for_person";
     private const string UnansweredReason = "unanswered";
+    private const string SafetyUnansweredReason = "safety_unanswered";
     private const string DistressReason = "distress";
 
     private readonly IntakeEngine _engine;
@@ -163,7 +164,7 @@ internal sealed partial class IntakeConversation
     /// <summary>
     /// A silent conversation: hands an unanswered intake to a person, never with a reply. An intake still asking
     /// while its case waits ends too, even when a person was already asked for (danger, an urgent word): otherwise
-    /// the case would stay provisional for good.
+    /// the case would stay provisional for good. One left at the language menu or the safety question stays quiet too.
     /// </summary>
     public EngineTurn Expire(DateTimeOffset now)
     {
@@ -178,7 +179,19 @@ internal sealed partial class IntakeConversation
             return IntakeEngine.Unchanged(_snapshot, _language, _events);
         }
 
+        var saidSafe = _state.Step != _script.ResumeStepId && _state.Step != _script.StartStep.Id;
         HandOff(UnansweredReason);
+        if (!saidSafe && !_snapshot.CaseworkerHasWritten)
+        {
+            // They went silent before saying it is safe to write, and nobody has written to them: the case reaches a person,
+            // but nothing reaches the phone until they write again and say it is safe (their next message asks). The intake
+            // ends here all the same: what follows is the caseworker's.
+            _events.Add(new IntakeEnded(UnansweredReason, Unanswered()));
+            _events.Add(new WentQuiet(SafetyUnansweredReason));
+            _state.ResumesHandedOff = true;
+            GoQuiet();
+        }
+
         return Finish();
     }
 

@@ -82,6 +82,30 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-after-not-safe-and-stop", phone.View);
     }
 
+    /// <summary>
+    /// Found by a review: a person silent at "Is it safe for you to write now?" was handed to a caseworker after half an
+    /// hour, and her first reply reached a phone nobody had said was safe to write to.
+    /// </summary>
+    [Fact]
+    public async Task A_caseworker_cannot_write_to_a_person_who_went_silent_before_saying_it_is_safe()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
+        await ActivatorUtilities.CreateInstance<IntakeTimeoutJob>(host.Harness.App.Services, (TimeProvider)later).TickSilentIntakesAsync(Ct);
+        await phone.MeanwhileAsync("an hour later the intake timer hands the silent intake to a caseworker");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await phone.WriteAsync("hi");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-safety-unanswered", phone.View);
+    }
+
     /// <summary>A caseworker signed in through the real form, working through the real hub; refusals go into the phone's view as they are worded.</summary>
     private sealed class Caseworker(HubConnection hub) : IAsyncDisposable
     {

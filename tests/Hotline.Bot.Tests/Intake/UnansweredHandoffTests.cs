@@ -20,6 +20,56 @@ public sealed class UnansweredHandoffTests
             tick.Events.Select(Describe));
     }
 
+    /// <summary>
+    /// Silent at "Is it safe for you to write now?": the case reaches a person, but nobody has heard that the phone is safe
+    /// to write to, so nothing is sent to it (a caseworker's reply waits) until the person writes again and says so.
+    /// </summary>
+    [Fact]
+    public void An_intake_left_at_the_safety_question_reaches_a_person_and_the_phone_stays_quiet_until_they_say_it_is_safe()
+    {
+        var host = AtSafetyQuestion("en");
+
+        var tick = host.Tick(TimeSpan.FromMinutes(30));
+
+        Assert.Empty(tick.Replies);
+        Assert.Equal(
+            [
+                "CaseRequested(Low, 0, [])",
+                "HandoffRequested { Reason = unanswered }",
+                "IntakeEnded(unanswered, [])",
+                "WentQuiet { Reason = safety_unanswered }",
+            ],
+            tick.Events.Select(Describe));
+        Assert.Equal(["Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person."],
+            host.Send("hello?").Replies());
+        Assert.Equal(["OK. A person will write to you here in about 15 minutes."],
+            host.Send("1").Replies());
+    }
+
+    [Fact]
+    public void An_intake_left_at_the_language_menu_reaches_a_person_and_the_phone_stays_quiet()
+    {
+        var host = new FakeHost(Engine);
+        host.Send("hi");
+
+        var tick = host.Tick(TimeSpan.FromMinutes(30));
+
+        Assert.Empty(tick.Replies);
+        Assert.Contains("WentQuiet { Reason = safety_unanswered }", tick.Events.Select(Describe));
+    }
+
+    [Fact]
+    public void An_intake_left_at_the_safety_question_after_a_caseworker_wrote_is_not_made_quiet_by_the_tick()
+    {
+        var host = AtSafetyQuestion("en");
+        host.Send("they beat me");
+        host.CaseworkerWrites();
+
+        var tick = host.Tick(TimeSpan.FromMinutes(30));
+
+        Assert.DoesNotContain(tick.Events, e => e is WentQuiet);
+    }
+
     [Fact]
     public void Before_the_time_is_up_a_tick_does_nothing()
     {
