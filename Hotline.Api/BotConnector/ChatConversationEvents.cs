@@ -4,7 +4,8 @@ namespace Hotline.Api.BotConnector;
 
 /// <summary>
 /// The two activities without a message that the hotline acts on. conversationUpdate: a person joined the
-/// chat, so they get a short, neutral welcome in their locale's language, unless their conversation is quiet
+/// chat, so they get a short, neutral welcome in their locale's language when nothing is going on in their conversation
+/// (new, or its case closed and nothing written since); never beside a live case or intake, and never when it is quiet
 /// or opted out (the hotline never writes first after that). endOfConversation: the person closed the chat,
 /// so the conversation goes quiet and nothing more is sent until they write again. Each is done once per
 /// activity id, in one transaction with the record that it was done.
@@ -47,10 +48,9 @@ public sealed class ChatConversationEvents(
                 var conversation = await conversations.FindByAddressAsync(session, address, cancellationToken)
                     ?? await conversations.CreateAsync(session, address, null, cancellationToken);
                 await routes.SaveAsync(session, conversation.Id, ReplyAddress.ToSender(activity, person), cancellationToken);
-                if (conversation.Status == ConversationStatus.Active)
+                if (await AwaitsFirstWordAsync(session, conversation, cancellationToken))
                 {
-                    var openCase = await queue.FindOpenAsync(session, conversation.Id, cancellationToken);
-                    await outbound.WriteAsync(session, conversation, openCase?.Id, ChatWelcome.TextFor(activity.Locale), null, cancellationToken);
+                    await outbound.WriteAsync(session, conversation, null, ChatWelcome.TextFor(activity.Locale), null, cancellationToken);
                     welcomed = true;
                 }
             }
@@ -65,6 +65,31 @@ public sealed class ChatConversationEvents(
         }
 
         return queued;
+    }
+
+    /// <summary>
+    /// Whether opening the chat should be answered with the welcome: the conversation is active (not quiet, not opted
+    /// out) and nothing is going on in it, either nothing was ever written (a new person) or its last case was closed
+    /// and they have not written since (their next message begins a new intake). Never beside an open case or an intake
+    /// that has asked something: a welcome there is a second, automatic voice after the caseworker's or the intake's own.
+    /// </summary>
+    private async Task<bool> AwaitsFirstWordAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken)
+    {
+        if (conversation.Status != ConversationStatus.Active
+            || await queue.FindOpenAsync(session, conversation.Id, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        // No intake state: nothing has been written yet (a new conversation's LastInboundAt is its creation).
+        if (conversation.EngineState is null)
+        {
+            return true;
+        }
+
+        var lastClosed = (await queue.ReadClosedOfConversationAsync(session, conversation.Id, cancellationToken))
+            .Max(c => c.ClosedAt);
+        return lastClosed is not null && (conversation.LastInboundAt is null || conversation.LastInboundAt <= lastClosed);
     }
 
     /// <summary>Makes the sender's conversation quiet; true when it was active.</summary>

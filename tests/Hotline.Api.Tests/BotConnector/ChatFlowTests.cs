@@ -151,6 +151,56 @@ public sealed class ChatFlowTests
     }
 
     [Theory, DatabaseData]
+    public async Task Opening_the_chat_again_during_a_live_case_sends_no_welcome_after_the_caseworker(DatabaseProvider engine)
+    {
+        await using var bot = await BotHarness.StartAsync(engine);
+        await using var caseworker = await ChatCaseworker.StartAsync(bot);
+        await bot.SendAsync(bot.Message("user-1", "person"));
+        var (caseId, lease) = await caseworker.TakeAsync();
+        await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?");
+        await bot.DispatchAllAsync();
+        var before = bot.Connector.Replies.Count;
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync(bot.MembersAdded("user-1", locale: "ne-NP"))).StatusCode);
+        await bot.DispatchAllAsync();
+
+        Assert.Equal("I am here. Can you talk?", (string?)bot.Connector.Replies[^1].Activity["text"]);
+        Assert.Equal(before, bot.Connector.Replies.Count);
+    }
+
+    [Fact]
+    public async Task Opening_the_chat_again_in_the_middle_of_the_intake_sends_no_welcome()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SendAsync(bot.Message("user-1", "hello"));
+        await bot.DispatchAllAsync();
+        var before = bot.Connector.Replies.Select(r => (string?)r.Activity["text"]).ToList();
+
+        await bot.SendAsync(bot.MembersAdded("user-1"));
+        await bot.DispatchAllAsync();
+
+        Assert.NotEmpty(before);
+        Assert.Equal(before, bot.Connector.Replies.Select(r => (string?)r.Activity["text"]));
+    }
+
+    [Fact]
+    public async Task Opening_the_chat_again_after_the_case_was_closed_welcomes_them_once_more()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await using var caseworker = await ChatCaseworker.StartAsync(bot);
+        await bot.SendAsync(bot.Message("user-1", "person"));
+        var (caseId, lease) = await caseworker.TakeAsync();
+        await caseworker.ReplyAsync(caseId, lease, "You are safe now. Write any time.");
+        await caseworker.CloseAsync(caseId, lease);
+        await bot.DispatchAllAsync();
+
+        await bot.SendAsync(bot.MembersAdded("user-1"));
+        await bot.DispatchAllAsync();
+
+        Assert.Equal(ChatWelcome.TextFor("en"), (string?)bot.Connector.Replies[^1].Activity["text"]);
+    }
+
+    [Theory, DatabaseData]
     public async Task Replies_follow_the_person_to_their_latest_bot_conversation(DatabaseProvider engine)
     {
         await using var bot = await BotHarness.StartAsync(engine);
@@ -188,6 +238,41 @@ public sealed class ChatFlowTests
             bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(canary)) >= 0 || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(canary)) >= 0)).ToList();
         Assert.Empty(found);
         Assert.NotEmpty(bot.Connector.Replies);
+    }
+
+    /// <summary>A caseworker in the console, through the hub as the console calls it.</summary>
+    private sealed class ChatCaseworker(HubConnection hub) : IAsyncDisposable
+    {
+        public static async Task<ChatCaseworker> StartAsync(BotHarness bot)
+        {
+            var user = await SignedInClient.AddUserAsync(bot.App, $"cw-{Guid.NewGuid():N}", UserRole.Caseworker, "en", "ne");
+            var hub = (await SignedInClient.SignInAsync(bot.App, user)).Hub();
+            await hub.StartAsync(TestContext.Current.CancellationToken);
+            return new ChatCaseworker(hub);
+        }
+
+        public async Task<(Guid CaseId, Guid Lease)> TakeAsync()
+        {
+            var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), TestContext.Current.CancellationToken);
+            Assert.True(taken.Ok, taken.Refusal);
+            return (taken.Value!.Case.Id, taken.Value.LeaseToken!.Value);
+        }
+
+        public async Task ReplyAsync(Guid caseId, Guid lease, string text)
+        {
+            var answer = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), caseId, lease, text, Guid.NewGuid(),
+                TestContext.Current.CancellationToken);
+            Assert.True(answer.Ok, answer.Refusal);
+        }
+
+        public async Task CloseAsync(Guid caseId, Guid lease)
+        {
+            var closed = await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.CloseCase), caseId, lease, "resolved", null,
+                TestContext.Current.CancellationToken);
+            Assert.True(closed.Ok, closed.Refusal);
+        }
+
+        public ValueTask DisposeAsync() => hub.DisposeAsync();
     }
 
     private sealed class RecordingEngine : IConversationEngine
