@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hotline.Api.TwilioDeletion;
 
 namespace Hotline.Api.Media;
 
@@ -8,9 +9,11 @@ namespace Hotline.Api.Media;
 /// inspected, stored encrypted with its hash and metadata, and then Twilio's copy is deleted. A failure
 /// that can pass (the network, a timeout, a 5xx) is tried again later, up to Hotline:Media:MaxAttempts; one
 /// that cannot (the type, the size, a damaged image, a link to elsewhere) marks the item not kept at once,
-/// with its reason. Nothing here touches the message or the case: a bad file costs only itself.
+/// with its reason. Nothing here touches the message or the case: a bad file costs only itself. Once every item of a
+/// message is finished (kept, or not kept), the message itself is queued for deletion at Twilio (<see cref="TwilioDeletions"/>)
+/// in the write that finished the last of them: its record and any file not kept go from there too.
 /// Beside the webhooks, an item costs them one short claim at the writer and two single-row statements in their shared
-/// commits; its CPU work runs on the media lane (<see cref="MediaKeeper"/>) and no transaction is open while it does.
+/// commits (a third, on one message's row, when it is the message's last); its CPU work runs on the media lane (<see cref="MediaKeeper"/>) and no transaction is open while it does.
 /// </summary>
 public sealed class MediaFetchJob(
     Database database,
@@ -19,6 +22,7 @@ public sealed class MediaFetchJob(
     MediaKeeper keeper,
     StrandedMediaFiles strandedFiles,
     ProviderCopyDeleter deleter,
+    TwilioDeletions twilioDeletions,
     IOptions<MediaOptions> options,
     IOptions<TwilioOptions> twilio,
     TimeProvider time,
@@ -79,7 +83,8 @@ public sealed class MediaFetchJob(
     {
         if (MediaOrigin.Of(item.Source, twilio.Value) is not { } origin)
         {
-            await WriteAsync((session, token) => items.RefuseAsync(session, item, "the link is not the channel's own media host", token), cancellationToken);
+            await WriteAsync(Finishing(item, (session, token) => items.RefuseAsync(session, item, "the link is not the channel's own media host", token)),
+                cancellationToken);
             return;
         }
 
@@ -89,9 +94,9 @@ public sealed class MediaFetchJob(
         }
 
         var deleteError = await deleter.DeleteAsync(origin, cancellationToken);
-        await WriteAsync((session, token) => deleteError is null
-            ? items.MarkKeptAsync(session, item, token)
-            : items.RescheduleAsync(session, item, NextAttempt(item.Status == MediaStatus.Pending ? 1 : item.Attempts), deleteError, token),
+        await WriteAsync(deleteError is null
+            ? Finishing(item, (session, token) => items.MarkKeptAsync(session, item, token))
+            : (session, token) => items.RescheduleAsync(session, item, NextAttempt(item.Status == MediaStatus.Pending ? 1 : item.Attempts), deleteError, token),
             cancellationToken);
     }
 
@@ -151,9 +156,27 @@ public sealed class MediaFetchJob(
     /// <summary>Always false: the item is not in the media store.</summary>
     private async Task<bool> NotKeptAsync(MediaItem item, string reason, CancellationToken cancellationToken)
     {
-        await WriteAsync((session, token) => items.RefuseAsync(session, item, reason, token), cancellationToken);
+        await WriteAsync(Finishing(item, (session, token) => items.RefuseAsync(session, item, reason, token)), cancellationToken);
         return false;
     }
+
+    /// <summary>
+    /// A change that finishes the item for good (kept, or not kept) and then, in the same write, queues its message for
+    /// deletion at Twilio if no other item of the message is left to fetch or to delete there (the statements take the
+    /// message's items in turns, so exactly one write queues it, however many finish at once, on however many instances).
+    /// Nothing is queued when the lease was lost: the item is another pass's to finish.
+    /// </summary>
+    private Func<DbSession, CancellationToken, Task<bool>> Finishing(MediaItem item, Func<DbSession, CancellationToken, Task<bool>> finish) =>
+        async (session, token) =>
+        {
+            if (!await finish(session, token))
+            {
+                return false;
+            }
+
+            await twilioDeletions.EnqueueWhenMediaFinishedAsync(session, item.MessageId, token);
+            return true;
+        };
 
     private DateTimeOffset NextAttempt(int attempts)
     {

@@ -2,7 +2,7 @@ namespace Hotline.Api.TwilioDeletion;
 
 public static class TwilioDeletionServices
 {
-    /// <summary>The store of pending deletions, which the inbound pipeline and the delivery recorder write to.</summary>
+    /// <summary>The store of pending deletions, which the inbound pipeline, the delivery recorder, the media job, retention and erasure write to.</summary>
     public static IServiceCollection AddTwilioDeletion(this IServiceCollection services)
     {
         services.AddSingleton<TwilioDeletions>();
