@@ -10,7 +10,8 @@ namespace Hotline.Api.Casework;
 /// sequence, type, id, version, status, priority, triageScore, language, channel, queuedAt (Unix
 /// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason,
 /// intakeQuestion, intakeQuestions (while the intake still asks: the band is provisional), earlierCases (a
-/// number, the returning person's closed cases).
+/// number, the returning person's closed cases), answeredAt, unansweredSince (Unix milliseconds: a caseworker's last
+/// reply, the person's first message after it), referral (sent, accepted, completed, declined).
 /// Nulls (and an earlierCases of 0) at the end are left out (a queued case has no assignee); a reader takes a
 /// missing field as null (0).
 /// </summary>
@@ -48,7 +49,8 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
         writer.WriteStringValue(summary.ConversationStatus);
         string?[] optional = [summary.AssigneeId?.ToString(), summary.AssigneeName, summary.ConversationStatusReason];
         var inIntake = summary.IntakeQuestion is not null && summary.IntakeQuestions is not null;
-        var returning = summary.EarlierCases > 0;
+        var history = summary.AnsweredAt is not null || summary.Referral is not null;
+        var returning = summary.EarlierCases > 0 || history;
         var written = inIntake || returning ? optional.Length : Array.FindLastIndex(optional, field => field is not null) + 1;
         foreach (var field in optional.AsSpan(0, written))
         {
@@ -66,6 +68,16 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             writer.WriteNumberValue(summary.EarlierCases);
         }
 
+        if (history)
+        {
+            WriteOptionalNumber(writer, summary.AnsweredAt?.ToUnixTimeMilliseconds());
+            WriteOptionalNumber(writer, summary.UnansweredSince?.ToUnixTimeMilliseconds());
+            if (summary.Referral is { } referral)
+            {
+                writer.WriteStringValue(referral);
+            }
+        }
+
         writer.WriteEndArray();
     }
 
@@ -80,6 +92,8 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
 
         string? Optional(int index) => index < fields.Length ? fields[index].GetString() : null;
         int? OptionalNumber(int index) => index < fields.Length && fields[index].ValueKind == JsonValueKind.Number ? fields[index].GetInt32() : null;
+        DateTimeOffset? OptionalTime(int index) => index < fields.Length && fields[index].ValueKind == JsonValueKind.Number
+            ? DateTimeOffset.FromUnixTimeMilliseconds(fields[index].GetInt64()) : null;
         var summary = new CaseSummary(
             fields[2].GetGuid(),
             fields[4].GetString()!,
@@ -96,11 +110,14 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             fields[3].GetInt32(),
             OptionalNumber(15),
             OptionalNumber(16),
-            OptionalNumber(17) ?? 0);
+            OptionalNumber(17) ?? 0,
+            OptionalTime(18),
+            OptionalTime(19),
+            Optional(20));
         return new CaseChange(fields[0].GetInt64(), fields[1].GetString()!, summary);
     }
 
-    private static void WriteOptionalNumber(Utf8JsonWriter writer, int? value)
+    private static void WriteOptionalNumber(Utf8JsonWriter writer, long? value)
     {
         if (value is { } number)
         {

@@ -170,6 +170,17 @@ public sealed class CaseEventStreamJob(
                 {
                     sends.Add(send);
                 }
+
+                // A person writing again in a case answered before that waits in the queue: every console's row and the
+                // supervisors' figures must say so ("new message", waiting again), so it is a change of the case too.
+                if (caseEvent.Type == CaseEventTypes.MessageReceived && summary is { Status: nameof(CaseStatus.Queued), UnansweredSince: not null })
+                {
+                    var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
+                    foreach (var group in GroupsThatSee(summary, payload))
+                    {
+                        ChangesFor(changesByGroup, group).Add(change);
+                    }
+                }
             }
             else if (summary is not null)
             {

@@ -2,6 +2,9 @@ namespace Hotline.Api.Casework;
 
 /// <summary>A case as a queue shows it. No address and no message text: safe to send to every caseworker of the language.</summary>
 /// <param name="EarlierCases">The person's closed cases before this one: more than none marks a returning person.</param>
+/// <param name="AnsweredAt">A caseworker's last reply to this case (queued to be sent, whatever became of it), or null: never answered.</param>
+/// <param name="UnansweredSince">The person's first message after that reply, in transcript order: what waits for an answer. Null when never answered.</param>
+/// <param name="Referral">The furthest a referral of the case got with a partner: sent, accepted, completed or declined (null: none sent).</param>
 public sealed record CaseSummary(
     Guid Id,
     string Status,
@@ -18,7 +21,10 @@ public sealed record CaseSummary(
     int Version,
     int? IntakeQuestion = null,
     int? IntakeQuestions = null,
-    int EarlierCases = 0);
+    int EarlierCases = 0,
+    DateTimeOffset? AnsweredAt = null,
+    DateTimeOffset? UnansweredSince = null,
+    string? Referral = null);
 
 /// <param name="Sequence">
 /// The message's place in its conversation (a case has one): the order the console shows. <see cref="At"/> cannot say it: a
@@ -73,7 +79,11 @@ public sealed record MessageHeardNotice(long Sequence, Guid CaseId, string Direc
 
 public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid MessageId, string Status, string? Error);
 
-public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IReadOnlyDictionary<string, int> QueuedByPriority, double OldestWaitingSeconds);
+/// <param name="Queued">Cases in the queue whose person waits for a human reply: never answered, or written to since the last reply.</param>
+/// <param name="OldestWaitingSeconds">The longest of those waits: from QueuedAt, or from the person's first message after the last reply.</param>
+/// <param name="Answered">Cases back in the queue (released, a claim run out) that a caseworker answered, with nothing from the person since.</param>
+public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IReadOnlyDictionary<string, int> QueuedByPriority, double OldestWaitingSeconds,
+    int Answered = 0);
 
 public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
 
@@ -104,8 +114,12 @@ internal sealed record CaseSummaryRow
     public int? IntakeQuestion { get; init; }
     public int? IntakeQuestions { get; init; }
     public int EarlierCases { get; init; }
+    public DateTimeOffset? AnsweredAt { get; init; }
+    public DateTimeOffset? UnansweredSince { get; init; }
+    public long? ReferralStage { get; init; }
 
     public CaseSummary ToView() => new(Id, Status, Priority.ToString(), TriageScore,
         JsonSerializer.Deserialize<List<string>>(TriageReasons) ?? [], Language, Channel, QueuedAt, AssigneeId, AssigneeName,
-        ConversationStatus, ConversationStatusReason, Version, IntakeQuestion, IntakeQuestions, EarlierCases);
+        ConversationStatus, ConversationStatusReason, Version, IntakeQuestion, IntakeQuestions, EarlierCases, AnsweredAt, UnansweredSince,
+        ReferralStage switch { 4 => "completed", 3 => "accepted", 2 => "sent", 1 => "declined", _ => null });
 }

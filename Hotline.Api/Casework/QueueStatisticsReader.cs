@@ -7,20 +7,25 @@ public sealed class QueueStatisticsReader(TimeProvider time)
     {
         var rows = (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken)).ToList();
         var queued = rows.Where(r => r.Status == "Queued").ToList();
-        var oldest = queued.Count == 0 ? (DateTimeOffset?)null : queued.Min(r => r.OldestQueuedAt);
+        // A case answered before, back in the queue with nothing new from the person, waits for nobody: not "waiting".
+        var oldest = queued.Where(r => r.OldestWaitingSince is not null).Select(r => r.OldestWaitingSince).Min();
         return new QueueStatistics(
             sequence,
-            (int)queued.Sum(r => r.Cases),
+            (int)queued.Sum(r => r.Cases - r.Answered),
             (int)rows.Where(r => r.Status == "Claimed").Sum(r => r.Cases),
-            queued.ToDictionary(r => r.Priority.ToString(), r => (int)r.Cases),
-            oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0);
+            queued.Where(r => r.Cases > r.Answered).ToDictionary(r => r.Priority.ToString(), r => (int)(r.Cases - r.Answered)),
+            oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
+            (int)queued.Sum(r => r.Answered));
     }
 
-    /// <summary>For the metrics: per priority band, how many cases wait and since when the oldest of them waits.</summary>
+    /// <summary>
+    /// For the metrics: per priority band, how many cases are in the queue and since when the longest-waiting person there has
+    /// waited for a reply (null when every one of them was answered and has not written since).
+    /// </summary>
     public async Task<IReadOnlyList<WaitingBand>> ReadWaitingBandsAsync(DbSession session, CancellationToken cancellationToken) =>
         (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken))
             .Where(r => r.Status == "Queued")
-            .Select(r => new WaitingBand(r.Priority, r.Cases, r.OldestQueuedAt))
+            .Select(r => new WaitingBand(r.Priority, r.Cases, r.OldestWaitingSince))
             .ToList();
 
     /// <summary>The waiting cases of each language: how many, and since when the oldest waits.</summary>
@@ -36,11 +41,12 @@ public sealed class QueueStatisticsReader(TimeProvider time)
         public string Status { get; init; } = "";
         public PriorityBand Priority { get; init; }
         public long Cases { get; init; }
-        public DateTimeOffset OldestQueuedAt { get; init; }
+        public long Answered { get; init; }
+        public DateTimeOffset? OldestWaitingSince { get; init; }
     }
 }
 
-public sealed record WaitingBand(PriorityBand Band, long Cases, DateTimeOffset OldestQueuedAt);
+public sealed record WaitingBand(PriorityBand Band, long Cases, DateTimeOffset? OldestWaitingSince);
 
 public sealed record WaitingLanguage
 {

@@ -44,7 +44,8 @@ public sealed class OperationalSamplerJob(
             var tag = new KeyValuePair<string, object?>("band", band.ToString());
             var waiting = bands.GetValueOrDefault(band);
             depth.Add(new Measurement<long>(waiting?.Cases ?? 0, tag));
-            oldest.Add(new Measurement<double>(waiting is null ? 0 : SecondsSince(waiting.OldestQueuedAt, now), tag));
+            // A case answered before and back in the queue with nothing new from the person waits for nobody.
+            oldest.Add(new Measurement<double>(waiting?.OldestWaitingSince is { } since ? SecondsSince(since, now) : 0, tag));
         }
 
         snapshot.Update(new OperationalSnapshot.Sample(

@@ -115,7 +115,7 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
             """);
 
         Assert.All(lines, count => Assert.Equal(1, count));
-        Assert.Equal(1, await console.Page.GetByRole(AriaRole.Columnheader, new() { Name = "Since queued" })
+        Assert.Equal(1, await console.Page.GetByRole(AriaRole.Columnheader, new() { Name = "Waiting for a reply" })
             .EvaluateAsync<int>("th => { const range = document.createRange(); range.selectNodeContents(th); return range.getClientRects().length; }"));
     }
 }

@@ -1,5 +1,5 @@
 import { el } from "./dom.js";
-import { PRIORITY_RANK, languageName, channelName, reasonText, conversationStatusText, durationText, secondsSince } from "./format.js";
+import { PRIORITY_RANK, languageName, channelName, reasonText, conversationStatusText, durationText, secondsSince, clockText } from "./format.js";
 
 const OPEN = new Set(["Queued", "Claimed"]);
 
@@ -74,6 +74,29 @@ export function waitingTime(queuedAt) {
   return el("time", { datetime: queuedAt, dataset: { since: queuedAt }, text: durationText(secondsSince(queuedAt)) });
 }
 
+/**
+ * Since when the person has waited for a human reply: since queued when nobody has answered yet, since their first message
+ * after the last caseworker reply when they wrote again, or null: answered, and nothing new from them (docs/casework.md).
+ */
+export function waitingSince(summary) {
+  return summary.answeredAt == null ? summary.queuedAt : summary.unansweredSince ?? null;
+}
+
+const REFERRAL_STAGES = { sent: "Referral sent", accepted: "Referral accepted", completed: "Referral completed", declined: "Referral declined" };
+
+/** What happened before the case came back to the queue: a reply, a referral, and whether the person wrote since. */
+export function historyMarks(summary) {
+  return [
+    summary.answeredAt != null && summary.unansweredSince != null
+      ? el("span", { class: "unread", title: "The person wrote after the last caseworker reply", text: "New message" })
+      : null,
+    summary.answeredAt != null
+      ? el("span", { class: "answered", title: "A caseworker has replied in this case", text: `Answered before · last reply ${clockText(summary.answeredAt)}` })
+      : null,
+    summary.referral ? el("span", { class: "referral-stage", text: REFERRAL_STAGES[summary.referral] ?? `Referral ${summary.referral}` }) : null,
+  ];
+}
+
 /** A person who had a case before: the queue and the supervisor view mark them alike. */
 export function returningMark(summary) {
   return summary.earlierCases > 0 ? el("span", { class: "returning", title: "This person had a case before", text: "Returning" }) : null;
@@ -97,18 +120,30 @@ function caseItem(summary, selectedId, selfId, unread) {
       el("span", { class: "case-line" },
         priorityBadge(summary.priority),
         intakeNote(summary),
-        unread.has(summary.id) ? el("span", { class: "unread", text: "New message" }) : null,
+        unread.has(summary.id) && summary.unansweredSince == null ? el("span", { class: "unread", text: "New message" }) : null,
+        ...historyMarks(summary),
         returningMark(summary),
         el("span", { class: "case-language", text: languageName(summary.language) }),
         el("span", { class: "case-channel", text: channelName(summary.channel) }),
-        el("span", { class: "case-waiting" },
-          el("span", { class: summary.status === "Queued" ? "visually-hidden" : "case-open-for", text: summary.status === "Queued" ? "waiting " : "open " }),
-          waitingTime(summary.queuedAt))),
+        caseWaiting(summary)),
       reasonChips(summary.reasons),
       summary.status === "Claimed"
         ? el("span", { class: "case-assignee", text: summary.assigneeId === selfId ? "Yours" : `With ${summary.assigneeName ?? "a colleague"}` })
         : null,
       conversationNote(summary)));
+}
+
+/** How long the case has been open (held), or how long the person has waited for a reply (in the queue). */
+function caseWaiting(summary) {
+  if (summary.status !== "Queued") {
+    return el("span", { class: "case-waiting" }, el("span", { class: "case-open-for", text: "open " }), waitingTime(summary.queuedAt));
+  }
+  const since = waitingSince(summary);
+  return since == null
+    ? el("span", { class: "case-waiting case-back", text: "back in the queue, nothing new since the reply" })
+    : el("span", { class: "case-waiting" },
+      el("span", { class: "visually-hidden", text: summary.answeredAt == null ? "waiting " : "waiting since the new message " }),
+      waitingTime(since));
 }
 
 /** Redraws one list, keeping keyboard focus on the case it was on. */

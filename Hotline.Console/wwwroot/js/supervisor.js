@@ -2,7 +2,7 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
 import { Live } from "./live.js";
-import { byUrgency, priorityBadge, waitingTime, intakeNote, returningMark, reasonChips, conversationNote } from "./queue.js";
+import { byUrgency, priorityBadge, waitingTime, waitingSince, historyMarks, intakeNote, returningMark, reasonChips, conversationNote } from "./queue.js";
 import { languageName, channelName, durationText, clockText, startTicking } from "./format.js";
 
 // Before the first await: the module's top level awaits, and the first refresh already draws these.
@@ -83,7 +83,8 @@ function renderCriticalOutsideHours(cases) {
 function render(overview) {
   const s = overview.statistics;
   const cards = [
-    ["Waiting", String(s.queued)],
+    ["Waiting for a reply", String(s.queued)],
+    ["Back in the queue, answered", String(s.answered ?? 0)],
     ["Being answered", String(s.claimed)],
     ["Critical waiting", String(s.queuedByPriority.Critical ?? 0)],
     ["High waiting", String(s.queuedByPriority.High ?? 0)],
@@ -102,13 +103,13 @@ function render(overview) {
     ? [el("tr", {}, el("td", { colspan: 8, class: "empty", text: "No open case." }))]
     : cases.map((c) => el("tr", { dataset: { caseId: c.id, status: c.status, unanswerable: unanswerable.has(c.id) ? "true" : null } },
       el("td", {}, el("a", { href: `/console/#case=${c.id}`, text: "Open" })),
-      el("td", {}, el("span", { class: "case-line" }, priorityBadge(c.priority), returningMark(c))),
+      el("td", {}, el("span", { class: "case-line" }, priorityBadge(c.priority), returningMark(c), ...historyMarks(c))),
       el("td", {}, languageName(c.language),
         unanswerable.has(c.id) ? el("strong", { class: "unanswerable", text: " · nobody on shift speaks it" }) : null),
       el("td", { text: channelName(c.channel) }),
-      el("td", { text: c.status === "Queued" ? "Waiting" : "Being answered" }),
+      el("td", { text: stateText(c) }),
       el("td", { text: c.assigneeName ?? "—" }),
-      el("td", {}, waitingTime(c.queuedAt)),
+      el("td", {}, waitingSince(c) == null ? el("span", { class: "muted", text: "answered, nothing new" }) : waitingTime(waitingSince(c))),
       el("td", {}, el("span", { class: "case-line" },
         intakeNote(c),
         reasonChips(c.reasons) ?? el("span", { class: "muted", text: "No triage reasons recorded" }),
@@ -122,6 +123,17 @@ function render(overview) {
       el("td", { text: roleName(w.role) }),
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
+}
+
+/** A case answered before and back in the queue is not "waiting" as one nobody has answered. */
+function stateText(c) {
+  if (c.status !== "Queued") {
+    return "Being answered";
+  }
+  if (c.answeredAt == null) {
+    return "Waiting";
+  }
+  return c.unansweredSince == null ? "Back in the queue (answered)" : "Back in the queue, new message";
 }
 
 function renderQuarantine(rows) {

@@ -99,4 +99,21 @@ public sealed class CaseChangeJsonTests
 
         Assert.Contains("this one has 2", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_case_answered_before_carries_the_last_reply_the_persons_new_message_and_the_referral_last()
+    {
+        var answered = Queued() with
+        {
+            AnsweredAt = DateTimeOffset.FromUnixTimeMilliseconds(1_795_830_400_000),
+            UnansweredSince = DateTimeOffset.FromUnixTimeMilliseconds(1_795_830_900_000),
+            Referral = "completed",
+        };
+
+        var json = JsonSerializer.Serialize(new CaseChange(10, "MessageReceived", answered), HubJson);
+
+        Assert.EndsWith("""["threats"],"Open",null,null,null,null,null,0,1795830400000,1795830900000,"completed"]""", json);
+        var read = JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case;
+        Assert.Equal((answered.AnsweredAt, answered.UnansweredSince, "completed"), (read.AnsweredAt, read.UnansweredSince, read.Referral));
+    }
 }
