@@ -6,13 +6,13 @@ const transcript = document.getElementById("transcript");
 const errorLine = document.getElementById("error");
 const languageUnknown = document.getElementById("language-unknown");
 
-// The person this tab plays, kept in the tab's sessionStorage: a reload goes on with the same person and conversation, as a
-// chat app would, and only "New person" starts over. Each user id the tab played keeps the language chosen for it, so an
-// id typed back gets its language again.
+// The person this browser last played, kept in localStorage: a reload, a new tab or a browser started again goes on with the
+// same person and conversation, as a chat app would, and only "New person" starts over. Each user id played keeps the
+// language chosen for it, so an id typed back gets its language again. (A Development page: a made-up id, no one's data.)
 const PERSON_KEY = "hotline.simulator.chat.person";
 const LANGUAGES_KEY = "hotline.simulator.chat.languages";
 const DEFAULT_LOCALE = "en-US";
-const languages = JSON.parse(sessionStorage.getItem(LANGUAGES_KEY) ?? "{}");
+let languages = JSON.parse(localStorage.getItem(LANGUAGES_KEY) ?? "{}");
 let conversation;
 
 function newId(prefix) {
@@ -70,12 +70,13 @@ async function refresh() {
 }
 
 function keepPerson() {
-  sessionStorage.setItem(PERSON_KEY, JSON.stringify({ user: userInput.value, conversation }));
+  localStorage.setItem(PERSON_KEY, JSON.stringify({ user: userInput.value, conversation }));
 }
 
 function keepLanguage() {
-  languages[userInput.value] = localeSelect.value;
-  sessionStorage.setItem(LANGUAGES_KEY, JSON.stringify(languages));
+  // Read again first: another tab may have kept a language since this one loaded.
+  languages = { ...JSON.parse(localStorage.getItem(LANGUAGES_KEY) ?? "{}"), ...languages, [userInput.value]: localeSelect.value };
+  localStorage.setItem(LANGUAGES_KEY, JSON.stringify(languages));
   languageUnknown.hidden = true;
 }
 
@@ -94,7 +95,7 @@ function startNewPerson() {
   keepPerson();
 }
 
-const kept = JSON.parse(sessionStorage.getItem(PERSON_KEY) ?? "null");
+const kept = JSON.parse(localStorage.getItem(PERSON_KEY) ?? "null");
 if (kept) {
   userInput.value = kept.user;
   conversation = kept.conversation;

@@ -91,6 +91,52 @@ public sealed class SimulatorPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(simulator.ScriptErrors);
     }
 
+    [Fact]
+    public async Task The_chat_simulator_opened_in_a_new_tab_goes_on_with_the_last_person()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var simulator = await ConsolePage.OpenAsync(browser.Browser, host);
+        await simulator.Page.GotoAsync("/simulator/chat/");
+        await simulator.Page.GetByLabel("Language").SelectOptionAsync("ne-NP");
+        await simulator.Page.Locator("#body").FillAsync("hello");
+        await simulator.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(simulator.Page.Locator("#transcript .line.Inbound")).ToHaveCountAsync(1);
+        var person = await simulator.Page.GetByLabel("User id").InputValueAsync();
+        await simulator.Page.CloseAsync();
+
+        var tab = await simulator.Context.NewPageAsync();
+        await tab.GotoAsync("/simulator/chat/");
+
+        await Expect(tab.GetByLabel("User id")).ToHaveValueAsync(person);
+        await Expect(tab.GetByLabel("Language")).ToHaveValueAsync("ne-NP");
+        await Expect(tab.Locator("#transcript .line.Inbound").First).ToHaveTextAsync("hello");
+    }
+
+    [Fact]
+    public async Task A_long_chat_scrolls_inside_its_box_and_the_chat_simulators_message_field_stays_in_view()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var simulator = await ConsolePage.OpenAsync(browser.Browser, host);
+        var page = simulator.Page;
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GotoAsync("/simulator/chat/");
+        var answers = new[] { "hello", "1", "2", "2", "1", "1", "2", "2", "2", "2", "Dubai", "still here" };
+        for (var i = 0; i < answers.Length; i++)
+        {
+            await page.Locator("#body").FillAsync(answers[i]);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+            await Expect(page.Locator("#transcript .line.Inbound")).ToHaveCountAsync(i + 1);
+            await Expect(page.Locator("#body")).ToHaveValueAsync("");
+        }
+
+        await Expect(page.Locator("#transcript .line.Inbound").Last).ToHaveTextAsync("still here");
+        await Expect(page.Locator("#transcript .line").Last).ToBeInViewportAsync();
+        var field = await page.Locator("#body").BoundingBoxAsync();
+        Assert.True(field!.Y + field.Height <= 768, $"The message field ends at {field.Y + field.Height} px, below the 768 px window.");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight"), "The page itself scrolls.");
+        Assert.Empty(simulator.ScriptErrors);
+    }
+
     /// <summary>The simulator page at 1366x768, showing <paramref name="phone"/>'s thread.</summary>
     private async Task<ConsolePage> OpenAsync(ConsoleHost host, string phone)
     {
