@@ -33,6 +33,26 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task An_empty_message_is_shown_as_one_not_as_a_blank_bubble()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello");
+        await host.PostSmsAsync(phone, "");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+
+        await console.TakeNextCaseAsync();
+
+        var inbound = console.Page.Locator("#transcript .message.inbound");
+        await Expect(inbound).ToHaveCountAsync(3);
+        await Expect(inbound.Last.Locator(".message-empty")).ToHaveTextAsync("(empty message)");
+        await Expect(inbound.Last.Locator(".message-body")).ToHaveCountAsync(0);
+        await Expect(inbound.Locator(".message-empty")).ToHaveCountAsync(1);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
     public async Task A_case_in_a_language_no_native_speaker_has_reviewed_says_so()
     {
         await using var host = await ConsoleHost.StartAsync();

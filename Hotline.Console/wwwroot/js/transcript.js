@@ -54,12 +54,18 @@ function author(message, session, names) {
   return message.authorUserId === session.userId ? "You" : names.get(message.authorUserId) ?? "A colleague";
 }
 
+/** Nothing to read and nothing attached (an empty SMS): said so, not shown as a blank bubble with only a time. */
+function isEmpty(message) {
+  return !message.body?.trim() && (message.attachments ?? []).length === 0;
+}
+
 /** A message of the transcript; SMS parts are counted only where the channel is SMS (a chat or WhatsApp message has none). */
 export function messageItem(message, session, names, channel, caseId) {
   const outbound = message.direction === "Outbound";
   const status = String(message.deliveryStatus ?? "").toLowerCase();
   return el("li", { class: `message ${outbound ? "outbound" : "inbound"}`, dataset: { messageId: message.id } },
-    message.body ? el("p", { class: "message-body", dir: "auto", text: message.body }) : null,
+    message.body?.trim() ? el("p", { class: "message-body", dir: "auto", text: message.body }) : null,
+    isEmpty(message) ? el("p", { class: "message-empty", text: "(empty message)" }) : null,
     attachmentItems(message, caseId, session),
     el("p", { class: "message-meta" },
       el("span", { class: "message-author", text: author(message, session, names) }),
