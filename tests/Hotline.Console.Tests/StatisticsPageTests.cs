@@ -58,6 +58,24 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         await Expect(console.Page.Locator("#tables img")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task At_1366_wide_a_year_of_every_table_fits_its_card_with_its_total_in_view()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/statistics.html?from=2026-01&to=2026-12");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var tooWide = await console.Page.Locator("#tables section[data-table]").EvaluateAllAsync<string[]>(
+            "sections => sections.map(s => [s.dataset.table, s.querySelector('table'), s.querySelector('table').parentElement])" +
+            ".filter(([, table, box]) => table.scrollWidth > box.clientWidth).map(([id, table, box]) => `${id}: ${table.scrollWidth} > ${box.clientWidth} px`)");
+        Assert.Empty(tooWide);
+        await Expect(console.Page.Locator("section[data-table='cases-by-indicator'] thead th").Last).ToHaveTextAsync("Total");
+        await Screenshots.TakeAsync(console.Page, "statistics-year");
+    }
+
     /// <summary>What stands where each table's charts would be: "table-id: the sentence", or "table-id: charts".</summary>
     private static async Task<string[]> ChartPlacesAsync(IPage page) =>
         await page.Locator("#tables section[data-table]").EvaluateAllAsync<string[]>(
