@@ -5,7 +5,7 @@ namespace Hotline.Api.Casework;
 
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
 public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, MediaItemRepository media, CaseNoteRepository notes,
-    CaseEventLog events, FieldProtector protector, IntakeScript script, TimeProvider time)
+    CaseEventLog events, FieldProtector protector, IntakeScript script, DeclinedAnswers declined, TimeProvider time)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
@@ -42,7 +42,8 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         var lastInbound = transcript.LastOrDefault(m => m.Direction == nameof(MessageDirection.Inbound))?.At;
         return new CaseDetail(summary, transcript, caseNotes, answers, isAssignee ? record.LeaseToken : null,
             isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
-            Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()));
+            Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()),
+            declined.In(caseEvents));
     }
 
     /// <summary>

@@ -51,7 +51,9 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// Everything a caseworker needs to work a case. <see cref="LeaseToken"/> is filled only for the assignee.
 /// <see cref="Unanswered"/>: the intake questions (step ids) the person consented to but has not answered, for the
 /// caseworker to ask in their own words; <see cref="UrgentWords"/>: the script's words that made the case Critical;
-/// <see cref="WhatsAppWindow"/>: for a WhatsApp case, whether a free-text reply can reach the person now (null otherwise).
+/// <see cref="WhatsAppWindow"/>: for a WhatsApp case, whether a free-text reply can reach the person now (null otherwise);
+/// <see cref="AnswersDeclined"/>: the person did not agree to have their intake answers saved, which is why <see cref="Answers"/>
+/// is empty (the caseworker asks in the conversation; the priority and its reasons stay).
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
@@ -63,7 +65,8 @@ public sealed record CaseDetail(
     long LastSequence,
     IReadOnlyList<string>? Unanswered = null,
     IReadOnlyList<string>? UrgentWords = null,
-    WhatsApp.WhatsAppWindowView? WhatsAppWindow = null);
+    WhatsApp.WhatsAppWindowView? WhatsAppWindow = null,
+    bool AnswersDeclined = false);
 
 /// <summary>A change to a case, pushed to the consoles that may see it, with its case-event sequence number.</summary>
 public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);

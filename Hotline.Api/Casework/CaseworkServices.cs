@@ -14,6 +14,7 @@ public static class CaseworkServices
             .AddFilter("Microsoft.AspNetCore.SignalR", LogLevel.Information)
             .AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Information));
         services.AddSingleton<CaseReadModel>();
+        services.AddSingleton<DeclinedAnswers>();
         services.AddSingleton<LanguageCover>();
         services.AddSingleton<CaseActions>();
         services.AddSingleton<CaseListeners>();

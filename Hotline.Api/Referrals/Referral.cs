@@ -83,6 +83,10 @@ public sealed record PartnerReferralView(
     SharedDetails? Shared,
     bool DetailsRemoved);
 
+/// <param name="AnswersDeclined">
+/// Only with consent to 'indicators': the person did not agree to have their intake answers saved, so no indicator could be
+/// recorded. An empty <c>Indicators</c> then means "not asked on record", never "none found".
+/// </param>
 public sealed record SharedDetails(
     IReadOnlyList<string> Fields,
     string? Language,
@@ -92,7 +96,8 @@ public sealed record SharedDetails(
     string? Urgency,
     string? Summary,
     string? ContactRoute,
-    IReadOnlyList<SharedPhoto>? Photos);
+    IReadOnlyList<SharedPhoto>? Photos,
+    bool AnswersDeclined = false);
 
 /// <summary>
 /// A photo as a partner receives it with consent to 'photos': served as the stripped copy (<c>Path</c>), with the

@@ -1,10 +1,12 @@
+using Hotline.Api.Casework;
 using Hotline.Api.Media;
 using Hotline.Api.Statistics;
 
 namespace Hotline.Api.Referrals;
 
 /// <summary>Referrals as stored. The summary and the outcome note are encrypted, bound to their column and row.</summary>
-public sealed class ReferralRepository(FieldProtector protector, IndicatorMap indicators, MediaItemRepository media)
+public sealed class ReferralRepository(FieldProtector protector, IndicatorMap indicators, MediaItemRepository media, CaseEventLog events,
+    DeclinedAnswers declined)
 {
     public Task<ReferralRecord?> FindByIdAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<ReferralRecord>("Referrals_ReadById", new { Id = id }, cancellationToken);
@@ -86,7 +88,8 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("urgency") ? row.CasePriority.ToString() : null,
             Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
             Covers("contact_route") ? row.ContactRoute : null,
-            photos);
+            photos,
+            Covers("indicators") && declined.In(await events.ReadByCaseAsync(session, row.CaseId, cancellationToken)));
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
             row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared,
             detailsRemoved);

@@ -99,11 +99,13 @@ function renderSide(view) {
   // A person who asked for a human, or did not agree to keep their answers, has none kept: their low score says nothing about
   // danger, whatever they answered.
   const intakeAsking = c.intakeQuestion != null;
-  const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking && !view.readOnly;
+  // Declining is the person's choice, said as such: an empty list must not read as "answered nothing", nor as "nothing found".
+  const declined = view.detail.answersDeclined === true;
+  const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking && (!view.readOnly || declined);
   byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
-    ? [el("li", { class: notAssessed ? "reason" : "empty", text: notAssessed
-      ? "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now."
-      : "No triage reasons recorded." })]
+    ? [el("li", { class: notAssessed ? "reason" : "empty", text: !notAssessed ? "No triage reasons recorded."
+      : declined ? "Danger not on record: the person did not agree to have their answers saved. Ask whether they are safe now."
+      : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now." })]
     : c.reasons.map((r) => el("li", { class: "reason", text: reasonText(r) }))));
   byId("triage-score").textContent = `Triage score ${c.triageScore}`
     + (c.intakeQuestion != null ? ` (provisional): intake in progress, question ${c.intakeQuestion} of ${c.intakeQuestions}` : "");
@@ -114,12 +116,18 @@ function renderSide(view) {
   byId("unanswered-section").hidden = unanswered.length === 0;
   byId("unanswered").replaceChildren(...unanswered.map((step) => el("li", { text: reasonText(step) })));
   byId("answers").replaceChildren(...(answers.length === 0
-    ? [el("p", { class: "empty", text: intakeAsking ? "No intake answers yet." : "No intake answers recorded." })]
+    ? [declined ? el("p", { class: "answers-declined", text: DECLINED_TEXT })
+      : el("p", { class: "empty", text: intakeAsking ? "No intake answers yet." : "No intake answers recorded." })]
     : answers.flatMap((a) => [el("dt", { text: reasonText(a.stepId) }), answerItem(a)])));
   // The intake keeps no answer to its two safety questions, by design: a list of answers without them must not read as if
   // danger was never asked.
   byId("safety-answers-note").hidden = answers.length === 0;
 }
+
+/** Why a case has no intake answers when the person declined to have them saved, and what the caseworker does about it. */
+export const DECLINED_TEXT = "Not saved: the person did not agree to have their answers saved (asked “Can we save your answers so we can help you?”, "
+  + "they said no or gave no clear yes). Ask what you need in the conversation. The priority and its reasons above still stand: "
+  + "they come from what the person said before.";
 
 /** A free-text answer is shown as the person wrote it, in its own direction; a coded one by its word. */
 function answerItem(answer) {

@@ -64,7 +64,7 @@ function renderShared(referral) {
     // The ILO's names, not the person's words: "yes" to being threatened, hit or hurt points to "Physical and sexual violence"
     // too, which a reader could take for a report of sexual violence.
     ["Indicators of forced labour (the ILO's categories the person's answers point to, not what they said)",
-      shared.indicators && (shared.indicators.map(reasonText).join(", ") || "None recorded")],
+      shared.indicators && (shared.indicators.map(reasonText).join(", ") || noIndicatorsText(shared))],
     ["How to reach the person", shared.contactRoute && label("contactRoutes", shared.contactRoute)],
     ["Summary from the caseworker", shared.summary],
   ].filter(([, value]) => value);
@@ -73,6 +73,14 @@ function renderShared(referral) {
     ? el("p", { class: "muted", text: "The person agreed to this referral but to sharing no details." })
     : [facts.length === 0 ? null : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", { text: name }), el("dd", { dir: "auto", text: value })])),
       photos];
+}
+
+// An empty list of indicators is "none recorded" only when the person's answers were saved: one who did not agree to that
+// was never asked the questions on record, which says nothing about what they live through.
+function noIndicatorsText(shared) {
+  return !shared.answersDeclined ? "None recorded"
+    : `Not recorded: the person did not agree to have their answers saved; ${shared.summary
+      ? "see the summary from the caseworker" : "ask the hotline, quoting the reference"}.`;
 }
 
 // The photos the person agreed to share: the copy without metadata, served by the hotline itself, beside its hash and
