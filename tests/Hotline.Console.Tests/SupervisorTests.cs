@@ -26,7 +26,7 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(console.Page.Locator($"#overview-caseworkers tr[data-user-id='{amira.Id}'] td.number")).ToHaveTextAsync("1");
         // sofia, amira, bilal, and the supervisor every Development database starts with.
         await Expect(console.Page.Locator("#overview-caseworkers tr")).ToHaveCountAsync(4);
-        await Expect(console.Page.Locator("#overview-statistics")).ToContainTextAsync("Waiting2");
+        await Expect(console.Page.Locator("#overview-statistics")).ToContainTextAsync("Waiting for a reply2");
         await Screenshots.TakeAsync(console.Page, "supervisor");
         Assert.Empty(console.ScriptErrors);
     }
