@@ -9,6 +9,7 @@ public sealed class NavigationTests(BrowserFixture browser) : IClassFixture<Brow
         ["accounts"] = "Accounts",
         ["statistics"] = "Statistics",
         ["audit"] = "Audit trail",
+        ["sims"] = "SIM cards",
         ["erase"] = "Erase a person",
         ["translations"] = "Translations",
     };
@@ -32,7 +33,7 @@ public sealed class NavigationTests(BrowserFixture browser) : IClassFixture<Brow
 
     /// <summary>A page not for the role keeps the top bar of the person's own pages: all their views, and their password to change.</summary>
     [Theory]
-    [InlineData(UserRole.Admin, "supervisor", "Partner directory, Accounts, Statistics, Audit trail, Erase a person, Translations")]
+    [InlineData(UserRole.Admin, "supervisor", "Partner directory, Accounts, Statistics, Audit trail, SIM cards, Erase a person, Translations")]
     [InlineData(UserRole.Supervisor, "audit", "Queue and cases, Supervisor view, Statistics")]
     [InlineData(UserRole.Supervisor, "translations", "Queue and cases, Supervisor view, Statistics")]
     [InlineData(UserRole.Caseworker, "accounts", "Queue and cases, Statistics")]

@@ -2,6 +2,8 @@
 
 export const SIGN_IN_PAGE = "/console/signin.html";
 
+const JSON_TYPE = "application/json";
+
 let csrfToken = null;
 
 export function useAntiforgeryToken(token) {
@@ -28,16 +30,17 @@ export function goToSignIn(response) {
 async function problemText(response) {
   try {
     const problem = await response.json();
-    return problem.detail || problem.title || `The server answered ${response.status}.`;
+    // A problem's detail, or why a whole file was refused (the SIM import's report).
+    return problem.detail || problem.title || problem.refused || `The server answered ${response.status}.`;
   } catch {
     return `The server answered ${response.status}.`;
   }
 }
 
-async function send(method, path, body) {
-  const headers = { Accept: "application/json" };
+async function send(method, path, body, contentType = JSON_TYPE) {
+  const headers = { Accept: JSON_TYPE };
   if (method !== "GET") {
-    headers["Content-Type"] = "application/json";
+    headers["Content-Type"] = contentType;
     if (csrfToken) {
       headers["X-CSRF-TOKEN"] = csrfToken;
     }
@@ -47,7 +50,7 @@ async function send(method, path, body) {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || contentType !== JSON_TYPE ? body : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
     });
@@ -75,4 +78,9 @@ export function postJson(path, body) {
 
 export function putJson(path, body) {
   return send("PUT", path, body);
+}
+
+/** Posts a CSV file's text as it is; the answer is JSON. */
+export function postCsv(path, text) {
+  return send("POST", path, text, "text/csv");
 }

@@ -118,6 +118,7 @@ const VIEWS = [
   { path: "/console/accounts.html", name: "Accounts", roles: ["Admin"] },
   { path: "/console/statistics.html", name: "Statistics", roles: [...CASE_ROLES, "Ngo", "Admin"] },
   { path: "/console/audit.html", name: "Audit trail", roles: ["Admin"] },
+  { path: "/console/sims.html", name: "SIM cards", roles: ["Admin"] },
   { path: "/console/erase.html", name: "Erase a person", roles: ["Admin"] },
   { path: "/console/translations.html", name: "Translations", roles: ["Admin", "Reviewer"] },
 ];
