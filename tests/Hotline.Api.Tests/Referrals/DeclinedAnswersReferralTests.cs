@@ -8,10 +8,10 @@ public sealed class DeclinedAnswersReferralTests
 {
     private const string Worker = "+639170000909";
 
-    [Fact]
-    public async Task The_partner_learns_the_indicators_were_not_recorded_because_the_person_declined_saving_answers()
+    [Theory, DatabaseData]
+    public async Task The_partner_learns_the_indicators_were_not_recorded_because_the_person_declined_saving_answers(DatabaseProvider engine)
     {
-        await using var twilio = await TwilioHarness.StartAsync();
+        await using var twilio = await TwilioHarness.StartAsync(engine);
         await twilio.TextAsync(Worker, "kumusta", "1", "oo", "2");
         var caseId = Guid.Parse((await twilio.ScalarAsync("SELECT Id FROM Cases"))!);
         var h = await ReferralHarness.OnAsync(twilio.App, "fil");
@@ -24,10 +24,10 @@ public sealed class DeclinedAnswersReferralTests
         Assert.True(view.Shared.AnswersDeclined);
     }
 
-    [Fact]
-    public async Task Without_consent_to_indicators_the_partner_is_not_told_whether_answers_were_saved()
+    [Theory, DatabaseData]
+    public async Task Without_consent_to_indicators_the_partner_is_not_told_whether_answers_were_saved(DatabaseProvider engine)
     {
-        await using var twilio = await TwilioHarness.StartAsync();
+        await using var twilio = await TwilioHarness.StartAsync(engine);
         await twilio.TextAsync(Worker, "kumusta", "1", "oo", "2");
         var caseId = Guid.Parse((await twilio.ScalarAsync("SELECT Id FROM Cases"))!);
         var h = await ReferralHarness.OnAsync(twilio.App, "fil");
@@ -39,10 +39,10 @@ public sealed class DeclinedAnswersReferralTests
         Assert.False(view.Shared.AnswersDeclined);
     }
 
-    [Fact]
-    public async Task A_case_whose_answers_point_to_no_indicator_is_not_marked_declined()
+    [Theory, DatabaseData]
+    public async Task A_case_whose_answers_point_to_no_indicator_is_not_marked_declined(DatabaseProvider engine)
     {
-        await using var h = await ReferralHarness.StartAsync();
+        await using var h = await ReferralHarness.StartAsync(engine);
         var queued = await h.QueueCaseAsync(reasons: ["immediate_danger"], priority: PriorityBand.Critical);
         var sent = await h.SendAsync(queued.Id, h.Shelter, PartnerServices.Shelter, ReferralHarness.Consent("indicators"));
 
