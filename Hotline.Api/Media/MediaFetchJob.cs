@@ -10,10 +10,10 @@ namespace Hotline.Api.Media;
 /// that can pass (the network, a timeout, a 5xx) is tried again later, up to Hotline:Media:MaxAttempts; one
 /// that cannot (the type, the size, a damaged image, a link to elsewhere) marks the item not kept at once,
 /// with its reason. Nothing here touches the message or the case: a bad file costs only itself. Once every item of a
-/// message is finished (kept, or not kept), the message itself is queued for deletion at Twilio (<see cref="TwilioDeletions"/>)
-/// in the write that finished the last of them: its record and any file not kept go from there too.
+/// message is kept, the message itself is queued for deletion at Twilio (<see cref="TwilioDeletions"/>) in the write that
+/// kept the last of them; one with an item not kept stays there until retention, its only copy.
 /// Beside the webhooks, an item costs them one short claim at the writer and two single-row statements in their shared
-/// commits (a third, on one message's row, when it is the message's last); its CPU work runs on the media lane (<see cref="MediaKeeper"/>) and no transaction is open while it does.
+/// commits (a third, on one message's row, when it is kept); its CPU work runs on the media lane (<see cref="MediaKeeper"/>) and no transaction is open while it does.
 /// </summary>
 public sealed class MediaFetchJob(
     Database database,
@@ -83,8 +83,7 @@ public sealed class MediaFetchJob(
     {
         if (MediaOrigin.Of(item.Source, twilio.Value) is not { } origin)
         {
-            await WriteAsync(Finishing(item, (session, token) => items.RefuseAsync(session, item, "the link is not the channel's own media host", token)),
-                cancellationToken);
+            await WriteAsync((session, token) => items.RefuseAsync(session, item, "the link is not the channel's own media host", token), cancellationToken);
             return;
         }
 
@@ -95,7 +94,7 @@ public sealed class MediaFetchJob(
 
         var deleteError = await deleter.DeleteAsync(origin, cancellationToken);
         await WriteAsync(deleteError is null
-            ? Finishing(item, (session, token) => items.MarkKeptAsync(session, item, token))
+            ? Kept(item)
             : (session, token) => items.RescheduleAsync(session, item, NextAttempt(item.Status == MediaStatus.Pending ? 1 : item.Attempts), deleteError, token),
             cancellationToken);
     }
@@ -156,25 +155,25 @@ public sealed class MediaFetchJob(
     /// <summary>Always false: the item is not in the media store.</summary>
     private async Task<bool> NotKeptAsync(MediaItem item, string reason, CancellationToken cancellationToken)
     {
-        await WriteAsync(Finishing(item, (session, token) => items.RefuseAsync(session, item, reason, token)), cancellationToken);
+        await WriteAsync((session, token) => items.RefuseAsync(session, item, reason, token), cancellationToken);
         return false;
     }
 
     /// <summary>
-    /// A change that finishes the item for good (kept, or not kept) and then, in the same write, queues its message for
-    /// deletion at Twilio if no other item of the message is left to fetch or to delete there (the statements take the
-    /// message's items in turns, so exactly one write queues it, however many finish at once, on however many instances).
-    /// Nothing is queued when the lease was lost: the item is another pass's to finish.
+    /// Marks the item kept and then, in the same write, queues its message for deletion at Twilio if every other item of the
+    /// message is kept too (the statements take the message's items in turns, so exactly one write queues it, however many
+    /// are kept at once, on however many instances). A message with an item not kept stays at Twilio, whose copy is then the
+    /// only one, until retention. Nothing is queued when the lease was lost: the item is another pass's to finish.
     /// </summary>
-    private Func<DbSession, CancellationToken, Task<bool>> Finishing(MediaItem item, Func<DbSession, CancellationToken, Task<bool>> finish) =>
+    private Func<DbSession, CancellationToken, Task<bool>> Kept(MediaItem item) =>
         async (session, token) =>
         {
-            if (!await finish(session, token))
+            if (!await items.MarkKeptAsync(session, item, token))
             {
                 return false;
             }
 
-            await twilioDeletions.EnqueueWhenMediaFinishedAsync(session, item.MessageId, token);
+            await twilioDeletions.EnqueueWhenMediaKeptAsync(session, item.MessageId, token);
             return true;
         };
 

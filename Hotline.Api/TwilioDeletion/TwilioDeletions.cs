@@ -50,14 +50,14 @@ public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvide
             now => new { ConversationId = conversationId, CaselessOnly = caselessOnly ? 1 : 0, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
 
     /// <summary>
-    /// The message that brought photos or files, in the write that finishes one of them (<see cref="Media.MediaFetchJob"/>):
-    /// queued once the last of them is finished (kept with Twilio's copy deleted, or not kept), never while one still waits
-    /// to be fetched, since deleting a message at Twilio takes its files with it. It is not queued when it is stored, so its
-    /// record and any file not kept would otherwise stay at Twilio until retention or an erasure. 1 when it was queued now;
-    /// 0 while items wait, when it was already waiting, for chat, or when deletion is off.
+    /// The message that brought photos or files, in the write that keeps one of them (<see cref="Media.MediaFetchJob"/>):
+    /// queued once the last of them is kept (in the media store, Twilio's copy deleted), never while one still waits to be
+    /// fetched, since deleting a message at Twilio takes its files with it, and never when one was not kept: Twilio's copy
+    /// is then the only one, and stays until retention or an erasure. It is not queued when it is stored. 1 when it was
+    /// queued now; 0 while items wait, when one was not kept, when it was already waiting, for chat, or when deletion is off.
     /// </summary>
-    public Task<int> EnqueueWhenMediaFinishedAsync(DbSession session, Guid messageId, CancellationToken cancellationToken) =>
-        EnqueueManyAsync(session, "TwilioDeletions_CreateForFinishedMedia",
+    public Task<int> EnqueueWhenMediaKeptAsync(DbSession session, Guid messageId, CancellationToken cancellationToken) =>
+        EnqueueManyAsync(session, "TwilioDeletions_CreateForKeptMedia",
             now => new { MessageId = messageId, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
 
     /// <summary>Runs one of the statements that queue several messages at once, each due now; nothing when deletion is off.</summary>

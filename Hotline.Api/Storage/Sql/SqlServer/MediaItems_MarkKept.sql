@@ -1,8 +1,8 @@
 -- Final: the file is in the media store and Twilio's copy is deleted.
--- The items of one message finish in turns (the application lock on the message, held to the commit, taken before any
+-- The items of one message are kept in turns (the application lock on the message, held to the commit, taken before any
 -- other lock of the transaction), so that the check that follows in the same transaction
--- (TwilioDeletions_CreateForFinishedMedia) sees every item finished before it: under read committed snapshot, two photos
--- finishing at the same moment would each still read the other as waiting, and the message would stay at Twilio.
+-- (TwilioDeletions_CreateForKeptMedia) sees every item kept before it: under read committed snapshot, two photos kept at
+-- the same moment would each still read the other as waiting, and the message would stay at Twilio.
 DECLARE @Message UNIQUEIDENTIFIER = (SELECT MessageId FROM dbo.MediaItems WHERE Id = @Id);
 IF @Message IS NOT NULL
 BEGIN
