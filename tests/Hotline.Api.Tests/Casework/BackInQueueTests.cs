@@ -55,6 +55,32 @@ public sealed class BackInQueueTests
         Assert.InRange(again.Statistics.OldestWaitingSeconds, 0, (DateTimeOffset.UtcNow - written.At).TotalSeconds + 1);
     }
 
+    /// <summary>Found by a review: a reply Twilio refused counted as an answer, so the person dropped out of the waiting figures and the alert.</summary>
+    [Fact]
+    public async Task A_case_whose_only_reply_failed_back_in_the_queue_still_waits_for_a_reply()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "0");
+        await harness.DispatchAllAsync();
+        var h = await ReferralHarness.OnAsync(harness.App, "en");
+        var supervisor = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "sofia", UserRole.Supervisor, "en"));
+        await using var hub = h.Caseworker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        harness.Twilio.RejectNext(21211, "The 'To' number {To} is not a valid phone number.");
+        Assert.True((await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "We are here. Are you safe where you are now?", Guid.NewGuid(), Ct)).Ok);
+        await harness.DispatchAllAsync();
+        Assert.True((await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.ReleaseCase), taken.Case.Id, taken.LeaseToken, Ct)).Ok);
+
+        var back = await SupervisorSeesAsync(supervisor, taken.Case.Id);
+
+        Assert.Equal("failed", Assert.Single(back.Detail.Transcript, m => m.Body == "We are here. Are you safe where you are now?").DeliveryStatus);
+        Assert.Equal(("Queued", (DateTimeOffset?)null), (back.Case.Status, back.Case.AnsweredAt));
+        Assert.Equal((1, 0), (back.Statistics.Queued, back.Statistics.Answered));
+    }
+
     [Fact]
     public async Task A_case_nobody_answered_waits_from_when_it_was_queued_with_no_history()
     {
