@@ -71,9 +71,9 @@ public static class ConsistentSuppression
                     HideZeros(table, column, marks);
                 }
 
-                foreach (var sharingATotal in hiddenTotals.GroupBy(c => c.Table.KeyOf(c.TotalRow, c.Column), StringComparer.Ordinal))
+                foreach (var population in columns.GroupBy(c => c.Table.Population, StringComparer.Ordinal))
                 {
-                    MonthWideAudit.Protect(sharingATotal.ToList());
+                    AuditTogether(population.ToList());
                 }
 
                 return;
@@ -81,6 +81,31 @@ public static class ConsistentSuppression
 
             forced.UnionWith(hidden);
         }
+    }
+
+    /// <summary>
+    /// The month's tables of one population, which share its total: those with totals, audited together when the total is
+    /// hidden (<see cref="MonthWideAudit"/>), and those whose rows overlap, against the total (<see cref="OverlappingRowsAudit"/>).
+    /// Each bounds the total for the other, and each only hides more, so they take turns until neither hides anything.
+    /// </summary>
+    private static void AuditTogether(IReadOnlyList<MonthColumn> population)
+    {
+        var withTotals = population.Where(c => c.Table.ColumnTotals).ToList();
+        var overlapping = population.Where(c => c.Table.NoneRow is not null).ToList();
+        var totalHidden = withTotals.Any(c => c.Mark(c.TotalRow) != CellMark.Shown);
+        bool changed;
+        do
+        {
+            var fromOverlapping = overlapping.Select(OverlappingRowsAudit.TotalBounds)
+                .Aggregate((0L, MonthWideAudit.Unbounded), MonthWideAudit.Intersect);
+            changed = totalHidden && MonthWideAudit.Protect(withTotals, fromOverlapping);
+            var fromTotals = MonthWideAudit.TotalBounds(withTotals);
+            foreach (var table in overlapping)
+            {
+                changed |= OverlappingRowsAudit.Protect(table, fromTotals);
+            }
+        }
+        while (changed);
     }
 
     /// <summary>

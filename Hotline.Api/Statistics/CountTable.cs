@@ -23,13 +23,19 @@ public sealed class CountTable
 
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Where the rows overlap: the row of cases in no other row ("no indicator"), so that a month's cases are this row and the
+    /// union of the others (<see cref="OverlappingRowsAudit"/>); null elsewhere.
+    /// </summary>
+    public int? NoneRow { get; init; }
+
     public string KeyOf(int r, int c) =>
         Population + (r < Rows.Count ? $"|{Dimension}={Rows[r].Code}" : "") + (c < Months.Count ? $"|month={Months[c]}" : "");
 
     public static CountTable Build(
         string id, string title, string rowHeading, string population, string dimension, IReadOnlyList<(string Code, string Label)> rows,
         IReadOnlyList<string> months, IReadOnlyDictionary<(string Month, string Dimension, string Value), long> counts,
-        bool columnTotals = true, string? note = null)
+        bool columnTotals = true, string? note = null, string? noneRow = null)
     {
         var values = new long[rows.Count + 1, months.Count + 1];
         for (var r = 0; r < rows.Count; r++)
@@ -48,6 +54,7 @@ public sealed class CountTable
         {
             Id = id, Title = title, RowHeading = rowHeading, Population = population, Dimension = dimension, Rows = rows, Months = months,
             Values = values, ColumnTotals = columnTotals, Note = note,
+            NoneRow = noneRow is null ? null : rows.Select(row => row.Code).ToList().IndexOf(noneRow),
         };
     }
 }

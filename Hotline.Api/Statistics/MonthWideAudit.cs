@@ -18,17 +18,19 @@ namespace Hotline.Api.Statistics;
 /// </summary>
 internal static class MonthWideAudit
 {
-    private const long Unbounded = long.MaxValue;
-
     /// <summary>
     /// Hides or withholds, one figure at a time, until no "&lt;5" of the month's tables can be worked out: the smallest count
     /// still shown in the table of a pinned "&lt;5" (an "x" beside it can always rise while it falls), or, when that table
     /// shows no count left to hide, the table's month itself (each figure of it "–").
     /// </summary>
-    public static void Protect(IReadOnlyList<MonthColumn> tables)
+    /// <param name="totalLimit">What the month's other tables (the overlapping rows') say of the total: a table that fits must keep within it.</param>
+    /// <returns>Whether a figure was hidden or withheld.</returns>
+    public static bool Protect(IReadOnlyList<MonthColumn> tables, (long Low, long High) totalLimit)
     {
-        while (FirstExposed(tables) is { } exposed)
+        var changed = false;
+        while (FirstExposed(tables, totalLimit) is { } exposed)
         {
+            changed = true;
             var smallestShown = exposed.Rows
                 .Where(r => exposed.Mark(r) == CellMark.Shown && exposed.Value(r) > 0)
                 .OrderBy(exposed.Value).ThenBy(r => r)
@@ -45,10 +47,36 @@ internal static class MonthWideAudit
                 exposed.Marks[r, exposed.Column] = CellMark.Withheld;
             }
         }
+
+        return changed;
     }
 
+    /// <summary>
+    /// The totals a reader finds possible from these tables, which share it: within what its mark says, and within the sum of
+    /// each table's rows, each row within what its mark says (every sum between is some table that fits). A shown total is
+    /// itself; with every table withheld, anything.
+    /// </summary>
+    public static (long Low, long High) TotalBounds(IReadOnlyList<MonthColumn> tables)
+    {
+        var published = tables.Where(t => !t.Withheld).ToList();
+        if (published.Count == 0)
+        {
+            return (0, Unbounded);
+        }
+
+        return published.Aggregate(Bounds(published[0], published[0].TotalRow), (bounds, table) => Intersect(bounds,
+            (table.Rows.Sum(r => Bounds(table, r).Low), table.Rows.Select(r => Bounds(table, r).High).Aggregate(0L, AddUpTo))));
+    }
+
+    public static (long Low, long High) Intersect((long Low, long High) a, (long Low, long High) b) => (Math.Max(a.Low, b.Low), Math.Min(a.High, b.High));
+
+    /// <summary>A sum that stays "no bound" once one of its terms has none.</summary>
+    public static long AddUpTo(long a, long b) => a == Unbounded || b == Unbounded ? Unbounded : a + b;
+
+    public const long Unbounded = long.MaxValue;
+
     /// <summary>The first table with a "&lt;5" from 1 to 4 that takes one value in every set of tables fitting the month, or null.</summary>
-    private static MonthColumn? FirstExposed(IReadOnlyList<MonthColumn> tables)
+    private static MonthColumn? FirstExposed(IReadOnlyList<MonthColumn> tables, (long Low, long High) totalLimit)
     {
         var published = tables.Where(t => !t.Withheld).ToList();
         if (published.Count == 0)
@@ -56,7 +84,7 @@ internal static class MonthWideAudit
             return null;
         }
 
-        var total = Bounds(published[0], published[0].TotalRow);
+        var total = Intersect(Bounds(published[0], published[0].TotalRow), totalLimit);
         var totalValue = published[0].Value(published[0].TotalRow);
         foreach (var table in published)
         {
@@ -90,6 +118,7 @@ internal static class MonthWideAudit
         return step > 0 ? value < high : value > low;
     }
 
+    /// <summary>What a reader knows of a figure in a month whose total is hidden (its zeros show as "&lt;5").</summary>
     private static (long Low, long High) Bounds(MonthColumn table, int r) => table.Mark(r) switch
     {
         CellMark.Small when r == table.TotalRow => (1, SmallCountSuppression.Threshold - 1),

@@ -90,7 +90,7 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
                 new[] { "Sms", "WhatsApp", "Chat" }.Select(c => (c, StatisticsLabels.Channel(c))).ToList(), months, counts),
             CountTable.Build("cases-by-indicator", "Cases by ILO indicator of forced labour", "Indicator", "cases", StatisticsKeys.CaseIndicator,
                 IloIndicators.All.Select(i => i.Code()).Append(StatisticsKeys.NoIndicator).Select(c => (c, StatisticsLabels.Indicator(c))).ToList(),
-                months, counts, columnTotals: false,
+                months, counts, columnTotals: false, noneRow: StatisticsKeys.NoIndicator,
                 note: "A case can show several indicators, so a month's rows do not add up to its cases; no column totals are given."),
             CountTable.Build("cases-by-priority", "Cases by priority band", "Priority", "cases", StatisticsKeys.CasePriority,
                 StatisticsLabels.Priorities.Select(p => (p, p)).ToList(), months, counts),
