@@ -58,8 +58,27 @@ internal static class OverlappingRowsAudit
         return changed;
     }
 
-    /// <summary>Whether some "&lt;5" of the table other than "none" takes one value in every month that fits.</summary>
-    private static bool Pinned(MonthColumn table, int none, (long Low, long High) total)
+    /// <summary>Whether some "&lt;5" of the table takes one value in every month that fits.</summary>
+    private static bool Pinned(MonthColumn table, int none, (long Low, long High) total) =>
+        NonePinned(table, none, total) || IndicatorPinned(table, none, total);
+
+    /// <summary>"None" as a "&lt;5": no other value from 1 to 4 leaves a rest of the total that the other rows' union can be.</summary>
+    private static bool NonePinned(MonthColumn table, int none, (long Low, long High) total)
+    {
+        if (table.Mark(none) != CellMark.Small)
+        {
+            return false;
+        }
+
+        var others = table.Rows.Where(r => r != none).ToList();
+        var unionLow = others.Select(r => Bounds(table, r).Low).DefaultIfEmpty(0).Max();
+        var unionHigh = others.Select(r => Bounds(table, r).High).Aggregate(0L, MonthWideAudit.AddUpTo);
+        return !Enumerable.Range(1, SmallCountSuppression.Threshold - 1)
+            .Where(value => value != table.Value(none))
+            .Any(value => Math.Max(unionLow, total.Low - value) <= Math.Min(unionHigh, MonthWideAudit.AddUpTo(total.High, -value)));
+    }
+
+    private static bool IndicatorPinned(MonthColumn table, int none, (long Low, long High) total)
     {
         // The union of the other rows is T less "none".
         var (noneLow, noneHigh) = Bounds(table, none);

@@ -186,10 +186,10 @@ public sealed class MonthTablesSuppressionPropertyTests
     /// As the published rule says: in a month whose total is not shown ("&lt;5" or "x") zeros show as "&lt;5", so one may be 0. A
     /// table that shows a 0 there follows no such rule, and its "&lt;5" are 1 to 4.
     /// </summary>
-    private static bool RowsMayBeZero(IReadOnlyList<string> table) => table[^1] is "<5" or "x" && !table.Contains("0");
+    internal static bool RowsMayBeZero(IReadOnlyList<string> table) => table[^1] is "<5" or "x" && !table.Contains("0");
 
     /// <summary>Every split of a total over a table's rows that fits what each row shows.</summary>
-    private static IEnumerable<long[]> Splits(long total, IReadOnlyList<string> rows, bool mayBeZero)
+    internal static IEnumerable<long[]> Splits(long total, IReadOnlyList<string> rows, bool mayBeZero)
     {
         if (rows.Count == 1)
         {
@@ -200,7 +200,7 @@ public sealed class MonthTablesSuppressionPropertyTests
             .SelectMany(first => Splits(total - first, rows.Skip(1).ToList(), mayBeZero).Select(rest => (long[])[first, .. rest]));
     }
 
-    private static bool Fits(long value, string text, bool mayBeZero = false) => text switch
+    internal static bool Fits(long value, string text, bool mayBeZero = false) => text switch
     {
         "<5" => value is >= 1 and <= 4 || (mayBeZero && value == 0),
         "x" => value >= SmallestHidden,
@@ -228,7 +228,7 @@ public sealed class MonthTablesSuppressionPropertyTests
         return rows.ToArray();
     }
 
-    private static long[] Split(int total, int[] cuts)
+    internal static long[] Split(int total, int[] cuts)
     {
         var bounds = cuts.Order().Prepend(0).Append(total).ToArray();
         return bounds.Skip(1).Select((bound, i) => (long)(bound - bounds[i])).ToArray();

@@ -32,6 +32,18 @@ public sealed class OverlappingRowsSuppressionTests
         Assert.Equal(["0", "0", "0", "16"], published["indicators"]);
     }
 
+    /// <summary>
+    /// Found by the property (seed biaEz7rw9YS1): 6 cases, an indicator of 5 and one "&lt;5" beside "no indicator" "&lt;5". The
+    /// union is at least 5, so "no indicator" is at most 1: it is 1. Hiding the 5 leaves it at least 5: the month is withheld.
+    /// </summary>
+    [Fact]
+    public void An_indicator_of_5_in_a_month_of_6_does_not_pin_the_cases_with_no_indicator()
+    {
+        var published = Publish(byChannel: [6, 0], byPriority: [6, 0], indicators: [4, 5], none: 1);
+
+        Assert.Equal(["–", "–", "–"], published["indicators"]);
+    }
+
     [Fact]
     public void A_month_whose_indicators_leave_the_small_counts_free_hides_nothing_more()
     {
