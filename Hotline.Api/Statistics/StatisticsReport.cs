@@ -56,12 +56,13 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
         var tables = Tables(months, rows, counts, directory);
         var marks = ConsistentSuppression.Apply(tables);
         var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i])).ToList();
+        CellMark[,] MarksOf(string id) => marks[tables.FindIndex(t => t.Id == id)];
         var timings = new[]
         {
             StatisticsViews.Timing("time-to-first-response", "Time from queueing to a caseworker's first reply",
-                tables.Single(t => t.Id == "cases-by-first-response"), Totals(rows, StatisticsKeys.CaseFirstResponseTime)),
+                tables.Single(t => t.Id == "cases-by-first-response"), MarksOf("cases-by-first-response"), Totals(rows, StatisticsKeys.CaseFirstResponseTime)),
             StatisticsViews.Timing("time-to-referral", "Time from opening a case to sending a referral",
-                tables.Single(t => t.Id == "referrals-by-time"), Totals(rows, StatisticsKeys.ReferralTimeTotal)),
+                tables.Single(t => t.Id == "referrals-by-time"), MarksOf("referrals-by-time"), Totals(rows, StatisticsKeys.ReferralTimeTotal)),
         };
         return new StatisticsView(range.FromKey, range.ToKey, views, timings, progress, StatisticsViews.SuppressionRule);
     }

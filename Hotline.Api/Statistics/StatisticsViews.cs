@@ -39,7 +39,7 @@ public static class StatisticsViews
         + "in that month is hidden too and shows as x; a month's total is hidden the same way, and in every table that shows "
         + "it. Where a table's <5 could still be worked out from the month's other tables, one more of its counts is hidden, or, "
         + "when it has none left to hide, that table's month is not published and shows as –. A total over several months is shown only when every month it adds up is shown, and shows as x otherwise, "
-        + "whatever its size, unless all but one of those months are 0: it is then that month's figure and reads as it does. Times are shown only where at least 5 cases were measured.";
+        + "whatever its size, unless all but one of those months are 0: it is then that month's figure and reads as it does. Times are shown only where at least 5 cases were measured and the bands they are read from hide nothing.";
 
     public static StatisticsTableView ToView(CountTable table, CellMark[,] marks)
     {
@@ -52,14 +52,16 @@ public static class StatisticsViews
         return new StatisticsTableView(table.Id, table.Title, table.RowHeading, columns, rows, totals, table.Note);
     }
 
-    /// <summary>A timing cell withheld because fewer than 5 cases were measured (none, in a month without cases).</summary>
+    /// <summary>A timing cell withheld because fewer than 5 cases were measured (none, in a month without cases), or a band hidden.</summary>
     public const string NotShown = "–";
 
     /// <summary>
     /// The median is read from the banded counts (linear within the band it falls in); the mean from the
-    /// running total of seconds. Both are withheld where fewer than 5 cases were measured, said once, not in every cell.
+    /// running total of seconds. Both are withheld where fewer than 5 cases were measured, said once, not in every cell,
+    /// and where the band table hides a count of that column: a median read from exact counts gives them away (bands of 4
+    /// and 2, both "&lt;5", put "about 48 min" at three quarters of the first).
     /// </summary>
-    public static TimingView Timing(string id, string title, CountTable bands, IReadOnlyDictionary<string, (long Count, long Seconds)> totals)
+    public static TimingView Timing(string id, string title, CountTable bands, CellMark[,] bandMarks, IReadOnlyDictionary<string, (long Count, long Seconds)> totals)
     {
         var months = bands.Months.Count;
         var median = new List<string>();
@@ -67,18 +69,20 @@ public static class StatisticsViews
         for (var c = 0; c <= months; c++)
         {
             var (count, seconds) = c < months ? totals.GetValueOrDefault(bands.Months[c]) : (totals.Values.Sum(t => t.Count), totals.Values.Sum(t => t.Seconds));
-            var enough = count >= SmallCountSuppression.Threshold;
+            var bandsShown = StatisticsKeys.TimeBands.Select((_, r) => r).All(r => bandMarks[r, c] == CellMark.Shown);
+            var enough = count >= SmallCountSuppression.Threshold && bandsShown;
             median.Add(enough ? Median(bands, c) : NotShown);
             mean.Add(enough ? StatisticsLabels.Duration((double)seconds / count) : NotShown);
         }
 
         if (median.All(cell => cell == NotShown))
         {
-            return new TimingView(id, title, [], [], [], "Fewer than 5 cases were measured in this range, so no median or mean is shown.");
+            return new TimingView(id, title, [], [], [],
+                "Fewer than 5 cases were measured in this range, or the bands above hide a count, so no median or mean is shown.");
         }
 
         return new TimingView(id, title, bands.Months.Select(StatisticsLabels.Month).Append("All months").ToList(), median, mean,
-            median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, so no median or mean is shown." : null);
+            median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, or a count of the bands above hidden, so no median or mean is shown." : null);
     }
 
     private static string Median(CountTable bands, int column)
