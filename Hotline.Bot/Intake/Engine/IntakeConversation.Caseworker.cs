@@ -9,9 +9,10 @@ internal sealed partial class IntakeConversation
     /// still answer the question on the phone, asked before the caseworker wrote. A clear answer counts as any answer
     /// does: recorded (with consent) and triaged, so the caseworker never reads it listed as a question left to ask;
     /// consent alone is never read from such a reply, and a "no" to whether it is safe to write makes the conversation
-    /// quiet, caseworker included, as it would without them. Nothing is guessed: an unclear answer is not asked again
-    /// and not recorded (the question stays in the list to ask), and the caseworker reads it in the transcript under
-    /// the question. No branch's text is sent (the emergency number, the next question): the caseworker answers.
+    /// quiet, caseworker included, with the not-safe acknowledgement, as it would without them. Nothing is guessed: an
+    /// unclear answer is not asked again and not recorded (the question stays in the list to ask), and the caseworker reads
+    /// it in the transcript under the question. No other branch's text is sent (the emergency number, the next question):
+    /// the caseworker answers.
     /// </summary>
     private EngineTurn AnswerBesideCaseworker(string? keyword, string text)
     {
