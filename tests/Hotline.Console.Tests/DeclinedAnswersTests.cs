@@ -50,19 +50,11 @@ public sealed class DeclinedAnswersTests(BrowserFixture browser) : IClassFixture
         }
 
         var caseId = Guid.Parse((await host.App.ScalarAsync("SELECT Id FROM Cases"))!);
-        var partnerId = await host.AddPartnerAsync("Safe House Manila", PartnerServices.Shelter);
-        await using (var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct))
-        {
-            await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
-            await session.CommitAsync(ct);
-        }
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Manila", PartnerServices.Shelter);
 
-        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
-        var referralId = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct)).Value!.Id;
-        await workflow.RecordConsentAsync(caseworker, caseId, referralId,
+        var referralId = await host.SendShelterReferralAsync(caseworker, caseId, partnerId,
             new RecordConsent("person", "sms", null, ["indicators", "urgency", "summary"], "Said she is in danger; needs a safe place tonight.",
-                null, null, null), ct);
-        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+                null, null, null));
 
         await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
         await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();

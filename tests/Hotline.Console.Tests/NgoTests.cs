@@ -128,17 +128,9 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
-        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
-        await using (var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct))
-        {
-            await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
-            await session.CommitAsync(ct);
-        }
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
 
-        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
-        var referralId = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct)).Value!.Id;
-        await workflow.RecordConsentAsync(caseworker, caseId, referralId, new RecordConsent("person", "sms", null, [], null, null, null, null), ct);
-        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+        var referralId = await host.SendShelterReferralAsync(caseworker, caseId, partnerId, new RecordConsent("person", "sms", null, [], null, null, null, null));
         await host.Services.GetRequiredService<PartnerInbox>().AcceptAsync(ngo with { OrganisationId = partnerId }, referralId, ct);
 
         await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
@@ -164,18 +156,10 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
         var phone = host.App.NextPhone();
         var caseId = (await host.App.QueueCaseAsync(phone, "en", PriorityBand.High, "documents_retained")).Id;
-        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
-        await using (var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct))
-        {
-            await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
-            await session.CommitAsync(ct);
-        }
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
 
-        var workflow = host.Services.GetRequiredService<ReferralWorkflow>();
-        var referralId = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct)).Value!.Id;
-        await workflow.RecordConsentAsync(caseworker, caseId, referralId,
-            new RecordConsent("person", "sms", null, ["summary"], "Needs a safe place tonight.", null, null, null), ct);
-        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+        var referralId = await host.SendShelterReferralAsync(caseworker, caseId, partnerId,
+            new RecordConsent("person", "sms", null, ["summary"], "Needs a safe place tonight.", null, null, null));
         var inbox = host.Services.GetRequiredService<PartnerInbox>();
         await inbox.AcceptAsync(ngo with { OrganisationId = partnerId }, referralId, ct);
         await inbox.CompleteAsync(ngo with { OrganisationId = partnerId }, referralId, new CompleteReferral("sheltered", null), ct);

@@ -85,15 +85,8 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
     }
 
     /// <summary>Safe House Doha in the directory, and an NGO account linked to it, written as the admin's pages write them.</summary>
-    private static async Task AddLinkedPartnerAsync(ConsoleHost host, string ngoUserName)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var ngo = await host.AddUserAsync(ngoUserName, UserRole.Ngo);
-        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
-        await using var session = await host.Services.GetRequiredService<Database>().BeginWriteAsync(ct);
-        await host.Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
-        await session.CommitAsync(ct);
-    }
+    private static async Task AddLinkedPartnerAsync(ConsoleHost host, string ngoUserName) =>
+        await host.AddLinkedPartnerAsync(await host.AddUserAsync(ngoUserName, UserRole.Ngo), "Safe House Doha", PartnerServices.Shelter);
 
     /// <summary>Proposes a shelter referral to Safe House Doha through the case's referral form; its consent form opens.</summary>
     private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Hotline.Api.Partners;
 using Hotline.Api.Privacy;
+using Hotline.Api.Referrals;
 using Hotline.Api.Tests.Infrastructure;
 using Hotline.Api.Tests.Twilio;
 using Hotline.Api.Tests.Twilio.Fakes;
@@ -159,6 +160,28 @@ public sealed class ConsoleHost : IAsyncDisposable
         }, ct);
         await session.CommitAsync(ct);
         return id;
+    }
+
+    /// <summary>A partner in the directory with the NGO account linked to it, as an admin links one: the partner's id.</summary>
+    public async Task<Guid> AddLinkedPartnerAsync(User ngo, string name, params string[] services)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var partnerId = await AddPartnerAsync(name, services);
+        await using var session = await Services.GetRequiredService<Database>().BeginWriteAsync(ct);
+        await Services.GetRequiredService<UserRepository>().UpdateOrganisationAsync(session, ngo.Id, partnerId, ct);
+        await session.CommitAsync(ct);
+        return partnerId;
+    }
+
+    /// <summary>A shelter referral the caseworker proposed, recorded the person's consent to, and sent: the referral's id.</summary>
+    public async Task<Guid> SendShelterReferralAsync(User caseworker, Guid caseId, Guid partnerId, RecordConsent consent)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var workflow = Services.GetRequiredService<ReferralWorkflow>();
+        var referralId = (await workflow.ProposeAsync(caseworker, caseId, new ProposeReferral(partnerId, PartnerServices.Shelter), ct)).Value!.Id;
+        await workflow.RecordConsentAsync(caseworker, caseId, referralId, consent, ct);
+        await workflow.SendAsync(caseworker, caseId, referralId, ct);
+        return referralId;
     }
 
     /// <summary>
