@@ -35,7 +35,7 @@ public static class StatisticsViews
 {
     public const string SuppressionRule =
         "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for. Counts "
-        + "from 1 to 4 show as <5; in a month whose total is not shown, zeros show as <5 too. Where a hidden count could be worked out from the month's total, the next smallest count "
+        + "from 1 to 4 show as <5; in a month whose total is not shown, the zeros of a table with totals show as <5 too. Where a hidden count could be worked out from the month's total, the next smallest count "
         + "in that month is hidden too and shows as x; a month's total is hidden the same way, and in every table that shows "
         + "it. Where a table's <5 could still be worked out from the month's other tables, one more of its counts is hidden, or, "
         + "when it has none left to hide, that table's month is not published and shows as –. A total over several months is shown only when every month it adds up is shown, and shows as x otherwise, "

@@ -2,7 +2,7 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireCaseworkSession, showSignedIn } from "./session.js";
 import { Live } from "./live.js";
-import { QueueModel, renderList, waitingTime } from "./queue.js";
+import { QueueModel, renderList, waitingSince, waitingTime } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
@@ -130,17 +130,23 @@ function renderQueue() {
   renderList(byId("my-cases"), queue.mine(), selected, session.userId, unread, "You hold no case.");
   const others = queue.withColleagues();
   renderList(byId("colleague-cases"), others, selected, session.userId, unread, "No case is with a colleague.");
-  byId("waiting-count").textContent = String(waiting.length);
+  // The counts are of people waiting for a reply: a case answered before, back in the queue with nothing new, waits for nobody.
+  const forAReply = forAReplyOf(waiting).length;
+  byId("waiting-count").textContent = String(forAReply);
   byId("colleague-count").textContent = String(others.length);
-  document.title = waiting.length > 0 ? `(${waiting.length}) Hotline console` : "Hotline console";
+  document.title = forAReply > 0 ? `(${forAReply}) Hotline console` : "Hotline console";
   renderStatistics();
 }
 
+function forAReplyOf(cases) {
+  return cases.filter((c) => waitingSince(c) != null);
+}
+
 function renderStatistics() {
-  const mine = queue.waiting();
+  const mine = forAReplyOf(queue.waiting());
   const parts = [el("span", {}, el("strong", { text: String(mine.length) }), " waiting for you")];
   if (mine.length > 0) {
-    const oldest = mine.reduce((a, c) => (Date.parse(a.queuedAt) <= Date.parse(c.queuedAt) ? a : c)).queuedAt;
+    const oldest = mine.map(waitingSince).reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
     parts.push(el("span", {}, "oldest ", waitingTime(oldest)));
   }
   if (statistics) {
