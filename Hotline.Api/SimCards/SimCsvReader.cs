@@ -1,5 +1,6 @@
 using CsvHelper;
 using CsvHelper.Configuration;
+using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.SimCards;
 
@@ -17,7 +18,8 @@ public static partial class SimCsvReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static (IReadOnlyList<IssuedSim> Sims, IReadOnlyList<RejectedRow> Rejected, string? Refused) Read(byte[] file, string? defaultRegion)
+    /// <param name="script">The intake's languages: a SIM in any other would be greeted with the language menu, not in its language.</param>
+    public static (IReadOnlyList<IssuedSim> Sims, IReadOnlyList<RejectedRow> Rejected, string? Refused) Read(byte[] file, string? defaultRegion, IntakeScript script)
     {
         string text;
         try
@@ -51,13 +53,13 @@ public static partial class SimCsvReader
 
         // Normalising a phone number is the costly part; rows are independent, so they are checked in parallel, in order.
         var parsed = records.AsParallel().AsOrdered()
-            .Select(r => (r.Line, Ok: TryParse(r.Fields, defaultRegion, out var sim, out var reason), Sim: sim, Reason: reason))
+            .Select(r => (r.Line, Ok: TryParse(r.Fields, defaultRegion, script, out var sim, out var reason), Sim: sim, Reason: reason))
             .ToList();
         return (parsed.Where(p => p.Ok).Select(p => p.Sim).ToList(),
             parsed.Where(p => !p.Ok).Select(p => new RejectedRow(p.Line, p.Reason)).ToList(), null);
     }
 
-    private static bool TryParse(string[] fields, string? defaultRegion, out IssuedSim sim, out string reason)
+    private static bool TryParse(string[] fields, string? defaultRegion, IntakeScript script, out IssuedSim sim, out string reason)
     {
         sim = null!;
         if (fields.Length != 4)
@@ -76,6 +78,8 @@ public static partial class SimCsvReader
         reason = (language, issuedOn, programme) switch
         {
             _ when !LanguageTag().IsMatch(language) => $"'{language}' is not a BCP-47 language tag (such as ne, ar, fil)",
+            _ when script.LanguageOf(language) is null =>
+                $"'{language}' is not a language the intake speaks ({string.Join(", ", script.Languages.Select(l => l.Tag))})",
             _ when !DateOnly.TryParseExact(issuedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
                 $"issued_on '{issuedOn}' is not a date in the form yyyy-MM-dd",
             _ when programme.Length is 0 or > MaxProgrammeLength => $"programme must have 1 to {MaxProgrammeLength} characters",
@@ -86,7 +90,7 @@ public static partial class SimCsvReader
             return false;
         }
 
-        sim = new IssuedSim(address, language.ToLowerInvariant(), issuedOn, programme);
+        sim = new IssuedSim(address, script.LanguageOf(language)!, issuedOn, programme);
         return true;
     }
 

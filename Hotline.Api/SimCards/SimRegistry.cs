@@ -1,10 +1,12 @@
+using Hotline.Bot.Intake.Scripts;
+
 namespace Hotline.Api.SimCards;
 
 /// <summary>
 /// The issued-SIM registry: a person texting from a registered number is greeted in their language at
 /// once. Only the keyed HMAC of each number is stored; the file's numbers are never written anywhere.
 /// </summary>
-public sealed class SimRegistry(Database database, AddressHasher hasher, IOptions<SimRegistryOptions> options, TimeProvider time)
+public sealed class SimRegistry(Database database, AddressHasher hasher, IntakeScript script, IOptions<SimRegistryOptions> options, TimeProvider time)
 {
     public const int MaxFileBytes = 25 * 1024 * 1024;
 
@@ -15,7 +17,7 @@ public sealed class SimRegistry(Database database, AddressHasher hasher, IOption
             return SimImportReport.RefusedWhole($"The file is larger than {MaxFileBytes / 1024 / 1024} MB; split it.");
         }
 
-        var (sims, rejected, refused) = SimCsvReader.Read(file, options.Value.DefaultRegion);
+        var (sims, rejected, refused) = SimCsvReader.Read(file, options.Value.DefaultRegion, script);
         if (refused is not null)
         {
             return SimImportReport.RefusedWhole(refused);

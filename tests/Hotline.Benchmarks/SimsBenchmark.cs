@@ -2,6 +2,7 @@ using Hotline.Api.Privacy;
 using Hotline.Api.SimCards;
 using Hotline.Bot.ConversationContract;
 using Hotline.Bot.Intake.Engine;
+using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Benchmarks;
 
@@ -50,12 +51,12 @@ internal static class SimsBenchmark
             Keys = new Dictionary<string, string> { ["bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
             LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         });
-        var registry = new SimRegistry(temp.Database, new AddressHasher(keys), Options.Create(new SimRegistryOptions()), TimeProvider.System);
+        var registry = new SimRegistry(temp.Database, new AddressHasher(keys), IntakeScript.LoadDefault(), Options.Create(new SimRegistryOptions()), TimeProvider.System);
         var file = BuildCsv(rows);
         Console.WriteLine($"SIM import: {rows:N0} rows, {file.Length / 1024:N0} KB of CSV, into a SQLite file with the production settings");
 
         var parsing = Stopwatch.StartNew();
-        SimCsvReader.Read(file, null);
+        SimCsvReader.Read(file, null, IntakeScript.LoadDefault());
         Console.WriteLine($"  of which reading and checking the CSV alone: {parsing.Elapsed.TotalSeconds:F2} s");
 
         var clock = Stopwatch.StartNew();

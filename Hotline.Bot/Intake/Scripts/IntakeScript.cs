@@ -52,6 +52,12 @@ public sealed class IntakeScript
     /// <summary>In menu order: the menu number of a language is its index plus one.</summary>
     public IReadOnlyList<ScriptLanguage> Languages { get; }
 
+    /// <summary>
+    /// The script's language a tag from outside names ("hi-IN", "tl" for Filipino, as the engine reads a SIM's or a chat
+    /// client's), or null when the script does not have it.
+    /// </summary>
+    public string? LanguageOf(string? tag) => Engine.LanguageTags.Match(this, tag);
+
     /// <summary>In file order; the first is the language step where every conversation starts.</summary>
     public IReadOnlyList<ScriptStep> Steps { get; }
 

@@ -51,6 +51,28 @@ public sealed class SimRegistryTests
             report.Rejected.Select(r => (r.Line, r.Reason)));
     }
 
+    /// <summary>
+    /// Found by a newcomer: "de" was imported, and its holder got the language menu the page says they would be spared. A
+    /// SIM's language must be one the intake speaks; a tag the intake reads as one of its own is stored as that one.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_sim_in_a_language_the_intake_does_not_speak_is_listed_not_imported(DatabaseProvider engine)
+    {
+        await using var hotline = await StartAsync(engine);
+
+        var report = await hotline.Get<SimRegistry>().ImportAsync(Encoding.UTF8.GetBytes(Header +
+            "+4915112345680,de,2026-03-01,Doha\n" +
+            "+639171234567,tl,2026-03-01,Doha\n" +
+            "+919812345678,hi-IN,2026-03-01,Doha\n"), Ct);
+
+        Assert.Equal(2, report.Imported);
+        Assert.Equal([(2, "'de' is not a language the intake speaks (en, ar, hi, ur, bn, ne, ml, ta, te, si, fil, id, am, sw)")],
+            report.Rejected.Select(r => (r.Line, r.Reason)));
+        await using var session = await hotline.Database.OpenAsync(Ct);
+        Assert.Equal("fil", await hotline.Get<SimRegistry>().FindLanguageAsync(session, new ChannelAddress(Channel.Sms, "+639171234567"), Ct));
+        Assert.Equal("hi", await hotline.Get<SimRegistry>().FindLanguageAsync(session, new ChannelAddress(Channel.Sms, "+919812345678"), Ct));
+    }
+
     [Theory, DatabaseData]
     public async Task A_file_with_the_wrong_header_is_refused_whole_and_writes_nothing(DatabaseProvider engine)
     {
