@@ -49,6 +49,26 @@ public sealed class SimsPageTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal(0, await host.App.CountAsync("SELECT COUNT(*) FROM IssuedSims"));
     }
 
+    /// <summary>Found by a review: the page decoded the file itself, so a spreadsheet's Windows-1252 "São" was imported as "S\uFFFDo".</summary>
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused_with_the_advice_to_save_it_as_utf8()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.GotoAsync("/console/sims.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await console.Page.GetByLabel("CSV file of issued SIMs").SetInputFilesAsync(new FilePayload
+        {
+            Name = "issued.csv", MimeType = "text/csv",
+            Buffer = [.. Encoding.ASCII.GetBytes("phone_number,language,issued_on,programme\n+9779812345678,ne,2026-11-30,S"), 0xE3, (byte)'o', (byte)'\n'],
+        });
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#status-message")).ToContainTextAsync("The file is not UTF-8");
+        Assert.Equal(0, await host.App.CountAsync("SELECT COUNT(*) FROM IssuedSims"));
+    }
+
     [Fact]
     public async Task A_caseworker_opening_the_sim_page_is_told_it_is_for_administrators()
     {

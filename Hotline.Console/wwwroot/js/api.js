@@ -80,7 +80,7 @@ export function putJson(path, body) {
   return send("PUT", path, body);
 }
 
-/** Posts a CSV file's text as it is; the answer is JSON. */
-export function postCsv(path, text) {
-  return send("POST", path, text, "text/csv");
+/** Posts a CSV file (a File or Blob) as it is, undecoded; the answer is JSON. */
+export function postCsv(path, file) {
+  return send("POST", path, file, "text/csv");
 }

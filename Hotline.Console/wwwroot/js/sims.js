@@ -18,7 +18,8 @@ async function importFile() {
   const file = byId("file").files[0];
   byId("rejected").hidden = true;
   try {
-    const report = await postCsv("/api/admin/sims", await file.text());
+    // The file as it is, bytes and all: the server refuses one that is not UTF-8 with advice, where decoding it here would not.
+    const report = await postCsv("/api/admin/sims", file);
     const rejected = report.rejected.length;
     byId("status-message").textContent = `Imported ${count(report.imported, "SIM")}`
       + (rejected > 0 ? `; ${count(rejected, "row")} not imported, listed below.` : ".");
