@@ -10,8 +10,25 @@ public sealed class IndicatorMap
 {
     private readonly FrozenDictionary<string, IloIndicator[]> _byReason;
 
-    public IndicatorMap(TriageRules rules) =>
+    public IndicatorMap(TriageRules rules)
+    {
         _byReason = rules.Rules.ToFrozenDictionary(r => r.Reason, r => r.Indicators.ToArray(), StringComparer.Ordinal);
+        PublishedRows = IloIndicators.All
+            .GroupBy(indicator => ReasonsFor(indicator) is { Length: > 0 } reasons ? reasons : indicator.Code(), StringComparer.Ordinal)
+            .Select(twins => (IReadOnlyList<string>)twins.Select(i => i.Code()).ToList())
+            .ToList();
+    }
+
+    /// <summary>
+    /// The rows the statistics publish, in the ILO's order: indicators that only ever come together (one triage reason gives
+    /// both, and none gives either alone, as "threats or violence" gives intimidation and violence) are one row. Their counts
+    /// are always equal, so two rows would give each other's value away: a "&lt;5" beside its twin is no "&lt;5" at all.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> PublishedRows { get; }
+
+    /// <summary>The reasons that give an indicator, as one key ("" when none does).</summary>
+    private string ReasonsFor(IloIndicator indicator) =>
+        string.Join(',', _byReason.Where(r => r.Value.Contains(indicator)).Select(r => r.Key).Order(StringComparer.Ordinal));
 
     public static IndicatorMap Default { get; } = new(TriageRules.LoadDefault());
 

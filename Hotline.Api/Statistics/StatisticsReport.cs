@@ -9,7 +9,7 @@ namespace Hotline.Api.Statistics;
 /// for the same report once for its tables and again for each chart, so a report is kept for a few seconds while
 /// nothing new was counted.
 /// </summary>
-public sealed class StatisticsReport(Database database, StatisticsProjection projection, PartnerRepository partners, TimeProvider time)
+public sealed class StatisticsReport(Database database, StatisticsProjection projection, PartnerRepository partners, IndicatorMap indicators, TimeProvider time)
 {
     /// <summary>Batches the endpoint counts before answering; the background loop does the rest.</summary>
     public const int CatchUpBatches = 5;
@@ -53,7 +53,7 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
 
         var counts = rows.ToDictionary(r => (r.Month, r.Dimension, r.Value), r => r.Count);
         var months = range.Months;
-        var tables = Tables(months, rows, counts, directory);
+        var tables = Tables(months, rows, counts, directory, indicators);
         var marks = ConsistentSuppression.Apply(tables);
         var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i])).ToList();
         CellMark[,] MarksOf(string id) => marks[tables.FindIndex(t => t.Id == id)];
@@ -68,7 +68,8 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
     }
 
     private static List<CountTable> Tables(
-        IReadOnlyList<string> months, List<CounterRow> rows, Dictionary<(string, string, string), long> counts, IReadOnlyList<Partner> directory)
+        IReadOnlyList<string> months, List<CounterRow> rows, Dictionary<(string, string, string), long> counts, IReadOnlyList<Partner> directory,
+        IndicatorMap indicators)
     {
         List<(string, string)> Observed(string dimension, Func<string, string> label) =>
             rows.Where(r => r.Dimension == dimension).Select(r => r.Value).Distinct().Order(StringComparer.Ordinal).Select(v => (v, label(v))).ToList();
@@ -90,7 +91,9 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
             CountTable.Build("cases-by-channel", "Cases by channel", "Channel", "cases", StatisticsKeys.CaseChannel,
                 new[] { "Sms", "WhatsApp", "Chat" }.Select(c => (c, StatisticsLabels.Channel(c))).ToList(), months, counts),
             CountTable.Build("cases-by-indicator", "Cases by ILO indicator of forced labour", "Indicator", "cases", StatisticsKeys.CaseIndicator,
-                IloIndicators.All.Select(i => i.Code()).Append(StatisticsKeys.NoIndicator).Select(c => (c, StatisticsLabels.Indicator(c))).ToList(),
+                // Twins are counted under each code alike; the row reads the first's count.
+                indicators.PublishedRows.Select(twins => (twins[0], string.Join(" / ", twins.Select(StatisticsLabels.Indicator))))
+                    .Append((StatisticsKeys.NoIndicator, StatisticsLabels.Indicator(StatisticsKeys.NoIndicator))).ToList(),
                 months, counts, columnTotals: false, noneRow: StatisticsKeys.NoIndicator,
                 note: "A case can show several indicators, so a month's rows do not add up to its cases; no column totals are given."),
             CountTable.Build("cases-by-priority", "Cases by priority band", "Priority", "cases", StatisticsKeys.CasePriority,
