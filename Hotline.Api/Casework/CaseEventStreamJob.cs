@@ -171,9 +171,12 @@ public sealed class CaseEventStreamJob(
                     sends.Add(send);
                 }
 
-                // A person writing again in a case answered before that waits in the queue: every console's row and the
-                // supervisors' figures must say so ("new message", waiting again), so it is a change of the case too.
-                if (caseEvent.Type == CaseEventTypes.MessageReceived && summary is { Status: nameof(CaseStatus.Queued), UnansweredSince: not null })
+                // A person writing again in a case answered before that waits in the queue, or a reply of such a case that
+                // failed after all (it answered nobody): every console's row and the supervisors' figures must say so ("new
+                // message", waiting again), so it is a change of the case too.
+                if (summary is { Status: nameof(CaseStatus.Queued) }
+                    && (caseEvent.Type == CaseEventTypes.MessageStatusChanged
+                        || (caseEvent.Type == CaseEventTypes.MessageReceived && summary.UnansweredSince is not null)))
                 {
                     var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
                     foreach (var group in GroupsThatSee(summary, payload))

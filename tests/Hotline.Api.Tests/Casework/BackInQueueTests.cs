@@ -81,6 +81,42 @@ public sealed class BackInQueueTests
         Assert.Equal((1, 0), (back.Statistics.Queued, back.Statistics.Answered));
     }
 
+    /// <summary>Found by a review: the failure of a reply after the case was released reached no console, which still said "answered".</summary>
+    [Fact]
+    public async Task A_reply_that_fails_after_the_case_was_released_is_pushed_as_waiting_again()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "0");
+        await harness.DispatchAllAsync();
+        var h = await ReferralHarness.OnAsync(harness.App, "en");
+        var supervisor = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "sofia", UserRole.Supervisor, "en"));
+        await using var watching = supervisor.Hub();
+        var heard = Channel.CreateUnbounded<CaseChange>();
+        watching.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes =>
+        {
+            foreach (var change in changes)
+            {
+                heard.Writer.TryWrite(change);
+            }
+        });
+        await watching.StartAsync(Ct);
+        await using var hub = h.Caseworker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        Assert.True((await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "We are here. Are you safe where you are now?", Guid.NewGuid(), Ct)).Ok);
+        await harness.DispatchAllAsync();
+        Assert.True((await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.ReleaseCase), taken.Case.Id, taken.LeaseToken, Ct)).Ok);
+        await ReadAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.Status == "Queued" && c.Case.AnsweredAt is not null);
+
+        var sid = Assert.Single(harness.Twilio.Created, m => m.Body == "We are here. Are you safe where you are now?").Sid;
+        await harness.PostSignedAsync("/twilio/status", TwilioHarness.StatusFields(Worker, sid, "undelivered"));
+
+        var pushed = await ReadAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.AnsweredAt is null);
+        Assert.Equal("Queued", pushed.Case.Status);
+    }
+
     [Fact]
     public async Task A_case_nobody_answered_waits_from_when_it_was_queued_with_no_history()
     {
