@@ -10,7 +10,7 @@ public sealed class MessageAtTwilioTests
     [Theory, DatabaseData]
     public async Task A_message_with_two_photos_is_deleted_at_Twilio_once_both_are_kept_and_not_before(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine);
+        await using var harness = await StartAsync(engine);
         var sid = await SendAsync(harness, (TestPhotos.WithGps(), null), (TestPhotos.Plain(32, 32), new FakeTwilioServer.MediaServing.FailFirst(503, 1)));
 
         await harness.App.FetchMediaAsync();
@@ -28,7 +28,7 @@ public sealed class MessageAtTwilioTests
     [Theory, DatabaseData]
     public async Task A_message_is_not_queued_while_twilios_copy_of_a_kept_photo_is_still_to_delete(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine);
+        await using var harness = await StartAsync(engine);
         var sid = await SendAsync(harness, (TestPhotos.WithGps(), null));
         harness.Twilio.AnswerNextMediaDeleteWithPage();
 
@@ -49,7 +49,7 @@ public sealed class MessageAtTwilioTests
     [Theory, DatabaseData]
     public async Task A_message_whose_photo_was_not_kept_stays_at_Twilio_with_the_photo(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine);
+        await using var harness = await StartAsync(engine);
         var sid = await SendAsync(harness, (TestPhotos.WithGps(), null), (TestPhotos.Corrupt(), null));
 
         await harness.App.FetchMediaAsync();
@@ -63,7 +63,7 @@ public sealed class MessageAtTwilioTests
     [Theory, DatabaseData]
     public async Task A_message_whose_photo_was_given_up_on_stays_at_Twilio_with_the_photo(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine);
+        await using var harness = await StartAsync(engine);
         var sid = harness.Twilio.AddInbound(MediaWebhooks.Worker, TwilioHarness.HotlineNumber, "this is where they keep us", media: 1);
         // The link the webhook names is one the stand-in does not serve: the download is refused (404) for good.
         await MediaWebhooks.SendLinkAsync(harness, sid, harness.Twilio.MediaUrls(sid)[0], "image/jpeg");
@@ -78,7 +78,7 @@ public sealed class MessageAtTwilioTests
     [Theory, DatabaseData]
     public async Task Photos_of_one_message_kept_in_the_same_pass_queue_it_once(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Hotline:Media:ConcurrentItems"] = "4" });
+        await using var harness = await StartAsync(engine, ("Hotline:Media:ConcurrentItems", "4"));
         var sid = await SendAsync(harness, (TestPhotos.WithGps(), null), (TestPhotos.Plain(24, 24), null), (TestPhotos.Plain(16, 16), null));
 
         Assert.Equal(3, await harness.App.FetchMediaAsync());
@@ -92,7 +92,7 @@ public sealed class MessageAtTwilioTests
     [Theory, DatabaseData]
     public async Task With_DeleteFromTwilio_false_a_message_with_photos_stays_at_Twilio(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine, new Dictionary<string, string?> { ["Twilio:DeleteFromTwilio"] = "false" });
+        await using var harness = await StartAsync(engine, ("Twilio:DeleteFromTwilio", "false"));
         var sid = await SendAsync(harness, (TestPhotos.WithGps(), null));
 
         await harness.App.FetchMediaAsync();
@@ -102,6 +102,15 @@ public sealed class MessageAtTwilioTests
         Assert.Equal(0, await harness.CountAsync("SELECT COUNT(*) FROM TwilioDeletions"));
         Assert.True(harness.Twilio.Holds(sid));
     }
+
+    /// <summary>
+    /// Without the reconciliation's pass: the stand-in's record of a message built photo by photo counts no media, so a pass
+    /// that lists it before the webhook arrives stores it as a message without photos and queues its deletion (a race the
+    /// full run's load once lost). What is judged here is the media job's queueing alone.
+    /// </summary>
+    private static Task<TwilioHarness> StartAsync(DatabaseProvider engine, params (string Key, string Value)[] settings) =>
+        TwilioHarness.StartAsync(engine, settings.Append((Key: "Twilio:Reconciliation:Enabled", Value: "false"))
+            .ToDictionary(setting => setting.Key, setting => (string?)setting.Value));
 
     /// <summary>
     /// One MMS carrying every photo, as Twilio posts it (MediaUrl0, MediaUrl1, ...): Twilio holds the message and serves the
