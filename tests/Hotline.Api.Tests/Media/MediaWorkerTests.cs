@@ -68,7 +68,8 @@ public sealed class MediaWorkerTests
         var (reads, kept) = await FetchOnePhotoAsync(coresFree: true);
 
         Assert.Equal(2, reads.Count);
-        Assert.InRange(Stopwatch.GetElapsedTime(reads[0], reads[1]), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+        // One look is 250 ms; the timer may fire a millisecond before the stopwatch says so (249.2 ms in a full run).
+        Assert.InRange(Stopwatch.GetElapsedTime(reads[0], reads[1]), TimeSpan.FromMilliseconds(240), TimeSpan.FromSeconds(2));
         Assert.Equal("1", kept);
     }
 
