@@ -20,16 +20,8 @@ public sealed class BackInQueueTests
         var h = await ReferralHarness.OnAsync(harness.App, "en");
         var supervisor = await SignedInClient.SignInAsync(harness.App,
             await SignedInClient.AddUserAsync(harness.App, "sofia", UserRole.Supervisor, "en"));
-        await using var watching = supervisor.Hub();
         var heard = Channel.CreateUnbounded<CaseChange>();
-        watching.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes =>
-        {
-            foreach (var change in changes)
-            {
-                heard.Writer.TryWrite(change);
-            }
-        });
-        await watching.StartAsync(Ct);
+        await using var watching = await HearChangesAsync(supervisor, heard);
         await using var hub = h.Caseworker.Hub();
         await hub.StartAsync(Ct);
         var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
@@ -91,16 +83,8 @@ public sealed class BackInQueueTests
         var h = await ReferralHarness.OnAsync(harness.App, "en");
         var supervisor = await SignedInClient.SignInAsync(harness.App,
             await SignedInClient.AddUserAsync(harness.App, "sofia", UserRole.Supervisor, "en"));
-        await using var watching = supervisor.Hub();
         var heard = Channel.CreateUnbounded<CaseChange>();
-        watching.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes =>
-        {
-            foreach (var change in changes)
-            {
-                heard.Writer.TryWrite(change);
-            }
-        });
-        await watching.StartAsync(Ct);
+        await using var watching = await HearChangesAsync(supervisor, heard);
         await using var hub = h.Caseworker.Hub();
         await hub.StartAsync(Ct);
         var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
@@ -131,6 +115,21 @@ public sealed class BackInQueueTests
         Assert.Equal((null, null, null), (waiting.AnsweredAt, waiting.UnansweredSince, waiting.Referral));
         Assert.Equal((1, 0), (overview.Statistics.Queued, overview.Statistics.Answered));
         Assert.InRange(overview.Statistics.OldestWaitingSeconds, 0, (DateTimeOffset.UtcNow - waiting.QueuedAt).TotalSeconds + 1);
+    }
+
+    /// <summary>A supervisor's live connection, every case change it hears written to <paramref name="heard"/>.</summary>
+    private static async Task<HubConnection> HearChangesAsync(SignedInClient supervisor, Channel<CaseChange> heard)
+    {
+        var watching = supervisor.Hub();
+        watching.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes =>
+        {
+            foreach (var change in changes)
+            {
+                heard.Writer.TryWrite(change);
+            }
+        });
+        await watching.StartAsync(Ct);
+        return watching;
     }
 
     private sealed record Seen(CaseSummary Case, QueueStatistics Statistics, CaseDetail Detail);
