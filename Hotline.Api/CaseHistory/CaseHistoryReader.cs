@@ -52,7 +52,7 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
         var referralViews = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
             .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
         return new ClosedCaseRecord(detail with { Transcript = transcript, LeaseToken = null, LeaseExpiresAt = null },
-            record.OpenedAt, closedAt, record.Outcome ?? "", referralViews);
+            record.OpenedAt, closedAt, record.Outcome ?? "", referralViews, record.ContentErasedAt);
     }
 
     public Task<CaseRecord?> FindAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
@@ -102,5 +102,5 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
     }
 
     private static ClosedCase ToClosedCase(CaseRecord c, IReadOnlyList<ReferralBrief>? briefs) =>
-        new(c.Id, c.Language, c.Priority.ToString(), c.OpenedAt, c.ClosedAt!.Value, c.Outcome ?? "", briefs);
+        new(c.Id, c.Language, c.Priority.ToString(), c.OpenedAt, c.ClosedAt!.Value, c.Outcome ?? "", briefs, c.ContentErasedAt);
 }

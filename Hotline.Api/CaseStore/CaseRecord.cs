@@ -25,6 +25,9 @@ public sealed record CaseRecord
     public DateTimeOffset? ClosedAt { get; init; }
     public string? Outcome { get; init; }
     public int Version { get; init; }
+
+    /// <summary>When the retention or an erasure removed the closed case's content (read only where a closed case is listed or read).</summary>
+    public DateTimeOffset? ContentErasedAt { get; init; }
 }
 
 /// <summary>What the conversation engine decided when it handed a conversation to the caseworkers.</summary>

@@ -90,7 +90,7 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
 
     /// <summary>A stored message's view (one just written has no <see cref="Message.Sequence"/> until it is read back).</summary>
     public static MessageView ToView(Message message) => new(message.Id, message.Direction.ToString(), message.Body, message.Segments,
-        message.DeliveryStatus, message.DeliveryError, message.CreatedAt, message.AuthorUserId, message.Sequence);
+        message.DeliveryStatus, message.DeliveryError, message.CreatedAt, message.AuthorUserId, message.Sequence, ContentErased: message.ContentErased);
 
     private AnswerView ToAnswer(CaseEvent caseEvent)
     {

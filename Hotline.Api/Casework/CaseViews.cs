@@ -30,6 +30,7 @@ public sealed record CaseSummary(
 /// The message's place in its conversation (a case has one): the order the console shows. <see cref="At"/> cannot say it: a
 /// message and the replies it causes share a millisecond, and instances' clocks may differ by more.
 /// </param>
+/// <param name="ContentErased">Its body and attachments were removed by the retention or an erasure: not an empty message.</param>
 public sealed record MessageView(
     Guid Id,
     string Direction,
@@ -40,7 +41,8 @@ public sealed record MessageView(
     DateTimeOffset At,
     Guid? AuthorUserId,
     long Sequence,
-    IReadOnlyList<Media.AttachmentView>? Attachments = null);
+    IReadOnlyList<Media.AttachmentView>? Attachments = null,
+    bool ContentErased = false);
 
 public sealed record NoteView(Guid Id, Guid AuthorUserId, string Body, DateTimeOffset At);
 

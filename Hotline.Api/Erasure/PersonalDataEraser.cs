@@ -20,19 +20,21 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
     TimeProvider time)
 {
     /// <summary>
-    /// A case's content: message bodies and media references (in batches of <paramref name="batchSize"/>), its photos
+    /// A case's content: message bodies and media references (in batches of <paramref name="batchSize"/>; the case's messages and
+    /// those that led to it, written before the intake opened it, which hold no case), its photos
     /// and files, notes, referral summaries and consent details, intake answers' own words, and, when nothing was
     /// written after it closed, the conversation's engine state. Marks the case as emptied in the last write, with
     /// the photos' rows; their files go once that has committed.
     /// </summary>
     public async Task<ErasedCounts> EraseCaseContentAsync(CaseToErase target, int batchSize, CancellationToken cancellationToken)
     {
-        var messages = await InBatchesAsync("Messages_EraseContentOfCase", new { CaseId = target.Id, Take = batchSize }, batchSize, cancellationToken);
+        var messages = await InBatchesAsync("Messages_EraseContentOfCase",
+            new { CaseId = target.Id, target.ConversationId, target.ClosedAt, Take = batchSize }, batchSize, cancellationToken);
         var erased = await database.WriteAsync(async (session, token) =>
         {
             var caseArgs = new { CaseId = target.Id };
-            await twilioDeletions.EnqueueForMediaOfCaseAsync(session, target.Id, token);
-            var media = await mediaItems.DeleteCaseAsync(session, target.Id, token);
+            await twilioDeletions.EnqueueForMediaOfCaseAsync(session, target.Id, target.ConversationId, target.ClosedAt, token);
+            var media = await mediaItems.DeleteCaseAsync(session, target.Id, target.ConversationId, target.ClosedAt, token);
             var notes = await session.ExecuteAsync("CaseNotes_DeleteByCase", caseArgs, token);
             var referrals = await session.ExecuteAsync("Referrals_EraseDetailsByCase", caseArgs, token);
             var answers = await session.ExecuteAsync("CaseEvents_EraseAnswerTextsByCase", caseArgs, token);

@@ -93,9 +93,12 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
     public Task<MediaBacklog> ReadBacklogAsync(DbSession session, CancellationToken cancellationToken) =>
         session.QuerySingleAsync<MediaBacklog>("MediaItems_ReadBacklog", null, cancellationToken);
 
-    /// <summary>For retention and erasure: the rows of a case's media (the files go with <see cref="StrandedMediaFiles"/> after the commit).</summary>
-    public Task<int> DeleteCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
-        session.ExecuteAsync("MediaItems_DeleteByCase", new { CaseId = caseId }, cancellationToken);
+    /// <summary>
+    /// For retention and erasure: the rows of a case's media, those of the messages that led to it (the conversation's that hold
+    /// no case, until <paramref name="closedAt"/>) included; the files go with <see cref="StrandedMediaFiles"/> after the commit.
+    /// </summary>
+    public Task<int> DeleteCaseAsync(DbSession session, Guid caseId, Guid conversationId, DateTimeOffset? closedAt, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("MediaItems_DeleteByCase", new { CaseId = caseId, ConversationId = conversationId, ClosedAt = closedAt }, cancellationToken);
 
     /// <summary>
     /// For retention and erasure: the rows of a conversation's media, only those outside any case when <paramref name="caselessOnly"/>

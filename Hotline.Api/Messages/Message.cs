@@ -12,6 +12,8 @@ public enum MessageDirection
 /// <see cref="Media"/> holds references to attachments (URLs at the provider), never their content.
 /// <see cref="Sequence"/> is its place in the conversation, given when it is stored (0 before that): a message and the
 /// replies it causes share a millisecond, so only the sequence says which came first.
+/// <see cref="ContentErased"/>: the retention or an erasure removed its body and media (the row stays for statistics), which
+/// an empty message is not: its body is sealed like any other.
 /// </summary>
 public sealed record Message(
     Guid Id,
@@ -27,7 +29,8 @@ public sealed record Message(
     string DeliveryStatus,
     DateTimeOffset CreatedAt,
     string? DeliveryError = null,
-    long Sequence = 0);
+    long Sequence = 0,
+    bool ContentErased = false);
 
 internal sealed record MessageRow
 {

@@ -48,5 +48,5 @@ public sealed class MessageRepository(FieldProtector protector)
         row.Id, row.ConversationId, row.CaseId, row.Direction, row.Channel, row.ChannelMessageId,
         row.BodyCipher.Length == 0 ? "" : protector.Unprotect(row.BodyCipher, ProtectedColumns.MessageBody.At(row.Id)),
         protector.UnprotectOrNull(row.MediaCipher, ProtectedColumns.MessageMedia.At(row.Id)),
-        row.Segments, row.AuthorUserId, row.DeliveryStatus, row.CreatedAt, row.DeliveryError, row.Sequence);
+        row.Segments, row.AuthorUserId, row.DeliveryStatus, row.CreatedAt, row.DeliveryError, row.Sequence, ContentErased: row.BodyCipher.Length == 0);
 }

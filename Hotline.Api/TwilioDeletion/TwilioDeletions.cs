@@ -37,9 +37,11 @@ public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvide
     /// the rows are gone the media job can no longer delete Twilio's copy of a file it had not kept yet, so the messages are
     /// deleted there, files and all, as for an erasure. The number of messages newly waiting; 0 when deletion is off.
     /// </summary>
-    public Task<int> EnqueueForMediaOfCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
+    /// <param name="closedAt">The case's close: the messages of the conversation before it that hold no case led to it (null: none taken).</param>
+    public Task<int> EnqueueForMediaOfCaseAsync(DbSession session, Guid caseId, Guid conversationId, DateTimeOffset? closedAt,
+        CancellationToken cancellationToken) =>
         EnqueueManyAsync(session, "TwilioDeletions_CreateForMediaOfCase",
-            now => new { CaseId = caseId, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
+            now => new { CaseId = caseId, ConversationId = conversationId, ClosedAt = closedAt, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
 
     /// <summary>
     /// As <see cref="EnqueueForMediaOfCaseAsync"/>, for a conversation's photos and files (only those of messages outside any

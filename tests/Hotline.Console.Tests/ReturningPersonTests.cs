@@ -95,6 +95,34 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Once the retention removed a closed case's words, its messages' rows stay for the statistics with nothing in them: each
+    /// read "(empty message)", as if the person had sent blank texts, and nothing said the words had been there.
+    /// </summary>
+    [Fact]
+    public async Task A_closed_case_whose_words_the_retention_removed_says_so_rather_than_showing_empty_messages()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
+        await TakeAndCloseAsync(console, host, host.NextPhone(), "hello, my boss keeps my passport");
+
+        await host.EraseClosedCasesContentAsync();
+        await console.Page.GetByText("Closed cases you handled").ClickAsync();
+        var handled = console.Page.Locator("#handled-cases li.closed-case");
+        await Expect(handled).ToContainTextAsync("words removed");
+        await handled.Locator("a.record-link").ClickAsync();
+
+        var readOnly = console.Page.Locator("#case-readonly");
+        await Expect(readOnly).ToContainTextAsync("Its messages' words, notes, photos and the person's own answers were removed on");
+        await Expect(readOnly).ToContainTextAsync("(the retention period ended, or the person asked to be erased)");
+        var transcript = console.Page.Locator("#transcript");
+        await Expect(transcript).Not.ToContainTextAsync("my boss keeps my passport");
+        await Expect(transcript).Not.ToContainTextAsync("(empty message)");
+        await Expect(transcript.Locator(".message-erased").First).ToHaveTextAsync("(words removed: retention or erasure)");
+        Assert.Equal(await transcript.Locator("li.message").CountAsync(), await transcript.Locator(".message-erased").CountAsync());
+        Assert.Empty(console.ScriptErrors);
+    }
+
     /// <summary>Amira, a caseworker, signed in at 1366x768, confirming what the page asks to confirm.</summary>
     private async Task<ConsolePage> SignInAmiraAtLaptopSizeAsync(ConsoleHost host)
     {

@@ -76,9 +76,13 @@ function readOnlyText(view) {
     return null;
   }
   const record = view.record;
-  return record
-    ? `Read only: this case was closed on ${clockText(record.closedAt)} as "${outcomeText(record.outcome)}". Nothing can be sent or changed from it; a new message from the person opens a new case.`
-    : "Read only: this case has been closed. Nothing can be sent or changed from it.";
+  if (!record) {
+    return "Read only: this case has been closed. Nothing can be sent or changed from it.";
+  }
+  const closed = `Read only: this case was closed on ${clockText(record.closedAt)} as "${outcomeText(record.outcome)}". Nothing can be sent or changed from it; a new message from the person opens a new case.`;
+  return record.contentErasedAt
+    ? `${closed} Its messages' words, notes, photos and the person's own answers were removed on ${clockText(record.contentErasedAt)} (the retention period ended, or the person asked to be erased); dates, priority, outcome and referrals' partners stay.`
+    : closed;
 }
 
 export function renderTranscript(view) {

@@ -20,7 +20,8 @@ function closedItem(closed) {
     el("a", { href: `#${RECORD_HASH}=${closed.id}`, class: "record-link",
       text: `${clockText(closed.openedAt)} to ${clockText(closed.closedAt)}` }),
     el("span", { class: "closed-line" }, priorityBadge(closed.priority), " ", languageName(closed.language), " · ",
-      el("span", { class: "closed-outcome", text: `Closed: ${outcomeText(closed.outcome)}` })),
+      el("span", { class: "closed-outcome", text: `Closed: ${outcomeText(closed.outcome)}` }),
+      closed.contentErasedAt ? el("span", { class: "content-erased", text: ` · words removed ${clockText(closed.contentErasedAt)}` }) : null),
     closed.referrals
       ? el("ul", { class: "earlier-referrals" }, closed.referrals.length === 0
         ? [el("li", { class: "muted", text: "No referral." })]

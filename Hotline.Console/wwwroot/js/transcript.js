@@ -56,7 +56,7 @@ function author(message, session, names) {
 
 /** Nothing to read and nothing attached (an empty SMS): said so, not shown as a blank bubble with only a time. */
 function isEmpty(message) {
-  return !message.body?.trim() && (message.attachments ?? []).length === 0;
+  return !message.contentErased && !message.body?.trim() && (message.attachments ?? []).length === 0;
 }
 
 /** A message of the transcript; SMS parts are counted only where the channel is SMS (a chat or WhatsApp message has none). */
@@ -66,6 +66,7 @@ export function messageItem(message, session, names, channel, caseId) {
   return el("li", { class: `message ${outbound ? "outbound" : "inbound"}`, dataset: { messageId: message.id } },
     message.body?.trim() ? el("p", { class: "message-body", dir: "auto", text: message.body }) : null,
     isEmpty(message) ? el("p", { class: "message-empty", text: "(empty message)" }) : null,
+    message.contentErased ? el("p", { class: "message-erased", text: "(words removed: retention or erasure)" }) : null,
     attachmentItems(message, caseId, session),
     el("p", { class: "message-meta" },
       el("span", { class: "message-author", text: author(message, session, names) }),

@@ -1,3 +1,4 @@
+using Hotline.Api.CaseHistory;
 using static Hotline.Api.Tests.Retention.RetentionSeeds;
 
 namespace Hotline.Api.Tests.Retention;
@@ -39,6 +40,75 @@ public sealed class RetentionByDataClassTests
         Assert.DoesNotContain("TextCipher", await ScalarAsync<string>(hotline, "SELECT Data FROM CaseEvents WHERE CaseId = @Id AND Type = 'AnswerRecorded'", id));
         Assert.Equal(0, await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM Conversations WHERE Id = @Id AND EngineStateCipher IS NOT NULL",
             new { Id = closed.ConversationId }));
+    }
+
+    /// <summary>
+    /// The intake opens a case once the person has written and answered a question or two, so their first words hold no case:
+    /// they stayed when the case's content went, for as long as the person kept writing (the idle conversation's retention
+    /// never came), and the closed case still showed them.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task The_messages_that_led_to_a_case_go_with_its_content_and_those_after_its_close_stay(DatabaseProvider engine)
+    {
+        await using var hotline = await StartAsync(engine);
+        var closed = await SeedClosedCaseAsync(hotline);
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            var messages = hotline.Get<MessageRepository>();
+            await messages.AddAsync(session, NewMessage(Guid.Empty, closed.ConversationId, MessageDirection.Inbound, "my boss keeps my passport", null, null,
+                closed.ClosedAt.AddMinutes(-30)) with { CaseId = null }, Ct);
+            await messages.AddAsync(session, NewMessage(Guid.Empty, closed.ConversationId, MessageDirection.Inbound, "thank you, it is me again", null, null,
+                closed.ClosedAt.AddMinutes(5)) with { CaseId = null }, Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        hotline.Time.SetUtcNow(closed.ClosedAt.AddDays(90));
+        var swept = await hotline.Get<RetentionSweep>().SweepAsync(Ct);
+
+        Assert.Equal(4, swept.Content.Messages);
+        var id = new { Id = closed.ConversationId };
+        Assert.Equal(0, await ScalarAsync<long>(hotline,
+            "SELECT COUNT(*) FROM Messages WHERE ConversationId = @Id AND CaseId IS NULL AND CreatedAt < (SELECT ClosedAt FROM Cases WHERE ConversationId = @Id) AND BodyCipher <> ''", id));
+        Assert.Equal(1, await ScalarAsync<long>(hotline,
+            "SELECT COUNT(*) FROM Messages WHERE ConversationId = @Id AND CaseId IS NULL AND CreatedAt > (SELECT ClosedAt FROM Cases WHERE ConversationId = @Id) AND BodyCipher <> ''", id));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_swept_case_reads_as_erased_on_that_day_and_its_messages_as_removed_not_as_empty(DatabaseProvider engine)
+    {
+        await using var hotline = await StartAsync(engine);
+        var closed = await SeedClosedCaseAsync(hotline);
+        var supervisor = await hotline.AddUserAsync(UserRole.Supervisor);
+        var history = hotline.Get<CaseHistoryReader>();
+        var sweptAt = closed.ClosedAt.AddDays(90);
+        hotline.Time.SetUtcNow(sweptAt);
+
+        var before = await ReadClosedAsync(hotline, history, supervisor, closed.CaseId);
+        await hotline.Get<RetentionSweep>().SweepAsync(Ct);
+        var after = await ReadClosedAsync(hotline, history, supervisor, closed.CaseId);
+
+        Assert.Null(before.ContentErasedAt);
+        Assert.Equal([false, false, false], before.Detail.Transcript.Select(m => m.ContentErased));
+        Assert.Equal(sweptAt, after.ContentErasedAt);
+        Assert.Equal([(true, ""), (true, ""), (true, "")], after.Detail.Transcript.Select(m => (m.ContentErased, m.Body)));
+    }
+
+    [Theory, DatabaseData]
+    public async Task An_empty_message_the_person_sent_is_not_read_as_removed(DatabaseProvider engine)
+    {
+        await using var hotline = await StartAsync(engine);
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.High, "documents_retained");
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            await hotline.Get<MessageRepository>().AddAsync(session,
+                NewMessage(queued, MessageDirection.Inbound, "", null, null, hotline.Time.GetUtcNow()), Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        await using var read = await hotline.Database.OpenAsync(Ct);
+        var message = Assert.Single(await hotline.Get<MessageRepository>().ReadConversationAsync(read, queued.ConversationId, Ct));
+
+        Assert.Equal(("", false), (message.Body, message.ContentErased));
     }
 
     [Theory, DatabaseData]
@@ -265,6 +335,12 @@ public sealed class RetentionByDataClassTests
             [$"{RetentionOptions.Section}:AuditEntryDays"] = "365",
             [$"{RetentionOptions.Section}:BatchSize"] = "2",
         });
+
+    private static async Task<ClosedCaseRecord> ReadClosedAsync(HotlineApp hotline, CaseHistoryReader history, User reader, Guid caseId)
+    {
+        await using var session = await hotline.Database.OpenAsync(Ct);
+        return await history.ReadClosedAsync(session, reader, caseId, Ct) ?? throw new InvalidOperationException("The closed case was not readable.");
+    }
 
     private static Task<DateTimeOffset> LastInboundAsync(HotlineApp hotline, Guid conversationId) =>
         ScalarAsync<DateTimeOffset>(hotline, "SELECT LastInboundAt FROM Conversations WHERE Id = @Id", new { Id = conversationId });

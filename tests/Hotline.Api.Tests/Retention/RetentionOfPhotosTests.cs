@@ -4,8 +4,8 @@ namespace Hotline.Api.Tests.Retention;
 
 /// <summary>
 /// Photos and files are personal data like the messages that brought them: their rows (the provider's link, the hash, the
-/// capture time, GPS position and device) and their encrypted files go with the closed case's content, or with the idle
-/// conversation when they came outside any case; a file whose row is gone by whatever way goes at the next pass. Retentions
+/// capture time, GPS position and device) and their encrypted files go with the closed case's content (those sent before
+/// the intake opened the case included), or with the idle conversation when they came after it closed; a file whose row is gone by whatever way goes at the next pass. Retentions
 /// here: closed case content 90 days, idle conversations 180 days.
 /// </summary>
 public sealed class RetentionOfPhotosTests
@@ -27,11 +27,27 @@ public sealed class RetentionOfPhotosTests
     }
 
     [Theory, DatabaseData]
-    public async Task A_photo_sent_outside_any_case_goes_with_the_idle_conversations_identity(DatabaseProvider engine)
+    public async Task A_photo_sent_before_the_intake_opened_the_case_goes_with_its_content(DatabaseProvider engine)
     {
         await using var hotline = await StartAsync(engine);
         var closed = await SeedClosedCaseAsync(hotline);
-        var lastInbound = await ScalarAsync<DateTimeOffset>(hotline, "SELECT LastInboundAt FROM Conversations WHERE Id = @Id", new { Id = closed.ConversationId });
+        var file = await AddPhotoAsync(hotline, closed.ConversationId, await AddCaselessMessageAsync(hotline, closed.ConversationId, closed.ClosedAt.AddHours(-1)));
+        hotline.Time.SetUtcNow(closed.ClosedAt.AddDays(90));
+
+        var swept = await hotline.Get<RetentionSweep>().SweepAsync(Ct);
+
+        Assert.Equal((1, 0, 1), (swept.Cases, swept.Conversations, swept.Content.Media));
+        Assert.Equal(0, await ScalarAsync<long>(hotline, "SELECT COUNT(*) FROM MediaItems"));
+        Assert.False(File.Exists(file), "the photo's encrypted file is still in the media store");
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_photo_sent_after_the_case_closed_outside_any_case_goes_with_the_idle_conversations_identity(DatabaseProvider engine)
+    {
+        await using var hotline = await StartAsync(engine);
+        var closed = await SeedClosedCaseAsync(hotline);
+        var lastInbound = closed.ClosedAt.AddMinutes(1);
+        await RawAsync(hotline, "UPDATE Conversations SET LastInboundAt = @At WHERE Id = @Id", new { At = lastInbound, Id = closed.ConversationId });
         var file = await AddPhotoAsync(hotline, closed.ConversationId, await AddCaselessMessageAsync(hotline, closed.ConversationId, lastInbound));
         var sweep = hotline.Get<RetentionSweep>();
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hotline.Api.Erasure;
 using Hotline.Api.Partners;
 using Hotline.Api.Privacy;
 using Hotline.Api.Referrals;
@@ -205,6 +206,25 @@ public sealed class ConsoleHost : IAsyncDisposable
     {
         var person = new ChannelAddress(Channel.Chat, $"simulator:person-{Interlocked.Increment(ref _nextChat)}");
         return (await App.QueueCaseAsync(person, language, priority, "first_contact")).Id;
+    }
+
+    /// <summary>
+    /// What the retention sweep does to every closed case once its content's time has passed, now (the clock here is real, so
+    /// the days cannot pass): the same statement finds them, the same eraser removes their words.
+    /// </summary>
+    public async Task EraseClosedCasesContentAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        List<CaseToErase> closed;
+        await using (var session = await App.Database.OpenAsync(ct))
+        {
+            closed = (await session.QueryAsync<CaseToErase>("Cases_ReadContentToErase", new { Before = DateTimeOffset.UtcNow.AddDays(1), Take = 100 }, ct)).ToList();
+        }
+
+        foreach (var target in closed)
+        {
+            await Services.GetRequiredService<PersonalDataEraser>().EraseCaseContentAsync(target, batchSize: 100, ct);
+        }
     }
 
     /// <summary>The open cases as the database has them: (id, status), in no particular order.</summary>
