@@ -59,6 +59,26 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>The person went quiet in their new case: the earlier case's record said so, as if it had happened in it.</summary>
+    [Fact]
+    public async Task An_earlier_case_does_not_show_what_the_person_said_in_their_new_one()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
+        var phone = host.NextPhone();
+        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
+        await host.AskForPersonBySmsAsync(phone, "it is me again, he came back");
+        await host.PostSmsAsync(phone, "recipe");
+        await console.Waiting.First.Locator("button").ClickAsync();
+        await Expect(console.Page.Locator("#conversation-status")).ToContainTextAsync("The person used the discreet word");
+
+        await console.Page.Locator("#earlier-cases a.record-link").ClickAsync();
+
+        await Expect(console.Page.Locator("#case-readonly")).ToContainTextAsync("Read only: this case was closed on");
+        await Expect(console.Page.Locator("#conversation-status")).ToBeHiddenAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task A_closed_case_one_handled_opens_read_only_from_the_list_under_the_queue()
     {

@@ -30,7 +30,8 @@ export function renderFacts(view) {
     reviewNote(c.language) ? el("span", { class: "review-note", text: reviewNote(c.language) }) : null,
   ];
   byId("case-facts").replaceChildren(...facts.filter(Boolean).map((f) => el("li", {}, f)));
-  const status = conversationStatusText(c.conversationStatus, c.conversationStatusReason);
+  // The conversation's status is the person's now: a closed case's record would show what they said in a later case.
+  const status = c.status === "Closed" ? null : conversationStatusText(c.conversationStatus, c.conversationStatusReason);
   const banner = byId("conversation-status");
   banner.textContent = !status ? ""
     : c.conversationStatus === "Quiet" ? `${status}. Someone else may be reading their phone: nothing is sent to them until they say it is safe to write.`
