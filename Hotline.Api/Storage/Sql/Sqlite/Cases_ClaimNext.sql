@@ -1,9 +1,16 @@
 -- Runs inside BEGIN IMMEDIATE, so no other writer sees the row between the choice and the update.
 -- The head of each spoken language's queue is read from IX_Cases_Queue, and the best of those heads is
 -- taken. A case whose person can be written to comes before one who opted out or went quiet: a caseworker
--- taking the next case should get someone they can answer. Each head walks its language's queue in index
--- order only past cases nobody can answer now, so the cost stays bounded by those. A case whose language
--- is not known yet ('und') is offered to every caseworker: nobody must be unable to take it.
+-- taking the next case should get someone they can answer. Among those, a person waiting for a reply (never
+-- answered, or written since the last reply) comes before a case answered with nothing new, whatever the bands:
+-- that one waits for nobody (docs/casework.md, "Back in the queue after a reply"). "Answered with nothing new" is
+-- the queue summaries' rule: a caseworker reply that neither failed nor was cancelled, with no message from the
+-- person of the case after it in transcript order (when one such reply has nothing after it, the last one has not either).
+-- Each head walks its language's queue in index order only past cases nobody can answer now or answered with
+-- nothing new, so the cost stays bounded by those: a case never answered costs one probe of the partial index of
+-- caseworker replies (IX_Messages_CaseworkerReplies), and only an answered one reads its messages after the reply
+-- (UX_Messages_ConversationSequence). A case whose language is not known yet ('und') is offered to every
+-- caseworker: nobody must be unable to take it.
 UPDATE Cases
 SET Status = 'Claimed', AssigneeId = @UserId, LeaseToken = @LeaseToken, LeaseExpiresAt = @LeaseExpiresAt,
     FirstClaimedAt = COALESCE(FirstClaimedAt, @Now), Version = Version + 1
@@ -11,6 +18,19 @@ WHERE Id = (
     SELECT head.Id
     FROM (SELECT Language FROM UserLanguages WHERE UserId = @UserId UNION SELECT 'und') AS ul
     JOIN Cases AS head ON head.Id = COALESCE(
+        (SELECT q.Id
+         FROM Cases AS q
+         JOIN Conversations AS qv ON qv.Id = q.ConversationId
+         WHERE q.Status = 'Queued' AND q.Language = ul.Language AND qv.Status = 'Active'
+           AND NOT EXISTS (
+               SELECT 1 FROM Messages AS r
+               WHERE r.CaseId = q.Id AND r.AuthorUserId IS NOT NULL
+                 AND r.DeliveryStatus NOT IN ('failed', 'undelivered', 'canceled', 'cancelled')
+                 AND NOT EXISTS (SELECT 1 FROM Messages AS i
+                                 WHERE i.ConversationId = q.ConversationId AND i.Sequence > r.Sequence
+                                   AND i.CaseId = q.Id AND i.Direction = 'Inbound'))
+         ORDER BY q.Priority DESC, q.QueuedAt, q.Id
+         LIMIT 1),
         (SELECT q.Id
          FROM Cases AS q
          JOIN Conversations AS qv ON qv.Id = q.ConversationId
@@ -23,7 +43,17 @@ WHERE Id = (
          ORDER BY q.Priority DESC, q.QueuedAt, q.Id
          LIMIT 1))
     JOIN Conversations AS hv ON hv.Id = head.ConversationId
-    ORDER BY hv.Status <> 'Active', head.Priority DESC, head.QueuedAt, head.Id
+    -- The three choices above, in their order: a head is answered with nothing new only when its language has no person
+    -- waiting (the second choice), and nobody can reply to one who opted out or went quiet, answered or not.
+    ORDER BY CASE WHEN hv.Status <> 'Active' THEN 2
+                  WHEN EXISTS (SELECT 1 FROM Messages AS r
+                               WHERE r.CaseId = head.Id AND r.AuthorUserId IS NOT NULL
+                                 AND r.DeliveryStatus NOT IN ('failed', 'undelivered', 'canceled', 'cancelled')
+                                 AND NOT EXISTS (SELECT 1 FROM Messages AS i
+                                                 WHERE i.ConversationId = head.ConversationId AND i.Sequence > r.Sequence
+                                                   AND i.CaseId = head.Id AND i.Direction = 'Inbound')) THEN 1
+                  ELSE 0 END,
+             head.Priority DESC, head.QueuedAt, head.Id
     LIMIT 1)
 RETURNING Id, ConversationId, Status, Priority, TriageScore, TriageReasons, Language, AssigneeId, LeaseToken,
           LeaseExpiresAt, QueuedAt, OpenedAt, ClosedAt, Outcome, Version;

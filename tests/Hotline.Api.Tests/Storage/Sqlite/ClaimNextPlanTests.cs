@@ -1,0 +1,23 @@
+namespace Hotline.Api.Tests.Storage.Sqlite;
+
+/// <summary>
+/// Taking the next case must cost the same with a million cases queued as with a thousand: each language's queue is read
+/// from its head along IX_Cases_Queue, and whether a case there was answered with nothing new is one probe of the partial
+/// index of caseworker replies, then the person's messages after the reply, never a scan of a table.
+/// </summary>
+public sealed class ClaimNextPlanTests
+{
+    [Fact]
+    public async Task Taking_the_next_case_reads_the_queue_and_each_cases_replies_along_their_indexes_never_scanning_a_table()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var session = await db.Database.OpenAsync(Ct);
+
+        var plan = await SqlitePlan.OfAsync(session.Connection, "Cases_ClaimNext");
+
+        Assert.Contains("SEARCH q USING INDEX IX_Cases_Queue (Status=? AND Language=?)", plan);
+        Assert.Contains("SEARCH r USING INDEX IX_Messages_CaseworkerReplies (CaseId=?)", plan);
+        Assert.Contains("SEARCH i USING INDEX UX_Messages_ConversationSequence (ConversationId=? AND Sequence>?)", plan);
+        Assert.Equal(["SCAN CONSTANT ROW", "SCAN ul"], plan.Where(step => step.StartsWith("SCAN", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+}
