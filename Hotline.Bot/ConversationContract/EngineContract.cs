@@ -6,7 +6,8 @@ namespace Hotline.Bot.ConversationContract;
 /// What the engine knows of a conversation: no address and no history beyond its own state.
 /// <paramref name="RegisteredLanguage"/> comes from the issued-SIM registry when the number is in it.
 /// <paramref name="CaseworkerHasWritten"/> says a caseworker has written to the person on the open case:
-/// from then on the conversation is theirs, and the script stops asking.
+/// from then on the conversation is theirs: the script stops asking, and reads no answer from the person's messages, which
+/// may be to the caseworker.
 /// <paramref name="Channel"/> is the conversation's channel: what a reply can look like to whoever reads the screen
 /// depends on it (<see cref="ChannelTraits"/>).
 /// </summary>
@@ -55,7 +56,8 @@ public sealed record IntakeProgressed(string StepId, int Question, int Questions
 /// <summary>
 /// The intake of an open case asks nothing more (finished, handed to a person, or a caseworker has written):
 /// the triage is no longer provisional. <paramref name="Unanswered"/> lists the recorded questions (step ids, in
-/// script order) the person was not asked, for the caseworker to ask in their own words; empty without consent.
+/// script order) the person has not answered to the intake, for the caseworker to ask in their own words: those never
+/// asked and, once a caseworker has written, the one on the phone (a reply then may be to her); empty without consent.
 /// </summary>
 public sealed record IntakeEnded(string Reason, IReadOnlyList<string> Unanswered) : EngineEvent;
 

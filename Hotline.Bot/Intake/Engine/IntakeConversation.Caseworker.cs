@@ -6,49 +6,34 @@ internal sealed partial class IntakeConversation
     /// <summary>
     /// The conversation is the caseworker's from here: the intake asks nothing more, since two voices at once would
     /// confuse the person and every automatic text is one more an abuser holding the phone may read. This message may
-    /// still answer the question on the phone, asked before the caseworker wrote. A clear answer counts as any answer
-    /// does: recorded (with consent) and triaged, so the caseworker never reads it listed as a question left to ask;
-    /// consent alone is never read from such a reply, and a "no" to whether it is safe to write makes the conversation
-    /// quiet, caseworker included, with the not-safe acknowledgement, as it would without them. Nothing is guessed: an
-    /// unclear answer is not asked again and not recorded (the question stays in the list to ask), and the caseworker reads
-    /// it in the transcript under the question. No other branch's text is sent (the emergency number, the next question):
-    /// the caseworker answers.
+    /// answer the intake's question or hers, and nothing tells which: a "no" to her "Do you have somewhere safe to sleep
+    /// tonight?" read as the answer about their documents would be false data about a victim, in the case's triage, the
+    /// indicators a partner receives and the statistics. So it answers no question, coded or written: nothing is recorded or
+    /// triaged, and every question left stays in the list for her to ask in her own words (she reads the message under both
+    /// questions in the transcript). Nothing of the script is sent (the emergency number, the next question).
     /// </summary>
-    private EngineTurn AnswerBesideCaseworker(string? keyword, string text)
+    /// <remarks>
+    /// One reading stays, the careful one. While the intake asks whether it is safe to write (the case opened before the
+    /// answer, at an urgent word or a returning person's first message, and she wrote at once), a "no" makes the
+    /// conversation quiet, caseworker included, with the not-safe acknowledgement: if it was the intake's answer, her next
+    /// message would reach a phone its owner said is not safe; if it was hers, it costs the person one more "yes" when they
+    /// next write. A "yes" there is never taken as safe.
+    /// </remarks>
+    private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
         _endReason = CaseworkerWroteReason;
-        var step = _script.FindStep(_state.Step)!;
-        // Consent is given to the question, never read from a reply that may be the caseworker's ("yes", "no"): a guessed
-        // "yes" would share the person's answers with a partner, a guessed "no" would forget them. The caseworker asks.
-        var code = _state.MenuOpen || step.GrantsConsent ? null : ReadAnswer(step, keyword, text);
+        var notSafe = !_state.MenuOpen && _state.Step == _script.ResumeStepId
+            && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No;
         _state.MenuOpen = false;
+        if (notSafe)
+        {
+            // Not an intake answer: the quiet ends as any does, with a "yes" to the question asked when they next write,
+            // which is then the last message on the phone (the host refuses the caseworker's replies meanwhile).
+            GoTo(_script.FindStep(_script.ResumeStepId)!.Target(AnswerCodes.No)!);
+            return Finish();
+        }
+
         _state.Status = IntakeStatus.HandedOff;
-        if (code is null)
-        {
-            return Finish();
-        }
-
-        if (step.Id == _script.ResumeStepId)
-        {
-            // Whether it is safe to write is not an intake answer, but a "no" silences everyone until they write again.
-            if (code == AnswerCodes.No)
-            {
-                _state.Status = IntakeStatus.Active;
-                GoTo(step.Target(code)!);
-            }
-
-            return Finish();
-        }
-
-        Record(step, code, text);
         return Finish();
     }
-
-    /// <summary>A clear answer to the step (yes or no, or a text with words in it), or null.</summary>
-    private string? ReadAnswer(ScriptStep step, string? keyword, string text) => step.Kind switch
-    {
-        StepKind.YesNo => _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage),
-        StepKind.Text when !TextNormalizer.HasNoWords(text) => AnswerCodes.Text,
-        _ => null,
-    };
 }

@@ -143,8 +143,9 @@ internal sealed partial class IntakeConversation
 
         if (_caseOpen && _snapshot.CaseworkerHasWritten && _state.Status == IntakeStatus.Active && !_state.AskingIfSafe)
         {
-            // A caseworker is talking with the person: the script ends here, keeping the answer to its last question.
-            return AnswerBesideCaseworker(keyword, text);
+            // A caseworker is talking with the person: the script ends here, and this message, which may be to her, answers none
+            // of its questions.
+            return ReplyBesideCaseworker(keyword, text);
         }
 
         return _state.Status switch

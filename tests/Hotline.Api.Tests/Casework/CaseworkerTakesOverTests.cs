@@ -19,6 +19,31 @@ public sealed class CaseworkerTakesOverTests
         Assert.Equal(before, await harness.CountAsync(AutomaticReplies));
     }
 
+    /// <summary>
+    /// Review finding: the intake asked about the person's documents, the caseworker asked something else, and the
+    /// person's "no" was recorded as the answer about their documents (an indicator a partner and the statistics read).
+    /// The message reaches her like every message; the question stays for her to ask.
+    /// </summary>
+    [Fact]
+    public async Task After_a_caseworker_has_replied_the_persons_no_is_not_an_intake_answer_and_the_question_stays_for_her_to_ask()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1");
+        var (hub, taken) = await TakeTheCaseAsync(harness);
+        await using var _ = hub;
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "Do you have somewhere safe to sleep tonight?", Guid.NewGuid(), Ct);
+        Assert.True(reply.Ok, reply.Refusal);
+
+        await harness.TextAsync(Worker, "no");
+
+        var seen = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), taken.Case.Id, Ct)).Value!;
+        Assert.Equal(["consent"], seen.Answers.Select(a => a.StepId));
+        Assert.Equal(["documents", "wages", "free_to_leave", "debt", "threats", "deceived", "hours", "isolation", "living", "location"],
+            seen.Unanswered);
+        Assert.Equal(("Inbound", "no"), (seen.Transcript[^1].Direction, seen.Transcript[^1].Body));
+    }
+
     [Fact]
     public async Task Without_a_caseworker_reply_the_intake_goes_on_after_a_danger_hand_off()
     {

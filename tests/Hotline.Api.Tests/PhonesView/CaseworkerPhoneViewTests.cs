@@ -106,6 +106,40 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-after-safety-unanswered", phone.View);
     }
 
+    /// <summary>
+    /// An urgent word opens a Critical case while "Is it safe for you to write now?" is unanswered, and a caseworker answers
+    /// at once. The person's "no" may be to her "Are you hurt?" or to the intake: it is read the careful way, as not safe,
+    /// and nothing of hers reaches the phone until they write again and say it is safe. A "yes" beside her is not taken as
+    /// safe: nothing automatic follows it.
+    /// </summary>
+    [Fact]
+    public async Task A_caseworker_who_wrote_before_the_safety_answer_is_held_by_a_no_until_the_person_says_it_is_safe()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var no = await host.NewPhoneInAsync("en");
+        await no.WriteAsync("they beat me");
+        var (caseId, lease) = await caseworker.TakeAsync(no);
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+
+        await no.WriteAsync("no");
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you tell me where you are?"));
+        await no.WriteAsync("hi");
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you tell me where you are?"));
+        await no.WriteAsync("1");
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you. Can you tell me where you are?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        var yes = await host.NewPhoneInAsync("en");
+        await yes.WriteAsync("they beat me");
+        (caseId, lease) = await caseworker.TakeAsync(yes);
+        await yes.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await yes.WriteAsync("yes");
+        await yes.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you get to a doctor?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-before-the-safety-answer", "## no\n" + no.View + "## yes\n" + yes.View);
+    }
+
     /// <summary>A caseworker signed in through the real form, working through the real hub; refusals go into the phone's view as they are worded.</summary>
     private sealed class Caseworker(HubConnection hub) : IAsyncDisposable
     {

@@ -98,6 +98,24 @@ public sealed class IntakePropertyTests
         }), print: Describe);
     }
 
+    /// <summary>
+    /// Once a caseworker has written, the person's message may answer her: nothing they write is recorded as an intake
+    /// answer, and only an urgent word changes the case's priority (the person's own words, not a reply read as an answer).
+    /// </summary>
+    [Fact]
+    public void Once_a_caseworker_has_written_nothing_the_person_writes_is_recorded_as_an_intake_answer()
+    {
+        Conversation.Sample((registered, acts) => Play(registered, acts, (before, act, turn) =>
+        {
+            if (act is Send && before.HasOpenCase && before.CaseworkerHasWritten)
+            {
+                Assert.DoesNotContain(turn.Events, e => e is AnswerRecorded);
+                Assert.True(!turn.Events.Any(e => e is PriorityChanged) || turn.Events.Any(e => e is UrgentWordMatched),
+                    string.Join("; ", turn.Events.Select(Support.Intake.Describe)));
+            }
+        }), print: Describe);
+    }
+
     /// <summary>Plays the conversation through the contract's host, checking each turn against the snapshot it was taken on.</summary>
     private static void Play(string? registered, Act[] acts, Action<ConversationSnapshot, Act, EngineTurn> check)
     {
