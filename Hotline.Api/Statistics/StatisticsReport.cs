@@ -1,4 +1,5 @@
 using Hotline.Api.Partners;
+using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Statistics;
 
@@ -9,7 +10,8 @@ namespace Hotline.Api.Statistics;
 /// for the same report once for its tables and again for each chart, so a report is kept for a few seconds while
 /// nothing new was counted.
 /// </summary>
-public sealed class StatisticsReport(Database database, StatisticsProjection projection, PartnerRepository partners, IndicatorMap indicators, TimeProvider time)
+public sealed class StatisticsReport(
+    Database database, StatisticsProjection projection, PartnerRepository partners, IndicatorMap indicators, IntakeScript script, TimeProvider time)
 {
     /// <summary>Batches the endpoint counts before answering; the background loop does the rest.</summary>
     public const int CatchUpBatches = 5;
@@ -44,16 +46,18 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
     private async Task<StatisticsView> BuildAsync(MonthRange range, StatisticsProgress progress, CancellationToken cancellationToken)
     {
         List<CounterRow> rows;
-        IReadOnlyList<Partner> directory;
+        IReadOnlyList<(string Code, string Label)> languageRows, partnerRows;
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             rows = (await session.QueryAsync<CounterRow>("StatisticsCounts_ReadRange", new { From = range.FromKey, To = range.ToKey }, cancellationToken)).AsList();
-            directory = await partners.ReadAllAsync(session, cancellationToken);
+            var languagesCounted = await EverCountedAsync(session, StatisticsKeys.CaseLanguage, cancellationToken);
+            var partnersCounted = await EverCountedAsync(session, StatisticsKeys.ReferralPartner, cancellationToken);
+            languageRows = StatisticsRows.Languages(script.Languages.Select(l => l.Tag), languagesCounted);
+            partnerRows = StatisticsRows.Partners(await partners.ReadAllAsync(session, cancellationToken), partnersCounted);
         }
 
         var counts = rows.ToDictionary(r => (r.Month, r.Dimension, r.Value), r => r.Count);
-        var months = range.Months;
-        var tables = Tables(months, rows, counts, directory, indicators);
+        var tables = Tables(range.Months, counts, languageRows, partnerRows, indicators);
         var marks = ConsistentSuppression.Apply(tables);
         var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i])).ToList();
         CellMark[,] MarksOf(string id) => marks[tables.FindIndex(t => t.Id == id)];
@@ -67,27 +71,18 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
         return new StatisticsView(range.FromKey, range.ToKey, views, timings, progress, StatisticsViews.SuppressionRule);
     }
 
+    /// <remarks>Every table's rows are a fixed set, the same whatever the range (<see cref="StatisticsRows"/>).</remarks>
     private static List<CountTable> Tables(
-        IReadOnlyList<string> months, List<CounterRow> rows, Dictionary<(string, string, string), long> counts, IReadOnlyList<Partner> directory,
-        IndicatorMap indicators)
+        IReadOnlyList<string> months, Dictionary<(string, string, string), long> counts, IReadOnlyList<(string Code, string Label)> languageRows,
+        IReadOnlyList<(string Code, string Label)> partnerRows, IndicatorMap indicators)
     {
-        List<(string, string)> Observed(string dimension, Func<string, string> label) =>
-            rows.Where(r => r.Dimension == dimension).Select(r => r.Value).Distinct().Order(StringComparer.Ordinal).Select(v => (v, label(v))).ToList();
         List<(string, string)> Bands(string notYet) =>
             [.. StatisticsKeys.TimeBands.Select(b => (b.Code, StatisticsLabels.TimeBand(b.Code, notYet))), (StatisticsKeys.NotYet, notYet)];
-
-        var partnerNames = directory.ToDictionary(p => p.Id.ToString("D"), p => p.Name, StringComparer.OrdinalIgnoreCase);
-        // Suppression breaks ties between equal counts by row order, so the rows keep one order whatever the range
-        // (partners no longer listed share a name): a month's marks must not change with the range asked for.
-        var partnerRows = directory.Where(p => p.Active).Select(p => p.Id.ToString("D"))
-            .Union(rows.Where(r => r.Dimension == StatisticsKeys.ReferralPartner).Select(r => r.Value), StringComparer.OrdinalIgnoreCase)
-            .Select(id => (id, partnerNames.GetValueOrDefault(id, "Partner no longer listed")))
-            .OrderBy(p => p.Item2, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Item1, StringComparer.OrdinalIgnoreCase).ToList();
 
         return
         [
             CountTable.Build("cases-by-language", "Cases by language", "Language", "cases", StatisticsKeys.CaseLanguage,
-                Observed(StatisticsKeys.CaseLanguage, StatisticsLabels.Language), months, counts),
+                languageRows, months, counts),
             CountTable.Build("cases-by-channel", "Cases by channel", "Channel", "cases", StatisticsKeys.CaseChannel,
                 new[] { "Sms", "WhatsApp", "Chat" }.Select(c => (c, StatisticsLabels.Channel(c))).ToList(), months, counts),
             CountTable.Build("cases-by-indicator", "Cases by ILO indicator of forced labour", "Indicator", "cases", StatisticsKeys.CaseIndicator,
@@ -110,6 +105,9 @@ public sealed class StatisticsReport(Database database, StatisticsProjection pro
                 StatisticsKeys.ReferralTime, Bands("Not sent yet"), months, counts),
         ];
     }
+
+    private static async Task<IEnumerable<string>> EverCountedAsync(DbSession session, string dimension, CancellationToken cancellationToken) =>
+        await session.QueryAsync<string>("StatisticsCounts_ReadValues", new { Dimension = dimension }, cancellationToken);
 
     private static Dictionary<string, (long Count, long Seconds)> Totals(List<CounterRow> rows, string dimension) =>
         rows.Where(r => r.Dimension == dimension).ToDictionary(r => r.Month, r => (r.Count, r.TotalSeconds));
