@@ -49,6 +49,11 @@ public sealed class CaseActions(
 
         var firstReply = await cases.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken) is { CaseworkerHasWritten: false };
         var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
+        if (firstReply)
+        {
+            await read.EndIntakeAtFirstReplyAsync(session, caseId, cancellationToken);
+        }
+
         if (windowClosed)
         {
             await whatsAppHolds.HoldNewAsync(session, conversation, message, cancellationToken);

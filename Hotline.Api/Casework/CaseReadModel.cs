@@ -56,8 +56,30 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
                 .Where(c => c.Id != record.Id && c.ClosedAt < record.OpenedAt).Select(c => c.ClosedAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 
     /// <summary>
+    /// At a caseworker's first reply, inside its write: the intake asks nothing more from then on (beside a caseworker no reply
+    /// is read as an answer, docs/intake/README.md), so the case stops showing a question in progress at once rather than at
+    /// the person's next message, and lists what is left for her to ask, as the intake will then.
+    /// </summary>
+    public async Task EndIntakeAtFirstReplyAsync(DbSession session, Guid caseId, CancellationToken cancellationToken)
+    {
+        if (await ReadSummaryAsync(session, caseId, cancellationToken) is not { IntakeQuestion: not null } summary)
+        {
+            return;
+        }
+
+        var caseEvents = await events.ReadByCaseAsync(session, caseId, cancellationToken);
+        var answers = caseEvents.Where(e => e.Type == CaseEventTypes.AnswerRecorded).Select(ToAnswer).ToList();
+        await cases.ChangeIntakeProgressAsync(session, caseId, null, null, CaseEventTypes.IntakeEnded,
+            new { Reason = CaseworkerWroteReason, Unanswered = Unanswered(caseEvents, summary, answers) }, cancellationToken);
+    }
+
+    /// <summary>Why the intake of a case ended when a caseworker's first reply ended it.</summary>
+    public const string CaseworkerWroteReason = "caseworker_wrote";
+
+    /// <summary>
     /// The questions the person consented to and has not answered: as the intake listed them when it stopped, or, while it
-    /// still asks, those after the one it is on (a caseworker who takes the case now asks them in their own words).
+    /// still asks, those it has not had an answer to, the one it is on included (a caseworker who takes the case now asks
+    /// them in their own words).
     /// </summary>
     private List<string> Unanswered(IReadOnlyList<CaseEvent> caseEvents, CaseSummary summary, List<AnswerView> answers)
     {

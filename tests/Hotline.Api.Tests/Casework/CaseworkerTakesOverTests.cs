@@ -44,6 +44,29 @@ public sealed class CaseworkerTakesOverTests
         Assert.Equal(("Inbound", "no"), (seen.Transcript[^1].Direction, seen.Transcript[^1].Body));
     }
 
+    /// <summary>
+    /// Newcomer's finding: after her first reply the card and the case still said "provisional · intake question 2 of 13"
+    /// until the person wrote again, although the intake asks nothing once she has written.
+    /// </summary>
+    [Fact]
+    public async Task A_caseworkers_first_reply_ends_the_intake_at_once_and_lists_what_is_left_to_ask()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1");
+        var (hub, taken) = await TakeTheCaseAsync(harness);
+        await using var _ = hub;
+        Assert.NotNull(taken.Case.IntakeQuestion);
+
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "I am here. Do you have somewhere safe to sleep tonight?", Guid.NewGuid(), Ct);
+        Assert.True(reply.Ok, reply.Refusal);
+
+        var seen = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), taken.Case.Id, Ct)).Value!;
+        Assert.Equal((null, null), (seen.Case.IntakeQuestion, seen.Case.IntakeQuestions));
+        Assert.Equal(["documents", "wages", "free_to_leave", "debt", "threats", "deceived", "hours", "isolation", "living", "location"],
+            seen.Unanswered);
+    }
+
     [Fact]
     public async Task Without_a_caseworker_reply_the_intake_goes_on_after_a_danger_hand_off()
     {
