@@ -22,7 +22,7 @@ internal sealed partial class IntakeConversation
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
         _endReason = CaseworkerWroteReason;
-        var notSafe = !_state.MenuOpen && _state.Step == _script.ResumeStepId
+        var notSafe = _state.Status == IntakeStatus.Active && !_state.MenuOpen && _state.Step == _script.ResumeStepId
             && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No;
         _state.MenuOpen = false;
         if (notSafe)

@@ -24,7 +24,8 @@ internal sealed partial class IntakeConversation
     /// is (the old intake's questions, quiet and hand-off belonged to the closed case), and a new case at once. What they write
     /// may be about the last case ("when will the shelter call me?"): a caseworker sees it now, not after the intake's
     /// questions, which still come, whether it is safe to write first, and whose answers reach the case as they are given.
-    /// A phone that had used the discreet word keeps its warning: no urgent word is acted on until they say it is safe.
+    /// A phone that had used the discreet word keeps its warning: an urgent word raises the case out of sight, and the number
+    /// waits until they say it is safe.
     /// </summary>
     private void BeginAgain()
     {
@@ -137,7 +138,7 @@ internal sealed partial class IntakeConversation
         _state.ResumesHandedOff = false;
         _state.ReturnStep = null;
         _state.Status = IntakeStatus.HandedOff;
-        return _snapshot.CaseworkerHasWritten ? Finish() : Finish(HandoffReply(MessageIds.Person));
+        return _snapshot.CaseworkerHasWritten ? Finish() : Finish(HandoffReply(OwedHandoffTextId()));
     }
 
     private EngineTurn ChooseLanguage(string? keyword, string text)
@@ -165,7 +166,7 @@ internal sealed partial class IntakeConversation
         _state.MenuOpen = false;
         if (_state.Status == IntakeStatus.HandedOff)
         {
-            return Finish(HandoffReply(MessageIds.Person));
+            return Finish(HandoffReply(OwedHandoffTextId()));
         }
 
         if (_state.Step == _script.StartStep.Id)
@@ -222,7 +223,12 @@ internal sealed partial class IntakeConversation
                     GoQuiet();
                     return;
                 default:
-                    _replies.Add(HandoffReply(step.Id));
+                    // The danger path's number, told already in this case (an urgent word just before): once is enough.
+                    if (!(_state.NumberTold && _script.Text(_script.BaseLanguage, step.Id).Contains(Placeholders.EmergencyNumber, StringComparison.Ordinal)))
+                    {
+                        _replies.Add(HandoffReply(step.Id));
+                    }
+
                     if (step.Next is null)
                     {
                         HandOff(step.Reason!);
@@ -239,6 +245,8 @@ internal sealed partial class IntakeConversation
 
     private void GoQuiet()
     {
+        // The person may delete the thread while it is quiet: the number is told again when next it is needed.
+        _state.NumberTold = false;
         _state.Status = IntakeStatus.Quiet;
         _state.Step = _script.ResumeStepId;
         _state.Reasked = false;

@@ -27,12 +27,13 @@ internal sealed partial class IntakeConversation
     private bool _urgentIsNew;
 
     /// <summary>
-    /// Looks for an urgent word, except in the discreet word's decoy conversation (someone else may be writing).
-    /// The triage counts it from this turn on; <see cref="Escalate"/> acts on it when the turn finishes.
+    /// Looks for an urgent word, also after the discreet word: raising the case and handing it to a person send nothing to
+    /// the phone, and a false alarm (someone else writing) costs a caseworker a look. The triage counts it from this turn
+    /// on; <see cref="Escalate"/> acts on it when the turn finishes.
     /// </summary>
     private void NoticeUrgentWord(string text)
     {
-        if (_state.Decoy || _engine.Urgent.Find(text) is not { } match)
+        if (_engine.Urgent.Find(text) is not { } match)
         {
             return;
         }
@@ -59,7 +60,8 @@ internal sealed partial class IntakeConversation
 
     /// <summary>
     /// An urgent word: Critical at once, a person asked for, which word matched recorded, and the emergency number
-    /// told once, as the danger path does; never while quiet or opted out, nor once a caseworker has written.
+    /// told once, as the danger path does; never while opted out, nor once a caseworker has written, and only after the
+    /// person says it is safe when the word came after the discreet word or "not safe".
     /// </summary>
     private void Escalate()
     {
@@ -78,13 +80,46 @@ internal sealed partial class IntakeConversation
 
         RequestHandoff(UrgentReason);
         _events.Add(new UrgentWordMatched(_urgent.Word, _urgent.Language));
-        var silent = _snapshot.OptedOut || _startedQuiet || _state.Status == IntakeStatus.Quiet || _snapshot.CaseworkerHasWritten;
-        // The danger path or a distress word may have told the number in this turn already: once is enough.
-        if (_urgentIsNew && !silent && !_replies.Any(r => r.Text.Contains(_engine.Options.EmergencyNumber, StringComparison.Ordinal)))
+        var notYetSafe = _startedQuiet || NotYetSafe;
+        if (!_urgentIsNew || _snapshot.OptedOut || _snapshot.CaseworkerHasWritten)
+        {
+            return;
+        }
+
+        if (notYetSafe)
+        {
+            // Told with the reply to their "yes" (TellOwedNumber), not on a phone someone else may be reading.
+            _state.NumberOwed = true;
+        }
+        else if (!_state.NumberTold && !_replies.Any(TellsEmergencyNumber))
+        {
+            // Once is enough: the danger path, a distress word or an earlier turn may have told it already.
+            _replies.Insert(0, HandoffReply(MessageIds.Distress));
+        }
+    }
+
+    /// <summary>
+    /// A distress or urgent word came while it was not safe to answer it: once the person says it is safe, the number comes
+    /// first, unless the turn tells it already; never beside a caseworker who has written (she answers).
+    /// </summary>
+    private void TellOwedNumber()
+    {
+        if (!_state.NumberOwed || NotYetSafe || _snapshot.OptedOut)
+        {
+            return;
+        }
+
+        _state.NumberOwed = false;
+        if (!_snapshot.CaseworkerHasWritten && !_state.NumberTold && !_replies.Any(TellsEmergencyNumber))
         {
             _replies.Insert(0, HandoffReply(MessageIds.Distress));
         }
     }
+
+    /// <summary>The hand-off's reply: with the emergency number when a cry came while it could not be told.</summary>
+    private string OwedHandoffTextId() => _state.NumberOwed && !_state.NumberTold ? MessageIds.Distress : MessageIds.Person;
+
+    private bool TellsEmergencyNumber(EngineReply reply) => reply.Text.Contains(_engine.Options.EmergencyNumber, StringComparison.Ordinal);
 
     /// <summary>While the case waits, says which question the intake asks now, and when it asks no more.</summary>
     private void ReportProgress()

@@ -117,13 +117,19 @@ internal sealed partial class IntakeConversation
 
         if (_engine.Lexicon.IsDistress(keyword, _language))
         {
-            return Distress(keyword, text);
+            return WaitsForSafety ? DistressUntilSafe(keyword, text) : Distress(keyword, text);
         }
 
         if (carrier.Kind == KeywordKind.Help || word == WordClass.Help)
         {
             // A first message of "help" (or "madad") is someone asking for help, not for the carrier's HELP text.
             return _fresh ? Start(keyword, text) : Finish(_engine.Replies.Get(_language, MessageIds.Help));
+        }
+
+        if ((word is WordClass.Person or WordClass.Language) && BesideCaseworker)
+        {
+            // She is writing to them: the hand-off's "a person will write" or the menu would be a second voice beside hers.
+            return ReplyBesideCaseworker(keyword, text);
         }
 
         if (word == WordClass.Person)
@@ -141,7 +147,7 @@ internal sealed partial class IntakeConversation
             return Start(keyword, text);
         }
 
-        if (_caseOpen && _snapshot.CaseworkerHasWritten && _state.Status == IntakeStatus.Active && !_state.AskingIfSafe)
+        if (BesideCaseworker)
         {
             // A caseworker is talking with the person: the script ends here, and this message, which may be to her, answers none
             // of its questions.
@@ -161,6 +167,19 @@ internal sealed partial class IntakeConversation
     /// quiet or handed off, and not when the case it belonged to was closed since (their next message begins a new one).
     /// </summary>
     private bool IsAsking => !_fresh && !_caseClosedSince && _state.Status == IntakeStatus.Active;
+
+    /// <summary>
+    /// After the discreet word or "not safe", until the person says it is safe again: someone else may hold the phone, so
+    /// nothing but the safety question reaches it (the case may still open and rise, out of sight).
+    /// </summary>
+    private bool WaitsForSafety => _state.Status == IntakeStatus.Quiet || (_state.Status == IntakeStatus.Active && _state.AskingIfSafe);
+
+    /// <summary>Not said to be safe since the discreet word: no emergency number reaches the phone.</summary>
+    private bool NotYetSafe => WaitsForSafety || _state.Decoy;
+
+    /// <summary>A caseworker has written on the open case and the conversation does not wait until it is safe: it is hers.</summary>
+    private bool BesideCaseworker =>
+        _caseOpen && _snapshot.CaseworkerHasWritten && _state.Status != IntakeStatus.Quiet && !_state.AskingIfSafe;
 
     /// <summary>
     /// A silent conversation: hands an unanswered intake to a person, never with a reply. An intake still asking
@@ -285,7 +304,8 @@ internal sealed partial class IntakeConversation
         RaiseForDistress();
         _language ??= RecogniseLanguage(keyword, text);
         HandOff(DistressReason);
-        _replies.Add(HandoffReply(MessageIds.Distress));
+        // The number is just above on the phone already (an urgent word told it): the cry is answered, once.
+        _replies.Add(HandoffReply(_state.NumberTold ? MessageIds.Person : MessageIds.Distress));
         if (_language is null)
         {
             // The caseworker will need their language; the choice then gets the person's reply in it.
@@ -294,6 +314,42 @@ internal sealed partial class IntakeConversation
         }
 
         return Finish();
+    }
+
+    /// <summary>
+    /// A cry for help after the discreet word or "not safe": the phone may be in someone else's hands, so it gets only the
+    /// safety question, as any message then does, and the conversation waits until the person says it is safe (a
+    /// caseworker's reply is refused meanwhile). The cry is not lost: out of sight, the case opens or rises and goes to a
+    /// person, and the hand-off reply with the emergency number answers their "yes".
+    /// </summary>
+    private EngineTurn DistressUntilSafe(string? keyword, string text)
+    {
+        RaiseForDistress();
+        RequestHandoff(DistressReason);
+        if (!_state.ResumesHandedOff)
+        {
+            // The intake ends here, as at any distress word; once it is safe, the conversation is a person's.
+            _events.Add(new IntakeEnded(DistressReason, Unanswered()));
+            _state.ResumesHandedOff = true;
+            _state.ReturnStep = null;
+            ForgetUnlessConsented();
+        }
+
+        _state.NumberOwed = true;
+        if (_state.Status == IntakeStatus.Quiet)
+        {
+            return Wake(keyword, text);
+        }
+
+        _language ??= RecogniseLanguage(keyword, text);
+        if (_language is null)
+        {
+            return FinishWithMenu();
+        }
+
+        _state.Step = _script.ResumeStepId;
+        _state.MenuOpen = false;
+        return Finish(_engine.Replies.Get(_language, _script.ResumeStepId));
     }
 
     /// <summary>The language a message is written in (its words, its first word, its letters), or null when it does not say.</summary>
@@ -306,7 +362,7 @@ internal sealed partial class IntakeConversation
         _state.AskingIfSafe = false;
         _state.ResumesHandedOff = false;
         HandOff(AskedForPersonReason);
-        return Finish(HandoffReply(MessageIds.Person));
+        return Finish(HandoffReply(OwedHandoffTextId()));
     }
 
     /// <summary>
@@ -325,7 +381,9 @@ internal sealed partial class IntakeConversation
     {
         if (_state.Status == IntakeStatus.Quiet)
         {
+            // Writing again after going quiet: the menu, then the safety question, and the conversation waits as after Wake.
             _state.Status = IntakeStatus.Active;
+            _state.AskingIfSafe = true;
         }
 
         // At the language step the menu is the question itself; anywhere else it opens on top of it.
@@ -364,6 +422,8 @@ internal sealed partial class IntakeConversation
 
         QueueEarly();
         Escalate();
+        TellOwedNumber();
+        _state.NumberTold |= _replies.Any(TellsEmergencyNumber);
         ReportProgress();
         return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
     }

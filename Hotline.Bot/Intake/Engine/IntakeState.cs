@@ -74,8 +74,8 @@ internal sealed class IntakeState
     public bool Distressed { get; set; }
 
     /// <summary>
-    /// The discreet word was used: someone else may hold the phone, so no urgent word is acted on until the person
-    /// says again that it is safe to write.
+    /// The discreet word was used: someone else may hold the phone, so an urgent or distress word is acted on only out of
+    /// sight (nothing but the safety question reaches the phone) until the person says again that it is safe to write.
     /// </summary>
     [JsonPropertyName("d")]
     public bool Decoy { get; set; }
@@ -90,6 +90,20 @@ internal sealed class IntakeState
     /// <summary>The discreet word came while a person had the conversation: once it is safe again, it is theirs again.</summary>
     [JsonPropertyName("rh")]
     public bool ResumesHandedOff { get; set; }
+
+    /// <summary>
+    /// The emergency number was told since the case opened or the last quiet spell: it is not told again (a second
+    /// "call 112" says nothing new). A quiet spell forgets it, since the person may have deleted the thread.
+    /// </summary>
+    [JsonPropertyName("nt")]
+    public bool NumberTold { get; set; }
+
+    /// <summary>
+    /// A distress or urgent word came while the phone was not said to be safe: the number is told with the reply to their
+    /// "yes", not before.
+    /// </summary>
+    [JsonPropertyName("no")]
+    public bool NumberOwed { get; set; }
 
     [JsonIgnore]
     public IntakeStatus Status

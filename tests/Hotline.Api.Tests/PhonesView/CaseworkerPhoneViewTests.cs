@@ -140,6 +140,49 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-before-the-safety-answer", "## no\n" + no.View + "## yes\n" + yes.View);
     }
 
+    /// <summary>
+    /// Found by a newcomer: after the discreet word, "मलाई बचाउ" (save me) got "If you can, call 112 now…" at once, the
+    /// case had no quiet banner and a caseworker's reply reached the phone. Now the phone gets only the safety question;
+    /// the case goes to a person out of sight, her replies are refused until "yes", and the number answers the "yes".
+    /// </summary>
+    [Fact]
+    public async Task After_the_discreet_word_a_distress_word_reaches_a_caseworker_but_only_the_safety_question_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = host.NewPhone();
+        await phone.WriteAsync("नमस्ते", "1", IntakePhoneViewTests.DiscreetWord, "मलाई बचाउ");
+        var (caseId, lease) = await caseworker.TakeShowingTriageAsync(phone);
+
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("?");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-distress-after-discreet-word", phone.View);
+    }
+
+    /// <summary>
+    /// Found by a newcomer: after the discreet word, "साहुले कुट्छ" (the boss beats me) opened no case. Now it opens a
+    /// Critical one out of sight; the phone gets only the safety question, and the number comes with the "yes".
+    /// </summary>
+    [Fact]
+    public async Task After_the_discreet_word_an_urgent_word_opens_a_critical_case_but_only_the_safety_question_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("ne");
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "साहुले कुट्छ");
+        var (caseId, lease) = await caseworker.TakeShowingTriageAsync(phone);
+
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-urgent-word-after-discreet-word", phone.View);
+    }
+
     /// <summary>A caseworker signed in through the real form, working through the real hub; refusals go into the phone's view as they are worded.</summary>
     private sealed class Caseworker(HubConnection hub) : IAsyncDisposable
     {
@@ -158,6 +201,18 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
             Assert.True(taken.Ok, taken.Refusal);
             await phone.MeanwhileAsync("a caseworker takes the case");
             return (taken.Value!.Case.Id, taken.Value.LeaseToken!.Value);
+        }
+
+        /// <summary>Takes the case and notes how it reached the queue: band, reasons, urgent words, and the conversation's status.</summary>
+        public async Task<(Guid CaseId, Guid Lease)> TakeShowingTriageAsync(Phone phone)
+        {
+            var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+            Assert.True(taken.Ok, taken.Refusal);
+            var found = taken.Value!.Case;
+            await phone.MeanwhileAsync(
+                $"a caseworker takes the case: {found.Priority} [{string.Join(", ", found.Reasons)}], urgent words "
+                + $"[{string.Join(", ", taken.Value.UrgentWords ?? [])}], conversation {found.ConversationStatus} ({found.ConversationStatusReason})");
+            return (found.Id, taken.Value.LeaseToken!.Value);
         }
 
         /// <summary>What the caseworker saw: the reply queued, or refused with the reason the console shows.</summary>

@@ -113,6 +113,52 @@ public sealed class CaseworkerTakesOverTests
         Assert.Empty(turn.Replies);
     }
 
+    /// <summary>A newcomer's finding: "language" beside a caseworker still sent the menu, a second voice beside hers.</summary>
+    [Theory, IntakeLanguageData]
+    public void After_a_caseworker_has_written_asking_for_the_language_menu_sends_nothing(string language)
+    {
+        var host = AtStep(language, "documents");
+        host.CaseworkerWrites();
+
+        var turn = host.Send(Words(language).Language[0]);
+
+        Assert.Empty(turn.Replies);
+        Assert.Equal(
+            ["IntakeEnded(caseworker_wrote, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])"],
+            turn.Events.Select(Describe));
+    }
+
+    /// <summary>
+    /// A newcomer's finding: the intake had handed off, the person opened the menu, a caseworker wrote, and the choice got
+    /// "OK. A person will write to you here in about N minutes" although she already had. The number may be hers to answer.
+    /// </summary>
+    [Theory, IntakeLanguageData]
+    public void After_a_caseworker_has_written_a_number_at_a_menu_opened_after_the_hand_off_sends_nothing_and_chooses_nothing(string language)
+    {
+        var host = AtFirstQuestion(language);
+        host.Send("0");
+        host.Send(Words(language).Language[0]);
+        host.CaseworkerWrites();
+
+        var turn = host.Send("2");
+
+        Assert.Empty(turn.Replies);
+        Assert.Equal(language, turn.Language);
+        Assert.Empty(host.Send("1").Replies);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fil")]
+    [InlineData("bn")]
+    public void After_a_caseworker_has_written_asking_for_a_person_sends_nothing(string language)
+    {
+        var host = AtStep(language, "wages");
+        host.CaseworkerWrites();
+
+        Assert.Empty(host.Send("0").Replies);
+    }
+
     [Fact]
     public void An_unclear_answer_after_a_caseworker_wrote_is_neither_asked_again_nor_recorded()
     {

@@ -70,6 +70,25 @@ public sealed class DiscreetWordTests
         Assert.Empty(host.Send("and now?").Replies);
     }
 
+    /// <summary>The menu ended the quiet without the wait: a caseworker's reply could reach the phone before the "yes".</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ne")]
+    [InlineData("sw")]
+    public void Asking_for_the_language_menu_after_the_discreet_word_still_waits_until_it_is_safe(string language)
+    {
+        var host = AtFirstQuestion(language);
+        host.Send("recipe");
+
+        var menu = host.Send(Words(language).Language[0]);
+        var chosen = host.Send(MenuNumber(language));
+        var safe = host.Send("1");
+
+        Assert.Equal([true, true, false], new[] { menu, chosen, safe }.Select(t => t.Events.OfType<WaitsUntilSafe>().Any()));
+        Assert.Equal([Text(language, "safe_now")], chosen.Replies());
+        Assert.Equal([Text(language, "documents")], safe.Replies());
+    }
+
     [Fact]
     public void A_silence_while_asking_whether_it_is_safe_hands_nothing_to_a_caseworker()
     {

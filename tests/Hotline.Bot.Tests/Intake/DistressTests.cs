@@ -100,15 +100,16 @@ public sealed class DistressTests
         Assert.Empty(turn.Events.OfType<PriorityChanged>());
     }
 
+    /// <summary>After "not safe" the phone gets only the safety question; the number answers their "yes" (WaitsUntilSafeCryTests).</summary>
     [Fact]
-    public void A_distress_word_after_going_quiet_hands_off()
+    public void A_distress_word_after_going_quiet_hands_off_out_of_sight()
     {
         var host = AtSafetyQuestion("sw");
         host.Send("2");
 
         var turn = host.Send("nisaidie");
 
-        Assert.Equal(Text("sw", "distress"), turn.Reply());
+        Assert.Equal(Text("sw", "safe_now"), turn.Reply());
         Assert.Contains(new HandoffRequested("distress"), turn.Events);
     }
 

@@ -66,16 +66,17 @@ public sealed class UrgentWordTests
         Assert.Contains(new UrgentWordMatched("hitting me", "en"), turn.Events);
     }
 
+    /// <summary>Matched out of sight: the case rises, the phone gets only the safety question (WaitsUntilSafeCryTests).</summary>
     [Fact]
-    public void After_the_discreet_word_no_urgent_word_is_acted_on()
+    public void After_the_discreet_word_an_urgent_word_raises_the_case_and_tells_no_number()
     {
         var host = AtFirstQuestion("en");
         host.Send("recipe");
 
-        var turn = host.Send("who is this? I will beat you");
+        var turn = host.Send("who is this? he beats me");
 
-        Assert.DoesNotContain(turn.Events, e => e is UrgentWordMatched or PriorityChanged);
-        Assert.DoesNotContain(turn.Replies(), r => r.Contains(Options.EmergencyNumber, StringComparison.Ordinal));
+        Assert.Contains(new UrgentWordMatched("beats me", "en"), turn.Events);
+        Assert.Equal([Text("en", "safe_now")], turn.Replies());
     }
 
     [Fact]
