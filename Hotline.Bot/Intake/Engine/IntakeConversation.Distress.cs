@@ -1,0 +1,69 @@
+namespace Hotline.Bot.Intake.Engine;
+
+/// <summary>A distress word ("help me", "sos", bachao): a person at once, and the emergency number where it is safe to tell it.</summary>
+internal sealed partial class IntakeConversation
+{
+    /// <summary>
+    /// A cry for help goes to a person at once, with the emergency number, whatever step it came at. Once a person
+    /// has the conversation it is theirs to answer: an automatic text beside theirs would be a second voice.
+    /// </summary>
+    private EngineTurn Distress(string? keyword, string text)
+    {
+        if (_caseOpen && (_state.Status == IntakeStatus.HandedOff || _snapshot.CaseworkerHasWritten))
+        {
+            RequestHandoff(DistressReason);
+            _state.Status = IntakeStatus.HandedOff;
+            return Finish();
+        }
+
+        RaiseForDistress();
+        _language ??= RecogniseLanguage(keyword, text);
+        HandOff(DistressReason);
+        // The number is just above on the phone already (an urgent word told it): the cry is answered, once.
+        _replies.Add(HandoffReply(_state.NumberTold ? MessageIds.Person : MessageIds.Distress));
+        if (_language is null)
+        {
+            // The caseworker will need their language; the choice then gets the person's reply in it.
+            _state.MenuOpen = true;
+            _replies.AddRange(_engine.Replies.Menu(_language));
+        }
+
+        return Finish();
+    }
+
+    /// <summary>
+    /// A cry for help after the discreet word or "not safe": the phone may be in someone else's hands, so it gets only the
+    /// safety question, as any message then does, and the conversation waits until the person says it is safe (a
+    /// caseworker's reply is refused meanwhile). The cry is not lost: out of sight, the case opens or rises and goes to a
+    /// person, and the hand-off reply with the emergency number answers their "yes".
+    /// </summary>
+    private EngineTurn DistressUntilSafe(string? keyword, string text)
+    {
+        RaiseForDistress();
+        RequestHandoff(DistressReason);
+        if (!_state.ResumesHandedOff)
+        {
+            // The intake ends here, as at any distress word; once it is safe, the conversation is a person's.
+            _events.Add(new IntakeEnded(DistressReason, Unanswered()));
+            _state.ResumesHandedOff = true;
+            _state.ReturnStep = null;
+            ForgetUnlessConsented();
+        }
+
+        _state.NumberOwed = true;
+        if (_state.Status == IntakeStatus.Quiet)
+        {
+            return Wake(keyword, text);
+        }
+
+        _language ??= RecogniseLanguage(keyword, text);
+        if (_language is null)
+        {
+            return FinishWithMenu();
+        }
+
+        _state.Step = _script.ResumeStepId;
+        _state.MenuOpen = false;
+        return Finish(_engine.Replies.Get(_language, _script.ResumeStepId));
+    }
+}
