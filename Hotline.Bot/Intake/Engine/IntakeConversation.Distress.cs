@@ -40,17 +40,26 @@ internal sealed partial class IntakeConversation
     private EngineTurn DistressUntilSafe(string? keyword, string text)
     {
         RaiseForDistress();
-        RequestHandoff(DistressReason);
+        _state.NumberOwed = true;
+        return HandOffUntilSafe(DistressReason, keyword, text);
+    }
+
+    /// <summary>
+    /// The case goes to a person out of sight and the intake ends, but nothing but the safety question reaches the phone, and
+    /// the conversation waits until the person says it is safe: then it is the person's, with the hand-off's reply.
+    /// </summary>
+    private EngineTurn HandOffUntilSafe(string reason, string? keyword, string text)
+    {
+        RequestHandoff(reason);
         if (!_state.ResumesHandedOff)
         {
-            // The intake ends here, as at any distress word; once it is safe, the conversation is a person's.
-            _events.Add(new IntakeEnded(DistressReason, Unanswered()));
+            // The intake ends here, as at any hand-off; once it is safe, the conversation is a person's.
+            _events.Add(new IntakeEnded(reason, Unanswered()));
             _state.ResumesHandedOff = true;
             _state.ReturnStep = null;
             ForgetUnlessConsented();
         }
 
-        _state.NumberOwed = true;
         if (_state.Status == IntakeStatus.Quiet)
         {
             return Wake(keyword, text);

@@ -134,7 +134,8 @@ internal sealed partial class IntakeConversation
 
         if (word == WordClass.Person)
         {
-            return AskForPerson();
+            // Asking for a person is not saying it is safe: whoever holds the phone may have written it.
+            return WaitsForSafety ? HandOffUntilSafe(AskedForPersonReason, keyword, text) : AskForPerson();
         }
 
         if (word == WordClass.Language)
@@ -294,9 +295,6 @@ internal sealed partial class IntakeConversation
 
     private EngineTurn AskForPerson()
     {
-        // Asking for a person is choosing to talk, whatever the intake was asking.
-        _state.AskingIfSafe = false;
-        _state.ResumesHandedOff = false;
         HandOff(AskedForPersonReason);
         return Finish(HandoffReply(OwedHandoffTextId()));
     }
