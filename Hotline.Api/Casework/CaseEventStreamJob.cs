@@ -25,6 +25,11 @@ public sealed class CaseEventStreamJob(
     Health.LoopWatch loops) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The hotline-wide figures go to every console at most this often, however many changes come: each read is one pass over
+    /// the open cases. A change inside the interval is not dropped: its figures go out once the interval has passed.
+    /// </summary>
     private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -41,6 +46,9 @@ public sealed class CaseEventStreamJob(
         var guard = new GuardedPass("Pushing case events to consoles", logger, time, loops);
         long? last = null;
         var statisticsSentAt = DateTimeOffset.MinValue;
+        // Set by every batch, cleared by a send: the loop wakes at least every poll, so owed figures go out within about a
+        // second of the last change even when nothing follows it.
+        var statisticsOwed = false;
         var waitForCommit = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -57,7 +65,8 @@ public sealed class CaseEventStreamJob(
                 await using var session = await database.OpenAsync(token);
                 if (last is null || !listeners.AnyoneConnected)
                 {
-                    // Nobody here to tell: a console that connects later catches up from the log itself.
+                    // Nobody here to tell: a console that connects later catches up from the log itself, and the hub gives it
+                    // the figures as it connects.
                     last = await read.LastSequenceAsync(session, token);
                     return;
                 }
@@ -67,10 +76,12 @@ public sealed class CaseEventStreamJob(
                 await PushAsync(session, batch, token);
                 last = batch.Count > 0 ? batch[^1].Sequence : last;
 
-                if (batch.Count > 0 && time.GetUtcNow() - statisticsSentAt >= StatisticsEvery)
+                statisticsOwed |= batch.Count > 0;
+                if (statisticsOwed && time.GetUtcNow() - statisticsSentAt >= StatisticsEvery)
                 {
                     await hub.Clients.Group(CaseGroups.Staff).QueueStatisticsChanged(await statistics.ReadAsync(session, last.Value, token));
                     statisticsSentAt = time.GetUtcNow();
+                    statisticsOwed = false;
                 }
             }, stoppingToken);
 

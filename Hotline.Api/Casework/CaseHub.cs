@@ -11,7 +11,8 @@ namespace Hotline.Api.Casework;
 [Authorize(Policy = Policies.CaseData)]
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
-    CallerCheck callers, LiveSessions live, LanguageCover languageCover, IOptions<QueueOptions> queueOptions, AuditTrail audit)
+    CallerCheck callers, LiveSessions live, LanguageCover languageCover, QueueStatisticsReader statistics, IOptions<QueueOptions> queueOptions,
+    AuditTrail audit)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -41,6 +42,12 @@ public sealed class CaseHub(
 
         listeners.Connected(Context.ConnectionId, user.Id, CaseAccess.SeesAll(user));
         live.Connected(Context.User!.SessionId()!.Value, Context);
+
+        // The case-event stream sends the hotline-wide figures only when something changes: a console that has just
+        // connected (or reconnected) would show none, or stale ones, until then.
+        await using var session = await database.OpenAsync(Context.ConnectionAborted);
+        var sequence = await read.LastSequenceAsync(session, Context.ConnectionAborted);
+        await Clients.Caller.QueueStatisticsChanged(await statistics.ReadAsync(session, sequence, Context.ConnectionAborted));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -84,11 +84,13 @@ public sealed record MessageHeardNotice(long Sequence, Guid CaseId, string Direc
 
 public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid MessageId, string Status, string? Error);
 
-/// <param name="Queued">Cases in the queue whose person waits for a human reply: never answered, or written to since the last reply.</param>
+/// <param name="Queued">Cases in the queue whose person waits for a human reply and can be written to: never answered, or written to since the last reply.</param>
 /// <param name="OldestWaitingSeconds">The longest of those waits: from QueuedAt, or from the person's first message after the last reply.</param>
 /// <param name="Answered">Cases back in the queue (released, a claim run out) that a caseworker answered, with nothing from the person since.</param>
+/// <param name="Quiet">Cases in the queue whose person went quiet (not safe now, the discreet word, silent before saying it is safe): nothing can be sent until they say it is safe.</param>
+/// <param name="OptedOut">Cases in the queue whose person sent STOP: nothing can be sent until they send START.</param>
 public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IReadOnlyDictionary<string, int> QueuedByPriority, double OldestWaitingSeconds,
-    int Answered = 0);
+    int Answered = 0, int Quiet = 0, int OptedOut = 0);
 
 public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
 

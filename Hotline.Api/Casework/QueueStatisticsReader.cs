@@ -1,58 +1,78 @@
 namespace Hotline.Api.Casework;
 
-/// <summary>Counts for the queue header and the supervisor view: no case is named, only how many wait and for how long.</summary>
+/// <summary>
+/// Counts for the queue header, the supervisor view and the metrics: no case is named, only how many wait and for how long.
+/// All of them read one statement, so "waiting" means the same everywhere (docs/casework.md, "Back in the queue after a reply").
+/// </summary>
 public sealed class QueueStatisticsReader(TimeProvider time)
 {
     public async Task<QueueStatistics> ReadAsync(DbSession session, long sequence, CancellationToken cancellationToken)
     {
-        var rows = (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken)).ToList();
-        var queued = rows.Where(r => r.Status == "Queued").ToList();
-        // A case answered before, back in the queue with nothing new from the person, waits for nobody: not "waiting".
-        var oldest = queued.Where(r => r.OldestWaitingSince is not null).Select(r => r.OldestWaitingSince).Min();
+        var rows = await ReadRowsAsync(session, cancellationToken);
+        var queued = rows.Where(r => r.Status == nameof(CaseStatus.Queued)).ToList();
+        var oldest = queued.Min(r => r.OldestWaitingSince);
         return new QueueStatistics(
             sequence,
-            (int)queued.Sum(r => r.Cases - r.Answered),
-            (int)rows.Where(r => r.Status == "Claimed").Sum(r => r.Cases),
-            queued.Where(r => r.Cases > r.Answered).ToDictionary(r => r.Priority.ToString(), r => (int)(r.Cases - r.Answered)),
+            (int)queued.Sum(r => r.Waiting),
+            (int)rows.Where(r => r.Status == nameof(CaseStatus.Claimed)).Sum(r => r.Cases),
+            queued.GroupBy(r => r.Priority)
+                .Select(band => (Band: band.Key, Waiting: band.Sum(r => r.Waiting)))
+                .Where(band => band.Waiting > 0)
+                .ToDictionary(band => band.Band.ToString(), band => (int)band.Waiting),
             oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
-            (int)queued.Sum(r => r.Answered));
+            (int)queued.Sum(r => r.Answered),
+            (int)queued.Sum(r => r.Quiet),
+            (int)queued.Sum(r => r.OptedOut));
     }
 
     /// <summary>
-    /// For the metrics: per priority band, how many cases are in the queue and since when the longest-waiting person there has
-    /// waited for a reply (null when every one of them was answered and has not written since).
+    /// For the metrics, from one read: per priority band, every case in the queue and since when the longest-waiting person
+    /// there has waited for a reply (null when nobody there does); per language, only the people waiting for a reply.
     /// </summary>
-    public async Task<IReadOnlyList<WaitingBand>> ReadWaitingBandsAsync(DbSession session, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken))
-            .Where(r => r.Status == "Queued")
-            .Select(r => new WaitingBand(r.Priority, r.Cases, r.OldestWaitingSince))
-            .ToList();
-
-    /// <summary>The waiting cases of each language: how many, and since when the oldest waits.</summary>
-    public async Task<IReadOnlyList<WaitingLanguage>> ReadWaitingLanguagesAsync(DbSession session, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<WaitingLanguage>("Cases_ReadWaitingByLanguage", null, cancellationToken)).ToList();
+    public async Task<QueueWaits> ReadWaitsAsync(DbSession session, CancellationToken cancellationToken)
+    {
+        var queued = (await ReadRowsAsync(session, cancellationToken)).Where(r => r.Status == nameof(CaseStatus.Queued)).ToList();
+        return new QueueWaits(
+            queued.GroupBy(r => r.Priority)
+                .Select(band => new WaitingBand(band.Key, band.Sum(r => r.Cases), band.Min(r => r.OldestWaitingSince)))
+                .OrderBy(band => band.Band)
+                .ToList(),
+            queued.Where(r => r.Waiting > 0)
+                .GroupBy(r => r.Language, StringComparer.Ordinal)
+                .Select(language => new WaitingLanguage(language.Key, language.Sum(r => r.Waiting), language.Min(r => r.OldestWaitingSince!.Value)))
+                .OrderBy(language => language.Language, StringComparer.Ordinal)
+                .ToList());
+    }
 
     /// <summary>How many cases each caseworker and supervisor holds: the supervisor's view of the load.</summary>
     public async Task<IReadOnlyList<CaseworkEndpoints.Workload>> ReadWorkloadAsync(DbSession session, CancellationToken cancellationToken) =>
         (await session.QueryAsync<CaseworkEndpoints.Workload>("Cases_ReadWorkload", null, cancellationToken)).ToList();
 
+    private static async Task<List<Row>> ReadRowsAsync(DbSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken)).ToList();
+
+    /// <summary>The open cases of one status, band and language, by what their person waits for.</summary>
     private sealed record Row
     {
         public string Status { get; init; } = "";
         public PriorityBand Priority { get; init; }
+        public string Language { get; init; } = "";
         public long Cases { get; init; }
+        public long Waiting { get; init; }
         public long Answered { get; init; }
+        public long Quiet { get; init; }
+        public long OptedOut { get; init; }
         public DateTimeOffset? OldestWaitingSince { get; init; }
     }
 }
 
+/// <param name="Cases">Every case in the band's queue, whatever its person waits for: the work there is.</param>
+/// <param name="OldestWaitingSince">Since when the longest-waiting person of the band has waited for a reply; null when nobody there does.</param>
 public sealed record WaitingBand(PriorityBand Band, long Cases, DateTimeOffset? OldestWaitingSince);
 
-public sealed record WaitingLanguage
-{
-    public string Language { get; init; } = "";
+/// <param name="Cases">The language's cases in the queue whose person waits for a reply.</param>
+/// <param name="OldestWaitingSince">Since when the longest-waiting of them has waited.</param>
+public sealed record WaitingLanguage(string Language, long Cases, DateTimeOffset OldestWaitingSince);
 
-    public long Cases { get; init; }
-
-    public DateTimeOffset OldestQueuedAt { get; init; }
-}
+/// <summary>The queue's waits for the metrics: every band that has a case in the queue, every language that has a person waiting.</summary>
+public sealed record QueueWaits(IReadOnlyList<WaitingBand> Bands, IReadOnlyList<WaitingLanguage> Languages);

@@ -60,9 +60,9 @@ public sealed class HotlineMetrics : IDisposable
         _meter.CreateObservableGauge("hotline.hub.connections", () => snapshot.HubConnections, "{connection}",
             "Console connections to this instance's case hub.");
         _meter.CreateObservableGauge("hotline.queue.depth_by_language", () => snapshot.QueueDepthByLanguage, "{case}",
-            "Cases waiting, by language.");
+            "Cases whose person waits for a reply (never answered, or written to since the last reply, and not quiet or opted out), by language.");
         _meter.CreateObservableGauge("hotline.queue.oldest_waiting_by_language", () => snapshot.QueueOldestWaitingByLanguage, "s",
-            "How long the oldest waiting case of each language has waited.");
+            "How long the longest-waiting person of each language has waited for a reply, as hotline.queue.oldest_waiting counts it.");
         _meter.CreateObservableGauge("hotline.outbox.pending", () => snapshot.OutboxPending, "{message}",
             "Messages waiting to be sent or being sent.");
         _meter.CreateObservableGauge("hotline.outbox.oldest_pending_age", () => snapshot.OutboxOldestPendingSeconds, "s",
@@ -75,9 +75,9 @@ public sealed class HotlineMetrics : IDisposable
             "1 when this instance's readiness checks last passed (database, migrations, background loops), else 0.");
         _meter.CreateObservableCounter("hotline.sqlite.writer_busy", () => WriterBusy(database), "s",
             "How long SQLite's single writer has been held (absent on SQL Server): its rate is the writer's load; the higher, the longer webhooks queue behind it.");
-        _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases waiting, by priority band.");
+        _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases in the queue, whatever their person waits for, by priority band.");
         _meter.CreateObservableGauge("hotline.queue.oldest_waiting", () => snapshot.QueueOldestWaiting, "s",
-            "How long the oldest waiting case of each priority band has waited.");
+            "How long the longest-waiting person of each priority band has waited for a reply (0 when nobody there waits for one).");
     }
 
     public void MessageReceived(Channel channel, bool repeat) =>

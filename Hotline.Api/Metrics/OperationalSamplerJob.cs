@@ -32,9 +32,9 @@ public sealed class OperationalSamplerJob(
         var now = await session.DatabaseNowAsync(cancellationToken);
         var backlog = await outbox.ReadBacklogAsync(session, cancellationToken);
         var mediaBacklog = await media.ReadBacklogAsync(session, cancellationToken);
-        var bands = (await queue.ReadWaitingBandsAsync(session, cancellationToken)).ToDictionary(b => b.Band);
+        var waits = await queue.ReadWaitsAsync(session, cancellationToken);
+        var bands = waits.Bands.ToDictionary(b => b.Band);
         var quarantined = (await quarantine.CountBySourceAsync(session, cancellationToken)).ToDictionary(c => c.Source, c => c.Count);
-        var languages = await queue.ReadWaitingLanguagesAsync(session, cancellationToken);
 
         // Every band is reported, an empty one as 0, so an alert on a band never goes silent for lack of a series.
         var depth = new List<Measurement<long>>();
@@ -44,7 +44,8 @@ public sealed class OperationalSamplerJob(
             var tag = new KeyValuePair<string, object?>("band", band.ToString());
             var waiting = bands.GetValueOrDefault(band);
             depth.Add(new Measurement<long>(waiting?.Cases ?? 0, tag));
-            // A case answered before and back in the queue with nothing new from the person waits for nobody.
+            // A case answered before and back in the queue with nothing new from the person waits for nobody, nor does a person
+            // who went quiet or opted out: nobody can write to them until they write again.
             oldest.Add(new Measurement<double>(waiting?.OldestWaitingSince is { } since ? SecondsSince(since, now) : 0, tag));
         }
 
@@ -56,8 +57,9 @@ public sealed class OperationalSamplerJob(
             // Every source is reported, an empty one as 0, so the alert's series exists before the first bad row.
             QuarantineSources.All.Select(source => new Measurement<long>(quarantined.GetValueOrDefault(source),
                 new KeyValuePair<string, object?>("source", source))).ToList(),
-            languages.Select(l => new Measurement<long>(l.Cases, new KeyValuePair<string, object?>("language", l.Language))).ToList(),
-            languages.Select(l => new Measurement<double>(SecondsSince(l.OldestQueuedAt, now),
+            // By language, only the people waiting for a reply, as the band's wait and the console's figures count them.
+            waits.Languages.Select(l => new Measurement<long>(l.Cases, new KeyValuePair<string, object?>("language", l.Language))).ToList(),
+            waits.Languages.Select(l => new Measurement<double>(SecondsSince(l.OldestWaitingSince, now),
                 new KeyValuePair<string, object?>("language", l.Language))).ToList(),
             listeners.ConnectionCount,
             mediaBacklog.Items,

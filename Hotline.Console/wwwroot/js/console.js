@@ -41,6 +41,10 @@ const live = new Live({
   messageHeard: (caseId, direction) => markUnread(caseId, direction),
   messageStatusChanged: (notice) => caseView.messageStatusChanged(notice),
   statisticsChanged: (next) => {
+    // The hub's figures on connecting and the stream's may cross: figures of an earlier point of the log are not shown over later ones.
+    if (statistics && next.sequence < statistics.sequence) {
+      return;
+    }
     statistics = next;
     statisticsAt = Date.now();
     renderStatistics();
@@ -157,8 +161,22 @@ function renderStatistics() {
       `Whole hotline: ${statistics.queued} waiting${byPriority ? ` (${byPriority})` : ""}, ${statistics.claimed} being answered`,
       statistics.queued > 0 ? el("span", {}, ", oldest ", el("time", { dataset: { offset: Math.floor(statistics.oldestWaitingSeconds), since: new Date(statisticsAt).toISOString() },
         text: durationText(statistics.oldestWaitingSeconds) })) : null));
+    const silent = silentText(statistics);
+    if (silent) {
+      parts.push(el("span", { class: "hotline-silent" }, silent));
+    }
   }
   byId("statistics").replaceChildren(...parts);
+}
+
+/** People in the queue nobody can write to until they write again: not "waiting", but not to be forgotten either. */
+function silentText(figures) {
+  const kinds = [
+    figures.quiet > 0 ? `${figures.quiet} quiet until it is safe to write` : null,
+    figures.optedOut > 0 ? `${figures.optedOut} opted out` : null,
+  ].filter(Boolean);
+  const count = (figures.quiet ?? 0) + (figures.optedOut ?? 0);
+  return count > 0 ? `Nothing can be sent to ${count} in the queue: ${kinds.join(", ")}` : "";
 }
 
 function showConnection(state) {

@@ -3,8 +3,27 @@ import { PRIORITY_RANK, languageName, channelName, reasonText, conversationStatu
 
 const OPEN = new Set(["Queued", "Claimed"]);
 
+// Until when nothing can be sent to a person who went quiet or opted out: the server refuses a reply too (Outbox/OutboundWriter.cs).
+const SILENT_UNTIL = {
+  Quiet: "until they say it is safe to write",
+  OptedOut: "until they send START",
+};
+
+/** Whether a reply can be sent to the person now: not after they went quiet or opted out, until they write again. */
+export function mayBeWrittenTo(summary) {
+  return !Object.hasOwn(SILENT_UNTIL, summary.conversationStatus);
+}
+
+/** Said where a case's clock would be when nobody can write to the person: nobody owes a reply that cannot be sent. */
+export const NO_REPLY_CAN_BE_SENT = "no reply can be sent";
+
+/**
+ * In the order "Take next case" takes them (Cases_ClaimNext): people waiting for a reply, then cases answered with nothing
+ * new, then people nobody can write to now; within each the most urgent, then the longest in the queue.
+ */
 export function byUrgency(a, b) {
-  return (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0)
+  return replyRank(a) - replyRank(b)
+    || (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0)
     || Date.parse(a.queuedAt) - Date.parse(b.queuedAt)
     || a.id.localeCompare(b.id);
 }
@@ -59,6 +78,14 @@ export class QueueModel {
   }
 }
 
+/** 0: a reply is owed; 1: answered, nothing new from the person since; 2: nothing can be sent to them now. */
+function replyRank(summary) {
+  if (!mayBeWrittenTo(summary)) {
+    return 2;
+  }
+  return waitingSince(summary) == null ? 1 : 0;
+}
+
 export function priorityBadge(priority) {
   return el("span", { class: `priority priority-${priority.toLowerCase()}`, text: priority });
 }
@@ -76,9 +103,13 @@ export function waitingTime(queuedAt) {
 
 /**
  * Since when the person has waited for a human reply: since queued when nobody has answered yet, since their first message
- * after the last caseworker reply when they wrote again, or null: answered, and nothing new from them (docs/casework.md).
+ * after the last caseworker reply when they wrote again; or null: answered, and nothing new from them, or nobody can write
+ * to them now (they went quiet or opted out), so nobody owes them a reply yet (docs/casework.md).
  */
 export function waitingSince(summary) {
+  if (!mayBeWrittenTo(summary)) {
+    return null;
+  }
   return summary.answeredAt == null ? summary.queuedAt : summary.unansweredSince ?? null;
 }
 
@@ -108,10 +139,11 @@ export function reasonChips(reasons) {
     : null;
 }
 
-/** Why nothing reaches the person now (opted out, gone quiet), or nothing when they can be written to. */
+/** Why nothing reaches the person now (opted out, gone quiet) and until when, or nothing when they can be written to. */
 export function conversationNote(summary) {
   const status = conversationStatusText(summary.conversationStatus, summary.conversationStatusReason);
-  return status ? el("span", { class: "conversation-status", text: status }) : null;
+  const until = SILENT_UNTIL[summary.conversationStatus];
+  return status ? el("span", { class: "conversation-status", text: until ? `${status}. Nothing can be sent ${until}.` : status }) : null;
 }
 
 function caseItem(summary, selectedId, selfId, unread) {
@@ -137,6 +169,10 @@ function caseItem(summary, selectedId, selfId, unread) {
 function caseWaiting(summary) {
   if (summary.status !== "Queued") {
     return el("span", { class: "case-waiting" }, el("span", { class: "case-open-for", text: "open " }), waitingTime(summary.queuedAt));
+  }
+  if (!mayBeWrittenTo(summary)) {
+    // No clock: nobody owes a reply that cannot be sent. conversationNote, under it, says what the person did and until when.
+    return el("span", { class: "case-waiting case-silent", text: NO_REPLY_CAN_BE_SENT });
   }
   const since = waitingSince(summary);
   return since == null

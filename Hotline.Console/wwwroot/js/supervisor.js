@@ -2,7 +2,10 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
 import { Live } from "./live.js";
-import { byUrgency, priorityBadge, waitingTime, waitingSince, historyMarks, intakeNote, returningMark, reasonChips, conversationNote } from "./queue.js";
+import {
+  byUrgency, priorityBadge, waitingTime, waitingSince, mayBeWrittenTo, NO_REPLY_CAN_BE_SENT, historyMarks, intakeNote, returningMark, reasonChips,
+  conversationNote,
+} from "./queue.js";
 import { languageName, channelName, durationText, clockText, startTicking } from "./format.js";
 
 // Before the first await: the module's top level awaits, and the first refresh already draws these.
@@ -85,6 +88,9 @@ function render(overview) {
   const cards = [
     ["Waiting for a reply", String(s.queued)],
     ["Back in the queue, answered", String(s.answered ?? 0)],
+    // People nobody can write to until they write again: apart from the waiting figures and the oldest wait.
+    ["Quiet, until it is safe to write", String(s.quiet ?? 0)],
+    ["Opted out (STOP)", String(s.optedOut ?? 0)],
     ["Being answered", String(s.claimed)],
     ["Critical waiting", String(s.queuedByPriority.Critical ?? 0)],
     ["High waiting", String(s.queuedByPriority.High ?? 0)],
@@ -109,7 +115,7 @@ function render(overview) {
       el("td", { text: channelName(c.channel) }),
       el("td", { text: stateText(c) }),
       el("td", { text: c.assigneeName ?? "—" }),
-      el("td", {}, waitingSince(c) == null ? el("span", { class: "muted", text: "answered, nothing new" }) : waitingTime(waitingSince(c))),
+      el("td", {}, waitingCell(c)),
       el("td", {}, el("span", { class: "case-line" },
         intakeNote(c),
         reasonChips(c.reasons) ?? el("span", { class: "muted", text: "No triage reasons recorded" }),
@@ -125,15 +131,30 @@ function render(overview) {
       el("td", { class: "number", text: String(w.openCases) })))));
 }
 
-/** A case answered before and back in the queue is not "waiting" as one nobody has answered. */
+/** A case answered before and back in the queue is not "waiting" as one nobody has answered, nor is one nobody can write to. */
 function stateText(c) {
   if (c.status !== "Queued") {
     return "Being answered";
+  }
+  if (c.conversationStatus === "Quiet") {
+    return "In the queue, quiet";
+  }
+  if (c.conversationStatus === "OptedOut") {
+    return "In the queue, opted out";
   }
   if (c.answeredAt == null) {
     return "Waiting";
   }
   return c.unansweredSince == null ? "Back in the queue (answered)" : "Back in the queue, new message";
+}
+
+/** How long the person has waited for a reply; or why nobody owes them one now (the last column says what they did). */
+function waitingCell(c) {
+  const since = waitingSince(c);
+  if (since != null) {
+    return waitingTime(since);
+  }
+  return el("span", { class: "muted", text: mayBeWrittenTo(c) ? "answered, nothing new" : NO_REPLY_CAN_BE_SENT });
 }
 
 function renderQuarantine(rows) {

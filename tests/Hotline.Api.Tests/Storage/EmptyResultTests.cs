@@ -61,6 +61,7 @@ public sealed class EmptyResultTests
         var statistics = await hotline.Get<QueueStatisticsReader>().ReadAsync(session, 0, Ct);
 
         Assert.Equal((0, 0, 0.0), (statistics.Queued, statistics.Claimed, statistics.OldestWaitingSeconds));
+        Assert.Equal((0, 0, 0), (statistics.Answered, statistics.Quiet, statistics.OptedOut));
         Assert.Empty(statistics.QueuedByPriority);
     }
 
@@ -85,12 +86,15 @@ public sealed class EmptyResultTests
     }
 
     [Theory, DatabaseData]
-    public async Task The_waiting_bands_of_an_empty_queue_are_none(DatabaseProvider engine)
+    public async Task The_waits_of_an_empty_queue_are_none_by_band_and_none_by_language(DatabaseProvider engine)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         await using var session = await hotline.Database.OpenAsync(Ct);
 
-        Assert.Empty(await hotline.Get<QueueStatisticsReader>().ReadWaitingBandsAsync(session, Ct));
+        var waits = await hotline.Get<QueueStatisticsReader>().ReadWaitsAsync(session, Ct);
+
+        Assert.Empty(waits.Bands);
+        Assert.Empty(waits.Languages);
     }
 
     [Theory, DatabaseData]

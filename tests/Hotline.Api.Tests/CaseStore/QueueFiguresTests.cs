@@ -1,0 +1,90 @@
+namespace Hotline.Api.Tests.CaseStore;
+
+/// <summary>
+/// What the queue's figures count as a person waiting for a reply, and since when: the console header, the supervisor view
+/// and the metrics (by band and by language) read one statement, so they count alike. The clock starts at 10:00:00 and
+/// moves a second with each case queued.
+/// </summary>
+public sealed class QueueFiguresTests
+{
+    [Theory, DatabaseData]
+    public async Task Only_people_who_can_be_written_to_and_are_owed_a_reply_are_waiting_the_rest_are_counted_by_why_not(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await QueueOneOfEachAsync(hotline);
+        hotline.Time.SetUtcNow(At(10, 1, 0));
+        await using var session = await hotline.Database.OpenAsync(Ct);
+
+        var figures = await hotline.Get<QueueStatisticsReader>().ReadAsync(session, 7, Ct);
+
+        Assert.Equal((7L, 2, 0), (figures.Sequence, figures.Queued, figures.Claimed));
+        Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["Low"] = 1 }, figures.QueuedByPriority);
+        Assert.Equal(58.0, figures.OldestWaitingSeconds);
+        Assert.Equal((1, 1, 1), (figures.Answered, figures.Quiet, figures.OptedOut));
+    }
+
+    [Theory, DatabaseData]
+    public async Task The_metrics_count_every_case_of_a_band_but_by_language_only_the_people_waiting_and_wait_as_the_figures_do(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await QueueOneOfEachAsync(hotline);
+        await using var session = await hotline.Database.OpenAsync(Ct);
+
+        var waits = await hotline.Get<QueueStatisticsReader>().ReadWaitsAsync(session, Ct);
+
+        Assert.Equal(
+            [
+                new WaitingBand(PriorityBand.Low, 1, At(10, 0, 6)),
+                new WaitingBand(PriorityBand.Medium, 1, null),
+                new WaitingBand(PriorityBand.High, 1, null),
+                new WaitingBand(PriorityBand.Critical, 2, At(10, 0, 2)),
+            ],
+            waits.Bands);
+        Assert.Equal([new WaitingLanguage("en", 1, At(10, 0, 2)), new WaitingLanguage("hi", 1, At(10, 0, 6))], waits.Languages);
+    }
+
+    /// <summary>
+    /// 10:00:00 Critical, Arabic, the person said it is not safe now (quiet); 10:00:01 High, Nepali, sent STOP; 10:00:02
+    /// Critical, English, nobody answered yet; 10:00:03 Medium, English, answered at 10:00:05 and nothing since; 10:00:04 Low,
+    /// Hindi, answered at 10:00:05, the person wrote again at 10:00:06 and 10:00:07. A second caseworker reply that failed
+    /// answered nobody; the clock is then at 10:00:08.
+    /// </summary>
+    private static async Task QueueOneOfEachAsync(HotlineApp hotline)
+    {
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en", "hi");
+        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("ar", PriorityBand.Critical), ConversationStatus.Quiet,
+            "The person said it is not safe to text now.");
+        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("ne", PriorityBand.High), ConversationStatus.OptedOut,
+            "The person sent STOP.");
+        await hotline.QueueCaseAsync("en", PriorityBand.Critical);
+        var answered = await hotline.QueueCaseAsync("en", PriorityBand.Medium);
+        var wroteAgain = await hotline.QueueCaseAsync("hi", PriorityBand.Low);
+        await AddMessageAsync(hotline, answered, MessageDirection.Outbound, caseworker.Id, "sent", At(10, 0, 5));
+        await AddMessageAsync(hotline, wroteAgain, MessageDirection.Outbound, caseworker.Id, "delivered", At(10, 0, 5));
+        await AddMessageAsync(hotline, wroteAgain, MessageDirection.Inbound, null, "received", At(10, 0, 6));
+        await AddMessageAsync(hotline, wroteAgain, MessageDirection.Inbound, null, "received", At(10, 0, 7));
+        await AddMessageAsync(hotline, wroteAgain, MessageDirection.Outbound, caseworker.Id, "failed", At(10, 0, 8));
+        hotline.Time.SetUtcNow(At(10, 0, 8));
+    }
+
+    private static DateTimeOffset At(int hour, int minute, int second) =>
+        new(2026, 11, 27, hour, minute, second, TimeSpan.Zero);
+
+    private static async Task SetConversationStatusAsync(HotlineApp hotline, CaseRecord queued, ConversationStatus status, string reason)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = (await hotline.Get<ConversationRepository>().FindByIdAsync(session, queued.ConversationId, Ct))!;
+        Assert.True(await hotline.Get<ConversationRepository>().UpdateAsync(session, conversation with { Status = status, StatusReason = reason }, Ct));
+        await session.CommitAsync(Ct);
+    }
+
+    private static async Task AddMessageAsync(HotlineApp hotline, CaseRecord @case, MessageDirection direction, Guid? author, string status,
+        DateTimeOffset at)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        await hotline.Get<MessageRepository>().AddAsync(session, new Message(Guid.NewGuid(), @case.ConversationId, @case.Id, direction,
+            Hotline.Bot.Channels.Channel.Sms, direction == MessageDirection.Inbound ? $"SM{Guid.NewGuid():N}" : null, "text", null, 1, author,
+            status, at), Ct);
+        await session.CommitAsync(Ct);
+    }
+}

@@ -1,0 +1,136 @@
+namespace Hotline.Console.Tests;
+
+/// <summary>
+/// The queue's figures are honest and current: a console shows the whole hotline's figures as soon as it loads, and a person
+/// nobody can write to (gone quiet, opted out) is neither counted nor clocked as waiting, and their card says why.
+/// </summary>
+public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Found by a newcomer: a console just loaded showed no "Whole hotline" line until some case changed.</summary>
+    [Fact]
+    public async Task A_freshly_loaded_console_shows_the_whole_hotline_line_with_nothing_changing()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.SeedCaseAsync("ar", PriorityBand.Critical, "physical_and_sexual_violence");
+        await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
+
+        await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 2 waiting (1 critical, 1 high), 0 being answered, oldest");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by a review: a person who used the discreet word or sent STOP counted as "waiting" with a clock running, as if
+    /// someone owed them a reply, though nothing can be sent to them until they write again.
+    /// </summary>
+    [Fact]
+    public async Task A_person_who_went_quiet_or_opted_out_is_not_counted_or_clocked_as_waiting_and_the_card_says_why_nothing_can_be_sent()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await QueueQuietOptedOutAndWaitingAsync(host);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await Expect(console.Waiting).ToHaveCountAsync(3);
+        // Whoever can be written to comes first, as "Take next case" takes them.
+        await Expect(console.Waiting.Nth(0).Locator(".conversation-status")).ToHaveCountAsync(0);
+        await Expect(console.Waiting.Nth(0).Locator(".case-waiting time")).ToHaveCountAsync(1);
+        var quiet = console.Waiting.Nth(1);
+        await Expect(quiet.Locator(".conversation-status")).ToHaveTextAsync(
+            "Quiet: The person used the discreet word. Nothing can be sent until they say it is safe to write.");
+        await Expect(quiet.Locator(".case-waiting")).ToHaveTextAsync("no reply can be sent");
+        await Expect(quiet.Locator("time")).ToHaveCountAsync(0);
+        var optedOut = console.Waiting.Nth(2);
+        await Expect(optedOut.Locator(".conversation-status")).ToHaveTextAsync("Opted out: The person sent STOP. Nothing can be sent until they send START.");
+        await Expect(optedOut.Locator(".case-waiting")).ToHaveTextAsync("no reply can be sent");
+        await Expect(optedOut.Locator("time")).ToHaveCountAsync(0);
+        await Expect(console.Page.Locator("#waiting-count")).ToHaveTextAsync("1");
+        await Expect(console.Page).ToHaveTitleAsync("(1) Hotline console");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
+        await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 1 waiting (");
+        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
+            "Nothing can be sent to 2 in the queue: 1 quiet until it is safe to write, 1 opted out");
+        foreach (var words in new[] { quiet.Locator(".case-waiting"), quiet.Locator(".conversation-status"), optedOut.Locator(".case-waiting") })
+        {
+            await ExpectInsideAsync(words, words.Locator("xpath=ancestor::li[1]"));
+        }
+        await Screenshots.TakeAsync(console.Page, "queue-quiet-and-opted-out");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_queue_lists_a_person_waiting_for_a_reply_above_a_more_urgent_case_answered_with_nothing_new_as_take_next_does()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var answered = await host.SeedCaseAsync("en", PriorityBand.Critical, "physical_and_sexual_violence");
+        var waiting = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here. Are you safe where you are now?");
+
+        await console.Page.GetByText("Release or transfer").ClickAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+
+        await Expect(console.Item("queue", answered)).ToContainTextAsync("Answered before");
+        var order = await console.Waiting.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.caseId)");
+        Assert.Equal([waiting.ToString(), answered.ToString()], order);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_supervisor_view_counts_people_nobody_can_write_to_apart_and_says_why_instead_of_a_wait()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        await QueueQuietOptedOutAndWaitingAsync(host);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/supervisor.html");
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        var statistics = console.Page.Locator("#overview-statistics .stat");
+        await Expect(statistics.Filter(new() { HasText = "Waiting for a reply" }).Locator("dd")).ToHaveTextAsync("1");
+        await Expect(statistics.Filter(new() { HasText = "Quiet, until it is safe to write" }).Locator("dd")).ToHaveTextAsync("1");
+        await Expect(statistics.Filter(new() { HasText = "Opted out (STOP)" }).Locator("dd")).ToHaveTextAsync("1");
+        var rows = console.Page.Locator("#overview-cases tr[data-case-id]");
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.Nth(0).Locator("td").Nth(4)).ToHaveTextAsync("Waiting");
+        await Expect(rows.Nth(1).Locator("td").Nth(4)).ToHaveTextAsync("In the queue, quiet");
+        await Expect(rows.Nth(1).Locator("td").Nth(6)).ToHaveTextAsync("no reply can be sent");
+        await Expect(rows.Nth(1).Locator(".conversation-status")).ToHaveTextAsync(
+            "Quiet: The person used the discreet word. Nothing can be sent until they say it is safe to write.");
+        await Expect(rows.Nth(2).Locator("td").Nth(4)).ToHaveTextAsync("In the queue, opted out");
+        await Expect(rows.Nth(2).Locator("td").Nth(6)).ToHaveTextAsync("no reply can be sent");
+        await Screenshots.TakeAsync(console.Page, "supervisor-quiet-and-opted-out");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>Three people ask for a person by SMS: one uses the discreet word, one sends STOP, and the last waits.</summary>
+    private static async Task QueueQuietOptedOutAndWaitingAsync(ConsoleHost host)
+    {
+        var quiet = host.NextPhone();
+        await host.AskForPersonBySmsAsync(quiet, "hello, I need help");
+        await host.PostSmsAsync(quiet, "recipe");
+        var optedOut = host.NextPhone();
+        await host.AskForPersonBySmsAsync(optedOut, "hello, I need help");
+        await host.PostSmsAsync(optedOut, "STOP");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help");
+    }
+
+    /// <summary>The words sit inside their card, not cut off or spilling past it, at the laptop size caseworkers use.</summary>
+    private static async Task ExpectInsideAsync(ILocator inner, ILocator outer)
+    {
+        var words = (await inner.BoundingBoxAsync())!;
+        var card = (await outer.BoundingBoxAsync())!;
+        Assert.InRange(words.X, card.X, card.X + card.Width);
+        Assert.InRange(words.X + words.Width, card.X, card.X + card.Width + 0.5);
+        Assert.InRange(words.Y + words.Height, card.Y, card.Y + card.Height + 0.5);
+    }
+}
