@@ -301,18 +301,26 @@ internal sealed partial class IntakeConversation
     private AnswerRecorded Recorded(string stepId) =>
         new(stepId, _state.AnswersOrEmpty[stepId], _state.Texts?.GetValueOrDefault(stepId));
 
-    /// <summary>Without consent nothing they answered stays behind once a person has the conversation.</summary>
+    /// <summary>
+    /// Without consent nothing they answered stays behind once a person has the conversation; the triage the case was given
+    /// on them does, as the case keeps it.
+    /// </summary>
     private void ForgetUnlessConsented()
     {
         if (!Consented)
         {
+            if (_state.Answers is { Count: > 0 } answers)
+            {
+                _state.Forgotten = ForgottenTriage.Of(_engine.Triage.Evaluate(answers));
+            }
+
             _state.Answers = null;
             _state.Texts = null;
         }
     }
 
-    private TriageResult Evaluate() =>
-        WithUrgentWord(WithDistressWord(_engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers)));
+    private TriageResult Evaluate() => WithUrgentWord(WithDistressWord(
+        _state.Forgotten?.ToTriage() ?? _engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers)));
 
     private static readonly Dictionary<string, string> EmptyAnswers = new(StringComparer.Ordinal);
 }

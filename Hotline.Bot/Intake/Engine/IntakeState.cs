@@ -105,6 +105,13 @@ internal sealed class IntakeState
     [JsonPropertyName("no")]
     public bool NumberOwed { get; set; }
 
+    /// <summary>
+    /// The triage of the answers forgotten at a hand-off without consent: what the case already holds (band, score, reasons),
+    /// never the answers. A later re-score (an urgent word) starts from it, so no reason the case was given drops.
+    /// </summary>
+    [JsonPropertyName("ft")]
+    public ForgottenTriage? Forgotten { get; set; }
+
     [JsonIgnore]
     public IntakeStatus Status
     {
@@ -114,6 +121,23 @@ internal sealed class IntakeState
 
     [JsonIgnore]
     public Dictionary<string, string> AnswersOrEmpty => Answers ??= new(StringComparer.Ordinal);
+}
+
+/// <summary>The band, score and reasons a case was given on answers since forgotten.</summary>
+internal sealed class ForgottenTriage
+{
+    [JsonPropertyName("b")]
+    public PriorityBand Band { get; set; }
+
+    [JsonPropertyName("p")]
+    public int Score { get; set; }
+
+    [JsonPropertyName("r")]
+    public List<string> Reasons { get; set; } = [];
+
+    public static ForgottenTriage Of(TriageResult triage) => new() { Band = triage.Band, Score = triage.Score, Reasons = [.. triage.Reasons] };
+
+    public TriageResult ToTriage() => new(Band, Score, Reasons, []);
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]

@@ -65,6 +65,12 @@ internal sealed class StateCodec
         parsed.Answers = Clean(parsed.Answers, code => code is AnswerCodes.Yes or AnswerCodes.No or AnswerCodes.Unknown or AnswerCodes.Text);
         parsed.Texts = Clean(parsed.Texts, text => text is not null);
         parsed.LastInbound = Math.Max(0, parsed.LastInbound);
+        if (parsed.Forgotten is { } forgotten && (!Enum.IsDefined(forgotten.Band) || forgotten.Score < 0 || forgotten.Reasons is null))
+        {
+            // Never a band the triage has not got, nor a re-score that throws: the triage of the (forgotten) nothing instead.
+            parsed.Forgotten = null;
+        }
+
         state = parsed;
         return true;
     }
