@@ -47,7 +47,7 @@ public sealed class CaseHub(
         // connected (or reconnected) would show none, or stale ones, until then.
         await using var session = await database.OpenAsync(Context.ConnectionAborted);
         var sequence = await read.LastSequenceAsync(session, Context.ConnectionAborted);
-        await Clients.Caller.QueueStatisticsChanged(await statistics.ReadAsync(session, sequence, Context.ConnectionAborted));
+        await Clients.Caller.QueueStatisticsChanged(await statistics.ReadForConnectingAsync(session, sequence, Context.ConnectionAborted));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

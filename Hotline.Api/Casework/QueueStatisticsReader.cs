@@ -6,9 +6,30 @@ namespace Hotline.Api.Casework;
 /// </summary>
 public sealed class QueueStatisticsReader(TimeProvider time)
 {
+    /// <summary>How long the figures last read are given again to a console that has just connected.</summary>
+    public static readonly TimeSpan ReuseForConnecting = TimeSpan.FromSeconds(1);
+
+    private volatile KeptRows? _kept;
+
     public async Task<QueueStatistics> ReadAsync(DbSession session, long sequence, CancellationToken cancellationToken)
     {
         var rows = await ReadRowsAsync(session, cancellationToken);
+        _kept = new KeptRows(sequence, time.GetUtcNow(), rows);
+        return Figures(sequence, rows);
+    }
+
+    /// <summary>
+    /// For a console that has just connected: the figures last read, as of their own sequence, when read within
+    /// <see cref="ReuseForConnecting"/>, else read now. Every console reconnecting after a restart would otherwise read every
+    /// open case once each; the case-event stream sends anything newer within a second.
+    /// </summary>
+    public async Task<QueueStatistics> ReadForConnectingAsync(DbSession session, long sequence, CancellationToken cancellationToken) =>
+        _kept is { } kept && time.GetUtcNow() - kept.ReadAt < ReuseForConnecting
+            ? Figures(kept.Sequence, kept.Rows)
+            : await ReadAsync(session, sequence, cancellationToken);
+
+    private QueueStatistics Figures(long sequence, List<Row> rows)
+    {
         var queued = rows.Where(r => r.Status == nameof(CaseStatus.Queued)).ToList();
         var oldest = queued.Min(r => r.OldestWaitingSince);
         return new QueueStatistics(
@@ -50,6 +71,8 @@ public sealed class QueueStatisticsReader(TimeProvider time)
 
     private static async Task<List<Row>> ReadRowsAsync(DbSession session, CancellationToken cancellationToken) =>
         (await session.QueryAsync<Row>("Cases_ReadQueueStatistics", null, cancellationToken)).ToList();
+
+    private sealed record KeptRows(long Sequence, DateTimeOffset ReadAt, List<Row> Rows);
 
     /// <summary>The open cases of one status, band and language, by what their person waits for.</summary>
     private sealed record Row

@@ -44,6 +44,29 @@ public sealed class QueueFiguresTests
     }
 
     /// <summary>
+    /// A console that connects is given the figures read less than a second before, as of their own sequence, rather than a
+    /// read of every open case: after a restart every console reconnects at once. The stream sends anything newer.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_connecting_console_gets_the_figures_of_the_last_second_and_after_it_a_fresh_read(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await QueueOneOfEachAsync(hotline);
+        var reader = hotline.Get<QueueStatisticsReader>();
+        await using var session = await hotline.Database.OpenAsync(Ct);
+        await reader.ReadAsync(session, 7, Ct);
+        await hotline.QueueCaseAsync(hotline.NextPhone(), "en", PriorityBand.High);
+
+        hotline.Time.Advance(TimeSpan.FromMilliseconds(900));
+        var withinTheSecond = await reader.ReadForConnectingAsync(session, 8, Ct);
+        hotline.Time.Advance(TimeSpan.FromMilliseconds(100));
+        var afterIt = await reader.ReadForConnectingAsync(session, 8, Ct);
+
+        Assert.Equal((7L, 2), (withinTheSecond.Sequence, withinTheSecond.Queued));
+        Assert.Equal((8L, 3), (afterIt.Sequence, afterIt.Queued));
+    }
+
+    /// <summary>
     /// 10:00:00 Critical, Arabic, the person said it is not safe now (quiet); 10:00:01 High, Nepali, sent STOP; 10:00:02
     /// Critical, English, nobody answered yet; 10:00:03 Medium, English, answered at 10:00:05 and nothing since; 10:00:04 Low,
     /// Hindi, answered at 10:00:05, the person wrote again at 10:00:06 and 10:00:07. A second caseworker reply that failed
