@@ -10,7 +10,7 @@ public sealed class KeywordPhoneViewTests(PhoneViewHost host)
         var view = await PhoneViewHost.InEveryLanguageAsync(async language =>
         {
             var phone = await host.NewPhoneInAsync(language);
-            await phone.WriteAsync("HELP", "STOP", "1", "HELP", "recipe", "START", "0");
+            await phone.WriteAsync("HELP", "STOP", "1", "HELP", "recipe", "START", "0", "1");
             return phone;
         });
 
