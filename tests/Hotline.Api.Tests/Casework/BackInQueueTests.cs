@@ -37,7 +37,7 @@ public sealed class BackInQueueTests
 
         await harness.TextAsync(Worker, "my employer took my phone again");
 
-        var pushed = await ReadAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.UnansweredSince is not null);
+        var pushed = await HubHeard.NextAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.UnansweredSince is not null);
         var again = await SupervisorSeesAsync(supervisor, taken.Case.Id);
         var written = Assert.Single(again.Detail.Transcript, m => m.Body == "my employer took my phone again");
         Assert.Equal((reply.At, written.At, "sent"), (again.Case.AnsweredAt, again.Case.UnansweredSince, again.Case.Referral));
@@ -92,12 +92,12 @@ public sealed class BackInQueueTests
             "We are here. Are you safe where you are now?", Guid.NewGuid(), Ct)).Ok);
         await harness.DispatchAllAsync();
         Assert.True((await hub.InvokeAsync<ActionAnswer<bool>>(nameof(CaseHub.ReleaseCase), taken.Case.Id, taken.LeaseToken, Ct)).Ok);
-        await ReadAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.Status == "Queued" && c.Case.AnsweredAt is not null);
+        await HubHeard.NextAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.Status == "Queued" && c.Case.AnsweredAt is not null);
 
         var sid = Assert.Single(harness.Twilio.Created, m => m.Body == "We are here. Are you safe where you are now?").Sid;
         await harness.PostSignedAsync("/twilio/status", TwilioHarness.StatusFields(Worker, sid, "undelivered"));
 
-        var pushed = await ReadAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.AnsweredAt is null);
+        var pushed = await HubHeard.NextAsync(heard, c => c.Case.Id == taken.Case.Id && c.Case.AnsweredAt is null);
         Assert.Equal("Queued", pushed.Case.Status);
     }
 
@@ -139,19 +139,5 @@ public sealed class BackInQueueTests
         var overview = (await supervisor.Http.GetFromJsonAsync<CaseworkEndpoints.SupervisorOverview>("/api/supervisor/overview", Ct))!;
         var detail = (await supervisor.Http.GetFromJsonAsync<CaseDetail>($"/api/cases/{caseId}", Ct))!;
         return new Seen(Assert.Single(overview.Queue.Cases, c => c.Id == caseId), overview.Statistics, detail);
-    }
-
-    private static async Task<T> ReadAsync<T>(Channel<T> channel, Func<T, bool> match)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var item = await channel.Reader.ReadAsync(timeout.Token);
-            if (match(item))
-            {
-                return item;
-            }
-        }
     }
 }

@@ -12,7 +12,6 @@ public sealed class CaseHubTests
         return (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
     }
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task A_connected_caseworker_hears_of_a_new_case_in_their_language_with_its_sequence()
@@ -20,12 +19,12 @@ public sealed class CaseHubTests
         await using var app = new HotlineApp();
         var worker = await SignInAsync(app, "amina", "ar");
         await using var hub = worker.Hub();
-        var queued = ChangesHeardBy(hub);
+        var queued = HubHeard.Changes(hub);
         await hub.StartAsync(Ct);
 
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
 
-        var change = await ReadAsync(queued);
+        var change = await HubHeard.NextAsync(queued);
         Assert.Equal((seeded.Id, "CaseQueued"), (change.Case.Id, change.Type));
         Assert.True(change.Sequence > 0);
     }
@@ -41,7 +40,7 @@ public sealed class CaseHubTests
 
         var seeded = await CaseSeeding.QueueCasesAtOnceAsync(app, "ar", 5);
 
-        var push = await ReadAsync(pushes);
+        var push = await HubHeard.NextAsync(pushes);
         Assert.Equal(seeded.Select(c => (c.Id, "CaseQueued")), push.Select(c => (c.Case.Id, c.Type)));
         Assert.Equal(push.Select(c => c.Sequence).Order(), push.Select(c => c.Sequence));
     }
@@ -54,15 +53,15 @@ public sealed class CaseHubTests
         var nepali = await SignInAsync(app, "ravi", "ne");
         await using var nepaliHub = nepali.Hub();
         await using var arabicHub = arabic.Hub();
-        var heardByNepali = ChangesHeardBy(nepaliHub);
-        var heardByArabic = ChangesHeardBy(arabicHub);
+        var heardByNepali = HubHeard.Changes(nepaliHub);
+        var heardByArabic = HubHeard.Changes(arabicHub);
         await nepaliHub.StartAsync(Ct);
         await arabicHub.StartAsync(Ct);
 
         var seeded = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => CaseSeeding.QueueCaseAsync(app, "ar")));
         foreach (var queued in seeded)
         {
-            await ReadAsync(heardByArabic, c => c.Case.Id == queued.Id);
+            await HubHeard.NextAsync(heardByArabic, c => c.Case.Id == queued.Id);
         }
 
         Assert.False(heardByNepali.Reader.TryRead(out _));
@@ -76,7 +75,7 @@ public sealed class CaseHubTests
         var colleague = await SignInAsync(app, "fatima", "ar");
         var seeded = await CaseSeeding.QueueCaseAsync(app, "ar");
         await using var colleagueHub = colleague.Hub();
-        var updates = ChangesHeardBy(colleagueHub);
+        var updates = HubHeard.Changes(colleagueHub);
         await colleagueHub.StartAsync(Ct);
         await using var takerHub = taker.Hub();
         await takerHub.StartAsync(Ct);
@@ -86,7 +85,7 @@ public sealed class CaseHubTests
         Assert.True(taken.Ok, taken.Refusal);
         Assert.Equal(seeded.Id, taken.Value!.Case.Id);
         Assert.NotNull(taken.Value.LeaseToken);
-        var claimed = await ReadAsync(updates, c => c.Type == "CaseClaimed");
+        var claimed = await HubHeard.NextAsync(updates, c => c.Type == "CaseClaimed");
         Assert.Equal(("Claimed", taker.User.Id), (claimed.Case.Status, claimed.Case.AssigneeId));
     }
 
@@ -182,7 +181,7 @@ public sealed class CaseHubTests
 
         await secondHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
 
-        Assert.Equal("fatima", await ReadAsync(notices));
+        Assert.Equal("fatima", await HubHeard.NextAsync(notices));
     }
 
     [Fact]
@@ -206,7 +205,7 @@ public sealed class CaseHubTests
         await colleagueHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), seeded.Id, Ct);
 
         // The colleague's notice comes after the second tab's would have: the first one heard is the colleague's.
-        Assert.Equal("fatima", await ReadAsync(notices));
+        Assert.Equal("fatima", await HubHeard.NextAsync(notices));
     }
 
     [Fact]
@@ -241,32 +240,5 @@ public sealed class CaseHubTests
         var pushes = Channel.CreateUnbounded<IReadOnlyList<CaseChange>>();
         hub.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes => pushes.Writer.TryWrite(changes));
         return pushes;
-    }
-
-    private static Channel<CaseChange> ChangesHeardBy(HubConnection hub)
-    {
-        var heard = Channel.CreateUnbounded<CaseChange>();
-        hub.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes =>
-        {
-            foreach (var change in changes)
-            {
-                heard.Writer.TryWrite(change);
-            }
-        });
-        return heard;
-    }
-
-    private static async Task<T> ReadAsync<T>(Channel<T> channel, Func<T, bool>? match = null)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(Patience);
-        while (true)
-        {
-            var item = await channel.Reader.ReadAsync(timeout.Token);
-            if (match is null || match(item))
-            {
-                return item;
-            }
-        }
     }
 }

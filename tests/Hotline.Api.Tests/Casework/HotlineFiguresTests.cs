@@ -26,20 +26,20 @@ public sealed class HotlineFiguresTests
         await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
         var supervisor = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "sofia", UserRole.Supervisor, "en"));
         await using var hub = supervisor.Hub();
-        var figures = FiguresHeardBy(hub);
-        var changes = ChangesHeardBy(hub);
+        var figures = HubHeard.Figures(hub);
+        var changes = HubHeard.Changes(hub);
         await hub.StartAsync(Ct);
         await CaseSeeding.QueueCaseAsync(app, "ar", PriorityBand.Critical);
-        await ReadAsync(figures, f => f.Queued == 1);
+        await HubHeard.NextAsync(figures, f => f.Queued == 1);
         var second = await CaseSeeding.QueueCaseAsync(app, "ne", PriorityBand.High);
-        await ReadAsync(changes, c => c.Case.Id == second.Id);
+        await HubHeard.NextAsync(changes, c => c.Case.Id == second.Id);
         // The hotline's clock has not moved since the figures of the first case went out: the pass that pushed the second
         // holds its figures back. A poll of the stream (250 ms) later, that pass is over.
         await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
 
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        var latest = await ReadAsync(figures, f => f.Queued == 2);
+        var latest = await HubHeard.NextAsync(figures, f => f.Queued == 2);
         Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["High"] = 1 }, latest.QueuedByPriority);
     }
 
@@ -53,11 +53,11 @@ public sealed class HotlineFiguresTests
         await CaseSeeding.QueueCaseAsync(app, "ne", PriorityBand.High, ConversationStatus.OptedOut);
         var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
         await using var hub = worker.Hub();
-        var figures = FiguresHeardBy(hub);
+        var figures = HubHeard.Figures(hub);
 
         await hub.StartAsync(Ct);
 
-        var heard = await ReadAsync(figures);
+        var heard = await HubHeard.NextAsync(figures);
         Assert.Equal((2, 0, 0, 1), (heard.Queued, heard.Claimed, heard.Quiet, heard.OptedOut));
         Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["High"] = 1 }, heard.QueuedByPriority);
     }
@@ -86,39 +86,5 @@ public sealed class HotlineFiguresTests
         Assert.Equal((1, 0, 1, 1), (statistics.Queued, statistics.Answered, statistics.Quiet, statistics.OptedOut));
         Assert.Equal(new Dictionary<string, int> { [waiting.Priority] = 1 }, statistics.QueuedByPriority);
         Assert.InRange(statistics.OldestWaitingSeconds, 0, (DateTimeOffset.UtcNow - waiting.QueuedAt).TotalSeconds + 1);
-    }
-
-    private static Channel<QueueStatistics> FiguresHeardBy(HubConnection hub)
-    {
-        var heard = Channel.CreateUnbounded<QueueStatistics>();
-        hub.On<QueueStatistics>(nameof(ICaseClient.QueueStatisticsChanged), statistics => heard.Writer.TryWrite(statistics));
-        return heard;
-    }
-
-    private static Channel<CaseChange> ChangesHeardBy(HubConnection hub)
-    {
-        var heard = Channel.CreateUnbounded<CaseChange>();
-        hub.On<IReadOnlyList<CaseChange>>(nameof(ICaseClient.CasesChanged), changes =>
-        {
-            foreach (var change in changes)
-            {
-                heard.Writer.TryWrite(change);
-            }
-        });
-        return heard;
-    }
-
-    private static async Task<T> ReadAsync<T>(Channel<T> channel, Func<T, bool>? match = null)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var item = await channel.Reader.ReadAsync(timeout.Token);
-            if (match is null || match(item))
-            {
-                return item;
-            }
-        }
     }
 }
