@@ -58,6 +58,11 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
             await ExpectInsideAsync(words, words.Locator("xpath=ancestor::li[1]"));
         }
         await Screenshots.TakeAsync(console.Page, "queue-quiet-and-opted-out");
+        // Newcomer's finding: opened, the quiet case still read "Waiting since queued: 9 min 08 s".
+        await quiet.Locator("button").ClickAsync();
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("In the queue for ");
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync(" · no reply can be sent");
+        await Expect(console.Page.Locator("#case-facts")).Not.ToContainTextAsync("Waiting since");
         Assert.Empty(console.ScriptErrors);
     }
 

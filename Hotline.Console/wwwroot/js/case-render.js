@@ -1,6 +1,6 @@
 import { el, byId, show } from "./dom.js";
 import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText } from "./format.js";
-import { intakeNote, priorityBadge, waitingTime } from "./queue.js";
+import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
 import { reviewNote } from "./languages.js";
@@ -22,7 +22,7 @@ export function renderFacts(view) {
   const facts = [
     el("span", {}, priorityBadge(c.priority)),
     // Once a caseworker holds the case the person is no longer waiting for one: the clock then says how long it is open.
-    c.status === "Closed" ? null : el("span", {}, c.status === "Queued" ? "Waiting since queued: " : "Open since queued: ", waitingTime(c.queuedAt)),
+    queueFact(c),
     el("span", { text: holderText(view) }),
     c.earlierCases > 0 ? el("span", { class: "returning", text: returningText(c.earlierCases) }) : null,
     whatsAppWindowFact(view.detail.whatsAppWindow),
@@ -58,6 +58,23 @@ export function whatsAppWindowFact(window) {
     class: `whatsapp-window ${open ? "open" : "closed"}`,
     text: open ? `WhatsApp window open until ${clockText(window.closesAt)}` : "WhatsApp window closed: a reply waits for the person to write",
   });
+}
+
+/**
+ * How long the case has been open or, in the queue, how long the person has waited for a reply, by the queue card's rule: a
+ * person nobody can write to, or answered with nothing new, waits for nobody, so no "waiting" clock runs for them.
+ */
+function queueFact(c) {
+  if (c.status === "Closed") {
+    return null;
+  }
+  if (c.status !== "Queued") {
+    return el("span", {}, "Open since queued: ", waitingTime(c.queuedAt));
+  }
+  const since = waitingSince(c);
+  return since
+    ? el("span", {}, since === c.queuedAt ? "Waiting since queued: " : "Waiting since their new message: ", waitingTime(since))
+    : el("span", {}, "In the queue for ", waitingTime(c.queuedAt), mayBeWrittenTo(c) ? " · answered, nothing new since" : " · no reply can be sent");
 }
 
 function holderText(view) {
