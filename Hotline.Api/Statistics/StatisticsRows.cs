@@ -14,10 +14,10 @@ public static class StatisticsRows
 {
     private const string PartnerNoLongerListed = "Partner no longer listed";
 
-    /// <summary>Every language the intake speaks, "not yet known", and any other value ever counted; by code.</summary>
+    /// <summary>Every language the intake speaks and any other value ever counted, by code, then "not yet known" last.</summary>
     public static IReadOnlyList<(string Code, string Label)> Languages(IEnumerable<string> intakeLanguages, IEnumerable<string> counted) =>
         intakeLanguages.Append(NewCase.UnknownLanguage).Union(counted, StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
+            .OrderBy(code => code == NewCase.UnknownLanguage).ThenBy(code => code, StringComparer.Ordinal)
             .Select(code => (code, StatisticsLabels.Language(code)))
             .ToList();
 
