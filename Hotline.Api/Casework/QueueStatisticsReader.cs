@@ -13,8 +13,14 @@ public sealed class QueueStatisticsReader(TimeProvider time)
 
     public async Task<QueueStatistics> ReadAsync(DbSession session, long sequence, CancellationToken cancellationToken)
     {
+        var readAt = time.GetUtcNow();
         var rows = await ReadRowsAsync(session, cancellationToken);
-        _kept = new KeptRows(sequence, time.GetUtcNow(), rows);
+        // Reads finish in any order: an older one finishing last must not replace newer figures given to connecting consoles.
+        if (_kept is not { } kept || kept.Sequence <= sequence)
+        {
+            _kept = new KeptRows(sequence, readAt, rows);
+        }
+
         return Figures(sequence, rows);
     }
 
