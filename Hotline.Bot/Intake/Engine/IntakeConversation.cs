@@ -95,7 +95,7 @@ internal sealed partial class IntakeConversation
 
         if (_snapshot.OptedOut)
         {
-            return WhileOptedOut(carrier, word, keyword);
+            return WhileOptedOut(carrier, word, keyword, text);
         }
 
         if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
@@ -122,8 +122,11 @@ internal sealed partial class IntakeConversation
 
         if (carrier.Kind == KeywordKind.Help || word == WordClass.Help)
         {
-            // A first message of "help" (or "madad") is someone asking for help, not for the carrier's HELP text.
-            return _fresh ? Start(keyword, text) : Finish(_engine.Replies.Get(_language, MessageIds.Help));
+            // A first message of "help" (or "madad") is someone asking for help, not for the carrier's HELP text. Until it is
+            // safe again, whoever holds the phone may have written it: the safety question answers it, as any message then.
+            return _fresh ? Start(keyword, text)
+                : WaitsForSafety ? AskWhetherSafe(keyword, text)
+                : Finish(_engine.Replies.Get(_language, MessageIds.Help));
         }
 
         if ((word is WordClass.Person or WordClass.Language) && BesideCaseworker)
@@ -216,26 +219,33 @@ internal sealed partial class IntakeConversation
         return Finish();
     }
 
-    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword)
+    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword, string text)
     {
         if (carrier.Kind == KeywordKind.OptIn || word == WordClass.Start)
         {
             _events.Add(new OptedIn(carrier.Kind == KeywordKind.OptIn ? carrier.Keyword : keyword!));
+            if (WaitsForSafety)
+            {
+                // Receiving messages again is not saying it is safe to: the safety question, and the conversation waits.
+                return AskWhetherSafe(keyword, text);
+            }
+
             _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
             // Not a question of a closed case's, nor beside a caseworker who has written, nor after the discreet word, nor
             // before any was asked (their first message was STOP: their next begins the intake, as a first message does).
             if (IsAsking && _language is not null && !(_caseOpen && _snapshot.CaseworkerHasWritten))
             {
-                return RepeatQuestionAfterOptIn();
+                return AskCurrentQuestionAgain();
             }
         }
         else if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
         {
             _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
         }
-        else if (keyword == _engine.DiscreetKeyword && _state.Status == IntakeStatus.Active)
+        else if (keyword == _engine.DiscreetKeyword)
         {
-            // Nothing is sent while opted out, but the warning stands: after START the intake waits, quiet, until they write.
+            // Nothing is sent while opted out, but the warning stands, a caseworker's conversation included: START then gets
+            // only the safety question, and the conversation waits until they say it is safe.
             GoQuietAfterDiscreetWord();
             return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
         }
@@ -248,10 +258,17 @@ internal sealed partial class IntakeConversation
     }
 
     /// <summary>
-    /// The question the person stopped the intake at, asked again after the opt-in's confirmation: otherwise they would not
-    /// know what the next message answers. A quiet intake stays quiet: their next message asks whether it is safe to write.
+    /// Waiting until it is safe, the phone gets nothing but the question that asks (the language menu first if no language is
+    /// known): after a quiet spell it is asked now, while it is asked it is asked again.
     /// </summary>
-    private EngineTurn RepeatQuestionAfterOptIn() =>
+    private EngineTurn AskWhetherSafe(string? keyword, string text) =>
+        _state.Status == IntakeStatus.Quiet ? Wake(keyword, text) : AskCurrentQuestionAgain();
+
+    /// <summary>
+    /// The question the person stopped the intake at, asked again (after the opt-in's confirmation, or the safety question while
+    /// it waits for the answer): otherwise they would not know what the next message answers.
+    /// </summary>
+    private EngineTurn AskCurrentQuestionAgain() =>
         _state.MenuOpen || _state.Step == _script.StartStep.Id ? FinishWithMenu() : Finish(_engine.Replies.Get(_language, _state.Step));
 
     /// <summary>
@@ -349,8 +366,9 @@ internal sealed partial class IntakeConversation
             _replies.Add(reply);
         }
 
-        if (_state.AskingIfSafe && _state.Status == IntakeStatus.Active)
+        if (WaitsForSafety && !_events.Any(e => e is WentQuiet))
         {
+            // Told on every turn that ends waiting, however it got there: a turn without it lets the host end the quiet.
             _events.Add(new WaitsUntilSafe());
         }
 

@@ -51,6 +51,32 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-after-discreet-word-once-handed-over", phone.View);
     }
 
+    /// <summary>
+    /// Found by the engineer who made the conversation wait after the discreet word: HELP (or "info"), and START after STOP,
+    /// each ended the quiet without the person saying it was safe, and the caseworker's next reply reached the phone.
+    /// </summary>
+    [Fact]
+    public async Task Neither_help_nor_start_after_stop_lets_a_caseworker_write_before_the_person_says_it_is_safe()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "HELP");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you still there?"));
+        await phone.WriteAsync("STOP", "START");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you still there?"));
+        await phone.WriteAsync("info");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you still there?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you for writing again."));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-discreet-word-help-and-start", phone.View);
+    }
+
     [Fact]
     public async Task A_caseworker_reply_still_waiting_when_the_discreet_word_arrives_never_leaves()
     {

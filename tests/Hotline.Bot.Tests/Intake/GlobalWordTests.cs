@@ -71,14 +71,19 @@ public sealed class GlobalWordTests
     }
 
     [Fact]
-    public void The_discreet_word_while_opted_out_keeps_start_from_asking_and_the_next_message_asks_whether_it_is_safe()
+    public void The_discreet_word_while_opted_out_makes_start_ask_only_whether_it_is_safe()
     {
         var host = AtFirstQuestion("en");
         host.Send("STOP");
         Assert.Empty(host.Send("recipe").Replies);
 
-        Assert.Equal([Text("en", "opted_in")], host.Send("START").Replies());
-        Assert.Equal(Text("en", "safe_now"), host.Send("hi").Reply());
+        var start = host.Send("START");
+
+        Assert.Equal([Text("en", "safe_now")], start.Replies());
+        Assert.Equal(["OptedIn { Keyword = START }", "WaitsUntilSafe { }"], start.Events.Select(Describe));
+        Assert.False(host.Writable);
+        Assert.Equal(Text("en", "documents"), host.Send("1").Reply());
+        Assert.True(host.Writable);
     }
 
     [Fact]
@@ -101,15 +106,28 @@ public sealed class GlobalWordTests
         Assert.Equal(Text("sw", "safe_now"), host.Send("habari").Reply());
     }
 
-    [Fact]
-    public void A_start_word_after_the_discreet_word_and_stop_asks_nothing_more_until_the_person_writes()
+    /// <summary>
+    /// Receiving messages again is not saying it is safe to: found by the engineer who made the conversation wait after the
+    /// discreet word, START here ended the quiet and a caseworker's reply reached the phone.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "recipe", "START", "stop")]
+    [InlineData("ne", "2", "सुरु", "रोक्नुहोस्")]
+    [InlineData("ar", "recipe", "ابدأ", "توقف")]
+    public void A_start_word_after_the_discreet_word_or_not_safe_and_stop_asks_only_whether_it_is_safe(
+        string language, string quiet, string start, string stop)
     {
-        var host = AtFirstQuestion("en");
-        host.Send("recipe");
-        host.Send("STOP");
+        var host = quiet == "2" ? AtSafetyQuestion(language) : AtFirstQuestion(language);
+        host.Send(quiet);
+        host.Send(stop);
 
-        Assert.Equal([Text("en", "opted_in")], host.Send("START").Replies());
-        Assert.Equal(Text("en", "safe_now"), host.Send("hi").Reply());
+        var startTurn = host.Send(start);
+        var still = host.Send("hi");
+
+        Assert.Equal([Text(language, "safe_now")], startTurn.Replies());
+        Assert.Contains(new WaitsUntilSafe(), startTurn.Events);
+        Assert.Contains(new WaitsUntilSafe(), still.Events);
+        Assert.False(host.Writable);
     }
 
     [Fact]

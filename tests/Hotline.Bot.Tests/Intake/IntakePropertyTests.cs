@@ -90,7 +90,7 @@ public sealed class IntakePropertyTests
     {
         Conversation.Sample((registered, acts) => Play(registered, acts, (before, act, turn) =>
         {
-            if (act is Send { Text: var text } && text.Trim(' ', '!').Equals(Options.DiscreetWord, StringComparison.OrdinalIgnoreCase) && !before.OptedOut)
+            if (act is Send { Text: var text } && IsDiscreetWord(text) && !before.OptedOut)
             {
                 Assert.Contains(new WentQuiet("discreet_word"), turn.Events);
                 Assert.All(turn.Replies, reply => Assert.Contains(reply.Text, DiscreetReplies));
@@ -116,20 +116,74 @@ public sealed class IntakePropertyTests
         }), print: Describe);
     }
 
+    /// <summary>
+    /// A conversation that went quiet (the discreet word, "not safe", silence at the safety question) can be written to again
+    /// only once the person answers the safety question "yes": no HELP, START, "0", cry, menu or closed case ends the wait.
+    /// Meanwhile nothing but the safety question and its kin (the menu, asking again, the not-safe acknowledgement, the
+    /// decoy) reaches the phone.
+    /// </summary>
+    [Fact]
+    public void A_quiet_conversation_is_written_to_again_only_after_the_person_says_it_is_safe()
+    {
+        Conversation.Sample((registered, acts) =>
+        {
+            var waiting = false;
+            Play(registered, acts, (_, _, act, turn, isWritable) =>
+            {
+                var said = act is Send send ? send.Text : null;
+                if (waiting)
+                {
+                    Assert.True(!isWritable || (said is not null && IsYes(said)),
+                        $"'{said ?? "(a tick)"}' ended the wait until it is safe: {Support.Intake.Describe(turn)}");
+                    Assert.All(turn.Replies, reply => Assert.True(isWritable || WhileWaitingUntilSafe.Contains(reply.Text),
+                        $"'{reply.Text}' reached the phone while it waited until it is safe"));
+                }
+
+                waiting = !isWritable &&
+                    (waiting || turn.Events.Any(e => e is WentQuiet or WaitsUntilSafe) || (said is not null && IsDiscreetWord(said)));
+            });
+        }, print: Describe);
+    }
+
+    /// <summary>What may reach a phone not said to be safe: the safety question and the menu before it, asking again, the not-safe acknowledgement, the decoy.</summary>
+    private static readonly HashSet<string> WhileWaitingUntilSafe = Tags
+        .SelectMany(tag => new[] { Support.Intake.Text(tag, "safe_now"), Support.Intake.Text(tag, "not_safe"), Support.Intake.Text(tag, "reask"), Support.Intake.Text(tag, "discreet") }
+            .Concat(Menu(tag)))
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A message that starts with a "yes" of any of the script's languages, or its digit (the engine reads "1, ..." as a yes):
+    /// wider than the engine's reading, never narrower, so the property above holds the engine to no more than it promises.
+    /// </summary>
+    private static bool IsYes(string text)
+    {
+        var answer = text.Trim().ToLowerInvariant();
+        var first = answer.Split([' ', ',', '.', '!', '?', ':', ';'], 2)[0];
+        return first is "1" or "١" or "१" ||
+            Tags.Any(tag => Words(tag).Yes.Any(yes => answer == yes || first == yes || answer.StartsWith(yes + " ", StringComparison.Ordinal)));
+    }
+
+    private static bool IsDiscreetWord(string text) => text.Trim(' ', '!').Equals(Options.DiscreetWord, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Plays the conversation through the contract's host, checking each turn against the snapshot it was taken on.</summary>
-    private static void Play(string? registered, Act[] acts, Action<ConversationSnapshot, Act, EngineTurn> check)
+    private static void Play(string? registered, Act[] acts, Action<ConversationSnapshot, Act, EngineTurn> check) =>
+        Play(registered, acts, (before, _, act, turn, _) => check(before, act, turn));
+
+    /// <summary>As above, with whether a caseworker could write to the phone before and after each turn, as the host decides it.</summary>
+    private static void Play(string? registered, Act[] acts, Action<ConversationSnapshot, bool, Act, EngineTurn, bool> check)
     {
         var host = new FakeHost(Engine, registered);
         foreach (var act in acts)
         {
             var before = host.Snapshot;
+            var wasWritable = host.Writable;
             switch (act)
             {
                 case Send send:
-                    check(before, act, host.Send(send.Text));
+                    check(before, wasWritable, act, host.Send(send.Text), host.Writable);
                     break;
                 case Wait wait:
-                    check(before, act, host.Tick(TimeSpan.FromMinutes(wait.Minutes)));
+                    check(before, wasWritable, act, host.Tick(TimeSpan.FromMinutes(wait.Minutes)), host.Writable);
                     break;
                 case CaseworkerWrites when before.HasOpenCase:
                     host.CaseworkerWrites();

@@ -14,6 +14,13 @@ internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage =
 
     public DateTimeOffset Now { get; private set; } = Epoch;
 
+    /// <summary>
+    /// Whether a caseworker's reply may reach the phone, as the host decides it: an opt-out, the quiet the engine starts
+    /// (<see cref="WentQuiet"/>) and a turn that waits until it is safe (<see cref="WaitsUntilSafe"/>) stop her; the person's
+    /// message with neither ends a quiet spell, and an opt-in ends an opt-out.
+    /// </summary>
+    public bool Writable { get; private set; } = true;
+
     /// <summary>What the host tells the engine of the teams' hours and waits with each message; none: always open.</summary>
     public ServiceAvailability? Availability { get; set; }
 
@@ -46,11 +53,21 @@ internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage =
     {
         var optedOut = Snapshot.OptedOut;
         var open = Snapshot.HasOpenCase;
+        var writable = Writable || (inbound && !optedOut && !turn.Events.Any(e => e is WentQuiet or WaitsUntilSafe));
         foreach (var e in turn.Events)
         {
             optedOut = e switch { OptedOut => true, OptedIn => false, _ => optedOut };
             open |= e is CaseRequested;
+            writable = e switch
+            {
+                OptedOut => false,
+                OptedIn => true,
+                WentQuiet or WaitsUntilSafe when !optedOut => false,
+                _ => writable,
+            };
         }
+
+        Writable = writable && !optedOut;
 
         Snapshot = Snapshot with
         {
