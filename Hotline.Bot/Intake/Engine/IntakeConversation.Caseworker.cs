@@ -13,19 +13,21 @@ internal sealed partial class IntakeConversation
     /// questions in the transcript). Nothing of the script is sent (the emergency number, the next question).
     /// </summary>
     /// <remarks>
-    /// One reading stays, the careful one. While the intake asks whether it is safe to write (the case opened before the
-    /// answer, at an urgent word or a returning person's first message, and she wrote at once), a "no" makes the
-    /// conversation quiet, caseworker included, with the not-safe acknowledgement: if it was the intake's answer, her next
-    /// message would reach a phone its owner said is not safe; if it was hers, it costs the person one more "yes" when they
-    /// next write. A "yes" there is never taken as safe.
+    /// One reading stays, the careful one. While the intake's question whether it is safe to write is unanswered (the case
+    /// opened before the answer, at an urgent word or a returning person's first message, and she wrote at once), a "no"
+    /// makes the conversation quiet, caseworker included, with the not-safe acknowledgement: if it was the intake's answer,
+    /// her next message would reach a phone its owner said is not safe; if it was hers, it costs the person one more "yes"
+    /// when they next write. That holds for every "no" until then, not only the first message beside her ("who is this?"
+    /// answers nothing). A "yes" there is never taken as safe. Without consent, the answers given so far are forgotten, as
+    /// at any hand-off.
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
         _endReason = CaseworkerWroteReason;
-        var notSafe = _state.Status == IntakeStatus.Active && !_state.MenuOpen && _state.Step == _script.ResumeStepId
-            && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No;
+        var safetyUnanswered = _state.SafetyUnanswered
+            || (_state.Status == IntakeStatus.Active && !_state.MenuOpen && _state.Step == _script.ResumeStepId);
         _state.MenuOpen = false;
-        if (notSafe)
+        if (safetyUnanswered && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No)
         {
             // Not an intake answer: the quiet ends as any does, with a "yes" to the question asked when they next write,
             // which is then the last message on the phone (the host refuses the caseworker's replies meanwhile).
@@ -33,7 +35,9 @@ internal sealed partial class IntakeConversation
             return Finish();
         }
 
+        _state.SafetyUnanswered = safetyUnanswered;
         _state.Status = IntakeStatus.HandedOff;
+        ForgetUnlessConsented();
         return Finish();
     }
 }

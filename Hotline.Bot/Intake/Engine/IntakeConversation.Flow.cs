@@ -249,6 +249,7 @@ internal sealed partial class IntakeConversation
     {
         // The person may delete the thread while it is quiet: the number is told again when next it is needed.
         _state.NumberTold = false;
+        _state.SafetyUnanswered = false;
         _state.Status = IntakeStatus.Quiet;
         _state.Step = _script.ResumeStepId;
         _state.Reasked = false;

@@ -92,6 +92,13 @@ internal sealed class IntakeState
     public bool ResumesHandedOff { get; set; }
 
     /// <summary>
+    /// A caseworker took the conversation while the intake's last question, whether it is safe to write, was unanswered: a
+    /// "no" beside her is still read as not safe, until the person next says it is safe.
+    /// </summary>
+    [JsonPropertyName("su")]
+    public bool SafetyUnanswered { get; set; }
+
+    /// <summary>
     /// The emergency number was told since the case opened or the last quiet spell: it is not told again (a second
     /// "call 112" says nothing new). A quiet spell forgets it, since the person may have deleted the thread.
     /// </summary>

@@ -163,7 +163,18 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         await yes.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you get to a doctor?"));
         await caseworker.CloseAsync(caseId, lease);
 
-        GoldenFile.Match("caseworker-before-the-safety-answer", "## no\n" + no.View + "## yes\n" + yes.View);
+        // A review's finding: a "no" after another message beside her was read as hers, and her next reply reached the phone.
+        var later = await host.NewPhoneInAsync("en");
+        await later.WriteAsync("they beat me");
+        (caseId, lease) = await caseworker.TakeAsync(later);
+        await later.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await later.WriteAsync("who is this?");
+        await later.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "A helpline. Can you talk?"));
+        await later.WriteAsync("2");
+        await later.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you tell me where you are?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-before-the-safety-answer", "## no\n" + no.View + "## yes\n" + yes.View + "## no after another message\n" + later.View);
     }
 
     /// <summary>

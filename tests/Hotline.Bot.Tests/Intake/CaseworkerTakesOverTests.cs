@@ -174,7 +174,7 @@ public sealed class CaseworkerTakesOverTests
     }
 
     [Fact]
-    public void No_after_a_caseworker_wrote_forgets_no_answer_given_before()
+    public void No_after_a_caseworker_wrote_records_nothing_and_without_consent_keeps_only_the_case_s_triage()
     {
         var host = InDangerWithCaseworker("en");
 
@@ -182,7 +182,8 @@ public sealed class CaseworkerTakesOverTests
 
         Assert.Empty(turn.Replies);
         Assert.Equal(["IntakeEnded(caseworker_wrote, [])"], turn.Events.Select(Describe));
-        Assert.Contains("\"a\":{\"safe_now\":\"yes\",\"danger\":\"yes\"}", turn.State, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"a\":", turn.State, StringComparison.Ordinal);
+        Assert.Contains("\"ft\":{\"b\":4,\"p\":100,\"r\":[\"immediate_danger\"]}", turn.State, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -206,6 +207,64 @@ public sealed class CaseworkerTakesOverTests
         var safe = host.Send("1");
         Assert.Empty(safe.Replies);
         Assert.Equal(["IntakeEnded(caseworker_wrote, [])"], safe.Events.Select(Describe));
+    }
+
+    /// <summary>
+    /// Found by a review: the careful reading held for the first message beside the caseworker only. After "who is this?" (or
+    /// "0") the safety question was still unanswered and still the intake's last text on the phone, but a "no" then was
+    /// read as hers, and her next reply reached a phone whose owner had just said it is not safe.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "who is this?", "2")]
+    [InlineData("ne", "0", "होइन")]
+    [InlineData("ar", "من انت", "لا")]
+    public void Not_safe_after_other_messages_beside_a_caseworker_still_goes_quiet_while_the_safety_question_is_unanswered(
+        string language, string between, string no)
+    {
+        var host = AtSafetyQuestion(language);
+        host.Send(Words(language).Urgent[0]);
+        host.CaseworkerWrites();
+        host.Send(between);
+        Assert.True(host.Writable);
+
+        var turn = host.Send(no);
+
+        Assert.Equal([Text(language, "not_safe")], turn.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], turn.Events.Select(Describe));
+        Assert.False(host.Writable);
+        host.Send("hi");
+        Assert.Empty(host.Send("1").Replies);
+        Assert.True(host.Writable);
+        Assert.Empty(host.Send(no).Events);
+        Assert.True(host.Writable);
+    }
+
+    /// <summary>Once the person said it is safe, a "no" beside the caseworker is hers: the conversation stays hers.</summary>
+    [Fact]
+    public void A_no_beside_a_caseworker_after_the_person_said_it_is_safe_is_hers()
+    {
+        var host = InDangerWithCaseworker("en");
+        host.Send("who is this?");
+
+        var turn = host.Send("no");
+
+        Assert.Empty(turn.Replies);
+        Assert.DoesNotContain(turn.Events, e => e is WentQuiet);
+        Assert.True(host.Writable);
+    }
+
+    /// <summary>
+    /// Without consent, nothing the person answered stays behind once a caseworker has the conversation (a review's finding:
+    /// the answers stayed in the engine's state until the identity was erased).
+    /// </summary>
+    [Fact]
+    public void Without_consent_the_answers_given_are_forgotten_once_a_caseworker_has_the_conversation()
+    {
+        var host = InDangerWithCaseworker("en");
+
+        var turn = host.Send("hello?");
+
+        Assert.DoesNotContain("\"a\":", turn.State, StringComparison.Ordinal);
     }
 
     /// <summary>

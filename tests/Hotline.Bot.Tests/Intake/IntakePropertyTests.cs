@@ -118,50 +118,45 @@ public sealed class IntakePropertyTests
 
     /// <summary>
     /// A conversation that went quiet (the discreet word, "not safe", silence at the safety question) can be written to again
-    /// only once the person answers the safety question "yes": no HELP, START, "0", cry, menu or closed case ends the wait.
-    /// Meanwhile nothing but the safety question and its kin (the menu, asking again, the not-safe acknowledgement, the
-    /// decoy) reaches the phone.
+    /// only by the person's answer to the safety question: no HELP, START, "0", cry, menu or closed case ends the wait, and
+    /// no tick. Meanwhile nothing but the safety question and its kin (the menu, asking again, the not-safe acknowledgement,
+    /// the decoy) reaches the phone. Which answers are a "yes" is the answer reader's to say (its own tests).
     /// </summary>
     [Fact]
-    public void A_quiet_conversation_is_written_to_again_only_after_the_person_says_it_is_safe()
+    public void A_quiet_conversation_is_written_to_again_only_by_the_answer_to_the_safety_question()
     {
         Conversation.Sample((registered, acts) =>
         {
             var waiting = false;
+            string? lastOnThePhone = null;
             Play(registered, acts, (_, _, act, turn, isWritable) =>
             {
                 var said = act is Send send ? send.Text : null;
                 if (waiting)
                 {
-                    Assert.True(!isWritable || (said is not null && IsYes(said)),
-                        $"'{said ?? "(a tick)"}' ended the wait until it is safe: {Support.Intake.Describe(turn)}");
+                    Assert.True(!isWritable || (said is not null && lastOnThePhone is not null && SafetyQuestions.Contains(lastOnThePhone)),
+                        $"'{said ?? "(a tick)"}' after '{lastOnThePhone}' ended the wait until it is safe: {Support.Intake.Describe(turn)}");
                     Assert.All(turn.Replies, reply => Assert.True(isWritable || WhileWaitingUntilSafe.Contains(reply.Text),
                         $"'{reply.Text}' reached the phone while it waited until it is safe"));
                 }
 
                 waiting = !isWritable &&
                     (waiting || turn.Events.Any(e => e is WentQuiet or WaitsUntilSafe) || (said is not null && IsDiscreetWord(said)));
+                lastOnThePhone = turn.Replies.Count > 0 ? turn.Replies[^1].Text : lastOnThePhone;
             });
         }, print: Describe);
     }
 
-    /// <summary>What may reach a phone not said to be safe: the safety question and the menu before it, asking again, the not-safe acknowledgement, the decoy.</summary>
-    private static readonly HashSet<string> WhileWaitingUntilSafe = Tags
-        .SelectMany(tag => new[] { Support.Intake.Text(tag, "safe_now"), Support.Intake.Text(tag, "not_safe"), Support.Intake.Text(tag, "reask"), Support.Intake.Text(tag, "discreet") }
-            .Concat(Menu(tag)))
+    /// <summary>The safety question, and asking again for a number after an unclear answer to it.</summary>
+    private static readonly HashSet<string> SafetyQuestions = Tags
+        .SelectMany(tag => new[] { Support.Intake.Text(tag, "safe_now"), Support.Intake.Text(tag, "reask") })
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>
-    /// A message that starts with a "yes" of any of the script's languages, or its digit (the engine reads "1, ..." as a yes):
-    /// wider than the engine's reading, never narrower, so the property above holds the engine to no more than it promises.
-    /// </summary>
-    private static bool IsYes(string text)
-    {
-        var answer = text.Trim().ToLowerInvariant();
-        var first = answer.Split([' ', ',', '.', '!', '?', ':', ';'], 2)[0];
-        return first is "1" or "١" or "१" ||
-            Tags.Any(tag => Words(tag).Yes.Any(yes => answer == yes || first == yes || answer.StartsWith(yes + " ", StringComparison.Ordinal)));
-    }
+    /// <summary>What may reach a phone not said to be safe: the safety question and the menu before it, asking again, the not-safe acknowledgement, the decoy.</summary>
+    private static readonly HashSet<string> WhileWaitingUntilSafe = Tags
+        .SelectMany(tag => new[] { Support.Intake.Text(tag, "not_safe"), Support.Intake.Text(tag, "discreet") }.Concat(Menu(tag)))
+        .Concat(SafetyQuestions)
+        .ToHashSet(StringComparer.Ordinal);
 
     private static bool IsDiscreetWord(string text) => text.Trim(' ', '!').Equals(Options.DiscreetWord, StringComparison.OrdinalIgnoreCase);
 
