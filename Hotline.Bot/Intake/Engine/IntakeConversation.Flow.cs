@@ -26,14 +26,15 @@ internal sealed partial class IntakeConversation
     /// questions, which still come, whether it is safe to write first, and whose answers reach the case as they are given.
     /// A phone not said to be safe since the discreet word or "not safe" keeps its warning: the conversation waits until they
     /// say it is (a caseworker's reply is refused, as after any quiet spell; the safety question is the new intake's first),
-    /// and meanwhile an urgent or distress word raises the case out of sight, the number waiting for their "yes".
+    /// and meanwhile an urgent or distress word raises the case out of sight, the number waiting for their "yes" (a number the
+    /// closed case's cry was still owed included).
     /// </summary>
     private void BeginAgain()
     {
         _state = new IntakeState
         {
             Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word, Decoy = _state.Decoy,
-            AskingIfSafe = NotYetSafe,
+            AskingIfSafe = NotYetSafe, NumberOwed = _state.NumberOwed,
         };
         _urgentIsNew = _urgent is not null;
         _caseClosedSince = false;

@@ -37,6 +37,27 @@ public sealed class WaitsUntilSafeCryTests
         Assert.Empty(safe.Events);
     }
 
+    /// <summary>
+    /// The number a cry was owed is not lost with its case: closed meanwhile (a caseworker could not write to them), the new
+    /// intake's safety question comes first and the "yes" gets the number before the next question.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ne")]
+    public void The_number_a_cry_was_owed_is_told_at_the_yes_even_when_its_case_was_closed_meanwhile(string language)
+    {
+        var host = AtSafetyQuestion(language);
+        host.Send("recipe");
+        host.Send(Words(language).Distress[0]);
+        host.CloseCase();
+
+        var again = host.Send("hi");
+        var safe = host.Send("1");
+
+        Assert.Equal([Text(language, "safe_now")], again.Replies());
+        Assert.Equal([Text(language, "distress"), Text(language, "danger")], safe.Replies());
+    }
+
     [Theory, IntakeLanguageData]
     public void After_not_safe_a_distress_word_gets_only_the_safety_question_and_the_number_once_it_is_safe(string language)
     {
