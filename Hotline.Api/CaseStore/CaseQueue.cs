@@ -82,12 +82,16 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     }
 
     /// <summary>
-    /// Claims the most urgent case in a language the caseworker speaks (then the longest waiting), or
-    /// returns null when there is none. Expired leases are returned to the queue first.
+    /// Claims the next case in a language the caseworker speaks, or returns null when there is none: a person waiting for a
+    /// reply, a Critical one first, then a Critical person nobody can write to now, then by band and place (docs/casework.md,
+    /// "Take next, take this one"). Expired leases are returned to the queue first.
     /// </summary>
     public Task<CaseLease?> ClaimNextAsync(Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
         ClaimWithAsync("Cases_ClaimNext", userId, lease,
-            (token, claimedAt, expires) => new { UserId = userId, LeaseToken = token, LeaseExpiresAt = expires, Now = claimedAt }, cancellationToken);
+            (token, claimedAt, expires) => new
+            {
+                UserId = userId, LeaseToken = token, LeaseExpiresAt = expires, Now = claimedAt, Critical = (int)PriorityBand.Critical,
+            }, cancellationToken);
 
     /// <summary>Claims one waiting case in a language the caseworker speaks; null when it is no longer waiting or not theirs to take.</summary>
     public Task<CaseLease?> ClaimAsync(Guid caseId, Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>

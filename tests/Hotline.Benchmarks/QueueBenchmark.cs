@@ -3,6 +3,7 @@ using Hotline.Api.CaseStore;
 using Hotline.Api.Metrics;
 using Hotline.Api.Storage.Sqlite;
 using Hotline.Api.Users;
+using Hotline.Bot.Triage;
 
 namespace Hotline.Benchmarks;
 
@@ -161,6 +162,7 @@ internal static class QueueBenchmark
             ["@UserId"] = userId,
             ["@LeaseToken"] = Guid.NewGuid().ToString("D"),
             ["@LeaseExpiresAt"] = DapperTypeHandlers.ToSqliteText(DateTimeOffset.UtcNow + Lease),
+            ["@Critical"] = (int)PriorityBand.Critical,
         };
         var sql = SqlStatements.For(DatabaseProvider.Sqlite)["Cases_ClaimNext"];
         Console.WriteLine($"{label} EXPLAIN QUERY PLAN of Cases_ClaimNext:");

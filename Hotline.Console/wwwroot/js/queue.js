@@ -18,11 +18,12 @@ export function mayBeWrittenTo(summary) {
 export const NO_REPLY_CAN_BE_SENT = "no reply can be sent";
 
 /**
- * In the order "Take next case" takes them (Cases_ClaimNext): people waiting for a reply, then cases answered with nothing
- * new, then people nobody can write to now; within each the most urgent, then the longest in the queue.
+ * In the order "Take next case" takes them (Cases_ClaimNext): people waiting for a reply, Critical first, then Critical
+ * people nobody can write to now, then the other people waiting, then cases answered with nothing new, then the other people
+ * nobody can write to; within each the most urgent, then the longest in the queue.
  */
 export function byUrgency(a, b) {
-  return replyRank(a) - replyRank(b)
+  return takeRank(a) - takeRank(b)
     || (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0)
     || Date.parse(a.queuedAt) - Date.parse(b.queuedAt)
     || a.id.localeCompare(b.id);
@@ -78,12 +79,19 @@ export class QueueModel {
   }
 }
 
-/** 0: a reply is owed; 1: answered, nothing new from the person since; 2: nothing can be sent to them now. */
-function replyRank(summary) {
+/**
+ * 0: Critical, a reply is owed; 1: Critical, nothing can be sent to them now (what they wrote is still to be read and acted
+ * on); 2: a reply is owed; 3: answered, nothing new from the person since; 4: nothing can be sent to them now.
+ */
+function takeRank(summary) {
+  const critical = summary.priority === "Critical";
   if (!mayBeWrittenTo(summary)) {
-    return 2;
+    return critical ? 1 : 4;
   }
-  return waitingSince(summary) == null ? 1 : 0;
+  if (waitingSince(summary) == null) {
+    return 3;
+  }
+  return critical ? 0 : 2;
 }
 
 export function priorityBadge(priority) {

@@ -18,13 +18,14 @@ public sealed class CaseQueueTests
         Assert.Equal(critical.Id, lease?.Case.Id);
     }
 
+    /// <summary>Below Critical: a Critical person nobody can write to comes before them (ClaimNextCriticalNobodyCanWriteToTests).</summary>
     [Theory, DatabaseData]
     public async Task Claim_takes_a_person_who_can_be_answered_before_more_urgent_ones_who_opted_out_or_went_quiet(DatabaseProvider engine)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en", "ar");
-        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("en", PriorityBand.Critical), ConversationStatus.OptedOut);
-        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("ar", PriorityBand.Critical), ConversationStatus.Quiet);
+        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("en", PriorityBand.High), ConversationStatus.OptedOut);
+        await SetConversationStatusAsync(hotline, await hotline.QueueCaseAsync("ar", PriorityBand.High), ConversationStatus.Quiet);
         var answerable = await hotline.QueueCaseAsync("en", PriorityBand.Low);
 
         var lease = await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, Lease, Ct);

@@ -3,8 +3,9 @@ namespace Hotline.Api.Tests.CaseStore;
 /// <summary>
 /// "Take next case" gives a caseworker a person waiting for a reply (never answered, or written since the last reply) before
 /// a case back in the queue that was answered and has nothing new from the person, whatever their bands: the answered one
-/// waits for nobody (docs/casework.md, "Back in the queue after a reply"). A person who can be written to still comes first;
-/// among those who opted out or went quiet nobody can reply either way, and the band decides as before.
+/// waits for nobody (docs/casework.md, "Back in the queue after a reply"). A person who can be written to still comes first,
+/// but for a Critical person nobody can write to (ClaimNextCriticalNobodyCanWriteToTests); among those who opted out or went
+/// quiet nobody can reply either way, and the band decides as before.
 /// </summary>
 public sealed class ClaimNextAfterReplyTests
 {
@@ -128,7 +129,7 @@ public sealed class ClaimNextAfterReplyTests
         var worker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
         var answered = await QueueWithFirstMessageAsync(hotline, "en", PriorityBand.Low);
         await AnswerAndReleaseAsync(hotline, worker, answered, DeliveryStatuses.Delivered);
-        await CaseSeeding.QueueCaseAsync(hotline, "en", PriorityBand.Critical, ConversationStatus.OptedOut);
+        await CaseSeeding.QueueCaseAsync(hotline, "en", PriorityBand.High, ConversationStatus.OptedOut);
 
         var lease = await hotline.Get<CaseQueue>().ClaimNextAsync(worker.Id, Lease, Ct);
 

@@ -2,8 +2,8 @@ namespace Hotline.Api.Tests.Storage.Sqlite;
 
 /// <summary>
 /// Taking the next case must cost the same with a million cases queued as with a thousand: each language's queue is read
-/// from its head along IX_Cases_Queue, and whether a case there was answered with nothing new is one probe of the partial
-/// index of caseworker replies, then the person's messages after the reply, never a scan of a table.
+/// from its head along IX_Cases_Queue (its Critical part first), and whether a case there was answered with nothing new is
+/// one probe of the partial index of caseworker replies, then the person's messages after the reply, never a scan of a table.
 /// </summary>
 public sealed class ClaimNextPlanTests
 {
@@ -16,6 +16,8 @@ public sealed class ClaimNextPlanTests
         var plan = await SqlitePlan.OfAsync(session.Connection, "Cases_ClaimNext");
 
         Assert.Contains("SEARCH q USING INDEX IX_Cases_Queue (Status=? AND Language=?)", plan);
+        // The Critical people, waiting or nobody can write to them, are looked for in the Critical part of the index alone.
+        Assert.Contains("SEARCH q USING INDEX IX_Cases_Queue (Status=? AND Language=? AND Priority=?)", plan);
         Assert.Contains("SEARCH r USING INDEX IX_Messages_CaseworkerReplies (CaseId=?)", plan);
         Assert.Contains("SEARCH i USING INDEX UX_Messages_ConversationSequence (ConversationId=? AND Sequence>?)", plan);
         Assert.Equal(["SCAN CONSTANT ROW", "SCAN ul"], plan.Where(step => step.StartsWith("SCAN", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
