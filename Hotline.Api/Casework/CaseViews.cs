@@ -89,8 +89,13 @@ public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid Messag
 /// <param name="Answered">Cases back in the queue (released, a claim run out) that a caseworker answered, with nothing from the person since.</param>
 /// <param name="Quiet">Cases in the queue whose person went quiet (not safe now, the discreet word, silent before saying it is safe): nothing can be sent until they say it is safe.</param>
 /// <param name="OptedOut">Cases in the queue whose person sent STOP: nothing can be sent until they send START.</param>
+/// <param name="CannotBeWrittenToByPriority">
+/// The cases of <paramref name="Quiet"/> and <paramref name="OptedOut"/> by band (bands with none left out). A Critical one
+/// is still Critical work (what the person wrote is read, a partner called): the consoles' "Critical waiting" adds it, and
+/// says how many of its cases nobody can write to.
+/// </param>
 public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IReadOnlyDictionary<string, int> QueuedByPriority, double OldestWaitingSeconds,
-    int Answered = 0, int Quiet = 0, int OptedOut = 0);
+    int Answered, int Quiet, int OptedOut, IReadOnlyDictionary<string, int> CannotBeWrittenToByPriority);
 
 public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
 

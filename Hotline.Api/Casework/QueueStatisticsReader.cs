@@ -42,26 +42,32 @@ public sealed class QueueStatisticsReader(TimeProvider time)
             sequence,
             (int)queued.Sum(r => r.Waiting),
             (int)rows.Where(r => r.Status == nameof(CaseStatus.Claimed)).Sum(r => r.Cases),
-            queued.GroupBy(r => r.Priority)
-                .Select(band => (Band: band.Key, Waiting: band.Sum(r => r.Waiting)))
-                .Where(band => band.Waiting > 0)
-                .ToDictionary(band => band.Band.ToString(), band => (int)band.Waiting),
+            ByBand(queued, r => r.Waiting),
             oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
             (int)queued.Sum(r => r.Answered),
             (int)queued.Sum(r => r.Quiet),
-            (int)queued.Sum(r => r.OptedOut));
+            (int)queued.Sum(r => r.OptedOut),
+            ByBand(queued, r => r.Quiet + r.OptedOut));
     }
 
+    /// <summary>A count of the rows by band name, bands where it is 0 left out.</summary>
+    private static Dictionary<string, int> ByBand(List<Row> rows, Func<Row, long> count) =>
+        rows.GroupBy(r => r.Priority)
+            .Select(band => (Band: band.Key, Count: band.Sum(count)))
+            .Where(band => band.Count > 0)
+            .ToDictionary(band => band.Band.ToString(), band => (int)band.Count);
+
     /// <summary>
-    /// For the metrics, from one read: per priority band, every case in the queue and since when the longest-waiting person
-    /// there has waited for a reply (null when nobody there does); per language, only the people waiting for a reply.
+    /// For the metrics, from one read: per priority band, every case in the queue, how many of them nobody can write to, and
+    /// since when the longest-waiting person there has waited for a reply (null when nobody there does); per language, only
+    /// the people waiting for a reply.
     /// </summary>
     public async Task<QueueWaits> ReadWaitsAsync(DbSession session, CancellationToken cancellationToken)
     {
         var queued = (await ReadRowsAsync(session, cancellationToken)).Where(r => r.Status == nameof(CaseStatus.Queued)).ToList();
         return new QueueWaits(
             queued.GroupBy(r => r.Priority)
-                .Select(band => new WaitingBand(band.Key, band.Sum(r => r.Cases), band.Min(r => r.OldestWaitingSince)))
+                .Select(band => new WaitingBand(band.Key, band.Sum(r => r.Cases), band.Sum(r => r.Quiet + r.OptedOut), band.Min(r => r.OldestWaitingSince)))
                 .OrderBy(band => band.Band)
                 .ToList(),
             queued.Where(r => r.Waiting > 0)
@@ -96,8 +102,9 @@ public sealed class QueueStatisticsReader(TimeProvider time)
 }
 
 /// <param name="Cases">Every case in the band's queue, whatever its person waits for: the work there is.</param>
+/// <param name="CannotBeWrittenTo">Those of <paramref name="Cases"/> whose person went quiet or opted out: work with no reply to send.</param>
 /// <param name="OldestWaitingSince">Since when the longest-waiting person of the band has waited for a reply; null when nobody there does.</param>
-public sealed record WaitingBand(PriorityBand Band, long Cases, DateTimeOffset? OldestWaitingSince);
+public sealed record WaitingBand(PriorityBand Band, long Cases, long CannotBeWrittenTo, DateTimeOffset? OldestWaitingSince);
 
 /// <param name="Cases">The language's cases in the queue whose person waits for a reply.</param>
 /// <param name="OldestWaitingSince">Since when the longest-waiting of them has waited.</param>

@@ -76,6 +76,8 @@ public sealed class HotlineMetrics : IDisposable
         _meter.CreateObservableCounter("hotline.sqlite.writer_busy", () => WriterBusy(database), "s",
             "How long SQLite's single writer has been held (absent on SQL Server): its rate is the writer's load; the higher, the longer webhooks queue behind it.");
         _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases in the queue, whatever their person waits for, by priority band.");
+        _meter.CreateObservableGauge("hotline.queue.cannot_be_written_to", () => snapshot.QueueCannotBeWrittenTo, "{case}",
+            "Cases in the queue whose person went quiet or opted out, by priority band: counted in hotline.queue.depth, never in hotline.queue.oldest_waiting.");
         _meter.CreateObservableGauge("hotline.queue.oldest_waiting", () => snapshot.QueueOldestWaiting, "s",
             "How long the longest-waiting person of each priority band has waited for a reply (0 when nobody there waits for one).");
     }

@@ -38,12 +38,14 @@ public sealed class OperationalSamplerJob(
 
         // Every band is reported, an empty one as 0, so an alert on a band never goes silent for lack of a series.
         var depth = new List<Measurement<long>>();
+        var cannotBeWrittenTo = new List<Measurement<long>>();
         var oldest = new List<Measurement<double>>();
         foreach (var band in Enum.GetValues<PriorityBand>())
         {
             var tag = new KeyValuePair<string, object?>("band", band.ToString());
             var waiting = bands.GetValueOrDefault(band);
             depth.Add(new Measurement<long>(waiting?.Cases ?? 0, tag));
+            cannotBeWrittenTo.Add(new Measurement<long>(waiting?.CannotBeWrittenTo ?? 0, tag));
             // A case answered before and back in the queue with nothing new from the person waits for nobody, nor does a person
             // who went quiet or opted out: nobody can write to them until they write again.
             oldest.Add(new Measurement<double>(waiting?.OldestWaitingSince is { } since ? SecondsSince(since, now) : 0, tag));
@@ -53,6 +55,7 @@ public sealed class OperationalSamplerJob(
             backlog.Messages,
             backlog.OldestCreatedAt is { } created ? SecondsSince(created, now) : 0,
             depth,
+            cannotBeWrittenTo,
             oldest,
             // Every source is reported, an empty one as 0, so the alert's series exists before the first bad row.
             QuarantineSources.All.Select(source => new Measurement<long>(quarantined.GetValueOrDefault(source),

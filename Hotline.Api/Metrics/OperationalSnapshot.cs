@@ -8,13 +8,15 @@ namespace Hotline.Api.Metrics;
 /// </summary>
 public sealed class OperationalSnapshot
 {
-    private volatile Sample _sample = new(0, 0, [], [], [], [], [], 0, 0, 0);
+    private volatile Sample _sample = new(0, 0, [], [], [], [], [], [], 0, 0, 0);
 
     public long OutboxPending => _sample.OutboxPending;
 
     public double OutboxOldestPendingSeconds => _sample.OutboxOldestPendingSeconds;
 
     public IEnumerable<Measurement<long>> QueueDepth => _sample.QueueDepth;
+
+    public IEnumerable<Measurement<long>> QueueCannotBeWrittenTo => _sample.QueueCannotBeWrittenTo;
 
     public IEnumerable<Measurement<double>> QueueOldestWaiting => _sample.QueueOldestWaiting;
 
@@ -39,6 +41,7 @@ public sealed class OperationalSnapshot
         long OutboxPending,
         double OutboxOldestPendingSeconds,
         IReadOnlyList<Measurement<long>> QueueDepth,
+        IReadOnlyList<Measurement<long>> QueueCannotBeWrittenTo,
         IReadOnlyList<Measurement<double>> QueueOldestWaiting,
         IReadOnlyList<Measurement<long>> QuarantinedRows,
         IReadOnlyList<Measurement<long>> QueueDepthByLanguage,

@@ -36,6 +36,42 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found last session: the console header and the supervisor's "Critical waiting" left out a Critical person who went
+    /// quiet, since they wait for no reply. They are Critical work all the same; the figure counts them and says nobody can
+    /// write to them, and the quiet figure still counts them as quiet.
+    /// </summary>
+    [Fact]
+    public async Task The_Critical_figures_count_a_Critical_person_nobody_can_write_to_and_say_so()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        await QueueWaitingAndQuietCriticalAsync(host);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 1 waiting (1 low), 0 being answered, oldest");
+        await Expect(console.Page.Locator("#statistics .hotline-critical")).ToHaveTextAsync("Critical waiting 1 (1 cannot be written to)");
+        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync("Nothing can be sent to 1 in the queue: 1 quiet until it is safe to write");
+        await Screenshots.TakeAsync(console.Page, "quiet-critical-header");
+        Assert.Empty(console.ScriptErrors);
+
+        await using var supervisor = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await supervisor.Page.SetViewportSizeAsync(1366, 768);
+        await supervisor.Page.GotoAsync("/console/supervisor.html");
+        await Expect(supervisor.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        var statistics = supervisor.Page.Locator("#overview-statistics .stat");
+        await Expect(statistics.Filter(new() { HasText = "Critical waiting" }).Locator("dd")).ToHaveTextAsync("1 (1 cannot be written to)");
+        await Expect(statistics.Filter(new() { HasText = "Waiting for a reply" }).Locator("dd")).ToHaveTextAsync("1");
+        await Expect(statistics.Filter(new() { HasText = "Quiet, until it is safe to write" }).Locator("dd")).ToHaveTextAsync("1");
+        var rows = supervisor.Page.Locator("#overview-cases tr[data-case-id]");
+        await Expect(rows.Nth(0).Locator("td").Nth(4)).ToHaveTextAsync("In the queue, quiet");
+        await Expect(rows.Nth(0).Locator(".priority")).ToHaveTextAsync("Critical");
+        await Screenshots.TakeAsync(supervisor.Page, "quiet-critical-supervisor");
+        Assert.Empty(supervisor.ScriptErrors);
+    }
+
     /// <summary>One person asks for a person and waits; another uses the discreet word, then writes an urgent word.</summary>
     private static async Task QueueWaitingAndQuietCriticalAsync(ConsoleHost host)
     {

@@ -2,7 +2,7 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireCaseworkSession, showSignedIn } from "./session.js";
 import { Live } from "./live.js";
-import { QueueModel, renderList, waitingSince, waitingTime } from "./queue.js";
+import { QueueModel, renderList, waitingSince, waitingTime, criticalWaiting, silentCritical } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
@@ -161,6 +161,11 @@ function renderStatistics() {
       `Whole hotline: ${statistics.queued} waiting${byPriority ? ` (${byPriority})` : ""}, ${statistics.claimed} being answered`,
       statistics.queued > 0 ? el("span", {}, ", oldest ", el("time", { dataset: { offset: Math.floor(statistics.oldestWaitingSeconds), since: new Date(statisticsAt).toISOString() },
         text: durationText(statistics.oldestWaitingSeconds) })) : null));
+    if (silentCritical(statistics) > 0) {
+      // The line above counts people waiting for a reply: a Critical person nobody can write to is not one, but is Critical work.
+      const critical = criticalWaiting(statistics);
+      parts.push(el("strong", { class: "hotline-critical", text: `Critical waiting ${critical.count} ${critical.note}` }));
+    }
     const silent = silentText(statistics);
     if (silent) {
       parts.push(el("span", { class: "hotline-silent" }, silent));

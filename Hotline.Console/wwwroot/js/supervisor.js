@@ -3,8 +3,8 @@ import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
 import { Live } from "./live.js";
 import {
-  byUrgency, priorityBadge, waitingTime, waitingSince, mayBeWrittenTo, NO_REPLY_CAN_BE_SENT, historyMarks, intakeNote, returningMark, reasonChips,
-  conversationNote,
+  byUrgency, priorityBadge, waitingTime, waitingSince, mayBeWrittenTo, NO_REPLY_CAN_BE_SENT, CANNOT_BE_WRITTEN_TO, historyMarks, intakeNote,
+  returningMark, reasonChips, conversationNote, criticalWaiting,
 } from "./queue.js";
 import { languageName, channelName, durationText, clockText, startTicking } from "./format.js";
 
@@ -78,7 +78,9 @@ function renderCriticalOutsideHours(cases) {
   banner.hidden = cases.length === 0;
   banner.replaceChildren(...(cases.length === 0 ? [] : [
     el("strong", { text: "Critical, outside its team's hours: " }),
-    ...cases.flatMap((c, i) => [i > 0 ? ", " : "", el("a", { href: `/console/#case=${c.id}`, dataset: { caseId: c.id }, text: languageName(c.language) })]),
+    ...cases.flatMap((c, i) => [i > 0 ? ", " : "", el("a", { href: `/console/#case=${c.id}`, dataset: { caseId: c.id }, text: languageName(c.language) }),
+      // Still to be read and referred, and someone must be ready when the person says it is safe: but no reply can go.
+      mayBeWrittenTo(c) ? "" : ` · ${CANNOT_BE_WRITTEN_TO}`]),
     ". Nobody on the team reads it before they open: take it or call someone in.",
   ]));
 }
@@ -88,15 +90,16 @@ function render(overview) {
   const cards = [
     ["Waiting for a reply", String(s.queued)],
     ["Back in the queue, answered", String(s.answered ?? 0)],
-    // People nobody can write to until they write again: apart from the waiting figures and the oldest wait.
+    // People nobody can write to until they write again: apart from the waiting figures and the oldest wait, but for the
+    // Critical ones, which "Critical waiting" adds and names.
     ["Quiet, until it is safe to write", String(s.quiet ?? 0)],
     ["Opted out (STOP)", String(s.optedOut ?? 0)],
     ["Being answered", String(s.claimed)],
-    ["Critical waiting", String(s.queuedByPriority.Critical ?? 0)],
+    ["Critical waiting", criticalFigure(s)],
     ["High waiting", String(s.queuedByPriority.High ?? 0)],
   ];
   byId("overview-statistics").replaceChildren(
-    ...cards.map(([label, value]) => el("div", { class: "stat" }, el("dt", { text: label }), el("dd", { text: value }))),
+    ...cards.map(([label, value]) => el("div", { class: "stat" }, el("dt", { text: label }), el("dd", {}, value))),
     el("div", { class: "stat" }, el("dt", { text: "Oldest waiting" }),
       el("dd", {}, s.queued > 0
         ? el("time", { dataset: { since: new Date().toISOString(), offset: Math.floor(s.oldestWaitingSeconds) }, text: durationText(s.oldestWaitingSeconds) })
@@ -129,6 +132,12 @@ function render(overview) {
       el("td", { text: roleName(w.role) }),
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
+}
+
+/** The count in the card's large figures, the note on the people nobody can write to beside it in smaller type. */
+function criticalFigure(s) {
+  const { count, note } = criticalWaiting(s);
+  return [count, note ? el("span", { class: "stat-note", text: ` ${note}` }) : null];
 }
 
 /** A case answered before and back in the queue is not "waiting" as one nobody has answered, nor is one nobody can write to. */

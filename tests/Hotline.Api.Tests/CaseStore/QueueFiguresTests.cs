@@ -23,8 +23,27 @@ public sealed class QueueFiguresTests
         Assert.Equal((1, 1, 1), (figures.Answered, figures.Quiet, figures.OptedOut));
     }
 
+    /// <summary>
+    /// Found last session: a Critical person who went quiet (an urgent word after the discreet word) was in no Critical figure,
+    /// though what they wrote is Critical work. Their case stays in Quiet (or OptedOut) and out of the wait, and is counted
+    /// by band beside it, so the consoles can say "Critical waiting 2 (1 cannot be written to)" without counting it twice.
+    /// </summary>
     [Theory, DatabaseData]
-    public async Task The_metrics_count_every_case_of_a_band_but_by_language_only_the_people_waiting_and_wait_as_the_figures_do(DatabaseProvider engine)
+    public async Task The_people_nobody_can_write_to_are_counted_by_band_too_so_a_Critical_one_is_not_lost(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await QueueOneOfEachAsync(hotline);
+        await using var session = await hotline.Database.OpenAsync(Ct);
+
+        var figures = await hotline.Get<QueueStatisticsReader>().ReadAsync(session, 7, Ct);
+
+        Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["High"] = 1 }, figures.CannotBeWrittenToByPriority);
+        Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["Low"] = 1 }, figures.QueuedByPriority);
+        Assert.Equal((2, 1, 1), (figures.Queued, figures.Quiet, figures.OptedOut));
+    }
+
+    [Theory, DatabaseData]
+    public async Task The_metrics_count_every_case_of_a_band_and_those_nobody_can_write_to_but_by_language_only_the_people_waiting(DatabaseProvider engine)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         await QueueOneOfEachAsync(hotline);
@@ -34,10 +53,10 @@ public sealed class QueueFiguresTests
 
         Assert.Equal(
             [
-                new WaitingBand(PriorityBand.Low, 1, At(10, 0, 6)),
-                new WaitingBand(PriorityBand.Medium, 1, null),
-                new WaitingBand(PriorityBand.High, 1, null),
-                new WaitingBand(PriorityBand.Critical, 2, At(10, 0, 2)),
+                new WaitingBand(PriorityBand.Low, 1, 0, At(10, 0, 6)),
+                new WaitingBand(PriorityBand.Medium, 1, 0, null),
+                new WaitingBand(PriorityBand.High, 1, 1, null),
+                new WaitingBand(PriorityBand.Critical, 2, 1, At(10, 0, 2)),
             ],
             waits.Bands);
         Assert.Equal([new WaitingLanguage("en", 1, At(10, 0, 2)), new WaitingLanguage("hi", 1, At(10, 0, 6))], waits.Languages);

@@ -87,4 +87,28 @@ public sealed class HotlineFiguresTests
         Assert.Equal(new Dictionary<string, int> { [waiting.Priority] = 1 }, statistics.QueuedByPriority);
         Assert.InRange(statistics.OldestWaitingSeconds, 0, (DateTimeOffset.UtcNow - waiting.QueuedAt).TotalSeconds + 1);
     }
+
+    /// <summary>
+    /// Found last session: after the discreet word, "the boss beats me" raises the case to Critical out of sight, but no
+    /// Critical figure counted it. It is still quiet (nothing can be sent), and counted by band as nobody can write to them.
+    /// </summary>
+    [Fact]
+    public async Task A_person_who_went_quiet_and_then_wrote_an_urgent_word_is_counted_as_Critical_nobody_can_write_to()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Discreet, "hello", "0");
+        await harness.TextAsync(Discreet, "recipe");
+        await harness.TextAsync(Discreet, "the boss beats me");
+        var supervisor = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "sofia", UserRole.Supervisor, "en"));
+
+        var overview = (await supervisor.Http.GetFromJsonAsync<CaseworkEndpoints.SupervisorOverview>("/api/supervisor/overview", Ct))!;
+
+        var quiet = Assert.Single(overview.Queue.Cases);
+        Assert.Equal(("Critical", "Quiet"), (quiet.Priority, quiet.ConversationStatus));
+        var statistics = overview.Statistics;
+        Assert.Equal((0, 1, 0), (statistics.Queued, statistics.Quiet, statistics.OptedOut));
+        Assert.Empty(statistics.QueuedByPriority);
+        Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1 }, statistics.CannotBeWrittenToByPriority);
+    }
 }
