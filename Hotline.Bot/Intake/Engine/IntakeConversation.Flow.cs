@@ -24,6 +24,8 @@ internal sealed partial class IntakeConversation
     /// is (the old intake's questions, quiet and hand-off belonged to the closed case), and a new case at once. What they write
     /// may be about the last case ("when will the shelter call me?"): a caseworker sees it now, not after the intake's
     /// questions, which still come, whether it is safe to write first, and whose answers reach the case as they are given.
+    /// She may write once they say it is safe, as after a first message (months may have passed, and the phone changed
+    /// hands), or at once when they write an urgent or distress word, as at a first message too.
     /// A phone not said to be safe since the discreet word or "not safe" keeps its warning: the conversation waits until they
     /// say it is (a caseworker's reply is refused, as after any quiet spell; the safety question is the new intake's first),
     /// and meanwhile an urgent or distress word raises the case out of sight, the number waiting for their "yes" (a number the
@@ -34,7 +36,7 @@ internal sealed partial class IntakeConversation
         _state = new IntakeState
         {
             Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word, Decoy = _state.Decoy,
-            AskingIfSafe = NotYetSafe, NumberOwed = _state.NumberOwed,
+            AskingIfSafe = NotYetSafe, NumberOwed = _state.NumberOwed, ReturnedUnanswered = !NotYetSafe,
         };
         _urgentIsNew = _urgent is not null;
         _caseClosedSince = false;

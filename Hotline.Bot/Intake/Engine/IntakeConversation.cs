@@ -366,7 +366,9 @@ internal sealed partial class IntakeConversation
             _replies.Add(reply);
         }
 
-        if (WaitsForSafety && !_events.Any(e => e is WentQuiet))
+        _state.ReturnedUnanswered &= _state.Status == IntakeStatus.Active && !_state.Distressed && _state.UrgentWord is null
+            && (_state.Step == _script.ResumeStepId || _state.Step == _script.StartStep.Id);
+        if ((WaitsForSafety || _state.ReturnedUnanswered) && !_events.Any(e => e is WentQuiet))
         {
             // Told on every turn that ends waiting, however it got there: a turn without it lets the host end the quiet.
             _events.Add(new WaitsUntilSafe());

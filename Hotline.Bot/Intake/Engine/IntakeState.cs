@@ -99,6 +99,14 @@ internal sealed class IntakeState
     public bool SafetyUnanswered { get; set; }
 
     /// <summary>
+    /// A closed case's person wrote again and is asked whether it is safe to write: nobody may write to them before the answer,
+    /// as at a first message (where no case exists until then), unless an urgent or distress word lets a caseworker write at
+    /// once, as it does at a first message.
+    /// </summary>
+    [JsonPropertyName("ra")]
+    public bool ReturnedUnanswered { get; set; }
+
+    /// <summary>
     /// The emergency number was told since the case opened or the last quiet spell: it is not told again (a second
     /// "call 112" says nothing new). A quiet spell forgets it, since the person may have deleted the thread.
     /// </summary>

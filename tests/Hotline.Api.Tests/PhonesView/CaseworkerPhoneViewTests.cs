@@ -77,6 +77,31 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-after-discreet-word-help-and-start", phone.View);
     }
 
+    /// <summary>
+    /// Found by a newcomer: a person whose case was closed wrote again, got "Is it safe for you to write now?", and a
+    /// caseworker's "Hello again, are you OK?" reached the phone under the unanswered question. The case opens at once, so she
+    /// sees the message; she writes once they say it is safe, as after a first message.
+    /// </summary>
+    [Fact]
+    public async Task A_caseworker_writes_to_a_returning_person_only_once_they_say_it_is_safe()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        await phone.WriteAsync("thank you");
+        (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Hello again, are you OK?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Hello again, are you OK?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-returning-person", phone.View);
+    }
+
     [Fact]
     public async Task A_caseworker_reply_still_waiting_when_the_discreet_word_arrives_never_leaves()
     {

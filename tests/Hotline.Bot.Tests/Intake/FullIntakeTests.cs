@@ -71,8 +71,66 @@ public sealed class FullIntakeTests
         Assert.Equal(Text("sw", "safe_now"), turn.Reply());
         var requested = Assert.IsType<CaseRequested>(turn.Events[0]);
         Assert.Equal((PriorityBand.Low, 0, 0), (requested.Priority, requested.Score, requested.Reasons.Count));
-        Assert.Equal(new IntakeProgressed("safe_now", 1, 13), turn.Events[1]);
-        Assert.Equal(2, turn.Events.Count);
+        Assert.Equal(new WaitsUntilSafe(), turn.Events[1]);
+        Assert.Equal(new IntakeProgressed("safe_now", 1, 13), turn.Events[2]);
+        Assert.Equal(3, turn.Events.Count);
+    }
+
+    /// <summary>
+    /// A newcomer's finding: the returning person's case opened at once (right, so a caseworker sees the message), and her
+    /// "Hello again, are you OK?" reached the phone under the unanswered "Is it safe for you to write now?". Months may have
+    /// passed and the phone changed hands: nobody writes before the answer, as at a first message, where no case exists yet.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "thank you", "yes")]
+    [InlineData("ar", "شكرا", "1")]
+    public void A_returning_person_is_written_to_only_once_they_say_it_is_safe(string language, string again, string yes)
+    {
+        var host = AtFirstQuestion(language);
+        host.Send("0");
+        host.CloseCase();
+
+        var returning = host.Send(again);
+        var writableWhenAsked = host.Writable;
+        var unclear = host.Send("?");
+        var safe = host.Send(yes);
+
+        Assert.Equal([Text(language, "safe_now")], returning.Replies());
+        Assert.Contains(new WaitsUntilSafe(), returning.Events);
+        Assert.False(writableWhenAsked);
+        Assert.Contains(new WaitsUntilSafe(), unclear.Events);
+        Assert.Equal([Text(language, "danger")], safe.Replies());
+        Assert.True(host.Writable);
+    }
+
+    /// <summary>Danger in the returning message lets a caseworker write at once, as at a first message: the number, the question, and her.</summary>
+    [Fact]
+    public void A_returning_person_who_writes_an_urgent_word_can_be_written_to_at_once()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("0");
+        host.CloseCase();
+
+        var returning = host.Send("they locked me in again");
+
+        Assert.Equal([Text("en", "distress"), Text("en", "safe_now")], returning.Replies());
+        Assert.DoesNotContain(new WaitsUntilSafe(), returning.Events);
+        Assert.True(host.Writable);
+    }
+
+    [Fact]
+    public void A_returning_person_who_says_it_is_not_safe_goes_quiet()
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("0");
+        host.CloseCase();
+        host.Send("hello again");
+
+        var notSafe = host.Send("2");
+
+        Assert.Equal([Text("en", "not_safe")], notSafe.Replies());
+        Assert.Contains(new WentQuiet("not_safe_now"), notSafe.Events);
+        Assert.False(host.Writable);
     }
 
     /// <summary>The case was closed while its intake still asked (a caseworker had written, or closed it as it waited).</summary>

@@ -120,7 +120,9 @@ public sealed class IntakePropertyTests
     /// A conversation that went quiet (the discreet word, "not safe", silence at the safety question) can be written to again
     /// only by the person's answer to the safety question: no HELP, START, "0", cry, menu or closed case ends the wait, and
     /// no tick. Meanwhile nothing but the safety question and its kin (the menu, asking again, the not-safe acknowledgement,
-    /// the decoy) reaches the phone. Which answers are a "yes" is the answer reader's to say (its own tests).
+    /// the decoy) reaches the phone. Which answers are a "yes" is the answer reader's to say (its own tests). A closed case's
+    /// person writing again waits for the answer too, but nothing warned of the phone: as at a first message, HELP and START
+    /// get their neutral texts, and asking for a person or a word of danger lets a caseworker write at once.
     /// </summary>
     [Fact]
     public void A_quiet_conversation_is_written_to_again_only_by_the_answer_to_the_safety_question()
@@ -128,21 +130,25 @@ public sealed class IntakePropertyTests
         Conversation.Sample((registered, acts) =>
         {
             var waiting = false;
+            var warned = false;
             string? lastOnThePhone = null;
             Play(registered, acts, (_, _, act, turn, isWritable) =>
             {
                 var said = act is Send send ? send.Text : null;
                 if (waiting)
                 {
-                    Assert.True(!isWritable || (said is not null && lastOnThePhone is not null && SafetyQuestions.Contains(lastOnThePhone)),
+                    var answered = said is not null && lastOnThePhone is not null && SafetyQuestions.Contains(lastOnThePhone);
+                    var askedForAPersonOrInDanger = !warned && turn.Events.Any(e => e is HandoffRequested or UrgentWordMatched);
+                    Assert.True(!isWritable || answered || askedForAPersonOrInDanger,
                         $"'{said ?? "(a tick)"}' after '{lastOnThePhone}' ended the wait until it is safe: {Support.Intake.Describe(turn)}");
-                    Assert.All(turn.Replies, reply => Assert.True(isWritable || WhileWaitingUntilSafe.Contains(reply.Text),
+                    Assert.All(turn.Replies, reply => Assert.True(
+                        isWritable || WhileWaitingUntilSafe.Contains(reply.Text) || (!warned && NeutralKeywordReplies.Contains(reply.Text)),
                         $"'{reply.Text}' reached the phone while it waited until it is safe"));
                 }
 
-                waiting = !isWritable &&
-                    (waiting || turn.Events.Any(e => e is WentQuiet or WaitsUntilSafe) || (said is not null && IsDiscreetWord(said)));
-                lastOnThePhone = turn.Replies.Count > 0 ? turn.Replies[^1].Text : lastOnThePhone;
+                warned = !isWritable && (warned || turn.Events.Any(e => e is WentQuiet) || (said is not null && IsDiscreetWord(said)));
+                waiting = !isWritable && (waiting || warned || turn.Events.Any(e => e is WaitsUntilSafe));
+                lastOnThePhone = turn.Replies.Select(r => r.Text).LastOrDefault(r => !NeutralKeywordReplies.Contains(r)) ?? lastOnThePhone;
             });
         }, print: Describe);
     }
@@ -156,6 +162,10 @@ public sealed class IntakePropertyTests
     private static readonly HashSet<string> WhileWaitingUntilSafe = Tags
         .SelectMany(tag => new[] { Support.Intake.Text(tag, "not_safe"), Support.Intake.Text(tag, "discreet") }.Concat(Menu(tag)))
         .Concat(SafetyQuestions)
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NeutralKeywordReplies = Tags
+        .SelectMany(tag => new[] { Support.Intake.Text(tag, "help"), Support.Intake.Text(tag, "opted_in") })
         .ToHashSet(StringComparer.Ordinal);
 
     private static bool IsDiscreetWord(string text) => text.Trim(' ', '!').Equals(Options.DiscreetWord, StringComparison.OrdinalIgnoreCase);
@@ -180,7 +190,7 @@ public sealed class IntakePropertyTests
                 case Wait wait:
                     check(before, wasWritable, act, host.Tick(TimeSpan.FromMinutes(wait.Minutes)), host.Writable);
                     break;
-                case CaseworkerWrites when before.HasOpenCase:
+                case CaseworkerWrites when before.HasOpenCase && wasWritable:
                     host.CaseworkerWrites();
                     break;
                 case CaseClosed:
