@@ -53,7 +53,7 @@ public sealed class EngineTurnApplier(
                     caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
                     break;
                 case WaitsUntilSafe when updated.Status != ConversationStatus.OptedOut:
-                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = AskedIfSafeReason };
+                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = AskedIfSafe(updated) };
                     caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
                     break;
                 case WentQuiet quiet when updated.Status != ConversationStatus.OptedOut:
@@ -119,6 +119,24 @@ public sealed class EngineTurnApplier(
     private const string WokeUpReason = "The person wrote again.";
 
     private const string AskedIfSafeReason = "The person wrote again and is asked whether it is safe to write now.";
+
+    private const string AskedIfSafeAfterQuietReason = " They wrote again and are asked whether it is safe to write now.";
+
+    /// <summary>
+    /// Why nobody may write while the person is asked: after a quiet spell, what began it stays first ("The person used the
+    /// discreet word."), since it tells the caseworker who may be reading the phone; the asking follows, once.
+    /// </summary>
+    private static string AskedIfSafe(Conversation conversation)
+    {
+        if (conversation is not { Status: ConversationStatus.Quiet, StatusReason: { } reason })
+        {
+            return AskedIfSafeReason;
+        }
+
+        return reason == AskedIfSafeReason || reason.EndsWith(AskedIfSafeAfterQuietReason, StringComparison.Ordinal)
+            ? reason
+            : reason + AskedIfSafeAfterQuietReason;
+    }
 
     private static string QuietReason(string reason) => reason switch
     {

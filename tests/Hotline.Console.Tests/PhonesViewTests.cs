@@ -62,7 +62,7 @@ public sealed class PhonesViewTests(BrowserFixture browser) : IClassFixture<Brow
         await host.PostSmsAsync(phone, "hi it's me");
 
         await Expect(console.Page.Locator("#conversation-status")).ToHaveTextAsync(
-            "Quiet: The person wrote again and is asked whether it is safe to write now. Someone else may be reading their phone: "
+            "Quiet: The person used the discreet word. They wrote again and are asked whether it is safe to write now. Someone else may be reading their phone: "
             + "nothing is sent to them until they say it is safe to write.");
         await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
 

@@ -29,7 +29,7 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
         await Expect(console.Mine).ToHaveCountAsync(1);
         await Expect(console.Mine.Nth(0)).ToHaveAttributeAsync("data-priority", "Critical");
         await Expect(console.Page.Locator("#conversation-status")).ToHaveTextAsync(
-            "Quiet: The person wrote again and is asked whether it is safe to write now. Someone else may be reading their phone: "
+            "Quiet: The person used the discreet word. They wrote again and are asked whether it is safe to write now. Someone else may be reading their phone: "
             + "nothing is sent to them until they say it is safe to write.");
         await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("the boss beats me");
         await Screenshots.TakeAsync(console.Page, "quiet-critical-taken");
