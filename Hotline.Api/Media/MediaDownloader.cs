@@ -81,8 +81,14 @@ public sealed class MediaDownloader(
 
             if (!response.IsSuccessStatusCode)
             {
+                // A refused account (a rotated auth token, media authentication just turned on) can pass once an operator
+                // fixes it, and the photo stays at Twilio meanwhile: evidence is not given up on it.
                 var status = (int)response.StatusCode;
-                return new MediaDownload.Failed($"the provider answered HTTP {status}", Retry: status >= 500 || status is 408 or 429);
+                var refusedAccount = status is 401 or 403;
+                return new MediaDownload.Failed(
+                    refusedAccount ? $"the provider answered HTTP {status}: check the account's credentials (Twilio:AccountSid, Twilio:AuthToken)"
+                        : $"the provider answered HTTP {status}",
+                    Retry: refusedAccount || status >= 500 || status is 408 or 429);
             }
 
             return await ReadLimitedAsync(response, cancellationToken);

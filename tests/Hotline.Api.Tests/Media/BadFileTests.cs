@@ -96,6 +96,29 @@ public sealed class BadFileTests
         Assert.Equal(MediaStatus.Kept, (await MediaWebhooks.OnlyItemAsync(harness)).Status);
     }
 
+    /// <summary>
+    /// Twilio refuses the account's credentials while an operator rotates the auth token or turns on media authentication:
+    /// the photo is still at Twilio, and evidence must not be given up on the first refusal. It is tried again as a 5xx is,
+    /// with a reason that says where to look.
+    /// </summary>
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    public async Task A_refused_account_is_tried_again_and_the_photo_is_then_kept(int status)
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await MediaWebhooks.SendAsync(harness, TestPhotos.WithGps(), "image/jpeg", new FakeTwilioServer.MediaServing.FailFirst(status, 1));
+
+        await harness.App.FetchMediaAsync();
+        var waiting = await MediaWebhooks.OnlyItemAsync(harness);
+        await FetchUntilSettledAsync(harness);
+
+        Assert.Equal(
+            (MediaStatus.Pending, $"the provider answered HTTP {status}: check the account's credentials (Twilio:AccountSid, Twilio:AuthToken)"),
+            (waiting.Status, waiting.Reason));
+        Assert.Equal(MediaStatus.Kept, (await MediaWebhooks.OnlyItemAsync(harness)).Status);
+    }
+
     [Fact]
     public async Task A_link_that_is_gone_is_not_asked_for_again()
     {
