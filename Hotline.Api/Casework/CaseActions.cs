@@ -10,6 +10,7 @@ public sealed class CaseActions(
     public const int MaxNoteLength = 10_000;
     public const string LeaseLost = "Your claim on this case has ended (it expired or was taken over).";
     private const string ReusedRequest = "This request id was used for something else; reload the page and try again.";
+    private const int ReplyAttempts = 3;
 
     /// <summary>
     /// Queues a reply in the outbox; only the lease holder may, and never to a person who opted out or went quiet.
@@ -17,6 +18,23 @@ public sealed class CaseActions(
     /// answers with the reply it queued and never texts the person twice.
     /// </summary>
     public async Task<Outcome<MessageView>> ReplyAsync(User user, Guid caseId, Guid leaseToken, string body, Guid requestId,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryReplyAsync(user, caseId, leaseToken, body, requestId, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < ReplyAttempts)
+            {
+                // On SQL Server a message of the person's was saved after this first reply read the conversation: the next
+                // attempt reads what its turn did. SQLite's single writer leaves no such race.
+            }
+        }
+    }
+
+    private async Task<Outcome<MessageView>> TryReplyAsync(User user, Guid caseId, Guid leaseToken, string body, Guid requestId,
         CancellationToken cancellationToken)
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
@@ -48,11 +66,21 @@ public sealed class CaseActions(
         }
 
         var firstReply = await cases.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken) is { CaseworkerHasWritten: false };
-        var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
         if (firstReply)
         {
+            // The intake engine decides on whether she has written: a turn it took on the conversation as read before this reply
+            // must not be saved after it (it would record an answer and put the next question on the phone after her), so the
+            // conversation takes a new version, and such a turn is taken again. The case (with its event), the conversation,
+            // then the message: the order in which a message's turn locks them on SQL Server, so that while the intake asks
+            // the two wait for each other rather than deadlock.
             await read.EndIntakeAtFirstReplyAsync(session, caseId, cancellationToken);
+            if (!await conversations.AdvanceVersionAsync(session, conversation, cancellationToken))
+            {
+                throw new ConcurrencyConflictException($"Conversation {conversation.Id} changed while a first reply was being written.");
+            }
         }
+
+        var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);
 
         if (windowClosed)
         {

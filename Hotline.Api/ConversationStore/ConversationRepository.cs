@@ -60,6 +60,14 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         }, cancellationToken) == 1;
 
     /// <summary>
+    /// At a caseworker's first reply, in its transaction: a new version of the conversation, so that an engine turn taken on
+    /// it as it was read before the reply fails its save (<see cref="UpdateAsync"/>) and is taken again, seeing that she has
+    /// written. False when someone else changed it since it was read.
+    /// </summary>
+    public async Task<bool> AdvanceVersionAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync("Conversations_AdvanceVersion", new { conversation.Id, conversation.Version }, cancellationToken) == 1;
+
+    /// <summary>
     /// For a message the person just sent: the engine's state, or null when it does not decrypt (altered, or
     /// under a key no longer configured; the protector has logged which row). An unreadable state is treated
     /// as one that does not parse: the engine starts the intake again at the safety question, or, with a case

@@ -1,3 +1,5 @@
+using Hotline.Api.Inbound;
+
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>Once a caseworker has written to the person, the intake script sends them nothing more.</summary>
@@ -104,6 +106,55 @@ public sealed class CaseworkerTakesOverTests
             SELECT COUNT(*) FROM Messages AS reply
             WHERE reply.AuthorUserId IS NOT NULL
               AND reply.Sequence > (SELECT MAX(Sequence) FROM Messages WHERE Direction = 'Outbound' AND AuthorUserId IS NULL)
+            """));
+    }
+
+    /// <summary>
+    /// Review finding (SQL Server): a message's turn that read the conversation before a caseworker's first reply committed was
+    /// saved after it as if nobody had written: an intake answer recorded, the next intake question queued right after her
+    /// reply (a second voice on the phone), and the case saying "question 5 of 13" again. Her first reply gives the
+    /// conversation a new version, so such a turn fails its save, and the pipeline handles the message again, seeing her
+    /// reply. Shown with a turn taken on a read made before the reply, as SQL Server's snapshot reads let a turn be taken;
+    /// SQLite's single writer takes the turn and the reply one after the other.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_turn_taken_on_the_conversation_as_it_was_before_a_caseworkers_first_reply_is_not_saved_after_it(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(Worker, "hello", "1", "2", "1");
+        var (hub, taken) = await TakeTheCaseAsync(harness);
+        await using var _ = hub;
+        var services = harness.App.Services;
+        var database = services.GetRequiredService<Database>();
+        Conversation before;
+        OpenCase openCase;
+        EngineTurn turn;
+        await using (var read = await database.OpenAsync(Ct))
+        {
+            var record = (await services.GetRequiredService<CaseQueue>().FindByIdAsync(read, taken.Case.Id, Ct))!;
+            before = (await services.GetRequiredService<ConversationRepository>().FindByIdAsync(read, record.ConversationId, Ct))!;
+            openCase = (await services.GetRequiredService<CaseQueue>().FindOpenForIntakeAsync(read, before.Id, Ct))!;
+            var chosen = await services.GetRequiredService<IntakeEngines>().ForConversationAsync(read, before, Ct);
+            turn = chosen.Engine.Handle(EngineSnapshots.Of(before, openCase, registeredLanguage: null),
+                new InboundMessage("1", 0, null, DateTimeOffset.UtcNow));
+        }
+
+        Assert.Contains(turn.Events, e => e is IntakeProgressed { Question: 5 });
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "I am here. Are you somewhere safe?", Guid.NewGuid(), Ct);
+        Assert.True(reply.Ok, reply.Refusal);
+
+        await using (var write = await database.BeginWriteAsync(Ct))
+        {
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+                services.GetRequiredService<EngineTurnApplier>().ApplyAsync(write, before, openCase.Id, turn, Ct));
+        }
+
+        Assert.Equal("", await harness.ScalarAsync("SELECT COALESCE(CAST(IntakeQuestion AS VARCHAR(10)), '') FROM Cases"));
+        Assert.Equal(0, await harness.CountAsync("""
+            SELECT COUNT(*) FROM CaseEvents
+            WHERE Type IN ('IntakeProgressed', 'AnswerRecorded')
+              AND Sequence > (SELECT MAX(Sequence) FROM CaseEvents WHERE Type = 'IntakeEnded')
             """));
     }
 
