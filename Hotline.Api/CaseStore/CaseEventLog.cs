@@ -31,6 +31,10 @@ public sealed class CaseEventLog(TimeProvider time, CaseEventSignal signal)
     public Task<long> ReadLastSequenceAsync(DbSession session, CancellationToken cancellationToken) =>
         session.QuerySingleAsync<long>("CaseEvents_ReadLastSequence", null, cancellationToken);
 
+    /// <summary>Whether the case has an event of <paramref name="type"/>.</summary>
+    public async Task<bool> HasAsync(DbSession session, Guid caseId, string type, CancellationToken cancellationToken) =>
+        await session.QuerySingleAsync<long>("CaseEvents_ReadAnyByCaseAndType", new { CaseId = caseId, Type = type }, cancellationToken) == 1;
+
     public async Task<IReadOnlyList<CaseEvent>> ReadByCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<CaseEvent>("CaseEvents_ReadByCase", new { CaseId = caseId }, cancellationToken)).AsList();
 }

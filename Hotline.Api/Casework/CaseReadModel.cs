@@ -70,11 +70,8 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         var caseEvents = await events.ReadByCaseAsync(session, caseId, cancellationToken);
         var answers = caseEvents.Where(e => e.Type == CaseEventTypes.AnswerRecorded).Select(ToAnswer).ToList();
         await cases.ChangeIntakeProgressAsync(session, caseId, null, null, CaseEventTypes.IntakeEnded,
-            new { Reason = CaseworkerWroteReason, Unanswered = Unanswered(caseEvents, summary, answers) }, cancellationToken);
+            new { Reason = IntakeEnded.CaseworkerWrote, Unanswered = Unanswered(caseEvents, summary, answers) }, cancellationToken);
     }
-
-    /// <summary>Why the intake of a case ended when a caseworker's first reply ended it.</summary>
-    public const string CaseworkerWroteReason = "caseworker_wrote";
 
     /// <summary>
     /// The questions the person consented to and has not answered: as the intake listed them when it stopped, or, while it

@@ -38,8 +38,15 @@ public sealed class EngineTurnApplier(
                         new { progressed.StepId, progressed.Question, progressed.Questions }, cancellationToken);
                     break;
                 case IntakeEnded ended when caseId is { } id:
-                    await queue.ChangeIntakeProgressAsync(session, id, null, null, CaseEventTypes.IntakeEnded,
-                        new { ended.Reason, ended.Unanswered }, cancellationToken);
+                    // Her first reply ended the intake in its own transaction (CaseReadModel.EndIntakeAtFirstReplyAsync); the engine
+                    // learns of it at this message and ends it again, which would only push the case to every console once more. A
+                    // case with no intake in progress at her reply (opened by a hand-off before any question) ends it here.
+                    if (ended.Reason != IntakeEnded.CaseworkerWrote || !await events.HasAsync(session, id, CaseEventTypes.IntakeEnded, cancellationToken))
+                    {
+                        await queue.ChangeIntakeProgressAsync(session, id, null, null, CaseEventTypes.IntakeEnded,
+                            new { ended.Reason, ended.Unanswered }, cancellationToken);
+                    }
+
                     break;
                 case UrgentWordMatched urgent:
                     caseEvents.Add((CaseEventTypes.UrgentWordMatched, new { urgent.Word, urgent.Language }));

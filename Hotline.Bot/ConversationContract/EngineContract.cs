@@ -59,7 +59,14 @@ public sealed record IntakeProgressed(string StepId, int Question, int Questions
 /// script order) the person has not answered to the intake, for the caseworker to ask in their own words: those never
 /// asked and, once a caseworker has written, the one on the phone (a reply then may be to her); empty without consent.
 /// </summary>
-public sealed record IntakeEnded(string Reason, IReadOnlyList<string> Unanswered) : EngineEvent;
+public sealed record IntakeEnded(string Reason, IReadOnlyList<string> Unanswered) : EngineEvent
+{
+    /// <summary>
+    /// The reason once a caseworker has written to the person. The host ends the intake with it at her first reply, and
+    /// the engine, which learns of the reply at the person's next message, then ends it again.
+    /// </summary>
+    public const string CaseworkerWrote = "caseworker_wrote";
+}
 
 /// <summary>
 /// A message held one of the script's urgent words: the case is Critical at once. <paramref name="Word"/> is the

@@ -158,6 +158,48 @@ public sealed class CaseworkerTakesOverTests
             """));
     }
 
+    /// <summary>
+    /// Review finding: her first reply ended the intake, and the person's next message ended it again (the engine learns of
+    /// the reply only then): two IntakeEnded events, the case's version raised and the case pushed to every console twice.
+    /// </summary>
+    [Fact]
+    public async Task The_persons_message_after_a_caseworkers_first_reply_does_not_end_the_intake_a_second_time()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1");
+        await ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?");
+
+        await harness.TextAsync(Worker, "no");
+
+        Assert.Equal(
+            ["{\"Reason\":\"caseworker_wrote\",\"Unanswered\":[\"documents\",\"wages\",\"free_to_leave\",\"debt\",\"threats\",\"deceived\",\"hours\",\"isolation\",\"living\",\"location\"]}"],
+            await IntakeEndingsAsync(harness));
+    }
+
+    /// <summary>
+    /// A case opened by a hand-off before the intake asked anything (an urgent word in the first message) has no intake in
+    /// progress for her first reply to end: the intake's own IntakeEnded at the person's next message is the case's first,
+    /// with what is left to ask, and stays.
+    /// </summary>
+    [Fact]
+    public async Task A_case_opened_by_a_hand_off_gets_its_intake_end_at_the_persons_message_after_the_first_reply()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "they beat me");
+        await ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?");
+        Assert.Empty(await IntakeEndingsAsync(harness));
+
+        await harness.TextAsync(Worker, "yes");
+
+        Assert.Equal(["{\"Reason\":\"caseworker_wrote\",\"Unanswered\":[]}"], await IntakeEndingsAsync(harness));
+    }
+
+    private static async Task<List<string>> IntakeEndingsAsync(TwilioHarness harness)
+    {
+        await using var connection = await harness.App.OpenOwnConnectionAsync();
+        return [.. await connection.QueryAsync<string>("SELECT Data FROM CaseEvents WHERE Type = 'IntakeEnded' ORDER BY Sequence")];
+    }
+
     private static async Task ReplyAsCaseworkerAsync(TwilioHarness harness, string text)
     {
         var (hub, taken) = await TakeTheCaseAsync(harness);
