@@ -66,8 +66,11 @@ public sealed class CaseEventStreamJob(
                 if (last is null || !listeners.AnyoneConnected)
                 {
                     // Nobody here to tell: a console that connects later catches up from the log itself, and the hub gives it
-                    // the figures as it connects.
-                    last = await read.LastSequenceAsync(session, token);
+                    // the figures as it connects. Those may be figures read in the last second, before the changes passed over
+                    // here (QueueStatisticsReader.ReadForConnectingAsync): the figures of those changes are owed all the same.
+                    var newest = await read.LastSequenceAsync(session, token);
+                    statisticsOwed |= newest > last;
+                    last = newest;
                     return;
                 }
 

@@ -43,6 +43,39 @@ public sealed class HotlineFiguresTests
         Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["High"] = 1 }, latest.QueuedByPriority);
     }
 
+    /// <summary>
+    /// Review finding: the only console closed, a case was queued, and the console came back within the second: it was given
+    /// the figures read as it first connected, one fewer waiting, and nothing corrected them until the next change, since the
+    /// stream passed over the new case with nobody connected and owed no figures.
+    /// </summary>
+    [Fact]
+    public async Task A_console_back_within_a_second_of_a_change_made_while_none_was_connected_hears_that_changes_figures()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new HotlineApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var supervisor = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "sofia", UserRole.Supervisor, "en"));
+        await using (var first = supervisor.Hub())
+        {
+            var heard = HubHeard.Figures(first);
+            await first.StartAsync(Ct);
+            Assert.Equal(0, (await HubHeard.NextAsync(heard)).Queued);
+        }
+
+        var listeners = app.Services.GetRequiredService<CaseListeners>();
+        await Poll.UntilAsync(() => !listeners.AnyoneConnected, "the console to be gone", TimeSpan.FromSeconds(20));
+        await CaseSeeding.QueueCaseAsync(app, "ar", PriorityBand.Critical);
+        // The commit wakes the stream, which passes over the new case with nobody to tell: a poll of it (250 ms) later, that
+        // pass is over. The hotline's clock has not moved: the console comes back within the second of its first figures.
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+
+        await using var again = supervisor.Hub();
+        var figures = HubHeard.Figures(again);
+        await again.StartAsync(Ct);
+
+        var latest = await HubHeard.NextAsync(figures, f => f.Queued == 1);
+        Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1 }, latest.QueuedByPriority);
+    }
+
     /// <summary>Found by a newcomer: a console just loaded showed no "Whole hotline" line until some case changed.</summary>
     [Fact]
     public async Task A_console_hears_the_whole_hotlines_figures_as_it_connects_with_nothing_changing()
