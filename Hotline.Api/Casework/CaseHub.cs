@@ -40,14 +40,25 @@ public sealed class CaseHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
+        // Read once in the groups, so that no figures the stream sends meanwhile pass the console by, but before the connection
+        // is registered here: SignalR calls OnDisconnectedAsync only after an OnConnectedAsync that returned (it takes the
+        // connection out of its groups itself), so a read that threw after registering (the console leaving as it connects,
+        // the database not answering) left the connection counted for good. Thrown here, it fails the connect with nothing
+        // to undo, and the console connects again (live.js, on close).
+        await Clients.Caller.QueueStatisticsChanged(await FiguresForConnectingAsync());
         listeners.Connected(Context.ConnectionId, user.Id, CaseAccess.SeesAll(user));
         live.Connected(Context.User!.SessionId()!.Value, Context);
+    }
 
-        // The case-event stream sends the hotline-wide figures only when something changes: a console that has just
-        // connected (or reconnected) would show none, or stale ones, until then.
+    /// <summary>
+    /// The case-event stream sends the hotline-wide figures only when something changes: a console that has just connected (or
+    /// reconnected) would show none, or stale ones, until then.
+    /// </summary>
+    private async Task<QueueStatistics> FiguresForConnectingAsync()
+    {
         await using var session = await database.OpenAsync(Context.ConnectionAborted);
         var sequence = await read.LastSequenceAsync(session, Context.ConnectionAborted);
-        await Clients.Caller.QueueStatisticsChanged(await statistics.ReadForConnectingAsync(session, sequence, Context.ConnectionAborted));
+        return await statistics.ReadForConnectingAsync(session, sequence, Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
