@@ -45,7 +45,8 @@ public sealed class InboundPipeline(
             catch (Exception ex) when (attempt < Attempts && IsRace(ex))
             {
                 // On SQL Server another transaction (of this instance or another) committed first for the same message or
-                // person: it stored the message, or created or changed the conversation. The next attempt sees its work.
+                // person: it stored the message, or created or changed the conversation; or the two deadlocked (a caseworker's
+                // first reply takes the same rows) and this one was rolled back. The next attempt sees the other's work.
                 // SQLite's single writer leaves no such race.
             }
         }
@@ -141,5 +142,5 @@ public sealed class InboundPipeline(
         conversation.Language is null ? sims.FindLanguageAsync(session, envelope.From, cancellationToken) : Task.FromResult<string?>(null);
 
     private static bool IsRace(Exception ex) =>
-        ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsUniqueViolation(db));
+        ex is ConcurrencyConflictException || (ex is DbException db && (DbErrors.IsUniqueViolation(db) || DbErrors.IsDeadlockVictim(db)));
 }

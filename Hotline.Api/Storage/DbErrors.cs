@@ -16,6 +16,12 @@ public static class DbErrors
     };
 
     /// <summary>
+    /// SQL Server chose this transaction as a deadlock's victim (error 1205) and rolled it back: it changed nothing, and run
+    /// again it meets the other transaction's work. SQLite's single writer takes no locks that can deadlock.
+    /// </summary>
+    public static bool IsDeadlockVictim(DbException exception) => exception is SqlException { Number: 1205 };
+
+    /// <summary>
     /// The database refused a write for lack of room or permission (SQLite: full, read-only; SQL Server: no space
     /// in the file group or the log, a read-only database): the write changed nothing, and it can succeed once the
     /// operator has made room, so the caller answers 503 rather than 500.

@@ -23,7 +23,7 @@ internal sealed partial class IntakeConversation
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
-        _endReason = CaseworkerWroteReason;
+        _endReason = IntakeEnded.CaseworkerWrote;
         var safetyUnanswered = _state.SafetyUnanswered
             || (_state.Status == IntakeStatus.Active && !_state.MenuOpen && _state.Step == _script.ResumeStepId);
         _state.MenuOpen = false;

@@ -136,7 +136,7 @@ internal sealed partial class IntakeConversation
     {
         if (!_state.ResumesHandedOff)
         {
-            _endReason ??= CaseworkerWroteReason;
+            _endReason ??= IntakeEnded.CaseworkerWrote;
         }
 
         _handOffResumed = _state.ResumesHandedOff;

@@ -9,7 +9,6 @@ internal sealed partial class IntakeConversation
     private const string UrgentReason = "urgent_word";
     private const string UrgentTriageReason = "urgent_word";
     private const string IntakeCompleteReason = "intake_complete";
-    private const string CaseworkerWroteReason = "caseworker_wrote";
 
     /// <summary>The case is queued by the answer that makes this many after the language is known, if it is safe to write.</summary>
     public const int MaxExchangesBeforeQueued = 3;
