@@ -1,5 +1,7 @@
 using Hotline.Api.SessionKeys;
+using Hotline.Api.Statistics;
 using Hotline.Bot.Intake.Loading;
+using Hotline.Bot.Intake.Scripts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -20,6 +22,8 @@ public static class HotlineStartup
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(
                 app.Lifetime.ApplicationStopping, app.Services.GetRequiredService<SessionKeyRingCheck>().CheckAsync);
             await app.Services.GetRequiredService<CaseOutcomeBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.GetRequiredService<StatisticsLanguages>().RegisterAsync(
+                [.. app.Services.GetRequiredService<IntakeScript>().Languages.Select(language => language.Tag)], app.Lifetime.ApplicationStopping);
         }
         catch (Exception ex) when (ex is OptionsValidationException or AggregateException or InvalidOperationException or DatabaseUnavailableException
             or ScriptValidationException or TriageRulesException or ArgumentException)

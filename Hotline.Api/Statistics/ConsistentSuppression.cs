@@ -112,13 +112,14 @@ public static class ConsistentSuppression
     /// A month whose total is not shown ("&lt;5", or "x" because a table's small counts could be worked out from it) shows its
     /// zeros as "&lt;5" too. With zeros shown, the tables set against each other bound the hidden total from both sides and
     /// pin it: four "&lt;5" beside zeros under a total of at most 4 are 1 each; "&lt;5 &lt;5" is at most 8 cases, and "&lt;5 &lt;5 &lt;5 x"
-    /// at least 8, so 1, 1, 1 and 5. A "&lt;5" in such a month is 0 to 4.
+    /// at least 8, so 1, 1, 1 and 5. A "&lt;5" in such a month is 0 to 4. A row the month does not count (a partner added
+    /// later) is no zero of the month: it stays blank, so the month's marks are the same before and after it was added.
     /// </summary>
     private static void HideZeros(CountTable table, int column, CellMark[,] marks)
     {
         for (var r = 0; r < table.Rows.Count; r++)
         {
-            if (table.Values[r, column] == 0)
+            if (table.Values[r, column] == 0 && table.Counted(r, column))
             {
                 marks[r, column] = CellMark.Small;
             }

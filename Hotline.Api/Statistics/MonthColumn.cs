@@ -11,5 +11,7 @@ internal sealed record MonthColumn(CountTable Table, int Column, CellMark[,] Mar
 
     public CellMark Mark(int r) => Marks[r, Column];
 
+    public bool KnownNotZero(int r) => Table.KnownNotZero(r, Column);
+
     public bool Withheld => Mark(TotalRow) == CellMark.Withheld;
 }

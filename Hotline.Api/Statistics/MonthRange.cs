@@ -6,6 +6,9 @@ public sealed record MonthRange(DateOnly From, DateOnly To)
     public const int MaxMonths = 36;
     public const int DefaultMonths = 12;
 
+    /// <summary>The first month a report can show: the hotline has no data older.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
     public IReadOnlyList<string> Months
     {
         get
@@ -48,7 +51,7 @@ public sealed record MonthRange(DateOnly From, DateOnly To)
         var error = (start, end) switch
         {
             _ when start > end => $"'from' ({Key(start)}) is after 'to' ({Key(end)}).",
-            _ when start.Year < 2000 => "'from' is before the year 2000; the hotline has no data that old.",
+            _ when start < Earliest => "'from' is before the year 2000; the hotline has no data that old.",
             _ when start > current => $"'from' ({Key(start)}) is in the future.",
             _ when months > MaxMonths => $"The range covers {months} months; at most {MaxMonths} fit in one report.",
             _ => null,

@@ -12,8 +12,9 @@ namespace Hotline.Api.Statistics;
 /// </para>
 /// <para>
 /// What a reader knows in a month whose total is hidden: a shown count exactly, a "&lt;5" as 0 to 4 (zeros show as
-/// "&lt;5" in such a month), an "x" as 5 or more, the total as 1 to 4 ("&lt;5") or 5 or more ("x"); a withheld table
-/// nothing. A hidden total that is "&lt;5" is never pinned itself: every table then has a small row to move with it.
+/// "&lt;5" in such a month; 1 to 4 in a row the month counts only for its count), an "x" as 5 or more, the total as 1 to
+/// 4 ("&lt;5") or 5 or more ("x"); a withheld table nothing. A hidden total that is "&lt;5" is never pinned itself: every
+/// table then has a small row to move with it.
 /// </para>
 /// </summary>
 internal static class MonthWideAudit
@@ -118,10 +119,13 @@ internal static class MonthWideAudit
         return step > 0 ? value < high : value > low;
     }
 
-    /// <summary>What a reader knows of a figure in a month whose total is hidden (its zeros show as "&lt;5").</summary>
+    /// <summary>
+    /// What a reader knows of a figure in a month whose total is hidden (its zeros show as "&lt;5"; a row counted in the month
+    /// only because it holds a count is no zero).
+    /// </summary>
     private static (long Low, long High) Bounds(MonthColumn table, int r) => table.Mark(r) switch
     {
-        CellMark.Small when r == table.TotalRow => (1, SmallCountSuppression.Threshold - 1),
+        CellMark.Small when r == table.TotalRow || table.KnownNotZero(r) => (1, SmallCountSuppression.Threshold - 1),
         CellMark.Small => (0, SmallCountSuppression.Threshold - 1),
         CellMark.Hidden => (SmallCountSuppression.Threshold, Unbounded),
         CellMark.Withheld => (0, Unbounded),

@@ -1,5 +1,4 @@
 using Hotline.Api.Partners;
-using Hotline.Bot.Intake.Scripts;
 
 namespace Hotline.Api.Statistics;
 
@@ -11,7 +10,8 @@ namespace Hotline.Api.Statistics;
 /// nothing new was counted.
 /// </summary>
 public sealed class StatisticsReport(
-    Database database, StatisticsProjection projection, PartnerRepository partners, IndicatorMap indicators, IntakeScript script, TimeProvider time)
+    Database database, StatisticsProjection projection, PartnerRepository partners, StatisticsLanguages languages, IndicatorMap indicators,
+    TimeProvider time)
 {
     /// <summary>Batches the endpoint counts before answering; the background loop does the rest.</summary>
     public const int CatchUpBatches = 5;
@@ -46,14 +46,13 @@ public sealed class StatisticsReport(
     private async Task<StatisticsView> BuildAsync(MonthRange range, StatisticsProgress progress, CancellationToken cancellationToken)
     {
         List<CounterRow> rows;
-        IReadOnlyList<(string Code, string Label)> languageRows, partnerRows;
+        DatedRows languageRows, partnerRows;
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             rows = (await session.QueryAsync<CounterRow>("StatisticsCounts_ReadRange", new { From = range.FromKey, To = range.ToKey }, cancellationToken)).AsList();
-            var languagesCounted = await EverCountedAsync(session, StatisticsKeys.CaseLanguage, cancellationToken);
-            var partnersCounted = await EverCountedAsync(session, StatisticsKeys.ReferralPartner, cancellationToken);
-            languageRows = StatisticsRows.Languages(script.Languages.Select(l => l.Tag), languagesCounted);
-            partnerRows = StatisticsRows.Partners(await partners.ReadAllAsync(session, cancellationToken), partnersCounted);
+            IEnumerable<string> Counted(string dimension) => rows.Where(r => r.Dimension == dimension).Select(r => r.Value);
+            languageRows = StatisticsRows.Languages(await languages.ReadAsync(session, cancellationToken), Counted(StatisticsKeys.CaseLanguage));
+            partnerRows = StatisticsRows.Partners(await partners.ReadAllAsync(session, cancellationToken), Counted(StatisticsKeys.ReferralPartner));
         }
 
         var counts = rows.ToDictionary(r => (r.Month, r.Dimension, r.Value), r => r.Count);
@@ -71,10 +70,13 @@ public sealed class StatisticsReport(
         return new StatisticsView(range.FromKey, range.ToKey, views, timings, progress, StatisticsViews.SuppressionRule);
     }
 
-    /// <remarks>Every table's rows are a fixed set, the same whatever the range (<see cref="StatisticsRows"/>).</remarks>
+    /// <remarks>
+    /// A month's rows are the same whatever the range, and whenever it is read: fixed lists, or languages and partners each
+    /// counted from the month it came to exist (<see cref="StatisticsRows"/>).
+    /// </remarks>
     private static List<CountTable> Tables(
-        IReadOnlyList<string> months, Dictionary<(string, string, string), long> counts, IReadOnlyList<(string Code, string Label)> languageRows,
-        IReadOnlyList<(string Code, string Label)> partnerRows, IndicatorMap indicators)
+        IReadOnlyList<string> months, Dictionary<(string, string, string), long> counts, DatedRows languageRows, DatedRows partnerRows,
+        IndicatorMap indicators)
     {
         List<(string, string)> Bands(string notYet) =>
             [.. StatisticsKeys.TimeBands.Select(b => (b.Code, StatisticsLabels.TimeBand(b.Code, notYet))), (StatisticsKeys.NotYet, notYet)];
@@ -82,7 +84,8 @@ public sealed class StatisticsReport(
         return
         [
             CountTable.Build("cases-by-language", "Cases by language", "Language", "cases", StatisticsKeys.CaseLanguage,
-                languageRows, months, counts),
+                languageRows.Rows, months, counts, countedFrom: languageRows.CountedFrom,
+                note: "A language is counted from the month the intake began to speak it; the months before are blank."),
             CountTable.Build("cases-by-channel", "Cases by channel", "Channel", "cases", StatisticsKeys.CaseChannel,
                 new[] { "Sms", "WhatsApp", "Chat" }.Select(c => (c, StatisticsLabels.Channel(c))).ToList(), months, counts),
             CountTable.Build("cases-by-indicator", "Cases by ILO indicator of forced labour", "Indicator", "cases", StatisticsKeys.CaseIndicator,
@@ -98,16 +101,14 @@ public sealed class StatisticsReport(
             CountTable.Build("cases-by-first-response", "Cases by time to a caseworker's first reply", "Waited", "cases",
                 StatisticsKeys.CaseFirstResponse, Bands("No caseworker reply yet"), months, counts),
             CountTable.Build("referrals-by-partner", "Referrals by partner", "Partner", "referrals", StatisticsKeys.ReferralPartner,
-                partnerRows, months, counts),
+                partnerRows.Rows, months, counts, countedFrom: partnerRows.CountedFrom,
+                note: "Partners are in the order they joined the directory, each counted from that month; the months before are blank."),
             CountTable.Build("referrals-by-outcome", "Referrals by outcome", "Outcome", "referrals", StatisticsKeys.ReferralOutcome,
                 StatisticsLabels.ReferralOutcomes.Select(o => (o, StatisticsLabels.ReferralOutcome(o))).ToList(), months, counts),
             CountTable.Build("referrals-by-time", "Referrals by time from opening the case to sending", "Time", "referrals",
                 StatisticsKeys.ReferralTime, Bands("Not sent yet"), months, counts),
         ];
     }
-
-    private static async Task<IEnumerable<string>> EverCountedAsync(DbSession session, string dimension, CancellationToken cancellationToken) =>
-        await session.QueryAsync<string>("StatisticsCounts_ReadValues", new { Dimension = dimension }, cancellationToken);
 
     private static Dictionary<string, (long Count, long Seconds)> Totals(List<CounterRow> rows, string dimension) =>
         rows.Where(r => r.Dimension == dimension).ToDictionary(r => r.Month, r => (r.Count, r.TotalSeconds));

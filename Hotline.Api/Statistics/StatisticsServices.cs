@@ -6,6 +6,7 @@ public static class StatisticsServices
     {
         services.AddSingleton(IndicatorMap.Default);
         services.AddSingleton<StatisticsProjection>();
+        services.AddSingleton<StatisticsLanguages>();
         services.AddSingleton<StatisticsReport>();
         services.AddHostedService<StatisticsProjectionJob>();
         return services;

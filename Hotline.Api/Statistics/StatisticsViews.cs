@@ -34,20 +34,31 @@ public sealed record TimingView(
 public static class StatisticsViews
 {
     public const string SuppressionRule =
-        "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for. Counts "
+        "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for, and stay "
+        + "as they are when partners or languages are added later: a partner is counted from the month it joined the directory, a "
+        + "language from the month the intake began to speak it, and the months before are blank. Counts "
         + "from 1 to 4 show as <5; in a month whose total is not shown, the zeros of a table with totals show as <5 too. Where a hidden count could be worked out from the month's total, the next smallest count "
         + "in that month is hidden too and shows as x; a month's total is hidden the same way, and in every table that shows "
         + "it. Where a table's <5 could still be worked out from the month's other tables, one more of its counts is hidden, or, "
         + "when it has none left to hide, that table's month is not published and shows as –. A total over several months is shown only when every month it adds up is shown, and shows as x otherwise, "
         + "whatever its size, unless all but one of those months are 0: it is then that month's figure and reads as it does. Times are shown only where at least 5 cases were measured and the bands they are read from hide nothing.";
 
+    /// <summary>A month a row is not counted in (a partner before it was added): nothing to show, not even a 0.</summary>
+    public const string NotCounted = "";
+
+    /// <summary>The table as published: the rows counted in at least one of its months, each month blank where the row is not counted.</summary>
     public static StatisticsTableView ToView(CountTable table, CellMark[,] marks)
     {
         var months = table.Months.Count;
         var columns = table.Months.Select(StatisticsLabels.Month).Append("Total").ToList();
-        IReadOnlyList<string> Cells(int r) =>
-            Enumerable.Range(0, months + 1).Select(c => SmallCountSuppression.Display(table.Values[r, c], marks[r, c])).ToList();
-        var rows = table.Rows.Select((row, r) => new StatisticsRowView(row.Label, Cells(r))).ToList();
+        IReadOnlyList<string> Cells(int r) => Enumerable.Range(0, months + 1)
+            .Select(c => c < months && !table.Counted(r, c) ? NotCounted : SmallCountSuppression.Display(table.Values[r, c], marks[r, c]))
+            .ToList();
+        var rows = table.Rows
+            .Select((row, r) => (row.Label, Index: r))
+            .Where(row => Enumerable.Range(0, months).Any(c => table.Counted(row.Index, c)))
+            .Select(row => new StatisticsRowView(row.Label, Cells(row.Index)))
+            .ToList();
         var totals = table.ColumnTotals ? new StatisticsRowView("Total", Cells(table.Rows.Count)) : null;
         return new StatisticsTableView(table.Id, table.Title, table.RowHeading, columns, rows, totals, table.Note);
     }

@@ -1,3 +1,5 @@
+using Hotline.Api.Partners;
+
 namespace Hotline.Console.Tests;
 
 /// <summary>The statistics page as a reader sees it at 1366x768.</summary>
@@ -56,6 +58,31 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("cases-by-priority: Too few cases in these months for a chart: every count is hidden.", said);
         Assert.Contains("referrals-by-partner: No referrals in these months.", said);
         await Expect(console.Page.Locator("#tables img")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// A partner added this month is counted from this month: its row reads blank in the months before (not 0, not "&lt;5"),
+    /// the table says why, and a table with no referral still says so in place of a chart.
+    /// </summary>
+    [Fact]
+    public async Task A_partner_added_this_month_is_a_row_from_this_month_on_and_blank_before()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddPartnerAsync("Aden Shelter", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/statistics.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var partners = console.Page.Locator("section[data-table='referrals-by-partner']");
+        await Expect(partners.Locator("tbody tr:not(.totals) th")).ToHaveTextAsync(["Aden Shelter"]);
+        await Expect(partners.Locator("tbody tr:not(.totals) td")).ToHaveTextAsync([.. Enumerable.Repeat("", 11), "0", "0"]);
+        await Expect(partners.Locator("p.muted")).ToHaveTextAsync("Partners are in the order they joined the directory, each counted from that month; the months before are blank.");
+        Assert.Contains("referrals-by-partner: No referrals in these months.", await ChartPlacesAsync(console.Page));
+        Assert.Empty(console.ScriptErrors);
+        await partners.ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(console.Page, "statistics-partner-added");
     }
 
     [Fact]

@@ -96,11 +96,12 @@ function charts(table, range) {
 
 /**
  * A chart with no bar is an empty box that reads as broken (a fresh install has nothing to count; a hidden count gets
- * no bar): the sentence that says why stands in its place. The tables' ids say what they count ("referrals-by-…").
+ * no bar): the sentence that says why stands in its place. The tables' ids say what they count ("referrals-by-…"). A
+ * blank cell is a month before a partner or language was counted at all: no count either way.
  */
 function whyNoChart(table) {
   const counted = table.id.startsWith("referrals-") ? "referrals" : "cases";
-  const counts = [...table.rows.flatMap((row) => row.cells), ...(table.totals?.cells ?? [])];
+  const counts = [...table.rows.flatMap((row) => row.cells), ...(table.totals?.cells ?? [])].filter((text) => text !== "");
   if (counts.every((text) => text === "0")) {
     return `No ${counted} in these months.`;
   }

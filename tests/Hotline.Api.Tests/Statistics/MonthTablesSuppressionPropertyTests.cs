@@ -19,7 +19,7 @@ public sealed class MonthTablesSuppressionPropertyTests
     /// A month of 0 to 14 cases, mostly fewer than 6, counted in 2 to 4 tables of 1 to 5 rows, each a random split of the same
     /// cases: the small months of a new hotline or a rare language.
     /// </summary>
-    private static readonly Gen<long[][]> Months =
+    internal static readonly Gen<long[][]> Months =
         Gen.Frequency((2, Gen.Int[0, 5]), (1, Gen.Int[6, 14])).SelectMany(total =>
             Gen.Int[1, 5].SelectMany(rows => Gen.Int[0, total].Array[rows - 1].Select(cuts => Split(total, cuts))).Array[2, 4]);
 
@@ -27,7 +27,7 @@ public sealed class MonthTablesSuppressionPropertyTests
     /// A month of 15 to 24 cases counted in 2 to 4 tables whose rows are mostly 3 to 6, the last row what is left: counts
     /// beside the threshold, where an "x" (5 or more) in one table and "&lt;5" (at most 4) in another bound the total tightly.
     /// </summary>
-    private static readonly Gen<long[][]> BusierMonths =
+    internal static readonly Gen<long[][]> BusierMonths =
         Gen.Int[15, 24].SelectMany(total => Gen.Int[3, 6].Array[8].Select(parts => PartsUpTo(total, parts)).Array[2, 4]);
 
     [Fact]

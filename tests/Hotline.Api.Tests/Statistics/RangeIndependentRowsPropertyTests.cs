@@ -3,7 +3,9 @@ namespace Hotline.Api.Tests.Statistics;
 /// <summary>
 /// Through the real report on a real database: random counters over three months, with languages and partners that
 /// appear in some months only, are published for every contiguous range of months, and each month reads the same, row for
-/// row and cell for cell, in every range that contains it. CsCheck prints the seed that replays a month that does not
+/// row and cell for cell, in every range that contains it. Then, months later, a partner is added, another renamed so that
+/// the names sort the other way, the active one deactivated and a language added to the intake, and every range is
+/// published again: cell for cell as before. CsCheck prints the seed that replays a month that does not
 /// (<c>CsCheck_Seed</c>).
 /// </summary>
 public sealed class RangeIndependentRowsPropertyTests
@@ -15,6 +17,12 @@ public sealed class RangeIndependentRowsPropertyTests
 
     private static readonly Guid ActivePartner = new("00000000-0000-0000-0000-00000000000a");
     private static readonly Guid InactivePartner = new("00000000-0000-0000-0000-00000000000b");
+
+    /// <summary>Joined the directory before the first month: counted in all three.</summary>
+    private static readonly DateTimeOffset JoinedBefore = new(2025, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Added in November, long after the three months were published.</summary>
+    private static readonly Guid AddedLater = new("00000000-0000-0000-0000-0000000000ff");
 
     /// <summary>Two partners in the directory, one no longer active, and two no longer listed.</summary>
     private static readonly Guid[] Partners = [ActivePartner, InactivePartner, new("00000000-0000-0000-0000-00000000000c"), new("00000000-0000-0000-0000-00000000000d")];
@@ -50,7 +58,7 @@ public sealed class RangeIndependentRowsPropertyTests
                 ]));
 
     [Theory, DatabaseData]
-    public async Task Every_month_reads_the_same_in_every_range_that_contains_it(DatabaseProvider engine)
+    public async Task Every_month_reads_the_same_in_every_range_that_contains_it_and_after_partners_and_languages_change(DatabaseProvider engine)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         await AddPartnersAsync(hotline);
@@ -58,16 +66,7 @@ public sealed class RangeIndependentRowsPropertyTests
         await Month.Array[Months.Length].SampleAsync(async months =>
         {
             await ReplaceCountersAsync(hotline, months);
-            // A report keeps what it built for a few seconds: a new one reads these counters, not the last sample's.
-            var report = ActivatorUtilities.CreateInstance<StatisticsReport>(hotline.Services);
-            var published = new List<(int From, int To, StatisticsView View)>();
-            for (var from = 0; from < Months.Length; from++)
-            {
-                for (var to = from; to < Months.Length; to++)
-                {
-                    published.Add((from, to, await report.BuildAsync(new MonthRange(Months[from], Months[to]), Ct)));
-                }
-            }
+            var published = await PublishEveryRangeAsync(hotline);
 
             for (var month = 0; month < Months.Length; month++)
             {
@@ -79,24 +78,87 @@ public sealed class RangeIndependentRowsPropertyTests
                     Assert.Fail($"{MonthRange.Key(Months[month])} in {readings[0].Range}:\n{readings[0].Month}\nin {other.Range}:\n{other.Month}");
                 }
             }
+
+            await ChangePartnersAndLanguagesAsync(hotline);
+            var republished = await PublishEveryRangeAsync(hotline);
+            await UndoChangesAsync(hotline);
+            foreach (var (before, after) in published.Select(p => p.View).Zip(republished.Select(p => p.View)))
+            {
+                Assert.True(Cells(before) == Cells(after), $"{before.From} to {before.To} as published:\n{Cells(before)}\nafter the changes:\n{Cells(after)}");
+            }
         }, iter: 60, threads: 1, print: Show);
     }
 
-    /// <summary>A month of every table as published: each row's label and cell, then the total.</summary>
+    /// <summary>
+    /// Every contiguous range, through a new report each time: a report keeps what it built for a few seconds, and a new one
+    /// reads these counters and this directory, not the last sample's.
+    /// </summary>
+    private static async Task<List<(int From, int To, StatisticsView View)>> PublishEveryRangeAsync(HotlineApp hotline)
+    {
+        var report = ActivatorUtilities.CreateInstance<StatisticsReport>(hotline.Services);
+        var published = new List<(int From, int To, StatisticsView View)>();
+        for (var from = 0; from < Months.Length; from++)
+        {
+            for (var to = from; to < Months.Length; to++)
+            {
+                published.Add((from, to, await report.BuildAsync(new MonthRange(Months[from], Months[to]), Ct)));
+            }
+        }
+
+        return published;
+    }
+
+    /// <summary>A month of every table as published: each row's label and cell, then the total; a row the month does not count is left out.</summary>
     private static string MonthAsPublished(StatisticsView view, int column) => string.Join("\n", view.Tables.Select(t =>
-        $"{t.Id}: " + string.Join(", ", t.Rows.Select(r => $"{r.Label} {r.Cells[column]}")) + (t.Totals is null ? "" : $"; total {t.Totals.Cells[column]}")));
+        $"{t.Id}: " + string.Join(", ", t.Rows.Where(r => r.Cells[column] != StatisticsViews.NotCounted).Select(r => $"{r.Label} {r.Cells[column]}"))
+        + (t.Totals is null ? "" : $"; total {t.Totals.Cells[column]}")));
+
+    /// <summary>Every cell of every table, row by row in order, without the labels (a renamed partner's label changes).</summary>
+    private static string Cells(StatisticsView view) => string.Join("\n", view.Tables.Select(t =>
+        $"{t.Id}: " + string.Join(" / ", t.Rows.Concat(t.Totals is null ? [] : [t.Totals]).Select(r => string.Join(" ", r.Cells)))));
 
     private static async Task AddPartnersAsync(HotlineApp hotline)
     {
-        var now = hotline.Time.GetUtcNow();
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        foreach (var (id, name, active) in new[] { (ActivePartner, "Safe House Doha", true), (InactivePartner, "Embassy of Nepal", false) })
+        foreach (var (id, name, active, joined) in new[] { (ActivePartner, "Safe House Doha", true, JoinedBefore), (InactivePartner, "Embassy of Nepal", false, JoinedBefore.AddSeconds(1)) })
         {
-            await hotline.Get<PartnerRepository>().AddAsync(session,
-                new Partner { Id = id, Name = name, Services = [PartnerServices.Shelter], Languages = ["ne"], Active = active, CreatedAt = now, UpdatedAt = now, Version = 1 }, Ct);
+            await hotline.Get<PartnerRepository>().AddAsync(session, new Partner
+            {
+                Id = id, Name = name, Services = [PartnerServices.Shelter], Languages = ["ne"], Active = active, CreatedAt = joined, UpdatedAt = joined, Version = 1,
+            }, Ct);
         }
 
         await session.CommitAsync(Ct);
+    }
+
+    /// <summary>
+    /// In November: a partner added, the inactive one renamed so that it sorts after the active one by name (before it, it
+    /// sorted first), the active one deactivated, and French added to the intake.
+    /// </summary>
+    private static async Task ChangePartnersAndLanguagesAsync(HotlineApp hotline)
+    {
+        var now = hotline.Time.GetUtcNow();
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            await hotline.Get<PartnerRepository>().AddAsync(session, new Partner
+            {
+                Id = AddedLater, Name = "Aden Shelter", Services = [PartnerServices.Shelter], Languages = ["ne"], Active = true, CreatedAt = now, UpdatedAt = now, Version = 1,
+            }, Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        await hotline.ExecuteAsync($"UPDATE Partners SET Name = 'Zanzibar Embassy' WHERE Id = '{InactivePartner:D}'");
+        await hotline.ExecuteAsync($"UPDATE Partners SET Active = 0 WHERE Id = '{ActivePartner:D}'");
+        var spoken = hotline.Get<IntakeScript>().Languages.Select(l => l.Tag);
+        await hotline.Get<StatisticsLanguages>().RegisterAsync([.. spoken, "fr"], Ct);
+    }
+
+    private static async Task UndoChangesAsync(HotlineApp hotline)
+    {
+        await hotline.ExecuteAsync($"DELETE FROM Partners WHERE Id = '{AddedLater:D}'");
+        await hotline.ExecuteAsync($"UPDATE Partners SET Name = 'Embassy of Nepal' WHERE Id = '{InactivePartner:D}'");
+        await hotline.ExecuteAsync($"UPDATE Partners SET Active = 1 WHERE Id = '{ActivePartner:D}'");
+        await hotline.ExecuteAsync("DELETE FROM StatisticsLanguages WHERE Language = 'fr'");
     }
 
     private static async Task ReplaceCountersAsync(HotlineApp hotline, Counter[][] months)

@@ -26,7 +26,7 @@ public sealed class StatisticsCsvInjectionTests
             labels.Add(reader.GetField(0)!);
         }
 
-        Assert.Equal(["Partner", "'+1", "'-2", "'=HYPERLINK(\"http://evil.example\",\"click\")", "'@x", "Migrant Legal Aid", "Safe House Doha", "Total"], labels);
-        Assert.Contains("\r\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",0,", csv, StringComparison.Ordinal);
+        Assert.Equal(["Partner", "Safe House Doha", "Migrant Legal Aid", "'=HYPERLINK(\"http://evil.example\",\"click\")", "'+1", "'-2", "'@x", "Total"], labels);
+        Assert.Contains("\r\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",", csv, StringComparison.Ordinal);
     }
 }
