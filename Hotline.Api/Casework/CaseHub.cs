@@ -21,6 +21,7 @@ public sealed class CaseHub(
     public const string SessionEnded = "Your session has ended (your account was changed or disabled, or you signed out): sign in again.";
     private const string ClosedCase = "This case is closed: it opens read-only from the case history.";
     private const string LeaseLost = CaseActions.LeaseLost;
+    private const string NotHeld = "You do not hold this case (any more): open it from the queue.";
 
     public override async Task OnConnectedAsync()
     {
@@ -86,6 +87,21 @@ public sealed class CaseHub(
     })).ToAnswer();
 
     public async Task<ActionAnswer<CaseDetail>> OpenCase(Guid caseId) => (await AsCallerAsync(user => OpenAsync(user, caseId))).ToAnswer();
+
+    /// <summary>
+    /// The claim on a case the caller holds, for a console that keeps it renewed without showing it (after a reload or a
+    /// reconnection, or a case a colleague handed over). Nothing of the case is read and nothing is recorded as opened: the
+    /// connection joins no case group, and its holder hears through their own group that a message came, not what it says.
+    /// Opening the case (<see cref="OpenCase"/>) reads it, and is recorded.
+    /// </summary>
+    public async Task<ActionAnswer<HeldCase>> HoldCase(Guid caseId) => (await AsCallerAsync(async user =>
+    {
+        await using var session = await database.OpenAsync(Context.ConnectionAborted);
+        return await queue.FindByIdAsync(session, caseId, Context.ConnectionAborted) is
+            { Status: CaseStatus.Claimed, LeaseToken: { } token, LeaseExpiresAt: { } expiresAt } record && record.AssigneeId == user.Id
+            ? Outcome<HeldCase>.Done(new HeldCase(caseId, token, expiresAt))
+            : Outcome<HeldCase>.Refused(Refusal.Conflict, NotHeld);
+    })).ToAnswer();
 
     public async Task LeaveCase(Guid caseId)
     {

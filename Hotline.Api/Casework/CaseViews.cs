@@ -70,6 +70,9 @@ public sealed record CaseDetail(
     WhatsApp.WhatsAppWindowView? WhatsAppWindow = null,
     bool AnswersDeclined = false);
 
+/// <summary>A claim its holder keeps renewed: <see cref="CaseHub.HoldCase"/>'s answer, with nothing of the case's content.</summary>
+public sealed record HeldCase(Guid CaseId, Guid LeaseToken, DateTimeOffset LeaseExpiresAt);
+
 /// <summary>A change to a case, pushed to the consoles that may see it, with its case-event sequence number.</summary>
 public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);
 

@@ -176,9 +176,10 @@ export class CaseView {
     }
   }
 
-  // A case this person holds stays in its live group even when hidden, so a new message in it is heard.
+  // Off screen, no case's words reach this console, not even a case this person holds: that a message came in one is heard
+  // through her own group (MessageHeard), and what it says when she opens the case again, an opening the audit trail records.
   leaveGroup() {
-    if (this.caseId && !this.holdsLease && !this.record) {
+    if (this.caseId && !this.record) {
       this.live.invoke("LeaveCase", this.caseId);
     }
   }

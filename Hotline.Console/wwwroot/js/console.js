@@ -55,7 +55,7 @@ const live = new Live({
     // the console was away would never be removed, so the queue itself is read again first.
     await loadQueue();
     await caseView.rejoin();
-    await joinMyCases();
+    await holdMyCases();
   },
   reload: () => loadQueue(),
   resynced: () => renderQueue(),
@@ -229,27 +229,28 @@ byId("take-next").addEventListener("click", async () => {
 });
 
 /**
- * Opens a case this person holds through the hub: that joins the case's live group (so a new message is
- * heard even while another case is on screen) and gives back the claim to keep renewing.
+ * Gets back the claim on a case this person holds but does not have on screen, to keep renewing it. Nothing of the case
+ * is read (HoldCase is not an opening, and is not recorded as one): that a message came in it is heard through this
+ * person's own group (MessageHeard), and what it says only when she opens the case.
  */
-const joining = new Set();
+const holding = new Set();
 async function holdCase(caseId) {
-  if (joining.has(caseId) || caseId === caseView.caseId) {
+  if (holding.has(caseId) || caseId === caseView.caseId) {
     return;
   }
-  joining.add(caseId);
+  holding.add(caseId);
   try {
-    const answer = await live.invoke("OpenCase", caseId);
+    const answer = await live.invoke("HoldCase", caseId);
     if (answer.ok) {
       leases.hold(caseId, answer.value.leaseToken, answer.value.leaseExpiresAt);
     }
   } finally {
-    joining.delete(caseId);
+    holding.delete(caseId);
   }
 }
 
-// After every (re)connection: a new connection belongs to no group.
-async function joinMyCases() {
+// After every (re)connection the claims are taken up again; the case on screen was opened already (CaseView.reopen, rejoin).
+async function holdMyCases() {
   for (const summary of queue.mine()) {
     await holdCase(summary.id);
   }
@@ -262,7 +263,7 @@ try {
   warn(`The queue could not be loaded: ${error.message}`);
 }
 await live.start();
-// The case this tab had open first: joining the cases one holds then passes over it, rather than opening it twice.
+// The case this tab had open first: taking up the claims of the cases one holds then passes over it.
 await caseView.reopen();
-await joinMyCases();
+await holdMyCases();
 document.body.dataset.ready = "true";

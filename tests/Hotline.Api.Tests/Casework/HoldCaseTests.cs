@@ -1,0 +1,108 @@
+using Hotline.Api.Tests.Accountability;
+using System.Threading.Channels;
+using Channel = System.Threading.Channels.Channel;
+
+namespace Hotline.Api.Tests.Casework;
+
+/// <summary>
+/// A console keeps the claims of the cases its caseworker holds without reading them: <see cref="CaseHub.HoldCase"/> gives
+/// back the claim, reads nothing of the case, records no opening and joins no case group. Before, the console opened every
+/// held case to get its claim each time it loaded, and the audit trail said she had read them all.
+/// </summary>
+public sealed class HoldCaseTests
+{
+    private const string Worker = "+9779800000707";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>Long enough for a push sent at the same moment as the control's to arrive over long polling.</summary>
+    private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
+
+    [Theory, DatabaseData]
+    public async Task Holding_a_case_gives_its_holder_the_claim_and_records_no_opening(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        await CaseSeeding.QueueCaseAsync(app, "en");
+        await using var taking = amina.Hub();
+        await taking.StartAsync(Ct);
+        var taken = (await taking.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        await using var reloaded = amina.Hub();
+        await reloaded.StartAsync(Ct);
+
+        var held = await reloaded.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), taken.Case.Id, Ct);
+
+        Assert.True(held.Ok, held.Refusal);
+        Assert.Equal(new HeldCase(taken.Case.Id, taken.LeaseToken!.Value, taken.LeaseExpiresAt!.Value), held.Value);
+        Assert.Equal([$"{amina.User.Id} case.opened {taken.Case.Id} succeeded"], await AuditRows.ReadAsync(app, AuditActions.CaseOpened));
+        var renewed = await reloaded.InvokeAsync<ActionAnswer<DateTimeOffset>>(nameof(CaseHub.RenewLease), taken.Case.Id, held.Value!.LeaseToken, Ct);
+        Assert.True(renewed.Ok, renewed.Refusal);
+    }
+
+    [Fact]
+    public async Task Holding_is_refused_for_a_waiting_case_and_for_a_colleagues_and_gives_no_claim()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        var bilal = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "bilal", UserRole.Caseworker, "en"));
+        var waiting = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Low);
+        var bilals = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical);
+        await using var bilalHub = bilal.Hub();
+        await bilalHub.StartAsync(Ct);
+        Assert.Equal(bilals.Id, (await bilalHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!.Case.Id);
+        await using var aminaHub = amina.Hub();
+        await aminaHub.StartAsync(Ct);
+
+        var refusals = new[]
+        {
+            await aminaHub.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), waiting.Id, Ct),
+            await aminaHub.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), bilals.Id, Ct),
+        };
+
+        Assert.All(refusals, refusal => Assert.Equal(
+            new ActionAnswer<HeldCase>(false, "You do not hold this case (any more): open it from the queue.", null), refusal));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_console_holding_a_case_hears_that_a_message_came_and_what_it_says_only_once_it_opens_the_case(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(Worker, "talk to a person");
+        var amina = await SignedInClient.SignInAsync(harness.App, await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
+        var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        await using (var taking = amina.Hub())
+        {
+            await taking.StartAsync(Ct);
+            Assert.True((await taking.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), caseId, Ct)).Ok);
+        }
+
+        await using var reloaded = amina.Hub();
+        var heard = MessagesHeardBy(reloaded);
+        await reloaded.StartAsync(Ct);
+        Assert.True((await reloaded.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), caseId, Ct)).Ok);
+
+        await harness.TextAsync(Worker, "are you there?");
+
+        Assert.Equal((caseId, "a message came: Inbound"), await ReadAsync(heard));
+        await Task.Delay(Straggler, Ct);
+        Assert.False(heard.Reader.TryRead(out var leaked), $"a console that only holds the case heard '{leaked.Body}'");
+
+        Assert.True((await reloaded.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct)).Ok);
+        await harness.TextAsync(Worker, "hello?");
+        Assert.Equal([(caseId, "a message came: Inbound"), (caseId, "hello?")], new[] { await ReadAsync(heard), await ReadAsync(heard) }.Order());
+    }
+
+    private static Channel<(Guid CaseId, string Body)> MessagesHeardBy(HubConnection hub)
+    {
+        var heard = Channel.CreateUnbounded<(Guid, string)>();
+        hub.On<MessageNotice>(nameof(ICaseClient.MessageReceived), notice => heard.Writer.TryWrite((notice.CaseId, notice.Message.Body)));
+        hub.On<MessageHeardNotice>(nameof(ICaseClient.MessageHeard), notice => heard.Writer.TryWrite((notice.CaseId, $"a message came: {notice.Direction}")));
+        return heard;
+    }
+
+    private static async Task<(Guid CaseId, string Body)> ReadAsync(Channel<(Guid CaseId, string Body)> heard)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        wait.CancelAfter(Patience);
+        return await heard.Reader.ReadAsync(wait.Token);
+    }
+}
