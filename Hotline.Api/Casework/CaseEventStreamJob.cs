@@ -305,7 +305,7 @@ public sealed class CaseEventStreamJob(
                 var told = caseEvent.Type == CaseEventTypes.MessageReceived ? openedBy.MessageReceived(notice) : openedBy.ReplyQueued(notice);
                 return assignee is { } holder
                     ? Task.WhenAll(told, hub.Clients.Group(CaseGroups.User(holder))
-                        .MessageHeard(new MessageHeardNotice(caseEvent.Sequence, caseEvent.CaseId, message.Direction.ToString())))
+                        .MessageHeard(new MessageHeardNotice(caseEvent.Sequence, caseEvent.CaseId, message.Direction.ToString(), message.CreatedAt)))
                     : told;
             case CaseEventTypes.MessageStatusChanged:
                 return caseGroup.MessageStatusChanged(new MessageStatusNotice(caseEvent.Sequence, caseEvent.CaseId,

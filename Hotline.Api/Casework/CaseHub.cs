@@ -12,7 +12,7 @@ namespace Hotline.Api.Casework;
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
     CallerCheck callers, LiveSessions live, LanguageCover languageCover, QueueStatisticsReader statistics, IOptions<QueueOptions> queueOptions,
-    AuditTrail audit)
+    AuditTrail audit, MessageRepository messages)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -99,7 +99,8 @@ public sealed class CaseHub(
         await using var session = await database.OpenAsync(Context.ConnectionAborted);
         return await queue.FindByIdAsync(session, caseId, Context.ConnectionAborted) is
             { Status: CaseStatus.Claimed, LeaseToken: { } token, LeaseExpiresAt: { } expiresAt } record && record.AssigneeId == user.Id
-            ? Outcome<HeldCase>.Done(new HeldCase(caseId, token, expiresAt))
+            ? Outcome<HeldCase>.Done(new HeldCase(caseId, token, expiresAt,
+                await messages.ReadLastInboundAtAsync(session, record.ConversationId, Context.ConnectionAborted)))
             : Outcome<HeldCase>.Refused(Refusal.Conflict, NotHeld);
     })).ToAnswer();
 

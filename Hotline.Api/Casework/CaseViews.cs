@@ -71,7 +71,8 @@ public sealed record CaseDetail(
     bool AnswersDeclined = false);
 
 /// <summary>A claim its holder keeps renewed: <see cref="CaseHub.HoldCase"/>'s answer, with nothing of the case's content.</summary>
-public sealed record HeldCase(Guid CaseId, Guid LeaseToken, DateTimeOffset LeaseExpiresAt);
+/// <param name="PersonWroteAt">When the person last wrote (null: never): the case's card shows it, to tell the cases one holds apart.</param>
+public sealed record HeldCase(Guid CaseId, Guid LeaseToken, DateTimeOffset LeaseExpiresAt, DateTimeOffset? PersonWroteAt);
 
 /// <summary>A change to a case, pushed to the consoles that may see it, with its case-event sequence number.</summary>
 public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);
@@ -83,7 +84,8 @@ public sealed record MessageNotice(long Sequence, Guid CaseId, MessageView Messa
 /// That a message was added to a case, without the message: what the case's assignee hears on consoles that do not have the
 /// case open (its body reaches only those that opened it, each opening audited).
 /// </summary>
-public sealed record MessageHeardNotice(long Sequence, Guid CaseId, string Direction);
+/// <param name="At">When the message was written: the card of a case put aside says when the person last wrote.</param>
+public sealed record MessageHeardNotice(long Sequence, Guid CaseId, string Direction, DateTimeOffset At);
 
 public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid MessageId, string Status, string? Error);
 

@@ -43,6 +43,15 @@ public sealed class MessageRepository(FieldProtector protector)
         (await session.QueryAsync<MessageRow>("Messages_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();
 
+    /// <summary>When the person last wrote in the conversation (null: never), read without any message's body.</summary>
+    public async Task<DateTimeOffset?> ReadLastInboundAtAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        (await session.QuerySingleAsync<LastInbound>("Messages_ReadLastInboundAt", new { ConversationId = conversationId }, cancellationToken)).At;
+
+    private sealed record LastInbound
+    {
+        public DateTimeOffset? At { get; init; }
+    }
+
     /// <summary>A body the retention or an erasure removed is stored empty and reads as empty; the row stays for statistics.</summary>
     private Message Decrypt(MessageRow row) => new(
         row.Id, row.ConversationId, row.CaseId, row.Direction, row.Channel, row.ChannelMessageId,

@@ -25,7 +25,8 @@ public sealed class DeclinedAnswersTests(BrowserFixture browser) : IClassFixture
         await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "maria", UserRole.Caseworker, "fil");
         await console.TakeNextCaseAsync();
 
-        await Expect(console.Page.Locator("#case-title")).ToHaveTextAsync("Critical priority · Filipino (fil) · SMS");
+        var caseId = (await host.OpenCasesAsync()).Single().Id;
+        await Expect(console.Page.Locator("#case-title")).ToHaveTextAsync($"Case {caseId[^8..].ToUpperInvariant()} · Critical priority · Filipino (fil) · SMS");
         await Expect(console.Page.Locator("#triage-reasons")).ToHaveTextAsync("Immediate danger");
         await Expect(console.Page.Locator("#answers")).ToHaveTextAsync(
             "Not saved: the person did not agree to have their answers saved (asked “Can we save your answers so we can help you?”, "

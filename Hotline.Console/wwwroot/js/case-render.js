@@ -1,5 +1,5 @@
 import { el, byId, show } from "./dom.js";
-import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText } from "./format.js";
+import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference } from "./format.js";
 import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
@@ -18,7 +18,7 @@ export function renderCase(view) {
 export function renderFacts(view) {
   const c = view.detail.case;
   const expiresAt = view.leases.expiresAt(c.id);
-  byId("case-title").textContent = `${c.priority} priority · ${languageName(c.language)} · ${channelName(c.channel)}`;
+  byId("case-title").textContent = `Case ${caseReference(c.id)} · ${c.priority} priority · ${languageName(c.language)} · ${channelName(c.channel)}`;
   const facts = [
     el("span", {}, priorityBadge(c.priority)),
     // Once a caseworker holds the case the person is no longer waiting for one: the clock then says how long it is open.

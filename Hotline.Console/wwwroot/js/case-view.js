@@ -15,13 +15,15 @@ const REFRESHING_EVENTS = new Set(["MessageReceived", "ReplyQueued", "MessageSta
 
 /** The open case: what it shows, how it follows live changes, and what its holder may do (case-actions.js). */
 export class CaseView {
-  constructor({ live, leases, session, colleagues, onClosed }) {
+  /** `onShown(detail)`: a case's content was put on screen (opened, taken, read again). */
+  constructor({ live, leases, session, colleagues, onClosed, onShown }) {
     this.live = live;
     this.leases = leases;
     this.session = session;
     this.colleagues = colleagues;
     this.names = new Map(colleagues.map((c) => [c.id, c.displayName]));
     this.onClosed = onClosed;
+    this.onShown = onShown;
     this.detail = null;
     // A closed case opened read-only: when, and how, it was closed.
     this.record = null;
@@ -156,6 +158,7 @@ export class CaseView {
     if (switching) {
       byId("case-title").focus();
     }
+    this.onShown?.(detail);
   }
 
   /** Hides the case (it stays claimed, and its claim renewed, if this person holds it). */
@@ -297,6 +300,7 @@ export class CaseView {
         this.transcript.add(message);
       }
       renderCase(this);
+      this.onShown?.(detail);
     } catch (error) {
       this.notice(error.message, "warning", "refresh");
     }

@@ -5,6 +5,7 @@ import { Live } from "./live.js";
 import { QueueModel, renderList, waitingSince, waitingTime, criticalWaiting, silentCritical } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
+import { PersonWrote } from "./person-wrote.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
 import { loadLanguageReviews } from "./languages.js";
 import { showHandledCases } from "./history.js";
@@ -17,6 +18,7 @@ await loadLanguageReviews();
 const queue = new QueueModel(session);
 // Cases this person holds in which the person wrote again while the case was not on screen.
 const unread = new Set();
+const personWrote = new PersonWrote();
 let statistics = null;
 let statisticsAt = 0;
 const announcer = byId("announcer");
@@ -36,9 +38,9 @@ const live = new Live({
   },
   messageAdded: (caseId, message, whatsAppWindow) => {
     caseView.messageAdded(caseId, message, whatsAppWindow);
-    markUnread(caseId, message.direction);
+    heard(caseId, message.direction, message.at);
   },
-  messageHeard: (caseId, direction) => markUnread(caseId, direction),
+  messageHeard: (caseId, direction, at) => heard(caseId, direction, at),
   messageStatusChanged: (notice) => caseView.messageStatusChanged(notice),
   statisticsChanged: (next) => {
     // The hub's figures on connecting and the stream's may cross: figures of an earlier point of the log are not shown over later ones.
@@ -73,14 +75,31 @@ const leases = new Leases(live, {
 });
 // Colleagues only name authors and transfer targets: the console works without them.
 const colleagues = await getJson("/api/colleagues").catch(() => []);
-const caseView = new CaseView({ live, leases, session, colleagues, onClosed: () => renderQueue() });
+const caseView = new CaseView({
+  live, leases, session, colleagues,
+  onClosed: () => renderQueue(),
+  onShown: (detail) => {
+    if (personWrote.shown(detail.case.id, detail.transcript)) {
+      renderQueueSoon();
+    }
+  },
+});
 
-/** The person wrote again in a case this person holds and is not reading: the case is marked until they open it. */
-function markUnread(caseId, direction) {
-  if (caseId !== caseView.caseId && direction === "Inbound" && leases.token(caseId) && !unread.has(caseId)) {
+/**
+ * A message came in a case: its card says when the person last wrote, and when this person holds the case and is not
+ * reading it, it is marked until she opens it.
+ */
+function heard(caseId, direction, at) {
+  if (direction !== "Inbound") {
+    return;
+  }
+  const moved = personWrote.wrote(caseId, at);
+  if (caseId !== caseView.caseId && leases.token(caseId) && !unread.has(caseId)) {
     unread.add(caseId);
     renderQueue();
     announcer.textContent = "The person wrote again in one of your cases.";
+  } else if (moved) {
+    renderQueueSoon();
   }
 }
 
@@ -129,11 +148,12 @@ function renderQueueSoon() {
 function renderQueue() {
   const selected = caseView.caseId;
   const waiting = queue.waiting();
+  const view = { selectedId: selected, selfId: session.userId, unread, personWroteAt: (caseId) => personWrote.at(caseId) };
   // A supervisor's queue holds every language; a caseworker's only theirs.
-  renderList(byId("queue"), waiting, selected, session.userId, unread, queue.seesAll ? "Nobody is waiting." : "Nobody is waiting in your languages.");
-  renderList(byId("my-cases"), queue.mine(), selected, session.userId, unread, "You hold no case.");
+  renderList(byId("queue"), waiting, view, queue.seesAll ? "Nobody is waiting." : "Nobody is waiting in your languages.");
+  renderList(byId("my-cases"), queue.mine(), view, "You hold no case.");
   const others = queue.withColleagues();
-  renderList(byId("colleague-cases"), others, selected, session.userId, unread, "No case is with a colleague.");
+  renderList(byId("colleague-cases"), others, view, "No case is with a colleague.");
   // The counts are of people waiting for a reply: a case answered before, back in the queue with nothing new, waits for nobody.
   const forAReply = forAReplyOf(waiting).length;
   byId("waiting-count").textContent = String(forAReply);
@@ -243,6 +263,9 @@ async function holdCase(caseId) {
     const answer = await live.invoke("HoldCase", caseId);
     if (answer.ok) {
       leases.hold(caseId, answer.value.leaseToken, answer.value.leaseExpiresAt);
+      if (personWrote.wrote(caseId, answer.value.personWroteAt)) {
+        renderQueueSoon();
+      }
     }
   } finally {
     holding.delete(caseId);

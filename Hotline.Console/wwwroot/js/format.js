@@ -28,6 +28,14 @@ export function languageName(tag) {
   }
 }
 
+/**
+ * A case's short reference: the end of its id (the whole id is what the audit trail and the API show), the same wherever the
+ * case is named, so that a caseworker can tell two cases of one band, language and channel apart and say which one she means.
+ */
+export function caseReference(caseId) {
+  return caseId.slice(-8).toUpperCase();
+}
+
 /** A referral's short reference, the same on the partner's page and in the case (the end of its id). */
 export function referralReference(referralId) {
   return referralId.slice(-8).toUpperCase();

@@ -1,6 +1,6 @@
 import { el, byId } from "./dom.js";
 import { getJson } from "./api.js";
-import { languageName, outcomeText, clockText } from "./format.js";
+import { languageName, outcomeText, clockText, caseReference } from "./format.js";
 import { priorityBadge } from "./queue.js";
 import { REFERRAL_STATUS_TEXT } from "./referrals.js";
 
@@ -18,7 +18,7 @@ function referralLine(referral) {
 function closedItem(closed) {
   return el("li", { class: "closed-case", dataset: { caseId: closed.id } },
     el("a", { href: `#${RECORD_HASH}=${closed.id}`, class: "record-link",
-      text: `${clockText(closed.openedAt)} to ${clockText(closed.closedAt)}` }),
+      text: `Case ${caseReference(closed.id)}, ${clockText(closed.openedAt)} to ${clockText(closed.closedAt)}` }),
     el("span", { class: "closed-line" }, priorityBadge(closed.priority), " ", languageName(closed.language), " · ",
       el("span", { class: "closed-outcome", text: `Closed: ${outcomeText(closed.outcome)}` }),
       closed.contentErasedAt ? el("span", { class: "content-erased", text: ` · words removed ${clockText(closed.contentErasedAt)}` }) : null),

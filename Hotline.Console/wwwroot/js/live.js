@@ -82,7 +82,7 @@ export class Live {
       () => handlers.messageAdded?.(notice.caseId, notice.message, notice.whatsAppWindow)));
     this.connection.on("ReplyQueued", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
     // That a message came in a case this person holds, without the message: its body comes only with the case, opened.
-    this.connection.on("MessageHeard", (notice) => this.pushed(notice.sequence, () => handlers.messageHeard?.(notice.caseId, notice.direction)));
+    this.connection.on("MessageHeard", (notice) => this.pushed(notice.sequence, () => handlers.messageHeard?.(notice.caseId, notice.direction, notice.at)));
     this.connection.on("MessageStatusChanged", (notice) => this.pushed(notice.sequence, () => handlers.messageStatusChanged?.(notice)));
     this.connection.on("QueueStatisticsChanged", (statistics) => handlers.statisticsChanged?.(statistics));
     this.connection.on("ColleagueOpenedCase", (caseId, colleague) => handlers.colleagueOpenedCase?.(caseId, colleague));

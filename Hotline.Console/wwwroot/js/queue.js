@@ -1,5 +1,5 @@
 import { el } from "./dom.js";
-import { PRIORITY_RANK, languageName, channelName, reasonText, conversationStatusText, durationText, secondsSince, clockText } from "./format.js";
+import { PRIORITY_RANK, languageName, channelName, reasonText, conversationStatusText, durationText, secondsSince, clockText, caseReference } from "./format.js";
 
 const OPEN = new Set(["Queued", "Claimed"]);
 
@@ -176,13 +176,20 @@ export function conversationNote(summary) {
   return status ? el("span", { class: "conversation-status", text: until ? `${status}. Nothing can be sent ${until}.` : status }) : null;
 }
 
-function caseItem(summary, selectedId, selfId, unread) {
+/**
+ * One case's card. `view` says how this console sees it: `selectedId` (the case on screen), `selfId` (who is signed in),
+ * `unread` (cases the person wrote in while they were not on screen) and `personWroteAt(caseId)` (when the person last wrote,
+ * where known: the cases one holds).
+ */
+function caseItem(summary, view) {
+  const yours = summary.status === "Claimed" && summary.assigneeId === view.selfId;
   return el("li", { class: "case-item", dataset: { caseId: summary.id, priority: summary.priority, status: summary.status } },
-    el("button", { type: "button", class: "case-open", "aria-current": summary.id === selectedId ? "true" : null, dataset: { caseId: summary.id } },
+    el("button", { type: "button", class: "case-open", "aria-current": summary.id === view.selectedId ? "true" : null, dataset: { caseId: summary.id } },
       el("span", { class: "case-line" },
         priorityBadge(summary.priority),
+        el("span", { class: "case-reference", text: `Case ${caseReference(summary.id)}` }),
         intakeNote(summary),
-        unread.has(summary.id) && summary.unansweredSince == null ? el("span", { class: "unread", text: "New message" }) : null,
+        view.unread.has(summary.id) && summary.unansweredSince == null ? el("span", { class: "unread", text: "New message" }) : null,
         ...historyMarks(summary),
         returningMark(summary),
         el("span", { class: "case-language", text: languageName(summary.language) }),
@@ -190,9 +197,15 @@ function caseItem(summary, selectedId, selfId, unread) {
         caseWaiting(summary)),
       reasonChips(summary.reasons),
       summary.status === "Claimed"
-        ? el("span", { class: "case-assignee", text: summary.assigneeId === selfId ? "Yours" : `With ${summary.assigneeName ?? "a colleague"}` })
+        ? el("span", { class: "case-assignee" }, yours ? "Yours" : `With ${summary.assigneeName ?? "a colleague"}`,
+          yours ? personWrote(view.personWroteAt(summary.id)) : null)
         : null,
       conversationNote(summary)));
+}
+
+/** When the person last wrote, beside "Yours": what tells apart cases of one band, language and channel, without their words. */
+function personWrote(at) {
+  return at ? el("span", { class: "person-wrote" }, " · last message from the person ", el("time", { datetime: new Date(at).toISOString(), text: clockText(at) })) : null;
 }
 
 /** How long the case has been open (held), or how long the person has waited for a reply (in the queue). */
@@ -213,12 +226,12 @@ function caseWaiting(summary) {
 }
 
 /** Redraws one list, keeping keyboard focus on the case it was on. */
-export function renderList(list, cases, selectedId, selfId, unread, emptyText) {
+export function renderList(list, cases, view, emptyText) {
   const focusedId = document.activeElement?.closest?.("[data-case-id]")?.dataset.caseId;
   const focusWasInside = list.contains(document.activeElement);
   list.replaceChildren(...(cases.length === 0
     ? [el("li", { class: "empty", text: emptyText })]
-    : cases.map((c) => caseItem(c, selectedId, selfId, unread))));
+    : cases.map((c) => caseItem(c, view))));
   if (focusWasInside && focusedId) {
     list.querySelector(`button[data-case-id="${CSS.escape(focusedId)}"]`)?.focus();
   }

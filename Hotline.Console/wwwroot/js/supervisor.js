@@ -6,7 +6,7 @@ import {
   byUrgency, priorityBadge, waitingTime, waitingSince, mayBeWrittenTo, NO_REPLY_CAN_BE_SENT, CANNOT_BE_WRITTEN_TO, historyMarks, intakeNote,
   returningMark, reasonChips, conversationNote, criticalWaiting,
 } from "./queue.js";
-import { languageName, channelName, durationText, clockText, startTicking } from "./format.js";
+import { languageName, channelName, durationText, clockText, startTicking, caseReference } from "./format.js";
 
 // Before the first await: the module's top level awaits, and the first refresh already draws these.
 const QUARANTINE_SOURCES = {
@@ -111,7 +111,7 @@ function render(overview) {
   byId("overview-cases").replaceChildren(...(cases.length === 0
     ? [el("tr", {}, el("td", { colspan: 8, class: "empty", text: "No open case." }))]
     : cases.map((c) => el("tr", { dataset: { caseId: c.id, status: c.status, unanswerable: unanswerable.has(c.id) ? "true" : null } },
-      el("td", {}, el("a", { href: `/console/#case=${c.id}`, text: "Open" })),
+      el("td", {}, el("a", { href: `/console/#case=${c.id}` }, "Open ", el("span", { class: "case-reference", text: caseReference(c.id) }))),
       el("td", {}, el("span", { class: "case-line" }, priorityBadge(c.priority), returningMark(c), ...historyMarks(c))),
       el("td", {}, languageName(c.language),
         unanswerable.has(c.id) ? el("strong", { class: "unanswerable", text: " · nobody on shift speaks it" }) : null),

@@ -32,7 +32,8 @@ public sealed class HoldCaseTests
         var held = await reloaded.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), taken.Case.Id, Ct);
 
         Assert.True(held.Ok, held.Refusal);
-        Assert.Equal(new HeldCase(taken.Case.Id, taken.LeaseToken!.Value, taken.LeaseExpiresAt!.Value), held.Value);
+        // The case was queued without a message from the person: no time to show.
+        Assert.Equal(new HeldCase(taken.Case.Id, taken.LeaseToken!.Value, taken.LeaseExpiresAt!.Value, PersonWroteAt: null), held.Value);
         Assert.Equal([$"{amina.User.Id} case.opened {taken.Case.Id} succeeded"], await AuditRows.ReadAsync(app, AuditActions.CaseOpened));
         var renewed = await reloaded.InvokeAsync<ActionAnswer<DateTimeOffset>>(nameof(CaseHub.RenewLease), taken.Case.Id, held.Value!.LeaseToken, Ct);
         Assert.True(renewed.Ok, renewed.Refusal);
@@ -78,7 +79,7 @@ public sealed class HoldCaseTests
         await using var reloaded = amina.Hub();
         var heard = MessagesHeardBy(reloaded);
         await reloaded.StartAsync(Ct);
-        Assert.True((await reloaded.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), caseId, Ct)).Ok);
+        var held = await reloaded.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), caseId, Ct);
 
         await harness.TextAsync(Worker, "are you there?");
 
@@ -86,9 +87,11 @@ public sealed class HoldCaseTests
         await Task.Delay(Straggler, Ct);
         Assert.False(heard.Reader.TryRead(out var leaked), $"a console that only holds the case heard '{leaked.Body}'");
 
-        Assert.True((await reloaded.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct)).Ok);
+        var opened = await reloaded.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct);
         await harness.TextAsync(Worker, "hello?");
         Assert.Equal([(caseId, "a message came: Inbound"), (caseId, "hello?")], new[] { await ReadAsync(heard), await ReadAsync(heard) }.Order());
+        // Holding it told when the person had last written, as the transcript has it.
+        Assert.Equal(opened.Value!.Transcript.Single(m => m.Body == "talk to a person").At, held.Value!.PersonWroteAt);
     }
 
     private static Channel<(Guid CaseId, string Body)> MessagesHeardBy(HubConnection hub)
