@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Hotline.Console.Tests;
 
 /// <summary>
@@ -24,6 +26,11 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
         var order = await console.Waiting.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.priority)");
         Assert.Equal(["Critical", "Low"], order);
         await Expect(console.Waiting.Nth(0).Locator(".case-waiting")).ToHaveTextAsync("no reply can be sent");
+        // Listed first, and never as if waiting for a reply: the lines in the list say where the kind of case changes.
+        await Expect(console.Page.Locator("#queue-title")).ToHaveTextAsync("Waiting for a reply 1");
+        await Expect(console.Page.Locator("#queue > li")).ToHaveTextAsync(
+            [new Regex("^Not waiting: nothing can be sent to them now 1$"), new Regex("^Critical"), new Regex("^Waiting for a reply 1$"), new Regex("^Low")]);
+        await Screenshots.TakeAsync(console.Page, "quiet-critical-queue");
         await console.TakeNextCaseAsync();
 
         await Expect(console.Mine).ToHaveCountAsync(1);

@@ -68,8 +68,8 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Theory]
-    [InlineData(UserRole.Supervisor, "Nobody is waiting.")]
-    [InlineData(UserRole.Caseworker, "Nobody is waiting in your languages.")]
+    [InlineData(UserRole.Supervisor, "Nobody is waiting for a reply.")]
+    [InlineData(UserRole.Caseworker, "Nobody is waiting for a reply in your languages.")]
     public async Task An_empty_queue_says_nobody_is_waiting_naming_languages_only_to_whoever_sees_just_their_own(UserRole role, string said)
     {
         await using var host = await ConsoleHost.StartAsync();

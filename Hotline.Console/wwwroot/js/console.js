@@ -2,7 +2,7 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireCaseworkSession, showSignedIn } from "./session.js";
 import { Live } from "./live.js";
-import { QueueModel, renderList, waitingSince, waitingTime, criticalWaiting, silentCritical } from "./queue.js";
+import { QueueModel, renderList, renderQueueList, waitingSince, waitingTime, criticalWaiting, silentCritical } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { PersonWrote } from "./person-wrote.js";
@@ -147,15 +147,15 @@ function renderQueueSoon() {
 
 function renderQueue() {
   const selected = caseView.caseId;
-  const waiting = queue.waiting();
+  const queued = queue.waiting();
   const view = { selectedId: selected, selfId: session.userId, unread, personWroteAt: (caseId) => personWrote.at(caseId) };
   // A supervisor's queue holds every language; a caseworker's only theirs.
-  renderList(byId("queue"), waiting, view, queue.seesAll ? "Nobody is waiting." : "Nobody is waiting in your languages.");
+  renderQueueList(byId("queue"), queued, view, queue.seesAll ? "Nobody is waiting for a reply." : "Nobody is waiting for a reply in your languages.");
   renderList(byId("my-cases"), queue.mine(), view, "You hold no case.");
   const others = queue.withColleagues();
   renderList(byId("colleague-cases"), others, view, "No case is with a colleague.");
   // The counts are of people waiting for a reply: a case answered before, back in the queue with nothing new, waits for nobody.
-  const forAReply = forAReplyOf(waiting).length;
+  const forAReply = forAReplyOf(queued).length;
   byId("waiting-count").textContent = String(forAReply);
   byId("colleague-count").textContent = String(others.length);
   document.title = forAReply > 0 ? `(${forAReply}) Hotline console` : "Hotline console";

@@ -227,11 +227,55 @@ function caseWaiting(summary) {
 
 /** Redraws one list, keeping keyboard focus on the case it was on. */
 export function renderList(list, cases, view, emptyText) {
+  replaceKeepingFocus(list, cases.length === 0
+    ? [el("li", { class: "empty", text: emptyText })]
+    : cases.map((c) => caseItem(c, view)));
+}
+
+// What a line in the queue says where the order passes from one kind of case to another.
+const KIND_HEADINGS = {
+  waiting: "Waiting for a reply",
+  answered: "Not waiting: answered, nothing new since the reply",
+  silent: "Not waiting: nothing can be sent to them now",
+};
+
+/** Whether a case in the queue waits for a reply, was answered with nothing new, or is of a person nobody can write to now. */
+function kindOf(summary) {
+  if (!mayBeWrittenTo(summary)) {
+    return "silent";
+  }
+  return waitingSince(summary) == null ? "answered" : "waiting";
+}
+
+/**
+ * Redraws the queue in the order "Take next case" takes them. The heading above it counts the people waiting for a reply
+ * (`emptyText` first when there are none); wherever the order passes to another kind of case, a line says which, with how
+ * many follow: the cases that wait for nobody (answered with nothing new, people nobody can write to) are never shown as if
+ * they waited.
+ */
+export function renderQueueList(list, cases, view, emptyText) {
+  const items = cases.some((c) => kindOf(c) === "waiting") ? [] : [el("li", { class: "empty", text: emptyText })];
+  let index = 0;
+  while (index < cases.length) {
+    const kind = kindOf(cases[index]);
+    let end = index;
+    while (end < cases.length && kindOf(cases[end]) === kind) {
+      end += 1;
+    }
+    if (index > 0 || kind !== "waiting") {
+      items.push(el("li", { class: "queue-group", dataset: { group: kind } },
+        el("h3", {}, KIND_HEADINGS[kind], " ", el("span", { class: "count", text: String(end - index) }))));
+    }
+    items.push(...cases.slice(index, end).map((c) => caseItem(c, view)));
+    index = end;
+  }
+  replaceKeepingFocus(list, items);
+}
+
+function replaceKeepingFocus(list, items) {
   const focusedId = document.activeElement?.closest?.("[data-case-id]")?.dataset.caseId;
   const focusWasInside = list.contains(document.activeElement);
-  list.replaceChildren(...(cases.length === 0
-    ? [el("li", { class: "empty", text: emptyText })]
-    : cases.map((c) => caseItem(c, view))));
+  list.replaceChildren(...items);
   if (focusWasInside && focusedId) {
     list.querySelector(`button[data-case-id="${CSS.escape(focusedId)}"]`)?.focus();
   }
