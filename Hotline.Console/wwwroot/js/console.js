@@ -5,7 +5,7 @@ import { Live } from "./live.js";
 import { QueueModel, renderList, renderQueueList, waitingSince, waitingTime, criticalWaiting, silentCritical } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
-import { PersonWrote } from "./person-wrote.js";
+import { CaseNews } from "./case-news.js";
 import { languageName, channelName, durationText, startTicking } from "./format.js";
 import { loadLanguageReviews } from "./languages.js";
 import { showHandledCases } from "./history.js";
@@ -16,19 +16,25 @@ showSignedIn(session);
 await loadLanguageReviews();
 
 const queue = new QueueModel(session);
-// Cases this person holds in which the person wrote again while the case was not on screen.
-const unread = new Set();
-const personWrote = new PersonWrote();
+// What this tab has shown of each case's messages from the person, and what came since: "New message" on a card.
+const news = new CaseNews();
 let statistics = null;
 let statisticsAt = 0;
 const announcer = byId("announcer");
 
 const live = new Live({
-  caseChanged: (summary, type, pushed) => {
+  caseChanged: (summary, type, pushed, sequence) => {
+    // A person writing again in a case back in the queue is pushed to every console as a change of the case.
+    if (type === "MessageReceived") {
+      heard(summary.id, "Inbound", null, sequence);
+    }
     applyCase(summary, pushed);
     caseView.caseEventHeard(summary.id, type);
   },
   caseEvent: (event) => {
+    if (event.type === "MessageReceived" && event.case) {
+      heard(event.caseId, "Inbound", null, event.sequence);
+    }
     if (event.case) {
       applyCase(event.case, false);
     } else if (queue.forget(event.caseId)) {
@@ -36,11 +42,11 @@ const live = new Live({
     }
     caseView.caseEvent(event);
   },
-  messageAdded: (caseId, message, whatsAppWindow) => {
+  messageAdded: (caseId, message, whatsAppWindow, sequence) => {
     caseView.messageAdded(caseId, message, whatsAppWindow);
-    heard(caseId, message.direction, message.at);
+    heard(caseId, message.direction, message.at, sequence);
   },
-  messageHeard: (caseId, direction, at) => heard(caseId, direction, at),
+  messageHeard: (caseId, direction, at, sequence) => heard(caseId, direction, at, sequence),
   messageStatusChanged: (notice) => caseView.messageStatusChanged(notice),
   statisticsChanged: (next) => {
     // The hub's figures on connecting and the stream's may cross: figures of an earlier point of the log are not shown over later ones.
@@ -79,27 +85,32 @@ const caseView = new CaseView({
   live, leases, session, colleagues,
   onClosed: () => renderQueue(),
   onShown: (detail) => {
-    if (personWrote.shown(detail.case.id, detail.transcript)) {
+    if (news.shownDetail(detail)) {
       renderQueueSoon();
     }
   },
 });
 
 /**
- * A message came in a case: its card says when the person last wrote, and when this person holds the case and is not
- * reading it, it is marked until she opens it.
+ * A message from the person, by its case event: on screen, it is shown; otherwise the case's card is marked "New message"
+ * until she opens it, and says when the person last wrote (`at`, when known). A case she holds is announced.
  */
-function heard(caseId, direction, at) {
+function heard(caseId, direction, at, sequence) {
   if (direction !== "Inbound") {
     return;
   }
-  const moved = personWrote.wrote(caseId, at);
-  if (caseId !== caseView.caseId && leases.token(caseId) && !unread.has(caseId)) {
-    unread.add(caseId);
-    renderQueue();
-    announcer.textContent = "The person wrote again in one of your cases.";
-  } else if (moved) {
+  if (caseId === caseView.caseId) {
+    if (news.shown(caseId, at, sequence)) {
+      renderQueueSoon();
+    }
+    return;
+  }
+  const wasNew = queue.cases.has(caseId) && news.isNew(queue.cases.get(caseId));
+  if (news.heard(caseId, at, sequence)) {
     renderQueueSoon();
+    if (!wasNew && leases.token(caseId)) {
+      announcer.textContent = "The person wrote again in one of your cases.";
+    }
   }
 }
 
@@ -128,6 +139,7 @@ function applyCase(summary, pushed) {
 async function loadQueue() {
   const view = await getJson("/api/queue");
   queue.replaceAll(view.cases);
+  news.keepOnly(view.cases.map((c) => c.id));
   live.lastSequence = view.lastSequence;
   renderQueue();
 }
@@ -148,7 +160,9 @@ function renderQueueSoon() {
 function renderQueue() {
   const selected = caseView.caseId;
   const queued = queue.waiting();
-  const view = { selectedId: selected, selfId: session.userId, unread, personWroteAt: (caseId) => personWrote.at(caseId) };
+  const view = {
+    selectedId: selected, selfId: session.userId, isNew: (summary) => news.isNew(summary), personWroteAt: (caseId) => news.personWroteAt(caseId),
+  };
   // A supervisor's queue holds every language; a caseworker's only theirs.
   renderQueueList(byId("queue"), queued, view, queue.seesAll ? "Nobody is waiting for a reply." : "Nobody is waiting for a reply in your languages.");
   renderList(byId("my-cases"), queue.mine(), view, "You hold no case.");
@@ -220,7 +234,6 @@ for (const listId of ["queue", "my-cases", "colleague-cases"]) {
   byId(listId).addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-case-id]");
     if (button) {
-      unread.delete(button.dataset.caseId);
       await caseView.open(button.dataset.caseId);
       renderQueue();
     }
@@ -263,7 +276,7 @@ async function holdCase(caseId) {
     const answer = await live.invoke("HoldCase", caseId);
     if (answer.ok) {
       leases.hold(caseId, answer.value.leaseToken, answer.value.leaseExpiresAt);
-      if (personWrote.wrote(caseId, answer.value.personWroteAt)) {
+      if (news.wrote(caseId, answer.value.personWroteAt)) {
         renderQueueSoon();
       }
     }

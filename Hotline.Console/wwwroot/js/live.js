@@ -75,14 +75,14 @@ export class Live {
     this.connection.on("CasesChanged", (rows) => {
       for (const row of rows) {
         const change = caseChangeFromRow(row);
-        this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true));
+        this.pushed(change.sequence, () => handlers.caseChanged?.(change.case, change.type, true, change.sequence));
       }
     });
     this.connection.on("MessageReceived", (notice) => this.pushed(notice.sequence,
-      () => handlers.messageAdded?.(notice.caseId, notice.message, notice.whatsAppWindow)));
-    this.connection.on("ReplyQueued", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message)));
+      () => handlers.messageAdded?.(notice.caseId, notice.message, notice.whatsAppWindow, notice.sequence)));
+    this.connection.on("ReplyQueued", (notice) => this.pushed(notice.sequence, () => handlers.messageAdded?.(notice.caseId, notice.message, null, notice.sequence)));
     // That a message came in a case this person holds, without the message: its body comes only with the case, opened.
-    this.connection.on("MessageHeard", (notice) => this.pushed(notice.sequence, () => handlers.messageHeard?.(notice.caseId, notice.direction, notice.at)));
+    this.connection.on("MessageHeard", (notice) => this.pushed(notice.sequence, () => handlers.messageHeard?.(notice.caseId, notice.direction, notice.at, notice.sequence)));
     this.connection.on("MessageStatusChanged", (notice) => this.pushed(notice.sequence, () => handlers.messageStatusChanged?.(notice)));
     this.connection.on("QueueStatisticsChanged", (statistics) => handlers.statisticsChanged?.(statistics));
     this.connection.on("ColleagueOpenedCase", (caseId, colleague) => handlers.colleagueOpenedCase?.(caseId, colleague));

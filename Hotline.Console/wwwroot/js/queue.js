@@ -145,12 +145,18 @@ export function waitingSince(summary) {
 
 const REFERRAL_STAGES = { sent: "Referral sent", accepted: "Referral accepted", completed: "Referral completed", declined: "Referral declined" };
 
-/** What happened before the case came back to the queue: a reply, a referral, and whether the person wrote since. */
-export function historyMarks(summary) {
+/** The person wrote after the last caseworker reply: what the supervisor view marks as new (nobody there reads the case). */
+export function wroteAfterReply(summary) {
+  return summary.answeredAt != null && summary.unansweredSince != null;
+}
+
+/**
+ * What happened before the case came back to the queue: a reply, a referral, and whether the person wrote something new,
+ * `newMessage` saying why it is new (null: nothing is). The console marks what its caseworker has not been shown yet.
+ */
+export function historyMarks(summary, newMessage = wroteAfterReply(summary) ? "The person wrote after the last caseworker reply" : null) {
   return [
-    summary.answeredAt != null && summary.unansweredSince != null
-      ? el("span", { class: "unread", title: "The person wrote after the last caseworker reply", text: "New message" })
-      : null,
+    newMessage ? el("span", { class: "unread", title: newMessage, text: "New message" }) : null,
     summary.answeredAt != null
       ? el("span", { class: "answered", title: "A caseworker has replied in this case", text: `Answered before · last reply ${clockText(summary.answeredAt)}` })
       : null,
@@ -178,8 +184,8 @@ export function conversationNote(summary) {
 
 /**
  * One case's card. `view` says how this console sees it: `selectedId` (the case on screen), `selfId` (who is signed in),
- * `unread` (cases the person wrote in while they were not on screen) and `personWroteAt(caseId)` (when the person last wrote,
- * where known: the cases one holds).
+ * `isNew(summary)` (the person wrote something this console has not shown) and `personWroteAt(caseId)` (when the person last
+ * wrote, where known: the cases one holds).
  */
 function caseItem(summary, view) {
   const yours = summary.status === "Claimed" && summary.assigneeId === view.selfId;
@@ -189,8 +195,7 @@ function caseItem(summary, view) {
         priorityBadge(summary.priority),
         el("span", { class: "case-reference", text: `Case ${caseReference(summary.id)}` }),
         intakeNote(summary),
-        view.unread.has(summary.id) && summary.unansweredSince == null ? el("span", { class: "unread", text: "New message" }) : null,
-        ...historyMarks(summary),
+        ...historyMarks(summary, view.isNew(summary) ? "The person wrote something this screen has not shown you yet" : null),
         returningMark(summary),
         el("span", { class: "case-language", text: languageName(summary.language) }),
         el("span", { class: "case-channel", text: channelName(summary.channel) }),

@@ -1,0 +1,85 @@
+namespace Hotline.Console.Tests;
+
+/// <summary>
+/// "New message" on a card means a message from the person this caseworker has not been shown: it goes once the case is on
+/// her screen with that message, and comes back with a newer one. Found by a newcomer: it stayed on a case she had opened and
+/// read, as long as nobody had replied.
+/// </summary>
+public sealed class NewMessageMarkTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_mark_of_a_case_back_in_the_queue_goes_once_she_has_read_the_message_and_comes_back_with_a_newer_one()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, my employer took my passport");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        var caseId = (await host.OpenCasesAsync()).Single().Id;
+        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here.");
+        await console.Page.GetByText("Release or transfer").ClickAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+        var card = console.Item("queue", caseId);
+        await Expect(card).ToContainTextAsync("Answered before");
+        await Expect(card.Locator(".unread")).ToHaveCountAsync(0);
+
+        await host.PostSmsAsync(phone, "yes I am safe, they are asleep");
+        await Expect(card.Locator(".unread")).ToHaveTextAsync("New message");
+
+        await card.Locator("button").ClickAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("yes I am safe, they are asleep");
+        await Expect(card.Locator(".unread")).ToHaveCountAsync(0);
+        // Still waiting for a reply, and the card says so by its clock.
+        await Expect(card.Locator(".case-waiting time")).ToHaveCountAsync(1);
+
+        // A reload does not bring back a mark for what this tab has shown.
+        await console.Page.ReloadAsync();
+        await console.WaitUntilLiveAsync();
+        await Expect(card.Locator(".case-waiting time")).ToHaveCountAsync(1);
+        await Expect(card.Locator(".unread")).ToHaveCountAsync(0);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Put this case aside" }).ClickAsync();
+        await host.PostSmsAsync(phone, "please tell me where to go");
+        await Expect(card.Locator(".unread")).ToHaveTextAsync("New message");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_mark_of_a_held_case_goes_when_she_opens_it_after_a_reload_and_comes_back_with_a_newer_message()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, my employer took my passport");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I have not been paid");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Mine).ToHaveCountAsync(1);
+        var caseId = await console.Mine.First.GetAttributeAsync("data-case-id");
+        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here.");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Mine).ToHaveCountAsync(2);
+        var card = console.Item("my-cases", caseId!);
+
+        await host.PostSmsAsync(phone, "yes I am safe, they are asleep");
+        await Expect(card.Locator(".unread")).ToHaveTextAsync("New message");
+        await console.Page.ReloadAsync();
+        await console.WaitUntilLiveAsync();
+        await Expect(card.Locator(".unread")).ToHaveTextAsync("New message");
+
+        await card.Locator("button").ClickAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("yes I am safe, they are asleep");
+        await Expect(card.Locator(".unread")).ToHaveCountAsync(0);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Put this case aside" }).ClickAsync();
+        await Expect(card.Locator(".unread")).ToHaveCountAsync(0);
+        await host.PostSmsAsync(phone, "please tell me where to go");
+        await Expect(card.Locator(".unread")).ToHaveTextAsync("New message");
+        Assert.Empty(console.ScriptErrors);
+    }
+}
