@@ -100,6 +100,72 @@ public sealed class LayoutTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Expect(admin.Page.Locator("#form-title")).ToBeInViewportAsync();
     }
 
+    /// <summary>
+    /// The admin's top bar holds the most views of any role: at 1366x768 it stays one line, "Sign out" beside the rest, in this
+    /// machine's font and in DejaVu Sans, the wider one a Debian desktop gives <c>system-ui</c>. Found by a newcomer: "Sign out"
+    /// wrapped to a second line on every admin page and the bar grew to 94 px.
+    /// </summary>
+    [Theory]
+    [InlineData("partners.html", null)]
+    [InlineData("accounts.html", null)]
+    [InlineData("statistics.html", null)]
+    [InlineData("audit.html", null)]
+    [InlineData("sims.html", null)]
+    [InlineData("erase.html", null)]
+    [InlineData("translations.html", null)]
+    [InlineData("partners.html", "DejaVu Sans")]
+    [InlineData("accounts.html", "DejaVu Sans")]
+    [InlineData("statistics.html", "DejaVu Sans")]
+    [InlineData("audit.html", "DejaVu Sans")]
+    [InlineData("sims.html", "DejaVu Sans")]
+    [InlineData("erase.html", "DejaVu Sans")]
+    [InlineData("translations.html", "DejaVu Sans")]
+    public async Task At_1366x768_the_admins_top_bar_is_one_line_on_every_admin_page(string page, string? font)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var admin = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amina", UserRole.Admin, "en");
+        if (font is not null)
+        {
+            // As on a machine whose system-ui is that font: the console's own stylesheet, with the font put first.
+            await admin.Context.RouteAsync("**/console/styles.css", async route =>
+            {
+                var response = await route.FetchAsync();
+                await route.FulfillAsync(new()
+                {
+                    Response = response,
+                    Body = await response.TextAsync() + $"\nbody, button, input, select, textarea {{ font-family: \"{font}\"; }}\n",
+                });
+            });
+        }
+
+        await admin.Page.SetViewportSizeAsync(1366, 768);
+        await admin.Page.GotoAsync($"/console/{page}");
+        await Expect(admin.Page.Locator("#signout button")).ToBeVisibleAsync();
+        await Expect(admin.Page.Locator("header.top nav a")).ToHaveCountAsync(6);
+
+        // Each item's vertical middle, and how many lines its own text takes.
+        var items = await admin.Page.Locator("header.top").EvaluateAsync<double[][]>("""
+            header => [...header.querySelectorAll("h1, nav a, #who, #change-password, #signout button")].map(item => {
+              const box = item.getBoundingClientRect();
+              const range = document.createRange();
+              range.selectNodeContents(item);
+              const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+              return [box.top + box.height / 2, lines];
+            })
+            """);
+        var height = await admin.Page.Locator("header.top").EvaluateAsync<double>("header => header.getBoundingClientRect().height");
+
+        Directory.CreateDirectory(Screenshots.Folder);
+        await admin.Page.Locator("header.top").ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Screenshots.Folder, $"admin-header-{page.Replace(".html", "", StringComparison.Ordinal)}{(font is null ? "" : "-" + font.Replace(' ', '-'))}.png"),
+        });
+        Assert.All(items, item => Assert.Equal(1, item[1]));
+        var middles = items.Select(item => item[0]).ToList();
+        Assert.True(middles.Max() - middles.Min() <= 4, $"The top bar's items sit on more than one line (their middles span {middles.Max() - middles.Min():0} px).");
+        Assert.InRange(height, 40, 64);
+    }
+
     [Fact]
     public async Task At_1366x768_the_supervisor_views_column_headings_each_sit_on_one_line()
     {
