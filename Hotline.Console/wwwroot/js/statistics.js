@@ -37,7 +37,12 @@ async function load(from, to) {
     behind.hidden = view.progress.countedThrough >= view.progress.lastSequence;
     behind.textContent = "The newest changes are still being counted; reload in a minute for complete figures.";
     renderTimings(view.timings);
-    byId("tables").replaceChildren(...view.tables.map((table) => renderTable(table, range)));
+    // Nothing counted at all is said once, with the months, rather than beside every table of zeros.
+    byId("tables").replaceChildren(...(view.tables.every(isAllZero)
+      ? [el("p", { class: "no-chart nothing-counted" },
+        `No case was opened and no referral made from ${monthText(view.from)} to ${monthText(view.to)}: every table would be zeros. Choose other months, or `,
+        el("a", { href: `/api/statistics/csv?${range}`, download: true, text: "download every table (CSV)" }), ".")]
+      : view.tables.map((table) => renderTable(table, range))));
     status.textContent = "";
   } catch (error) {
     status.textContent = error.message;
@@ -57,9 +62,29 @@ function cell(text, header = false) {
   });
 }
 
+/** "2026-01" as "January 2026". */
+function monthText(month) {
+  const [year, number] = month.split("-").map(Number);
+  return new Date(Date.UTC(year, number - 1, 1)).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** A table's counts as shown; a blank cell is a month before a partner or language was counted at all: no count either way. */
+function countsOf(table) {
+  return [...table.rows.flatMap((row) => row.cells), ...(table.totals?.cells ?? [])].filter((text) => text !== "");
+}
+
+function isAllZero(table) {
+  return countsOf(table).every((text) => text === "0");
+}
+
+/**
+ * A table: its title and CSV link, then its charts, or the sentence that says why there are none, and the table itself. A
+ * table whose every count is 0 is that sentence alone: its rows of zeros would say nothing more (the CSV still has them).
+ */
 function renderTable(table, range) {
   const titleId = `table-${table.id}`;
   const noChart = whyNoChart(table);
+  const empty = isAllZero(table);
   const head = el("tr", {}, el("th", { scope: "col", text: table.rowHeading }),
     table.columns.map((column) => el("th", { scope: "col", class: "number", text: column })));
   const rows = table.rows.map((row) => el("tr", {}, el("th", { scope: "row", text: row.label }), row.cells.map((text) => cell(text))));
@@ -71,9 +96,9 @@ function renderTable(table, range) {
     el("div", { class: "table-tools" },
       el("h2", { id: titleId, text: table.title }),
       el("a", { href: `/api/statistics/csv?table=${encodeURIComponent(table.id)}&${range}`, download: true, text: "CSV" })),
-    table.note ? el("p", { class: "muted", text: table.note }) : null,
+    table.note && !empty ? el("p", { class: "muted", text: table.note }) : null,
     noChart ? el("p", { class: "no-chart", text: noChart }) : el("div", { class: "charts" }, charts(table, range)),
-    el("div", { class: "scroll" },
+    empty ? null : el("div", { class: "scroll" },
       el("table", { class: "table" }, el("caption", { class: "visually-hidden", text: table.title }),
         el("thead", {}, head), el("tbody", {}, rows))));
 }
@@ -96,13 +121,12 @@ function charts(table, range) {
 
 /**
  * A chart with no bar is an empty box that reads as broken (a fresh install has nothing to count; a hidden count gets
- * no bar): the sentence that says why stands in its place. The tables' ids say what they count ("referrals-by-…"). A
- * blank cell is a month before a partner or language was counted at all: no count either way.
+ * no bar): the sentence that says why stands in its place. The tables' ids say what they count ("referrals-by-…").
  */
 function whyNoChart(table) {
   const counted = table.id.startsWith("referrals-") ? "referrals" : "cases";
-  const counts = [...table.rows.flatMap((row) => row.cells), ...(table.totals?.cells ?? [])].filter((text) => text !== "");
-  if (counts.every((text) => text === "0")) {
+  const counts = countsOf(table);
+  if (isAllZero(table)) {
     return `No ${counted} in these months.`;
   }
   if (counts.every((text) => text === "0" || isHidden(text))) {
