@@ -162,10 +162,10 @@ public sealed class CaseworkerTakesOverTests
     /// Review finding: her first reply ended the intake, and the person's next message ended it again (the engine learns of
     /// the reply only then): two IntakeEnded events, the case's version raised and the case pushed to every console twice.
     /// </summary>
-    [Fact]
-    public async Task The_persons_message_after_a_caseworkers_first_reply_does_not_end_the_intake_a_second_time()
+    [Theory, DatabaseData]
+    public async Task The_persons_message_after_a_caseworkers_first_reply_does_not_end_the_intake_a_second_time(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync();
+        await using var harness = await TwilioHarness.StartAsync(engine);
         await harness.TextAsync(Worker, "hello", "1", "2", "1");
         await ReplyAsCaseworkerAsync(harness, "I am here. Are you somewhere safe?");
 
