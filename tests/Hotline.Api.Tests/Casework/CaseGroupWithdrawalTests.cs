@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Channel = System.Threading.Channels.Channel;
-
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>
@@ -10,7 +7,6 @@ namespace Hotline.Api.Tests.Casework;
 public sealed class CaseGroupWithdrawalTests
 {
     private const string Worker = "+9779800000909";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     /// <summary>Long enough for a push sent at the same moment as the control's to arrive over long polling.</summary>
     private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
@@ -25,8 +21,8 @@ public sealed class CaseGroupWithdrawalTests
         var bilal = await SignInAsync(harness, "bilal", UserRole.Caseworker);
         await using var aminaHub = amina.Hub();
         await using var bilalHub = bilal.Hub();
-        var heardByAmina = MessagesHeardBy(aminaHub);
-        var heardByBilal = MessagesHeardBy(bilalHub);
+        var heardByAmina = HubHeard.Messages(aminaHub);
+        var heardByBilal = HubHeard.Messages(bilalHub);
         await aminaHub.StartAsync(Ct);
         await bilalHub.StartAsync(Ct);
         var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
@@ -37,14 +33,14 @@ public sealed class CaseGroupWithdrawalTests
 
         Assert.True(transferred.Ok, transferred.Refusal);
         // Bilal has not opened the case: what it says reaches him when he does, an opening the audit trail records.
-        Assert.Equal((caseId, "a message came: Inbound"), await ReadAsync(heardByBilal));
+        Assert.Equal((caseId, "a message came: Inbound"), await HubHeard.NextAsync(heardByBilal));
         await Task.Delay(Straggler, Ct);
         Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' after giving the case away");
         Assert.False(heardByBilal.Reader.TryRead(out var unopened), $"bilal heard '{unopened.Body}' of a case he had not opened");
 
         Assert.True((await bilalHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct)).Ok);
         await harness.TextAsync(Worker, "hello?");
-        Assert.Equal([(caseId, "a message came: Inbound"), (caseId, "hello?")], new[] { await ReadAsync(heardByBilal), await ReadAsync(heardByBilal) }.Order());
+        Assert.Equal([(caseId, "a message came: Inbound"), (caseId, "hello?")], new[] { await HubHeard.NextAsync(heardByBilal), await HubHeard.NextAsync(heardByBilal) }.Order());
     }
 
     [Theory, DatabaseData]
@@ -56,8 +52,8 @@ public sealed class CaseGroupWithdrawalTests
         var sara = await SignInAsync(harness, "sara", UserRole.Supervisor);
         await using var aminaHub = amina.Hub();
         await using var saraHub = sara.Hub();
-        var heardByAmina = MessagesHeardBy(aminaHub);
-        var heardBySara = MessagesHeardBy(saraHub);
+        var heardByAmina = HubHeard.Messages(aminaHub);
+        var heardBySara = HubHeard.Messages(saraHub);
         await aminaHub.StartAsync(Ct);
         await saraHub.StartAsync(Ct);
         var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
@@ -68,26 +64,11 @@ public sealed class CaseGroupWithdrawalTests
         await harness.TextAsync(Worker, "are you there?");
 
         Assert.True(released.Ok, released.Refusal);
-        Assert.Equal((caseId, "are you there?"), await ReadAsync(heardBySara));
+        Assert.Equal((caseId, "are you there?"), await HubHeard.NextAsync(heardBySara));
         await Task.Delay(Straggler, Ct);
         Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' after releasing the case");
     }
 
     private static async Task<SignedInClient> SignInAsync(TwilioHarness harness, string name, UserRole role) =>
         await SignedInClient.SignInAsync(harness.App, await SignedInClient.AddUserAsync(harness.App, name, role, "en"));
-
-    private static Channel<(Guid CaseId, string Body)> MessagesHeardBy(HubConnection hub)
-    {
-        var heard = Channel.CreateUnbounded<(Guid, string)>();
-        hub.On<MessageNotice>(nameof(ICaseClient.MessageReceived), notice => heard.Writer.TryWrite((notice.CaseId, notice.Message.Body)));
-        hub.On<MessageHeardNotice>(nameof(ICaseClient.MessageHeard), notice => heard.Writer.TryWrite((notice.CaseId, $"a message came: {notice.Direction}")));
-        return heard;
-    }
-
-    private static async Task<(Guid CaseId, string Body)> ReadAsync(Channel<(Guid CaseId, string Body)> heard)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        wait.CancelAfter(Patience);
-        return await heard.Reader.ReadAsync(wait.Token);
-    }
 }

@@ -1,6 +1,4 @@
 using Hotline.Api.Tests.Accountability;
-using System.Threading.Channels;
-using Channel = System.Threading.Channels.Channel;
 
 namespace Hotline.Api.Tests.Casework;
 
@@ -12,7 +10,6 @@ namespace Hotline.Api.Tests.Casework;
 public sealed class HoldCaseTests
 {
     private const string Worker = "+9779800000707";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     /// <summary>Long enough for a push sent at the same moment as the control's to arrive over long polling.</summary>
     private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
@@ -77,35 +74,20 @@ public sealed class HoldCaseTests
         }
 
         await using var reloaded = amina.Hub();
-        var heard = MessagesHeardBy(reloaded);
+        var heard = HubHeard.Messages(reloaded);
         await reloaded.StartAsync(Ct);
         var held = await reloaded.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), caseId, Ct);
 
         await harness.TextAsync(Worker, "are you there?");
 
-        Assert.Equal((caseId, "a message came: Inbound"), await ReadAsync(heard));
+        Assert.Equal((caseId, "a message came: Inbound"), await HubHeard.NextAsync(heard));
         await Task.Delay(Straggler, Ct);
         Assert.False(heard.Reader.TryRead(out var leaked), $"a console that only holds the case heard '{leaked.Body}'");
 
         var opened = await reloaded.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct);
         await harness.TextAsync(Worker, "hello?");
-        Assert.Equal([(caseId, "a message came: Inbound"), (caseId, "hello?")], new[] { await ReadAsync(heard), await ReadAsync(heard) }.Order());
+        Assert.Equal([(caseId, "a message came: Inbound"), (caseId, "hello?")], new[] { await HubHeard.NextAsync(heard), await HubHeard.NextAsync(heard) }.Order());
         // Holding it told when the person had last written, as the transcript has it.
         Assert.Equal(opened.Value!.Transcript.Single(m => m.Body == "talk to a person").At, held.Value!.PersonWroteAt);
-    }
-
-    private static Channel<(Guid CaseId, string Body)> MessagesHeardBy(HubConnection hub)
-    {
-        var heard = Channel.CreateUnbounded<(Guid, string)>();
-        hub.On<MessageNotice>(nameof(ICaseClient.MessageReceived), notice => heard.Writer.TryWrite((notice.CaseId, notice.Message.Body)));
-        hub.On<MessageHeardNotice>(nameof(ICaseClient.MessageHeard), notice => heard.Writer.TryWrite((notice.CaseId, $"a message came: {notice.Direction}")));
-        return heard;
-    }
-
-    private static async Task<(Guid CaseId, string Body)> ReadAsync(Channel<(Guid CaseId, string Body)> heard)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        wait.CancelAfter(Patience);
-        return await heard.Reader.ReadAsync(wait.Token);
     }
 }

@@ -23,6 +23,18 @@ internal static class HubHeard
         return heard;
     }
 
+    /// <summary>
+    /// Every message pushed to the client, as its case and what the client learnt of it: the words (MessageReceived, to a
+    /// console showing the case) or only that one came (MessageHeard, "a message came: Inbound").
+    /// </summary>
+    public static Channel<(Guid CaseId, string Body)> Messages(HubConnection hub)
+    {
+        var heard = Channel.CreateUnbounded<(Guid, string)>();
+        hub.On<MessageNotice>(nameof(ICaseClient.MessageReceived), notice => heard.Writer.TryWrite((notice.CaseId, notice.Message.Body)));
+        hub.On<MessageHeardNotice>(nameof(ICaseClient.MessageHeard), notice => heard.Writer.TryWrite((notice.CaseId, $"a message came: {notice.Direction}")));
+        return heard;
+    }
+
     /// <summary>Every set of the whole hotline's figures pushed to the client.</summary>
     public static Channel<QueueStatistics> Figures(HubConnection hub)
     {
