@@ -15,7 +15,7 @@ public sealed partial class AlertRulesTests
         var rules = Rules();
 
         Assert.Equal(
-            ["HotlineCriticalCaseWaiting", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineLoopFailing", "HotlineNotReady",
+            ["HotlineCriticalCaseWaiting", "HotlineCriticalCaseNobodyCanWriteTo", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineLoopFailing", "HotlineNotReady",
                 "HotlineRowsQuarantined", "HotlineSqliteWriterSaturated"],
             rules.Select(r => ((YamlScalarNode)r["alert"]).Value));
         Assert.All(rules, rule =>
@@ -45,7 +45,7 @@ public sealed partial class AlertRulesTests
 
         var used = Rules().SelectMany(r => MetricName().Matches(((YamlScalarNode)r["expr"]).Value!).Select(m => m.Value)).Distinct().ToList();
 
-        Assert.Equal(8, used.Count);
+        Assert.Equal(9, used.Count);
         Assert.All(used, name => Assert.Contains(name, published));
     }
 
@@ -60,7 +60,7 @@ public sealed partial class AlertRulesTests
         var (configExit, configOutput) = await RunAsync(promtool!, "check", "config", Path.Combine(PublishedImage.Infra, "prometheus", "prometheus.yml"));
 
         Assert.True(rulesExit == 0, rulesOutput);
-        Assert.Contains("SUCCESS: 8 rules found", rulesOutput);
+        Assert.Contains("SUCCESS: 9 rules found", rulesOutput);
         Assert.True(configExit == 0, configOutput);
     }
 
