@@ -59,8 +59,8 @@ public sealed class EngineTurnApplier(
                     updated = updated with { Status = ConversationStatus.Active, StatusReason = $"The person sent {optedIn.Keyword}." };
                     caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
                     break;
-                case WaitsUntilSafe when updated.Status != ConversationStatus.OptedOut:
-                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = AskedIfSafe(updated) };
+                case WaitsUntilSafe waits when updated.Status != ConversationStatus.OptedOut:
+                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = AskedIfSafe(updated, waits.Cause) };
                     caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
                     break;
                 case WentQuiet quiet when updated.Status != ConversationStatus.OptedOut:
@@ -129,12 +129,26 @@ public sealed class EngineTurnApplier(
 
     private const string AskedIfSafeAfterQuietReason = " They wrote again and are asked whether it is safe to write now.";
 
+    private const string ReturnedReason = "The person wrote again after their last case was closed and is asked whether it is safe to write now.";
+
     /// <summary>
     /// Why nobody may write while the person is asked: after a quiet spell, what began it stays first ("The person used the
-    /// discreet word."), since it tells the caseworker who may be reading the phone; the asking follows, once.
+    /// discreet word."), since it tells the caseworker who may be reading the phone; the asking follows, once. The engine
+    /// names that cause on every turn, so STOP and START in between (which replaced the status's reason) do not lose it; a
+    /// state from before the engine named it keeps the reason stored with the quiet status.
     /// </summary>
-    private static string AskedIfSafe(Conversation conversation)
+    private static string AskedIfSafe(Conversation conversation, string? cause)
     {
+        if (cause == WaitsUntilSafe.Returned)
+        {
+            return ReturnedReason;
+        }
+
+        if (cause is not null)
+        {
+            return QuietReason(cause) + AskedIfSafeAfterQuietReason;
+        }
+
         if (conversation is not { Status: ConversationStatus.Quiet, StatusReason: { } reason })
         {
             return AskedIfSafeReason;

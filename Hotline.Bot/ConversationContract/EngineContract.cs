@@ -83,8 +83,15 @@ public sealed record WentQuiet(string Reason) : EngineEvent;
 /// <summary>
 /// The person wrote again after going quiet and is asked first whether it is safe to write: the conversation stays quiet,
 /// and nothing but the engine's question reaches the phone, until they say it is (a turn without this event).
+/// <paramref name="Cause"/> is what began the wait, told on every turn so that the caseworker still sees it once STOP and
+/// START have come between: a <see cref="WentQuiet"/> reason (<c>discreet_word</c>, <c>not_safe_now</c>,
+/// <c>safety_unanswered</c>), <see cref="Returned"/>, or null for a conversation whose state predates the cause.
 /// </summary>
-public sealed record WaitsUntilSafe : EngineEvent;
+public sealed record WaitsUntilSafe(string? Cause) : EngineEvent
+{
+    /// <summary>A closed case's person wrote again and is asked, as at a first message; they never went quiet.</summary>
+    public const string Returned = "returned";
+}
 
 /// <summary>The person asked to receive nothing more (STOP and its synonyms).</summary>
 public sealed record OptedOut(string Keyword) : EngineEvent;

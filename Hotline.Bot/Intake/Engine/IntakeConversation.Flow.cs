@@ -37,6 +37,7 @@ internal sealed partial class IntakeConversation
         {
             Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word, Decoy = _state.Decoy,
             AskingIfSafe = NotYetSafe, NumberOwed = _state.NumberOwed, ReturnedUnanswered = !NotYetSafe,
+            QuietCause = NotYetSafe ? _state.QuietCause : null,
         };
         _urgentIsNew = _urgent is not null;
         _caseClosedSince = false;
@@ -100,6 +101,7 @@ internal sealed partial class IntakeConversation
             if (code == AnswerCodes.Yes)
             {
                 _state.Decoy = false;
+                _state.QuietCause = null;
             }
 
             if (_state.ResumesHandedOff || (_caseOpen && _snapshot.CaseworkerHasWritten))
@@ -225,7 +227,7 @@ internal sealed partial class IntakeConversation
                 case StepKind.Quiet:
                     _replies.Add(_engine.Replies.Get(_language, step.Id));
                     _events.Add(new WentQuiet(step.Reason!));
-                    GoQuiet();
+                    GoQuiet(step.Reason!);
                     return;
                 default:
                     // The danger path's number, told already in this case (an urgent word just before): once is enough.
@@ -248,10 +250,11 @@ internal sealed partial class IntakeConversation
         }
     }
 
-    private void GoQuiet()
+    private void GoQuiet(string cause)
     {
         // The person may delete the thread while it is quiet: the number is told again when next it is needed.
         _state.NumberTold = false;
+        _state.QuietCause = cause;
         _state.SafetyUnanswered = false;
         _state.Status = IntakeStatus.Quiet;
         _state.Step = _script.ResumeStepId;

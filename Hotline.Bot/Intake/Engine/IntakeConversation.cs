@@ -213,7 +213,7 @@ internal sealed partial class IntakeConversation
             _events.Add(new IntakeEnded(UnansweredReason, Unanswered()));
             _events.Add(new WentQuiet(SafetyUnansweredReason));
             _state.ResumesHandedOff = true;
-            GoQuiet();
+            GoQuiet(SafetyUnansweredReason);
         }
 
         return Finish();
@@ -286,6 +286,7 @@ internal sealed partial class IntakeConversation
     private void GoQuietAfterDiscreetWord()
     {
         _state.Decoy = true;
+        _state.QuietCause = DiscreetReason;
         if (_state.Status == IntakeStatus.Active)
         {
             // Come back to the question they were on, after asking again whether it is safe to write.
@@ -294,13 +295,13 @@ internal sealed partial class IntakeConversation
                 _state.ReturnStep = _state.Step;
             }
 
-            GoQuiet();
+            GoQuiet(DiscreetReason);
         }
         else if (_state.Status == IntakeStatus.HandedOff)
         {
             // A caseworker has the conversation: their replies wait too, until the person says it is safe to write.
             _state.ResumesHandedOff = true;
-            GoQuiet();
+            GoQuiet(DiscreetReason);
         }
 
         _state.MenuOpen = false;
@@ -371,7 +372,7 @@ internal sealed partial class IntakeConversation
         if ((WaitsForSafety || _state.ReturnedUnanswered) && !_events.Any(e => e is WentQuiet))
         {
             // Told on every turn that ends waiting, however it got there: a turn without it lets the host end the quiet.
-            _events.Add(new WaitsUntilSafe());
+            _events.Add(new WaitsUntilSafe(WaitsForSafety ? _state.QuietCause ?? (_state.Decoy ? DiscreetReason : null) : WaitsUntilSafe.Returned));
         }
 
         QueueEarly();

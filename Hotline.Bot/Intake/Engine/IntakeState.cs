@@ -99,6 +99,13 @@ internal sealed class IntakeState
     public bool SafetyUnanswered { get; set; }
 
     /// <summary>
+    /// What began the wait until it is safe (the reason of the last <c>WentQuiet</c>, or the discreet word written while opted
+    /// out), until the person says it is safe: STOP and START replace the conversation's status, not the reason it waits.
+    /// </summary>
+    [JsonPropertyName("qc")]
+    public string? QuietCause { get; set; }
+
+    /// <summary>
     /// A closed case's person wrote again and is asked whether it is safe to write: nobody may write to them before the answer,
     /// as at a first message (where no case exists until then), unless an urgent or distress word lets a caseworker write at
     /// once, as it does at a first message.

@@ -23,9 +23,9 @@ public sealed class ClosedAfterDiscreetWordTests
         var notInDanger = host.Send(Words(language).No[0]);
 
         Assert.Equal([Text(language, "safe_now")], again.Replies());
-        Assert.Equal(["CaseRequested(Low, 0, [])", "WaitsUntilSafe { }"], again.Events.Select(Describe));
+        Assert.Equal(["CaseRequested(Low, 0, [])", "WaitsUntilSafe { Cause = discreet_word }"], again.Events.Select(Describe));
         Assert.Equal([Text(language, "danger")], safe.Replies());
-        Assert.DoesNotContain(new WaitsUntilSafe(), safe.Events);
+        Assert.DoesNotContain(safe.Events, e => e is WaitsUntilSafe);
         Assert.Equal([Text(language, "consent")], notInDanger.Replies());
     }
 
@@ -43,7 +43,7 @@ public sealed class ClosedAfterDiscreetWordTests
         var safe = host.Send("1");
 
         Assert.Equal([Text(language, "safe_now")], turn.Replies());
-        Assert.Contains(new WaitsUntilSafe(), turn.Events);
+        Assert.Contains(new WaitsUntilSafe("discreet_word"), turn.Events);
         Assert.Contains(new HandoffRequested("distress"), turn.Events);
         Assert.Equal([Text(language, "distress")], safe.Replies());
     }
@@ -61,7 +61,7 @@ public sealed class ClosedAfterDiscreetWordTests
         var again = host.Send(text);
 
         Assert.Equal([Text(language, "safe_now")], again.Replies());
-        Assert.Contains(new WaitsUntilSafe(), again.Events);
+        Assert.Contains(new WaitsUntilSafe("safety_unanswered"), again.Events);
         Assert.Equal([Text(language, "danger")], host.Send("1").Replies());
     }
 }

@@ -71,7 +71,7 @@ public sealed class FullIntakeTests
         Assert.Equal(Text("sw", "safe_now"), turn.Reply());
         var requested = Assert.IsType<CaseRequested>(turn.Events[0]);
         Assert.Equal((PriorityBand.Low, 0, 0), (requested.Priority, requested.Score, requested.Reasons.Count));
-        Assert.Equal(new WaitsUntilSafe(), turn.Events[1]);
+        Assert.Equal(new WaitsUntilSafe("returned"), turn.Events[1]);
         Assert.Equal(new IntakeProgressed("safe_now", 1, 13), turn.Events[2]);
         Assert.Equal(3, turn.Events.Count);
     }
@@ -96,9 +96,9 @@ public sealed class FullIntakeTests
         var safe = host.Send(yes);
 
         Assert.Equal([Text(language, "safe_now")], returning.Replies());
-        Assert.Contains(new WaitsUntilSafe(), returning.Events);
+        Assert.Contains(new WaitsUntilSafe("returned"), returning.Events);
         Assert.False(writableWhenAsked);
-        Assert.Contains(new WaitsUntilSafe(), unclear.Events);
+        Assert.Contains(new WaitsUntilSafe("returned"), unclear.Events);
         Assert.Equal([Text(language, "danger")], safe.Replies());
         Assert.True(host.Writable);
     }
@@ -114,7 +114,7 @@ public sealed class FullIntakeTests
         var returning = host.Send("they locked me in again");
 
         Assert.Equal([Text("en", "distress"), Text("en", "safe_now")], returning.Replies());
-        Assert.DoesNotContain(new WaitsUntilSafe(), returning.Events);
+        Assert.DoesNotContain(returning.Events, e => e is WaitsUntilSafe);
         Assert.True(host.Writable);
     }
 

@@ -80,7 +80,7 @@ public sealed class GlobalWordTests
         var start = host.Send("START");
 
         Assert.Equal([Text("en", "safe_now")], start.Replies());
-        Assert.Equal(["OptedIn { Keyword = START }", "WaitsUntilSafe { }"], start.Events.Select(Describe));
+        Assert.Equal(["OptedIn { Keyword = START }", "WaitsUntilSafe { Cause = discreet_word }"], start.Events.Select(Describe));
         Assert.False(host.Writable);
         Assert.Equal(Text("en", "documents"), host.Send("1").Reply());
         Assert.True(host.Writable);
@@ -111,11 +111,11 @@ public sealed class GlobalWordTests
     /// discreet word, START here ended the quiet and a caseworker's reply reached the phone.
     /// </summary>
     [Theory]
-    [InlineData("en", "recipe", "START", "stop")]
-    [InlineData("ne", "2", "सुरु", "रोक्नुहोस्")]
-    [InlineData("ar", "recipe", "ابدأ", "توقف")]
+    [InlineData("en", "recipe", "START", "stop", "discreet_word")]
+    [InlineData("ne", "2", "सुरु", "रोक्नुहोस्", "not_safe_now")]
+    [InlineData("ar", "recipe", "ابدأ", "توقف", "discreet_word")]
     public void A_start_word_after_the_discreet_word_or_not_safe_and_stop_asks_only_whether_it_is_safe(
-        string language, string quiet, string start, string stop)
+        string language, string quiet, string start, string stop, string cause)
     {
         var host = quiet == "2" ? AtSafetyQuestion(language) : AtFirstQuestion(language);
         host.Send(quiet);
@@ -125,8 +125,8 @@ public sealed class GlobalWordTests
         var still = host.Send("hi");
 
         Assert.Equal([Text(language, "safe_now")], startTurn.Replies());
-        Assert.Contains(new WaitsUntilSafe(), startTurn.Events);
-        Assert.Contains(new WaitsUntilSafe(), still.Events);
+        Assert.Contains(new WaitsUntilSafe(cause), startTurn.Events);
+        Assert.Contains(new WaitsUntilSafe(cause), still.Events);
         Assert.False(host.Writable);
     }
 

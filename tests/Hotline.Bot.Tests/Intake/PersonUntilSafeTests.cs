@@ -24,7 +24,7 @@ public sealed class PersonUntilSafeTests
 
         Assert.Equal([Text(language, "safe_now")], person.Replies());
         Assert.Equal(
-            ["HandoffRequested { Reason = asked_for_person }", "IntakeEnded(asked_for_person, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { }"],
+            ["HandoffRequested { Reason = asked_for_person }", "IntakeEnded(asked_for_person, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
             person.Events.Select(Describe));
         Assert.Equal([Text(language, "person")], safe.Replies());
         Assert.Empty(safe.Events);
@@ -48,8 +48,8 @@ public sealed class PersonUntilSafeTests
 
         Assert.Equal([Text(language, "safe_now")], person.Replies());
         Assert.Contains(new HandoffRequested("asked_for_person"), person.Events);
-        Assert.Contains(new WaitsUntilSafe(), person.Events);
-        Assert.Contains(new WaitsUntilSafe(), stillWaiting.Events);
+        Assert.Contains(new WaitsUntilSafe("discreet_word"), person.Events);
+        Assert.Contains(new WaitsUntilSafe("discreet_word"), stillWaiting.Events);
         Assert.Equal([Text(language, "person")], safe.Replies());
     }
 

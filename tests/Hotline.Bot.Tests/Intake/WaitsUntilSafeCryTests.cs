@@ -27,11 +27,11 @@ public sealed class WaitsUntilSafeCryTests
                 "CaseRequested(High, 45, [distress_word])",
                 "HandoffRequested { Reason = distress }",
                 "IntakeEnded(distress, [])",
-                "WaitsUntilSafe { }",
+                "WaitsUntilSafe { Cause = discreet_word }",
             ],
             cry.Events.Select(Describe));
         var unclear = host.Send("?");
-        Assert.Contains(new WaitsUntilSafe(), unclear.Events);
+        Assert.Contains(new WaitsUntilSafe("discreet_word"), unclear.Events);
         var safe = host.Send("1");
         Assert.Equal([Text(language, "distress")], safe.Replies());
         Assert.Empty(safe.Events);
@@ -68,7 +68,7 @@ public sealed class WaitsUntilSafeCryTests
         var safe = host.Send("1");
 
         Assert.Equal([Text(language, "safe_now")], cry.Replies());
-        Assert.Contains(new WaitsUntilSafe(), cry.Events);
+        Assert.Contains(new WaitsUntilSafe("not_safe_now"), cry.Events);
         Assert.Contains(new HandoffRequested("distress"), cry.Events);
         Assert.Equal([Text(language, "distress")], safe.Replies());
     }
@@ -85,10 +85,10 @@ public sealed class WaitsUntilSafeCryTests
         var safe = host.Send("1");
 
         Assert.Equal(Menu(), cry.Replies());
-        Assert.Contains(new WaitsUntilSafe(), cry.Events);
+        Assert.Contains(new WaitsUntilSafe("discreet_word"), cry.Events);
         Assert.Contains("CaseRequested(High, 45, [distress_word])", cry.Events.Select(Describe));
         Assert.Equal([Text("ne", "safe_now")], chosen.Replies());
-        Assert.Contains(new WaitsUntilSafe(), chosen.Events);
+        Assert.Contains(new WaitsUntilSafe("discreet_word"), chosen.Events);
         Assert.Equal([Text("ne", "distress")], safe.Replies());
     }
 
@@ -103,7 +103,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal([Text("ne", "safe_now")], cry.Replies());
         Assert.Equal(
-            ["PriorityChanged(High, 45, [distress_word])", "HandoffRequested { Reason = distress }", "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { }"],
+            ["PriorityChanged(High, 45, [distress_word])", "HandoffRequested { Reason = distress }", "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
             cry.Events.Select(Describe));
         Assert.Equal([Text("ne", "distress")], host.Send("1").Replies());
     }
@@ -122,7 +122,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal([Text(language, "safe_now")], urgent.Replies());
         Assert.Equal(
-            ["WaitsUntilSafe { }", "CaseRequested(Critical, 100, [urgent_word])", "HandoffRequested { Reason = urgent_word }"],
+            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Critical, 100, [urgent_word])", "HandoffRequested { Reason = urgent_word }"],
             urgent.Events.Where(e => e is not UrgentWordMatched).Select(Describe));
         Assert.Single(urgent.Events.OfType<UrgentWordMatched>());
         var safe = host.Send("1");
@@ -143,7 +143,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal([Text(language, "safe_now")], urgent.Replies());
         Assert.Contains("PriorityChanged(Critical, 100, [urgent_word])", urgent.Events.Select(Describe));
-        Assert.Contains(new WaitsUntilSafe(), urgent.Events);
+        Assert.Contains(new WaitsUntilSafe("discreet_word"), urgent.Events);
         Assert.Equal([Text(language, "distress"), Text(language, "documents")], safe.Replies());
     }
 
