@@ -17,7 +17,8 @@ internal sealed partial class IntakeConversation
         }
 
         RaiseForDistress();
-        _language ??= RecogniseLanguage(keyword, text);
+        HearCryLanguage(keyword, text);
+        GuessLanguage(keyword, text);
         HandOff(DistressReason);
         // The number is just above on the phone already (an urgent word told it): the cry is answered, once.
         _replies.Add(HandoffReply(_state.NumberTold ? MessageIds.Person : MessageIds.Distress));
@@ -40,6 +41,7 @@ internal sealed partial class IntakeConversation
     private EngineTurn DistressUntilSafe(string? keyword, string text)
     {
         RaiseForDistress();
+        HearCryLanguage(keyword, text);
         _state.NumberOwed = true;
         return HandOffUntilSafe(DistressReason, keyword, text);
     }
@@ -65,7 +67,7 @@ internal sealed partial class IntakeConversation
             return Wake(keyword, text);
         }
 
-        _language ??= RecogniseLanguage(keyword, text);
+        GuessLanguage(keyword, text);
         if (_language is null)
         {
             return FinishWithMenu();

@@ -8,7 +8,7 @@ internal sealed partial class IntakeConversation
 
     private EngineTurn Start(string? keyword, string text)
     {
-        _language ??= RecogniseLanguage(keyword, text);
+        GuessLanguage(keyword, text);
         if (_language is null)
         {
             _state.Step = _script.StartStep.Id;
@@ -37,7 +37,7 @@ internal sealed partial class IntakeConversation
         {
             Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word, Decoy = _state.Decoy,
             AskingIfSafe = NotYetSafe, NumberOwed = _state.NumberOwed, ReturnedUnanswered = !NotYetSafe,
-            QuietCause = NotYetSafe ? _state.QuietCause : null,
+            QuietCause = NotYetSafe ? _state.QuietCause : null, LanguageGuessed = _state.LanguageGuessed,
         };
         _urgentIsNew = _urgent is not null;
         _caseClosedSince = false;
@@ -55,7 +55,7 @@ internal sealed partial class IntakeConversation
         _state.Status = IntakeStatus.Active;
         _state.Reasked = false;
         _state.AskingIfSafe = true;
-        _language ??= RecogniseLanguage(keyword, text);
+        GuessLanguage(keyword, text);
         if (_language is null)
         {
             _state.Step = _script.StartStep.Id;
@@ -169,6 +169,7 @@ internal sealed partial class IntakeConversation
         }
 
         _language = chosen ?? _language ?? _script.BaseLanguage;
+        _state.LanguageGuessed = false;
         _state.Reasked = false;
         _state.MenuOpen = false;
         if (_state.Status == IntakeStatus.HandedOff)

@@ -311,6 +311,28 @@ internal sealed partial class IntakeConversation
     private string? RecogniseLanguage(string? keyword, string text) =>
         _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
 
+    /// <summary>Takes the language a message is written in when none is known yet, remembering that it was read, not chosen.</summary>
+    private void GuessLanguage(string? keyword, string text)
+    {
+        if (_language is null && RecogniseLanguage(keyword, text) is { } heard)
+        {
+            _language = heard;
+            _state.LanguageGuessed = true;
+        }
+    }
+
+    /// <summary>
+    /// A cry for help in another language than one read from a greeting ("hello", then "गुहार") is answered in the cry's: a
+    /// person in danger writes in their own. A language chosen from the menu stays.
+    /// </summary>
+    private void HearCryLanguage(string? keyword, string text)
+    {
+        if (_state.LanguageGuessed && RecogniseLanguage(keyword, text) is { } heard)
+        {
+            _language = heard;
+        }
+    }
+
     private EngineTurn AskForPerson()
     {
         HandOff(AskedForPersonReason);

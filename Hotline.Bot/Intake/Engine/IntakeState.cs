@@ -99,6 +99,13 @@ internal sealed class IntakeState
     public bool SafetyUnanswered { get; set; }
 
     /// <summary>
+    /// The language was read from a message (a greeting such as "hello", a script), not chosen from the menu: a cry for help in
+    /// another language then says more about the person, and is answered in it.
+    /// </summary>
+    [JsonPropertyName("lg")]
+    public bool LanguageGuessed { get; set; }
+
+    /// <summary>
     /// What began the wait until it is safe (the reason of the last <c>WentQuiet</c>, or the discreet word written while opted
     /// out), until the person says it is safe: STOP and START replace the conversation's status, not the reason it waits.
     /// </summary>

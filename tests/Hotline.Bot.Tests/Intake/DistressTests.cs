@@ -48,6 +48,36 @@ public sealed class DistressTests
         Assert.Contains(new HandoffRequested("distress"), turn.Events);
     }
 
+    /// <summary>
+    /// Found by a newcomer: "hello" made the conversation English, and a Nepali cry for help after it was answered in English.
+    /// A language read from a greeting is a guess; the cry in their own language says more.
+    /// </summary>
+    [Theory]
+    [InlineData("गुहार", "ne")]
+    [InlineData("saklolo", "fil")]
+    [InlineData("النجدة", "ar")]
+    public void A_cry_for_help_in_another_language_than_a_greeting_suggested_is_answered_in_the_cry_s_language(string cry, string language)
+    {
+        var host = new FakeHost(Engine);
+        Assert.Equal([Text("en", "safe_now")], host.Send("hello").Replies());
+
+        var turn = host.Send(cry);
+
+        Assert.Equal((language, Text(language, "distress")), (turn.Language, turn.Reply()));
+    }
+
+    [Fact]
+    public void A_cry_for_help_in_another_language_than_the_one_chosen_from_the_menu_is_answered_in_the_chosen_one()
+    {
+        var host = new FakeHost(Engine);
+        host.Send("👋");
+        host.Send(MenuNumber("en"));
+
+        var turn = host.Send("गुहार");
+
+        Assert.Equal(("en", Text("en", "distress")), (turn.Language, turn.Reply()));
+    }
+
     [Fact]
     public void A_distress_word_two_languages_share_gets_the_emergency_number_and_the_menu_then_a_reply_in_the_chosen_language()
     {
