@@ -168,8 +168,9 @@ internal sealed partial class IntakeConversation
             return FinishWithMenu();
         }
 
+        // Going on in the base language after the menu went unanswered twice is a guess too.
+        _state.LanguageGuessed = chosen is null && (_language is null || _state.LanguageGuessed);
         _language = chosen ?? _language ?? _script.BaseLanguage;
-        _state.LanguageGuessed = false;
         _state.Reasked = false;
         _state.MenuOpen = false;
         if (_state.Status == IntakeStatus.HandedOff)

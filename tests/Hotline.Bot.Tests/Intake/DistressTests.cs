@@ -67,6 +67,19 @@ public sealed class DistressTests
     }
 
     [Fact]
+    public void A_cry_for_help_after_the_menu_went_unanswered_twice_is_answered_in_the_cry_s_language()
+    {
+        var host = new FakeHost(Engine);
+        host.Send("👋");
+        host.Send("what");
+        Assert.Equal(Text("en", "safe_now"), host.Send("what").Reply());
+
+        var turn = host.Send("गुहार");
+
+        Assert.Equal(("ne", Text("ne", "distress")), (turn.Language, turn.Reply()));
+    }
+
+    [Fact]
     public void A_cry_for_help_in_another_language_than_the_one_chosen_from_the_menu_is_answered_in_the_chosen_one()
     {
         var host = new FakeHost(Engine);
