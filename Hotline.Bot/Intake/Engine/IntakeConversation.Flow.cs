@@ -148,45 +148,6 @@ internal sealed partial class IntakeConversation
         return _snapshot.CaseworkerHasWritten ? Finish() : Finish(HandoffReply(OwedHandoffTextId()));
     }
 
-    private EngineTurn ChooseLanguage(string? keyword, string text)
-    {
-        var number = TextNormalizer.Number(keyword);
-        var chosen = number >= 1 && number <= _script.Languages.Count
-            ? _script.Languages[number - 1].Tag
-            : RecogniseLanguage(keyword, text);
-        if (chosen is null && TextNormalizer.HasNoWords(text))
-        {
-            // An empty message, an emoji or a sticker says nothing, not even a language: it neither uses up the menu's one
-            // repeat nor lets the base language be guessed. The menu is just above on the phone (two SMS segments, three
-            // with its instruction): the instruction alone points back to it.
-            return Finish(_engine.Replies.Get(_language, MessageIds.LanguageMenu));
-        }
-
-        if (chosen is null && !_state.Reasked)
-        {
-            _state.Reasked = true;
-            return FinishWithMenu();
-        }
-
-        // Going on in the base language after the menu went unanswered twice is a guess too.
-        _state.LanguageGuessed = chosen is null && (_language is null || _state.LanguageGuessed);
-        _language = chosen ?? _language ?? _script.BaseLanguage;
-        _state.Reasked = false;
-        _state.MenuOpen = false;
-        if (_state.Status == IntakeStatus.HandedOff)
-        {
-            return Finish(HandoffReply(OwedHandoffTextId()));
-        }
-
-        if (_state.Step == _script.StartStep.Id)
-        {
-            GoTo(_script.StartStep.Next!);
-            return Finish();
-        }
-
-        return Finish(_engine.Replies.Get(_language, _state.Step));
-    }
-
     private void Record(ScriptStep step, string code, string text)
     {
         var before = _caseOpen ? Evaluate() : null;

@@ -1,5 +1,3 @@
-using Hotline.Bot.Channels;
-
 namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>
@@ -219,120 +217,6 @@ internal sealed partial class IntakeConversation
         return Finish();
     }
 
-    private EngineTurn WhileOptedOut((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword, string text)
-    {
-        if (carrier.Kind == KeywordKind.OptIn || word == WordClass.Start)
-        {
-            _events.Add(new OptedIn(carrier.Kind == KeywordKind.OptIn ? carrier.Keyword : keyword!));
-            if (WaitsForSafety)
-            {
-                // Receiving messages again is not saying it is safe to: the safety question, and the conversation waits.
-                return AskWhetherSafe(keyword, text);
-            }
-
-            _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
-            // Not a question of a closed case's, nor beside a caseworker who has written, nor after the discreet word, nor
-            // before any was asked (their first message was STOP: their next begins the intake, as a first message does).
-            if (IsAsking && _language is not null && !(_caseOpen && _snapshot.CaseworkerHasWritten))
-            {
-                return AskCurrentQuestionAgain();
-            }
-        }
-        else if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
-        {
-            _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
-        }
-        else if (keyword == _engine.DiscreetKeyword)
-        {
-            // Nothing is sent while opted out, but the warning stands, a caseworker's conversation included: START then gets
-            // only the safety question, and the conversation waits until they say it is safe.
-            GoQuietAfterDiscreetWord();
-            return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
-        }
-
-        // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
-        // wrote could reach an opted-out number (the host sends nothing until START). An urgent word still makes
-        // the case Critical, silently.
-
-        return _urgent is null ? new EngineTurn(_snapshot.State, _language, _replies, _events) : Finish();
-    }
-
-    /// <summary>
-    /// Waiting until it is safe, the phone gets nothing but the question that asks (the language menu first if no language is
-    /// known): after a quiet spell it is asked now, while it is asked it is asked again.
-    /// </summary>
-    private EngineTurn AskWhetherSafe(string? keyword, string text) =>
-        _state.Status == IntakeStatus.Quiet ? Wake(keyword, text) : AskCurrentQuestionAgain();
-
-    /// <summary>
-    /// The question the person stopped the intake at, asked again (after the opt-in's confirmation, or the safety question while
-    /// it waits for the answer): otherwise they would not know what the next message answers.
-    /// </summary>
-    private EngineTurn AskCurrentQuestionAgain() =>
-        _state.MenuOpen || _state.Step == _script.StartStep.Id ? FinishWithMenu() : Finish(_engine.Replies.Get(_language, _state.Step));
-
-    /// <summary>
-    /// The decoy makes a phone's thread look like an ordinary contact's. In a chat, with the hotline's bot under its name, a
-    /// "wrong number" would stand out, and any reply is one more line (and notification) on the screen: the chat goes quiet
-    /// with no reply, as it does when the person closes it.
-    /// </summary>
-    private EngineTurn Discreet()
-    {
-        _events.Add(new WentQuiet(DiscreetReason));
-        GoQuietAfterDiscreetWord();
-        return Finish(_snapshot.Channel.IsPhoneNumber() ? _engine.Replies.Get(_language, MessageIds.Discreet) : null);
-    }
-
-    private void GoQuietAfterDiscreetWord()
-    {
-        _state.Decoy = true;
-        _state.QuietCause = DiscreetReason;
-        if (_state.Status == IntakeStatus.Active)
-        {
-            // Come back to the question they were on, after asking again whether it is safe to write.
-            if (_state.Step != _script.ResumeStepId && _state.Step != _script.StartStep.Id)
-            {
-                _state.ReturnStep = _state.Step;
-            }
-
-            GoQuiet(DiscreetReason);
-        }
-        else if (_state.Status == IntakeStatus.HandedOff)
-        {
-            // A caseworker has the conversation: their replies wait too, until the person says it is safe to write.
-            _state.ResumesHandedOff = true;
-            GoQuiet(DiscreetReason);
-        }
-
-        _state.MenuOpen = false;
-    }
-
-    /// <summary>The language a message is written in (its words, its first word, its letters), or null when it does not say.</summary>
-    private string? RecogniseLanguage(string? keyword, string text) =>
-        _engine.Lexicon.RecogniseLanguage(keyword, TextNormalizer.FirstWord(text), text);
-
-    /// <summary>Takes the language a message is written in when none is known yet, remembering that it was read, not chosen.</summary>
-    private void GuessLanguage(string? keyword, string text)
-    {
-        if (_language is null && RecogniseLanguage(keyword, text) is { } heard)
-        {
-            _language = heard;
-            _state.LanguageGuessed = true;
-        }
-    }
-
-    /// <summary>
-    /// A cry for help in another language than one read from a greeting ("hello", then "गुहार") is answered in the cry's: a
-    /// person in danger writes in their own. A language chosen from the menu stays.
-    /// </summary>
-    private void HearCryLanguage(string? keyword, string text)
-    {
-        if (_state.LanguageGuessed && RecogniseLanguage(keyword, text) is { } heard)
-        {
-            _language = heard;
-        }
-    }
-
     private EngineTurn AskForPerson()
     {
         HandOff(AskedForPersonReason);
@@ -349,21 +233,6 @@ internal sealed partial class IntakeConversation
         return team.Open
             ? _engine.Replies.Get(_language, textId, _availability.WaitMinutes(_language, Evaluate().Band))
             : _engine.Replies.Closed(_language, team);
-    }
-
-    private EngineTurn OpenMenu()
-    {
-        if (_state.Status == IntakeStatus.Quiet)
-        {
-            // Writing again after going quiet: the menu, then the safety question, and the conversation waits as after Wake.
-            _state.Status = IntakeStatus.Active;
-            _state.AskingIfSafe = true;
-        }
-
-        // At the language step the menu is the question itself; anywhere else it opens on top of it.
-        _state.MenuOpen = _state.Status == IntakeStatus.HandedOff || _state.Step != _script.StartStep.Id;
-        _state.Reasked = false;
-        return FinishWithMenu();
     }
 
     private void HandOff(string reason)
