@@ -38,6 +38,12 @@ internal sealed partial class IntakeConversation
         }
 
         _urgent = match;
+        if (_state.LanguageGuessed)
+        {
+            // As a cry for help: danger written in their own language says more than a greeting did (HearCryLanguage).
+            _language = match.Language;
+        }
+
         _urgentIsNew = _state.UrgentWord is null;
         _state.UrgentWord ??= match.Word;
     }

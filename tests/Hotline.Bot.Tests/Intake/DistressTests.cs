@@ -67,6 +67,18 @@ public sealed class DistressTests
     }
 
     [Fact]
+    public void Danger_written_in_another_language_than_a_greeting_suggested_is_answered_in_the_language_of_the_danger()
+    {
+        var host = new FakeHost(Engine);
+        host.Send("hello");
+
+        var turn = host.Send("साहुले कुट्छ");
+
+        Assert.Equal("ne", turn.Language);
+        Assert.Equal([Text("ne", "distress"), Text("ne", "safe_now")], turn.Replies());
+    }
+
+    [Fact]
     public void A_cry_for_help_after_the_menu_went_unanswered_twice_is_answered_in_the_cry_s_language()
     {
         var host = new FakeHost(Engine);
