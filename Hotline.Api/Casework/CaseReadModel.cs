@@ -43,8 +43,15 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         return new CaseDetail(summary, transcript, caseNotes, answers, isAssignee ? record.LeaseToken : null,
             isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
             Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()),
-            declined.In(caseEvents));
+            declined.In(caseEvents), LeftOpen(caseEvents));
     }
+
+    /// <summary>The question <see cref="EndIntakeAtFirstReplyAsync"/> found open on the phone, when the intake ended there.</summary>
+    private IntakeQuestionLeftOpen? LeftOpen(IReadOnlyList<CaseEvent> caseEvents) =>
+        caseEvents.LastOrDefault(e => e.Type == CaseEventTypes.IntakeEnded) is { } ended && Field(ended, "LeftOpen") is { Length: > 0 } step
+            && script.FindStep(step) is not null
+            ? new IntakeQuestionLeftOpen(step, script.Text(script.BaseLanguage, step))
+            : null;
 
     /// <summary>
     /// Where a case's part of the person's one conversation begins: after the close of the case before it. The earlier case is
@@ -69,8 +76,10 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
 
         var caseEvents = await events.ReadByCaseAsync(session, caseId, cancellationToken);
         var answers = caseEvents.Where(e => e.Type == CaseEventTypes.AnswerRecorded).Select(ToAnswer).ToList();
+        var leftOpen = caseEvents.LastOrDefault(e => e.Type == CaseEventTypes.IntakeProgressed) is { } progressed ? Field(progressed, "StepId") : null;
         await cases.ChangeIntakeProgressAsync(session, caseId, null, null, CaseEventTypes.IntakeEnded,
-            new { Reason = IntakeEnded.CaseworkerWrote, Unanswered = Unanswered(caseEvents, summary, answers) }, cancellationToken);
+            new { Reason = IntakeEnded.CaseworkerWrote, Unanswered = Unanswered(caseEvents, summary, answers), LeftOpen = leftOpen },
+            cancellationToken);
     }
 
     /// <summary>

@@ -55,7 +55,8 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// caseworker to ask in their own words; <see cref="UrgentWords"/>: the script's words that made the case Critical;
 /// <see cref="WhatsAppWindow"/>: for a WhatsApp case, whether a free-text reply can reach the person now (null otherwise);
 /// <see cref="AnswersDeclined"/>: the person did not agree to have their intake answers saved, which is why <see cref="Answers"/>
-/// is empty (the caseworker asks in the conversation; the priority and its reasons stay).
+/// is empty (the caseworker asks in the conversation; the priority and its reasons stay);
+/// <see cref="LeftOpen"/>: the intake's question still on the phone when a caseworker's first reply ended the intake.
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
@@ -68,7 +69,15 @@ public sealed record CaseDetail(
     IReadOnlyList<string>? Unanswered = null,
     IReadOnlyList<string>? UrgentWords = null,
     WhatsApp.WhatsAppWindowView? WhatsAppWindow = null,
-    bool AnswersDeclined = false);
+    bool AnswersDeclined = false,
+    IntakeQuestionLeftOpen? LeftOpen = null);
+
+/// <summary>
+/// The intake's question the person had not answered when a caseworker first wrote (its step and its base-language prompt):
+/// from then on their messages are hers, so a short "1" after it may answer the intake's question ("Are you in danger right
+/// now?"), not hers; the console says so.
+/// </summary>
+public sealed record IntakeQuestionLeftOpen(string StepId, string Prompt);
 
 /// <summary>A claim its holder keeps renewed: <see cref="CaseHub.HoldCase"/>'s answer, with nothing of the case's content.</summary>
 /// <param name="PersonWroteAt">When the person last wrote (null: never): the case's card shows it, to tell the cases one holds apart.</param>

@@ -153,6 +153,36 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
     }
 
     /// <summary>A person's first case is taken and closed as resolved; then they write again and ask for a person.</summary>
+    /// <summary>
+    /// Found by a newcomer: a returning person said it is safe, the phone then asked "Are you in danger right now?", a caseworker
+    /// took the case and asked her own question, and the person's "1" read as an answer to her; the case said "Danger unknown"
+    /// because "the person asked for a person first, or did not agree to keep their answers", neither of which was so.
+    /// </summary>
+    [Fact]
+    public async Task A_first_reply_under_the_intakes_open_danger_question_says_a_short_answer_may_answer_that_question()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await SignInAmiraAtLaptopSizeAsync(host);
+        var phone = host.NextPhone();
+        await TakeAndCloseAsync(console, host, phone, "hello, my boss keeps my passport");
+        await host.PostSmsAsync(phone, "thank you");
+        await host.PostSmsAsync(phone, "1");
+        await console.TakeNextCaseAsync();
+
+        await console.Page.Locator("#reply-body").FillAsync("Can you get to the bus station tonight?");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await host.PostSmsAsync(phone, "1");
+
+        await Expect(console.Page.Locator("#intake-left-open")).ToHaveTextAsync(
+            "When the first reply was sent, the intake's question “Are you in danger right now? 1 Yes 2 No” was still unanswered on their phone: "
+            + "a short answer such as “1” or “2” may answer it, not your message.");
+        await Expect(console.Page.Locator("#intake-left-open")).ToBeInViewportAsync();
+        await Expect(console.Page.Locator("#triage-reasons")).ToHaveTextAsync(
+            "Danger unknown: a caseworker wrote before the intake had kept an answer, and the intake stopped there. Ask whether they are safe now.");
+        await Screenshots.TakeAsync(console.Page, "intake-left-open");
+        Assert.Empty(console.ScriptErrors);
+    }
+
     private static async Task WritesAgainAfterAClosedCaseAsync(ConsolePage console, ConsoleHost host)
     {
         var phone = host.NextPhone();

@@ -124,11 +124,19 @@ function renderSide(view) {
   // Declining is the person's choice, said as such: an empty list must not read as "answered nothing", nor as "nothing found".
   const declined = view.detail.answersDeclined === true;
   const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking && (!view.readOnly || declined);
+  const leftOpen = view.detail.leftOpen;
   byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
     ? [el("li", { class: notAssessed ? "reason" : "empty", text: !notAssessed ? "No triage reasons recorded."
       : declined ? "Danger not on record: the person did not agree to have their answers saved. Ask whether they are safe now."
+      : leftOpen ? "Danger unknown: a caseworker wrote before the intake had kept an answer, and the intake stopped there. Ask whether they are safe now."
       : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now." })]
     : c.reasons.map((r) => el("li", { class: "reason", text: reasonText(r) }))));
+  // From the first reply on, the person's messages answer the caseworker: a "1" under the intake's open question may not.
+  const open = byId("intake-left-open");
+  open.hidden = !leftOpen || view.readOnly;
+  open.textContent = leftOpen
+    ? `When the first reply was sent, the intake's question “${leftOpen.prompt}” was still unanswered on their phone: a short answer such as “1” or “2” may answer it, not your message.`
+    : "";
   byId("triage-score").textContent = `Triage score ${c.triageScore}`
     + (c.intakeQuestion != null ? ` (provisional): intake in progress, question ${c.intakeQuestion} of ${c.intakeQuestions}` : "");
   const urgent = view.detail.urgentWords ?? [];

@@ -172,7 +172,7 @@ public sealed class CaseworkerTakesOverTests
         await harness.TextAsync(Worker, "no");
 
         Assert.Equal(
-            ["{\"Reason\":\"caseworker_wrote\",\"Unanswered\":[\"documents\",\"wages\",\"free_to_leave\",\"debt\",\"threats\",\"deceived\",\"hours\",\"isolation\",\"living\",\"location\"]}"],
+            ["{\"Reason\":\"caseworker_wrote\",\"Unanswered\":[\"documents\",\"wages\",\"free_to_leave\",\"debt\",\"threats\",\"deceived\",\"hours\",\"isolation\",\"living\",\"location\"],\"LeftOpen\":\"documents\"}"],
             await IntakeEndingsAsync(harness));
     }
 
