@@ -228,6 +228,33 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found by a newcomer: a referral sent with "How to reach the person: Through the hotline caseworker", then the case closed
+    /// as referred; the partner accepted, and nobody could write to the person until they wrote again. Closing now says so.
+    /// </summary>
+    [Fact]
+    public async Task Closing_while_a_partner_was_told_to_reach_the_person_through_the_hotline_says_nobody_can_write_to_them()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await host.SendShelterReferralAsync(caseworker, caseId, partnerId,
+            new RecordConsent("person", "sms", null, ["contact_route"], null, null, null, "through_hotline"));
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#referrals .referral-status")).ToHaveTextAsync("Sent");
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("referred");
+        var asked = console.AnswerQuestions(accept: false);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        Assert.Equal(["Close this case as \"Referred to a partner\"? Nobody can reply to this person on it afterwards. "
+            + "A partner was told to reach the person through the hotline: nobody can write to them until they write again."], asked);
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task After_a_proposal_the_form_is_empty_and_folded_and_the_consent_form_stays_open_when_record_consent_is_looked_for()
     {

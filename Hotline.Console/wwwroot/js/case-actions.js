@@ -4,6 +4,7 @@ import { languageName, INTAKE_LANGUAGES } from "./format.js";
 import { isTooLong } from "./sms.js";
 import { renderTranscript, renderNotes, updateReplyBox } from "./case-render.js";
 import { sayOutcome } from "./status-line.js";
+import { reachesPersonThroughHotline } from "./referrals.js";
 
 // What a caseworker does to the open case. Each goes through the hub, which answers {ok, refusal, value};
 // a refusal is shown to the caseworker word for word.
@@ -146,7 +147,10 @@ async function closeCase(view) {
     refuseAt("close-form", "Choose an outcome to close the case.");
     return;
   }
-  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.${unsentReplyWarning()}`)) {
+  const throughHotline = reachesPersonThroughHotline(view.referrals.list)
+    ? " A partner was told to reach the person through the hotline: nobody can write to them until they write again."
+    : "";
+  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.${throughHotline}${unsentReplyWarning()}`)) {
     return;
   }
   const note = byId("close-note");

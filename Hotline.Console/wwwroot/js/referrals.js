@@ -21,6 +21,14 @@ const STEP_DONE = {
   withdraw: (partner) => `Referral to ${partner} withdrawn.`,
 };
 const WITHDRAWABLE = new Set(["Proposed", "ConsentRecorded", "Sent", "Accepted"]);
+
+/**
+ * A live referral whose partner was told to reach the person through the hotline caseworker: once the case is closed,
+ * nobody can write to the person until they write again, so the route leads nowhere meanwhile.
+ */
+export function reachesPersonThroughHotline(referrals) {
+  return referrals.some((r) => WITHDRAWABLE.has(r.status) && r.consent?.contactRoute === "through_hotline");
+}
 // A consent field that needs a value from the caseworker, and the form control that gives it.
 const DETAILS = { summary: "summary", nationality: "nationality", region: "region", contact_route: "contactRoute" };
 
