@@ -76,7 +76,7 @@ async function sendReply(view) {
     view.transcript.add(answer.value);
     renderTranscript(view);
   } else {
-    view.refuse(answer.refusal);
+    view.refuse(answer.refusal, "reply");
   }
   updateReplyBox(view);
 }

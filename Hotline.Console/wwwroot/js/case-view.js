@@ -252,6 +252,11 @@ export class CaseView {
     if (this.transcript.add(message)) {
       renderTranscript(this);
     }
+    if (message.direction === "Inbound" && this.refusalAbout === "reply") {
+      // The person wrote: the WhatsApp window, the quiet or the opt-out that refused the reply may be over; the reply box
+      // says whether replies are off now, and a refusal left standing would contradict it.
+      this.refuse(null);
+    }
   }
 
   messageStatusChanged(notice) {
@@ -324,7 +329,9 @@ export class CaseView {
 
   // --- messages to the caseworker -----------------------------------------------------------------
 
-  refuse(text) {
+  /** `about` names the action refused: a reply's refusal ends when what refused it may have changed (see messageAdded). */
+  refuse(text, about = null) {
+    this.refusalAbout = text ? about : null;
     const alert = byId("case-refusal");
     alert.textContent = text ?? "";
     alert.hidden = !text;
