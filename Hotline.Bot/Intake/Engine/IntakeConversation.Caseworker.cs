@@ -18,14 +18,14 @@ internal sealed partial class IntakeConversation
     /// makes the conversation quiet, caseworker included, with the not-safe acknowledgement: if it was the intake's answer,
     /// her next message would reach a phone its owner said is not safe; if it was hers, it costs the person one more "yes"
     /// when they next write. That holds for every "no" until then, not only the first message beside her ("who is this?"
-    /// answers nothing). A "yes" there is never taken as safe. Without consent, the answers given so far are forgotten, as
-    /// at any hand-off.
+    /// answers nothing, nor does the language menu opened over the question). A "yes" there is never taken as safe. Without
+    /// consent, the answers given so far are forgotten, as at any hand-off.
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
         _endReason = IntakeEnded.CaseworkerWrote;
-        var safetyUnanswered = _state.SafetyUnanswered
-            || (_state.Status == IntakeStatus.Active && !_state.MenuOpen && _state.Step == _script.ResumeStepId);
+        // The language menu opened over the safety question does not answer it: still unanswered.
+        var safetyUnanswered = _state.SafetyUnanswered || (_state.Status == IntakeStatus.Active && _state.Step == _script.ResumeStepId);
         _state.MenuOpen = false;
         if (safetyUnanswered && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No)
         {

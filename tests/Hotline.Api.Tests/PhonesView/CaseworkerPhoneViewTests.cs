@@ -102,6 +102,27 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-returning-person", phone.View);
     }
 
+    /// <summary>
+    /// Found by a review: an urgent word opened the case at the safety question, the person asked for the language menu, and
+    /// a caseworker wrote. The menu answers nothing: their "no" is read as not safe, as beside her without the menu. Before,
+    /// the "no" was taken as hers and her next reply reached the phone.
+    /// </summary>
+    [Fact]
+    public async Task A_no_after_the_language_menu_opened_over_the_unanswered_safety_question_is_read_as_not_safe()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("they beat me", "language");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+
+        await phone.WriteAsync("no");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you tell me where you are?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-the-menu-before-the-safety-answer", phone.View);
+    }
+
     [Fact]
     public async Task A_caseworker_reply_still_waiting_when_the_discreet_word_arrives_never_leaves()
     {

@@ -239,6 +239,32 @@ public sealed class CaseworkerTakesOverTests
         Assert.True(host.Writable);
     }
 
+    /// <summary>
+    /// Found by a review: the person asked for the language menu while the safety question was unanswered (an urgent word had
+    /// opened the case), and a caseworker wrote. The menu does not answer the safety question, but a "no" then, and every
+    /// "no" after it, was read as hers: her next reply reached a phone whose owner may just have said it is not safe.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "no", "no")]
+    [InlineData("ne", "who is this?", "होइन")]
+    public void Not_safe_after_the_menu_was_opened_over_the_unanswered_safety_question_still_goes_quiet(string language, string first, string no)
+    {
+        var host = AtSafetyQuestion(language);
+        host.Send(Words(language).Urgent[0]);
+        host.Send(Words(language).Language[0]);
+        host.CaseworkerWrites();
+        if (first != no)
+        {
+            host.Send(first);
+        }
+
+        var turn = host.Send(no);
+
+        Assert.Equal([Text(language, "not_safe")], turn.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], turn.Events.Select(Describe));
+        Assert.False(host.Writable);
+    }
+
     /// <summary>Once the person said it is safe, a "no" beside the caseworker is hers: the conversation stays hers.</summary>
     [Fact]
     public void A_no_beside_a_caseworker_after_the_person_said_it_is_safe_is_hers()
