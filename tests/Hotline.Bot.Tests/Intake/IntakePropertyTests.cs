@@ -137,7 +137,8 @@ public sealed class IntakePropertyTests
                 var said = act is Send send ? send.Text : null;
                 if (waiting)
                 {
-                    var answered = said is not null && lastOnThePhone is not null && SafetyQuestions.Contains(lastOnThePhone);
+                    var answered = said is not null && lastOnThePhone is not null && SafetyQuestions.Contains(lastOnThePhone)
+                        && !AnswersNothing(said);
                     var askedForAPersonOrInDanger = !warned && turn.Events.Any(e => e is HandoffRequested or UrgentWordMatched);
                     Assert.True(!isWritable || answered || askedForAPersonOrInDanger,
                         $"'{said ?? "(a tick)"}' after '{lastOnThePhone}' ended the wait until it is safe: {Support.Intake.Describe(turn)}");
@@ -167,6 +168,19 @@ public sealed class IntakePropertyTests
     private static readonly HashSet<string> NeutralKeywordReplies = Tags
         .SelectMany(tag => new[] { Support.Intake.Text(tag, "help"), Support.Intake.Text(tag, "opted_in") })
         .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words that work at any step (STOP, START, HELP, a person, the menu, a cry, the discreet word): sent under the safety
+    /// question, they are not its answer. A word that is also a "yes" somewhere is left out, to be read as the answer it is.
+    /// </summary>
+    private static readonly HashSet<string> AnyStepWords = Script.Languages
+        .SelectMany(l => l.Words.Stop.Concat(l.Words.Start).Concat(l.Words.Help).Concat(l.Words.Person).Concat(l.Words.Language)
+            .Concat(l.Words.Distress))
+        .Concat(["0", "STOP", "START", "UNSTOP", "HELP", "INFO", Options.DiscreetWord])
+        .Except(Script.Languages.SelectMany(l => l.Words.Yes), StringComparer.OrdinalIgnoreCase)
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool AnswersNothing(string text) => AnyStepWords.Contains(text.Trim(' ', '!'));
 
     private static bool IsDiscreetWord(string text) => text.Trim(' ', '!').Equals(Options.DiscreetWord, StringComparison.OrdinalIgnoreCase);
 
