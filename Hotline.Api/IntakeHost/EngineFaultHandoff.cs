@@ -7,7 +7,7 @@ namespace Hotline.Api.IntakeHost;
 /// vanish, and neither may the person who wrote: the fault is logged (the exception's type and where it
 /// was thrown, never its message, which may quote what the person wrote), counted, and the conversation is
 /// handed to a caseworker with the reason. Nothing is sent to the person, and the engine's state is kept,
-/// so a later message is decided from where the conversation was.
+/// so a later message is decided from where the conversation was; a quiet conversation stays quiet.
 /// </summary>
 public sealed class EngineFaultHandoff : IConversationEngine
 {
@@ -37,6 +37,12 @@ public sealed class EngineFaultHandoff : IConversationEngine
         _logger = logger;
         _faults = faults;
     }
+
+    /// <summary>
+    /// A turn this guard gave in place of one the engine threw in: it says nothing of whether it is safe to write, so it must
+    /// not end a quiet spell (after the discreet word the kept state still waits for the person's "yes").
+    /// </summary>
+    public static bool IsFaultTurn(EngineTurn turn) => turn.Events.Any(e => e is HandoffRequested { Reason: Reason });
 
     /// <summary>The same guard around another engine (one built on corrected translations), counting into the same meter.</summary>
     public EngineFaultHandoff Guarding(IConversationEngine engine) => new(engine, _logger, _faults);

@@ -49,6 +49,35 @@ public sealed class EngineFaultTests
         AssertOneErrorWithoutPersonalData(harness);
     }
 
+    /// <summary>
+    /// Review finding: after the discreet word the conversation waits until the person says it is safe. A turn that threw
+    /// said nothing about it, and the host took the message as ending the quiet: the caseworker who took the case wrote
+    /// "Are you safe?" to a phone someone else may hold. The engine's state, kept as it was, still waits; so does the host.
+    /// </summary>
+    [Fact]
+    public async Task A_turn_that_throws_after_the_discreet_word_leaves_the_conversation_quiet_and_a_caseworkers_reply_refused()
+    {
+        await using var harness = await StartAsync(new FaultyStepEngine());
+        await harness.TextAsync(Worker, "hi", "1", "recipe");
+        await harness.DispatchAllAsync();
+        await harness.TextAsync(Worker, FaultyAnswer);
+        var caseworker = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
+        await using var hub = caseworker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "Are you safe?", Guid.NewGuid(), Ct);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(
+            (false, "The person used the discreet word. Nothing can be sent until they say it is safe to write."),
+            (reply.Ok, reply.Refusal));
+        // The replies not sent before the discreet word never leave; its decoy is the last message on the phone.
+        Assert.Equal(["Sorry, wrong number."], harness.Twilio.Created.Select(m => m.Body));
+    }
+
     private static Task<TwilioHarness> StartAsync(FaultyStepEngine engine, TimeProvider? clock = null) =>
         TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Hotline:Intake:TickIntervalSeconds"] = "3600" }, services =>
         {
