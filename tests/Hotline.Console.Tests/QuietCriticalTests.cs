@@ -27,9 +27,8 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal(["Critical", "Low"], order);
         await Expect(console.Waiting.Nth(0).Locator(".case-waiting")).ToHaveTextAsync("no reply can be sent");
         // Listed first, and never as if waiting for a reply: the lines in the list say where the kind of case changes.
-        await Expect(console.Page.Locator("#queue-title")).ToHaveTextAsync("Waiting for a reply 1");
         await Expect(console.Page.Locator("#queue > li")).ToHaveTextAsync(
-            [new Regex("^Not waiting: nothing can be sent to them now 1$"), new Regex("^Critical"), new Regex("^Waiting for a reply 1$"), new Regex("^Low")]);
+            [new Regex("^Critical, nothing can be sent to them now 1$"), new Regex("^Critical"), new Regex("^Waiting for a reply 1$"), new Regex("^Low")]);
         await Screenshots.TakeAsync(console.Page, "quiet-critical-queue");
         await console.TakeNextCaseAsync();
 
@@ -45,8 +44,8 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
 
     /// <summary>
     /// Found last session: the console header and the supervisor's "Critical waiting" left out a Critical person who went
-    /// quiet, since they wait for no reply. They are Critical work all the same; the figure counts them and says nobody can
-    /// write to them, and the quiet figure still counts them as quiet.
+    /// quiet, since they wait for no reply. They are Critical work all the same: the supervisor's figure counts them and says
+    /// nobody can write to them; the console's figure of the people nothing can be sent to says how many are Critical.
     /// </summary>
     [Fact]
     public async Task The_Critical_figures_count_a_Critical_person_nobody_can_write_to_and_say_so()
@@ -59,8 +58,8 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
         await console.Page.SetViewportSizeAsync(1366, 768);
 
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 1 waiting (1 low), 0 being answered, oldest");
-        await Expect(console.Page.Locator("#statistics .hotline-critical")).ToHaveTextAsync("Critical waiting 1 (1 cannot be written to)");
-        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync("Nothing can be sent to 1 in the queue: 1 quiet until it is safe to write");
+        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync("Nothing can be sent to 1 in the queue (1 critical): 1 quiet until it is safe to write");
+        await Expect(console.Page.Locator("#statistics .hotline-critical")).ToHaveTextAsync("(1 critical)");
         await Screenshots.TakeAsync(console.Page, "quiet-critical-header");
         Assert.Empty(console.ScriptErrors);
 
@@ -77,6 +76,39 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
         await Expect(rows.Nth(0).Locator(".priority")).ToHaveTextAsync("Critical");
         await Screenshots.TakeAsync(supervisor.Page, "quiet-critical-supervisor");
         Assert.Empty(supervisor.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by a review: with a Critical person nobody can write to at the head of the list, the console read "Waiting for a
+    /// reply 2" above "Not waiting: nothing can be sent to them now 1", then "Waiting for a reply" again, and its figures
+    /// "Critical waiting 1 (1 cannot be written to)" beside two Low cases waiting. Each group is headed once, in the order
+    /// "Take next case" takes them, with the number of cases under it, and the figures use the groups' words.
+    /// </summary>
+    [Fact]
+    public async Task With_a_Critical_person_nobody_can_write_to_first_each_group_of_the_queue_is_headed_once_and_the_figures_use_its_words()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await QueueWaitingAndQuietCriticalAsync(host);
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help too");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(console.Waiting).ToHaveCountAsync(3);
+
+        await Expect(console.Page.Locator("#queue-title")).ToHaveTextAsync("Queue");
+        await Expect(console.Page.Locator("#queue > li")).ToHaveTextAsync(
+        [
+            new Regex("^Critical, nothing can be sent to them now 1$"), new Regex("^Critical"),
+            new Regex("^Waiting for a reply 2$"), new Regex("^Low"), new Regex("^Low"),
+        ]);
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("2 waiting for you");
+        await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 2 waiting (2 low), 0 being answered, oldest");
+        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
+            "Nothing can be sent to 1 in the queue (1 critical): 1 quiet until it is safe to write");
+        await Expect(console.Page.Locator("#statistics")).Not.ToContainTextAsync("Critical waiting");
+        await Expect(console.Page).ToHaveTitleAsync("(2) Hotline console");
+        await Screenshots.TakeAsync(console.Page, "quiet-critical-first-in-queue");
+        Assert.Empty(console.ScriptErrors);
     }
 
     /// <summary>One person asks for a person and waits; another uses the discreet word, then writes an urgent word.</summary>

@@ -2,7 +2,7 @@ import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireCaseworkSession, showSignedIn } from "./session.js";
 import { Live } from "./live.js";
-import { QueueModel, renderList, renderQueueList, waitingSince, waitingTime, criticalWaiting, silentCritical } from "./queue.js";
+import { QueueModel, renderList, renderQueueList, waitingSince, waitingTime, silentCritical } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { CaseNews } from "./case-news.js";
@@ -168,9 +168,8 @@ function renderQueue() {
   renderList(byId("my-cases"), queue.mine(), view, "You hold no case.");
   const others = queue.withColleagues();
   renderList(byId("colleague-cases"), others, view, "No case is with a colleague.");
-  // The counts are of people waiting for a reply: a case answered before, back in the queue with nothing new, waits for nobody.
+  // The tab's title counts people waiting for a reply: a case answered before, back in the queue with nothing new, waits for nobody.
   const forAReply = forAReplyOf(queued).length;
-  byId("waiting-count").textContent = String(forAReply);
   byId("colleague-count").textContent = String(others.length);
   document.title = forAReply > 0 ? `(${forAReply}) Hotline console` : "Hotline console";
   renderStatistics();
@@ -195,27 +194,32 @@ function renderStatistics() {
       `Whole hotline: ${statistics.queued} waiting${byPriority ? ` (${byPriority})` : ""}, ${statistics.claimed} being answered`,
       statistics.queued > 0 ? el("span", {}, ", oldest ", el("time", { dataset: { offset: Math.floor(statistics.oldestWaitingSeconds), since: new Date(statisticsAt).toISOString() },
         text: durationText(statistics.oldestWaitingSeconds) })) : null));
-    if (silentCritical(statistics) > 0) {
-      // The line above counts people waiting for a reply: a Critical person nobody can write to is not one, but is Critical work.
-      const critical = criticalWaiting(statistics);
-      parts.push(el("strong", { class: "hotline-critical", text: `Critical waiting ${critical.count} ${critical.note}` }));
-    }
-    const silent = silentText(statistics);
+    const silent = silentFigure(statistics);
     if (silent) {
-      parts.push(el("span", { class: "hotline-silent" }, silent));
+      parts.push(silent);
     }
   }
   byId("statistics").replaceChildren(...parts);
 }
 
-/** People in the queue nobody can write to until they write again: not "waiting", but not to be forgotten either. */
-function silentText(figures) {
+/**
+ * People in the queue nobody can write to until they write again: not "waiting", but not to be forgotten either, in the words
+ * of the queue's groups ("Nothing can be sent to them now"). The Critical ones among them, taken right after the Critical
+ * people waiting, stand out.
+ */
+function silentFigure(figures) {
+  const count = (figures.quiet ?? 0) + (figures.optedOut ?? 0);
+  if (count === 0) {
+    return null;
+  }
   const kinds = [
     figures.quiet > 0 ? `${figures.quiet} quiet until it is safe to write` : null,
     figures.optedOut > 0 ? `${figures.optedOut} opted out` : null,
   ].filter(Boolean);
-  const count = (figures.quiet ?? 0) + (figures.optedOut ?? 0);
-  return count > 0 ? `Nothing can be sent to ${count} in the queue: ${kinds.join(", ")}` : "";
+  const critical = silentCritical(figures);
+  return el("span", { class: "hotline-silent" }, `Nothing can be sent to ${count} in the queue`,
+    critical > 0 ? [" ", el("strong", { class: "hotline-critical", text: `(${critical} critical)` })] : null,
+    `: ${kinds.join(", ")}`);
 }
 
 function showConnection(state) {

@@ -237,43 +237,31 @@ export function renderList(list, cases, view, emptyText) {
     : cases.map((c) => caseItem(c, view)));
 }
 
-// What a line in the queue says where the order passes from one kind of case to another.
-const KIND_HEADINGS = {
-  waiting: "Waiting for a reply",
-  answered: "Not waiting: answered, nothing new since the reply",
-  silent: "Not waiting: nothing can be sent to them now",
-};
-
-/** Whether a case in the queue waits for a reply, was answered with nothing new, or is of a person nobody can write to now. */
-function kindOf(summary) {
-  if (!mayBeWrittenTo(summary)) {
-    return "silent";
-  }
-  return waitingSince(summary) == null ? "answered" : "waiting";
-}
+// The queue's groups, in the order "Take next case" takes them (by takeRank): each is headed once, with how many cases it
+// holds. The cases that wait for nobody (answered with nothing new, people nobody can write to) are never under a "waiting"
+// heading; the console's figures say "Nothing can be sent to" of the people of both groups headed so, as these headings do.
+const GROUPS = [
+  { name: "critical-waiting", heading: "Critical, waiting for a reply" },
+  { name: "critical-silent", heading: "Critical, nothing can be sent to them now" },
+  { name: "waiting", heading: "Waiting for a reply" },
+  { name: "answered", heading: "Answered, nothing new since the reply" },
+  { name: "silent", heading: "Nothing can be sent to them now" },
+];
 
 /**
- * Redraws the queue in the order "Take next case" takes them. The heading above it counts the people waiting for a reply
- * (`emptyText` first when there are none); wherever the order passes to another kind of case, a line says which, with how
- * many follow: the cases that wait for nobody (answered with nothing new, people nobody can write to) are never shown as if
- * they waited.
+ * Redraws the queue in the order "Take next case" takes them, each group under one heading with its count (`emptyText`
+ * first when nobody waits for a reply).
  */
 export function renderQueueList(list, cases, view, emptyText) {
-  const items = cases.some((c) => kindOf(c) === "waiting") ? [] : [el("li", { class: "empty", text: emptyText })];
-  let index = 0;
-  while (index < cases.length) {
-    const kind = kindOf(cases[index]);
-    let end = index;
-    while (end < cases.length && kindOf(cases[end]) === kind) {
-      end += 1;
+  const items = cases.some((c) => waitingSince(c) != null) ? [] : [el("li", { class: "empty", text: emptyText })];
+  GROUPS.forEach((group, rank) => {
+    const members = cases.filter((c) => takeRank(c) === rank);
+    if (members.length > 0) {
+      items.push(el("li", { class: "queue-group", dataset: { group: group.name } },
+        el("h3", {}, group.heading, " ", el("span", { class: "count", text: String(members.length) }))));
+      items.push(...members.map((c) => caseItem(c, view)));
     }
-    if (index > 0 || kind !== "waiting") {
-      items.push(el("li", { class: "queue-group", dataset: { group: kind } },
-        el("h3", {}, KIND_HEADINGS[kind], " ", el("span", { class: "count", text: String(end - index) }))));
-    }
-    items.push(...cases.slice(index, end).map((c) => caseItem(c, view)));
-    index = end;
-  }
+  });
   replaceKeepingFocus(list, items);
 }
 
