@@ -1,15 +1,38 @@
-// What this tab knows of each case's messages from the person, kept in the tab's sessionStorage so that a reload keeps it
-// (case ids, times and case-event numbers only, never a message's words): when the person last wrote (the cards of the cases
-// one holds show it), the last of their messages this tab has had on screen and the point of the case-event log it was read
-// at, and whether one came that it has not shown. That last is what "New message" on a card means: it goes once the case is
-// on screen with the message, and comes back with a newer one. A push is a hint that may come twice and a resync replays the
-// log, so news of a message the screen was read after (its event number at or before that point) is not news.
-const KEY = "hotline.caseNews";
+// What this browser has shown the signed-in person of each case's messages from the person, kept in localStorage under a key
+// of her own so that her other tabs, and a reload, agree (case ids, times and case-event numbers only, never a message's
+// words or the person's number; forgotten at sign-out and on the sign-in page, as a computer may be shared): when the person
+// last wrote (the cards of the cases she holds show it), the last of their messages she has had on screen and the point of
+// the case-event log it was read at, and whether one came that she has not been shown. That last is what "New message" on a
+// card means: it goes once the case is on screen with the message, in any of her tabs, and comes back with a newer one. A
+// push is a hint that may come twice and a resync replays the log, so news of a message the screen was read after (its event
+// number at or before that point) is not news.
+const PREFIX = "hotline.caseNews.";
+
+/** Forgets what every signed-in person was shown in this browser: at sign-out, and on the sign-in page (signin.js too). */
+export function forgetCaseNews(storage = window.localStorage) {
+  for (const key of Object.keys(storage).filter((k) => k.startsWith(PREFIX))) {
+    storage.removeItem(key);
+  }
+}
 
 export class CaseNews {
-  constructor(storage = window.sessionStorage) {
+  constructor(userId, storage = window.localStorage) {
+    this.key = PREFIX + userId;
     this.storage = storage;
-    this.cases = new Map(Object.entries(read(storage)));
+    this.refresh();
+  }
+
+  /** Takes up what another of her tabs wrote (a `storage` event); true when it was this record, and the cards may change. */
+  changedElsewhere(event) {
+    if (event.key !== this.key && event.key !== null) {
+      return false;
+    }
+    this.refresh();
+    return true;
+  }
+
+  refresh() {
+    this.cases = new Map(Object.entries(read(this.storage, this.key)));
   }
 
   /**
@@ -17,6 +40,7 @@ export class CaseNews {
    * True when a card changes.
    */
   shown(caseId, lastAt, sequence) {
+    this.refresh();
     const news = this.entry(caseId);
     const changed = news.unseen || later(lastAt, news.wrote);
     news.shown = latest(news.shown, lastAt);
@@ -37,6 +61,7 @@ export class CaseNews {
    * card changes.
    */
   heard(caseId, at, sequence) {
+    this.refresh();
     const news = this.entry(caseId);
     if (sequence != null && sequence <= (news.shownSequence ?? 0)) {
       return false;
@@ -48,8 +73,9 @@ export class CaseNews {
     return changed;
   }
 
-  /** When the person last wrote, as the claim on a held case says: new to this tab if after what it showed of the case. */
+  /** When the person last wrote, as the claim on a held case says: new to her if after what she was shown of the case. */
   wrote(caseId, at) {
+    this.refresh();
     const news = this.entry(caseId);
     if (!later(at, news.wrote)) {
       return false;
@@ -61,8 +87,8 @@ export class CaseNews {
   }
 
   /**
-   * Whether the person wrote something this tab has not shown: a message heard of since the case was last on screen, or one
-   * after the last caseworker reply (the queue's unansweredSince) later than the last this tab showed.
+   * Whether the person wrote something she has not been shown in this browser: a message heard of since the case was last on screen, or one
+   * after the last caseworker reply (the queue's unansweredSince) later than the last she was shown.
    */
   isNew(summary) {
     const news = this.cases.get(summary.id);
@@ -77,8 +103,9 @@ export class CaseNews {
     return this.cases.get(caseId)?.wrote ?? null;
   }
 
-  /** Forgets every case but these (the open cases one may see), so the tab's record does not grow for ever. */
+  /** Forgets every case but these (the open cases one may see), so her record does not grow for ever. */
   keepOnly(caseIds) {
+    this.refresh();
     const keep = new Set(caseIds);
     for (const caseId of [...this.cases.keys()]) {
       if (!keep.has(caseId)) {
@@ -97,14 +124,15 @@ export class CaseNews {
     return news;
   }
 
+  /** Written at once, after reading it again (refresh): two tabs changing different cases keep both changes. */
   save() {
-    this.storage.setItem(KEY, JSON.stringify(Object.fromEntries(this.cases)));
+    this.storage.setItem(this.key, JSON.stringify(Object.fromEntries(this.cases)));
   }
 }
 
-function read(storage) {
+function read(storage, key) {
   try {
-    return JSON.parse(storage.getItem(KEY) ?? "{}") ?? {};
+    return JSON.parse(storage.getItem(key) ?? "{}") ?? {};
   } catch {
     return {};
   }

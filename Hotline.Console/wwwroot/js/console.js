@@ -16,8 +16,8 @@ showSignedIn(session);
 await loadLanguageReviews();
 
 const queue = new QueueModel(session);
-// What this tab has shown of each case's messages from the person, and what came since: "New message" on a card.
-const news = new CaseNews();
+// What this browser has shown her of each case's messages from the person, and what came since: "New message" on a card.
+const news = new CaseNews(session.userId);
 let statistics = null;
 let statisticsAt = 0;
 const announcer = byId("announcer");
@@ -295,6 +295,13 @@ async function holdMyCases() {
     await holdCase(summary.id);
   }
 }
+
+// A case read in another of her tabs is not new in this one.
+window.addEventListener("storage", (event) => {
+  if (news.changedElsewhere(event)) {
+    renderQueueSoon();
+  }
+});
 
 startTicking();
 try {

@@ -1,5 +1,6 @@
 import { getJson, useAntiforgeryToken, goToSignIn } from "./api.js";
 import { el } from "./dom.js";
+import { forgetCaseNews } from "./case-news.js";
 
 // The admin reads no case: it keeps accounts, partners and SIM cards (a person who does both has a supervisor account too).
 export const CASE_ROLES = ["Caseworker", "Supervisor"];
@@ -100,8 +101,12 @@ function showSignedInBar(session) {
   const signOut = el("form", { id: "signout", method: "post", action: "/console/signout" },
     el("input", { type: "hidden", name: "__RequestVerificationToken", value: session.antiforgeryToken }),
     el("button", { type: "submit", class: "secondary", text: "Sign out" }));
-  // The server answers the sign-out with the sign-in page, which cannot tell why it was opened: this tab tells it.
-  signOut.addEventListener("submit", () => window.sessionStorage.setItem(SIGNED_OUT_KEY, "true"));
+  // The server answers the sign-out with the sign-in page, which cannot tell why it was opened: this tab tells it. What the
+  // person was shown of each case goes with her: the next person at this computer finds none of her case ids.
+  signOut.addEventListener("submit", () => {
+    window.sessionStorage.setItem(SIGNED_OUT_KEY, "true");
+    forgetCaseNews();
+  });
   document.querySelector("header.top").append(who, signOut);
   return who;
 }

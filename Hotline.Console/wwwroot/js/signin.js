@@ -14,6 +14,12 @@ if (window.sessionStorage.getItem(SIGNED_OUT_KEY)) {
   document.getElementById("signed-out").textContent = "You have signed out.";
 }
 
+// Whoever is signed in next starts with nothing from earlier sessions in this browser (a session that ended without the
+// sign-out button: expired, signed out elsewhere): what each person was shown of each case (case-news.js, whose prefix this is).
+for (const key of Object.keys(window.localStorage).filter((k) => k.startsWith("hotline.caseNews."))) {
+  window.localStorage.removeItem(key);
+}
+
 // Why the console brought this browser here: an account change ended its session (Auth/SessionEnd.cs on the server).
 // Fixed codes, each with its own sentence: the address carries no text of its own, and a code typed into it by anyone
 // names no account.
