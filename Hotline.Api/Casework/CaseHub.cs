@@ -12,7 +12,7 @@ namespace Hotline.Api.Casework;
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
     CallerCheck callers, LiveSessions live, LanguageCover languageCover, QueueStatisticsReader statistics, IOptions<QueueOptions> queueOptions,
-    AuditTrail audit, MessageRepository messages)
+    AuditTrail audit, MessageRepository messages, CaseViewings viewings)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -89,6 +89,15 @@ public sealed class CaseHub(
     public async Task<ActionAnswer<CaseDetail>> OpenCase(Guid caseId) => (await AsCallerAsync(user => OpenAsync(user, caseId))).ToAnswer();
 
     /// <summary>
+    /// Opens the case a console page has on screen again, after a reconnection (the hub forgot the connection's groups). With
+    /// the <paramref name="viewing"/> its opening gave this page (<see cref="CaseDetail.Viewing"/>), it is the same viewing
+    /// and no second opening is recorded; without one that names this session, this person and this case, it is an opening,
+    /// recorded as any other. Every check of an opening applies either way.
+    /// </summary>
+    public async Task<ActionAnswer<CaseDetail>> RejoinCase(Guid caseId, string? viewing) =>
+        (await AsCallerAsync(user => OpenAsync(user, caseId, viewing))).ToAnswer();
+
+    /// <summary>
     /// The claim on a case the caller holds, for a console that keeps it renewed without showing it (after a reload or a
     /// reconnection, or a case a colleague handed over). Nothing of the case is read and nothing is recorded as opened: the
     /// connection joins no case group, and its holder hears through their own group that a message came, not what it says.
@@ -152,7 +161,7 @@ public sealed class CaseHub(
     public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body, Guid requestId) =>
         (await AsCallerAsync(user => actions.AddNoteAsync(user, caseId, body ?? "", requestId, Context.ConnectionAborted))).ToAnswer();
 
-    private async Task<Outcome<CaseDetail>> OpenAsync(User user, Guid caseId)
+    private async Task<Outcome<CaseDetail>> OpenAsync(User user, Guid caseId, string? viewing = null)
     {
         // Counted as listening before the case is read, so that news committed after the read is pushed.
         listeners.Opened(Context.ConnectionId, caseId);
@@ -176,8 +185,14 @@ public sealed class CaseHub(
         // Someone else's console only: the person's own other tabs (this connection among them) are not a colleague.
         await Clients.GroupExcept(CaseGroups.Case(caseId), listeners.ConnectionsOf(user.Id)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
-        await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Succeeded), Context.ConnectionAborted);
-        return Outcome<CaseDetail>.Done(detail);
+        var sessionId = Context.User!.SessionId()!.Value;
+        if (!viewings.Covers(viewing, sessionId, user.Id, caseId))
+        {
+            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Succeeded), Context.ConnectionAborted);
+            viewing = viewings.Seal(sessionId, user.Id, caseId);
+        }
+
+        return Outcome<CaseDetail>.Done(detail with { Viewing = viewing });
     }
 
     /// <summary>Runs an action for a caller who may still work; anyone else gets the same refusal, whatever the action.</summary>

@@ -56,7 +56,9 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// <see cref="WhatsAppWindow"/>: for a WhatsApp case, whether a free-text reply can reach the person now (null otherwise);
 /// <see cref="AnswersDeclined"/>: the person did not agree to have their intake answers saved, which is why <see cref="Answers"/>
 /// is empty (the caseworker asks in the conversation; the priority and its reasons stay);
-/// <see cref="LeftOpen"/>: the intake's question still on the phone when a caseworker's first reply ended the intake.
+/// <see cref="LeftOpen"/>: the intake's question still on the phone when a caseworker's first reply ended the intake;
+/// <see cref="Viewing"/>: from the hub only, the page's viewing of the case, sealed when its opening was recorded, for the
+/// page to hand back when it joins the case again after a reconnection (<see cref="CaseViewings"/>; null elsewhere).
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
@@ -70,7 +72,8 @@ public sealed record CaseDetail(
     IReadOnlyList<string>? UrgentWords = null,
     WhatsApp.WhatsAppWindowView? WhatsAppWindow = null,
     bool AnswersDeclined = false,
-    IntakeQuestionLeftOpen? LeftOpen = null);
+    IntakeQuestionLeftOpen? LeftOpen = null,
+    string? Viewing = null);
 
 /// <summary>
 /// The intake's question the person had not answered when a caseworker first wrote (its step and its base-language prompt):

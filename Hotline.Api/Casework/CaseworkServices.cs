@@ -18,6 +18,7 @@ public static class CaseworkServices
         services.AddSingleton<LanguageCover>();
         services.AddSingleton<CaseActions>();
         services.AddSingleton<CaseListeners>();
+        services.AddSingleton<CaseViewings>();
         services.AddSingleton<QueueStatisticsReader>();
         services.AddSingleton(CannedReplyCatalog.LoadDefault());
         services.AddHostedService<CaseEventStreamJob>();

@@ -1,4 +1,6 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.CaseStore;
+using Hotline.Api.Tests.Accountability;
 using Hotline.Api.Casework;
 
 namespace Hotline.Console.Tests;
@@ -43,5 +45,43 @@ public sealed class ReconnectTests(BrowserFixture browser) : IClassFixture<Brows
 
         await Expect(console.WithColleagues).ToHaveCountAsync(1);
         await Expect(console.Item("colleague-cases", claimed[0])).ToHaveCountAsync(1);
+    }
+
+    /// <summary>
+    /// Found by a review: each reconnection of a console with a case on screen recorded "case.opened" again, so a flaky
+    /// network filled the audit trail with openings nobody made. The page joins the case again as the same viewing: one
+    /// opening per case per page; a reload is a new page, and its opening is recorded.
+    /// </summary>
+    [Fact]
+    public async Task A_case_on_screen_through_reconnections_is_recorded_as_opened_once_and_again_after_a_reload()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "Hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira", cuttable: true);
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("Hello, I need help");
+        var caseId = (await host.OpenCasesAsync()).Single().Id;
+
+        for (var cut = 0; cut < 2; cut++)
+        {
+            await console.CutConnectionAsync();
+            await Expect(console.Page.Locator("#connection")).ToHaveAttributeAsync("data-state", "reconnecting");
+            await console.RestoreConnectionAsync();
+            await Expect(console.Page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        }
+
+        // Joined again: what the person writes now reaches the case on screen.
+        await host.PostSmsAsync(phone, "they took my phone once, this is a friend's");
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("they took my phone once, this is a friend's");
+        Assert.Equal([$"{amira.Id} case.opened {caseId} succeeded"], await AuditRows.ReadAsync(host.App, AuditActions.CaseOpened));
+
+        await console.Page.ReloadAsync();
+        await console.WaitUntilLiveAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("Hello, I need help");
+        Assert.Equal([$"{amira.Id} case.opened {caseId} succeeded", $"{amira.Id} case.opened {caseId} succeeded"],
+            await AuditRows.ReadAsync(host.App, AuditActions.CaseOpened));
+        Assert.Empty(console.ScriptErrors);
     }
 }

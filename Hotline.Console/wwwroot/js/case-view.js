@@ -33,6 +33,9 @@ export class CaseView {
     this.reopening = null;
     // Each held case's reply typed and not yet sent, kept while another case is on screen or this one is put aside.
     this.drafts = new Map();
+    // This page's viewing of each case it opened (CaseDetail.viewing): handed back on a reconnection, so that the audit trail
+    // records one opening per case per page. In memory only: a reload is a new page.
+    this.viewings = new Map();
     wireCaseActions(this);
     this.referrals = new Referrals(this);
     window.addEventListener("hashchange", () => this.openLinkedRecord());
@@ -118,6 +121,9 @@ export class CaseView {
   /** Shows a case the hub answered with (from OpenCase or TakeNextCase), or a closed case's record, read-only. */
   show(detail, record = null) {
     window.sessionStorage.setItem(OPEN_CASE_KEY, detail.case.id);
+    if (detail.viewing) {
+      this.viewings.set(detail.case.id, detail.viewing);
+    }
     const switching = this.caseId !== detail.case.id;
     if (switching) {
       this.keepDraft();
@@ -311,14 +317,14 @@ export class CaseView {
     }
   }
 
-  /** After a reconnect the hub has forgotten this connection's groups: open the case again. */
+  /** After a reconnect the hub has forgotten this connection's groups: join the case again, as the same viewing. */
   async rejoin() {
     const caseId = this.caseId;
     if (!caseId || this.record) {
       return;
     }
     const held = this.holdsLease;
-    const answer = await this.live.invoke("OpenCase", caseId);
+    const answer = await this.live.invoke("RejoinCase", caseId, this.viewings.get(caseId) ?? null);
     if (answer.ok && caseId === this.caseId) {
       this.show(answer.value);
       if (held && !answer.value.leaseToken) {
