@@ -81,14 +81,15 @@ public static class AuditEndpoints
         Guid caseId, Database database, UserRepository users, AuditTrail audit, CancellationToken cancellationToken)
     {
         await using var session = await database.OpenAsync(cancellationToken);
-        var filter = new AuditFilter(null, null, caseId.ToString(), null, null);
+        var filter = new AuditFilter(null, null, [caseId.ToString()], null, null);
         var rows = (await ReadAsync(audit, session, filter, long.MaxValue, MaxPage, cancellationToken)).Where(r => CaseReads.Contains(r.Action)).ToList();
         IReadOnlyList<CaseAccessView> views = (await ViewsAsync(session, users, rows, cancellationToken))
             .Select(v => new CaseAccessView(v.OccurredAt, v.ActorName, v.Action, v.Outcome)).ToList();
         return TypedResults.Ok(views);
     }
 
-    private sealed record AuditFilter(string? Actor, string? Action, string? Subject, DateTimeOffset? Since, DateTimeOffset? Before);
+    /// <param name="Subjects">The subjects sought, as the trail writes them (null: any); a case's reference may name more than one.</param>
+    private sealed record AuditFilter(string? Actor, string? Action, IReadOnlyList<string>? Subjects, DateTimeOffset? Since, DateTimeOffset? Before);
 
     private static async Task<AuditFilter> FilterAsync(DbSession session, UserRepository users, string? actor, string? action, string? subject,
         DateTimeOffset? since, DateTimeOffset? before, CancellationToken cancellationToken)
@@ -96,12 +97,48 @@ public static class AuditEndpoints
         var actorId = Blank(actor) is { } named && await users.FindByUserNameAsync(session, named, cancellationToken) is { } user
             ? user.Id.ToString()
             : Blank(actor);
-        return new AuditFilter(actorId, Blank(action), Blank(subject), since, before);
+        return new AuditFilter(actorId, Blank(action), await SubjectsAsync(session, Blank(subject), cancellationToken), since, before);
     }
 
-    private static Task<IReadOnlyList<AuditListing>> ReadAsync(AuditTrail audit, DbSession session, AuditFilter filter, long beforeSequence, int take,
-        CancellationToken cancellationToken) =>
-        audit.SearchAsync(session, filter.Actor, filter.Action, filter.Subject, filter.Since, filter.Before, beforeSequence, take, cancellationToken);
+    /// <summary>
+    /// The subjects a search names, as the trail writes them: a whole id in its lower-case form however it was typed; a case's
+    /// reference as the console shows it ("Case 20777861", the end of its id) as the ids of the cases it names (usually one);
+    /// anything else as typed.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>?> SubjectsAsync(DbSession session, string? subject, CancellationToken cancellationToken)
+    {
+        if (subject is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(subject, out var id))
+        {
+            return [id.ToString()];
+        }
+
+        return CaseReferences.Parse(subject) is { } reference && await CaseReferences.FindAsync(session, reference, cancellationToken) is { Count: > 0 } cases
+            ? [.. cases.Select(c => c.ToString())]
+            : [subject];
+    }
+
+    /// <summary>The newest <paramref name="take"/> rows of every subject sought together: each subject is read through its index.</summary>
+    private static async Task<IReadOnlyList<AuditListing>> ReadAsync(AuditTrail audit, DbSession session, AuditFilter filter, long beforeSequence, int take,
+        CancellationToken cancellationToken)
+    {
+        if (filter.Subjects is null)
+        {
+            return await audit.SearchAsync(session, filter.Actor, filter.Action, null, filter.Since, filter.Before, beforeSequence, take, cancellationToken);
+        }
+
+        var rows = new List<AuditListing>();
+        foreach (var subject in filter.Subjects)
+        {
+            rows.AddRange(await audit.SearchAsync(session, filter.Actor, filter.Action, subject, filter.Since, filter.Before, beforeSequence, take, cancellationToken));
+        }
+
+        return [.. rows.OrderByDescending(r => r.Sequence).Take(take)];
+    }
 
     private static async Task<IReadOnlyList<AuditEntryView>> ViewsAsync(DbSession session, UserRepository users, IReadOnlyList<AuditListing> rows,
         CancellationToken cancellationToken)

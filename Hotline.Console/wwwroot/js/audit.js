@@ -99,7 +99,7 @@ async function readableSubjects() {
   return names;
 }
 
-/** A subject by its name where the page knows one, the id kept in the cell's title (and the filter's "Subject id"). */
+/** A subject by its name where the page knows one, the id kept in the cell's title (and the filter's "Subject"). */
 function subjectCell(subject) {
   const known = subject ? subjectNames.get(subject) : null;
   if (!known) {

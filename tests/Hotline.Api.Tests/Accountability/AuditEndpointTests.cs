@@ -106,4 +106,45 @@ public sealed class AuditEndpointTests
 
         Assert.Equal([("maria", "case.fetched"), ("ravi", "case.opened")], history!.Select(h => (h.ActorName, h.Action)));
     }
+
+    /// <summary>
+    /// Found by a review: the console names a case "Case 20777861" (the end of its id), but the audit search found its rows
+    /// only by the whole id, written as the trail writes it. It takes the reference, with or without "Case", in any case of
+    /// letters, and the whole id however it is written.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task The_admin_finds_a_cases_rows_by_the_reference_the_console_shows_or_by_its_whole_id(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "ravi", UserRole.Caseworker, "en"));
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+        var sought = await CaseSeeding.QueueCaseAsync(app, "en");
+        var other = await CaseSeeding.QueueCaseAsync(app, "en");
+        await using var hub = worker.Hub();
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), sought.Id, Ct);
+        await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), other.Id, Ct);
+        var id = sought.Id.ToString();
+        var reference = id[^8..].ToUpperInvariant();
+
+        foreach (var subject in new[] { reference, $"Case {reference}", reference.ToLowerInvariant(), id, id.ToUpperInvariant(), $" {id} " })
+        {
+            var page = await admin.Http.GetFromJsonAsync<AuditEndpoints.AuditPage>($"/api/admin/audit?subject={Uri.EscapeDataString(subject)}", Ct);
+
+            Assert.Equal([("ravi", "case.opened", id)], page!.Entries.Select(e => (e.ActorName, e.Action, e.Subject)));
+        }
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reference_of_no_case_finds_nothing(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var admin = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "root", UserRole.Admin, "en"));
+        await CaseSeeding.QueueCaseAsync(app, "en");
+
+        var page = await admin.Http.GetFromJsonAsync<AuditEndpoints.AuditPage>("/api/admin/audit?subject=Case%2000000000", Ct);
+
+        Assert.Empty(page!.Entries);
+        Assert.Null(page.Older);
+    }
 }
