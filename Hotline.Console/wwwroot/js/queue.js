@@ -20,20 +20,6 @@ export const NO_REPLY_CAN_BE_SENT = "no reply can be sent";
 /** Said beside a Critical case or figure whose person nobody can write to now. */
 export const CANNOT_BE_WRITTEN_TO = "cannot be written to";
 
-/**
- * The "Critical waiting" figure of the whole hotline's figures: the Critical people waiting for a reply and the Critical
- * people nobody can write to now, whose urgent words are still to be read and acted on, with a note that says how many of
- * them nobody can write to ("2", "(1 cannot be written to)"): those are in the quiet and opted-out figures too. No note when
- * there are none.
- */
-export function criticalWaiting(figures) {
-  const silent = silentCritical(figures);
-  return {
-    count: String((figures.queuedByPriority.Critical ?? 0) + silent),
-    note: silent > 0 ? `(${silent} ${CANNOT_BE_WRITTEN_TO})` : null,
-  };
-}
-
 /** How many Critical cases in the queue nobody can write to now (they went quiet or opted out). */
 export function silentCritical(figures) {
   return figures.cannotBeWrittenToByPriority.Critical ?? 0;

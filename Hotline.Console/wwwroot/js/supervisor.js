@@ -4,7 +4,7 @@ import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./ses
 import { Live } from "./live.js";
 import {
   byUrgency, priorityBadge, waitingTime, waitingSince, mayBeWrittenTo, NO_REPLY_CAN_BE_SENT, CANNOT_BE_WRITTEN_TO, historyMarks, intakeNote,
-  returningMark, reasonChips, conversationNote, criticalWaiting,
+  returningMark, reasonChips, conversationNote, silentCritical,
 } from "./queue.js";
 import { languageName, channelName, durationText, clockText, startTicking, caseReference } from "./format.js";
 
@@ -90,12 +90,13 @@ function render(overview) {
   const cards = [
     ["Waiting for a reply", String(s.queued)],
     ["Back in the queue, answered", String(s.answered ?? 0)],
-    // People nobody can write to until they write again: apart from the waiting figures and the oldest wait, but for the
-    // Critical ones, which "Critical waiting" adds and names.
+    // People nobody can write to until they write again: apart from the waiting figures and the oldest wait; the Critical
+    // ones among them have a card of their own, in the words and the order of the console's queue.
     ["Quiet, until it is safe to write", String(s.quiet ?? 0)],
     ["Opted out (STOP)", String(s.optedOut ?? 0)],
     ["Being answered", String(s.claimed)],
-    ["Critical waiting", criticalFigure(s)],
+    ["Critical, waiting for a reply", String(s.queuedByPriority.Critical ?? 0)],
+    ["Critical, nothing can be sent to them now", String(silentCritical(s))],
     ["High waiting", String(s.queuedByPriority.High ?? 0)],
   ];
   byId("overview-statistics").replaceChildren(
@@ -132,12 +133,6 @@ function render(overview) {
       el("td", { text: roleName(w.role) }),
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
-}
-
-/** The count in the card's large figures, the note on the people nobody can write to beside it in smaller type. */
-function criticalFigure(s) {
-  const { count, note } = criticalWaiting(s);
-  return [count, note ? el("span", { class: "stat-note", text: ` ${note}` }) : null];
 }
 
 /** A case answered before and back in the queue is not "waiting" as one nobody has answered, nor is one nobody can write to. */

@@ -26,7 +26,7 @@ public sealed class QueueFiguresTests
     /// <summary>
     /// Found last session: a Critical person who went quiet (an urgent word after the discreet word) was in no Critical figure,
     /// though what they wrote is Critical work. Their case stays in Quiet (or OptedOut) and out of the wait, and is counted
-    /// by band beside it, so the consoles can say "Critical waiting 2 (1 cannot be written to)" without counting it twice.
+    /// by band beside it, so the consoles can say "Nothing can be sent to 1 in the queue (1 critical)" without counting it twice.
     /// </summary>
     [Theory, DatabaseData]
     public async Task The_people_nobody_can_write_to_are_counted_by_band_too_so_a_Critical_one_is_not_lost(DatabaseProvider engine)
