@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hotline.Api.Referrals;
 
 namespace Hotline.Api.Casework;
@@ -30,6 +31,12 @@ public sealed class CaseActions(
             {
                 // On SQL Server a message of the person's was saved after this first reply read the conversation: the next
                 // attempt reads what its turn did. SQLite's single writer leaves no such race.
+            }
+            catch (DbException ex) when (DbErrors.IsDeadlockVictim(ex) && attempt < ReplyAttempts)
+            {
+                // On SQL Server a first reply takes the case, the event counter and the conversation; a message of the person's
+                // that appends no case event takes the conversation, then the counter: either may be chosen as the victim, its
+                // transaction rolled back whole. The request id makes the next attempt answer once, as the inbound side does.
             }
         }
     }
