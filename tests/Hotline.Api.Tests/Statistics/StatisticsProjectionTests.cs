@@ -98,18 +98,61 @@ public sealed class StatisticsProjectionTests
         Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
 
         hotline.Time.Advance(TimeSpan.FromMinutes(20));
-        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
-        {
-            var message = new Message(Guid.NewGuid(), queued.ConversationId, queued.Id, MessageDirection.Outbound, Channel.Sms, null,
-                "We are here to help.", null, 1, worker.Id, "pending", hotline.Time.GetUtcNow());
-            await hotline.Get<MessageRepository>().AddAsync(session, message, Ct);
-            await hotline.Get<CaseEventLog>().AppendAsync(session, queued.Id, CaseEventTypes.ReplyQueued, new { MessageId = message.Id }, worker.Id, Ct);
-            await session.CommitAsync(Ct);
-        }
+        var reply = await ReplyAsync(hotline, queued, worker, "pending");
+        await SentAsync(hotline, reply, "SM-first");
 
         await projection.CatchUpAsync(10, Ct);
 
         Assert.Equal(0, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
         Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, "15_to_60_min"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_Twilio_refused_or_never_delivered_is_no_first_reply_and_the_first_reply_sent_is(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
+        var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
+        var projection = hotline.Get<StatisticsProjection>();
+        hotline.Time.Advance(TimeSpan.FromMinutes(20));
+        await ReplyAsync(hotline, queued, worker, "failed");
+        hotline.Time.Advance(TimeSpan.FromMinutes(10));
+        var undelivered = await ReplyAsync(hotline, queued, worker, "pending");
+        await SentAsync(hotline, undelivered, "SM-undelivered");
+        await hotline.Get<DeliveryRecorder>().RecordCallbackAsync(Channel.Sms, "SM-undelivered", "undelivered", "30003", windowClosed: false, Ct);
+
+        await projection.CatchUpAsync(10, Ct);
+
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
+        Assert.Equal(0, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, "15_to_60_min"));
+
+        hotline.Time.Advance(TimeSpan.FromMinutes(90));
+        var delivered = await ReplyAsync(hotline, queued, worker, "pending");
+        await SentAsync(hotline, delivered, "SM-delivered");
+
+        await projection.CatchUpAsync(10, Ct);
+
+        Assert.Equal(0, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, StatisticsKeys.NotYet));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseFirstResponse, "1_to_4_h"));
+    }
+
+    /// <summary>A caseworker's reply as the console stores it, in the state the outbox left it.</summary>
+    private static async Task<Message> ReplyAsync(HotlineApp hotline, CaseRecord queued, User worker, string deliveryStatus)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var message = new Message(Guid.NewGuid(), queued.ConversationId, queued.Id, MessageDirection.Outbound, Channel.Sms, null,
+            "We are here to help.", null, 1, worker.Id, deliveryStatus, hotline.Time.GetUtcNow());
+        await hotline.Get<MessageRepository>().AddAsync(session, message, Ct);
+        await hotline.Get<CaseEventLog>().AppendAsync(session, queued.Id, CaseEventTypes.ReplyQueued, new { MessageId = message.Id }, worker.Id, Ct);
+        await session.CommitAsync(Ct);
+        return message;
+    }
+
+    /// <summary>Twilio accepted the reply (what the dispatcher records on a 201).</summary>
+    private static async Task SentAsync(HotlineApp hotline, Message reply, string sid)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        await hotline.Get<DeliveryRecorder>().RecordSentAsync(session, reply, sid, "queued", hotline.Time.GetUtcNow(), Ct);
+        await session.CommitAsync(Ct);
     }
 }
