@@ -78,8 +78,9 @@ public sealed class CaseActions(
             // The intake engine decides on whether she has written: a turn it took on the conversation as read before this reply
             // must not be saved after it (it would record an answer and put the next question on the phone after her), so the
             // conversation takes a new version, and such a turn is taken again. The case (with its event), the conversation,
-            // then the message: the order in which a message's turn locks them on SQL Server, so that while the intake asks
-            // the two wait for each other rather than deadlock.
+            // then the message: the order in which a message's turn that changes the case locks them on SQL Server. A turn that
+            // changes no case (a question asked again, an empty message) takes the conversation first, and one of the two may
+            // then be a deadlock's victim: ReplyAsync tries the reply again.
             await read.EndIntakeAtFirstReplyAsync(session, caseId, cancellationToken);
             if (!await conversations.AdvanceVersionAsync(session, conversation, cancellationToken))
             {
