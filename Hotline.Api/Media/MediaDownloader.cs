@@ -86,7 +86,7 @@ public sealed class MediaDownloader(
                 var status = (int)response.StatusCode;
                 var refusedAccount = status is 401 or 403;
                 return new MediaDownload.Failed(
-                    refusedAccount ? $"the provider answered HTTP {status}: check the account's credentials (Twilio:AccountSid, Twilio:AuthToken)"
+                    refusedAccount ? $"the provider answered HTTP {status}: check the account's credentials ({CredentialKeys(origin)})"
                         : $"the provider answered HTTP {status}",
                     Retry: refusedAccount || status >= 500 || status is 408 or 429);
             }
@@ -96,6 +96,11 @@ public sealed class MediaDownloader(
 
         return new MediaDownload.Failed("the link redirected too many times", Retry: false);
     }
+
+    /// <summary>The settings whose credentials an origin is fetched with: Twilio's account, or the bot's for a chat's attachment.</summary>
+    private static string CredentialKeys(MediaOrigin origin) => origin is MediaOrigin.ChatService
+        ? "Bot:AppId, Bot:AppPassword"
+        : "Twilio:AccountSid, Twilio:AuthToken";
 
     /// <summary>
     /// The body, read into pooled blocks (<see cref="MediaBuffers"/>) a buffer at a time; the limit is counted on the bytes as
