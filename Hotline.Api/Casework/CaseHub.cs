@@ -108,6 +108,7 @@ public sealed class CaseHub(
         await using var session = await database.OpenAsync(Context.ConnectionAborted);
         return await queue.FindByIdAsync(session, caseId, Context.ConnectionAborted) is
             { Status: CaseStatus.Claimed, LeaseToken: { } token, LeaseExpiresAt: { } expiresAt } record && record.AssigneeId == user.Id
+            && CaseQueue.Holds(record, token, await session.DatabaseNowAsync(Context.ConnectionAborted))
             ? Outcome<HeldCase>.Done(new HeldCase(caseId, token, expiresAt,
                 await messages.ReadLastInboundAtAsync(session, record.ConversationId, Context.ConnectionAborted)))
             : Outcome<HeldCase>.Refused(Refusal.Conflict, NotHeld);

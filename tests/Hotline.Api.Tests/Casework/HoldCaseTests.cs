@@ -60,6 +60,23 @@ public sealed class HoldCaseTests
             new ActionAnswer<HeldCase>(false, "You do not hold this case (any more): open it from the queue.", null), refusal));
     }
 
+    /// <summary>Review finding: a claim whose time had run out was given back as held, until its renewal failed.</summary>
+    [Fact]
+    public async Task Holding_is_refused_for_a_claim_whose_time_has_run_out()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        await CaseSeeding.QueueCaseAsync(app, "en");
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        await app.ExecuteAsync("UPDATE Cases SET LeaseExpiresAt = '2026-01-01T00:00:00.000Z'");
+
+        var held = await hub.InvokeAsync<ActionAnswer<HeldCase>>(nameof(CaseHub.HoldCase), taken.Case.Id, Ct);
+
+        Assert.Equal(new ActionAnswer<HeldCase>(false, "You do not hold this case (any more): open it from the queue.", null), held);
+    }
+
     [Theory, DatabaseData]
     public async Task A_console_holding_a_case_hears_that_a_message_came_and_what_it_says_only_once_it_opens_the_case(DatabaseProvider engine)
     {
