@@ -91,9 +91,10 @@ public sealed class InboundPipeline(
         var turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
             await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken));
 
-        // Writing again ends a quiet spell, the person having chosen to talk, unless the engine asks first whether it is safe. A
-        // turn the engine failed to take decided nothing (its state is kept, waiting as it was): the quiet spell stays.
-        var wakes = conversation.Status == ConversationStatus.Quiet && !turn.Events.Any(e => e is WaitsUntilSafe or WentQuiet)
+        // Writing again ends a quiet spell, the person having chosen to talk, unless the engine asks first whether it is safe, or
+        // they asked for nothing more (STOP: opted out, not awake). A turn the engine failed to take decided nothing (its state
+        // is kept, waiting as it was): the quiet spell stays.
+        var wakes = conversation.Status == ConversationStatus.Quiet && !turn.Events.Any(e => e is WaitsUntilSafe or WentQuiet or OptedOut)
             && !EngineFaultHandoff.IsFaultTurn(turn);
         var awake = conversation with
         {

@@ -24,6 +24,26 @@ public sealed class OptOutTests
         Assert.Contains(word.Trim().ToUpperInvariant(), await harness.ScalarAsync("SELECT StatusReason FROM Conversations"));
     }
 
+    /// <summary>Review finding: STOP after the discreet word was recorded as "The person wrote again." before the opt-out.</summary>
+    [Fact]
+    public async Task Stop_after_the_discreet_word_is_recorded_as_an_opt_out_and_not_as_writing_again()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "hello", "1", "2", "1", "recipe");
+
+        await harness.TextAsync(Worker, "STOP");
+
+        Assert.Equal(
+            ["{\"Status\":\"Quiet\",\"Reason\":\"The person used the discreet word.\"}", "{\"Status\":\"OptedOut\",\"Reason\":\"The person sent STOP.\"}"],
+            await StatusChangesAsync(harness));
+    }
+
+    private static async Task<List<string>> StatusChangesAsync(TwilioHarness harness)
+    {
+        await using var connection = await harness.App.OpenOwnConnectionAsync();
+        return [.. await connection.QueryAsync<string>("SELECT Data FROM CaseEvents WHERE Type = 'ConversationStatusChanged' ORDER BY Sequence")];
+    }
+
     [Fact]
     public async Task An_opt_out_word_inside_a_sentence_is_a_report_not_an_opt_out()
     {
