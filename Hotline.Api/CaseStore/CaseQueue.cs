@@ -19,6 +19,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
             Priority = (int)newCase.Priority,
             newCase.TriageScore,
             TriageReasons = JsonSerializer.Serialize(newCase.TriageReasons),
+            InDangerNow = InDangerNow.Among(newCase.TriageReasons),
             newCase.Language,
             QueuedAt = now,
             OpenedAt = now,
@@ -58,6 +59,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
             Priority = (int)priority,
             TriageScore = score,
             TriageReasons = JsonSerializer.Serialize(reasons),
+            InDangerNow = InDangerNow.Among(reasons),
         }, cancellationToken);
         if (changed == 1)
         {
@@ -83,8 +85,9 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
 
     /// <summary>
     /// Claims the next case in a language the caseworker speaks, or returns null when there is none: a person waiting for a
-    /// reply, a Critical one first, then a Critical person nobody can write to now, then by band and place (docs/casework.md,
-    /// "Take next, take this one"). Expired leases are returned to the queue first.
+    /// reply, a Critical one first, then a Critical person nobody can write to now, then the others; within each, a Critical person in
+    /// danger right now first, then by band and place (docs/casework.md, "Take next, take this one"). Expired leases are
+    /// returned to the queue first.
     /// </summary>
     public Task<CaseLease?> ClaimNextAsync(Guid userId, TimeSpan lease, CancellationToken cancellationToken) =>
         ClaimWithAsync("Cases_ClaimNext", userId, lease,

@@ -5,6 +5,8 @@
 -- is read, a partner can be called, and someone must be ready the moment they say it is safe. Then the other people
 -- waiting for a reply, then a case answered with nothing new, whatever the bands: that one waits for nobody
 -- (docs/casework.md, "Back in the queue after a reply"); last the other people nobody can write to, answered or not.
+-- Within each, a Critical person in danger right now (InDangerNow: they answered the danger question yes, or wrote an
+-- urgent word) comes before the other Critical cases, then the band, then the place.
 -- "Answered with nothing new" is the queue summaries' rule: a caseworker reply that neither failed nor was cancelled,
 -- with no message from the person of the case after it in transcript order; a case never answered costs one seek of
 -- IX_Messages_CaseworkerReplies. The same order as the SQLite statement's. A case whose language is not known yet
@@ -25,7 +27,7 @@ WITH NextCase AS (
                                                    AND i.CaseId = c.Id AND i.Direction = N'Inbound')) THEN 3
                   WHEN c.Priority = @Critical THEN 0
                   ELSE 2 END,
-             c.Priority DESC, c.QueuedAt, c.Id)
+             c.Priority DESC, c.InDangerNow DESC, c.QueuedAt, c.Id)
 UPDATE TOP (1) NextCase
 SET Status = N'Claimed', AssigneeId = @UserId, LeaseToken = @LeaseToken, LeaseExpiresAt = @LeaseExpiresAt,
     FirstClaimedAt = COALESCE(FirstClaimedAt, @Now), Version = Version + 1

@@ -5,7 +5,10 @@
 -- what they wrote (an urgent word, where they are) is read, a partner can be called, and someone must be ready the
 -- moment they say it is safe. Then the other people waiting for a reply, then a case answered with nothing new, whatever
 -- the bands: that one waits for nobody (docs/casework.md, "Back in the queue after a reply"); last the other people
--- nobody can write to, answered or not. "Answered with nothing new" is the queue summaries' rule: a caseworker reply that neither
+-- nobody can write to, answered or not. Within each, a Critical person in danger right now (InDangerNow: they answered
+-- the danger question yes, or wrote an urgent word) comes before the other Critical cases, then the band, then the place;
+-- InDangerNow follows Priority in IX_Cases_Queue, so every walk below still reads the index in its order.
+-- "Answered with nothing new" is the queue summaries' rule: a caseworker reply that neither
 -- failed nor was cancelled, with no message from the person of the case after it in transcript order (when one such
 -- reply has nothing after it, the last one has not either).
 -- Each head walks its language's queue in index order only past cases nobody can answer now or answered with
@@ -32,13 +35,13 @@ WHERE Id = (
                  AND NOT EXISTS (SELECT 1 FROM Messages AS i
                                  WHERE i.ConversationId = q.ConversationId AND i.Sequence > r.Sequence
                                    AND i.CaseId = q.Id AND i.Direction = 'Inbound'))
-         ORDER BY q.Priority DESC, q.QueuedAt, q.Id
+         ORDER BY q.Priority DESC, q.InDangerNow DESC, q.QueuedAt, q.Id
          LIMIT 1),
         (SELECT q.Id
          FROM Cases AS q
          JOIN Conversations AS qv ON qv.Id = q.ConversationId
          WHERE q.Status = 'Queued' AND q.Language = ul.Language AND q.Priority = @Critical AND qv.Status <> 'Active'
-         ORDER BY q.Priority DESC, q.QueuedAt, q.Id
+         ORDER BY q.Priority DESC, q.InDangerNow DESC, q.QueuedAt, q.Id
          LIMIT 1),
         (SELECT q.Id
          FROM Cases AS q
@@ -51,18 +54,18 @@ WHERE Id = (
                  AND NOT EXISTS (SELECT 1 FROM Messages AS i
                                  WHERE i.ConversationId = q.ConversationId AND i.Sequence > r.Sequence
                                    AND i.CaseId = q.Id AND i.Direction = 'Inbound'))
-         ORDER BY q.Priority DESC, q.QueuedAt, q.Id
+         ORDER BY q.Priority DESC, q.InDangerNow DESC, q.QueuedAt, q.Id
          LIMIT 1),
         (SELECT q.Id
          FROM Cases AS q
          JOIN Conversations AS qv ON qv.Id = q.ConversationId
          WHERE q.Status = 'Queued' AND q.Language = ul.Language AND qv.Status = 'Active'
-         ORDER BY q.Priority DESC, q.QueuedAt, q.Id
+         ORDER BY q.Priority DESC, q.InDangerNow DESC, q.QueuedAt, q.Id
          LIMIT 1),
         (SELECT q.Id
          FROM Cases AS q
          WHERE q.Status = 'Queued' AND q.Language = ul.Language
-         ORDER BY q.Priority DESC, q.QueuedAt, q.Id
+         ORDER BY q.Priority DESC, q.InDangerNow DESC, q.QueuedAt, q.Id
          LIMIT 1))
     JOIN Conversations AS hv ON hv.Id = head.ConversationId
     -- The five choices above, in their order: a head is answered with nothing new only when its language has no person
@@ -76,7 +79,7 @@ WHERE Id = (
                                                    AND i.CaseId = head.Id AND i.Direction = 'Inbound')) THEN 3
                   WHEN head.Priority = @Critical THEN 0
                   ELSE 2 END,
-             head.Priority DESC, head.QueuedAt, head.Id
+             head.Priority DESC, head.InDangerNow DESC, head.QueuedAt, head.Id
     LIMIT 1)
 RETURNING Id, ConversationId, Status, Priority, TriageScore, TriageReasons, Language, AssigneeId, LeaseToken,
           LeaseExpiresAt, QueuedAt, OpenedAt, ClosedAt, Outcome, Version;

@@ -21,5 +21,8 @@ public sealed class ClaimNextPlanTests
         Assert.Contains("SEARCH r USING INDEX IX_Messages_CaseworkerReplies (CaseId=?)", plan);
         Assert.Contains("SEARCH i USING INDEX UX_Messages_ConversationSequence (ConversationId=? AND Sequence>?)", plan);
         Assert.Equal(["SCAN CONSTANT ROW", "SCAN ul"], plan.Where(step => step.StartsWith("SCAN", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        // Each walk reads its language's queue in the index's order (the band, whether the person is in danger right now, the
+        // place): only the few heads, one per language, are sorted.
+        Assert.Equal(["USE TEMP B-TREE FOR ORDER BY"], plan.Where(step => step.StartsWith("USE TEMP B-TREE", StringComparison.Ordinal)));
     }
 }
