@@ -11,9 +11,10 @@ namespace Hotline.Api.Casework;
 /// milliseconds), reasons, conversationStatus, assigneeId, assigneeName, conversationStatusReason,
 /// intakeQuestion, intakeQuestions (while the intake still asks: the band is provisional), earlierCases (a
 /// number, the returning person's closed cases), answeredAt, unansweredSince (Unix milliseconds: a caseworker's last
-/// reply, the person's first message after it), referral (sent, accepted, completed, declined).
-/// Nulls (and an earlierCases of 0) at the end are left out (a queued case has no assignee); a reader takes a
-/// missing field as null (0).
+/// reply, the person's first message after it), referral (sent, accepted, completed, declined), inDangerNow (true: the
+/// person answered the danger question yes or wrote an urgent word).
+/// Nulls (and an earlierCases of 0, an inDangerNow of false) at the end are left out (a queued case has no assignee); a
+/// reader takes a missing field as null (0, false).
 /// </summary>
 public sealed class CaseChangeJson : JsonConverter<CaseChange>
 {
@@ -49,8 +50,8 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
         writer.WriteStringValue(summary.ConversationStatus);
         string?[] optional = [summary.AssigneeId?.ToString(), summary.AssigneeName, summary.ConversationStatusReason];
         var inIntake = summary.IntakeQuestion is not null && summary.IntakeQuestions is not null;
-        var history = summary.AnsweredAt is not null || summary.Referral is not null;
-        var returning = summary.EarlierCases > 0 || history;
+        var throughHistory = summary.AnsweredAt is not null || summary.Referral is not null || summary.InDangerNow;
+        var returning = summary.EarlierCases > 0 || throughHistory;
         var written = inIntake || returning ? optional.Length : Array.FindLastIndex(optional, field => field is not null) + 1;
         foreach (var field in optional.AsSpan(0, written))
         {
@@ -68,13 +69,22 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             writer.WriteNumberValue(summary.EarlierCases);
         }
 
-        if (history)
+        if (throughHistory)
         {
             WriteOptionalNumber(writer, summary.AnsweredAt?.ToUnixTimeMilliseconds());
             WriteOptionalNumber(writer, summary.UnansweredSince?.ToUnixTimeMilliseconds());
             if (summary.Referral is { } referral)
             {
                 writer.WriteStringValue(referral);
+            }
+            else if (summary.InDangerNow)
+            {
+                writer.WriteNullValue();
+            }
+
+            if (summary.InDangerNow)
+            {
+                writer.WriteBooleanValue(true);
             }
         }
 
@@ -113,7 +123,8 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             OptionalNumber(17) ?? 0,
             OptionalTime(18),
             OptionalTime(19),
-            Optional(20));
+            Optional(20),
+            fields.Length > 21 && fields[21].ValueKind == JsonValueKind.True);
         return new CaseChange(fields[0].GetInt64(), fields[1].GetString()!, summary);
     }
 

@@ -5,6 +5,10 @@ namespace Hotline.Api.Casework;
 /// <param name="AnsweredAt">A caseworker's last reply to this case (queued to be sent, whatever became of it), or null: never answered.</param>
 /// <param name="UnansweredSince">The person's first message after that reply, in transcript order: what waits for an answer. Null when never answered.</param>
 /// <param name="Referral">The furthest a referral of the case got with a partner: sent, accepted, completed or declined (null: none sent).</param>
+/// <param name="InDangerNow">
+/// The person answered the danger question yes or wrote an urgent word (CaseStore/InDangerNow.cs): "Take next case" gives such a
+/// Critical case before the other Critical cases of its step, and the console orders and marks it so.
+/// </param>
 public sealed record CaseSummary(
     Guid Id,
     string Status,
@@ -24,7 +28,8 @@ public sealed record CaseSummary(
     int EarlierCases = 0,
     DateTimeOffset? AnsweredAt = null,
     DateTimeOffset? UnansweredSince = null,
-    string? Referral = null);
+    string? Referral = null,
+    bool InDangerNow = false);
 
 /// <param name="Sequence">
 /// The message's place in its conversation (a case has one): the order the console shows. <see cref="At"/> cannot say it: a
@@ -146,9 +151,10 @@ internal sealed record CaseSummaryRow
     public DateTimeOffset? AnsweredAt { get; init; }
     public DateTimeOffset? UnansweredSince { get; init; }
     public long? ReferralStage { get; init; }
+    public bool InDangerNow { get; init; }
 
     public CaseSummary ToView() => new(Id, Status, Priority.ToString(), TriageScore,
         JsonSerializer.Deserialize<List<string>>(TriageReasons) ?? [], Language, Channel, QueuedAt, AssigneeId, AssigneeName,
         ConversationStatus, ConversationStatusReason, Version, IntakeQuestion, IntakeQuestions, EarlierCases, AnsweredAt, UnansweredSince,
-        ReferralStage switch { 4 => "completed", 3 => "accepted", 2 => "sent", 1 => "declined", _ => null });
+        ReferralStage switch { 4 => "completed", 3 => "accepted", 2 => "sent", 1 => "declined", _ => null }, InDangerNow);
 }

@@ -67,6 +67,28 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>The supervisor view lists the cases as "Take next case" takes them: a person in danger now before an earlier Critical case.</summary>
+    [Fact]
+    public async Task The_supervisor_view_lists_a_person_in_danger_now_first_and_marks_them()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        var manyIndicators = await host.SeedCaseAsync("en", PriorityBand.Critical, "threats_or_violence", "not_free_to_leave", "documents_retained");
+        var urgentWord = await host.SeedCaseAsync("ar", PriorityBand.Critical, "urgent_word");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/supervisor.html");
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        var rows = console.Page.Locator("#overview-cases tr[data-case-id]");
+        await Expect(rows).ToHaveCountAsync(2);
+        Assert.Equal([urgentWord.ToString(), manyIndicators.ToString()], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.caseId)"));
+        await Expect(rows.Nth(0).Locator(".in-danger-now")).ToHaveTextAsync("In danger now");
+        await Expect(rows.Nth(1).Locator(".in-danger-now")).ToHaveCountAsync(0);
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Theory]
     [InlineData(UserRole.Supervisor, "Nobody is waiting for a reply.")]
     [InlineData(UserRole.Caseworker, "Nobody is waiting for a reply in your languages.")]

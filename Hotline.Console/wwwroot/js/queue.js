@@ -28,13 +28,22 @@ export function silentCritical(figures) {
 /**
  * In the order "Take next case" takes them (Cases_ClaimNext): people waiting for a reply, Critical first, then Critical
  * people nobody can write to now, then the other people waiting, then cases answered with nothing new, then the other people
- * nobody can write to; within each the most urgent, then the longest in the queue.
+ * nobody can write to; within each the most urgent (a Critical person in danger right now before the other Critical cases),
+ * then the longest in the queue.
  */
 export function byUrgency(a, b) {
   return takeRank(a) - takeRank(b)
     || (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0)
+    || Number(b.inDangerNow === true) - Number(a.inDangerNow === true)
     || Date.parse(a.queuedAt) - Date.parse(b.queuedAt)
     || a.id.localeCompare(b.id);
+}
+
+/** Why a case is listed before earlier Critical cases: the person answered the danger question yes, or wrote an urgent word. */
+export function inDangerNowMark(summary) {
+  return summary.inDangerNow === true
+    ? el("span", { class: "in-danger-now", title: "The person said they are in danger right now, or wrote an urgent word: taken before the other Critical cases", text: "In danger now" })
+    : null;
 }
 
 /** The open cases this person may see, by id. Applying the same summary twice, or an older one, changes nothing. */
@@ -179,6 +188,7 @@ function caseItem(summary, view) {
     el("button", { type: "button", class: "case-open", "aria-current": summary.id === view.selectedId ? "true" : null, dataset: { caseId: summary.id } },
       el("span", { class: "case-line" },
         priorityBadge(summary.priority),
+        inDangerNowMark(summary),
         el("span", { class: "case-reference", text: `Case ${caseReference(summary.id)}` }),
         intakeNote(summary),
         ...historyMarks(summary, view.isNew(summary) ? "The person wrote something this screen has not shown you yet" : null),

@@ -4,7 +4,7 @@ import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./ses
 import { Live } from "./live.js";
 import {
   byUrgency, priorityBadge, waitingTime, waitingSince, mayBeWrittenTo, NO_REPLY_CAN_BE_SENT, CANNOT_BE_WRITTEN_TO, historyMarks, intakeNote,
-  returningMark, reasonChips, conversationNote, silentCritical,
+  returningMark, reasonChips, conversationNote, silentCritical, inDangerNowMark,
 } from "./queue.js";
 import { languageName, channelName, durationText, clockText, startTicking, caseReference } from "./format.js";
 
@@ -113,7 +113,7 @@ function render(overview) {
     ? [el("tr", {}, el("td", { colspan: 8, class: "empty", text: "No open case." }))]
     : cases.map((c) => el("tr", { dataset: { caseId: c.id, status: c.status, unanswerable: unanswerable.has(c.id) ? "true" : null } },
       el("td", {}, el("a", { href: `/console/#case=${c.id}` }, "Open ", el("span", { class: "case-reference", text: caseReference(c.id) }))),
-      el("td", {}, el("span", { class: "case-line" }, priorityBadge(c.priority), returningMark(c), ...historyMarks(c))),
+      el("td", {}, el("span", { class: "case-line" }, priorityBadge(c.priority), inDangerNowMark(c), returningMark(c), ...historyMarks(c))),
       el("td", {}, languageName(c.language),
         unanswerable.has(c.id) ? el("strong", { class: "unanswerable", text: " · nobody on shift speaks it" }) : null),
       el("td", { text: channelName(c.channel) }),

@@ -116,4 +116,25 @@ public sealed class CaseChangeJsonTests
         var read = JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case;
         Assert.Equal((answered.AnsweredAt, answered.UnansweredSince, "completed"), (read.AnsweredAt, read.UnansweredSince, read.Referral));
     }
+
+    /// <summary>The console orders a person in danger right now before the other Critical cases, as "Take next case" does.</summary>
+    [Fact]
+    public void A_person_in_danger_now_is_marked_true_last_after_the_nulls_before_it()
+    {
+        var inDanger = Queued() with { Priority = "Critical", Reasons = ["immediate_danger"], InDangerNow = true };
+
+        var json = JsonSerializer.Serialize(new CaseChange(11, "CaseQueued", inDanger), HubJson);
+
+        Assert.EndsWith("""["immediate_danger"],"Open",null,null,null,null,null,0,null,null,null,true]""", json);
+        Assert.True(JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case.InDangerNow);
+    }
+
+    [Fact]
+    public void A_person_not_in_danger_now_reads_back_as_not_in_danger()
+    {
+        var json = JsonSerializer.Serialize(new CaseChange(12, "CaseQueued", Queued() with { Referral = "sent" }), HubJson);
+
+        Assert.EndsWith(""","sent"]""", json);
+        Assert.False(JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case.InDangerNow);
+    }
 }
