@@ -17,6 +17,9 @@ public sealed record CaseFacts
     public DateTimeOffset QueuedAt { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
     public string Channel { get; init; } = "";
+
+    /// <summary>The case's earliest event among those being counted: the months before its month are over for this case.</summary>
+    public DateTimeOffset FirstEventAt { get; init; }
 }
 
 public sealed record ReferralFacts
@@ -32,7 +35,9 @@ public sealed record ReferralFacts
 
 /// <summary>
 /// The counters a case contributes to: a pure function of its facts, so recounting a case always gives the
-/// same keys. Months are UTC calendar months of when the case was opened (cases) or proposed (referrals).
+/// same keys. Months are UTC calendar months of when the case was opened (cases) or proposed (referrals); what a
+/// month counts is final once the month is over (<see cref="Final"/>), so its outcome, first reply and referrals' steps
+/// are those they had when the month ended.
 /// </summary>
 public static class StatisticsKeys
 {
@@ -109,6 +114,18 @@ public static class StatisticsKeys
         }
 
         return keys;
+    }
+
+    /// <summary>
+    /// What a case counts under once its events from <paramref name="firstEventAt"/> on are counted: in the months before
+    /// that one, what it was counted under before, since those months are over and what they published stays as it was;
+    /// from that month on, <paramref name="fresh"/>. A November case closed, referred, answered or re-triaged in December
+    /// changes no count of November: its table, saved in early December and read again today, is the same table.
+    /// </summary>
+    public static IReadOnlyList<StatisticsKey> Final(IReadOnlyList<StatisticsKey> counted, IReadOnlyList<StatisticsKey> fresh, DateTimeOffset firstEventAt)
+    {
+        var from = MonthOf(firstEventAt);
+        return [.. counted.Where(key => string.CompareOrdinal(key.Month, from) < 0), .. fresh.Where(key => string.CompareOrdinal(key.Month, from) >= 0)];
     }
 
     /// <summary>Where a referral ended, or the step it waits at: completed ones by their outcome code.</summary>

@@ -10,9 +10,11 @@ public sealed record StatisticsProgress(long CountedThrough, long LastSequence)
 
 /// <summary>
 /// Keeps the statistics counters in step with the cases by following the case-event log: every case an
-/// event touched is recounted from its rows, and the difference from what it was last counted under is
-/// added to the counters, in one transaction with the checkpoint. Replaying a batch is therefore harmless,
-/// and two instances never count the same batch (the second finds the checkpoint moved and stops).
+/// event touched is recounted from its rows, in the months from that of its earliest event counted on (a month
+/// already over when the event happened keeps what it counted: <see cref="StatisticsKeys.Final"/>), and the
+/// difference from what it was last counted under is added to the counters, in one transaction with the
+/// checkpoint. Replaying a batch is therefore harmless, and two instances never count the same batch (the second
+/// finds the checkpoint moved and stops).
 /// </summary>
 public sealed class StatisticsProjection(Database database, CaseEventLog events, IndicatorMap indicators, QuarantineStore quarantine)
 {
@@ -111,8 +113,10 @@ public sealed class StatisticsProjection(Database database, CaseEventLog events,
             var before = counted.GetValueOrDefault(kase.Id);
             try
             {
-                keys = StatisticsKeys.For(kase, replies.TryGetValue(kase.Id, out var replied) ? replied : null, referrals[kase.Id], indicators);
                 counts = before is null ? [] : StatisticsKeys.Deserialize(before);
+                keys = StatisticsKeys.Final(counts,
+                    StatisticsKeys.For(kase, replies.TryGetValue(kase.Id, out var replied) ? replied : null, referrals[kase.Id], indicators),
+                    kase.FirstEventAt);
             }
             catch (Exception ex) when (UnreadableRow.Reason(ex) is not null)
             {

@@ -58,21 +58,23 @@ public sealed class StatisticsReport(
         var counts = rows.ToDictionary(r => (r.Month, r.Dimension, r.Value), r => r.Count);
         var tables = Tables(range.Months, counts, languageRows, partnerRows, indicators);
         var marks = ConsistentSuppression.Apply(tables);
-        var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i])).ToList();
+        var running = StatisticsKeys.MonthOf(time.GetUtcNow());
+        var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i], running)).ToList();
         CellMark[,] MarksOf(string id) => marks[tables.FindIndex(t => t.Id == id)];
         var timings = new[]
         {
             StatisticsViews.Timing("time-to-first-response", "Time from queueing to a caseworker's first reply",
-                tables.Single(t => t.Id == "cases-by-first-response"), MarksOf("cases-by-first-response"), Totals(rows, StatisticsKeys.CaseFirstResponseTime)),
+                tables.Single(t => t.Id == "cases-by-first-response"), MarksOf("cases-by-first-response"), Totals(rows, StatisticsKeys.CaseFirstResponseTime), running),
             StatisticsViews.Timing("time-to-referral", "Time from opening a case to sending a referral",
-                tables.Single(t => t.Id == "referrals-by-time"), MarksOf("referrals-by-time"), Totals(rows, StatisticsKeys.ReferralTimeTotal)),
+                tables.Single(t => t.Id == "referrals-by-time"), MarksOf("referrals-by-time"), Totals(rows, StatisticsKeys.ReferralTimeTotal), running),
         };
         return new StatisticsView(range.FromKey, range.ToKey, views, timings, progress, StatisticsViews.SuppressionRule);
     }
 
     /// <remarks>
     /// A month's rows are the same whatever the range, and whenever it is read: fixed lists, or languages and partners each
-    /// counted from the month it came to exist (<see cref="StatisticsRows"/>).
+    /// counted from the month it came to exist (<see cref="StatisticsRows"/>). What a case or referral became after its month
+    /// ended is no part of that month (<see cref="StatisticsKeys.Final"/>): the tables whose rows a case moves between say so.
     /// </remarks>
     private static List<CountTable> Tables(
         IReadOnlyList<string> months, Dictionary<(string, string, string), long> counts, DatedRows languageRows, DatedRows partnerRows,
@@ -97,18 +99,27 @@ public sealed class StatisticsReport(
             CountTable.Build("cases-by-priority", "Cases by priority band", "Priority", "cases", StatisticsKeys.CasePriority,
                 StatisticsLabels.Priorities.Select(p => (p, p)).ToList(), months, counts),
             CountTable.Build("cases-by-outcome", "Cases by outcome", "Outcome", "cases", StatisticsKeys.CaseOutcome,
-                StatisticsKeys.CaseOutcomes.Select(o => (o, StatisticsLabels.CaseOutcome(o))).ToList(), months, counts),
+                StatisticsKeys.CaseOutcomes.Select(o => (o, StatisticsLabels.CaseOutcome(o))).ToList(), months, counts, note: AtMonthEnd),
             CountTable.Build("cases-by-first-response", "Cases by time to a caseworker's first reply", "Waited", "cases",
-                StatisticsKeys.CaseFirstResponse, Bands("No caseworker reply yet"), months, counts),
+                StatisticsKeys.CaseFirstResponse, Bands("No reply sent by the month's end"), months, counts, note: AtMonthEnd),
             CountTable.Build("referrals-by-partner", "Referrals by partner", "Partner", "referrals", StatisticsKeys.ReferralPartner,
                 partnerRows.Rows, months, counts, countedFrom: partnerRows.CountedFrom,
                 note: "Partners are in the order they joined the directory, each counted from that month; the months before are blank."),
             CountTable.Build("referrals-by-outcome", "Referrals by outcome", "Outcome", "referrals", StatisticsKeys.ReferralOutcome,
-                StatisticsLabels.ReferralOutcomes.Select(o => (o, StatisticsLabels.ReferralOutcome(o))).ToList(), months, counts),
+                StatisticsLabels.ReferralOutcomes.Select(o => (o, StatisticsLabels.ReferralOutcome(o))).ToList(), months, counts,
+                note: ReferralAtMonthEnd),
             CountTable.Build("referrals-by-time", "Referrals by time from opening the case to sending", "Time", "referrals",
-                StatisticsKeys.ReferralTime, Bands("Not sent yet"), months, counts),
+                StatisticsKeys.ReferralTime, Bands("Not sent by the month's end"), months, counts, note: ReferralAtMonthEnd),
         ];
     }
+
+    private const string AtMonthEnd =
+        "Each case is counted in the month it was opened, as it stood when that month ended (so far, in the month still running): "
+        + "a month's table is final once the month is over, and what happens to its cases later is not counted in it.";
+
+    private const string ReferralAtMonthEnd =
+        "Each referral is counted in the month it was proposed, as it stood when that month ended (so far, in the month still running): "
+        + "a month's table is final once the month is over, and what happens to its referrals later is not counted in it.";
 
     private static Dictionary<string, (long Count, long Seconds)> Totals(List<CounterRow> rows, string dimension) =>
         rows.Where(r => r.Dimension == dimension).ToDictionary(r => r.Month, r => (r.Count, r.TotalSeconds));

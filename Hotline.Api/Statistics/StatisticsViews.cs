@@ -34,7 +34,9 @@ public sealed record TimingView(
 public static class StatisticsViews
 {
     public const string SuppressionRule =
-        "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for, and stay "
+        "A month's figures are final once the month is over: each case is counted in the month it was opened and each referral in "
+        + "the month it was proposed, as they stood when that month ended, and the month still running is headed \"so far\". "
+        + "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for, and stay "
         + "as they are when partners or languages are added later: a partner is counted from the month it joined the directory, a "
         + "language from the month the intake began to speak it, and the months before are blank. Counts "
         + "from 1 to 4 show as <5; in a month whose total is not shown, the zeros of a table with totals show as <5 too. Where a hidden count could be worked out from the month's total, the next smallest count "
@@ -47,10 +49,11 @@ public static class StatisticsViews
     public const string NotCounted = "";
 
     /// <summary>The table as published: the rows counted in at least one of its months, each month blank where the row is not counted.</summary>
-    public static StatisticsTableView ToView(CountTable table, CellMark[,] marks)
+    /// <param name="running">The month still running (yyyy-MM): its heading says "so far", as its counts change until it ends.</param>
+    public static StatisticsTableView ToView(CountTable table, CellMark[,] marks, string running)
     {
         var months = table.Months.Count;
-        var columns = table.Months.Select(StatisticsLabels.Month).Append("Total").ToList();
+        var columns = table.Months.Select(month => StatisticsLabels.Column(month, running)).Append("Total").ToList();
         IReadOnlyList<string> Cells(int r) => Enumerable.Range(0, months + 1)
             .Select(c => c < months && !table.Counted(r, c) ? NotCounted : SmallCountSuppression.Display(table.Values[r, c], marks[r, c]))
             .ToList();
@@ -72,7 +75,8 @@ public static class StatisticsViews
     /// and where the band table hides a count of that column: a median read from exact counts gives them away (bands of 4
     /// and 2, both "&lt;5", put "about 48 min" at three quarters of the first).
     /// </summary>
-    public static TimingView Timing(string id, string title, CountTable bands, CellMark[,] bandMarks, IReadOnlyDictionary<string, (long Count, long Seconds)> totals)
+    public static TimingView Timing(
+        string id, string title, CountTable bands, CellMark[,] bandMarks, IReadOnlyDictionary<string, (long Count, long Seconds)> totals, string running)
     {
         var months = bands.Months.Count;
         var median = new List<string>();
@@ -92,7 +96,7 @@ public static class StatisticsViews
                 "Fewer than 5 cases were measured in this range, or the bands above hide a count, so no median or mean is shown.");
         }
 
-        return new TimingView(id, title, bands.Months.Select(StatisticsLabels.Month).Append("All months").ToList(), median, mean,
+        return new TimingView(id, title, bands.Months.Select(month => StatisticsLabels.Column(month, running)).Append("All months").ToList(), median, mean,
             median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, or a count of the bands above hidden, so no median or mean is shown." : null);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hotline.Api.Referrals;
 using Hotline.Api.Partners;
 
@@ -99,6 +100,61 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         Assert.Empty(console.ScriptErrors);
         await partners.ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(console.Page, "statistics-partner-added");
+    }
+
+    /// <summary>A partner on a fresh install reads the same one line, not tables of zeros, nor a broken page.</summary>
+    [Fact]
+    public async Task On_a_fresh_install_a_partner_reads_that_there_is_nothing_to_count()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        await host.AddLinkedPartnerAsync(ngo, "Aden Shelter", PartnerServices.Shelter);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.SubmitSignInAsync("shelter");
+
+        await partner.Page.GotoAsync("/console/statistics.html?from=2026-01&to=2026-12");
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(partner.Page.Locator("#tables")).ToHaveTextAsync(
+            "No case was opened and no referral made from January 2026 to December 2026: every table would be zeros. "
+            + "Choose other months, or download every table (CSV).");
+        await Expect(partner.Page.Locator("#rule")).ToContainTextAsync("A month's figures are final once the month is over");
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    /// <summary>
+    /// A partner reads the month still running as such: its heading says "so far", and the tables a case or referral moves
+    /// between (outcome, first reply, referral steps) say that each month counts them as they stood when it ended, so a
+    /// month over is final.
+    /// </summary>
+    [Fact]
+    public async Task A_partner_sees_the_month_still_running_headed_so_far_and_why_a_month_over_is_final()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Aden Shelter", PartnerServices.Shelter);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        await host.SendShelterReferralAsync(caseworker, caseId, partnerId, new RecordConsent("person", "sms", null, [], null, null, null, null));
+        var running = DateTimeOffset.UtcNow.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.SubmitSignInAsync("shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+
+        await partner.Page.GotoAsync("/console/statistics.html");
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var outcomes = partner.Page.Locator("section[data-table='cases-by-outcome']");
+        await Expect(outcomes.Locator("thead th").Nth(-2)).ToHaveTextAsync($"{running} (so far)");
+        await Expect(outcomes.Locator("p.muted")).ToHaveTextAsync(
+            "Each case is counted in the month it was opened, as it stood when that month ended (so far, in the month still running): "
+            + "a month's table is final once the month is over, and what happens to its cases later is not counted in it.");
+        await Expect(outcomes.Locator("tbody tr", new() { HasText = "Still open at the month's end" }).Locator("td").Last).ToHaveTextAsync("<5");
+        await Expect(partner.Page.Locator("section[data-table='referrals-by-outcome'] p.muted")).ToContainTextAsync(
+            "Each referral is counted in the month it was proposed, as it stood when that month ended");
+        Assert.Empty(partner.ScriptErrors);
+        await outcomes.ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(partner.Page, "statistics-month-so-far");
     }
 
     [Fact]

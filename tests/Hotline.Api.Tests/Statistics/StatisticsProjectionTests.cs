@@ -87,6 +87,30 @@ public sealed class StatisticsProjectionTests
         Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseOutcome, "declined_help"));
     }
 
+    /// <summary>
+    /// A month is final once over, but what happened in it still counts there when it is counted after midnight: a case
+    /// opened a second before December, raised to Critical a few seconds into it and both counted together, is November's
+    /// (as it stood when counted; a reader in December had not seen November without it, since the page counts first).
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_case_opened_at_the_end_of_a_month_and_counted_after_it_is_counted_in_its_month(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        hotline.Time.Advance(new DateTimeOffset(2026, 11, 30, 23, 59, 58, TimeSpan.Zero) - hotline.Time.GetUtcNow());
+        var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
+        hotline.Time.Advance(TimeSpan.FromSeconds(5));
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            await hotline.Get<CaseQueue>().ChangePriorityAsync(session, queued.Id, PriorityBand.Critical, 90, ["threats"], Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        await hotline.Get<StatisticsProjection>().CatchUpAsync(10, Ct);
+
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CaseLanguage, "ne"));
+        Assert.Equal(1, await CounterAsync(hotline, StatisticsKeys.CasePriority, "Critical"));
+    }
+
     [Theory, DatabaseData]
     public async Task A_caseworkers_first_reply_moves_the_case_into_the_band_of_its_waiting_time(DatabaseProvider engine)
     {
