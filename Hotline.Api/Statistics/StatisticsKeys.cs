@@ -18,7 +18,7 @@ public sealed record CaseFacts
     public DateTimeOffset OpenedAt { get; init; }
     public string Channel { get; init; } = "";
 
-    /// <summary>The case's earliest event among those being counted: the months before its month are over for this case.</summary>
+    /// <summary>The case's earliest event among those being counted: the months final by then keep what they counted.</summary>
     public DateTimeOffset FirstEventAt { get; init; }
 }
 
@@ -36,8 +36,8 @@ public sealed record ReferralFacts
 /// <summary>
 /// The counters a case contributes to: a pure function of its facts, so recounting a case always gives the
 /// same keys. Months are UTC calendar months of when the case was opened (cases) or proposed (referrals); what a
-/// month counts is final once the month is over (<see cref="Final"/>), so its outcome, first reply and referrals' steps
-/// are those they had when the month ended.
+/// month counts is provisional until some weeks after it ends and final from then on (<see cref="Final"/>), so its outcome,
+/// first reply and referrals' steps are those they had when the month became final.
 /// </summary>
 public static class StatisticsKeys
 {
@@ -117,15 +117,24 @@ public static class StatisticsKeys
     }
 
     /// <summary>
-    /// What a case counts under once its events from <paramref name="firstEventAt"/> on are counted: in the months before
-    /// that one, what it was counted under before, since those months are over and what they published stays as it was;
-    /// from that month on, <paramref name="fresh"/>. A November case closed, referred, answered or re-triaged in December
-    /// changes no count of November: its table, saved in early December and read again today, is the same table.
+    /// What a case counts under once its events from <paramref name="firstEventAt"/> on are counted: in the months already
+    /// final by then (<see cref="FinalOn"/>), what it was counted under before, since what they published stays as it was;
+    /// in the months still provisional, <paramref name="fresh"/>. With the default 90 days, a January case closed on 20 March
+    /// moves January's count from "still open" to its outcome; closed on 5 May, it changes nothing in January, whose table,
+    /// saved on 2 May and read again today, is the same table.
     /// </summary>
-    public static IReadOnlyList<StatisticsKey> Final(IReadOnlyList<StatisticsKey> counted, IReadOnlyList<StatisticsKey> fresh, DateTimeOffset firstEventAt)
+    public static IReadOnlyList<StatisticsKey> Final(
+        IReadOnlyList<StatisticsKey> counted, IReadOnlyList<StatisticsKey> fresh, DateTimeOffset firstEventAt, TimeSpan finalAfter)
     {
-        var from = MonthOf(firstEventAt);
-        return [.. counted.Where(key => string.CompareOrdinal(key.Month, from) < 0), .. fresh.Where(key => string.CompareOrdinal(key.Month, from) >= 0)];
+        bool IsFinal(StatisticsKey key) => FinalOn(key.Month, finalAfter) <= firstEventAt;
+        return [.. counted.Where(IsFinal), .. fresh.Where(key => !IsFinal(key))];
+    }
+
+    /// <summary>The moment a month's figures become final: <paramref name="finalAfter"/> after the month ends (UTC).</summary>
+    public static DateTimeOffset FinalOn(string month, TimeSpan finalAfter)
+    {
+        var first = DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        return new DateTimeOffset(first, TimeSpan.Zero).AddMonths(1) + finalAfter;
     }
 
     /// <summary>Where a referral ended, or the step it waits at: completed ones by their outcome code.</summary>

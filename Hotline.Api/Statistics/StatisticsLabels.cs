@@ -29,10 +29,7 @@ public static class StatisticsLabels
     public static string Indicator(string code) =>
         code == StatisticsKeys.NoIndicator ? "No indicator recorded" : IndicatorMap.Labels.GetValueOrDefault(code, code);
 
-    public static string CaseOutcome(string code) => code == "open" ? "Still open at the month's end" : CaseOutcomes.LabelOf(code);
-
-    /// <summary>A month as a column heading: the month still running says so, as its counts change until it ends and not after.</summary>
-    public static string Column(string key, string running) => key == running ? Month(key) + " (so far)" : Month(key);
+    public static string CaseOutcome(string code) => code == "open" ? "Still open" : CaseOutcomes.LabelOf(code);
 
     public static string TimeBand(string code, string notYet) => code switch
     {

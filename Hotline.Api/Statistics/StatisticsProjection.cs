@@ -10,13 +10,14 @@ public sealed record StatisticsProgress(long CountedThrough, long LastSequence)
 
 /// <summary>
 /// Keeps the statistics counters in step with the cases by following the case-event log: every case an
-/// event touched is recounted from its rows, in the months from that of its earliest event counted on (a month
-/// already over when the event happened keeps what it counted: <see cref="StatisticsKeys.Final"/>), and the
+/// event touched is recounted from its rows, in the months still provisional when its earliest event counted happened (a
+/// month already final then keeps what it counted: <see cref="StatisticsKeys.Final"/>), and the
 /// difference from what it was last counted under is added to the counters, in one transaction with the
 /// checkpoint. Replaying a batch is therefore harmless, and two instances never count the same batch (the second
 /// finds the checkpoint moved and stops).
 /// </summary>
-public sealed class StatisticsProjection(Database database, CaseEventLog events, IndicatorMap indicators, QuarantineStore quarantine)
+public sealed class StatisticsProjection(
+    Database database, CaseEventLog events, IndicatorMap indicators, QuarantineStore quarantine, IOptions<StatisticsOptions> options)
 {
     public const string CheckpointName = "Statistics";
     public const int BatchSize = 1_000;
@@ -116,7 +117,7 @@ public sealed class StatisticsProjection(Database database, CaseEventLog events,
                 counts = before is null ? [] : StatisticsKeys.Deserialize(before);
                 keys = StatisticsKeys.Final(counts,
                     StatisticsKeys.For(kase, replies.TryGetValue(kase.Id, out var replied) ? replied : null, referrals[kase.Id], indicators),
-                    kase.FirstEventAt);
+                    kase.FirstEventAt, options.Value.FinalAfter);
             }
             catch (Exception ex) when (UnreadableRow.Reason(ex) is not null)
             {

@@ -11,7 +11,7 @@ namespace Hotline.Api.Statistics;
 /// </summary>
 public sealed class StatisticsReport(
     Database database, StatisticsProjection projection, PartnerRepository partners, StatisticsLanguages languages, IndicatorMap indicators,
-    TimeProvider time)
+    TimeProvider time, IOptions<StatisticsOptions> options)
 {
     /// <summary>Batches the endpoint counts before answering; the background loop does the rest.</summary>
     public const int CatchUpBatches = 5;
@@ -56,30 +56,34 @@ public sealed class StatisticsReport(
         }
 
         var counts = rows.ToDictionary(r => (r.Month, r.Dimension, r.Value), r => r.Count);
-        var tables = Tables(range.Months, counts, languageRows, partnerRows, indicators);
+        var finalAfter = options.Value.FinalAfter;
+        var tables = Tables(range.Months, counts, languageRows, partnerRows, indicators, MonthHeadings.FinalWhen(finalAfter));
         var marks = ConsistentSuppression.Apply(tables);
-        var running = StatisticsKeys.MonthOf(time.GetUtcNow());
-        var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i], running)).ToList();
+        var headings = new MonthHeadings(time.GetUtcNow(), finalAfter);
+        var views = tables.Select((t, i) => StatisticsViews.ToView(t, marks[i], headings)).ToList();
         CellMark[,] MarksOf(string id) => marks[tables.FindIndex(t => t.Id == id)];
         var timings = new[]
         {
             StatisticsViews.Timing("time-to-first-response", "Time from queueing to a caseworker's first reply",
-                tables.Single(t => t.Id == "cases-by-first-response"), MarksOf("cases-by-first-response"), Totals(rows, StatisticsKeys.CaseFirstResponseTime), running),
+                tables.Single(t => t.Id == "cases-by-first-response"), MarksOf("cases-by-first-response"), Totals(rows, StatisticsKeys.CaseFirstResponseTime), headings),
             StatisticsViews.Timing("time-to-referral", "Time from opening a case to sending a referral",
-                tables.Single(t => t.Id == "referrals-by-time"), MarksOf("referrals-by-time"), Totals(rows, StatisticsKeys.ReferralTimeTotal), running),
+                tables.Single(t => t.Id == "referrals-by-time"), MarksOf("referrals-by-time"), Totals(rows, StatisticsKeys.ReferralTimeTotal), headings),
         };
-        return new StatisticsView(range.FromKey, range.ToKey, views, timings, progress, StatisticsViews.SuppressionRule);
+        return new StatisticsView(range.FromKey, range.ToKey, views, timings, progress, StatisticsViews.SuppressionRule(finalAfter));
     }
 
     /// <remarks>
     /// A month's rows are the same whatever the range, and whenever it is read: fixed lists, or languages and partners each
     /// counted from the month it came to exist (<see cref="StatisticsRows"/>). What a case or referral became after its month
-    /// ended is no part of that month (<see cref="StatisticsKeys.Final"/>): the tables whose rows a case moves between say so.
+    /// was final is no part of that month (<see cref="StatisticsKeys.Final"/>): the tables whose rows a case moves between say
+    /// so, and when (<paramref name="finalWhen"/>).
     /// </remarks>
     private static List<CountTable> Tables(
         IReadOnlyList<string> months, Dictionary<(string, string, string), long> counts, DatedRows languageRows, DatedRows partnerRows,
-        IndicatorMap indicators)
+        IndicatorMap indicators, string finalWhen)
     {
+        var casesNote = UntilFinal("case", "opened", finalWhen);
+        var referralsNote = UntilFinal("referral", "proposed", finalWhen);
         List<(string, string)> Bands(string notYet) =>
             [.. StatisticsKeys.TimeBands.Select(b => (b.Code, StatisticsLabels.TimeBand(b.Code, notYet))), (StatisticsKeys.NotYet, notYet)];
 
@@ -99,27 +103,24 @@ public sealed class StatisticsReport(
             CountTable.Build("cases-by-priority", "Cases by priority band", "Priority", "cases", StatisticsKeys.CasePriority,
                 StatisticsLabels.Priorities.Select(p => (p, p)).ToList(), months, counts),
             CountTable.Build("cases-by-outcome", "Cases by outcome", "Outcome", "cases", StatisticsKeys.CaseOutcome,
-                StatisticsKeys.CaseOutcomes.Select(o => (o, StatisticsLabels.CaseOutcome(o))).ToList(), months, counts, note: AtMonthEnd),
+                StatisticsKeys.CaseOutcomes.Select(o => (o, StatisticsLabels.CaseOutcome(o))).ToList(), months, counts, note: casesNote),
             CountTable.Build("cases-by-first-response", "Cases by time to a caseworker's first reply", "Waited", "cases",
-                StatisticsKeys.CaseFirstResponse, Bands("No reply sent by the month's end"), months, counts, note: AtMonthEnd),
+                StatisticsKeys.CaseFirstResponse, Bands("No caseworker reply yet"), months, counts, note: casesNote),
             CountTable.Build("referrals-by-partner", "Referrals by partner", "Partner", "referrals", StatisticsKeys.ReferralPartner,
                 partnerRows.Rows, months, counts, countedFrom: partnerRows.CountedFrom,
                 note: "Partners are in the order they joined the directory, each counted from that month; the months before are blank."),
             CountTable.Build("referrals-by-outcome", "Referrals by outcome", "Outcome", "referrals", StatisticsKeys.ReferralOutcome,
                 StatisticsLabels.ReferralOutcomes.Select(o => (o, StatisticsLabels.ReferralOutcome(o))).ToList(), months, counts,
-                note: ReferralAtMonthEnd),
+                note: referralsNote),
             CountTable.Build("referrals-by-time", "Referrals by time from opening the case to sending", "Time", "referrals",
-                StatisticsKeys.ReferralTime, Bands("Not sent by the month's end"), months, counts, note: ReferralAtMonthEnd),
+                StatisticsKeys.ReferralTime, Bands("Not sent yet"), months, counts, note: referralsNote),
         ];
     }
 
-    private const string AtMonthEnd =
-        "Each case is counted in the month it was opened, as it stood when that month ended (so far, in the month still running): "
-        + "a month's table is final once the month is over, and what happens to its cases later is not counted in it.";
-
-    private const string ReferralAtMonthEnd =
-        "Each referral is counted in the month it was proposed, as it stood when that month ended (so far, in the month still running): "
-        + "a month's table is final once the month is over, and what happens to its referrals later is not counted in it.";
+    /// <summary>How a table whose rows a case or referral moves between counts: "Each case is counted in the month it was opened, ...".</summary>
+    private static string UntilFinal(string counted, string when, string finalWhen) =>
+        $"Each {counted} is counted in the month it was {when}, as it stands until that month is final, {finalWhen}: "
+        + $"a provisional month changes as its {counted}s move on, and what happens to a {counted} after that is counted nowhere.";
 
     private static Dictionary<string, (long Count, long Seconds)> Totals(List<CounterRow> rows, string dimension) =>
         rows.Where(r => r.Dimension == dimension).ToDictionary(r => r.Month, r => (r.Count, r.TotalSeconds));

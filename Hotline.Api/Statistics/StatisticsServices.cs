@@ -4,6 +4,7 @@ public static class StatisticsServices
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services)
     {
+        services.AddValidatedOptions<StatisticsOptions, StatisticsOptionsValidator>(StatisticsOptions.Section);
         services.AddSingleton(IndicatorMap.Default);
         services.AddSingleton<StatisticsProjection>();
         services.AddSingleton<StatisticsLanguages>();

@@ -33,9 +33,11 @@ public sealed record TimingView(
 
 public static class StatisticsViews
 {
-    public const string SuppressionRule =
-        "A month's figures are final once the month is over: each case is counted in the month it was opened and each referral in "
-        + "the month it was proposed, as they stood when that month ended, and the month still running is headed \"so far\". "
+    /// <summary>The rule published with every report: how a month's figures come to be final, then how they are suppressed.</summary>
+    public static string SuppressionRule(TimeSpan finalAfter) =>
+        $"A month's figures are provisional until {MonthHeadings.FinalWhen(finalAfter)} and final from then on: each case is counted in the "
+        + "month it was opened and each referral in the month it was proposed, as they stand until that month is final, and what happens "
+        + "to them later is counted nowhere. A provisional month's heading gives the day it becomes final; the month still running is headed \"so far\". "
         + "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for, and stay "
         + "as they are when partners or languages are added later: a partner is counted from the month it joined the directory, a "
         + "language from the month the intake began to speak it, and the months before are blank. Counts "
@@ -49,11 +51,11 @@ public static class StatisticsViews
     public const string NotCounted = "";
 
     /// <summary>The table as published: the rows counted in at least one of its months, each month blank where the row is not counted.</summary>
-    /// <param name="running">The month still running (yyyy-MM): its heading says "so far", as its counts change until it ends.</param>
-    public static StatisticsTableView ToView(CountTable table, CellMark[,] marks, string running)
+    /// <param name="headings">Which months' counts may still change, and until when: their headings say so.</param>
+    public static StatisticsTableView ToView(CountTable table, CellMark[,] marks, MonthHeadings headings)
     {
         var months = table.Months.Count;
-        var columns = table.Months.Select(month => StatisticsLabels.Column(month, running)).Append("Total").ToList();
+        var columns = table.Months.Select(headings.Of).Append("Total").ToList();
         IReadOnlyList<string> Cells(int r) => Enumerable.Range(0, months + 1)
             .Select(c => c < months && !table.Counted(r, c) ? NotCounted : SmallCountSuppression.Display(table.Values[r, c], marks[r, c]))
             .ToList();
@@ -76,7 +78,7 @@ public static class StatisticsViews
     /// and 2, both "&lt;5", put "about 48 min" at three quarters of the first).
     /// </summary>
     public static TimingView Timing(
-        string id, string title, CountTable bands, CellMark[,] bandMarks, IReadOnlyDictionary<string, (long Count, long Seconds)> totals, string running)
+        string id, string title, CountTable bands, CellMark[,] bandMarks, IReadOnlyDictionary<string, (long Count, long Seconds)> totals, MonthHeadings headings)
     {
         var months = bands.Months.Count;
         var median = new List<string>();
@@ -96,7 +98,7 @@ public static class StatisticsViews
                 "Fewer than 5 cases were measured in this range, or the bands above hide a count, so no median or mean is shown.");
         }
 
-        return new TimingView(id, title, bands.Months.Select(month => StatisticsLabels.Column(month, running)).Append("All months").ToList(), median, mean,
+        return new TimingView(id, title, bands.Months.Select(headings.Of).Append("All months").ToList(), median, mean,
             median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, or a count of the bands above hidden, so no median or mean is shown." : null);
     }
 

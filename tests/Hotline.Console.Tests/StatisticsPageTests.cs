@@ -118,17 +118,19 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         await Expect(partner.Page.Locator("#tables")).ToHaveTextAsync(
             "No case was opened and no referral made from January 2026 to December 2026: every table would be zeros. "
             + "Choose other months, or download every table (CSV).");
-        await Expect(partner.Page.Locator("#rule")).ToContainTextAsync("A month's figures are final once the month is over");
+        await Expect(partner.Page.Locator("#rule")).ToContainTextAsync(
+            "A month's figures are provisional until 90 days after the month ends and final from then on");
         Assert.Empty(partner.ScriptErrors);
     }
 
     /// <summary>
-    /// A partner reads the month still running as such: its heading says "so far", and the tables a case or referral moves
-    /// between (outcome, first reply, referral steps) say that each month counts them as they stood when it ended, so a
-    /// month over is final.
+    /// A partner reads which months can still change: the month still running is headed "so far", a month over "provisional
+    /// until" the day 90 days after it ended, while that day is to come (always the month before this one), and a final month
+    /// (always the one five back) by its name alone; the same headings in the chart by month (each fitting the chart, none
+    /// cut off at its left edge) and in the CSV. The tables a case or referral moves between say in a line how they count.
     /// </summary>
     [Fact]
-    public async Task A_partner_sees_the_month_still_running_headed_so_far_and_why_a_month_over_is_final()
+    public async Task A_partner_sees_which_months_are_so_far_provisional_or_final_in_the_tables_charts_and_csv()
     {
         await using var host = await ConsoleHost.StartAsync();
         var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
@@ -136,25 +138,52 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         var partnerId = await host.AddLinkedPartnerAsync(ngo, "Aden Shelter", PartnerServices.Shelter);
         var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
         await host.SendShelterReferralAsync(caseworker, caseId, partnerId, new RecordConsent("person", "sms", null, [], null, null, null, null));
-        var running = DateTimeOffset.UtcNow.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+        // The clock is real, so the months are named from it: a month over is final 90 days after it ends, the first of the next.
+        var now = DateTime.UtcNow;
+        var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        string Heading(DateTime month)
+        {
+            var name = month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+            var final = month.AddMonths(1).AddDays(90);
+            return month == thisMonth ? $"{name} (so far)"
+                : now < final ? $"{name} (provisional until {final.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})"
+                : name;
+        }
+
+        var headings = Enumerable.Range(0, 6).Select(back => Heading(thisMonth.AddMonths(back - 5))).ToArray();
+        Assert.Equal(thisMonth.AddMonths(-5).ToString("MMM yyyy", CultureInfo.InvariantCulture), headings[0]);
+        Assert.EndsWith($"(provisional until {thisMonth.AddDays(90).ToString("d MMM yyyy", CultureInfo.InvariantCulture)})", headings[4]);
+        var range = $"from={thisMonth.AddMonths(-5):yyyy-MM}&to={thisMonth:yyyy-MM}";
         await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
         await partner.SubmitSignInAsync("shelter");
         await partner.Page.SetViewportSizeAsync(1366, 768);
 
-        await partner.Page.GotoAsync("/console/statistics.html");
+        await partner.Page.GotoAsync($"/console/statistics.html?{range}");
         await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
 
         var outcomes = partner.Page.Locator("section[data-table='cases-by-outcome']");
-        await Expect(outcomes.Locator("thead th").Nth(-2)).ToHaveTextAsync($"{running} (so far)");
+        var provisional = outcomes.Locator("thead th").Nth(5);
+        await Expect(outcomes.Locator("thead th")).ToHaveTextAsync(["Outcome", .. headings, "Total"]);
         await Expect(outcomes.Locator("p.muted")).ToHaveTextAsync(
-            "Each case is counted in the month it was opened, as it stood when that month ended (so far, in the month still running): "
-            + "a month's table is final once the month is over, and what happens to its cases later is not counted in it.");
-        await Expect(outcomes.Locator("tbody tr", new() { HasText = "Still open at the month's end" }).Locator("td").Last).ToHaveTextAsync("<5");
-        await Expect(partner.Page.Locator("section[data-table='referrals-by-outcome'] p.muted")).ToContainTextAsync(
-            "Each referral is counted in the month it was proposed, as it stood when that month ended");
+            "Each case is counted in the month it was opened, as it stands until that month is final, 90 days after the month ends: "
+            + "a provisional month changes as its cases move on, and what happens to a case after that is counted nowhere.");
+        await Expect(outcomes.Locator("tbody tr", new() { HasText = "Still open" }).Locator("td").Last).ToHaveTextAsync("<5");
+        await Expect(partner.Page.Locator("section[data-table='referrals-by-outcome'] p.muted")).ToHaveTextAsync(
+            "Each referral is counted in the month it was proposed, as it stands until that month is final, 90 days after the month ends: "
+            + "a provisional month changes as its referrals move on, and what happens to a referral after that is counted nowhere.");
+        var tooWide = await outcomes.Locator("table").EvaluateAsync<bool>("table => table.scrollWidth > table.parentElement.clientWidth");
+        Assert.False(tooWide);
         Assert.Empty(partner.ScriptErrors);
-        await outcomes.ScrollIntoViewIfNeededAsync();
-        await Screenshots.TakeAsync(partner.Page, "statistics-month-so-far");
+        await provisional.ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(partner.Page, "statistics-months-provisional");
+
+        var csv = await partner.Page.APIRequest.GetAsync($"/api/statistics/csv?table=cases-by-outcome&{range}");
+        Assert.Equal($"Outcome,{string.Join(",", headings)},Total", (await csv.TextAsync()).Split('\n')[0].TrimEnd('\r'));
+
+        await partner.Page.GotoAsync($"/api/statistics/charts/cases-by-outcome.svg?by=months&{range}");
+        var labels = await partner.Page.Locator("svg g > text:first-of-type").EvaluateAllAsync<string[]>(
+            "texts => texts.map(t => `${t.textContent} ${t.getBBox().x >= 0 ? 'fits' : 'cut off'}`)");
+        Assert.Equal(headings.Select(h => $"{h} fits"), labels);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ function renderTable(table, range) {
   const noChart = whyNoChart(table);
   const empty = isAllZero(table);
   const head = el("tr", {}, el("th", { scope: "col", text: table.rowHeading }),
-    table.columns.map((column) => el("th", { scope: "col", class: "number", text: column })));
+    table.columns.map(columnHeading));
   const rows = table.rows.map((row) => el("tr", {}, el("th", { scope: "row", text: row.label }), row.cells.map((text) => cell(text))));
   if (table.totals) {
     rows.push(el("tr", { class: "totals" }, el("th", { scope: "row", text: table.totals.label }), table.totals.cells.map((text) => cell(text))));
@@ -135,6 +135,17 @@ function whyNoChart(table) {
   return null;
 }
 
+/**
+ * A month's heading as the server wrote it, its name on one line and what may still change it ("(so far)", "(provisional
+ * until 1 Mar 2027)") on the lines under it, so that a year with three provisional months still fits a 1366 px window.
+ */
+function columnHeading(column) {
+  const state = column.indexOf(" (");
+  return el("th", { scope: "col", class: "number" },
+    state < 0 ? column : column.slice(0, state + 1),
+    state < 0 ? null : el("span", { class: "month-state", text: column.slice(state + 1) }));
+}
+
 // Where too few cases were measured the server withholds the figure and says why in one line, not in every cell.
 function renderTimings(timings) {
   byId("timings").replaceChildren(...timings.map((timing) => timing.columns.length === 0
@@ -142,7 +153,7 @@ function renderTimings(timings) {
     : el("div", { class: "scroll", dataset: { timing: timing.id } },
       el("table", { class: "table" },
         el("caption", { class: "muted", text: timing.title }),
-        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "" }), timing.columns.map((c) => el("th", { scope: "col", class: "number", text: c })))),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "" }), timing.columns.map(columnHeading))),
         el("tbody", {},
           el("tr", {}, el("th", { scope: "row", text: "Median" }), timing.median.map((text) => el("td", { class: "number", text }))),
           el("tr", {}, el("th", { scope: "row", text: "Mean" }), timing.mean.map((text) => el("td", { class: "number", text }))))),

@@ -94,7 +94,7 @@ public sealed class DirectoryChangeSuppressionPropertyTests
         var rowOfName = directory.Select((p, i) => (p.Name, i)).ToDictionary(p => p.Name, p => p.i);
         return countTables.Select((table, t) =>
         {
-            var view = StatisticsViews.ToView(table, marks[t], running: "");
+            var view = StatisticsViews.ToView(table, marks[t], FinalMonths.Headings);
             var rows = view.Rows.Select(r => t == 0 ? rowOfName[r.Label] : int.Parse(r.Label["Row ".Length..], CultureInfo.InvariantCulture)).ToArray();
             return new Reading(t, rows, [.. view.Rows.Select(r => r.Cells[0]), view.Totals!.Cells[0]]);
         }).ToList();

@@ -130,7 +130,7 @@ public sealed class RangeSuppressionPropertyTests
             for (var to = from; to < months; to++)
             {
                 var table = build(Months[from..(to + 1)]);
-                var view = StatisticsViews.ToView(table, ConsistentSuppression.Apply([table])[0], running: "");
+                var view = StatisticsViews.ToView(table, ConsistentSuppression.Apply([table])[0], FinalMonths.Headings);
                 published.Add(new Published(from, to, [.. view.Rows.Select(r => rowOfLabel(r.Label))],
                     view.Rows.Concat(view.Totals is null ? [] : [view.Totals]).Select(l => l.Cells).ToList()));
             }

@@ -179,7 +179,7 @@ public sealed class SmallCountSuppressionTests
         };
         var table = CountTable.Build("t", "T", "D", "cases", "d", [("a", "a"), ("b", "b"), ("c", "c"), ("e", "e")], months, counts);
 
-        var view = StatisticsViews.ToView(table, ConsistentSuppression.Apply([table])[0], running: "");
+        var view = StatisticsViews.ToView(table, ConsistentSuppression.Apply([table])[0], FinalMonths.Headings);
 
         Assert.Equal(["<5", "30", "x"], view.Rows[0].Cells);
         Assert.Equal(["20", "40", "60"], view.Rows[1].Cells);

@@ -88,14 +88,15 @@ public sealed class StatisticsProjectionTests
     }
 
     /// <summary>
-    /// A month is final once over, but what happened in it still counts there when it is counted after midnight: a case
-    /// opened a second before December, raised to Critical a few seconds into it and both counted together, is November's
-    /// (as it stood when counted; a reader in December had not seen November without it, since the page counts first).
+    /// A month is final once its days after it are over (none here), but what happened while it was provisional still counts
+    /// there when it is counted after: a case opened a second before December, raised to Critical a few seconds into it and
+    /// both counted together, is November's (as it stood when counted; a reader in December had not seen November without
+    /// it, since the page counts first).
     /// </summary>
     [Theory, DatabaseData]
     public async Task A_case_opened_at_the_end_of_a_month_and_counted_after_it_is_counted_in_its_month(DatabaseProvider engine)
     {
-        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await using var hotline = await HotlineApp.StartPartsAsync(engine, new Dictionary<string, string?> { ["Hotline:Statistics:FinalAfterDays"] = "0" });
         hotline.Time.Advance(new DateTimeOffset(2026, 11, 30, 23, 59, 58, TimeSpan.Zero) - hotline.Time.GetUtcNow());
         var queued = await hotline.QueueCaseAsync("ne", PriorityBand.High);
         hotline.Time.Advance(TimeSpan.FromSeconds(5));

@@ -34,6 +34,6 @@ public sealed class TimingSuppressionTests
             .ToDictionary(x => (Month, "band", x.Code), x => x.Count);
         var table = CountTable.Build("bands", "Bands", "Waited", "cases", "band", [.. codes.Select(c => (c.Code, c.Label))], [Month], counts);
         var marks = ConsistentSuppression.Apply([table]);
-        return StatisticsViews.Timing("timing", "Timing", table, marks[0], new Dictionary<string, (long, long)> { [Month] = (bands.Sum(), seconds) }, running: "");
+        return StatisticsViews.Timing("timing", "Timing", table, marks[0], new Dictionary<string, (long, long)> { [Month] = (bands.Sum(), seconds) }, FinalMonths.Headings);
     }
 }
