@@ -97,4 +97,14 @@ public sealed class StartupErrorTests
         Assert.Contains("Cannot reach SQL Server", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         Assert.DoesNotContain("   at ", outcome.StandardOutput + outcome.StandardError);
     }
+
+    /// <summary>A month final more than a year after it ends is a typo, not a policy: the host refuses to start.</summary>
+    [Fact]
+    public async Task The_hotline_does_not_start_with_a_month_final_more_than_366_days_after_it_ends()
+    {
+        var start = HotlineApp.StartPartsAsync(settings: new Dictionary<string, string?> { ["Hotline:Statistics:FinalAfterDays"] = "400" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => start);
+        Assert.Equal("Hotline did not start; Program wrote why on standard error (\"Hotline cannot start: ...\").", refused.Message);
+    }
 }

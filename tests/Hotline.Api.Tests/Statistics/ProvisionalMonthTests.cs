@@ -71,13 +71,4 @@ public sealed class ProvisionalMonthTests
         Assert.Equal(valid, result.Succeeded);
         Assert.Equal(valid ? null : "Hotline:Statistics:FinalAfterDays must be between 0 and 366.", result.FailureMessage);
     }
-
-    [Fact]
-    public async Task The_hotline_does_not_start_with_a_month_final_more_than_366_days_after_it_ends()
-    {
-        var start = HotlineApp.StartPartsAsync(settings: new Dictionary<string, string?> { ["Hotline:Statistics:FinalAfterDays"] = "400" });
-
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => start);
-        Assert.Equal("Hotline did not start; Program wrote why on standard error (\"Hotline cannot start: ...\").", refused.Message);
-    }
 }
