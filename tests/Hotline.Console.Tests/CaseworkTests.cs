@@ -271,6 +271,40 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
     }
 
+    /// <summary>
+    /// Found by a newcomer: opening a case after reading another one's conversation scrolled up left the new transcript at the
+    /// old one's place, the person's newest messages out of view.
+    /// </summary>
+    [Fact]
+    public async Task Opening_another_case_shows_its_newest_message_wherever_the_last_transcript_was_scrolled()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var first = host.NextPhone();
+        var second = host.NextPhone();
+        foreach (var phone in new[] { first, second })
+        {
+            await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+            for (var i = 1; i <= 12; i++)
+            {
+                await host.PostSmsAsync(phone, $"{phone} message {i}");
+            }
+        }
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Waiting.First.Locator("button").ClickAsync();
+        var transcript = console.Page.Locator("#transcript");
+        await Expect(transcript).ToContainTextAsync("message 12");
+        await transcript.EvaluateAsync("list => list.scrollTop = 0");
+
+        await console.Waiting.Nth(1).Locator("button").ClickAsync();
+
+        await Expect(transcript).Not.ToContainTextAsync($"{first} message 12");
+        await Expect(transcript.Locator("li").Last).ToBeInViewportAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task A_case_whose_intake_kept_no_answers_says_its_danger_is_unknown()
     {

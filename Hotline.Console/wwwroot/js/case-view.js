@@ -162,6 +162,9 @@ export class CaseView {
     }
     renderCase(this);
     if (switching) {
+      // Another case's conversation: its newest message is what the caseworker reads first, wherever the last one was scrolled.
+      const transcript = byId("transcript");
+      transcript.scrollTop = transcript.scrollHeight;
       byId("case-title").focus();
     }
     this.onShown?.(detail);
