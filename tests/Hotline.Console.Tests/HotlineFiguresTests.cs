@@ -102,8 +102,8 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
         var statistics = console.Page.Locator("#overview-statistics .stat");
         await Expect(statistics.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Waiting for a reply") }).Locator("dd")).ToHaveTextAsync("1");
-        await Expect(statistics.Filter(new() { HasText = "Quiet, until it is safe to write" }).Locator("dd")).ToHaveTextAsync("1");
-        await Expect(statistics.Filter(new() { HasText = "Opted out (STOP)" }).Locator("dd")).ToHaveTextAsync("1");
+        await Expect(statistics.Filter(new() { HasText = "In the queue, quiet until it is safe to write" }).Locator("dd")).ToHaveTextAsync("1");
+        await Expect(statistics.Filter(new() { HasText = "In the queue, opted out (STOP)" }).Locator("dd")).ToHaveTextAsync("1");
         var rows = console.Page.Locator("#overview-cases tr[data-case-id]");
         await Expect(rows).ToHaveCountAsync(3);
         await Expect(rows.Nth(0).Locator("td").Nth(4)).ToHaveTextAsync("Waiting");

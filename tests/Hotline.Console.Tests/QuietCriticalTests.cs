@@ -71,7 +71,7 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
         await Expect(statistics.Filter(new() { HasText = "Critical, waiting for a reply" }).Locator("dd")).ToHaveTextAsync("0");
         await Expect(statistics.Filter(new() { HasText = "Critical, nothing can be sent to them now" }).Locator("dd")).ToHaveTextAsync("1");
         await Expect(statistics.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Waiting for a reply") }).Locator("dd")).ToHaveTextAsync("1");
-        await Expect(statistics.Filter(new() { HasText = "Quiet, until it is safe to write" }).Locator("dd")).ToHaveTextAsync("1");
+        await Expect(statistics.Filter(new() { HasText = "In the queue, quiet until it is safe to write" }).Locator("dd")).ToHaveTextAsync("1");
         var rows = supervisor.Page.Locator("#overview-cases tr[data-case-id]");
         await Expect(rows.Nth(0).Locator("td").Nth(4)).ToHaveTextAsync("In the queue, quiet");
         await Expect(rows.Nth(0).Locator(".priority")).ToHaveTextAsync("Critical");

@@ -92,8 +92,8 @@ function render(overview) {
     ["Back in the queue, answered", String(s.answered ?? 0)],
     // People nobody can write to until they write again: apart from the waiting figures and the oldest wait; the Critical
     // ones among them have a card of their own, in the words and the order of the console's queue.
-    ["Quiet, until it is safe to write", String(s.quiet ?? 0)],
-    ["Opted out (STOP)", String(s.optedOut ?? 0)],
+    ["In the queue, quiet until it is safe to write", String(s.quiet ?? 0)],
+    ["In the queue, opted out (STOP)", String(s.optedOut ?? 0)],
     ["Being answered", String(s.claimed)],
     ["Critical, waiting for a reply", String(s.queuedByPriority.Critical ?? 0)],
     ["Critical, nothing can be sent to them now", String(silentCritical(s))],
