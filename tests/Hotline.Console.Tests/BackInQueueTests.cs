@@ -16,12 +16,9 @@ public sealed class BackInQueueTests(BrowserFixture browser) : IClassFixture<Bro
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await console.TakeNextCaseAsync();
-        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here. Are you safe where you are now?");
+        await console.SendReplyAsync("We are here. Are you safe where you are now?");
 
-        await console.Page.GetByText("Release or transfer").ClickAsync();
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+        await console.ReleaseAsync();
 
         await Expect(console.Waiting).ToContainTextAsync("Answered before");
         await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("0 waiting for you");
@@ -44,12 +41,9 @@ public sealed class BackInQueueTests(BrowserFixture browser) : IClassFixture<Bro
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
         await console.TakeNextCaseAsync();
-        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here. Are you safe where you are now?");
+        await console.SendReplyAsync("We are here. Are you safe where you are now?");
 
-        await console.Page.GetByText("Release or transfer").ClickAsync();
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+        await console.ReleaseAsync();
 
         var rows = console.Page.Locator("#queue > li");
         await Expect(rows).ToHaveCountAsync(4);

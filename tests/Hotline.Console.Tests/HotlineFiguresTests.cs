@@ -75,12 +75,9 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         var waiting = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
-        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here. Are you safe where you are now?");
+        await console.SendReplyAsync("We are here. Are you safe where you are now?");
 
-        await console.Page.GetByText("Release or transfer").ClickAsync();
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+        await console.ReleaseAsync();
 
         await Expect(console.Item("queue", answered)).ToContainTextAsync("Answered before");
         var order = await console.Waiting.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.caseId)");

@@ -17,11 +17,8 @@ public sealed class NewMessageMarkTests(BrowserFixture browser) : IClassFixture<
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
         var caseId = (await host.OpenCasesAsync()).Single().Id;
-        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here.");
-        await console.Page.GetByText("Release or transfer").ClickAsync();
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+        await console.SendReplyAsync("We are here. Are you safe where you are now?");
+        await console.ReleaseAsync();
         var card = console.Item("queue", caseId);
         await Expect(card).ToContainTextAsync("Answered before");
         await Expect(card.Locator(".unread")).ToHaveCountAsync(0);
@@ -59,9 +56,7 @@ public sealed class NewMessageMarkTests(BrowserFixture browser) : IClassFixture<
         await console.TakeNextCaseAsync();
         await Expect(console.Mine).ToHaveCountAsync(1);
         var caseId = await console.Mine.First.GetAttributeAsync("data-case-id");
-        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here.");
+        await console.SendReplyAsync("We are here. Are you safe where you are now?");
         await console.TakeNextCaseAsync();
         await Expect(console.Mine).ToHaveCountAsync(2);
         var card = console.Item("my-cases", caseId!);
@@ -98,11 +93,8 @@ public sealed class NewMessageMarkTests(BrowserFixture browser) : IClassFixture<
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
         var caseId = (await host.OpenCasesAsync()).Single().Id;
-        await console.Page.Locator("#reply-body").FillAsync("We are here. Are you safe where you are now?");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("We are here.");
-        await console.Page.GetByText("Release or transfer").ClickAsync();
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+        await console.SendReplyAsync("We are here. Are you safe where you are now?");
+        await console.ReleaseAsync();
         var card = console.Item("queue", caseId);
         await Expect(card).ToContainTextAsync("Answered before");
         var otherTab = await OpenTabAsync(console);

@@ -169,8 +169,7 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
         await host.PostSmsAsync(phone, "1");
         await console.TakeNextCaseAsync();
 
-        await console.Page.Locator("#reply-body").FillAsync("Can you get to the bus station tonight?");
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await console.SendReplyAsync("Can you get to the bus station tonight?");
         await host.PostSmsAsync(phone, "1");
 
         await Expect(console.Page.Locator("#intake-left-open")).ToHaveTextAsync(

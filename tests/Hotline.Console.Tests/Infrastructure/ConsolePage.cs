@@ -157,6 +157,21 @@ public sealed class ConsolePage : IAsyncDisposable
     /// <summary>Takes the next case from the queue, as a caseworker does with the button above it.</summary>
     public Task TakeNextCaseAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Take next case" }).ClickAsync();
 
+    /// <summary>Sends a reply from the open case's reply box, and waits until the transcript shows it.</summary>
+    public async Task SendReplyAsync(string text)
+    {
+        await Page.Locator("#reply-body").FillAsync(text);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Expect(Page.Locator("#transcript")).ToContainTextAsync(text);
+    }
+
+    /// <summary>Releases the open case to the queue, as the caseworker does under "Release or transfer".</summary>
+    public async Task ReleaseAsync()
+    {
+        await Page.GetByText("Release or transfer").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Release to the queue" }).ClickAsync();
+    }
+
     /// <summary>A case's row in one of the lists: queue (waiting), my-cases or colleague-cases.</summary>
     public ILocator Item(string list, object caseId) => Page.Locator($"#{list} li[data-case-id='{caseId}']");
 
