@@ -73,8 +73,8 @@ internal sealed class SignInFlood : IAsyncDisposable
     }
 
     /// <summary>
-    /// The nice value of each of the API's password-check threads ("password-low-1" and so on), read from /proc, so the
-    /// figure shows whether the lane's priority was lowered.
+    /// The nice value of each of the API's password-check threads ("password-low-1" and so on for strangers, "device-low-1"
+    /// for known browsers), read from /proc, so the figure shows whether each lane's priority was lowered.
     /// </summary>
     private static string PasswordCheckThreads(int processId)
     {
@@ -84,9 +84,11 @@ internal sealed class SignInFlood : IAsyncDisposable
             try
             {
                 var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                if (stat.Contains($"({Hotline.Api.Auth.PasswordChecks.LaneName}-low-", StringComparison.Ordinal))
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                if (name.StartsWith($"{Hotline.Api.Auth.PasswordChecks.LaneName}-low-", StringComparison.Ordinal)
+                    || name.StartsWith($"{Hotline.Api.Auth.PasswordChecks.KnownDeviceLaneName}-low-", StringComparison.Ordinal))
                 {
-                    nice.Add(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]);
+                    nice.Add($"{name} at nice {stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]}");
                 }
             }
             catch (IOException)
@@ -95,7 +97,7 @@ internal sealed class SignInFlood : IAsyncDisposable
             }
         }
 
-        return nice.Count == 0 ? "none found" : $"{nice.Count} at nice {string.Join(", ", nice)}";
+        return nice.Count == 0 ? "none found" : string.Join(", ", nice);
     }
 
     /// <summary>Starts no more attempts and waits for the answers of those under way.</summary>

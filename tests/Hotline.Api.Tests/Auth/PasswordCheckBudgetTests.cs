@@ -59,6 +59,22 @@ public sealed class PasswordCheckBudgetTests
     }
 
     [Fact]
+    public async Task A_strangers_password_is_checked_at_nice_19_and_a_known_browsers_on_a_thread_of_its_own_at_nice_10()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "The lowered priority checked here is Linux's per-thread nice value.");
+        var hasher = new CountingPasswordHasher();
+        await using var app = AppWithBudget(10, hasher);
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
+        await SignOutAsync(amina);
+        var ownBrowser = (amina.Http, (await amina.Http.GetFromJsonAsync<SessionEndpoints.AntiforgeryView>("/api/antiforgery", Ct))!.Token);
+
+        var again = await PostAsync(ownBrowser, amina.User.UserName, SignedInClient.Password);
+
+        Assert.Equal("/console/", again.Headers.Location?.ToString());
+        Assert.Equal([("password-low-1", 19), ("device-low-1", 10)], hasher.Threads);
+    }
+
+    [Fact]
     public void A_budget_of_no_password_checks_a_second_is_refused_at_start()
     {
         var result = new AuthOptionsValidator().Validate(null, new AuthOptions { PasswordChecksPerSecond = 0 });
@@ -127,15 +143,25 @@ public sealed class PasswordCheckBudgetTests
     private sealed class CountingPasswordHasher : IPasswordHasher<User>
     {
         private readonly PasswordHasher<User> _hasher = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string? Name, int Nice)> _threads = new();
         private int _verifications;
 
         public int Verifications => Volatile.Read(ref _verifications);
+
+        /// <summary>The thread each check ran on, and its nice value read from Linux's /proc, in the order of the checks.</summary>
+        public IReadOnlyList<(string? Name, int Nice)> Threads => [.. _threads];
 
         public string HashPassword(User user, string password) => _hasher.HashPassword(user, password);
 
         public PasswordVerificationResult VerifyHashedPassword(User user, string hashedPassword, string providedPassword)
         {
             Interlocked.Increment(ref _verifications);
+            if (OperatingSystem.IsLinux())
+            {
+                var stat = File.ReadAllText("/proc/thread-self/stat");
+                _threads.Enqueue((Thread.CurrentThread.Name, int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
             return _hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
