@@ -96,6 +96,8 @@ public static class HotlineServices
         // The console's files from the build's manifest: ETags, compressed variants and fingerprinted copies,
         // with "no-cache" on the plain names so a browser asks again and never keeps stale JS after a deploy.
         app.MapStaticAssets();
+        // The host's own address opens the console: a newcomer who types it, or a link without the path, met a bare 404.
+        app.MapGet("/", () => Results.Redirect("/console/")).ExcludeFromDescription();
         var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
         if (!app.Environment.IsDevelopment())
         {

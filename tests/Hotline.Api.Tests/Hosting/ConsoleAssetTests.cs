@@ -22,6 +22,17 @@ public sealed class ConsoleAssetTests
     }
 
     [Fact]
+    public async Task The_hosts_own_address_takes_the_browser_to_the_console()
+    {
+        await using var app = new HotlineApp();
+
+        var response = await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console/", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task A_console_script_the_browser_already_has_is_answered_not_modified()
     {
         await using var app = new HotlineApp();
