@@ -40,6 +40,21 @@ public sealed class DoubleClickTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Equal(1, await CountAsync(host, "SELECT COUNT(*) FROM Messages WHERE AuthorUserId IS NOT NULL"));
     }
 
+    [Fact]
+    public async Task After_a_reply_is_sent_the_box_is_empty_and_send_reply_is_greyed_until_something_is_written()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+
+        await console.SendReplyAsync("We are here. Are you safe to talk now?");
+
+        await Expect(console.Page.Locator("#reply-body")).ToHaveValueAsync("");
+        await Expect(console.Page.GetByRole(AriaRole.Button, new() { Name = "Send reply" })).ToBeDisabledAsync();
+    }
+
     private static async Task<long> CountAsync(ConsoleHost host, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={host.DatabaseFile}");

@@ -28,16 +28,18 @@ function answered(kind, caseId, answer) {
 }
 
 export function wireCaseActions(view) {
-  const onSubmit = (id, action) => byId(id).addEventListener("submit", (event) => {
+  const onSubmit = (id, action, afterwards = () => {}) => byId(id).addEventListener("submit", async (event) => {
     event.preventDefault();
-    whileBusy(submitButton(byId(id)), () => action(view));
+    await whileBusy(submitButton(byId(id)), () => action(view));
+    afterwards();
   });
   byId("case-leave").addEventListener("click", () => view.leave());
   byId("case-take").addEventListener("click", () => whileBusy(byId("case-take"), () => takeThisCase(view)));
   byId("reply-body").addEventListener("input", () => updateReplyBox(view));
   byId("canned").addEventListener("change", (event) => useCanned(view, event.target));
   byId("release").addEventListener("click", () => whileBusy(byId("release"), () => release(view)));
-  onSubmit("reply-form", sendReply);
+  // whileBusy gives the button back enabled; the box it emptied decides whether it may send again.
+  onSubmit("reply-form", sendReply, () => updateReplyBox(view));
   onSubmit("note-form", addNote);
   onSubmit("transfer-colleague-form", transferToColleague);
   onSubmit("transfer-language-form", transferToLanguage);
