@@ -23,6 +23,21 @@ public sealed class QueueTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal(page, console.Page.Url);
     }
 
+    /// <summary>Found walking the product: a case queued at Low rose to Critical, and a screen reader had only heard "Low".</summary>
+    [Fact]
+    public async Task A_waiting_case_that_rises_to_Critical_is_announced_again_with_its_new_priority()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await Expect(console.Page.Locator("#announcer")).ToHaveTextAsync("New case waiting: Low priority, English (en), SMS.");
+
+        await host.PostSmsAsync(phone, "they beat me");
+
+        await Expect(console.Page.Locator("#announcer")).ToHaveTextAsync("A waiting case rose to Critical priority: English (en), SMS.");
+    }
+
     [Fact]
     public async Task The_queue_shows_the_most_urgent_case_first_then_the_longest_waiting()
     {

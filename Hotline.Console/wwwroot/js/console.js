@@ -115,6 +115,7 @@ function heard(caseId, direction, at, sequence) {
 }
 
 function applyCase(summary, pushed) {
+  const before = queue.cases.get(summary.id);
   const change = queue.apply(summary);
   caseView.caseChanged(summary);
   const mine = summary.status === "Claimed" && summary.assigneeId === session.userId;
@@ -133,7 +134,16 @@ function applyCase(summary, pushed) {
   }
   if (pushed && change === "added" && summary.status === "Queued") {
     announcer.textContent = `New case waiting: ${summary.priority} priority, ${languageName(summary.language)}, ${channelName(summary.channel)}.`;
+  } else if (pushed && change === "updated" && summary.status === "Queued" && before?.status === "Queued" && rose(before, summary)) {
+    // A case is often queued at Low while the intake goes on; what a screen reader was told then is wrong once it rises.
+    announcer.textContent = `A waiting case rose to ${summary.priority} priority: ${languageName(summary.language)}, ${channelName(summary.channel)}.`;
   }
+}
+
+const PRIORITIES_RISING = ["Low", "Medium", "High", "Critical"];
+
+function rose(before, after) {
+  return PRIORITIES_RISING.indexOf(after.priority) > PRIORITIES_RISING.indexOf(before.priority);
 }
 
 async function loadQueue() {
