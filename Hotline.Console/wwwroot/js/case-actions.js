@@ -46,7 +46,7 @@ export function wireCaseActions(view) {
   onSubmit("close-form", closeCase);
   byId("transfer-colleague").replaceChildren(el("option", { value: "", text: "Choose a colleague" }),
     ...view.colleagues.filter((c) => c.id !== view.session.userId)
-      .map((c) => el("option", { value: c.id, text: `${c.displayName} (${c.languages.join(", ")})` })));
+      .map((c) => el("option", { value: c.id, text: `${c.displayName} (${c.languages.join(", ")})`, dataset: { name: c.displayName } })));
   byId("transfer-language").replaceChildren(el("option", { value: "", text: "Choose a language" }),
     ...INTAKE_LANGUAGES.map((l) => el("option", { value: l, text: languageName(l) })));
 }
@@ -122,7 +122,8 @@ async function transferToColleague(view) {
     refuseAt("transfer-colleague-form", "Choose a colleague to transfer the case to.");
     return;
   }
-  const name = select.selectedOptions[0].textContent;
+  // The colleague's name alone: their languages help choose, but a supervisor's fourteen codes made the sentence unreadable.
+  const name = select.selectedOptions[0].dataset.name;
   if (!window.confirm(`Transfer this case to ${name}? You will no longer be able to reply to this person.${unsentReplyWarning()}`)) {
     return;
   }
