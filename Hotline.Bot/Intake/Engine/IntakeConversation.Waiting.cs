@@ -18,9 +18,9 @@ internal sealed partial class IntakeConversation
 
     private const string DistressTriageReason = "distress_word";
 
-    // Points of a distress word: as many as an unclear answer about danger, which it is (they were told to call the
-    // emergency number, and nobody knows yet why), so the band is at least High.
-    private const int DistressPoints = 45;
+    // Points of a distress word: as many as an urgent word, and the band Critical as for one: the phone was told to call the
+    // emergency number now, so the queue takes it as the emergency the reply named (docs/intake/triage.md).
+    private const int DistressPoints = 100;
 
     private UrgentWordMatch? _urgent;
     private bool _urgentIsNew;
@@ -174,8 +174,9 @@ internal sealed partial class IntakeConversation
         : [];
 
     /// <summary>
-    /// A distress word counts in the triage from now on: without it a cry for help with no answers yet waited as Low behind
-    /// every case that had answered. A case queued early changes band now: the intake still holds every answer it was
+    /// A distress word counts in the triage from now on, Critical as an urgent word is: without it a cry for help with no
+    /// answers yet waited as Low behind every case that had answered, and as High behind a Critical person who had answered
+    /// danger "no", though the phone had been told to call the emergency number now. A case queued early changes band now: the intake still holds every answer it was
     /// triaged on, so the new triage only adds. Not once a person has had the conversation, also while it is quiet or asks
     /// whether it is safe after the discreet word: answers given without consent were forgotten at the hand-off, and a triage
     /// of what is left could lower the case (a Critical one to High).
@@ -197,8 +198,7 @@ internal sealed partial class IntakeConversation
     }
 
     private TriageResult WithDistressWord(TriageResult triage) => _state.Distressed
-        ? new TriageResult((PriorityBand)Math.Max((int)triage.Band, (int)PriorityBand.High), triage.Score + DistressPoints,
-            [DistressTriageReason, .. triage.Reasons], triage.Indicators)
+        ? new TriageResult(PriorityBand.Critical, triage.Score + DistressPoints, [DistressTriageReason, .. triage.Reasons], triage.Indicators)
         : triage;
 
     private TriageResult WithUrgentWord(TriageResult triage) => _state.UrgentWord is null

@@ -69,7 +69,7 @@ internal sealed class IntakeState
     [JsonPropertyName("u")]
     public string? UrgentWord { get; set; }
 
-    /// <summary>A distress word asked for a person: the case is at least High from then on, whatever was answered.</summary>
+    /// <summary>A distress word asked for a person: the case is Critical from then on, whatever was answered, as after an urgent word.</summary>
     [JsonPropertyName("sos")]
     public bool Distressed { get; set; }
 

@@ -42,7 +42,7 @@ export function byUrgency(a, b) {
 /** Why a case is listed before earlier Critical cases: the person answered the danger question yes, or wrote an urgent word. */
 export function inDangerNowMark(summary) {
   return summary.inDangerNow === true
-    ? el("span", { class: "in-danger-now", title: "The person said they are in danger right now, or wrote an urgent word: taken before the other Critical cases", text: "In danger now" })
+    ? el("span", { class: "in-danger-now", title: "The person said they are in danger right now, or wrote an urgent word or a cry for help: taken before the other Critical cases", text: "In danger now" })
     : null;
 }
 

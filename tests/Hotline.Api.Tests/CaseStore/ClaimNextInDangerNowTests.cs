@@ -2,11 +2,11 @@ namespace Hotline.Api.Tests.CaseStore;
 
 /// <summary>
 /// A person who has just said they are in danger right now (reason <c>immediate_danger</c>) or written an urgent word (reason
-/// <c>urgent_word</c>) is the next case: within each step of "Take next case", such a Critical case comes before the other
-/// Critical cases, then the band, then the place in the queue (docs/casework.md, "Take next, take this one"). Found walking
-/// the product: an English intake with many indicators but danger answered "no" (Critical, 115) was handed out before an
-/// Arabic intake queued a minute later whose person answered danger "yes" (Critical, 120). The clock moves a minute with each
-/// case queued.
+/// <c>urgent_word</c>) or a distress word (<c>distress_word</c>) is the next case: within each step of "Take next case", such
+/// a Critical case comes before the other Critical cases, then the band, then the place in the queue (docs/casework.md, "Take
+/// next, take this one"). Found walking the product: an English intake with many indicators but danger answered "no"
+/// (Critical, 115) was handed out before an Arabic intake queued a minute later whose person answered danger "yes" (Critical,
+/// 120). The clock moves a minute with each case queued.
 /// </summary>
 public sealed class ClaimNextInDangerNowTests
 {
@@ -40,6 +40,23 @@ public sealed class ClaimNextInDangerNowTests
         var order = await ClaimAllAsync(hotline, worker);
 
         Assert.Equal([urgentWord.Id, manyIndicators.Id], order);
+    }
+
+    /// <summary>
+    /// A distress word ("help me", "sos", गुहार) tells the phone to call the emergency number now: the queue takes it as it takes
+    /// an urgent word (DistressWordTakeNextTests plays it through the webhook).
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_person_who_wrote_a_distress_word_is_taken_before_an_earlier_Critical_person_who_answered_danger_no(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
+        var manyIndicators = await QueueAsync(hotline, "ne", 115, ManyIndicatorsNoDanger);
+        var distressWord = await QueueAsync(hotline, "ne", 100, "distress_word");
+
+        var order = await ClaimAllAsync(hotline, worker);
+
+        Assert.Equal([distressWord.Id, manyIndicators.Id], order);
     }
 
     /// <summary>The intake raises a waiting case when the person writes an urgent word: from then on it is taken first.</summary>
@@ -112,7 +129,8 @@ public sealed class ClaimNextInDangerNowTests
     /// <summary>Queues a case as the intake would, with its score and reasons; the band is the triage table's for them.</summary>
     private static async Task<CaseRecord> QueueAsync(HotlineApp hotline, string language, int score, params string[] reasons)
     {
-        var band = reasons.Contains("immediate_danger") || reasons.Contains("urgent_word") || score >= 80 ? PriorityBand.Critical
+        var band = reasons.Contains("immediate_danger") || reasons.Contains("urgent_word") || reasons.Contains("distress_word") || score >= 80
+            ? PriorityBand.Critical
             : score >= 45 ? PriorityBand.High
             : score >= 15 ? PriorityBand.Medium
             : PriorityBand.Low;

@@ -6,16 +6,19 @@ public sealed class UrgentWordWebhookTests
     private const string Worker = "+9779800000522";
     private const string EmergencyNumber = "112";
 
-    /// <summary>A newcomer found this case Low, with no reason, behind every case that had answered the intake.</summary>
+    /// <summary>
+    /// A newcomer found this case Low, with no reason, behind every case that had answered the intake; a later walk found it
+    /// High, behind Critical cases, though the phone was told to call the emergency number now (DistressWordTakeNextTests).
+    /// </summary>
     [Fact]
-    public async Task A_first_message_crying_for_help_queues_a_high_case_that_says_why()
+    public async Task A_first_message_crying_for_help_queues_a_critical_case_that_says_why()
     {
         await using var harness = await TwilioHarness.StartAsync();
 
         await harness.TextAsync(Worker, "help me please");
         await harness.DispatchAllAsync();
 
-        Assert.Equal("3", await harness.ScalarAsync("SELECT Priority FROM Cases"));
+        Assert.Equal(("4", "1"), (await harness.ScalarAsync("SELECT Priority FROM Cases"), await harness.ScalarAsync("SELECT InDangerNow FROM Cases")));
         Assert.Equal("[\"distress_word\"]", await harness.ScalarAsync("SELECT TriageReasons FROM Cases"));
         Assert.Equal(["If you can, call 112 now. A person will write to you here soon."], harness.Twilio.Created.Select(m => m.Body));
     }

@@ -21,11 +21,11 @@ public sealed class DistressTests
 
         Assert.Equal(Text(language, "distress"), turn.Reply());
         Assert.Contains(Options.EmergencyNumber, turn.Reply(), StringComparison.Ordinal);
-        // The case was queued when consent was answered, Low on the answers so far; it is High now, goes to a person, and
+        // The case was queued when consent was answered, Low on the answers so far; it is Critical now, goes to a person, and
         // the intake ends.
         Assert.Equal(
             [
-                "PriorityChanged(High, 45, [distress_word])",
+                "PriorityChanged(Critical, 100, [distress_word])",
                 "HandoffRequested { Reason = distress }",
                 "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])",
             ],
@@ -128,13 +128,53 @@ public sealed class DistressTests
         Assert.Contains(new HandoffRequested("distress"), host.Send(word).Events);
     }
 
-    /// <summary>Told to call the emergency number, with nothing answered yet: not Low behind every case that answered.</summary>
+    /// <summary>
+    /// Told to call the emergency number now, with nothing answered yet: Critical, as an urgent word makes it, not Low behind
+    /// every case that answered (nor High, as it was, behind a Critical person who answered danger "no").
+    /// </summary>
     [Fact]
-    public void A_distress_word_as_the_first_message_queues_the_case_as_high()
+    public void A_distress_word_as_the_first_message_queues_the_case_as_critical()
     {
         var turn = new FakeHost(Engine).Send("help me please");
 
-        Assert.Contains("CaseRequested(High, 45, [distress_word])", turn.Events.Select(Describe));
+        Assert.Contains("CaseRequested(Critical, 100, [distress_word])", turn.Events.Select(Describe));
+    }
+
+    /// <summary>
+    /// A newcomer's walk: a person answered danger "no", then wrote "help me" and was told "If you can, call 112 now", but the
+    /// case rose only to High (45 + 20): behind any Critical case, though the phone had been told it was an emergency.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "help me")]
+    [InlineData("ne", "गुहार")]
+    public void A_distress_word_after_danger_no_makes_the_case_critical_with_the_answers_it_had(string language, string cry)
+    {
+        var host = AtFirstQuestion(language);
+        host.Send("1");
+
+        var turn = host.Send(cry);
+
+        Assert.Equal(Text(language, "distress"), turn.Reply());
+        Assert.Equal(["PriorityChanged(Critical, 120, [distress_word, documents_retained])"], turn.Events.OfType<PriorityChanged>().Select(Describe));
+    }
+
+    /// <summary>
+    /// As after an urgent word, the case stays Critical for good: the intake asks nothing more once the cry handed it to a
+    /// person, so a later "no" (or "I am fine") answers no question and lowers nothing; the caseworker asks.
+    /// </summary>
+    [Fact]
+    public void After_a_distress_word_a_later_no_leaves_the_case_critical()
+    {
+        var host = new FakeHost(Engine);
+        Assert.Contains("CaseRequested(Critical, 100, [distress_word])", host.Send("help me").Events.Select(Describe));
+
+        var no = host.Send("2");
+        var fine = host.Send("no I am fine now");
+
+        Assert.Empty(no.Events.OfType<PriorityChanged>());
+        Assert.Empty(fine.Events.OfType<PriorityChanged>());
+        Assert.Empty(no.Replies);
+        Assert.Empty(fine.Replies);
     }
 
     /// <summary>

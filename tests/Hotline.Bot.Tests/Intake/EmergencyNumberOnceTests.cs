@@ -31,7 +31,7 @@ public sealed class EmergencyNumberOnceTests
 
         Assert.Equal([Text(language, "distress")], cry.Replies());
         Assert.Empty(urgent.Replies);
-        Assert.Contains("PriorityChanged(Critical, 145, [urgent_word, distress_word])", urgent.Events.Select(Describe));
+        Assert.Contains("PriorityChanged(Critical, 200, [urgent_word, distress_word])", urgent.Events.Select(Describe));
     }
 
     /// <summary>The cry still gets an answer, that a person will write; the number is just above it on the phone.</summary>

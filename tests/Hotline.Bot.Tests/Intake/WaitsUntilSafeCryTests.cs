@@ -24,7 +24,7 @@ public sealed class WaitsUntilSafeCryTests
         Assert.Equal([Text(language, "safe_now")], cry.Replies());
         Assert.Equal(
             [
-                "CaseRequested(High, 45, [distress_word])",
+                "CaseRequested(Critical, 100, [distress_word])",
                 "HandoffRequested { Reason = distress }",
                 "IntakeEnded(distress, [])",
                 "WaitsUntilSafe { Cause = discreet_word }",
@@ -86,7 +86,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal(Menu(), cry.Replies());
         Assert.Contains(new WaitsUntilSafe("discreet_word"), cry.Events);
-        Assert.Contains("CaseRequested(High, 45, [distress_word])", cry.Events.Select(Describe));
+        Assert.Contains("CaseRequested(Critical, 100, [distress_word])", cry.Events.Select(Describe));
         Assert.Equal([Text("ne", "safe_now")], chosen.Replies());
         Assert.Contains(new WaitsUntilSafe("discreet_word"), chosen.Events);
         Assert.Equal([Text("ne", "distress")], safe.Replies());
@@ -103,7 +103,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal([Text("ne", "safe_now")], cry.Replies());
         Assert.Equal(
-            ["PriorityChanged(High, 45, [distress_word])", "HandoffRequested { Reason = distress }", "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
+            ["PriorityChanged(Critical, 100, [distress_word])", "HandoffRequested { Reason = distress }", "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
             cry.Events.Select(Describe));
         Assert.Equal([Text("ne", "distress")], host.Send("1").Replies());
     }
