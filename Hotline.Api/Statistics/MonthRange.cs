@@ -32,7 +32,8 @@ public sealed record MonthRange(DateOnly From, DateOnly To)
     /// <summary>
     /// Reads <c>from</c> and <c>to</c> as yyyy-MM. Both absent: the last <see cref="DefaultMonths"/> months up to
     /// this one. A range that runs backwards, starts in the future, is longer than <see cref="MaxMonths"/>
-    /// months or starts before 2000 is refused with the reason.
+    /// months or starts before 2000 is refused with the reason. A range that ends in the future ends with this month: a
+    /// month not begun has nothing to count, and headed by its name alone it would read as final.
     /// </summary>
     public static (MonthRange? Range, string? Error) Parse(string? from, string? to, DateTimeOffset now)
     {
@@ -42,10 +43,12 @@ public sealed record MonthRange(DateOnly From, DateOnly To)
             return (new MonthRange(current.AddMonths(1 - DefaultMonths), current), null);
         }
 
-        if (!TryMonth(from, out var start) || !TryMonth(to, out var end))
+        if (!TryMonth(from, out var start) || !TryMonth(to, out var asked))
         {
             return (null, "Give both 'from' and 'to' as year and month, such as from=2026-01&to=2026-06.");
         }
+
+        var end = asked > current && start <= current ? current : asked;
 
         var months = (end.Year - start.Year) * 12 + end.Month - start.Month + 1;
         var error = (start, end) switch

@@ -13,6 +13,26 @@ public sealed class MonthRangeTests
         Assert.Equal(("2025-12", "2026-11", 12), (range!.FromKey, range.ToKey, range.Months.Count));
     }
 
+    /// <summary>Read on 27 November 2026: December to February have not begun, so the range ends with November.</summary>
+    [Fact]
+    public void A_range_that_ends_in_the_future_ends_with_this_month()
+    {
+        var (range, error) = MonthRange.Parse("2026-09", "2027-02", Now);
+
+        Assert.Null(error);
+        Assert.Equal(["2026-09", "2026-10", "2026-11"], range!.Months);
+    }
+
+    /// <summary>Up to 36 months are counted from 'from' to this month, however far ahead 'to' is.</summary>
+    [Fact]
+    public void A_range_is_measured_up_to_this_month_when_it_ends_in_the_future()
+    {
+        var (range, error) = MonthRange.Parse("2023-12", "2027-06", Now);
+
+        Assert.Null(error);
+        Assert.Equal(("2023-12", "2026-11", 36), (range!.FromKey, range.ToKey, range.Months.Count));
+    }
+
     [Theory]
     [InlineData("2026-06", "2026-01", "after")]
     [InlineData("2026-13", "2026-12", "year and month")]
