@@ -35,9 +35,10 @@ public sealed record ReferralFacts
 
 /// <summary>
 /// The counters a case contributes to: a pure function of its facts, so recounting a case always gives the
-/// same keys. Months are UTC calendar months of when the case was opened (cases) or proposed (referrals); what a
-/// month counts is provisional until some weeks after it ends and final from then on (<see cref="Final"/>), so its outcome,
-/// first reply and referrals' steps are those they had when the month became final.
+/// same keys. Months are UTC calendar months of when the case was opened (cases) or proposed (referrals). A month's
+/// language, channel, priority and indicators are final when it ends; its outcomes, first replies and referrals
+/// (<see cref="ArrivesLate"/>) are provisional until some weeks after it ends and final from then on (<see cref="Final"/>),
+/// so they are those they had when the month became final.
 /// </summary>
 public static class StatisticsKeys
 {
@@ -52,6 +53,16 @@ public static class StatisticsKeys
     public const string ReferralOutcome = "referral.outcome";
     public const string ReferralTime = "referral.time_to_referral";
     public const string ReferralTimeTotal = "referral.time_to_referral_time";
+
+    /// <summary>
+    /// What a month counts that comes after the month ends: a case's outcome and first reply, a referral's steps. The
+    /// rest of a case (language, channel, priority, indicators) is known in its month, and a re-triage after it would only
+    /// move a saved table by one case.
+    /// </summary>
+    public static readonly IReadOnlySet<string> LateDimensions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        CaseOutcome, CaseFirstResponse, CaseFirstResponseTime, ReferralPartner, ReferralOutcome, ReferralTime, ReferralTimeTotal,
+    };
 
     public const string NoIndicator = "none";
     public const string NotYet = "not_yet";
@@ -116,19 +127,29 @@ public static class StatisticsKeys
         return keys;
     }
 
+    public static bool ArrivesLate(string dimension) => LateDimensions.Contains(dimension);
+
     /// <summary>
-    /// What a case counts under once its events from <paramref name="firstEventAt"/> on are counted: in the months already
-    /// final by then (<see cref="FinalOn"/>), what it was counted under before, since what they published stays as it was;
-    /// in the months still provisional, <paramref name="fresh"/>. With the default 90 days, a January case closed on 20 March
-    /// moves January's count from "still open" to its outcome; closed on 5 May, it changes nothing in January, whose table,
-    /// saved on 2 May and read again today, is the same table.
+    /// What a case counts under once its events from <paramref name="firstEventAt"/> on are counted: in the tables of a
+    /// month already final by then (<see cref="FinalOn(StatisticsKey, TimeSpan)"/>), what it was counted under before, since
+    /// what they published stays as it was; in those still provisional, <paramref name="fresh"/>. With the default 90 days,
+    /// a January case closed on 20 March moves January's count from "still open" to its outcome; closed on 5 May, it
+    /// changes nothing in January, whose table, saved on 2 May and read again today, is the same table. Raised to Critical
+    /// on 20 March, it stays High in January, whose priorities were final on 1 February. A month the case was never counted
+    /// in (first counted after it was final, such as a case set aside as unreadable and mended later) takes the fresh keys,
+    /// final or not: a case counted nowhere would leave the month's tables disagreeing on its total.
     /// </summary>
     public static IReadOnlyList<StatisticsKey> Final(
         IReadOnlyList<StatisticsKey> counted, IReadOnlyList<StatisticsKey> fresh, DateTimeOffset firstEventAt, TimeSpan finalAfter)
     {
-        bool IsFinal(StatisticsKey key) => FinalOn(key.Month, finalAfter) <= firstEventAt;
-        return [.. counted.Where(IsFinal), .. fresh.Where(key => !IsFinal(key))];
+        var countedMonths = counted.Select(key => key.Month).ToHashSet(StringComparer.Ordinal);
+        bool Kept(StatisticsKey key) => FinalOn(key, finalAfter) <= firstEventAt && countedMonths.Contains(key.Month);
+        return [.. counted.Where(Kept), .. fresh.Where(key => !Kept(key))];
     }
+
+    /// <summary>The moment what <paramref name="key"/> counts becomes final: its month's end, plus <paramref name="finalAfter"/> if it <see cref="ArrivesLate"/>.</summary>
+    public static DateTimeOffset FinalOn(StatisticsKey key, TimeSpan finalAfter) =>
+        FinalOn(key.Month, ArrivesLate(key.Dimension) ? finalAfter : TimeSpan.Zero);
 
     /// <summary>The moment a month's figures become final: <paramref name="finalAfter"/> after the month ends (UTC).</summary>
     public static DateTimeOffset FinalOn(string month, TimeSpan finalAfter)

@@ -1,9 +1,9 @@
 namespace Hotline.Api.Statistics;
 
 /// <summary>
-/// How statistics are published. A month's figures are provisional for <see cref="FinalAfterDays"/> after the month ends,
-/// so the outcomes, first replies and referral steps that come in those weeks are counted in it, and final from then on
-/// (<see cref="StatisticsKeys.Final"/>): as statistical agencies publish, provisional first, then final.
+/// How statistics are published. A month's outcomes, first replies and referrals are provisional for <see cref="FinalAfterDays"/>
+/// after the month ends, so what comes in those weeks is counted in it, and final from then on; the rest of the month is
+/// final when it ends (<see cref="StatisticsKeys.Final"/>): as statistical agencies publish, provisional first, then final.
 /// </summary>
 public sealed class StatisticsOptions
 {

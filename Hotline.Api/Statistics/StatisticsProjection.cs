@@ -10,8 +10,8 @@ public sealed record StatisticsProgress(long CountedThrough, long LastSequence)
 
 /// <summary>
 /// Keeps the statistics counters in step with the cases by following the case-event log: every case an
-/// event touched is recounted from its rows, in the months still provisional when its earliest event counted happened (a
-/// month already final then keeps what it counted: <see cref="StatisticsKeys.Final"/>), and the
+/// event touched is recounted from its rows, in the tables of each month still provisional when its earliest event counted
+/// happened (one already final then keeps what it counted: <see cref="StatisticsKeys.Final"/>), and the
 /// difference from what it was last counted under is added to the counters, in one transaction with the
 /// checkpoint. Replaying a batch is therefore harmless, and two instances never count the same batch (the second
 /// finds the checkpoint moved and stops).

@@ -35,9 +35,11 @@ public static class StatisticsViews
 {
     /// <summary>The rule published with every report: how a month's figures come to be final, then how they are suppressed.</summary>
     public static string SuppressionRule(TimeSpan finalAfter) =>
-        $"A month's figures are provisional until {MonthHeadings.FinalWhen(finalAfter)} and final from then on: each case is counted in the "
-        + "month it was opened and each referral in the month it was proposed, as they stand until that month is final, and what happens "
+        $"A month's outcomes, first replies and referrals are provisional until {MonthHeadings.FinalWhen(finalAfter)} and final from then on; "
+        + "its languages, channels, indicators and priorities are final when it ends. Each case is counted in the "
+        + "month it was opened and each referral in the month it was proposed, as they stand until that month's table is final, and what happens "
         + "to them later is counted nowhere. A provisional month's heading gives the day it becomes final; the month still running is headed \"so far\". "
+        + "A final table's counts never change, but while the same month's provisional tables change, which of its counts are hidden can too. "
         + "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for, and stay "
         + "as they are when partners or languages are added later: a partner is counted from the month it joined the directory, a "
         + "language from the month the intake began to speak it, and the months before are blank. Counts "
@@ -55,7 +57,7 @@ public static class StatisticsViews
     public static StatisticsTableView ToView(CountTable table, CellMark[,] marks, MonthHeadings headings)
     {
         var months = table.Months.Count;
-        var columns = table.Months.Select(headings.Of).Append("Total").ToList();
+        var columns = table.Months.Select(month => headings.Of(month, table.Dimension)).Append("Total").ToList();
         IReadOnlyList<string> Cells(int r) => Enumerable.Range(0, months + 1)
             .Select(c => c < months && !table.Counted(r, c) ? NotCounted : SmallCountSuppression.Display(table.Values[r, c], marks[r, c]))
             .ToList();
@@ -98,7 +100,7 @@ public static class StatisticsViews
                 "Fewer than 5 cases were measured in this range, or the bands above hide a count, so no median or mean is shown.");
         }
 
-        return new TimingView(id, title, bands.Months.Select(headings.Of).Append("All months").ToList(), median, mean,
+        return new TimingView(id, title, bands.Months.Select(month => headings.Of(month, bands.Dimension)).Append("All months").ToList(), median, mean,
             median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, or a count of the bands above hidden, so no median or mean is shown." : null);
     }
 

@@ -119,7 +119,8 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
             "No case was opened and no referral made from January 2026 to December 2026: every table would be zeros. "
             + "Choose other months, or download every table (CSV).");
         await Expect(partner.Page.Locator("#rule")).ToContainTextAsync(
-            "A month's figures are provisional until 90 days after the month ends and final from then on");
+            "A month's outcomes, first replies and referrals are provisional until 90 days after the month ends and final from then on; "
+            + "its languages, channels, indicators and priorities are final when it ends.");
         Assert.Empty(partner.ScriptErrors);
     }
 
@@ -127,7 +128,8 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
     /// A partner reads which months can still change: the month still running is headed "so far", a month over "provisional
     /// until" the day 90 days after it ended, while that day is to come (always the month before this one), and a final month
     /// (always the one five back) by its name alone; the same headings in the chart by month (each fitting the chart, none
-    /// cut off at its left edge) and in the CSV. The tables a case or referral moves between say in a line how they count.
+    /// cut off at its left edge) and in the CSV. The tables a case or referral moves between say in a line how they count;
+    /// the table of languages, final when a month ends, heads every month over by its name alone.
     /// </summary>
     [Fact]
     public async Task A_partner_sees_which_months_are_so_far_provisional_or_final_in_the_tables_charts_and_csv()
@@ -164,6 +166,9 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         var outcomes = partner.Page.Locator("section[data-table='cases-by-outcome']");
         var provisional = outcomes.Locator("thead th").Nth(5);
         await Expect(outcomes.Locator("thead th")).ToHaveTextAsync(["Outcome", .. headings, "Total"]);
+        await Expect(partner.Page.Locator("section[data-table='cases-by-language'] thead th")).ToHaveTextAsync(
+            ["Language", .. Enumerable.Range(0, 5).Select(back => thisMonth.AddMonths(back - 5).ToString("MMM yyyy", CultureInfo.InvariantCulture)),
+             headings[5], "Total"]);
         await Expect(outcomes.Locator("p.muted")).ToHaveTextAsync(
             "Each case is counted in the month it was opened, as it stands until that month is final, 90 days after the month ends: "
             + "a provisional month changes as its cases move on, and what happens to a case after that is counted nowhere.");

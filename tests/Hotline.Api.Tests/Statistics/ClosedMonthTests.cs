@@ -83,6 +83,43 @@ public sealed class ClosedMonthTests
         Assert.Equal(["Mar 2027 (so far)", "Total"], later.Tables.Single(t => t.Id == "cases-by-outcome").Columns);
     }
 
+    /// <summary>
+    /// November 2026: seven cases in Nepali, all High with retained documents; November's tables saved on 10 December. On
+    /// 15 January, inside November's 90 days, one is raised to Critical with threats added, and another closed as resolved.
+    /// November's priorities and indicators read as saved, headed by its name alone, final since it ended; its outcomes,
+    /// still provisional and headed so, count the close. Before, the priority and indicator tables moved together by one.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_re_triage_after_the_month_ended_leaves_its_priorities_and_indicators_as_they_were(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var worker = await hotline.AddUserAsync(UserRole.Caseworker, "ne");
+        var cases = new List<CaseRecord>();
+        for (var i = 0; i < 7; i++)
+        {
+            cases.Add(await hotline.QueueCaseAsync("ne", PriorityBand.High, "documents_retained"));
+        }
+
+        hotline.Time.Advance(new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero) - hotline.Time.GetUtcNow());
+        var saved = await PublishAsync(hotline, November);
+        hotline.Time.Advance(new DateTimeOffset(2027, 1, 15, 9, 0, 0, TimeSpan.Zero) - hotline.Time.GetUtcNow());
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            await hotline.Get<CaseQueue>().ChangePriorityAsync(session, cases[3].Id, PriorityBand.Critical, 90, ["documents_retained", "threats"], Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        await CloseAsync(hotline, worker, cases[2], "resolved");
+        var today = await PublishAsync(hotline, November);
+
+        Assert.Equal(Month(saved, "cases-by-priority", "cases-by-indicator"), Month(today, "cases-by-priority", "cases-by-indicator"));
+        Assert.Equal("cases-by-priority: Critical 0, High 7, Medium 0, Low 0; total 7", Month(today, "cases-by-priority"));
+        Assert.Equal(["Nov 2026", "Total"], today.Tables.Single(t => t.Id == "cases-by-priority").Columns);
+        Assert.Equal(["Nov 2026", "Total"], today.Tables.Single(t => t.Id == "cases-by-indicator").Columns);
+        Assert.Equal(("7", "<5"), (Cell(saved, "cases-by-outcome", "Still open"), Cell(today, "cases-by-outcome", "Resolved by the hotline")));
+        Assert.Equal(["Nov 2026 (provisional until 1 Mar 2027)", "Total"], today.Tables.Single(t => t.Id == "cases-by-outcome").Columns);
+    }
+
     /// <summary>With <c>FinalAfterDays</c> 0, a month is final as soon as it is over: the same changes on 1 December leave November as it was.</summary>
     [Theory, DatabaseData]
     public async Task With_no_days_after_a_month_ends_it_is_final_as_soon_as_it_is_over(DatabaseProvider engine)
