@@ -35,6 +35,12 @@ internal sealed partial class IntakeConversation
             GoQuietAfterDiscreetWord();
             return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
         }
+        else if (NotSafePhrase(keyword, text) is not null)
+        {
+            // The same for "not safe": nothing is sent, and START gets only the safety question.
+            WaitUntilSafe(NotSafeStep.Reason!);
+            return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
+        }
 
         // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
         // wrote could reach an opted-out number (the host sends nothing until START). An urgent word still makes
@@ -72,22 +78,29 @@ internal sealed partial class IntakeConversation
     private void GoQuietAfterDiscreetWord()
     {
         _state.Decoy = true;
-        _state.QuietCause = DiscreetReason;
+        WaitUntilSafe(DiscreetReason);
+    }
+
+    /// <summary>Quiet from wherever the conversation is, until the person says it is safe to write (the discreet word, "not safe").</summary>
+    private void WaitUntilSafe(string cause)
+    {
+        _state.QuietCause = cause;
         if (_state.Status == IntakeStatus.Active)
         {
-            // Come back to the question they were on, after asking again whether it is safe to write.
-            if (_state.Step != _script.ResumeStepId && _state.Step != _script.StartStep.Id)
+            // Come back to the question they were on, after asking again whether it is safe to write; not to an intake a person
+            // has taken over.
+            if (_state.Step != _script.ResumeStepId && _state.Step != _script.StartStep.Id && !_state.ResumesHandedOff)
             {
                 _state.ReturnStep = _state.Step;
             }
 
-            GoQuiet(DiscreetReason);
+            GoQuiet(cause);
         }
         else if (_state.Status == IntakeStatus.HandedOff)
         {
             // A caseworker has the conversation: their replies wait too, until the person says it is safe to write.
             _state.ResumesHandedOff = true;
-            GoQuiet(DiscreetReason);
+            GoQuiet(cause);
         }
 
         _state.MenuOpen = false;

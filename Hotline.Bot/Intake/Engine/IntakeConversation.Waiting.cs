@@ -22,7 +22,7 @@ internal sealed partial class IntakeConversation
     // emergency number now, so the queue takes it as the emergency the reply named (docs/intake/triage.md).
     private const int DistressPoints = 100;
 
-    private UrgentWordMatch? _urgent;
+    private WordMatch? _urgent;
     private bool _urgentIsNew;
 
     /// <summary>

@@ -113,6 +113,11 @@ internal sealed partial class IntakeConversation
             BeginAgain();
         }
 
+        if (NotSafePhrase(keyword, text) is { } notSafe)
+        {
+            return NotSafeToWrite(notSafe);
+        }
+
         if (_engine.Lexicon.IsDistress(keyword, _language))
         {
             return WaitsForSafety ? DistressUntilSafe(keyword, text) : Distress(keyword, text);
@@ -171,8 +176,9 @@ internal sealed partial class IntakeConversation
     private bool IsAsking => !_fresh && !_caseClosedSince && _state.Status == IntakeStatus.Active;
 
     /// <summary>
-    /// After the discreet word or "not safe", until the person says it is safe again: someone else may hold the phone, so
-    /// nothing but the safety question reaches it (the case may still open and rise, out of sight).
+    /// After the discreet word or "not safe" (a "no" to the safety question, or a not-safe phrase at any step), until the
+    /// person says it is safe again: someone else may hold the phone, so nothing but the safety question reaches it (the case
+    /// may still open and rise, out of sight).
     /// </summary>
     private bool WaitsForSafety => _state.Status == IntakeStatus.Quiet || (_state.Status == IntakeStatus.Active && _state.AskingIfSafe);
 

@@ -23,7 +23,8 @@ public sealed class IntakeEngine : IConversationEngine
         Triage = triage;
         Options = options;
         Lexicon = new Lexicon(script);
-        Urgent = new UrgentWords(script);
+        Urgent = new WordsInMessage(script, words => words.Urgent);
+        NotSafe = new WordsInMessage(script, words => words.NotSafe);
         Answers = new AnswerReader(script);
         EngineSetupCheck.Run(script, triage, options, Lexicon);
         DiscreetKeyword = TextNormalizer.Keyword(options.DiscreetWord)!;
@@ -41,7 +42,9 @@ public sealed class IntakeEngine : IConversationEngine
 
     internal AnswerReader Answers { get; }
 
-    internal UrgentWords Urgent { get; }
+    internal WordsInMessage Urgent { get; }
+
+    internal WordsInMessage NotSafe { get; }
 
     internal ReplyBook Replies { get; }
 

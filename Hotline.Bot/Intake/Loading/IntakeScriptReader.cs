@@ -105,6 +105,7 @@ internal static partial class IntakeScriptReader
                     Distress = words.Distress ?? [],
                     Unsure = words.Unsure ?? [],
                     Urgent = words.Urgent ?? [],
+                    NotSafe = words.NotSafe ?? [],
                 })
             {
                 AnswersAlsoIn = entry.AnswersAlsoIn ?? [],

@@ -81,6 +81,8 @@ internal sealed class WordsDocument
     public List<string>? Unsure { get; set; }
 
     public List<string>? Urgent { get; set; }
+
+    public List<string>? NotSafe { get; set; }
 }
 
 internal sealed class StepDocument

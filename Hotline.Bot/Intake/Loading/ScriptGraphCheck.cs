@@ -89,6 +89,11 @@ internal static class ScriptGraphCheck
         {
             problems.Add(new ScriptProblem(resumeStep, baseLanguage, "resume_step must name a yes_no step (the \"is it safe now?\" question)"));
         }
+        else if (resume.Target(AnswerCodes.No) is not { } notSafe || !byId.TryGetValue(notSafe, out var quiet) || quiet.Kind != StepKind.Quiet)
+        {
+            // A not-safe phrase at any step goes where this "no" goes: to the quiet, never to another question.
+            problems.Add(new ScriptProblem(resumeStep, baseLanguage, "resume_step's 'on_no' must be a quiet step (where \"not safe\" at any step goes too)"));
+        }
 
         if (steps.Count(s => s.GrantsConsent) > 1)
         {

@@ -124,13 +124,13 @@ internal static class ScriptTextCheck
                 problems.Add(new ScriptProblem(null, language.Tag, $"has no '{list.Name}' words"));
             }
 
-            if (words.Urgent.Count == 0)
+            foreach (var (list, name) in new[] { (words.Urgent, "urgent"), (words.NotSafe, "not_safe") }.Where(l => l.Item1.Count == 0))
             {
-                problems.Add(new ScriptProblem(null, language.Tag, "has no 'urgent' words"));
+                problems.Add(new ScriptProblem(null, language.Tag, $"has no '{name}' words"));
             }
 
             var all = words.Yes.Concat(words.No).Concat(words.Stop).Concat(words.Start).Concat(words.Help).Concat(words.Distress)
-                .Concat(words.Unsure).Concat(words.Urgent).Concat(words.Person).Concat(words.Language).Concat(words.Greeting).Concat(words.Name);
+                .Concat(words.Unsure).Concat(words.Urgent).Concat(words.NotSafe).Concat(words.Person).Concat(words.Language).Concat(words.Greeting).Concat(words.Name);
             foreach (var word in all.Where(w => string.IsNullOrEmpty(TextNormalizer.Keyword(w))))
             {
                 problems.Add(new ScriptProblem(null, language.Tag, $"the word '{word}' is empty or longer than {TextNormalizer.MaxKeywordLength} characters"));
@@ -155,33 +155,36 @@ internal static class ScriptTextCheck
                 problems.Add(new ScriptProblem(null, language.Tag, $"the unsure phrase '{phrase}' is also a {seen[phrase].ToString().ToLowerInvariant()} word"));
             }
 
-            CheckUrgentWords(language, seen, problems);
+            CheckWordsInMessage(language, language.Words.Urgent, "urgent word", seen, problems, WordClass.Distress);
+            CheckWordsInMessage(language, language.Words.NotSafe, "not-safe phrase", seen, problems, null);
         }
     }
 
     /// <summary>
-    /// Urgent words are reviewed like the rest: written in the language's script or romanised, no placeholders, and
-    /// never an answer or a command (a "yes" that made every case Critical would mean nothing); a distress word may be urgent too.
+    /// Words found anywhere in a message (urgent words, not-safe phrases) are reviewed like the rest: written in the language's
+    /// script or romanised, no placeholders, and never an answer or a command (a "yes" that made every case Critical, or a
+    /// "no" that made the conversation quiet, would mean nothing); only <paramref name="alsoAllowed"/> may share a word.
     /// </summary>
-    private static void CheckUrgentWords(ScriptLanguage language, Dictionary<string, WordClass> seen, List<ScriptProblem> problems)
+    private static void CheckWordsInMessage(
+        ScriptLanguage language, IReadOnlyList<string> list, string kind, Dictionary<string, WordClass> seen, List<ScriptProblem> problems, WordClass? alsoAllowed)
     {
         // A null word is already reported as empty by CheckWords.
-        foreach (var word in language.Words.Urgent.Where(w => w is not null))
+        foreach (var word in list.Where(w => w is not null))
         {
             if (word.Contains('{') || word.Contains('}'))
             {
-                problems.Add(new ScriptProblem(null, language.Tag, $"the urgent word '{word}' has a placeholder; words are matched, never filled"));
+                problems.Add(new ScriptProblem(null, language.Tag, $"the {kind} '{word}' has a placeholder; words are matched, never filled"));
             }
 
             if (word.Where(char.IsLetter).Any(c => WritingSystems.OfFirstLetter([c]) is not { } system || (system != "Latn" && system != language.Script)))
             {
                 problems.Add(new ScriptProblem(null, language.Tag,
-                    $"the urgent word '{word}' is not written in the {WritingSystems.NameOf(language.Script)} script or romanised"));
+                    $"the {kind} '{word}' is not written in the {WritingSystems.NameOf(language.Script)} script or romanised"));
             }
 
-            if (TextNormalizer.Keyword(word) is { Length: > 0 } folded && seen.TryGetValue(folded, out var other) && other != WordClass.Distress)
+            if (TextNormalizer.Keyword(word) is { Length: > 0 } folded && seen.TryGetValue(folded, out var other) && other != alsoAllowed)
             {
-                problems.Add(new ScriptProblem(null, language.Tag, $"the urgent word '{word}' is also a {other.ToString().ToLowerInvariant()} word"));
+                problems.Add(new ScriptProblem(null, language.Tag, $"the {kind} '{word}' is also a {other.ToString().ToLowerInvariant()} word"));
             }
         }
     }

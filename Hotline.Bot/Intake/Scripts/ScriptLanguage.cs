@@ -43,4 +43,11 @@ public sealed record LanguageWords(
     /// is Critical at once and the person is told the emergency number. A false alarm costs a caseworker a look.
     /// </summary>
     public IReadOnlyList<string> Urgent { get; init; } = [];
+
+    /// <summary>
+    /// Phrases that say it is not safe to write now ("not safe", "can't talk", "safe nahi"), found anywhere in a message at any
+    /// step: the conversation goes quiet with the not-safe acknowledgement, as a "no" to whether it is safe to write does.
+    /// Never a yes or no word: "not safe" under "Did your boss take your passport?" is no answer about the passport.
+    /// </summary>
+    public IReadOnlyList<string> NotSafe { get; init; } = [];
 }

@@ -29,6 +29,30 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     }
 
     /// <summary>
+    /// "Not safe" in words while a caseworker has the conversation holds her replies as a "2" to the safety question does: the
+    /// person gets the one acknowledgement, and she may write again once they say it is safe.
+    /// </summary>
+    [Fact]
+    public async Task A_caseworker_cannot_write_to_a_person_who_wrote_they_cannot_talk_until_they_say_it_is_safe_again()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+
+        await phone.WriteAsync("sorry can't talk, boss is here");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Are you still there?"));
+        await phone.WriteAsync("hi");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you for writing again."));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you for writing again."));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-not-safe-in-words", phone.View);
+    }
+
+    /// <summary>
     /// Found by a newcomer: once the person had answered the caseworker (the intake handed over), the discreet word's quiet
     /// ended with their next message, without the safety question, and the caseworker's next reply reached the phone.
     /// </summary>

@@ -54,6 +54,29 @@ public sealed class IntakePhoneViewTests(PhoneViewHost host)
         GoldenFile.Match("not-safe", view);
     }
 
+    /// <summary>
+    /// "Not safe" in the person's own words, at the safety question and under the passport question, gets what "2" gets.
+    /// Before, the words were an unclear answer, and the phone got "Please reply with just a number: 1 for yes, 2 for no.
+    /// Reply 0 to talk to a person." (and the passport question would have been recorded had they been a "no").
+    /// </summary>
+    [Fact]
+    public async Task Not_safe_in_words_at_any_question_gets_the_acknowledgement_2_gets_then_nothing_until_the_person_writes_again()
+    {
+        var view = await PhoneViewHost.InEveryLanguageAsync(async language =>
+        {
+            var notSafe = PhoneViewHost.Script.FindLanguage(language)!.Words.NotSafe[0];
+            var phone = await host.NewPhoneInAsync(language);
+            await phone.WriteAsync(notSafe);
+            await phone.MeanwhileAsync("the outbox is sent again: nothing more goes to a quiet phone");
+            await phone.WriteAsync("hi", "1", "2", "1", notSafe);
+            await phone.MeanwhileAsync("the outbox is sent again: nothing more goes to a quiet phone");
+            await phone.WriteAsync("hi", "1");
+            return phone;
+        });
+
+        GoldenFile.Match("not-safe-in-words", view);
+    }
+
     [Fact]
     public async Task Danger_gets_the_emergency_number_and_the_intake_goes_on()
     {

@@ -19,7 +19,7 @@ public sealed class IntakePropertyTests
     private sealed record CaseClosed : Act;
 
     private static readonly string[] ScriptWords = Script.Languages
-        .SelectMany(l => l.Words.Yes.Concat(l.Words.No).Concat(l.Words.Help).Concat(l.Words.Greeting).Concat(l.Words.Name))
+        .SelectMany(l => l.Words.Yes.Concat(l.Words.No).Concat(l.Words.Help).Concat(l.Words.Greeting).Concat(l.Words.Name).Concat(l.Words.NotSafe))
         .Concat(["0", "1", "2", "3", "9", "14", "15", "?", "language", "person", "STOP", "stop ", "START", "UNSTOP", "HELP", "recipe", " Recipe!", "RECIPE"])
         .ToArray();
 

@@ -13,10 +13,10 @@ public sealed class ScriptValidationTests
           "languages": [
             { "tag": "en", "name": "English", "english_name": "English", "script": "Latn", "reviewed": false,
               "words": { "yes": ["yes"], "no": ["no"], "stop": ["stop"], "start": ["start"], "help": ["help"],
-                         "distress": ["save me"], "urgent": ["locked in"], "person": ["person"], "language": ["language"], "greeting": ["hello"], "name": ["english"] } },
+                         "distress": ["save me"], "urgent": ["locked in"], "not_safe": ["not safe"], "person": ["person"], "language": ["language"], "greeting": ["hello"], "name": ["english"] } },
             { "tag": "sw", "name": "Kiswahili", "english_name": "Swahili", "script": "Latn", "reviewed": false,
               "words": { "yes": ["ndiyo"], "no": ["hapana"], "stop": ["sitisha"], "start": ["anza"], "help": ["msaada"],
-                         "distress": ["nisaidie"], "urgent": ["kupigwa"], "person": ["mtu"], "language": ["lugha"], "greeting": ["habari"], "name": ["kiswahili"] } }
+                         "distress": ["nisaidie"], "urgent": ["kupigwa"], "not_safe": ["si salama"], "person": ["mtu"], "language": ["lugha"], "greeting": ["habari"], "name": ["kiswahili"] } }
           ],
           "steps": [
             { "id": "language", "type": "language", "next": "safe_now" },

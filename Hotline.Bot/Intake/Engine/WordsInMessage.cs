@@ -1,12 +1,13 @@
 namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>
-/// Every language's urgent words and phrases, found anywhere in a message as whole words, folded like the global
-/// words (<see cref="TextNormalizer"/>) and with drawn-out letters cut ("beatttt" is "beat"). All languages count
-/// whatever the person's language: a worker who chose English may still write "maarta hai", and a false alarm only
-/// costs a caseworker a look.
+/// One of every language's word lists that is found anywhere in a message as whole words (the urgent words, the not-safe
+/// phrases), folded like the global words (<see cref="TextNormalizer"/>) and with drawn-out letters cut ("beatttt" is
+/// "beat"). All languages count whatever the person's language: a worker who chose English may still write "maarta hai"
+/// or "safe nahi", and either list errs on the side that costs a look or one short text, never a message to a phone that
+/// should not get it.
 /// </summary>
-internal sealed class UrgentWords
+internal sealed class WordsInMessage
 {
     /// <summary>A whole SMS is read: danger may be written after a long story.</summary>
     private const int MaxLength = 1_600;
@@ -17,11 +18,11 @@ internal sealed class UrgentWords
 
     private readonly Dictionary<string, List<Phrase>> _byFirstWord = new(StringComparer.Ordinal);
 
-    public UrgentWords(IntakeScript script)
+    public WordsInMessage(IntakeScript script, Func<LanguageWords, IReadOnlyList<string>> list)
     {
         foreach (var language in script.Languages)
         {
-            foreach (var word in language.Words.Urgent)
+            foreach (var word in list(language.Words))
             {
                 var words = Fold(word);
                 if (words.Length == 0)
@@ -39,8 +40,11 @@ internal sealed class UrgentWords
         }
     }
 
-    /// <summary>The first urgent word or phrase in the message, as the script writes it, with its language; null when none.</summary>
-    public UrgentWordMatch? Find(string? text)
+    /// <summary>
+    /// The first word or phrase of the list in the message, as the script writes it, with its language, leaving out those
+    /// <paramref name="except"/> says do not count here; null when none.
+    /// </summary>
+    public WordMatch? Find(string? text, Func<WordMatch, bool>? except = null)
     {
         // Most turns are an answer such as "1" or "2": no letter, no word to look for, nothing to split.
         if (string.IsNullOrWhiteSpace(text) || !text.AsSpan(0, Math.Min(text.Length, MaxLength)).ContainsAnyExcept(NotLetters))
@@ -58,14 +62,22 @@ internal sealed class UrgentWords
 
             foreach (var phrase in phrases)
             {
-                if (phrase.Words.Length <= words.Length - i && phrase.Words.AsSpan().SequenceEqual(words.AsSpan(i, phrase.Words.Length)))
+                if (phrase.Words.Length <= words.Length - i && phrase.Words.AsSpan().SequenceEqual(words.AsSpan(i, phrase.Words.Length))
+                    && new WordMatch(phrase.Word, phrase.Language) is var match && except?.Invoke(match) != true)
                 {
-                    return new UrgentWordMatch(phrase.Word, phrase.Language);
+                    return match;
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether a text (a question of the script) holds the word or phrase, folded alike, as whole words.</summary>
+    public static bool Holds(string text, string word)
+    {
+        var words = Fold(word);
+        return words.Length > 0 && Fold(text).AsSpan().IndexOf(words) >= 0;
     }
 
     private static string[] Fold(string text)
@@ -83,4 +95,4 @@ internal sealed class UrgentWords
     private sealed record Phrase(string[] Words, string Word, string Language);
 }
 
-internal sealed record UrgentWordMatch(string Word, string Language);
+internal sealed record WordMatch(string Word, string Language);
