@@ -77,6 +77,21 @@ public sealed class IntakePhoneViewTests(PhoneViewHost host)
         GoldenFile.Match("not-safe-in-words", view);
     }
 
+    /// <summary>
+    /// "I am not safe" under "Are you in danger right now?" may be the answer: the phone gets only the acknowledgement, the case
+    /// goes to a person out of sight, and the emergency number answers the person's "yes" to the safety question.
+    /// </summary>
+    [Fact]
+    public async Task Not_safe_under_the_danger_question_gets_the_acknowledgement_and_the_emergency_number_once_it_is_safe()
+    {
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "I am not safe");
+        await phone.MeanwhileAsync("the outbox is sent again: nothing more goes to a quiet phone");
+        await phone.WriteAsync("hi", "1");
+
+        GoldenFile.Match("not-safe-in-words-under-danger", phone.View);
+    }
+
     [Fact]
     public async Task Danger_gets_the_emergency_number_and_the_intake_goes_on()
     {
