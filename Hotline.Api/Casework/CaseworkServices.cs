@@ -20,6 +20,7 @@ public static class CaseworkServices
         services.AddSingleton<CaseListeners>();
         services.AddSingleton<CaseViewings>();
         services.AddSingleton<QueueStatisticsReader>();
+        services.AddSingleton<UntakenCriticalCases>();
         services.AddSingleton(CannedReplyCatalog.LoadDefault());
         services.AddHostedService<CaseEventStreamJob>();
         return services;

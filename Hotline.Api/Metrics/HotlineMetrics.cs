@@ -78,6 +78,9 @@ public sealed class HotlineMetrics : IDisposable
         _meter.CreateObservableGauge("hotline.queue.depth", () => snapshot.QueueDepth, "{case}", "Cases in the queue, whatever their person waits for, by priority band.");
         _meter.CreateObservableGauge("hotline.queue.cannot_be_written_to", () => snapshot.QueueCannotBeWrittenTo, "{case}",
             "Cases in the queue whose person went quiet or opted out, by priority band: counted in hotline.queue.depth, never in hotline.queue.oldest_waiting.");
+        _meter.CreateObservableGauge("hotline.queue.oldest_untaken_critical_cannot_be_written_to",
+            () => snapshot.QueueOldestUntakenCriticalCannotBeWrittenToSeconds, "s",
+            "How long the oldest Critical case in the queue whose person went quiet or opted out has been so with no caseworker taking it (0 when there is none).");
         _meter.CreateObservableGauge("hotline.queue.oldest_waiting", () => snapshot.QueueOldestWaiting, "s",
             "How long the longest-waiting person of each priority band has waited for a reply (0 when nobody there waits for one).");
     }

@@ -12,6 +12,7 @@ public sealed class OperationalSamplerJob(
     OutboxRepository outbox,
     MediaItemRepository media,
     QueueStatisticsReader queue,
+    UntakenCriticalCases untakenCritical,
     QuarantineStore quarantine,
     CaseListeners listeners,
     OperationalSnapshot snapshot,
@@ -33,6 +34,7 @@ public sealed class OperationalSamplerJob(
         var backlog = await outbox.ReadBacklogAsync(session, cancellationToken);
         var mediaBacklog = await media.ReadBacklogAsync(session, cancellationToken);
         var waits = await queue.ReadWaitsAsync(session, cancellationToken);
+        var untakenCriticalSince = await untakenCritical.ReadOldestUntakenSinceAsync(session, cancellationToken);
         var bands = waits.Bands.ToDictionary(b => b.Band);
         var quarantined = (await quarantine.CountBySourceAsync(session, cancellationToken)).ToDictionary(c => c.Source, c => c.Count);
 
@@ -56,6 +58,7 @@ public sealed class OperationalSamplerJob(
             backlog.OldestCreatedAt is { } created ? SecondsSince(created, now) : 0,
             depth,
             cannotBeWrittenTo,
+            untakenCriticalSince is { } untaken ? SecondsSince(untaken, now) : 0,
             oldest,
             // Every source is reported, an empty one as 0, so the alert's series exists before the first bad row.
             QuarantineSources.All.Select(source => new Measurement<long>(quarantined.GetValueOrDefault(source),

@@ -8,7 +8,7 @@ namespace Hotline.Api.Metrics;
 /// </summary>
 public sealed class OperationalSnapshot
 {
-    private volatile Sample _sample = new(0, 0, [], [], [], [], [], [], 0, 0, 0);
+    private volatile Sample _sample = new(0, 0, [], [], 0, [], [], [], [], 0, 0, 0);
 
     public long OutboxPending => _sample.OutboxPending;
 
@@ -17,6 +17,8 @@ public sealed class OperationalSnapshot
     public IEnumerable<Measurement<long>> QueueDepth => _sample.QueueDepth;
 
     public IEnumerable<Measurement<long>> QueueCannotBeWrittenTo => _sample.QueueCannotBeWrittenTo;
+
+    public double QueueOldestUntakenCriticalCannotBeWrittenToSeconds => _sample.QueueOldestUntakenCriticalCannotBeWrittenToSeconds;
 
     public IEnumerable<Measurement<double>> QueueOldestWaiting => _sample.QueueOldestWaiting;
 
@@ -42,6 +44,7 @@ public sealed class OperationalSnapshot
         double OutboxOldestPendingSeconds,
         IReadOnlyList<Measurement<long>> QueueDepth,
         IReadOnlyList<Measurement<long>> QueueCannotBeWrittenTo,
+        double QueueOldestUntakenCriticalCannotBeWrittenToSeconds,
         IReadOnlyList<Measurement<double>> QueueOldestWaiting,
         IReadOnlyList<Measurement<long>> QuarantinedRows,
         IReadOnlyList<Measurement<long>> QueueDepthByLanguage,

@@ -52,8 +52,7 @@ public sealed partial class AlertRulesTests
     [Fact]
     public async Task Promtool_accepts_the_rules_and_the_scrape_configuration_that_loads_them()
     {
-        var promtool = Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator)
-            .Select(folder => Path.Combine(folder, "promtool")).FirstOrDefault(File.Exists);
+        var promtool = Promtool();
         Assert.SkipWhen(promtool is null, "promtool is not on PATH (Debian's prometheus package provides it: apt-get install -y prometheus).");
 
         var (rulesExit, rulesOutput) = await RunAsync(promtool!, "check", "rules", RulesFile);
@@ -63,6 +62,68 @@ public sealed partial class AlertRulesTests
         Assert.Contains("SUCCESS: 9 rules found", rulesOutput);
         Assert.True(configExit == 0, configOutput);
     }
+
+    /// <summary>
+    /// Found this session: the rule was <c>max(hotline_queue_cannot_be_written_to{band="Critical"}) &gt; 0 for: 10m</c>, so
+    /// Critical cases following one another, none untaken for long, paged as one; and a case taken, read and released while
+    /// its person stayed quiet paged again. The rule now reads the oldest untaken such case's age: one case untaken for 10
+    /// minutes pages, a sawtooth of cases each taken within 4 minutes never does. Samples every 15 s, as the app's sampler.
+    /// </summary>
+    [Fact]
+    public async Task The_nobody_can_write_to_alert_pages_for_one_case_untaken_for_10_minutes_not_for_cases_following_one_another()
+    {
+        var promtool = Promtool();
+        Assert.SkipWhen(promtool is null, "promtool is not on PATH (Debian's prometheus package provides it: apt-get install -y prometheus).");
+        var rule = Rules().Single(r => ((YamlScalarNode)r["alert"]).Value == "HotlineCriticalCaseNobodyCanWriteTo");
+        var summary = ((YamlScalarNode)((YamlMappingNode)rule["annotations"])["summary"]).Value;
+        const string Age = "hotline_queue_oldest_untaken_critical_cannot_be_written_to_seconds";
+        var pages = new[] { new { exp_labels = new { severity = "page" }, exp_annotations = new { summary } } };
+        var unitTests = new
+        {
+            rule_files = new[] { RulesFile },
+            evaluation_interval = "15s",
+            tests = new object[]
+            {
+                new
+                {
+                    interval = "15s",
+                    // One case untaken from 0 s, seen by two instances.
+                    input_series = new[]
+                    {
+                        new { series = Age + "{instance=\"api1\"}", values = "0+15x50" },
+                        new { series = Age + "{instance=\"api2\"}", values = "0+15x50" },
+                    },
+                    alert_rule_test = new object[]
+                    {
+                        new { eval_time = "10m", alertname = "HotlineCriticalCaseNobodyCanWriteTo", exp_alerts = Array.Empty<object>() },
+                        new { eval_time = "10m15s", alertname = "HotlineCriticalCaseNobodyCanWriteTo", exp_alerts = pages },
+                    },
+                },
+                new
+                {
+                    interval = "15s",
+                    // Case after case, each taken 4 minutes after it went untaken (back to 0 when taken, then the next one's age).
+                    input_series = new[] { new { series = Age + "{instance=\"api1\"}", values = "0+15x16 0+15x16 0+15x16 0+15x16" } },
+                    alert_rule_test = new object[]
+                    {
+                        new { eval_time = "16m", alertname = "HotlineCriticalCaseNobodyCanWriteTo", exp_alerts = Array.Empty<object>() },
+                    },
+                },
+            },
+        };
+        var folder = Directory.CreateTempSubdirectory("hotline-alert-tests-");
+        var file = Path.Combine(folder.FullName, "alerts.test.json");
+        await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(unitTests), TestContext.Current.CancellationToken);
+
+        var (exit, output) = await RunAsync(promtool!, "test", "rules", file);
+        folder.Delete(recursive: true);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("SUCCESS", output);
+    }
+
+    private static string? Promtool() =>
+        Environment.GetEnvironmentVariable("PATH")!.Split(Path.PathSeparator).Select(folder => Path.Combine(folder, "promtool")).FirstOrDefault(File.Exists);
 
     private static async Task<(int Exit, string Output)> RunAsync(string file, params string[] arguments)
     {

@@ -129,6 +129,7 @@ public sealed class MetricsEndpointTests
 
         Assert.Contains("hotline_queue_depth{otel_scope_name=\"Hotline\",band=\"Critical\"} 0", scrape);
         Assert.Contains("hotline_queue_cannot_be_written_to{otel_scope_name=\"Hotline\",band=\"Critical\"} 0", scrape);
+        Assert.Contains("hotline_queue_oldest_untaken_critical_cannot_be_written_to_seconds{otel_scope_name=\"Hotline\"} 0", scrape);
         Assert.Contains("hotline_queue_oldest_waiting_seconds{otel_scope_name=\"Hotline\",band=\"Critical\"} 0", scrape);
         Assert.Contains("hotline_outbox_pending{otel_scope_name=\"Hotline\"} 0", scrape);
     }

@@ -1,0 +1,66 @@
+namespace Hotline.Api.Casework;
+
+/// <summary>
+/// Since when the oldest Critical case in the queue whose person nobody can write to (quiet or opted out) has been so with
+/// no caseworker taking it: the age the <c>HotlineCriticalCaseNobodyCanWriteTo</c> alert pages on (docs/operations.md,
+/// "Alerts"). What such a person wrote, an urgent word, is to be read and acted on; once a caseworker has taken the case
+/// (claimed it, had it handed over, renewed their claim, released it), it has been, and the case waits in the queue for
+/// the person to write again, which pages nobody. A new urgent word or a new quiet spell makes it untaken again.
+/// </summary>
+public sealed class UntakenCriticalCases
+{
+    /// <summary>Null when every such case has been taken since it became Critical and nobody could write to its person.</summary>
+    public async Task<DateTimeOffset?> ReadOldestUntakenSinceAsync(DbSession session, CancellationToken cancellationToken)
+    {
+        var events = await session.QueryAsync<CaseEvent>("CaseEvents_ReadOfQueuedCriticalNobodyCanWriteTo",
+            new { Critical = (int)PriorityBand.Critical }, cancellationToken);
+        return events.GroupBy(e => e.CaseId).Select(c => UntakenSince(c.ToList())).Min();
+    }
+
+    /// <summary>
+    /// Replays one case's events in order. Each event that leaves it Critical with nobody able to write to the person (the
+    /// band raised or re-triaged while quiet, an urgent word, the person going quiet or opting out while Critical) starts the clock unless
+    /// it runs already; a caseworker taking the case stops it, and so does the case leaving that state.
+    /// </summary>
+    private static DateTimeOffset? UntakenSince(IReadOnlyList<CaseEvent> events)
+    {
+        // A person whose first change of status was to become writable again could not be written to before it; one whose
+        // status never changed while the case was open has kept the status they have now, which is quiet or opted out.
+        var statusChanges = events.Where(e => e.Type == CaseEventTypes.ConversationStatusChanged).ToList();
+        var nobodyCanWrite = statusChanges.Count == 0 || Field(statusChanges[0], "Status") == nameof(ConversationStatus.Active);
+        var critical = false;
+        DateTimeOffset? untakenSince = null;
+        foreach (var caseEvent in events)
+        {
+            switch (caseEvent.Type)
+            {
+                case CaseEventTypes.Queued or CaseEventTypes.PriorityChanged:
+                    critical = Field(caseEvent, "Priority") == nameof(PriorityBand.Critical);
+                    break;
+                case CaseEventTypes.ConversationStatusChanged:
+                    nobodyCanWrite = Field(caseEvent, "Status") != nameof(ConversationStatus.Active);
+                    break;
+                case CaseEventTypes.UrgentWordMatched:
+                    // Another urgent word from a person nobody can write to is something new to read.
+                    break;
+                case CaseEventTypes.Claimed or CaseEventTypes.Transferred or CaseEventTypes.Released or CaseEventTypes.LeaseExtended
+                    when caseEvent.ActorUserId is not null:
+                    untakenSince = null;
+                    continue;
+                default:
+                    // A release with no caseworker behind it (their account disabled) is no one taking the case.
+                    continue;
+            }
+
+            untakenSince = critical && nobodyCanWrite ? untakenSince ?? caseEvent.OccurredAt : null;
+        }
+
+        return untakenSince;
+    }
+
+    private static string Field(CaseEvent caseEvent, string name)
+    {
+        using var data = JsonDocument.Parse(caseEvent.Data);
+        return data.RootElement.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+    }
+}

@@ -1,0 +1,171 @@
+using Hotline.Api.Inbound;
+
+namespace Hotline.Api.Tests.Casework;
+
+/// <summary>
+/// Since when a Critical case in the queue whose person nobody can write to has gone untaken: the age behind
+/// <c>hotline_queue_oldest_untaken_critical_cannot_be_written_to_seconds</c> and the alert that pages past 10 minutes. Each
+/// case is queued at 10:00:00 on the parts clock; the steps that follow are a minute apart, and the case events are written
+/// as the hotline writes them (the turn applier, the queue's claim and release).
+/// </summary>
+public sealed class UntakenCriticalCasesTests
+{
+    [Theory, DatabaseData]
+    public async Task A_Critical_person_who_went_quiet_and_whom_nobody_has_taken_is_untaken_since_they_went_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+
+        await GoQuietAsync(hotline, queued, At(10, 1));
+
+        Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
+    }
+
+    /// <summary>
+    /// Found this session: a caseworker took the case, read the urgent word, called a partner and released it, the person
+    /// still waiting until it is safe to write; the alert counted the case in the queue and paged again 10 minutes later,
+    /// and every 10 minutes after, for as long as the person stayed quiet.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Taken_by_a_caseworker_then_released_while_the_person_stays_quiet_it_is_no_longer_untaken(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+
+        await TakeAndReleaseAsync(hotline, queued, caseworker, At(10, 5));
+
+        Assert.Null(await OldestUntakenSinceAsync(hotline));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Taken_and_released_then_quiet_again_after_writing_it_is_untaken_since_the_new_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+        await TakeAndReleaseAsync(hotline, queued, caseworker, At(10, 5));
+
+        await WriteAgainAsync(hotline, queued, At(10, 20));
+        await GoQuietAsync(hotline, queued, At(10, 21));
+
+        Assert.Equal(At(10, 21), await OldestUntakenSinceAsync(hotline));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Taken_and_released_then_another_urgent_word_while_quiet_it_is_untaken_since_the_word(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+        await TakeAndReleaseAsync(hotline, queued, caseworker, At(10, 5));
+
+        await ApplyAsync(hotline, queued, At(10, 30), conversation => conversation, [new UrgentWordMatched("beats", "en")], wokeUp: false);
+
+        Assert.Equal(At(10, 30), await OldestUntakenSinceAsync(hotline));
+    }
+
+    /// <summary>A caseworker who held the case when the person went quiet had it before them; a caseworker's claim returned
+    /// when their account was disabled is nobody reading it.</summary>
+    [Theory, DatabaseData]
+    public async Task Held_when_the_person_went_quiet_then_returned_with_the_account_disabled_it_is_untaken_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        hotline.Time.SetUtcNow(At(10, 1));
+        Assert.NotNull(await hotline.Get<CaseQueue>().ClaimAsync(queued.Id, caseworker.Id, TimeSpan.FromMinutes(15), Ct));
+
+        await GoQuietAsync(hotline, queued, At(10, 2));
+        await ReturnClaimsOfAsync(hotline, caseworker, At(10, 3));
+
+        Assert.Equal(At(10, 2), await OldestUntakenSinceAsync(hotline));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_quiet_person_raised_to_Critical_is_untaken_since_the_raise_not_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.High);
+        await GoQuietAsync(hotline, queued, At(10, 1));
+
+        hotline.Time.SetUtcNow(At(10, 4));
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            await hotline.Get<CaseQueue>().ChangePriorityAsync(session, queued.Id, PriorityBand.Critical, 100, ["urgent_word"], Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        Assert.Equal(At(10, 4), await OldestUntakenSinceAsync(hotline));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Of_two_untaken_cases_the_oldest_counts_and_a_High_or_writable_one_never_does(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var older = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        var newer = await hotline.QueueCaseAsync("ar", PriorityBand.Critical, "urgent_word");
+        var high = await hotline.QueueCaseAsync("en", PriorityBand.High);
+        await hotline.QueueCaseAsync("hi", PriorityBand.Critical, "immediate_danger");
+        await GoQuietAsync(hotline, high, At(10, 1));
+        await GoQuietAsync(hotline, older, At(10, 2));
+        await GoQuietAsync(hotline, newer, At(10, 3));
+
+        Assert.Equal(At(10, 2), await OldestUntakenSinceAsync(hotline));
+    }
+
+    [Theory, DatabaseData]
+    public async Task With_no_such_case_there_is_no_age(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+
+        Assert.Null(await OldestUntakenSinceAsync(hotline));
+    }
+
+    private static async Task<DateTimeOffset?> OldestUntakenSinceAsync(HotlineApp hotline)
+    {
+        await using var session = await hotline.Database.OpenAsync(Ct);
+        return await hotline.Get<UntakenCriticalCases>().ReadOldestUntakenSinceAsync(session, Ct);
+    }
+
+    /// <summary>The person says it is not safe to text now, as the engine's turn is applied.</summary>
+    private static Task GoQuietAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at) =>
+        ApplyAsync(hotline, queued, at, conversation => conversation, [new WentQuiet("not_safe_now")], wokeUp: false);
+
+    /// <summary>The quiet person writes again, which ends the quiet spell.</summary>
+    private static Task WriteAgainAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at) =>
+        ApplyAsync(hotline, queued, at, conversation => conversation with { Status = ConversationStatus.Active, StatusReason = null }, [], wokeUp: true);
+
+    private static async Task ApplyAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at, Func<Conversation, Conversation> before,
+        IReadOnlyList<EngineEvent> events, bool wokeUp)
+    {
+        hotline.Time.SetUtcNow(at);
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = before((await hotline.Get<ConversationRepository>().FindByIdAsync(session, queued.ConversationId, Ct))!);
+        await hotline.Get<EngineTurnApplier>().ApplyAsync(session, conversation, queued.Id,
+            new EngineTurn(conversation.EngineState, null, [], events), Ct, wokeUp);
+        await session.CommitAsync(Ct);
+    }
+
+    private static async Task TakeAndReleaseAsync(HotlineApp hotline, CaseRecord queued, User caseworker, DateTimeOffset at)
+    {
+        hotline.Time.SetUtcNow(at);
+        var lease = await hotline.Get<CaseQueue>().ClaimAsync(queued.Id, caseworker.Id, TimeSpan.FromMinutes(15), Ct);
+        Assert.NotNull(lease);
+        Assert.True(await hotline.Get<CaseQueue>().ReleaseAsync(queued.Id, lease.LeaseToken, caseworker.Id, Ct));
+    }
+
+    private static async Task ReturnClaimsOfAsync(HotlineApp hotline, User caseworker, DateTimeOffset at)
+    {
+        hotline.Time.SetUtcNow(at);
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        Assert.Equal(1, await hotline.Get<CaseQueue>().ReturnClaimsOfAsync(session, caseworker.Id, Ct));
+        await session.CommitAsync(Ct);
+    }
+
+    private static DateTimeOffset At(int hour, int minute) => new(2026, 11, 27, hour, minute, 0, TimeSpan.Zero);
+}
