@@ -47,6 +47,12 @@ public sealed class IntakeTimeoutJob(
             {
                 changed += await TickAsync(id, now, cancellationToken) ? 1 : 0;
             }
+            catch (ConcurrencyConflictException)
+            {
+                // The person wrote (or their chat closed) between this pass's read and its write: on SQL Server a message commits
+                // beside the pass, not after it. Their message has moved the conversation on, or the next pass sees it again.
+                Logger.LogInformation("Silent intake {ConversationId} changed while its timeout was applied; left to the next pass.", id);
+            }
             catch (Exception ex) when (UnreadableRow.Reason(ex) is { } reason)
             {
                 // A conversation whose address or engine state cannot be read holds up only itself.
