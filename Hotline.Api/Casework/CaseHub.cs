@@ -16,6 +16,12 @@ public sealed class CaseHub(
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
+
+    /// <summary>
+    /// The query parameter a console page connects with (<c>/hubs/cases?page=...</c>): a random id it makes once per page
+    /// load and keeps through reconnections, that its viewings of cases name (<see cref="CaseViewings"/>).
+    /// </summary>
+    public const string PageParameter = "page";
     private const string NotAllowed = "You may not work on this case.";
     /// <summary>Said when the account no longer stands (disabled, changed, signed out elsewhere): not the case's fault.</summary>
     public const string SessionEnded = "Your session has ended (your account was changed or disabled, or you signed out): sign in again.";
@@ -90,9 +96,11 @@ public sealed class CaseHub(
 
     /// <summary>
     /// Opens the case a console page has on screen again, after a reconnection (the hub forgot the connection's groups). With
-    /// the <paramref name="viewing"/> its opening gave this page (<see cref="CaseDetail.Viewing"/>), it is the same viewing
-    /// and no second opening is recorded; without one that names this session, this person and this case, it is an opening,
-    /// recorded as any other. Every check of an opening applies either way.
+    /// the <paramref name="viewing"/> its opening (or its last rejoin) gave this page (<see cref="CaseDetail.Viewing"/>) less
+    /// than <see cref="CaseViewings.ReconnectWindow"/> ago, it is the same viewing: no second opening is recorded, and the
+    /// answer carries the viewing sealed again for the next reconnection. Without one that names this session, this person,
+    /// this page and this case, or with one sealed longer ago, it is an opening, recorded as any other. Every check of an
+    /// opening applies either way.
     /// </summary>
     public async Task<ActionAnswer<CaseDetail>> RejoinCase(Guid caseId, string? viewing) =>
         (await AsCallerAsync(user => OpenAsync(user, caseId, viewing))).ToAnswer();
@@ -186,15 +194,24 @@ public sealed class CaseHub(
         // Someone else's console only: the person's own other tabs (this connection among them) are not a colleague.
         await Clients.GroupExcept(CaseGroups.Case(caseId), listeners.ConnectionsOf(user.Id)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
-        var sessionId = Context.User!.SessionId()!.Value;
-        if (!viewings.Covers(viewing, sessionId, user.Id, caseId))
+        var viewer = ViewerOnThisPage(user);
+        if (viewer is null || !viewings.Covers(viewing, viewer, caseId))
         {
             await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Succeeded), Context.ConnectionAborted);
-            viewing = viewings.Seal(sessionId, user.Id, caseId);
         }
 
-        return Outcome<CaseDetail>.Done(detail with { Viewing = viewing });
+        // Sealed again on every showing, so that a page that keeps reconnecting keeps its viewing (CaseViewings.ReconnectWindow).
+        return Outcome<CaseDetail>.Done(detail with { Viewing = viewer is null ? null : viewings.Seal(viewer, caseId) });
     }
+
+    /// <summary>
+    /// The caller as a viewer on the console page that made this connection (its <see cref="PageParameter"/>); null for a
+    /// connection that names no page, whose every showing of a case is an opening.
+    /// </summary>
+    private Viewer? ViewerOnThisPage(User user) =>
+        Guid.TryParse(Context.GetHttpContext()?.Request.Query[PageParameter], out var pageId) && pageId != Guid.Empty
+            ? new Viewer(Context.User!.SessionId()!.Value, user.Id, pageId)
+            : null;
 
     /// <summary>Runs an action for a caller who may still work; anyone else gets the same refusal, whatever the action.</summary>
     private async Task<Outcome<T>> AsCallerAsync<T>(Func<User, Task<Outcome<T>>> action) =>

@@ -62,8 +62,9 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// <see cref="AnswersDeclined"/>: the person did not agree to have their intake answers saved, which is why <see cref="Answers"/>
 /// is empty (the caseworker asks in the conversation; the priority and its reasons stay);
 /// <see cref="LeftOpen"/>: the intake's question still on the phone when a caseworker's first reply ended the intake;
-/// <see cref="Viewing"/>: from the hub only, the page's viewing of the case, sealed when its opening was recorded, for the
-/// page to hand back when it joins the case again after a reconnection (<see cref="CaseViewings"/>; null elsewhere).
+/// <see cref="Viewing"/>: from the hub only, the page's viewing of the case, sealed when its opening was recorded and again
+/// at each rejoin, for the page to hand back when it joins the case again after a reconnection (<see cref="CaseViewings"/>;
+/// null elsewhere, and for a connection that names no page).
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,

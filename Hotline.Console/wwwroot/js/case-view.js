@@ -34,7 +34,8 @@ export class CaseView {
     // Each held case's reply typed and not yet sent, kept while another case is on screen or this one is put aside.
     this.drafts = new Map();
     // This page's viewing of each case it opened (CaseDetail.viewing): handed back on a reconnection, so that the audit trail
-    // records one opening per case per page. In memory only: a reload is a new page.
+    // records one opening per case per page. Each rejoin answers with it sealed again, which show() keeps: it covers a
+    // reconnection only for 10 minutes after it was sealed (CaseViewings.ReconnectWindow). In memory only: a reload is a new page.
     this.viewings = new Map();
     wireCaseActions(this);
     this.referrals = new Referrals(this);

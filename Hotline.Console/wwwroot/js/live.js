@@ -65,8 +65,11 @@ export class Live {
     this.resyncing = null;
     this.resyncAgain = false;
     this.resyncTimer = null;
+    // This page load's own id, kept through reconnections (the client reuses the URL): the hub seals it into the page's
+    // viewings of cases, so that another page or tab showing the same case records its own opening (CaseHub.PageParameter).
+    const pageId = crypto.randomUUID();
     this.connection = new window.signalR.HubConnectionBuilder()
-      .withUrl("/hubs/cases")
+      .withUrl(`/hubs/cases?page=${pageId}`)
       .withAutomaticReconnect(retryPolicy)
       .configureLogging(window.signalR.LogLevel.Warning)
       .build();

@@ -88,9 +88,12 @@ public sealed class SignedInClient
         return new SignedInClient(app, http, user, session.AntiforgeryToken, cookie);
     }
 
-    /// <summary>A real SignalR client over the test server (long polling), carrying the session cookie.</summary>
-    public HubConnection Hub(string? origin = null) => new HubConnectionBuilder()
-        .WithUrl(new Uri(App.Server.BaseAddress, "hubs/cases"), options =>
+    /// <summary>
+    /// A real SignalR client over the test server (long polling), carrying the session cookie; with <paramref name="page"/>,
+    /// connected as that console page (<see cref="CaseHub.PageParameter"/>), as the console's pages always are.
+    /// </summary>
+    public HubConnection Hub(string? origin = null, Guid? page = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(App.Server.BaseAddress, page is null ? "hubs/cases" : $"hubs/cases?{CaseHub.PageParameter}={page}"), options =>
         {
             options.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
             options.Transports = HttpTransportType.LongPolling;
