@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Hotline.Api.Referrals;
 
 /// <summary>
@@ -33,9 +35,23 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
             : Outcome<PartnerReferralView>.Refused(Refusal.Forbidden, NotYours);
     }
 
+    /// <summary>
+    /// Refused once the hotline closed the case of a referral whose partner was to reach the person through the hotline
+    /// caseworker: accepting would promise a route nobody can carry (the hotline never writes first).
+    /// </summary>
     public Task<Outcome<PartnerReferralView>> AcceptAsync(User user, Guid referralId, CancellationToken cancellationToken) =>
         StepAsync(user, referralId, "Referrals_Accept", CaseEventTypes.ReferralAccepted, ReferralStatus.Accepted, new { }, "accepted", "sent and waiting for your answer",
-            cancellationToken);
+            cancellationToken, HotlineRouteClosed);
+
+    internal static string? HotlineRouteClosed(PartnerInboxRow row) =>
+        row.Status == ReferralStatus.Sent && ReferralRepository.HotlineClosedAt(row) is { } closedAt
+            ? $"The hotline closed this case on {closedAt.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, so it can no longer pass messages "
+              + "between you and the person, and this referral asks you to reach them through the hotline caseworker: it cannot be accepted. "
+              + $"Decline it, or ask the hotline about it, quoting reference {ReferralReference(row.Id)}."
+            : null;
+
+    /// <summary>The short reference the partner's page and the case show (the end of the id), which a partner quotes to the hotline.</summary>
+    internal static string ReferralReference(Guid referralId) => referralId.ToString()[^8..].ToUpperInvariant();
 
     public Task<Outcome<PartnerReferralView>> DeclineAsync(User user, Guid referralId, DeclineReferral input, CancellationToken cancellationToken)
     {
@@ -62,8 +78,10 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
     }
 
     /// <param name="reaches">The status the step leads to: a repeat of a step already taken (a double click) answers with the referral as it is.</param>
+    /// <param name="refusedBecause">Why the statement may refuse a referral at the right step, read from the referral as it then is.</param>
     private async Task<Outcome<PartnerReferralView>> StepAsync(User user, Guid referralId, string statement, string eventType,
-        ReferralStatus reaches, object values, string step, string needs, CancellationToken cancellationToken)
+        ReferralStatus reaches, object values, string step, string needs, CancellationToken cancellationToken,
+        Func<PartnerInboxRow, string?>? refusedBecause = null)
     {
         if (Organisation(user) is not { } partnerId)
         {
@@ -85,7 +103,9 @@ public sealed class PartnerInbox(Database database, ReferralRepository referrals
 
         if (!await referrals.TransitionAsync(session, statement, args, cancellationToken))
         {
-            return Outcome<PartnerReferralView>.Refused(Refusal.Conflict, ReferralSteps.OutOfOrder(row.Status, step, needs));
+            var current = await referrals.FindInInboxAsync(session, partnerId, referralId, cancellationToken) ?? row;
+            return Outcome<PartnerReferralView>.Refused(Refusal.Conflict,
+                refusedBecause?.Invoke(current) ?? ReferralSteps.OutOfOrder(current.Status, step, needs));
         }
 
         // The event carries codes only: the outcome note is free text and stays in its encrypted column.

@@ -70,6 +70,10 @@ public sealed record ConsentView(
 /// The hotline removed the referral's details (the person was erased at their request, or the case's content reached the end
 /// of its retention): <c>Shared</c> is null, which does not mean the person agreed to share nothing.
 /// </param>
+/// <param name="HotlineClosedAt">
+/// Only for a referral that tells the partner to reach the person through the hotline caseworker: when the hotline closed the
+/// case. From then on nobody there can pass a message (the hotline never writes first), so the referral cannot be accepted.
+/// </param>
 public sealed record PartnerReferralView(
     Guid Id,
     string Service,
@@ -81,7 +85,8 @@ public sealed record PartnerReferralView(
     string? Outcome,
     string? OutcomeNote,
     SharedDetails? Shared,
-    bool DetailsRemoved);
+    bool DetailsRemoved,
+    DateTimeOffset? HotlineClosedAt);
 
 /// <param name="AnswersDeclined">
 /// Only with consent to 'indicators': the person did not agree to have their intake answers saved, so no indicator could be

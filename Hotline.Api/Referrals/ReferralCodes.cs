@@ -48,10 +48,13 @@ public static class ReferralCodes
         ["in_person"] = "In person",
     };
 
+    /// <summary>The contact route that needs the hotline to pass messages, so it leads nowhere once the hotline closed the case.</summary>
+    public const string ThroughHotline = "through_hotline";
+
     /// <summary>How a partner may get in touch: never a number or an address, only through whom.</summary>
     public static IReadOnlyDictionary<string, string> ContactRoutes { get; } = new Dictionary<string, string>
     {
-        ["through_hotline"] = "Through the hotline caseworker",
+        [ThroughHotline] = "Through the hotline caseworker",
         ["person_contacts_partner"] = "The person will contact the partner",
     };
 

@@ -92,8 +92,18 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("indicators") && declined.In(await events.ReadByCaseAsync(session, row.CaseId, cancellationToken)));
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
             row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared,
-            detailsRemoved);
+            detailsRemoved, HotlineClosedAt(row));
     }
+
+    /// <summary>
+    /// When the hotline closed the case of a referral whose consent tells the partner to reach the person through the hotline
+    /// caseworker; null for any other referral, and for one that shares nothing any more (withdrawn, details removed).
+    /// </summary>
+    public static DateTimeOffset? HotlineClosedAt(PartnerInboxRow row) =>
+        row.Status != ReferralStatus.Withdrawn && row.CaseContentErasedAt is null
+        && Fields(row).Contains("contact_route") && row.ContactRoute == ReferralCodes.ThroughHotline
+            ? row.CaseClosedAt
+            : null;
 
     private static List<string> Fields(PartnerInboxRow row) =>
         row.SharedFields is null ? [] : JsonSerializer.Deserialize<List<string>>(row.SharedFields) ?? [];
@@ -125,4 +135,6 @@ public sealed record PartnerInboxRow
     public PriorityBand CasePriority { get; init; }
     /// <summary>When the case's content was erased (on request or by retention), the referral's details with it.</summary>
     public DateTimeOffset? CaseContentErasedAt { get; init; }
+    /// <summary>When the hotline closed the case; told to the partner only where the contact route went through the hotline.</summary>
+    public DateTimeOffset? CaseClosedAt { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using Hotline.Api.Casework;
+using Hotline.Api.CaseStore;
 using Hotline.Api.Erasure;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
@@ -174,6 +176,41 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             "The details of this referral were removed by the hotline: at the person's request, or because the time the hotline keeps them ended.");
         await Expect(referral).Not.ToContainTextAsync("agreed to this referral but to sharing no details");
         await Expect(referral).ToContainTextAsync("Completed: Sheltered");
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by review: a partner told to reach the person "Through the hotline caseworker" still had Accept after the hotline closed
+    /// the case, and was not told nobody there could pass a message any more.
+    /// </summary>
+    [Fact]
+    public async Task At_1366x768_a_partner_to_reach_the_person_through_the_hotline_reads_that_the_hotline_closed_the_case_and_has_no_accept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
+        var referralId = await host.SendShelterReferralAsync(caseworker, caseId, partnerId,
+            new RecordConsent("person", "sms", null, ["contact_route"], null, null, null, "through_hotline"));
+        var lease = (await host.Services.GetRequiredService<CaseQueue>().ClaimNextAsync(caseworker.Id, TimeSpan.FromMinutes(5), ct))!;
+        Assert.True((await host.Services.GetRequiredService<CaseActions>().CloseAsync(caseworker, caseId, lease.LeaseToken, "referred", null, ct)).Value);
+        var closedOn = DateTime.UtcNow.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var referral = partner.Page.Locator($"li[data-referral-id='{referralId}']");
+        var notice = referral.Locator(".hotline-closed");
+        await Expect(notice).ToHaveTextAsync($"The hotline closed this case on {closedOn}, so it can no longer pass messages between you and the person: "
+            + "this referral cannot be accepted through the hotline caseworker. Decline it, or ask the hotline, quoting the reference.");
+        await Expect(notice).ToBeInViewportAsync();
+        await Expect(referral).ToContainTextAsync("How to reach the person" + "Through the hotline caseworker");
+        await Expect(referral.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
+        await Expect(referral.GetByRole(AriaRole.Button, new() { Name = "Decline" })).ToBeVisibleAsync();
+        await Expect(referral).Not.ToContainTextAsync(caseId.ToString()[^8..].ToUpperInvariant());
         Assert.Empty(partner.ScriptErrors);
     }
 }

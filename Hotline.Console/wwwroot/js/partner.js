@@ -113,8 +113,9 @@ function field(label, control) {
 function renderActions(referral) {
   const base = `/api/partner/referrals/${referral.id}`;
   if (referral.status === "Sent") {
-    const accept = el("button", { type: "button", class: "primary", text: "Accept" });
-    accept.addEventListener("click", () => whileBusy(accept, () => act(`${base}/accept`)));
+    // The server refuses it too: the route through the hotline caseworker ended with the case.
+    const accept = referral.hotlineClosedAt ? null : el("button", { type: "button", class: "primary", text: "Accept" });
+    accept?.addEventListener("click", () => whileBusy(accept, () => act(`${base}/accept`)));
     const reasonId = `decline-${referral.id}`;
     const decline = el("form", {}, field(el("label", { for: reasonId, text: "Decline because" }), choice(reasonId, "declineReasons", "Choose a reason")),
       el("button", { type: "submit", class: "danger", text: "Decline" }));
@@ -143,6 +144,16 @@ function renderActions(referral) {
   return null;
 }
 
+// The person was to be reached through the hotline caseworker, and the hotline closed the case: it never writes first, so
+// nobody there can pass a message until the person writes again.
+function hotlineClosedText(referral) {
+  const day = new Date(referral.hotlineClosedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return `The hotline closed this case on ${day}, so it can no longer pass messages between you and the person: `
+    + (referral.status === "Sent"
+      ? "this referral cannot be accepted through the hotline caseworker. Decline it, or ask the hotline, quoting the reference."
+      : "they cannot be reached through the hotline caseworker.");
+}
+
 function renderReferral(referral) {
   // A declined referral's reason goes with its other details when they are removed.
   const ended = referral.status === "Declined"
@@ -158,6 +169,7 @@ function renderReferral(referral) {
       // A short reference a partner can quote to the hotline; the caseworker sees the same one on the case's referral.
       el("span", { class: "muted reference", text: `Reference ${referralReference(referral.id)}` })),
     renderShared(referral),
+    referral.hotlineClosedAt ? el("p", { class: "notice notice-warning hotline-closed", text: hotlineClosedText(referral) }) : null,
     ended ? el("p", { text: ended }) : null,
     renderActions(referral));
 }

@@ -49,6 +49,59 @@ public sealed class ClosedCaseReferralTests
         Assert.Equal("Withdrawn", withdrawn.Status);
     }
 
+    /// <summary>
+    /// Found by review: a partner told to reach the person "Through the hotline caseworker" was not told the hotline closed the case,
+    /// and could still accept, though nobody there can pass a message (the hotline never writes first).
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_partner_to_reach_the_person_through_the_hotline_reads_when_the_case_closed_and_accepting_is_refused_with_409(DatabaseProvider engine)
+    {
+        await using var h = await StartAsync(engine);
+        var kase = await h.QueueCaseAsync();
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "contact_route"));
+        await CloseAsync(h);
+        DateTimeOffset closedAt;
+        await using (var session = await h.App.Services.GetRequiredService<Database>().OpenAsync(Ct))
+        {
+            closedAt = (await h.App.Services.GetRequiredService<CaseQueue>().ReadByIdAsync(session, kase.Id, Ct)).ClosedAt!.Value;
+        }
+
+
+        using var view = await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct);
+        using var accept = await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct);
+
+        var partnerView = await Read<PartnerReferralView>(view);
+        Assert.Equal(closedAt, partnerView.HotlineClosedAt);
+        Assert.Equal("through_hotline", partnerView.Shared!.ContactRoute);
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        var refusal = await accept.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct);
+        Assert.Equal(
+            $"The hotline closed this case on {closedAt.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, so it can no longer pass messages "
+            + "between you and the person, and this referral asks you to reach them through the hotline caseworker: it cannot be accepted. "
+            + $"Decline it, or ask the hotline about it, quoting reference {sent.Id.ToString()[^8..].ToUpperInvariant()}.",
+            refusal!.Detail);
+        Assert.Equal("Sent", await StatusAsync(h, kase.Id, sent.Id));
+        Assert.DoesNotContain(CaseEventTypes.ReferralAccepted, (await h.EventsAsync(kase.Id)).Select(e => e.Type));
+        // Still nothing that names the case: neither its id nor the short reference the console gives it.
+        var bodies = await view.Content.ReadAsStringAsync(Ct) + await accept.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain(kase.Id.ToString()[^8..], bodies, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_partner_to_be_contacted_by_the_person_may_still_accept_after_the_close_and_is_not_told_of_it(DatabaseProvider engine)
+    {
+        await using var h = await StartAsync(engine);
+        var kase = await h.QueueCaseAsync();
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter,
+            Consent("language", "contact_route") with { ContactRoute = "person_contacts_partner" });
+        await CloseAsync(h);
+
+        var accepted = await Read<PartnerReferralView>(await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct));
+
+        Assert.Equal("Accepted", accepted.Status);
+        Assert.Null(accepted.HotlineClosedAt);
+    }
+
     private static async Task CloseAsync(ReferralHarness h)
     {
         var queue = h.App.Services.GetRequiredService<CaseQueue>();
