@@ -40,11 +40,11 @@ public static partial class ConsentValidation
                 $"'{unknown}' is not something a consent can cover; choose from {string.Join(", ", ReferralCodes.SharedFields.Keys)}.",
             _ when fields.Distinct().Count() != fields.Count => "Name each shared field once.",
             _ when fields.Contains("location") && !fields.Contains("photos") =>
-                "'location' shares where the person's photos were taken: add 'photos' to the shared fields, or leave 'location' out.",
-            _ => Detail("summary", fields, summary, "a summary for the partner")
-                ?? Detail("nationality", fields, nationality, "a nationality")
-                ?? Detail("region", fields, region, "a region")
-                ?? Detail("contact_route", fields, route, "a contact route"),
+                $"{Box("location")} is about the photos: tick {Box("photos")} too, or untick {Box("location")}.",
+            _ => Detail("summary", fields, summary, "the summary for the partner")
+                ?? Detail("nationality", fields, nationality, "the nationality")
+                ?? Detail("region", fields, region, "the region")
+                ?? Detail("contact_route", fields, route, "the contact route"),
         };
         error ??= summary is { Length: > ReferralCodes.MaxSummaryLength } ? $"The summary has at most {ReferralCodes.MaxSummaryLength} characters."
             : nationality is not null && !CountryCode().IsMatch(nationality) ? "The nationality is a two-letter country code such as NP, PH or ET."
@@ -57,13 +57,17 @@ public static partial class ConsentValidation
             : (new CheckedConsent(input.GivenBy!, input.Channel!, givenAt, fields, summary, nationality, region, route), null);
     }
 
+    /// <summary>A refusal names a detail as the caseworker's consent form does (its box), never by the code the form sends.</summary>
     private static string? Detail(string field, List<string> fields, string? value, string what) =>
         (fields.Contains(field), value is not null) switch
         {
-            (true, false) => $"The consent covers {what} (\"{ReferralCodes.SharedFields[field]}\", '{field}'): give it, or leave it out of the shared fields.",
-            (false, true) => $"The consent does not cover {what}: leave it out, or add \"{ReferralCodes.SharedFields[field]}\" ('{field}') to the shared fields.",
+            (true, false) => $"The consent covers {Box(field)}: give {what}, or untick {Box(field)}.",
+            (false, true) => $"The consent does not cover {Box(field)}: leave out {what}, or tick {Box(field)}.",
             _ => null,
         };
+
+    /// <summary>The label of a shared field's box in the consent form, quoted.</summary>
+    private static string Box(string field) => $"\"{ReferralCodes.SharedFields[field]}\"";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -12,7 +12,7 @@ public sealed class ConsentValidationTests
     {
         var (_, error) = ConsentValidation.Check(Consent(["language", "summary"], summary: null), Now.AddHours(-1), Now);
 
-        Assert.Equal("The consent covers a summary for the partner (\"Summary written by the caseworker\", 'summary'): give it, or leave it out of the shared fields.", error);
+        Assert.Equal("The consent covers \"Summary written by the caseworker\": give the summary for the partner, or untick \"Summary written by the caseworker\".", error);
     }
 
     [Fact]
@@ -20,7 +20,33 @@ public sealed class ConsentValidationTests
     {
         var (_, error) = ConsentValidation.Check(Consent(["language"], summary: "Lives at camp 7."), Now.AddHours(-1), Now);
 
-        Assert.Equal("The consent does not cover a summary for the partner: leave it out, or add \"Summary written by the caseworker\" ('summary') to the shared fields.", error);
+        Assert.Equal("The consent does not cover \"Summary written by the caseworker\": leave out the summary for the partner, or tick \"Summary written by the caseworker\".", error);
+    }
+
+    /// <summary>Found by review: the refusal named the region by the code the form sends ('region'), which no caseworker sees.</summary>
+    [Fact]
+    public void A_region_the_consent_covers_left_empty_is_named_as_its_box_reads_not_by_its_code()
+    {
+        var (_, error) = ConsentValidation.Check(Consent(["language", "region"], summary: null), Now.AddHours(-1), Now);
+
+        Assert.Equal("The consent covers \"Region\": give the region, or untick \"Region\".", error);
+    }
+
+    [Fact]
+    public void A_region_given_that_the_consent_does_not_cover_is_named_as_its_box_reads_not_by_its_code()
+    {
+        var (_, error) = ConsentValidation.Check(Consent(["language"], summary: null) with { Region = "Doha" }, Now.AddHours(-1), Now);
+
+        Assert.Equal("The consent does not cover \"Region\": leave out the region, or tick \"Region\".", error);
+    }
+
+    [Fact]
+    public void Where_the_photos_were_taken_without_the_photos_names_both_boxes_as_the_form_reads()
+    {
+        var (_, error) = ConsentValidation.Check(Consent(["location"], summary: null), Now.AddHours(-1), Now);
+
+        Assert.Equal("\"Where the photos were taken (GPS position)\" is about the photos: tick \"Photos the person sent (copies without metadata)\" too, "
+            + "or untick \"Where the photos were taken (GPS position)\".", error);
     }
 
     private static RecordConsent Consent(IReadOnlyList<string> fields, string? summary) =>

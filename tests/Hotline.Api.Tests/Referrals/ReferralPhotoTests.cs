@@ -151,10 +151,11 @@ public sealed class ReferralPhotoTests
         using var response = await h.Caseworker.Http.PostAsJsonAsync($"/api/cases/{kase.Id}/referrals/{proposed.Id}/consent", Consent(field), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(field == "location"
-            ? "'location' shares where the person's photos were taken: add 'photos' to the shared fields, or leave 'location' out."
+        Assert.Equal(field == "location"
+            ? "\"Where the photos were taken (GPS position)\" is about the photos: tick \"Photos the person sent (copies without metadata)\" too, "
+              + "or untick \"Where the photos were taken (GPS position)\"."
             : "'photo' is not something a consent can cover; choose from language, nationality, region, indicators, urgency, summary, contact_route, photos, location.",
-            await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct))!.Detail);
         Assert.Equal("Proposed", await h.App.ScalarAsync($"SELECT Status FROM Referrals WHERE Id = '{proposed.Id}'"));
         Assert.Equal(1, await h.App.CountAsync($"SELECT COUNT(*) FROM Referrals WHERE Id = '{proposed.Id}' AND SharedFields IS NULL AND ConsentGivenAt IS NULL"));
         Assert.DoesNotContain(await h.EventsAsync(kase.Id), e => e.Type == CaseEventTypes.ReferralConsentRecorded);
