@@ -249,8 +249,8 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
         var updated = console.Page.Locator("#entries tr[data-action='partner.updated'] td.subject");
         await Expect(updated).ToHaveTextAsync("Safe House Doha partner");
         await Expect(updated).ToHaveAttributeAsync("title", partnerId.ToString());
-        // A case is never named, only its id.
-        await Expect(console.Page.Locator("#entries tr[data-action='case.opened'] td.subject")).ToHaveTextAsync(caseId.ToString());
+        // A case is never named, only referred to as the console does.
+        await Expect(console.Page.Locator("#entries tr[data-action='case.opened'] td.subject")).ToHaveTextAsync($"Case {caseId.ToString()[^8..].ToUpperInvariant()}");
         var times = await console.Page.Locator("#entries td.time").AllInnerTextsAsync();
         Assert.NotEmpty(times);
         Assert.All(times, time => Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", time));
@@ -279,8 +279,42 @@ public sealed class AuditTrailPageTests(BrowserFixture browser) : IClassFixture<
         await console.Page.GetByLabel("Subject").FillAsync($"Case {sought.ToString()[^8..].ToUpperInvariant()}");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
-        await Expect(console.Page.Locator("#entries tr[data-action] td.subject")).ToHaveTextAsync([sought.ToString()]);
+        var subject = console.Page.Locator("#entries tr[data-action] td.subject");
+        await Expect(subject).ToHaveTextAsync([$"Case {sought.ToString()[^8..].ToUpperInvariant()}"]);
+        await Expect(subject).ToHaveAttributeAsync("title", sought.ToString());
         await Screenshots.TakeAsync(console.Page, "audit-by-case-reference");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by review: the Subject column showed a case's whole id beside a filter that asks for "Case 20777861", so the admin
+    /// matched the two by eye. A row names the case as the console does, and holds the whole id in its title.
+    /// </summary>
+    [Fact]
+    public async Task At_1366x768_the_subject_of_every_case_action_reads_as_the_consoles_case_reference_with_the_whole_id_in_its_title()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var ravi = await host.AddUserAsync("ravi", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var audit = host.Services.GetRequiredService<AuditTrail>();
+        foreach (var action in new[] { AuditActions.CaseOpened, AuditActions.CaseFetched, AuditActions.ClosedCaseRead, AuditActions.CaseReferralsRead })
+        {
+            await audit.RecordAsync(AuditEntry.ByActor(ravi.Id.ToString(), action, caseId), Ct);
+        }
+
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Page.GotoAsync("/console/audit.html");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var subjects = console.Page.Locator("#entries tr[data-action^='case.'] td.subject");
+        var reference = $"Case {caseId.ToString()[^8..].ToUpperInvariant()}";
+        await Expect(subjects).ToHaveTextAsync([reference, reference, reference, reference]);
+        foreach (var subject in await subjects.AllAsync())
+        {
+            await Expect(subject).ToHaveAttributeAsync("title", caseId.ToString());
+        }
+
         Assert.Empty(console.ScriptErrors);
     }
 

@@ -2,7 +2,7 @@
 import { getJson } from "./api.js";
 import { byId, el, whileBusy } from "./dom.js";
 import { requireSession, showSignedIn } from "./session.js";
-import { utcText } from "./format.js";
+import { caseReference, utcText } from "./format.js";
 
 // Every code of AuditActions (Hotline.Api/Accountability/AuditEntry.cs), in its order; a test holds the two together.
 const ACTIONS = [
@@ -13,6 +13,10 @@ const ACTIONS = [
   "partner.updated", "sims.imported", "person.erased", "retention.swept", "keys.rotated", "access.refused", "audit.searched", "audit.exported",
   "translation.corrected", "translation.reviewed",
 ];
+
+// The actions whose subject is a case's id (AuditActions; docs/accountability.md, "Actions").
+const CASE_ACTIONS = new Set(["case.opened", "case.fetched", "case.closed-read", "case.referrals-read"]);
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const session = await requireSession(["Admin"], "Only administrators read the audit trail.");
 showSignedIn(session);
@@ -64,7 +68,7 @@ async function show(beforeSequence, append) {
       el("td", { class: "time", text: utcText(entry.occurredAt) }),
       el("td", { text: entry.actorName }),
       el("td", { text: entry.action }),
-      subjectCell(entry.subject),
+      subjectCell(entry.subject, entry.action),
       el("td", { text: entry.clientAddress ?? "" }),
       el("td", { text: entry.outcome })));
     if (append) {
@@ -99,8 +103,14 @@ async function readableSubjects() {
   return names;
 }
 
-/** A subject by its name where the page knows one, the id kept in the cell's title (and the filter's "Subject"). */
-function subjectCell(subject) {
+/**
+ * A subject by its name where the page knows one, a case by the reference the console names it by ("Case 20777861", which
+ * the "Subject" filter finds), the whole id kept in the cell's title either way.
+ */
+function subjectCell(subject, action) {
+  if (subject && CASE_ACTIONS.has(action) && ID.test(subject)) {
+    return el("td", { class: "subject", title: subject, dataset: { subject } }, `Case ${caseReference(subject)}`);
+  }
   const known = subject ? subjectNames.get(subject) : null;
   if (!known) {
     return el("td", { class: "subject", text: subject ?? "" });
