@@ -27,7 +27,7 @@ public sealed class UntakenCriticalCases
         // A person whose first change of status was to become writable again could not be written to before it; one whose
         // status never changed while the case was open has kept the status they have now, which is quiet or opted out.
         var statusChanges = events.Where(e => e.Type == CaseEventTypes.ConversationStatusChanged).ToList();
-        var nobodyCanWrite = statusChanges.Count == 0 || Field(statusChanges[0], "Status") == nameof(ConversationStatus.Active);
+        var nobodyCanWrite = statusChanges.Count == 0 || Field(statusChanges[0], "Status") is nameof(ConversationStatus.Active) or null;
         var critical = false;
         DateTimeOffset? untakenSince = null;
         foreach (var caseEvent in events)
@@ -35,10 +35,10 @@ public sealed class UntakenCriticalCases
             switch (caseEvent.Type)
             {
                 case CaseEventTypes.Queued or CaseEventTypes.PriorityChanged:
-                    critical = Field(caseEvent, "Priority") == nameof(PriorityBand.Critical);
+                    critical = Field(caseEvent, "Priority") is { } priority ? priority == nameof(PriorityBand.Critical) : critical;
                     break;
                 case CaseEventTypes.ConversationStatusChanged:
-                    nobodyCanWrite = Field(caseEvent, "Status") != nameof(ConversationStatus.Active);
+                    nobodyCanWrite = Field(caseEvent, "Status") is { } status ? status != nameof(ConversationStatus.Active) : nobodyCanWrite;
                     break;
                 case CaseEventTypes.UrgentWordMatched:
                     // Another urgent word from a person nobody can write to is something new to read.
@@ -58,9 +58,20 @@ public sealed class UntakenCriticalCases
         return untakenSince;
     }
 
-    private static string Field(CaseEvent caseEvent, string name)
+    /// <summary>
+    /// The field, or null for an event that does not parse: the case-event stream sets such a row aside (Quarantine), and the
+    /// replay goes past it as if it said nothing, so one unreadable row cannot stop every gauge the sampler reads with it.
+    /// </summary>
+    private static string? Field(CaseEvent caseEvent, string name)
     {
-        using var data = JsonDocument.Parse(caseEvent.Data);
-        return data.RootElement.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+        try
+        {
+            using var data = JsonDocument.Parse(caseEvent.Data);
+            return data.RootElement.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
