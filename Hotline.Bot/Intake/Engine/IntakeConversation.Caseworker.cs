@@ -20,14 +20,23 @@ internal sealed partial class IntakeConversation
     /// when they next write. That holds for every "no" until then, not only the first message beside her ("who is this?"
     /// answers nothing, nor does the language menu opened over the question). A "yes" there is never taken as safe. Without
     /// consent, the answers given so far are forgotten, as at any hand-off.
+    /// The language menu opened over that question and still the intake's last text on the phone is answered by a number it
+    /// offers: "2" there is العربية, not "no" (which sent "OK. Write again when it is safe." and refused her replies). The
+    /// language changes, and the question, still unanswered, is asked again in it, as after any choice at the menu.
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
         _endReason = IntakeEnded.CaseworkerWrote;
         // The language menu opened over the safety question does not answer it: still unanswered.
         var safetyUnanswered = _state.SafetyUnanswered || (_state.Status == IntakeStatus.Active && _state.Step == _script.ResumeStepId);
+        var chosen = _state.MenuOpen && safetyUnanswered ? MenuChoice(keyword) : null;
         _state.MenuOpen = false;
-        if (safetyUnanswered && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No)
+        if (chosen is not null)
+        {
+            _language = chosen;
+            _state.LanguageGuessed = false;
+        }
+        else if (safetyUnanswered && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No)
         {
             // Not an intake answer: the quiet ends as any does, with a "yes" to the question asked when they next write,
             // which is then the last message on the phone (the host refuses the caseworker's replies meanwhile).
@@ -38,6 +47,6 @@ internal sealed partial class IntakeConversation
         _state.SafetyUnanswered = safetyUnanswered;
         _state.Status = IntakeStatus.HandedOff;
         ForgetUnlessConsented();
-        return Finish();
+        return Finish(chosen is null ? null : _engine.Replies.Get(_language, _script.ResumeStepId));
     }
 }

@@ -189,7 +189,7 @@ internal sealed partial class IntakeConversation
                     return;
                 case StepKind.Quiet:
                     _replies.Add(_engine.Replies.Get(_language, step.Id));
-                    _events.Add(new WentQuiet(step.Reason!));
+                    _events.Add(new WentQuiet(QuietCauseFor(step.Reason!)));
                     GoQuiet(step.Reason!);
                     return;
                 default:
@@ -217,12 +217,18 @@ internal sealed partial class IntakeConversation
     {
         // The person may delete the thread while it is quiet: the number is told again when next it is needed.
         _state.NumberTold = false;
-        _state.QuietCause = cause;
+        _state.QuietCause = QuietCauseFor(cause);
         _state.SafetyUnanswered = false;
         _state.Status = IntakeStatus.Quiet;
         _state.Step = _script.ResumeStepId;
         _state.Reasked = false;
     }
+
+    /// <summary>
+    /// Why the conversation is quiet, as the caseworker is told: the discreet word stays the cause until the person says it is
+    /// safe, whatever came after it ("not safe"), since it tells her someone else may hold the phone.
+    /// </summary>
+    private string QuietCauseFor(string cause) => _state.Decoy ? DiscreetReason : cause;
 
     /// <summary>Opens the case with the triage so far if none is open, and asks for a person once per case.</summary>
     private void RequestHandoff(string reason)

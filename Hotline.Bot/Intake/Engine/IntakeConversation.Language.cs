@@ -19,13 +19,30 @@ internal sealed partial class IntakeConversation
 
     /// <summary>
     /// A cry for help in another language than one read from a greeting ("hello", then "गुहार") is answered in the cry's: a
-    /// person in danger writes in their own. A language chosen from the menu stays.
+    /// person in danger writes in their own. Not a cry in the base language ("help me" after "ke cha"): every language
+    /// borrows its words. A language chosen from the menu stays.
     /// </summary>
     private void HearCryLanguage(string? keyword, string text)
     {
-        if (_state.LanguageGuessed && RecogniseLanguage(keyword, text) is { } heard)
+        if (_state.LanguageGuessed && RecogniseLanguage(keyword, text) is { } heard && heard != _script.BaseLanguage)
         {
             _language = heard;
+        }
+    }
+
+    /// <summary>
+    /// Danger written in another language than one read from a greeting ("hello", then "कुट्छ") is answered in the danger's, as a
+    /// cry for help is (<see cref="HearCryLanguage"/>), when the word is written in that language only. A word several
+    /// languages share ("polisi", Indonesian and Swahili) keeps the guessed language: otherwise the script's first would win, and
+    /// a Swahili speaker's case would go to Indonesian speakers, in Indonesian, and their own STOP word would no longer opt out.
+    /// Nor does a word of the base language's ("police"): its words are understood in every language, and every language
+    /// borrows them. A language chosen from the menu stays.
+    /// </summary>
+    private void HearUrgentWordLanguage(WordMatch match)
+    {
+        if (_state.LanguageGuessed && match.Languages is [var only] && only != _script.BaseLanguage)
+        {
+            _language = only;
         }
     }
 
@@ -44,12 +61,16 @@ internal sealed partial class IntakeConversation
         return FinishWithMenu();
     }
 
-    private EngineTurn ChooseLanguage(string? keyword, string text)
+    /// <summary>The language a number on the menu stands for; null for any other message.</summary>
+    private string? MenuChoice(string? keyword)
     {
         var number = TextNormalizer.Number(keyword);
-        var chosen = number >= 1 && number <= _script.Languages.Count
-            ? _script.Languages[number - 1].Tag
-            : RecogniseLanguage(keyword, text);
+        return number >= 1 && number <= _script.Languages.Count ? _script.Languages[number - 1].Tag : null;
+    }
+
+    private EngineTurn ChooseLanguage(string? keyword, string text)
+    {
+        var chosen = MenuChoice(keyword) ?? RecogniseLanguage(keyword, text);
         if (chosen is null && TextNormalizer.HasNoWords(text))
         {
             // An empty message, an emoji or a sticker says nothing, not even a language: it neither uses up the menu's one

@@ -45,7 +45,7 @@ internal sealed partial class IntakeConversation
 
         HandOffAsUnclearAnswer();
         var quiet = NotSafeStep;
-        _events.Add(new WentQuiet(quiet.Reason!));
+        _events.Add(new WentQuiet(QuietCauseFor(quiet.Reason!)));
         WaitUntilSafe(quiet.Reason!);
 
         // A first message's language may not be known: the acknowledgement is in the phrase's.

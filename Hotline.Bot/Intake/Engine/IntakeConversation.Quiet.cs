@@ -84,7 +84,7 @@ internal sealed partial class IntakeConversation
     /// <summary>Quiet from wherever the conversation is, until the person says it is safe to write (the discreet word, "not safe").</summary>
     private void WaitUntilSafe(string cause)
     {
-        _state.QuietCause = cause;
+        _state.QuietCause = QuietCauseFor(cause);
         if (_state.Status == IntakeStatus.Active)
         {
             // Come back to the question they were on, after asking again whether it is safe to write; not to an intake a person

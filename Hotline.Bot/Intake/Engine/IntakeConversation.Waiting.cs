@@ -32,17 +32,13 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private void NoticeUrgentWord(string text)
     {
-        if (_engine.Urgent.Find(text) is not { } match)
+        if (_engine.Urgent.Find(text, language: _language) is not { } match)
         {
             return;
         }
 
         _urgent = match;
-        if (_state.LanguageGuessed)
-        {
-            // As a cry for help: danger written in their own language says more than a greeting did (HearCryLanguage).
-            _language = match.Language;
-        }
+        HearUrgentWordLanguage(match);
 
         _urgentIsNew = _state.UrgentWord is null;
         _state.UrgentWord ??= match.Word;

@@ -269,7 +269,7 @@ internal sealed partial class IntakeConversation
         if ((WaitsForSafety || _state.ReturnedUnanswered) && !_events.Any(e => e is WentQuiet))
         {
             // Told on every turn that ends waiting, however it got there: a turn without it lets the host end the quiet.
-            _events.Add(new WaitsUntilSafe(WaitsForSafety ? _state.QuietCause ?? (_state.Decoy ? DiscreetReason : null) : WaitsUntilSafe.Returned));
+            _events.Add(new WaitsUntilSafe(WaitsForSafety ? (_state.Decoy ? DiscreetReason : _state.QuietCause) : WaitsUntilSafe.Returned));
         }
 
         QueueEarly();

@@ -41,10 +41,11 @@ internal sealed class WordsInMessage
     }
 
     /// <summary>
-    /// The first word or phrase of the list in the message, as the script writes it, with its language, leaving out those
-    /// <paramref name="except"/> says do not count here; null when none.
+    /// The first word or phrase of the list in the message, as the script writes it, with every language whose list holds it,
+    /// leaving out those <paramref name="except"/> says do not count here; null when none. Its language is
+    /// <paramref name="language"/> when that is one of them, the first in the script's order if not.
     /// </summary>
-    public WordMatch? Find(string? text, Func<WordMatch, bool>? except = null)
+    public WordMatch? Find(string? text, Func<WordMatch, bool>? except = null, string? language = null)
     {
         // Most turns are an answer such as "1" or "2": no letter, no word to look for, nothing to split.
         if (string.IsNullOrWhiteSpace(text) || !text.AsSpan(0, Math.Min(text.Length, MaxLength)).ContainsAnyExcept(NotLetters))
@@ -63,7 +64,7 @@ internal sealed class WordsInMessage
             foreach (var phrase in phrases)
             {
                 if (phrase.Words.Length <= words.Length - i && phrase.Words.AsSpan().SequenceEqual(words.AsSpan(i, phrase.Words.Length))
-                    && new WordMatch(phrase.Word, phrase.Language) is var match && except?.Invoke(match) != true)
+                    && Match(phrases, phrase, language) is var match && except?.Invoke(match) != true)
                 {
                     return match;
                 }
@@ -78,6 +79,14 @@ internal sealed class WordsInMessage
     {
         var words = Fold(word);
         return words.Length > 0 && Fold(text).AsSpan().IndexOf(words) >= 0;
+    }
+
+    /// <summary>"polisi" is Indonesian and Swahili, "पुलिस" Hindi and Nepali: the match names every language whose list holds it.</summary>
+    private static WordMatch Match(List<Phrase> phrases, Phrase found, string? language)
+    {
+        var same = phrases.Where(p => p.Words.AsSpan().SequenceEqual(found.Words)).ToList();
+        var chosen = same.Find(p => p.Language == language) ?? found;
+        return new WordMatch(chosen.Word, chosen.Language, [.. same.Select(p => p.Language).Distinct()]);
     }
 
     private static string[] Fold(string text)
@@ -95,4 +104,5 @@ internal sealed class WordsInMessage
     private sealed record Phrase(string[] Words, string Word, string Language);
 }
 
-internal sealed record WordMatch(string Word, string Language);
+/// <summary>A word or phrase found: the script's spelling in <paramref name="Language"/>'s list, and every language whose list holds it.</summary>
+internal sealed record WordMatch(string Word, string Language, IReadOnlyList<string> Languages);

@@ -147,6 +147,27 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-after-the-menu-before-the-safety-answer", phone.View);
     }
 
+    /// <summary>
+    /// Found by a review: the same, with "2" instead of "no": on the menu it is العربية, but it was read as "no" to the
+    /// safety question; the phone got "OK. Write again when it is safe." and her replies were refused. It chooses the
+    /// language, the safety question comes again in it, and she may write.
+    /// </summary>
+    [Fact]
+    public async Task A_number_at_the_language_menu_opened_over_the_unanswered_safety_question_chooses_the_language()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("they beat me", "language");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+
+        await phone.WriteAsync("2");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you tell me where you are?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-after-the-menu-before-the-safety-answer-a-number", phone.View);
+    }
+
     [Fact]
     public async Task A_caseworker_reply_still_waiting_when_the_discreet_word_arrives_never_leaves()
     {

@@ -265,6 +265,35 @@ public sealed class CaseworkerTakesOverTests
         Assert.False(host.Writable);
     }
 
+    /// <summary>
+    /// Found by a review: with the language menu open over the unanswered safety question, a caseworker wrote, and the person
+    /// chose "2" from the menu (العربية): it was read as "no" to the safety question, the phone got "OK. Write again when it is
+    /// safe." and her replies were refused. A number the menu offers is the language; the safety question, still unanswered, is
+    /// asked again in it, and a "no" then still makes the conversation quiet.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "ar")]
+    [InlineData("ne", "sw")]
+    public void A_number_at_the_menu_opened_over_the_unanswered_safety_question_chooses_the_language_and_asks_the_question_in_it(
+        string language, string chosen)
+    {
+        var host = AtSafetyQuestion(language);
+        host.Send(Words(language).Urgent[0]);
+        host.Send(Words(language).Language[0]);
+        host.CaseworkerWrites();
+
+        var turn = host.Send(MenuNumber(chosen));
+
+        Assert.Equal(chosen, turn.Language);
+        Assert.Equal([Text(chosen, "safe_now")], turn.Replies());
+        Assert.Equal(["IntakeEnded(caseworker_wrote, [])"], turn.Events.Select(Describe));
+        Assert.True(host.Writable);
+        var no = host.Send(Words(chosen).No[0]);
+        Assert.Equal([Text(chosen, "not_safe")], no.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], no.Events.Select(Describe));
+        Assert.False(host.Writable);
+    }
+
     /// <summary>Once the person said it is safe, a "no" beside the caseworker is hers: the conversation stays hers.</summary>
     [Fact]
     public void A_no_beside_a_caseworker_after_the_person_said_it_is_safe_is_hers()

@@ -113,6 +113,27 @@ public sealed class DiscreetWordTests
         Assert.Equal(Text("en", "documents"), host.Send("yes").Reply());
     }
 
+    /// <summary>
+    /// Found by a review: "not safe" after the discreet word became the quiet's cause, and the caseworker lost the hint that
+    /// someone else may hold the phone ("The person used the discreet word."). Until the person says it is safe, it stays.
+    /// </summary>
+    [Theory]
+    [InlineData("2")]
+    [InlineData("not safe")]
+    public void Not_safe_after_the_discreet_word_keeps_the_discreet_word_as_the_cause_of_the_quiet(string notSafeNow)
+    {
+        var host = AtFirstQuestion("en");
+        host.Send("recipe");
+        host.Send("hi");
+
+        var notSafe = host.Send(notSafeNow);
+        var woken = host.Send("hi");
+
+        Assert.Equal([Text("en", "not_safe")], notSafe.Replies());
+        Assert.Equal(["WentQuiet { Reason = discreet_word }"], notSafe.Events.Select(Describe));
+        Assert.Equal(["WaitsUntilSafe { Cause = discreet_word }"], woken.Events.Select(Describe));
+    }
+
     [Fact]
     public void The_discreet_word_is_an_option()
     {

@@ -66,6 +66,23 @@ public sealed class DistressTests
         Assert.Equal((language, Text(language, "distress")), (turn.Language, turn.Reply()));
     }
 
+    /// <summary>
+    /// "help me" is English, and a word every language borrows: a greeting's language stays, as at an urgent word of the base
+    /// language (UrgentWordLanguageTests).
+    /// </summary>
+    [Theory]
+    [InlineData("ke cha", "help me", "ne")]
+    [InlineData("habari", "please help me", "sw")]
+    public void A_cry_for_help_in_the_base_language_keeps_the_language_a_greeting_suggested(string greeting, string cry, string language)
+    {
+        var host = new FakeHost(Engine);
+        Assert.Equal([Text(language, "safe_now")], host.Send(greeting).Replies());
+
+        var turn = host.Send(cry);
+
+        Assert.Equal((language, Text(language, "distress")), (turn.Language, turn.Reply()));
+    }
+
     [Fact]
     public void Danger_written_in_another_language_than_a_greeting_suggested_is_answered_in_the_language_of_the_danger()
     {
