@@ -61,6 +61,7 @@ public static class HotlineServices
         services.AddRedis();
         services.AddTwilio(configuration);
         services.AddBotConnector();
+        services.AddPhoneSimulator();
         services.AddProblemDetails();
         services.AddOpenApi();
         return services;

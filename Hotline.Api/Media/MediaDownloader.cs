@@ -156,8 +156,8 @@ public sealed class MediaDownloader(
 
     private async Task<AuthenticationHeaderValue?> CredentialsAsync(MediaOrigin origin, CancellationToken cancellationToken) => origin switch
     {
-        MediaOrigin.TwilioMedia => new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.Value.AccountSid}:{twilio.Value.AuthToken}"))),
+        MediaOrigin.TwilioMedia media => new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{media.AccountSid}:{twilio.Value.AuthToken}"))),
         MediaOrigin.ChatService when bot.Value.Configured => new AuthenticationHeaderValue("Bearer", await botTokens.GetAsync(cancellationToken)),
         _ => null,
     };

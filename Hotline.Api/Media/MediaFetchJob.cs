@@ -25,6 +25,7 @@ public sealed class MediaFetchJob(
     TwilioDeletions twilioDeletions,
     IOptions<MediaOptions> options,
     IOptions<TwilioOptions> twilio,
+    SimulatorMediaOrigin simulator,
     TimeProvider time,
     ReadCoreTimes readCores,
     ILogger<MediaFetchJob> logger,
@@ -81,7 +82,7 @@ public sealed class MediaFetchJob(
 
     private async Task WorkOnAsync(MediaItem item, CancellationToken cancellationToken)
     {
-        if (MediaOrigin.Of(item.Source, twilio.Value) is not { } origin)
+        if (MediaOrigin.Of(item.Source, twilio.Value, simulator.TwilioBaseUrl) is not { } origin)
         {
             await WriteAsync((session, token) => items.RefuseAsync(session, item, "the link is not the channel's own media host", token), cancellationToken);
             return;

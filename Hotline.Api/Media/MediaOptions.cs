@@ -69,12 +69,22 @@ public sealed class MediaOptions
     /// under a load that does not end, a backlog still moves, one claim a wait.
     /// </summary>
     public int LongestYieldSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Development only (refused at start elsewhere): the phone simulator offers sample photos, and while no Twilio account
+    /// is configured the media job fetches the simulator's Twilio links from this host itself (<see cref="SimulatorMediaOrigin"/>),
+    /// so a newcomer can follow a photo to the evidence panel. appsettings.Development.json turns it on.
+    /// </summary>
+    public bool SimulatorPhotos { get; set; }
 }
 
-internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
+internal sealed class MediaOptionsValidator(IHostEnvironment environment) : IValidateOptions<MediaOptions>
 {
     public ValidateOptionsResult Validate(string? name, MediaOptions options) => options switch
     {
+        // The media job would fetch from this host with the account's credentials: a stand-in that has no place beside real evidence.
+        { SimulatorPhotos: true } when !environment.IsDevelopment() =>
+            Fail("SimulatorPhotos is for Development only (the phone simulator's sample photos): remove it outside Development."),
         { Path: null or "" } => Fail("Path is required."),
         { MaxBytes: < 1024 or > 100 * 1024 * 1024 } => Fail("MaxBytes must be between 1024 and 104857600."),
         { MaxPixels: < 10_000 or > 200_000_000 } => Fail("MaxPixels must be between 10000 and 200000000."),

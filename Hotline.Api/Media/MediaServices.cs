@@ -16,6 +16,7 @@ public static class MediaServices
         services.AddSingleton<MediaWorkers>();
         services.AddSingleton<MediaKeeper>();
         services.AddSingleton<ProviderCopyDeleter>();
+        services.AddSingleton<SimulatorMediaOrigin>();
         services.AddSingleton<ReadCoreTimes>(() => CoreTimes.Read());
         services.AddSingleton<MediaFetchJob>();
         services.AddHostedService(provider => provider.GetRequiredService<MediaFetchJob>());

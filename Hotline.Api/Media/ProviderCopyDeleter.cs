@@ -21,12 +21,11 @@ public sealed class ProviderCopyDeleter(MediaHttp http, IOptions<TwilioOptions> 
             return null;
         }
 
-        var options = twilio.Value;
-        var url = new Uri(new Uri(options.ApiBaseUrl),
-            $"/2010-04-01/Accounts/{options.AccountSid}/Messages/{media.MessageSid}/Media/{media.MediaSid}.json");
+        // The resource it was fetched from, as JSON: Twilio's API (or, in Development, the simulator's stand-in).
+        var url = new UriBuilder(media.FetchUrl) { Path = media.FetchUrl.AbsolutePath + ".json" }.Uri;
         using var request = new HttpRequestMessage(HttpMethod.Delete, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.AccountSid}:{options.AuthToken}")));
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{media.AccountSid}:{twilio.Value.AuthToken}")));
         try
         {
             using var response = await http.Client.SendAsync(request, cancellationToken);

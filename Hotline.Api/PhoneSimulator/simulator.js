@@ -5,14 +5,14 @@ const whatsApp = document.getElementById("whatsapp");
 const transcript = document.getElementById("transcript");
 const errorLine = document.getElementById("error");
 
-async function send(event) {
-  event.preventDefault();
+// photo: the name of a sample photo to attach, as Twilio's webhook carries an MMS's (NumMedia, MediaUrl0), or null.
+async function send(photo) {
   const bodyInput = document.getElementById("body");
   errorLine.textContent = "";
   const signing = await fetch("/simulator/sms/sign", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ from: fromInput.value, body: bodyInput.value, whatsApp: whatsApp.checked }),
+    body: JSON.stringify({ from: fromInput.value, body: bodyInput.value, whatsApp: whatsApp.checked, photo }),
   });
   if (!signing.ok) {
     errorLine.textContent = (await signing.json()).detail;
@@ -55,8 +55,30 @@ async function refresh() {
   document.getElementById("opted-out").hidden = !phone.optedOut;
 }
 
-document.getElementById("compose").addEventListener("submit", send);
+// The sample photos the hotline can fetch here; none, with the reason, when it cannot.
+async function offerPhotos() {
+  const response = await fetch("/simulator/photos", { cache: "no-store" });
+  const choices = await response.json();
+  const row = document.getElementById("photos");
+  for (const photo of choices.photos) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = `📷 ${photo.label}`;
+    button.addEventListener("click", () => send(photo.name));
+    row.append(button);
+  }
+  row.hidden = choices.photos.length === 0;
+  const unavailable = document.getElementById("photos-unavailable");
+  unavailable.textContent = choices.unavailable ?? "";
+  unavailable.hidden = !choices.unavailable;
+}
+
+document.getElementById("compose").addEventListener("submit", (event) => {
+  event.preventDefault();
+  send(null);
+});
 fromInput.addEventListener("input", refresh);
 whatsApp.addEventListener("change", refresh);
 setInterval(refresh, 1500);
 refresh();
+offerPhotos();

@@ -7,6 +7,12 @@ function showTranscript(transcript, lines) {
     const bubble = document.createElement("div");
     bubble.className = `line ${line.direction}`;
     bubble.textContent = line.body;
+    if (line.withPhoto) {
+      const photo = document.createElement("div");
+      photo.className = "photo-sent";
+      photo.textContent = "📷 photo";
+      bubble.prepend(photo);
+    }
     const status = document.createElement("div");
     status.className = "status";
     status.textContent = line.direction === "Outbound" ? line.status : "";

@@ -34,7 +34,9 @@ public static class TwilioWebhookEndpoints
             return Refused(StatusCodes.Status403Forbidden, "The X-Twilio-Signature header is missing or does not match.");
         }
 
-        if (!TwilioInboundMessage.TryParse(fields, options.Value.AccountSid, time.GetUtcNow(), out var envelope, out var error))
+        // An account set empty (Twilio__AccountSid=) is none, as everywhere else: any account's webhook signed with the token is taken.
+        var account = string.IsNullOrWhiteSpace(options.Value.AccountSid) ? null : options.Value.AccountSid;
+        if (!TwilioInboundMessage.TryParse(fields, account, time.GetUtcNow(), out var envelope, out var error))
         {
             return Refused(StatusCodes.Status400BadRequest, error);
         }

@@ -87,7 +87,7 @@ internal static class MediaBenchmark
         var downloader = new MediaDownloader(new MediaHttp(media), buffers, new BotTokenClient(new BotHttp(bot), bot, TimeProvider.System), bot, twilio, media);
         var store = new MediaStore(new FieldProtector(privacy, Microsoft.Extensions.Logging.Abstractions.NullLogger<FieldProtector>.Instance), media, new HostingEnvironment { ContentRootPath = folder });
         var url = $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/MM{new string('1', 32)}/Media/ME{new string('2', 32)}";
-        var origin = MediaOrigin.Of(new MediaSource(url, MediaTypes.Jpeg, null), twilio.Value)!;
+        var origin = MediaOrigin.Of(new MediaSource(url, MediaTypes.Jpeg, null), twilio.Value, simulatorTwilioBaseUrl: null)!;
         var workers = new MediaWorkers(media, Microsoft.Extensions.Logging.Abstractions.NullLogger<MediaWorkers>.Instance);
         return (downloader, new MediaKeeper(new MediaInspector(media), store, buffers, workers), origin);
     }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Hotline.Api.Tests.Media;
+using Hotline.Api.PhoneSimulator;
 using SkiaSharp;
 
 namespace Hotline.Benchmarks;

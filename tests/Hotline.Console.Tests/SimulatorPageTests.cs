@@ -137,6 +137,47 @@ public sealed class SimulatorPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(simulator.ScriptErrors);
     }
 
+    /// <summary>
+    /// A newcomer tries the evidence path: with no Twilio account (as a fresh clone runs), the simulator sends a sample photo
+    /// as an MMS, the media job fetches it from the host's own Twilio stand-in, and the console shows it with its GPS.
+    /// </summary>
+    [Fact]
+    public async Task A_photo_sent_with_the_simulators_photo_button_shows_in_the_console_with_its_evidence_panel()
+    {
+        await using var host = await ConsoleHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = null,
+            ["Hotline:Media:SimulatorPhotos"] = "true",
+        });
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await using var simulator = await OpenAsync(host, phone);
+        foreach (var message in new[] { "hello", "0" })
+        {
+            await simulator.Page.Locator("#body").FillAsync(message);
+            await simulator.Page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+            await Expect(simulator.Page.Locator("#body")).ToHaveValueAsync("");
+        }
+
+        await simulator.Page.Locator("#body").FillAsync("this is the door they lock");
+        await simulator.Page.GetByRole(AriaRole.Button, new() { Name = "A locked door (JPEG with GPS)" }).ClickAsync();
+
+        await Expect(simulator.Page.Locator("#transcript .line.Inbound").Last).ToContainTextAsync("📷 photo");
+        await host.WaitForMediaAsync();
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Waiting.First.Locator("button").ClickAsync();
+        var photo = console.Page.Locator("#transcript figure.attachment-kept");
+        await Expect(photo.Locator("img.attachment-photo")).ToBeVisibleAsync();
+        Assert.Equal(640, await photo.Locator("img.attachment-photo").EvaluateAsync<int>("img => img.naturalWidth"));
+        var panel = photo.Locator(".evidence-panel");
+        await Expect(panel).ToContainTextAsync("2026-11-28 09:15:42 (the device's clock)");
+        await Expect(panel.Locator(".evidence-position")).ToHaveTextAsync("25.204800, 55.270800, 12.0 m");
+        await Expect(panel).ToContainTextAsync("Hotline Phone simulator");
+        Assert.Empty(simulator.ScriptErrors);
+        Assert.Empty(console.ScriptErrors);
+    }
+
     /// <summary>The simulator page at 1366x768, showing <paramref name="phone"/>'s thread.</summary>
     private async Task<ConsolePage> OpenAsync(ConsoleHost host, string phone)
     {

@@ -107,4 +107,14 @@ public sealed class StartupErrorTests
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => start);
         Assert.Equal("Hotline did not start; Program wrote why on standard error (\"Hotline cannot start: ...\").", refused.Message);
     }
+
+    /// <summary>The simulator's photos make the media job fetch from the host itself: Development only, refused elsewhere at start.</summary>
+    [Fact]
+    public async Task A_production_hotline_does_not_start_with_the_simulators_photos_on()
+    {
+        var outcome = await ApiProcess.RunAsync(WithKeys(("Hotline__Media__SimulatorPhotos", "true")), Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Hotline:Media:SimulatorPhotos is for Development only", Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
 }

@@ -1,5 +1,6 @@
 using Hotline.Api.Tests.Hosting;
 using Hotline.Api.Tracing;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Hotline.Api.Tests.Media;
 
@@ -117,7 +118,7 @@ public sealed class MediaWorkerTests
     [InlineData(1.5)]
     public void A_share_of_one_core_for_the_media_workers_of_none_or_more_than_the_core_is_refused_at_start(double share)
     {
-        var result = new MediaOptionsValidator().Validate(null, new MediaOptions { WorkerCoreShare = share });
+        var result = new MediaOptionsValidator(new HostingEnvironment { EnvironmentName = "Production" }).Validate(null, new MediaOptions { WorkerCoreShare = share });
 
         Assert.Equal("Hotline:Media:WorkerCoreShare must be between 0.01 and 1.", result.FailureMessage);
     }
@@ -129,7 +130,7 @@ public sealed class MediaWorkerTests
     [InlineData(0.5, 60, "Hotline:Media:LeaseSeconds must be more than LongestYieldSeconds and two requests of RequestTimeoutSeconds (the download, the deletion): the wait for free cores must leave a claimed item's lease the time its requests may take.")]
     public void A_wait_for_free_cores_that_could_never_end_or_outlast_the_claim_is_refused_at_start(double freeBelow, int longestSeconds, string refusal)
     {
-        var result = new MediaOptionsValidator().Validate(null, new MediaOptions { YieldWhileCoresFreeBelow = freeBelow, LongestYieldSeconds = longestSeconds });
+        var result = new MediaOptionsValidator(new HostingEnvironment { EnvironmentName = "Production" }).Validate(null, new MediaOptions { YieldWhileCoresFreeBelow = freeBelow, LongestYieldSeconds = longestSeconds });
 
         Assert.Equal(refusal, result.FailureMessage);
     }

@@ -1,3 +1,4 @@
+using Hotline.Api.PhoneSimulator;
 using SkiaSharp;
 
 namespace Hotline.Api.Tests.Media;

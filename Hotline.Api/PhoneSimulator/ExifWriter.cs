@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
-using System.Text;
 
-namespace Hotline.Api.Tests.Media;
+namespace Hotline.Api.PhoneSimulator;
 
 /// <summary>
 /// Writes a little-endian TIFF block as EXIF holds one (TIFF 6.0: an 8-byte header, then IFDs of 12-byte entries):
-/// enough for a test photo's tags. A value of four bytes or fewer sits in its entry; a longer one is written to the
-/// data area and its entry holds its offset. IFD0 comes last in the data and the header points to it.
+/// enough for the tags a phone writes (the simulator's sample photo, the tests' photos). A value of four bytes or fewer
+/// sits in its entry; a longer one is written to the data area and its entry holds its offset. IFD0 comes last in the
+/// data and the header points to it.
 /// </summary>
-internal sealed class ExifWriter
+public sealed class ExifWriter
 {
     public const ushort Byte = 1;
     public const ushort Ascii = 2;
