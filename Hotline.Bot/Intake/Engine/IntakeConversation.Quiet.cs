@@ -35,12 +35,6 @@ internal sealed partial class IntakeConversation
             GoQuietAfterDiscreetWord();
             return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
         }
-        else if (NotSafePhrase(keyword, text) is not null)
-        {
-            // The same for "not safe": nothing is sent, and START gets only the safety question.
-            WaitUntilSafe(NotSafeStep.Reason!);
-            return new EngineTurn(_engine.Codec.Write(_state), _language, _replies, _events);
-        }
 
         // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
         // wrote could reach an opted-out number (the host sends nothing until START). An urgent word still makes

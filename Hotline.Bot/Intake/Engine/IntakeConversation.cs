@@ -113,7 +113,7 @@ internal sealed partial class IntakeConversation
             BeginAgain();
         }
 
-        if (NotSafePhrase(keyword, text) is { } notSafe)
+        if (NotSafePhrase(text) is { } notSafe)
         {
             return NotSafeToWrite(notSafe);
         }

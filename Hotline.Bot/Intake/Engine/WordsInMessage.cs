@@ -74,13 +74,6 @@ internal sealed class WordsInMessage
         return null;
     }
 
-    /// <summary>Whether a text (a question of the script) holds the word or phrase, folded alike, as whole words.</summary>
-    public static bool Holds(string text, string word)
-    {
-        var words = Fold(word);
-        return words.Length > 0 && Fold(text).AsSpan().IndexOf(words) >= 0;
-    }
-
     /// <summary>"polisi" is Indonesian and Swahili, "पुलिस" Hindi and Nepali: the match names every language whose list holds it.</summary>
     private static WordMatch Match(List<Phrase> phrases, Phrase found, string? language)
     {
