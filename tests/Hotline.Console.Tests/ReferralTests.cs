@@ -1,5 +1,7 @@
+using Hotline.Api.Accountability;
 using Hotline.Api.Partners;
 using Hotline.Api.Referrals;
+using Hotline.Api.Tests.Accountability;
 
 namespace Hotline.Console.Tests;
 
@@ -323,6 +325,53 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     /// <summary>Proposes a shelter referral to Safe House Doha through the case's referral form.</summary>
+    [Fact]
+    public async Task Each_referral_step_a_caseworker_takes_is_one_referrals_read_in_the_audit_trail()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        var page = console.Page;
+        await page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await Expect(page.Locator("#referrals")).ToContainTextAsync("No referrals yet.");
+        var read = $"{amira.Id} case.referrals-read {caseId} succeeded";
+        Assert.Equal([read], await ReferralReadsRecordedAsync(host));
+
+        var referral = await ProposeToSafeHouseAsync(page);
+        Assert.Equal([read, read], await ReferralReadsRecordedAsync(host));
+
+        var form = referral.Locator("form.consent-form");
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Consent recorded");
+        Assert.Equal([read, read, read], await ReferralReadsRecordedAsync(host));
+
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Sent");
+        Assert.Equal([read, read, read, read], await ReferralReadsRecordedAsync(host));
+
+        // The partner's answer is nobody's step here: the open case reads its referrals once to show it.
+        var referralId = (await host.Services.GetRequiredService<ReferralWorkflow>().ListAsync(amira, caseId, ct)).Value!.Single().Id;
+        await host.Services.GetRequiredService<PartnerInbox>().AcceptAsync(ngo with { OrganisationId = partnerId }, referralId, ct);
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Accepted");
+        await Task.Delay(1_000, ct);
+        Assert.Equal([read, read, read, read, read], await ReferralReadsRecordedAsync(host));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>The case.referrals-read rows, read once anything the console does on a push it heard would have been recorded.</summary>
+    private static async Task<IReadOnlyList<string>> ReferralReadsRecordedAsync(ConsoleHost host)
+    {
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        return await AuditRows.ReadAsync(host.App, AuditActions.CaseReferralsRead);
+    }
+
     private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
     {
         await page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();

@@ -287,12 +287,12 @@ export class CaseView {
       window.clearTimeout(this.refreshTimer);
       this.refreshTimer = window.setTimeout(() => this.refresh(), 100);
     }
-    this.caseEventHeard(event.caseId, event.type);
+    this.caseEventHeard(event.caseId, event.type, event.sequence);
   }
 
-  /** A referral of the open case moved (a partner accepted it, say): its list is read again. */
-  caseEventHeard(caseId, type) {
-    if (caseId === this.caseId && !this.record && type.startsWith("Referral")) {
+  /** A referral of the open case moved (a partner accepted it, say): its list is read again, unless this page showed it already. */
+  caseEventHeard(caseId, type, sequence) {
+    if (caseId === this.caseId && !this.record && type.startsWith("Referral") && this.referrals.events.callsForRead(type, sequence)) {
       window.clearTimeout(this.referralsTimer);
       this.referralsTimer = window.setTimeout(() => this.referrals.load(caseId), 100);
     }

@@ -29,7 +29,7 @@ const live = new Live({
       heard(summary.id, "Inbound", null, sequence);
     }
     applyCase(summary, pushed);
-    caseView.caseEventHeard(summary.id, type);
+    caseView.caseEventHeard(summary.id, type, sequence);
   },
   caseEvent: (event) => {
     if (event.type === "MessageReceived" && event.case) {

@@ -1,6 +1,7 @@
 import { el, byId, whileBusy, submitButton } from "./dom.js";
 import { getJson, postJson } from "./api.js";
 import { clockText, referralReference } from "./format.js";
+import { ReferralEvents } from "./referral-events.js";
 
 // Referrals of the open case to partner NGOs: list, propose, record consent, send, withdraw.
 // Every text goes in with textContent; every refusal from the server is shown as it is.
@@ -66,6 +67,7 @@ export class Referrals {
     // The open consent form, kept across redraws (see consentForm).
     this.openForm = null;
     this.options = null;
+    this.events = new ReferralEvents();
     removeFormerSummaries();
     byId("referral-service").addEventListener("change", () => this.loadPartners());
     byId("referral-form").addEventListener("submit", (event) => {
@@ -107,6 +109,7 @@ export class Referrals {
       this.caseId = caseId;
       this.list = [];
       this.openConsent = null;
+      this.events.forget();
       this.refuse(null);
       this.say(null);
       this.render();
@@ -136,6 +139,7 @@ export class Referrals {
     this.caseId = caseId;
     this.list = list;
     this.openConsent = null;
+    this.events.forget();
     this.refuse(null);
     this.say(null);
     try {
@@ -170,6 +174,7 @@ export class Referrals {
   async propose() {
     const caseId = this.caseId;
     this.proposalRequest ??= crypto.randomUUID();
+    this.events.expect("propose");
     try {
       const referral = await postJson(this.base, {
         partnerId: byId("referral-partner").value || null,
@@ -190,10 +195,13 @@ export class Referrals {
         this.proposalRequest = null;
       }
       this.refuse(error.message);
+      this.stepFailed(caseId, "propose");
     }
   }
 
   async step(referral, action, body = undefined) {
+    const caseId = this.caseId;
+    this.events.expect(action);
     try {
       const changed = await postJson(`${this.base}/${referral.id}/${action}`, body);
       this.refuse(null);
@@ -204,6 +212,14 @@ export class Referrals {
       this.say(STEP_DONE[action](changed.partnerName));
     } catch (error) {
       this.refuse(error.message);
+      this.stepFailed(caseId, action);
+    }
+  }
+
+  /** A step whose event was heard though its answer never came went through: the list is read to show it. */
+  stepFailed(caseId, action) {
+    if (caseId === this.caseId && this.events.failed(action)) {
+      this.load(caseId);
     }
   }
 
