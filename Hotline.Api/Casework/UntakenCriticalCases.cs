@@ -59,7 +59,7 @@ public sealed class UntakenCriticalCases
     }
 
     /// <summary>
-    /// The field, or null for an event that does not parse: the case-event stream sets such a row aside (Quarantine), and the
+    /// The field, or null for an event that does not parse or whose field is not text: the case-event stream sets such a row aside (Quarantine), and the
     /// replay goes past it as if it said nothing, so one unreadable row cannot stop every gauge the sampler reads with it.
     /// </summary>
     private static string? Field(CaseEvent caseEvent, string name)
@@ -67,7 +67,8 @@ public sealed class UntakenCriticalCases
         try
         {
             using var data = JsonDocument.Parse(caseEvent.Data);
-            return data.RootElement.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+            return !data.RootElement.TryGetProperty(name, out var value) ? ""
+                : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         }
         catch (JsonException)
         {

@@ -117,15 +117,17 @@ public sealed class UntakenCriticalCasesTests
         Assert.Equal(At(10, 2), await OldestUntakenSinceAsync(hotline));
     }
 
-    /// <summary>Found in review: a payload that does not parse threw, and with it every gauge the sampler reads in the same pass.</summary>
-    [Theory, DatabaseData]
-    public async Task An_event_that_does_not_parse_is_passed_over_and_the_age_still_read(DatabaseProvider engine)
+    /// <summary>Found in review: a payload that does not parse, or a field that is not text, threw, and with it every gauge the sampler reads in the same pass.</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "{not json")]
+    [InlineData(DatabaseProvider.Sqlite, "{\"Priority\": 4}")]
+    public async Task An_event_that_does_not_parse_is_passed_over_and_the_age_still_read(DatabaseProvider engine, string data)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
         var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
         await GoQuietAsync(hotline, queued, At(10, 1));
 
-        await hotline.ExecuteAsync($"INSERT INTO CaseEvents (CaseId, Type, Data, OccurredAt) VALUES ('{queued.Id}', 'PriorityChanged', '{{not json', '2026-11-27T10:02:00+00:00')");
+        await hotline.ExecuteAsync($"INSERT INTO CaseEvents (CaseId, Type, Data, OccurredAt) VALUES ('{queued.Id}', 'PriorityChanged', '{data}', '2026-11-27T10:02:00+00:00')");
 
         Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
     }
