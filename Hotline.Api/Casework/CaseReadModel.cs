@@ -1,3 +1,4 @@
+using Hotline.Api.Inbound;
 using Hotline.Api.Media;
 using Hotline.Bot.Intake.Scripts;
 
@@ -43,8 +44,15 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         return new CaseDetail(summary, transcript, caseNotes, answers, isAssignee ? record.LeaseToken : null,
             isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
             Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()),
-            declined.In(caseEvents), LeftOpen(caseEvents));
+            declined.In(caseEvents), LeftOpen(caseEvents), SaidSafeAt(caseEvents));
     }
+
+    /// <summary>When the person last said it is safe to write, if that is the last change of their status the case has seen.</summary>
+    private static DateTimeOffset? SaidSafeAt(IReadOnlyList<CaseEvent> caseEvents) =>
+        caseEvents.LastOrDefault(e => e.Type == CaseEventTypes.ConversationStatusChanged) is { } changed
+            && Field(changed, "Reason") == EngineTurnApplier.SaidSafeReason
+            ? changed.OccurredAt
+            : null;
 
     /// <summary>The question <see cref="EndIntakeAtFirstReplyAsync"/> found open on the phone, when the intake ended there.</summary>
     private IntakeQuestionLeftOpen? LeftOpen(IReadOnlyList<CaseEvent> caseEvents) =>

@@ -62,6 +62,8 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// <see cref="AnswersDeclined"/>: the person did not agree to have their intake answers saved, which is why <see cref="Answers"/>
 /// is empty (the caseworker asks in the conversation; the priority and its reasons stay);
 /// <see cref="LeftOpen"/>: the intake's question still on the phone when a caseworker's first reply ended the intake;
+/// <see cref="SaidSafeAt"/>: when the person, asked after a quiet spell, said it is safe to write now (while that is their latest
+/// change of status);
 /// <see cref="Viewing"/>: from the hub only, the page's viewing of the case, sealed when its opening was recorded and again
 /// at each rejoin, for the page to hand back when it joins the case again after a reconnection (<see cref="CaseViewings"/>;
 /// null elsewhere, and for a connection that names no page).
@@ -79,6 +81,7 @@ public sealed record CaseDetail(
     WhatsApp.WhatsAppWindowView? WhatsAppWindow = null,
     bool AnswersDeclined = false,
     IntakeQuestionLeftOpen? LeftOpen = null,
+    DateTimeOffset? SaidSafeAt = null,
     string? Viewing = null);
 
 /// <summary>

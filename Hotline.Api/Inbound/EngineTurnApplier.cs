@@ -6,16 +6,17 @@ public sealed class EngineTurnApplier(
 {
     public sealed record Applied(Conversation Conversation, Guid? CaseId);
 
-    /// <param name="wokeUp">The person's message ended a quiet spell: the consoles are told, as of every change of status.</param>
+    /// <param name="wokeUpFrom">The person's message ended a quiet spell, whose reason this was: the consoles are told, as of every
+    /// change of status (null: it ended none).</param>
     public async Task<Applied> ApplyAsync(DbSession session, Conversation conversation, Guid? openCaseId, EngineTurn turn,
-        CancellationToken cancellationToken, bool wokeUp = false)
+        CancellationToken cancellationToken, Conversation? wokeUpFrom = null)
     {
         var updated = conversation with { EngineState = turn.State, Language = turn.Language ?? conversation.Language };
         var caseId = openCaseId;
         var caseEvents = new List<(string Type, object Data)>();
-        if (wokeUp)
+        if (wokeUpFrom is not null)
         {
-            caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = WokeUpReason }));
+            caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = WokeUpReason(wokeUpFrom) }));
         }
 
         foreach (var engineEvent in turn.Events)
@@ -123,7 +124,18 @@ public sealed class EngineTurnApplier(
         }
     }
 
-    private const string WokeUpReason = "The person wrote again.";
+    /// <summary>
+    /// Why the quiet ended. While the person was asked whether it is safe to write, the engine ends the wait only at their
+    /// answer that it is (every other turn says it still waits): the caseworker waiting for that is told it in those words.
+    /// </summary>
+    private static string WokeUpReason(Conversation quiet) =>
+        quiet.StatusReason is { } reason && (reason == AskedIfSafeReason || reason == ReturnedReason
+            || reason.EndsWith(AskedIfSafeAfterQuietReason, StringComparison.Ordinal))
+            ? SaidSafeReason
+            : "The person wrote again.";
+
+    /// <summary>The reason of the status change that ends the wait for the safety answer (the console shows when it happened).</summary>
+    public const string SaidSafeReason = "The person said it is safe to write now.";
 
     private const string AskedIfSafeReason = "The person wrote again and is asked whether it is safe to write now.";
 

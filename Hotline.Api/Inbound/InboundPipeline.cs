@@ -103,7 +103,7 @@ public sealed class InboundPipeline(
             LastInboundAt = envelope.ReceivedAt,
             TranslationVersion = chosen.TranslationVersion,
         };
-        var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUp: wakes);
+        var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUpFrom: wakes ? conversation : null);
 
         var message = new Message(RowIds.Version7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),

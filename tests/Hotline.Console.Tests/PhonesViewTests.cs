@@ -68,7 +68,7 @@ public sealed class PhonesViewTests(BrowserFixture browser) : IClassFixture<Brow
 
         await host.PostSmsAsync(phone, "1");
 
-        await Expect(console.Page.Locator("#conversation-status")).ToBeHiddenAsync();
+        await Expect(console.Page.Locator("#conversation-status")).ToContainTextAsync("The person said it is safe to write now");
         await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
         Assert.Empty(console.ScriptErrors);
     }

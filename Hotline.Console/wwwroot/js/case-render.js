@@ -32,11 +32,15 @@ export function renderFacts(view) {
   byId("case-facts").replaceChildren(...facts.filter(Boolean).map((f) => el("li", {}, f)));
   // The conversation's status is the person's now: a closed case's record would show what they said in a later case.
   const status = c.status === "Closed" ? null : conversationStatusText(c.conversationStatus, c.conversationStatusReason);
+  // The end of a quiet spell at the person's "it is safe" is said, with its time: a caseworker waiting for it may write now.
+  const saidSafe = c.status === "Closed" || status || !view.detail.saidSafeAt ? null
+    : `The person said it is safe to write now (at ${clockText(view.detail.saidSafeAt)}).`;
   const banner = byId("conversation-status");
-  banner.textContent = !status ? ""
+  banner.textContent = saidSafe ?? (!status ? ""
     : c.conversationStatus === "Quiet" ? `${status}. Someone else may be reading their phone: nothing is sent to them until they say it is safe to write.`
-    : `${status}. Nothing is sent to this person until they send START.`;
-  banner.hidden = !status;
+    : `${status}. Nothing is sent to this person until they send START.`);
+  banner.classList.toggle("said-safe", saidSafe !== null);
+  banner.hidden = !status && !saidSafe;
   const readOnly = byId("case-readonly");
   readOnly.textContent = readOnlyText(view) ?? "";
   readOnly.hidden = !view.readOnly;

@@ -160,9 +160,10 @@ public sealed class UntakenCriticalCasesTests
     {
         hotline.Time.SetUtcNow(at);
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var conversation = before((await hotline.Get<ConversationRepository>().FindByIdAsync(session, queued.ConversationId, Ct))!);
+        var stored = (await hotline.Get<ConversationRepository>().FindByIdAsync(session, queued.ConversationId, Ct))!;
+        var conversation = before(stored);
         await hotline.Get<EngineTurnApplier>().ApplyAsync(session, conversation, queued.Id,
-            new EngineTurn(conversation.EngineState, null, [], events), Ct, wokeUp);
+            new EngineTurn(conversation.EngineState, null, [], events), Ct, wokeUpFrom: wokeUp ? stored : null);
         await session.CommitAsync(Ct);
     }
 

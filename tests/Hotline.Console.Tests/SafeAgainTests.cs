@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>
+/// A quiet case becoming safe again, as the caseworker waiting on it sees it at 1366x768. Found by a walk: after the discreet
+/// word, the person wrote again and answered the safety question "1" (safe); the quiet banner just disappeared, and nothing
+/// told the caseworker she may write now.
+/// </summary>
+public sealed class SafeAgainTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task When_the_person_says_it_is_safe_after_the_discreet_word_the_open_case_says_so_with_its_time()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await console.SendReplyAsync("We are here.");
+        await host.PostSmsAsync(phone, "recipe");
+        await host.PostSmsAsync(phone, "hi it's me");
+        await Expect(console.Page.Locator("#conversation-status")).ToContainTextAsync("are asked whether it is safe to write now");
+
+        await host.PostSmsAsync(phone, "1");
+
+        var banner = console.Page.Locator("#conversation-status");
+        await Expect(banner).ToHaveTextAsync(new Regex(@"^The person said it is safe to write now \(at \d{1,2} \w{3}, \d{2}:\d{2}\)\.$"));
+        await Expect(banner).ToBeInViewportAsync();
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        await Screenshots.TakeAsync(console.Page, "said-safe-again");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_person_who_simply_writes_again_after_the_last_word_is_not_said_to_have_called_it_safe()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await console.SendReplyAsync("We are here.");
+
+        await host.PostSmsAsync(phone, "thank you");
+
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("thank you");
+        await Expect(console.Page.Locator("#conversation-status")).ToBeHiddenAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+}
