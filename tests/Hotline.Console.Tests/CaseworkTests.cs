@@ -235,6 +235,58 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
     }
 
+    /// <summary>
+    /// Found by a walk: the person wrote "thank you, I want help with my passport" after the last reply, and the close confirm
+    /// said nothing of it; closed, the case can no longer answer it.
+    /// </summary>
+    [Fact]
+    public async Task Closing_when_the_persons_last_message_is_unanswered_says_so()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await console.SendReplyAsync("We are here. What do you need?");
+        await host.PostSmsAsync(phone, "thank you, I want help with my passport");
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("I want help with my passport");
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        var asked = console.AnswerQuestions(accept: false);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        Assert.Equal(["Close this case as \"Resolved by the hotline\"? Nobody can reply to this person on it afterwards. "
+            + "Their last message has no answer from a caseworker yet."], asked);
+        Assert.Equal("Claimed", Assert.Single(await host.OpenCasesAsync()).Status);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Closing_after_answering_the_persons_last_message_adds_no_unanswered_warning()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var phone = host.NextPhone();
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await host.PostSmsAsync(phone, "thank you, I want help with my passport");
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("I want help with my passport");
+        await console.SendReplyAsync("A lawyer from our partner will help with your passport.");
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("resolved");
+        var asked = console.AnswerQuestions(accept: false);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        Assert.Equal(["Close this case as \"Resolved by the hotline\"? Nobody can reply to this person on it afterwards."], asked);
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task A_reply_typed_in_a_case_put_aside_is_there_again_when_the_case_is_opened_again()
     {

@@ -153,7 +153,9 @@ async function closeCase(view) {
   const throughHotline = reachesPersonThroughHotline(view.referrals.list)
     ? " A partner was told to reach the person through the hotline: nobody can write to them until they write again."
     : "";
-  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.${throughHotline}${unsentReplyWarning()}`)) {
+  // Closed, the case cannot answer what the person wrote last ("thank you, I want help with my passport"): said before it goes.
+  const unanswered = lastMessageUnanswered(view.transcript.ordered()) ? " Their last message has no answer from a caseworker yet." : "";
+  if (!window.confirm(`Close this case as "${select.selectedOptions[0].textContent}"? Nobody can reply to this person on it afterwards.${unanswered}${throughHotline}${unsentReplyWarning()}`)) {
     return;
   }
   const note = byId("close-note");
@@ -163,6 +165,18 @@ async function closeCase(view) {
     byId("close-form").reset();
   }
   await finish(view, answer, "The case is closed.", "close-form");
+}
+
+const NOT_DELIVERED = new Set(["failed", "undelivered", "canceled", "cancelled"]);
+
+/**
+ * The person wrote after the last caseworker reply, by the transcript on screen (the case's `unansweredSince` rule: a reply
+ * that failed answered nothing). Read from the transcript, not the case summary: the summary is read again a moment after
+ * the message shows, and a close in between would miss it. A case nobody answered yet is not this (closing it says enough).
+ */
+function lastMessageUnanswered(messages) {
+  const lastReply = messages.findLast((m) => m.authorUserId && !NOT_DELIVERED.has(String(m.deliveryStatus).toLowerCase()));
+  return lastReply !== undefined && messages.some((m) => m.direction === "Inbound" && m.sequence > lastReply.sequence);
 }
 
 /**
