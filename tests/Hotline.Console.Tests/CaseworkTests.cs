@@ -287,6 +287,29 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found by a walk: "Put this case aside" showed on a case opened from the queue and not taken, where nothing is put aside
+    /// (the button only closes the panel); it says so there, and "Put this case aside" once she holds the case.
+    /// </summary>
+    [Fact]
+    public async Task A_case_opened_from_the_queue_and_not_taken_offers_to_close_the_view_and_once_taken_to_put_it_aside()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(console.Waiting).ToHaveCountAsync(1);
+
+        await console.Waiting.First.Locator("button").ClickAsync();
+
+        await Expect(console.Page.Locator("#case-leave")).ToHaveTextAsync("Close this view");
+        await Expect(console.Page.Locator("#case-leave")).ToBeInViewportAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Take this case" }).ClickAsync();
+        await Expect(console.Page.Locator("#case-leave")).ToHaveTextAsync("Put this case aside");
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task A_reply_typed_in_a_case_put_aside_is_there_again_when_the_case_is_opened_again()
     {

@@ -38,7 +38,8 @@ public sealed class NewMessageMarkTests(BrowserFixture browser) : IClassFixture<
         await Expect(card.Locator(".case-waiting time")).ToHaveCountAsync(1);
         await Expect(card.Locator(".unread")).ToHaveCountAsync(0);
 
-        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Put this case aside" }).ClickAsync();
+        // A case in the queue is not hers to put aside: the button closes the view.
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close this view" }).ClickAsync();
         await host.PostSmsAsync(phone, "please tell me where to go");
         await Expect(card.Locator(".unread")).ToHaveTextAsync("New message");
         Assert.Empty(console.ScriptErrors);

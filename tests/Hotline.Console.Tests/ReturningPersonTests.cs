@@ -46,6 +46,8 @@ public sealed class ReturningPersonTests(BrowserFixture browser) : IClassFixture
 
         var readOnly = console.Page.Locator("#case-readonly");
         await Expect(readOnly).ToContainTextAsync("Read only: this case was closed on");
+        // Nothing is put aside from a closed case: the button only closes the panel, and says so.
+        await Expect(console.Page.Locator("#case-leave")).ToHaveTextAsync("Close this view");
         await Expect(readOnly).ToContainTextAsync("as \"Resolved by the hotline\". Nothing can be sent or changed from it");
         await Expect(readOnly).ToBeInViewportAsync();
         await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("my boss keeps my passport");

@@ -45,6 +45,8 @@ export function renderFacts(view) {
   readOnly.textContent = readOnlyText(view) ?? "";
   readOnly.hidden = !view.readOnly;
   show(byId("case-actions"), view.holdsLease);
+  // Only a case she holds is put aside (kept hers, its draft kept): on any other, the button only closes the panel.
+  byId("case-leave").textContent = view.holdsLease ? "Put this case aside" : "Close this view";
   show(byId("note-form"), !view.readOnly);
   show(byId("propose-referral"), !view.readOnly);
 }
