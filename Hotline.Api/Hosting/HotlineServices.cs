@@ -98,7 +98,7 @@ public static class HotlineServices
         // with "no-cache" on the plain names so a browser asks again and never keeps stale JS after a deploy.
         app.MapStaticAssets();
         // The host's own address opens the console: a newcomer who types it, or a link without the path, met a bare 404.
-        app.MapGet("/", () => Results.Redirect("/console/")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/console/")).WithName("OpenConsole").WithSummary("The host's own address: redirects to the console.");
         var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
         if (!app.Environment.IsDevelopment())
         {
