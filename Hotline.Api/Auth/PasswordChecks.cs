@@ -33,13 +33,6 @@ public sealed class PasswordChecks : IDisposable
     /// </summary>
     public const int KnownDeviceNice = 10;
 
-    /// <summary>
-    /// Known browsers' checks under way at once, the one on the lane and one waiting: at nice 10 under load a check takes
-    /// up to a second, so a budget of several a second would otherwise queue without end behind one browser that keeps
-    /// trying, and every caseworker's sign-in with it.
-    /// </summary>
-    public const int KnownDeviceChecksUnderWay = 2;
-
     private static readonly TimeSpan BudgetPeriod = TimeSpan.FromSeconds(1);
 
     private readonly LowPriorityLane _lane;
@@ -47,7 +40,6 @@ public sealed class PasswordChecks : IDisposable
     private readonly TokenBucketRateLimiter _budget;
     private readonly TokenBucketRateLimiter _knownDeviceBudget;
     private readonly ConcurrencyLimiter _underWay;
-    private readonly ConcurrencyLimiter _knownDeviceUnderWay;
 
     public PasswordChecks(IOptions<AuthOptions> options, ILogger<PasswordChecks> logger)
     {
@@ -61,7 +53,6 @@ public sealed class PasswordChecks : IDisposable
             PermitLimit = auth.ConcurrentPasswordChecks + auth.PasswordChecksPerSecond,
             QueueLimit = 0,
         });
-        _knownDeviceUnderWay = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = KnownDeviceChecksUnderWay, QueueLimit = 0 });
         if (_lane.Priority.Lowered)
         {
             logger.LogInformation("Password checks run on {Threads} thread(s) at the lowest priority ({How}), with {Share} of one core at most.",
@@ -87,20 +78,20 @@ public sealed class PasswordChecks : IDisposable
     /// <param name="knownDevice">The browser signed in as the person it names now (<see cref="KnownDevices.Vouches"/>).</param>
     public RateLimitLease AttemptAcquire(bool knownDevice)
     {
-        return knownDevice ? Place(_knownDeviceBudget, _knownDeviceUnderWay) : Place(_budget, _underWay);
-    }
-
-    private static RateLimitLease Place(TokenBucketRateLimiter budget, ConcurrencyLimiter underWay)
-    {
-        var token = budget.AttemptAcquire();
-        if (!token.IsAcquired)
+        if (knownDevice)
         {
-            return token;
+            return _knownDeviceBudget.AttemptAcquire();
+        }
+
+        var budget = _budget.AttemptAcquire();
+        if (!budget.IsAcquired)
+        {
+            return budget;
         }
 
         // A token spent stays spent: disposing its lease gives nothing back.
-        token.Dispose();
-        return underWay.AttemptAcquire();
+        budget.Dispose();
+        return _underWay.AttemptAcquire();
     }
 
     /// <summary>
@@ -117,7 +108,6 @@ public sealed class PasswordChecks : IDisposable
         _budget.Dispose();
         _knownDeviceBudget.Dispose();
         _underWay.Dispose();
-        _knownDeviceUnderWay.Dispose();
     }
 
     private static TokenBucketRateLimiter Budget(int perSecond) => new(new TokenBucketRateLimiterOptions
