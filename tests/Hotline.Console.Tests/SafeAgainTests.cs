@@ -13,13 +13,8 @@ public sealed class SafeAgainTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task When_the_person_says_it_is_safe_after_the_discreet_word_the_open_case_says_so_with_its_time()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var phone = host.NextPhone();
-        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.TakeNextCaseAsync();
-        await console.SendReplyAsync("We are here.");
+        await using var console = await AnsweredCaseAsync(host, phone);
         await host.PostSmsAsync(phone, "recipe");
         await host.PostSmsAsync(phone, "hi it's me");
         await Expect(console.Page.Locator("#conversation-status")).ToContainTextAsync("are asked whether it is safe to write now");
@@ -38,18 +33,25 @@ public sealed class SafeAgainTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task A_person_who_simply_writes_again_after_the_last_word_is_not_said_to_have_called_it_safe()
     {
         await using var host = await ConsoleHost.StartAsync();
-        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var phone = host.NextPhone();
-        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
-        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
-        await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.TakeNextCaseAsync();
-        await console.SendReplyAsync("We are here.");
+        await using var console = await AnsweredCaseAsync(host, phone);
 
         await host.PostSmsAsync(phone, "thank you");
 
         await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("thank you");
         await Expect(console.Page.Locator("#conversation-status")).ToBeHiddenAsync();
         Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>A person who asked for a person, their case taken by amira at 1366x768 and answered once.</summary>
+    private async Task<ConsolePage> AnsweredCaseAsync(ConsoleHost host, string phone)
+    {
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AskForPersonBySmsAsync(phone, "hello, I need help");
+        var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await console.SendReplyAsync("We are here.");
+        return console;
     }
 }
