@@ -96,14 +96,13 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
     }
 
     /// <summary>
-    /// When the hotline closed the case of a referral whose consent tells the partner to reach the person through the hotline
-    /// caseworker; null for any other referral, and for one that shares nothing any more (withdrawn, details removed).
+    /// When the hotline closed the case of a referral that tells the partner to reach the person through the hotline
+    /// caseworker; null for any other referral, and for a withdrawn one. Read from the route the referral was sent with, which
+    /// its consent named (a route is kept only when the consent covered it) and which erasure keeps, as Referrals_Accept
+    /// reads it: a referral whose details were removed while it waited is refused for the same reason, and says so.
     /// </summary>
     public static DateTimeOffset? HotlineClosedAt(PartnerInboxRow row) =>
-        row.Status != ReferralStatus.Withdrawn && row.CaseContentErasedAt is null
-        && Fields(row).Contains("contact_route") && row.ContactRoute == ReferralCodes.ThroughHotline
-            ? row.CaseClosedAt
-            : null;
+        row.Status != ReferralStatus.Withdrawn && row.ContactRoute == ReferralCodes.ThroughHotline ? row.CaseClosedAt : null;
 
     private static List<string> Fields(PartnerInboxRow row) =>
         row.SharedFields is null ? [] : JsonSerializer.Deserialize<List<string>>(row.SharedFields) ?? [];

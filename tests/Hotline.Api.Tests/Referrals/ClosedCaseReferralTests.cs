@@ -87,6 +87,34 @@ public sealed class ClosedCaseReferralTests
         Assert.DoesNotContain(kase.Id.ToString()[^8..], bodies, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Erasure removes the consent's details but keeps the route the referral was sent with, which the refusal reads: the page
+    /// must say why, not offer Accept and answer it with "it can be accepted only when it is sent and waiting for your answer".
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_referral_through_the_hotline_whose_details_were_removed_after_the_close_still_says_why_it_cannot_be_accepted(DatabaseProvider engine)
+    {
+        const string phone = "+9779812000777";
+        await using var h = await StartAsync(engine);
+        var kase = await h.QueueCaseAsync(phone);
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language", "contact_route"));
+        await CloseAsync(h);
+        Assert.Equal(0, await OperatorCommands.RunAsync(h.App.Services, ["erase", "--phone", phone, "--force"], TextReader.Null, new StringWriter(), Ct));
+
+        using var view = await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct);
+        using var accept = await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct);
+
+        var partnerView = await Read<PartnerReferralView>(view);
+        Assert.True(partnerView.DetailsRemoved);
+        Assert.Null(partnerView.Shared);
+        Assert.NotNull(partnerView.HotlineClosedAt);
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        var refusal = await accept.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct);
+        Assert.StartsWith("The hotline closed this case on ", refusal!.Detail);
+        Assert.EndsWith($"Decline it, or ask the hotline about it, quoting reference {sent.Id.ToString()[^8..].ToUpperInvariant()}.", refusal.Detail);
+        Assert.Equal("Sent", await StatusAsync(h, kase.Id, sent.Id));
+    }
+
     [Theory, DatabaseData]
     public async Task A_partner_to_be_contacted_by_the_person_may_still_accept_after_the_close_and_is_not_told_of_it(DatabaseProvider engine)
     {
