@@ -1,3 +1,4 @@
+using Hotline.Api.Media;
 using Hotline.Api.PhoneSimulator;
 
 namespace Hotline.Api.Tests.Twilio;
@@ -77,15 +78,26 @@ public sealed class SimulatorTests
         Assert.Contains("function showTranscript(transcript, lines)", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_simulator_does_not_exist_outside_development()
+    /// <summary>Every simulator route, the sample photos and the stand-in for Twilio's media included (a review found only the page checked).</summary>
+    [Theory]
+    [InlineData("GET", "/simulator/")]
+    [InlineData("GET", "/simulator/photos")]
+    [InlineData("POST", "/simulator/sms/sign")]
+    [InlineData("GET", "/simulator/chat/")]
+    [InlineData("GET", SimulatedMediaPath)]
+    [InlineData("DELETE", SimulatedMediaPath + ".json")]
+    public async Task The_simulator_does_not_exist_outside_development(string method, string path)
     {
         await using var app = HotlineApp.InProduction();
 
-        var response = await app.CreateClient().GetAsync("/simulator/", Ct);
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Either answer means no route of the simulator took the request (routing answers some other methods 405).
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
     }
+
+    private const string SimulatedMediaPath =
+        SimulatorMediaOrigin.BasePath + "/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages/MM00000000000000000000000000000000/Media/ME00000000000000000000000000000000";
 
     /// <summary>From a review: the simulator answers anyone with any number's transcript, and signs webhooks with the token.</summary>
     [Fact]
