@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hotline.Api.Inbound;
 using Hotline.Api.Quarantine;
 
@@ -47,10 +48,11 @@ public sealed class IntakeTimeoutJob(
             {
                 changed += await TickAsync(id, now, cancellationToken) ? 1 : 0;
             }
-            catch (ConcurrencyConflictException)
+            catch (Exception ex) when (ex is ConcurrencyConflictException || (ex is DbException db && DbErrors.IsDeadlockVictim(db)))
             {
                 // The person wrote (or their chat closed) between this pass's read and its write: on SQL Server a message commits
-                // beside the pass, not after it. Their message has moved the conversation on, or the next pass sees it again.
+                // beside the pass, not after it, or the two deadlock and this one is rolled back. Their message has moved the
+                // conversation on, or the next pass sees it again.
                 Logger.LogInformation("Silent intake {ConversationId} changed while its timeout was applied; left to the next pass.", id);
             }
             catch (Exception ex) when (UnreadableRow.Reason(ex) is { } reason)
