@@ -176,7 +176,7 @@ internal sealed partial class IntakeConversation
     private bool IsAsking => !_fresh && !_caseClosedSince && _state.Status == IntakeStatus.Active;
 
     /// <summary>
-    /// After the discreet word or "not safe" (a "no" to the safety question, or a not-safe phrase at any step), until the
+    /// After the discreet word or "not safe" (a "no" to the safety question, or a not-safe phrase in answer to it), until the
     /// person says it is safe again: someone else may hold the phone, so nothing but the safety question reaches it (the case
     /// may still open and rise, out of sight).
     /// </summary>

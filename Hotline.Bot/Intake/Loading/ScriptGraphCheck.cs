@@ -91,8 +91,8 @@ internal static class ScriptGraphCheck
         }
         else if (resume.Target(AnswerCodes.No) is not { } notSafe || !byId.TryGetValue(notSafe, out var quiet) || quiet.Kind != StepKind.Quiet)
         {
-            // A not-safe phrase at any step goes where this "no" goes: to the quiet, never to another question.
-            problems.Add(new ScriptProblem(resumeStep, baseLanguage, "resume_step's 'on_no' must be a quiet step (where \"not safe\" at any step goes too)"));
+            // A not-safe phrase in answer to this question goes where its "no" goes: to the quiet, never to another question.
+            problems.Add(new ScriptProblem(resumeStep, baseLanguage, "resume_step's 'on_no' must be a quiet step (where \"not safe\" in words goes too)"));
         }
 
         if (steps.Count(s => s.GrantsConsent) > 1)

@@ -45,8 +45,9 @@ public sealed record LanguageWords(
     public IReadOnlyList<string> Urgent { get; init; } = [];
 
     /// <summary>
-    /// Phrases that say it is not safe to write now ("not safe", "can't talk", "safe nahi"), found anywhere in a message at any
-    /// step: the conversation goes quiet with the not-safe acknowledgement, as a "no" to whether it is safe to write does.
+    /// Phrases that say it is not safe to write now ("not safe", "can't talk", "safe nahi"), found anywhere in a message while
+    /// the question on the phone is whether it is safe to write (or the conversation is quiet): the conversation goes quiet
+    /// with the not-safe acknowledgement, as a "no" to that question does. Under any other question they are read as before.
     /// Never a yes or no word: "not safe" under "Did your boss take your passport?" is no answer about the passport.
     /// </summary>
     public IReadOnlyList<string> NotSafe { get; init; } = [];
