@@ -6,7 +6,8 @@ namespace Hotline.Api.Casework;
 /// <summary>What a caseworker does to a case beyond the queue's own moves: reply to the person and keep notes.</summary>
 public sealed class CaseActions(
     Database database, CaseQueue cases, ConversationRepository conversations, OutboundWriter outbound, MessageRepository messages, CaseNoteRepository notes,
-    CaseEventLog events, CaseReadModel read, ReferralRepository referrals, WhatsAppHolds whatsAppHolds, TimeProvider time, HotlineMetrics metrics)
+    CaseEventLog events, CaseReadModel read, ReferralRepository referrals, WhatsAppHolds whatsAppHolds, SafetyQuestionReplies safetyQuestions,
+    TimeProvider time, HotlineMetrics metrics)
 {
     public const int MaxNoteLength = 10_000;
     public const string LeaseLost = "Your claim on this case has ended (it expired or was taken over).";
@@ -72,7 +73,8 @@ public sealed class CaseActions(
             return Outcome<MessageView>.Refused(Refusal.Conflict, WhatsAppWindow.ClosedRefusal);
         }
 
-        var firstReply = await cases.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken) is { CaseworkerHasWritten: false };
+        var openCase = await cases.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+        var firstReply = openCase is { CaseworkerHasWritten: false };
         if (firstReply)
         {
             // The intake engine decides on whether she has written: a turn it took on the conversation as read before this reply
@@ -82,10 +84,13 @@ public sealed class CaseActions(
             // changes no case (a question asked again, an empty message) takes the conversation first, and one of the two may
             // then be a deadlock's victim: ReplyAsync tries the reply again.
             await read.EndIntakeAtFirstReplyAsync(session, caseId, cancellationToken);
-            if (!await conversations.AdvanceVersionAsync(session, conversation, cancellationToken))
-            {
-                throw new ConcurrencyConflictException($"Conversation {conversation.Id} changed while a first reply was being written.");
-            }
+        }
+
+        // Asking whether it is safe to write saves the conversation with the question open: a new version, as a first reply needs.
+        var askedIfSafe = await safetyQuestions.RecordIfAskedAsync(session, conversation, openCase, body, cancellationToken);
+        if (firstReply && !askedIfSafe && !await conversations.AdvanceVersionAsync(session, conversation, cancellationToken))
+        {
+            throw new ConcurrencyConflictException($"Conversation {conversation.Id} changed while a first reply was being written.");
         }
 
         var message = await outbound.WriteAsync(session, conversation, caseId, body, user.Id, requestId, cancellationToken);

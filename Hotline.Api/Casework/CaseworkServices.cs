@@ -17,6 +17,7 @@ public static class CaseworkServices
         services.AddSingleton<DeclinedAnswers>();
         services.AddSingleton<LanguageCover>();
         services.AddSingleton<CaseActions>();
+        services.AddSingleton<SafetyQuestionReplies>();
         services.AddSingleton<CaseListeners>();
         services.AddSingleton<CaseViewings>();
         services.AddSingleton<QueueStatisticsReader>();

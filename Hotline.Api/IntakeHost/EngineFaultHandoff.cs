@@ -71,6 +71,12 @@ public sealed class EngineFaultHandoff : IConversationEngine
         }
     }
 
+    /// <summary>
+    /// Not guarded: it is taken inside the caseworker's reply, and an engine that throws here fails that reply, so her question
+    /// is never sent without the record that makes a "no" to it hold her next replies.
+    /// </summary>
+    public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _engine.CaseworkerAskedIfSafe(conversation);
+
     private EngineTurn HandOff(ConversationSnapshot conversation, string operation, Exception fault)
     {
         _faults.Add(1, new KeyValuePair<string, object?>("operation", operation));

@@ -13,6 +13,7 @@ public sealed class TranslationBook
 {
     private readonly IntakeScript _shippedScript;
     private readonly CannedReplyCatalog _shippedReplies;
+    private readonly Lazy<SafetyQuestion> _safetyQuestion;
 
     private TranslationBook(IntakeScript shippedScript, CannedReplyCatalog shippedReplies, long version, IReadOnlyList<TranslationRevision> revisions,
         IntakeScript script, CannedReplyCatalog replies)
@@ -23,6 +24,7 @@ public sealed class TranslationBook
         Revisions = revisions;
         Script = script;
         Replies = replies;
+        _safetyQuestion = new(() => new SafetyQuestion(SafetyQuestionWordings()));
     }
 
     public long Version { get; }
@@ -33,6 +35,13 @@ public sealed class TranslationBook
     public IntakeScript Script { get; }
 
     public CannedReplyCatalog Replies { get; }
+
+    /// <summary>
+    /// Recognises a caseworker's reply that asks whether it is safe to write, in every wording the question has had up to this
+    /// version: the canned reply and the intake's own question, in every language, as shipped and as each correction made
+    /// them. A console loaded before a correction still offers the words it had, and a case's language may not be hers.
+    /// </summary>
+    public SafetyQuestion SafetyQuestion => _safetyQuestion.Value;
 
     /// <summary>
     /// The book of <paramref name="version"/>. A stored correction the shipped files no longer accept (a new release
@@ -81,6 +90,18 @@ public sealed class TranslationBook
     /// <summary>The last correction of one text, or null while it is the shipped one.</summary>
     public TranslationRevision? LastChangeOf(string kind, string language, string textId) =>
         Revisions.LastOrDefault(r => r.Kind == kind && r.Language == language && r.TextId == textId);
+
+    private IEnumerable<string> SafetyQuestionWordings()
+    {
+        var shippedCanned = _shippedReplies.Languages
+            .Select(language => _shippedReplies.For(language).First(r => r.Id == CannedReplyCatalog.SafeToWriteId).Text);
+        var shippedIntake = _shippedScript.Languages.Select(language => _shippedScript.Text(language.Tag, _shippedScript.ResumeStepId));
+        var corrected = Revisions
+            .Where(r => (r.Kind == TranslationKinds.CannedReply && r.TextId == CannedReplyCatalog.SafeToWriteId)
+                || (r.Kind == TranslationKinds.Intake && r.TextId == _shippedScript.ResumeStepId))
+            .Select(r => r.Text ?? "");
+        return shippedCanned.Concat(shippedIntake).Concat(corrected);
+    }
 
     private static TranslationBook Apply(IntakeScript shippedScript, CannedReplyCatalog shippedReplies, long version, IReadOnlyList<TranslationRevision> revisions)
     {

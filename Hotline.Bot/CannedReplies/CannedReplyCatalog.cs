@@ -17,6 +17,12 @@ public sealed partial class CannedReplyCatalog
     /// <summary>A canned reply costs the worker at most this many SMS segments in its own encoding.</summary>
     public const int MaxSegments = 2;
 
+    /// <summary>
+    /// The reply that asks whether it is safe to write now. Every file has it: the host recognises it in a caseworker's reply
+    /// (<see cref="SafetyQuestion"/>), and the person's answer is then read as an answer to the intake's own question.
+    /// </summary>
+    public const string SafeToWriteId = "safe_to_write";
+
     // Older or wider codes that devices and SIM registries still send for the same language.
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {

@@ -126,6 +126,11 @@ internal static partial class CannedReplyReader
             }
         }
 
+        if (!ids.Contains(CannedReplyCatalog.SafeToWriteId))
+        {
+            problems.Add($"reply '{CannedReplyCatalog.SafeToWriteId}' is missing: a caseworker asks with it whether it is safe to write, and a \"no\" to it holds her replies");
+        }
+
         return byLanguage.ToDictionary(p => p.Key, p => (IReadOnlyList<CannedReply>)p.Value, StringComparer.Ordinal);
     }
 

@@ -115,4 +115,11 @@ public interface IConversationEngine
     /// It never returns replies: the hotline never texts first.
     /// </summary>
     EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now);
+
+    /// <summary>
+    /// Called by the host when a caseworker's reply on the open case asks whether it is safe to write (the host recognises the
+    /// question's words): the state to store with her reply, in which that question is open as when the intake asks it, so
+    /// that the person's "no" makes the conversation wait until they say it is safe. It sends and decides nothing else.
+    /// </summary>
+    string? CaseworkerAskedIfSafe(ConversationSnapshot conversation);
 }

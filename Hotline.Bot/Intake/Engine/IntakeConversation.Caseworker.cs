@@ -23,6 +23,9 @@ internal sealed partial class IntakeConversation
     /// The language menu opened over that question and still the intake's last text on the phone is answered by a number it
     /// offers: "2" there is العربية, not "no" (which sent "OK. Write again when it is safe." and refused her replies). The
     /// language changes, and the question, still unanswered, is asked again in it, as after any choice at the menu.
+    /// The same question asked by the caseworker herself (<see cref="AskedByCaseworker"/>) is read the same way until it is
+    /// answered: a "no" makes the conversation quiet, her included. Her question is unambiguous, so a "yes" answers it: from
+    /// then on a "no" is hers to read, as before she asked.
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
@@ -30,13 +33,16 @@ internal sealed partial class IntakeConversation
         // The language menu opened over the safety question does not answer it: still unanswered.
         var safetyUnanswered = _state.SafetyUnanswered || (_state.Status == IntakeStatus.Active && _state.Step == _script.ResumeStepId);
         var chosen = _state.MenuOpen && safetyUnanswered ? MenuChoice(keyword) : null;
+        var answer = chosen is null && (safetyUnanswered || _state.CaseworkerAskedIfSafe)
+            ? _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage)
+            : null;
         _state.MenuOpen = false;
         if (chosen is not null)
         {
             _language = chosen;
             _state.LanguageGuessed = false;
         }
-        else if (safetyUnanswered && _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage) == AnswerCodes.No)
+        else if (answer == AnswerCodes.No)
         {
             // Not an intake answer: the quiet ends as any does, with a "yes" to the question asked when they next write,
             // which is then the last message on the phone (the host refuses the caseworker's replies meanwhile).
@@ -45,8 +51,25 @@ internal sealed partial class IntakeConversation
         }
 
         _state.SafetyUnanswered = safetyUnanswered;
+        _state.CaseworkerAskedIfSafe &= answer != AnswerCodes.Yes;
         _state.Status = IntakeStatus.HandedOff;
         ForgetUnlessConsented();
         return Finish(chosen is null ? null : _engine.Replies.Get(_language, _script.ResumeStepId));
+    }
+
+    /// <summary>
+    /// A caseworker asked the person herself whether it is safe to write: her question is open as the intake's is beside her,
+    /// until they answer it "yes" or it is no longer safe (<see cref="ReplyBesideCaseworker"/>, <see cref="NotSafePhrase"/>).
+    /// While the conversation waits until it is safe, the host refuses her reply, and the question open is the intake's own.
+    /// </summary>
+    public string? AskedByCaseworker()
+    {
+        if (WaitsForSafety)
+        {
+            return _snapshot.State;
+        }
+
+        _state.CaseworkerAskedIfSafe = true;
+        return _engine.Codec.Write(_state);
     }
 }

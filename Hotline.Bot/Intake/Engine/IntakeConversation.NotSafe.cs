@@ -6,9 +6,10 @@ internal sealed partial class IntakeConversation
     /// <summary>
     /// A not-safe phrase of any language in the message (<see cref="LanguageWords.NotSafe"/>), read only where the question on
     /// the phone is whether it is safe to write: asked by the intake, asked again after a quiet spell, left unanswered when a
-    /// caseworker took the conversation, or the quiet itself. Anywhere else the same words say other things as often ("I
-    /// can't talk to my family" under the isolation question, "I cannot talk English" as a first message, "I am not safe"
-    /// meaning danger beside a caseworker who must read it), and a quiet there would silence a person who asked for help.
+    /// caseworker took the conversation, asked by the caseworker herself, or the quiet itself. Anywhere else the same words
+    /// say other things as often ("I can't talk to my family" under the isolation question, "I cannot talk English" as a first
+    /// message, "I am not safe" meaning danger beside a caseworker who must read it), and a quiet there would silence a person
+    /// who asked for help.
     /// </summary>
     private WordMatch? NotSafePhrase(string text) => SafetyQuestionOpen ? _engine.NotSafe.Find(text) : null;
 
@@ -16,6 +17,7 @@ internal sealed partial class IntakeConversation
         _state.Status == IntakeStatus.Quiet
         || WaitsForSafety
         || _state.SafetyUnanswered
+        || _state.CaseworkerAskedIfSafe
         || (IsAsking && _state.Step == _script.ResumeStepId);
 
     /// <summary>

@@ -69,6 +69,12 @@ public sealed class IntakeEngine : IConversationEngine
         return new IntakeConversation(this, conversation).Expire(now);
     }
 
+    public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return new IntakeConversation(this, conversation).AskedByCaseworker();
+    }
+
     internal static EngineTurn Unchanged(ConversationSnapshot conversation, string? language, IReadOnlyList<EngineEvent> events) =>
         new(conversation.State, language, NoReplies, events.Count == 0 ? NoEvents : events);
 }

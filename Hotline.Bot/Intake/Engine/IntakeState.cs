@@ -99,6 +99,13 @@ internal sealed class IntakeState
     public bool SafetyUnanswered { get; set; }
 
     /// <summary>
+    /// A caseworker asked the person herself whether it is safe to write (the canned reply, recognised by the host), and they
+    /// have not said yes since: a "no" or a not-safe phrase is read as the answer to the intake's own question would be.
+    /// </summary>
+    [JsonPropertyName("ca")]
+    public bool CaseworkerAskedIfSafe { get; set; }
+
+    /// <summary>
     /// The language was read from a message (a greeting such as "hello", a script), not chosen from the menu: a cry for help in
     /// another language then says more about the person, and is answered in it.
     /// </summary>

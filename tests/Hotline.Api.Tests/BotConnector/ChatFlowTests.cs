@@ -292,5 +292,7 @@ public sealed class ChatFlowTests
         }
 
         public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now) => _inner.Tick(conversation, now);
+
+        public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _inner.CaseworkerAskedIfSafe(conversation);
     }
 }

@@ -248,5 +248,7 @@ public sealed class CaseworkerTakesOverTests
         }
 
         public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now) => _inner.Tick(conversation, now);
+
+        public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _inner.CaseworkerAskedIfSafe(conversation);
     }
 }

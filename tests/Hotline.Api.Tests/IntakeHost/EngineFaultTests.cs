@@ -115,5 +115,7 @@ public sealed class EngineFaultTests
 
         public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now) =>
             throw new FormatException($"Could not read the state of {Worker}, who last wrote 'Al Quoz'.");
+
+        public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _inner.CaseworkerAskedIfSafe(conversation);
     }
 }

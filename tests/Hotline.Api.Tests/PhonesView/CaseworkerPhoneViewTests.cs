@@ -267,6 +267,54 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     }
 
     /// <summary>
+    /// Found by a safety review: a caseworker asked the person herself whether it is safe to write (the canned reply), they
+    /// answered "no", and her next reply reached the phone. Now her question is open as the intake's is: a "no" (or "not
+    /// safe" in words) holds her replies until the person writes again and says it is safe, also when the question is in a
+    /// message of her own words around it; a "yes" lets her go on, and a later "no" to another of her questions is hers.
+    /// </summary>
+    [Fact]
+    public async Task A_no_to_the_caseworkers_own_question_whether_it_is_safe_holds_her_replies_until_the_person_says_it_is_safe()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var no = await host.NewPhoneInAsync("en");
+        await no.WriteAsync("1", "1");
+        var (caseId, lease) = await caseworker.TakeAsync(no);
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Is it safe for you to write now?"));
+        await no.WriteAsync("no");
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you tell me where you are?"));
+        await no.WriteAsync("hi");
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you tell me where you are?"));
+        await no.WriteAsync("1");
+        await no.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Thank you. Can you tell me where you are?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        var notSafe = await host.NewPhoneInAsync("ne");
+        await notSafe.WriteAsync("1", "1");
+        (caseId, lease) = await caseworker.TakeAsync(notSafe);
+        await notSafe.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "नमस्ते, म यहाँ छु। के अहिले तपाईंलाई लेख्न सुरक्षित छ?"));
+        await notSafe.WriteAsync("सुरक्षित छैन");
+        await notSafe.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "तपाईं कहाँ हुनुहुन्छ?"));
+        await notSafe.WriteAsync("नमस्ते");
+        await notSafe.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "तपाईं कहाँ हुनुहुन्छ?"));
+        await notSafe.WriteAsync("1");
+        await notSafe.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "तपाईं कहाँ हुनुहुन्छ?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        var yes = await host.NewPhoneInAsync("en");
+        await yes.WriteAsync("1", "1");
+        (caseId, lease) = await caseworker.TakeAsync(yes);
+        await yes.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Is it safe for you to write now?"));
+        await yes.WriteAsync("yes");
+        await yes.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Do you have your passport?"));
+        await yes.WriteAsync("no");
+        await yes.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Who has it?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-asks-if-safe",
+            "## no\n" + no.View + "## not safe in words, her question inside her own message\n" + notSafe.View + "## yes\n" + yes.View);
+    }
+
+    /// <summary>
     /// Found by a newcomer: after the discreet word, "मलाई बचाउ" (save me) got "If you can, call 112 now…" at once, the
     /// case had no quiet banner and a caseworker's reply reached the phone. Now the phone gets only the safety question;
     /// the case goes to a person out of sight, her replies are refused until "yes", and the number answers the "yes".

@@ -97,6 +97,15 @@ public sealed class CannedReplyLoadingTests
         Assert.Contains("reply 'safe_to_write': a reply needs a unique snake_case id", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A caseworker's "Is it safe for you to write now?" holds her replies after a "no" only when the host knows its words.</summary>
+    [Fact]
+    public void A_file_without_the_question_whether_it_is_safe_to_write_refuses_to_load()
+    {
+        var error = Refused(f => f["replies"]![0]!["id"] = "safe_to_text");
+
+        Assert.Contains("reply 'safe_to_write' is missing", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_reply_without_a_title_refuses_to_load()
     {

@@ -16,6 +16,8 @@ public sealed class IntakePropertyTests
 
     private sealed record CaseworkerWrites : Act;
 
+    private sealed record CaseworkerAsksIfSafe : Act;
+
     private sealed record CaseClosed : Act;
 
     private static readonly string[] ScriptWords = Script.Languages
@@ -43,6 +45,7 @@ public sealed class IntakePropertyTests
         (12, Text.Select(t => (Act)new Send(t))),
         (2, Gen.Int[0, 120].Select(m => (Act)new Wait(m))),
         (1, Gen.Const((Act)new CaseworkerWrites())),
+        (1, Gen.Const((Act)new CaseworkerAsksIfSafe())),
         (1, Gen.Const((Act)new CaseClosed())));
 
     private static readonly Gen<(string? Registered, Act[] Acts)> Conversation =
@@ -206,6 +209,9 @@ public sealed class IntakePropertyTests
                     break;
                 case CaseworkerWrites when before.HasOpenCase && wasWritable:
                     host.CaseworkerWrites();
+                    break;
+                case CaseworkerAsksIfSafe when before.HasOpenCase && wasWritable:
+                    host.CaseworkerAsksIfSafe();
                     break;
                 case CaseClosed:
                     host.CloseCase();

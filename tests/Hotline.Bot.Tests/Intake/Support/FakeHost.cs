@@ -47,6 +47,13 @@ internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage =
     /// <summary>A caseworker writes to the person on the open case.</summary>
     public void CaseworkerWrites() => Snapshot = Snapshot with { CaseworkerHasWritten = true };
 
+    /// <summary>A caseworker writes to the person whether it is safe to write now (the canned reply the host recognises).</summary>
+    public void CaseworkerAsksIfSafe()
+    {
+        CaseworkerWrites();
+        Snapshot = Snapshot with { State = engine.CaseworkerAskedIfSafe(Snapshot) };
+    }
+
     public void Replace(ConversationSnapshot snapshot) => Snapshot = snapshot;
 
     private void Apply(EngineTurn turn, bool inbound)

@@ -1,0 +1,106 @@
+namespace Hotline.Bot.Tests.Intake;
+
+/// <summary>
+/// A caseworker who has the conversation asks the person herself whether it is safe to write (the canned reply "Is it safe
+/// for you to write now?"): the question is open as when the intake asks it beside her, so a "no" makes the conversation
+/// wait until the person says it is safe, and a "yes" lets her go on.
+/// </summary>
+public sealed class CaseworkerAsksIfSafeTests
+{
+    /// <summary>
+    /// Found by a safety review: the person answered her question with "no", and nothing held her next reply: it reached the
+    /// phone its owner had just said is not safe to write to.
+    /// </summary>
+    [Theory, IntakeLanguageData]
+    public void A_no_to_the_caseworkers_question_waits_until_the_person_says_it_is_safe(string language)
+    {
+        var host = WithCaseworker(language);
+        host.CaseworkerAsksIfSafe();
+
+        var no = host.Send(Words(language).No[0]);
+
+        Assert.Equal([Text(language, "not_safe")], no.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], no.Events.Select(Describe));
+        Assert.False(host.Writable);
+        Assert.Equal([Text(language, "safe_now")], host.Send("hi").Replies());
+        Assert.False(host.Writable);
+        Assert.Empty(host.Send("1").Replies);
+        Assert.True(host.Writable);
+    }
+
+    [Theory]
+    [InlineData("en", "sorry not safe now")]
+    [InlineData("ne", "सुरक्षित छैन")]
+    [InlineData("sw", "si salama sasa")]
+    public void Not_safe_in_words_to_the_caseworkers_question_waits_until_the_person_says_it_is_safe(string language, string notSafe)
+    {
+        var host = WithCaseworker(language);
+        host.CaseworkerAsksIfSafe();
+
+        var turn = host.Send(notSafe);
+
+        Assert.Equal([Text(language, "not_safe")], turn.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], turn.Events.Select(Describe));
+        Assert.False(host.Writable);
+    }
+
+    /// <summary>"Who is this?" answers nothing: her question is still the one open, and the "no" after it is its answer.</summary>
+    [Fact]
+    public void A_no_after_another_message_still_answers_the_caseworkers_question()
+    {
+        var host = WithCaseworker("en");
+        host.CaseworkerAsksIfSafe();
+        Assert.Empty(host.Send("who is this?").Replies);
+        Assert.True(host.Writable);
+
+        var turn = host.Send("2");
+
+        Assert.Equal([Text("en", "not_safe")], turn.Replies());
+        Assert.False(host.Writable);
+    }
+
+    /// <summary>
+    /// A "yes" answers her question: nothing automatic, she goes on, and a later "no" (to "Do you have your passport?") is hers
+    /// to read, as it was before she asked.
+    /// </summary>
+    [Theory, IntakeLanguageData]
+    public void A_yes_to_the_caseworkers_question_lets_her_go_on_and_a_later_no_is_hers(string language)
+    {
+        var host = WithCaseworker(language);
+        host.CaseworkerAsksIfSafe();
+
+        var yes = host.Send(Words(language).Yes[0]);
+        var laterNo = host.Send(Words(language).No[0]);
+
+        Assert.Empty(yes.Replies);
+        Assert.Empty(yes.Events);
+        Assert.Empty(laterNo.Replies);
+        Assert.Empty(laterNo.Events);
+        Assert.True(host.Writable);
+    }
+
+    /// <summary>Without her question, a "no" beside her is hers to read, as before: nothing automatic, and she may write.</summary>
+    [Fact]
+    public void A_no_beside_a_caseworker_who_did_not_ask_is_hers_to_read()
+    {
+        var host = WithCaseworker("en");
+
+        var turn = host.Send("no");
+
+        Assert.Empty(turn.Replies);
+        Assert.Empty(turn.Events);
+        Assert.True(host.Writable);
+    }
+
+    /// <summary>Safe to write, in danger (a Critical case is open), then a caseworker wrote and the person answered her: the conversation is hers.</summary>
+    private static FakeHost WithCaseworker(string language)
+    {
+        var host = AtSafetyQuestion(language);
+        host.Send("1");
+        host.Send(Words(language).Yes[0]);
+        host.CaseworkerWrites();
+        host.Send("hello");
+        Assert.True(host.Writable);
+        return host;
+    }
+}
