@@ -17,7 +17,7 @@ public sealed class EvidenceTests(BrowserFixture browser) : IClassFixture<Browse
 
         var photo = console.Page.Locator("#transcript figure.attachment-kept");
         await Expect(photo.Locator("img.attachment-photo")).ToBeVisibleAsync();
-        Assert.Equal(240, await photo.Locator("img.attachment-photo").EvaluateAsync<int>("img => img.naturalWidth"));
+        await Expect(photo.Locator("img.attachment-photo")).ToHaveJSPropertyAsync("naturalWidth", 240);
         var panel = photo.Locator(".evidence-panel");
         await Expect(panel).ToContainTextAsync("2026-11-30 14:02:11 (the device's clock)");
         await Expect(panel.Locator(".evidence-position")).ToHaveTextAsync("52.520094, 13.410000, 34.5 m");

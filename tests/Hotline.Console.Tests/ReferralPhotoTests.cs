@@ -24,7 +24,7 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
 
         var photo = partner.Page.Locator("#referrals .shared-photos figure");
         await Expect(photo.Locator("img.attachment-photo")).ToBeVisibleAsync();
-        Assert.Equal(240, await photo.Locator("img.attachment-photo").EvaluateAsync<int>("img => img.naturalWidth"));
+        await Expect(photo.Locator("img.attachment-photo")).ToHaveJSPropertyAsync("naturalWidth", 240);
         await Expect(photo.Locator(".evidence-panel")).ToContainTextAsync("2026-11-30 14:02:11 (the device's clock)");
         await Expect(photo.Locator(".evidence-position")).ToHaveCountAsync(0);
         await Expect(partner.Page.Locator("main")).Not.ToContainTextAsync("52.52");

@@ -168,8 +168,9 @@ public sealed class SimulatorPageTests(BrowserFixture browser) : IClassFixture<B
         await console.Page.SetViewportSizeAsync(1366, 768);
         await console.Waiting.First.Locator("button").ClickAsync();
         var photo = console.Page.Locator("#transcript figure.attachment-kept");
+        // Visible comes before loaded: the figure has its size from the page's style while the copy is still on its way.
         await Expect(photo.Locator("img.attachment-photo")).ToBeVisibleAsync();
-        Assert.Equal(640, await photo.Locator("img.attachment-photo").EvaluateAsync<int>("img => img.naturalWidth"));
+        await Expect(photo.Locator("img.attachment-photo")).ToHaveJSPropertyAsync("naturalWidth", 640);
         var panel = photo.Locator(".evidence-panel");
         await Expect(panel).ToContainTextAsync("2026-11-28 09:15:42 (the device's clock)");
         await Expect(panel.Locator(".evidence-position")).ToHaveTextAsync("25.204800, 55.270800, 12.0 m");

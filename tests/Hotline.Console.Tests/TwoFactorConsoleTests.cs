@@ -17,7 +17,8 @@ public sealed class TwoFactorConsoleTests(BrowserFixture browser) : IClassFixtur
         await Expect(page).ToHaveURLAsync($"{host.BaseUrl}/console/enrol.html");
         await Expect(page.Locator("#enrol[data-ready='true']")).ToBeAttachedAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code that adds the hotline to an authenticator app" })).ToBeVisibleAsync();
-        Assert.True(await page.Locator("#qr").EvaluateAsync<bool>("image => image.complete && image.naturalWidth > 0"));
+        await Expect(page.Locator("#qr")).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await page.Locator("#qr").EvaluateAsync<bool>("image => image.naturalWidth > 0"));
         await Screenshots.TakeAsync(page, "two-factor-enrolment");
         var totp = new Totp(Base32Encoding.ToBytes(await page.Locator("#secret").InnerTextAsync()));
         var enrolmentStep = TimeStepNow();
