@@ -191,6 +191,14 @@ public sealed class CaseHub(
             return Outcome<CaseDetail>.Refused(Refusal.Conflict, ClosedCase);
         }
 
+        // The server leaves the case this page showed before, not the console's LeaveCase: that comes after the answer, or late,
+        // or never, and until it came the page that shows this case heard the words of the one before. Done only now that the
+        // opening stands, since a refused one leaves the page on the case it shows.
+        foreach (var shownBefore in listeners.LeaveAllBut(Context.ConnectionId, caseId))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(shownBefore));
+        }
+
         // Someone else's console only: the person's own other tabs (this connection among them) are not a colleague.
         await Clients.GroupExcept(CaseGroups.Case(caseId), listeners.ConnectionsOf(user.Id)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));

@@ -46,6 +46,30 @@ public sealed class CaseListeners
         }
     }
 
+    /// <summary>
+    /// A console page shows one case at a time: forgets every case but <paramref name="caseId"/> that this connection had
+    /// open and names them, so that the caller takes the connection out of their groups, as after <see cref="Withdraw"/>.
+    /// </summary>
+    public IReadOnlyList<Guid> LeaveAllBut(string connectionId, Guid caseId)
+    {
+        lock (_gate)
+        {
+            if (!_connections.TryGetValue(connectionId, out var listener))
+            {
+                return [];
+            }
+
+            var left = listener.OpenCases.Where(open => open != caseId).ToList();
+            foreach (var open in left)
+            {
+                listener.OpenCases.Remove(open);
+                Count(_openCases, open, -1);
+            }
+
+            return left;
+        }
+    }
+
     public void Disconnected(string connectionId)
     {
         lock (_gate)

@@ -128,7 +128,11 @@ export class CaseView {
     const switching = this.caseId !== detail.case.id;
     if (switching) {
       this.keepDraft();
-      this.leaveGroup();
+      // A case the hub answered with was joined by the hub, which took this connection out of the case shown before first
+      // (CaseHub.OpenAsync); a closed case's record joins no group, so the case before is left here.
+      if (record) {
+        this.leaveGroup();
+      }
     }
     this.detail = detail;
     this.record = record;

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace Hotline.Api.Tests.Casework;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Hotline.Api.Tests.Casework;
 public sealed class CaseGroupWithdrawalTests
 {
     private const string Worker = "+9779800000909";
+    private const string OtherWorker = "+9779800000910";
 
     /// <summary>Long enough for a push sent at the same moment as the control's to arrive over long polling.</summary>
     private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
@@ -67,6 +70,95 @@ public sealed class CaseGroupWithdrawalTests
         Assert.Equal((caseId, "are you there?"), await HubHeard.NextAsync(heardBySara));
         await Task.Delay(Straggler, Ct);
         Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' after releasing the case");
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_console_that_opens_another_case_hears_no_further_word_of_the_case_it_showed_before_though_it_never_called_LeaveCase(
+        DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(Worker, "talk to a person");
+        var shownBefore = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        await harness.TextAsync(OtherWorker, "talk to a person");
+        var shownNow = Guid.Parse((await harness.ScalarAsync($"SELECT Id FROM Cases WHERE Id <> '{shownBefore}'"))!);
+        var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
+        await using var hub = amina.Hub();
+        var heard = HubHeard.Messages(hub);
+        await hub.StartAsync(Ct);
+        Assert.True((await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), shownBefore, Ct)).Ok);
+
+        var opened = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), shownNow, Ct);
+        await harness.TextAsync(Worker, "are you there?");
+        await harness.TextAsync(OtherWorker, "hello?");
+
+        Assert.True(opened.Ok, opened.Refusal);
+        var heardUntilNow = await HeardUntilAsync(heard, (shownNow, "hello?"));
+        Assert.DoesNotContain((shownBefore, "are you there?"), heardUntilNow);
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_console_that_takes_the_next_case_hears_only_that_a_message_came_in_the_case_it_showed_before_not_what_it_says(
+        DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(Worker, "talk to a person");
+        var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
+        await using var hub = amina.Hub();
+        var heard = HubHeard.Messages(hub);
+        await hub.StartAsync(Ct);
+        var first = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+        await harness.TextAsync(OtherWorker, "talk to a person");
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+        await harness.TextAsync(Worker, "are you there?");
+        await harness.TextAsync(OtherWorker, "hello?");
+
+        var (shownBefore, shownNow) = (first.Value!.Case.Id, next.Value!.Case.Id);
+        var heardUntilNow = await HeardUntilAsync(heard, (shownNow, "hello?"));
+        Assert.DoesNotContain((shownBefore, "are you there?"), heardUntilNow);
+        // She still holds it: that a message came reaches her, as for any case she holds and does not show.
+        Assert.Contains((shownBefore, "a message came: Inbound"), heardUntilNow);
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_refused_opening_leaves_the_console_hearing_the_case_it_shows(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(Worker, "talk to a person");
+        var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
+        await using var hub = amina.Hub();
+        var heard = HubHeard.Messages(hub);
+        await hub.StartAsync(Ct);
+        var shown = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        Assert.True((await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), shown, Ct)).Ok);
+
+        var refused = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), Guid.NewGuid(), Ct);
+        await harness.TextAsync(Worker, "are you there?");
+
+        Assert.Equal(new ActionAnswer<CaseDetail>(false, "You may not work on this case.", null), refused);
+        Assert.Equal((shown, "are you there?"), await HubHeard.NextAsync(heard, message => message.Body == "are you there?"));
+    }
+
+    /// <summary>
+    /// Everything heard until <paramref name="last"/>, and for <see cref="Straggler"/> after it. Pushes follow the log's
+    /// order, so whatever was texted before <paramref name="last"/> has come by then, if it comes at all.
+    /// </summary>
+    private static async Task<IReadOnlyList<(Guid CaseId, string Body)>> HeardUntilAsync(Channel<(Guid CaseId, string Body)> heard, (Guid, string) last)
+    {
+        var all = new List<(Guid CaseId, string Body)>();
+        do
+        {
+            all.Add(await HubHeard.NextAsync(heard));
+        }
+        while (all[^1] != last);
+
+        await Task.Delay(Straggler, Ct);
+        while (heard.Reader.TryRead(out var late))
+        {
+            all.Add(late);
+        }
+
+        return all;
     }
 
     private static async Task<SignedInClient> SignInAsync(TwilioHarness harness, string name, UserRole role) =>

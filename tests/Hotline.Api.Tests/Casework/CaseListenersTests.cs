@@ -6,6 +6,7 @@ public sealed class CaseListenersTests
     private static readonly Guid Amina = Guid.NewGuid();
     private static readonly Guid Bilal = Guid.NewGuid();
     private static readonly Guid Case = Guid.NewGuid();
+    private static readonly Guid NextCase = Guid.NewGuid();
 
     [Fact]
     public void Nobody_hears_a_case_that_no_console_has_open_and_whose_assignee_is_not_connected()
@@ -62,6 +63,20 @@ public sealed class CaseListenersTests
         listeners.Left("c1", Case);
 
         Assert.False(listeners.AnyoneHears(Case, null));
+    }
+
+    [Fact]
+    public void A_console_that_opens_another_case_leaves_the_one_it_showed_before_and_is_told_which()
+    {
+        var listeners = new CaseListeners();
+        listeners.Connected("c1", Amina);
+        listeners.Opened("c1", Case);
+        listeners.Opened("c1", NextCase);
+
+        var left = listeners.LeaveAllBut("c1", NextCase);
+
+        Assert.Equal([Case], left);
+        Assert.Equal((false, true), (listeners.AnyoneHears(Case, null), listeners.AnyoneHears(NextCase, null)));
     }
 
     [Fact]
