@@ -72,6 +72,10 @@ public sealed class HeldCasesTests(BrowserFixture browser) : IClassFixture<Brows
         var aside = await console.Mine.First.GetAttributeAsync("data-case-id");
         await console.TakeNextCaseAsync();
         await Expect(console.Mine).ToHaveCountAsync(2);
+        // The list counts the case as hers once the claim is pushed, before the hub answers the take: the case on screen
+        // says it answered, and by then the hub had taken this console out of the case put aside (CaseHub.OpenAsync).
+        var onScreen = (await console.Mine.EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.caseId)")).Single(id => id != aside);
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {onScreen[^8..].ToUpperInvariant()} · ");
 
         await host.PostSmsAsync(waitingPhone, Words);
 
