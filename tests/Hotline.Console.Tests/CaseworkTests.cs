@@ -505,6 +505,10 @@ public sealed class CaseworkTests(BrowserFixture browser) : IClassFixture<Browse
         var first = await console.Mine.First.GetAttributeAsync("data-case-id");
         await takeNext.ClickAsync();
         await Expect(console.Mine).ToHaveCountAsync(2);
+        // The list counts the case once the claim is pushed, before the hub answers the take; a message heard while the first
+        // case is still on screen is seen there, not news. The second case on screen says the take was answered.
+        var second = (await console.Mine.EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.caseId)")).Single(id => id != first);
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {second[^8..].ToUpperInvariant()} · ");
 
         await host.PostSmsAsync(phone, "Are you still there?");
 
