@@ -4,15 +4,18 @@ namespace Hotline.Bot.Intake.Engine;
 internal sealed partial class IntakeConversation
 {
     /// <summary>
-    /// A cry for help goes to a person at once, with the emergency number, whatever step it came at. Once a person
-    /// has the conversation it is theirs to answer: an automatic text beside theirs would be a second voice.
+    /// A cry for help goes to a person at once, with the emergency number, whatever step it came at. Once the intake has
+    /// handed the case to a person, the case still rises (Critical, in danger now) and the phone gets what an urgent word
+    /// gets there: the number once, and nothing beside a caseworker who has written (hers is the voice on the phone).
     /// </summary>
     private EngineTurn Distress(string? keyword, string text)
     {
         if (_caseOpen && (_state.Status == IntakeStatus.HandedOff || _snapshot.CaseworkerHasWritten))
         {
+            RaiseForDistress();
             RequestHandoff(DistressReason);
             _state.Status = IntakeStatus.HandedOff;
+            TellNumberForDanger();
             return Finish();
         }
 

@@ -81,13 +81,25 @@ internal sealed partial class IntakeConversation
 
         RequestHandoff(UrgentReason);
         _events.Add(new UrgentWordMatched(_urgent.Word, _urgent.Language));
-        var notYetSafe = _startedQuiet || NotYetSafe;
-        if (!_urgentIsNew || _snapshot.OptedOut || _snapshot.CaseworkerHasWritten)
+        if (_urgentIsNew)
+        {
+            TellNumberForDanger();
+        }
+    }
+
+    /// <summary>
+    /// The emergency number for a word of danger (urgent, or a cry once the case is a person's): first in the turn's replies
+    /// where it is safe to tell it, with the reply to their "yes" where it is not yet; never while opted out, nor beside a
+    /// caseworker who has written (she answers).
+    /// </summary>
+    private void TellNumberForDanger()
+    {
+        if (_snapshot.OptedOut || _snapshot.CaseworkerHasWritten)
         {
             return;
         }
 
-        if (notYetSafe)
+        if (_startedQuiet || NotYetSafe)
         {
             // Told with the reply to their "yes" (TellOwedNumber), not on a phone someone else may be reading.
             _state.NumberOwed = true;
@@ -173,13 +185,14 @@ internal sealed partial class IntakeConversation
     /// A distress word counts in the triage from now on, Critical as an urgent word is: without it a cry for help with no
     /// answers yet waited as Low behind every case that had answered, and as High behind a Critical person who had answered
     /// danger "no", though the phone had been told to call the emergency number now. A case queued early changes band now: the intake still holds every answer it was
-    /// triaged on, so the new triage only adds. Not once a person has had the conversation, also while it is quiet or asks
-    /// whether it is safe after the discreet word: answers given without consent were forgotten at the hand-off, and a triage
-    /// of what is left could lower the case (a Critical one to High).
+    /// triaged on, so the new triage only adds. So does a case a person has had, also while it is quiet or asks whether it is
+    /// safe: the answers forgotten at a hand-off without consent left their triage behind (<see cref="IntakeState.Forgotten"/>),
+    /// and a distress word makes any triage Critical, so nothing the case was given drops (before, such a case was not raised
+    /// at all, and "sos" after the hand-off left a Low case Low while "police" made it Critical).
     /// </summary>
     private void RaiseForDistress()
     {
-        if (_state.Distressed || _state.ResumesHandedOff)
+        if (_state.Distressed)
         {
             return;
         }

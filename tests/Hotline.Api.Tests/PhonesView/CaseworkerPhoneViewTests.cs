@@ -74,6 +74,24 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     }
 
     /// <summary>
+    /// A review: the intake complete and the case waiting at Low, unclaimed, "sos" left it Low and got no reply, while
+    /// "police" in the same place made it Critical with the emergency number. A cry now does what the urgent word does.
+    /// </summary>
+    [Fact]
+    public async Task After_the_intake_handed_over_a_distress_word_makes_the_waiting_case_critical_and_tells_the_emergency_number()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("1", "2", "1", "2", "2", "1", "2", "2", "2", "2", "2", "2", "Al Quoz, Dubai");
+
+        await phone.WriteAsync("sos");
+        var (caseId, lease) = await caseworker.TakeShowingTriageAsync(phone);
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-distress-after-the-intake-handed-over", phone.View);
+    }
+
+    /// <summary>
     /// Found by the engineer who made the conversation wait after the discreet word: HELP (or "info"), and START after STOP,
     /// each ended the quiet without the person saying it was safe, and the caseworker's next reply reached the phone.
     /// </summary>

@@ -196,7 +196,8 @@ public sealed class DistressTests
 
     /// <summary>
     /// A review: in danger, handed to a person without consent (the answers are forgotten), then the discreet word. A distress
-    /// word while they are asked whether it is safe was triaged on the nothing left, and the Critical case became High.
+    /// word while they are asked whether it is safe was triaged on the nothing left, and the Critical case became High. The
+    /// triage of the forgotten answers is kept: the cry adds to it.
     /// </summary>
     [Fact]
     public void A_distress_word_after_the_discreet_word_never_lowers_a_case_handed_over_without_its_answers()
@@ -209,7 +210,7 @@ public sealed class DistressTests
 
         var turn = host.Send("help me");
 
-        Assert.Empty(turn.Events.OfType<PriorityChanged>());
+        Assert.Equal(["PriorityChanged(Critical, 200, [distress_word, immediate_danger])"], turn.Events.OfType<PriorityChanged>().Select(Describe));
     }
 
     /// <summary>After "not safe" the phone gets only the safety question; the number answers their "yes" (WaitsUntilSafeCryTests).</summary>
@@ -223,18 +224,6 @@ public sealed class DistressTests
 
         Assert.Equal(Text("sw", "safe_now"), turn.Reply());
         Assert.Contains(new HandoffRequested("distress"), turn.Events);
-    }
-
-    [Fact]
-    public void Once_a_person_has_the_conversation_a_distress_word_is_theirs_to_answer()
-    {
-        var host = AtFirstQuestion("en");
-        host.Send("0");
-
-        var turn = host.Send("help me");
-
-        Assert.Empty(turn.Replies);
-        Assert.Empty(turn.Events);
     }
 
     [Fact]
