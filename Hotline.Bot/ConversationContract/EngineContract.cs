@@ -77,7 +77,11 @@ public sealed record UrgentWordMatched(string Word, string Language) : EngineEve
 /// <summary>A person is needed now: asked for, in danger, or the script was left unanswered.</summary>
 public sealed record HandoffRequested(string Reason) : EngineEvent;
 
-/// <summary>Send nothing until the person writes again (not safe to text now; the discreet word).</summary>
+/// <summary>
+/// Send nothing until the person writes again (not safe to text now; the discreet word). Also told of a conversation quiet
+/// already, when the person writes again only that it is not safe: nothing was sent to them, and <paramref name="Reason"/>
+/// says why the conversation stays quiet.
+/// </summary>
 public sealed record WentQuiet(string Reason) : EngineEvent;
 
 /// <summary>

@@ -43,10 +43,16 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private EngineTurn DistressUntilSafe(string? keyword, string text)
     {
-        RaiseForDistress();
+        RaiseAndOweTheNumber();
         HearCryLanguage(keyword, text);
-        _state.NumberOwed = true;
         return HandOffUntilSafe(DistressReason, keyword, text);
+    }
+
+    /// <summary>A cry for help nothing may answer on the phone yet: the case rises now, and the number waits for their "yes".</summary>
+    private void RaiseAndOweTheNumber()
+    {
+        RaiseForDistress();
+        _state.NumberOwed = true;
     }
 
     /// <summary>
@@ -55,16 +61,7 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private EngineTurn HandOffUntilSafe(string reason, string? keyword, string text)
     {
-        RequestHandoff(reason);
-        if (!_state.ResumesHandedOff)
-        {
-            // The intake ends here, as at any hand-off; once it is safe, the conversation is a person's.
-            _events.Add(new IntakeEnded(reason, Unanswered()));
-            _state.ResumesHandedOff = true;
-            _state.ReturnStep = null;
-            ForgetUnlessConsented();
-        }
-
+        HandOffOutOfSight(reason);
         if (_state.Status == IntakeStatus.Quiet)
         {
             return Wake(keyword, text);
@@ -79,5 +76,19 @@ internal sealed partial class IntakeConversation
         _state.Step = _script.ResumeStepId;
         _state.MenuOpen = false;
         return Finish(_engine.Replies.Get(_language, _script.ResumeStepId));
+    }
+
+    /// <summary>The case goes to a person and the intake ends, with nothing sent; once it is safe, the conversation is the person's.</summary>
+    private void HandOffOutOfSight(string reason)
+    {
+        RequestHandoff(reason);
+        if (!_state.ResumesHandedOff && _state.Status != IntakeStatus.HandedOff)
+        {
+            // The intake ends here, as at any hand-off.
+            _events.Add(new IntakeEnded(reason, Unanswered()));
+            _state.ResumesHandedOff = true;
+            _state.ReturnStep = null;
+            ForgetUnlessConsented();
+        }
     }
 }

@@ -23,20 +23,56 @@ internal sealed partial class IntakeConversation
     /// <summary>
     /// What a "no" to the safety question gives: the one short acknowledgement, and nothing more, a caseworker's reply
     /// included, until they write again and say it is safe; then the question they were on, or the conversation to the
-    /// caseworker who had it. While it is quiet already, nothing is sent, not even the safety question any other message gets.
+    /// caseworker who had it. A cry for help beside the phrase ("please help me, it is not safe here") is not lost: out of
+    /// sight the case opens or rises, Critical, and goes to a person, and the emergency number answers their "yes".
     /// </summary>
-    private EngineTurn NotSafeToWrite(WordMatch phrase)
+    /// <remarks>
+    /// While it is quiet already, no question is on the phone: the person wrote of their own accord. A short message that
+    /// says only that it is not safe ("still not safe", "sorry, can't talk now", "not safe, help me") gets nothing, not even
+    /// the safety question any other message gets: one more text to a phone its owner just said is not safe says nothing
+    /// new. Its message still reaches a case a caseworker reads (opened now if none is), and the console is told the person
+    /// said it is not safe (<see cref="WentQuiet"/>), not that they were asked. A longer message says more than that, and the
+    /// words cannot tell what: "I was not safe before, please help, I can talk now" and "I am not safe here, I need to talk to
+    /// someone" read alike. Silence would leave a person who may be able to talk now unanswered, with a caseworker who may not
+    /// write to them; so it gets what any message gets while quiet, the safety question, which assumes nothing and is already
+    /// on the phone above (the language menu first if no language is known), and a cry in it goes to a person out of sight.
+    /// </remarks>
+    private EngineTurn NotSafeToWrite(WordMatch phrase, string? keyword, string text)
     {
-        if (_state.Status == IntakeStatus.Quiet)
+        var cry = _engine.Cries.Find(text);
+        var quietAlready = _state.Status == IntakeStatus.Quiet;
+        if (quietAlready && !SaysOnlyItIsNotSafe(phrase, cry, text))
         {
-            return Finish();
+            return cry is null ? Wake(keyword, text) : DistressUntilSafe(keyword, text);
+        }
+
+        if (cry is not null)
+        {
+            RaiseAndOweTheNumber();
+            HandOffOutOfSight(DistressReason);
+        }
+
+        if (quietAlready)
+        {
+            // Nobody would read it otherwise: nothing answers it, and only a "yes" to a question would go on to a case.
+            OpenCase();
         }
 
         var quiet = NotSafeStep;
         _events.Add(new WentQuiet(QuietCauseFor(quiet.Reason!)));
         WaitUntilSafe(quiet.Reason!);
-        return Finish(_engine.Replies.Get(_language ?? phrase.Language, quiet.Id));
+        return Finish(quietAlready ? null : _engine.Replies.Get(_language ?? phrase.Language, quiet.Id));
     }
+
+    /// <summary>
+    /// The not-safe phrase and at most three words more, a cry for help not counted: what a person writes when they cannot
+    /// talk is short. Three words is what the answer reader takes as a short answer, too.
+    /// </summary>
+    private static bool SaysOnlyItIsNotSafe(WordMatch phrase, WordMatch? cry, string text) =>
+        WordsInMessage.CountWords(text) - WordsInMessage.CountWords(phrase.Word) - WordsInMessage.CountWords(cry?.Word)
+            <= MaxWordsBesideNotSafe;
+
+    private const int MaxWordsBesideNotSafe = 3;
 
     /// <summary>The quiet step a "no" to the safety question leads to (the script is checked for one at load).</summary>
     private ScriptStep NotSafeStep => _script.FindStep(_script.FindStep(_script.ResumeStepId)!.Target(AnswerCodes.No)!)!;

@@ -115,7 +115,7 @@ internal sealed partial class IntakeConversation
 
         if (NotSafePhrase(text) is { } notSafe)
         {
-            return NotSafeToWrite(notSafe);
+            return NotSafeToWrite(notSafe, keyword, text);
         }
 
         if (_engine.Lexicon.IsDistress(keyword, _language))

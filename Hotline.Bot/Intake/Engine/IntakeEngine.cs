@@ -25,6 +25,7 @@ public sealed class IntakeEngine : IConversationEngine
         Lexicon = new Lexicon(script);
         Urgent = new WordsInMessage(script, words => words.Urgent);
         NotSafe = new WordsInMessage(script, words => words.NotSafe);
+        Cries = new WordsInMessage(script, words => words.Distress);
         Answers = new AnswerReader(script);
         EngineSetupCheck.Run(script, triage, options, Lexicon);
         DiscreetKeyword = TextNormalizer.Keyword(options.DiscreetWord)!;
@@ -45,6 +46,9 @@ public sealed class IntakeEngine : IConversationEngine
     internal WordsInMessage Urgent { get; }
 
     internal WordsInMessage NotSafe { get; }
+
+    /// <summary>The distress words, found inside a message that says it is not safe (anywhere else they are read as the whole message).</summary>
+    internal WordsInMessage Cries { get; }
 
     internal ReplyBook Replies { get; }
 

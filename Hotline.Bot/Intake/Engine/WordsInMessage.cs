@@ -2,10 +2,10 @@ namespace Hotline.Bot.Intake.Engine;
 
 /// <summary>
 /// One of every language's word lists that is found anywhere in a message as whole words (the urgent words, the not-safe
-/// phrases), folded like the global words (<see cref="TextNormalizer"/>) and with drawn-out letters cut ("beatttt" is
-/// "beat"). All languages count whatever the person's language: a worker who chose English may still write "maarta hai"
-/// or "safe nahi", and either list errs on the side that costs a look or one short text, never a message to a phone that
-/// should not get it.
+/// phrases, and the distress words in a message that says it is not safe), folded like the global words
+/// (<see cref="TextNormalizer"/>) and with drawn-out letters cut ("beatttt" is "beat"). All languages count whatever the
+/// person's language: a worker who chose English may still write "maarta hai" or "safe nahi", and each list errs on the side
+/// that costs a look or one short text, never a message to a phone that should not get it.
 /// </summary>
 internal sealed class WordsInMessage
 {
@@ -73,6 +73,9 @@ internal sealed class WordsInMessage
 
         return null;
     }
+
+    /// <summary>How many words the message has, as it is read here (folded, up to the length read).</summary>
+    public static int CountWords(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : Fold(text).Length;
 
     /// <summary>"polisi" is Indonesian and Swahili, "पुलिस" Hindi and Nepali: the match names every language whose list holds it.</summary>
     private static WordMatch Match(List<Phrase> phrases, Phrase found, string? language)

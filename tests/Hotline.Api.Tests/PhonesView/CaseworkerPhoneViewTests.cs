@@ -74,6 +74,57 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     }
 
     /// <summary>
+    /// A review: after the discreet word, "not safe" written again got nothing and opened no case, so no caseworker ever read
+    /// it, a cry for help in it included; so did a message that went on to say the person could talk now. A short "not safe"
+    /// still gets nothing on the phone, but reaches a case (Critical with the cry); a longer message gets the safety question.
+    /// </summary>
+    [Fact]
+    public async Task After_the_discreet_word_not_safe_with_a_cry_reaches_a_critical_case_and_nothing_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "not safe, please help");
+        var (caseId, lease) = await caseworker.TakeShowingCaseAsync(phone);
+
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("I was not safe before, I can talk now");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-not-safe-and-a-cry-after-discreet-word", phone.View);
+    }
+
+    /// <summary>
+    /// A review: silent for half an hour at the safety question, then "Please help, I am not safe here, I need to talk to
+    /// someone": nothing reached the phone, the case stayed Low, and the console said the person was asked whether it is safe.
+    /// "can't talk" alone still gets nothing, and the console says the person said it is not safe; the plea gets the safety
+    /// question, and its cry makes the case Critical.
+    /// </summary>
+    [Fact]
+    public async Task Silent_at_the_safety_question_then_not_safe_in_words_tells_the_caseworker_what_the_phone_got()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
+        await ActivatorUtilities.CreateInstance<IntakeTimeoutJob>(host.Harness.App.Services, (TimeProvider)later).TickSilentIntakesAsync(Ct);
+        await phone.MeanwhileAsync("an hour later the intake timer hands the silent intake to a caseworker");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+
+        await phone.WriteAsync("can't talk");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await phone.WriteAsync("Please help, I am not safe here, I need to talk to someone");
+        await caseworker.ShowCaseAsync(phone, caseId);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-not-safe-in-words-after-safety-unanswered", phone.View);
+    }
+
+    /// <summary>
     /// A review: the intake complete and the case waiting at Low, unclaimed, "sos" left it Low and got no reply, while
     /// "police" in the same place made it Critical with the emergency number. A cry now does what the urgent word does.
     /// </summary>
@@ -406,6 +457,28 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
                 + $"[{string.Join(", ", taken.Value.UrgentWords ?? [])}], conversation {found.ConversationStatus} ({found.ConversationStatusReason})");
             return (found.Id, taken.Value.LeaseToken!.Value);
         }
+
+        /// <summary>Takes the case and notes what it shows (<see cref="ShowCaseAsync"/>).</summary>
+        public async Task<(Guid CaseId, Guid Lease)> TakeShowingCaseAsync(Phone phone)
+        {
+            var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+            Assert.True(taken.Ok, taken.Refusal);
+            await phone.MeanwhileAsync("a caseworker takes the case: " + Shown(taken.Value!));
+            return (taken.Value!.Case.Id, taken.Value.LeaseToken!.Value);
+        }
+
+        /// <summary>Opens the case and notes what it shows: band, reasons, the conversation's status, and what the person wrote.</summary>
+        public async Task ShowCaseAsync(Phone phone, Guid caseId)
+        {
+            var opened = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct);
+            Assert.True(opened.Ok, opened.Refusal);
+            await phone.MeanwhileAsync("the case shows: " + Shown(opened.Value!));
+        }
+
+        private static string Shown(CaseDetail detail) =>
+            $"{detail.Case.Priority} [{string.Join(", ", detail.Case.Reasons)}], conversation {detail.Case.ConversationStatus} "
+            + $"({detail.Case.ConversationStatusReason}), the person wrote "
+            + $"[{string.Join(" | ", detail.Transcript.Where(m => m.Direction == nameof(MessageDirection.Inbound)).Select(m => m.Body))}]";
 
         /// <summary>What the caseworker saw: the reply queued, or refused with the reason the console shows.</summary>
         public async Task<string> ReplyAsync(Guid caseId, Guid lease, string text)
