@@ -55,12 +55,12 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
         var rows = console.Page.Locator("#overview-cases tr[data-case-id]");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(rows.Locator(".reason")).ToHaveTextAsync(["Withholding of wages", "Deception"]);
+        await Expect(rows.Locator(".reason")).ToHaveTextAsync(["Withholding of wages", "Deception", "Asked for a person", "Asked for a person"]);
         await Expect(console.Page.Locator($"#overview-cases tr[data-case-id='{wages}'] .reason")).ToHaveCountAsync(2);
         var returning = rows.Filter(new() { Has = console.Page.Locator(".returning") });
         await Expect(returning).ToHaveCountAsync(1);
         await Expect(returning.Locator(".returning")).ToHaveTextAsync("Returning");
-        await Expect(returning).ToContainTextAsync("No triage reasons recorded");
+        await Expect(returning.Locator(".reason")).ToHaveTextAsync("Asked for a person");
         await Expect(rows.Locator(".conversation-status")).ToHaveCountAsync(1);
         await Expect(rows.Filter(new() { Has = console.Page.Locator(".conversation-status") })).Not.ToContainTextAsync("Returning");
         await Expect(rows.Locator(".conversation-status")).ToContainTextAsync("Opted out");

@@ -61,6 +61,11 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private EngineTurn HandOffUntilSafe(string reason, string? keyword, string text)
     {
+        if (reason == AskedForPersonReason && !_state.ResumesHandedOff)
+        {
+            AddAskedForPersonReason();
+        }
+
         HandOffOutOfSight(reason);
         if (_state.Status == IntakeStatus.Quiet)
         {

@@ -206,6 +206,26 @@ internal sealed partial class IntakeConversation
         }
     }
 
+    /// <summary>
+    /// The person asked for a person while the intake still asked: the case's reasons say so, after the others, with no points
+    /// and the band unchanged (asking says nothing of danger). A case queued early gets it in the same turn; a case not yet
+    /// queued is queued with it.
+    /// </summary>
+    private void AddAskedForPersonReason()
+    {
+        var before = _caseOpen ? Evaluate() : null;
+        _state.AskedForPerson = true;
+        if (before is not null && Evaluate() is var after && !after.SameAs(before))
+        {
+            _events.RemoveAll(e => e is PriorityChanged);
+            _events.Add(new PriorityChanged(after.Band, after.Score, after.Reasons));
+        }
+    }
+
+    private TriageResult WithAskedForPerson(TriageResult triage) => _state.AskedForPerson
+        ? new TriageResult(triage.Band, triage.Score, [.. triage.Reasons, AskedForPersonReason], triage.Indicators)
+        : triage;
+
     private TriageResult WithDistressWord(TriageResult triage) => _state.Distressed
         ? new TriageResult(PriorityBand.Critical, triage.Score + DistressPoints, [DistressTriageReason, .. triage.Reasons], triage.Indicators)
         : triage;

@@ -225,6 +225,11 @@ internal sealed partial class IntakeConversation
 
     private EngineTurn AskForPerson()
     {
+        if (_state.Status == IntakeStatus.Active)
+        {
+            AddAskedForPersonReason();
+        }
+
         HandOff(AskedForPersonReason);
         return Finish(HandoffReply(OwedHandoffTextId()));
     }

@@ -74,6 +74,13 @@ internal sealed class IntakeState
     public bool Distressed { get; set; }
 
     /// <summary>
+    /// The intake ended because the person asked for a person: the case's reasons say so from then on, so a caseworker reads
+    /// why it is in the queue (and that the intake's questions were cut short), whatever is re-triaged later.
+    /// </summary>
+    [JsonPropertyName("ap")]
+    public bool AskedForPerson { get; set; }
+
+    /// <summary>
     /// The discreet word was used: someone else may hold the phone, so an urgent or distress word is acted on only out of
     /// sight (nothing but the safety question reaches the phone) until the person says again that it is safe to write.
     /// </summary>

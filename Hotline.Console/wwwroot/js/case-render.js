@@ -1,5 +1,5 @@
 import { el, byId, show } from "./dom.js";
-import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference } from "./format.js";
+import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON } from "./format.js";
 import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
@@ -125,18 +125,22 @@ function renderSide(view) {
   const c = view.detail.case;
   const answers = view.detail.answers;
   // A person who asked for a human, or did not agree to keep their answers, has none kept: their low score says nothing about
-  // danger, whatever they answered.
+  // danger, whatever they answered. Asking for a person is a reason the case has, not a finding about danger.
   const intakeAsking = c.intakeQuestion != null;
   // Declining is the person's choice, said as such: an empty list must not read as "answered nothing", nor as "nothing found".
   const declined = view.detail.answersDeclined === true;
-  const notAssessed = c.reasons.length === 0 && answers.length === 0 && !intakeAsking && (!view.readOnly || declined);
+  const askedFirst = c.reasons.includes(ASKED_FOR_PERSON);
+  const notAssessed = c.reasons.every((r) => r === ASKED_FOR_PERSON) && answers.length === 0 && !intakeAsking && (!view.readOnly || declined);
   const leftOpen = view.detail.leftOpen;
-  byId("triage-reasons").replaceChildren(...(c.reasons.length === 0
-    ? [el("li", { class: notAssessed ? "reason" : "empty", text: !notAssessed ? "No triage reasons recorded."
-      : declined ? "Danger not on record: the person did not agree to have their answers saved. Ask whether they are safe now."
-      : leftOpen ? "Danger unknown: a caseworker wrote before the intake had kept an answer, and the intake stopped there. Ask whether they are safe now."
-      : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now." })]
-    : c.reasons.map((r) => el("li", { class: "reason", text: reasonText(r) }))));
+  const dangerNote = !notAssessed ? null
+    : declined ? "Danger not on record: the person did not agree to have their answers saved. Ask whether they are safe now."
+    : leftOpen ? "Danger unknown: a caseworker wrote before the intake had kept an answer, and the intake stopped there. Ask whether they are safe now."
+    : askedFirst ? "Danger unknown: the person asked for a person before the intake kept an answer. Ask whether they are safe now."
+    : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now.";
+  const reasons = [...c.reasons.map(reasonText), ...(dangerNote ? [dangerNote] : [])];
+  byId("triage-reasons").replaceChildren(...(reasons.length === 0
+    ? [el("li", { class: "empty", text: "No triage reasons recorded." })]
+    : reasons.map((text) => el("li", { class: "reason", text }))));
   // From the first reply on, the person's messages answer the caseworker: a "1" under the intake's open question may not.
   const open = byId("intake-left-open");
   open.hidden = !leftOpen || view.readOnly;

@@ -57,9 +57,14 @@ export function conversationStatusText(status, reason) {
   return "";
 }
 
+/** The triage reason of a case whose intake ended because the person asked for a person: it says nothing of danger. */
+export const ASKED_FOR_PERSON = "asked_for_person";
+
 // A triage reason that stands for one ILO indicator goes by that indicator's name, as statistics and partners
-// read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together).
+// read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together). Asking for a person
+// reads as the caseworker would say it.
 const REASON_NAMES = {
+  [ASKED_FOR_PERSON]: "Asked for a person",
   wages_withheld: "Withholding of wages",
   documents_retained: "Retention of identity documents",
   debt_to_employer: "Debt bondage",

@@ -187,9 +187,10 @@ public sealed class GlobalWordTests
         var turn = host.Send(word);
 
         Assert.Equal(Text(language, "person"), turn.Reply());
-        // The case was queued when consent was answered; now the intake ends and a person is asked for.
+        // The case was queued when consent was answered; now it says why the intake ended, which ends, and a person is asked for.
         Assert.Equal(
             [
+                "PriorityChanged(Low, 0, [asked_for_person])",
                 "HandoffRequested { Reason = asked_for_person }",
                 "IntakeEnded(asked_for_person, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])",
             ],
