@@ -44,7 +44,7 @@ public sealed class DistressAfterHandOffTests
         var again = host.Send("sos");
 
         Assert.Equal([Text("en", "distress")], cry.Replies());
-        Assert.Equal(["PriorityChanged(Critical, 100, [distress_word])"], cry.Events.Select(Describe));
+        Assert.Equal(["PriorityChanged(Critical, 100, [distress_word, asked_for_person])"], cry.Events.Select(Describe));
         Assert.Empty(again.Replies);
         Assert.Empty(again.Events);
     }
@@ -59,7 +59,7 @@ public sealed class DistressAfterHandOffTests
         var turn = host.Send("help me");
 
         Assert.Empty(turn.Replies);
-        Assert.Equal(["PriorityChanged(Critical, 100, [distress_word])"], turn.Events.Select(Describe));
+        Assert.Equal(["PriorityChanged(Critical, 100, [distress_word, asked_for_person])"], turn.Events.Select(Describe));
     }
 
     /// <summary>Handed to a person, then the discreet word: the case rises out of sight, the safety question, the number at the "yes".</summary>
@@ -73,7 +73,7 @@ public sealed class DistressAfterHandOffTests
         var turn = host.Send("help me");
 
         Assert.Equal([Text("en", "safe_now")], turn.Replies());
-        Assert.Equal(["PriorityChanged(Critical, 100, [distress_word])", "WaitsUntilSafe { Cause = discreet_word }"],
+        Assert.Equal(["PriorityChanged(Critical, 100, [distress_word, asked_for_person])", "WaitsUntilSafe { Cause = discreet_word }"],
             turn.Events.Select(Describe));
         Assert.Equal([Text("en", "distress")], host.Send("1").Replies());
     }
