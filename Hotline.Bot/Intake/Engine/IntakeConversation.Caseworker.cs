@@ -14,15 +14,20 @@ internal sealed partial class IntakeConversation
     /// </summary>
     /// <remarks>
     /// One reading stays, the careful one. While the intake's question whether it is safe to write is unanswered (the case
-    /// opened before the answer, at an urgent word or a returning person's first message, and she wrote at once), a "no"
-    /// makes the conversation quiet, caseworker included, with the not-safe acknowledgement: if it was the intake's answer,
-    /// her next message would reach a phone its owner said is not safe; if it was hers, it costs the person one more "yes"
-    /// when they next write. That holds for every "no" until then, not only the first message beside her ("who is this?"
-    /// answers nothing, nor does the language menu opened over the question). A "yes" there is never taken as safe. Without
-    /// consent, the answers given so far are forgotten, as at any hand-off.
+    /// opened before the answer, at an urgent word or a returning person's first message, and she wrote at once), the
+    /// person's first message beside her is read against it: a "no" makes the conversation quiet, caseworker included, with
+    /// the not-safe acknowledgement: if it was the intake's answer, her next message would reach a phone its owner said is
+    /// not safe; if it was hers, it costs the person one more "yes" when they next write. A "yes" there is never taken as
+    /// safe. Any message but a "no" closes the question: whether it answered the intake ("yes") or her ("who is this?"),
+    /// the person is writing to her now, and her messages stand between the intake's question and whatever they write next.
+    /// Read against it for the rest of the case, "he locked the door, it is not safe here" or "I can't talk to my family"
+    /// silenced a Critical person and refused her replies; if she needs the answer, her own question
+    /// (<see cref="AskedByCaseworker"/>) asks it unambiguously. Without consent, the answers given so far are forgotten, as
+    /// at any hand-off.
     /// The language menu opened over that question and still the intake's last text on the phone is answered by a number it
     /// offers: "2" there is العربية, not "no" (which sent "OK. Write again when it is safe." and refused her replies). The
-    /// language changes, and the question, still unanswered, is asked again in it, as after any choice at the menu.
+    /// language changes, and the question, still unanswered, is asked again in it, as after any choice at the menu: it is
+    /// the last text on the phone again, so the next message is read against it as the first one beside her is.
     /// The same question asked by the caseworker herself (<see cref="AskedByCaseworker"/>) is read the same way until it is
     /// answered: a "no" makes the conversation quiet, her included. Her question is unambiguous, so a "yes" answers it: from
     /// then on a "no" is hers to read, as before she asked.
@@ -50,7 +55,7 @@ internal sealed partial class IntakeConversation
             return Finish();
         }
 
-        _state.SafetyUnanswered = safetyUnanswered;
+        _state.SafetyUnanswered = chosen is not null;
         _state.CaseworkerAskedIfSafe &= answer != AnswerCodes.Yes;
         _state.Status = IntakeStatus.HandedOff;
         ForgetUnlessConsented();

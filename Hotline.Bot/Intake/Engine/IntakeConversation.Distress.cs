@@ -15,6 +15,8 @@ internal sealed partial class IntakeConversation
             RaiseForDistress();
             RequestHandoff(DistressReason);
             _state.Status = IntakeStatus.HandedOff;
+            // A cry does not answer the intake's safety question: the person is writing to her now (ReplyBesideCaseworker).
+            _state.SafetyUnanswered = false;
             TellNumberForDanger();
             return Finish();
         }

@@ -6,7 +6,8 @@ internal sealed partial class IntakeConversation
     /// <summary>
     /// A not-safe phrase of any language in the message (<see cref="LanguageWords.NotSafe"/>), read only where the question on
     /// the phone is whether it is safe to write: asked by the intake, asked again after a quiet spell, left unanswered when a
-    /// caseworker took the conversation, asked by the caseworker herself, or the quiet itself. Anywhere else the same words
+    /// caseworker took the conversation (until the person has written to her, <see cref="ReplyBesideCaseworker"/>), asked by
+    /// the caseworker herself, or the quiet itself. Anywhere else the same words
     /// say other things as often ("I can't talk to my family" under the isolation question, "I cannot talk English" as a first
     /// message, "I am not safe" meaning danger beside a caseworker who must read it), and a quiet there would silence a person
     /// who asked for help.

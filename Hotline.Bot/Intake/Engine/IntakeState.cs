@@ -99,8 +99,9 @@ internal sealed class IntakeState
     public bool ResumesHandedOff { get; set; }
 
     /// <summary>
-    /// A caseworker took the conversation while the intake's last question, whether it is safe to write, was unanswered: a
-    /// "no" beside her is still read as not safe, until the person next says it is safe.
+    /// A caseworker had the conversation when the intake asked again whether it is safe to write (a language chosen at the
+    /// menu opened over the unanswered question): the person's next message is read against it, a "no" as not safe, and
+    /// any other message closes it.
     /// </summary>
     [JsonPropertyName("su")]
     public bool SafetyUnanswered { get; set; }

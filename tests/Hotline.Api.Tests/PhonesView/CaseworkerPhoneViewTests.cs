@@ -294,7 +294,8 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     /// An urgent word opens a Critical case while "Is it safe for you to write now?" is unanswered, and a caseworker answers
     /// at once. The person's "no" may be to her "Are you hurt?" or to the intake: it is read the careful way, as not safe,
     /// and nothing of hers reaches the phone until they write again and say it is safe. A "yes" beside her is not taken as
-    /// safe: nothing automatic follows it.
+    /// safe: nothing automatic follows it. Only the first message beside her is read so: after "who is this?" and her
+    /// answer, a "2" is hers to read, and her next reply reaches the phone.
     /// </summary>
     [Fact]
     public async Task A_caseworker_who_wrote_before_the_safety_answer_is_held_by_a_no_until_the_person_says_it_is_safe()
@@ -321,7 +322,6 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         await yes.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Can you get to a doctor?"));
         await caseworker.CloseAsync(caseId, lease);
 
-        // A review's finding: a "no" after another message beside her was read as hers, and her next reply reached the phone.
         var later = await host.NewPhoneInAsync("en");
         await later.WriteAsync("they beat me");
         (caseId, lease) = await caseworker.TakeAsync(later);
@@ -333,6 +333,30 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         await caseworker.CloseAsync(caseId, lease);
 
         GoldenFile.Match("caseworker-before-the-safety-answer", "## no\n" + no.View + "## yes\n" + yes.View + "## no after another message\n" + later.View);
+    }
+
+    /// <summary>
+    /// Found by a review: an urgent word opened the case before the safety question was answered, a caseworker wrote, and the
+    /// person said "yes" (never taken as safe). The question stayed open for the rest of the case: "he locked the door, it is
+    /// not safe here" got "OK. Write again when it is safe." and her "Call 112 now" was refused. Once the person has written
+    /// to her, the words are hers to read, and her reply reaches the phone.
+    /// </summary>
+    [Fact]
+    public async Task After_the_person_wrote_to_her_not_safe_in_words_is_hers_to_read_and_her_reply_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("they beat me");
+        var (caseId, lease) = await caseworker.TakeAsync(phone);
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("yes");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Where is he now?"));
+
+        await phone.WriteAsync("he locked the door, it is not safe here");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "Call 112 now if you can. I am staying with you."));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-not-safe-in-words-after-writing-to-her", phone.View);
     }
 
     /// <summary>
