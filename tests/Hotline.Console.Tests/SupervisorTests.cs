@@ -23,6 +23,10 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
         await Expect(console.Page.Locator("#overview-cases tr[data-case-id]")).ToHaveCountAsync(3);
         await Expect(console.Page.Locator("#overview-cases tr[data-status='Claimed']")).ToContainTextAsync("amira");
+        // amira took the Critical case and has not written: it is not "Being answered", and a figure counts it.
+        await Expect(console.Page.Locator("#overview-cases tr[data-status='Claimed'] td").Nth(4)).ToHaveTextAsync("Taken, not answered yet");
+        await Expect(console.Page.Locator("#overview-statistics .stat", new() { HasText = "Taken, the person waiting for a reply" }).Locator("dd")).ToHaveTextAsync("1");
+        await Expect(console.Page.Locator("#overview-statistics .stat", new() { HasText = "Being answered" }).Locator("dd")).ToHaveTextAsync("1");
         await Expect(console.Page.Locator($"#overview-caseworkers tr[data-user-id='{amira.Id}'] td.number")).ToHaveTextAsync("1");
         // sofia, amira, bilal, and the supervisor every Development database starts with.
         await Expect(console.Page.Locator("#overview-caseworkers tr")).ToHaveCountAsync(4);

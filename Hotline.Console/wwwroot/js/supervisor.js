@@ -95,6 +95,9 @@ function render(overview) {
     ["In the queue, quiet until it is safe to write", String(s.quiet ?? 0)],
     ["In the queue, opted out (STOP)", String(s.optedOut ?? 0)],
     ["Being answered", String(s.claimed)],
+    // Taken but the person still waits: a caseworker who took a case and never wrote holds it out of the queue's figures, and a
+    // newcomer's walk found such a case, in danger now, counted nowhere a supervisor looks.
+    ["Taken, the person waiting for a reply", String(overview.queue.cases.filter((c) => c.status !== "Queued" && waitingSince(c) != null).length)],
     ["Critical, waiting for a reply", String(s.queuedByPriority.Critical ?? 0)],
     ["Critical, nothing can be sent to them now", String(silentCritical(s))],
     ["High waiting", String(s.queuedByPriority.High ?? 0)],
@@ -138,7 +141,7 @@ function render(overview) {
 /** A case answered before and back in the queue is not "waiting" as one nobody has answered, nor is one nobody can write to. */
 function stateText(c) {
   if (c.status !== "Queued") {
-    return "Being answered";
+    return waitingSince(c) == null ? "Being answered" : c.answeredAt == null ? "Taken, not answered yet" : "Taken, new message";
   }
   if (c.conversationStatus === "Quiet") {
     return "In the queue, quiet";
