@@ -107,9 +107,7 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     {
         await using var caseworker = await Caseworker.StartAsync(host);
         var phone = await host.NewPhoneInAsync("en");
-        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
-        await ActivatorUtilities.CreateInstance<IntakeTimeoutJob>(host.Harness.App.Services, (TimeProvider)later).TickSilentIntakesAsync(Ct);
-        await phone.MeanwhileAsync("an hour later the intake timer hands the silent intake to a caseworker");
+        await HandOffSilentIntakeAnHourLaterAsync(phone);
         var (caseId, lease) = await caseworker.TakeAsync(phone);
 
         await phone.WriteAsync("can't talk");
@@ -275,9 +273,7 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     {
         await using var caseworker = await Caseworker.StartAsync(host);
         var phone = await host.NewPhoneInAsync("en");
-        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
-        await ActivatorUtilities.CreateInstance<IntakeTimeoutJob>(host.Harness.App.Services, (TimeProvider)later).TickSilentIntakesAsync(Ct);
-        await phone.MeanwhileAsync("an hour later the intake timer hands the silent intake to a caseworker");
+        await HandOffSilentIntakeAnHourLaterAsync(phone);
         var (caseId, lease) = await caseworker.TakeAsync(phone);
 
         await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Can you talk?"));
@@ -518,5 +514,13 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         }
 
         public ValueTask DisposeAsync() => hub.DisposeAsync();
+    }
+
+    /// <summary>An hour on, the intake timer hands the person's silent intake to a caseworker.</summary>
+    private async Task HandOffSilentIntakeAnHourLaterAsync(Phone phone)
+    {
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
+        await ActivatorUtilities.CreateInstance<IntakeTimeoutJob>(host.Harness.App.Services, (TimeProvider)later).TickSilentIntakesAsync(Ct);
+        await phone.MeanwhileAsync("an hour later the intake timer hands the silent intake to a caseworker");
     }
 }
