@@ -103,7 +103,7 @@ public sealed class CaseHub(
     /// opening applies either way.
     /// </summary>
     public async Task<ActionAnswer<CaseDetail>> RejoinCase(Guid caseId, string? viewing) =>
-        (await AsCallerAsync(user => OpenAsync(user, caseId, viewing))).ToAnswer();
+        (await AsCallerAsync(user => OpenAsync(user, caseId, viewing, rejoins: true))).ToAnswer();
 
     /// <summary>
     /// The claim on a case the caller holds, for a console that keeps it renewed without showing it (after a reload or a
@@ -170,7 +170,7 @@ public sealed class CaseHub(
     public async Task<ActionAnswer<NoteView>> AddNote(Guid caseId, string body, Guid requestId) =>
         (await AsCallerAsync(user => actions.AddNoteAsync(user, caseId, body ?? "", requestId, Context.ConnectionAborted))).ToAnswer();
 
-    private async Task<Outcome<CaseDetail>> OpenAsync(User user, Guid caseId, string? viewing = null)
+    private async Task<Outcome<CaseDetail>> OpenAsync(User user, Guid caseId, string? viewing = null, bool rejoins = false)
     {
         // Counted as listening before the case is read, so that news committed after the read is pushed.
         listeners.Opened(Context.ConnectionId, caseId);
@@ -193,8 +193,10 @@ public sealed class CaseHub(
 
         // The server leaves the case this page showed before, not the console's LeaveCase: that comes after the answer, or late,
         // or never, and until it came the page that shows this case heard the words of the one before. Done only now that the
-        // opening stands, since a refused one leaves the page on the case it shows.
-        foreach (var shownBefore in listeners.LeaveAllBut(Context.ConnectionId, caseId))
+        // opening stands, since a refused one leaves the page on the case it shows. A rejoin switches nothing: after a
+        // reconnection the page may already have opened another case on this connection before its rejoin of the one it
+        // showed arrived, and the rejoin must not take it out of that one (the page leaves the rejoined case if it moved on).
+        foreach (var shownBefore in rejoins ? [] : listeners.LeaveAllBut(Context.ConnectionId, caseId))
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(shownBefore));
         }

@@ -333,7 +333,12 @@ export class CaseView {
     }
     const held = this.holdsLease;
     const answer = await this.live.invoke("RejoinCase", caseId, this.viewings.get(caseId) ?? null);
-    if (answer.ok && caseId === this.caseId) {
+    if (answer.ok && caseId !== this.caseId) {
+      // Another case was opened while the rejoin was on its way: the server joined this one again, so the page leaves it.
+      this.live.invoke("LeaveCase", caseId);
+      return;
+    }
+    if (answer.ok) {
       this.show(answer.value);
       if (held && !answer.value.leaseToken) {
         this.notice("Your claim on this case ended while the console was disconnected.", "warning", "lease");

@@ -96,6 +96,31 @@ public sealed class CaseGroupWithdrawalTests
         Assert.DoesNotContain((shownBefore, "are you there?"), heardUntilNow);
     }
 
+    /// <summary>
+    /// A review: after a reconnection the page may open another case before its rejoin of the case it showed arrives; the
+    /// rejoin switches nothing, so the page still hears the case it opened (and leaves the rejoined one itself).
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_rejoin_that_arrives_after_another_case_was_opened_does_not_take_the_connection_out_of_that_case(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(Worker, "talk to a person");
+        var shownBefore = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        await harness.TextAsync(OtherWorker, "talk to a person");
+        var shownNow = Guid.Parse((await harness.ScalarAsync($"SELECT Id FROM Cases WHERE Id <> '{shownBefore}'"))!);
+        var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
+        await using var hub = amina.Hub();
+        var heard = HubHeard.Messages(hub);
+        await hub.StartAsync(Ct);
+        Assert.True((await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), shownNow, Ct)).Ok);
+
+        var rejoined = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.RejoinCase), shownBefore, null, Ct);
+        await harness.TextAsync(OtherWorker, "hello?");
+
+        Assert.True(rejoined.Ok, rejoined.Refusal);
+        Assert.Contains((shownNow, "hello?"), await HeardUntilAsync(heard, (shownNow, "hello?")));
+    }
+
     [Theory, DatabaseData]
     public async Task A_console_that_takes_the_next_case_hears_only_that_a_message_came_in_the_case_it_showed_before_not_what_it_says(
         DatabaseProvider engine)
