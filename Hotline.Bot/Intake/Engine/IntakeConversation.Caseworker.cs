@@ -28,9 +28,10 @@ internal sealed partial class IntakeConversation
     /// offers: "2" there is العربية, not "no" (which sent "OK. Write again when it is safe." and refused her replies). The
     /// language changes, and the question, still unanswered, is asked again in it, as after any choice at the menu: it is
     /// the last text on the phone again, so the next message is read against it as the first one beside her is.
-    /// The same question asked by the caseworker herself (<see cref="AskedByCaseworker"/>) is read the same way until it is
-    /// answered: a "no" makes the conversation quiet, her included. Her question is unambiguous, so a "yes" answers it: from
-    /// then on a "no" is hers to read, as before she asked.
+    /// The same question asked by the caseworker herself (<see cref="AskedByCaseworker"/>) is read the same way, against the
+    /// person's next message only: a "no" makes the conversation quiet, her included; anything else closes it, and from then
+    /// on a "no" is hers to read, as before she asked. Kept open longer, "who is this?" and then "he locked me in, I can't talk
+    /// to anyone" weeks later silenced a person in danger (a review); she asks again if she needs to.
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
@@ -56,7 +57,7 @@ internal sealed partial class IntakeConversation
         }
 
         _state.SafetyUnanswered = chosen is not null;
-        _state.CaseworkerAskedIfSafe &= answer != AnswerCodes.Yes;
+        _state.CaseworkerAskedIfSafe = false;
         _state.Status = IntakeStatus.HandedOff;
         ForgetUnlessConsented();
         return Finish(chosen is null ? null : _engine.Replies.Get(_language, _script.ResumeStepId));
@@ -64,7 +65,7 @@ internal sealed partial class IntakeConversation
 
     /// <summary>
     /// A caseworker asked the person herself whether it is safe to write: her question is open as the intake's is beside her,
-    /// until they answer it "yes" or it is no longer safe (<see cref="ReplyBesideCaseworker"/>, <see cref="NotSafePhrase"/>).
+    /// for the person's next message (<see cref="ReplyBesideCaseworker"/>, <see cref="NotSafePhrase"/>).
     /// While the conversation waits until it is safe, the host refuses her reply, and the question open is the intake's own.
     /// </summary>
     public string? AskedByCaseworker()

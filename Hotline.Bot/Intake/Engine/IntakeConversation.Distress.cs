@@ -17,6 +17,7 @@ internal sealed partial class IntakeConversation
             _state.Status = IntakeStatus.HandedOff;
             // A cry does not answer the intake's safety question: the person is writing to her now (ReplyBesideCaseworker).
             _state.SafetyUnanswered = false;
+            _state.CaseworkerAskedIfSafe = false;
             TellNumberForDanger();
             return Finish();
         }

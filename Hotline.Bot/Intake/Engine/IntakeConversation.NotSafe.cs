@@ -44,7 +44,15 @@ internal sealed partial class IntakeConversation
         var quietAlready = _state.Status == IntakeStatus.Quiet;
         if (quietAlready && !SaysOnlyItIsNotSafe(phrase, cry, text))
         {
-            return cry is null ? Wake(keyword, text) : DistressUntilSafe(keyword, text);
+            if (cry is not null)
+            {
+                return DistressUntilSafe(keyword, text);
+            }
+
+            // Out of sight, as a short one: if they never say it is safe, a caseworker still reads what they wrote (a review
+            // found "I am not safe in this house, they took my passport" after a "no" at the first question seen by nobody).
+            OpenCase();
+            return Wake(keyword, text);
         }
 
         if (cry is not null)

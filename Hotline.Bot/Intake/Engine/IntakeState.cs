@@ -108,7 +108,8 @@ internal sealed class IntakeState
 
     /// <summary>
     /// A caseworker asked the person herself whether it is safe to write (the canned reply, recognised by the host), and they
-    /// have not said yes since: a "no" or a not-safe phrase is read as the answer to the intake's own question would be.
+    /// have not written since: a "no" or a not-safe phrase in their next message is read as the answer to the intake's own
+    /// question would be.
     /// </summary>
     [JsonPropertyName("ca")]
     public bool CaseworkerAskedIfSafe { get; set; }

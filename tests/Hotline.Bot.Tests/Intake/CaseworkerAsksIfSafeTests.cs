@@ -44,18 +44,25 @@ public sealed class CaseworkerAsksIfSafeTests
         Assert.False(host.Writable);
     }
 
-    /// <summary>"Who is this?" answers nothing: her question is still the one open, and the "no" after it is its answer.</summary>
+    /// <summary>
+    /// Her question is read against the person's next message only, as the intake's is beside her: after "who is this?", a
+    /// later "I can't talk to anyone here, he locked me in" is hers to read (a review: kept open until a "yes", her question
+    /// silenced a person in danger weeks later). Asked again, it is open again.
+    /// </summary>
     [Fact]
-    public void A_no_after_another_message_still_answers_the_caseworkers_question()
+    public void After_another_message_her_question_is_closed_and_asked_again_it_is_open_again()
     {
         var host = WithCaseworker("en");
         host.CaseworkerAsksIfSafe();
         Assert.Empty(host.Send("who is this?").Replies);
         Assert.True(host.Writable);
 
-        var turn = host.Send("2");
+        var later = host.Send("I can't talk to anyone here, he locked me in");
+        host.CaseworkerAsksIfSafe();
+        var answer = host.Send("2");
 
-        Assert.Equal([Text("en", "not_safe")], turn.Replies());
+        Assert.Empty(later.Replies);
+        Assert.Equal([Text("en", "not_safe")], answer.Replies());
         Assert.False(host.Writable);
     }
 

@@ -32,7 +32,7 @@ public sealed class NotSafeWhileQuietTests
     }
 
     [Fact]
-    public void After_the_discreet_word_a_message_that_goes_on_past_not_safe_without_a_cry_gets_the_safety_question_as_any_message()
+    public void After_the_discreet_word_a_message_that_goes_on_past_not_safe_without_a_cry_gets_the_safety_question_and_opens_a_case()
     {
         var host = AtSafetyQuestion("en");
         host.Send("recipe");
@@ -40,7 +40,7 @@ public sealed class NotSafeWhileQuietTests
         var turn = host.Send("I was not safe before but now I can talk to you");
 
         Assert.Equal([Text("en", "safe_now")], turn.Replies());
-        Assert.Equal(["WaitsUntilSafe { Cause = discreet_word }"], turn.Events.Select(Describe));
+        Assert.Equal(["CaseRequested(Low, 0, [])", "WaitsUntilSafe { Cause = discreet_word }"], turn.Events.Select(Describe));
         Assert.Equal([Text("en", "danger")], host.Send("1").Replies());
     }
 
