@@ -77,10 +77,7 @@ public sealed class CaseGroupWithdrawalTests
         DatabaseProvider engine)
     {
         await using var harness = await TwilioHarness.StartAsync(engine);
-        await harness.TextAsync(Worker, "talk to a person");
-        var shownBefore = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
-        await harness.TextAsync(OtherWorker, "talk to a person");
-        var shownNow = Guid.Parse((await harness.ScalarAsync($"SELECT Id FROM Cases WHERE Id <> '{shownBefore}'"))!);
+        var (shownBefore, shownNow) = await TwoCasesAsync(harness);
         var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
         await using var hub = amina.Hub();
         var heard = HubHeard.Messages(hub);
@@ -104,10 +101,7 @@ public sealed class CaseGroupWithdrawalTests
     public async Task A_rejoin_that_arrives_after_another_case_was_opened_does_not_take_the_connection_out_of_that_case(DatabaseProvider engine)
     {
         await using var harness = await TwilioHarness.StartAsync(engine);
-        await harness.TextAsync(Worker, "talk to a person");
-        var shownBefore = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
-        await harness.TextAsync(OtherWorker, "talk to a person");
-        var shownNow = Guid.Parse((await harness.ScalarAsync($"SELECT Id FROM Cases WHERE Id <> '{shownBefore}'"))!);
+        var (shownBefore, shownNow) = await TwoCasesAsync(harness);
         var amina = await SignInAsync(harness, "amina", UserRole.Caseworker);
         await using var hub = amina.Hub();
         var heard = HubHeard.Messages(hub);
@@ -184,6 +178,15 @@ public sealed class CaseGroupWithdrawalTests
         }
 
         return all;
+    }
+
+    /// <summary>Worker's case, then OtherWorker's, each asking for a person.</summary>
+    private static async Task<(Guid First, Guid Second)> TwoCasesAsync(TwilioHarness harness)
+    {
+        await harness.TextAsync(Worker, "talk to a person");
+        var first = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        await harness.TextAsync(OtherWorker, "talk to a person");
+        return (first, Guid.Parse((await harness.ScalarAsync($"SELECT Id FROM Cases WHERE Id <> '{first}'"))!));
     }
 
     private static async Task<SignedInClient> SignInAsync(TwilioHarness harness, string name, UserRole role) =>
