@@ -25,7 +25,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
             OpenedAt = now,
         }, cancellationToken);
         await events.AppendAsync(session, id, CaseEventTypes.Queued,
-            new { newCase.Language, Priority = newCase.Priority.ToString(), newCase.TriageReasons }, null, cancellationToken);
+            new { newCase.Language, Priority = newCase.Priority.ToString(), newCase.TriageReasons, PersonStatus = newCase.PersonStatus.ToString() }, null, cancellationToken);
         return await ReadByIdAsync(session, id, cancellationToken);
     }
 

@@ -31,7 +31,10 @@ public sealed record CaseRecord
 }
 
 /// <summary>What the conversation engine decided when it handed a conversation to the caseworkers.</summary>
-public sealed record NewCase(Guid ConversationId, string Language, PriorityBand Priority, int TriageScore, IReadOnlyList<string> TriageReasons)
+/// <param name="PersonStatus">The person's status as the case opens: an urgent word written while quiet or opted out opens a
+/// case nobody can write to from its first moment, which no later change of status says (UntakenCriticalCases).</param>
+public sealed record NewCase(Guid ConversationId, string Language, PriorityBand Priority, int TriageScore, IReadOnlyList<string> TriageReasons,
+    ConversationStatus PersonStatus = ConversationStatus.Active)
 {
     /// <summary>BCP-47 "undetermined": the person asked for help before their language was known. Every caseworker is offered such a case.</summary>
     public const string UnknownLanguage = "und";

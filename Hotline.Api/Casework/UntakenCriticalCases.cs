@@ -24,9 +24,11 @@ public sealed class UntakenCriticalCases
     /// </summary>
     private static DateTimeOffset? UntakenSince(IReadOnlyList<CaseEvent> events)
     {
-        // A person whose first change of status was to become writable again could not be written to before it; one whose
-        // status never changed while the case was open has kept the status they have now, which is quiet or opted out.
-        var statusChanges = events.Where(e => e.Type == CaseEventTypes.ConversationStatusChanged).ToList();
+        var statusChanges = events.Where(e => e.Type == CaseEventTypes.ConversationStatusChanged && !OvertakenInItsTurn(events, e)).ToList();
+        // The case's opening says whether the person could be written to then (PersonStatus). A case opened before it did: a
+        // person whose first change of status was to become writable again could not be written to before it; one whose status
+        // never changed while the case was open has kept the status they have now, which is quiet or opted out. A first change
+        // to quiet or opted out says nothing of before (quiet, then STOP), and is read as from a person who could be written to.
         var nobodyCanWrite = statusChanges.Count == 0 || Field(statusChanges[0], "Status") is nameof(ConversationStatus.Active) or null;
         var critical = false;
         DateTimeOffset? untakenSince = null;
@@ -36,7 +38,12 @@ public sealed class UntakenCriticalCases
             {
                 case CaseEventTypes.Queued or CaseEventTypes.PriorityChanged:
                     critical = Field(caseEvent, "Priority") is { } priority ? priority == nameof(PriorityBand.Critical) : critical;
+                    nobodyCanWrite = caseEvent.Type == CaseEventTypes.Queued && Field(caseEvent, "PersonStatus") is { Length: > 0 } opened
+                        ? opened != nameof(ConversationStatus.Active)
+                        : nobodyCanWrite;
                     break;
+                case CaseEventTypes.ConversationStatusChanged when OvertakenInItsTurn(events, caseEvent):
+                    continue;
                 case CaseEventTypes.ConversationStatusChanged:
                     nobodyCanWrite = Field(caseEvent, "Status") is { } status ? status != nameof(ConversationStatus.Active) : nobodyCanWrite;
                     break;
@@ -57,6 +64,14 @@ public sealed class UntakenCriticalCases
 
         return untakenSince;
     }
+
+    /// <summary>
+    /// Whether the same turn changed the person's status again after this change: START from a person waiting to say it is
+    /// safe writes "active", then "quiet" as the safety question is asked, at one instant. They could be written to at
+    /// neither, and reading the first as writable would restart the clock of a person nobody has been able to reach.
+    /// </summary>
+    private static bool OvertakenInItsTurn(IReadOnlyList<CaseEvent> events, CaseEvent change) =>
+        events.Any(e => e.Type == CaseEventTypes.ConversationStatusChanged && e.Sequence > change.Sequence && e.OccurredAt == change.OccurredAt);
 
     /// <summary>
     /// The field, or null for an event that does not parse or whose field is not text: the case-event stream sets such a row aside (Quarantine), and the

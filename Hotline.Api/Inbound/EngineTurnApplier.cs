@@ -26,7 +26,7 @@ public sealed class EngineTurnApplier(
                 case CaseRequested requested when caseId is null:
                     var language = updated.Language ?? NewCase.UnknownLanguage;
                     caseId = (await queue.EnqueueAsync(session,
-                        new NewCase(updated.Id, language, requested.Priority, requested.Score, requested.Reasons), cancellationToken)).Id;
+                        new NewCase(updated.Id, language, requested.Priority, requested.Score, requested.Reasons, updated.Status), cancellationToken)).Id;
                     break;
                 case CaseRequested requested:
                     await queue.ChangePriorityAsync(session, caseId.Value, requested.Priority, requested.Score, requested.Reasons, cancellationToken);

@@ -85,6 +85,57 @@ public sealed class UntakenCriticalCasesTests
         Assert.Equal(At(10, 2), await OldestUntakenSinceAsync(hotline));
     }
 
+    /// <summary>Found in review: STOP after the quiet is the person still out of reach, not a new start.</summary>
+    [Theory, DatabaseData]
+    public async Task A_Critical_person_quiet_then_opted_out_is_untaken_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+
+        await OptOutAsync(hotline, queued, At(10, 3));
+
+        Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
+    }
+
+    /// <summary>
+    /// Found in review: a person quiet before their case was opened (an urgent word written while quiet opens it, Critical)
+    /// who then sent STOP was untaken only since the STOP: the replay took their first change of status, to opted out, for
+    /// one from a person who could be written to.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_case_opened_Critical_while_the_person_was_quiet_then_opted_out_is_untaken_since_it_was_opened(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var conversation = await QuietConversationAsync(hotline, At(10, 0));
+        var opened = await ApplyToAsync(hotline, conversation, null, At(10, 2), c => c,
+            [new CaseRequested(PriorityBand.Critical, 100, ["urgent_word"]), new UrgentWordMatched("beats", "en")], wokeUp: false);
+        var queued = await ReadCaseAsync(hotline, opened!.Value);
+
+        await OptOutAsync(hotline, queued, At(10, 3));
+
+        Assert.Equal(At(10, 2), await OldestUntakenSinceAsync(hotline));
+    }
+
+    /// <summary>
+    /// Found in review: START from a person waiting to say it is safe is answered with the safety question, and the one turn
+    /// writes two changes of status, active then quiet, at one instant: the replay read the first as the person writable,
+    /// which restarted the clock, though nobody could write to them at any moment.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Quiet_then_STOP_then_START_answered_with_the_safety_question_is_untaken_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+        await OptOutAsync(hotline, queued, At(10, 3));
+
+        await ApplyAsync(hotline, queued, At(10, 5), conversation => conversation,
+            [new OptedIn("START"), new WaitsUntilSafe(null)], wokeUp: false);
+
+        Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
+    }
+
     [Theory, DatabaseData]
     public async Task A_quiet_person_raised_to_Critical_is_untaken_since_the_raise_not_since_the_quiet(DatabaseProvider engine)
     {
@@ -151,20 +202,55 @@ public sealed class UntakenCriticalCasesTests
     private static Task GoQuietAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at) =>
         ApplyAsync(hotline, queued, at, conversation => conversation, [new WentQuiet("not_safe_now")], wokeUp: false);
 
+    /// <summary>The person sends STOP, as the engine's turn is applied.</summary>
+    private static Task OptOutAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at) =>
+        ApplyAsync(hotline, queued, at, conversation => conversation, [new OptedOut("STOP")], wokeUp: false);
+
+    /// <summary>A person who said it is not safe to text before any case of theirs was opened.</summary>
+    private static async Task<Conversation> QuietConversationAsync(HotlineApp hotline, DateTimeOffset at)
+    {
+        hotline.Time.SetUtcNow(at);
+        Conversation created;
+        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
+        {
+            created = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        await ApplyToAsync(hotline, created, null, at, c => c, [new WentQuiet("not_safe_now")], wokeUp: false);
+        return created;
+    }
+
+    private static async Task<CaseRecord> ReadCaseAsync(HotlineApp hotline, Guid caseId)
+    {
+        await using var session = await hotline.Database.OpenAsync(Ct);
+        return (await hotline.Get<CaseQueue>().FindByIdAsync(session, caseId, Ct))!;
+    }
+
     /// <summary>The quiet person writes again, which ends the quiet spell.</summary>
     private static Task WriteAgainAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at) =>
         ApplyAsync(hotline, queued, at, conversation => conversation with { Status = ConversationStatus.Active, StatusReason = null }, [], wokeUp: true);
 
-    private static async Task ApplyAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at, Func<Conversation, Conversation> before,
-        IReadOnlyList<EngineEvent> events, bool wokeUp)
+    private static Task ApplyAsync(HotlineApp hotline, CaseRecord queued, DateTimeOffset at, Func<Conversation, Conversation> before,
+        IReadOnlyList<EngineEvent> events, bool wokeUp) =>
+        ApplyToAsync(hotline, queued.ConversationId, queued.Id, at, before, events, wokeUp);
+
+    private static Task<Guid?> ApplyToAsync(HotlineApp hotline, Conversation conversation, Guid? caseId, DateTimeOffset at,
+        Func<Conversation, Conversation> before, IReadOnlyList<EngineEvent> events, bool wokeUp) =>
+        ApplyToAsync(hotline, conversation.Id, caseId, at, before, events, wokeUp);
+
+    /// <summary>Applies an engine turn as the inbound pipeline does; the case the turn leaves open, if any.</summary>
+    private static async Task<Guid?> ApplyToAsync(HotlineApp hotline, Guid conversationId, Guid? caseId, DateTimeOffset at,
+        Func<Conversation, Conversation> before, IReadOnlyList<EngineEvent> events, bool wokeUp)
     {
         hotline.Time.SetUtcNow(at);
         await using var session = await hotline.Database.BeginWriteAsync(Ct);
-        var stored = (await hotline.Get<ConversationRepository>().FindByIdAsync(session, queued.ConversationId, Ct))!;
+        var stored = (await hotline.Get<ConversationRepository>().FindByIdAsync(session, conversationId, Ct))!;
         var conversation = before(stored);
-        await hotline.Get<EngineTurnApplier>().ApplyAsync(session, conversation, queued.Id,
+        var applied = await hotline.Get<EngineTurnApplier>().ApplyAsync(session, conversation, caseId,
             new EngineTurn(conversation.EngineState, null, [], events), Ct, wokeUpFrom: wokeUp ? stored : null);
         await session.CommitAsync(Ct);
+        return applied.CaseId;
     }
 
     private static async Task TakeAndReleaseAsync(HotlineApp hotline, CaseRecord queued, User caseworker, DateTimeOffset at)
