@@ -149,6 +149,43 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         }
     }
 
+    /// <summary>
+    /// Found by looking at the page: the labels' column took the width of its longest label, the indicators' with its
+    /// explanation (about 900 px), so every value was squeezed into what was left of the card, a third of it at 1366 px and a
+    /// word a line at 1024.
+    /// </summary>
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1024, 768)]
+    public async Task A_partner_reads_each_shared_detail_beside_its_label_with_most_of_the_card_for_the_value(int width, int height)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
+        var referralId = await host.SendShelterReferralAsync(caseworker, caseId, partnerId,
+            new RecordConsent("person", "sms", null, ["language", "region", "indicators", "summary", "contact_route"],
+                "Needs a safe place tonight.", null, "Industrial Area, Street 24", "person_contacts_partner"));
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(width, height);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        var shared = partner.Page.Locator($"li[data-referral-id='{referralId}'] dl.shared");
+        await Expect(shared.Locator("dt")).ToHaveTextAsync(["Language", "Region",
+            "Indicators of forced labour (the ILO's categories the person's answers point to, not what they said)",
+            "How to reach the person", "Summary from the caseworker"]);
+        await Screenshots.TakeAsync(partner.Page, $"partner-shared-details-{width}x{height}");
+
+        var list = await shared.EvaluateAsync<double>("dl => dl.getBoundingClientRect().width");
+        var values = await shared.Locator("dd").EvaluateAllAsync<double[][]>("""
+            values => values.map(dd => { const range = document.createRange(); range.selectNodeContents(dd);
+              return [dd.getBoundingClientRect().width, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size]; })
+            """);
+        Assert.All(values, value => Assert.True(value[0] >= list * 0.6, $"A value is {value[0]:0} px wide in a list {list:0} px wide."));
+        Assert.All(values, value => Assert.Equal(1, value[1]));
+    }
+
     [Fact]
     public async Task After_the_person_is_erased_the_partner_reads_that_the_details_were_removed_not_that_none_were_shared()
     {

@@ -62,8 +62,9 @@ function renderShared(referral) {
     ["Region", shared.region],
     ["Urgency", shared.urgency],
     // The ILO's names, not the person's words: "yes" to being threatened, hit or hurt points to "Physical and sexual violence"
-    // too, which a reader could take for a report of sexual violence.
-    ["Indicators of forced labour (the ILO's categories the person's answers point to, not what they said)",
+    // too, which a reader could take for a report of sexual violence. That is said under the label, in smaller type: as one
+    // long label it made the labels' column 900 px wide and squeezed every value into what was left.
+    [["Indicators of forced labour", el("span", { class: "label-note", text: " (the ILO's categories the person's answers point to, not what they said)" })],
       shared.indicators && (shared.indicators.map(reasonText).join(", ") || noIndicatorsText(shared))],
     ["How to reach the person", shared.contactRoute && label("contactRoutes", shared.contactRoute)],
     ["Summary from the caseworker", shared.summary],
@@ -71,7 +72,7 @@ function renderShared(referral) {
   const photos = shared.photos?.length ? renderPhotos(shared.photos) : null;
   return facts.length === 0 && !photos
     ? el("p", { class: "muted", text: "The person agreed to this referral but to sharing no details." })
-    : [facts.length === 0 ? null : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", { text: name }), el("dd", { dir: "auto", text: value })])),
+    : [facts.length === 0 ? null : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", {}, name), el("dd", { dir: "auto", text: value })])),
       photos];
 }
 
