@@ -4,8 +4,8 @@ namespace Hotline.Api.Casework;
 /// Since when the oldest Critical case in the queue whose person nobody can write to (quiet or opted out) has been so with
 /// no caseworker taking it: the age the <c>HotlineCriticalCaseNobodyCanWriteTo</c> alert pages on (docs/operations.md,
 /// "Alerts"). What such a person wrote, an urgent word, is to be read and acted on; once a caseworker has taken the case
-/// (claimed it, had it handed over, renewed their claim, released it), it has been, and the case waits in the queue for
-/// the person to write again, which pages nobody. A new urgent word or a new quiet spell makes it untaken again.
+/// (released it or handed it over herself, written a note, proposed or sent a referral; a claim that ran out does not count),
+/// it has been, and the case waits in the queue for the person to write again, which pages nobody. A new urgent word or a new quiet spell makes it untaken again.
 /// </summary>
 public sealed class UntakenCriticalCases
 {
@@ -50,12 +50,19 @@ public sealed class UntakenCriticalCases
                 case CaseEventTypes.UrgentWordMatched:
                     // Another urgent word from a person nobody can write to is something new to read.
                     break;
-                case CaseEventTypes.Claimed or CaseEventTypes.Transferred or CaseEventTypes.Released or CaseEventTypes.LeaseExtended
+                case CaseEventTypes.Released or CaseEventTypes.Transferred or CaseEventTypes.NoteAdded
+                    or CaseEventTypes.ReferralProposed or CaseEventTypes.ReferralSent
                     when caseEvent.ActorUserId is not null:
                     untakenSince = null;
                     continue;
                 default:
-                    // A release with no caseworker behind it (their account disabled) is no one taking the case.
+                    // Taken means a caseworker acted on the case, by a step of her own choosing that leaves it on record: she
+                    // released it or handed it over (having read it, she chose to wait for the person), wrote a note, proposed or
+                    // sent a referral. A claim alone is not that: a claim that ran out (LeaseExpired) was never acted on, as
+                    // her laptop closed or her connection went, nor one returned with her account disabled (a release with no
+                    // caseworker behind it); and a renewal is the console's own, every minute while the page shows the case, not
+                    // her doing. While she holds the case it is not in the queue and pages nobody; when the claim ends with
+                    // nothing done, the clock reads as if she had never claimed it.
                     continue;
             }
 

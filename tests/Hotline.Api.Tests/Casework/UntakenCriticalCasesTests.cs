@@ -136,6 +136,45 @@ public sealed class UntakenCriticalCasesTests
         Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
     }
 
+    /// <summary>
+    /// Found in review: a caseworker's claim that ran out with nothing done under it (her laptop closed; the console renews
+    /// a claim by itself while it shows the case) stopped the clock, and the case went back to the queue as if taken.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_claim_that_lapsed_with_nothing_done_leaves_it_untaken_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+        hotline.Time.SetUtcNow(At(10, 5));
+        var lease = await hotline.Get<CaseQueue>().ClaimAsync(queued.Id, caseworker.Id, TimeSpan.FromMilliseconds(300), Ct);
+        Assert.NotNull(lease);
+        Assert.NotNull(await hotline.Get<CaseQueue>().ExtendAsync(queued.Id, lease.LeaseToken, caseworker.Id, TimeSpan.FromMilliseconds(300), Ct));
+
+        await Task.Delay(TimeSpan.FromMilliseconds(700), Ct);
+        hotline.Time.SetUtcNow(At(10, 20));
+        Assert.Equal(1, await hotline.Get<CaseQueue>().RequeueExpiredLeasesAsync(Ct));
+
+        Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
+    }
+
+    /// <summary>A note is a caseworker acting on the case (what she read, whom she called), whoever holds it.</summary>
+    [Theory, DatabaseData]
+    public async Task A_note_written_on_it_while_the_person_stays_quiet_it_is_no_longer_untaken(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+
+        hotline.Time.SetUtcNow(At(10, 4));
+        var noted = await hotline.Get<CaseActions>().AddNoteAsync(caseworker, queued.Id, "Called the shelter; they will be ready.", Guid.NewGuid(), Ct);
+        Assert.Null(noted.Refusal);
+
+        Assert.Null(await OldestUntakenSinceAsync(hotline));
+    }
+
     [Theory, DatabaseData]
     public async Task A_quiet_person_raised_to_Critical_is_untaken_since_the_raise_not_since_the_quiet(DatabaseProvider engine)
     {
