@@ -44,7 +44,9 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         return new CaseDetail(summary, transcript, caseNotes, answers, isAssignee ? record.LeaseToken : null,
             isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
             Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()),
-            declined.In(caseEvents), LeftOpen(caseEvents), SaidSafeAt(caseEvents));
+            declined.In(caseEvents), LeftOpen(caseEvents), SaidSafeAt(caseEvents),
+            StoppedAnswering: caseEvents.LastOrDefault(e => e.Type == CaseEventTypes.IntakeEnded) is { } ended
+                && Field(ended, "Reason") == IntakeEnded.StoppedAnswering);
     }
 
     /// <summary>When the person last said it is safe to write, if that is the last change of their status the case has seen.</summary>

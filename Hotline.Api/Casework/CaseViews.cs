@@ -82,7 +82,8 @@ public sealed record CaseDetail(
     bool AnswersDeclined = false,
     IntakeQuestionLeftOpen? LeftOpen = null,
     DateTimeOffset? SaidSafeAt = null,
-    string? Viewing = null);
+    string? Viewing = null,
+    bool StoppedAnswering = false);
 
 /// <summary>
 /// The intake's question the person had not answered when a caseworker first wrote (its step and its base-language prompt):

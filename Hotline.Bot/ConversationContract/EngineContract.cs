@@ -66,6 +66,9 @@ public sealed record IntakeEnded(string Reason, IReadOnlyList<string> Unanswered
     /// the engine, which learns of the reply at the person's next message, then ends it again.
     /// </summary>
     public const string CaseworkerWrote = "caseworker_wrote";
+
+    /// <summary>The reason when the person stopped answering and the intake timer handed the case on (or ended its intake).</summary>
+    public const string StoppedAnswering = "unanswered";
 }
 
 /// <summary>

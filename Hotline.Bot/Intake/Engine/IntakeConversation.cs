@@ -9,7 +9,7 @@ internal sealed partial class IntakeConversation
 {
     private const string DiscreetReason = "discreet_word";
     private const string AskedForPersonReason = "asked_for_person";
-    private const string UnansweredReason = "unanswered";
+    private const string UnansweredReason = IntakeEnded.StoppedAnswering;
     private const string SafetyUnansweredReason = "safety_unanswered";
     private const string DistressReason = "distress";
 

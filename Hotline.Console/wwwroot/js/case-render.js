@@ -124,7 +124,7 @@ export function renderTranscript(view) {
 function renderSide(view) {
   const c = view.detail.case;
   const answers = view.detail.answers;
-  // A person who asked for a human, or did not agree to keep their answers, has none kept: their low score says nothing about
+  // A person who asked for a human, did not agree to keep their answers, or stopped answering (the intake timer), has none kept: their low score says nothing about
   // danger, whatever they answered. Asking for a person is a reason the case has, not a finding about danger.
   const intakeAsking = c.intakeQuestion != null;
   // Declining is the person's choice, said as such: an empty list must not read as "answered nothing", nor as "nothing found".
@@ -135,6 +135,7 @@ function renderSide(view) {
   const dangerNote = !notAssessed ? null
     : declined ? "Danger not on record: the person did not agree to have their answers saved. Ask whether they are safe now."
     : leftOpen ? "Danger unknown: a caseworker wrote before the intake had kept an answer, and the intake stopped there. Ask whether they are safe now."
+    : view.detail.stoppedAnswering ? "Danger unknown: the person stopped answering before the intake kept an answer. Ask whether they are safe now."
     : askedFirst ? "Danger unknown: the person asked for a person before the intake kept an answer. Ask whether they are safe now."
     : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now.";
   const reasons = [...c.reasons.map(reasonText), ...(dangerNote ? [dangerNote] : [])];
