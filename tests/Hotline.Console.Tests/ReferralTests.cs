@@ -46,6 +46,40 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// The intake's last question asks where the person is ("Which city or area are you in now?"); the consent form's region
+    /// started empty, and the caseworker copied the answer by hand from the case's answers. It is there now, not shared until
+    /// "Region" is ticked.
+    /// </summary>
+    [Fact]
+    public async Task The_consent_form_starts_with_the_region_the_person_gave_in_the_intake_and_shares_it_only_when_ticked()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        var phone = host.NextPhone();
+        // Safe to write, not in danger, consent, nine indicator answers, then the place.
+        foreach (var message in new[] { "hello", "1", "2", "1", "1", "2", "1", "2", "2", "1", "1", "2", "2", "Al Quoz camp 7, room 12" })
+        {
+            await host.PostSmsAsync(phone, message);
+        }
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#answers")).ToContainTextAsync("Al Quoz camp 7, room 12");
+        var referral = await ProposeToSafeHouseAsync(console.Page);
+        var form = referral.Locator("form.consent-form");
+
+        await Expect(form.GetByLabel("Region (if shared)")).ToHaveValueAsync("Al Quoz camp 7, room 12");
+        await Expect(form.GetByLabel("Region", new() { Exact = true })).Not.ToBeCheckedAsync();
+        await form.GetByLabel("Region", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Consent recorded");
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task A_partners_answer_shows_in_the_open_case_without_a_reload()
     {

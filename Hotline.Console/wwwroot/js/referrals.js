@@ -277,6 +277,11 @@ export class Referrals {
       r.status === "Proposed" && this.openConsent === r.id && this.options ? this.consentForm(r) : null);
   }
 
+  /** The case's answer to the intake's last question, where the person is now ("Which city or area are you in now?"), or "". */
+  placeGiven() {
+    return this.view.detail?.answers?.find((a) => a.stepId === "location")?.text ?? "";
+  }
+
   /**
    * The consent form of a proposed referral. A live update (a partner's answer on another referral, say) redraws the
    * list: the same form is put back, so what the caseworker has ticked and typed so far stays; closing it or saving
@@ -299,7 +304,9 @@ export class Referrals {
     options(channel, Object.entries(o.consentChannels), "Choose the channel");
     const summary = el("textarea", { id: id("summary"), dir: "auto", rows: "3" });
     const nationality = el("input", { type: "text", id: id("nationality"), maxlength: "2" });
-    const region = el("input", { type: "text", id: id("region"), maxlength: "100" });
+    // Where the person said they are, in the intake's own words, so the caseworker does not copy it by hand: it goes to the
+    // partner only if "Region" is ticked, and she can shorten it to what the partner needs first.
+    const region = el("input", { type: "text", id: id("region"), maxlength: "100", value: this.placeGiven() });
     const route = el("select", { id: id("contactRoute") });
     options(route, Object.entries(o.contactRoutes), "Choose a contact route");
     const controls = { summary, nationality, region, contactRoute: route };
