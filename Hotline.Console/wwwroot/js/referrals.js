@@ -277,9 +277,14 @@ export class Referrals {
       r.status === "Proposed" && this.openConsent === r.id && this.options ? this.consentForm(r) : null);
   }
 
-  /** The case's answer to the intake's last question, where the person is now ("Which city or area are you in now?"), or "". */
+  /**
+   * The case's answer to the intake's last question, where the person is now ("Which city or area are you in now?"), or ""
+   * when there is none or it is longer than the region a partner may receive (100 characters): cut short, it could name a
+   * different place, and a form that starts with a value the server refuses would make her find out why.
+   */
   placeGiven() {
-    return this.view.detail?.answers?.find((a) => a.stepId === "location")?.text ?? "";
+    const place = this.view.detail?.answers?.find((a) => a.stepId === "location")?.text ?? "";
+    return place.length <= 100 ? place : "";
   }
 
   /**
