@@ -87,7 +87,7 @@ public sealed class CaseActions(
         }
 
         // Asking whether it is safe to write saves the conversation with the question open: a new version, as a first reply needs.
-        var askedIfSafe = await safetyQuestions.RecordIfAskedAsync(session, conversation, openCase, body, cancellationToken);
+        var askedIfSafe = await safetyQuestions.RecordIfAskedAsync(session, conversation, openCase, body, requestId, cancellationToken);
         if (firstReply && !askedIfSafe && !await conversations.AdvanceVersionAsync(session, conversation, cancellationToken))
         {
             throw new ConcurrencyConflictException($"Conversation {conversation.Id} changed while a first reply was being written.");

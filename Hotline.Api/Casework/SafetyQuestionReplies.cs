@@ -10,13 +10,24 @@ namespace Hotline.Api.Casework;
 /// makes the conversation wait until they say it is safe, as a "no" to the intake's question does (docs/casework.md). Read
 /// from the words she sends, not from how they reached the reply box, so no console can leave the question unrecorded.
 /// </summary>
-public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines engines, ConversationRepository conversations)
+/// <remarks>
+/// Her question is on the phone only once it has left, and a message the person wrote before that crossed it: read as the
+/// answer, their "hello" that released it from WhatsApp's hold closed it unseen, and their "no" after reading it was hers to
+/// read, not the answer. So the conversation keeps the id of the reply that asks it (it is the reply's own message, written
+/// in this transaction, so no later reply of hers is mistaken for it), and each message of the person's asks the outbox
+/// whether that reply is still unsent (<see cref="IsUnsentAsync"/>): the engine reads the message against her question
+/// only if it is not. The id is forgotten once the reply is seen to have left, so a conversation with no question on its
+/// way costs a message no look-up. Asked again while an earlier asking is still on its way, the earlier one is kept: it
+/// reaches the phone first, and a message written after it is the answer to the same question.
+/// </remarks>
+public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines engines, ConversationRepository conversations, OutboxRepository outbox)
 {
     /// <summary>
-    /// Whether <paramref name="body"/> asks it; if it does, the conversation is saved with the question open, which gives it
-    /// a new version: an engine turn taken on it as read before the reply fails its save and is taken again, seeing the question.
+    /// Whether <paramref name="body"/> asks it; if it does, the conversation is saved with the question open and the id of
+    /// <paramref name="messageId"/>, the reply that asks it, which gives it a new version: an engine turn taken on it as read
+    /// before the reply fails its save and is taken again, seeing the question.
     /// </summary>
-    public async Task<bool> RecordIfAskedAsync(DbSession session, Conversation conversation, OpenCase? openCase, string body,
+    public async Task<bool> RecordIfAskedAsync(DbSession session, Conversation conversation, OpenCase? openCase, string body, Guid messageId,
         CancellationToken cancellationToken)
     {
         if (!(await books.CurrentAsync(session, cancellationToken)).SafetyQuestion.IsAskedIn(body))
@@ -26,7 +37,9 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
 
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
         var state = chosen.Engine.CaseworkerAskedIfSafe(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null));
-        if (!await conversations.UpdateAsync(session, conversation with { EngineState = state, TranslationVersion = chosen.TranslationVersion },
+        var asking = await IsUnsentAsync(session, conversation, cancellationToken) ? conversation.SafetyQuestionMessageId : messageId;
+        if (!await conversations.UpdateAsync(session,
+                conversation with { EngineState = state, TranslationVersion = chosen.TranslationVersion, SafetyQuestionMessageId = asking },
                 cancellationToken))
         {
             throw new ConcurrencyConflictException($"Conversation {conversation.Id} changed while a caseworker's question whether it is safe to write was recorded.");
@@ -34,4 +47,12 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
 
         return true;
     }
+
+    /// <summary>
+    /// Whether the conversation's last recorded question of hers has not left for the phone yet (pending, being sent, or held
+    /// until the person writes): a message arriving now was written before the person could read it. No look-up when none
+    /// is on its way.
+    /// </summary>
+    public async Task<bool> IsUnsentAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
+        conversation.SafetyQuestionMessageId is { } asking && await outbox.IsUnsentAsync(session, asking, cancellationToken);
 }

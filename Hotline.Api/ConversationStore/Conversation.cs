@@ -25,6 +25,13 @@ public sealed record Conversation(
 {
     /// <summary>The translations the intake started under (Translations/TranslationBooks); null: the shipped ones.</summary>
     public long? TranslationVersion { get; init; }
+
+    /// <summary>
+    /// The caseworker's reply asking whether it is safe to write, while it may not have reached the phone: the person's
+    /// messages are read against her question only once it has left (Casework/SafetyQuestionReplies). Null when none is
+    /// open or it is known to have left.
+    /// </summary>
+    public Guid? SafetyQuestionMessageId { get; init; }
 }
 
 internal sealed record ConversationRow
@@ -40,4 +47,5 @@ internal sealed record ConversationRow
     public DateTimeOffset? LastInboundAt { get; init; }
     public int Version { get; init; }
     public long? TranslationVersion { get; init; }
+    public Guid? SafetyQuestionMessageId { get; init; }
 }

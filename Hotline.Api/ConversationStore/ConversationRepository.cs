@@ -57,6 +57,7 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
             conversation.LastInboundAt,
             conversation.Version,
             conversation.TranslationVersion,
+            conversation.SafetyQuestionMessageId,
         }, cancellationToken) == 1;
 
     /// <summary>
@@ -99,5 +100,6 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         row.Version)
     {
         TranslationVersion = row.TranslationVersion,
+        SafetyQuestionMessageId = row.SafetyQuestionMessageId,
     };
 }

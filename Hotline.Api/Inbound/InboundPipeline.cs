@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hotline.Api.Availability;
+using Hotline.Api.Casework;
 using Hotline.Api.IntakeHost;
 using Hotline.Api.Media;
 using Hotline.Api.SimCards;
@@ -28,6 +29,7 @@ public sealed class InboundPipeline(
     TwilioDeletions twilioDeletions,
     ServiceAvailabilitySource availability,
     WhatsAppHolds whatsAppHolds,
+    SafetyQuestionReplies safetyQuestions,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -88,8 +90,10 @@ public sealed class InboundPipeline(
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
+        // Read before this message releases what WhatsApp held: a question it releases has not reached the phone either.
+        var questionUnsent = await safetyQuestions.IsUnsentAsync(session, conversation, cancellationToken);
         var turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
-            await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken));
+            await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken), questionUnsent);
 
         // Writing again ends a quiet spell, the person having chosen to talk, unless the engine asks first whether it is safe, or
         // they asked for nothing more (STOP: opted out, not awake). A turn the engine failed to take decided nothing (its state
@@ -102,6 +106,8 @@ public sealed class InboundPipeline(
             StatusReason = wakes ? null : conversation.StatusReason,
             LastInboundAt = envelope.ReceivedAt,
             TranslationVersion = chosen.TranslationVersion,
+            // Once seen to have left, the question stays on the phone: no later message needs to ask again.
+            SafetyQuestionMessageId = questionUnsent ? conversation.SafetyQuestionMessageId : null,
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUpFrom: wakes ? conversation : null);
 
@@ -135,8 +141,8 @@ public sealed class InboundPipeline(
     }
 
     private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
-        OpenCase? openCase, string? registeredLanguage) =>
-        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage),
+        OpenCase? openCase, string? registeredLanguage, bool caseworkerQuestionUnsent) =>
+        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage, caseworkerQuestionUnsent),
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>

@@ -10,6 +10,9 @@ namespace Hotline.Bot.ConversationContract;
 /// may be to the caseworker.
 /// <paramref name="Channel"/> is the conversation's channel: what a reply can look like to whoever reads the screen
 /// depends on it (<see cref="ChannelTraits"/>).
+/// <paramref name="CaseworkerQuestionUnsent"/> says the caseworker's question whether it is safe to write
+/// (<see cref="IConversationEngine.CaseworkerAskedIfSafe"/>) has not left for the phone yet: pending, being sent, or held
+/// until the person writes (WhatsApp's window). The message was written before the person could read it, and answers it not.
 /// </summary>
 public sealed record ConversationSnapshot(
     string? Language,
@@ -19,7 +22,8 @@ public sealed record ConversationSnapshot(
     string? RegisteredLanguage,
     DateTimeOffset? LastInboundAt,
     bool CaseworkerHasWritten = false,
-    Channel Channel = Channel.Sms);
+    Channel Channel = Channel.Sms,
+    bool CaseworkerQuestionUnsent = false);
 
 /// <summary>
 /// One message from the person, channel-neutral. <paramref name="Locale"/> is a BCP-47 tag when the channel gives
@@ -127,6 +131,8 @@ public interface IConversationEngine
     /// Called by the host when a caseworker's reply on the open case asks whether it is safe to write (the host recognises the
     /// question's words): the state to store with her reply, in which that question is open as when the intake asks it, so
     /// that the person's "no" makes the conversation wait until they say it is safe. It sends and decides nothing else.
+    /// The question is read against the person's first message that arrives once it has left for the phone: the host tells,
+    /// with each message, whether it has left yet (<see cref="ConversationSnapshot.CaseworkerQuestionUnsent"/>).
     /// </summary>
     string? CaseworkerAskedIfSafe(ConversationSnapshot conversation);
 }

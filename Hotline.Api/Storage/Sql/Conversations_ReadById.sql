@@ -1,3 +1,4 @@
-SELECT Id, Channel, AddressCipher, Language, EngineStateCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version, TranslationVersion
+SELECT Id, Channel, AddressCipher, Language, EngineStateCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version, TranslationVersion,
+       SafetyQuestionMessageId
 FROM Conversations
 WHERE Id = @Id;

@@ -5,5 +5,6 @@ SET Language = @Language,
     StatusReason = @StatusReason,
     LastInboundAt = @LastInboundAt,
     TranslationVersion = @TranslationVersion,
+    SafetyQuestionMessageId = @SafetyQuestionMessageId,
     Version = Version + 1
 WHERE Id = @Id AND Version = @Version;

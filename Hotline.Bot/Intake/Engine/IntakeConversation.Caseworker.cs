@@ -32,6 +32,13 @@ internal sealed partial class IntakeConversation
     /// person's next message only: a "no" makes the conversation quiet, her included; anything else closes it, and from then
     /// on a "no" is hers to read, as before she asked. Kept open longer, "who is this?" and then "he locked me in, I can't talk
     /// to anyone" weeks later silenced a person in danger (a review); she asks again if she needs to.
+    /// Her question is the one on the phone only once it has left: a message arriving while it still waits in the outbox
+    /// (not yet sent, being sent, held until the person writes outside WhatsApp's window) was written before the person could
+    /// read it, crosses it and answers nothing; the question stays open, unread, for the next message
+    /// (<see cref="ConversationSnapshot.CaseworkerQuestionUnsent"/>, told by the host). Read as the answer, a "hello" that
+    /// released her held question closed it unseen, and the "no" the person wrote once they had read it let her next reply
+    /// reach a phone its owner had said is not safe (a review). A not-safe phrase in a crossing message still makes it quiet
+    /// (<see cref="NotSafePhrase"/>): it waits for safety whichever question it answers.
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
@@ -39,7 +46,7 @@ internal sealed partial class IntakeConversation
         // The language menu opened over the safety question does not answer it: still unanswered.
         var safetyUnanswered = _state.SafetyUnanswered || (_state.Status == IntakeStatus.Active && _state.Step == _script.ResumeStepId);
         var chosen = _state.MenuOpen && safetyUnanswered ? MenuChoice(keyword) : null;
-        var answer = chosen is null && (safetyUnanswered || _state.CaseworkerAskedIfSafe)
+        var answer = chosen is null && (safetyUnanswered || CaseworkerQuestionOnPhone)
             ? _engine.Answers.Read(keyword, text, _language ?? _script.BaseLanguage)
             : null;
         _state.MenuOpen = false;
@@ -57,15 +64,24 @@ internal sealed partial class IntakeConversation
         }
 
         _state.SafetyUnanswered = chosen is not null;
-        _state.CaseworkerAskedIfSafe = false;
+        KeepCaseworkerQuestionOnlyIfUnsent();
         _state.Status = IntakeStatus.HandedOff;
         ForgetUnlessConsented();
         return Finish(chosen is null ? null : _engine.Replies.Get(_language, _script.ResumeStepId));
     }
 
+    /// <summary>Her question whether it is safe to write is open and has left for the phone: this message may answer it.</summary>
+    private bool CaseworkerQuestionOnPhone => _state.CaseworkerAskedIfSafe && !_snapshot.CaseworkerQuestionUnsent;
+
+    /// <summary>
+    /// This message is the person's writing to her, and answers her question if it was on the phone: closed then. One that
+    /// crossed it, written before it left, leaves it open for the next message, the first the person writes having read it.
+    /// </summary>
+    private void KeepCaseworkerQuestionOnlyIfUnsent() => _state.CaseworkerAskedIfSafe &= _snapshot.CaseworkerQuestionUnsent;
+
     /// <summary>
     /// A caseworker asked the person herself whether it is safe to write: her question is open as the intake's is beside her,
-    /// for the person's next message (<see cref="ReplyBesideCaseworker"/>, <see cref="NotSafePhrase"/>).
+    /// for the person's next message once it has left for the phone (<see cref="ReplyBesideCaseworker"/>, <see cref="NotSafePhrase"/>).
     /// While the conversation waits until it is safe, the host refuses her reply, and the question open is the intake's own.
     /// </summary>
     public string? AskedByCaseworker()

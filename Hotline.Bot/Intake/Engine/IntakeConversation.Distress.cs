@@ -15,9 +15,10 @@ internal sealed partial class IntakeConversation
             RaiseForDistress();
             RequestHandoff(DistressReason);
             _state.Status = IntakeStatus.HandedOff;
-            // A cry does not answer the intake's safety question: the person is writing to her now (ReplyBesideCaseworker).
+            // A cry does not answer the intake's safety question: the person is writing to her now (ReplyBesideCaseworker). Her
+            // own question, if it has not reached the phone yet, is still to be read against the first message written after it.
             _state.SafetyUnanswered = false;
-            _state.CaseworkerAskedIfSafe = false;
+            KeepCaseworkerQuestionOnlyIfUnsent();
             TellNumberForDanger();
             return Finish();
         }

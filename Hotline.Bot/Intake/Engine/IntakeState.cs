@@ -108,8 +108,8 @@ internal sealed class IntakeState
 
     /// <summary>
     /// A caseworker asked the person herself whether it is safe to write (the canned reply, recognised by the host), and they
-    /// have not written since: a "no" or a not-safe phrase in their next message is read as the answer to the intake's own
-    /// question would be.
+    /// have not written since it left for the phone: a "no" or a not-safe phrase in their next message is read as the answer
+    /// to the intake's own question would be. A message that crossed it (written while it was still unsent) leaves it open.
     /// </summary>
     [JsonPropertyName("ca")]
     public bool CaseworkerAskedIfSafe { get; set; }

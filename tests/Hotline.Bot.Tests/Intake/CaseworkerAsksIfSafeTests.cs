@@ -86,6 +86,61 @@ public sealed class CaseworkerAsksIfSafeTests
         Assert.True(host.Writable);
     }
 
+    /// <summary>
+    /// Found by a safety review: a message written before her question reached the phone (the outbox had not sent it, or
+    /// WhatsApp held it until the person wrote) closed it unseen, and the "no" written after reading it was not the answer.
+    /// A message that crosses it answers nothing; the first one after it has left does.
+    /// </summary>
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("hello")]
+    [InlineData("no")]
+    public void A_message_that_crosses_her_question_leaves_it_open_and_the_no_after_it_has_left_waits_until_safe(string crossing)
+    {
+        var host = WithCaseworker("en");
+        host.CaseworkerAsksIfSafeStillUnsent();
+
+        var crossed = host.Send(crossing);
+        var stillCrossing = host.Send("are you there?");
+        host.CaseworkerQuestionLeaves();
+        var no = host.Send("no");
+
+        Assert.Empty(crossed.Replies);
+        Assert.Empty(crossed.Events);
+        Assert.Empty(stillCrossing.Replies);
+        Assert.Equal([Text("en", "not_safe")], no.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], no.Events.Select(Describe));
+        Assert.False(host.Writable);
+    }
+
+    /// <summary>A cry for help that crosses her question reaches a person as any cry does, and leaves her question open too.</summary>
+    [Fact]
+    public void A_cry_that_crosses_her_question_leaves_it_open_for_the_message_after_it_has_left()
+    {
+        var host = WithCaseworker("en");
+        host.CaseworkerAsksIfSafeStillUnsent();
+
+        host.Send("help me");
+        host.CaseworkerQuestionLeaves();
+        var no = host.Send("no");
+
+        Assert.Equal([Text("en", "not_safe")], no.Replies());
+        Assert.False(host.Writable);
+    }
+
+    /// <summary>"Not safe" in words crossing her question still makes the conversation wait, as it does wherever it is asked.</summary>
+    [Fact]
+    public void Not_safe_in_words_that_crosses_her_question_still_waits_until_the_person_says_it_is_safe()
+    {
+        var host = WithCaseworker("en");
+        host.CaseworkerAsksIfSafeStillUnsent();
+
+        var turn = host.Send("sorry not safe now");
+
+        Assert.Equal([Text("en", "not_safe")], turn.Replies());
+        Assert.False(host.Writable);
+    }
+
     /// <summary>Without her question, a "no" beside her is hers to read, as before: nothing automatic, and she may write.</summary>
     [Fact]
     public void A_no_beside_a_caseworker_who_did_not_ask_is_hers_to_read()

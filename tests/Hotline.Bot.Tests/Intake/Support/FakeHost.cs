@@ -54,6 +54,19 @@ internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage =
         Snapshot = Snapshot with { State = engine.CaseworkerAskedIfSafe(Snapshot) };
     }
 
+    /// <summary>
+    /// She asks it, and her reply waits in the outbox (not sent yet, or held outside WhatsApp's window): the person's messages
+    /// cross it until <see cref="CaseworkerQuestionLeaves"/>.
+    /// </summary>
+    public void CaseworkerAsksIfSafeStillUnsent()
+    {
+        CaseworkerAsksIfSafe();
+        Snapshot = Snapshot with { CaseworkerQuestionUnsent = true };
+    }
+
+    /// <summary>Her question whether it is safe to write leaves the outbox for the phone.</summary>
+    public void CaseworkerQuestionLeaves() => Snapshot = Snapshot with { CaseworkerQuestionUnsent = false };
+
     public void Replace(ConversationSnapshot snapshot) => Snapshot = snapshot;
 
     private void Apply(EngineTurn turn, bool inbound)

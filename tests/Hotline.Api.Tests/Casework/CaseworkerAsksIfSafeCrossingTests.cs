@@ -1,0 +1,90 @@
+using Hotline.Api.Tests.WhatsApp;
+
+namespace Hotline.Api.Tests.Casework;
+
+/// <summary>
+/// A caseworker's "Is it safe for you to write now?" is read against the person's messages only from when it has left for
+/// the phone. A message written before it got there (the outbox had not sent it yet, or WhatsApp held it until the person
+/// wrote) crosses it and answers nothing: the question stays open for the next message, which the person writes having
+/// seen it. Judged by what reaches the Twilio stand-in.
+/// </summary>
+public sealed class CaseworkerAsksIfSafeCrossingTests
+{
+    private const string Number = "+9779800000731";
+    private const string Question = "Is it safe for you to write now?";
+    private const string NotSafeRefusal = "The person said it is not safe to text now. Nothing can be sent until they say it is safe to write.";
+
+    private static readonly Dictionary<string, string?> WithTemplate = new()
+    {
+        ["Twilio:WhatsApp:ReengageContentSid"] = "HX0123456789abcdef0123456789abcdef",
+        ["Twilio:WhatsApp:ReengageContentVariables"] = "{\"1\":\"Hello\"}",
+    };
+
+    /// <summary>
+    /// Found by a safety review: outside WhatsApp's window her question waited, held, until the person wrote "hello"; that
+    /// "hello" released it and closed it unseen, so their "no" after reading it was not taken as the answer, and her next
+    /// reply reached a phone whose owner had said it is not safe.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task On_whatsapp_the_message_that_releases_her_held_question_leaves_it_open_and_the_no_after_it_holds_her_replies(
+        DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, "whatsapp:" + Number, WithTemplate);
+        line.Clock.Advance(TimeSpan.FromHours(25));
+        var asked = await line.ReplyAsync(Question);
+        await line.Harness.DispatchAllAsync();
+
+        line.Clock.Advance(TimeSpan.FromHours(2));
+        await line.Harness.TextAsync("whatsapp:" + Number, "hello");
+        await line.Harness.DispatchAllAsync();
+        await line.Harness.TextAsync("whatsapp:" + Number, "no");
+        var next = await line.ReplyAsync("Where are you now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal("held", asked.Value!.DeliveryStatus);
+        Assert.Equal(NotSafeRefusal, next.Refusal);
+        Assert.Equal(["(template)", Question, "OK. Write again when it is safe."],
+            line.CaseworkerTexts().Select(m => m.Body ?? "(template)"));
+    }
+
+    /// <summary>
+    /// The same by SMS: the outbox had not sent her question yet (send pacing, a retry, an outage at Twilio) when the person's
+    /// "ok" arrived; their "no" once it reached them holds her replies.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task By_sms_a_message_written_before_her_question_was_sent_leaves_it_open_and_the_no_after_it_holds_her_replies(
+        DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Number);
+        await line.ReplyAsync(Question);
+
+        await line.Harness.TextAsync(Number, "ok");
+        await line.Harness.DispatchAllAsync();
+        await line.Harness.TextAsync(Number, "no");
+        var next = await line.ReplyAsync("Where are you now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal(NotSafeRefusal, next.Refusal);
+        Assert.Equal([Question, "OK. Write again when it is safe."], line.CaseworkerTexts().Select(m => m.Body));
+    }
+
+    /// <summary>
+    /// Once her question has left, the person's next message is read against it and closes it, as before: "ok" there lets
+    /// her go on, and a later "no" is hers to read.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_message_written_after_her_question_was_sent_answers_it(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Number);
+        await line.ReplyAsync(Question);
+        await line.Harness.DispatchAllAsync();
+
+        await line.Harness.TextAsync(Number, "ok");
+        await line.Harness.TextAsync(Number, "no");
+        var next = await line.ReplyAsync("Who has your passport?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.True(next.Ok, next.Refusal);
+        Assert.Equal([Question, "Who has your passport?"], line.CaseworkerTexts().Select(m => m.Body));
+    }
+}
