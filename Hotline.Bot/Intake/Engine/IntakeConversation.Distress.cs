@@ -65,7 +65,9 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private EngineTurn HandOffUntilSafe(string reason, string? keyword, string text)
     {
-        if (reason == AskedForPersonReason && !_state.ResumesHandedOff)
+        // The reason is for a case the intake still asked on: once a caseworker has written, the person is asked by her, and
+        // their "0" may answer her (nothing they write beside her re-triages the case).
+        if (reason == AskedForPersonReason && !_state.ResumesHandedOff && !(_caseOpen && _snapshot.CaseworkerHasWritten))
         {
             AddAskedForPersonReason();
         }

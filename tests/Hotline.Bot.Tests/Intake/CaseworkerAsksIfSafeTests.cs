@@ -154,6 +154,25 @@ public sealed class CaseworkerAsksIfSafeTests
         Assert.True(host.Writable);
     }
 
+    /// <summary>
+    /// Found by the property test (seed a4ojP7gxaaL1): after a "no" to her question, the person's "0" gave the case the reason
+    /// asked_for_person, a re-triage from a message that may answer her. The reason is for a case the intake still asked on;
+    /// a person is writing to them already. The "0" gets the safety question again, as any message while they wait.
+    /// </summary>
+    [Fact]
+    public void Asking_for_a_person_after_a_no_to_her_question_changes_no_triage()
+    {
+        var host = WithCaseworker("en");
+        host.CaseworkerAsksIfSafe();
+        host.Send("no");
+
+        var person = host.Send("0");
+
+        Assert.DoesNotContain(person.Events, e => e is PriorityChanged);
+        Assert.Equal([Text("en", "safe_now")], person.Replies());
+        Assert.False(host.Writable);
+    }
+
     /// <summary>Safe to write, in danger (a Critical case is open), then a caseworker wrote and the person answered her: the conversation is hers.</summary>
     private static FakeHost WithCaseworker(string language)
     {
