@@ -24,7 +24,7 @@ internal static class SqlServerParameters
         ["ContactPhone"] = Text, ["ContentType"] = Text, ["ContactRoute"] = Text, ["ConversationId"] = Id, ["Count"] = "BIGINT", ["CreatedAt"] = Time,
         ["CreatedBy"] = Id, ["Data"] = Text, ["Delivered"] = "INT", ["DeliveryError"] = Text, ["DeliveryRank"] = "INT",
         ["DeliveryStatus"] = Text, ["Dimension"] = Text, ["Direction"] = Text, ["Disabled"] = "BIT", ["DisplayName"] = Text,
-        ["EngineStateCipher"] = Text, ["EvidenceCipher"] = Text, ["HasView"] = "BIT", ["Height"] = "INT", ["ExpectedVersion"] = "INT", ["Filler"] = Text, ["From"] = Text, ["FromMonth"] = Text, ["GivenAt"] = Time, ["GivenBy"] = Text,
+        ["EngineStateCipher"] = Text, ["EvidenceCipher"] = Text, ["HasView"] = "BIT", ["Height"] = "INT", ["ExpectedVersion"] = "INT", ["Filler"] = Text, ["From"] = Text, ["FromMonth"] = Text, ["FromUserId"] = Id, ["GivenAt"] = Time, ["GivenBy"] = Text,
         ["Id"] = Id, ["Ids"] = Text, ["ImportedAt"] = Time, ["InDangerNow"] = "BIT", ["IntakeQuestion"] = "INT", ["IntakeQuestions"] = "INT", ["IssuedOn"] = Text, ["KeepId"] = Id, ["Keys"] = Text, ["Kind"] = Text, ["LockTimeoutMilliseconds"] = "INT", ["Language"] = Text, ["Languages"] = Text,
         ["LastError"] = Text, ["LastInboundAt"] = Time, ["LeaseExpiresAt"] = Time, ["LeaseToken"] = Id, ["Locale"] = Text,
         ["LockUntil"] = Time, ["Mac"] = Text, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["MessageSid"] = Text, ["MustChangePassword"] = "BIT", ["Month"] = Text,
@@ -34,8 +34,13 @@ internal static class SqlServerParameters
         ["PhoneHash"] = Text, ["Position"] = "INT", ["Priority"] = "INT", ["Programme"] = Text, ["ProviderMessageId"] = Text, ["QuarantinedAt"] = Time, ["QueuedAt"] = Time,
         ["Reason"] = Text, ["ReceivedAt"] = Time, ["Reference"] = Text, ["Regions"] = Text, ["RegionCipher"] = Text, ["ReplyToIdCipher"] = Text,
         ["Role"] = Text, ["RowId"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["Sequence"] = "BIGINT", ["SendWhileQuietAtVersion"] = "INT", ["Sha256"] = Text, ["SizeBytes"] = "BIGINT", ["SourceCipher"] = Text, ["StoredAt"] = Time, ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Source"] = Text, ["Services"] = Text,
+<<<<<<< HEAD
         ["SafetyQuestionMessageId"] = Id, ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
+=======
+        ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
+        ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["SupervisorId"] = Id, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
+>>>>>>> 2b3ad56 (Supervision: a case held by a caseworker who went home or was busy could be answered by nobody until the claim ran out. POST /api/supervisor/cases/{id}/take-over (Supervision policy, Cases_TakeOver with a new lease token, CaseTakenOver event pushed to the previous holder's group, audit case.taken-over done or refused) and a "Take over" button on the supervisor view; the caseworker's open case says it was taken over and her claim stops working. SupervisorTakeOverTests (API: taken over, refused for a queued case, forbidden to a caseworker; browser: supervisor view to the caseworker's notice))
         ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Text"] = Text, ["TextId"] = Text, ["ThroughVersion"] = "BIGINT", ["TranslationVersion"] = "BIGINT", ["Type"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
         ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT",
