@@ -34,13 +34,8 @@ internal static class SqlServerParameters
         ["PhoneHash"] = Text, ["Position"] = "INT", ["Priority"] = "INT", ["Programme"] = Text, ["ProviderMessageId"] = Text, ["QuarantinedAt"] = Time, ["QueuedAt"] = Time,
         ["Reason"] = Text, ["ReceivedAt"] = Time, ["Reference"] = Text, ["Regions"] = Text, ["RegionCipher"] = Text, ["ReplyToIdCipher"] = Text,
         ["Role"] = Text, ["RowId"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["Sequence"] = "BIGINT", ["SendWhileQuietAtVersion"] = "INT", ["Sha256"] = Text, ["SizeBytes"] = "BIGINT", ["SourceCipher"] = Text, ["StoredAt"] = Time, ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Source"] = Text, ["Services"] = Text,
-<<<<<<< HEAD
         ["SafetyQuestionMessageId"] = Id, ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
-        ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
-=======
-        ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["SupervisorId"] = Id, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
->>>>>>> 2b3ad56 (Supervision: a case held by a caseworker who went home or was busy could be answered by nobody until the claim ran out. POST /api/supervisor/cases/{id}/take-over (Supervision policy, Cases_TakeOver with a new lease token, CaseTakenOver event pushed to the previous holder's group, audit case.taken-over done or refused) and a "Take over" button on the supervisor view; the caseworker's open case says it was taken over and her claim stops working. SupervisorTakeOverTests (API: taken over, refused for a queued case, forbidden to a caseworker; browser: supervisor view to the caseworker's notice))
         ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Text"] = Text, ["TextId"] = Text, ["ThroughVersion"] = "BIGINT", ["TranslationVersion"] = "BIGINT", ["Type"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
         ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT",
