@@ -37,8 +37,9 @@ internal sealed partial class IntakeConversation
     /// read it, crosses it and answers nothing; the question stays open, unread, for the next message
     /// (<see cref="ConversationSnapshot.CaseworkerQuestionUnsent"/>, told by the host). Read as the answer, a "hello" that
     /// released her held question closed it unseen, and the "no" the person wrote once they had read it let her next reply
-    /// reach a phone its owner had said is not safe (a review). A not-safe phrase in a crossing message still makes it quiet
-    /// (<see cref="NotSafePhrase"/>): it waits for safety whichever question it answers.
+    /// reach a phone its owner had said is not safe (a review). A not-safe phrase in a crossing message is hers to read too, as
+    /// beside her with no question on the phone (<see cref="NotSafePhrase"/>): "he locked the door, it is not safe here",
+    /// written while her question was stuck in the outbox, silenced a person in danger (a review).
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {

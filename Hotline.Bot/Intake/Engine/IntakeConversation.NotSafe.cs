@@ -7,7 +7,9 @@ internal sealed partial class IntakeConversation
     /// A not-safe phrase of any language in the message (<see cref="LanguageWords.NotSafe"/>), read only where the question on
     /// the phone is whether it is safe to write: asked by the intake, asked again after a quiet spell, left unanswered when a
     /// caseworker took the conversation (until the person has written to her, <see cref="ReplyBesideCaseworker"/>), asked by
-    /// the caseworker herself, or the quiet itself. Anywhere else the same words
+    /// the caseworker herself once it has left for the phone (a message crossing it on its way was written before the person
+    /// could read it, and is hers to read: "he locked the door, it is not safe here" must reach her, not silence her), or the
+    /// quiet itself. Anywhere else the same words
     /// say other things as often ("I can't talk to my family" under the isolation question, "I cannot talk English" as a first
     /// message, "I am not safe" meaning danger beside a caseworker who must read it), and a quiet there would silence a person
     /// who asked for help.
@@ -18,7 +20,7 @@ internal sealed partial class IntakeConversation
         _state.Status == IntakeStatus.Quiet
         || WaitsForSafety
         || _state.SafetyUnanswered
-        || _state.CaseworkerAskedIfSafe
+        || CaseworkerQuestionOnPhone
         || (IsAsking && _state.Step == _script.ResumeStepId);
 
     /// <summary>
