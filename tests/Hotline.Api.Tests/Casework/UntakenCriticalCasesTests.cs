@@ -159,6 +159,50 @@ public sealed class UntakenCriticalCasesTests
         Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
     }
 
+    /// <summary>
+    /// Found in review: a hand-over stopped the clock for good. Handed to a colleague who never opened it, whose claim then ran
+    /// out, the case was back in the queue as if taken; a hand-over moves the claim, and what counts is the colleague acting.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Handed_to_a_colleague_whose_claim_lapsed_with_nothing_done_it_is_untaken_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var first = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var second = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+        hotline.Time.SetUtcNow(At(10, 5));
+        var lease = await hotline.Get<CaseQueue>().ClaimAsync(queued.Id, first.Id, TimeSpan.FromMinutes(15), Ct);
+        Assert.NotNull(lease);
+        Assert.NotNull(await hotline.Get<CaseQueue>().TransferToUserAsync(queued.Id, lease.LeaseToken, first.Id, second.Id, TimeSpan.FromMilliseconds(300), Ct));
+
+        await Task.Delay(TimeSpan.FromMilliseconds(700), Ct);
+        hotline.Time.SetUtcNow(At(10, 20));
+        Assert.Equal(1, await hotline.Get<CaseQueue>().RequeueExpiredLeasesAsync(Ct));
+
+        Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
+    }
+
+    /// <summary>
+    /// Found in review: sending the case to another language's queue stopped the clock, though its urgent word was read by
+    /// nobody who could act on it (no caseworker of that language may be on shift).
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Sent_to_another_languages_queue_it_is_still_untaken_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+        hotline.Time.SetUtcNow(At(10, 5));
+        var lease = await hotline.Get<CaseQueue>().ClaimAsync(queued.Id, caseworker.Id, TimeSpan.FromMinutes(15), Ct);
+        Assert.NotNull(lease);
+
+        Assert.True(await hotline.Get<CaseQueue>().TransferToLanguageAsync(queued.Id, lease.LeaseToken, caseworker.Id, "tl", Ct));
+
+        Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
+    }
+
     /// <summary>A note is a caseworker acting on the case (what she read, whom she called), whoever holds it.</summary>
     [Theory, DatabaseData]
     public async Task A_note_written_on_it_while_the_person_stays_quiet_it_is_no_longer_untaken(DatabaseProvider engine)
