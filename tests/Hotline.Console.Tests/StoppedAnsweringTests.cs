@@ -30,7 +30,7 @@ public sealed class StoppedAnsweringTests(BrowserFixture browser) : IClassFixtur
         await console.TakeNextCaseAsync();
 
         await Expect(console.Page.Locator("#triage-reasons li")).ToHaveTextAsync([
-            "Danger unknown: the person stopped answering before the intake kept an answer. Ask whether they are safe now.",
+            "Danger unknown: the person stopped answering before agreeing to keep their answers, so none were kept (what they wrote is in the conversation). Ask whether they are safe now.",
         ]);
         Assert.Empty(console.ScriptErrors);
     }

@@ -135,7 +135,7 @@ function renderSide(view) {
   const dangerNote = !notAssessed ? null
     : declined ? "Danger not on record: the person did not agree to have their answers saved. Ask whether they are safe now."
     : leftOpen ? "Danger unknown: a caseworker wrote before the intake had kept an answer, and the intake stopped there. Ask whether they are safe now."
-    : view.detail.stoppedAnswering ? "Danger unknown: the person stopped answering before the intake kept an answer. Ask whether they are safe now."
+    : view.detail.stoppedAnswering ? "Danger unknown: the person stopped answering before agreeing to keep their answers, so none were kept (what they wrote is in the conversation). Ask whether they are safe now."
     : askedFirst ? "Danger unknown: the person asked for a person before the intake kept an answer. Ask whether they are safe now."
     : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now.";
   const reasons = [...c.reasons.map(reasonText), ...(dangerNote ? [dangerNote] : [])];
