@@ -15,10 +15,13 @@ namespace Hotline.Api.Casework;
 /// answer, their "hello" that released it from WhatsApp's hold closed it unseen, and their "no" after reading it was hers to
 /// read, not the answer. So the conversation keeps the id of the reply that asks it (it is the reply's own message, written
 /// in this transaction, so no later reply of hers is mistaken for it), and each message of the person's asks the outbox
-/// whether that reply is still unsent (<see cref="IsUnsentAsync"/>): the engine reads the message against her question
-/// only if it is not. The id is forgotten once the reply is seen to have left, so a conversation with no question on its
-/// way costs a message no look-up. Asked again while an earlier asking is still on its way, the earlier one is kept: it
-/// reaches the phone first, and a message written after it is the answer to the same question.
+/// where that reply is (<see cref="WhereIsAsync"/>): on its way (pending, being sent, held), left (sent, or its row gone:
+/// retention deletes only finished rows), or never to leave (failed for good, cancelled). The engine reads the message
+/// against her question only if it has left, and closes a question that never left: read against it, "he locked the door,
+/// it is not safe here" answered a question the person never saw and refused her "Call 112 now" (a review). The id is
+/// forgotten once the reply has left or never will, so a conversation with no question on its way costs a message no
+/// look-up. Asked again while an earlier asking is still on its way, the earlier one is kept: it reaches the phone first,
+/// and a message written after it is the answer to the same question.
 /// </remarks>
 public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines engines, ConversationRepository conversations, OutboxRepository outbox)
 {
@@ -37,7 +40,9 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
 
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
         var state = chosen.Engine.CaseworkerAskedIfSafe(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null));
-        var asking = await IsUnsentAsync(session, conversation, cancellationToken) ? conversation.SafetyQuestionMessageId : messageId;
+        var asking = await WhereIsAsync(session, conversation, cancellationToken) == CaseworkerQuestion.OnItsWay
+            ? conversation.SafetyQuestionMessageId
+            : messageId;
         if (!await conversations.UpdateAsync(session,
                 conversation with { EngineState = state, TranslationVersion = chosen.TranslationVersion, SafetyQuestionMessageId = asking },
                 cancellationToken))
@@ -49,10 +54,18 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
     }
 
     /// <summary>
-    /// Whether the conversation's last recorded question of hers has not left for the phone yet (pending, being sent, or held
-    /// until the person writes): a message arriving now was written before the person could read it. No look-up when none
-    /// is on its way.
+    /// Where the conversation's last recorded question of hers is: on its way (pending, being sent, or held until the person
+    /// writes: a message arriving now was written before the person could read it), left for the phone, or never to leave.
+    /// No look-up when none is on its way.
     /// </summary>
-    public async Task<bool> IsUnsentAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
-        conversation.SafetyQuestionMessageId is { } asking && await outbox.IsUnsentAsync(session, asking, cancellationToken);
+    public async Task<CaseworkerQuestion> WhereIsAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
+        conversation.SafetyQuestionMessageId is { } asking
+            ? await outbox.ReadStatusByMessageIdAsync(session, asking, cancellationToken) switch
+            {
+                OutboxStatus.Pending or OutboxStatus.Sending or OutboxStatus.Held => CaseworkerQuestion.OnItsWay,
+                OutboxStatus.Failed or OutboxStatus.Cancelled => CaseworkerQuestion.NeverLeft,
+                OutboxStatus.Sent or null => CaseworkerQuestion.Left,
+                var unknown => throw new InvalidOperationException($"Outbox status {unknown} is not known to say where a message is."),
+            }
+            : CaseworkerQuestion.Left;
 }

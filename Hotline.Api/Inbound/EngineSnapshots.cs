@@ -3,11 +3,11 @@ namespace Hotline.Api.Inbound;
 /// <summary>What the engine may know of a conversation: no address (its channel only), no message history.</summary>
 public static class EngineSnapshots
 {
-    /// <param name="caseworkerQuestionUnsent">A caseworker's question whether it is safe to write has not left for the phone yet
-    /// (Casework/SafetyQuestionReplies): the person's message crosses it.</param>
+    /// <param name="caseworkerQuestion">Where a caseworker's question whether it is safe to write is (Casework/SafetyQuestionReplies):
+    /// on its way, the person's message crosses it; never to leave, nothing answers it.</param>
     public static ConversationSnapshot Of(Conversation conversation, OpenCase? openCase, string? registeredLanguage,
-        bool caseworkerQuestionUnsent = false) =>
+        CaseworkerQuestion caseworkerQuestion = CaseworkerQuestion.Left) =>
         new(conversation.Language, conversation.EngineState, conversation.Status == ConversationStatus.OptedOut, openCase is not null,
             registeredLanguage, conversation.LastInboundAt, openCase?.CaseworkerHasWritten ?? false,
-            conversation.Address.Channel, caseworkerQuestionUnsent);
+            conversation.Address.Channel, caseworkerQuestion);
 }

@@ -91,9 +91,9 @@ public sealed class InboundPipeline(
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
         // Read before this message releases what WhatsApp held: a question it releases has not reached the phone either.
-        var questionUnsent = await safetyQuestions.IsUnsentAsync(session, conversation, cancellationToken);
+        var question = await safetyQuestions.WhereIsAsync(session, conversation, cancellationToken);
         var turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
-            await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken), questionUnsent);
+            await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken), question);
 
         // Writing again ends a quiet spell, the person having chosen to talk, unless the engine asks first whether it is safe, or
         // they asked for nothing more (STOP: opted out, not awake). A turn the engine failed to take decided nothing (its state
@@ -106,8 +106,9 @@ public sealed class InboundPipeline(
             StatusReason = wakes ? null : conversation.StatusReason,
             LastInboundAt = envelope.ReceivedAt,
             TranslationVersion = chosen.TranslationVersion,
-            // Once seen to have left, the question stays on the phone: no later message needs to ask again.
-            SafetyQuestionMessageId = questionUnsent ? conversation.SafetyQuestionMessageId : null,
+            // Once seen to have left, the question stays on the phone; one that never left never will, and the engine closed it:
+            // no later message needs to ask again.
+            SafetyQuestionMessageId = question == CaseworkerQuestion.OnItsWay ? conversation.SafetyQuestionMessageId : null,
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUpFrom: wakes ? conversation : null);
 
@@ -141,8 +142,8 @@ public sealed class InboundPipeline(
     }
 
     private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
-        OpenCase? openCase, string? registeredLanguage, bool caseworkerQuestionUnsent) =>
-        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage, caseworkerQuestionUnsent),
+        OpenCase? openCase, string? registeredLanguage, CaseworkerQuestion caseworkerQuestion) =>
+        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage, caseworkerQuestion),
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>

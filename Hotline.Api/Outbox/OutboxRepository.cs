@@ -41,9 +41,11 @@ public sealed class OutboxRepository(TimeProvider time) : ILeasedQueue<Guid, Out
         (await session.QueryAsync<OutboxItem>("Outbox_ClaimByIds",
             new { Ids = JsonSerializer.Serialize(due), LeaseToken = Guid.NewGuid(), LeaseExpiresAt = now + lease, Now = now }, cancellationToken)).AsList();
 
-    /// <summary>Whether the message has not left for the phone yet: pending (an outcome unknown included), being sent, or held.</summary>
-    public async Task<bool> IsUnsentAsync(DbSession session, Guid messageId, CancellationToken cancellationToken) =>
-        await session.QuerySingleAsync<long>("Outbox_CountUnsentByMessageId", new { MessageId = messageId }, cancellationToken) > 0;
+    /// <summary>The status of the message's outbox row; null when it has none (never queued, or deleted once finished).</summary>
+    public async Task<OutboxStatus?> ReadStatusByMessageIdAsync(DbSession session, Guid messageId, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<string>("Outbox_ReadStatusByMessageId", new { MessageId = messageId }, cancellationToken) is { } status
+            ? Enum.Parse<OutboxStatus>(status)
+            : null;
 
     public Task<OutboxItem?> FindAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<OutboxItem>("Outbox_ReadById", new { Id = id }, cancellationToken);

@@ -10,9 +10,8 @@ namespace Hotline.Bot.ConversationContract;
 /// may be to the caseworker.
 /// <paramref name="Channel"/> is the conversation's channel: what a reply can look like to whoever reads the screen
 /// depends on it (<see cref="ChannelTraits"/>).
-/// <paramref name="CaseworkerQuestionUnsent"/> says the caseworker's question whether it is safe to write
-/// (<see cref="IConversationEngine.CaseworkerAskedIfSafe"/>) has not left for the phone yet: pending, being sent, or held
-/// until the person writes (WhatsApp's window). The message was written before the person could read it, and answers it not.
+/// <paramref name="CaseworkerQuestion"/> says where the caseworker's question whether it is safe to write
+/// (<see cref="IConversationEngine.CaseworkerAskedIfSafe"/>) is: on the phone, on its way there, or never to reach it.
 /// </summary>
 public sealed record ConversationSnapshot(
     string? Language,
@@ -23,7 +22,29 @@ public sealed record ConversationSnapshot(
     DateTimeOffset? LastInboundAt,
     bool CaseworkerHasWritten = false,
     Channel Channel = Channel.Sms,
-    bool CaseworkerQuestionUnsent = false);
+    CaseworkerQuestion CaseworkerQuestion = CaseworkerQuestion.Left);
+
+/// <summary>
+/// Where the caseworker's last question whether it is safe to write is, as the host's outbox tells
+/// (<see cref="ConversationSnapshot.CaseworkerQuestion"/>): whether the person's message may answer it.
+/// </summary>
+public enum CaseworkerQuestion
+{
+    /// <summary>It has left for the phone (sent), or none is on its way: an open question is read against the message.</summary>
+    Left,
+
+    /// <summary>
+    /// Not left yet: pending, being sent, or held until the person writes (WhatsApp's window). The message was written before
+    /// the person could read it and answers it not; the question stays open for the next message.
+    /// </summary>
+    OnItsWay,
+
+    /// <summary>
+    /// It never left and never will: refused for good (Twilio's 21610, an unsubscribed recipient) or cancelled. The person
+    /// never saw it: it is closed, and the message is read as if she had not asked.
+    /// </summary>
+    NeverLeft,
+}
 
 /// <summary>
 /// One message from the person, channel-neutral. <paramref name="Locale"/> is a BCP-47 tag when the channel gives
@@ -132,7 +153,7 @@ public interface IConversationEngine
     /// question's words): the state to store with her reply, in which that question is open as when the intake asks it, so
     /// that the person's "no" makes the conversation wait until they say it is safe. It sends and decides nothing else.
     /// The question is read against the person's first message that arrives once it has left for the phone: the host tells,
-    /// with each message, whether it has left yet (<see cref="ConversationSnapshot.CaseworkerQuestionUnsent"/>).
+    /// with each message, whether it has left yet, and whether it never will (<see cref="ConversationSnapshot.CaseworkerQuestion"/>).
     /// </summary>
     string? CaseworkerAskedIfSafe(ConversationSnapshot conversation);
 }

@@ -35,11 +35,15 @@ internal sealed partial class IntakeConversation
     /// Her question is the one on the phone only once it has left: a message arriving while it still waits in the outbox
     /// (not yet sent, being sent, held until the person writes outside WhatsApp's window) was written before the person could
     /// read it, crosses it and answers nothing; the question stays open, unread, for the next message
-    /// (<see cref="ConversationSnapshot.CaseworkerQuestionUnsent"/>, told by the host). Read as the answer, a "hello" that
+    /// (<see cref="ConversationSnapshot.CaseworkerQuestion"/>, told by the host). Read as the answer, a "hello" that
     /// released her held question closed it unseen, and the "no" the person wrote once they had read it let her next reply
     /// reach a phone its owner had said is not safe (a review). A not-safe phrase in a crossing message is hers to read too, as
     /// beside her with no question on the phone (<see cref="NotSafePhrase"/>): "he locked the door, it is not safe here",
     /// written while her question was stuck in the outbox, silenced a person in danger (a review).
+    /// A question that never left and never will (refused for good, or cancelled: <see cref="CaseworkerQuestion.NeverLeft"/>)
+    /// is closed before the message is read (<see cref="IntakeConversation(IntakeEngine, ConversationSnapshot)"/>): read
+    /// against it, "he locked the door, it is not safe here" answered a question the person never saw, made the conversation
+    /// quiet and refused her "Call 112 now" (a review).
     /// </remarks>
     private EngineTurn ReplyBesideCaseworker(string? keyword, string text)
     {
@@ -65,20 +69,21 @@ internal sealed partial class IntakeConversation
         }
 
         _state.SafetyUnanswered = chosen is not null;
-        KeepCaseworkerQuestionOnlyIfUnsent();
+        KeepCaseworkerQuestionOnlyIfOnItsWay();
         _state.Status = IntakeStatus.HandedOff;
         ForgetUnlessConsented();
         return Finish(chosen is null ? null : _engine.Replies.Get(_language, _script.ResumeStepId));
     }
 
     /// <summary>Her question whether it is safe to write is open and has left for the phone: this message may answer it.</summary>
-    private bool CaseworkerQuestionOnPhone => _state.CaseworkerAskedIfSafe && !_snapshot.CaseworkerQuestionUnsent;
+    private bool CaseworkerQuestionOnPhone => _state.CaseworkerAskedIfSafe && _snapshot.CaseworkerQuestion == CaseworkerQuestion.Left;
 
     /// <summary>
     /// This message is the person's writing to her, and answers her question if it was on the phone: closed then. One that
     /// crossed it, written before it left, leaves it open for the next message, the first the person writes having read it.
     /// </summary>
-    private void KeepCaseworkerQuestionOnlyIfUnsent() => _state.CaseworkerAskedIfSafe &= _snapshot.CaseworkerQuestionUnsent;
+    private void KeepCaseworkerQuestionOnlyIfOnItsWay() =>
+        _state.CaseworkerAskedIfSafe &= _snapshot.CaseworkerQuestion == CaseworkerQuestion.OnItsWay;
 
     /// <summary>
     /// A caseworker asked the person herself whether it is safe to write: her question is open as the intake's is beside her,

@@ -18,7 +18,7 @@ internal sealed partial class IntakeConversation
             // A cry does not answer the intake's safety question: the person is writing to her now (ReplyBesideCaseworker). Her
             // own question, if it has not reached the phone yet, is still to be read against the first message written after it.
             _state.SafetyUnanswered = false;
-            KeepCaseworkerQuestionOnlyIfUnsent();
+            KeepCaseworkerQuestionOnlyIfOnItsWay();
             TellNumberForDanger();
             return Finish();
         }

@@ -52,6 +52,13 @@ internal sealed partial class IntakeConversation
         if (engine.Codec.TryRead(_snapshot.State, out var stored))
         {
             _state = stored;
+            if (_snapshot.CaseworkerQuestion == CaseworkerQuestion.NeverLeft && stored.CaseworkerAskedIfSafe)
+            {
+                // Her question never reached the phone (refused for good, or cancelled): the person never saw it, so nothing
+                // they write answers it. Closed in the state as it came, so a turn that changes nothing stores it closed too.
+                stored.CaseworkerAskedIfSafe = false;
+                _snapshot = _snapshot with { State = engine.Codec.Write(stored) };
+            }
 
             // The case that handoff was for has been closed; a new one will need its own.
             stored.HandoffRequested &= _caseOpen;

@@ -87,4 +87,26 @@ public sealed class CaseworkerAsksIfSafeCrossingTests
         Assert.True(next.Ok, next.Refusal);
         Assert.Equal([Question, "Who has your passport?"], line.CaseworkerTexts().Select(m => m.Body));
     }
+
+    /// <summary>
+    /// Found by a review: her question crossed by the person's "ok" was then refused by Twilio for good (21610), and counted as
+    /// on the phone: "he locked the door, it is not safe here" was read against a question the person never saw, made the
+    /// conversation quiet and refused her "Call 112 now". A question that never left is closed and answers nothing.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_question_that_failed_for_good_is_not_read_against_the_next_message(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Number);
+        await line.ReplyAsync(Question);
+        await line.Harness.TextAsync(Number, "ok");
+        line.Harness.Twilio.RejectNext(21610, "Attempt to send to unsubscribed recipient");
+        await line.Harness.DispatchAllAsync();
+
+        await line.Harness.TextAsync(Number, "he locked the door, it is not safe here");
+        var next = await line.ReplyAsync("Call 112 now");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.True(next.Ok, next.Refusal);
+        Assert.Equal(["Call 112 now"], line.CaseworkerTexts().Select(m => m.Body));
+    }
 }

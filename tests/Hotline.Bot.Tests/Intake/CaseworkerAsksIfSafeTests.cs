@@ -153,6 +153,32 @@ public sealed class CaseworkerAsksIfSafeTests
         Assert.False(host.Writable);
     }
 
+    /// <summary>
+    /// Found by a review: her question refused for good (or cancelled) never reached the phone, yet the person's next message
+    /// was read against it: "he locked the door, it is not safe here" made the conversation quiet and refused her replies. A
+    /// question that never left is closed, and the messages after it are hers to read.
+    /// </summary>
+    [Theory]
+    [InlineData("he locked the door, it is not safe here")]
+    [InlineData("no")]
+    public void A_question_that_never_left_is_closed_and_the_message_is_hers_to_read(string message)
+    {
+        var host = WithCaseworker("en");
+        host.CaseworkerAsksIfSafeStillUnsent();
+        host.Send("ok");
+        host.CaseworkerQuestionNeverLeaves();
+
+        var turn = host.Send(message);
+        host.CaseworkerQuestionLeaves();
+        var no = host.Send("no");
+
+        Assert.Empty(turn.Replies);
+        Assert.DoesNotContain(turn.Events, e => e is WentQuiet or WaitsUntilSafe);
+        Assert.Empty(no.Replies);
+        Assert.DoesNotContain(no.Events, e => e is WentQuiet or WaitsUntilSafe);
+        Assert.True(host.Writable);
+    }
+
     /// <summary>Without her question, a "no" beside her is hers to read, as before: nothing automatic, and she may write.</summary>
     [Fact]
     public void A_no_beside_a_caseworker_who_did_not_ask_is_hers_to_read()

@@ -61,11 +61,14 @@ internal sealed class FakeHost(IntakeEngine engine, string? registeredLanguage =
     public void CaseworkerAsksIfSafeStillUnsent()
     {
         CaseworkerAsksIfSafe();
-        Snapshot = Snapshot with { CaseworkerQuestionUnsent = true };
+        Snapshot = Snapshot with { CaseworkerQuestion = CaseworkerQuestion.OnItsWay };
     }
 
     /// <summary>Her question whether it is safe to write leaves the outbox for the phone.</summary>
-    public void CaseworkerQuestionLeaves() => Snapshot = Snapshot with { CaseworkerQuestionUnsent = false };
+    public void CaseworkerQuestionLeaves() => Snapshot = Snapshot with { CaseworkerQuestion = CaseworkerQuestion.Left };
+
+    /// <summary>Her question whether it is safe to write will never leave: refused for good by the provider, or cancelled.</summary>
+    public void CaseworkerQuestionNeverLeaves() => Snapshot = Snapshot with { CaseworkerQuestion = CaseworkerQuestion.NeverLeft };
 
     public void Replace(ConversationSnapshot snapshot) => Snapshot = snapshot;
 
