@@ -24,7 +24,7 @@ internal static class SqlServerParameters
         ["ContactPhone"] = Text, ["ContentType"] = Text, ["ContactRoute"] = Text, ["ConversationId"] = Id, ["Count"] = "BIGINT", ["CreatedAt"] = Time,
         ["CreatedBy"] = Id, ["Data"] = Text, ["Delivered"] = "INT", ["DeliveryError"] = Text, ["DeliveryRank"] = "INT",
         ["DeliveryStatus"] = Text, ["Dimension"] = Text, ["Direction"] = Text, ["Disabled"] = "BIT", ["DisplayName"] = Text,
-        ["EngineStateCipher"] = Text, ["EvidenceCipher"] = Text, ["HasView"] = "BIT", ["Height"] = "INT", ["ExpectedVersion"] = "INT", ["Filler"] = Text, ["From"] = Text, ["FromMonth"] = Text, ["FromUserId"] = Id, ["GivenAt"] = Time, ["GivenBy"] = Text,
+        ["EngineStateCipher"] = Text, ["EvidenceCipher"] = Text, ["HasView"] = "BIT", ["Height"] = "INT", ["ExpectedVersion"] = "INT", ["Filler"] = Text, ["From"] = Text, ["FromMonth"] = Text, ["GivenAt"] = Time, ["GivenBy"] = Text,
         ["Id"] = Id, ["Ids"] = Text, ["ImportedAt"] = Time, ["InDangerNow"] = "BIT", ["IntakeQuestion"] = "INT", ["IntakeQuestions"] = "INT", ["IssuedOn"] = Text, ["KeepId"] = Id, ["Keys"] = Text, ["Kind"] = Text, ["LockTimeoutMilliseconds"] = "INT", ["Language"] = Text, ["Languages"] = Text,
         ["LastError"] = Text, ["LastInboundAt"] = Time, ["LeaseExpiresAt"] = Time, ["LeaseToken"] = Id, ["Locale"] = Text,
         ["LockUntil"] = Time, ["Mac"] = Text, ["MaxFailures"] = "INT", ["MediaCipher"] = Text, ["MessageId"] = Id, ["MessageSid"] = Text, ["MustChangePassword"] = "BIT", ["Month"] = Text,
