@@ -23,7 +23,8 @@ namespace Hotline.Api.Casework;
 /// look-up. Asked again while an earlier asking is still on its way, the earlier one is kept: it reaches the phone first,
 /// and a message written after it is the answer to the same question.
 /// </remarks>
-public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines engines, ConversationRepository conversations, OutboxRepository outbox)
+public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines engines, ConversationRepository conversations, OutboxRepository outbox,
+    MessageRepository messages, CaseQueue queue)
 {
     /// <summary>
     /// Whether <paramref name="body"/> asks it; if it does, the conversation is saved with the question open and the id of
@@ -38,19 +39,46 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
             return false;
         }
 
-        var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
-        var state = chosen.Engine.CaseworkerAskedIfSafe(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null));
         var asking = await WhereIsAsync(session, conversation, cancellationToken) == CaseworkerQuestion.OnItsWay
             ? conversation.SafetyQuestionMessageId
             : messageId;
+        await RecordOpenAsync(session, conversation, openCase, asking, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Her reply <paramref name="messageId"/>, which Twilio took, is held again: WhatsApp refused it outside its 24-hour window
+    /// (63016), so it never reached the phone and goes when the person next writes. If it asks the question and no question
+    /// of hers is recorded, a message of the person's that arrived between Twilio taking it and the refusal read it as on the
+    /// phone, answered it and forgot it: that "hello" closed a question the person never saw, and their "no" once it reached
+    /// them let her next reply through. The question is recorded open again with this reply's id, for the first message
+    /// written once it has really left. One still recorded is this reply (held, it reads as on its way) or a later asking
+    /// of hers, which stands. The intake's own texts are not hers: its question has its own reading.
+    /// </summary>
+    public async Task ReopenIfHeldAgainAsync(DbSession session, Conversation conversation, Guid messageId, CancellationToken cancellationToken)
+    {
+        if (conversation.SafetyQuestionMessageId is not null
+            || await messages.FindByIdAsync(session, messageId, cancellationToken) is not { AuthorUserId: not null } reply
+            || !(await books.CurrentAsync(session, cancellationToken)).SafetyQuestion.IsAskedIn(reply.Body))
+        {
+            return;
+        }
+
+        var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+        await RecordOpenAsync(session, conversation, openCase, messageId, cancellationToken);
+    }
+
+    private async Task RecordOpenAsync(DbSession session, Conversation conversation, OpenCase? openCase, Guid? asking,
+        CancellationToken cancellationToken)
+    {
+        var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
+        var state = chosen.Engine.CaseworkerAskedIfSafe(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null));
         if (!await conversations.UpdateAsync(session,
                 conversation with { EngineState = state, TranslationVersion = chosen.TranslationVersion, SafetyQuestionMessageId = asking },
                 cancellationToken))
         {
             throw new ConcurrencyConflictException($"Conversation {conversation.Id} changed while a caseworker's question whether it is safe to write was recorded.");
         }
-
-        return true;
     }
 
     /// <summary>

@@ -10,15 +10,32 @@ namespace Hotline.Api.Outbox;
 /// </summary>
 public sealed class DeliveryRecorder(Database database, CaseEventLog events, TwilioDeletions twilioDeletions, WhatsAppHolds holds, TimeProvider time)
 {
+    private const int CallbackAttempts = 3;
+
     /// <summary>How an early 63016 callback is kept (its error as the callback endpoint describes it), to be recognised once the send is recorded.</summary>
     private static readonly string WindowClosedError =
         TwilioErrors.DescribeCode(TwilioErrors.WhatsAppWindowClosed.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <param name="windowClosed">WhatsApp refused the message outside its 24-hour window (63016): it is held, not failed.</param>
-    public Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, bool windowClosed,
-        CancellationToken cancellationToken) =>
-        database.WriteAsync((session, token) => RecordCallbackAsync(session, channel, providerMessageId, status, error, windowClosed, token),
-            cancellationToken);
+    public async Task RecordCallbackAsync(Channel channel, string providerMessageId, string status, string? error, bool windowClosed,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await database.WriteAsync((session, token) => RecordCallbackAsync(session, channel, providerMessageId, status, error, windowClosed, token),
+                    cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < CallbackAttempts)
+            {
+                // On SQL Server a message of the person's changed the conversation while a 63016 opened her question in it
+                // again (WhatsAppHolds.HoldSentAsync); the next attempt reads it as that message left it. Twilio does not send
+                // the callback again.
+            }
+        }
+    }
 
     private async Task RecordCallbackAsync(DbSession session, Channel channel, string providerMessageId, string status, string? error,
         bool windowClosed, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Hotline.Api.Casework;
+
 namespace Hotline.Api.WhatsApp;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Hotline.Api.WhatsApp;
 /// person may see there is something to read and write back. Every step runs inside the caller's transaction.
 /// </summary>
 public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository conversations, CaseEventLog events, OutboxSignal signal,
-    IOptions<TwilioOptions> twilio)
+    SafetyQuestionReplies safetyQuestions, IOptions<TwilioOptions> twilio)
 {
     private readonly WhatsAppTemplateOptions _template = twilio.Value.WhatsApp;
 
@@ -38,7 +40,9 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
 
     /// <summary>
     /// Holds a reply that Twilio took and WhatsApp then refused with 63016 (a status callback); false when its outbox row
-    /// is not a sent one (held already by an earlier copy of the callback, or gone).
+    /// is not a sent one (held already by an earlier copy of the callback, or gone). A caseworker's question whether it is
+    /// safe to write, closed meanwhile by a message of the person's that crossed it, is open again
+    /// (<see cref="SafetyQuestionReplies.ReopenIfHeldAgainAsync"/>).
     /// </summary>
     public async Task<bool> HoldSentAsync(DbSession session, Guid messageId, Guid? caseId, CancellationToken cancellationToken)
     {
@@ -50,7 +54,9 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
             return false;
         }
 
-        await MarkHeldAsync(session, (await conversations.FindByIdAsync(session, id, cancellationToken))!, messageId, caseId, cancellationToken);
+        var conversation = (await conversations.FindByIdAsync(session, id, cancellationToken))!;
+        await MarkHeldAsync(session, conversation, messageId, caseId, cancellationToken);
+        await safetyQuestions.ReopenIfHeldAgainAsync(session, conversation, messageId, cancellationToken);
         return true;
     }
 

@@ -48,6 +48,35 @@ public sealed class CaseworkerAsksIfSafeCrossingTests
     }
 
     /// <summary>
+    /// Found by a review: Twilio took her question (sent), the person's "hello" arrived, and only then did WhatsApp refuse it
+    /// (63016, outside the 24-hour window). Read as the answer, that "hello" closed a question the person never saw; held again
+    /// and released by their next message, it reached the phone, and their "no" to it let her next reply through. The question
+    /// held again is open again, for the first message written once it has really left.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task On_whatsapp_a_question_refused_after_a_message_crossed_it_is_open_again_and_the_no_after_it_holds_her_replies(
+        DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, "whatsapp:" + Number, WithTemplate);
+        await line.ReplyAsync(Question);
+        await line.Harness.DispatchAllAsync();
+        var refused = Assert.Single(line.CaseworkerTexts());
+
+        await line.Harness.TextAsync("whatsapp:" + Number, "hello");
+        await line.RefusedForClosedWindowAsync(refused.Sid);
+        await line.Harness.DispatchAllAsync();
+        await line.Harness.TextAsync("whatsapp:" + Number, "hi");
+        await line.Harness.DispatchAllAsync();
+        await line.Harness.TextAsync("whatsapp:" + Number, "no");
+        var next = await line.ReplyAsync("Where are you now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal(NotSafeRefusal, next.Refusal);
+        Assert.Equal([Question, "(template)", Question, "OK. Write again when it is safe."],
+            line.CaseworkerTexts().Select(m => m.Body ?? "(template)"));
+    }
+
+    /// <summary>
     /// The same by SMS: the outbox had not sent her question yet (send pacing, a retry, an outage at Twilio) when the person's
     /// "ok" arrived; their "no" once it reached them holds her replies.
     /// </summary>
