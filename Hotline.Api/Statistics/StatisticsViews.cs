@@ -95,15 +95,25 @@ public static class StatisticsViews
             mean.Add(enough ? StatisticsLabels.Duration((double)seconds / count) : NotShown);
         }
 
+        // The band table is among the tables under the timings: the sentence names it and says where it is.
         if (median.All(cell => cell == NotShown))
         {
-            return new TimingView(id, title, [], [], [],
-                "Fewer than 5 cases were measured in this range, or the bands above hide a count, so no median or mean is shown.");
+            return new TimingView(id, title, [], [], [], NothingMeasured(bands, bandMarks)
+                ? "No case was measured in this range, so no median or mean is shown."
+                : $"Fewer than 5 cases were measured in this range, or the table \"{bands.Title}\" below hides a count, so no median or mean is shown.");
         }
 
         return new TimingView(id, title, bands.Months.Select(month => headings.Of(month, bands.Dimension)).Append("All months").ToList(), median, mean,
-            median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, or a count of the bands above hidden, so no median or mean is shown." : null);
+            median.Contains(NotShown) ? $"{NotShown} fewer than 5 cases measured, or a count hidden in the table \"{bands.Title}\" below, so no median or mean is shown." : null);
     }
+
+    /// <summary>
+    /// Every band of every month a shown 0: the table says so itself, so saying it gives nothing away. It is also the page
+    /// where nothing was counted at all, which shows no table below to point to.
+    /// </summary>
+    private static bool NothingMeasured(CountTable bands, CellMark[,] bandMarks) =>
+        StatisticsKeys.TimeBands.Select((_, r) => r).All(r =>
+            Enumerable.Range(0, bands.Months.Count).All(c => bands.Values[r, c] == 0 && bandMarks[r, c] == CellMark.Shown));
 
     private static string Median(CountTable bands, int column)
     {

@@ -15,7 +15,25 @@ public sealed class TimingSuppressionTests
         var timing = Timing(bands: [0, 0, 4, 2, 0, 0, 0], notYet: 0, seconds: 6 * 2_000);
 
         Assert.Empty(timing.Median);
-        Assert.Equal("Fewer than 5 cases were measured in this range, or the bands above hide a count, so no median or mean is shown.", timing.Withheld);
+        Assert.Equal("Fewer than 5 cases were measured in this range, or the table \"Bands\" below hides a count, so no median or mean is shown.", timing.Withheld);
+    }
+
+    /// <summary>Every band a shown 0: the table says so itself, and on a page with nothing counted there is no table to point to.</summary>
+    [Fact]
+    public void Nothing_measured_says_so_without_pointing_at_a_table()
+    {
+        var timing = Timing(bands: [0, 0, 0, 0, 0, 0, 0], notYet: 6, seconds: 0);
+
+        Assert.Equal("No case was measured in this range, so no median or mean is shown.", timing.Withheld);
+    }
+
+    /// <summary>Zeros shown as "&lt;5" (the month's total of 3 is not shown) do not say that nothing was measured: neither does the sentence.</summary>
+    [Fact]
+    public void Zeros_the_table_hides_are_not_said_to_be_zeros()
+    {
+        var timing = Timing(bands: [0, 0, 0, 0, 0, 0, 0], notYet: 3, seconds: 0);
+
+        Assert.Equal("Fewer than 5 cases were measured in this range, or the table \"Bands\" below hides a count, so no median or mean is shown.", timing.Withheld);
     }
 
     [Fact]
