@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Hotline.Api.Casework;
 using Hotline.Api.CaseStore;
@@ -120,6 +121,34 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    /// <summary>
+    /// A sent referral's head says "Sent" once, its badge followed by the date; an accepted one keeps "Sent" before its date.
+    /// Found by a newcomer: "Sent Sent 7 Dec", the badge and the date's label both saying it.
+    /// </summary>
+    [Fact]
+    public async Task At_1366x768_a_sent_referral_reads_sent_once_before_its_date()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
+        var consent = new RecordConsent("person", "sms", null, [], null, null, null, null);
+        var sent = await host.SendShelterReferralAsync(caseworker, await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained"), partnerId, consent);
+        var accepted = await host.SendShelterReferralAsync(caseworker, await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained"), partnerId, consent);
+        await host.Services.GetRequiredService<PartnerInbox>().AcceptAsync(ngo with { OrganisationId = partnerId }, accepted, ct);
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(partner.Page.Locator($"li[data-referral-id='{sent}'] .referral-head > span")).ToHaveTextAsync(
+            [new Regex("^Sent$"), new Regex(@"^\d{1,2} [A-Z][a-z]{2}, \d\d:\d\d$"), new Regex("^Reference ")]);
+        await Expect(partner.Page.Locator($"li[data-referral-id='{accepted}'] .referral-head > span")).ToHaveTextAsync(
+            [new Regex("^Accepted$"), new Regex(@"^Sent \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d$"), new Regex("^Reference ")]);
+        Assert.Empty(partner.ScriptErrors);
     }
 
     [Fact]

@@ -166,7 +166,8 @@ function renderReferral(referral) {
     el("div", { class: "referral-head" },
       el("h2", { text: label("services", referral.service) }),
       el("span", { class: "status-badge", dataset: { status: referral.status }, text: referral.status }),
-      el("span", { class: "muted", text: `Sent ${clockText(referral.sentAt)}` }),
+      // Beside the badge "Sent", the date alone: "Sent Sent 7 Dec" said the word twice.
+      el("span", { class: "muted sent-at", text: referral.status === "Sent" ? clockText(referral.sentAt) : `Sent ${clockText(referral.sentAt)}` }),
       // A short reference a partner can quote to the hotline; the caseworker sees the same one on the case's referral.
       el("span", { class: "muted reference", text: `Reference ${referralReference(referral.id)}` })),
     renderShared(referral),
