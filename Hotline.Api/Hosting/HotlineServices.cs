@@ -94,6 +94,7 @@ public static class HotlineServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseSignInStepPages();
         // The console's files from the build's manifest: ETags, compressed variants and fingerprinted copies,
         // with "no-cache" on the plain names so a browser asks again and never keeps stale JS after a deploy.
         app.MapStaticAssets();

@@ -1,3 +1,4 @@
+using Hotline.Api.Auth;
 using OtpNet;
 
 namespace Hotline.Console.Tests;
@@ -45,6 +46,57 @@ public sealed class TwoFactorConsoleTests(BrowserFixture browser) : IClassFixtur
         await Expect(page).ToHaveURLAsync($"{host.BaseUrl}/console/two-factor.html?error=wrong");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right, or it was used already.");
         Assert.Equal(401, (await console.Context.APIRequest.GetAsync("/api/session")).Status);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// The two-factor pages are steps of signing in: a signed-in person who opens one has no step to take and goes to where
+    /// their role starts, asking nothing of the server that answers 401. Found by a newcomer clicking every page as the
+    /// Development admin: the sign-in form, and 401s in the browser's console.
+    /// </summary>
+    [Theory]
+    [InlineData("/console/two-factor.html", UserRole.Admin, "/console/partners.html")]
+    [InlineData("/console/enrol.html", UserRole.Admin, "/console/partners.html")]
+    [InlineData("/console/enrol.html", UserRole.Caseworker, "/console/")]
+    public async Task At_1366x768_a_signed_in_person_opening_a_two_factor_page_goes_to_where_their_role_starts(string step, UserRole role, string home)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", role, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        var refused = new List<string>();
+        console.Page.Response += (_, response) =>
+        {
+            if (response.Status is 401 or 403)
+            {
+                refused.Add($"{response.Status} {response.Url}");
+            }
+        };
+
+        await console.Page.GotoAsync(step);
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}{home}");
+        await console.WaitUntilHomeAsync();
+        Assert.Empty(refused);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>Signing in as someone else from a signed-in browser: the step in progress is that person's, and it is shown.</summary>
+    [Fact]
+    public async Task Signing_in_as_an_enrolled_colleague_from_a_signed_in_browser_asks_for_the_colleagues_code()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var sam = await host.AddUserAsync("sam", UserRole.Caseworker, "en");
+        var secret = TwoFactorStore.NewSecret();
+        var code = new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow);
+        Assert.NotNull(await host.Services.GetRequiredService<TwoFactorStore>().EnrolAsync(sam.Id, secret, code, ct));
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.SubmitSignInAsync("sam");
+
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/two-factor.html");
+        await Expect(console.Page.Locator("#two-factor[data-ready='true']")).ToBeAttachedAsync();
         Assert.Empty(console.ScriptErrors);
     }
 
