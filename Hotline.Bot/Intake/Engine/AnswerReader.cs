@@ -9,8 +9,8 @@ namespace Hotline.Bot.Intake.Engine;
 /// </summary>
 internal sealed class AnswerReader
 {
-    // A long answer's later words are its story ("yes, no day off for months"), not a second answer.
-    private const int ShortAnswerWords = 3;
+    /// <summary>A long answer's later words are its story ("yes, no day off for months"), not a second answer.</summary>
+    internal const int ShortAnswerWords = 3;
     private const int MaxWords = 40;
 
     private readonly Dictionary<string, Dictionary<string, string>> _answers = new(StringComparer.Ordinal);

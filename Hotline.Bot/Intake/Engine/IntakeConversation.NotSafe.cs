@@ -44,7 +44,8 @@ internal sealed partial class IntakeConversation
     {
         var cry = _engine.Cries.Find(text);
         var quietAlready = _state.Status == IntakeStatus.Quiet;
-        if (quietAlready && !SaysOnlyItIsNotSafe(phrase, cry, text))
+        _saysMore = !SaysOnlyItIsNotSafe(phrase, cry, text);
+        if (quietAlready && _saysMore)
         {
             if (cry is not null)
             {
@@ -53,7 +54,7 @@ internal sealed partial class IntakeConversation
 
             // Out of sight, as a short one: if they never say it is safe, a caseworker still reads what they wrote (a review
             // found "I am not safe in this house, they took my passport" after a "no" at the first question seen by nobody).
-            OpenCase();
+            OpenCaseOutOfSight();
             return Wake(keyword, text);
         }
 
@@ -66,7 +67,7 @@ internal sealed partial class IntakeConversation
         if (quietAlready)
         {
             // Nobody would read it otherwise: nothing answers it, and only a "yes" to a question would go on to a case.
-            OpenCase();
+            OpenCaseOutOfSight();
         }
 
         var quiet = NotSafeStep;
@@ -76,14 +77,12 @@ internal sealed partial class IntakeConversation
     }
 
     /// <summary>
-    /// The not-safe phrase and at most three words more, a cry for help not counted: what a person writes when they cannot
-    /// talk is short. Three words is what the answer reader takes as a short answer, too.
+    /// The not-safe phrase and at most three words more (<see cref="MaxWordsOfShortMessage"/>), a cry for help not counted: what
+    /// a person writes when they cannot talk is short. Three words is what the answer reader takes as a short answer, too.
     /// </summary>
     private static bool SaysOnlyItIsNotSafe(WordMatch phrase, WordMatch? cry, string text) =>
         WordsInMessage.CountWords(text) - WordsInMessage.CountWords(phrase.Word) - WordsInMessage.CountWords(cry?.Word)
-            <= MaxWordsBesideNotSafe;
-
-    private const int MaxWordsBesideNotSafe = 3;
+            <= MaxWordsOfShortMessage;
 
     /// <summary>The quiet step a "no" to the safety question leads to (the script is checked for one at load).</summary>
     private ScriptStep NotSafeStep => _script.FindStep(_script.FindStep(_script.ResumeStepId)!.Target(AnswerCodes.No)!)!;

@@ -35,6 +35,7 @@ internal sealed partial class IntakeConversation
     // Where the turn started, to tell the host what changed for a waiting case.
     private readonly bool _caseOpenedBefore;
     private readonly bool _startedQuiet;
+    private readonly bool _startedWaiting;
     private readonly IntakeStatus _startedStatus;
     private readonly string _startedStep;
     private string? _endReason;
@@ -80,6 +81,7 @@ internal sealed partial class IntakeConversation
         _caseOpenedBefore = _caseOpen;
         _startedStatus = _state.Status;
         _startedQuiet = _state.Status == IntakeStatus.Quiet;
+        _startedWaiting = WaitsForSafety;
         _startedStep = _state.Step;
     }
 
@@ -93,6 +95,7 @@ internal sealed partial class IntakeConversation
 
         var carrier = OptOutKeywords.Classify(text);
         var word = _engine.Lexicon.Classify(keyword, _language);
+        _saysMore = WordsInMessage.CountWords(text) > MaxWordsOfShortMessage;
         if (keyword != _engine.DiscreetKeyword)
         {
             NoticeUrgentWord(text);
@@ -284,6 +287,7 @@ internal sealed partial class IntakeConversation
             _events.Add(new WaitsUntilSafe(WaitsForSafety ? (_state.Decoy ? DiscreetReason : _state.QuietCause) : WaitsUntilSafe.Returned));
         }
 
+        OpenCaseIfWrittenWhileNotSafe();
         QueueEarly();
         Escalate();
         TellOwedNumber();

@@ -81,6 +81,13 @@ internal sealed class IntakeState
     public bool AskedForPerson { get; set; }
 
     /// <summary>
+    /// The case was opened out of sight by a message written while it was not safe to answer (after the discreet word or "not
+    /// safe"), with no urgent or distress word to say why: the case's reasons say so from then on.
+    /// </summary>
+    [JsonPropertyName("wn")]
+    public bool WroteWhileNotSafe { get; set; }
+
+    /// <summary>
     /// The discreet word was used: someone else may hold the phone, so an urgent or distress word is acted on only out of
     /// sight (nothing but the safety question reaches the phone) until the person says again that it is safe to write.
     /// </summary>

@@ -60,11 +60,18 @@ export function conversationStatusText(status, reason) {
 /** The triage reason of a case whose intake ended because the person asked for a person: it says nothing of danger. */
 export const ASKED_FOR_PERSON = "asked_for_person";
 
+/**
+ * The triage reason of a case opened, out of sight, by a message written while it was not safe to answer (after the discreet
+ * word or "not safe"): it says nothing of danger, and nothing may be sent until the person says it is safe.
+ */
+export const WROTE_WHILE_NOT_SAFE = "wrote_while_not_safe";
+
 // A triage reason that stands for one ILO indicator goes by that indicator's name, as statistics and partners
-// read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together). Asking for a person
-// reads as the caseworker would say it.
+// read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together). Asking for a person, and
+// writing while it was not safe to answer, read as the caseworker would say them.
 const REASON_NAMES = {
   [ASKED_FOR_PERSON]: "Asked for a person",
+  [WROTE_WHILE_NOT_SAFE]: "Wrote while it was not safe to answer",
   wages_withheld: "Withholding of wages",
   documents_retained: "Retention of identity documents",
   debt_to_employer: "Debt bondage",

@@ -446,6 +446,44 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-urgent-word-after-discreet-word", phone.View);
     }
 
+    /// <summary>
+    /// A newcomer's walk: after the discreet word, "he is watching, I need help, he took my passport" got the safety question
+    /// (right) but opened no case, so no caseworker read it, and had the person never said "yes", nobody would have known. The
+    /// case now opens out of sight, saying the person wrote while it was not safe to answer; the phone gets only the safety
+    /// question, her reply is refused until the "yes", and then the intake goes on where it was.
+    /// </summary>
+    [Fact]
+    public async Task After_the_discreet_word_a_longer_message_reaches_a_caseworker_but_only_the_safety_question_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "he is watching, I need help, he took my passport");
+        var (caseId, lease) = await caseworker.TakeShowingCaseAsync(phone);
+
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-longer-message-after-discreet-word", phone.View);
+    }
+
+    /// <summary>A check-in after the discreet word says no more than the word did: the safety question, and no case to take.</summary>
+    [Fact]
+    public async Task After_the_discreet_word_a_short_message_gets_the_safety_question_and_leaves_no_case_to_take()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "are you there?");
+
+        await caseworker.FindNothingToTakeAsync(phone);
+
+        Assert.Equal(
+            ["Sorry, wrong number.", "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person."],
+            phone.Received.TakeLast(2));
+        GoldenFile.Match("caseworker-short-message-after-discreet-word", phone.View);
+    }
+
     /// <summary>A caseworker signed in through the real form, working through the real hub; refusals go into the phone's view as they are worded.</summary>
     private sealed class Caseworker(HubConnection hub) : IAsyncDisposable
     {
@@ -464,6 +502,14 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
             Assert.True(taken.Ok, taken.Refusal);
             await phone.MeanwhileAsync("a caseworker takes the case");
             return (taken.Value!.Case.Id, taken.Value.LeaseToken!.Value);
+        }
+
+        /// <summary>Asks for the next case and notes that none was given, with the refusal as the console words it.</summary>
+        public async Task FindNothingToTakeAsync(Phone phone)
+        {
+            var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+            Assert.False(taken.Ok);
+            await phone.MeanwhileAsync($"a caseworker takes the next case: {taken.Refusal}");
         }
 
         /// <summary>Takes the case and notes how it reached the queue: band, reasons, urgent words, and the conversation's status.</summary>

@@ -63,7 +63,7 @@ public sealed class NotSafePhraseTests
         var turn = host.Send("still not safe");
 
         Assert.Empty(turn.Replies);
-        Assert.Equal(["CaseRequested(Low, 0, [])", "WentQuiet { Reason = not_safe_now }"], turn.Events.Select(Describe));
+        Assert.Equal(["CaseRequested(Low, 0, [wrote_while_not_safe])", "WentQuiet { Reason = not_safe_now }"], turn.Events.Select(Describe));
         Assert.False(host.Writable);
     }
 

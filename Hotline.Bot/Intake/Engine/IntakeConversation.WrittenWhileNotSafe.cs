@@ -1,0 +1,59 @@
+namespace Hotline.Bot.Intake.Engine;
+
+/// <summary>
+/// A message longer than a short answer, written while the conversation waits until it is safe: it reaches a caseworker, out of
+/// sight, whatever the phone gets.
+/// </summary>
+internal sealed partial class IntakeConversation
+{
+    private const string WroteWhileNotSafeReason = "wrote_while_not_safe";
+
+    /// <summary>
+    /// More words than this beside what the message is read as (a not-safe phrase, a cry) say more than an answer or a check-in:
+    /// three words is what the answer reader takes as a short answer.
+    /// </summary>
+    private const int MaxWordsOfShortMessage = AnswerReader.ShortAnswerWords;
+
+    // The message has more words than a short answer (beside a not-safe phrase and a cry, when it has one: what it is read
+    // as): set by Receive and NotSafeToWrite, read when the turn finishes.
+    private bool _saysMore;
+
+    /// <summary>
+    /// A message that says more than a short answer, written while the conversation waits until it is safe (after the discreet
+    /// word or "not safe") and leaving it waiting, opens the case out of sight: otherwise a newcomer's "he is watching, I need
+    /// help, he took my passport" after the discreet word got the safety question and reached nobody, and if the person never
+    /// said "yes", nobody knew. The phone gets what it got before (the safety question, its simpler re-ask, the acknowledgement
+    /// of a "no"), and nothing else: the case opens with no hand-off reply, and a caseworker's reply is refused until they say
+    /// it is safe. A short message ("hello", "are you there?") opens nothing: it says no more than the discreet word did, and
+    /// a case for every check-in would bury the queue. A longer "yes" to the safety question once it is asked ("yes, he is gone
+    /// now, I can talk") ends the wait and goes on with the intake as "1" does. A case open already is where the message goes.
+    /// </summary>
+    private void OpenCaseIfWrittenWhileNotSafe()
+    {
+        if (_saysMore && _startedWaiting && WaitsForSafety)
+        {
+            OpenCaseOutOfSight();
+        }
+    }
+
+    /// <summary>
+    /// Opens the case for a message written while it was not safe to answer, unless one is open. With no urgent word to say why
+    /// it is in the queue, its reasons say this (no points, the band unchanged): a case with no reason and no answer kept read
+    /// "Danger unknown: … the person asked for a person first, or did not agree to keep their answers", neither of which they
+    /// had done.
+    /// </summary>
+    private void OpenCaseOutOfSight()
+    {
+        if (_caseOpen)
+        {
+            return;
+        }
+
+        _state.WroteWhileNotSafe = _state.UrgentWord is null && !_state.Distressed;
+        OpenCase();
+    }
+
+    private TriageResult WithWroteWhileNotSafe(TriageResult triage) => _state.WroteWhileNotSafe
+        ? new TriageResult(triage.Band, triage.Score, [.. triage.Reasons, WroteWhileNotSafeReason], triage.Indicators)
+        : triage;
+}
