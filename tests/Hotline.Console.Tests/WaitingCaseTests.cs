@@ -43,4 +43,32 @@ public sealed class WaitingCaseTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(console.Page.Locator("#unanswered")).ToContainTextAsync("Location");
         await Screenshots.TakeAsync(console.Page, "waiting-case");
     }
+
+    /// <summary>
+    /// A person who sent STOP during the intake is asked nothing until they send START: the queue and the case say they opted
+    /// out at that question, not that the intake is in progress. Found by a newcomer: "intake in progress, question 4 of 13"
+    /// on a case whose person had sent STOP.
+    /// </summary>
+    [Fact]
+    public async Task At_1366x768_a_person_who_sent_stop_during_the_intake_reads_as_opted_out_at_that_question_not_in_progress()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        var phone = host.NextPhone();
+        foreach (var text in new[] { "hello", "1", "2", "1" })
+        {
+            await host.PostSmsAsync(phone, text);
+        }
+
+        await Expect(console.Waiting.First.Locator(".provisional")).ToHaveTextAsync("provisional · intake question 4 of 13");
+
+        await host.PostSmsAsync(phone, "STOP");
+
+        await Expect(console.Waiting.First.Locator(".provisional")).ToHaveTextAsync("provisional · opted out at intake question 4 of 13");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#triage-score")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            @"^Triage score \d+ \(provisional\): the person opted out at intake question 4 of 13 and receives no messages until they send START$"));
+        Assert.Empty(console.ScriptErrors);
+    }
 }

@@ -153,8 +153,11 @@ function renderSide(view) {
   open.textContent = leftOpen
     ? `When the first reply was sent, the intake's question “${leftOpen.prompt}” was still unanswered on their phone: a short answer such as “1” or “2” may answer it, not your message.`
     : "";
-  byId("triage-score").textContent = `Triage score ${c.triageScore}`
-    + (c.intakeQuestion != null ? ` (provisional): intake in progress, question ${c.intakeQuestion} of ${c.intakeQuestions}` : "");
+  // After STOP the intake asks nothing until START (then again from this question): it is not in progress.
+  byId("triage-score").textContent = `Triage score ${c.triageScore}` + (c.intakeQuestion == null ? ""
+    : c.conversationStatus === "OptedOut"
+      ? ` (provisional): the person opted out at intake question ${c.intakeQuestion} of ${c.intakeQuestions} and receives no messages until they send START`
+      : ` (provisional): intake in progress, question ${c.intakeQuestion} of ${c.intakeQuestions}`);
   const urgent = view.detail.urgentWords ?? [];
   byId("urgent-words").hidden = urgent.length === 0;
   byId("urgent-words").textContent = urgent.length === 0 ? "" : `Urgent words written: ${urgent.map((w) => `“${w}”`).join(", ")}`;

@@ -115,11 +115,17 @@ export function priorityBadge(priority) {
   return el("span", { class: `priority priority-${priority.toLowerCase()}`, text: priority });
 }
 
-/** While the intake still asks, the band is provisional: answers may raise or lower it. */
+/**
+ * While the intake still asks, the band is provisional: answers may raise or lower it. A person who sent STOP is asked
+ * nothing until they send START (the intake then asks again where it stopped): the intake is not in progress, and the
+ * note says where they opted out.
+ */
 export function intakeNote(summary) {
-  return summary.intakeQuestion != null
-    ? el("span", { class: "provisional", text: `provisional · intake question ${summary.intakeQuestion} of ${summary.intakeQuestions}` })
-    : null;
+  if (summary.intakeQuestion == null) {
+    return null;
+  }
+  const where = `intake question ${summary.intakeQuestion} of ${summary.intakeQuestions}`;
+  return el("span", { class: "provisional", text: summary.conversationStatus === "OptedOut" ? `provisional · opted out at ${where}` : `provisional · ${where}` });
 }
 
 export function waitingTime(queuedAt) {
