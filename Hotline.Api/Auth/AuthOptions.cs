@@ -36,6 +36,13 @@ public sealed class AuthOptions
 
     /// <summary>Sign-in attempts for one account name in a minute, from anywhere; more are answered 429.</summary>
     public int SignInsPerNamePerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Development only (never read elsewhere): the first start on an empty database also creates a caseworker and a partner
+    /// NGO account beside the admin and the supervisor, so a newcomer can try every role's view. Development's appsettings
+    /// turn it on.
+    /// </summary>
+    public bool DevelopmentAccountsForEveryRole { get; set; }
 }
 
 internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>

@@ -39,7 +39,8 @@ public static class HotlineStartup
 
         var created = app.Environment.IsDevelopment()
             ? await app.Services.GetRequiredService<UserAccounts>().CreateDevelopmentAccountsAsync(
-                ["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"], app.Lifetime.ApplicationStopping)
+                ["en", "ar", "hi", "ur", "bn", "ne", "ml", "ta", "te", "si", "fil", "id", "am", "sw"],
+                app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevelopmentAccountsForEveryRole, app.Lifetime.ApplicationStopping)
             : [];
 
         // The one-time passwords come last, after the address: shown once, they were lost among the migrations' lines above them.
@@ -56,18 +57,21 @@ public static class HotlineStartup
     {
         foreach (var (user, password) in accounts)
         {
-            if (user.Role == UserRole.Admin)
-            {
-                app.Logger.LogWarning("Created the first admin for Development (accounts, partners, SIM cards; no case content). "
-                    + "Sign in as 'admin' with the one-time password {Password} (shown once); you choose your own at the first sign-in.", password);
-            }
-            else
-            {
-                app.Logger.LogWarning("Created a supervisor for Development (the queue, every case, the supervisor view). "
-                    + "Sign in as 'supervisor' with the one-time password {Password} (shown once); you choose your own at the first sign-in.", password);
-            }
+            app.Logger.LogWarning("{Created} Sign in as '{UserName}' with the one-time password {Password} (shown once); you choose your own at the first sign-in.",
+                Created(user.Role), user.UserName, password);
         }
     }
+
+    /// <summary>What each Development account is for, so a newcomer knows which one shows what.</summary>
+    private static string Created(UserRole role) => role switch
+    {
+        UserRole.Admin => "Created the first admin for Development (accounts, partners, SIM cards; no case content).",
+        UserRole.Supervisor => "Created a supervisor for Development (the queue, every case, the supervisor view).",
+        UserRole.Caseworker => "Created a caseworker for Development (the queue and the cases in every intake language; no supervisor view).",
+        UserRole.Ngo => "Created a partner NGO account for Development (its organisation's referrals and the statistics; never a case): "
+            + "as admin, add a partner at /console/partners.html and link this account to it, and the referrals sent to it reach this account.",
+        _ => $"Created a {role} account for Development.",
+    };
 
     private static string OneLine(Exception ex) => ex switch
     {

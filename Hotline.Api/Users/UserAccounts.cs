@@ -143,10 +143,12 @@ public sealed class UserAccounts(
 
     /// <summary>
     /// In Development, a fresh database gets an admin and a supervisor, each with a random one-time password printed
-    /// once: the admin reads no case, so a newcomer tries the casework and supervisor views as the supervisor. The
+    /// once: the admin reads no case, so a newcomer tries the casework and supervisor views as the supervisor. With
+    /// <paramref name="everyRole"/> (<see cref="AuthOptions.DevelopmentAccountsForEveryRole"/>) a caseworker and a partner
+    /// NGO account too: a caseworker sees less than a supervisor, and a partner's page is reached by no other role. The
     /// printed password stays in the terminal and any log kept of it, so it only lets its holder choose their own.
     /// </summary>
-    public async Task<IReadOnlyList<(User User, string Password)>> CreateDevelopmentAccountsAsync(IReadOnlyList<string> languages,
+    public async Task<IReadOnlyList<(User User, string Password)>> CreateDevelopmentAccountsAsync(IReadOnlyList<string> languages, bool everyRole,
         CancellationToken cancellationToken)
     {
         await using (var session = await database.OpenAsync(cancellationToken))
@@ -158,10 +160,15 @@ public sealed class UserAccounts(
         }
 
         var created = new List<(User User, string Password)>();
-        foreach (var (name, role) in new[] { ("admin", UserRole.Admin), ("supervisor", UserRole.Supervisor) })
+        (string Name, UserRole Role)[] accounts = everyRole
+            ? [("admin", UserRole.Admin), ("supervisor", UserRole.Supervisor), ("caseworker", UserRole.Caseworker), ("partner", UserRole.Ngo)]
+            : [("admin", UserRole.Admin), ("supervisor", UserRole.Supervisor)];
+        foreach (var (name, role) in accounts)
         {
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
-            var added = await AddAsync(RowIds.Version7(time.GetUtcNow()), name, role, languages, password, mustChangePassword: true, by: null, cancellationToken);
+            // A partner's account speaks for its organisation, not in the intake's languages.
+            var added = await AddAsync(RowIds.Version7(time.GetUtcNow()), name, role, role == UserRole.Ngo ? [] : languages, password,
+                mustChangePassword: true, by: null, cancellationToken);
             created.Add((added.Value ?? throw new InvalidOperationException(added.Detail), password));
         }
 

@@ -33,8 +33,14 @@ public sealed partial class HotlineApp : WebApplicationFactory<Program>
         _hostDatabase = held;
         _environment = environment;
         _services = services;
-        _settings = Overridden(Overridden(new Dictionary<string, string?>(TestKeys.AsConfiguration()), held.Settings()), settings);
+        _settings = Overridden(Overridden(new Dictionary<string, string?>(TestKeys.AsConfiguration()) { [EveryRoleKey] = "false" }, held.Settings()), settings);
     }
+
+    /// <summary>
+    /// Off in tests unless a test turns it on: Development's appsettings add a caseworker and a partner account to the
+    /// first start, who would stand in every test's lists of colleagues, loads and accounts.
+    /// </summary>
+    public const string EveryRoleKey = "Hotline:Auth:DevelopmentAccountsForEveryRole";
 
     /// <summary>
     /// The host over a fresh, empty database on <paramref name="engine"/>: a SQLite file in <see cref="Folder"/>, or a
