@@ -238,7 +238,7 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     public async Task<int> ReturnClaimsOfAsync(DbSession session, Guid userId, CancellationToken cancellationToken)
     {
         var returned = 0;
-        foreach (var id in await session.QueryAsync<Guid>("Cases_ReadClaimedBy", new { UserId = userId }, cancellationToken))
+        foreach (var id in await ReadClaimedByAsync(session, userId, cancellationToken))
         {
             if (await session.ExecuteAsync("Cases_ReturnClaimOf", new { Id = id, UserId = userId }, cancellationToken) == 1)
             {
@@ -249,6 +249,10 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
 
         return returned;
     }
+
+    /// <summary>The ids of the cases <paramref name="userId"/> holds (claimed by them, whether or not the claim's time has run out).</summary>
+    public async Task<IReadOnlyList<Guid>> ReadClaimedByAsync(DbSession session, Guid userId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Guid>("Cases_ReadClaimedBy", new { UserId = userId }, cancellationToken)).AsList();
 
     /// <summary>Returns every case whose lease has run out to the queue; the count of cases returned.</summary>
     public async Task<int> RequeueExpiredLeasesAsync(CancellationToken cancellationToken)

@@ -198,6 +198,16 @@ public sealed class CaseEventStreamJob(
                         ChangesFor(changesByGroup, group).Add(change);
                     }
                 }
+                else if (summary is { Status: nameof(CaseStatus.Claimed), AssigneeId: { } holder })
+                {
+                    // In a case someone holds, a message from the person, her reply or a reply that failed changes whether the
+                    // person waits for her reply: her "Your cases" puts the waiting ones first, with their clock, and the
+                    // supervisor view says "Taken, new message". So its holder and the supervisors get the change (no words);
+                    // the language's other consoles list it only as with a colleague, which it leaves as it was.
+                    var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
+                    ChangesFor(changesByGroup, CaseGroups.User(holder)).Add(change);
+                    ChangesFor(changesByGroup, CaseGroups.Supervisors).Add(change);
+                }
             }
             else if (summary is not null)
             {

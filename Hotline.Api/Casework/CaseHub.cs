@@ -12,7 +12,7 @@ namespace Hotline.Api.Casework;
 public sealed class CaseHub(
     Database database, UserRepository users, CaseQueue queue, CaseActions actions, CaseReadModel read, CaseListeners listeners,
     CallerCheck callers, LiveSessions live, LanguageCover languageCover, QueueStatisticsReader statistics, IOptions<QueueOptions> queueOptions,
-    AuditTrail audit, MessageRepository messages, CaseViewings viewings)
+    AuditTrail audit, MessageRepository messages, CaseViewings viewings, HeldCasesWaiting heldWaiting)
     : Hub<ICaseClient>
 {
     public const string Path = "/hubs/cases";
@@ -75,8 +75,22 @@ public sealed class CaseHub(
         return base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>
+    /// The next case for the caller, or, when she holds a Critical case whose person waits for her reply, that case again
+    /// (<see cref="CaseDetail.HeldWaiting"/>): only she can answer it while she holds it, and taking another would leave that
+    /// person waiting unseen behind it (docs/casework.md, "A case you hold whose person waits").
+    /// </summary>
     public async Task<ActionAnswer<CaseDetail>> TakeNextCase() => (await AsCallerAsync(async user =>
     {
+        await using (var session = await database.OpenAsync(Context.ConnectionAborted))
+        {
+            if (await heldWaiting.FirstCriticalAsync(session, user.Id, Context.ConnectionAborted) is { } held)
+            {
+                var opened = await OpenAsync(user, held.Id);
+                return opened.Value is { } detail ? Outcome<CaseDetail>.Done(detail with { HeldWaiting = true }) : opened;
+            }
+        }
+
         var lease = await queue.ClaimNextAsync(user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
         return lease is null
             ? Outcome<CaseDetail>.Refused(Refusal.NotFound, "No case is waiting in your languages.")

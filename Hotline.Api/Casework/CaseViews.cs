@@ -67,7 +67,9 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// <see cref="Viewing"/>: from the hub only, the page's viewing of the case, sealed when its opening was recorded and again
 /// at each rejoin, for the page to hand back when it joins the case again after a reconnection (<see cref="CaseViewings"/>;
 /// null elsewhere, and for a connection that names no page);
-/// <see cref="StoppedAnswering"/>: the intake ended because the person stopped answering its questions (the timer's hand-off).
+/// <see cref="StoppedAnswering"/>: the intake ended because the person stopped answering its questions (the timer's hand-off);
+/// <see cref="HeldWaiting"/>: from "Take next case" only, the case is one the caller already holds, Critical, whose person waits
+/// for her reply, given again instead of another case (<see cref="HeldCasesWaiting"/>).
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
@@ -84,7 +86,8 @@ public sealed record CaseDetail(
     IntakeQuestionLeftOpen? LeftOpen = null,
     DateTimeOffset? SaidSafeAt = null,
     string? Viewing = null,
-    bool StoppedAnswering = false);
+    bool StoppedAnswering = false,
+    bool HeldWaiting = false);
 
 /// <summary>
 /// The intake's question the person had not answered when a caseworker first wrote (its step and its base-language prompt):

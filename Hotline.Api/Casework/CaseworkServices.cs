@@ -22,6 +22,7 @@ public static class CaseworkServices
         services.AddSingleton<CaseViewings>();
         services.AddSingleton<QueueStatisticsReader>();
         services.AddSingleton<UntakenCriticalCases>();
+        services.AddSingleton<HeldCasesWaiting>();
         services.AddSingleton(CannedReplyCatalog.LoadDefault());
         services.AddHostedService<CaseEventStreamJob>();
         return services;

@@ -10,6 +10,7 @@ import { languageName, channelName, durationText, startTicking } from "./format.
 import { loadLanguageReviews } from "./languages.js";
 import { showHandledCases } from "./history.js";
 import { sayOutcome, warn, clearOutcome } from "./status-line.js";
+import { HeldWaitingNotice } from "./held-waiting.js";
 
 const session = await requireCaseworkSession();
 showSignedIn(session);
@@ -89,6 +90,12 @@ const caseView = new CaseView({
       renderQueueSoon();
     }
   },
+});
+
+// Take next's word on the cases she holds whose person waits for her reply, under the button.
+const heldWaiting = new HeldWaitingNotice(async (caseId) => {
+  await caseView.open(caseId);
+  renderQueue();
 });
 
 /**
@@ -176,6 +183,7 @@ function renderQueue() {
   // A supervisor's queue holds every language; a caseworker's only theirs.
   renderQueueList(byId("queue"), queued, view, queue.seesAll ? "Nobody is waiting for a reply." : "Nobody is waiting for a reply in your languages.");
   renderList(byId("my-cases"), queue.mine(), view, "You hold no case.");
+  heldWaiting.render(queue.mine(), selected);
   const others = queue.withColleagues();
   renderList(byId("colleague-cases"), others, view, "No case is with a colleague.");
   // The tab's title counts people waiting for a reply: a case answered before, back in the queue with nothing new, waits for nobody.
@@ -270,6 +278,7 @@ byId("take-next").addEventListener("click", async () => {
     if (answer.ok) {
       queue.apply(answer.value.case);
       caseView.show(answer.value);
+      heldWaiting.tell(answer.value, queue.mine());
       renderQueue();
     }
   });

@@ -39,6 +39,30 @@ export function byUrgency(a, b) {
     || a.id.localeCompare(b.id);
 }
 
+/**
+ * The cases she holds: first those whose person waits for her reply, nobody but her can answer them, the gravest band first
+ * (a person in danger now first among the Critical), then the longest waiting; then the rest in the queue's order. A held
+ * Critical person nobody can write to now does not come before a person who waits for her reply.
+ */
+export function heldFirst(a, b) {
+  const since = (c) => waitingSince(c);
+  return Number(since(a) == null) - Number(since(b) == null)
+    || (since(a) != null
+      ? (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0)
+        || Number(b.inDangerNow === true) - Number(a.inDangerNow === true)
+        || Date.parse(since(a)) - Date.parse(since(b))
+      : 0)
+    || byUrgency(a, b);
+}
+
+/** A case she holds whose person waits for her reply, and since when: "Waiting for your reply · 12 min 04 s". */
+export function awaitsYouMark(summary, selfId) {
+  const since = summary.status === "Claimed" && summary.assigneeId === selfId ? waitingSince(summary) : null;
+  return since == null ? null
+    : el("span", { class: "awaits-you", title: "The person's last message has no reply: only you can answer it while you hold the case" },
+      "Waiting for your reply · ", waitingTime(since));
+}
+
 /** Why a case is listed before earlier Critical cases: the person answered the danger question yes, or wrote an urgent word. */
 export function inDangerNowMark(summary) {
   return summary.inDangerNow === true
@@ -87,8 +111,9 @@ export class QueueModel {
     return [...this.cases.values()].filter((c) => c.status === "Queued").sort(byUrgency);
   }
 
+  /** The cases this person holds: those whose person waits for her reply first (heldFirst). */
   mine() {
-    return [...this.cases.values()].filter((c) => c.status === "Claimed" && c.assigneeId === this.session.userId).sort(byUrgency);
+    return [...this.cases.values()].filter((c) => c.status === "Claimed" && c.assigneeId === this.session.userId).sort(heldFirst);
   }
 
   withColleagues() {
@@ -196,6 +221,7 @@ function caseItem(summary, view) {
         priorityBadge(summary.priority),
         inDangerNowMark(summary),
         el("span", { class: "case-reference", text: `Case ${caseReference(summary.id)}` }),
+        awaitsYouMark(summary, view.selfId),
         intakeNote(summary),
         ...historyMarks(summary, view.isNew(summary) ? "The person wrote something this screen has not shown you yet" : null),
         returningMark(summary),

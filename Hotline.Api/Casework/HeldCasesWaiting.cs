@@ -1,0 +1,42 @@
+namespace Hotline.Api.Casework;
+
+/// <summary>
+/// The cases a caseworker holds whose person waits for her reply: nobody answered them yet, or they wrote after her last reply
+/// (a reply that failed or was cancelled answering nobody), and they can be written to. Only she can answer such a case while she
+/// holds it: it is out of the queue, and no colleague's "Take next case" reaches it.
+/// </summary>
+public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read)
+{
+    /// <summary>
+    /// The Critical case the caseworker holds whose person has waited for her reply the longest, a person in danger right now
+    /// first; null when she holds none. "Take next case" gives it to her again instead of another case: a Critical person in
+    /// the queue can be taken by any colleague of the language, the one she holds by nobody but her.
+    /// </summary>
+    public async Task<CaseSummary?> FirstCriticalAsync(DbSession session, Guid userId, CancellationToken cancellationToken)
+    {
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        var waiting = new List<CaseSummary>();
+        foreach (var caseId in await queue.ReadClaimedByAsync(session, userId, cancellationToken))
+        {
+            // A claim whose time ran out is no longer hers to answer: the next claim returns it to the queue.
+            if (await queue.FindByIdAsync(session, caseId, cancellationToken) is { LeaseToken: { } token } record
+                && CaseQueue.Holds(record, token, now)
+                && await read.ReadSummaryAsync(session, caseId, cancellationToken) is { Priority: nameof(PriorityBand.Critical) } summary
+                && WaitingSince(summary) is not null)
+            {
+                waiting.Add(summary);
+            }
+        }
+
+        return waiting.OrderByDescending(s => s.InDangerNow).ThenBy(s => WaitingSince(s)).ThenBy(s => s.Id).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Since when the person has waited for a human reply, by the rule of the queue and the consoles (queue.js, waitingSince):
+    /// since queued when nobody answered, since their first message after the last reply; null when nobody owes them one now.
+    /// </summary>
+    public static DateTimeOffset? WaitingSince(CaseSummary summary) =>
+        summary.ConversationStatus is nameof(ConversationStatus.Quiet) or nameof(ConversationStatus.OptedOut) ? null
+            : summary.AnsweredAt is null ? summary.QueuedAt
+            : summary.UnansweredSince;
+}

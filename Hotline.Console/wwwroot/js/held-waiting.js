@@ -1,0 +1,55 @@
+// What "Take next case" says of the cases she holds whose person waits for her reply. Only she can answer such a case while
+// she holds it: it is out of the queue, and no colleague's "Take next case" reaches it. A reviewer found a person in danger
+// waiting unseen in "Your cases", below the queue, while take next silently handed her other cases (docs/casework.md).
+import { el, byId } from "./dom.js";
+import { waitingSince } from "./queue.js";
+import { caseReference, durationText, secondsSince } from "./format.js";
+
+/** How grave it is and how long the person has waited: "Critical, in danger now, 12 min 04 s". */
+function gravity(summary) {
+  return [summary.priority, summary.inDangerNow === true ? "in danger now" : null, durationText(secondsSince(waitingSince(summary)))]
+    .filter(Boolean).join(", ");
+}
+
+export class HeldWaitingNotice {
+  /** `open(caseId)`: puts a case she holds on screen. */
+  constructor(open) {
+    this.open = open;
+    // What the last take next said: the held case it gave again ("again"), or the other held cases that wait ("also").
+    this.told = null;
+  }
+
+  /** After a take next that went through: `detail` is what it gave, `mine` the cases she holds (queue.mine()). */
+  tell(detail, mine) {
+    if (detail.heldWaiting) {
+      this.told = { kind: "again", ids: [detail.case.id] };
+      return;
+    }
+    const ids = mine.filter((c) => c.id !== detail.case.id && waitingSince(c) != null).map((c) => c.id);
+    this.told = ids.length > 0 ? { kind: "also", ids } : null;
+  }
+
+  /** Redraws the line; it goes once none of the cases it named waits for her any more (answered, released, closed). */
+  render(mine, onScreenId) {
+    const line = byId("held-waiting");
+    const waiting = this.told ? mine.filter((c) => this.told.ids.includes(c.id) && waitingSince(c) != null) : [];
+    if (waiting.length === 0) {
+      this.told = null;
+      line.hidden = true;
+      line.replaceChildren();
+      return;
+    }
+    const offScreen = waiting.find((c) => c.id !== onScreenId);
+    const openButton = offScreen
+      ? el("button", { type: "button", class: "secondary", dataset: { caseId: offScreen.id }, text: `Open case ${caseReference(offScreen.id)}` })
+      : null;
+    openButton?.addEventListener("click", () => this.open(offScreen.id));
+    line.replaceChildren(...[
+      ...(this.told.kind === "again"
+        ? [`Case ${caseReference(waiting[0].id)} is waiting for your reply (${gravity(waiting[0])}): answer it before you take another case.`]
+        : ["Also waiting for your reply: ", waiting.map((c) => `Case ${caseReference(c.id)} (${gravity(c)})`).join("; "), "."]),
+      openButton,
+    ].filter(Boolean));
+    line.hidden = false;
+  }
+}

@@ -1,0 +1,111 @@
+namespace Hotline.Api.Tests.Casework;
+
+/// <summary>
+/// A case a caseworker holds is out of the queue: nobody but her can answer it. Found by a reviewer walking the console: with a
+/// Critical person she held and had not answered, "Take next case" silently gave her another case, and the person in danger
+/// waited unseen behind it. Now a held Critical case whose person waits comes first; a held case's person writing again, or
+/// her reply, reaches her console (and the supervisors') as a change of the case, so her list knows who waits.
+/// </summary>
+public sealed class HeldCasesWaitingTests
+{
+    private const string Worker = "+9779800000909";
+
+    [Theory, DatabaseData]
+    public async Task Take_next_gives_a_held_critical_case_whose_person_waits_before_another_critical_case_in_the_queue(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        var held = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical);
+        await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        Assert.Equal(held.Id, (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!.Case.Id);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.True(next.Ok, next.Refusal);
+        Assert.Equal((held.Id, true, "Claimed"), (next.Value!.Case.Id, next.Value.HeldWaiting, next.Value.Case.Status));
+        Assert.NotNull(next.Value.LeaseToken);
+        Assert.Equal("1", await app.ScalarAsync("SELECT COUNT(*) FROM Cases WHERE Status = 'Queued'"));
+    }
+
+    [Fact]
+    public async Task Once_she_has_replied_take_next_gives_the_next_case_in_the_queue()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical);
+        var queued = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "I am here. Are you somewhere safe now?", Guid.NewGuid(), Ct);
+        Assert.True(reply.Ok, reply.Refusal);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.Equal((queued.Id, false), (next.Value!.Case.Id, next.Value.HeldWaiting));
+    }
+
+    /// <summary>
+    /// A held High case whose person waits does not stop take next: the queue may hold a Critical person, and the console says
+    /// which of her cases wait (docs/casework.md, "A case you hold whose person waits").
+    /// </summary>
+    [Fact]
+    public async Task A_held_high_case_whose_person_waits_does_not_hold_back_the_next_case()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.High);
+        var queued = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Low);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.Equal((queued.Id, false), (next.Value!.Case.Id, next.Value.HeldWaiting));
+    }
+
+    [Fact]
+    public async Task A_held_critical_case_whose_person_went_quiet_does_not_hold_back_the_next_case()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical, ConversationStatus.OptedOut);
+        var queued = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Low);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.Equal((queued.Id, false), (next.Value!.Case.Id, next.Value.HeldWaiting));
+    }
+
+    [Fact]
+    public async Task The_person_writing_again_in_a_held_case_reaches_its_holder_as_a_change_saying_since_when_they_wait()
+    {
+        await using var harness = await TwilioHarness.StartAsync();
+        await harness.TextAsync(Worker, "talk to a person");
+        var amina = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
+        await using var hub = amina.Hub();
+        var changes = HubHeard.Changes(hub);
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "I am here. Are you somewhere safe now?", Guid.NewGuid(), Ct);
+        Assert.True(reply.Ok, reply.Refusal);
+        // Put aside: the case is hers, not on her screen.
+        await hub.InvokeAsync(nameof(CaseHub.LeaveCase), taken.Case.Id, Ct);
+
+        await harness.TextAsync(Worker, "he is back, please answer");
+
+        var change = await HubHeard.NextAsync(changes, c => c.Case.Id == taken.Case.Id && c.Type == "MessageReceived");
+        Assert.Equal(("Claimed", amina.User.Id), (change.Case.Status, change.Case.AssigneeId));
+        Assert.NotNull(change.Case.UnansweredSince);
+        Assert.True(change.Case.UnansweredSince > change.Case.AnsweredAt);
+    }
+}

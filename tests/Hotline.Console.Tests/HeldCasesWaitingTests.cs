@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+
+namespace Hotline.Console.Tests;
+
+/// <summary>
+/// A case she holds whose person waits for her reply can be answered by nobody else. Found by a reviewer walking the console:
+/// "Your cases" sat below the queue, out of sight behind a long one, and "Take next case" silently handed out another case
+/// while a person in danger waited in hers. Now her cases come first, the waiting ones first and marked with their clock, and
+/// take next says which of them waits; a Critical one it gives her again.
+/// </summary>
+public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task At_1366x768_a_held_case_whose_person_waits_is_in_view_above_a_long_queue_and_marked_with_its_wait()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var danger = await host.SeedCaseAsync("en", PriorityBand.Critical, "immediate_danger");
+        for (var i = 0; i < 12; i++)
+        {
+            await host.SeedCaseAsync("en", PriorityBand.Medium, "withholding_of_wages");
+        }
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(danger)} · ");
+        await console.Page.Locator("#case-leave").ClickAsync();
+
+        var card = console.Item("my-cases", danger);
+        await Expect(card.Locator(".awaits-you")).ToHaveTextAsync(new Regex(@"^Waiting for your reply · \d+ (s|min)"));
+        await Expect(card.Locator(".in-danger-now")).ToHaveTextAsync("In danger now");
+        await Screenshots.TakeAsync(console.Page, "held-waiting-1366x768");
+        await Expect(card).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Take_next_gives_her_held_critical_case_again_and_says_the_person_waits_for_her_reply_until_she_answers()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var danger = await host.SeedCaseAsync("en", PriorityBand.Critical, "immediate_danger");
+        var queued = await host.SeedCaseAsync("en", PriorityBand.Critical, "retention_of_identity_documents");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(danger)} · ");
+        await console.Page.Locator("#case-leave").ClickAsync();
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
+            $@"^Case {Reference(danger)} is waiting for your reply \(Critical, in danger now, \d+ (s|min)[^)]*\): answer it before you take another case\.$"));
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(danger)} · ");
+        await Expect(console.Item("queue", queued)).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#held-waiting")).ToBeInViewportAsync();
+
+        await console.SendReplyAsync("I am here. Are you somewhere safe now?");
+
+        await Expect(console.Page.Locator("#held-waiting")).ToBeHiddenAsync();
+        await Expect(console.Item("my-cases", danger).Locator(".awaits-you")).ToHaveCountAsync(0);
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(queued)} · ");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task Take_next_with_a_held_high_case_waiting_takes_the_next_case_and_says_which_of_hers_waits_with_a_way_to_open_it()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var high = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var low = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
+        await console.Page.Locator("#case-leave").ClickAsync();
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(low)} · ");
+        await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
+            $@"^Also waiting for your reply: Case {Reference(high)} \(High, \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = $"Open case {Reference(high)}" }).ClickAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
+        // Held cases keep the queue's order among those that wait: the waiting one first, then the one just taken.
+        Assert.Equal([high.ToString(), low.ToString()],
+            await console.Mine.EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.caseId)"));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    private static string Reference(Guid caseId) => caseId.ToString()[^8..].ToUpperInvariant();
+}
