@@ -41,6 +41,7 @@ public static class AuditActions
 {
     public const string CaseOpened = "case.opened";
     public const string CaseFetched = "case.fetched";
+    public const string CaseTakenOver = "case.taken-over";
     public const string ClosedCaseRead = "case.closed-read";
     public const string CaseReferralsRead = "case.referrals-read";
     public const string MediaViewed = "media.viewed";

@@ -10,6 +10,7 @@ public static class CaseEventTypes
     public const string LeaseExpired = "LeaseExpired";
     public const string Closed = "CaseClosed";
     public const string Transferred = "CaseTransferred";
+    public const string TakenOver = "CaseTakenOver";
     public const string NoteAdded = "NoteAdded";
     public const string PriorityChanged = "PriorityChanged";
     public const string MessageReceived = "MessageReceived";

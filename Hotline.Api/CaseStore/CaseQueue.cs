@@ -207,6 +207,39 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
         return newToken;
     }
 
+    /// <summary>
+    /// Moves the claim on a case someone else holds to a supervisor, with a lease of her own: the previous holder's token no
+    /// longer works. The previous holder, or null when the case was not held by someone else (queued, closed, hers already).
+    /// </summary>
+    public async Task<Guid?> TakeOverAsync(Guid caseId, Guid supervisorId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await using var session = await database.BeginWriteAsync(cancellationToken);
+        var now = await session.DatabaseNowAsync(cancellationToken);
+        if (await FindByIdAsync(session, caseId, cancellationToken) is not { Status: CaseStatus.Claimed, AssigneeId: { } holder } || holder == supervisorId)
+        {
+            return null;
+        }
+
+        var changed = await session.ExecuteAsync("Cases_TakeOver", new
+        {
+            Id = caseId,
+            SupervisorId = supervisorId,
+            FromUserId = holder,
+            NewLeaseToken = Guid.NewGuid(),
+            LeaseExpiresAt = now + lease,
+        }, cancellationToken);
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        await events.AppendAsync(session, caseId, CaseEventTypes.TakenOver, new { FromUserId = holder, ToUserId = supervisorId }, supervisorId,
+            cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return holder;
+    }
+
     /// <summary>Returns the case to the queue for another language's caseworkers, keeping its place.</summary>
     public async Task<bool> TransferToLanguageAsync(Guid caseId, Guid leaseToken, Guid userId, string language, CancellationToken cancellationToken)
     {

@@ -122,7 +122,7 @@ public sealed class CaseEventStreamJob(
     }
 
     private static bool IsCaseChange(CaseEvent caseEvent) => !IsMessageNews(caseEvent)
-        && caseEvent.Type is not (CaseEventTypes.LeaseExtended or CaseEventTypes.Transferred);
+        && caseEvent.Type is not (CaseEventTypes.LeaseExtended or CaseEventTypes.Transferred or CaseEventTypes.TakenOver);
 
     private static bool IsMessageNews(CaseEvent caseEvent) =>
         caseEvent.Type is CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued or CaseEventTypes.MessageStatusChanged;
@@ -229,7 +229,8 @@ public sealed class CaseEventStreamJob(
     }
 
     private static bool MovesTheCase(CaseEvent caseEvent) =>
-        caseEvent.Type is CaseEventTypes.Transferred or CaseEventTypes.Released or CaseEventTypes.LeaseExpired or CaseEventTypes.Closed;
+        caseEvent.Type is CaseEventTypes.Transferred or CaseEventTypes.TakenOver or CaseEventTypes.Released or CaseEventTypes.LeaseExpired
+            or CaseEventTypes.Closed;
 
     /// <summary>
     /// When a case moves (transferred, released, expired, closed), the server takes the consoles that followed it
@@ -261,7 +262,10 @@ public sealed class CaseEventStreamJob(
         return changes;
     }
 
-    /// <summary>Who may see a change: the case's language, supervisors, whoever has it open, its assignee, and on a transfer the language it left.</summary>
+    /// <summary>
+    /// Who may see a change: the case's language, supervisors, whoever has it open, its assignee, on a transfer the language it
+    /// left, and on a take-over the caseworker who held it.
+    /// </summary>
     private static IEnumerable<string> GroupsThatSee(CaseSummary summary, CaseEventPayload payload)
     {
         yield return CaseGroups.Language(summary.Language);
@@ -275,6 +279,13 @@ public sealed class CaseEventStreamJob(
         if (payload.FromLanguage is { } fromLanguage)
         {
             yield return CaseGroups.Language(fromLanguage);
+        }
+
+        // The caseworker a supervisor took the case from hears it on every console, whatever her languages: her view of it
+        // says so, and her console stops renewing a claim that is no longer hers.
+        if (payload.FromUserId is { } fromUser)
+        {
+            yield return CaseGroups.User(fromUser);
         }
     }
 

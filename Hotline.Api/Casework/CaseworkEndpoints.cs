@@ -26,6 +26,9 @@ public static class CaseworkEndpoints
         api.MapGet("/case-events", GetEventsAfter).WithName("GetCaseEvents").WithSummary("The case changes after a sequence number, for a console to resync from.");
         api.MapGet("/cases/{caseId:guid}", GetCase).WithName("GetCase").WithSummary("One case with its transcript, notes and intake answers, for whoever may see it.");
         api.MapGet("/colleagues", GetColleagues).WithName("GetColleagues").WithSummary("The colleagues a case can be transferred to.");
+        api.MapPost("/supervisor/cases/{caseId:guid}/take-over", TakeOver).WithName("TakeOverCase")
+            .WithSummary("Moves the claim on a case a caseworker holds to the calling supervisor; the caseworker's console is told.")
+            .RequireAuthorization(Policies.Supervision);
         api.MapGet("/supervisor/overview", GetOverview).WithName("GetSupervisorOverview").WithSummary("Every open case and each caseworker's load, for supervisors.").RequireAuthorization(Policies.Supervision);
         return app;
     }
@@ -95,6 +98,32 @@ public static class CaseworkEndpoints
             .Where(u => u.Role is UserRole.Caseworker or UserRole.Supervisor)
             .Select(u => new Colleague(u.Id, u.DisplayName, u.Role.ToString(), u.Languages)).ToList();
         return TypedResults.Ok(colleagues);
+    }
+
+    /// <summary>
+    /// A supervisor takes over a case a caseworker holds: she went home, or is busy, and the person may be waiting for a reply
+    /// nobody else could send. The claim becomes the supervisor's (a new lease: the caseworker's token stops working), the
+    /// caseworker's consoles hear it (<see cref="CaseEventTypes.TakenOver"/>), and the audit trail records it, refused or done.
+    /// </summary>
+    public static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> TakeOver(
+        Guid caseId, Caller caller, HttpContext context, Database database, CaseQueue queue, CaseReadModel read, IOptions<QueueOptions> queueOptions,
+        AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var from = await queue.TakeOverAsync(caseId, caller.User.Id, queueOptions.Value.Lease, cancellationToken);
+        Results<Ok<CaseSummary>, ProblemHttpResult> result;
+        if (from is null)
+        {
+            result = TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                detail: "This case is not held by a colleague (any more): it was released, closed or taken meanwhile, or you hold it.");
+        }
+        else
+        {
+            await using var session = await database.OpenAsync(cancellationToken);
+            result = TypedResults.Ok((await read.ReadSummaryAsync(session, caseId, cancellationToken))!);
+        }
+
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseTakenOver, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
     }
 
     public static async Task<Ok<SupervisorOverview>> GetOverview(

@@ -6,7 +6,7 @@ import { caseReference, utcText } from "./format.js";
 
 // Every code of AuditActions (Hotline.Api/Accountability/AuditEntry.cs), in its order; a test holds the two together.
 const ACTIONS = [
-  "case.opened", "case.fetched", "case.closed-read", "case.referrals-read", "media.viewed", "media.original-downloaded",
+  "case.opened", "case.fetched", "case.taken-over", "case.closed-read", "case.referrals-read", "media.viewed", "media.original-downloaded",
   "statistics.exported", "partner-inbox.read", "partner-inbox.item-read", "partner-inbox.photo-read",
   "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.disabled", "user.enabled", "user.access-changed",
   "user.password-reset", "user.password-changed", "user.organisation-changed", "partner.created",
@@ -15,7 +15,7 @@ const ACTIONS = [
 ];
 
 // The actions whose subject is a case's id (AuditActions; docs/accountability.md, "Actions").
-const CASE_ACTIONS = new Set(["case.opened", "case.fetched", "case.closed-read", "case.referrals-read"]);
+const CASE_ACTIONS = new Set(["case.opened", "case.fetched", "case.taken-over", "case.closed-read", "case.referrals-read"]);
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const session = await requireSession(["Admin"], "Only administrators read the audit trail.");

@@ -203,7 +203,8 @@ export class CaseView {
 
   // --- live changes -------------------------------------------------------------------------------
 
-  caseChanged(summary) {
+  /** `type`: the case event behind the change, where known ("CaseTakenOver": a supervisor took the claim from this person). */
+  caseChanged(summary, type = null) {
     if (summary.id !== this.caseId || summary.version < this.detail.case.version) {
       return;
     }
@@ -218,7 +219,9 @@ export class CaseView {
     const mine = summary.status === "Claimed" && summary.assigneeId === this.session.userId;
     if (held && !mine) {
       this.leases.drop(summary.id);
-      this.notice(summary.status === "Claimed"
+      this.notice(type === "CaseTakenOver"
+        ? `${summary.assigneeName ?? "A supervisor"} took this case over: it is theirs now, and nothing you type here is sent.`
+        : summary.status === "Claimed"
         ? `This case is now with ${summary.assigneeName ?? "a colleague"}.`
         : summary.status === "Queued" ? "Your claim on this case ended; it is back in the queue." : "This case is closed.", "warning", "lease");
     } else if (!held && mine) {

@@ -6,7 +6,7 @@ import { QueueModel, renderList, renderQueueList, waitingSince, waitingTime, sil
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { CaseNews } from "./case-news.js";
-import { languageName, channelName, durationText, startTicking } from "./format.js";
+import { languageName, channelName, durationText, startTicking, caseReference } from "./format.js";
 import { loadLanguageReviews } from "./languages.js";
 import { showHandledCases } from "./history.js";
 import { sayOutcome, warn, clearOutcome } from "./status-line.js";
@@ -29,7 +29,7 @@ const live = new Live({
     if (type === "MessageReceived") {
       heard(summary.id, "Inbound", null, sequence);
     }
-    applyCase(summary, pushed);
+    applyCase(summary, pushed, type);
     caseView.caseEventHeard(summary.id, type, sequence);
   },
   caseEvent: (event) => {
@@ -37,7 +37,7 @@ const live = new Live({
       heard(event.caseId, "Inbound", null, event.sequence);
     }
     if (event.case) {
-      applyCase(event.case, false);
+      applyCase(event.case, false, event.type);
     } else if (queue.forget(event.caseId)) {
       renderQueueSoon();
     }
@@ -121,13 +121,17 @@ function heard(caseId, direction, at, sequence) {
   }
 }
 
-function applyCase(summary, pushed) {
+function applyCase(summary, pushed, type = null) {
   const before = queue.cases.get(summary.id);
   const change = queue.apply(summary);
-  caseView.caseChanged(summary);
+  caseView.caseChanged(summary, type);
   const mine = summary.status === "Claimed" && summary.assigneeId === session.userId;
   if (leases.token(summary.id) && !mine) {
     leases.drop(summary.id);
+    if (type === "CaseTakenOver" && summary.id !== caseView.caseId) {
+      // A case put aside: its card moves to "With colleagues", which a glance at "Your cases" would not notice.
+      warn(`${summary.assigneeName ?? "A supervisor"} took over case ${caseReference(summary.id)}: it is no longer yours.`);
+    }
   } else if (mine && !leases.token(summary.id) && live.state === "connected") {
     // Handed to this person (a transfer from a colleague): keep it and hear it like any case they hold.
     leases.whenUnclaimed(summary.id, () => holdCase(summary.id));

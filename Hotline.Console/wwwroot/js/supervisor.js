@@ -1,4 +1,4 @@
-import { getJson } from "./api.js";
+import { getJson, postJson } from "./api.js";
 import { byId, el } from "./dom.js";
 import { requireSession, showSignedIn, SUPERVISING_ROLES, roleName } from "./session.js";
 import { Live } from "./live.js";
@@ -46,9 +46,14 @@ const refresh = async () => {
     renderQuarantine(await getJson("/api/quarantine"));
     // The overview is the truth up to its sequence number: resyncs only need what came after.
     live.lastSequence = Math.max(live.lastSequence, overview.queue.lastSequence);
-    byId("status-message").textContent = "";
+    // A failed read's message is over once a read works; what a take-over said stays.
+    if (byId("status-message").dataset.failedRead === "true") {
+      byId("status-message").textContent = "";
+      delete byId("status-message").dataset.failedRead;
+    }
   } catch (error) {
     byId("status-message").textContent = error.message;
+    byId("status-message").dataset.failedRead = "true";
   } finally {
     loading = null;
   }
@@ -121,7 +126,7 @@ function render(overview) {
         unanswerable.has(c.id) ? el("strong", { class: "unanswerable", text: " · nobody on shift speaks it" }) : null),
       el("td", { text: channelName(c.channel) }),
       el("td", { text: stateText(c) }),
-      el("td", { text: c.assigneeName ?? "—" }),
+      el("td", {}, c.assigneeName ?? "—", takeOverButton(c)),
       el("td", {}, waitingCell(c)),
       el("td", {}, el("span", { class: "case-line" },
         intakeNote(c),
@@ -136,6 +141,36 @@ function render(overview) {
       el("td", { text: roleName(w.role) }),
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
+}
+
+/**
+ * A case a caseworker holds can be taken over: she went home or is busy, and the person may wait for a reply nobody else could
+ * send (docs/casework.md, "A supervisor takes over a held case"). Not offered for a case this supervisor holds herself.
+ */
+function takeOverButton(c) {
+  if (c.status !== "Claimed" || c.assigneeId === session.userId) {
+    return null;
+  }
+  const reference = caseReference(c.id);
+  const button = el("button", { type: "button", class: "secondary take-over", text: `Take over ${reference}` });
+  button.addEventListener("click", async () => {
+    if (!window.confirm(`Take over case ${reference} from ${c.assigneeName ?? "its caseworker"}? It becomes yours to answer; their console is told, and they can no longer reply in it.`)) {
+      return;
+    }
+    button.disabled = true;
+    try {
+      await postJson(`/api/supervisor/cases/${c.id}/take-over`);
+      delete byId("status-message").dataset.failedRead;
+      byId("status-message").replaceChildren(`You hold case ${reference} now. `,
+        el("a", { href: `/console/#case=${c.id}`, text: `Open case ${reference} to reply` }));
+    } catch (error) {
+      delete byId("status-message").dataset.failedRead;
+      byId("status-message").textContent = error.message;
+      button.disabled = false;
+    }
+    refreshSoon();
+  });
+  return button;
 }
 
 /** A case answered before and back in the queue is not "waiting" as one nobody has answered, nor is one nobody can write to. */
