@@ -20,13 +20,12 @@ public sealed class DistressWordTakeNextTests
         await harness.TextAsync(ManyIndicators, "hello", "1", "2", "1", "1", "1", "2", "1", "1");
         await harness.TextAsync(Crying, "help me please");
         await harness.DispatchAllAsync();
-        var caseworker = await SignedInClient.SignInAsync(harness.App,
-            await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
-        await using var hub = caseworker.Hub();
-        await hub.StartAsync(Ct);
-
-        var first = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!.Case;
-        var second = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!.Case;
+        // Two caseworkers, one after the other: one holding a Critical person who waits for her reply is given that case
+        // again by "Take next case" (HeldCasesWaitingTests), so the queue's order is read by two.
+        await using var amina = await TakeNextAsync(harness, "amina");
+        await using var bina = await TakeNextAsync(harness, "bina");
+        var first = amina.Taken;
+        var second = bina.Taken;
 
         Assert.Contains(harness.Twilio.Created,
             m => m.To == Crying && m.Body == "If you can, call 112 now. A person will write to you here soon.");
@@ -34,5 +33,20 @@ public sealed class DistressWordTakeNextTests
         Assert.Equal(
             ("Critical", 125, false, "threats_or_violence not_free_to_leave documents_retained debt_to_employer wages_withheld dependent_on_employer"),
             (second.Priority, second.TriageScore, second.InDangerNow, string.Join(" ", second.Reasons)));
+    }
+
+    private static async Task<Taking> TakeNextAsync(TwilioHarness harness, string name)
+    {
+        var caseworker = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, name, UserRole.Caseworker, "en"));
+        var hub = caseworker.Hub();
+        await hub.StartAsync(Ct);
+        return new Taking(hub, (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!.Case);
+    }
+
+    /// <summary>A caseworker's connection and the case her "Take next case" gave.</summary>
+    private sealed record Taking(HubConnection Hub, CaseSummary Taken) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
 }
