@@ -19,8 +19,14 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
     public async Task<CaseSummary?> ReadSummaryAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
         (await session.QuerySingleOrDefaultAsync<CaseSummaryRow>("Cases_ReadSummaryById", new { Id = caseId }, cancellationToken))?.ToView();
 
+    /// <summary>
+    /// The case as a caseworker opens it. Its <see cref="CaseDetail.LastSequence"/> is read first, so the case is as of that event
+    /// or later: a console orders what it reads and what is pushed by it, since the person's status (quiet, said it is safe)
+    /// changes the conversation, not the case's version.
+    /// </summary>
     public async Task<CaseDetail?> ReadDetailAsync(DbSession session, Guid caseId, User viewer, CancellationToken cancellationToken)
     {
+        var lastSequence = await LastSequenceAsync(session, cancellationToken);
         var record = await cases.FindByIdAsync(session, caseId, cancellationToken);
         var summary = await ReadSummaryAsync(session, caseId, cancellationToken);
         if (record is null || summary is null)
@@ -42,7 +48,7 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         var urgentWords = caseEvents.Where(e => e.Type == CaseEventTypes.UrgentWordMatched).Select(e => Field(e, "Word")).Distinct().ToList();
         var lastInbound = transcript.LastOrDefault(m => m.Direction == nameof(MessageDirection.Inbound))?.At;
         return new CaseDetail(summary, transcript, caseNotes, answers, isAssignee ? record.LeaseToken : null,
-            isAssignee ? record.LeaseExpiresAt : null, await LastSequenceAsync(session, cancellationToken),
+            isAssignee ? record.LeaseExpiresAt : null, lastSequence,
             Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()),
             declined.In(caseEvents), LeftOpen(caseEvents), SaidSafeAt(caseEvents),
             StoppedAnswering: caseEvents.LastOrDefault(e => e.Type == CaseEventTypes.IntakeEnded) is { } ended

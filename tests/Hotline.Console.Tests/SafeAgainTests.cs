@@ -43,6 +43,52 @@ public sealed class SafeAgainTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found reviewing the held-case change: the case is read again when the person's status changes, and a read that left
+    /// while they were still asked whether it is safe came back after their "1" was pushed. The case's version does not change
+    /// with the person's status, so the older read was shown: the banner went back to "asked whether it is safe to write now".
+    /// </summary>
+    [Fact]
+    public async Task A_read_of_the_case_that_left_before_the_person_said_it_is_safe_does_not_bring_back_the_quiet_banner()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var phone = host.NextPhone();
+        await using var console = await AnsweredCaseAsync(host, phone);
+        await host.PostSmsAsync(phone, "recipe");
+        await Expect(console.Page.Locator("#reply-body")).ToBeDisabledAsync();
+        // The first read of the case from now on is held back: read from the server at once, handed to the page when released.
+        var release = new TaskCompletionSource();
+        var held = new TaskCompletionSource<IRequest>();
+        await console.Page.RouteAsync("**/api/cases/*", async route =>
+        {
+            if (held.Task.IsCompleted)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            held.SetResult(route.Request);
+            await release.Task;
+            await route.FulfillAsync(new() { Response = response });
+        });
+        await host.PostSmsAsync(phone, "hi it's me");
+        var stale = await held.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        await host.PostSmsAsync(phone, "1");
+        var banner = console.Page.Locator("#conversation-status");
+        await Expect(banner).ToHaveTextAsync(new Regex(@"^The person said it is safe to write now \(at \d{1,2} \w{3}, \d{2}:\d{2}\)\.$"));
+        var staleAnswered = console.Page.WaitForRequestFinishedAsync(new() { Predicate = r => r == stale });
+        release.SetResult();
+        await staleAnswered;
+        // The page reads the body and applies it in tasks of its own after the response is in: one turn of its timers is after them.
+        await console.Page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 200))");
+
+        await Expect(banner).ToHaveTextAsync(new Regex(@"^The person said it is safe to write now \(at \d{1,2} \w{3}, \d{2}:\d{2}\)\.$"));
+        await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
     /// <summary>A person who asked for a person, their case taken by amira at 1366x768 and answered once.</summary>
     private async Task<ConsolePage> AnsweredCaseAsync(ConsoleHost host, string phone)
     {

@@ -25,6 +25,9 @@ export class CaseView {
     this.onClosed = onClosed;
     this.onShown = onShown;
     this.detail = null;
+    // The case event the case on screen was read after: what is read after an earlier one is older. The case's version does
+    // not tell, since the person's status (quiet, asked whether it is safe, said it is safe) is the conversation's, not the case's.
+    this.shownThrough = 0;
     // A closed case opened read-only: when, and how, it was closed.
     this.record = null;
     this.transcript = new Transcript();
@@ -135,6 +138,7 @@ export class CaseView {
       }
     }
     this.detail = detail;
+    this.shownThrough = detail.lastSequence ?? 0;
     this.record = record;
     this.transcript = new Transcript(detail.transcript);
     if (detail.leaseToken) {
@@ -203,16 +207,23 @@ export class CaseView {
 
   // --- live changes -------------------------------------------------------------------------------
 
-  /** `type`: the case event behind the change, where known ("CaseTakenOver": a supervisor took the claim from this person). */
-  caseChanged(summary, type = null) {
-    if (summary.id !== this.caseId || summary.version < this.detail.case.version) {
+  /**
+   * `type`: the case event behind the change, where known ("CaseTakenOver": a supervisor took the claim from this person);
+   * `sequence`: the case event the summary was read after. A summary read after an earlier event than the case on screen may
+   * say the person is still quiet when they have said it is safe since: it is not shown.
+   */
+  caseChanged(summary, type = null, sequence = null) {
+    if (summary.id !== this.caseId || summary.version < this.detail.case.version || (sequence ?? Infinity) < this.shownThrough) {
       return;
     }
     const held = this.holdsLease;
     const before = this.detail.case;
     this.detail.case = summary;
-    if (summary.intakeQuestion !== before.intakeQuestion || summary.triageScore !== before.triageScore) {
-      // The intake went on while the case waits: its answers so far and the questions left are read again.
+    this.shownThrough = Math.max(this.shownThrough, sequence ?? 0);
+    if (summary.intakeQuestion !== before.intakeQuestion || summary.triageScore !== before.triageScore
+      || summary.conversationStatus !== before.conversationStatus || summary.conversationStatusReason !== before.conversationStatusReason) {
+      // The intake went on while the case waits: its answers so far and the questions left are read again. Or the person's
+      // status changed: when they said it is safe is in the case only (saidSafeAt), and the banner says it.
       window.clearTimeout(this.refreshTimer);
       this.refreshTimer = window.setTimeout(() => this.refresh(), 100);
     }
@@ -316,10 +327,14 @@ export class CaseView {
       if (caseId !== this.caseId) {
         return;
       }
-      const current = detail.case.version >= this.detail.case.version ? detail.case : this.detail.case;
-      this.detail = { ...detail, case: current };
       for (const message of detail.transcript) {
         this.transcript.add(message);
+      }
+      // A read that left before a change reached this page (pushed while it was on its way) is older than the case on screen:
+      // its messages are kept, its case and what it says of the person (quiet, said safe at) are not.
+      if (detail.lastSequence >= this.shownThrough && detail.case.version >= this.detail.case.version) {
+        this.detail = detail;
+        this.shownThrough = detail.lastSequence;
       }
       renderCase(this);
       this.onShown?.(detail);

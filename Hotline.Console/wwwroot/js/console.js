@@ -29,7 +29,7 @@ const live = new Live({
     if (type === "MessageReceived") {
       heard(summary.id, "Inbound", null, sequence);
     }
-    applyCase(summary, pushed, type);
+    applyCase(summary, pushed, type, sequence);
     caseView.caseEventHeard(summary.id, type, sequence);
   },
   caseEvent: (event) => {
@@ -37,7 +37,7 @@ const live = new Live({
       heard(event.caseId, "Inbound", null, event.sequence);
     }
     if (event.case) {
-      applyCase(event.case, false, event.type);
+      applyCase(event.case, false, event.type, event.sequence);
     } else if (queue.forget(event.caseId)) {
       renderQueueSoon();
     }
@@ -121,10 +121,11 @@ function heard(caseId, direction, at, sequence) {
   }
 }
 
-function applyCase(summary, pushed, type = null) {
+/** `sequence`: the case event the summary was read after (it is the case as of that event or later). */
+function applyCase(summary, pushed, type, sequence) {
   const before = queue.cases.get(summary.id);
   const change = queue.apply(summary);
-  caseView.caseChanged(summary, type);
+  caseView.caseChanged(summary, type, sequence);
   const mine = summary.status === "Claimed" && summary.assigneeId === session.userId;
   if (leases.token(summary.id) && !mine) {
     leases.drop(summary.id);
