@@ -4,8 +4,8 @@ namespace Hotline.Api.Casework;
 /// Since when the oldest Critical case in the queue whose person nobody can write to (quiet or opted out) has been so with
 /// no caseworker taking it: the age the <c>HotlineCriticalCaseNobodyCanWriteTo</c> alert pages on (docs/operations.md,
 /// "Alerts"). What such a person wrote, an urgent word, is to be read and acted on; once a caseworker has taken the case
-/// (released it herself, written a note, proposed or sent a referral; a claim that ran out or a hand-over does not count),
-/// it has been, and the case waits in the queue for the person to write again, which pages nobody. A new urgent word or a new quiet spell makes it untaken again.
+/// (released it herself, written a note, proposed or sent a referral; a claim that ran out, a hand-over or a supervisor's
+/// take-over does not count), it has been, and the case waits in the queue for the person to write again, which pages nobody. A new urgent word or a new quiet spell makes it untaken again.
 /// </summary>
 public sealed class UntakenCriticalCases
 {
@@ -59,7 +59,8 @@ public sealed class UntakenCriticalCases
                     // Taken means a caseworker acted on the case, by a step of her own choosing that leaves it on record: she
                     // released it (having read it, she chose to wait for the person), wrote a note, proposed or sent a referral.
                     // A hand-over is not: it moves the claim to a colleague, who may never open it before her claim runs out, or
-                    // to another language's queue, where nobody may be on shift to read the urgent word. A claim alone is not: a claim that ran out (LeaseExpired) was never acted on, as
+                    // to another language's queue, where nobody may be on shift to read the urgent word; nor is a supervisor's
+                    // take-over (CaseTakenOver), which moves the claim to her the same way. A claim alone is not: a claim that ran out (LeaseExpired) was never acted on, as
                     // her laptop closed or her connection went, nor one returned with her account disabled (a release with no
                     // caseworker behind it); and a renewal is the console's own, every minute while the page shows the case, not
                     // her doing. While she holds the case it is not in the queue and pages nobody; when the claim ends with

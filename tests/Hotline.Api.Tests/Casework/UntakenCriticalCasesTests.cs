@@ -184,6 +184,30 @@ public sealed class UntakenCriticalCasesTests
     }
 
     /// <summary>
+    /// A supervisor's take-over moves the claim, as a hand-over does: the take-over as first written stopped the clock for good,
+    /// so a case she took over from a caseworker gone home, and whose claim then ran out with nothing done, was back in the queue
+    /// as if someone had read its urgent word.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Taken_over_by_a_supervisor_whose_claim_lapsed_with_nothing_done_it_is_untaken_since_the_quiet(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en");
+        var supervisor = await hotline.AddUserAsync(UserRole.Supervisor, "en");
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Critical, "urgent_word");
+        await GoQuietAsync(hotline, queued, At(10, 1));
+        hotline.Time.SetUtcNow(At(10, 5));
+        Assert.NotNull(await hotline.Get<CaseQueue>().ClaimAsync(queued.Id, caseworker.Id, TimeSpan.FromMinutes(15), Ct));
+        Assert.Equal(caseworker.Id, await hotline.Get<CaseQueue>().TakeOverAsync(queued.Id, supervisor.Id, TimeSpan.FromMilliseconds(300), Ct));
+
+        await Task.Delay(TimeSpan.FromMilliseconds(700), Ct);
+        hotline.Time.SetUtcNow(At(10, 20));
+        Assert.Equal(1, await hotline.Get<CaseQueue>().RequeueExpiredLeasesAsync(Ct));
+
+        Assert.Equal(At(10, 1), await OldestUntakenSinceAsync(hotline));
+    }
+
+    /// <summary>
     /// Found in review: sending the case to another language's queue stopped the clock, though its urgent word was read by
     /// nobody who could act on it (no caseworker of that language may be on shift).
     /// </summary>
