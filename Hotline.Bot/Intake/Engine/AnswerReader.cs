@@ -41,30 +41,36 @@ internal sealed class AnswerReader
     }
 
     /// <summary><see cref="AnswerCodes.Yes"/>, <see cref="AnswerCodes.No"/>, or null when the message is not clearly either.</summary>
-    public string? Read(string? keyword, string text, string language)
+    public string? Read(string? keyword, string text, string language) => ReadWithStory(keyword, text, language).Code;
+
+    /// <summary>
+    /// The answer, as <see cref="Read"/> gives it, and how many words the message has besides it: its story ("no, he is here, he
+    /// hits me every day" is a "no" and seven words more), none when the message is the answer as a whole.
+    /// </summary>
+    public (string? Code, int WordsBeside) ReadWithStory(string? keyword, string text, string language)
     {
         var answers = _answers[language];
         var whole = Number(keyword) ?? Lookup(answers, keyword);
         var words = TextNormalizer.Words(text, MaxWords);
         if (_unsure[language].Any(phrase => Contains(words, phrase)))
         {
-            return null;
+            return (null, words.Count);
         }
 
         if (whole is not null || words.Count < 2)
         {
-            return whole;
+            return (whole, whole is null ? words.Count : 0);
         }
 
         var (first, length) = Leading(answers, words, _longestPhrase[language]);
         if (first is null)
         {
-            return null;
+            return (null, words.Count);
         }
 
         var contradicted = words.Count <= ShortAnswerWords
             && words.Skip(length).Any(w => (Number(w) ?? Lookup(answers, w)) is { } other && other != first);
-        return contradicted ? null : first;
+        return contradicted ? (null, words.Count) : (first, words.Count - length);
     }
 
     private static (string? Code, int Length) Leading(Dictionary<string, string> answers, List<string> words, int longest)

@@ -103,6 +103,10 @@ internal sealed partial class IntakeConversation
                 _state.Decoy = false;
                 _state.QuietCause = null;
             }
+            else
+            {
+                HeardNotSafe(keyword, text);
+            }
 
             if (_state.ResumesHandedOff || (_caseOpen && _snapshot.CaseworkerHasWritten))
             {

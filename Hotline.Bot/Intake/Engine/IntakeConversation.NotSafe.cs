@@ -45,6 +45,7 @@ internal sealed partial class IntakeConversation
         var cry = _engine.Cries.Find(text);
         var quietAlready = _state.Status == IntakeStatus.Quiet;
         _saysMore = !SaysOnlyItIsNotSafe(phrase, cry, text);
+        _answeredNotSafe = true;
         if (quietAlready && _saysMore)
         {
             if (cry is not null)

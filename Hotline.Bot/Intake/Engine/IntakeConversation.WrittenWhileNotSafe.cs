@@ -14,9 +14,14 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private const int MaxWordsOfShortMessage = AnswerReader.ShortAnswerWords;
 
-    // The message has more words than a short answer (beside a not-safe phrase and a cry, when it has one: what it is read
-    // as): set by Receive and NotSafeToWrite, read when the turn finishes.
+    // The message has more words than a short answer (beside a not-safe phrase and a cry, or beside the "no" to the safety
+    // question, when it has one: what it is read as): set by Receive, NotSafeToWrite and HeardNotSafe, read when the turn
+    // finishes.
     private bool _saysMore;
+
+    // The message answered the safety question with anything but a "yes" (a "no", a not-safe phrase, an answer still unclear
+    // when asked again): it begins the wait, or goes on with it.
+    private bool _answeredNotSafe;
 
     /// <summary>
     /// A message that says more than a short answer, written while the conversation waits until it is safe (after the discreet
@@ -28,12 +33,29 @@ internal sealed partial class IntakeConversation
     /// a case for every check-in would bury the queue. A longer "yes" to the safety question once it is asked ("yes, he is gone
     /// now, I can talk") ends the wait and goes on with the intake as "1" does. A case open already is where the message goes.
     /// </summary>
+    /// <remarks>
+    /// A message that begins the wait says as much: "no, he is in the next room, he took my passport" to the intake's first safety question
+    /// got the not-safe acknowledgement and opened nothing (the timer that hands an unanswered safety question to a person does
+    /// nothing once it is quiet), so if they never wrote again, nobody read it. A "no" or a not-safe phrase with at most three
+    /// words more ("no", "2", "no not now") says only that it is not safe, and opens nothing, as before.
+    /// </remarks>
     private void OpenCaseIfWrittenWhileNotSafe()
     {
-        if (_saysMore && _startedWaiting && WaitsForSafety)
+        if (_saysMore && (_startedWaiting || _answeredNotSafe) && WaitsForSafety)
         {
             OpenCaseOutOfSight();
         }
+    }
+
+    /// <summary>
+    /// Anything but a "yes" to the safety question: the words beside the answer are what the message says more (as beside a
+    /// not-safe phrase), so "no not now" is a short "no", and "no, he is in the next room, he took my passport" is a "no" and a message;
+    /// an answer still unclear when asked again (the script's way to the quiet) is all message.
+    /// </summary>
+    private void HeardNotSafe(string? keyword, string text)
+    {
+        _answeredNotSafe = true;
+        _saysMore = _engine.Answers.ReadWithStory(keyword, text, _language ?? _script.BaseLanguage).WordsBeside > MaxWordsOfShortMessage;
     }
 
     /// <summary>

@@ -484,6 +484,29 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-short-message-after-discreet-word", phone.View);
     }
 
+    /// <summary>
+    /// "no, he is in the next room, he took my passport" to the first safety question got "OK. Write again when it is safe."
+    /// (right) and opened no case: nothing answers a quiet conversation, so had the person never written again, nobody would
+    /// have read it. The case now opens out of sight; the phone gets exactly what it got, and her reply is refused until the
+    /// person writes again and says it is safe.
+    /// </summary>
+    [Fact]
+    public async Task A_long_no_to_the_first_safety_question_reaches_a_caseworker_but_only_the_not_safe_reply_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("no, he is in the next room, he took my passport");
+        var (caseId, lease) = await caseworker.TakeShowingCaseAsync(phone);
+
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("hi", "1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        Assert.Equal(["OK. Write again when it is safe."], phone.Received.Skip(3).Take(1));
+        GoldenFile.Match("caseworker-long-no-to-the-safety-question", phone.View);
+    }
+
     /// <summary>A caseworker signed in through the real form, working through the real hub; refusals go into the phone's view as they are worded.</summary>
     private sealed class Caseworker(HubConnection hub) : IAsyncDisposable
     {
