@@ -300,8 +300,8 @@ internal sealed partial class IntakeConversation
         }
     }
 
-    private TriageResult Evaluate() => WithUrgentWord(WithDistressWord(WithWroteWhileNotSafe(WithAskedForPerson(
-        _state.Forgotten?.ToTriage() ?? _engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers)))));
+    private TriageResult Evaluate() => WithUrgentWord(WithDistressWord(WithWroteWhileNotSafe(WithWroteWhileOptedOut(WithAskedForPerson(
+        _state.Forgotten?.ToTriage() ?? _engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers))))));
 
     private static readonly Dictionary<string, string> EmptyAnswers = new(StringComparer.Ordinal);
 }

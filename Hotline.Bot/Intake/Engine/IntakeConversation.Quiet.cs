@@ -38,9 +38,9 @@ internal sealed partial class IntakeConversation
 
         // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
         // wrote could reach an opted-out number (the host sends nothing until START). An urgent word still makes
-        // the case Critical, silently.
-
-        return _urgent is null ? new EngineTurn(_snapshot.State, _language, _replies, _events) : Finish();
+        // the case Critical, silently, and a longer message opens the case, silently too.
+        OpenCaseIfWrittenWhileOptedOut();
+        return _urgent is null && !_openedWhileOptedOut ? new EngineTurn(_snapshot.State, _language, _replies, _events) : Finish();
     }
 
     /// <summary>

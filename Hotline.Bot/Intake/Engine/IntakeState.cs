@@ -88,6 +88,13 @@ internal sealed class IntakeState
     public bool WroteWhileNotSafe { get; set; }
 
     /// <summary>
+    /// The case was opened out of sight by a message written after the person opted out (STOP), with no urgent or distress word
+    /// to say why: the case's reasons say so from then on.
+    /// </summary>
+    [JsonPropertyName("wo")]
+    public bool WroteWhileOptedOut { get; set; }
+
+    /// <summary>
     /// The discreet word was used: someone else may hold the phone, so an urgent or distress word is acted on only out of
     /// sight (nothing but the safety question reaches the phone) until the person says again that it is safe to write.
     /// </summary>

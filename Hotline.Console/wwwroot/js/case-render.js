@@ -1,5 +1,5 @@
 import { el, byId, show } from "./dom.js";
-import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON, WROTE_WHILE_NOT_SAFE } from "./format.js";
+import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON, WROTE_WHILE_NOT_SAFE, WROTE_WHILE_OPTED_OUT } from "./format.js";
 import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
@@ -133,13 +133,16 @@ function renderSide(view) {
   // Opened out of sight by what the person wrote while it was not safe to answer them: they were asked nothing, and blaming a
   // missing answer on their asking for a person or declining would be wrong.
   const wroteWhileNotSafe = c.reasons.includes(WROTE_WHILE_NOT_SAFE);
-  const notAssessed = c.reasons.every((r) => r === ASKED_FOR_PERSON || r === WROTE_WHILE_NOT_SAFE) && answers.length === 0 && !intakeAsking
-    && (!view.readOnly || declined);
+  // Opened out of sight by what the person wrote after STOP: nothing reaches them until START, which is theirs to send.
+  const wroteWhileOptedOut = c.reasons.includes(WROTE_WHILE_OPTED_OUT);
+  const notAssessed = c.reasons.every((r) => r === ASKED_FOR_PERSON || r === WROTE_WHILE_NOT_SAFE || r === WROTE_WHILE_OPTED_OUT)
+    && answers.length === 0 && !intakeAsking && (!view.readOnly || declined);
   const leftOpen = view.detail.leftOpen;
   const dangerNote = !notAssessed ? null
     : declined ? "Danger not on record: the person did not agree to have their answers saved. Ask whether they are safe now."
     : leftOpen ? "Danger unknown: a caseworker wrote before the intake had kept an answer, and the intake stopped there. Ask whether they are safe now."
     : view.detail.stoppedAnswering ? "Danger unknown: the person stopped answering before agreeing to keep their answers, so none were kept (what they wrote is in the conversation). Ask whether they are safe now."
+    : wroteWhileOptedOut ? "Danger unknown: the person wrote after opting out (STOP), and the intake kept no answer. What they wrote is in the conversation; nothing can be sent before they send START."
     : wroteWhileNotSafe ? "Danger unknown: the person wrote while it was not safe to answer them (after the discreet word or “not safe”), and the intake kept no answer. What they wrote is in the conversation; once they say it is safe to write, ask whether they are safe now."
     : askedFirst ? "Danger unknown: the person asked for a person before the intake kept an answer. Ask whether they are safe now."
     : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now.";

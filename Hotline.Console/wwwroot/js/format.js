@@ -66,12 +66,19 @@ export const ASKED_FOR_PERSON = "asked_for_person";
  */
 export const WROTE_WHILE_NOT_SAFE = "wrote_while_not_safe";
 
+/**
+ * The triage reason of a case opened, out of sight, by a message written after the person opted out (STOP): it says nothing of
+ * danger, and nothing may be sent until they send START.
+ */
+export const WROTE_WHILE_OPTED_OUT = "wrote_while_opted_out";
+
 // A triage reason that stands for one ILO indicator goes by that indicator's name, as statistics and partners
 // read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together). Asking for a person, and
-// writing while it was not safe to answer, read as the caseworker would say them.
+// writing while it was not safe to answer or after opting out, read as the caseworker would say them.
 const REASON_NAMES = {
   [ASKED_FOR_PERSON]: "Asked for a person",
   [WROTE_WHILE_NOT_SAFE]: "Wrote while it was not safe to answer",
+  [WROTE_WHILE_OPTED_OUT]: "Wrote after opting out (STOP)",
   wages_withheld: "Withholding of wages",
   documents_retained: "Retention of identity documents",
   debt_to_employer: "Debt bondage",

@@ -507,6 +507,29 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
         GoldenFile.Match("caseworker-long-no-to-the-safety-question", phone.View);
     }
 
+    /// <summary>
+    /// After STOP, "please I need someone to know, they keep us in the house" got nothing (right: the number opted out) and
+    /// opened nothing, so nobody read it. The case now opens out of sight, saying the person wrote after opting out; nothing
+    /// reaches the phone, her reply is refused until START, and START gets what it got.
+    /// </summary>
+    [Fact]
+    public async Task After_stop_a_longer_message_reaches_a_caseworker_and_nothing_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync("STOP", "please I need someone to know, they keep us in the house");
+        var received = phone.Received.Count;
+        var (caseId, lease) = await caseworker.TakeShowingCaseAsync(phone);
+
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        Assert.Equal(received, phone.Received.Count);
+        await phone.WriteAsync("START", "1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-longer-message-after-stop", phone.View);
+    }
+
     /// <summary>A caseworker signed in through the real form, working through the real hub; refusals go into the phone's view as they are worded.</summary>
     private sealed class Caseworker(HubConnection hub) : IAsyncDisposable
     {
