@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hotline.Api.TwilioDeletion;
 
 namespace Hotline.Api.Outbox;
@@ -33,6 +34,13 @@ public sealed class DeliveryRecorder(Database database, CaseEventLog events, Twi
                 // On SQL Server a message of the person's changed the conversation while a 63016 opened her question in it
                 // again (WhatsAppHolds.HoldSentAsync); the next attempt reads it as that message left it. Twilio does not send
                 // the callback again.
+            }
+            catch (DbException ex) when (DbErrors.IsDeadlockVictim(ex) && attempt < CallbackAttempts)
+            {
+                // On SQL Server holding her reply again appends a case event (the counter) and then opens her question in the
+                // conversation; a message of the person's that appends no case event takes the conversation, then the counter.
+                // Either may be chosen as the victim, its transaction rolled back whole: lost here, the hold would never be
+                // released, since Twilio does not send the callback again.
             }
         }
     }
