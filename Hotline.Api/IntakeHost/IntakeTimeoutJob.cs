@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Hotline.Api.BotConnector;
 using Hotline.Api.Inbound;
 using Hotline.Api.Quarantine;
 
@@ -8,6 +9,8 @@ namespace Hotline.Api.IntakeHost;
 /// Hands an intake left unanswered to a caseworker with the answers so far, or ends the intake of a case
 /// queued early that still asks (its triage then stops being provisional). The engine decides; this only asks
 /// it about conversations that have gone silent. The engine never replies to a tick: the hotline never texts first.
+/// A conversation the person made quiet by closing the chat is silent too: the engine never heard of the closing (its
+/// intake still asks), and a story left in a closed chat must reach a caseworker as one left unanswered by SMS does.
 /// </summary>
 public sealed class IntakeTimeoutJob(
     Database database,
@@ -38,7 +41,8 @@ public sealed class IntakeTimeoutJob(
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             silent = (await session.QueryAsync<Guid>("Conversations_ReadSilentIntakes",
-                new { SilentSince = silentSince, NotBefore = silentSince - LookBack }, cancellationToken)).ToList();
+                new { SilentSince = silentSince, NotBefore = silentSince - LookBack, ChatClosedReason = ChatConversationEvents.ClosedReason },
+                cancellationToken)).ToList();
         }
 
         var changed = 0;
@@ -69,7 +73,8 @@ public sealed class IntakeTimeoutJob(
     {
         await using var session = await database.BeginWriteAsync(cancellationToken);
         var conversation = await conversations.FindByIdAsync(session, conversationId, cancellationToken);
-        if (conversation is not { Status: ConversationStatus.Active })
+        var chatClosed = conversation is { Status: ConversationStatus.Quiet, StatusReason: ChatConversationEvents.ClosedReason };
+        if (conversation is null || (conversation.Status != ConversationStatus.Active && !chatClosed))
         {
             return false;
         }
@@ -82,8 +87,17 @@ public sealed class IntakeTimeoutJob(
             return false;
         }
 
-        await applier.ApplyAsync(session, conversation, openCase?.Id, turn with { Replies = [] }, cancellationToken);
+        await applier.ApplyAsync(session, conversation, openCase?.Id, turn with { Replies = [], Events = chatClosed ? KeepingChatClosed(turn.Events) : turn.Events },
+            cancellationToken);
         await session.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// A closed chat is quiet already, for a reason the caseworker needs: nothing reaches the person until they open it and
+    /// write. The engine's own going quiet (nobody has said it is safe) would replace that reason with "went silent"; its state
+    /// keeps the wait all the same, so their next message is asked whether it is safe to write.
+    /// </summary>
+    private static IReadOnlyList<EngineEvent> KeepingChatClosed(IReadOnlyList<EngineEvent> events) =>
+        [.. events.Where(e => e is not WentQuiet and not WaitsUntilSafe)];
 }

@@ -56,7 +56,7 @@ public sealed class IntakeTimeoutRaceTests
         await using var session = await harness.App.Services.GetRequiredService<Database>().OpenAsync(Ct);
         var silentSince = now - TimeSpan.FromMinutes(30);
         var silent = (await session.QueryAsync<Guid>("Conversations_ReadSilentIntakes",
-            new { SilentSince = silentSince, NotBefore = silentSince - TimeSpan.FromDays(2) }, Ct)).ToList();
+            new { SilentSince = silentSince, NotBefore = silentSince - TimeSpan.FromDays(2), ChatClosedReason = ChatConversationEvents.ClosedReason }, Ct)).ToList();
         Assert.Equal(2, silent.Count);
         return silent[0];
     }

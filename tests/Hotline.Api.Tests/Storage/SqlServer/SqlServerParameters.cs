@@ -20,7 +20,7 @@ internal static class SqlServerParameters
         ["Action"] = Text, ["ActivityHash"] = Text, ["AnchoredAt"] = Time, ["AnchorMac"] = Text, ["Active"] = "BIT", ["Actor"] = Text, ["ActorUserId"] = Id, ["AddressCipher"] = Text, ["AddressHash"] = Text,
         ["After"] = "BIGINT", ["All"] = "INT", ["AuthorUserId"] = Id, ["Before"] = Time, ["BeforeSequence"] = "BIGINT", ["BodyCipher"] = Text,
         ["BotConversationIdCipher"] = Text, ["BotId"] = Text, ["BotName"] = Text, ["CaseId"] = Id, ["ChangedAt"] = Time, ["ChangedBy"] = Id, ["CaselessOnly"] = "INT", ["ClosedAt"] = Time, ["CodeHash"] = Text, ["Critical"] = "INT", ["Channel"] = Text,
-        ["ChannelId"] = Text, ["ChannelMessageId"] = Text, ["ClientAddress"] = Text, ["ContactEmail"] = Text, ["ContactName"] = Text,
+        ["ChannelId"] = Text, ["ChannelMessageId"] = Text, ["ChatClosedReason"] = Text, ["ClientAddress"] = Text, ["ContactEmail"] = Text, ["ContactName"] = Text,
         ["ContactPhone"] = Text, ["ContentType"] = Text, ["ContactRoute"] = Text, ["ConversationId"] = Id, ["Count"] = "BIGINT", ["CreatedAt"] = Time,
         ["CreatedBy"] = Id, ["Data"] = Text, ["Delivered"] = "INT", ["DeliveryError"] = Text, ["DeliveryRank"] = "INT",
         ["DeliveryStatus"] = Text, ["Dimension"] = Text, ["Direction"] = Text, ["Disabled"] = "BIT", ["DisplayName"] = Text,
