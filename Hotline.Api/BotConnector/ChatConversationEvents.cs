@@ -36,7 +36,7 @@ public sealed class ChatConversationEvents(
         var queued = await ChatActivityLog.RetryOnRaceAsync(async () =>
         {
             await using var session = await database.BeginWriteAsync(cancellationToken);
-            if (await log.SeenAsync(session, activityKey, cancellationToken))
+            if (await SeenAsync(session, activity, activityKey, cancellationToken))
             {
                 return false;
             }
@@ -100,7 +100,7 @@ public sealed class ChatConversationEvents(
         return await ChatActivityLog.RetryOnRaceAsync(async () =>
         {
             await using var session = await database.BeginWriteAsync(cancellationToken);
-            if (await log.SeenAsync(session, activityKey, cancellationToken))
+            if (await SeenAsync(session, activity, activityKey, cancellationToken))
             {
                 return false;
             }
@@ -127,4 +127,12 @@ public sealed class ChatConversationEvents(
             return quietened;
         });
     }
+
+    /// <summary>
+    /// Seen under its key, or under the key without the conversation it had before: a delivery repeated across the upgrade
+    /// does nothing twice. The seen activities are kept 48 hours, so the older key stops matching then.
+    /// </summary>
+    private async Task<bool> SeenAsync(DbSession session, ReceivedActivity activity, string activityKey, CancellationToken cancellationToken) =>
+        await log.SeenAsync(session, activityKey, cancellationToken)
+        || await log.SeenAsync(session, keys.ActivityWithoutConversation(activity), cancellationToken);
 }

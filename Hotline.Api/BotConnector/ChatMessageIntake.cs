@@ -7,7 +7,8 @@ namespace Hotline.Api.BotConnector;
 /// A chat message goes the one way in, like an SMS: the inbound pipeline stores it, runs the conversation
 /// engine (the activity's locale is offered as the language) and queues the case and the replies. Before
 /// that, the reply route is saved from this authenticated activity, so the reply the pipeline queues can
-/// be sent; a message already stored (a repeated delivery) changes nothing, not even the route.
+/// be sent; a message already stored (a repeated delivery) changes nothing, not even the route. A message stored under
+/// the key without the conversation (before it was part of the key) is a repeat only of the same person's message.
 /// </summary>
 public sealed class ChatMessageIntake(
     Database database,
@@ -31,6 +32,13 @@ public sealed class ChatMessageIntake(
 
             var conversation = await conversations.FindByAddressAsync(session, address, cancellationToken)
                 ?? await conversations.CreateAsync(session, address, null, cancellationToken);
+            if (await messages.FindRepeatAsync(session, Channel.Chat, keys.ActivityWithoutConversation(activity), cancellationToken) is { } stored
+                && stored.ConversationId == conversation.Id)
+            {
+                // Stored before the key named the conversation: this person's repeat (the transaction, uncommitted, keeps nothing).
+                return true;
+            }
+
             await routes.SaveAsync(session, conversation.Id, ReplyAddress.ToSender(activity, activity.From), cancellationToken);
             await session.CommitAsync(cancellationToken);
             return false;
