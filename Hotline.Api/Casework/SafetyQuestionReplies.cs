@@ -53,11 +53,14 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
     /// phone, answered it and forgot it: that "hello" closed a question the person never saw, and their "no" once it reached
     /// them let her next reply through. The question is recorded open again with this reply's id, for the first message
     /// written once it has really left. One still recorded is this reply (held, it reads as on its way) or a later asking
-    /// of hers, which stands. The intake's own texts are not hers: its question has its own reading.
+    /// of hers, which stands. The intake's own texts are not hers: its question has its own reading. Only while the person
+    /// may be written to: quiet (the discreet word or "not safe" since) or opted out, the engine keeps its state and the held
+    /// reply is cancelled when released, so there is nothing to record and the conversation is not written.
     /// </summary>
     public async Task ReopenIfHeldAgainAsync(DbSession session, Conversation conversation, Guid messageId, CancellationToken cancellationToken)
     {
-        if (conversation.SafetyQuestionMessageId is not null
+        if (conversation.Status != ConversationStatus.Active
+            || conversation.SafetyQuestionMessageId is not null
             || await messages.FindByIdAsync(session, messageId, cancellationToken) is not { AuthorUserId: not null } reply
             || !(await books.CurrentAsync(session, cancellationToken)).SafetyQuestion.IsAskedIn(reply.Body))
         {

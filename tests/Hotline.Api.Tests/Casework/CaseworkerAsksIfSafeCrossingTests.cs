@@ -77,6 +77,29 @@ public sealed class CaseworkerAsksIfSafeCrossingTests
     }
 
     /// <summary>
+    /// Found by a review: Twilio took her question (sent), the person then used the discreet word, and only then did WhatsApp
+    /// refuse the question (63016). Holding it again recorded it open in a conversation that waits until it is safe, where the
+    /// engine leaves its state as it is: the save changed nothing but the conversation's version, and the decoy waiting in the
+    /// outbox, marked as that quiet turn's last word, was cancelled. The phone, read by someone else, showed her question
+    /// answered by nothing. While the person has not said it is safe, her question held again is not recorded: it is refused
+    /// when it is released, and the decoy goes.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task On_whatsapp_her_question_refused_after_the_discreet_word_leaves_the_decoy_to_reach_the_phone(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, "whatsapp:" + Number, WithTemplate);
+        await line.ReplyAsync(Question);
+        await line.Harness.DispatchAllAsync();
+        var refused = Assert.Single(line.CaseworkerTexts());
+
+        await line.Harness.TextAsync("whatsapp:" + Number, "recipe");
+        await line.RefusedForClosedWindowAsync(refused.Sid);
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal([Question, "Sorry, wrong number."], line.CaseworkerTexts().Select(m => m.Body ?? "(template)"));
+    }
+
+    /// <summary>
     /// The same by SMS: the outbox had not sent her question yet (send pacing, a retry, an outage at Twilio) when the person's
     /// "ok" arrived; their "no" once it reached them holds her replies.
     /// </summary>
