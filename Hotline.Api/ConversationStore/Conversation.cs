@@ -32,6 +32,13 @@ public sealed record Conversation(
     /// open or it is known to have left.
     /// </summary>
     public Guid? SafetyQuestionMessageId { get; init; }
+
+    /// <summary>
+    /// The version at which the present quiet spell began, as read (null while not quiet): the last words of the spell are
+    /// sent by it (Outbox/OutboxDispatchJob). Kept by the database, not by the host: a save sets it when the conversation
+    /// becomes quiet and keeps it while it stays so (Conversations_Update), whatever this record holds.
+    /// </summary>
+    public int? QuietSinceVersion { get; init; }
 }
 
 internal sealed record ConversationRow
@@ -48,4 +55,5 @@ internal sealed record ConversationRow
     public int Version { get; init; }
     public long? TranslationVersion { get; init; }
     public Guid? SafetyQuestionMessageId { get; init; }
+    public int? QuietSinceVersion { get; init; }
 }

@@ -101,5 +101,6 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
     {
         TranslationVersion = row.TranslationVersion,
         SafetyQuestionMessageId = row.SafetyQuestionMessageId,
+        QuietSinceVersion = row.QuietSinceVersion,
     };
 }

@@ -103,9 +103,10 @@ public sealed class EngineTurnApplier(
     };
 
     /// <summary>
-    /// Queues the engine's replies unless the person has opted out. A turn that made the conversation quiet
-    /// still sends its own replies (the discreet word's decoy, the not-safe acknowledgement): they are the last
-    /// word, and the outbox knows them as such, so nothing queued before or after them goes out while quiet.
+    /// Queues the engine's replies unless the person has opted out. A turn that leaves the conversation quiet
+    /// still sends its own replies (the discreet word's decoy, the not-safe acknowledgement, the safety question
+    /// asked again): they are last words, and the outbox knows them as such, so nothing else queued goes out while
+    /// quiet, and they go out in order within the quiet spell even if the person writes again before they have left.
     /// </summary>
     public async Task QueueRepliesAsync(DbSession session, Conversation conversation, Guid? caseId, EngineTurn turn,
         CancellationToken cancellationToken)

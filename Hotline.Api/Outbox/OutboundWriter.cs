@@ -31,8 +31,8 @@ public sealed class OutboundWriter(MessageRepository messages, OutboxRepository 
         WriteMessageAsync(session, conversation, caseId, body, authorUserId, messageId, sendWhileQuietAtVersion: null, cancellationToken);
 
     /// <summary>
-    /// Writes a reply of the turn that has just made <paramref name="conversation"/> quiet: the last word before
-    /// the silence, sent while the conversation stays quiet at the version that turn wrote, and only then.
+    /// Writes a reply of the turn that has just left <paramref name="conversation"/> quiet: a last word before the silence,
+    /// marked with the version that turn wrote and sent while the conversation stays in that quiet spell, and only then.
     /// </summary>
     public Task<Message> WriteLastWordAsync(DbSession session, Conversation conversation, Guid? caseId, string body,
         CancellationToken cancellationToken) =>

@@ -217,7 +217,7 @@ public sealed class OutboxDispatchJob(
                     logger.LogWarning("Outbox message {OutboxId}: no longer held after waiting for the send rate (claimed by another dispatcher, or erased); not sent.",
                         item.Id);
                     return null;
-                case var now when !MaySend(conversation with { Status = now.Status, Version = now.Version }, item):
+                case var now when !MaySend(conversation with { Status = now.Status, Version = now.Version, QuietSinceVersion = now.QuietSinceVersion }, item):
                     return Finished(item, message, OutboxStatus.Cancelled, now.StatusReason ?? "The conversation does not accept messages now.");
             }
         }
@@ -287,13 +287,16 @@ public sealed class OutboxDispatchJob(
     private TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
 
     /// <summary>
-    /// Never text first: a quiet conversation gets only the last word of the turn that made it quiet, and only
-    /// while it is still that quiet spell (the version that turn wrote); an opted-out one gets nothing.
+    /// Never text first: a quiet conversation gets only the last words of its present quiet spell (the answers to the
+    /// person's own messages since it began: the decoy, the not-safe acknowledgement, the safety question), each written at
+    /// a version the spell has held since it began; an opted-out one gets nothing. The person writing again in the same spell
+    /// moves the version on but not the spell's start, so a last word still waiting goes out before the new reply (before,
+    /// the exact version was asked for, and it was cancelled); one of an earlier spell was written before this one began.
     /// </summary>
     private static bool MaySend(Conversation conversation, OutboxItem item) => conversation.Status switch
     {
         ConversationStatus.Active => true,
-        ConversationStatus.Quiet => item.SendWhileQuietAtVersion == conversation.Version,
+        ConversationStatus.Quiet => item.SendWhileQuietAtVersion is { } written && conversation.QuietSinceVersion is { } since && written >= since,
         _ => false,
     };
 

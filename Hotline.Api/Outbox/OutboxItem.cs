@@ -33,9 +33,10 @@ public sealed record OutboxItem
     public string? LastError { get; init; }
 
     /// <summary>
-    /// Set on the replies of the turn that made the conversation quiet: the conversation version that turn
-    /// wrote. Such a reply is the last word and goes out while the conversation is quiet at that version;
-    /// anything else waiting for a quiet conversation is cancelled.
+    /// Set on the replies of a turn that left the conversation quiet: the conversation version that turn wrote. Such a
+    /// reply is a last word and goes out while the conversation stays in the quiet spell it was written in (quiet since
+    /// that version or earlier: Conversation.QuietSinceVersion); anything else waiting for a quiet conversation, and a
+    /// last word of an earlier spell, is cancelled.
     /// </summary>
     public int? SendWhileQuietAtVersion { get; init; }
 

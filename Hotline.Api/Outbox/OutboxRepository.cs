@@ -97,4 +97,5 @@ public sealed record SendingState
     public ConversationStatus Status { get; init; }
     public string? StatusReason { get; init; }
     public int Version { get; init; }
+    public int? QuietSinceVersion { get; init; }
 }

@@ -1,4 +1,4 @@
 SELECT Id, Channel, AddressCipher, Language, EngineStateCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version, TranslationVersion,
-       SafetyQuestionMessageId
+       SafetyQuestionMessageId, QuietSinceVersion
 FROM Conversations
 WHERE Channel = @Channel AND AddressHash = @AddressHash;

@@ -1,6 +1,6 @@
 -- After a send waited for its turn: whether this attempt still holds the row (no row: another dispatcher claimed it,
 -- or the person was erased and the row with them), and whether the person may still be written to.
-SELECT c.Status, c.StatusReason, c.Version
+SELECT c.Status, c.StatusReason, c.Version, c.QuietSinceVersion
 FROM Outbox o
 JOIN Conversations c ON c.Id = o.ConversationId
 WHERE o.Id = @Id AND o.LeaseToken = @LeaseToken AND o.Status = 'Sending';

@@ -51,6 +51,29 @@ public sealed class OutboxFencingTests
         Assert.Equal(1L, await harness.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Sent'"));
     }
 
+    /// <summary>
+    /// The decoy is the last word of the quiet spell the discreet word began: the person writing again in that spell, while it
+    /// waits for the send rate, does not cancel it (before, the send read the conversation's new version and cancelled it).
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_decoy_waiting_for_the_send_rate_when_the_person_writes_again_is_sent_before_their_new_reply(DatabaseProvider engine)
+    {
+        var (harness, pass) = await ReplyWaitingForTheSendRateAsync(engine, First);
+        await using var _ = harness;
+        await harness.TextAsync(First, "recipe");
+        await pass;
+        await harness.App.Services.GetRequiredService<SendRate>().WaitForTurnAsync(TwilioHarness.HotlineNumber, 1, Ct);
+        var decoyWaiting = harness.App.Services.GetRequiredService<OutboxDispatchJob>().DispatchDueAsync(Ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+
+        await harness.TextAsync(First, "hello");
+        await decoyWaiting;
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(["Sorry, wrong number.", "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person."],
+            harness.Twilio.Created.Select(c => c.Body));
+    }
+
     [Theory, DatabaseData]
     public async Task A_reply_waiting_for_the_send_rate_when_the_person_is_erased_is_not_sent(DatabaseProvider engine)
     {

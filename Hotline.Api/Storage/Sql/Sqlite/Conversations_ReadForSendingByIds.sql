@@ -1,5 +1,5 @@
 -- A batch of conversations by id in one statement (@Ids: a JSON array), with what sending needs: the
 -- address and whether the person may be written to, without the intake's state, which sending never reads.
-SELECT Id, Channel, AddressCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version
+SELECT Id, Channel, AddressCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version, QuietSinceVersion
 FROM Conversations
 WHERE Id IN (SELECT value FROM json_each(@Ids));
