@@ -89,6 +89,7 @@ internal sealed partial class IntakeConversation
             {
                 // Once, in simpler words; then the step's on_unknown branch decides, never a guess.
                 _state.Reasked = true;
+                _state.SaidMoreBeforeReask = step.Id == _script.ResumeStepId && _saysMore;
                 return Finish(_engine.Replies.Get(_language, step.Kind == StepKind.YesNo ? MessageIds.Reask : step.Id));
             }
 
@@ -102,6 +103,7 @@ internal sealed partial class IntakeConversation
             {
                 _state.Decoy = false;
                 _state.QuietCause = null;
+                _state.SaidMoreBeforeReask = false;
             }
             else
             {

@@ -38,10 +38,21 @@ internal sealed partial class IntakeConversation
     /// got the not-safe acknowledgement and opened nothing (the timer that hands an unanswered safety question to a person does
     /// nothing once it is quiet), so if they never wrote again, nobody read it. A "no" or a not-safe phrase with at most three
     /// words more ("no", "2", "no not now") says only that it is not safe, and opens nothing, as before.
+    /// So does a story written before the answer: "my boss took my passport, he locks us in at night" to the first safety
+    /// question is neither yes nor no, and got the simpler re-ask with no case (the conversation does not wait yet); the "2"
+    /// after it was counted alone, and it went quiet with no case again. The story is kept in the state at the re-ask
+    /// (<see cref="IntakeState.SaidMoreBeforeReask"/>) and counted with the answer that begins the wait.
     /// </remarks>
     private void OpenCaseIfWrittenWhileNotSafe()
     {
-        if (_saysMore && (_startedWaiting || _answeredNotSafe) && WaitsForSafety)
+        var saidMore = _saysMore || (_answeredNotSafe && _state.SaidMoreBeforeReask);
+        if (_answeredNotSafe)
+        {
+            // The answer the story was written before has come: it counts here, and no later answer is read with it.
+            _state.SaidMoreBeforeReask = false;
+        }
+
+        if (saidMore && (_startedWaiting || _answeredNotSafe) && WaitsForSafety)
         {
             OpenCaseOutOfSight();
         }

@@ -95,6 +95,14 @@ internal sealed class IntakeState
     public bool WroteWhileOptedOut { get; set; }
 
     /// <summary>
+    /// The intake's safety question got a message of more than three words that answered neither yes nor no, and its simpler
+    /// re-ask: if the answer to the re-ask begins the wait until it is safe, that story says more than the answer, and opens
+    /// the case out of sight. Cleared by the next answer to the safety question, whatever it is.
+    /// </summary>
+    [JsonPropertyName("sr")]
+    public bool SaidMoreBeforeReask { get; set; }
+
+    /// <summary>
     /// The discreet word was used: someone else may hold the phone, so an urgent or distress word is acted on only out of
     /// sight (nothing but the safety question reaches the phone) until the person says again that it is safe to write.
     /// </summary>

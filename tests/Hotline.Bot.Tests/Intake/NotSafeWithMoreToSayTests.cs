@@ -10,6 +10,8 @@ public sealed class NotSafeWithMoreToSayTests
 {
     private const string LongNo = "no, he is in the next room, he took my passport";
 
+    private const string StoryBeforeAnswering = "my boss took my passport, he locks us in at night";
+
     /// <summary>
     /// Before, it went quiet and opened no case: nothing answers a quiet conversation's silence (the timer that hands an
     /// unanswered safety question to a person does nothing once it is quiet), so if they never wrote again, nobody read it.
@@ -75,6 +77,63 @@ public sealed class NotSafeWithMoreToSayTests
 
         Assert.Equal([Text("en", "not_safe")], turn.Replies());
         Assert.Equal(["WentQuiet { Reason = not_safe_now }", "CaseRequested(Low, 0, [wrote_while_not_safe])"], turn.Events.Select(Describe));
+    }
+
+    /// <summary>
+    /// A story that answers neither yes nor no gets the simpler re-ask, and the conversation does not wait yet; what begins the
+    /// wait is the answer to the re-ask ("2", or an answer still unclear, which goes where a "no" goes). Before, only that
+    /// answer's words were counted: the conversation went quiet with no case, and nobody read the story.
+    /// </summary>
+    [Theory]
+    [InlineData("2")]
+    [InlineData("who?")]
+    public void A_long_unclear_message_then_anything_but_a_yes_to_the_re_ask_opens_a_case_out_of_sight(string answer)
+    {
+        var host = AtSafetyQuestion("en");
+        var story = host.Send(StoryBeforeAnswering);
+
+        var turn = host.Send(answer);
+
+        Assert.Equal([Text("en", "reask")], story.Replies());
+        Assert.DoesNotContain(story.Events, e => e is CaseRequested);
+        Assert.Equal([Text("en", "not_safe")], turn.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }", "CaseRequested(Low, 0, [wrote_while_not_safe])"], turn.Events.Select(Describe));
+        Assert.False(host.Writable);
+    }
+
+    /// <summary>
+    /// A "yes" to the re-ask goes on with the intake, and the story is not held against a later answer: a short "no" once asked
+    /// again after a quiet spell opens nothing, as it would without the story.
+    /// </summary>
+    [Fact]
+    public void A_long_unclear_message_then_a_yes_to_the_re_ask_goes_on_with_the_intake_and_opens_no_case()
+    {
+        var host = AtSafetyQuestion("en");
+        host.Send(StoryBeforeAnswering);
+
+        var yes = host.Send("1");
+        host.Send("recipe");
+        host.Send("hi");
+        var shortNo = host.Send("2");
+
+        Assert.Equal([Text("en", "danger")], yes.Replies());
+        Assert.DoesNotContain(yes.Events, e => e is CaseRequested);
+        Assert.Equal(["WentQuiet { Reason = discreet_word }"], shortNo.Events.Select(Describe));
+        Assert.False(host.Snapshot.HasOpenCase);
+    }
+
+    /// <summary>A short unclear message then "2" says no more than "2": no case.</summary>
+    [Fact]
+    public void A_short_unclear_message_then_a_no_to_the_re_ask_opens_no_case()
+    {
+        var host = AtSafetyQuestion("en");
+        Assert.Equal([Text("en", "reask")], host.Send("who is this?").Replies());
+
+        var turn = host.Send("2");
+
+        Assert.Equal([Text("en", "not_safe")], turn.Replies());
+        Assert.Equal(["WentQuiet { Reason = not_safe_now }"], turn.Events.Select(Describe));
+        Assert.False(host.Snapshot.HasOpenCase);
     }
 
     /// <summary>Saying only that it is not safe, in a few words, says no more than "2": no case, as before.</summary>
