@@ -33,6 +33,18 @@ internal sealed partial class IntakeConversation
     /// </summary>
     private void BeginAgain()
     {
+        ForgetClosedCase();
+        _fresh = true;
+        OpenCase();
+    }
+
+    /// <summary>
+    /// The state of a new intake for a person whose case was closed: nothing of the closed case's intake (its answers, its
+    /// band and reasons, its questions, its quiet and hand-off) stays, but what the phone was last told (the discreet word's
+    /// warning, a number still owed) and the language. Whatever opens the new case next triages it on this message alone.
+    /// </summary>
+    private void ForgetClosedCase()
+    {
         _state = new IntakeState
         {
             Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word, Decoy = _state.Decoy,
@@ -41,8 +53,6 @@ internal sealed partial class IntakeConversation
         };
         _urgentIsNew = _urgent is not null;
         _caseClosedSince = false;
-        _fresh = true;
-        OpenCase();
     }
 
     /// <summary>

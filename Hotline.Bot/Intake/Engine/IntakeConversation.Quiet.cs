@@ -39,6 +39,11 @@ internal sealed partial class IntakeConversation
         // HELP after STOP gets no reply from the hotline: the carrier answers it, and nothing the hotline
         // wrote could reach an opted-out number (the host sends nothing until START). An urgent word still makes
         // the case Critical, silently, and a longer message opens the case, silently too.
+        if (_caseClosedSince && (_urgent is not null || _saysMore))
+        {
+            BeginAgainWhileOptedOut();
+        }
+
         OpenCaseIfWrittenWhileOptedOut();
         return _urgent is null && !_openedWhileOptedOut ? new EngineTurn(_snapshot.State, _language, _replies, _events) : Finish();
     }

@@ -35,6 +35,22 @@ internal sealed partial class IntakeConversation
         _openedWhileOptedOut = true;
     }
 
+    /// <summary>
+    /// A case opened after STOP for a person whose case was closed is a new case, as when they write again without STOP
+    /// (<see cref="BeginAgain"/>): it was opened on the closed intake's state, so it got that intake's band and reasons, and
+    /// every answer they had agreed to keep for the closed case was recorded on it again. The new intake is at its first
+    /// question, the safety question when the language is known, which START asks (as after STOP on any intake); nothing is
+    /// sent now.
+    /// </summary>
+    private void BeginAgainWhileOptedOut()
+    {
+        ForgetClosedCase();
+        if (_language is not null)
+        {
+            _state.Step = _script.ResumeStepId;
+        }
+    }
+
     private TriageResult WithWroteWhileOptedOut(TriageResult triage) => _state.WroteWhileOptedOut
         ? new TriageResult(triage.Band, triage.Score, [.. triage.Reasons, WroteWhileOptedOutReason], triage.Indicators)
         : triage;

@@ -82,6 +82,42 @@ public sealed class WrittenWhileOptedOutTests
         Assert.Empty(turn.Events);
     }
 
+    /// <summary>
+    /// The closed case's intake, its answers and its band belonged to that case (as when they write again without STOP): the
+    /// new case starts from nothing but this message. Before, it opened Critical with the closed intake's reasons, and every
+    /// answer they had agreed to keep for that case was recorded again on the new one.
+    /// </summary>
+    [Fact]
+    public void After_stop_on_a_closed_case_a_longer_message_opens_a_new_case_without_the_closed_intakes_answers()
+    {
+        var host = ClosedAfterAnsweringInDanger();
+        host.Send("STOP");
+
+        var turn = host.Send(Plea);
+
+        Assert.Empty(turn.Replies);
+        Assert.Equal(
+            ["CaseRequested(Low, 0, [wrote_while_opted_out])", "WaitsUntilSafe { Cause = returned }", "IntakeProgressed { StepId = safe_now, Question = 1, Questions = 13 }"],
+            turn.Events.Select(Describe));
+        Assert.False(host.Writable);
+        Assert.Equal([Text("en", "opted_in"), Text("en", "safe_now")], host.Send("START").Replies());
+    }
+
+    /// <summary>An urgent word after STOP on a closed case: Critical for the word alone, nothing of the closed intake's.</summary>
+    [Fact]
+    public void After_stop_on_a_closed_case_an_urgent_word_opens_a_critical_case_without_the_closed_intakes_answers()
+    {
+        var host = ClosedAfterAnsweringInDanger();
+        host.Send("STOP");
+
+        var turn = host.Send("he beats me");
+
+        Assert.Empty(turn.Replies);
+        Assert.Equal(
+            ["CaseRequested(Critical, 100, [urgent_word])", "HandoffRequested { Reason = urgent_word }", "UrgentWordMatched { Word = beats me, Language = en }", "IntakeProgressed { StepId = safe_now, Question = 1, Questions = 13 }"],
+            turn.Events.Select(Describe));
+    }
+
     [Theory]
     [InlineData("hello")]
     [InlineData("are you there?")]
@@ -97,5 +133,18 @@ public sealed class WrittenWhileOptedOutTests
         Assert.Empty(turn.Replies);
         Assert.DoesNotContain(turn.Events, e => e is CaseRequested);
         Assert.False(host.Snapshot.HasOpenCase);
+    }
+
+    /// <summary>An intake answered with consent, "in danger" and documents taken among the answers, whose case was then closed.</summary>
+    private static FakeHost ClosedAfterAnsweringInDanger()
+    {
+        var host = AtSafetyQuestion("en");
+        host.Send("1");
+        host.Send("1");
+        host.Send("1");
+        host.Send("1");
+        Assert.True(host.Snapshot.HasOpenCase);
+        host.CloseCase();
+        return host;
     }
 }
