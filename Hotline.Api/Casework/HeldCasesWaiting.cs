@@ -5,12 +5,15 @@ namespace Hotline.Api.Casework;
 /// (a reply that failed or was cancelled answering nobody), and they can be written to. Only she can answer such a case while she
 /// holds it: it is out of the queue, and no colleague's "Take next case" reaches it.
 /// </summary>
-public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read)
+public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read, ConversationRepository conversations, WhatsAppHolds whatsAppHolds,
+    TimeProvider time)
 {
     /// <summary>
     /// The Critical case the caseworker holds whose person has waited for her reply the longest, a person in danger right now
     /// first; null when she holds none. "Take next case" gives it to her again instead of another case: a Critical person in
-    /// the queue can be taken by any colleague of the language, the one she holds by nobody but her.
+    /// the queue can be taken by any colleague of the language, the one she holds by nobody but her. A case she cannot write to
+    /// now is not given again: her reply would be refused (<see cref="CannotBeWrittenToAsync"/>), and take next would hand her
+    /// the same case for ever while a Critical person in the queue waited for nobody.
     /// </summary>
     public async Task<CaseSummary?> FirstCriticalAsync(DbSession session, Guid userId, CancellationToken cancellationToken)
     {
@@ -22,7 +25,8 @@ public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read)
             if (await queue.FindByIdAsync(session, caseId, cancellationToken) is { LeaseToken: { } token } record
                 && CaseQueue.Holds(record, token, now)
                 && await read.ReadSummaryAsync(session, caseId, cancellationToken) is { Priority: nameof(PriorityBand.Critical) } summary
-                && WaitingSince(summary) is not null)
+                && WaitingSince(summary) is not null
+                && !await CannotBeWrittenToAsync(session, record, cancellationToken))
             {
                 waiting.Add(summary);
             }
@@ -30,6 +34,16 @@ public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read)
 
         return waiting.OrderByDescending(s => s.InDangerNow).ThenBy(s => WaitingSince(s)).ThenBy(s => s.Id).FirstOrDefault();
     }
+
+    /// <summary>
+    /// True for a WhatsApp case whose 24-hour window has closed when no re-engagement template is configured: a reply is refused
+    /// (<see cref="WhatsAppWindow.ClosedRefusal"/>, by the rule of <see cref="CaseActions"/>) until the person writes again.
+    /// With a template the reply is held behind it, so she can still answer.
+    /// </summary>
+    private async Task<bool> CannotBeWrittenToAsync(DbSession session, CaseRecord record, CancellationToken cancellationToken) =>
+        !whatsAppHolds.SendsTemplate
+        && await conversations.FindByIdAsync(session, record.ConversationId, cancellationToken) is { } conversation
+        && WhatsAppWindow.IsClosed(conversation, time.GetUtcNow());
 
     /// <summary>
     /// Since when the person has waited for a human reply, by the rule of the queue and the consoles (queue.js, waitingSince):

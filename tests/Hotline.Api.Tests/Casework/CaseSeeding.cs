@@ -16,6 +16,22 @@ public static class CaseSeeding
         return queued;
     }
 
+    /// <summary>Queues a WhatsApp case whose person last wrote <paramref name="lastWroteAgo"/> before the host's clock.</summary>
+    public static async Task<CaseRecord> QueueWhatsAppCaseAsync(HotlineApp app, string language, PriorityBand priority, TimeSpan lastWroteAgo)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var conversations = app.Services.GetRequiredService<ConversationRepository>();
+        var lastWrote = app.Services.GetRequiredService<TimeProvider>().GetUtcNow() - lastWroteAgo;
+        await using var session = await app.Services.GetRequiredService<Database>().BeginWriteAsync(ct);
+        var address = new ChannelAddress(Channel.WhatsApp, $"whatsapp:+9779811{Interlocked.Increment(ref _phone):D6}");
+        var conversation = await conversations.CreateAsync(session, address, language, ct);
+        await conversations.UpdateAsync(session, conversation with { LastInboundAt = lastWrote }, ct);
+        var queued = await app.Services.GetRequiredService<CaseQueue>().EnqueueAsync(session,
+            new NewCase(conversation.Id, language, priority, 40, ["documents_retained"]), ct);
+        await session.CommitAsync(ct);
+        return queued;
+    }
+
     /// <summary>Queues <paramref name="count"/> cases in one commit, so the case event stream reads them in one batch.</summary>
     public static async Task<IReadOnlyList<CaseRecord>> QueueCasesAtOnceAsync(HotlineApp app, string language, int count)
     {

@@ -84,6 +84,48 @@ public sealed class HeldCasesWaitingTests
         Assert.Equal((queued.Id, false), (next.Value!.Case.Id, next.Value.HeldWaiting));
     }
 
+    /// <summary>
+    /// A reviewer found take next stuck on a held Critical WhatsApp case whose 24-hour window had closed with no re-engagement
+    /// template configured: her reply is refused, so the case waited for ever, every take next gave it back, and a new Critical
+    /// person in her language was never given to her.
+    /// </summary>
+    [Fact]
+    public async Task A_held_critical_whatsapp_case_she_cannot_write_to_now_does_not_hold_back_the_next_case()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        var held = await CaseSeeding.QueueWhatsAppCaseAsync(app, "en", PriorityBand.Critical, TimeSpan.FromHours(25));
+        var queued = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        Assert.Equal(held.Id, (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!.Case.Id);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.Equal((queued.Id, false), (next.Value!.Case.Id, next.Value.HeldWaiting));
+    }
+
+    /// <summary>With the re-engagement template her reply is held behind it, not refused: she can answer, so the case comes first.</summary>
+    [Fact]
+    public async Task A_held_critical_whatsapp_case_whose_window_closed_is_given_again_when_the_template_is_configured()
+    {
+        await using var app = new HotlineApp(new Dictionary<string, string?>
+        {
+            ["Twilio:WhatsApp:ReengageContentSid"] = "HX0123456789abcdef0123456789abcdef",
+            ["Twilio:WhatsApp:ReengageContentVariables"] = "{\"1\":\"Hello\"}",
+        });
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        var held = await CaseSeeding.QueueWhatsAppCaseAsync(app, "en", PriorityBand.Critical, TimeSpan.FromHours(25));
+        await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Critical);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        Assert.Equal(held.Id, (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!.Case.Id);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.Equal((held.Id, true), (next.Value!.Case.Id, next.Value.HeldWaiting));
+    }
+
     [Fact]
     public async Task The_person_writing_again_in_a_held_case_reaches_its_holder_as_a_change_saying_since_when_they_wait()
     {
