@@ -89,6 +89,67 @@ public sealed class SafeAgainTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found reviewing the previous fix: a read of the case older than what the page shows is not shown, and nothing read the
+    /// case again. "1" reads the case; their next message, pushed while that read was on its way, is a change that reads
+    /// nothing, so the read came back older than the page, was set aside, and the said-safe time (in the case only) never came.
+    /// </summary>
+    [Fact]
+    public async Task A_message_pushed_while_the_read_after_said_safe_was_on_its_way_does_not_lose_the_said_safe_line()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var phone = host.NextPhone();
+        await using var console = await AnsweredCaseAsync(host, phone);
+        await host.PostSmsAsync(phone, "recipe");
+        await host.PostSmsAsync(phone, "hi it's me");
+        var banner = console.Page.Locator("#conversation-status");
+        await Expect(banner).ToContainTextAsync("are asked whether it is safe to write now");
+        // The first read of the case that says the person is active again (after their "1") is held back: read from the server
+        // at once, handed to the page when released. Reads before it (one may still be on its way after "hi it's me") pass.
+        var release = new TaskCompletionSource();
+        var held = new TaskCompletionSource<IRequest>();
+        await console.Page.RouteAsync("**/api/cases/*", async route =>
+        {
+            var response = await route.FetchAsync();
+            if (held.Task.IsCompleted || !(await response.TextAsync()).Contains("\"conversationStatus\":\"Active\"", StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Response = response });
+                return;
+            }
+
+            held.SetResult(route.Request);
+            await release.Task;
+            await route.FulfillAsync(new() { Response = response });
+        });
+        await host.PostSmsAsync(phone, "1");
+        var older = await held.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        // A resync (started when pushes skip numbers) would read the case again by chance: the case view must not need one.
+        var resyncs = new TaskCompletionSource();
+        await console.Page.RouteAsync("**/api/case-events*", async route =>
+        {
+            await resyncs.Task;
+            await route.ContinueAsync();
+        });
+        try
+        {
+            await host.PostSmsAsync(phone, "he is gone, please help");
+            await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("he is gone, please help");
+
+            var olderAnswered = console.Page.WaitForRequestFinishedAsync(new() { Predicate = r => r == older });
+            release.SetResult();
+            await olderAnswered;
+
+            await Expect(banner).ToHaveTextAsync(new Regex(@"^The person said it is safe to write now \(at \d{1,2} \w{3}, \d{2}:\d{2}\)\.$"));
+            await Expect(console.Page.Locator("#reply-body")).ToBeEnabledAsync();
+        }
+        finally
+        {
+            resyncs.TrySetResult();
+        }
+
+        Assert.Empty(console.ScriptErrors);
+    }
+
     /// <summary>A person who asked for a person, their case taken by amira at 1366x768 and answered once.</summary>
     private async Task<ConsolePage> AnsweredCaseAsync(ConsoleHost host, string phone)
     {

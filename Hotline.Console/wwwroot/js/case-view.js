@@ -331,10 +331,15 @@ export class CaseView {
         this.transcript.add(message);
       }
       // A read that left before a change reached this page (pushed while it was on its way) is older than the case on screen:
-      // its messages are kept, its case and what it says of the person (quiet, said safe at) are not.
+      // its messages are kept, its case and what it says of the person (quiet, said safe at) are not. The case is read again:
+      // the change that overtook it may read nothing (a message is pushed without its case's notes, answers or said-safe
+      // time), and the newest of those would otherwise never come.
       if (detail.lastSequence >= this.shownThrough && detail.case.version >= this.detail.case.version) {
         this.detail = detail;
         this.shownThrough = detail.lastSequence;
+      } else {
+        window.clearTimeout(this.refreshTimer);
+        this.refreshTimer = window.setTimeout(() => this.refresh(), 100);
       }
       renderCase(this);
       this.onShown?.(detail);
