@@ -222,8 +222,11 @@ internal sealed partial class IntakeConversation
         }
     }
 
-    private TriageResult WithAskedForPerson(TriageResult triage) => _state.AskedForPerson
-        ? new TriageResult(triage.Band, triage.Score, [.. triage.Reasons, AskedForPersonReason], triage.Indicators)
+    private TriageResult WithAskedForPerson(TriageResult triage) => WithReason(triage, _state.AskedForPerson, AskedForPersonReason);
+
+    /// <summary>A reason that says why the case is in the queue without weighing on its danger: no points, the band unchanged.</summary>
+    private static TriageResult WithReason(TriageResult triage, bool applies, string reason) => applies
+        ? new TriageResult(triage.Band, triage.Score, [.. triage.Reasons, reason], triage.Indicators)
         : triage;
 
     private TriageResult WithDistressWord(TriageResult triage) => _state.Distressed

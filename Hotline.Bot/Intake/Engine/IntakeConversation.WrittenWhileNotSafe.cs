@@ -86,7 +86,5 @@ internal sealed partial class IntakeConversation
         OpenCase();
     }
 
-    private TriageResult WithWroteWhileNotSafe(TriageResult triage) => _state.WroteWhileNotSafe
-        ? new TriageResult(triage.Band, triage.Score, [.. triage.Reasons, WroteWhileNotSafeReason], triage.Indicators)
-        : triage;
+    private TriageResult WithWroteWhileNotSafe(TriageResult triage) => WithReason(triage, _state.WroteWhileNotSafe, WroteWhileNotSafeReason);
 }

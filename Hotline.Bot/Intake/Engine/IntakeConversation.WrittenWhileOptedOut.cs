@@ -51,7 +51,5 @@ internal sealed partial class IntakeConversation
         }
     }
 
-    private TriageResult WithWroteWhileOptedOut(TriageResult triage) => _state.WroteWhileOptedOut
-        ? new TriageResult(triage.Band, triage.Score, [.. triage.Reasons, WroteWhileOptedOutReason], triage.Indicators)
-        : triage;
+    private TriageResult WithWroteWhileOptedOut(TriageResult triage) => WithReason(triage, _state.WroteWhileOptedOut, WroteWhileOptedOutReason);
 }
