@@ -3,7 +3,7 @@
 -- so the case still waits; its time is when it was sent, when the person could first have read it.
 SELECT m.CaseId, MIN(m.SentAt) AS FirstReplyAt
 FROM Messages AS m
-WHERE m.CaseId IN (SELECT e.CaseId FROM CaseEvents AS e WHERE e.Sequence > @After AND e.Sequence <= @Until)
+WHERE m.CaseId IN (SELECT e.CaseId FROM StatisticsEvents AS e WHERE e.Sequence > @After AND e.Sequence <= @Until)
   AND m.Direction = 'Outbound' AND m.AuthorUserId IS NOT NULL AND m.SentAt IS NOT NULL
   AND m.DeliveryStatus NOT IN ('failed', 'undelivered', 'canceled', 'cancelled')
 GROUP BY m.CaseId;

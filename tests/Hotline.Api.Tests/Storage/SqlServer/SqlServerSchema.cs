@@ -55,6 +55,13 @@ internal sealed class SqlServerSchema
             Tables[node.SchemaObjectName.BaseIdentifier.Value] = new HashSet<string>(
                 node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value), StringComparer.OrdinalIgnoreCase);
 
+        // A view is read as a table of the columns its select names (a column by its alias, or by its own name).
+        public override void Visit(CreateViewStatement node) =>
+            Tables[node.SchemaObjectName.BaseIdentifier.Value] = new HashSet<string>(
+                ((QuerySpecification)node.SelectStatement.QueryExpression).SelectElements.OfType<SelectScalarExpression>()
+                    .Select(e => e.ColumnName?.Value ?? ((ColumnReferenceExpression)e.Expression).MultiPartIdentifier.Identifiers[^1].Value),
+                StringComparer.OrdinalIgnoreCase);
+
         public override void Visit(AlterTableAddTableElementStatement node) =>
             Table(node.SchemaObjectName).UnionWith(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));
 

@@ -58,6 +58,18 @@ public sealed class SqlServerSchemaTests
         Assert.Equal(["A", "C"], schema.Tables["T"].Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void The_schema_reads_a_view_as_a_table_of_the_columns_it_selects()
+    {
+        var schema = SqlServerSchema.FromScripts(
+        [
+            ("0001_Create", "CREATE TABLE dbo.T (A INT NOT NULL, B INT NULL, C INT NULL);"),
+            ("0002_View", "CREATE VIEW dbo.V AS SELECT t.A, C AS Renamed FROM dbo.T AS t WHERE B > 0;"),
+        ]);
+
+        Assert.Equal(["A", "Renamed"], schema.Tables["V"].Order(StringComparer.Ordinal));
+    }
+
     private static IReadOnlyList<string> Check(string sql) => Schema.Check(SqlServerScripts.ParseValid("in-test", sql));
 
     private static void AssertNoProblems(Func<string, bool> kind)
