@@ -5,10 +5,11 @@ namespace Hotline.Benchmarks;
 /// inbound row (an acknowledgement that was not durable). Duplicated: a MessageSid stored more than once.
 /// Rows seeded without a MessageSid (the retention benchmark's) are not the run's and are left out.
 /// The outbox's rows by status show how far the dispatcher kept up with the replies the run caused; the media
-/// items' (a run with photos) how far the media job kept up with the photos, and why any was not kept.
+/// items' (a run with photos) how far the media job kept up with the photos, and why any was not kept. The MessageSids
+/// stored in a case say which way each message went (<see cref="WebhookLoadSummary.PrintByPath"/>).
 /// </summary>
 internal sealed record InboundMessageAudit(int Rows, int Lost, int Duplicated, IReadOnlyDictionary<string, long> OutboxByStatus,
-    IReadOnlyDictionary<string, long> MediaByStatus, IReadOnlyDictionary<string, long> MediaNotKeptReasons)
+    IReadOnlyDictionary<string, long> MediaByStatus, IReadOnlyDictionary<string, long> MediaNotKeptReasons, IReadOnlySet<string> StoredInACase)
 {
     public static InboundMessageAudit Of(string databasePath, IReadOnlySet<string> acceptedSids)
     {
@@ -16,13 +17,19 @@ internal sealed record InboundMessageAudit(int Rows, int Lost, int Duplicated, I
         var outbox = new Dictionary<string, long>(StringComparer.Ordinal);
         var media = new Dictionary<string, long>(StringComparer.Ordinal);
         var notKept = new Dictionary<string, long>(StringComparer.Ordinal);
+        var inACase = new HashSet<string>(StringComparer.Ordinal);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
         using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();
-            foreach (var (sid, _) in Read(connection, "SELECT ChannelMessageId, 1 FROM Messages WHERE Direction = 'Inbound' AND ChannelMessageId IS NOT NULL"))
+            foreach (var (sid, withCase) in Read(connection,
+                "SELECT ChannelMessageId, CaseId IS NOT NULL FROM Messages WHERE Direction = 'Inbound' AND ChannelMessageId IS NOT NULL"))
             {
                 stored[sid] = stored.GetValueOrDefault(sid) + 1;
+                if (withCase == 1)
+                {
+                    inACase.Add(sid);
+                }
             }
 
             foreach (var (status, count) in Read(connection, "SELECT Status, COUNT(*) FROM Outbox GROUP BY Status"))
@@ -47,7 +54,8 @@ internal sealed record InboundMessageAudit(int Rows, int Lost, int Duplicated, I
             stored.Count(s => s.Value > 1),
             outbox,
             media,
-            notKept);
+            notKept,
+            inACase);
     }
 
     private static List<(string Text, long Number)> Read(SqliteConnection connection, string sql)

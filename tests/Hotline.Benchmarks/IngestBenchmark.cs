@@ -192,6 +192,7 @@ internal static class IngestBenchmark
 
         var audit = InboundMessageAudit.Of(api.DatabasePath, summary.AcceptedSids);
         Console.WriteLine($"{label} read back: {audit.Rows:N0} inbound rows; lost {audit.Lost:N0}, duplicated {audit.Duplicated:N0}");
+        summary.PrintByPath(label, audit.StoredInACase);
         Console.WriteLine($"{label} outbox when the API was stopped: "
             + string.Join(", ", audit.OutboxByStatus.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:N0}")));
         if (audit.MediaByStatus.Count > 0)

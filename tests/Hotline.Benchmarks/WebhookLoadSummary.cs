@@ -19,7 +19,8 @@ internal sealed record WebhookLoadSummary(
     LatencyStats? Acknowledgement,
     IReadOnlyList<LatencyStats?> BySecond,
     IReadOnlyDictionary<int, int> NotOk,
-    IReadOnlySet<string> AcceptedSids)
+    IReadOnlySet<string> AcceptedSids,
+    IReadOnlyList<LoadSample> Steady)
 {
     /// <summary>A closed loop's summary: the window holds the answers that arrived in it.</summary>
     public static WebhookLoadSummary ByAnswer(IReadOnlyList<LoadSample> samples, TimeSpan warmUp, TimeSpan duration) =>
@@ -49,13 +50,37 @@ internal sealed record WebhookLoadSummary(
             Latency(steady),
             seconds.Select(Latency).ToList(),
             samples.Where(s => s.Status != 200).GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()),
-            samples.Where(s => s.Status == 200).Select(s => s.MessageSid).ToHashSet(StringComparer.Ordinal));
+            samples.Where(s => s.Status == 200).Select(s => s.MessageSid).ToHashSet(StringComparer.Ordinal),
+            steady);
     }
 
     public int NotOkCount => NotOk.Values.Sum();
 
     private static LatencyStats? Latency(IReadOnlyCollection<LoadSample> samples) =>
         samples.Count == 0 ? null : LatencyStats.From(samples.Select(s => (s.AnsweredAt - s.SentAt).TotalMilliseconds).ToList());
+
+    /// <summary>
+    /// The steady window's acknowledgements by the way each message went through the hotline: a repeat answered from the row
+    /// stored before, a message that left its conversation with no case, and one stored in a case (open before, or opened
+    /// by it), which writes the case's events and wakes what follows them. Read from the database after the run
+    /// (<paramref name="withCase"/>), so a change of the traffic's mix shows apart from a change of any one path's cost.
+    /// </summary>
+    public void PrintByPath(string label, IReadOnlySet<string> withCase)
+    {
+        var paths = new (string Name, Func<LoadSample, bool> Takes)[]
+        {
+            ("repeats", s => s.Repeat),
+            ("no case", s => !s.Repeat && !withCase.Contains(s.MessageSid)),
+            ("in a case", s => !s.Repeat && withCase.Contains(s.MessageSid)),
+        };
+        Console.WriteLine($"{label} acknowledgement by path in the steady window: " + string.Join("; ", paths.Select(path =>
+        {
+            var taken = Steady.Where(path.Takes).ToList();
+            return Latency(taken) is { } stats
+                ? $"{path.Name} {taken.Count:N0} ({100.0 * taken.Count / Math.Max(1, Steady.Count):F0}%), p50 {stats.P50:F2} ms, p99 {stats.P99:F2} ms"
+                : $"{path.Name} none";
+        })));
+    }
 
     public void Print(string label)
     {
