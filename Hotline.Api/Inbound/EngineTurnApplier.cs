@@ -61,12 +61,10 @@ public sealed class EngineTurnApplier(
                     caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
                     break;
                 case WaitsUntilSafe waits when updated.Status != ConversationStatus.OptedOut:
-                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = AskedIfSafe(updated, waits.Cause) };
-                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    updated = Quiet(updated, AskedIfSafe(updated, waits.Cause), caseEvents);
                     break;
                 case WentQuiet quiet when updated.Status != ConversationStatus.OptedOut:
-                    updated = updated with { Status = ConversationStatus.Quiet, StatusReason = QuietReason(quiet.Reason) };
-                    caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = updated.Status.ToString(), Reason = updated.StatusReason }));
+                    updated = Quiet(updated, QuietReason(quiet.Reason), caseEvents);
                     break;
                 case HandoffRequested handoff:
                     caseEvents.Add((CaseEventTypes.HandoffRequested, new { handoff.Reason }));
@@ -93,6 +91,22 @@ public sealed class EngineTurnApplier(
         }
 
         return new Applied(updated with { Version = updated.Version + 1 }, caseId);
+    }
+
+    /// <summary>
+    /// Quiet for this reason; the consoles hear of it only if the status or its reason changed. While the person is asked whether
+    /// it is safe, every turn says it still waits: a message the engine asks again after ("in simpler words") left the status
+    /// as it was, and a case's history read "asked whether it is safe to write now" twice, as if something had happened.
+    /// </summary>
+    private static Conversation Quiet(Conversation conversation, string reason, List<(string Type, object Data)> caseEvents)
+    {
+        if (conversation.Status == ConversationStatus.Quiet && conversation.StatusReason == reason)
+        {
+            return conversation;
+        }
+
+        caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = nameof(ConversationStatus.Quiet), Reason = reason }));
+        return conversation with { Status = ConversationStatus.Quiet, StatusReason = reason };
     }
 
     private object AnswerData(Guid caseId, AnswerRecorded answer) => new
