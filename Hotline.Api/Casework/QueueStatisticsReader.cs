@@ -37,18 +37,28 @@ public sealed class QueueStatisticsReader(TimeProvider time)
     private QueueStatistics Figures(long sequence, List<Row> rows)
     {
         var queued = rows.Where(r => r.Status == nameof(CaseStatus.Queued)).ToList();
-        var oldest = queued.Min(r => r.OldestWaitingSince);
+        var taken = rows.Where(r => r.Status == nameof(CaseStatus.Claimed)).ToList();
         return new QueueStatistics(
             sequence,
             (int)queued.Sum(r => r.Waiting),
-            (int)rows.Where(r => r.Status == nameof(CaseStatus.Claimed)).Sum(r => r.Cases),
+            (int)taken.Sum(r => r.Cases),
             ByBand(queued, r => r.Waiting),
-            oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
+            OldestWaitingSeconds(queued),
             (int)queued.Sum(r => r.Answered),
             (int)queued.Sum(r => r.Quiet),
             (int)queued.Sum(r => r.OptedOut),
-            ByBand(queued, r => r.Quiet + r.OptedOut));
+            ByBand(queued, r => r.Quiet + r.OptedOut),
+            // A held case's person waits by the same rule: only the caseworker who holds it can answer them.
+            new TakenStatistics(
+                (int)taken.Sum(r => r.Waiting),
+                (int)taken.Sum(r => r.Cases - r.Waiting),
+                ByBand(taken, r => r.Waiting),
+                OldestWaitingSeconds(taken),
+                ByBand(taken, r => r.Quiet + r.OptedOut)));
     }
+
+    private double OldestWaitingSeconds(List<Row> rows) =>
+        rows.Min(r => r.OldestWaitingSince) is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0;
 
     /// <summary>A count of the rows by band name, bands where it is 0 left out.</summary>
     private static Dictionary<string, int> ByBand(List<Row> rows, Func<Row, long> count) =>

@@ -91,28 +91,7 @@ function renderCriticalOutsideHours(cases) {
 }
 
 function render(overview) {
-  const s = overview.statistics;
-  const cards = [
-    ["Waiting for a reply", String(s.queued)],
-    ["Back in the queue, answered", String(s.answered ?? 0)],
-    // People nobody can write to until they write again: apart from the waiting figures and the oldest wait; the Critical
-    // ones among them have a card of their own, in the words and the order of the console's queue.
-    ["In the queue, quiet until it is safe to write", String(s.quiet ?? 0)],
-    ["In the queue, opted out (STOP)", String(s.optedOut ?? 0)],
-    ["Being answered", String(s.claimed)],
-    // Taken but the person still waits: a caseworker who took a case and never wrote holds it out of the queue's figures, and a
-    // newcomer's walk found such a case, in danger now, counted nowhere a supervisor looks.
-    ["Taken, the person waiting for a reply", String(overview.queue.cases.filter((c) => c.status !== "Queued" && waitingSince(c) != null).length)],
-    ["Critical, waiting for a reply", String(s.queuedByPriority.Critical ?? 0)],
-    ["Critical, nothing can be sent to them now", String(silentCritical(s))],
-    ["High waiting", String(s.queuedByPriority.High ?? 0)],
-  ];
-  byId("overview-statistics").replaceChildren(
-    ...cards.map(([label, value]) => el("div", { class: "stat" }, el("dt", { text: label }), el("dd", {}, value))),
-    el("div", { class: "stat" }, el("dt", { text: "Oldest waiting" }),
-      el("dd", {}, s.queued > 0
-        ? el("time", { dataset: { since: new Date().toISOString(), offset: Math.floor(s.oldestWaitingSeconds) }, text: durationText(s.oldestWaitingSeconds) })
-        : "—")));
+  renderStatistics(overview.statistics);
 
   const cases = [...overview.queue.cases].sort(byUrgency);
   renderCriticalOutsideHours(cases.filter((c) => overview.criticalOutsideHours.includes(c.id)));
@@ -141,6 +120,42 @@ function render(overview) {
       el("td", { text: roleName(w.role) }),
       el("td", { class: "languages", text: (languages.get(w.userId) ?? []).map(languageName).join(", ") || "—" }),
       el("td", { class: "number", text: String(w.openCases) })))));
+}
+
+/**
+ * Two groups of cards (docs/casework.md, "The supervisor view's figures"). The first counts people waiting for a reply by the
+ * table's "Waiting for a reply" column: queued or taken, every clock there is in it. The second puts each open case in exactly
+ * one card, in the words of the table's "State" column. A newcomer's walk found "Waiting for a reply 0" above two taken
+ * cases waiting 44 s and 5 min, and "Being answered 2" and "Taken, the person waiting for a reply 2" counting the same two.
+ */
+function renderStatistics(s) {
+  const taken = s.taken;
+  const both = (queued, held) => String((queued ?? 0) + (held ?? 0));
+  const oldest = Math.max(s.queued > 0 ? s.oldestWaitingSeconds : 0, taken.waiting > 0 ? taken.oldestWaitingSeconds : 0);
+  byId("overview-waiting").replaceChildren(...[
+    ["Waiting for a reply", both(s.queued, taken.waiting)],
+    ["Critical, waiting for a reply", both(s.queuedByPriority.Critical, taken.waitingByPriority.Critical)],
+    // Still Critical work (what they wrote is read, a partner called), in the words and the order of the console's queue.
+    ["Critical, nothing can be sent to them now", both(silentCritical(s), taken.cannotBeWrittenToByPriority.Critical)],
+    ["High, waiting for a reply", both(s.queuedByPriority.High, taken.waitingByPriority.High)],
+  ].map(stat), el("div", { class: "stat" }, el("dt", { text: "Oldest waiting" }),
+    el("dd", {}, s.queued + taken.waiting > 0
+      ? el("time", { dataset: { since: new Date().toISOString(), offset: Math.floor(oldest) }, text: durationText(oldest) })
+      : "—")));
+  byId("overview-open-cases").replaceChildren(...[
+    ["In the queue, waiting for a reply", String(s.queued)],
+    ["Back in the queue, answered", String(s.answered ?? 0)],
+    ["In the queue, quiet until it is safe to write", String(s.quiet ?? 0)],
+    ["In the queue, opted out (STOP)", String(s.optedOut ?? 0)],
+    // Taken and never answered, or the person wrote since the reply: only the caseworker who holds it can answer.
+    ["Taken, the person waiting for a reply", String(taken.waiting)],
+    // Taken, and nobody owes the person a reply now (answered with nothing new, or they went quiet or opted out).
+    ["Being answered", String(taken.beingAnswered)],
+  ].map(stat));
+}
+
+function stat([label, value]) {
+  return el("div", { class: "stat" }, el("dt", { text: label }), el("dd", {}, value));
 }
 
 /**

@@ -42,6 +42,32 @@ public sealed class QueueFiguresTests
         Assert.Equal((2, 1, 1), (figures.Queued, figures.Quiet, figures.OptedOut));
     }
 
+    /// <summary>
+    /// Found by a newcomer on the supervisor view: two people whose cases were taken and never answered waited 44 s and 5 min in
+    /// its table, while "Waiting for a reply" read 0 and "Being answered" counted them. A taken case's person waits by the same
+    /// rule as one in the queue; the taken cases are counted by it, and those whose person waits for nothing are apart.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Taken_cases_are_counted_by_the_same_wait_as_the_queue_and_those_whose_person_waits_are_not_being_answered(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        await QueueOneOfEachAsync(hotline);
+        var caseworker = await hotline.AddUserAsync(UserRole.Caseworker, "en", "hi", "ar", "ne");
+        while (await hotline.Get<CaseQueue>().ClaimNextAsync(caseworker.Id, TimeSpan.FromMinutes(30), Ct) is not null)
+        {
+        }
+        hotline.Time.SetUtcNow(At(10, 1, 0));
+        await using var session = await hotline.Database.OpenAsync(Ct);
+
+        var figures = await hotline.Get<QueueStatisticsReader>().ReadAsync(session, 7, Ct);
+
+        Assert.Equal((0, 0, 0, 0, 5), (figures.Queued, figures.Answered, figures.Quiet, figures.OptedOut, figures.Claimed));
+        Assert.Equal((2, 3), (figures.Taken.Waiting, figures.Taken.BeingAnswered));
+        Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["Low"] = 1 }, figures.Taken.WaitingByPriority);
+        Assert.Equal(58.0, figures.Taken.OldestWaitingSeconds);
+        Assert.Equal(new Dictionary<string, int> { ["Critical"] = 1, ["High"] = 1 }, figures.Taken.CannotBeWrittenToByPriority);
+    }
+
     [Theory, DatabaseData]
     public async Task The_metrics_count_every_case_of_a_band_and_those_nobody_can_write_to_but_by_language_only_the_people_waiting(DatabaseProvider engine)
     {
