@@ -78,23 +78,32 @@ public sealed class CaseHub(
     /// <summary>
     /// The next case for the caller, or, when she holds a Critical case whose person waits for her reply, that case again
     /// (<see cref="CaseDetail.HeldWaiting"/>): only she can answer it while she holds it, and taking another would leave that
-    /// person waiting unseen behind it (docs/casework.md, "A case you hold whose person waits").
+    /// person waiting unseen behind it (docs/casework.md, "A case you hold whose person waits"). The next case comes with the
+    /// other cases she holds whose person waits and whom she can write to now (<see cref="CaseDetail.AlsoWaiting"/>), for the
+    /// console to name.
     /// </summary>
     public async Task<ActionAnswer<CaseDetail>> TakeNextCase() => (await AsCallerAsync(async user =>
     {
+        IReadOnlyList<CaseSummary> waiting;
         await using (var session = await database.OpenAsync(Context.ConnectionAborted))
         {
-            if (await heldWaiting.FirstCriticalAsync(session, user.Id, Context.ConnectionAborted) is { } held)
-            {
-                var opened = await OpenAsync(user, held.Id);
-                return opened.Value is { } detail ? Outcome<CaseDetail>.Done(detail with { HeldWaiting = true }) : opened;
-            }
+            waiting = await heldWaiting.WaitingAsync(session, user.Id, Context.ConnectionAborted);
+        }
+
+        if (HeldCasesWaiting.FirstCritical(waiting) is { } held)
+        {
+            var again = await OpenAsync(user, held.Id);
+            return again.Value is { } detail ? Outcome<CaseDetail>.Done(detail with { HeldWaiting = true }) : again;
         }
 
         var lease = await queue.ClaimNextAsync(user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
-        return lease is null
-            ? Outcome<CaseDetail>.Refused(Refusal.NotFound, "No case is waiting in your languages.")
-            : await OpenAsync(user, lease.Case.Id);
+        if (lease is null)
+        {
+            return Outcome<CaseDetail>.Refused(Refusal.NotFound, "No case is waiting in your languages.");
+        }
+
+        var opened = await OpenAsync(user, lease.Case.Id);
+        return opened.Value is { } next ? Outcome<CaseDetail>.Done(next with { AlsoWaiting = [.. waiting.Select(s => s.Id)] }) : opened;
     })).ToAnswer();
 
     /// <summary>Takes the case the caseworker is reading, when it waits in their languages.</summary>

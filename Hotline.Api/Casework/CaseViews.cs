@@ -69,7 +69,10 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// null elsewhere, and for a connection that names no page);
 /// <see cref="StoppedAnswering"/>: the intake ended because the person stopped answering its questions (the timer's hand-off);
 /// <see cref="HeldWaiting"/>: from "Take next case" only, the case is one the caller already holds, Critical, whose person waits
-/// for her reply, given again instead of another case (<see cref="HeldCasesWaiting"/>).
+/// for her reply, given again instead of another case (<see cref="HeldCasesWaiting"/>);
+/// <see cref="AlsoWaiting"/>: from "Take next case" only, with the next case from the queue, the other cases the caller holds whose
+/// person waits for her reply and whom she can write to now (not quiet, not opted out, no WhatsApp window closed without the
+/// re-engagement template): what the console names as "Also waiting for your reply" (null elsewhere).
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
@@ -87,7 +90,8 @@ public sealed record CaseDetail(
     DateTimeOffset? SaidSafeAt = null,
     string? Viewing = null,
     bool StoppedAnswering = false,
-    bool HeldWaiting = false);
+    bool HeldWaiting = false,
+    IReadOnlyList<Guid>? AlsoWaiting = null);
 
 /// <summary>
 /// The intake's question the person had not answered when a caseworker first wrote (its step and its base-language prompt):

@@ -9,13 +9,12 @@ public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read, Conver
     TimeProvider time)
 {
     /// <summary>
-    /// The Critical case the caseworker holds whose person has waited for her reply the longest, a person in danger right now
-    /// first; null when she holds none. "Take next case" gives it to her again instead of another case: a Critical person in
-    /// the queue can be taken by any colleague of the language, the one she holds by nobody but her. A case she cannot write to
-    /// now is not given again: her reply would be refused (<see cref="CannotBeWrittenToAsync"/>), and take next would hand her
-    /// the same case for ever while a Critical person in the queue waited for nobody.
+    /// The cases the caseworker holds whose person waits for her reply and whom she can write to now, in the order she should
+    /// answer them: the gravest band first, a person in danger right now first within it, then the longest wait. A case she
+    /// cannot write to now is left out (<see cref="CannotBeWrittenToAsync"/>): her reply would be refused, so it waits for no
+    /// reply of hers, whatever the console says of it.
     /// </summary>
-    public async Task<CaseSummary?> FirstCriticalAsync(DbSession session, Guid userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CaseSummary>> WaitingAsync(DbSession session, Guid userId, CancellationToken cancellationToken)
     {
         var now = await session.DatabaseNowAsync(cancellationToken);
         var waiting = new List<CaseSummary>();
@@ -24,7 +23,7 @@ public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read, Conver
             // A claim whose time ran out is no longer hers to answer: the next claim returns it to the queue.
             if (await queue.FindByIdAsync(session, caseId, cancellationToken) is { LeaseToken: { } token } record
                 && CaseQueue.Holds(record, token, now)
-                && await read.ReadSummaryAsync(session, caseId, cancellationToken) is { Priority: nameof(PriorityBand.Critical) } summary
+                && await read.ReadSummaryAsync(session, caseId, cancellationToken) is { } summary
                 && WaitingSince(summary) is not null
                 && !await CannotBeWrittenToAsync(session, record, cancellationToken))
             {
@@ -32,8 +31,19 @@ public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read, Conver
             }
         }
 
-        return waiting.OrderByDescending(s => s.InDangerNow).ThenBy(s => WaitingSince(s)).ThenBy(s => s.Id).FirstOrDefault();
+        return [.. waiting
+            .OrderByDescending(s => Enum.TryParse<PriorityBand>(s.Priority, out var band) ? (int)band : -1)
+            .ThenByDescending(s => s.InDangerNow).ThenBy(s => WaitingSince(s)).ThenBy(s => s.Id)];
     }
+
+    /// <summary>
+    /// The Critical case of those <see cref="WaitingAsync"/> gives, first in its order; null when there is none. "Take next case"
+    /// gives it to her again instead of another case: a Critical person in the queue can be taken by any colleague of the
+    /// language, the one she holds by nobody but her. A case she cannot write to now is not given again: her reply would be
+    /// refused, and take next would hand her the same case for ever while a Critical person in the queue waited for nobody.
+    /// </summary>
+    public static CaseSummary? FirstCritical(IReadOnlyList<CaseSummary> waiting) =>
+        waiting.FirstOrDefault(s => s.Priority == nameof(PriorityBand.Critical));
 
     /// <summary>
     /// True for a WhatsApp case whose 24-hour window has closed when no re-engagement template is configured: a reply is refused

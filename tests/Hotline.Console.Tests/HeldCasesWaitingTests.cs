@@ -91,5 +91,35 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// A reviewer found the line naming a WhatsApp case she held whose 24-hour window had closed, with no re-engagement template
+    /// configured, as waiting for her reply: her reply to it is refused until the person writes, as take next already knew.
+    /// </summary>
+    [Fact]
+    public async Task Take_next_does_not_name_a_held_case_she_cannot_write_to_as_waiting_for_her_reply()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var high = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var windowClosed = await host.SeedWhatsAppCaseAsync("en", PriorityBand.High, hoursAgo: 25);
+        var low = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        foreach (var held in new[] { high, windowClosed })
+        {
+            await console.TakeNextCaseAsync();
+            await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(held)} · ");
+            await console.Page.Locator("#case-leave").ClickAsync();
+        }
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(low)} · ");
+        await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
+            $@"^Also waiting for your reply: Case {Reference(high)} \(High, \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
+        await Expect(console.Page.Locator("#held-waiting")).ToBeInViewportAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
     private static string Reference(Guid caseId) => caseId.ToString()[^8..].ToUpperInvariant();
 }

@@ -283,7 +283,7 @@ byId("take-next").addEventListener("click", async () => {
     if (answer.ok) {
       queue.apply(answer.value.case);
       caseView.show(answer.value);
-      heldWaiting.tell(answer.value, queue.mine());
+      heldWaiting.tell(answer.value);
       renderQueue();
     }
   });

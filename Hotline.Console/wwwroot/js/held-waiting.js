@@ -19,13 +19,17 @@ export class HeldWaitingNotice {
     this.told = null;
   }
 
-  /** After a take next that went through: `detail` is what it gave, `mine` the cases she holds (queue.mine()). */
-  tell(detail, mine) {
+  /**
+   * After a take next that went through: `detail` is what it gave. The server names the other held cases whose person waits
+   * (`alsoWaiting`): only those she can write to now. A WhatsApp person whose window closed with no re-engagement template
+   * was named here as waiting for her reply, and her reply to them is refused; the summaries here cannot tell.
+   */
+  tell(detail) {
     if (detail.heldWaiting) {
       this.told = { kind: "again", ids: [detail.case.id] };
       return;
     }
-    const ids = mine.filter((c) => c.id !== detail.case.id && waitingSince(c) != null).map((c) => c.id);
+    const ids = (detail.alsoWaiting ?? []).filter((id) => id !== detail.case.id);
     this.told = ids.length > 0 ? { kind: "also", ids } : null;
   }
 

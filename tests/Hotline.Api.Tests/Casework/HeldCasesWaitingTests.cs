@@ -126,6 +126,36 @@ public sealed class HeldCasesWaitingTests
         Assert.Equal((held.Id, true), (next.Value!.Case.Id, next.Value.HeldWaiting));
     }
 
+    /// <summary>
+    /// Take next names the other cases she holds whose person waits for her reply, for the console's "Also waiting for your
+    /// reply": only those she can write to now. A reviewer found it naming a WhatsApp case whose window had closed with no
+    /// re-engagement template, as if she could answer it (her reply is refused), beside those that went quiet or opted out.
+    /// </summary>
+    [Fact]
+    public async Task Take_next_names_the_held_cases_whose_person_waits_only_when_she_can_write_to_them_now()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        var waits = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.High);
+        var windowClosed = await CaseSeeding.QueueWhatsAppCaseAsync(app, "en", PriorityBand.High, TimeSpan.FromHours(25));
+        var windowOpen = await CaseSeeding.QueueWhatsAppCaseAsync(app, "en", PriorityBand.High, TimeSpan.FromHours(2));
+        var optedOut = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.High, ConversationStatus.OptedOut);
+        var quiet = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.High, ConversationStatus.Quiet);
+        var next = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Low);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        foreach (var held in new[] { waits, windowClosed, windowOpen, optedOut, quiet })
+        {
+            Assert.True((await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), held.Id, Ct)).Ok);
+        }
+
+        var taken = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.Equal((next.Id, false), (taken.Value!.Case.Id, taken.Value.HeldWaiting));
+        // Both wait since they were queued, on the real clock: possibly in one millisecond, so in either order.
+        Assert.Equal(new[] { waits.Id, windowOpen.Id }.Order(), taken.Value.AlsoWaiting!.Order());
+    }
+
     [Fact]
     public async Task The_person_writing_again_in_a_held_case_reaches_its_holder_as_a_change_saying_since_when_they_wait()
     {

@@ -201,6 +201,17 @@ public sealed class ConsoleHost : IAsyncDisposable
         return queued.Id;
     }
 
+    /// <summary>Queues a case for a person writing on WhatsApp who last wrote <paramref name="hoursAgo"/> hours ago (their window closes a day after).</summary>
+    public async Task<Guid> SeedWhatsAppCaseAsync(string language, PriorityBand priority, int hoursAgo)
+    {
+        var person = new ChannelAddress(Channel.WhatsApp, $"whatsapp:+9779822{Interlocked.Increment(ref _nextChat):D6}");
+        var queued = await App.QueueCaseAsync(person, language, priority, "first_contact");
+        var lastWrote = $"strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{hoursAgo} hours')";
+        await App.ExecuteAsync(
+            $"UPDATE Conversations SET CreatedAt = {lastWrote}, LastInboundAt = {lastWrote} WHERE Id = (SELECT ConversationId FROM Cases WHERE Id = '{queued.Id}')");
+        return queued.Id;
+    }
+
     /// <summary>Queues a case for a person writing from a chat app (Bot Framework), where SMS parts mean nothing.</summary>
     public async Task<Guid> SeedChatCaseAsync(string language, PriorityBand priority)
     {
