@@ -63,6 +63,14 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
         (await session.QueryAsync<MediaItemRow>("MediaItems_ReadShareablePhotosByCase", new { CaseId = caseId, GivenAt = consentGivenAt },
             cancellationToken)).Select(Decrypt).AsList();
 
+    /// <summary>
+    /// Whether a consent to share photos given at <paramref name="consentGivenAt"/> has one to share: a photo of
+    /// <see cref="ReadShareablePhotosAsync"/>, or an attachment of the same messages still being fetched.
+    /// </summary>
+    public async Task<bool> HasPhotoToShareAsync(DbSession session, Guid caseId, DateTimeOffset consentGivenAt, CancellationToken cancellationToken) =>
+        await session.QuerySingleAsync<long>("MediaItems_CountPhotosToShareByCase", new { CaseId = caseId, GivenAt = consentGivenAt },
+            cancellationToken) > 0;
+
     public async Task<bool> StoreAsync(DbSession session, MediaItem item, StoredMedia stored, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("MediaItems_Store", new
         {

@@ -57,6 +57,10 @@ public static partial class ConsentValidation
             : (new CheckedConsent(input.GivenBy!, input.Channel!, givenAt, fields, summary, nationality, region, route), null);
     }
 
+    /// <summary>Why a consent that covers the photos is refused on a case with no photo to share: what to untick, as the form reads.</summary>
+    public static string NoPhotoToShare(IReadOnlyList<string> fields) =>
+        $"The person sent no photo in this case before consent was given: untick {string.Join(" and ", ReferralCodes.PhotoFields.Where(fields.Contains).Select(Box))}.";
+
     /// <summary>A refusal names a detail as the caseworker's consent form does (its box), never by the code the form sends.</summary>
     private static string? Detail(string field, List<string> fields, string? value, string what) =>
         (fields.Contains(field), value is not null) switch

@@ -32,6 +32,14 @@ public static class ReferralCodes
         ["location"] = "Where the photos were taken (GPS position)",
     };
 
+    /// <summary>The shared fields about the photos the person sent: a case without a photo has nothing for them to cover.</summary>
+    public static IReadOnlyList<string> PhotoFields { get; } = ["photos", "location"];
+
+    /// <summary>What a consent can cover on a case: every shared field, less the photo fields when the case has no photo to share.</summary>
+    public static IReadOnlyDictionary<string, string> SharedFieldsFor(bool hasPhotoToShare) => hasPhotoToShare
+        ? SharedFields
+        : SharedFields.Where(f => !PhotoFields.Contains(f.Key)).ToDictionary();
+
     public static IReadOnlyDictionary<string, string> ConsentGivers { get; } = new Dictionary<string, string>
     {
         ["person"] = "The person themself",

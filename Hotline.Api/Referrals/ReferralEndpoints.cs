@@ -26,6 +26,8 @@ public static class ReferralEndpoints
         var cases = app.MapGroup("/api/cases/{caseId:guid}/referrals").WithTags("Referrals")
             .RequireAuthorization(Policies.CaseData).AddEndpointFilter<AntiforgeryFilter>();
         cases.MapGet("", List).WithName("ListReferrals").WithSummary("The referrals of a case.");
+        cases.MapGet("/consent-fields", ConsentFields).WithName("GetConsentFields")
+            .WithSummary("What a consent can cover on this case: the photo fields only when the person sent a photo in it.");
         cases.MapPost("", Propose).WithName("ProposeReferral").WithSummary("Proposes referring a case to a partner for one service.");
         cases.MapPost("/{referralId:guid}/consent", RecordConsent).WithName("RecordReferralConsent").WithSummary("Records who consented to the referral and which details may be shared.");
         cases.MapPost("/{referralId:guid}/send", Send).WithName("SendReferral").WithSummary("Sends a consented referral to its partner.");
@@ -54,6 +56,11 @@ public static class ReferralEndpoints
         await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseReferralsRead, caseId, AuditOutcomes.Of(result)), cancellationToken);
         return result;
     }
+
+    /// <summary>Not audited: it shows no content of the case, only whether the consent form offers the photo fields.</summary>
+    public static async Task<Results<Ok<IReadOnlyDictionary<string, string>>, ProblemHttpResult>> ConsentFields(
+        Guid caseId, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
+        (await workflow.ConsentFieldsAsync(caller.User, caseId, cancellationToken)).ToHttp();
 
     public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Propose(
         Guid caseId, ProposeReferral input, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit,

@@ -1,5 +1,6 @@
 using Hotline.Api.CaseHistory;
 using Hotline.Api.Casework;
+using Hotline.Api.Media;
 using Hotline.Api.Partners;
 
 namespace Hotline.Api.Referrals;
@@ -12,7 +13,7 @@ namespace Hotline.Api.Referrals;
 /// </summary>
 public sealed class ReferralWorkflow(
     Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseQueue queue, CaseHistoryReader history,
-    CaseEventLog events, TimeProvider time)
+    MediaItemRepository media, CaseEventLog events, TimeProvider time)
 {
     public async Task<Outcome<IReadOnlyList<ReferralView>>> ListAsync(User user, Guid caseId, CancellationToken cancellationToken)
     {
@@ -26,6 +27,22 @@ public sealed class ReferralWorkflow(
         IReadOnlyList<ReferralView> views = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
             .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
         return Outcome<IReadOnlyList<ReferralView>>.Done(views);
+    }
+
+    /// <summary>
+    /// What a consent can cover on the case now, for the consent form to offer: the photo fields only when the person sent a
+    /// photo in it (or one is still being fetched), as <see cref="RecordConsentAsync"/> refuses them otherwise.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyDictionary<string, string>>> ConsentFieldsAsync(User user, Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        if (await CheckCaseAsync(session, user, caseId, cancellationToken) is { } refusal)
+        {
+            return refusal.As<IReadOnlyDictionary<string, string>>();
+        }
+
+        var hasPhoto = await media.HasPhotoToShareAsync(session, caseId, time.GetUtcNow(), cancellationToken);
+        return Outcome<IReadOnlyDictionary<string, string>>.Done(ReferralCodes.SharedFieldsFor(hasPhoto));
     }
 
     public async Task<Outcome<ReferralView>> ProposeAsync(User user, Guid caseId, ProposeReferral input, CancellationToken cancellationToken)
@@ -103,6 +120,12 @@ public sealed class ReferralWorkflow(
         if (consent is null)
         {
             return Invalid(error!);
+        }
+
+        // A consent to share photos on a case without one would tell the caseworker, and the partner, that photos were shared.
+        if (consent.SharedFields.Contains("photos") && !await media.HasPhotoToShareAsync(session, caseId, consent.GivenAt, cancellationToken))
+        {
+            return Invalid(ConsentValidation.NoPhotoToShare(consent.SharedFields));
         }
 
         var args = new

@@ -46,6 +46,32 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
     }
 
     /// <summary>
+    /// The consent form offered "Photos the person sent" and "Where the photos were taken" on every case, though the person
+    /// had sent none: a caseworker could tick them and believe photos went to the partner. A case without a photo offers neither.
+    /// </summary>
+    [Fact]
+    public async Task A_case_without_a_photo_offers_no_photo_boxes_in_the_consent_form()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await AddLinkedPartnerAsync(host, "shelter");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, my boss keeps my passport");
+        await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
+        await console.TakeNextCaseAsync();
+
+        var form = await ProposeToSafeHouseAsync(console.Page);
+
+        await Expect(form.GetByLabel("Language")).ToBeVisibleAsync();
+        await Expect(form.Locator(".consent-fields li")).ToHaveTextAsync([
+            "Language", "Nationality", "Region", "Indicators of forced labour", "Urgency", "Summary written by the caseworker",
+            "How the partner may reach the person"]);
+        await Expect(form.GetByLabel(PhotosBox)).ToHaveCountAsync(0);
+        await Expect(form.GetByLabel(LocationBox)).ToHaveCountAsync(0);
+        await Expect(console.Page.Locator("#referral-refusal")).ToBeHiddenAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
     /// A person sends a photo with GPS; the caseworker amira takes the case, proposes a referral to Safe House Doha (whose
     /// NGO account is "shelter"), finds both photo choices in view in its consent form, ticks <paramref name="boxes"/>,
     /// records the consent and sends the referral.
@@ -58,6 +84,8 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
         await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
         await console.TakeNextCaseAsync();
         var form = await ProposeToSafeHouseAsync(console.Page);
+        // Hovering scrolls the box into view, and unlike a bare scroll it is retried if the list is drawn again meanwhile.
+        await form.GetByLabel(PhotosBox).HoverAsync();
         await Expect(form.GetByLabel(PhotosBox)).ToBeInViewportAsync();
         await Expect(form.GetByLabel(LocationBox)).ToBeInViewportAsync();
 
@@ -98,8 +126,6 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
         var form = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" }).Locator("form.consent-form");
         await Expect(form).ToBeVisibleAsync();
-        // Hovering scrolls the box into view, and unlike a bare scroll it is retried if the list is drawn again meanwhile.
-        await form.GetByLabel(PhotosBox).HoverAsync();
         return form;
     }
 

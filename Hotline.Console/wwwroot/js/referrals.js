@@ -64,6 +64,8 @@ export class Referrals {
     this.caseId = null;
     this.list = [];
     this.openConsent = null;
+    // What the open consent form offers to share, as the server gave it for the case (see openConsentForm).
+    this.consentFields = null;
     // The open consent form, kept across redraws (see consentForm).
     this.openForm = null;
     this.options = null;
@@ -109,6 +111,7 @@ export class Referrals {
       this.caseId = caseId;
       this.list = [];
       this.openConsent = null;
+      this.consentFields = null;
       this.events.forget();
       this.refuse(null);
       this.say(null);
@@ -139,6 +142,7 @@ export class Referrals {
     this.caseId = caseId;
     this.list = list;
     this.openConsent = null;
+    this.consentFields = null;
     this.events.forget();
     this.refuse(null);
     this.say(null);
@@ -183,11 +187,13 @@ export class Referrals {
       });
       this.proposalRequest = null;
       this.refuse(null);
-      this.openConsent = referral.id;
       if (caseId === this.caseId) {
         this.resetProposalForm();
+        this.openConsent = referral.id;
+        this.consentFields = null;
         this.upsert(referral);
         this.say(`Referral to ${referral.partnerName} proposed. Record the person's consent below; nothing is sent before that.`);
+        await this.openConsentForm(referral.id);
       }
     } catch (error) {
       // Status 0: the server may not have answered, so a retry keeps the same request id.
@@ -207,6 +213,7 @@ export class Referrals {
       this.refuse(null);
       if (action === "consent") {
         this.openConsent = null;
+        this.consentFields = null;
       }
       this.upsert(changed);
       this.say(STEP_DONE[action](changed.partnerName));
@@ -248,11 +255,10 @@ export class Referrals {
     // "Record consent" only opens the form (the form has its own way to close): a second click never folds away what was typed.
     if (r.status === "Proposed" && !this.readOnly && this.openConsent !== r.id) {
       const consent = el("button", { type: "button", class: "secondary", text: "Record consent" });
-      consent.addEventListener("click", () => {
-        this.openConsent = r.id;
-        this.render();
-        byId(`consent-${r.id}-giver`).closest("form").scrollIntoView({ block: "nearest" });
-      });
+      consent.addEventListener("click", () => whileBusy(consent, async () => {
+        await this.openConsentForm(r.id);
+        byId(`consent-${r.id}-giver`)?.closest("form").scrollIntoView({ block: "nearest" });
+      }));
       actions.append(consent);
     }
     if (r.status === "ConsentRecorded" && !this.readOnly) {
@@ -274,7 +280,35 @@ export class Referrals {
       r.outcome ? el("p", { class: "muted", text: `Outcome: ${this.options?.outcomes[r.outcome] ?? r.outcome}` }) : null,
       r.outcomeNote ? el("p", { class: "muted", dir: "auto", text: r.outcomeNote }) : null,
       actions.childElementCount > 0 ? actions : null,
-      r.status === "Proposed" && this.openConsent === r.id && this.options ? this.consentForm(r) : null);
+      r.status === "Proposed" && this.openConsent === r.id && this.options && this.consentFields ? this.consentForm(r) : null);
+  }
+
+  /**
+   * Opens a proposed referral's consent form once the server has said what a consent can cover on this case: a case
+   * without a photo offers no photo fields, as the server refuses them there. Until then neither the form nor "Record
+   * consent" shows; a form already open for it stays as it is.
+   */
+  async openConsentForm(referralId) {
+    const caseId = this.caseId;
+    const current = () => caseId === this.caseId && this.openConsent === referralId;
+    if (this.openConsent !== referralId) {
+      this.openConsent = referralId;
+      this.consentFields = null;
+      this.render();
+    }
+    try {
+      const fields = await getJson(`${this.base}/consent-fields`);
+      if (current() && !this.consentFields) {
+        this.consentFields = fields;
+        this.render();
+      }
+    } catch (error) {
+      if (current() && !this.consentFields) {
+        this.openConsent = null;
+        this.render();
+      }
+      this.refuse(error.message);
+    }
   }
 
   /**
@@ -298,7 +332,7 @@ export class Referrals {
     }
     const id = (name) => `consent-${r.id}-${name}`;
     const o = this.options;
-    const boxes = Object.entries(o.sharedFields).map(([code, label]) => {
+    const boxes = Object.entries(this.consentFields).map(([code, label]) => {
       // The box sits inside its own label, on its line: it cannot read as belonging to the item above or below.
       const box = el("input", { type: "checkbox", id: id(`field-${code}`), value: code });
       return el("li", {}, el("label", { class: "check", for: id(`field-${code}`) }, box, el("span", { text: label })));
@@ -328,6 +362,7 @@ export class Referrals {
         el("button", { type: "button", class: "secondary", text: "Not now", "data-close": "" })));
     form.querySelector("[data-close]").addEventListener("click", () => {
       this.openConsent = null;
+      this.consentFields = null;
       this.render();
     });
     form.addEventListener("submit", (event) => {

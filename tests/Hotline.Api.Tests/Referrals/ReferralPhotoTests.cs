@@ -161,6 +161,56 @@ public sealed class ReferralPhotoTests
         Assert.DoesNotContain(await h.EventsAsync(kase.Id), e => e.Type == CaseEventTypes.ReferralConsentRecorded);
     }
 
+    /// <summary>
+    /// The consent form offered the photo fields on every case, and the server took a consent to share photos the person never
+    /// sent: the caseworker believed she had shared photos, and the partner was told nothing of it.
+    /// </summary>
+    [Theory, DatabaseData("photos", new[] { "photos", "language" }), DatabaseData("photos and location", new[] { "photos", "location", "language" })]
+    public async Task A_consent_to_share_photos_on_a_case_without_a_photo_is_refused_and_nothing_is_written(DatabaseProvider engine, string what,
+        string[] fields)
+    {
+        _ = what;
+        await using var h = await ReferralHarness.StartAsync(engine);
+        var kase = await h.QueueCaseAsync();
+        var proposed = await ReadAsync<ReferralView>(await h.ProposeAsync(kase.Id, h.Shelter.Id, PartnerServices.Shelter));
+
+        using var response = await h.Caseworker.Http.PostAsJsonAsync($"/api/cases/{kase.Id}/referrals/{proposed.Id}/consent", Consent(fields), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(fields.Contains("location")
+            ? "The person sent no photo in this case before consent was given: untick \"Photos the person sent (copies without metadata)\" "
+              + "and \"Where the photos were taken (GPS position)\"."
+            : "The person sent no photo in this case before consent was given: untick \"Photos the person sent (copies without metadata)\".",
+            (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct))!.Detail);
+        Assert.Equal("Proposed", await h.App.ScalarAsync($"SELECT Status FROM Referrals WHERE Id = '{proposed.Id}'"));
+        Assert.Equal(1, await h.App.CountAsync($"SELECT COUNT(*) FROM Referrals WHERE Id = '{proposed.Id}' AND SharedFields IS NULL AND ConsentGivenAt IS NULL"));
+        Assert.DoesNotContain(await h.EventsAsync(kase.Id), e => e.Type == CaseEventTypes.ReferralConsentRecorded);
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_case_without_a_photo_offers_every_consent_field_but_the_photos_and_where_they_were_taken(DatabaseProvider engine)
+    {
+        await using var h = await ReferralHarness.StartAsync(engine);
+        var kase = await h.QueueCaseAsync();
+
+        var fields = await ReadAsync<Dictionary<string, string>>(await h.Caseworker.Http.GetAsync($"/api/cases/{kase.Id}/referrals/consent-fields", Ct));
+
+        Assert.Equal(["language", "nationality", "region", "indicators", "urgency", "summary", "contact_route"], fields.Keys);
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_case_with_a_photo_offers_the_photos_and_where_they_were_taken(DatabaseProvider engine)
+    {
+        await using var twilio = await TwilioHarness.StartAsync(engine);
+        var caseId = await CaseWithPhotoAsync(twilio);
+        var h = await ReferralHarness.OnAsync(twilio.App, ReferralHarness.Language, "en");
+
+        var fields = await ReadAsync<Dictionary<string, string>>(await h.Caseworker.Http.GetAsync($"/api/cases/{caseId}/referrals/consent-fields", Ct));
+
+        Assert.Equal(["language", "nationality", "region", "indicators", "urgency", "summary", "contact_route", "photos", "location"], fields.Keys);
+        Assert.Equal("Photos the person sent (copies without metadata)", fields["photos"]);
+    }
+
     private static RecordConsent Consent(params string[] fields) => ReferralHarness.Consent(fields);
 
     private static Task<T> ReadAsync<T>(HttpResponseMessage response) => ReferralHarness.Read<T>(response);
@@ -174,12 +224,18 @@ public sealed class ReferralPhotoTests
         params string[] fields)
     {
         var photo = TestPhotos.WithGps();
-        await twilio.TextAsync(MediaWebhooks.Worker, "hello", "0");
-        await MediaWebhooks.SendAsync(twilio, photo, "image/jpeg", text: Text);
-        await twilio.App.FetchMediaAsync();
-        var caseId = Guid.Parse((await twilio.ScalarAsync("SELECT CaseId FROM Messages WHERE Id = (SELECT MessageId FROM MediaItems)"))!);
+        var caseId = await CaseWithPhotoAsync(twilio, photo);
         var h = await ReferralHarness.OnAsync(twilio.App, ReferralHarness.Language, "en");
         return (h, caseId, await h.SendAsync(caseId, h.Shelter, PartnerServices.Shelter, Consent(fields)), photo);
+    }
+
+    /// <summary>The person asks for someone, then sends <paramref name="photo"/> (one with GPS when none is given) by MMS; the media job keeps it. The case.</summary>
+    private static async Task<Guid> CaseWithPhotoAsync(TwilioHarness twilio, byte[]? photo = null)
+    {
+        await twilio.TextAsync(MediaWebhooks.Worker, "hello", "0");
+        await MediaWebhooks.SendAsync(twilio, photo ?? TestPhotos.WithGps(), "image/jpeg", text: Text);
+        await twilio.App.FetchMediaAsync();
+        return Guid.Parse((await twilio.ScalarAsync("SELECT CaseId FROM Messages WHERE Id = (SELECT MessageId FROM MediaItems)"))!);
     }
 
     /// <summary>The referral as its partner reads it (the raw JSON, to search) and its one photo.</summary>
