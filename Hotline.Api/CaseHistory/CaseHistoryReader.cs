@@ -51,7 +51,7 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
         var names = (await partners.ReadAllAsync(session, cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
         var referralViews = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
             .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
-        return new ClosedCaseRecord(detail with { Transcript = transcript, LeaseToken = null, LeaseExpiresAt = null },
+        return new ClosedCaseRecord(detail with { Transcript = transcript, LeaseToken = null, LeaseExpiresAt = null, LeaseSeconds = null },
             record.OpenedAt, closedAt, record.Outcome ?? "", referralViews, record.ContentErasedAt);
     }
 

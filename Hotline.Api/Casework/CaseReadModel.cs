@@ -6,7 +6,8 @@ namespace Hotline.Api.Casework;
 
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
 public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, MediaItemRepository media, CaseNoteRepository notes,
-    CaseEventLog events, FieldProtector protector, IntakeScript script, DeclinedAnswers declined, TimeProvider time)
+    CaseEventLog events, FieldProtector protector, IntakeScript script, DeclinedAnswers declined, IOptions<QueueOptions> queueOptions,
+    TimeProvider time)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
@@ -52,7 +53,8 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
             Unanswered(caseEvents, summary, answers), urgentWords, WhatsAppWindow.Of(summary.Channel, lastInbound, time.GetUtcNow()),
             declined.In(caseEvents), LeftOpen(caseEvents), SaidSafeAt(caseEvents),
             StoppedAnswering: caseEvents.LastOrDefault(e => e.Type == CaseEventTypes.IntakeEnded) is { } ended
-                && Field(ended, "Reason") == IntakeEnded.StoppedAnswering);
+                && Field(ended, "Reason") == IntakeEnded.StoppedAnswering,
+            LeaseSeconds: isAssignee ? queueOptions.Value.LeaseSeconds : null);
     }
 
     /// <summary>When the person last said it is safe to write, if that is the last change of their status the case has seen.</summary>

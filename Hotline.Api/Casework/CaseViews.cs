@@ -72,7 +72,9 @@ public sealed record AnswerView(string StepId, string AnswerCode, string? Text, 
 /// for her reply, given again instead of another case (<see cref="HeldCasesWaiting"/>);
 /// <see cref="AlsoWaiting"/>: from "Take next case" only, with the next case from the queue, the other cases the caller holds whose
 /// person waits for her reply and whom she can write to now (not quiet, not opted out, no WhatsApp window closed without the
-/// re-engagement template): what the console names as "Also waiting for your reply" (null elsewhere).
+/// re-engagement template): what the console names as "Also waiting for your reply" (null elsewhere);
+/// <see cref="LeaseSeconds"/>: for the assignee, how long the claim lasts without renewal (<c>Hotline:Queue:LeaseSeconds</c>),
+/// so the console can say when the case goes back to the queue if she closes it or loses the connection.
 /// </summary>
 public sealed record CaseDetail(
     CaseSummary Case,
@@ -91,7 +93,8 @@ public sealed record CaseDetail(
     string? Viewing = null,
     bool StoppedAnswering = false,
     bool HeldWaiting = false,
-    IReadOnlyList<Guid>? AlsoWaiting = null);
+    IReadOnlyList<Guid>? AlsoWaiting = null,
+    int? LeaseSeconds = null);
 
 /// <summary>
 /// The intake's question the person had not answered when a caseworker first wrote (its step and its base-language prompt):

@@ -26,7 +26,7 @@ export function renderFacts(view) {
     el("span", { text: holderText(view) }),
     c.earlierCases > 0 ? el("span", { class: "returning", text: returningText(c.earlierCases) }) : null,
     whatsAppWindowFact(view.detail.whatsAppWindow),
-    view.holdsLease && expiresAt ? el("span", { text: `Your claim is renewed every minute (now until ${clockText(expiresAt)})` }) : null,
+    view.holdsLease && expiresAt ? el("span", { class: "claim-note", text: claimText(view.detail.leaseSeconds) }) : null,
     reviewNote(c.language) ? el("span", { class: "review-note", text: reviewNote(c.language) }) : null,
   ];
   byId("case-facts").replaceChildren(...facts.filter(Boolean).map((f) => el("li", {}, f)));
@@ -81,6 +81,22 @@ function queueFact(c) {
   return since
     ? el("span", {}, since === c.queuedAt ? "Waiting since queued: " : "Waiting since their new message: ", waitingTime(since))
     : el("span", {}, "In the queue for ", waitingTime(c.queuedAt), mayBeWrittenTo(c) ? " · answered, nothing new since" : " · no reply can be sent");
+}
+
+/**
+ * What becomes of a case she holds if the console goes. The console renews the claim every minute while it is open; closed,
+ * or cut off, it renews nothing, and the claim runs out one lease after its last renewal (the server's
+ * Hotline:Queue:LeaseSeconds, given with the case): then the case is back in the queue. "About": it may have been renewed up
+ * to a minute before, and the server returns run-out claims every few seconds.
+ */
+export function claimText(leaseSeconds) {
+  const when = leaseSeconds ? `about ${spanText(leaseSeconds)} later` : "once your claim runs out";
+  return `If you close the console or lose the connection, the case goes back to the queue ${when}.`;
+}
+
+function spanText(seconds) {
+  const minutes = Math.round(seconds / 60);
+  return seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : minutes < 120 ? `${minutes} minutes` : `${Math.round(minutes / 60)} hours`;
 }
 
 function holderText(view) {
