@@ -52,29 +52,25 @@ internal sealed class AnswerReader
         var answers = _answers[language];
         var whole = Number(keyword) ?? Lookup(answers, keyword);
         var words = TextNormalizer.Words(text, MaxWords);
-
-        // The words are matched in pieces ("don't know" is don, t, know, however the apostrophe was typed), but counted whole:
-        // "no, it's me" is a "no" and two words more, not three.
-        var count = TextNormalizer.CountWords(text, MaxWords, TextNormalizer.MaxWordsLength);
         if (_unsure[language].Any(phrase => Contains(words, phrase)))
         {
-            return (null, count);
+            return (null, words.Count);
         }
 
         if (whole is not null || words.Count < 2)
         {
-            return (whole, whole is null ? count : 0);
+            return (whole, whole is null ? words.Count : 0);
         }
 
         var (first, length) = Leading(answers, words, _longestPhrase[language]);
         if (first is null)
         {
-            return (null, count);
+            return (null, words.Count);
         }
 
-        var contradicted = count <= ShortAnswerWords
+        var contradicted = words.Count <= ShortAnswerWords
             && words.Skip(length).Any(w => (Number(w) ?? Lookup(answers, w)) is { } other && other != first);
-        return contradicted ? (null, count) : (first, Math.Max(0, count - length));
+        return contradicted ? (null, words.Count) : (first, words.Count - length);
     }
 
     private static (string? Code, int Length) Leading(Dictionary<string, string> answers, List<string> words, int longest)

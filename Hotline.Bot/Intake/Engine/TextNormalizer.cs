@@ -88,34 +88,15 @@ internal static class TextNormalizer
     public static List<string> Words(string? text, int max) => Words(text, max, MaxWordsLength);
 
     /// <summary>The folded words of a message's first <paramref name="maxLength"/> characters, at most <paramref name="max"/> of them.</summary>
-    /// <remarks>
-    /// An apostrophe splits here ("it's" gives it, s), as any punctuation: the word lists are compared piece by piece, so
-    /// "police's coming" still holds "police", and "can't talk" and "can’t talk" fold alike.
-    /// </remarks>
     public static List<string> Words(string? text, int max, int maxLength)
-    {
-        var words = new List<string>();
-        Split(text, max, maxLength, apostropheJoins: false, words);
-        return words;
-    }
-
-    /// <summary>
-    /// How many words a message's first <paramref name="maxLength"/> characters have, at most <paramref name="max"/>: split as
-    /// <see cref="Words(string?, int, int)"/> splits, except that a word with an apostrophe inside it is one word ("it's",
-    /// "don't", "I’m", "ng'ombe"). "hi it's me" is three words, a check-in, not the four a message that says more has.
-    /// </summary>
-    public static int CountWords(string? text, int max, int maxLength) => Split(text, max, maxLength, apostropheJoins: true, words: null);
-
-    private static int Split(string? text, int max, int maxLength, bool apostropheJoins, List<string>? words)
     {
         var span = (text ?? "").AsSpan();
         span = span[..Math.Min(span.Length, maxLength)];
-        var count = 0;
+        var words = new List<string>();
         var start = -1;
-        for (var i = 0; i <= span.Length && count < max; i++)
+        for (var i = 0; i <= span.Length && words.Count < max; i++)
         {
-            var boundary = i == span.Length || char.IsWhiteSpace(span[i])
-                || (char.IsPunctuation(span[i]) && !(apostropheJoins && IsApostropheInsideWord(span, i)));
+            var boundary = i == span.Length || char.IsWhiteSpace(span[i]) || char.IsPunctuation(span[i]);
             if (!boundary)
             {
                 start = start < 0 ? i : start;
@@ -124,29 +105,14 @@ internal static class TextNormalizer
 
             if (start >= 0 && Keyword(span[start..i]) is { Length: > 0 } word)
             {
-                words?.Add(word);
-                count++;
+                words.Add(word);
             }
 
             start = -1;
         }
 
-        return count;
+        return words;
     }
-
-    /// <summary>
-    /// An apostrophe between a letter (or a digit: "90's") and a letter. Phones type the typographic one (’, U+2019), and
-    /// some its opening twin (‘) or the full-width one (＇); the modifier letter apostrophe (ʼ, U+02BC) and the grave accent
-    /// are no punctuation, so they never split a word.
-    /// </summary>
-    private static bool IsApostropheInsideWord(ReadOnlySpan<char> span, int i) =>
-        span[i] is '\'' or '\u2019' or '\u2018' or '\uFF07'
-        && i > 0 && i + 1 < span.Length
-        && (char.IsLetterOrDigit(span[i - 1]) || IsMark(span[i - 1]))
-        && char.IsLetter(span[i + 1]);
-
-    private static bool IsMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>
     /// Whether a message holds no letter or digit of any script: empty, only spaces, emoji or punctuation, or a photo or

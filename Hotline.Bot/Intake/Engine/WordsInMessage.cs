@@ -74,11 +74,8 @@ internal sealed class WordsInMessage
         return null;
     }
 
-    /// <summary>
-    /// How many words the message has, up to the length read here; a word with an apostrophe inside it ("it's", "don’t") is
-    /// one word, though it is looked for in pieces.
-    /// </summary>
-    public static int CountWords(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : TextNormalizer.CountWords(text, MaxWords, MaxLength);
+    /// <summary>How many words the message has, as it is read here (folded, up to the length read).</summary>
+    public static int CountWords(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : Fold(text).Length;
 
     /// <summary>"polisi" is Indonesian and Swahili, "पुलिस" Hindi and Nepali: the match names every language whose list holds it.</summary>
     private static WordMatch Match(List<Phrase> phrases, Phrase found, string? language)

@@ -117,9 +117,6 @@ public sealed class WrittenWhileNotSafeTests
     [InlineData("hello")]
     [InlineData("are you there?")]
     [InlineData("hi, me again")]
-    [InlineData("hi it's me")]
-    [InlineData("hi it’s me")]
-    [InlineData("it's me again")]
     public void After_the_discreet_word_a_short_message_gets_the_safety_question_and_opens_no_case(string message)
     {
         var host = AtSafetyQuestion("en");
@@ -130,24 +127,6 @@ public sealed class WrittenWhileNotSafeTests
         Assert.Equal([Text("en", "safe_now")], turn.Replies());
         Assert.Equal(["WaitsUntilSafe { Cause = discreet_word }"], turn.Events.Select(Describe));
         Assert.False(host.Snapshot.HasOpenCase);
-    }
-
-    /// <summary>An apostrophe, however the phone typed it, joins a word, and takes nothing from a message that says more.</summary>
-    [Theory]
-    [InlineData("he’s watching me, he took my passport")]
-    [InlineData("he's watching me, he took my passport")]
-    [InlineData("don't answer, it's my boss")]
-    public void After_the_discreet_word_a_longer_message_with_apostrophes_opens_a_case_out_of_sight(string message)
-    {
-        var host = AtSafetyQuestion("en");
-        host.Send("recipe");
-
-        var turn = host.Send(message);
-
-        Assert.Equal([Text("en", "safe_now")], turn.Replies());
-        Assert.Equal(
-            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Low, 0, [wrote_while_not_safe])"],
-            turn.Events.Select(Describe));
     }
 
     [Fact]
