@@ -58,9 +58,15 @@ internal sealed class SqlServerSchema
         // A view is read as a table of the columns its select names (a column by its alias, or by its own name).
         public override void Visit(CreateViewStatement node) =>
             Tables[node.SchemaObjectName.BaseIdentifier.Value] = new HashSet<string>(
-                ((QuerySpecification)node.SelectStatement.QueryExpression).SelectElements.OfType<SelectScalarExpression>()
-                    .Select(e => e.ColumnName?.Value ?? ((ColumnReferenceExpression)e.Expression).MultiPartIdentifier.Identifiers[^1].Value),
-                StringComparer.OrdinalIgnoreCase);
+                ((QuerySpecification)node.SelectStatement.QueryExpression).SelectElements.Select(ViewColumn), StringComparer.OrdinalIgnoreCase);
+
+        private static string ViewColumn(SelectElement element) => element switch
+        {
+            SelectScalarExpression { ColumnName: { } alias } => alias.Value,
+            SelectScalarExpression { Expression: ColumnReferenceExpression column } => column.MultiPartIdentifier.Identifiers[^1].Value,
+            _ => throw new InvalidOperationException(
+                "A view must name each of its columns (a column, or an expression with an alias), not * or an unnamed expression."),
+        };
 
         public override void Visit(AlterTableAddTableElementStatement node) =>
             Table(node.SchemaObjectName).UnionWith(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));

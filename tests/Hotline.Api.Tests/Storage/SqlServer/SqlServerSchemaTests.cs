@@ -70,6 +70,17 @@ public sealed class SqlServerSchemaTests
         Assert.Equal(["A", "Renamed"], schema.Tables["V"].Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("CREATE VIEW dbo.V AS SELECT * FROM dbo.T;")]
+    [InlineData("CREATE VIEW dbo.V AS SELECT A + 1 FROM dbo.T;")]
+    public void The_schema_refuses_a_view_that_does_not_name_its_columns(string view)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => SqlServerSchema.FromScripts(
+            [("0001_Create", "CREATE TABLE dbo.T (A INT NOT NULL);"), ("0002_View", view)]));
+
+        Assert.Equal("A view must name each of its columns (a column, or an expression with an alias), not * or an unnamed expression.", refused.Message);
+    }
+
     private static IReadOnlyList<string> Check(string sql) => Schema.Check(SqlServerScripts.ParseValid("in-test", sql));
 
     private static void AssertNoProblems(Func<string, bool> kind)
