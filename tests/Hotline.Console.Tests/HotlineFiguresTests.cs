@@ -1,3 +1,5 @@
+using Hotline.Api.CaseStore;
+
 namespace Hotline.Console.Tests;
 
 /// <summary>
@@ -18,6 +20,44 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
 
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 2 waiting (1 critical, 1 high), 0 being answered, oldest");
         await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found after the supervisor view counted one wait, queued or taken: beside it the console header read "Whole hotline: 1
+    /// waiting (1 low), 3 being answered", counting two people whose taken cases nobody had answered yet as being answered,
+    /// while a supervisor saw "Waiting for a reply 3" and "Being answered 1". The header counts by the same rules.
+    /// </summary>
+    [Fact]
+    public async Task The_header_counts_a_person_waiting_in_a_taken_case_as_waiting_and_not_as_being_answered_as_the_supervisor_view_does()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var amira = await host.AddUserAsync("amira", UserRole.Caseworker, "ar", "ne");
+        await host.AddUserAsync("bilal", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("ar", PriorityBand.Critical, "physical_and_sexual_violence");
+        await host.SeedCaseAsync("ne", PriorityBand.High, "retention_of_identity_documents");
+        await host.SeedCaseAsync("hi", PriorityBand.Low, "excessive_overtime");
+        await host.SeedCaseAsync("en", PriorityBand.Medium, "withholding_of_wages");
+        // amira takes her two cases and has not written yet.
+        var queue = host.Services.GetRequiredService<CaseQueue>();
+        await queue.ClaimNextAsync(amira.Id, TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
+        await queue.ClaimNextAsync(amira.Id, TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "bilal");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.TakeNextCaseAsync();
+        await console.SendReplyAsync("We are here. Are you safe where you are now?");
+
+        var wide = console.Page.Locator("#statistics .hotline-wide");
+        await Expect(wide).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            @"^Whole hotline: 3 waiting \(1 critical, 1 high, 1 low; 2 taken\), 1 being answered, oldest \d[\d a-z]*$"));
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("0 waiting for you");
+        // One line at the laptop size caseworkers use, inside the header.
+        var line = (await wide.BoundingBoxAsync())!;
+        var mine = (await console.Page.Locator("#statistics > span").First.BoundingBoxAsync())!;
+        Assert.InRange(line.Height, 0, mine.Height * 1.5);
+        Assert.InRange(line.X + line.Width, 0, 1366);
+        await Screenshots.TakeAsync(console.Page, "header-taken-waiting");
         Assert.Empty(console.ScriptErrors);
     }
 

@@ -210,19 +210,36 @@ function renderStatistics() {
     parts.push(el("span", {}, "oldest ", waitingTime(oldest)));
   }
   if (statistics) {
-    const byPriority = ["Critical", "High", "Medium", "Low"]
-      .filter((p) => statistics.queuedByPriority[p] > 0)
-      .map((p) => `${statistics.queuedByPriority[p]} ${p.toLowerCase()}`).join(", ");
-    parts.push(el("span", { class: "hotline-wide" },
-      `Whole hotline: ${statistics.queued} waiting${byPriority ? ` (${byPriority})` : ""}, ${statistics.claimed} being answered`,
-      statistics.queued > 0 ? el("span", {}, ", oldest ", el("time", { dataset: { offset: Math.floor(statistics.oldestWaitingSeconds), since: new Date(statisticsAt).toISOString() },
-        text: durationText(statistics.oldestWaitingSeconds) })) : null));
+    parts.push(hotlineWide(statistics));
     const silent = silentFigure(statistics);
     if (silent) {
       parts.push(silent);
     }
   }
   byId("statistics").replaceChildren(...parts);
+}
+
+/**
+ * The whole hotline's line, by the supervisor view's rules (docs/casework.md, "The supervisor view's figures"): a person waits
+ * for a reply whether their case is in the queue or taken, and "being answered" is a taken case whose person nobody owes a reply
+ * now. It counted only the queue as waiting and every taken case as being answered: a person whose taken case nobody had
+ * answered was "being answered" here while a colleague's supervisor view counted them waiting.
+ */
+function hotlineWide(figures) {
+  const taken = figures.taken;
+  const waiting = figures.queued + taken.waiting;
+  const byPriority = ["Critical", "High", "Medium", "Low"]
+    .map((p) => [p, (figures.queuedByPriority[p] ?? 0) + (taken.waitingByPriority[p] ?? 0)])
+    .filter(([, count]) => count > 0)
+    .map(([p, count]) => `${count} ${p.toLowerCase()}`);
+  // Only whoever holds a taken case can answer its person: "Take next case" reaches the others. Said inside the brackets, it
+  // reads as a part of the waiting figure, not as one more kind of case beside "being answered".
+  const parts = [byPriority.join(", "), taken.waiting > 0 ? `${taken.waiting} taken` : null].filter(Boolean).join("; ");
+  const oldest = Math.max(figures.queued > 0 ? figures.oldestWaitingSeconds : 0, taken.waiting > 0 ? taken.oldestWaitingSeconds : 0);
+  return el("span", { class: "hotline-wide" },
+    `Whole hotline: ${waiting} waiting${parts ? ` (${parts})` : ""}, ${taken.beingAnswered} being answered`,
+    waiting > 0 ? el("span", { class: "hotline-oldest" }, ", oldest ", el("time", { dataset: { offset: Math.floor(oldest), since: new Date(statisticsAt).toISOString() },
+      text: durationText(oldest) })) : null);
 }
 
 /**
