@@ -211,6 +211,30 @@ public sealed class ReferralPhotoTests
         Assert.Equal("Photos the person sent (copies without metadata)", fields["photos"]);
     }
 
+    /// <summary>
+    /// The usual way: the photo comes during the intake, before any case is open, so its message carries no case. The
+    /// newcomer's walk found the consent form offering no photo box for it, and the partner could never have received it.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_photo_sent_during_the_intake_before_the_case_opened_is_offered_and_shared(DatabaseProvider engine)
+    {
+        await using var twilio = await TwilioHarness.StartAsync(engine);
+        await twilio.TextAsync(MediaWebhooks.Worker, "hello");
+        await MediaWebhooks.SendAsync(twilio, TestPhotos.WithGps(), "image/jpeg", text: Text);
+        await twilio.App.FetchMediaAsync();
+        await twilio.TextAsync(MediaWebhooks.Worker, "0");
+        var caseId = Guid.Parse((await twilio.ScalarAsync("SELECT Id FROM Cases"))!);
+        var h = await ReferralHarness.OnAsync(twilio.App, ReferralHarness.Language, "en");
+
+        var fields = await ReadAsync<Dictionary<string, string>>(await h.Caseworker.Http.GetAsync($"/api/cases/{caseId}/referrals/consent-fields", Ct));
+        var sent = await h.SendAsync(caseId, h.Shelter, PartnerServices.Shelter, Consent("photos"));
+
+        Assert.Equal("1", await twilio.ScalarAsync("SELECT COUNT(*) FROM Messages WHERE CaseId IS NULL AND Id = (SELECT MessageId FROM MediaItems)"));
+        Assert.Equal(["language", "nationality", "region", "indicators", "urgency", "summary", "contact_route", "photos", "location"], fields.Keys);
+        // The one photo, shared without where it was taken (consent to photos alone).
+        Assert.Null((await PartnerViewAsync(h, sent.Id)).Photo.Place);
+    }
+
     private static RecordConsent Consent(params string[] fields) => ReferralHarness.Consent(fields);
 
     private static Task<T> ReadAsync<T>(HttpResponseMessage response) => ReferralHarness.Read<T>(response);
