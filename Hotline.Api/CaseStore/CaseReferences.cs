@@ -9,6 +9,9 @@ namespace Hotline.Api.CaseStore;
 /// </summary>
 public static partial class CaseReferences
 {
+    /// <summary>The reference of <paramref name="caseId"/> as the console shows it ("20777861" as "Case 20777861").</summary>
+    public static string Of(Guid caseId) => caseId.ToString()[^8..].ToUpperInvariant();
+
     /// <summary>The reference in <paramref name="text"/> ("20777861", "Case 20777861", in any case of letters), or null when it is not one.</summary>
     public static string? Parse(string text) =>
         Reference().Match(text.Trim()) is { Success: true } match ? match.Groups["reference"].Value.ToLowerInvariant() : null;

@@ -80,31 +80,39 @@ public sealed class CaseHub(
     /// (<see cref="CaseDetail.HeldWaiting"/>): only she can answer it while she holds it, and taking another would leave that
     /// person waiting unseen behind it (docs/casework.md, "A case you hold whose person waits"). The next case comes with the
     /// other cases she holds whose person waits and whom she can write to now (<see cref="CaseDetail.AlsoWaiting"/>), for the
-    /// console to name.
+    /// console to name. With no case in the queue, the refusal names those cases, and carries them
+    /// (<see cref="ActionAnswer{T}.Waiting"/>) for the console to open: "nothing is waiting" was said while a person she held
+    /// waited for her reply.
     /// </summary>
-    public async Task<ActionAnswer<CaseDetail>> TakeNextCase() => (await AsCallerAsync(async user =>
+    public async Task<ActionAnswer<CaseDetail>> TakeNextCase()
     {
-        IReadOnlyList<CaseSummary> waiting;
-        await using (var session = await database.OpenAsync(Context.ConnectionAborted))
+        IReadOnlyList<Guid>? waitingWhenNoneQueued = null;
+        var answer = (await AsCallerAsync(async user =>
         {
-            waiting = await heldWaiting.WaitingAsync(session, user.Id, Context.ConnectionAborted);
-        }
+            IReadOnlyList<CaseSummary> waiting;
+            await using (var session = await database.OpenAsync(Context.ConnectionAborted))
+            {
+                waiting = await heldWaiting.WaitingAsync(session, user.Id, Context.ConnectionAborted);
+            }
 
-        if (HeldCasesWaiting.FirstCritical(waiting) is { } held)
-        {
-            var again = await OpenAsync(user, held.Id);
-            return again.Value is { } detail ? Outcome<CaseDetail>.Done(detail with { HeldWaiting = true }) : again;
-        }
+            if (HeldCasesWaiting.FirstCritical(waiting) is { } held)
+            {
+                var again = await OpenAsync(user, held.Id);
+                return again.Value is { } detail ? Outcome<CaseDetail>.Done(detail with { HeldWaiting = true }) : again;
+            }
 
-        var lease = await queue.ClaimNextAsync(user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
-        if (lease is null)
-        {
-            return Outcome<CaseDetail>.Refused(Refusal.NotFound, "No case is waiting in your languages.");
-        }
+            var lease = await queue.ClaimNextAsync(user.Id, queueOptions.Value.Lease, Context.ConnectionAborted);
+            if (lease is null)
+            {
+                waitingWhenNoneQueued = waiting.Count > 0 ? [.. waiting.Select(s => s.Id)] : null;
+                return Outcome<CaseDetail>.Refused(Refusal.NotFound, HeldCasesWaiting.NoCaseInTheQueue(waiting));
+            }
 
-        var opened = await OpenAsync(user, lease.Case.Id);
-        return opened.Value is { } next ? Outcome<CaseDetail>.Done(next with { AlsoWaiting = [.. waiting.Select(s => s.Id)] }) : opened;
-    })).ToAnswer();
+            var opened = await OpenAsync(user, lease.Case.Id);
+            return opened.Value is { } next ? Outcome<CaseDetail>.Done(next with { AlsoWaiting = [.. waiting.Select(s => s.Id)] }) : opened;
+        })).ToAnswer();
+        return answer with { Waiting = waitingWhenNoneQueued };
+    }
 
     /// <summary>Takes the case the caseworker is reading, when it waits in their languages.</summary>
     public async Task<ActionAnswer<CaseDetail>> TakeCase(Guid caseId) => (await AsCallerAsync(async user =>

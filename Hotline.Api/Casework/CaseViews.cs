@@ -152,7 +152,12 @@ public sealed record TakenStatistics(int Waiting, int BeingAnswered, IReadOnlyDi
 public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
 
 /// <summary>The hub's answer to a console's action, the wire form of an <see cref="Hotline.Api.Outcomes.Outcome{T}"/> (made by <c>OutcomeMappings.ToAnswer</c>): the value, or a clear refusal it shows as it is.</summary>
-public sealed record ActionAnswer<T>(bool Ok, string? Refusal, T? Value)
+/// <param name="Waiting">
+/// From "Take next case" only, refused because no case is in the queue for her: the cases she holds whose person waits for her
+/// reply and whom she can write to now, the gravest first (<see cref="HeldCasesWaiting.WaitingAsync"/>), which the refusal
+/// names, for the console to offer to open; null elsewhere, and when none waits.
+/// </param>
+public sealed record ActionAnswer<T>(bool Ok, string? Refusal, T? Value, IReadOnlyList<Guid>? Waiting = null)
 {
     public static ActionAnswer<T> Done(T value) => new(true, null, value);
 

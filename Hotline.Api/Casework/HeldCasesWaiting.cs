@@ -46,6 +46,16 @@ public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read, Conver
         waiting.FirstOrDefault(s => s.Priority == nameof(PriorityBand.Critical));
 
     /// <summary>
+    /// Take next's refusal when the queue holds no case for her: it names the people she holds who wait for her reply (those of
+    /// <see cref="WaitingAsync"/>, in its order), or it would say nothing is waiting while they do.
+    /// </summary>
+    public static string NoCaseInTheQueue(IReadOnlyList<CaseSummary> waiting) =>
+        waiting.Count == 0
+            ? "No case is waiting in your languages."
+            : "No case is waiting in your languages. Waiting for your reply in the cases you hold: "
+              + string.Join("; ", waiting.Select(s => $"Case {CaseReferences.Of(s.Id)} ({s.Priority})")) + ".";
+
+    /// <summary>
     /// True for a WhatsApp case whose 24-hour window has closed when no re-engagement template is configured: a reply is refused
     /// (<see cref="WhatsAppWindow.ClosedRefusal"/>, by the rule of <see cref="CaseActions"/>) until the person writes again.
     /// With a template the reply is held behind it, so she can still answer.

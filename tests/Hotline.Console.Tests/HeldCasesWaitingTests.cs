@@ -121,5 +121,33 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// A review found take next, with nothing in the queue, saying only "No case is waiting in your languages." while a person
+    /// she held waited for her reply: nothing led her to them.
+    /// </summary>
+    [Fact]
+    public async Task Take_next_with_an_empty_queue_names_her_held_case_whose_person_waits_with_a_way_to_open_it()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var high = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
+        await console.Page.Locator("#case-leave").ClickAsync();
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync(
+            $"No case is waiting in your languages. Waiting for your reply in the cases you hold: Case {Reference(high)} (High).");
+        await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
+            $@"^Waiting for your reply: Case {Reference(high)} \(High, \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
+        await Expect(console.Page.Locator("#held-waiting")).ToBeInViewportAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = $"Open case {Reference(high)}" }).ClickAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
+        Assert.Empty(console.ScriptErrors);
+    }
+
     private static string Reference(Guid caseId) => caseId.ToString()[^8..].ToUpperInvariant();
 }

@@ -302,6 +302,9 @@ byId("take-next").addEventListener("click", async () => {
       caseView.show(answer.value);
       heldWaiting.tell(answer.value);
       renderQueue();
+    } else {
+      heldWaiting.tellNoneQueued(answer.waiting);
+      renderQueue();
     }
   });
 });

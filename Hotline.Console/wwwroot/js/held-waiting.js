@@ -15,7 +15,8 @@ export class HeldWaitingNotice {
   /** `open(caseId)`: puts a case she holds on screen. */
   constructor(open) {
     this.open = open;
-    // What the last take next said: the held case it gave again ("again"), or the other held cases that wait ("also").
+    // What the last take next said: the held case it gave again ("again"), the other held cases that wait ("also"), or, with
+    // no case in the queue, the held cases that wait ("only").
     this.told = null;
   }
 
@@ -31,6 +32,15 @@ export class HeldWaitingNotice {
     }
     const ids = (detail.alsoWaiting ?? []).filter((id) => id !== detail.case.id);
     this.told = ids.length > 0 ? { kind: "also", ids } : null;
+  }
+
+  /**
+   * After a take next refused because the queue holds no case for her: `waiting` is what the refusal names, the cases she
+   * holds whose person waits for her reply, gravest first (null: none). "No case is waiting" alone had led her nowhere while
+   * a person she held waited for her.
+   */
+  tellNoneQueued(waiting) {
+    this.told = waiting?.length > 0 ? { kind: "only", ids: waiting } : null;
   }
 
   /** Redraws the line; it goes once none of the cases it named waits for her any more (answered, released, closed). */
@@ -51,7 +61,8 @@ export class HeldWaitingNotice {
     line.replaceChildren(...[
       ...(this.told.kind === "again"
         ? [`Case ${caseReference(waiting[0].id)} is waiting for your reply (${gravity(waiting[0])}): answer it before you take another case.`]
-        : ["Also waiting for your reply: ", waiting.map((c) => `Case ${caseReference(c.id)} (${gravity(c)})`).join("; "), "."]),
+        : [this.told.kind === "also" ? "Also waiting for your reply: " : "Waiting for your reply: ",
+          waiting.map((c) => `Case ${caseReference(c.id)} (${gravity(c)})`).join("; "), "."]),
       openButton,
     ].filter(Boolean));
     line.hidden = false;

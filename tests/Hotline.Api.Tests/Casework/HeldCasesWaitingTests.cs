@@ -156,6 +156,46 @@ public sealed class HeldCasesWaitingTests
         Assert.Equal(new[] { waits.Id, windowOpen.Id }.Order(), taken.Value.AlsoWaiting!.Order());
     }
 
+    /// <summary>
+    /// A review found take next, with nothing in the queue, answering "No case is waiting in your languages." while a person she
+    /// held waited for her reply: the server had found them, and said nothing of them.
+    /// </summary>
+    [Fact]
+    public async Task Take_next_with_an_empty_queue_names_the_held_cases_whose_person_waits_for_her_reply_gravest_first()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        var medium = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.Medium);
+        var high = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.High);
+        var quiet = await CaseSeeding.QueueCaseAsync(app, "en", PriorityBand.High, ConversationStatus.Quiet);
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        foreach (var held in new[] { medium, high, quiet })
+        {
+            Assert.True((await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), held.Id, Ct)).Ok);
+        }
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.False(next.Ok);
+        Assert.Equal("No case is waiting in your languages. Waiting for your reply in the cases you hold: "
+            + $"Case {Reference(high.Id)} (High); Case {Reference(medium.Id)} (Medium).", next.Refusal);
+        Assert.Equal([high.Id, medium.Id], next.Waiting);
+    }
+
+    [Fact]
+    public async Task Take_next_with_an_empty_queue_and_no_held_case_waiting_says_only_that_nothing_is_waiting()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+
+        Assert.Equal((false, "No case is waiting in your languages.", null), (next.Ok, next.Refusal, next.Waiting));
+    }
+
     [Fact]
     public async Task The_person_writing_again_in_a_held_case_reaches_its_holder_as_a_change_saying_since_when_they_wait()
     {
@@ -180,4 +220,6 @@ public sealed class HeldCasesWaitingTests
         Assert.NotNull(change.Case.UnansweredSince);
         Assert.True(change.Case.UnansweredSince > change.Case.AnsweredAt);
     }
+
+    private static string Reference(Guid caseId) => caseId.ToString()[^8..].ToUpperInvariant();
 }
