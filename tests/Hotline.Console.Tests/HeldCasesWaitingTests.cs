@@ -149,5 +149,37 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// The line names the cases in the order the server gave them (gravest first, HeldCasesWaiting.WaitingAsync), and its button
+    /// opens the first of them. A review found it following the order of her list instead: two people equally grave and equally
+    /// long waiting (one millisecond, as the console counts) were named, and the first opened, the other way round.
+    /// </summary>
+    [Fact]
+    public async Task The_line_names_the_held_cases_in_the_servers_order_and_opens_the_first_it_names()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
+
+        var said = await console.Page.EvaluateAsync<string[]>("""
+            async () => {
+              const { HeldWaitingNotice } = await import('/console/js/held-waiting.js');
+              const queuedAt = new Date(Date.now() - 70000).toISOString();
+              const held = (id) => ({ id, status: 'Claimed', priority: 'High', inDangerNow: false, conversationStatus: 'Active',
+                answeredAt: null, unansweredSince: null, queuedAt });
+              const notice = new HeldWaitingNotice(() => {});
+              notice.tell({ case: { id: 'c0000000-0000-0000-0000-00000000000c' },
+                alsoWaiting: ['b0000000-0000-0000-0000-00000000000b', 'a0000000-0000-0000-0000-00000000000a'] });
+              notice.render([held('a0000000-0000-0000-0000-00000000000a'), held('b0000000-0000-0000-0000-00000000000b')],
+                'c0000000-0000-0000-0000-00000000000c');
+              const line = document.getElementById('held-waiting');
+              return [line.textContent, line.querySelector('button').dataset.caseId];
+            }
+            """);
+
+        Assert.Equal(["Also waiting for your reply: Case 0000000B (High, 1 min 10 s); Case 0000000A (High, 1 min 10 s).Open case 0000000B",
+            "b0000000-0000-0000-0000-00000000000b"], said);
+        Assert.Empty(console.ScriptErrors);
+    }
+
     private static string Reference(Guid caseId) => caseId.ToString()[^8..].ToUpperInvariant();
 }

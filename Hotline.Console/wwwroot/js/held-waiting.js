@@ -43,10 +43,15 @@ export class HeldWaitingNotice {
     this.told = waiting?.length > 0 ? { kind: "only", ids: waiting } : null;
   }
 
-  /** Redraws the line; it goes once none of the cases it named waits for her any more (answered, released, closed). */
+  /**
+   * Redraws the line; it goes once none of the cases it named waits for her any more (answered, released, closed). The cases
+   * keep the server's order (gravest first, HeldCasesWaiting.WaitingAsync), and "Open case" opens the first of them: taken in
+   * the order of `mine`, the list's, a review found the line and its button following the console's order instead.
+   */
   render(mine, onScreenId) {
     const line = byId("held-waiting");
-    const waiting = this.told ? mine.filter((c) => this.told.ids.includes(c.id) && waitingSince(c) != null) : [];
+    const held = new Map(mine.map((c) => [c.id, c]));
+    const waiting = (this.told?.ids ?? []).map((id) => held.get(id)).filter((c) => c != null && waitingSince(c) != null);
     if (waiting.length === 0) {
       this.told = null;
       line.hidden = true;
