@@ -75,6 +75,38 @@ public sealed class SupervisorTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// A review found "Critical, nothing can be sent to them now" under the heading "People waiting for a reply": those people
+    /// wait for no reply (nobody can write to them), and the figure is counted apart from "Waiting for a reply" beside it.
+    /// </summary>
+    [Fact]
+    public async Task The_critical_people_nobody_can_write_to_have_their_own_group_not_the_group_of_people_waiting_for_a_reply()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "hello, I need help");
+        var quiet = host.NextPhone();
+        await host.AskForPersonBySmsAsync(quiet, "hello, I need help");
+        await host.PostSmsAsync(quiet, "recipe");
+        await host.PostSmsAsync(quiet, "the boss beats me");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.Page.GotoAsync("/console/supervisor.html");
+
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+        await Expect(console.Page.Locator("#overview-statistics .stats-title")).ToHaveTextAsync(
+            ["People waiting for a reply, in the queue or taken", "Nobody can write to them now, in the queue or taken", "Open cases, each in one card"]);
+        await Expect(console.Page.Locator("#overview-waiting .stat dt")).ToHaveTextAsync(
+            ["Waiting for a reply", "Critical, waiting for a reply", "High, waiting for a reply", "Oldest waiting"]);
+        await Expect(console.Page.Locator("#overview-waiting .stat").First.Locator("dd")).ToHaveTextAsync("1");
+        await Expect(console.Page.Locator("#overview-cannot-be-written-to .stat")).ToHaveTextAsync(["Critical, nothing can be sent to them now1"]);
+        await Expect(console.Page.Locator("#overview-cases tr[data-case-id]")).ToHaveCountAsync(2);
+        Assert.Equal(2, (await console.Page.Locator("#overview-open-cases .stat dd").AllTextContentsAsync()).Sum(int.Parse));
+        await Screenshots.TakeAsync(console.Page, "supervisor-cannot-be-written-to");
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task The_supervisor_view_shows_each_cases_triage_and_conversation_as_the_queue_does_and_marks_a_returning_person()
     {

@@ -123,10 +123,12 @@ function render(overview) {
 }
 
 /**
- * Two groups of cards (docs/casework.md, "The supervisor view's figures"). The first counts people waiting for a reply by the
- * table's "Waiting for a reply" column: queued or taken, every clock there is in it. The second puts each open case in exactly
- * one card, in the words of the table's "State" column. A newcomer's walk found "Waiting for a reply 0" above two taken
- * cases waiting 44 s and 5 min, and "Being answered 2" and "Taken, the person waiting for a reply 2" counting the same two.
+ * Three groups of cards (docs/casework.md, "The supervisor view's figures"). The first counts people waiting for a reply by the
+ * table's "Waiting for a reply" column: queued or taken, every clock there is in it. The second counts the Critical people
+ * nobody can write to now, queued or taken: they wait for no reply, so a review found them misplaced under the first heading.
+ * The third puts each open case in exactly one card, in the words of the table's "State" column. A newcomer's walk found
+ * "Waiting for a reply 0" above two taken cases waiting 44 s and 5 min, and "Being answered 2" and "Taken, the person waiting
+ * for a reply 2" counting the same two.
  */
 function renderStatistics(s) {
   const taken = s.taken;
@@ -135,13 +137,14 @@ function renderStatistics(s) {
   byId("overview-waiting").replaceChildren(...[
     ["Waiting for a reply", both(s.queued, taken.waiting)],
     ["Critical, waiting for a reply", both(s.queuedByPriority.Critical, taken.waitingByPriority.Critical)],
-    // Still Critical work (what they wrote is read, a partner called), in the words and the order of the console's queue.
-    ["Critical, nothing can be sent to them now", both(silentCritical(s), taken.cannotBeWrittenToByPriority.Critical)],
     ["High, waiting for a reply", both(s.queuedByPriority.High, taken.waitingByPriority.High)],
   ].map(stat), el("div", { class: "stat" }, el("dt", { text: "Oldest waiting" }),
     el("dd", {}, s.queued + taken.waiting > 0
       ? el("time", { dataset: { since: new Date().toISOString(), offset: Math.floor(oldest) }, text: durationText(oldest) })
       : "—")));
+  // Still Critical work (what they wrote is read, a partner called), in the words of the console's queue.
+  byId("overview-cannot-be-written-to").replaceChildren(
+    stat(["Critical, nothing can be sent to them now", both(silentCritical(s), taken.cannotBeWrittenToByPriority.Critical)]));
   byId("overview-open-cases").replaceChildren(...[
     ["In the queue, waiting for a reply", String(s.queued)],
     ["Back in the queue, answered", String(s.answered ?? 0)],
