@@ -122,7 +122,11 @@ public sealed record MessageHeardNotice(long Sequence, Guid CaseId, string Direc
 
 public sealed record MessageStatusNotice(long Sequence, Guid CaseId, Guid MessageId, string Status, string? Error);
 
-/// <param name="Queued">Cases in the queue whose person waits for a human reply and can be written to: never answered, or written to since the last reply.</param>
+/// <param name="Queued">
+/// Cases in the queue whose person waits for a human reply: never answered, or written to since the last reply, and whose
+/// conversation is active (not quiet, not opted out). A WhatsApp person whose 24-hour window closed is counted too, with or
+/// without the re-engagement template: the statement reads no window.
+/// </param>
 /// <param name="OldestWaitingSeconds">The longest of those waits: from QueuedAt, or from the person's first message after the last reply.</param>
 /// <param name="Answered">Cases back in the queue (released, a claim run out) that a caseworker answered, with nothing from the person since.</param>
 /// <param name="Quiet">Cases in the queue whose person went quiet (not safe now, the discreet word, silent before saying it is safe): nothing can be sent until they say it is safe.</param>
@@ -141,7 +145,12 @@ public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IRe
 /// The held cases, split by what their person waits for. Found by a newcomer: the supervisor view's table showed two taken
 /// cases waiting 44 s and 5 min while "Waiting for a reply" read 0 and "Being answered" counted both.
 /// </summary>
-/// <param name="Waiting">Taken cases whose person waits for a human reply and can be written to: never answered, or written to since the last reply.</param>
+/// <param name="Waiting">
+/// Taken cases whose person waits for a human reply, by the queue's rule (<see cref="QueueStatistics.Queued"/>): never answered,
+/// or written to since the last reply, and whose conversation is active (not quiet, not opted out). A WhatsApp case whose
+/// 24-hour window closed with no re-engagement template is counted here, though her reply is refused until the person
+/// writes again; <see cref="CaseDetail.AlsoWaiting"/> and take next (<see cref="HeldCasesWaiting.WaitingAsync"/>) leave it out.
+/// </param>
 /// <param name="BeingAnswered">The other taken cases: answered with nothing new since, or their person went quiet or opted out. <paramref name="Waiting"/> and these add up to every taken case.</param>
 /// <param name="WaitingByPriority">The cases of <paramref name="Waiting"/> by band (bands with none left out).</param>
 /// <param name="OldestWaitingSeconds">The longest wait of <paramref name="Waiting"/>, timed as the queue's; 0 when nobody waits.</param>

@@ -196,6 +196,31 @@ public sealed class HeldCasesWaitingTests
         Assert.Equal((false, "No case is waiting in your languages.", null), (next.Ok, next.Refusal, next.Waiting));
     }
 
+    /// <summary>
+    /// The figures and take next count a person waiting by different rules, each said in its documentation: the figures
+    /// (<see cref="TakenStatistics.Waiting"/>, one SQL statement for the queue and the taken cases) by the conversation alone,
+    /// take next also by the WhatsApp window. A review found the figures' documentation saying "can be written to" of a taken
+    /// WhatsApp case whose window had closed with no re-engagement template, which her reply cannot reach.
+    /// </summary>
+    [Fact]
+    public async Task A_taken_whatsapp_case_whose_window_closed_counts_as_waiting_in_the_figures_but_take_next_does_not_name_it()
+    {
+        await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
+        var windowClosed = await CaseSeeding.QueueWhatsAppCaseAsync(app, "en", PriorityBand.High, TimeSpan.FromHours(25));
+        await using var hub = amina.Hub();
+        await hub.StartAsync(Ct);
+        Assert.True((await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeCase), windowClosed.Id, Ct)).Ok);
+
+        var next = await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct);
+        await using var session = await app.Services.GetRequiredService<Database>().OpenAsync(Ct);
+        var figures = await app.Services.GetRequiredService<QueueStatisticsReader>().ReadAsync(session, 0, Ct);
+
+        Assert.Equal(("No case is waiting in your languages.", null), (next.Refusal, next.Waiting));
+        Assert.Equal((1, 0), (figures.Taken.Waiting, figures.Taken.BeingAnswered));
+        Assert.Equal(new Dictionary<string, int> { ["High"] = 1 }, figures.Taken.WaitingByPriority);
+    }
+
     [Fact]
     public async Task The_person_writing_again_in_a_held_case_reaches_its_holder_as_a_change_saying_since_when_they_wait()
     {
