@@ -10,7 +10,7 @@ public sealed class NotSafeWithMoreToSayTests
 {
     private const string LongNo = "no, he is in the next room, he took my passport";
 
-    private const string StoryBeforeAnswering = "my boss took my passport, he locks us in at night";
+    private const string StoryBeforeAnswering = "my boss took my passport, we have not been paid for months";
 
     /// <summary>
     /// Before, it went quiet and opened no case: nothing answers a quiet conversation's silence (the timer that hands an

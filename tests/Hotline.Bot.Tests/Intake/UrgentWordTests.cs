@@ -24,6 +24,21 @@ public sealed class UrgentWordTests
             turn.Events.Select(Describe));
     }
 
+    /// <summary>A newcomer's walk: "they lock us in at night" opened a Low case with a triage score of 0.</summary>
+    [Theory]
+    [InlineData("they lock us in at night", "lock us in")]
+    [InlineData("the boss locks us in the room", "locks us in")]
+    [InlineData("he locked us in again", "locked us in")]
+    [InlineData("they lock me in when they leave", "lock me in")]
+    [InlineData("at night the agent locks us up", "locks us up")]
+    public void Being_locked_in_together_or_alone_is_urgent(string message, string word)
+    {
+        var turn = new FakeHost(Engine).Send(message);
+
+        Assert.Contains("CaseRequested(Critical, 100, [urgent_word])", turn.Events.Select(Describe));
+        Assert.Contains($"UrgentWordMatched {{ Word = {word}, Language = en }}", turn.Events.Select(Describe));
+    }
+
     [Fact]
     public void An_urgent_word_in_a_waiting_case_raises_it_to_critical_and_asks_the_same_question_again()
     {
