@@ -59,7 +59,7 @@ public static partial class ConsentValidation
 
     /// <summary>Why a consent that covers the photos is refused on a case with no photo to share: what to untick, as the form reads.</summary>
     public static string NoPhotoToShare(IReadOnlyList<string> fields) =>
-        $"The person sent no photo in this case before consent was given: untick {string.Join(" and ", ReferralCodes.PhotoFields.Where(fields.Contains).Select(Box))}.";
+        $"No photo of this case can be shared (none the person sent before consent was given has a copy without metadata): untick {string.Join(" and ", ReferralCodes.PhotoFields.Where(fields.Contains).Select(Box))}.";
 
     /// <summary>A refusal names a detail as the caseworker's consent form does (its box), never by the code the form sends.</summary>
     private static string? Detail(string field, List<string> fields, string? value, string what) =>

@@ -5,8 +5,9 @@ FROM Cases AS c
 JOIN MediaItems AS mi ON mi.ConversationId = c.ConversationId
 JOIN Messages AS m ON m.Id = mi.MessageId
 WHERE c.Id = @CaseId AND m.CreatedAt <= @GivenAt
-  AND (m.CaseId = @CaseId
-       OR (m.CaseId IS NULL AND m.CreatedAt <= c.OpenedAt
-           AND NOT EXISTS (SELECT 1 FROM Cases AS p
-                           WHERE p.ConversationId = c.ConversationId AND p.OpenedAt >= m.CreatedAt AND p.OpenedAt < c.OpenedAt)))
+  AND (m.CaseId = c.Id
+       OR (m.CaseId IS NULL AND m.CreatedAt < c.OpenedAt
+           AND NOT EXISTS (SELECT 1 FROM Cases AS earlier
+                           WHERE earlier.ConversationId = c.ConversationId AND earlier.OpenedAt < c.OpenedAt
+                             AND earlier.ClosedAt >= m.CreatedAt)))
   AND (mi.Status = 'Pending' OR (mi.Status IN ('Stored', 'Kept') AND mi.HasView = 1));

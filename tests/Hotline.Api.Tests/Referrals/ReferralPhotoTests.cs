@@ -178,9 +178,9 @@ public sealed class ReferralPhotoTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(fields.Contains("location")
-            ? "The person sent no photo in this case before consent was given: untick \"Photos the person sent (copies without metadata)\" "
+            ? "No photo of this case can be shared (none the person sent before consent was given has a copy without metadata): untick \"Photos the person sent (copies without metadata)\" "
               + "and \"Where the photos were taken (GPS position)\"."
-            : "The person sent no photo in this case before consent was given: untick \"Photos the person sent (copies without metadata)\".",
+            : "No photo of this case can be shared (none the person sent before consent was given has a copy without metadata): untick \"Photos the person sent (copies without metadata)\".",
             (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct))!.Detail);
         Assert.Equal("Proposed", await h.App.ScalarAsync($"SELECT Status FROM Referrals WHERE Id = '{proposed.Id}'"));
         Assert.Equal(1, await h.App.CountAsync($"SELECT COUNT(*) FROM Referrals WHERE Id = '{proposed.Id}' AND SharedFields IS NULL AND ConsentGivenAt IS NULL"));
@@ -233,6 +233,30 @@ public sealed class ReferralPhotoTests
         Assert.Equal(["language", "nationality", "region", "indicators", "urgency", "summary", "contact_route", "photos", "location"], fields.Keys);
         // The one photo, shared without where it was taken (consent to photos alone).
         Assert.Null((await PartnerViewAsync(h, sent.Id)).Photo.Place);
+    }
+
+    /// <summary>
+    /// A returning person's new case: the photo of the first case's intake is that case's, which the new case does not show,
+    /// so its consent form offers no photo box (the rule the case serves its photos by, MediaItems_ReadByIdInCase).
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_returning_persons_new_case_offers_no_photo_from_the_intake_of_the_case_before(DatabaseProvider engine)
+    {
+        await using var twilio = await TwilioHarness.StartAsync(engine);
+        await twilio.TextAsync(MediaWebhooks.Worker, "hello");
+        await MediaWebhooks.SendAsync(twilio, TestPhotos.WithGps(), "image/jpeg", text: Text);
+        await twilio.App.FetchMediaAsync();
+        await twilio.TextAsync(MediaWebhooks.Worker, "0");
+        var h = await ReferralHarness.OnAsync(twilio.App, ReferralHarness.Language, "en");
+        var worker = h.Caseworker.User;
+        var first = (await twilio.App.Get<CaseQueue>().ClaimNextAsync(worker.Id, TimeSpan.FromMinutes(5), Ct))!;
+        Assert.True((await twilio.App.Get<CaseActions>().CloseAsync(worker, first.Case.Id, first.LeaseToken, "resolved", null, Ct)).Value);
+
+        await twilio.TextAsync(MediaWebhooks.Worker, "hello", "1", "0");
+        var second = Guid.Parse((await twilio.ScalarAsync($"SELECT Id FROM Cases WHERE Id <> '{first.Case.Id}'"))!);
+        var fields = await ReadAsync<Dictionary<string, string>>(await h.Caseworker.Http.GetAsync($"/api/cases/{second}/referrals/consent-fields", Ct));
+
+        Assert.Equal(["language", "nationality", "region", "indicators", "urgency", "summary", "contact_route"], fields.Keys);
     }
 
     private static RecordConsent Consent(params string[] fields) => ReferralHarness.Consent(fields);
