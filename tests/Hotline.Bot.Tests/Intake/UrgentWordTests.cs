@@ -31,6 +31,8 @@ public sealed class UrgentWordTests
     [InlineData("he locked us in again", "locked us in")]
     [InlineData("they lock me in when they leave", "lock me in")]
     [InlineData("at night the agent locks us up", "locks us up")]
+    [InlineData("they lock the door at night", "lock the door")]
+    [InlineData("we are locked inside the house", "locked inside")]
     public void Being_locked_in_together_or_alone_is_urgent(string message, string word)
     {
         var turn = new FakeHost(Engine).Send(message);
