@@ -23,9 +23,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
 
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.TakeNextCaseAsync();
-        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(danger)} · ");
-        await console.Page.Locator("#case-leave").ClickAsync();
+        await TakeAndPutAsideAsync(console, danger);
 
         var card = console.Item("my-cases", danger);
         await Expect(card.Locator(".awaits-you")).ToHaveTextAsync(new Regex(@"^Waiting for your reply · \d+ (s|min)"));
@@ -44,9 +42,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         var queued = await host.SeedCaseAsync("en", PriorityBand.Critical, "retention_of_identity_documents");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.TakeNextCaseAsync();
-        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(danger)} · ");
-        await console.Page.Locator("#case-leave").ClickAsync();
+        await TakeAndPutAsideAsync(console, danger);
 
         await console.TakeNextCaseAsync();
 
@@ -74,9 +70,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         var low = await host.SeedCaseAsync("en", PriorityBand.Low, "first_contact");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.TakeNextCaseAsync();
-        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
-        await console.Page.Locator("#case-leave").ClickAsync();
+        await TakeAndPutAsideAsync(console, high);
 
         await console.TakeNextCaseAsync();
 
@@ -107,9 +101,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         await console.Page.SetViewportSizeAsync(1366, 768);
         foreach (var held in new[] { high, windowClosed })
         {
-            await console.TakeNextCaseAsync();
-            await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(held)} · ");
-            await console.Page.Locator("#case-leave").ClickAsync();
+            await TakeAndPutAsideAsync(console, held);
         }
 
         await console.TakeNextCaseAsync();
@@ -133,9 +125,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         var high = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.Page.SetViewportSizeAsync(1366, 768);
-        await console.TakeNextCaseAsync();
-        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
-        await console.Page.Locator("#case-leave").ClickAsync();
+        await TakeAndPutAsideAsync(console, high);
 
         await console.TakeNextCaseAsync();
 
@@ -179,6 +169,14 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         Assert.Equal(["Also waiting for your reply: Case 0000000B (High, 1 min 10 s); Case 0000000A (High, 1 min 10 s).Open case 0000000B",
             "b0000000-0000-0000-0000-00000000000b"], said);
         Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>Take next gives her <paramref name="expected"/>, which she keeps and puts aside: a case she holds.</summary>
+    private static async Task TakeAndPutAsideAsync(ConsolePage console, Guid expected)
+    {
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(expected)} · ");
+        await console.Page.Locator("#case-leave").ClickAsync();
     }
 
     private static string Reference(Guid caseId) => caseId.ToString()[^8..].ToUpperInvariant();
