@@ -10,7 +10,14 @@ public sealed record StatisticsView(
     IReadOnlyList<StatisticsTableView> Tables,
     IReadOnlyList<TimingView> Timings,
     StatisticsProgress Progress,
-    string SuppressionRule);
+    StatisticsRule Rule);
+
+/// <summary>
+/// The rule published with every report. The summary is what a reader needs before reading a table (what &lt;5, x and – mean);
+/// the paragraphs are the whole rule, one topic each, shown on request: on one screen the whole rule was a wall of text above
+/// the tables it explains.
+/// </summary>
+public sealed record StatisticsRule(string Summary, IReadOnlyList<string> Paragraphs);
 
 public sealed record StatisticsTableView(
     string Id,
@@ -34,21 +41,29 @@ public sealed record TimingView(
 public static class StatisticsViews
 {
     /// <summary>The rule published with every report: how a month's figures come to be final, then how they are suppressed.</summary>
-    public static string SuppressionRule(TimeSpan finalAfter) =>
-        $"A month's outcomes, first replies and referrals are provisional until {MonthHeadings.FinalWhen(finalAfter)} and final from then on; "
-        + "its languages, channels, indicators and priorities are final when it ends. Each case is counted in the "
-        + "month it was opened and each referral in the month it was proposed, as they stand until that month's table is final, and what happens "
-        + "to them later is counted nowhere. A provisional month's heading gives the day it becomes final; the month still running is headed \"so far\". "
-        + "A final table's counts change only when a case is counted for the first time after its month became final (one the hotline "
-        + "could not read at first and mended later); while the same month's provisional tables change, which of its counts are hidden can too. "
-        + "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for, and stay "
-        + "as they are when partners or languages are added later: a partner is counted from the month it joined the directory, a "
-        + "language from the month the intake began to speak it, and the months before are blank. Counts "
-        + "from 1 to 4 show as <5; in a month whose total is not shown, the zeros of a table with totals show as <5 too. Where a hidden count could be worked out from the month's total, the next smallest count "
-        + "in that month is hidden too and shows as x; a month's total is hidden the same way, and in every table that shows "
-        + "it. Where a table's <5 could still be worked out from the month's other tables, one more of its counts is hidden, or, "
-        + "when it has none left to hide, that table's month is not published and shows as –. A total over several months is shown only when every month it adds up is shown, and shows as x otherwise, "
-        + "whatever its size, unless all but one of those months are 0: it is then that month's figure and reads as it does. Times are shown only where at least 5 cases were measured and the bands they are read from hide nothing.";
+    public static StatisticsRule SuppressionRule(TimeSpan finalAfter) => new(
+        "Counts from 1 to 4 show as <5; x and – mark figures hidden so that a small count cannot be worked out from the others. "
+        + "A month's heading says whether its figures may still change.",
+        [
+            $"A month's outcomes, first replies and referrals are provisional until {MonthHeadings.FinalWhen(finalAfter)} and final from then on; "
+            + "its languages, channels, indicators and priorities are final when it ends. A provisional month's heading gives the day it "
+            + "becomes final; the month still running is headed \"so far\".",
+            "Each case is counted in the month it was opened and each referral in the month it was proposed, as they stand until that "
+            + "month's table is final, and what happens to them later is counted nowhere. A final table's counts change only when a case "
+            + "is counted for the first time after its month became final (one the hotline could not read at first and mended later); "
+            + "while the same month's provisional tables change, which of its counts are hidden can too.",
+            "Each month is suppressed on its own, so its figures read the same whatever range of months is asked for, and stay as they "
+            + "are when partners or languages are added later: a partner is counted from the month it joined the directory, a language "
+            + "from the month the intake began to speak it, and the months before are blank.",
+            "Counts from 1 to 4 show as <5; in a month whose total is not shown, the zeros of a table with totals show as <5 too. Where a "
+            + "hidden count could be worked out from the month's total, the next smallest count in that month is hidden too and shows as "
+            + "x; a month's total is hidden the same way, and in every table that shows it. Where a table's <5 could still be worked out "
+            + "from the month's other tables, one more of its counts is hidden, or, when it has none left to hide, that table's month is "
+            + "not published and shows as –.",
+            "A total over several months is shown only when every month it adds up is shown, and shows as x otherwise, whatever its "
+            + "size, unless all but one of those months are 0: it is then that month's figure and reads as it does. Times are shown only "
+            + "where at least 5 cases were measured and the bands they are read from hide nothing.",
+        ]);
 
     /// <summary>A month a row is not counted in (a partner before it was added): nothing to show, not even a 0.</summary>
     public const string NotCounted = "";

@@ -135,7 +135,10 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         await Screenshots.TakeAsync(console.Page, "statistics-partner-added");
     }
 
-    /// <summary>A partner on a fresh install reads the same one line, not tables of zeros, nor a broken page.</summary>
+    /// <summary>
+    /// A partner on a fresh install reads the same one line, not tables of zeros, nor a broken page; above it, one line of how
+    /// counts are hidden, the whole rule folded away until asked for (unfolded, it was a paragraph longer than the first screen).
+    /// </summary>
     [Fact]
     public async Task On_a_fresh_install_a_partner_reads_that_there_is_nothing_to_count()
     {
@@ -151,9 +154,17 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
         await Expect(partner.Page.Locator("#tables")).ToHaveTextAsync(
             "No case was opened and no referral made from January 2026 to December 2026: every table would be zeros. "
             + "Choose other months, or download every table (CSV).");
-        await Expect(partner.Page.Locator("#rule")).ToContainTextAsync(
+        await Expect(partner.Page.Locator("#rule-summary")).ToHaveTextAsync(
+            "Counts from 1 to 4 show as <5; x and – mark figures hidden so that a small count cannot be worked out from the others. "
+            + "A month's heading says whether its figures may still change.");
+        var rule = partner.Page.Locator("#rule");
+        await Expect(rule.Locator("p").First).ToBeHiddenAsync();
+        await rule.Locator("summary").ClickAsync();
+        await Expect(rule.Locator("p")).ToHaveCountAsync(5);
+        await Expect(rule.Locator("p").First).ToHaveTextAsync(
             "A month's outcomes, first replies and referrals are provisional until 90 days after the month ends and final from then on; "
-            + "its languages, channels, indicators and priorities are final when it ends.");
+            + "its languages, channels, indicators and priorities are final when it ends. A provisional month's heading gives the day it "
+            + "becomes final; the month still running is headed \"so far\".");
         Assert.Empty(partner.ScriptErrors);
     }
 

@@ -32,7 +32,8 @@ async function load(from, to) {
     byId("to").value = view.to;
     window.history.replaceState(null, "", `?${range}`);
     byId("csv-all").href = `/api/statistics/csv?${range}`;
-    byId("rule").textContent = view.suppressionRule;
+    byId("rule-summary").textContent = view.rule.summary;
+    byId("rule-paragraphs").replaceChildren(...view.rule.paragraphs.map((paragraph) => el("p", { text: paragraph })));
     const behind = byId("progress");
     behind.hidden = view.progress.countedThrough >= view.progress.lastSequence;
     behind.textContent = "The newest changes are still being counted; reload in a minute for complete figures.";
