@@ -8,12 +8,14 @@ namespace Hotline.Benchmarks;
 /// a closed loop hides. The same closed load against a bare endpoint that only inserts a row (the floor)
 /// gives the ratio that says how much the hotline's own work costs on this machine, whatever its disk.
 /// With <c>--photos</c>, the open loop runs twice more against a Twilio stand-in, without and with 10% of the
-/// messages carrying a photo (<see cref="IngestWithPhotos"/>): the webhook's p99 must not move.
+/// messages carrying a photo (<see cref="IngestWithPhotos"/>): the webhook's p99 must not move. With <c>--people</c>, the
+/// hotline's loads are people who answer the intake (<see cref="AnsweringPeople"/>) rather than first messages sent again
+/// and again, which soon wait in a case asked whether it is safe to write: the same targets, another mix of paths.
 /// </summary>
 internal static class IngestBenchmark
 {
     public const string Name = "ingest";
-    public const string Usage = "ingest [seconds=30] [senders=32] [per-second=2000] [warm-up-seconds=15] [--sign-in-flood] [--photos]";
+    public const string Usage = "ingest [seconds=30] [senders=32] [per-second=2000] [warm-up-seconds=15] [--sign-in-flood] [--photos] [--people]";
 
     private const int DefaultSeconds = 30;
     private const int DefaultSenders = 32;
@@ -34,7 +36,8 @@ internal static class IngestBenchmark
     {
         var signInFlood = args.Contains(SignInFlood.Flag);
         var photos = args.Contains(PhotoMessages.Flag);
-        args = args.Where(arg => arg != SignInFlood.Flag && arg != PhotoMessages.Flag).ToArray();
+        var answeringPeople = args.Contains(AnsweringPeople.Flag);
+        args = args.Where(arg => arg != SignInFlood.Flag && arg != PhotoMessages.Flag && arg != AnsweringPeople.Flag).ToArray();
         if (!BenchmarkArguments.TryParse(args, 0, DefaultSeconds, 5, 600, out var seconds)
             || !BenchmarkArguments.TryParse(args, 1, DefaultSenders, 1, 256, out var senders)
             || !BenchmarkArguments.TryParse(args, 2, DefaultPerSecond, 1, MaxRequestsPerSecond, out var perSecond)
@@ -61,7 +64,10 @@ internal static class IngestBenchmark
             + $"a post unanswered after {OpenLoopWebhookLoad.RequestTimeout.TotalSeconds:F0} s abandoned as Twilio abandons it), on a fresh API; "
             + "latency from each post's intended start, so time spent queueing anywhere counts; "
             + $"during its warm-up the rate climbs from {OpenLoopWebhookLoad.RampStartShare:P0} of it to all of it, then holds.");
-        Console.WriteLine($"Both: {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid, {SenderNumbers:N0} distinct +97798 numbers; "
+        Console.WriteLine($"Both: {WebhookLoad.RepeatShare:P0} repeat an earlier MessageSid; "
+            + (answeringPeople
+                ? $"people answering the intake, {AnsweringPeople.AtOnce:N0} writing at once, each with a +97798 number of their own (the floor: {SenderNumbers:N0} numbers); "
+                : $"{SenderNumbers:N0} distinct +97798 numbers writing first messages, none answering the intake; ")
             + $"each phase has {warmUpSeconds} s of untimed warm-up load, then the measured {seconds} s (the steady window); "
             + $"/metrics is scraped from the API's start every {PrometheusScrapes.Interval.TotalSeconds:F0} s, as infra's Prometheus does.");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, shared with the load generator; 1-minute load average before the run {LoadAverage()}.");
@@ -85,10 +91,12 @@ internal static class IngestBenchmark
 
         var floor = await MeasureFloorAsync(senders, duration, warmUp, maxRequests);
         Console.WriteLine();
-        var closed = await MeasureProductAsync("[hotline closed]", signInFlood, warmUp, duration, async (target, webhooks) =>
-            WebhookLoadSummary.ByAnswer(await WebhookLoad.RunAsync(target, webhooks, senders, duration, maxRequests), warmUp, duration));
+        var closed = await MeasureProductAsync("[hotline closed]", signInFlood, warmUp, duration, async (target, traffic) =>
+            WebhookLoadSummary.ByAnswer(await WebhookLoad.RunAsync(target, traffic, senders, duration, maxRequests), warmUp, duration),
+            answeringPeople: answeringPeople);
         Console.WriteLine();
-        var open = await MeasureProductAsync("[hotline open]", signInFlood, warmUp, duration, OpenLoop("[hotline open]", perSecond, warmUp, duration));
+        var open = await MeasureProductAsync("[hotline open]", signInFlood, warmUp, duration, OpenLoop("[hotline open]", perSecond, warmUp, duration),
+            answeringPeople: answeringPeople);
         var floorCpu = floor.Cpu with { ApiMilliseconds = Math.Max(0, floor.Cpu.ApiMilliseconds - closed.Cpu.GeneratorMilliseconds) };
         Console.WriteLine();
         var withPhotos = photos ? await IngestWithPhotos.MeasureAsync(signInFlood, perSecond, warmUp, duration) : null;
@@ -134,10 +142,10 @@ internal static class IngestBenchmark
     }
 
     /// <summary>The open loop at <paramref name="perSecond"/>, summarised from each post's intended start.</summary>
-    public static Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> OpenLoop(string label, int perSecond, TimeSpan warmUp, TimeSpan duration) =>
-        async (target, webhooks) =>
+    public static Func<Uri, IInboundTraffic, Task<WebhookLoadSummary>> OpenLoop(string label, int perSecond, TimeSpan warmUp, TimeSpan duration) =>
+        async (target, traffic) =>
         {
-            var run = await OpenLoopWebhookLoad.RunAsync(target, webhooks, perSecond, warmUp, duration, TrafficSeed);
+            var run = await OpenLoopWebhookLoad.RunAsync(target, traffic, perSecond, warmUp, duration, TrafficSeed);
             Console.WriteLine($"{label} the generator's own lateness in starting a post: p50 {run.GeneratorLag.P50:F2} ms, "
                 + $"p99 {run.GeneratorLag.P99:F2} ms, max {run.GeneratorLag.Max:F2} ms (counted in the latency)");
             if (WebhookLoadSummary.ByIntendedStart(run.Samples, TimeSpan.Zero, warmUp).Acknowledgement is { } start)
@@ -151,9 +159,11 @@ internal static class IngestBenchmark
     /// <summary>
     /// One load against a fresh Hotline.Api, then its database read back. With <paramref name="twilio"/>, the API's
     /// Twilio account is that stand-in and the load carries its photos; without, Twilio is disabled and every reply fails at once.
+    /// With <paramref name="answeringPeople"/>, the load is people answering the intake (<see cref="AnsweringPeople"/>).
     /// </summary>
     public static async Task<(WebhookLoadSummary Load, InboundMessageAudit Audit, MessageCpu Cpu)> MeasureProductAsync(string label, bool signInFlood,
-        TimeSpan warmUp, TimeSpan duration, Func<Uri, SignedSmsWebhooks, Task<WebhookLoadSummary>> runLoad, PhotoMessages? twilio = null)
+        TimeSpan warmUp, TimeSpan duration, Func<Uri, IInboundTraffic, Task<WebhookLoadSummary>> runLoad, PhotoMessages? twilio = null,
+        bool answeringPeople = false)
     {
         var settings = new Dictionary<string, string>(twilio?.Settings ?? new Dictionary<string, string>());
         foreach (var (key, value) in signInFlood ? SignInFlood.Settings : new Dictionary<string, string>())
@@ -164,9 +174,10 @@ internal static class IngestBenchmark
         await using var api = await BenchmarkApi.StartAsync(settings: settings);
         Console.WriteLine($"{label} Hotline.Api healthy at {api.BaseAddress} (database {api.DatabasePath})");
         var webhooks = new SignedSmsWebhooks(api.AuthToken, BenchmarkApi.PublicBaseUrl, SenderNumbers, TrafficSeed, twilio);
+        IInboundTraffic traffic = answeringPeople ? new AnsweringPeople(webhooks, TrafficSeed) : webhooks;
         await using var flood = signInFlood ? await SignInFlood.StartAsync(api, BenchmarkApi.FindBuild()!) : null;
         await using var scrapes = PrometheusScrapes.Start(api.BaseAddress);
-        var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), webhooks);
+        var load = runLoad(new Uri(api.BaseAddress, SignedSmsWebhooks.Path), traffic);
         var (cpu, runtime) = await CpuAndRuntimeOverWindowAsync(api.BaseAddress, warmUp, duration, () => api.ProcessorTime, OwnProcessorTime);
         var summary = await load;
         await scrapes.StopAsync();
@@ -178,6 +189,7 @@ internal static class IngestBenchmark
 
         await api.Process.KillAsync();
         summary.Print(label);
+        Console.WriteLine($"{label} traffic: {traffic.Describe()}");
         Console.WriteLine($"{label} CPU in the steady window: Hotline.Api {PerAccepted(cpu[0], summary, duration - warmUp)}; "
             + $"load generator {PerAccepted(cpu[1], summary, duration - warmUp)}");
         Console.WriteLine($"{label} Hotline.Api's garbage collector and writer in the steady window: {runtime}");

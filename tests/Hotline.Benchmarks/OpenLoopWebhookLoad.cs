@@ -30,7 +30,7 @@ internal static class OpenLoopWebhookLoad
 
     /// <param name="rampUp">The warm-up, over which the rate climbs to <paramref name="perSecond"/>.</param>
     /// <param name="duration">From the start to the end of the measured window.</param>
-    public static async Task<OpenLoopRun> RunAsync(Uri target, SignedSmsWebhooks webhooks, int perSecond, TimeSpan rampUp, TimeSpan duration, int seed)
+    public static async Task<OpenLoopRun> RunAsync(Uri target, IInboundTraffic traffic, int perSecond, TimeSpan rampUp, TimeSpan duration, int seed)
     {
         var schedule = new RampedSchedule(perSecond, rampUp.TotalSeconds);
         using var client = WebhookLoad.CreateClient(target, MaxConnections, RequestTimeout);
@@ -47,7 +47,7 @@ internal static class OpenLoopWebhookLoad
             for (; next < due; next++)
             {
                 var repeat = random.NextDouble() < WebhookLoad.RepeatShare ? issued.Pick(random) : null;
-                var webhook = repeat ?? webhooks.Next(random);
+                var webhook = repeat ?? traffic.Next(random);
                 if (repeat is null)
                 {
                     issued.Add(webhook);

@@ -8,7 +8,7 @@ internal sealed record SignedSmsWebhook(string MessageSid, byte[] Body, string S
 /// field's name and value, sorted by name)). Written here rather than borrowed from the product, so the
 /// product's validator is checked against an independent signer.
 /// </summary>
-internal sealed class SignedSmsWebhooks
+internal sealed class SignedSmsWebhooks : IInboundTraffic
 {
     public const string Path = "/twilio/sms";
     public const string SignatureHeader = "X-Twilio-Signature";
@@ -79,6 +79,8 @@ internal sealed class SignedSmsWebhooks
         fields["MediaContentType0"] = PhotoMessages.ContentType;
         return Sign(fields);
     }
+
+    public string Describe() => $"{_senders.Length:N0} people writing one of {Bodies.Length} first messages again and again, none answering the intake";
 
     /// <summary>One sender's next message (a fresh MessageSid), for a benchmark that plays whole conversations.</summary>
     public SignedSmsWebhook From(string sender, string text, Random random) => Sign(Fields(sender, text, "SM" + RandomHex(random)));

@@ -18,7 +18,7 @@ internal static class WebhookLoad
     // Longer than any acknowledgement should take, short enough that the run always ends.
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<IReadOnlyList<LoadSample>> RunAsync(Uri target, SignedSmsWebhooks webhooks, int senders, TimeSpan duration,
+    public static async Task<IReadOnlyList<LoadSample>> RunAsync(Uri target, IInboundTraffic traffic, int senders, TimeSpan duration,
         int maxRequests)
     {
         using var client = CreateClient(target, MaxConnections, RequestTimeout);
@@ -32,7 +32,7 @@ internal static class WebhookLoad
             while (Stopwatch.GetElapsedTime(started) < duration && Interlocked.Increment(ref requests) <= maxRequests)
             {
                 var repeat = random.NextDouble() < RepeatShare ? issued.Pick(random) : null;
-                var webhook = repeat ?? webhooks.Next(random);
+                var webhook = repeat ?? traffic.Next(random);
                 if (repeat is null)
                 {
                     issued.Add(webhook);
