@@ -41,22 +41,43 @@ public sealed class TwilioReconciliationJob(
     /// <summary>One pass; the number of messages that were missing and are now stored.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var since = Time.GetUtcNow().AddMinutes(-_options.Reconciliation.LookbackMinutes).UtcDateTime;
         var recovered = 0;
+        foreach (var message in await ListInboundOldestFirstAsync(cancellationToken))
+        {
+            if (await ToEnvelopeAsync(message, cancellationToken) is { } envelope
+                && (await pipeline.IngestAsync(envelope, cancellationToken)).Kind == IngestResult.Stored)
+            {
+                recovered++;
+            }
+        }
+
+        return recovered;
+    }
+
+    /// <summary>
+    /// Every inbound message of the look-back, read in full before any is ingested, in the order the person wrote them. Twilio
+    /// lists newest first: ingested as listed, "hello" then the discreet word, both lost in an outage, went through the engine
+    /// as the discreet word then "hello", and the safety question, the last word of a message written while quiet, followed
+    /// the decoy onto a phone someone else may be reading. Twilio's times are to the second: within one, the list's own order,
+    /// reversed, is the order they came.
+    /// </summary>
+    private async Task<IReadOnlyList<MessageResource>> ListInboundOldestFirstAsync(CancellationToken cancellationToken)
+    {
+        var since = Time.GetUtcNow().AddMinutes(-_options.Reconciliation.LookbackMinutes).UtcDateTime;
+        var newestFirst = new List<MessageResource>();
         foreach (var to in Recipients())
         {
             var read = new ReadMessageOptions { To = to, DateSentAfter = since, PageSize = 100 };
             await foreach (var message in TwilioMessageList.ReadAsync(read, client, cancellationToken))
             {
-                if (message.Direction == MessageResource.DirectionEnum.Inbound && await ToEnvelopeAsync(message, cancellationToken) is { } envelope
-                    && (await pipeline.IngestAsync(envelope, cancellationToken)).Kind == IngestResult.Stored)
+                if (message.Direction == MessageResource.DirectionEnum.Inbound)
                 {
-                    recovered++;
+                    newestFirst.Add(message);
                 }
             }
         }
 
-        return recovered;
+        return [.. Enumerable.Reverse(newestFirst).OrderBy(message => message.DateCreated is { } created ? TwilioTimes.Utc(created) : Time.GetUtcNow())];
     }
 
     private IEnumerable<PhoneNumber?> Recipients() => string.IsNullOrWhiteSpace(_options.PhoneNumber)

@@ -70,8 +70,40 @@ public sealed class ReconciliationTests
         Assert.Equal(230, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
     }
 
+    /// <summary>
+    /// Review finding: Twilio lists newest first, and the pass ingested in that order. Two messages lost in an outage, "1" (safe
+    /// to write) then the discreet word, went through the engine as the discreet word then "1": the decoy, then the safety
+    /// question as the last word of a message written while quiet, the last text on a phone someone else may be reading. In
+    /// order, the question "1" brought is cancelled by the quiet spell before it is sent, and the decoy is the last word.
+    /// </summary>
     [Fact]
-    public async Task A_pass_stopped_while_Twilio_holds_a_later_page_ends_at_once_and_keeps_what_it_had_found()
+    public async Task Messages_lost_in_an_outage_are_ingested_in_the_order_the_person_wrote_them()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" });
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+        harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "1");
+        harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "recipe");
+
+        var recovered = await Reconciliation(harness).ReconcileAsync(TestContext.Current.CancellationToken);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(2, recovered);
+        Assert.Equal(
+            [
+                "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.",
+                "Sorry, wrong number.",
+            ],
+            harness.Twilio.Created.Select(message => message.Body));
+        Assert.Equal("Quiet", await harness.ScalarAsync("SELECT Status FROM Conversations"));
+    }
+
+    /// <summary>
+    /// Twilio lists newest first, so nothing of a list is ingested before all of it is read (a later page holds the older
+    /// messages); a pass stopped while a page is held ends at once, and the next pass reads the whole list again.
+    /// </summary>
+    [Fact]
+    public async Task A_pass_stopped_while_Twilio_holds_a_later_page_ends_at_once_and_ingests_nothing_out_of_order()
     {
         await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" });
         for (var i = 0; i < 130; i++)
@@ -82,12 +114,12 @@ public sealed class ReconciliationTests
         harness.Twilio.HoldLaterListPages(TimeSpan.FromSeconds(60));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var pass = Reconciliation(harness).ReconcileAsync(stop.Token);
-        await Poll.UntilAsync(async () => await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'") == 100, "the first page's messages", TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => Task.FromResult(harness.Twilio.LaterListPagesAsked >= 1), "the second page of the list asked for", TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
 
         // Bounded: a pass that did not hear the stop would still be waiting for the held page (a TimeoutException fails the test).
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pass.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
-        Assert.Equal(100, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
+        Assert.Equal(0, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
     }
 
     private static TwilioReconciliationJob Reconciliation(TwilioHarness harness) =>

@@ -227,6 +227,11 @@ public sealed partial class FakeTwilioServer
             skip = last < 0 ? all.Count : last + 1;
         }
 
+        if (Param("PageToken") is not null)
+        {
+            Interlocked.Increment(ref _laterListPagesAsked);
+        }
+
         if (Param("PageToken") is not null && Volatile.Read(ref _laterListPagesHeldTicks) is > 0 and var held)
         {
             await Task.Delay(TimeSpan.FromTicks(held), ct);

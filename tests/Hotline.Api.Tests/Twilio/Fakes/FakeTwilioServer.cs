@@ -25,6 +25,7 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     private long _sequence;
     private int _requests;
     private long _laterListPagesHeldTicks;
+    private int _laterListPagesAsked;
 
     private FakeTwilioServer(string accountSid, string authToken, TimeProvider time)
     {
@@ -117,6 +118,9 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
 
     /// <summary>Every later page of a message list (one asked for by its page token) is answered only after <paramref name="delay"/>.</summary>
     public void HoldLaterListPages(TimeSpan delay) => Volatile.Write(ref _laterListPagesHeldTicks, delay.Ticks);
+
+    /// <summary>How many times a later page of a message list (one asked for by its page token) was asked for, held or not.</summary>
+    public int LaterListPagesAsked => Volatile.Read(ref _laterListPagesAsked);
 
     /// <summary>A message a worker sent to one of the account's numbers; it shows in lists and fetches.</summary>
     public string AddInbound(string from, string to, string body)
