@@ -41,13 +41,15 @@ internal sealed partial class IntakeConversation
     /// <summary>
     /// The state of a new intake for a person whose case was closed: nothing of the closed case's intake (its answers, its
     /// band and reasons, its questions, its quiet and hand-off) stays, but what the phone was last told (the discreet word's
-    /// warning, a number still owed) and the language. Whatever opens the new case next triages it on this message alone.
+    /// warning, a number still owed) and the language. Whatever opens the new case next triages it on this message alone, and on
+    /// the discreet word while its warning stands (nobody has said the phone is safe since: someone may still be reading it).
     /// </summary>
     private void ForgetClosedCase()
     {
         _state = new IntakeState
         {
             Step = _script.StartStep.Id, LastInbound = _state.LastInbound, UrgentWord = _urgent?.Word, Decoy = _state.Decoy,
+            UsedDiscreetWord = _state.Decoy,
             AskingIfSafe = NotYetSafe, NumberOwed = _state.NumberOwed, ReturnedUnanswered = !NotYetSafe,
             QuietCause = NotYetSafe ? _state.QuietCause : null, LanguageGuessed = _state.LanguageGuessed,
         };
@@ -312,8 +314,8 @@ internal sealed partial class IntakeConversation
         }
     }
 
-    private TriageResult Evaluate() => WithUrgentWord(WithDistressWord(WithWroteWhileNotSafe(WithWroteWhileOptedOut(WithAskedForPerson(
-        _state.Forgotten?.ToTriage() ?? _engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers))))));
+    private TriageResult Evaluate() => WithUrgentWord(WithDistressWord(WithDiscreetWord(WithWroteWhileNotSafe(WithWroteWhileOptedOut(WithAskedForPerson(
+        _state.Forgotten?.ToTriage() ?? _engine.Triage.Evaluate((IReadOnlyDictionary<string, string>?)_state.Answers ?? EmptyAnswers)))))));
 
     private static readonly Dictionary<string, string> EmptyAnswers = new(StringComparer.Ordinal);
 }

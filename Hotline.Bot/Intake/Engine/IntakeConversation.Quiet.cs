@@ -76,6 +76,7 @@ internal sealed partial class IntakeConversation
 
     private void GoQuietAfterDiscreetWord()
     {
+        RaiseForDiscreetWord();
         _state.Decoy = true;
         WaitUntilSafe(DiscreetReason);
     }

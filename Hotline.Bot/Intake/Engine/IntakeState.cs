@@ -110,6 +110,14 @@ internal sealed class IntakeState
     public bool Decoy { get; set; }
 
     /// <summary>
+    /// The discreet word was used in this intake (before its case opened or since), or its warning still stood when the last
+    /// case was closed: the case's triage counts it from then on, a "yes" to the safety question included, since someone who
+    /// reads or holds the person's phone is still near them.
+    /// </summary>
+    [JsonPropertyName("dw")]
+    public bool UsedDiscreetWord { get; set; }
+
+    /// <summary>
     /// They wrote again after going quiet and are asked whether it is safe to write: nothing else may reach the phone, a
     /// caseworker's reply included, until they say it is.
     /// </summary>

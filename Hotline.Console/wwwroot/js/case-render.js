@@ -1,5 +1,5 @@
 import { el, byId, show } from "./dom.js";
-import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON, WROTE_WHILE_NOT_SAFE, WROTE_WHILE_OPTED_OUT } from "./format.js";
+import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON, DISCREET_WORD, WROTE_WHILE_NOT_SAFE, WROTE_WHILE_OPTED_OUT } from "./format.js";
 import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
@@ -151,7 +151,8 @@ function renderSide(view) {
   const wroteWhileNotSafe = c.reasons.includes(WROTE_WHILE_NOT_SAFE);
   // Opened out of sight by what the person wrote after STOP: nothing reaches them until START, which is theirs to send.
   const wroteWhileOptedOut = c.reasons.includes(WROTE_WHILE_OPTED_OUT);
-  const notAssessed = c.reasons.every((r) => r === ASKED_FOR_PERSON || r === WROTE_WHILE_NOT_SAFE || r === WROTE_WHILE_OPTED_OUT)
+  // The discreet word raises the case but answers nothing: with no answer kept, danger is still unknown.
+  const notAssessed = c.reasons.every((r) => r === ASKED_FOR_PERSON || r === DISCREET_WORD || r === WROTE_WHILE_NOT_SAFE || r === WROTE_WHILE_OPTED_OUT)
     && answers.length === 0 && !intakeAsking && (!view.readOnly || declined);
   const leftOpen = view.detail.leftOpen;
   const dangerNote = !notAssessed ? null

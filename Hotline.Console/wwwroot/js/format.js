@@ -72,11 +72,18 @@ export const WROTE_WHILE_NOT_SAFE = "wrote_while_not_safe";
  */
 export const WROTE_WHILE_OPTED_OUT = "wrote_while_opted_out";
 
+/**
+ * The triage reason of a case whose person used the discreet word: someone may be reading their phone, so they are likely near
+ * the person who controls it. It weighs on the priority (at least Medium) but says nothing they answered about danger.
+ */
+export const DISCREET_WORD = "discreet_word";
+
 // A triage reason that stands for one ILO indicator goes by that indicator's name, as statistics and partners
-// read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together). Asking for a person, and
-// writing while it was not safe to answer or after opting out, read as the caseworker would say them.
+// read it (Hotline.Api/Statistics/IndicatorMap.cs; a browser test holds the two together). Asking for a person, the discreet
+// word, and writing while it was not safe to answer or after opting out, read as the caseworker would say them.
 const REASON_NAMES = {
   [ASKED_FOR_PERSON]: "Asked for a person",
+  [DISCREET_WORD]: "Used the discreet word: someone may be reading the phone",
   [WROTE_WHILE_NOT_SAFE]: "Wrote while it was not safe to answer",
   [WROTE_WHILE_OPTED_OUT]: "Wrote after opting out (STOP)",
   wages_withheld: "Withholding of wages",

@@ -23,7 +23,7 @@ public sealed class ClosedAfterDiscreetWordTests
         var notInDanger = host.Send(Words(language).No[0]);
 
         Assert.Equal([Text(language, "safe_now")], again.Replies());
-        Assert.Equal(["CaseRequested(Low, 0, [])", "WaitsUntilSafe { Cause = discreet_word }"], again.Events.Select(Describe));
+        Assert.Equal(["CaseRequested(Medium, 15, [discreet_word])", "WaitsUntilSafe { Cause = discreet_word }"], again.Events.Select(Describe));
         Assert.Equal([Text(language, "danger")], safe.Replies());
         Assert.DoesNotContain(safe.Events, e => e is WaitsUntilSafe);
         Assert.Equal([Text(language, "consent")], notInDanger.Replies());

@@ -10,7 +10,7 @@ public sealed class DiscreetWordTests
         var turn = host.Send("Recipe");
 
         Assert.Equal(Text(language, "discreet"), turn.Reply());
-        Assert.Equal(new WentQuiet("discreet_word"), Assert.Single(turn.Events));
+        Assert.Equal(["WentQuiet { Reason = discreet_word }", "PriorityChanged(Medium, 15, [discreet_word])"], turn.Events.Select(Describe));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class DistressAfterHandOffTests
         var turn = host.Send("help me");
 
         Assert.Equal([Text("en", "safe_now")], turn.Replies());
-        Assert.Equal(["PriorityChanged(Critical, 100, [distress_word, asked_for_person])", "WaitsUntilSafe { Cause = discreet_word }"],
+        Assert.Equal(["PriorityChanged(Critical, 115, [distress_word, discreet_word, asked_for_person])", "WaitsUntilSafe { Cause = discreet_word }"],
             turn.Events.Select(Describe));
         Assert.Equal([Text("en", "distress")], host.Send("1").Replies());
     }

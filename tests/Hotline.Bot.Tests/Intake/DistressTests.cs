@@ -210,7 +210,7 @@ public sealed class DistressTests
 
         var turn = host.Send("help me");
 
-        Assert.Equal(["PriorityChanged(Critical, 200, [distress_word, immediate_danger])"], turn.Events.OfType<PriorityChanged>().Select(Describe));
+        Assert.Equal(["PriorityChanged(Critical, 215, [distress_word, discreet_word, immediate_danger])"], turn.Events.OfType<PriorityChanged>().Select(Describe));
     }
 
     /// <summary>After "not safe" the phone gets only the safety question; the number answers their "yes" (WaitsUntilSafeCryTests).</summary>

@@ -114,7 +114,9 @@ public sealed class IntakePropertyTests
             if (act is Send send && before.HasOpenCase && before.CaseworkerHasWritten)
             {
                 Assert.DoesNotContain(turn.Events, e => e is AnswerRecorded);
-                Assert.True(!turn.Events.Any(e => e is PriorityChanged) || turn.Events.Any(e => e is UrgentWordMatched) || Cries.Contains(send.Text),
+                // A word of danger raises the case, and so does the discreet word (someone may be reading the phone): none is an answer.
+                Assert.True(!turn.Events.Any(e => e is PriorityChanged) || turn.Events.Any(e => e is UrgentWordMatched) || Cries.Contains(send.Text)
+                    || IsDiscreetWord(send.Text),
                     string.Join("; ", turn.Events.Select(Support.Intake.Describe)));
             }
         }), print: Describe);

@@ -22,7 +22,7 @@ public sealed class NotSafeWhileQuietTests
         Assert.Equal([Text("en", "safe_now")], turn.Replies());
         Assert.Equal(
             [
-                "CaseRequested(Critical, 100, [distress_word])",
+                "CaseRequested(Critical, 115, [distress_word, discreet_word])",
                 "HandoffRequested { Reason = distress }",
                 "IntakeEnded(distress, [])",
                 "WaitsUntilSafe { Cause = discreet_word }",
@@ -40,7 +40,7 @@ public sealed class NotSafeWhileQuietTests
         var turn = host.Send("I was not safe before but now I can talk to you");
 
         Assert.Equal([Text("en", "safe_now")], turn.Replies());
-        Assert.Equal(["CaseRequested(Low, 0, [wrote_while_not_safe])", "WaitsUntilSafe { Cause = discreet_word }"], turn.Events.Select(Describe));
+        Assert.Equal(["CaseRequested(Medium, 15, [discreet_word, wrote_while_not_safe])", "WaitsUntilSafe { Cause = discreet_word }"], turn.Events.Select(Describe));
         Assert.Equal([Text("en", "danger")], host.Send("1").Replies());
     }
 
@@ -80,7 +80,7 @@ public sealed class NotSafeWhileQuietTests
         var turn = host.Send(message);
 
         Assert.Empty(turn.Replies);
-        Assert.Equal(["CaseRequested(Low, 0, [wrote_while_not_safe])", "WentQuiet { Reason = discreet_word }"], turn.Events.Select(Describe));
+        Assert.Equal(["CaseRequested(Medium, 15, [discreet_word, wrote_while_not_safe])", "WentQuiet { Reason = discreet_word }"], turn.Events.Select(Describe));
         Assert.False(host.Writable);
         Assert.Equal([Text("en", "safe_now")], host.Send("hi").Replies());
     }

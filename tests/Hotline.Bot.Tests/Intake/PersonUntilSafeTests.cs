@@ -24,12 +24,12 @@ public sealed class PersonUntilSafeTests
 
         Assert.Equal([Text(language, "safe_now")], person.Replies());
         Assert.Equal(
-            ["PriorityChanged(Low, 0, [asked_for_person])", "HandoffRequested { Reason = asked_for_person }", "IntakeEnded(asked_for_person, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
+            ["PriorityChanged(Medium, 15, [discreet_word, asked_for_person])", "HandoffRequested { Reason = asked_for_person }", "IntakeEnded(asked_for_person, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
             person.Events.Select(Describe));
         Assert.Equal([Text(language, "person")], safe.Replies());
         Assert.Empty(safe.Events);
         Assert.Equal([Text(language, "distress")], urgent.Replies());
-        Assert.Contains("PriorityChanged(Critical, 100, [urgent_word, asked_for_person])", urgent.Events.Select(Describe));
+        Assert.Contains("PriorityChanged(Critical, 115, [urgent_word, discreet_word, asked_for_person])", urgent.Events.Select(Describe));
     }
 
     /// <summary>"0" as the first message after the discreet word: the same, and the safety question it asks is answered.</summary>

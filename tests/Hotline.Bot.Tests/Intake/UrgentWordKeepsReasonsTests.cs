@@ -32,7 +32,7 @@ public sealed class UrgentWordKeepsReasonsTests
         var urgent = host.Send(Words(language).Urgent[0]);
 
         Assert.Equal([Text(language, "safe_now")], urgent.Replies());
-        Assert.Equal(["PriorityChanged(Critical, 200, [urgent_word, immediate_danger])"], urgent.Events.OfType<PriorityChanged>().Select(Describe));
+        Assert.Equal(["PriorityChanged(Critical, 215, [urgent_word, discreet_word, immediate_danger])"], urgent.Events.OfType<PriorityChanged>().Select(Describe));
     }
 
     [Theory]

@@ -90,7 +90,10 @@ public sealed class WaitingCasePropertyTests
 
     private static string Folded(string word) => Regex.Replace(word.ToLowerInvariant(), @"(.)\1+", "$1");
 
-    /// <summary>The band and score the table gives the answers in the state (and its urgent word); null when the state keeps no answers.</summary>
+    /// <summary>
+    /// The band and score the table gives the answers in the state, with its discreet word (15 points, at least Medium) and its
+    /// urgent word (100 points, Critical); null when the state keeps no answers.
+    /// </summary>
     private static (PriorityBand Band, int Score)? Triaged(string? state)
     {
         using var json = JsonDocument.Parse(state ?? "{}");
@@ -100,6 +103,13 @@ public sealed class WaitingCasePropertyTests
         }
 
         var triage = Triage.Evaluate(answers.EnumerateObject().ToDictionary(a => a.Name, a => a.Value.GetString()!));
-        return json.RootElement.TryGetProperty("u", out _) ? (PriorityBand.Critical, triage.Score + 100) : (triage.Band, triage.Score);
+        var (band, score) = (triage.Band, triage.Score);
+        if (json.RootElement.TryGetProperty("dw", out _))
+        {
+            score += 15;
+            band = (PriorityBand)Math.Max(Math.Max((int)band, (int)Triage.BandFor(score)), (int)PriorityBand.Medium);
+        }
+
+        return json.RootElement.TryGetProperty("u", out _) ? (PriorityBand.Critical, score + 100) : (band, score);
     }
 }

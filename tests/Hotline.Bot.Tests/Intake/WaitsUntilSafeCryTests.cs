@@ -24,7 +24,7 @@ public sealed class WaitsUntilSafeCryTests
         Assert.Equal([Text(language, "safe_now")], cry.Replies());
         Assert.Equal(
             [
-                "CaseRequested(Critical, 100, [distress_word])",
+                "CaseRequested(Critical, 115, [distress_word, discreet_word])",
                 "HandoffRequested { Reason = distress }",
                 "IntakeEnded(distress, [])",
                 "WaitsUntilSafe { Cause = discreet_word }",
@@ -86,7 +86,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal(Menu(), cry.Replies());
         Assert.Contains(new WaitsUntilSafe("discreet_word"), cry.Events);
-        Assert.Contains("CaseRequested(Critical, 100, [distress_word])", cry.Events.Select(Describe));
+        Assert.Contains("CaseRequested(Critical, 115, [distress_word, discreet_word])", cry.Events.Select(Describe));
         Assert.Equal([Text("ne", "safe_now")], chosen.Replies());
         Assert.Contains(new WaitsUntilSafe("discreet_word"), chosen.Events);
         Assert.Equal([Text("ne", "distress")], safe.Replies());
@@ -103,7 +103,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal([Text("ne", "safe_now")], cry.Replies());
         Assert.Equal(
-            ["PriorityChanged(Critical, 100, [distress_word])", "HandoffRequested { Reason = distress }", "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
+            ["PriorityChanged(Critical, 115, [distress_word, discreet_word])", "HandoffRequested { Reason = distress }", "IntakeEnded(distress, [documents, wages, free_to_leave, debt, threats, deceived, hours, isolation, living, location])", "WaitsUntilSafe { Cause = discreet_word }"],
             cry.Events.Select(Describe));
         Assert.Equal([Text("ne", "distress")], host.Send("1").Replies());
     }
@@ -122,7 +122,7 @@ public sealed class WaitsUntilSafeCryTests
 
         Assert.Equal([Text(language, "safe_now")], urgent.Replies());
         Assert.Equal(
-            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Critical, 100, [urgent_word])", "HandoffRequested { Reason = urgent_word }"],
+            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Critical, 115, [urgent_word, discreet_word])", "HandoffRequested { Reason = urgent_word }"],
             urgent.Events.Where(e => e is not UrgentWordMatched).Select(Describe));
         Assert.Single(urgent.Events.OfType<UrgentWordMatched>());
         var safe = host.Send("1");
@@ -142,7 +142,7 @@ public sealed class WaitsUntilSafeCryTests
         var safe = host.Send("1");
 
         Assert.Equal([Text(language, "safe_now")], urgent.Replies());
-        Assert.Contains("PriorityChanged(Critical, 100, [urgent_word])", urgent.Events.Select(Describe));
+        Assert.Contains("PriorityChanged(Critical, 115, [urgent_word, discreet_word])", urgent.Events.Select(Describe));
         Assert.Contains(new WaitsUntilSafe("discreet_word"), urgent.Events);
         Assert.Equal([Text(language, "distress"), Text(language, "documents")], safe.Replies());
     }

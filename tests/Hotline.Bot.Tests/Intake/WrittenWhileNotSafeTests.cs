@@ -26,7 +26,7 @@ public sealed class WrittenWhileNotSafeTests
 
         Assert.Equal([Text("en", "safe_now")], turn.Replies());
         Assert.Equal(
-            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Low, 0, [wrote_while_not_safe])"],
+            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Medium, 15, [discreet_word, wrote_while_not_safe])"],
             turn.Events.Select(Describe));
         Assert.False(host.Writable);
         Assert.Equal([Text("en", "danger")], host.Send("1").Replies());
@@ -59,7 +59,7 @@ public sealed class WrittenWhileNotSafeTests
 
         Assert.Equal([Text("en", "reask")], turn.Replies());
         Assert.Equal(
-            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Low, 0, [wrote_while_not_safe])"],
+            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Medium, 15, [discreet_word, wrote_while_not_safe])"],
             turn.Events.Select(Describe));
         Assert.False(host.Writable);
     }
@@ -91,7 +91,7 @@ public sealed class WrittenWhileNotSafeTests
         Assert.Equal(
             [
                 "WaitsUntilSafe { Cause = discreet_word }",
-                "CaseRequested(Critical, 100, [urgent_word])",
+                "CaseRequested(Critical, 115, [urgent_word, discreet_word])",
                 "HandoffRequested { Reason = urgent_word }",
                 "UrgentWordMatched { Word = beats me, Language = en }",
             ],
@@ -109,7 +109,7 @@ public sealed class WrittenWhileNotSafeTests
 
         var turn = host.Send("police");
 
-        Assert.Contains("PriorityChanged(Critical, 100, [urgent_word, wrote_while_not_safe])", turn.Events.Select(Describe));
+        Assert.Contains("PriorityChanged(Critical, 115, [urgent_word, discreet_word, wrote_while_not_safe])", turn.Events.Select(Describe));
     }
 
     /// <summary>Checking in says no more than the discreet word did: the safety question, and no case.</summary>
@@ -167,7 +167,7 @@ public sealed class WrittenWhileNotSafeTests
 
         Assert.Equal(Menu(), turn.Replies());
         Assert.Equal(
-            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Low, 0, [wrote_while_not_safe])"],
+            ["WaitsUntilSafe { Cause = discreet_word }", "CaseRequested(Medium, 15, [discreet_word, wrote_while_not_safe])"],
             turn.Events.Select(Describe));
     }
 }

@@ -51,7 +51,7 @@ public sealed class WrittenWhileOptedOutTests
         var turn = host.Send(Plea);
 
         Assert.Empty(turn.Replies);
-        Assert.Contains("CaseRequested(Low, 0, [wrote_while_opted_out])", turn.Events.Select(Describe));
+        Assert.Contains("CaseRequested(Medium, 15, [discreet_word, wrote_while_opted_out])", turn.Events.Select(Describe));
         Assert.Equal([Text("en", "safe_now")], host.Send("START").Replies());
     }
 
