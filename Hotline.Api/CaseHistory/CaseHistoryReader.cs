@@ -49,8 +49,8 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
         // there) and ends at its own close.
         var transcript = detail.Transcript.Where(m => m.At <= closedAt).ToList();
         var names = (await partners.ReadAllAsync(session, cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
-        var referralViews = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
-            .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
+        var referralViews = await referrals.ViewsAsync(session, await referrals.ReadByCaseAsync(session, caseId, cancellationToken), names,
+            cancellationToken);
         return new ClosedCaseRecord(detail with { Transcript = transcript, LeaseToken = null, LeaseExpiresAt = null, LeaseSeconds = null },
             record.OpenedAt, closedAt, record.Outcome ?? "", referralViews, record.ContentErasedAt);
     }

@@ -68,8 +68,15 @@ public sealed class MediaItemRepository(FieldProtector protector, TimeProvider t
     /// <see cref="ReadShareablePhotosAsync"/>, or an attachment of the same messages still being fetched.
     /// </summary>
     public async Task<bool> HasPhotoToShareAsync(DbSession session, Guid caseId, DateTimeOffset consentGivenAt, CancellationToken cancellationToken) =>
-        await session.QuerySingleAsync<long>("MediaItems_CountPhotosToShareByCase", new { CaseId = caseId, GivenAt = consentGivenAt },
-            cancellationToken) > 0;
+        await CountPhotosToShareAsync(session, caseId, consentGivenAt, cancellationToken) > 0;
+
+    /// <summary>
+    /// How many files a consent to share photos given at <paramref name="consentGivenAt"/> would cover: the photos of
+    /// <see cref="ReadShareablePhotosAsync"/> and the attachments of the same messages still being fetched.
+    /// </summary>
+    public async Task<int> CountPhotosToShareAsync(DbSession session, Guid caseId, DateTimeOffset consentGivenAt, CancellationToken cancellationToken) =>
+        (int)await session.QuerySingleAsync<long>("MediaItems_CountPhotosToShareByCase", new { CaseId = caseId, GivenAt = consentGivenAt },
+            cancellationToken);
 
     public async Task<bool> StoreAsync(DbSession session, MediaItem item, StoredMedia stored, CancellationToken cancellationToken) =>
         await session.ExecuteAsync("MediaItems_Store", new

@@ -39,6 +39,12 @@ public sealed class MessageRepository(FieldProtector protector)
         (await session.QueryAsync<MessageRow>("Messages_ReadByIds", new { Ids = JsonSerializer.Serialize(ids) }, cancellationToken))
         .ToDictionary(row => row.Id, row => (Func<Message>)(() => Decrypt(row)));
 
+    /// <summary>When each of these messages came (ids not found are not in it), read without decrypting a body.</summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> ReadCreatedAtAsync(DbSession session, IEnumerable<Guid> ids,
+        CancellationToken cancellationToken) =>
+        (await session.QueryAsync<MessageRow>("Messages_ReadByIds", new { Ids = JsonSerializer.Serialize(ids) }, cancellationToken))
+        .ToDictionary(row => row.Id, row => row.CreatedAt);
+
     public async Task<IReadOnlyList<Message>> ReadConversationAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<MessageRow>("Messages_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();

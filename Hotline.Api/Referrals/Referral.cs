@@ -35,6 +35,10 @@ public sealed record ReferralRecord
 }
 
 /// <summary>What a caseworker sees of a referral: everything, the summary decrypted.</summary>
+/// <param name="PhotosShared">
+/// Only with consent to 'photos': how many photos the partner receives (or will, once it is sent), as its inbox lists them;
+/// 0 once withdrawn.
+/// </param>
 public sealed record ReferralView(
     Guid Id,
     Guid CaseId,
@@ -50,7 +54,8 @@ public sealed record ReferralView(
     DateTimeOffset? SentAt,
     DateTimeOffset? RespondedAt,
     DateTimeOffset? CompletedAt,
-    int Version);
+    int Version,
+    int? PhotosShared = null);
 
 public sealed record ConsentView(
     string GivenBy,

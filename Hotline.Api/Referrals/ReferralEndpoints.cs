@@ -28,6 +28,8 @@ public static class ReferralEndpoints
         cases.MapGet("", List).WithName("ListReferrals").WithSummary("The referrals of a case.");
         cases.MapGet("/consent-fields", ConsentFields).WithName("GetConsentFields")
             .WithSummary("What a consent can cover on this case: the photo fields only when the person sent a photo in it.");
+        cases.MapGet("/consent-photos", ListConsentPhotos).WithName("GetConsentPhotos")
+            .WithSummary("The photos a consent to share photos recorded now would send the partner, with when the person sent each.");
         cases.MapPost("", Propose).WithName("ProposeReferral").WithSummary("Proposes referring a case to a partner for one service.");
         cases.MapPost("/{referralId:guid}/consent", RecordConsent).WithName("RecordReferralConsent").WithSummary("Records who consented to the referral and which details may be shared.");
         cases.MapPost("/{referralId:guid}/send", Send).WithName("SendReferral").WithSummary("Sends a consented referral to its partner.");
@@ -61,6 +63,15 @@ public static class ReferralEndpoints
     public static async Task<Results<Ok<IReadOnlyDictionary<string, string>>, ProblemHttpResult>> ConsentFields(
         Guid caseId, Caller caller, ReferralWorkflow workflow, CancellationToken cancellationToken) =>
         (await workflow.ConsentFieldsAsync(caller.User, caseId, cancellationToken)).ToHttp();
+
+    /// <summary>Audited as a read of the case's referrals: it names the case's photos and when each came, content of the case.</summary>
+    public static async Task<Results<Ok<ConsentPhotos>, ProblemHttpResult>> ListConsentPhotos(
+        Guid caseId, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var result = (await workflow.ConsentPhotosAsync(caller.User, caseId, cancellationToken)).ToHttp();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.CaseReferralsRead, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
+    }
 
     public static Task<Results<Ok<ReferralView>, ProblemHttpResult>> Propose(
         Guid caseId, ProposeReferral input, Caller caller, HttpContext context, ReferralWorkflow workflow, AuditTrail audit,

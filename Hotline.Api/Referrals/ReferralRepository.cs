@@ -25,14 +25,41 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
 
     public string? Protect(string? text, ProtectedColumn column, Guid referralId) => protector.ProtectOrNull(text, column.At(referralId));
 
-    public ReferralView ToView(ReferralRecord r, string partnerName) => new(
+    /// <summary>
+    /// The caseworker's view of a referral, with how many photos its partner receives (<paramref name="photosShared"/>,
+    /// null when the consent does not cover 'photos'). <see cref="ViewAsync"/> counts them.
+    /// </summary>
+    public ReferralView ToView(ReferralRecord r, string partnerName, int? photosShared = null) => new(
         r.Id, r.CaseId, r.PartnerId, partnerName, r.Service, r.Status.ToString(),
         r.ConsentGivenAt is { } givenAt
             ? new ConsentView(r.ConsentGivenBy ?? "", r.ConsentChannel ?? "", givenAt, r.Shared,
                 protector.UnprotectOrNull(r.SummaryCipher, ProtectedColumns.ReferralSummary.At(r.Id)), r.Nationality, RegionOf(r.Id, r.RegionCipher, r.Region), r.ContactRoute)
             : null,
         r.DeclineReason, r.Outcome, protector.UnprotectOrNull(r.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(r.Id)),
-        r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt, r.Version);
+        r.CreatedAt, r.SentAt, r.RespondedAt, r.CompletedAt, r.Version, photosShared);
+
+    /// <summary>
+    /// The caseworker's view with the number of photos the partner receives, by the rule its inbox serves them by
+    /// (<see cref="SharedPhotosAsync"/>): what the consent covered up to when it was given, none once withdrawn; before the
+    /// referral is sent, what it will receive.
+    /// </summary>
+    public async Task<ReferralView> ViewAsync(DbSession session, ReferralRecord r, string partnerName, CancellationToken cancellationToken) =>
+        ToView(r, partnerName, r.Covers("photos")
+            ? (await PhotosOfConsentAsync(session, r.CaseId, r.Status, r.Shared, r.ConsentGivenAt, cancellationToken)).Count
+            : null);
+
+    /// <summary>The views of a case's referrals, each partner named from <paramref name="partnerNames"/>.</summary>
+    public async Task<IReadOnlyList<ReferralView>> ViewsAsync(DbSession session, IEnumerable<ReferralRecord> records,
+        IReadOnlyDictionary<Guid, string> partnerNames, CancellationToken cancellationToken)
+    {
+        var views = new List<ReferralView>();
+        foreach (var r in records)
+        {
+            views.Add(await ViewAsync(session, r, partnerNames.GetValueOrDefault(r.PartnerId, ""), cancellationToken));
+        }
+
+        return views;
+    }
 
     /// <summary>
     /// A place can identify a person as surely as a name: the region a consent shares is encrypted like a summary. A
@@ -59,9 +86,13 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
     /// The photos a referral shares with its partner: none unless its consent covers 'photos' and it is not withdrawn;
     /// then the case's kept photos received up to when consent was given.
     /// </summary>
-    public async Task<IReadOnlyList<MediaItem>> SharedPhotosAsync(DbSession session, PartnerInboxRow row, CancellationToken cancellationToken) =>
-        row.Status != ReferralStatus.Withdrawn && Fields(row).Contains("photos") && row.ConsentGivenAt is { } givenAt
-            ? await media.ReadShareablePhotosAsync(session, row.CaseId, givenAt, cancellationToken)
+    public Task<IReadOnlyList<MediaItem>> SharedPhotosAsync(DbSession session, PartnerInboxRow row, CancellationToken cancellationToken) =>
+        PhotosOfConsentAsync(session, row.CaseId, row.Status, Fields(row), row.ConsentGivenAt, cancellationToken);
+
+    private async Task<IReadOnlyList<MediaItem>> PhotosOfConsentAsync(DbSession session, Guid caseId, ReferralStatus status,
+        IReadOnlyList<string> fields, DateTimeOffset? consentGivenAt, CancellationToken cancellationToken) =>
+        status != ReferralStatus.Withdrawn && fields.Contains("photos") && consentGivenAt is { } givenAt
+            ? await media.ReadShareablePhotosAsync(session, caseId, givenAt, cancellationToken)
             : [];
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Hotline.Api.Referrals;
 /// </summary>
 public sealed class ReferralWorkflow(
     Database database, ReferralRepository referrals, PartnerRepository partners, CaseReadModel cases, CaseQueue queue, CaseHistoryReader history,
-    MediaItemRepository media, CaseEventLog events, TimeProvider time)
+    MediaItemRepository media, MessageRepository messages, CaseEventLog events, TimeProvider time)
 {
     public async Task<Outcome<IReadOnlyList<ReferralView>>> ListAsync(User user, Guid caseId, CancellationToken cancellationToken)
     {
@@ -24,9 +24,8 @@ public sealed class ReferralWorkflow(
         }
 
         var names = (await partners.ReadAllAsync(session, cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
-        IReadOnlyList<ReferralView> views = (await referrals.ReadByCaseAsync(session, caseId, cancellationToken))
-            .Select(r => referrals.ToView(r, names.GetValueOrDefault(r.PartnerId, ""))).ToList();
-        return Outcome<IReadOnlyList<ReferralView>>.Done(views);
+        return Outcome<IReadOnlyList<ReferralView>>.Done(
+            await referrals.ViewsAsync(session, await referrals.ReadByCaseAsync(session, caseId, cancellationToken), names, cancellationToken));
     }
 
     /// <summary>
@@ -43,6 +42,29 @@ public sealed class ReferralWorkflow(
 
         var hasPhoto = await media.HasPhotoToShareAsync(session, caseId, time.GetUtcNow(), cancellationToken);
         return Outcome<IReadOnlyDictionary<string, string>>.Done(ReferralCodes.SharedFieldsFor(hasPhoto));
+    }
+
+    /// <summary>
+    /// The photos a consent to 'photos' recorded now would share (those its partner then receives), for the consent form to list
+    /// before the caseworker ticks the box: each with when the person sent it and the case view's address of its copy, and
+    /// how many of the same messages' attachments are still being fetched (each goes too, once kept, if it is a photo).
+    /// </summary>
+    public async Task<Outcome<ConsentPhotos>> ConsentPhotosAsync(User user, Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        if (await CheckCaseAsync(session, user, caseId, cancellationToken) is { } refusal)
+        {
+            return refusal.As<ConsentPhotos>();
+        }
+
+        var now = time.GetUtcNow();
+        var photos = await media.ReadShareablePhotosAsync(session, caseId, now, cancellationToken);
+        var sentAt = await messages.ReadCreatedAtAsync(session, photos.Select(p => p.MessageId).Distinct(), cancellationToken);
+        var covered = await media.CountPhotosToShareAsync(session, caseId, now, cancellationToken);
+        return Outcome<ConsentPhotos>.Done(new ConsentPhotos(
+            [.. photos.Select(p => new ConsentPhoto(p.Id, sentAt[p.MessageId], $"/api/cases/{caseId}/media/{p.Id}"))],
+            // Two reads, not one snapshot: a file refused between them leaves the count one short, never below the list.
+            Math.Max(0, covered - photos.Count)));
     }
 
     public async Task<Outcome<ReferralView>> ProposeAsync(User user, Guid caseId, ProposeReferral input, CancellationToken cancellationToken)
@@ -226,8 +248,9 @@ public sealed class ReferralWorkflow(
     {
         var stored = (await referrals.FindByIdAsync(session, referralId, cancellationToken))!;
         partnerName ??= (await partners.FindByIdAsync(session, stored.PartnerId, cancellationToken))?.Name ?? "";
+        var view = await referrals.ViewAsync(session, stored, partnerName, cancellationToken);
         await session.CommitAsync(cancellationToken);
-        return Outcome<ReferralView>.Done(referrals.ToView(stored, partnerName));
+        return Outcome<ReferralView>.Done(view);
     }
 
     private static Outcome<ReferralView> Closed(string reason) =>

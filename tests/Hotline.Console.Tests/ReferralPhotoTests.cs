@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hotline.Api.Partners;
 using Hotline.Api.Tests.Media;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,46 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
         await Expect(form.GetByLabel(LocationBox)).ToHaveCountAsync(0);
         await Expect(console.Page.Locator("#referral-refusal")).ToBeHiddenAsync();
         Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// The form said a consent could cover "Photos the person sent" but not which: the caseworker ticking it was not shown
+    /// the photos that would go, and the referral, once sent, did not say how many had, to her or to the partner.
+    /// </summary>
+    [Fact]
+    public async Task The_consent_form_lists_the_photo_that_would_go_and_the_sent_referral_says_how_many_went()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await AddLinkedPartnerAsync(host, "shelter");
+        await SendPhotoAsync(host);
+        await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
+        await console.TakeNextCaseAsync();
+
+        var form = await ProposeToSafeHouseAsync(console.Page);
+
+        var photos = form.Locator(".consent-photos");
+        await Expect(photos.Locator(".consent-photos-count")).ToHaveTextAsync(
+            new Regex("^With the photos box ticked, 1 photo goes to the partner:$"));
+        await Expect(photos.Locator(".consent-photo-list li")).ToHaveCountAsync(1);
+        await Expect(photos.Locator(".consent-photo-sent")).ToHaveTextAsync(new Regex(@"^Sent \d{1,2} [A-Z][a-z]{2},? \d{2}:\d{2}$"));
+        await photos.Locator("img.consent-photo").HoverAsync();
+        await Expect(photos.Locator("img.consent-photo")).ToBeInViewportAsync();
+        await Expect(photos.Locator("img.consent-photo")).ToHaveJSPropertyAsync("naturalWidth", 240);
+
+        await form.GetByLabel(PhotosBox).CheckAsync();
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+        var referral = console.Page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await Expect(referral.Locator(".referral-photos")).ToHaveTextAsync(new Regex("^1 photo to share once sent$"));
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        await Expect(referral.Locator(".referral-photos")).ToHaveTextAsync(new Regex("^1 photo shared$"));
+        Assert.Empty(console.ScriptErrors);
+
+        await using var partner = await OpenPartnerPageAsync(host, "shelter");
+        await Expect(partner.Page.Locator("#referrals .shared-photo-count")).ToHaveTextAsync(new Regex("^1 photo shared$"));
+        Assert.Empty(partner.ScriptErrors);
     }
 
     /// <summary>

@@ -69,7 +69,8 @@ function renderShared(referral) {
     ["How to reach the person", shared.contactRoute && label("contactRoutes", shared.contactRoute)],
     ["Summary from the caseworker", shared.summary],
   ].filter(([, value]) => value);
-  const photos = shared.photos?.length ? renderPhotos(shared.photos) : null;
+  // With consent to photos, how many were shared is said even when it is none (one still being fetched may come later).
+  const photos = shared.photos ? renderPhotos(shared.photos) : null;
   return facts.length === 0 && !photos
     ? el("p", { class: "muted", text: "The person agreed to this referral but to sharing no details." })
     : [facts.length === 0 ? null : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", {}, name), el("dd", { dir: "auto", text: value })])),
@@ -87,7 +88,8 @@ function noIndicatorsText(shared) {
 // The photos the person agreed to share: the copy without metadata, served by the hotline itself, beside its hash and
 // the time the device's clock gave it. A position is in the answer only when the person agreed to share it too.
 function renderPhotos(photos) {
-  return el("ul", { class: "shared-photos", "aria-label": "Photos the person sent" }, photos.map((photo) => {
+  const count = el("p", { class: "shared-photo-count", text: `${photos.length} ${photos.length === 1 ? "photo" : "photos"} shared` });
+  return [count, photos.length === 0 ? null : el("ul", { class: "shared-photos", "aria-label": "Photos the person sent" }, photos.map((photo) => {
     const position = photo.place ? positionText(photo.place.latitude, photo.place.longitude) : null;
     return el("li", {}, el("figure", { class: "attachment attachment-kept" },
       el("img", { class: "attachment-photo", src: photo.path, alt: "Photo sent by the person" }),
@@ -97,7 +99,7 @@ function renderPhotos(photos) {
         position
           ? row("Position", [el("span", { class: "evidence-position", text: position + altitudeText(photo.place.altitude) }), copyButton(position)])
           : null))));
-  }));
+  }))];
 }
 
 function choice(id, list, prompt) {

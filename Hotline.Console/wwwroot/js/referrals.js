@@ -52,6 +52,22 @@ function loadOptions() {
   return optionsPromise;
 }
 
+/** "1 photo goes", "2 photos go": a count with its noun and verb. */
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** How many photos the partner receives, as its inbox lists them: only for a consent that covers "photos". */
+function photosSharedLine(r) {
+  if (r.photosShared == null || r.status === "Withdrawn") {
+    return null;
+  }
+  const text = r.status === "ConsentRecorded"
+    ? `${plural(r.photosShared, "photo", "photos")} to share once sent`
+    : `${plural(r.photosShared, "photo", "photos")} shared`;
+  return el("p", { class: "muted referral-photos", text });
+}
+
 function options(select, entries, placeholder) {
   select.replaceChildren(
     ...(placeholder ? [el("option", { value: "", text: placeholder })] : []),
@@ -66,6 +82,8 @@ export class Referrals {
     this.openConsent = null;
     // What the open consent form offers to share, as the server gave it for the case (see openConsentForm).
     this.consentFields = null;
+    // The photos a consent to "photos" would share, listed in that form (see consentPhotoList).
+    this.consentPhotos = null;
     // The open consent form, kept across redraws (see consentForm).
     this.openForm = null;
     this.options = null;
@@ -112,6 +130,7 @@ export class Referrals {
       this.list = [];
       this.openConsent = null;
       this.consentFields = null;
+      this.consentPhotos = null;
       this.events.forget();
       this.refuse(null);
       this.say(null);
@@ -143,6 +162,7 @@ export class Referrals {
     this.list = list;
     this.openConsent = null;
     this.consentFields = null;
+    this.consentPhotos = null;
     this.events.forget();
     this.refuse(null);
     this.say(null);
@@ -191,6 +211,7 @@ export class Referrals {
         this.resetProposalForm();
         this.openConsent = referral.id;
         this.consentFields = null;
+        this.consentPhotos = null;
         this.upsert(referral);
         this.say(`Referral to ${referral.partnerName} proposed. Record the person's consent below; nothing is sent before that.`);
         await this.openConsentForm(referral.id);
@@ -214,6 +235,7 @@ export class Referrals {
       if (action === "consent") {
         this.openConsent = null;
         this.consentFields = null;
+        this.consentPhotos = null;
       }
       this.upsert(changed);
       this.say(STEP_DONE[action](changed.partnerName));
@@ -276,6 +298,7 @@ export class Referrals {
       el("p", { class: "referral-meta" }, el("span", { class: "referral-status", text: status }), ` · ${clockText(time)} · `,
         // The reference the partner sees on its side, so that both can name the same referral.
         el("span", { class: "referral-reference", text: `Reference ${referralReference(r.id)}` })),
+      photosSharedLine(r),
       r.declineReason ? el("p", { class: "muted", text: `Declined: ${this.options?.declineReasons[r.declineReason] ?? r.declineReason}` }) : null,
       r.outcome ? el("p", { class: "muted", text: `Outcome: ${this.options?.outcomes[r.outcome] ?? r.outcome}` }) : null,
       r.outcomeNote ? el("p", { class: "muted", dir: "auto", text: r.outcomeNote }) : null,
@@ -294,12 +317,16 @@ export class Referrals {
     if (this.openConsent !== referralId) {
       this.openConsent = referralId;
       this.consentFields = null;
+      this.consentPhotos = null;
       this.render();
     }
     try {
       const fields = await getJson(`${this.base}/consent-fields`);
+      // Which photos a consent to "photos" would send, listed under the boxes before she ticks it (an audited read).
+      const photos = fields.photos ? await this.readConsentPhotos() : null;
       if (current() && !this.consentFields) {
         this.consentFields = fields;
+        this.consentPhotos = photos;
         this.render();
       }
     } catch (error) {
@@ -309,6 +336,39 @@ export class Referrals {
       }
       this.refuse(error.message);
     }
+  }
+
+  /** The photos a consent recorded now would share, or the reason they could not be read (the form opens all the same). */
+  async readConsentPhotos() {
+    try {
+      return await getJson(`${this.base}/consent-photos`);
+    } catch (error) {
+      return { error: error.message };
+    }
+  }
+
+  /**
+   * What goes with "Photos the person sent": how many, each with when it came and a small copy through the case view's own
+   * authorised route. A photo sent before the consent is saved goes too, so the sent referral says how many went.
+   */
+  consentPhotoList() {
+    const list = this.consentPhotos;
+    if (!list) {
+      return null;
+    }
+    if (list.error) {
+      return el("p", { class: "refusal consent-photos-count", text: `The photos that would go could not be read: ${list.error}` });
+    }
+    const count = list.photos.length;
+    const fetching = list.stillBeingFetched > 0
+      ? ` ${plural(list.stillBeingFetched, "more file is", "more files are")} still being fetched: each goes too once kept, if it is a photo.`
+      : "";
+    return el("div", { class: "consent-photos" },
+      el("p", { class: "consent-photos-count", text: `With the photos box ticked, ${plural(count, "photo goes", "photos go")} to the partner:${fetching}` }),
+      el("ul", { class: "consent-photo-list", "aria-label": "Photos that go to the partner" }, list.photos.map((photo) => el("li", {},
+        el("img", { class: "consent-photo", src: photo.path, alt: `Photo the person sent ${clockText(photo.sentAt)}` }),
+        el("span", { class: "consent-photo-sent", text: `Sent ${clockText(photo.sentAt)}` })))),
+      el("p", { class: "muted", text: "A photo the person sends before you save the consent goes too: the referral then says how many went." }));
   }
 
   /**
@@ -350,7 +410,9 @@ export class Referrals {
     options(route, Object.entries(o.contactRoutes), "Choose a contact route");
     const controls = { summary, nationality, region, contactRoute: route };
     const form = el("form", { class: "stack consent-form", "aria-label": `Consent for the referral to ${r.partnerName}` },
-      el("fieldset", {}, el("legend", { text: "What the person agrees to share" }), el("ul", { class: "consent-fields" }, boxes)),
+      // The photos follow the boxes, so the two photo boxes stay side by side above them.
+      el("fieldset", {}, el("legend", { text: "What the person agrees to share" }), el("ul", { class: "consent-fields" }, boxes),
+        this.consentFields.photos ? this.consentPhotoList() : null),
       el("label", { for: id("giver"), text: "Consent given by" }), giver,
       el("label", { for: id("channel"), text: "Consent channel" }), channel,
       el("label", { for: id("summary"), text: "Summary for the partner (if shared)" }), summary,
@@ -363,6 +425,7 @@ export class Referrals {
     form.querySelector("[data-close]").addEventListener("click", () => {
       this.openConsent = null;
       this.consentFields = null;
+      this.consentPhotos = null;
       this.render();
     });
     form.addEventListener("submit", (event) => {
