@@ -66,15 +66,23 @@ function renderShared(referral) {
     // long label it made the labels' column 900 px wide and squeezed every value into what was left.
     [["Indicators of forced labour", el("span", { class: "label-note", text: " (the ILO's categories the person's answers point to, not what they said)" })],
       shared.indicators && (shared.indicators.map(reasonText).join(", ") || noIndicatorsText(shared))],
-    ["How to reach the person", shared.contactRoute && label("contactRoutes", shared.contactRoute)],
+    // Without a route the person agreed to, the hotline is the only way: said, rather than leaving the partner with nothing.
+    ["How to reach the person", shared.contactRoute ? label("contactRoutes", shared.contactRoute) : throughHotlineOnlyText(referral), "contact-route"],
     ["Summary from the caseworker", shared.summary],
   ].filter(([, value]) => value);
   // With consent to photos, how many were shared is said even when it is none (one still being fetched may come later).
   const photos = shared.photos ? renderPhotos(shared.photos) : null;
-  return facts.length === 0 && !photos
-    ? el("p", { class: "muted", text: "The person agreed to this referral but to sharing no details." })
-    : [facts.length === 0 ? null : el("dl", { class: "shared" }, facts.map(([name, value]) => [el("dt", {}, name), el("dd", { dir: "auto", text: value })])),
-      photos];
+  const sharedNothing = !shared.contactRoute && facts.length === 1 && !photos;
+  return [sharedNothing ? el("p", { class: "muted", text: "The person agreed to this referral but to sharing no details." }) : null,
+    el("dl", { class: "shared" }, facts.map(([name, value, kind]) => [el("dt", {}, name), el("dd", { dir: "auto", class: kind, text: value })])),
+    photos];
+}
+
+// The person did not agree to share how the partner may reach them: no number, no route, only the hotline, which passes
+// messages on while the person is in touch with it (it never writes first).
+function throughHotlineOnlyText(referral) {
+  return "Only through the hotline: the person did not agree to share a way to reach them. Answer in this referral, or ask the "
+    + `hotline quoting reference ${referralReference(referral.id)}; the caseworker passes your messages on while the person is in touch.`;
 }
 
 // An empty list of indicators is "none recorded" only when the person's answers were saved: one who did not agree to that

@@ -30,6 +30,18 @@ const WITHDRAWABLE = new Set(["Proposed", "ConsentRecorded", "Sent", "Accepted"]
 export function reachesPersonThroughHotline(referrals) {
   return referrals.some((r) => WITHDRAWABLE.has(r.status) && r.consent?.contactRoute === "through_hotline");
 }
+// Said before a referral without a contact route goes: the partner gets no way to reach the person, only the hotline.
+const NO_ROUTE_TEXT = "Without a contact route the partner cannot reach the person: they must come back through the hotline, "
+  + "by answering in the referral or quoting its reference, and you pass their messages on.";
+const ROUTE_STATUSES = new Set(["ConsentRecorded", "Sent", "Accepted"]);
+
+/** A consented referral that shares no contact route, before it is sent and while the partner works on it. */
+function noRouteLine(r) {
+  return ROUTE_STATUSES.has(r.status) && !r.consent?.sharedFields.includes("contact_route")
+    ? el("p", { class: "notice notice-warning referral-no-route", text: NO_ROUTE_TEXT })
+    : null;
+}
+
 // A consent field that needs a value from the caseworker, and the form control that gives it.
 const DETAILS = { summary: "summary", nationality: "nationality", region: "region", contact_route: "contactRoute" };
 
@@ -299,6 +311,7 @@ export class Referrals {
         // The reference the partner sees on its side, so that both can name the same referral.
         el("span", { class: "referral-reference", text: `Reference ${referralReference(r.id)}` })),
       photosSharedLine(r),
+      noRouteLine(r),
       r.declineReason ? el("p", { class: "muted", text: `Declined: ${this.options?.declineReasons[r.declineReason] ?? r.declineReason}` }) : null,
       r.outcome ? el("p", { class: "muted", text: `Outcome: ${this.options?.outcomes[r.outcome] ?? r.outcome}` }) : null,
       r.outcomeNote ? el("p", { class: "muted", dir: "auto", text: r.outcomeNote }) : null,
@@ -409,6 +422,8 @@ export class Referrals {
     const route = el("select", { id: id("contactRoute") });
     options(route, Object.entries(o.contactRoutes), "Choose a contact route");
     const controls = { summary, nationality, region, contactRoute: route };
+    // Beside the buttons, while "How the partner may reach the person" is unticked: what the partner is left with.
+    const noRoute = el("p", { class: "notice notice-warning consent-no-route", role: "status", text: NO_ROUTE_TEXT });
     const form = el("form", { class: "stack consent-form", "aria-label": `Consent for the referral to ${r.partnerName}` },
       // The photos follow the boxes, so the two photo boxes stay side by side above them.
       el("fieldset", {}, el("legend", { text: "What the person agrees to share" }), el("ul", { class: "consent-fields" }, boxes),
@@ -419,9 +434,16 @@ export class Referrals {
       el("label", { for: id("nationality"), text: "Nationality, two-letter code (if shared)" }), nationality,
       el("label", { for: id("region"), text: "Region (if shared)" }), region,
       el("label", { for: id("contactRoute"), text: "Contact route (if shared)" }), route,
+      noRoute,
       el("span", { class: "field-row" },
         el("button", { type: "submit", class: "primary", text: "Save consent" }),
         el("button", { type: "button", class: "secondary", text: "Not now", "data-close": "" })));
+    const routeBox = form.querySelector("input[type=checkbox][value=contact_route]");
+    const showRoute = () => {
+      noRoute.hidden = routeBox?.checked === true;
+    };
+    routeBox?.addEventListener("change", showRoute);
+    showRoute();
     form.querySelector("[data-close]").addEventListener("click", () => {
       this.openConsent = null;
       this.consentFields = null;
