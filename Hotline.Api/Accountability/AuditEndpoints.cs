@@ -9,7 +9,8 @@ public static class AuditEndpoints
     public const int MaxPage = 500;
     public const int MaxExportRows = 50_000;
 
-    private static readonly string[] CaseReads = [AuditActions.CaseOpened, AuditActions.CaseFetched, AuditActions.ClosedCaseRead, AuditActions.CaseReferralsRead];
+    private static readonly string[] CaseReads = [AuditActions.CaseOpened, AuditActions.CaseFetched, AuditActions.ClosedCaseRead, AuditActions.CaseReferralsRead,
+        AuditActions.EarlierCasesRead];
 
     public sealed record AuditEntryView(long Sequence, DateTimeOffset OccurredAt, string Actor, string ActorName, string Action, string? Subject,
         string? ClientAddress, string Outcome);

@@ -44,6 +44,7 @@ public static class AuditActions
     public const string CaseTakenOver = "case.taken-over";
     public const string ClosedCaseRead = "case.closed-read";
     public const string CaseReferralsRead = "case.referrals-read";
+    public const string EarlierCasesRead = "case.earlier-read";
     public const string MediaViewed = "media.viewed";
     public const string MediaOriginalDownloaded = "media.original-downloaded";
     public const string StatisticsExported = "statistics.exported";

@@ -10,6 +10,16 @@ public sealed class AuditTrail(Database database, AuditChain chain)
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         database.WriteAsync((session, token) => AppendAsync(session, entry, token), cancellationToken);
 
+    /// <summary>Several rows of one read (a list, each of whose items was shown), in one write.</summary>
+    public Task RecordAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (session, token) =>
+        {
+            foreach (var entry in entries)
+            {
+                await AppendAsync(session, entry, token);
+            }
+        }, cancellationToken);
+
     /// <summary>Appends inside the caller's transaction, for a change whose audit row must commit with it (an erasure).</summary>
     public async Task AppendAsync(DbSession session, AuditEntry entry, CancellationToken cancellationToken)
     {

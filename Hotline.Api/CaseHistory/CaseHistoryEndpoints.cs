@@ -43,16 +43,23 @@ public static class CaseHistoryEndpoints
         return result;
     }
 
-    /// <summary>The person's closed cases before this one (open or closed), oldest first: none for a first contact.</summary>
+    /// <summary>
+    /// The person's closed cases before this one (open or closed), oldest first: none for a first contact. Audited under the
+    /// case asked about: the list names the earlier cases' outcomes and the partners they were referred to.
+    /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<ClosedCase>>, NotFound, ForbidHttpResult>> GetEarlierCases(
-        Guid caseId, Caller caller, Database database, CaseHistoryReader history, CancellationToken cancellationToken)
+        Guid caseId, Caller caller, HttpContext context, Database database, CaseHistoryReader history, AuditTrail audit,
+        CancellationToken cancellationToken)
     {
-        await using var session = await database.OpenAsync(cancellationToken);
-        if (await history.FindAsync(session, caseId, cancellationToken) is null)
+        Results<Ok<IReadOnlyList<ClosedCase>>, NotFound, ForbidHttpResult> result;
+        await using (var session = await database.OpenAsync(cancellationToken))
         {
-            return TypedResults.NotFound();
+            result = await history.FindAsync(session, caseId, cancellationToken) is null ? TypedResults.NotFound()
+                : await history.ReadEarlierAsync(session, caller.User, caseId, cancellationToken) is { } earlier ? TypedResults.Ok(earlier)
+                : TypedResults.Forbid();
         }
 
-        return await history.ReadEarlierAsync(session, caller.User, caseId, cancellationToken) is { } earlier ? TypedResults.Ok(earlier) : TypedResults.Forbid();
+        await audit.RecordAsync(AuditEntry.By(context, AuditActions.EarlierCasesRead, caseId, AuditOutcomes.Of(result)), cancellationToken);
+        return result;
     }
 }

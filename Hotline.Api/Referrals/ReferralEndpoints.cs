@@ -117,7 +117,13 @@ public static class ReferralEndpoints
         Caller caller, HttpContext context, PartnerInbox inbox, AuditTrail audit, CancellationToken cancellationToken)
     {
         var result = (await inbox.ListAsync(caller.User, cancellationToken)).ToHttp();
-        await audit.RecordAsync(AuditEntry.By(context, AuditActions.PartnerInboxRead, null, AuditOutcomes.Of(result)), cancellationToken);
+        // The list shows each referral's shared details: one row for the list and one per referral in it, so that who saw a
+        // referral's details can be found by its id, as when it is opened alone.
+        var shown = result.Result is Ok<IReadOnlyList<PartnerReferralView>> { Value: { } listed } ? listed : [];
+        await audit.RecordAllAsync(
+            [AuditEntry.By(context, AuditActions.PartnerInboxRead, null, AuditOutcomes.Of(result)),
+             .. shown.Select(referral => AuditEntry.By(context, AuditActions.PartnerInboxItemRead, referral.Id))],
+            cancellationToken);
         return result;
     }
 

@@ -10,9 +10,14 @@ const VERBS = {
   "case.fetched": "Fetched through the API",
   "case.closed-read": "Read after it was closed",
   "case.referrals-read": "Referrals read",
+  "case.earlier-read": "The person's earlier cases read",
 };
 
-// Opening a case in the console also reads its referrals, a second audit row a moment later: one visit, shown once.
+// Reads the console makes itself when it opens a case: its referrals, and a returning person's earlier cases.
+const VISIT_READS = ["case.referrals-read", "case.earlier-read"];
+
+// Opening a case in the console also reads its referrals (and a returning person's earlier cases), more audit rows a
+// moment later: one visit, shown once.
 const SAME_VISIT_MS = 60_000;
 // Repeats further apart than this are separate lines: a supervisor cannot open the audit page to see the times between.
 const REPEAT_WINDOW_MS = 15 * 60_000;
@@ -42,13 +47,13 @@ function item({ entry, times, firstAt }) {
     `${verb} by ${entry.actorName} ${when}`, entry.outcome === "refused" ? " (refused)" : "");
 }
 
-/** Drops a referrals read that came with an opening of the case by the same person (the entries are newest first). */
+/** Drops the reads that came with an opening of the case by the same person (the entries are newest first). */
 function withoutVisitReads(entries) {
   return entries.filter((entry, index) => {
-    if (entry.action !== "case.referrals-read") {
+    if (!VISIT_READS.includes(entry.action)) {
       return true;
     }
-    const opening = [entries[index - 1], entries[index + 1]].find((other) => other?.action === "case.opened"
+    const opening = entries.slice(Math.max(0, index - 2), index + 3).find((other) => other.action === "case.opened"
       && other.actorName === entry.actorName && other.outcome === entry.outcome
       && Math.abs(Date.parse(other.occurredAt) - Date.parse(entry.occurredAt)) <= SAME_VISIT_MS);
     return !opening;

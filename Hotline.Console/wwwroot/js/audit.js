@@ -6,7 +6,8 @@ import { caseReference, utcText } from "./format.js";
 
 // Every code of AuditActions (Hotline.Api/Accountability/AuditEntry.cs), in its order; a test holds the two together.
 const ACTIONS = [
-  "case.opened", "case.fetched", "case.taken-over", "case.closed-read", "case.referrals-read", "media.viewed", "media.original-downloaded",
+  "case.opened", "case.fetched", "case.taken-over", "case.closed-read", "case.referrals-read", "case.earlier-read",
+  "media.viewed", "media.original-downloaded",
   "statistics.exported", "partner-inbox.read", "partner-inbox.item-read", "partner-inbox.photo-read",
   "signin.succeeded", "signin.failed", "signin.locked-out", "user.added", "user.disabled", "user.enabled", "user.access-changed",
   "user.password-reset", "user.password-changed", "user.organisation-changed", "partner.created",

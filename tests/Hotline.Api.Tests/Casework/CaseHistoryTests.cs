@@ -19,6 +19,27 @@ public sealed class CaseHistoryTests
         Assert.Equal(1, Assert.Single(queue!.Cases, c => c.Id == again.Id).EarlierCases);
     }
 
+    /// <summary>
+    /// Review finding: the list names the earlier cases' outcomes and the partners they went to, and its read left no audit row.
+    /// It is recorded under the case asked about, and a supervisor reads it in that case's access history.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Reading_a_persons_earlier_cases_is_audited_under_the_case_and_shown_in_its_access_history(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
+        var supervisor = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "maria", UserRole.Supervisor, "en"));
+        var first = await CloseNewCaseAsync(app, worker, "resolved");
+        var again = await QueueAgainAsync(app, first);
+
+        (await worker.Http.GetAsync($"/api/case-history/{again.Id}/earlier", Ct)).EnsureSuccessStatusCode();
+
+        Assert.Equal([$"{worker.User.Id} case.earlier-read {again.Id} succeeded"], await AuditRows.ReadAsync(app, "case.earlier-read"));
+        var history = await supervisor.Http.GetFromJsonAsync<List<Hotline.Api.Accountability.AuditEndpoints.CaseAccessView>>(
+            $"/api/cases/{again.Id}/access-history", Ct);
+        Assert.Equal([("amina", "case.earlier-read")], history!.Select(h => (h.ActorName, h.Action)));
+    }
+
     [Fact]
     public async Task A_first_contact_has_no_earlier_cases()
     {

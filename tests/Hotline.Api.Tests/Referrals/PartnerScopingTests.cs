@@ -1,3 +1,5 @@
+using Hotline.Api.Tests.Accountability;
+
 namespace Hotline.Api.Tests.Referrals;
 
 public sealed class PartnerScopingTests
@@ -14,6 +16,40 @@ public sealed class PartnerScopingTests
 
         Assert.Equal([toShelter.Id], shelterInbox.Select(r => r.Id));
         Assert.Equal([toLegal.Id], legalInbox.Select(r => r.Id));
+    }
+
+    /// <summary>
+    /// Review finding: the inbox list shows every referral's shared details, and its audit row named no referral, so who saw a
+    /// referral's details could not be found by its id. The list writes one row for itself and one per referral it showed.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Reading_the_inbox_list_is_audited_once_for_the_list_and_once_for_each_referral_shown(DatabaseProvider engine)
+    {
+        await using var h = await StartAsync(engine);
+        var first = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+        var second = await h.SendAsync((await h.QueueCaseAsync()).Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+
+        var inbox = await Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct));
+
+        var staff = h.ShelterStaff.User.Id;
+        Assert.Equal(2, inbox.Count);
+        Assert.Equal([$"{staff} partner-inbox.read - succeeded"], await AuditRows.ReadAsync(h.App, "partner-inbox.read"));
+        Assert.Equal(
+            [.. inbox.Select(r => $"{staff} partner-inbox.item-read {r.Id} succeeded")],
+            await AuditRows.ReadAsync(h.App, "partner-inbox.item-read"));
+        Assert.Equal([first.Id, second.Id], inbox.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public async Task An_empty_inbox_list_is_audited_as_the_list_alone()
+    {
+        await using var h = await StartAsync(DatabaseProvider.Sqlite);
+
+        var inbox = await Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct));
+
+        Assert.Empty(inbox);
+        Assert.Equal([$"{h.ShelterStaff.User.Id} partner-inbox.read - succeeded"], await AuditRows.ReadAsync(h.App, "partner-inbox.read"));
+        Assert.Empty(await AuditRows.ReadAsync(h.App, "partner-inbox.item-read"));
     }
 
     [Theory, DatabaseData]
