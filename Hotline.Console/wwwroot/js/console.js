@@ -1,16 +1,17 @@
 import { getJson } from "./api.js";
-import { byId, el } from "./dom.js";
+import { byId } from "./dom.js";
 import { requireCaseworkSession, showSignedIn } from "./session.js";
 import { Live } from "./live.js";
-import { QueueModel, renderList, renderQueueList, waitingSince, waitingTime, silentCritical } from "./queue.js";
+import { QueueModel, renderList, renderQueueList, waitingSince } from "./queue.js";
 import { CaseView } from "./case-view.js";
 import { Leases } from "./leases.js";
 import { CaseNews } from "./case-news.js";
-import { languageName, channelName, durationText, startTicking, caseReference } from "./format.js";
+import { languageName, channelName, startTicking, caseReference } from "./format.js";
 import { loadLanguageReviews } from "./languages.js";
 import { showHandledCases } from "./history.js";
 import { sayOutcome, warn, clearOutcome } from "./status-line.js";
 import { HeldWaitingNotice } from "./held-waiting.js";
+import { headerFigures } from "./header-figures.js";
 
 const session = await requireCaseworkSession();
 showSignedIn(session);
@@ -203,63 +204,7 @@ function forAReplyOf(cases) {
 }
 
 function renderStatistics() {
-  const mine = forAReplyOf(queue.waiting());
-  const parts = [el("span", {}, el("strong", { text: String(mine.length) }), " waiting for you")];
-  if (mine.length > 0) {
-    const oldest = mine.map(waitingSince).reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
-    parts.push(el("span", {}, "oldest ", waitingTime(oldest)));
-  }
-  if (statistics) {
-    parts.push(hotlineWide(statistics));
-    const silent = silentFigure(statistics);
-    if (silent) {
-      parts.push(silent);
-    }
-  }
-  byId("statistics").replaceChildren(...parts);
-}
-
-/**
- * The whole hotline's line, by the supervisor view's rules (docs/casework.md, "The supervisor view's figures"): a person waits
- * for a reply whether their case is in the queue or taken, and "being answered" is a taken case whose person nobody owes a reply
- * now. It counted only the queue as waiting and every taken case as being answered: a person whose taken case nobody had
- * answered was "being answered" here while a colleague's supervisor view counted them waiting.
- */
-function hotlineWide(figures) {
-  const taken = figures.taken;
-  const waiting = figures.queued + taken.waiting;
-  const byPriority = ["Critical", "High", "Medium", "Low"]
-    .map((p) => [p, (figures.queuedByPriority[p] ?? 0) + (taken.waitingByPriority[p] ?? 0)])
-    .filter(([, count]) => count > 0)
-    .map(([p, count]) => `${count} ${p.toLowerCase()}`);
-  // Only whoever holds a taken case can answer its person: "Take next case" reaches the others. Said inside the brackets, it
-  // reads as a part of the waiting figure, not as one more kind of case beside "being answered".
-  const parts = [byPriority.join(", "), taken.waiting > 0 ? `${taken.waiting} taken` : null].filter(Boolean).join("; ");
-  const oldest = Math.max(figures.queued > 0 ? figures.oldestWaitingSeconds : 0, taken.waiting > 0 ? taken.oldestWaitingSeconds : 0);
-  return el("span", { class: "hotline-wide" },
-    `Whole hotline: ${waiting} waiting${parts ? ` (${parts})` : ""}, ${taken.beingAnswered} being answered`,
-    waiting > 0 ? el("span", { class: "hotline-oldest" }, ", oldest ", el("time", { dataset: { offset: Math.floor(oldest), since: new Date(statisticsAt).toISOString() },
-      text: durationText(oldest) })) : null);
-}
-
-/**
- * People in the queue nobody can write to until they write again: not "waiting", but not to be forgotten either, in the words
- * of the queue's groups ("Nothing can be sent to them now"). The Critical ones among them, taken right after the Critical
- * people waiting, stand out.
- */
-function silentFigure(figures) {
-  const count = (figures.quiet ?? 0) + (figures.optedOut ?? 0);
-  if (count === 0) {
-    return null;
-  }
-  const kinds = [
-    figures.quiet > 0 ? `${figures.quiet} quiet until it is safe to write` : null,
-    figures.optedOut > 0 ? `${figures.optedOut} opted out` : null,
-  ].filter(Boolean);
-  const critical = silentCritical(figures);
-  return el("span", { class: "hotline-silent" }, `Nothing can be sent to ${count} in the queue`,
-    critical > 0 ? [" ", el("strong", { class: "hotline-critical", text: `(${critical} critical)` })] : null,
-    `: ${kinds.join(", ")}`);
+  byId("statistics").replaceChildren(...headerFigures(forAReplyOf(queue.waiting()), statistics, statisticsAt));
 }
 
 function showConnection(state) {

@@ -1,0 +1,75 @@
+// The console header's figures: the people waiting for this caseworker, then the whole hotline's line and the people nobody
+// can write to now, from the queue statistics the hub pushes (QueueStatistics). Apart from console.js so that what the header
+// says of given figures can be checked on its own.
+import { el } from "./dom.js";
+import { waitingSince, waitingTime, silentCritical } from "./queue.js";
+import { durationText } from "./format.js";
+
+/**
+ * The header's parts: `waitingForYou`, the queued cases of her languages whose person waits for a reply; `figures`, the last
+ * statistics pushed (null: none yet), read at `figuresAt` (ms).
+ */
+export function headerFigures(waitingForYou, figures, figuresAt) {
+  const parts = [el("span", {}, el("strong", { text: String(waitingForYou.length) }), " waiting for you")];
+  if (waitingForYou.length > 0) {
+    const oldest = waitingForYou.map(waitingSince).reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+    parts.push(el("span", {}, "oldest ", waitingTime(oldest)));
+  }
+  if (figures) {
+    parts.push(hotlineWide(figures, figuresAt));
+    const silent = silentFigure(figures);
+    if (silent) {
+      parts.push(silent);
+    }
+  }
+  return parts;
+}
+
+/**
+ * The whole hotline's line, by the supervisor view's rules (docs/casework.md, "The supervisor view's figures"): a person waits
+ * for a reply whether their case is in the queue or taken, and "being answered" is a taken case whose person nobody owes a reply
+ * now. It counted only the queue as waiting and every taken case as being answered: a person whose taken case nobody had
+ * answered was "being answered" here while a colleague's supervisor view counted them waiting.
+ *
+ * `taken` came later than the queue's figures: a console served by a newer instance may hear from an older one during a rolling
+ * deploy, whose figures have none. It threw there, and the header showed nothing; without them the line says what the queue's
+ * figures say, and leaves out what only `taken` knows (the taken people waiting, "being answered").
+ */
+function hotlineWide(figures, figuresAt) {
+  const taken = figures.taken ?? null;
+  const takenWaiting = taken?.waiting ?? 0;
+  const waiting = figures.queued + takenWaiting;
+  const byPriority = ["Critical", "High", "Medium", "Low"]
+    .map((p) => [p, (figures.queuedByPriority?.[p] ?? 0) + (taken?.waitingByPriority?.[p] ?? 0)])
+    .filter(([, count]) => count > 0)
+    .map(([p, count]) => `${count} ${p.toLowerCase()}`);
+  // Only whoever holds a taken case can answer its person: "Take next case" reaches the others. Said inside the brackets, it
+  // reads as a part of the waiting figure, not as one more kind of case beside "being answered".
+  const parts = [byPriority.join(", "), takenWaiting > 0 ? `${takenWaiting} taken` : null].filter(Boolean).join("; ");
+  const oldest = Math.max(figures.queued > 0 ? figures.oldestWaitingSeconds : 0, takenWaiting > 0 ? taken.oldestWaitingSeconds : 0);
+  const beingAnswered = taken?.beingAnswered == null ? "" : `, ${taken.beingAnswered} being answered`;
+  return el("span", { class: "hotline-wide" },
+    `Whole hotline: ${waiting} waiting${parts ? ` (${parts})` : ""}${beingAnswered}`,
+    waiting > 0 ? el("span", { class: "hotline-oldest" }, ", oldest ", el("time", { dataset: { offset: Math.floor(oldest), since: new Date(figuresAt).toISOString() },
+      text: durationText(oldest) })) : null);
+}
+
+/**
+ * People in the queue nobody can write to until they write again: not "waiting", but not to be forgotten either, in the words
+ * of the queue's groups ("Nothing can be sent to them now"). The Critical ones among them, taken right after the Critical
+ * people waiting, stand out.
+ */
+function silentFigure(figures) {
+  const count = (figures.quiet ?? 0) + (figures.optedOut ?? 0);
+  if (count === 0) {
+    return null;
+  }
+  const kinds = [
+    figures.quiet > 0 ? `${figures.quiet} quiet until it is safe to write` : null,
+    figures.optedOut > 0 ? `${figures.optedOut} opted out` : null,
+  ].filter(Boolean);
+  const critical = silentCritical(figures);
+  return el("span", { class: "hotline-silent" }, `Nothing can be sent to ${count} in the queue`,
+    critical > 0 ? [" ", el("strong", { class: "hotline-critical", text: `(${critical} critical)` })] : null,
+    `: ${kinds.join(", ")}`);
+}
