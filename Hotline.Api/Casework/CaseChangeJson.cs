@@ -12,7 +12,8 @@ namespace Hotline.Api.Casework;
 /// intakeQuestion, intakeQuestions (while the intake still asks: the band is provisional), earlierCases (a
 /// number, the returning person's closed cases), answeredAt, unansweredSince (Unix milliseconds: a caseworker's last
 /// reply, the person's first message after it), referral (sent, accepted, completed, declined), inDangerNow (true: the
-/// person answered the danger question yes or wrote an urgent word).
+/// person answered the danger question yes or wrote an urgent word), repliesRefusedFrom (Unix milliseconds: a WhatsApp
+/// case's window closing when no re-engagement template is configured).
 /// Nulls (and an earlierCases of 0, an inDangerNow of false) at the end are left out (a queued case has no assignee); a
 /// reader takes a missing field as null (0, false).
 /// </summary>
@@ -50,7 +51,8 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
         writer.WriteStringValue(summary.ConversationStatus);
         string?[] optional = [summary.AssigneeId?.ToString(), summary.AssigneeName, summary.ConversationStatusReason];
         var inIntake = summary.IntakeQuestion is not null && summary.IntakeQuestions is not null;
-        var throughHistory = summary.AnsweredAt is not null || summary.Referral is not null || summary.InDangerNow;
+        var refusedFrom = summary.RepliesRefusedFrom;
+        var throughHistory = summary.AnsweredAt is not null || summary.Referral is not null || summary.InDangerNow || refusedFrom is not null;
         var returning = summary.EarlierCases > 0 || throughHistory;
         var written = inIntake || returning ? optional.Length : Array.FindLastIndex(optional, field => field is not null) + 1;
         foreach (var field in optional.AsSpan(0, written))
@@ -77,14 +79,19 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             {
                 writer.WriteStringValue(referral);
             }
-            else if (summary.InDangerNow)
+            else if (summary.InDangerNow || refusedFrom is not null)
             {
                 writer.WriteNullValue();
             }
 
-            if (summary.InDangerNow)
+            if (summary.InDangerNow || refusedFrom is not null)
             {
-                writer.WriteBooleanValue(true);
+                writer.WriteBooleanValue(summary.InDangerNow);
+            }
+
+            if (refusedFrom is { } from)
+            {
+                writer.WriteNumberValue(from.ToUnixTimeMilliseconds());
             }
         }
 
@@ -124,7 +131,8 @@ public sealed class CaseChangeJson : JsonConverter<CaseChange>
             OptionalTime(18),
             OptionalTime(19),
             Optional(20),
-            fields.Length > 21 && fields[21].ValueKind == JsonValueKind.True);
+            fields.Length > 21 && fields[21].ValueKind == JsonValueKind.True,
+            OptionalTime(22));
         return new CaseChange(fields[0].GetInt64(), fields[1].GetString()!, summary);
     }
 

@@ -7,18 +7,18 @@ namespace Hotline.Api.Casework;
 /// <summary>The queries behind the console: the queue, one case, and what changed after a sequence number.</summary>
 public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, MediaItemRepository media, CaseNoteRepository notes,
     CaseEventLog events, FieldProtector protector, IntakeScript script, DeclinedAnswers declined, IOptions<QueueOptions> queueOptions,
-    TimeProvider time)
+    IOptions<TwilioOptions> twilio, TimeProvider time)
 {
     public async Task<QueueView> ReadQueueAsync(DbSession session, User user, CancellationToken cancellationToken)
     {
         var last = await LastSequenceAsync(session, cancellationToken);
         var rows = await session.QueryAsync<CaseSummaryRow>("Cases_ReadOpenSummaries",
             new { All = CaseAccess.SeesAll(user) ? 1 : 0, UserId = user.Id }, cancellationToken);
-        return new QueueView(last, rows.Select(r => r.ToView()).AsList());
+        return new QueueView(last, rows.Select(r => r.ToView(twilio.Value.WhatsApp.SendsTemplate)).AsList());
     }
 
     public async Task<CaseSummary?> ReadSummaryAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
-        (await session.QuerySingleOrDefaultAsync<CaseSummaryRow>("Cases_ReadSummaryById", new { Id = caseId }, cancellationToken))?.ToView();
+        (await session.QuerySingleOrDefaultAsync<CaseSummaryRow>("Cases_ReadSummaryById", new { Id = caseId }, cancellationToken))?.ToView(twilio.Value.WhatsApp.SendsTemplate);
 
     /// <summary>
     /// The case as a caseworker opens it. Its <see cref="CaseDetail.LastSequence"/> is read first, so the case is as of that event

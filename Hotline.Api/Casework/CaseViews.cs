@@ -9,6 +9,12 @@ namespace Hotline.Api.Casework;
 /// The person answered the danger question yes or wrote an urgent word (CaseStore/InDangerNow.cs): "Take next case" gives such a
 /// Critical case before the other Critical cases of its step, and the console orders and marks it so.
 /// </param>
+/// <param name="RepliesRefusedFrom">
+/// A WhatsApp case when no re-engagement template is configured: when the person's 24-hour window closes (or closed), from which a
+/// reply is refused until they write again (<see cref="WhatsAppWindow.ClosedRefusal"/>). Null when a reply can always be sent or
+/// held (SMS, chat, a template configured). "Your cases" marked such a case "Waiting for your reply" once the window closed,
+/// though she could send nothing.
+/// </param>
 public sealed record CaseSummary(
     Guid Id,
     string Status,
@@ -29,7 +35,8 @@ public sealed record CaseSummary(
     DateTimeOffset? AnsweredAt = null,
     DateTimeOffset? UnansweredSince = null,
     string? Referral = null,
-    bool InDangerNow = false);
+    bool InDangerNow = false,
+    DateTimeOffset? RepliesRefusedFrom = null);
 
 /// <param name="Sequence">
 /// The message's place in its conversation (a case has one): the order the console shows. <see cref="At"/> cannot say it: a
@@ -196,9 +203,12 @@ internal sealed record CaseSummaryRow
     public DateTimeOffset? UnansweredSince { get; init; }
     public long? ReferralStage { get; init; }
     public bool InDangerNow { get; init; }
+    public DateTimeOffset? PersonLastWroteAt { get; init; }
 
-    public CaseSummary ToView() => new(Id, Status, Priority.ToString(), TriageScore,
+    /// <param name="sendsTemplate">Whether a WhatsApp reply outside the window is held behind the re-engagement template rather than refused.</param>
+    public CaseSummary ToView(bool sendsTemplate) => new(Id, Status, Priority.ToString(), TriageScore,
         JsonSerializer.Deserialize<List<string>>(TriageReasons) ?? [], Language, Channel, QueuedAt, AssigneeId, AssigneeName,
         ConversationStatus, ConversationStatusReason, Version, IntakeQuestion, IntakeQuestions, EarlierCases, AnsweredAt, UnansweredSince,
-        ReferralStage switch { 4 => "completed", 3 => "accepted", 2 => "sent", 1 => "declined", _ => null }, InDangerNow);
+        ReferralStage switch { 4 => "completed", 3 => "accepted", 2 => "sent", 1 => "declined", _ => null }, InDangerNow,
+        sendsTemplate ? null : WhatsAppWindow.ClosesAt(Channel, PersonLastWroteAt));
 }

@@ -32,6 +32,10 @@ public static class WhatsAppWindow
     public static WhatsAppWindowView? Of(string channel, DateTimeOffset? lastInboundAt, DateTimeOffset now) =>
         Enum.TryParse<Channel>(channel, out var parsed) ? Of(parsed, lastInboundAt, now) : null;
 
+    /// <summary>When the window of a conversation on <paramref name="channel"/> whose person last wrote at <paramref name="lastInboundAt"/> closes; null off WhatsApp.</summary>
+    public static DateTimeOffset? ClosesAt(string channel, DateTimeOffset? lastInboundAt) =>
+        channel == nameof(Channel.WhatsApp) && lastInboundAt is { } last ? last + Length : null;
+
     /// <summary>True for a WhatsApp conversation whose person has not written within the last 24 hours.</summary>
     public static bool IsClosed(Conversation conversation, DateTimeOffset now) =>
         Of(conversation.Address.Channel, conversation.LastInboundAt ?? conversation.CreatedAt, now) is { Open: false };

@@ -114,6 +114,35 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
     }
 
     /// <summary>
+    /// Found by a review: "Your cases" marked a held WhatsApp case whose 24-hour window had closed, with no re-engagement template
+    /// configured, "Waiting for your reply": her reply is refused until the person writes. Its card now says what the case view
+    /// says of that state, and it no longer comes before a person who does wait for her reply.
+    /// </summary>
+    [Fact]
+    public async Task A_held_whatsapp_case_whose_window_closed_is_marked_as_waiting_for_the_person_not_for_her_reply()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var windowClosed = await host.SeedWhatsAppCaseAsync("en", PriorityBand.Critical, hoursAgo: 25);
+        var high = await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        foreach (var held in new[] { windowClosed, high })
+        {
+            await TakeAndPutAsideAsync(console, held);
+        }
+
+        var card = console.Item("my-cases", windowClosed);
+        await Expect(card.Locator(".awaits-you")).ToHaveCountAsync(0);
+        await Expect(card.Locator(".window-closed")).ToHaveTextAsync("WhatsApp window closed: a reply waits for the person to write");
+        await Expect(console.Item("my-cases", high).Locator(".awaits-you")).ToHaveTextAsync(new Regex(@"^Waiting for your reply · \d+ (s|min)"));
+        Assert.Equal([high.ToString(), windowClosed.ToString()],
+            await console.Mine.EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.caseId)"));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
     /// A review found take next, with nothing in the queue, saying only "No case is waiting in your languages." while a person
     /// she held waited for her reply: nothing led her to them.
     /// </summary>

@@ -1,6 +1,6 @@
 SELECT c.Id, c.Status, c.Priority, c.TriageScore, c.TriageReasons, c.Language, c.QueuedAt, c.AssigneeId,
        u.DisplayName AS AssigneeName, v.Channel, v.Status AS ConversationStatus, v.StatusReason AS ConversationStatusReason,
-       c.LeaseExpiresAt, c.Version, c.IntakeQuestion, c.IntakeQuestions, c.InDangerNow,
+       c.LeaseExpiresAt, c.Version, c.IntakeQuestion, c.IntakeQuestions, c.InDangerNow, COALESCE(v.LastInboundAt, v.CreatedAt) AS PersonLastWroteAt,
        (SELECT COUNT(*) FROM Cases AS e WHERE e.ConversationId = c.ConversationId AND e.Status = 'Closed' AND e.OpenedAt < c.OpenedAt) AS EarlierCases,
        (SELECT MAX(r.CreatedAt) FROM Messages AS r WHERE r.CaseId = c.Id AND r.AuthorUserId IS NOT NULL AND r.DeliveryStatus NOT IN ('failed', 'undelivered', 'canceled', 'cancelled')) AS AnsweredAt,
        (SELECT MIN(i.CreatedAt) FROM Messages AS i

@@ -1,6 +1,6 @@
 import { el, byId, show } from "./dom.js";
 import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON, DISCREET_WORD, WROTE_WHILE_NOT_SAFE, WROTE_WHILE_OPTED_OUT } from "./format.js";
-import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime } from "./queue.js";
+import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime, WINDOW_CLOSED } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
 import { reviewNote } from "./languages.js";
@@ -62,7 +62,7 @@ export function whatsAppWindowFact(window) {
   const open = window.open && Date.parse(window.closesAt) > Date.now();
   return el("span", {
     class: `whatsapp-window ${open ? "open" : "closed"}`,
-    text: open ? `WhatsApp window open until ${clockText(window.closesAt)}` : "WhatsApp window closed: a reply waits for the person to write",
+    text: open ? `WhatsApp window open until ${clockText(window.closesAt)}` : WINDOW_CLOSED,
   });
 }
 

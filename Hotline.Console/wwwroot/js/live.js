@@ -38,7 +38,8 @@ async function sessionEnded() {
 export function caseChangeFromRow(row) {
   const [sequence, type, id, version, status, priority, triageScore, language, channel, queuedAtMilliseconds, reasons,
     conversationStatus, assigneeId = null, assigneeName = null, conversationStatusReason = null, intakeQuestion = null, intakeQuestions = null,
-    earlierCases = 0, answeredAtMilliseconds = null, unansweredSinceMilliseconds = null, referral = null, inDangerNow = false] = row;
+    earlierCases = 0, answeredAtMilliseconds = null, unansweredSinceMilliseconds = null, referral = null, inDangerNow = false,
+    repliesRefusedFromMilliseconds = null] = row;
   const queuedAt = new Date(queuedAtMilliseconds).toISOString();
   const time = (milliseconds) => (milliseconds == null ? null : new Date(milliseconds).toISOString());
   return {
@@ -48,6 +49,7 @@ export function caseChangeFromRow(row) {
       id, version, status, priority, triageScore, language, channel, queuedAt, reasons, conversationStatus, assigneeId, assigneeName,
       conversationStatusReason, intakeQuestion, intakeQuestions, earlierCases,
       answeredAt: time(answeredAtMilliseconds), unansweredSince: time(unansweredSinceMilliseconds), referral, inDangerNow,
+      repliesRefusedFrom: time(repliesRefusedFromMilliseconds),
     },
   };
 }

@@ -14,6 +14,9 @@ export function mayBeWrittenTo(summary) {
   return !Object.hasOwn(SILENT_UNTIL, summary.conversationStatus);
 }
 
+/** The case view's words for a WhatsApp window closed with nothing to reopen it (case-render.js), and a held case's card's. */
+export const WINDOW_CLOSED = "WhatsApp window closed: a reply waits for the person to write";
+
 /** Said where a case's clock would be when nobody can write to the person: nobody owes a reply that cannot be sent. */
 export const NO_REPLY_CAN_BE_SENT = "no reply can be sent";
 
@@ -40,12 +43,13 @@ export function byUrgency(a, b) {
 }
 
 /**
- * The cases she holds: first those whose person waits for her reply, nobody but her can answer them, the gravest band first
+ * The cases she holds: first those whose person waits for her reply (one she cannot write to now does not), nobody but her can
+ * answer them, the gravest band first
  * (a person in danger now first among the Critical), then the longest waiting; then the rest in the queue's order. A held
  * Critical person nobody can write to now does not come before a person who waits for her reply.
  */
 export function heldFirst(a, b) {
-  const since = (c) => waitingSince(c);
+  const since = (c) => awaitsHerSince(c);
   return Number(since(a) == null) - Number(since(b) == null)
     || (since(a) != null
       ? (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0)
@@ -55,10 +59,31 @@ export function heldFirst(a, b) {
     || byUrgency(a, b);
 }
 
-/** A case she holds whose person waits for her reply, and since when: "Waiting for your reply · 12 min 04 s". */
+/**
+ * True for a WhatsApp case whose 24-hour window has closed with no re-engagement template configured (the server says from
+ * when, `repliesRefusedFrom`): a reply is refused until the person writes again, so nobody can answer them now.
+ */
+export function repliesRefused(summary, now = Date.now()) {
+  return summary.repliesRefusedFrom != null && Date.parse(summary.repliesRefusedFrom) <= now;
+}
+
+/** Since when the person of a case she holds has waited for her reply; null when none is owed, or none can be sent now. */
+function awaitsHerSince(summary) {
+  return repliesRefused(summary) ? null : waitingSince(summary);
+}
+
+/**
+ * A case she holds whose person waits for her reply, and since when: "Waiting for your reply · 12 min 04 s". A WhatsApp person
+ * whose window closed with nothing to reopen it waits for nobody's reply: the card says what the case view says of it. It read
+ * "Waiting for your reply" there, a reply she could not send (docs/casework.md).
+ */
 export function awaitsYouMark(summary, selfId) {
-  const since = summary.status === "Claimed" && summary.assigneeId === selfId ? waitingSince(summary) : null;
-  return since == null ? null
+  if (summary.status !== "Claimed" || summary.assigneeId !== selfId || waitingSince(summary) == null) {
+    return null;
+  }
+  const since = awaitsHerSince(summary);
+  return since == null
+    ? el("span", { class: "window-closed", title: "WhatsApp delivers a reply only within 24 hours of the person's last message", text: WINDOW_CLOSED })
     : el("span", { class: "awaits-you", title: "The person's last message has no reply: only you can answer it while you hold the case" },
       "Waiting for your reply · ", waitingTime(since));
 }

@@ -137,4 +137,22 @@ public sealed class CaseChangeJsonTests
         Assert.EndsWith(""","sent"]""", json);
         Assert.False(JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case.InDangerNow);
     }
+
+    /// <summary>
+    /// A WhatsApp case with no re-engagement template configured carries when its window closes, last: the console's "Your cases"
+    /// stops saying "Waiting for your reply" to a person no reply can reach then.
+    /// </summary>
+    [Fact]
+    public void A_window_closing_with_no_template_comes_last_after_the_nulls_before_it_and_reads_back()
+    {
+        var closes = DateTimeOffset.FromUnixTimeMilliseconds(1_795_916_703_123);
+        var whatsApp = Queued() with { Channel = "WhatsApp", RepliesRefusedFrom = closes };
+
+        var json = JsonSerializer.Serialize(new CaseChange(13, "CaseQueued", whatsApp), HubJson);
+
+        Assert.EndsWith(""","WhatsApp",1795830303123,["threats"],"Open",null,null,null,null,null,0,null,null,null,false,1795916703123]""", json);
+        var read = JsonSerializer.Deserialize<CaseChange>(json, HubJson)!.Case;
+        Assert.Equal(closes, read.RepliesRefusedFrom);
+        Assert.False(read.InDangerNow);
+    }
 }
