@@ -105,7 +105,7 @@ public sealed class CaseHub(
             if (lease is null)
             {
                 waitingWhenNoneQueued = waiting.Count > 0 ? [.. waiting.Select(s => s.Id)] : null;
-                return Outcome<CaseDetail>.Refused(Refusal.NotFound, HeldCasesWaiting.NoCaseInTheQueue(waiting));
+                return Outcome<CaseDetail>.Refused(Refusal.NotFound, HeldCasesWaiting.NoCaseInTheQueue);
             }
 
             var opened = await OpenAsync(user, lease.Case.Id);

@@ -46,14 +46,12 @@ public sealed class HeldCasesWaiting(CaseQueue queue, CaseReadModel read, Conver
         waiting.FirstOrDefault(s => s.Priority == nameof(PriorityBand.Critical));
 
     /// <summary>
-    /// Take next's refusal when the queue holds no case for her: it names the people she holds who wait for her reply (those of
-    /// <see cref="WaitingAsync"/>, in its order), or it would say nothing is waiting while they do.
+    /// Take next's refusal when the queue holds no case for her. The people she holds who wait for her reply (those of
+    /// <see cref="WaitingAsync"/>, in its order) come with it (<see cref="ActionAnswer{T}.Waiting"/>), and the console names them
+    /// once, on the line with their wait and a button to open the first. The refusal named them too, and the console showed both:
+    /// the same cases twice, one under the other.
     /// </summary>
-    public static string NoCaseInTheQueue(IReadOnlyList<CaseSummary> waiting) =>
-        waiting.Count == 0
-            ? "No case is waiting in your languages."
-            : "No case is waiting in your languages. Waiting for your reply in the cases you hold: "
-              + string.Join("; ", waiting.Select(s => $"Case {CaseReferences.Of(s.Id)} ({s.Priority})")) + ".";
+    public const string NoCaseInTheQueue = "No case is waiting in your languages.";
 
     /// <summary>
     /// True for a WhatsApp case whose 24-hour window has closed when no re-engagement template is configured: a reply is refused
