@@ -162,8 +162,15 @@ public sealed record QueueStatistics(long Sequence, int Queued, int Claimed, IRe
 /// <param name="WaitingByPriority">The cases of <paramref name="Waiting"/> by band (bands with none left out).</param>
 /// <param name="OldestWaitingSeconds">The longest wait of <paramref name="Waiting"/>, timed as the queue's; 0 when nobody waits.</param>
 /// <param name="CannotBeWrittenToByPriority">Taken cases whose person went quiet or opted out, by band (in <paramref name="BeingAnswered"/>).</param>
+/// <param name="Quiet">Taken cases whose person went quiet (in <paramref name="BeingAnswered"/>).</param>
+/// <param name="OptedOut">Taken cases whose person opted out (in <paramref name="BeingAnswered"/>).</param>
+/// <remarks>
+/// The console header's "Nothing can be sent to 3, queued or taken" counts the queue's <see cref="QueueStatistics.Quiet"/> and
+/// <see cref="QueueStatistics.OptedOut"/> with these, as the supervisor view's "Critical, nothing can be sent to them now" counts
+/// queued and taken: the header counted the queue only beside it.
+/// </remarks>
 public sealed record TakenStatistics(int Waiting, int BeingAnswered, IReadOnlyDictionary<string, int> WaitingByPriority, double OldestWaitingSeconds,
-    IReadOnlyDictionary<string, int> CannotBeWrittenToByPriority);
+    IReadOnlyDictionary<string, int> CannotBeWrittenToByPriority, int Quiet, int OptedOut);
 
 public sealed record QueueView(long LastSequence, IReadOnlyList<CaseSummary> Cases);
 

@@ -54,7 +54,9 @@ public sealed class QueueStatisticsReader(TimeProvider time)
                 (int)taken.Sum(r => r.Cases - r.Waiting),
                 ByBand(taken, r => r.Waiting),
                 OldestWaitingSeconds(taken),
-                ByBand(taken, r => r.Quiet + r.OptedOut)));
+                ByBand(taken, r => r.Quiet + r.OptedOut),
+                (int)taken.Sum(r => r.Quiet),
+                (int)taken.Sum(r => r.OptedOut)));
     }
 
     private double OldestWaitingSeconds(List<Row> rows) =>

@@ -92,7 +92,7 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 1 waiting (");
         await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
-            "Nothing can be sent to 2 in the queue: 1 quiet until it is safe to write, 1 opted out");
+            "Nothing can be sent to 2, queued or taken: 1 quiet until it is safe to write, 1 opted out");
         foreach (var words in new[] { quiet.Locator(".case-waiting"), quiet.Locator(".conversation-status"), optedOut.Locator(".case-waiting") })
         {
             await ExpectInsideAsync(words, words.Locator("xpath=ancestor::li[1]"));
@@ -105,6 +105,47 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         await Expect(console.Page.Locator("#case-facts")).Not.ToContainTextAsync("Waiting since");
         Assert.Empty(console.ScriptErrors);
     }
+
+    /// <summary>
+    /// Found by a review: the header's "Nothing can be sent to 1 in the queue (1 critical)" counted only the queue, while the
+    /// supervisor view's "Critical, nothing can be sent to them now" beside it counted 2, queued or taken, as its heading says.
+    /// Both now count the people nobody can write to whether their case is in the queue or taken, and the header says so.
+    /// </summary>
+    [Fact]
+    public async Task The_header_counts_the_people_nobody_can_write_to_queued_or_taken_as_the_supervisor_views_card_does()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        var bilal = await host.AddUserAsync("bilal", UserRole.Caseworker, "en");
+        var queuedQuiet = await host.SeedCaseAsync("en", PriorityBand.Critical, "physical_and_sexual_violence");
+        var takenOptedOut = await host.SeedCaseAsync("en", PriorityBand.Critical, "immediate_danger");
+        var takenQuiet = await host.SeedCaseAsync("en", PriorityBand.Low, "excessive_overtime");
+        await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        var queue = host.Services.GetRequiredService<CaseQueue>();
+        foreach (var caseId in new[] { takenOptedOut, takenQuiet })
+        {
+            await queue.ClaimAsync(caseId, bilal.Id, TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
+        }
+
+        await SetConversationStatusAsync(host, queuedQuiet, "Quiet");
+        await SetConversationStatusAsync(host, takenOptedOut, "OptedOut");
+        await SetConversationStatusAsync(host, takenQuiet, "Quiet");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await using var supervisor = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await supervisor.Page.GotoAsync("/console/supervisor.html");
+        await Expect(supervisor.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
+            "Nothing can be sent to 3, queued or taken (2 critical): 2 quiet until it is safe to write, 1 opted out");
+        await Expect(supervisor.Page.Locator("#overview-cannot-be-written-to .stat dd")).ToHaveTextAsync("2");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>What the discreet word or STOP does to the person's conversation, without the messages that lead there.</summary>
+    private static Task SetConversationStatusAsync(ConsoleHost host, Guid caseId, string status) =>
+        host.App.ExecuteAsync($"UPDATE Conversations SET Status = '{status}' WHERE Id = (SELECT ConversationId FROM Cases WHERE Id = '{caseId}')");
 
     [Fact]
     public async Task The_queue_lists_a_person_waiting_for_a_reply_above_a_more_urgent_case_answered_with_nothing_new_as_take_next_does()

@@ -55,21 +55,26 @@ function hotlineWide(figures, figuresAt) {
 }
 
 /**
- * People in the queue nobody can write to until they write again: not "waiting", but not to be forgotten either, in the words
- * of the queue's groups ("Nothing can be sent to them now"). The Critical ones among them, taken right after the Critical
- * people waiting, stand out.
+ * People nobody can write to until they write again: not "waiting", but not to be forgotten either, in the words of the queue's
+ * groups ("Nothing can be sent to them now"). The Critical ones among them, taken right after the Critical people waiting,
+ * stand out. Counted queued or taken, as the supervisor view's "Critical, nothing can be sent to them now" is: the header
+ * counted the queue only beside it, so the two read 1 and 2 critical of the same hotline. Figures without the taken cases'
+ * (an older instance's) are counted, and said to be, in the queue only.
  */
 function silentFigure(figures) {
-  const count = (figures.quiet ?? 0) + (figures.optedOut ?? 0);
+  const taken = figures.taken?.quiet != null && figures.taken?.optedOut != null ? figures.taken : null;
+  const quiet = (figures.quiet ?? 0) + (taken?.quiet ?? 0);
+  const optedOut = (figures.optedOut ?? 0) + (taken?.optedOut ?? 0);
+  const count = quiet + optedOut;
   if (count === 0) {
     return null;
   }
   const kinds = [
-    figures.quiet > 0 ? `${figures.quiet} quiet until it is safe to write` : null,
-    figures.optedOut > 0 ? `${figures.optedOut} opted out` : null,
+    quiet > 0 ? `${quiet} quiet until it is safe to write` : null,
+    optedOut > 0 ? `${optedOut} opted out` : null,
   ].filter(Boolean);
-  const critical = silentCritical(figures);
-  return el("span", { class: "hotline-silent" }, `Nothing can be sent to ${count} in the queue`,
+  const critical = silentCritical(figures) + (taken?.cannotBeWrittenToByPriority?.Critical ?? 0);
+  return el("span", { class: "hotline-silent" }, `Nothing can be sent to ${count}${taken ? ", queued or taken" : " in the queue"}`,
     critical > 0 ? [" ", el("strong", { class: "hotline-critical", text: `(${critical} critical)` })] : null,
     `: ${kinds.join(", ")}`);
 }
