@@ -92,7 +92,7 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 1 waiting (");
         await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
-            "Nothing can be sent to 2, queued or taken: 1 quiet until it is safe to write, 1 opted out");
+            "Nothing can be sent to 2, queued or taken: 1 quiet, 1 opted out");
         foreach (var words in new[] { quiet.Locator(".case-waiting"), quiet.Locator(".conversation-status"), optedOut.Locator(".case-waiting") })
         {
             await ExpectInsideAsync(words, words.Locator("xpath=ancestor::li[1]"));
@@ -138,10 +138,93 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         await Expect(supervisor.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
 
         await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
-            "Nothing can be sent to 3, queued or taken (2 critical): 2 quiet until it is safe to write, 1 opted out");
+            "Nothing can be sent to 3, queued or taken (2 critical): 2 quiet, 1 opted out");
         await Expect(supervisor.Page.Locator("#overview-cannot-be-written-to .stat dd")).ToHaveTextAsync("2");
         Assert.Empty(console.ScriptErrors);
     }
+
+    /// <summary>
+    /// At 1366x768, with every figure there can be (all four bands waiting, people in taken cases, a wait over an hour, people
+    /// nobody can write to), each of the header's figures is one line, the whole hotline's included, and the bar's own items sit
+    /// on one line beside them. Found by a review: the whole hotline's line wrapped to two ("0 being" / "answered, oldest 1 h
+    /// 17 min") and "Nothing can be sent" crowded it, and the header grew to 113 px.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("DejaVu Sans")]
+    public async Task At_1366x768_the_headers_whole_hotline_line_with_all_four_bands_and_a_long_wait_is_one_line(string? font)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var bilal = await host.AddUserAsync("bilal", UserRole.Caseworker, "en");
+        foreach (var band in new[] { PriorityBand.Critical, PriorityBand.High, PriorityBand.Medium, PriorityBand.Low, PriorityBand.Medium, PriorityBand.Low })
+        {
+            await host.SeedCaseAsync("en", band, "withholding_of_wages");
+        }
+
+        await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        await host.Services.GetRequiredService<CaseQueue>().ClaimNextAsync(bilal.Id, TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
+        var quiet = await host.SeedCaseAsync("en", PriorityBand.Critical, "physical_and_sexual_violence");
+        var optedOut = await host.SeedCaseAsync("en", PriorityBand.Low, "excessive_overtime");
+        await SetConversationStatusAsync(host, quiet, "Quiet");
+        await SetConversationStatusAsync(host, optedOut, "OptedOut");
+        // A wait over an hour: every case queued 1 h 17 min ago.
+        await host.App.ExecuteAsync("UPDATE Cases SET QueuedAt = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-77 minutes')");
+        await using var console = await ConsolePage.OpenAsync(browser.Browser, host);
+        if (font is not null)
+        {
+            await console.Context.RouteAsync("**/console/styles.css", async route =>
+            {
+                var response = await route.FetchAsync();
+                await route.FulfillAsync(new()
+                {
+                    Response = response,
+                    Body = await response.TextAsync() + $"\nbody, button, input, select, textarea {{ font-family: \"{font}\"; }}\n",
+                });
+            });
+        }
+
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.SubmitSignInAsync("amira");
+        await console.WaitUntilHomeAsync();
+
+        await Expect(console.Page.Locator("#statistics .hotline-wide")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            @"^Whole hotline: 7 waiting \(1 critical, 2 high, 2 medium, 2 low; 1 taken\)"));
+        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToContainTextAsync("Nothing can be sent to 2");
+        var figures = await LinesOfAsync(console.Page, "#statistics > span");
+        var items = await LinesOfAsync(console.Page, "header.top h1, #connection, header.top nav a, #who, #change-password, #signout button");
+        var height = await console.Page.Locator("header.top").EvaluateAsync<double>("header => header.getBoundingClientRect().height");
+        Directory.CreateDirectory(Screenshots.Folder);
+        await console.Page.Locator("header.top").ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Screenshots.Folder, $"console-header-four-bands{(font is null ? "" : "-" + font.Replace(' ', '-'))}.png"),
+        });
+        TestContext.Current.TestOutputHelper?.WriteLine($"header {height} px: {await console.Page.Locator("header.top").InnerTextAsync()}");
+
+        Assert.All(figures.Concat(items), item => Assert.Equal(1, item[1]));
+        var wide = (await console.Page.Locator("#statistics .hotline-wide").BoundingBoxAsync())!;
+        var live = (await console.Page.Locator("#connection").BoundingBoxAsync())!;
+        Assert.True(wide.X + wide.Width <= live.X, $"The whole hotline's line runs under the bar's items (to {wide.X + wide.Width:0} px; they start at {live.X:0} px).");
+        var middles = items.Select(item => item[0]).ToList();
+        Assert.True(middles.Max() - middles.Min() <= 4, $"The bar's items sit on more than one line (their middles span {middles.Max() - middles.Min():0} px).");
+        // Three lines of figures (hers, the whole hotline's, nobody can be written to), no more: the fourth made it 113 px.
+        Assert.InRange(height, 40, 100);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>The vertical middle of each of <paramref name="selector"/>'s elements, and how many lines its own text takes.</summary>
+    private static Task<double[][]> LinesOfAsync(IPage page, string selector) =>
+        page.EvaluateAsync<double[][]>("""
+            selector => [...document.querySelectorAll(selector)].map(item => {
+              const box = item.getBoundingClientRect();
+              const range = document.createRange();
+              range.selectNodeContents(item);
+              // Text boxes of one line may start a fraction of a pixel apart: a new line starts more than 4 px lower.
+              const tops = [...range.getClientRects()].map(r => r.top).sort((a, b) => a - b);
+              const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 4).length;
+              return [box.top + box.height / 2, lines];
+            })
+            """, selector);
 
     /// <summary>What the discreet word or STOP does to the person's conversation, without the messages that lead there.</summary>
     private static Task SetConversationStatusAsync(ConsoleHost host, Guid caseId, string status) =>

@@ -45,13 +45,20 @@ function hotlineWide(figures, figuresAt) {
     .map(([p, count]) => `${count} ${p.toLowerCase()}`);
   // Only whoever holds a taken case can answer its person: "Take next case" reaches the others. Said inside the brackets, it
   // reads as a part of the waiting figure, not as one more kind of case beside "being answered".
-  const parts = [byPriority.join(", "), takenWaiting > 0 ? `${takenWaiting} taken` : null].filter(Boolean).join("; ");
+  const bands = byPriority.join(", ");
+  const takenPart = takenWaiting > 0 ? `${takenWaiting} taken` : null;
   const oldest = Math.max(figures.queued > 0 ? figures.oldestWaitingSeconds : 0, takenWaiting > 0 ? taken.oldestWaitingSeconds : 0);
   const beingAnswered = taken?.beingAnswered == null ? "" : `, ${taken.beingAnswered} being answered`;
-  return el("span", { class: "hotline-wide" },
-    `Whole hotline: ${waiting} waiting${parts ? ` (${parts})` : ""}${beingAnswered}`,
+  // One line at 1366x768 (docs/casework.md): with all four bands and a wait over an hour it wrapped in two. The bands, gravest
+  // first, are the part that gives way, cut short with an ellipsis from the least grave; the whole line is its title.
+  const line = el("span", { class: "hotline-wide" },
+    el("span", { text: `Whole hotline: ${waiting} waiting${bands || takenPart ? " (" : ""}` }),
+    bands ? el("span", { class: "hotline-bands", text: bands }) : null,
+    el("span", { text: `${bands && takenPart ? "; " : ""}${takenPart ?? ""}${bands || takenPart ? ")" : ""}${beingAnswered}` }),
     waiting > 0 ? el("span", { class: "hotline-oldest" }, ", oldest ", el("time", { dataset: { offset: Math.floor(oldest), since: new Date(figuresAt).toISOString() },
       text: durationText(oldest) })) : null);
+  line.title = `Whole hotline: ${waiting} waiting${bands || takenPart ? ` (${[bands, takenPart].filter(Boolean).join("; ")})` : ""}${beingAnswered}`;
+  return line;
 }
 
 /**
@@ -69,12 +76,13 @@ function silentFigure(figures) {
   if (count === 0) {
     return null;
   }
+  // Short words, to keep the header's figures one line each at 1366x768; the queue's cards say until when, and so does the title.
   const kinds = [
-    quiet > 0 ? `${quiet} quiet until it is safe to write` : null,
+    quiet > 0 ? `${quiet} quiet` : null,
     optedOut > 0 ? `${optedOut} opted out` : null,
   ].filter(Boolean);
   const critical = silentCritical(figures) + (taken?.cannotBeWrittenToByPriority?.Critical ?? 0);
-  return el("span", { class: "hotline-silent" }, `Nothing can be sent to ${count}${taken ? ", queued or taken" : " in the queue"}`,
+  return el("span", { class: "hotline-silent", title: "Quiet: until they say it is safe to write. Opted out: until they send START." }, `Nothing can be sent to ${count}${taken ? ", queued or taken" : " in the queue"}`,
     critical > 0 ? [" ", el("strong", { class: "hotline-critical", text: `(${critical} critical)` })] : null,
     `: ${kinds.join(", ")}`);
 }
