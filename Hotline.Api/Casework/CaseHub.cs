@@ -149,7 +149,7 @@ public sealed class CaseHub(
             { Status: CaseStatus.Claimed, LeaseToken: { } token, LeaseExpiresAt: { } expiresAt } record && record.AssigneeId == user.Id
             && CaseQueue.Holds(record, token, await session.DatabaseNowAsync(Context.ConnectionAborted))
             ? Outcome<HeldCase>.Done(new HeldCase(caseId, token, expiresAt,
-                await messages.ReadLastInboundAtAsync(session, record.ConversationId, Context.ConnectionAborted)))
+                await messages.ReadLastInboundAtAsync(session, record.ConversationId, Context.ConnectionAborted), queueOptions.Value.LeaseSeconds))
             : Outcome<HeldCase>.Refused(Refusal.Conflict, NotHeld);
     })).ToAnswer();
 

@@ -112,7 +112,8 @@ public sealed record IntakeQuestionLeftOpen(string StepId, string Prompt);
 
 /// <summary>A claim its holder keeps renewed: <see cref="CaseHub.HoldCase"/>'s answer, with nothing of the case's content.</summary>
 /// <param name="PersonWroteAt">When the person last wrote (null: never): the case's card shows it, to tell the cases one holds apart.</param>
-public sealed record HeldCase(Guid CaseId, Guid LeaseToken, DateTimeOffset LeaseExpiresAt, DateTimeOffset? PersonWroteAt);
+/// <param name="LeaseSeconds">How long the claim lasts without renewal (<c>Hotline:Queue:LeaseSeconds</c>): the console renews it at a third of that.</param>
+public sealed record HeldCase(Guid CaseId, Guid LeaseToken, DateTimeOffset LeaseExpiresAt, DateTimeOffset? PersonWroteAt, int? LeaseSeconds = null);
 
 /// <summary>A change to a case, pushed to the consoles that may see it, with its case-event sequence number.</summary>
 public sealed record CaseChange(long Sequence, string Type, CaseSummary Case);

@@ -26,4 +26,34 @@ public sealed class ClaimRunsOutTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(note).ToBeInViewportAsync();
         Assert.Empty(console.ScriptErrors);
     }
+
+    /// <summary>
+    /// Found by a review: the console renewed every claim every 60 s whatever the lease, so with a lease under a minute
+    /// (<c>Hotline:Queue:LeaseSeconds</c> allows 10 s) the case she was working on went back to the queue while her console was
+    /// open. The console now renews at a third of the lease the case gives it (at most every 5 s), and the sentence says seconds.
+    /// </summary>
+    [Fact]
+    public async Task A_claim_of_fifteen_seconds_stays_hers_while_her_console_is_open()
+    {
+        await using var host = await ConsoleHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hotline:Queue:LeaseSeconds"] = "15",
+            ["Hotline:Queue:SweepIntervalSeconds"] = "1",
+        });
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var taken = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#case-facts .claim-note")).ToHaveTextAsync(
+            "If you close the console or lose the connection, the case goes back to the queue about 15 seconds later.");
+
+        // Two leases and more: without a renewal the sweep (every second) would have put the case back in the queue.
+        await Task.Delay(TimeSpan.FromSeconds(35), TestContext.Current.CancellationToken);
+
+        Assert.Contains((taken.ToString(), "Claimed"), await host.OpenCasesAsync());
+        await Expect(console.Item("my-cases", taken)).ToBeVisibleAsync();
+        await Expect(console.Page.Locator("#status-message")).ToBeEmptyAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
 }

@@ -84,10 +84,11 @@ function queueFact(c) {
 }
 
 /**
- * What becomes of a case she holds if the console goes. The console renews the claim every minute while it is open; closed,
- * or cut off, it renews nothing, and the claim runs out one lease after its last renewal (the server's
- * Hotline:Queue:LeaseSeconds, given with the case): then the case is back in the queue. "About": it may have been renewed up
- * to a minute before, and the server returns run-out claims every few seconds.
+ * What becomes of a case she holds if the console goes. The console renews the claim at a third of the lease while it is
+ * open (leases.js, renewalGapMs); closed, or cut off, it renews nothing, and the claim runs out one lease after its last
+ * renewal (the server's Hotline:Queue:LeaseSeconds, given with the case): then the case is back in the queue. "About": it may
+ * have been renewed up to a third of a lease before, and the server returns run-out claims every few seconds. Under a minute
+ * the lease is said in seconds ("about 30 seconds later").
  */
 export function claimText(leaseSeconds) {
   const when = leaseSeconds ? `about ${spanText(leaseSeconds)} later` : "once your claim runs out";

@@ -142,7 +142,7 @@ export class CaseView {
     this.record = record;
     this.transcript = new Transcript(detail.transcript);
     if (detail.leaseToken) {
-      this.leases.hold(detail.case.id, detail.leaseToken, detail.leaseExpiresAt);
+      this.leases.hold(detail.case.id, detail.leaseToken, detail.leaseExpiresAt, detail.leaseSeconds);
     } else {
       this.leases.drop(detail.case.id);
     }

@@ -268,7 +268,7 @@ async function holdCase(caseId) {
   try {
     const answer = await live.invoke("HoldCase", caseId);
     if (answer.ok) {
-      leases.hold(caseId, answer.value.leaseToken, answer.value.leaseExpiresAt);
+      leases.hold(caseId, answer.value.leaseToken, answer.value.leaseExpiresAt, answer.value.leaseSeconds);
       if (news.wrote(caseId, answer.value.personWroteAt)) {
         renderQueueSoon();
       }

@@ -1,9 +1,22 @@
-const RENEW_EVERY_MS = 60_000;
+// Until the server says how long a claim lasts, and for long leases: once a minute.
+const LONGEST_GAP_MS = 60_000;
+// A renewal is a hub call for every case held: not more often than this, however short the lease.
+const SHORTEST_GAP_MS = 5_000;
+
+/**
+ * How long the console waits between renewals of a lease of `leaseSeconds` (Hotline:Queue:LeaseSeconds, given with the case
+ * and with each held claim): a third of it, so that one renewal lost or late still leaves the claim standing, between 5 s and a
+ * minute. It renewed every minute whatever the lease: a 30-second lease ran out while she worked, and the case went back to
+ * the queue under her.
+ */
+export function renewalGapMs(leaseSeconds) {
+  return leaseSeconds ? Math.min(LONGEST_GAP_MS, Math.max(SHORTEST_GAP_MS, (leaseSeconds * 1000) / 3)) : LONGEST_GAP_MS;
+}
 
 /**
  * The claims this console holds. A caseworker answers several people at once, so every case they hold
- * stays claimed while the console is open: each lease is renewed every minute through the hub. A refused
- * renewal means the claim is gone (expired or taken over); the page is told so it can warn.
+ * stays claimed while the console is open: each lease is renewed through the hub, at a third of its length
+ * (renewalGapMs). A refused renewal means the claim is gone (expired or taken over); the page is told so it can warn.
  */
 export class Leases {
   constructor(live, { lost, unreachable, renewed }) {
@@ -14,12 +27,20 @@ export class Leases {
     this.renewed = renewed;
     this.claimsInFlight = 0;
     this.afterClaims = [];
-    this.timer = window.setInterval(() => this.renewAll(), RENEW_EVERY_MS);
+    this.gapMs = LONGEST_GAP_MS;
+    this.timer = window.setInterval(() => this.renewAll(), this.gapMs);
   }
 
-  hold(caseId, token, expiresAt) {
+  /** `leaseSeconds`: how long the server's claims last without renewal, when it says (null: not said). */
+  hold(caseId, token, expiresAt, leaseSeconds = null) {
     if (token) {
       this.held.set(caseId, { token, expiresAt });
+    }
+    const gapMs = renewalGapMs(leaseSeconds);
+    if (leaseSeconds && gapMs !== this.gapMs) {
+      this.gapMs = gapMs;
+      window.clearInterval(this.timer);
+      this.timer = window.setInterval(() => this.renewAll(), gapMs);
     }
   }
 
