@@ -95,6 +95,7 @@ public static class HotlineServices
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseSignInStepPages();
+        app.UseSignedInPages();
         // The console's files from the build's manifest: ETags, compressed variants and fingerprinted copies,
         // with "no-cache" on the plain names so a browser asks again and never keeps stale JS after a deploy.
         app.MapStaticAssets();

@@ -81,12 +81,25 @@ public sealed class ConsoleAssetTests
     public async Task The_console_folder_still_opens_its_index_page()
     {
         await using var app = new HotlineApp();
+        var amina = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "en"));
 
-        var response = await app.CreateClient().GetAsync("/console/", Ct);
+        var response = await amina.Http.GetAsync("/console/", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<script src=\"js/console.js\" type=\"module\"></script>", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.NotNull(response.Headers.ETag);
+    }
+
+    /// <summary>Without a session the page is not served: its script's 401 was logged in the browser (Auth/SignedInPages.cs).</summary>
+    [Fact]
+    public async Task The_console_folder_sends_a_browser_without_a_session_to_the_sign_in_page()
+    {
+        await using var app = new HotlineApp();
+
+        var response = await SignedInClient.NewBrowser(app).GetAsync("/console/", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console/signin.html", response.Headers.Location?.OriginalString);
     }
 
     private static string ConsoleFolder([CallerFilePath] string source = "") =>
