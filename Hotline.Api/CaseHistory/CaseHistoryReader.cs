@@ -45,13 +45,10 @@ public sealed class CaseHistoryReader(CaseQueue cases, CaseReadModel read, Refer
         }
 
         var closedAt = record.ClosedAt!.Value;
-        // The conversation holds all of the person's cases: this one's part begins after the close before it (the detail begins
-        // there) and ends at its own close.
-        var transcript = detail.Transcript.Where(m => m.At <= closedAt).ToList();
         var names = (await partners.ReadAllAsync(session, cancellationToken)).ToDictionary(p => p.Id, p => p.Name);
         var referralViews = await referrals.ViewsAsync(session, await referrals.ReadByCaseAsync(session, caseId, cancellationToken), names,
             cancellationToken);
-        return new ClosedCaseRecord(detail with { Transcript = transcript, LeaseToken = null, LeaseExpiresAt = null, LeaseSeconds = null },
+        return new ClosedCaseRecord(detail with { LeaseToken = null, LeaseExpiresAt = null, LeaseSeconds = null },
             record.OpenedAt, closedAt, record.Outcome ?? "", referralViews, record.ContentErasedAt);
     }
 

@@ -36,9 +36,9 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
         }
 
         var attachments = (await media.ReadConversationAsync(session, record.ConversationId, cancellationToken)).ToLookup(m => m.MessageId);
-        var begins = await BeginsAfterAsync(session, record, summary, cancellationToken);
-        var transcript = (await messages.ReadConversationAsync(session, record.ConversationId, cancellationToken))
-            .Where(m => m.CreatedAt > begins)
+        // The case's part of the person's conversation only: an earlier case is read in the case history, where that read is
+        // audited under its own id, and a later one is another case, which the viewer of this one may not be allowed to read.
+        var transcript = (await messages.ReadCaseAsync(session, caseId, cancellationToken))
             .Select(m => ToView(m) with { Attachments = attachments.Contains(m.Id) ? [.. attachments[m.Id].Select(AttachmentView.Of)] : null })
             .ToList();
         var caseNotes = (await notes.ReadByCaseAsync(session, caseId, cancellationToken))
@@ -70,15 +70,6 @@ public sealed class CaseReadModel(CaseQueue cases, MessageRepository messages, M
             && script.FindStep(step) is not null
             ? new IntakeQuestionLeftOpen(step, script.Text(script.BaseLanguage, step))
             : null;
-
-    /// <summary>
-    /// Where a case's part of the person's one conversation begins: after the close of the case before it. The earlier case is
-    /// read in the case history, where that read is audited under its own id, not shown again in the returning person's new one.
-    /// </summary>
-    private async Task<DateTimeOffset> BeginsAfterAsync(DbSession session, CaseRecord record, CaseSummary summary, CancellationToken cancellationToken) =>
-        summary.EarlierCases == 0 ? DateTimeOffset.MinValue
-            : (await cases.ReadClosedOfConversationAsync(session, record.ConversationId, cancellationToken))
-                .Where(c => c.Id != record.Id && c.ClosedAt < record.OpenedAt).Select(c => c.ClosedAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 
     /// <summary>
     /// At a caseworker's first reply, inside its write: the intake asks nothing more from then on (beside a caseworker no reply

@@ -49,6 +49,14 @@ public sealed class MessageRepository(FieldProtector protector)
         (await session.QueryAsync<MessageRow>("Messages_ReadByConversation", new { ConversationId = conversationId }, cancellationToken))
             .Select(Decrypt).AsList();
 
+    /// <summary>
+    /// A case's transcript: the messages of its part of the person's conversation, its own and the intake that led to it, in the
+    /// order they were stored (the view CaseMessages holds the rule); nothing of the person's other cases.
+    /// </summary>
+    public async Task<IReadOnlyList<Message>> ReadCaseAsync(DbSession session, Guid caseId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<MessageRow>("Messages_ReadByCase", new { CaseId = caseId }, cancellationToken))
+            .Select(Decrypt).AsList();
+
     /// <summary>When the person last wrote in the conversation (null: never), read without any message's body.</summary>
     public async Task<DateTimeOffset?> ReadLastInboundAtAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
         (await session.QuerySingleAsync<LastInbound>("Messages_ReadLastInboundAt", new { ConversationId = conversationId }, cancellationToken)).At;

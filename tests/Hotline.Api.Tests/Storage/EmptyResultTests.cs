@@ -168,6 +168,7 @@ public sealed class EmptyResultTests
         Assert.Null(await hotline.Get<MessageRepository>().FindRepeatAsync(session, Channel.Sms, "SM0000", Ct));
         Assert.Null(await hotline.Get<MessageRepository>().FindByIdAsync(session, Guid.NewGuid(), Ct));
         Assert.Empty(await hotline.Get<MessageRepository>().ReadConversationAsync(session, Guid.NewGuid(), Ct));
+        Assert.Empty(await hotline.Get<MessageRepository>().ReadCaseAsync(session, Guid.NewGuid(), Ct));
         Assert.Empty(await hotline.Get<MessageRepository>().ReadByIdsAsync(session, [Guid.NewGuid()], Ct));
         Assert.Empty(await hotline.Get<ConversationRepository>().ReadForSendingByIdsAsync(session, [Guid.NewGuid()], Ct));
     }
