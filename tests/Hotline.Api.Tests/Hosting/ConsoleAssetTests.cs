@@ -102,6 +102,33 @@ public sealed class ConsoleAssetTests
         Assert.Equal("/console/signin.html", response.Headers.Location?.OriginalString);
     }
 
+    /// <summary>
+    /// Every page of the console folder is either a step of signing in or sent, without a session, to the sign-in form before
+    /// its script runs: SignedInPages names its pages one by one, so a new page left out of its list would be served signed out
+    /// and log its script's 401 again. This lists the folder, so such a page fails here.
+    /// </summary>
+    [Fact]
+    public async Task Every_console_page_but_the_sign_in_steps_sends_a_browser_without_a_session_to_the_sign_in_form()
+    {
+        string[] signInSteps = ["signin.html", "choose-password.html", "enrol.html", "two-factor.html"];
+        await using var app = new HotlineApp();
+        var browser = SignedInClient.NewBrowser(app);
+        var pages = Directory.GetFiles(ConsoleFolder(), "*.html").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+
+        var servedSignedOut = new List<string>();
+        foreach (var page in pages.Except(signInSteps))
+        {
+            var response = await browser.GetAsync($"/console/{page}", Ct);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/console/signin.html")
+            {
+                servedSignedOut.Add($"{page}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.Empty(servedSignedOut);
+        Assert.Equal(15, pages.Count);
+    }
+
     private static string ConsoleFolder([CallerFilePath] string source = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "Hotline.Console", "wwwroot"));
 }
