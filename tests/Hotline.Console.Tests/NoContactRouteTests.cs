@@ -26,7 +26,7 @@ public sealed class NoContactRouteTests(BrowserFixture browser) : IClassFixture<
         await console.Page.SetViewportSizeAsync(1366, 768);
         await console.TakeNextCaseAsync();
 
-        var form = await ProposeToSafeHouseAsync(console.Page);
+        var form = await ReferralForms.ProposeToSafeHouseForConsentAsync(console.Page);
 
         var warning = form.Locator(".consent-no-route");
         await Expect(warning).ToHaveTextAsync(new Regex(NoRoute));
@@ -57,18 +57,5 @@ public sealed class NoContactRouteTests(BrowserFixture browser) : IClassFixture<
         await Expect(card.Locator("dd.contact-route")).ToBeInViewportAsync();
         await Expect(partner.Page.Locator("body")).Not.ToContainTextAsync(phone[^7..]);
         Assert.Empty(partner.ScriptErrors);
-    }
-
-    /// <summary>Proposes a shelter referral to Safe House Doha through the case's referral form; its consent form opens.</summary>
-    private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
-    {
-        await page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
-        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
-        await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
-        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
-        var form = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" }).Locator("form.consent-form");
-        await Expect(form).ToBeVisibleAsync();
-        return form;
     }
 }

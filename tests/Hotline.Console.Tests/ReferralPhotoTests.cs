@@ -60,7 +60,7 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
         await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
         await console.TakeNextCaseAsync();
 
-        var form = await ProposeToSafeHouseAsync(console.Page);
+        var form = await ReferralForms.ProposeToSafeHouseForConsentAsync(console.Page);
 
         await Expect(form.GetByLabel("Language")).ToBeVisibleAsync();
         await Expect(form.Locator(".consent-fields li")).ToHaveTextAsync([
@@ -86,7 +86,7 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
         await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
         await console.TakeNextCaseAsync();
 
-        var form = await ProposeToSafeHouseAsync(console.Page);
+        var form = await ReferralForms.ProposeToSafeHouseForConsentAsync(console.Page);
 
         var photos = form.Locator(".consent-photos");
         await Expect(photos.Locator(".consent-photos-count")).ToHaveTextAsync(
@@ -124,7 +124,7 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
         await SendPhotoAsync(host);
         await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
         await console.TakeNextCaseAsync();
-        var form = await ProposeToSafeHouseAsync(console.Page);
+        var form = await ReferralForms.ProposeToSafeHouseForConsentAsync(console.Page);
         // Hovering scrolls the box into view, and unlike a bare scroll it is retried if the list is drawn again meanwhile.
         await form.GetByLabel(PhotosBox).HoverAsync();
         await Expect(form.GetByLabel(PhotosBox)).ToBeInViewportAsync();
@@ -156,19 +156,6 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
     /// <summary>Safe House Doha in the directory, and an NGO account linked to it, written as the admin's pages write them.</summary>
     private static async Task AddLinkedPartnerAsync(ConsoleHost host, string ngoUserName) =>
         await host.AddLinkedPartnerAsync(await host.AddUserAsync(ngoUserName, UserRole.Ngo), "Safe House Doha", PartnerServices.Shelter);
-
-    /// <summary>Proposes a shelter referral to Safe House Doha through the case's referral form; its consent form opens.</summary>
-    private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
-    {
-        await page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
-        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
-        await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
-        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
-        var form = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" }).Locator("form.consent-form");
-        await Expect(form).ToBeVisibleAsync();
-        return form;
-    }
 
     private async Task<ConsolePage> OpenPartnerPageAsync(ConsoleHost host, string userName)
     {

@@ -20,7 +20,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("#case-facts")).ToContainTextAsync("Yours");
         await Expect(page.Locator("#referrals")).ToContainTextAsync("No referrals yet.");
 
-        var referral = await ProposeToSafeHouseAsync(page);
+        var referral = await ReferralForms.ProposeToSafeHouseAsync(page);
 
         // A consent without who gave it is refused by the server, and its words are shown as they are.
         var form = referral.Locator("form.consent-form");
@@ -67,7 +67,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
         await Expect(console.Page.Locator("#answers")).ToContainTextAsync("Al Quoz camp 7, room 12");
-        var referral = await ProposeToSafeHouseAsync(console.Page);
+        var referral = await ReferralForms.ProposeToSafeHouseAsync(console.Page);
         var form = referral.Locator("form.consent-form");
 
         await Expect(form.GetByLabel("Region (if shared)")).ToHaveValueAsync("Al Quoz camp 7, room 12");
@@ -124,7 +124,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await workflow.SendAsync(caseworker, caseId, legalAid, ct);
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
         await console.TakeNextCaseAsync();
-        var form = (await ProposeToSafeHouseAsync(console.Page)).Locator("form.consent-form");
+        var form = (await ReferralForms.ProposeToSafeHouseAsync(console.Page)).Locator("form.consent-form");
         await form.GetByLabel("Language").CheckAsync();
         await form.GetByLabel("Region", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("Region (if shared)").FillAsync("Al Rayyan");
@@ -182,7 +182,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         {
             await proposing.Page.SetViewportSizeAsync(1366, 768);
             await proposing.TakeNextCaseAsync();
-            await ProposeToSafeHouseAsync(proposing.Page);
+            await ReferralForms.ProposeToSafeHouseAsync(proposing.Page);
             // The proposal form asks for no summary, and says when it is written.
             await proposing.Page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
             await Expect(proposing.Page.Locator("#referral-summary-when")).ToBeVisibleAsync();
@@ -303,7 +303,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         await page.SetViewportSizeAsync(1366, 768);
         await console.TakeNextCaseAsync();
 
-        var referral = await ProposeToSafeHouseAsync(page);
+        var referral = await ReferralForms.ProposeToSafeHouseAsync(page);
 
         await Expect(page.Locator("#referral-status")).ToHaveTextAsync(
             "Referral to Safe House Doha proposed. Record the person's consent below; nothing is sent before that.");
@@ -376,7 +376,7 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         var read = $"{amira.Id} case.referrals-read {caseId} succeeded";
         Assert.Equal([read], await ReferralReadsRecordedAsync(host));
 
-        var referral = await ProposeToSafeHouseAsync(page);
+        var referral = await ReferralForms.ProposeToSafeHouseAsync(page);
         Assert.Equal([read, read], await ReferralReadsRecordedAsync(host));
 
         var form = referral.Locator("form.consent-form");
@@ -404,17 +404,5 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
     {
         await Task.Delay(500, TestContext.Current.CancellationToken);
         return await AuditRows.ReadAsync(host.App, AuditActions.CaseReferralsRead);
-    }
-
-    private static async Task<ILocator> ProposeToSafeHouseAsync(IPage page)
-    {
-        await page.Locator("summary", new() { HasText = "Propose a referral" }).ClickAsync();
-        await page.Locator("#referral-service").SelectOptionAsync(PartnerServices.Shelter);
-        await Expect(page.Locator("#referral-partner option", new() { HasText = "Safe House Doha" })).ToHaveCountAsync(1);
-        await page.Locator("#referral-partner").SelectOptionAsync(new SelectOptionValue { Label = "Safe House Doha" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Propose referral" }).ClickAsync();
-        var referral = page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
-        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Proposed");
-        return referral;
     }
 }
