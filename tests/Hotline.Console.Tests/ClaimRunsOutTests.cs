@@ -56,4 +56,37 @@ public sealed class ClaimRunsOutTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(console.Page.Locator("#status-message")).ToBeEmptyAsync();
         Assert.Empty(console.ScriptErrors);
     }
+
+    /// <summary>
+    /// Found by the newcomer's walk: a console renewed its claims only a whole gap after it loaded, so a caseworker whose console
+    /// was loaded again and again (a reload, a page opened and closed, each for less than the gap) never renewed the case she
+    /// held, and it went back to the queue a lease after she took it, with her console open. A claim taken up when the page
+    /// loads is renewed at once.
+    /// </summary>
+    [Fact]
+    public async Task A_claim_taken_up_by_each_reload_of_her_console_stays_hers()
+    {
+        await using var host = await ConsoleHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hotline:Queue:LeaseSeconds"] = "15",
+            ["Hotline:Queue:SweepIntervalSeconds"] = "1",
+        });
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var taken = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.TakeNextCaseAsync();
+
+        // Each page lives 3 s, under the 5 s between renewals of a 15 s lease; 30 s of it is two leases.
+        for (var reload = 0; reload < 10; reload++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            await console.Page.ReloadAsync();
+            await console.WaitUntilLiveAsync();
+        }
+
+        Assert.Contains((taken.ToString(), "Claimed"), await host.OpenCasesAsync());
+        await Expect(console.Item("my-cases", taken)).ToBeVisibleAsync();
+        Assert.Empty(console.ScriptErrors);
+    }
 }

@@ -66,6 +66,8 @@ const live = new Live({
     await loadQueue();
     await caseView.rejoin();
     await holdMyCases();
+    // The renewals that fell due while it was away were not made: the claims still held are renewed now, not a gap later.
+    await leases.renewAll();
   },
   reload: () => loadQueue(),
   resynced: () => renderQueue(),

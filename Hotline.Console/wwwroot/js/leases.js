@@ -31,10 +31,20 @@ export class Leases {
     this.timer = window.setInterval(() => this.renewAll(), this.gapMs);
   }
 
-  /** `leaseSeconds`: how long the server's claims last without renewal, when it says (null: not said). */
+  /**
+   * `leaseSeconds`: how long the server's claims last without renewal, when it says (null: not said). A claim taken up rather
+   * than just made (the page loaded or reconnected: HoldCase, or her own case opened again) is renewed at once: its lease ran
+   * on while no console renewed it, and waiting a whole gap for the first renewal let a case she had open go back to the queue
+   * (the newcomer's walk: taken, the console reloaded now and then, back in the queue five minutes after the claim).
+   */
   hold(caseId, token, expiresAt, leaseSeconds = null) {
     if (token) {
-      this.held.set(caseId, { token, expiresAt });
+      const takenUp = this.claimsInFlight === 0 && this.held.get(caseId)?.token !== token;
+      const lease = { token, expiresAt };
+      this.held.set(caseId, lease);
+      if (takenUp) {
+        this.renew(caseId, lease);
+      }
     }
     const gapMs = renewalGapMs(leaseSeconds);
     if (leaseSeconds && gapMs !== this.gapMs) {
@@ -88,19 +98,23 @@ export class Leases {
 
   async renewAll() {
     for (const [caseId, lease] of [...this.held]) {
-      const answer = await this.live.invoke("RenewLease", caseId, lease.token);
-      if (this.held.get(caseId) !== lease) {
-        continue;
-      }
-      if (answer.ok) {
-        lease.expiresAt = answer.value;
-        this.renewed(caseId);
-      } else if (this.live.state === "connected") {
-        this.held.delete(caseId);
-        this.lost(caseId, answer.refusal);
-      } else {
-        this.unreachable(caseId, answer.refusal);
-      }
+      await this.renew(caseId, lease);
+    }
+  }
+
+  async renew(caseId, lease) {
+    const answer = await this.live.invoke("RenewLease", caseId, lease.token);
+    if (this.held.get(caseId) !== lease) {
+      return;
+    }
+    if (answer.ok) {
+      lease.expiresAt = answer.value;
+      this.renewed(caseId);
+    } else if (this.live.state === "connected") {
+      this.held.delete(caseId);
+      this.lost(caseId, answer.refusal);
+    } else {
+      this.unreachable(caseId, answer.refusal);
     }
   }
 }
