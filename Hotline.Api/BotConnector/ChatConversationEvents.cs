@@ -18,6 +18,7 @@ public sealed class ChatConversationEvents(
     CaseEventLog events,
     OutboundWriter outbound,
     OutboxSignal outboxSignal,
+    WaitingReplies waiting,
     ChatActivityLog log,
     ChatKeys keys)
 {
@@ -114,6 +115,8 @@ public sealed class ChatConversationEvents(
                 {
                     throw new ConcurrencyConflictException($"Conversation {quiet.Id} changed while the chat was being closed.");
                 }
+
+                await waiting.CancelAsync(session, quiet.Id, ClosedReason, cancellationToken);
 
                 if (await queue.FindOpenAsync(session, quiet.Id, cancellationToken) is { } openCase)
                 {

@@ -2,7 +2,8 @@ namespace Hotline.Api.Inbound;
 
 /// <summary>Turns the engine's decisions into stored changes, inside the caller's transaction.</summary>
 public sealed class EngineTurnApplier(
-    ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound, FieldProtector protector)
+    ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound, WaitingReplies waiting,
+    FieldProtector protector)
 {
     public sealed record Applied(Conversation Conversation, Guid? CaseId);
 
@@ -85,6 +86,11 @@ public sealed class EngineTurnApplier(
             }
         }
 
+        if (Silenced(conversation, updated))
+        {
+            await waiting.CancelAsync(session, updated.Id, updated.StatusReason ?? "The conversation does not accept messages now.", cancellationToken);
+        }
+
         if (!await conversations.UpdateAsync(session, updated, cancellationToken))
         {
             throw new ConcurrencyConflictException($"Conversation {updated.Id} changed while a message was being handled.");
@@ -108,6 +114,13 @@ public sealed class EngineTurnApplier(
         caseEvents.Add((CaseEventTypes.ConversationStatusChanged, new { Status = nameof(ConversationStatus.Quiet), Reason = reason }));
         return conversation with { Status = ConversationStatus.Quiet, StatusReason = reason };
     }
+
+    /// <summary>
+    /// The turn began a quiet spell or opted the person out: nothing written before it may reach the phone. Staying quiet (the
+    /// person writing again while asked whether it is safe) is the same spell, whose last words still waiting go out.
+    /// </summary>
+    public static bool Silenced(Conversation before, Conversation after) =>
+        after.Status is ConversationStatus.Quiet or ConversationStatus.OptedOut && after.Status != before.Status;
 
     private object AnswerData(Guid caseId, AnswerRecorded answer) => new
     {

@@ -286,19 +286,8 @@ public sealed class OutboxDispatchJob(
 
     private TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
 
-    /// <summary>
-    /// Never text first: a quiet conversation gets only the last words of its present quiet spell (the answers to the
-    /// person's own messages since it began: the decoy, the not-safe acknowledgement, the safety question), each written at
-    /// a version the spell has held since it began; an opted-out one gets nothing. The person writing again in the same spell
-    /// moves the version on but not the spell's start, so a last word still waiting goes out before the new reply (before,
-    /// the exact version was asked for, and it was cancelled); one of an earlier spell was written before this one began.
-    /// </summary>
-    private static bool MaySend(Conversation conversation, OutboxItem item) => conversation.Status switch
-    {
-        ConversationStatus.Active => true,
-        ConversationStatus.Quiet => item.SendWhileQuietAtVersion is { } written && conversation.QuietSinceVersion is { } since && written >= since,
-        _ => false,
-    };
+    /// <summary>Whether the reply may go to the conversation as it is now (<see cref="SendPermission"/>).</summary>
+    private static bool MaySend(Conversation conversation, OutboxItem item) => SendPermission.Allows(conversation, item.SendWhileQuietAtVersion);
 
     /// <summary>
     /// A last attempt that might have reached the provider is not failed at once: it stays unknown, and

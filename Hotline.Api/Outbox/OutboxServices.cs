@@ -8,6 +8,7 @@ public static class OutboxServices
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboundWriter>();
+        services.AddSingleton<WaitingReplies>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<OutboxOutcomes>();
         services.AddSingleton<OutboxDispatchJob>();

@@ -10,7 +10,7 @@ namespace Hotline.Api.WhatsApp;
 /// person may see there is something to read and write back. Every step runs inside the caller's transaction.
 /// </summary>
 public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository conversations, CaseEventLog events, OutboxSignal signal,
-    SafetyQuestionReplies safetyQuestions, IOptions<TwilioOptions> twilio)
+    SafetyQuestionReplies safetyQuestions, WaitingReplies waiting, IOptions<TwilioOptions> twilio)
 {
     private readonly WhatsAppTemplateOptions _template = twilio.Value.WhatsApp;
 
@@ -42,19 +42,36 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
     /// Holds a reply that Twilio took and WhatsApp then refused with 63016 (a status callback); false when its outbox row
     /// is not a sent one (held already by an earlier copy of the callback, or gone). A caseworker's question whether it is
     /// safe to write, closed meanwhile by a message of the person's that crossed it, is open again
-    /// (<see cref="SafetyQuestionReplies.ReopenIfHeldAgainAsync"/>).
+    /// (<see cref="SafetyQuestionReplies.ReopenIfHeldAgainAsync"/>). When the person has gone quiet or opted out since it
+    /// was sent, it is cancelled instead: held, their next message ("yes", START) would release text written before the
+    /// silence onto a phone someone else may be reading. A last word of the present quiet spell is held as any reply.
     /// </summary>
     public async Task<bool> HoldSentAsync(DbSession session, Guid messageId, Guid? caseId, CancellationToken cancellationToken)
     {
-        var conversationId = await session.QuerySingleOrDefaultAsync<Guid?>("Outbox_ReadConversationIdByMessageId", new { MessageId = messageId },
-            cancellationToken);
-        if (conversationId is not { } id
-            || await session.ExecuteAsync("Outbox_HoldSent", new { MessageId = messageId, LastError = WhatsAppWindow.HeldReason }, cancellationToken) != 1)
+        if (await session.QuerySingleOrDefaultAsync<RefusedReply>("Outbox_ReadForHoldByMessageId", new { MessageId = messageId }, cancellationToken)
+            is not { } refused)
         {
             return false;
         }
 
-        var conversation = (await conversations.FindByIdAsync(session, id, cancellationToken))!;
+        var conversation = (await conversations.FindByIdAsync(session, refused.ConversationId, cancellationToken))!;
+        if (!SendPermission.Allows(conversation, refused.SendWhileQuietAtVersion))
+        {
+            var reason = $"WhatsApp did not deliver it (its 24-hour window had closed), and it is not sent again: {conversation.StatusReason}";
+            if (await session.ExecuteAsync("Outbox_CancelSent", new { MessageId = messageId, LastError = reason }, cancellationToken) != 1)
+            {
+                return false;
+            }
+
+            await waiting.MarkCancelledAsync(session, messageId, caseId, reason, cancellationToken);
+            return true;
+        }
+
+        if (await session.ExecuteAsync("Outbox_HoldSent", new { MessageId = messageId, LastError = WhatsAppWindow.HeldReason }, cancellationToken) != 1)
+        {
+            return false;
+        }
+
         await MarkHeldAsync(session, conversation, messageId, caseId, cancellationToken);
         await safetyQuestions.ReopenIfHeldAgainAsync(session, conversation, messageId, cancellationToken);
         return true;
@@ -116,6 +133,12 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
 
         var template = await writer.WriteAsync(session, conversation, caseId, WhatsAppWindow.TemplateNote, null, cancellationToken);
         await session.ExecuteAsync("Outbox_MarkReengagement", new { MessageId = template.Id }, cancellationToken);
+    }
+
+    private sealed record RefusedReply
+    {
+        public Guid ConversationId { get; init; }
+        public int? SendWhileQuietAtVersion { get; init; }
     }
 
     private sealed record HeldReply

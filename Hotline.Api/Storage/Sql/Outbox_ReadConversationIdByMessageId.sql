@@ -1,3 +1,0 @@
-SELECT ConversationId
-FROM Outbox
-WHERE MessageId = @MessageId;
