@@ -28,6 +28,20 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 "Not erased: a caseworker holds this person's case right now. Erase again once the case is closed, or force it.");
         }
 
+        // The first write: what waits in the outbox for them goes before anything else. Left to the identity's write, the last,
+        // it stayed live while cases were closed and bodies erased in batches, and the dispatcher sent it meanwhile (a
+        // WhatsApp template goes by its id whatever the erased body says).
+        var removed = await database.WriteAsync(async (session, token) =>
+        {
+            var stopped = ErasedCounts.None;
+            foreach (var conversationId in people.Conversations)
+            {
+                stopped += await eraser.StopSendingAsync(session, conversationId, token);
+            }
+
+            return stopped;
+        }, cancellationToken);
+
         var closed = 0;
         foreach (var open in people.Cases.Where(c => c.Status != "Closed"))
         {
@@ -35,7 +49,6 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
         }
 
         var batchSize = options.Value.BatchSize;
-        var removed = ErasedCounts.None;
         foreach (var conversationId in people.Conversations)
         {
             foreach (var ofConversation in people.Cases.Where(c => c.ConversationId == conversationId))

@@ -79,6 +79,14 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
         return new ErasedCounts(Conversations: conversations, ChatRoutes: routes, OutboxRows: outbox);
     }
 
+    /// <summary>
+    /// Inside the caller's write: every outbox row to the conversation, so that nothing waiting reaches the phone while the rest
+    /// is erased, batch by batch (<see cref="EraseIdentityAsync"/> deletes what was written meanwhile). The messages stay
+    /// (their contents go with the rest), unsent.
+    /// </summary>
+    public async Task<ErasedCounts> StopSendingAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        new(OutboxRows: await session.ExecuteAsync("Outbox_DeleteByConversation", new { ConversationId = conversationId }, cancellationToken));
+
     /// <summary>Inside the caller's write: the issued-SIM registry's row for a phone number's lookup hash.</summary>
     public async Task<ErasedCounts> EraseSimRegistrationAsync(DbSession session, string phoneHash, CancellationToken cancellationToken) =>
         new(SimRegistrations: await session.ExecuteAsync("IssuedSims_DeleteByPhoneHash", new { PhoneHash = phoneHash }, cancellationToken));
