@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Hotline.Bot.Intake.Engine;
 
 namespace Hotline.Api.IntakeHost;
 
@@ -7,7 +8,9 @@ namespace Hotline.Api.IntakeHost;
 /// vanish, and neither may the person who wrote: the fault is logged (the exception's type and where it
 /// was thrown, never its message, which may quote what the person wrote), counted, and the conversation is
 /// handed to a caseworker with the reason. Nothing is sent to the person, and the engine's state is kept,
-/// so a later message is decided from where the conversation was; a quiet conversation stays quiet.
+/// so a later message is decided from where the conversation was; a quiet conversation stays quiet. A message that is STOP
+/// (a carrier keyword) or the discreet word still opts the person out or makes the conversation quiet: those need no engine,
+/// and left active, the caseworker who took the hand-off wrote to the phone (WhatsApp and chat have no carrier-side STOP).
 /// </summary>
 public sealed class EngineFaultHandoff : IConversationEngine
 {
@@ -16,6 +19,12 @@ public sealed class EngineFaultHandoff : IConversationEngine
 
     public const string Reason = "engine_fault";
 
+    /// <summary>The hand-off's reason when the message the engine failed on was STOP: the person is opted out all the same.</summary>
+    public const string OptedOutReason = "engine_fault_opted_out";
+
+    /// <summary>The hand-off's reason when the message the engine failed on was the discreet word: the conversation is quiet all the same.</summary>
+    public const string DiscreetWordReason = "engine_fault_discreet_word";
+
     public const string MeterName = "Hotline.Intake";
 
     public const string FaultCounterName = "hotline.engine.faults";
@@ -23,29 +32,33 @@ public sealed class EngineFaultHandoff : IConversationEngine
     private readonly IConversationEngine _engine;
     private readonly ILogger<EngineFaultHandoff> _logger;
     private readonly Counter<long> _faults;
+    private readonly DiscreetWord _discreetWord;
 
-    public EngineFaultHandoff([FromKeyedServices(GuardedEngine)] IConversationEngine engine, ILogger<EngineFaultHandoff> logger, IMeterFactory meters)
+    public EngineFaultHandoff([FromKeyedServices(GuardedEngine)] IConversationEngine engine, ILogger<EngineFaultHandoff> logger, IMeterFactory meters,
+        IOptions<IntakeHostOptions> options)
     {
         _engine = engine;
         _logger = logger;
         _faults = meters.Create(MeterName).CreateCounter<long>(FaultCounterName, description: "Engine turns and ticks that threw and were handed to a caseworker.");
+        _discreetWord = new DiscreetWord(options.Value.DiscreetWord);
     }
 
-    private EngineFaultHandoff(IConversationEngine engine, ILogger<EngineFaultHandoff> logger, Counter<long> faults)
+    private EngineFaultHandoff(IConversationEngine engine, ILogger<EngineFaultHandoff> logger, Counter<long> faults, DiscreetWord discreetWord)
     {
         _engine = engine;
         _logger = logger;
         _faults = faults;
+        _discreetWord = discreetWord;
     }
 
     /// <summary>
     /// A turn this guard gave in place of one the engine threw in: it says nothing of whether it is safe to write, so it must
     /// not end a quiet spell (after the discreet word the kept state still waits for the person's "yes").
     /// </summary>
-    public static bool IsFaultTurn(EngineTurn turn) => turn.Events.Any(e => e is HandoffRequested { Reason: Reason });
+    public static bool IsFaultTurn(EngineTurn turn) => turn.Events.Any(e => e is HandoffRequested { Reason: Reason or OptedOutReason or DiscreetWordReason });
 
     /// <summary>The same guard around another engine (one built on corrected translations), counting into the same meter.</summary>
-    public EngineFaultHandoff Guarding(IConversationEngine engine) => new(engine, _logger, _faults);
+    public EngineFaultHandoff Guarding(IConversationEngine engine) => new(engine, _logger, _faults, _discreetWord);
 
     public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message)
     {
@@ -55,7 +68,7 @@ public sealed class EngineFaultHandoff : IConversationEngine
         }
         catch (Exception ex)
         {
-            return HandOff(conversation, "turn", ex);
+            return HandOff(conversation, "turn", ex, Silencing(conversation, message.Text));
         }
     }
 
@@ -67,7 +80,7 @@ public sealed class EngineFaultHandoff : IConversationEngine
         }
         catch (Exception ex)
         {
-            return HandOff(conversation, "tick", ex);
+            return HandOff(conversation, "tick", ex, silencing: null);
         }
     }
 
@@ -77,15 +90,28 @@ public sealed class EngineFaultHandoff : IConversationEngine
     /// </summary>
     public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _engine.CaseworkerAskedIfSafe(conversation);
 
-    private EngineTurn HandOff(ConversationSnapshot conversation, string operation, Exception fault)
+    /// <summary>
+    /// What the message asks of the hotline without any engine: STOP (a carrier keyword, as the whole message) opts the person
+    /// out, the discreet word makes the conversation quiet, as the engine's own turn would (its decoy aside: nothing is sent).
+    /// Null for anything else, which only the engine can read.
+    /// </summary>
+    private (EngineEvent Event, string Reason)? Silencing(ConversationSnapshot conversation, string text) =>
+        OptOutKeywords.Classify(text) is { Kind: KeywordKind.OptOut } stop && !conversation.OptedOut
+            ? (new OptedOut(stop.Keyword), OptedOutReason)
+            : _discreetWord.Matches(text)
+                ? (new WentQuiet(DiscreetWord.QuietCause), DiscreetWordReason)
+                : null;
+
+    private EngineTurn HandOff(ConversationSnapshot conversation, string operation, Exception fault, (EngineEvent Event, string Reason)? silencing)
     {
         _faults.Add(1, new KeyValuePair<string, object?>("operation", operation));
         _logger.LogError("The conversation engine threw {ExceptionType} in a {Operation}; the conversation goes to a caseworker. At:{StackTrace}",
             fault.GetType().FullName, operation, fault.StackTrace);
+        var handoff = new HandoffRequested(silencing?.Reason ?? Reason);
         // High, not the triage's own band: nobody knows what the person said, and someone should read it soon.
         IReadOnlyList<EngineEvent> events = conversation.HasOpenCase
-            ? [new HandoffRequested(Reason)]
-            : [new CaseRequested(PriorityBand.High, 0, [Reason]), new HandoffRequested(Reason)];
-        return new EngineTurn(conversation.State, conversation.Language, [], events);
+            ? [handoff]
+            : [new CaseRequested(PriorityBand.High, 0, [Reason]), handoff];
+        return new EngineTurn(conversation.State, conversation.Language, [], silencing is { } silenced ? [silenced.Event, .. events] : events);
     }
 }

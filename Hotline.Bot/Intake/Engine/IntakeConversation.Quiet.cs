@@ -28,7 +28,7 @@ internal sealed partial class IntakeConversation
         {
             _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
         }
-        else if (keyword == _engine.DiscreetKeyword)
+        else if (_engine.Discreet.IsKeyword(keyword))
         {
             // Nothing is sent while opted out, but the warning stands, a caseworker's conversation included: START then gets
             // only the safety question, and the conversation waits until they say it is safe.

@@ -7,7 +7,7 @@ namespace Hotline.Bot.Intake.Engine;
 /// </summary>
 internal sealed partial class IntakeConversation
 {
-    private const string DiscreetReason = "discreet_word";
+    private const string DiscreetReason = DiscreetWord.QuietCause;
     private const string AskedForPersonReason = "asked_for_person";
     private const string UnansweredReason = IntakeEnded.StoppedAnswering;
     private const string SafetyUnansweredReason = "safety_unanswered";
@@ -96,7 +96,7 @@ internal sealed partial class IntakeConversation
         var carrier = OptOutKeywords.Classify(text);
         var word = _engine.Lexicon.Classify(keyword, _language);
         _saysMore = WordsInMessage.CountWords(text) > MaxWordsOfShortMessage;
-        if (keyword != _engine.DiscreetKeyword)
+        if (!_engine.Discreet.IsKeyword(keyword))
         {
             NoticeUrgentWord(text);
         }
@@ -113,7 +113,7 @@ internal sealed partial class IntakeConversation
             return IntakeEngine.Unchanged(_snapshot, _language, _events);
         }
 
-        if (keyword == _engine.DiscreetKeyword)
+        if (_engine.Discreet.IsKeyword(keyword))
         {
             return Discreet();
         }

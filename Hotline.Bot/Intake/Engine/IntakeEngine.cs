@@ -28,7 +28,7 @@ public sealed class IntakeEngine : IConversationEngine
         Cries = new WordsInMessage(script, words => words.Distress);
         Answers = new AnswerReader(script);
         EngineSetupCheck.Run(script, triage, options, Lexicon);
-        DiscreetKeyword = TextNormalizer.Keyword(options.DiscreetWord)!;
+        Discreet = new DiscreetWord(options.DiscreetWord);
         Replies = new ReplyBook(script, options);
         Codec = new StateCodec(script);
     }
@@ -54,7 +54,7 @@ public sealed class IntakeEngine : IConversationEngine
 
     internal StateCodec Codec { get; }
 
-    internal string DiscreetKeyword { get; }
+    internal DiscreetWord Discreet { get; }
 
     /// <summary>The engine on the script and triage table shipped inside Hotline.Bot.</summary>
     public static IntakeEngine CreateDefault(IntakeOptions? options = null) =>

@@ -78,6 +78,40 @@ public sealed class EngineFaultTests
         Assert.Equal(["Sorry, wrong number."], harness.Twilio.Created.Select(m => m.Body));
     }
 
+    /// <summary>
+    /// Review finding: a fault on STOP or on the discreet word itself recorded neither, and handed the case to a caseworker
+    /// whose replies then reached the phone (WhatsApp and chat have no carrier-side STOP to stop them). Both need no engine:
+    /// the person is opted out or quiet all the same, nothing is sent, and the hand-off says why.
+    /// </summary>
+    [Theory]
+    [InlineData("recipe", "Quiet|The person used the discreet word.", "The person used the discreet word. Nothing can be sent until they say it is safe to write.",
+        "engine_fault_discreet_word")]
+    [InlineData("STOP", "OptedOut|The person sent STOP.", "The person has opted out (sent STOP); nothing can be sent until they send START.",
+        "engine_fault_opted_out")]
+    public async Task A_turn_that_throws_on_the_discreet_word_or_stop_still_silences_the_conversation_and_a_caseworkers_reply_is_refused(
+        string text, string status, string refusal, string handoffReason)
+    {
+        await using var harness = await StartAsync(new FaultyStepEngine(throwsOn: text));
+        await harness.TextAsync(Worker, "hi", "1");
+        await harness.DispatchAllAsync();
+        var sentBefore = harness.Twilio.Created.Count;
+
+        await harness.TextAsync(Worker, text);
+        var caseworker = await SignedInClient.SignInAsync(harness.App,
+            await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
+        await using var hub = caseworker.Hub();
+        await hub.StartAsync(Ct);
+        var taken = (await hub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.TakeNextCase), Ct)).Value!;
+        var reply = await hub.InvokeAsync<ActionAnswer<MessageView>>(nameof(CaseHub.SendReply), taken.Case.Id, taken.LeaseToken,
+            "Are you safe?", Guid.NewGuid(), Ct);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(status, await harness.ScalarAsync("SELECT CONCAT(Status, '|', StatusReason) FROM Conversations"));
+        Assert.Equal((false, refusal), (reply.Ok, reply.Refusal));
+        Assert.Equal($"{{\"Reason\":\"{handoffReason}\"}}", await harness.ScalarAsync($"SELECT Data FROM CaseEvents WHERE Type = '{CaseEventTypes.HandoffRequested}'"));
+        Assert.Equal(sentBefore, harness.Twilio.Created.Count);
+    }
+
     private static Task<TwilioHarness> StartAsync(FaultyStepEngine engine, TimeProvider? clock = null) =>
         TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Hotline:Intake:TickIntervalSeconds"] = "3600" }, services =>
         {
@@ -101,15 +135,15 @@ public sealed class EngineFaultTests
     }
 
     /// <summary>
-    /// The real intake with one faulty step: the answer after the language menu throws, and so does every tick,
-    /// each with a message that quotes what the person wrote, as a careless bug would.
+    /// The real intake with one faulty step: the answer after the language menu (or <paramref name="throwsOn"/>) throws, and so
+    /// does every tick, each with a message that quotes what the person wrote, as a careless bug would.
     /// </summary>
-    private sealed class FaultyStepEngine : IConversationEngine
+    private sealed class FaultyStepEngine(string throwsOn = FaultyAnswer) : IConversationEngine
     {
         private readonly IntakeEngine _inner = IntakeEngine.CreateDefault();
 
         public EngineTurn Handle(ConversationSnapshot conversation, InboundMessage message) =>
-            message.Text == FaultyAnswer
+            message.Text == throwsOn
                 ? throw new FormatException($"Could not read the answer '{message.Text}' from {Worker}.")
                 : _inner.Handle(conversation, message);
 
