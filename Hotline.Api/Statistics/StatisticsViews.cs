@@ -42,8 +42,8 @@ public static class StatisticsViews
 {
     /// <summary>The rule published with every report: how a month's figures come to be final, then how they are suppressed.</summary>
     public static StatisticsRule SuppressionRule(TimeSpan finalAfter) => new(
-        "Counts from 1 to 4 show as <5; x and – mark figures hidden so that a small count cannot be worked out from the others. "
-        + "A month's heading says whether its figures may still change.",
+        "Counts from 1 to 4 show as <5, and so can a 0 where showing it would give a small count away; x and – mark figures hidden "
+        + "so that a small count cannot be worked out from the others. A month's heading says whether its figures may still change.",
         [
             $"A month's outcomes, first replies and referrals are provisional until {MonthHeadings.FinalWhen(finalAfter)} and final from then on; "
             + "its languages, channels, indicators and priorities are final when it ends. A provisional month's heading gives the day it "

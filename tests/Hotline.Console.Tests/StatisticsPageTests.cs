@@ -155,8 +155,8 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
             "No case was opened and no referral made from January 2026 to December 2026: every table would be zeros. "
             + "Choose other months, or download every table (CSV).");
         await Expect(partner.Page.Locator("#rule-summary")).ToHaveTextAsync(
-            "Counts from 1 to 4 show as <5; x and – mark figures hidden so that a small count cannot be worked out from the others. "
-            + "A month's heading says whether its figures may still change.");
+            "Counts from 1 to 4 show as <5, and so can a 0 where showing it would give a small count away; x and – mark figures hidden "
+            + "so that a small count cannot be worked out from the others. A month's heading says whether its figures may still change.");
         var rule = partner.Page.Locator("#rule");
         await Expect(rule.Locator("p").First).ToBeHiddenAsync();
         await rule.Locator("summary").ClickAsync();
