@@ -8,6 +8,9 @@ public static class CaseAccess
 {
     public static bool SeesAll(User user) => user.Role is UserRole.Supervisor;
 
+    /// <summary>Whether the account works on cases at all (the CaseData policy's roles): the only accounts a case may be handed to.</summary>
+    public static bool WorksOnCases(User user) => user.Role is UserRole.Caseworker or UserRole.Supervisor;
+
     public static bool MaySee(User user, CaseSummary summary) => user.Role switch
     {
         UserRole.Supervisor => true,

@@ -177,9 +177,15 @@ public sealed class CaseHub(
         {
             await using var session = await database.OpenAsync(Context.ConnectionAborted);
             var colleague = await users.FindByIdAsync(session, colleagueId, Context.ConnectionAborted);
-            if (colleague is null || colleague.Disabled || colleague.Role is UserRole.Ngo or UserRole.Reviewer || colleague.Id == user.Id)
+            if (colleague is null || colleague.Disabled || colleague.Id == user.Id)
             {
                 return Outcome<bool>.Refused(Refusal.Invalid, "Choose an active colleague who works on cases.");
+            }
+
+            // A case handed to an account that may not open it would sit held where nobody can answer the person.
+            if (!CaseAccess.WorksOnCases(colleague))
+            {
+                return Outcome<bool>.Refused(Refusal.Invalid, $"{colleague.DisplayName} cannot open cases: choose a caseworker or a supervisor.");
             }
 
             return Answer(await queue.TransferToUserAsync(caseId, leaseToken, user.Id, colleague.Id, queueOptions.Value.Lease, Context.ConnectionAborted) is not null);

@@ -95,7 +95,7 @@ public static class CaseworkEndpoints
     {
         await using var session = await database.OpenAsync(cancellationToken);
         IReadOnlyList<Colleague> colleagues = (await users.ReadActiveAsync(session, cancellationToken))
-            .Where(u => u.Role is UserRole.Caseworker or UserRole.Supervisor)
+            .Where(CaseAccess.WorksOnCases)
             .Select(u => new Colleague(u.Id, u.DisplayName, u.Role.ToString(), u.Languages)).ToList();
         return TypedResults.Ok(colleagues);
     }
