@@ -40,8 +40,8 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
 
     /// <summary>
     /// The caseworker's view with the number of photos the partner receives, by the rule its inbox serves them by
-    /// (<see cref="SharedPhotosAsync"/>): what the consent covered up to when it was given, none once withdrawn; before the
-    /// referral is sent, what it will receive.
+    /// (<see cref="SharedPhotosAsync"/>): what the consent covered up to when it was given, none once withdrawn or declined;
+    /// before the referral is sent, what it will receive.
     /// </summary>
     public async Task<ReferralView> ViewAsync(DbSession session, ReferralRecord r, string partnerName, CancellationToken cancellationToken) =>
         ToView(r, partnerName, r.Covers("photos")
@@ -83,22 +83,29 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
         session.QuerySingleOrDefaultAsync<PartnerInboxRow>("Referrals_ReadSentToPartnerById", new { Id = id, PartnerId = partnerId }, cancellationToken);
 
     /// <summary>
-    /// The photos a referral shares with its partner: none unless its consent covers 'photos' and it is not withdrawn;
-    /// then the case's kept photos received up to when consent was given.
+    /// The photos a referral shares with its partner: none unless its consent covers 'photos' and it still stands (see
+    /// <see cref="SharesNothing"/>); then the case's kept photos received up to when consent was given.
     /// </summary>
     public Task<IReadOnlyList<MediaItem>> SharedPhotosAsync(DbSession session, PartnerInboxRow row, CancellationToken cancellationToken) =>
         PhotosOfConsentAsync(session, row.CaseId, row.Status, Fields(row), row.ConsentGivenAt, cancellationToken);
 
     private async Task<IReadOnlyList<MediaItem>> PhotosOfConsentAsync(DbSession session, Guid caseId, ReferralStatus status,
         IReadOnlyList<string> fields, DateTimeOffset? consentGivenAt, CancellationToken cancellationToken) =>
-        status != ReferralStatus.Withdrawn && fields.Contains("photos") && consentGivenAt is { } givenAt
+        !SharesNothing(status) && fields.Contains("photos") && consentGivenAt is { } givenAt
             ? await media.ReadShareablePhotosAsync(session, caseId, givenAt, cancellationToken)
             : [];
 
     /// <summary>
+    /// A referral the hotline withdrew, or the partner declined, shares nothing about the person any more: the partner keeps
+    /// its existence, service, dates and (declined) its own reason. A partner that said no has no use for the details, and
+    /// one that kept them could still be read, leaked or pressed for them.
+    /// </summary>
+    public static bool SharesNothing(ReferralStatus status) => status is ReferralStatus.Withdrawn or ReferralStatus.Declined;
+
+    /// <summary>
     /// The partner's view, built field by field from what the consent covers: a field the consent does not
-    /// name is never read into the view, and a withdrawn referral, or one whose details went with its case's content,
-    /// shares nothing at all.
+    /// name is never read into the view, and a withdrawn or declined referral, or one whose details went with its case's
+    /// content, shares nothing at all.
     /// </summary>
     public async Task<PartnerReferralView> PartnerViewAsync(DbSession session, PartnerInboxRow row, CancellationToken cancellationToken)
     {
@@ -110,7 +117,7 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
         var photos = Covers("photos")
             ? (await SharedPhotosAsync(session, row, cancellationToken)).Select(p => PartnerPhotos.Shared(row.Id, p, Covers("location"))).ToList()
             : null;
-        var shared = row.Status == ReferralStatus.Withdrawn || detailsRemoved ? null : new SharedDetails(
+        var shared = SharesNothing(row.Status) || detailsRemoved ? null : new SharedDetails(
             fields,
             Covers("language") ? row.CaseLanguage : null,
             Covers("nationality") ? row.Nationality : null,
@@ -128,12 +135,12 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
 
     /// <summary>
     /// When the hotline closed the case of a referral that tells the partner to reach the person through the hotline
-    /// caseworker; null for any other referral, and for a withdrawn one. Read from the route the referral was sent with, which
+    /// caseworker; null for any other referral, and for a withdrawn or declined one. Read from the route the referral was sent with, which
     /// its consent named (a route is kept only when the consent covered it) and which erasure keeps, as Referrals_Accept
     /// reads it: a referral whose details were removed while it waited is refused for the same reason, and says so.
     /// </summary>
     public static DateTimeOffset? HotlineClosedAt(PartnerInboxRow row) =>
-        row.Status != ReferralStatus.Withdrawn && row.ContactRoute == ReferralCodes.ThroughHotline ? row.CaseClosedAt : null;
+        !SharesNothing(row.Status) && row.ContactRoute == ReferralCodes.ThroughHotline ? row.CaseClosedAt : null;
 
     private static List<string> Fields(PartnerInboxRow row) =>
         row.SharedFields is null ? [] : JsonSerializer.Deserialize<List<string>>(row.SharedFields) ?? [];

@@ -47,6 +47,10 @@ function renderShared(referral) {
   if (referral.status === "Withdrawn") {
     return el("p", { class: "muted", text: "The hotline withdrew this referral; nothing about the person is shared any more." });
   }
+  // A partner that said no keeps its answer, not what it was told about the person (the server sends no details).
+  if (referral.status === "Declined") {
+    return el("p", { class: "muted declined-details", text: "You declined this referral; nothing about the person is shared any more." });
+  }
   // Erasure on request and the end of retention remove the same details, and the hotline does not record which of the
   // two did: the text names both, and never reads as the person having agreed to share nothing.
   if (referral.detailsRemoved) {

@@ -268,10 +268,13 @@ public sealed class ReferralPhotoTests
     /// case to the shelter with consent to <paramref name="fields"/> and sends it. The referral people, the case, the
     /// referral and the photo's bytes as sent.
     /// </summary>
-    private static async Task<(ReferralHarness Referrals, Guid CaseId, ReferralView Sent, byte[] Photo)> ReferCaseWithPhotoAsync(TwilioHarness twilio,
-        params string[] fields)
+    internal static Task<(ReferralHarness Referrals, Guid CaseId, ReferralView Sent, byte[] Photo)> ReferCaseWithPhotoAsync(TwilioHarness twilio,
+        params string[] fields) => ReferCaseWithPhotoAsync(twilio, TestPhotos.WithGps(), fields);
+
+    /// <summary>As above, with <paramref name="photo"/>.</summary>
+    internal static async Task<(ReferralHarness Referrals, Guid CaseId, ReferralView Sent, byte[] Photo)> ReferCaseWithPhotoAsync(TwilioHarness twilio,
+        byte[] photo, string[] fields)
     {
-        var photo = TestPhotos.WithGps();
         var caseId = await CaseWithPhotoAsync(twilio, photo);
         var h = await ReferralHarness.OnAsync(twilio.App, ReferralHarness.Language, "en");
         return (h, caseId, await h.SendAsync(caseId, h.Shelter, PartnerServices.Shelter, Consent(fields)), photo);
@@ -287,7 +290,7 @@ public sealed class ReferralPhotoTests
     }
 
     /// <summary>The referral as its partner reads it (the raw JSON, to search) and its one photo.</summary>
-    private static async Task<(string Json, SharedPhoto Photo)> PartnerViewAsync(ReferralHarness h, Guid referralId)
+    internal static async Task<(string Json, SharedPhoto Photo)> PartnerViewAsync(ReferralHarness h, Guid referralId)
     {
         var json = await h.ShelterStaff.Http.GetStringAsync($"/api/partner/referrals/{referralId}", Ct);
         var view = JsonSerializer.Deserialize<PartnerReferralView>(json, JsonSerializerOptions.Web)!;
