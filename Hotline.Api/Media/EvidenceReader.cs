@@ -51,6 +51,17 @@ public static class EvidenceReader
         return offset is null ? text : $"{text} {offset.Trim()}";
     }
 
+    /// <summary>
+    /// A capture time as <see cref="CapturedAt"/> writes it, without the device's offset: the phone's clock as it read
+    /// ("2026-11-30 14:02:11"). An offset narrows down where the phone was set (+05:45 is Nepal alone), so it goes only where
+    /// the place may go.
+    /// </summary>
+    public static string? WithoutOffset(string? capturedAt) =>
+        capturedAt is { Length: > LocalTimeLength } ? capturedAt[..LocalTimeLength] : capturedAt;
+
+    /// <summary>The length of "yyyy-MM-dd HH:mm:ss", the part of a capture time before its offset.</summary>
+    private const int LocalTimeLength = 19;
+
     private static double? Altitude(GpsDirectory gps)
     {
         if (!gps.TryGetRational(GpsDirectory.TagAltitude, out var altitude) || altitude.Denominator == 0)

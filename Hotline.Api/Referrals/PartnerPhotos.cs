@@ -15,13 +15,16 @@ public sealed class PartnerPhotos(Database database, ReferralRepository referral
 {
     private const string NoSuchPhoto = "This referral shares no such photo.";
 
-    /// <summary>How a kept photo is described to the partner: its place only when the consent covers 'location' too.</summary>
+    /// <summary>
+    /// How a kept photo is described to the partner: its place, and the UTC offset of its capture time (which says roughly
+    /// where the phone was set), only when the consent covers 'location' too.
+    /// </summary>
     public static SharedPhoto Shared(Guid referralId, MediaItem item, bool withPlace) => new(
         item.Sha256!,
         $"/api/partner/referrals/{referralId}/photos/{item.Sha256}",
         item.Width,
         item.Height,
-        item.Evidence.CapturedAt,
+        withPlace ? item.Evidence.CapturedAt : EvidenceReader.WithoutOffset(item.Evidence.CapturedAt),
         withPlace && item.Evidence is { Latitude: { } latitude, Longitude: { } longitude }
             ? new SharedPlace(latitude, longitude, item.Evidence.Altitude)
             : null);

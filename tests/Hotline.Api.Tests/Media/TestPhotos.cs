@@ -10,7 +10,11 @@ public static class TestPhotos
     /// A JPEG taken at 52°31'12.34"N 13°24'36.00"E (52.520094, 13.41), 34.5 m up, on 30 November 2026 at 14:02:11, with a
     /// "Nokia" "G42", turned 90° (orientation 6: the camera was held upright, the pixels lie on their side).
     /// </summary>
-    public static byte[] WithGps(int width = 64, int height = 48) => ExifWriter.InsertInto(Jpeg(width, height, new SKColor(200, 40, 40)), PhoneExif());
+    public static byte[] WithGps(int width = 64, int height = 48) => ExifWriter.InsertInto(Jpeg(width, height, new SKColor(200, 40, 40)), PhoneExif(null));
+
+    /// <summary>The same photo from a phone that also writes its clock's UTC offset (EXIF 2.31 OffsetTimeOriginal), e.g. "+05:45".</summary>
+    public static byte[] WithGpsAndOffset(string offset) =>
+        ExifWriter.InsertInto(Jpeg(64, 48, new SKColor(200, 40, 40)), PhoneExif(offset));
 
     /// <summary>A JPEG with no metadata at all.</summary>
     public static byte[] Plain(int width, int height) => Jpeg(width, height, new SKColor(30, 90, 160));
@@ -39,10 +43,12 @@ public static class TestPhotos
     }
 
     /// <summary>A little-endian TIFF block: IFD0 (make, model, orientation, and links to the Exif and GPS IFDs), then those two.</summary>
-    private static byte[] PhoneExif()
+    private static byte[] PhoneExif(string? offset)
     {
         var tiff = new ExifWriter();
-        var exifIfd = tiff.Ifd([new(0x9003, ExifWriter.Ascii, 20, tiff.Text("2026:11:30 14:02:11"))]);
+        var exifIfd = tiff.Ifd(offset is null
+            ? [new(0x9003, ExifWriter.Ascii, 20, tiff.Text("2026:11:30 14:02:11"))]
+            : [new(0x9003, ExifWriter.Ascii, 20, tiff.Text("2026:11:30 14:02:11")), new(0x9011, ExifWriter.Ascii, (uint)offset.Length + 1, tiff.Text(offset))]);
         var gpsIfd = tiff.Ifd(
         [
             new(0x0001, ExifWriter.Ascii, 2, tiff.Inline("N\0"u8)),
