@@ -11,6 +11,9 @@ public static class CaseEventTypes
     public const string Closed = "CaseClosed";
     public const string Transferred = "CaseTransferred";
     public const string TakenOver = "CaseTakenOver";
+
+    /// <summary>The person chose a language after their case opened without one: it moved from <c>und</c> to that language's caseworkers.</summary>
+    public const string LanguageLearned = "CaseLanguageLearned";
     public const string NoteAdded = "NoteAdded";
     public const string PriorityChanged = "PriorityChanged";
     public const string MessageReceived = "MessageReceived";

@@ -8,6 +8,7 @@ public static class CaseStoreServices
         services.AddSingleton<CaseEventSignal>();
         services.AddSingleton<CaseEventLog>();
         services.AddSingleton<CaseQueue>();
+        services.AddSingleton<CaseLanguageLearning>();
         services.AddSingleton<CaseNoteRepository>();
         services.AddSingleton<CaseOutcomeBackfill>();
         services.AddHostedService<LeaseExpiryJob>();

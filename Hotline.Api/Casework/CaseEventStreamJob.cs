@@ -100,8 +100,8 @@ public sealed class CaseEventStreamJob(
     /// <summary>
     /// Several changes to one case in a batch (queued and handed off in one commit, say) reach consoles as
     /// one change carrying the case as it is now and the latest sequence: each change goes to every console
-    /// of the language, so halving them matters. Message events and transfers (which also tell the old
-    /// language group) are kept one by one.
+    /// of the language, so halving them matters. Message events, transfers and a language learned (which also tell
+    /// the old language group) are kept one by one.
     /// </summary>
     private static IEnumerable<CaseEvent> Coalesce(IReadOnlyList<CaseEvent> batch)
     {
@@ -122,7 +122,7 @@ public sealed class CaseEventStreamJob(
     }
 
     private static bool IsCaseChange(CaseEvent caseEvent) => !IsMessageNews(caseEvent)
-        && caseEvent.Type is not (CaseEventTypes.LeaseExtended or CaseEventTypes.Transferred or CaseEventTypes.TakenOver);
+        && caseEvent.Type is not (CaseEventTypes.LeaseExtended or CaseEventTypes.Transferred or CaseEventTypes.TakenOver or CaseEventTypes.LanguageLearned);
 
     private static bool IsMessageNews(CaseEvent caseEvent) =>
         caseEvent.Type is CaseEventTypes.MessageReceived or CaseEventTypes.ReplyQueued or CaseEventTypes.MessageStatusChanged;
@@ -230,10 +230,10 @@ public sealed class CaseEventStreamJob(
 
     private static bool MovesTheCase(CaseEvent caseEvent) =>
         caseEvent.Type is CaseEventTypes.Transferred or CaseEventTypes.TakenOver or CaseEventTypes.Released or CaseEventTypes.LeaseExpired
-            or CaseEventTypes.Closed;
+            or CaseEventTypes.Closed or CaseEventTypes.LanguageLearned;
 
     /// <summary>
-    /// When a case moves (transferred, released, expired, closed), the server takes the consoles that followed it
+    /// When a case moves (transferred, released, expired, closed, routed by the language the person chose), the server takes the consoles that followed it
     /// out of its group itself, all but the holder's and those that see every case: a console that never calls
     /// LeaveCase hears no message of a case that left it. This happens before anything later in the log is pushed.
     /// </summary>

@@ -3,7 +3,7 @@ namespace Hotline.Api.Inbound;
 /// <summary>Turns the engine's decisions into stored changes, inside the caller's transaction.</summary>
 public sealed class EngineTurnApplier(
     ConversationRepository conversations, CaseQueue queue, CaseEventLog events, OutboundWriter outbound, WaitingReplies waiting,
-    FieldProtector protector)
+    FieldProtector protector, CaseLanguageLearning caseLanguage)
 {
     public sealed record Applied(Conversation Conversation, Guid? CaseId);
 
@@ -75,6 +75,13 @@ public sealed class EngineTurnApplier(
                     caseEvents.Add((CaseEventTypes.AnswerRecorded, answer));
                     break;
             }
+        }
+
+        // A case opened before the person chose a language waits in the unknown-language pool, seen by every caseworker and
+        // answered by whoever speaks no matter what; once the language is known it goes to that language's team.
+        if (openCaseId is { } openedBefore && updated.Language is { } chosen && chosen != conversation.Language)
+        {
+            await caseLanguage.LearnAsync(session, openedBefore, chosen, cancellationToken);
         }
 
         if (caseId is { } caseForEvents)
