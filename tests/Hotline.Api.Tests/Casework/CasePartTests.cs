@@ -78,6 +78,42 @@ public sealed class CasePartTests
         Assert.False(await media.HasPhotoToShareAsync(session, person.Third, givenAt, Ct));
     }
 
+    /// <summary>
+    /// Found by the final review: a message sent while the first case was open, lost in a webhook outage and stored by
+    /// reconciliation after the close (dated by Twilio when it was sent, and with no case, none being open then), was in no
+    /// case's part: not the first's, being after its opening, nor the next's, being before the first's close. It is the case's
+    /// it was sent during, with its photo, and no other case's.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_message_sent_while_a_case_was_open_but_stored_with_no_case_after_its_close_is_that_cases(DatabaseProvider provider)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(provider);
+        var photoOf = new Dictionary<Guid, string>();
+        var conversation = await NewConversationAsync(hotline);
+        await WriteAsync(hotline, conversation, null, "hello", photoOf: null);
+        var first = await OpenCaseAsync(hotline, conversation);
+        var sentWhileOpen = hotline.Time.GetUtcNow();
+        hotline.Time.Advance(TimeSpan.FromSeconds(1));
+        await CloseAsync(hotline, first);
+
+        await WriteAsync(hotline, conversation, null, "he took my phone, use this number", photoOf, sentAt: sentWhileOpen);
+        var second = await OpenCaseAsync(hotline, conversation);
+
+        Assert.Equal(["hello", "he took my phone, use this number"], await TranscriptAsync(hotline, first));
+        Assert.Empty(await TranscriptAsync(hotline, second));
+        var person = new Person(first, second, Guid.Empty, photoOf);
+        Assert.Equal(["he took my phone, use this number"], await ServedPhotosAsync(hotline, person, first));
+        Assert.Empty(await ServedPhotosAsync(hotline, person, second));
+    }
+
+    private static async Task<Conversation> NewConversationAsync(HotlineApp hotline)
+    {
+        await using var session = await hotline.Database.BeginWriteAsync(Ct);
+        var conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
+        await session.CommitAsync(Ct);
+        return conversation;
+    }
+
     /// <summary>Three cases of one person, a second apart, each message but the last with a kept photo.</summary>
     /// <remarks>
     /// "hello" (no case) / first case opens / "they took my passport" (first) / first closes / "thank you" (no case) / second
@@ -86,13 +122,7 @@ public sealed class CasePartTests
     private static async Task<Person> PersonWithThreeCasesAsync(HotlineApp hotline)
     {
         var photoOf = new Dictionary<Guid, string>();
-        Conversation conversation;
-        await using (var session = await hotline.Database.BeginWriteAsync(Ct))
-        {
-            conversation = await hotline.Get<ConversationRepository>().CreateAsync(session, hotline.NextPhone(), "en", Ct);
-            await session.CommitAsync(Ct);
-        }
-
+        var conversation = await NewConversationAsync(hotline);
         await WriteAsync(hotline, conversation, null, "hello", photoOf);
         var first = await OpenCaseAsync(hotline, conversation);
         await WriteAsync(hotline, conversation, first, "they took my passport", photoOf);
@@ -123,10 +153,12 @@ public sealed class CasePartTests
     }
 
     /// <summary>The person's message, with a photo kept with a copy to show when <paramref name="photoOf"/> is given (it learns the photo's id).</summary>
-    private static async Task WriteAsync(HotlineApp hotline, Conversation conversation, Guid? caseId, string body, Dictionary<Guid, string>? photoOf)
+    /// <param name="sentAt">When the person sent it, when that is before it is stored (reconciliation dates a message by Twilio's clock).</param>
+    private static async Task WriteAsync(HotlineApp hotline, Conversation conversation, Guid? caseId, string body, Dictionary<Guid, string>? photoOf,
+        DateTimeOffset? sentAt = null)
     {
         var message = new Message(Guid.NewGuid(), conversation.Id, caseId, MessageDirection.Inbound, Channel.Sms, $"SM{Guid.NewGuid():N}", body,
-            null, 1, null, DeliveryStatuses.Received, hotline.Time.GetUtcNow());
+            null, 1, null, DeliveryStatuses.Received, sentAt ?? hotline.Time.GetUtcNow());
         await using (var session = await hotline.Database.BeginWriteAsync(Ct))
         {
             await hotline.Get<MessageRepository>().AddAsync(session, message, Ct);
