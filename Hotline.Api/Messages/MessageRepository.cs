@@ -2,6 +2,16 @@ namespace Hotline.Api.Messages;
 
 public sealed class MessageRepository(FieldProtector protector)
 {
+    /// <summary>A message that will not be sent, or was not delivered: its status and why (the console shows both).</summary>
+    public Task MarkUndeliverableAsync(DbSession session, Guid messageId, string deliveryStatus, string error, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Messages_MarkUndeliverable", new
+        {
+            Id = messageId,
+            DeliveryStatus = deliveryStatus,
+            DeliveryRank = DeliveryStatuses.Rank(deliveryStatus),
+            DeliveryError = error,
+        }, cancellationToken);
+
     public Task AddAsync(DbSession session, Message message, CancellationToken cancellationToken) =>
         session.ExecuteAsync("Messages_Create", new
         {

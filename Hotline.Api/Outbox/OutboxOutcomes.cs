@@ -7,7 +7,7 @@ namespace Hotline.Api.Outbox;
 /// fast as messages, so the outcomes given together share one write, which shares commits with the messages.
 /// </summary>
 public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, WhatsAppHolds holds,
-    TimeProvider time, HotlineMetrics metrics)
+    MessageRepository messages, TimeProvider time, HotlineMetrics metrics)
 {
     /// <summary>
     /// Records <paramref name="outcomes"/> in one write, all or none; for each, whether it was recorded (false: its lease
@@ -107,7 +107,7 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
             return false;
         }
 
-        await MarkUndeliverableAsync(session, setAside.Item.MessageId, DeliveryStatuses.Failed, setAside.Error, cancellationToken);
+        await messages.MarkUndeliverableAsync(session, setAside.Item.MessageId, DeliveryStatuses.Failed, setAside.Error, cancellationToken);
         return true;
     }
 
@@ -119,7 +119,7 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
         }
 
         var message = finished.Message;
-        await MarkUndeliverableAsync(session, message.Id, finished.DeliveryStatus, finished.Error, cancellationToken);
+        await messages.MarkUndeliverableAsync(session, message.Id, finished.DeliveryStatus, finished.Error, cancellationToken);
         if (message.CaseId is { } caseId)
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
@@ -129,13 +129,4 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
         return true;
     }
 
-    private static Task<int> MarkUndeliverableAsync(DbSession session, Guid messageId, string deliveryStatus, string error,
-        CancellationToken cancellationToken) =>
-        session.ExecuteAsync("Messages_MarkUndeliverable", new
-        {
-            Id = messageId,
-            DeliveryStatus = deliveryStatus,
-            DeliveryRank = DeliveryStatuses.Rank(deliveryStatus),
-            DeliveryError = error,
-        }, cancellationToken);
 }

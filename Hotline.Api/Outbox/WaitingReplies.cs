@@ -8,7 +8,7 @@ namespace Hotline.Api.Outbox;
 /// written after this (<see cref="OutboundWriter.WriteLastWordAsync"/>), so they are not among them. A row being sent, or
 /// whose last attempt may have reached Twilio, is left to the dispatcher: it asks Twilio whether it arrived first.
 /// </summary>
-public sealed class WaitingReplies(CaseEventLog events)
+public sealed class WaitingReplies(CaseEventLog events, MessageRepository messages)
 {
     /// <param name="reason">Why nothing may be sent now (the conversation's new status reason): the console shows it on each reply.</param>
     public async Task CancelAsync(DbSession session, Guid conversationId, string reason, CancellationToken cancellationToken)
@@ -29,13 +29,7 @@ public sealed class WaitingReplies(CaseEventLog events)
     /// <summary>The message reads as cancelled, with why, and its case hears of it: the console shows it as never sent.</summary>
     public async Task MarkCancelledAsync(DbSession session, Guid messageId, Guid? caseId, string reason, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync("Messages_MarkUndeliverable", new
-        {
-            Id = messageId,
-            DeliveryStatus = DeliveryStatuses.Cancelled,
-            DeliveryRank = DeliveryStatuses.Rank(DeliveryStatuses.Cancelled),
-            DeliveryError = reason,
-        }, cancellationToken);
+        await messages.MarkUndeliverableAsync(session, messageId, DeliveryStatuses.Cancelled, reason, cancellationToken);
         if (caseId is { } id)
         {
             await events.AppendAsync(session, id, CaseEventTypes.MessageStatusChanged,

@@ -30,7 +30,7 @@ public sealed class HoldCaseTests
 
         Assert.True(held.Ok, held.Refusal);
         // The case was queued without a message from the person: no time to show.
-        Assert.Equal(new HeldCase(taken.Case.Id, taken.LeaseToken!.Value, taken.LeaseExpiresAt!.Value, PersonWroteAt: null), held.Value);
+        Assert.Equal(new HeldCase(taken.Case.Id, taken.LeaseToken!.Value, taken.LeaseExpiresAt!.Value, PersonWroteAt: null, LeaseSeconds: 300), held.Value);
         Assert.Equal([$"{amina.User.Id} case.opened {taken.Case.Id} succeeded"], await AuditRows.ReadAsync(app, AuditActions.CaseOpened));
         var renewed = await reloaded.InvokeAsync<ActionAnswer<DateTimeOffset>>(nameof(CaseHub.RenewLease), taken.Case.Id, held.Value!.LeaseToken, Ct);
         Assert.True(renewed.Ok, renewed.Refusal);

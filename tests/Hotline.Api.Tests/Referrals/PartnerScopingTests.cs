@@ -40,10 +40,10 @@ public sealed class PartnerScopingTests
         Assert.Equal([first.Id, second.Id], inbox.Select(r => r.Id).Order());
     }
 
-    [Fact]
-    public async Task An_empty_inbox_list_is_audited_as_the_list_alone()
+    [Theory, DatabaseData]
+    public async Task An_empty_inbox_list_is_audited_as_the_list_alone(DatabaseProvider engine)
     {
-        await using var h = await StartAsync(DatabaseProvider.Sqlite);
+        await using var h = await StartAsync(engine);
 
         var inbox = await Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct));
 

@@ -36,7 +36,7 @@ internal static class SqlServerParameters
         ["Role"] = Text, ["RowId"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["Sequence"] = "BIGINT", ["SendWhileQuietAtVersion"] = "INT", ["Sha256"] = Text, ["SizeBytes"] = "BIGINT", ["SourceCipher"] = Text, ["StoredAt"] = Time, ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Source"] = Text, ["Services"] = Text,
         ["SafetyQuestionMessageId"] = Id, ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["SupervisorId"] = Id, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
-        ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Text"] = Text, ["TextId"] = Text, ["ThroughVersion"] = "BIGINT", ["TranslationVersion"] = "BIGINT", ["Type"] = Text, ["Until"] = "BIGINT",
+        ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Text"] = Text, ["TextId"] = Text, ["ThroughVersion"] = "BIGINT", ["TranslationVersion"] = "BIGINT", ["Type"] = Text, ["Unknown"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
         ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT",
         ["AfterId"] = Id, ["CurrentKeyPrefix"] = Text, ["KeyPrefixLength"] = "INT", ["OldAddressCipher"] = Text, ["OldBodyCipher"] = Text,
