@@ -7,6 +7,13 @@ namespace Hotline.Console.Tests;
 /// </summary>
 public sealed class ClaimRunsOutTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    /// <summary>A claim that runs out 15 s after its last renewal, and a sweep that puts it back in the queue within a second.</summary>
+    private static readonly Dictionary<string, string?> FifteenSecondLeaseSweptEverySecond = new()
+    {
+        ["Hotline:Queue:LeaseSeconds"] = "15",
+        ["Hotline:Queue:SweepIntervalSeconds"] = "1",
+    };
+
     [Theory]
     [InlineData("300", "about 5 minutes later")]
     [InlineData("120", "about 2 minutes later")]
@@ -35,11 +42,7 @@ public sealed class ClaimRunsOutTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task A_claim_of_fifteen_seconds_stays_hers_while_her_console_is_open()
     {
-        await using var host = await ConsoleHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Hotline:Queue:LeaseSeconds"] = "15",
-            ["Hotline:Queue:SweepIntervalSeconds"] = "1",
-        });
+        await using var host = await ConsoleHost.StartAsync(FifteenSecondLeaseSweptEverySecond);
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var taken = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
@@ -66,11 +69,7 @@ public sealed class ClaimRunsOutTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task A_claim_taken_up_by_each_reload_of_her_console_stays_hers()
     {
-        await using var host = await ConsoleHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Hotline:Queue:LeaseSeconds"] = "15",
-            ["Hotline:Queue:SweepIntervalSeconds"] = "1",
-        });
+        await using var host = await ConsoleHost.StartAsync(FifteenSecondLeaseSweptEverySecond);
         await host.AddUserAsync("amira", UserRole.Caseworker, "en");
         var taken = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
         await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
