@@ -67,6 +67,15 @@ internal sealed partial class IntakeConversation
         _state.Status = IntakeStatus.Active;
         _state.Reasked = false;
         _state.AskingIfSafe = true;
+        if (_state.MenuOpen && MenuChoice(keyword) is { } chosen)
+        {
+            // Left at the language menu when the timer handed the intake off: the menu is still the last text on the phone,
+            // so a number answers it, as it would have before.
+            _language = chosen;
+            _state.LanguageGuessed = false;
+        }
+
+        _state.MenuOpen = false;
         GuessLanguage(keyword, text);
         if (_language is null)
         {

@@ -218,6 +218,7 @@ internal sealed partial class IntakeConversation
         }
 
         var saidSafe = _state.Step != _script.ResumeStepId && _state.Step != _script.StartStep.Id;
+        var atMenu = _state.MenuOpen || _state.Step == _script.StartStep.Id;
         HandOff(UnansweredReason);
         if (!saidSafe && !_snapshot.CaseworkerHasWritten)
         {
@@ -228,6 +229,7 @@ internal sealed partial class IntakeConversation
             _events.Add(new WentQuiet(SafetyUnansweredReason));
             _state.ResumesHandedOff = true;
             GoQuiet(SafetyUnansweredReason);
+            _state.MenuOpen = atMenu;
         }
 
         return Finish();

@@ -59,6 +59,19 @@ public sealed class UnansweredHandoffTests
     }
 
     [Fact]
+    public void A_number_from_the_menu_after_the_timer_handed_off_chooses_the_language_and_asks_whether_it_is_safe()
+    {
+        var host = new FakeHost(Engine);
+        host.Send("?");
+        host.Tick(TimeSpan.FromMinutes(30));
+
+        var turn = host.Send("2");
+
+        Assert.Equal("ar", turn.Language);
+        Assert.Equal(["هل من الآمن أن تكتب الآن؟ أرسل 1 نعم، 2 لا. أرسل 0 في أي وقت للتحدث مع شخص."], turn.Replies());
+    }
+
+    [Fact]
     public void An_intake_left_at_the_safety_question_after_a_caseworker_wrote_is_not_made_quiet_by_the_tick()
     {
         var host = AtSafetyQuestion("en");
