@@ -11,6 +11,7 @@ public static class CaseStoreServices
         services.AddSingleton<CaseLanguageLearning>();
         services.AddSingleton<CaseNoteRepository>();
         services.AddSingleton<CaseOutcomeBackfill>();
+        services.AddSingleton<CaseLanguageBackfill>();
         services.AddHostedService<LeaseExpiryJob>();
         return services;
     }

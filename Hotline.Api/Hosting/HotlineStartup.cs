@@ -22,6 +22,7 @@ public static class HotlineStartup
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(
                 app.Lifetime.ApplicationStopping, app.Services.GetRequiredService<SessionKeyRingCheck>().CheckAsync);
             await app.Services.GetRequiredService<CaseOutcomeBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.GetRequiredService<CaseLanguageBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
             await app.Services.GetRequiredService<StatisticsLanguages>().RegisterAsync(
                 [.. app.Services.GetRequiredService<IntakeScript>().Languages.Select(language => language.Tag)], app.Lifetime.ApplicationStopping);
         }

@@ -27,6 +27,33 @@ public sealed class CaseLanguageLearnedTests
     }
 
     [Theory, DatabaseData]
+    public async Task A_number_from_the_menu_the_timer_left_on_the_phone_moves_the_case_too(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await OpenAtTheMenuAsync(harness);
+
+        await harness.TextAsync(Worker, "6");
+
+        Assert.Equal("Queued|ne|ne", await harness.ScalarAsync("SELECT CONCAT(Status, '|', Language, '|', PersonLanguage) FROM Cases"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_case_left_with_no_language_after_its_person_chose_one_is_routed_at_the_next_start(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await OpenAtTheMenuAsync(harness);
+        await harness.TextAsync(Worker, "language", "6");
+        // As a case opened at the menu before cases learned their language was left: the choice made, the case still "und".
+        await harness.App.ExecuteAsync("UPDATE Cases SET Language = 'und', PersonLanguage = 'und'");
+        await harness.App.ExecuteAsync("DELETE FROM CaseEvents WHERE Type = 'CaseLanguageLearned'");
+
+        await harness.App.Get<CaseLanguageBackfill>().RunAsync(Ct);
+
+        Assert.Equal("Queued|ne|ne", await harness.ScalarAsync("SELECT CONCAT(Status, '|', Language, '|', PersonLanguage) FROM Cases"));
+        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'CaseLanguageLearned'"));
+    }
+
+    [Theory, DatabaseData]
     public async Task A_language_chosen_again_later_moves_the_case_no_more(DatabaseProvider engine)
     {
         await using var harness = await TwilioHarness.StartAsync(engine);

@@ -22,6 +22,16 @@ public sealed class EmptyResultTests
     }
 
     [Theory, DatabaseData]
+    public async Task The_language_backfill_of_a_database_without_cases_routes_none(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+
+        await hotline.Get<CaseLanguageBackfill>().RunAsync(Ct);
+
+        Assert.Equal(0, await hotline.CountAsync("SELECT COUNT(*) FROM CaseEvents"));
+    }
+
+    [Theory, DatabaseData]
     public async Task The_supervisors_workload_of_a_database_without_caseworkers_is_empty(DatabaseProvider engine)
     {
         await using var hotline = await HotlineApp.StartPartsAsync(engine);
