@@ -169,6 +169,38 @@ public sealed class StatisticsPageTests(BrowserFixture browser) : IClassFixture<
     }
 
     /// <summary>
+    /// During a rolling deploy the page may come from a newer instance and its statistics from an older one, which gives the
+    /// whole rule as one string, <c>suppressionRule</c>, and no <c>rule</c>. The page read <c>view.rule.summary</c> unguarded:
+    /// it threw, and said only "Cannot read properties of undefined" where every table should have been.
+    /// </summary>
+    [Fact]
+    public async Task Statistics_from_an_older_server_with_the_rule_as_one_string_still_show_the_rule_and_the_tables()
+    {
+        const string OlderRule = "Counts from 1 to 4 show as <5.";
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "root", UserRole.Admin, "en");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await console.Page.RouteAsync("**/api/statistics?*", async route =>
+        {
+            var response = await route.FetchAsync();
+            var view = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!.AsObject();
+            view.Remove("rule");
+            view["suppressionRule"] = OlderRule;
+            await route.FulfillAsync(new() { Response = response, Body = view.ToJsonString() });
+        });
+
+        await console.Page.GotoAsync("/console/statistics.html?from=2026-01&to=2026-12");
+        await Expect(console.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(console.Page.Locator("#rule-summary")).ToHaveTextAsync(OlderRule);
+        await Expect(console.Page.Locator("#rule")).ToBeHiddenAsync();
+        await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("");
+        await Expect(console.Page.Locator("#tables")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            "^No case was opened and no referral made from January 2026 to December 2026"));
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
     /// A partner reads which months can still change: the month still running is headed "so far", a month over "provisional
     /// until" the day 90 days after it ended, while that day is to come (always the month before this one), and a final month
     /// (always the one five back) by its name alone; the same headings in the chart by month (each fitting the chart, none

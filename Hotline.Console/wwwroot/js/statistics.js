@@ -32,8 +32,7 @@ async function load(from, to) {
     byId("to").value = view.to;
     window.history.replaceState(null, "", `?${range}`);
     byId("csv-all").href = `/api/statistics/csv?${range}`;
-    byId("rule-summary").textContent = view.rule.summary;
-    byId("rule-paragraphs").replaceChildren(...view.rule.paragraphs.map((paragraph) => el("p", { text: paragraph })));
+    showRule(view);
     const behind = byId("progress");
     behind.hidden = view.progress.countedThrough >= view.progress.lastSequence;
     behind.textContent = "The newest changes are still being counted; reload in a minute for complete figures.";
@@ -48,6 +47,16 @@ async function load(from, to) {
   } catch (error) {
     status.textContent = error.message;
   }
+}
+
+// During a rolling deploy this page may be served by a newer instance and its statistics by an older one, which gives the
+// whole rule as one string, suppressionRule, and no rule object: that string is then the line, with nothing to unfold.
+// Read unguarded, view.rule.summary threw and the page showed no table at all.
+function showRule(view) {
+  const paragraphs = view.rule?.paragraphs ?? [];
+  byId("rule-summary").textContent = view.rule?.summary ?? view.suppressionRule ?? "";
+  byId("rule-paragraphs").replaceChildren(...paragraphs.map((paragraph) => el("p", { text: paragraph })));
+  byId("rule").hidden = paragraphs.length === 0;
 }
 
 function isHidden(text) {
