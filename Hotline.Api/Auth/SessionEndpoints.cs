@@ -8,7 +8,13 @@ namespace Hotline.Api.Auth;
 
 public static class SessionEndpoints
 {
-    public sealed record SessionView(Guid UserId, string UserName, string DisplayName, string Role, IReadOnlyList<string> Languages, string AntiforgeryToken);
+    /// <param name="OrganisationLinked">
+    /// Only for an NGO partner's account: whether an administrator linked it to its organisation. The partner's page checks it
+    /// before asking for the inbox, whose refusal (403) the browser would log as an error in its console for an account that
+    /// is simply not linked yet; null for every other role.
+    /// </param>
+    public sealed record SessionView(Guid UserId, string UserName, string DisplayName, string Role, IReadOnlyList<string> Languages, string AntiforgeryToken,
+        bool? OrganisationLinked = null);
 
     public sealed record AntiforgeryView(string Token);
 
@@ -111,6 +117,7 @@ public static class SessionEndpoints
     {
         var user = caller.User;
         var token = antiforgery.GetAndStoreTokens(context).RequestToken!;
-        return TypedResults.Ok(new SessionView(user.Id, user.UserName, user.DisplayName, user.Role.ToString(), user.Languages, token));
+        return TypedResults.Ok(new SessionView(user.Id, user.UserName, user.DisplayName, user.Role.ToString(), user.Languages, token,
+            user.Role == UserRole.Ngo ? user.OrganisationId is not null : null));
     }
 }

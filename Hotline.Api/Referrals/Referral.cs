@@ -97,6 +97,10 @@ public sealed record PartnerReferralView(
 /// Only with consent to 'indicators': the person did not agree to have their intake answers saved, so no indicator could be
 /// recorded. An empty <c>Indicators</c> then means "not asked on record", never "none found".
 /// </param>
+/// <param name="Danger">
+/// Only with consent to 'urgency': "unknown" (or "not_on_record", the person did not agree to have their answers saved) where the
+/// case view reads "Danger unknown" ("Danger not on record"): the band rests on no answer about danger (<see cref="PartnerDanger"/>).
+/// </param>
 public sealed record SharedDetails(
     IReadOnlyList<string> Fields,
     string? Language,
@@ -107,7 +111,8 @@ public sealed record SharedDetails(
     string? Summary,
     string? ContactRoute,
     IReadOnlyList<SharedPhoto>? Photos,
-    bool AnswersDeclined = false);
+    bool AnswersDeclined = false,
+    string? Danger = null);
 
 /// <summary>
 /// A photo as a partner receives it with consent to 'photos': served as the stripped copy (<c>Path</c>), with the

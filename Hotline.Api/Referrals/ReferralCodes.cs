@@ -25,11 +25,14 @@ public static class ReferralCodes
         ["nationality"] = "Nationality",
         ["region"] = "Region",
         ["indicators"] = "Indicators of forced labour",
-        ["urgency"] = "Urgency",
+        // The case view's word ("Low priority"): the partner's page reads "Priority" too, with the same value.
+        ["urgency"] = "Priority",
         ["summary"] = "Summary written by the caseworker",
         ["contact_route"] = "How the partner may reach the person",
-        ["photos"] = "Photos the person sent (copies without metadata)",
-        ["location"] = "Where the photos were taken (GPS position)",
+        // Says what goes with the copies: the time each was taken goes with "photos" (without the phone's UTC offset, which can
+        // name a country), the position and that offset only with "location" (docs/evidence.md, "Shared with a partner").
+        ["photos"] = "Photos the person sent (copies without metadata, with the date and time each was taken)",
+        ["location"] = "Where the photos were taken (GPS position, and the phone's time zone)",
     };
 
     /// <summary>The shared fields about the photos the person sent: a case without a photo has nothing for them to cover.</summary>

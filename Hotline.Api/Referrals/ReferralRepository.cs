@@ -117,6 +117,8 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
         var photos = Covers("photos")
             ? (await SharedPhotosAsync(session, row, cancellationToken)).Select(p => PartnerPhotos.Shared(row.Id, p, Covers("location"))).ToList()
             : null;
+        var caseEvents = Covers("indicators") || Covers("urgency") ? await events.ReadByCaseAsync(session, row.CaseId, cancellationToken) : [];
+        var answersDeclined = declined.In(caseEvents);
         var shared = SharesNothing(row.Status) || detailsRemoved ? null : new SharedDetails(
             fields,
             Covers("language") ? row.CaseLanguage : null,
@@ -127,20 +129,23 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
             Covers("contact_route") ? row.ContactRoute : null,
             photos,
-            Covers("indicators") && declined.In(await events.ReadByCaseAsync(session, row.CaseId, cancellationToken)));
+            Covers("indicators") && answersDeclined,
+            Covers("urgency") ? PartnerDanger.Of(row.CaseTriageReasons, caseEvents, answersDeclined) : null);
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
             row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared,
             detailsRemoved, HotlineClosedAt(row));
     }
 
     /// <summary>
-    /// When the hotline closed the case of a referral that tells the partner to reach the person through the hotline
-    /// caseworker; null for any other referral, and for a withdrawn or declined one. Read from the route the referral was sent with, which
-    /// its consent named (a route is kept only when the consent covered it) and which erasure keeps, as Referrals_Accept
-    /// reads it: a referral whose details were removed while it waited is refused for the same reason, and says so.
+    /// When the hotline closed the case of a referral whose partner can reach the person only through the hotline caseworker:
+    /// the route "Through the hotline caseworker", or none at all (the consent shared no route, and the partner's page says
+    /// "Only through the hotline"); null for a route where the person contacts the partner, and for a withdrawn or declined
+    /// referral. Read from the route the referral was sent with, which its consent named (a route is kept only when the
+    /// consent covered it) and which erasure keeps, as Referrals_Accept reads it: a referral whose details were removed while
+    /// it waited is refused for the same reason, and says so.
     /// </summary>
     public static DateTimeOffset? HotlineClosedAt(PartnerInboxRow row) =>
-        !SharesNothing(row.Status) && row.ContactRoute == ReferralCodes.ThroughHotline ? row.CaseClosedAt : null;
+        !SharesNothing(row.Status) && row.ContactRoute is null or ReferralCodes.ThroughHotline ? row.CaseClosedAt : null;
 
     private static List<string> Fields(PartnerInboxRow row) =>
         row.SharedFields is null ? [] : JsonSerializer.Deserialize<List<string>>(row.SharedFields) ?? [];

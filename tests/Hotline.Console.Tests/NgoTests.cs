@@ -279,4 +279,94 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Expect(referral).Not.ToContainTextAsync(caseId.ToString()[^8..].ToUpperInvariant());
         Assert.Empty(partner.ScriptErrors);
     }
+
+    /// <summary>
+    /// Found by the walk-through: a referral that shares no contact route reads "Only through the hotline", yet once the
+    /// hotline closed the case the partner was not told so and could still accept, as "Through the hotline caseworker" cannot.
+    /// </summary>
+    [Fact]
+    public async Task At_1366x768_a_partner_with_no_contact_route_reads_that_the_hotline_closed_the_case_and_has_no_accept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
+        var referralId = await host.SendShelterReferralAsync(caseworker, caseId, partnerId,
+            new RecordConsent("person", "sms", null, ["language"], null, null, null, null));
+        var lease = (await host.Services.GetRequiredService<CaseQueue>().ClaimNextAsync(caseworker.Id, TimeSpan.FromMinutes(5), ct))!;
+        Assert.True((await host.Services.GetRequiredService<CaseActions>().CloseAsync(caseworker, caseId, lease.LeaseToken, "referred", null, ct)).Value);
+        var closedOn = DateTime.UtcNow.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var referral = partner.Page.Locator($"li[data-referral-id='{referralId}']");
+        var notice = referral.Locator(".hotline-closed");
+        await Expect(notice).ToHaveTextAsync($"The hotline closed this case on {closedOn}, so it can no longer pass messages between you and the person: "
+            + "this referral cannot be accepted through the hotline caseworker. Decline it, or ask the hotline, quoting the reference.");
+        await Expect(notice).ToBeInViewportAsync();
+        await Expect(referral.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
+        await Expect(referral.GetByRole(AriaRole.Button, new() { Name = "Decline" })).ToBeVisibleAsync();
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by the walk-through: for a person who asked for a person before the intake kept an answer, the case view reads "Low
+    /// priority" and "Danger unknown", while the partner's page read "Urgency Low", as if danger had been assessed as low.
+    /// </summary>
+    [Fact]
+    public async Task A_partner_reads_the_priority_in_the_case_views_words_and_that_danger_is_unknown()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.Low, "asked_for_person");
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
+        var referralId = await host.SendShelterReferralAsync(caseworker, caseId, partnerId,
+            new RecordConsent("person", "sms", null, ["urgency"], null, null, null, null));
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var shared = partner.Page.Locator($"li[data-referral-id='{referralId}'] dl.shared");
+        await Expect(shared.Locator("dt").First).ToHaveTextAsync("Priority");
+        await Expect(shared.Locator("dd").First).ToHaveTextAsync(
+            "Low. Danger unknown: the intake kept no answer about it; it is not an assessment.");
+        await Expect(partner.Page.Locator("main")).Not.ToContainTextAsync("Urgency");
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by the walk-through: an NGO account no administrator had linked yet asked for its inbox, got the 403, and the
+    /// browser logged "Failed to load resource: ... 403" in its console for what is an expected state. The page now reads the
+    /// link from the session and asks nothing it would be refused.
+    /// </summary>
+    [Fact]
+    public async Task An_unlinked_partner_reads_why_its_page_is_empty_and_the_browser_logs_no_error()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("shelter", UserRole.Ngo);
+        await using var partner = await ConsolePage.OpenAsync(browser.Browser, host);
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        var consoleErrors = new List<string>();
+        partner.Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+        await partner.SubmitSignInAsync("shelter");
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(partner.Page.Locator("#status-message")).ToHaveTextAsync(
+            "Your account is not linked to a partner organisation; ask a hotline administrator to link it.");
+        await Expect(partner.Page.Locator("#status-message")).ToBeInViewportAsync();
+        Assert.Empty(consoleErrors);
+        Assert.Empty(partner.ScriptErrors);
+    }
 }

@@ -6,13 +6,14 @@ namespace Hotline.Console.Tests;
 /// <summary>
 /// A referral sent without a contact route, at 1366x768. The consent form let it go without a word, and the partner's card
 /// said nothing about how to reach the person: no route, no way back. The caseworker is now told in the form, and the
-/// partner's card says to come back through the hotline; the person's number is never shown.
+/// partner's card says to come back through the hotline; the person's number is never shown. The card and the form used to
+/// say the partner could "answer in this referral", which its page has no way to do: they now say to contact the hotline.
 /// </summary>
 public sealed class NoContactRouteTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string RouteBox = "How the partner may reach the person";
-    private const string NoRoute = "^Without a contact route the partner cannot reach the person: they must come back through the hotline, "
-        + "by answering in the referral or quoting its reference, and you pass their messages on\\.$";
+    private const string NoRoute = "^Without a contact route the partner cannot reach the person: they must contact the hotline, "
+        + "quoting the referral's reference, and you pass their messages on\\.$";
 
     [Fact]
     public async Task The_caseworker_is_told_before_sending_and_the_partner_reads_to_come_back_through_the_hotline()
@@ -52,8 +53,8 @@ public sealed class NoContactRouteTests(BrowserFixture browser) : IClassFixture<
         await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
         var card = partner.Page.Locator("#referrals li.referral");
         await Expect(card.Locator("dd.contact-route")).ToHaveTextAsync(new Regex(
-            "^Only through the hotline: the person did not agree to share a way to reach them\\. Answer in this referral, or ask the hotline "
-            + $"quoting reference {reference}; the caseworker passes your messages on while the person is in touch\\.$"));
+            "^Only through the hotline: the person did not agree to share a way to reach them\\. Contact the hotline, quoting "
+            + $"reference {reference}; the caseworker passes your messages on while the person is in touch\\.$"));
         await Expect(card.Locator("dd.contact-route")).ToBeInViewportAsync();
         await Expect(partner.Page.Locator("body")).Not.ToContainTextAsync(phone[^7..]);
         Assert.Empty(partner.ScriptErrors);

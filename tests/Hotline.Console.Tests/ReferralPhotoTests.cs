@@ -12,8 +12,8 @@ namespace Hotline.Console.Tests;
 /// </summary>
 public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string PhotosBox = "Photos the person sent (copies without metadata)";
-    private const string LocationBox = "Where the photos were taken (GPS position)";
+    private const string PhotosBox = "Photos the person sent (copies without metadata, with the date and time each was taken)";
+    private const string LocationBox = "Where the photos were taken (GPS position, and the phone's time zone)";
 
     [Fact]
     public async Task With_photos_but_not_location_the_partner_sees_the_photo_and_its_time_but_no_position()
@@ -64,7 +64,7 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
 
         await Expect(form.GetByLabel("Language")).ToBeVisibleAsync();
         await Expect(form.Locator(".consent-fields li")).ToHaveTextAsync([
-            "Language", "Nationality", "Region", "Indicators of forced labour", "Urgency", "Summary written by the caseworker",
+            "Language", "Nationality", "Region", "Indicators of forced labour", "Priority", "Summary written by the caseworker",
             "How the partner may reach the person"]);
         await Expect(form.GetByLabel(PhotosBox)).ToHaveCountAsync(0);
         await Expect(form.GetByLabel(LocationBox)).ToHaveCountAsync(0);
@@ -110,6 +110,45 @@ public sealed class ReferralPhotoTests(BrowserFixture browser) : IClassFixture<B
         await using var partner = await OpenPartnerPageAsync(host, "shelter");
         await Expect(partner.Page.Locator("#referrals .shared-photo-count")).ToHaveTextAsync(new Regex("^1 photo shared$"));
         Assert.Empty(partner.ScriptErrors);
+    }
+
+    /// <summary>
+    /// A declined referral shares nothing any more, and the caseworker's case view then said "0 photos shared", as if none had
+    /// ever gone. It now says nothing is shared after the partner declined; the partner's page says it declined and shows no
+    /// photo, no count (that line had no browser test).
+    /// </summary>
+    [Fact]
+    public async Task After_the_partner_declines_neither_page_shows_a_photo_count_and_each_says_nothing_is_shared()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await AddLinkedPartnerAsync(host, "shelter");
+        await SendPhotoAsync(host);
+        await using var console = await AtLaptopSizeAsync(await ConsolePage.SignInAsync(browser.Browser, host, "amira"));
+        await console.TakeNextCaseAsync();
+        var form = await ReferralForms.ProposeToSafeHouseForConsentAsync(console.Page);
+        await form.GetByLabel(PhotosBox).CheckAsync();
+        await form.GetByLabel("Consent given by").SelectOptionAsync("person");
+        await form.GetByLabel("Consent channel").SelectOptionAsync("sms");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save consent" }).ClickAsync();
+        var referral = console.Page.Locator("#referrals li.referral").Filter(new() { HasText = "Safe House Doha" });
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        await Expect(referral.Locator(".referral-photos")).ToHaveTextAsync(new Regex("^1 photo shared$"));
+
+        await using var partner = await OpenPartnerPageAsync(host, "shelter");
+        var card = partner.Page.Locator("#referrals li.referral");
+        await card.GetByLabel("Decline because").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+
+        await Expect(card.Locator(".declined-details")).ToHaveTextAsync(
+            new Regex("^You declined this referral; nothing about the person is shared any more\\.$"));
+        await Expect(card.Locator(".declined-details")).ToBeInViewportAsync();
+        await Expect(card.Locator(".shared-photo-count")).ToHaveCountAsync(0);
+        await Expect(card.Locator("img")).ToHaveCountAsync(0);
+        Assert.Empty(partner.ScriptErrors);
+        await Expect(referral.Locator(".referral-status")).ToHaveTextAsync("Declined");
+        await Expect(referral.Locator(".referral-photos")).ToHaveTextAsync(new Regex("^Nothing is shared after the partner declined\\.$"));
+        Assert.Empty(console.ScriptErrors);
     }
 
     /// <summary>

@@ -291,6 +291,32 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found by the walk-through: a referral whose consent shares no contact route leaves the partner only the hotline, like
+    /// "Through the hotline caseworker", but closing its case said nothing of it.
+    /// </summary>
+    [Fact]
+    public async Task Closing_while_a_partner_has_no_contact_route_says_nobody_can_write_to_the_person()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var caseId = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var partnerId = await host.AddPartnerAsync("Safe House Doha", PartnerServices.Shelter);
+        await host.SendShelterReferralAsync(caseworker, caseId, partnerId, new RecordConsent("person", "sms", null, ["language"], null, null, null, null));
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#referrals .referral-status")).ToHaveTextAsync("Sent");
+        await console.Page.GetByLabel("Close with an outcome").SelectOptionAsync("referred");
+        var asked = console.AnswerQuestions(accept: false);
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Close case" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#case")).ToBeVisibleAsync();
+        Assert.Equal(["Close this case as \"Referred to a partner\"? Nobody can reply to this person on it afterwards. "
+            + "A partner was told to reach the person through the hotline: nobody can write to them until they write again."], asked);
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task After_a_proposal_the_form_is_empty_and_folded_and_the_consent_form_stays_open_when_record_consent_is_looked_for()
     {

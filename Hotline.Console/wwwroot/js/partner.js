@@ -10,8 +10,15 @@ import { altitudeText, copyButton, positionText, row } from "./attachments.js";
 const session = await requireSession(["Ngo"], "This page is for partner organisations' accounts.");
 showSignedIn(session);
 
-const options = await getJson("/api/referral-options");
-await refresh();
+// An account no administrator has linked to its organisation yet is told so from the session, without asking for an inbox
+// the server refuses it (a 403 the browser logs in its console as an error, for what is an expected state).
+const NOT_LINKED = "Your account is not linked to a partner organisation; ask a hotline administrator to link it.";
+const options = session.organisationLinked === false ? null : await getJson("/api/referral-options");
+if (options) {
+  await refresh();
+} else {
+  byId("status-message").textContent = NOT_LINKED;
+}
 document.body.dataset.ready = "true";
 
 async function refresh() {
@@ -64,7 +71,9 @@ function renderShared(referral) {
     ["Language", shared.language && languageName(shared.language)],
     ["Nationality", shared.nationality],
     ["Region", shared.region],
-    ["Urgency", shared.urgency],
+    // The case view's word and value ("Low priority", "Danger unknown: ..."): read as "Urgency Low", a band that rests on no
+    // answer about danger looked like an assessment.
+    ["Priority", shared.urgency && priorityText(shared)],
     // The ILO's names, not the person's words: "yes" to being threatened, hit or hurt points to "Physical and sexual violence"
     // too, which a reader could take for a report of sexual violence. That is said under the label, in smaller type: as one
     // long label it made the labels' column 900 px wide and squeezed every value into what was left.
@@ -83,10 +92,20 @@ function renderShared(referral) {
 }
 
 // The person did not agree to share how the partner may reach them: no number, no route, only the hotline, which passes
-// messages on while the person is in touch with it (it never writes first).
+// messages on while the person is in touch with it (it never writes first). The partner cannot write in the referral (this
+// page only accepts, declines and records the outcome), so it is told to contact the hotline, not to "answer in" it.
 function throughHotlineOnlyText(referral) {
-  return "Only through the hotline: the person did not agree to share a way to reach them. Answer in this referral, or ask the "
-    + `hotline quoting reference ${referralReference(referral.id)}; the caseworker passes your messages on while the person is in touch.`;
+  return "Only through the hotline: the person did not agree to share a way to reach them. Contact the hotline, quoting "
+    + `reference ${referralReference(referral.id)}; the caseworker passes your messages on while the person is in touch.`;
+}
+
+/** The band as the case view names it, and, where it rests on no answer about danger, the case view's words for that. */
+function priorityText(shared) {
+  return shared.danger === "not_on_record"
+    ? `${shared.urgency}. Danger not on record: the person did not agree to have their answers saved.`
+    : shared.danger === "unknown"
+      ? `${shared.urgency}. Danger unknown: the intake kept no answer about it; it is not an assessment.`
+      : shared.urgency;
 }
 
 // An empty list of indicators is "none recorded" only when the person's answers were saved: one who did not agree to that

@@ -24,15 +24,18 @@ const STEP_DONE = {
 const WITHDRAWABLE = new Set(["Proposed", "ConsentRecorded", "Sent", "Accepted"]);
 
 /**
- * A live referral whose partner was told to reach the person through the hotline caseworker: once the case is closed,
- * nobody can write to the person until they write again, so the route leads nowhere meanwhile.
+ * A live referral whose partner can reach the person only through the hotline caseworker: the route "Through the hotline
+ * caseworker", or a consent that shares no route at all. Once the case is closed, nobody can write to the person until
+ * they write again, so that way leads nowhere meanwhile (the server tells the partner so and refuses Accept for both).
  */
 export function reachesPersonThroughHotline(referrals) {
-  return referrals.some((r) => WITHDRAWABLE.has(r.status) && r.consent?.contactRoute === "through_hotline");
+  return referrals.some((r) => WITHDRAWABLE.has(r.status) && r.consent
+    && (r.consent.contactRoute === "through_hotline" || !r.consent.sharedFields.includes("contact_route")));
 }
 // Said before a referral without a contact route goes: the partner gets no way to reach the person, only the hotline.
-const NO_ROUTE_TEXT = "Without a contact route the partner cannot reach the person: they must come back through the hotline, "
-  + "by answering in the referral or quoting its reference, and you pass their messages on.";
+// A partner cannot write in a referral (its page only accepts, declines and records the outcome): it contacts the hotline.
+const NO_ROUTE_TEXT = "Without a contact route the partner cannot reach the person: they must contact the hotline, "
+  + "quoting the referral's reference, and you pass their messages on.";
 const ROUTE_STATUSES = new Set(["ConsentRecorded", "Sent", "Accepted"]);
 
 /** A consented referral that shares no contact route, before it is sent and while the partner works on it. */
@@ -69,10 +72,16 @@ function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** How many photos the partner receives, as its inbox lists them: only for a consent that covers "photos". */
+/**
+ * How many photos the partner receives, as its inbox lists them: only for a consent that covers "photos". A declined
+ * referral shares nothing any more, so its count (0) is not shown as "0 photos shared", which read as if none had gone.
+ */
 function photosSharedLine(r) {
   if (r.photosShared == null || r.status === "Withdrawn") {
     return null;
+  }
+  if (r.status === "Declined") {
+    return el("p", { class: "muted referral-photos", text: "Nothing is shared after the partner declined." });
   }
   const text = r.status === "ConsentRecorded"
     ? `${plural(r.photosShared, "photo", "photos")} to share once sent`

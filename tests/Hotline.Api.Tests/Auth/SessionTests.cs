@@ -12,6 +12,21 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>The partner's page reads whether its account is linked, rather than asking for an inbox it would be refused (403).</summary>
+    [Fact]
+    public async Task The_session_says_whether_an_ngo_account_is_linked_to_its_organisation_and_nothing_of_it_for_other_roles()
+    {
+        await using var app = new HotlineApp();
+        var ngo = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "shelter", UserRole.Ngo));
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
+
+        var ngoSession = await ngo.Http.GetFromJsonAsync<JsonElement>("/api/session", Ct);
+        var workerSession = await worker.Http.GetFromJsonAsync<JsonElement>("/api/session", Ct);
+
+        Assert.False(ngoSession.GetProperty("organisationLinked").GetBoolean());
+        Assert.False(workerSession.TryGetProperty("organisationLinked", out var linked) && linked.ValueKind != JsonValueKind.Null);
+    }
+
     [Fact]
     public async Task A_session_idle_for_more_than_30_minutes_has_ended()
     {

@@ -115,6 +115,43 @@ public sealed class ClosedCaseReferralTests
         Assert.Equal("Sent", await StatusAsync(h, kase.Id, sent.Id));
     }
 
+    /// <summary>
+    /// Found by the walk-through: a consent that shares no contact route leaves the partner only the hotline ("Only through the
+    /// hotline" on its page), yet such a referral could still be accepted after the close, and the partner was not told of it.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_partner_given_no_contact_route_reads_when_the_case_closed_and_accepting_is_refused_with_409(DatabaseProvider engine)
+    {
+        await using var h = await StartAsync(engine);
+        var kase = await h.QueueCaseAsync();
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+        await CloseAsync(h);
+
+        using var view = await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct);
+        using var accept = await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct);
+
+        var partnerView = await Read<PartnerReferralView>(view);
+        Assert.NotNull(partnerView.HotlineClosedAt);
+        Assert.Null(partnerView.Shared!.ContactRoute);
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        var refusal = await accept.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct);
+        Assert.StartsWith("The hotline closed this case on ", refusal!.Detail);
+        Assert.Equal("Sent", await StatusAsync(h, kase.Id, sent.Id));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_partner_given_no_contact_route_may_accept_while_the_case_is_open(DatabaseProvider engine)
+    {
+        await using var h = await StartAsync(engine);
+        var kase = await h.QueueCaseAsync();
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, Consent("language"));
+
+        var accepted = await Read<PartnerReferralView>(await h.ShelterStaff.Http.PostAsync($"/api/partner/referrals/{sent.Id}/accept", null, Ct));
+
+        Assert.Equal("Accepted", accepted.Status);
+        Assert.Null(accepted.HotlineClosedAt);
+    }
+
     [Theory, DatabaseData]
     public async Task A_partner_to_be_contacted_by_the_person_may_still_accept_after_the_close_and_is_not_told_of_it(DatabaseProvider engine)
     {

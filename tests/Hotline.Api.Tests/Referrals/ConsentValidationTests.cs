@@ -45,8 +45,8 @@ public sealed class ConsentValidationTests
     {
         var (_, error) = ConsentValidation.Check(Consent(["location"], summary: null), Now.AddHours(-1), Now);
 
-        Assert.Equal("\"Where the photos were taken (GPS position)\" is about the photos: tick \"Photos the person sent (copies without metadata)\" too, "
-            + "or untick \"Where the photos were taken (GPS position)\".", error);
+        Assert.Equal("\"Where the photos were taken (GPS position, and the phone's time zone)\" is about the photos: tick \"Photos the person sent (copies without metadata, with the date and time each was taken)\" too, "
+            + "or untick \"Where the photos were taken (GPS position, and the phone's time zone)\".", error);
     }
 
     private static RecordConsent Consent(IReadOnlyList<string> fields, string? summary) =>

@@ -22,6 +22,8 @@ public sealed class DeclinedAnswersReferralTests
         Assert.Equal("Critical", view.Shared!.Urgency);
         Assert.Empty(view.Shared.Indicators!);
         Assert.True(view.Shared.AnswersDeclined);
+        // Critical because they said they were in danger: the band is an answer, so danger is not "unknown".
+        Assert.Null(view.Shared.Danger);
     }
 
     [Theory, DatabaseData]

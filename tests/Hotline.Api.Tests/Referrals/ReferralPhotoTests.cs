@@ -152,8 +152,8 @@ public sealed class ReferralPhotoTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(field == "location"
-            ? "\"Where the photos were taken (GPS position)\" is about the photos: tick \"Photos the person sent (copies without metadata)\" too, "
-              + "or untick \"Where the photos were taken (GPS position)\"."
+            ? "\"Where the photos were taken (GPS position, and the phone's time zone)\" is about the photos: tick \"Photos the person sent (copies without metadata, with the date and time each was taken)\" too, "
+              + "or untick \"Where the photos were taken (GPS position, and the phone's time zone)\"."
             : "'photo' is not something a consent can cover; choose from language, nationality, region, indicators, urgency, summary, contact_route, photos, location.",
             (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct))!.Detail);
         Assert.Equal("Proposed", await h.App.ScalarAsync($"SELECT Status FROM Referrals WHERE Id = '{proposed.Id}'"));
@@ -178,9 +178,9 @@ public sealed class ReferralPhotoTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(fields.Contains("location")
-            ? "No photo of this case can be shared (none the person sent before consent was given has a copy without metadata): untick \"Photos the person sent (copies without metadata)\" "
-              + "and \"Where the photos were taken (GPS position)\"."
-            : "No photo of this case can be shared (none the person sent before consent was given has a copy without metadata): untick \"Photos the person sent (copies without metadata)\".",
+            ? "No photo of this case can be shared (none the person sent before consent was given has a copy without metadata): untick \"Photos the person sent (copies without metadata, with the date and time each was taken)\" "
+              + "and \"Where the photos were taken (GPS position, and the phone's time zone)\"."
+            : "No photo of this case can be shared (none the person sent before consent was given has a copy without metadata): untick \"Photos the person sent (copies without metadata, with the date and time each was taken)\".",
             (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct))!.Detail);
         Assert.Equal("Proposed", await h.App.ScalarAsync($"SELECT Status FROM Referrals WHERE Id = '{proposed.Id}'"));
         Assert.Equal(1, await h.App.CountAsync($"SELECT COUNT(*) FROM Referrals WHERE Id = '{proposed.Id}' AND SharedFields IS NULL AND ConsentGivenAt IS NULL"));
@@ -208,7 +208,7 @@ public sealed class ReferralPhotoTests
         var fields = await ReadAsync<Dictionary<string, string>>(await h.Caseworker.Http.GetAsync($"/api/cases/{caseId}/referrals/consent-fields", Ct));
 
         Assert.Equal(["language", "nationality", "region", "indicators", "urgency", "summary", "contact_route", "photos", "location"], fields.Keys);
-        Assert.Equal("Photos the person sent (copies without metadata)", fields["photos"]);
+        Assert.Equal("Photos the person sent (copies without metadata, with the date and time each was taken)", fields["photos"]);
     }
 
     /// <summary>
