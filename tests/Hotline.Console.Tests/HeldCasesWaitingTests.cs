@@ -47,7 +47,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         await console.TakeNextCaseAsync();
 
         await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
-            $@"^Case {Reference(danger)} is waiting for your reply \(Critical, in danger now, \d+ (s|min)[^)]*\): answer it before you take another case\.$"));
+            $@"^Case {Reference(danger)} is waiting for your reply \(Critical, in danger now, waiting \d+ (s|min)[^)]*\): answer it before you take another case\.$"));
         await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(danger)} · ");
         await Expect(console.Item("queue", queued)).ToBeVisibleAsync();
         await Expect(console.Page.Locator("#held-waiting")).ToBeInViewportAsync();
@@ -76,7 +76,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
 
         await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(low)} · ");
         await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
-            $@"^Also waiting for your reply: Case {Reference(high)} \(High, \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
+            $@"^Also waiting for your reply: Case {Reference(high)} \(High, waiting \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
         await console.Page.GetByRole(AriaRole.Button, new() { Name = $"Open case {Reference(high)}" }).ClickAsync();
         await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
         // Held cases keep the queue's order among those that wait: the waiting one first, then the one just taken.
@@ -108,7 +108,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
 
         await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(low)} · ");
         await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
-            $@"^Also waiting for your reply: Case {Reference(high)} \(High, \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
+            $@"^Also waiting for your reply: Case {Reference(high)} \(High, waiting \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
         await Expect(console.Page.Locator("#held-waiting")).ToBeInViewportAsync();
         Assert.Empty(console.ScriptErrors);
     }
@@ -161,10 +161,42 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
         // Named once, on the line with their wait and the button: the status line named them too, a review found.
         await Expect(console.Page.Locator("#status-message")).ToHaveTextAsync("No case is waiting in your languages.");
         await Expect(console.Page.Locator("#held-waiting")).ToHaveTextAsync(new Regex(
-            $@"^Waiting for your reply: Case {Reference(high)} \(High, \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
+            $@"^Waiting for your reply: Case {Reference(high)} \(High, waiting \d+ (s|min)[^)]*\)\.Open case {Reference(high)}$"));
         await Expect(console.Page.Locator("#held-waiting")).ToBeInViewportAsync();
         await console.Page.GetByRole(AriaRole.Button, new() { Name = $"Open case {Reference(high)}" }).ClickAsync();
         await Expect(console.Page.Locator("#case-title")).ToContainTextAsync($"Case {Reference(high)} · ");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by the walk-through: one held case showed three different times on one screen: the line's "12 min 04 s", written
+    /// once and standing still, the card's ticking "Waiting for your reply" clock, and the card's bare "open 40 min". The line's
+    /// time is now the card's waiting clock, labelled "waiting", and the card's other time reads "open since queued", as the
+    /// case view's "Open since queued" does.
+    /// </summary>
+    [Fact]
+    public async Task The_lines_wait_is_the_cards_waiting_clock_and_the_cards_other_time_says_open_since_queued()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var danger = await host.SeedCaseAsync("en", PriorityBand.Critical, "immediate_danger");
+        await host.SeedCaseAsync("en", PriorityBand.Critical, "retention_of_identity_documents");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await TakeAndPutAsideAsync(console, danger);
+
+        await console.TakeNextCaseAsync();
+
+        var card = console.Item("my-cases", danger);
+        var cardClock = await card.Locator(".awaits-you time").GetAttributeAsync("data-since");
+        Assert.NotNull(cardClock);
+        await Expect(console.Page.Locator("#held-waiting time")).ToHaveAttributeAsync("data-since", cardClock!);
+        var shown = await card.Locator(".awaits-you time").TextContentAsync();
+        await Expect(console.Page.Locator("#held-waiting time")).ToHaveTextAsync(new Regex("^\\d+ (s|min)"));
+        await Expect(card.Locator(".case-waiting")).ToHaveTextAsync(new Regex("^open since queued \\d+ (s|min)"));
+        await Expect(console.Page.Locator("#case-facts")).ToContainTextAsync("Open since queued: ");
+        // Both clocks tick: the line's is not the figure it was drawn with.
+        await Expect(console.Page.Locator("#held-waiting time")).Not.ToHaveTextAsync(shown!, new() { Timeout = 5_000 });
         Assert.Empty(console.ScriptErrors);
     }
 
@@ -195,7 +227,7 @@ public sealed class HeldCasesWaitingTests(BrowserFixture browser) : IClassFixtur
             }
             """);
 
-        Assert.Equal(["Also waiting for your reply: Case 0000000B (High, 1 min 10 s); Case 0000000A (High, 1 min 10 s).Open case 0000000B",
+        Assert.Equal(["Also waiting for your reply: Case 0000000B (High, waiting 1 min 10 s); Case 0000000A (High, waiting 1 min 10 s).Open case 0000000B",
             "b0000000-0000-0000-0000-00000000000b"], said);
         Assert.Empty(console.ScriptErrors);
     }

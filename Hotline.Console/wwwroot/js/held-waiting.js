@@ -2,13 +2,17 @@
 // she holds it: it is out of the queue, and no colleague's "Take next case" reaches it. A reviewer found a person in danger
 // waiting unseen in "Your cases", below the queue, while take next silently handed her other cases (docs/casework.md).
 import { el, byId } from "./dom.js";
-import { waitingSince } from "./queue.js";
-import { caseReference, durationText, secondsSince } from "./format.js";
+import { waitingSince, waitingTime } from "./queue.js";
+import { caseReference } from "./format.js";
 
-/** How grave it is and how long the person has waited: "Critical, in danger now, 12 min 04 s". */
+/**
+ * How grave it is and how long the person has waited for her reply: "Critical, in danger now, waiting 12 min 04 s". The time
+ * is the card's "Waiting for your reply" clock, ticking with it: written once as a bare "12 min 04 s", it stood still beside
+ * the card's clock and its "open 40 min", three different times of one case on one screen.
+ */
 function gravity(summary) {
-  return [summary.priority, summary.inDangerNow === true ? "in danger now" : null, durationText(secondsSince(waitingSince(summary)))]
-    .filter(Boolean).join(", ");
+  const grave = [summary.priority, summary.inDangerNow === true ? "in danger now" : null].filter(Boolean).join(", ");
+  return [`${grave}, waiting `, waitingTime(waitingSince(summary))];
 }
 
 export class HeldWaitingNotice {
@@ -65,9 +69,9 @@ export class HeldWaitingNotice {
     openButton?.addEventListener("click", () => this.open(offScreen.id));
     line.replaceChildren(...[
       ...(this.told.kind === "again"
-        ? [`Case ${caseReference(waiting[0].id)} is waiting for your reply (${gravity(waiting[0])}): answer it before you take another case.`]
+        ? [`Case ${caseReference(waiting[0].id)} is waiting for your reply (`, ...gravity(waiting[0]), "): answer it before you take another case."]
         : [this.told.kind === "also" ? "Also waiting for your reply: " : "Waiting for your reply: ",
-          waiting.map((c) => `Case ${caseReference(c.id)} (${gravity(c)})`).join("; "), "."]),
+          ...waiting.flatMap((c, i) => [i > 0 ? "; " : "", `Case ${caseReference(c.id)} (`, ...gravity(c), ")"]), "."]),
       openButton,
     ].filter(Boolean));
     line.hidden = false;

@@ -266,10 +266,14 @@ function personWrote(at) {
   return at ? el("span", { class: "person-wrote" }, " · last message from the person ", el("time", { datetime: new Date(at).toISOString(), text: clockText(at) })) : null;
 }
 
-/** How long the case has been open (held), or how long the person has waited for a reply (in the queue). */
+/**
+ * How long the case has been open (held), or how long the person has waited for a reply (in the queue). A held case's is said
+ * as the case view says it, "open since queued": a bare "open 40 min" beside "Waiting for your reply · 12 min" read as a
+ * second, different wait.
+ */
 function caseWaiting(summary) {
   if (summary.status !== "Queued") {
-    return el("span", { class: "case-waiting" }, el("span", { class: "case-open-for", text: "open " }), waitingTime(summary.queuedAt));
+    return el("span", { class: "case-waiting" }, el("span", { class: "case-open-for", text: "open since queued " }), waitingTime(summary.queuedAt));
   }
   if (!mayBeWrittenTo(summary)) {
     // No clock: nobody owes a reply that cannot be sent. conversationNote, under it, says what the person did and until when.
