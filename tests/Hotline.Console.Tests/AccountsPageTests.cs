@@ -34,6 +34,26 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Empty(ravi.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found by the walk-through: the Development admin's row read "English, Arabic, Hindi, ..." (14 languages), though an admin
+    /// works on no case. Languages are listed only for the roles that work on cases.
+    /// </summary>
+    [Fact]
+    public async Task Languages_are_listed_only_for_accounts_whose_role_works_on_cases()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("ines", UserRole.Admin, "en", "ar", "ne");
+        await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
+        await host.AddUserAsync("shelter", UserRole.Ngo, "en");
+
+        await using var admin = await OpenAccountsPageAsync(host);
+
+        await Expect(admin.Page.Locator("#accounts tr[data-user-name='ravi'] td").Nth(2)).ToHaveTextAsync("Nepali (ne)");
+        await Expect(admin.Page.Locator("#accounts tr[data-user-name='ines'] td").Nth(2)).ToHaveTextAsync("– (works on no cases)");
+        await Expect(admin.Page.Locator("#accounts tr[data-user-name='shelter'] td").Nth(2)).ToHaveTextAsync("– (works on no cases)");
+        Assert.Empty(admin.ScriptErrors);
+    }
+
     [Fact]
     public async Task Cancelling_the_question_before_a_disable_a_reset_or_a_change_leaves_the_account_and_its_session_as_they_were()
     {

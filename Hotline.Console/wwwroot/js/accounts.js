@@ -139,12 +139,22 @@ function renderAccounts(accounts) {
     return el("tr", { dataset: { userName: account.userName } },
       el("td", { text: account.userName }),
       el("td", { text: roleName(account.role) }),
-      el("td", { text: account.languages.map(languageName).join(", ") }),
+      languagesCell(account),
       el("td", { text: account.enabled ? "Enabled" : "Disabled" }),
       el("td", { text: account.twoFactorEnrolled ? "Enrolled" : "Not enrolled" }),
       el("td", { text: account.lastSignInAt ? clockText(account.lastSignInAt) : account.mustChangePassword ? "Not yet (one-time password)" : "Never" }),
       el("td", { class: "actions" }, change, reset, toggle));
   }));
+}
+
+/**
+ * The languages an account answers cases in; a role that works on no case (admin, NGO partner, reviewer) has no use for them,
+ * whatever is stored. The Development admin read "English, Arabic, Hindi, ..." (all 14), as if it took cases in them.
+ */
+function languagesCell(account) {
+  return CASE_ROLES.includes(account.role)
+    ? el("td", { text: account.languages.map(languageName).join(", ") })
+    : el("td", { class: "muted", title: "This role works on no case, so it answers in no language", text: "– (works on no cases)" });
 }
 
 function edit(account) {
