@@ -53,11 +53,11 @@ public sealed class TwoFactorConsoleTests(BrowserFixture browser) : IClassFixtur
     /// The two-factor pages are steps of signing in: a signed-in person who opens one has no step to take and goes to where
     /// their role starts, asking nothing of the server that answers 401. Found by a newcomer clicking every page as the
     /// Development admin: the sign-in form, and 401s in the browser's console.
+    /// The enrolment page, where two-factor sign-in is not switched on (as here), says so instead: see the test below.
     /// </summary>
     [Theory]
     [InlineData("/console/two-factor.html", UserRole.Admin, "/console/partners.html")]
-    [InlineData("/console/enrol.html", UserRole.Admin, "/console/partners.html")]
-    [InlineData("/console/enrol.html", UserRole.Caseworker, "/console/")]
+    [InlineData("/console/two-factor.html", UserRole.Caseworker, "/console/")]
     public async Task At_1366x768_a_signed_in_person_opening_a_two_factor_page_goes_to_where_their_role_starts(string step, UserRole role, string home)
     {
         await using var host = await ConsoleHost.StartAsync();
@@ -76,6 +76,41 @@ public sealed class TwoFactorConsoleTests(BrowserFixture browser) : IClassFixtur
 
         await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}{home}");
         await console.WaitUntilHomeAsync();
+        Assert.Empty(refused);
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by the walk-through: with two-factor sign-in switched off, /console/enrol.html sent a signed-in person to her home
+    /// page (and anyone else to the sign-in form) without a word. It now says two-factor sign-in is not switched on, with a link
+    /// back, and asks the server for nothing.
+    /// </summary>
+    [Theory]
+    [InlineData(true, "/console/")]
+    [InlineData(false, "/console/signin.html")]
+    public async Task At_1366x768_the_enrolment_page_says_two_factor_sign_in_is_not_switched_on_with_a_link_back(bool signedIn, string back)
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await using var console = signedIn
+            ? await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en")
+            : await ConsolePage.OpenAsync(browser.Browser, host);
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        var refused = new List<string>();
+        console.Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                refused.Add($"{response.Status} {response.Url}");
+            }
+        };
+
+        await console.Page.GotoAsync("/console/enrol.html");
+
+        await Expect(console.Page.Locator("#two-factor-off")).ToHaveTextAsync(
+            "Two-factor sign-in is not switched on for this hotline, so there is nothing to set up here.");
+        await Expect(console.Page.Locator("#two-factor-off")).ToBeInViewportAsync();
+        await console.Page.GetByRole(AriaRole.Link, new() { Name = "Back to the console" }).ClickAsync();
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}{back}");
         Assert.Empty(refused);
         Assert.Empty(console.ScriptErrors);
     }

@@ -110,7 +110,7 @@ public sealed class ConsoleAssetTests
     [Fact]
     public async Task Every_console_page_but_the_sign_in_steps_sends_a_browser_without_a_session_to_the_sign_in_form()
     {
-        string[] signInSteps = ["signin.html", "choose-password.html", "enrol.html", "two-factor.html"];
+        string[] signInSteps = ["signin.html", "choose-password.html", "enrol.html", "two-factor.html", "two-factor-off.html"];
         await using var app = new HotlineApp();
         var browser = SignedInClient.NewBrowser(app);
         var pages = Directory.GetFiles(ConsoleFolder(), "*.html").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
@@ -126,7 +126,7 @@ public sealed class ConsoleAssetTests
         }
 
         Assert.Empty(servedSignedOut);
-        Assert.Equal(15, pages.Count);
+        Assert.Equal(16, pages.Count);
     }
 
     private static string ConsoleFolder([CallerFilePath] string source = "") =>
