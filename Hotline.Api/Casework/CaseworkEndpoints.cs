@@ -40,7 +40,11 @@ public static class CaseworkEndpoints
         return TypedResults.Ok(await read.ReadQueueAsync(session, caller.User, cancellationToken));
     }
 
-    /// <summary>What changed after the last sequence number a console saw, with each case as it is now: how a console resyncs.</summary>
+    /// <summary>
+    /// What changed after the last sequence number a console saw, with each case as it is now: how a console resyncs. Only the
+    /// events the caller could have heard on the hub (<see cref="CaseEventVisibility"/>); <c>LastSequence</c> still moves past
+    /// the others, so a page may hold fewer events than asked for while <c>More</c> says more follow.
+    /// </summary>
     public static async Task<Results<Ok<EventsView>, ProblemHttpResult>> GetEventsAfter(
         long after, int? take, Caller caller, Database database, CaseEventLog events, CaseReadModel read, CancellationToken cancellationToken)
     {
@@ -62,10 +66,15 @@ public static class CaseworkEndpoints
         var views = new List<EventView>();
         foreach (var caseEvent in batch)
         {
-            // A case the caller may no longer see comes without its summary, so a console that showed it can drop it.
+            // A case that moved away from the caller comes without its summary, so a console that showed it can drop it; a case
+            // the caller never could see is left out: its id and what happened to it are other languages' work.
             var summary = await read.ReadSummaryAsync(session, caseEvent.CaseId, cancellationToken);
-            views.Add(new EventView(caseEvent.Sequence, caseEvent.Type, caseEvent.CaseId, caseEvent.OccurredAt,
-                summary is not null && CaseAccess.MaySee(user, summary) ? summary : null));
+            var sight = CaseEventVisibility.Of(user, caseEvent, summary);
+            if (sight != CaseEventVisibility.Sight.None)
+            {
+                views.Add(new EventView(caseEvent.Sequence, caseEvent.Type, caseEvent.CaseId, caseEvent.OccurredAt,
+                    sight == CaseEventVisibility.Sight.WithSummary ? summary : null));
+            }
         }
 
         return TypedResults.Ok(new EventsView(batch.Count > 0 ? batch[^1].Sequence : after, views, batch.Count == page));
