@@ -241,6 +241,16 @@ public sealed class CaseHub(
         // Someone else's console only: the person's own other tabs (this connection among them) are not a colleague.
         await Clients.GroupExcept(CaseGroups.Case(caseId), listeners.ConnectionsOf(user.Id)).ColleagueOpenedCase(caseId, user.DisplayName);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        if (await NoLongerOpenToAsync(user, caseId) is { } refusal)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+            listeners.Left(Context.ConnectionId, caseId);
+            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Refused), Context.ConnectionAborted);
+            return refusal;
+        }
+
+        // Still open to the caller: counted again, should a move it survives (to another of her languages) have withdrawn it.
+        listeners.Opened(Context.ConnectionId, caseId);
         var viewer = ViewerOnThisPage(user);
         if (viewer is null || !viewings.Covers(viewing, viewer, caseId))
         {
@@ -249,6 +259,21 @@ public sealed class CaseHub(
 
         // Sealed again on every showing, so that a page that keeps reconnecting keeps its viewing (CaseViewings.ReconnectWindow).
         return Outcome<CaseDetail>.Done(detail with { Viewing = viewer is null ? null : viewings.Seal(viewer, caseId) });
+    }
+
+    /// <summary>
+    /// Whether the case moved away from the caller (transferred, taken, closed) after the read that let them open it, read
+    /// again once the connection is in the case's group. A move committed before the join had its consoles withdrawn from
+    /// the group while this one was not in it yet, so the join would have outlived it; a move committed after this read
+    /// withdraws the connection itself (<see cref="CaseEventStreamJob"/>). A fresh session, so the read is not the first's.
+    /// </summary>
+    private async Task<Outcome<CaseDetail>?> NoLongerOpenToAsync(User user, Guid caseId)
+    {
+        await using var session = await database.OpenAsync(Context.ConnectionAborted);
+        var summary = await read.ReadSummaryAsync(session, caseId, Context.ConnectionAborted);
+        return summary is null || !CaseAccess.MaySee(user, summary) ? Outcome<CaseDetail>.Refused(Refusal.Forbidden, NotAllowed)
+            : summary.Status == nameof(CaseStatus.Closed) ? Outcome<CaseDetail>.Refused(Refusal.Conflict, ClosedCase)
+            : null;
     }
 
     /// <summary>
