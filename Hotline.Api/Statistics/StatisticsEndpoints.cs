@@ -1,14 +1,14 @@
 namespace Hotline.Api.Statistics;
 
 /// <summary>
-/// The statistics page's data, its CSV export and its charts. Every signed-in role may read them,
-/// partners included: only suppressed aggregates leave here, never a case.
+/// The statistics page's data, its CSV export and its charts. Every role but the translation reviewer may read them
+/// (<see cref="Policies.Statistics"/>), partners included: only suppressed aggregates leave here, never a case.
 /// </summary>
 public static class StatisticsEndpoints
 {
     public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/statistics").WithTags("Statistics").RequireAuthorization();
+        var api = app.MapGroup("/api/statistics").WithTags("Statistics").RequireAuthorization(Policies.Statistics);
         api.MapGet("", Get).WithName("GetStatistics").WithSummary("Cases and referrals by month and by each breakdown, small counts suppressed.");
         api.MapGet("/csv", Csv).WithName("GetStatisticsCsv").WithSummary("The same tables as CSV, cell for cell, with spreadsheet formulas escaped.");
         api.MapGet("/charts/{tableId}.svg", Chart).WithName("GetStatisticsChart").WithSummary("One table drawn as an SVG bar chart from its published cells.");

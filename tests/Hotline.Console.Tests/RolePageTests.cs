@@ -12,6 +12,7 @@ public sealed class RolePageTests(BrowserFixture browser) : IClassFixture<Browse
     [InlineData(UserRole.Admin, "/console/supervisor.html", "Only supervisors see this view. Your role: Administrator.", "Go to the partner directory", "/console/partners.html")]
     [InlineData(UserRole.Ngo, "/console/accounts.html", "Only administrators keep the accounts. Your role: NGO partner.", "Go to your organisation's referrals", "/console/partner.html")]
     [InlineData(UserRole.Reviewer, "/console/partners.html", "Only administrators keep the partner directory. Your role: Translation reviewer.", "Go to the translations", "/console/translations.html")]
+    [InlineData(UserRole.Reviewer, "/console/statistics.html", "Statistics are for caseworkers, supervisors, administrators and partner organisations. Your role: Translation reviewer.", "Go to the translations", "/console/translations.html")]
     [InlineData(UserRole.Supervisor, "/console/translations.html", "Only translation reviewers and administrators correct translations. Your role: Supervisor.", "Go to the queue and cases", "/console/")]
     public async Task A_page_not_for_the_role_says_so_and_links_to_the_persons_own_page(UserRole role, string path, string told, string link, string home)
     {

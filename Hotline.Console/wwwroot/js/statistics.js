@@ -1,11 +1,12 @@
 // The statistics page: suppressed tables, their server-drawn charts and CSV links. Everything shown comes as
 // display strings from the API ("12", "<5", "x"); the page never sees a hidden count, so it cannot leak one.
-import { getJson, useAntiforgeryToken } from "./api.js";
+import { getJson } from "./api.js";
 import { byId, el } from "./dom.js";
-import { showSignedIn } from "./session.js";
+import { CASE_ROLES, requireSession, showSignedIn } from "./session.js";
 
-const session = await getJson("/api/session");
-useAntiforgeryToken(session.antiforgeryToken);
+// The roles of the Statistics policy (Auth/Policies.cs): a translation reviewer reads no statistics.
+const session = await requireSession([...CASE_ROLES, "Ngo", "Admin"],
+  "Statistics are for caseworkers, supervisors, administrators and partner organisations.");
 showSignedIn(session);
 
 const form = byId("range");
