@@ -124,8 +124,8 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("language") ? row.CaseLanguage : null,
             Covers("nationality") ? row.Nationality : null,
             Covers("region") ? RegionOf(row.Id, row.RegionCipher, row.Region) : null,
-            Covers("indicators") ? indicators.IndicatorsOf(row.CaseTriageReasons) : null,
-            Covers("urgency") ? row.CasePriority.ToString() : null,
+            Covers("indicators") ? indicators.IndicatorsOf(row.SharedTriageReasons ?? "[]") : null,
+            Covers("urgency") ? row.SharedPriority?.ToString() : null,
             Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
             Covers("contact_route") ? row.ContactRoute : null,
             photos,
@@ -173,8 +173,10 @@ public sealed record PartnerInboxRow
     public DateTimeOffset? RespondedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public string CaseLanguage { get; init; } = "";
-    public string CaseTriageReasons { get; init; } = "[]";
-    public PriorityBand CasePriority { get; init; }
+    /// <summary>The case's triage reasons as they were when consent was recorded, where the consent shares 'indicators'.</summary>
+    public string? SharedTriageReasons { get; init; }
+    /// <summary>The case's priority as it was when consent was recorded, where the consent shares 'urgency'.</summary>
+    public PriorityBand? SharedPriority { get; init; }
     /// <summary>When the case's content was erased (on request or by retention), the referral's details with it.</summary>
     public DateTimeOffset? CaseContentErasedAt { get; init; }
     /// <summary>When the hotline closed the case; told to the partner only where the contact route went through the hotline.</summary>

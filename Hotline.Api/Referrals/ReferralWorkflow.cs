@@ -161,6 +161,9 @@ public sealed class ReferralWorkflow(
             consent.Nationality,
             RegionCipher = referrals.Protect(consent.Region, ProtectedColumns.ReferralRegion, referralId),
             consent.ContactRoute,
+            // What the person agrees to share of the triage is the triage as it is now: a later one does not reach the partner.
+            SharedTriageReasons = consent.SharedFields.Contains("indicators") ? record.TriageReasons : null,
+            SharedPriority = consent.SharedFields.Contains("urgency") ? (int?)record.Priority : null,
             Now = now,
         };
         if (!await referrals.TransitionAsync(session, "Referrals_RecordConsent", args, cancellationToken))

@@ -34,7 +34,7 @@ internal static class SqlServerParameters
         ["PhoneHash"] = Text, ["Position"] = "INT", ["Priority"] = "INT", ["Programme"] = Text, ["ProviderMessageId"] = Text, ["QuarantinedAt"] = Time, ["QueuedAt"] = Time,
         ["Reason"] = Text, ["ReceivedAt"] = Time, ["Reference"] = Text, ["Regions"] = Text, ["RegionCipher"] = Text, ["ReplyToIdCipher"] = Text,
         ["Role"] = Text, ["RowId"] = Text, ["SecurityStamp"] = Text, ["Segments"] = "INT", ["Sequence"] = "BIGINT", ["SendWhileQuietAtVersion"] = "INT", ["Sha256"] = Text, ["SizeBytes"] = "BIGINT", ["SourceCipher"] = Text, ["StoredAt"] = Time, ["SentAt"] = Time, ["Since"] = Time, ["StartedAt"] = Time, ["Service"] = Text, ["Source"] = Text, ["Services"] = Text,
-        ["SafetyQuestionMessageId"] = Id, ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
+        ["SafetyQuestionMessageId"] = Id, ["ServiceUrl"] = Text, ["SharedFields"] = Text, ["SharedPriority"] = "INT", ["SharedTriageReasons"] = Text, ["SilentSince"] = Time, ["State"] = Text, ["Status"] = Text,
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["SupervisorId"] = Id, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
         ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Text"] = Text, ["TextId"] = Text, ["ThroughVersion"] = "BIGINT", ["TranslationVersion"] = "BIGINT", ["Type"] = Text, ["Unknown"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
