@@ -25,6 +25,12 @@ public sealed class OutboxDispatchJob(
 {
     private readonly OutboxOptions _options = options.Value;
 
+    /// <summary>
+    /// Tests only: runs once per pass, after the claim and the read of the claimed rows' people and before any attempt, where a
+    /// test puts what lands between the two (the person's discreet word, STOP).
+    /// </summary>
+    internal Func<CancellationToken, Task>? AfterClaim { get; set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var guard = new GuardedPass("Sending the outbox", logger, time, loops);
@@ -65,6 +71,11 @@ public sealed class OutboxDispatchJob(
             messagesById = await messages.ReadByIdsAsync(reader, claimed.Select(item => item.MessageId), cancellationToken);
             conversationsById = await conversations.ReadForSendingByIdsAsync(reader, claimed.Select(item => item.ConversationId).Distinct(),
                 cancellationToken);
+        }
+
+        if (AfterClaim is { } afterClaim)
+        {
+            await afterClaim(cancellationToken);
         }
 
         var attempts = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();
@@ -209,17 +220,16 @@ public sealed class OutboxDispatchJob(
         }
 
         await sender.WaitForTurnAsync(send, cancellationToken);
-        if (Stopwatch.GetElapsedTime(claimedAt) > ReadAgainAfter)
+
+        // The last check, one read just before the provider call, however soon after the claim: the person's discreet word or
+        // STOP, or their erasure, may have landed since the claim read their conversation (a batch's other sends, the send rate).
+        switch (await ReadSendingStateAsync(item, cancellationToken))
         {
-            switch (await ReadSendingStateAsync(item, cancellationToken))
-            {
-                case null:
-                    logger.LogWarning("Outbox message {OutboxId}: no longer held after waiting for the send rate (claimed by another dispatcher, or erased); not sent.",
-                        item.Id);
-                    return null;
-                case var now when !MaySend(conversation with { Status = now.Status, Version = now.Version, QuietSinceVersion = now.QuietSinceVersion }, item):
-                    return Finished(item, message, OutboxStatus.Cancelled, now.StatusReason ?? "The conversation does not accept messages now.");
-            }
+            case null:
+                logger.LogWarning("Outbox message {OutboxId}: no longer held at the send (claimed by another dispatcher, or erased); not sent.", item.Id);
+                return null;
+            case var now when !MaySend(conversation with { Status = now.Status, Version = now.Version, QuietSinceVersion = now.QuietSinceVersion }, item):
+                return Finished(item, message, OutboxStatus.Cancelled, now.StatusReason ?? "The conversation does not accept messages now.");
         }
 
         if (!await StillHeldAfterWaitingAsync(item, claimedAt, cancellationToken))
@@ -242,13 +252,6 @@ public sealed class OutboxDispatchJob(
 
     private static OutboxOutcome.Finished Finished(OutboxItem item, Message message, OutboxStatus status, string error) =>
         new(item, message, status, status == OutboxStatus.Cancelled ? DeliveryStatuses.Cancelled : DeliveryStatuses.Failed, error);
-
-    /// <summary>
-    /// How old the conversation read with the claim may be at the send. A reply waiting behind a batch at one segment a second
-    /// waits minutes, in which the person may send STOP or the discreet word, or be erased: it reads again whether it may go.
-    /// A send within a quarter of a second of the claim races such a message as the provider's own queue would.
-    /// </summary>
-    private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromMilliseconds(250);
 
     private async Task<SendingState?> ReadSendingStateAsync(OutboxItem item, CancellationToken cancellationToken)
     {

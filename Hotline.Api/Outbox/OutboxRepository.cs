@@ -62,8 +62,8 @@ public sealed class OutboxRepository(TimeProvider time) : ILeasedQueue<Guid, Out
     }
 
     /// <summary>
-    /// Before a send that waited: whether the person may still be written to, or null when this attempt no longer holds the
-    /// row (another dispatcher claimed it, or the person was erased with it). A read: it takes no turn at the writer.
+    /// Just before each send: whether the person may still be written to, or null when this attempt no longer holds the row
+    /// (another dispatcher claimed it, or the person was erased with it). A read: it takes no turn at the writer.
     /// </summary>
     public Task<SendingState?> ReadSendingStateAsync(DbSession session, OutboxItem item, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<SendingState>("Outbox_ReadSendingState", new { item.Id, item.LeaseToken }, cancellationToken);
@@ -91,7 +91,7 @@ public sealed record OutboxBacklog
     public DateTimeOffset? OldestCreatedAt { get; init; }
 }
 
-/// <summary>What a conversation says now about sending to it: read again after a long wait for the send rate.</summary>
+/// <summary>What a conversation says now about sending to it: read again just before each send.</summary>
 public sealed record SendingState
 {
     public ConversationStatus Status { get; init; }

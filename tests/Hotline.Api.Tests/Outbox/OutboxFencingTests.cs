@@ -74,6 +74,50 @@ public sealed class OutboxFencingTests
             harness.Twilio.Created.Select(c => c.Body));
     }
 
+    /// <summary>
+    /// The person's message lands between the claim and the send, with no wait for the send rate: the send reads the
+    /// conversation again however soon after the claim it comes. Before, a send within a quarter of a second of the claim
+    /// went on the conversation read with it, and the reply written before the discreet word reached the phone.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_reply_claimed_just_before_the_person_sends_the_discreet_word_is_not_sent_and_the_decoy_is(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(First, "hello");
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
+        dispatcher.AfterClaim = _ =>
+        {
+            dispatcher.AfterClaim = null;
+            return harness.TextAsync(First, "recipe");
+        };
+
+        await dispatcher.DispatchDueAsync(Ct);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(["Sorry, wrong number."], harness.Twilio.Created.Select(c => c.Body));
+        Assert.Equal("Cancelled|The person used the discreet word.", await harness.ScalarAsync(
+            "SELECT CONCAT(Status, '|', LastError) FROM Outbox WHERE Status <> 'Sent'"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_claimed_just_before_the_person_sends_stop_is_not_sent(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        await harness.TextAsync(First, "hello");
+        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
+        dispatcher.AfterClaim = _ =>
+        {
+            dispatcher.AfterClaim = null;
+            return harness.TextAsync(First, "STOP");
+        };
+
+        await dispatcher.DispatchDueAsync(Ct);
+        await harness.DispatchAllAsync();
+
+        Assert.Empty(harness.Twilio.Created);
+        Assert.Equal("Cancelled", await harness.ScalarAsync("SELECT Status FROM Outbox"));
+    }
+
     [Theory, DatabaseData]
     public async Task A_reply_waiting_for_the_send_rate_when_the_person_is_erased_is_not_sent(DatabaseProvider engine)
     {
