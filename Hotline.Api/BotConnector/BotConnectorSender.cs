@@ -34,6 +34,23 @@ public sealed class BotConnectorSender(
     /// <summary>The Bot Connector answers 429 when a conversation goes too fast; that answer is retried with backoff.</summary>
     public ValueTask WaitForTurnAsync(OutboundSend send, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// The token, had before the dispatcher's last check whether the person may still be written to: a login service that
+    /// takes seconds to answer must not stand between that check and the post (the discreet word sent meanwhile went unseen).
+    /// </summary>
+    public async Task<SendResult.NotAccepted?> PrepareAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tokens.GetAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is BotTokenException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new SendResult.NotAccepted($"No token for the Bot Connector: {ex.Message}");
+        }
+    }
+
     public async Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {
         var route = await FindRouteAsync(send.To, cancellationToken);
@@ -42,14 +59,10 @@ public sealed class BotConnectorSender(
             return new SendResult.Rejected("No chat route is known for this conversation: no authenticated activity has come from it.");
         }
 
-        string token;
-        try
+        // Never asked for here, after the last check: a token refused or due for renewal since PrepareAsync waits for the next attempt.
+        if (tokens.Kept() is not { } token)
         {
-            token = await tokens.GetAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is BotTokenException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return new SendResult.NotAccepted($"No token for the Bot Connector: {ex.Message}");
+            return new SendResult.NotAccepted("The Bot Connector's token was refused or ran out just before the post; it is tried again.");
         }
 
         switch (await journal.TryBeginPostAsync(send.MessageId, cancellationToken))

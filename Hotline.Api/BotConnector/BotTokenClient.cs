@@ -52,6 +52,18 @@ public sealed class BotTokenClient(BotHttp http, IOptions<BotOptions> options, T
         return await request.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The token kept now, or null when there is none to use (never had, refused, due for renewal); never asks the login
+    /// service. A post takes it after the dispatcher's last check, which <see cref="GetAsync"/> came before.
+    /// </summary>
+    public string? Kept()
+    {
+        lock (_gate)
+        {
+            return _cached is { } hit && time.GetUtcNow() < hit.RenewAt ? hit.Token : null;
+        }
+    }
+
     /// <summary>Forgets a token the Bot Connector refused, so the next send asks for a new one.</summary>
     public void Invalidate(string token)
     {

@@ -49,6 +49,14 @@ public interface IChannelSender
     /// <summary>Waits until the provider's rate for this sender allows the message's segments.</summary>
     ValueTask WaitForTurnAsync(OutboundSend send, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gets what the send needs from elsewhere (the Bot Connector's token, from a login service that can be slow) before the
+    /// dispatcher's last check whether the person may still be written to, so that nothing slow stands between that check and
+    /// the provider call; null when the send is ready, or why it cannot go now (tried again later).
+    /// </summary>
+    Task<SendResult.NotAccepted?> PrepareAsync(OutboundSend send, CancellationToken cancellationToken) => Task.FromResult<SendResult.NotAccepted?>(null);
+
+    /// <summary>The provider call itself, right after the dispatcher's last check: it waits on nothing but the provider.</summary>
     Task<SendResult> SendAsync(OutboundSend send, CancellationToken cancellationToken);
 
     /// <summary>Whether an earlier attempt of this message reached the provider. Never throws for a provider's failure.</summary>

@@ -220,9 +220,14 @@ public sealed class OutboxDispatchJob(
         }
 
         await sender.WaitForTurnAsync(send, cancellationToken);
+        if (await sender.PrepareAsync(send, cancellationToken) is { } notReady)
+        {
+            return RetryOrFail(item, message, outcomeUnknown: false, notReady.Error);
+        }
 
         // The last check, one read just before the provider call, however soon after the claim: the person's discreet word or
-        // STOP, or their erasure, may have landed since the claim read their conversation (a batch's other sends, the send rate).
+        // STOP, or their erasure, may have landed since the claim read their conversation (a batch's other sends, the send rate,
+        // a slow login service).
         switch (await ReadSendingStateAsync(item, cancellationToken))
         {
             case null:

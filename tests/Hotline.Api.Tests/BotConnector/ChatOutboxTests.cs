@@ -51,6 +51,29 @@ public sealed class ChatOutboxTests
         Assert.Equal(1, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Failed' AND LastError LIKE '%refused the reply (400)%'"));
     }
 
+    /// <summary>
+    /// The login service is slow to give the token the reply needs, and the person sends the discreet word meanwhile. The token
+    /// is had before the dispatcher's last look at the conversation; before, it was asked for after it, and the reply written
+    /// before the word was posted once the token came.
+    /// </summary>
+    [Fact]
+    public async Task A_chat_reply_waiting_for_a_token_when_the_person_sends_the_discreet_word_is_not_posted()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SendAsync(bot.Message("user-1", "hello"));
+        bot.Login.HangNextTokenRequests(1, TimeSpan.FromSeconds(5));
+        var pass = bot.App.Get<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => bot.Login.TokenRequests == 1, "the dispatcher to ask for a token", TimeSpan.FromSeconds(30));
+
+        (await bot.SendAsync(bot.Message("user-1", "recipe"))).EnsureSuccessStatusCode();
+        Assert.False(pass.IsCompleted);
+        await pass;
+        await bot.DispatchAllAsync();
+
+        Assert.Empty(bot.Connector.Replies);
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status <> 'Cancelled'"));
+    }
+
     [Fact]
     public async Task The_token_is_requested_once_and_reused_for_later_replies()
     {
