@@ -61,6 +61,14 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
         }, cancellationToken) == 1;
 
     /// <summary>
+    /// In the transaction that silences the person, before its own last words are written: every message stored so far was
+    /// written before this silence, and is never sent after it (<see cref="Outbox.SendPermission.WrittenBeforeSilence"/>).
+    /// Changes no version: the silencing turn saves the conversation after it.
+    /// </summary>
+    public Task MarkSilencedAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("Conversations_MarkSilenced", new { Id = conversationId }, cancellationToken);
+
+    /// <summary>
     /// At a caseworker's first reply, in its transaction: a new version of the conversation, so that an engine turn taken on
     /// it as it was read before the reply fails its save (<see cref="UpdateAsync"/>) and is taken again, seeing that she has
     /// written. False when someone else changed it since it was read.

@@ -235,6 +235,10 @@ public sealed class OutboxDispatchJob(
                 return null;
             case var now when !MaySend(conversation with { Status = now.Status, Version = now.Version, QuietSinceVersion = now.QuietSinceVersion }, item):
                 return Finished(item, message, OutboxStatus.Cancelled, now.StatusReason ?? "The conversation does not accept messages now.");
+            case var now when SendPermission.WrittenBeforeSilence(message.Sequence, now.SilencedThroughSequence):
+                // Left to the dispatcher by the silence (being sent, or its outcome unknown and not found at the provider above):
+                // the silence has ended since, but what was written before it must not reach the phone after it.
+                return Finished(item, message, OutboxStatus.Cancelled, SendPermission.WrittenBeforeSilenceReason);
         }
 
         if (!await StillHeldAfterWaitingAsync(item, claimedAt, cancellationToken))

@@ -98,4 +98,7 @@ public sealed record SendingState
     public string? StatusReason { get; init; }
     public int Version { get; init; }
     public int? QuietSinceVersion { get; init; }
+
+    /// <summary>The last message written before the person's latest silence began (<see cref="SendPermission.WrittenBeforeSilence"/>).</summary>
+    public long? SilencedThroughSequence { get; init; }
 }

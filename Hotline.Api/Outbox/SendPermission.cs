@@ -16,4 +16,15 @@ public static class SendPermission
         ConversationStatus.Quiet => sendWhileQuietAtVersion is { } written && conversation.QuietSinceVersion is { } since && written >= since,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a reply (its message's place in the conversation) was written before the person's latest silence began
+    /// (Conversations.SilencedThroughSequence): it is never sent after that silence, even once it has ended. Its earlier
+    /// attempt, if it reached the provider, is recorded; a WhatsApp 63016 for it cancels it rather than holding it.
+    /// </summary>
+    public static bool WrittenBeforeSilence(long sequence, long? silencedThroughSequence) =>
+        silencedThroughSequence is { } through && sequence <= through;
+
+    public const string WrittenBeforeSilenceReason =
+        "Not sent: it was written before the person went quiet or opted out, and nothing written before a silence is sent after it.";
 }

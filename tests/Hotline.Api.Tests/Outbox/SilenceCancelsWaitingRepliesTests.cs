@@ -100,6 +100,30 @@ public sealed class SilenceCancelsWaitingRepliesTests
             $"SELECT CONCAT(m.DeliveryStatus, '|', o.Status) FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.Id = {LastCaseworkerReply}"));
     }
 
+    /// <summary>
+    /// Twilio answered the caseworker's reply 500 and never took it: its outcome unknown, it waits to be looked up. The person
+    /// sends STOP, then START, before it is tried again. Before, Twilio's list showing it never arrived let it go after START:
+    /// text written before STOP.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_reply_whose_outcome_was_unknown_when_the_person_sent_stop_is_not_sent_after_start(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Number);
+        await line.ReplyAsync(Written);
+        line.Harness.Twilio.FailNext(1, 500);
+        await DispatchOnceAsync(line);
+        Assert.Equal("1", await line.Harness.ScalarAsync($"SELECT OutcomeUnknown FROM Outbox WHERE MessageId = {LastCaseworkerReply}"));
+
+        await line.Harness.TextAsync(Number, "STOP");
+        await line.Harness.TextAsync(Number, "START");
+        line.Clock.Advance(TimeSpan.FromSeconds(5));
+        await line.Harness.DispatchAllAsync();
+
+        Assert.DoesNotContain(Written, line.CaseworkerTexts().Select(m => m.Body));
+        Assert.Equal("cancelled|Cancelled", await line.Harness.ScalarAsync(
+            $"SELECT CONCAT(m.DeliveryStatus, '|', o.Status) FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.Id = {LastCaseworkerReply}"));
+    }
+
     /// <summary>One pass, its backoff (on the host's clock) run out first.</summary>
     private static async Task DispatchOnceAsync(WhatsAppLine line)
     {
