@@ -44,7 +44,9 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
     /// safe to write, closed meanwhile by a message of the person's that crossed it, is open again
     /// (<see cref="SafetyQuestionReplies.ReopenIfHeldAgainAsync"/>). When the person has gone quiet or opted out since it
     /// was sent, it is cancelled instead: held, their next message ("yes", START) would release text written before the
-    /// silence onto a phone someone else may be reading. A last word of the present quiet spell is held as any reply.
+    /// silence onto a phone someone else may be reading. So it is when that silence has ended before the 63016 arrives (it was
+    /// written before the latest silence began: <see cref="SendPermission.WrittenBeforeSilence"/>). A last word of the present
+    /// quiet spell is held as any reply.
     /// </summary>
     public async Task<bool> HoldSentAsync(DbSession session, Guid messageId, Guid? caseId, CancellationToken cancellationToken)
     {
@@ -55,9 +57,11 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
         }
 
         var conversation = (await conversations.FindByIdAsync(session, refused.ConversationId, cancellationToken))!;
-        if (!SendPermission.Allows(conversation, refused.SendWhileQuietAtVersion))
+        var allowed = SendPermission.Allows(conversation, refused.SendWhileQuietAtVersion);
+        if (!allowed || SendPermission.WrittenBeforeSilence(refused.Sequence, refused.SilencedThroughSequence))
         {
-            var reason = $"WhatsApp did not deliver it (its 24-hour window had closed), and it is not sent again: {conversation.StatusReason}";
+            var reason = "WhatsApp did not deliver it (its 24-hour window had closed), and it is not sent again: " +
+                (allowed ? "it was written before the person went quiet or opted out." : conversation.StatusReason);
             if (await session.ExecuteAsync("Outbox_CancelSent", new { MessageId = messageId, LastError = reason }, cancellationToken) != 1)
             {
                 return false;
@@ -139,6 +143,8 @@ public sealed class WhatsAppHolds(OutboundWriter writer, ConversationRepository 
     {
         public Guid ConversationId { get; init; }
         public int? SendWhileQuietAtVersion { get; init; }
+        public long Sequence { get; init; }
+        public long? SilencedThroughSequence { get; init; }
     }
 
     private sealed record HeldReply

@@ -124,6 +124,38 @@ public sealed class SilenceCancelsWaitingRepliesTests
             $"SELECT CONCAT(m.DeliveryStatus, '|', o.Status) FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.Id = {LastCaseworkerReply}"));
     }
 
+    /// <summary>
+    /// WhatsApp's 63016 for the caseworker's reply arrives only after the quiet spell the discreet word began has ended (the
+    /// person said it is safe). Before, the reply was held again and their next message released it: written before the
+    /// discreet word, it went to the phone. It is cancelled at the 63016, not held (which would also invite the person back
+    /// with the template) and cancelled only at its send.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_whatsapp_refusal_arriving_after_the_quiet_spell_ended_cancels_a_reply_written_before_it(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, WhatsAppPerson);
+        await line.ReplyAsync(Written);
+        await line.Harness.DispatchAllAsync();
+        var refused = Assert.Single(line.CaseworkerTexts());
+        await line.Harness.TextAsync(WhatsAppPerson, DiscreetWord);
+        await line.Harness.DispatchAllAsync();
+        await line.Harness.TextAsync(WhatsAppPerson, "hello");
+        await line.Harness.DispatchAllAsync();
+        await line.Harness.TextAsync(WhatsAppPerson, "1");
+        await line.Harness.DispatchAllAsync();
+        Assert.Equal("Active", await line.Harness.ScalarAsync("SELECT Status FROM Conversations"));
+
+        await line.RefusedForClosedWindowAsync(refused.Sid);
+        Assert.Equal("Cancelled", await line.Harness.ScalarAsync($"SELECT Status FROM Outbox WHERE MessageId = {LastCaseworkerReply}"));
+        await line.Harness.DispatchAllAsync();
+        await line.Harness.TextAsync(WhatsAppPerson, "are you there?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Single(line.CaseworkerTexts(), m => m.Body == Written);
+        Assert.Equal("cancelled|Cancelled", await line.Harness.ScalarAsync(
+            $"SELECT CONCAT(m.DeliveryStatus, '|', o.Status) FROM Messages AS m JOIN Outbox AS o ON o.MessageId = m.Id WHERE m.Id = {LastCaseworkerReply}"));
+    }
+
     /// <summary>One pass, its backoff (on the host's clock) run out first.</summary>
     private static async Task DispatchOnceAsync(WhatsAppLine line)
     {
