@@ -15,11 +15,13 @@ namespace Hotline.Api.Casework;
 /// answer, their "hello" that released it from WhatsApp's hold closed it unseen, and their "no" after reading it was hers to
 /// read, not the answer. So the conversation keeps the id of the reply that asks it (it is the reply's own message, written
 /// in this transaction, so no later reply of hers is mistaken for it), and each message of the person's asks the outbox
-/// where that reply is (<see cref="WhereIsAsync"/>): on its way (pending, being sent, held), left (sent, or its row gone:
-/// retention deletes only finished rows), or never to leave (failed for good, cancelled). The engine reads the message
-/// against her question only if it has left, and closes a question that never left: read against it, "he locked the door,
+/// where that reply is (<see cref="WhereIsAsync"/>): on its way (pending, held), may have left (being sent, or an attempt
+/// whose outcome is unknown), left (sent, given up as "May not have reached the phone", or its row gone: retention deletes
+/// only finished rows), or never to leave (failed for good, cancelled). The engine reads the message against her question
+/// only if it has left, reads a "no" as the answer if it may have left (read as crossing it, a "no" to a question Twilio had
+/// taken while its answer was lost let her next reply through: a review), and closes a question that never left: read against it, "he locked the door,
 /// it is not safe here" answered a question the person never saw and refused her "Call 112 now" (a review). The id is
-/// forgotten once the reply has left or never will, so a conversation with no question on its way costs a message no
+/// forgotten once the reply has left or never will (kept while it may have left), so a conversation with no question on its way costs a message no
 /// look-up. Asked again while an earlier asking is still on its way, the earlier one is kept: it reaches the phone first,
 /// and a message written after it is the answer to the same question.
 /// </remarks>
@@ -39,7 +41,7 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
             return false;
         }
 
-        var asking = await WhereIsAsync(session, conversation, cancellationToken) == CaseworkerQuestion.OnItsWay
+        var asking = StillToSettle(await WhereIsAsync(session, conversation, cancellationToken))
             ? conversation.SafetyQuestionMessageId
             : messageId;
         await RecordOpenAsync(session, conversation, openCase, asking, cancellationToken);
@@ -85,18 +87,24 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
     }
 
     /// <summary>
-    /// Where the conversation's last recorded question of hers is: on its way (pending, being sent, or held until the person
-    /// writes: a message arriving now was written before the person could read it), left for the phone, or never to leave.
-    /// No look-up when none is on its way.
+    /// Where the conversation's last recorded question of hers is: on its way (pending, or held until the person writes: a
+    /// message arriving now was written before the person could read it), may have left (being sent, or an attempt whose
+    /// outcome is unknown: a "no" now is the answer), left for the phone (sent; or given up unconfirmed, "May not have reached
+    /// the phone", as on the phone as it will ever be), or never to leave. No look-up when none is on its way.
     /// </summary>
     public async Task<CaseworkerQuestion> WhereIsAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
         conversation.SafetyQuestionMessageId is { } asking
-            ? await outbox.ReadStatusByMessageIdAsync(session, asking, cancellationToken) switch
+            ? await outbox.ReadStateByMessageIdAsync(session, asking, cancellationToken) switch
             {
-                OutboxStatus.Pending or OutboxStatus.Sending or OutboxStatus.Held => CaseworkerQuestion.OnItsWay,
-                OutboxStatus.Failed or OutboxStatus.Cancelled => CaseworkerQuestion.NeverLeft,
-                OutboxStatus.Sent or null => CaseworkerQuestion.Left,
-                var unknown => throw new InvalidOperationException($"Outbox status {unknown} is not known to say where a message is."),
+                { Status: OutboxStatus.Sending } or { Status: OutboxStatus.Pending, OutcomeUnknown: true } => CaseworkerQuestion.MayHaveLeft,
+                { Status: OutboxStatus.Pending or OutboxStatus.Held } => CaseworkerQuestion.OnItsWay,
+                { Status: OutboxStatus.Failed, OutcomeUnknown: true } => CaseworkerQuestion.Left,
+                { Status: OutboxStatus.Failed or OutboxStatus.Cancelled } => CaseworkerQuestion.NeverLeft,
+                { Status: OutboxStatus.Sent } or null => CaseworkerQuestion.Left,
+                var unknown => throw new InvalidOperationException($"Outbox status {unknown.Status} is not known to say where a message is."),
             }
             : CaseworkerQuestion.Left;
+
+    /// <summary>Not settled where the question is: the conversation keeps its id, and the next message asks again.</summary>
+    public static bool StillToSettle(CaseworkerQuestion where) => where is CaseworkerQuestion.OnItsWay or CaseworkerQuestion.MayHaveLeft;
 }

@@ -107,8 +107,8 @@ public sealed class InboundPipeline(
             LastInboundAt = envelope.ReceivedAt,
             TranslationVersion = chosen.TranslationVersion,
             // Once seen to have left, the question stays on the phone; one that never left never will, and the engine closed it:
-            // no later message needs to ask again.
-            SafetyQuestionMessageId = question == CaseworkerQuestion.OnItsWay ? conversation.SafetyQuestionMessageId : null,
+            // no later message needs to ask again. One on its way, or whose send's outcome is not settled, is asked about again.
+            SafetyQuestionMessageId = SafetyQuestionReplies.StillToSettle(question) ? conversation.SafetyQuestionMessageId : null,
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUpFrom: wakes ? conversation : null);
 

@@ -12,6 +12,13 @@ public enum OutboxStatus
     Held,
 }
 
+/// <summary>Where a message's outbox row is (Casework/SafetyQuestionReplies): its status, and whether an attempt may have reached the provider.</summary>
+public sealed record OutboxRowState
+{
+    public OutboxStatus Status { get; init; }
+    public bool OutcomeUnknown { get; init; }
+}
+
 /// <summary>
 /// A message waiting to leave. <see cref="OutcomeUnknown"/> is set when an earlier attempt may have
 /// reached the provider (a timeout, a 5xx, a dispatcher that died mid-send): the provider is asked

@@ -41,11 +41,12 @@ public sealed class OutboxRepository(TimeProvider time) : ILeasedQueue<Guid, Out
         (await session.QueryAsync<OutboxItem>("Outbox_ClaimByIds",
             new { Ids = JsonSerializer.Serialize(due), LeaseToken = Guid.NewGuid(), LeaseExpiresAt = now + lease, Now = now }, cancellationToken)).AsList();
 
-    /// <summary>The status of the message's outbox row; null when it has none (never queued, or deleted once finished).</summary>
-    public async Task<OutboxStatus?> ReadStatusByMessageIdAsync(DbSession session, Guid messageId, CancellationToken cancellationToken) =>
-        await session.QuerySingleOrDefaultAsync<string>("Outbox_ReadStatusByMessageId", new { MessageId = messageId }, cancellationToken) is { } status
-            ? Enum.Parse<OutboxStatus>(status)
-            : null;
+    /// <summary>
+    /// The status of the message's outbox row, and whether an attempt may have reached the provider; null when it has none
+    /// (never queued, or deleted once finished).
+    /// </summary>
+    public Task<OutboxRowState?> ReadStateByMessageIdAsync(DbSession session, Guid messageId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<OutboxRowState>("Outbox_ReadStatusByMessageId", new { MessageId = messageId }, cancellationToken);
 
     public Task<OutboxItem?> FindAsync(DbSession session, Guid id, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<OutboxItem>("Outbox_ReadById", new { Id = id }, cancellationToken);

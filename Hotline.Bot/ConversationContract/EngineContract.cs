@@ -40,6 +40,14 @@ public enum CaseworkerQuestion
     OnItsWay,
 
     /// <summary>
+    /// Its send has no settled outcome: being sent (or left so by a process that died mid-send), sent into an answer that was
+    /// lost, or given up unconfirmed ("May not have reached the phone"). It may be on the phone: a "no" or a not-safe phrase
+    /// is the answer, as to a question that has left (a question the person answers reached them; read as crossing it, their
+    /// "no" let her next reply through). Anything else leaves it open for the next message, as a message crossing it would.
+    /// </summary>
+    MayHaveLeft,
+
+    /// <summary>
     /// It never left and never will: refused for good (Twilio's 21610, an unsubscribed recipient) or cancelled. The person
     /// never saw it: it is closed, and the message is read as if she had not asked.
     /// </summary>

@@ -40,6 +40,10 @@ internal sealed partial class IntakeConversation
     /// reach a phone its owner had said is not safe (a review). A not-safe phrase in a crossing message is hers to read too, as
     /// beside her with no question on the phone (<see cref="NotSafePhrase"/>): "he locked the door, it is not safe here",
     /// written while her question was stuck in the outbox, silenced a person in danger (a review).
+    /// One whose send has no settled outcome (being sent, an answer lost, given up unconfirmed:
+    /// <see cref="CaseworkerQuestion.MayHaveLeft"/>) may be on the phone: a "no" or a not-safe phrase is the answer, and
+    /// anything else leaves it open, as a crossing message does. Read as crossing it, the person's "no" to a question that had
+    /// reached them while Twilio's answer was lost let her next reply through (a review).
     /// A question that never left and never will (refused for good, or cancelled: <see cref="CaseworkerQuestion.NeverLeft"/>)
     /// is closed before the message is read (<see cref="IntakeConversation(IntakeEngine, ConversationSnapshot)"/>): read
     /// against it, "he locked the door, it is not safe here" answered a question the person never saw, made the conversation
@@ -75,15 +79,20 @@ internal sealed partial class IntakeConversation
         return Finish(chosen is null ? null : _engine.Replies.Get(_language, _script.ResumeStepId));
     }
 
-    /// <summary>Her question whether it is safe to write is open and has left for the phone: this message may answer it.</summary>
-    private bool CaseworkerQuestionOnPhone => _state.CaseworkerAskedIfSafe && _snapshot.CaseworkerQuestion == CaseworkerQuestion.Left;
+    /// <summary>
+    /// Her question whether it is safe to write is open and has left for the phone, or may have (its send's outcome not
+    /// settled): this message may answer it.
+    /// </summary>
+    private bool CaseworkerQuestionOnPhone =>
+        _state.CaseworkerAskedIfSafe && _snapshot.CaseworkerQuestion is CaseworkerQuestion.Left or CaseworkerQuestion.MayHaveLeft;
 
     /// <summary>
     /// This message is the person's writing to her, and answers her question if it was on the phone: closed then. One that
-    /// crossed it, written before it left, leaves it open for the next message, the first the person writes having read it.
+    /// crossed it, written before it left, leaves it open for the next message, the first the person writes having read it;
+    /// so does one beside a question that may not have left yet (a "no" there was read as the answer before this).
     /// </summary>
     private void KeepCaseworkerQuestionOnlyIfOnItsWay() =>
-        _state.CaseworkerAskedIfSafe &= _snapshot.CaseworkerQuestion == CaseworkerQuestion.OnItsWay;
+        _state.CaseworkerAskedIfSafe &= _snapshot.CaseworkerQuestion is CaseworkerQuestion.OnItsWay or CaseworkerQuestion.MayHaveLeft;
 
     /// <summary>
     /// A caseworker asked the person herself whether it is safe to write: her question is open as the intake's is beside her,
