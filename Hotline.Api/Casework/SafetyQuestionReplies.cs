@@ -22,8 +22,10 @@ namespace Hotline.Api.Casework;
 /// taken while its answer was lost let her next reply through: a review), and closes a question that never left: read against it, "he locked the door,
 /// it is not safe here" answered a question the person never saw and refused her "Call 112 now" (a review). The id is
 /// forgotten once the reply has left or never will (kept while it may have left), so a conversation with no question on its way costs a message no
-/// look-up. Asked again while an earlier asking is still on its way, the earlier one is kept: it reaches the phone first,
-/// and a message written after it is the answer to the same question.
+/// look-up. Asked again, the latest asking is the one followed, whatever became of the earlier: it is the last to reach the
+/// phone, and a message read against the earlier one once it had left closed the question while the latest was still on its
+/// way (its "no" then let her next reply through). The engine knows it was asked again while open, and reads a "no" as the
+/// answer until the latest has left (an earlier asking may be what the person answers).
 /// </remarks>
 public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines engines, ConversationRepository conversations, OutboxRepository outbox,
     MessageRepository messages, CaseQueue queue)
@@ -41,10 +43,10 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
             return false;
         }
 
-        var asking = StillToSettle(await WhereIsAsync(session, conversation, cancellationToken))
-            ? conversation.SafetyQuestionMessageId
-            : messageId;
-        await RecordOpenAsync(session, conversation, openCase, asking, cancellationToken);
+        // The latest asking is followed: it is the last on the phone. Where the earlier one is tells the engine whether it was
+        // still open (one that never left is closed), and so whether the person's message may answer it meanwhile.
+        var earlier = await WhereIsAsync(session, conversation, cancellationToken);
+        await RecordOpenAsync(session, conversation, openCase, messageId, cancellationToken, earlier);
         return true;
     }
 
@@ -73,11 +75,11 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
         await RecordOpenAsync(session, conversation, openCase, messageId, cancellationToken);
     }
 
-    private async Task RecordOpenAsync(DbSession session, Conversation conversation, OpenCase? openCase, Guid? asking,
-        CancellationToken cancellationToken)
+    private async Task RecordOpenAsync(DbSession session, Conversation conversation, OpenCase? openCase, Guid asking,
+        CancellationToken cancellationToken, CaseworkerQuestion earlier = CaseworkerQuestion.Left)
     {
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
-        var state = chosen.Engine.CaseworkerAskedIfSafe(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null));
+        var state = chosen.Engine.CaseworkerAskedIfSafe(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null, earlier));
         if (!await conversations.UpdateAsync(session,
                 conversation with { EngineState = state, TranslationVersion = chosen.TranslationVersion, SafetyQuestionMessageId = asking },
                 cancellationToken))

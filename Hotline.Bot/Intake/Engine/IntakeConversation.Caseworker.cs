@@ -44,6 +44,10 @@ internal sealed partial class IntakeConversation
     /// <see cref="CaseworkerQuestion.MayHaveLeft"/>) may be on the phone: a "no" or a not-safe phrase is the answer, and
     /// anything else leaves it open, as a crossing message does. Read as crossing it, the person's "no" to a question that had
     /// reached them while Twilio's answer was lost let her next reply through (a review).
+    /// Asked again before the person answered, the latest asking is the one the host follows (it is the last on the phone):
+    /// until it has left, a "no" is the answer (it may answer the earlier one), and anything else keeps the question open.
+    /// Following the first asking, a message after the first had left closed the question while the second was on its way,
+    /// and the person's "no" to the second let her next reply through (a review).
     /// A question that never left and never will (refused for good, or cancelled: <see cref="CaseworkerQuestion.NeverLeft"/>)
     /// is closed before the message is read (<see cref="IntakeConversation(IntakeEngine, ConversationSnapshot)"/>): read
     /// against it, "he locked the door, it is not safe here" answered a question the person never saw, made the conversation
@@ -84,15 +88,30 @@ internal sealed partial class IntakeConversation
     /// settled): this message may answer it.
     /// </summary>
     private bool CaseworkerQuestionOnPhone =>
-        _state.CaseworkerAskedIfSafe && _snapshot.CaseworkerQuestion is CaseworkerQuestion.Left or CaseworkerQuestion.MayHaveLeft;
+        _state.CaseworkerAskedIfSafe && HerQuestion is CaseworkerQuestion.Left or CaseworkerQuestion.MayHaveLeft;
+
+    /// <summary>
+    /// Where her question is, the host telling of her latest asking. Asked again while it was still open, an earlier asking
+    /// may be on the phone whatever became of the latest: on its way, the latest may have left as far as this message goes;
+    /// never to leave, the earlier one is the question on the phone.
+    /// </summary>
+    private CaseworkerQuestion HerQuestion => _snapshot.CaseworkerQuestion switch
+    {
+        CaseworkerQuestion.OnItsWay when _state.CaseworkerAskedAgain => CaseworkerQuestion.MayHaveLeft,
+        CaseworkerQuestion.NeverLeft when _state.CaseworkerAskedAgain => CaseworkerQuestion.Left,
+        var where => where,
+    };
 
     /// <summary>
     /// This message is the person's writing to her, and answers her question if it was on the phone: closed then. One that
     /// crossed it, written before it left, leaves it open for the next message, the first the person writes having read it;
     /// so does one beside a question that may not have left yet (a "no" there was read as the answer before this).
     /// </summary>
-    private void KeepCaseworkerQuestionOnlyIfOnItsWay() =>
-        _state.CaseworkerAskedIfSafe &= _snapshot.CaseworkerQuestion is CaseworkerQuestion.OnItsWay or CaseworkerQuestion.MayHaveLeft;
+    private void KeepCaseworkerQuestionOnlyIfOnItsWay()
+    {
+        _state.CaseworkerAskedIfSafe &= HerQuestion is CaseworkerQuestion.OnItsWay or CaseworkerQuestion.MayHaveLeft;
+        _state.CaseworkerAskedAgain &= _state.CaseworkerAskedIfSafe;
+    }
 
     /// <summary>
     /// A caseworker asked the person herself whether it is safe to write: her question is open as the intake's is beside her,
@@ -106,6 +125,8 @@ internal sealed partial class IntakeConversation
             return _snapshot.State;
         }
 
+        // Asked again before the person answered: the host now follows this asking, and an earlier one may be what they answer.
+        _state.CaseworkerAskedAgain = _state.CaseworkerAskedIfSafe;
         _state.CaseworkerAskedIfSafe = true;
         return _engine.Codec.Write(_state);
     }

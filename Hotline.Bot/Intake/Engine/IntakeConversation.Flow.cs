@@ -247,6 +247,7 @@ internal sealed partial class IntakeConversation
         _state.QuietCause = QuietCauseFor(cause);
         _state.SafetyUnanswered = false;
         _state.CaseworkerAskedIfSafe = false;
+        _state.CaseworkerAskedAgain = false;
         _state.Status = IntakeStatus.Quiet;
         _state.Step = _script.ResumeStepId;
         _state.Reasked = false;

@@ -53,10 +53,11 @@ internal sealed partial class IntakeConversation
         if (engine.Codec.TryRead(_snapshot.State, out var stored))
         {
             _state = stored;
-            if (_snapshot.CaseworkerQuestion == CaseworkerQuestion.NeverLeft && stored.CaseworkerAskedIfSafe)
+            if (_snapshot.CaseworkerQuestion == CaseworkerQuestion.NeverLeft && stored.CaseworkerAskedIfSafe && !stored.CaseworkerAskedAgain)
             {
                 // Her question never reached the phone (refused for good, or cancelled): the person never saw it, so nothing
                 // they write answers it. Closed in the state as it came, so a turn that changes nothing stores it closed too.
+                // Asked again, the earlier asking may be on the phone: still open (HerQuestion).
                 stored.CaseworkerAskedIfSafe = false;
                 _snapshot = _snapshot with { State = engine.Codec.Write(stored) };
             }

@@ -145,6 +145,14 @@ internal sealed class IntakeState
     public bool CaseworkerAskedIfSafe { get; set; }
 
     /// <summary>
+    /// She asked again while her question was still open (on the phone unanswered, or on its way): the host follows the
+    /// latest asking, and until it has left the person's message may answer an earlier one, so a "no" is the answer and
+    /// anything else keeps the question open.
+    /// </summary>
+    [JsonPropertyName("cb")]
+    public bool CaseworkerAskedAgain { get; set; }
+
+    /// <summary>
     /// The language was read from a message (a greeting such as "hello", a script), not chosen from the menu: a cry for help in
     /// another language then says more about the person, and is answered in it.
     /// </summary>
