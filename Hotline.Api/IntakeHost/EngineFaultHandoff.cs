@@ -9,8 +9,9 @@ namespace Hotline.Api.IntakeHost;
 /// was thrown, never its message, which may quote what the person wrote), counted, and the conversation is
 /// handed to a caseworker with the reason. Nothing is sent to the person, and the engine's state is kept,
 /// so a later message is decided from where the conversation was; a quiet conversation stays quiet. A message that is STOP
-/// (a carrier keyword) or the discreet word still opts the person out or makes the conversation quiet: those need no engine,
-/// and left active, the caseworker who took the hand-off wrote to the phone (WhatsApp and chat have no carrier-side STOP).
+/// or the discreet word still opts the person out or makes the conversation quiet, recorded in the engine's state as its
+/// own turn would (left active, the caseworker who took the hand-off wrote to the phone: WhatsApp and chat have no
+/// carrier-side STOP; left out of the state, the person's next message woke the conversation without the safety question).
 /// </summary>
 public sealed class EngineFaultHandoff : IConversationEngine
 {
@@ -68,7 +69,7 @@ public sealed class EngineFaultHandoff : IConversationEngine
         }
         catch (Exception ex)
         {
-            return HandOff(conversation, "turn", ex, Silencing(conversation, message.Text));
+            return HandOff(conversation, "turn", ex, Silencing(conversation, message));
         }
     }
 
@@ -90,19 +91,41 @@ public sealed class EngineFaultHandoff : IConversationEngine
     /// </summary>
     public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _engine.CaseworkerAskedIfSafe(conversation);
 
-    /// <summary>
-    /// What the message asks of the hotline without any engine: STOP (a carrier keyword, as the whole message) opts the person
-    /// out, the discreet word makes the conversation quiet, as the engine's own turn would (its decoy aside: nothing is sent).
-    /// Null for anything else, which only the engine can read.
-    /// </summary>
-    private (EngineEvent Event, string Reason)? Silencing(ConversationSnapshot conversation, string text) =>
-        OptOutKeywords.Classify(text) is { Kind: KeywordKind.OptOut } stop && !conversation.OptedOut
-            ? (new OptedOut(stop.Keyword), OptedOutReason)
-            : _discreetWord.Matches(text)
-                ? (new WentQuiet(DiscreetWord.QuietCause), DiscreetWordReason)
-                : null;
+    public EngineTurn? SilencedWithoutTurn(ConversationSnapshot conversation, InboundMessage message) => _engine.SilencedWithoutTurn(conversation, message);
 
-    private EngineTurn HandOff(ConversationSnapshot conversation, string operation, Exception fault, (EngineEvent Event, string Reason)? silencing)
+    /// <summary>
+    /// What the message asks of the hotline without a turn: STOP opts the person out, the discreet word makes the conversation
+    /// quiet, as the engine's own turn would (its decoy aside: nothing is sent). The engine reads it and records it in its
+    /// state (<see cref="IConversationEngine.SilencedWithoutTurn"/>), so the next message takes the path it takes after the
+    /// engine's own turn; an engine that throws there too leaves what needs no engine (a carrier keyword, the configured
+    /// discreet word) with its state kept. Null for anything else, which only the engine can read.
+    /// </summary>
+    private Silence? Silencing(ConversationSnapshot conversation, InboundMessage message)
+    {
+        try
+        {
+            if (_engine.SilencedWithoutTurn(conversation, message) is { Events: [var silenced, ..] } turn)
+            {
+                return new Silence(silenced, silenced is OptedOut ? OptedOutReason : DiscreetWordReason, turn.State);
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError("The conversation engine threw {ExceptionType} reading what the message it failed on asks; read without it. At:{StackTrace}",
+                ex.GetType().FullName, ex.StackTrace);
+        }
+
+        return OptOutKeywords.Classify(message.Text) is { Kind: KeywordKind.OptOut } stop && !conversation.OptedOut
+            ? new Silence(new OptedOut(stop.Keyword), OptedOutReason, conversation.State)
+            : _discreetWord.Matches(message.Text)
+                ? new Silence(new WentQuiet(DiscreetWord.QuietCause), DiscreetWordReason, conversation.State)
+                : null;
+    }
+
+    /// <summary>What the message the engine failed on silenced, and the engine state that records it.</summary>
+    private sealed record Silence(EngineEvent Event, string Reason, string? State);
+
+    private EngineTurn HandOff(ConversationSnapshot conversation, string operation, Exception fault, Silence? silencing)
     {
         _faults.Add(1, new KeyValuePair<string, object?>("operation", operation));
         _logger.LogError("The conversation engine threw {ExceptionType} in a {Operation}; the conversation goes to a caseworker. At:{StackTrace}",
@@ -112,6 +135,6 @@ public sealed class EngineFaultHandoff : IConversationEngine
         IReadOnlyList<EngineEvent> events = conversation.HasOpenCase
             ? [handoff]
             : [new CaseRequested(PriorityBand.High, 0, [Reason]), handoff];
-        return new EngineTurn(conversation.State, conversation.Language, [], silencing is { } silenced ? [silenced.Event, .. events] : events);
+        return new EngineTurn(silencing?.State ?? conversation.State, conversation.Language, [], silencing is { } silenced ? [silenced.Event, .. events] : events);
     }
 }

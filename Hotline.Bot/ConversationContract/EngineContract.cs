@@ -164,4 +164,13 @@ public interface IConversationEngine
     /// with each message, whether it has left yet, and whether it never will (<see cref="ConversationSnapshot.CaseworkerQuestion"/>).
     /// </summary>
     string? CaseworkerAskedIfSafe(ConversationSnapshot conversation);
+
+    /// <summary>
+    /// Called by the host when <see cref="Handle"/> threw on this message: what the message asks without a turn, read as the
+    /// engine reads it, and the state that records it, so that the person's next message takes the path it takes after the
+    /// engine's own turn (after the discreet word: the safety question, the conversation waiting until they say it is safe).
+    /// The discreet word gives <see cref="WentQuiet"/>. No replies (the decoy is not sent). Null when the message asks for
+    /// nothing of the kind.
+    /// </summary>
+    EngineTurn? SilencedWithoutTurn(ConversationSnapshot conversation, InboundMessage message);
 }

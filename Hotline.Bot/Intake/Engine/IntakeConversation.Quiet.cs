@@ -74,6 +74,24 @@ internal sealed partial class IntakeConversation
         return Finish(_snapshot.Channel.IsPhoneNumber() ? _engine.Replies.Get(_language, MessageIds.Discreet) : null);
     }
 
+    /// <summary>
+    /// The host's engine threw on this message (IntakeHost/EngineFaultHandoff): only the silence it asks for, recorded as the
+    /// turn would have recorded it, with no reply. The discreet word: quiet as after <see cref="Discreet"/> (the decoy aside),
+    /// so the next message gets the safety question. Before, the host made the conversation quiet while the state went on as
+    /// if nothing had been written, and the person's "hello" woke it with the intake's next question.
+    /// </summary>
+    public EngineTurn? SilenceOnly(InboundMessage message)
+    {
+        _language ??= LanguageTags.Match(_script, message.Locale);
+        if (!_engine.Discreet.IsKeyword(TextNormalizer.Keyword(message.Text)))
+        {
+            return null;
+        }
+
+        GoQuietAfterDiscreetWord();
+        return new EngineTurn(_engine.Codec.Write(_state), _language, [], [new WentQuiet(DiscreetReason)]);
+    }
+
     private void GoQuietAfterDiscreetWord()
     {
         RaiseForDiscreetWord();

@@ -79,6 +79,13 @@ public sealed class IntakeEngine : IConversationEngine
         return new IntakeConversation(this, conversation).AskedByCaseworker();
     }
 
+    public EngineTurn? SilencedWithoutTurn(ConversationSnapshot conversation, InboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(message);
+        return new IntakeConversation(this, conversation).SilenceOnly(message);
+    }
+
     internal static EngineTurn Unchanged(ConversationSnapshot conversation, string? language, IReadOnlyList<EngineEvent> events) =>
         new(conversation.State, language, NoReplies, events.Count == 0 ? NoEvents : events);
 }

@@ -250,5 +250,8 @@ public sealed class CaseworkerTakesOverTests
         public EngineTurn Tick(ConversationSnapshot conversation, DateTimeOffset now) => _inner.Tick(conversation, now);
 
         public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _inner.CaseworkerAskedIfSafe(conversation);
+
+        public EngineTurn? SilencedWithoutTurn(ConversationSnapshot conversation, InboundMessage message) =>
+            _inner.SilencedWithoutTurn(conversation, message);
     }
 }

@@ -112,6 +112,35 @@ public sealed class EngineFaultTests
         Assert.Equal(sentBefore, harness.Twilio.Created.Count);
     }
 
+    /// <summary>
+    /// Review finding: a fault on the discreet word made the conversation quiet, but the engine's state went on as if nothing
+    /// had been written, so the person's "hello" woke the conversation with the intake's next question instead of asking
+    /// whether it is safe to write. The fault turn records the quiet in the state: after it, "hello" gets what it gets after
+    /// the engine's own discreet word, the decoy aside (the guard sends nothing).
+    /// </summary>
+    [Theory]
+    [InlineData(true, new[] { SafetyQuestion })]
+    [InlineData(false, new[] { "Sorry, wrong number.", SafetyQuestion })]
+    public async Task After_a_fault_on_the_discreet_word_the_next_message_gets_the_safety_question_as_after_the_engines_own_turn(
+        bool faulted, string[] expected)
+    {
+        await using var harness = await StartAsync(new FaultyStepEngine(throwsOn: faulted ? "recipe" : FaultyAnswer));
+        await harness.TextAsync(Worker, "hi", "1");
+        await harness.DispatchAllAsync();
+        var sentBefore = harness.Twilio.Created.Count;
+
+        await harness.TextAsync(Worker, "recipe");
+        await harness.DispatchAllAsync();
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+
+        Assert.Equal(expected, harness.Twilio.Created.Skip(sentBefore).Select(m => m.Body));
+        Assert.Equal("Quiet|The person used the discreet word. They wrote again and are asked whether it is safe to write now.",
+            await harness.ScalarAsync("SELECT CONCAT(Status, '|', StatusReason) FROM Conversations"));
+    }
+
+    private const string SafetyQuestion = "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.";
+
     private static Task<TwilioHarness> StartAsync(FaultyStepEngine engine, TimeProvider? clock = null) =>
         TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Hotline:Intake:TickIntervalSeconds"] = "3600" }, services =>
         {
@@ -151,5 +180,8 @@ public sealed class EngineFaultTests
             throw new FormatException($"Could not read the state of {Worker}, who last wrote 'Al Quoz'.");
 
         public string? CaseworkerAskedIfSafe(ConversationSnapshot conversation) => _inner.CaseworkerAskedIfSafe(conversation);
+
+        public EngineTurn? SilencedWithoutTurn(ConversationSnapshot conversation, InboundMessage message) =>
+            _inner.SilencedWithoutTurn(conversation, message);
     }
 }
