@@ -169,7 +169,8 @@ public interface IConversationEngine
     /// Called by the host when <see cref="Handle"/> threw on this message: what the message asks without a turn, read as the
     /// engine reads it, and the state that records it, so that the person's next message takes the path it takes after the
     /// engine's own turn (after the discreet word: the safety question, the conversation waiting until they say it is safe).
-    /// The discreet word gives <see cref="WentQuiet"/>. No replies (the decoy is not sent). Null when the message asks for
+    /// STOP and each language's stop words give <see cref="OptedOut"/> (unless opted out already), the discreet word
+    /// <see cref="WentQuiet"/>. No replies (the decoy is not sent). Null when the message asks for
     /// nothing of the kind.
     /// </summary>
     EngineTurn? SilencedWithoutTurn(ConversationSnapshot conversation, InboundMessage message);

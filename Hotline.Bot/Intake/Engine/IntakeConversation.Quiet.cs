@@ -76,14 +76,23 @@ internal sealed partial class IntakeConversation
 
     /// <summary>
     /// The host's engine threw on this message (IntakeHost/EngineFaultHandoff): only the silence it asks for, recorded as the
-    /// turn would have recorded it, with no reply. The discreet word: quiet as after <see cref="Discreet"/> (the decoy aside),
+    /// turn would have recorded it, with no reply. STOP, or a stop word of the person's language ("रोक्नुहोस्", "sitisha"): opted
+    /// out, as <see cref="Receive"/> reads it (before, the host read only the carrier keywords, and a fault on a language's own
+    /// stop word left a caseworker free to write). The discreet word: quiet as after <see cref="Discreet"/> (the decoy aside),
     /// so the next message gets the safety question. Before, the host made the conversation quiet while the state went on as
     /// if nothing had been written, and the person's "hello" woke it with the intake's next question.
     /// </summary>
     public EngineTurn? SilenceOnly(InboundMessage message)
     {
         _language ??= LanguageTags.Match(_script, message.Locale);
-        if (!_engine.Discreet.IsKeyword(TextNormalizer.Keyword(message.Text)))
+        var keyword = TextNormalizer.Keyword(message.Text);
+        if (!_snapshot.OptedOut && StopKeyword(OptOutKeywords.Classify(message.Text), _engine.Lexicon.Classify(keyword, _language), keyword) is { } stop)
+        {
+            // As in Receive: opted out, the state unchanged, nothing sent.
+            return IntakeEngine.Unchanged(_snapshot, _language, [new OptedOut(stop)]);
+        }
+
+        if (!_engine.Discreet.IsKeyword(keyword))
         {
             return null;
         }

@@ -107,10 +107,10 @@ internal sealed partial class IntakeConversation
             return WhileOptedOut(carrier, word, keyword, text);
         }
 
-        if (carrier.Kind == KeywordKind.OptOut || word == WordClass.Stop)
+        if (StopKeyword(carrier, word, keyword) is { } stop)
         {
             // No reply at all: the carrier confirms an opt-out, and a second message could be seen by the wrong person.
-            _events.Add(new OptedOut(carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : keyword!));
+            _events.Add(new OptedOut(stop));
             return IntakeEngine.Unchanged(_snapshot, _language, _events);
         }
 
@@ -179,6 +179,13 @@ internal sealed partial class IntakeConversation
             _ => _state.MenuOpen ? ChooseLanguage(keyword, text) : Answer(keyword, text),
         };
     }
+
+    /// <summary>
+    /// The stop word the message is, as the whole message: a carrier keyword (STOP, UNSUBSCRIBE, ...) or a stop word of the
+    /// person's language (any language's while none is known); null when it is none.
+    /// </summary>
+    private static string? StopKeyword((KeywordKind Kind, string Keyword) carrier, WordClass word, string? keyword) =>
+        carrier.Kind == KeywordKind.OptOut ? carrier.Keyword : word == WordClass.Stop ? keyword : null;
 
     /// <summary>
     /// The intake has asked this person something and waits for the answer: not before its first question, not once it went

@@ -139,6 +139,27 @@ public sealed class EngineFaultTests
             await harness.ScalarAsync("SELECT CONCAT(Status, '|', StatusReason) FROM Conversations"));
     }
 
+    /// <summary>
+    /// Review finding: a fault turn read only the carrier keywords (STOP, UNSUBSCRIBE, ...), so a Nepali speaker's own stop word
+    /// left the conversation active, handed to a caseworker free to write. It is read as the engine reads it: opted out.
+    /// </summary>
+    [Fact]
+    public async Task A_turn_that_throws_on_a_languages_own_stop_word_opts_the_person_out()
+    {
+        await using var harness = await StartAsync(new FaultyStepEngine(throwsOn: "रोक्नुहोस्"));
+        await harness.TextAsync(Worker, "👋", "6");
+        await harness.DispatchAllAsync();
+        var sentBefore = harness.Twilio.Created.Count;
+
+        await harness.TextAsync(Worker, "रोक्नुहोस्");
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+
+        Assert.Equal("ne|OptedOut", await harness.ScalarAsync("SELECT CONCAT(Language, '|', Status) FROM Conversations"));
+        Assert.Equal("{\"Reason\":\"engine_fault_opted_out\"}", await harness.ScalarAsync($"SELECT Data FROM CaseEvents WHERE Type = '{CaseEventTypes.HandoffRequested}'"));
+        Assert.Equal(sentBefore, harness.Twilio.Created.Count);
+    }
+
     private const string SafetyQuestion = "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.";
 
     private static Task<TwilioHarness> StartAsync(FaultyStepEngine engine, TimeProvider? clock = null) =>
