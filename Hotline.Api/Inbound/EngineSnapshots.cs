@@ -9,5 +9,5 @@ public static class EngineSnapshots
         CaseworkerQuestion caseworkerQuestion = CaseworkerQuestion.Left) =>
         new(conversation.Language, conversation.EngineState, conversation.Status == ConversationStatus.OptedOut, openCase is not null,
             registeredLanguage, conversation.LastInboundAt, openCase?.CaseworkerHasWritten ?? false,
-            conversation.Address.Channel, caseworkerQuestion);
+            conversation.Address.Channel, caseworkerQuestion, conversation.Status == ConversationStatus.Quiet);
 }

@@ -12,6 +12,8 @@ namespace Hotline.Bot.ConversationContract;
 /// depends on it (<see cref="ChannelTraits"/>).
 /// <paramref name="CaseworkerQuestion"/> says where the caseworker's question whether it is safe to write
 /// (<see cref="IConversationEngine.CaseworkerAskedIfSafe"/>) is: on the phone, on its way there, or never to reach it.
+/// <paramref name="Quiet"/> says the host's record of the conversation is quiet: a state that cannot be used (erased, under a
+/// key no longer configured, of another version) starts in the quiet state, not as a fresh intake, so the quiet is not lost.
 /// </summary>
 public sealed record ConversationSnapshot(
     string? Language,
@@ -22,7 +24,8 @@ public sealed record ConversationSnapshot(
     DateTimeOffset? LastInboundAt,
     bool CaseworkerHasWritten = false,
     Channel Channel = Channel.Sms,
-    CaseworkerQuestion CaseworkerQuestion = CaseworkerQuestion.Left);
+    CaseworkerQuestion CaseworkerQuestion = CaseworkerQuestion.Left,
+    bool Quiet = false);
 
 /// <summary>
 /// Where the caseworker's last question whether it is safe to write is, as the host's outbox tells

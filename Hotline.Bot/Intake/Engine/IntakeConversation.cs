@@ -66,6 +66,21 @@ internal sealed partial class IntakeConversation
             stored.HandoffRequested &= _caseOpen;
             _caseClosedSince = !_caseOpen && (stored.CaseOpened || stored.Status == IntakeStatus.HandedOff);
         }
+        else if (_snapshot.Quiet)
+        {
+            // Never lose a quiet spell either: the host says the conversation is quiet, and a state erased (retention) or
+            // unreadable (a missing key) cannot say why or since when. It waits until the person says it is safe, as after
+            // any quiet spell, and then gives the conversation back to the caseworker of an open case. Started fresh, it
+            // woke at the person's next message, and a caseworker's reply reached the phone.
+            _state = new IntakeState
+            {
+                Step = _script.ResumeStepId,
+                Status = IntakeStatus.Quiet,
+                ResumesHandedOff = _caseOpen,
+                HandoffRequested = _caseOpen,
+                CaseOpened = _caseOpen,
+            };
+        }
         else
         {
             // Never lose an open case: with no usable state, it is the caseworker's conversation, not a new intake.
