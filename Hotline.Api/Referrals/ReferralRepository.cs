@@ -130,7 +130,7 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             Covers("contact_route") ? row.ContactRoute : null,
             photos,
             Covers("indicators") && answersDeclined,
-            Covers("urgency") ? PartnerDanger.Of(row.CaseTriageReasons, caseEvents, answersDeclined) : null);
+            Covers("urgency") ? PartnerDanger.Of(row.SharedTriageReasons ?? "[]", caseEvents.Where(e => e.OccurredAt <= row.ConsentGivenAt).ToList(), answersDeclined) : null);
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
             row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared,
             detailsRemoved, HotlineClosedAt(row));

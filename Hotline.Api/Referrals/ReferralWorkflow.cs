@@ -162,7 +162,9 @@ public sealed class ReferralWorkflow(
             RegionCipher = referrals.Protect(consent.Region, ProtectedColumns.ReferralRegion, referralId),
             consent.ContactRoute,
             // What the person agrees to share of the triage is the triage as it is now: a later one does not reach the partner.
-            SharedTriageReasons = consent.SharedFields.Contains("indicators") ? record.TriageReasons : null,
+            // The reasons are kept for 'urgency' too: they tell whether the band rests on an answer (PartnerDanger), and the
+            // partner's view shows them as indicators only where the consent covers 'indicators'.
+            SharedTriageReasons = consent.SharedFields.Contains("indicators") || consent.SharedFields.Contains("urgency") ? record.TriageReasons : null,
             SharedPriority = consent.SharedFields.Contains("urgency") ? (int?)record.Priority : null,
             Now = now,
         };
