@@ -33,6 +33,8 @@ public sealed class UrgentWordTests
     [InlineData("at night the agent locks us up", "locks us up")]
     [InlineData("they lock the door at night", "lock the door")]
     [InlineData("we are locked inside the house", "locked inside")]
+    [InlineData("this is the room where he locks me", "locks me")]
+    [InlineData("she keeps locking me in the kitchen", "locking me")]
     public void Being_locked_in_together_or_alone_is_urgent(string message, string word)
     {
         var turn = new FakeHost(Engine).Send(message);
