@@ -36,21 +36,24 @@ public sealed class AccountsPageTests(BrowserFixture browser) : IClassFixture<Br
 
     /// <summary>
     /// Found by the walk-through: the Development admin's row read "English, Arabic, Hindi, ..." (14 languages), though an admin
-    /// works on no case. Languages are listed only for the roles that work on cases.
+    /// works on no case. Languages are listed only for the roles that use them: those that work on cases, and a reviewer, who
+    /// corrects translations in hers (the next walk found a Nepali reviewer's row reading "works on no cases").
     /// </summary>
     [Fact]
-    public async Task Languages_are_listed_only_for_accounts_whose_role_works_on_cases()
+    public async Task Languages_are_listed_only_for_accounts_whose_role_uses_them()
     {
         await using var host = await ConsoleHost.StartAsync();
         await host.AddUserAsync("ines", UserRole.Admin, "en", "ar", "ne");
         await host.AddUserAsync("ravi", UserRole.Caseworker, "ne");
         await host.AddUserAsync("shelter", UserRole.Ngo, "en");
+        await host.AddUserAsync("meera", UserRole.Reviewer, "ne");
 
         await using var admin = await OpenAccountsPageAsync(host);
 
         await Expect(admin.Page.Locator("#accounts tr[data-user-name='ravi'] td").Nth(2)).ToHaveTextAsync("Nepali (ne)");
-        await Expect(admin.Page.Locator("#accounts tr[data-user-name='ines'] td").Nth(2)).ToHaveTextAsync("– (works on no cases)");
-        await Expect(admin.Page.Locator("#accounts tr[data-user-name='shelter'] td").Nth(2)).ToHaveTextAsync("– (works on no cases)");
+        await Expect(admin.Page.Locator("#accounts tr[data-user-name='meera'] td").Nth(2)).ToHaveTextAsync("Nepali (ne)");
+        await Expect(admin.Page.Locator("#accounts tr[data-user-name='ines'] td").Nth(2)).ToHaveTextAsync("– (uses no language)");
+        await Expect(admin.Page.Locator("#accounts tr[data-user-name='shelter'] td").Nth(2)).ToHaveTextAsync("– (uses no language)");
         Assert.Empty(admin.ScriptErrors);
     }
 

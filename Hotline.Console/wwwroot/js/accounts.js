@@ -6,6 +6,9 @@ import { requireSession, showSignedIn, roleName, ROLES, CASE_ROLES } from "./ses
 import { languageName, clockText } from "./format.js";
 import { sayOutcomeInView, clearOutcome, showRefusal } from "./status-line.js";
 
+/** Roles whose languages mean something: the cases one answers, or the translations a reviewer may correct. */
+const LANGUAGE_ROLES = [...CASE_ROLES, "Reviewer"];
+
 const session = await requireSession(["Admin"], "Only administrators keep the accounts.");
 showSignedIn(session);
 
@@ -148,13 +151,14 @@ function renderAccounts(accounts) {
 }
 
 /**
- * The languages an account answers cases in; a role that works on no case (admin, NGO partner, reviewer) has no use for them,
- * whatever is stored. The Development admin read "English, Arabic, Hindi, ..." (all 14), as if it took cases in them.
+ * The languages an account answers cases in, or (a reviewer) corrects translations in; a role that uses none (admin, NGO
+ * partner) has no use for them, whatever is stored. The Development admin read "English, Arabic, Hindi, ..." (all 14), as if it
+ * took cases in them; a reviewer of Nepali read "– (works on no cases)" while her translations page let her edit Nepali.
  */
 function languagesCell(account) {
-  return CASE_ROLES.includes(account.role)
+  return LANGUAGE_ROLES.includes(account.role)
     ? el("td", { text: account.languages.map(languageName).join(", ") })
-    : el("td", { class: "muted", title: "This role works on no case, so it answers in no language", text: "– (works on no cases)" });
+    : el("td", { class: "muted", title: "This role uses no language here", text: "– (uses no language)" });
 }
 
 function edit(account) {
