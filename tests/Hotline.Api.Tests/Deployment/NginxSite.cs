@@ -15,6 +15,9 @@ public sealed class NginxSite : IDisposable
 
     public string Configuration => Path.Combine(Folder, "nginx.conf");
 
+    /// <summary>nginx's error log, at warn: it says there when it writes a request or response body to a temporary file.</summary>
+    public string ErrorLog => Path.Combine(Folder, "error.log");
+
     public static async Task<NginxSite> CreateAsync(IReadOnlyDictionary<string, string> replacements)
     {
         var site = new NginxSite(PublishedImage.WorldReadableTemporaryFolder("hotline-nginx-"));
@@ -48,9 +51,11 @@ public sealed class NginxSite : IDisposable
         File.WriteAllText(Path.Combine(site.Folder, "default.conf"), text);
         File.WriteAllText(site.Configuration, $$"""
             pid {{site.Folder}}/nginx.pid;
-            error_log {{site.Folder}}/error.log;
+            error_log {{site.Folder}}/error.log warn;
             events {}
             http {
+                client_body_temp_path {{site.Folder}}/client_temp;
+                proxy_temp_path {{site.Folder}}/proxy_temp;
                 include {{site.Folder}}/default.conf;
             }
             """);
