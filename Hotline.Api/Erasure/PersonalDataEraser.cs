@@ -13,8 +13,9 @@ public sealed record CaseToErase(Guid Id, Guid ConversationId, DateTimeOffset? C
 /// Shared by the retention sweep and erasure on request. Message contents go in batches, each its own short
 /// write, so the single writer is never held for long however much there is. Photos and files go as rows in the
 /// write and as files once it has committed (<see cref="StrandedMediaFiles"/>, which also finds the files of a
-/// process that stopped in between). Photos' rows never go without the messages that brought them queued for deletion at
-/// Twilio in the same write (<see cref="TwilioDeletions"/>): the rows are what the media job deletes Twilio's copy by.
+/// process that stopped in between). Content never goes without its SMS and WhatsApp messages queued for deletion at Twilio in
+/// the same write (<see cref="TwilioDeletions"/>): a reply stuck at `sent` was never queued, and photos' rows are what the
+/// media job deletes Twilio's copy by.
 /// </summary>
 public sealed class PersonalDataEraser(Database database, MediaItemRepository mediaItems, StrandedMediaFiles mediaFiles, TwilioDeletions twilioDeletions,
     TimeProvider time)
@@ -33,7 +34,7 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
         var erased = await database.WriteAsync(async (session, token) =>
         {
             var caseArgs = new { CaseId = target.Id };
-            await twilioDeletions.EnqueueForMediaOfCaseAsync(session, target.Id, target.ConversationId, target.ClosedAt, token);
+            await twilioDeletions.EnqueueForCaseContentAsync(session, target.Id, target.ConversationId, target.ClosedAt, token);
             var media = await mediaItems.DeleteCaseAsync(session, target.Id, target.ConversationId, target.ClosedAt, token);
             var notes = await session.ExecuteAsync("CaseNotes_DeleteByCase", caseArgs, token);
             var referrals = await session.ExecuteAsync("Referrals_EraseDetailsByCase", caseArgs, token);
@@ -55,11 +56,12 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
 
     /// <summary>
     /// Inside the caller's write: a conversation's photos and files (only those of messages outside any case when
-    /// <paramref name="caselessOnly"/>); the caller removes their files with <see cref="RemoveMediaFilesAsync"/> once it has committed.
+    /// <paramref name="caselessOnly"/>), with those messages queued for deletion at Twilio (all of them, with or without
+    /// photos); the caller removes the files with <see cref="RemoveMediaFilesAsync"/> once it has committed.
     /// </summary>
     public async Task<ErasedCounts> EraseMediaAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken)
     {
-        await twilioDeletions.EnqueueForMediaOfConversationAsync(session, conversationId, caselessOnly, cancellationToken);
+        await twilioDeletions.EnqueueForConversationContentAsync(session, conversationId, caselessOnly, cancellationToken);
         return new(Media: await mediaItems.DeleteConversationAsync(session, conversationId, caselessOnly, cancellationToken));
     }
 

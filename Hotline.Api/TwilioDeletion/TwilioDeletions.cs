@@ -33,22 +33,24 @@ public sealed class TwilioDeletions(IOptions<TwilioOptions> options, TimeProvide
             now => new { ConversationId = conversationId, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
 
     /// <summary>
-    /// The messages that brought a case's photos and files, in the write that removes their rows (retention, erasure): once
-    /// the rows are gone the media job can no longer delete Twilio's copy of a file it had not kept yet, so the messages are
-    /// deleted there, files and all, as for an erasure. The number of messages newly waiting; 0 when deletion is off.
+    /// Every SMS and WhatsApp message of a case, in the write that removes its content (retention, erasure). Most are queued
+    /// already, but not a reply whose carrier never reported past <c>sent</c> (no delivery receipt), which Twilio would keep
+    /// with the person's number and the words for good, nor a message whose photos' rows go now: once they are gone the media
+    /// job can no longer delete Twilio's copy of a file it had not kept yet, so the message is deleted there, files and all.
+    /// One already deleted answers 404, which counts as done. The number of messages newly waiting; 0 when deletion is off.
     /// </summary>
     /// <param name="closedAt">The case's close: the messages of the conversation before it that hold no case led to it (null: none taken).</param>
-    public Task<int> EnqueueForMediaOfCaseAsync(DbSession session, Guid caseId, Guid conversationId, DateTimeOffset? closedAt,
+    public Task<int> EnqueueForCaseContentAsync(DbSession session, Guid caseId, Guid conversationId, DateTimeOffset? closedAt,
         CancellationToken cancellationToken) =>
-        EnqueueManyAsync(session, "TwilioDeletions_CreateForMediaOfCase",
+        EnqueueManyAsync(session, "TwilioDeletions_CreateForCaseContent",
             now => new { CaseId = caseId, ConversationId = conversationId, ClosedAt = closedAt, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
 
     /// <summary>
-    /// As <see cref="EnqueueForMediaOfCaseAsync"/>, for a conversation's photos and files (only those of messages outside any
-    /// case when <paramref name="caselessOnly"/>).
+    /// As <see cref="EnqueueForCaseContentAsync"/>, for a conversation's messages (only those outside any case when
+    /// <paramref name="caselessOnly"/>: the idle-conversation sweep).
     /// </summary>
-    public Task<int> EnqueueForMediaOfConversationAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken) =>
-        EnqueueManyAsync(session, "TwilioDeletions_CreateForMediaOfConversation",
+    public Task<int> EnqueueForConversationContentAsync(DbSession session, Guid conversationId, bool caselessOnly, CancellationToken cancellationToken) =>
+        EnqueueManyAsync(session, "TwilioDeletions_CreateForConversationContent",
             now => new { ConversationId = conversationId, CaselessOnly = caselessOnly ? 1 : 0, NextAttemptAt = now, CreatedAt = now }, cancellationToken);
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Hotline.Api.Tests.Retention;
 /// Retention leaves Twilio no copy of a photo either, judged at the local Twilio stand-in. The media job deletes Twilio's copy
 /// only once it has kept the file, by the photo's row; a photo still waiting for it when retention removes the row would stay
 /// at Twilio for ever, so the message that brought it is deleted there, files and all, as after an erasure. Retentions here:
-/// closed case content 90 days, idle conversations 180 days.
+/// closed case content 90 days, idle conversations 180 days. A reply whose carrier never reports it delivered stays at `sent`,
+/// which queues no deletion; retention deletes it there with the rest of the case's or conversation's messages.
 /// </summary>
 public sealed class RetentionAtTwilioTests
 {
@@ -37,8 +38,14 @@ public sealed class RetentionAtTwilioTests
         await using var harness = await StartAsync(engine);
         var sid = await ReceivePhotoAsync(harness);
         Assert.Equal(0, await harness.CountAsync($"SELECT COUNT(*) FROM Messages WHERE ChannelMessageId = '{sid}' AND CaseId IS NOT NULL"));
-        // A conversation with a reply still to send is not idle.
+        // A conversation with a reply still to send is not idle. Twilio has long finished sending those replies (no status
+        // callback reached the hotline here): retention now deletes them there too, which Twilio refuses while one is queued.
         await harness.DispatchAllAsync();
+        foreach (var reply in harness.Twilio.Created)
+        {
+            harness.Twilio.SetStatus(reply.Sid, "sent");
+        }
+
         await RawAsync(harness.App, "UPDATE Conversations SET LastInboundAt = @At", new { At = DateTimeOffset.UtcNow.AddDays(-181) });
 
         var swept = await harness.App.Get<RetentionSweep>().SweepAsync(Ct);
@@ -47,6 +54,63 @@ public sealed class RetentionAtTwilioTests
         Assert.Equal((1, 1), (swept.Conversations, swept.Content.Media));
         Assert.Equal(0, harness.Twilio.MediaHeld(sid));
         Assert.False(harness.Twilio.Holds(sid), "Twilio still holds the message that brought the photo");
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_that_never_got_past_sent_is_deleted_at_Twilio_when_its_cases_content_goes(DatabaseProvider engine)
+    {
+        await using var harness = await StartAsync(engine);
+        await harness.TextAsync(Worker, "hello", "0");
+        await harness.DispatchAllAsync();
+        var caseId = Guid.Parse((await harness.ScalarAsync("SELECT CaseId FROM Messages WHERE CaseId IS NOT NULL AND Direction = 'Outbound'"))!);
+        var replies = await StuckAtSentAsync(harness, $"CaseId = '{caseId}'");
+        await CloseAsync(harness, caseId);
+        await RawAsync(harness.App, "UPDATE Cases SET ClosedAt = @At WHERE Id = @Id", new { At = DateTimeOffset.UtcNow.AddDays(-91), Id = caseId });
+
+        var swept = await harness.App.Get<RetentionSweep>().SweepAsync(Ct);
+        await DeleteUntilNoneWaitsAsync(harness);
+
+        Assert.Equal(1, swept.Cases);
+        Assert.All(replies, reply => Assert.False(harness.Twilio.Holds(reply), $"Twilio still holds the reply {reply}, stuck at sent"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_reply_outside_any_case_that_never_got_past_sent_is_deleted_at_Twilio_with_the_idle_conversation(DatabaseProvider engine)
+    {
+        await using var harness = await StartAsync(engine);
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+        var replies = await StuckAtSentAsync(harness, "CaseId IS NULL");
+        await RawAsync(harness.App, "UPDATE Conversations SET LastInboundAt = @At", new { At = DateTimeOffset.UtcNow.AddDays(-181) });
+
+        var swept = await harness.App.Get<RetentionSweep>().SweepAsync(Ct);
+        await DeleteUntilNoneWaitsAsync(harness);
+
+        Assert.Equal(1, swept.Conversations);
+        Assert.All(replies, reply => Assert.False(harness.Twilio.Holds(reply), $"Twilio still holds the reply {reply}, stuck at sent"));
+    }
+
+    /// <summary>
+    /// The replies sent so far that match <paramref name="where"/> reach `sent` and go no further (their carrier sends no
+    /// delivery receipt), so nothing queued them for deletion at Twilio. Their sids; at least one.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> StuckAtSentAsync(TwilioHarness harness, string where)
+    {
+        var sids = new List<string>();
+        foreach (var created in harness.Twilio.Created)
+        {
+            if (await harness.CountAsync($"SELECT COUNT(*) FROM Messages WHERE ChannelMessageId = '{created.Sid}' AND {where}") == 1)
+            {
+                harness.Twilio.SetStatus(created.Sid, "sent");
+                (await harness.PostSignedAsync("/twilio/status", TwilioHarness.StatusFields(Worker, created.Sid, "sent"))).EnsureSuccessStatusCode();
+                sids.Add(created.Sid);
+            }
+        }
+
+        Assert.NotEmpty(sids);
+        await harness.DeleteAtTwilioAsync();
+        Assert.All(sids, sid => Assert.True(harness.Twilio.Holds(sid), $"The reply {sid} was deleted at Twilio before retention"));
+        return sids;
     }
 
     private static Task<TwilioHarness> StartAsync(DatabaseProvider engine) =>
