@@ -107,6 +107,10 @@ public static class SessionEndpoints
         }
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        // The console's pages are no-cache, not no-store, so the browser may keep a signed-in page in its back/forward
+        // cache, a case's transcript on it, for the Back button to show the next person at this computer. This drops the
+        // origin's cached pages and that cache (session.js also reloads a page restored from it).
+        context.Response.Headers["Clear-Site-Data"] = "\"cache\"";
         return TypedResults.Redirect("/console/signin.html");
     }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Hotline.Console.Tests;
 
 public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -97,6 +99,33 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
         Assert.Equal(401, (await console.Context.APIRequest.GetAsync("/api/session")).Status);
+    }
+
+    [Fact]
+    public async Task After_signing_out_the_back_button_does_not_show_the_case_that_was_open()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en", "ar");
+        await host.AskForPersonBySmsAsync(host.NextPhone(), "مرحبا، صاحب العمل أخذ جواز سفري");
+        // Playwright starts chromium with its back/forward cache off; a person's browser has it on.
+        using var playwright = await Playwright.CreateAsync();
+        await using var withBackForwardCache = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            IgnoreDefaultArgs = ["--disable-back-forward-cache"],
+        });
+        await using var console = await ConsolePage.SignInAsync(withBackForwardCache, host, "amira");
+        await console.TakeNextCaseAsync();
+        await Expect(console.Page.Locator("#transcript")).ToContainTextAsync("جواز سفري");
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(console.Page).ToHaveURLAsync($"{host.BaseUrl}/console/signin.html");
+        await console.Page.GoBackAsync();
+
+        await Expect(console.Page).ToHaveURLAsync(new Regex("^" + Regex.Escape($"{host.BaseUrl}/console/signin.html")));
+        await Expect(console.Page.Locator("body")).Not.ToContainTextAsync("جواز سفري");
     }
 
     [Fact]

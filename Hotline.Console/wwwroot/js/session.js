@@ -74,6 +74,15 @@ function showNotForRole(session, whoFor) {
     el("p", {}, el("a", { href: home.path, text: `Go to ${home.name}` })));
 }
 
+// A signed-in page the browser restores from its back/forward cache (the Back button, after signing out) would show what
+// it showed then, a case's transcript included, without asking the server: it is loaded again instead, and the server
+// decides (the sign-in page, once the session has ended). The sign-out's Clear-Site-Data drops that cache too.
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) {
+    window.location.reload();
+  }
+});
+
 // Read and removed by signin.js (a classic script, so the key is written out there too).
 const SIGNED_OUT_KEY = "hotline.signedOut";
 

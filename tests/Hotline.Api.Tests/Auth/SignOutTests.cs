@@ -49,13 +49,25 @@ public sealed class SignOutTests
         Assert.Equal(HttpStatusCode.OK, (await laptop.Http.GetAsync("/api/queue", Ct)).StatusCode);
     }
 
-    private static async Task SignOutAsync(SignedInClient client)
+    [Fact]
+    public async Task Sign_out_tells_the_browser_to_drop_what_it_cached_of_the_session()
     {
-        using var response = await client.Http.PostAsync("/console/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        await using var app = new HotlineApp();
+        var worker = await SignedInClient.SignInAsync(app, await SignedInClient.AddUserAsync(app, "amina", UserRole.Caseworker, "ar"));
+
+        var response = await SignOutAsync(worker);
+
+        Assert.Equal(["\"cache\""], response.Headers.GetValues("Clear-Site-Data"));
+    }
+
+    private static async Task<HttpResponseMessage> SignOutAsync(SignedInClient client)
+    {
+        var response = await client.Http.PostAsync("/console/signout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = client.AntiforgeryToken,
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response;
     }
 
     private static HttpClient WithCookie(HotlineApp app, string cookie)
