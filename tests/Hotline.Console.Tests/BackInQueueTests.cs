@@ -21,7 +21,7 @@ public sealed class BackInQueueTests(BrowserFixture browser) : IClassFixture<Bro
         await console.ReleaseAsync();
 
         await Expect(console.Waiting).ToContainTextAsync("Answered before");
-        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("0 waiting for you");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("0 waiting in your queue");
         await Expect(console.Page.Locator("#queue .queue-group")).ToHaveTextAsync("Answered, nothing new since the reply 1");
         await Expect(console.Page).ToHaveTitleAsync("Hotline console");
         Assert.Empty(console.ScriptErrors);

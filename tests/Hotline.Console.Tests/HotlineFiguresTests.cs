@@ -19,7 +19,7 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         await using var console = await ConsolePage.SignInAsNewUserAsync(browser.Browser, host, "amira", UserRole.Caseworker, "en");
 
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 2 waiting (1 critical, 1 high), 0 being answered, oldest");
-        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting in your queue");
         Assert.Empty(console.ScriptErrors);
     }
 
@@ -51,13 +51,34 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         var wide = console.Page.Locator("#statistics .hotline-wide");
         await Expect(wide).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
             @"^Whole hotline: 3 waiting \(1 critical, 1 high, 1 low; 2 taken\), 1 being answered, oldest \d[\d a-z]*$"));
-        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("0 waiting for you");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("0 waiting in your queue");
         // One line at the laptop size caseworkers use, inside the header.
         var line = (await wide.BoundingBoxAsync())!;
         var mine = (await console.Page.Locator("#statistics > span").First.BoundingBoxAsync())!;
         Assert.InRange(line.Height, 0, mine.Height * 1.5);
         Assert.InRange(line.X + line.Width, 0, 1366);
         await Screenshots.TakeAsync(console.Page, "header-taken-waiting");
+        Assert.Empty(console.ScriptErrors);
+    }
+
+    /// <summary>
+    /// Found by a newcomer: the header read "0 waiting for you" while her own card said "Waiting for your reply · 5 min". The
+    /// header counts the queue only, and says so; the case she holds is counted by its card and by the whole hotline's line.
+    /// </summary>
+    [Fact]
+    public async Task The_header_counts_the_queue_as_waiting_in_your_queue_beside_her_own_case_waiting_for_her_reply()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.SeedCaseAsync("en", PriorityBand.High, "withholding_of_wages");
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        await console.TakeNextCaseAsync();
+
+        await Expect(console.Mine.Locator(".awaits-you")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Waiting for your reply · \d"));
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("0 waiting in your queue");
+        await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 1 waiting (1 high; 1 taken), 0 being answered, oldest");
         Assert.Empty(console.ScriptErrors);
     }
 
@@ -89,7 +110,7 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
         await Expect(optedOut.Locator("time")).ToHaveCountAsync(0);
         await Expect(console.Page.Locator("#queue .queue-group")).ToHaveTextAsync(["Waiting for a reply 1", "Nothing can be sent to them now 2"]);
         await Expect(console.Page).ToHaveTitleAsync("(1) Hotline console");
-        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting in your queue");
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 1 waiting (");
         await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
             "Nothing can be sent to 2, queued or taken: 1 quiet, 1 opted out");

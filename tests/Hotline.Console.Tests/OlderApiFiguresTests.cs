@@ -39,7 +39,7 @@ public sealed class OlderApiFiguresTests(BrowserFixture browser) : IClassFixture
 
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToHaveTextAsync(
             new Regex(@"^Whole hotline: 2 waiting \(1 critical, 1 high\), oldest \d[\d a-z]*$"));
-        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting for you");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("1 waiting in your queue");
         Assert.Empty(console.ScriptErrors);
     }
 

@@ -102,7 +102,7 @@ public sealed class QuietCriticalTests(BrowserFixture browser) : IClassFixture<B
             new Regex("^Critical, nothing can be sent to them now 1$"), new Regex("^Critical"),
             new Regex("^Waiting for a reply 2$"), new Regex("^Low"), new Regex("^Low"),
         ]);
-        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("2 waiting for you");
+        await Expect(console.Page.Locator("#statistics > span").First).ToHaveTextAsync("2 waiting in your queue");
         await Expect(console.Page.Locator("#statistics .hotline-wide")).ToContainTextAsync("Whole hotline: 2 waiting (2 low), 0 being answered, oldest");
         await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
             "Nothing can be sent to 1, queued or taken (1 critical): 1 quiet");

@@ -8,9 +8,13 @@ import { durationText } from "./format.js";
 /**
  * The header's parts: `waitingForYou`, the queued cases of her languages whose person waits for a reply; `figures`, the last
  * statistics pushed (null: none yet), read at `figuresAt` (ms).
+ *
+ * The first figure says where it counts: "waiting in your queue". It read "0 waiting for you" while her own card said "Waiting
+ * for your reply · 5 min" and the banner above named another case of hers waiting for her reply: the cases she holds are not
+ * in the queue, and the card and banner count them (docs/casework.md).
  */
 export function headerFigures(waitingForYou, figures, figuresAt) {
-  const parts = [el("span", {}, el("strong", { text: String(waitingForYou.length) }), " waiting for you")];
+  const parts = [el("span", {}, el("strong", { text: String(waitingForYou.length) }), " waiting in your queue")];
   if (waitingForYou.length > 0) {
     const oldest = waitingForYou.map(waitingSince).reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
     parts.push(el("span", {}, "oldest ", waitingTime(oldest)));
