@@ -108,6 +108,42 @@ public sealed class ReferralTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Empty(console.ScriptErrors);
     }
 
+    /// <summary>
+    /// Found by a newcomer: a case card gave "Referral declined" the same green badge as "Referral accepted", as if done; a
+    /// declined referral means the person still needs a partner, and its badge is a warning.
+    /// </summary>
+    [Fact]
+    public async Task At_1366x768_a_declined_referrals_badge_on_a_case_card_is_a_warning_apart_from_an_accepted_ones()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
+        var consent = new RecordConsent("person", "sms", null, [], null, null, null, null);
+        var acceptedCase = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var declinedCase = await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained");
+        var inbox = host.Services.GetRequiredService<PartnerInbox>();
+        await inbox.AcceptAsync(ngo with { OrganisationId = partnerId }, await host.SendShelterReferralAsync(caseworker, acceptedCase, partnerId, consent), ct);
+        await inbox.DeclineAsync(ngo with { OrganisationId = partnerId }, await host.SendShelterReferralAsync(caseworker, declinedCase, partnerId, consent),
+            new DeclineReferral("no_capacity"), ct);
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+
+        var accepted = console.Item("queue", acceptedCase).Locator(".referral-stage");
+        var declined = console.Item("queue", declinedCase).Locator(".referral-stage");
+        await Expect(accepted).ToHaveTextAsync("Referral accepted");
+        await Expect(declined).ToHaveTextAsync("Referral declined");
+        await Expect(accepted).ToHaveClassAsync("referral-stage referral-accepted");
+        await Expect(declined).ToHaveClassAsync("referral-stage referral-declined");
+        await Expect(accepted).ToHaveCSSAsync("background-color", "rgb(233, 245, 236)");
+        await Expect(declined).ToHaveCSSAsync("background-color", "rgb(255, 244, 214)");
+        await Expect(declined).ToHaveAttributeAsync("title", "No partner took this referral: the person still needs one");
+        await Screenshots.TakeAsync(console.Page, "referral-declined-badge");
+        Assert.Empty(console.ScriptErrors);
+    }
+
     [Fact]
     public async Task What_is_ticked_and_typed_in_a_consent_form_stays_when_another_referral_changes_meanwhile()
     {

@@ -194,7 +194,20 @@ export function waitingSince(summary) {
   return summary.answeredAt == null ? summary.queuedAt : summary.unansweredSince ?? null;
 }
 
-const REFERRAL_STAGES = { sent: "Referral sent", accepted: "Referral accepted", completed: "Referral completed", declined: "Referral declined" };
+const REFERRAL_STAGES = { sent: "Referral sent", accepted: "Referral accepted", completed: "Referral completed", declined: "Referral declined", withdrawn: "Referral withdrawn" };
+
+/**
+ * The referral badge, styled by its stage (`referral-declined`, ...): a declined or withdrawn referral leaves the person still
+ * needing a partner, and is marked as a warning. All stages wore the same green, and "Referral declined" read as done.
+ */
+function referralStage(stage) {
+  const ended = stage === "declined" || stage === "withdrawn";
+  return el("span", {
+    class: `referral-stage referral-${stage}`,
+    title: ended ? "No partner took this referral: the person still needs one" : null,
+    text: REFERRAL_STAGES[stage] ?? `Referral ${stage}`,
+  });
+}
 
 /** The person wrote after the last caseworker reply: what the supervisor view marks as new (nobody there reads the case). */
 export function wroteAfterReply(summary) {
@@ -211,7 +224,7 @@ export function historyMarks(summary, newMessage = wroteAfterReply(summary) ? "T
     summary.answeredAt != null
       ? el("span", { class: "answered", title: "A caseworker has replied in this case", text: `Answered before · last reply ${clockText(summary.answeredAt)}` })
       : null,
-    summary.referral ? el("span", { class: "referral-stage", text: REFERRAL_STAGES[summary.referral] ?? `Referral ${summary.referral}` }) : null,
+    summary.referral ? referralStage(summary.referral) : null,
   ];
 }
 
