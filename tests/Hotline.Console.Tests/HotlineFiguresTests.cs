@@ -165,6 +165,49 @@ public sealed class HotlineFiguresTests(BrowserFixture browser) : IClassFixture<
     }
 
     /// <summary>
+    /// Found by a newcomer: two taken cases whose person used the discreet word or sent STOP were "Being answered 2" on the
+    /// supervisor's card, "Being answered" beside "no reply can be sent" in its table, and "2 being answered" in the header,
+    /// though nobody can answer them. They are counted, and named, as taken with nothing to send.
+    /// </summary>
+    [Fact]
+    public async Task A_taken_case_whose_person_went_quiet_or_opted_out_is_not_called_being_answered_on_the_supervisor_view_or_the_header()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        await host.AddUserAsync("sofia", UserRole.Supervisor, "en");
+        var bilal = await host.AddUserAsync("bilal", UserRole.Caseworker, "en");
+        var takenOptedOut = await host.SeedCaseAsync("en", PriorityBand.Critical, "immediate_danger");
+        var takenQuiet = await host.SeedCaseAsync("en", PriorityBand.Low, "excessive_overtime");
+        var queue = host.Services.GetRequiredService<CaseQueue>();
+        foreach (var caseId in new[] { takenOptedOut, takenQuiet })
+        {
+            await queue.ClaimAsync(caseId, bilal.Id, TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
+        }
+        await SetConversationStatusAsync(host, takenOptedOut, "OptedOut");
+        await SetConversationStatusAsync(host, takenQuiet, "Quiet");
+
+        await using var console = await ConsolePage.SignInAsync(browser.Browser, host, "amira");
+        await console.Page.SetViewportSizeAsync(1366, 768);
+        await using var supervisor = await ConsolePage.SignInAsync(browser.Browser, host, "sofia");
+        await supervisor.Page.SetViewportSizeAsync(1366, 768);
+        await supervisor.Page.GotoAsync("/console/supervisor.html");
+        await Expect(supervisor.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        await Expect(console.Page.Locator("#statistics .hotline-wide")).ToHaveTextAsync("Whole hotline: 0 waiting, 0 being answered");
+        await Expect(console.Page.Locator("#statistics .hotline-silent")).ToHaveTextAsync(
+            "Nothing can be sent to 2, queued or taken (1 critical): 1 quiet, 1 opted out");
+        await Expect(supervisor.Page.Locator("#overview-open-cases .stat")).ToHaveTextAsync([
+            "In the queue, waiting for a reply0", "Back in the queue, answered0", "In the queue, quiet until it is safe to write0",
+            "In the queue, opted out (STOP)0", "Taken, the person waiting for a reply0", "Being answered0",
+            "Taken, nothing can be sent to them now2"]);
+        await Expect(supervisor.Page.Locator($"#overview-cases tr[data-case-id='{takenQuiet}'] td").Nth(4)).ToHaveTextAsync("Taken, quiet");
+        await Expect(supervisor.Page.Locator($"#overview-cases tr[data-case-id='{takenOptedOut}'] td").Nth(4)).ToHaveTextAsync("Taken, opted out");
+        await Screenshots.TakeAsync(supervisor.Page, "supervisor-taken-quiet");
+        Assert.Empty(console.ScriptErrors);
+        Assert.Empty(supervisor.ScriptErrors);
+    }
+
+    /// <summary>
     /// At 1366x768, with every figure there can be (all four bands waiting, people in taken cases, a wait over an hour, people
     /// nobody can write to), each of the header's figures is one line, the whole hotline's included, and the bar's own items sit
     /// on one line beside them. Found by a review: the whole hotline's line wrapped to two ("0 being" / "answered, oldest 1 h

@@ -52,17 +52,30 @@ function hotlineWide(figures, figuresAt) {
   const bands = byPriority.join(", ");
   const takenPart = takenWaiting > 0 ? `${takenWaiting} taken` : null;
   const oldest = Math.max(figures.queued > 0 ? figures.oldestWaitingSeconds : 0, takenWaiting > 0 ? taken.oldestWaitingSeconds : 0);
-  const beingAnswered = taken?.beingAnswered == null ? "" : `, ${taken.beingAnswered} being answered`;
+  const answered = beingAnswered(taken);
+  const beingAnsweredPart = answered == null ? "" : `, ${answered} being answered`;
   // One line at 1366x768 (docs/casework.md): with all four bands and a wait over an hour it wrapped in two. The bands, gravest
   // first, are the part that gives way, cut short with an ellipsis from the least grave; the whole line is its title.
   const line = el("span", { class: "hotline-wide" },
     el("span", { text: `Whole hotline: ${waiting} waiting${bands || takenPart ? " (" : ""}` }),
     bands ? el("span", { class: "hotline-bands", text: bands }) : null,
-    el("span", { text: `${bands && takenPart ? "; " : ""}${takenPart ?? ""}${bands || takenPart ? ")" : ""}${beingAnswered}` }),
+    el("span", { text: `${bands && takenPart ? "; " : ""}${takenPart ?? ""}${bands || takenPart ? ")" : ""}${beingAnsweredPart}` }),
     waiting > 0 ? el("span", { class: "hotline-oldest" }, ", oldest ", el("time", { dataset: { offset: Math.floor(oldest), since: new Date(figuresAt).toISOString() },
       text: durationText(oldest) })) : null);
-  line.title = `Whole hotline: ${waiting} waiting${bands || takenPart ? ` (${[bands, takenPart].filter(Boolean).join("; ")})` : ""}${beingAnswered}`;
+  line.title = `Whole hotline: ${waiting} waiting${bands || takenPart ? ` (${[bands, takenPart].filter(Boolean).join("; ")})` : ""}${beingAnsweredPart}`;
   return line;
+}
+
+/**
+ * The taken cases being answered: answered, with nothing new from a person who can be written to. `taken.beingAnswered` also
+ * holds the taken cases whose person went quiet or opted out, which nobody can answer: the header read "2 being answered" of
+ * two taken quiet cases, counted again in "Nothing can be sent to 2, queued or taken" beside it. Null (left out) when the
+ * figures cannot tell them apart (an older instance's, without `taken.quiet`).
+ */
+export function beingAnswered(taken) {
+  return taken?.beingAnswered == null || taken.quiet == null || taken.optedOut == null
+    ? null
+    : taken.beingAnswered - taken.quiet - taken.optedOut;
 }
 
 /**

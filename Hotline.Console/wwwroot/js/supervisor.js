@@ -7,6 +7,7 @@ import {
   returningMark, reasonChips, conversationNote, silentCritical, inDangerNowMark,
 } from "./queue.js";
 import { languageName, channelName, durationText, clockText, startTicking, caseReference } from "./format.js";
+import { beingAnswered } from "./header-figures.js";
 
 // Before the first await: the module's top level awaits, and the first refresh already draws these.
 const QUARANTINE_SOURCES = {
@@ -152,8 +153,10 @@ function renderStatistics(s) {
     ["In the queue, opted out (STOP)", String(s.optedOut ?? 0)],
     // Taken and never answered, or the person wrote since the reply: only the caseworker who holds it can answer.
     ["Taken, the person waiting for a reply", String(taken.waiting)],
-    // Taken, and nobody owes the person a reply now (answered with nothing new, or they went quiet or opted out).
-    ["Being answered", String(taken.beingAnswered)],
+    // Taken and answered, nothing new since. A taken case whose person went quiet or opted out was counted here too, though
+    // no reply can be sent: it has its own card, in the words of the queue's.
+    ["Being answered", String(beingAnswered(taken) ?? taken.beingAnswered)],
+    ["Taken, nothing can be sent to them now", String((taken.quiet ?? 0) + (taken.optedOut ?? 0))],
   ].map(stat));
 }
 
@@ -194,6 +197,13 @@ function takeOverButton(c) {
 /** A case answered before and back in the queue is not "waiting" as one nobody has answered, nor is one nobody can write to. */
 function stateText(c) {
   if (c.status !== "Queued") {
+    // Nobody can answer a taken person who went quiet or opted out: "Being answered" said otherwise beside "no reply can be sent".
+    if (c.conversationStatus === "Quiet") {
+      return "Taken, quiet";
+    }
+    if (c.conversationStatus === "OptedOut") {
+      return "Taken, opted out";
+    }
     return waitingSince(c) == null ? "Being answered" : c.answeredAt == null ? "Taken, not answered yet" : "Taken, new message";
   }
   if (c.conversationStatus === "Quiet") {
