@@ -228,6 +228,17 @@ public sealed class CaseHub(
             return Outcome<CaseDetail>.Refused(Refusal.Conflict, ClosedCase);
         }
 
+        // Joined and checked again before anything else changes: a refusal here leaves the page on the case it shows, still
+        // in that case's group (left first, the case on screen stopped updating after a refused opening: a review).
+        await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+        if (await NoLongerOpenToAsync(user, caseId) is { } refusal)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
+            listeners.Left(Context.ConnectionId, caseId);
+            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Refused), Context.ConnectionAborted);
+            return refusal;
+        }
+
         // The server leaves the case this page showed before, not the console's LeaveCase: that comes after the answer, or late,
         // or never, and until it came the page that shows this case heard the words of the one before. Done only now that the
         // opening stands, since a refused one leaves the page on the case it shows. A rejoin switches nothing: after a
@@ -240,14 +251,6 @@ public sealed class CaseHub(
 
         // Someone else's console only: the person's own other tabs (this connection among them) are not a colleague.
         await Clients.GroupExcept(CaseGroups.Case(caseId), listeners.ConnectionsOf(user.Id)).ColleagueOpenedCase(caseId, user.DisplayName);
-        await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
-        if (await NoLongerOpenToAsync(user, caseId) is { } refusal)
-        {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroups.Case(caseId));
-            listeners.Left(Context.ConnectionId, caseId);
-            await audit.RecordAsync(AuditEntryFor(user, AuditActions.CaseOpened, caseId, AuditOutcomes.Refused), Context.ConnectionAborted);
-            return refusal;
-        }
 
         // Still open to the caller: counted again, should a move it survives (to another of her languages) have withdrawn it.
         listeners.Opened(Context.ConnectionId, caseId);

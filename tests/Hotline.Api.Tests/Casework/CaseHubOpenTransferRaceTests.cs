@@ -12,6 +12,7 @@ namespace Hotline.Api.Tests.Casework;
 public sealed class CaseHubOpenTransferRaceTests
 {
     private const string Worker = "+9779800000951";
+    private const string OtherWorker = "+9779800000952";
 
     private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(1);
 
@@ -50,6 +51,38 @@ public sealed class CaseHubOpenTransferRaceTests
         Assert.Equal((caseId, "are you there?"), await HubHeard.NextAsync(heardBySara, m => m.Body == "are you there?"));
         await Task.Delay(Straggler, Ct);
         Assert.False(heardByAmina.Reader.TryRead(out var leaked), $"amina heard '{leaked.Body}' of a case transferred out of her language");
+    }
+
+    /// <summary>
+    /// Amina has another case on screen when her opening of this one is refused after the join: she stays on it, and it stays
+    /// live. Before (a review), the server took her out of the case she showed before the re-check refused the new one, so the
+    /// transcript on her screen stopped updating.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_refused_opening_leaves_the_case_already_on_screen_live(DatabaseProvider engine)
+    {
+        var gate = new JoinGate();
+        await using var harness = await TwilioHarness.StartAsync(engine, services: s =>
+            s.AddSingleton<HubLifetimeManager<CaseHub>>(provider => gate.Made(provider)));
+        await harness.TextAsync(Worker, "talk to a person");
+        var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
+        await harness.TextAsync(OtherWorker, "talk to a person");
+        var shownId = Guid.Parse((await harness.ScalarAsync($"SELECT Id FROM Cases WHERE Id <> '{caseId}'"))!);
+        var amina = await SignedInClient.SignInAsync(harness.App, await SignedInClient.AddUserAsync(harness.App, "amina", UserRole.Caseworker, "en"));
+        var bilal = await SignedInClient.AddUserAsync(harness.App, "bilal", UserRole.Caseworker, "en", "sw");
+        var lease = await harness.App.Services.GetRequiredService<CaseQueue>().ClaimAsync(caseId, bilal.Id, TimeSpan.FromMinutes(5), Ct);
+        await using var aminaHub = amina.Hub();
+        var heardByAmina = HubHeard.Messages(aminaHub);
+        await aminaHub.StartAsync(Ct);
+        Assert.True((await aminaHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), shownId, Ct)).Ok);
+        gate.BeforeNextCaseJoin = async () =>
+            Assert.True(await harness.App.Services.GetRequiredService<CaseQueue>().TransferToLanguageAsync(caseId, lease!.LeaseToken, bilal.Id, "sw", Ct));
+
+        var opened = await aminaHub.InvokeAsync<ActionAnswer<CaseDetail>>(nameof(CaseHub.OpenCase), caseId, Ct);
+        await harness.TextAsync(OtherWorker, "are you still there?");
+
+        Assert.False(opened.Ok);
+        Assert.Equal((shownId, "are you still there?"), await HubHeard.NextAsync(heardByAmina, m => m.Body == "are you still there?"));
     }
 
     /// <summary>The hub's own group manager, holding the next join of a case group until the test has run a step.</summary>
