@@ -106,7 +106,7 @@ public sealed class EngineFaultHandoff : IConversationEngine
         {
             if (_engine.SilencedWithoutTurn(conversation, message) is { Events: [var silenced, ..] } turn)
             {
-                return new Silence(silenced, silenced is OptedOut ? OptedOutReason : DiscreetWordReason, turn.State);
+                return new Silence(silenced, silenced is OptedOut ? OptedOutReason : DiscreetWordReason, turn.State, [.. turn.Events.Skip(1)]);
             }
         }
         catch (Exception ex)
@@ -116,14 +116,17 @@ public sealed class EngineFaultHandoff : IConversationEngine
         }
 
         return OptOutKeywords.Classify(message.Text) is { Kind: KeywordKind.OptOut } stop && !conversation.OptedOut
-            ? new Silence(new OptedOut(stop.Keyword), OptedOutReason, conversation.State)
+            ? new Silence(new OptedOut(stop.Keyword), OptedOutReason, conversation.State, [])
             : _discreetWord.Matches(message.Text)
-                ? new Silence(new WentQuiet(DiscreetWord.QuietCause), DiscreetWordReason, conversation.State)
+                ? new Silence(new WentQuiet(DiscreetWord.QuietCause), DiscreetWordReason, conversation.State, [])
                 : null;
     }
 
-    /// <summary>What the message the engine failed on silenced, and the engine state that records it.</summary>
-    private sealed record Silence(EngineEvent Event, string Reason, string? State);
+    /// <summary>
+    /// What the message the engine failed on silenced, the engine state that records it, and what else the silencing changed
+    /// (the discreet word raises an open case's priority, as in the engine's own turn).
+    /// </summary>
+    private sealed record Silence(EngineEvent Event, string Reason, string? State, IReadOnlyList<EngineEvent> Alongside);
 
     private EngineTurn HandOff(ConversationSnapshot conversation, string operation, Exception fault, Silence? silencing)
     {
@@ -135,6 +138,6 @@ public sealed class EngineFaultHandoff : IConversationEngine
         IReadOnlyList<EngineEvent> events = conversation.HasOpenCase
             ? [handoff]
             : [new CaseRequested(PriorityBand.High, 0, [Reason]), handoff];
-        return new EngineTurn(silencing?.State ?? conversation.State, conversation.Language, [], silencing is { } silenced ? [silenced.Event, .. events] : events);
+        return new EngineTurn(silencing?.State ?? conversation.State, conversation.Language, [], silencing is { } silenced ? [silenced.Event, .. silenced.Alongside, .. events] : events);
     }
 }

@@ -97,8 +97,9 @@ internal sealed partial class IntakeConversation
             return null;
         }
 
+        // The quiet first (the host reads it as what the message silenced), then what the word changed of an open case's triage.
         GoQuietAfterDiscreetWord();
-        return new EngineTurn(_engine.Codec.Write(_state), _language, [], [new WentQuiet(DiscreetReason)]);
+        return new EngineTurn(_engine.Codec.Write(_state), _language, [], [new WentQuiet(DiscreetReason), .. _events]);
     }
 
     private void GoQuietAfterDiscreetWord()

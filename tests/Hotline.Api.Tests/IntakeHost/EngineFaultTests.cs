@@ -160,6 +160,22 @@ public sealed class EngineFaultTests
         Assert.Equal(sentBefore, harness.Twilio.Created.Count);
     }
 
+    /// <summary>
+    /// Review finding: the fault turn recorded the discreet word in the engine's state (counted) but dropped the raise of the open
+    /// case that came with it, so the case stayed Low, and a later discreet word, already counted, would not raise it either.
+    /// </summary>
+    [Fact]
+    public async Task A_fault_on_the_discreet_word_raises_the_open_case_as_the_engines_own_turn_would()
+    {
+        await using var harness = await StartAsync(new FaultyStepEngine(throwsOn: "recipe"));
+        await harness.TextAsync(Worker, "hi", "0");
+        Assert.Equal("1", await harness.ScalarAsync("SELECT Priority FROM Cases"));
+
+        await harness.TextAsync(Worker, "recipe");
+
+        Assert.Equal("2|[\"discreet_word\",\"asked_for_person\"]", await harness.ScalarAsync("SELECT CONCAT(Priority, '|', TriageReasons) FROM Cases"));
+    }
+
     private const string SafetyQuestion = "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.";
 
     private static Task<TwilioHarness> StartAsync(FaultyStepEngine engine, TimeProvider? clock = null) =>
