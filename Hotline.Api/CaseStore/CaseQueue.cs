@@ -300,16 +300,24 @@ public sealed class CaseQueue(Database database, CaseEventLog events, TimeProvid
     private async Task<int> RequeueExpiredAsync(DbSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var requeued = 0;
-        foreach (var id in await session.QueryAsync<Guid>("Cases_ReadExpiredLeases", new { Now = now }, cancellationToken))
+        foreach (var expired in await session.QueryAsync<ExpiredLease>("Cases_ReadExpiredLeases", new { Now = now }, cancellationToken))
         {
-            if (await session.ExecuteAsync("Cases_RequeueExpired", new { Id = id, Now = now }, cancellationToken) == 1)
+            if (await session.ExecuteAsync("Cases_RequeueExpired", new { expired.Id, Now = now }, cancellationToken) == 1)
             {
-                await events.AppendAsync(session, id, CaseEventTypes.LeaseExpired, new { }, null, cancellationToken);
+                // Whose claim ran out, as a take-over names it: her consoles are told, whatever her languages (a case routed to
+                // another language while she held it is one she no longer sees otherwise, and her card of it would stay).
+                await events.AppendAsync(session, expired.Id, CaseEventTypes.LeaseExpired, new { FromUserId = expired.AssigneeId }, null, cancellationToken);
                 requeued++;
             }
         }
 
         return requeued;
+    }
+
+    private sealed record ExpiredLease
+    {
+        public Guid Id { get; init; }
+        public Guid? AssigneeId { get; init; }
     }
 
     private async Task<bool> ChangeUnderLeaseAsync(string statement, string eventType, Guid caseId, Guid leaseToken, Guid userId,

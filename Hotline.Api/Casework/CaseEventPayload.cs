@@ -1,7 +1,7 @@
 namespace Hotline.Api.Casework;
 
 /// <summary>What the stream to the consoles reads from a case event's data; the rest of it is for the case's history.</summary>
-/// <param name="FromUserId">Whose claim a supervisor took over (<see cref="CaseEventTypes.TakenOver"/>): her consoles are told.</param>
+/// <param name="FromUserId">Whose claim a supervisor took over (<see cref="CaseEventTypes.TakenOver"/>) or ran out (<see cref="CaseEventTypes.LeaseExpired"/>): her consoles are told.</param>
 public sealed record CaseEventPayload(Guid? MessageId, string? Status, string? Error, string? FromLanguage, Guid? FromUserId = null)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };

@@ -105,6 +105,8 @@ public sealed class CaseLeaseTests
         Assert.Equal(1, await hotline.Get<CaseQueue>().RequeueExpiredLeasesAsync(Ct));
         var requeued = await ReadCaseAsync(hotline, queued.Id);
         Assert.Equal((CaseStatus.Queued, (Guid?)null), (requeued.Status, requeued.AssigneeId));
+        // Whose claim ran out, so her consoles are told even of a case since routed out of her languages (the final review).
+        Assert.Equal($"{{\"FromUserId\":\"{worker.Id}\"}}", await hotline.ScalarAsync("SELECT Data FROM CaseEvents WHERE Type = 'LeaseExpired'"));
     }
 
     private static async Task<(HotlineApp, User, CaseLease)> ClaimOneAsync(DatabaseProvider engine)
