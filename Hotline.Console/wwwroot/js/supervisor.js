@@ -156,7 +156,8 @@ function renderStatistics(s) {
     // Taken and answered, nothing new since. A taken case whose person went quiet or opted out was counted here too, though
     // no reply can be sent: it has its own card, in the words of the queue's.
     ["Being answered", String(beingAnswered(taken) ?? taken.beingAnswered)],
-    ["Taken, nothing can be sent to them now", String((taken.quiet ?? 0) + (taken.optedOut ?? 0))],
+    // An older server sends no split: its "Being answered" still counts them, so this card would read a false 0.
+    ...(beingAnswered(taken) == null ? [] : [["Taken, nothing can be sent to them now", String(taken.quiet + taken.optedOut)]]),
   ].map(stat));
 }
 
