@@ -93,6 +93,13 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
     public async Task<ErasedCounts> EraseSimRegistrationAsync(DbSession session, string phoneHash, CancellationToken cancellationToken) =>
         new(SimRegistrations: await session.ExecuteAsync("IssuedSims_DeleteByPhoneHash", new { PhoneHash = phoneHash }, cancellationToken));
 
+    /// <summary>
+    /// Inside the caller's write, before <see cref="EraseIdentityAsync"/> replaces the lookup hash: the registry's row of the
+    /// conversation's number (none for a chat).
+    /// </summary>
+    public async Task<ErasedCounts> EraseSimRegistrationOfAsync(DbSession session, Guid conversationId, CancellationToken cancellationToken) =>
+        new(SimRegistrations: await session.ExecuteAsync("IssuedSims_DeleteByConversation", new { ConversationId = conversationId }, cancellationToken));
+
     private async Task<int> InBatchesAsync(string statement, object args, int batchSize, CancellationToken cancellationToken)
     {
         var total = 0;

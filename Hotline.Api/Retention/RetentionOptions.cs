@@ -6,7 +6,8 @@ namespace Hotline.Api.Retention;
 /// statuses that arrived before their send was recorded. A closed case's content (message bodies, media,
 /// notes, intake answers, referral summaries and consent details) goes <see cref="ClosedCaseContentDays"/>
 /// after closing; a conversation's address and identity <see cref="IdleConversationDays"/> after its last
-/// message, once no case of it is open; outbox rows in a final state after <see cref="FinishedOutboxDays"/>;
+/// message, once no case of it is open; the issued-SIM registry's row of a number <see cref="IssuedSimDays"/> after its SIM was
+/// issued (the registry only greets a new arrival in their language: a year on, the person has written or never will); outbox rows in a final state after <see cref="FinishedOutboxDays"/>;
 /// audit rows after <see cref="AuditEntryDays"/>. The anonymous skeletons statistics count stay.
 /// </summary>
 public sealed class RetentionOptions
@@ -18,6 +19,8 @@ public sealed class RetentionOptions
     public int ClosedCaseContentDays { get; set; } = 90;
 
     public int IdleConversationDays { get; set; } = 180;
+
+    public int IssuedSimDays { get; set; } = 365;
 
     public int FinishedOutboxDays { get; set; } = 7;
 
@@ -38,6 +41,7 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
             (nameof(options.ProtocolRecordHours), options.ProtocolRecordHours, 1, 8_760),
             (nameof(options.ClosedCaseContentDays), options.ClosedCaseContentDays, 1, 3_650),
             (nameof(options.IdleConversationDays), options.IdleConversationDays, 1, 3_650),
+            (nameof(options.IssuedSimDays), options.IssuedSimDays, 1, 3_650),
             (nameof(options.FinishedOutboxDays), options.FinishedOutboxDays, 1, 365),
             (nameof(options.AuditEntryDays), options.AuditEntryDays, 365, 36_500),
             (nameof(options.BatchSize), options.BatchSize, 1, 10_000),

@@ -5,7 +5,8 @@ namespace Hotline.Api.Retention;
 
 /// <summary>
 /// One pass of retention by data class (<see cref="RetentionOptions"/>): protocol records, the content of
-/// closed cases, the identity of idle conversations, finished outbox rows and old audit rows. Everything
+/// closed cases, the identity of idle conversations (with their numbers' rows in the issued-SIM registry), the registry's rows
+/// past their retention, finished outbox rows and old audit rows. Everything
 /// goes in batches of <see cref="RetentionOptions.BatchSize"/>, each its own short write, so the single
 /// writer is never held long and incoming messages commit between batches. Last, the media store's files
 /// whose rows are gone: those an erasure or a pass left when its process stopped between its commit and the files.
@@ -17,12 +18,13 @@ public sealed class RetentionSweep(Database database, PersonalDataEraser eraser,
     /// What one pass removed: protocol records, emptied cases (and their contents), erased conversations, outbox and audit
     /// rows, and the media items whose files had been left behind.
     /// </summary>
-    public sealed record Swept(int ChatActivities, int EarlyDeliveryStatuses, int Cases, int Conversations, int OutboxRows, int AuditEntries,
-        ErasedCounts Content, int StrandedMedia)
+    public sealed record Swept(int ChatActivities, int EarlyDeliveryStatuses, int Cases, int Conversations, int IssuedSims, int OutboxRows,
+        int AuditEntries, ErasedCounts Content, int StrandedMedia)
     {
         /// <summary>Counts only, short enough for the audit row's subject.</summary>
         public string Describe() =>
-            $"cases {Cases}, messages {Content.Messages}, media {Content.Media}, conversations {Conversations}, outbox {OutboxRows}, "
+            $"cases {Cases}, messages {Content.Messages}, media {Content.Media}, conversations {Conversations}, "
+            + $"SIM registrations {IssuedSims + Content.SimRegistrations}, outbox {OutboxRows}, "
             + $"audit {AuditEntries}, protocol {ChatActivities + EarlyDeliveryStatuses}, stranded media {StrandedMedia}";
     }
 
@@ -36,10 +38,12 @@ public sealed class RetentionSweep(Database database, PersonalDataEraser eraser,
             await session.ExecuteAsync("EarlyDeliveryStatuses_DeleteReceivedBefore", protocolBefore, token)), cancellationToken);
         var (cases, content) = await EraseClosedCaseContentAsync(now.AddDays(-settings.ClosedCaseContentDays), settings.BatchSize, cancellationToken);
         var (conversations, identities) = await EraseIdleConversationsAsync(now.AddDays(-settings.IdleConversationDays), settings.BatchSize, cancellationToken);
+        var issuedSims = await DeleteIssuedSimsAsync(DateOnly.FromDateTime(now.AddDays(-settings.IssuedSimDays).UtcDateTime), settings.BatchSize,
+            cancellationToken);
         var outbox = await DeleteFinishedOutboxAsync(now.AddDays(-settings.FinishedOutboxDays), settings.BatchSize, cancellationToken);
         var audit = await auditRetention.DeleteBeforeAsync(now.AddDays(-settings.AuditEntryDays), settings.BatchSize, cancellationToken);
         var strandedMedia = await mediaFiles.RemoveEverywhereAsync(cancellationToken);
-        return new Swept(chatActivities, earlyStatuses, cases, conversations, outbox, audit, content + identities, strandedMedia);
+        return new Swept(chatActivities, earlyStatuses, cases, conversations, issuedSims, outbox, audit, content + identities, strandedMedia);
     }
 
     private async Task<(int Cases, ErasedCounts Content)> EraseClosedCaseContentAsync(DateTimeOffset before, int batchSize,
@@ -83,8 +87,10 @@ public sealed class RetentionSweep(Database database, PersonalDataEraser eraser,
             {
                 // Messages outside any case, and their photos, have no case to be swept with: they go with the conversation.
                 removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: true, batchSize, cancellationToken));
+                // The registry's row is found by the conversation's lookup hash, which erasing the identity replaces: it goes first.
                 removed += await database.WriteAsync(async (session, token) =>
-                    await eraser.EraseIdentityAsync(session, conversationId, token)
+                    await eraser.EraseSimRegistrationOfAsync(session, conversationId, token)
+                    + await eraser.EraseIdentityAsync(session, conversationId, token)
                     + await eraser.EraseMediaAsync(session, conversationId, caselessOnly: true, token), cancellationToken);
                 await eraser.RemoveMediaFilesAsync(conversationId, cancellationToken);
             }
@@ -93,6 +99,22 @@ public sealed class RetentionSweep(Database database, PersonalDataEraser eraser,
             if (idle.Count < batchSize)
             {
                 return (conversations, removed);
+            }
+        }
+    }
+
+    /// <summary>The registry's rows of SIMs issued on or before <paramref name="before"/>: their holders have long had their first greeting.</summary>
+    private async Task<int> DeleteIssuedSimsAsync(DateOnly before, int batchSize, CancellationToken cancellationToken)
+    {
+        var args = new { Before = before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Take = batchSize };
+        var deleted = 0;
+        while (true)
+        {
+            var batch = await database.WriteAsync((session, token) => session.ExecuteAsync("IssuedSims_DeleteIssuedBefore", args, token), cancellationToken);
+            deleted += batch;
+            if (batch < batchSize)
+            {
+                return deleted;
             }
         }
     }

@@ -66,7 +66,7 @@ public sealed class ErasedLeftoversMigrationTests
 
         var swept = await after.Get<RetentionSweep>().SweepAsync(Ct);
 
-        Assert.Equal("cases 0, messages 0, media 0, conversations 0, outbox 0, audit 0, protocol 0, stranded media 2", swept.Describe());
+        Assert.Equal("cases 0, messages 0, media 0, conversations 0, SIM registrations 0, outbox 0, audit 0, protocol 0, stranded media 2", swept.Describe());
         Assert.Equal(["caseless photo of a conversation whose identity is kept", "photo of the open case"],
             files.Where(file => File.Exists(file.Value)).Select(file => file.Key).Order(StringComparer.Ordinal));
     }
