@@ -6,10 +6,11 @@ namespace Hotline.Api.Hosting;
 /// <summary>
 /// The operator's command line, run instead of the web server (so it works inside a container whose
 /// port is already taken): the <c>users</c> verbs of <see cref="UserCommands"/> manage accounts;
-/// <c>sims import FILE</c> loads the issued-SIM registry; <c>audit verify</c> walks the audit chain; <c>keys rotate</c>
-/// seals every stored value again under the current privacy key; <c>erase</c> erases a person on request
-/// (<see cref="ErasureCommand"/>); <c>database migrate</c> only brings the schema up to date (every start does that
-/// first), for a deployment whose instances log in without the right to change the schema.
+/// <c>sims import -</c> loads the issued-SIM registry from standard input (<c>sims import FILE</c> from a file);
+/// <c>audit verify</c> walks the audit chain; <c>keys rotate</c> seals every stored value again under the current privacy
+/// key; <c>erase</c> erases a person on request (<see cref="ErasureCommand"/>); <c>database migrate</c> only brings the
+/// schema up to date (every start does that first), for a deployment whose instances log in without the right to change
+/// the schema.
 /// </summary>
 public static class OperatorCommands
 {
@@ -20,9 +21,11 @@ public static class OperatorCommands
         return args switch
         {
             ["users", ..] => await UserCommands.RunAsync(services, args, input, output, cancellationToken),
-            ["sims", "import", var file] => await ImportSimsAsync(services, file, output, cancellationToken),
+            ["sims", "import", "-"] => await ImportSimsAsync(services, await ReadInputAsync(input, cancellationToken), output, cancellationToken),
+            ["sims", "import", var file] when !File.Exists(file) => await NoFileAsync(file, output),
+            ["sims", "import", var file] => await ImportSimsAsync(services, await File.ReadAllBytesAsync(file, cancellationToken), output, cancellationToken),
             ["audit", "verify"] => await VerifyAuditAsync(services, output, cancellationToken),
-            ["erase", ..] => await ErasureCommand.RunAsync(services, args, output, cancellationToken),
+            ["erase", ..] => await ErasureCommand.RunAsync(services, args, input, output, cancellationToken),
             ["keys", "rotate"] => await KeyCommands.RotateAsync(services, KeyRotation.DefaultBatchSize, output, cancellationToken),
             ["keys", "rotate", "--batch-size", var size] when int.TryParse(size, out var batchSize) && batchSize > 0 =>
                 await KeyCommands.RotateAsync(services, batchSize, output, cancellationToken),
@@ -31,15 +34,30 @@ public static class OperatorCommands
         };
     }
 
-    private static async Task<int> ImportSimsAsync(IServiceProvider services, string file, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> NoFileAsync(string file, TextWriter output)
     {
-        if (!File.Exists(file))
-        {
-            await output.WriteLineAsync($"No file '{file}'.");
-            return 2;
-        }
+        await output.WriteLineAsync($"No file '{file}'.");
+        return 2;
+    }
 
-        var report = await services.GetRequiredService<SimRegistry>().ImportAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
+    /// <summary>
+    /// The CSV piped in, so the numbers are never written to a file on the host or in the container. Standard input reaches
+    /// the command already decoded, a byte that was not UTF-8 as U+FFFD: that character is written back as a byte UTF-8
+    /// never uses, so <see cref="SimCsvReader"/> refuses the input as it refuses such a file.
+    /// </summary>
+    private static async Task<byte[]> ReadInputAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        var text = await input.ReadToEndAsync(cancellationToken);
+        var undecodable = text.IndexOf('\uFFFD', StringComparison.Ordinal);
+        return undecodable < 0 ? Encoding.UTF8.GetBytes(text) : [.. Encoding.UTF8.GetBytes(text[..undecodable]), NotUtf8];
+    }
+
+    /// <summary>A byte that appears in no UTF-8 text.</summary>
+    private const byte NotUtf8 = 0xFF;
+
+    private static async Task<int> ImportSimsAsync(IServiceProvider services, byte[] file, TextWriter output, CancellationToken cancellationToken)
+    {
+        var report = await services.GetRequiredService<SimRegistry>().ImportAsync(file, cancellationToken);
         await services.GetRequiredService<AuditTrail>().RecordAsync(
             AuditEntry.ByActor(AuditActors.Operator, AuditActions.SimsImported, null, report.Refused is null ? AuditOutcomes.Succeeded : AuditOutcomes.Refused),
             cancellationToken);
@@ -75,7 +93,7 @@ public static class OperatorCommands
     private static async Task<int> UsageAsync(TextWriter output)
     {
         await output.WriteLineAsync(UserCommands.Usage);
-        await output.WriteLineAsync("       sims import FILE   (CSV with the header phone_number,language,issued_on,programme)");
+        await output.WriteLineAsync("       sims import - | FILE   (CSV with the header phone_number,language,issued_on,programme, on standard input or in a file)");
         await output.WriteLineAsync("       audit verify   (walks the audit chain; exits 1 at the first row that does not verify)");
         await output.WriteLineAsync(ErasureCommand.Usage);
         await output.WriteLineAsync($"       keys rotate [--batch-size N]   (re-encrypts every value not under the current key, {KeyRotation.DefaultBatchSize} rows a batch; exits 1 if any value does not decrypt)");

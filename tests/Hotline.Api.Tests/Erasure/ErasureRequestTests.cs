@@ -114,6 +114,50 @@ public sealed class ErasureRequestTests
         Assert.Equal(0, report.Unreadable);
     }
 
+    /// <summary>
+    /// A review: the number was taken on the command line only, where the shell's history, the process list and the container
+    /// runtime's exec events keep it after the erasure that was to remove the person's trace. <c>--phone -</c> reads it from
+    /// standard input, as <c>users add</c> reads a password.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task The_number_to_erase_is_read_from_standard_input_and_not_from_the_command_line(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var queued = await hotline.QueueCaseAsync("en", PriorityBand.Low);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", "-"], new StringReader(FirstPhone + "\r\n"), output, Ct);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Erased. Removed: messages 0, media 0, notes 0, referrals 0, intake answers 0, engine states 0, conversations 1, chat routes 0, "
+            + "outbox rows 0, SIM registrations 0; open cases closed: 1.", output.ToString().Trim());
+        Assert.Equal("", await hotline.ScalarAsync($"SELECT AddressCipher FROM Conversations WHERE Id = '{queued.ConversationId}'"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_chat_person_to_erase_is_read_from_standard_input(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--chat", "-", "--force"], new StringReader("webchat:user-42\n"), output, Ct);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("No personal data of this person is held", output.ToString());
+    }
+
+    [Theory, DatabaseData]
+    public async Task Nothing_on_standard_input_is_refused_as_no_person_and_changes_nothing(DatabaseProvider engine)
+    {
+        await using var hotline = await HotlineApp.StartPartsAsync(engine);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(hotline.Services, ["erase", "--phone", "-"], TextReader.Null, output, Ct);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("Not erased: Give the person to erase: a phone number (+E164) or a chat person (CHANNEL:ID).", output.ToString().Trim());
+    }
+
     [Theory, DatabaseData]
     public async Task A_chat_person_is_erased_by_channel_and_id(DatabaseProvider engine)
     {

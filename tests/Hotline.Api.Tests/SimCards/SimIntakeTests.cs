@@ -53,4 +53,36 @@ public sealed class SimIntakeTests
         Assert.Equal(["Imported 1 SIM(s); rejected 1.", "  line 3: the phone number does not parse"],
             output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
     }
+
+    /// <summary>
+    /// A review: the import took a file only, and the deployment's guide copied the plaintext list of numbers into the
+    /// container's /tmp to import it. <c>sims import -</c> reads the CSV from standard input; no file is written.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task The_command_line_imports_the_csv_from_standard_input(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(app.Services, ["sims", "import", "-"], new StringReader(Csv + "junk,ne,2026-03-01,x\n"), output, Ct);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(["Imported 1 SIM(s); rejected 1.", "  line 3: the phone number does not parse"],
+            output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        await using var session = await app.Database.OpenAsync(Ct);
+        Assert.Equal("ne", await app.Get<Hotline.Api.SimCards.SimRegistry>().FindLanguageAsync(session, new ChannelAddress(Channel.Sms, "+9779801234567"), Ct));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Standard_input_that_was_not_utf8_is_refused_whole_as_such_a_file_is(DatabaseProvider engine)
+    {
+        await using var app = await HotlineApp.CreateAsync(engine);
+        var output = new StringWriter();
+
+        var exit = await OperatorCommands.RunAsync(app.Services, ["sims", "import", "-"], new StringReader(Csv + "+9779801234568,ne,2026-03-01,Doha \uFFFD\n"), output, Ct);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"Nothing imported: The file is not UTF-8 (an invalid byte at offset {Csv.Length + 34}); save it as UTF-8 and import again.",
+            output.ToString().Trim());
+    }
 }
