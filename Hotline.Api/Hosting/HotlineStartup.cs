@@ -1,3 +1,4 @@
+using Hotline.Api.Referrals;
 using Hotline.Api.SessionKeys;
 using Hotline.Api.Statistics;
 using Hotline.Bot.Intake.Loading;
@@ -22,6 +23,7 @@ public static class HotlineStartup
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(
                 app.Lifetime.ApplicationStopping, app.Services.GetRequiredService<SessionKeyRingCheck>().CheckAsync);
             await app.Services.GetRequiredService<CaseOutcomeBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.GetRequiredService<ReferralRegionBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
             await app.Services.GetRequiredService<CaseLanguageBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
             await app.Services.GetRequiredService<StatisticsLanguages>().RegisterAsync(
                 [.. app.Services.GetRequiredService<IntakeScript>().Languages.Select(language => language.Tag)], app.Lifetime.ApplicationStopping);

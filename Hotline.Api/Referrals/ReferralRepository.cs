@@ -63,7 +63,8 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
 
     /// <summary>
     /// A place can identify a person as surely as a name: the region a consent shares is encrypted like a summary. A
-    /// consent recorded before migration 0018 kept it in <paramref name="legacyClear"/>.
+    /// consent recorded before migration 0018 kept it in <paramref name="legacyClear"/>, which <see cref="ReferralRegionBackfill"/>
+    /// seals at the next start: read here only between the migrations and that.
     /// </summary>
     private string? RegionOf(Guid referralId, string? cipher, string? legacyClear) =>
         protector.UnprotectOrNull(cipher, ProtectedColumns.ReferralRegion.At(referralId)) ?? legacyClear;
