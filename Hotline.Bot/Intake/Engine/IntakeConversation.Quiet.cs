@@ -18,8 +18,10 @@ internal sealed partial class IntakeConversation
 
             _replies.Add(_engine.Replies.Get(_language, MessageIds.OptedIn));
             // Not a question of a closed case's, nor beside a caseworker who has written, nor after the discreet word, nor
-            // before any was asked (their first message was STOP: their next begins the intake, as a first message does).
-            if (IsAsking && _language is not null && !(_caseOpen && _snapshot.CaseworkerHasWritten))
+            // before any was asked (their first message was STOP: their next begins the intake, as a first message does). With no
+            // language known the question is the menu, asked too: a closed case's person whose new case a message opened while
+            // opted out waits there until it is safe, and a START that asked nothing left out WaitsUntilSafe, ending the wait.
+            if (IsAsking && !(_caseOpen && _snapshot.CaseworkerHasWritten))
             {
                 return AskCurrentQuestionAgain();
             }

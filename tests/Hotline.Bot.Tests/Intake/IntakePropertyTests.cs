@@ -128,7 +128,10 @@ public sealed class IntakePropertyTests
     /// no tick. Meanwhile nothing but the safety question and its kin (the menu, asking again, the not-safe acknowledgement,
     /// the decoy) reaches the phone. Which answers are a "yes" is the answer reader's to say (its own tests). A closed case's
     /// person writing again waits for the answer too, but nothing warned of the phone: as at a first message, HELP and START
-    /// get their neutral texts, and asking for a person or a word of danger lets a caseworker write at once.
+    /// get their neutral texts, and asking for a person or a word of danger lets a caseworker write at once. That wait is for the
+    /// open case's caseworker: once the case is closed as well, nobody can write to the phone (a closed case opens read-only), so
+    /// START there gets its confirmation alone ("nothing more once its case was closed", docs/intake/README.md) and ends no
+    /// wait, and the next message begins a new intake that waits again.
     /// </summary>
     [Fact]
     public void A_quiet_conversation_is_written_to_again_only_by_the_answer_to_the_safety_question()
@@ -138,7 +141,7 @@ public sealed class IntakePropertyTests
             var waiting = false;
             var warned = false;
             string? lastOnThePhone = null;
-            Play(registered, acts, (_, _, act, turn, isWritable) =>
+            Play(registered, acts, (before, _, act, turn, isWritable) =>
             {
                 var said = act is Send send ? send.Text : null;
                 if (waiting)
@@ -146,7 +149,8 @@ public sealed class IntakePropertyTests
                     var answered = said is not null && lastOnThePhone is not null && SafetyQuestions.Contains(lastOnThePhone)
                         && !AnswersNothing(said);
                     var askedForAPersonOrInDanger = !warned && turn.Events.Any(e => e is HandoffRequested or UrgentWordMatched);
-                    Assert.True(!isWritable || answered || askedForAPersonOrInDanger,
+                    var noCaseToWriteOn = !warned && !before.HasOpenCase && !turn.Events.Any(e => e is CaseRequested);
+                    Assert.True(!isWritable || answered || askedForAPersonOrInDanger || noCaseToWriteOn,
                         $"'{said ?? "(a tick)"}' after '{lastOnThePhone}' ended the wait until it is safe: {Support.Intake.Describe(turn)}");
                     Assert.All(turn.Replies, reply => Assert.True(
                         isWritable || WhileWaitingUntilSafe.Contains(reply.Text) || (!warned && NeutralKeywordReplies.Contains(reply.Text)),

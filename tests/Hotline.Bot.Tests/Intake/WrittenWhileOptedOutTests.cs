@@ -103,6 +103,28 @@ public sealed class WrittenWhileOptedOutTests
         Assert.Equal([Text("en", "opted_in"), Text("en", "safe_now")], host.Send("START").Replies());
     }
 
+    /// <summary>
+    /// With no language known, the new intake waits at the language menu, before the safety question: START asks the menu, and
+    /// the turn waits until it is safe. Before, START got only the opt-in's confirmation and no <c>WaitsUntilSafe</c>, so the host
+    /// let a caseworker write to a phone nobody had said was safe (IntakePropertyTests, seed 2jR6m8b3Nvo2).
+    /// </summary>
+    [Fact]
+    public void After_stop_on_a_closed_case_with_no_language_known_start_asks_the_menu_and_the_new_case_waits_until_it_is_safe()
+    {
+        var host = new FakeHost(Engine);
+        Assert.Equal(Menu("en"), host.Send("xq zv").Replies());
+        host.Send("0");
+        host.Send("STOP");
+        host.CloseCase();
+        host.Send(Plea);
+
+        var turn = host.Send("START");
+
+        Assert.Equal([Text("en", "opted_in"), Text("en", "language_menu"), Script.LanguageMenu], turn.Replies());
+        Assert.Equal(["OptedIn { Keyword = START }", "WaitsUntilSafe { Cause = returned }"], turn.Events.Select(Describe));
+        Assert.False(host.Writable);
+    }
+
     /// <summary>An urgent word after STOP on a closed case: Critical for the word alone, nothing of the closed intake's.</summary>
     [Fact]
     public void After_stop_on_a_closed_case_an_urgent_word_opens_a_critical_case_without_the_closed_intakes_answers()
