@@ -427,6 +427,29 @@ public sealed class CaseworkerPhoneViewTests(CaseworkerViewHost host)
     }
 
     /// <summary>
+    /// A newcomer's walk: after the discreet word, "I need help" got the safety question and opened no case, while "help me"
+    /// there went to a person out of sight. It is a cry for help now: the same case, Critical, and the same phone view.
+    /// </summary>
+    [Fact]
+    public async Task After_the_discreet_word_I_need_help_reaches_a_caseworker_but_only_the_safety_question_reaches_the_phone()
+    {
+        await using var caseworker = await Caseworker.StartAsync(host);
+        var phone = await host.NewPhoneInAsync("en");
+        await phone.WriteAsync(IntakePhoneViewTests.DiscreetWord, "I need help");
+        var (caseId, lease) = await caseworker.TakeShowingTriageAsync(phone);
+
+        Assert.Equal(
+            ["Sorry, wrong number.", "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person."],
+            phone.Received.TakeLast(2));
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await phone.WriteAsync("1");
+        await phone.MeanwhileAsync(await caseworker.ReplyAsync(caseId, lease, "I am here. Are you hurt?"));
+        await caseworker.CloseAsync(caseId, lease);
+
+        GoldenFile.Match("caseworker-i-need-help-after-discreet-word", phone.View);
+    }
+
+    /// <summary>
     /// Found by a newcomer: after the discreet word, "साहुले कुट्छ" (the boss beats me) opened no case. Now it opens a
     /// Critical one out of sight; the phone gets only the safety question, and the number comes with the "yes".
     /// </summary>
