@@ -64,7 +64,7 @@ public sealed class DeclinedAnswersTests(BrowserFixture browser) : IClassFixture
         await Expect(referral.Locator("dd").Nth(1)).ToHaveTextAsync(
             "Not recorded: the person did not agree to have their answers saved; see the summary from the caseworker.");
         await Expect(referral).Not.ToContainTextAsync("None recorded");
-        await Expect(referral.Locator("dd").Nth(0)).ToHaveTextAsync("Critical");
+        await Expect(referral.Locator("dd").Nth(0)).ToHaveTextAsync("Critical. The reasons for it are not shared with partners: ask the hotline, quoting the reference.");
         Assert.Empty(partner.ScriptErrors);
     }
 }

@@ -341,6 +341,37 @@ public sealed class NgoTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     /// <summary>
+    /// A newcomer's walk: a partner read "Priority: Critical" and nothing else for a person who wrote an urgent word, as if the
+    /// hotline had assessed the case with nothing behind it. The reasons (an urgent word, a cry for help, "yes" to danger) are
+    /// no ILO indicator and never shared; the page says so. Where the indicators it shows are reasons, the band stands alone.
+    /// </summary>
+    [Fact]
+    public async Task A_partner_reads_that_the_reasons_for_a_priority_are_not_shared_when_it_is_shown_none_of_them()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        var caseworker = await host.AddUserAsync("amira", UserRole.Caseworker, "en");
+        var ngo = await host.AddUserAsync("shelter", UserRole.Ngo);
+        var partnerId = await host.AddLinkedPartnerAsync(ngo, "Safe House Doha", PartnerServices.Shelter);
+        var consent = new RecordConsent("person", "sms", null, ["indicators", "urgency"], null, null, null, null);
+        var urgentWord = await host.SendShelterReferralAsync(caseworker, await host.SeedCaseAsync("en", PriorityBand.Critical, "urgent_word"), partnerId, consent);
+        var documents = await host.SendShelterReferralAsync(caseworker, await host.SeedCaseAsync("en", PriorityBand.High, "documents_retained"), partnerId, consent);
+
+        await using var partner = await ConsolePage.SignInAsync(browser.Browser, host, "shelter");
+        await partner.Page.SetViewportSizeAsync(1366, 768);
+        await Expect(partner.Page.Locator("body[data-ready='true']")).ToBeAttachedAsync();
+
+        var critical = partner.Page.Locator($"li[data-referral-id='{urgentWord}'] dl.shared");
+        await Expect(critical.Locator("dt").First).ToHaveTextAsync("Priority");
+        await Expect(critical.Locator("dd").First).ToHaveTextAsync(
+            "Critical. The reasons for it are not shared with partners: ask the hotline, quoting the reference.");
+        await Expect(critical.Locator("dd").Nth(1)).ToHaveTextAsync("None recorded");
+        var high = partner.Page.Locator($"li[data-referral-id='{documents}'] dl.shared");
+        await Expect(high.Locator("dd").Nth(0)).ToHaveTextAsync("High");
+        await Expect(high.Locator("dd").Nth(1)).ToHaveTextAsync("Retention of identity documents");
+        Assert.Empty(partner.ScriptErrors);
+    }
+
+    /// <summary>
     /// Found by the walk-through: an NGO account no administrator had linked yet asked for its inbox, got the 403, and the
     /// browser logged "Failed to load resource: ... 403" in its console for what is an expected state. The page now reads the
     /// link from the session and asks nothing it would be refused.

@@ -99,13 +99,20 @@ function throughHotlineOnlyText(referral) {
     + `reference ${referralReference(referral.id)}; the caseworker passes your messages on while the person is in touch.`;
 }
 
-/** The band as the case view names it, and, where it rests on no answer about danger, the case view's words for that. */
+/**
+ * The band as the case view names it, and, where it rests on no answer about danger, the case view's words for that. A band
+ * above Low rests on reasons; where the page shows none of them (the consent does not share indicators, or none of the
+ * reasons is an ILO indicator: a cry for help, an urgent word, "yes" to danger), the partner is told they are not shared
+ * rather than left to read "Critical" as an assessment with nothing behind it, or to guess.
+ */
 function priorityText(shared) {
   return shared.danger === "not_on_record"
     ? `${shared.urgency}. Danger not on record: the person did not agree to have their answers saved.`
     : shared.danger === "unknown"
       ? `${shared.urgency}. Danger unknown: the intake kept no answer about it; it is not an assessment.`
-      : shared.urgency;
+      : shared.urgency !== "Low" && !(shared.indicators?.length > 0)
+        ? `${shared.urgency}. The reasons for it are not shared with partners: ask the hotline, quoting the reference.`
+        : shared.urgency;
 }
 
 // An empty list of indicators is "none recorded" only when the person's answers were saved: one who did not agree to that
