@@ -120,18 +120,20 @@ public sealed class ReferralRepository(FieldProtector protector, IndicatorMap in
             : null;
         var caseEvents = Covers("indicators") || Covers("urgency") ? await events.ReadByCaseAsync(session, row.CaseId, cancellationToken) : [];
         var answersDeclined = declined.In(caseEvents);
+        var reasons = Covers("indicators") || Covers("urgency") ? row.SharedTriageReasons ?? row.CaseTriageReasons : null;
+        var priority = Covers("urgency") ? row.SharedPriority ?? row.CasePriority : (PriorityBand?)null;
         var shared = SharesNothing(row.Status) || detailsRemoved ? null : new SharedDetails(
             fields,
             Covers("language") ? row.CaseLanguage : null,
             Covers("nationality") ? row.Nationality : null,
             Covers("region") ? RegionOf(row.Id, row.RegionCipher, row.Region) : null,
-            Covers("indicators") ? indicators.IndicatorsOf(row.SharedTriageReasons ?? "[]") : null,
-            Covers("urgency") ? row.SharedPriority?.ToString() : null,
+            Covers("indicators") ? indicators.IndicatorsOf(reasons ?? "[]") : null,
+            priority?.ToString(),
             Covers("summary") ? protector.UnprotectOrNull(row.SummaryCipher, ProtectedColumns.ReferralSummary.At(row.Id)) : null,
             Covers("contact_route") ? row.ContactRoute : null,
             photos,
             Covers("indicators") && answersDeclined,
-            Covers("urgency") ? PartnerDanger.Of(row.SharedTriageReasons ?? "[]", caseEvents.Where(e => e.OccurredAt <= row.ConsentGivenAt).ToList(), answersDeclined) : null);
+            Covers("urgency") ? PartnerDanger.Of(reasons ?? "[]", caseEvents.Where(e => e.OccurredAt <= row.ConsentGivenAt).ToList(), answersDeclined) : null);
         return new PartnerReferralView(row.Id, row.Service, row.Status.ToString(), row.SentAt, row.RespondedAt, row.CompletedAt,
             row.DeclineReason, row.Outcome, protector.UnprotectOrNull(row.OutcomeNoteCipher, ProtectedColumns.ReferralOutcomeNote.At(row.Id)), shared,
             detailsRemoved, HotlineClosedAt(row));
@@ -178,6 +180,17 @@ public sealed record PartnerInboxRow
     public string? SharedTriageReasons { get; init; }
     /// <summary>The case's priority as it was when consent was recorded, where the consent shares 'urgency'.</summary>
     public PriorityBand? SharedPriority { get; init; }
+    /// <summary>
+    /// The case's triage reasons and priority now, read in place of <see cref="SharedTriageReasons"/> and
+    /// <see cref="SharedPriority"/> where the consent covers them and they are null: an instance older than migration 0037,
+    /// during a rolling deploy, records consent without them, and no later step of the referral writes them. Read so, such a
+    /// referral shares what one consented before 0037 shares (the migration gave those the case's triage). Read here, not
+    /// backfilled at start: a start-up backfill runs when a newer instance starts, and the consents the older ones record
+    /// after it would stay empty until the next start.
+    /// </summary>
+    public string CaseTriageReasons { get; init; } = "[]";
+    /// <summary>The case's priority now; see <see cref="CaseTriageReasons"/>.</summary>
+    public PriorityBand CasePriority { get; init; }
     /// <summary>When the case's content was erased (on request or by retention), the referral's details with it.</summary>
     public DateTimeOffset? CaseContentErasedAt { get; init; }
     /// <summary>When the hotline closed the case; told to the partner only where the contact route went through the hotline.</summary>

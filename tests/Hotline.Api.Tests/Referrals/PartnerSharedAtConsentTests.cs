@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace Hotline.Api.Tests.Referrals;
 
 /// <summary>
@@ -45,5 +47,29 @@ public sealed class PartnerSharedAtConsentTests
         var seen = (await ReferralHarness.Read<PartnerReferralView>(await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct))).Shared!;
 
         Assert.Equal(("ne", null, null), (seen.Language, seen.Urgency, seen.Indicators));
+    }
+
+    /// <summary>
+    /// Final review: an instance older than migration 0037, during a rolling deploy, records consent without freezing the
+    /// triage, and nothing writes it later: the partner read no indicators and no priority. Such a referral now shares the
+    /// case's triage, as one consented before 0037 does.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_consent_recorded_by_an_older_instance_without_the_frozen_triage_shows_the_partner_the_cases_indicators_and_urgency(DatabaseProvider engine)
+    {
+        await using var h = await ReferralHarness.StartAsync(engine);
+        var kase = await h.QueueCaseAsync(priority: PriorityBand.High, reasons: ["documents_retained", "wages_withheld"]);
+        var sent = await h.SendAsync(kase.Id, h.Shelter, PartnerServices.Shelter, ReferralHarness.Consent("indicators", "urgency"));
+        await using (var session = await h.App.Services.GetRequiredService<Database>().OpenAsync(Ct))
+        {
+            await session.Connection.ExecuteAsync("UPDATE Referrals SET SharedTriageReasons = NULL, SharedPriority = NULL WHERE Id = @Id",
+                new { sent.Id });
+        }
+
+        var one = (await ReferralHarness.Read<PartnerReferralView>(await h.ShelterStaff.Http.GetAsync($"/api/partner/referrals/{sent.Id}", Ct))).Shared!;
+        var inbox = (await ReferralHarness.Read<List<PartnerReferralView>>(await h.ShelterStaff.Http.GetAsync("/api/partner/referrals", Ct))).Single().Shared!;
+
+        Assert.Equal(("High", "retention_of_identity_documents, withholding_of_wages"), (one.Urgency, string.Join(", ", one.Indicators!)));
+        Assert.Equal(("High", "retention_of_identity_documents, withholding_of_wages"), (inbox.Urgency, string.Join(", ", inbox.Indicators!)));
     }
 }
