@@ -25,12 +25,6 @@ public sealed class OutboxDispatchJob(
 {
     private readonly OutboxOptions _options = options.Value;
 
-    /// <summary>
-    /// Tests only: runs once per pass, after the claim and the read of the claimed rows' people and before any attempt, where a
-    /// test puts what lands between the two (the person's discreet word, STOP).
-    /// </summary>
-    internal Func<CancellationToken, Task>? AfterClaim { get; set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var guard = new GuardedPass("Sending the outbox", logger, time, loops);
@@ -71,11 +65,6 @@ public sealed class OutboxDispatchJob(
             messagesById = await messages.ReadByIdsAsync(reader, claimed.Select(item => item.MessageId), cancellationToken);
             conversationsById = await conversations.ReadForSendingByIdsAsync(reader, claimed.Select(item => item.ConversationId).Distinct(),
                 cancellationToken);
-        }
-
-        if (AfterClaim is { } afterClaim)
-        {
-            await afterClaim(cancellationToken);
         }
 
         var attempts = new List<(OutboxItem Item, Message Message, Conversation Conversation)>();

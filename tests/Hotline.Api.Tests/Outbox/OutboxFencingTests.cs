@@ -82,16 +82,12 @@ public sealed class OutboxFencingTests
     [Theory, DatabaseData]
     public async Task A_reply_claimed_just_before_the_person_sends_the_discreet_word_is_not_sent_and_the_decoy_is(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine);
+        var between = new LandingBeforeTheSend();
+        await using var harness = await TwilioHarness.StartAsync(engine, services: between.WrapSenders);
         await harness.TextAsync(First, "hello");
-        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
-        dispatcher.AfterClaim = _ =>
-        {
-            dispatcher.AfterClaim = null;
-            return harness.TextAsync(First, "recipe");
-        };
+        between.Next(() => harness.TextAsync(First, "recipe"));
 
-        await dispatcher.DispatchDueAsync(Ct);
+        await harness.App.Services.GetRequiredService<OutboxDispatchJob>().DispatchDueAsync(Ct);
         await harness.DispatchAllAsync();
 
         Assert.Equal(["Sorry, wrong number."], harness.Twilio.Created.Select(c => c.Body));
@@ -102,16 +98,12 @@ public sealed class OutboxFencingTests
     [Theory, DatabaseData]
     public async Task A_reply_claimed_just_before_the_person_sends_stop_is_not_sent(DatabaseProvider engine)
     {
-        await using var harness = await TwilioHarness.StartAsync(engine);
+        var between = new LandingBeforeTheSend();
+        await using var harness = await TwilioHarness.StartAsync(engine, services: between.WrapSenders);
         await harness.TextAsync(First, "hello");
-        var dispatcher = harness.App.Services.GetRequiredService<OutboxDispatchJob>();
-        dispatcher.AfterClaim = _ =>
-        {
-            dispatcher.AfterClaim = null;
-            return harness.TextAsync(First, "STOP");
-        };
+        between.Next(() => harness.TextAsync(First, "STOP"));
 
-        await dispatcher.DispatchDueAsync(Ct);
+        await harness.App.Services.GetRequiredService<OutboxDispatchJob>().DispatchDueAsync(Ct);
         await harness.DispatchAllAsync();
 
         Assert.Empty(harness.Twilio.Created);
