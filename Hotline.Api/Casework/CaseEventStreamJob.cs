@@ -193,7 +193,7 @@ public sealed class CaseEventStreamJob(
                         || (caseEvent.Type == CaseEventTypes.MessageReceived && summary.UnansweredSince is not null)))
                 {
                     var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
-                    foreach (var group in GroupsThatSee(summary, payload))
+                    foreach (var group in CaseEventAudience.GroupsThatHear(summary, payload))
                     {
                         ChangesFor(changesByGroup, group).Add(change);
                     }
@@ -212,7 +212,7 @@ public sealed class CaseEventStreamJob(
             else if (summary is not null)
             {
                 var change = new CaseChange(caseEvent.Sequence, caseEvent.Type, summary);
-                foreach (var group in GroupsThatSee(summary, payload))
+                foreach (var group in CaseEventAudience.GroupsThatHear(summary, payload))
                 {
                     ChangesFor(changesByGroup, group).Add(change);
                 }
@@ -260,33 +260,6 @@ public sealed class CaseEventStreamJob(
         }
 
         return changes;
-    }
-
-    /// <summary>
-    /// Who may see a change: the case's language, supervisors, whoever has it open, its assignee, on a transfer the language it
-    /// left, and on a take-over the caseworker who held it.
-    /// </summary>
-    private static IEnumerable<string> GroupsThatSee(CaseSummary summary, CaseEventPayload payload)
-    {
-        yield return CaseGroups.Language(summary.Language);
-        yield return CaseGroups.Supervisors;
-        yield return CaseGroups.Case(summary.Id);
-        if (summary.AssigneeId is { } assignee)
-        {
-            yield return CaseGroups.User(assignee);
-        }
-
-        if (payload.FromLanguage is { } fromLanguage)
-        {
-            yield return CaseGroups.Language(fromLanguage);
-        }
-
-        // The caseworker a supervisor took the case from hears it on every console, whatever her languages: her view of it
-        // says so, and her console stops renewing a claim that is no longer hers.
-        if (payload.FromUserId is { } fromUser)
-        {
-            yield return CaseGroups.User(fromUser);
-        }
     }
 
     /// <summary>

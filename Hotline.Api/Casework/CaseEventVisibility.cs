@@ -2,7 +2,7 @@ namespace Hotline.Api.Casework;
 
 /// <summary>
 /// What a console resyncing from the case-event log (<c>GET /api/case-events</c>) may learn of each event, by the rule the
-/// hub's groups follow (<see cref="CaseEventStreamJob"/>): a case it may see comes with its summary; a case that moved away
+/// hub's groups follow (<see cref="CaseEventAudience"/>): a case it may see comes with its summary; a case that moved away
 /// from it (transferred out of a language it speaks, taken over from it, or moved by the caller's own action) comes as the
 /// bare event, so that a console that listed it drops it; any other case is not named at all, neither its id nor what
 /// happened to it.
@@ -16,9 +16,16 @@ public static class CaseEventVisibility
         WithSummary,
     }
 
+    /// <summary>
+    /// Derived from the hub's groups (<see cref="CaseEventAudience"/>), so that a resync and the pushes cannot drift apart: the
+    /// summary where the caller's groups are among those that see the case now, the bare event where they are among those it
+    /// moved away from. The hub also tells whoever has the case open, which the log cannot know of a console: the caller's own
+    /// step (she had the case open to take it) stands for that.
+    /// </summary>
     public static Sight Of(User user, CaseEvent caseEvent, CaseSummary? summary)
     {
-        if (summary is not null && CaseAccess.MaySee(user, summary))
+        var groups = CaseEventAudience.GroupsOf(user);
+        if (summary is not null && CaseEventAudience.GroupsThatSee(summary).Any(groups.Contains))
         {
             return Sight.WithSummary;
         }
@@ -28,14 +35,7 @@ public static class CaseEventVisibility
             return Sight.Departure;
         }
 
-        if (!CaseAccess.WorksOnCases(user) || PayloadOf(caseEvent) is not { } payload)
-        {
-            return Sight.None;
-        }
-
-        var leftTheirLanguage = user.Role == UserRole.Caseworker && payload.FromLanguage is { } from
-            && (from == NewCase.UnknownLanguage || user.Languages.Contains(from, StringComparer.OrdinalIgnoreCase));
-        return leftTheirLanguage || payload.FromUserId == user.Id ? Sight.Departure : Sight.None;
+        return PayloadOf(caseEvent) is { } payload && CaseEventAudience.GroupsItLeft(payload).Any(groups.Contains) ? Sight.Departure : Sight.None;
     }
 
     /// <summary>An event whose data cannot be read names nobody it moved away from (the stream sets such an event aside).</summary>

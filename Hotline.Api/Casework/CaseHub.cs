@@ -38,11 +38,7 @@ public sealed class CaseHub(
             return;
         }
 
-        var groups = new List<string> { CaseGroups.Staff, CaseGroups.User(user.Id) };
-        groups.AddRange(CaseAccess.SeesAll(user)
-            ? [CaseGroups.Supervisors]
-            : [.. user.Languages.Select(CaseGroups.Language), CaseGroups.Language(NewCase.UnknownLanguage)]);
-        foreach (var group in groups)
+        foreach (var group in CaseEventAudience.GroupsOf(user))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
