@@ -25,7 +25,9 @@ namespace Hotline.Api.Casework;
 /// look-up. Asked again, the latest asking is the one followed, whatever became of the earlier: it is the last to reach the
 /// phone, and a message read against the earlier one once it had left closed the question while the latest was still on its
 /// way (its "no" then let her next reply through). The engine knows it was asked again while open, and reads a "no" as the
-/// answer until the latest has left (an earlier asking may be what the person answers).
+/// answer until the latest has left (an earlier asking may be what the person answers). If the latest never leaves, the
+/// earlier one (kept while it had not left when she asked again: <c>Conversations.EarlierSafetyQuestionMessageId</c>) is
+/// the question only if it has left, may have or is on its way (<see cref="WhereIsEarlierAsync"/>); never left either, there is none.
 /// </remarks>
 public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines engines, ConversationRepository conversations, OutboxRepository outbox,
     MessageRepository messages, CaseQueue queue)
@@ -80,9 +82,13 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
     {
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
         var state = chosen.Engine.CaseworkerAskedIfSafe(EngineSnapshots.Of(conversation, openCase, registeredLanguage: null, earlier));
-        if (!await conversations.UpdateAsync(session,
-                conversation with { EngineState = state, TranslationVersion = chosen.TranslationVersion, SafetyQuestionMessageId = asking },
-                cancellationToken))
+        // The asking followed until now is the earlier one, kept in case this one never leaves; none is followed once it left.
+        var saved = conversation with
+        {
+            EngineState = state, TranslationVersion = chosen.TranslationVersion, SafetyQuestionMessageId = asking,
+            EarlierSafetyQuestionMessageId = StillToSettle(earlier) ? conversation.SafetyQuestionMessageId : null,
+        };
+        if (!await conversations.UpdateAsync(session, saved, cancellationToken))
         {
             throw new ConcurrencyConflictException($"Conversation {conversation.Id} changed while a caseworker's question whether it is safe to write was recorded.");
         }
@@ -94,8 +100,23 @@ public sealed class SafetyQuestionReplies(TranslationBooks books, IntakeEngines 
     /// outcome is unknown: a "no" now is the answer), left for the phone (sent; or given up unconfirmed, "May not have reached
     /// the phone", as on the phone as it will ever be), or never to leave. No look-up when none is on its way.
     /// </summary>
-    public async Task<CaseworkerQuestion> WhereIsAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
-        conversation.SafetyQuestionMessageId is { } asking
+    public Task<CaseworkerQuestion> WhereIsAsync(DbSession session, Conversation conversation, CancellationToken cancellationToken) =>
+        WhereAskingIsAsync(session, conversation.SafetyQuestionMessageId, cancellationToken);
+
+    /// <summary>
+    /// Where her earlier asking is, which the person may be answering when the latest never left (<paramref name="latest"/>):
+    /// none recorded means it had left when she asked again (or she asked once, and the engine knows). Read only then, so a
+    /// message costs no look-up otherwise. Before, the earlier asking was taken to be on the phone whatever became of it: a
+    /// "no" after both askings were refused for good was read as the answer and refused her next reply (a review).
+    /// </summary>
+    public async Task<CaseworkerQuestion> WhereIsEarlierAsync(DbSession session, Conversation conversation, CaseworkerQuestion latest,
+        CancellationToken cancellationToken) =>
+        latest == CaseworkerQuestion.NeverLeft
+            ? await WhereAskingIsAsync(session, conversation.EarlierSafetyQuestionMessageId, cancellationToken)
+            : CaseworkerQuestion.Left;
+
+    private async Task<CaseworkerQuestion> WhereAskingIsAsync(DbSession session, Guid? askingId, CancellationToken cancellationToken) =>
+        askingId is { } asking
             ? await outbox.ReadStateByMessageIdAsync(session, asking, cancellationToken) switch
             {
                 { Status: OutboxStatus.Sending } or { Status: OutboxStatus.Pending, OutcomeUnknown: true } => CaseworkerQuestion.MayHaveLeft,

@@ -34,6 +34,12 @@ public sealed record Conversation(
     public Guid? SafetyQuestionMessageId { get; init; }
 
     /// <summary>
+    /// Her earlier asking, when she asked again before it was known to have left: if the latest never leaves, the person may
+    /// be answering this one (Casework/SafetyQuestionReplies). Null otherwise.
+    /// </summary>
+    public Guid? EarlierSafetyQuestionMessageId { get; init; }
+
+    /// <summary>
     /// The version at which the present quiet spell began, as read (null while not quiet): the last words of the spell are
     /// sent by it (Outbox/OutboxDispatchJob). Kept by the database, not by the host: a save sets it when the conversation
     /// becomes quiet and keeps it while it stays so (Conversations_Update), whatever this record holds.
@@ -55,5 +61,6 @@ internal sealed record ConversationRow
     public int Version { get; init; }
     public long? TranslationVersion { get; init; }
     public Guid? SafetyQuestionMessageId { get; init; }
+    public Guid? EarlierSafetyQuestionMessageId { get; init; }
     public int? QuietSinceVersion { get; init; }
 }

@@ -58,6 +58,7 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
             conversation.Version,
             conversation.TranslationVersion,
             conversation.SafetyQuestionMessageId,
+            conversation.EarlierSafetyQuestionMessageId,
         }, cancellationToken) == 1;
 
     /// <summary>
@@ -109,6 +110,7 @@ public sealed class ConversationRepository(FieldProtector protector, AddressHash
     {
         TranslationVersion = row.TranslationVersion,
         SafetyQuestionMessageId = row.SafetyQuestionMessageId,
+        EarlierSafetyQuestionMessageId = row.EarlierSafetyQuestionMessageId,
         QuietSinceVersion = row.QuietSinceVersion,
     };
 }

@@ -92,8 +92,9 @@ public sealed class InboundPipeline(
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
         // Read before this message releases what WhatsApp held: a question it releases has not reached the phone either.
         var question = await safetyQuestions.WhereIsAsync(session, conversation, cancellationToken);
+        var earlier = await safetyQuestions.WhereIsEarlierAsync(session, conversation, question, cancellationToken);
         var turn = TakeTurn(chosen.Engine, envelope, teams, conversation, openCase,
-            await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken), question);
+            await RegisteredLanguageAsync(session, envelope, conversation, cancellationToken), question, earlier);
 
         // Writing again ends a quiet spell, the person having chosen to talk, unless the engine asks first whether it is safe, or
         // they asked for nothing more (STOP: opted out, not awake). A turn the engine failed to take decided nothing (its state
@@ -108,7 +109,11 @@ public sealed class InboundPipeline(
             TranslationVersion = chosen.TranslationVersion,
             // Once seen to have left, the question stays on the phone; one that never left never will, and the engine closed it:
             // no later message needs to ask again. One on its way, or whose send's outcome is not settled, is asked about again.
-            SafetyQuestionMessageId = SafetyQuestionReplies.StillToSettle(question) ? conversation.SafetyQuestionMessageId : null,
+            // A latest asking that never left gives way to the earlier one, followed from now on if it is still to settle.
+            SafetyQuestionMessageId = SafetyQuestionReplies.StillToSettle(question) ? conversation.SafetyQuestionMessageId
+                : question == CaseworkerQuestion.NeverLeft && SafetyQuestionReplies.StillToSettle(earlier) ? conversation.EarlierSafetyQuestionMessageId
+                : null,
+            EarlierSafetyQuestionMessageId = SafetyQuestionReplies.StillToSettle(question) ? conversation.EarlierSafetyQuestionMessageId : null,
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUpFrom: wakes ? conversation : null);
 
@@ -142,8 +147,8 @@ public sealed class InboundPipeline(
     }
 
     private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
-        OpenCase? openCase, string? registeredLanguage, CaseworkerQuestion caseworkerQuestion) =>
-        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage, caseworkerQuestion),
+        OpenCase? openCase, string? registeredLanguage, CaseworkerQuestion caseworkerQuestion, CaseworkerQuestion earlierCaseworkerQuestion) =>
+        engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage, caseworkerQuestion, earlierCaseworkerQuestion),
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>

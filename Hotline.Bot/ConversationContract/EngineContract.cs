@@ -14,6 +14,8 @@ namespace Hotline.Bot.ConversationContract;
 /// (<see cref="IConversationEngine.CaseworkerAskedIfSafe"/>) is: on the phone, on its way there, or never to reach it.
 /// <paramref name="Quiet"/> says the host's record of the conversation is quiet: a state that cannot be used (erased, under a
 /// key no longer configured, of another version) starts in the quiet state, not as a fresh intake, so the quiet is not lost.
+/// <paramref name="EarlierCaseworkerQuestion"/> says, when her latest asking never left, where her earlier one is (she asked
+/// again before it was known to have left): the question the person may be answering; never left either, there is none.
 /// </summary>
 public sealed record ConversationSnapshot(
     string? Language,
@@ -25,7 +27,8 @@ public sealed record ConversationSnapshot(
     bool CaseworkerHasWritten = false,
     Channel Channel = Channel.Sms,
     CaseworkerQuestion CaseworkerQuestion = CaseworkerQuestion.Left,
-    bool Quiet = false);
+    bool Quiet = false,
+    CaseworkerQuestion EarlierCaseworkerQuestion = CaseworkerQuestion.Left);
 
 /// <summary>
 /// Where the caseworker's last question whether it is safe to write is, as the host's outbox tells

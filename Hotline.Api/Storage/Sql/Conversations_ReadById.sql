@@ -1,4 +1,4 @@
 SELECT Id, Channel, AddressCipher, Language, EngineStateCipher, Status, StatusReason, CreatedAt, LastInboundAt, Version, TranslationVersion,
-       SafetyQuestionMessageId, QuietSinceVersion
+       SafetyQuestionMessageId, EarlierSafetyQuestionMessageId, QuietSinceVersion
 FROM Conversations
 WHERE Id = @Id;

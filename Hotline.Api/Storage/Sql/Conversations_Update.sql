@@ -10,6 +10,7 @@ SET Language = @Language,
     LastInboundAt = @LastInboundAt,
     TranslationVersion = @TranslationVersion,
     SafetyQuestionMessageId = @SafetyQuestionMessageId,
+    EarlierSafetyQuestionMessageId = @EarlierSafetyQuestionMessageId,
     QuietSinceVersion = CASE WHEN @Status <> 'Quiet' THEN NULL
                              WHEN Status = 'Quiet' AND QuietSinceVersion IS NOT NULL THEN QuietSinceVersion
                              ELSE Version + 1 END,

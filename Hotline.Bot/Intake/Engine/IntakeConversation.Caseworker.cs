@@ -49,7 +49,7 @@ internal sealed partial class IntakeConversation
     /// Following the first asking, a message after the first had left closed the question while the second was on its way,
     /// and the person's "no" to the second let her next reply through (a review).
     /// A question that never left and never will (refused for good, or cancelled: <see cref="CaseworkerQuestion.NeverLeft"/>)
-    /// is closed before the message is read (<see cref="IntakeConversation(IntakeEngine, ConversationSnapshot)"/>): read
+    /// gives way to an earlier asking that has, or may have, left, and is otherwise closed, before the message is read (<see cref="IntakeConversation(IntakeEngine, ConversationSnapshot)"/>): read
     /// against it, "he locked the door, it is not safe here" answered a question the person never saw, made the conversation
     /// quiet and refused her "Call 112 now" (a review).
     /// </remarks>
@@ -92,13 +92,12 @@ internal sealed partial class IntakeConversation
 
     /// <summary>
     /// Where her question is, the host telling of her latest asking. Asked again while it was still open, an earlier asking
-    /// may be on the phone whatever became of the latest: on its way, the latest may have left as far as this message goes;
-    /// never to leave, the earlier one is the question on the phone.
+    /// may be on the phone while the latest is on its way: as far as this message goes, the question may have left. A latest
+    /// asking that never left gave way to the earlier one when the turn began (<see cref="IntakeConversation(IntakeEngine, ConversationSnapshot)"/>).
     /// </summary>
     private CaseworkerQuestion HerQuestion => _snapshot.CaseworkerQuestion switch
     {
         CaseworkerQuestion.OnItsWay when _state.CaseworkerAskedAgain => CaseworkerQuestion.MayHaveLeft,
-        CaseworkerQuestion.NeverLeft when _state.CaseworkerAskedAgain => CaseworkerQuestion.Left,
         var where => where,
     };
 

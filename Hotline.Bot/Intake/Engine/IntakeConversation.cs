@@ -53,13 +53,18 @@ internal sealed partial class IntakeConversation
         if (engine.Codec.TryRead(_snapshot.State, out var stored))
         {
             _state = stored;
-            if (_snapshot.CaseworkerQuestion == CaseworkerQuestion.NeverLeft && stored.CaseworkerAskedIfSafe && !stored.CaseworkerAskedAgain)
+            if (_snapshot.CaseworkerQuestion == CaseworkerQuestion.NeverLeft && stored.CaseworkerAskedIfSafe)
             {
                 // Her question never reached the phone (refused for good, or cancelled): the person never saw it, so nothing
-                // they write answers it. Closed in the state as it came, so a turn that changes nothing stores it closed too.
-                // Asked again, the earlier asking may be on the phone: still open (HerQuestion).
-                stored.CaseworkerAskedIfSafe = false;
-                _snapshot = _snapshot with { State = engine.Codec.Write(stored) };
+                // they write answers it. Asked again, the earlier asking is the question if it has left, may have or is still on
+                // its way (the host tells where: EarlierCaseworkerQuestion), and from now on the only one; one that never left
+                // either leaves no question. Before, the earlier asking was taken to be on the phone whatever became of it, and a
+                // "no" after both were refused for good was read as the answer (a review). Changed in the state as it came, so a
+                // turn that changes nothing stores it so too.
+                var earlier = stored.CaseworkerAskedAgain ? _snapshot.EarlierCaseworkerQuestion : CaseworkerQuestion.NeverLeft;
+                stored.CaseworkerAskedIfSafe = earlier != CaseworkerQuestion.NeverLeft;
+                stored.CaseworkerAskedAgain = false;
+                _snapshot = _snapshot with { State = engine.Codec.Write(stored), CaseworkerQuestion = earlier };
             }
 
             // The case that handoff was for has been closed; a new one will need its own.

@@ -60,6 +60,49 @@ public sealed class SafetyQuestionAskedAgainTests
         Assert.Equal([Question, "OK. Write again when it is safe."], line.CaseworkerTexts().Select(m => m.Body));
     }
 
+    /// <summary>
+    /// Final review: asked twice, and neither asking left (Twilio refused both for good). The latest never having left, the
+    /// earlier was taken to be on the phone whatever became of it, and the person's "no", written to no question of hers,
+    /// made the conversation quiet and refused her "Where are you now?". A latest asking that never left falls back on the
+    /// earlier only if that one has, or may have, left.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_no_after_both_askings_failed_for_good_is_hers_to_read(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Number);
+        await line.ReplyAsync(Question);
+        await line.ReplyAsync(AskedAgain);
+        line.Harness.Twilio.RejectNext(21211, "The 'To' number {To} is not a valid phone number.");
+        line.Harness.Twilio.RejectNext(21211, "The 'To' number {To} is not a valid phone number.");
+        await line.Harness.DispatchAllAsync();
+
+        await line.Harness.TextAsync(Number, "no");
+        var next = await line.ReplyAsync("Where are you now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.True(next.Ok, next.Refusal);
+        Assert.Equal(["Where are you now?"], line.CaseworkerTexts().Select(m => m.Body));
+    }
+
+    /// <summary>The earlier asking reached the phone and the latest was refused for good: the "no" answers the earlier one.</summary>
+    [Theory, DatabaseData]
+    public async Task A_no_after_the_second_asking_failed_for_good_answers_the_first_that_left(DatabaseProvider engine)
+    {
+        await using var line = await WhatsAppLine.StartAsync(engine, Number);
+        await line.ReplyAsync(Question);
+        await line.Harness.DispatchAllAsync();
+        await line.ReplyAsync(AskedAgain);
+        line.Harness.Twilio.RejectNext(21211, "The 'To' number {To} is not a valid phone number.");
+        await line.Harness.DispatchAllAsync();
+
+        await line.Harness.TextAsync(Number, "no");
+        var next = await line.ReplyAsync("Where are you now?");
+        await line.Harness.DispatchAllAsync();
+
+        Assert.Equal(NotSafeRefusal, next.Refusal);
+        Assert.Equal([Question, "OK. Write again when it is safe."], line.CaseworkerTexts().Select(m => m.Body));
+    }
+
     /// <summary>The reply waits in the outbox (send pacing, a retry): not due until the test says.</summary>
     private static Task NotDueYetAsync(WhatsAppLine line, Guid messageId) =>
         line.Harness.App.ExecuteAsync($"UPDATE Outbox SET NextAttemptAt = '2100-01-01T00:00:00.000Z' WHERE MessageId = '{messageId}'");
