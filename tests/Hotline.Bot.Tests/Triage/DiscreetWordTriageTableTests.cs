@@ -28,7 +28,7 @@ public sealed class DiscreetWordTriageTableTests
     /// <summary>What is not the discreet word keeps the triage it had: these rows are as they were before it counted.</summary>
     [Theory]
     [InlineData("hello | 2 | " + Plea, "CaseRequested(Low, 0, [wrote_while_not_safe])")]
-    [InlineData("I need help | 1 | 1 | 2 | 1", "CaseRequested(Low, 0, [])")]
+    [InlineData("can anyone read this | 1 | 1 | 2 | 1", "CaseRequested(Low, 0, [])")]
     [InlineData("hello | 1 | 2 | 1 | 1", "PriorityChanged(Medium, 20, [documents_retained])")]
     [InlineData("hello | recipe | hi | 1 | 2 | 1 | [closed] | hi", "CaseRequested(Low, 0, [])")]
     [InlineData("hello | recipe", "")]
