@@ -117,6 +117,28 @@ public sealed class FieldProtectorTests
         Assert.Contains("'gone'", error.Message);
     }
 
+    [Fact]
+    public void A_value_sealed_before_sealing_went_through_pooled_buffers_still_reads()
+    {
+        // Written by FieldProtector at ae21af0, when each value's bytes, associated data and base64 text were made apart.
+        const string Stored = "hl2:fixture1:+0SKs8dIXrkL3NcVzQECyH1rv1yINcnP7UlHUwYx0cEnLGDtvlApb6kF+B885y+Y2q/45EMU5t+ic0f25HkTWcjA7ziPigbcH+aBCAs83lThIW4=";
+        var options = new PrivacyOptions { CurrentKeyId = "fixture1" };
+        options.Keys["fixture1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        Assert.Equal("ठीक छ, म सुरक्षित छु 🙏", TestKeys.Protector(options).Unprotect(Stored, ProtectedColumns.MessageBody.At(RowA)));
+    }
+
+    [Fact]
+    public void A_value_whose_place_is_longer_than_the_room_on_the_stack_reads_back_and_only_in_its_place()
+    {
+        var protector = TestKeys.Protector();
+        var longColumn = new ProtectedColumn(new string('T', 300), "Body", "Body");
+        var stored = protector.Protect("help", longColumn.At(RowA));
+
+        Assert.Equal("help", protector.Unprotect(stored, longColumn.At(RowA)));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(stored, longColumn.At(RowB)));
+    }
+
     /// <summary>The form every value had before rows were bound: AES-GCM with only "Table.Column" as associated data.</summary>
     internal static string UnboundValue(string plaintext, string tableDotColumn, string base64Key, string keyId)
     {
