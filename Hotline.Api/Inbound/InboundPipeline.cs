@@ -30,6 +30,7 @@ public sealed class InboundPipeline(
     ServiceAvailabilitySource availability,
     WhatsAppHolds whatsAppHolds,
     SafetyQuestionReplies safetyQuestions,
+    LateMessages lateMessages,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -87,6 +88,19 @@ public sealed class InboundPipeline(
         }
 
         var found = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
+        if (found is not null && LateMessages.IsLate(found, envelope))
+        {
+            // Written before a message the engine has answered: kept for a caseworker, with no turn (see LateMessages).
+            var lateCaseId = await lateMessages.CaseForAsync(session, found, envelope, cancellationToken);
+            var late = await AddMessageAsync(session, envelope, found.Id, lateCaseId, cancellationToken);
+            if (lateCaseId is { } lateCase)
+            {
+                await AppendReceivedAsync(session, lateCase, late, envelope, cancellationToken);
+            }
+
+            return new IngestOutcome(IngestResult.Stored, found.Id, lateCaseId);
+        }
+
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
@@ -117,19 +131,7 @@ public sealed class InboundPipeline(
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUpFrom: wakes ? conversation : null);
 
-        var message = new Message(RowIds.Version7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
-            envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
-            0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
-        await messages.AddAsync(session, message, cancellationToken);
-        await media.AddAsync(session, message.Id, conversation.Id, channel,
-            envelope.Media.Select(m => new MediaSource(m.Url, m.ContentType, m.ServiceUrl)).ToList(), cancellationToken);
-        if (envelope.Media.Count == 0)
-        {
-            // Stored here, so the provider's copy (text, number) has served its purpose. A message with photos is
-            // left to the media job, which deletes each photo at Twilio once it is kept: deleting the message
-            // now would take the photos with it before they were fetched.
-            await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
-        }
+        var message = await AddMessageAsync(session, envelope, conversation.Id, applied.CaseId, cancellationToken);
         if (channel == Channel.WhatsApp)
         {
             // The person wrote: WhatsApp's window is open again, and what waited for it goes before any reply to this message.
@@ -138,13 +140,37 @@ public sealed class InboundPipeline(
 
         if (applied.CaseId is { } caseId)
         {
-            await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,
-                new { MessageId = message.Id, Channel = channel.ToString(), MediaCount = envelope.Media.Count }, null, cancellationToken);
+            await AppendReceivedAsync(session, caseId, message, envelope, cancellationToken);
         }
 
         await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
         return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
+
+    private async Task<Message> AddMessageAsync(DbSession session, InboundEnvelope envelope, Guid conversationId, Guid? caseId,
+        CancellationToken cancellationToken)
+    {
+        var channel = envelope.From.Channel;
+        var message = new Message(RowIds.Version7(envelope.ReceivedAt), conversationId, caseId, MessageDirection.Inbound, channel,
+            envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
+            0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
+        await messages.AddAsync(session, message, cancellationToken);
+        await media.AddAsync(session, message.Id, conversationId, channel,
+            envelope.Media.Select(m => new MediaSource(m.Url, m.ContentType, m.ServiceUrl)).ToList(), cancellationToken);
+        if (envelope.Media.Count == 0)
+        {
+            // Stored here, so the provider's copy (text, number) has served its purpose. A message with photos is
+            // left to the media job, which deletes each photo at Twilio once it is kept: deleting the message
+            // now would take the photos with it before they were fetched.
+            await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
+        }
+
+        return message;
+    }
+
+    private Task AppendReceivedAsync(DbSession session, Guid caseId, Message message, InboundEnvelope envelope, CancellationToken cancellationToken) =>
+        events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,
+            new { MessageId = message.Id, Channel = message.Channel.ToString(), MediaCount = envelope.Media.Count }, null, cancellationToken);
 
     private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
         OpenCase? openCase, string? registeredLanguage, CaseworkerQuestion caseworkerQuestion, CaseworkerQuestion earlierCaseworkerQuestion) =>

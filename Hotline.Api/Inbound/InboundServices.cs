@@ -6,6 +6,7 @@ public static class InboundServices
     {
         services.AddSingleton<EngineTurnApplier>();
         services.AddSingleton<InboundPipeline>();
+        services.AddSingleton<LateMessages>();
         return services;
     }
 }
