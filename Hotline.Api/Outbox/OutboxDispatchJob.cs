@@ -214,9 +214,17 @@ public sealed class OutboxDispatchJob(
             return RetryOrFail(item, message, outcomeUnknown: false, notReady.Error);
         }
 
-        // The last check, one read just before the provider call, however soon after the claim: the person's discreet word or
-        // STOP, or their erasure, may have landed since the claim read their conversation (a batch's other sends, the send rate,
-        // a slow login service).
+        // Before the last check: the renewal is a write, which may wait for the writer behind a burst of webhooks, and a STOP or
+        // discreet word committed meanwhile must be seen. Renewed after the check, the reply went out after the person's STOP.
+        if (!await StillHeldAfterWaitingAsync(item, claimedAt, cancellationToken))
+        {
+            logger.LogWarning("Outbox message {OutboxId}: another dispatcher claimed it while this one waited for the send rate; left to that one.", item.Id);
+            return null;
+        }
+
+        // The last check, one read just before the provider call (after any write of this attempt), however soon after the claim:
+        // the person's discreet word or STOP, or their erasure, may have landed since the claim read their conversation (a
+        // batch's other sends, the send rate, a slow login service, the lease's renewal waiting for the writer).
         switch (await ReadSendingStateAsync(item, cancellationToken))
         {
             case null:
@@ -228,12 +236,6 @@ public sealed class OutboxDispatchJob(
                 // Left to the dispatcher by the silence (being sent, or its outcome unknown and not found at the provider above):
                 // the silence has ended since, but what was written before it must not reach the phone after it.
                 return Finished(item, message, OutboxStatus.Cancelled, SendPermission.WrittenBeforeSilenceReason);
-        }
-
-        if (!await StillHeldAfterWaitingAsync(item, claimedAt, cancellationToken))
-        {
-            logger.LogWarning("Outbox message {OutboxId}: another dispatcher claimed it while this one waited for the send rate; left to that one.", item.Id);
-            return null;
         }
 
         var result = await sender.SendAsync(send, cancellationToken);

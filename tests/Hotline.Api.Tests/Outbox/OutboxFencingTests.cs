@@ -36,6 +36,41 @@ public sealed class OutboxFencingTests
         Assert.Equal("Cancelled", await harness.ScalarAsync("SELECT Status FROM Outbox"));
     }
 
+    /// <summary>
+    /// Review finding: a reply that waited for the send rate longer than half its lease made its last check, then renewed its
+    /// lease, a write that waits for the writer: STOP committed while it waited, and the reply went out after it. The renewal
+    /// comes first now, and the last check reads what committed while it waited. The writer is held here, as a burst of
+    /// webhooks holds it, from before the renewal until after STOP has queued behind it.
+    /// </summary>
+    [Fact]
+    public async Task A_reply_whose_lease_renewal_waits_for_the_writer_while_the_person_sends_stop_is_not_sent()
+    {
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:SegmentsPerSecond"] = "0.2",
+            ["Hotline:Outbox:LeaseSeconds"] = "5",
+        });
+        await harness.TextAsync(First, "hello");
+        await harness.App.Services.GetRequiredService<SendRate>().WaitForTurnAsync(TwilioHarness.HotlineNumber, 1, Ct);
+        // Claimed at once, it waits 5 s for the number's turn, more than half its lease: it renews the lease before sending.
+        var pass = harness.App.Services.GetRequiredService<OutboxDispatchJob>().DispatchDueAsync(Ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+
+        Task stop;
+        await using (await harness.App.Database.BeginWriteAsync(Ct))
+        {
+            stop = harness.TextAsync(First, "STOP");
+            await Task.Delay(TimeSpan.FromSeconds(6), Ct);
+        }
+
+        await stop;
+        await pass;
+        await harness.DispatchAllAsync();
+
+        Assert.Empty(harness.Twilio.Created);
+        Assert.Equal("Cancelled", await harness.ScalarAsync("SELECT Status FROM Outbox"));
+    }
+
     [Theory, DatabaseData]
     public async Task A_reply_waiting_for_the_send_rate_when_the_person_sends_the_discreet_word_is_not_sent_and_the_decoy_is(DatabaseProvider engine)
     {
