@@ -18,10 +18,12 @@ public static class BotEndpoints
     /// <summary>
     /// The bot's messaging endpoint. The caller is authenticated before the body is read, the activity is
     /// checked against the token, and whatever it causes is committed before the 200 goes back; a refusal at
-    /// any step writes nothing. A repeated activity id is answered 200 and changes nothing.
+    /// any step writes nothing. A repeated activity id is answered 200 and changes nothing. What it causes is stored under the host's
+    /// stopping, not the request's: a connector that gives up waiting does not roll back a store a slow writer held up.
     /// </summary>
     public static async Task<Results<Ok, ProblemHttpResult>> ReceiveActivity(
-        HttpContext context, BotTokenValidator validator, ChatActivityRouter router, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, BotTokenValidator validator, ChatActivityRouter router, TimeProvider time, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
         var check = await validator.ValidateAsync(context.Request.Headers.Authorization, cancellationToken);
         if (check is TokenCheck.Refused refused)
@@ -45,7 +47,7 @@ public static class BotEndpoints
             return Refuse(context, forbidden);
         }
 
-        await router.HandleAsync(activity, time.GetUtcNow(), cancellationToken);
+        await router.HandleAsync(activity, time.GetUtcNow(), lifetime.ApplicationStopping);
         return TypedResults.Ok();
     }
 
