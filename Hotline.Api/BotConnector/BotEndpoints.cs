@@ -18,11 +18,12 @@ public static class BotEndpoints
     /// <summary>
     /// The bot's messaging endpoint. The caller is authenticated before the body is read, the activity is
     /// checked against the token, and whatever it causes is committed before the 200 goes back; a refusal at
-    /// any step writes nothing. A repeated activity id is answered 200 and changes nothing. What it causes is stored under the host's
-    /// stopping, not the request's: a connector that gives up waiting does not roll back a store a slow writer held up.
+    /// any step writes nothing. A repeated activity id is answered 200 and changes nothing. A connector that gives up
+    /// waiting does not roll back a store a slow writer held up: it is stored with no cancellation (a graceful stop lets it
+    /// finish; the host's stopping would cancel the stores a rolling deploy drains).
     /// </summary>
     public static async Task<Results<Ok, ProblemHttpResult>> ReceiveActivity(
-        HttpContext context, BotTokenValidator validator, ChatActivityRouter router, TimeProvider time, IHostApplicationLifetime lifetime,
+        HttpContext context, BotTokenValidator validator, ChatActivityRouter router, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var check = await validator.ValidateAsync(context.Request.Headers.Authorization, cancellationToken);
@@ -47,7 +48,7 @@ public static class BotEndpoints
             return Refuse(context, forbidden);
         }
 
-        await router.HandleAsync(activity, time.GetUtcNow(), lifetime.ApplicationStopping);
+        await router.HandleAsync(activity, time.GetUtcNow(), CancellationToken.None);
         return TypedResults.Ok();
     }
 

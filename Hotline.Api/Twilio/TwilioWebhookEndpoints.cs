@@ -17,14 +17,14 @@ public static class TwilioWebhookEndpoints
 
     /// <summary>
     /// Twilio's inbound messaging webhook. The message is committed before the 2xx goes back; the same
-    /// MessageSid again is stored once and answered the same way. The store runs under the host's stopping, not the request's:
+    /// MessageSid again is stored once and answered the same way. The store runs with no cancellation, not the request's:
     /// Twilio hangs up after 15 s, and a store still waiting for a slow writer then was rolled back, leaving the message to
     /// reconciliation minutes later, out of order with what the person wrote next. Finished, it is stored once (a repeat of it
     /// changes nothing), whoever is still listening.
     /// </summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveMessage(
         HttpRequest request, TwilioSignature signature, InboundPipeline pipeline, IOptions<TwilioOptions> options, TimeProvider time,
-        IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var form = await WebhookForm.ReadAsync(request, cancellationToken);
         if (form.Fields is not { } fields)
@@ -44,16 +44,16 @@ public static class TwilioWebhookEndpoints
             return Refused(StatusCodes.Status400BadRequest, error);
         }
 
-        await pipeline.IngestAsync(envelope, lifetime.ApplicationStopping);
+        await pipeline.IngestAsync(envelope, CancellationToken.None);
         return TypedResults.Content(EmptyTwiml, "text/xml");
     }
 
     /// <summary>
-    /// Twilio's status callback: the delivery status of a message we sent only ever moves forward. Recorded under the host's
-    /// stopping, as a message is: a hang-up does not roll it back.
+    /// Twilio's status callback: the delivery status of a message we sent only ever moves forward. Recorded with no
+    /// cancellation, as a message is: a hang-up does not roll it back.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> ReceiveStatus(
-        HttpRequest request, TwilioSignature signature, DeliveryRecorder delivery, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+        HttpRequest request, TwilioSignature signature, DeliveryRecorder delivery, CancellationToken cancellationToken)
     {
         var form = await WebhookForm.ReadAsync(request, cancellationToken);
         if (form.Fields is not { } fields)
@@ -76,7 +76,7 @@ public static class TwilioWebhookEndpoints
         var channel = fields.GetValueOrDefault("To", "").StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
         var code = fields.GetValueOrDefault("ErrorCode");
         var error = code is { Length: > 0 } ? TwilioErrors.DescribeCode(code) : null;
-        await delivery.RecordCallbackAsync(channel, sid, status, error, TwilioErrors.IsWhatsAppWindowClosed(code), lifetime.ApplicationStopping);
+        await delivery.RecordCallbackAsync(channel, sid, status, error, TwilioErrors.IsWhatsAppWindowClosed(code), CancellationToken.None);
         return TypedResults.NoContent();
     }
 

@@ -3,7 +3,7 @@ using Hotline.Api.Tracing;
 namespace Hotline.Api.Tests.Twilio;
 
 /// <summary>
-/// Twilio hangs up on a webhook after 15 s; the store it began is the hotline's to finish, under the host's stopping, not the
+/// Twilio hangs up on a webhook after 15 s; the store it began is the hotline's to finish, with no cancellation, not the
 /// request's. Alone, after the parallel tests: it follows its store by the store's span, which any test's message would start.
 /// </summary>
 [Collection(nameof(Hotline.Api.Tests.Metrics.TelemetryAlone))]
