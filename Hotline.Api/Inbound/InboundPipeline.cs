@@ -88,7 +88,7 @@ public sealed class InboundPipeline(
         }
 
         var found = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
-        if (found is not null && LateMessages.IsLate(found, envelope))
+        if (found is not null && LateMessages.IsLate(found, envelope) && !await SilencesAsync(session, found, envelope, teams, cancellationToken))
         {
             // Written before a message the engine has answered: kept for a caseworker, with no turn (see LateMessages).
             var lateCaseId = await lateMessages.CaseForAsync(session, found, envelope, cancellationToken);
@@ -119,7 +119,8 @@ public sealed class InboundPipeline(
         {
             Status = wakes ? ConversationStatus.Active : conversation.Status,
             StatusReason = wakes ? null : conversation.StatusReason,
-            LastInboundAt = envelope.ReceivedAt,
+            // A late message that silences (below) is older than the last one, which stays the last.
+            LastInboundAt = conversation.LastInboundAt is { } last && last > envelope.ReceivedAt ? last : envelope.ReceivedAt,
             TranslationVersion = chosen.TranslationVersion,
             // Once seen to have left, the question stays on the phone; one that never left never will, and the engine closed it:
             // no later message needs to ask again. One on its way, or whose send's outcome is not settled, is asked about again.
@@ -176,6 +177,20 @@ public sealed class InboundPipeline(
         OpenCase? openCase, string? registeredLanguage, CaseworkerQuestion caseworkerQuestion, CaseworkerQuestion earlierCaseworkerQuestion) =>
         engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage, caseworkerQuestion, earlierCaseworkerQuestion),
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
+
+    /// <summary>
+    /// Whether the message asks for silence (STOP, the discreet word, as the engine reads them without a turn). A late one that
+    /// does still takes its turn: kept for a caseworker only, the person's STOP or discreet word would not stop the replies to
+    /// the later messages, which is worse than a decoy or an opt-out's confirmation after them.
+    /// </summary>
+    private async Task<bool> SilencesAsync(DbSession session, Conversation conversation, InboundEnvelope envelope, ServiceAvailability teams,
+        CancellationToken cancellationToken)
+    {
+        var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
+        var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
+        return chosen.Engine.SilencedWithoutTurn(EngineSnapshots.Of(conversation, openCase, null),
+            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams)) is not null;
+    }
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
     private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation conversation,

@@ -169,6 +169,34 @@ public sealed class ReconciliationTests
     }
 
     /// <summary>
+    /// A late message that asks for silence still silences: the discreet word lost, a later message answered, then the discreet
+    /// word recovered. Kept for a caseworker only, it would leave the conversation open, and the replies to the later messages
+    /// going to a phone the person warned about; it takes its turn as before (the decoy, then quiet).
+    /// </summary>
+    [Fact]
+    public async Task The_discreet_word_recovered_late_still_makes_the_conversation_quiet()
+    {
+        // Behind the database's clock, by which the outbox's replies fall due, so that a reply written half a minute on is due.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2));
+        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        await harness.TextAsync(Worker, "hello");
+        await harness.DispatchAllAsync();
+        harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "recipe", clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await harness.TextAsync(Worker, "are you there");
+        await harness.DispatchAllAsync();
+        var lastWrote = await harness.ScalarAsync("SELECT LastInboundAt FROM Conversations");
+
+        await Reconciliation(harness).ReconcileAsync(TestContext.Current.CancellationToken);
+        await harness.DispatchAllAsync();
+
+        Assert.Equal("Sorry, wrong number.", harness.Twilio.Created[^1].Body);
+        Assert.Equal("Quiet|The person used the discreet word.", await harness.ScalarAsync("SELECT CONCAT(Status, '|', StatusReason) FROM Conversations"));
+        Assert.Equal(lastWrote, await harness.ScalarAsync("SELECT LastInboundAt FROM Conversations"));
+    }
+
+    /// <summary>
     /// Twilio lists newest first, so nothing of a list is ingested before all of it is read (a later page holds the older
     /// messages); a pass stopped while a page is held ends at once, and the next pass reads the whole list again.
     /// </summary>
