@@ -56,7 +56,7 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
                 removed += await eraser.EraseCaseContentAsync(new CaseToErase(ofConversation.Id, conversationId, null), batchSize, cancellationToken);
             }
 
-            removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, batchSize, cancellationToken));
+            removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, writtenThrough: null, batchSize, cancellationToken));
         }
 
         removed += await database.WriteAsync(async (session, token) =>
@@ -115,7 +115,7 @@ public sealed class PersonErasure(Database database, AddressHasher hasher, Perso
 
         foreach (var conversationId in people.Conversations)
         {
-            removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, batchSize, cancellationToken));
+            removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: false, writtenThrough: null, batchSize, cancellationToken));
         }
 
         return (closed, removed);

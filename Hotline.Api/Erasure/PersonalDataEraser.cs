@@ -49,10 +49,15 @@ public sealed class PersonalDataEraser(Database database, MediaItemRepository me
         return erased;
     }
 
-    /// <summary>The contents of a conversation's messages (only those outside any case when <paramref name="caselessOnly"/>), in batches.</summary>
-    public Task<int> EraseConversationMessagesAsync(Guid conversationId, bool caselessOnly, int batchSize, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The contents of a conversation's messages (only those outside any case when <paramref name="caselessOnly"/>; only those
+    /// written at or before <paramref name="writtenThrough"/> when given), in batches.
+    /// </summary>
+    public Task<int> EraseConversationMessagesAsync(Guid conversationId, bool caselessOnly, DateTimeOffset? writtenThrough, int batchSize,
+        CancellationToken cancellationToken) =>
         InBatchesAsync("Messages_EraseContentOfConversation",
-            new { ConversationId = conversationId, CaselessOnly = caselessOnly ? 1 : 0, Take = batchSize }, batchSize, cancellationToken);
+            new { ConversationId = conversationId, CaselessOnly = caselessOnly ? 1 : 0, WrittenThrough = writtenThrough, Take = batchSize }, batchSize,
+            cancellationToken);
 
     /// <summary>
     /// Inside the caller's write: a conversation's photos and files (only those of messages outside any case when

@@ -85,22 +85,53 @@ public sealed class RetentionSweep(Database database, PersonalDataEraser eraser,
 
             foreach (var conversationId in idle)
             {
-                // Messages outside any case, and their photos, have no case to be swept with: they go with the conversation.
-                removed += new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: true, batchSize, cancellationToken));
-                // The registry's row is found by the conversation's lookup hash, which erasing the identity replaces: it goes first.
-                removed += await database.WriteAsync(async (session, token) =>
-                    await eraser.EraseSimRegistrationOfAsync(session, conversationId, token)
-                    + await eraser.EraseIdentityAsync(session, conversationId, token)
-                    + await eraser.EraseMediaAsync(session, conversationId, caselessOnly: true, token), cancellationToken);
-                await eraser.RemoveMediaFilesAsync(conversationId, cancellationToken);
+                if (await EraseIdleConversationAsync(conversationId, before, batchSize, cancellationToken) is { } erased)
+                {
+                    removed += erased;
+                    conversations++;
+                }
             }
 
-            conversations += idle.Count;
             if (idle.Count < batchSize)
             {
                 return (conversations, removed);
             }
         }
+    }
+
+    /// <summary>
+    /// The write step for one conversation the read found idle on or before <paramref name="before"/>; null when it is no
+    /// longer idle, and nothing of it was erased. The person may have written between the read and this write (their message
+    /// stored, a reply waiting, a case opened): the write looks again under its lock (Conversations_LockIfStillIdle) before it
+    /// erases anything. The identity goes first, in that write: after it nothing more is written to the conversation (the
+    /// person's next message starts a new one), so the message contents after it are only those it had when it was let go.
+    /// Before, the contents went first, with no look again: a returning person's new message was emptied, their address
+    /// forgotten and the reply to them deleted unsent.
+    /// </summary>
+    public async Task<ErasedCounts?> EraseIdleConversationAsync(Guid conversationId, DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
+    {
+        var letGoAt = time.GetUtcNow();
+        var identity = await database.WriteAsync(async (session, token) =>
+        {
+            if (await session.ExecuteAsync("Conversations_LockIfStillIdle", new { Id = conversationId, Before = before }, token) == 0)
+            {
+                return null;
+            }
+
+            // The registry's row is found by the conversation's lookup hash, which erasing the identity replaces: it goes first.
+            return await eraser.EraseSimRegistrationOfAsync(session, conversationId, token)
+                + await eraser.EraseIdentityAsync(session, conversationId, token)
+                + await eraser.EraseMediaAsync(session, conversationId, caselessOnly: true, token);
+        }, cancellationToken);
+        if (identity is null)
+        {
+            return null;
+        }
+
+        await eraser.RemoveMediaFilesAsync(conversationId, cancellationToken);
+        // Messages outside any case have no case to be swept with: they go with the conversation, those written before it was let go.
+        return identity + new ErasedCounts(Messages: await eraser.EraseConversationMessagesAsync(conversationId, caselessOnly: true, letGoAt, batchSize,
+            cancellationToken));
     }
 
     /// <summary>The registry's rows of SIMs issued on or before <paramref name="before"/>: their holders have long had their first greeting.</summary>

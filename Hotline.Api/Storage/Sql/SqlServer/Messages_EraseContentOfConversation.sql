@@ -1,5 +1,6 @@
--- One batch of a conversation's message contents (only those outside any case when @CaselessOnly is 1):
--- the row stays, its body, media references and the provider's error text go.
+-- One batch of a conversation's message contents (only those outside any case when @CaselessOnly is 1; only those written
+-- at or before @WrittenThrough when it is given): the row stays, its body, media references and the provider's error text go.
 UPDATE TOP (@Take) dbo.Messages
 SET BodyCipher = N'', MediaCipher = NULL, DeliveryError = NULL
-WHERE ConversationId = @ConversationId AND BodyCipher <> N'' AND (@CaselessOnly = 0 OR CaseId IS NULL);
+WHERE ConversationId = @ConversationId AND BodyCipher <> N'' AND (@CaselessOnly = 0 OR CaseId IS NULL)
+  AND (@WrittenThrough IS NULL OR CreatedAt <= @WrittenThrough);

@@ -38,7 +38,7 @@ internal static class SqlServerParameters
         ["StatusReason"] = Text, ["Step"] = "BIGINT", ["Subject"] = Text, ["SummaryCipher"] = Text, ["SupervisorId"] = Id, ["Take"] = "INT", ["To"] = Text, ["ToUserId"] = Id, ["TraceParent"] = Text,
         ["TotalSeconds"] = "BIGINT", ["TotpSecret"] = Text, ["TriageReasons"] = Text, ["TriageScore"] = "INT", ["Text"] = Text, ["TextId"] = Text, ["ThroughVersion"] = "BIGINT", ["TranslationVersion"] = "BIGINT", ["Type"] = Text, ["Unknown"] = Text, ["Until"] = "BIGINT",
         ["UpdatedAt"] = Time, ["UserId"] = Id, ["UserIdCipher"] = Text, ["UserName"] = Text, ["UserNameCipher"] = Text,
-        ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT",
+        ["Value"] = Text, ["Version"] = "INT", ["Width"] = "INT", ["WrittenThrough"] = Time,
         ["AfterId"] = Id, ["CurrentKeyPrefix"] = Text, ["KeyPrefixLength"] = "INT", ["OldAddressCipher"] = Text, ["OldBodyCipher"] = Text,
         ["OldBotConversationIdCipher"] = Text, ["OldData"] = Text, ["OldEngineStateCipher"] = Text, ["OldMediaCipher"] = Text,
         ["OldEvidenceCipher"] = Text, ["OldOutcomeNoteCipher"] = Text, ["OldRegionCipher"] = Text, ["OldReplyToIdCipher"] = Text, ["OldSourceCipher"] = Text, ["OldSummaryCipher"] = Text, ["OldTotpSecret"] = Text,
