@@ -92,7 +92,7 @@ public sealed class HotlineMetrics : IDisposable
 
     public void OutboxFailed(Channel channel) => _outboxFailed.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
 
-    /// <summary>kind: rate_limited, server_error, rejected or no_answer.</summary>
+    /// <summary>kind: rate_limited, server_error, credentials_refused, rejected, no_answer, unreadable_answer or whatsapp_window_closed.</summary>
     public void TwilioSendError(string kind) => _twilioSendErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void TwilioDeletionDone() => _twilioDeletionsDone.Add(1);

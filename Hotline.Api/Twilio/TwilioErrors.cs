@@ -49,5 +49,8 @@ public static class TwilioErrors
     public static bool IsWhatsAppWindowClosed(string? code) =>
         int.TryParse(code, out var number) && number == WhatsAppWindowClosed;
 
+    /// <summary>": authentication failed" for a known code, nothing for another.</summary>
+    public static string MeaningOf(int code) => Meaning(code);
+
     private static string Meaning(int code) => Meanings.TryGetValue(code, out var meaning) ? $": {meaning}" : "";
 }

@@ -7,7 +7,7 @@ namespace Hotline.Api.Twilio;
 
 /// <summary>Sends SMS and WhatsApp through Twilio's Messages API with the official SDK.</summary>
 public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOptions> twilio, IOptions<HotlineOptions> hotline, SendRate rate,
-    HotlineMetrics metrics)
+    HotlineMetrics metrics, ILogger<TwilioSender> logger)
     : IChannelSender
 {
     private const int SearchPageSize = 50;
@@ -66,6 +66,16 @@ public sealed class TwilioSender(ITwilioRestClient client, IOptions<TwilioOption
         {
             metrics.TwilioSendError("whatsapp_window_closed");
             return new SendResult.WindowClosed($"Twilio refused the message: {TwilioErrors.Describe(ex)}.");
+        }
+        catch (ApiException ex) when (ex.Status is 401 or 403)
+        {
+            // An auth token rotated or revoked (20003) fails every send until an operator configures the new one: the reply
+            // waits and is tried again, as the media job does, rather than failing for good on its first attempt.
+            metrics.TwilioSendError("credentials_refused");
+            logger.LogWarning("Twilio refused the hotline's credentials ({Status}, code {Code}); replies wait until Twilio:AuthToken is fixed.",
+                ex.Status, ex.Code);
+            return new SendResult.NotAccepted(
+                $"Twilio refused the hotline's credentials ({ex.Status}, code {ex.Code}{TwilioErrors.MeaningOf(ex.Code)}); check Twilio:AccountSid and Twilio:AuthToken.");
         }
         catch (ApiException ex) when (ex.Status == 429)
         {

@@ -15,7 +15,7 @@ public sealed partial class AlertRulesTests
         var rules = Rules();
 
         Assert.Equal(
-            ["HotlineCriticalCaseWaiting", "HotlineCriticalCaseNobodyCanWriteTo", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineLoopFailing", "HotlineNotReady",
+            ["HotlineCriticalCaseWaiting", "HotlineCriticalCaseNobodyCanWriteTo", "HotlineOutboxStuck", "HotlineOutboxFailures", "HotlineTwilioSendErrors", "HotlineTwilioCredentialsRefused", "HotlineLoopFailing", "HotlineNotReady",
                 "HotlineRowsQuarantined", "HotlineSqliteWriterSaturated"],
             rules.Select(r => ((YamlScalarNode)r["alert"]).Value));
         Assert.All(rules, rule =>
@@ -59,7 +59,7 @@ public sealed partial class AlertRulesTests
         var (configExit, configOutput) = await RunAsync(promtool!, "check", "config", Path.Combine(PublishedImage.Infra, "prometheus", "prometheus.yml"));
 
         Assert.True(rulesExit == 0, rulesOutput);
-        Assert.Contains("SUCCESS: 9 rules found", rulesOutput);
+        Assert.Contains("SUCCESS: 10 rules found", rulesOutput);
         Assert.True(configExit == 0, configOutput);
     }
 

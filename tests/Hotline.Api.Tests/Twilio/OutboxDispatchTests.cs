@@ -216,6 +216,23 @@ public sealed class OutboxDispatchTests
         Assert.Equal((1, "Failed"), (harness.Twilio.Requests, await harness.ScalarAsync("SELECT Status FROM Outbox")));
     }
 
+    [Theory, DatabaseData]
+    public async Task A_reply_refused_for_a_rotated_auth_token_waits_and_goes_once_the_token_is_fixed(DatabaseProvider engine)
+    {
+        await using var harness = await TwilioHarness.StartAsync(engine);
+        harness.Twilio.RevokeCredentials(true);
+        await harness.TextAsync(Worker, "hello");
+
+        await harness.App.Get<OutboxDispatchJob>().DispatchDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(("Pending", "Twilio refused the hotline's credentials (401, code 20003: authentication failed); "
+                + "check Twilio:AccountSid and Twilio:AuthToken."),
+            (await harness.ScalarAsync("SELECT Status FROM Outbox"), await harness.ScalarAsync("SELECT LastError FROM Outbox")));
+        harness.Twilio.RevokeCredentials(false);
+        await harness.DispatchAllAsync();
+        Assert.Equal((1, "Sent"), (harness.Twilio.Created.Count, await harness.ScalarAsync("SELECT Status FROM Outbox")));
+    }
+
     /// <summary>A caseworker's reply to <see cref="Worker"/>, written as the console writes one.</summary>
     private static async Task QueueCaseworkerTextAsync(TwilioHarness harness, string body)
     {

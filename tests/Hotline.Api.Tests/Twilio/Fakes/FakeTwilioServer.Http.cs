@@ -94,7 +94,8 @@ public sealed partial class FakeTwilioServer
 
     private bool Authenticated(HttpRequest request)
     {
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+        if (Volatile.Read(ref _credentialsRevoked) == 1
+            || !AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
             || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
             || header.Parameter is null)
         {

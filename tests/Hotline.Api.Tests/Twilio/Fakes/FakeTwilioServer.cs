@@ -26,6 +26,7 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     private int _requests;
     private long _laterListPagesHeldTicks;
     private int _laterListPagesAsked;
+    private int _credentialsRevoked;
 
     private FakeTwilioServer(string accountSid, string authToken, TimeProvider time)
     {
@@ -82,6 +83,12 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
         return server;
     }
+
+    /// <summary>
+    /// While revoked, every API request is answered as Twilio answers a rotated or revoked auth token: 401, code 20003.
+    /// Revoked with false, the account's token is accepted again (the operator configured the new one).
+    /// </summary>
+    public void RevokeCredentials(bool revoked) => Volatile.Write(ref _credentialsRevoked, revoked ? 1 : 0);
 
     /// <summary>The next <paramref name="count"/> valid create requests answer <paramref name="statusCode"/> and create nothing.</summary>
     public void FailNext(int count, int statusCode) => Arrange(count, () => new Fault.Fail(statusCode));
