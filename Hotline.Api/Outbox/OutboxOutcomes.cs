@@ -7,7 +7,7 @@ namespace Hotline.Api.Outbox;
 /// fast as messages, so the outcomes given together share one write, which shares commits with the messages.
 /// </summary>
 public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, DeliveryRecorder delivery, CaseEventLog events, WhatsAppHolds holds,
-    MessageRepository messages, TimeProvider time, HotlineMetrics metrics)
+    MessageRepository messages, FailedReplyCases failedReplyCases, TimeProvider time, HotlineMetrics metrics)
 {
     /// <summary>
     /// Records <paramref name="outcomes"/> in one write, all or none; for each, whether it was recorded (false: its lease
@@ -124,6 +124,10 @@ public sealed class OutboxOutcomes(Database database, OutboxRepository outbox, D
         {
             await events.AppendAsync(session, caseId, CaseEventTypes.MessageStatusChanged,
                 new { MessageId = message.Id, Status = finished.DeliveryStatus, Error = finished.Error }, null, cancellationToken);
+        }
+        else if (finished.Status == OutboxStatus.Failed)
+        {
+            await failedReplyCases.QueueIfNobodyKnowsAsync(session, message.ConversationId, cancellationToken);
         }
 
         return true;

@@ -6,6 +6,7 @@ public static class OutboxServices
     {
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.Section);
         services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<FailedReplyCases>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboundWriter>();
         services.AddSingleton<WaitingReplies>();

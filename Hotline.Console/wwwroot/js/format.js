@@ -102,6 +102,7 @@ const REASON_NAMES = {
   poor_living_conditions: "Abusive working and living conditions",
   not_free_to_leave: "Restriction of movement",
   dependent_on_employer: "Abuse of vulnerability",
+  reply_failed: "A reply to them could not be sent: they have had no answer",
 };
 
 // Other codes such as "threats_or_violence" read as "Threats or violence".

@@ -22,6 +22,26 @@ public sealed class ChatOutboxTests
         Assert.Equal("Unknown", await bot.ScalarAsync("SELECT State FROM ChatReplyAttempts WHERE State <> 'Accepted'"));
     }
 
+    /// <summary>
+    /// Review finding: a reply failed for good before any case existed told nobody (a case event goes only to a case), so a
+    /// person whose greeting the connector refused got nothing and no caseworker knew they had written.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_greeting_the_connector_answers_502_before_any_case_queues_a_case_that_reaches_the_consoles(DatabaseProvider engine)
+    {
+        await using var bot = await BotHarness.StartAsync(engine);
+        var supervisor = await SignedInClient.SignInAsync(bot.App, await SignedInClient.AddUserAsync(bot.App, "amina", UserRole.Supervisor, "en"));
+        bot.Connector.FailNext(1, 502);
+        await bot.SendAsync(bot.Message("user-1", "hello"));
+
+        await bot.DispatchAllAsync();
+
+        var events = await supervisor.Http.GetFromJsonAsync<CaseworkEndpoints.EventsView>("/api/case-events?after=0", Ct);
+        var queued = Assert.Single(events!.Events, e => e.Type == CaseEventTypes.Queued);
+        Assert.Equal(("Queued", "High"), (queued.Case!.Status, queued.Case.Priority));
+        Assert.Equal(["reply_failed"], queued.Case.Reasons);
+    }
+
     [Theory, DatabaseData]
     public async Task A_429_from_the_connector_is_retried_and_the_reply_posted_once(DatabaseProvider engine)
     {
