@@ -172,9 +172,6 @@ public sealed class EngineTurnApplier(
     /// <summary>The reason of the status change that ends the wait for the safety answer (the console shows when it happened).</summary>
     public const string SaidSafeReason = "The person said it is safe to write now.";
 
-    /// <summary>The quiet status's reason after the discreet word (the asking, once they write again, follows it).</summary>
-    public const string DiscreetWordQuietReason = "The person used the discreet word.";
-
     private const string AskedIfSafeReason = "The person wrote again and is asked whether it is safe to write now.";
 
     private const string AskedIfSafeAfterQuietReason = " They wrote again and are asked whether it is safe to write now.";
@@ -212,7 +209,7 @@ public sealed class EngineTurnApplier(
     private static string QuietReason(string reason) => reason switch
     {
         "not_safe_now" => "The person said it is not safe to text now.",
-        "discreet_word" => DiscreetWordQuietReason,
+        "discreet_word" => "The person used the discreet word.",
         "safety_unanswered" => "The person went silent before saying it is safe to write.",
         _ => "The person asked for silence.",
     };

@@ -30,7 +30,6 @@ public sealed class InboundPipeline(
     ServiceAvailabilitySource availability,
     WhatsAppHolds whatsAppHolds,
     SafetyQuestionReplies safetyQuestions,
-    LateMessages lateMessages,
     HotlineMetrics metrics)
 {
     private const int Attempts = 3;
@@ -88,19 +87,6 @@ public sealed class InboundPipeline(
         }
 
         var found = await conversations.FindByAddressAsync(session, envelope.From, cancellationToken);
-        if (found is not null && LateMessages.IsLate(found, envelope) && !await SilencesAsync(session, found, envelope, teams, cancellationToken))
-        {
-            // Written before a message the engine has answered: kept for a caseworker, with no turn (see LateMessages).
-            var lateCaseId = await lateMessages.CaseForAsync(session, found, envelope, cancellationToken);
-            var late = await AddMessageAsync(session, envelope, found.Id, lateCaseId, cancellationToken);
-            if (lateCaseId is { } lateCase)
-            {
-                await AppendReceivedAsync(session, lateCase, late, envelope, cancellationToken);
-            }
-
-            return new IngestOutcome(IngestResult.Stored, found.Id, lateCaseId);
-        }
-
         var conversation = found ?? await conversations.CreateAsync(session, envelope.From, null, cancellationToken);
         var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
         var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
@@ -119,8 +105,7 @@ public sealed class InboundPipeline(
         {
             Status = wakes ? ConversationStatus.Active : conversation.Status,
             StatusReason = wakes ? null : conversation.StatusReason,
-            // A late message that silences (below) is older than the last one, which stays the last.
-            LastInboundAt = conversation.LastInboundAt is { } last && last > envelope.ReceivedAt ? last : envelope.ReceivedAt,
+            LastInboundAt = envelope.ReceivedAt,
             TranslationVersion = chosen.TranslationVersion,
             // Once seen to have left, the question stays on the phone; one that never left never will, and the engine closed it:
             // no later message needs to ask again. One on its way, or whose send's outcome is not settled, is asked about again.
@@ -132,31 +117,11 @@ public sealed class InboundPipeline(
         };
         var applied = await applier.ApplyAsync(session, awake, openCase?.Id, turn, cancellationToken, wokeUpFrom: wakes ? conversation : null);
 
-        var message = await AddMessageAsync(session, envelope, conversation.Id, applied.CaseId, cancellationToken);
-        if (channel == Channel.WhatsApp)
-        {
-            // The person wrote: WhatsApp's window is open again, and what waited for it goes before any reply to this message.
-            await whatsAppHolds.ReleaseAsync(session, conversation.Id, cancellationToken);
-        }
-
-        if (applied.CaseId is { } caseId)
-        {
-            await AppendReceivedAsync(session, caseId, message, envelope, cancellationToken);
-        }
-
-        await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
-        return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
-    }
-
-    private async Task<Message> AddMessageAsync(DbSession session, InboundEnvelope envelope, Guid conversationId, Guid? caseId,
-        CancellationToken cancellationToken)
-    {
-        var channel = envelope.From.Channel;
-        var message = new Message(RowIds.Version7(envelope.ReceivedAt), conversationId, caseId, MessageDirection.Inbound, channel,
+        var message = new Message(RowIds.Version7(envelope.ReceivedAt), conversation.Id, applied.CaseId, MessageDirection.Inbound, channel,
             envelope.ChannelMessageId, envelope.Text, envelope.Media.Count == 0 ? null : JsonSerializer.Serialize(envelope.Media),
             0, null, DeliveryStatuses.Received, envelope.ReceivedAt);
         await messages.AddAsync(session, message, cancellationToken);
-        await media.AddAsync(session, message.Id, conversationId, channel,
+        await media.AddAsync(session, message.Id, conversation.Id, channel,
             envelope.Media.Select(m => new MediaSource(m.Url, m.ContentType, m.ServiceUrl)).ToList(), cancellationToken);
         if (envelope.Media.Count == 0)
         {
@@ -165,32 +130,26 @@ public sealed class InboundPipeline(
             // now would take the photos with it before they were fetched.
             await twilioDeletions.EnqueueAsync(session, channel, envelope.ChannelMessageId, cancellationToken);
         }
+        if (channel == Channel.WhatsApp)
+        {
+            // The person wrote: WhatsApp's window is open again, and what waited for it goes before any reply to this message.
+            await whatsAppHolds.ReleaseAsync(session, conversation.Id, cancellationToken);
+        }
 
-        return message;
+        if (applied.CaseId is { } caseId)
+        {
+            await events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,
+                new { MessageId = message.Id, Channel = channel.ToString(), MediaCount = envelope.Media.Count }, null, cancellationToken);
+        }
+
+        await applier.QueueRepliesAsync(session, applied.Conversation, applied.CaseId, turn, cancellationToken);
+        return new IngestOutcome(IngestResult.Stored, conversation.Id, applied.CaseId);
     }
-
-    private Task AppendReceivedAsync(DbSession session, Guid caseId, Message message, InboundEnvelope envelope, CancellationToken cancellationToken) =>
-        events.AppendAsync(session, caseId, CaseEventTypes.MessageReceived,
-            new { MessageId = message.Id, Channel = message.Channel.ToString(), MediaCount = envelope.Media.Count }, null, cancellationToken);
 
     private static EngineTurn TakeTurn(IConversationEngine engine, InboundEnvelope envelope, ServiceAvailability teams, Conversation conversation,
         OpenCase? openCase, string? registeredLanguage, CaseworkerQuestion caseworkerQuestion, CaseworkerQuestion earlierCaseworkerQuestion) =>
         engine.Handle(EngineSnapshots.Of(conversation, openCase, registeredLanguage, caseworkerQuestion, earlierCaseworkerQuestion),
             new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams));
-
-    /// <summary>
-    /// Whether the message asks for silence (STOP, the discreet word, as the engine reads them without a turn). A late one that
-    /// does still takes its turn: kept for a caseworker only, the person's STOP or discreet word would not stop the replies to
-    /// the later messages, which is worse than a decoy or an opt-out's confirmation after them.
-    /// </summary>
-    private async Task<bool> SilencesAsync(DbSession session, Conversation conversation, InboundEnvelope envelope, ServiceAvailability teams,
-        CancellationToken cancellationToken)
-    {
-        var chosen = await engines.ForConversationAsync(session, conversation, cancellationToken);
-        var openCase = await queue.FindOpenForIntakeAsync(session, conversation.Id, cancellationToken);
-        return chosen.Engine.SilencedWithoutTurn(EngineSnapshots.Of(conversation, openCase, null),
-            new InboundMessage(envelope.Text, envelope.Media.Count, envelope.Locale, envelope.ReceivedAt, teams)) is not null;
-    }
 
     /// <summary>Only a conversation whose language is not yet known needs the SIM registry.</summary>
     private Task<string?> RegisteredLanguageAsync(DbSession session, InboundEnvelope envelope, Conversation conversation,

@@ -6,7 +6,6 @@ public static class InboundServices
     {
         services.AddSingleton<EngineTurnApplier>();
         services.AddSingleton<InboundPipeline>();
-        services.AddSingleton<LateMessages>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 import { el, byId, show } from "./dom.js";
-import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON, DISCREET_WORD, WROTE_WHILE_NOT_SAFE, WROTE_WHILE_OPTED_OUT, LATE_MESSAGE } from "./format.js";
+import { languageName, channelName, reasonText, conversationStatusText, clockText, outcomeText, caseReference, ASKED_FOR_PERSON, DISCREET_WORD, WROTE_WHILE_NOT_SAFE, WROTE_WHILE_OPTED_OUT } from "./format.js";
 import { intakeNote, mayBeWrittenTo, priorityBadge, waitingSince, waitingTime, WINDOW_CLOSED } from "./queue.js";
 import { messageItem } from "./transcript.js";
 import { describe, measure, isTooLong } from "./sms.js";
@@ -152,10 +152,8 @@ function renderSide(view) {
   const wroteWhileNotSafe = c.reasons.includes(WROTE_WHILE_NOT_SAFE);
   // Opened out of sight by what the person wrote after STOP: nothing reaches them until START, which is theirs to send.
   const wroteWhileOptedOut = c.reasons.includes(WROTE_WHILE_OPTED_OUT);
-  // Opened out of sight by a message that arrived late (reconciliation found it after a later one was answered): nothing was sent.
-  const lateMessage = c.reasons.includes(LATE_MESSAGE);
   // The discreet word raises the case but answers nothing: with no answer kept, danger is still unknown.
-  const notAssessed = c.reasons.every((r) => r === ASKED_FOR_PERSON || r === DISCREET_WORD || r === WROTE_WHILE_NOT_SAFE || r === WROTE_WHILE_OPTED_OUT || r === LATE_MESSAGE)
+  const notAssessed = c.reasons.every((r) => r === ASKED_FOR_PERSON || r === DISCREET_WORD || r === WROTE_WHILE_NOT_SAFE || r === WROTE_WHILE_OPTED_OUT)
     && answers.length === 0 && !intakeAsking && (!view.readOnly || declined);
   const leftOpen = view.detail.leftOpen;
   const dangerNote = !notAssessed ? null
@@ -164,7 +162,6 @@ function renderSide(view) {
     : view.detail.stoppedAnswering ? "Danger unknown: the person stopped answering before agreeing to keep their answers, so none were kept (what they wrote is in the conversation). Ask whether they are safe now."
     : wroteWhileOptedOut ? "Danger unknown: the person wrote after opting out (STOP), and the intake kept no answer. What they wrote is in the conversation; nothing can be sent before they send START."
     : wroteWhileNotSafe ? "Danger unknown: the person wrote while it was not safe to answer them (after the discreet word or “not safe”), and the intake kept no answer. What they wrote is in the conversation; once they say it is safe to write, ask whether they are safe now."
-    : lateMessage ? "Danger unknown: a message the person wrote earlier arrived late, after their later messages were answered, and nothing was sent for it; the intake kept no answer. What they wrote is in the conversation; once it is safe to write, ask whether they are safe now."
     : askedFirst ? "Danger unknown: the person asked for a person before the intake kept an answer. Ask whether they are safe now."
     : "Danger unknown: no intake answers were kept (the person asked for a person first, or did not agree to keep their answers). Ask whether they are safe now.";
   const reasons = [...c.reasons.map(reasonText), ...(dangerNote ? [dangerNote] : [])];

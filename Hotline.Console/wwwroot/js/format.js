@@ -73,12 +73,6 @@ export const WROTE_WHILE_NOT_SAFE = "wrote_while_not_safe";
 export const WROTE_WHILE_OPTED_OUT = "wrote_while_opted_out";
 
 /**
- * The triage reason of a case opened, out of sight, by a message that arrived late: written before a later message the hotline
- * had already answered (its webhook lost, found by reconciliation). Nothing was sent for it, and it says nothing of danger.
- */
-export const LATE_MESSAGE = "late_message";
-
-/**
  * The triage reason of a case whose person used the discreet word: someone may be reading their phone, so they are likely near
  * the person who controls it. It weighs on the priority (at least Medium) but says nothing they answered about danger.
  */
@@ -92,7 +86,6 @@ const REASON_NAMES = {
   [DISCREET_WORD]: "Used the discreet word: someone may be reading the phone",
   [WROTE_WHILE_NOT_SAFE]: "Wrote while it was not safe to answer",
   [WROTE_WHILE_OPTED_OUT]: "Wrote after opting out (STOP)",
-  [LATE_MESSAGE]: "A message that arrived late (written before their last one; nothing was sent for it)",
   wages_withheld: "Withholding of wages",
   documents_retained: "Retention of identity documents",
   debt_to_employer: "Debt bondage",

@@ -99,104 +99,6 @@ public sealed class ReconciliationTests
     }
 
     /// <summary>
-    /// Review finding: "1" written at the safety question was lost (its webhook failed, and Twilio does not retry it); half a
-    /// minute later the person sent the discreet word, got the decoy, and the conversation went quiet. Reconciliation then
-    /// stored the "1" through the engine as a new message: a message while quiet, answered with the safety question, a text
-    /// after the discreet word that the person never asked for. A message older than the person's last one is late: stored and
-    /// kept for a caseworker, with no turn of the engine.
-    /// </summary>
-    [Fact]
-    public async Task A_message_recovered_after_the_discreet_word_that_was_written_before_it_sends_nothing_and_wakes_nothing()
-    {
-        // Behind the database's clock, by which the outbox's replies fall due, so that a reply written half a minute on is due.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2));
-        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" },
-            services => services.AddSingleton<TimeProvider>(clock));
-        await harness.TextAsync(Worker, "hello");
-        await harness.DispatchAllAsync();
-        harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "1", clock.GetUtcNow());
-        clock.Advance(TimeSpan.FromSeconds(30));
-        await harness.TextAsync(Worker, "recipe");
-        await harness.DispatchAllAsync();
-        var lastWrote = await harness.ScalarAsync("SELECT LastInboundAt FROM Conversations");
-
-        var recovered = await Reconciliation(harness).ReconcileAsync(TestContext.Current.CancellationToken);
-        await harness.DispatchAllAsync();
-
-        Assert.Equal(1, recovered);
-        Assert.Equal(
-            [
-                "Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.",
-                "Sorry, wrong number.",
-            ],
-            harness.Twilio.Created.Select(message => message.Body));
-        Assert.Equal("Quiet|The person used the discreet word.", await harness.ScalarAsync("SELECT CONCAT(Status, '|', StatusReason) FROM Conversations"));
-        Assert.Equal(lastWrote, await harness.ScalarAsync("SELECT LastInboundAt FROM Conversations"));
-        Assert.Equal(["hello", "recipe", "1"], await InboundTextsAsync(harness));
-    }
-
-    /// <summary>
-    /// A late message that says more than a short answer reaches a caseworker: with no case open, it opens one out of sight, with
-    /// the reason <c>late_message</c> (and, quiet after the discreet word, <c>discreet_word</c>: Medium), and sends nothing.
-    /// </summary>
-    [Fact]
-    public async Task A_longer_message_recovered_late_opens_a_case_out_of_sight_and_sends_nothing()
-    {
-        // Behind the database's clock, by which the outbox's replies fall due, so that a reply written half a minute on is due.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2));
-        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" },
-            services => services.AddSingleton<TimeProvider>(clock));
-        await harness.TextAsync(Worker, "hello");
-        await harness.DispatchAllAsync();
-        harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "my boss took my passport", clock.GetUtcNow());
-        clock.Advance(TimeSpan.FromSeconds(30));
-        await harness.TextAsync(Worker, "recipe");
-        await harness.DispatchAllAsync();
-
-        await Reconciliation(harness).ReconcileAsync(TestContext.Current.CancellationToken);
-        await harness.DispatchAllAsync();
-
-        Assert.Equal(
-            ["Is it safe for you to write now? Reply 1 for yes, 2 for no. Reply 0 at any time to talk to a person.", "Sorry, wrong number."],
-            harness.Twilio.Created.Select(message => message.Body));
-        Assert.Equal("Quiet", await harness.ScalarAsync("SELECT Status FROM Conversations"));
-        Assert.Equal("2|[\"discreet_word\",\"late_message\"]", await harness.ScalarAsync("SELECT CONCAT(Priority, '|', TriageReasons) FROM Cases"));
-        var caseId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Cases"))!);
-        await using var session = await harness.App.Database.OpenAsync(TestContext.Current.CancellationToken);
-        var transcript = await harness.App.Get<MessageRepository>().ReadCaseAsync(session, caseId, TestContext.Current.CancellationToken);
-        Assert.Equal(["hello", "recipe", "my boss took my passport"], transcript.Where(m => m.Direction == MessageDirection.Inbound).Select(m => m.Body));
-        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM CaseEvents WHERE Type = 'MessageReceived'"));
-    }
-
-    /// <summary>
-    /// A late message that asks for silence still silences: the discreet word lost, a later message answered, then the discreet
-    /// word recovered. Kept for a caseworker only, it would leave the conversation open, and the replies to the later messages
-    /// going to a phone the person warned about; it takes its turn as before (the decoy, then quiet).
-    /// </summary>
-    [Fact]
-    public async Task The_discreet_word_recovered_late_still_makes_the_conversation_quiet()
-    {
-        // Behind the database's clock, by which the outbox's replies fall due, so that a reply written half a minute on is due.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2));
-        await using var harness = await TwilioHarness.StartAsync(new Dictionary<string, string?> { ["Twilio:Reconciliation:Enabled"] = "false" },
-            services => services.AddSingleton<TimeProvider>(clock));
-        await harness.TextAsync(Worker, "hello");
-        await harness.DispatchAllAsync();
-        harness.Twilio.AddInbound(Worker, TwilioHarness.HotlineNumber, "recipe", clock.GetUtcNow());
-        clock.Advance(TimeSpan.FromSeconds(30));
-        await harness.TextAsync(Worker, "are you there");
-        await harness.DispatchAllAsync();
-        var lastWrote = await harness.ScalarAsync("SELECT LastInboundAt FROM Conversations");
-
-        await Reconciliation(harness).ReconcileAsync(TestContext.Current.CancellationToken);
-        await harness.DispatchAllAsync();
-
-        Assert.Equal("Sorry, wrong number.", harness.Twilio.Created[^1].Body);
-        Assert.Equal("Quiet|The person used the discreet word.", await harness.ScalarAsync("SELECT CONCAT(Status, '|', StatusReason) FROM Conversations"));
-        Assert.Equal(lastWrote, await harness.ScalarAsync("SELECT LastInboundAt FROM Conversations"));
-    }
-
-    /// <summary>
     /// Twilio lists newest first, so nothing of a list is ingested before all of it is read (a later page holds the older
     /// messages); a pass stopped while a page is held ends at once, and the next pass reads the whole list again.
     /// </summary>
@@ -218,14 +120,6 @@ public sealed class ReconciliationTests
         // Bounded: a pass that did not hear the stop would still be waiting for the held page (a TimeoutException fails the test).
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pass.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
         Assert.Equal(0, await harness.CountAsync("SELECT COUNT(*) FROM Messages WHERE Direction = 'Inbound'"));
-    }
-
-    private static async Task<IReadOnlyList<string>> InboundTextsAsync(TwilioHarness harness)
-    {
-        var conversationId = Guid.Parse((await harness.ScalarAsync("SELECT Id FROM Conversations"))!);
-        await using var session = await harness.App.Database.OpenAsync(TestContext.Current.CancellationToken);
-        var messages = await harness.App.Get<MessageRepository>().ReadConversationAsync(session, conversationId, TestContext.Current.CancellationToken);
-        return [.. messages.Where(m => m.Direction == MessageDirection.Inbound).Select(m => m.Body)];
     }
 
     private static TwilioReconciliationJob Reconciliation(TwilioHarness harness) =>

@@ -130,15 +130,12 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     public int LaterListPagesAsked => Volatile.Read(ref _laterListPagesAsked);
 
     /// <summary>A message a worker sent to one of the account's numbers; it shows in lists and fetches.</summary>
-    public string AddInbound(string from, string to, string body) => AddInbound(from, to, body, _time.GetUtcNow());
-
-    /// <summary>A message a worker sent at <paramref name="sentAt"/> by Twilio's clock: a test whose host runs on a clock of its own says when.</summary>
-    public string AddInbound(string from, string to, string body, DateTimeOffset sentAt)
+    public string AddInbound(string from, string to, string body)
     {
         lock (_gate)
         {
             var message = new StoredMessage(
-                ++_sequence, NewSid(), to, from, body, null, "received", "inbound", 0, sentAt);
+                ++_sequence, NewSid(), to, from, body, null, "received", "inbound", 0, _time.GetUtcNow());
             _messages.Add(message);
             return message.Sid;
         }
