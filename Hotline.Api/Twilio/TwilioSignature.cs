@@ -48,10 +48,11 @@ public sealed class TwilioSignature(IOptions<TwilioOptions> twilio, IOptions<Hot
         }
 
         var chars = ArrayPool<char>.Shared.Rent(SignedTextLength(url, fields));
-        var textLength = WriteSignedText(url, fields, chars);
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(textLength));
+        byte[]? buffer = null;
         try
         {
+            var textLength = WriteSignedText(url, fields, chars);
+            buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(textLength));
             var length = Encoding.UTF8.GetBytes(chars.AsSpan(0, textLength), buffer);
             Span<byte> actual = stackalloc byte[Sha1Bytes];
             HMACSHA1.HashData(_key, buffer.AsSpan(0, length), actual);
@@ -60,7 +61,11 @@ public sealed class TwilioSignature(IOptions<TwilioOptions> twilio, IOptions<Hot
         finally
         {
             // Cleared: they held the fields, a person's number and words among them.
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            }
+
             ArrayPool<char>.Shared.Return(chars, clearArray: true);
         }
     }
