@@ -42,6 +42,23 @@ public sealed class ChatOutboxTests
         Assert.Equal(["reply_failed"], queued.Case.Reasons);
     }
 
+    /// <summary>
+    /// The final review: a welcome to someone who opened the chat and has written nothing, refused 5xx, opened a High case with
+    /// nothing to read, above real ones, inviting a caseworker to write first. Only a person's unread message makes a case.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task A_welcome_the_connector_answers_502_before_the_person_wrote_opens_no_case(DatabaseProvider engine)
+    {
+        await using var bot = await BotHarness.StartAsync(engine);
+        bot.Connector.FailNext(1, 502);
+        await bot.SendAsync(bot.MembersAdded("user-1", id: "update-1"));
+
+        await bot.DispatchAllAsync();
+
+        Assert.Equal(1, await bot.CountAsync("SELECT COUNT(*) FROM Outbox WHERE Status = 'Failed'"));
+        Assert.Equal(0, await bot.CountAsync("SELECT COUNT(*) FROM Cases"));
+    }
+
     [Theory, DatabaseData]
     public async Task A_429_from_the_connector_is_retried_and_the_reply_posted_once(DatabaseProvider engine)
     {
